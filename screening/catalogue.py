@@ -1,0 +1,78 @@
+"""The fact catalogue: what a rule may read about a candidate, and how it is read.
+
+Like declared variables in a business-rules engine, a rule cannot name a fact that is not
+here: the loader checks every field against this catalogue, with its type and operators.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from . import records as r
+
+COMPARISON_OPS = ("eq", "ne", "gt", "gte", "lt", "lte")
+OPS_BY_KIND: dict[str, tuple[str, ...]] = {
+    "bool": ("eq", "ne"),
+    "number": COMPARISON_OPS,
+    "enum": ("eq", "ne", "in"),
+    "set": ("contains",),
+}
+
+
+@dataclass(frozen=True)
+class ItemField:
+    name: str
+    kind: str  # bool | number | enum | set
+    label: str  # Danish, for explanations
+    read: Callable[[Any, date], Any]  # (item, as_of) -> value or None when unknown
+    values: tuple[str, ...] = ()  # allowed values of enum and set fields
+    protected: str = ""  # why reading it would be discrimination (checked by lint)
+
+
+@dataclass(frozen=True)
+class Collection:
+    name: str
+    label: str  # Danish, singular
+    record_attr: str
+    fields: dict[str, ItemField]
+
+
+def _attr(name: str) -> Callable[[Any, date], Any]:
+    return lambda item, _as_of: getattr(item, name)
+
+
+def _fields(*fields: ItemField) -> dict[str, ItemField]:
+    return {f.name: f for f in fields}
+
+
+COLLECTIONS: dict[str, Collection] = {
+    "positions": Collection("positions", "stilling", "positions", _fields(
+        ItemField("sector", "enum", "sektor", _attr("sector"), r.SECTORS),
+        ItemField("politically_governed", "bool", "politisk styret", _attr("politically_governed")),
+        ItemField("leadership_level", "enum", "ledelsesniveau", _attr("leadership_level"),
+                  r.LEADERSHIP_LEVELS),
+        ItemField("leaders_led", "number", "antal ledere ledet", _attr("leaders_led")),
+        ItemField("staff_led", "number", "antal medarbejdere ledet", _attr("staff_led")),
+        ItemField("budget_mio_dkk", "number", "budget (mio. kr.)", _attr("budget_mio_dkk")),
+        ItemField("years", "number", "år i stillingen", lambda p, as_of: p.years(as_of)),
+        ItemField("current", "bool", "nuværende stilling", lambda p, _a: p.end is None),
+        ItemField("domains", "set", "fagområder", _attr("domains"), r.DOMAINS),
+    )),
+    "education": Collection("education", "uddannelse", "education", _fields(
+        ItemField("level", "enum", "uddannelsesniveau", _attr("level"), r.EDUCATION_LEVELS),
+        ItemField("leadership", "bool", "ledelsesuddannelse", _attr("leadership")),
+        ItemField("year", "number", "afslutningsår", _attr("year"),
+                  protected="graduation year can stand in for age"),
+    )),
+    "experience": Collection("experience", "erfaring", "experience", _fields(
+        ItemField("kind", "enum", "type", _attr("kind"), r.EXPERIENCE_KINDS),
+        ItemField("role", "enum", "rolle", _attr("role"), r.EXPERIENCE_ROLES),
+        ItemField("years", "number", "år", _attr("years")),
+    )),
+}
+
+# What a derived fact can compute from the items its condition selects.
+AGGREGATES = ("exists", "count", "sum")

@@ -1,0 +1,157 @@
+"""The condition language of rule files, as a small tree of plain data.
+
+Candidate-level conditions (a criterion's `when` and `partial`):
+  all: [..] | any: [..] | not: {..}
+  fact: NAME, <op>: VALUE          a derived fact, e.g. {fact: kommunal_erfaring_aar, gte: 5}
+  some: COLLECTION, where: {..}    some item of positions | education | experience holds
+  assessed: COMPETENCY [by: [SOURCES]] [gte: N]
+Item-level conditions (a `where`):
+  all | any | not, and  field: NAME, <op>: VALUE
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .catalogue import COMPARISON_OPS
+
+OPS = (*COMPARISON_OPS, "in", "contains")
+
+
+@dataclass(frozen=True)
+class All:
+    children: tuple[Condition, ...]
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    children: tuple[Condition, ...]
+
+
+@dataclass(frozen=True)
+class Not:
+    child: Condition
+
+
+@dataclass(frozen=True)
+class Compare:
+    """`fact` (candidate level, a derived fact) or `field` (item level) compared with a value."""
+
+    name: str
+    op: str
+    value: Any
+    item_level: bool
+
+
+@dataclass(frozen=True)
+class Some:
+    collection: str
+    where: Condition
+
+
+@dataclass(frozen=True)
+class Assessed:
+    competency: str
+    by: tuple[str, ...] | None  # None: every source the criterion allows
+    gte: float | None  # None: the profile's score-to-status mapping decides
+
+
+Condition = All | AnyOf | Not | Compare | Some | Assessed
+
+
+class ConditionSyntaxError(Exception):
+    """Raised with the path (keys and indexes) of the offending node."""
+
+    def __init__(self, path: tuple, message: str):
+        super().__init__(message)
+        self.path = path
+        self.message = message
+
+
+def parse(data: Any, path: tuple = (), item_level: bool = False) -> Condition:
+    """Turn the plain data of a rule file into a condition tree, or raise with the path."""
+    if not isinstance(data, dict) or not data:
+        raise ConditionSyntaxError(path, "expected a condition (a mapping such as {all: [...]})")
+    keys = set(data)
+    for combinator in ("all", "any"):
+        if combinator in keys:
+            _only(data, path, {combinator})
+            items = data[combinator]
+            if not isinstance(items, list) or not items:
+                raise ConditionSyntaxError((*path, combinator), "expected a non-empty list")
+            children = tuple(
+                parse(c, (*path, combinator, i), item_level) for i, c in enumerate(items)
+            )
+            return All(children) if combinator == "all" else AnyOf(children)
+    if "not" in keys:
+        _only(data, path, {"not"})
+        return Not(parse(data["not"], (*path, "not"), item_level))
+    if item_level:
+        if "field" in keys:
+            return _compare(data, path, "field", item_level=True)
+        raise ConditionSyntaxError(
+            path, f"unknown condition keys {sorted(keys)}; expected all, any, not or field"
+        )
+    if "fact" in keys:
+        return _compare(data, path, "fact", item_level=False)
+    if "some" in keys:
+        _only(data, path, {"some", "where"})
+        if "where" not in data:
+            raise ConditionSyntaxError(path, "`some` needs a `where` condition")
+        return Some(_name(data, path, "some"), parse(data["where"], (*path, "where"), True))
+    if "assessed" in keys:
+        _only(data, path, {"assessed", "by", "gte"})
+        by = data.get("by")
+        if by is not None and (not isinstance(by, list) or not by
+                               or not all(isinstance(s, str) for s in by)):
+            raise ConditionSyntaxError((*path, "by"), "expected a list of evidence sources")
+        gte = data.get("gte")
+        if gte is not None and (isinstance(gte, bool) or not isinstance(gte, int | float)):
+            raise ConditionSyntaxError((*path, "gte"), "expected a score from 1 to 5")
+        return Assessed(_name(data, path, "assessed"), tuple(by) if by else None, gte)
+    raise ConditionSyntaxError(
+        path, f"unknown condition keys {sorted(keys)}; expected all, any, not, fact, some "
+        "or assessed"
+    )
+
+
+def _only(data: dict, path: tuple, allowed: set[str]) -> None:
+    extra = sorted(set(data) - allowed)
+    if extra:
+        raise ConditionSyntaxError((*path, extra[0]), f"unexpected key `{extra[0]}` here")
+
+
+def _name(data: dict, path: tuple, key: str) -> str:
+    value = data[key]
+    if not isinstance(value, str) or not value:
+        raise ConditionSyntaxError((*path, key), "expected a name")
+    return value
+
+
+def _compare(data: dict, path: tuple, key: str, item_level: bool) -> Compare:
+    ops = [k for k in data if k != key]
+    if not ops:  # {fact: har_x} reads as "har_x is true"
+        return Compare(_name(data, path, key), "eq", True, item_level)
+    if len(ops) > 1 or ops[0] not in OPS:
+        bad = next((k for k in ops if k not in OPS), ops[-1])
+        raise ConditionSyntaxError(
+            (*path, bad), f"expected exactly one operator ({', '.join(OPS)}), got `{bad}`"
+        )
+    op = ops[0]
+    value = data[op]
+    if op == "in" and (not isinstance(value, list) or not value):
+        raise ConditionSyntaxError((*path, op), "`in` needs a non-empty list")
+    return Compare(_name(data, path, key), op, value, item_level)
+
+
+def walk(condition: Condition):
+    """Every node of a condition tree, parents first."""
+    yield condition
+    if isinstance(condition, All | AnyOf):
+        for child in condition.children:
+            yield from walk(child)
+    elif isinstance(condition, Not):
+        yield from walk(condition.child)
+    elif isinstance(condition, Some):
+        yield from walk(condition.where)

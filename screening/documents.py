@@ -1,0 +1,134 @@
+"""Reading YAML and JSON documents while keeping where each value stands.
+
+ruamel.yaml's round-trip loader remembers line and column of every key and item, so a
+problem found later (by pydantic or by our own checks) can be reported as file:line:col.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from .errors import Problem
+
+MAX_FILE_BYTES = 5_000_000
+
+
+@dataclass
+class Document:
+    path: str
+    content: bytes
+    data: Any  # ruamel CommentedMap/Seq (YAML) or plain dict/list (JSON)
+
+    def locate(self, loc: tuple) -> tuple[int | None, int | None]:
+        """1-based line and column of the node at `loc` (keys and indexes), best effort."""
+        node, line, col = self.data, None, None
+        for key in loc:
+            lc = getattr(node, "lc", None)
+            try:
+                if lc is not None and isinstance(node, dict) and key in node:
+                    line, col = lc.key(key)
+                elif lc is not None and isinstance(node, list) and isinstance(key, int):
+                    line, col = lc.item(key)
+                node = node[key]
+            except (KeyError, IndexError, TypeError, AttributeError):
+                break
+        if line is None and getattr(self.data, "lc", None) is not None:
+            line, col = self.data.lc.line, self.data.lc.col
+        return (line + 1 if line is not None else None, col + 1 if col is not None else None)
+
+    def problem(self, loc: tuple, message: str, code: str) -> Problem:
+        line, col = self.locate(loc)
+        return Problem(self.path, message, line, col, field_path(loc) or None, code)
+
+    def validation_problems(self, error: ValidationError, prefix: tuple = ()) -> list[Problem]:
+        """Every pydantic error as a located problem."""
+        problems = []
+        for e in error.errors(include_url=False):
+            loc = (*prefix, *e["loc"])
+            message = e["msg"]
+            if e["type"] not in ("missing", "extra_forbidden") and "input" in e:
+                message += f" (got {_short(e['input'])})"
+            problems.append(self.problem(loc, message, "E101"))
+        return problems
+
+
+def field_path(loc: tuple) -> str:
+    """('positions', 2, 'end') -> 'positions[2].end'"""
+    out = ""
+    for key in loc:
+        if isinstance(key, int):
+            out += f"[{key}]"
+        elif isinstance(key, str) and key.startswith(("function-after", "function-before")):
+            continue
+        else:
+            out += f".{key}" if out else str(key)
+    return out
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def read_document(path: str | Path) -> tuple[Document | None, Problem | None]:
+    """Read a .yaml/.yml/.json file; returns the document or the one problem that stopped it."""
+    path = Path(path)
+    name = str(path)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return None, Problem(name, f"file is larger than {MAX_FILE_BYTES} bytes", code="E002")
+        content = path.read_bytes()
+    except FileNotFoundError:
+        return None, Problem(name, "file not found", code="E001")
+    except IsADirectoryError:
+        return None, Problem(name, "is a folder, expected a file", code="E001")
+    except OSError as exc:
+        return None, Problem(name, f"cannot read file: {exc.strerror}", code="E001")
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, Problem(name, f"not UTF-8 text (byte {exc.start})", code="E003")
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            return None, Problem(name, f"invalid JSON: {exc.msg}", exc.lineno, exc.colno,
+                                 code="E004")
+    else:
+        try:
+            data = YAML(typ="rt", pure=True).load(text)
+        except MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+            return None, Problem(name, f"invalid YAML: {exc.problem or exc.context}", line, col,
+                                 code="E004")
+        except YAMLError as exc:
+            return None, Problem(name, f"invalid YAML: {exc}", code="E004")
+    if not isinstance(data, dict):
+        return None, Problem(name, "expected a mapping at the top of the document", 1, 1,
+                             code="E005")
+    return Document(name, content, data), None
+
+
+def plain(data: Any) -> Any:
+    """ruamel containers and scalars to plain Python (dict, list, str, int, float, bool, date)."""
+    if isinstance(data, dict):
+        return {str(k): plain(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [plain(v) for v in data]
+    if isinstance(data, bool) or data is None:
+        return data
+    if isinstance(data, int):
+        return int(data)
+    if isinstance(data, float):
+        return float(data)
+    if isinstance(data, str):
+        return str(data)
+    return data

@@ -1,0 +1,162 @@
+"""Rule files: a job profile (or an organisation module) as plain, validated data.
+
+The pydantic models mirror the YAML a consultant writes; conditions stay raw here and are
+parsed by the loader, which knows where each one stands in the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .conditions import Condition
+from .records import Source
+
+Category = Literal["faglige", "ledelsesmæssige", "personlige"]
+CATEGORIES: tuple[str, ...] = ("faglige", "ledelsesmæssige", "personlige")
+Priority = Literal["krav", "ønske"]
+Aggregate = Literal["min", "mean", "max"]
+
+Id = Annotated[str, Field(pattern=r"^[a-z0-9æøå][a-z0-9æøå_-]{0,63}$")]
+Text = Annotated[str, Field(min_length=1, max_length=4000)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class Meta(Strict):
+    id: Id
+    title: Text
+    organisation: Text
+    source: Text  # the document the profile encodes, e.g. a seed file name
+    consultant: Text | None = None
+    version: Text
+    date: Annotated[date, Field(strict=False)]
+
+
+class ModuleMeta(Strict):
+    id: Id
+    title: Text
+    organisation: Text
+    source: Text
+    version: Text | None = None
+
+
+class Weights(Strict):
+    krav: Annotated[float, Field(gt=0, le=100, strict=False)] = 3.0
+    ønske: Annotated[float, Field(gt=0, le=100, strict=False)] = 1.0
+
+
+class AssessmentScale(Strict):
+    """How an aggregated 1-5 assessment score maps to a status."""
+
+    opfyldt: Annotated[float, Field(ge=1, le=5, strict=False)] = 4.0  # score >= this
+    delvist: Annotated[float, Field(ge=1, le=5, strict=False)] = 3.0  # score >= this
+    # krav: the weakest source decides (a low reference is never averaged away);
+    # ønske: the mean of the sources.
+    krav: Aggregate = "min"
+    ønske: Aggregate = "mean"
+
+
+class Band(Strict):
+    min_score: Annotated[float, Field(ge=0, le=100, strict=False)]
+    band: Id
+    label: Text
+
+
+class Scoring(Strict):
+    weights: Weights = Weights()
+    assessment: AssessmentScale = AssessmentScale()
+    disagreement: Annotated[float, Field(ge=1, le=4, strict=False)] = 3.0  # spread 5 vs 2
+    min_coverage: Annotated[float, Field(ge=0, le=100, strict=False)] = 40.0
+    bands: Annotated[list[Band], Field(min_length=1)] = [
+        Band(min_score=75, band="anbefales", label="Anbefales til næste runde"),
+        Band(min_score=55, band="kan_overvejes", label="Kan overvejes"),
+        Band(min_score=0, band="anbefales_ikke", label="Anbefales ikke"),
+    ]
+
+
+class DerivedSpec(Strict):
+    description: Text
+    of: Literal["positions", "education", "experience"]
+    where: Any = None
+    aggregate: Literal["exists", "count", "sum"]
+    field: str | None = None  # the number summed, for aggregate: sum
+
+
+class CriterionSpec(Strict):
+    id: Id
+    name: Text
+    category: Category
+    priority: Priority
+    weight: Annotated[float, Field(gt=0, le=100, strict=False)] | None = None
+    quote: Text
+    section: Text
+    note: Text | None = None
+    sources: Annotated[list[Source], Field(min_length=1)] | None = None
+    when: Any
+    partial: Any = None
+
+
+class RuleFileSpec(Strict):
+    """Top level of a rule file: a profile has `profile`, a module has `module`."""
+
+    profile: Meta | None = None
+    module: ModuleMeta | None = None
+    include: list[str] = []
+    scoring: Scoring | None = None
+    competencies: dict[Id, Text] = {}
+    derived: dict[Id, DerivedSpec] = {}
+    criteria: list[CriterionSpec] = []
+
+
+# Resolved form: what the rest of the tool works with.
+
+
+@dataclass(frozen=True)
+class Derived:
+    id: str
+    description: str
+    collection: str
+    where: Condition | None
+    aggregate: str
+    field: str | None
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    name: str
+    category: str
+    priority: str
+    weight: float
+    quote: str
+    section: str
+    document: str  # the source document of the rule file the criterion stands in
+    rule_file: str
+    line: int
+    sources: tuple[str, ...]
+    when: Condition
+    partial: Condition | None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Profile:
+    meta: Meta
+    scoring: Scoring
+    competencies: dict[str, str]
+    derived: dict[str, Derived]
+    criteria: tuple[Criterion, ...]
+    files: tuple[tuple[str, bytes], ...] = field(repr=False)  # (path, content) of every file
+    sha256: str = ""
+
+    def criterion(self, criterion_id: str) -> Criterion:
+        for c in self.criteria:
+            if c.id == criterion_id:
+                return c
+        raise KeyError(criterion_id)

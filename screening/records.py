@@ -1,0 +1,144 @@
+"""Candidate records: what a consultant knows about a leadership candidate.
+
+One record per candidate, validated strictly: a wrong type is an error, never coerced
+("4" is not 4), so nothing malformed can reach the rule engine.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+# The evidence sources, in the order they become available during a recruitment.
+Source = Literal["ansøgning", "samtale1", "test", "reference", "samtale2"]
+SOURCES: tuple[str, ...] = get_args(Source)
+
+Sector = Literal["kommune", "region", "stat", "privat", "selvejende", "forening", "andet"]
+SECTORS: tuple[str, ...] = get_args(Sector)
+# Sectors governed by elected politicians ("politisk styret organisation").
+POLITICALLY_GOVERNED_SECTORS = frozenset({"kommune", "region", "stat"})
+
+EducationLevel = Literal[
+    "erhvervsuddannelse", "professionsbachelor", "bachelor", "kandidat",
+    "diplom", "master", "mba", "phd", "kursus",
+]
+EDUCATION_LEVELS: tuple[str, ...] = get_args(EducationLevel)
+
+# From top management down; "ledelse på højt niveau" means direktion or chef.
+LeadershipLevel = Literal["direktion", "chef", "mellemleder", "førstelinjeleder", "ingen"]
+LEADERSHIP_LEVELS: tuple[str, ...] = get_args(LeadershipLevel)
+
+Domain = Literal[
+    "dagtilbud", "skole", "fritid", "idræt", "børn_og_unge", "familie", "specialområdet",
+    "ungeindsats", "uddannelse", "beskæftigelse", "socialområdet", "handicap", "psykiatri",
+    "sundhed", "ældre", "integration", "kultur", "teknik_og_miljø", "økonomi", "hr", "jura",
+    "kommunikation", "politisk_sekretariat", "digitalisering", "administration", "udvikling",
+]
+DOMAINS: tuple[str, ...] = get_args(Domain)
+
+ExperienceKind = Literal[
+    "mediehåndtering", "politisk_betjening", "bestyrelsesarbejde", "forhandling",
+    "tværsektorielt_samarbejde", "forandringsledelse", "strategiarbejde", "projektledelse",
+    "økonomistyring", "juridisk_sagsbehandling", "kommunikation", "innovation",
+    "borgerinddragelse", "med_samarbejde", "undervisning",
+]
+EXPERIENCE_KINDS: tuple[str, ...] = get_args(ExperienceKind)
+
+ExperienceRole = Literal["udøvende", "rådgiver", "ansvarlig"]
+EXPERIENCE_ROLES: tuple[str, ...] = get_args(ExperienceRole)
+
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9æøå][a-z0-9æøå_.-]{0,63}$")]
+Text = Annotated[str, Field(min_length=1, max_length=2000)]
+Year = Annotated[int, Field(ge=1940, le=2100)]
+# Dates come as strings from JSON and as dates from YAML; both are fine, nothing else is.
+Date = Annotated[date, Field(strict=False)]
+Score = Annotated[int, Field(ge=1, le=5)]
+
+
+class Record(BaseModel):
+    """Base for every part of a record: strict types, no unknown fields."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Personal(Record):
+    """Personal data, kept apart so it can be left out of reports and erased."""
+
+    name: Text | None = None
+    email: Text | None = None
+    phone: Text | None = None
+    address: Text | None = None
+
+
+class Education(Record):
+    degree: Text
+    level: EducationLevel
+    field: Text | None = None
+    institution: Text | None = None
+    year: Year | None = None
+    leadership: bool = False  # a leadership education (MPA, diplom i ledelse, MBA, ...)
+
+
+class Position(Record):
+    title: Text
+    organisation: Text
+    sector: Sector
+    politically_governed: bool | None = None  # derived from sector when not given
+    start: Date
+    end: Date | None = None  # None: current position
+    leadership_level: LeadershipLevel | None = None
+    leaders_led: Annotated[int, Field(ge=0, le=10_000)] | None = None
+    staff_led: Annotated[int, Field(ge=0, le=100_000)] | None = None
+    budget_mio_dkk: Annotated[float, Field(ge=0, le=100_000)] | None = None
+    domains: Annotated[list[Domain], Field(max_length=30)] | None = None
+
+    @model_validator(mode="after")
+    def _check_dates_and_derive_governance(self) -> Position:
+        if not 1940 <= self.start.year <= 2100:
+            raise ValueError(f"start {self.start} is not a plausible date")
+        if self.end is not None and self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        if self.politically_governed is None:
+            # frozen model: set the derived value the way pydantic does internally
+            object.__setattr__(
+                self, "politically_governed", self.sector in POLITICALLY_GOVERNED_SECTORS
+            )
+        return self
+
+    def years(self, as_of: date) -> float:
+        """Years in the position up to `as_of` (open positions run until then)."""
+        end = min(self.end or as_of, as_of)
+        return max(0.0, round((end - self.start).days / 365.25, 2))
+
+
+class Experience(Record):
+    kind: ExperienceKind
+    role: ExperienceRole | None = None
+    years: Annotated[float, Field(ge=0, le=60)] | None = None
+    description: Text | None = None
+
+
+class Assessment(Record):
+    competency: Slug
+    source: Source
+    score: Score
+    assessor: Text | None = None
+    note: Text | None = None
+
+
+class CandidateRecord(Record):
+    """Everything known about one candidate. A missing section means "not known yet"."""
+
+    id: Slug
+    personal: Personal | None = None
+    education: Annotated[list[Education], Field(max_length=50)] | None = None
+    positions: Annotated[list[Position], Field(max_length=100)] | None = None
+    experience: Annotated[list[Experience], Field(max_length=100)] | None = None
+    assessments: Annotated[list[Assessment], Field(max_length=2000)] = []
+
+
+def sources_up_to(stage: str) -> tuple[str, ...]:
+    """The evidence sources available once the process has reached `stage`."""
+    return SOURCES[: SOURCES.index(stage) + 1]

@@ -1,0 +1,293 @@
+"""Loading rule files: YAML -> validated, resolved Profile, or every problem with its place.
+
+Checks: the file's shape (pydantic), condition syntax, includes (missing files, cycles),
+duplicate ids, and every name a condition uses (competencies, derived facts, collections,
+item fields, operators, values) against the profile and the fact catalogue, with
+"did you mean" suggestions.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from . import conditions as cond
+from .catalogue import COLLECTIONS, OPS_BY_KIND
+from .documents import Document, plain, read_document
+from .errors import Problem, RuleFileError
+from .profiles import Criterion, Derived, Profile, RuleFileSpec, Scoring
+from .records import SOURCES
+
+RULES_DIR_NAMES = ("rules",)
+
+
+@dataclass
+class _Part:
+    """One loaded rule file with its spec."""
+
+    doc: Document
+    spec: RuleFileSpec
+
+
+def suggest(name: str, known) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def load_profile(path: str | Path) -> Profile:
+    """Load a profile and its includes; raise RuleFileError listing every problem."""
+    problems: list[Problem] = []
+    parts: list[_Part] = []
+    _load_tree(Path(path), (), parts, problems, loc=None, including=None)
+    if problems:
+        raise RuleFileError(problems)
+    root = parts[-1]  # includes are appended before the file that includes them
+    if root.spec.profile is None:
+        raise RuleFileError([root.doc.problem((), "a profile needs a `profile:` section "
+                                                   "(this looks like a module)", "E201")])
+    profile = _resolve(parts, problems)
+    if problems:
+        raise RuleFileError(problems)
+    return profile
+
+
+def _load_tree(path: Path, stack: tuple[Path, ...], parts: list[_Part],
+               problems: list[Problem], loc, including: Document | None) -> None:
+    resolved = path.resolve()
+    if resolved in stack:
+        cycle = " -> ".join(p.name for p in (*stack, resolved))
+        problems.append(including.problem(loc, f"include cycle: {cycle}", "E203"))
+        return
+    if any(Path(p.doc.path).resolve() == resolved for p in parts):
+        return  # included twice through different routes: load once
+    doc, problem = read_document(path)
+    if problem:
+        if including is not None:
+            problems.append(including.problem(loc, f"cannot include {path}: {problem.message}",
+                                              "E202"))
+        else:
+            problems.append(problem)
+        return
+    try:
+        spec = RuleFileSpec.model_validate(plain(doc.data))
+    except ValidationError as exc:
+        problems.extend(doc.validation_problems(exc))
+        return
+    if (spec.profile is None) == (spec.module is None):
+        problems.append(doc.problem((), "a rule file has exactly one of `profile:` (a job "
+                                        "profile) or `module:` (an organisation module)", "E201"))
+        return
+    if spec.module is not None and spec.scoring is not None:
+        problems.append(doc.problem(("scoring",), "scoring belongs in the profile, not in a "
+                                                  "module", "E201"))
+    for i, include in enumerate(spec.include):
+        _load_tree(path.parent / include, (*stack, resolved), parts, problems,
+                   ("include", i), doc)
+    parts.append(_Part(doc, spec))
+
+
+def _resolve(parts: list[_Part], problems: list[Problem]) -> Profile:
+    root = parts[-1]
+    competencies: dict[str, str] = {}
+    derived_specs: dict[str, tuple[_Part, Any]] = {}
+    for part in parts:
+        for cid, label in part.spec.competencies.items():
+            if cid in competencies and competencies[cid] != label:
+                problems.append(part.doc.problem(("competencies", cid),
+                                                 f"competency '{cid}' is defined twice with "
+                                                 "different labels", "E204"))
+            competencies[cid] = label
+        for did, spec in part.spec.derived.items():
+            if did in derived_specs:
+                problems.append(part.doc.problem(("derived", did),
+                                                 f"derived fact '{did}' is defined twice", "E204"))
+            derived_specs[did] = (part, spec)
+
+    derived: dict[str, Derived] = {}
+    for did, (part, spec) in derived_specs.items():
+        where = None
+        if spec.where is not None:
+            where = _parse(part.doc, spec.where, ("derived", did, "where"), True, problems)
+        if spec.aggregate == "sum":
+            field = COLLECTIONS[spec.of].fields.get(spec.field or "")
+            if field is None or field.kind != "number":
+                numbers = [f.name for f in COLLECTIONS[spec.of].fields.values()
+                           if f.kind == "number"]
+                problems.append(part.doc.problem(
+                    ("derived", did, "field"),
+                    f"`aggregate: sum` needs `field:` naming a number of {spec.of} "
+                    f"({', '.join(numbers)})", "E210"))
+        elif spec.field is not None:
+            problems.append(part.doc.problem(("derived", did, "field"),
+                                             "`field:` is only used with `aggregate: sum`", "E210"))
+        if where is not None:
+            _check_items(part.doc, spec.of, where, ("derived", did, "where"), problems)
+        derived[did] = Derived(did, spec.description, spec.of, where, spec.aggregate, spec.field)
+
+    scoring = root.spec.scoring or Scoring()
+    if scoring.assessment.delvist > scoring.assessment.opfyldt:
+        problems.append(root.doc.problem(("scoring", "assessment", "delvist"),
+                                         "delvist threshold is above opfyldt", "E211"))
+    criteria: list[Criterion] = []
+    seen: dict[str, str] = {}
+    names = _Names(competencies, derived)
+    for part in parts:
+        document = (part.spec.profile or part.spec.module).source
+        for i, spec in enumerate(part.spec.criteria):
+            loc = ("criteria", i)
+            if spec.id in seen:
+                problems.append(part.doc.problem((*loc, "id"), f"duplicate criterion id "
+                                                 f"'{spec.id}' (first in {seen[spec.id]})", "E204"))
+                continue
+            seen[spec.id] = part.doc.path
+            sources = tuple(spec.sources) if spec.sources else SOURCES
+            when = _parse(part.doc, spec.when, (*loc, "when"), False, problems)
+            partial = None
+            if spec.partial is not None:
+                partial = _parse(part.doc, spec.partial, (*loc, "partial"), False, problems)
+            for key, tree in (("when", when), ("partial", partial)):
+                if tree is not None:
+                    names.check(part.doc, tree, (*loc, key), sources, problems)
+            weight = spec.weight or getattr(scoring.weights, spec.priority)
+            line = part.doc.locate(loc)[0] or 1
+            criteria.append(Criterion(
+                spec.id, spec.name, spec.category, spec.priority, weight, spec.quote,
+                spec.section, document, part.doc.path, line, sources, when, partial, spec.note,
+            ))
+    if not criteria:
+        problems.append(root.doc.problem((), "the profile has no criteria", "E205"))
+    files = tuple((p.doc.path, p.doc.content) for p in parts)
+    return Profile(root.spec.profile, scoring, competencies, derived, tuple(criteria), files,
+                   _sha256(files))
+
+
+def _sha256(files: tuple[tuple[str, bytes], ...]) -> str:
+    digest = hashlib.sha256()
+    for path, content in files:
+        digest.update(Path(path).name.encode() + b"\0" + content + b"\0")
+    return digest.hexdigest()
+
+
+def _parse(doc: Document, data: Any, loc: tuple, item_level: bool,
+           problems: list[Problem]) -> cond.Condition | None:
+    try:
+        return cond.parse(data, (), item_level)
+    except cond.ConditionSyntaxError as exc:
+        problems.append(doc.problem((*loc, *exc.path), exc.message, "E206"))
+        return None
+
+
+@dataclass
+class _Names:
+    competencies: dict[str, str]
+    derived: dict[str, Derived]
+
+    def check(self, doc: Document, tree: cond.Condition, loc: tuple,
+              sources: tuple[str, ...], problems: list[Problem]) -> None:
+        """Check the names of a candidate-level condition; `loc` is where `tree` stands."""
+        for path, node in _with_paths(tree, ()):
+            here = (*loc, *path)
+            if isinstance(node, cond.Assessed):
+                if node.competency not in self.competencies:
+                    problems.append(doc.problem((*here, "assessed"),
+                                                f"unknown competency '{node.competency}'"
+                                                + suggest(node.competency, self.competencies),
+                                                "E207"))
+                for source in node.by or ():
+                    if source not in SOURCES:
+                        problems.append(doc.problem((*here, "by"), f"unknown evidence source "
+                                                    f"'{source}' (one of {', '.join(SOURCES)})"
+                                                    + suggest(source, SOURCES), "E207"))
+                    elif source not in sources:
+                        problems.append(doc.problem((*here, "by"), f"source '{source}' is not in "
+                                                    "the criterion's `sources`", "E207"))
+                if node.gte is not None and not 1 <= node.gte <= 5:
+                    problems.append(doc.problem((*here, "gte"), "scores run from 1 to 5",
+                                                "E208"))
+            elif isinstance(node, cond.Compare):
+                self._check_fact(doc, node, here, problems)
+            elif isinstance(node, cond.Some):
+                if node.collection not in COLLECTIONS:
+                    problems.append(doc.problem((*here, "some"), f"unknown collection "
+                                                f"'{node.collection}'"
+                                                + suggest(node.collection, COLLECTIONS), "E207"))
+                else:
+                    _check_items(doc, node.collection, node.where, (*here, "where"), problems)
+
+    def _check_fact(self, doc, node: cond.Compare, here: tuple, problems) -> None:
+        derived = self.derived.get(node.name)
+        if derived is None:
+            problems.append(doc.problem((*here, "fact"), f"unknown fact '{node.name}'"
+                                        + suggest(node.name, self.derived), "E207"))
+            return
+        kind = "bool" if derived.aggregate == "exists" else "number"
+        _check_operator(doc, node, kind, (), here, problems)
+
+
+def _with_paths(tree: cond.Condition, path: tuple):
+    """(path, node) for the candidate-level nodes of a condition (not inside `where`)."""
+    yield path, tree
+    if isinstance(tree, cond.All | cond.AnyOf):
+        key = "all" if isinstance(tree, cond.All) else "any"
+        for i, child in enumerate(tree.children):
+            yield from _with_paths(child, (*path, key, i))
+    elif isinstance(tree, cond.Not):
+        yield from _with_paths(tree.child, (*path, "not"))
+
+
+def _check_items(doc: Document, collection: str, where: cond.Condition, loc: tuple,
+                 problems: list[Problem]) -> None:
+    fields = COLLECTIONS[collection].fields
+    for path, node in _with_paths(where, ()):
+        if not isinstance(node, cond.Compare):
+            continue
+        here = (*loc, *path)
+        spec = fields.get(node.name)
+        if spec is None:
+            problems.append(doc.problem((*here, "field"), f"unknown field '{node.name}' of "
+                                        f"{collection}" + suggest(node.name, fields), "E207"))
+            continue
+        _check_operator(doc, node, spec.kind, spec.values, here, problems)
+
+
+def _check_operator(doc, node: cond.Compare, kind: str, values: tuple, here: tuple,
+                    problems: list[Problem]) -> None:
+    allowed = OPS_BY_KIND[kind]
+    if node.op not in allowed:
+        problems.append(doc.problem((*here, node.op), f"operator `{node.op}` does not apply to "
+                                    f"'{node.name}' ({kind}); use {', '.join(allowed)}", "E209"))
+        return
+    items = node.value if node.op == "in" else [node.value]
+    for value in items:
+        if kind == "bool" and not isinstance(value, bool):
+            message = f"'{node.name}' is true or false, got {value!r}"
+        elif kind == "number" and (isinstance(value, bool) or not isinstance(value, int | float)):
+            message = f"'{node.name}' is a number, got {value!r}"
+        elif kind in ("enum", "set") and value not in values:
+            message = (f"'{value}' is not a value of '{node.name}'" + suggest(str(value), values)
+                       + f"; one of: {', '.join(values)}")
+        else:
+            continue
+        problems.append(doc.problem((*here, node.op), message, "E209"))
+
+
+def find_profile(name: str, rules_dir: str | Path = "rules") -> Path:
+    """A rule file path, or a profile id looked up in `rules_dir`."""
+    path = Path(name)
+    if path.suffix in (".yaml", ".yml") or path.exists():
+        return path
+    found = {}
+    for candidate in sorted(Path(rules_dir).glob("*.y*ml")):
+        doc, _ = read_document(candidate)
+        meta = doc.data.get("profile") if doc else None
+        if isinstance(meta, dict) and "id" in meta:
+            found[str(meta["id"])] = candidate
+    if name in found:
+        return found[name]
+    raise RuleFileError([Problem(name, f"no rule file and no profile with this id in "
+                                       f"{rules_dir}/" + suggest(name, found), code="E001")])
