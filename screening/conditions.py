@@ -142,6 +142,8 @@ def _compare(data: dict, path: tuple, key: str, item_level: bool) -> Compare:
     value = data[op]
     if op == "in" and (not isinstance(value, list) or not value):
         raise ConditionSyntaxError((*path, op), "`in` needs a non-empty list")
+    if isinstance(value, list | dict):
+        value = tuple(value) if isinstance(value, list) else value
     return Compare(_name(data, path, key), op, value, item_level)
 
 

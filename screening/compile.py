@@ -1,0 +1,327 @@
+"""Compile a profile into durable-rules ruleset definitions and the fact shapes they read.
+
+Evaluation runs in two strata, because durable-rules does not withdraw a pending `none`
+match when a later action asserts the fact it was waiting for (measured; see README):
+
+1. item rules: for each distinct item condition (a derived fact's `where`, or a `some`),
+   three rules over item facts (positions, education, experience): holds, fails, or cannot
+   be decided (a field it reads is missing). Every item gets exactly one of them.
+2. criterion rules: the firings of stratum 1 are aggregated into derived facts, asserted
+   with the candidate's assessment scores as one small "view" fact per candidate. Each
+   criterion compiles to up to four rules, one per status, built so that exactly one holds:
+   opfyldt, delvist, ikke_opfyldt or ikke_belyst (the evidence a condition reads is absent).
+
+Every rule starts with an equality on the fact type: a rule whose condition is only a
+"field absent" test (`$nex`) makes durable-rules hang (measured).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import conditions as cond
+from .catalogue import COLLECTIONS
+from .profiles import Criterion, Profile
+
+STATUSES = ("opfyldt", "delvist", "ikke_opfyldt", "ikke_belyst")
+O, D, I, U = STATUSES
+
+ITEM_FACT_TYPES = {"positions": "p", "education": "e", "experience": "x"}
+VIEW_FACT_TYPE = "v"
+
+TRUE: dict = {"$true": 1}  # sentinels; never reach durable-rules
+FALSE: dict = {"$false": 1}
+
+Expr = dict[str, Any]
+
+
+# --- boolean expressions over durable-rules conditions ------------------------------------
+
+
+def and_(*exprs: Expr) -> Expr:
+    parts: list[Expr] = []
+    for e in exprs:
+        if e is FALSE:
+            return FALSE
+        if e is TRUE:
+            continue
+        parts.extend(e["$and"] if set(e) == {"$and"} else [e])
+    if not parts:
+        return TRUE
+    return parts[0] if len(parts) == 1 else {"$and": parts}
+
+
+def or_(*exprs: Expr) -> Expr:
+    parts: list[Expr] = []
+    for e in exprs:
+        if e is TRUE:
+            return TRUE
+        if e is FALSE:
+            continue
+        parts.extend(e["$or"] if set(e) == {"$or"} else [e])
+    if not parts:
+        return FALSE
+    return parts[0] if len(parts) == 1 else {"$or": parts}
+
+
+StatusExprs = dict[str, Expr]  # status -> condition under which the node has that status
+
+
+# durable-rules operator for "holds" and for "fails" of each comparison (None: plain equality)
+_HOLDS = {"eq": None, "ne": "$neq", "gt": "$gt", "gte": "$gte", "lt": "$lt", "lte": "$lte"}
+_FAILS = {"eq": "$neq", "ne": None, "gt": "$lte", "gte": "$lt", "lt": "$gte", "lte": "$gt"}
+
+
+def _test(operator: str | None, key: str, value: Any) -> Expr:
+    return {key: value} if operator is None else {operator: {key: value}}
+
+
+def _compare(key: str, op: str, value: Any) -> StatusExprs:
+    """A comparison is opfyldt or ikke_opfyldt when the field is there, ikke_belyst if not.
+
+    durable-rules makes every comparison on a missing field false (`$neq` included),
+    so neither side needs its own presence test."""
+    if op == "in":
+        holds = or_(*(_test(None, key, v) for v in value))
+        fails = and_(*(_test("$neq", key, v) for v in value))
+    else:
+        holds, fails = _test(_HOLDS[op], key, value), _test(_FAILS[op], key, value)
+    return {O: holds, D: FALSE, I: fails, U: {"$nex": {key: 1}}}
+
+
+def _scale(key: str, opfyldt: float, delvist: float) -> StatusExprs:
+    """An assessment score mapped to all four statuses by the profile's thresholds."""
+    return {
+        O: {"$gte": {key: opfyldt}},
+        D: and_({"$gte": {key: delvist}}, {"$lt": {key: opfyldt}}),
+        I: {"$lt": {key: delvist}},
+        U: {"$nex": {key: 1}},
+    }
+
+
+def _all(children: list[StatusExprs]) -> StatusExprs:
+    # the weakest child decides; a known failure outweighs missing evidence
+    return {
+        O: and_(*(c[O] for c in children)),
+        I: or_(*(c[I] for c in children)),
+        D: and_(*(or_(c[O], c[D]) for c in children), or_(*(c[D] for c in children))),
+        U: and_(*(or_(c[O], c[D], c[U]) for c in children), or_(*(c[U] for c in children))),
+    }
+
+
+def _any(children: list[StatusExprs]) -> StatusExprs:
+    # the strongest child decides; missing evidence could still hold, so it beats a failure
+    return {
+        O: or_(*(c[O] for c in children)),
+        D: and_(*(or_(c[D], c[I], c[U]) for c in children), or_(*(c[D] for c in children))),
+        U: and_(*(or_(c[I], c[U]) for c in children), or_(*(c[U] for c in children))),
+        I: and_(*(c[I] for c in children)),
+    }
+
+
+def _not(child: StatusExprs) -> StatusExprs:
+    return {O: child[I], D: child[D], I: child[O], U: child[U]}
+
+
+def with_partial(when: StatusExprs, partial: StatusExprs) -> StatusExprs:
+    """`partial` can lift a failed `when` to delvist. A failed `when` is only ikke_opfyldt
+    once `partial` is known to fail too, so that more evidence never hides a knock-out."""
+    lifted = or_(partial[O], partial[D])
+    return {
+        O: when[O],
+        D: or_(when[D], and_(when[I], lifted)),
+        I: and_(when[I], partial[I]),
+        U: or_(when[U], and_(when[I], partial[U])),
+    }
+
+
+# --- what the facts hold -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemPredicate:
+    """A `where` over one collection, with the rules deciding it per item."""
+
+    key: str
+    collection: str
+    where: cond.Condition | None
+    fields: tuple[str, ...]  # item fields it reads (for explanations)
+    exprs: StatusExprs  # O / I / U per item (D never occurs at item level)
+
+
+@dataclass(frozen=True)
+class DerivedPlan:
+    """A value on the view fact aggregated from the firings of one item predicate."""
+
+    key: str
+    name: str  # derived fact id, or a description of an inline `some`
+    predicate: str
+    collection: str
+    aggregate: str  # exists | count | sum
+    field: str | None
+
+
+@dataclass(frozen=True)
+class AssessmentPlan:
+    """A competency's score from some sources, aggregated, plus the spread between sources."""
+
+    key: str
+    spread_key: str
+    competency: str
+    sources: tuple[str, ...]
+    aggregate: str  # min | mean | max
+
+
+@dataclass(frozen=True)
+class CompiledCriterion:
+    criterion: Criterion
+    exprs: StatusExprs
+    keys: tuple[str, ...]  # view keys its rules read
+
+
+@dataclass
+class CompiledProfile:
+    profile: Profile
+    predicates: dict[str, ItemPredicate] = field(default_factory=dict)
+    derived: dict[str, DerivedPlan] = field(default_factory=dict)  # by view key
+    assessments: dict[str, AssessmentPlan] = field(default_factory=dict)  # by view key
+    criteria: list[CompiledCriterion] = field(default_factory=list)
+    # item field -> key on the item fact; set membership gets one flag key per value
+    item_keys: dict[str, dict[tuple[str, Any], str]] = field(default_factory=dict)
+
+    def rules(self) -> dict[str, dict]:
+        """The durable-rules ruleset definition (without actions), rule name -> rule."""
+        rules: dict[str, dict] = {}
+        for pred in self.predicates.values():
+            fact_type = ITEM_FACT_TYPES[pred.collection]
+            for status in (O, I, U):
+                expr = pred.exprs[status]
+                if expr is not FALSE:
+                    rules[f"item|{pred.key}|{status}"] = _rule(fact_type, expr)
+        for cc in self.criteria:
+            for status in STATUSES:
+                expr = cc.exprs[status]
+                if expr is not FALSE:
+                    rules[f"crit|{cc.criterion.id}|{status}"] = _rule(VIEW_FACT_TYPE, expr)
+        gap = self.profile.scoring.disagreement
+        for plan in self.assessments.values():
+            rules[f"gap|{plan.key}"] = _rule(VIEW_FACT_TYPE, {"$gte": {plan.spread_key: gap}})
+        return rules
+
+    def item_collections(self) -> set[str]:
+        return {p.collection for p in self.predicates.values()}
+
+
+def _rule(fact_type: str, expr: Expr) -> dict:
+    if expr is TRUE:
+        return {"all": [{"m": {"t": fact_type}}]}
+    return {"all": [{"m": and_({"t": fact_type}, expr)}]}
+
+
+# --- compiling ---------------------------------------------------------------------------
+
+
+class _Compiler:
+    def __init__(self, profile: Profile):
+        self.out = CompiledProfile(profile)
+        self._predicate_by_where: dict[tuple[str, cond.Condition | None], str] = {}
+        self._derived_by_name: dict[str, str] = {}
+        self._assessment_by_spec: dict[tuple, str] = {}
+
+    def run(self) -> CompiledProfile:
+        profile = self.out.profile
+        for derived in profile.derived.values():
+            self._derived(derived.id, derived.collection, derived.where, derived.aggregate,
+                          derived.field)
+        for criterion in profile.criteria:
+            keys: list[str] = []
+            exprs = self._node(criterion.when, criterion, keys)
+            if criterion.partial is not None:
+                exprs = with_partial(exprs, self._node(criterion.partial, criterion, keys))
+            self.out.criteria.append(
+                CompiledCriterion(criterion, exprs, tuple(dict.fromkeys(keys))))
+        return self.out
+
+    def _node(self, node: cond.Condition, criterion: Criterion, keys: list[str]) -> StatusExprs:
+        if isinstance(node, cond.All):
+            return _all([self._node(c, criterion, keys) for c in node.children])
+        if isinstance(node, cond.AnyOf):
+            return _any([self._node(c, criterion, keys) for c in node.children])
+        if isinstance(node, cond.Not):
+            return _not(self._node(node.child, criterion, keys))
+        if isinstance(node, cond.Compare):
+            key = self._derived_by_name[node.name]
+            keys.append(key)
+            return _compare(key, node.op, node.value)
+        if isinstance(node, cond.Some):
+            name = f"nogen {COLLECTIONS[node.collection].label} hvor …"
+            key = self._derived(name, node.collection, node.where, "exists", None)
+            keys.append(key)
+            return _compare(key, "eq", True)
+        if isinstance(node, cond.Assessed):
+            scale = self.out.profile.scoring.assessment
+            aggregate = getattr(scale, criterion.priority)
+            sources = node.by or criterion.sources
+            spec = (node.competency, tuple(sources), aggregate)
+            if spec not in self._assessment_by_spec:
+                n = len(self._assessment_by_spec)
+                plan = AssessmentPlan(f"a{n}", f"g{n}", *spec)
+                self._assessment_by_spec[spec] = plan.key
+                self.out.assessments[plan.key] = plan
+            key = self._assessment_by_spec[spec]
+            keys.append(key)
+            if node.gte is not None:
+                return _compare(key, "gte", node.gte)
+            return _scale(key, scale.opfyldt, scale.delvist)
+        raise TypeError(f"not a candidate-level condition: {node!r}")
+
+    def _derived(self, name: str, collection: str, where: cond.Condition | None,
+                 aggregate: str, sum_field: str | None) -> str:
+        predicate = self._predicate(collection, where)
+        spec_key = f"{name}|{predicate}|{aggregate}|{sum_field}"
+        if spec_key not in self._derived_by_name:
+            key = f"d{len(self.out.derived)}"
+            self.out.derived[key] = DerivedPlan(key, name, predicate, collection, aggregate,
+                                                sum_field)
+            self._derived_by_name[spec_key] = key
+            self._derived_by_name.setdefault(name, key)
+        if sum_field is not None:
+            self._item_key(collection, sum_field, None)
+        return self._derived_by_name[spec_key]
+
+    def _predicate(self, collection: str, where: cond.Condition | None) -> str:
+        ident = (collection, where)
+        if ident not in self._predicate_by_where:
+            key = f"q{len(self.out.predicates)}"
+            fields: list[str] = []
+            exprs = (self._item_node(collection, where, fields) if where is not None
+                     else {O: TRUE, D: FALSE, I: FALSE, U: FALSE})
+            self.out.predicates[key] = ItemPredicate(key, collection, where,
+                                                     tuple(dict.fromkeys(fields)), exprs)
+            self._predicate_by_where[ident] = key
+        return self._predicate_by_where[ident]
+
+    def _item_node(self, collection: str, node: cond.Condition,
+                   fields: list[str]) -> StatusExprs:
+        if isinstance(node, cond.All):
+            return _all([self._item_node(collection, c, fields) for c in node.children])
+        if isinstance(node, cond.AnyOf):
+            return _any([self._item_node(collection, c, fields) for c in node.children])
+        if isinstance(node, cond.Not):
+            return _not(self._item_node(collection, node.child, fields))
+        assert isinstance(node, cond.Compare)
+        fields.append(node.name)
+        if node.op == "contains":  # a set field becomes one true/false flag per value asked
+            return _compare(self._item_key(collection, node.name, node.value), "eq", True)
+        return _compare(self._item_key(collection, node.name, None), node.op, node.value)
+
+    def _item_key(self, collection: str, field_name: str, member: Any) -> str:
+        keys = self.out.item_keys.setdefault(collection, {})
+        if (field_name, member) not in keys:
+            keys[(field_name, member)] = f"f{len(keys)}"
+        return keys[(field_name, member)]
+
+
+def compile_profile(profile: Profile) -> CompiledProfile:
+    return _Compiler(profile).run()

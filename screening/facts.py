@@ -1,0 +1,111 @@
+"""Turn validated candidate records into the small facts the compiled rules read.
+
+Facts carry only the fields some rule reads (cheaper to move through durable-rules), and
+every value keeps where it came from, so an explanation can point at the record.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from statistics import fmean
+from typing import Any
+
+from .catalogue import COLLECTIONS
+from .compile import ITEM_FACT_TYPES, VIEW_FACT_TYPE, CompiledProfile, I, O
+from .records import CandidateRecord, sources_up_to
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One piece of the record that decided something: where, what, from which source."""
+
+    path: str  # e.g. positions[1].leaders_led or assessments[3].score
+    value: Any
+    source: str  # cv, or the assessment's source
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class AssessmentValue:
+    value: float
+    spread: float
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass
+class CandidateFacts:
+    index: int  # position in the batch
+    record: CandidateRecord
+    items: list[dict] = field(default_factory=list)  # item facts for stratum 1
+    item_facts: dict[tuple[str, int], dict] = field(default_factory=dict)  # (collection, i)
+    assessments: dict[str, AssessmentValue] = field(default_factory=dict)  # by view key
+
+
+def build(compiled: CompiledProfile, record: CandidateRecord, index: int, stage: str,
+          as_of: date) -> CandidateFacts:
+    facts = CandidateFacts(index, record)
+    for collection in compiled.item_collections():
+        items = getattr(record, COLLECTIONS[collection].record_attr)
+        fact_type = ITEM_FACT_TYPES[collection]
+        keys = compiled.item_keys.get(collection, {})
+        for i, item in enumerate(items or ()):
+            fact = {"t": fact_type, "id": f"{fact_type}{index}_{i}", "c": index, "i": i}
+            for (field_name, member), key in keys.items():
+                value = COLLECTIONS[collection].fields[field_name].read(item, as_of)
+                if value is None:
+                    continue  # unknown: the rules see the field as absent
+                fact[key] = (member in value) if member is not None else value
+            facts.items.append(fact)
+            facts.item_facts[(collection, i)] = fact
+    allowed = set(sources_up_to(stage))
+    for key, plan in compiled.assessments.items():
+        by_source: dict[str, list[int]] = {}
+        evidence = []
+        for n, a in enumerate(record.assessments):
+            if a.competency == plan.competency and a.source in plan.sources \
+                    and a.source in allowed:
+                by_source.setdefault(a.source, []).append(a.score)
+                evidence.append(Evidence(f"assessments[{n}].score", a.score, a.source,
+                                         a.assessor))
+        if not by_source:
+            continue
+        means = [fmean(scores) for scores in by_source.values()]
+        value = {"min": min, "max": max, "mean": fmean}[plan.aggregate](means)
+        facts.assessments[key] = AssessmentValue(round(value, 2), round(max(means) - min(means),
+                                                                       2), tuple(evidence))
+    return facts
+
+
+def derive(compiled: CompiledProfile, facts: CandidateFacts,
+           item_status: dict[str, dict[int, str]]) -> tuple[dict, dict[str, Any]]:
+    """The view fact for stratum 2, from the item rules' firings (`item_status`: predicate ->
+    item index -> status) and the assessment values. Returns the fact and the derived values."""
+    view: dict[str, Any] = {"t": VIEW_FACT_TYPE, "id": f"{VIEW_FACT_TYPE}{facts.index}",
+                            "c": facts.index}
+    derived: dict[str, Any] = {}
+    for key, plan in compiled.derived.items():
+        items = getattr(facts.record, COLLECTIONS[plan.collection].record_attr)
+        if items is None:
+            continue  # the collection is not recorded: the derived fact is unknown
+        statuses = item_status.get(plan.predicate, {})
+        matched = [i for i in range(len(items)) if statuses.get(i) == O]
+        if plan.aggregate == "exists":
+            if matched:
+                value = True
+            elif all(statuses.get(i) == I for i in range(len(items))):
+                value = False
+            else:
+                continue  # no item holds and some cannot be decided
+        elif plan.aggregate == "count":
+            value = len(matched)
+        else:
+            key_of_field = compiled.item_keys[plan.collection][(plan.field, None)]
+            value = round(sum(facts.item_facts[(plan.collection, i)].get(key_of_field, 0)
+                              for i in matched), 2)
+        view[key] = value
+        derived[key] = value
+    for key, assessed in facts.assessments.items():
+        view[key] = assessed.value
+        view[compiled.assessments[key].spread_key] = assessed.spread
+    return view, derived
