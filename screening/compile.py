@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import conditions as cond
-from .catalogue import COLLECTIONS
 from .profiles import Criterion, Profile
+from .wording import render
 
 STATUSES = ("opfyldt", "delvist", "ikke_opfyldt", "ikke_belyst")
-O, D, I, U = STATUSES
+O, D, I, U = STATUSES  # noqa: E741  (the four statuses, short: they fill the algebra below)
 
 ITEM_FACT_TYPES = {"positions": "p", "education": "e", "experience": "x"}
 VIEW_FACT_TYPE = "v"
@@ -255,7 +255,7 @@ class _Compiler:
             keys.append(key)
             return _compare(key, node.op, node.value)
         if isinstance(node, cond.Some):
-            name = f"nogen {COLLECTIONS[node.collection].label} hvor …"
+            name = render(node, self.out.profile)
             key = self._derived(name, node.collection, node.where, "exists", None)
             keys.append(key)
             return _compare(key, "eq", True)

@@ -1,0 +1,97 @@
+"""The reasoning for one candidate in Danish words a consultant can paste into a committee note.
+
+The text is built from the outcomes (what the engine fired and the evidence it matched);
+conditions are rendered as words only to say what *would* meet a criterion.
+"""
+
+from __future__ import annotations
+
+from .facts import Evidence
+from .profiles import CATEGORIES, Profile
+from .records import SOURCES
+from .scoring import STATUS_LABELS, CandidateResult, CriterionOutcome
+from .screen import Screening
+from .wording import render, value_text
+
+CATEGORY_TITLES = {"faglige": "Faglige kompetencer", "ledelsesmæssige": "Ledelsesmæssige "
+                   "kompetencer", "personlige": "Personlige kompetencer"}
+def _evidence_line(e: Evidence) -> str:
+    source = "cv" if e.source == "cv" else e.source
+    note = f" [{e.note}]" if e.note else ""
+    return f"{e.path} = {value_text(e.value)} ({source}){note}"
+
+
+def criterion_text(outcome: CriterionOutcome, profile: Profile) -> list[str]:
+    c = outcome.criterion
+    points = ("ingen point (ikke belyst)" if outcome.points is None
+              else f"{value_text(outcome.points)} af {value_text(outcome.max_points)} point")
+    lines = [f"- [{c.priority}] {c.name}: {STATUS_LABELS[outcome.status]}, {points}",
+             f"  Profilen: \"{c.quote}\" ({c.section}; {c.document})",
+             f"  Regel: {c.id} ({c.rule_file}:{c.line})"]
+    if outcome.evidence:
+        lines.append("  Grundlag: " + "; ".join(_evidence_line(e) for e in outcome.evidence))
+    if outcome.missing and outcome.status != "opfyldt":
+        lines.append("  Mangler: " + "; ".join(outcome.missing))
+    if outcome.disagreement:
+        lines.append("  Uenighed: kilderne vurderer kompetencen markant forskelligt; "
+                     "drøft vurderingerne før der lægges vægt på resultatet.")
+    if outcome.status in ("ikke_opfyldt", "delvist", "ikke_belyst"):
+        lines.append(f"  Opfyldt, hvis: {render(c.when, profile)}.")
+        if c.partial is not None and outcome.status != "delvist":
+            lines.append(f"  Delvist opfyldt, hvis: {render(c.partial, profile)}.")
+    if c.priority == "krav" and outcome.status == "ikke_opfyldt":
+        lines.append("  Foreslået knock-out: kravet er ikke opfyldt på det foreliggende "
+                     "grundlag. Et menneske bekræfter eller underkender med en begrundelse.")
+    return lines
+
+
+def explain(screening: Screening, candidate_id: str, criterion_id: str | None = None) -> str:
+    result = screening.result(candidate_id)
+    profile = screening.profile
+    outcomes = [o for o in result.outcomes if criterion_id in (None, o.criterion.id)]
+    lines = _header(screening, result) if criterion_id is None else [
+        f"Kandidat {result.id}, {profile.meta.title} ({profile.meta.id} v{profile.meta.version}),"
+        f" stadie: {screening.stage}", ""]
+    for category in CATEGORIES:
+        members = [o for o in outcomes if o.criterion.category == category]
+        if not members:
+            continue
+        score = result.categories[category]
+        lines.append(f"{CATEGORY_TITLES[category]} (score {_score(score.score)}, dækning "
+                     f"{value_text(score.coverage)} %)")
+        for o in sorted(members, key=lambda o: o.criterion.priority != "krav"):
+            lines.extend(criterion_text(o, profile))
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _score(value: float | None) -> str:
+    return "–" if value is None else value_text(value)
+
+
+def _header(screening: Screening, result: CandidateResult) -> list[str]:
+    profile = screening.profile.meta
+    reached = SOURCES.index(screening.stage) + 1
+    later = SOURCES[reached:]
+    lines = [
+        f"Kandidat {result.id}: {profile.title}, {profile.organisation} "
+        f"({profile.id} v{profile.version})",
+        f"Stadie: {screening.stage} (vurderinger fra {', '.join(SOURCES[:reached])})",
+        f"Placering: {result.rank}. Score {_score(result.score)} af 100 over de belyste kriterier,"
+        f" dækning {value_text(result.coverage)} % af vægten.",
+        f"Anbefaling: {result.recommendation_label}.",
+    ]
+    if result.knockouts:
+        lines.append("Foreslåede knock-outs (skal bekræftes eller underkendes af et menneske): "
+                     + ", ".join(result.knockouts) + ".")
+    else:
+        lines.append("Foreslåede knock-outs: ingen.")
+    unjudged = [o.criterion.id for o in result.outcomes if o.status == "ikke_belyst"]
+    if unjudged:
+        lines.append(f"Ikke belyst endnu ({len(unjudged)}): {', '.join(unjudged)}"
+                     + (f". Kommende kilder: {', '.join(later)}." if later else "."))
+    disagreements = [o.criterion.id for o in result.outcomes if o.disagreement]
+    if disagreements:
+        lines.append("Uenige kilder: " + ", ".join(disagreements) + ".")
+    lines.append("Værktøjet anbefaler; ansættelsesudvalget beslutter.")
+    return [*lines, ""]

@@ -1,0 +1,87 @@
+"""Presenting a screening: the machine-readable document and the consultant's table.
+
+Reports never hold personal data (name, contact): candidates appear by id only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tabulate import tabulate
+
+from .profiles import CATEGORIES
+from .scoring import STATUS_LABELS, CandidateResult, CriterionOutcome
+from .screen import Screening
+
+CATEGORY_SHORT = {"faglige": "Faglig", "ledelsesmæssige": "Ledelse", "personlige": "Personlig"}
+
+
+def document(screening: Screening) -> dict[str, Any]:
+    """The JSON document of `screening screen --format json`."""
+    profile = screening.profile
+    return {
+        "profile": {"id": profile.meta.id, "version": profile.meta.version,
+                    "sha256": profile.sha256},
+        "stage": screening.stage,
+        "as_of": screening.as_of.isoformat(),
+        "candidates": [candidate(r) for r in screening.results],
+    }
+
+
+def candidate(result: CandidateResult) -> dict[str, Any]:
+    return {
+        "id": result.id,
+        "rank": result.rank,
+        "score": result.score,
+        "coverage": result.coverage,
+        "recommendation": result.recommendation,
+        "knockouts": list(result.knockouts),
+        "categories": {name: {"score": s.score, "coverage": s.coverage}
+                       for name, s in result.categories.items()},
+        "criteria": [criterion(o) for o in result.outcomes],
+    }
+
+
+def criterion(outcome: CriterionOutcome) -> dict[str, Any]:
+    c = outcome.criterion
+    return {
+        "id": c.id,
+        "category": c.category,
+        "priority": c.priority,
+        "status": outcome.status,
+        "points": outcome.points,
+        "max_points": outcome.max_points,
+        "quote": c.quote,
+        "evidence": [{"path": e.path, "value": e.value, "source": e.source}
+                     for e in outcome.evidence],
+        "missing": list(outcome.missing),
+        "disagreement": outcome.disagreement,
+    }
+
+
+def _number(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}".replace(".", ",")
+
+
+def table(screening: Screening) -> str:
+    """Ranked candidates, one row each, with Danish headers."""
+    rows = []
+    for r in screening.results:
+        status_counts = {s: sum(o.status == s for o in r.outcomes) for s in STATUS_LABELS}
+        rows.append([
+            r.rank, r.id, _number(r.score), f"{_number(r.coverage)} %",
+            *(_number(r.categories[c].score) if c in r.categories else "–" for c in CATEGORIES
+              if any(o.criterion.category == c for o in r.outcomes)),
+            "/".join(str(status_counts[s]) for s in STATUS_LABELS),
+            ", ".join(r.knockouts) or "–",
+            r.recommendation_label,
+        ])
+    used = [c for c in CATEGORIES
+            if any(o.criterion.category == c for r in screening.results for o in r.outcomes)]
+    headers = ["Nr.", "Kandidat", "Score", "Dækning", *(CATEGORY_SHORT[c] for c in used),
+               "Opf./delv./ikke/ubel.", "Foreslåede knock-outs", "Anbefaling"]
+    profile = screening.profile.meta
+    title = (f"{profile.title}, {profile.organisation} ({profile.id} v{profile.version}), "
+             f"stadie: {screening.stage}")
+    return title + "\n\n" + tabulate(rows, headers=headers, tablefmt="simple",
+                                     disable_numparse=True)

@@ -1,0 +1,187 @@
+"""From what the engine fired to explained scores: outcomes, evidence, knock-outs, bands, rank.
+
+Missing evidence is `ikke_belyst`: it earns no points and is left out of the score, and
+shows up in coverage instead. A krav that is `ikke_opfyldt` is a *proposed* knock-out for a
+person to confirm or override; the tool never rejects anyone by itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .catalogue import COLLECTIONS
+from .compile import CompiledProfile, D, I, O, U
+from .engine import Evaluated
+from .facts import Evidence
+from .profiles import CATEGORIES, Criterion
+
+POINTS_FACTOR = {O: 1.0, D: 0.5, I: 0.0}
+STATUS_LABELS = {O: "opfyldt", D: "delvist opfyldt", I: "ikke opfyldt", U: "ikke belyst"}
+KNOCKOUT_BAND = "knockout_foreslået"
+KNOCKOUT_LABEL = "Krav ikke opfyldt: foreslået knock-out til vurdering"
+SPARSE_BAND = "utilstrækkeligt_belyst"
+SPARSE_LABEL = "Utilstrækkeligt belyst"
+
+
+@dataclass(frozen=True)
+class CriterionOutcome:
+    criterion: Criterion
+    status: str
+    points: float | None  # None when ikke_belyst: no evidence, no points either way
+    max_points: float
+    evidence: tuple[Evidence, ...]
+    missing: tuple[str, ...]  # what evidence would let the criterion be judged
+    disagreement: bool
+
+
+@dataclass(frozen=True)
+class Score:
+    score: float | None  # 0-100 over the criteria with evidence; None if there are none
+    coverage: float  # 0-100: share of the weight that has evidence
+
+
+@dataclass(frozen=True)
+class CandidateResult:
+    id: str
+    outcomes: tuple[CriterionOutcome, ...]
+    total: Score
+    categories: dict[str, Score]
+    knockouts: tuple[str, ...]
+    recommendation: str
+    recommendation_label: str
+    rank: int = 0
+
+    @property
+    def score(self) -> float | None:
+        return self.total.score
+
+    @property
+    def coverage(self) -> float:
+        return self.total.coverage
+
+
+def score_of(outcomes: list[CriterionOutcome] | tuple[CriterionOutcome, ...]) -> Score:
+    total_weight = sum(o.max_points for o in outcomes)
+    judged = [o for o in outcomes if o.points is not None]
+    judged_weight = sum(o.max_points for o in judged)
+    score = round(100 * sum(o.points for o in judged) / judged_weight, 1) if judged else None
+    coverage = round(100 * judged_weight / total_weight, 1) if total_weight else 0.0
+    return Score(score, coverage)
+
+
+def result_of(compiled: CompiledProfile, evaluated: Evaluated) -> CandidateResult:
+    outcomes = tuple(_outcome(compiled, evaluated, cc.criterion, cc.keys)
+                     for cc in compiled.criteria)
+    total = score_of(outcomes)
+    categories = {}
+    for category in CATEGORIES:
+        members = [o for o in outcomes if o.criterion.category == category]
+        if members:
+            categories[category] = score_of(members)
+    knockouts = tuple(o.criterion.id for o in outcomes
+                      if o.criterion.priority == "krav" and o.status == I)
+    band, label = _recommendation(compiled, total, knockouts)
+    return CandidateResult(evaluated.facts.record.id, outcomes, total, categories, knockouts,
+                           band, label)
+
+
+def _recommendation(compiled: CompiledProfile, total: Score,
+                    knockouts: tuple[str, ...]) -> tuple[str, str]:
+    scoring = compiled.profile.scoring
+    if knockouts:
+        return KNOCKOUT_BAND, KNOCKOUT_LABEL
+    if total.score is None or total.coverage < scoring.min_coverage:
+        return SPARSE_BAND, SPARSE_LABEL
+    for band in sorted(scoring.bands, key=lambda b: -b.min_score):
+        if total.score >= band.min_score:
+            return band.band, band.label
+    return SPARSE_BAND, SPARSE_LABEL
+
+
+def _outcome(compiled: CompiledProfile, evaluated: Evaluated, criterion: Criterion,
+             keys: tuple[str, ...]) -> CriterionOutcome:
+    status = evaluated.firings.criteria[criterion.id]
+    evidence: list[Evidence] = []
+    missing: list[str] = []
+    for key in keys:
+        if key not in evaluated.view:
+            missing.append(_missing(compiled, evaluated, key))
+        elif key in compiled.derived:
+            evidence.extend(_derived_evidence(compiled, evaluated, key))
+        else:
+            evidence.extend(evaluated.facts.assessments[key].evidence)
+    disagreement = any(k in evaluated.firings.gaps for k in keys if k in compiled.assessments)
+    points = None if status == U else criterion.weight * POINTS_FACTOR[status]
+    return CriterionOutcome(criterion, status, points, criterion.weight,
+                            tuple(dict.fromkeys(evidence)), tuple(dict.fromkeys(missing)),
+                            disagreement)
+
+
+def _derived_evidence(compiled: CompiledProfile, evaluated: Evaluated,
+                      key: str) -> list[Evidence]:
+    plan = compiled.derived[key]
+    predicate = compiled.predicates[plan.predicate]
+    evidence = [Evidence(f"derived.{plan.name}", evaluated.view[key], "cv")]
+    items = getattr(evaluated.facts.record, COLLECTIONS[plan.collection].record_attr) or []
+    statuses = evaluated.firings.item_status.get(plan.predicate, {})
+    fields = [*predicate.fields, *([plan.field] if plan.field else [])]
+    for i, item in enumerate(items):
+        if statuses.get(i) != O:
+            continue
+        for field_name in dict.fromkeys(fields):
+            value = getattr(item, field_name, None)
+            if field_name == "years" and plan.collection == "positions":
+                value = evaluated.facts.item_facts[(plan.collection, i)].get(
+                    compiled.item_keys[plan.collection][("years", None)])
+            if isinstance(value, list):
+                value = tuple(value)  # evidence is hashable and immutable
+            evidence.append(Evidence(f"{plan.collection}[{i}].{field_name}", value, "cv",
+                                     _item_title(item)))
+    return evidence
+
+
+def _item_title(item) -> str:
+    for attrs in (("title", "organisation"), ("degree", "institution"), ("kind", "description")):
+        parts = [str(getattr(item, a)) for a in attrs if getattr(item, a, None)]
+        if parts:
+            return ", ".join(parts)
+    return ""
+
+
+def _missing(compiled: CompiledProfile, evaluated: Evaluated, key: str) -> str:
+    if key in compiled.assessments:
+        plan = compiled.assessments[key]
+        label = compiled.profile.competencies[plan.competency]
+        return f"ingen vurdering af '{label}' fra {', '.join(plan.sources)}"
+    plan = compiled.derived[key]
+    collection = COLLECTIONS[plan.collection]
+    items = getattr(evaluated.facts.record, collection.record_attr)
+    if items is None:
+        return f"{plan.collection}: ikke oplyst"
+    predicate = compiled.predicates[plan.predicate]
+    statuses = evaluated.firings.item_status.get(plan.predicate, {})
+    gaps = []
+    for i, item in enumerate(items):
+        if statuses.get(i) == U:
+            fact = evaluated.facts.item_facts[(plan.collection, i)]
+            absent = [collection.fields[f].label
+                      for (f, _member), k in compiled.item_keys[plan.collection].items()
+                      if f in predicate.fields and k not in fact]
+            gaps.append(f"{plan.collection}[{i}] ({_item_title(item)}) mangler "
+                        + ", ".join(dict.fromkeys(absent)))
+    return "; ".join(gaps) or f"{plan.name}: ikke oplyst"
+
+
+def rank(results: list[CandidateResult]) -> list[CandidateResult]:
+    """Order by proposed knock-out (never above one without), score, coverage; ties share a
+    rank (1, 1, 3) and are listed by id so the order never depends on input order."""
+    def key(r: CandidateResult):
+        return (bool(r.knockouts), -(r.score if r.score is not None else -1), -r.coverage)
+
+    ordered = sorted(results, key=lambda r: (key(r), r.id))
+    ranked, previous, current = [], None, 0
+    for n, r in enumerate(ordered, start=1):
+        if key(r) != previous:
+            current, previous = n, key(r)
+        ranked.append(replace(r, rank=current))
+    return ranked

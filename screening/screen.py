@@ -1,0 +1,59 @@
+"""Screening as a Python API: the CLI, the tests and notebooks all call this."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from .compile import CompiledProfile, compile_profile
+from .engine import Engine
+from .profiles import Profile
+from .records import SOURCES, CandidateRecord
+from .scoring import CandidateResult, rank, result_of
+
+DEFAULT_STAGE = SOURCES[-1]
+
+# One compiled profile and durable-rules host per profile and process: compiling and
+# registering rulesets is the slow part, and durable-rules refuses a name registered twice.
+_engines: dict[str, Engine] = {}
+
+
+@dataclass(frozen=True)
+class Screening:
+    profile: Profile
+    stage: str
+    as_of: date
+    results: tuple[CandidateResult, ...]  # ranked
+
+    def result(self, candidate_id: str) -> CandidateResult:
+        for r in self.results:
+            if r.id == candidate_id:
+                return r
+        raise KeyError(candidate_id)
+
+
+def engine_for(profile: Profile) -> Engine:
+    key = profile.sha256
+    if key not in _engines:
+        _engines[key] = Engine(compile_profile(profile))
+    return _engines[key]
+
+
+def compiled_for(profile: Profile) -> CompiledProfile:
+    return engine_for(profile).compiled
+
+
+def screen(profile: Profile, records: Iterable[CandidateRecord], stage: str = DEFAULT_STAGE,
+           as_of: date | None = None) -> Screening:
+    """Screen records against a profile using the evidence available up to `stage`.
+
+    Open-ended positions count up to `as_of`, by default the profile's date, so that a
+    result never depends on the day it is computed."""
+    if stage not in SOURCES:
+        raise ValueError(f"unknown stage {stage!r}; one of {', '.join(SOURCES)}")
+    as_of = as_of or profile.meta.date
+    engine = engine_for(profile)
+    results = [result_of(engine.compiled, evaluated)
+               for evaluated in engine.evaluate(records, stage, as_of)]
+    return Screening(profile, stage, as_of, tuple(rank(results)))
