@@ -63,6 +63,7 @@ COLLECTIONS: dict[str, Collection] = {
     )),
     "education": Collection("education", "uddannelse", "education", _fields(
         ItemField("level", "enum", "uddannelsesniveau", _attr("level"), r.EDUCATION_LEVELS),
+        ItemField("area", "enum", "fagområde", _attr("area"), r.EDUCATION_AREAS),
         ItemField("leadership", "bool", "ledelsesuddannelse", _attr("leadership")),
         ItemField("year", "number", "afslutningsår", _attr("year"),
                   protected="graduation year can stand in for age"),

@@ -26,6 +26,12 @@ EducationLevel = Literal[
 ]
 EDUCATION_LEVELS: tuple[str, ...] = get_args(EducationLevel)
 
+EducationArea = Literal[
+    "samfundsvidenskab", "jura", "økonomi", "erhvervsøkonomi", "pædagogik", "sundhed",
+    "humaniora", "naturvidenskab", "teknik", "ledelse", "andet",
+]
+EDUCATION_AREAS: tuple[str, ...] = get_args(EducationArea)
+
 # From top management down; "ledelse på højt niveau" means direktion or chef.
 LeadershipLevel = Literal["direktion", "chef", "mellemleder", "førstelinjeleder", "ingen"]
 LEADERSHIP_LEVELS: tuple[str, ...] = get_args(LeadershipLevel)
@@ -75,7 +81,8 @@ class Personal(Record):
 class Education(Record):
     degree: Text
     level: EducationLevel
-    field: Text | None = None
+    area: EducationArea | None = None  # the broad field, which rules may read
+    field: Text | None = None  # the exact subject, as written
     institution: Text | None = None
     year: Year | None = None
     leadership: bool = False  # a leadership education (MPA, diplom i ledelse, MBA, ...)
