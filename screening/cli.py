@@ -164,3 +164,7 @@ def explain(profile, candidates, candidate_id, criterion, stage, as_of, rules_di
                                   f"{loaded_profile.meta.id}" + suggest(criterion, known))])
     result = run(loaded_profile, records, stage, as_of.date() if as_of else None)
     click.echo(render(result, candidate_id, criterion), nl=False)
+
+
+# Command families in their own modules add themselves to `main` when imported.
+from . import cli_profiles  # noqa: E402, F401

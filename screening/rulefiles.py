@@ -23,8 +23,6 @@ from .errors import Problem, RuleFileError
 from .profiles import Criterion, Derived, Profile, RuleFileSpec, Scoring
 from .records import SOURCES
 
-RULES_DIR_NAMES = ("rules",)
-
 
 @dataclass
 class _Part:
@@ -291,3 +289,17 @@ def find_profile(name: str, rules_dir: str | Path = "rules") -> Path:
         return found[name]
     raise RuleFileError([Problem(name, f"no rule file and no profile with this id in "
                                        f"{rules_dir}/" + suggest(name, found), code="E001")])
+
+
+def list_profiles(rules_dir: str | Path = "rules") -> list[tuple[Path, Profile | RuleFileError]]:
+    """Every profile in `rules_dir` (modules left out), loaded, or the error that stopped it."""
+    found: list[tuple[Path, Profile | RuleFileError]] = []
+    for path in sorted(Path(rules_dir).glob("*.y*ml")):
+        doc, _ = read_document(path)
+        if doc is None or "profile" not in doc.data:
+            continue
+        try:
+            found.append((path, load_profile(path)))
+        except RuleFileError as exc:
+            found.append((path, exc))
+    return found

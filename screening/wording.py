@@ -27,9 +27,9 @@ def value_text(value: Any) -> str:
 def render(node: cond.Condition, profile: Profile, collection: str | None = None) -> str:
     """A condition in Danish, e.g. 'en stilling hvor politisk styret er ja og ...'."""
     if isinstance(node, cond.All):
-        return " og ".join(_group(render(c, profile, collection)) for c in node.children)
+        return " og ".join(_child(c, profile, collection) for c in node.children)
     if isinstance(node, cond.AnyOf):
-        return " eller ".join(_group(render(c, profile, collection)) for c in node.children)
+        return " eller ".join(_child(c, profile, collection) for c in node.children)
     if isinstance(node, cond.Not):
         return f"ikke ({render(node.child, profile, collection)})"
     if isinstance(node, cond.Some):
@@ -56,5 +56,6 @@ def render(node: cond.Condition, profile: Profile, collection: str | None = None
     return f"{name} {OP_WORDS[node.op]} {value_text(node.value)}"
 
 
-def _group(text: str) -> str:
-    return f"({text})" if " og " in text or " eller " in text else text
+def _child(node: cond.Condition, profile: Profile, collection: str | None) -> str:
+    text = render(node, profile, collection)
+    return f"({text})" if isinstance(node, cond.All | cond.AnyOf) else text

@@ -1,0 +1,55 @@
+"""`screening profiles` and `screening profile show`: the rule files as a consultant reads them."""
+
+from __future__ import annotations
+
+import click
+
+from .cli import _profile, _reports_errors, main, rules_dir_option
+
+
+@main.command()
+@rules_dir_option
+@_reports_errors
+def profiles(rules_dir):
+    """List the profiles in the rules folder.
+
+    \b
+    Eksempel:
+      screening profiles
+    """
+    from tabulate import tabulate
+
+    from .errors import RuleFileError
+    from .rulefiles import list_profiles
+
+    rows = []
+    for path, loaded in list_profiles(rules_dir):
+        if isinstance(loaded, RuleFileError):
+            rows.append([path.stem, "(fejl i regelfilen)", "", "", "", ""])
+            continue
+        krav = sum(c.priority == "krav" for c in loaded.criteria)
+        rows.append([loaded.meta.id, loaded.meta.title, loaded.meta.organisation,
+                     loaded.meta.version, krav, len(loaded.criteria) - krav])
+    click.echo(tabulate(rows, headers=["Id", "Titel", "Organisation", "Version", "Krav",
+                                       "Ønsker"], disable_numparse=True))
+
+
+@main.group()
+def profile():
+    """Vis en profil."""
+
+
+@profile.command("show")
+@click.argument("profile_name", metavar="PROFILE")
+@rules_dir_option
+@_reports_errors
+def show(profile_name, rules_dir):
+    """Vis PROFILE som en konsulent læser den: kriterier pr. kategori, krav før ønsker.
+
+    \b
+    Eksempel:
+      screening profile show helsingor-direktor-2024
+    """
+    from .profile_text import profile_text
+
+    click.echo(profile_text(_profile(profile_name, rules_dir)), nl=False)
