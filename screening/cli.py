@@ -70,7 +70,7 @@ def _profile(name: str, rules_dir: str):
 
 
 def _records(paths: tuple[str, ...]):
-    """Valid records; invalid ones are reported on stderr and skipped."""
+    """Valid records and how many files were invalid (reported on stderr and skipped)."""
     from .candidates import load_records
     from .errors import RecordError
 
@@ -79,10 +79,11 @@ def _records(paths: tuple[str, ...]):
         raise RecordError(problems)
     for problem in problems:
         click.echo(f"fejl: {problem}", err=True)
-    if problems:
-        click.echo(f"advarsel: {len({p.path for p in problems})} fil(er) sprunget over; "
-                   f"{len(loaded)} kandidat(er) screenes", err=True)
-    return [r.record for r in loaded]
+    invalid = len({p.path for p in problems})
+    if invalid:
+        click.echo(f"advarsel: {invalid} fil(er) sprunget over; {len(loaded)} kandidat(er) "
+                   "screenes", err=True)
+    return [r.record for r in loaded], invalid
 
 
 stage_option = click.option("--stage", type=click.Choice(SOURCES), default=SOURCES[-1],
@@ -95,33 +96,128 @@ rules_dir_option = click.option("--rules-dir", default="rules", show_default=Tru
                                 help="Mappe med profiler, når PROFILE er et profil-id.")
 
 
+FORMATS = ("table", "json", "jsonl", "csv", "markdown")
+PROGRESS_FROM = 50  # candidates; below that a run is over before a bar would help
+
+
 @main.command()
 @click.argument("profile")
 @click.argument("candidates", nargs=-1, required=True)
 @stage_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True, help="table til læsning, json til maskiner.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table",
+              show_default=True, help="table/markdown til læsning; json, jsonl, csv til maskiner.")
+@click.option("--out", type=click.Path(dir_okay=False),
+              help="Skriv til FILE (atomisk: filen er enten den gamle eller hele den nye).")
+@click.option("--top", type=click.IntRange(min=1), help="Vis kun de N bedst placerede.")
+@click.option("--only-knockouts", is_flag=True, help="Vis kun kandidater med foreslået knock-out.")
+@click.option("--hide-knockouts", is_flag=True, help="Skjul kandidater med foreslået knock-out.")
 @as_of_option
 @rules_dir_option
 @_reports_errors
-def screen(profile, candidates, stage, fmt, as_of, rules_dir):
+def screen(profile, candidates, stage, fmt, out, top, only_knockouts, hide_knockouts, as_of,
+           rules_dir):
     """Screen CANDIDATES (filer eller mapper) mod PROFILE (regelfil eller profil-id).
+
+    Ugyldige kandidatposter meldes med fil og felt og springes over; kørslen fortsætter
+    med de gyldige. Exit 0: screenet; 2: intet kunne screenes eller fejl i input.
 
     \b
     Eksempel:
       screening screen helsingor-direktor-2024 examples/candidates/helsingor-direktor-2024
       screening screen rules/helsingor-direktor-2024.yaml k01.yaml --stage samtale1 --format json
+      screening screen helsingor-direktor-2024 kandidater/ --format csv --out resultat.csv
     """
+    from dataclasses import replace
+
     from . import report
+    from .screen import Screening, rank, screen_iter
+
+    if only_knockouts and hide_knockouts:
+        raise click.UsageError("--only-knockouts og --hide-knockouts udelukker hinanden")
+    loaded_profile = _profile(profile, rules_dir)
+    records, invalid = _records(candidates)
+    results = _with_progress(screen_iter(loaded_profile, records, stage,
+                                         as_of.date() if as_of else None), len(records))
+    as_of_date = as_of.date() if as_of else loaded_profile.meta.date
+    screening = Screening(loaded_profile, stage, as_of_date, tuple(rank(results)))
+    shown = [r for r in screening.results
+             if not (only_knockouts and not r.knockouts) and not (hide_knockouts and r.knockouts)]
+    shown = replace(screening, results=tuple(shown[:top] if top else shown))
+    render = {"table": report.table, "markdown": report.markdown, "csv": report.csv_text,
+              "jsonl": report.jsonl,
+              "json": lambda s: json.dumps(report.document(s), ensure_ascii=False, indent=2)}
+    _emit(render[fmt](shown), out)
+    _summary(screening.results, invalid)
+
+
+def _with_progress(results, total: int) -> list:
+    """Collect results, with a progress bar on stderr when it is a terminal and the run long."""
+    if total < PROGRESS_FROM or not sys.stderr.isatty():
+        return list(results)
+    with click.progressbar(results, length=total, label="Screener", file=sys.stderr) as bar:
+        return list(bar)
+
+
+def _emit(text: str, out: str | None) -> None:
+    from .output import atomic_writer
+
+    if not text.endswith("\n"):
+        text += "\n"
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    with atomic_writer(out) as handle:
+        handle.write(text)
+
+
+def _summary(results, invalid: int) -> None:
+    knocked_out = sum(bool(r.knockouts) for r in results)
+    unassessed = sum(r.score is None for r in results)
+    click.echo(f"Screenet: {len(results)} · foreslået knock-out: {knocked_out} · "
+               f"ikke belyst: {unassessed} · ugyldige poster: {invalid}", err=True)
+
+
+@main.command()
+@click.argument("profile")
+@click.argument("candidates", nargs=-1, required=True)
+@stage_option
+@click.option("--take", type=click.IntRange(min=1), required=True,
+              help="Hvor mange der skal videre.")
+@as_of_option
+@rules_dir_option
+@_reports_errors
+def shortlist(profile, candidates, stage, take, as_of, rules_dir):
+    """Foreslå hvem der går videre til næste runde, med begrundelse.
+
+    En kandidat med foreslået knock-out går ikke videre, før et menneske har taget stilling;
+    står flere lige på sidste plads, vises de som uafgjort, så udvalget vælger.
+
+    \b
+    Eksempel:
+      screening shortlist helsingor-direktor-2024 examples/candidates/helsingor-direktor-2024 \\
+          --stage samtale1 --take 3
+    """
+    from tabulate import tabulate
+
     from .screen import screen as run
+    from .shortlist import reasons
+    from .shortlist import shortlist as choose
 
     loaded_profile = _profile(profile, rules_dir)
-    records = _records(candidates)
-    result = run(loaded_profile, records, stage, as_of.date() if as_of else None)
-    if fmt == "json":
-        click.echo(json.dumps(report.document(result), ensure_ascii=False, indent=2))
-    else:
-        click.echo(report.table(result))
+    records, _invalid = _records(candidates)
+    screening = run(loaded_profile, records, stage, as_of.date() if as_of else None)
+    chosen = choose(screening, take)
+    groups = [("Videre", chosen.taken), ("Uafgjort om sidste plads", chosen.tied),
+              ("Ikke videre", chosen.not_taken),
+              ("Foreslået knock-out (afventer menneskelig vurdering)", chosen.knocked_out)]
+    rows = [[label, r.rank, r.id, reasons(r)] for label, members in groups for r in members]
+    click.echo(f"Shortlist: {take} af {len(screening.results)} til næste runde efter "
+               f"{stage} ({loaded_profile.meta.id} v{loaded_profile.meta.version})\n")
+    click.echo(tabulate(rows, headers=["Forslag", "Nr.", "Kandidat", "Begrundelse"],
+                        disable_numparse=True, maxcolwidths=[None, None, None, 90]))
+    if chosen.tied:
+        click.echo(f"\n{len(chosen.tied)} kandidater står lige om de sidste "
+                   f"{take - len(chosen.taken)} plads(er): udvalget vælger.")
 
 
 @main.command()
@@ -148,7 +244,7 @@ def explain(profile, candidates, candidate_id, criterion, stage, as_of, rules_di
     from .screen import screen as run
 
     loaded_profile = _profile(profile, rules_dir)
-    records = _records(candidates)
+    records, _invalid = _records(candidates)
     ids = [r.id for r in records]
     if candidate_id is None:
         if len(records) > 1:

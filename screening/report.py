@@ -5,6 +5,9 @@ Reports never hold personal data (name, contact): candidates appear by id only.
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from typing import Any
 
 from tabulate import tabulate
@@ -63,8 +66,56 @@ def _number(value: float | None) -> str:
     return "–" if value is None else f"{value:.1f}".replace(".", ",")
 
 
-def table(screening: Screening) -> str:
+def table(screening: Screening, tablefmt: str = "simple") -> str:
     """Ranked candidates, one row each, with Danish headers."""
+    headers, rows = _rows(screening)
+    profile = screening.profile.meta
+    title = (f"{profile.title}, {profile.organisation} ({profile.id} v{profile.version}), "
+             f"stadie: {screening.stage}")
+    if tablefmt == "github":
+        title = f"## {title}"
+    return title + "\n\n" + tabulate(rows, headers=headers, tablefmt=tablefmt,
+                                     disable_numparse=True)
+
+
+def markdown(screening: Screening) -> str:
+    return table(screening, "github")
+
+
+def jsonl_line(profile_id: str, stage: str, result: CandidateResult) -> str:
+    """One candidate per line, written as results arrive (the rank is only known at the end)."""
+    return json.dumps({"profile": profile_id, "stage": stage, **candidate(result)},
+                      ensure_ascii=False)
+
+
+def jsonl(screening: Screening) -> str:
+    return "".join(jsonl_line(screening.profile.meta.id, screening.stage, r) + "\n"
+                   for r in screening.results)
+
+
+CSV_FIELDS = ["rank", "id", "score", "coverage", "recommendation", "knockouts",
+              "faglige", "ledelsesmæssige", "personlige", "opfyldt", "delvist", "ikke_opfyldt",
+              "ikke_belyst", "disagreements"]
+
+
+def csv_text(screening: Screening) -> str:
+    """One row per candidate, machine-friendly: dot decimals, ids joined by spaces."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for r in screening.results:
+        counts = {s: sum(o.status == s for o in r.outcomes) for s in STATUS_LABELS}
+        writer.writerow({
+            "rank": r.rank, "id": r.id, "score": r.score, "coverage": r.coverage,
+            "recommendation": r.recommendation, "knockouts": " ".join(r.knockouts),
+            **{c: r.categories[c].score if c in r.categories else None for c in CATEGORIES},
+            **counts,
+            "disagreements": " ".join(o.criterion.id for o in r.outcomes if o.disagreement),
+        })
+    return out.getvalue()
+
+
+def _rows(screening: Screening) -> tuple[list[str], list[list]]:
     rows = []
     for r in screening.results:
         status_counts = {s: sum(o.status == s for o in r.outcomes) for s in STATUS_LABELS}
@@ -80,8 +131,4 @@ def table(screening: Screening) -> str:
             if any(o.criterion.category == c for r in screening.results for o in r.outcomes)]
     headers = ["Nr.", "Kandidat", "Score", "Dækning", *(CATEGORY_SHORT[c] for c in used),
                "Opf./delv./ikke/ubel.", "Foreslåede knock-outs", "Anbefaling"]
-    profile = screening.profile.meta
-    title = (f"{profile.title}, {profile.organisation} ({profile.id} v{profile.version}), "
-             f"stadie: {screening.stage}")
-    return title + "\n\n" + tabulate(rows, headers=headers, tablefmt="simple",
-                                     disable_numparse=True)
+    return headers, rows

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -11,6 +11,8 @@ from .engine import Engine
 from .profiles import Profile
 from .records import SOURCES, CandidateRecord
 from .scoring import CandidateResult, rank, result_of
+
+__all__ = ["Screening", "rank", "screen", "screen_iter"]
 
 DEFAULT_STAGE = SOURCES[-1]
 
@@ -44,16 +46,22 @@ def compiled_for(profile: Profile) -> CompiledProfile:
     return engine_for(profile).compiled
 
 
+def screen_iter(profile: Profile, records: Iterable[CandidateRecord],
+                stage: str = DEFAULT_STAGE, as_of: date | None = None
+                ) -> Iterator[CandidateResult]:
+    """Results in input order as batches finish, unranked: memory stays flat."""
+    if stage not in SOURCES:
+        raise ValueError(f"unknown stage {stage!r}; one of {', '.join(SOURCES)}")
+    engine = engine_for(profile)
+    for evaluated in engine.evaluate(records, stage, as_of or profile.meta.date):
+        yield result_of(engine.compiled, evaluated)
+
+
 def screen(profile: Profile, records: Iterable[CandidateRecord], stage: str = DEFAULT_STAGE,
            as_of: date | None = None) -> Screening:
     """Screen records against a profile using the evidence available up to `stage`.
 
     Open-ended positions count up to `as_of`, by default the profile's date, so that a
     result never depends on the day it is computed."""
-    if stage not in SOURCES:
-        raise ValueError(f"unknown stage {stage!r}; one of {', '.join(SOURCES)}")
-    as_of = as_of or profile.meta.date
-    engine = engine_for(profile)
-    results = [result_of(engine.compiled, evaluated)
-               for evaluated in engine.evaluate(records, stage, as_of)]
-    return Screening(profile, stage, as_of, tuple(rank(results)))
+    results = list(screen_iter(profile, records, stage, as_of))
+    return Screening(profile, stage, as_of or profile.meta.date, tuple(rank(results)))
