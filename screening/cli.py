@@ -225,11 +225,13 @@ def shortlist(profile, candidates, stage, take, as_of, rules_dir):
 @click.argument("candidates", nargs=-1, required=True)
 @click.option("--id", "candidate_id", help="Kandidatens id, når CANDIDATES er flere.")
 @click.option("--criterion", help="Forklar kun dette kriterium (id).")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]),
+              default="text", show_default=True)
 @stage_option
 @as_of_option
 @rules_dir_option
 @_reports_errors
-def explain(profile, candidates, candidate_id, criterion, stage, as_of, rules_dir):
+def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rules_dir):
     """Forklar begrundelsen for én kandidat i ord, der kan bruges i en indstilling.
 
     \b
@@ -240,6 +242,7 @@ def explain(profile, candidates, candidate_id, criterion, stage, as_of, rules_di
     """
     from .errors import InputError, Problem
     from .explain import explain as render
+    from .explain import explain_document
     from .rulefiles import suggest
     from .screen import screen as run
 
@@ -259,7 +262,11 @@ def explain(profile, candidates, candidate_id, criterion, stage, as_of, rules_di
         raise InputError([Problem("--criterion", f"no criterion '{criterion}' in "
                                   f"{loaded_profile.meta.id}" + suggest(criterion, known))])
     result = run(loaded_profile, records, stage, as_of.date() if as_of else None)
-    click.echo(render(result, candidate_id, criterion), nl=False)
+    if fmt == "json":
+        click.echo(json.dumps(explain_document(result, candidate_id, criterion),
+                              ensure_ascii=False, indent=2))
+    else:
+        click.echo(render(result, candidate_id, criterion, fmt == "markdown"), nl=False)
 
 
 # Command families in their own modules add themselves to `main` when imported.

@@ -45,20 +45,27 @@ def criterion_text(outcome: CriterionOutcome, profile: Profile) -> list[str]:
     return lines
 
 
-def explain(screening: Screening, candidate_id: str, criterion_id: str | None = None) -> str:
+def explain(screening: Screening, candidate_id: str, criterion_id: str | None = None,
+            markdown: bool = False) -> str:
+    """The reasoning as text; `markdown` adds headings so it pastes into a document."""
     result = screening.result(candidate_id)
     profile = screening.profile
     outcomes = [o for o in result.outcomes if criterion_id in (None, o.criterion.id)]
     lines = _header(screening, result) if criterion_id is None else [
         f"Kandidat {result.id}, {profile.meta.title} ({profile.meta.id} v{profile.meta.version}),"
         f" stadie: {screening.stage}", ""]
+    if markdown:
+        lines[0] = f"# {lines[0]}"
+        lines[1:] = [f"{line}  " if line else line for line in lines[1:]]  # hard line breaks
     for category in CATEGORIES:
         members = [o for o in outcomes if o.criterion.category == category]
         if not members:
             continue
         score = result.categories[category]
-        lines.append(f"{CATEGORY_TITLES[category]} (score {_score(score.score)}, dækning "
-                     f"{value_text(score.coverage)} %)")
+        lines.append(f"{'## ' if markdown else ''}{CATEGORY_TITLES[category]} (score "
+                     f"{_score(score.score)}, dækning {value_text(score.coverage)} %)")
+        if markdown:
+            lines.append("")
         for o in sorted(members, key=lambda o: o.criterion.priority != "krav"):
             lines.extend(criterion_text(o, profile))
         lines.append("")
@@ -95,3 +102,24 @@ def _header(screening: Screening, result: CandidateResult) -> list[str]:
         lines.append("Uenige kilder: " + ", ".join(disagreements) + ".")
     lines.append("Værktøjet anbefaler; ansættelsesudvalget beslutter.")
     return [*lines, ""]
+
+
+def explain_document(screening: Screening, candidate_id: str,
+                     criterion_id: str | None = None) -> dict:
+    """The reasoning as data: per criterion the outcome, what is missing, what would meet it."""
+    from .report import candidate
+
+    result = screening.result(candidate_id)
+    data = candidate(result)
+    data["criteria"] = [c for c in data["criteria"] if criterion_id in (None, c["id"])]
+    for entry in data["criteria"]:
+        c = screening.profile.criterion(entry["id"])
+        entry["name"] = c.name
+        entry["rule"] = f"{c.rule_file}:{c.line}"
+        entry["would_meet"] = render(c.when, screening.profile)
+        entry["would_partly_meet"] = render(c.partial, screening.profile) if c.partial else None
+        entry["proposed_knockout"] = entry["id"] in result.knockouts
+    return {"profile": {"id": screening.profile.meta.id,
+                        "version": screening.profile.meta.version,
+                        "sha256": screening.profile.sha256},
+            "stage": screening.stage, "candidate": data}
