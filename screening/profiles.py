@@ -100,6 +100,7 @@ class CriterionSpec(Strict):
     sources: Annotated[list[Source], Field(min_length=1)] | None = None
     when: Any
     partial: Any = None
+    lint_ignore: list[str] = []  # lint codes this criterion knowingly breaks (say why in note)
 
 
 class RuleFileSpec(Strict):
@@ -143,6 +144,7 @@ class Criterion:
     when: Condition
     partial: Condition | None
     note: str | None = None
+    lint_ignore: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from . import conditions as cond
 from .catalogue import COLLECTIONS, OPS_BY_KIND
 from .documents import Document, plain, read_document
 from .errors import Problem, RuleFileError
-from .profiles import Criterion, Derived, Profile, RuleFileSpec, Scoring
+from .profiles import Criterion, Derived, Meta, Profile, RuleFileSpec, Scoring
 from .records import SOURCES
 
 
@@ -37,14 +38,22 @@ def suggest(name: str, known) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def load_profile(path: str | Path) -> Profile:
-    """Load a profile and its includes; raise RuleFileError listing every problem."""
+def load_profile(path: str | Path, allow_module: bool = False) -> Profile:
+    """Load a profile and its includes; raise RuleFileError listing every problem.
+
+    With `allow_module`, a module file loads on its own too (for lint), under default
+    scoring."""
     problems: list[Problem] = []
     parts: list[_Part] = []
     _load_tree(Path(path), (), parts, problems, loc=None, including=None)
     if problems:
         raise RuleFileError(problems)
     root = parts[-1]  # includes are appended before the file that includes them
+    if root.spec.profile is None and allow_module:
+        module = root.spec.module
+        root.spec.profile = Meta(id=module.id, title=module.title,
+                                 organisation=module.organisation, source=module.source,
+                                 version=module.version or "modul", date=date(2000, 1, 1))
     if root.spec.profile is None:
         raise RuleFileError([root.doc.problem((), "a profile needs a `profile:` section "
                                                    "(this looks like a module)", "E201")])
@@ -156,6 +165,7 @@ def _resolve(parts: list[_Part], problems: list[Problem]) -> Profile:
             criteria.append(Criterion(
                 spec.id, spec.name, spec.category, spec.priority, weight, spec.quote,
                 spec.section, document, part.doc.path, line, sources, when, partial, spec.note,
+                tuple(spec.lint_ignore),
             ))
     if not criteria:
         problems.append(root.doc.problem((), "the profile has no criteria", "E205"))

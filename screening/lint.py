@@ -1,0 +1,298 @@
+"""`screening lint`: what loading catches, plus mistakes a rule file can make while valid.
+
+Codes (stable; a criterion can knowingly accept one with `lint_ignore: [CODE]`):
+  E1xx-E2xx  load errors (see rulefiles.py)
+  L101  a criterion that can never be met
+  L102  a criterion that is always met once its evidence is there
+  L201  two criteria score the same evidence (a competency or a derived fact) twice
+  L301  a krav whose quote uses the words of a wish ("et plus", "gerne", ...)
+  L302  an ønske whose quote uses the words of a requirement ("afgørende", "skal", ...)
+  L401  a derived fact no criterion uses
+  E501  a rule reads a protected attribute or an obvious proxy (age, gender, ethnicity,
+        religion, disability, family status, nationality, birth year, name, photo): an error,
+        because screening on it is discrimination
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import conditions as cond
+from .catalogue import COLLECTIONS
+from .compile import FALSE, TRUE, CompiledProfile, D, I, O, compile_profile
+from .errors import RuleFileError
+from .profiles import Profile
+
+WISH_WORDS = ("et plus", "vægtes positivt", "gerne", "ser gerne", "vi forestiller os",
+              "fordel", "ønskeligt")
+REQUIREMENT_WORDS = ("afgørende", "skal", "forventes", "krav", "forudsætning", "nødvendig")
+PROTECTED_TERMS = ("alder", "age", "født", "birth", "fødselsår", "køn", "gender", "etnic",
+                   "etnisk", "ethnic", "religion", "tro", "handicap", "disab", "familie",
+                   "family", "børn_egne", "civilstand", "gift", "nationalitet", "nationality",
+                   "statsborger", "navn", "name", "foto", "photo", "billede")
+MAX_ASSIGNMENTS = 200_000  # beyond this a criterion is not searched for never/always
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    line: int
+    column: int
+    code: str
+    message: str
+
+    @property
+    def is_error(self) -> bool:
+        return self.code.startswith("E")
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.code} {self.message}"
+
+
+def lint_paths(paths: list[Path]) -> list[Finding]:
+    findings: list[Finding] = []
+    for path in paths:
+        try:
+            profile = _load(path)
+        except RuleFileError as exc:
+            findings.extend(Finding(p.path, p.line or 1, p.column or 1, p.code,
+                                    (f"{p.field}: " if p.field else "") + p.message)
+                            for p in exc.problems)
+            continue
+        findings.extend(lint_profile(profile))
+    return sorted(set(findings), key=lambda f: (f.path, f.line, f.column, f.code))
+
+
+def _load(path: Path) -> Profile:
+    from .rulefiles import load_profile
+
+    return load_profile(path, allow_module=True)
+
+
+def lint_profile(profile: Profile) -> list[Finding]:
+    compiled = compile_profile(profile)
+    found: list[Finding] = []
+    for cc in compiled.criteria:
+        c = cc.criterion
+
+        def add(code: str, message: str, c=c) -> None:
+            if code not in c.lint_ignore:
+                found.append(Finding(c.rule_file, c.line, 1, code, f"{c.id}: {message}"))
+
+        verdict = _never_or_always(compiled, cc.exprs, cc.keys)
+        if verdict == "never":
+            add("L101", "can never be met (no facts make its condition hold)")
+        elif verdict == "always":
+            add("L102", "is always met once its evidence is there (the condition cannot fail)")
+        quote = c.quote.lower()
+        if c.priority == "krav" and (word := _word_in(quote, WISH_WORDS)):
+            add("L301", f"is a krav, but its quote says '{word}', the wording of a wish")
+        if c.priority == "ønske" and (word := _word_in(quote, REQUIREMENT_WORDS)):
+            add("L302", f"is an ønske, but its quote says '{word}', the wording of a requirement")
+        for reason in _protected(profile, c.when, c.partial):
+            add("E501", reason)
+    found.extend(_overlaps(compiled))
+    found.extend(_unused_derived(profile))
+    return found
+
+
+def _word_in(text: str, words: tuple[str, ...]) -> str | None:
+    for word in words:
+        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text):
+            return word
+    return None
+
+
+def _protected(profile: Profile, *trees: cond.Condition | None) -> list[str]:
+    reasons = []
+    for tree in trees:
+        if tree is None:
+            continue
+        for node in cond.walk(tree):
+            if isinstance(node, cond.Some):
+                for inner in cond.walk(node.where):
+                    if isinstance(inner, cond.Compare):
+                        field = COLLECTIONS[node.collection].fields[inner.name]
+                        if field.protected:
+                            reasons.append(f"reads {node.collection}.{inner.name}: "
+                                           f"{field.protected}")
+            names = []
+            if isinstance(node, cond.Assessed):
+                names = [node.competency, profile.competencies.get(node.competency, "")]
+            elif isinstance(node, cond.Compare) and not node.item_level:
+                derived = profile.derived.get(node.name)
+                names = [node.name, derived.description if derived else ""]
+                if derived and derived.where is not None:
+                    reasons += [r for r in _protected_items(derived.collection, derived.where)]
+            for name in names:
+                if term := _protected_term(name):
+                    reasons.append(f"uses '{name}', which names a protected attribute "
+                                   f"('{term}')")
+    return list(dict.fromkeys(reasons))
+
+
+def _protected_items(collection: str, where: cond.Condition) -> list[str]:
+    return [f"reads {collection}.{n.name}: {COLLECTIONS[collection].fields[n.name].protected}"
+            for n in cond.walk(where) if isinstance(n, cond.Compare)
+            and COLLECTIONS[collection].fields[n.name].protected]
+
+
+def _protected_term(name: str) -> str | None:
+    lowered = name.lower()
+    for term in PROTECTED_TERMS:
+        if re.search(rf"(?:^|[\W_]){re.escape(term)}(?:$|[\W_])", lowered):
+            return term
+    return None
+
+
+def _overlaps(compiled: CompiledProfile) -> list[Finding]:
+    """Two criteria whose `when` scores the same competency or derived fact."""
+    owners: dict[str, list] = {}
+    for cc in compiled.criteria:
+        for node in cond.walk(cc.criterion.when):
+            if isinstance(node, cond.Assessed):
+                owners.setdefault(f"competency '{node.competency}'", []).append(cc.criterion)
+            elif isinstance(node, cond.Compare) and not node.item_level:
+                owners.setdefault(f"derived fact '{node.name}'", []).append(cc.criterion)
+    found = []
+    for what, criteria in owners.items():
+        unique = list({c.id: c for c in criteria}.values())
+        for first, second in itertools.combinations(unique, 2):
+            if "L201" not in second.lint_ignore:
+                found.append(Finding(second.rule_file, second.line, 1, "L201",
+                                     f"{second.id}: scores {what} which {first.id} "
+                                     "scores too (the same evidence counts twice)"))
+    return found
+
+
+def _unused_derived(profile: Profile) -> list[Finding]:
+    used = {node.name for c in profile.criteria for tree in (c.when, c.partial) if tree
+            for node in cond.walk(tree) if isinstance(node, cond.Compare) and not node.item_level}
+    found = []
+    for path, content in profile.files:
+        text = content.decode("utf-8")
+        for name in profile.derived:
+            match = re.search(rf"^([ \t]*){re.escape(name)}\s*:", text, re.MULTILINE)
+            if name not in used and match:
+                line = text.count("\n", 0, match.start()) + 1
+                found.append(Finding(path, line, len(match.group(1)) + 1, "L401",
+                                     f"derived fact '{name}' is not used by any criterion"))
+    return found
+
+
+# --- searching for assignments: can a criterion be met, can it fail? ---------------------
+
+
+def _never_or_always(compiled: CompiledProfile, exprs: dict, keys: tuple[str, ...]) -> str | None:
+    if exprs[O] is FALSE:
+        return "never"
+    domains = [_domain(compiled, key) for key in keys]
+    if _product_size(domains) > MAX_ASSIGNMENTS:
+        return None
+    can_hold = can_fail = False
+    for values in itertools.product(*domains):
+        fact = {k: v for k, v in zip(keys, values, strict=True) if v is not _ABSENT}
+        if _holds(exprs[O], fact):
+            can_hold = True
+        if len(fact) == len(keys) and (_holds(exprs[I], fact) or _holds(exprs[D], fact)):
+            can_fail = True
+        if can_hold and can_fail:
+            return None
+    return "never" if not can_hold else "always" if not can_fail else None
+
+
+_ABSENT = object()
+
+
+def _product_size(domains: list[list]) -> int:
+    size = 1
+    for d in domains:
+        size *= len(d)
+    return size
+
+
+def _domain(compiled: CompiledProfile, key: str) -> list:
+    if key in compiled.assessments:
+        return [1, 2, 2.5, 3, 3.5, 4, 4.5, 5, _ABSENT]
+    plan = compiled.derived[key]
+    holds, fails = _predicate_outcomes(compiled, plan.predicate)
+    if plan.aggregate == "exists":
+        return [v for v, possible in ((True, holds), (False, fails)) if possible] + [_ABSENT]
+    if not holds:
+        return [0, _ABSENT]
+    bounds = {0.0}
+    for cc in compiled.criteria:
+        for status_expr in cc.exprs.values():
+            bounds |= set(_bounds_for(status_expr, key))
+    return [*sorted({v + d for v in bounds for d in (-0.5, 0, 0.5) if v + d >= 0}), _ABSENT]
+
+
+def _bounds_for(expr: Any, key: str):
+    if isinstance(expr, dict):
+        for op, arg in expr.items():
+            if op in ("$and", "$or"):
+                for e in arg:
+                    yield from _bounds_for(e, key)
+            elif isinstance(arg, dict) and key in arg and isinstance(arg[key], int | float):
+                yield float(arg[key])
+
+
+def _predicate_outcomes(compiled: CompiledProfile, predicate: str) -> tuple[bool, bool]:
+    """Whether some item can make the predicate hold, and whether one can make it fail."""
+    pred = compiled.predicates[predicate]
+    if pred.exprs[O] is TRUE:
+        return True, False
+    collection = COLLECTIONS[pred.collection]
+    item_keys = {k: v for k, v in compiled.item_keys[pred.collection].items()
+                 if k[0] in pred.fields}
+    domains = []
+    for (field_name, member), _key in item_keys.items():
+        spec = collection.fields[field_name]
+        if member is not None or spec.kind == "bool":
+            domains.append([True, False])
+        elif spec.kind == "enum":
+            domains.append(list(spec.values))
+        else:
+            numbers = {0.0}
+            for status_expr in pred.exprs.values():
+                numbers |= set(_bounds_for(status_expr, _key))
+            domains.append(sorted({v + d for v in numbers for d in (-0.5, 0, 0.5)}))
+    if _product_size(domains) > MAX_ASSIGNMENTS:
+        return True, True
+    holds = fails = False
+    for values in itertools.product(*domains):
+        item = dict(zip(item_keys.values(), values, strict=True))
+        holds = holds or _holds(pred.exprs[O], item)
+        fails = fails or _holds(pred.exprs[I], item)
+        if holds and fails:
+            break
+    return holds, fails
+
+
+_CMP = {"$lt": lambda a, b: a < b, "$lte": lambda a, b: a <= b, "$gt": lambda a, b: a > b,
+        "$gte": lambda a, b: a >= b, "$neq": lambda a, b: a != b}
+
+
+def _holds(expr: dict, fact: dict) -> bool:
+    """durable-rules' condition JSON over one fact (missing fields make comparisons false)."""
+    if expr is TRUE:
+        return True
+    if expr is FALSE:
+        return False
+    (op, arg), = expr.items()
+    if op == "$and":
+        return all(_holds(e, fact) for e in arg)
+    if op == "$or":
+        return any(_holds(e, fact) for e in arg)
+    if op == "$nex":
+        return next(iter(arg)) not in fact
+    if op == "$ex":
+        return next(iter(arg)) in fact
+    if op in _CMP:
+        (key, value), = arg.items()
+        return key in fact and _CMP[op](fact[key], value)
+    return op in fact and fact[op] == arg
