@@ -43,3 +43,32 @@ def lint(rule_files, rules_dir):
                    f"i {len(paths)} fil(er).")
         raise SystemExit(1)
     click.echo(f"Ingen fund i {len(paths)} fil(er).")
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["candidate", "profile"]))
+@click.option("--out", type=click.Path(dir_okay=False), help="Skriv skemaet til FILE.")
+@_reports_errors
+def schema(kind, out):
+    """Udskriv JSON Schema for kandidatposter eller regelfiler (til editorer).
+
+    I VS Code med YAML-udvidelsen (redhat.vscode-yaml): gem skemaerne og peg på dem i
+    .vscode/settings.json, se README.
+
+    \b
+    Eksempel:
+      screening schema profile --out schemas/profile.schema.json
+      screening schema candidate --out schemas/candidate.schema.json
+    """
+    import json
+
+    from .output import atomic_writer
+    from .schema import candidate_schema, profile_schema
+
+    text = json.dumps(candidate_schema() if kind == "candidate" else profile_schema(),
+                      ensure_ascii=False, indent=2) + "\n"
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        with atomic_writer(out) as handle:
+            handle.write(text)
