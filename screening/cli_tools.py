@@ -72,3 +72,70 @@ def schema(kind, out):
     else:
         with atomic_writer(out) as handle:
             handle.write(text)
+
+
+@main.group("import")
+def import_group():
+    """Konverter andre formater til kandidatposter."""
+
+
+@import_group.command("jsonresume")
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--out-dir", type=click.Path(file_okay=False),
+              help="Skriv én <id>.yaml pr. kandidat her (ellers til stdout).")
+@_reports_errors
+def import_jsonresume(files, out_dir):
+    """Konverter JSON Resume-filer (jsonresume.org) til kandidatposter.
+
+    Det, der ikke kunne overføres, og det, der er gættet (sektor, ledelsesniveau,
+    uddannelsesniveau), meldes på stderr, så det kan tjekkes. Exit 2, hvis en fil ikke
+    kunne konverteres.
+
+    \b
+    Eksempel:
+      screening import jsonresume cv/mette.json --out-dir kandidater/
+    """
+    import io
+    import json
+
+    from ruamel.yaml import YAML
+
+    from .errors import InputError, Problem
+    from .jsonresume import convert
+    from .output import atomic_writer
+
+    yaml = YAML(typ="safe", pure=True)
+    yaml.default_flow_style = False
+    yaml.allow_unicode = True
+    failed: list[Problem] = []
+    documents = []
+    for name in files:
+        path = Path(name)
+        try:
+            resume = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            failed.append(Problem(name, f"kan ikke læses som JSON: {exc}", code="E004"))
+            continue
+        if not isinstance(resume, dict):
+            failed.append(Problem(name, "ikke et JSON Resume-dokument (forventede et objekt)",
+                                  code="E005"))
+            continue
+        result = convert(resume, path.stem)
+        for note in result.notes:
+            click.echo(f"{name}: {note}", err=True)
+        if result.record is None:
+            failed.extend(Problem(name, error, code="E101") for error in result.errors)
+            continue
+        text = io.StringIO()
+        yaml.dump(result.record.model_dump(mode="json", exclude_none=True), text)
+        documents.append((result.record.id, text.getvalue()))
+    for record_id, text in documents:
+        if out_dir:
+            Path(out_dir).mkdir(parents=True, exist_ok=True)
+            with atomic_writer(Path(out_dir) / f"{record_id}.yaml") as handle:
+                handle.write(text)
+            click.echo(f"skrev {Path(out_dir) / f'{record_id}.yaml'}", err=True)
+        else:
+            click.echo(f"---\n{text}", nl=False)
+    if failed:
+        raise InputError(failed)
