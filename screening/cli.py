@@ -37,6 +37,8 @@ def _reports_errors(command):
             for line in str(exc).splitlines():
                 click.echo(f"fejl: {line}", err=True)
             sys.exit(exc.exit_code)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise  # click reports these itself (usage errors exit 2)
         except Exception as exc:  # a bug: say so briefly; SCREENING_DEBUG=1 shows the trace
             if os.environ.get("SCREENING_DEBUG"):
                 raise

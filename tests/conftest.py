@@ -1,0 +1,88 @@
+"""Shared fixtures: the Helsingør profile and a few small candidate records written to disk."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from screening.rulefiles import load_profile
+
+ROOT = Path(__file__).resolve().parent.parent
+HELSINGOR = ROOT / "rules" / "helsingor-direktor-2024.yaml"
+
+STRONG = """\
+    id: strong
+    personal: {name: Mette Holm, email: mette@example.dk}
+    education:
+      - {degree: MPA, level: master, area: samfundsvidenskab, leadership: true, year: 2015}
+    positions:
+      - title: Børne- og ungedirektør
+        organisation: Gentofte Kommune
+        sector: kommune
+        start: 2016-01-01
+        leadership_level: direktion
+        leaders_led: 8
+        domains: [skole, dagtilbud]
+    experience:
+      - {kind: mediehåndtering, role: rådgiver, years: 6}
+    assessments:
+      - {competency: relationelle_kompetencer, source: samtale1, score: 5}
+      - {competency: relationelle_kompetencer, source: reference, score: 2}
+      - {competency: politisk_forstaaelse, source: samtale1, score: 4}
+      - {competency: okonomisk_forstaaelse, source: samtale2, score: 4}
+      - {competency: juridisk_forstaaelse, source: samtale2, score: 4}
+"""
+
+KNOCKED_OUT = """\
+    id: no-leaders
+    positions:
+      - title: Specialkonsulent
+        organisation: Roskilde Kommune
+        sector: kommune
+        start: 2012-01-01
+        leadership_level: førstelinjeleder
+        leaders_led: 0
+        staff_led: 6
+        domains: [skole]
+    education: []
+    experience: []
+"""
+
+SPARSE = """\
+    id: sparse
+    positions:
+      - {title: Chef, organisation: Et Firma, sector: privat, start: 2015-01-01}
+"""
+
+BROKEN = """\
+    id: broken
+    positions:
+      - title: Chef
+        organisation: X
+        sector: kommun
+        start: 2015-01-01
+        leaders_led: "4"
+"""
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def helsingor():
+    return load_profile(HELSINGOR)
+
+
+@pytest.fixture
+def candidates(tmp_path: Path) -> Path:
+    folder = tmp_path / "kandidater"
+    folder.mkdir()
+    write(folder, "strong.yaml", STRONG)
+    write(folder, "no-leaders.yaml", KNOCKED_OUT)
+    write(folder, "sparse.yaml", SPARSE)
+    return folder

@@ -1,0 +1,264 @@
+"""The command line through click's CliRunner, and once through the installed console script."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from screening.cli import main
+
+from .conftest import BROKEN, HELSINGOR, ROOT, write
+
+PROFILE = "helsingor-direktor-2024"
+
+
+def run(*args: str, env: dict | None = None):
+    runner = CliRunner()
+    return runner.invoke(main, ["--help"] if not args else list(args),
+                         env={"SCREENING_RULES": str(ROOT / "rules"), **(env or {})})
+
+
+def test_screen_table_ranks_and_labels_in_danish(candidates):
+    result = run("screen", PROFILE, str(candidates))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "stadie: samtale2" in lines[0]
+    assert "Kandidat" in lines[2] and "Anbefaling" in lines[2]
+    rows = [line.split()[:2] for line in lines[4:]]
+    assert rows == [["1", "strong"], ["2", "sparse"], ["3", "no-leaders"]]
+    assert "ledelse-af-ledere" in lines[-1]  # the proposed knock-out is named
+    assert "Screenet: 3 · foreslået knock-out: 1" in result.stderr
+
+
+def test_screen_json_document_shape(candidates):
+    result = run("screen", str(HELSINGOR), str(candidates), "--format", "json")
+    assert result.exit_code == 0
+    doc = json.loads(result.stdout)
+    assert doc["profile"]["id"] == PROFILE and len(doc["profile"]["sha256"]) == 64
+    assert doc["stage"] == "samtale2"
+    strong = doc["candidates"][0]
+    assert set(strong) == {"id", "rank", "score", "coverage", "recommendation", "knockouts",
+                           "categories", "criteria"}
+    assert set(strong["categories"]) == {"faglige", "ledelsesmæssige", "personlige"}
+    criterion = next(c for c in strong["criteria"] if c["id"] == "relationelle-kompetencer")
+    assert criterion["disagreement"] is True
+    assert {"path": "assessments[1].score", "value": 2, "source": "reference"} in \
+        criterion["evidence"]
+    assert set(criterion) >= {"id", "category", "priority", "status", "points", "max_points",
+                              "quote", "evidence", "disagreement"}
+    knocked = next(c for c in doc["candidates"] if c["id"] == "no-leaders")
+    assert knocked["knockouts"] == ["ledelse-hojt-niveau-politisk", "ledelse-af-ledere"]
+    assert knocked["recommendation"] == "knockout_foreslået"
+
+
+def test_screen_stage_leaves_out_later_evidence(candidates):
+    early = json.loads(run("screen", PROFILE, str(candidates), "--stage", "samtale1",
+                           "--format", "json").stdout)
+    strong = next(c for c in early["candidates"] if c["id"] == "strong")
+    okonomi = next(c for c in strong["criteria"] if c["id"] == "okonomi-og-jura")
+    assert okonomi["status"] == "ikke_belyst"  # its assessments come from samtale2
+
+
+def test_screen_csv_jsonl_markdown(candidates):
+    rows = list(csv.DictReader(io.StringIO(
+        run("screen", PROFILE, str(candidates), "--format", "csv").stdout)))
+    assert [r["id"] for r in rows] == ["strong", "sparse", "no-leaders"]
+    assert rows[2]["knockouts"] == "ledelse-hojt-niveau-politisk ledelse-af-ledere"
+    lines = run("screen", PROFILE, str(candidates), "--format", "jsonl").stdout.splitlines()
+    assert [json.loads(line)["id"] for line in lines] == ["strong", "sparse", "no-leaders"]
+    markdown = run("screen", PROFILE, str(candidates), "--format", "markdown").stdout
+    assert markdown.startswith("## ") and "| Nr." in markdown
+
+
+def test_screen_top_and_knockout_filters(candidates):
+    top = json.loads(run("screen", PROFILE, str(candidates), "--top", "1",
+                         "--format", "json").stdout)
+    assert [c["id"] for c in top["candidates"]] == ["strong"]
+    only = json.loads(run("screen", PROFILE, str(candidates), "--only-knockouts",
+                          "--format", "json").stdout)
+    assert [c["id"] for c in only["candidates"]] == ["no-leaders"]
+    hidden = json.loads(run("screen", PROFILE, str(candidates), "--hide-knockouts",
+                            "--format", "json").stdout)
+    assert "no-leaders" not in [c["id"] for c in hidden["candidates"]]
+    both = run("screen", PROFILE, str(candidates), "--only-knockouts", "--hide-knockouts")
+    assert both.exit_code == 2
+
+
+def test_screen_out_writes_the_whole_file_and_leaves_no_temporary(candidates, tmp_path):
+    target = tmp_path / "resultat.json"
+    target.write_text("old")
+    result = run("screen", PROFILE, str(candidates), "--format", "json", "--out", str(target))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert json.loads(target.read_text())["stage"] == "samtale2"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_screen_out_to_a_folder_is_bad_input(candidates, tmp_path):
+    result = run("screen", PROFILE, str(candidates), "--out", str(tmp_path))
+    assert result.exit_code == 2
+
+
+def test_invalid_record_is_reported_and_skipped(candidates):
+    write(candidates, "broken.yaml", BROKEN)
+    result = run("screen", PROFILE, str(candidates), "--format", "json")
+    assert result.exit_code == 0
+    assert [c["id"] for c in json.loads(result.stdout)["candidates"]] == \
+        ["strong", "sparse", "no-leaders"]
+    assert "broken.yaml:5:5: E101 positions[0].sector:" in result.stderr
+    assert "broken.yaml:7:5: E101 positions[0].leaders_led:" in result.stderr
+    assert "ugyldige poster: 1" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_nothing_valid_exits_2_with_the_reasons(tmp_path):
+    bad = write(tmp_path, "broken.yaml", BROKEN)
+    result = run("screen", PROFILE, str(bad))
+    assert result.exit_code == 2
+    assert "positions[0].sector" in result.stderr and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("args,fragment", [
+    (["screen", "no-such-profile", "x.yaml"], "no rule file and no profile with this id"),
+    (["screen", PROFILE, "missing.yaml"], "missing.yaml: E001 file not found"),
+    (["explain", PROFILE, "missing.yaml"], "file not found"),
+])
+def test_bad_input_exit_2_without_traceback(args, fragment):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert fragment in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_broken_rule_file_names_file_line_and_column(tmp_path, candidates):
+    rule = tmp_path / "profil.yaml"
+    text = HELSINGOR.read_text(encoding="utf-8").replace(
+        "when: {assessed: kommunikation}", "when: {assessed: kommunikatoin}")
+    rule.write_text(text, encoding="utf-8")
+    result = run("screen", str(rule), str(candidates))
+    assert result.exit_code == 2
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if "kommunikatoin" in t)
+    assert f"profil.yaml:{line}:" in result.stderr
+    assert "unknown competency 'kommunikatoin' (did you mean 'kommunikation'?)" in result.stderr
+
+
+def test_explain_names_knockout_and_what_would_change_it(candidates):
+    result = run("explain", PROFILE, str(candidates / "no-leaders.yaml"))
+    assert result.exit_code == 0
+    text = result.stdout
+    assert "Foreslåede knock-outs (skal bekræftes eller underkendes af et menneske): " \
+           "ledelse-hojt-niveau-politisk, ledelse-af-ledere" in text
+    assert "Opfyldt, hvis: har ledet andre ledere." in text
+    assert "positions[0].leaders_led" not in text.split("Erfaring med ledelse af ledere")[0]
+
+
+def test_explain_criterion_json_and_markdown(candidates):
+    data = json.loads(run("explain", PROFILE, str(candidates), "--id", "strong",
+                          "--criterion", "mediehaandtering", "--format", "json").stdout)
+    (criterion,) = data["candidate"]["criteria"]
+    assert criterion["status"] == "opfyldt" and criterion["proposed_knockout"] is False
+    assert criterion["would_meet"].startswith("en erfaring hvor type er mediehåndtering")
+    markdown = run("explain", PROFILE, str(candidates), "--id", "sparse",
+                   "--format", "markdown").stdout
+    assert markdown.startswith("# Kandidat sparse") and "\n## Faglige kompetencer" in markdown
+
+
+def test_explain_needs_an_id_among_several_and_suggests(candidates):
+    assert run("explain", PROFILE, str(candidates)).exit_code == 2
+    result = run("explain", PROFILE, str(candidates), "--id", "strnog")
+    assert result.exit_code == 2 and "did you mean 'strong'" in result.stderr
+    result = run("explain", PROFILE, str(candidates), "--id", "strong",
+                 "--criterion", "ledelse-af-leder")
+    assert "did you mean 'ledelse-af-ledere'" in result.stderr
+
+
+def test_shortlist_never_takes_a_knockout_and_shows_ties(candidates):
+    write(candidates, "twin.yaml", (candidates / "sparse.yaml").read_text().replace(
+        "id: sparse", "id: twin"))
+    result = run("shortlist", PROFILE, str(candidates), "--take", "2")
+    assert result.exit_code == 0
+    text = result.stdout
+    assert "Videre" in text and "strong" in text
+    assert "Uafgjort om sidste plads" in text
+    knocked = next(line for line in text.splitlines() if "no-leaders" in line)
+    assert knocked.startswith("Foreslået knock-out")
+    assert "2 kandidater står lige om de sidste 1 plads(er)" in text
+
+
+def test_profiles_and_profile_show():
+    listing = run("profiles").stdout
+    assert PROFILE in listing and "Helsingør Kommune" in listing
+    shown = run("profile", "show", PROFILE).stdout
+    first_onske = shown.index("[ønske")
+    assert shown.index("[krav") < first_onske
+    assert '"Det er afgørende, at du har ledelseserfaring på højt niveau' in shown
+
+
+def test_lint_clean_and_with_findings(tmp_path):
+    assert run("lint", str(HELSINGOR)).exit_code == 0
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(HELSINGOR.read_text(encoding="utf-8").replace(
+        "quote: herunder erfaring med ledelse af ledere",
+        "quote: herunder erfaring med ledelse af ledere er et plus"), encoding="utf-8")
+    result = run("lint", str(bad))
+    assert result.exit_code == 1
+    assert "L301 ledelse-af-ledere: is a krav, but its quote says 'et plus'" in result.stdout
+
+
+def test_schema_commands_print_json_schema():
+    candidate = json.loads(run("schema", "candidate").stdout)
+    assert "positions" in candidate["properties"]
+    profile = json.loads(run("schema", "profile").stdout)
+    assert "Condition" in profile["$defs"]
+
+
+def test_import_jsonresume_reports_guesses(tmp_path):
+    resume = tmp_path / "cv.json"
+    resume.write_text(json.dumps({
+        "basics": {"name": "Ida Berg"},
+        "work": [{"name": "Odense Kommune", "position": "Skolechef", "startDate": "2019-08"}],
+        "education": [{"studyType": "Master", "area": "Offentlig ledelse", "endDate": "2017"}],
+        "skills": [{"name": "x"}]}), encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("import", "jsonresume", str(resume), "--out-dir", str(out))
+    assert result.exit_code == 0, result.output
+    record = (out / "ida-berg.yaml").read_text(encoding="utf-8")
+    assert "sector: kommune" in record and "leadership_level: chef" in record
+    assert "leadership: true" in record
+    assert "skills: ikke overført" in result.stderr
+    screened = run("screen", PROFILE, str(out / "ida-berg.yaml"))
+    assert screened.exit_code == 0
+
+
+def test_version_names_the_engine():
+    result = run("--version")
+    assert result.stdout.startswith("screening ") and "durable-rules 2.0.28" in result.stdout
+
+
+def test_every_command_has_help_with_an_example():
+    for command in ("screen", "explain", "shortlist", "profiles", "lint", "schema"):
+        assert "Eksempel:" in run(command, "--help").stdout, command
+
+
+@pytest.mark.skipif(shutil.which("screening") is None and not
+                    (Path(sys.executable).parent / "screening").exists(),
+                    reason="console script not installed")
+def test_console_script_runs_in_a_real_process(candidates):
+    script = shutil.which("screening") or str(Path(sys.executable).parent / "screening")
+    env = {**os.environ, "SCREENING_RULES": str(ROOT / "rules")}
+    done = subprocess.run([script, "screen", PROFILE, str(candidates), "--format", "json"],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert [c["id"] for c in json.loads(done.stdout)["candidates"]] == \
+        ["strong", "sparse", "no-leaders"]
+    failed = subprocess.run([script, "screen", PROFILE, str(candidates / "nope.yaml")],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert failed.returncode == 2 and "Traceback" not in failed.stderr
