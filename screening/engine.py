@@ -1,24 +1,27 @@
 """Run compiled profiles in durable-rules. The only module that knows durable-rules exists.
 
-Design around its edges (each measured, see README):
-- candidates go in as facts, in batches, into one session per batch that is deleted after;
-- every rule has `cap`, so one firing carries all its matches in the batch;
-- the Host runs without its timer threads (they race our calls and crashed runs);
-- exceptions in actions are swallowed by durable-rules, so actions only append to a list
-  and the session state is checked after every batch;
-- every fact must be handled by some rule, or the whole batch fails: the compiled rules
-  give every fact exactly one status, and that is checked here too.
+We drive durable-rules' C core (`durable_rules_engine`, shipped in the durable_rules
+package) directly rather than through its Python `Host`:
+- the Host's timer threads race our calls (they crashed runs), and its Python actions
+  swallow exceptions into the session state; here no Python code runs inside the engine;
+- the Host decodes every match into Python objects; here a firing is read as the JSON text
+  the core returns, and the facts it matched are identified by the ids we gave them (their
+  content is exactly what we asserted). That is most of the engine's cost saved.
+Every rule has `cap`, so one firing carries all its matches in a batch; candidates go in as
+facts, one session per batch, deleted afterwards. Every fact must be handled by some rule or
+the whole batch fails: the compiled rules give every fact exactly one status, checked here.
 """
 
 from __future__ import annotations
 
-import copy
 import itertools
+import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from durable.engine import Host, MessageNotHandledException, MessageObservedException
+import durable_rules_engine as core
 
 from . import facts as factlib
 from .compile import CompiledProfile
@@ -27,13 +30,11 @@ from .records import CandidateRecord
 
 BATCH_SIZE = 500
 _ruleset_numbers = itertools.count()
-
-
-class _SyncHost(Host):
-    """durable-rules' Host without the two timer threads that call dispatch() every 0.2 s."""
-
-    def _run(self) -> None:
-        pass
+# fact ids we assign: v12 (view of candidate 12), p12_3 (its position 3), e.., x..
+_FACT_ID = re.compile(r'"id":\s*"([a-z])(\d+)(?:_(\d+))?"')
+_COMPACT = (",", ":")
+# assert_facts result codes of the C core (see durable/engine.py, Ruleset._handle_result)
+_OK, _NOT_HANDLED, _ALREADY_OBSERVED = 0, 1, 2
 
 
 @dataclass
@@ -48,31 +49,25 @@ class Firings:
 @dataclass
 class Evaluated:
     facts: factlib.CandidateFacts
-    view: dict  # the view fact as the criterion rules matched it
+    view: dict  # the view fact the criterion rules matched
     derived: dict
     firings: Firings
 
 
 class Engine:
-    """One compiled profile registered in one durable-rules host; reuse it for many runs."""
+    """One compiled profile registered once in the durable-rules core; reuse it for many runs."""
 
     def __init__(self, compiled: CompiledProfile, batch_size: int = BATCH_SIZE):
         self.compiled = compiled
         self.batch_size = batch_size
-        self._fired: list[tuple[str, list[dict]]] = []
         self._name = f"screening{next(_ruleset_numbers)}"
-        definitions = copy.deepcopy(compiled.rules())  # set_rulesets mutates what it gets
-        for rule_name, rule in definitions.items():
-            rule["cap"] = batch_size * 64
-            rule["run"] = self._collector(rule_name)
-        self._host = _SyncHost()
-        self._host.set_rulesets({self._name: definitions})
+        definitions = compiled.rules()
+        for rule in definitions.values():
+            rule["cap"] = batch_size * 64  # more than any batch can match: one firing per rule
+        # the core compares strings as written: `\u00e5` escapes would never equal "å"
+        self._handle = core.create_ruleset(self._name, json.dumps(definitions,
+                                                                  ensure_ascii=False))
         self._batches = itertools.count()
-
-    def _collector(self, rule_name: str):
-        def action(c) -> None:
-            self._fired.append((rule_name, [m._d for m in c.m]))
-        return action
 
     def evaluate(self, records: Iterable[CandidateRecord], stage: str,
                  as_of: date) -> Iterator[Evaluated]:
@@ -92,53 +87,67 @@ class Engine:
         try:
             items = [item for f in built for item in f.items]
             if items:
-                self._assert(sid, items)
-                self._collect_items(firings)
+                for rule_name, matched in self._fire(sid, items):
+                    self._record_items(firings, rule_name, matched)
             views = [factlib.derive(self.compiled, f, firings[f.index].item_status)
                      for f in built]
-            self._assert(sid, [view for view, _ in views])
-            self._collect_criteria(firings)
+            for rule_name, matched in self._fire(sid, [view for view, _ in views]):
+                self._record_criteria(firings, rule_name, matched)
         finally:
-            self._fired.clear()
-            self._host.delete_state(self._name, sid)
+            core.delete_state(self._handle, sid)
         self._check(built, firings)
         return [Evaluated(f, views[f.index][0], views[f.index][1], firings[f.index])
                 for f in built]
 
-    def _assert(self, sid: str, facts: list[dict]) -> None:
+    def _fire(self, sid: str, facts: list[dict]) -> Iterator[tuple[str, list[tuple]]]:
+        """Assert facts into session `sid` and yield each firing: rule name and the ids of
+        the facts it matched, as (type, candidate, item) tuples."""
+        text = json.dumps([dict(f, sid=sid) for f in facts], separators=_COMPACT,
+                          ensure_ascii=False)
         try:
-            self._host.assert_facts(self._name, [dict(f, sid=sid) for f in facts])
-        except MessageNotHandledException as exc:
-            raise EngineError(f"durable-rules handled no rule for a fact: {exc.message[:300]}") \
-                from None
-        except MessageObservedException as exc:
-            raise EngineError(f"durable-rules saw a fact twice: {exc.message[:300]}") from None
-        state = self._host.get_state(self._name, sid)
-        if "exception" in state:
-            raise EngineError(f"a rule action failed in durable-rules: {state['exception']}")
+            code, state = core.assert_facts(self._handle, text)
+        except Exception as exc:  # the core raises plain exceptions with error codes
+            raise EngineError(f"durable-rules refused the facts: {exc}") from None
+        if code == _NOT_HANDLED:
+            raise EngineError(f"durable-rules handled no rule for a fact: {text[:300]}")
+        if code == _ALREADY_OBSERVED:
+            raise EngineError(f"durable-rules saw a fact twice: {text[:300]}")
+        if code != _OK:
+            raise EngineError(f"durable-rules returned code {code} for assert_facts")
+        try:
+            started = core.start_action_for_state(self._handle, state)
+            message = started[1] if started else None
+            while message:
+                # {"rule name":[{"m":{...fact...}}, ...]}: read the name and the fact ids
+                rule_name = message[2:message.index('"', 2)]
+                yield rule_name, [(t, int(c), int(i) if i else None)
+                                  for t, c, i in _FACT_ID.findall(message)]
+                message = core.complete_and_start_action(self._handle, state)
+        except EngineError:
+            raise
+        except Exception as exc:
+            raise EngineError(f"durable-rules failed while firing rules: {exc}") from None
 
-    def _collect_items(self, firings: list[Firings]) -> None:
-        for rule_name, matches in self._fired:
-            _, predicate, status = rule_name.split("|")
-            for m in matches:
-                per_item = firings[m["c"]].item_status.setdefault(predicate, {})
-                # a fact matching several branches of an `$or` fires the rule once per branch
-                if per_item.setdefault(m["i"], status) != status:
-                    raise EngineError(f"item {m['id']} got two outcomes for {predicate}: "
-                                      f"{per_item[m['i']]} and {status}")
-        self._fired.clear()
+    @staticmethod
+    def _record_items(firings: list[Firings], rule_name: str, matched: list[tuple]) -> None:
+        _, predicate, status = rule_name.split("|")
+        for _type, candidate, item in matched:
+            per_item = firings[candidate].item_status.setdefault(predicate, {})
+            # a fact matching several branches of an `$or` fires the rule once per branch
+            if per_item.setdefault(item, status) != status:
+                raise EngineError(f"item {_type}{candidate}_{item} got two outcomes for "
+                                  f"{predicate}: {per_item[item]} and {status}")
 
-    def _collect_criteria(self, firings: list[Firings]) -> None:
-        for rule_name, matches in self._fired:
-            kind, ref, *status = rule_name.split("|")
-            for m in matches:
-                got = firings[m["c"]]
-                if kind == "gap":
-                    got.gaps.add(ref)
-                elif got.criteria.setdefault(ref, status[0]) != status[0]:
-                    raise EngineError(f"criterion {ref} got two statuses for one candidate: "
-                                      f"{got.criteria[ref]} and {status[0]}")
-        self._fired.clear()
+    @staticmethod
+    def _record_criteria(firings: list[Firings], rule_name: str, matched: list[tuple]) -> None:
+        kind, ref, *status = rule_name.split("|")
+        for _type, candidate, _item in matched:
+            got = firings[candidate]
+            if kind == "gap":
+                got.gaps.add(ref)
+            elif got.criteria.setdefault(ref, status[0]) != status[0]:
+                raise EngineError(f"criterion {ref} got two statuses for one candidate: "
+                                  f"{got.criteria[ref]} and {status[0]}")
 
     def _check(self, built: list[factlib.CandidateFacts], firings: list[Firings]) -> None:
         """Exactly one outcome per item and predicate, and per criterion and candidate."""

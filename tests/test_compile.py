@@ -163,3 +163,17 @@ def test_helsingor_rules_start_with_a_fact_type_and_have_caps_left_to_the_engine
     # the same `where` is compiled once and shared
     wheres = [(p.collection, p.where) for p in compiled.predicates.values()]
     assert len(wheres) == len(set(wheres))
+
+
+def test_non_ascii_values_match_in_the_engine(helsingor):
+    """Rule values like 'mediehåndtering' reach durable-rules' core unescaped."""
+    from datetime import date
+
+    from screening.engine import Engine
+    from screening.records import CandidateRecord
+
+    record = CandidateRecord.model_validate(
+        {"id": "x", "experience": [{"kind": "mediehåndtering", "role": "rådgiver"}]})
+    (evaluated,) = Engine(compile_profile(helsingor)).evaluate([record], "samtale2",
+                                                               date(2024, 1, 15))
+    assert evaluated.firings.criteria["mediehaandtering"] == "opfyldt"
