@@ -68,6 +68,7 @@ class Engine:
         self._handle = core.create_ruleset(self._name, json.dumps(definitions,
                                                                   ensure_ascii=False))
         self._batches = itertools.count()
+        self._readers = factlib.item_readers_of(compiled)
 
     def evaluate(self, records: Iterable[CandidateRecord], stage: str,
                  as_of: date) -> Iterator[Evaluated]:
@@ -82,7 +83,8 @@ class Engine:
 
     def _batch(self, records: list[CandidateRecord], stage: str, as_of: date) -> list[Evaluated]:
         sid = f"b{next(self._batches)}"
-        built = [factlib.build(self.compiled, r, n, stage, as_of) for n, r in enumerate(records)]
+        built = [factlib.build(self.compiled, r, n, stage, as_of, self._readers)
+                 for n, r in enumerate(records)]
         firings = [Firings() for _ in records]
         try:
             items = [item for f in built for item in f.items]

@@ -43,28 +43,28 @@ class CandidateFacts:
 
 
 def build(compiled: CompiledProfile, record: CandidateRecord, index: int, stage: str,
-          as_of: date) -> CandidateFacts:
+          as_of: date, readers: list | None = None) -> CandidateFacts:
+    """The facts of one record; pass `readers(compiled)` when building many."""
     facts = CandidateFacts(index, record)
-    for collection in compiled.item_collections():
-        items = getattr(record, COLLECTIONS[collection].record_attr)
-        fact_type = ITEM_FACT_TYPES[collection]
-        keys = compiled.item_keys.get(collection, {})
-        for i, item in enumerate(items or ()):
+    for collection, fact_type, item_readers in readers or item_readers_of(compiled):
+        for i, item in enumerate(getattr(record, collection) or ()):
             fact = {"t": fact_type, "id": f"{fact_type}{index}_{i}", "c": index, "i": i}
-            for (field_name, member), key in keys.items():
-                value = COLLECTIONS[collection].fields[field_name].read(item, as_of)
-                if value is None:
-                    continue  # unknown: the rules see the field as absent
-                fact[key] = (member in value) if member is not None else value
+            for key, read, member in item_readers:
+                value = read(item, as_of)
+                if value is not None:  # unknown: the rules see the field as absent
+                    fact[key] = (member in value) if member is not None else value
             facts.items.append(fact)
             facts.item_facts[(collection, i)] = fact
     allowed = set(sources_up_to(stage))
+    by_competency: dict[str, list[tuple[int, Any]]] = {}
+    for n, a in enumerate(record.assessments):
+        if a.source in allowed:
+            by_competency.setdefault(a.competency, []).append((n, a))
     for key, plan in compiled.assessments.items():
         by_source: dict[str, list[int]] = {}
         evidence = []
-        for n, a in enumerate(record.assessments):
-            if a.competency == plan.competency and a.source in plan.sources \
-                    and a.source in allowed:
+        for n, a in by_competency.get(plan.competency, ()):
+            if a.source in plan.sources:
                 by_source.setdefault(a.source, []).append(a.score)
                 evidence.append(Evidence(f"assessments[{n}].score", a.score, a.source,
                                          a.assessor))
@@ -75,6 +75,17 @@ def build(compiled: CompiledProfile, record: CandidateRecord, index: int, stage:
         facts.assessments[key] = AssessmentValue(round(value, 2), round(max(means) - min(means),
                                                                        2), tuple(evidence))
     return facts
+
+
+def item_readers_of(compiled: CompiledProfile) -> list[tuple[str, str, list[tuple]]]:
+    """Per collection the rules read: its fact type and (key, reader, set member) triples."""
+    readers = []
+    for collection in sorted(compiled.item_collections()):
+        fields = COLLECTIONS[collection].fields
+        readers.append((COLLECTIONS[collection].record_attr, ITEM_FACT_TYPES[collection],
+                        [(key, fields[name].read, member) for (name, member), key
+                         in compiled.item_keys.get(collection, {}).items()]))
+    return readers
 
 
 def derive(compiled: CompiledProfile, facts: CandidateFacts,

@@ -70,7 +70,8 @@ def score_of(outcomes: list[CriterionOutcome] | tuple[CriterionOutcome, ...]) ->
 
 
 def result_of(compiled: CompiledProfile, evaluated: Evaluated) -> CandidateResult:
-    outcomes = tuple(_outcome(compiled, evaluated, cc.criterion, cc.keys)
+    derived_evidence: dict[str, list[Evidence]] = {}  # several criteria read the same fact
+    outcomes = tuple(_outcome(compiled, evaluated, cc.criterion, cc.keys, derived_evidence)
                      for cc in compiled.criteria)
     total = score_of(outcomes)
     categories = {}
@@ -99,7 +100,8 @@ def _recommendation(compiled: CompiledProfile, total: Score,
 
 
 def _outcome(compiled: CompiledProfile, evaluated: Evaluated, criterion: Criterion,
-             keys: tuple[str, ...]) -> CriterionOutcome:
+             keys: tuple[str, ...], derived_evidence: dict[str, list[Evidence]]
+             ) -> CriterionOutcome:
     status = evaluated.firings.criteria[criterion.id]
     evidence: list[Evidence] = []
     missing: list[str] = []
@@ -107,14 +109,17 @@ def _outcome(compiled: CompiledProfile, evaluated: Evaluated, criterion: Criteri
         if key not in evaluated.view:
             missing.append(_missing(compiled, evaluated, key))
         elif key in compiled.derived:
-            evidence.extend(_derived_evidence(compiled, evaluated, key))
+            if key not in derived_evidence:
+                derived_evidence[key] = _derived_evidence(compiled, evaluated, key)
+            evidence.extend(derived_evidence[key])
         else:
             evidence.extend(evaluated.facts.assessments[key].evidence)
     disagreement = any(k in evaluated.firings.gaps for k in keys if k in compiled.assessments)
     points = None if status == U else criterion.weight * POINTS_FACTOR[status]
-    return CriterionOutcome(criterion, status, points, criterion.weight,
-                            tuple(dict.fromkeys(evidence)), tuple(dict.fromkeys(missing)),
-                            disagreement)
+    if len(keys) > 1:  # two facts can point at the same record fields
+        evidence, missing = list(dict.fromkeys(evidence)), list(dict.fromkeys(missing))
+    return CriterionOutcome(criterion, status, points, criterion.weight, tuple(evidence),
+                            tuple(missing), disagreement)
 
 
 def _derived_evidence(compiled: CompiledProfile, evaluated: Evaluated,
@@ -122,30 +127,33 @@ def _derived_evidence(compiled: CompiledProfile, evaluated: Evaluated,
     plan = compiled.derived[key]
     predicate = compiled.predicates[plan.predicate]
     evidence = [Evidence(f"derived.{plan.name}", evaluated.view[key], "cv")]
-    items = getattr(evaluated.facts.record, COLLECTIONS[plan.collection].record_attr) or []
     statuses = evaluated.firings.item_status.get(plan.predicate, {})
-    fields = [*predicate.fields, *([plan.field] if plan.field else [])]
-    for i, item in enumerate(items):
-        if statuses.get(i) != O:
-            continue
-        for field_name in dict.fromkeys(fields):
-            value = getattr(item, field_name, None)
+    matched = [i for i, status in statuses.items() if status == O]
+    if not matched:
+        return evidence
+    items = getattr(evaluated.facts.record, COLLECTIONS[plan.collection].record_attr)
+    fields = list(dict.fromkeys([*predicate.fields, *([plan.field] if plan.field else [])]))
+    years_key = compiled.item_keys[plan.collection].get(("years", None))
+    for i in sorted(matched):
+        item, title = items[i], _item_title(plan.collection, items[i])
+        for field_name in fields:
             if field_name == "years" and plan.collection == "positions":
-                value = evaluated.facts.item_facts[(plan.collection, i)].get(
-                    compiled.item_keys[plan.collection][("years", None)])
+                value = evaluated.facts.item_facts[(plan.collection, i)].get(years_key)
+            else:
+                value = getattr(item, field_name)
             if isinstance(value, list):
                 value = tuple(value)  # evidence is hashable and immutable
             evidence.append(Evidence(f"{plan.collection}[{i}].{field_name}", value, "cv",
-                                     _item_title(item)))
+                                     title))
     return evidence
 
 
-def _item_title(item) -> str:
-    for attrs in (("title", "organisation"), ("degree", "institution"), ("kind", "description")):
-        parts = [str(getattr(item, a)) for a in attrs if getattr(item, a, None)]
-        if parts:
-            return ", ".join(parts)
-    return ""
+_TITLE_ATTRS = {"positions": ("title", "organisation"), "education": ("degree", "institution"),
+                "experience": ("kind", "description")}
+
+
+def _item_title(collection: str, item) -> str:
+    return ", ".join(str(v) for v in (getattr(item, a) for a in _TITLE_ATTRS[collection]) if v)
 
 
 def _missing(compiled: CompiledProfile, evaluated: Evaluated, key: str) -> str:
@@ -167,7 +175,7 @@ def _missing(compiled: CompiledProfile, evaluated: Evaluated, key: str) -> str:
             absent = [collection.fields[f].label
                       for (f, _member), k in compiled.item_keys[plan.collection].items()
                       if f in predicate.fields and k not in fact]
-            gaps.append(f"{plan.collection}[{i}] ({_item_title(item)}) mangler "
+            gaps.append(f"{plan.collection}[{i}] ({_item_title(plan.collection, item)}) mangler "
                         + ", ".join(dict.fromkeys(absent)))
     return "; ".join(gaps) or f"{plan.name}: ikke oplyst"
 
