@@ -15,6 +15,7 @@ from importlib import metadata
 
 import click
 
+from .i18n import LANGUAGES, set_language, t
 from .records import SOURCES
 
 STAGE_HELP = "Brug kun evidens til og med dette stadie: " + " → ".join(SOURCES) + "."
@@ -35,15 +36,15 @@ def _reports_errors(command):
             return command(*args, **kwargs)
         except ScreeningError as exc:
             for line in str(exc).splitlines():
-                click.echo(f"fejl: {line}", err=True)
+                click.echo(f"{t('fejl')}: {line}", err=True)
             sys.exit(exc.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise  # click reports these itself (usage errors exit 2)
         except Exception as exc:  # a bug: say so briefly; SCREENING_DEBUG=1 shows the trace
             if os.environ.get("SCREENING_DEBUG"):
                 raise
-            click.echo(f"intern fejl: {type(exc).__name__}: {exc} (kør med SCREENING_DEBUG=1 "
-                       "for detaljer)", err=True)
+            click.echo(f"{t('intern fejl')}: {type(exc).__name__}: {exc} (SCREENING_DEBUG=1)",
+                       err=True)
             sys.exit(3)
     return wrapper
 
@@ -54,9 +55,18 @@ def _print_versions(ctx: click.Context, _param, value: bool) -> None:
         ctx.exit()
 
 
+def _choose_language(_ctx: click.Context, _param, value: str | None) -> str | None:
+    set_language(value)
+    return value
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--version", is_flag=True, expose_value=False, is_eager=True,
               callback=_print_versions, help="Vis versionen af screening og durable-rules.")
+@click.option("--lang", type=click.Choice(LANGUAGES), expose_value=False, is_eager=True,
+              callback=_choose_language,
+              help="Sprog for etiketter, statusser og meddelelser (standard: da, eller "
+                   "SCREENING_LANG). Profilernes tekst vises som skrevet.")
 def main() -> None:
     """Screen kandidater til offentlige lederstillinger mod en kompetenceprofil.
 
@@ -80,11 +90,12 @@ def _records(paths: tuple[str, ...]):
     if not loaded:
         raise RecordError(problems)
     for problem in problems:
-        click.echo(f"fejl: {problem}", err=True)
+        click.echo(f"{t('fejl')}: {problem}", err=True)
     invalid = len({p.path for p in problems})
     if invalid:
-        click.echo(f"advarsel: {invalid} fil(er) sprunget over; {len(loaded)} kandidat(er) "
-                   "screenes", err=True)
+        click.echo(f"{t('advarsel')}: " + t("{count} fil(er) sprunget over; {valid} "
+                                           "kandidat(er) screenes", count=invalid,
+                                           valid=len(loaded)), err=True)
     return [r.record for r in loaded], invalid
 
 
@@ -175,8 +186,9 @@ def _emit(text: str, out: str | None) -> None:
 def _summary(results, invalid: int) -> None:
     knocked_out = sum(bool(r.knockouts) for r in results)
     unassessed = sum(r.score is None for r in results)
-    click.echo(f"Screenet: {len(results)} · foreslået knock-out: {knocked_out} · "
-               f"ikke belyst: {unassessed} · ugyldige poster: {invalid}", err=True)
+    click.echo(t("Screenet: {screened} · foreslået knock-out: {knocked} · ikke belyst: "
+                 "{unassessed} · ugyldige poster: {invalid}", screened=len(results),
+                 knocked=knocked_out, unassessed=unassessed, invalid=invalid), err=True)
 
 
 @main.command()
@@ -212,14 +224,17 @@ def shortlist(profile, candidates, stage, take, as_of, rules_dir):
     groups = [("Videre", chosen.taken), ("Uafgjort om sidste plads", chosen.tied),
               ("Ikke videre", chosen.not_taken),
               ("Foreslået knock-out (afventer menneskelig vurdering)", chosen.knocked_out)]
-    rows = [[label, r.rank, r.id, reasons(r)] for label, members in groups for r in members]
-    click.echo(f"Shortlist: {take} af {len(screening.results)} til næste runde efter "
-               f"{stage} ({loaded_profile.meta.id} v{loaded_profile.meta.version})\n")
-    click.echo(tabulate(rows, headers=["Forslag", "Nr.", "Kandidat", "Begrundelse"],
+    rows = [[t(label), r.rank, r.id, reasons(r)] for label, members in groups for r in members]
+    click.echo(t("Shortlist: {take} af {total} til næste runde efter {stage} ({profile} "
+                 "v{version})", take=take, total=len(screening.results), stage=stage,
+                 profile=loaded_profile.meta.id, version=loaded_profile.meta.version) + "\n")
+    click.echo(tabulate(rows, headers=[t(h) for h in ["Forslag", "Nr.", "Kandidat",
+                                                      "Begrundelse"]],
                         disable_numparse=True, maxcolwidths=[None, None, None, 90]))
     if chosen.tied:
-        click.echo(f"\n{len(chosen.tied)} kandidater står lige om de sidste "
-                   f"{take - len(chosen.taken)} plads(er): udvalget vælger.")
+        click.echo("\n" + t("{count} kandidater står lige om de sidste {places} plads(er): "
+                            "udvalget vælger.", count=len(chosen.tied),
+                            places=take - len(chosen.taken)))
 
 
 @main.command()

@@ -7,6 +7,7 @@ conditions are rendered as words only to say what *would* meet a criterion.
 from __future__ import annotations
 
 from .facts import Evidence
+from .i18n import t
 from .profiles import CATEGORIES, Profile
 from .records import SOURCES
 from .scoring import STATUS_LABELS, CandidateResult, CriterionOutcome
@@ -15,6 +16,8 @@ from .wording import render, value_text
 
 CATEGORY_TITLES = {"faglige": "Faglige kompetencer", "ledelsesmæssige": "Ledelsesmæssige "
                    "kompetencer", "personlige": "Personlige kompetencer"}
+
+
 def _evidence_line(e: Evidence) -> str:
     source = "cv" if e.source == "cv" else e.source
     note = f" [{e.note}]" if e.note else ""
@@ -23,25 +26,28 @@ def _evidence_line(e: Evidence) -> str:
 
 def criterion_text(outcome: CriterionOutcome, profile: Profile) -> list[str]:
     c = outcome.criterion
-    points = ("ingen point (ikke belyst)" if outcome.points is None
-              else f"{value_text(outcome.points)} af {value_text(outcome.max_points)} point")
-    lines = [f"- [{c.priority}] {c.name}: {STATUS_LABELS[outcome.status]}, {points}",
-             f"  Profilen: \"{c.quote}\" ({c.section}; {c.document})",
-             f"  Regel: {c.id} ({c.rule_file}:{c.line})"]
+    points = (t("ingen point (ikke belyst)") if outcome.points is None
+              else t("{points} af {max} point", points=value_text(outcome.points),
+                     max=value_text(outcome.max_points)))
+    lines = [f"- [{c.priority}] {c.name}: {t(STATUS_LABELS[outcome.status])}, {points}",
+             f"  {t('Profilen')}: \"{c.quote}\" ({c.section}; {c.document})",
+             f"  {t('Regel')}: {c.id} ({c.rule_file}:{c.line})"]
     if outcome.evidence:
-        lines.append("  Grundlag: " + "; ".join(_evidence_line(e) for e in outcome.evidence))
+        lines.append(f"  {t('Grundlag')}: "
+                     + "; ".join(_evidence_line(e) for e in outcome.evidence))
     if outcome.missing and outcome.status != "opfyldt":
-        lines.append("  Mangler: " + "; ".join(outcome.missing))
+        lines.append(f"  {t('Mangler')}: " + "; ".join(outcome.missing))
     if outcome.disagreement:
-        lines.append("  Uenighed: kilderne vurderer kompetencen markant forskelligt; "
-                     "drøft vurderingerne før der lægges vægt på resultatet.")
+        lines.append("  " + t("Uenighed: kilderne vurderer kompetencen markant forskelligt; "
+                              "drøft vurderingerne før der lægges vægt på resultatet."))
     if outcome.status in ("ikke_opfyldt", "delvist", "ikke_belyst"):
-        lines.append(f"  Opfyldt, hvis: {render(c.when, profile)}.")
+        lines.append(f"  {t('Opfyldt, hvis')}: {render(c.when, profile)}.")
         if c.partial is not None and outcome.status != "delvist":
-            lines.append(f"  Delvist opfyldt, hvis: {render(c.partial, profile)}.")
+            lines.append(f"  {t('Delvist opfyldt, hvis')}: {render(c.partial, profile)}.")
     if c.priority == "krav" and outcome.status == "ikke_opfyldt":
-        lines.append("  Foreslået knock-out: kravet er ikke opfyldt på det foreliggende "
-                     "grundlag. Et menneske bekræfter eller underkender med en begrundelse.")
+        lines.append("  " + t("Foreslået knock-out: kravet er ikke opfyldt på det foreliggende "
+                              "grundlag. Et menneske bekræfter eller underkender med en "
+                              "begrundelse."))
     return lines
 
 
@@ -52,8 +58,9 @@ def explain(screening: Screening, candidate_id: str, criterion_id: str | None = 
     profile = screening.profile
     outcomes = [o for o in result.outcomes if criterion_id in (None, o.criterion.id)]
     lines = _header(screening, result) if criterion_id is None else [
-        f"Kandidat {result.id}, {profile.meta.title} ({profile.meta.id} v{profile.meta.version}),"
-        f" stadie: {screening.stage}", ""]
+        t("Kandidat {id}, {title} ({profile} v{version}), stadie: {stage}", id=result.id,
+          title=profile.meta.title, profile=profile.meta.id, version=profile.meta.version,
+          stage=screening.stage), ""]
     if markdown:
         lines[0] = f"# {lines[0]}"
         lines[1:] = [f"{line}  " if line else line for line in lines[1:]]  # hard line breaks
@@ -62,8 +69,9 @@ def explain(screening: Screening, candidate_id: str, criterion_id: str | None = 
         if not members:
             continue
         score = result.categories[category]
-        lines.append(f"{'## ' if markdown else ''}{CATEGORY_TITLES[category]} (score "
-                     f"{_score(score.score)}, dækning {value_text(score.coverage)} %)")
+        lines.append(("## " if markdown else "") + t(
+            "{title} (score {score}, dækning {coverage} %)", title=t(CATEGORY_TITLES[category]),
+            score=_score(score.score), coverage=value_text(score.coverage)))
         if markdown:
             lines.append("")
         for o in sorted(members, key=lambda o: o.criterion.priority != "krav"):
@@ -81,26 +89,31 @@ def _header(screening: Screening, result: CandidateResult) -> list[str]:
     reached = SOURCES.index(screening.stage) + 1
     later = SOURCES[reached:]
     lines = [
-        f"Kandidat {result.id}: {profile.title}, {profile.organisation} "
-        f"({profile.id} v{profile.version})",
-        f"Stadie: {screening.stage} (vurderinger fra {', '.join(SOURCES[:reached])})",
-        f"Placering: {result.rank}. Score {_score(result.score)} af 100 over de belyste kriterier,"
-        f" dækning {value_text(result.coverage)} % af vægten.",
-        f"Anbefaling: {result.recommendation_label}.",
+        t("Kandidat {id}: {title}, {organisation} ({profile} v{version})", id=result.id,
+          title=profile.title, organisation=profile.organisation, profile=profile.id,
+          version=profile.version),
+        t("Stadie: {stage} (vurderinger fra {sources})", stage=screening.stage,
+          sources=", ".join(SOURCES[:reached])),
+        t("Placering: {rank}. Score {score} af 100 over de belyste kriterier, dækning "
+          "{coverage} % af vægten.", rank=result.rank, score=_score(result.score),
+          coverage=value_text(result.coverage)),
+        t("Anbefaling: {label}.", label=t(result.recommendation_label)),
     ]
     if result.knockouts:
-        lines.append("Foreslåede knock-outs (skal bekræftes eller underkendes af et menneske): "
-                     + ", ".join(result.knockouts) + ".")
+        lines.append(t("Foreslåede knock-outs (skal bekræftes eller underkendes af et "
+                       "menneske): {ids}.", ids=", ".join(result.knockouts)))
     else:
-        lines.append("Foreslåede knock-outs: ingen.")
+        lines.append(t("Foreslåede knock-outs: ingen."))
     unjudged = [o.criterion.id for o in result.outcomes if o.status == "ikke_belyst"]
     if unjudged:
-        lines.append(f"Ikke belyst endnu ({len(unjudged)}): {', '.join(unjudged)}"
-                     + (f". Kommende kilder: {', '.join(later)}." if later else "."))
+        lines.append(t("Ikke belyst endnu ({count}): {ids}", count=len(unjudged),
+                       ids=", ".join(unjudged))
+                     + (t(". Kommende kilder: {sources}.", sources=", ".join(later))
+                        if later else "."))
     disagreements = [o.criterion.id for o in result.outcomes if o.disagreement]
     if disagreements:
-        lines.append("Uenige kilder: " + ", ".join(disagreements) + ".")
-    lines.append("Værktøjet anbefaler; ansættelsesudvalget beslutter.")
+        lines.append(t("Uenige kilder: {ids}.", ids=", ".join(disagreements)))
+    lines.append(t("Værktøjet anbefaler; ansættelsesudvalget beslutter."))
     return [*lines, ""]
 
 

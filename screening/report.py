@@ -12,6 +12,7 @@ from typing import Any
 
 from tabulate import tabulate
 
+from .i18n import decimal, t
 from .profiles import CATEGORIES
 from .scoring import STATUS_LABELS, CandidateResult, CriterionOutcome
 from .screen import Screening
@@ -63,7 +64,7 @@ def criterion(outcome: CriterionOutcome) -> dict[str, Any]:
 
 
 def _number(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}".replace(".", ",")
+    return "–" if value is None else decimal(f"{value:.1f}")
 
 
 def table(screening: Screening, tablefmt: str = "simple") -> str:
@@ -71,7 +72,7 @@ def table(screening: Screening, tablefmt: str = "simple") -> str:
     headers, rows = _rows(screening)
     profile = screening.profile.meta
     title = (f"{profile.title}, {profile.organisation} ({profile.id} v{profile.version}), "
-             f"stadie: {screening.stage}")
+             f"{t('stadie')}: {screening.stage}")
     if tablefmt == "github":
         title = f"## {title}"
     return title + "\n\n" + tabulate(rows, headers=headers, tablefmt=tablefmt,
@@ -125,10 +126,11 @@ def _rows(screening: Screening) -> tuple[list[str], list[list]]:
               if any(o.criterion.category == c for o in r.outcomes)),
             "/".join(str(status_counts[s]) for s in STATUS_LABELS),
             ", ".join(r.knockouts) or "–",
-            r.recommendation_label,
+            t(r.recommendation_label),
         ])
     used = [c for c in CATEGORIES
             if any(o.criterion.category == c for r in screening.results for o in r.outcomes)]
-    headers = ["Nr.", "Kandidat", "Score", "Dækning", *(CATEGORY_SHORT[c] for c in used),
-               "Opf./delv./ikke/ubel.", "Foreslåede knock-outs", "Anbefaling"]
+    headers = [t(h) for h in ["Nr.", "Kandidat", "Score", "Dækning",
+                              *(CATEGORY_SHORT[c] for c in used), "Opf./delv./ikke/ubel.",
+                              "Foreslåede knock-outs", "Anbefaling"]]
     return headers, rows

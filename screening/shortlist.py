@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .i18n import decimal, t
 from .scoring import CandidateResult
 from .screen import Screening
 
@@ -36,20 +37,21 @@ def reasons(result: CandidateResult, strongest: int = 3) -> str:
     """A short Danish reason: score, coverage, strongest criteria, open krav, disagreements."""
     met = sorted((o for o in result.outcomes if o.status == "opfyldt"),
                  key=lambda o: (-o.max_points, o.criterion.id))
-    parts = [f"score {_n(result.score)}, dækning {_n(result.coverage)} %"]
+    parts = [t("score {score}, dækning {coverage} %", score=_n(result.score),
+               coverage=_n(result.coverage))]
     if met:
-        parts.append("stærkest: " + ", ".join(o.criterion.name for o in met[:strongest]))
+        parts.append(f"{t('stærkest')}: " + ", ".join(o.criterion.name for o in met[:strongest]))
     open_krav = [o.criterion.id for o in result.outcomes
                  if o.criterion.priority == "krav" and o.status == "ikke_belyst"]
     if open_krav:
-        parts.append("krav ikke belyst: " + ", ".join(open_krav))
+        parts.append(f"{t('krav ikke belyst')}: " + ", ".join(open_krav))
     if result.knockouts:
-        parts.append("foreslået knock-out: " + ", ".join(result.knockouts))
+        parts.append(f"{t('foreslået knock-out')}: " + ", ".join(result.knockouts))
     disagreements = [o.criterion.id for o in result.outcomes if o.disagreement]
     if disagreements:
-        parts.append("uenige kilder: " + ", ".join(disagreements))
+        parts.append(f"{t('uenige kilder')}: " + ", ".join(disagreements))
     return "; ".join(parts)
 
 
 def _n(value: float | None) -> str:
-    return "–" if value is None else f"{value:g}".replace(".", ",")
+    return "–" if value is None else decimal(f"{value:g}")

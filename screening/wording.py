@@ -6,6 +6,7 @@ from typing import Any
 
 from . import conditions as cond
 from .catalogue import COLLECTIONS
+from .i18n import decimal
 from .profiles import Profile
 
 OP_WORDS = {"eq": "er", "ne": "er ikke", "gt": "er over", "gte": "er mindst", "lt": "er under",
@@ -18,7 +19,7 @@ def value_text(value: Any) -> str:
     if value is False:
         return "nej"
     if isinstance(value, float):
-        return f"{value:g}".replace(".", ",")
+        return decimal(f"{value:g}")
     if isinstance(value, list | tuple):
         return ", ".join(value_text(v) for v in value) or "ingen"
     return str(value)

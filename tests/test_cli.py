@@ -262,3 +262,17 @@ def test_console_script_runs_in_a_real_process(candidates):
     failed = subprocess.run([script, "screen", PROFILE, str(candidates / "nope.yaml")],
                             capture_output=True, text=True, env=env, timeout=120)
     assert failed.returncode == 2 and "Traceback" not in failed.stderr
+
+
+def test_english_labels_from_option_and_environment(candidates):
+    result = run("--lang", "en", "screen", PROFILE, str(candidates))
+    assert "Candidate" in result.stdout and "Recommendation" in result.stdout
+    assert "Screened: 3 · proposed knock-out: 1" in result.stderr
+    text = run("explain", PROFILE, str(candidates / "no-leaders.yaml"),
+               env={"SCREENING_LANG": "en"}).stdout
+    assert "Proposed knock-outs (to be confirmed or overridden by a person)" in text
+    assert "The tool recommends; the hiring committee decides." in text
+    # profile text stays as written
+    assert "Erfaring med ledelse af ledere" in text
+    danish = run("screen", PROFILE, str(candidates))
+    assert "Kandidat" in danish.stdout and "Screenet: 3" in danish.stderr
