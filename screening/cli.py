@@ -11,17 +11,18 @@ import json
 import os
 import sys
 from functools import wraps
-from importlib import metadata
 
 import click
 
 from .i18n import LANGUAGES, set_language, t
-from .records import SOURCES
+from .stages import SOURCES
 
 STAGE_HELP = "Brug kun evidens til og med dette stadie: " + " → ".join(SOURCES) + "."
 
 
 def _versions() -> str:
+    from importlib import metadata
+
     return (f"screening {metadata.version('screening')}, "
             f"durable-rules {metadata.version('durable_rules')}")
 

@@ -11,9 +11,10 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-# The evidence sources, in the order they become available during a recruitment.
+from .stages import SOURCES
+
 Source = Literal["ansøgning", "samtale1", "test", "reference", "samtale2"]
-SOURCES: tuple[str, ...] = get_args(Source)
+assert get_args(Source) == SOURCES
 
 Sector = Literal["kommune", "region", "stat", "privat", "selvejende", "forening", "andet"]
 SECTORS: tuple[str, ...] = get_args(Sector)
