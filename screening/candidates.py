@@ -1,18 +1,25 @@
-"""Loading candidate records from files and folders, with every problem located."""
+"""Loading candidate records from files, folders and JSON Lines, with every problem located.
+
+Reading is lazy: `iter_inputs` yields one raw input at a time (a record file, or one line of
+a `.jsonl` file), so a talent pool of a million records is never held in memory at once.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from .documents import plain, read_document
+from .documents import error_message, field_path, plain, read_document
 from .errors import Problem
 from .records import CandidateRecord
 
-RECORD_SUFFIXES = (".yaml", ".yml", ".json")
+RECORD_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl")
+MAX_LINE_BYTES = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -20,6 +27,15 @@ class LoadedRecord:
     record: CandidateRecord
     path: str
     sha256: str
+
+
+@dataclass(frozen=True)
+class RawInput:
+    """A record file, or one line of a JSON Lines file (`line` and `text` set)."""
+
+    path: str
+    line: int | None = None
+    text: str | None = None
 
 
 def expand(paths: list[str | Path]) -> tuple[list[Path], list[Problem]]:
@@ -32,14 +48,58 @@ def expand(paths: list[str | Path]) -> tuple[list[Path], list[Problem]]:
             found = sorted(p for p in path.iterdir()
                            if p.is_file() and p.suffix.lower() in RECORD_SUFFIXES)
             if not found:
-                problems.append(Problem(str(path), "folder holds no .yaml, .yml or .json "
-                                                   "candidate records", code="E006"))
+                problems.append(Problem(str(path), "folder holds no .yaml, .yml, .json or "
+                                                   ".jsonl candidate records", code="E006"))
             files.extend(found)
         elif path.exists():
             files.append(path)
         else:
             problems.append(Problem(str(path), "file not found", code="E001"))
     return files, problems
+
+
+def iter_inputs(paths: list[str | Path], problems: list[Problem]) -> Iterator[RawInput]:
+    """Raw inputs one at a time; problems with the paths themselves go to `problems`."""
+    files, found = expand(paths)
+    problems.extend(found)
+    for path in files:
+        if path.suffix.lower() != ".jsonl":
+            yield RawInput(str(path))
+            continue
+        try:
+            with path.open(encoding="utf-8") as handle:
+                for number, line in enumerate(handle, start=1):
+                    if line.strip():
+                        yield RawInput(str(path), number, line)
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(str(path), f"not UTF-8 text (byte {exc.start})",
+                                    code="E003"))
+        except OSError as exc:
+            problems.append(Problem(str(path), f"cannot read file: {exc.strerror}",
+                                    code="E001"))
+
+
+def parse_input(raw: RawInput) -> tuple[LoadedRecord | None, list[Problem]]:
+    if raw.text is None:
+        return load_record(raw.path)
+    if len(raw.text) > MAX_LINE_BYTES:
+        return None, [Problem(raw.path, f"line longer than {MAX_LINE_BYTES} bytes", raw.line,
+                              code="E002")]
+    try:
+        data = json.loads(raw.text)
+    except json.JSONDecodeError as exc:
+        return None, [Problem(raw.path, f"invalid JSON: {exc.msg}", raw.line, exc.colno,
+                              code="E004")]
+    if not isinstance(data, dict):
+        return None, [Problem(raw.path, "expected a JSON object (one record per line)",
+                              raw.line, 1, code="E005")]
+    try:
+        record = CandidateRecord.model_validate(data)
+    except ValidationError as exc:
+        return None, [Problem(raw.path, error_message(e), raw.line, None, field_path(e["loc"]),
+                              "E101") for e in exc.errors(include_url=False)]
+    digest = hashlib.sha256(raw.text.encode("utf-8")).hexdigest()
+    return LoadedRecord(record, f"{raw.path}:{raw.line}", digest), []
 
 
 def load_record(path: str | Path) -> tuple[LoadedRecord | None, list[Problem]]:
@@ -53,21 +113,35 @@ def load_record(path: str | Path) -> tuple[LoadedRecord | None, list[Problem]]:
     return LoadedRecord(record, doc.path, hashlib.sha256(doc.content).hexdigest()), []
 
 
+class DuplicateIds:
+    """Remembers candidate ids so a second record with the same id is refused."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, str] = {}
+
+    def problem(self, loaded: LoadedRecord) -> Problem | None:
+        return self.problem_for(loaded.record.id, loaded.path)
+
+    def problem_for(self, candidate_id: str, source: str) -> Problem | None:
+        first = self._seen.setdefault(candidate_id, source)
+        if first == source:
+            return None
+        return Problem(source, f"candidate id '{candidate_id}' is also used by {first}",
+                       field="id", code="E102")
+
+
 def load_records(paths: list[str | Path]) -> tuple[list[LoadedRecord], list[Problem]]:
     """Every valid record, and every problem (bad files, bad fields, duplicate ids)."""
-    files, problems = expand(paths)
+    problems: list[Problem] = []
     loaded: list[LoadedRecord] = []
-    seen: dict[str, str] = {}
-    for path in files:
-        record, found = load_record(path)
+    duplicates = DuplicateIds()
+    for raw in iter_inputs(paths, problems):
+        record, found = parse_input(raw)
         problems.extend(found)
         if record is None:
             continue
-        if record.record.id in seen:
-            problems.append(Problem(record.path, f"candidate id '{record.record.id}' is also "
-                                                 f"used by {seen[record.record.id]}",
-                                    field="id", code="E102"))
+        if duplicate := duplicates.problem(record):
+            problems.append(duplicate)
             continue
-        seen[record.record.id] = record.path
         loaded.append(record)
     return loaded, problems

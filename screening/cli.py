@@ -111,7 +111,6 @@ rules_dir_option = click.option("--rules-dir", default="rules", show_default=Tru
 
 
 FORMATS = ("table", "json", "jsonl", "csv", "markdown")
-PROGRESS_FROM = 50  # candidates; below that a run is over before a bar would help
 
 
 @main.command()
@@ -119,57 +118,148 @@ PROGRESS_FROM = 50  # candidates; below that a run is over before a bar would he
 @click.argument("candidates", nargs=-1, required=True)
 @stage_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table",
-              show_default=True, help="table/markdown til læsning; json, jsonl, csv til maskiner.")
+              show_default=True,
+              help="table/markdown til læsning; json, csv til maskiner; jsonl skrives løbende, "
+                   "én kandidat pr. linje i inputrækkefølge (uden placering).")
 @click.option("--out", type=click.Path(dir_okay=False),
               help="Skriv til FILE (atomisk: filen er enten den gamle eller hele den nye).")
 @click.option("--top", type=click.IntRange(min=1), help="Vis kun de N bedst placerede.")
 @click.option("--only-knockouts", is_flag=True, help="Vis kun kandidater med foreslået knock-out.")
 @click.option("--hide-knockouts", is_flag=True, help="Skjul kandidater med foreslået knock-out.")
+@click.option("--workers", type=click.IntRange(min=1),
+              help="Antal processer (standard: alle kerner ved store input, ellers 1).")
 @as_of_option
 @rules_dir_option
 @_reports_errors
-def screen(profile, candidates, stage, fmt, out, top, only_knockouts, hide_knockouts, as_of,
-           rules_dir):
-    """Screen CANDIDATES (filer eller mapper) mod PROFILE (regelfil eller profil-id).
+def screen(profile, candidates, stage, fmt, out, top, only_knockouts, hide_knockouts, workers,
+           as_of, rules_dir):
+    """Screen CANDIDATES (filer, mapper eller .jsonl) mod PROFILE (regelfil eller profil-id).
 
-    Ugyldige kandidatposter meldes med fil og felt og springes over; kørslen fortsætter
-    med de gyldige. Exit 0: screenet; 2: intet kunne screenes eller fejl i input.
+    Ugyldige kandidatposter meldes med fil, linje og felt og springes over; kørslen
+    fortsætter med de gyldige. Exit 0: screenet; 2: intet kunne screenes eller fejl i input.
 
     \b
     Eksempel:
       screening screen helsingor-direktor-2024 examples/candidates/helsingor-direktor-2024
       screening screen rules/helsingor-direktor-2024.yaml k01.yaml --stage samtale1 --format json
-      screening screen helsingor-direktor-2024 kandidater/ --format csv --out resultat.csv
+      screening screen helsingor-direktor-2024 talentpulje.jsonl --format jsonl --out ud.jsonl
     """
     from dataclasses import replace
+    from functools import partial
 
     from . import report
-    from .screen import Screening, rank, screen_iter
+    from .candidates import DuplicateIds, iter_inputs
+    from .parallel import Job, auto_workers, screen_many
+    from .rulefiles import find_profile, load_profile
+    from .screen import Screening, rank
 
     if only_knockouts and hide_knockouts:
         raise click.UsageError("--only-knockouts og --hide-knockouts udelukker hinanden")
-    loaded_profile = _profile(profile, rules_dir)
-    records, invalid = _records(candidates)
-    results = _with_progress(screen_iter(loaded_profile, records, stage,
-                                         as_of.date() if as_of else None), len(records))
-    as_of_date = as_of.date() if as_of else loaded_profile.meta.date
-    screening = Screening(loaded_profile, stage, as_of_date, tuple(rank(results)))
-    shown = [r for r in screening.results
-             if not (only_knockouts and not r.knockouts) and not (hide_knockouts and r.knockouts)]
-    shown = replace(screening, results=tuple(shown[:top] if top else shown))
-    render = {"table": report.table, "markdown": report.markdown, "csv": report.csv_text,
-              "jsonl": report.jsonl,
-              "json": lambda s: json.dumps(report.document(s), ensure_ascii=False, indent=2)}
-    _emit(render[fmt](shown), out)
-    _summary(screening.results, invalid)
+    if top and fmt == "jsonl":
+        raise click.UsageError("--top kræver en placering; jsonl skrives løbende uden; brug "
+                               "json eller csv")
+    profile_path = find_profile(profile, rules_dir)
+    loaded_profile = load_profile(profile_path)
+    as_of_date = as_of.date() if as_of else None
+    render = partial(report.jsonl_line, loaded_profile.meta.id, stage) \
+        if fmt == "jsonl" else None
+    job = Job(str(profile_path), stage, as_of_date, render)
+    problems = []
+    inputs = iter_inputs(list(candidates), problems)
+    chunks = screen_many(loaded_profile, job, inputs, workers or auto_workers(candidates))
+    counts = _Counts()
+
+    def keep(result) -> bool:
+        return not (only_knockouts and not result.knockouts) and \
+            not (hide_knockouts and result.knockouts)
+
+    def accepted(chunk):
+        """Results of a chunk, minus duplicates; problems reported as they come."""
+        for problem in [*problems, *chunk.problems]:
+            counts.problem(problem)
+        counts.invalid += len(problems) + chunk.invalid  # path problems: one input each
+        problems.clear()
+        for n, (result, source) in enumerate(zip(chunk.results, chunk.sources, strict=True)):
+            duplicate = duplicates.problem_for(result.id, source)
+            if duplicate:
+                counts.problem(duplicate)
+                counts.invalid += 1
+                continue
+            counts.screened(result)
+            yield n, result
+
+    duplicates = DuplicateIds()
+    if fmt == "jsonl":
+        with _output(out) as handle:
+            for chunk in chunks:
+                for n, result in accepted(chunk):
+                    if keep(result):
+                        handle.write(chunk.rendered[n] + "\n")
+    else:
+        results = [result for chunk in _with_progress(chunks, candidates)
+                   for _, result in accepted(chunk)]
+        as_of_date = as_of_date or loaded_profile.meta.date
+        screening = Screening(loaded_profile, stage, as_of_date, tuple(rank(results)))
+        shown = [r for r in screening.results if keep(r)]
+        shown = replace(screening, results=tuple(shown[:top] if top else shown))
+        render_all = {"table": report.table, "markdown": report.markdown,
+                      "csv": report.csv_text,
+                      "json": lambda s: json.dumps(report.document(s), ensure_ascii=False,
+                                                   indent=2)}
+        _emit(render_all[fmt](shown), out)
+    for problem in problems:
+        counts.problem(problem)
+    counts.invalid += len(problems)
+    counts.finish()
 
 
-def _with_progress(results, total: int) -> list:
-    """Collect results, with a progress bar on stderr when it is a terminal and the run long."""
-    if total < PROGRESS_FROM or not sys.stderr.isatty():
-        return list(results)
-    with click.progressbar(results, length=total, label="Screener", file=sys.stderr) as bar:
-        return list(bar)
+class _Counts:
+    """Problems on stderr as they come, and the one-line summary at the end."""
+
+    def __init__(self) -> None:
+        self.total = self.knocked_out = self.unassessed = self.invalid = 0
+
+    def problem(self, problem) -> None:
+        click.echo(f"{t('fejl')}: {problem}", err=True)
+
+    def screened(self, result) -> None:
+        self.total += 1
+        self.knocked_out += bool(result.knockouts)
+        self.unassessed += result.score is None
+
+    def finish(self) -> None:
+        from .errors import RecordError
+
+        click.echo(t("Screenet: {screened} · foreslået knock-out: {knocked} · ikke belyst: "
+                     "{unassessed} · ugyldige poster: {invalid}", screened=self.total,
+                     knocked=self.knocked_out, unassessed=self.unassessed,
+                     invalid=self.invalid), err=True)
+        if self.total == 0:
+            raise RecordError([])
+
+
+def _output(out: str | None):
+    """Where streamed output goes: stdout, or a file written atomically."""
+    import contextlib
+
+    from .output import atomic_writer
+
+    if out is None:
+        return contextlib.nullcontext(sys.stdout)
+    return atomic_writer(out)
+
+
+def _with_progress(chunks, paths):
+    """Chunks as they come, with a progress bar on stderr when it is a terminal."""
+    if not sys.stderr.isatty():
+        yield from chunks
+        return
+    with click.progressbar(length=0, label="Screener", file=sys.stderr,
+                           show_pos=True) as bar:
+        for chunk in chunks:
+            bar.length += len(chunk.sources)
+            bar.update(len(chunk.sources))
+            yield chunk
 
 
 def _emit(text: str, out: str | None) -> None:
@@ -182,14 +272,6 @@ def _emit(text: str, out: str | None) -> None:
         return
     with atomic_writer(out) as handle:
         handle.write(text)
-
-
-def _summary(results, invalid: int) -> None:
-    knocked_out = sum(bool(r.knockouts) for r in results)
-    unassessed = sum(r.score is None for r in results)
-    click.echo(t("Screenet: {screened} · foreslået knock-out: {knocked} · ikke belyst: "
-                 "{unassessed} · ugyldige poster: {invalid}", screened=len(results),
-                 knocked=knocked_out, unassessed=unassessed, invalid=invalid), err=True)
 
 
 @main.command()

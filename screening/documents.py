@@ -49,14 +49,16 @@ class Document:
 
     def validation_problems(self, error: ValidationError, prefix: tuple = ()) -> list[Problem]:
         """Every pydantic error as a located problem."""
-        problems = []
-        for e in error.errors(include_url=False):
-            loc = (*prefix, *e["loc"])
-            message = e["msg"]
-            if e["type"] not in ("missing", "extra_forbidden") and "input" in e:
-                message += f" (got {_short(e['input'])})"
-            problems.append(self.problem(loc, message, "E101"))
-        return problems
+        return [self.problem((*prefix, *e["loc"]), error_message(e), "E101")
+                for e in error.errors(include_url=False)]
+
+
+def error_message(error: dict) -> str:
+    """A pydantic error as one line, with the offending value when it helps."""
+    message = error["msg"]
+    if error["type"] not in ("missing", "extra_forbidden") and "input" in error:
+        message += f" (got {_short(error['input'])})"
+    return message
 
 
 def field_path(loc: tuple) -> str:

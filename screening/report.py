@@ -84,14 +84,9 @@ def markdown(screening: Screening) -> str:
 
 
 def jsonl_line(profile_id: str, stage: str, result: CandidateResult) -> str:
-    """One candidate per line, written as results arrive (the rank is only known at the end)."""
-    return json.dumps({"profile": profile_id, "stage": stage, **candidate(result)},
-                      ensure_ascii=False)
-
-
-def jsonl(screening: Screening) -> str:
-    return "".join(jsonl_line(screening.profile.meta.id, screening.stage, r) + "\n"
-                   for r in screening.results)
+    """One candidate per line, written as results arrive: the rank is not known yet."""
+    return json.dumps({"profile": profile_id, "stage": stage, **candidate(result),
+                       "rank": None}, ensure_ascii=False)
 
 
 CSV_FIELDS = ["rank", "id", "score", "coverage", "recommendation", "knockouts",

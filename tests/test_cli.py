@@ -74,7 +74,10 @@ def test_screen_csv_jsonl_markdown(candidates):
     assert [r["id"] for r in rows] == ["strong", "sparse", "no-leaders"]
     assert rows[2]["knockouts"] == "ledelse-hojt-niveau-politisk ledelse-af-ledere"
     lines = run("screen", PROFILE, str(candidates), "--format", "jsonl").stdout.splitlines()
-    assert [json.loads(line)["id"] for line in lines] == ["strong", "sparse", "no-leaders"]
+    streamed = [json.loads(line) for line in lines]  # input order: the files' name order
+    assert [c["id"] for c in streamed] == ["no-leaders", "sparse", "strong"]
+    assert {c["rank"] for c in streamed} == {None}
+    assert streamed[0]["knockouts"] == ["ledelse-hojt-niveau-politisk", "ledelse-af-ledere"]
     markdown = run("screen", PROFILE, str(candidates), "--format", "markdown").stdout
     assert markdown.startswith("## ") and "| Nr." in markdown
 
@@ -276,3 +279,61 @@ def test_english_labels_from_option_and_environment(candidates):
     assert "Erfaring med ledelse af ledere" in text
     danish = run("screen", PROFILE, str(candidates))
     assert "Kandidat" in danish.stdout and "Screenet: 3" in danish.stderr
+
+
+def _pool_jsonl(path: Path, count: int, broken_line: int | None = None) -> Path:
+    """A JSON Lines talent pool of simple, varied records."""
+    sectors = ["kommune", "region", "privat", "stat"]
+    levels = ["direktion", "chef", "mellemleder", "ingen"]
+    lines = []
+    for n in range(count):
+        record = {"id": f"p{n:05d}", "positions": [{
+            "title": "Chef", "organisation": "Org", "sector": sectors[n % 4],
+            "start": f"{2000 + n % 20}-01-01", "leadership_level": levels[(n // 4) % 4],
+            "leaders_led": n % 5, "domains": ["skole"] if n % 3 else ["sundhed"]}],
+            "assessments": [{"competency": "relationelle_kompetencer", "source": "samtale1",
+                             "score": 1 + n % 5}]}
+        lines.append(json.dumps(record))
+    if broken_line is not None:
+        lines[broken_line - 1] = lines[broken_line - 1].replace('"leaders_led": ',
+                                                                '"leaders_led": -')
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_jsonl_input_reports_bad_lines_by_number_and_screens_the_rest(tmp_path):
+    pool = _pool_jsonl(tmp_path / "pulje.jsonl", 30, broken_line=7)
+    with open(pool, "a", encoding="utf-8") as handle:
+        handle.write('{"id": "p00001"}\nnot json\n')
+    result = run("screen", PROFILE, str(pool), "--format", "jsonl")
+    assert result.exit_code == 0
+    ids = [json.loads(line)["id"] for line in result.stdout.splitlines()]
+    assert len(ids) == 29 and "p00006" not in ids and ids == sorted(ids)
+    assert f"{pool}:7:1: E101 positions[0].leaders_led:" in result.stderr
+    assert f"{pool}:31: E102 id: candidate id 'p00001' is also used by {pool}:2" \
+        in result.stderr
+    assert f"{pool}:32:1: E004 invalid JSON" in result.stderr
+    assert "ugyldige poster: 3" in result.stderr
+
+
+def test_workers_give_the_same_output_as_one_process(tmp_path):
+    pool = _pool_jsonl(tmp_path / "pulje.jsonl", 1300)
+    one = run("screen", PROFILE, str(pool), "--format", "json", "--workers", "1")
+    two = run("screen", PROFILE, str(pool), "--format", "json", "--workers", "2")
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout
+    streamed_one = run("screen", PROFILE, str(pool), "--format", "jsonl", "--workers", "1")
+    streamed_two = run("screen", PROFILE, str(pool), "--format", "jsonl", "--workers", "2")
+    assert streamed_one.stdout == streamed_two.stdout
+    assert len(streamed_two.stdout.splitlines()) == 1300
+
+
+def test_jsonl_out_is_written_atomically(tmp_path):
+    pool = _pool_jsonl(tmp_path / "pulje.jsonl", 20)
+    target = tmp_path / "ud.jsonl"
+    result = run("screen", PROFILE, str(pool), "--format", "jsonl", "--out", str(target),
+                 "--hide-knockouts")
+    assert result.exit_code == 0 and result.stdout == ""
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert lines and all(json.loads(line)["knockouts"] == [] for line in lines)
+    assert run("screen", PROFILE, str(pool), "--format", "jsonl", "--top", "3").exit_code == 2

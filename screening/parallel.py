@@ -1,0 +1,131 @@
+"""Screening many records: in this process, or in a pool of worker processes with one
+durable-rules engine each (threads would not help: the GIL is held).
+
+Records travel to workers raw (a file name, or one JSON line) and are parsed there, in
+chunks; at most two chunks per worker are in flight, so memory stays flat however many
+records come in. Results come back in input order, so the output is the same for any
+number of workers.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .candidates import RawInput, parse_input
+from .errors import Problem
+from .profiles import Profile
+from .scoring import CandidateResult
+
+CHUNK_SIZE = 500
+POOL_FROM_BYTES = 2_000_000  # smaller inputs are screened before a pool would have started
+
+
+@dataclass(frozen=True)
+class Job:
+    """What a worker needs to set itself up: it loads and compiles the profile once."""
+
+    profile_path: str
+    stage: str
+    as_of: date | None
+    render: Callable[[CandidateResult], str] | None = None  # e.g. one JSON line per result
+
+
+@dataclass
+class Chunk:
+    """The outcome of one chunk of raw inputs, in input order."""
+
+    problems: list[Problem] = field(default_factory=list)
+    invalid: int = 0  # inputs that gave no record
+    sources: list[str] = field(default_factory=list)  # where each result's record came from
+    results: list[CandidateResult] = field(default_factory=list)
+    rendered: list[str] = field(default_factory=list)  # when the job renders
+
+
+def screen_chunk(profile: Profile, job: Job, raws: list[RawInput]) -> Chunk:
+    from .screen import screen_iter
+
+    chunk = Chunk()
+    records = []
+    for raw in raws:
+        loaded, problems = parse_input(raw)
+        chunk.problems.extend(problems)
+        chunk.invalid += loaded is None
+        if loaded is not None:
+            records.append(loaded.record)
+            chunk.sources.append(loaded.path)
+    for result in screen_iter(profile, records, job.stage, job.as_of):
+        if job.render is None:
+            chunk.results.append(result)
+        else:  # render in the worker: a line of text is cheaper to send back than a result
+            chunk.rendered.append(job.render(result))
+            chunk.results.append(_summary_only(result))
+    return chunk
+
+
+def _summary_only(result: CandidateResult) -> CandidateResult:
+    """What the caller still needs once a result is rendered: id and knock-outs."""
+    from dataclasses import replace
+
+    return replace(result, outcomes=())
+
+
+_worker: tuple[Profile, Job] | None = None  # set in each worker process by _start_worker
+
+
+def _start_worker(job: Job) -> None:
+    global _worker
+    from .rulefiles import load_profile
+
+    _worker = (load_profile(job.profile_path), job)
+
+
+def _work(raws: list[RawInput]) -> Chunk:
+    profile, job = _worker
+    return screen_chunk(profile, job, raws)
+
+
+def chunks_of(inputs: Iterable[RawInput], size: int = CHUNK_SIZE) -> Iterator[list[RawInput]]:
+    chunk: list[RawInput] = []
+    for raw in inputs:
+        chunk.append(raw)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def screen_many(profile: Profile, job: Job, inputs: Iterable[RawInput],
+                workers: int) -> Iterator[Chunk]:
+    """Chunks of results in input order, from `workers` processes (1: this process)."""
+    if workers <= 1:
+        for raws in chunks_of(inputs):
+            yield screen_chunk(profile, job, raws)
+        return
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers, initializer=_start_worker, initargs=(job,)) as pool:
+        pending: deque = deque()
+        for raws in chunks_of(inputs):
+            pending.append(pool.apply_async(_work, (raws,)))
+            if len(pending) >= 2 * workers:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
+def auto_workers(paths: Iterable[str | Path]) -> int:
+    """All cores for a large input, one process for a small one (no pool start-up cost)."""
+    total = 0
+    for raw in paths:
+        path = Path(raw)
+        files = path.iterdir() if path.is_dir() else [path]
+        total += sum(f.stat().st_size for f in files if f.is_file())
+        if total > POOL_FROM_BYTES:
+            return os.cpu_count() or 1
+    return 1
