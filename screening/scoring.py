@@ -8,6 +8,7 @@ person to confirm or override; the tool never rejects anyone by itself.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .catalogue import COLLECTIONS
 from .compile import CompiledProfile, D, I, O, U
@@ -114,7 +115,8 @@ def _outcome(compiled: CompiledProfile, evaluated: Evaluated, criterion: Criteri
             evidence.extend(derived_evidence[key])
         else:
             evidence.extend(evaluated.facts.assessments[key].evidence)
-    disagreement = any(k in evaluated.firings.gaps for k in keys if k in compiled.assessments)
+    gaps = evaluated.firings.gaps
+    disagreement = bool(gaps) and any(k in gaps for k in keys if k in compiled.assessments)
     points = None if status == U else criterion.weight * POINTS_FACTOR[status]
     if len(keys) > 1:  # two facts can point at the same record fields
         evidence, missing = list(dict.fromkeys(evidence)), list(dict.fromkeys(missing))
@@ -159,8 +161,7 @@ def _item_title(collection: str, item) -> str:
 def _missing(compiled: CompiledProfile, evaluated: Evaluated, key: str) -> str:
     if key in compiled.assessments:
         plan = compiled.assessments[key]
-        label = compiled.profile.competencies[plan.competency]
-        return f"ingen vurdering af '{label}' fra {', '.join(plan.sources)}"
+        return _not_assessed(compiled.profile.competencies[plan.competency], plan.sources)
     plan = compiled.derived[key]
     collection = COLLECTIONS[plan.collection]
     items = getattr(evaluated.facts.record, collection.record_attr)
@@ -178,6 +179,11 @@ def _missing(compiled: CompiledProfile, evaluated: Evaluated, key: str) -> str:
             gaps.append(f"{plan.collection}[{i}] ({_item_title(plan.collection, item)}) mangler "
                         + ", ".join(dict.fromkeys(absent)))
     return "; ".join(gaps) or f"{plan.name}: ikke oplyst"
+
+
+@lru_cache(maxsize=1024)  # the same few texts for every candidate
+def _not_assessed(label: str, sources: tuple[str, ...]) -> str:
+    return f"ingen vurdering af '{label}' fra {', '.join(sources)}"
 
 
 def rank(results: list[CandidateResult]) -> list[CandidateResult]:
