@@ -217,7 +217,10 @@ class _Counts:
     """Problems on stderr as they come, and the one-line summary at the end."""
 
     def __init__(self) -> None:
+        from .scoring import SPARSE_BAND
+
         self.total = self.knocked_out = self.unassessed = self.invalid = 0
+        self._sparse_band = SPARSE_BAND
 
     def problem(self, problem) -> None:
         click.echo(f"{t('fejl')}: {problem}", err=True)
@@ -225,12 +228,13 @@ class _Counts:
     def screened(self, result) -> None:
         self.total += 1
         self.knocked_out += bool(result.knockouts)
-        self.unassessed += result.score is None
+        self.unassessed += result.recommendation == self._sparse_band
 
     def finish(self) -> None:
         from .errors import RecordError
 
-        click.echo(t("Screenet: {screened} · foreslået knock-out: {knocked} · ikke belyst: "
+        click.echo(t("Screenet: {screened} · foreslået knock-out: {knocked} · "
+                     "utilstrækkeligt belyst: "
                      "{unassessed} · ugyldige poster: {invalid}", screened=self.total,
                      knocked=self.knocked_out, unassessed=self.unassessed,
                      invalid=self.invalid), err=True)

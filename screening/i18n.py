@@ -63,9 +63,10 @@ EN: dict[str, str] = {
     "fejl": "error", "advarsel": "warning", "intern fejl": "internal error",
     "{count} fil(er) sprunget over; {valid} kandidat(er) screenes":
         "{count} file(s) skipped; {valid} candidate(s) screened",
-    "Screenet: {screened} · foreslået knock-out: {knocked} · ikke belyst: {unassessed} · "
+    "Screenet: {screened} · foreslået knock-out: {knocked} · utilstrækkeligt belyst: "
+    "{unassessed} · "
     "ugyldige poster: {invalid}": "Screened: {screened} · proposed knock-out: {knocked} · "
-    "not assessed: {unassessed} · invalid records: {invalid}",
+    "too little evidence: {unassessed} · invalid records: {invalid}",
     "Videre": "Goes on", "Uafgjort om sidste plads": "Tied for the last place",
     "Ikke videre": "Does not go on",
     "Foreslået knock-out (afventer menneskelig vurdering)":

@@ -1,0 +1,87 @@
+"""The shipped Helsingør example candidates screen the way a consultant reading the profile
+would expect: who is knocked out and why, who leads, where sources disagree."""
+
+from __future__ import annotations
+
+import pytest
+
+from screening.candidates import load_records
+from screening.screen import screen
+
+from .conftest import ROOT
+
+EXAMPLES = ROOT / "examples" / "candidates" / "helsingor-direktor-2024"
+
+
+@pytest.fixture(scope="module")
+def screened(helsingor):
+    return screen(helsingor, records([EXAMPLES]))
+
+
+def records(paths) -> list:
+    loaded, problems = load_records(paths)
+    assert problems == []
+    return [r.record for r in loaded]
+
+
+def statuses(result) -> dict[str, str]:
+    return {o.criterion.id: o.status for o in result.outcomes}
+
+
+def test_every_example_file_is_a_valid_record():
+    files = sorted(EXAMPLES.glob("*.yaml"))
+    assert len(files) >= 8
+    assert sorted(r.id for r in records(files)) == sorted(f.stem for f in files)
+
+
+def test_the_municipal_director_with_the_whole_process_behind_her_ranks_first(screened):
+    first = screened.results[0]
+    assert first.id == "k01-mette-kjaer"
+    assert first.rank == 1 and first.score == 100.0 and first.coverage == 100.0
+    assert first.recommendation == "anbefales"
+
+
+def test_a_leader_who_has_not_led_leaders_is_a_proposed_knockout_and_ranks_last(screened):
+    jonas = screened.result("k04-jonas-vestergaard")
+    assert jonas.knockouts == ("ledelse-hojt-niveau-politisk", "ledelse-af-ledere")
+    assert screened.results[-1].id == "k04-jonas-vestergaard"
+    assert [r.id for r in screened.results if r.knockouts] == ["k04-jonas-vestergaard"]
+
+
+def test_private_top_management_partly_meets_the_political_krav_and_is_no_knockout(screened):
+    sofie = statuses(screened.result("k03-sofie-brandt"))
+    assert sofie["ledelse-hojt-niveau-politisk"] == "delvist"
+    assert sofie["ledelse-af-ledere"] == "opfyldt"
+    # no municipal years, but the interviews have not judged her insight yet: not a knock-out
+    assert sofie["bred-kommunal-indsigt"] == "ikke_belyst"
+
+
+def test_interview_and_reference_that_disagree_are_flagged(screened):
+    anders = screened.result("k02-anders-lykke")
+    flagged = [o.criterion.id for o in anders.outcomes if o.disagreement]
+    assert flagged == ["gennemslagskraft-og-inddragelse"]
+    assert not any(o.disagreement for r in screened.results if r.id != anders.id
+                   for o in r.outcomes)
+
+
+def test_an_application_without_leadership_facts_is_not_judged(screened):
+    lene = screened.result("k05-lene-friis")
+    assert lene.knockouts == ()
+    assert lene.recommendation == "utilstrækkeligt_belyst"
+    assert lene.coverage < 10
+    krav = [o.status for o in lene.outcomes if o.criterion.priority == "krav"]
+    assert krav == ["ikke_belyst"] * 4
+
+
+def test_all_four_statuses_occur_across_the_examples(screened):
+    seen = {s for r in screened.results for s in statuses(r).values()}
+    assert seen == {"opfyldt", "delvist", "ikke_opfyldt", "ikke_belyst"}
+
+
+def test_at_the_first_interview_later_evidence_is_left_out(helsingor):
+    mette = records([EXAMPLES / "k01-mette-kjaer.yaml"])
+    early = screen(helsingor, mette, stage="samtale1").results[0]
+    late = screen(helsingor, mette).results[0]
+    assert early.coverage < late.coverage
+    assert statuses(early)["dygtig-kommunikator"] == "ikke_belyst"
+    assert statuses(late)["dygtig-kommunikator"] == "opfyldt"
