@@ -7,17 +7,20 @@ match when a later action asserts the fact it was waiting for (measured; see REA
    three rules over item facts (positions, education, experience): holds, fails, or cannot
    be decided (a field it reads is missing). Every item gets exactly one of them.
 2. criterion rules: the firings of stratum 1 are aggregated into derived facts, asserted
-   with the candidate's assessment scores as one small "view" fact per candidate. Each
+   with the candidate's assessment scores as small "view" facts per candidate. Each
    criterion compiles to up to four rules, one per status, built so that exactly one holds:
    opfyldt, delvist, ikke_opfyldt or ikke_belyst (the evidence a condition reads is absent).
 
 Every rule starts with an equality on the fact type: a rule whose condition is only a
-"field absent" test (`$nex`) makes durable-rules hang (measured).
+"field absent" test (`$nex`) makes durable-rules hang (measured). Two limits of the core
+shape the rules further (see `fit_for_engine` and `Layout`): at most 15 nested all/any per
+rule, and at most 64 pending rule nodes per asserted fact.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from . import conditions as cond
@@ -192,25 +195,144 @@ class CompiledProfile:
 
     def rules(self) -> dict[str, dict]:
         """The durable-rules ruleset definition (without actions), rule name -> rule."""
-        rules: dict[str, dict] = {}
-        for pred in self.predicates.values():
-            fact_type = ITEM_FACT_TYPES[pred.collection]
-            for status in (O, I, U):
-                expr = pred.exprs[status]
-                if expr is not FALSE:
-                    rules[f"item|{pred.key}|{status}"] = _rule(fact_type, expr)
+        return self.layout.rules
+
+    @cached_property
+    def layout(self) -> Layout:
+        """The rules, and the fact types that carry them (see `Layout`)."""
+        layout = Layout()
+        for collection in sorted(self.item_collections()):
+            members = [(pred.key, {f"item|{pred.key}|{status}": pred.exprs[status]
+                                   for status in (O, I, U)})
+                       for pred in self.predicates.values() if pred.collection == collection]
+            layout.item_groups[collection] = layout.add(ITEM_FACT_TYPES[collection], members)
+        readers: dict[str, str] = {}  # assessment key -> first criterion reading it
         for cc in self.criteria:
-            for status in STATUSES:
-                expr = cc.exprs[status]
-                if expr is not FALSE:
-                    rules[f"crit|{cc.criterion.id}|{status}"] = _rule(VIEW_FACT_TYPE, expr)
+            for key in cc.keys:
+                readers.setdefault(key, cc.criterion.id)
         gap = self.profile.scoring.disagreement
-        for plan in self.assessments.values():
-            rules[f"gap|{plan.key}"] = _rule(VIEW_FACT_TYPE, {"$gte": {plan.spread_key: gap}})
-        return rules
+        members = []
+        for cc in self.criteria:
+            named = {f"crit|{cc.criterion.id}|{status}": cc.exprs[status] for status in STATUSES}
+            for plan in self.assessments.values():  # gaps go with their first reader
+                if readers.get(plan.key) == cc.criterion.id:
+                    named[f"gap|{plan.key}"] = {"$gte": {plan.spread_key: gap}}
+            members.append((cc.criterion.id, named))
+        layout.view_groups = layout.add(VIEW_FACT_TYPE, members)
+        return layout
 
     def item_collections(self) -> set[str]:
         return {p.collection for p in self.predicates.values()}
+
+
+# durable-rules keeps at most 31 entries in the expression sequence of a rule, and every
+# $and/$or takes two of them (rete.c, MAX_SEQUENCE_EXPRESSIONS); a longer condition cannot
+# be registered (error 113). One more $and joins the fact type test in `_rule`.
+MAX_COMBINATORS = 15 - 1
+MAX_PIECES = 512
+
+
+class ConditionTooComplex(ValueError):
+    """A condition that does not fit durable-rules even split into MAX_PIECES rules."""
+
+
+def _combinators(expr: Expr) -> int:
+    return sum(1 + sum(_combinators(e) for e in value)
+               for key, value in expr.items() if key in ("$and", "$or"))
+
+
+def fit_for_engine(expr: Expr) -> list[Expr]:
+    """Conditions whose disjunction is `expr`, each short enough for durable-rules.
+
+    Splits the widest `$or` among the terms of the top `$and` into its branches, as often
+    as needed. A fact matching several pieces fires several rules with the same status;
+    the engine counts a status once."""
+    if expr is TRUE or _combinators(expr) <= MAX_COMBINATORS:
+        return [expr]
+    terms = expr["$and"] if set(expr) == {"$and"} else [expr]
+    choices = [t for t in terms if set(t) == {"$or"}]
+    if not choices:
+        raise ConditionTooComplex(f"{_combinators(expr)} nested all/any")
+    widest = max(choices, key=_combinators)
+    rest = [t for t in terms if t is not widest]
+    pieces = [piece for branch in widest["$or"]
+              for piece in fit_for_engine(and_(*rest, branch))]
+    if len(pieces) > MAX_PIECES:
+        raise ConditionTooComplex(f"more than {MAX_PIECES} rules")
+    return pieces
+
+
+# durable-rules walks an asserted fact through the rule nodes it matches with a stack of 64
+# (events.c, MAX_STACK_SIZE): a fact that many rules read fails to assert (error 303), as the
+# view fact of the 39-criterion HTK profile did (about 190 rules on one fact type) once most
+# criteria were assessed; 160 rules per type passed a stress test of 2,300 records. So the
+# rules of a stratum are spread over fact types of at most RULES_PER_FACT_TYPE rules, with a
+# wide margin, and each fact carries only the keys its own rules read.
+RULES_PER_FACT_TYPE = 60
+
+
+@dataclass(frozen=True)
+class FactGroup:
+    """One fact type: the members (item predicates or criteria) whose rules read it."""
+
+    type: str  # e.g. p0, v3
+    members: tuple[str, ...]
+    keys: tuple[str, ...]  # the fact keys its rules read
+
+
+@dataclass
+class Layout:
+    rules: dict[str, dict] = field(default_factory=dict)
+    item_groups: dict[str, list[FactGroup]] = field(default_factory=dict)  # by collection
+    view_groups: list[FactGroup] = field(default_factory=list)
+
+    def add(self, prefix: str, members: list[tuple[str, dict[str, Expr]]]) -> list[FactGroup]:
+        """Rules for `members` (id, rule name -> condition), spread over fact types
+        `prefix0`, `prefix1`, …; a condition too long for durable-rules becomes several
+        rules `name|1`, `name|2`, … (the engine reads a name up to its status)."""
+        groups: list[FactGroup] = []
+        pending: list[tuple[str, dict[str, Expr]]] = []
+        count = 0
+
+        def close() -> None:
+            fact_type = f"{prefix}{len(groups)}"
+            keys: dict[str, None] = {}
+            for _member, rules in pending:
+                for name, pieces in rules.items():
+                    for n, piece in enumerate(pieces, start=1):
+                        self.rules[name if len(pieces) == 1 else f"{name}|{n}"] = \
+                            _rule(fact_type, piece)
+                        keys.update(dict.fromkeys(_keys_of(piece)))
+            groups.append(FactGroup(fact_type, tuple(m for m, _ in pending), tuple(keys)))
+            pending.clear()
+
+        for member, named in members:
+            split = {name: fit_for_engine(expr) for name, expr in named.items()
+                     if expr is not FALSE}
+            size = sum(len(pieces) for pieces in split.values())
+            if pending and count + size > RULES_PER_FACT_TYPE:
+                close()
+                count = 0
+            pending.append((member, split))
+            count += size
+        if pending:
+            close()
+        return groups
+
+
+def _keys_of(expr: Expr) -> list[str]:
+    """The fact keys a condition reads."""
+    keys = []
+    for key, value in expr.items():
+        if key in ("$and", "$or"):
+            for child in value:
+                keys.extend(_keys_of(child))
+        elif key.startswith("$"):
+            if isinstance(value, dict):
+                keys.extend(value)
+        else:
+            keys.append(key)
+    return keys
 
 
 def _rule(fact_type: str, expr: Expr) -> dict:

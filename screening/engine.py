@@ -30,8 +30,9 @@ from .records import CandidateRecord
 
 BATCH_SIZE = 500
 _ruleset_numbers = itertools.count()
-# fact ids we assign: v12 (view of candidate 12), p12_3 (its position 3), e.., x..
-_FACT_ID = re.compile(r'"id":\s*"([a-z])(\d+)(?:_(\d+))?"')
+# fact ids we assign: type:candidate:item, e.g. p0:12:3 (position 3 of candidate 12 as fact
+# type p0), v1:12:0 (a view fact of candidate 12)
+_FACT_ID = re.compile(r'"id":\s*"([a-z]\d+):(\d+):(\d+)"')
 _COMPACT = (",", ":")
 # assert_facts result codes of the C core (see durable/engine.py, Ruleset._handle_result)
 _OK, _NOT_HANDLED, _ALREADY_OBSERVED = 0, 1, 2
@@ -69,6 +70,8 @@ class Engine:
                                                                   ensure_ascii=False))
         self._batches = itertools.count()
         self._readers = factlib.item_readers_of(compiled)
+        self._members = {g.type: g.members for groups in compiled.layout.item_groups.values()
+                         for g in groups}  # item fact type -> the predicates it decides
 
     def evaluate(self, records: Iterable[CandidateRecord], stage: str,
                  as_of: date) -> Iterator[Evaluated]:
@@ -93,7 +96,9 @@ class Engine:
                     self._record_items(firings, rule_name, matched)
             views = [factlib.derive(self.compiled, f, firings[f.index].item_status)
                      for f in built]
-            for rule_name, matched in self._fire(sid, [view for view, _ in views]):
+            view_facts = [fact for f in built
+                          for fact in factlib.view_facts(self.compiled, views[f.index][0], f.index)]
+            for rule_name, matched in self._fire(sid, view_facts):
                 self._record_criteria(firings, rule_name, matched)
         finally:
             core.delete_state(self._handle, sid)
@@ -122,8 +127,7 @@ class Engine:
             while message:
                 # {"rule name":[{"m":{...fact...}}, ...]}: read the name and the fact ids
                 rule_name = message[2:message.index('"', 2)]
-                yield rule_name, [(t, int(c), int(i) if i else None)
-                                  for t, c, i in _FACT_ID.findall(message)]
+                yield rule_name, [(t, int(c), int(i)) for t, c, i in _FACT_ID.findall(message)]
                 message = core.complete_and_start_action(self._handle, state)
         except EngineError:
             raise
@@ -132,12 +136,12 @@ class Engine:
 
     @staticmethod
     def _record_items(firings: list[Firings], rule_name: str, matched: list[tuple]) -> None:
-        _, predicate, status = rule_name.split("|")
+        _, predicate, status = rule_name.split("|")[:3]  # item|pred|status[|piece]
         for _type, candidate, item in matched:
             per_item = firings[candidate].item_status.setdefault(predicate, {})
             # a fact matching several branches of an `$or` fires the rule once per branch
             if per_item.setdefault(item, status) != status:
-                raise EngineError(f"item {_type}{candidate}_{item} got two outcomes for "
+                raise EngineError(f"item {_type}:{candidate}:{item} got two outcomes for "
                                   f"{predicate}: {per_item[item]} and {status}")
 
     @staticmethod
@@ -161,7 +165,6 @@ class Engine:
                 raise EngineError(f"no status fired for {', '.join(missing)} "
                                   f"(candidate {f.record.id})")
             for item in f.items:
-                for pred in self.compiled.predicates.values():
-                    if factlib.ITEM_FACT_TYPES[pred.collection] == item["t"] and \
-                            item["i"] not in got.item_status.get(pred.key, {}):
-                        raise EngineError(f"no outcome fired for item {item['id']} / {pred.key}")
+                for pred in self._members[item["t"]]:
+                    if item["i"] not in got.item_status.get(pred, {}):
+                        raise EngineError(f"no outcome fired for item {item['id']} / {pred}")

@@ -12,7 +12,7 @@ from statistics import fmean
 from typing import Any
 
 from .catalogue import COLLECTIONS
-from .compile import ITEM_FACT_TYPES, VIEW_FACT_TYPE, CompiledProfile, I, O
+from .compile import CompiledProfile, I, O
 from .records import CandidateRecord, sources_up_to
 
 
@@ -46,15 +46,18 @@ def build(compiled: CompiledProfile, record: CandidateRecord, index: int, stage:
           as_of: date, readers: list | None = None) -> CandidateFacts:
     """The facts of one record; pass `readers(compiled)` when building many."""
     facts = CandidateFacts(index, record)
-    for collection, fact_type, item_readers in readers or item_readers_of(compiled):
-        for i, item in enumerate(getattr(record, collection) or ()):
-            fact = {"t": fact_type, "id": f"{fact_type}{index}_{i}", "c": index, "i": i}
+    for collection, attr, groups, item_readers in readers or item_readers_of(compiled):
+        for i, item in enumerate(getattr(record, attr) or ()):
+            values = {}
             for key, read, member in item_readers:
                 value = read(item, as_of)
                 if value is not None:  # unknown: the rules see the field as absent
-                    fact[key] = (member in value) if member is not None else value
-            facts.items.append(fact)
-            facts.item_facts[(collection, i)] = fact
+                    values[key] = (member in value) if member is not None else value
+            facts.item_facts[(collection, i)] = values
+            for group in groups:  # one fact per fact type, with the keys its rules read
+                fact = {"t": group.type, "id": f"{group.type}:{index}:{i}", "c": index, "i": i}
+                fact.update((k, values[k]) for k in group.keys if k in values)
+                facts.items.append(fact)
     allowed = set(sources_up_to(stage))
     by_competency: dict[str, list[tuple[int, Any]]] = {}
     for n, a in enumerate(record.assessments):
@@ -77,23 +80,34 @@ def build(compiled: CompiledProfile, record: CandidateRecord, index: int, stage:
     return facts
 
 
-def item_readers_of(compiled: CompiledProfile) -> list[tuple[str, str, list[tuple]]]:
-    """Per collection the rules read: its fact type and (key, reader, set member) triples."""
+def item_readers_of(compiled: CompiledProfile) -> list[tuple[str, str, list, list[tuple]]]:
+    """Per collection the rules read: its record attribute, its fact groups and
+    (key, reader, set member) triples."""
     readers = []
-    for collection in sorted(compiled.item_collections()):
+    for collection, groups in compiled.layout.item_groups.items():
         fields = COLLECTIONS[collection].fields
-        readers.append((COLLECTIONS[collection].record_attr, ITEM_FACT_TYPES[collection],
+        readers.append((collection, COLLECTIONS[collection].record_attr, groups,
                         [(key, fields[name].read, member) for (name, member), key
                          in compiled.item_keys.get(collection, {}).items()]))
     return readers
 
 
+def view_facts(compiled: CompiledProfile, view: dict[str, Any], index: int) -> list[dict]:
+    """The view split into one fact per fact type, each with the keys its rules read."""
+    facts = []
+    for group in compiled.layout.view_groups:
+        fact = {"t": group.type, "id": f"{group.type}:{index}:0", "c": index}
+        fact.update((k, view[k]) for k in group.keys if k in view)
+        facts.append(fact)
+    return facts
+
+
 def derive(compiled: CompiledProfile, facts: CandidateFacts,
            item_status: dict[str, dict[int, str]]) -> tuple[dict, dict[str, Any]]:
-    """The view fact for stratum 2, from the item rules' firings (`item_status`: predicate ->
-    item index -> status) and the assessment values. Returns the fact and the derived values."""
-    view: dict[str, Any] = {"t": VIEW_FACT_TYPE, "id": f"{VIEW_FACT_TYPE}{facts.index}",
-                            "c": facts.index}
+    """The view of a candidate for stratum 2, from the item rules' firings (`item_status`:
+    predicate -> item index -> status) and the assessment values: every key a criterion rule
+    may read (see `view_facts`). Returns the view and the derived values."""
+    view: dict[str, Any] = {}
     derived: dict[str, Any] = {}
     for key, plan in compiled.derived.items():
         items = getattr(facts.record, COLLECTIONS[plan.collection].record_attr)

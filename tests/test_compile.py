@@ -12,6 +12,8 @@ import pytest
 
 from screening.compile import (
     FALSE,
+    MAX_COMBINATORS,
+    RULES_PER_FACT_TYPE,
     STATUSES,
     TRUE,
     D,
@@ -20,11 +22,13 @@ from screening.compile import (
     U,
     _all,
     _any,
+    _combinators,
     _compare,
     _not,
     _scale,
     and_,
     compile_profile,
+    fit_for_engine,
     or_,
     with_partial,
 )
@@ -177,3 +181,52 @@ def test_non_ascii_values_match_in_the_engine(helsingor):
     (evaluated,) = Engine(compile_profile(helsingor)).evaluate([record], "samtale2",
                                                                date(2024, 1, 15))
     assert evaluated.firings.criteria["mediehaandtering"] == "opfyldt"
+
+
+def test_a_long_condition_is_split_into_pieces_that_mean_the_same():
+    """durable-rules refuses a rule with more than 15 nested all/any (error 113)."""
+    leaves = [{f"k{n}": True} for n in range(40)]
+    wide = and_(*[or_(leaves[2 * n], {"$nex": {f"k{2 * n + 1}": 1}}) for n in range(5)],
+                or_(*[and_(leaves[n], leaves[n + 1]) for n in range(10, 30)]))
+    assert fit_for_engine(and_(leaves[0], leaves[1])) == [and_(leaves[0], leaves[1])]
+    pieces = fit_for_engine(wide)
+    assert len(pieces) > 1
+    assert all(_combinators(p) <= MAX_COMBINATORS for p in pieces)
+    for bits in itertools.islice(itertools.product([True, False, None], repeat=12), 0, None, 7):
+        fact = {f"k{n}": b for n, b in enumerate(bits) if b is not None}
+        fact.update({f"k{n}": n % 3 == 0 for n in range(12, 31)})
+        assert holds(wide, fact) == any(holds(p, fact) for p in pieces)
+
+
+def test_rules_are_spread_over_fact_types_that_carry_only_what_they_read():
+    """One fact read by too many rules overflows durable-rules' match stack (error 303)."""
+    compiled = compile_profile(load_profile(
+        "rules/hoje-taastrup-arbejdsmarkeds-og-socialdirektoer-2009.yaml"))
+    layout = compiled.layout
+    assert len(layout.view_groups) > 1
+    per_type: dict[str, int] = {}
+    for rule in layout.rules.values():
+        (condition,) = rule["all"]
+        first = condition["m"]["$and"][0] if "$and" in condition["m"] else condition["m"]
+        per_type[first["t"]] = per_type.get(first["t"], 0) + 1
+    assert max(per_type.values()) <= RULES_PER_FACT_TYPE
+    members = [m for g in layout.view_groups for m in g.members]
+    assert members == [cc.criterion.id for cc in compiled.criteria]
+    for group in layout.view_groups:
+        read = {k for cc in compiled.criteria if cc.criterion.id in group.members
+                for k in cc.keys}
+        assert read <= set(group.keys)
+
+
+def test_a_fully_assessed_candidate_of_a_large_profile_is_screened():
+    from screening.records import CandidateRecord
+    from screening.screen import screen
+
+    profile = load_profile("rules/hoje-taastrup-arbejdsmarkeds-og-socialdirektoer-2009.yaml")
+    assessments = [{"competency": c, "source": s, "score": 4 + (n % 2)}
+                   for n, c in enumerate(profile.competencies)
+                   for s in ("samtale1", "test", "reference", "samtale2")]
+    record = CandidateRecord.model_validate({"id": "alle", "assessments": assessments})
+    (result,) = screen(profile, [record]).results
+    assessed_only = [o for o in result.outcomes if o.criterion.sources != ("ansøgning",)]
+    assert {o.status for o in assessed_only} == {O}
