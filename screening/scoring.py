@@ -187,10 +187,12 @@ def _not_assessed(label: str, sources: tuple[str, ...]) -> str:
 
 
 def rank(results: list[CandidateResult]) -> list[CandidateResult]:
-    """Order by proposed knock-out (never above one without), score, coverage; ties share a
-    rank (1, 1, 3) and are listed by id so the order never depends on input order."""
+    """Order by proposed knock-out (never above one without), then too little evidence
+    (never above one judged on enough), score, coverage; ties share a rank (1, 1, 3) and are
+    listed by id so the order never depends on input order."""
     def key(r: CandidateResult):
-        return (bool(r.knockouts), -(r.score if r.score is not None else -1), -r.coverage)
+        return (bool(r.knockouts), r.recommendation == SPARSE_BAND,
+                -(r.score if r.score is not None else -1), -r.coverage)
 
     ordered = sorted(results, key=lambda r: (key(r), r.id))
     ranked, previous, current = [], None, 0

@@ -1,0 +1,89 @@
+"""The example candidates of the Høje-Taastrup, Albertslund and Ishøj profiles screen the way
+a consultant reading each profile would expect."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from screening.candidates import load_records
+from screening.rulefiles import load_profile
+from screening.screen import screen
+
+from .conftest import ROOT
+
+
+@dataclass(frozen=True)
+class Expected:
+    first: str
+    knockouts: dict[str, tuple[str, ...]]  # every candidate with a proposed knock-out
+    disagreements: dict[str, tuple[str, ...]]  # every flagged criterion
+    too_little_evidence: tuple[str, ...]
+
+
+EXPECTED = {
+    "hoje-taastrup-arbejdsmarkeds-og-socialdirektoer-2009": Expected(
+        first="h01-hanne-skov",
+        knockouts={"h03-camilla-berg": ("generalistbaggrund-politisk-ledet",),
+                   "h06-thomas-bak": ("ledelse-af-ledere",)},
+        disagreements={"h02-morten-ravn": ("gennemslagskraft-og-dialog",)},
+        too_little_evidence=("h04-ole-mikkelsen", "h05-sara-nielsen")),
+    "albertslund-leder-sekretariat-2024": Expected(
+        first="a01-nanna-juul",
+        knockouts={"a03-helle-winther": ("politisk-taeft",),
+                   "a04-kasper-dam": ("struktureret-ledelsesstil",),
+                   "a08-jakob-tang": ("relationelle-kompetencer",)},
+        disagreements={"a04-kasper-dam": ("struktureret-ledelsesstil",)},
+        too_little_evidence=("a05-mia-lund",)),
+    "ishoj-direktoer": Expected(
+        first="i01-susanne-moeller",
+        knockouts={"i02-bo-andersen": ("enhedsdirektion",),
+                   "i06-lise-holt": ("topledelse-politisk-styret",)},
+        disagreements={"i02-bo-andersen": ("enhedsdirektion",),
+                       "i08-anne-bech": ("okonomisk-ansvarlighed",)},
+        too_little_evidence=("i03-peter-lindberg", "i04-fatima-rahimi", "i05-jonas-krag")),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(EXPECTED))
+def screened(request):
+    profile = load_profile(ROOT / "rules" / f"{request.param}.yaml")
+    loaded, problems = load_records([ROOT / "examples" / "candidates" / request.param])
+    assert problems == []
+    assert len(loaded) >= 8
+    return request.param, screen(profile, [r.record for r in loaded])
+
+
+def test_the_strongest_candidate_ranks_first(screened):
+    profile_id, result = screened
+    assert result.results[0].id == EXPECTED[profile_id].first
+    assert result.results[0].recommendation == "anbefales"
+
+
+def test_proposed_knockouts_are_the_intended_ones_and_rank_last(screened):
+    profile_id, result = screened
+    expected = EXPECTED[profile_id].knockouts
+    assert {r.id: r.knockouts for r in result.results if r.knockouts} == expected
+    assert {r.id for r in result.results[-len(expected):]} == set(expected)
+
+
+def test_sources_that_disagree_are_flagged(screened):
+    profile_id, result = screened
+    flagged = {r.id: tuple(o.criterion.id for o in r.outcomes if o.disagreement)
+               for r in result.results}
+    assert {k: v for k, v in flagged.items() if v} == EXPECTED[profile_id].disagreements
+
+
+def test_candidates_with_too_little_evidence_are_not_ranked_above_judged_ones(screened):
+    profile_id, result = screened
+    sparse = [r for r in result.results if r.recommendation == "utilstrækkeligt_belyst"]
+    assert tuple(sorted(r.id for r in sparse)) == EXPECTED[profile_id].too_little_evidence
+    judged = [r.rank for r in result.results if not r.knockouts and r not in sparse]
+    assert max(judged) < min(r.rank for r in sparse)
+
+
+def test_every_status_occurs(screened):
+    _, result = screened
+    seen = {o.status for r in result.results for o in r.outcomes}
+    assert seen == {"opfyldt", "delvist", "ikke_opfyldt", "ikke_belyst"}
