@@ -128,14 +128,16 @@ def _not(child: StatusExprs) -> StatusExprs:
 
 
 def with_partial(when: StatusExprs, partial: StatusExprs) -> StatusExprs:
-    """`partial` can lift a failed `when` to delvist. A failed `when` is only ikke_opfyldt
-    once `partial` is known to fail too, so that more evidence never hides a knock-out."""
+    """`partial` lifts a `when` that fails or is not yet judged to delvist: whatever the
+    missing evidence shows, the criterion is at least partly met. A failed `when` is only
+    ikke_opfyldt once `partial` is known to fail too, so more evidence never hides a
+    knock-out."""
     lifted = or_(partial[O], partial[D])
     return {
         O: when[O],
-        D: or_(when[D], and_(when[I], lifted)),
+        D: or_(when[D], and_(or_(when[I], when[U]), lifted)),
         I: and_(when[I], partial[I]),
-        U: or_(when[U], and_(when[I], partial[U])),
+        U: or_(and_(when[U], or_(partial[I], partial[U])), and_(when[I], partial[U])),
     }
 
 

@@ -1,0 +1,162 @@
+"""Find mistakes in Danish feature files before running them (`screening test --check`).
+
+Reports, like a linter (`file:line:col code message`): a missing `# language: da` line
+(B101), a line that is not Gherkin (B102, with the nearest keyword), a step that no step
+definition matches (B201, with the nearest steps), an outline placeholder with no column in
+its Eksempler (B202), and two scenarios with the same name in one file (B301).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from functools import partial
+from pathlib import Path
+
+from gherkin.errors import CompositeParserException, ParserError
+from gherkin.parser import Parser
+from gherkin.token_scanner import TokenScanner
+
+from ..errors import Problem
+from .steps import CATALOGUE
+
+KEYWORDS = ("Egenskab", "Baggrund", "Scenarie", "Eksempel", "Abstrakt Scenario", "Eksempler",
+            "Regel", "Givet", "Når", "Så", "Og", "Men")
+_KIND_OF_KEYWORD = {"Context": "given", "Action": "when", "Outcome": "then"}
+_PLACEHOLDER = re.compile(r"<([^<>]+)>")
+
+
+def feature_files(paths: list[str | Path]) -> list[Path]:
+    found: list[Path] = []
+    for path in map(Path, paths):
+        found.extend(sorted(path.rglob("*.feature")) if path.is_dir() else [path])
+    return found
+
+
+def check_file(path: Path) -> list[Problem]:
+    text = path.read_text(encoding="utf-8")
+    problems = []
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    shift = 0
+    if first.replace(" ", "") != "#language:da":
+        problems.append(Problem(str(path), "the first line must be '# language: da' (the "
+                                           "steps are Danish)", 1, 1, code="B101"))
+        text, shift = "# language: da\n" + text, 1  # check the rest as Danish anyway
+    try:
+        document = Parser().parse(TokenScanner(text))
+    except (CompositeParserException, ParserError) as exc:
+        errors = getattr(exc, "errors", [exc])
+        return problems + [_parse_problem(path, error, shift) for error in errors]
+    if shift:
+        _shift_lines(document, -shift)
+    feature = document.get("feature")
+    if feature is None:
+        return [*problems, Problem(str(path), "no 'Egenskab:' in the file", 1, 1, code="B102")]
+    return problems + _check_feature(path, feature)
+
+
+def _shift_lines(node, by: int) -> None:
+    if isinstance(node, dict):
+        if isinstance(node.get("location"), dict):
+            node["location"]["line"] += by
+        for key, value in node.items():
+            if key != "location":
+                _shift_lines(value, by)
+    elif isinstance(node, list):
+        for value in node:
+            _shift_lines(value, by)
+
+
+def _parse_problem(path: Path, error, shift: int) -> Problem:
+    location = dict(getattr(error, "location", None) or {})
+    if location.get("line"):
+        location["line"] -= shift
+    text = re.sub(r"^\(\d+:\d+\): ", "", str(error))  # the location is ours to report
+    word = text.split("'")[1] if text.count("'") >= 2 else ""
+    hint = difflib.get_close_matches(word.split(" ")[0], KEYWORDS, n=1)
+    return Problem(str(path), f"not Gherkin: {text}"
+                   + (f" (did you mean '{hint[0]}'?)" if hint else ""),
+                   location.get("line"), location.get("column"), code="B102")
+
+
+def _check_feature(path: Path, feature: dict) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for child in _children(feature):
+        block = child.get("background") or child.get("scenario")
+        if block is None:
+            continue
+        line = block["location"]["line"]
+        problems.extend(_check_description(path, block))
+        if "scenario" in child:
+            if block["name"] in seen:
+                problems.append(Problem(str(path), f"scenario name '{block['name']}' is also "
+                                        f"used on line {seen[block['name']]}", line,
+                                        block["location"]["column"], code="B301"))
+            seen.setdefault(block["name"], line)
+        columns, first_row = _examples(block)
+        kind = "given"
+        for step in block.get("steps", []):
+            kind = _KIND_OF_KEYWORD.get(step["keywordType"], kind)
+            text = step["text"]
+            for name in _PLACEHOLDER.findall(text):
+                if name not in columns:
+                    problems.append(_at(path, step, f"placeholder <{name}> has no column in "
+                                                    "Eksempler", "B202"))
+            concrete = _PLACEHOLDER.sub(partial(_example_value, first_row), text)
+            if not any(d.kind == kind and d.pattern.match(concrete) for d in CATALOGUE):
+                problems.append(_at(path, step, f"no step matches '{step['keyword'].strip()} "
+                                                f"{text}'" + _nearest(kind, concrete), "B201"))
+    return problems
+
+
+def _example_value(row: dict[str, str], match: re.Match) -> str:
+    return row.get(match.group(1), match.group(0))
+
+
+def _children(feature: dict) -> list[dict]:
+    children = []
+    for child in feature.get("children", []):
+        children.extend(child["rule"].get("children", []) if "rule" in child else [child])
+    return children
+
+
+def _check_description(path: Path, block: dict) -> list[Problem]:
+    """Text under a scenario that is not a step is almost always a misspelt keyword."""
+    problems = []
+    for offset, line in enumerate((block.get("description") or "").splitlines(), start=1):
+        word = line.strip().split(" ")[0] if line.strip() else ""
+        if word:
+            hint = difflib.get_close_matches(word, KEYWORDS, n=1, cutoff=0.6)
+            problems.append(Problem(
+                str(path), f"unknown keyword '{word}'" + (f" (did you mean '{hint[0]}'?)"
+                                                          if hint else ""),
+                block["location"]["line"] + offset, 1, code="B102"))
+    return problems
+
+
+def _examples(block: dict) -> tuple[set[str], dict[str, str]]:
+    columns: set[str] = set()
+    first_row: dict[str, str] = {}
+    for examples in block.get("examples", []):
+        header = [c["value"] for c in (examples.get("tableHeader") or {}).get("cells", [])]
+        columns.update(header)
+        rows = examples.get("tableBody") or []
+        if rows and not first_row:
+            first_row = dict(zip(header, (c["value"] for c in rows[0]["cells"]), strict=False))
+    return columns, first_row
+
+
+def _nearest(kind: str, text: str) -> str:
+    examples = {_strip_keyword(d.example): d.example for d in CATALOGUE if d.kind == kind}
+    close = difflib.get_close_matches(text, list(examples), n=2, cutoff=0.4)
+    return "; nearest: " + " | ".join(examples[c].splitlines()[0] for c in close) if close else ""
+
+
+def _strip_keyword(example: str) -> str:
+    return example.split(" ", 1)[1].splitlines()[0]
+
+
+def _at(path: Path, step: dict, message: str, code: str) -> Problem:
+    return Problem(str(path), message, step["location"]["line"], step["location"]["column"],
+                   code=code)

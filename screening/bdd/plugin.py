@@ -1,0 +1,45 @@
+"""pytest plugin (entry point `pytest11`): `.feature` files are collected on their own.
+
+Each feature file becomes a module of pytest-bdd scenarios, so `pytest features/` runs them
+without a Python test file, and a broken file is one collection error, not the end of the
+run (collection errors do not stop a run that has feature files). The Danish steps are
+registered the first time a feature file is collected, so a pytest run without features
+pays nothing for them.
+"""
+
+from __future__ import annotations
+
+import types
+from pathlib import Path
+
+import pytest
+
+STEPS_PLUGIN = "screening-steps"
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector):
+    if file_path.suffix != ".feature":
+        return None
+    manager = parent.config.pluginmanager
+    if not manager.has_plugin(STEPS_PLUGIN):
+        from . import steps
+
+        manager.register(steps, STEPS_PLUGIN)
+        # a feature file that does not parse is one error; the other files still run
+        parent.config.option.continue_on_collection_errors = True
+    return FeatureFile.from_parent(parent, path=file_path)
+
+
+class FeatureFile(pytest.Module):
+    """A feature file as a module holding one test per scenario."""
+
+    def _getobj(self):
+        from pytest_bdd import scenarios
+
+        module = types.ModuleType(f"feature_{self.path.stem}")
+        module.__file__ = str(self.path)
+        # pytest-bdd puts the scenario tests into the calling module's namespace
+        code = compile("scenarios(path, features_base_dir=base)", str(self.path), "exec")
+        exec(code, {"__builtins__": __builtins__, "scenarios": scenarios,
+                    "path": str(self.path), "base": str(self.path.parent)}, module.__dict__)
+        return module

@@ -1,0 +1,82 @@
+"""Run feature files through pytest and report per scenario (`screening test`)."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+
+@dataclass
+class ScenarioResult:
+    feature: str
+    scenario: str
+    passed: bool
+    failing_step: str = ""
+    message: str = ""  # expected vs actual, as the step said it
+
+
+@dataclass(eq=False)  # pytest keeps plugins in sets: hashed by identity
+class _Collector:
+    """A pytest plugin recording what each scenario did."""
+
+    results: list[ScenarioResult] = field(default_factory=list)
+    _names: dict[str, tuple[str, str]] = field(default_factory=dict)
+    _failed: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def pytest_bdd_before_scenario(self, request, feature, scenario):
+        self._names[request.node.nodeid] = (Path(feature.filename).name, scenario.name)
+
+    def pytest_bdd_step_error(self, request, feature, scenario, step, step_func,
+                              step_func_args, exception):
+        self._failed[request.node.nodeid] = (f"{step.keyword} {step.name}", str(exception))
+
+    def pytest_bdd_step_func_lookup_error(self, request, feature, scenario, step, exception):
+        self._failed[request.node.nodeid] = (f"{step.keyword} {step.name}",
+                                             "intet trin passer på denne linje")
+
+    def pytest_runtest_logreport(self, report):
+        if report.when != "call" and not report.failed:
+            return
+        feature, scenario = self._names.get(report.nodeid, (report.nodeid, ""))
+        step, message = self._failed.get(report.nodeid, ("", ""))
+        if report.failed and not message:
+            message = str(report.longrepr).splitlines()[-1]
+        self.results.append(ScenarioResult(feature, scenario, report.passed, step, message))
+
+    def pytest_collectreport(self, report):
+        if report.failed:
+            self.results.append(ScenarioResult(report.nodeid, "(kan ikke indlæses)", False, "",
+                                               str(report.longrepr).splitlines()[-1]))
+
+
+def run_features(paths: list[str], rules_dir: str | None = None) -> list[ScenarioResult]:
+    """Run the features quietly; every scenario's result, failures with their step."""
+    collector = _Collector()
+    args = [*paths, "-p", "no:terminal", "-p", "no:cacheprovider", "-o", "addopts=",
+            "-o", "testpaths="]
+    output = io.StringIO()
+    with _rules_dir(rules_dir), contextlib.redirect_stdout(output), \
+            contextlib.redirect_stderr(output):
+        code = pytest.main(args, plugins=[collector])
+    if code in (pytest.ExitCode.INTERNAL_ERROR, pytest.ExitCode.USAGE_ERROR):
+        raise RuntimeError(f"pytest could not run the features:\n{output.getvalue()[-2000:]}")
+    return collector.results
+
+
+@contextlib.contextmanager
+def _rules_dir(rules_dir: str | None):
+    before = os.environ.get("SCREENING_RULES")
+    if rules_dir:
+        os.environ["SCREENING_RULES"] = str(Path(rules_dir).resolve())
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("SCREENING_RULES", None)
+        else:
+            os.environ["SCREENING_RULES"] = before

@@ -1,0 +1,140 @@
+"""The Danish step library, the pytest plugin, and `screening test` / `steps` / `--check`."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from click.testing import CliRunner
+
+from screening.bdd.check import check_file
+from screening.bdd.steps import CATALOGUE, find_criterion
+from screening.cli import main
+
+from .conftest import ROOT
+
+PASSING = """\
+    # language: da
+    Egenskab: Helsingør
+      Scenarie: Ledelse af ledere
+        Givet profilen "helsingor-direktor-2024"
+        Og kandidaten "k"
+        Og kandidaten har været chef i "Gladsaxe Kommune" (kommune) i 6 år og ledet 4 ledere
+        Når kandidaten screenes
+        Så er kriteriet "ledelse-af-ledere" "opfyldt"
+"""
+FAILING = PASSING.replace('"ledelse-af-ledere" "opfyldt"', '"ledelse-af-ledere" "ikke opfyldt"')
+
+
+def feature(tmp_path, text: str, name: str = "x.feature"):
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def run_pytest(path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, SCREENING_RULES=str(ROOT / "rules"))
+    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                           str(path)], cwd=path.parent, env=env, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_pytest_runs_a_feature_file_on_its_own_and_fails_when_a_scenario_fails(tmp_path):
+    assert run_pytest(feature(tmp_path, PASSING)).returncode == 0
+    failed = run_pytest(feature(tmp_path, FAILING, "y.feature"))
+    assert failed.returncode == 1
+    assert "Kriteriet 'ledelse-af-ledere' er 'opfyldt' for 'k', forventet 'ikke opfyldt'" \
+        in failed.stdout
+
+
+def test_a_broken_feature_file_does_not_stop_the_others(tmp_path):
+    feature(tmp_path, PASSING, "a.feature")
+    feature(tmp_path, "# language: da\nEgenskab: x\n  Scenarie: y\n    Givet x\n  Givt y\n",
+            "b.feature")
+    result = run_pytest(tmp_path)
+    assert "1 passed" in result.stdout and "1 error" in result.stdout
+
+
+def test_the_shipped_features_are_collected_once_each():
+    result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q",
+                             "-p", "no:cacheprovider"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120)
+    collected = [line for line in result.stdout.splitlines() if ".feature::" in line]
+    assert collected and len(collected) == len(set(collected))
+    files = {line.split("::")[0] for line in collected}
+    assert files == {f"features/{p.name}" for p in (ROOT / "features").glob("*.feature")}
+
+
+def test_screening_test_reports_the_failing_step_and_what_was_expected(tmp_path):
+    path = feature(tmp_path, FAILING)
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    assert result.exit_code == 1
+    assert "FEJLET" in result.output
+    assert 'Så er kriteriet "ledelse-af-ledere"' in result.output
+    assert "0 bestået, 1 fejlet" in result.output
+    ok = CliRunner().invoke(main, ["test", str(feature(tmp_path, PASSING, "ok.feature")),
+                                   "--rules-dir", str(ROOT / "rules")])
+    assert ok.exit_code == 0 and "1 bestået, 0 fejlet" in ok.output
+
+
+def test_screening_test_without_feature_files_is_bad_input(tmp_path):
+    result = CliRunner().invoke(main, ["test", str(tmp_path / "nothing.feature")])
+    assert result.exit_code == 2
+    assert "no such feature file" in result.output
+
+
+def test_check_finds_each_kind_of_mistake(tmp_path):
+    path = feature(tmp_path, """\
+        Egenskab: Fejl
+          Scenarie: To ens
+            Givet profilen "helsingor-direktor-2024"
+            Så er kandidaten god
+          Abstrakt Scenario: To ens
+            Givet kandidaten "x"
+            Og kandidaten er vurderet til <score> på "ordentlighed" i "samtale1"
+            Så er kriteriet "ordentlighed-og-kultur" "<status>"
+
+            Eksempler:
+              | score |
+              | 4     |
+    """)
+    codes = [(p.code, p.line) for p in check_file(path)]
+    assert ("B101", 1) in codes
+    assert ("B201", 4) in codes  # "er kandidaten god" matches no step
+    assert ("B202", 8) in codes  # <status> has no column
+    assert ("B301", 5) in codes  # the scenario name is used twice
+    misspelt = feature(tmp_path, "# language: da\nEgenskab: x\n  Scenarie: y\n    Givt z\n",
+                       "m.feature")
+    (problem,) = check_file(misspelt)
+    assert problem.code == "B102" and "Givet" in problem.message
+
+
+def test_the_shipped_features_pass_the_check():
+    for path in (ROOT / "features").glob("*.feature"):
+        assert check_file(path) == [], path
+
+
+def test_every_step_example_matches_its_own_step():
+    for doc in CATALOGUE:
+        line = doc.example.split(" ", 1)[1].splitlines()[0]
+        assert doc.pattern.match(line), doc.example
+
+
+def test_steps_lists_the_catalogue():
+    result = CliRunner().invoke(main, ["steps"])
+    assert result.exit_code == 0
+    for doc in CATALOGUE:
+        assert doc.example.splitlines()[0] in result.output
+
+
+def test_criteria_are_found_by_id_name_or_words_and_near_misses_are_suggested(helsingor):
+    assert find_criterion(helsingor, "ledelse-af-ledere").id == "ledelse-af-ledere"
+    assert find_criterion(helsingor, "Erfaring med ledelse af ledere").id == "ledelse-af-ledere"
+    assert find_criterion(helsingor, "mediehåndtering").id == "mediehaandtering"
+    with pytest.raises(AssertionError, match="mente du: ledelse-af-ledere"):
+        find_criterion(helsingor, "ledelse-af-leder")
+    with pytest.raises(AssertionError, match="flere kriterier"):
+        find_criterion(helsingor, "ledelse")
