@@ -130,9 +130,14 @@ FORMATS = ("table", "json", "jsonl", "csv", "markdown")
               help="Antal processer (standard: alle kerner ved store input, ellers 1).")
 @as_of_option
 @rules_dir_option
+@click.option("--audit-db", type=click.Path(dir_okay=False), envvar="SCREENING_AUDIT_DB",
+              help="Revisionssporets SQLite-fil (standard: ~/.local/share/screening/audit.db).")
+@click.option("--no-audit", is_flag=True,
+              help="Gem ikke kørslen i revisionssporet (fx ved genscreening af en talentpulje).")
+@click.option("--operator", help="Hvem der screener (standard: brugernavnet).")
 @_reports_errors
 def screen(profile, candidates, stage, fmt, out, top, only_knockouts, hide_knockouts, workers,
-           as_of, rules_dir):
+           as_of, rules_dir, audit_db, no_audit, operator):
     """Screen CANDIDATES (filer, mapper eller .jsonl) mod PROFILE (regelfil eller profil-id).
 
     Ugyldige kandidatposter meldes med fil, linje og felt og springes over; kørslen
@@ -163,7 +168,8 @@ def screen(profile, candidates, stage, fmt, out, top, only_knockouts, hide_knock
     as_of_date = as_of.date() if as_of else None
     render = partial(report.jsonl_line, loaded_profile.meta.id, stage) \
         if fmt == "jsonl" else None
-    job = Job(str(profile_path), stage, as_of_date, render)
+    job = Job(str(profile_path), stage, as_of_date, render, audit=not no_audit)
+    audited: list = []  # (input, result document) of every screened candidate
     problems = []
     inputs = iter_inputs(list(candidates), problems)
     chunks = screen_many(loaded_profile, job, inputs, workers or auto_workers(candidates))
@@ -186,6 +192,8 @@ def screen(profile, candidates, stage, fmt, out, top, only_knockouts, hide_knock
                 counts.invalid += 1
                 continue
             counts.screened(result)
+            if job.audit:
+                audited.append((chunk.inputs[n], chunk.rendered[n] if chunk.rendered else None))
             yield n, result
 
     duplicates = DuplicateIds()
@@ -210,7 +218,47 @@ def screen(profile, candidates, stage, fmt, out, top, only_knockouts, hide_knock
     for problem in problems:
         counts.problem(problem)
     counts.invalid += len(problems)
+    if job.audit and counts.total:
+        if fmt != "jsonl":  # ranked results, in place of the unranked ones
+            inputs = {item.candidate: item for item, _ in audited}
+            audited = [(inputs[r.id], report.candidate(r)) for r in screening.results]
+        else:
+            audited = [(item, json.loads(line)) for item, line in audited]
+        _record_audit(audit_db, operator, loaded_profile, profile_path, stage,
+                      as_of_date or loaded_profile.meta.date, audited, counts)
     counts.finish()
+
+
+def _record_audit(audit_db, operator, profile, profile_path, stage, as_of, audited,
+                  counts) -> None:
+    import os
+    from importlib import metadata
+    from pathlib import Path
+
+    from .audit.store import AuditStore, default_path
+    from .audit.store import operator as os_operator
+
+    root = Path(profile_path).resolve().parent
+    rule_files = [(os.path.relpath(Path(path).resolve(), root), content)
+                  for path, content in profile.files]
+    run = {"operator": operator or os_operator(),
+           "tool": {"screening": metadata.version("screening"),
+                    "durable_rules": metadata.version("durable_rules")},
+           "profile": {"id": profile.meta.id, "version": profile.meta.version,
+                       "title": profile.meta.title, "organisation": profile.meta.organisation,
+                       "sha256": profile.sha256},
+           "profile_file": os.path.relpath(Path(profile_path).resolve(), root),
+           "stage": stage, "as_of": as_of.isoformat(),
+           "summary": {"screened": counts.total, "knocked_out": counts.knocked_out,
+                       "too_little_evidence": counts.unassessed, "invalid": counts.invalid}}
+    store = AuditStore(audit_db or default_path())
+    try:
+        run_id = store.record_run(run, rule_files, [item for item, _ in audited],
+                                  [body for _, body in audited])
+    finally:
+        store.close()
+    click.echo(t("Revisionsspor: kørsel {run} i {path}", run=run_id,
+                 path=audit_db or default_path()), err=True)
 
 
 class _Counts:
@@ -374,4 +422,4 @@ def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rul
 
 
 # Command families in their own modules add themselves to `main` when imported.
-from . import cli_bdd, cli_profiles, cli_tools  # noqa: E402, F401
+from . import cli_audit, cli_bdd, cli_profiles, cli_tools  # noqa: E402, F401

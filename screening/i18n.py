@@ -63,6 +63,7 @@ EN: dict[str, str] = {
     "fejl": "error", "advarsel": "warning", "intern fejl": "internal error",
     "{count} fil(er) sprunget over; {valid} kandidat(er) screenes":
         "{count} file(s) skipped; {valid} candidate(s) screened",
+    "Revisionsspor: kørsel {run} i {path}": "Audit trail: run {run} in {path}",
     "Screenet: {screened} · foreslået knock-out: {knocked} · utilstrækkeligt belyst: "
     "{unassessed} · "
     "ugyldige poster: {invalid}": "Screened: {screened} · proposed knock-out: {knocked} · "

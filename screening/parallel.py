@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .audit.store import CandidateInput
 from .candidates import RawInput, parse_input
 from .errors import Problem
 from .profiles import Profile
@@ -34,6 +35,7 @@ class Job:
     stage: str
     as_of: date | None
     render: Callable[[CandidateResult], str] | None = None  # e.g. one JSON line per result
+    audit: bool = False  # keep what the audit trail stores of each input
 
 
 @dataclass
@@ -45,6 +47,7 @@ class Chunk:
     sources: list[str] = field(default_factory=list)  # where each result's record came from
     results: list[CandidateResult] = field(default_factory=list)
     rendered: list[str] = field(default_factory=list)  # when the job renders
+    inputs: list[CandidateInput] = field(default_factory=list)  # when the job audits
 
 
 def screen_chunk(profile: Profile, job: Job, raws: list[RawInput]) -> Chunk:
@@ -59,6 +62,8 @@ def screen_chunk(profile: Profile, job: Job, raws: list[RawInput]) -> Chunk:
         if loaded is not None:
             records.append(loaded.record)
             chunk.sources.append(loaded.path)
+            if job.audit:
+                chunk.inputs.append(audit_input(loaded))
     for result in screen_iter(profile, records, job.stage, job.as_of):
         if job.render is None:
             chunk.results.append(result)
@@ -66,6 +71,15 @@ def screen_chunk(profile: Profile, job: Job, raws: list[RawInput]) -> Chunk:
             chunk.rendered.append(job.render(result))
             chunk.results.append(_summary_only(result))
     return chunk
+
+
+def audit_input(loaded) -> CandidateInput:
+    """The record without personal data (to replay), and the personal data apart."""
+    record = loaded.record
+    personal = record.personal.model_dump(exclude_none=True) if record.personal else None
+    return CandidateInput(record.id, loaded.path, loaded.sha256,
+                          record.model_dump(mode="json", exclude={"personal"},
+                                            exclude_none=True), personal or None)
 
 
 def _summary_only(result: CandidateResult) -> CandidateResult:

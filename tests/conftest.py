@@ -73,6 +73,14 @@ def write(folder: Path, name: str, text: str) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def audit_db(tmp_path, monkeypatch):
+    """Every test screens into its own audit store, never the user's."""
+    path = tmp_path / "audit.db"
+    monkeypatch.setenv("SCREENING_AUDIT_DB", str(path))
+    return path
+
+
 @pytest.fixture(scope="session")
 def helsingor():
     return load_profile(HELSINGOR)

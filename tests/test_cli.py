@@ -247,7 +247,8 @@ def test_version_names_the_engine():
 
 
 def test_every_command_has_help_with_an_example():
-    for command in ("screen", "explain", "shortlist", "profiles", "lint", "schema"):
+    for command in ("screen", "explain", "shortlist", "profiles", "lint", "schema", "test",
+                    "steps", "decide", "audit"):
         assert "Eksempel:" in run(command, "--help").stdout, command
 
 

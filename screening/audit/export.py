@@ -1,0 +1,62 @@
+"""The begrundelse for one candidate: what was decided, on which rules and evidence, by whom.
+
+It holds only that candidate's data, so it can be handed over on a request for access to
+the documents (partsaktindsigt)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..wording import value_text
+from .store import AuditStore
+
+STATUS = {"opfyldt": "opfyldt", "delvist": "delvist opfyldt", "ikke_opfyldt": "ikke opfyldt",
+          "ikke_belyst": "ikke belyst"}
+
+
+def begrundelse(store: AuditStore, run_id: str, candidate: str) -> dict[str, Any]:
+    run = store.run(run_id)
+    result = store.result(run_id, candidate)
+    source = next((i for i in run["inputs"] if i["candidate"] == candidate), {})
+    return {
+        "run": run_id, "screened": run["created"], "by": run["operator"],
+        "profile": run["profile"], "stage": run["stage"], "as_of": run["as_of"],
+        "tool": run["tool"], "record_sha256": source.get("sha256"),
+        "personal": store.personal(run_id, candidate),
+        "result": result,
+        "decisions": store.decisions(run_id, candidate),
+    }
+
+
+def markdown(doc: dict[str, Any]) -> str:
+    r, p = doc["result"], doc["profile"]
+    lines = [f"# Begrundelse: {r['id']}", "",
+             f"Profil: {p['title']}, {p['organisation']} ({p['id']} v{p['version']}, "
+             f"regler sha256 {p['sha256'][:12]})",
+             f"Screenet {doc['screened']} af {doc['by']}, stadie {doc['stage']}, "
+             f"dato for vurdering {doc['as_of']}, kørsel {doc['run']}."]
+    if doc["personal"]:
+        lines.append("Kandidat: " + ", ".join(str(v) for v in doc["personal"].values()))
+    lines += ["", f"Score {value_text(r['score'])} af 100, dækning "
+              f"{value_text(r['coverage'])} %. Anbefaling: "
+              f"{r['recommendation']}. Foreslåede knock-outs: "
+              f"{', '.join(r['knockouts']) or 'ingen'}.",
+              "Værktøjet anbefaler; ansættelsesudvalget beslutter.", "", "## Kriterier", ""]
+    for c in r["criteria"]:
+        points = "ingen point" if c["points"] is None else \
+            f"{value_text(c['points'])} af {value_text(c['max_points'])} point"
+        lines.append(f"- **{c['id']}** ({c['category']}, {c['priority']}): "
+                     f"{STATUS[c['status']]}, {points}")
+        lines.append(f"  - Profilen: \"{c['quote']}\"")
+        for e in c["evidence"]:
+            lines.append(f"  - Grundlag: {e['path']} = {value_text(e['value'])} ({e['source']})")
+        for m in c["missing"]:
+            lines.append(f"  - Mangler: {m}")
+    lines += ["", "## Beslutninger", ""]
+    for d in doc["decisions"] or []:
+        verb = "bekræftet" if d["decision"] == "confirm" else "underkendt"
+        lines.append(f"- {d['created']}: {d['target']} {verb} af {d['by']}"
+                     + (f": {d['reason']}" if d.get("reason") else ""))
+    if not doc["decisions"]:
+        lines.append("- Ingen endnu.")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,65 @@
+"""Screen a recorded run again: with its own rule files (does the tool still give the same
+answer?) or with the current ones (what would a rule change do to these candidates?)."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .. import report
+from ..profiles import Profile
+from ..records import CandidateRecord
+from ..rulefiles import load_profile
+from ..screen import screen
+from .store import AuditStore
+
+
+@dataclass(frozen=True)
+class Change:
+    candidate: str
+    criterion: str | None  # None: the candidate as a whole
+    what: str  # status, points, score, recommendation, knockouts, candidate
+    before: object
+    after: object
+
+
+def stored_profile(store: AuditStore, run: dict) -> Profile:
+    """The profile exactly as it was: its rule files written back to a temporary folder."""
+    with tempfile.TemporaryDirectory() as folder:
+        for f in run["rule_files"]:
+            target = Path(folder) / f["path"]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(store.blob(f["sha256"]))
+        return load_profile(Path(folder) / run["profile_file"])
+
+
+def replay(store: AuditStore, run_id: str, profile: Profile | None = None) -> list[Change]:
+    run = store.run(run_id)
+    profile = profile or stored_profile(store, run)
+    records = [CandidateRecord.model_validate_json(store.blob(i["record"]))
+               for i in run["inputs"]]
+    again = screen(profile, records, run["stage"], date.fromisoformat(run["as_of"]))
+    before = {r["id"]: r for r in store.results(run_id)}
+    after = {r.id: report.candidate(r) for r in again.results}
+    return [change for cid in sorted(before.keys() | after.keys())
+            for change in _compare(cid, before.get(cid), after.get(cid))]
+
+
+def _compare(candidate: str, old: dict | None, new: dict | None) -> list[Change]:
+    if old is None or new is None:
+        return [Change(candidate, None, "candidate", old is not None, new is not None)]
+    changes = [Change(candidate, None, key, old[key], new[key])
+               for key in ("recommendation", "knockouts", "score", "coverage")
+               if old[key] != new[key]]
+    old_criteria = {c["id"]: c for c in old["criteria"]}
+    new_criteria = {c["id"]: c for c in new["criteria"]}
+    for cid in sorted(old_criteria.keys() | new_criteria.keys()):
+        o, n = old_criteria.get(cid), new_criteria.get(cid)
+        if o is None or n is None:
+            changes.append(Change(candidate, cid, "criterion", o is not None, n is not None))
+            continue
+        changes.extend(Change(candidate, cid, key, o[key], n[key])
+                       for key in ("status", "points") if o[key] != n[key])
+    return changes

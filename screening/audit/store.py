@@ -1,0 +1,253 @@
+"""The audit store: SQLite, one file, created on first use.
+
+Tables:
+- `entries`: the hash chain (runs, candidate results, decisions, erasures); append-only.
+- `head`: the last sequence number and hash, written in the same transaction, so that
+  cutting entries off the end is detected too.
+- `blobs`: rule files and candidate records (without personal data) by sha256, for replay;
+  the chain holds their hashes, so a changed blob is detected.
+- `personal`: name and contact per run and candidate, outside the chain: `erase` deletes it
+  and the chain still verifies.
+
+A run is written in one transaction at its end (BEGIN IMMEDIATE, WAL): a process killed
+mid-run leaves nothing, and concurrent writers queue instead of interleaving.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import os
+import secrets
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError, Problem
+from .chain import GENESIS, StoredEntry, canonical, entry_hash, verify
+
+APPLICATION_ID = 0x53435231  # "SCR1": marks the file as ours
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS entries (
+    seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, run TEXT NOT NULL, candidate TEXT,
+    created TEXT NOT NULL, body TEXT NOT NULL, previous TEXT NOT NULL, hash TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS entries_run ON entries (run, candidate);
+CREATE TABLE IF NOT EXISTS head (one INTEGER PRIMARY KEY CHECK (one = 1), seq INTEGER,
+    hash TEXT);
+CREATE TABLE IF NOT EXISTS blobs (sha256 TEXT PRIMARY KEY, content BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS personal (run TEXT NOT NULL, candidate TEXT NOT NULL,
+    data TEXT NOT NULL, PRIMARY KEY (run, candidate));
+"""
+
+
+def default_path() -> Path:
+    """SCREENING_AUDIT_DB, else the user's data folder."""
+    if os.environ.get("SCREENING_AUDIT_DB"):
+        return Path(os.environ["SCREENING_AUDIT_DB"])
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "screening" / "audit.db"
+
+
+def operator() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in a container: say so rather than guess
+        return "ukendt"
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def new_run_id() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(3)
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class CandidateInput:
+    """What the audit keeps of one screened record."""
+
+    candidate: str
+    source: str  # file (and line) it came from
+    sha256: str  # of the input as read
+    record: dict  # the record without personal data, for replay
+    personal: dict | None
+
+
+class AuditStore:
+    def __init__(self, path: str | Path, create: bool = True):
+        self.path = Path(path)
+        if not self.path.exists() and not create:
+            raise _bad(self.path, "no audit store here (nothing has been screened with it yet)")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+            self._prepare()
+        except sqlite3.DatabaseError as exc:
+            raise _bad(self.path, f"not an audit store ({exc})") from None
+
+    def _prepare(self) -> None:
+        app_id = self.db.execute("PRAGMA application_id").fetchone()[0]
+        tables = self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables):
+            raise _bad(self.path, "a SQLite file, but not a screening audit store")
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA busy_timeout=60000")
+        if app_id == 0:  # IF NOT EXISTS: two processes creating the store at once is fine
+            self.db.executescript(SCHEMA)
+            self.db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.db.execute("BEGIN IMMEDIATE")  # take the write lock now: writers queue here
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def _append(self, kind: str, run: str, candidate: str | None, body: dict) -> int:
+        row = self.db.execute("SELECT seq, hash FROM head").fetchone()
+        seq, previous = (row[0] + 1, row[1]) if row else (1, GENESIS)
+        created, text = now(), canonical(body)
+        digest = entry_hash(previous, seq, kind, run, candidate, created, text)
+        self.db.execute("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        (seq, kind, run, candidate, created, text, previous, digest))
+        self.db.execute("INSERT OR REPLACE INTO head VALUES (1, ?, ?)", (seq, digest))
+        return seq
+
+    def _blob(self, content: bytes) -> str:
+        digest = sha256(content)
+        self.db.execute("INSERT OR IGNORE INTO blobs VALUES (?, ?)", (digest, content))
+        return digest
+
+    def record_run(self, run: dict, rule_files: list[tuple[str, bytes]],
+                   inputs: list[CandidateInput], results: list[dict]) -> str:
+        """One screening: its settings, the rule files, every input and every result."""
+        run_id = new_run_id()
+        with self.transaction():
+            files = [{"path": path, "sha256": self._blob(content)} for path, content in rule_files]
+            stored = []
+            for item in inputs:
+                stored.append({"candidate": item.candidate, "source": item.source,
+                               "sha256": item.sha256,
+                               "record": self._blob(canonical(item.record).encode())})
+                if item.personal:
+                    self.db.execute("INSERT OR REPLACE INTO personal VALUES (?, ?, ?)",
+                                    (run_id, item.candidate, canonical(item.personal)))
+            self._append("run", run_id, None, {**run, "rule_files": files, "inputs": stored})
+            for result in results:
+                self._append("result", run_id, result["id"], result)
+        return run_id
+
+    def decide(self, run: str, candidate: str, decision: str, reason: str | None,
+               by: str) -> int:
+        result = self.result(run, candidate)
+        target = "knockout" if result.get("knockouts") else "recommendation"
+        with self.transaction():
+            return self._append("decision", run, candidate, {
+                "decision": decision, "target": target, "reason": reason, "by": by,
+                "knockouts": result.get("knockouts", []),
+                "recommendation": result.get("recommendation")})
+
+    def erase(self, candidate: str, by: str) -> int:
+        """Delete the candidate's personal data from every run; the chain records that it
+        happened, not what it was."""
+        with self.transaction():
+            gone = self.db.execute("DELETE FROM personal WHERE candidate = ?",
+                                   (candidate,)).rowcount
+            self._append("erasure", "-", candidate, {"by": by, "runs_erased": gone})
+        return gone
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def entries(self) -> Iterator[StoredEntry]:
+        for row in self.db.execute("SELECT seq, kind, run, candidate, created, body, previous, "
+                                   "hash FROM entries ORDER BY rowid"):
+            yield StoredEntry(*row)
+
+    def verify(self) -> list[str]:
+        problems = verify(self.entries())
+        head = self.db.execute("SELECT seq, hash FROM head").fetchone()
+        last = self.db.execute("SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1"
+                               ).fetchone()
+        if head != last:
+            problems.append(f"the last entry is {last and last[0]}, the store says "
+                            f"{head and head[0]}: entries were cut off or added outside")
+        for digest, content in self.db.execute("SELECT sha256, content FROM blobs"):
+            if sha256(content) != digest:
+                problems.append(f"stored file {digest[:12]} changed")
+        return problems
+
+    def head(self) -> tuple[int, str] | None:
+        return self.db.execute("SELECT seq, hash FROM head").fetchone()
+
+    def runs(self) -> list[dict]:
+        rows = self.db.execute("SELECT run, created, body FROM entries WHERE kind = 'run' "
+                               "ORDER BY seq").fetchall()
+        decisions = dict(self.db.execute("SELECT run, count(*) FROM entries WHERE kind = "
+                                         "'decision' GROUP BY run").fetchall())
+        return [{"run": run, "created": created, "decisions": decisions.get(run, 0),
+                 **_json(body)} for run, created, body in rows]
+
+    def run(self, run: str) -> dict:
+        row = self.db.execute("SELECT created, body FROM entries WHERE kind = 'run' AND run = ?",
+                              (run,)).fetchone()
+        if row is None:
+            known = [r["run"] for r in self.runs()[-5:]]
+            raise _bad(self.path, f"no run '{run}'" + (f"; latest: {', '.join(known)}"
+                                                       if known else ""))
+        return {"run": run, "created": row[0], **_json(row[1])}
+
+    def results(self, run: str) -> list[dict]:
+        self.run(run)
+        return [_json(body) for (body,) in self.db.execute(
+            "SELECT body FROM entries WHERE kind = 'result' AND run = ? ORDER BY seq", (run,))]
+
+    def result(self, run: str, candidate: str) -> dict:
+        for result in self.results(run):
+            if result["id"] == candidate:
+                return result
+        raise _bad(self.path, f"run '{run}' has no candidate '{candidate}'")
+
+    def decisions(self, run: str, candidate: str | None = None) -> list[dict]:
+        rows = self.db.execute("SELECT candidate, created, body FROM entries WHERE kind = "
+                               "'decision' AND run = ? ORDER BY seq", (run,)).fetchall()
+        return [{"candidate": c, "created": created, **_json(body)} for c, created, body in rows
+                if candidate in (None, c)]
+
+    def personal(self, run: str, candidate: str) -> dict | None:
+        row = self.db.execute("SELECT data FROM personal WHERE run = ? AND candidate = ?",
+                              (run, candidate)).fetchone()
+        return _json(row[0]) if row else None
+
+    def blob(self, digest: str) -> bytes:
+        row = self.db.execute("SELECT content FROM blobs WHERE sha256 = ?", (digest,)).fetchone()
+        if row is None or sha256(row[0]) != digest:
+            raise _bad(self.path, f"stored file {digest[:12]} is missing or changed; run "
+                                  "`screening audit verify`")
+        return row[0]
+
+
+def _json(text: str) -> Any:
+    import json
+
+    return json.loads(text)
+
+
+def _bad(path: Path, message: str) -> InputError:
+    return InputError([Problem(str(path), message, code="E401")])

@@ -1,0 +1,204 @@
+"""The audit trail: hash chain and tampering, decisions, erase, replay, concurrent and killed
+writers, and bad store files."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from screening.audit.store import AuditStore
+from screening.cli import main
+
+from .conftest import ROOT
+
+EXAMPLES = ROOT / "examples" / "candidates" / "helsingor-direktor-2024"
+SCRIPT = shutil.which("screening", path=os.path.dirname(sys.executable)) or "screening"
+PROFILE = "helsingor-direktor-2024"
+
+
+def cli(*args: str):
+    return CliRunner().invoke(main, [*args])
+
+
+def screen_run(audit_db, *extra: str) -> str:
+    result = cli("screen", PROFILE, str(EXAMPLES), "--rules-dir", str(ROOT / "rules"),
+                 "--audit-db", str(audit_db), "--format", "json", *extra)
+    assert result.exit_code == 0, result.output
+    (run,) = [r["run"] for r in AuditStore(audit_db).runs()][-1:]
+    return run
+
+
+def tamper(audit_db, sql: str, *params) -> None:
+    db = sqlite3.connect(audit_db)
+    db.execute(sql, params)
+    db.commit()
+    db.close()
+
+
+def test_a_screening_is_recorded_with_rules_inputs_and_every_result(audit_db):
+    run = screen_run(audit_db, "--operator", "Konsulent A")
+    store = AuditStore(audit_db)
+    meta = store.run(run)
+    assert meta["operator"] == "Konsulent A"
+    assert meta["profile"]["id"] == PROFILE and meta["stage"] == "samtale2"
+    assert meta["tool"]["durable_rules"] == "2.0.28"
+    assert [f["path"] for f in meta["rule_files"]] == ["helsingor-direktor-2024.yaml"]
+    assert len(meta["inputs"]) == 8 and all(len(i["sha256"]) == 64 for i in meta["inputs"])
+    results = store.results(run)
+    assert [r["rank"] for r in results] == list(range(1, 9))
+    jonas = store.result(run, "k04-jonas-vestergaard")
+    assert jonas["knockouts"] == ["ledelse-hojt-niveau-politisk", "ledelse-af-ledere"]
+    assert all(c["quote"] and "evidence" in c for c in jonas["criteria"])
+    assert store.verify() == []
+
+
+def test_personal_data_is_kept_out_of_the_chain_and_erase_keeps_it_verifiable(audit_db):
+    run = screen_run(audit_db)
+    store = AuditStore(audit_db)
+    assert store.personal(run, "k01-mette-kjaer")["name"] == "Mette Kjær"
+    chained = " ".join(e.body for e in store.entries())
+    assert "Mette Kjær" not in chained and "mette.kjaer@example.dk" not in chained
+    result = cli("audit", "erase", "k01-mette-kjaer", "--audit-db", str(audit_db))
+    assert result.exit_code == 0 and "1 kørsel" in result.output
+    assert store.personal(run, "k01-mette-kjaer") is None
+    assert cli("audit", "verify", "--audit-db", str(audit_db)).exit_code == 0
+    assert [e.kind for e in store.entries()][-1] == "erasure"
+
+
+@pytest.mark.parametrize("attack,expected", [
+    ("UPDATE entries SET body = replace(body, 'ikke_opfyldt', 'opfyldt') WHERE seq = 9",
+     "entry 9 (result"),
+    ("DELETE FROM entries WHERE seq = 4", "entry 4-4 missing"),
+    ("UPDATE entries SET seq = -seq WHERE seq IN (3, 5)", "out of order"),
+    ("DELETE FROM entries WHERE seq = 9", "cut off"),
+    ("UPDATE blobs SET content = X'00'", "stored file"),
+])
+def test_editing_deleting_or_reordering_the_file_directly_is_detected(audit_db, attack,
+                                                                       expected):
+    screen_run(audit_db)
+    assert cli("audit", "verify", "--audit-db", str(audit_db)).exit_code == 0
+    tamper(audit_db, attack)
+    result = cli("audit", "verify", "--audit-db", str(audit_db))
+    assert result.exit_code == 1
+    assert expected in result.output
+
+
+def test_swapping_two_entries_is_detected(audit_db):
+    screen_run(audit_db)
+    db = sqlite3.connect(audit_db)
+    (b3,), (b5,) = db.execute("SELECT body FROM entries WHERE seq IN (3, 5) ORDER BY seq")
+    db.execute("UPDATE entries SET body = ? WHERE seq = 3", (b5,))
+    db.execute("UPDATE entries SET body = ? WHERE seq = 5", (b3,))
+    db.commit()
+    db.close()
+    output = cli("audit", "verify", "--audit-db", str(audit_db)).output
+    assert "entry 3" in output and "entry 5" in output
+
+
+def test_decisions_are_recorded_and_an_override_needs_a_reason(audit_db):
+    run = screen_run(audit_db)
+    refused = cli("decide", run, "k04-jonas-vestergaard", "--override", "--audit-db",
+                  str(audit_db))
+    assert refused.exit_code == 2 and "--reason" in refused.output
+    assert cli("decide", run, "k04-jonas-vestergaard", "--override", "--reason", " ",
+               "--audit-db", str(audit_db)).exit_code == 2
+    ok = cli("decide", run, "k04-jonas-vestergaard", "--override", "--reason",
+             "Har ledet ledere som konstitueret skoleleder", "--operator", "Formand",
+             "--audit-db", str(audit_db))
+    assert ok.exit_code == 0, ok.output
+    (decision,) = AuditStore(audit_db).decisions(run, "k04-jonas-vestergaard")
+    assert decision["decision"] == "override" and decision["target"] == "knockout"
+    assert decision["by"] == "Formand" and decision["reason"].startswith("Har ledet")
+    unknown = cli("decide", run, "nobody", "--confirm", "--audit-db", str(audit_db))
+    assert unknown.exit_code == 2 and "no candidate 'nobody'" in unknown.output
+    assert cli("audit", "verify", "--audit-db", str(audit_db)).exit_code == 0
+
+
+def test_export_holds_one_candidates_begrundelse(audit_db):
+    run = screen_run(audit_db)
+    cli("decide", run, "k04-jonas-vestergaard", "--confirm", "--audit-db", str(audit_db))
+    text = cli("audit", "export", run, "--candidate", "k04-jonas-vestergaard",
+               "--audit-db", str(audit_db)).output
+    assert "# Begrundelse: k04-jonas-vestergaard" in text
+    assert "Det er afgørende, at du har ledelseserfaring" in text
+    assert "knockout bekræftet" in text
+    assert "k01-mette-kjaer" not in text and "Mette" not in text
+    doc = cli("audit", "export", run, "--candidate", "k04-jonas-vestergaard", "--format",
+              "json", "--audit-db", str(audit_db)).output
+    assert '"decisions"' in doc and '"record_sha256"' in doc
+
+
+def test_replay_gives_the_same_result_and_shows_what_a_rule_change_does(audit_db, tmp_path):
+    run = screen_run(audit_db)
+    same = cli("audit", "replay", run, "--audit-db", str(audit_db))
+    assert same.exit_code == 0 and "Ingen forskelle" in same.output
+    changed = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", changed)
+    profile = changed / "helsingor-direktor-2024.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace(
+        "where: {field: leaders_led, gte: 1}", "where: {field: leaders_led, gte: 20}"),
+        encoding="utf-8")
+    result = cli("audit", "replay", run, "--rules", str(profile), "--audit-db", str(audit_db))
+    assert result.exit_code == 1
+    assert "ledelse-af-ledere" in result.output and "k02-anders-lykke" in result.output
+
+
+def test_a_corrupt_or_foreign_file_is_a_clear_error(tmp_path):
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite" * 100)
+    result = cli("audit", "list", "--audit-db", str(junk))
+    assert result.exit_code == 2 and "not an audit store" in result.output
+    foreign = tmp_path / "foreign.db"
+    db = sqlite3.connect(foreign)
+    db.execute("CREATE TABLE something (x)")
+    db.commit()
+    db.close()
+    result = cli("audit", "verify", "--audit-db", str(foreign))
+    assert result.exit_code == 2 and "not a screening audit store" in result.output
+    missing = cli("audit", "list", "--audit-db", str(tmp_path / "none.db"))
+    assert missing.exit_code == 2 and "no audit store here" in missing.output
+    assert "Traceback" not in result.output + missing.output
+
+
+def _screen_process(audit_db, candidates, *extra) -> subprocess.Popen:
+    env = dict(os.environ, SCREENING_AUDIT_DB=str(audit_db))
+    return subprocess.Popen([SCRIPT, "screen", PROFILE,
+                             str(candidates), "--format", "jsonl", "--rules-dir",
+                             str(ROOT / "rules"), *extra], cwd=ROOT, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def test_concurrent_writers_lose_no_entry(audit_db):
+    processes = [_screen_process(audit_db, EXAMPLES, "--operator", f"p{n}") for n in range(4)]
+    for p in processes:
+        assert p.wait(timeout=120) == 0, p.stderr.read()
+    store = AuditStore(audit_db)
+    runs = store.runs()
+    assert sorted(r["operator"] for r in runs) == ["p0", "p1", "p2", "p3"]
+    assert all(len(store.results(r["run"])) == 8 for r in runs)
+    assert store.verify() == []
+
+
+def test_a_killed_writer_leaves_no_partial_run(audit_db, tmp_path):
+    pool = tmp_path / "pool.jsonl"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"),
+                    str(ROOT / "rules" / "helsingor-direktor-2024.yaml"), "3000"],
+                   stdout=pool.open("w"), check=True, cwd=ROOT)
+    screen_run(audit_db)  # one complete run before
+    process = _screen_process(audit_db, pool)
+    time.sleep(1.5)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    store = AuditStore(audit_db)
+    for run in store.runs():  # every run is whole: all its results or none of it
+        assert len(store.results(run["run"])) == run["summary"]["screened"]
+    assert store.verify() == []
+    assert len(store.runs()) in (1, 2)
