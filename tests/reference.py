@@ -1,0 +1,135 @@
+"""An independent reference evaluator: the rule language's semantics in plain Python.
+
+It reads the condition trees and the candidate record directly and never touches the
+compiler, the facts or durable-rules, so agreeing with it checks that whole path. Item fields
+are read through the catalogue (the same definition of what a field means).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from statistics import fmean
+
+from screening import conditions as cond
+from screening.catalogue import COLLECTIONS
+from screening.profiles import Criterion, Profile
+from screening.records import SOURCES, CandidateRecord
+
+O, D, I, U = "opfyldt", "delvist", "ikke_opfyldt", "ikke_belyst"  # noqa: E741
+
+# `all` takes its weakest child, where a known failure is weaker than missing evidence;
+# `any` takes its strongest, where delvist beats missing evidence and that beats a failure
+ORDER = {I: 0, U: 1, D: 2, O: 3}
+
+
+def compare(value, op: str, wanted) -> bool:
+    if op == "eq":
+        return value == wanted
+    if op == "ne":
+        return value != wanted
+    if op == "in":
+        return value in wanted
+    if op == "contains":
+        return wanted in value
+    return {"gt": value > wanted, "gte": value >= wanted, "lt": value < wanted,
+            "lte": value <= wanted}[op]
+
+
+class Reference:
+    def __init__(self, profile: Profile, record: CandidateRecord, stage: str,
+                 as_of: date | None = None):
+        self.profile, self.record = profile, record
+        self.as_of = as_of or profile.meta.date
+        self.allowed = SOURCES[: SOURCES.index(stage) + 1]
+
+    def statuses(self) -> dict[str, str]:
+        return {c.id: self.criterion(c) for c in self.profile.criteria}
+
+    def criterion(self, c: Criterion) -> str:
+        when = self.node(c.when, c)
+        if c.partial is None:
+            return when
+        partial = self.node(c.partial, c)
+        if when in (I, U) and partial in (O, D):
+            return D
+        if when == I and partial == U:
+            return U
+        return when
+
+    def node(self, node, c: Criterion) -> str:
+        if isinstance(node, cond.All):
+            return min((self.node(n, c) for n in node.children), key=ORDER.get)
+        if isinstance(node, cond.AnyOf):
+            return max((self.node(n, c) for n in node.children), key=ORDER.get)
+        if isinstance(node, cond.Not):
+            return {O: I, I: O}.get(self.node(node.child, c), self.node(node.child, c))
+        if isinstance(node, cond.Some):
+            return self._exists(node.collection, node.where)
+        if isinstance(node, cond.Assessed):
+            return self._assessed(node, c)
+        value = self.derived(node.name)
+        if value is None:
+            return U
+        return O if compare(value, node.op, node.value) else I
+
+    def derived(self, name: str):
+        spec = self.profile.derived[name]
+        items = getattr(self.record, COLLECTIONS[spec.collection].record_attr)
+        if items is None:
+            return None
+        statuses = [self.item(spec.collection, item, spec.where) for item in items]
+        if spec.aggregate == "exists":
+            return True if O in statuses else (False if all(s == I for s in statuses)
+                                               else None)
+        matched = [item for item, s in zip(items, statuses, strict=True) if s == O]
+        if spec.aggregate == "count":
+            return len(matched)
+        read = COLLECTIONS[spec.collection].fields[spec.field].read
+        return round(sum(read(item, self.as_of) or 0 for item in matched), 2)
+
+    def _exists(self, collection: str, where) -> str:
+        items = getattr(self.record, COLLECTIONS[collection].record_attr)
+        if items is None:
+            return U
+        statuses = [self.item(collection, item, where) for item in items]
+        return O if O in statuses else (I if all(s == I for s in statuses) else U)
+
+    def item(self, collection: str, item, node) -> str:
+        if node is None:
+            return O
+        if isinstance(node, cond.All):
+            return min((self.item(collection, item, n) for n in node.children),
+                       key=ORDER.get)
+        if isinstance(node, cond.AnyOf):
+            return max((self.item(collection, item, n) for n in node.children),
+                       key=ORDER.get)
+        if isinstance(node, cond.Not):
+            inner = self.item(collection, item, node.child)
+            return {O: I, I: O}.get(inner, inner)
+        value = COLLECTIONS[collection].fields[node.name].read(item, self.as_of)
+        if value is None:
+            return U
+        return O if compare(value, node.op, node.value) else I
+
+    def assessment(self, competency: str, sources: tuple[str, ...], aggregate: str):
+        """The aggregated score and the spread between sources, or None."""
+        per_source: dict[str, list[int]] = {}
+        for a in self.record.assessments:
+            if a.competency == competency and a.source in sources and a.source in self.allowed:
+                per_source.setdefault(a.source, []).append(a.score)
+        if not per_source:
+            return None
+        means = [fmean(scores) for scores in per_source.values()]
+        value = {"min": min, "max": max, "mean": fmean}[aggregate](means)
+        return round(value, 2), round(max(means) - min(means), 2)
+
+    def _assessed(self, node: cond.Assessed, c: Criterion) -> str:
+        scale = self.profile.scoring.assessment
+        found = self.assessment(node.competency, node.by or c.sources,
+                                getattr(scale, c.priority))
+        if found is None:
+            return U
+        score = found[0]
+        if node.gte is not None:
+            return O if score >= node.gte else I
+        return O if score >= scale.opfyldt else (D if score >= scale.delvist else I)
