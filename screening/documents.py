@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from ruamel.yaml import YAML
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from .errors import Problem
@@ -105,7 +106,7 @@ def read_document(path: str | Path) -> tuple[Document | None, Problem | None]:
                                  code="E004")
     else:
         try:
-            data = YAML(typ="rt", pure=True).load(text)
+            data = _yaml().load(text)
         except MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
@@ -117,6 +118,20 @@ def read_document(path: str | Path) -> tuple[Document | None, Problem | None]:
         return None, Problem(name, "expected a mapping at the top of the document", 1, 1,
                              code="E005")
     return Document(name, content, data), None
+
+
+class _DatesAsText(RoundTripConstructor):
+    """Dates stay text for the models to parse: ruamel raises a bare ValueError, without a
+    line, on an impossible date like 2023-02-30; pydantic names the field instead."""
+
+
+_DatesAsText.add_constructor("tag:yaml.org,2002:timestamp", _DatesAsText.construct_yaml_str)
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt", pure=True)
+    yaml.Constructor = _DatesAsText
+    return yaml
 
 
 def plain(data: Any) -> Any:

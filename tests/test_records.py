@@ -1,0 +1,77 @@
+"""Candidate records: strict validation that names the file, line and field of each problem."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from screening.candidates import load_record
+from screening.records import CandidateRecord
+
+POSITION = "  - {title: T, organisation: O, sector: kommune, start: 2020-01-01%s}\n"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("id: a\npositions:\n" + POSITION % ", leaders_led: '4'",
+     ":3:69: E101 positions[0].leaders_led: Input should be a valid integer (got '4')"),
+    ("id: a\npositions:\n  - {title: T, organisation: O, sector: kommune, start: 2023-02-30}\n",
+     ":3:50: E101 positions[0].start: Input should be a valid date"),
+    ("id: a\npositions:\n" + POSITION % ", end: 2019-01-01",
+     ":3:5: E101 positions[0]: Value error, end 2019-01-01 is before start 2020-01-01"),
+    ("id: a\npositions:\n" + POSITION % ", staff_led: -3",
+     "positions[0].staff_led: Input should be greater than or equal to 0 (got -3)"),
+    ("id: a\npositions:\n" + POSITION % ", leaders_led: 100000",
+     "positions[0].leaders_led: Input should be less than or equal to 10000"),
+    ("id: a\nfavourite_colour: blue\n", ":2:1: E101 favourite_colour: Extra inputs"),
+    ("id: a\nassessments:\n  - {competency: x, source: samtale1, score: 6}\n",
+     "assessments[0].score: Input should be less than or equal to 5"),
+    ("id: a\nassessments:\n  - {competency: x, source: samtale3, score: 3}\n",
+     "assessments[0].source: Input should be 'ansøgning', 'samtale1'"),
+    ("id: a\npositions: [\n", ":3:1: E004 invalid YAML"),
+    ("- id: a\n", ":1:1: E005 expected a mapping"),
+])
+def test_each_problem_names_file_line_and_field(tmp_path, text, expected):
+    path = tmp_path / "k.yaml"
+    path.write_text(text, encoding="utf-8")
+    record, problems = load_record(path)
+    assert record is None
+    assert any(str(p).startswith(str(path)) and expected in str(p) for p in problems), problems
+
+
+def test_a_missing_or_unreadable_file_is_a_problem_not_a_crash(tmp_path):
+    record, problems = load_record(tmp_path / "nope.yaml")
+    assert record is None and "E001" in str(problems[0])
+    binary = tmp_path / "bin.yaml"
+    binary.write_bytes(b"\xff\xfe\x00")
+    assert "not UTF-8" in str(load_record(binary)[1][0])
+
+
+def test_political_governance_is_derived_from_the_sector_unless_given():
+    record = CandidateRecord.model_validate({"id": "a", "positions": [
+        {"title": "T", "organisation": "O", "sector": s, "start": "2020-01-01"}
+        for s in ("kommune", "region", "stat", "privat", "selvejende")] + [
+        {"title": "T", "organisation": "O", "sector": "selvejende", "start": "2020-01-01",
+         "politically_governed": True}]})
+    assert [p.politically_governed for p in record.positions] == \
+        [True, True, True, False, False, True]
+
+
+def test_years_run_to_the_reference_date_for_open_positions():
+    record = CandidateRecord.model_validate({"id": "a", "positions": [
+        {"title": "T", "organisation": "O", "sector": "stat", "start": "2020-01-01"},
+        {"title": "T", "organisation": "O", "sector": "stat", "start": "2010-01-01",
+         "end": "2015-01-01"}]})
+    open_ended, closed = record.positions
+    assert open_ended.years(date(2024, 1, 1)) == 4.0
+    assert closed.years(date(2024, 1, 1)) == 5.0
+    assert closed.years(date(2012, 1, 1)) == 2.0  # only up to the reference date
+    assert open_ended.years(date(2019, 1, 1)) == 0.0
+
+
+def test_json_records_are_checked_the_same_way(tmp_path):
+    path = tmp_path / "k.json"
+    path.write_text('{"id": "a", "positions": [{"title": "T", "organisation": "O",\n'
+                    ' "sector": "kommun", "start": "2020-01-01"}]}', encoding="utf-8")
+    _, problems = load_record(path)
+    assert "positions[0].sector: Input should be 'kommune'" in str(problems[0])
