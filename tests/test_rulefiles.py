@@ -1,0 +1,118 @@
+"""Loading rule files: includes, and an error with file, line, column and field for each
+mistake, with a suggestion where a near name exists."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from screening.errors import RuleFileError
+from screening.rulefiles import find_profile, list_profiles, load_profile
+
+from .conftest import ROOT
+
+HEAD = """\
+    profile: {id: p, title: T, organisation: O, source: s.txt, version: "1", date: 2024-01-01}
+    competencies: {relationelle: Relationelle}
+    derived:
+      ledere: {description: d, of: positions, where: {field: leaders_led, gte: 1},
+               aggregate: exists}
+    criteria:
+"""
+CRITERION = """\
+      - id: {id}
+        name: N
+        category: faglige
+        priority: ønske
+        quote: et plus
+        section: S
+        when: {when}
+"""
+
+
+def rule_file(tmp_path, *criteria: tuple[str, str], head: str = HEAD, name="p.yaml"):
+    text = textwrap.dedent(head) + "".join(
+        textwrap.dedent(CRITERION).replace("{id}", i).replace("{when}", w) for i, w in criteria)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def problems(path) -> list[str]:
+    with pytest.raises(RuleFileError) as caught:
+        load_profile(path)
+    return [str(p).replace(str(path.parent) + "/", "") for p in caught.value.problems]
+
+
+def test_a_valid_file_loads_with_lines_and_defaults(tmp_path):
+    path = rule_file(tmp_path, ("a", "{fact: ledere}"), ("b", "{assessed: relationelle}"))
+    profile = load_profile(path)
+    assert [c.id for c in profile.criteria] == ["a", "b"]
+    assert profile.criteria[0].weight == 1.0 and profile.criteria[0].line == 6
+    assert profile.criteria[1].sources == ("ansøgning", "samtale1", "test", "reference",
+                                           "samtale2")
+    assert len(profile.sha256) == 64
+
+
+@pytest.mark.parametrize("when,expected", [
+    ("{assessed: relationel}", "E207 criteria[0].when.assessed: unknown competency "
+                               "'relationel' (did you mean 'relationelle'?)"),
+    ("{fact: leder}", "E207 criteria[0].when.fact: unknown fact 'leder' (did you mean "
+                      "'ledere'?)"),
+    ("{some: positions, where: {field: sector, gte: 3}}",
+     "E209 criteria[0].when.where.gte: operator `gte` does not apply to 'sector' (enum)"),
+    ("{some: positions, where: {field: sektor, eq: kommune}}", "did you mean 'sector'?"),
+    ("{some: positions, where: {field: sector, eq: kommun}}", "kommune"),
+    ("{alle: []}", "criteria[0].when"),
+])
+def test_each_mistake_is_located_and_explained(tmp_path, when, expected):
+    found = problems(rule_file(tmp_path, ("a", when)))
+    assert any(expected in p for p in found), found
+    assert all(p.startswith("p.yaml:") for p in found)
+
+
+def test_duplicate_criterion_ids_are_refused(tmp_path):
+    found = problems(rule_file(tmp_path, ("a", "{fact: ledere}"), ("a", "{fact: ledere}")))
+    assert any("E204 criteria[1].id: duplicate criterion id 'a'" in p for p in found)
+
+
+def test_includes_load_and_cycles_are_refused(tmp_path):
+    (tmp_path / "mod.yaml").write_text(textwrap.dedent("""\
+        module: {id: m, title: M, organisation: O, source: m.txt}
+        competencies: {mod_x: X}
+        criteria:
+          - {id: mx, name: X, category: personlige, priority: ønske, quote: q, section: S,
+             when: {assessed: mod_x}}
+    """), encoding="utf-8")
+    head = HEAD.replace("    competencies:", "    include: [mod.yaml]\n    competencies:")
+    profile = load_profile(rule_file(tmp_path, ("a", "{fact: ledere}"), head=head))
+    assert [(c.id, c.document) for c in profile.criteria] == [("mx", "m.txt"), ("a", "s.txt")]
+    cyclic = (tmp_path / "mod.yaml").read_text(encoding="utf-8") + "include: [p.yaml]\n"
+    (tmp_path / "mod.yaml").write_text(cyclic, encoding="utf-8")
+    found = problems(tmp_path / "p.yaml")
+    assert any("E203" in p and "include cycle: p.yaml -> mod.yaml -> p.yaml" in p
+               for p in found), found
+
+
+def test_a_module_is_not_a_profile_unless_asked(tmp_path):
+    path = tmp_path / "m.yaml"
+    path.write_text(textwrap.dedent("""\
+        module: {id: m, title: M, organisation: O, source: m.txt}
+        competencies: {mod_x: X}
+        criteria:
+          - {id: mx, name: X, category: personlige, priority: ønske, quote: q, section: S,
+             when: {assessed: mod_x}}
+    """), encoding="utf-8")
+    assert any("E201" in p for p in problems(path))
+    assert [c.id for c in load_profile(path, allow_module=True).criteria] == ["mx"]
+
+
+def test_profiles_are_found_by_id_with_a_suggestion_for_near_misses():
+    assert find_profile("helsingor-direktor-2024", ROOT / "rules").name == \
+        "helsingor-direktor-2024.yaml"
+    with pytest.raises(RuleFileError, match="did you mean 'helsingor-direktor-2024'"):
+        find_profile("helsingor-direktor", ROOT / "rules")
+    ids = sorted(p.meta.id for _, p in list_profiles(ROOT / "rules"))
+    assert ids == ["albertslund-leder-sekretariat-2024", "helsingor-direktor-2024",
+                   "hoje-taastrup-arbejdsmarkeds-og-socialdirektoer-2009", "ishoj-direktoer"]
