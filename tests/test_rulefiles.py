@@ -49,7 +49,7 @@ def test_a_valid_file_loads_with_lines_and_defaults(tmp_path):
     path = rule_file(tmp_path, ("a", "{fact: ledere}"), ("b", "{assessed: relationelle}"))
     profile = load_profile(path)
     assert [c.id for c in profile.criteria] == ["a", "b"]
-    assert profile.criteria[0].weight == 1.0 and profile.criteria[0].line == 6
+    assert profile.criteria[0].weight == 1.0 and profile.criteria[0].line == 7
     assert profile.criteria[1].sources == ("ansøgning", "samtale1", "test", "reference",
                                            "samtale2")
     assert len(profile.sha256) == 64
