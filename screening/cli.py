@@ -149,10 +149,15 @@ def screen(profile, candidates, stage, fmt, out, top, only_knockouts, hide_knock
       screening screen rules/helsingor-direktor-2024.yaml k01.yaml --stage samtale1 --format json
       screening screen helsingor-direktor-2024 talentpulje.jsonl --format jsonl --out ud.jsonl
     """
+    import gc
     from dataclasses import replace
     from functools import partial
 
     from . import report
+
+    # results are kept until ranked and hold no reference cycles; the default collector
+    # rescans them ever more often as they pile up (a third of the run at 5,000 results)
+    gc.set_threshold(100_000, 50, 100)
     from .candidates import DuplicateIds, iter_inputs
     from .parallel import Job, auto_workers, screen_many
     from .rulefiles import find_profile, load_profile
