@@ -155,8 +155,7 @@ def screen(profile, candidates, stage, fmt, out, top, only_knockouts, hide_knock
 
     from . import report
 
-    # results are kept until ranked and hold no reference cycles; the default collector
-    # rescans them ever more often as they pile up (a third of the run at 5,000 results)
+    # as in screen.screen: results pile up until ranked, and hold no reference cycles
     gc.set_threshold(100_000, 50, 100)
     from .candidates import DuplicateIds, iter_inputs
     from .parallel import Job, auto_workers, screen_many

@@ -431,6 +431,10 @@ class _Compiler:
         if isinstance(node, cond.All):
             return _all([self._item_node(collection, c, fields) for c in node.children])
         if isinstance(node, cond.AnyOf):
+            shared = _contains_any(node)
+            if shared is not None:  # one flag for "contains any of": see _contains_any
+                fields.append(shared[0])
+                return _compare(self._item_key(collection, *shared), "eq", True)
             return _any([self._item_node(collection, c, fields) for c in node.children])
         if isinstance(node, cond.Not):
             return _not(self._item_node(collection, node.child, fields))
@@ -445,6 +449,17 @@ class _Compiler:
         if (field_name, member) not in keys:
             keys[(field_name, member)] = f"f{len(keys)}"
         return keys[(field_name, member)]
+
+
+def _contains_any(node: cond.AnyOf) -> tuple[str, frozenset] | None:
+    """`any` of `contains` on one set field, as (field, values). The per-value flags of a
+    field are all present or all absent, which the general algebra cannot know: it would
+    spell "cannot be decided" out over every flag (88 nested all/any for six domains)."""
+    names = {c.name for c in node.children if isinstance(c, cond.Compare)}
+    if len(names) == 1 and all(isinstance(c, cond.Compare) and c.op == "contains"
+                               for c in node.children):
+        return names.pop(), frozenset(c.value for c in node.children)
+    return None
 
 
 def compile_profile(profile: Profile) -> CompiledProfile:

@@ -52,7 +52,9 @@ def build(compiled: CompiledProfile, record: CandidateRecord, index: int, stage:
             for key, read, member in item_readers:
                 value = read(item, as_of)
                 if value is not None:  # unknown: the rules see the field as absent
-                    values[key] = (member in value) if member is not None else value
+                    values[key] = value if member is None else (
+                        not member.isdisjoint(value) if isinstance(member, frozenset)
+                        else member in value)
             facts.item_facts[(collection, i)] = values
             for group in groups:  # one fact per fact type, with the keys its rules read
                 fact = {"t": group.type, "id": f"{group.type}:{index}:{i}", "c": index, "i": i}
