@@ -1,0 +1,66 @@
+"""The Høje-Taastrup example candidates through the stages of the process (section 4.3 of the
+profile: ansøgning, 1st interview, dialogue test, references, 2nd interview).
+
+The outcome at the last stage (who ranks first, the knock-outs, the flags) is stated for every
+profile in test_examples_profiles.py; here is what a consultant expects along the way."""
+
+from __future__ import annotations
+
+import pytest
+
+from screening.candidates import load_records
+from screening.rulefiles import load_profile
+from screening.screen import screen
+
+from .conftest import ROOT
+
+PROFILE_ID = "hoje-taastrup-arbejdsmarkeds-og-socialdirektoer-2009"
+
+
+@pytest.fixture(scope="module")
+def at_stage():
+    profile = load_profile(ROOT / "rules" / f"{PROFILE_ID}.yaml")
+    loaded, problems = load_records([ROOT / "examples" / "candidates" / PROFILE_ID])
+    assert problems == []
+    records = [r.record for r in loaded]
+    by_stage = {stage: {r.id: r for r in screen(profile, records, stage=stage).results}
+                for stage in ("ansøgning", "test", "reference", "samtale2")}
+    return profile, by_stage
+
+
+def test_few_krav_because_no_leader_scores_high_on_everything(at_stage):
+    profile, _ = at_stage
+    krav = {c.id for c in profile.criteria if c.priority == "krav"}
+    assert krav == {"generalistbaggrund-politisk-ledet", "ledelse-af-ledere"}
+    assert len(profile.criteria) == 39
+
+
+def test_the_cv_knockouts_are_proposed_from_the_application_on(at_stage):
+    _, by_stage = at_stage
+    for results in by_stage.values():
+        assert results["h03-camilla-berg"].knockouts == ("generalistbaggrund-politisk-ledet",)
+        assert results["h06-thomas-bak"].knockouts == ("ledelse-af-ledere",)
+
+
+def test_weak_references_lower_a_strong_interview_candidate(at_stage):
+    _, by_stage = at_stage
+    before, after = by_stage["test"]["h08-jens-holm"], by_stage["reference"]["h08-jens-holm"]
+    assert after.score < before.score
+    assert after.rank > by_stage["reference"]["h02-morten-ravn"].rank
+
+
+def test_the_disagreement_shows_once_the_references_are_in(at_stage):
+    _, by_stage = at_stage
+
+    def flagged(stage: str) -> list[str]:
+        return [o.criterion.id for o in by_stage[stage]["h02-morten-ravn"].outcomes
+                if o.disagreement]
+
+    assert flagged("test") == []
+    assert flagged("reference") == ["gennemslagskraft-og-dialog"]
+
+
+def test_nobody_is_judged_on_the_application_alone(at_stage):
+    _, by_stage = at_stage
+    assert {r.recommendation for r in by_stage["ansøgning"].values()} == {
+        "utilstrækkeligt_belyst", "knockout_foreslået"}
