@@ -173,7 +173,7 @@ def screen(profile, candidates, stage, fmt, out, top, only_knockouts, hide_knock
     render = partial(report.jsonl_line, loaded_profile.meta.id, stage) \
         if fmt == "jsonl" else None
     job = Job(str(profile_path), stage, as_of_date, render, audit=not no_audit)
-    audited: list = []  # (input, result document) of every screened candidate
+    audited = _AuditSpool() if job.audit else None  # (input, result) of every candidate
     problems = []
     inputs = iter_inputs(list(candidates), problems)
     chunks = screen_many(loaded_profile, job, inputs, workers or auto_workers(candidates))
@@ -196,8 +196,8 @@ def screen(profile, candidates, stage, fmt, out, top, only_knockouts, hide_knock
                 counts.invalid += 1
                 continue
             counts.screened(result)
-            if job.audit:
-                audited.append((chunk.inputs[n], chunk.rendered[n] if chunk.rendered else None))
+            if audited is not None:
+                audited.add(chunk.inputs[n], chunk.rendered[n] if chunk.rendered else None)
             yield n, result
 
     duplicates = DuplicateIds()
@@ -222,15 +222,46 @@ def screen(profile, candidates, stage, fmt, out, top, only_knockouts, hide_knock
     for problem in problems:
         counts.problem(problem)
     counts.invalid += len(problems)
-    if job.audit and counts.total:
-        if fmt != "jsonl":  # ranked results, in place of the unranked ones
-            inputs = {item.candidate: item for item, _ in audited}
-            audited = [(inputs[r.id], report.candidate(r)) for r in screening.results]
-        else:
-            audited = [(item, json.loads(line)) for item, line in audited]
+    if audited is not None and counts.total:
+        if fmt == "jsonl":  # results streamed: read back from the spool
+            pairs = audited.pairs()
+        else:  # ranked results, all in memory already
+            inputs = audited.inputs()
+            pairs = ((inputs[r.id], report.candidate(r)) for r in screening.results)
         _record_audit(audit_db, operator, loaded_profile, profile_path, stage,
-                      as_of_date or loaded_profile.meta.date, audited, counts)
+                      as_of_date or loaded_profile.meta.date, pairs, counts)
     counts.finish()
+
+
+class _AuditSpool:
+    """What the audit trail will record, kept on disk until the run ends, so that memory
+    stays flat however many candidates stream through."""
+
+    def __init__(self) -> None:
+        import tempfile
+
+        # closed by the garbage collector with the spool: it lives exactly one run
+        self._file = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
+
+    def add(self, item, rendered: str | None) -> None:
+        from dataclasses import asdict
+
+        self._file.write(json.dumps([asdict(item), rendered], ensure_ascii=False) + "\n")
+
+    def _rows(self):
+        from .audit.store import CandidateInput
+
+        self._file.seek(0)
+        for line in self._file:
+            item, rendered = json.loads(line)
+            yield CandidateInput(**item), rendered
+
+    def pairs(self):
+        for item, rendered in self._rows():
+            yield item, json.loads(rendered)
+
+    def inputs(self) -> dict:
+        return {item.candidate: item for item, _ in self._rows()}
 
 
 def _record_audit(audit_db, operator, profile, profile_path, stage, as_of, audited,
@@ -257,8 +288,7 @@ def _record_audit(audit_db, operator, profile, profile_path, stage, as_of, audit
                        "too_little_evidence": counts.unassessed, "invalid": counts.invalid}}
     store = AuditStore(audit_db or default_path())
     try:
-        run_id = store.record_run(run, rule_files, [item for item, _ in audited],
-                                  [body for _, body in audited])
+        run_id = store.record_run(run, rule_files, audited)
     finally:
         store.close()
     click.echo(t("Revisionsspor: kørsel {run} i {path}", run=run_id,

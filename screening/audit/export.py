@@ -16,12 +16,12 @@ STATUS = {"opfyldt": "opfyldt", "delvist": "delvist opfyldt", "ikke_opfyldt": "i
 
 def begrundelse(store: AuditStore, run_id: str, candidate: str) -> dict[str, Any]:
     run = store.run(run_id)
-    result = store.result(run_id, candidate)
-    source = next((i for i in run["inputs"] if i["candidate"] == candidate), {})
+    result = dict(store.result(run_id, candidate))
+    source = result.pop("input")
     return {
         "run": run_id, "screened": run["created"], "by": run["operator"],
         "profile": run["profile"], "stage": run["stage"], "as_of": run["as_of"],
-        "tool": run["tool"], "record_sha256": source.get("sha256"),
+        "tool": run["tool"], "record_sha256": source["sha256"],
         "personal": store.personal(run_id, candidate),
         "result": result,
         "decisions": store.decisions(run_id, candidate),

@@ -38,11 +38,12 @@ def stored_profile(store: AuditStore, run: dict) -> Profile:
 def replay(store: AuditStore, run_id: str, profile: Profile | None = None) -> list[Change]:
     run = store.run(run_id)
     profile = profile or stored_profile(store, run)
-    records = [CandidateRecord.model_validate_json(store.blob(i["record"]))
-               for i in run["inputs"]]
-    again = screen(profile, records, run["stage"], date.fromisoformat(run["as_of"]))
     before = {r["id"]: r for r in store.results(run_id)}
+    records = [CandidateRecord.model_validate_json(store.blob(r["input"]["record"]))
+               for r in before.values()]
+    again = screen(profile, records, run["stage"], date.fromisoformat(run["as_of"]))
     after = {r.id: report.candidate(r) for r in again.results}
+    before = {cid: {k: v for k, v in r.items() if k != "input"} for cid, r in before.items()}
     return [change for cid in sorted(before.keys() | after.keys())
             for change in _compare(cid, before.get(cid), after.get(cid))]
 

@@ -20,7 +20,7 @@ import hashlib
 import os
 import secrets
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -136,22 +136,20 @@ class AuditStore:
         return digest
 
     def record_run(self, run: dict, rule_files: list[tuple[str, bytes]],
-                   inputs: list[CandidateInput], results: list[dict]) -> str:
-        """One screening: its settings, the rule files, every input and every result."""
+                   results: Iterable[tuple[CandidateInput, dict]]) -> str:
+        """One screening: its settings and rule files, then each result with its input.
+        `results` is read once, as it comes: a run of any size is written in flat memory."""
         run_id = new_run_id()
         with self.transaction():
             files = [{"path": path, "sha256": self._blob(content)} for path, content in rule_files]
-            stored = []
-            for item in inputs:
-                stored.append({"candidate": item.candidate, "source": item.source,
-                               "sha256": item.sha256,
-                               "record": self._blob(canonical(item.record).encode())})
+            self._append("run", run_id, None, {**run, "rule_files": files})
+            for item, result in results:
+                source = {"source": item.source, "sha256": item.sha256,
+                          "record": self._blob(canonical(item.record).encode())}
                 if item.personal:
                     self.db.execute("INSERT OR REPLACE INTO personal VALUES (?, ?, ?)",
                                     (run_id, item.candidate, canonical(item.personal)))
-            self._append("run", run_id, None, {**run, "rule_files": files, "inputs": stored})
-            for result in results:
-                self._append("result", run_id, result["id"], result)
+                self._append("result", run_id, result["id"], {**result, "input": source})
         return run_id
 
     def decide(self, run: str, candidate: str, decision: str, reason: str | None,
