@@ -68,6 +68,32 @@ def or_(*exprs: Expr) -> Expr:
     return parts[0] if len(parts) == 1 else {"$or": parts}
 
 
+_CMP = {"$lt": lambda a, b: a < b, "$lte": lambda a, b: a <= b, "$gt": lambda a, b: a > b,
+        "$gte": lambda a, b: a >= b, "$neq": lambda a, b: a != b}
+
+
+def holds(expr: Expr, fact: dict) -> bool:
+    """What durable-rules makes of a condition over one fact (a comparison on a missing
+    field is false): for lint's search and for the tests of the algebra."""
+    if expr is TRUE:
+        return True
+    if expr is FALSE:
+        return False
+    (op, arg), = expr.items()
+    if op == "$and":
+        return all(holds(e, fact) for e in arg)
+    if op == "$or":
+        return any(holds(e, fact) for e in arg)
+    if op == "$nex":
+        return next(iter(arg)) not in fact
+    if op == "$ex":
+        return next(iter(arg)) in fact
+    if op in _CMP:
+        (key, value), = arg.items()
+        return key in fact and _CMP[op](fact[key], value)
+    return op in fact and fact[op] == arg
+
+
 StatusExprs = dict[str, Expr]  # status -> condition under which the node has that status
 
 

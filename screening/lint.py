@@ -23,7 +23,7 @@ from typing import Any
 
 from . import conditions as cond
 from .catalogue import COLLECTIONS
-from .compile import FALSE, TRUE, CompiledProfile, D, I, O, compile_profile
+from .compile import FALSE, TRUE, CompiledProfile, D, I, O, compile_profile, holds
 from .errors import RuleFileError
 from .profiles import Profile
 
@@ -196,9 +196,9 @@ def _never_or_always(compiled: CompiledProfile, exprs: dict, keys: tuple[str, ..
     can_hold = can_fail = False
     for values in itertools.product(*domains):
         fact = {k: v for k, v in zip(keys, values, strict=True) if v is not _ABSENT}
-        if _holds(exprs[O], fact):
+        if holds(exprs[O], fact):
             can_hold = True
-        if len(fact) == len(keys) and (_holds(exprs[I], fact) or _holds(exprs[D], fact)):
+        if len(fact) == len(keys) and (holds(exprs[I], fact) or holds(exprs[D], fact)):
             can_fail = True
         if can_hold and can_fail:
             return None
@@ -263,36 +263,11 @@ def _predicate_outcomes(compiled: CompiledProfile, predicate: str) -> tuple[bool
             domains.append(sorted({v + d for v in numbers for d in (-0.5, 0, 0.5)}))
     if _product_size(domains) > MAX_ASSIGNMENTS:
         return True, True
-    holds = fails = False
+    met = failed = False
     for values in itertools.product(*domains):
         item = dict(zip(item_keys.values(), values, strict=True))
-        holds = holds or _holds(pred.exprs[O], item)
-        fails = fails or _holds(pred.exprs[I], item)
-        if holds and fails:
+        met = met or holds(pred.exprs[O], item)
+        failed = failed or holds(pred.exprs[I], item)
+        if met and failed:
             break
-    return holds, fails
-
-
-_CMP = {"$lt": lambda a, b: a < b, "$lte": lambda a, b: a <= b, "$gt": lambda a, b: a > b,
-        "$gte": lambda a, b: a >= b, "$neq": lambda a, b: a != b}
-
-
-def _holds(expr: dict, fact: dict) -> bool:
-    """durable-rules' condition JSON over one fact (missing fields make comparisons false)."""
-    if expr is TRUE:
-        return True
-    if expr is FALSE:
-        return False
-    (op, arg), = expr.items()
-    if op == "$and":
-        return all(_holds(e, fact) for e in arg)
-    if op == "$or":
-        return any(_holds(e, fact) for e in arg)
-    if op == "$nex":
-        return next(iter(arg)) not in fact
-    if op == "$ex":
-        return next(iter(arg)) in fact
-    if op in _CMP:
-        (key, value), = arg.items()
-        return key in fact and _CMP[op](fact[key], value)
-    return op in fact and fact[op] == arg
+    return met, failed

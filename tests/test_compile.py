@@ -29,36 +29,11 @@ from screening.compile import (
     and_,
     compile_profile,
     fit_for_engine,
+    holds,
     or_,
     with_partial,
 )
 from screening.rulefiles import load_profile
-
-_CMP = {"$lt": lambda a, b: a < b, "$lte": lambda a, b: a <= b, "$gt": lambda a, b: a > b,
-        "$gte": lambda a, b: a >= b, "$neq": lambda a, b: a != b}
-
-
-def holds(expr: dict, fact: dict) -> bool:
-    if expr is TRUE:
-        return True
-    if expr is FALSE:
-        return False
-    (op, arg), = expr.items()
-    if op == "$and":
-        return all(holds(e, fact) for e in arg)
-    if op == "$or":
-        return any(holds(e, fact) for e in arg)
-    if op == "$nex":
-        (key, _), = arg.items()
-        return key not in fact
-    if op == "$ex":
-        (key, _), = arg.items()
-        return key in fact
-    if op in _CMP:
-        (key, value), = arg.items()
-        return key in fact and _CMP[op](fact[key], value)
-    return op in fact and fact[op] == arg  # plain equality {key: value}
-
 
 SCORE_FOR = {O: 5, D: 3, I: 1}  # with thresholds opfyldt 4, delvist 3
 
