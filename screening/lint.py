@@ -219,10 +219,11 @@ def _domain(compiled: CompiledProfile, key: str) -> list:
     if key in compiled.assessments:
         return [1, 2, 2.5, 3, 3.5, 4, 4.5, 5, _ABSENT]
     plan = compiled.derived[key]
-    holds, fails = _predicate_outcomes(compiled, plan.predicate)
+    can_hold, can_fail = _predicate_outcomes(compiled, plan.predicate)
     if plan.aggregate == "exists":
-        return [v for v, possible in ((True, holds), (False, fails)) if possible] + [_ABSENT]
-    if not holds:
+        return [v for v, possible in ((True, can_hold), (False, can_fail)) if possible] + \
+            [_ABSENT]
+    if not can_hold:
         return [0, _ABSENT]
     bounds = {0.0}
     for cc in compiled.criteria:
