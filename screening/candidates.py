@@ -85,21 +85,26 @@ def parse_input(raw: RawInput) -> tuple[LoadedRecord | None, list[Problem]]:
     if len(raw.text) > MAX_LINE_BYTES:
         return None, [Problem(raw.path, f"line longer than {MAX_LINE_BYTES} bytes", raw.line,
                               code="E002")]
-    try:
-        data = json.loads(raw.text)
-    except json.JSONDecodeError as exc:
-        return None, [Problem(raw.path, f"invalid JSON: {exc.msg}", raw.line, exc.colno,
-                              code="E004")]
-    if not isinstance(data, dict):
-        return None, [Problem(raw.path, "expected a JSON object (one record per line)",
-                              raw.line, 1, code="E005")]
-    try:
-        record = CandidateRecord.model_validate(data)
+    try:  # parsed and validated in one step by pydantic's core: most lines are fine
+        record = CandidateRecord.model_validate_json(raw.text)
     except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+        if any(e["type"] in ("json_invalid", "model_type") for e in errors):
+            return None, [_json_problem(raw)]
         return None, [Problem(raw.path, error_message(e), raw.line, None, field_path(e["loc"]),
-                              "E101") for e in exc.errors(include_url=False)]
+                              "E101") for e in errors]
     digest = hashlib.sha256(raw.text.encode("utf-8")).hexdigest()
     return LoadedRecord(record, f"{raw.path}:{raw.line}", digest), []
+
+
+def _json_problem(raw: RawInput) -> Problem:
+    """A line that is not a JSON object, located the way the json module locates it."""
+    try:
+        json.loads(raw.text)
+    except json.JSONDecodeError as exc:
+        return Problem(raw.path, f"invalid JSON: {exc.msg}", raw.line, exc.colno, code="E004")
+    return Problem(raw.path, "expected a JSON object (one record per line)", raw.line, 1,
+                   code="E005")
 
 
 def load_record(path: str | Path) -> tuple[LoadedRecord | None, list[Problem]]:
