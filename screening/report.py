@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from typing import Any
 
+import orjson
 from tabulate import tabulate
 
 from .i18n import decimal, t
@@ -84,9 +84,10 @@ def markdown(screening: Screening) -> str:
 
 
 def jsonl_line(profile_id: str, stage: str, result: CandidateResult) -> str:
-    """One candidate per line, written as results arrive: the rank is not known yet."""
-    return json.dumps({"profile": profile_id, "stage": stage, **candidate(result),
-                       "rank": None}, ensure_ascii=False)
+    """One candidate per line, written as results arrive: the rank is not known yet.
+    orjson: a talent pool is millions of lines, and it writes them 4x faster than json."""
+    return orjson.dumps({"profile": profile_id, "stage": stage, **candidate(result),
+                         "rank": None}).decode()
 
 
 CSV_FIELDS = ["rank", "id", "score", "coverage", "recommendation", "knockouts",
