@@ -218,7 +218,8 @@ def screen(profile, candidates, stage, fmt, out, top, only_knockouts, hide_knock
                       "csv": report.csv_text,
                       "json": lambda s: json.dumps(report.document(s), ensure_ascii=False,
                                                    indent=2)}
-        _emit(render_all[fmt](shown), out)
+        if results:  # nothing valid: the problems and the summary say it all
+            _emit(render_all[fmt](shown), out)
     for problem in problems:
         counts.problem(problem)
     counts.invalid += len(problems)

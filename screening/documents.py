@@ -7,6 +7,7 @@ problem found later (by pydantic or by our own checks) can be reported as file:l
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from .errors import Problem
+from .i18n import language
 
 MAX_FILE_BYTES = 5_000_000
 
@@ -54,12 +56,65 @@ class Document:
                 for e in error.errors(include_url=False)]
 
 
+# pydantic's error types in the consultant's words; English keeps pydantic's own
+DANISH_ERRORS = {
+    "missing": "mangler (feltet skal udfyldes)",
+    "extra_forbidden": "ukendt felt",
+    "int_type": "skal være et heltal", "int_parsing": "skal være et heltal",
+    "int_from_float": "skal være et heltal",
+    "float_type": "skal være et tal", "float_parsing": "skal være et tal",
+    "bool_type": "skal være true eller false", "bool_parsing": "skal være true eller false",
+    "string_type": "skal være tekst",
+    "date_type": "skal være en dato (ÅÅÅÅ-MM-DD)",
+    "date_parsing": "skal være en gyldig dato (ÅÅÅÅ-MM-DD)",
+    "date_from_datetime_parsing": "skal være en gyldig dato (ÅÅÅÅ-MM-DD)",
+    "date_from_datetime_inexact": "skal være en dato uden klokkeslæt",
+    "literal_error": "skal være en af: {expected}",
+    "enum": "skal være en af: {expected}",
+    "greater_than_equal": "skal være mindst {ge}",
+    "greater_than": "skal være over {gt}",
+    "less_than_equal": "må højst være {le}",
+    "less_than": "skal være under {lt}",
+    "too_long": "må højst have {max_length} elementer",
+    "string_too_short": "må ikke være tom",
+    "string_too_long": "må højst være {max_length} tegn",
+    "string_pattern_mismatch": "har et ugyldigt format (små bogstaver, tal og - _ .)",
+    "list_type": "skal være en liste",
+    "dict_type": "skal være en mapping (felt: værdi)",
+    "model_type": "skal være en mapping (felt: værdi)",
+    "model_attributes_type": "skal være en mapping (felt: værdi)",
+}
+_VALUE_ERRORS = [  # our own validators' messages
+    (re.compile(r"end (\S+) is before start (\S+)"), "slut {0} er før start {1}"),
+    (re.compile(r"start (\S+) is not a plausible date"), "start {0} er ikke en troværdig dato"),
+]
+
+
 def error_message(error: dict) -> str:
     """A pydantic error as one line, with the offending value when it helps."""
-    message = error["msg"]
+    message = _danish(error) if language() == "da" else error["msg"]
     if error["type"] not in ("missing", "extra_forbidden") and "input" in error:
-        message += f" (got {_short(error['input'])})"
+        message += f" ({'fik' if language() == 'da' else 'got'} {_short(error['input'])})"
     return message
+
+
+def _danish(error: dict) -> str:
+    ctx = error.get("ctx") or {}
+    if error["type"] == "value_error":
+        text = str(ctx.get("error", error["msg"]))
+        for pattern, danish in _VALUE_ERRORS:
+            found = pattern.search(text)
+            if found:
+                return danish.format(*found.groups())
+        return text
+    template = DANISH_ERRORS.get(error["type"])
+    if template is None:
+        return error["msg"]
+    try:
+        return template.format(**{k: str(v).replace("'", "").replace(" or ", " eller ")
+                                  for k, v in ctx.items()})
+    except KeyError:
+        return error["msg"]
 
 
 def field_path(loc: tuple) -> str:

@@ -14,20 +14,20 @@ POSITION = "  - {title: T, organisation: O, sector: kommune, start: 2020-01-01%s
 
 @pytest.mark.parametrize("text,expected", [
     ("id: a\npositions:\n" + POSITION % ", leaders_led: '4'",
-     ":3:69: E101 positions[0].leaders_led: Input should be a valid integer (got '4')"),
+     ":3:69: E101 positions[0].leaders_led: skal være et heltal (fik '4')"),
     ("id: a\npositions:\n  - {title: T, organisation: O, sector: kommune, start: 2023-02-30}\n",
-     ":3:50: E101 positions[0].start: Input should be a valid date"),
+     ":3:50: E101 positions[0].start: skal være en gyldig dato (ÅÅÅÅ-MM-DD)"),
     ("id: a\npositions:\n" + POSITION % ", end: 2019-01-01",
-     ":3:5: E101 positions[0]: Value error, end 2019-01-01 is before start 2020-01-01"),
+     ":3:5: E101 positions[0]: slut 2019-01-01 er før start 2020-01-01"),
     ("id: a\npositions:\n" + POSITION % ", staff_led: -3",
-     "positions[0].staff_led: Input should be greater than or equal to 0 (got -3)"),
+     "positions[0].staff_led: skal være mindst 0 (fik -3)"),
     ("id: a\npositions:\n" + POSITION % ", leaders_led: 100000",
-     "positions[0].leaders_led: Input should be less than or equal to 10000"),
-    ("id: a\nfavourite_colour: blue\n", ":2:1: E101 favourite_colour: Extra inputs"),
+     "positions[0].leaders_led: må højst være 10000"),
+    ("id: a\nfavourite_colour: blue\n", ":2:1: E101 favourite_colour: ukendt felt"),
     ("id: a\nassessments:\n  - {competency: x, source: samtale1, score: 6}\n",
-     "assessments[0].score: Input should be less than or equal to 5"),
+     "assessments[0].score: må højst være 5"),
     ("id: a\nassessments:\n  - {competency: x, source: samtale3, score: 3}\n",
-     "assessments[0].source: Input should be 'ansøgning', 'samtale1'"),
+     "assessments[0].source: skal være en af: ansøgning, samtale1, test"),
     ("id: a\npositions: [\n", ":3:1: E004 invalid YAML"),
     ("- id: a\n", ":1:1: E005 expected a mapping"),
 ])
@@ -69,9 +69,22 @@ def test_years_run_to_the_reference_date_for_open_positions():
     assert open_ended.years(date(2019, 1, 1)) == 0.0
 
 
+def test_messages_follow_the_language(tmp_path):
+    from screening.i18n import set_language
+
+    path = tmp_path / "k.yaml"
+    path.write_text("id: a\nfoo: 1\n", encoding="utf-8")
+    set_language("en")
+    try:
+        assert "foo: Extra inputs are not permitted" in str(load_record(path)[1][0])
+    finally:
+        set_language("da")
+    assert "foo: ukendt felt" in str(load_record(path)[1][0])
+
+
 def test_json_records_are_checked_the_same_way(tmp_path):
     path = tmp_path / "k.json"
     path.write_text('{"id": "a", "positions": [{"title": "T", "organisation": "O",\n'
                     ' "sector": "kommun", "start": "2020-01-01"}]}', encoding="utf-8")
     _, problems = load_record(path)
-    assert "positions[0].sector: Input should be 'kommune'" in str(problems[0])
+    assert "positions[0].sector: skal være en af: kommune" in str(problems[0])
