@@ -154,14 +154,15 @@ def screen(profile, candidates, stage, fmt, out, top, only_knockouts, hide_knock
     from functools import partial
 
     from . import report
-
-    # as in screen.screen: results pile up until ranked, and hold no reference cycles
-    gc.set_threshold(100_000, 50, 100)
+    from .audit.recording import Spool, record_run
+    from .audit.store import default_path
     from .candidates import DuplicateIds, iter_inputs
     from .parallel import Job, auto_workers, screen_many
     from .rulefiles import find_profile, load_profile
     from .screen import Screening, rank
 
+    # as in screen.screen: results pile up until ranked, and hold no reference cycles
+    gc.set_threshold(100_000, 50, 100)
     if only_knockouts and hide_knockouts:
         raise click.UsageError("--only-knockouts og --hide-knockouts udelukker hinanden")
     if top and fmt == "jsonl":
@@ -173,7 +174,7 @@ def screen(profile, candidates, stage, fmt, out, top, only_knockouts, hide_knock
     render = partial(report.jsonl_line, loaded_profile.meta.id, stage) \
         if fmt == "jsonl" else None
     job = Job(str(profile_path), stage, as_of_date, render, audit=not no_audit)
-    audited = _AuditSpool() if job.audit else None  # (input, result) of every candidate
+    audited = Spool() if job.audit else None  # (input, result) of every candidate
     problems = []
     inputs = iter_inputs(list(candidates), problems)
     chunks = screen_many(loaded_profile, job, inputs, workers or auto_workers(candidates))
@@ -229,71 +230,13 @@ def screen(profile, candidates, stage, fmt, out, top, only_knockouts, hide_knock
         else:  # ranked results, all in memory already
             inputs = audited.inputs()
             pairs = ((inputs[r.id], report.candidate(r)) for r in screening.results)
-        _record_audit(audit_db, operator, loaded_profile, profile_path, stage,
-                      as_of_date or loaded_profile.meta.date, pairs, counts)
+        summary = {"screened": counts.total, "knocked_out": counts.knocked_out,
+                   "too_little_evidence": counts.unassessed, "invalid": counts.invalid}
+        store = audit_db or default_path()
+        run_id = record_run(store, loaded_profile, profile_path, stage,
+                            as_of_date or loaded_profile.meta.date, operator, summary, pairs)
+        click.echo(t("Revisionsspor: kørsel {run} i {path}", run=run_id, path=store), err=True)
     counts.finish()
-
-
-class _AuditSpool:
-    """What the audit trail will record, kept on disk until the run ends, so that memory
-    stays flat however many candidates stream through."""
-
-    def __init__(self) -> None:
-        import tempfile
-
-        # closed by the garbage collector with the spool: it lives exactly one run
-        self._file = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
-
-    def add(self, item, rendered: str | None) -> None:
-        from dataclasses import asdict
-
-        self._file.write(json.dumps([asdict(item), rendered], ensure_ascii=False) + "\n")
-
-    def _rows(self):
-        from .audit.store import CandidateInput
-
-        self._file.seek(0)
-        for line in self._file:
-            item, rendered = json.loads(line)
-            yield CandidateInput(**item), rendered
-
-    def pairs(self):
-        for item, rendered in self._rows():
-            yield item, json.loads(rendered)
-
-    def inputs(self) -> dict:
-        return {item.candidate: item for item, _ in self._rows()}
-
-
-def _record_audit(audit_db, operator, profile, profile_path, stage, as_of, audited,
-                  counts) -> None:
-    import os
-    from importlib import metadata
-    from pathlib import Path
-
-    from .audit.store import AuditStore, default_path
-    from .audit.store import operator as os_operator
-
-    root = Path(profile_path).resolve().parent
-    rule_files = [(os.path.relpath(Path(path).resolve(), root), content)
-                  for path, content in profile.files]
-    run = {"operator": operator or os_operator(),
-           "tool": {"screening": metadata.version("screening"),
-                    "durable_rules": metadata.version("durable_rules")},
-           "profile": {"id": profile.meta.id, "version": profile.meta.version,
-                       "title": profile.meta.title, "organisation": profile.meta.organisation,
-                       "sha256": profile.sha256},
-           "profile_file": os.path.relpath(Path(profile_path).resolve(), root),
-           "stage": stage, "as_of": as_of.isoformat(),
-           "summary": {"screened": counts.total, "knocked_out": counts.knocked_out,
-                       "too_little_evidence": counts.unassessed, "invalid": counts.invalid}}
-    store = AuditStore(audit_db or default_path())
-    try:
-        run_id = store.record_run(run, rule_files, audited)
-    finally:
-        store.close()
-    click.echo(t("Revisionsspor: kørsel {run} i {path}", run=run_id,
-                 path=audit_db or default_path()), err=True)
 
 
 class _Counts:

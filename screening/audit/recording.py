@@ -1,0 +1,64 @@
+"""What one `screening screen` run leaves in the audit trail: its settings and rule files,
+and each screened candidate's input and result, spooled to disk until the run ends."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict
+from datetime import date
+from importlib import metadata
+from pathlib import Path
+
+from ..profiles import Profile
+from .store import AuditStore, CandidateInput, operator
+
+
+class Spool:
+    """(input, result) pairs on disk, so that memory stays flat however many candidates
+    stream through a run."""
+
+    def __init__(self) -> None:
+        # closed by the garbage collector with the spool: it lives exactly one run
+        self._file = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
+
+    def add(self, item: CandidateInput, rendered: str | None) -> None:
+        self._file.write(json.dumps([asdict(item), rendered], ensure_ascii=False) + "\n")
+
+    def _rows(self) -> Iterator[tuple[CandidateInput, str | None]]:
+        self._file.seek(0)
+        for line in self._file:
+            item, rendered = json.loads(line)
+            yield CandidateInput(**item), rendered
+
+    def pairs(self) -> Iterator[tuple[CandidateInput, dict]]:
+        """With the results as they were rendered (JSON Lines runs)."""
+        for item, rendered in self._rows():
+            yield item, json.loads(rendered)
+
+    def inputs(self) -> dict[str, CandidateInput]:
+        return {item.candidate: item for item, _ in self._rows()}
+
+
+def record_run(store_path: str | Path, profile: Profile, profile_path: str | Path, stage: str,
+               as_of: date, who: str | None, summary: dict,
+               results: Iterable[tuple[CandidateInput, dict]]) -> str:
+    """Write the run; rule files are kept relative to the profile's folder, includes too."""
+    root = Path(profile_path).resolve().parent
+    rule_files = [(os.path.relpath(Path(path).resolve(), root), content)
+                  for path, content in profile.files]
+    run = {"operator": who or operator(),
+           "tool": {"screening": metadata.version("screening"),
+                    "durable_rules": metadata.version("durable_rules")},
+           "profile": {"id": profile.meta.id, "version": profile.meta.version,
+                       "title": profile.meta.title, "organisation": profile.meta.organisation,
+                       "sha256": profile.sha256},
+           "profile_file": os.path.relpath(Path(profile_path).resolve(), root),
+           "stage": stage, "as_of": as_of.isoformat(), "summary": summary}
+    store = AuditStore(store_path)
+    try:
+        return store.record_run(run, rule_files, results)
+    finally:
+        store.close()
