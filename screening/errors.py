@@ -27,7 +27,18 @@ class Problem:
         if self.line is not None:
             where += f":{self.line}:{self.column or 1}"
         field = f" {self.field}:" if self.field else ""
-        return f"{where}: {self.code}{field} {self.message}"
+        return f"{where}: {self.code}{field} {_shown(self.message)}"
+
+
+def _shown(message: str) -> str:
+    """The message in the chosen language (see problem_text)."""
+    from .i18n import language
+
+    if language() != "da":
+        return message
+    from .problem_text import danish
+
+    return danish(message)
 
 
 class InputError(ScreeningError):

@@ -130,9 +130,9 @@ def test_nothing_valid_exits_2_with_the_reasons(tmp_path):
 
 
 @pytest.mark.parametrize("args,fragment", [
-    (["screen", "no-such-profile", "x.yaml"], "no rule file and no profile with this id"),
-    (["screen", PROFILE, "missing.yaml"], "missing.yaml: E001 file not found"),
-    (["explain", PROFILE, "missing.yaml"], "file not found"),
+    (["screen", "no-such-profile", "x.yaml"], "ingen regelfil og ingen profil med dette id"),
+    (["screen", PROFILE, "missing.yaml"], "missing.yaml: E001 filen findes ikke"),
+    (["explain", PROFILE, "missing.yaml"], "filen findes ikke"),
 ])
 def test_bad_input_exit_2_without_traceback(args, fragment):
     result = run(*args)
@@ -150,7 +150,7 @@ def test_broken_rule_file_names_file_line_and_column(tmp_path, candidates):
     assert result.exit_code == 2
     line = next(n for n, t in enumerate(text.splitlines(), 1) if "kommunikatoin" in t)
     assert f"profil.yaml:{line}:" in result.stderr
-    assert "unknown competency 'kommunikatoin' (did you mean 'kommunikation'?)" in result.stderr
+    assert "ukendt kompetence 'kommunikatoin' (mente du 'kommunikation'?)" in result.stderr
 
 
 def test_explain_names_knockout_and_what_would_change_it(candidates):
@@ -177,10 +177,10 @@ def test_explain_criterion_json_and_markdown(candidates):
 def test_explain_needs_an_id_among_several_and_suggests(candidates):
     assert run("explain", PROFILE, str(candidates)).exit_code == 2
     result = run("explain", PROFILE, str(candidates), "--id", "strnog")
-    assert result.exit_code == 2 and "did you mean 'strong'" in result.stderr
+    assert result.exit_code == 2 and "mente du 'strong'" in result.stderr
     result = run("explain", PROFILE, str(candidates), "--id", "strong",
                  "--criterion", "ledelse-af-leder")
-    assert "did you mean 'ledelse-af-ledere'" in result.stderr
+    assert "mente du 'ledelse-af-ledere'" in result.stderr
 
 
 def test_shortlist_never_takes_a_knockout_and_shows_ties(candidates):
@@ -311,9 +311,9 @@ def test_jsonl_input_reports_bad_lines_by_number_and_screens_the_rest(tmp_path):
     ids = [json.loads(line)["id"] for line in result.stdout.splitlines()]
     assert len(ids) == 29 and "p00006" not in ids and ids == sorted(ids)
     assert f"{pool}:7:1: E101 positions[0].leaders_led:" in result.stderr
-    assert f"{pool}:31: E102 id: candidate id 'p00001' is also used by {pool}:2" \
+    assert f"{pool}:31: E102 id: kandidat-id'et 'p00001' bruges også af {pool}:2" \
         in result.stderr
-    assert f"{pool}:32:1: E004 invalid JSON" in result.stderr
+    assert f"{pool}:32:1: E004 ugyldig JSON" in result.stderr
     assert "ugyldige poster: 3" in result.stderr
 
 

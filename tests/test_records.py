@@ -28,8 +28,8 @@ POSITION = "  - {title: T, organisation: O, sector: kommune, start: 2020-01-01%s
      "assessments[0].score: må højst være 5"),
     ("id: a\nassessments:\n  - {competency: x, source: samtale3, score: 3}\n",
      "assessments[0].source: skal være en af: ansøgning, samtale1, test"),
-    ("id: a\npositions: [\n", ":3:1: E004 invalid YAML"),
-    ("- id: a\n", ":1:1: E005 expected a mapping"),
+    ("id: a\npositions: [\n", ":3:1: E004 ugyldig YAML"),
+    ("- id: a\n", ":1:1: E005 forventede en mapping"),
 ])
 def test_each_problem_names_file_line_and_field(tmp_path, text, expected):
     path = tmp_path / "k.yaml"
@@ -44,7 +44,7 @@ def test_a_missing_or_unreadable_file_is_a_problem_not_a_crash(tmp_path):
     assert record is None and "E001" in str(problems[0])
     binary = tmp_path / "bin.yaml"
     binary.write_bytes(b"\xff\xfe\x00")
-    assert "not UTF-8" in str(load_record(binary)[1][0])
+    assert "ikke UTF-8" in str(load_record(binary)[1][0])
 
 
 def test_political_governance_is_derived_from_the_sector_unless_given():
@@ -88,3 +88,18 @@ def test_json_records_are_checked_the_same_way(tmp_path):
                     ' "sector": "kommun", "start": "2020-01-01"}]}', encoding="utf-8")
     _, problems = load_record(path)
     assert "positions[0].sector: skal være en af: kommune" in str(problems[0])
+
+
+def test_problems_are_shown_in_the_chosen_language():
+    from screening.errors import Problem
+    from screening.i18n import set_language
+
+    problem = Problem("r.yaml", "unknown fact 'leder' (did you mean 'ledere'?)", 3, 5,
+                      "criteria[0].when.fact", "E207")
+    assert str(problem) == ("r.yaml:3:5: E207 criteria[0].when.fact: ukendt faktum 'leder' "
+                            "(mente du 'ledere'?)")
+    set_language("en")
+    try:
+        assert str(problem).endswith("unknown fact 'leder' (did you mean 'ledere'?)")
+    finally:
+        set_language("da")

@@ -56,13 +56,13 @@ def test_a_valid_file_loads_with_lines_and_defaults(tmp_path):
 
 
 @pytest.mark.parametrize("when,expected", [
-    ("{assessed: relationel}", "E207 criteria[0].when.assessed: unknown competency "
-                               "'relationel' (did you mean 'relationelle'?)"),
-    ("{fact: leder}", "E207 criteria[0].when.fact: unknown fact 'leder' (did you mean "
+    ("{assessed: relationel}", "E207 criteria[0].when.assessed: ukendt kompetence "
+                               "'relationel' (mente du 'relationelle'?)"),
+    ("{fact: leder}", "E207 criteria[0].when.fact: ukendt faktum 'leder' (mente du "
                       "'ledere'?)"),
     ("{some: positions, where: {field: sector, gte: 3}}",
-     "E209 criteria[0].when.where.gte: operator `gte` does not apply to 'sector' (enum)"),
-    ("{some: positions, where: {field: sektor, eq: kommune}}", "did you mean 'sector'?"),
+     "E209 criteria[0].when.where.gte: operatoren `gte` passer ikke til 'sector' (enum)"),
+    ("{some: positions, where: {field: sektor, eq: kommune}}", "mente du 'sector'?"),
     ("{some: positions, where: {field: sector, eq: kommun}}", "kommune"),
     ("{alle: []}", "criteria[0].when"),
 ])
@@ -74,7 +74,7 @@ def test_each_mistake_is_located_and_explained(tmp_path, when, expected):
 
 def test_duplicate_criterion_ids_are_refused(tmp_path):
     found = problems(rule_file(tmp_path, ("a", "{fact: ledere}"), ("a", "{fact: ledere}")))
-    assert any("E204 criteria[1].id: duplicate criterion id 'a'" in p for p in found)
+    assert any("E204 criteria[1].id: kriterie-id'et 'a' er brugt før" in p for p in found)
 
 
 def test_includes_load_and_cycles_are_refused(tmp_path):
@@ -91,7 +91,7 @@ def test_includes_load_and_cycles_are_refused(tmp_path):
     cyclic = (tmp_path / "mod.yaml").read_text(encoding="utf-8") + "include: [p.yaml]\n"
     (tmp_path / "mod.yaml").write_text(cyclic, encoding="utf-8")
     found = problems(tmp_path / "p.yaml")
-    assert any("E203" in p and "include cycle: p.yaml -> mod.yaml -> p.yaml" in p
+    assert any("E203" in p and "cirkulær include: p.yaml -> mod.yaml -> p.yaml" in p
                for p in found), found
 
 
@@ -111,7 +111,7 @@ def test_a_module_is_not_a_profile_unless_asked(tmp_path):
 def test_profiles_are_found_by_id_with_a_suggestion_for_near_misses():
     assert find_profile("helsingor-direktor-2024", ROOT / "rules").name == \
         "helsingor-direktor-2024.yaml"
-    with pytest.raises(RuleFileError, match="did you mean 'helsingor-direktor-2024'"):
+    with pytest.raises(RuleFileError, match="mente du 'helsingor-direktor-2024'"):
         find_profile("helsingor-direktor", ROOT / "rules")
     ids = sorted(p.meta.id for _, p in list_profiles(ROOT / "rules"))
     assert ids == ["albertslund-leder-sekretariat-2024", "helsingor-direktor-2024",
