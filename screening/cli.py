@@ -41,6 +41,10 @@ def _reports_errors(command):
             sys.exit(exc.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise  # click reports these itself (usage errors exit 2)
+        except BrokenPipeError:  # the reader went away (`| head`): stop quietly, like git
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())  # so the exit flush does not fail again
+            sys.exit(0)
         except Exception as exc:  # a bug: say so briefly; SCREENING_DEBUG=1 shows the trace
             if os.environ.get("SCREENING_DEBUG"):
                 raise

@@ -27,10 +27,10 @@ class Problem:
         if self.line is not None:
             where += f":{self.line}:{self.column or 1}"
         field = f" {self.field}:" if self.field else ""
-        return f"{where}: {self.code}{field} {_shown(self.message)}"
+        return f"{where}: {self.code}{field} {shown(self.message)}"
 
 
-def _shown(message: str) -> str:
+def shown(message: str) -> str:
     """The message in the chosen language (see problem_text)."""
     from .i18n import language
 

@@ -24,7 +24,7 @@ from typing import Any
 from . import conditions as cond
 from .catalogue import COLLECTIONS
 from .compile import FALSE, TRUE, CompiledProfile, D, I, O, compile_profile, holds
-from .errors import RuleFileError
+from .errors import RuleFileError, shown
 from .profiles import Profile
 
 WISH_WORDS = ("et plus", "vægtes positivt", "gerne", "ser gerne", "vi forestiller os",
@@ -50,7 +50,7 @@ class Finding:
         return self.code.startswith("E")
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.code} {self.message}"
+        return f"{self.path}:{self.line}:{self.column}: {self.code} {shown(self.message)}"
 
 
 def lint_paths(paths: list[Path]) -> list[Finding]:

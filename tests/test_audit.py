@@ -119,7 +119,7 @@ def test_decisions_are_recorded_and_an_override_needs_a_reason(audit_db):
     assert decision["decision"] == "override" and decision["target"] == "knockout"
     assert decision["by"] == "Formand" and decision["reason"].startswith("Har ledet")
     unknown = cli("decide", run, "nobody", "--confirm", "--audit-db", str(audit_db))
-    assert unknown.exit_code == 2 and "no candidate 'nobody'" in unknown.output
+    assert unknown.exit_code == 2 and "ingen kandidat 'nobody'" in unknown.output
     assert cli("audit", "verify", "--audit-db", str(audit_db)).exit_code == 0
 
 
@@ -156,16 +156,16 @@ def test_a_corrupt_or_foreign_file_is_a_clear_error(tmp_path):
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"this is not sqlite" * 100)
     result = cli("audit", "list", "--audit-db", str(junk))
-    assert result.exit_code == 2 and "not an audit store" in result.output
+    assert result.exit_code == 2 and "ikke et revisionsspor" in result.output
     foreign = tmp_path / "foreign.db"
     db = sqlite3.connect(foreign)
     db.execute("CREATE TABLE something (x)")
     db.commit()
     db.close()
     result = cli("audit", "verify", "--audit-db", str(foreign))
-    assert result.exit_code == 2 and "not a screening audit store" in result.output
+    assert result.exit_code == 2 and "ikke et revisionsspor fra screening" in result.output
     missing = cli("audit", "list", "--audit-db", str(tmp_path / "none.db"))
-    assert missing.exit_code == 2 and "no audit store here" in missing.output
+    assert missing.exit_code == 2 and "intet revisionsspor her" in missing.output
     assert "Traceback" not in result.output + missing.output
 
 

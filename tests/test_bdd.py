@@ -83,7 +83,7 @@ def test_screening_test_reports_the_failing_step_and_what_was_expected(tmp_path)
 def test_screening_test_without_feature_files_is_bad_input(tmp_path):
     result = CliRunner().invoke(main, ["test", str(tmp_path / "nothing.feature")])
     assert result.exit_code == 2
-    assert "no such feature file" in result.output
+    assert "ingen sådan feature-fil" in result.output
 
 
 def test_check_finds_each_kind_of_mistake(tmp_path):

@@ -213,7 +213,7 @@ def test_lint_clean_and_with_findings(tmp_path):
         "quote: herunder erfaring med ledelse af ledere er et plus"), encoding="utf-8")
     result = run("lint", str(bad))
     assert result.exit_code == 1
-    assert "L301 ledelse-af-ledere: is a krav, but its quote says 'et plus'" in result.stdout
+    assert "L301 ledelse-af-ledere: er et krav, men citatet siger 'et plus'" in result.stdout
 
 
 def test_schema_commands_print_json_schema():

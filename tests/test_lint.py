@@ -72,7 +72,8 @@ def test_output_and_exit_codes_are_those_of_a_linter(tmp_path):
     path.write_text(textwrap.dedent(RULES), encoding="utf-8")
     result = CliRunner().invoke(main, ["lint", str(path)])
     assert result.exit_code == 1
-    assert f"{path}:22:1: E501 alder: reads education.year" in result.output
+    assert f"{path}:22:1: E501 alder: læser education.year: afgangsåret kan stå i stedet " \
+        "for alder" in result.output
     clean = CliRunner().invoke(main, ["lint", "--rules-dir", str(ROOT / "rules")])
     assert clean.exit_code == 0, clean.output
     assert "Ingen fund i 7 fil(er)." in clean.output
