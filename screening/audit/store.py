@@ -95,15 +95,20 @@ class AuditStore:
             raise _bad(self.path, f"not an audit store ({exc})") from None
 
     def _prepare(self) -> None:
-        app_id = self.db.execute("PRAGMA application_id").fetchone()[0]
-        tables = self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables):
-            raise _bad(self.path, "a SQLite file, but not a screening audit store")
-        self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA busy_timeout=60000")
-        if app_id == 0:  # IF NOT EXISTS: two processes creating the store at once is fine
-            self.db.executescript(SCHEMA)
-            self.db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        # checked and created under the write lock: of several processes opening a new
+        # store at once, one creates it and the others find it whole (not half made)
+        with self.transaction():
+            app_id = self.db.execute("PRAGMA application_id").fetchone()[0]
+            tables = self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables):
+                raise _bad(self.path, "a SQLite file, but not a screening audit store")
+            if app_id == 0:
+                for statement in SCHEMA.split(";"):
+                    if statement.strip():
+                        self.db.execute(statement)
+                self.db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        self.db.execute("PRAGMA journal_mode=WAL")  # only once the file is known to be ours
 
     def close(self) -> None:
         self.db.close()
