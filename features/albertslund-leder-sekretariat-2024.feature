@@ -39,16 +39,12 @@ Egenskab: Leder af Sekretariat for Politik, Jura, Kommunikation & Udvikling, Alb
     Så er der foreslået knock-out på "struktureret-ledelsesstil"
     Og kilderne er uenige om "struktureret-ledelsesstil"
 
-  Scenarie: Erfaring med politisk betjening løfter en lav vurdering af politisk tæft til delvist
+  Scenarie: Erfaring med politisk betjening opvejer ikke en lav vurdering af politisk tæft
     Givet kandidaten "betjening"
-    Og kandidaten har erfaring med "politisk_betjening" som "udøvende"
+    Og kandidaten har erfaring med "politisk_betjening" som "ansvarlig"
     Og kandidaten er vurderet til 2 på "politisk_taeft" i "samtale1"
-    Givet kandidaten "ukendt-erfaring"
-    Og kandidaten er vurderet til 2 på "politisk_taeft" i "samtale1"
-    Når kandidaterne screenes
-    Så er kriteriet "politisk-taeft" "delvist" for "betjening"
-    Og der er ingen foreslåede knock-outs for "betjening"
-    Og kriteriet "politisk-taeft" er "ikke belyst" for "ukendt-erfaring"
+    Når kandidaten screenes
+    Så er der foreslået knock-out på "politisk-taeft"
 
   Scenarie: En samfundsvidenskabelig kandidatuddannelse eller lignende er et ønske
     Givet kandidaten "samf"

@@ -33,7 +33,8 @@ EXPECTED = {
         first="a01-nanna-juul",
         knockouts={"a03-helle-winther": ("politisk-taeft",),
                    "a04-kasper-dam": ("struktureret-ledelsesstil",),
-                   "a08-jakob-tang": ("relationelle-kompetencer",)},
+                   "a08-jakob-tang": ("relationelle-kompetencer",
+                                      "proces-og-forandringsledelse")},
         disagreements={"a04-kasper-dam": ("struktureret-ledelsesstil",)},
         too_little_evidence=("a05-mia-lund",)),
     "ishoj-direktoer": Expected(
