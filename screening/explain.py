@@ -26,7 +26,7 @@ def _evidence_line(e: Evidence) -> str:
 
 def criterion_text(outcome: CriterionOutcome, profile: Profile) -> list[str]:
     c = outcome.criterion
-    points = (t("ingen point (ikke belyst)") if outcome.points is None
+    points = (t("ingen point") if outcome.points is None
               else t("{points} af {max} point", points=value_text(outcome.points),
                      max=value_text(outcome.max_points)))
     lines = [f"- [{c.priority}] {c.name}: {t(STATUS_LABELS[outcome.status])}, {points}",

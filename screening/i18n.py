@@ -49,7 +49,7 @@ EN: dict[str, str] = {
         "The tool recommends; the hiring committee decides.",
     "{title} (score {score}, dækning {coverage} %)": "{title} (score {score}, coverage "
                                                     "{coverage} %)",
-    "ingen point (ikke belyst)": "no points (not assessed)",
+    "ingen point": "no points",
     "{points} af {max} point": "{points} of {max} points",
     "Profilen": "Profile", "Regel": "Rule", "Grundlag": "Evidence", "Mangler": "Missing",
     "Uenighed: kilderne vurderer kompetencen markant forskelligt; drøft vurderingerne før der "

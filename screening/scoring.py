@@ -128,7 +128,10 @@ def _derived_evidence(compiled: CompiledProfile, evaluated: Evaluated,
                       key: str) -> list[Evidence]:
     plan = compiled.derived[key]
     predicate = compiled.predicates[plan.predicate]
-    evidence = [Evidence(f"derived.{plan.name}", evaluated.view[key], "cv")]
+    # a named derived fact by its id; an inline `some` by its description
+    named = plan.name in compiled.profile.derived
+    evidence = [Evidence(f"derived.{plan.name}" if named else plan.name, evaluated.view[key],
+                         "cv")]
     statuses = evaluated.firings.item_status.get(plan.predicate, {})
     matched = [i for i, status in statuses.items() if status == O]
     if not matched:
