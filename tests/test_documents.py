@@ -1,0 +1,168 @@
+"""Reading documents: every value can be traced back to its line and column, and pydantic's
+errors become one line in the consultant's words."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from pydantic import ValidationError
+
+from screening import documents
+from screening.documents import error_message, field_path, plain, read_document
+from screening.i18n import set_language
+from screening.records import CandidateRecord
+
+RECORD = """\
+    id: a
+    positions:
+      - title: Skoleleder
+        organisation: Gladsaxe Kommune
+        start: 2020-01-01
+      - {title: Chef, organisation: Furesø Kommune}
+"""
+
+
+@pytest.fixture
+def english():
+    set_language("en")
+    yield
+    set_language("da")
+
+
+@pytest.fixture
+def document(tmp_path):
+    path = tmp_path / "k.yaml"
+    path.write_text(textwrap.dedent(RECORD), encoding="utf-8")
+    doc, problem = read_document(path)
+    assert problem is None
+    return doc
+
+
+def validation_errors(data: dict) -> list[dict]:
+    with pytest.raises(ValidationError) as caught:
+        CandidateRecord.model_validate(data)
+    return caught.value.errors(include_url=False)
+
+
+@pytest.mark.parametrize("loc,expected", [
+    (("id",), (1, 1)),
+    (("positions", 0, "start"), (5, 5)),
+    (("positions", 1, "organisation"), (6, 19)),  # inside a flow mapping
+    (("positions", 0, "sector"), (3, 5)),  # a missing key: the item that lacks it
+    (("positions", 7), (2, 1)),  # no such item: the list's key
+    ((), (1, 1)),
+])
+def test_a_path_is_located_at_its_line_and_column(document, loc, expected):
+    assert document.locate(loc) == expected
+
+
+def test_a_problem_carries_the_place_and_the_field_path(document):
+    problem = document.problem(("positions", 1, "organisation"), "for kort", "E101")
+    assert str(problem) == f"{document.path}:6:19: E101 positions[1].organisation: for kort"
+
+
+def test_every_validation_error_becomes_a_located_problem(tmp_path):
+    path = tmp_path / "k.yaml"
+    path.write_text("id: a\npositions:\n  - {title: T, organisation: O, sector: kommun,"
+                    " start: 2020-01-01}\nfoo: 1\n", encoding="utf-8")
+    doc, _ = read_document(path)
+    with pytest.raises(ValidationError) as caught:
+        CandidateRecord.model_validate(plain(doc.data))
+    found = sorted(str(p).removeprefix(str(path)) for p in doc.validation_problems(caught.value))
+    assert found == [":3:33: E101 positions[0].sector: skal være en af: kommune, region, stat, "
+                     "privat, selvejende, forening eller andet (fik 'kommun')",
+                     ":4:1: E101 foo: ukendt felt"]
+
+
+def test_json_documents_have_no_positions_inside_but_keep_the_field(tmp_path):
+    path = tmp_path / "k.json"
+    path.write_text('{"id": "a", "positions": []}', encoding="utf-8")
+    doc, problem = read_document(path)
+    assert problem is None and doc.data == {"id": "a", "positions": []}
+    assert doc.locate(("positions",)) == (None, None)
+    assert str(doc.problem(("positions", 0), "x", "E101")) == f"{path}: E101 positions[0]: x"
+
+
+@pytest.mark.parametrize("loc,expected", [
+    (("positions", 2, "end"), "positions[2].end"),
+    (("id",), "id"),
+    ((), ""),
+    (("positions", 0, "function-after[check(), Position]", "start"), "positions[0].start"),
+    (("assessments", 3), "assessments[3]"),
+])
+def test_field_paths_read_like_the_document(loc, expected):
+    assert field_path(loc) == expected
+
+
+def test_error_messages_are_danish_and_show_the_offending_value():
+    errors = validation_errors({"positions": [{"title": "T", "organisation": "O",
+                                               "sector": "kommune", "start": "2020-01-01",
+                                               "end": "2019-01-01"}],
+                                "assessments": [{"competency": "x", "source": "samtale9",
+                                                 "score": 3}], "foo": 1})
+    messages = {field_path(e["loc"]): error_message(e) for e in errors}
+    assert messages["id"] == "mangler (feltet skal udfyldes)"  # nothing to show for missing
+    assert messages["foo"] == "ukendt felt"
+    assert messages["assessments[0].source"] == (
+        "skal være en af: ansøgning, samtale1, test, reference eller samtale2 (fik 'samtale9')")
+    assert messages["positions[0]"].startswith("slut 2019-01-01 er før start 2020-01-01 (fik {")
+
+
+def test_error_messages_in_english_keep_pydantics_words(english):
+    errors = validation_errors({"id": "A B", "foo": 1})
+    messages = {field_path(e["loc"]): error_message(e) for e in errors}
+    assert messages["foo"] == "Extra inputs are not permitted"
+    assert messages["id"].startswith("String should match pattern")
+    assert messages["id"].endswith("(got 'A B')")
+
+
+def test_a_long_offending_value_is_cut_short():
+    [error] = validation_errors({"id": "a", "positions": [
+        {"title": "T", "organisation": "O", "sector": "kommune", "start": "2020-01-01",
+         "leaders_led": "cirka " * 20}]})
+    message = error_message(error)
+    assert message.endswith("...)")
+    assert len(message.split("(fik ", 1)[1]) == 61  # 60 characters and the parenthesis
+
+
+@pytest.mark.parametrize("name,content,expected", [
+    ("k.yaml", "id: a\npositions: [\n", ":3:1: E004 ugyldig YAML"),
+    ("k.yaml", "id: a\n  bad: indent\n", ":2:6: E004 ugyldig YAML"),
+    ("k.json", '{"id": "a",\n "x": }', ":2:7: E004 ugyldig JSON: Expecting value"),
+    ("k.yaml", "- id: a\n", ":1:1: E005 forventede en mapping"),
+    ("k.json", "[1, 2]", ":1:1: E005 forventede en mapping"),
+])
+def test_unreadable_documents_are_one_located_problem(tmp_path, name, content, expected):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    doc, problem = read_document(path)
+    assert doc is None
+    assert str(problem).startswith(f"{path}{expected}"), str(problem)
+
+
+def test_files_that_cannot_be_read_say_why(tmp_path, monkeypatch):
+    assert "E001" in str(read_document(tmp_path / "nope.yaml")[1])
+    assert "er en mappe" in str(read_document(tmp_path)[1])
+    binary = tmp_path / "bin.yaml"
+    binary.write_bytes(b"id: a\n\xff\n")
+    assert str(read_document(binary)[1]).endswith("E003 ikke UTF-8-tekst (byte 6)")
+    monkeypatch.setattr(documents, "MAX_FILE_BYTES", 10)
+    big = tmp_path / "big.yaml"
+    big.write_text("id: abcdefghijkl\n", encoding="utf-8")
+    assert "E002" in str(read_document(big)[1])
+
+
+def test_dates_stay_text_so_an_impossible_one_is_a_field_error_not_a_crash(tmp_path):
+    path = tmp_path / "k.yaml"
+    path.write_text("id: a\nstart: 2023-02-30\nwhen: 2024-01-15\n", encoding="utf-8")
+    doc, problem = read_document(path)
+    assert problem is None
+    assert plain(doc.data) == {"id": "a", "start": "2023-02-30", "when": "2024-01-15"}
+
+
+def test_plain_turns_the_loaders_containers_into_python_values(document):
+    data = plain(document.data)
+    assert type(data) is dict and type(data["positions"]) is list
+    assert type(data["positions"][1]) is dict
+    assert data["positions"][1] == {"title": "Chef", "organisation": "Furesø Kommune"}
