@@ -1,0 +1,154 @@
+"""Loading candidates from files, folders and JSON Lines: every valid record, every problem
+named by file and line, duplicate ids refused, and a talent pool read as it is consumed."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+
+from screening import candidates
+from screening.candidates import expand, iter_inputs, load_record, load_records, parse_input
+
+from .conftest import KNOCKED_OUT, SPARSE, STRONG, write
+
+POSITION = {"title": "Skolechef", "organisation": "Furesø Kommune", "sector": "kommune",
+            "start": "2015-01-01", "leaders_led": 12}
+
+
+def line(candidate_id: str, **fields) -> str:
+    return json.dumps({"id": candidate_id, "positions": [{**POSITION, **fields}]},
+                      ensure_ascii=False)
+
+
+def jsonl(folder, name: str, *lines: str):
+    path = folder / name
+    path.write_text("".join(f"{text}\n" for text in lines), encoding="utf-8")
+    return path
+
+
+def shown(problems, folder) -> list[str]:
+    return [str(p).replace(f"{folder}/", "") for p in problems]
+
+
+def test_a_folder_gives_its_record_files_in_name_order(tmp_path):
+    for name in ("b.yaml", "a.json", "c.yml", "d.jsonl", "noter.txt", "e.YAML"):
+        (tmp_path / name).write_text("{}", encoding="utf-8")
+    (tmp_path / "under").mkdir()
+    files, problems = expand([tmp_path])
+    assert [f.name for f in files] == ["a.json", "b.yaml", "c.yml", "d.jsonl", "e.YAML"]
+    assert problems == []
+
+
+def test_files_are_taken_as_given_and_missing_paths_or_empty_folders_are_problems(tmp_path):
+    given = write(tmp_path, "x.txt", "id: x\n")  # named explicitly: read whatever its name
+    (tmp_path / "tom").mkdir()
+    files, problems = expand([given, tmp_path / "tom", tmp_path / "mangler.yaml"])
+    assert files == [given]
+    assert shown(problems, tmp_path) == [
+        "tom: E006 mappen indeholder ingen kandidatposter (.yaml, .yml, .json eller .jsonl)",
+        "mangler.yaml: E001 filen findes ikke"]
+
+
+def test_valid_records_load_with_their_source_and_checksum(candidates):
+    loaded, problems = load_records([candidates])
+    assert problems == []
+    assert [r.record.id for r in loaded] == ["no-leaders", "sparse", "strong"]
+    strong = loaded[2]
+    assert strong.path == str(candidates / "strong.yaml")
+    assert strong.sha256 == hashlib.sha256((candidates / "strong.yaml").read_bytes()).hexdigest()
+
+
+def test_json_lines_give_one_input_per_line_and_skip_blank_lines(tmp_path):
+    path = jsonl(tmp_path, "pool.jsonl", line("a"), "", "   ", line("b"))
+    problems: list = []
+    inputs = list(iter_inputs([path], problems))
+    assert [(i.line, json.loads(i.text)["id"]) for i in inputs] == [(1, "a"), (4, "b")]
+    assert problems == []
+    loaded, _ = parse_input(inputs[1])
+    assert loaded.record.id == "b" and loaded.path == f"{path}:4"
+    assert loaded.sha256 == hashlib.sha256(inputs[1].text.encode("utf-8")).hexdigest()
+
+
+def test_a_talent_pool_is_read_as_it_is_consumed_not_up_front(tmp_path):
+    first, last = line("k00001"), line("k99999")
+    path = jsonl(tmp_path, "pool.jsonl", first, *[line(f"k{n:05d}") for n in range(2, 20000)],
+                 last)
+    inputs = iter_inputs([path], [])
+    assert next(inputs).line == 1
+    # rewrite the last record in place: a reader that had read the file already would miss it
+    with path.open("r+b") as handle:
+        handle.seek(-len(last.encode("utf-8")) - 1, 2)
+        handle.write(line("k99998").encode("utf-8"))
+    *_, final = inputs
+    assert final.line == 20000 and json.loads(final.text)["id"] == "k99998"
+
+
+def test_problems_in_json_lines_name_the_file_and_the_line(tmp_path):
+    path = jsonl(tmp_path, "pool.jsonl",
+                 line("ok"),
+                 line("a", leaders_led="4"),
+                 '{"id": "b", "positions": [}',
+                 '["c"]',
+                 line("d", sector="kommun", start="2015-02-30"))
+    loaded, problems = load_records([path])
+    assert [r.record.id for r in loaded] == ["ok"]
+    assert shown(problems, tmp_path) == [
+        "pool.jsonl:2:1: E101 positions[0].leaders_led: skal være et heltal (fik '4')",
+        "pool.jsonl:3:27: E004 ugyldig JSON: Expecting value",
+        "pool.jsonl:4:1: E005 forventede et JSON-objekt (én kandidat pr. linje)",
+        "pool.jsonl:5:1: E101 positions[0].sector: skal være en af: kommune, region, stat, "
+        "privat, selvejende, forening eller andet (fik 'kommun')",
+        "pool.jsonl:5:1: E101 positions[0].start: skal være en gyldig dato (ÅÅÅÅ-MM-DD) "
+        "(fik '2015-02-30')"]
+
+
+def test_an_overlong_line_is_refused_without_being_parsed(tmp_path, monkeypatch):
+    monkeypatch.setattr(candidates, "MAX_LINE_BYTES", 50)
+    path = jsonl(tmp_path, "pool.jsonl", '{"id": "a"}', line("b"))
+    loaded, problems = load_records([path])
+    assert [r.record.id for r in loaded] == ["a"]
+    assert shown(problems, tmp_path) == ["pool.jsonl:2:1: E002 linjen er længere end 50 byte"]
+
+
+def test_a_pool_that_is_not_utf8_is_a_problem_after_its_good_lines(tmp_path):
+    path = tmp_path / "pool.jsonl"
+    path.write_bytes(line("a").encode("utf-8") + b"\n" + b"x" * 10_000 + b"\xff\n")
+    loaded, problems = load_records([path])
+    assert [r.record.id for r in loaded] == ["a"]
+    assert len(problems) == 1 and "E003 ikke UTF-8-tekst" in str(problems[0])
+
+
+def test_a_bad_record_file_names_the_file_line_and_field(tmp_path):
+    write(tmp_path, "broken.yaml", "id: broken\npositions:\n  - {title: T, organisation: O, "
+                                   "sector: kommune, start: 2015-01-01, staff_led: -1}\n")
+    write(tmp_path, "good.yaml", SPARSE)
+    loaded, problems = load_records([tmp_path])
+    assert [r.record.id for r in loaded] == ["sparse"]
+    assert shown(problems, tmp_path) == [
+        "broken.yaml:3:69: E101 positions[0].staff_led: skal være mindst 0 (fik -1)"]
+
+
+def test_a_second_record_with_the_same_id_is_refused_and_the_first_kept(tmp_path):
+    folder = tmp_path / "kandidater"
+    folder.mkdir()
+    write(folder, "a-strong.yaml", STRONG)
+    write(folder, "b-copy.yaml", STRONG)
+    write(folder, "c.yaml", KNOCKED_OUT)
+    pool = jsonl(tmp_path, "pool.jsonl", line("no-leaders"), line("strong"))
+    loaded, problems = load_records([folder, pool])
+    assert [(r.record.id, r.path.rsplit("/", 1)[1]) for r in loaded] == [
+        ("strong", "a-strong.yaml"), ("no-leaders", "c.yaml")]
+    assert [(p.code, p.field, p.path.rsplit("/", 1)[1]) for p in problems] == [
+        ("E102", "id", "b-copy.yaml"), ("E102", "id", "pool.jsonl:1"),
+        ("E102", "id", "pool.jsonl:2")]
+    assert f"bruges også af {folder / 'a-strong.yaml'}" in str(problems[0])
+    assert f"bruges også af {folder / 'c.yaml'}" in str(problems[1])
+
+
+@pytest.mark.parametrize("name", ["k.yaml", "k.json"])
+def test_a_single_record_file_that_is_missing_is_a_problem_not_a_crash(tmp_path, name):
+    record, problems = load_record(tmp_path / name)
+    assert record is None
+    assert shown(problems, tmp_path) == [f"{name}: E001 filen findes ikke"]
