@@ -5,11 +5,76 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from pydantic import ValidationError
 
 from screening.candidates import load_record
-from screening.records import CandidateRecord
+from screening.documents import error_message, field_path
+from screening.records import CandidateRecord, sources_up_to
+
+from .conftest import STRONG, write
 
 POSITION = "  - {title: T, organisation: O, sector: kommune, start: 2020-01-01%s}\n"
+PLAIN_POSITION = {"title": "T", "organisation": "O", "sector": "kommune", "start": "2020-01-01"}
+
+
+def test_a_complete_record_loads_with_typed_values(tmp_path):
+    loaded, problems = load_record(write(tmp_path, "strong.yaml", STRONG))
+    assert problems == []
+    record = loaded.record
+    assert record.id == "strong" and record.personal.name == "Mette Holm"
+    [position] = record.positions
+    assert position.start == date(2016, 1, 1) and position.end is None
+    assert position.leaders_led == 8 and position.domains == ["skole", "dagtilbud"]
+    assert record.education[0].leadership is True
+    assert record.experience[0].years == 6.0
+    assert [(a.competency, a.source, a.score) for a in record.assessments][:2] == [
+        ("relationelle_kompetencer", "samtale1", 5), ("relationelle_kompetencer", "reference", 2)]
+
+
+def test_a_missing_section_is_unknown_and_an_empty_one_is_known_to_be_empty():
+    unknown = CandidateRecord.model_validate({"id": "a"})
+    empty = CandidateRecord.model_validate({"id": "a", "positions": [], "experience": []})
+    assert unknown.positions is None and unknown.experience is None
+    assert empty.positions == [] and empty.experience == []
+    assert unknown.assessments == []
+
+
+@pytest.mark.parametrize("data,path,message", [
+    ({"positions": [{**PLAIN_POSITION, "start": "1900-01-01"}]}, "positions[0]",
+     "start 1900-01-01 er ikke en troværdig dato"),
+    ({"positions": [PLAIN_POSITION] * 101}, "positions", "må højst have 100 elementer"),
+    ({"positions": [{**PLAIN_POSITION, "domains": ["skole"] * 31}]}, "positions[0].domains",
+     "må højst have 30 elementer"),
+    ({"positions": [{**PLAIN_POSITION, "budget_mio_dkk": 1e6}]}, "positions[0].budget_mio_dkk",
+     "må højst være 100000.0 (fik 1000000.0)"),
+    ({"positions": [{**PLAIN_POSITION, "staff_led": 200_000}]}, "positions[0].staff_led",
+     "må højst være 100000 (fik 200000)"),
+    ({"experience": [{"kind": "mediehåndtering", "years": 70}]}, "experience[0].years",
+     "må højst være 60.0 (fik 70)"),
+    ({"experience": [{"kind": "mediehåndtering", "years": -1}]}, "experience[0].years",
+     "skal være mindst 0.0 (fik -1)"),
+    ({"education": [{"degree": "MPA", "level": "master", "year": 1850}]}, "education[0].year",
+     "skal være mindst 1940 (fik 1850)"),
+    ({"assessments": [{"competency": "x", "source": "test", "score": 0}]},
+     "assessments[0].score", "skal være mindst 1 (fik 0)"),
+    ({"positions": [{**PLAIN_POSITION, "leaders_led": 4.0}]}, "positions[0].leaders_led",
+     "skal være et heltal (fik 4.0)"),
+    ({"positions": [{**PLAIN_POSITION, "politically_governed": "ja"}]},
+     "positions[0].politically_governed", "skal være true eller false (fik 'ja')"),
+    ({"positions": [{**PLAIN_POSITION, "foo": 1}]}, "positions[0].foo", "ukendt felt"),
+    ({"personal": {"name": ""}}, "personal.name", "må ikke være tom"),
+])
+def test_each_validation_error_names_its_field_path(data, path, message):
+    with pytest.raises(ValidationError) as caught:
+        CandidateRecord.model_validate({"id": "a", **data})
+    found = {field_path(e["loc"]): error_message(e) for e in caught.value.errors()}
+    assert message in found.get(path, ""), found
+
+
+def test_each_stage_adds_its_own_source_to_the_earlier_ones():
+    assert sources_up_to("ansøgning") == ("ansøgning",)
+    assert sources_up_to("reference") == ("ansøgning", "samtale1", "test", "reference")
+    assert sources_up_to("samtale2")[-1] == "samtale2"
 
 
 @pytest.mark.parametrize("text,expected", [
