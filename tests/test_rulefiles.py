@@ -65,11 +65,40 @@ def test_a_valid_file_loads_with_lines_and_defaults(tmp_path):
     ("{some: positions, where: {field: sektor, eq: kommune}}", "mente du 'sector'?"),
     ("{some: positions, where: {field: sector, eq: kommun}}", "kommune"),
     ("{alle: []}", "criteria[0].when"),
+    ("{fact: ledere, gte: 3}", "E209 criteria[0].when.gte: operatoren `gte` passer ikke til "
+                               "'ledere' (bool); brug eq, ne"),
+    ("{some: posts, where: {field: sector, eq: kommune}}",
+     "E207 criteria[0].when.some: ukendt samling 'posts' (mente du 'positions'?)"),
+    ("{assessed: relationelle, by: [samtale3]}",
+     "E207 criteria[0].when.by: ukendt evidenskilde 'samtale3'"),
 ])
 def test_each_mistake_is_located_and_explained(tmp_path, when, expected):
     found = problems(rule_file(tmp_path, ("a", when)))
     assert any(expected in p for p in found), found
     assert all(p.startswith("p.yaml:") for p in found)
+
+
+@pytest.mark.parametrize("old,new,expected", [
+    ("priority:", "priorty:", ["p.yaml:7:3: E101 criteria[0].priority: mangler (feltet skal "
+                               "udfyldes)", "p.yaml:10:3: E101 criteria[0].priorty: ukendt felt"]),
+    ("priority: ønske", "priority: onske", ["p.yaml:10:3: E101 criteria[0].priority: skal være "
+                                            "en af: krav eller ønske (fik 'onske')"]),
+    ("criteria:\n", "scorng: {}\ncriteria:\n", ["p.yaml:6:1: E101 scorng: ukendt felt"]),
+    ("profile: {id: p,", "profile: {id: p", ["p.yaml:1:22: E004 ugyldig YAML"]),
+])
+def test_structural_mistakes_are_located(tmp_path, old, new, expected):
+    path = rule_file(tmp_path, ("a", "{fact: ledere}"))
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    found = problems(path)
+    assert len(found) == len(expected)
+    assert all(f.startswith(e) for f, e in zip(found, expected, strict=True)), found
+
+
+def test_a_missing_include_names_the_include_line(tmp_path):
+    head = HEAD.replace("    competencies:", "    include: [nope.yaml]\n    competencies:")
+    found = problems(rule_file(tmp_path, ("a", "{fact: ledere}"), head=head))
+    assert found == ["p.yaml:2:11: E202 include[0]: kan ikke inkludere nope.yaml: filen findes "
+                     "ikke"]
 
 
 def test_duplicate_criterion_ids_are_refused(tmp_path):
@@ -93,6 +122,19 @@ def test_includes_load_and_cycles_are_refused(tmp_path):
     found = problems(tmp_path / "p.yaml")
     assert any("E203" in p and "cirkulær include: p.yaml -> mod.yaml -> p.yaml" in p
                for p in found), found
+
+
+def test_a_criterion_id_used_by_an_included_module_is_a_duplicate(tmp_path):
+    (tmp_path / "mod.yaml").write_text(textwrap.dedent("""\
+        module: {id: m, title: M, organisation: O, source: m.txt}
+        criteria:
+          - {id: a, name: X, category: personlige, priority: ønske, quote: q, section: S,
+             when: {fact: ledere}}
+    """), encoding="utf-8")
+    head = HEAD.replace("    competencies:", "    include: [mod.yaml]\n    competencies:")
+    found = problems(rule_file(tmp_path, ("a", "{fact: ledere}"), head=head))
+    assert found == ["p.yaml:8:3: E204 criteria[0].id: kriterie-id'et 'a' er brugt før (første "
+                     "gang i mod.yaml)"]
 
 
 def test_a_module_is_not_a_profile_unless_asked(tmp_path):
