@@ -7,6 +7,7 @@ import pytest
 
 from screening.candidates import load_records
 from screening.screen import screen
+from screening.stages import SOURCES
 
 from .conftest import ROOT
 
@@ -85,3 +86,33 @@ def test_at_the_first_interview_later_evidence_is_left_out(helsingor):
     assert early.coverage < late.coverage
     assert statuses(early)["dygtig-kommunikator"] == "ikke_belyst"
     assert statuses(late)["dygtig-kommunikator"] == "opfyldt"
+
+
+def test_the_cv_alone_already_proposes_the_knockout_and_flags_no_disagreement(helsingor):
+    at_application = screen(helsingor, records([EXAMPLES]), stage="ansøgning")
+    jonas = at_application.result("k04-jonas-vestergaard")
+    assert jonas.knockouts == ("ledelse-hojt-niveau-politisk", "ledelse-af-ledere")
+    assert [r.id for r in at_application.results if r.knockouts] == ["k04-jonas-vestergaard"]
+    assert not any(o.disagreement for r in at_application.results for o in r.outcomes)
+
+
+def test_the_disagreement_appears_once_the_reference_is_in(helsingor):
+    anders = records([EXAMPLES / "k02-anders-lykke.yaml"])
+    before = screen(helsingor, anders, stage="test").results[0]
+    after = screen(helsingor, anders, stage="reference").results[0]
+    assert statuses(before)["gennemslagskraft-og-inddragelse"] == "opfyldt"  # samtale1: 5
+    assert not any(o.disagreement for o in before.outcomes)
+    # ønsker average the sources: (5 + 2) / 2 = 3.5 is delvist, and the spread is flagged
+    assert statuses(after)["gennemslagskraft-og-inddragelse"] == "delvist"
+    assert [o.criterion.id for o in after.outcomes if o.disagreement] == [
+        "gennemslagskraft-og-inddragelse"]
+
+
+def test_the_examples_stand_at_different_stages_of_the_process():
+    latest = {r.id: max((SOURCES.index(a.source) for a in r.assessments), default=-1)
+              for r in records([EXAMPLES])}
+    reached = {r: SOURCES[i] if i >= 0 else "ansøgning" for r, i in latest.items()}
+    assert reached == {"k01-mette-kjaer": "samtale2", "k02-anders-lykke": "reference",
+                       "k03-sofie-brandt": "samtale1", "k04-jonas-vestergaard": "samtale1",
+                       "k05-lene-friis": "ansøgning", "k06-karim-haddad": "samtale1",
+                       "k07-birgitte-dahl": "test", "k08-peter-norgaard": "samtale2"}
