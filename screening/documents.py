@@ -87,6 +87,8 @@ DANISH_ERRORS = {
 _VALUE_ERRORS = [  # our own validators' messages
     (re.compile(r"end (\S+) is before start (\S+)"), "slut {0} er før start {1}"),
     (re.compile(r"start (\S+) is not a plausible date"), "start {0} er ikke en troværdig dato"),
+    (re.compile(r"expected a date written YYYY-MM-DD, got (.+)"),
+     "skal være en dato skrevet ÅÅÅÅ-MM-DD"),
 ]
 
 

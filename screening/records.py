@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from .stages import SOURCES
 
@@ -59,8 +59,17 @@ EXPERIENCE_ROLES: tuple[str, ...] = get_args(ExperienceRole)
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9æøå][a-z0-9æøå_.-]{0,63}$")]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
 Year = Annotated[int, Field(ge=1940, le=2100)]
-# Dates come as strings from JSON and as dates from YAML; both are fine, nothing else is.
-Date = Annotated[date, Field(strict=False)]
+
+
+def _date_or_text(value: object) -> object:
+    """Dates come as text (YAML and JSON); a number is not a date (pydantic would read it
+    as a Unix timestamp)."""
+    if isinstance(value, str | date):
+        return value
+    raise ValueError(f"expected a date written YYYY-MM-DD, got {value!r}")
+
+
+Date = Annotated[date, BeforeValidator(_date_or_text), Field(strict=False)]
 Score = Annotated[int, Field(ge=1, le=5)]
 
 

@@ -168,3 +168,14 @@ def test_problems_are_shown_in_the_chosen_language():
         assert str(problem).endswith("unknown fact 'leder' (did you mean 'ledere'?)")
     finally:
         set_language("da")
+
+
+@pytest.mark.parametrize("value", [0, 1577836800, 2020])
+def test_a_number_is_not_a_date(tmp_path, value):
+    path = tmp_path / "k.yaml"
+    path.write_text("id: a\npositions:\n  - {title: T, organisation: O, sector: stat, "
+                    f"start: {value}}}\n", encoding="utf-8")
+    record, problems = load_record(path)
+    assert record is None
+    assert f"positions[0].start: skal være en dato skrevet ÅÅÅÅ-MM-DD (fik {value})" \
+        in str(problems[0])
