@@ -7,13 +7,12 @@ parsed by the loader, which knows where each one stands in the file.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .conditions import Condition
-from .records import Source
+from .records import Date, Source
 
 Category = Literal["faglige", "ledelsesmæssige", "personlige"]
 CATEGORIES: tuple[str, ...] = ("faglige", "ledelsesmæssige", "personlige")
@@ -35,7 +34,7 @@ class Meta(Strict):
     source: Text  # the document the profile encodes, e.g. a seed file name
     consultant: Text | None = None
     version: Text
-    date: Annotated[date, Field(strict=False)]
+    date: Date
 
 
 class ModuleMeta(Strict):
