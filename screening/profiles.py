@@ -102,6 +102,13 @@ class CriterionSpec(Strict):
     lint_ignore: list[str] = []  # lint codes this criterion knowingly breaks (say why in note)
 
 
+class SetAsideSpec(Strict):
+    """A statement of the source deliberately not encoded as a criterion, and why."""
+
+    quote: Text
+    reason: Text
+
+
 class RuleFileSpec(Strict):
     """Top level of a rule file: a profile has `profile`, a module has `module`."""
 
@@ -112,6 +119,7 @@ class RuleFileSpec(Strict):
     competencies: dict[Id, Text] = {}
     derived: dict[Id, DerivedSpec] = {}
     criteria: list[CriterionSpec] = []
+    set_aside: list[SetAsideSpec] = []
 
 
 # Resolved form: what the rest of the tool works with.
@@ -147,6 +155,15 @@ class Criterion:
 
 
 @dataclass(frozen=True)
+class SetAside:
+    quote: str
+    reason: str
+    document: str  # the source document of the rule file it stands in
+    rule_file: str
+    line: int
+
+
+@dataclass(frozen=True)
 class Profile:
     meta: Meta
     scoring: Scoring
@@ -155,6 +172,7 @@ class Profile:
     criteria: tuple[Criterion, ...]
     files: tuple[tuple[str, bytes], ...] = field(repr=False)  # (path, content) of every file
     sha256: str = ""
+    set_aside: tuple[SetAside, ...] = ()
 
     def criterion(self, criterion_id: str) -> Criterion:
         for c in self.criteria:

@@ -21,7 +21,7 @@ from . import conditions as cond
 from .catalogue import COLLECTIONS, OPS_BY_KIND
 from .documents import Document, plain, read_document
 from .errors import Problem, RuleFileError
-from .profiles import Criterion, Derived, Meta, Profile, RuleFileSpec, Scoring
+from .profiles import Criterion, Derived, Meta, Profile, RuleFileSpec, Scoring, SetAside
 from .records import SOURCES
 
 
@@ -169,9 +169,13 @@ def _resolve(parts: list[_Part], problems: list[Problem]) -> Profile:
             ))
     if not criteria:
         problems.append(root.doc.problem((), "the profile has no criteria", "E205"))
+    set_aside = tuple(
+        SetAside(spec.quote, spec.reason, (part.spec.profile or part.spec.module).source,
+                 part.doc.path, part.doc.locate(("set_aside", i))[0] or 1)
+        for part in parts for i, spec in enumerate(part.spec.set_aside))
     files = tuple((p.doc.path, p.doc.content) for p in parts)
     return Profile(root.spec.profile, scoring, competencies, derived, tuple(criteria), files,
-                   _sha256(files))
+                   _sha256(files), set_aside)
 
 
 def _sha256(files: tuple[tuple[str, bytes], ...]) -> str:

@@ -158,3 +158,17 @@ def test_profiles_are_found_by_id_with_a_suggestion_for_near_misses():
     ids = sorted(p.meta.id for _, p in list_profiles(ROOT / "rules"))
     assert ids == ["albertslund-leder-sekretariat-2024", "helsingor-direktor-2024",
                    "hoje-taastrup-arbejdsmarkeds-og-socialdirektoer-2009", "ishoj-direktoer"]
+
+
+def test_statements_set_aside_carry_their_reason_document_and_line(tmp_path):
+    path = rule_file(tmp_path, ("a", "{fact: ledere}"))
+    path.write_text(path.read_text("utf-8") + textwrap.dedent("""\
+        set_aside:
+          - quote: Du er ansvarlig for driften
+            reason: beskriver stillingen, ikke personen
+        """), encoding="utf-8")
+    (aside,) = load_profile(path).set_aside
+    assert (aside.quote, aside.reason, aside.document) == (
+        "Du er ansvarlig for driften", "beskriver stillingen, ikke personen", "s.txt")
+    assert aside.rule_file == str(path) and aside.line == path.read_text("utf-8").splitlines(
+    ).index("  - quote: Du er ansvarlig for driften") + 1
