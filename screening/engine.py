@@ -62,9 +62,10 @@ class Engine:
         self.compiled = compiled
         self.batch_size = batch_size
         self._name = f"screening{next(_ruleset_numbers)}"
-        definitions = compiled.rules()
-        for rule in definitions.values():
-            rule["cap"] = batch_size * 64  # more than any batch can match: one firing per rule
+        # more than any batch can match: one firing per rule. A copy: the compiled profile
+        # is shared, and another engine may use another batch size.
+        cap = batch_size * 64
+        definitions = {name: {**rule, "cap": cap} for name, rule in compiled.rules().items()}
         # the core compares strings as written: `\u00e5` escapes would never equal "å"
         self._handle = core.create_ruleset(self._name, json.dumps(definitions,
                                                                   ensure_ascii=False))
