@@ -76,4 +76,3 @@ COLLECTIONS: dict[str, Collection] = {
 }
 
 # What a derived fact can compute from the items its condition selects.
-AGGREGATES = ("exists", "count", "sum")

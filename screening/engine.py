@@ -51,7 +51,6 @@ class Firings:
 class Evaluated:
     facts: factlib.CandidateFacts
     view: dict  # the view fact the criterion rules matched
-    derived: dict
     firings: Firings
 
 
@@ -98,13 +97,13 @@ class Engine:
             views = [factlib.derive(self.compiled, f, firings[f.index].item_status)
                      for f in built]
             view_facts = [fact for f in built
-                          for fact in factlib.view_facts(self.compiled, views[f.index][0], f.index)]
+                          for fact in factlib.view_facts(self.compiled, views[f.index], f.index)]
             for rule_name, matched in self._fire(sid, view_facts):
                 self._record_criteria(firings, rule_name, matched)
         finally:
             core.delete_state(self._handle, sid)
         self._check(built, firings)
-        return [Evaluated(f, views[f.index][0], views[f.index][1], firings[f.index])
+        return [Evaluated(f, views[f.index], firings[f.index])
                 for f in built]
 
     def _fire(self, sid: str, facts: list[dict]) -> Iterator[tuple[str, list[tuple]]]:

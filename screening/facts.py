@@ -105,12 +105,11 @@ def view_facts(compiled: CompiledProfile, view: dict[str, Any], index: int) -> l
 
 
 def derive(compiled: CompiledProfile, facts: CandidateFacts,
-           item_status: dict[str, dict[int, str]]) -> tuple[dict, dict[str, Any]]:
+           item_status: dict[str, dict[int, str]]) -> dict[str, Any]:
     """The view of a candidate for stratum 2, from the item rules' firings (`item_status`:
     predicate -> item index -> status) and the assessment values: every key a criterion rule
-    may read (see `view_facts`). Returns the view and the derived values."""
+    may read (see `view_facts`)."""
     view: dict[str, Any] = {}
-    derived: dict[str, Any] = {}
     for key, plan in compiled.derived.items():
         items = getattr(facts.record, COLLECTIONS[plan.collection].record_attr)
         if items is None:
@@ -131,8 +130,7 @@ def derive(compiled: CompiledProfile, facts: CandidateFacts,
             value = round(sum(facts.item_facts[(plan.collection, i)].get(key_of_field, 0)
                               for i in matched), 2)
         view[key] = value
-        derived[key] = value
     for key, assessed in facts.assessments.items():
         view[key] = assessed.value
         view[compiled.assessments[key].spread_key] = assessed.spread
-    return view, derived
+    return view

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
-from .compile import CompiledProfile, compile_profile
+from .compile import compile_profile
 from .engine import Engine
 from .profiles import Profile
 from .records import SOURCES, CandidateRecord
@@ -42,10 +42,6 @@ def engine_for(profile: Profile) -> Engine:
     if key not in _engines:
         _engines[key] = Engine(compile_profile(profile))
     return _engines[key]
-
-
-def compiled_for(profile: Profile) -> CompiledProfile:
-    return engine_for(profile).compiled
 
 
 def screen_iter(profile: Profile, records: Iterable[CandidateRecord],
