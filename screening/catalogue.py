@@ -74,5 +74,3 @@ COLLECTIONS: dict[str, Collection] = {
         ItemField("years", "number", "år", _attr("years")),
     )),
 }
-
-# What a derived fact can compute from the items its condition selects.
