@@ -172,3 +172,10 @@ def test_statements_set_aside_carry_their_reason_document_and_line(tmp_path):
         "Du er ansvarlig for driften", "beskriver stillingen, ikke personen", "s.txt")
     assert aside.rule_file == str(path) and aside.line == path.read_text("utf-8").splitlines(
     ).index("  - quote: Du er ansvarlig for driften") + 1
+
+
+def test_a_profile_is_found_by_file_name_first_then_by_the_id_inside(tmp_path):
+    head = HEAD.replace("id: p,", "id: inde,")
+    by_name = rule_file(tmp_path, ("a", "{fact: ledere}"), head=head, name="filnavn.yaml")
+    assert find_profile("filnavn", tmp_path) == by_name
+    assert find_profile("inde", tmp_path) == by_name
