@@ -14,12 +14,13 @@ Egenskab: Direktør i Ishøj Kommune
     Så er kriteriet "topledelse-politisk-styret" "opfyldt"
     Og der er ingen foreslåede knock-outs
 
-  Scenarie: Topledelse i en privat virksomhed er delvist opfyldt
+  Scenarie: Topledelse i en privat virksomhed er kun delvist opfyldt og en foreslået knock-out
     Givet kandidaten "privat"
     Og kandidaten har været direktion i "Vestegnens Facility A/S" (privat) i 9 år og ledet 6 ledere
     Når kandidaten screenes
     Så er kriteriet "topledelse-politisk-styret" "delvist opfyldt"
-    Og der er ingen foreslåede knock-outs
+    Og der er foreslået knock-out på "topledelse-politisk-styret"
+    Og anbefalingen er "Krav kun delvist opfyldt: foreslået knock-out til vurdering"
 
   Scenarie: En mellemleder er en foreslået knock-out på topledelse
     Givet kandidaten "mellemleder"

@@ -74,7 +74,9 @@ def show(run, candidate, audit_db):
                f"{meta['as_of']}; screening {meta['tool']['screening']}, durable-rules "
                f"{meta['tool']['durable_rules']}")
     if candidate is None:
-        rows = [(r["rank"], r["id"], r["score"], r["coverage"], r["recommendation"],
+        from .audit.export import score_range_text
+
+        rows = [(r["rank"], r["id"], score_range_text(r), r["coverage"], r["recommendation"],
                  ", ".join(r["knockouts"]) or "–", len(store.decisions(run, r["id"])))
                 for r in store.results(run)]
         click.echo(tabulate(rows, headers=["Nr.", "Kandidat", "Score", "Dækning",

@@ -10,7 +10,8 @@ from .facts import Evidence
 from .i18n import t
 from .profiles import CATEGORIES, Profile
 from .records import SOURCES
-from .scoring import STATUS_LABELS, CandidateResult, CriterionOutcome
+from .report import knockout_ids, score_range
+from .scoring import PENDING_BAND, STATUS_LABELS, CandidateResult, CriterionOutcome, band_range
 from .screen import Screening
 from .wording import render, value_text
 
@@ -48,6 +49,10 @@ def criterion_text(outcome: CriterionOutcome, profile: Profile) -> list[str]:
         lines.append("  " + t("Foreslået knock-out: kravet er ikke opfyldt på det foreliggende "
                               "grundlag. Et menneske bekræfter eller underkender med en "
                               "begrundelse."))
+    if c.priority == "krav" and outcome.status == "delvist":
+        lines.append("  " + t("Foreslået knock-out: kravet er kun delvist opfyldt på det "
+                              "foreliggende grundlag, og et krav skal være opfyldt. Et menneske "
+                              "bekræfter eller underkender med en begrundelse."))
     return lines
 
 
@@ -71,17 +76,13 @@ def explain(screening: Screening, candidate_id: str, criterion_id: str | None = 
         score = result.categories[category]
         lines.append(("## " if markdown else "") + t(
             "{title} (score {score}, dækning {coverage} %)", title=t(CATEGORY_TITLES[category]),
-            score=_score(score.score), coverage=value_text(score.coverage)))
+            score=score_range(score), coverage=value_text(score.coverage)))
         if markdown:
             lines.append("")
         for o in sorted(members, key=lambda o: o.criterion.priority != "krav"):
             lines.extend(criterion_text(o, profile))
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
-
-
-def _score(value: float | None) -> str:
-    return "–" if value is None else value_text(value)
 
 
 def _header(screening: Screening, result: CandidateResult) -> list[str]:
@@ -94,14 +95,19 @@ def _header(screening: Screening, result: CandidateResult) -> list[str]:
           version=profile.version),
         t("Stadie: {stage} (vurderinger fra {sources})", stage=screening.stage,
           sources=", ".join(SOURCES[:reached])),
-        t("Placering: {rank}. Score {score} af 100 over de belyste kriterier, dækning "
-          "{coverage} % af vægten.", rank=result.rank, score=_score(result.score),
-          coverage=value_text(result.coverage)),
+        t("Placering: {rank}. Score {score} af 100 sikret af evidensen, op til {possible} "
+          "muligt, hvis alt ikke belyst viser sig opfyldt; dækning {coverage} % af vægten.",
+          rank=result.rank, score=value_text(result.score),
+          possible=value_text(result.possible), coverage=value_text(result.coverage)),
         t("Anbefaling: {label}.", label=t(result.recommendation_label)),
     ]
+    if result.recommendation == PENDING_BAND:
+        low, high = band_range(screening.profile.scoring, result.total)
+        lines.append(t("Scoren kan ende fra '{low}' til '{high}'; den næste evidens afgør det.",
+                       low=low.label if low else "–", high=high.label if high else "–"))
     if result.knockouts:
         lines.append(t("Foreslåede knock-outs (skal bekræftes eller underkendes af et "
-                       "menneske): {ids}.", ids=", ".join(result.knockouts)))
+                       "menneske): {ids}.", ids=knockout_ids(result)))
     else:
         lines.append(t("Foreslåede knock-outs: ingen."))
     unjudged = [o.criterion.id for o in result.outcomes if o.status == "ikke_belyst"]

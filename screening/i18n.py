@@ -35,9 +35,10 @@ EN: dict[str, str] = {
     "Kandidat {id}, {title} ({profile} v{version}), stadie: {stage}":
         "Candidate {id}, {title} ({profile} v{version}), stage: {stage}",
     "Stadie: {stage} (vurderinger fra {sources})": "Stage: {stage} (assessments from {sources})",
-    "Placering: {rank}. Score {score} af 100 over de belyste kriterier, dækning {coverage} % af "
-    "vægten.": "Rank: {rank}. Score {score} of 100 over the assessed criteria, coverage "
-               "{coverage} % of the weight.",
+    "Placering: {rank}. Score {score} af 100 sikret af evidensen, op til {possible} muligt, hvis "
+    "alt ikke belyst viser sig opfyldt; dækning {coverage} % af vægten.":
+        "Rank: {rank}. Score {score} of 100 secured by the evidence, up to {possible} possible if "
+        "everything not assessed turns out met; coverage {coverage} % of the weight.",
     "Anbefaling: {label}.": "Recommendation: {label}.",
     "Foreslåede knock-outs (skal bekræftes eller underkendes af et menneske): {ids}.":
         "Proposed knock-outs (to be confirmed or overridden by a person): {ids}.",
@@ -80,6 +81,18 @@ EN: dict[str, str] = {
     "score {score}, dækning {coverage} %": "score {score}, coverage {coverage} %",
     "stærkest": "strongest", "krav ikke belyst": "requirements not assessed",
     "foreslået knock-out": "proposed knock-out", "uenige kilder": "sources disagree",
+    # the score as a range, krav met only in part
+    "Krav kun delvist opfyldt: foreslået knock-out til vurdering":
+        "Requirement only partly met: proposed knock-out for review",
+    "Afventer belysning": "Awaiting evidence",
+    "Score (sikret–mulig)": "Score (secured–possible)",
+    "kun delvist": "only partly",
+    "Scoren kan ende fra '{low}' til '{high}'; den næste evidens afgør det.":
+        "The score can end anywhere from '{low}' to '{high}'; the next evidence decides.",
+    "Foreslået knock-out: kravet er kun delvist opfyldt på det foreliggende grundlag, og et krav "
+    "skal være opfyldt. Et menneske bekræfter eller underkender med en begrundelse.":
+        "Proposed knock-out: the requirement is only partly met on the evidence so far, and a "
+        "requirement must be met. A person confirms or overrides it, with a reason.",
 }
 
 

@@ -14,7 +14,7 @@ from tabulate import tabulate
 
 from .i18n import decimal, t
 from .profiles import CATEGORIES
-from .scoring import STATUS_LABELS, CandidateResult, CriterionOutcome
+from .scoring import STATUS_LABELS, CandidateResult, CriterionOutcome, Score
 from .screen import Screening
 
 CATEGORY_SHORT = {"faglige": "Faglig", "ledelsesmæssige": "Ledelse", "personlige": "Personlig"}
@@ -37,10 +37,12 @@ def candidate(result: CandidateResult) -> dict[str, Any]:
         "id": result.id,
         "rank": result.rank,
         "score": result.score,
+        "possible": result.possible,
         "coverage": result.coverage,
         "recommendation": result.recommendation,
         "knockouts": list(result.knockouts),
-        "categories": {name: {"score": s.score, "coverage": s.coverage}
+        "partly_met_knockouts": list(result.partly_met_knockouts()),
+        "categories": {name: {"score": s.score, "possible": s.possible, "coverage": s.coverage}
                        for name, s in result.categories.items()},
         "criteria": [criterion(o) for o in result.outcomes],
     }
@@ -67,6 +69,20 @@ def _number(value: float | None) -> str:
     return "–" if value is None else decimal(f"{value:.1f}")
 
 
+def score_range(score: Score) -> str:
+    """The secured score and, while something is unknown, the possible one: "70,6–91,2"."""
+    if score.possible == score.score:
+        return _number(score.score)
+    return f"{_number(score.score)}–{_number(score.possible)}"
+
+
+def knockout_ids(result: CandidateResult) -> str:
+    """The proposed knock-outs, those on a krav met only in part marked as such."""
+    partly = result.partly_met_knockouts()
+    return ", ".join(f"{k} ({t('kun delvist')})" if k in partly else k
+                     for k in result.knockouts)
+
+
 def table(screening: Screening, tablefmt: str = "simple") -> str:
     """Ranked candidates, one row each, with Danish headers."""
     headers, rows = _rows(screening)
@@ -90,9 +106,10 @@ def jsonl_line(profile_id: str, stage: str, result: CandidateResult) -> str:
                          "rank": None}).decode()
 
 
-CSV_FIELDS = ["rank", "id", "score", "coverage", "recommendation", "knockouts",
+CSV_FIELDS = ["rank", "id", "score", "possible", "coverage", "recommendation", "knockouts",
               "faglige", "ledelsesmæssige", "personlige", "opfyldt", "delvist", "ikke_opfyldt",
-              "ikke_belyst", "disagreements"]
+              "ikke_belyst", "disagreements", "partly_met_knockouts", "faglige_possible",
+              "ledelsesmæssige_possible", "personlige_possible"]
 
 
 def csv_text(screening: Screening) -> str:
@@ -103,11 +120,15 @@ def csv_text(screening: Screening) -> str:
     for r in screening.results:
         counts = {s: sum(o.status == s for o in r.outcomes) for s in STATUS_LABELS}
         writer.writerow({
-            "rank": r.rank, "id": r.id, "score": r.score, "coverage": r.coverage,
+            "rank": r.rank, "id": r.id, "score": r.score, "possible": r.possible,
+            "coverage": r.coverage,
             "recommendation": r.recommendation, "knockouts": " ".join(r.knockouts),
             **{c: r.categories[c].score if c in r.categories else None for c in CATEGORIES},
             **counts,
             "disagreements": " ".join(o.criterion.id for o in r.outcomes if o.disagreement),
+            "partly_met_knockouts": " ".join(r.partly_met_knockouts()),
+            **{f"{c}_possible": r.categories[c].possible if c in r.categories else None
+               for c in CATEGORIES},
         })
     return out.getvalue()
 
@@ -117,16 +138,16 @@ def _rows(screening: Screening) -> tuple[list[str], list[list]]:
     for r in screening.results:
         status_counts = {s: sum(o.status == s for o in r.outcomes) for s in STATUS_LABELS}
         rows.append([
-            r.rank, r.id, _number(r.score), f"{_number(r.coverage)} %",
-            *(_number(r.categories[c].score) if c in r.categories else "–" for c in CATEGORIES
+            r.rank, r.id, score_range(r.total), f"{_number(r.coverage)} %",
+            *(score_range(r.categories[c]) if c in r.categories else "–" for c in CATEGORIES
               if any(o.criterion.category == c for o in r.outcomes)),
             "/".join(str(status_counts[s]) for s in STATUS_LABELS),
-            ", ".join(r.knockouts) or "–",
+            knockout_ids(r) or "–",
             t(r.recommendation_label),
         ])
     used = [c for c in CATEGORIES
             if any(o.criterion.category == c for r in screening.results for o in r.outcomes)]
-    headers = [t(h) for h in ["Nr.", "Kandidat", "Score", "Dækning",
+    headers = [t(h) for h in ["Nr.", "Kandidat", "Score (sikret–mulig)", "Dækning",
                               *(CATEGORY_SHORT[c] for c in used), "Opf./delv./ikke/ubel.",
                               "Foreslåede knock-outs", "Anbefaling"]]
     return headers, rows

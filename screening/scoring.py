@@ -1,8 +1,14 @@
 """From what the engine fired to explained scores: outcomes, evidence, knock-outs, bands, rank.
 
-Missing evidence is `ikke_belyst`: it earns no points and is left out of the score, and
-shows up in coverage instead. A krav that is `ikke_opfyldt` is a *proposed* knock-out for a
-person to confirm or override; the tool never rejects anyone by itself.
+Missing evidence is `ikke_belyst`, and the score never rewards it: the score is what the
+evidence has *secured* over the whole weight (ikke belyst earns nothing), and beside it
+stands what is still *possible* (as if every ikke belyst criterion turned out met). More
+evidence can only move them the way it points: a met criterion raises the score, a failed
+one lowers what is possible, a partly met one does a half of each. Candidates rank by the
+score, then by what is possible.
+
+A krav that is not fully met, `ikke_opfyldt` or only `delvist`, is a *proposed* knock-out
+for a person to confirm or override; the tool never rejects anyone by itself.
 """
 
 from __future__ import annotations
@@ -14,14 +20,18 @@ from .catalogue import COLLECTIONS
 from .compile import CompiledProfile, D, I, O, U
 from .engine import Evaluated
 from .facts import Evidence
-from .profiles import CATEGORIES, Criterion
+from .profiles import CATEGORIES, Band, Criterion, Scoring
 
 POINTS_FACTOR = {O: 1.0, D: 0.5, I: 0.0}
 STATUS_LABELS = {O: "opfyldt", D: "delvist opfyldt", I: "ikke opfyldt", U: "ikke belyst"}
 KNOCKOUT_BAND = "knockout_foreslået"
 KNOCKOUT_LABEL = "Krav ikke opfyldt: foreslået knock-out til vurdering"
+PARTLY_MET_KNOCKOUT_LABEL = "Krav kun delvist opfyldt: foreslået knock-out til vurdering"
+KNOCKOUT_STATUSES = (I, D)  # a krav must be fully met; anything less is for a person to weigh
 SPARSE_BAND = "utilstrækkeligt_belyst"
 SPARSE_LABEL = "Utilstrækkeligt belyst"
+PENDING_BAND = "afventer_belysning"
+PENDING_LABEL = "Afventer belysning"
 
 
 @dataclass(frozen=True)
@@ -37,7 +47,10 @@ class CriterionOutcome:
 
 @dataclass(frozen=True)
 class Score:
-    score: float | None  # 0-100 over the criteria with evidence; None if there are none
+    """Over the whole weight, so that `possible - score == 100 - coverage`: the range is
+    exactly as wide as what is still unknown."""
+    score: float  # 0-100: secured, the points the evidence has earned (ikke belyst earns 0)
+    possible: float  # 0-100: the score if every ikke belyst criterion turned out met
     coverage: float  # 0-100: share of the weight that has evidence
 
 
@@ -53,27 +66,44 @@ class CandidateResult:
     rank: int = 0
 
     @property
-    def score(self) -> float | None:
+    def score(self) -> float:
         return self.total.score
+
+    @property
+    def possible(self) -> float:
+        return self.total.possible
 
     @property
     def coverage(self) -> float:
         return self.total.coverage
 
+    def partly_met_knockouts(self) -> tuple[str, ...]:
+        """The proposed knock-outs whose krav is met in part: "krav kun delvist opfyldt"."""
+        return tuple(o.criterion.id for o in self.outcomes
+                     if o.criterion.id in self.knockouts and o.status == D)
+
 
 def score_of(outcomes: list[CriterionOutcome] | tuple[CriterionOutcome, ...]) -> Score:
     total_weight = sum(o.max_points for o in outcomes)
-    judged = [o for o in outcomes if o.points is not None]
-    judged_weight = sum(o.max_points for o in judged)
-    score = round(100 * sum(o.points for o in judged) / judged_weight, 1) if judged else None
-    coverage = round(100 * judged_weight / total_weight, 1) if total_weight else 0.0
-    return Score(score, coverage)
+    if not total_weight:  # a profile without criteria: nothing secured, nothing possible
+        return Score(0.0, 0.0, 0.0)
+    earned = sum(o.points for o in outcomes if o.points is not None)
+    unknown = sum(o.max_points for o in outcomes if o.points is None)
+    return Score(round(100 * earned / total_weight, 1),
+                 round(100 * (earned + unknown) / total_weight, 1),
+                 round(100 * (total_weight - unknown) / total_weight, 1))
 
 
 def result_of(compiled: CompiledProfile, evaluated: Evaluated) -> CandidateResult:
     derived_evidence: dict[str, list[Evidence]] = {}  # several criteria read the same fact
     outcomes = tuple(_outcome(compiled, evaluated, cc.criterion, cc.keys, derived_evidence)
                      for cc in compiled.criteria)
+    return summarise(evaluated.facts.record.id, outcomes, compiled.profile.scoring)
+
+
+def summarise(candidate_id: str, outcomes: tuple[CriterionOutcome, ...],
+              scoring: Scoring) -> CandidateResult:
+    """Score, category scores, proposed knock-outs and band from the criterion outcomes."""
     total = score_of(outcomes)
     categories = {}
     for category in CATEGORIES:
@@ -81,23 +111,36 @@ def result_of(compiled: CompiledProfile, evaluated: Evaluated) -> CandidateResul
         if members:
             categories[category] = score_of(members)
     knockouts = tuple(o.criterion.id for o in outcomes
-                      if o.criterion.priority == "krav" and o.status == I)
-    band, label = _recommendation(compiled, total, knockouts)
-    return CandidateResult(evaluated.facts.record.id, outcomes, total, categories, knockouts,
-                           band, label)
+                      if o.criterion.priority == "krav" and o.status in KNOCKOUT_STATUSES)
+    failed = any(o.criterion.id in knockouts and o.status == I for o in outcomes)
+    band, label = _recommendation(scoring, total, knockouts, failed)
+    return CandidateResult(candidate_id, outcomes, total, categories, knockouts, band, label)
 
 
-def _recommendation(compiled: CompiledProfile, total: Score,
-                    knockouts: tuple[str, ...]) -> tuple[str, str]:
-    scoring = compiled.profile.scoring
+def band_range(scoring: Scoring, total: Score) -> tuple[Band | None, Band | None]:
+    """The bands the score and the possible score fall in (None: below every band)."""
+    def band_of(value: float) -> Band | None:
+        return next((b for b in sorted(scoring.bands, key=lambda b: -b.min_score)
+                     if value >= b.min_score), None)
+
+    return band_of(total.score), band_of(total.possible)
+
+
+def _recommendation(scoring: Scoring, total: Score, knockouts: tuple[str, ...],
+                    failed: bool) -> tuple[str, str]:
+    """A band is given only when the evidence settles it: the score already reaches it and
+    the possible score cannot lift the candidate out of it. Between the two, the honest
+    answer is that the candidate awaits more evidence."""
     if knockouts:
-        return KNOCKOUT_BAND, KNOCKOUT_LABEL
-    if total.score is None or total.coverage < scoring.min_coverage:
+        return KNOCKOUT_BAND, KNOCKOUT_LABEL if failed else PARTLY_MET_KNOCKOUT_LABEL
+    if total.coverage < scoring.min_coverage:
         return SPARSE_BAND, SPARSE_LABEL
-    for band in sorted(scoring.bands, key=lambda b: -b.min_score):
-        if total.score >= band.min_score:
-            return band.band, band.label
-    return SPARSE_BAND, SPARSE_LABEL
+    secured, possible = band_range(scoring, total)
+    if secured != possible:
+        return PENDING_BAND, PENDING_LABEL
+    if secured is None:  # below every band, whatever the rest shows
+        return SPARSE_BAND, SPARSE_LABEL
+    return secured.band, secured.label
 
 
 def _outcome(compiled: CompiledProfile, evaluated: Evaluated, criterion: Criterion,
@@ -190,12 +233,15 @@ def _not_assessed(label: str, sources: tuple[str, ...]) -> str:
 
 
 def rank(results: list[CandidateResult]) -> list[CandidateResult]:
-    """Order by proposed knock-out (never above one without), then too little evidence
-    (never above one judged on enough), score, coverage; ties share a rank (1, 1, 3) and are
-    listed by id so the order never depends on input order."""
+    """Order by proposed knock-out (never above one without), then the score (what the
+    evidence has secured), then the possible score; ties share a rank (1, 1, 3) and are
+    listed by id so the order never depends on input order.
+
+    Coverage is no key of its own: the score already counts the unknown as nothing, and
+    ranking by coverage would let a failed criterion (which adds coverage) lift a
+    candidate. Thin evidence ranks low because little is secured, not by a separate tier."""
     def key(r: CandidateResult):
-        return (bool(r.knockouts), r.recommendation == SPARSE_BAND,
-                -(r.score if r.score is not None else -1), -r.coverage)
+        return (bool(r.knockouts), -r.score, -r.possible)
 
     ordered = sorted(results, key=lambda r: (key(r), r.id))
     ranked, previous, current = [], None, 0

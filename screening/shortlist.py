@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .i18n import decimal, t
+from .report import knockout_ids, score_range
 from .scoring import CandidateResult
 from .screen import Screening
 
@@ -34,10 +35,11 @@ def shortlist(screening: Screening, take: int) -> Shortlist:
 
 
 def reasons(result: CandidateResult, strongest: int = 3) -> str:
-    """A short Danish reason: score, coverage, strongest criteria, open krav, disagreements."""
+    """A short Danish reason: score range, coverage, strongest criteria, open krav, proposed
+    knock-outs (marked where the krav is met only in part), disagreements."""
     met = sorted((o for o in result.outcomes if o.status == "opfyldt"),
                  key=lambda o: (-o.max_points, o.criterion.id))
-    parts = [t("score {score}, dækning {coverage} %", score=_n(result.score),
+    parts = [t("score {score}, dækning {coverage} %", score=score_range(result.total),
                coverage=_n(result.coverage))]
     if met:
         parts.append(f"{t('stærkest')}: " + ", ".join(o.criterion.name for o in met[:strongest]))
@@ -46,7 +48,7 @@ def reasons(result: CandidateResult, strongest: int = 3) -> str:
     if open_krav:
         parts.append(f"{t('krav ikke belyst')}: " + ", ".join(open_krav))
     if result.knockouts:
-        parts.append(f"{t('foreslået knock-out')}: " + ", ".join(result.knockouts))
+        parts.append(f"{t('foreslået knock-out')}: " + knockout_ids(result))
     disagreements = [o.criterion.id for o in result.outcomes if o.disagreement]
     if disagreements:
         parts.append(f"{t('uenige kilder')}: " + ", ".join(disagreements))

@@ -37,10 +37,14 @@ def markdown(doc: dict[str, Any]) -> str:
              f"dato for vurdering {doc['as_of']}, kørsel {doc['run']}."]
     if doc["personal"]:
         lines.append("Kandidat: " + ", ".join(str(v) for v in doc["personal"].values()))
-    lines += ["", f"Score {value_text(r['score'])} af 100, dækning "
+    ranged = " (sikret–muligt)" if r.get("possible") not in (None, r["score"]) else ""
+    partly = r.get("partly_met_knockouts", [])  # runs recorded before it existed hold none
+    knockouts = [f"{k} (krav kun delvist opfyldt)" if k in partly else k
+                 for k in r["knockouts"]]
+    lines += ["", f"Score {score_range_text(r)} af 100{ranged}, dækning "
               f"{value_text(r['coverage'])} %. Anbefaling: "
               f"{r['recommendation']}. Foreslåede knock-outs: "
-              f"{', '.join(r['knockouts']) or 'ingen'}.",
+              f"{', '.join(knockouts) or 'ingen'}.",
               "Værktøjet anbefaler; ansættelsesudvalget beslutter.", "", "## Kriterier", ""]
     for c in r["criteria"]:
         points = "ingen point" if c["points"] is None else \
@@ -60,3 +64,12 @@ def markdown(doc: dict[str, Any]) -> str:
     if not doc["decisions"]:
         lines.append("- Ingen endnu.")
     return "\n".join(lines) + "\n"
+
+
+def score_range_text(result: dict[str, Any]) -> str:
+    """"70,6–91,2" while something is unknown; runs recorded before the possible score
+    existed show their single score."""
+    possible = result.get("possible")
+    if possible is None or possible == result["score"]:
+        return value_text(result["score"])
+    return f"{value_text(result['score'])}–{value_text(possible)}"

@@ -20,7 +20,7 @@ from .store import AuditStore
 class Change:
     candidate: str
     criterion: str | None  # None: the candidate as a whole
-    what: str  # status, points, score, recommendation, knockouts, candidate
+    what: str  # status, points, score, possible, recommendation, knockouts, candidate
     before: object
     after: object
 
@@ -51,9 +51,10 @@ def replay(store: AuditStore, run_id: str, profile: Profile | None = None) -> li
 def _compare(candidate: str, old: dict | None, new: dict | None) -> list[Change]:
     if old is None or new is None:
         return [Change(candidate, None, "candidate", old is not None, new is not None)]
-    changes = [Change(candidate, None, key, old[key], new[key])
-               for key in ("recommendation", "knockouts", "score", "coverage")
-               if old[key] != new[key]]
+    # runs recorded before the possible score existed hold none: `get` shows it as new
+    changes = [Change(candidate, None, key, old.get(key), new[key])
+               for key in ("recommendation", "knockouts", "score", "possible", "coverage")
+               if old.get(key) != new[key]]
     old_criteria = {c["id"]: c for c in old["criteria"]}
     new_criteria = {c["id"]: c for c in new["criteria"]}
     for cid in sorted(old_criteria.keys() | new_criteria.keys()):

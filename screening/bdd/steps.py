@@ -286,10 +286,11 @@ def category_score(screening_context: Context, category: str, least: str | None,
     if category not in CATEGORIES:
         raise AssertionError(f"Ukendt kategori '{category}'; brug {', '.join(CATEGORIES)}")
     result = screening_context.result(candidate)
-    score = result.categories[category].score if category in result.categories else None
-    if unjudged and score is not None:
-        raise AssertionError(f"Kategorien '{category}' har scoren {score} for '{result.id}', "
-                             "forventet ikke belyst")
+    score = result.categories.get(category)
+    if unjudged and score is not None and score.coverage > 0:
+        raise AssertionError(f"Kategorien '{category}' har dækningen {score.coverage} % for "
+                             f"'{result.id}', forventet ikke belyst")
+    score = score.score if score is not None else None  # the secured score
     if least and (score is None or score < float(least)):
         raise AssertionError(f"Kategorien '{category}' har scoren {score} for '{result.id}', "
                              f"forventet mindst {least}")
@@ -320,8 +321,7 @@ def bounds(screening_context: Context, what: str, bound: str, value: str,
            candidate: str | None) -> None:
     result = screening_context.result(candidate)
     actual = result.score if what == "scoren" else result.coverage
-    ok = actual is not None and (actual >= float(value) if bound == "mindst"
-                                 else actual <= float(value))
+    ok = actual >= float(value) if bound == "mindst" else actual <= float(value)
     if not ok:
         raise AssertionError(f"{what.capitalize()} er {actual} for '{result.id}', forventet "
                              f"{bound} {value}")
@@ -365,7 +365,7 @@ def recommendation(screening_context: Context, label: str, candidate: str | None
       'Så scorer "k1" højere end "k2"')
 def scores_higher(screening_context: Context, better: str, worse: str) -> None:
     a, b = screening_context.result(better), screening_context.result(worse)
-    if (a.score or 0) <= (b.score or 0):
+    if a.score <= b.score:
         raise AssertionError(f"'{better}' har scoren {a.score}, '{worse}' har {b.score}")
 
 
