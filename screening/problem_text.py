@@ -31,6 +31,7 @@ DANISH: list[tuple[str, str]] = [
     (r"duplicate criterion id '(.+?)' \(first in (.+?)\)",
      r"kriterie-id'et '\1' er brugt før (første gang i \2)"),
     (r"the profile has no criteria", "profilen har ingen kriterier"),
+    (r"unknown competency or criterion '(.+?)'", r"ukendt kompetence eller kriterium '\1'"),
     (r"unknown competency '(.+?)'", r"ukendt kompetence '\1'"),
     (r"unknown evidence source '(.+?)' \(one of (.+?)\)",
      r"ukendt evidenskilde '\1' (en af \2)"),
