@@ -16,6 +16,9 @@ from .cli import (
     stage_option,
 )
 from .cli_audit import audit_db_option
+from .stages import SOURCES
+
+NEXT_STAGES = SOURCES[1:]  # as guide.NEXT_STAGES, without importing it at start-up
 
 
 def _screening(profile, candidates, stage, as_of, rules_dir):
@@ -63,3 +66,45 @@ def report(profile, candidates, stage, run_id, out, as_of, rules_dir, audit_db):
     _emit(render(screening, audit, names), out)
     click.echo(out, err=True)
 
+
+
+@main.command()
+@click.argument("profile")
+@click.argument("candidates", nargs=-1, required=True)
+@click.option("--stage", "next_stage", type=click.Choice(NEXT_STAGES), required=True,
+              help="Det næste stadie, guiden forbereder; grundlaget er evidensen fra "
+                   "stadierne før det.")
+@click.option("--id", "candidate_id", help="Kun denne kandidat (standard: alle).")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "html"]), default="markdown",
+              show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False), help="Skriv til FILE (atomisk).")
+@as_of_option
+@rules_dir_option
+@_reports_errors
+def guide(profile, candidates, next_stage, candidate_id, fmt, out, as_of, rules_dir):
+    """Interviewguide til næste stadie: hvad der skal afklares om hver kandidat.
+
+    For hvert kriterium, der ikke er belyst endnu, hvor kilderne er uenige, eller som er
+    et krav, der kun er delvist opfyldt: profilens ord, hvilken evidens der ville afgøre
+    det, og spørgsmål at stille (fra regelfilernes `questions:`).
+
+    \b
+    Eksempel:
+      screening guide helsingor-direktor-2024 examples/candidates/helsingor-direktor-2024 \\
+          --stage samtale2 --id k02-anders-lykke
+      screening guide helsingor-direktor-2024 examples/candidates/helsingor-direktor-2024 \\
+          --stage samtale1 --format html --out guide.html
+    """
+    from . import guide as guides
+    from .errors import InputError, Problem
+
+    screening, names = _screening(profile, candidates, guides.evidence_stage(next_stage),
+                                  as_of, rules_dir)
+    if candidate_id and candidate_id not in {r.id for r in screening.results}:
+        from .rulefiles import suggest
+
+        raise InputError([Problem("--id", f"no candidate '{candidate_id}'" + suggest(
+            candidate_id, [r.id for r in screening.results]))])
+    written = guides.guide(screening, next_stage, candidate_id, names)
+    render = guides.html if fmt == "html" else guides.markdown
+    _emit(render(screening, next_stage, written), out)

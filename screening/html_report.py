@@ -94,14 +94,19 @@ def _same(store, run: dict, screening: Screening) -> bool:
     return stored == fresh
 
 
-def render(screening: Screening, audit: AuditInfo, names: dict[str, str] | None = None) -> str:
-    names = names or {}
-    views = [candidate_view(r, names.get(r.id)) for r in screening.results]
+def templates() -> Environment:
+    """The papers' templates, autoescaping everything they are given."""
     environment = Environment(loader=PackageLoader("screening", "templates"),
                               autoescape=select_autoescape(["html", "j2"]),
                               trim_blocks=True, lstrip_blocks=True)
     environment.filters["number"] = number_text
-    template = environment.get_template("report.html.j2")
+    return environment
+
+
+def render(screening: Screening, audit: AuditInfo, names: dict[str, str] | None = None) -> str:
+    names = names or {}
+    views = [candidate_view(r, names.get(r.id)) for r in screening.results]
+    template = templates().get_template("report.html.j2")
     profile = screening.profile
     return template.render(
         t=t, lang=language(), profile=profile, stage=screening.stage,

@@ -36,5 +36,19 @@ EN_PAPERS: dict[str, str] = {
     "Ingen beslutning i revisionssporet endnu.": "No decision in the audit trail yet.",
     "Ikke belyst endnu": "Not assessed yet", "Alt er belyst.": "Everything is assessed.",
     "Uenighed mellem kilderne": "Sources disagree",
+    # the interview guide
+    "krav kun delvist opfyldt": "requirement only partly met",
+    "Interviewguide til {stage}": "Interview guide for {stage}",
+    "{organisation}, profil {profile} v{version}; grundlag: evidens til og med {stage}.":
+        "{organisation}, profile {profile} v{version}; based on the evidence up to {stage}.",
+    "Score {score}, dækning {coverage} %. {count} kriterier at afklare.":
+        "Score {score}, coverage {coverage} %. {count} criteria to settle.",
+    "Intet at afklare: alle kriterier er belyst, kilderne er enige, og ingen krav er kun "
+    "delvist opfyldt.": "Nothing to settle: every criterion is assessed, the sources agree "
+    "and no requirement is only partly met.",
+    "Hvorfor": "Why", "nu": "now", "Kan belyses ved": "Can be assessed at",
+    "Spørgsmål": "Questions",
+    "Profilen giver ingen spørgsmål til dette kriterium.":
+        "The profile gives no questions for this criterion.",
 }
 EN.update(EN_PAPERS)
