@@ -31,6 +31,7 @@ DANISH: list[tuple[str, str]] = [
     (r"duplicate criterion id '(.+?)' \(first in (.+?)\)",
      r"kriterie-id'et '\1' er brugt før (første gang i \2)"),
     (r"the profile has no criteria", "profilen har ingen kriterier"),
+    (r"unknown competency or criterion '(.+?)'", r"ukendt kompetence eller kriterium '\1'"),
     (r"unknown competency '(.+?)'", r"ukendt kompetence '\1'"),
     (r"unknown evidence source '(.+?)' \(one of (.+?)\)",
      r"ukendt evidenskilde '\1' (en af \2)"),
@@ -84,6 +85,11 @@ DANISH: list[tuple[str, str]] = [
      "en SQLite-fil, men ikke et revisionsspor fra screening"),
     (r"not an audit store \((.+)\)", r"ikke et revisionsspor (\1)"),
     (r"run '(.+?)' has no candidate '(.+?)'", r"kørsel '\1' har ingen kandidat '\2'"),
+    (r"^no candidate '(.+?)'", r"ingen kandidat '\1'"),
+    (r"run '(.+?)' screened other rule files, stage or records than this report; leave out "
+     r"--run to use the latest matching run",
+     r"kørsel '\1' screenede andre regelfiler, et andet stadie eller andre poster end denne "
+     r"rapport; udelad --run for at bruge den seneste kørsel, der passer"),
     (r"no run '(.+?)'", r"ingen kørsel '\1'"),
     (r"; latest: ", "; seneste: "),
     (r"stored file (\w+) is missing or changed; run `screening audit verify`",

@@ -120,6 +120,8 @@ class RuleFileSpec(Strict):
     derived: dict[Id, DerivedSpec] = {}
     criteria: list[CriterionSpec] = []
     set_aside: list[SetAsideSpec] = []
+    # behavioural questions for the interview guide, by competency or criterion id
+    questions: dict[Id, Annotated[list[Text], Field(min_length=1)]] = {}
 
 
 # Resolved form: what the rest of the tool works with.
@@ -173,6 +175,8 @@ class Profile:
     files: tuple[tuple[str, bytes], ...] = field(repr=False)  # (path, content) of every file
     sha256: str = ""
     set_aside: tuple[SetAside, ...] = ()
+    questions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # by competency or
+    # criterion id, from every rule file of the profile
 
     def criterion(self, criterion_id: str) -> Criterion:
         for c in self.criteria:

@@ -175,7 +175,23 @@ def _resolve(parts: list[_Part], problems: list[Problem]) -> Profile:
         for part in parts for i, spec in enumerate(part.spec.set_aside))
     files = tuple((p.doc.path, p.doc.content) for p in parts)
     return Profile(root.spec.profile, scoring, competencies, derived, tuple(criteria), files,
-                   _sha256(files), set_aside)
+                   _sha256(files), set_aside, _questions(parts, competencies, seen, problems))
+
+
+def _questions(parts: list[_Part], competencies: dict[str, str], criteria: dict[str, str],
+               problems: list[Problem]) -> dict[str, tuple[str, ...]]:
+    """Interview questions by competency or criterion id; a module's questions add to the
+    profile's for the same id."""
+    questions: dict[str, tuple[str, ...]] = {}
+    for part in parts:
+        for key, asked in part.spec.questions.items():
+            if key not in competencies and key not in criteria:
+                problems.append(part.doc.problem(
+                    ("questions", key), f"unknown competency or criterion '{key}'"
+                    + suggest(key, [*competencies, *criteria]), "E207"))
+                continue
+            questions[key] = (*questions.get(key, ()), *asked)
+    return questions
 
 
 def _sha256(files: tuple[tuple[str, bytes], ...]) -> str:

@@ -1,0 +1,110 @@
+"""The committee's papers: `screening report` (HTML), `screening guide` (interview guide),
+`screening sheet` (a blank scoring sheet) and `screening import scores` (the filled sheet)."""
+
+from __future__ import annotations
+
+import click
+
+from .cli import (
+    _emit,
+    _profile,
+    _records,
+    _reports_errors,
+    as_of_option,
+    main,
+    rules_dir_option,
+    stage_option,
+)
+from .cli_audit import audit_db_option
+from .stages import SOURCES
+
+NEXT_STAGES = SOURCES[1:]  # as guide.NEXT_STAGES, without importing it at start-up
+
+
+def _screening(profile, candidates, stage, as_of, rules_dir):
+    """The screening and the candidates' names (for the papers that name them)."""
+    from .screen import screen as run
+
+    loaded_profile = _profile(profile, rules_dir)
+    records, _invalid = _records(candidates)
+    names = {r.id: r.personal.name for r in records if r.personal and r.personal.name}
+    return run(loaded_profile, records, stage, as_of.date() if as_of else None), names
+
+
+@main.command()
+@click.argument("profile")
+@click.argument("candidates", nargs=-1, required=True)
+@stage_option
+@click.option("--run", "run_id", help="Kørslen i revisionssporet, rapporten bygger på (standard: "
+                                      "den seneste, der giver netop disse resultater).")
+@click.option("--out", type=click.Path(dir_okay=False), required=True,
+              help="HTML-filen, der skrives (atomisk).")
+@as_of_option
+@rules_dir_option
+@audit_db_option
+@_reports_errors
+def report(profile, candidates, stage, run_id, out, as_of, rules_dir, audit_db):
+    """Skriv rapporten til ansættelsesudvalget som én HTML-fil.
+
+    Profilens krav og ønsker med citater, placeringen med score og dækning, et diagram pr.
+    kandidat og et, der sammenligner dem, hver kandidats kriterier med grundlag og uenige
+    kilder, foreslåede knock-outs og beslutninger, det der ikke er belyst endnu, samt
+    kørsel og regelfilernes hashværdier fra revisionssporet. Filen er selvstændig (intet
+    hentes, når den åbnes) og udskrives med én kandidat pr. side. Den nævner kandidaterne
+    ved navn og skal behandles som personoplysninger.
+
+    \b
+    Eksempel:
+      screening report helsingor-direktor-2024 examples/candidates/helsingor-direktor-2024 \\
+          --stage reference --out rapport.html
+    """
+    from .audit.store import default_path
+    from .html_report import from_store, render
+
+    screening, names = _screening(profile, candidates, stage, as_of, rules_dir)
+    audit = from_store(audit_db or default_path(), screening, run_id)
+    _emit(render(screening, audit, names), out)
+    click.echo(out, err=True)
+
+
+
+@main.command()
+@click.argument("profile")
+@click.argument("candidates", nargs=-1, required=True)
+@click.option("--stage", "next_stage", type=click.Choice(NEXT_STAGES), required=True,
+              help="Det næste stadie, guiden forbereder; grundlaget er evidensen fra "
+                   "stadierne før det.")
+@click.option("--id", "candidate_id", help="Kun denne kandidat (standard: alle).")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "html"]), default="markdown",
+              show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False), help="Skriv til FILE (atomisk).")
+@as_of_option
+@rules_dir_option
+@_reports_errors
+def guide(profile, candidates, next_stage, candidate_id, fmt, out, as_of, rules_dir):
+    """Interviewguide til næste stadie: hvad der skal afklares om hver kandidat.
+
+    For hvert kriterium, der ikke er belyst endnu, hvor kilderne er uenige, eller som er
+    et krav, der kun er delvist opfyldt: profilens ord, hvilken evidens der ville afgøre
+    det, og spørgsmål at stille (fra regelfilernes `questions:`).
+
+    \b
+    Eksempel:
+      screening guide helsingor-direktor-2024 examples/candidates/helsingor-direktor-2024 \\
+          --stage samtale2 --id k02-anders-lykke
+      screening guide helsingor-direktor-2024 examples/candidates/helsingor-direktor-2024 \\
+          --stage samtale1 --format html --out guide.html
+    """
+    from . import guide as guides
+    from .errors import InputError, Problem
+
+    screening, names = _screening(profile, candidates, guides.evidence_stage(next_stage),
+                                  as_of, rules_dir)
+    if candidate_id and candidate_id not in {r.id for r in screening.results}:
+        from .rulefiles import suggest
+
+        raise InputError([Problem("--id", f"no candidate '{candidate_id}'" + suggest(
+            candidate_id, [r.id for r in screening.results]))])
+    written = guides.guide(screening, next_stage, candidate_id, names)
+    render = guides.html if fmt == "html" else guides.markdown
+    _emit(render(screening, next_stage, written), out)

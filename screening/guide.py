@@ -1,0 +1,140 @@
+"""The interview guide for the next stage: what the committee should settle there.
+
+For each candidate, the criteria that need the next stage (see `views.needs_attention`): not
+yet belyst, sources that disagree, or a krav only partly met. Each comes with the profile's
+words, what evidence would settle it, and the behavioural questions the rule files give for
+the criterion or the competencies it reads. The guide is built from the screening on the
+evidence up to the stage *before* the next one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import conditions as cond
+from . import papers_text
+from .explain import CATEGORY_TITLES, _evidence_line
+from .html_report import templates
+from .i18n import language, t
+from .profiles import Criterion, Profile
+from .scoring import STATUS_LABELS, CriterionOutcome
+from .screen import Screening
+from .stages import SOURCES
+from .views import CandidateView, candidate_view, needs_attention, number_text
+from .wording import render
+
+assert papers_text.EN_PAPERS  # its English entries are registered on import
+
+NEXT_STAGES: tuple[str, ...] = SOURCES[1:]  # the first stage has nothing before it
+
+
+def evidence_stage(next_stage: str) -> str:
+    """The stage whose evidence the guide for `next_stage` is built on."""
+    return SOURCES[SOURCES.index(next_stage) - 1]
+
+
+@dataclass(frozen=True)
+class GuideItem:
+    criterion: Criterion
+    status: str
+    reasons: tuple[str, ...]  # why it is in the guide, in the chosen language
+    evidence: tuple[str, ...]  # what the sources said so far
+    missing: tuple[str, ...]
+    would_meet: str  # the condition in words
+    sources_to_come: tuple[str, ...]  # the criterion's sources from the next stage on
+    questions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CandidateGuide:
+    view: CandidateView
+    items: tuple[GuideItem, ...]
+
+
+def competencies_read(criterion: Criterion) -> tuple[str, ...]:
+    trees = [criterion.when, *([criterion.partial] if criterion.partial else [])]
+    return tuple(dict.fromkeys(node.competency for tree in trees for node in cond.walk(tree)
+                               if isinstance(node, cond.Assessed)))
+
+
+def questions_for(profile: Profile, criterion: Criterion) -> tuple[str, ...]:
+    """The criterion's own questions, then those of the competencies it reads."""
+    keys = (criterion.id, *competencies_read(criterion))
+    return tuple(dict.fromkeys(q for key in keys for q in profile.questions.get(key, ())))
+
+
+def _reasons(outcome: CriterionOutcome) -> tuple[str, ...]:
+    reasons = []
+    if outcome.status == "ikke_belyst":
+        reasons.append(t("ikke belyst"))
+    if outcome.disagreement:
+        reasons.append(t("Uenige kilder"))
+    if outcome.criterion.priority == "krav" and outcome.status == "delvist":
+        reasons.append(t("krav kun delvist opfyldt"))
+    return tuple(reasons)
+
+
+def item(profile: Profile, outcome: CriterionOutcome, next_stage: str) -> GuideItem:
+    c = outcome.criterion
+    to_come = SOURCES[SOURCES.index(next_stage):]
+    return GuideItem(c, outcome.status, _reasons(outcome),
+                     tuple(_evidence_line(e) for e in outcome.evidence), outcome.missing,
+                     render(c.when, profile), tuple(s for s in c.sources if s in to_come),
+                     questions_for(profile, c))
+
+
+def why(i: GuideItem) -> str:
+    """The reasons, and the status so far when it is not already one of them."""
+    status = "" if i.status == "ikke_belyst" else f"; {t('nu')}: {t(STATUS_LABELS[i.status])}"
+    return ", ".join(i.reasons) + status
+
+
+def guide(screening: Screening, next_stage: str, candidate_id: str | None = None,
+          names: dict[str, str] | None = None) -> list[CandidateGuide]:
+    """One guide per candidate (or for `candidate_id`), in ranking order."""
+    names = names or {}
+    results = [screening.result(candidate_id)] if candidate_id else screening.results
+    return [CandidateGuide(candidate_view(r, names.get(r.id)),
+                           tuple(item(screening.profile, o, next_stage)
+                                 for o in r.outcomes if needs_attention(o)))
+            for r in results]
+
+
+def markdown(screening: Screening, next_stage: str, guides: list[CandidateGuide]) -> str:
+    meta = screening.profile.meta
+    lines = [f"# {t('Interviewguide til {stage}', stage=next_stage)}: {meta.title}", "",
+             t("{organisation}, profil {profile} v{version}; grundlag: evidens til og med "
+               "{stage}.", organisation=meta.organisation, profile=meta.id,
+               version=meta.version, stage=screening.stage),
+             t("Værktøjet anbefaler; ansættelsesudvalget beslutter."), ""]
+    for g in guides:
+        v = g.view
+        lines += [f"## {v.rank}. {v.name or v.id} ({v.id})", "",
+                  t("Score {score}, dækning {coverage} %. {count} kriterier at afklare.",
+                    score=v.score.text, coverage=number_text(v.coverage), count=len(g.items)),
+                  ""]
+        if not g.items:
+            lines += [t("Intet at afklare: alle kriterier er belyst, kilderne er enige, og "
+                        "ingen krav er kun delvist opfyldt."), ""]
+        for i in g.items:
+            c = i.criterion
+            lines += [f"### [{t(c.priority)}] {c.name}", "",
+                      f"- {t('Hvorfor')}: {why(i)} ({t(CATEGORY_TITLES[c.category])})",
+                      f"- {t('Profilen')}: \"{c.quote}\" ({c.section})",
+                      f"- {t('Opfyldt, hvis')}: {i.would_meet}"]
+            lines += [f"- {t('Grundlag')}: {e}" for e in i.evidence]
+            lines += [f"- {t('Mangler')}: {m}" for m in i.missing]
+            if i.sources_to_come:
+                lines.append(f"- {t('Kan belyses ved')}: {', '.join(i.sources_to_come)}")
+            lines += ["", f"{t('Spørgsmål')}:", ""]
+            lines += [f"1. {q}" for q in i.questions] or \
+                [f"- {t('Profilen giver ingen spørgsmål til dette kriterium.')}"]
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def html(screening: Screening, next_stage: str, guides: list[CandidateGuide]) -> str:
+    return templates().get_template("guide.html.j2").render(
+        t=t, lang=language(), profile=screening.profile, stage=screening.stage,
+        next_stage=next_stage, guides=guides, why=why,
+        category_titles=CATEGORY_TITLES)

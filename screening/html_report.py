@@ -1,0 +1,174 @@
+"""The committee's report: one self-contained HTML file (CSS and charts inline, no script,
+nothing fetched when it is opened) that prints one candidate per page.
+
+It shows what `screening screen` and `explain` compute (it reads the same results, through
+`views`), the profile's own words, and where the audit trail stands: the run that gave these
+results, its rule-file hashes and the decisions people have recorded on it. Candidates are
+named (from the records' personal data) because the committee decides about people: the file
+holds personal data and is to be kept as such. Jinja2 autoescapes everything from records.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from . import papers_text, report
+from .charts import Row, Segment, bar_chart
+from .errors import InputError, Problem
+from .explain import CATEGORY_TITLES, _evidence_line
+from .i18n import language, t
+from .profiles import CATEGORIES, Profile
+from .scoring import STATUS_LABELS, CandidateResult
+from .screen import Screening
+from .views import STATUSES, CandidateView, candidate_view, number_text
+
+assert papers_text.EN_PAPERS  # its English entries are registered on import
+
+STATUS_CLASS = {"opfyldt": "s-met", "delvist": "s-partly", "ikke_opfyldt": "s-not",
+                "ikke_belyst": "s-unknown"}
+
+
+@dataclass(frozen=True)
+class AuditInfo:
+    """The run the report stands on, or None when no run in the store matches it."""
+
+    run: str | None
+    created: str | None
+    operator: str | None
+    store: str | None
+    rule_files: tuple[tuple[str, str], ...]  # (path, sha256)
+    decisions: dict[str, tuple[dict, ...]]  # by candidate, oldest first
+
+
+def unrecorded(profile: Profile) -> AuditInfo:
+    """No matching run: the hashes are computed now, from the rule files as they are."""
+    from .audit.store import sha256
+
+    files = tuple((path, sha256(content)) for path, content in profile.files)
+    return AuditInfo(None, None, None, None, files, {})
+
+
+def from_store(store_path: str | Path, screening: Screening, run: str | None) -> AuditInfo:
+    """The given run, checked against these results, or the latest run that gave exactly
+    these results with these rule files at this stage; `unrecorded` when there is none."""
+    from .audit.store import AuditStore
+
+    if run is None and not Path(store_path).exists():
+        return unrecorded(screening.profile)
+    store = AuditStore(store_path, create=False)
+    try:
+        if run is not None:
+            found = store.run(run)
+            if not _same(store, found, screening):
+                raise InputError([Problem(str(store_path), f"run '{run}' screened other rule "
+                                          "files, stage or records than this report; leave out "
+                                          "--run to use the latest matching run",
+                                          code="E402")])
+        else:
+            found = next((r for r in reversed(store.runs()) if _same(store, r, screening)),
+                         None)
+            if found is None:
+                return unrecorded(screening.profile)
+        decisions: dict[str, list[dict]] = {}
+        for decision in store.decisions(found["run"]):
+            decisions.setdefault(decision["candidate"], []).append(decision)
+        return AuditInfo(found["run"], found["created"], found["operator"], str(store_path),
+                         tuple((f["path"], f["sha256"]) for f in found["rule_files"]),
+                         {c: tuple(d) for c, d in decisions.items()})
+    finally:
+        store.close()
+
+
+def _same(store, run: dict, screening: Screening) -> bool:
+    if run["profile"]["sha256"] != screening.profile.sha256 or run["stage"] != screening.stage \
+            or run["as_of"] != screening.as_of.isoformat():
+        return False
+    stored = {r["id"]: {k: v for k, v in r.items() if k != "input"}
+              for r in store.results(run["run"])}
+    fresh = {r.id: json.loads(json.dumps(report.candidate(r))) for r in screening.results}
+    return stored == fresh
+
+
+def templates() -> Environment:
+    """The papers' templates, autoescaping everything they are given."""
+    environment = Environment(loader=PackageLoader("screening", "templates"),
+                              autoescape=select_autoescape(["html", "j2"]),
+                              trim_blocks=True, lstrip_blocks=True)
+    environment.filters["number"] = number_text
+    return environment
+
+
+def render(screening: Screening, audit: AuditInfo, names: dict[str, str] | None = None) -> str:
+    names = names or {}
+    views = [candidate_view(r, names.get(r.id)) for r in screening.results]
+    template = templates().get_template("report.html.j2")
+    profile = screening.profile
+    return template.render(
+        t=t, lang=language(), profile=profile, stage=screening.stage,
+        as_of=screening.as_of.isoformat(), audit=audit, views=views,
+        categories=_profile_categories(profile), status_labels=STATUS_LABELS,
+        status_class=STATUS_CLASS, comparison=Markup(comparison_chart(views)),
+        candidates=[_candidate(screening, r, v, audit) for r, v in
+                    zip(screening.results, views, strict=True)],
+        used_categories=[c for c in CATEGORIES if any(c in v.categories for v in views)],
+        category_titles=CATEGORY_TITLES, category_short=report.CATEGORY_SHORT)
+
+
+def _profile_categories(profile: Profile) -> list[tuple[str, list]]:
+    return [(CATEGORY_TITLES[c], sorted((k for k in profile.criteria if k.category == c),
+                                        key=lambda k: k.priority != "krav"))
+            for c in CATEGORIES if any(k.category == c for k in profile.criteria)]
+
+
+def _candidate(screening: Screening, result: CandidateResult, view: CandidateView,
+               audit: AuditInfo) -> dict:
+    criteria = []
+    for category in CATEGORIES:
+        members = sorted((o for o in result.outcomes if o.criterion.category == category),
+                         key=lambda o: o.criterion.priority != "krav")
+        criteria.extend({
+            "category": CATEGORY_TITLES[category], "criterion": o.criterion,
+            "status": o.status,
+            "points": t("ingen point") if o.points is None else
+            t("{points} af {max} point", points=number_text(o.points),
+              max=number_text(o.max_points)),
+            "evidence": [_evidence_line(e) for e in o.evidence],
+            "missing": list(o.missing) if o.status != "opfyldt" else [],
+            "disagreement": o.disagreement} for o in members)
+    return {"view": view, "chart": Markup(candidate_chart(result)), "criteria": criteria,
+            "knockouts": [screening.profile.criterion(k) for k in result.knockouts],
+            "decisions": audit.decisions.get(result.id, ()),
+            "unassessed": [o.criterion for o in result.outcomes if o.status == "ikke_belyst"]}
+
+
+def candidate_chart(result: CandidateResult) -> str:
+    """Per category, the criteria stacked by status (by count)."""
+    rows = []
+    for category in CATEGORIES:
+        members = [o for o in result.outcomes if o.criterion.category == category]
+        if members:
+            rows.append(Row(t(CATEGORY_TITLES[category]), tuple(
+                Segment(n, STATUS_CLASS[s], f"{t(STATUS_LABELS[s])}: {n}")
+                for s in STATUSES if (n := sum(o.status == s for o in members)))))
+    scale = max(sum(seg.value for seg in row.segments) for row in rows)
+    return bar_chart(t("Kriterier efter kategori og status: {id}", id=result.id), rows, scale,
+                     "chart candidate-chart")
+
+
+def comparison_chart(views: list[CandidateView]) -> str:
+    """Score and coverage per candidate, in ranking order, on the same 0-100 scale."""
+    rows = []
+    for v in views:
+        label = f"{v.rank}. {v.name or v.id}"
+        rows.append(Row(label, (Segment(v.score.value or 0, "score",
+                                        f"{t('Score')}: {v.score.text}"),),
+                        f"{t('Score')} {v.score.text}"))
+        rows.append(Row("", (Segment(v.coverage, "coverage",
+                                     f"{t('Dækning')}: {number_text(v.coverage)} %"),),
+                        f"{t('Dækning')} {number_text(v.coverage)} %"))
+    return bar_chart(t("Score og dækning pr. kandidat"), rows, 100.0, "chart comparison-chart")

@@ -1,0 +1,67 @@
+"""What the committee's papers (HTML report, interview guide, spreadsheets) show of a result.
+
+Every score the papers print is read here, once, so that a change in how a score is held
+(a single number today) changes one function, not every template and sheet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .i18n import decimal, t
+from .profiles import CATEGORIES
+from .scoring import STATUS_LABELS, CandidateResult, CriterionOutcome
+
+STATUSES: tuple[str, ...] = tuple(STATUS_LABELS)  # opfyldt, delvist, ikke_opfyldt, ikke_belyst
+
+
+@dataclass(frozen=True)
+class ScoreView:
+    """A score as the papers show it: the number for sheets, the text for people."""
+
+    value: float | None  # 0-100, None when nothing is assessed
+    text: str  # "88,9" (Danish) or "–"
+
+
+@dataclass(frozen=True)
+class CandidateView:
+    rank: int
+    id: str
+    name: str | None  # from the record's personal data, when the papers may show it
+    score: ScoreView
+    coverage: float
+    categories: dict[str, ScoreView]  # only the categories the profile uses
+    recommendation: str  # the label, in the chosen language
+    knockouts: tuple[str, ...]
+    counts: dict[str, int]  # criteria per status
+    disagreements: tuple[str, ...]
+    unassessed: tuple[str, ...]
+
+
+def number_text(value: float | None) -> str:
+    return "–" if value is None else decimal(f"{value:.1f}")
+
+
+def score_view(value: float | None) -> ScoreView:
+    return ScoreView(value, number_text(value))
+
+
+def candidate_view(result: CandidateResult, name: str | None = None) -> CandidateView:
+    return CandidateView(
+        rank=result.rank, id=result.id, name=name,
+        score=score_view(result.score), coverage=result.coverage,
+        categories={c: score_view(result.categories[c].score) for c in CATEGORIES
+                    if c in result.categories},
+        recommendation=t(result.recommendation_label),
+        knockouts=result.knockouts,
+        counts={s: sum(o.status == s for o in result.outcomes) for s in STATUSES},
+        disagreements=tuple(o.criterion.id for o in result.outcomes if o.disagreement),
+        unassessed=tuple(o.criterion.id for o in result.outcomes if o.status == "ikke_belyst"),
+    )
+
+
+def needs_attention(outcome: CriterionOutcome) -> bool:
+    """What the next stage should settle: not yet belyst, sources that disagree, or a krav
+    only partly met."""
+    return (outcome.status == "ikke_belyst" or outcome.disagreement
+            or (outcome.criterion.priority == "krav" and outcome.status == "delvist"))

@@ -1,0 +1,113 @@
+"""The interview guide lists exactly what the next stage should settle; questions in rule files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from screening.candidates import load_records
+from screening.cli import main
+from screening.errors import RuleFileError
+from screening.guide import NEXT_STAGES, evidence_stage
+from screening.rulefiles import find_profile, load_profile
+from screening.screen import screen
+
+from .conftest import ROOT
+
+EXAMPLES = sorted(p for p in (ROOT / "examples" / "candidates").iterdir() if p.is_dir())
+PROFILES = sorted((ROOT / "rules").glob("*.yaml"))
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), env={"SCREENING_RULES": str(ROOT / "rules")})
+
+
+def expected(folder: Path, next_stage: str) -> set[tuple[str, str]]:
+    """(candidate, criterion) pairs, from the screening on the evidence before `next_stage`:
+    not yet belyst, sources that disagree, or a krav only partly met."""
+    profile = load_profile(find_profile(folder.name, ROOT / "rules"))
+    loaded, problems = load_records([folder])
+    assert not problems
+    screening = screen(profile, [r.record for r in loaded], evidence_stage(next_stage))
+    return {(r.id, o.criterion.id) for r in screening.results for o in r.outcomes
+            if o.status == "ikke_belyst" or o.disagreement
+            or (o.criterion.priority == "krav" and o.status == "delvist")}
+
+
+@pytest.mark.parametrize("next_stage", NEXT_STAGES)
+@pytest.mark.parametrize("folder", EXAMPLES, ids=lambda p: p.name)
+def test_the_guide_lists_exactly_what_the_next_stage_should_settle(folder, next_stage,
+                                                                   tmp_path):
+    out = tmp_path / "guide.html"
+    result = run("guide", folder.name, str(folder), "--stage", next_stage, "--format", "html",
+                 "--out", str(out))
+    assert result.exit_code == 0, result.output
+    html = out.read_text("utf-8")
+    candidates = re.findall(r'<section class="candidate" id="c-([^"]+)"', html)
+    listed = {(c, k) for c in candidates
+              for k in re.findall(rf'<article class="guide-item" id="c-{re.escape(c)}-([^"]+)"',
+                                  html)}
+    assert listed == expected(folder, next_stage)
+    assert len(candidates) == len(list(folder.iterdir()))
+
+
+def test_a_hand_checked_guide_for_the_second_interview():
+    """Anders Lykke after the references (README): the interview and the reference disagree
+    on gennemslagskraft; five ønsker are not belyst yet; every krav is met."""
+    folder = ROOT / "examples" / "candidates" / "helsingor-direktor-2024"
+    result = run("guide", "helsingor-direktor-2024", str(folder), "--stage", "samtale2",
+                 "--id", "k02-anders-lykke")
+    assert result.exit_code == 0, result.output
+    headings = re.findall(r"^### (.+)$", result.stdout, re.M)
+    assert headings == [
+        "[ønske] Kan sætte sig igennem og lytte og inddrage",
+        "[ønske] Stiller sig frem, tager ansvar og skærmer organisationen",
+        "[ønske] Udviklingsorienteret med afsæt i viden og evidens",
+        "[ønske] Forståelse for økonomi og juridiske rammer",
+        "[ønske] Dygtig, åben og ærlig kommunikator",
+        "[ønske] Begår sig smidigt på alle niveauer og taler med alle i øjenhøjde",
+    ]
+    first = result.stdout.split("### ")[1]
+    assert "Hvorfor: Uenige kilder; nu: delvist opfyldt" in first
+    assert "assessments[2].score = 5 (samtale1)" in first
+    assert "assessments[7].score = 2 (reference)" in first
+    assert "1. Fortæl om en beslutning, du fik gennemført trods modstand." in first
+    # two competencies, the questions of both
+    economy = result.stdout.split("### ")[4]
+    assert economy.count("\n1. ") == 2
+    assert "## 2. Anders Lykke (k02-anders-lykke)" in result.stdout
+
+
+def test_the_guide_for_an_unknown_candidate_is_refused():
+    folder = ROOT / "examples" / "candidates" / "helsingor-direktor-2024"
+    result = run("guide", "helsingor-direktor-2024", str(folder), "--stage", "samtale1",
+                 "--id", "k02-anders-lyk")
+    assert result.exit_code == 2
+    assert "k02-anders-lykke" in result.stderr  # did you mean
+
+
+def test_the_first_stage_has_no_guide():
+    result = run("guide", "helsingor-direktor-2024", "examples", "--stage", "ansøgning")
+    assert result.exit_code == 2
+
+
+@pytest.mark.parametrize("path", PROFILES, ids=lambda p: p.name)
+def test_every_competency_of_a_shipped_profile_has_questions(path):
+    profile = load_profile(path)
+    assert [c for c in profile.competencies if not profile.questions.get(c)] == []
+
+
+def test_questions_for_an_unknown_id_are_refused_with_their_place(tmp_path):
+    text = (ROOT / "rules" / "helsingor-direktor-2024.yaml").read_text("utf-8")
+    broken = tmp_path / "broken.yaml"
+    head, block, tail = text.partition("\nquestions:\n")
+    broken.write_text(head + block + "  politisk_forstaelse:\n    - Et spørgsmål?\n" + tail,
+                      "utf-8")
+    with pytest.raises(RuleFileError) as caught:
+        load_profile(broken)
+    (problem,) = caught.value.problems
+    assert problem.code == "E207" and problem.line == (head + block).count("\n") + 1
+    assert "did you mean 'politisk_forstaaelse'" in problem.message

@@ -1,0 +1,191 @@
+"""The committee's HTML report: self-contained, escaped, tied to the audit trail; the charts."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from ruamel.yaml import YAML
+
+from screening.audit.store import AuditStore
+from screening.charts import Row, Segment, bar_chart
+from screening.cli import main
+
+from .conftest import ROOT
+
+PROFILE = "helsingor-direktor-2024"
+EXAMPLES = ROOT / "examples" / "candidates" / PROFILE
+HOSTILE_NAME = "<script>alert('x')</script> & Co"
+
+
+def run(*args: str, db: Path):
+    return CliRunner().invoke(main, list(args), env={"SCREENING_RULES": str(ROOT / "rules"),
+                                                     "SCREENING_AUDIT_DB": str(db)})
+
+
+def latest_run(db: Path) -> str:
+    store = AuditStore(db, create=False)
+    try:
+        return store.runs()[-1]["run"]
+    finally:
+        store.close()
+
+
+class _Elements(HTMLParser):
+    """Tags with their attributes and the text of each table row, in document order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parsed(html: str) -> _Elements:
+    parser = _Elements()
+    parser.feed(html)
+    return parser
+
+
+def hostile_candidates(tmp_path: Path) -> Path:
+    """The shipped examples, one of them with a name that is markup."""
+    folder = tmp_path / "candidates"
+    shutil.copytree(EXAMPLES, folder)
+    first = sorted(folder.glob("*.yaml"))[0]
+    record = YAML(typ="safe", pure=True).load(first.read_text("utf-8"))
+    record["personal"] = {**(record.get("personal") or {}), "name": HOSTILE_NAME}
+    first.unlink()
+    first.with_suffix(".json").write_text(json.dumps(record, default=str), "utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory) -> tuple[str, Path]:
+    tmp_path = tmp_path_factory.mktemp("report")
+    folder = hostile_candidates(tmp_path)
+    db = tmp_path / "audit.db"
+    out = tmp_path / "report.html"
+    screened = run("screen", PROFILE, str(folder), "--stage", "reference", db=db)
+    assert screened.exit_code == 0, screened.output
+    result = run("report", PROFILE, str(folder), "--stage", "reference", "--out", str(out),
+                 db=db)
+    assert result.exit_code == 0, result.output
+    return out.read_text("utf-8"), folder
+
+
+def test_the_report_escapes_what_records_hold(written):
+    html, _ = written
+    assert "<script" not in html.lower()
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Co" in html
+    assert HOSTILE_NAME in "".join(parsed(html).text)  # shown as text
+
+
+def test_the_report_needs_nothing_from_the_network(written):
+    html, _ = written
+    tags = parsed(html).tags
+    assert not [t for t, a in tags if t in ("link", "script", "img", "iframe")]
+    assert not [a for _, a in tags if "src" in a]
+    assert not re.findall(r"https?://(?!www\.w3\.org/2000/svg)", html)
+
+
+def test_the_ranking_has_a_row_per_candidate_in_rank_order(written):
+    html, folder = written
+    body = html.split('<table class="ranking">')[1].split("</table>")[0]
+    rows = body.split("<tbody>")[1].count("<tr>")
+    assert rows == len(list(folder.iterdir()))
+    ranks = [int(r) for r in re.findall(r'<tr>\s*<td class="num">(\d+)</td>', body)]
+    assert ranks == sorted(ranks) and ranks[0] == 1
+
+
+def test_each_candidate_has_a_section_a_chart_and_a_decision_space(written):
+    html, folder = written
+    count = len(list(folder.iterdir()))
+    assert html.count('<section class="candidate"') == count
+    assert html.count('class="chart candidate-chart"') == count
+    # no decision recorded yet: a clearly labelled space, never a made-up decision
+    assert html.count('class="decision-space"') == count
+    assert "Ingen beslutning i revisionssporet endnu." in html
+
+
+def test_the_report_stands_on_the_matching_run_and_shows_its_rule_file_hashes(written):
+    html, _ = written
+    assert re.search(r"Kørsel <code>\d{8}T\d{6}-[0-9a-f]{6}</code>", html)
+    assert re.search(r"helsingor-direktor-2024\.yaml</td><td><code>[0-9a-f]{64}</code>", html)
+
+
+def test_a_recorded_decision_replaces_the_blank_space(tmp_path):
+    db, out = tmp_path / "audit.db", tmp_path / "report.html"
+    assert run("screen", PROFILE, str(EXAMPLES), "--stage", "reference", db=db).exit_code == 0
+    run_id = latest_run(db)
+    decided = run("decide", run_id, "k04-jonas-vestergaard", "--override",
+                  "--reason", "Ledelse af ledere vist i 2. samtale", "--operator", "Formand",
+                  db=db)
+    assert decided.exit_code == 0, decided.output
+    result = run("report", PROFILE, str(EXAMPLES), "--stage", "reference", "--run",
+                 run_id, "--out", str(out), db=db)
+    assert result.exit_code == 0, result.output
+    html = out.read_text("utf-8")
+    assert "underkendt af Formand: Ledelse af ledere vist i 2. samtale" in html
+    assert html.count('class="decision-space"') == len(list(EXAMPLES.glob("*.yaml"))) - 1
+
+
+def test_without_a_matching_run_the_report_says_the_hashes_are_computed_now(tmp_path):
+    out = tmp_path / "report.html"
+    result = run("report", PROFILE, str(EXAMPLES), "--stage", "samtale1", "--out", str(out),
+                 db=tmp_path / "none.db")
+    assert result.exit_code == 0, result.output
+    html = out.read_text("utf-8")
+    assert "Ingen kørsel i revisionssporet giver netop disse resultater" in html
+    assert "<code>" in html.split('id="audit"')[1]
+
+
+def test_a_run_that_does_not_match_is_refused(tmp_path):
+    db, out = tmp_path / "audit.db", tmp_path / "report.html"
+    assert run("screen", PROFILE, str(EXAMPLES), "--stage", "ansøgning", db=db).exit_code == 0
+    run_id = latest_run(db)
+    result = run("report", PROFILE, str(EXAMPLES), "--stage", "reference", "--run",
+                 run_id, "--out", str(out), db=db)
+    assert result.exit_code == 2
+    assert "E402" in result.stderr and "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_the_report_in_english(tmp_path):
+    out = tmp_path / "report.html"
+    result = run("--lang", "en", "report", PROFILE, str(EXAMPLES), "--out", str(out),
+                 db=tmp_path / "none.db")
+    assert result.exit_code == 0, result.output
+    html = out.read_text("utf-8")
+    assert '<html lang="en">' in html and "Report for the hiring committee" in html
+    assert "Rapport til ansættelsesudvalget" not in html
+
+
+# --- charts ------------------------------------------------------------------------------
+
+
+def test_bars_are_as_long_as_their_share_of_the_scale_and_zero_segments_are_left_out():
+    svg = bar_chart("t", [Row("a", (Segment(2, "x", "two"), Segment(0, "y", "none"),
+                                    Segment(1, "z", "one")))], scale=4)
+    widths = [float(w) for w in re.findall(r'<rect class="bar [xyz]"[^>]*width="([\d.]+)"',
+                                           svg)]
+    assert len(widths) == 2
+    assert widths[0] == pytest.approx(2 * widths[1])
+    full = bar_chart("t", [Row("a", (Segment(4, "x", "all"),))], scale=4)
+    assert float(re.search(r'<rect [^>]*width="([\d.]+)"', full).group(1)) == \
+        pytest.approx(2 * widths[0])
+
+
+def test_chart_labels_and_titles_are_escaped():
+    svg = bar_chart("<b>", [Row("<i>x</i>", (Segment(1, "c", "a&b"),), "<n>")], scale=1)
+    assert "<b>" not in svg and "<i>" not in svg and "<n>" not in svg
+    assert "&lt;i&gt;x&lt;/i&gt;" in svg and "a&amp;b" in svg
