@@ -80,6 +80,32 @@ EN: dict[str, str] = {
     "score {score}, dækning {coverage} %": "score {score}, coverage {coverage} %",
     "stærkest": "strongest", "krav ikke belyst": "requirements not assessed",
     "foreslået knock-out": "proposed knock-out", "uenige kilder": "sources disagree",
+    # decisions (screening decide, and where standing decisions are shown)
+    "går videre": "goes on", "går ikke videre": "does not go on",
+    "foreslået knock-out bekræftet": "proposed knock-out confirmed",
+    "foreslået knock-out underkendt": "proposed knock-out overridden",
+    "{what}: {by}, {when}: {reason}": "{what}: {by}, {when}: {reason}",
+    "Beslutning registreret (post {seq}): {candidate} {outcome}.":
+        "Decision recorded (entry {seq}): {candidate} {outcome}.",
+    "vælg netop én af --confirm, --override, --advance og --stop":
+        "choose exactly one of --confirm, --override, --advance and --stop",
+    "en beslutning kræver --reason: den skal begrundes (forvaltningsloven §§ 22-24)":
+        "a decision needs --reason: it must be reasoned (Danish Public Administration Act "
+        "§§ 22-24)",
+    "en beslutning kræver en navngiven person: --operator NAVN (eller SCREENING_OPERATOR; "
+    "--operator alene bruger brugernavnet)": "a decision needs a named person: --operator "
+    "NAME (or SCREENING_OPERATOR; --operator alone uses the user name)",
+    "Beslutning": "Decision", "Beslutninger": "Decisions",
+    "Besluttet: {decision}": "Decided: {decision}",
+    "Stående beslutning: {decision}": "Standing decision: {decision}",
+    "Stående beslutninger ({source}):": "Standing decisions ({source}):",
+    "Afventer menneskelig vurdering: utilstrækkeligt belyst":
+        "Awaiting a person's decision: too little evidence",
+    "Videre (besluttet)": "Goes on (decided)", "Ikke videre (besluttet)":
+        "Does not go on (decided)",
+    "besluttet": "decided",
+    "kørsel {run}": "run {run}",
+    "seneste på samme profil, stadie og post": "latest on the same profile, stage and record",
 }
 
 

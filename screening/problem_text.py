@@ -105,6 +105,17 @@ DANISH: list[tuple[str, str]] = [
      r"læser \1: afgangsåret kan stå i stedet for alder"),
     (r"uses '(.+?)', which names a protected attribute \('(.+?)'\)",
      r"bruger '\1', som nævner en beskyttet oplysning ('\2')"),
+    # decisions
+    (r"has no proposed knock-out to confirm or override; decide whether the candidate goes "
+     r"on with --advance or --stop",
+     "har ingen foreslået knock-out at bekræfte eller underkende; beslut med --advance eller "
+     "--stop, om kandidaten går videre"),
+    (r"contradicts the standing decision \(entry (\d+), (\w+) by (.+?) at (\S+)\); pass "
+     r"--supersede with a reason to replace it",
+     r"strider mod den stående beslutning (post \1, \2 af \3 \4); brug --supersede med en "
+     r"begrundelse for at erstatte den"),
+    (r"run '(.+?)' is of profile '(.+?)', not '(.+?)'",
+     r"kørslen '\1' er af profilen '\2', ikke '\3'"),
     (r" \(did you mean '(.+?)'\?\)", r" (mente du '\1'?)"),
 ]
 _COMPILED = [(re.compile(pattern), danish) for pattern, danish in DANISH]
