@@ -81,9 +81,13 @@ def main() -> None:
 
 
 def _profile(name: str, rules_dir: str):
+    """The profile to screen with; refused (exit 2) when it reads a protected attribute."""
+    from .protected import refuse
     from .rulefiles import find_profile, load_profile
 
-    return load_profile(find_profile(name, rules_dir))
+    profile = load_profile(find_profile(name, rules_dir))
+    refuse(profile)
+    return profile
 
 
 def _records(paths: tuple[str, ...]):
@@ -203,6 +207,7 @@ def screen(profile, candidates, stage, fmt, out, top, only_knockouts, hide_knock
     from .audit.store import default_path
     from .candidates import DuplicateIds, iter_inputs
     from .parallel import Job, auto_workers, screen_many
+    from .protected import refuse as refuse_protected
     from .rulefiles import find_profile, load_profile
     from .screen import Screening, rank
 
@@ -215,6 +220,7 @@ def screen(profile, candidates, stage, fmt, out, top, only_knockouts, hide_knock
                                "json eller csv")
     profile_path = find_profile(profile, rules_dir)
     loaded_profile = load_profile(profile_path)
+    refuse_protected(loaded_profile)
     as_of_date = as_of.date() if as_of else None
     render = partial(report.jsonl_line, loaded_profile.meta.id, stage) \
         if fmt == "jsonl" else None

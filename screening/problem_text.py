@@ -105,6 +105,19 @@ DANISH: list[tuple[str, str]] = [
      r"læser \1: afgangsåret kan stå i stedet for alder"),
     (r"uses '(.+?)', which names a protected attribute \('(.+?)'\)",
      r"bruger '\1', som nævner en beskyttet oplysning ('\2')"),
+    # protected attributes (protected.py)
+    (r"the name says '", "navnet siger '"), (r"the quote says '", "citatet siger '"),
+    (r"the competency label says '", "kompetencens navn siger '"),
+    (r"the fact description says '", "faktummets beskrivelse siger '"),
+    (r"': wording coded for age \(", "': ordlyd der peger på alder ("),
+    (r"': wording coded for gender \(", "': ordlyd der peger på køn ("),
+    (r"': wording coded for origin \(", "': ordlyd der peger på etnisk eller national "
+     "oprindelse ("),
+    (r"': wording coded for appearance \(", "': ordlyd om udseende, der står i stedet for køn, "
+     "alder eller oprindelse ("),
+    (r"': wording coded for family status \(", "': ordlyd der peger på familiestatus ("),
+    (r"caps (\S+) at (.+?): a ceiling on years of experience is an age proxy \((.+?)\)",
+     r"sætter loft over \1 (\2): et loft over års erfaring står i stedet for alder (\3)"),
     # decisions
     (r"has no proposed knock-out to confirm or override; decide whether the candidate goes "
      r"on with --advance or --stop",
