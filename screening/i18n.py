@@ -106,6 +106,21 @@ EN: dict[str, str] = {
     "besluttet": "decided",
     "kørsel {run}": "run {run}",
     "seneste på samme profil, stadie og post": "latest on the same profile, stage and record",
+    # screening fairness
+    "Udvælgelsesrater pr. gruppe i kørsel {run}": "Selection rates per group in run {run}",
+    "ingen foreslået knock-out": "no proposed knock-out",
+    "på shortlisten (top {take})": "on the shortlist (top {take})",
+    "anbefaling {band} eller bedre": "recommendation {band} or better",
+    "Gruppe": "Group", "Antal": "Candidates", "Med udfaldet": "With the outcome",
+    "Rate": "Rate", "Forhold": "Impact ratio", "4/5-reglen": "Four-fifths rule",
+    "p (Fisher)": "p (Fisher)", "under 4/5": "below 4/5",
+    "{attribute}: grupperne {groups} har under {n} kandidater; for få til at konkludere noget "
+    "om forskelsbehandling": "{attribute}: the groups {groups} have fewer than {n} candidates; "
+    "too few to conclude anything about unequal treatment",
+    "{count} kandidat(er) i kørslen står ikke i gruppefilen og er ikke talt med: {ids}":
+        "{count} candidate(s) of the run are not in the groups file and are not counted: {ids}",
+    "{count} id('er) i gruppefilen er ikke i kørslen: {ids}":
+        "{count} id(s) in the groups file are not in the run: {ids}",
 }
 
 

@@ -118,6 +118,13 @@ DANISH: list[tuple[str, str]] = [
     (r"': wording coded for family status \(", "': ordlyd der peger på familiestatus ("),
     (r"caps (\S+) at (.+?): a ceiling on years of experience is an age proxy \((.+?)\)",
      r"sætter loft over \1 (\2): et loft over års erfaring står i stedet for alder (\3)"),
+    # groups files (screening fairness)
+    (r"the groups file is empty", "gruppefilen er tom"),
+    (r"the first line names an id column \(id\) and at least one attribute, e\.g\. "
+     r"id,køn,aldersgruppe", "første linje nævner en id-kolonne (id) og mindst én "
+     "oplysning, fx id,køn,aldersgruppe"),
+    (r"(\d+) fields, the header has (\d+)", r"\1 felter, overskriften har \2"),
+    (r"candidate '(.+?)' is listed twice", r"kandidaten '\1' står der to gange"),
     # decisions
     (r"has no proposed knock-out to confirm or override; decide whether the candidate goes "
      r"on with --advance or --stop",
