@@ -81,13 +81,24 @@ def main() -> None:
 
 
 def _profile(name: str, rules_dir: str):
+    """The profile to screen with; refused (exit 2) when it reads a protected attribute."""
+    from .protected import refuse
     from .rulefiles import find_profile, load_profile
 
-    return load_profile(find_profile(name, rules_dir))
+    profile = load_profile(find_profile(name, rules_dir))
+    refuse(profile)
+    return profile
 
 
 def _records(paths: tuple[str, ...]):
     """Valid records and how many files were invalid (reported on stderr and skipped)."""
+    loaded, invalid = _loaded_records(paths)
+    return [r.record for r in loaded], invalid
+
+
+def _loaded_records(paths: tuple[str, ...]):
+    """Valid records as loaded (with where from and their sha256), and how many files were
+    invalid (reported on stderr and skipped)."""
     from .candidates import load_records
     from .errors import RecordError
 
@@ -101,7 +112,40 @@ def _records(paths: tuple[str, ...]):
         click.echo(f"{t('advarsel')}: " + t("{count} fil(er) sprunget over; {valid} "
                                            "kandidat(er) screenes", count=invalid,
                                            valid=len(loaded)), err=True)
-    return [r.record for r in loaded], invalid
+    return loaded, invalid
+
+
+def _standing_decisions(profile, stage: str, as_of, inputs: dict[str, str], run: str | None,
+                        audit_db: str | None) -> dict:
+    """Standing decisions to show: those of RUN, or else the latest a person made on the same
+    profile, stage, date and record (by sha256) in any run of the audit store."""
+    from .audit.store import AuditStore, default_path
+    from .errors import InputError, Problem
+
+    path = audit_db or default_path()
+    if run is None and not os.path.exists(path):
+        return {}
+    store = AuditStore(path, create=False)
+    try:
+        if run is None:
+            return store.standing_for_inputs(profile.sha256, stage,
+                                             (as_of or profile.meta.date).isoformat(), inputs)
+        stored = store.run(run)["profile"]["id"]
+        if stored != profile.meta.id:
+            raise InputError([Problem("--run", f"run '{run}' is of profile '{stored}', not "
+                                               f"'{profile.meta.id}'", code="E402")])
+        return store.standing(run)
+    finally:
+        store.close()
+
+
+run_option = click.option("--run", "run_id",
+                          help="Vis de stående beslutninger fra denne kørsel (standard: den "
+                               "seneste beslutning på samme profil, stadie og post).")
+audit_db_option = click.option("--audit-db", type=click.Path(dir_okay=False),
+                               envvar="SCREENING_AUDIT_DB",
+                               help="Revisionssporets SQLite-fil (standard: "
+                                    "~/.local/share/screening/audit.db).")
 
 
 stage_option = click.option("--stage", type=click.Choice(SOURCES), default=SOURCES[-1],
@@ -139,9 +183,10 @@ FORMATS = ("table", "json", "jsonl", "csv", "markdown")
 @click.option("--no-audit", is_flag=True,
               help="Gem ikke kørslen i revisionssporet (fx ved genscreening af en talentpulje).")
 @click.option("--operator", help="Hvem der screener (standard: brugernavnet).")
+@run_option
 @_reports_errors
 def screen(profile, candidates, stage, fmt, out, top, only_knockouts, hide_knockouts, workers,
-           as_of, rules_dir, audit_db, no_audit, operator):
+           as_of, rules_dir, audit_db, no_audit, operator, run_id):
     """Screen CANDIDATES (filer, mapper eller .jsonl) mod PROFILE (regelfil eller profil-id).
 
     Ugyldige kandidatposter meldes med fil, linje og felt og springes over; kørslen
@@ -162,6 +207,7 @@ def screen(profile, candidates, stage, fmt, out, top, only_knockouts, hide_knock
     from .audit.store import default_path
     from .candidates import DuplicateIds, iter_inputs
     from .parallel import Job, auto_workers, screen_many
+    from .protected import refuse as refuse_protected
     from .rulefiles import find_profile, load_profile
     from .screen import Screening, rank
 
@@ -174,6 +220,7 @@ def screen(profile, candidates, stage, fmt, out, top, only_knockouts, hide_knock
                                "json eller csv")
     profile_path = find_profile(profile, rules_dir)
     loaded_profile = load_profile(profile_path)
+    refuse_protected(loaded_profile)
     as_of_date = as_of.date() if as_of else None
     render = partial(report.jsonl_line, loaded_profile.meta.id, stage) \
         if fmt == "jsonl" else None
@@ -237,10 +284,31 @@ def screen(profile, candidates, stage, fmt, out, top, only_knockouts, hide_knock
         summary = {"screened": counts.total, "knocked_out": counts.knocked_out,
                    "too_little_evidence": counts.unassessed, "invalid": counts.invalid}
         store = audit_db or default_path()
-        run_id = record_run(store, loaded_profile, profile_path, stage,
-                            as_of_date or loaded_profile.meta.date, operator, summary, pairs)
-        click.echo(t("Revisionsspor: kørsel {run} i {path}", run=run_id, path=store), err=True)
+        recorded = record_run(store, loaded_profile, profile_path, stage,
+                              as_of_date or loaded_profile.meta.date, operator, summary, pairs)
+        click.echo(t("Revisionsspor: kørsel {run} i {path}", run=recorded, path=store), err=True)
+    if run_id or (audited is not None and fmt != "jsonl" and counts.total):
+        # a talent pool streamed as JSON Lines is not held in memory to look decisions up
+        inputs = {} if run_id else {c: i.sha256 for c, i in audited.inputs().items()}
+        decisions = _standing_decisions(loaded_profile, stage, as_of_date, inputs, run_id,
+                                        audit_db)
+        if fmt != "jsonl":
+            decisions = {r.id: decisions[r.id] for r in screening.results if r.id in decisions}
+        _echo_decisions(decisions, run_id)
     counts.finish()
+
+
+def _echo_decisions(decisions: dict, run_id: str | None) -> None:
+    """The standing decisions of people, on stderr beside the run summary."""
+    from .audit.decisions import describe
+
+    if not decisions:
+        return
+    source = t("kørsel {run}", run=run_id) if run_id else \
+        t("seneste på samme profil, stadie og post")
+    click.echo(t("Stående beslutninger ({source}):", source=source), err=True)
+    for candidate, decision in decisions.items():
+        click.echo(f"  {candidate}: {describe(decision)}", err=True)
 
 
 class _Counts:
@@ -316,12 +384,16 @@ def _emit(text: str, out: str | None) -> None:
               help="Hvor mange der skal videre.")
 @as_of_option
 @rules_dir_option
+@run_option
+@audit_db_option
 @_reports_errors
-def shortlist(profile, candidates, stage, take, as_of, rules_dir):
+def shortlist(profile, candidates, stage, take, as_of, rules_dir, run_id, audit_db):
     """Foreslå hvem der går videre til næste runde, med begrundelse.
 
-    En kandidat med foreslået knock-out går ikke videre, før et menneske har taget stilling;
-    står flere lige på sidste plads, vises de som uafgjort, så udvalget vælger.
+    En kandidat med foreslået knock-out, eller med for lidt evidens til at blive vurderet,
+    går hverken videre eller ud, før et menneske har taget stilling (screening decide); en
+    stående beslutning vises og følges. Står flere lige på sidste plads, vises de som
+    uafgjort, så udvalget vælger.
 
     \b
     Eksempel:
@@ -330,18 +402,33 @@ def shortlist(profile, candidates, stage, take, as_of, rules_dir):
     """
     from tabulate import tabulate
 
+    from .audit.decisions import describe
     from .screen import screen as run
     from .shortlist import reasons
     from .shortlist import shortlist as choose
 
     loaded_profile = _profile(profile, rules_dir)
-    records, _invalid = _records(candidates)
-    screening = run(loaded_profile, records, stage, as_of.date() if as_of else None)
-    chosen = choose(screening, take)
+    loaded, _invalid = _loaded_records(candidates)
+    as_of_date = as_of.date() if as_of else None
+    screening = run(loaded_profile, [r.record for r in loaded], stage, as_of_date)
+    decisions = _standing_decisions(loaded_profile, stage, as_of_date,
+                                    {r.record.id: r.sha256 for r in loaded}, run_id, audit_db)
+    chosen = choose(screening, take, decisions)
     groups = [("Videre", chosen.taken), ("Uafgjort om sidste plads", chosen.tied),
-              ("Ikke videre", chosen.not_taken),
-              ("Foreslået knock-out (afventer menneskelig vurdering)", chosen.knocked_out)]
-    rows = [[t(label), r.rank, r.id, reasons(r)] for label, members in groups for r in members]
+              ("Ikke videre", chosen.not_taken), ("Ikke videre (besluttet)", chosen.stopped),
+              ("Foreslået knock-out (afventer menneskelig vurdering)", chosen.knocked_out),
+              ("Afventer menneskelig vurdering: utilstrækkeligt belyst", chosen.unjudged)]
+
+    def label(name: str, r) -> str:
+        return t("Videre (besluttet)") if name == "Videre" and r.id in decisions else t(name)
+
+    def reason(r) -> str:
+        if r.id not in decisions:
+            return reasons(r)
+        return f"{t('Besluttet: {decision}', decision=describe(decisions[r.id]))}; {reasons(r)}"
+
+    rows = [[label(name, r), r.rank, r.id, reason(r)] for name, members in groups
+            for r in members]
     click.echo(t("Shortlist: {take} af {total} til næste runde efter {stage} ({profile} "
                  "v{version})", take=take, total=len(screening.results), stage=stage,
                  profile=loaded_profile.meta.id, version=loaded_profile.meta.version) + "\n")
@@ -364,8 +451,11 @@ def shortlist(profile, candidates, stage, take, as_of, rules_dir):
 @stage_option
 @as_of_option
 @rules_dir_option
+@run_option
+@audit_db_option
 @_reports_errors
-def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rules_dir):
+def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rules_dir, run_id,
+            audit_db):
     """Forklar begrundelsen for én kandidat i ord, der kan bruges i en indstilling.
 
     \b
@@ -381,7 +471,8 @@ def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rul
     from .screen import screen as run
 
     loaded_profile = _profile(profile, rules_dir)
-    records, _invalid = _records(candidates)
+    loaded, _invalid = _loaded_records(candidates)
+    records = [r.record for r in loaded]
     ids = [r.id for r in records]
     if candidate_id is None:
         if len(records) > 1:
@@ -395,13 +486,27 @@ def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rul
     if criterion is not None and criterion not in known:
         raise InputError([Problem("--criterion", f"no criterion '{criterion}' in "
                                   f"{loaded_profile.meta.id}" + suggest(criterion, known))])
-    result = run(loaded_profile, records, stage, as_of.date() if as_of else None)
+    as_of_date = as_of.date() if as_of else None
+    result = run(loaded_profile, records, stage, as_of_date)
+    decision = _standing_decisions(loaded_profile, stage, as_of_date,
+                                   {r.record.id: r.sha256 for r in loaded
+                                    if r.record.id == candidate_id},
+                                   run_id, audit_db).get(candidate_id)
     if fmt == "json":
-        click.echo(json.dumps(explain_document(result, candidate_id, criterion),
-                              ensure_ascii=False, indent=2))
+        document = explain_document(result, candidate_id, criterion)
+        document["decision"] = decision.as_dict() if decision else None
+        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
     else:
-        click.echo(render(result, candidate_id, criterion, fmt == "markdown"), nl=False)
+        click.echo(render(result, candidate_id, criterion, fmt == "markdown", decision),
+                   nl=False)
 
 
 # Command families in their own modules add themselves to `main` when imported.
-from . import cli_audit, cli_bdd, cli_papers, cli_profiles, cli_tools  # noqa: E402, F401
+from . import (  # noqa: E402, F401
+    cli_audit,
+    cli_bdd,
+    cli_fairness,
+    cli_papers,
+    cli_profiles,
+    cli_tools,
+)

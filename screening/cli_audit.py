@@ -7,6 +7,7 @@ import json
 import click
 
 from .cli import _reports_errors, main
+from .i18n import t
 
 audit_db_option = click.option(
     "--audit-db", type=click.Path(dir_okay=False), envvar="SCREENING_AUDIT_DB",
@@ -196,36 +197,81 @@ def erase(candidate, operator, audit_db):
     click.echo(f"Personoplysninger om {candidate} slettet fra {gone} kørsel(er).")
 
 
+OS_USER = "\0os-user"  # `--operator` given without a name: the person chose the OS user name
+
+decision_flags = [
+    ("--confirm", "confirm", "Bekræft den foreslåede knock-out: kandidaten går ikke videre."),
+    ("--override", "override", "Underkend den foreslåede knock-out: kandidaten går videre."),
+    ("--advance", "advance", "Kandidaten uden foreslået knock-out går videre."),
+    ("--stop", "stop", "Kandidaten uden foreslået knock-out går ikke videre."),
+]
+
+
+def _decision_options(command):
+    for flag, name, text in reversed(decision_flags):
+        command = click.option(flag, name, is_flag=True, help=text)(command)
+    return command
+
+
+def named_operator(operator: str | None) -> str:
+    """The person deciding: named with --operator or SCREENING_OPERATOR; the OS user name only
+    when asked for with a bare `--operator`. Nobody named is a usage error (exit 2)."""
+    from .audit.store import operator as os_operator
+
+    if operator == OS_USER:
+        return os_operator()
+    if operator is None or not operator.strip():
+        raise click.UsageError(t("en beslutning kræver en navngiven person: --operator NAVN "
+                                 "(eller SCREENING_OPERATOR; --operator alene bruger "
+                                 "brugernavnet)"))
+    return operator.strip()
+
+
 @main.command()
 @click.argument("run")
 @click.argument("candidate")
-@click.option("--confirm", "decision", flag_value="confirm",
-              help="Bekræft den foreslåede knock-out eller anbefaling.")
-@click.option("--override", "decision", flag_value="override",
-              help="Underkend den (kræver --reason).")
-@click.option("--reason", help="Begrundelsen; påkrævet ved --override.")
-@click.option("--operator", help="Hvem der beslutter (standard: brugernavnet).")
+@_decision_options
+@click.option("--reason", help="Begrundelsen (påkrævet: forvaltningsloven §§ 22-24).")
+@click.option("--supersede", is_flag=True,
+              help="Erstat en stående beslutning med det modsatte udfald (kræver --reason).")
+@click.option("--operator", is_flag=False, flag_value=OS_USER, envvar="SCREENING_OPERATOR",
+              help="Hvem der beslutter (påkrævet; eller SCREENING_OPERATOR; --operator uden "
+                   "navn bruger brugernavnet).")
 @audit_db_option
 @_reports_errors
-def decide(run, candidate, decision, reason, operator, audit_db):
+def decide(run, candidate, confirm, override, advance, stop, reason, supersede, operator,
+           audit_db):
     """Registrér en menneskelig beslutning om en kandidat i en kørsel.
 
-    En foreslået knock-out (eller, uden knock-out, anbefalingen) bekræftes eller
-    underkendes; hvem og hvorfor gemmes i revisionssporet. Underkendelse uden begrundelse
-    afvises.
+    En foreslået knock-out bekræftes (--confirm: går ikke videre) eller underkendes
+    (--override: går videre); om en kandidat uden foreslået knock-out besluttes --advance
+    (går videre) eller --stop (går ikke videre). Hver beslutning kræver en navngiven person
+    og en begrundelse. Den seneste beslutning står; en beslutning med det modsatte udfald
+    kræver --supersede. Beslutningerne vises af shortlist, explain og screen med --run og af
+    audit export.
 
     \b
     Eksempel:
-      screening decide 20261125T101500-a1b2c3 k04-jonas-vestergaard --confirm
-      screening decide 20261125T101500-a1b2c3 k03-sofie-brandt --override \\
-          --reason "Kommunal indsigt vurderet i 2. samtale"
+      screening decide 20261125T101500-a1b2c3 k04-jonas-vestergaard --confirm \\
+          --operator "Formand" --reason "Har ikke ledet ledere"
+      screening decide 20261125T101500-a1b2c3 k03-sofie-brandt --advance --operator Formand \\
+          --reason "Kommunal indsigt vist i 2. samtale"
     """
-    from .audit.store import operator as os_operator
+    from .audit.decisions import OUTCOME_TEXT, DecisionRefused
+    from .errors import InputError, Problem
 
-    if decision is None:
-        raise click.UsageError("vælg --confirm eller --override")
-    if decision == "override" and not (reason or "").strip():
-        raise click.UsageError("--override kræver --reason: en underkendelse skal begrundes")
+    chosen = [name for name, given in (("confirm", confirm), ("override", override),
+                                       ("advance", advance), ("stop", stop)) if given]
+    if len(chosen) != 1:
+        raise click.UsageError(t("vælg netop én af --confirm, --override, --advance og --stop"))
+    if not (reason or "").strip():
+        raise click.UsageError(t("en beslutning kræver --reason: den skal begrundes "
+                                 "(forvaltningsloven §§ 22-24)"))
+    by = named_operator(operator)
     store = _store(audit_db)
-    seq = store.decide(run, candidate, decision, reason, operator or os_operator())
-    click.echo(f"Beslutning registreret (post {seq}).")
+    try:
+        decided = store.decide(run, candidate, chosen[0], reason.strip(), by, supersede)
+    except DecisionRefused as exc:
+        raise InputError([Problem(f"{run} {candidate}", str(exc), code="E402")]) from None
+    click.echo(t("Beslutning registreret (post {seq}): {candidate} {outcome}.",
+                 seq=decided.seq, candidate=candidate, outcome=t(OUTCOME_TEXT[decided.outcome])))

@@ -59,6 +59,8 @@ def test_command(features, check, rules_dir):
                                        "Forventet / fundet"], maxcolwidths=[30, 45, 8, 40, 60]))
     failed = sum(not r.passed for r in results)
     click.echo(f"\n{len(results) - failed} bestået, {failed} fejlet i {len(files)} fil(er).")
+    if any(r.bad_input for r in results):
+        raise SystemExit(2)  # a profile was refused: bad input, not a failing scenario
     raise SystemExit(1 if failed or not results else 0)
 
 

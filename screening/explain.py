@@ -6,6 +6,7 @@ conditions are rendered as words only to say what *would* meet a criterion.
 
 from __future__ import annotations
 
+from .audit.decisions import Decision, describe
 from .facts import Evidence
 from .i18n import t
 from .profiles import CATEGORIES, Profile
@@ -57,12 +58,13 @@ def criterion_text(outcome: CriterionOutcome, profile: Profile) -> list[str]:
 
 
 def explain(screening: Screening, candidate_id: str, criterion_id: str | None = None,
-            markdown: bool = False) -> str:
-    """The reasoning as text; `markdown` adds headings so it pastes into a document."""
+            markdown: bool = False, decision: Decision | None = None) -> str:
+    """The reasoning as text; `markdown` adds headings so it pastes into a document;
+    `decision` is a person's standing decision on the candidate, shown under the header."""
     result = screening.result(candidate_id)
     profile = screening.profile
     outcomes = [o for o in result.outcomes if criterion_id in (None, o.criterion.id)]
-    lines = _header(screening, result) if criterion_id is None else [
+    lines = _header(screening, result, decision) if criterion_id is None else [
         t("Kandidat {id}, {title} ({profile} v{version}), stadie: {stage}", id=result.id,
           title=profile.meta.title, profile=profile.meta.id, version=profile.meta.version,
           stage=screening.stage), ""]
@@ -85,7 +87,8 @@ def explain(screening: Screening, candidate_id: str, criterion_id: str | None = 
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _header(screening: Screening, result: CandidateResult) -> list[str]:
+def _header(screening: Screening, result: CandidateResult,
+            decision: Decision | None) -> list[str]:
     profile = screening.profile.meta
     reached = SOURCES.index(screening.stage) + 1
     later = SOURCES[reached:]
@@ -120,6 +123,8 @@ def _header(screening: Screening, result: CandidateResult) -> list[str]:
     if disagreements:
         lines.append(t("Uenige kilder: {ids}.", ids=", ".join(disagreements)))
     lines.append(t("Værktøjet anbefaler; ansættelsesudvalget beslutter."))
+    if decision is not None:
+        lines.append(t("Stående beslutning: {decision}", decision=describe(decision)))
     return [*lines, ""]
 
 

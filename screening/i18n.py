@@ -93,6 +93,47 @@ EN: dict[str, str] = {
     "skal være opfyldt. Et menneske bekræfter eller underkender med en begrundelse.":
         "Proposed knock-out: the requirement is only partly met on the evidence so far, and a "
         "requirement must be met. A person confirms or overrides it, with a reason.",
+    # decisions (screening decide, and where standing decisions are shown)
+    "går videre": "goes on", "går ikke videre": "does not go on",
+    "foreslået knock-out bekræftet": "proposed knock-out confirmed",
+    "foreslået knock-out underkendt": "proposed knock-out overridden",
+    "{what}: {by}, {when}: {reason}": "{what}: {by}, {when}: {reason}",
+    "Beslutning registreret (post {seq}): {candidate} {outcome}.":
+        "Decision recorded (entry {seq}): {candidate} {outcome}.",
+    "vælg netop én af --confirm, --override, --advance og --stop":
+        "choose exactly one of --confirm, --override, --advance and --stop",
+    "en beslutning kræver --reason: den skal begrundes (forvaltningsloven §§ 22-24)":
+        "a decision needs --reason: it must be reasoned (Danish Public Administration Act "
+        "§§ 22-24)",
+    "en beslutning kræver en navngiven person: --operator NAVN (eller SCREENING_OPERATOR; "
+    "--operator alene bruger brugernavnet)": "a decision needs a named person: --operator "
+    "NAME (or SCREENING_OPERATOR; --operator alone uses the user name)",
+    "Beslutning": "Decision", "Beslutninger": "Decisions",
+    "Besluttet: {decision}": "Decided: {decision}",
+    "Stående beslutning: {decision}": "Standing decision: {decision}",
+    "Stående beslutninger ({source}):": "Standing decisions ({source}):",
+    "Afventer menneskelig vurdering: utilstrækkeligt belyst":
+        "Awaiting a person's decision: too little evidence",
+    "Videre (besluttet)": "Goes on (decided)", "Ikke videre (besluttet)":
+        "Does not go on (decided)",
+    "besluttet": "decided",
+    "kørsel {run}": "run {run}",
+    "seneste på samme profil, stadie og post": "latest on the same profile, stage and record",
+    # screening fairness
+    "Udvælgelsesrater pr. gruppe i kørsel {run}": "Selection rates per group in run {run}",
+    "ingen foreslået knock-out": "no proposed knock-out",
+    "på shortlisten (top {take})": "on the shortlist (top {take})",
+    "anbefaling {band} eller bedre": "recommendation {band} or better",
+    "Gruppe": "Group", "Antal": "Candidates", "Med udfaldet": "With the outcome",
+    "Rate": "Rate", "Forhold": "Impact ratio", "4/5-reglen": "Four-fifths rule",
+    "p (Fisher)": "p (Fisher)", "under 4/5": "below 4/5",
+    "{attribute}: grupperne {groups} har under {n} kandidater; for få til at konkludere noget "
+    "om forskelsbehandling": "{attribute}: the groups {groups} have fewer than {n} candidates; "
+    "too few to conclude anything about unequal treatment",
+    "{count} kandidat(er) i kørslen står ikke i gruppefilen og er ikke talt med: {ids}":
+        "{count} candidate(s) of the run are not in the groups file and are not counted: {ids}",
+    "{count} id('er) i gruppefilen er ikke i kørslen: {ids}":
+        "{count} id(s) in the groups file are not in the run: {ids}",
 }
 
 

@@ -8,9 +8,11 @@ Codes (stable; a criterion can knowingly accept one with `lint_ignore: [CODE]`):
   L301  a krav whose quote uses the words of a wish ("et plus", "gerne", ...)
   L302  an ønske whose quote uses the words of a requirement ("afgørende", "skal", ...)
   L401  a derived fact no criterion uses
-  E501  a rule reads a protected attribute or an obvious proxy (age, gender, ethnicity,
-        religion, disability, family status, nationality, birth year, name, photo): an error,
-        because screening on it is discrimination
+  E501  a rule reads a protected attribute or a proxy (age, gender, origin, religion,
+        disability, family status, appearance): coded wording in its name, quote or
+        competency labels, ids naming an attribute, proxy fields, caps on years of
+        experience (see protected.py and data/protected.yaml). An error, because screening
+        on it is discrimination; screen, explain, shortlist and test refuse such a profile
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from . import conditions as cond
+from . import protected
 from .catalogue import COLLECTIONS
 from .compile import FALSE, TRUE, CompiledProfile, D, I, O, compile_profile, holds
 from .errors import RuleFileError, shown
@@ -30,10 +33,6 @@ from .profiles import Profile
 WISH_WORDS = ("et plus", "vægtes positivt", "gerne", "ser gerne", "vi forestiller os",
               "fordel", "ønskeligt")
 REQUIREMENT_WORDS = ("afgørende", "skal", "forventes", "krav", "forudsætning", "nødvendig")
-PROTECTED_TERMS = ("alder", "age", "født", "birth", "fødselsår", "køn", "gender", "etnic",
-                   "etnisk", "ethnic", "religion", "tro", "handicap", "disab", "familie",
-                   "family", "børn_egne", "civilstand", "gift", "nationalitet", "nationality",
-                   "statsborger", "navn", "name", "foto", "photo", "billede")
 MAX_ASSIGNMENTS = 200_000  # beyond this a criterion is not searched for never/always
 
 
@@ -93,8 +92,8 @@ def lint_profile(profile: Profile) -> list[Finding]:
             add("L301", f"is a krav, but its quote says '{word}', the wording of a wish")
         if c.priority == "ønske" and (word := _word_in(quote, REQUIREMENT_WORDS)):
             add("L302", f"is an ønske, but its quote says '{word}', the wording of a requirement")
-        for reason in _protected(profile, c.when, c.partial):
-            add("E501", reason)
+    found.extend(Finding(f.criterion.rule_file, f.criterion.line, 1, protected.CODE, f.message)
+                 for f in protected.findings(profile))
     found.extend(_overlaps(compiled))
     found.extend(_unused_derived(profile))
     return found
@@ -104,48 +103,6 @@ def _word_in(text: str, words: tuple[str, ...]) -> str | None:
     for word in words:
         if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text):
             return word
-    return None
-
-
-def _protected(profile: Profile, *trees: cond.Condition | None) -> list[str]:
-    reasons = []
-    for tree in trees:
-        if tree is None:
-            continue
-        for node in cond.walk(tree):
-            if isinstance(node, cond.Some):
-                for inner in cond.walk(node.where):
-                    if isinstance(inner, cond.Compare):
-                        field = COLLECTIONS[node.collection].fields[inner.name]
-                        if field.protected:
-                            reasons.append(f"reads {node.collection}.{inner.name}: "
-                                           f"{field.protected}")
-            names = []
-            if isinstance(node, cond.Assessed):
-                names = [node.competency, profile.competencies.get(node.competency, "")]
-            elif isinstance(node, cond.Compare) and not node.item_level:
-                derived = profile.derived.get(node.name)
-                names = [node.name, derived.description if derived else ""]
-                if derived and derived.where is not None:
-                    reasons += [r for r in _protected_items(derived.collection, derived.where)]
-            for name in names:
-                if term := _protected_term(name):
-                    reasons.append(f"uses '{name}', which names a protected attribute "
-                                   f"('{term}')")
-    return list(dict.fromkeys(reasons))
-
-
-def _protected_items(collection: str, where: cond.Condition) -> list[str]:
-    return [f"reads {collection}.{n.name}: {COLLECTIONS[collection].fields[n.name].protected}"
-            for n in cond.walk(where) if isinstance(n, cond.Compare)
-            and COLLECTIONS[collection].fields[n.name].protected]
-
-
-def _protected_term(name: str) -> str | None:
-    lowered = name.lower()
-    for term in PROTECTED_TERMS:
-        if re.search(rf"(?:^|[\W_]){re.escape(term)}(?:$|[\W_])", lowered):
-            return term
     return None
 
 

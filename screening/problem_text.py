@@ -111,6 +111,37 @@ DANISH: list[tuple[str, str]] = [
      r"læser \1: afgangsåret kan stå i stedet for alder"),
     (r"uses '(.+?)', which names a protected attribute \('(.+?)'\)",
      r"bruger '\1', som nævner en beskyttet oplysning ('\2')"),
+    # protected attributes (protected.py)
+    (r"the name says '", "navnet siger '"), (r"the quote says '", "citatet siger '"),
+    (r"the competency label says '", "kompetencens navn siger '"),
+    (r"the fact description says '", "faktummets beskrivelse siger '"),
+    (r"': wording coded for age \(", "': ordlyd der peger på alder ("),
+    (r"': wording coded for gender \(", "': ordlyd der peger på køn ("),
+    (r"': wording coded for origin \(", "': ordlyd der peger på etnisk eller national "
+     "oprindelse ("),
+    (r"': wording coded for appearance \(", "': ordlyd om udseende, der står i stedet for køn, "
+     "alder eller oprindelse ("),
+    (r"': wording coded for family status \(", "': ordlyd der peger på familiestatus ("),
+    (r"caps (\S+) at (.+?): a ceiling on years of experience is an age proxy \((.+?)\)",
+     r"sætter loft over \1 (\2): et loft over års erfaring står i stedet for alder (\3)"),
+    # groups files (screening fairness)
+    (r"the groups file is empty", "gruppefilen er tom"),
+    (r"the first line names an id column \(id\) and at least one attribute, e\.g\. "
+     r"id,køn,aldersgruppe", "første linje nævner en id-kolonne (id) og mindst én "
+     "oplysning, fx id,køn,aldersgruppe"),
+    (r"(\d+) fields, the header has (\d+)", r"\1 felter, overskriften har \2"),
+    (r"candidate '(.+?)' is listed twice", r"kandidaten '\1' står der to gange"),
+    # decisions
+    (r"has no proposed knock-out to confirm or override; decide whether the candidate goes "
+     r"on with --advance or --stop",
+     "har ingen foreslået knock-out at bekræfte eller underkende; beslut med --advance eller "
+     "--stop, om kandidaten går videre"),
+    (r"contradicts the standing decision \(entry (\d+), (\w+) by (.+?) at (\S+)\); pass "
+     r"--supersede with a reason to replace it",
+     r"strider mod den stående beslutning (post \1, \2 af \3 \4); brug --supersede med en "
+     r"begrundelse for at erstatte den"),
+    (r"run '(.+?)' is of profile '(.+?)', not '(.+?)'",
+     r"kørslen '\1' er af profilen '\2', ikke '\3'"),
     (r" \(did you mean '(.+?)'\?\)", r" (mente du '\1'?)"),
 ]
 _COMPILED = [(re.compile(pattern), danish) for pattern, danish in DANISH]

@@ -2,36 +2,62 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .audit.decisions import ADVANCES, STOPS, Decision
 from .i18n import decimal, t
 from .report import knockout_ids, score_range
-from .scoring import CandidateResult
+from .scoring import SPARSE_BAND, CandidateResult
 from .screen import Screening
 
 
 @dataclass(frozen=True)
 class Shortlist:
-    taken: tuple[CandidateResult, ...]  # proposed to go on, in rank order
+    taken: tuple[CandidateResult, ...]  # proposed to go on (or decided so), in rank order
     tied: tuple[CandidateResult, ...]  # share the last place taken: the committee chooses
     not_taken: tuple[CandidateResult, ...]
     knocked_out: tuple[CandidateResult, ...]  # proposed knock-outs: a person decides first
+    # too little evidence for the tool to judge: a person decides, the tool proposes nothing
+    unjudged: tuple[CandidateResult, ...] = ()
+    stopped: tuple[CandidateResult, ...] = ()  # a person decided they do not go on
 
 
-def shortlist(screening: Screening, take: int) -> Shortlist:
-    """The best `take` candidates without a proposed knock-out. Candidates tied with the
-    last place are not cut at random: they are returned as tied for the committee."""
-    eligible = [r for r in screening.results if not r.knockouts]
-    knocked_out = tuple(r for r in screening.results if r.knockouts)
-    if take >= len(eligible):
-        return Shortlist(tuple(eligible), (), (), knocked_out)
-    cut_rank = eligible[take - 1].rank if take > 0 else None
+def shortlist(screening: Screening, take: int,
+              decisions: Mapping[str, Decision] | None = None) -> Shortlist:
+    """The best `take` candidates the tool could judge, without a proposed knock-out.
+    Candidates tied with the last place are not cut at random: they are returned as tied
+    for the committee. A standing decision of a person comes first: who was decided to go
+    on takes a place, who was decided not to is out; a proposed knock-out or a candidate
+    with too little evidence waits for such a decision."""
+    decisions = decisions or {}
+
+    def outcome(r: CandidateResult) -> str | None:
+        return decisions[r.id].outcome if r.id in decisions else None
+
+    decided_on = [r for r in screening.results if outcome(r) == ADVANCES]
+    stopped = tuple(r for r in screening.results if outcome(r) == STOPS)
+    undecided = [r for r in screening.results if outcome(r) is None]
+    knocked_out = tuple(r for r in undecided if r.knockouts)
+    unjudged = tuple(r for r in undecided
+                     if not r.knockouts and r.recommendation == SPARSE_BAND)
+    eligible = [r for r in undecided if r not in knocked_out and r not in unjudged]
+    places = max(0, take - len(decided_on))
+
+    def by_rank(members) -> tuple[CandidateResult, ...]:
+        return tuple(sorted(members, key=lambda r: (r.rank, r.id)))
+
+    if places >= len(eligible):
+        return Shortlist(by_rank([*decided_on, *eligible]), (), (), knocked_out, unjudged,
+                         stopped)
+    cut_rank = eligible[places - 1].rank if places > 0 else None
     boundary = [r for r in eligible if r.rank == cut_rank]
-    spills = any(r not in eligible[:take] for r in boundary)
-    taken = tuple(r for r in eligible[:take] if not (spills and r.rank == cut_rank))
+    spills = any(r not in eligible[:places] for r in boundary)
+    chosen = [r for r in eligible[:places] if not (spills and r.rank == cut_rank)]
     tied = tuple(boundary) if spills else ()
-    not_taken = tuple(r for r in eligible if r not in taken and r not in tied)
-    return Shortlist(taken, tied, not_taken, knocked_out)
+    not_taken = tuple(r for r in eligible if r not in chosen and r not in tied)
+    return Shortlist(by_rank([*decided_on, *chosen]), tied, not_taken, knocked_out, unjudged,
+                     stopped)
 
 
 def reasons(result: CandidateResult, strongest: int = 3) -> str:

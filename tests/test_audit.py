@@ -118,19 +118,21 @@ def test_decisions_are_recorded_and_an_override_needs_a_reason(audit_db):
     (decision,) = AuditStore(audit_db).decisions(run, "k04-jonas-vestergaard")
     assert decision["decision"] == "override" and decision["target"] == "knockout"
     assert decision["by"] == "Formand" and decision["reason"].startswith("Har ledet")
-    unknown = cli("decide", run, "nobody", "--confirm", "--audit-db", str(audit_db))
+    unknown = cli("decide", run, "nobody", "--confirm", "--reason", "r", "--operator", "F",
+                  "--audit-db", str(audit_db))
     assert unknown.exit_code == 2 and "ingen kandidat 'nobody'" in unknown.output
     assert cli("audit", "verify", "--audit-db", str(audit_db)).exit_code == 0
 
 
 def test_export_holds_one_candidates_begrundelse(audit_db):
     run = screen_run(audit_db)
-    cli("decide", run, "k04-jonas-vestergaard", "--confirm", "--audit-db", str(audit_db))
+    cli("decide", run, "k04-jonas-vestergaard", "--confirm", "--reason", "Har ikke ledet ledere",
+        "--operator", "Formand", "--audit-db", str(audit_db))
     text = cli("audit", "export", run, "--candidate", "k04-jonas-vestergaard",
                "--audit-db", str(audit_db)).output
     assert "# Begrundelse: k04-jonas-vestergaard" in text
     assert "Det er afgørende, at du har ledelseserfaring" in text
-    assert "knockout bekræftet" in text
+    assert "går ikke videre (foreslået knock-out bekræftet): Formand" in text
     assert "k01-mette-kjaer" not in text and "Mette" not in text
     doc = cli("audit", "export", run, "--candidate", "k04-jonas-vestergaard", "--format",
               "json", "--audit-db", str(audit_db)).output

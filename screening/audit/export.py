@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..wording import value_text
+from .decisions import Decision, describe
 from .store import AuditStore
 
 STATUS = {"opfyldt": "opfyldt", "delvist": "delvist opfyldt", "ikke_opfyldt": "ikke opfyldt",
@@ -25,7 +26,12 @@ def begrundelse(store: AuditStore, run_id: str, candidate: str) -> dict[str, Any
         "personal": store.personal(run_id, candidate),
         "result": result,
         "decisions": store.decisions(run_id, candidate),
+        "standing_decision": _as_dict(store.standing(run_id).get(candidate)),
     }
+
+
+def _as_dict(decision: Decision | None) -> dict | None:
+    return decision.as_dict() if decision else None
 
 
 def markdown(doc: dict[str, Any]) -> str:
@@ -57,12 +63,14 @@ def markdown(doc: dict[str, Any]) -> str:
         for m in c["missing"]:
             lines.append(f"  - Mangler: {m}")
     lines += ["", "## Beslutninger", ""]
+    standing = doc["standing_decision"]
+    if standing:
+        lines += [f"Stående beslutning: {describe(Decision(**standing))}.", ""]
     for d in doc["decisions"] or []:
-        verb = "bekræftet" if d["decision"] == "confirm" else "underkendt"
-        lines.append(f"- {d['created']}: {d['target']} {verb} af {d['by']}"
-                     + (f": {d['reason']}" if d.get("reason") else ""))
+        superseded = " (erstattet)" if standing and d["seq"] != standing["seq"] else ""
+        lines.append(f"- Post {d['seq']}{superseded}: {describe(Decision(**d))}")
     if not doc["decisions"]:
-        lines.append("- Ingen endnu.")
+        lines.append("- Ingen endnu: en person beslutter, om kandidaten går videre.")
     return "\n".join(lines) + "\n"
 
 

@@ -29,6 +29,7 @@ from typing import Any
 
 from ..errors import InputError, Problem
 from .chain import GENESIS, StoredEntry, canonical, entry_hash, verify
+from .decisions import Decision, check_decision, standing
 
 APPLICATION_ID = 0x53435231  # "SCR1": marks the file as ours
 SCHEMA = """
@@ -157,15 +158,24 @@ class AuditStore:
                 self._append("result", run_id, result["id"], {**result, "input": source})
         return run_id
 
-    def decide(self, run: str, candidate: str, decision: str, reason: str | None,
-               by: str) -> int:
+    def decide(self, run: str, candidate: str, decision: str, reason: str, by: str,
+               supersede: bool = False) -> Decision:
+        """Append a decision; refused (DecisionRefused) when it needs a knock-out the
+        candidate does not have, or reverses the standing decision without `supersede`.
+        Checked and written under the write lock, so two people cannot both be first."""
         result = self.result(run, candidate)
-        target = "knockout" if result.get("knockouts") else "recommendation"
         with self.transaction():
-            return self._append("decision", run, candidate, {
-                "decision": decision, "target": target, "reason": reason, "by": by,
-                "knockouts": result.get("knockouts", []),
-                "recommendation": result.get("recommendation")})
+            current = standing(self.decision_records(run, candidate)).get(candidate)
+            target, outcome = check_decision(decision, bool(result.get("knockouts")), current,
+                                             supersede)
+            body = {"decision": decision, "target": target, "outcome": outcome,
+                    "reason": reason, "by": by, "knockouts": result.get("knockouts", []),
+                    "recommendation": result.get("recommendation"),
+                    "supersedes": current.seq if current else None}
+            seq = self._append("decision", run, candidate, body)
+        created = self.db.execute("SELECT created FROM entries WHERE seq = ?", (seq,)
+                                  ).fetchone()[0]
+        return Decision.from_entry(seq, run, candidate, created, body)
 
     def erase(self, candidate: str, by: str) -> int:
         """Delete the candidate's personal data from every run; the chain records that it
@@ -228,10 +238,42 @@ class AuditStore:
         raise _bad(self.path, f"run '{run}' has no candidate '{candidate}'")
 
     def decisions(self, run: str, candidate: str | None = None) -> list[dict]:
-        rows = self.db.execute("SELECT candidate, created, body FROM entries WHERE kind = "
+        return [d.as_dict() for d in self.decision_records(run, candidate)]
+
+    def decision_records(self, run: str, candidate: str | None = None) -> list[Decision]:
+        rows = self.db.execute("SELECT seq, candidate, created, body FROM entries WHERE kind = "
                                "'decision' AND run = ? ORDER BY seq", (run,)).fetchall()
-        return [{"candidate": c, "created": created, **_json(body)} for c, created, body in rows
-                if candidate in (None, c)]
+        return [Decision.from_entry(seq, run, c, created, _json(body))
+                for seq, c, created, body in rows if candidate in (None, c)]
+
+    def standing(self, run: str) -> dict[str, Decision]:
+        """The standing decision per candidate of one run."""
+        self.run(run)
+        return standing(self.decision_records(run))
+
+    def standing_for_inputs(self, profile_sha256: str, stage: str, as_of: str,
+                            inputs: dict[str, str]) -> dict[str, Decision]:
+        """Standing decisions about these inputs (candidate id -> record sha256) in any run
+        of the same profile, stage and date: the latest decision on the same evidence."""
+        runs = {r["run"] for r in self.runs() if r["profile"]["sha256"] == profile_sha256
+                and r["stage"] == stage and r["as_of"] == as_of}
+        found = []
+        for d in self._all_decisions():
+            if d.run in runs and d.candidate in inputs and \
+                    self._input_sha256(d.run, d.candidate) == inputs[d.candidate]:
+                found.append(d)
+        return standing(found)
+
+    def _all_decisions(self) -> list[Decision]:
+        rows = self.db.execute("SELECT seq, run, candidate, created, body FROM entries "
+                               "WHERE kind = 'decision' ORDER BY seq").fetchall()
+        return [Decision.from_entry(seq, run, c, created, _json(body))
+                for seq, run, c, created, body in rows]
+
+    def _input_sha256(self, run: str, candidate: str) -> str | None:
+        row = self.db.execute("SELECT body FROM entries WHERE kind = 'result' AND run = ? AND "
+                              "candidate = ?", (run, candidate)).fetchone()
+        return _json(row[0])["input"]["sha256"] if row else None
 
     def personal(self, run: str, candidate: str) -> dict | None:
         row = self.db.execute("SELECT data FROM personal WHERE run = ? AND candidate = ?",

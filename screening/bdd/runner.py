@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from ..errors import InputError
+
 
 @dataclass
 class ScenarioResult:
@@ -18,6 +20,7 @@ class ScenarioResult:
     passed: bool
     failing_step: str = ""
     message: str = ""  # expected vs actual, as the step said it
+    bad_input: bool = False  # a step refused its input (a profile reading a protected attribute)
 
 
 @dataclass(eq=False)  # pytest keeps plugins in sets: hashed by identity
@@ -27,6 +30,7 @@ class _Collector:
     results: list[ScenarioResult] = field(default_factory=list)
     _names: dict[str, tuple[str, str]] = field(default_factory=dict)
     _failed: dict[str, tuple[str, str]] = field(default_factory=dict)
+    _bad_input: set[str] = field(default_factory=set)
 
     def pytest_bdd_before_scenario(self, request, feature, scenario):
         self._names[request.node.nodeid] = (Path(feature.filename).name, scenario.name)
@@ -34,6 +38,8 @@ class _Collector:
     def pytest_bdd_step_error(self, request, feature, scenario, step, step_func,
                               step_func_args, exception):
         self._failed[request.node.nodeid] = (f"{step.keyword} {step.name}", str(exception))
+        if isinstance(exception, InputError):
+            self._bad_input.add(request.node.nodeid)
 
     def pytest_bdd_step_func_lookup_error(self, request, feature, scenario, step, exception):
         self._failed[request.node.nodeid] = (f"{step.keyword} {step.name}",
@@ -46,7 +52,8 @@ class _Collector:
         step, message = self._failed.get(report.nodeid, ("", ""))
         if report.failed and not message:
             message = str(report.longrepr).splitlines()[-1]
-        self.results.append(ScenarioResult(feature, scenario, report.passed, step, message))
+        self.results.append(ScenarioResult(feature, scenario, report.passed, step, message,
+                                           report.nodeid in self._bad_input))
 
     def pytest_collectreport(self, report):
         if report.failed:

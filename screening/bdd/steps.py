@@ -22,6 +22,7 @@ from pytest_bdd import given, parsers, then, when
 from ..candidates import load_record
 from ..errors import ScreeningError
 from ..profiles import CATEGORIES, Criterion, Profile
+from ..protected import refuse as refuse_protected
 from ..records import SOURCES, CandidateRecord
 from ..rulefiles import find_profile, load_profile
 
@@ -98,6 +99,7 @@ def choose_profile(screening_context: Context, name: str) -> None:
         screening_context.profile = load_profile(find_profile(name, screening_context.rules_dir))
     except ScreeningError as exc:
         raise AssertionError(f"Profilen '{name}' kan ikke indlæses: {exc}") from None
+    refuse_protected(screening_context.profile)  # RuleFileError: `screening test` exits 2
 
 
 @step("given", r'stadiet "(?P<stage>[^"]+)"', 'Og stadiet "samtale1"')

@@ -1,0 +1,96 @@
+"""Human decisions as state: what a person decided about a candidate, and which decision stands.
+
+Decisions are appended to the hash chain like everything else; the *standing* decision for a
+run and candidate is computed: the latest one. A decision that would reverse the standing one
+must say so (`supersede`), so two contradicting decisions never sit side by side unnoticed.
+
+Every decision ends in an outcome a person can act on: the candidate goes on, or does not.
+On a proposed knock-out a person confirms it (does not go on) or overrides it (goes on); on a
+candidate without one, the person says which of the two it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+ADVANCES, STOPS = "advances", "stops"
+# decision -> (what it applies to, the outcome it gives)
+DECISIONS: dict[str, tuple[str, str]] = {
+    "confirm": ("knockout", STOPS),
+    "override": ("knockout", ADVANCES),
+    "advance": ("candidate", ADVANCES),
+    "stop": ("candidate", STOPS),
+}
+
+
+@dataclass(frozen=True)
+class Decision:
+    seq: int  # the entry in the chain
+    run: str
+    candidate: str
+    created: str
+    decision: str  # confirm | override | advance | stop
+    target: str  # knockout | candidate
+    outcome: str | None  # advances | stops (None: recorded before outcomes were kept)
+    reason: str | None
+    by: str
+    supersedes: int | None = None  # the entry of the standing decision it replaced
+
+    @classmethod
+    def from_entry(cls, seq: int, run: str, candidate: str, created: str,
+                   body: dict) -> Decision:
+        outcome = body.get("outcome")
+        if outcome is None and body.get("target") == "knockout":
+            outcome = DECISIONS.get(body["decision"], (None, None))[1]
+        return cls(seq, run, candidate, created, body["decision"], body["target"], outcome,
+                   body.get("reason"), body["by"], body.get("supersedes"))
+
+    def as_dict(self) -> dict:
+        return {"seq": self.seq, "run": self.run, "candidate": self.candidate,
+                "created": self.created, "decision": self.decision, "target": self.target,
+                "outcome": self.outcome, "reason": self.reason, "by": self.by,
+                "supersedes": self.supersedes}
+
+
+class DecisionRefused(ValueError):
+    """A decision that cannot be recorded as asked (the message says why, in English)."""
+
+
+def check_decision(decision: str, has_knockout: bool, standing: Decision | None,
+                   supersede: bool) -> tuple[str, str]:
+    """(target, outcome) of a new decision, or DecisionRefused: a confirm or override needs a
+    proposed knock-out, and reversing the standing decision needs `supersede`."""
+    target, outcome = DECISIONS[decision]
+    if target == "knockout" and not has_knockout:
+        raise DecisionRefused("has no proposed knock-out to confirm or override; decide "
+                              "whether the candidate goes on with --advance or --stop")
+    if standing is not None and standing.outcome != outcome and not supersede:
+        raise DecisionRefused(f"contradicts the standing decision (entry {standing.seq}, "
+                              f"{standing.decision} by {standing.by} at {standing.created}); "
+                              "pass --supersede with a reason to replace it")
+    return target, outcome
+
+
+def standing(decisions: Iterable[Decision]) -> dict[str, Decision]:
+    """The standing decision per candidate: the latest in the chain."""
+    latest: dict[str, Decision] = {}
+    for d in sorted(decisions, key=lambda d: d.seq):
+        latest[d.candidate] = d
+    return latest
+
+
+OUTCOME_TEXT = {ADVANCES: "går videre", STOPS: "går ikke videre"}
+DECISION_TEXT = {"confirm": "foreslået knock-out bekræftet",
+                 "override": "foreslået knock-out underkendt"}
+
+
+def describe(d: Decision) -> str:
+    """Who decided what, when and why, in one line for tables and explanations."""
+    from ..i18n import t
+
+    what = t(OUTCOME_TEXT[d.outcome]) if d.outcome else d.decision
+    if d.decision in DECISION_TEXT:
+        what += f" ({t(DECISION_TEXT[d.decision])})"
+    return t("{what}: {by}, {when}: {reason}", what=what, by=d.by, when=d.created,
+             reason=d.reason or "–")

@@ -1,0 +1,122 @@
+"""`screening fairness`: selection rates per group of a recorded run, from a groups file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from .cli import _reports_errors, main
+from .i18n import decimal, t
+
+
+@main.command()
+@click.argument("run")
+@click.option("--groups", "groups_file", required=True, type=click.Path(dir_okay=False),
+              help="CSV med kandidat-id og frivilligt oplyste grupper (fx id,køn,aldersgruppe).")
+@click.option("--take", type=click.IntRange(min=1),
+              help="Tag også shortlisten med: de N, værktøjet foreslår går videre.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@click.option("--audit-db", type=click.Path(dir_okay=False), envvar="SCREENING_AUDIT_DB",
+              help="Revisionssporets SQLite-fil (standard: ~/.local/share/screening/audit.db).")
+@_reports_errors
+def fairness(run, groups_file, take, fmt, audit_db):
+    """Behandler screeningen grupper af ansøgere forskelligt? Udvælgelsesrater pr. gruppe.
+
+    For hver oplysning i GROUPS (og hvert par af dem) og hvert udfald af kørslen RUN (ingen
+    foreslået knock-out, shortlist med --take, en anbefaling eller bedre): antal, rate,
+    forholdet til
+    gruppen med den højeste rate (4/5-reglen: under 0,8 markeres) og Fishers eksakte test af
+    gruppen mod resten. Grupper under 5 kandidater nævnes: for få til at konkludere.
+    Gruppeoplysningerne læses kun fra filen; de gemmes hverken i poster eller revisionsspor.
+
+    \b
+    Eksempel:
+      screening fairness 20261125T101500-a1b2c3 --groups examples/groups/helsingor-direktor-2024.csv
+      screening fairness 20261125T101500-a1b2c3 --groups grupper.csv --take 3 --format json
+    """
+    from .audit.store import AuditStore, default_path
+    from .errors import InputError, Problem
+    from .fairness import compare, coverage, outcomes, read_groups
+
+    path = Path(groups_file)
+    if not path.is_file():
+        raise InputError([Problem(groups_file, "file not found", code="E001")])
+    groups = read_groups(path.read_text(encoding="utf-8"), groups_file)
+    store = AuditStore(audit_db or default_path(), create=False)
+    try:
+        results = store.results(run)
+    finally:
+        store.close()
+    comparisons = compare(results, groups, outcomes(results, take))
+    missing, unknown = coverage(results, groups)
+    if fmt == "json":
+        click.echo(json.dumps(_document(run, comparisons, missing, unknown),
+                              ensure_ascii=False, indent=2))
+    else:
+        click.echo(_table(run, comparisons), nl=False)
+    for text in _warnings(comparisons, missing, unknown):
+        click.echo(f"{t('advarsel')}: {text}", err=True)
+
+
+def _document(run: str, comparisons, missing: list[str], unknown: list[str]) -> dict:
+    from .fairness import FOUR_FIFTHS, MIN_GROUP
+
+    return {"run": run, "four_fifths": FOUR_FIFTHS, "min_group": MIN_GROUP,
+            "not_in_groups_file": missing, "not_in_run": unknown,
+            "comparisons": [{"attribute": c.attribute, "outcome": c.outcome.id,
+                             "label": c.outcome.text(),
+                             "small_groups": list(c.small_groups),
+                             "groups": [{"group": r.group, "candidates": r.candidates,
+                                         "selected": r.selected, "rate": round(r.rate, 4),
+                                         "impact_ratio": None if r.impact_ratio is None
+                                         else round(r.impact_ratio, 4),
+                                         "below_four_fifths": r.below_four_fifths,
+                                         "p_value": None if r.p_value is None
+                                         else round(r.p_value, 4)}
+                                        for r in c.rates]}
+                            for c in comparisons]}
+
+
+def _table(run: str, comparisons) -> str:
+    from tabulate import tabulate
+
+    lines = [t("Udvælgelsesrater pr. gruppe i kørsel {run}", run=run), ""]
+    for c in comparisons:
+        lines.append(f"{c.attribute} · {c.outcome.text()}")
+        rows = [(r.group, r.candidates, r.selected, _percent(r.rate), _number(r.impact_ratio),
+                 t("under 4/5") if r.below_four_fifths else "–", _number(r.p_value))
+                for r in c.rates]
+        lines.append(tabulate(rows, headers=[t(h) for h in (
+            "Gruppe", "Antal", "Med udfaldet", "Rate", "Forhold", "4/5-reglen", "p (Fisher)")],
+            disable_numparse=True))
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _warnings(comparisons, missing: list[str], unknown: list[str]) -> list[str]:
+    from .fairness import MIN_GROUP
+
+    found = []
+    small = {c.attribute: c.small_groups for c in comparisons if c.small_groups}
+    for attribute, groups in small.items():
+        found.append(t("{attribute}: grupperne {groups} har under {n} kandidater; for få til "
+                       "at konkludere noget om forskelsbehandling", attribute=attribute,
+                       groups=", ".join(groups), n=MIN_GROUP))
+    if missing:
+        found.append(t("{count} kandidat(er) i kørslen står ikke i gruppefilen og er ikke "
+                       "talt med: {ids}", count=len(missing), ids=", ".join(missing)))
+    if unknown:
+        found.append(t("{count} id('er) i gruppefilen er ikke i kørslen: {ids}",
+                       count=len(unknown), ids=", ".join(unknown)))
+    return found
+
+
+def _percent(value: float) -> str:
+    return decimal(f"{100 * value:.1f}") + " %"
+
+
+def _number(value: float | None) -> str:
+    return "–" if value is None else decimal(f"{value:.3f}")

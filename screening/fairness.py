@@ -1,0 +1,190 @@
+"""Adverse impact: does a screening treat groups of applicants differently?
+
+Pure computation over a recorded run's outcomes and a groups file the organisation keeps
+apart (candidate id and voluntarily given attributes such as køn or aldersgruppe). The group
+data never enters the records or the audit chain; this module only reads both and counts.
+
+For each attribute (and each pair of attributes, as intersections) and each stage outcome
+(no proposed knock-out, on the shortlist, a recommendation band or better): per group the number
+of candidates, how many had the outcome and the rate; the impact ratio against the group
+with the highest rate, judged by the four-fifths rule (Uniform Guidelines, 29 CFR
+1607.4(D)); and Fisher's exact test of the group against all other candidates (two-sided,
+scipy.stats.fisher_exact), which stays exact at the small numbers of a leadership hiring.
+Groups under MIN_GROUP candidates are named in a plain warning: too few to conclude.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from types import SimpleNamespace
+
+from .errors import InputError, Problem
+from .scoring import KNOCKOUT_BAND, SPARSE_BAND
+
+FOUR_FIFTHS = 0.8
+MIN_GROUP = 5  # below this a rate moves by 20 points or more with one candidate
+ID_COLUMNS = ("id", "kandidat", "candidate")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    label: str  # a Danish template (i18n gives the English) filled with `values`
+    values: dict[str, object]
+    holds: Callable[[dict], bool]  # on a stored result
+
+    def text(self) -> str:
+        from .i18n import t
+
+        return t(self.label, **self.values)
+
+
+@dataclass(frozen=True)
+class GroupRate:
+    group: str
+    candidates: int
+    selected: int
+    rate: float
+    impact_ratio: float | None  # None when no group was selected at all
+    below_four_fifths: bool
+    p_value: float | None  # group against the rest; None with only one group
+
+
+@dataclass(frozen=True)
+class Comparison:
+    attribute: str
+    outcome: Outcome
+    rates: tuple[GroupRate, ...]
+    small_groups: tuple[str, ...]  # groups under MIN_GROUP candidates
+
+
+@dataclass(frozen=True)
+class Groups:
+    attributes: tuple[str, ...]
+    members: dict[str, dict[str, str]]  # candidate id -> attribute -> value (given ones only)
+
+
+def read_groups(text: str, path: str) -> Groups:
+    """The groups file: CSV (comma, semicolon or tab) with a header; an id column and one
+    column per attribute. An empty cell means the candidate did not give that attribute."""
+    lines = text.lstrip("\ufeff").splitlines()
+    if not lines:
+        raise InputError([Problem(path, "the groups file is empty", code="E601")])
+    delimiter = max(",;\t", key=lines[0].count)
+    rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
+    header = [h.strip() for h in rows[0]]
+    ids = [i for i, h in enumerate(header) if h.lower() in ID_COLUMNS]
+    if len(ids) != 1 or len(header) < 2:
+        raise InputError([Problem(path, "the first line names an id column (id) and at least "
+                                  "one attribute, e.g. id,køn,aldersgruppe", 1, 1,
+                                  code="E601")])
+    id_at = ids[0]
+    attributes = tuple(h for i, h in enumerate(header) if i != id_at)
+    members: dict[str, dict[str, str]] = {}
+    problems = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            problems.append(Problem(path, f"{len(row)} fields, the header has {len(header)}",
+                                    number, 1, code="E602"))
+            continue
+        candidate = row[id_at].strip()
+        if candidate in members:
+            problems.append(Problem(path, f"candidate '{candidate}' is listed twice", number,
+                                    1, code="E603"))
+            continue
+        values = [cell.strip() for i, cell in enumerate(row) if i != id_at]
+        members[candidate] = {a: v for a, v in zip(attributes, values, strict=True) if v}
+    if problems:
+        raise InputError(problems)
+    return Groups(attributes, members)
+
+
+def outcomes(results: Sequence[dict], take: int | None) -> list[Outcome]:
+    """The stage outcomes of a run, each one a selection: no proposed knock-out, on the
+    shortlist of `take` (the tool's proposal, ties for the last place included), and a
+    recommendation band or a better one."""
+    found = [Outcome("no_knockout", "ingen foreslået knock-out", {},
+                     lambda r: not r["knockouts"])]
+    if take is not None:
+        listed = _shortlisted(results, take)
+        found.append(Outcome("shortlisted", "på shortlisten (top {take})", {"take": take},
+                             lambda r: r["id"] in listed))
+    # the bands on the score scale, best first (rank follows the score); a proposed
+    # knock-out is the first outcome already, too little evidence is no judgement at all
+    bands = list(dict.fromkeys(r["recommendation"] for r in sorted(results,
+                                                                   key=lambda r: r["rank"])
+                               if r["recommendation"] not in (KNOCKOUT_BAND, SPARSE_BAND)))
+    found += [Outcome(f"band:{band}", "anbefaling {band} eller bedre", {"band": band},
+                      lambda r, better=frozenset(bands[:n + 1]): r["recommendation"] in better)
+              for n, band in enumerate(bands)]
+    return found
+
+
+def _shortlisted(results: Sequence[dict], take: int) -> set[str]:
+    from .shortlist import shortlist
+
+    ranked = [SimpleNamespace(**r) for r in sorted(results, key=lambda r: (r["rank"], r["id"]))]
+    chosen = shortlist(SimpleNamespace(results=ranked), take)  # type: ignore[arg-type]
+    return {r.id for r in (*chosen.taken, *chosen.tied)}
+
+
+def compare(results: Sequence[dict], groups: Groups, outcome_list: Sequence[Outcome]
+            ) -> list[Comparison]:
+    """Every attribute and pair of attributes, against every outcome."""
+    by_id = {r["id"]: r for r in results}
+    attributes: list[tuple[str, Callable[[dict[str, str]], str | None]]] = [
+        (a, lambda m, a=a: m.get(a)) for a in groups.attributes]
+    attributes += [(f"{a} × {b}", lambda m, a=a, b=b: f"{m[a]} / {m[b]}"
+                    if a in m and b in m else None)
+                   for a, b in itertools.combinations(groups.attributes, 2)]
+    comparisons = []
+    for name, value_of in attributes:
+        members: dict[str, list[dict]] = {}
+        for candidate, given in groups.members.items():
+            value = value_of(given)
+            if candidate in by_id and value is not None:
+                members.setdefault(value, []).append(by_id[candidate])
+        if not members:
+            continue
+        for outcome in outcome_list:
+            counts = {g: (len(rs), sum(outcome.holds(r) for r in rs))
+                      for g, rs in sorted(members.items())}
+            comparisons.append(Comparison(name, outcome, rates(counts),
+                                          tuple(g for g, (n, _) in counts.items()
+                                                if n < MIN_GROUP)))
+    return comparisons
+
+
+def rates(counts: Mapping[str, tuple[int, int]]) -> tuple[GroupRate, ...]:
+    """Per group (candidates, selected): rate, impact ratio against the highest rate, the
+    four-fifths rule, and Fisher's exact test of the group against the rest."""
+    from scipy.stats import fisher_exact
+
+    total = sum(n for n, _ in counts.values())
+    chosen = sum(k for _, k in counts.values())
+    best = max(k / n for n, k in counts.values())
+    found = []
+    for group, (n, k) in counts.items():
+        rate = k / n
+        ratio = rate / best if best else None
+        p = None
+        if len(counts) > 1:
+            table = [[k, n - k], [chosen - k, (total - n) - (chosen - k)]]
+            p = float(fisher_exact(table, alternative="two-sided").pvalue)
+        found.append(GroupRate(group, n, k, rate, ratio,
+                               ratio is not None and ratio < FOUR_FIFTHS, p))
+    return tuple(found)
+
+
+def coverage(results: Sequence[dict], groups: Groups) -> tuple[list[str], list[str]]:
+    """Candidates of the run missing from the groups file, and ids of the file not in the
+    run (a misspelt id, or a candidate of another run)."""
+    screened = {r["id"] for r in results}
+    return (sorted(screened - groups.members.keys()),
+            sorted(groups.members.keys() - screened))

@@ -1,0 +1,180 @@
+"""Protected attributes in a profile: wording, names, proxy fields and caps on experience.
+
+A profile must not select on age, gender, origin, religion, disability or family status,
+nor on what stands in for them. `findings` says where a profile does (lint code E501); the
+screening commands refuse such a profile (`refuse`), unless the criterion accepts E501
+knowingly in `lint_ignore` with its reason. The words live in data/protected.yaml, each with
+its source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from . import conditions as cond
+from .catalogue import COLLECTIONS
+from .errors import Problem, RuleFileError
+from .profiles import Criterion, Profile
+
+CODE = "E501"
+
+
+@dataclass(frozen=True)
+class Wording:
+    id: str
+    attribute: str
+    source: str  # the short reference
+    patterns: tuple[re.Pattern, ...]
+
+
+@dataclass(frozen=True)
+class Identifier:
+    term: str
+    attribute: str
+    source: str
+    pattern: re.Pattern
+
+
+@dataclass(frozen=True)
+class Lists:
+    wordings: tuple[Wording, ...]
+    identifiers: tuple[Identifier, ...]
+    caps_source: str
+
+
+@cache
+def lists() -> Lists:
+    from ruamel.yaml import YAML
+
+    data = YAML(typ="safe").load(
+        resources.files("screening").joinpath("data/protected.yaml").read_text("utf-8"))
+    short = {key: s["short"] for key, s in data["sources"].items()}
+    wordings = tuple(Wording(w["id"], w["attribute"], short[w["source"]],
+                             tuple(re.compile(p, re.IGNORECASE) for p in w["patterns"]))
+                     for w in data["wordings"])
+    identifiers = tuple(Identifier(i["term"], i["attribute"], short[i["source"]],
+                                   re.compile(rf"(?:^|[\W_]){re.escape(i['term'])}(?:$|[\W_])",
+                                              re.IGNORECASE))
+                        for i in data["identifiers"])
+    return Lists(wordings, identifiers, short[data["caps_source"]])
+
+
+@dataclass(frozen=True)
+class Finding:
+    criterion: Criterion
+    message: str
+
+
+def findings(profile: Profile) -> list[Finding]:
+    """Every way each criterion reads a protected attribute, unless it accepts E501."""
+    found = []
+    for c in profile.criteria:
+        if CODE in c.lint_ignore:
+            continue
+        reasons = [*_wording(profile, c), *_reads(profile, c), *_caps(profile, c)]
+        found.extend(Finding(c, f"{c.id}: {r}") for r in dict.fromkeys(reasons))
+    return found
+
+
+def refuse(profile: Profile) -> None:
+    """Raise RuleFileError (exit 2, file:line:col) when the profile reads a protected
+    attribute: screening on it would be discrimination."""
+    found = findings(profile)
+    if found:
+        raise RuleFileError([Problem(f.criterion.rule_file, f.message, f.criterion.line, 1,
+                                     code=CODE) for f in found])
+
+
+def _texts(profile: Profile, c: Criterion) -> list[tuple[str, str]]:
+    """(what, text) of the words a criterion selects on: its name and quote, the labels of
+    the competencies it assesses and the descriptions of the derived facts it reads."""
+    texts = [("name", c.name), ("quote", c.quote)]
+    for node in _nodes(c):
+        if isinstance(node, cond.Assessed) and node.competency in profile.competencies:
+            texts.append(("competency label", profile.competencies[node.competency]))
+        elif isinstance(node, cond.Compare) and node.name in profile.derived:
+            texts.append(("fact description", profile.derived[node.name].description))
+    return list(dict.fromkeys(texts))
+
+
+def _wording(profile: Profile, c: Criterion) -> list[str]:
+    reasons = []
+    for what, text in _texts(profile, c):
+        plain = " ".join(text.split())
+        for wording in lists().wordings:
+            for pattern in wording.patterns:
+                if match := pattern.search(plain):
+                    reasons.append(f"the {what} says '{match.group(0).strip()}': wording "
+                                   f"coded for {wording.attribute} ({wording.id}; "
+                                   f"{wording.source})")
+                    break
+    return reasons
+
+
+def _reads(profile: Profile, c: Criterion) -> list[str]:
+    """Fields marked protected in the catalogue, and ids or labels naming an attribute."""
+    reasons = []
+    for node in _nodes(c):
+        names: list[str] = []
+        if isinstance(node, cond.Some):
+            reasons += _protected_fields(node.collection, node.where)
+        elif isinstance(node, cond.Assessed):
+            names = [node.competency, profile.competencies.get(node.competency, "")]
+        elif isinstance(node, cond.Compare) and not node.item_level:
+            derived = profile.derived.get(node.name)
+            names = [node.name, derived.description if derived else ""]
+            if derived and derived.where is not None:
+                reasons += _protected_fields(derived.collection, derived.where)
+        for name in names:
+            for identifier in lists().identifiers:
+                if identifier.pattern.search(name):
+                    reasons.append(f"uses '{name}', which names a protected attribute "
+                                   f"('{identifier.term}')")
+                    break
+    return reasons
+
+
+def _protected_fields(collection: str, where: cond.Condition) -> list[str]:
+    fields = COLLECTIONS[collection].fields
+    return [f"reads {collection}.{n.name}: {fields[n.name].protected}"
+            for n in cond.walk(where) if isinstance(n, cond.Compare) and
+            fields[n.name].protected]
+
+
+UPPER = {"lt", "lte"}
+LOWER = {"gt", "gte"}
+
+
+def _caps(profile: Profile, c: Criterion) -> list[str]:
+    """A ceiling on years of experience: `fact: SUM_OF_YEARS, lte: N`, or `not` of a floor."""
+    reasons = []
+    for tree in (c.when, c.partial):
+        for node, negated in _with_polarity(tree, False) if tree is not None else ():
+            derived = profile.derived.get(node.name)
+            if derived is None or derived.aggregate != "sum" or derived.field != "years":
+                continue
+            if node.op in (LOWER if negated else UPPER):
+                shown = f"{'not ' if negated else ''}{node.op} {node.value:g}"
+                reasons.append(f"caps {node.name} at {shown}: a ceiling on years of "
+                               f"experience is an age proxy ({lists().caps_source})")
+    return reasons
+
+
+def _with_polarity(node: cond.Condition, negated: bool):
+    """Candidate-level comparisons with whether an odd number of `not`s stands above them."""
+    if isinstance(node, cond.Not):
+        yield from _with_polarity(node.child, not negated)
+    elif isinstance(node, cond.All | cond.AnyOf):
+        for child in node.children:
+            yield from _with_polarity(child, negated)
+    elif isinstance(node, cond.Compare) and not node.item_level:
+        yield node, negated
+
+
+def _nodes(c: Criterion):
+    for tree in (c.when, c.partial):
+        if tree is not None:
+            yield from cond.walk(tree)

@@ -1,0 +1,188 @@
+"""Decisions are state: the standing decision is the latest, contradicting it needs
+--supersede, every decision names a person and a reason, and shortlist, explain, screen and
+audit export show what a person decided."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from screening.audit.decisions import Decision, DecisionRefused, check_decision, standing
+from screening.audit.store import AuditStore
+from screening.cli import main
+
+from .conftest import ROOT
+
+EXAMPLES = ROOT / "examples" / "candidates" / "helsingor-direktor-2024"
+PROFILE = "helsingor-direktor-2024"
+JONAS = "k04-jonas-vestergaard"  # a proposed knock-out at the reference stage
+LENE = "k05-lene-friis"  # too little evidence at the reference stage
+METTE = "k01-mette-kjaer"  # first, no knock-out
+
+
+def cli(*args: str, env: dict | None = None):
+    return CliRunner().invoke(main, [*args], env=env)
+
+
+@pytest.fixture
+def run(audit_db) -> str:
+    result = cli("screen", PROFILE, str(EXAMPLES), "--stage", "reference", "--rules-dir",
+                 str(ROOT / "rules"), "--format", "json")
+    assert result.exit_code == 0, result.output
+    return AuditStore(audit_db).runs()[-1]["run"]
+
+
+def decide(run: str, candidate: str, *args: str, env: dict | None = None):
+    return cli("decide", run, candidate, *args, env=env)
+
+
+def decision(seq: int, candidate: str, outcome: str) -> Decision:
+    return Decision(seq, "r", candidate, "t", "advance", "candidate", outcome, "why", "F")
+
+
+def test_the_standing_decision_is_the_latest_per_candidate():
+    found = standing([decision(5, "a", "stops"), decision(2, "a", "advances"),
+                      decision(3, "b", "advances")])
+    assert {c: d.seq for c, d in found.items()} == {"a": 5, "b": 3}
+
+
+def test_a_contradicting_decision_needs_supersede_and_a_knockout_decision_a_knockout():
+    standing_stop = decision(1, "a", "stops")
+    with pytest.raises(DecisionRefused, match="contradicts the standing decision"):
+        check_decision("override", True, standing_stop, supersede=False)
+    assert check_decision("override", True, standing_stop, supersede=True) == \
+        ("knockout", "advances")
+    assert check_decision("confirm", True, standing_stop, supersede=False) == \
+        ("knockout", "stops")  # the same outcome again: no contradiction
+    with pytest.raises(DecisionRefused, match="no proposed knock-out"):
+        check_decision("confirm", False, None, supersede=False)
+    assert check_decision("stop", False, None, supersede=False) == ("candidate", "stops")
+
+
+def test_confirm_and_override_together_exit_2(run, audit_db):
+    result = decide(run, JONAS, "--confirm", "--override", "--reason", "x", "--operator", "F")
+    assert result.exit_code == 2 and "netop én" in result.output
+    assert AuditStore(audit_db).decisions(run) == []
+
+
+@pytest.mark.parametrize("operator", [[], ["--operator", ""], ["--operator", "  "]])
+def test_a_decision_needs_a_named_person(run, audit_db, operator):
+    result = decide(run, JONAS, "--confirm", "--reason", "x", *operator,
+                    env={"SCREENING_OPERATOR": None})
+    assert result.exit_code == 2 and "navngiven person" in result.output
+    assert AuditStore(audit_db).decisions(run) == []
+
+
+def test_the_os_user_only_when_asked_for_or_configured(run, audit_db):
+    from screening.audit.store import operator
+
+    assert decide(run, JONAS, "--confirm", "--reason", "x", "--operator").exit_code == 0
+    assert decide(run, METTE, "--advance", "--reason", "y",
+                  env={"SCREENING_OPERATOR": "Sekretariatet"}).exit_code == 0
+    by = {d["candidate"]: d["by"] for d in AuditStore(audit_db).decisions(run)}
+    assert by == {JONAS: operator(), METTE: "Sekretariatet"}
+
+
+@pytest.mark.parametrize("flag", ["--confirm", "--override", "--advance", "--stop"])
+def test_every_decision_needs_a_reason(run, flag):
+    result = decide(run, JONAS, flag, "--operator", "F")
+    assert result.exit_code == 2 and "--reason" in result.output
+
+
+def test_a_candidate_without_a_knockout_is_decided_on_going_on(run, audit_db):
+    refused = decide(run, METTE, "--confirm", "--reason", "x", "--operator", "F")
+    assert refused.exit_code == 2 and "--advance eller --stop" in refused.output
+    ok = decide(run, METTE, "--stop", "--reason", "Trak ansøgningen", "--operator", "F")
+    assert ok.exit_code == 0 and "k01-mette-kjaer går ikke videre" in ok.output
+    (stored,) = AuditStore(audit_db).decisions(run, METTE)
+    assert (stored["decision"], stored["target"], stored["outcome"]) == \
+        ("stop", "candidate", "stops")
+
+
+def test_contradicting_a_standing_decision_without_supersede_is_refused(run, audit_db):
+    assert decide(run, JONAS, "--confirm", "--reason", "Ikke ledet ledere",
+                  "--operator", "Formand").exit_code == 0
+    refused = decide(run, JONAS, "--override", "--reason", "Alligevel", "--operator", "B")
+    assert refused.exit_code == 2 and "--supersede" in refused.output
+    ok = decide(run, JONAS, "--override", "--supersede", "--reason", "Konstitueret leder",
+                "--operator", "Formand")
+    assert ok.exit_code == 0, ok.output
+    store = AuditStore(audit_db)
+    first, second = store.decisions(run, JONAS)
+    assert second["supersedes"] == first["seq"]
+    assert store.standing(run)[JONAS].outcome == "advances"
+    assert store.verify() == []
+
+
+def test_an_override_shows_in_shortlist_explain_screen_and_export(run, audit_db):
+    assert decide(run, JONAS, "--override", "--reason", "Konstitueret skoleleder i to år",
+                  "--operator", "Formand").exit_code == 0
+    common = [PROFILE, str(EXAMPLES), "--stage", "reference", "--rules-dir", str(ROOT / "rules")]
+
+    listed = cli("shortlist", *common, "--take", "3", "--run", run).output
+    (jonas_row,) = [line for line in listed.splitlines() if JONAS in line]
+    assert jonas_row.startswith("Videre (besluttet)")
+    assert "Formand" in listed and "Konstitueret skoleleder" in listed
+
+    explained = cli("explain", *common, "--id", JONAS, "--run", run).output
+    assert "Stående beslutning: går videre (foreslået knock-out underkendt): Formand" in \
+        explained
+    as_json = json.loads(cli("explain", *common, "--id", JONAS, "--format", "json").output)
+    assert as_json["decision"]["by"] == "Formand"  # found without --run: same inputs
+
+    screened = cli("screen", *common, "--format", "json")
+    assert f"{JONAS}: går videre (foreslået knock-out underkendt): Formand" in screened.stderr
+
+    exported = cli("audit", "export", run, "--candidate", JONAS).output
+    assert "Stående beslutning: går videre (foreslået knock-out underkendt): Formand" in \
+        exported
+    doc = json.loads(cli("audit", "export", run, "--candidate", JONAS, "--format",
+                         "json").output)
+    assert doc["standing_decision"]["reason"] == "Konstitueret skoleleder i to år"
+
+
+def test_a_decision_on_other_evidence_is_not_shown_without_run(run, audit_db, tmp_path):
+    assert decide(run, JONAS, "--override", "--reason", "r", "--operator", "F").exit_code == 0
+    changed = tmp_path / "k04.yaml"
+    changed.write_text((EXAMPLES / f"{JONAS}.yaml").read_text(encoding="utf-8")
+                       + "\n# ny oplysning\n", encoding="utf-8")
+    explained = cli("explain", PROFILE, str(changed), "--stage", "reference", "--rules-dir",
+                    str(ROOT / "rules")).output
+    assert "Stående beslutning" not in explained
+
+
+def test_too_little_evidence_waits_for_a_person(run):
+    common = ["shortlist", PROFILE, str(EXAMPLES), "--stage", "reference", "--rules-dir",
+              str(ROOT / "rules"), "--take", "8"]
+    (lene_row,) = [line for line in cli(*common).output.splitlines() if LENE in line]
+    assert lene_row.startswith("Afventer menneskelig vurdering: utilstrækkeligt belyst")
+    assert decide(run, LENE, "--stop", "--reason", "For lidt erfaring", "--operator",
+                  "F").exit_code == 0
+    (lene_row,) = [line for line in cli(*common).output.splitlines() if LENE in line]
+    assert lene_row.startswith("Ikke videre (besluttet)")
+
+
+def test_shortlist_in_python_places_decided_candidates_first(helsingor):
+    from screening.records import CandidateRecord
+    from screening.screen import screen
+    from screening.shortlist import shortlist
+
+    records = [CandidateRecord.model_validate(_yaml(p)) for p in sorted(EXAMPLES.glob("*.yaml"))]
+    screening = screen(helsingor, records, "reference")
+    undecided = shortlist(screening, 2)
+    assert [r.id for r in undecided.unjudged] == [LENE]
+    assert LENE not in {r.id for r in (*undecided.taken, *undecided.not_taken)}
+    on = {JONAS: Decision(1, "r", JONAS, "t", "override", "knockout", "advances", "w", "F")}
+    decided = shortlist(screening, 2, on)
+    assert [r.id for r in decided.taken] == [METTE, JONAS]  # one place left after Jonas
+    assert decided.knocked_out == ()
+
+
+def _yaml(path):
+    from screening.documents import plain, read_document
+
+    doc, problem = read_document(path)
+    assert problem is None
+    return plain(doc.data)

@@ -1,0 +1,129 @@
+"""`screening fairness`: selection rates, impact ratios, the four-fifths rule and Fisher's
+exact test, checked against numbers computed by hand; small groups are warned about."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from screening.audit.store import AuditStore
+from screening.cli import main
+from screening.errors import InputError
+from screening.fairness import Groups, compare, outcomes, rates, read_groups
+
+from .conftest import ROOT
+
+EXAMPLES = ROOT / "examples" / "candidates" / "helsingor-direktor-2024"
+GROUPS = ROOT / "examples" / "groups" / "helsingor-direktor-2024.csv"
+
+
+def test_rates_ratios_and_fisher_by_hand():
+    # A: 5 of 6 selected, B: 1 of 4. Rates 5/6 and 1/4; B's ratio (1/4)/(5/6) = 0.3.
+    # Fisher, B against the rest: 10 candidates, 6 selected, 4 in B; P(B has k selected) =
+    # C(6,k)·C(4,4-k)/C(10,4) = 1, 24, 90, 80, 15 (/210) for k = 0..4. Observed k = 1 (24);
+    # two-sided: the outcomes no likelier, 1 + 24 + 15 = 40/210 = 4/21.
+    a, b = rates({"A": (6, 5), "B": (4, 1)})
+    assert (a.rate, a.impact_ratio, a.below_four_fifths) == (pytest.approx(5 / 6), 1.0, False)
+    assert b.rate == 0.25 and b.impact_ratio == pytest.approx(0.3) and b.below_four_fifths
+    assert b.p_value == pytest.approx(4 / 21) and a.p_value == pytest.approx(4 / 21)
+
+
+def test_three_groups_each_against_the_rest():
+    # C: 0 of 2 against the rest, 4 of 6 (8 candidates, 4 selected).
+    # P(C has k) = C(4,k)·C(4,2-k)/C(8,2) = 6, 16, 6 (/28); observed 0 (6): 6 + 6 = 12/28.
+    found = {r.group: r for r in rates({"A": (3, 3), "B": (3, 1), "C": (2, 0)})}
+    assert found["C"].impact_ratio == 0.0 and found["C"].p_value == pytest.approx(12 / 28)
+    assert found["B"].impact_ratio == pytest.approx(1 / 3)
+
+
+def test_nobody_selected_has_no_ratio():
+    (only, other) = rates({"A": (3, 0), "B": (2, 0)})
+    assert only.impact_ratio is None and not only.below_four_fifths
+    assert only.p_value == 1.0 and other.p_value == 1.0
+
+
+def test_intersections_and_small_groups():
+    results = [{"id": f"c{i}", "knockouts": [] if i % 2 else ["k"], "recommendation": "x",
+                "rank": i} for i in range(12)]
+    groups = Groups(("køn", "alder"), {f"c{i}": {"køn": "k" if i < 6 else "m",
+                                                 "alder": "ung" if i % 3 else "ældre"}
+                                       for i in range(12)})
+    found = {(c.attribute, c.outcome.id): c for c in compare(results, groups,
+                                                             outcomes(results, None))}
+    by_gender = found[("køn", "no_knockout")]
+    assert [(r.group, r.candidates, r.selected) for r in by_gender.rates] == \
+        [("k", 6, 3), ("m", 6, 3)]
+    assert by_gender.small_groups == ()
+    crossed = found[("køn × alder", "no_knockout")]
+    assert [(r.group, r.candidates) for r in crossed.rates] == \
+        [("k / ung", 4), ("k / ældre", 2), ("m / ung", 4), ("m / ældre", 2)]
+    assert crossed.small_groups == ("k / ung", "k / ældre", "m / ung", "m / ældre")
+
+
+def test_the_groups_file_is_read_with_comma_or_semicolon_and_errors_are_located():
+    groups = read_groups("id;køn;aldersgruppe\na;kvinde;\nb;mand;40-49\n", "g.csv")
+    assert groups.attributes == ("køn", "aldersgruppe")
+    assert groups.members == {"a": {"køn": "kvinde"}, "b": {"køn": "mand",
+                                                           "aldersgruppe": "40-49"}}
+    with pytest.raises(InputError) as bad:
+        read_groups("id,køn\na,kvinde\na,mand\nb\n", "g.csv")
+    assert [str(p) for p in bad.value.problems] == [
+        "g.csv:3:1: E603 kandidaten 'a' står der to gange",
+        "g.csv:4:1: E602 1 felter, overskriften har 2"]
+    with pytest.raises(InputError, match="E601"):
+        read_groups("navn,køn\na,kvinde\n", "g.csv")
+
+
+@pytest.fixture
+def run(audit_db) -> str:
+    result = CliRunner().invoke(main, ["screen", "helsingor-direktor-2024", str(EXAMPLES),
+                                       "--stage", "reference", "--rules-dir",
+                                       str(ROOT / "rules"), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return AuditStore(audit_db).runs()[-1]["run"]
+
+
+def test_the_helsingor_example_run_against_hand_computed_numbers(run):
+    result = CliRunner().invoke(main, ["fairness", run, "--groups", str(GROUPS), "--take", "3",
+                                       "--format", "json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    table = {(c["attribute"], c["outcome"]): {g["group"]: g for g in c["groups"]}
+             for c in doc["comparisons"]}
+    # only Jonas (mand) is a proposed knock-out at the reference stage: kvinde 4/4, mand 3/4;
+    # ratio 0.75 < 0.8. Fisher: 8 candidates, 7 without, 4 men: P(3) = P(4) = 35/70: p = 1.
+    gender = table[("køn", "no_knockout")]
+    assert (gender["kvinde"]["rate"], gender["mand"]["rate"]) == (1.0, 0.75)
+    assert gender["mand"]["impact_ratio"] == 0.75 and gender["mand"]["below_four_fifths"]
+    assert gender["mand"]["p_value"] == 1.0
+    # 40-49 (Anders, Jonas, Karim): 2 of 3 against 5 of 5. P(k of 3 without) =
+    # C(7,k)·C(1,3-k)/C(8,3): 21/56 for k = 2, 35/56 for k = 3; observed 2: p = 0.375.
+    age = table[("aldersgruppe", "no_knockout")]
+    assert age["40-49"]["rate"] == pytest.approx(0.6667, abs=1e-4)
+    assert age["40-49"]["p_value"] == 0.375
+    # top 3 at the reference stage: Mette, Anders, Karim: kvinde 1/4, mand 2/4, ratio 0.5
+    listed = table[("køn", "shortlisted")]
+    assert (listed["kvinde"]["selected"], listed["mand"]["selected"]) == (1, 2)
+    assert listed["kvinde"]["impact_ratio"] == 0.5
+    assert "advarsel: køn: grupperne kvinde, mand har under 5 kandidater" in result.stderr
+    assert doc["not_in_groups_file"] == [] and doc["not_in_run"] == []
+
+
+def test_the_table_in_english_and_group_data_stays_out_of_the_store(run, audit_db):
+    before = AuditStore(audit_db).head()
+    result = CliRunner().invoke(main, ["--lang", "en", "fairness", run, "--groups",
+                                       str(GROUPS)])
+    assert result.exit_code == 0, result.output
+    assert "køn · no proposed knock-out" in result.stdout
+    assert "mand     4             3                   75.0 %" in result.stdout
+    assert "too few to conclude" in result.stderr
+    assert AuditStore(audit_db).head() == before  # nothing written
+
+
+def test_a_missing_groups_file_or_run_exits_2(run, tmp_path):
+    missing = CliRunner().invoke(main, ["fairness", run, "--groups", str(tmp_path / "x.csv")])
+    assert missing.exit_code == 2 and "filen findes ikke" in missing.output
+    no_run = CliRunner().invoke(main, ["fairness", "nope", "--groups", str(GROUPS)])
+    assert no_run.exit_code == 2 and "ingen kørsel 'nope'" in no_run.output
