@@ -404,4 +404,4 @@ def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rul
 
 
 # Command families in their own modules add themselves to `main` when imported.
-from . import cli_audit, cli_bdd, cli_profiles, cli_tools  # noqa: E402, F401
+from . import cli_audit, cli_authoring, cli_bdd, cli_profiles, cli_tools  # noqa: E402, F401

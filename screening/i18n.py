@@ -80,6 +80,17 @@ EN: dict[str, str] = {
     "score {score}, dækning {coverage} %": "score {score}, coverage {coverage} %",
     "stærkest": "strongest", "krav ikke belyst": "requirements not assessed",
     "foreslået knock-out": "proposed knock-out", "uenige kilder": "sources disagree",
+    # screening trace
+    "Kilde {document}: {path}": "Source {document}: {path}",
+    "Citater fundet: {found} af {total}": "Quotes found: {found} of {total}",
+    "  {rule_file}:{line}: {owner}: citatet findes ikke i kilden: \"{quote}\"":
+        "  {rule_file}:{line}: {owner}: the quote is not in the source: \"{quote}\"",
+    "    nærmeste (linje {line}): \"{passage}\"": "    nearest (line {line}): \"{passage}\"",
+    "Udsagn, der stiller krav: {total}; redegjort for: {done} ({share} %)":
+        "Statements that ask something: {total}; accounted for: {done} ({share} %)",
+    "  {document}:{line}: intet kriterium og ingen set_aside ({kind}){section}: {passage}":
+        "  {document}:{line}: no criterion and no set_aside ({kind}){section}: {passage}",
+    "punkt": "bullet", "nummereret punkt": "numbered item", "sætning": "sentence",
 }
 
 

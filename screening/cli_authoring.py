@@ -1,0 +1,90 @@
+"""Writing a profile: `screening trace` (does the rule file say what its text says?),
+`screening new` (a draft rule file from a profile text) and `screening fields` (what a rule
+may read about a candidate)."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from .cli import _profile, _reports_errors, main, rules_dir_option
+from .i18n import decimal, t
+
+
+KIND_WORDS = {"bullet": "punkt", "numbered": "nummereret punkt", "sentence": "sætning"}
+
+
+@main.command()
+@click.argument("profile_name", metavar="RULE-FILE")
+@click.option("--source", type=click.Path(dir_okay=False),
+              help="Tjek mod denne tekst (.txt, .md, .docx, .pdf) i stedet for profilens "
+                   "`source:`.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@rules_dir_option
+@_reports_errors
+def trace(profile_name, source, fmt, rules_dir):
+    """Tjek en regelfil mod teksten, den bygger på: hvert citat findes i teksten, og hvert
+    udsagn i teksten, der stiller et krav, er citeret af et kriterium eller lagt til side
+    med `set_aside:`.
+
+    Et udsagn er en punktopstilling, et nummereret punkt eller en sætning i et afsnit om
+    kompetencer, eller en sætning med krav- eller ønskeord (se screening/trace.py).
+    `source:` kan være en sti i forhold til regelfilen, en hvilken som helst sti eller
+    navnet på en af kildeteksterne (SCREENING_SEEDS).
+    Exit 0: alt er redegjort for; 1: citater ikke fundet eller udsagn uden kriterium.
+
+    \b
+    Eksempel:
+      screening trace helsingor-direktor-2024
+      screening trace udkast.yaml --source profil.docx --format json
+    """
+    from .trace import trace_profile
+
+    profile = _profile(profile_name, rules_dir)
+    traces = trace_profile(profile, source)
+    if fmt == "json":
+        click.echo(json.dumps([_trace_json(tr) for tr in traces], ensure_ascii=False,
+                              indent=2))
+    else:
+        for tr in traces:
+            click.echo(_trace_text(tr), nl=False)
+    if any(tr.missing_quotes or tr.uncovered for tr in traces):
+        raise SystemExit(1)
+
+
+def _trace_text(tr) -> str:
+    lines = [t("Kilde {document}: {path}", document=tr.document, path=tr.path)]
+    found = len(tr.quotes) - len(tr.missing_quotes)
+    lines.append(t("Citater fundet: {found} af {total}", found=found, total=len(tr.quotes)))
+    for q in tr.quotes:
+        if q.found_line is None:
+            lines.append(t("  {rule_file}:{line}: {owner}: citatet findes ikke i kilden: "
+                           "\"{quote}\"", rule_file=q.rule_file, line=q.line, owner=q.owner,
+                           quote=q.quote))
+            if q.nearest_line is not None:
+                lines.append(t("    nærmeste (linje {line}): \"{passage}\"", line=q.nearest_line,
+                               passage=q.nearest))
+    lines.append(t("Udsagn, der stiller krav: {total}; redegjort for: {done} ({share} %)",
+                   total=len(tr.statements), done=len(tr.statements) - len(tr.uncovered),
+                   share=decimal(f"{tr.coverage:.1f}")))
+    for s in tr.uncovered:
+        section = f" [{s.section}]" if s.section else ""
+        lines.append(t("  {document}:{line}: intet kriterium og ingen set_aside ({kind}){section}"
+                       ": {passage}", document=tr.document, line=s.line, kind=t(KIND_WORDS[s.kind]),
+                       section=section, passage=s.text))
+    return "\n".join(lines) + "\n"
+
+
+def _trace_json(tr) -> dict:
+    return {
+        "document": tr.document, "path": tr.path,
+        "quotes": [{"owner": q.owner, "quote": q.quote, "rule_file": q.rule_file,
+                    "line": q.line, "found_line": q.found_line, "nearest": q.nearest or None,
+                    "nearest_line": q.nearest_line} for q in tr.quotes],
+        "statements": len(tr.statements),
+        "coverage": round(tr.coverage, 1),
+        "uncovered": [{"line": s.line, "kind": s.kind, "section": s.section, "text": s.text}
+                      for s in tr.uncovered],
+    }
