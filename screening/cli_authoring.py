@@ -8,9 +8,8 @@ import json
 
 import click
 
-from .cli import _profile, _reports_errors, main, rules_dir_option
+from .cli import _reports_errors, main, rules_dir_option
 from .i18n import decimal, t
-
 
 KIND_WORDS = {"bullet": "punkt", "numbered": "nummereret punkt", "sentence": "sætning"}
 
@@ -25,9 +24,9 @@ KIND_WORDS = {"bullet": "punkt", "numbered": "nummereret punkt", "sentence": "s�
 @rules_dir_option
 @_reports_errors
 def trace(profile_name, source, fmt, rules_dir):
-    """Tjek en regelfil mod teksten, den bygger på: hvert citat findes i teksten, og hvert
-    udsagn i teksten, der stiller et krav, er citeret af et kriterium eller lagt til side
-    med `set_aside:`.
+    """Tjek en regelfil (profil eller modul) mod teksten, den bygger på: hvert citat findes
+    i teksten, og hvert udsagn i teksten, der stiller et krav, er citeret af et kriterium
+    eller lagt til side med `set_aside:`.
 
     Et udsagn er en punktopstilling, et nummereret punkt eller en sætning i et afsnit om
     kompetencer, eller en sætning med krav- eller ønskeord (se screening/trace.py).
@@ -40,9 +39,10 @@ def trace(profile_name, source, fmt, rules_dir):
       screening trace helsingor-direktor-2024
       screening trace udkast.yaml --source profil.docx --format json
     """
+    from .rulefiles import find_profile, load_profile
     from .trace import trace_profile
 
-    profile = _profile(profile_name, rules_dir)
+    profile = load_profile(find_profile(profile_name, rules_dir), allow_module=True)
     traces = trace_profile(profile, source)
     if fmt == "json":
         click.echo(json.dumps([_trace_json(tr) for tr in traces], ensure_ascii=False,

@@ -105,6 +105,10 @@ DANISH: list[tuple[str, str]] = [
      r"læser \1: afgangsåret kan stå i stedet for alder"),
     (r"uses '(.+?)', which names a protected attribute \('(.+?)'\)",
      r"bruger '\1', som nævner en beskyttet oplysning ('\2')"),
+    # screening trace and screening new
+    (r"source '(.+?)' not found \(not beside the rule file, not a path, not a seed\)",
+     r"kilden '\1' findes ikke (ikke ved siden af regelfilen, ikke en sti, ikke en kildetekst)"),
+    (r"cannot read this (\S+) file: (.+)", r"kan ikke læse denne \1-fil: \2"),
     (r" \(did you mean '(.+?)'\?\)", r" (mente du '\1'?)"),
 ]
 _COMPILED = [(re.compile(pattern), danish) for pattern, danish in DANISH]
