@@ -88,3 +88,42 @@ def _trace_json(tr) -> dict:
         "uncovered": [{"line": s.line, "kind": s.kind, "section": s.section, "text": s.text}
                       for s in tr.uncovered],
     }
+
+
+@main.command("new")
+@click.argument("text", metavar="PROFILE-TEXT", type=click.Path(dir_okay=False))
+@click.option("--out", type=click.Path(dir_okay=False),
+              help="Skriv regelfilen her og et udkast til scenarier ved siden af (.feature).")
+@click.option("--id", "profile_id", help="Profilens id (standard: tekstfilens navn).")
+@_reports_errors
+def new(text, out, profile_id):
+    """Skriv et udkast til en regelfil ud fra en profiltekst (.txt, .md, .docx, .pdf).
+
+    Ét kriterium pr. udsagn, der stiller krav (samme udsagn som `screening trace` tæller),
+    med citatet ordret fra teksten, krav eller ønske foreslået ud fra ordlyden, og
+    `when: {assessed: …}`, så udkastet kan screene med det samme. Hovedkommentaren siger,
+    hvad konsulenten selv skal tage stilling til. Med --out skrives også et udkast til
+    scenarier (ét pr. krav) i en .feature-fil ved siden af.
+
+    \b
+    Eksempel:
+      screening new stillingsprofil.docx --out rules/greve-direktor-2025.yaml
+      screening lint rules/greve-direktor-2025.yaml && screening trace greve-direktor-2025
+    """
+    from pathlib import Path
+
+    from .draft import draft
+    from .output import atomic_writer
+
+    drafted = draft(text, out, profile_id)
+    if out is None:
+        click.echo(drafted.rule_file, nl=False)
+        return
+    feature = Path(out).with_suffix(".feature")
+    for path, content in ((out, drafted.rule_file), (feature, drafted.feature)):
+        with atomic_writer(path) as handle:
+            handle.write(content)
+        click.echo(t("skrev {path}", path=path), err=True)
+    krav = sum(d.wording.priority == "krav" for d in drafted.criteria)
+    click.echo(t("{count} kriterier ({krav} krav); se hovedkommentaren for det, der skal "
+                 "besluttes", count=len(drafted.criteria), krav=krav), err=True)

@@ -91,6 +91,10 @@ EN: dict[str, str] = {
     "  {document}:{line}: intet kriterium og ingen set_aside ({kind}){section}: {passage}":
         "  {document}:{line}: no criterion and no set_aside ({kind}){section}: {passage}",
     "punkt": "bullet", "nummereret punkt": "numbered item", "sætning": "sentence",
+    # screening new
+    "skrev {path}": "wrote {path}",
+    "{count} kriterier ({krav} krav); se hovedkommentaren for det, der skal besluttes":
+        "{count} criteria ({krav} krav); the header comment lists what is still to decide",
 }
 
 

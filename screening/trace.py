@@ -70,6 +70,7 @@ class Statement:
     sections: tuple[str, ...]  # every heading it stands under, outermost first
     body: str  # the text a quote must lie in (a numbered block: its title and prose)
     counted: bool  # states a requirement: must be quoted or set aside
+    lead_in: str = ""  # a list item's lead-in paragraph ("Det forventes, at du:")
 
 
 @dataclass(frozen=True)
@@ -151,8 +152,10 @@ def _docx_text(path: Path) -> str:
 def _pdf_text(path: Path) -> str:
     from pypdf import PdfReader
 
-    pages = [page.extract_text() or "" for page in PdfReader(str(path)).pages]
-    return "\n".join(pages)
+    # layout mode keeps the blank lines between paragraphs, which the splitter reads
+    pages = [page.extract_text(extraction_mode="layout") or ""
+             for page in PdfReader(str(path)).pages]
+    return "\n".join(line.rstrip() for page in pages for line in page.splitlines()) + "\n"
 
 
 def find_source(document: str, rule_file: str | Path) -> Path:
@@ -314,7 +317,8 @@ def split_statements(text: str) -> list[Statement]:
                 counted = ((in_section or states_requirement(lead_in)
                             or _starts_word(lead_in, LEAD_IN_WORDS))
                            and not _LINK_ONLY.match(content))
-                statements.append(_statement(kind, item, line, path, item, counted))
+                statements.append(replace(_statement(kind, item, line, path, item, counted),
+                                          lead_in=lead_in))
         if not is_list:
             lead_in = " ".join(block.lines)
     close_numbered()
