@@ -77,3 +77,10 @@ COLLECTIONS: dict[str, Collection] = {
 
 # What a derived fact can compute from the items its condition selects.
 AGGREGATES = ("exists", "count", "sum")
+
+
+def describe_field(collection: str, field: ItemField) -> str:
+    """One line for `screening fields` and the JSON Schema: type, allowed values, operators."""
+    values = f"; values: {', '.join(field.values)}" if field.values else ""
+    return (f"{collection}.{field.name} ({field.kind}, {field.label}){values}; operators: "
+            f"{', '.join(OPS_BY_KIND[field.kind])}")

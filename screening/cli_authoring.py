@@ -127,3 +127,34 @@ def new(text, out, profile_id):
     krav = sum(d.wording.priority == "krav" for d in drafted.criteria)
     click.echo(t("{count} kriterier ({krav} krav); se hovedkommentaren for det, der skal "
                  "besluttes", count=len(drafted.criteria), krav=krav), err=True)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+def fields(fmt):
+    """Vis faktakataloget: de felter en regel kan læse pr. samling (positions, education,
+    experience), med type, tilladte værdier og operatorer.
+
+    \b
+    Eksempel:
+      screening fields
+      screening fields --format json
+    """
+    from tabulate import tabulate
+
+    from .catalogue import COLLECTIONS, OPS_BY_KIND
+
+    if fmt == "json":
+        click.echo(json.dumps({c.name: [{"field": f.name, "type": f.kind, "label": f.label,
+                                         "values": list(f.values),
+                                         "operators": list(OPS_BY_KIND[f.kind])}
+                                        for f in c.fields.values()]
+                               for c in COLLECTIONS.values()}, ensure_ascii=False, indent=2))
+        return
+    rows = [[c.name, f.name, f.kind, f.label, ", ".join(f.values) or "–",
+             ", ".join(OPS_BY_KIND[f.kind])]
+            for c in COLLECTIONS.values() for f in c.fields.values()]
+    click.echo(tabulate(rows, headers=[t("Samling"), t("Felt"), t("Type"), t("Betydning"),
+                                       t("Tilladte værdier"), t("Operatorer")],
+                        disable_numparse=True, maxcolwidths=[None, None, None, None, 60, None]))

@@ -91,6 +91,9 @@ EN: dict[str, str] = {
     "  {document}:{line}: intet kriterium og ingen set_aside ({kind}){section}: {passage}":
         "  {document}:{line}: no criterion and no set_aside ({kind}){section}: {passage}",
     "punkt": "bullet", "nummereret punkt": "numbered item", "sætning": "sentence",
+    # screening fields
+    "Samling": "Collection", "Felt": "Field", "Type": "Type", "Betydning": "Meaning",
+    "Tilladte værdier": "Allowed values", "Operatorer": "Operators",
     # screening new
     "skrev {path}": "wrote {path}",
     "{count} kriterier ({krav} krav); se hovedkommentaren for det, der skal besluttes":
