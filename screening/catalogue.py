@@ -74,3 +74,10 @@ COLLECTIONS: dict[str, Collection] = {
         ItemField("years", "number", "år", _attr("years")),
     )),
 }
+
+
+def describe_field(collection: str, field: ItemField) -> str:
+    """One line for `screening fields` and the JSON Schema: type, allowed values, operators."""
+    values = f"; values: {', '.join(field.values)}" if field.values else ""
+    return (f"{collection}.{field.name} ({field.kind}, {field.label}){values}; operators: "
+            f"{', '.join(OPS_BY_KIND[field.kind])}")

@@ -504,6 +504,7 @@ def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rul
 # Command families in their own modules add themselves to `main` when imported.
 from . import (  # noqa: E402, F401
     cli_audit,
+    cli_authoring,
     cli_bdd,
     cli_fairness,
     cli_papers,

@@ -95,9 +95,17 @@ _VALUE_ERRORS = [  # our own validators' messages
 def error_message(error: dict) -> str:
     """A pydantic error as one line, with the offending value when it helps."""
     message = _danish(error) if language() == "da" else error["msg"]
+    if error["type"] in _MAPPING_ERRORS and isinstance(error.get("input"), list):
+        return LIST_TRAP
     if error["type"] not in ("missing", "extra_forbidden") and "input" in error:
         message += f" ({'fik' if language() == 'da' else 'got'} {_short(error['input'])})"
     return message
+
+
+_MAPPING_ERRORS = ("dict_type", "model_type", "model_attributes_type")
+
+
+LIST_TRAP = "a list (lines starting with '- ') where fields (name: value) were expected"
 
 
 def _danish(error: dict) -> str:
@@ -167,7 +175,7 @@ def read_document(path: str | Path) -> tuple[Document | None, Problem | None]:
         except MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-            return None, Problem(name, f"invalid YAML: {exc.problem or exc.context}", line, col,
+            return None, Problem(name, f"invalid YAML: {yaml_trap(exc)}", line, col,
                                  code="E004")
         except YAMLError as exc:
             return None, Problem(name, f"invalid YAML: {exc}", code="E004")
@@ -175,6 +183,16 @@ def read_document(path: str | Path) -> tuple[Document | None, Problem | None]:
         return None, Problem(name, "expected a mapping at the top of the document", 1, 1,
                              code="E005")
     return Document(name, content, data), None
+
+
+def yaml_trap(error: MarkedYAMLError) -> str:
+    """A YAML error in the words of the mistake that usually causes it."""
+    said = str(error.problem or error.context)
+    if "mapping values are not allowed" in said:
+        return 'a colon and a space inside a value: put the text in quotes ("...")'
+    if "\\t" in said or "\t" in said:
+        return "a tab: YAML indents with spaces only"
+    return said
 
 
 class _DatesAsText(RoundTripConstructor):

@@ -134,6 +134,24 @@ EN: dict[str, str] = {
         "{count} candidate(s) of the run are not in the groups file and are not counted: {ids}",
     "{count} id('er) i gruppefilen er ikke i kørslen: {ids}":
         "{count} id(s) in the groups file are not in the run: {ids}",
+    # screening trace
+    "Kilde {document}: {path}": "Source {document}: {path}",
+    "Citater fundet: {found} af {total}": "Quotes found: {found} of {total}",
+    "  {rule_file}:{line}: {owner}: citatet findes ikke i kilden: \"{quote}\"":
+        "  {rule_file}:{line}: {owner}: the quote is not in the source: \"{quote}\"",
+    "    nærmeste (linje {line}): \"{passage}\"": "    nearest (line {line}): \"{passage}\"",
+    "Udsagn, der stiller krav: {total}; redegjort for: {done} ({share} %)":
+        "Statements that ask something: {total}; accounted for: {done} ({share} %)",
+    "  {document}:{line}: intet kriterium og ingen set_aside ({kind}){section}: {passage}":
+        "  {document}:{line}: no criterion and no set_aside ({kind}){section}: {passage}",
+    "punkt": "bullet", "nummereret punkt": "numbered item", "sætning": "sentence",
+    # screening fields
+    "Samling": "Collection", "Felt": "Field", "Type": "Type", "Betydning": "Meaning",
+    "Tilladte værdier": "Allowed values", "Operatorer": "Operators",
+    # screening new
+    "skrev {path}": "wrote {path}",
+    "{count} kriterier ({krav} krav); se hovedkommentaren for det, der skal besluttes":
+        "{count} criteria ({krav} krav); the header comment lists what is still to decide",
 }
 
 

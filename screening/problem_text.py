@@ -142,6 +142,32 @@ DANISH: list[tuple[str, str]] = [
      r"begrundelse for at erstatte den"),
     (r"run '(.+?)' is of profile '(.+?)', not '(.+?)'",
      r"kørslen '\1' er af profilen '\2', ikke '\3'"),
+    # conditions (E206)
+    (r"expected a condition \(a mapping such as \{all: \[\.\.\.\]\}\)",
+     "forventede en betingelse (en mapping som {all: [...]})"),
+    (r"expected a non-empty list", "forventede en liste, der ikke er tom"),
+    (r"unknown condition keys (\[.*?\]); expected (.+?) or (\w+)",
+     r"ukendte nøgler i betingelsen \1; forventede \2 eller \3"),
+    (r"`some` needs a `where` condition", "`some` kræver en `where`-betingelse"),
+    (r"expected a list of evidence sources", "forventede en liste af evidenskilder"),
+    (r"expected a score from 1 to 5", "forventede en vurdering fra 1 til 5"),
+    (r"unexpected key `(.+?)` here", r"nøglen `\1` hører ikke til her"),
+    (r"expected a name", "forventede et navn"),
+    (r"expected exactly one operator \((.+?)\), got `(.+?)`",
+     r"forventede netop én operator (\1), fik `\2`"),
+    (r"`in` needs a non-empty list", "`in` kræver en liste, der ikke er tom"),
+    # YAML traps
+    (r"a colon and a space inside a value: put the text in quotes \(\"\.\.\.\"\)",
+     'kolon og mellemrum inde i en værdi: sæt teksten i anførselstegn ("...")'),
+    (r"a tab: YAML indents with spaces only",
+     "et tabulatortegn: YAML indrykker kun med mellemrum"),
+    (r"a list \(lines starting with '- '\) where fields \(name: value\) were expected",
+     "en liste (linjer der starter med '- '), hvor der forventedes felter (navn: værdi)"),
+    (r" \(write `priority: (\w+)` instead\)", r" (skriv `priority: \1` i stedet)"),
+    # screening trace and screening new
+    (r"source '(.+?)' not found \(not beside the rule file, not a path, not a seed\)",
+     r"kilden '\1' findes ikke (ikke ved siden af regelfilen, ikke en sti, ikke en kildetekst)"),
+    (r"cannot read this (\S+) file: (.+)", r"kan ikke læse denne \1-fil: \2"),
     (r" \(did you mean '(.+?)'\?\)", r" (mente du '\1'?)"),
 ]
 _COMPILED = [(re.compile(pattern), danish) for pattern, danish in DANISH]

@@ -21,7 +21,22 @@ from . import conditions as cond
 from .catalogue import COLLECTIONS, OPS_BY_KIND
 from .documents import Document, plain, read_document
 from .errors import Problem, RuleFileError
-from .profiles import Criterion, Derived, Meta, Profile, RuleFileSpec, Scoring, SetAside
+from .profiles import (
+    AssessmentScale,
+    Band,
+    Criterion,
+    CriterionSpec,
+    Derived,
+    DerivedSpec,
+    Meta,
+    ModuleMeta,
+    Profile,
+    RuleFileSpec,
+    Scoring,
+    SetAside,
+    SetAsideSpec,
+    Weights,
+)
 from .records import SOURCES
 
 
@@ -36,6 +51,28 @@ class _Part:
 def suggest(name: str, known) -> str:
     close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+# Keys a consultant writes in Danish, and what the rule file calls them.
+DANISH_KEYS = {"vægt": "weight", "navn": "name", "citat": "quote", "kategori": "category",
+               "prioritet": "priority", "afsnit": "section", "kilder": "sources",
+               "kilde": "source", "når": "when", "delvist": "partial", "note": "note",
+               "titel": "title", "dato": "date", "kompetencer": "competencies",
+               "kriterier": "criteria", "afledte": "derived", "profil": "profile",
+               "modul": "module", "organisation": "organisation", "konsulent": "consultant"}
+RULE_FILE_KEYS = sorted({name for model in (RuleFileSpec, Meta, ModuleMeta, Scoring, Weights,
+                                            AssessmentScale, Band, DerivedSpec, CriterionSpec,
+                                            SetAsideSpec)
+                         for name in model.model_fields})
+
+
+def key_hint(key: str) -> str:
+    """For an unknown key of a rule file: the key meant, in the message's own words."""
+    if key in ("krav", "ønske"):
+        return f" (write `priority: {key}` instead)"
+    if key.casefold() in DANISH_KEYS:
+        return f" (did you mean '{DANISH_KEYS[key.casefold()]}'?)"
+    return suggest(key, RULE_FILE_KEYS)
 
 
 def load_profile(path: str | Path, allow_module: bool = False) -> Profile:
@@ -83,7 +120,11 @@ def _load_tree(path: Path, stack: tuple[Path, ...], parts: list[_Part],
     try:
         spec = RuleFileSpec.model_validate(plain(doc.data))
     except ValidationError as exc:
-        problems.extend(doc.validation_problems(exc))
+        found = doc.validation_problems(exc)
+        for error, problem in zip(exc.errors(include_url=False), found, strict=True):
+            if error["type"] == "extra_forbidden" and error["loc"]:
+                problem.message += key_hint(str(error["loc"][-1]))
+        problems.extend(found)
         return
     if (spec.profile is None) == (spec.module is None):
         problems.append(doc.problem((), "a rule file has exactly one of `profile:` (a job "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .catalogue import COLLECTIONS
+from .catalogue import COLLECTIONS, describe_field
 from .conditions import OPS
 from .profiles import RuleFileSpec
 from .records import SOURCES, CandidateRecord
@@ -46,9 +46,16 @@ def _item_condition() -> dict[str, Any]:
              "properties": {"not": {"$ref": "#/$defs/ItemCondition"}}},
             {"type": "object", "required": ["field"], "additionalProperties": False,
              "minProperties": 1, "maxProperties": 2,
-             "properties": {"field": {"enum": fields}, **_operators(scalar)}},
+             "properties": {"field": {"enum": fields, "description": _catalogue()},
+                            **_operators(scalar)}},
         ],
     }
+
+
+def _catalogue() -> str:
+    """The fact catalogue, as `screening fields` prints it."""
+    return "\n".join(describe_field(c.name, f) for c in COLLECTIONS.values()
+                     for f in c.fields.values())
 
 
 def _condition() -> dict[str, Any]:
@@ -67,7 +74,7 @@ def _condition() -> dict[str, Any]:
              "maxProperties": 2,
              "properties": {"fact": {"type": "string"}, **_operators(scalar)}},
             {"type": "object", "required": ["some", "where"], "additionalProperties": False,
-             "properties": {"some": {"enum": sorted(COLLECTIONS)},
+             "properties": {"some": {"enum": sorted(COLLECTIONS), "description": _catalogue()},
                             "where": {"$ref": "#/$defs/ItemCondition"}}},
             {"type": "object", "required": ["assessed"], "additionalProperties": False,
              "properties": {"assessed": {"type": "string"},

@@ -248,7 +248,7 @@ def test_version_names_the_engine():
 
 def test_every_command_has_help_with_an_example():
     for command in ("screen", "explain", "shortlist", "profiles", "lint", "schema", "test",
-                    "steps", "decide", "audit"):
+                    "steps", "decide", "audit", "trace", "new", "fields"):
         assert "Eksempel:" in run(command, "--help").stdout, command
 
 

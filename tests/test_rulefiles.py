@@ -8,7 +8,7 @@ import textwrap
 import pytest
 
 from screening.errors import RuleFileError
-from screening.rulefiles import find_profile, list_profiles, load_profile
+from screening.rulefiles import find_profile, load_profile
 
 from .conftest import ROOT
 
@@ -155,9 +155,6 @@ def test_profiles_are_found_by_id_with_a_suggestion_for_near_misses():
         "helsingor-direktor-2024.yaml"
     with pytest.raises(RuleFileError, match="mente du 'helsingor-direktor-2024'"):
         find_profile("helsingor-direktor", ROOT / "rules")
-    ids = sorted(p.meta.id for _, p in list_profiles(ROOT / "rules"))
-    assert ids == ["albertslund-leder-sekretariat-2024", "helsingor-direktor-2024",
-                   "hoje-taastrup-arbejdsmarkeds-og-socialdirektoer-2009", "ishoj-direktoer"]
 
 
 def test_statements_set_aside_carry_their_reason_document_and_line(tmp_path):

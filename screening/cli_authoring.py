@@ -1,0 +1,160 @@
+"""Writing a profile: `screening trace` (does the rule file say what its text says?),
+`screening new` (a draft rule file from a profile text) and `screening fields` (what a rule
+may read about a candidate)."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from .cli import _reports_errors, main, rules_dir_option
+from .i18n import decimal, t
+
+KIND_WORDS = {"bullet": "punkt", "numbered": "nummereret punkt", "sentence": "sætning"}
+
+
+@main.command()
+@click.argument("profile_name", metavar="RULE-FILE")
+@click.option("--source", type=click.Path(dir_okay=False),
+              help="Tjek mod denne tekst (.txt, .md, .docx, .pdf) i stedet for profilens "
+                   "`source:`.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@rules_dir_option
+@_reports_errors
+def trace(profile_name, source, fmt, rules_dir):
+    """Tjek en regelfil (profil eller modul) mod teksten, den bygger på: hvert citat findes
+    i teksten, og hvert udsagn i teksten, der stiller et krav, er citeret af et kriterium
+    eller lagt til side med `set_aside:`.
+
+    Et udsagn er en punktopstilling, et nummereret punkt eller en sætning i et afsnit om
+    kompetencer, eller en sætning med krav- eller ønskeord (se screening/trace.py).
+    `source:` kan være en sti i forhold til regelfilen, en hvilken som helst sti eller
+    navnet på en af kildeteksterne (SCREENING_SEEDS).
+    Exit 0: alt er redegjort for; 1: citater ikke fundet eller udsagn uden kriterium.
+
+    \b
+    Eksempel:
+      screening trace helsingor-direktor-2024
+      screening trace udkast.yaml --source profil.docx --format json
+    """
+    from .rulefiles import find_profile, load_profile
+    from .trace import trace_profile
+
+    profile = load_profile(find_profile(profile_name, rules_dir), allow_module=True)
+    traces = trace_profile(profile, source)
+    if fmt == "json":
+        click.echo(json.dumps([_trace_json(tr) for tr in traces], ensure_ascii=False,
+                              indent=2))
+    else:
+        for tr in traces:
+            click.echo(_trace_text(tr), nl=False)
+    if any(tr.missing_quotes or tr.uncovered for tr in traces):
+        raise SystemExit(1)
+
+
+def _trace_text(tr) -> str:
+    lines = [t("Kilde {document}: {path}", document=tr.document, path=tr.path)]
+    found = len(tr.quotes) - len(tr.missing_quotes)
+    lines.append(t("Citater fundet: {found} af {total}", found=found, total=len(tr.quotes)))
+    for q in tr.quotes:
+        if q.found_line is None:
+            lines.append(t("  {rule_file}:{line}: {owner}: citatet findes ikke i kilden: "
+                           "\"{quote}\"", rule_file=q.rule_file, line=q.line, owner=q.owner,
+                           quote=q.quote))
+            if q.nearest_line is not None:
+                lines.append(t("    nærmeste (linje {line}): \"{passage}\"", line=q.nearest_line,
+                               passage=q.nearest))
+    lines.append(t("Udsagn, der stiller krav: {total}; redegjort for: {done} ({share} %)",
+                   total=len(tr.statements), done=len(tr.statements) - len(tr.uncovered),
+                   share=decimal(f"{tr.coverage:.1f}")))
+    for s in tr.uncovered:
+        section = f" [{s.section}]" if s.section else ""
+        lines.append(t("  {document}:{line}: intet kriterium og ingen set_aside ({kind}){section}"
+                       ": {passage}", document=tr.document, line=s.line, kind=t(KIND_WORDS[s.kind]),
+                       section=section, passage=s.text))
+    return "\n".join(lines) + "\n"
+
+
+def _trace_json(tr) -> dict:
+    return {
+        "document": tr.document, "path": tr.path,
+        "quotes": [{"owner": q.owner, "quote": q.quote, "rule_file": q.rule_file,
+                    "line": q.line, "found_line": q.found_line, "nearest": q.nearest or None,
+                    "nearest_line": q.nearest_line} for q in tr.quotes],
+        "statements": len(tr.statements),
+        "coverage": round(tr.coverage, 1),
+        "uncovered": [{"line": s.line, "kind": s.kind, "section": s.section, "text": s.text}
+                      for s in tr.uncovered],
+    }
+
+
+@main.command("new")
+@click.argument("text", metavar="PROFILE-TEXT", type=click.Path(dir_okay=False))
+@click.option("--out", type=click.Path(dir_okay=False),
+              help="Skriv regelfilen her og et udkast til scenarier ved siden af (.feature).")
+@click.option("--id", "profile_id", help="Profilens id (standard: tekstfilens navn).")
+@_reports_errors
+def new(text, out, profile_id):
+    """Skriv et udkast til en regelfil ud fra en profiltekst (.txt, .md, .docx, .pdf).
+
+    Ét kriterium pr. udsagn, der stiller krav (samme udsagn som `screening trace` tæller),
+    med citatet ordret fra teksten, krav eller ønske foreslået ud fra ordlyden, og
+    `when: {assessed: …}`, så udkastet kan screene med det samme. Hovedkommentaren siger,
+    hvad konsulenten selv skal tage stilling til. Med --out skrives også et udkast til
+    scenarier (ét pr. krav) i en .feature-fil ved siden af.
+
+    \b
+    Eksempel:
+      screening new stillingsprofil.docx --out rules/greve-direktor-2025.yaml
+      screening lint rules/greve-direktor-2025.yaml && screening trace greve-direktor-2025
+    """
+    from pathlib import Path
+
+    from .draft import draft
+    from .output import atomic_writer
+
+    drafted = draft(text, out, profile_id)
+    if out is None:
+        click.echo(drafted.rule_file, nl=False)
+        return
+    feature = Path(out).with_suffix(".feature")
+    for path, content in ((out, drafted.rule_file), (feature, drafted.feature)):
+        with atomic_writer(path) as handle:
+            handle.write(content)
+        click.echo(t("skrev {path}", path=path), err=True)
+    krav = sum(d.wording.priority == "krav" for d in drafted.criteria)
+    click.echo(t("{count} kriterier ({krav} krav); se hovedkommentaren for det, der skal "
+                 "besluttes", count=len(drafted.criteria), krav=krav), err=True)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+def fields(fmt):
+    """Vis faktakataloget: de felter en regel kan læse pr. samling (positions, education,
+    experience), med type, tilladte værdier og operatorer.
+
+    \b
+    Eksempel:
+      screening fields
+      screening fields --format json
+    """
+    from tabulate import tabulate
+
+    from .catalogue import COLLECTIONS, OPS_BY_KIND
+
+    if fmt == "json":
+        click.echo(json.dumps({c.name: [{"field": f.name, "type": f.kind, "label": f.label,
+                                         "values": list(f.values),
+                                         "operators": list(OPS_BY_KIND[f.kind])}
+                                        for f in c.fields.values()]
+                               for c in COLLECTIONS.values()}, ensure_ascii=False, indent=2))
+        return
+    rows = [[c.name, f.name, f.kind, f.label, ", ".join(f.values) or "–",
+             ", ".join(OPS_BY_KIND[f.kind])]
+            for c in COLLECTIONS.values() for f in c.fields.values()]
+    click.echo(tabulate(rows, headers=[t("Samling"), t("Felt"), t("Type"), t("Betydning"),
+                                       t("Tilladte værdier"), t("Operatorer")],
+                        disable_numparse=True, maxcolwidths=[None, None, None, None, 60, None]))

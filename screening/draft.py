@@ -1,0 +1,279 @@
+"""`screening new`: a draft rule file (and feature file) from a profile text.
+
+The draft is a starting point that already works: it loads, lints clean, screens, and every
+quote is copied from the text (never invented). One criterion per statement that asks
+something of the candidate (screening.trace decides which, so `screening trace` accounts for
+every statement of the draft's source), each assessed in the interviews by default. What
+only a person can decide is listed in the header and marked at each criterion.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .lint import REQUIREMENT_WORDS, WISH_WORDS
+from .trace import Statement, read_text, split_statements
+
+IMPORTANT_WORDS = ("vigtig", "vigtige", "væsentlig", "væsentlige", "central", "centralt")
+MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+          "oktober", "november", "december")
+CATEGORY_WORDS = {  # first match wins; checked on the statement and its section
+    "ledelsesmæssige": ("ledelse", "leder", "lede ", "strategi", "retning", "styring",
+                        "ledelsesmæssig"),
+    "faglige": ("faglig", "uddannelse", "erfaring", "viden", "indsigt", "økonomi", "jura",
+                "juridisk", "politisk"),
+}
+DEFAULT_CATEGORY = "personlige"
+MAX_NAME_WORDS = 8
+TO_DECIDE = (
+    "krav or ønske and the weight of each criterion: proposed from the wording, see the "
+    "comment at each",
+    "how each criterion is judged: every one is `assessed` in the interviews, test and "
+    "references; read facts of the CV instead where the text asks for experience or "
+    "education (`derived:` and `some:` conditions, see `screening fields`)",
+    "`sources:` per criterion (by default every stage of the process)",
+    "categories (guessed from words such as 'ledelse' and 'faglig') and short names",
+    "statements that are not competencies (the organisation, the process): remove their "
+    "criteria and list them under `set_aside:` with a reason",
+    "scoring: weights, assessment thresholds, bands (the tool's defaults until set)",
+)
+
+
+@dataclass(frozen=True)
+class Wording:
+    priority: str  # krav | ønske
+    weight: float | None  # None: the profile's weight for the priority
+    words: tuple[str, ...]  # the words that decided it
+    reason: str  # for the YAML comment
+    lint_ignore: tuple[str, ...] = ()
+
+
+def read_wording(text: str) -> Wording:
+    """krav or ønske, and weight, from the words of `text`, as lint reads them.
+
+    Requirement words (lint's REQUIREMENT_WORDS: afgørende, skal, krav, forudsætning,
+    nødvendig, and forventes, which lint also counts as a requirement) make a krav; wish
+    words (WISH_WORDS: gerne, et plus, vægtes positivt, fordel, ønskeligt, vi forestiller os)
+    an ønske. Both: an ønske (the wish qualifies the demand: "skal gerne"), with lint's L302
+    accepted, for the consultant to decide. "vigtig"/"væsentlig"/"central" alone: an ønske of
+    weight 2, important but not decisive. No such words: an ønske of weight 1.
+    """
+    wish = _words_in(text, WISH_WORDS)
+    demand = _words_in(text, REQUIREMENT_WORDS)
+    if wish and demand:
+        return Wording("ønske", 1, (*wish, *demand), "both wish and requirement words: "
+                       "decide", ("L302",))
+    if wish:
+        return Wording("ønske", 1, wish, "wish words")
+    if demand:
+        return Wording("krav", None, demand, "requirement words")
+    important = _words_in(text, IMPORTANT_WORDS)
+    if important:
+        return Wording("ønske", 2, important, "important, not decisive")
+    return Wording("ønske", 1, (), "no deciding words: ønske by default")
+
+
+def _words_in(text: str, words: tuple[str, ...]) -> tuple[str, ...]:
+    lowered = text.casefold()
+    return tuple(w for w in words if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", lowered))
+
+
+@dataclass(frozen=True)
+class Drafted:
+    """One criterion of the draft."""
+
+    id: str
+    competency: str
+    name: str
+    category: str
+    quote: str
+    section: str
+    statement: Statement
+    wording: Wording
+    decided_by: str  # "the statement" or "its lead-in"
+
+
+@dataclass(frozen=True)
+class Draft:
+    rule_file: str  # YAML text
+    feature: str  # Gherkin text
+    criteria: tuple[Drafted, ...]
+
+
+def draft(text_path: str | Path, out: str | Path | None = None,
+          profile_id: str | None = None) -> Draft:
+    """A draft rule file for the profile text at `text_path`, to be written at `out`."""
+    text_path = Path(text_path)
+    text = read_text(text_path)
+    statements = split_statements(text)
+    drafted = _criteria(statements)
+    profile_id = profile_id or _slug(text_path.stem, "-")
+    out_dir = Path(out).parent if out else Path(".")
+    source = os.path.relpath(text_path.resolve(), out_dir.resolve())
+    title = next((re.sub(r"^#+\s*|[*_]", "", s.body).strip() for s in statements
+                  if s.kind == "heading"), text_path.stem)
+    rule = _rule_text(profile_id, title, _organisation(text), _date(text), source, drafted)
+    profile_ref = str(out) if out else f"{profile_id}.yaml"
+    return Draft(rule, _feature_text(title, profile_ref, drafted), tuple(drafted))
+
+
+def _criteria(statements: list[Statement]) -> list[Drafted]:
+    drafted: list[Drafted] = []
+    ids: set[str] = set()
+    quotes: set[str] = set()
+    for s in statements:
+        if not s.counted:
+            continue
+        quote, name = _quote_and_name(s)
+        if not quote or quote in quotes:
+            continue  # the same words twice: the first criterion quotes them
+        quotes.add(quote)
+        wording = read_wording(quote)
+        decided_by = "the statement"
+        if not wording.words and s.lead_in and read_wording(s.lead_in).words:
+            lead = read_wording(s.lead_in)
+            # the lead-in's words decide its items, but only as far as lint reads the quote
+            if lead.priority == "krav" or not _words_in(quote, REQUIREMENT_WORDS):
+                wording, decided_by = lead, "its lead-in"
+        base = _slug(name, "-")[:48].rstrip("-") or "kriterium"
+        cid = base
+        n = 2
+        while cid in ids:
+            cid, n = f"{base}-{n}", n + 1
+        ids.add(cid)
+        drafted.append(Drafted(cid, cid.replace("-", "_"), name, _category(s, quote), quote,
+                               s.section or "Profilen", s, wording, decided_by))
+    return drafted
+
+
+def _quote_and_name(s: Statement) -> tuple[str, str]:
+    """The verbatim words to quote (whitespace joined) and a short name."""
+    if s.kind == "numbered" and "\n" in s.body:
+        title, prose = s.body.split("\n", 1)
+        name = re.sub(r"^\s*\d{1,2}[.)]\s+", "", title).strip()
+        first = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", " ".join(prose.split()))[0]
+        return first, name
+    body = re.sub(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+", "", s.body)
+    quote = " ".join(body.split())
+    words = re.sub(r"[*_\"“”]", "", quote).rstrip(".:;!?,").split()
+    name = " ".join(words[:MAX_NAME_WORDS]) + (" …" if len(words) > MAX_NAME_WORDS else "")
+    return quote, name[:1].upper() + name[1:]
+
+
+def _category(s: Statement, quote: str) -> str:
+    lowered = f"{quote} {s.section}".casefold()
+    for category, words in CATEGORY_WORDS.items():
+        if any(w in lowered for w in words):
+            return category
+    return DEFAULT_CATEGORY
+
+
+def _slug(text: str, sep: str) -> str:
+    lowered = text.casefold().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    words = re.findall(r"[a-z0-9]+", lowered)[:6]
+    return sep.join(words)
+
+
+def _organisation(text: str) -> str | None:
+    found = Counter(re.findall(r"\b((?:[A-ZÆØÅ][\wæøå]+-)*[A-ZÆØÅ][\wæøå]+ Kommune|Region "
+                               r"[A-ZÆØÅ][\wæøå]+)\b", text))
+    return found.most_common(1)[0][0] if found else None
+
+
+def _date(text: str) -> date | None:
+    iso = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text)
+    if iso:
+        try:
+            return date(*map(int, iso.groups()))
+        except ValueError:
+            pass
+    month = re.search(rf"\b({'|'.join(MONTHS)})\s+(\d{{4}})\b", text, re.IGNORECASE)
+    if month:
+        return date(int(month.group(2)), MONTHS.index(month.group(1).lower()) + 1, 1)
+    return None
+
+
+def _q(value: str) -> str:
+    """A YAML double-quoted string (JSON's escapes are YAML's): safe with colons and #."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _rule_text(profile_id: str, title: str, organisation: str | None, when: date | None,
+               source: str, drafted: list[Drafted]) -> str:
+    decide = list(TO_DECIDE)
+    if organisation is None:
+        decide.append("the organisation: not found in the text")
+    if when is None:
+        decide.append("the profile's date: not found in the text, set to the day of the draft")
+    krav = sum(d.wording.priority == "krav" for d in drafted)
+    lines = [
+        f"# DRAFT written by `screening new` from {source}: {len(drafted)} criteria "
+        f"({krav} krav, {len(drafted) - krav} ønsker), one per statement that asks something.",
+        "# Every quote is copied from the text. Still to decide before screening for real:",
+        *[f"# - {item}" for item in decide],
+        "# Then: screening lint, screening trace, screen the examples, screening test.",
+        "profile:",
+        f"  id: {profile_id}",
+        f"  title: {_q(title)}",
+        f"  organisation: {_q(organisation or 'Organisation (udfyld)')}",
+        f"  source: {_q(source)}",
+        '  version: "0.1-udkast"',
+        f"  date: {(when or date.today()).isoformat()}",
+        "",
+        "competencies:",
+        *[f"  {d.competency}: {_q(d.name)}" for d in drafted],
+        "",
+        "criteria:",
+    ]
+    for d in drafted:
+        w = d.wording
+        said = ", ".join(f"'{word}'" for word in w.words) or "-"
+        lines += [
+            f"  # {w.priority}: {w.reason} in {d.decided_by} ({said}); "
+            f"line {d.statement.line} of the text",
+            f"  - id: {d.id}",
+            f"    name: {_q(d.name)}",
+            f"    category: {d.category}",
+            f"    priority: {w.priority}",
+        ]
+        if w.weight is not None:
+            lines.append(f"    weight: {w.weight:g}")
+        if w.lint_ignore:
+            lines.append(f"    lint_ignore: [{', '.join(w.lint_ignore)}]  # decide krav or ønske")
+        lines += [
+            f"    quote: {_q(d.quote)}",
+            f"    section: {_q(d.section)}",
+            f"    when: {{assessed: {d.competency}}}",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def _feature_text(title: str, profile_ref: str, drafted: list[Drafted]) -> str:
+    lines = [
+        "# language: da",
+        f"Egenskab: Udkast: {title}",
+        "  Skrevet af `screening new`: ét scenarie pr. krav. Et krav vurderet lavt er en",
+        "  foreslået knock-out, som et menneske bekræfter eller underkender.",
+        "",
+        "  Baggrund:",
+        f'    Givet profilen "{profile_ref}"',
+    ]
+    for d in drafted:
+        if d.wording.priority != "krav":
+            continue
+        lines += [
+            "",
+            f"  Scenarie: {d.id}: kravet vurderet lavt er en foreslået knock-out",
+            '    Givet kandidaten "k"',
+            f'    Og kandidaten er vurderet til 2 på "{d.competency}" i "samtale1"',
+            "    Når kandidaten screenes",
+            f'    Så er der foreslået knock-out på "{d.id}"',
+        ]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,440 @@
+"""Traceability: does a rule file say what its source text says, and all of it?
+
+`screening trace` checks two things against the text a profile encodes:
+- every quote (of criteria and of `set_aside:` entries) occurs in the text, after
+  normalising whitespace, hyphenation, list markers and markdown emphasis (so a quote may be
+  copied across a line break); when one does not, the nearest passage is shown;
+- every statement of the text that states a requirement is accounted for: a criterion
+  quotes it, or a `set_aside:` entry covers it.
+
+What a statement is (`split_statements`), deliberately simple so a consultant can predict it:
+- a *heading*: a markdown `#` line, or a short line standing alone (at most 80 characters,
+  no closing punctuation). Headings open sections; a numbered markdown heading ("## 2.1.")
+  nests under the heading with the shorter number;
+- a *bullet*: a line starting with "- ", "* ", "• " or "– ", with the lines that continue it;
+- a *numbered* item: a line starting with "1. " or "1) ". A numbered line standing alone
+  with prose under it ("1. Struktureret ledelsesstil") is one statement with that prose,
+  so its sentences are not counted on their own;
+- a *sentence* of a prose paragraph (split after . ! ? or : before a capital letter); a
+  paragraph ending in ":" just before a list is the list's lead-in, not counted itself;
+- a *table row* (a line with a tab): found by quotes, never counted.
+
+Which statements count (must be quoted or set aside), `Statement.counted`:
+- every bullet, numbered item and sentence in a *competency section*: one whose heading, or
+  a heading above it, names what the post asks of the person (COMPETENCY_HEADING_WORDS:
+  kompetencer, egenskaber, personprofil, ansvar, rolle, ...);
+- a bullet or numbered item whose lead-in (the paragraph just before its list) states a
+  requirement or names competencies ("Det forventes, at den kommende direktør:", "God
+  ledelse ... kræver, at lederen", "Vores formål er:");
+- anywhere, a sentence in the words of a requirement or a wish (lint's REQUIREMENT_WORDS and
+  WISH_WORDS: "skal", "afgørende", "et plus", "gerne", ...);
+- never a heading, a table row or a bullet that is only a link.
+
+A statement is covered when a quote lies inside it or contains it. A `set_aside:` quote
+that is a heading sets aside its whole section, subsections included.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .errors import InputError, Problem
+from .lint import REQUIREMENT_WORDS, WISH_WORDS
+from .profiles import Profile
+
+TEXT_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+# word beginnings: "kompetence" finds "kompetencer", "ansvar" finds "ansvarsområder"
+COMPETENCY_HEADING_WORDS = ("kompetence", "egenskab", "kvalifikation", "personprofil",
+                            "forventning", "krav", "ansvar", "rolle", "om dig", "vi søger")
+LEAD_IN_WORDS = ("kræver", "forvent", "værdi", "formål", *COMPETENCY_HEADING_WORDS)
+MAX_HEADING_CHARS = 80
+_BULLET = re.compile(r"^\s*(?:[-*•–])\s+(?=\S)")
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\S)")
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_SECTION_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
+_LINK_ONLY = re.compile(r"^\[[^\]]*\]\([^)]*\)\.?$")
+_SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[\"“'«(]?[A-ZÆØÅ])")
+
+
+@dataclass(frozen=True)
+class Statement:
+    kind: str  # heading | bullet | numbered | sentence | row
+    text: str  # one line, whitespace collapsed, as shown
+    line: int  # 1-based line where it starts
+    section: str  # the nearest heading above it ("" before the first)
+    sections: tuple[str, ...]  # every heading it stands under, outermost first
+    body: str  # the text a quote must lie in (a numbered block: its title and prose)
+    counted: bool  # states a requirement: must be quoted or set aside
+    lead_in: str = ""  # a list item's lead-in paragraph ("Det forventes, at du:")
+
+
+@dataclass(frozen=True)
+class QuoteCheck:
+    owner: str  # criterion id, or "set_aside"
+    quote: str
+    rule_file: str
+    line: int  # of the criterion in its rule file
+    found_line: int | None  # where the quote stands in the source, when found
+    nearest: str  # when not found: the nearest passage of the source
+    nearest_line: int | None
+
+
+@dataclass(frozen=True)
+class DocumentTrace:
+    document: str  # as the rule file names it
+    path: str  # the file read
+    quotes: tuple[QuoteCheck, ...]
+    statements: tuple[Statement, ...]  # the counted ones
+    uncovered: tuple[Statement, ...]
+
+    @property
+    def missing_quotes(self) -> tuple[QuoteCheck, ...]:
+        return tuple(q for q in self.quotes if q.found_line is None)
+
+    @property
+    def coverage(self) -> float:
+        """Share of the counted statements that are accounted for, 0-100."""
+        if not self.statements:
+            return 100.0
+        return 100.0 * (len(self.statements) - len(self.uncovered)) / len(self.statements)
+
+
+# --- reading a source text -----------------------------------------------------------------
+
+
+def read_text(path: str | Path) -> str:
+    """The text of a .txt, .md, .docx or .pdf file; headings and bullets kept as markdown."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".docx":
+            return _docx_text(path)
+        if suffix == ".pdf":
+            return _pdf_text(path)
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError([Problem(str(path), "file not found", code="E001")]) from None
+    except UnicodeDecodeError as exc:
+        raise InputError([Problem(str(path), f"not UTF-8 text (byte {exc.start})",
+                                  code="E003")]) from None
+    except OSError as exc:
+        raise InputError([Problem(str(path), f"cannot read file: {exc.strerror}",
+                                  code="E001")]) from None
+    except Exception as exc:  # python-docx and pypdf raise their own kinds on a broken file
+        raise InputError([Problem(str(path), f"cannot read this {suffix} file: {exc}",
+                                  code="E004")]) from None
+
+
+def _docx_text(path: Path) -> str:
+    import docx  # python-docx
+
+    lines = []
+    for paragraph in docx.Document(str(path)).paragraphs:
+        style = (paragraph.style.name or "") if paragraph.style is not None else ""
+        text = paragraph.text.strip()
+        if not text:
+            continue
+        if style.startswith("Heading") and style[-1:].isdigit():
+            text = "#" * int(style[-1]) + " " + text
+        elif style.startswith("Title"):
+            text = "# " + text
+        elif "List Bullet" in style:
+            text = "- " + text
+        lines.append(text)
+    return "\n\n".join(lines) + "\n"
+
+
+def _pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    # layout mode keeps the blank lines between paragraphs, which the splitter reads
+    pages = [page.extract_text(extraction_mode="layout") or ""
+             for page in PdfReader(str(path)).pages]
+    return "\n".join(line.rstrip() for page in pages for line in page.splitlines()) + "\n"
+
+
+def find_source(document: str, rule_file: str | Path) -> Path:
+    """The file a rule file's `source:` names: a path relative to the rule file, any path,
+    or a seed name looked up in the seeds folder (SCREENING_SEEDS, else a `shared/seeds`
+    folder beside the project or above it)."""
+    rule_dir = Path(rule_file).parent
+    for candidate in (rule_dir / document, Path(document)):
+        if candidate.is_file():
+            return candidate
+    for seeds in seed_folders(rule_dir):
+        if (seeds / document).is_file():
+            return seeds / document
+    raise InputError([Problem(str(rule_file), f"source '{document}' not found (not beside "
+                                               "the rule file, not a path, not a seed)",
+                              field="source", code="E008")])
+
+
+def seed_folders(start: Path) -> list[Path]:
+    found = [Path(os.environ["SCREENING_SEEDS"])] if os.environ.get("SCREENING_SEEDS") else []
+    for folder in (start.resolve(), *start.resolve().parents):
+        if (folder / "shared" / "seeds").is_dir():
+            found.append(folder / "shared" / "seeds")
+    return found
+
+
+# --- statements ----------------------------------------------------------------------------
+
+
+def normalise(text: str) -> str:
+    """Text as quotes are compared: no markdown emphasis, list markers or hyphenation."""
+    text = re.sub(r"(?m)^\s*(?:#{1,6}|[-*•–])\s+", "", text)
+    text = re.sub(r"[*_]", "", text)
+    text = text.replace("“", '"').replace("”", '"').replace("’", "'")
+    text = re.sub(r"(\w)-\s*(\w)", r"\1\2", text)  # hyphenation, at line breaks or not
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _starts_word(text: str, beginnings: Iterable[str]) -> bool:
+    lowered = text.casefold()
+    return any(re.search(rf"(?<!\w){re.escape(b)}", lowered) for b in beginnings)
+
+
+def states_requirement(text: str) -> bool:
+    """In the words of a requirement or a wish, as lint reads them (whole words)."""
+    lowered = text.casefold()
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", lowered)
+               for w in (*REQUIREMENT_WORDS, *WISH_WORDS))
+
+
+@dataclass
+class _Block:
+    """Consecutive non-blank lines."""
+
+    line: int
+    lines: list[str]
+
+
+def _blocks(text: str) -> list[_Block]:
+    blocks: list[_Block] = []
+    current: _Block | None = None
+    for number, raw in enumerate(text.splitlines(), 1):
+        if raw.strip():
+            if current is None:
+                current = _Block(number, [])
+                blocks.append(current)
+            current.lines.append(raw.rstrip())
+        else:
+            current = None
+    return blocks
+
+
+def _is_heading_line(line: str) -> bool:
+    text = line.strip()
+    return (bool(_MD_HEADING.match(text)) or
+            (len(text) <= MAX_HEADING_CHARS and "\t" not in text and not _BULLET.match(text)
+             and not _NUMBERED.match(text) and text[-1] not in ".:;!?,"))
+
+
+def _heading_text(line: str) -> str:
+    found = _MD_HEADING.match(line.strip())
+    return normalise(found.group(2) if found else line)
+
+
+def _heading_level(line: str) -> int:
+    text = _heading_text(line)
+    number = _SECTION_NUMBER.match(text)
+    if number:
+        return number.group(1).count(".") + 1
+    found = _MD_HEADING.match(line.strip())
+    return len(found.group(1)) if found else 1
+
+
+def _items(block: _Block) -> list[tuple[str, int, str]]:
+    """(kind, line, text) of the list items of a block; continuation lines join their item."""
+    items: list[tuple[str, int, str]] = []
+    for offset, line in enumerate(block.lines):
+        kind = "bullet" if _BULLET.match(line) else "numbered" if _NUMBERED.match(line) else ""
+        if kind or not items:
+            items.append((kind or "sentence", block.line + offset, line))
+        else:
+            k, at, text = items[-1]
+            items[-1] = (k, at, text + "\n" + line)
+    return items
+
+
+def split_statements(text: str) -> list[Statement]:
+    """Every statement of `text` in reading order, each marked counted or not."""
+    statements: list[Statement] = []
+    path: list[tuple[int, str]] = []  # open headings: (level, text)
+    blocks = _blocks(text)
+    lead_in = ""
+    numbered_block: list | None = None  # [line, title, parts] of an open numbered block
+
+    def close_numbered() -> None:
+        nonlocal numbered_block
+        if numbered_block is not None:
+            line, title, parts = numbered_block
+            body = "\n".join([title, *parts])
+            statements.append(_statement("numbered", title, line, path, body, True))
+            numbered_block = None
+
+    for block in blocks:
+        first = block.lines[0]
+        if len(block.lines) == 1 and _is_heading_line(first):
+            close_numbered()
+            level = _heading_level(first)
+            while path and path[-1][0] >= level:
+                path.pop()
+            path.append((level, _heading_text(first)))
+            statements.append(_statement("heading", first, block.line, path, first, False))
+            lead_in = ""
+            continue
+        items = _items(block)
+        is_list = any(kind != "sentence" for kind, _, _ in items)
+        if (len(block.lines) == 1 and items[0][0] == "numbered"
+                and _is_heading_line(_NUMBERED.sub("", first))):
+            close_numbered()  # "1. Struktureret ledelsesstil": the prose below belongs to it
+            numbered_block = [block.line, first, []]
+            continue
+        if numbered_block is not None and not is_list:
+            numbered_block[2].append("\n".join(block.lines))
+            continue
+        close_numbered()
+        if is_list and lead_in.endswith(":") and statements[-1].kind == "sentence":
+            # "Det forventes, at den kommende direktør:" introduces; its items state
+            statements[-1] = replace(statements[-1], counted=False)
+        in_section = _competency_section(path)
+        for kind, line, item in items:
+            if "\t" in item:
+                statements.append(_statement("row", item, line, path, item, False))
+            elif kind == "sentence":
+                for sentence, at in _sentences(item, line):
+                    counted = in_section or states_requirement(sentence)
+                    statements.append(_statement("sentence", sentence, at, path, sentence,
+                                                 counted))
+            else:
+                content = normalise(item)
+                counted = ((in_section or states_requirement(lead_in)
+                            or _starts_word(lead_in, LEAD_IN_WORDS))
+                           and not _LINK_ONLY.match(content))
+                statements.append(replace(_statement(kind, item, line, path, item, counted),
+                                          lead_in=lead_in))
+        if not is_list:
+            lead_in = " ".join(block.lines)
+    close_numbered()
+    return statements
+
+
+def _competency_section(path: list[tuple[int, str]]) -> bool:
+    return any(_starts_word(heading, COMPETENCY_HEADING_WORDS) for _, heading in path)
+
+
+def _statement(kind: str, text: str, line: int, path: list[tuple[int, str]], body: str,
+               counted: bool) -> Statement:
+    sections = tuple(heading for _, heading in path)
+    if kind == "heading":
+        sections = sections[:-1]
+    return Statement(kind, normalise(text), line, sections[-1] if sections else "", sections,
+                     body, counted)
+
+
+def _sentences(text: str, line: int) -> list[tuple[str, int]]:
+    """The sentences of a paragraph, each with the line it starts on."""
+    found: list[tuple[str, int]] = []
+    at = 0
+    for part in _SENTENCE_END.split(text):
+        start = text.find(part, at)
+        at = start + len(part)
+        if normalise(part):
+            found.append((part, line + text.count("\n", 0, max(start, 0))))
+    return found
+
+
+# --- tracing -------------------------------------------------------------------------------
+
+
+class _Located:
+    """A source text normalised once, with the line of every normalised offset."""
+
+    def __init__(self, text: str):
+        self.text = normalise(text)
+        self.folded = self.text.casefold()
+        lines = text.splitlines()
+        self.ends: list[int] = []  # normalised length of the text up to each line's end
+        for number in range(1, len(lines) + 1):
+            self.ends.append(len(normalise("\n".join(lines[:number]))))
+
+    def line_of(self, quote: str) -> int | None:
+        at = self.folded.find(normalise(quote).casefold())
+        if at < 0:
+            return None
+        for number, end in enumerate(self.ends, 1):
+            if end > at:
+                return number
+        return len(self.ends)
+
+
+def _nearest(quote: str, statements: list[Statement]) -> tuple[str, int | None]:
+    wanted = normalise(quote).casefold()
+    best, best_ratio = None, 0.0
+    for statement in statements:
+        if statement.kind == "heading":
+            continue
+        matcher = difflib.SequenceMatcher(None, wanted, normalise(statement.body).casefold(),
+                                          autojunk=False)
+        if matcher.quick_ratio() <= best_ratio:
+            continue
+        ratio = matcher.ratio()
+        if ratio > best_ratio:
+            best, best_ratio = statement, ratio
+    return (best.text, best.line) if best else ("", None)
+
+
+def covered(statement: Statement, quotes: list[str], set_aside_headings: set[str]) -> bool:
+    """A quote lies inside the statement or contains it, or a set-aside heading is above it."""
+    if set_aside_headings & set(statement.sections):
+        return True
+    inside = normalise(statement.body).casefold()
+    return any(q in inside or inside in q for q in quotes)
+
+
+def trace_text(text: str, document: str, path: str, quotes: list[QuoteCheck],
+               set_aside_quotes: list[str]) -> DocumentTrace:
+    """Check `quotes` (found_line not yet filled in) against `text`."""
+    statements = split_statements(text)
+    located = _Located(text)
+    checked = []
+    for q in quotes:
+        line = located.line_of(q.quote)
+        nearest, nearest_line = ("", None) if line else _nearest(q.quote, statements)
+        checked.append(QuoteCheck(q.owner, q.quote, q.rule_file, q.line, line, nearest,
+                                  nearest_line))
+    headings = {s.text for s in statements if s.kind == "heading"}
+    set_aside_headings = {normalise(q) for q in set_aside_quotes} & headings
+    folded = [normalise(q.quote).casefold() for q in quotes]
+    counted = [s for s in statements if s.counted]
+    uncovered = [s for s in counted if not covered(s, folded, set_aside_headings)]
+    return DocumentTrace(document, path, tuple(checked), tuple(counted), tuple(uncovered))
+
+
+def trace_profile(profile: Profile, source: str | Path | None = None) -> list[DocumentTrace]:
+    """One trace per source document of the profile and its modules; `source` replaces the
+    text of the profile's own document (`--source`)."""
+    by_document: dict[str, tuple[str, list[QuoteCheck], list[str]]] = {}
+    root_file = profile.files[-1][0]
+    for c in profile.criteria:
+        entry = by_document.setdefault(c.document, (c.rule_file, [], []))
+        entry[1].append(QuoteCheck(c.id, c.quote, c.rule_file, c.line, None, "", None))
+    for s in profile.set_aside:
+        entry = by_document.setdefault(s.document, (s.rule_file, [], []))
+        entry[1].append(QuoteCheck("set_aside", s.quote, s.rule_file, s.line, None, "", None))
+        entry[2].append(s.quote)
+    traces = []
+    for document, (rule_file, quotes, set_aside) in by_document.items():
+        if source is not None and document == profile.meta.source:
+            path = Path(source)
+        else:
+            path = find_source(document, rule_file if document != profile.meta.source
+                               else root_file)
+        traces.append(trace_text(read_text(path), document, str(path), quotes, set_aside))
+    return traces

@@ -1,0 +1,130 @@
+"""`screening new`: a draft from each seed text (and from a .docx and a .pdf made from one)
+lints clean, screens the shipped examples, quotes only the text's own words, and covers at
+least 90 % of the seed's statements as `screening trace` counts them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from screening.cli import main
+from screening.lint import lint_paths
+from screening.rulefiles import load_profile
+from screening.screen import screen
+from screening.trace import covered, normalise, read_text, split_statements, trace_profile
+
+from .conftest import ROOT
+from .test_trace import SEEDS
+
+SEED_TEXTS = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+EXAMPLES = sorted(p for p in (ROOT / "examples" / "candidates").iterdir() if p.is_dir())
+MIN_COVERAGE = 90.0
+
+
+def collapsed(text: str) -> str:
+    return " ".join(text.split())
+
+
+def write_draft(text: Path, tmp_path: Path) -> Path:
+    out = tmp_path / f"udkast-{text.stem.lower().replace('_', '-')}.yaml"
+    result = CliRunner().invoke(main, ["new", str(text), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def check_draft(out: Path, seed: Path, source_text: str) -> None:
+    assert lint_paths([out]) == []
+    profile = load_profile(out)
+    # never an invented quote: each is the text's own words (whitespace aside)
+    for c in profile.criteria:
+        assert collapsed(c.quote) in collapsed(source_text), c.quote
+    (tr,) = trace_profile(profile)
+    assert not tr.missing_quotes
+    # the draft covers the seed's statements, as trace counts them in the .txt
+    quotes = [normalise(c.quote).casefold() for c in profile.criteria]
+    statements = [s for s in split_statements(seed.read_text(encoding="utf-8")) if s.counted]
+    done = sum(covered(s, quotes, set()) for s in statements)
+    assert 100 * done / len(statements) >= MIN_COVERAGE, (done, len(statements))
+    from screening.candidates import load_records
+
+    loaded, _ = load_records([EXAMPLES[0]])
+    records = [r.record for r in loaded]
+    assert len(screen(profile, records).results) == len(records)
+
+
+@pytest.mark.parametrize("seed", SEED_TEXTS, ids=lambda p: p.name)
+def test_a_draft_of_each_seed_lints_traces_screens_and_covers_the_seed(seed, tmp_path):
+    out = write_draft(seed, tmp_path)
+    check_draft(out, seed, seed.read_text(encoding="utf-8"))
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# DRAFT written by `screening new`")
+    assert "Still to decide" in text
+    feature = out.with_suffix(".feature")
+    result = CliRunner().invoke(main, ["test", str(feature), "--check"])
+    assert result.exit_code == 0, result.output
+    krav = len(re.findall(r"^    priority: krav$", text, re.MULTILINE))
+    assert feature.read_text(encoding="utf-8").count("Scenarie:") == krav
+
+
+def test_a_draft_from_a_docx_and_a_pdf_made_from_a_seed(tmp_path):
+    if not SEED_TEXTS:
+        pytest.skip("the seed documents are not here")
+    import docx
+    from fpdf import FPDF
+
+    seed = SEED_TEXTS[-1]
+    blocks = [b.strip() for b in seed.read_text(encoding="utf-8").split("\n\n") if b.strip()]
+    document = docx.Document()
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=10)
+    for block in blocks:
+        lines = block.splitlines()
+        if all(line.startswith("- ") for line in lines):
+            for line in lines:
+                document.add_paragraph(line[2:], style="List Bullet")
+        else:
+            document.add_paragraph(" ".join(lines))
+        # the PDF core fonts are Latin-1: dashes and curly quotes become '?'
+        pdf.multi_cell(0, 5, block.encode("latin-1", "replace").decode("latin-1"))
+        pdf.ln(5)
+    for suffix, save in ((".docx", document.save), (".pdf", pdf.output)):
+        made = tmp_path / f"{seed.stem}{suffix}"
+        save(str(made))
+        out = write_draft(made, tmp_path)
+        check_draft(out, seed if suffix == ".docx" else _latin1_seed(seed, tmp_path),
+                    read_text(made))
+
+
+def _latin1_seed(seed: Path, tmp_path: Path) -> Path:
+    """The seed as the PDF can hold it, to count its statements."""
+    copy = tmp_path / f"{seed.stem}-latin1.txt"
+    text = seed.read_text(encoding="utf-8").encode("latin-1", "replace").decode("latin-1")
+    copy.write_text(text, encoding="utf-8")
+    return copy
+
+
+def test_a_draft_says_which_words_decided_each_criterion_and_quotes_colons_safely(tmp_path):
+    text = tmp_path / "profil.md"
+    text.write_text("# Direktør, Greve Kommune\n\nMarts 2025\n\n## Personlige kompetencer\n\n"
+                    "Du er ansvarlig for at: lede ledere.\n\n"
+                    "Det er afgørende, at du har ledelseserfaring.\n\n"
+                    "Erfaring med medier vægtes positivt.\n\n"
+                    "Du har en vigtig rolle i direktionen.\n", encoding="utf-8")
+    out = write_draft(text, tmp_path)
+    written = out.read_text(encoding="utf-8")
+    assert 'quote: "Du er ansvarlig for at: lede ledere."' in written
+    assert "# krav: requirement words in the statement ('afgørende')" in written
+    assert "# ønske: wish words in the statement ('vægtes positivt')" in written
+    assert "# ønske: important, not decisive in the statement ('vigtig')" in written
+    profile = load_profile(out)
+    assert profile.meta.organisation == "Greve Kommune"
+    assert profile.meta.date.isoformat() == "2025-03-01"
+    assert profile.meta.source == "profil.md"
+    weights = {c.quote: (c.priority, c.weight) for c in profile.criteria}
+    assert weights["Det er afgørende, at du har ledelseserfaring."] == ("krav", 3)
+    assert weights["Du har en vigtig rolle i direktionen."] == ("ønske", 2)
+    assert lint_paths([out]) == []
