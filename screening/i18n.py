@@ -80,6 +80,8 @@ EN: dict[str, str] = {
     "score {score}, dækning {coverage} %": "score {score}, coverage {coverage} %",
     "stærkest": "strongest", "krav ikke belyst": "requirements not assessed",
     "foreslået knock-out": "proposed knock-out", "uenige kilder": "sources disagree",
+    # profile show
+    "  Lint {code} accepteret: {reason}": "  Lint {code} accepted: {reason}",
 }
 
 
