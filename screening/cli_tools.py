@@ -18,9 +18,12 @@ def lint(rule_files, rules_dir):
     """Find fejl og svagheder i regelfiler, som en linter: fil:linje:kolonne KODE besked.
 
     Ud over det, indlæsningen fanger: kriterier der aldrig eller altid er opfyldt (L101,
-    L102), samme evidens scoret to gange (L201), krav med ønskeord og omvendt (L301, L302),
-    ubrugte afledte fakta (L401) og brug af beskyttede oplysninger som alder, køn eller
-    navn (E501). Et kriterium kan bevidst acceptere en kode med `lint_ignore: [KODE]`.
+    L102), samme evidens scoret to gange (L201), ordlyden læst som i
+    docs/reading-profiles.md: krav med ønskeord og omvendt (L301, L302), krav uden et ord,
+    der gør det til krav (L303), vægt uden et ord, der beder om den, eller omvendt (L304,
+    L305), ubrugte afledte fakta (L401) og brug af beskyttede oplysninger som alder, køn
+    eller navn (E501). Et kriterium kan bevidst acceptere en kode med en begrundelse:
+    `lint_ignore: [{code: KODE, reason: "..."}]`.
     Exit 0: intet fundet; 1: fund; 2: værktøjet kunne ikke køre.
 
     \b

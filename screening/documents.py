@@ -89,6 +89,8 @@ _VALUE_ERRORS = [  # our own validators' messages
     (re.compile(r"start (\S+) is not a plausible date"), "start {0} er ikke en troværdig dato"),
     (re.compile(r"expected a date written YYYY-MM-DD, got (.+)"),
      "skal være en dato skrevet ÅÅÅÅ-MM-DD"),
+    (re.compile(r"lint code (\S+) needs a reason"),
+     'lint-koden {0} skal have en begrundelse: skriv {{code: {0}, reason: "..."}}'),
 ]
 
 

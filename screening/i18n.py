@@ -152,6 +152,8 @@ EN: dict[str, str] = {
     "skrev {path}": "wrote {path}",
     "{count} kriterier ({krav} krav); se hovedkommentaren for det, der skal besluttes":
         "{count} criteria ({krav} krav); the header comment lists what is still to decide",
+    # profile show
+    "  Lint {code} accepteret: {reason}": "  Lint {code} accepted: {reason}",
 }
 
 

@@ -1,12 +1,18 @@
 """`screening lint`: what loading catches, plus mistakes a rule file can make while valid.
 
-Codes (stable; a criterion can knowingly accept one with `lint_ignore: [CODE]`):
+Codes (stable; a criterion can knowingly accept one with
+`lint_ignore: [{code: CODE, reason: "..."}]`, and `profile show` prints the reason):
   E1xx-E2xx  load errors (see rulefiles.py)
   L101  a criterion that can never be met
   L102  a criterion that is always met once its evidence is there
   L201  two criteria score the same evidence (a competency or a derived fact) twice
+  L301-L305  the wording, read as docs/reading-profiles.md does (wording.read_wording):
   L301  a krav whose quote uses the words of a wish ("et plus", "gerne", ...)
   L302  an ønske whose quote uses the words of a requirement ("afgørende", "skal", ...)
+  L303  a krav whose quote has no word that makes one (a description, a softened list, an
+        organisation text)
+  L304  a weight above what the words ask for (weight 2 with no emphasis word)
+  L305  an ønske whose words ask for weight 2 ("særdeles", "vigtig", ...) at a lower weight
   L401  a derived fact no criterion uses
   E501  a rule reads a protected attribute or a proxy (age, gender, origin, religion,
         disability, family status, appearance): coded wording in its name, quote or
@@ -28,11 +34,10 @@ from . import protected
 from .catalogue import COLLECTIONS
 from .compile import FALSE, TRUE, CompiledProfile, D, I, O, compile_profile, holds
 from .errors import RuleFileError, shown
-from .profiles import Profile
+from .i18n import decimal
+from .profiles import Criterion, Profile
+from .wording import WISH_WORDS, is_softener, read_wording
 
-WISH_WORDS = ("et plus", "vægtes positivt", "gerne", "ser gerne", "vi forestiller os",
-              "fordel", "ønskeligt")
-REQUIREMENT_WORDS = ("afgørende", "skal", "forventes", "krav", "forudsætning", "nødvendig")
 MAX_ASSIGNMENTS = 200_000  # beyond this a criterion is not searched for never/always
 
 
@@ -74,6 +79,9 @@ def _load(path: Path) -> Profile:
 
 def lint_profile(profile: Profile) -> list[Finding]:
     compiled = compile_profile(profile)
+    softened = {a.rule_file for a in profile.set_aside if is_softener(a.quote)}
+    modules = {path for path, content in profile.files
+               if re.search(rb"^module:", content, re.MULTILINE)}
     found: list[Finding] = []
     for cc in compiled.criteria:
         c = cc.criterion
@@ -87,11 +95,8 @@ def lint_profile(profile: Profile) -> list[Finding]:
             add("L101", "can never be met (no facts make its condition hold)")
         elif verdict == "always":
             add("L102", "is always met once its evidence is there (the condition cannot fail)")
-        quote = c.quote.lower()
-        if c.priority == "krav" and (word := _word_in(quote, WISH_WORDS)):
-            add("L301", f"is a krav, but its quote says '{word}', the wording of a wish")
-        if c.priority == "ønske" and (word := _word_in(quote, REQUIREMENT_WORDS)):
-            add("L302", f"is an ønske, but its quote says '{word}', the wording of a requirement")
+        for code, message in _wording(profile, c, softened, modules):
+            add(code, message)
     found.extend(Finding(f.criterion.rule_file, f.criterion.line, 1, protected.CODE, f.message)
                  for f in protected.findings(profile))
     found.extend(_overlaps(compiled))
@@ -99,11 +104,34 @@ def lint_profile(profile: Profile) -> list[Finding]:
     return found
 
 
-def _word_in(text: str, words: tuple[str, ...]) -> str | None:
-    for word in words:
-        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text):
-            return word
-    return None
+def _wording(profile: Profile, c: Criterion, softened: set[str],
+             modules: set[str]) -> list[tuple[str, str]]:
+    """Priority and weight against the reading of the quote (docs/reading-profiles.md)."""
+    reading = read_wording(c.quote, softened=c.rule_file in softened,
+                           organisation=c.rule_file in modules)
+    words = ", ".join(f"'{w}'" for w in reading.words)
+    if c.priority == "krav" and reading.priority == "ønske":
+        wishes = [w for w in reading.words if w in WISH_WORDS]
+        if wishes:
+            return [("L301", f"is a krav, but its quote says '{wishes[0]}', the wording of "
+                             "a wish")]
+        return [("L303", "is a krav, but no word of its quote makes one (it reads as an "
+                         "ønske)")]
+    if c.priority == "ønske" and reading.priority == "krav":
+        return [("L302", f"is an ønske, but its quote says '{reading.words[0]}', the "
+                         "wording of a requirement")]
+    asked = reading.weight or getattr(profile.scoring.weights, c.priority)
+    if c.weight > asked:
+        return [("L304", f"weighs {_number(c.weight)}, but no word of its quote asks for more "
+                         f"than {_number(asked)}")]
+    if c.weight < asked:
+        return [("L305", f"weighs {_number(c.weight)}, but its quote says {words}: weight "
+                         f"{_number(asked)}")]
+    return []
+
+
+def _number(value: float) -> str:
+    return decimal(f"{value:g}")
 
 
 def _overlaps(compiled: CompiledProfile) -> list[Finding]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .explain import CATEGORY_TITLES
+from .i18n import t
 from .profiles import CATEGORIES, Profile
 from .records import SOURCES
 from .wording import render, value_text
@@ -46,5 +47,7 @@ def profile_text(profile: Profile) -> str:
                 lines.append(f"  Delvist opfyldt, hvis: {render(c.partial, profile)}.")
             if c.note:
                 lines.append(f"  Note: {c.note}")
+            lines += [t("  Lint {code} accepteret: {reason}", code=code, reason=reason)
+                      for code, reason in zip(c.lint_ignore, c.lint_reasons, strict=True)]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .conditions import Condition
 from .records import Date, Source
@@ -87,6 +87,21 @@ class DerivedSpec(Strict):
     field: str | None = None  # the number summed, for aggregate: sum
 
 
+class LintIgnoreSpec(Strict):
+    """A lint code a criterion knowingly breaks, and the one-line reason `profile show` prints."""
+
+    code: Annotated[str, Field(pattern=r"^[EL][0-9]{3}$")]
+    reason: Text
+
+    @model_validator(mode="before")
+    @classmethod
+    def _needs_a_reason(cls, data: Any) -> Any:
+        if isinstance(data, str):  # the old bare form: an exception nobody explained
+            raise ValueError(f"lint code {data} needs a reason: write "
+                             f'{{code: {data}, reason: "..."}}')
+        return data
+
+
 class CriterionSpec(Strict):
     id: Id
     name: Text
@@ -99,7 +114,7 @@ class CriterionSpec(Strict):
     sources: Annotated[list[Source], Field(min_length=1)] | None = None
     when: Any
     partial: Any = None
-    lint_ignore: list[str] = []  # lint codes this criterion knowingly breaks (say why in note)
+    lint_ignore: list[LintIgnoreSpec] = []  # lint codes this criterion knowingly breaks, and why
 
 
 class SetAsideSpec(Strict):
@@ -153,7 +168,8 @@ class Criterion:
     when: Condition
     partial: Condition | None
     note: str | None = None
-    lint_ignore: tuple[str, ...] = ()
+    lint_ignore: tuple[str, ...] = ()  # the codes, for `code in criterion.lint_ignore`
+    lint_reasons: tuple[str, ...] = ()  # the reason for each code, in the same order
 
 
 @dataclass(frozen=True)

@@ -206,7 +206,7 @@ def _resolve(parts: list[_Part], problems: list[Problem]) -> Profile:
             criteria.append(Criterion(
                 spec.id, spec.name, spec.category, spec.priority, weight, spec.quote,
                 spec.section, document, part.doc.path, line, sources, when, partial, spec.note,
-                tuple(spec.lint_ignore),
+                tuple(i.code for i in spec.lint_ignore), tuple(i.reason for i in spec.lint_ignore),
             ))
     if not criteria:
         problems.append(root.doc.problem((), "the profile has no criteria", "E205"))

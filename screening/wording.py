@@ -1,13 +1,99 @@
-"""Conditions and values in Danish words, for explanations and names of derived facts."""
+"""Danish words: how a profile's wording is read, and conditions rendered for explanations.
+
+`read_wording` is the one reading of docs/reading-profiles.md: which words make a krav, which
+an ønske, and which ask for weight. `screening lint` checks rule files against it, and a
+profile drafter can propose priorities and weights with it. The word lists below are the
+guide's tables; change them together with the guide.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from typing import Any, NamedTuple
 
 from . import conditions as cond
 from .catalogue import COLLECTIONS
 from .i18n import decimal
 from .profiles import Profile
+
+# --- reading the wording (docs/reading-profiles.md) ----------------------------------------
+
+# Words that decide: the text says outright that the candidate cannot do without it (R1).
+DECISIVE_WORDS = ("afgørende", "krav", "kræver", "kræves", "forudsætning", "forudsætter",
+                  "forudsættes", "nødvendig", "nødvendigt", "nødvendige", "betingelse",
+                  "påkrævet")
+# Words of obligation: a krav, unless a softened list or the organisation's voice (R2).
+OBLIGATION_WORDS = ("skal", "forventes", "forventer", "forventningen")
+# Words of a wish: always an ønske, whatever else the sentence says (R3).
+WISH_WORDS = ("gerne", "ser gerne", "et plus", "vægtes positivt", "fordel", "en fordel",
+              "ønskelig", "ønskeligt", "vi forestiller os")
+# Words that single a statement out: an ønske with them weighs 2 (R4).
+EMPHASIS_WORDS = ("særdeles", "vigtig", "vigtigt", "vigtige", "vigtigste", "væsentlig",
+                  "væsentligt", "væsentlige", "væsentligste", "centralt", "særligt",
+                  "først og fremmest", "lægger vægt på", "lægger vi vægt på",
+                  "lægger stor vægt på", "lægger vi stor vægt på", "afgørende vægt")
+# Obligations whose subject is the organisation, not the candidate ("Vi skal have et blik
+# for …", "der skal være balance …"): they describe the job, so an ønske of weight 2 (R5).
+ORGANISATION_VOICE = ("vi skal", "skal vi", "der skal", "skal der")
+# Phrases whose requirement word speaks of a situation or a task, or is negated: read as if
+# the phrase were not there (R6). "afgørende vægt" is emphasis and is read as such.
+NEUTRAL_PHRASES = ("når situationen kræver det", "hvor det er nødvendigt",
+                   "når det er nødvendigt", "når det er påkrævet", "der kræver",
+                   "herunder særligt", "ikke en betingelse", "ikke et krav", "forventes ikke",
+                   "forventer ikke")
+# Statements that soften the list they introduce: its obligation words make ønsker (R7). A
+# rule file that reads such a list sets the statement aside, quoting it.
+SOFTENERS = ("vi forventer ikke, at du kan alt", "flest mulig af nedenstående",
+             "ingen ledere scorer højt hele vejen igennem")
+
+
+class Reading(NamedTuple):
+    """What the words of a statement ask for."""
+
+    priority: str  # "krav" or "ønske"
+    weight: float | None  # None: the profile's weight for the priority; 2.0: an emphasised ønske
+    words: tuple[str, ...]  # the words that decided, in the guide's spelling
+
+
+def read_wording(text: str, *, softened: bool = False, organisation: bool = False) -> Reading:
+    """Read one statement the way docs/reading-profiles.md does.
+
+    `softened`: the statement stands in a list introduced by a softener ("Vi forventer ikke,
+    at du kan alt …"). `organisation`: it stands in an organisation text (a module: a
+    ledelsesgrundlag or arbejdsgrundlag for every leader), which never makes a krav.
+    """
+    text = _without(text.lower(), NEUTRAL_PHRASES)
+    emphasis = _found(text, EMPHASIS_WORDS)
+    text = _without(text, EMPHASIS_WORDS)  # "afgørende vægt" weighs, it does not decide
+    wishes = _found(text, WISH_WORDS)
+    voice = _found(text, ORGANISATION_VOICE)
+    decisive = _found(text, DECISIVE_WORDS)
+    obligations = _found(_without(text, ORGANISATION_VOICE), OBLIGATION_WORDS)
+    if wishes:
+        return Reading("ønske", 2.0 if emphasis else None, wishes + emphasis)
+    if decisive and not organisation:
+        return Reading("krav", None, decisive)
+    if obligations and not softened and not organisation:
+        return Reading("krav", None, obligations)
+    asked = decisive + obligations + voice + emphasis
+    return Reading("ønske", 2.0 if asked else None, asked)
+
+
+def is_softener(text: str) -> bool:
+    return bool(_found(text.lower(), SOFTENERS))
+
+
+def _found(text: str, words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w for w in words if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text))
+
+
+def _without(text: str, phrases: tuple[str, ...]) -> str:
+    for phrase in phrases:
+        text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", text)
+    return text
+
+
+# --- conditions in Danish words -----------------------------------------------------------
 
 OP_WORDS = {"eq": "er", "ne": "er ikke", "gt": "er over", "gte": "er mindst", "lt": "er under",
             "lte": "er højst", "in": "er en af", "contains": "omfatter"}

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from screening.cli import main
@@ -36,7 +38,14 @@ RULES = """\
       - {id: alder, name: G, category: faglige, priority: ønske, quote: q, section: S,
          when: {fact: gammel}}
       - {id: bevidst, name: H, category: faglige, priority: ønske, quote: Du skal kunne,
-         section: S, lint_ignore: [L302, L201], when: {fact: ledere}}
+         section: S, when: {fact: ledere},
+         lint_ignore: [{code: L302, reason: "r1"}, {code: L201, reason: "r2"}]}
+      - {id: beskrivelse-som-krav, name: I, category: personlige, priority: krav,
+         quote: Du er autentisk, section: S, when: {assessed: relationelle}}
+      - {id: vaegt-uden-ord, name: J, category: personlige, priority: ønske, weight: 2,
+         quote: Du er autentisk, section: S, when: {assessed: relationelle}}
+      - {id: vigtig-uden-vaegt, name: K, category: personlige, priority: ønske,
+         quote: Det er vigtigt at være robust, section: S, when: {assessed: relationelle}}
 """
 
 
@@ -57,6 +66,9 @@ def test_each_kind_of_finding_names_its_criterion(tmp_path):
     assert "dobbelt2" in found["L201"]
     assert found["L301"] == {"onske-som-krav"}
     assert found["L302"] == {"krav-som-onske"}
+    assert found["L303"] == {"beskrivelse-som-krav"}
+    assert found["L304"] == {"vaegt-uden-ord"}
+    assert found["L305"] == {"vigtig-uden-vaegt"}
     assert found["E501"] == {"alder"}
     assert any("'ubrugt'" in f for f in found["L401"])
 
@@ -78,3 +90,66 @@ def test_output_and_exit_codes_are_those_of_a_linter(tmp_path):
     assert clean.exit_code == 0, clean.output
     shipped = [*(ROOT / "rules").glob("*.y*ml"), *(ROOT / "rules").glob("modules/*.y*ml")]
     assert f"Ingen fund i {len(shipped)} fil(er)." in clean.output
+
+
+def test_a_bare_lint_ignore_code_is_refused_with_its_place(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text(textwrap.dedent(RULES).replace(
+        '[{code: L302, reason: "r1"}, {code: L201, reason: "r2"}]', "[L302]"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["lint", str(path)])
+    assert result.exit_code == 1
+    assert f"{path}:26:20:" in result.output
+    assert "criteria[7].lint_ignore[0]: lint-koden L302 skal have en begrundelse" \
+        in result.output
+    english = CliRunner().invoke(main, ["--lang", "en", "lint", str(path)])
+    assert "lint code L302 needs a reason" in english.output
+
+
+def _wording_findings(tmp_path: Path, extra: str, quote: str, priority: str,
+                      module: bool = False) -> set[str]:
+    head = ("module: {id: m, title: T, organisation: O, source: s.txt}" if module else
+            'profile: {id: p, title: T, organisation: O, source: s.txt, version: "1", '
+            "date: 2024-01-01}")
+    path = tmp_path / "w.yaml"
+    path.write_text(f"""{head}
+competencies: {{c: C}}
+criteria:
+  - {{id: k, name: K, category: faglige, priority: {priority}, quote: "{quote}",
+     section: S, when: {{assessed: c}}}}
+{extra}""", encoding="utf-8")
+    return {f.code for f in lint_paths([path])}
+
+
+SKAL = "Du skal have et godt strategisk blik"
+SOFTENER = ('set_aside:\n  - {quote: "Vi forventer ikke, at du kan alt", reason: "how to read '
+            'the list"}\n')
+
+
+def test_a_softened_list_reads_skal_as_a_weighted_wish(tmp_path):
+    assert _wording_findings(tmp_path, "", SKAL, "krav") == set()
+    assert _wording_findings(tmp_path, SOFTENER, SKAL, "krav") == {"L303"}
+    assert _wording_findings(tmp_path, SOFTENER, SKAL, "ønske") == {"L305"}
+    assert _wording_findings(tmp_path, SOFTENER, "Det er afgørende, at du", "krav") == set()
+
+
+def test_an_organisation_module_never_makes_a_krav(tmp_path):
+    assert _wording_findings(tmp_path, "", SKAL, "krav", module=True) == {"L303"}
+    assert _wording_findings(tmp_path, "", "Ærlighed er afgørende", "ønske",
+                             module=True) == {"L305"}
+
+
+@pytest.mark.parametrize("rule_file", sorted(
+    [*(ROOT / "rules").glob("*.y*ml"), *(ROOT / "rules").glob("modules/*.y*ml")]),
+    ids=lambda p: p.name)
+def test_every_accepted_finding_carries_its_reason_in_profile_show(rule_file):
+    from screening.rulefiles import load_profile
+
+    profile = load_profile(rule_file, allow_module=True)
+    mine = [c for c in profile.criteria if c.rule_file == str(rule_file) and c.lint_ignore]
+    if not mine:
+        return
+    shown = CliRunner().invoke(main, ["profile", "show", str(rule_file)])
+    for c in mine:
+        for code, reason in zip(c.lint_ignore, c.lint_reasons, strict=True):
+            assert reason.strip()
+            assert f"Lint {code} accepteret: {reason}" in shown.output
