@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from screening.candidates import load_records
 from screening.compile import D, I, O, U
 from screening.records import SOURCES, CandidateRecord
 from screening.rulefiles import list_profiles
@@ -200,3 +201,37 @@ def test_top_leadership_outside_politically_governed_organisations_is_a_proposed
         assert "ledelse-hojt-niveau-politisk" in result.knockouts
 
     check()
+
+
+EXAMPLES = sorted(d for d in (ROOT / "examples" / "candidates").iterdir()
+                  if d.is_dir() and d.name in PROFILES)
+
+
+@pytest.mark.parametrize("folder", EXAMPLES, ids=lambda d: d.name)
+def test_leaving_out_a_cv_section_never_raises_an_example_candidate(folder):
+    """The issue found 26 shipped cases where deleting `experience` or `education` raised a
+    score. Leaving a section out can only lose what it secured. Where the section showed a
+    failure, the possible score rises and a knock-out it proposed goes: only then can the
+    rank improve. Hiding a failure is for the completeness checks of the process to catch,
+    not for the score."""
+    profile = PROFILES[folder.name]
+    loaded, problems = load_records([folder])
+    assert problems == []
+    batch = [r.record for r in loaded]
+    for stage in ("ansøgning", "reference"):
+        full = {r.id: r for r in screen(profile, batch, stage=stage).results}
+        for record in batch:
+            for section in ("experience", "education"):
+                if getattr(record, section) is None:
+                    continue
+                shorter = [r.model_copy(update={section: None}) if r.id == record.id else r
+                           for r in batch]
+                after = screen(profile, shorter, stage=stage).result(record.id)
+                before = full[record.id]
+                assert after.score <= before.score, (stage, record.id, section)
+                failure_hidden = any(
+                    o.status in (I, D) and a.status == U
+                    for o, a in zip(before.outcomes, after.outcomes, strict=True)
+                    if o.status == I or o.criterion.priority == "krav")
+                if not failure_hidden:
+                    assert after.rank >= before.rank, (stage, record.id, section)
