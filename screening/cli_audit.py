@@ -80,7 +80,7 @@ def show(run, candidate, audit_db):
         rows = [(r["rank"], r["id"], score_range_text(r), r["coverage"], r["recommendation"],
                  ", ".join(r["knockouts"]) or "–", len(store.decisions(run, r["id"])))
                 for r in store.results(run)]
-        click.echo(tabulate(rows, headers=["Nr.", "Kandidat", "Score", "Dækning",
+        click.echo(tabulate(rows, headers=["Nr.", "Kandidat", "Score (sikret–mulig)", "Dækning",
                                            "Anbefaling", "Foreslåede knock-outs",
                                            "Beslutninger"]))
         return

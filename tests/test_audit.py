@@ -14,6 +14,8 @@ import time
 import pytest
 from click.testing import CliRunner
 
+from screening.audit.export import score_range_text
+from screening.audit.replay import _compare
 from screening.audit.store import AuditStore
 from screening.cli import main
 
@@ -57,6 +59,7 @@ def test_a_screening_is_recorded_with_rules_inputs_and_every_result(audit_db):
     assert [r["rank"] for r in results] == list(range(1, 9))
     jonas = store.result(run, "k04-jonas-vestergaard")
     assert jonas["knockouts"] == ["ledelse-hojt-niveau-politisk", "ledelse-af-ledere"]
+    assert jonas["score"] < jonas["possible"] and jonas["partly_met_knockouts"] == []
     assert all(c["quote"] and "evidence" in c for c in jonas["criteria"])
     assert store.verify() == []
 
@@ -137,6 +140,27 @@ def test_export_holds_one_candidates_begrundelse(audit_db):
     doc = cli("audit", "export", run, "--candidate", "k04-jonas-vestergaard", "--format",
               "json", "--audit-db", str(audit_db)).output
     assert '"decisions"' in doc and '"record_sha256"' in doc
+
+
+def test_the_begrundelse_shows_the_score_range_and_a_krav_met_only_in_part(audit_db):
+    run = screen_run(audit_db)
+    text = cli("audit", "export", run, "--candidate", "k03-sofie-brandt",
+               "--audit-db", str(audit_db)).output
+    assert "Score 26,5–82,4 af 100 (sikret–muligt), dækning 44,1 %" in text
+    assert "ledelse-hojt-niveau-politisk (krav kun delvist opfyldt)" in text
+    shown = cli("audit", "show", run, "--audit-db", str(audit_db)).output
+    assert "Score (sikret–mulig)" in shown and "26,5–82,4" in shown
+
+
+def test_runs_recorded_before_the_possible_score_still_show_and_replay():
+    """Their results hold one score (over the judged criteria) and no possible score."""
+    old = {"id": "k", "score": 93.8, "coverage": 47.1, "recommendation": "anbefales",
+           "knockouts": [], "criteria": []}
+    assert score_range_text(old) == "93,8"
+    new = {**old, "score": 44.1, "possible": 97.1, "recommendation": "afventer_belysning"}
+    assert [(c.what, c.before, c.after) for c in _compare("k", old, new)] == [
+        ("recommendation", "anbefales", "afventer_belysning"), ("score", 93.8, 44.1),
+        ("possible", None, 97.1)]
 
 
 def test_replay_gives_the_same_result_and_shows_what_a_rule_change_does(audit_db, tmp_path):

@@ -46,9 +46,12 @@ def test_screen_json_document_shape(candidates):
     assert doc["profile"]["id"] == PROFILE and len(doc["profile"]["sha256"]) == 64
     assert doc["stage"] == "samtale2"
     strong = doc["candidates"][0]
-    assert set(strong) == {"id", "rank", "score", "coverage", "recommendation", "knockouts",
-                           "categories", "criteria"}
+    assert set(strong) == {"id", "rank", "score", "possible", "coverage", "recommendation",
+                           "knockouts", "partly_met_knockouts", "categories", "criteria"}
+    # the range is as wide as what is unknown
+    assert round(strong["possible"] - strong["score"], 1) == round(100 - strong["coverage"], 1)
     assert set(strong["categories"]) == {"faglige", "ledelsesmæssige", "personlige"}
+    assert set(strong["categories"]["faglige"]) == {"score", "possible", "coverage"}
     criterion = next(c for c in strong["criteria"] if c["id"] == "relationelle-kompetencer")
     assert criterion["disagreement"] is True
     assert {"path": "assessments[1].score", "value": 2, "source": "reference"} in \
@@ -57,6 +60,7 @@ def test_screen_json_document_shape(candidates):
                               "quote", "evidence", "disagreement"}
     knocked = next(c for c in doc["candidates"] if c["id"] == "no-leaders")
     assert knocked["knockouts"] == ["ledelse-hojt-niveau-politisk", "ledelse-af-ledere"]
+    assert knocked["partly_met_knockouts"] == []
     assert knocked["recommendation"] == "knockout_foreslået"
 
 
@@ -194,6 +198,36 @@ def test_shortlist_never_takes_a_knockout_and_shows_ties(candidates):
     knocked = next(line for line in text.splitlines() if "no-leaders" in line)
     assert knocked.startswith("Foreslået knock-out")
     assert "2 kandidater står lige om de sidste 1 plads(er)" in text
+
+
+PRIVATE_CEO = """\
+id: ceo
+positions:
+  - {title: Administrerende direktør, organisation: Nordsjællands Energi A/S, sector: privat,
+     start: 2014-01-01, leadership_level: direktion, leaders_led: 5, staff_led: 350}
+"""
+
+
+def test_scores_show_as_a_range_and_a_krav_met_in_part_is_named(candidates):
+    write(candidates, "ceo.yaml", PRIVATE_CEO)
+    table = run("screen", PROFILE, str(candidates)).stdout
+    assert "Score (sikret–mulig)" in table
+    ceo = next(line for line in table.splitlines() if " ceo " in line)
+    assert "ledelse-hojt-niveau-politisk (kun delvist)" in ceo
+    assert "Krav kun delvist opfyldt: foreslået knock-out til vurdering" in ceo
+    score, possible = ceo.split()[2].split("–")  # a range: much is not belyst yet
+    assert float(score.replace(",", ".")) < float(possible.replace(",", "."))
+    text = run("explain", PROFILE, str(candidates), "--id", "ceo").stdout
+    assert f"Score {score} af 100 sikret af evidensen, op til " in text
+    assert "Foreslået knock-out: kravet er kun delvist opfyldt" in text
+    listed = run("shortlist", PROFILE, str(candidates), "--take", "1").stdout
+    assert "niveau-politisk (kun delvist)" in listed  # the column wraps at hyphens
+    english = run("--lang", "en", "screen", PROFILE, str(candidates)).stdout
+    assert "Score (secured–possible)" in english
+    assert "Requirement only partly met: proposed knock-out for review" in english
+    text = run("--lang", "en", "explain", PROFILE, str(candidates), "--id", "ceo").stdout
+    assert f"Score {score.replace(',', '.')} of 100 secured by the evidence" in text
+    assert "the requirement is only partly met" in text
 
 
 def test_profiles_and_profile_show():

@@ -4,39 +4,93 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from screening.scoring import CandidateResult, CriterionOutcome, Score, rank, score_of
+from screening.scoring import (
+    PENDING_BAND,
+    SPARSE_BAND,
+    CandidateResult,
+    CriterionOutcome,
+    Score,
+    rank,
+    score_of,
+    summarise,
+)
 
 
-def outcome(criterion, status: str, weight: float) -> CriterionOutcome:
+def outcome(criterion, status: str, weight: float, priority: str = "ønske") -> CriterionOutcome:
     factor = {"opfyldt": 1.0, "delvist": 0.5, "ikke_opfyldt": 0.0}.get(status)
     points = None if factor is None else weight * factor
-    return CriterionOutcome(replace(criterion, weight=weight), status, points, weight, (), (),
-                            False)
+    return CriterionOutcome(replace(criterion, weight=weight, priority=priority), status, points,
+                            weight, (), (), False)
 
 
-def test_score_is_over_judged_weight_and_coverage_is_the_judged_share(helsingor):
+def test_the_score_is_what_the_evidence_secured_and_the_range_is_as_wide_as_the_unknown(
+        helsingor):
     c = helsingor.criteria[0]
     outcomes = [outcome(c, "opfyldt", 3), outcome(c, "delvist", 2), outcome(c, "ikke_opfyldt", 1),
                 outcome(c, "ikke_belyst", 4)]
-    # points 3 + 1 + 0 of judged weight 6; judged 6 of 10
-    assert score_of(outcomes) == Score(66.7, 60.0)
-    assert score_of([outcome(c, "ikke_belyst", 4)]) == Score(None, 0.0)
+    # earned 3 + 1 = 4 of the whole weight 10; with the unknown 4 met, 8 of 10
+    assert score_of(outcomes) == Score(40.0, 80.0, 60.0)
+    assert score_of([outcome(c, "ikke_belyst", 4)]) == Score(0.0, 100.0, 0.0)
+    assert score_of([outcome(c, "opfyldt", 4)]) == Score(100.0, 100.0, 100.0)
 
 
-def result(cid: str, score: float | None, coverage: float, knockouts=(),
-           band="anbefales") -> CandidateResult:
-    return CandidateResult(cid, (), Score(score, coverage), {}, tuple(knockouts), band, band)
+def test_an_application_with_one_met_krav_does_not_read_as_perfect(helsingor):
+    """The issue's case: one krav of weight 3 met out of 34 used to show 100,0."""
+    c = helsingor.criteria[0]
+    outcomes = (outcome(c, "opfyldt", 3, "krav"), *[outcome(c, "ikke_belyst", 1)] * 31)
+    result = summarise("k", outcomes, helsingor.scoring)
+    assert (result.score, result.possible, result.coverage) == (8.8, 100.0, 8.8)
+    assert result.recommendation == SPARSE_BAND
 
 
-def test_rank_puts_knockouts_and_thin_evidence_last_and_ties_share_a_rank():
+def judged(helsingor, opfyldt: int, ikke_opfyldt: int, ikke_belyst: int) -> CandidateResult:
+    c = helsingor.criteria[0]
+    outcomes = ([outcome(c, "opfyldt", 1)] * opfyldt + [outcome(c, "ikke_opfyldt", 1)]
+                * ikke_opfyldt + [outcome(c, "ikke_belyst", 1)] * ikke_belyst)
+    return summarise("k", tuple(outcomes), helsingor.scoring)
+
+
+def test_a_band_is_given_only_when_the_evidence_settles_it(helsingor):
+    # Helsingør: anbefales from 75, kan overvejes from 55, anbefales ikke below; coverage 40
+    assert judged(helsingor, 80, 0, 20).recommendation == "anbefales"  # 80-100
+    assert judged(helsingor, 60, 10, 30).recommendation == PENDING_BAND  # 60-90
+    assert judged(helsingor, 60, 26, 14).recommendation == "kan_overvejes"  # 60-74
+    assert judged(helsingor, 60, 25, 15).recommendation == PENDING_BAND  # 75 is reachable
+    assert judged(helsingor, 20, 60, 20).recommendation == "anbefales_ikke"  # 20-40
+    assert judged(helsingor, 40, 10, 50).recommendation == PENDING_BAND  # 40-90
+    assert judged(helsingor, 30, 0, 70).recommendation == SPARSE_BAND  # coverage 30 %
+
+
+def test_a_krav_met_only_in_part_is_a_proposed_knockout_and_says_so(helsingor):
+    c = helsingor.criteria[0]
+    partly = summarise("k", (outcome(c, "delvist", 3, "krav"), outcome(c, "opfyldt", 1)),
+                       helsingor.scoring)
+    assert partly.knockouts == (c.id,)
+    assert partly.partly_met_knockouts() == (c.id,)
+    assert partly.recommendation_label == \
+        "Krav kun delvist opfyldt: foreslået knock-out til vurdering"
+    failed = summarise("k", (outcome(c, "ikke_opfyldt", 3, "krav"),), helsingor.scoring)
+    assert failed.partly_met_knockouts() == ()
+    assert failed.recommendation_label == "Krav ikke opfyldt: foreslået knock-out til vurdering"
+    ønske = summarise("k", (outcome(c, "delvist", 3), outcome(c, "ikke_opfyldt", 1)),
+                      helsingor.scoring)
+    assert ønske.knockouts == ()
+
+
+def result(cid: str, score: float, possible: float, knockouts=()) -> CandidateResult:
+    return CandidateResult(cid, (), Score(score, possible, 100 - (possible - score)), {},
+                           tuple(knockouts), "anbefales", "anbefales")
+
+
+def test_rank_puts_knockouts_last_then_orders_by_score_then_possible_and_ties_share_a_rank():
     ranked = rank([
-        result("e", 95, 90, knockouts=["krav"], band="knockout_foreslået"),
-        result("d", 99, 10, band="utilstrækkeligt_belyst"),
-        result("b", 80, 70), result("a", 80, 70), result("c", 80, 60), result("f", 90, 50)])
+        result("e", 95, 95, knockouts=["krav"]),
+        result("d", 10, 100),  # little evidence: little secured, so it ranks low by itself
+        result("b", 80, 90), result("a", 80, 90), result("c", 80, 85), result("f", 90, 90)])
     assert [(r.id, r.rank) for r in ranked] == [
         ("f", 1), ("a", 2), ("b", 2), ("c", 4), ("d", 5), ("e", 6)]
 
 
 def test_rank_does_not_depend_on_input_order():
-    results = [result("x", 70, 50), result("y", 70, 50), result("z", 60, 80)]
+    results = [result("x", 70, 80), result("y", 70, 80), result("z", 60, 100)]
     assert rank(results) == rank(list(reversed(results)))
