@@ -112,8 +112,10 @@ def test_an_application_without_leadership_facts_is_not_judged(screened):
     assert lene.knockouts == ()
     assert lene.recommendation == "utilstrækkeligt_belyst"
     assert lene.coverage < 10 and lene.score == 0.0
+    # the two krav of "Det er afgørende, at …"; the "Det forventes" insights stand in the list
+    # softened by "Vi forventer ikke, at du kan alt" and are weighted ønsker (reading guide R7)
     krav = [o.status for o in lene.outcomes if o.criterion.priority == "krav"]
-    assert krav == ["ikke_belyst"] * 4
+    assert krav == ["ikke_belyst"] * 2
 
 
 def test_all_four_statuses_occur_across_the_examples(screened):

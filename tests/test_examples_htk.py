@@ -32,7 +32,11 @@ def test_few_krav_because_no_leader_scores_high_on_everything(at_stage):
     profile, _ = at_stage
     krav = {c.id for c in profile.criteria if c.priority == "krav"}
     assert krav == {"generalistbaggrund-politisk-ledet", "ledelse-af-ledere"}
-    assert len(profile.criteria) == 39
+    # the personprofil's 26 bullets, its sentence on engagement and its sector wish, two krav
+    # split from the bullets on results, and 13 from the ledelsesgrundlag (its four values,
+    # sikker drift, honesty, empathy, hard decisions and the five "God ledelse … kræver, at
+    # lederen" bullets)
+    assert len(profile.criteria) == 43
 
 
 def test_the_cv_knockouts_are_proposed_from_the_application_on(at_stage):

@@ -1,5 +1,5 @@
-"""The example candidates of the Høje-Taastrup, Albertslund and Ishøj profiles screen the way
-a consultant reading each profile would expect."""
+"""The example candidates of the Høje-Taastrup, Albertslund and Ishøj profiles (direktør and
+centerchef) screen the way a consultant reading each profile would expect."""
 
 from __future__ import annotations
 
@@ -68,6 +68,11 @@ EXPECTED = {
         disagreements={"i02-bo-andersen": ("enhedsdirektion",),
                        "i08-anne-bech": ("okonomisk-ansvarlighed",)},
         too_little_evidence=("i05-jonas-krag",)),
+    "ishoj-centerchef": Expected(
+        first="c01-karen-holm",
+        knockouts={"c02-mads-winther": ("ledelse-af-ledere",)},
+        disagreements={"c04-ole-brandt": ("samarbejde-mellem-centerchefer",)},
+        too_little_evidence=("c03-sanne-juhl", "c07-hanne-lund")),
 }
 
 

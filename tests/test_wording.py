@@ -1,0 +1,88 @@
+"""The reading of the Danish wording (docs/reading-profiles.md) that lint and drafters share."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from screening import wording
+from screening.wording import Reading, read_wording
+
+from .conftest import ROOT
+
+GUIDE = ROOT / "docs" / "reading-profiles.md"
+
+# Statements of the seeds, read as the guide reads them.
+READINGS = [
+    ("Det er afgørende, at du har ledelseserfaring på højt niveau fra en politisk styret "
+     "organisation", {}, Reading("krav", None, ("afgørende",))),
+    ("Det er afgørende, at du har ledelseserfaring", {"softened": True},
+     Reading("krav", None, ("afgørende",))),
+    ("Det forventes, at du har indsigt i skoleområdet", {}, Reading("krav", None, ("forventes",))),
+    ("Det forventes, at du har indsigt i skoleområdet", {"softened": True},
+     Reading("ønske", 2.0, ("forventes",))),
+    ("Har du en ledelsesmæssig efteruddannelse er det desuden et plus.", {},
+     Reading("ønske", None, ("et plus",))),
+    ("Der må selvsagt gerne være ledelsesarbejde fra arbejdsmarkeds- og/eller "
+     "social-/sundhedsområdet i bagagen – men det er ikke en betingelse.", {},
+     Reading("ønske", None, ("gerne",))),
+    ("Erfaring med mediehåndtering vægtes positivt, herunder særligt rollen som rådgiver "
+     "omkring mediehåndtering.", {}, Reading("ønske", None, ("vægtes positivt",))),
+    ("Politisk forståelse og en sikker hånd i forhold til den politiske betjening og "
+     "rådgivning er vigtige kompetencer", {}, Reading("ønske", 2.0, ("vigtige",))),
+    ("Ser økonomistyring som en opgave, der kræver særligt direktørfokus", {"softened": True},
+     Reading("ønske", 2.0, ("særligt",))),
+    ("du skal kunne sætte dig igennem, hvor det er nødvendigt", {"softened": True},
+     Reading("ønske", 2.0, ("skal",))),
+    ("Samtidig er du ikke bange for at stille dig frem, tage ansvar og skærme organisationen, "
+     "når det er påkrævet.", {}, Reading("ønske", None, ())),
+    ("Vi skal have et blik for, at kommunens samlede økonomi er stabil og bæredygtig på sigt",
+     {}, Reading("ønske", 2.0, ("vi skal",))),
+    ("Derfor lægger vi vægt på tværfagligt samarbejde", {},
+     Reading("ønske", 2.0, ("lægger vi vægt på",))),
+    ("Ærlighed er afgørende for succes i ledelsesopgaven.", {"organisation": True},
+     Reading("ønske", 2.0, ("afgørende",))),
+    ("Det forventes ikke, at du er ekspert på alle områderne, men du skal have kendskab til et "
+     "eller flere af de opgaveområder", {}, Reading("krav", None, ("skal",))),
+    ("Er pragmatisk og vedholdende for få ting til at lykkes", {}, Reading("ønske", None, ())),
+]
+
+
+@pytest.mark.parametrize(("text", "context", "expected"), READINGS,
+                         ids=[text[:40] for text, _, _ in READINGS])
+def test_the_seeds_wording_reads_as_the_guide_says(text, context, expected):
+    assert read_wording(text, **context) == expected
+
+
+def test_the_reading_unpacks_as_priority_weight_and_words():
+    priority, weight, words = read_wording("Du skal have et godt strategisk blik")
+    assert (priority, weight, words) == ("krav", None, ("skal",))
+
+
+def test_words_inside_other_words_do_not_count():
+    assert read_wording("resultatkrav og lovkrav i skalaen").words == ()
+
+
+def test_softeners_are_recognised():
+    assert wording.is_softener("Vi forventer ikke, at du kan alt, men at du besidder flest "
+                               "mulig af nedenstående egenskaber")
+    assert not wording.is_softener("Det forventes, at du har indsigt i skoleområdet")
+
+
+@pytest.mark.parametrize("table", ["DECISIVE_WORDS", "OBLIGATION_WORDS", "WISH_WORDS",
+                                   "EMPHASIS_WORDS", "ORGANISATION_VOICE", "NEUTRAL_PHRASES",
+                                   "SOFTENERS"])
+def test_the_guide_lists_every_word_the_code_reads(table):
+    guide = re.sub(r"\s+", " ", GUIDE.read_text(encoding="utf-8"))
+    missing = [w for w in getattr(wording, table) if w not in guide]
+    assert not missing, f"{table}: not in {GUIDE.name}: {missing}"
+
+
+def test_the_guide_documents_every_wording_lint_code():
+    from screening import lint
+
+    codes = set(re.findall(r"\bL30\d\b", lint.__doc__))
+    guide = GUIDE.read_text(encoding="utf-8")
+    assert codes == {"L301", "L302", "L303", "L304", "L305"}
+    assert all(f"| {code} |" in guide for code in codes)
