@@ -95,7 +95,6 @@ EN: dict[str, str] = {
     "en beslutning kræver en navngiven person: --operator NAVN (eller SCREENING_OPERATOR; "
     "--operator alene bruger brugernavnet)": "a decision needs a named person: --operator "
     "NAME (or SCREENING_OPERATOR; --operator alone uses the user name)",
-    "Beslutning": "Decision", "Beslutninger": "Decisions",
     "Besluttet: {decision}": "Decided: {decision}",
     "Stående beslutning: {decision}": "Standing decision: {decision}",
     "Stående beslutninger ({source}):": "Standing decisions ({source}):",
@@ -103,7 +102,6 @@ EN: dict[str, str] = {
         "Awaiting a person's decision: too little evidence",
     "Videre (besluttet)": "Goes on (decided)", "Ikke videre (besluttet)":
         "Does not go on (decided)",
-    "besluttet": "decided",
     "kørsel {run}": "run {run}",
     "seneste på samme profil, stadie og post": "latest on the same profile, stage and record",
     # screening fairness
@@ -121,6 +119,11 @@ EN: dict[str, str] = {
         "{count} candidate(s) of the run are not in the groups file and are not counted: {ids}",
     "{count} id('er) i gruppefilen er ikke i kørslen: {ids}":
         "{count} id(s) in the groups file are not in the run: {ids}",
+    # assessments of competencies a profile does not declare
+    "{count} vurdering(er) af kompetencer, som profilen ikke kender, er {what}":
+        "{count} assessment(s) of competencies the profile does not know are {what}",
+    "fejl (--strict)": "errors (--strict)",
+    "ikke talt med (--strict gør dem til fejl)": "not counted (--strict makes them errors)",
 }
 
 
