@@ -139,6 +139,23 @@ def _standing_decisions(profile, stage: str, as_of, inputs: dict[str, str], run:
         store.close()
 
 
+def _warn_unknown_assessments(profile, loaded, strict: bool) -> list:
+    """Assessments of competencies the profile does not declare: warnings on stderr, or
+    with `strict` an error (exit 2)."""
+    from .assessments import unknown_assessments
+    from .errors import RecordError
+
+    found = [p for r in loaded for p in unknown_assessments(profile, r.record, r.path)]
+    if found and strict:
+        raise RecordError(found)
+    for problem in found:
+        click.echo(f"{t('advarsel')}: {problem}", err=True)
+    return found
+
+
+strict_option = click.option("--strict", is_flag=True,
+                             help="En vurdering af en kompetence, profilen ikke kender, er en "
+                                  "fejl (exit 2) i stedet for en advarsel.")
 run_option = click.option("--run", "run_id",
                           help="Vis de stående beslutninger fra denne kørsel (standard: den "
                                "seneste beslutning på samme profil, stadie og post).")
@@ -184,9 +201,10 @@ FORMATS = ("table", "json", "jsonl", "csv", "markdown")
               help="Gem ikke kørslen i revisionssporet (fx ved genscreening af en talentpulje).")
 @click.option("--operator", help="Hvem der screener (standard: brugernavnet).")
 @run_option
+@strict_option
 @_reports_errors
 def screen(profile, candidates, stage, fmt, out, top, only_knockouts, hide_knockouts, workers,
-           as_of, rules_dir, audit_db, no_audit, operator, run_id):
+           as_of, rules_dir, audit_db, no_audit, operator, run_id, strict):
     """Screen CANDIDATES (filer, mapper eller .jsonl) mod PROFILE (regelfil eller profil-id).
 
     Ugyldige kandidatposter meldes med fil, linje og felt og springes over; kørslen
@@ -224,12 +242,12 @@ def screen(profile, candidates, stage, fmt, out, top, only_knockouts, hide_knock
     as_of_date = as_of.date() if as_of else None
     render = partial(report.jsonl_line, loaded_profile.meta.id, stage) \
         if fmt == "jsonl" else None
-    job = Job(str(profile_path), stage, as_of_date, render, audit=not no_audit)
+    job = Job(str(profile_path), stage, as_of_date, render, audit=not no_audit, strict=strict)
     audited = Spool() if job.audit else None  # (input, result) of every candidate
     problems = []
     inputs = iter_inputs(list(candidates), problems)
     chunks = screen_many(loaded_profile, job, inputs, workers or auto_workers(candidates))
-    counts = _Counts()
+    counts = _Counts(strict)
 
     def keep(result) -> bool:
         return not (only_knockouts and not result.knockouts) and \
@@ -239,6 +257,8 @@ def screen(profile, candidates, stage, fmt, out, top, only_knockouts, hide_knock
         """Results of a chunk, minus duplicates; problems reported as they come."""
         for problem in [*problems, *chunk.problems]:
             counts.problem(problem)
+        for warning in chunk.warnings:
+            counts.warning(warning)
         counts.invalid += len(problems) + chunk.invalid  # path problems: one input each
         problems.clear()
         for n, (result, source) in enumerate(zip(chunk.results, chunk.sources, strict=True)):
@@ -282,7 +302,8 @@ def screen(profile, candidates, stage, fmt, out, top, only_knockouts, hide_knock
             inputs = audited.inputs()
             pairs = ((inputs[r.id], report.candidate(r)) for r in screening.results)
         summary = {"screened": counts.total, "knocked_out": counts.knocked_out,
-                   "too_little_evidence": counts.unassessed, "invalid": counts.invalid}
+                   "too_little_evidence": counts.unassessed, "invalid": counts.invalid,
+                   "unknown_assessments": counts.unknown}
         store = audit_db or default_path()
         recorded = record_run(store, loaded_profile, profile_path, stage,
                               as_of_date or loaded_profile.meta.date, operator, summary, pairs)
@@ -314,14 +335,29 @@ def _echo_decisions(decisions: dict, run_id: str | None) -> None:
 class _Counts:
     """Problems on stderr as they come, and the one-line summary at the end."""
 
-    def __init__(self) -> None:
+    def __init__(self, strict: bool = False) -> None:
         from .scoring import SPARSE_BAND
 
         self.total = self.knocked_out = self.unassessed = self.invalid = 0
+        self.unknown: list[dict] = []  # assessments of competencies the profile lacks
+        self._strict = strict
         self._sparse_band = SPARSE_BAND
 
     def problem(self, problem) -> None:
         click.echo(f"{t('fejl')}: {problem}", err=True)
+        self._note_unknown(problem)
+
+    def warning(self, problem) -> None:
+        click.echo(f"{t('advarsel')}: {problem}", err=True)
+        self._note_unknown(problem)
+
+    def _note_unknown(self, problem) -> None:
+        from .assessments import CODE
+
+        if problem.code == CODE:  # kept for the audit trail, in the words they were made
+            self.unknown.append({"source": problem.path, "line": problem.line,
+                                 "column": problem.column, "field": problem.field,
+                                 "message": problem.message})
 
     def screened(self, result) -> None:
         self.total += 1
@@ -336,7 +372,12 @@ class _Counts:
                      "{unassessed} · ugyldige poster: {invalid}", screened=self.total,
                      knocked=self.knocked_out, unassessed=self.unassessed,
                      invalid=self.invalid), err=True)
-        if self.total == 0:
+        if self.unknown:
+            click.echo(t("{count} vurdering(er) af kompetencer, som profilen ikke kender, er "
+                         "{what}", count=len(self.unknown),
+                         what=t("fejl (--strict)") if self._strict else
+                         t("ikke talt med (--strict gør dem til fejl)")), err=True)
+        if self.total == 0 or (self._strict and self.unknown):
             raise RecordError([])
 
 
@@ -386,8 +427,9 @@ def _emit(text: str, out: str | None) -> None:
 @rules_dir_option
 @run_option
 @audit_db_option
+@strict_option
 @_reports_errors
-def shortlist(profile, candidates, stage, take, as_of, rules_dir, run_id, audit_db):
+def shortlist(profile, candidates, stage, take, as_of, rules_dir, run_id, audit_db, strict):
     """Foreslå hvem der går videre til næste runde, med begrundelse.
 
     En kandidat med foreslået knock-out, eller med for lidt evidens til at blive vurderet,
@@ -409,6 +451,7 @@ def shortlist(profile, candidates, stage, take, as_of, rules_dir, run_id, audit_
 
     loaded_profile = _profile(profile, rules_dir)
     loaded, _invalid = _loaded_records(candidates)
+    _warn_unknown_assessments(loaded_profile, loaded, strict)
     as_of_date = as_of.date() if as_of else None
     screening = run(loaded_profile, [r.record for r in loaded], stage, as_of_date)
     decisions = _standing_decisions(loaded_profile, stage, as_of_date,
@@ -453,9 +496,10 @@ def shortlist(profile, candidates, stage, take, as_of, rules_dir, run_id, audit_
 @rules_dir_option
 @run_option
 @audit_db_option
+@strict_option
 @_reports_errors
 def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rules_dir, run_id,
-            audit_db):
+            audit_db, strict):
     """Forklar begrundelsen for én kandidat i ord, der kan bruges i en indstilling.
 
     \b
@@ -486,6 +530,8 @@ def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rul
     if criterion is not None and criterion not in known:
         raise InputError([Problem("--criterion", f"no criterion '{criterion}' in "
                                   f"{loaded_profile.meta.id}" + suggest(criterion, known))])
+    unknown = _warn_unknown_assessments(
+        loaded_profile, [r for r in loaded if r.record.id == candidate_id], strict)
     as_of_date = as_of.date() if as_of else None
     result = run(loaded_profile, records, stage, as_of_date)
     decision = _standing_decisions(loaded_profile, stage, as_of_date,
@@ -495,6 +541,7 @@ def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rul
     if fmt == "json":
         document = explain_document(result, candidate_id, criterion)
         document["decision"] = decision.as_dict() if decision else None
+        document["unknown_assessments"] = [str(p) for p in unknown]
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
     else:
         click.echo(render(result, candidate_id, criterion, fmt == "markdown", decision),

@@ -67,6 +67,9 @@ def show(run, candidate, audit_db):
     """
     from tabulate import tabulate
 
+    from .assessments import CODE
+    from .errors import Problem
+
     store = _store(audit_db)
     meta = store.run(run)
     p = meta["profile"]
@@ -74,6 +77,10 @@ def show(run, candidate, audit_db):
                f"v{p['version']} (sha256 {p['sha256'][:12]}); stadie {meta['stage']}, dato "
                f"{meta['as_of']}; screening {meta['tool']['screening']}, durable-rules "
                f"{meta['tool']['durable_rules']}")
+    for unknown in meta["summary"].get("unknown_assessments", []):
+        click.echo(f"{t('advarsel')}: " + str(Problem(unknown["source"], unknown["message"],
+                                                     unknown["line"], unknown["column"],
+                                                     unknown["field"], CODE)))
     if candidate is None:
         from .audit.export import score_range_text
 

@@ -108,7 +108,6 @@ EN: dict[str, str] = {
     "en beslutning kræver en navngiven person: --operator NAVN (eller SCREENING_OPERATOR; "
     "--operator alene bruger brugernavnet)": "a decision needs a named person: --operator "
     "NAME (or SCREENING_OPERATOR; --operator alone uses the user name)",
-    "Beslutning": "Decision", "Beslutninger": "Decisions",
     "Besluttet: {decision}": "Decided: {decision}",
     "Stående beslutning: {decision}": "Standing decision: {decision}",
     "Stående beslutninger ({source}):": "Standing decisions ({source}):",
@@ -116,7 +115,6 @@ EN: dict[str, str] = {
         "Awaiting a person's decision: too little evidence",
     "Videre (besluttet)": "Goes on (decided)", "Ikke videre (besluttet)":
         "Does not go on (decided)",
-    "besluttet": "decided",
     "kørsel {run}": "run {run}",
     "seneste på samme profil, stadie og post": "latest on the same profile, stage and record",
     # screening fairness
@@ -154,6 +152,11 @@ EN: dict[str, str] = {
         "{count} criteria ({krav} krav); the header comment lists what is still to decide",
     # profile show
     "  Lint {code} accepteret: {reason}": "  Lint {code} accepted: {reason}",
+    # assessments of competencies a profile does not declare
+    "{count} vurdering(er) af kompetencer, som profilen ikke kender, er {what}":
+        "{count} assessment(s) of competencies the profile does not know are {what}",
+    "fejl (--strict)": "errors (--strict)",
+    "ikke talt med (--strict gør dem til fejl)": "not counted (--strict makes them errors)",
 }
 
 

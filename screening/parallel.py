@@ -36,6 +36,7 @@ class Job:
     as_of: date | None
     render: Callable[[CandidateResult], str] | None = None  # e.g. one JSON line per result
     audit: bool = False  # keep what the audit trail stores of each input
+    strict: bool = False  # an assessment of an unknown competency makes the record invalid
 
 
 @dataclass
@@ -48,9 +49,11 @@ class Chunk:
     results: list[CandidateResult] = field(default_factory=list)
     rendered: list[str] = field(default_factory=list)  # when the job renders
     inputs: list[CandidateInput] = field(default_factory=list)  # when the job audits
+    warnings: list[Problem] = field(default_factory=list)  # assessments the profile ignores
 
 
 def screen_chunk(profile: Profile, job: Job, raws: list[RawInput]) -> Chunk:
+    from .assessments import unknown_assessments
     from .screen import screen_iter
 
     chunk = Chunk()
@@ -58,6 +61,13 @@ def screen_chunk(profile: Profile, job: Job, raws: list[RawInput]) -> Chunk:
     for raw in raws:
         loaded, problems = parse_input(raw)
         chunk.problems.extend(problems)
+        if loaded is not None and (unknown := unknown_assessments(profile, loaded.record,
+                                                                  loaded.path)):
+            if job.strict:
+                chunk.problems.extend(unknown)
+                loaded = None
+            else:
+                chunk.warnings.extend(unknown)
         chunk.invalid += loaded is None
         if loaded is not None:
             records.append(loaded.record)

@@ -137,6 +137,9 @@ DANISH: list[tuple[str, str]] = [
      "oplysning, fx id,køn,aldersgruppe"),
     (r"(\d+) fields, the header has (\d+)", r"\1 felter, overskriften har \2"),
     (r"candidate '(.+?)' is listed twice", r"kandidaten '\1' står der to gange"),
+    # assessments (assessments.py)
+    (r"competency '(.+?)' is not in profile (\S+); the assessment counts for nothing",
+     r"kompetencen '\1' findes ikke i profilen \2; vurderingen tæller ikke med"),
     # decisions
     (r"has no proposed knock-out to confirm or override; decide whether the candidate goes "
      r"on with --advance or --stop",
