@@ -12,11 +12,13 @@ from __future__ import annotations
 import json
 import os
 import re
+import textwrap
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from .errors import InputError, Problem
 from .lint import REQUIREMENT_WORDS, WISH_WORDS
 from .trace import Statement, read_text, split_statements
 
@@ -113,6 +115,10 @@ def draft(text_path: str | Path, out: str | Path | None = None,
     text = read_text(text_path)
     statements = split_statements(text)
     drafted = _criteria(statements)
+    if not drafted:
+        raise InputError([Problem(str(text_path), "found no statement that asks something of "
+                                  "the candidate (a bullet, a numbered item, a sentence with "
+                                  "'skal', 'afgørende', 'gerne' ...)", code="E009")])
     profile_id = profile_id or _slug(text_path.stem, "-")
     out_dir = Path(out).parent if out else Path(".")
     source = os.path.relpath(text_path.resolve(), out_dir.resolve())
@@ -157,13 +163,23 @@ def _quote_and_name(s: Statement) -> tuple[str, str]:
     if s.kind == "numbered" and "\n" in s.body:
         title, prose = s.body.split("\n", 1)
         name = re.sub(r"^\s*\d{1,2}[.)]\s+", "", title).strip()
-        first = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", " ".join(prose.split()))[0]
-        return first, name
+        sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", " ".join(prose.split()))
+        return _most_telling(sentences), name
     body = re.sub(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+", "", s.body)
     quote = " ".join(body.split())
     words = re.sub(r"[*_\"“”]", "", quote).rstrip(".:;!?,").split()
     name = " ".join(words[:MAX_NAME_WORDS]) + (" …" if len(words) > MAX_NAME_WORDS else "")
     return quote, name[:1].upper() + name[1:]
+
+
+def _most_telling(sentences: list[str]) -> str:
+    """The sentence of a numbered block whose words best say how much it counts: one with
+    requirement words, else wish words, else 'vigtig'-words, else the first."""
+    for words in (REQUIREMENT_WORDS, WISH_WORDS, IMPORTANT_WORDS):
+        for sentence in sentences:
+            if _words_in(sentence, words):
+                return sentence
+    return sentences[0]
 
 
 def _category(s: Statement, quote: str) -> str:
@@ -213,10 +229,11 @@ def _rule_text(profile_id: str, title: str, organisation: str | None, when: date
         decide.append("the profile's date: not found in the text, set to the day of the draft")
     krav = sum(d.wording.priority == "krav" for d in drafted)
     lines = [
-        f"# DRAFT written by `screening new` from {source}: {len(drafted)} criteria "
-        f"({krav} krav, {len(drafted) - krav} ønsker), one per statement that asks something.",
-        "# Every quote is copied from the text. Still to decide before screening for real:",
-        *[f"# - {item}" for item in decide],
+        *_comment(f"DRAFT written by `screening new` from {source}: {len(drafted)} criteria "
+                  f"({krav} krav, {len(drafted) - krav} ønsker), one per statement that asks "
+                  "something. Every quote is copied from the text."),
+        "# Still to decide before screening for real:",
+        *[line for item in decide for line in _comment(item, "# - ", "#   ")],
         "# Then: screening lint, screening trace, screen the examples, screening test.",
         "profile:",
         f"  id: {profile_id}",
@@ -253,6 +270,10 @@ def _rule_text(profile_id: str, title: str, organisation: str | None, when: date
             "",
         ]
     return "\n".join(lines)
+
+
+def _comment(text: str, first: str = "# ", rest: str = "# ") -> list[str]:
+    return textwrap.wrap(text, width=95, initial_indent=first, subsequent_indent=rest)
 
 
 def _feature_text(title: str, profile_ref: str, drafted: list[Drafted]) -> str:

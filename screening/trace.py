@@ -111,14 +111,14 @@ def read_text(path: str | Path) -> str:
     """The text of a .txt, .md, .docx or .pdf file; headings and bullets kept as markdown."""
     path = Path(path)
     suffix = path.suffix.lower()
+    if not path.is_file():  # python-docx and pypdf would each say it their own way
+        raise InputError([Problem(str(path), "file not found", code="E001")])
     try:
         if suffix == ".docx":
             return _docx_text(path)
         if suffix == ".pdf":
             return _pdf_text(path)
         return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError([Problem(str(path), "file not found", code="E001")]) from None
     except UnicodeDecodeError as exc:
         raise InputError([Problem(str(path), f"not UTF-8 text (byte {exc.start})",
                                   code="E003")]) from None

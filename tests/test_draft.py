@@ -128,3 +128,13 @@ def test_a_draft_says_which_words_decided_each_criterion_and_quotes_colons_safel
     assert weights["Det er afgørende, at du har ledelseserfaring."] == ("krav", 3)
     assert weights["Du har en vigtig rolle i direktionen."] == ("ønske", 2)
     assert lint_paths([out]) == []
+
+
+def test_a_text_that_asks_nothing_gives_a_located_error_not_an_empty_draft(tmp_path):
+    text = tmp_path / "om.txt"
+    text.write_text("Om kommunen\n\nKommunen ligger ved vandet.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["new", str(text)])
+    assert result.exit_code == 2
+    assert f"{text}: E009 fandt intet udsagn, der stiller krav til kandidaten" in result.output
+    missing = CliRunner().invoke(main, ["--lang", "en", "new", str(tmp_path / "nej.docx")])
+    assert missing.exit_code == 2 and "E001 file not found" in missing.output
