@@ -26,8 +26,8 @@ Which statements count (must be quoted or set aside), `Statement.counted`:
 - a bullet or numbered item whose lead-in (the paragraph just before its list) states a
   requirement or names competencies ("Det forventes, at den kommende direktør:", "God
   ledelse ... kræver, at lederen", "Vores formål er:");
-- anywhere, a sentence in the words of a requirement or a wish (lint's REQUIREMENT_WORDS and
-  WISH_WORDS: "skal", "afgørende", "et plus", "gerne", ...);
+- anywhere, a sentence whose words `read_wording` finds deciding ("skal", "afgørende",
+  "et plus", "gerne", "vigtig", ...);
 - never a heading, a table row or a bullet that is only a link.
 
 A statement is covered when a quote lies inside it or contains it. A `set_aside:` quote
@@ -42,6 +42,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import InputError, Problem
 from .lint import REQUIREMENT_WORDS, WISH_WORDS
@@ -199,11 +200,47 @@ def _starts_word(text: str, beginnings: Iterable[str]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(b)}", lowered) for b in beginnings)
 
 
-def states_requirement(text: str) -> bool:
-    """In the words of a requirement or a wish, as lint reads them (whole words)."""
+class Reading(NamedTuple):
+    """What the words of a statement ask for."""
+
+    priority: str  # krav | ønske
+    weight: float | None  # None: the profile's weight for the priority; 2.0: emphasised ønske
+    words: tuple[str, ...]  # the words that decided
+
+
+# Words that single a statement out without making it decisive: an ønske of weight 2.
+EMPHASIS_WORDS = ("vigtig", "vigtigt", "vigtige", "væsentlig", "væsentlige", "centralt",
+                  "særdeles")
+
+
+def read_wording(text: str) -> Reading:
+    """krav or ønske, and weight, from the words of one statement, as lint reads them.
+
+    The one reading of the wording used here (the drafter proposes with it, trace counts
+    with it); wording.read_wording on the verdicts branch has the same shape and replaces it.
+    Requirement words (lint's REQUIREMENT_WORDS: afgørende, skal, krav, forudsætning,
+    nødvendig, and forventes, which lint counts as a requirement) make a krav; wish words
+    (WISH_WORDS: gerne, et plus, vægtes positivt, fordel, ...) an ønske and win over
+    requirement words ("skal gerne"); vigtig/væsentlig/central alone: an ønske of weight 2,
+    important but not decisive; no such words: an ønske at the profile's weight.
+    """
+    wishes = _whole_words(text, WISH_WORDS)
+    demands = _whole_words(text, REQUIREMENT_WORDS)
+    emphasis = _whole_words(text, EMPHASIS_WORDS)
+    if wishes:
+        return Reading("ønske", 2.0 if emphasis else None, wishes + emphasis)
+    if demands:
+        return Reading("krav", None, demands)
+    return Reading("ønske", 2.0 if emphasis else None, emphasis)
+
+
+def _whole_words(text: str, words: tuple[str, ...]) -> tuple[str, ...]:
     lowered = text.casefold()
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", lowered)
-               for w in (*REQUIREMENT_WORDS, *WISH_WORDS))
+    return tuple(w for w in words if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", lowered))
+
+
+def states_requirement(text: str) -> bool:
+    return bool(read_wording(text).words)
 
 
 @dataclass
