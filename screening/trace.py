@@ -22,12 +22,15 @@ What a statement is (`split_statements`), deliberately simple so a consultant ca
 Which statements count (must be quoted or set aside), `Statement.counted`:
 - every bullet, numbered item and sentence in a *competency section*: one whose heading, or
   a heading above it, names what the post asks of the person (COMPETENCY_HEADING_WORDS:
-  kompetencer, egenskaber, personprofil, ansvar, rolle, ...);
-- a bullet or numbered item whose lead-in (the paragraph just before its list) states a
-  requirement or names competencies ("Det forventes, at den kommende direktør:", "God
-  ledelse ... kræver, at lederen", "Vores formål er:");
-- anywhere, a sentence whose words `read_wording` finds deciding ("skal", "afgørende",
-  "et plus", "gerne", "vigtig", ...);
+  kompetencer, egenskaber, personprofil, forventninger, ...);
+- a bullet or numbered item whose lead-in (the paragraph just before its list), or a
+  heading above it, states a requirement or names competencies, values, purposes,
+  responsibilities or a role (LEAD_IN_WORDS: "Det forventes, at den kommende direktør:",
+  "God ledelse ... kræver, at lederen", "Vores formål er:", "2.1.1. Ansvar");
+- anywhere, a sentence that asks something of the people the post is about: words that
+  `read_wording` finds deciding ("skal", "afgørende", "et plus", "gerne", "vigtig", ...)
+  and a word for those people (PERSON_WORDS: du, vi, man, direktøren, lederen, ...), so
+  "Du skal sikre ..." counts and "Ansøgningen skal være fremme ..." does not;
 - never a heading, a table row or a bullet that is only a link.
 
 A statement is covered when a quote lies inside it or contains it. A `set_aside:` quote
@@ -49,10 +52,16 @@ from .lint import REQUIREMENT_WORDS, WISH_WORDS
 from .profiles import Profile
 
 TEXT_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
-# word beginnings: "kompetence" finds "kompetencer", "ansvar" finds "ansvarsområder"
-COMPETENCY_HEADING_WORDS = ("kompetence", "egenskab", "kvalifikation", "personprofil",
-                            "forventning", "krav", "ansvar", "rolle", "om dig", "vi søger")
-LEAD_IN_WORDS = ("kræver", "forvent", "værdi", "formål", *COMPETENCY_HEADING_WORDS)
+# Word beginnings ("ansvar" finds "ansvarsområder"). A heading about the person makes every
+# sentence under it count: "kompetencer" in the plural, since "ansvar og kompetence" is
+# authority, not a competency. A heading on the post's purpose, responsibilities or role
+# makes only its lists count: its prose is often description ("Strategisk Lederforum mødes
+# 3-4 gange årligt").
+COMPETENCY_HEADING_WORDS = ("kompetencer", "egenskaber", "kvalifikation", "personprofil",
+                            "forventning", "krav", "om dig", "vi søger")
+RESPONSIBILITY_WORDS = ("formål", "ansvar", "rolle")
+LEAD_IN_WORDS = ("kræver", "forvent", "værdi", *RESPONSIBILITY_WORDS,
+                 *COMPETENCY_HEADING_WORDS)
 MAX_HEADING_CHARS = 80
 _BULLET = re.compile(r"^\s*(?:[-*•–])\s+(?=\S)")
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\S)")
@@ -239,8 +248,16 @@ def _whole_words(text: str, words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(w for w in words if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", lowered))
 
 
+# The people a requirement is asked of: the candidate ("du"), the management the post is
+# part of ("vi", "direktionen"), leaders in general ("man", "lederen"). Word beginnings.
+PERSON_WORDS = ("du", "dig", "din", "dit", "dine", "vi", "os", "vores", "man", "direktør",
+                "direktion", "leder", "chef", "kandidat", "ansøger", "koncernledelse")
+
+
 def states_requirement(text: str) -> bool:
-    return bool(read_wording(text).words)
+    """Deciding words, said of the people the post is about."""
+    return bool(read_wording(text).words) and any(
+        re.search(rf"(?<!\w){word}", text.casefold()) for word in PERSON_WORDS)
 
 
 @dataclass
@@ -352,7 +369,8 @@ def split_statements(text: str) -> list[Statement]:
             else:
                 content = normalise(item)
                 counted = ((in_section or states_requirement(lead_in)
-                            or _starts_word(lead_in, LEAD_IN_WORDS))
+                            or _starts_word(lead_in, LEAD_IN_WORDS)
+                            or any(_starts_word(h, RESPONSIBILITY_WORDS) for _, h in path))
                            and not _LINK_ONLY.match(content))
                 statements.append(replace(_statement(kind, item, line, path, item, counted),
                                           lead_in=lead_in))
