@@ -12,15 +12,15 @@ from __future__ import annotations
 import json
 import os
 import re
+import textwrap
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .lint import REQUIREMENT_WORDS, WISH_WORDS
-from .trace import Statement, read_text, split_statements
+from .errors import InputError, Problem
+from .trace import Reading, Statement, read_text, read_wording, split_statements
 
-IMPORTANT_WORDS = ("vigtig", "vigtige", "væsentlig", "væsentlige", "central", "centralt")
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
           "oktober", "november", "december")
 CATEGORY_WORDS = {  # first match wins; checked on the statement and its section
@@ -46,45 +46,6 @@ TO_DECIDE = (
 
 
 @dataclass(frozen=True)
-class Wording:
-    priority: str  # krav | ønske
-    weight: float | None  # None: the profile's weight for the priority
-    words: tuple[str, ...]  # the words that decided it
-    reason: str  # for the YAML comment
-    lint_ignore: tuple[str, ...] = ()
-
-
-def read_wording(text: str) -> Wording:
-    """krav or ønske, and weight, from the words of `text`, as lint reads them.
-
-    Requirement words (lint's REQUIREMENT_WORDS: afgørende, skal, krav, forudsætning,
-    nødvendig, and forventes, which lint also counts as a requirement) make a krav; wish
-    words (WISH_WORDS: gerne, et plus, vægtes positivt, fordel, ønskeligt, vi forestiller os)
-    an ønske. Both: an ønske (the wish qualifies the demand: "skal gerne"), with lint's L302
-    accepted, for the consultant to decide. "vigtig"/"væsentlig"/"central" alone: an ønske of
-    weight 2, important but not decisive. No such words: an ønske of weight 1.
-    """
-    wish = _words_in(text, WISH_WORDS)
-    demand = _words_in(text, REQUIREMENT_WORDS)
-    if wish and demand:
-        return Wording("ønske", 1, (*wish, *demand), "both wish and requirement words: "
-                       "decide", ("L302",))
-    if wish:
-        return Wording("ønske", 1, wish, "wish words")
-    if demand:
-        return Wording("krav", None, demand, "requirement words")
-    important = _words_in(text, IMPORTANT_WORDS)
-    if important:
-        return Wording("ønske", 2, important, "important, not decisive")
-    return Wording("ønske", 1, (), "no deciding words: ønske by default")
-
-
-def _words_in(text: str, words: tuple[str, ...]) -> tuple[str, ...]:
-    lowered = text.casefold()
-    return tuple(w for w in words if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", lowered))
-
-
-@dataclass(frozen=True)
 class Drafted:
     """One criterion of the draft."""
 
@@ -95,8 +56,7 @@ class Drafted:
     quote: str
     section: str
     statement: Statement
-    wording: Wording
-    decided_by: str  # "the statement" or "its lead-in"
+    wording: Reading
 
 
 @dataclass(frozen=True)
@@ -113,6 +73,10 @@ def draft(text_path: str | Path, out: str | Path | None = None,
     text = read_text(text_path)
     statements = split_statements(text)
     drafted = _criteria(statements)
+    if not drafted:
+        raise InputError([Problem(str(text_path), "found no statement that asks something of "
+                                  "the candidate (a bullet, a numbered item, a sentence with "
+                                  "'skal', 'afgørende', 'gerne' ...)", code="E009")])
     profile_id = profile_id or _slug(text_path.stem, "-")
     out_dir = Path(out).parent if out else Path(".")
     source = os.path.relpath(text_path.resolve(), out_dir.resolve())
@@ -134,21 +98,16 @@ def _criteria(statements: list[Statement]) -> list[Drafted]:
         if not quote or quote in quotes:
             continue  # the same words twice: the first criterion quotes them
         quotes.add(quote)
-        wording = read_wording(quote)
-        decided_by = "the statement"
-        if not wording.words and s.lead_in and read_wording(s.lead_in).words:
-            lead = read_wording(s.lead_in)
-            # the lead-in's words decide its items, but only as far as lint reads the quote
-            if lead.priority == "krav" or not _words_in(quote, REQUIREMENT_WORDS):
-                wording, decided_by = lead, "its lead-in"
         base = _slug(name, "-")[:48].rstrip("-") or "kriterium"
         cid = base
         n = 2
         while cid in ids:
             cid, n = f"{base}-{n}", n + 1
         ids.add(cid)
+        # priority and weight from the quote's own words, as lint reads them, so the draft
+        # lints clean; a lead-in's words are only pointed out (see _decided)
         drafted.append(Drafted(cid, cid.replace("-", "_"), name, _category(s, quote), quote,
-                               s.section or "Profilen", s, wording, decided_by))
+                               s.section or "Profilen", s, read_wording(quote)))
     return drafted
 
 
@@ -157,13 +116,24 @@ def _quote_and_name(s: Statement) -> tuple[str, str]:
     if s.kind == "numbered" and "\n" in s.body:
         title, prose = s.body.split("\n", 1)
         name = re.sub(r"^\s*\d{1,2}[.)]\s+", "", title).strip()
-        first = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", " ".join(prose.split()))[0]
-        return first, name
+        sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", " ".join(prose.split()))
+        return _most_telling(sentences), name
     body = re.sub(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+", "", s.body)
     quote = " ".join(body.split())
     words = re.sub(r"[*_\"“”]", "", quote).rstrip(".:;!?,").split()
     name = " ".join(words[:MAX_NAME_WORDS]) + (" …" if len(words) > MAX_NAME_WORDS else "")
     return quote, name[:1].upper() + name[1:]
+
+
+def _most_telling(sentences: list[str]) -> str:
+    """The sentence of a numbered block whose words best say how much it counts: one with
+    requirement words, else wish words, else 'vigtig'-words, else the first."""
+    for wanted in ("krav", "ønske"):
+        for sentence in sentences:
+            reading = read_wording(sentence)
+            if reading.priority == wanted and reading.words:
+                return sentence
+    return sentences[0]
 
 
 def _category(s: Statement, quote: str) -> str:
@@ -213,10 +183,11 @@ def _rule_text(profile_id: str, title: str, organisation: str | None, when: date
         decide.append("the profile's date: not found in the text, set to the day of the draft")
     krav = sum(d.wording.priority == "krav" for d in drafted)
     lines = [
-        f"# DRAFT written by `screening new` from {source}: {len(drafted)} criteria "
-        f"({krav} krav, {len(drafted) - krav} ønsker), one per statement that asks something.",
-        "# Every quote is copied from the text. Still to decide before screening for real:",
-        *[f"# - {item}" for item in decide],
+        *_comment(f"DRAFT written by `screening new` from {source}: {len(drafted)} criteria "
+                  f"({krav} krav, {len(drafted) - krav} ønsker), one per statement that asks "
+                  "something. Every quote is copied from the text."),
+        "# Still to decide before screening for real:",
+        *[line for item in decide for line in _comment(item, "# - ", "#   ")],
         "# Then: screening lint, screening trace, screen the examples, screening test.",
         "profile:",
         f"  id: {profile_id}",
@@ -233,10 +204,8 @@ def _rule_text(profile_id: str, title: str, organisation: str | None, when: date
     ]
     for d in drafted:
         w = d.wording
-        said = ", ".join(f"'{word}'" for word in w.words) or "-"
         lines += [
-            f"  # {w.priority}: {w.reason} in {d.decided_by} ({said}); "
-            f"line {d.statement.line} of the text",
+            f"  # {_decided(d)} (line {d.statement.line} of the text)",
             f"  - id: {d.id}",
             f"    name: {_q(d.name)}",
             f"    category: {d.category}",
@@ -244,8 +213,6 @@ def _rule_text(profile_id: str, title: str, organisation: str | None, when: date
         ]
         if w.weight is not None:
             lines.append(f"    weight: {w.weight:g}")
-        if w.lint_ignore:
-            lines.append(f"    lint_ignore: [{', '.join(w.lint_ignore)}]  # decide krav or ønske")
         lines += [
             f"    quote: {_q(d.quote)}",
             f"    section: {_q(d.section)}",
@@ -253,6 +220,23 @@ def _rule_text(profile_id: str, title: str, organisation: str | None, when: date
             "",
         ]
     return "\n".join(lines)
+
+
+def _decided(d: Drafted) -> str:
+    """Which words decided the criterion, for its comment."""
+    w = d.wording
+    said = ", ".join(f"'{word}'" for word in w.words)
+    head = f"{w.priority}, weight {w.weight:g}" if w.weight is not None else w.priority
+    decided = f"{head}: {said} in the quote" if said else \
+        f"{head}: no word of the quote decides, an ønske by default"
+    lead = read_wording(d.statement.lead_in).words if d.statement.lead_in else ()
+    if lead and not w.words:
+        decided += "; its lead-in says " + ", ".join(f"'{word}'" for word in lead)
+    return decided
+
+
+def _comment(text: str, first: str = "# ", rest: str = "# ") -> list[str]:
+    return textwrap.wrap(text, width=95, initial_indent=first, subsequent_indent=rest)
 
 
 def _feature_text(title: str, profile_ref: str, drafted: list[Drafted]) -> str:

@@ -177,6 +177,9 @@ DANISH: list[tuple[str, str]] = [
     (r"source '(.+?)' not found \(not beside the rule file, not a path, not a seed\)",
      r"kilden '\1' findes ikke (ikke ved siden af regelfilen, ikke en sti, ikke en kildetekst)"),
     (r"cannot read this (\S+) file: (.+)", r"kan ikke læse denne \1-fil: \2"),
+    (r"found no statement that asks something of the candidate \(a bullet, a numbered item, "
+     r"a sentence with (.+)\)", r"fandt intet udsagn, der stiller krav til kandidaten (et "
+     r"punkt, et nummereret punkt, en sætning med \1)"),
     (r" \(did you mean '(.+?)'\?\)", r" (mente du '\1'?)"),
 ]
 _COMPILED = [(re.compile(pattern), danish) for pattern, danish in DANISH]

@@ -22,12 +22,15 @@ What a statement is (`split_statements`), deliberately simple so a consultant ca
 Which statements count (must be quoted or set aside), `Statement.counted`:
 - every bullet, numbered item and sentence in a *competency section*: one whose heading, or
   a heading above it, names what the post asks of the person (COMPETENCY_HEADING_WORDS:
-  kompetencer, egenskaber, personprofil, ansvar, rolle, ...);
-- a bullet or numbered item whose lead-in (the paragraph just before its list) states a
-  requirement or names competencies ("Det forventes, at den kommende direktør:", "God
-  ledelse ... kræver, at lederen", "Vores formål er:");
-- anywhere, a sentence in the words of a requirement or a wish (lint's REQUIREMENT_WORDS and
-  WISH_WORDS: "skal", "afgørende", "et plus", "gerne", ...);
+  kompetencer, egenskaber, personprofil, forventninger, ...);
+- a bullet or numbered item whose lead-in (the paragraph just before its list), or a
+  heading above it, states a requirement or names competencies, values, purposes,
+  responsibilities or a role (LEAD_IN_WORDS: "Det forventes, at den kommende direktør:",
+  "God ledelse ... kræver, at lederen", "Vores formål er:", "2.1.1. Ansvar");
+- anywhere, a sentence that asks something of the people the post is about: words that
+  `read_wording` finds deciding ("skal", "afgørende", "et plus", "gerne", "vigtig", ...)
+  and a word for those people (PERSON_WORDS: du, vi, man, direktøren, lederen, ...), so
+  "Du skal sikre ..." counts and "Ansøgningen skal være fremme ..." does not;
 - never a heading, a table row or a bullet that is only a link.
 
 A statement is covered when a quote lies inside it or contains it. A `set_aside:` quote
@@ -42,16 +45,23 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import InputError, Problem
 from .lint import REQUIREMENT_WORDS, WISH_WORDS
 from .profiles import Profile
 
 TEXT_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
-# word beginnings: "kompetence" finds "kompetencer", "ansvar" finds "ansvarsområder"
-COMPETENCY_HEADING_WORDS = ("kompetence", "egenskab", "kvalifikation", "personprofil",
-                            "forventning", "krav", "ansvar", "rolle", "om dig", "vi søger")
-LEAD_IN_WORDS = ("kræver", "forvent", "værdi", "formål", *COMPETENCY_HEADING_WORDS)
+# Word beginnings ("ansvar" finds "ansvarsområder"). A heading about the person makes every
+# sentence under it count: "kompetencer" in the plural, since "ansvar og kompetence" is
+# authority, not a competency. A heading on the post's purpose, responsibilities or role
+# makes only its lists count: its prose is often description ("Strategisk Lederforum mødes
+# 3-4 gange årligt").
+COMPETENCY_HEADING_WORDS = ("kompetencer", "egenskaber", "kvalifikation", "personprofil",
+                            "forventning", "krav", "om dig", "vi søger")
+RESPONSIBILITY_WORDS = ("formål", "ansvar", "rolle")
+LEAD_IN_WORDS = ("kræver", "forvent", "værdi", *RESPONSIBILITY_WORDS,
+                 *COMPETENCY_HEADING_WORDS)
 MAX_HEADING_CHARS = 80
 _BULLET = re.compile(r"^\s*(?:[-*•–])\s+(?=\S)")
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\S)")
@@ -111,14 +121,14 @@ def read_text(path: str | Path) -> str:
     """The text of a .txt, .md, .docx or .pdf file; headings and bullets kept as markdown."""
     path = Path(path)
     suffix = path.suffix.lower()
+    if not path.is_file():  # python-docx and pypdf would each say it their own way
+        raise InputError([Problem(str(path), "file not found", code="E001")])
     try:
         if suffix == ".docx":
             return _docx_text(path)
         if suffix == ".pdf":
             return _pdf_text(path)
         return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError([Problem(str(path), "file not found", code="E001")]) from None
     except UnicodeDecodeError as exc:
         raise InputError([Problem(str(path), f"not UTF-8 text (byte {exc.start})",
                                   code="E003")]) from None
@@ -199,11 +209,55 @@ def _starts_word(text: str, beginnings: Iterable[str]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(b)}", lowered) for b in beginnings)
 
 
-def states_requirement(text: str) -> bool:
-    """In the words of a requirement or a wish, as lint reads them (whole words)."""
+class Reading(NamedTuple):
+    """What the words of a statement ask for."""
+
+    priority: str  # krav | ønske
+    weight: float | None  # None: the profile's weight for the priority; 2.0: emphasised ønske
+    words: tuple[str, ...]  # the words that decided
+
+
+# Words that single a statement out without making it decisive: an ønske of weight 2.
+EMPHASIS_WORDS = ("vigtig", "vigtigt", "vigtige", "væsentlig", "væsentlige", "centralt",
+                  "særdeles")
+
+
+def read_wording(text: str) -> Reading:
+    """krav or ønske, and weight, from the words of one statement, as lint reads them.
+
+    The one reading of the wording used here (the drafter proposes with it, trace counts
+    with it); wording.read_wording on the verdicts branch has the same shape and replaces it.
+    Requirement words (lint's REQUIREMENT_WORDS: afgørende, skal, krav, forudsætning,
+    nødvendig, and forventes, which lint counts as a requirement) make a krav; wish words
+    (WISH_WORDS: gerne, et plus, vægtes positivt, fordel, ...) an ønske and win over
+    requirement words ("skal gerne"); vigtig/væsentlig/central alone: an ønske of weight 2,
+    important but not decisive; no such words: an ønske at the profile's weight.
+    """
+    wishes = _whole_words(text, WISH_WORDS)
+    demands = _whole_words(text, REQUIREMENT_WORDS)
+    emphasis = _whole_words(text, EMPHASIS_WORDS)
+    if wishes:
+        return Reading("ønske", 2.0 if emphasis else None, wishes + emphasis)
+    if demands:
+        return Reading("krav", None, demands)
+    return Reading("ønske", 2.0 if emphasis else None, emphasis)
+
+
+def _whole_words(text: str, words: tuple[str, ...]) -> tuple[str, ...]:
     lowered = text.casefold()
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", lowered)
-               for w in (*REQUIREMENT_WORDS, *WISH_WORDS))
+    return tuple(w for w in words if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", lowered))
+
+
+# The people a requirement is asked of: the candidate ("du"), the management the post is
+# part of ("vi", "direktionen"), leaders in general ("man", "lederen"). Word beginnings.
+PERSON_WORDS = ("du", "dig", "din", "dit", "dine", "vi", "os", "vores", "man", "direktør",
+                "direktion", "leder", "chef", "kandidat", "ansøger", "koncernledelse")
+
+
+def states_requirement(text: str) -> bool:
+    """Deciding words, said of the people the post is about."""
+    return bool(read_wording(text).words) and any(
+        re.search(rf"(?<!\w){word}", text.casefold()) for word in PERSON_WORDS)
 
 
 @dataclass
@@ -315,7 +369,8 @@ def split_statements(text: str) -> list[Statement]:
             else:
                 content = normalise(item)
                 counted = ((in_section or states_requirement(lead_in)
-                            or _starts_word(lead_in, LEAD_IN_WORDS))
+                            or _starts_word(lead_in, LEAD_IN_WORDS)
+                            or any(_starts_word(h, RESPONSIBILITY_WORDS) for _, h in path))
                            and not _LINK_ONLY.match(content))
                 statements.append(replace(_statement(kind, item, line, path, item, counted),
                                           lead_in=lead_in))

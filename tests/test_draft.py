@@ -113,13 +113,14 @@ def test_a_draft_says_which_words_decided_each_criterion_and_quotes_colons_safel
                     "Du er ansvarlig for at: lede ledere.\n\n"
                     "Det er afgørende, at du har ledelseserfaring.\n\n"
                     "Erfaring med medier vægtes positivt.\n\n"
-                    "Du har en vigtig rolle i direktionen.\n", encoding="utf-8")
+                    "Du har en vigtig rolle i direktionen.\n\n"
+                    "Det forventes, at du:\n\n- Er nysgerrig\n", encoding="utf-8")
     out = write_draft(text, tmp_path)
     written = out.read_text(encoding="utf-8")
     assert 'quote: "Du er ansvarlig for at: lede ledere."' in written
-    assert "# krav: requirement words in the statement ('afgørende')" in written
-    assert "# ønske: wish words in the statement ('vægtes positivt')" in written
-    assert "# ønske: important, not decisive in the statement ('vigtig')" in written
+    assert "# krav: 'afgørende' in the quote (line 9 of the text)" in written
+    assert "# ønske: 'vægtes positivt' in the quote (line 11 of the text)" in written
+    assert "# ønske, weight 2: 'vigtig' in the quote (line 13 of the text)" in written
     profile = load_profile(out)
     assert profile.meta.organisation == "Greve Kommune"
     assert profile.meta.date.isoformat() == "2025-03-01"
@@ -127,4 +128,19 @@ def test_a_draft_says_which_words_decided_each_criterion_and_quotes_colons_safel
     weights = {c.quote: (c.priority, c.weight) for c in profile.criteria}
     assert weights["Det er afgørende, at du har ledelseserfaring."] == ("krav", 3)
     assert weights["Du har en vigtig rolle i direktionen."] == ("ønske", 2)
+    # a list item gets its priority from its own words (lint reads the quote), and the
+    # comment points at the lead-in's words for the consultant to weigh
+    assert weights["Er nysgerrig"] == ("ønske", 1)
+    assert ("# ønske: no word of the quote decides, an ønske by default; its lead-in says "
+            "'forventes' (line 17 of the text)") in written
     assert lint_paths([out]) == []
+
+
+def test_a_text_that_asks_nothing_gives_a_located_error_not_an_empty_draft(tmp_path):
+    text = tmp_path / "om.txt"
+    text.write_text("Om kommunen\n\nKommunen ligger ved vandet.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["new", str(text)])
+    assert result.exit_code == 2
+    assert f"{text}: E009 fandt intet udsagn, der stiller krav til kandidaten" in result.output
+    missing = CliRunner().invoke(main, ["--lang", "en", "new", str(tmp_path / "nej.docx")])
+    assert missing.exit_code == 2 and "E001 file not found" in missing.output

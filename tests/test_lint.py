@@ -88,7 +88,7 @@ def test_output_and_exit_codes_are_those_of_a_linter(tmp_path):
         "for alder" in result.output
     clean = CliRunner().invoke(main, ["lint", "--rules-dir", str(ROOT / "rules")])
     assert clean.exit_code == 0, clean.output
-    shipped = [*(ROOT / "rules").glob("*.y*ml"), *(ROOT / "rules").glob("modules/*.y*ml")]
+    shipped = [*(ROOT / "rules").glob("*.yaml"), *(ROOT / "rules").glob("modules/*.yaml")]
     assert f"Ingen fund i {len(shipped)} fil(er)." in clean.output
 
 
