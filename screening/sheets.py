@@ -26,7 +26,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from pydantic import ValidationError
 
-from . import papers_text, report
+from . import (
+    papers_text,  # noqa: F401  (registers the papers' English entries)
+    report,
+)
 from .candidates import load_records
 from .documents import error_message, field_path, plain
 from .errors import InputError, Problem
@@ -40,8 +43,6 @@ from .screen import Screening
 from .stages import SOURCES
 from .views import STATUSES, candidate_view
 from .wording import value_text
-
-assert papers_text.EN_PAPERS  # its English entries are registered on import
 
 ONE_DECIMAL = "0.0"
 PER_CENT = "0.0%"
