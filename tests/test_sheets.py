@@ -221,3 +221,15 @@ def test_a_file_that_is_not_a_workbook_is_refused(folder, tmp_path):
     path.write_text("not a workbook", "utf-8")
     result = run("import", "scores", str(path), "--into", str(folder))
     assert result.exit_code == 2 and "E301" in result.stderr
+
+
+def test_the_summary_csv_with_decimal_commas_keeps_its_rows_and_ids():
+    dot = run("screen", PROFILE, str(EXAMPLES), "--format", "csv", "--no-audit")
+    comma = run("screen", PROFILE, str(EXAMPLES), "--format", "csv", "--decimal", "comma",
+                "--no-audit")
+    assert dot.exit_code == comma.exit_code == 0
+    plain = list(csv.DictReader(io.StringIO(dot.stdout)))
+    danish = list(csv.DictReader(io.StringIO(comma.stdout), delimiter=";"))
+    assert [r["id"] for r in danish] == [r["id"] for r in plain]
+    assert [r["score"] for r in danish] == [r["score"].replace(".", ",") for r in plain]
+    assert any("," in r["coverage"] for r in danish)
