@@ -175,7 +175,7 @@ rules_dir_option = click.option("--rules-dir", default="rules", show_default=Tru
                                 help="Mappe med profiler, når PROFILE er et profil-id.")
 
 
-FORMATS = ("table", "json", "jsonl", "csv", "markdown")
+FORMATS = ("table", "json", "jsonl", "csv", "markdown", "xlsx")
 
 
 @main.command()
@@ -185,10 +185,17 @@ FORMATS = ("table", "json", "jsonl", "csv", "markdown")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table",
               show_default=True,
               help="table/markdown til læsning; json, csv til maskiner; jsonl skrives løbende, "
-                   "én kandidat pr. linje i inputrækkefølge (uden placering).")
+                   "én kandidat pr. linje i inputrækkefølge (uden placering); xlsx et "
+                   "regneark med placering og kriterier (kræver --out).")
 @click.option("--out", type=click.Path(dir_okay=False),
               help="Skriv til FILE (atomisk: filen er enten den gamle eller hele den nye).")
 @click.option("--top", type=click.IntRange(min=1), help="Vis kun de N bedst placerede.")
+@click.option("--detail", type=click.Choice(["candidates", "criteria"]), default="candidates",
+              show_default=True, help="csv: én række pr. kandidat, eller pr. kandidat og "
+                                      "kriterium.")
+@click.option("--decimal", type=click.Choice(["dot", "comma"]), default="dot",
+              show_default=True, help="csv: decimaltegnet; comma skriver også ; mellem "
+                                      "felterne, som dansk Excel læser det.")
 @click.option("--only-knockouts", is_flag=True, help="Vis kun kandidater med foreslået knock-out.")
 @click.option("--hide-knockouts", is_flag=True, help="Skjul kandidater med foreslået knock-out.")
 @click.option("--workers", type=click.IntRange(min=1),
@@ -203,8 +210,9 @@ FORMATS = ("table", "json", "jsonl", "csv", "markdown")
 @run_option
 @strict_option
 @_reports_errors
-def screen(profile, candidates, stage, fmt, out, top, only_knockouts, hide_knockouts, workers,
-           as_of, rules_dir, audit_db, no_audit, operator, run_id, strict):
+def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knockouts,
+           hide_knockouts, workers, as_of, rules_dir, audit_db, no_audit, operator, run_id,
+           strict):
     """Screen CANDIDATES (filer, mapper eller .jsonl) mod PROFILE (regelfil eller profil-id).
 
     Ugyldige kandidatposter meldes med fil, linje og felt og springes over; kørslen
@@ -220,10 +228,11 @@ def screen(profile, candidates, stage, fmt, out, top, only_knockouts, hide_knock
     from dataclasses import replace
     from functools import partial
 
-    from . import report
+    from . import report, sheets
     from .audit.recording import Spool, record_run
     from .audit.store import default_path
     from .candidates import DuplicateIds, iter_inputs
+    from .output import write_bytes
     from .parallel import Job, auto_workers, screen_many
     from .protected import refuse as refuse_protected
     from .rulefiles import find_profile, load_profile
@@ -233,6 +242,10 @@ def screen(profile, candidates, stage, fmt, out, top, only_knockouts, hide_knock
     gc.set_threshold(100_000, 50, 100)
     if only_knockouts and hide_knockouts:
         raise click.UsageError("--only-knockouts og --hide-knockouts udelukker hinanden")
+    if fmt == "xlsx" and out is None:
+        raise click.UsageError("--format xlsx skriver et regneark og kræver --out FILE")
+    if fmt != "csv" and (detail, decimal) != ("candidates", "dot"):
+        raise click.UsageError("--detail og --decimal gælder kun --format csv")
     if top and fmt == "jsonl":
         raise click.UsageError("--top kræver en placering; jsonl skrives løbende uden; brug "
                                "json eller csv")
@@ -287,10 +300,12 @@ def screen(profile, candidates, stage, fmt, out, top, only_knockouts, hide_knock
         shown = [r for r in screening.results if keep(r)]
         shown = replace(screening, results=tuple(shown[:top] if top else shown))
         render_all = {"table": report.table, "markdown": report.markdown,
-                      "csv": report.csv_text,
+                      "csv": partial(sheets.csv_for, detail=detail, decimal=decimal),
                       "json": lambda s: json.dumps(report.document(s), ensure_ascii=False,
                                                    indent=2)}
-        if results:  # nothing valid: the problems and the summary say it all
+        if results and fmt == "xlsx":
+            write_bytes(out, sheets.screening_workbook(shown))
+        elif results:  # nothing valid: the problems and the summary say it all
             _emit(render_all[fmt](shown), out)
     for problem in problems:
         counts.problem(problem)

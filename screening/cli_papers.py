@@ -16,6 +16,8 @@ from .cli import (
     stage_option,
 )
 from .cli_audit import audit_db_option
+from .cli_tools import import_group
+from .i18n import t
 from .stages import SOURCES
 
 NEXT_STAGES = SOURCES[1:]  # as guide.NEXT_STAGES, without importing it at start-up
@@ -108,3 +110,67 @@ def guide(profile, candidates, next_stage, candidate_id, fmt, out, as_of, rules_
     written = guides.guide(screening, next_stage, candidate_id, names)
     render = guides.html if fmt == "html" else guides.markdown
     _emit(render(screening, next_stage, written), out)
+
+
+@main.command()
+@click.argument("profile")
+@click.argument("candidates", nargs=-1)
+@click.option("--stage", type=click.Choice(SOURCES), required=True,
+              help="Stadiet, der vurderes (fx samtale1); kilde-kolonnen udfyldes med det.")
+@click.option("--out", type=click.Path(dir_okay=False), required=True,
+              help="Regnearket (.xlsx), der skrives (atomisk).")
+@rules_dir_option
+@_reports_errors
+def sheet(profile, candidates, stage, out, rules_dir):
+    """Skriv et tomt scoringsark: kandidater × stadiets kompetencer.
+
+    Overskrifterne har kompetencernes navne og profilens citater; scorefelterne tager kun
+    hele tal fra 1 til 5. Med CANDIDATES står kandidaterne i arket; ellers skrives id'erne
+    i kolonne A. Udfyld, og læs arket ind med `screening import scores`.
+
+    \b
+    Eksempel:
+      screening sheet helsingor-direktor-2024 examples/candidates/helsingor-direktor-2024 \\
+          --stage samtale1 --out scores.xlsx
+    """
+    from .output import write_bytes
+    from .sheets import scoring_sheet
+
+    loaded_profile = _profile(profile, rules_dir)
+    records = _records(candidates)[0] if candidates else []
+    write_bytes(out, scoring_sheet(loaded_profile, stage, [
+        (r.id, r.personal.name if r.personal else None) for r in records]))
+    click.echo(out, err=True)
+
+
+@import_group.command("scores")
+@click.argument("workbook", type=click.Path(dir_okay=False))
+@click.option("--into", "folder", type=click.Path(file_okay=False), required=True,
+              help="Mappen med kandidatposterne, vurderingerne føjes til.")
+@_reports_errors
+def import_scores(workbook, folder):
+    """Læs et udfyldt scoringsark ind som vurderinger (kilde og bedømmer med).
+
+    Hver forkert celle meldes som Ark!Celle; er der blot én, skrives intet. Hver post
+    skrives atomisk. En score for samme kompetence, kilde og bedømmer erstatter den, der
+    står i posten, så et rettet ark kan læses ind igen.
+
+    \b
+    Eksempel:
+      screening import scores scores.xlsx --into examples/candidates/helsingor-direktor-2024
+    """
+    from .errors import InputError
+    from .output import atomic_writer
+    from .sheets import read_scores, updates
+
+    scores, problems = read_scores(workbook)
+    if problems:
+        raise InputError(problems)
+    changed = updates(scores, folder, workbook)
+    for update in changed:
+        with atomic_writer(update.path) as handle:
+            handle.write(update.text)
+        click.echo(t("{path}: {count} vurdering(er)", path=update.path, count=update.added),
+                   err=True)
+    click.echo(t("Læst ind: {scores} vurdering(er) til {records} kandidat(er).",
+                 scores=len(scores), records=len(changed)), err=True)

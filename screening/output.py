@@ -35,3 +35,10 @@ def atomic_writer(path: str | Path) -> Iterator[TextIO]:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+
+
+def write_bytes(path: str | Path, data: bytes) -> None:
+    """A binary file (a spreadsheet), written as atomically as `atomic_writer` writes text."""
+    with atomic_writer(path) as handle:
+        handle.flush()
+        handle.buffer.write(data)

@@ -50,5 +50,17 @@ EN_PAPERS: dict[str, str] = {
     "Spørgsmål": "Questions",
     "Profilen giver ingen spørgsmål til dette kriterium.":
         "The profile gives no questions for this criterion.",
+    # spreadsheets
+    "Navn": "Name", "Kilde": "Source", "Bedømmer": "Assessor",
+    "Vurderinger {stage}: {title} ({profile} v{version}). Skriv en score fra 1 til 5; lad "
+    "feltet stå tomt, hvis kompetencen ikke er vurderet.":
+        "Assessments {stage}: {title} ({profile} v{version}). Write a score from 1 to 5; leave "
+        "the cell empty where the competency was not assessed.",
+    "Score fra 1 til 5": "Score from 1 to 5",
+    "Skriv et helt tal fra 1 til 5, eller lad feltet stå tomt.":
+        "Write a whole number from 1 to 5, or leave the cell empty.",
+    "{path}: {count} vurdering(er)": "{path}: {count} assessment(s)",
+    "Læst ind: {scores} vurdering(er) til {records} kandidat(er).":
+        "Imported: {scores} assessment(s) for {records} candidate(s).",
 }
 EN.update(EN_PAPERS)

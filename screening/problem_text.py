@@ -78,6 +78,22 @@ DANISH: list[tuple[str, str]] = [
     (r"unknown keyword '(.+?)'", r"ukendt nøgleord '\1'"),
     (r"no such feature file", "ingen sådan feature-fil"),
     (r"no \.feature files", "ingen .feature-filer"),
+    # scoring sheets (screening import scores)
+    (r"not an \.xlsx workbook \((.+?)\)", r"ikke en .xlsx-projektmappe (\1)"),
+    (r"no sheet '(.+?)' \(write one with `screening sheet`\)",
+     r"intet ark '\1' (skriv et med `screening sheet`)"),
+    (r"the row of ids lost its 'source' or 'assessor' column",
+     "rækken med id'er har mistet kolonnen 'source' eller 'assessor'"),
+    (r"empty competency id", "tomt kompetence-id"),
+    (r"scores without a candidate id", "scorer uden kandidat-id"),
+    (r"candidate '(.+?)' is also on row (\d+)", r"kandidaten '\1' står også i række \2"),
+    (r"source '(.*?)' is not one of (.+)", r"kilden '\1' er ikke en af \2"),
+    (r"score (.+?) is not a whole number from 1 to 5",
+     r"scoren \1 er ikke et helt tal fra 1 til 5"),
+    (r"no record for candidate '(.+?)' in (.+)", r"ingen post for kandidaten '\1' i \2"),
+    (r"candidate '(.+?)' is a line of a JSON Lines file, which is not updated; give it its own "
+     r"record file", r"kandidaten '\1' er en linje i en JSON Lines-fil, som ikke opdateres; giv "
+     r"den sin egen postfil"),
     # the audit store
     (r"no audit store here \(nothing has been screened with it yet\)",
      "intet revisionsspor her (der er ikke screenet med det endnu)"),

@@ -1,0 +1,393 @@
+"""Spreadsheets in and out (openpyxl), and the CSV variants consultants open in Excel.
+
+Out: the screening as a workbook (a ranking sheet, and criteria × candidates with statuses
+and points), and a blank scoring sheet for one stage (candidates × competencies, with the
+profile's quotes and the allowed scores 1-5 validated in the sheet). In: the filled scoring
+sheet becomes assessments in the candidates' records, with source and assessor; every bad
+cell is reported as Sheet!A1, and nothing is written unless every cell is good.
+
+Numbers are stored as numbers with Danish display formats (one decimal, per cent), so
+Excel shows them with the reader's decimal mark and they still add up.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from pydantic import ValidationError
+
+from . import (
+    papers_text,  # noqa: F401  (registers the papers' English entries)
+    report,
+)
+from .candidates import load_records
+from .documents import error_message, field_path, plain
+from .errors import InputError, Problem
+from .explain import CATEGORY_TITLES
+from .guide import competencies_read
+from .i18n import t
+from .profiles import Profile
+from .records import CandidateRecord
+from .scoring import STATUS_LABELS
+from .screen import Screening
+from .stages import SOURCES
+from .views import STATUSES, candidate_view
+from .wording import value_text
+
+ONE_DECIMAL = "0.0"
+PER_CENT = "0.0%"
+BOLD = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="DCE6F0")
+SCORE_SHEET = "Vurderinger"
+FIRST_SCORE_ROW = 5  # rows 1-4: title, competency labels, ids, quotes
+FIRST_SCORE_COLUMN = 3  # A: candidate id, B: name
+BLANK_ROWS = 30  # rows for candidates added by hand when none are given
+
+
+# --- the screening as a workbook -----------------------------------------------------------
+
+
+def screening_workbook(screening: Screening) -> bytes:
+    book = Workbook()
+    ranking = book.active
+    ranking.title = t("Placering")
+    views = [candidate_view(r) for r in screening.results]
+    used = [c for c in CATEGORY_TITLES if any(c in v.categories for v in views)]
+    headers = [t("Nr."), t("Kandidat"), t("Score"), t("Dækning"),
+               *(t(report.CATEGORY_SHORT[c]) for c in used),
+               *(t(STATUS_LABELS[s]) for s in STATUSES), t("Foreslåede knock-outs"),
+               t("Anbefaling")]
+    ranking.append(headers)
+    for v in views:
+        ranking.append([v.rank, v.id, v.score.value, round(v.coverage / 100, 4),
+                        *(v.categories[c].value if c in v.categories else None for c in used),
+                        *(v.counts[s] for s in STATUSES), ", ".join(v.knockouts),
+                        v.recommendation])
+    _number_formats(ranking, {3: ONE_DECIMAL, 4: PER_CENT,
+                              **{5 + n: ONE_DECIMAL for n in range(len(used))}})
+    _style_header(ranking, 1)
+
+    criteria = book.create_sheet(t("Kriterier"))
+    fixed = [t("Kriterium"), t("Navn"), t("Kategori"), t("Prioritet"), t("Vægt")]
+    criteria.append([*fixed, *(x for r in screening.results for x in (r.id, None))])
+    criteria.append([None] * len(fixed) + [x for _ in screening.results
+                                           for x in (t("Status"), t("Point"))])
+    for n in range(len(screening.results)):
+        column = len(fixed) + 1 + 2 * n
+        criteria.merge_cells(start_row=1, start_column=column, end_row=1, end_column=column + 1)
+    outcomes = [{o.criterion.id: o for o in r.outcomes} for r in screening.results]
+    for c in screening.profile.criteria:
+        criteria.append([c.id, c.name, t(CATEGORY_TITLES[c.category]), t(c.priority), c.weight,
+                         *(x for by_id in outcomes
+                           for x in (t(STATUS_LABELS[by_id[c.id].status]), by_id[c.id].points))])
+    _number_formats(criteria, {5: ONE_DECIMAL, **{len(fixed) + 2 + 2 * n: ONE_DECIMAL
+                                                  for n in range(len(screening.results))}},
+                    first_row=3)
+    _style_header(criteria, 1)
+    _style_header(criteria, 2)
+    criteria.freeze_panes = "F3"
+    return _saved(book)
+
+
+def _number_formats(sheet, formats: dict[int, str], first_row: int = 2) -> None:
+    for row in sheet.iter_rows(min_row=first_row):
+        for cell in row:
+            if cell.column in formats:
+                cell.number_format = formats[cell.column]
+
+
+def _style_header(sheet, row: int) -> None:
+    for cell in sheet[row]:
+        cell.font = BOLD
+        cell.fill = HEADER_FILL
+
+
+def _saved(book: Workbook) -> bytes:
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+# --- CSV variants --------------------------------------------------------------------------
+
+
+CRITERIA_FIELDS = ["rank", "id", "criterion", "category", "priority", "status", "points",
+                   "max_points", "disagreement", "evidence", "missing"]
+_DECIMAL = re.compile(r"^-?\d+\.\d+$")
+
+
+def criteria_csv(screening: Screening) -> str:
+    """One row per candidate and criterion, machine-friendly like the summary CSV."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, CRITERIA_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for r in screening.results:
+        for o in r.outcomes:
+            c = o.criterion
+            writer.writerow({
+                "rank": r.rank, "id": r.id, "criterion": c.id, "category": c.category,
+                "priority": c.priority, "status": o.status, "points": o.points,
+                "max_points": o.max_points, "disagreement": o.disagreement,
+                "evidence": "; ".join(f"{e.path}={value_text(e.value)} ({e.source})"
+                                      for e in o.evidence),
+                "missing": "; ".join(o.missing)})
+    return out.getvalue()
+
+
+def decimal_comma(text: str, keep: tuple[str, ...] = ("id", "criterion")) -> str:
+    """The CSV as Danish Excel reads it: `;` between fields and `,` as the decimal mark
+    (ids are left as they are, even where one looks like a number)."""
+    rows = list(csv.reader(io.StringIO(text)))
+    kept = {n for n, name in enumerate(rows[0]) if name in keep} if rows else set()
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\n")
+    writer.writerow(rows[0] if rows else [])
+    for row in rows[1:]:
+        writer.writerow([cell.replace(".", ",") if n not in kept and _DECIMAL.match(cell)
+                         else cell for n, cell in enumerate(row)])
+    return out.getvalue()
+
+
+def csv_for(screening: Screening, detail: str, decimal: str) -> str:
+    """`screen --format csv`: per candidate or per criterion, dot or comma decimals."""
+    text = criteria_csv(screening) if detail == "criteria" else report.csv_text(screening)
+    return decimal_comma(text) if decimal == "comma" else text
+
+
+# --- the blank scoring sheet ---------------------------------------------------------------
+
+
+def stage_competencies(profile: Profile, stage: str) -> list[str]:
+    """The competencies that criteria assessed at `stage` read, in the profile's order."""
+    read = {k for c in profile.criteria if stage in c.sources for k in competencies_read(c)}
+    return [k for k in profile.competencies if k in read]
+
+
+def scoring_sheet(profile: Profile, stage: str,
+                  candidates: list[tuple[str, str | None]]) -> bytes:
+    """Candidates (id, name) × the stage's competencies; score cells accept 1-5 only."""
+    competencies = stage_competencies(profile, stage)
+    quotes = {k: [c.quote for c in profile.criteria
+                  if stage in c.sources and k in competencies_read(c)] for k in competencies}
+    book = Workbook()
+    sheet = book.active
+    sheet.title = SCORE_SHEET
+    source_column = FIRST_SCORE_COLUMN + len(competencies)
+    sheet.append([t("Vurderinger {stage}: {title} ({profile} v{version}). Skriv en score "
+                    "fra 1 til 5; lad feltet stå tomt, hvis kompetencen ikke er vurderet.",
+                    stage=stage, title=profile.meta.title, profile=profile.meta.id,
+                    version=profile.meta.version)])
+    sheet.append([t("Kandidat"), t("Navn"), *(profile.competencies[k] for k in competencies),
+                  t("Kilde"), t("Bedømmer")])
+    sheet.append(["id", None, *competencies, "source", "assessor"])
+    sheet.append([t("Profilen"), None, *(" / ".join(quotes[k]) for k in competencies)])
+    rows = candidates or [("", None)] * BLANK_ROWS
+    for candidate_id, name in rows:
+        sheet.append([candidate_id or None, name, *([None] * len(competencies)), stage, None])
+    last = FIRST_SCORE_ROW + len(rows) - 1
+    scores = DataValidation(type="whole", operator="between", formula1="1", formula2="5",
+                            allow_blank=True, showErrorMessage=True,
+                            errorTitle=t("Score fra 1 til 5"),
+                            error=t("Skriv et helt tal fra 1 til 5, eller lad feltet stå tomt."))
+    sources = DataValidation(type="list", formula1='"' + ",".join(SOURCES) + '"',
+                             allow_blank=False, showErrorMessage=True)
+    sheet.add_data_validation(scores)
+    sheet.add_data_validation(sources)
+    if competencies:
+        scores.add(f"{get_column_letter(FIRST_SCORE_COLUMN)}{FIRST_SCORE_ROW}:"
+                   f"{get_column_letter(source_column - 1)}{last}")
+    sources.add(f"{get_column_letter(source_column)}{FIRST_SCORE_ROW}:"
+                f"{get_column_letter(source_column)}{last}")
+    for n, k in enumerate(competencies):
+        column = get_column_letter(FIRST_SCORE_COLUMN + n)
+        sheet.column_dimensions[column].width = 24
+        sheet[f"{column}2"].comment = Comment("\n".join(quotes[k]), "screening")
+    for column in ("A", "B"):
+        sheet.column_dimensions[column].width = 26
+    for cell in sheet[4]:
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        cell.font = Font(italic=True, size=9)
+    for cell in sheet[2]:
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.row_dimensions[4].height = 120
+    _style_header(sheet, 2)
+    for cell in sheet[3]:
+        cell.font = Font(color="808080", size=8)
+    sheet.freeze_panes = f"{get_column_letter(FIRST_SCORE_COLUMN)}{FIRST_SCORE_ROW}"
+    return _saved(book)
+
+
+# --- reading a filled scoring sheet back ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Score:
+    candidate: str
+    competency: str
+    source: str
+    score: int
+    assessor: str | None
+    cell: str  # where the candidate id stands, for problems found later
+
+
+def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
+    """Every score in the sheet, or the problems, each located as Sheet!Cell."""
+    where = str(path)
+    try:
+        book = load_workbook(path, data_only=True, read_only=False)
+    except FileNotFoundError:
+        return [], [Problem(where, "file not found", code="E001")]
+    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
+        return [], [Problem(where, f"not an .xlsx workbook ({type(exc).__name__})",
+                            code="E301")]
+    if SCORE_SHEET not in book.sheetnames:
+        return [], [Problem(where, f"no sheet '{SCORE_SHEET}' (write one with "
+                                   "`screening sheet`)", code="E301")]
+    sheet = book[SCORE_SHEET]
+    ids = [cell.value for cell in sheet[3]]
+    try:
+        source_column = ids.index("source") + 1
+        assessor_column = ids.index("assessor") + 1
+    except ValueError:
+        return [], [Problem(where, f"{SCORE_SHEET}!3: the row of ids lost its 'source' or "
+                                   "'assessor' column", code="E302")]
+    competencies = {n: value for n, value in enumerate(ids[FIRST_SCORE_COLUMN - 1:
+                                                           source_column - 1],
+                                                       start=FIRST_SCORE_COLUMN)}
+    problems = [Problem(where, f"{SCORE_SHEET}!{get_column_letter(n)}3: empty competency id",
+                        code="E302") for n, value in competencies.items() if not value]
+    scores: list[Score] = []
+    seen: dict[str, int] = {}
+    for row in sheet.iter_rows(min_row=FIRST_SCORE_ROW):
+        cells = {cell.column: cell for cell in row}
+        filled = [cells[n] for n in competencies if n in cells
+                  and cells[n].value not in (None, "")]
+        candidate = _text(cells.get(1))
+        if not filled:
+            continue
+        line = row[0].row
+        if not candidate:
+            problems.append(_bad(where, f"A{line}", "scores without a candidate id"))
+            continue
+        if candidate in seen:
+            problems.append(_bad(where, f"A{line}", f"candidate '{candidate}' is also on row "
+                                                    f"{seen[candidate]}"))
+            continue
+        seen[candidate] = line
+        source = _text(cells.get(source_column))
+        if source not in SOURCES:
+            problems.append(_bad(where, f"{get_column_letter(source_column)}{line}",
+                                 f"source '{source or ''}' is not one of {', '.join(SOURCES)}"))
+        assessor = _text(cells.get(assessor_column)) or None
+        for cell in filled:
+            value = cell.value
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)
+            if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+                problems.append(_bad(where, cell.coordinate,
+                                     f"score {value!r} is not a whole number from 1 to 5"))
+            elif source in SOURCES:
+                scores.append(Score(candidate, str(competencies[cell.column]), source, value,
+                                    assessor, f"A{line}"))
+    return scores, problems
+
+
+def _text(cell) -> str:
+    return "" if cell is None or cell.value is None else str(cell.value).strip()
+
+
+def _bad(path: str, coordinate: str, message: str) -> Problem:
+    return Problem(path, f"{SCORE_SHEET}!{coordinate}: {message}", code="E303")
+
+
+@dataclass(frozen=True)
+class Update:
+    path: Path
+    text: str
+    added: int
+
+
+def updates(scores: list[Score], folder: str | Path, sheet_path: str) -> list[Update]:
+    """The records with the sheet's scores added, validated; raises InputError with every
+    problem and writes nothing. A score for the same competency, source and assessor
+    replaces the one there (a corrected sheet can be imported again)."""
+    loaded, problems = load_records([folder])
+    if problems:
+        raise InputError(problems)
+    by_id = {r.record.id: r for r in loaded}
+    unknown = {s.candidate: s.cell for s in scores if s.candidate not in by_id}
+    if unknown:
+        raise InputError([_bad(sheet_path, cell, f"no record for candidate '{c}' in {folder}")
+                          for c, cell in unknown.items()])
+    found: list[Update] = []
+    for candidate in dict.fromkeys(s.candidate for s in scores):
+        path = Path(by_id[candidate].path)
+        if path.suffix not in (".yaml", ".yml", ".json"):  # a line of a .jsonl talent pool
+            problems.append(Problem(str(path), f"candidate '{candidate}' is a line of a JSON "
+                                    "Lines file, which is not updated; give it its own record "
+                                    "file", code="E304"))
+            continue
+        mine = [s for s in scores if s.candidate == candidate]
+        text = _with_scores(path, mine)
+        try:
+            CandidateRecord.model_validate(
+                json.loads(text) if path.suffix == ".json" else plain(_yaml().load(text)))
+        except ValidationError as exc:
+            problems.extend(Problem(sheet_path, f"{candidate}: {error_message(e)}",
+                                    field=field_path(e["loc"]), code="E101")
+                            for e in exc.errors(include_url=False))
+            continue
+        found.append(Update(path, text, len(mine)))
+    if problems:
+        raise InputError(problems)
+    return found
+
+
+def _yaml():
+    from ruamel.yaml import YAML
+
+    yaml = YAML()  # round trip: the consultant's comments and layout stay
+    yaml.preserve_quotes = True
+    yaml.width = 100
+    yaml.indent(mapping=2, sequence=4, offset=2)  # "  - item", as the shipped records
+    return yaml
+
+
+def _with_scores(path: Path, scores: list[Score]) -> str:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    text = path.read_text("utf-8")
+    if path.suffix == ".json":
+        data = json.loads(text)
+    else:
+        yaml = _yaml()
+        data = yaml.load(text)
+    assessments = data.get("assessments")
+    if assessments is None:
+        assessments = data["assessments"] = [] if path.suffix == ".json" else CommentedSeq()
+    replaced = {(s.competency, s.source, s.assessor) for s in scores}
+    kept = [a for a in assessments
+            if (a.get("competency"), a.get("source"), a.get("assessor")) not in replaced]
+    assessments[:] = kept
+    for s in scores:
+        entry = {"competency": s.competency, "source": s.source, "score": s.score,
+                 **({"assessor": s.assessor} if s.assessor else {})}
+        if path.suffix != ".json":
+            entry = CommentedMap(entry)
+            entry.fa.set_flow_style()
+        assessments.append(entry)
+    if path.suffix == ".json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()

@@ -1,0 +1,235 @@
+"""Spreadsheets in and out, and the CSV variants: a filled scoring sheet changes the screening."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from screening import conditions as cond
+from screening.candidates import load_records
+from screening.cli import main
+from screening.rulefiles import find_profile, load_profile
+from screening.screen import screen
+from screening.sheets import FIRST_SCORE_COLUMN, FIRST_SCORE_ROW, SCORE_SHEET
+
+from .conftest import ROOT
+
+PROFILE = "helsingor-direktor-2024"
+EXAMPLES = ROOT / "examples" / "candidates" / PROFILE
+STAGE = "samtale1"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), env={"SCREENING_RULES": str(ROOT / "rules")})
+
+
+def screened(folder: Path, stage: str = STAGE):
+    profile = load_profile(find_profile(PROFILE, ROOT / "rules"))
+    loaded, problems = load_records([folder])
+    assert not problems
+    return screen(profile, [r.record for r in loaded], stage)
+
+
+def digests(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+
+
+@pytest.fixture
+def folder(tmp_path) -> Path:
+    copy = tmp_path / "candidates"
+    shutil.copytree(EXAMPLES, copy)
+    return copy
+
+
+# --- out -----------------------------------------------------------------------------------
+
+
+def test_screen_as_a_workbook_has_the_ranking_and_criteria_by_candidates(tmp_path):
+    out = tmp_path / "screening.xlsx"
+    result = run("screen", PROFILE, str(EXAMPLES), "--stage", "reference", "--format", "xlsx",
+                 "--out", str(out), "--no-audit")
+    assert result.exit_code == 0, result.output
+    expected = screened(EXAMPLES, "reference")
+    book = load_workbook(out)
+    ranking, criteria = book["Placering"], book["Kriterier"]
+    rows = list(ranking.iter_rows(min_row=2, values_only=True))
+    assert [(r[0], r[1]) for r in rows] == [(r.rank, r.id) for r in expected.results]
+    assert [r[2] for r in rows] == [r.score for r in expected.results]
+    assert ranking["C2"].number_format == "0.0" and ranking["D2"].number_format == "0.0%"
+    assert ranking["D2"].value == pytest.approx(expected.results[0].coverage / 100)
+    assert criteria.max_row == 2 + len(expected.profile.criteria)
+    by_row = {row[0]: row for row in criteria.iter_rows(min_row=3, values_only=True)}
+    for n, r in enumerate(expected.results):
+        for o in r.outcomes:
+            status, points = by_row[o.criterion.id][5 + 2 * n: 7 + 2 * n]
+            assert points == o.points
+            assert status == {"opfyldt": "opfyldt", "delvist": "delvist opfyldt",
+                              "ikke_opfyldt": "ikke opfyldt",
+                              "ikke_belyst": "ikke belyst"}[o.status]
+
+
+def test_xlsx_needs_a_file():
+    result = run("screen", PROFILE, str(EXAMPLES), "--format", "xlsx", "--no-audit")
+    assert result.exit_code == 2 and "--out" in result.output
+
+
+def test_csv_per_criterion_with_decimal_commas():
+    result = run("screen", PROFILE, str(EXAMPLES), "--format", "csv", "--detail", "criteria",
+                 "--decimal", "comma", "--no-audit")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout), delimiter=";"))
+    expected = screened(EXAMPLES, "samtale2")
+    assert len(rows) == len(expected.results) * len(expected.profile.criteria)
+    assert [(r["id"], r["criterion"]) for r in rows] == \
+        [(r.id, o.criterion.id) for r in expected.results for o in r.outcomes]
+    half = next(r for r in rows if r["status"] == "delvist")
+    assert "," in half["points"] and "." not in half["points"]
+
+
+def test_csv_options_belong_to_csv():
+    result = run("screen", PROFILE, str(EXAMPLES), "--detail", "criteria", "--no-audit")
+    assert result.exit_code == 2
+
+
+# --- the scoring sheet, filled and read back -----------------------------------------------
+
+
+def blank_sheet(folder: Path, tmp_path: Path) -> Path:
+    out = tmp_path / "scores.xlsx"
+    result = run("sheet", PROFILE, str(folder), "--stage", STAGE, "--out", str(out))
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def fill(path: Path, scores: dict[tuple[str, str], object], assessor: str = "Udvalget"):
+    """Write scores by (candidate, competency id) into the sheet's cells."""
+    book = load_workbook(path)
+    sheet = book[SCORE_SHEET]
+    columns = {cell.value: cell.column for cell in sheet[3]}
+    rows = {sheet.cell(row, 1).value: row for row in range(FIRST_SCORE_ROW, sheet.max_row + 1)}
+    for (candidate, competency), value in scores.items():
+        if candidate not in rows:  # a row added by hand
+            rows[candidate] = sheet.max_row + 1
+            sheet.cell(rows[candidate], 1).value = candidate
+            sheet.cell(rows[candidate], columns["source"]).value = STAGE
+        sheet.cell(rows[candidate], columns[competency]).value = value
+        sheet.cell(rows[candidate], columns["assessor"]).value = assessor
+    book.save(path)
+
+
+def test_the_blank_sheet_has_the_stages_competencies_quotes_and_validation(tmp_path):
+    path = blank_sheet(EXAMPLES, tmp_path)
+    sheet = load_workbook(path)[SCORE_SHEET]
+    profile = load_profile(find_profile(PROFILE, ROOT / "rules"))
+    ids = [c.value for c in sheet[3]][FIRST_SCORE_COLUMN - 1:-2]
+    read_at_stage = {n.competency for c in profile.criteria if STAGE in c.sources
+                     for tree in (c.when, c.partial) if tree is not None
+                     for n in cond.walk(tree) if isinstance(n, cond.Assessed)}
+    assert set(ids) == read_at_stage and ids
+    assert [c.value for c in sheet[2]][FIRST_SCORE_COLUMN - 1] == profile.competencies[ids[0]]
+    assert all(sheet.cell(4, FIRST_SCORE_COLUMN + n).value for n in range(len(ids)))
+    candidates = [sheet.cell(r, 1).value for r in range(FIRST_SCORE_ROW, sheet.max_row + 1)]
+    assert candidates == sorted(r.id for r in screened(EXAMPLES).results)
+    validations = sheet.data_validations.dataValidation
+    whole = next(v for v in validations if v.type == "whole")
+    assert (whole.operator, whole.formula1, whole.formula2) == ("between", "1", "5")
+    first = f"{sheet.cell(FIRST_SCORE_ROW, FIRST_SCORE_COLUMN).coordinate}"
+    assert first in whole.sqref and sheet.cell(FIRST_SCORE_ROW, 3 + len(ids)).value == STAGE
+
+
+def single_competency_gaps(folder: Path) -> list[tuple[str, str, str]]:
+    """(candidate, criterion, competency): criteria judged on one competency at this stage
+    that are not belyst yet."""
+    return [(r.id, o.criterion.id, o.criterion.when.competency)
+            for r in screened(folder).results for o in r.outcomes
+            if o.status == "ikke_belyst" and isinstance(o.criterion.when, cond.Assessed)
+            and o.criterion.partial is None and STAGE in o.criterion.sources]
+
+
+def test_a_filled_sheet_round_trips_into_the_records_and_changes_the_screening(folder,
+                                                                              tmp_path):
+    gaps = single_competency_gaps(folder)
+    candidate = gaps[0][0]
+    chosen = [g for g in gaps if g[0] == candidate][:3]
+    assert len(chosen) == 3, gaps
+    scores = dict(zip(chosen, (5, 3, 2), strict=True))
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(c, k): score for (c, _, k), score in scores.items()})
+    first_line = next(folder.glob(f"{candidate}.*")).read_text("utf-8").splitlines()[0]
+    result = run("import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 0, result.output
+    after = {o.criterion.id: o for o in screened(folder).result(candidate).outcomes}
+    assert {criterion: after[criterion].status for (_, criterion, _) in scores} == dict(
+        zip([g[1] for g in scores], ["opfyldt", "delvist", "ikke_opfyldt"], strict=True))
+    record = next(folder.glob(f"{candidate}.*"))
+    assert record.read_text("utf-8").splitlines()[0] == first_line  # comments are kept
+    loaded, _ = load_records([record])
+    added = [a for a in loaded[0].record.assessments if a.assessor == "Udvalget"]
+    assert {(a.competency, a.source, a.score) for a in added} == \
+        {(k, STAGE, s) for (_, _, k), s in scores.items()}
+    # a corrected sheet imported again replaces the scores rather than adding to them
+    assert run("import", "scores", str(path), "--into", str(folder)).exit_code == 0
+    loaded, _ = load_records([record])
+    assert len([a for a in loaded[0].record.assessments if a.assessor == "Udvalget"]) == 3
+
+
+def test_every_bad_cell_is_reported_and_nothing_is_written(folder, tmp_path):
+    gaps = single_competency_gaps(folder)
+    (c1, _, k1), (c2, _, k2) = gaps[0], next(g for g in gaps if g[0] != gaps[0][0])
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(c1, k1): 4, (c2, k2): 7})
+    book = load_workbook(path)
+    sheet = book[SCORE_SHEET]
+    columns = {cell.value: cell.column for cell in sheet[3]}
+    rows = {sheet.cell(r, 1).value: r for r in range(FIRST_SCORE_ROW, sheet.max_row + 1)}
+    sheet.cell(rows[c1], columns[k2]).value = "fire"
+    sheet.cell(rows[c1], columns["source"]).value = "samtale3"
+    bad_score = sheet.cell(rows[c2], columns[k2]).coordinate
+    word = sheet.cell(rows[c1], columns[k2]).coordinate
+    source = sheet.cell(rows[c1], columns["source"]).coordinate
+    book.save(path)
+    before = digests(folder)
+    result = run("import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 2
+    for cell in (bad_score, word, source):
+        assert f"{SCORE_SHEET}!{cell}:" in result.stderr, cell
+    assert "Traceback" not in result.output
+    assert digests(folder) == before
+
+
+def test_an_unknown_candidate_in_the_sheet_writes_nothing(folder, tmp_path):
+    (c1, _, k1) = single_competency_gaps(folder)[0]
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(c1, k1): 4, ("k99-ukendt", k1): 3})
+    before = digests(folder)
+    result = run("import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 2
+    assert f"{SCORE_SHEET}!A{FIRST_SCORE_ROW + 8}: ingen post for kandidaten 'k99-ukendt'" in \
+        result.stderr
+    assert digests(folder) == before
+
+
+def test_a_file_that_is_not_a_workbook_is_refused(folder, tmp_path):
+    path = tmp_path / "scores.xlsx"
+    path.write_text("not a workbook", "utf-8")
+    result = run("import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 2 and "E301" in result.stderr
+
+
+def test_the_summary_csv_with_decimal_commas_keeps_its_rows_and_ids():
+    dot = run("screen", PROFILE, str(EXAMPLES), "--format", "csv", "--no-audit")
+    comma = run("screen", PROFILE, str(EXAMPLES), "--format", "csv", "--decimal", "comma",
+                "--no-audit")
+    assert dot.exit_code == comma.exit_code == 0
+    plain = list(csv.DictReader(io.StringIO(dot.stdout)))
+    danish = list(csv.DictReader(io.StringIO(comma.stdout), delimiter=";"))
+    assert [r["id"] for r in danish] == [r["id"] for r in plain]
+    assert [r["score"] for r in danish] == [r["score"].replace(".", ",") for r in plain]
+    assert any("," in r["coverage"] for r in danish)
