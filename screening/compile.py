@@ -19,6 +19,7 @@ rule, and at most 64 pending rule nodes per asserted fact.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -43,29 +44,41 @@ Expr = dict[str, Any]
 
 
 def and_(*exprs: Expr) -> Expr:
-    parts: list[Expr] = []
+    parts: dict[str, Expr] = {}
     for e in exprs:
         if e is FALSE:
             return FALSE
         if e is TRUE:
             continue
-        parts.extend(e["$and"] if set(e) == {"$and"} else [e])
+        for part in e["$and"] if set(e) == {"$and"} else [e]:
+            parts.setdefault(_identity(part), part)
     if not parts:
         return TRUE
-    return parts[0] if len(parts) == 1 else {"$and": parts}
+    return _joined("$and", list(parts.values()))
 
 
 def or_(*exprs: Expr) -> Expr:
-    parts: list[Expr] = []
+    parts: dict[str, Expr] = {}
     for e in exprs:
         if e is TRUE:
             return TRUE
         if e is FALSE:
             continue
-        parts.extend(e["$or"] if set(e) == {"$or"} else [e])
+        for part in e["$or"] if set(e) == {"$or"} else [e]:
+            parts.setdefault(_identity(part), part)
     if not parts:
         return FALSE
-    return parts[0] if len(parts) == 1 else {"$or": parts}
+    return _joined("$or", list(parts.values()))
+
+
+def _identity(expr: Expr) -> str:
+    # a repeated test is dropped: durable-rules gives every copy its own node on the match
+    # stack, and nested copies overflowed it (see conditions.normalise)
+    return json.dumps(expr, sort_keys=True, default=str)
+
+
+def _joined(combinator: str, parts: list[Expr]) -> Expr:
+    return parts[0] if len(parts) == 1 else {combinator: parts}
 
 
 _CMP = {"$lt": lambda a, b: a < b, "$lte": lambda a, b: a <= b, "$gt": lambda a, b: a > b,
@@ -386,9 +399,10 @@ class _Compiler:
                           derived.field)
         for criterion in profile.criteria:
             keys: list[str] = []
-            exprs = self._node(criterion.when, criterion, keys)
+            exprs = self._node(cond.normalise(criterion.when), criterion, keys)
             if criterion.partial is not None:
-                exprs = with_partial(exprs, self._node(criterion.partial, criterion, keys))
+                exprs = with_partial(exprs, self._node(cond.normalise(criterion.partial),
+                                                       criterion, keys))
             self.out.criteria.append(
                 CompiledCriterion(criterion, exprs, tuple(dict.fromkeys(keys))))
         return self.out
@@ -445,7 +459,8 @@ class _Compiler:
         if ident not in self._predicate_by_where:
             key = f"q{len(self.out.predicates)}"
             fields: list[str] = []
-            exprs = (self._item_node(collection, where, fields) if where is not None
+            exprs = (self._item_node(collection, cond.normalise(where), fields)
+                     if where is not None
                      else {O: TRUE, D: FALSE, I: FALSE, U: FALSE})
             self.out.predicates[key] = ItemPredicate(key, collection, where,
                                                      tuple(dict.fromkeys(fields)), exprs)

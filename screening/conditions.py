@@ -147,6 +147,28 @@ def _compare(data: dict, path: tuple, key: str, item_level: bool) -> Compare:
     return Compare(_name(data, path, key), op, value, item_level)
 
 
+def normalise(condition: Condition) -> Condition:
+    """The same condition in a canonical shape: nested all/any of one kind flattened, a
+    combinator of one child replaced by the child, repeated children dropped, double
+    negation removed. Shapes like `not: {not: {any: [{all: [{all: [..]}]}, ..]}}` blew up
+    into rules that overflowed durable-rules' match stack and corrupted its memory (exit
+    134), so the compiler only ever sees normalised trees."""
+    if isinstance(condition, Not):
+        child = normalise(condition.child)
+        return child.child if isinstance(child, Not) else Not(child)
+    if isinstance(condition, Some):
+        return Some(condition.collection, normalise(condition.where))
+    if not isinstance(condition, All | AnyOf):
+        return condition
+    kind = type(condition)
+    children: dict[str, Condition] = {}  # by repr: a compared value may be unhashable
+    for child in map(normalise, condition.children):
+        for part in (child.children if isinstance(child, kind) else (child,)):
+            children.setdefault(repr(part), part)
+    parts = tuple(children.values())
+    return parts[0] if len(parts) == 1 else kind(parts)
+
+
 def walk(condition: Condition):
     """Every node of a condition tree, parents first."""
     yield condition

@@ -16,18 +16,37 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-
-import durable_rules_engine as core
+from types import ModuleType
 
 from . import facts as factlib
 from .compile import CompiledProfile
 from .errors import EngineError
 from .records import CandidateRecord
 
+
+def _load_core() -> ModuleType:
+    """durable-rules' C module, bound lazily.
+
+    Its callbacks into Python stores call `PyEval_CallObject`, which Python 3.13 removed, so
+    on 3.13 the module fails to load when every symbol is bound at load time (`undefined
+    symbol`). We register no such callback, so that symbol is never called: bound lazily,
+    the module loads and runs on 3.11 to 3.13 alike, built as plain `pip install` builds it."""
+    flags = sys.getdlopenflags()
+    sys.setdlopenflags((flags & ~os.RTLD_NOW) | os.RTLD_LAZY)
+    try:
+        import durable_rules_engine
+    finally:
+        sys.setdlopenflags(flags)
+    return durable_rules_engine
+
+
+core = _load_core()
 BATCH_SIZE = 500
 _ruleset_numbers = itertools.count()
 # fact ids we assign: type:candidate:item, e.g. p0:12:3 (position 3 of candidate 12 as fact

@@ -1,9 +1,17 @@
-"""Writing output files atomically: a reader sees the old file or the whole new one."""
+"""Writing output files atomically: a reader sees the old file or the whole new one.
+
+Only a regular file (or a name not yet taken) is replaced that way. A device, a FIFO or a
+terminal (`--out /dev/null`, `--out /dev/stdout`) is written to in place: replacing it would
+put a regular file where the device was. A symlink is followed, so its target is written
+and the link stays.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,21 +23,35 @@ from .errors import InputError, Problem
 @contextlib.contextmanager
 def atomic_writer(path: str | Path) -> Iterator[TextIO]:
     """Write to a temporary file beside `path` and rename it over `path` only on success."""
-    target = Path(path)
-    if target.is_dir():
-        raise InputError([Problem(str(target), "is a folder; --out needs a file name",
-                                  code="E007")])
+    target = Path(os.path.realpath(path))
     try:
-        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                    dir=target.parent if str(target.parent) else ".")
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        mode = None
     except OSError as exc:
-        raise InputError([Problem(str(target), f"cannot write here: {exc.strerror}",
-                                  code="E007")]) from None
+        raise _cannot_write(path, exc) from None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise InputError([Problem(str(path), "is a folder; --out needs a file name",
+                                  code="E007")])
+    if mode is not None and not stat.S_ISREG(mode):
+        try:
+            with open(target, "w", encoding="utf-8", newline="") as handle:
+                yield handle
+        except OSError as exc:
+            raise _cannot_write(path, exc) from None
+        return
+    _remove_abandoned(target)
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp",
+                                    dir=target.parent)
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(temp, stat.S_IMODE(mode) if mode is not None else 0o666 & ~_umask())
         os.replace(temp, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -42,3 +64,35 @@ def write_bytes(path: str | Path, data: bytes) -> None:
     with atomic_writer(path) as handle:
         handle.flush()
         handle.buffer.write(data)
+
+
+def _cannot_write(path: str | Path, exc: OSError) -> InputError:
+    return InputError([Problem(str(path), f"cannot write here: {exc.strerror}", code="E007")])
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def _remove_abandoned(target: Path) -> None:
+    """Temporary files of earlier writers of `target` that were killed (kill -9 leaves them
+    behind, as large as the output was when it died): the process named in them is gone."""
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.(\d+)\.[^.]+\.tmp")
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(target.parent):
+            found = pattern.fullmatch(entry.name)
+            if found and not _alive(int(found.group(1))):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True

@@ -187,8 +187,8 @@ def _derived_evidence(compiled: CompiledProfile, evaluated: Evaluated,
         for field_name in fields:
             if field_name == "years" and plan.collection == "positions":
                 value = evaluated.facts.item_facts[(plan.collection, i)].get(years_key)
-            else:
-                value = getattr(item, field_name)
+            else:  # through the catalogue: `current` is computed, not an attribute
+                value = COLLECTIONS[plan.collection].fields[field_name].read(item, None)
             if isinstance(value, list):
                 value = tuple(value)  # evidence is hashable and immutable
             evidence.append(Evidence(f"{plan.collection}[{i}].{field_name}", value, "cv",

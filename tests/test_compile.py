@@ -7,6 +7,10 @@ JSON (missing fields make every comparison false, as measured in durable-rules).
 from __future__ import annotations
 
 import itertools
+import json
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -34,6 +38,8 @@ from screening.compile import (
     with_partial,
 )
 from screening.rulefiles import load_profile
+
+from .conftest import ROOT
 
 SCORE_FOR = {O: 5, D: 3, I: 1}  # with thresholds opfyldt 4, delvist 3
 
@@ -127,8 +133,8 @@ def test_and_or_simplify_constants_and_flatten():
     assert or_(FALSE, a) == a
     assert or_(a, TRUE) is TRUE
     assert or_() is FALSE
-    assert and_(and_(a, b), a) == {"$and": [a, b, a]}
-    assert or_(or_(a, b), b) == {"$or": [a, b, b]}
+    assert and_(and_(a, b), a) == {"$and": [a, b]}  # a repeated test is dropped
+    assert or_(or_(a, b), b) == {"$or": [a, b]}
 
 
 def test_helsingor_rules_start_with_a_fact_type_and_have_caps_left_to_the_engine():
@@ -207,3 +213,38 @@ def test_a_fully_assessed_candidate_of_a_large_profile_is_screened():
     (result,) = screen(profile, [record]).results
     assessed_only = [o for o in result.outcomes if o.criterion.sources != ("ansøgning",)]
     assert {o.status for o in assessed_only} == {O}
+
+
+L = {"field": "leadership", "eq": True}
+CLI = [sys.executable, "-c", "from screening.cli import main; main()"]
+TANGLED = {"all": [{"not": {"not": {"any": [{"all": [{"all": [L]}]}, {"all": [{"all": [
+    {"all": [{"not": {"not": L}}]}]}]}]}}}]}  # issue 15, defect 1
+
+
+def test_conditions_are_normalised_before_compiling():
+    from screening import conditions as cond
+
+    leaf = cond.parse(L, item_level=True)
+    assert cond.normalise(cond.parse(TANGLED, item_level=True)) == leaf
+    nested = cond.parse({"all": [{"all": [L, {"field": "year", "gte": 2000}]}, L,
+                                 {"not": {"not": {"not": L}}}]}, item_level=True)
+    year = cond.parse({"field": "year", "gte": 2000}, item_level=True)
+    assert cond.normalise(nested) == cond.All((leaf, year, cond.Not(leaf)))
+
+
+def test_a_tangled_condition_does_not_crash_the_engine(tmp_path):
+    """Double negation around nested all/any overflowed durable-rules' match stack and
+    corrupted its memory: exit 134 or 139 on the Helsingør examples, 8 of 8 times."""
+    text = (ROOT / "rules" / "helsingor-direktor-2024.yaml").read_text(encoding="utf-8")
+    original = "where: {field: leadership, eq: true}"
+    assert original in text
+    tangled = text.replace(original, "where: " + json.dumps(TANGLED), 1)
+    (tmp_path / "tangled.yaml").write_text(tangled, encoding="utf-8")
+    run = subprocess.run(
+        [*CLI, "screen", str(tmp_path / "tangled.yaml"),
+         str(ROOT / "examples" / "candidates" / "helsingor-direktor-2024"), "--format", "json"],
+        capture_output=True, text=True, cwd=ROOT, timeout=300,
+        env={**os.environ, "SCREENING_AUDIT_DB": str(tmp_path / "a.db")})
+    assert run.returncode == 0, run.stderr[-2000:]
+    plain = compile_profile(load_profile(ROOT / "rules" / "helsingor-direktor-2024.yaml"))
+    assert compile_profile(load_profile(tmp_path / "tangled.yaml")).rules() == plain.rules()

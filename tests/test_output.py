@@ -1,0 +1,89 @@
+"""--out: atomic replacement of regular files only; devices, FIFOs and symlink targets are
+written through (issue 15, defect 2), and temporaries of killed writers are cleaned up."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+import threading
+
+import pytest
+
+from screening.errors import InputError
+from screening.output import atomic_writer
+
+
+def test_a_regular_file_is_replaced_whole_and_keeps_its_mode(tmp_path):
+    target = tmp_path / "ud.txt"
+    target.write_text("gammel")
+    target.chmod(0o640)
+    with atomic_writer(target) as handle:
+        handle.write("ny")
+    assert target.read_text() == "ny"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ud.txt"]
+
+
+def test_a_failed_write_leaves_the_old_file(tmp_path):
+    target = tmp_path / "ud.txt"
+    target.write_text("gammel")
+    with pytest.raises(RuntimeError), atomic_writer(target) as handle:
+        handle.write("halv")
+        raise RuntimeError("stop")
+    assert target.read_text() == "gammel"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ud.txt"]
+
+
+def test_a_symlink_stays_a_link_and_its_target_is_written(tmp_path):
+    real = tmp_path / "rigtig.txt"
+    real.write_text("gammel")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    with atomic_writer(link) as handle:
+        handle.write("ny")
+    assert link.is_symlink() and real.read_text() == "ny"
+
+
+def test_a_fifo_is_written_through_not_replaced(tmp_path):
+    fifo = tmp_path / "rør"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    with atomic_writer(fifo) as handle:
+        handle.write("gennem røret")
+    reader.join(timeout=30)
+    assert received == ["gennem røret".encode()]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+def test_a_character_device_stays_a_device(tmp_path):
+    """`--out /dev/null` as root once put a regular file where the system's /dev/null was.
+    A private null device keeps the test off the machine's own."""
+    null = tmp_path / "null"
+    try:
+        os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("creating a device needs root")
+    with atomic_writer(null) as handle:
+        handle.write("intet")
+    assert stat.S_ISCHR(os.stat(null).st_mode)
+
+
+def test_a_folder_is_bad_input(tmp_path):
+    with pytest.raises(InputError), atomic_writer(tmp_path) as handle:
+        handle.write("x")
+
+
+def test_temporaries_of_a_killed_writer_are_removed(tmp_path):
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    abandoned = tmp_path / f".ud.txt.{gone.stdout.strip()}.abc123.tmp"
+    abandoned.write_text("29 MB af en afbrudt kørsel")
+    mine = tmp_path / f".ud.txt.{os.getpid()}.def456.tmp"  # a live writer's: kept
+    mine.write_text("i gang")
+    with atomic_writer(tmp_path / "ud.txt") as handle:
+        handle.write("ny")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [mine.name, "ud.txt"]
