@@ -48,8 +48,8 @@ def check_file(path: Path, rules_dir: str | Path | None = None) -> list[Problem]
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     shift = 0
     if first.replace(" ", "") not in {f"#language:{code}" for code in LANGUAGES}:
-        problems.append(Problem(str(path), "the first line must be '# language: da' (the "
-                                           "steps are Danish)", 1, 1, code="B101"))
+        problems.append(Problem(str(path), "the first line must be '# language: da' (or "
+                                           "'en' for the English steps)", 1, 1, code="B101"))
         text, shift = "# language: da\n" + text, 1  # check the rest as Danish anyway
     try:
         document = Parser().parse(TokenScanner(text))
