@@ -62,7 +62,7 @@ CANDIDATES = r"(?:ansøgere|kandidater|applicants|candidates)"
                (r"(?:an? (?:applicant|candidate)|the (?:applicant|candidate) (?P<name>" + NAME
                 + r")) with (?P<clause_en_with>.+)",
                 "Given the applicant Ida with a Master of Public Administration from 2016")))
-def prose_candidate(screening_context: Context, request: Any, name: str | None = None,
+def prose_candidate(screening_context: Context, request: Any = None, name: str | None = None,
                     clause: Reading | None = None, clause_har: Reading | None = None,
                     clause_en: Reading | None = None,
                     clause_en_with: Reading | None = None) -> None:
@@ -371,7 +371,6 @@ def criterion_is(screening_context: Context, crit: CriterionRef, status: str,
 
 @step("then", rf"(?:alle krav er|er alle krav|kravene er|er kravene) (?P<status>{STATUS})"
       + FOR_WHO, "Så er kravene ikke belyst",
-      also=((rf"(?:alle krav er|er alle krav) (?P<status>{STATUS})", "Og alle krav er opfyldt"),),
       english=((rf"all requirements are (?P<status>{STATUS}){FOR_WHO_EN}",
                 "Then all requirements are met"),))
 def all_requirements(screening_context: Context, status: str, who: str | None = None) -> None:
@@ -468,7 +467,7 @@ def _top_band(screening_context: Context) -> str:
 
 
 @step("then", rf"{WHO} går (?P<negated>ikke )?videre",
-      "Så går ansøgeren ikke videre",
+      "Og ansøgeren går ikke videre",
       also=((rf"går {WHO} (?P<negated>ikke )?videre", "Så går Mette videre"),),
       english=((rf"{WHO_EN} (?:goes|(?P<negated>does not go)) on to the next round",
                 "Then the applicant goes on to the next round"),))
@@ -482,7 +481,7 @@ def goes_on(screening_context: Context, who: str | None = None,
 
 
 @step("then", rf"{WHO} er (?:utilstrækkeligt|for dårligt) belyst",
-      "Så er ansøgeren utilstrækkeligt belyst",
+      "Og ansøgeren er utilstrækkeligt belyst",
       also=((rf"er {WHO} (?:utilstrækkeligt|for dårligt) belyst",
              "Så er ansøgeren for dårligt belyst"),),
       english=((rf"{WHO_EN} is insufficiently assessed",

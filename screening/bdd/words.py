@@ -269,6 +269,7 @@ def _area_named(text: str) -> str | None:
 # --- experience ---------------------------------------------------------------------------
 
 EXPERIENCE_SYNONYMS = {"pressehåndtering": "mediehåndtering", "pressen": "mediehåndtering",
+                       "media relations": "mediehåndtering",
                        "medierne": "mediehåndtering", "media": "mediehåndtering",
                        "the media": "mediehåndtering", "med-systemet": "med_samarbejde",
                        "med-samarbejdet": "med_samarbejde", "økonomi": "økonomistyring",
@@ -303,19 +304,22 @@ def tokens(text: str) -> list[str]:
     return [w for w in re.findall(r"[\wæøå]+", text.casefold()) if w not in STOPWORDS]
 
 
+INFLECTIONS = ("erne", "ende", "ning", "ene", "en", "et", "er", "e")
+
+
 def _same_word(a: str, b: str) -> bool:
-    """Inflections and compounds of one stem: 'kravet'/'krav', 'socialområdet'/'social'."""
+    """One word inflected or compounded: 'socialområdet'/'social', 'enhedsdirektionen'/
+    'enhedsdirektion', 'rådgivning'/'rådgiver' (not 'Helsingborg'/'Helsingør')."""
     if a == b:
         return True
-    common = len(_common_prefix(a, b))
-    return common >= 5 and common >= 0.7 * min(len(a), len(b))
+    if min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)):
+        return True
+    stem = _stem(a)
+    return len(stem) >= 5 and stem == _stem(b)
 
 
-def _common_prefix(a: str, b: str) -> str:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return a[:n]
+def _stem(word: str) -> str:
+    return next((word[: -len(end)] for end in INFLECTIONS if word.endswith(end)), word)
 
 
 @dataclass
