@@ -5,8 +5,10 @@ from __future__ import annotations
 import click
 
 from .cli import _reports_errors, main
+from .errors import shown
+from .i18n import t
 
-STEP_WORDS = {"given": "Givet", "when": "Når", "then": "Så"}
+UNREAD_CODES = ("B201", "B203")  # a step no step reads, or whose argument cannot be read
 
 
 @main.command("test")
@@ -19,12 +21,15 @@ STEP_WORDS = {"given": "Givet", "when": "Når", "then": "Så"}
 def test_command(features, check, rules_dir):
     """Kør profilernes scenarier (Gherkin på dansk) og vis resultatet pr. scenarie.
 
-    Uden FEATURES køres alle .feature-filer i features/. Et scenarie, der fejler, vises
-    med det trin, der fejlede, og hvad der var forventet og fundet. Med --check findes
-    fejl før kørslen: manglende '# language: da', ukendte nøgleord, trin uden
-    trindefinition (med de nærmeste trin), pladsholdere uden kolonne i Eksempler og
-    scenarienavne brugt to gange. Exit 0: alt bestået; 1: noget fejlede eller blev fundet;
-    2: ingen feature-filer.
+    Uden FEATURES køres alle .feature-filer i features/. Først meldes alle trin, der ikke
+    kan læses (med de nærmeste trin eller det argument, der ikke kunne læses), også når
+    baggrunden har et; så køres scenarierne. Et scenarie, der fejler, vises med det trin,
+    der fejlede, og hvad der var forventet og fundet; rækker i et Abstrakt Scenario vises
+    med deres eksempelværdier. Med --check findes fejl uden at køre: manglende
+    '# language: da' (eller 'en'), ukendte nøgleord, trin uden trindefinition,
+    argumenter der ikke kan læses, pladsholdere uden kolonne i Eksempler og scenarienavne
+    brugt to gange. Exit 0: alt bestået; 1: noget fejlede eller blev fundet; 2: ingen
+    feature-filer.
 
     \b
     Eksempel:
@@ -44,12 +49,18 @@ def test_command(features, check, rules_dir):
                           for f in missing] or [Problem(" ".join(features) or "features",
                                                         "no .feature files", code="E002")])
     if check:
-        problems = [p for f in files for p in check_file(f)]
+        problems = [p for f in files for p in check_file(f, rules_dir)]
         for problem in problems:
             click.echo(str(problem))
         click.echo(f"Fundet {len(problems)} problem(er) i {len(files)} fil(er)."
                    if problems else f"Ingen fund i {len(files)} fil(er).")
         raise SystemExit(1 if problems else 0)
+    unread = [p for f in files for p in check_file(f, rules_dir) if p.code in UNREAD_CODES]
+    for problem in unread:
+        click.echo(str(problem))
+    if unread:
+        click.echo(t("{count} trin kan ikke læses; de scenarier, der bruger dem, fejler.",
+                     count=len(unread)) + "\n")
     from .bdd.runner import run_features
 
     results = run_features([str(f) for f in files], rules_dir)
@@ -61,24 +72,61 @@ def test_command(features, check, rules_dir):
     click.echo(f"\n{len(results) - failed} bestået, {failed} fejlet i {len(files)} fil(er).")
     if any(r.bad_input for r in results):
         raise SystemExit(2)  # a profile was refused: bad input, not a failing scenario
-    raise SystemExit(1 if failed or not results else 0)
+    raise SystemExit(1 if failed or unread or not results else 0)
 
 
 @main.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "markdown"]), default="table",
+              show_default=True, help="table til læsning; markdown til docs/steps.md.")
+@click.option("--suggest", metavar="SÆTNING",
+              help="Vis, hvordan biblioteket læser en sætning, eller de nærmeste trin.")
+@click.option("--profile", "profile_name", metavar="PROFIL",
+              help="Med --suggest: slå kriterier og kompetencer op i denne profil.")
+@click.option("--rules-dir", default="rules", show_default=True, envvar="SCREENING_RULES",
+              help="Hvor profiler slås op.")
 @_reports_errors
-def steps():
-    """Vis trinbiblioteket: hvert trin med en eksempellinje, klar til en feature-fil.
+def steps(fmt, suggest, profile_name, rules_dir):
+    """Vis trinbiblioteket: hvert trin med eksempler på dets formuleringer og nøglerne i
+    dets datatabel, klar til en feature-fil.
+
+    Med --suggest "SÆTNING" vises, hvilket trin en sætning læses som, og hvad dens
+    argumenter bliver (et stadie, et tal, et kriterium); kan den ikke læses, vises hvorfor
+    og de nærmeste trin (exit 1).
 
     \b
     Eksempel:
       screening steps
+      screening steps --format markdown > docs/steps.md
+      screening steps --suggest "Så lever ansøgeren ikke op til kravet om ledelse af ledere"
+      screening steps --suggest "Og referencen giver 3 i samarbejde" --profile "Direktør, Helsingør"
     """
+    from pathlib import Path
+
     from tabulate import tabulate
 
-    from .bdd.steps import CATALOGUE
+    from .bdd import docs
+    from .bdd.grammar import ReadContext
 
-    rows = [(STEP_WORDS[d.kind], d.example) for d in CATALOGUE]
-    click.echo(tabulate(rows, headers=["Type", "Eksempel"]))
-    click.echo("\n'Og' og 'Men' fortsætter typen fra linjen før. Et trin om \"kandidaten\" gælder "
-               "den senest beskrevne; tilføj for \"id\" for at pege på en anden.")
+    if suggest is not None:
+        context = ReadContext(Path(rules_dir))
+        if profile_name:
+            from .bdd.arguments import resolve_profile
+            from .bdd.words import Unreadable
+            from .errors import InputError, Problem
 
+            try:
+                context.profile = resolve_profile(profile_name, Path(rules_dir))
+            except Unreadable as exc:
+                raise InputError([Problem(profile_name, str(exc), code="E001")]) from None
+        read_it, lines = docs.suggest(suggest, context)
+        for line in lines:
+            click.echo(line if read_it else shown(line))
+        raise SystemExit(0 if read_it else 1)
+    if fmt == "markdown":
+        click.echo(docs.markdown(), nl=False)
+        return
+    click.echo(tabulate(docs.rows(), headers=[t("Type"), t("Trin"), t("Eksempler"),
+                                              t("Tabelnøgler")]))
+    click.echo("\n" + t("'Og' og 'Men' fortsætter typen fra linjen før. Et trin om "
+                         "\"ansøgeren\" gælder den senest beskrevne; et navn peger på en "
+                         "anden."))

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from screening.bdd.check import check_file
+from screening.bdd.runner import run_features
 from screening.bdd.steps import CATALOGUE, find_criterion
 from screening.cli import main
 
@@ -117,24 +118,99 @@ def test_the_shipped_features_pass_the_check():
         assert check_file(path) == [], path
 
 
-def test_every_step_example_matches_its_own_step():
-    for doc in CATALOGUE:
-        line = doc.example.split(" ", 1)[1].splitlines()[0]
-        assert doc.pattern.match(line), doc.example
-
-
-def test_steps_lists_the_catalogue():
+def test_steps_lists_every_phrasing_and_the_table_keys():
     result = CliRunner().invoke(main, ["steps"])
     assert result.exit_code == 0
     for doc in CATALOGUE:
-        assert doc.example.splitlines()[0] in result.output
+        for phrasing in doc.phrasings:
+            assert phrasing.example.splitlines()[0] in result.output
+    assert "ledelsesniveau" in result.output  # a key of the position table
+
+
+def test_docs_steps_md_is_the_catalogue_as_markdown():
+    result = CliRunner().invoke(main, ["steps", "--format", "markdown"])
+    assert result.exit_code == 0
+    assert (ROOT / "docs" / "steps.md").read_text(encoding="utf-8") == result.output, \
+        "run: screening steps --format markdown > docs/steps.md"
+
+
+def test_suggest_shows_how_a_sentence_is_read_or_the_nearest_steps():
+    read_it = CliRunner().invoke(main, [
+        "steps", "--suggest", "Så lever ansøgeren ikke op til kravet om ledelse af ledere",
+        "--profile", "Direktør, Helsingør", "--rules-dir", str(ROOT / "rules")])
+    assert read_it.exit_code == 0
+    assert "lives_up_to" in read_it.output and "crit = ledelse-af-ledere [krav]" in \
+        read_it.output and "degree_words = 'ikke_opfyldt'" in read_it.output
+    nested = CliRunner().invoke(main, [
+        "steps", "--suggest", "Givet en ansøger, der i seks år har været centerchef i Roskilde "
+        "Kommune med syv afdelingsledere under sig"])
+    assert "years = 6" in nested.output and "led_count = 7" in nested.output
+    unread = CliRunner().invoke(main, ["steps", "--suggest", "Når ansøgeren screenes efter "
+                                                             "frokost"])
+    assert unread.exit_code == 1 and "'efter frokost' er ikke et stadie" in unread.output
+    nearest = CliRunner().invoke(main, ["steps", "--suggest", "Så er ansøgeren god"])
+    assert nearest.exit_code == 1 and "nærmeste: Så" in nearest.output
+
+
+UNREADABLE = """\
+    # language: da
+    Egenskab: Ulæselig
+      Baggrund:
+        Givet stillingen som Direktør, Helsingborg
+
+      Scenarie: Tre trin, ingen læses
+        Givet en ansøger, der i seks år har været centerchef i Firmaet
+        Når ansøgeren screenes efter frokost
+        Så er ansøgeren god
+
+      Scenarie: Et trin mere
+        Givet en ansøger
+        Så lever ansøgeren op til det hele
+"""
+
+
+def test_every_unreadable_step_is_reported_in_one_run_also_after_a_failing_background(tmp_path):
+    path = feature(tmp_path, UNREADABLE)
+    problems = check_file(path, ROOT / "rules")
+    assert [(p.code, p.line) for p in problems] == [
+        ("B203", 4), ("B203", 7), ("B203", 8), ("B201", 9), ("B201", 13)]
+    assert "Helsingborg" in problems[0].message and "helsingor-direktor-2024" in \
+        problems[0].message  # the known profiles are named
+    assert "cannot tell the sector of 'Firmaet'" in problems[1].message
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    assert result.exit_code == 1
+    reported = [line for line in result.output.splitlines() if ": B20" in line]
+    assert len(reported) == 5 and "5 trin kan ikke læses" in result.output
+    assert "0 bestået, 2 fejlet" in result.output
+
+
+def test_outline_rows_are_named_by_their_example_values(tmp_path):
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Rækker
+          Abstrakt Scenario: Relationelle kompetencer
+            Givet profilen "helsingor-direktor-2024"
+            Og en ansøger
+            Og første samtale giver <score> i relationelle kompetencer
+            Når ansøgeren screenes
+            Så er ønsket om særdeles stærke relationelle kompetencer <status>
+
+            Eksempler:
+              | score | status       |
+              | 5     | opfyldt      |
+              | 2     | opfyldt      |
+    """)
+    results = run_features([str(path)], str(ROOT / "rules"))
+    assert [(r.scenario, r.passed) for r in results] == [
+        ("Relationelle kompetencer (score=5, status=opfyldt)", True),
+        ("Relationelle kompetencer (score=2, status=opfyldt)", False)]
 
 
 def test_criteria_are_found_by_id_name_or_words_and_near_misses_are_suggested(helsingor):
     assert find_criterion(helsingor, "ledelse-af-ledere").id == "ledelse-af-ledere"
     assert find_criterion(helsingor, "Erfaring med ledelse af ledere").id == "ledelse-af-ledere"
     assert find_criterion(helsingor, "mediehåndtering").id == "mediehaandtering"
-    with pytest.raises(AssertionError, match="mente du: ledelse-af-ledere"):
-        find_criterion(helsingor, "ledelse-af-leder")
-    with pytest.raises(AssertionError, match="flere kriterier"):
+    with pytest.raises(AssertionError, match="mente du 'ledelse-af-ledere'"):
+        find_criterion(helsingor, "ledelse-af-ledre")
+    with pytest.raises(AssertionError, match="passer på flere"):
         find_criterion(helsingor, "ledelse")

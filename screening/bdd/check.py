@@ -1,14 +1,18 @@
-"""Find mistakes in Danish feature files before running them (`screening test --check`).
+"""Find mistakes in feature files before running them (`screening test --check`).
 
-Reports, like a linter (`file:line:col code message`): a missing `# language: da` line
-(B101), a line that is not Gherkin (B102, with the nearest keyword), a step that no step
-definition matches (B201, with the nearest steps), an outline placeholder with no column in
-its Eksempler (B202), and two scenarios with the same name in one file (B301).
+Reports, like a linter (`file:line:col code message`): a missing `# language: da` (or `en`)
+line (B101), a line that is not Gherkin (B102, with the nearest keyword), a step that no
+step matches (B201, with the nearest steps), a step whose argument cannot be read (B203:
+a stage, number, profile or criterion the vocabulary does not know, and what it expected),
+an outline placeholder with no column in its Eksempler (B202), and two scenarios with the
+same name in one file (B301). Lines are read with the same grammar the run uses, and every
+unmatched line of a file is reported, also when the Background has one.
 """
 
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from functools import partial
 from pathlib import Path
@@ -18,10 +22,13 @@ from gherkin.parser import Parser
 from gherkin.token_scanner import TokenScanner
 
 from ..errors import Problem
-from .steps import CATALOGUE
+from .grammar import NotRead, ReadContext, read
+from .steps import CATALOGUE  # noqa: F401  (loads the steps into the catalogue)
 
 KEYWORDS = ("Egenskab", "Baggrund", "Scenarie", "Eksempel", "Abstrakt Scenario", "Eksempler",
-            "Regel", "Givet", "Når", "Så", "Og", "Men")
+            "Regel", "Givet", "Når", "Så", "Og", "Men", "Feature", "Background", "Scenario",
+            "Scenario Outline", "Examples", "Rule", "Given", "When", "Then", "And", "But")
+LANGUAGES = ("da", "en")
 _KIND_OF_KEYWORD = {"Context": "given", "Action": "when", "Outcome": "then"}
 _PLACEHOLDER = re.compile(r"<([^<>]+)>")
 
@@ -33,14 +40,16 @@ def feature_files(paths: list[str | Path]) -> list[Path]:
     return found
 
 
-def check_file(path: Path) -> list[Problem]:
+def check_file(path: Path, rules_dir: str | Path | None = None) -> list[Problem]:
+    """Every problem of one feature file; profiles named in it are looked up in
+    `rules_dir` (default: $SCREENING_RULES or rules/)."""
     text = path.read_text(encoding="utf-8")
     problems = []
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     shift = 0
-    if first.replace(" ", "") != "#language:da":
-        problems.append(Problem(str(path), "the first line must be '# language: da' (the "
-                                           "steps are Danish)", 1, 1, code="B101"))
+    if first.replace(" ", "") not in {f"#language:{code}" for code in LANGUAGES}:
+        problems.append(Problem(str(path), "the first line must be '# language: da' (or "
+                                           "'en' for the English steps)", 1, 1, code="B101"))
         text, shift = "# language: da\n" + text, 1  # check the rest as Danish anyway
     try:
         document = Parser().parse(TokenScanner(text))
@@ -52,7 +61,8 @@ def check_file(path: Path) -> list[Problem]:
     feature = document.get("feature")
     if feature is None:
         return [*problems, Problem(str(path), "no 'Egenskab:' in the file", 1, 1, code="B102")]
-    return problems + _check_feature(path, feature)
+    rules = Path(rules_dir or os.environ.get("SCREENING_RULES") or "rules")
+    return problems + _check_feature(path, feature, rules)
 
 
 def _shift_lines(node, by: int) -> None:
@@ -79,9 +89,10 @@ def _parse_problem(path: Path, error, shift: int) -> Problem:
                    location.get("line"), location.get("column"), code="B102")
 
 
-def _check_feature(path: Path, feature: dict) -> list[Problem]:
+def _check_feature(path: Path, feature: dict, rules_dir: Path) -> list[Problem]:
     problems: list[Problem] = []
     seen: dict[str, int] = {}
+    background = ReadContext(rules_dir)
     for child in _children(feature):
         block = child.get("background") or child.get("scenario")
         if block is None:
@@ -94,7 +105,10 @@ def _check_feature(path: Path, feature: dict) -> list[Problem]:
                                         f"used on line {seen[block['name']]}", line,
                                         block["location"]["column"], code="B301"))
             seen.setdefault(block["name"], line)
-        columns, first_row = _examples(block)
+        columns, rows = _examples(block)
+        # a scenario starts from what its Background chose (the profile)
+        context = background if "background" in child else ReadContext(rules_dir,
+                                                                       background.profile)
         kind = "given"
         for step in block.get("steps", []):
             kind = _KIND_OF_KEYWORD.get(step["keywordType"], kind)
@@ -103,11 +117,26 @@ def _check_feature(path: Path, feature: dict) -> list[Problem]:
                 if name not in columns:
                     problems.append(_at(path, step, f"placeholder <{name}> has no column in "
                                                     "Eksempler", "B202"))
-            concrete = _PLACEHOLDER.sub(partial(_example_value, first_row), text)
-            if not any(d.kind == kind and d.pattern.match(concrete) for d in CATALOGUE):
-                problems.append(_at(path, step, f"no step matches '{step['keyword'].strip()} "
-                                                f"{text}'" + _nearest(kind, concrete), "B201"))
+            for row in rows or [{}]:
+                problem = _check_step(path, step, kind, _PLACEHOLDER.sub(
+                    partial(_example_value, row), text), context)
+                if problem:
+                    problems.append(problem)
+                    break  # one report per line, not one per example row
     return problems
+
+
+def _check_step(path: Path, step: dict, kind: str, text: str,
+                context: ReadContext) -> Problem | None:
+    try:
+        reading = read(kind, text, context)
+    except NotRead as exc:
+        code = "B201" if str(exc).startswith("no step matches") else "B203"
+        return _at(path, step, str(exc).replace(f"'{text}'", f"'{step['keyword'].strip()} "
+                                                             f"{text}'", 1), code)
+    if "profile" in reading.arguments:
+        context.profile = reading.arguments["profile"]
+    return None
 
 
 def _example_value(row: dict[str, str], match: re.Match) -> str:
@@ -135,26 +164,16 @@ def _check_description(path: Path, block: dict) -> list[Problem]:
     return problems
 
 
-def _examples(block: dict) -> tuple[set[str], dict[str, str]]:
+def _examples(block: dict) -> tuple[set[str], list[dict[str, str]]]:
+    """The columns of an outline's Eksempler and every row, so each row's line is read."""
     columns: set[str] = set()
-    first_row: dict[str, str] = {}
+    rows: list[dict[str, str]] = []
     for examples in block.get("examples", []):
         header = [c["value"] for c in (examples.get("tableHeader") or {}).get("cells", [])]
         columns.update(header)
-        rows = examples.get("tableBody") or []
-        if rows and not first_row:
-            first_row = dict(zip(header, (c["value"] for c in rows[0]["cells"]), strict=False))
-    return columns, first_row
-
-
-def _nearest(kind: str, text: str) -> str:
-    examples = {_strip_keyword(d.example): d.example for d in CATALOGUE if d.kind == kind}
-    close = difflib.get_close_matches(text, list(examples), n=2, cutoff=0.4)
-    return "; nearest: " + " | ".join(examples[c].splitlines()[0] for c in close) if close else ""
-
-
-def _strip_keyword(example: str) -> str:
-    return example.split(" ", 1)[1].splitlines()[0]
+        rows.extend(dict(zip(header, (c["value"] for c in row["cells"]), strict=False))
+                    for row in examples.get("tableBody") or [])
+    return columns, rows
 
 
 def _at(path: Path, step: dict, message: str, code: str) -> Problem:

@@ -33,7 +33,8 @@ class _Collector:
     _bad_input: set[str] = field(default_factory=set)
 
     def pytest_bdd_before_scenario(self, request, feature, scenario):
-        self._names[request.node.nodeid] = (Path(feature.filename).name, scenario.name)
+        self._names[request.node.nodeid] = (Path(feature.filename).name,
+                                            _row_name(request, scenario.name))
 
     def pytest_bdd_step_error(self, request, feature, scenario, step, step_func,
                               step_func_args, exception):
@@ -59,6 +60,15 @@ class _Collector:
         if report.failed:
             self.results.append(ScenarioResult(report.nodeid, "(kan ikke indlæses)", False, "",
                                                str(report.longrepr).splitlines()[-1]))
+
+
+def _row_name(request, name: str) -> str:
+    """An outline row is named by its example values, unless its name already shows them."""
+    callspec = getattr(request.node, "callspec", None)
+    example = callspec.params.get("_pytest_bdd_example") if callspec else None
+    if not example or all(str(value) in name for value in example.values()):
+        return name
+    return f"{name} (" + ", ".join(f"{k}={v}" for k, v in example.items()) + ")"
 
 
 def run_features(paths: list[str], rules_dir: str | None = None) -> list[ScenarioResult]:

@@ -1,17 +1,17 @@
 """The Danish step library: describe candidates, screen them, and check the explained result.
 
-Each step is registered once, with an example line; `CATALOGUE` is what `screening steps`
-prints and what `screening test --check` matches feature lines against. A step that talks
-about "kandidaten" means the candidate described last; most checks take an optional
-`for "id"` to name another one.
+Each step is registered once in the catalogue (grammar.step) with its phrasings and an
+example line each; `CATALOGUE` is what `screening steps` prints and what `screening test
+--check` reads feature lines with. pytest-bdd sees one catch-all step per kind that reads
+the line the same way (`perform`). A step that talks about "kandidaten" means the candidate
+described last; most checks take an optional `for "id"` to name another one. The steps
+here take quoted arguments; `prose` holds the steps in the consultant's own words.
 """
 
 from __future__ import annotations
 
 import difflib
 import os
-import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,14 +20,16 @@ import pytest
 from pytest_bdd import given, parsers, then, when
 
 from ..candidates import load_record
-from ..errors import ScreeningError
+from ..errors import shown
 from ..profiles import CATEGORIES, Criterion, Profile
 from ..protected import refuse as refuse_protected
 from ..records import SOURCES, CandidateRecord
-from ..rulefiles import find_profile, load_profile
+from .arguments import find_criterion as _find_criterion
+from .grammar import CATALOGUE, NotRead, ReadContext, read, step
+from .words import Unreadable, plain, slug
 
-STATUS_WORDS = {"opfyldt": "opfyldt", "delvist opfyldt": "delvist", "delvist": "delvist",
-                "ikke opfyldt": "ikke_opfyldt", "ikke belyst": "ikke_belyst"}
+__all__ = ["CATALOGUE", "Context", "find_criterion", "perform"]
+
 SHOWN_STATUS = {"opfyldt": "opfyldt", "delvist": "delvist opfyldt",
                 "ikke_opfyldt": "ikke opfyldt", "ikke_belyst": "ikke belyst"}
 POSITION_FIELDS = {"titel": "title", "organisation": "organisation", "sektor": "sector",
@@ -35,25 +37,8 @@ POSITION_FIELDS = {"titel": "title", "organisation": "organisation", "sektor": "
                    "ledelsesniveau": "leadership_level", "ledere": "leaders_led",
                    "medarbejdere": "staff_led", "budget": "budget_mio_dkk",
                    "fagområder": "domains"}
-
-
-@dataclass(frozen=True)
-class StepDoc:
-    kind: str  # given | when | then
-    pattern: re.Pattern
-    example: str
-
-
-CATALOGUE: list[StepDoc] = []
-_REGISTER = {"given": given, "when": when, "then": then}
 _OPTIONAL_FOR = r'(?: for "(?P<candidate>[^"]+)")?'
-
-
-def step(kind: str, pattern: str, example: str) -> Callable:
-    """Register a step with pytest-bdd (in this module) and in the catalogue."""
-    compiled = re.compile(pattern + "$")
-    CATALOGUE.append(StepDoc(kind, compiled, example))
-    return _REGISTER[kind](parsers.re(pattern + "$"))  # applied by the module: lands there
+_CANDIDATE = r"(?:kandidaten|ansøgeren)"
 
 
 @dataclass
@@ -83,6 +68,30 @@ class Context:
         raise AssertionError(f"Ingen kandidat med id '{wanted}' blev screenet; kendte: "
                              + ", ".join(r.id for r in self.screening.results))
 
+    def named(self, name: str | None) -> str | None:
+        """The id of the candidate a step names: its id, its name, or the id its name gives
+        ('Mette Kjær' is k01-mette-kjaer); None means the candidate described last."""
+        if name is None or name in self.candidates:
+            return name
+        wanted = plain(slug(name))
+        for candidate_id, data in self.candidates.items():
+            person = (data.get("personal") or {}).get("name", "")
+            if name.casefold() == person.casefold() or plain(candidate_id) == wanted:
+                return candidate_id
+        ending = [c for c in self.candidates if plain(c).endswith(f"-{wanted}")]
+        if len(ending) == 1:
+            return ending[0]
+        raise AssertionError(f"Ingen kandidat hedder '{name}'; kendte: "
+                             + ", ".join(self.candidates))
+
+    def rescreen(self, stage: str) -> None:
+        """Screen the candidates again as they stand at another stage of the process."""
+        self.stage = stage
+        run_screening(self, None)
+
+    def read_context(self) -> ReadContext:
+        return ReadContext(self.rules_dir, self.profile)
+
 
 @pytest.fixture
 def screening_context(request) -> Context:
@@ -93,35 +102,54 @@ def screening_context(request) -> Context:
 # --- profile and stage -------------------------------------------------------------------
 
 
-@step("given", r'profilen "(?P<name>[^"]+)"', 'Givet profilen "helsingor-direktor-2024"')
-def choose_profile(screening_context: Context, name: str) -> None:
-    try:
-        screening_context.profile = load_profile(find_profile(name, screening_context.rules_dir))
-    except ScreeningError as exc:
-        raise AssertionError(f"Profilen '{name}' kan ikke indlæses: {exc}") from None
-    refuse_protected(screening_context.profile)  # RuleFileError: `screening test` exits 2
+@step("given", r'profilen "(?P<profile>[^"]+)"', 'Givet profilen "helsingor-direktor-2024"',
+      also=((r"stillingen (?:som|for) (?P<profile>[^\"].*)",
+             "Givet stillingen som Direktør, Helsingør"),
+            (r"profilen (?:for|til) (?P<profile>[^\"].*)",
+             "Givet profilen for lederen af Sekretariat for Politik, Jura, Kommunikation & "
+             "Udvikling")),
+      english=((r'the profile "(?P<profile>[^"]+)"', 'Given the profile "ishoj-direktoer"'),
+               (r"the (?:post|position|profile) (?:of|for) (?P<profile>[^\"].*)",
+                "Given the post of Direktør, Ishøj Kommune")))
+def choose_profile(screening_context: Context, profile: Profile) -> None:
+    """The profile candidates are screened against: its id, title or 'title, place'."""
+    refuse_protected(profile)  # RuleFileError: `screening test` exits 2
+    screening_context.profile = profile
 
 
-@step("given", r'stadiet "(?P<stage>[^"]+)"', 'Og stadiet "samtale1"')
+@step("given", r'stadiet "(?P<stage>[^"]+)"', 'Og stadiet "samtale1"',
+      also=((r"(?:vi er|processen er) (?:nået )?(?P<stage>(?:på|til|efter|ved) .+)",
+             "Og vi er nået til anden samtale"),),
+      english=((r"we are (?P<stage>(?:at|after|for) .+)", "And we are after the references"),))
 def choose_stage(screening_context: Context, stage: str) -> None:
-    if stage not in SOURCES:
-        raise AssertionError(f"Ukendt stadie '{stage}'; brug et af {', '.join(SOURCES)}")
+    """The stage of the process: which sources of evidence are in."""
     screening_context.stage = stage
 
 
 # --- candidates ---------------------------------------------------------------------------
 
 
-@step("given", r'kandidaten "(?P<candidate_id>[^"]+)"', 'Givet kandidaten "k1"')
+@step("given", _CANDIDATE + r' "(?P<candidate_id>[^"]+)"', 'Givet kandidaten "k1"',
+      english=((r'the (?:candidate|applicant) "(?P<candidate_id>[^"]+)"',
+                'Given the candidate "k1"'),))
 def new_candidate(screening_context: Context, candidate_id: str) -> None:
+    """A new candidate with this id, described by the steps that follow."""
     screening_context.candidates[candidate_id] = {"id": candidate_id}
     screening_context.current = candidate_id
 
 
-@step("given", r'kandidaten fra filen "(?P<path>[^"]+)"',
-      'Givet kandidaten fra filen "examples/candidates/helsingor-direktor-2024/k02.yaml"')
+@step("given", _CANDIDATE + r' fra filen "(?P<path>[^"]+)"',
+      'Givet kandidaten fra filen "examples/candidates/helsingor-direktor-2024/k02.yaml"',
+      english=((r'the candidate from the file "(?P<path>[^"]+)"',
+                'Given the candidate from the file "examples/candidates/ishoj-direktoer/'
+                'i01-susanne-moeller.yaml"'),))
 def candidate_from_file(request, screening_context: Context, path: str) -> None:
+    """A candidate read from a record file (relative to the project folder)."""
     file = Path(path) if Path(path).is_absolute() else request.config.rootpath / path
+    add_record_file(screening_context, file)
+
+
+def add_record_file(screening_context: Context, file: Path) -> None:
     loaded, problems = load_record(file)
     if problems:
         raise AssertionError("Kandidaten kan ikke indlæses:\n" + "\n".join(map(str, problems)))
@@ -130,12 +158,13 @@ def candidate_from_file(request, screening_context: Context, path: str) -> None:
     screening_context.current = data["id"]
 
 
-@step("given", r'kandidaten har været (?P<level>direktion|chef|mellemleder|førstelinjeleder|'
+@step("given", _CANDIDATE + r' har været (?P<level>direktion|chef|mellemleder|førstelinjeleder|'
       r'ingen) i "(?P<organisation>[^"]+)" \((?P<sector>[^)]+)\) i (?P<years>\d+) år'
       r'(?: og ledet (?P<leaders>\d+) ledere)?',
       'Og kandidaten har været chef i "Gentofte Kommune" (kommune) i 6 år og ledet 8 ledere')
 def short_position(screening_context: Context, level: str, organisation: str, sector: str,
-                   years: str, leaders: str | None) -> None:
+                   years: int, leaders: int | None) -> None:
+    """A position by level, organisation, sector and years, and the leaders led."""
     end_year = screening_context.profile.meta.date.year if screening_context.profile else 2024
     position = {"title": level.capitalize(), "organisation": organisation, "sector": sector,
                 "leadership_level": level, "start": f"{end_year - int(years)}-01-01",
@@ -145,9 +174,14 @@ def short_position(screening_context: Context, level: str, organisation: str, se
     screening_context.candidate().setdefault("positions", []).append(position)
 
 
-@step("given", r"kandidaten har en stilling:",
-      "Og kandidaten har en stilling:\n  | titel | Skolechef |\n  | sektor | kommune |")
+@step("given", _CANDIDATE + r" har en stilling:",
+      "Og kandidaten har en stilling:\n  | titel | Skolechef |\n  | sektor | kommune |",
+      english=((r"the (?:candidate|applicant) has a position:",
+                "And the applicant has a position:\n  | titel | Skolechef |\n"
+                "  | sektor | kommune |"),),
+      table_keys=tuple(POSITION_FIELDS))
 def table_position(screening_context: Context, datatable: list[list[str]]) -> None:
+    """A position as a table of field and value (the keys below)."""
     position: dict[str, Any] = {}
     for row in datatable:
         if len(row) != 2:
@@ -172,49 +206,77 @@ def _typed(field_name: str, value: str) -> Any:
     return value
 
 
-@step("given", r'kandidaten har (?P<leadership>ledelses)?uddannelsen "(?P<degree>[^"]+)" på niveau '
-      r'"(?P<level>[^"]+)"(?: inden for "(?P<area>[^"]+)")?',
+@step("given", _CANDIDATE + r' har (?P<leadership>ledelses)?uddannelsen "(?P<degree>[^"]+)" '
+      r'på niveau "(?P<level>[^"]+)"(?: inden for "(?P<area>[^"]+)")?',
       'Og kandidaten har ledelsesuddannelsen "MPA" på niveau "master"')
 def education(screening_context: Context, leadership: str | None, degree: str, level: str,
               area: str | None) -> None:
+    """An education by its record values: degree, level and area."""
     item = {"degree": degree, "level": level, "leadership": leadership is not None}
     if area:
         item["area"] = area
     screening_context.candidate().setdefault("education", []).append(item)
 
 
-@step("given", r'kandidaten har erfaring med "(?P<kind>[^"]+)"(?: som "(?P<role>[^"]+)")?',
+@step("given", _CANDIDATE + r' har erfaring med "(?P<kind>[^"]+)"(?: som "(?P<role>[^"]+)")?',
       'Og kandidaten har erfaring med "mediehåndtering" som "rådgiver"')
 def experience(screening_context: Context, kind: str, role: str | None) -> None:
+    """An experience by its record values: kind and role."""
     item = {"kind": kind} | ({"role": role} if role else {})
     screening_context.candidate().setdefault("experience", []).append(item)
 
 
-@step("given", r'kandidaten har ingen (?P<what>stillinger|uddannelser|erfaringer)',
-      "Og kandidaten har ingen erfaringer")
+@step("given", _CANDIDATE + r" har ingen (?P<what>stillinger|uddannelser|erfaringer|"
+      r"uddannelse|erfaring)", "Og kandidaten har ingen erfaringer",
+      english=((r"the (?:candidate|applicant) has no (?P<what>positions|education|experience)",
+                "And the applicant has no education"),))
 def nothing_of(screening_context: Context, what: str) -> None:
-    key = {"stillinger": "positions", "uddannelser": "education", "erfaringer": "experience"}
+    """Known to have none of these (not the same as not knowing)."""
+    key = {"stillinger": "positions", "uddannelser": "education", "erfaringer": "experience",
+           "uddannelse": "education", "erfaring": "experience", "positions": "positions",
+           "education": "education", "experience": "experience"}
     screening_context.candidate()[key[what]] = []
 
 
-@step("given", r'kandidaten er vurderet til (?P<score>\d) på "(?P<competency>[^"]+)" i '
+@step("given", _CANDIDATE + r' er vurderet til (?P<score>\d) på "(?P<competency>[^"]+)" i '
       r'"(?P<source>[^"]+)"',
       'Og kandidaten er vurderet til 4 på "relationelle_kompetencer" i "samtale1"')
-def assessment(screening_context: Context, score: str, competency: str, source: str) -> None:
+def assessment(screening_context: Context, score: int, competency: str, source: str) -> None:
+    """An assessment by competency id and source id."""
     profile = screening_context.profile
     if profile is not None and competency not in profile.competencies:
         raise AssertionError(f"Profilen har ingen kompetence '{competency}'"
                              + _near(competency, list(profile.competencies)))
-    screening_context.candidate().setdefault("assessments", []).append(
-        {"competency": competency, "source": source, "score": int(score)})
+    add_assessment(screening_context, None, competency, source, score)
+
+
+def add_assessment(screening_context: Context, who: str | None, competency: str, source: str,
+                   score: int) -> None:
+    if not 1 <= score <= 5:
+        raise AssertionError(f"En vurdering går fra 1 til 5, ikke {score}")
+    candidate = screening_context.named(who) or screening_context.current
+    if candidate is None:
+        screening_context.candidate()  # says that a candidate is needed first
+    screening_context.candidates[candidate].setdefault("assessments", []).append(
+        {"competency": competency, "source": source, "score": score})
 
 
 # --- screening ----------------------------------------------------------------------------
 
 
 @step("when", r'(?:kandidaten|kandidaterne) screenes(?: til stadiet "(?P<stage>[^"]+)")?',
-      'Når kandidaterne screenes til stadiet "samtale1"')
+      'Når kandidaterne screenes til stadiet "samtale1"',
+      also=((r"(?:ansøgeren|ansøgerne|kandidaten|kandidaterne) (?:screenes|vurderes)"
+             r"(?: (?P<stage>(?:på|til|efter|ved) .+))?", "Når ansøgeren screenes efter "
+             "referencerne"),
+            (r"vi screener (?:ansøgeren|ansøgerne|kandidaten|kandidaterne)"
+             r"(?: (?P<stage>(?:på|til|efter|ved) .+))?",
+             "Når vi screener ansøgerne på ansøgningstidspunktet")),
+      english=((r"the (?:applicant|applicants|candidate|candidates) (?:is|are) screened"
+                r"(?: (?P<stage>(?:at|after|for) .+))?",
+                "When the applicants are screened after the references"),))
 def run_screening(screening_context: Context, stage: str | None) -> None:
+    """Screen every candidate described so far, at the stage named or the current one."""
     from ..screen import screen
 
     if screening_context.profile is None:
@@ -235,20 +297,11 @@ def run_screening(screening_context: Context, stage: str | None) -> None:
 
 
 def find_criterion(profile: Profile, wanted: str) -> Criterion:
-    """A criterion by id, by name, or by a piece of its name or quote that only it has."""
-    low = wanted.casefold()
-    for c in profile.criteria:
-        if low in (c.id.casefold(), c.name.casefold()):
-            return c
-    pieces = [c for c in profile.criteria if low in c.name.casefold() or low in
-              c.quote.casefold()]
-    if len(pieces) == 1:
-        return pieces[0]
-    if len(pieces) > 1:
-        raise AssertionError(f"'{wanted}' passer på flere kriterier: "
-                             + ", ".join(c.id for c in pieces))
-    names = [c.id for c in profile.criteria] + [c.name for c in profile.criteria]
-    raise AssertionError(f"Profilen har intet kriterium '{wanted}'" + _near(wanted, names))
+    """A criterion by id, by name, or by a phrase of its name or quote that only it fits."""
+    try:
+        return _find_criterion(profile, wanted)
+    except Unreadable as exc:
+        raise AssertionError(shown(str(exc))) from None
 
 
 def _near(wanted: str, known: list[str]) -> str:
@@ -267,15 +320,14 @@ def _outcome(context: Context, criterion: str, candidate: str | None):
       'Så er kriteriet "ledelse-af-ledere" "opfyldt"')
 def criterion_status(screening_context: Context, criterion: str, status: str,
                      candidate: str | None) -> None:
-    if status not in STATUS_WORDS:
-        raise AssertionError(f"Ukendt status '{status}'; brug {', '.join(STATUS_WORDS)}")
+    """A criterion's status (opfyldt, delvist opfyldt, ikke opfyldt, ikke belyst)."""
     result, outcome = _outcome(screening_context, criterion, candidate)
-    if outcome.status != STATUS_WORDS[status]:
+    if outcome.status != status:
         grounds = "; ".join(f"{e.path} = {e.value} ({e.source})" for e in outcome.evidence)
         missing = "; ".join(outcome.missing)
         raise AssertionError(
             f"Kriteriet '{outcome.criterion.id}' er '{SHOWN_STATUS[outcome.status]}' for "
-            f"'{result.id}', forventet '{status}'."
+            f"'{result.id}', forventet '{SHOWN_STATUS[status]}'."
             + (f"\nGrundlag: {grounds}" if grounds else "")
             + (f"\nMangler: {missing}" if missing else ""))
 
@@ -392,3 +444,33 @@ def shortlist_of(screening_context: Context, chosen: str, take: str) -> None:
         tied = ", ".join(r.id for r in picked.tied)
         raise AssertionError(f"Videre går {', '.join(actual) or 'ingen'}; forventet "
                              f"{', '.join(wanted)}" + (f" (uafgjort: {tied})" if tied else ""))
+
+
+# --- pytest-bdd: every line is read by the catalogue --------------------------------------
+
+from . import prose  # noqa: E402, F401  (the consultant's phrasings come after these)
+
+
+def perform(kind: str, line: str, screening_context: Context, request: Any = None,
+            datatable: list[list[str]] | None = None) -> None:
+    """Read a step line the way `--check` does and run the step it means."""
+    try:
+        reading = read(kind, line, screening_context.read_context())
+    except NotRead as exc:
+        raise AssertionError(shown(str(exc))) from None
+    reading.run(screening_context=screening_context, request=request, datatable=datatable)
+
+
+@given(parsers.re(r"(?P<line>.+)"))
+def _given(request, screening_context: Context, line: str, datatable=None) -> None:
+    perform("given", line, screening_context, request, datatable)
+
+
+@when(parsers.re(r"(?P<line>.+)"))
+def _when(request, screening_context: Context, line: str, datatable=None) -> None:
+    perform("when", line, screening_context, request, datatable)
+
+
+@then(parsers.re(r"(?P<line>.+)"))
+def _then(request, screening_context: Context, line: str, datatable=None) -> None:
+    perform("then", line, screening_context, request, datatable)

@@ -1,0 +1,607 @@
+"""Steps in the consultant's own words: candidates in prose, stages by the process, outcomes
+as the committee hears them.
+
+"Givet en ansøger, der i seks år har været centerchef i Roskilde Kommune med syv
+afdelingsledere under sig", "Og referencen giver 3 i samarbejde", "Når ansøgeren screenes
+efter referencerne", "Så lever ansøgeren ikke op til kravet om ledelse af ledere", "Så skal
+udvalget tage stilling til …", "Så er de to bedste Mette og Anders". Every step has English
+phrasings for `# language: en`. Outcomes are about statuses, knock-outs, recommendations and
+ranks; none reads the score.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..scoring import SPARSE_BAND, CandidateResult, CriterionOutcome
+from . import arguments
+from .arguments import STATUS, CriterionRef, Organisation, Title
+from .grammar import Reading, step
+from .steps import SHOWN_STATUS, Context, add_assessment, add_record_file
+from .words import NUMBER, Degree, plain, slug
+
+SUBJECT = r"(?:ansøgeren|kandidaten|hun|han)"
+SUBJECT_EN = r"(?:the applicant|the candidate|she|he|they)"
+NAME = r"[A-ZÆØÅ][\wæøå-]*(?: [A-ZÆØÅ][\wæøå-]*)*"
+WHO = rf"(?P<who>ansøgeren|kandidaten|{NAME})"
+WHO_EN = rf"(?P<who>the applicant|the candidate|{NAME})"
+OTHER = rf"(?P<other>ansøgeren|kandidaten|{NAME})"
+CRIT = r"(?P<crit>(?:kravet|ønsket|kriteriet|kompetencen) om .+?)"
+CRIT_EN = r"(?P<crit>the (?:requirement|wish|criterion) (?:of|for|on) .+?)"
+FOR_WHO = rf"(?: for {WHO})?"
+FOR_WHO_EN = rf"(?: for {WHO_EN})?"
+LED = (rf"(?: (?:med (?P<led_count>{NUMBER}) (?P<led_word>[\wæøå]+) under sig|"
+       r"uden (?P<none_led>[\wæøå]+) under sig))?(?:,? med ansvar for (?P<domain_words>.+))?")
+LED_EN = (rf"(?: (?:with (?P<led_count>{NUMBER}) (?P<led_word>[\w ]+?) reporting to "
+          r"(?:them|him|her)|with no (?P<none_led>[\w ]+?) reporting to (?:them|him|her)))?"
+          r"(?:,? responsible for (?P<domain_words>.+))?")
+ORG = r"(?P<org>[A-ZÆØÅ].*?)"
+AT = r"(?:i|hos|ved|på)"
+CANDIDATES = r"(?:ansøgere|kandidater|applicants|candidates)"
+
+
+# --- who the candidates are ---------------------------------------------------------------
+
+
+@step("given", r"(?:en|et) (?:ansøger|kandidat)", "Givet en ansøger",
+      also=((r"(?:en (?:ansøger|kandidat)|(?:ansøgeren|kandidaten) (?P<name>" + NAME + r")),?"
+             r" (?:der|som) (?P<clause>.+)",
+             "Givet en ansøger, der i seks år har været centerchef i Roskilde Kommune med syv "
+             "afdelingsledere under sig"),
+            (r"(?:en (?:ansøger|kandidat)|(?:ansøgeren|kandidaten) (?P<name>" + NAME + r"))"
+             r" med (?P<clause_har>.+)",
+             "Givet ansøgeren Ida med en master i offentlig ledelse fra 2016"),
+            (r"(?:ansøgeren|kandidaten) (?P<name>" + NAME + ")", "Givet ansøgeren Mette")),
+      english=((r"an? (?:applicant|candidate)", "Given an applicant"),
+               (r"(?:an? (?:applicant|candidate)|the (?:applicant|candidate) (?P<name>" + NAME
+                + r")),? who (?P<clause_en>.+)",
+                "Given an applicant who has been head of centre at Roskilde Kommune for six "
+                "years with seven managers reporting to them"),
+               (r"(?:an? (?:applicant|candidate)|the (?:applicant|candidate) (?P<name>" + NAME
+                + r")) with (?P<clause_en_with>.+)",
+                "Given the applicant Ida with a Master of Public Administration from 2016")))
+def prose_candidate(screening_context: Context, request: Any = None, name: str | None = None,
+                    clause: Reading | None = None, clause_har: Reading | None = None,
+                    clause_en: Reading | None = None,
+                    clause_en_with: Reading | None = None) -> None:
+    """A new candidate, named or not, and what the rest of the sentence says about them."""
+    known = screening_context.candidates
+    if name and slug(name) in known and not any((clause, clause_har, clause_en,
+                                                 clause_en_with)):
+        screening_context.current = slug(name)  # back to a candidate described before
+        return
+    candidate_id = slug(name) if name else _fresh_id(known)
+    known[candidate_id] = {"id": candidate_id}
+    screening_context.current = candidate_id
+    for reading in (clause, clause_har, clause_en, clause_en_with):
+        if reading is not None:
+            reading.run(screening_context=screening_context, request=request)
+
+
+def _fresh_id(known: dict[str, dict]) -> str:
+    number = 1
+    while f"ansøger-{number}" in known:
+        number += 1
+    return f"ansøger-{number}"
+
+
+@step("given", r"(?:ansøgerne|kandidaterne) (?P<names>.+) fra eksemplerne",
+      "Givet ansøgerne k01-mette-kjaer og k02-anders-lykke fra eksemplerne",
+      also=((r"alle (?:ansøgerne|kandidaterne) fra eksemplerne",
+             "Givet alle ansøgerne fra eksemplerne"),),
+      english=((r"the (?:applicants|candidates) (?P<names>.+) from the examples",
+                "Given the applicants i01-susanne-moeller and i02-bo-andersen from the "
+                "examples"),
+               (r"all the (?:applicants|candidates) from the examples",
+                "Given all the applicants from the examples")))
+def example_candidates(screening_context: Context, request: Any,
+                       names: list[str] | None = None) -> None:
+    """Candidates from examples/candidates/<profile id>/, by id or name, or all of them."""
+    if screening_context.profile is None:
+        raise AssertionError("Vælg først en profil: Givet profilen \"id\"")
+    folder = request.config.rootpath / "examples" / "candidates" / screening_context.profile.meta.id
+    files = sorted(folder.glob("*.y*ml")) + sorted(folder.glob("*.json"))
+    if not files:
+        raise AssertionError(f"Ingen eksempler i {folder}")
+    for file in (files if names is None else [_example(files, n) for n in names]):
+        add_record_file(screening_context, file)
+
+
+def _example(files: list[Path], name: str) -> Path:
+    wanted = plain(slug(name))
+    found = [f for f in files if plain(f.stem) == wanted or plain(f.stem).endswith(f"-{wanted}")]
+    if len(found) != 1:
+        raise AssertionError(f"Intet entydigt eksempel '{name}'; kendte: "
+                             + ", ".join(f.stem for f in files))
+    return found[0]
+
+
+# --- positions ----------------------------------------------------------------------------
+
+
+@step("given", rf"{SUBJECT} (?:har )?(?:i (?P<years>{NUMBER}) år|siden (?P<since>\d{{4}})) "
+      rf"(?:har )?været (?P<title>.+?) {AT} {ORG}{LED}",
+      "Og ansøgeren har i seks år været centerchef i Roskilde Kommune med syv "
+      "afdelingsledere under sig",
+      also=((rf"{SUBJECT} har været (?P<title>.+?) {AT} {ORG} i (?P<years>{NUMBER}) år{LED}",
+             "Og ansøgeren har været skolechef i Gribskov Kommune i fem år med ansvar for "
+             "skole og fritid"),),
+      english=((rf"{SUBJECT_EN} has been (?P<title>.+?) (?:at|in|with) {ORG} "
+                rf"(?:for (?P<years>{NUMBER}) years|since (?P<since>\d{{4}})){LED_EN}",
+                "And the applicant has been director at Vallensbæk Kommune for seven years "
+                "with five managers reporting to them"),))
+def current_position(screening_context: Context, title: Title, org: Organisation,
+                     years: int | None = None, since: int | None = None,
+                     led_count: int | None = None, led_word: str | None = None,
+                     none_led: str | None = None,
+                     domain_words: tuple[str, ...] | None = None) -> None:
+    """The position the candidate holds now, for some years or since a year.
+
+    The title gives the level ('direktør', '…chef', '…leder', 'teamleder') and fields
+    ('skolechef': skole); the organisation's name gives its sector ('… Kommune', 'Region …',
+    '…ministeriet', '… A/S'), or write it in brackets: 'Novo (privat)'.
+    """
+    as_of = _as_of(screening_context)
+    start = date(since, 1, 1) if since else _years_before(as_of, years or 0)
+    _add_position(screening_context, title, org, start, None,
+                  _led(led_count, led_word, none_led), domain_words)
+
+
+@step("given", rf"før det var {SUBJECT} i (?P<years>{NUMBER}) år (?P<title>.+?) {AT} {ORG}{LED}",
+      "Og før det var ansøgeren i fire år kontorchef i Gribskov Kommune med tre ledere under "
+      "sig",
+      english=((rf"before that {SUBJECT_EN} was (?P<title>.+?) (?:at|in|with) {ORG} for "
+                rf"(?P<years>{NUMBER}) years{LED_EN}",
+                "And before that the applicant was head of section at Gribskov Kommune for "
+                "four years"),))
+def earlier_position(screening_context: Context, title: Title, org: Organisation, years: int,
+                     led_count: int | None = None, led_word: str | None = None,
+                     none_led: str | None = None,
+                     domain_words: tuple[str, ...] | None = None) -> None:
+    """The position before the earliest one described so far, ending when that one began."""
+    positions = screening_context.candidate().get("positions") or []
+    if not positions:
+        raise AssertionError("'før det' kræver en stilling at gå ud fra: beskriv først den "
+                             "nuværende stilling")
+    end = min(date.fromisoformat(p["start"]) for p in positions)
+    _add_position(screening_context, title, org, _years_before(end, years), end,
+                  _led(led_count, led_word, none_led), domain_words)
+
+
+def _led(count: int | None, word: str | None, none_word: str | None) -> dict[str, int]:
+    if none_word:
+        return {none_word: 0}
+    return {word: count} if word and count is not None else {}
+
+
+def _add_position(screening_context: Context, title: Title, org: Organisation, start: date,
+                  end: date | None, led: dict[str, int],
+                  domain_words: tuple[str, ...] | None) -> None:
+    domains = list(dict.fromkeys(title.domains + (domain_words or ())))
+    position: dict[str, Any] = {"title": title.text[:1].upper() + title.text[1:],
+                                "organisation": org.name, "sector": org.sector,
+                                "leadership_level": title.level, "start": start.isoformat()}
+    if end:
+        position["end"] = end.isoformat()
+    position |= led
+    if domains:
+        position["domains"] = domains
+    screening_context.candidate().setdefault("positions", []).append(position)
+
+
+def _as_of(screening_context: Context) -> date:
+    """Years are counted back from the profile's date, the date screening counts up to."""
+    profile = screening_context.profile
+    return profile.meta.date if profile else date.today()
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+@step("given", rf"{SUBJECT} har (?:aldrig arbejdet i det offentlige|kun arbejdet i det "
+      r"private)", "Og ansøgeren har aldrig arbejdet i det offentlige",
+      english=((rf"{SUBJECT_EN} (?:has|have) never worked in the public sector",
+                "And the applicant has never worked in the public sector"),))
+def never_public(screening_context: Context) -> None:
+    """No position in a politically governed organisation (and no unknown ones left)."""
+    candidate = screening_context.candidate()
+    public = [p["organisation"] for p in candidate.get("positions") or []
+              if p.get("politically_governed", p["sector"] in ("kommune", "region", "stat"))]
+    if public:
+        raise AssertionError("Scenariet siger både, at ansøgeren aldrig har arbejdet i det "
+                             f"offentlige, og at ansøgeren har været i {', '.join(public)}")
+    candidate.setdefault("positions", [])
+
+
+# --- education and experience -------------------------------------------------------------
+
+
+@step("given", rf"{SUBJECT} har (?P<education>(?:en|et) .+?)"
+      r"(?: fra (?:(?P<year>\d{4})|(?P<institution>[^\d].*)))?",
+      "Og ansøgeren har en cand.scient.pol. fra 2009",
+      english=((rf"{SUBJECT_EN} has (?P<education>an? .+?)"
+                r"(?: from (?:(?P<year>\d{4})|(?P<institution>[^\d].*)))?",
+                "And the applicant has a Master of Public Administration from 2016"),))
+def prose_education(screening_context: Context, education: tuple[str, Degree],
+                    year: int | None = None, institution: str | None = None) -> None:
+    """An education in words: 'en cand.scient.pol.', 'en master i offentlig ledelse', 'en
+    diplomuddannelse i ledelse', 'en professionsbachelor som lærer', 'en MBA', 'en ph.d.'."""
+    written, degree = education
+    item: dict[str, Any] = {"degree": written, "level": degree.level,
+                            "leadership": degree.leadership}
+    if degree.area:
+        item["area"] = degree.area
+    if year:
+        item["year"] = year
+    if institution:
+        item["institution"] = institution
+    screening_context.candidate().setdefault("education", []).append(item)
+
+
+@step("given", rf"{SUBJECT} har ingen (?:lederuddannelse|ledelsesuddannelse|"
+      r"ledelsesmæssig efteruddannelse)", "Og ansøgeren har ingen lederuddannelse",
+      english=((rf"{SUBJECT_EN} has no leadership education",
+                "And the applicant has no leadership education"),))
+def no_leadership_education(screening_context: Context) -> None:
+    """No leadership education among the ones described (and no unknown ones left)."""
+    candidate = screening_context.candidate()
+    led = [e["degree"] for e in candidate.get("education") or [] if e.get("leadership")]
+    if led:
+        raise AssertionError(f"Scenariet siger både ingen lederuddannelse og {', '.join(led)}")
+    candidate.setdefault("education", [])
+
+
+ROLES = {"rådgiver": "rådgiver", "ansvarlig": "ansvarlig", "udøvende": "udøvende",
+         "adviser": "rådgiver", "advisor": "rådgiver", "the one responsible": "ansvarlig",
+         "practitioner": "udøvende"}
+
+
+@step("given", rf"{SUBJECT} har erfaring med (?P<experience>[^\"].*?)"
+      r"(?: som (?P<role>rådgiver|ansvarlig|udøvende))?",
+      "Og ansøgeren har erfaring med mediehåndtering som rådgiver",
+      also=((rf"{SUBJECT} har (?P<advised>rådgivet) (?:.+? )?om (?P<experience>.+)",
+             "Og ansøgeren har rådgivet borgmesteren om mediehåndtering"),
+            (rf"{SUBJECT} har (?:stået for|haft ansvaret for|haft ansvar for) "
+             r"(?P<experience>[\wæøå-]+)(?P<responsible> .*)?",
+             "Og ansøgeren har stået for mediehåndteringen i sin forvaltning")),
+      english=((rf"{SUBJECT_EN} has experience (?:of|with|in) (?P<experience>.+?)"
+                r"(?: as (?P<role>adviser|advisor|the one responsible|practitioner))?",
+                "And the applicant has experience with media relations as adviser"),
+               (rf"{SUBJECT_EN} has (?P<advised>advised) (?:.+? )?on (?P<experience>.+)",
+                "And the applicant has advised the mayor on the media")))
+def prose_experience(screening_context: Context, experience: str, role: str | None = None,
+                     advised: str | None = None, responsible: str | None = None) -> None:
+    """An experience in words; 'rådgivet om' is the adviser's role, 'stået for' the
+    responsible one's."""
+    phrasing_role = (ROLES.get(role or "") or ("rådgiver" if advised else None)
+                     or ("ansvarlig" if responsible is not None else None))
+    item = {"kind": experience} | ({"role": phrasing_role} if phrasing_role else {})
+    screening_context.candidate().setdefault("experience", []).append(item)
+
+
+@step("given", r"(?P<source>[\wæøå. ]+?) giver (?P<score>" + NUMBER + r") (?:i|på|for) "
+      r"(?P<comp>.+)", "Og referencen giver 3 i samarbejde",
+      also=((r"(?P<source>[\wæøå. ]+?) viser (?P<score>" + NUMBER + r") (?:i|på) (?P<comp>.+)",
+             "Og testen viser 2 i struktureret ledelsesstil"),
+            (r"(?:i|til|ved|efter|under) (?P<source>[\wæøå. ]+?) vurderes " + WHO
+             + r" til (?P<score>" + NUMBER + r") (?:i|på) (?P<comp>.+)",
+             "Og i første samtale vurderes ansøgeren til 4 i politisk tæft")),
+      english=((r"(?P<source>the [\w ]+?) gives (?P<score>" + NUMBER + r") (?:on|for|in) "
+                r"(?P<comp>.+)", "And the reference gives 3 on samarbejde"),
+               (r"(?P<source>the [\w ]+?) rates " + WHO_EN + r" (?P<score>" + NUMBER
+                + r") (?:on|for|in) (?P<comp>.+)",
+                "And the first interview rates the applicant 4 on politisk tæft")))
+def prose_assessment(screening_context: Context, source: str, score: int, comp: str,
+                     who: str | None = None) -> None:
+    """A score from 1 to 5 from a source (the reference, the test, an interview) on a
+    competency named by id, label or the criterion that assesses it."""
+    add_assessment(screening_context, who, comp, source, score)
+
+
+# --- outcomes -----------------------------------------------------------------------------
+
+
+def _result(screening_context: Context, who: str | None) -> CandidateResult:
+    return screening_context.result(screening_context.named(who))
+
+
+def _ranked(screening_context: Context) -> tuple[CandidateResult, ...]:
+    if screening_context.screening is None:
+        screening_context.result(None)  # says that the candidates must be screened first
+    return screening_context.screening.results
+
+
+def _criterion_outcome(screening_context: Context, ref: CriterionRef,
+                       who: str | None) -> tuple[CandidateResult, CriterionOutcome]:
+    if ref.criterion is None:
+        raise AssertionError("Vælg først en profil: Givet profilen \"id\"")
+    if ref.priority and ref.priority != ref.criterion.priority:
+        raise AssertionError(f"'{ref.criterion.name}' er et {ref.criterion.priority}, ikke et "
+                             f"{ref.priority}")
+    result = _result(screening_context, who)
+    return result, next(o for o in result.outcomes if o.criterion.id == ref.criterion.id)
+
+
+def _expect_status(screening_context: Context, crit: CriterionRef, status: str,
+                   who: str | None) -> None:
+    result, outcome = _criterion_outcome(screening_context, crit, who)
+    if outcome.status != status:
+        grounds = "; ".join(f"{e.path} = {e.value} ({e.source})" for e in outcome.evidence)
+        raise AssertionError(
+            f"'{outcome.criterion.name}' er {SHOWN_STATUS[outcome.status]} for '{result.id}', "
+            f"forventet {SHOWN_STATUS[status]}" + (f"\nGrundlag: {grounds}" if grounds else "")
+            + (f"\nMangler: {'; '.join(outcome.missing)}" if outcome.missing else ""))
+
+
+DEGREE = r"(?:(?P<degree_words>ikke|kun delvist) )?"
+DEGREE_EN = r"(?:(?P<degree_words>does not|only partly) )?"
+
+
+@step("then", rf"lever {WHO} {DEGREE}op til {CRIT}",
+      "Så lever ansøgeren ikke op til kravet om ledelse af ledere",
+      also=((rf"{WHO} lever {DEGREE}op til {CRIT}",
+             "Og ansøgeren lever kun delvist op til kravet om topledelse"),
+            (rf"opfylder {WHO} {DEGREE}{CRIT}", "Så opfylder ansøgeren kravet om topledelse"),
+            (rf"{WHO} opfylder {DEGREE}{CRIT}",
+             "Og Ida opfylder ikke ønsket om mediehåndtering")),
+      english=((rf"{WHO_EN} {DEGREE_EN}meets? {CRIT_EN}",
+                "Then the applicant does not meet the requirement of ledelse af ledere"),))
+def lives_up_to(screening_context: Context, crit: CriterionRef, who: str | None = None,
+                degree_words: str | None = None) -> None:
+    """Whether a candidate lives up to a krav or ønske: fully, only partly, or not.
+    'kravet om …' and 'ønsket om …' also say which of the two the criterion is."""
+    _expect_status(screening_context, crit, degree_words or "opfyldt", who)
+
+
+@step("then", rf"(?:er )?{CRIT} (?:er )?(?P<status>{STATUS}){FOR_WHO}",
+      "Så er kravet om ledelse af ledere ikke belyst",
+      english=((rf"{CRIT_EN} is (?P<status>{STATUS}){FOR_WHO_EN}",
+                "Then the requirement of enhedsdirektion is not assessed"),))
+def criterion_is(screening_context: Context, crit: CriterionRef, status: str,
+                 who: str | None = None) -> None:
+    """A criterion's status in words: opfyldt, delvist opfyldt, ikke opfyldt, ikke belyst."""
+    _expect_status(screening_context, crit, status, who)
+
+
+@step("then", rf"(?:alle krav er|er alle krav|kravene er|er kravene) (?P<status>{STATUS})"
+      + FOR_WHO, "Så er kravene ikke belyst",
+      english=((rf"all requirements are (?P<status>{STATUS}){FOR_WHO_EN}",
+                "Then all requirements are met"),))
+def all_requirements(screening_context: Context, status: str, who: str | None = None) -> None:
+    """Every krav of the profile has this status."""
+    result = _result(screening_context, who)
+    other = [f"{o.criterion.id} ({SHOWN_STATUS[o.status]})" for o in result.outcomes
+             if o.criterion.priority == "krav" and o.status != status]
+    if other:
+        raise AssertionError(f"Ikke alle krav er {SHOWN_STATUS[status]} for '{result.id}': "
+                             + ", ".join(other))
+
+
+@step("then", r"(?:udvalget skal|skal udvalget) tage stilling til (?P<target>.+)",
+      "Så skal udvalget tage stilling til kravet om ledelse af ledere",
+      english=((r"the committee (?:must|has to) decide on (?P<target>.+)",
+                "Then the committee must decide on the requirement of topledelse"),))
+def committee_decides(screening_context: Context, target: str) -> None:
+    """What the tool hands to the committee: a candidate with a proposed knock-out, or a
+    criterion with a proposed knock-out or sources that disagree."""
+    _ranked(screening_context)  # says so when the candidates are not screened yet
+    named = _candidate_named(screening_context, target)
+    if named is not None:
+        result = screening_context.result(named)
+        if not result.knockouts and not any(o.disagreement for o in result.outcomes):
+            raise AssertionError(f"Udvalget har intet at tage stilling til for '{result.id}': "
+                                 "ingen foreslåede knock-outs og ingen uenige kilder")
+        return
+    crit = arguments.criterion_ref(target, screening_context.read_context())
+    result, outcome = _criterion_outcome(screening_context, crit, None)
+    if outcome.criterion.id not in result.knockouts and not outcome.disagreement:
+        raise AssertionError(f"'{outcome.criterion.name}' er {SHOWN_STATUS[outcome.status]} for "
+                             f"'{result.id}', uden foreslået knock-out og uden uenige kilder; "
+                             f"foreslåede knock-outs: {', '.join(result.knockouts) or 'ingen'}")
+
+
+def _candidate_named(screening_context: Context, words: str) -> str | None:
+    if not words[:1].isupper():
+        return None
+    try:
+        return screening_context.named(words)
+    except AssertionError:
+        return None
+
+
+@step("then", rf"{WHO} foreslås (?P<negated>ikke )?frasorteret(?: på (?P<crit>.+))?",
+      "Og ansøgeren foreslås ikke frasorteret",
+      also=((rf"foreslås {WHO} (?P<negated>ikke )?frasorteret(?: på (?P<crit>.+))?",
+             "Så foreslås ansøgeren frasorteret på kravet om ledelse af ledere"),),
+      english=((rf"{WHO_EN} is (?P<negated>not )?proposed for rejection"
+                r"(?: on (?P<crit>.+))?", "Then the applicant is not proposed for rejection"),))
+def proposed_rejected(screening_context: Context, who: str | None = None,
+                      negated: str | None = None, crit: CriterionRef | None = None) -> None:
+    """A proposed knock-out (frasortering) for the candidate, or on one criterion."""
+    if crit is not None:
+        result, outcome = _criterion_outcome(screening_context, crit, who)
+        proposed = outcome.criterion.id in result.knockouts
+    else:
+        result = _result(screening_context, who)
+        proposed = bool(result.knockouts)
+    if proposed == bool(negated):
+        raise AssertionError(f"'{result.id}' har foreslåede knock-outs: "
+                             f"{', '.join(result.knockouts) or 'ingen'}")
+
+
+@step("then", r"ingen af (?:ansøgerne|kandidaterne) foreslås frasorteret",
+      "Og ingen af ansøgerne foreslås frasorteret",
+      english=((r"none of the (?:applicants|candidates) is proposed for rejection",
+                "Then none of the applicants is proposed for rejection"),))
+def none_rejected(screening_context: Context) -> None:
+    """No candidate has a proposed knock-out."""
+    out = [r.id for r in _ranked(screening_context) if r.knockouts]
+    if out:
+        raise AssertionError(f"Foreslået frasorteret: {', '.join(out)}")
+
+
+@step("then", rf"af (?:de )?(?P<total>{NUMBER}) {CANDIDATES} foreslås (?P<count>{NUMBER}) "
+      "frasorteret", "Så af 5 ansøgere foreslås 1 frasorteret",
+      also=((rf"foreslås (?P<count>{NUMBER}) af (?:de )?(?P<total>{NUMBER}) {CANDIDATES} "
+             "frasorteret", "Så foreslås 1 af 2 ansøgere frasorteret"),),
+      english=((rf"(?P<count>{NUMBER}) of (?:the )?(?P<total>{NUMBER}) {CANDIDATES} "
+                r"(?:is|are) proposed for rejection",
+                "Then 1 of 3 applicants is proposed for rejection"),))
+def rejected_count(screening_context: Context, total: int, count: int) -> None:
+    """How many of how many candidates have a proposed knock-out."""
+    results = _ranked(screening_context)
+    out = [r.id for r in results if r.knockouts]
+    if (len(results), len(out)) != (total, count):
+        raise AssertionError(f"Af {len(results)} ansøgere foreslås {len(out)} frasorteret "
+                             f"({', '.join(out) or 'ingen'}); forventet {count} af {total}")
+
+
+def _top_band(screening_context: Context) -> str:
+    return max(screening_context.profile.scoring.bands, key=lambda b: b.min_score).band
+
+
+@step("then", rf"{WHO} går (?P<negated>ikke )?videre",
+      "Og ansøgeren går ikke videre",
+      also=((rf"går {WHO} (?P<negated>ikke )?videre", "Så går Mette videre"),),
+      english=((rf"{WHO_EN} (?:goes|(?P<negated>does not go)) on to the next round",
+                "Then the applicant goes on to the next round"),))
+def goes_on(screening_context: Context, who: str | None = None,
+            negated: str | None = None) -> None:
+    """The recommendation is the profile's top band ('Anbefales til næste runde'), or not."""
+    result = _result(screening_context, who)
+    if (result.recommendation == _top_band(screening_context)) == bool(negated):
+        raise AssertionError(f"Anbefalingen for '{result.id}' er "
+                             f"'{result.recommendation_label}'")
+
+
+@step("then", rf"{WHO} er (?:utilstrækkeligt|for dårligt) belyst",
+      "Og ansøgeren er utilstrækkeligt belyst",
+      also=((rf"er {WHO} (?:utilstrækkeligt|for dårligt) belyst",
+             "Så er ansøgeren for dårligt belyst"),),
+      english=((rf"{WHO_EN} is insufficiently assessed",
+                "Then the applicant is insufficiently assessed"),))
+def too_little_known(screening_context: Context, who: str | None = None) -> None:
+    """Too little of the profile is assessed to recommend anything yet."""
+    result = _result(screening_context, who)
+    if result.recommendation != SPARSE_BAND:
+        raise AssertionError(f"Anbefalingen for '{result.id}' er "
+                             f"'{result.recommendation_label}', ikke utilstrækkeligt belyst "
+                             f"(dækning {result.coverage} %)")
+
+
+COVERAGE_TEST = {"partly": lambda c: 0 < c < 100, "fully": lambda c: c == 100,
+                 "none": lambda c: c == 0}
+
+
+@step("then", r"(?:er )?(?P<category>de (?:faglige|ledelsesmæssige|personlige)) kompetencer "
+      rf"(?:er )?(?P<coverage>kun delvist|fuldt|ikke) belyst{FOR_WHO}",
+      "Så er de faglige kompetencer kun delvist belyst",
+      english=((r"the (?P<category>professional|leadership|personal) competencies are "
+                rf"(?P<coverage>only partly|fully|not) assessed{FOR_WHO_EN}",
+                "Then the leadership competencies are only partly assessed"),))
+def category_coverage(screening_context: Context, category: str, coverage: str,
+                      who: str | None = None) -> None:
+    """How much of a category's weight has evidence: kun delvist, fuldt, or ikke belyst."""
+    result = _result(screening_context, who)
+    actual = result.categories[category].coverage if category in result.categories else 0.0
+    if not COVERAGE_TEST[coverage](actual):
+        raise AssertionError(f"De {category} kompetencer er belyst for {actual} % af vægten "
+                             f"for '{result.id}'")
+
+
+@step("then", rf"(?:forklaringen(?: for {WHO})? nævner) (?P<negated>ikke )?\"?(?P<text>[^\"]+)\"?",
+      'Og forklaringen for Mette nævner "Master of Public Administration"',
+      also=((r"nævner forklaringen (?P<negated>ikke )?\"?(?P<text>[^\"]+)\"?",
+             "Så nævner forklaringen ikke topledelse"),
+            (rf"nævner forklaringen for {WHO} (?P<negated>ikke )?\"?(?P<text>[^\"]+)\"?",
+             'Så nævner forklaringen for Bo "Albertslund Kommune"')),
+      english=((rf"the reasoning(?: for {WHO_EN})? (?P<negated>does not )?mentions? "
+                r"\"?(?P<text>[^\"]+)\"?", 'Then the reasoning mentions "Vestegnens"'),))
+def reasoning_mentions(screening_context: Context, text: str, who: str | None = None,
+                       negated: str | None = None) -> None:
+    """The explanation the committee reads mentions a word or phrase (or does not)."""
+    from ..explain import explain
+
+    result = _result(screening_context, who)
+    explained = explain(screening_context.screening, result.id)
+    if (text.casefold() in explained.casefold()) == bool(negated):
+        raise AssertionError(f"Forklaringen for '{result.id}' nævner {'' if negated else 'ikke '}"
+                             f"'{text}':\n{explained}")
+
+
+@step("then", r"(?:kilderne er|er kilderne) (?P<negated>ikke )?uenige om (?P<crit>[^\"].*)",
+      "Så er kilderne uenige om gennemslagskraft",
+      also=((r"er der (?P<negated>ikke )?uenighed om (?P<crit>[^\"].*)",
+             "Så er der uenighed om enhedsdirektionen"),),
+      english=((r"the sources (?P<negated>do not )?disagree (?:on|about) (?P<crit>.+)",
+                "Then the sources disagree on enhedsdirektion"),))
+def sources_disagree(screening_context: Context, crit: CriterionRef,
+                     negated: str | None = None) -> None:
+    """The sources (interview, test, references) score a criterion far apart."""
+    result, outcome = _criterion_outcome(screening_context, crit, None)
+    if outcome.disagreement == bool(negated):
+        scores = "; ".join(f"{e.source} {e.value}" for e in outcome.evidence)
+        raise AssertionError(f"Kilderne er {'' if outcome.disagreement else 'ikke '}uenige "
+                             f"om '{outcome.criterion.name}' for '{result.id}' ({scores})")
+
+
+@step("then", rf"(?:er )?den bedste (?:er )?{WHO}", "Så er den bedste Mette Kjær",
+      english=((rf"the best is {WHO_EN}", "Then the best is Susanne"),))
+def the_best(screening_context: Context, who: str | None = None) -> None:
+    """The candidate ranked first, alone."""
+    ranked = _ranked(screening_context)
+    wanted = screening_context.named(who) or screening_context.current
+    first = [r.id for r in ranked if r.rank == 1]
+    if first != [wanted]:
+        raise AssertionError(f"Bedst er {' og '.join(first)}; forventet {wanted}")
+
+
+@step("then", rf"(?:er )?de (?P<n>{NUMBER}) bedste (?:er )?(?P<names>.+)",
+      "Så er de to bedste Mette Kjær og Anders Lykke",
+      english=((rf"the (?:best|top) (?P<n>{NUMBER}) are (?P<names>.+)",
+                "Then the top two are Susanne and Bo"),))
+def the_best_few(screening_context: Context, n: int, names: list[str]) -> None:
+    """The candidates that go on when the best n are taken (proposed knock-outs left out;
+    a tie at the last place is not cut at random)."""
+    from ..shortlist import shortlist
+
+    wanted = sorted(screening_context.named(name) for name in names)
+    if len(wanted) != n:
+        raise AssertionError(f"Trinnet nævner {len(wanted)} navne, men siger de {n} bedste")
+    _ranked(screening_context)
+    picked = shortlist(screening_context.screening, n)
+    actual = sorted(r.id for r in picked.taken)
+    if actual != wanted:
+        tied = ", ".join(r.id for r in picked.tied)
+        raise AssertionError(f"De {n} bedste er {', '.join(actual) or 'ingen'}; forventet "
+                             f"{', '.join(wanted)}" + (f" (uafgjort: {tied})" if tied else ""))
+
+
+@step("then", rf"{WHO} ligger (?:før|over) {OTHER}", "Og Mette Kjær ligger før Anders Lykke",
+      english=((rf"{WHO_EN} ranks (?:above|before) (?P<other>{NAME})",
+                "Then Susanne ranks above Bo"),))
+def ranks_before(screening_context: Context, who: str | None, other: str | None) -> None:
+    """One candidate is ranked before another."""
+    a = _result(screening_context, who)
+    b = _result(screening_context, other)
+    if a.rank >= b.rank:
+        raise AssertionError(f"'{a.id}' er nummer {a.rank}, '{b.id}' nummer {b.rank}")
+
+
+@step("then", r"(?P<stage>(?:efter|til|på|ved) [^,]+?),? (?P<outcome>(?:lever|opfylder|er|går|"
+      r"foreslås|skal|nævner|ligger) .+)",
+      "Men efter referencerne lever ansøgeren op til ønsket om ordentlighed",
+      english=((r"(?P<stage>(?:after|at|for) [^,]+?), (?P<outcome>.+)",
+                "But after the references, the applicant meets the wish for ordentlighed"),))
+def at_stage(screening_context: Context, stage: str, outcome: Reading) -> None:
+    """An outcome at another stage of the process: the candidates are screened again as
+    they stand then."""
+    screening_context.rescreen(stage)
+    outcome.run(screening_context=screening_context)
+

@@ -1,0 +1,186 @@
+"""The step grammar: every catalogue phrasing reads to its own step, the vocabulary reads
+the consultant's words into record values, and profiles, criteria and competencies are
+found by a phrase of their names (for every shipped profile)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from screening.bdd.arguments import criterion_ref, resolve_profile
+from screening.bdd.grammar import CATALOGUE, NotRead, ReadContext, read, split_keyword
+from screening.bdd.steps import Context
+from screening.bdd.words import Unreadable, read_degree, read_number, read_stage
+from screening.rulefiles import list_profiles
+
+from .conftest import ROOT
+
+RULES = ROOT / "rules"
+PHRASINGS = [(doc, phrasing) for doc in CATALOGUE for phrasing in doc.phrasings]
+PROFILES = [p for _, p in list_profiles(RULES) if not isinstance(p, Exception)]
+
+
+@pytest.mark.parametrize(("doc", "phrasing"), PHRASINGS,
+                         ids=[f"{d.name}:{p.text[:40]}" for d, p in PHRASINGS])
+def test_every_catalogue_phrasing_reads_as_its_own_step(doc, phrasing):
+    kind, text = split_keyword(phrasing.example.splitlines()[0])
+    assert kind in (doc.kind, None)
+    reading = read(doc.kind, text, ReadContext(RULES))
+    assert (reading.doc, reading.phrasing) == (doc, phrasing)
+
+
+def test_the_catalogue_has_danish_and_english_phrasings_for_every_kind():
+    for kind in ("given", "when", "then"):
+        languages = {p.language for d in CATALOGUE if d.kind == kind for p in d.phrasings}
+        assert languages == {"da", "en"}
+
+
+@pytest.mark.parametrize(("words", "number"), [
+    ("7", 7), ("en", 1), ("et", 1), ("to", 2), ("seks", 6), ("syv", 7), ("tolv", 12),
+    ("atten", 18), ("tyve", 20), ("fireogtyve", 24), ("six", 6), ("twenty-one", 21)])
+def test_numbers_are_read_in_digits_and_words(words, number):
+    assert read_number(words) == number
+
+
+def test_a_word_that_is_no_number_says_so():
+    with pytest.raises(Unreadable, match="'mange' is not a number"):
+        read_number("mange")
+
+
+@pytest.mark.parametrize(("words", "stage"), [
+    ("på ansøgningstidspunktet", "ansøgning"), ("til første samtale", "samtale1"),
+    ("efter testen", "test"), ("efter dialogtesten", "test"),
+    ("efter referencerne", "reference"), ("til anden samtale", "samtale2"),
+    ("samtale2", "samtale2"), ("at the application stage", "ansøgning"),
+    ("after the references", "reference"), ("for the second interview", "samtale2")])
+def test_stages_are_named_by_the_process(words, stage):
+    assert read_stage(words) == stage
+
+
+def test_an_unknown_stage_lists_what_it_could_be():
+    with pytest.raises(Unreadable, match=r"not a stage of the process.*samtale1"):
+        read_stage("efter frokost")
+
+
+@pytest.mark.parametrize(("words", "level", "area", "leadership"), [
+    ("cand.scient.pol.", "kandidat", "samfundsvidenskab", False),
+    ("cand.jur.", "kandidat", "jura", False),
+    ("cand.mag. i historie", "kandidat", "humaniora", False),
+    ("master i offentlig ledelse", "master", "ledelse", True),
+    ("diplomuddannelse i ledelse", "diplom", "ledelse", True),
+    ("MBA", "mba", "ledelse", True),
+    ("professionsbachelor som lærer", "professionsbachelor", "pædagogik", False)])
+def test_degrees_are_read_from_their_usual_names(words, level, area, leadership):
+    degree = read_degree(words)
+    assert (degree.level, degree.area, degree.leadership) == (level, area, leadership)
+
+
+@pytest.mark.parametrize("profile", PROFILES, ids=lambda p: p.meta.id)
+def test_every_profile_is_found_by_id_title_and_place(profile):
+    place = profile.meta.organisation.removesuffix(" Kommune")
+    for words in (profile.meta.id, f"{profile.meta.title}, {profile.meta.organisation}",
+                  f"{profile.meta.title}, {place}"):
+        assert resolve_profile(words, RULES).meta.id == profile.meta.id, words
+
+
+def test_an_unknown_profile_suggests_the_known_ones():
+    with pytest.raises(Unreadable) as raised:
+        resolve_profile("Direktør, Helsingborg", RULES)
+    assert "known:" in str(raised.value) and "helsingor-direktor-2024" in str(raised.value)
+
+
+@pytest.mark.parametrize("profile", PROFILES, ids=lambda p: p.meta.id)
+def test_every_criterion_is_found_by_its_id_and_its_name(profile):
+    context = ReadContext(RULES, profile)
+    for criterion in profile.criteria:
+        for words in (criterion.id, criterion.name, f"kriteriet om {criterion.name}"):
+            assert criterion_ref(words, context).criterion.id == criterion.id, words
+
+
+def test_a_criterion_is_found_by_a_phrase_with_inflections(helsingor):
+    context = ReadContext(RULES, helsingor)
+    ref = criterion_ref("kravet om bred indsigt i kommunernes opgaver", context)
+    assert (ref.priority, ref.criterion.id) == ("krav", "bred-kommunal-indsigt")
+    assert criterion_ref("ønsket om mediehåndteringen", context).criterion.id == \
+        "mediehaandtering"
+    with pytest.raises(Unreadable, match="fits several criterion"):
+        criterion_ref("kravet om ledelse", context)
+
+
+def _candidate(profile, *lines: str) -> dict:
+    """The record the given lines describe."""
+    context = Context(RULES, profile)
+    for line in lines:
+        read("given", line, context.read_context()).run(screening_context=context)
+    return context.candidates[context.current]
+
+
+def test_a_prose_candidate_becomes_a_record(helsingor):
+    record = _candidate(
+        helsingor,
+        "en ansøger, der i seks år har været centerchef i Roskilde Kommune med syv "
+        "afdelingsledere under sig",
+        "før det var ansøgeren i fire år skoleleder i Gribskov Kommune med 3 ledere under sig",
+        "ansøgeren har en cand.scient.pol. fra 2009",
+        "ansøgeren har rådgivet borgmesteren om mediehåndtering",
+        "referencen giver 3 i samarbejde",
+        "i første samtale vurderes ansøgeren til fire i relationelle kompetencer")
+    now, before = record["positions"]
+    assert now == {"title": "Centerchef", "organisation": "Roskilde Kommune",
+                   "sector": "kommune", "leadership_level": "chef", "start": "2018-01-15",
+                   "leaders_led": 7}
+    assert (before["start"], before["end"], before["leadership_level"], before["domains"]) == \
+        ("2014-01-15", "2018-01-15", "mellemleder", ["skole"])
+    assert record["education"] == [{"degree": "cand.scient.pol.", "level": "kandidat",
+                                    "leadership": False, "area": "samfundsvidenskab",
+                                    "year": 2009}]
+    assert record["experience"] == [{"kind": "mediehåndtering", "role": "rådgiver"}]
+    assert record["assessments"] == [
+        {"competency": "samarbejde_naervaer", "source": "reference", "score": 3},
+        {"competency": "relationelle_kompetencer", "source": "samtale1", "score": 4}]
+
+
+def test_sectors_follow_the_organisation_and_never_public_is_checked(helsingor):
+    record = _candidate(helsingor, "en ansøger, der i otte år har været direktør i "
+                                   "LæringsTech ApS", "ansøgeren har aldrig arbejdet i det "
+                                                      "offentlige")
+    assert record["positions"][0]["sector"] == "privat"
+    with pytest.raises(AssertionError, match="aldrig har arbejdet i det offentlige"):
+        _candidate(helsingor, "en ansøger, der i to år har været chef i Region Sjælland",
+                   "ansøgeren har aldrig arbejdet i det offentlige")
+    assert _candidate(helsingor, "en ansøger", "ansøgeren har aldrig arbejdet i det "
+                                               "offentlige")["positions"] == []
+
+
+def test_an_english_candidate_reads_to_the_same_record(helsingor):
+    danish = _candidate(helsingor, "en ansøger, der i syv år har været direktør i "
+                                   "Vallensbæk Kommune med fem ledere under sig")
+    english = _candidate(helsingor, "an applicant who has been director at Vallensbæk "
+                                    "Kommune for seven years with five managers reporting "
+                                    "to them")
+    assert [p | {"title": ""} for p in danish["positions"]] == \
+        [p | {"title": ""} for p in english["positions"]]
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("en ansøger, der i seks år har været centerchef i Firmaet", "cannot tell the sector"),
+    ("en ansøger, der i mange år har været chef i Greve Kommune", "not a number"),
+    ("en ansøger, der i to år har været gartner i Greve Kommune", "leadership level"),
+    ("ansøgeren har en kørekortsuddannelse", "not an education")])
+def test_an_argument_that_cannot_be_read_says_what_was_expected(line, message):
+    with pytest.raises(NotRead, match=message):
+        read("given", line, ReadContext(RULES))
+
+
+def test_a_line_no_step_reads_names_the_nearest_steps():
+    with pytest.raises(NotRead, match=r"no step matches.*nearest: Så"):
+        read("then", "lever ansøgeren ikke op til noget", ReadContext(RULES))
+
+
+def test_the_profile_words_in_the_shipped_features_are_profiles():
+    for path in Path(ROOT / "features").glob("*-konsulent*.feature"):
+        first_given = next(line.strip() for line in path.read_text(encoding="utf-8")
+                           .splitlines() if line.strip().startswith(("Givet", "Given")))
+        kind, text = split_keyword(first_given)
+        assert "profile" in read(kind, text, ReadContext(RULES)).arguments, path
