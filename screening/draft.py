@@ -19,7 +19,8 @@ from datetime import date
 from pathlib import Path
 
 from .errors import InputError, Problem
-from .trace import Reading, Statement, read_text, read_wording, split_statements
+from .trace import Statement, read_text, split_statements
+from .wording import Reading, read_wording
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
           "oktober", "november", "december")

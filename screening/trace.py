@@ -45,11 +45,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import NamedTuple
 
 from .errors import InputError, Problem
-from .lint import REQUIREMENT_WORDS, WISH_WORDS
 from .profiles import Profile
+from .wording import read_wording
 
 TEXT_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 # Word beginnings ("ansvar" finds "ansvarsområder"). A heading about the person makes every
@@ -207,45 +206,6 @@ def normalise(text: str) -> str:
 def _starts_word(text: str, beginnings: Iterable[str]) -> bool:
     lowered = text.casefold()
     return any(re.search(rf"(?<!\w){re.escape(b)}", lowered) for b in beginnings)
-
-
-class Reading(NamedTuple):
-    """What the words of a statement ask for."""
-
-    priority: str  # krav | ønske
-    weight: float | None  # None: the profile's weight for the priority; 2.0: emphasised ønske
-    words: tuple[str, ...]  # the words that decided
-
-
-# Words that single a statement out without making it decisive: an ønske of weight 2.
-EMPHASIS_WORDS = ("vigtig", "vigtigt", "vigtige", "væsentlig", "væsentlige", "centralt",
-                  "særdeles")
-
-
-def read_wording(text: str) -> Reading:
-    """krav or ønske, and weight, from the words of one statement, as lint reads them.
-
-    The one reading of the wording used here (the drafter proposes with it, trace counts
-    with it); wording.read_wording on the verdicts branch has the same shape and replaces it.
-    Requirement words (lint's REQUIREMENT_WORDS: afgørende, skal, krav, forudsætning,
-    nødvendig, and forventes, which lint counts as a requirement) make a krav; wish words
-    (WISH_WORDS: gerne, et plus, vægtes positivt, fordel, ...) an ønske and win over
-    requirement words ("skal gerne"); vigtig/væsentlig/central alone: an ønske of weight 2,
-    important but not decisive; no such words: an ønske at the profile's weight.
-    """
-    wishes = _whole_words(text, WISH_WORDS)
-    demands = _whole_words(text, REQUIREMENT_WORDS)
-    emphasis = _whole_words(text, EMPHASIS_WORDS)
-    if wishes:
-        return Reading("ønske", 2.0 if emphasis else None, wishes + emphasis)
-    if demands:
-        return Reading("krav", None, demands)
-    return Reading("ønske", 2.0 if emphasis else None, emphasis)
-
-
-def _whole_words(text: str, words: tuple[str, ...]) -> tuple[str, ...]:
-    lowered = text.casefold()
-    return tuple(w for w in words if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", lowered))
 
 
 # The people a requirement is asked of: the candidate ("du"), the management the post is
