@@ -255,8 +255,7 @@ PERSON_WORDS = ("du", "dig", "din", "dit", "dine", "vi", "os", "vores", "man", "
 
 def states_requirement(text: str) -> bool:
     """Deciding words, said of the people the post is about."""
-    reading: Reading = read_wording(text)
-    return bool(reading.words) and any(
+    return bool(read_wording(text).words) and any(
         re.search(rf"(?<!\w){word}", text.casefold()) for word in PERSON_WORDS)
 
 
