@@ -59,7 +59,11 @@ def _trace_text(tr) -> str:
     found = len(tr.quotes) - len(tr.missing_quotes)
     lines.append(t("Citater fundet: {found} af {total}", found=found, total=len(tr.quotes)))
     for q in tr.quotes:
-        if q.found_line is None:
+        if q.found_line is not None:
+            lines.append(t("  {rule_file}:{line}: {owner}: fundet på linje {found}",
+                           rule_file=q.rule_file, line=q.line, owner=q.owner,
+                           found=q.found_line))
+        else:
             lines.append(t("  {rule_file}:{line}: {owner}: citatet findes ikke i kilden: "
                            "\"{quote}\"", rule_file=q.rule_file, line=q.line, owner=q.owner,
                            quote=q.quote))

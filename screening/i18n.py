@@ -135,6 +135,8 @@ EN: dict[str, str] = {
     # screening trace
     "Kilde {document}: {path}": "Source {document}: {path}",
     "Citater fundet: {found} af {total}": "Quotes found: {found} of {total}",
+    "  {rule_file}:{line}: {owner}: fundet på linje {found}":
+        "  {rule_file}:{line}: {owner}: found on line {found}",
     "  {rule_file}:{line}: {owner}: citatet findes ikke i kilden: \"{quote}\"":
         "  {rule_file}:{line}: {owner}: the quote is not in the source: \"{quote}\"",
     "    nærmeste (linje {line}): \"{passage}\"": "    nearest (line {line}): \"{passage}\"",

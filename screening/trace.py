@@ -50,7 +50,6 @@ from .errors import InputError, Problem
 from .profiles import Profile
 from .wording import read_wording
 
-TEXT_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 # Word beginnings ("ansvar" finds "ansvarsområder"). A heading about the person makes every
 # sentence under it count: "kompetencer" in the plural, since "ansvar og kompetence" is
 # authority, not a competency. A heading on the post's purpose, responsibilities or role
@@ -152,7 +151,7 @@ def _docx_text(path: Path) -> str:
             text = "#" * int(style[-1]) + " " + text
         elif style.startswith("Title"):
             text = "# " + text
-        elif "List Bullet" in style:
+        elif style.startswith("List"):  # List Bullet, List Number, ...: items of a list
             text = "- " + text
         lines.append(text)
     return "\n\n".join(lines) + "\n"

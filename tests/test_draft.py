@@ -11,14 +11,17 @@ import pytest
 from click.testing import CliRunner
 
 from screening.cli import main
+from screening.documents import plain, read_document
 from screening.lint import lint_paths
 from screening.rulefiles import load_profile
+from screening.schema import profile_schema
 from screening.screen import screen
 from screening.trace import covered, normalise, read_text, split_statements, trace_profile
 
 from .conftest import ROOT
 from .test_trace import SEEDS
 
+jsonschema = pytest.importorskip("jsonschema")
 SEED_TEXTS = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
 EXAMPLES = sorted(p for p in (ROOT / "examples" / "candidates").iterdir() if p.is_dir())
 MIN_COVERAGE = 90.0
@@ -37,6 +40,8 @@ def write_draft(text: Path, tmp_path: Path) -> Path:
 
 def check_draft(out: Path, seed: Path, source_text: str) -> None:
     assert lint_paths([out]) == []
+    doc, _ = read_document(out)
+    jsonschema.validate(plain(doc.data), profile_schema())  # editors accept it too
     profile = load_profile(out)
     # never an invented quote: each is the text's own words (whitespace aside)
     for c in profile.criteria:

@@ -228,6 +228,11 @@ set_aside:
     result = CliRunner().invoke(main, ["--lang", "en", "trace", str(rule), "--format", "json"])
     assert result.exit_code == 1
     assert '"nearest_line": 7' in result.output
+    text = CliRunner().invoke(main, ["--lang", "en", "trace", str(rule)]).output
+    assert f"{rule}:5: overblik: found on line 14" in text
+    assert (f"{rule}:12: leder: the quote is not in the source: \"Du skal kunne lede lederne\"\n"
+            '    nearest (line 7): "Du skal kunne lede ledere."') in text
+    assert "Statements that ask something: 5; accounted for: 3 (60.0 %)" in text
 
 
 def test_a_source_is_found_beside_the_rule_file_as_a_path_or_among_the_seeds(
