@@ -32,7 +32,7 @@ def shipped_ids(rules: Path = RULES) -> list[str]:
 def test_which_profiles_ship():
     assert shipped_ids() == ["albertslund-leder-sekretariat-2024", "helsingor-direktor-2024",
                              "hoje-taastrup-arbejdsmarkeds-og-socialdirektoer-2009",
-                             "ishoj-direktoer"]
+                             "ishoj-centerchef", "ishoj-direktoer"]
 
 
 def check_profile(rules: Path, examples: Path, path: Path) -> None:
