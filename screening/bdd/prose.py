@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..scoring import SPARSE_BAND, CandidateResult, CriterionOutcome
+from ..wording import value_text
 from . import arguments
 from .arguments import STATUS, CriterionRef, Organisation, Title
 from .grammar import Reading, step
@@ -332,7 +333,8 @@ def _expect_status(screening_context: Context, crit: CriterionRef, status: str,
                    who: str | None) -> None:
     result, outcome = _criterion_outcome(screening_context, crit, who)
     if outcome.status != status:
-        grounds = "; ".join(f"{e.path} = {e.value} ({e.source})" for e in outcome.evidence)
+        grounds = "; ".join(f"{e.path} = {value_text(e.value)} ({e.source})"
+                            for e in outcome.evidence)
         raise AssertionError(
             f"'{outcome.criterion.name}' er {SHOWN_STATUS[outcome.status]} for '{result.id}', "
             f"forventet {SHOWN_STATUS[status]}" + (f"\nGrundlag: {grounds}" if grounds else "")
