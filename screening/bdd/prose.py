@@ -569,20 +569,20 @@ def the_best(screening_context: Context, who: str | None = None) -> None:
       english=((rf"the (?:best|top) (?P<n>{NUMBER}) are (?P<names>.+)",
                 "Then the top two are Susanne and Bo"),))
 def the_best_few(screening_context: Context, n: int, names: list[str]) -> None:
-    """The candidates that go on when the best n are taken (proposed knock-outs left out;
-    a tie at the last place is not cut at random)."""
-    from ..shortlist import shortlist
-
+    """The n candidates ranked highest (proposed knock-outs rank last); a tie at the n-th
+    place is not cut at random but reported."""
+    ranked = _ranked(screening_context)
     wanted = sorted(screening_context.named(name) for name in names)
     if len(wanted) != n:
         raise AssertionError(f"Trinnet nævner {len(wanted)} navne, men siger de {n} bedste")
-    _ranked(screening_context)
-    picked = shortlist(screening_context.screening, n)
-    actual = sorted(r.id for r in picked.taken)
-    if actual != wanted:
-        tied = ", ".join(r.id for r in picked.tied)
-        raise AssertionError(f"De {n} bedste er {', '.join(actual) or 'ingen'}; forventet "
-                             f"{', '.join(wanted)}" + (f" (uafgjort: {tied})" if tied else ""))
+    best = ranked[:n]
+    tied = [r.id for r in ranked[n:] if best and r.rank == best[-1].rank]
+    actual = sorted(r.id for r in best)
+    if actual != wanted or tied:
+        shown = ", ".join(f"{r.rank}. {r.id}" for r in ranked)
+        raise AssertionError(f"De {n} bedste er {', '.join(actual)}; forventet "
+                             f"{', '.join(wanted)}" + (f" (uafgjort med {', '.join(tied)})"
+                                                       if tied else "") + f"\nRækkefølge: {shown}")
 
 
 @step("then", rf"{WHO} ligger (?:før|over) {OTHER}", "Og Mette Kjær ligger før Anders Lykke",
