@@ -82,9 +82,10 @@ Egenskab: Leder af Sekretariat for Politik, Jura, Kommunikation & Udvikling, Alb
     Og udvalget skal tage stilling til Jonas
     Og Sara foreslås ikke frasorteret
 
-  Scenarie: Eksemplernes ansøgere efter hele forløbet
+  Scenarie: Ingen af eksemplernes ansøgere frasorteres på ansøgningen alene
     Givet alle ansøgerne fra eksemplerne
-    Når ansøgerne screenes efter anden samtale
-    Så foreslås 3 af 8 ansøgere frasorteret
-    Og de to bedste er Nanna Juul og Ali Yilmaz
-    Og udvalget skal tage stilling til Helle Winther
+    Når ansøgerne screenes på ansøgningstidspunktet
+    Så af 8 ansøgere foreslås ingen frasorteret
+    Men efter anden samtale er den bedste Nanna Juul
+    Og efter anden samtale skal udvalget tage stilling til Helle Winther
+    Og efter anden samtale foreslås Jakob Tang frasorteret på kravet om gode relationelle kompetencer

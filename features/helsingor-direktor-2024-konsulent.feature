@@ -13,7 +13,7 @@ Egenskab: Direktør, Helsingør – acceptkriterier i konsulentens ord
     Når ansøgeren screenes på ansøgningstidspunktet
     Så lever ansøgeren op til kravet om ledelseserfaring på højt niveau
     Og ansøgeren lever op til kravet om ledelse af ledere
-    Og ansøgeren lever op til kravet om bred indsigt i kommunernes opgaver
+    Og ansøgeren lever op til kriteriet om bred indsigt i kommunernes opgaver
     Og ansøgeren foreslås ikke frasorteret
 
   Scenarie: Topledelse i en privat virksomhed er kun delvist ledelse i en politisk styret organisation
@@ -22,7 +22,7 @@ Egenskab: Direktør, Helsingør – acceptkriterier i konsulentens ord
     Når ansøgeren screenes
     Så lever ansøgeren kun delvist op til kravet om ledelseserfaring fra en politisk styret organisation
     Og ansøgeren lever op til kravet om ledelse af ledere
-    Men kravet om bred indsigt i kommunernes opgaver er ikke belyst
+    Men kriteriet om bred indsigt i kommunernes opgaver er ikke belyst
 
   Scenarie: En skoleleder uden ledere under sig skal udvalget tage stilling til
     Givet en ansøger, der i otte år har været skoleleder i Helsingør Kommune uden ledere under sig
@@ -42,20 +42,20 @@ Egenskab: Direktør, Helsingør – acceptkriterier i konsulentens ord
   Scenarie: En skolechef har indsigt i skoleområdet
     Givet en ansøger, der i ni år har været skolechef i Helsingør Kommune med 18 skoleledere under sig
     Når ansøgeren screenes
-    Så lever ansøgeren op til kravet om indsigt i skoleområdet
-    Og ansøgeren opfylder kravet om bred indsigt i kommunernes opgaver
+    Så lever ansøgeren op til kriteriet om indsigt i skoleområdet
+    Og ansøgeren opfylder kriteriet om bred indsigt i kommunernes opgaver
     Og alle krav er opfyldt
 
   Scenarie: Erfaring fra dagtilbud alene giver kun delvis indsigt i skoleområdet
     Givet en ansøger, der i fem år har været dagtilbudschef i Fredensborg Kommune med tolv ledere under sig
     Når ansøgeren screenes
-    Så lever ansøgeren kun delvist op til kravet om indsigt i skoleområdet
+    Så lever ansøgeren kun delvist op til kriteriet om indsigt i skoleområdet
 
   Scenarie: Tidligere stillinger tæller med i den kommunale erfaring
     Givet en ansøger, der i to år har været direktør i Region Sjælland med fire chefer under sig
     Og før det var ansøgeren i seks år kontorchef i Gribskov Kommune med tre ledere under sig
     Når ansøgeren screenes
-    Så lever ansøgeren op til kravet om bred indsigt i kommunernes opgaver
+    Så lever ansøgeren op til kriteriet om bred indsigt i kommunernes opgaver
 
   Scenarie: Mediehåndtering vægtes positivt, særligt som rådgiver
     Givet ansøgeren Ida, der har rådgivet borgmesteren om mediehåndtering

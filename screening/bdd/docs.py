@@ -9,7 +9,7 @@ from typing import Any
 from ..i18n import t
 from ..profiles import Profile
 from .arguments import CriterionRef
-from .grammar import NotRead, ReadContext, Reading, StepDoc, read, split_keyword
+from .grammar import KINDS, NotRead, ReadContext, Reading, StepDoc, read, split_keyword
 from .steps import CATALOGUE
 
 STEP_WORDS = {"given": "Givet", "when": "Når", "then": "Så"}
@@ -33,7 +33,7 @@ def markdown() -> str:
                    "kriterier ved id, navn eller en bid af navnet. 'Og' og 'Men' fortsætter "
                    "typen fra linjen før. Engelske formuleringer gælder under "
                    "`# language: en`."), ""]
-    for kind in ("given", "when", "then"):
+    for kind in KINDS:
         lines += [f"## {t(STEP_WORDS[kind])}", ""]
         for doc in (d for d in CATALOGUE if d.kind == kind):
             lines += _step_markdown(doc)
@@ -58,7 +58,7 @@ def suggest(sentence: str, context: ReadContext) -> tuple[bool, list[str]]:
     """How the library reads a sentence (with or without its keyword): the step and its
     arguments as values; or, when no step reads it, why, with the nearest steps."""
     kind, text = split_keyword(sentence)
-    kinds = [kind] if kind else ["given", "when", "then"]
+    kinds = [kind] if kind else list(KINDS)
     problems = []
     for candidate_kind in kinds:
         try:

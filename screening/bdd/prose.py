@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..scoring import SPARSE_BAND, CandidateResult, CriterionOutcome
+from ..wording import value_text
 from . import arguments
 from .arguments import STATUS, CriterionRef, Organisation, Title
 from .grammar import Reading, step
@@ -332,7 +333,8 @@ def _expect_status(screening_context: Context, crit: CriterionRef, status: str,
                    who: str | None) -> None:
     result, outcome = _criterion_outcome(screening_context, crit, who)
     if outcome.status != status:
-        grounds = "; ".join(f"{e.path} = {e.value} ({e.source})" for e in outcome.evidence)
+        grounds = "; ".join(f"{e.path} = {value_text(e.value)} ({e.source})"
+                            for e in outcome.evidence)
         raise AssertionError(
             f"'{outcome.criterion.name}' er {SHOWN_STATUS[outcome.status]} for '{result.id}', "
             f"forventet {SHOWN_STATUS[status]}" + (f"\nGrundlag: {grounds}" if grounds else "")
@@ -567,20 +569,20 @@ def the_best(screening_context: Context, who: str | None = None) -> None:
       english=((rf"the (?:best|top) (?P<n>{NUMBER}) are (?P<names>.+)",
                 "Then the top two are Susanne and Bo"),))
 def the_best_few(screening_context: Context, n: int, names: list[str]) -> None:
-    """The candidates that go on when the best n are taken (proposed knock-outs left out;
-    a tie at the last place is not cut at random)."""
-    from ..shortlist import shortlist
-
+    """The n candidates ranked highest (proposed knock-outs rank last); a tie at the n-th
+    place is not cut at random but reported."""
+    ranked = _ranked(screening_context)
     wanted = sorted(screening_context.named(name) for name in names)
     if len(wanted) != n:
         raise AssertionError(f"Trinnet nævner {len(wanted)} navne, men siger de {n} bedste")
-    _ranked(screening_context)
-    picked = shortlist(screening_context.screening, n)
-    actual = sorted(r.id for r in picked.taken)
-    if actual != wanted:
-        tied = ", ".join(r.id for r in picked.tied)
-        raise AssertionError(f"De {n} bedste er {', '.join(actual) or 'ingen'}; forventet "
-                             f"{', '.join(wanted)}" + (f" (uafgjort: {tied})" if tied else ""))
+    best = ranked[:n]
+    tied = [r.id for r in ranked[n:] if best and r.rank == best[-1].rank]
+    actual = sorted(r.id for r in best)
+    if actual != wanted or tied:
+        shown = ", ".join(f"{r.rank}. {r.id}" for r in ranked)
+        raise AssertionError(f"De {n} bedste er {', '.join(actual)}; forventet "
+                             f"{', '.join(wanted)}" + (f" (uafgjort med {', '.join(tied)})"
+                                                       if tied else "") + f"\nRækkefølge: {shown}")
 
 
 @step("then", rf"{WHO} ligger (?:før|over) {OTHER}", "Og Mette Kjær ligger før Anders Lykke",
