@@ -115,6 +115,9 @@ def _wording(profile: Profile, c: Criterion, softened: set[str],
         if wishes:
             return [("L301", f"is a krav, but its quote says '{wishes[0]}', the wording of "
                              "a wish")]
+        if c.rule_file in modules:
+            return [("L303", "is a krav, but an organisation module never makes one (the "
+                             "profile that includes it decides)")]
         return [("L303", "is a krav, but no word of its quote makes one (it reads as an "
                          "ønske)")]
     if c.priority == "ønske" and reading.priority == "krav":

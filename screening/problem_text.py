@@ -149,6 +149,9 @@ DANISH: list[tuple[str, str]] = [
      r"er et ønske, men citatet siger '\1', som er kravord"),
     (r"is a krav, but no word of its quote makes one \(it reads as an ønske\)",
      "er et krav, men intet ord i citatet gør det til et krav (det læses som et ønske)"),
+    (r"is a krav, but an organisation module never makes one \(the profile that includes it "
+     r"decides\)", "er et krav, men et organisationsmodul gør aldrig noget til krav (profilen, "
+     "der inkluderer det, afgør det)"),
     (r"weighs (\S+), but no word of its quote asks for more than (\S+)",
      r"vejer \1, men intet ord i citatet beder om mere end \2"),
     (r"weighs (\S+), but its quote says (.+): weight (\S+)",

@@ -27,7 +27,8 @@ OBLIGATION_WORDS = ("skal", "forventes", "forventer", "forventningen")
 # Words of a wish: always an ønske, whatever else the sentence says (R3).
 WISH_WORDS = ("gerne", "ser gerne", "et plus", "vægtes positivt", "fordel", "en fordel",
               "ønskelig", "ønskeligt", "vi forestiller os")
-# Words that single a statement out: an ønske with them weighs 2 (R4).
+# Words that single a statement out: an ønske with them weighs 2 (R4). "afgørende vægt"
+# weighs; it does not decide.
 EMPHASIS_WORDS = ("særdeles", "vigtig", "vigtigt", "vigtige", "vigtigste", "væsentlig",
                   "væsentligt", "væsentlige", "væsentligste", "centralt", "særligt",
                   "først og fremmest", "lægger vægt på", "lægger vi vægt på",
@@ -36,7 +37,7 @@ EMPHASIS_WORDS = ("særdeles", "vigtig", "vigtigt", "vigtige", "vigtigste", "væ
 # for …", "der skal være balance …"): they describe the job, so an ønske of weight 2 (R5).
 ORGANISATION_VOICE = ("vi skal", "skal vi", "der skal", "skal der")
 # Phrases whose requirement word speaks of a situation or a task, or is negated: read as if
-# the phrase were not there (R6). "afgørende vægt" is emphasis and is read as such.
+# the phrase were not there (R6).
 NEUTRAL_PHRASES = ("når situationen kræver det", "hvor det er nødvendigt",
                    "når det er nødvendigt", "når det er påkrævet", "der kræver",
                    "herunder særligt", "ikke en betingelse", "ikke et krav", "forventes ikke",
@@ -64,7 +65,7 @@ def read_wording(text: str, *, softened: bool = False, organisation: bool = Fals
     """
     text = _without(text.lower(), NEUTRAL_PHRASES)
     emphasis = _found(text, EMPHASIS_WORDS)
-    text = _without(text, EMPHASIS_WORDS)  # "afgørende vægt" weighs, it does not decide
+    text = _without(text, EMPHASIS_WORDS)  # read once, as emphasis only
     wishes = _found(text, WISH_WORDS)
     voice = _found(text, ORGANISATION_VOICE)
     decisive = _found(text, DECISIVE_WORDS)

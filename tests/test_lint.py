@@ -134,6 +134,10 @@ def test_a_softened_list_reads_skal_as_a_weighted_wish(tmp_path):
 
 def test_an_organisation_module_never_makes_a_krav(tmp_path):
     assert _wording_findings(tmp_path, "", SKAL, "krav", module=True) == {"L303"}
+    path = tmp_path / "w.yaml"
+    (finding,) = lint_paths([path])
+    assert finding.message == ("k: is a krav, but an organisation module never makes one (the "
+                               "profile that includes it decides)")
     assert _wording_findings(tmp_path, "", "Ærlighed er afgørende", "ønske",
                              module=True) == {"L305"}
 
