@@ -106,6 +106,18 @@ DANISH: list[tuple[str, str]] = [
     (r"uses '(.+?)', which names a protected attribute \('(.+?)'\)",
      r"bruger '\1', som nævner en beskyttet oplysning ('\2')"),
     (r" \(did you mean '(.+?)'\?\)", r" (mente du '\1'?)"),
+    # limits of what is read (documents, JSON Lines, includes)
+    (r"not UTF-8 text", "ikke UTF-8-tekst"),
+    (r"not a regular file", "ikke en almindelig fil"),
+    (r"nested deeper than (\d+) levels", r"indlejret dybere end \1 niveauer"),
+    (r"more than (\d+) values once its aliases are expanded",
+     r"mere end \1 værdier, når aliaserne foldes ud"),
+    (r"an alias refers to itself", "et alias henviser til sig selv"),
+    (r"duplicate key `(.+?)`", r"nøglen `\1` står to gange"),
+    (r"invalid literal for int\(\) with base 10: (.+)", r"ikke et heltal: \1"),
+    (r"could not convert string to float: (.+)", r"ikke et tal: \1"),
+    (r"Exceeds the limit \((\d+) digits\) for integer string conversion: value has (\d+) "
+     r"digits", r"et tal med \2 cifre (højst \1)"),
 ]
 _COMPILED = [(re.compile(pattern), danish) for pattern, danish in DANISH]
 
