@@ -118,6 +118,15 @@ DANISH: list[tuple[str, str]] = [
     (r"could not convert string to float: (.+)", r"ikke et tal: \1"),
     (r"Exceeds the limit \((\d+) digits\) for integer string conversion: value has (\d+) "
      r"digits", r"et tal med \2 cifre (højst \1)"),
+    (r"outside the folder of the profile \((.+?)\)", r"uden for profilens mappe (\1)"),
+    (r"more than (\d+) tests in one condition \((\d+)\); split the criterion",
+     r"mere end \1 test i én betingelse (\2); del kriteriet op"),
+    (r"`in` takes at most (\d+) values", r"`in` tager højst \1 værdier"),
+    (r"this condition compiles into too many rules for the engine \((.+)\); simplify or "
+     r"split it", r"betingelsen bliver til for mange regler for motoren (\1); forenkl eller "
+     r"del den op"),
+    (r"more than (\d+) rules", r"mere end \1 regler"),
+    (r"more than (\d+) criteria \((\d+)\)", r"mere end \1 kriterier (\2)"),
 ]
 _COMPILED = [(re.compile(pattern), danish) for pattern, danish in DANISH]
 
