@@ -1,7 +1,8 @@
 """The `screening` command line: a thin layer over the Python API in screening.screen.
 
 Exit codes: 0 screened; 2 bad input (rule file, candidate records, options), with a
-message naming the file, line and field; 3 an internal error (the engine failed: a bug,
+message naming the file, line and field, or a bad audit store (read-only, full disk,
+damaged: named, never a traceback); 3 an internal error (the engine failed: a bug,
 not your input).
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 from functools import wraps
 
@@ -31,7 +33,7 @@ def _reports_errors(command):
     """Turn our errors into a message on stderr and the documented exit code."""
     @wraps(command)
     def wrapper(*args, **kwargs):
-        from .errors import ScreeningError
+        from .errors import ScreeningError, shown
 
         try:
             return command(*args, **kwargs)
@@ -41,6 +43,11 @@ def _reports_errors(command):
             sys.exit(exc.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise  # click reports these itself (usage errors exit 2)
+        except sqlite3.Error as exc:  # the audit store's file or disk: a bad store, exit 2
+            from .audit.store import store_fault
+
+            click.echo(f"{t('fejl')}: {shown(store_fault(exc))}", err=True)
+            sys.exit(2)
         except BrokenPipeError:  # the reader went away (`| head`): stop quietly, like git
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())  # so the exit flush does not fail again
@@ -159,8 +166,9 @@ def screen(profile, candidates, stage, fmt, out, top, only_knockouts, hide_knock
 
     from . import report
     from .audit.recording import Spool, record_run
-    from .audit.store import default_path
+    from .audit.store import default_path, store_fault
     from .candidates import DuplicateIds, iter_inputs
+    from .errors import InputError, Problem
     from .parallel import Job, auto_workers, screen_many
     from .rulefiles import find_profile, load_profile
     from .screen import Screening, rank
@@ -237,8 +245,13 @@ def screen(profile, candidates, stage, fmt, out, top, only_knockouts, hide_knock
         summary = {"screened": counts.total, "knocked_out": counts.knocked_out,
                    "too_little_evidence": counts.unassessed, "invalid": counts.invalid}
         store = audit_db or default_path()
-        run_id = record_run(store, loaded_profile, profile_path, stage,
-                            as_of_date or loaded_profile.meta.date, operator, summary, pairs)
+        try:
+            run_id = record_run(store, loaded_profile, profile_path, stage,
+                                as_of_date or loaded_profile.meta.date, operator, summary,
+                                pairs)
+        except sqlite3.Error as exc:  # say plainly that the results shown were not recorded
+            raise InputError([Problem(str(store), "the results were not recorded: "
+                                                  + store_fault(exc), code="E402")]) from None
         click.echo(t("Revisionsspor: kørsel {run} i {path}", run=run_id, path=store), err=True)
     counts.finish()
 

@@ -7,6 +7,7 @@ import json
 import click
 
 from .cli import _reports_errors, main
+from .errors import shown
 
 audit_db_option = click.option(
     "--audit-db", type=click.Path(dir_okay=False), envvar="SCREENING_AUDIT_DB",
@@ -102,7 +103,7 @@ def verify(audit_db):
     store = _store(audit_db)
     problems = store.verify()
     for problem in problems:
-        click.echo(f"brud: {problem}")
+        click.echo(f"brud: {shown(problem)}")
     head = store.head()
     if problems:
         click.echo(f"Kæden er brudt: {len(problems)} fund.")

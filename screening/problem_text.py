@@ -127,6 +127,22 @@ DANISH: list[tuple[str, str]] = [
      r"del den op"),
     (r"more than (\d+) rules", r"mere end \1 regler"),
     (r"more than (\d+) criteria \((\d+)\)", r"mere end \1 kriterier (\2)"),
+    # faults of the audit store
+    (r"the results were not recorded: ", "resultaterne blev ikke gemt i revisionssporet: "),
+    (r"the audit store is read-only", "revisionssporet er skrivebeskyttet"),
+    (r"the disk holding the audit store is full", "disken med revisionssporet er fuld"),
+    (r"the audit store is damaged \(corrupt pages\)", "revisionssporet er beskadiget "
+     "(ødelagte sider)"),
+    (r"not a SQLite file", "ikke en SQLite-fil"),
+    (r"the audit store is damaged \(a table is missing\)",
+     "revisionssporet er beskadiget (en tabel mangler)"),
+    (r"the audit store cannot be opened", "revisionssporet kan ikke åbnes"),
+    (r"the audit store is locked by another process",
+     "revisionssporet er låst af en anden proces"),
+    (r"audit store fault: (.+)", r"fejl i revisionssporet: \1"),
+    (r"cannot open the audit store: (.+)", r"kan ikke åbne revisionssporet: \1"),
+    (r"an empty file", "en tom fil"),
+    (r"entry (\d+): stored file (\w+) is missing", r"post \1: den gemte fil \2 mangler"),
 ]
 _COMPILED = [(re.compile(pattern), danish) for pattern, danish in DANISH]
 
