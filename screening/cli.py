@@ -310,8 +310,10 @@ def _with_progress(chunks, paths):
 
 
 def _emit(text: str, out: str | None) -> None:
+    from .display import terminal
     from .output import atomic_writer
 
+    text = terminal(text)  # names and titles typed by people carry no escape sequences out
     if not text.endswith("\n"):
         text += "\n"
     if out is None:
@@ -408,12 +410,15 @@ def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rul
     if criterion is not None and criterion not in known:
         raise InputError([Problem("--criterion", f"no criterion '{criterion}' in "
                                   f"{loaded_profile.meta.id}" + suggest(criterion, known))])
+    from .display import terminal
+
     result = run(loaded_profile, records, stage, as_of.date() if as_of else None)
     if fmt == "json":
         click.echo(json.dumps(explain_document(result, candidate_id, criterion),
                               ensure_ascii=False, indent=2))
     else:
-        click.echo(render(result, candidate_id, criterion, fmt == "markdown"), nl=False)
+        click.echo(terminal(render(result, candidate_id, criterion, fmt == "markdown")),
+                   nl=False)
 
 
 # Command families in their own modules add themselves to `main` when imported.

@@ -7,6 +7,7 @@ import json
 import click
 
 from .cli import _reports_errors, main
+from .display import one_line, terminal
 from .errors import shown
 
 audit_db_option = click.option(
@@ -48,8 +49,9 @@ def list_runs(audit_db):
     rows = [(r["run"], r["created"], r["operator"], f"{r['profile']['id']} "
              f"v{r['profile']['version']}", r["stage"], r["summary"]["screened"],
              r["summary"]["knocked_out"], r["decisions"]) for r in store.runs()]
-    click.echo(tabulate(rows, headers=["Kørsel", "Tidspunkt", "Af", "Profil", "Stadie",
-                                       "Screenet", "Knock-out", "Beslutninger"]))
+    click.echo(terminal(tabulate(rows, headers=["Kørsel", "Tidspunkt", "Af", "Profil",
+                                                "Stadie", "Screenet", "Knock-out",
+                                                "Beslutninger"])))
 
 
 @audit.command()
@@ -70,17 +72,17 @@ def show(run, candidate, audit_db):
     store = _store(audit_db)
     meta = store.run(run)
     p = meta["profile"]
-    click.echo(f"Kørsel {run}: {meta['created']} af {meta['operator']}; {p['id']} "
+    click.echo(terminal(f"Kørsel {run}: {meta['created']} af {meta['operator']}; {p['id']} "
                f"v{p['version']} (sha256 {p['sha256'][:12]}); stadie {meta['stage']}, dato "
                f"{meta['as_of']}; screening {meta['tool']['screening']}, durable-rules "
-               f"{meta['tool']['durable_rules']}")
+               f"{meta['tool']['durable_rules']}"))
     if candidate is None:
         rows = [(r["rank"], r["id"], r["score"], r["coverage"], r["recommendation"],
                  ", ".join(r["knockouts"]) or "–", len(store.decisions(run, r["id"])))
                 for r in store.results(run)]
-        click.echo(tabulate(rows, headers=["Nr.", "Kandidat", "Score", "Dækning",
-                                           "Anbefaling", "Foreslåede knock-outs",
-                                           "Beslutninger"]))
+        click.echo(terminal(tabulate(rows, headers=["Nr.", "Kandidat", "Score", "Dækning",
+                                                    "Anbefaling", "Foreslåede knock-outs",
+                                                    "Beslutninger"])))
         return
     from .audit.export import begrundelse, markdown
 
@@ -223,7 +225,7 @@ def decide(run, candidate, decision, reason, operator, audit_db):
 
     if decision is None:
         raise click.UsageError("vælg --confirm eller --override")
-    if decision == "override" and not (reason or "").strip():
+    if decision == "override" and not one_line(reason or ""):  # a zero-width space is blank
         raise click.UsageError("--override kræver --reason: en underkendelse skal begrundes")
     store = _store(audit_db)
     seq = store.decide(run, candidate, decision, reason, operator or os_operator())
