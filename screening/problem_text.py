@@ -143,6 +143,8 @@ DANISH: list[tuple[str, str]] = [
     (r"cannot open the audit store: (.+)", r"kan ikke åbne revisionssporet: \1"),
     (r"an empty file", "en tom fil"),
     (r"entry (\d+): stored file (\w+) is missing", r"post \1: den gemte fil \2 mangler"),
+    (r"the lowest band must have `min_score: 0`",
+     "det laveste bånd skal have `min_score: 0`"),
 ]
 _COMPILED = [(re.compile(pattern), danish) for pattern, danish in DANISH]
 

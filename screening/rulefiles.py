@@ -180,6 +180,9 @@ def _resolve(parts: list[_Part], problems: list[Problem]) -> Profile:
     if scoring.assessment.delvist > scoring.assessment.opfyldt:
         problems.append(root.doc.problem(("scoring", "assessment", "delvist"),
                                          "delvist threshold is above opfyldt", "E211"))
+    if min(band.min_score for band in scoring.bands) != 0:  # else low scores get a wrong band
+        problems.append(root.doc.problem(("scoring", "bands"), "the lowest band must have "
+                                                               "`min_score: 0`", "E211"))
     criteria: list[Criterion] = []
     seen: dict[str, str] = {}
     names = _Names(competencies, derived)

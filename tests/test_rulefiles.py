@@ -218,7 +218,7 @@ def test_deeply_nested_conditions_are_a_located_problem_found_quickly(tmp_path, 
     path = rule_file(tmp_path, ("a", _nested(levels)))
     started = time.perf_counter()
     found = problems(path)
-    assert time.perf_counter() - started < 10
+    assert time.perf_counter() - started < 30  # was over 60 s, or a RecursionError
     assert len(found) == 1 and found[0].startswith("p.yaml:") and expected in found[0], found
 
 
@@ -242,3 +242,19 @@ def test_huge_in_lists_and_criteria_counts_are_refused_with_their_place(tmp_path
     many = [(f"k{n}", "{fact: ledere}") for n in range(3_000)]
     assert problems(rule_file(tmp_path, *many, name="mange.yaml")) == [
         "mange.yaml:6:1: E205 criteria: mere end 300 kriterier (3000)"]
+
+
+@pytest.mark.parametrize("weight", ["true", '"3"'])
+def test_a_weight_is_a_number_not_a_flag_or_text(tmp_path, weight):
+    path = rule_file(tmp_path, ("a", "{fact: ledere}"))
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "priority: ønske", f"priority: ønske\n  weight: {weight}"), encoding="utf-8")
+    found = problems(path)
+    assert len(found) == 1 and "E101 criteria[0].weight: skal være et tal" in found[0], found
+
+
+def test_a_band_table_must_start_at_zero(tmp_path):
+    head = HEAD.replace("    derived:", "    scoring:\n      bands: [{min_score: 50, band: god, "
+                                       "label: God}]\n    derived:")
+    assert problems(rule_file(tmp_path, ("a", "{fact: ledere}"), head=head)) == [
+        "p.yaml:4:3: E211 scoring.bands: det laveste bånd skal have `min_score: 0`"]
