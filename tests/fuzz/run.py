@@ -23,6 +23,9 @@ from .cases import KINDS, Case, make
 from .cli_child import CASE_SECONDS
 
 BLOCK = 1000  # case numbers generated at a time by `main`
+# a fresh child now and then: the tool caches an engine per profile, and the rule cases
+# bring a new profile each, so a child's memory measures the cases, not the cache
+CASES_PER_CHILD = 100
 MAX_RSS_KB = 1_000_000  # a child that grew past 1 GB on these small inputs has a problem
 
 
@@ -48,10 +51,17 @@ def run_cases(cases: Iterable[Case], tmp: Path) -> list[tuple[Case, str]]:
     """Every failing case with its reason; a dead child is replaced and the run goes on."""
     failures: list[tuple[Case, str]] = []
     child = None
+    served = 0
     try:
         for case in cases:
+            if child is not None and served == CASES_PER_CHILD:
+                child.stdin.close()
+                child.wait(timeout=60)
+                child = None
             if child is None:
                 child = limits.start(["-m", "tests.fuzz.cli_child"], tmp)
+                served = 0
+            served += 1
             child.stdin.write(case.to_json() + "\n")
             child.stdin.flush()
             ready, _, _ = select.select([child.stdout], [], [], CASE_SECONDS * 3)
