@@ -8,13 +8,23 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from pydantic import ValidationError
 
-from .documents import error_message, field_path, plain, read_document
+from .documents import (
+    MAX_DEPTH,
+    error_message,
+    field_path,
+    plain,
+    read_document,
+    text_position,
+)
 from .errors import Problem
 from .records import CandidateRecord
 
@@ -67,16 +77,37 @@ def iter_inputs(paths: list[str | Path], problems: list[Problem]) -> Iterator[Ra
             yield RawInput(str(path))
             continue
         try:
-            with path.open(encoding="utf-8") as handle:
-                for number, line in enumerate(handle, start=1):
-                    if line.strip():
-                        yield RawInput(str(path), number, line)
-        except UnicodeDecodeError as exc:
-            problems.append(Problem(str(path), f"not UTF-8 text (byte {exc.start})",
-                                    code="E003"))
+            if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO would block the run
+                problems.append(Problem(str(path), "not a regular file", code="E001"))
+                continue
+            with path.open("rb") as handle:
+                yield from _jsonl_lines(str(path), handle, problems)
         except OSError as exc:
             problems.append(Problem(str(path), f"cannot read file: {exc.strerror}",
                                     code="E001"))
+
+
+def _jsonl_lines(name: str, handle: BinaryIO, problems: list[Problem]) -> Iterator[RawInput]:
+    """The lines of a JSON Lines file, each decoded on its own: a line that is not UTF-8 or
+    too long is one located problem, and every other line is still read."""
+    for number, line in enumerate(iter(lambda: handle.readline(MAX_LINE_BYTES + 1), b""),
+                                  start=1):
+        if len(line) > MAX_LINE_BYTES:
+            while line and not line.endswith(b"\n"):  # skip the rest of the long line
+                line = handle.readline(MAX_LINE_BYTES)
+            problems.append(Problem(name, f"line longer than {MAX_LINE_BYTES} bytes", number,
+                                    code="E002"))
+            continue
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(name, "not UTF-8 text", number,
+                                    text_position(line, exc.start)[1], code="E003"))
+            continue
+        if number == 1:
+            text = text.removeprefix("\ufeff")
+        if text.strip():
+            yield RawInput(name, number, text)
 
 
 def parse_input(raw: RawInput) -> tuple[LoadedRecord | None, list[Problem]]:
@@ -103,6 +134,12 @@ def _json_problem(raw: RawInput) -> Problem:
         json.loads(raw.text)
     except json.JSONDecodeError as exc:
         return Problem(raw.path, f"invalid JSON: {exc.msg}", raw.line, exc.colno, code="E004")
+    except RecursionError:
+        return Problem(raw.path, f"nested deeper than {MAX_DEPTH} levels", raw.line,
+                       code="E007")
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        return Problem(raw.path, f"invalid JSON: {str(exc).split(';')[0]}", raw.line,
+                       code="E004")
     return Problem(raw.path, "expected a JSON object (one record per line)", raw.line, 1,
                    code="E005")
 

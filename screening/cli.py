@@ -1,7 +1,8 @@
 """The `screening` command line: a thin layer over the Python API in screening.screen.
 
 Exit codes: 0 screened; 2 bad input (rule file, candidate records, options), with a
-message naming the file, line and field; 3 an internal error (the engine failed: a bug,
+message naming the file, line and field, or a bad audit store (read-only, full disk,
+damaged: named, never a traceback); 3 an internal error (the engine failed: a bug,
 not your input).
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 from functools import wraps
 
@@ -31,7 +33,7 @@ def _reports_errors(command):
     """Turn our errors into a message on stderr and the documented exit code."""
     @wraps(command)
     def wrapper(*args, **kwargs):
-        from .errors import ScreeningError
+        from .errors import ScreeningError, shown
 
         try:
             return command(*args, **kwargs)
@@ -41,6 +43,11 @@ def _reports_errors(command):
             sys.exit(exc.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise  # click reports these itself (usage errors exit 2)
+        except sqlite3.Error as exc:  # the audit store's file or disk: a bad store, exit 2
+            from .audit.store import store_fault
+
+            click.echo(f"{t('fejl')}: {shown(store_fault(exc))}", err=True)
+            sys.exit(2)
         except BrokenPipeError:  # the reader went away (`| head`): stop quietly, like git
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())  # so the exit flush does not fail again
@@ -230,8 +237,9 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
 
     from . import report, sheets
     from .audit.recording import Spool, record_run
-    from .audit.store import default_path
+    from .audit.store import default_path, store_fault
     from .candidates import DuplicateIds, iter_inputs
+    from .errors import InputError, Problem
     from .output import write_bytes
     from .parallel import Job, auto_workers, screen_many
     from .protected import refuse as refuse_protected
@@ -320,8 +328,13 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
                    "too_little_evidence": counts.unassessed, "invalid": counts.invalid,
                    "unknown_assessments": counts.unknown}
         store = audit_db or default_path()
-        recorded = record_run(store, loaded_profile, profile_path, stage,
-                              as_of_date or loaded_profile.meta.date, operator, summary, pairs)
+        try:
+            recorded = record_run(store, loaded_profile, profile_path, stage,
+                                  as_of_date or loaded_profile.meta.date, operator, summary,
+                                  pairs)
+        except sqlite3.Error as exc:  # say plainly that the results shown were not recorded
+            raise InputError([Problem(str(store), "the results were not recorded: "
+                                                  + store_fault(exc), code="E402")]) from None
         click.echo(t("Revisionsspor: kørsel {run} i {path}", run=recorded, path=store), err=True)
     if run_id or (audited is not None and fmt != "jsonl" and counts.total):
         # a talent pool streamed as JSON Lines is not held in memory to look decisions up
@@ -421,8 +434,10 @@ def _with_progress(chunks, paths):
 
 
 def _emit(text: str, out: str | None) -> None:
+    from .display import terminal
     from .output import atomic_writer
 
+    text = terminal(text)  # names and titles typed by people carry no escape sequences out
     if not text.endswith("\n"):
         text += "\n"
     if out is None:
@@ -545,6 +560,8 @@ def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rul
     if criterion is not None and criterion not in known:
         raise InputError([Problem("--criterion", f"no criterion '{criterion}' in "
                                   f"{loaded_profile.meta.id}" + suggest(criterion, known))])
+    from .display import terminal
+
     unknown = _warn_unknown_assessments(
         loaded_profile, [r for r in loaded if r.record.id == candidate_id], strict)
     as_of_date = as_of.date() if as_of else None
@@ -559,7 +576,8 @@ def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rul
         document["unknown_assessments"] = [str(p) for p in unknown]
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
     else:
-        click.echo(render(result, candidate_id, criterion, fmt == "markdown", decision),
+        click.echo(terminal(render(result, candidate_id, criterion, fmt == "markdown",
+                                   decision)),
                    nl=False)
 
 

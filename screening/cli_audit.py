@@ -7,6 +7,8 @@ import json
 import click
 
 from .cli import _reports_errors, main
+from .display import one_line, terminal
+from .errors import shown
 from .i18n import t
 
 audit_db_option = click.option(
@@ -48,8 +50,9 @@ def list_runs(audit_db):
     rows = [(r["run"], r["created"], r["operator"], f"{r['profile']['id']} "
              f"v{r['profile']['version']}", r["stage"], r["summary"]["screened"],
              r["summary"]["knocked_out"], r["decisions"]) for r in store.runs()]
-    click.echo(tabulate(rows, headers=["Kørsel", "Tidspunkt", "Af", "Profil", "Stadie",
-                                       "Screenet", "Knock-out", "Beslutninger"]))
+    click.echo(terminal(tabulate(rows, headers=["Kørsel", "Tidspunkt", "Af", "Profil",
+                                                "Stadie", "Screenet", "Knock-out",
+                                                "Beslutninger"])))
 
 
 @audit.command()
@@ -73,23 +76,23 @@ def show(run, candidate, audit_db):
     store = _store(audit_db)
     meta = store.run(run)
     p = meta["profile"]
-    click.echo(f"Kørsel {run}: {meta['created']} af {meta['operator']}; {p['id']} "
+    click.echo(terminal(f"Kørsel {run}: {meta['created']} af {meta['operator']}; {p['id']} "
                f"v{p['version']} (sha256 {p['sha256'][:12]}); stadie {meta['stage']}, dato "
                f"{meta['as_of']}; screening {meta['tool']['screening']}, durable-rules "
-               f"{meta['tool']['durable_rules']}")
+               f"{meta['tool']['durable_rules']}"))
     for unknown in meta["summary"].get("unknown_assessments", []):
-        click.echo(f"{t('advarsel')}: " + str(Problem(unknown["source"], unknown["message"],
-                                                     unknown["line"], unknown["column"],
-                                                     unknown["field"], CODE)))
+        problem = Problem(unknown["source"], unknown["message"], unknown["line"],
+                          unknown["column"], unknown["field"], CODE)
+        click.echo(f"{t('advarsel')}: " + terminal(str(problem)))
     if candidate is None:
         from .audit.export import score_range_text
 
         rows = [(r["rank"], r["id"], score_range_text(r), r["coverage"], r["recommendation"],
                  ", ".join(r["knockouts"]) or "–", len(store.decisions(run, r["id"])))
                 for r in store.results(run)]
-        click.echo(tabulate(rows, headers=["Nr.", "Kandidat", "Score (sikret–mulig)", "Dækning",
-                                           "Anbefaling", "Foreslåede knock-outs",
-                                           "Beslutninger"]))
+        click.echo(terminal(tabulate(rows, headers=["Nr.", "Kandidat", "Score (sikret–mulig)",
+                                                    "Dækning", "Anbefaling",
+                                                    "Foreslåede knock-outs", "Beslutninger"])))
         return
     from .audit.export import begrundelse, markdown
 
@@ -112,7 +115,7 @@ def verify(audit_db):
     store = _store(audit_db)
     problems = store.verify()
     for problem in problems:
-        click.echo(f"brud: {problem}")
+        click.echo(f"brud: {shown(problem)}")
     head = store.head()
     if problems:
         click.echo(f"Kæden er brudt: {len(problems)} fund.")
@@ -271,13 +274,13 @@ def decide(run, candidate, confirm, override, advance, stop, reason, supersede, 
                                        ("advance", advance), ("stop", stop)) if given]
     if len(chosen) != 1:
         raise click.UsageError(t("vælg netop én af --confirm, --override, --advance og --stop"))
-    if not (reason or "").strip():
+    if not one_line(reason or ""):  # a zero-width space is blank too
         raise click.UsageError(t("en beslutning kræver --reason: den skal begrundes "
                                  "(forvaltningsloven §§ 22-24)"))
     by = named_operator(operator)
     store = _store(audit_db)
     try:
-        decided = store.decide(run, candidate, chosen[0], reason.strip(), by, supersede)
+        decided = store.decide(run, candidate, chosen[0], one_line(reason), by, supersede)
     except DecisionRefused as exc:
         raise InputError([Problem(f"{run} {candidate}", str(exc), code="E402")]) from None
     click.echo(t("Beslutning registreret (post {seq}): {candidate} {outcome}.",

@@ -99,10 +99,10 @@ def import_jsonresume(files, out_dir):
       screening import jsonresume cv/mette.json --out-dir kandidater/
     """
     import io
-    import json
 
     from ruamel.yaml import YAML
 
+    from .documents import plain, read_document
     from .errors import InputError, Problem
     from .jsonresume import convert
     from .output import atomic_writer
@@ -112,22 +112,23 @@ def import_jsonresume(files, out_dir):
     yaml.allow_unicode = True
     failed: list[Problem] = []
     documents = []
+    first_with: dict[str, str] = {}  # candidate id -> the file it came from
     for name in files:
         path = Path(name)
-        try:
-            resume = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            failed.append(Problem(name, f"kan ikke læses som JSON: {exc}", code="E004"))
+        doc, problem = read_document(path)  # bounded, located, like every record file
+        if problem:
+            failed.append(problem)
             continue
-        if not isinstance(resume, dict):
-            failed.append(Problem(name, "ikke et JSON Resume-dokument (forventede et objekt)",
-                                  code="E005"))
-            continue
-        result = convert(resume, path.stem)
+        result = convert(plain(doc.data), path.stem)
         for note in result.notes:
             click.echo(f"{name}: {note}", err=True)
         if result.record is None:
             failed.extend(Problem(name, error, code="E101") for error in result.errors)
+            continue
+        first = first_with.setdefault(result.record.id, name)
+        if first != name:  # two resumes, one id: neither may overwrite the other
+            failed.append(Problem(name, f"candidate id '{result.record.id}' is also used by "
+                                        f"{first}", field="id", code="E102"))
             continue
         text = io.StringIO()
         yaml.dump(result.record.model_dump(mode="json", exclude_none=True), text)

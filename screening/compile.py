@@ -274,7 +274,12 @@ MAX_PIECES = 512
 
 
 class ConditionTooComplex(ValueError):
-    """A condition that does not fit durable-rules even split into MAX_PIECES rules."""
+    """A condition that does not fit durable-rules even split into MAX_PIECES rules;
+    `member` names the criterion or item predicate it belongs to, once known."""
+
+    def __init__(self, message: str, member: str | None = None):
+        super().__init__(message)
+        self.member = member
 
 
 def _combinators(expr: Expr) -> int:
@@ -348,8 +353,11 @@ class Layout:
             pending.clear()
 
         for member, named in members:
-            split = {name: fit_for_engine(expr) for name, expr in named.items()
-                     if expr is not FALSE}
+            try:
+                split = {name: fit_for_engine(expr) for name, expr in named.items()
+                         if expr is not FALSE}
+            except ConditionTooComplex as exc:
+                raise ConditionTooComplex(str(exc), member) from None
             size = sum(len(pieces) for pieces in split.values())
             if pending and count + size > RULES_PER_FACT_TYPE:
                 close()

@@ -17,6 +17,14 @@ from typing import Any
 from .catalogue import COMPARISON_OPS
 
 OPS = (*COMPARISON_OPS, "in", "contains")
+# Bounds on one condition, checked as it is read. The shipped profiles nest 2 levels deep,
+# with at most 7 tests and 4 values in an `in`; far beyond these, compiling into the
+# four-status rules grew exponentially (16 levels: over a minute) and durable-rules refused
+# the result (an `in` of 10,000 values: error 107).
+MAX_DEPTH = 8  # all / any / not / some, nested, once redundant nesting is removed
+MAX_WRITTEN_DEPTH = 32  # as written: deeper is refused before it is normalised
+MAX_TESTS = 64  # comparisons and assessments in one condition
+MAX_IN_VALUES = 100
 
 
 @dataclass(frozen=True)
@@ -71,6 +79,30 @@ class ConditionSyntaxError(Exception):
 
 def parse(data: Any, path: tuple = (), item_level: bool = False) -> Condition:
     """Turn the plain data of a rule file into a condition tree, or raise with the path."""
+    tree = _parse(data, path, item_level, 0)
+    tests = sum(1 for node in walk(tree) if isinstance(node, Compare | Assessed))
+    if tests > MAX_TESTS:
+        raise ConditionSyntaxError(path, f"more than {MAX_TESTS} tests in one condition "
+                                         f"({tests}); split the criterion")
+    if _depth(normalise(tree)) > MAX_DEPTH:
+        raise ConditionSyntaxError(path, f"all/any/not nested deeper than {MAX_DEPTH} levels")
+    return tree
+
+
+def _depth(tree: Condition) -> int:
+    if isinstance(tree, All | AnyOf):
+        return 1 + max(_depth(child) for child in tree.children)
+    if isinstance(tree, Not):
+        return 1 + _depth(tree.child)
+    if isinstance(tree, Some):
+        return 1 + _depth(tree.where)
+    return 0
+
+
+def _parse(data: Any, path: tuple, item_level: bool, depth: int) -> Condition:
+    if depth > MAX_WRITTEN_DEPTH:
+        raise ConditionSyntaxError(path, f"all/any/not nested deeper than "
+                                         f"{MAX_WRITTEN_DEPTH} levels")
     if not isinstance(data, dict) or not data:
         raise ConditionSyntaxError(path, "expected a condition (a mapping such as {all: [...]})")
     keys = set(data)
@@ -81,12 +113,13 @@ def parse(data: Any, path: tuple = (), item_level: bool = False) -> Condition:
             if not isinstance(items, list) or not items:
                 raise ConditionSyntaxError((*path, combinator), "expected a non-empty list")
             children = tuple(
-                parse(c, (*path, combinator, i), item_level) for i, c in enumerate(items)
+                _parse(c, (*path, combinator, i), item_level, depth + 1)
+                for i, c in enumerate(items)
             )
             return All(children) if combinator == "all" else AnyOf(children)
     if "not" in keys:
         _only(data, path, {"not"})
-        return Not(parse(data["not"], (*path, "not"), item_level))
+        return Not(_parse(data["not"], (*path, "not"), item_level, depth + 1))
     if item_level:
         if "field" in keys:
             return _compare(data, path, "field", item_level=True)
@@ -99,7 +132,8 @@ def parse(data: Any, path: tuple = (), item_level: bool = False) -> Condition:
         _only(data, path, {"some", "where"})
         if "where" not in data:
             raise ConditionSyntaxError(path, "`some` needs a `where` condition")
-        return Some(_name(data, path, "some"), parse(data["where"], (*path, "where"), True))
+        return Some(_name(data, path, "some"),
+                    _parse(data["where"], (*path, "where"), True, depth + 1))
     if "assessed" in keys:
         _only(data, path, {"assessed", "by", "gte"})
         by = data.get("by")
@@ -142,6 +176,8 @@ def _compare(data: dict, path: tuple, key: str, item_level: bool) -> Compare:
     value = data[op]
     if op == "in" and (not isinstance(value, list) or not value):
         raise ConditionSyntaxError((*path, op), "`in` needs a non-empty list")
+    if op == "in" and len(value) > MAX_IN_VALUES:
+        raise ConditionSyntaxError((*path, op), f"`in` takes at most {MAX_IN_VALUES} values")
     if isinstance(value, list | dict):
         value = tuple(value) if isinstance(value, list) else value
     return Compare(_name(data, path, key), op, value, item_level)

@@ -7,20 +7,25 @@ problem found later (by pydantic or by our own checks) can be reported as file:l
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 from ruamel.yaml import YAML
-from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
 from .errors import Problem
 from .i18n import language
 
 MAX_FILE_BYTES = 5_000_000
+MAX_DEPTH = 40  # nesting of mappings and lists; the deepest shipped rule file needs 14
+MAX_VALUES = 100_000  # values in one document once YAML aliases are expanded
 
 
 @dataclass
@@ -149,38 +154,22 @@ def _short(value: Any) -> str:
 
 def read_document(path: str | Path) -> tuple[Document | None, Problem | None]:
     """Read a .yaml/.yml/.json file; returns the document or the one problem that stopped it."""
-    path = Path(path)
     name = str(path)
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return None, Problem(name, f"file is larger than {MAX_FILE_BYTES} bytes", code="E002")
-        content = path.read_bytes()
-    except FileNotFoundError:
-        return None, Problem(name, "file not found", code="E001")
-    except IsADirectoryError:
-        return None, Problem(name, "is a folder, expected a file", code="E001")
-    except OSError as exc:
-        return None, Problem(name, f"cannot read file: {exc.strerror}", code="E001")
+    content, problem = read_bounded(path)
+    if problem:
+        return None, problem
     try:
         text = content.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return None, Problem(name, f"not UTF-8 text (byte {exc.start})", code="E003")
-    if path.suffix.lower() == ".json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            return None, Problem(name, f"invalid JSON: {exc.msg}", exc.lineno, exc.colno,
-                                 code="E004")
+        line, col = text_position(content, exc.start)
+        return None, Problem(name, "not UTF-8 text", line, col, code="E003")
+    text = text.removeprefix("\ufeff")  # a byte order mark some editors write
+    if Path(path).suffix.lower() == ".json":
+        data, problem = _load_json(name, text)
     else:
-        try:
-            data = _yaml().load(text)
-        except MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-            return None, Problem(name, f"invalid YAML: {yaml_trap(exc)}", line, col,
-                                 code="E004")
-        except YAMLError as exc:
-            return None, Problem(name, f"invalid YAML: {exc}", code="E004")
+        data, problem = _load_yaml(name, text)
+    if problem:
+        return None, problem
     if not isinstance(data, dict):
         return None, Problem(name, "expected a mapping at the top of the document", 1, 1,
                              code="E005")
@@ -197,12 +186,188 @@ def yaml_trap(error: MarkedYAMLError) -> str:
     return said
 
 
+def read_bounded(path: str | Path, limit: int | None = None) -> tuple[bytes, Problem | None]:
+    """The bytes of a regular file of at most `limit` bytes (MAX_FILE_BYTES unless given).
+    Anything else (a device, a FIFO, a folder) is refused before it is opened for reading,
+    so /dev/zero or a pipe nobody writes to can never stall or flood a run."""
+    name = str(path)
+    limit = MAX_FILE_BYTES if limit is None else limit
+    try:
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            return b"", Problem(name, "is a folder, expected a file", code="E001")
+        if not stat.S_ISREG(info.st_mode):
+            return b"", Problem(name, "not a regular file", code="E001")
+        if info.st_size > limit:
+            return b"", Problem(name, f"file is larger than {limit} bytes", code="E002")
+        with open(path, "rb", opener=_nonblocking) as handle:
+            content = handle.read(limit + 1)
+    except FileNotFoundError:
+        return b"", Problem(name, "file not found", code="E001")
+    except OSError as exc:
+        return b"", Problem(name, f"cannot read file: {exc.strerror}", code="E001")
+    if len(content) > limit:  # it grew since we looked
+        return b"", Problem(name, f"file is larger than {limit} bytes", code="E002")
+    return content, None
+
+
+def _nonblocking(path: str, flags: int) -> int:
+    # a file swapped for a FIFO between stat and open must not block the open
+    return os.open(path, flags | os.O_NONBLOCK)
+
+
+def text_position(content: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters, counted as UTF-8 where it decodes) of the
+    byte at `offset`."""
+    line_start = content.rfind(b"\n", 0, offset) + 1
+    column = len(content[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return content.count(b"\n", 0, offset) + 1, column
+
+
+def _load_json(name: str, text: str) -> tuple[Any, Problem | None]:
+    try:
+        data = json.loads(text, object_pairs_hook=_refuse_duplicate_keys)
+    except json.JSONDecodeError as exc:
+        return None, Problem(name, f"invalid JSON: {exc.msg}", exc.lineno, exc.colno,
+                             code="E004")
+    except _DuplicateKey as exc:
+        line, col = _json_key_position(text, exc.key)
+        return None, Problem(name, f"duplicate key `{exc.key}`", line, col, code="E004")
+    except RecursionError:
+        return None, Problem(name, f"nested deeper than {MAX_DEPTH} levels", code="E007")
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        return None, Problem(name, f"invalid JSON: {_first_line(exc)}", code="E004")
+    problem = _depth_problem(name, data)
+    if problem:
+        return None, problem
+    # JSON is YAML too: read that way it carries line and column for every later problem
+    located, problem = _load_yaml(name, text)
+    return (located if problem is None and located == data else data), None
+
+
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str):
+        super().__init__(key)
+        self.key = key
+
+
+def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict:
+    # YAML refuses a repeated key; JSON would silently keep the last one
+    data: dict = {}
+    for key, value in pairs:
+        if key in data:
+            raise _DuplicateKey(key)
+        data[key] = value
+    return data
+
+
+def _json_key_position(text: str, key: str) -> tuple[int | None, int | None]:
+    """Where `key` is written the second time (best effort: the text of the key)."""
+    quoted = json.dumps(key, ensure_ascii=False)
+    first = text.find(quoted)
+    second = text.find(quoted, first + 1) if first >= 0 else -1
+    if second < 0:
+        return None, None
+    return text.count("\n", 0, second) + 1, second - text.rfind("\n", 0, second)
+
+
+def _depth_problem(name: str, data: Any) -> Problem | None:
+    """Nesting beyond MAX_DEPTH: nothing we read is that deep, and recursive code further
+    on (validation, conditions) must never meet a RecursionError."""
+    stack = [(data, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return Problem(name, f"nested deeper than {MAX_DEPTH} levels", code="E007")
+        if isinstance(node, dict):
+            stack.extend((v, depth + 1) for v in node.values())
+        elif isinstance(node, list):
+            stack.extend((v, depth + 1) for v in node)
+    return None
+
+
+def _load_yaml(name: str, text: str) -> tuple[Any, Problem | None]:
+    try:
+        return _yaml().load(text), None
+    except MarkedYAMLError as exc:
+        return None, yaml_problem(name, exc)
+    except YAMLError as exc:
+        return None, Problem(name, f"invalid YAML: {exc}", code="E004")
+    except RecursionError:  # the composer recurses per level before we can measure
+        return None, Problem(name, f"nested deeper than {MAX_DEPTH} levels", code="E007")
+
+
+def yaml_problem(name: str, exc: MarkedYAMLError) -> Problem:
+    """A YAML error as one located problem (the one place where they are worded)."""
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    return Problem(name, f"invalid YAML: {yaml_trap(exc)}", line, col, code="E004")
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).split("\n", 1)[0].split(";", 1)[0]
+
+
 class _DatesAsText(RoundTripConstructor):
     """Dates stay text for the models to parse: ruamel raises a bare ValueError, without a
-    line, on an impossible date like 2023-02-30; pydantic names the field instead."""
+    line, on an impossible date like 2023-02-30; pydantic names the field instead.
+
+    Before anything is built, the document is measured with its aliases expanded: a few
+    hundred bytes of nested aliases ("billion laughs") would otherwise take minutes and
+    gigabytes. And a scalar that cannot be built (`!!int 'abc'`, an integer of 5,000
+    digits) is reported where it stands rather than as a bare ValueError."""
+
+    def construct_document(self, node: Any) -> Any:
+        _measure(node)
+        return super().construct_document(node)
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, OverflowError) as exc:
+            raise ConstructorError(None, None, _first_line(exc), node.start_mark) from None
 
 
 _DatesAsText.add_constructor("tag:yaml.org,2002:timestamp", _DatesAsText.construct_yaml_str)
+
+
+def _measure(root: Node) -> None:
+    """Refuse a document whose expanded size or depth is beyond bounds, or whose aliases
+    refer to themselves, walking the composed nodes once (an alias is the same node)."""
+    measured: dict[int, tuple[int, int]] = {}  # id(node) -> (values, depth) expanded
+    open_nodes: set[int] = set()
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in measured:
+            continue
+        children = _children(node)
+        if not children_done:
+            if id(node) in open_nodes:
+                raise ConstructorError(None, None, "an alias refers to itself",
+                                       node.start_mark)
+            open_nodes.add(id(node))
+            stack.append((node, True))
+            stack.extend((child, False) for child in children)
+            continue
+        values = 1 + sum(measured[id(c)][0] for c in children)
+        depth = 1 + max((measured[id(c)][1] for c in children), default=0)
+        if values > MAX_VALUES:
+            raise ConstructorError(None, None, f"more than {MAX_VALUES} values once its "
+                                   "aliases are expanded", node.start_mark)
+        if depth > MAX_DEPTH:
+            raise ConstructorError(None, None, f"nested deeper than {MAX_DEPTH} levels",
+                                   node.start_mark)
+        measured[id(node)] = (values, depth)
+        open_nodes.discard(id(node))
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    return []
 
 
 def _yaml() -> YAML:

@@ -71,18 +71,40 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9æøå]+", "-", kept).strip("-")[:60] or "kandidat"
 
 
+def _text(value: Any) -> str:
+    """A text field of the resume; anything else (a number, a list) counts as absent."""
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _entries(resume: dict[str, Any], section: str, notes: list[str]) -> list[tuple[str, dict]]:
+    """The objects of a list section, with their place; what is not an object is noted."""
+    value = resume.get(section) or []
+    if not isinstance(value, list):
+        notes.append(f"{section}: sprunget over (ikke en liste)")
+        return []
+    entries = []
+    for n, entry in enumerate(value):
+        if isinstance(entry, dict):
+            entries.append((f"{section}[{n}]", entry))
+        else:
+            notes.append(f"{section}[{n}]: sprunget over (ikke et objekt)")
+    return entries
+
+
 def convert(resume: dict[str, Any], fallback_id: str) -> Conversion:
     notes: list[str] = []
     basics = resume.get("basics") or {}
-    candidate_id = slug(basics.get("name") or fallback_id)
-    personal = {k: basics[k] for k in ("name", "email", "phone") if basics.get(k)}
+    if not isinstance(basics, dict):
+        return Conversion(None, notes, ["basics: skal være et objekt"])
+    candidate_id = slug(_text(basics.get("name")) or fallback_id)
+    personal = {k: _text(basics.get(k)) for k in ("name", "email", "phone")
+                if _text(basics.get(k))}
     if basics.get("location"):
         notes.append("basics.location: ikke overført (bruges ikke i screeningen)")
     positions = []
-    for n, job in enumerate(resume.get("work") or []):
-        where = f"work[{n}]"
-        organisation = job.get("name") or job.get("company") or ""
-        title = job.get("position") or ""
+    for where, job in _entries(resume, "work", notes):
+        organisation = _text(job.get("name")) or _text(job.get("company"))
+        title = _text(job.get("position"))
         start = _date(job.get("startDate"), where, notes)
         if not (organisation and title and start):
             notes.append(f"{where}: sprunget over (mangler organisation, stilling eller "
@@ -108,9 +130,8 @@ def convert(resume: dict[str, Any], fallback_id: str) -> Conversion:
                      "i JSON Resume; tilføj dem fra samtalen")
         positions.append(position)
     education = []
-    for n, school in enumerate(resume.get("education") or []):
-        where = f"education[{n}]"
-        words = " ".join(str(school.get(k) or "") for k in ("studyType", "area"))
+    for where, school in _entries(resume, "education", notes):
+        words = " ".join(_text(school.get(k)) for k in ("studyType", "area"))
         level = _first(EDUCATION_WORDS, words)
         if level is None:
             notes.append(f"{where}: uddannelsesniveau for '{words.strip()}' ukendt; sprunget "
@@ -118,10 +139,10 @@ def convert(resume: dict[str, Any], fallback_id: str) -> Conversion:
             continue
         entry = {"degree": words.strip() or level, "level": level,
                  "leadership": bool(re.search(LEADERSHIP_EDUCATION, words.lower()))}
-        if school.get("institution"):
-            entry["institution"] = school["institution"]
-        if school.get("area"):
-            entry["field"] = school["area"]
+        if _text(school.get("institution")):
+            entry["institution"] = _text(school.get("institution"))
+        if _text(school.get("area")):
+            entry["field"] = _text(school.get("area"))
         end = _date(school.get("endDate"), where, notes)
         if end:
             entry["year"] = end.year

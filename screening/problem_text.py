@@ -224,6 +224,45 @@ DANISH: list[tuple[str, str]] = [
      r"a sentence with (.+)\)", r"fandt intet udsagn, der stiller krav til kandidaten (et "
      r"punkt, et nummereret punkt, en sætning med \1)"),
     (r" \(did you mean '(.+?)'\?\)", r" (mente du '\1'?)"),
+    # limits of what is read (documents, JSON Lines, includes)
+    (r"not UTF-8 text", "ikke UTF-8-tekst"),
+    (r"not a regular file", "ikke en almindelig fil"),
+    (r"nested deeper than (\d+) levels", r"indlejret dybere end \1 niveauer"),
+    (r"more than (\d+) values once its aliases are expanded",
+     r"mere end \1 værdier, når aliaserne foldes ud"),
+    (r"an alias refers to itself", "et alias henviser til sig selv"),
+    (r"duplicate key `(.+?)`", r"nøglen `\1` står to gange"),
+    (r"invalid literal for int\(\) with base 10: (.+)", r"ikke et heltal: \1"),
+    (r"could not convert string to float: (.+)", r"ikke et tal: \1"),
+    (r"Exceeds the limit \((\d+) digits\) for integer string conversion: value has (\d+) "
+     r"digits", r"et tal med \2 cifre (højst \1)"),
+    (r"outside the folder of the profile \((.+?)\)", r"uden for profilens mappe (\1)"),
+    (r"more than (\d+) tests in one condition \((\d+)\); split the criterion",
+     r"mere end \1 test i én betingelse (\2); del kriteriet op"),
+    (r"`in` takes at most (\d+) values", r"`in` tager højst \1 værdier"),
+    (r"this condition compiles into too many rules for the engine \((.+)\); simplify or "
+     r"split it", r"betingelsen bliver til for mange regler for motoren (\1); forenkl eller "
+     r"del den op"),
+    (r"more than (\d+) rules", r"mere end \1 regler"),
+    (r"more than (\d+) criteria \((\d+)\)", r"mere end \1 kriterier (\2)"),
+    # faults of the audit store
+    (r"the results were not recorded: ", "resultaterne blev ikke gemt i revisionssporet: "),
+    (r"the audit store is read-only", "revisionssporet er skrivebeskyttet"),
+    (r"the disk holding the audit store is full", "disken med revisionssporet er fuld"),
+    (r"the audit store is damaged \(corrupt pages\)", "revisionssporet er beskadiget "
+     "(ødelagte sider)"),
+    (r"not a SQLite file", "ikke en SQLite-fil"),
+    (r"the audit store is damaged \(a table is missing\)",
+     "revisionssporet er beskadiget (en tabel mangler)"),
+    (r"the audit store cannot be opened", "revisionssporet kan ikke åbnes"),
+    (r"the audit store is locked by another process",
+     "revisionssporet er låst af en anden proces"),
+    (r"audit store fault: (.+)", r"fejl i revisionssporet: \1"),
+    (r"cannot open the audit store: (.+)", r"kan ikke åbne revisionssporet: \1"),
+    (r"an empty file", "en tom fil"),
+    (r"entry (\d+): stored file (\w+) is missing", r"post \1: den gemte fil \2 mangler"),
+    (r"the lowest band must have `min_score: 0`",
+     "det laveste bånd skal have `min_score: 0`"),
 ]
 _COMPILED = [(re.compile(pattern), danish) for pattern, danish in DANISH]
 

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from . import conditions as cond
 from .catalogue import COLLECTIONS, OPS_BY_KIND
+from .compile import ConditionTooComplex, compile_profile
 from .documents import Document, plain, read_document
 from .errors import Problem, RuleFileError
 from .profiles import (
@@ -38,6 +39,8 @@ from .profiles import (
     Weights,
 )
 from .records import SOURCES
+
+MAX_CRITERIA = 300  # the largest shipped profile has 39
 
 
 @dataclass
@@ -82,7 +85,8 @@ def load_profile(path: str | Path, allow_module: bool = False) -> Profile:
     scoring."""
     problems: list[Problem] = []
     parts: list[_Part] = []
-    _load_tree(Path(path), (), parts, problems, loc=None, including=None)
+    _load_tree(Path(path), (), parts, problems, loc=None, including=None,
+               folder=Path(path).resolve().parent)
     if problems:
         raise RuleFileError(problems)
     root = parts[-1]  # includes are appended before the file that includes them
@@ -95,14 +99,50 @@ def load_profile(path: str | Path, allow_module: bool = False) -> Profile:
         raise RuleFileError([root.doc.problem((), "a profile needs a `profile:` section "
                                                    "(this looks like a module)", "E201")])
     profile = _resolve(parts, problems)
+    if not problems:
+        _check_compiles(profile, parts, problems)
     if problems:
         raise RuleFileError(problems)
     return profile
 
 
+def _check_compiles(profile: Profile, parts: list[_Part], problems: list[Problem]) -> None:
+    """A condition within the bounds of the language can still compile into more rules
+    than durable-rules takes; say where, at load time, rather than fail at screening."""
+    compiled = compile_profile(profile)
+    try:
+        compiled.layout  # noqa: B018  (building the rules is the check)
+    except ConditionTooComplex as exc:
+        message = f"this condition compiles into too many rules for the engine ({exc}); " \
+                  "simplify or split it"
+        predicate = compiled.predicates.get(exc.member or "")
+        for part in parts:
+            for did in part.spec.derived:
+                if predicate is not None and profile.derived[did].where == predicate.where:
+                    problems.append(part.doc.problem(("derived", did, "where"), message, "E212"))
+                    return
+            for i, spec in enumerate(part.spec.criteria):
+                criterion = next(c for c in profile.criteria if c.id == spec.id)
+                if spec.id == exc.member or (predicate is not None and any(
+                        isinstance(n, cond.Some) and n.where == predicate.where
+                        for tree in (criterion.when, criterion.partial) if tree is not None
+                        for n in cond.walk(tree))):
+                    problems.append(part.doc.problem(("criteria", i, "when"), message, "E212"))
+                    return
+        problems.append(parts[-1].doc.problem((), message, "E212"))
+
+
 def _load_tree(path: Path, stack: tuple[Path, ...], parts: list[_Part],
-               problems: list[Problem], loc, including: Document | None) -> None:
+               problems: list[Problem], loc, including: Document | None,
+               folder: Path) -> None:
+    """Load `path` and its includes; an include must lie inside `folder` (the folder of the
+    profile: its rules folder), so a rule file cannot read and echo any file on the
+    machine, such as /etc/shadow, into its error messages."""
     resolved = path.resolve()
+    if including is not None and not resolved.is_relative_to(folder):
+        problems.append(including.problem(loc, f"cannot include {path}: outside the folder "
+                                               f"of the profile ({folder})", "E202"))
+        return
     if resolved in stack:
         cycle = " -> ".join(p.name for p in (*stack, resolved))
         problems.append(including.problem(loc, f"include cycle: {cycle}", "E203"))
@@ -135,7 +175,7 @@ def _load_tree(path: Path, stack: tuple[Path, ...], parts: list[_Part],
                                                   "module", "E201"))
     for i, include in enumerate(spec.include):
         _load_tree(path.parent / include, (*stack, resolved), parts, problems,
-                   ("include", i), doc)
+                   ("include", i), doc, folder)
     parts.append(_Part(doc, spec))
 
 
@@ -181,6 +221,9 @@ def _resolve(parts: list[_Part], problems: list[Problem]) -> Profile:
     if scoring.assessment.delvist > scoring.assessment.opfyldt:
         problems.append(root.doc.problem(("scoring", "assessment", "delvist"),
                                          "delvist threshold is above opfyldt", "E211"))
+    if min(band.min_score for band in scoring.bands) != 0:  # else low scores get a wrong band
+        problems.append(root.doc.problem(("scoring", "bands"), "the lowest band must have "
+                                                               "`min_score: 0`", "E211"))
     criteria: list[Criterion] = []
     seen: dict[str, str] = {}
     names = _Names(competencies, derived)
@@ -210,6 +253,9 @@ def _resolve(parts: list[_Part], problems: list[Problem]) -> Profile:
             ))
     if not criteria:
         problems.append(root.doc.problem((), "the profile has no criteria", "E205"))
+    if len(criteria) > MAX_CRITERIA:  # about 3,000 overflowed durable-rules (error 106)
+        problems.append(root.doc.problem(("criteria",), f"more than {MAX_CRITERIA} criteria "
+                                                        f"({len(criteria)})", "E205"))
     set_aside = tuple(
         SetAside(spec.quote, spec.reason, (part.spec.profile or part.spec.module).source,
                  part.doc.path, part.doc.locate(("set_aside", i))[0] or 1)

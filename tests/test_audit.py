@@ -7,6 +7,7 @@ import os
 import shutil
 import signal
 import sqlite3
+import stat
 import subprocess
 import sys
 import time
@@ -229,3 +230,72 @@ def test_a_killed_writer_leaves_no_partial_run(audit_db, tmp_path):
         assert len(store.results(run["run"])) == run["summary"]["screened"]
     assert store.verify() == []
     assert len(store.runs()) in (1, 2)
+
+
+# --- issue 15: verify sees every missing blob and creates nothing; faults are named -------
+
+
+def test_verify_and_replay_agree_that_deleted_blobs_break_the_store(audit_db):
+    run = screen_run(audit_db)
+    tamper(audit_db, "DELETE FROM blobs")
+    verified = cli("audit", "verify", "--audit-db", str(audit_db))
+    assert verified.exit_code == 1
+    assert "den gemte fil" in verified.output and "mangler" in verified.output
+    replayed = cli("audit", "replay", run, "--audit-db", str(audit_db))
+    assert replayed.exit_code == 2 and "mangler eller er ændret" in replayed.output
+
+
+def test_verify_refuses_an_empty_file_and_writes_nothing_into_it(tmp_path):
+    empty = tmp_path / "audit.db"
+    empty.write_bytes(b"")
+    verified = cli("audit", "verify", "--audit-db", str(empty))
+    assert verified.exit_code == 2
+    assert "ikke et revisionsspor (en tom fil)" in verified.output
+    assert empty.read_bytes() == b""
+    missing = cli("audit", "verify", "--audit-db", str(tmp_path / "nope.db"))
+    assert missing.exit_code == 2 and not (tmp_path / "nope.db").exists()
+
+
+def test_a_new_store_is_private_to_its_owner(tmp_path):
+    path = tmp_path / "ny" / "mappe" / "audit.db"
+    AuditStore(path).close()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+@pytest.mark.parametrize("damage,expected", [
+    ("DROP TABLE entries", "revisionssporet er beskadiget (en tabel mangler)"),
+    ("DROP TABLE blobs", "revisionssporet er beskadiget (en tabel mangler)"),
+])
+def test_a_damaged_store_is_a_named_problem_not_an_internal_error(audit_db, damage, expected):
+    screen_run(audit_db)
+    tamper(audit_db, damage)
+    for args in (("audit", "list"), ("audit", "verify"),
+                 ("screen", PROFILE, str(EXAMPLES), "--rules-dir", str(ROOT / "rules"))):
+        result = cli(*args, "--audit-db", str(audit_db))
+        assert result.exit_code == 2, (args, result.output)
+        assert expected in result.output and "intern fejl" not in result.output
+
+
+def test_a_store_with_corrupt_pages_is_named(audit_db):
+    screen_run(audit_db)
+    with open(audit_db, "r+b") as handle:  # keep SQLite's header, wreck the pages after it
+        handle.seek(4096)
+        handle.write(b"\xde\xad" * 8192)
+    result = cli("audit", "verify", "--audit-db", str(audit_db))
+    assert result.exit_code == 2 and "beskadiget" in result.output, result.output
+
+
+def test_results_are_not_reported_as_recorded_when_the_disk_is_full(audit_db, monkeypatch):
+    from screening.audit import store
+
+    def full(*_args, **_kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(store.AuditStore, "record_run", full)
+    result = cli("screen", PROFILE, str(EXAMPLES), "--rules-dir", str(ROOT / "rules"),
+                 "--audit-db", str(audit_db))
+    assert result.exit_code == 2
+    assert ("resultaterne blev ikke gemt i revisionssporet: disken med revisionssporet er "
+            "fuld") in result.output
+    assert "Revisionsspor: kørsel" not in result.output

@@ -214,3 +214,40 @@ def test_criteria_are_found_by_id_name_or_words_and_near_misses_are_suggested(he
         find_criterion(helsingor, "ledelse-af-ledre")
     with pytest.raises(AssertionError, match="passer på flere"):
         find_criterion(helsingor, "ledelse")
+
+
+# --- issue 15: one odd feature file never stops the others --------------------------------
+
+
+def test_check_locates_a_feature_that_is_not_utf8_and_goes_on(tmp_path):
+    feature(tmp_path, PASSING, "a.feature")
+    (tmp_path / "b.feature").write_bytes(b"# language: da\nEgenskab: \xe6bler\n")
+    result = CliRunner().invoke(main, ["test", "--check", str(tmp_path)])
+    assert result.exit_code == 1, result.output
+    assert f"{tmp_path / 'b.feature'}:2:11: B103 ikke UTF-8-tekst" in result.output
+    assert "Fundet 1 problem(er) i 2 fil(er)." in result.output
+
+
+def test_a_byte_order_mark_and_a_folder_named_like_a_feature_are_harmless(tmp_path):
+    path = tmp_path / "a.feature"
+    path.write_bytes(b"\xef\xbb\xbf" + textwrap.dedent(PASSING).encode())
+    (tmp_path / "gammel.feature").mkdir()
+    checked = CliRunner().invoke(main, ["test", "--check", str(tmp_path)])
+    assert checked.exit_code == 0 and "Ingen fund i 1 fil(er)." in checked.output
+    ran = CliRunner().invoke(main, ["test", str(tmp_path), "--rules-dir", str(ROOT / "rules")])
+    assert ran.exit_code == 0 and "1 bestået, 0 fejlet i 1 fil(er)." in ran.output
+
+
+def test_a_feature_file_that_crashes_its_process_fails_alone(tmp_path):
+    good, bad = tmp_path / "god", tmp_path / "nedbrud"
+    for folder in (good, bad):
+        folder.mkdir()
+    feature(good, PASSING, "a.feature")
+    feature(bad, PASSING, "b.feature")
+    # a crash of the engine's C core, as a rule file once caused: the process dies
+    (bad / "conftest.py").write_text("import os, signal\nos.kill(os.getpid(), signal.SIGSEGV)\n")
+    result = CliRunner().invoke(main, ["test", str(good), str(bad),
+                                       "--rules-dir", str(ROOT / "rules")])
+    assert result.exit_code == 1
+    assert "1 bestået, 1 fejlet i 2 fil(er)." in result.output
+    assert "signal 11 (SIGSEGV)" in result.output

@@ -152,3 +152,69 @@ def test_a_single_record_file_that_is_missing_is_a_problem_not_a_crash(tmp_path,
     record, problems = load_record(tmp_path / name)
     assert record is None
     assert shown(problems, tmp_path) == [f"{name}: E001 filen findes ikke"]
+
+
+# --- issue 15: one bad input never costs another ------------------------------------------
+
+
+def test_a_latin1_line_in_a_pool_loses_no_valid_line(tmp_path):
+    """2,000 lines with a latin-1 line 1001: 996 were screened and the rest dropped."""
+    lines = [line(f"k{n:04d}").encode("utf-8") for n in range(1, 2001)]
+    lines[1000] = line("k1001", title="Skolechef i Ærø").encode("latin-1")
+    path = tmp_path / "pool.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    loaded, problems = load_records([path])
+    assert len(loaded) == 1999 and "k1001" not in {r.record.id for r in loaded}
+    column = lines[1000].index(b"\xc6") + 1
+    assert shown(problems, tmp_path) == [f"pool.jsonl:1001:{column}: E003 ikke UTF-8-tekst"]
+
+
+@pytest.mark.parametrize("bad,expected", [
+    ('{"id": "x", "positions": ' + "[" * 600 + "]" * 600 + "}", "pool.jsonl:2:"),
+    ('[' * 100_000 + ']' * 100_000, "pool.jsonl:2:1: E007 indlejret dybere end 40 niveauer"),
+    ('{"id": "x", "n": ' + "9" * 5000 + "}", "pool.jsonl:2:"),
+], ids=["deep-record", "deeper-than-json", "5000-digits"])
+def test_a_hostile_line_is_one_problem_and_the_rest_is_read(tmp_path, bad, expected):
+    path = jsonl(tmp_path, "pool.jsonl", line("a"), bad, line("b"))
+    loaded, problems = load_records([path])
+    assert [r.record.id for r in loaded] == ["a", "b"]
+    assert len(problems) == 1 and shown(problems, tmp_path)[0].startswith(expected)
+
+
+def test_a_fifo_is_refused_not_waited_for(tmp_path):
+    import os
+
+    for name in ("pool.jsonl", "k.yaml"):
+        os.mkfifo(tmp_path / name)
+    loaded, problems = load_records([tmp_path / "pool.jsonl", tmp_path / "k.yaml"])
+    assert loaded == []
+    assert shown(problems, tmp_path) == ["pool.jsonl: E001 ikke en almindelig fil",
+                                         "k.yaml: E001 ikke en almindelig fil"]
+
+
+def test_a_byte_order_mark_starts_a_pool_without_harm(tmp_path):
+    path = tmp_path / "pool.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + line("a").encode() + b"\n")
+    assert [r.record.id for r in load_records([path])[0]] == ["a"]
+
+
+def test_hostile_record_files_cost_only_themselves_in_a_screening(tmp_path):
+    from click.testing import CliRunner
+
+    from screening.cli import main
+
+    from .conftest import HELSINGOR
+
+    write(tmp_path, "good.yaml", STRONG)
+    write(tmp_path, "bomb.yaml", "id: bomb\na: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{n}: &{n} [{', '.join([f'*{p}'] * 10)}]\n" for p, n in zip("abcde", "bcdef",
+                                                                  strict=True)))
+    write(tmp_path, "deep.json", '{"id": "deep", "x": ' + "[" * 600 + "]" * 600 + "}")
+    write(tmp_path, "int.yaml", "id: int\nx: !!int 'abc'\n")
+    write(tmp_path, "huge.yaml", "id: huge\nx: " + "9" * 5000 + "\n")
+    result = CliRunner().invoke(main, ["screen", str(HELSINGOR), str(tmp_path), "--format",
+                                       "json"], env={"SCREENING_AUDIT_DB":
+                                                     str(tmp_path / "audit.db")})
+    assert result.exit_code == 0, result.output
+    assert [c["id"] for c in json.loads(result.stdout)["candidates"]] == ["strong"]
+    assert "Traceback" not in result.output

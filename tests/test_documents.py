@@ -75,13 +75,13 @@ def test_every_validation_error_becomes_a_located_problem(tmp_path):
                      ":4:1: E101 foo: ukendt felt"]
 
 
-def test_json_documents_have_no_positions_inside_but_keep_the_field(tmp_path):
+def test_json_documents_are_located_like_yaml(tmp_path):
     path = tmp_path / "k.json"
-    path.write_text('{"id": "a", "positions": []}', encoding="utf-8")
+    path.write_text('{"id": "a",\n "positions": []}', encoding="utf-8")
     doc, problem = read_document(path)
     assert problem is None and doc.data == {"id": "a", "positions": []}
-    assert doc.locate(("positions",)) == (None, None)
-    assert str(doc.problem(("positions", 0), "x", "E101")) == f"{path}: E101 positions[0]: x"
+    assert doc.locate(("positions",)) == (2, 2)
+    assert str(doc.problem(("positions", 0), "x", "E101")) == f"{path}:2:2: E101 positions[0]: x"
 
 
 @pytest.mark.parametrize("loc,expected", [
@@ -146,7 +146,7 @@ def test_files_that_cannot_be_read_say_why(tmp_path, monkeypatch):
     assert "er en mappe" in str(read_document(tmp_path)[1])
     binary = tmp_path / "bin.yaml"
     binary.write_bytes(b"id: a\n\xff\n")
-    assert str(read_document(binary)[1]).endswith("E003 ikke UTF-8-tekst (byte 6)")
+    assert str(read_document(binary)[1]) == f"{binary}:2:1: E003 ikke UTF-8-tekst"
     monkeypatch.setattr(documents, "MAX_FILE_BYTES", 10)
     big = tmp_path / "big.yaml"
     big.write_text("id: abcdefghijkl\n", encoding="utf-8")
@@ -166,3 +166,55 @@ def test_plain_turns_the_loaders_containers_into_python_values(document):
     assert type(data) is dict and type(data["positions"]) is list
     assert type(data["positions"][1]) is dict
     assert data["positions"][1] == {"title": "Chef", "organisation": "Furesø Kommune"}
+
+
+# --- issue 15: inputs that once aborted a batch, hung or ate memory ------------------------
+
+BILLION_LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"{b}: &{b} [{', '.join([f'*{a}'] * 9)}]\n"
+    for a, b in zip("abcdefgh", "bcdefghi", strict=True))
+
+
+@pytest.mark.parametrize("name,content,expected", [
+    ("bomb.yaml", BILLION_LAUGHS, ":6:4: E004 ugyldig YAML: mere end 100000 værdier"),
+    ("self.yaml", "id: a\nx: &x [*x]\n", ":2:4: E004 ugyldig YAML: et alias henviser til sig"),
+    ("deep.yaml", "id: a\nx: " + "[" * 400 + "]" * 400 + "\n",
+     ":2:363: E004 ugyldig YAML: indlejret dybere end 40 niveauer"),
+    ("deep.json", '{"id": "a", "x": ' + "[" * 600 + "]" * 600 + "}",
+     ": E007 indlejret dybere end 40 niveauer"),
+    ("deeper.json", '{"x": ' + "[" * 100_000 + "]" * 100_000 + "}",
+     ": E007 indlejret dybere end 40 niveauer"),
+    ("int.yaml", "id: a\nx: !!int 'abc'\n", ":2:4: E004 ugyldig YAML: ikke et heltal: 'abc'"),
+    ("big.yaml", "id: a\nx: " + "9" * 5000 + "\n",
+     ":2:4: E004 ugyldig YAML: et tal med 5000 cifre (højst 4300)"),
+    ("big.json", '{"id": "a", "x": ' + "9" * 5000 + "}",
+     ": E004 ugyldig JSON: et tal med 5000 cifre (højst 4300)"),
+    ("dup.json", '{"id": "a",\n "id": "b"}', ":2:2: E004 nøglen `id` står to gange"),
+], ids=lambda value: value if isinstance(value, str) and len(value) < 20 else "")
+def test_hostile_documents_are_one_located_problem_found_quickly(tmp_path, name, content,
+                                                                 expected):
+    import time
+
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    started = time.perf_counter()
+    doc, problem = read_document(path)
+    assert time.perf_counter() - started < 5
+    assert doc is None
+    assert str(problem).startswith(f"{path}{expected}"), str(problem)
+
+
+def test_a_byte_order_mark_is_not_part_of_the_document(tmp_path):
+    path = tmp_path / "k.yaml"
+    path.write_bytes("\ufeffid: a\n".encode())
+    doc, problem = read_document(path)
+    assert problem is None and doc.data == {"id": "a"}
+
+
+def test_only_regular_files_are_read(tmp_path):
+    import os
+
+    fifo = tmp_path / "k.yaml"
+    os.mkfifo(fifo)  # nobody writes to it: reading would wait forever
+    assert str(read_document(fifo)[1]) == f"{fifo}: E001 ikke en almindelig fil"
+    assert str(read_document("/dev/zero")[1]) == "/dev/zero: E001 ikke en almindelig fil"

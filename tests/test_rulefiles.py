@@ -176,3 +176,89 @@ def test_a_profile_is_found_by_file_name_first_then_by_the_id_inside(tmp_path):
     by_name = rule_file(tmp_path, ("a", "{fact: ledere}"), head=head, name="filnavn.yaml")
     assert find_profile("filnavn", tmp_path) == by_name
     assert find_profile("inde", tmp_path) == by_name
+
+
+# --- issue 15: includes stay in the rules folder, conditions stay within bounds -----------
+
+
+@pytest.mark.parametrize("include", ["/etc/shadow", "/dev/zero", "../outside.yaml"])
+def test_an_include_outside_the_profiles_folder_is_not_read(tmp_path, include):
+    (tmp_path / "outside.yaml").write_text("hemmelig: adgangskode\n", encoding="utf-8")
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    head = HEAD.replace("    competencies:", f"    include: ['{include}']\n    competencies:")
+    found = problems(rule_file(folder, ("a", "{fact: ledere}"), head=head))
+    assert len(found) == 1 and found[0].startswith(
+        f"p.yaml:2:11: E202 include[0]: kan ikke inkludere {include}: uden for profilens mappe")
+    assert "adgangskode" not in found[0]
+
+
+def test_an_include_that_is_a_fifo_is_refused_not_waited_for(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "rør.yaml")
+    head = HEAD.replace("    competencies:", "    include: [rør.yaml]\n    competencies:")
+    found = problems(rule_file(tmp_path, ("a", "{fact: ledere}"), head=head))
+    assert found == ["p.yaml:2:11: E202 include[0]: kan ikke inkludere rør.yaml: ikke en "
+                     "almindelig fil"]
+
+
+def _nested(levels: int) -> str:
+    """`levels` of all/any alternating around two tests, written as flow YAML."""
+    condition = "{fact: ledere}"
+    for n in range(levels):
+        condition = f"{{{'all' if n % 2 else 'any'}: [{condition}, {{not: {{fact: ledere}}}}]}}"
+    return condition
+
+
+@pytest.mark.parametrize("levels,expected", [
+    (16, "E206 criteria[0].when: all/any/not indlejret dybere end 8 niveauer"),
+    (200, "E004 ugyldig YAML: indlejret dybere end 40 niveauer"),
+])
+def test_deeply_nested_conditions_are_a_located_problem_found_quickly(tmp_path, levels,
+                                                                    expected):
+    import time
+
+    path = rule_file(tmp_path, ("a", _nested(levels)))
+    started = time.perf_counter()
+    found = problems(path)
+    assert time.perf_counter() - started < 30  # was over 60 s, or a RecursionError
+    assert len(found) == 1 and found[0].startswith("p.yaml:") and expected in found[0], found
+
+
+def test_a_condition_that_compiles_into_too_many_rules_is_located(tmp_path):
+    where = "{all: [" + ", ".join(
+        f"{{any: [{{field: leaders_led, gte: {n}}}, {{not: {{field: staff_led, gte: {n}}}}}]}}"
+        for n in range(12)) + "]}"
+    head = HEAD.replace("where: {field: leaders_led, gte: 1}", f"where: {where}")
+    found = problems(rule_file(tmp_path, ("a", "{fact: ledere}"), head=head))
+    assert len(found) == 1 and found[0].startswith(
+        "p.yaml:4:43: E212 derived.ledere.where: betingelsen bliver til for mange regler"), found
+
+
+def test_huge_in_lists_and_criteria_counts_are_refused_with_their_place(tmp_path):
+    values = ", ".join(f"v{n}" for n in range(10_000))
+    head = HEAD.replace("where: {field: leaders_led, gte: 1}",
+                        f"where: {{field: sector, in: [{values}]}}")
+    found = problems(rule_file(tmp_path, ("a", "{fact: ledere}"), head=head))
+    assert found == ["p.yaml:4:66: E206 derived.ledere.where.in: `in` tager højst 100 "
+                     "værdier"]
+    many = [(f"k{n}", "{fact: ledere}") for n in range(3_000)]
+    assert problems(rule_file(tmp_path, *many, name="mange.yaml")) == [
+        "mange.yaml:6:1: E205 criteria: mere end 300 kriterier (3000)"]
+
+
+@pytest.mark.parametrize("weight", ["true", '"3"'])
+def test_a_weight_is_a_number_not_a_flag_or_text(tmp_path, weight):
+    path = rule_file(tmp_path, ("a", "{fact: ledere}"))
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "priority: ønske", f"priority: ønske\n  weight: {weight}"), encoding="utf-8")
+    found = problems(path)
+    assert len(found) == 1 and "E101 criteria[0].weight: skal være et tal" in found[0], found
+
+
+def test_a_band_table_must_start_at_zero(tmp_path):
+    head = HEAD.replace("    derived:", "    scoring:\n      bands: [{min_score: 50, band: god, "
+                                       "label: God}]\n    derived:")
+    assert problems(rule_file(tmp_path, ("a", "{fact: ledere}"), head=head)) == [
+        "p.yaml:4:3: E211 scoring.bands: det laveste bånd skal have `min_score: 0`"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..display import markdown as escape
 from ..wording import value_text
 from .decisions import Decision, describe
 from .store import AuditStore
@@ -35,40 +36,44 @@ def _as_dict(decision: Decision | None) -> dict | None:
 
 
 def markdown(doc: dict[str, Any]) -> str:
+    """The begrundelse as Markdown. Every text that people typed (names, titles, quotes,
+    reasons) is one escaped paragraph, so none of it can add a section or a line."""
     r, p = doc["result"], doc["profile"]
-    lines = [f"# Begrundelse: {r['id']}", "",
-             f"Profil: {p['title']}, {p['organisation']} ({p['id']} v{p['version']}, "
-             f"regler sha256 {p['sha256'][:12]})",
-             f"Screenet {doc['screened']} af {doc['by']}, stadie {doc['stage']}, "
-             f"dato for vurdering {doc['as_of']}, kørsel {doc['run']}."]
+    m = escape
+    lines = [f"# Begrundelse: {m(r['id'])}", "",
+             f"Profil: {m(p['title'])}, {m(p['organisation'])} ({m(p['id'])} "
+             f"v{m(p['version'])}, regler sha256 {p['sha256'][:12]})",
+             f"Screenet {m(doc['screened'])} af {m(doc['by'])}, stadie {m(doc['stage'])}, "
+             f"dato for vurdering {m(doc['as_of'])}, kørsel {m(doc['run'])}."]
     if doc["personal"]:
-        lines.append("Kandidat: " + ", ".join(str(v) for v in doc["personal"].values()))
+        lines.append("Kandidat: " + ", ".join(m(v) for v in doc["personal"].values()))
     ranged = " (sikret–muligt)" if r.get("possible") not in (None, r["score"]) else ""
     partly = r.get("partly_met_knockouts", [])  # runs recorded before it existed hold none
     knockouts = [f"{k} (krav kun delvist opfyldt)" if k in partly else k
                  for k in r["knockouts"]]
     lines += ["", f"Score {score_range_text(r)} af 100{ranged}, dækning "
               f"{value_text(r['coverage'])} %. Anbefaling: "
-              f"{r['recommendation']}. Foreslåede knock-outs: "
-              f"{', '.join(knockouts) or 'ingen'}.",
+              f"{m(r['recommendation'])}. Foreslåede knock-outs: "
+              f"{m(', '.join(knockouts) or 'ingen')}.",
               "Værktøjet anbefaler; ansættelsesudvalget beslutter.", "", "## Kriterier", ""]
     for c in r["criteria"]:
         points = "ingen point" if c["points"] is None else \
             f"{value_text(c['points'])} af {value_text(c['max_points'])} point"
-        lines.append(f"- **{c['id']}** ({c['category']}, {c['priority']}): "
+        lines.append(f"- **{m(c['id'])}** ({m(c['category'])}, {m(c['priority'])}): "
                      f"{STATUS[c['status']]}, {points}")
-        lines.append(f"  - Profilen: \"{c['quote']}\"")
+        lines.append(f"  - Profilen: \"{m(c['quote'])}\"")
         for e in c["evidence"]:
-            lines.append(f"  - Grundlag: {e['path']} = {value_text(e['value'])} ({e['source']})")
-        for m in c["missing"]:
-            lines.append(f"  - Mangler: {m}")
+            lines.append(f"  - Grundlag: {m(e['path'])} = {m(value_text(e['value']))} "
+                         f"({m(e['source'])})")
+        for missing in c["missing"]:
+            lines.append(f"  - Mangler: {m(missing)}")
     lines += ["", "## Beslutninger", ""]
     standing = doc["standing_decision"]
     if standing:
-        lines += [f"Stående beslutning: {describe(Decision(**standing))}.", ""]
+        lines += [f"Stående beslutning: {m(describe(Decision(**standing)))}.", ""]
     for d in doc["decisions"] or []:
         superseded = " (erstattet)" if standing and d["seq"] != standing["seq"] else ""
-        lines.append(f"- Post {d['seq']}{superseded}: {describe(Decision(**d))}")
+        lines.append(f"- Post {d['seq']}{superseded}: {m(describe(Decision(**d)))}")
     if not doc["decisions"]:
         lines.append("- Ingen endnu: en person beslutter, om kandidaten går videre.")
     return "\n".join(lines) + "\n"

@@ -32,6 +32,7 @@ from .chain import GENESIS, StoredEntry, canonical, entry_hash, verify
 from .decisions import Decision, check_decision, standing
 
 APPLICATION_ID = 0x53435231  # "SCR1": marks the file as ours
+TABLES = {"entries", "head", "blobs", "personal"}
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS entries (
     seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, run TEXT NOT NULL, candidate TEXT,
@@ -84,18 +85,27 @@ class CandidateInput:
 
 
 class AuditStore:
+    """The store holds personal data: a new store's folder is made 0700 and its file 0600
+    (SQLite gives its -wal and -shm files the file's mode). With `create=False` nothing is
+    created or written unless the store is already there and ours."""
+
     def __init__(self, path: str | Path, create: bool = True):
         self.path = Path(path)
         if not self.path.exists() and not create:
             raise _bad(self.path, "no audit store here (nothing has been screened with it yet)")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
-            self._prepare()
-        except sqlite3.DatabaseError as exc:
-            raise _bad(self.path, f"not an audit store ({exc})") from None
+            if create:
+                self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+                os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
+            uri = self.path.resolve().as_uri() + ("" if create else "?mode=rw")
+            self.db = sqlite3.connect(uri, timeout=60, isolation_level=None, uri=True)
+            self._prepare(create)
+        except sqlite3.Error as exc:
+            raise _bad(self.path, store_fault(exc)) from None
+        except OSError as exc:
+            raise _bad(self.path, f"cannot open the audit store: {exc.strerror}") from None
 
-    def _prepare(self) -> None:
+    def _prepare(self, create: bool) -> None:
         self.db.execute("PRAGMA busy_timeout=60000")
         # checked and created under the write lock: of several processes opening a new
         # store at once, one creates it and the others find it whole (not half made)
@@ -104,6 +114,12 @@ class AuditStore:
             tables = self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
             if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables):
                 raise _bad(self.path, "a SQLite file, but not a screening audit store")
+            if app_id == 0 and not create:  # e.g. an empty file: never write a schema into it
+                raise _bad(self.path, "not an audit store (an empty file)")
+            names = {name for (name,) in self.db.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if app_id == APPLICATION_ID and not names >= TABLES:
+                raise _bad(self.path, "the audit store is damaged (a table is missing)")
             if app_id == 0:
                 for statement in SCHEMA.split(";"):
                     if statement.strip():
@@ -204,6 +220,11 @@ class AuditStore:
         for digest, content in self.db.execute("SELECT sha256, content FROM blobs"):
             if sha256(content) != digest:
                 problems.append(f"stored file {digest[:12]} changed")
+        stored = {digest for (digest,) in self.db.execute("SELECT sha256 FROM blobs")}
+        for entry in self.entries():
+            for digest in _referenced_blobs(entry):
+                if digest not in stored:
+                    problems.append(f"entry {entry.seq}: stored file {digest[:12]} is missing")
         return problems
 
     def head(self) -> tuple[int, str] | None:
@@ -286,6 +307,38 @@ class AuditStore:
             raise _bad(self.path, f"stored file {digest[:12]} is missing or changed; run "
                                   "`screening audit verify`")
         return row[0]
+
+
+def _referenced_blobs(entry: StoredEntry) -> list[str]:
+    """The blobs an entry needs for replay: a run's rule files, a result's record."""
+    try:
+        body = _json(entry.body)
+        if entry.kind == "run":
+            return [f["sha256"] for f in body["rule_files"]]
+        if entry.kind == "result":
+            return [body["input"]["record"]]
+    except (ValueError, KeyError, TypeError):
+        pass  # a body that no longer reads is reported by the chain's own check
+    return []
+
+
+# SQLite's words for what went wrong with the file, and ours
+_FAULTS = (
+    ("readonly", "the audit store is read-only"),
+    ("disk is full", "the disk holding the audit store is full"),
+    ("malformed", "the audit store is damaged (corrupt pages)"),
+    ("not a database", "not an audit store (not a SQLite file)"),
+    ("no such table", "the audit store is damaged (a table is missing)"),
+    ("unable to open", "the audit store cannot be opened"),
+    ("locked", "the audit store is locked by another process"),
+)
+
+
+def store_fault(exc: sqlite3.Error) -> str:
+    """A storage fault as a named problem: bad store or bad disk, not a bug of the tool."""
+    text = str(exc).lower()
+    return next((message for key, message in _FAULTS if key in text),
+                f"audit store fault: {exc}")
 
 
 def _json(text: str) -> Any:

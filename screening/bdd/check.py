@@ -1,12 +1,12 @@
 """Find mistakes in feature files before running them (`screening test --check`).
 
 Reports, like a linter (`file:line:col code message`): a missing `# language: da` (or `en`)
-line (B101), a line that is not Gherkin (B102, with the nearest keyword), a step that no
-step matches (B201, with the nearest steps), a step whose argument cannot be read (B203:
-a stage, number, profile or criterion the vocabulary does not know, and what it expected),
-an outline placeholder with no column in its Eksempler (B202), and two scenarios with the
-same name in one file (B301). Lines are read with the same grammar the run uses, and every
-unmatched line of a file is reported, also when the Background has one.
+line (B101), a file that is not UTF-8 (B103), a line that is not Gherkin (B102, with the
+nearest keyword), a step that no step matches (B201, with the nearest steps), a step whose
+argument cannot be read (B203: a stage, number, profile or criterion the vocabulary does not
+know, and what it expected), an outline placeholder with no column in its Eksempler (B202),
+and two scenarios with the same name in one file (B301). Lines are read with the same grammar
+the run uses, and every unmatched line of a file is reported, also when the Background has one.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from gherkin.errors import CompositeParserException, ParserError
 from gherkin.parser import Parser
 from gherkin.token_scanner import TokenScanner
 
+from ..documents import read_bounded, text_position
 from ..errors import Problem
 from .grammar import NotRead, ReadContext, read
 from .steps import CATALOGUE  # noqa: F401  (loads the steps into the catalogue)
@@ -34,16 +35,33 @@ _PLACEHOLDER = re.compile(r"<([^<>]+)>")
 
 
 def feature_files(paths: list[str | Path]) -> list[Path]:
+    """Feature files as given, folders as the files in them (a folder that happens to be
+    named x.feature is not one)."""
     found: list[Path] = []
     for path in map(Path, paths):
-        found.extend(sorted(path.rglob("*.feature")) if path.is_dir() else [path])
+        found.extend(sorted(p for p in path.rglob("*.feature") if p.is_file())
+                     if path.is_dir() else [path])
     return found
+
+
+def read_feature(path: Path) -> tuple[str | None, Problem | None]:
+    """The text of a feature file (a byte order mark dropped), or the problem reading it."""
+    content, problem = read_bounded(path)
+    if problem:
+        return None, problem
+    try:
+        return content.decode("utf-8").removeprefix("\ufeff"), None
+    except UnicodeDecodeError as exc:
+        line, column = text_position(content, exc.start)
+        return None, Problem(str(path), "not UTF-8 text", line, column, code="B103")
 
 
 def check_file(path: Path, rules_dir: str | Path | None = None) -> list[Problem]:
     """Every problem of one feature file; profiles named in it are looked up in
     `rules_dir` (default: $SCREENING_RULES or rules/)."""
-    text = path.read_text(encoding="utf-8")
+    text, problem = read_feature(path)
+    if problem:
+        return [problem]
     problems = []
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     shift = 0

@@ -35,11 +35,16 @@ class FeatureFile(pytest.Module):
 
     def _getobj(self):
         from pytest_bdd import scenarios
+        from pytest_bdd.feature import get_feature
 
         module = types.ModuleType(f"feature_{self.path.stem}")
         module.__file__ = str(self.path)
+        # read once with utf-8-sig into pytest-bdd's cache: a byte order mark (some editors
+        # write one) would hide '# language: da' and with it every Danish keyword
+        get_feature(str(self.path.parent), self.path.name, encoding="utf-8-sig")
         # pytest-bdd puts the scenario tests into the calling module's namespace
-        code = compile("scenarios(path, features_base_dir=base)", str(self.path), "exec")
+        code = compile("scenarios(path, features_base_dir=base, encoding='utf-8-sig')",
+                       str(self.path), "exec")
         exec(code, {"__builtins__": __builtins__, "scenarios": scenarios,
                     "path": str(self.path), "base": str(self.path.parent)}, module.__dict__)
         return module

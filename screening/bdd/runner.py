@@ -1,11 +1,16 @@
-"""Run feature files through pytest and report per scenario (`screening test`)."""
+"""Run feature files through pytest and report per scenario (`screening test`), each file
+in a child process of its own."""
 
 from __future__ import annotations
 
 import contextlib
 import io
+import json
 import os
-from dataclasses import dataclass, field
+import signal
+import subprocess
+import sys
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pytest
@@ -62,6 +67,9 @@ class _Collector:
                                                str(report.longrepr).splitlines()[-1]))
 
 
+FEATURE_SECONDS = 900  # one feature file; the shipped ones take seconds
+
+
 def _row_name(request, name: str) -> str:
     """An outline row is named by its example values, unless its name already shows them."""
     callspec = getattr(request.node, "callspec", None)
@@ -72,6 +80,36 @@ def _row_name(request, name: str) -> str:
 
 
 def run_features(paths: list[str], rules_dir: str | None = None) -> list[ScenarioResult]:
+    """Run each feature file in a child process, so that one that crashes the engine (or
+    hangs) fails alone: its scenarios are reported as failed and the others still run."""
+    results: list[ScenarioResult] = []
+    for path in paths:
+        try:
+            child = subprocess.run(
+                [sys.executable, "-m", "screening.bdd.runner", path, rules_dir or ""],
+                capture_output=True, text=True, timeout=FEATURE_SECONDS)
+        except subprocess.TimeoutExpired:
+            results.append(_lost(path, f"stoppet efter {FEATURE_SECONDS} s"))
+            continue
+        if child.returncode != 0:
+            results.append(_lost(path, _ending(child.returncode, child.stderr)))
+            continue
+        results.extend(ScenarioResult(**r) for r in json.loads(child.stdout))
+    return results
+
+
+def _lost(path: str, why: str) -> ScenarioResult:
+    return ScenarioResult(Path(path).name, "(kørslen af filen gik ned)", False, "", why)
+
+
+def _ending(code: int, stderr: str) -> str:
+    if code < 0:
+        return f"processen blev stoppet af signal {-code} ({signal.Signals(-code).name})"
+    last = stderr.strip().splitlines()[-1:] or [""]
+    return f"processen sluttede med kode {code}: {last[0][:200]}"
+
+
+def run_in_process(paths: list[str], rules_dir: str | None = None) -> list[ScenarioResult]:
     """Run the features quietly; every scenario's result, failures with their step."""
     collector = _Collector()
     args = [*paths, "-p", "no:terminal", "-p", "no:cacheprovider", "-o", "addopts=",
@@ -97,3 +135,8 @@ def _rules_dir(rules_dir: str | None):
             os.environ.pop("SCREENING_RULES", None)
         else:
             os.environ["SCREENING_RULES"] = before
+
+
+if __name__ == "__main__":  # the child of run_features: one feature file, results as JSON
+    found = run_in_process([sys.argv[1]], sys.argv[2] or None)
+    print(json.dumps([asdict(r) for r in found], ensure_ascii=False))

@@ -1,0 +1,38 @@
+"""Text from records, rule files and the audit trail made safe to show.
+
+Names, titles, organisations, assessors and decision reasons are typed by people and may
+hold anything: an escape sequence that clears the consultant's terminal (`\\x1b[2J`),
+direction overrides that reorder what is read, or newlines and Markdown that forge a section
+of a document handed to a candidate. Everything shown goes through here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]<>#|!])")
+_SPACES = re.compile(r"\s+")
+
+
+def _unseen(ch: str) -> bool:
+    # control characters (C0, DEL, C1) and format characters (direction overrides,
+    # zero-width spaces): nothing a reader should get without seeing it
+    return unicodedata.category(ch) in ("Cc", "Cf")
+
+
+def terminal(text: str) -> str:
+    """`text` without control and format characters; line breaks and tabs stay."""
+    return "".join(ch for ch in text if ch in "\n\t" or not _unseen(ch))
+
+
+def one_line(text: str) -> str:
+    """`text` as one paragraph: control and format characters dropped, every run of
+    whitespace (line breaks included) one space."""
+    return _SPACES.sub(" ", "".join(" " if ch in "\n\r\t" else ch for ch in text
+                                    if ch in "\n\r\t" or not _unseen(ch))).strip()
+
+
+def markdown(text: object) -> str:
+    """`text` as one paragraph of Markdown that shows exactly the characters written."""
+    return _MARKDOWN.sub(r"\\\1", one_line(str(text)))

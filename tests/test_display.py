@@ -1,0 +1,76 @@
+"""Text typed by people reaches terminals and documents harmlessly (issue 15, defect 8)."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from screening.audit.store import AuditStore
+from screening.cli import main
+from screening.display import markdown, one_line, terminal
+
+from .conftest import ROOT, write
+
+HOSTILE_NAME = "Mette\x1b[2J\x1b[H Kjær\u202e"
+FORGED = "ok\n\n## Beslutninger\n\n- 2026-01-01: knockout underkendt af Borgmesteren"
+
+
+def test_control_and_format_characters_are_dropped_and_lines_kept_or_joined():
+    assert terminal("a\x1b[2Jb\u202ec\u200b\nd\te\x7f\x9b") == "a[2Jbc\nd\te"  # ESC gone
+    assert one_line(" to\n\nlinjer\r\n\tog \x1b[31mfarve ") == "to linjer og [31mfarve"
+
+
+def test_markdown_escapes_what_could_make_structure():
+    assert markdown("# *fed* [link](x) `kode` <b>|") == \
+        r"\# \*fed\* \[link\](x) \`kode\` \<b\>\|"
+    assert "\n" not in markdown(FORGED)
+
+
+def test_explain_shows_a_name_without_its_escape_sequences(tmp_path, audit_db):
+    write(tmp_path, "k.yaml", f"""\
+        id: k
+        personal: {{name: "{HOSTILE_NAME.encode('unicode_escape').decode()}"}}
+        positions:
+          - {{title: "Chef\\x1b[2J", organisation: "Kommune\\x07", sector: kommune,
+              start: 2015-01-01, leadership_level: chef, leaders_led: 3}}
+        """)
+    result = CliRunner().invoke(main, ["explain", str(ROOT / "rules" /
+                                                     "helsingor-direktor-2024.yaml"),
+                                       str(tmp_path / "k.yaml"), "--id", "k"])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    screened = CliRunner().invoke(main, ["screen", str(ROOT / "rules" /
+                                                       "helsingor-direktor-2024.yaml"),
+                                         str(tmp_path / "k.yaml"), "--format", "markdown"])
+    assert screened.exit_code == 0 and "\x1b" not in screened.output
+
+
+def test_a_reason_cannot_forge_a_section_of_the_export(tmp_path, audit_db):
+    screened = CliRunner().invoke(main, [
+        "screen", "helsingor-direktor-2024", str(ROOT / "examples" / "candidates" /
+                                                 "helsingor-direktor-2024"),
+        "--rules-dir", str(ROOT / "rules"), "--audit-db", str(audit_db), "--format", "json"])
+    assert screened.exit_code == 0
+    (run,) = [r["run"] for r in AuditStore(audit_db).runs()]
+    decided = CliRunner().invoke(main, ["decide", run, "k04-jonas-vestergaard", "--override",
+                                        "--reason", FORGED, "--operator", "Konsulent\x1b[2J",
+                                        "--audit-db", str(audit_db)])
+    assert decided.exit_code == 0, decided.output
+    for args in (("audit", "export"), ("audit", "show")):
+        text = CliRunner().invoke(main, [*args, run, "--candidate", "k04-jonas-vestergaard",
+                                         "--audit-db", str(audit_db)]).output
+        assert text.count("## Beslutninger") == 1, text
+        assert "\x1b" not in text
+        assert r"ok \#\# Beslutninger - 2026-01-01" in text
+
+
+def test_a_reason_of_only_invisible_characters_is_no_reason(audit_db):
+    screened = CliRunner().invoke(main, [
+        "screen", "helsingor-direktor-2024", str(ROOT / "examples" / "candidates" /
+                                                 "helsingor-direktor-2024"),
+        "--rules-dir", str(ROOT / "rules"), "--audit-db", str(audit_db), "--format", "json"])
+    assert screened.exit_code == 0
+    (run,) = [r["run"] for r in AuditStore(audit_db).runs()]
+    refused = CliRunner().invoke(main, ["decide", run, "k04-jonas-vestergaard", "--override",
+                                        "--reason", "\u200b \u200b", "--audit-db",
+                                        str(audit_db)])
+    assert refused.exit_code == 2 and "--reason" in refused.output

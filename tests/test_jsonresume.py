@@ -1,0 +1,58 @@
+"""`screening import jsonresume`: odd resumes are problems, never crashes, and never cost
+the good ones; two resumes with one id are an error (issue 15, defect 12)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from screening.cli import main
+from screening.jsonresume import convert
+
+GOOD = {"basics": {"name": "Ida Berg"},
+        "work": [{"name": "Odense Kommune", "position": "Skolechef", "startDate": "2019-08"}]}
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+@pytest.mark.parametrize("resume", [
+    {"basics": "x"}, {"basics": ["Ida"]}, {"basics": {"name": 5, "email": ["x"]}},
+    {"work": "x"}, {"work": [1, None, "x"]}, {"education": {"a": 1}},
+    {"work": [{"name": 5, "position": ["Chef"], "startDate": {"y": 2019}}]},
+    {"education": [{"studyType": 5, "area": None, "institution": [1], "endDate": 2017}]},
+    {"skills": "x", "basics": None, "work": None},
+])
+def test_an_odd_resume_is_converted_or_refused_never_a_crash(resume):
+    result = convert(resume, "fil")
+    assert (result.record is None) == bool(result.errors)
+
+
+@pytest.mark.parametrize("content", [
+    '{"basics": "x"}', '{"work": [1]}', "[1, 2]", '"tekst"', "{", '{"basics": {"name": "A"},'
+    ' "basics": {"name": "B"}}', '{"n": ' + "9" * 5000 + "}", "\xff",
+])
+def test_one_bad_file_never_suppresses_the_good_ones(tmp_path, content):
+    good, bad = tmp_path / "god.json", tmp_path / "daarlig.json"
+    good.write_text(json.dumps(GOOD), encoding="utf-8")
+    bad.write_bytes(content.encode("latin-1") if content == "\xff" else content.encode())
+    out = tmp_path / "ud"
+    result = run("import", "jsonresume", str(bad), str(good), "--out-dir", str(out))
+    assert result.exit_code in (0, 2), result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert (out / "ida-berg.yaml").exists()
+
+
+def test_two_resumes_with_one_id_are_an_error_and_the_first_is_kept(tmp_path):
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    first.write_text(json.dumps(GOOD), encoding="utf-8")
+    second.write_text(json.dumps({**GOOD, "work": []}), encoding="utf-8")
+    out = tmp_path / "ud"
+    result = run("import", "jsonresume", str(first), str(second), "--out-dir", str(out))
+    assert result.exit_code == 2
+    assert f"{second}: E102 id: kandidat-id'et 'ida-berg' bruges også af {first}" \
+        in result.output
+    assert "Skolechef" in (out / "ida-berg.yaml").read_text(encoding="utf-8")
