@@ -37,6 +37,7 @@ def fairness(run, groups_file, take, fmt, audit_db):
       screening fairness 20261125T101500-a1b2c3 --groups examples/groups/helsingor-direktor-2024.csv
       screening fairness 20261125T101500-a1b2c3 --groups grupper.csv --take 3 --format json
     """
+    from .audit.replay import stored_profile
     from .audit.store import AuditStore, default_path
     from .errors import InputError, Problem
     from .fairness import compare, coverage, outcomes, read_groups
@@ -48,9 +49,11 @@ def fairness(run, groups_file, take, fmt, audit_db):
     store = AuditStore(audit_db or default_path(), create=False)
     try:
         results = store.results(run)
+        scoring = stored_profile(store, store.run(run)).scoring
     finally:
         store.close()
-    comparisons = compare(results, groups, outcomes(results, take))
+    bands = [b.band for b in sorted(scoring.bands, key=lambda b: -b.min_score)]
+    comparisons = compare(results, groups, outcomes(results, take, bands))
     missing, unknown = coverage(results, groups)
     if fmt == "json":
         click.echo(json.dumps(_document(run, comparisons, missing, unknown),

@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 from .errors import InputError, Problem
-from .scoring import KNOCKOUT_BAND, SPARSE_BAND
 
 FOUR_FIFTHS = 0.8
 MIN_GROUP = 5  # below this a rate moves by 20 points or more with one candidate
@@ -105,21 +104,18 @@ def read_groups(text: str, path: str) -> Groups:
     return Groups(attributes, members)
 
 
-def outcomes(results: Sequence[dict], take: int | None) -> list[Outcome]:
+def outcomes(results: Sequence[dict], take: int | None, bands: Sequence[str]
+             ) -> list[Outcome]:
     """The stage outcomes of a run, each one a selection: no proposed knock-out, on the
-    shortlist of `take` (the tool's proposal, ties for the last place included), and a
-    recommendation band or a better one."""
+    shortlist of `take` (the tool's proposal, ties for the last place included), and each of
+    the profile's `bands` (best first) or a better one. A candidate in no band of the profile
+    (a proposed knock-out, too little evidence) is in none of these."""
     found = [Outcome("no_knockout", "ingen foreslået knock-out", {},
                      lambda r: not r["knockouts"])]
     if take is not None:
         listed = _shortlisted(results, take)
         found.append(Outcome("shortlisted", "på shortlisten (top {take})", {"take": take},
                              lambda r: r["id"] in listed))
-    # the bands on the score scale, best first (rank follows the score); a proposed
-    # knock-out is the first outcome already, too little evidence is no judgement at all
-    bands = list(dict.fromkeys(r["recommendation"] for r in sorted(results,
-                                                                   key=lambda r: r["rank"])
-                               if r["recommendation"] not in (KNOCKOUT_BAND, SPARSE_BAND)))
     found += [Outcome(f"band:{band}", "anbefaling {band} eller bedre", {"band": band},
                       lambda r, better=frozenset(bands[:n + 1]): r["recommendation"] in better)
               for n, band in enumerate(bands)]

@@ -51,7 +51,7 @@ def test_intersections_and_small_groups():
                                                  "alder": "ung" if i % 3 else "ældre"}
                                        for i in range(12)})
     found = {(c.attribute, c.outcome.id): c for c in compare(results, groups,
-                                                             outcomes(results, None))}
+                                                             outcomes(results, None, ["x"]))}
     by_gender = found[("køn", "no_knockout")]
     assert [(r.group, r.candidates, r.selected) for r in by_gender.rates] == \
         [("k", 6, 3), ("m", 6, 3)]
@@ -85,30 +85,48 @@ def run(audit_db) -> str:
     return AuditStore(audit_db).runs()[-1]["run"]
 
 
-def test_the_helsingor_example_run_against_hand_computed_numbers(run):
-    result = CliRunner().invoke(main, ["fairness", run, "--groups", str(GROUPS), "--take", "3",
+def test_bands_are_the_profiles_best_first_each_with_the_better_ones():
+    results = [{"id": i, "knockouts": [], "recommendation": band, "rank": n}
+               for n, (i, band) in enumerate([("a", "top"), ("b", "mid"), ("c", "low"),
+                                              ("d", "utilstrækkeligt_belyst")], start=1)]
+    found = {o.id: {r["id"] for r in results if o.holds(r)}
+             for o in outcomes(results, None, ["top", "mid", "low"])}
+    assert found["band:top"] == {"a"} and found["band:mid"] == {"a", "b"}
+    assert found["band:low"] == {"a", "b", "c"}
+
+
+def test_the_helsingor_example_run_against_hand_computed_numbers(run, tmp_path):
+    # Sofie (k03) is left out of this groups file: a file need not name everyone, and
+    # whoever it does not name is reported and not counted.
+    groups = tmp_path / "grupper.csv"
+    groups.write_text("\n".join(line for line in GROUPS.read_text(encoding="utf-8").splitlines()
+                                if not line.startswith("k03")) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["fairness", run, "--groups", str(groups), "--take", "3",
                                        "--format", "json"])
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
     table = {(c["attribute"], c["outcome"]): {g["group"]: g for g in c["groups"]}
              for c in doc["comparisons"]}
-    # only Jonas (mand) is a proposed knock-out at the reference stage: kvinde 4/4, mand 3/4;
-    # ratio 0.75 < 0.8. Fisher: 8 candidates, 7 without, 4 men: P(3) = P(4) = 35/70: p = 1.
+    # Jonas (mand) is a proposed knock-out at the reference stage: kvinde 3/3, mand 3/4;
+    # ratio 0.75 < 0.8. Fisher: 7 candidates, 6 without, 4 men: P(3) = C(6,3)·C(1,1)/C(7,4)
+    # = 20/35, P(4) = 15/35; observed 3: p = 20/35 + 15/35 = 1.
     gender = table[("køn", "no_knockout")]
     assert (gender["kvinde"]["rate"], gender["mand"]["rate"]) == (1.0, 0.75)
     assert gender["mand"]["impact_ratio"] == 0.75 and gender["mand"]["below_four_fifths"]
     assert gender["mand"]["p_value"] == 1.0
-    # 40-49 (Anders, Jonas, Karim): 2 of 3 against 5 of 5. P(k of 3 without) =
-    # C(7,k)·C(1,3-k)/C(8,3): 21/56 for k = 2, 35/56 for k = 3; observed 2: p = 0.375.
+    # 40-49 (Anders, Jonas, Karim): 2 of 3 against 4 of 4. P(k of 3 without) =
+    # C(6,k)·C(1,3-k)/C(7,3): 15/35 for k = 2, 20/35 for k = 3; observed 2: p = 3/7.
     age = table[("aldersgruppe", "no_knockout")]
     assert age["40-49"]["rate"] == pytest.approx(0.6667, abs=1e-4)
-    assert age["40-49"]["p_value"] == 0.375
-    # top 3 at the reference stage: Mette, Anders, Karim: kvinde 1/4, mand 2/4, ratio 0.5
+    assert age["40-49"]["p_value"] == pytest.approx(3 / 7, abs=1e-4)
+    # the top 3 at the reference stage are Mette and two men: kvinde 1/3, mand 2/4,
+    # kvinde's ratio (1/3)/(1/2) = 2/3
     listed = table[("køn", "shortlisted")]
     assert (listed["kvinde"]["selected"], listed["mand"]["selected"]) == (1, 2)
-    assert listed["kvinde"]["impact_ratio"] == 0.5
+    assert listed["kvinde"]["impact_ratio"] == pytest.approx(0.6667, abs=1e-4)
     assert "advarsel: køn: grupperne kvinde, mand har under 5 kandidater" in result.stderr
-    assert doc["not_in_groups_file"] == [] and doc["not_in_run"] == []
+    assert doc["not_in_groups_file"] == ["k03-sofie-brandt"] and doc["not_in_run"] == []
+    assert "1 kandidat(er) i kørslen står ikke i gruppefilen" in result.stderr
 
 
 def test_the_table_in_english_and_group_data_stays_out_of_the_store(run, audit_db):

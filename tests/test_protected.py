@@ -126,7 +126,8 @@ def test_a_floor_on_experience_is_not_a_cap(tmp_path):
 def test_lint_ignore_accepts_it_knowingly_and_then_it_screens(tmp_path):
     path = rule_file(tmp_path, name="Udseende og fremtoning")
     text = path.read_text(encoding="utf-8").replace(
-        "    section: S\n", "    section: S\n    lint_ignore: [E501]\n")
+        "    section: S\n", "    section: S\n    lint_ignore: [{code: E501, reason: 'Citeret "
+        "fra en afgørelse som eksempel på, hvad en profil ikke må'}]\n")
     path.write_text(text, encoding="utf-8")
     assert messages(path) == []
     candidate = write(tmp_path, "strong.yaml", STRONG)
