@@ -17,7 +17,7 @@ from screening.candidates import load_records
 from screening.cli import main
 from screening.rulefiles import find_profile, load_profile
 from screening.screen import screen
-from screening.sheets import FIRST_SCORE_COLUMN, FIRST_SCORE_ROW, SCORE_SHEET
+from screening.sheets import BLANK_ROWS, FIRST_SCORE_COLUMN, FIRST_SCORE_ROW, SCORE_SHEET
 
 from .conftest import ROOT
 
@@ -233,3 +233,17 @@ def test_the_summary_csv_with_decimal_commas_keeps_its_rows_and_ids():
     assert [r["id"] for r in danish] == [r["id"] for r in plain]
     assert [r["score"] for r in danish] == [r["score"].replace(".", ",") for r in plain]
     assert any("," in r["coverage"] for r in danish)
+
+
+def test_a_sheet_without_candidates_has_validated_rows_to_fill_in(tmp_path):
+    out = tmp_path / "scores.xlsx"
+    result = run("sheet", PROFILE, "--stage", "reference", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(out)[SCORE_SHEET]
+    source_column = [c.value for c in sheet[3]].index("source") + 1
+    rows = range(FIRST_SCORE_ROW, sheet.max_row + 1)
+    assert len(rows) == BLANK_ROWS
+    assert all(sheet.cell(r, 1).value is None for r in rows)
+    assert all(sheet.cell(r, source_column).value == "reference" for r in rows)
+    whole = next(v for v in sheet.data_validations.dataValidation if v.type == "whole")
+    assert sheet.cell(sheet.max_row, source_column - 1).coordinate in whole.sqref
