@@ -49,8 +49,8 @@ def test_screen_json_document_shape(candidates):
     strong = doc["candidates"][0]
     assert set(strong) == {"id", "rank", "score", "possible", "coverage", "recommendation",
                            "knockouts", "partly_met_knockouts", "categories", "criteria"}
-    # the range is as wide as what is unknown
-    assert round(strong["possible"] - strong["score"], 1) == round(100 - strong["coverage"], 1)
+    # the range is as wide as what is unknown (each figure rounded to 0.1 on its own)
+    assert abs((strong["possible"] - strong["score"]) - (100 - strong["coverage"])) <= 0.15
     assert set(strong["categories"]) == {"faglige", "ledelsesmæssige", "personlige"}
     assert set(strong["categories"]["faglige"]) == {"score", "possible", "coverage"}
     criterion = next(c for c in strong["criteria"] if c["id"] == "relationelle-kompetencer")
