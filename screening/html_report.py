@@ -162,13 +162,16 @@ def candidate_chart(result: CandidateResult) -> str:
 
 
 def comparison_chart(views: list[CandidateView]) -> str:
-    """Score and coverage per candidate, in ranking order, on the same 0-100 scale."""
+    """Score (secured, then what is still possible) and coverage per candidate, in ranking
+    order, on the same 0-100 scale."""
     rows = []
     for v in views:
         label = f"{v.rank}. {v.name or v.id}"
-        rows.append(Row(label, (Segment(v.score.value or 0, "score",
-                                        f"{t('Score')}: {v.score.text}"),),
-                        f"{t('Score')} {v.score.text}"))
+        rows.append(Row(label, (
+            Segment(v.score.value, "score", f"{t('Sikret')}: {number_text(v.score.value)}"),
+            Segment(v.score.possible - v.score.value, "possible",
+                    f"{t('Muligt')}: {number_text(v.score.possible)}")),
+            f"{t('Score')} {v.score.text}"))
         rows.append(Row("", (Segment(v.coverage, "coverage",
                                      f"{t('Dækning')}: {number_text(v.coverage)} %"),),
                         f"{t('Dækning')} {number_text(v.coverage)} %"))

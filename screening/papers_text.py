@@ -36,6 +36,7 @@ EN_PAPERS: dict[str, str] = {
     "Ingen beslutning i revisionssporet endnu.": "No decision in the audit trail yet.",
     "Ikke belyst endnu": "Not assessed yet", "Alt er belyst.": "Everything is assessed.",
     "Uenighed mellem kilderne": "Sources disagree",
+    "Sikret": "Secured", "Muligt": "Possible",
     # the interview guide
     "krav kun delvist opfyldt": "requirement only partly met",
     "Interviewguide til {stage}": "Interview guide for {stage}",

@@ -63,18 +63,19 @@ def screening_workbook(screening: Screening) -> bytes:
     ranking.title = t("Placering")
     views = [candidate_view(r) for r in screening.results]
     used = [c for c in CATEGORY_TITLES if any(c in v.categories for v in views)]
-    headers = [t("Nr."), t("Kandidat"), t("Score"), t("Dækning"),
+    headers = [t("Nr."), t("Kandidat"), t("Sikret"), t("Muligt"), t("Dækning"),
                *(t(report.CATEGORY_SHORT[c]) for c in used),
                *(t(STATUS_LABELS[s]) for s in STATUSES), t("Foreslåede knock-outs"),
                t("Anbefaling")]
     ranking.append(headers)
     for v in views:
-        ranking.append([v.rank, v.id, v.score.value, round(v.coverage / 100, 4),
+        ranking.append([v.rank, v.id, v.score.value, v.score.possible,
+                        round(v.coverage / 100, 4),
                         *(v.categories[c].value if c in v.categories else None for c in used),
-                        *(v.counts[s] for s in STATUSES), ", ".join(v.knockouts),
+                        *(v.counts[s] for s in STATUSES), v.knockouts_text,
                         v.recommendation])
-    _number_formats(ranking, {3: ONE_DECIMAL, 4: PER_CENT,
-                              **{5 + n: ONE_DECIMAL for n in range(len(used))}})
+    _number_formats(ranking, {3: ONE_DECIMAL, 4: ONE_DECIMAL, 5: PER_CENT,
+                              **{6 + n: ONE_DECIMAL for n in range(len(used))}})
     _style_header(ranking, 1)
 
     criteria = book.create_sheet(t("Kriterier"))

@@ -1,7 +1,7 @@
 """What the committee's papers (HTML report, interview guide, spreadsheets) show of a result.
 
-Every score the papers print is read here, once, so that a change in how a score is held
-(a single number today) changes one function, not every template and sheet.
+Every score the papers print is read here, once: the secured score and what is still
+possible, shown as the range `report.score_range` writes ("70,6–91,2").
 """
 
 from __future__ import annotations
@@ -10,17 +10,20 @@ from dataclasses import dataclass
 
 from .i18n import decimal, t
 from .profiles import CATEGORIES
-from .scoring import STATUS_LABELS, CandidateResult, CriterionOutcome
+from .report import knockout_ids, score_range
+from .scoring import STATUS_LABELS, CandidateResult, CriterionOutcome, Score
 
 STATUSES: tuple[str, ...] = tuple(STATUS_LABELS)  # opfyldt, delvist, ikke_opfyldt, ikke_belyst
 
 
 @dataclass(frozen=True)
 class ScoreView:
-    """A score as the papers show it: the number for sheets, the text for people."""
+    """A score as the papers show it: the numbers for sheets and charts, the text for
+    people."""
 
-    value: float | None  # 0-100, None when nothing is assessed
-    text: str  # "88,9" (Danish) or "–"
+    value: float  # 0-100: secured by the evidence
+    possible: float  # 0-100: if every ikke belyst criterion turned out met
+    text: str  # "70,6–91,2", or one number when nothing is open
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class CandidateView:
     categories: dict[str, ScoreView]  # only the categories the profile uses
     recommendation: str  # the label, in the chosen language
     knockouts: tuple[str, ...]
+    knockouts_text: str  # those on a krav met only in part marked as such
     counts: dict[str, int]  # criteria per status
     disagreements: tuple[str, ...]
     unassessed: tuple[str, ...]
@@ -42,18 +46,18 @@ def number_text(value: float | None) -> str:
     return "–" if value is None else decimal(f"{value:.1f}")
 
 
-def score_view(value: float | None) -> ScoreView:
-    return ScoreView(value, number_text(value))
+def score_view(score: Score) -> ScoreView:
+    return ScoreView(score.score, score.possible, score_range(score))
 
 
 def candidate_view(result: CandidateResult, name: str | None = None) -> CandidateView:
     return CandidateView(
         rank=result.rank, id=result.id, name=name,
-        score=score_view(result.score), coverage=result.coverage,
-        categories={c: score_view(result.categories[c].score) for c in CATEGORIES
+        score=score_view(result.total), coverage=result.coverage,
+        categories={c: score_view(result.categories[c]) for c in CATEGORIES
                     if c in result.categories},
         recommendation=t(result.recommendation_label),
-        knockouts=result.knockouts,
+        knockouts=result.knockouts, knockouts_text=knockout_ids(result),
         counts={s: sum(o.status == s for o in result.outcomes) for s in STATUSES},
         disagreements=tuple(o.criterion.id for o in result.outcomes if o.disagreement),
         unassessed=tuple(o.criterion.id for o in result.outcomes if o.status == "ikke_belyst"),

@@ -110,7 +110,10 @@ def test_each_chart_has_its_bars(page):
     assert len(comparison.find_elements(By.CSS_SELECTOR, "rect.coverage")) == \
         sum(r.coverage > 0 for r in screening.results)
     assert len(comparison.find_elements(By.CSS_SELECTOR, "rect.score")) == \
-        sum(bool(r.score) for r in screening.results)
+        sum(r.score > 0 for r in screening.results)
+    # what is still possible stands beside what is secured
+    assert len(comparison.find_elements(By.CSS_SELECTOR, "rect.possible")) == \
+        sum(r.possible > r.score for r in screening.results)
 
 
 def test_a_name_with_markup_shows_as_text(page):

@@ -61,9 +61,10 @@ def test_screen_as_a_workbook_has_the_ranking_and_criteria_by_candidates(tmp_pat
     ranking, criteria = book["Placering"], book["Kriterier"]
     rows = list(ranking.iter_rows(min_row=2, values_only=True))
     assert [(r[0], r[1]) for r in rows] == [(r.rank, r.id) for r in expected.results]
-    assert [r[2] for r in rows] == [r.score for r in expected.results]
-    assert ranking["C2"].number_format == "0.0" and ranking["D2"].number_format == "0.0%"
-    assert ranking["D2"].value == pytest.approx(expected.results[0].coverage / 100)
+    assert [(r[2], r[3]) for r in rows] == [(r.score, r.possible) for r in expected.results]
+    assert ranking["C2"].number_format == ranking["D2"].number_format == "0.0"
+    assert ranking["E2"].number_format == "0.0%"
+    assert ranking["E2"].value == pytest.approx(expected.results[0].coverage / 100)
     assert criteria.max_row == 2 + len(expected.profile.criteria)
     by_row = {row[0]: row for row in criteria.iter_rows(min_row=3, values_only=True)}
     for n, r in enumerate(expected.results):
