@@ -51,11 +51,6 @@ def test_every_quote_occurs_in_its_source(path, seeds):
     assert not missing, "quotes not found in their source:\n" + "\n".join(missing)
 
 
-# The shipped rule files do not yet quote or set aside every statement this check counts;
-# the statements are being encoded (or set aside with reasons) in the rule files on another
-# branch. Remove this mark once they are merged.
-@pytest.mark.xfail(strict=False, reason="statements of the seeds still to be encoded or set "
-                                        "aside in the rule files")
 @pytest.mark.parametrize("path", PROFILES, ids=rule_file_id)
 def test_every_statement_of_the_source_is_quoted_or_set_aside(path, seeds):
     uncovered = [f"{tr.document}:{s.line} ({s.kind}, {s.section or '-'}): {s.text}"
