@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 
@@ -201,9 +202,11 @@ def erase(candidate, operator, audit_db):
     Eksempel:
       screening audit erase k02-anders-lykke
     """
+    from .audit.store import default_path, erase_personal
     from .audit.store import operator as os_operator
 
-    gone = _store(audit_db).erase(candidate, operator or os_operator())
+    gone = erase_personal(Path(audit_db or default_path()), candidate,
+                          operator or os_operator())
     click.echo(f"Personoplysninger om {candidate} slettet fra {gone} kørsel(er).")
 
 

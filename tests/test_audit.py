@@ -79,6 +79,39 @@ def test_personal_data_is_kept_out_of_the_chain_and_erase_keeps_it_verifiable(au
     assert [e.kind for e in store.entries()][-1] == "erasure"
 
 
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 3 MB file system of the test's own, so that it can be filled for real."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(disk)],
+                             capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("needs a small file system of its own: mount as root")
+    yield disk
+    subprocess.run(["umount", "--lazy", str(disk)], check=True)  # lazy: open stores linger
+
+
+def test_a_full_disk_does_not_block_an_erasure(small_disk):
+    audit_db = small_disk / "revision" / "audit.db"
+    run = screen_run(audit_db)
+    reserve = audit_db.with_name("audit.db.reserve")
+    assert reserve.stat().st_size == 1 << 20 and stat.S_IMODE(reserve.stat().st_mode) == 0o600
+    with open(small_disk / "fylder", "wb", buffering=0) as filler, pytest.raises(OSError):
+        while True:  # the disk fills up with other things
+            filler.write(bytes(1 << 16))
+    result = cli("audit", "erase", "k01-mette-kjaer", "--operator", "DPO",
+                 "--audit-db", str(audit_db))
+    assert result.exit_code == 0 and "1 kørsel" in result.output, result.output
+    store = AuditStore(audit_db, create=False)
+    assert store.personal(run, "k01-mette-kjaer") is None
+    assert [e.kind for e in store.entries()][-1] == "erasure"
+    store.close()
+    (small_disk / "fylder").unlink()
+    screen_run(audit_db)  # with room again, the next screening keeps the reserve anew
+    assert reserve.stat().st_size == 1 << 20
+
+
 @pytest.mark.parametrize("attack,expected", [
     ("UPDATE entries SET body = replace(body, 'ikke_opfyldt', 'opfyldt') WHERE seq = 9",
      "entry 9 (result"),

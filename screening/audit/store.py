@@ -21,7 +21,7 @@ import os
 import secrets
 import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -100,6 +100,8 @@ class AuditStore:
             uri = self.path.resolve().as_uri() + ("" if create else "?mode=rw")
             self.db = sqlite3.connect(uri, timeout=60, isolation_level=None, uri=True)
             self._prepare(create)
+            if create:
+                keep_reserve(self.path)
         except sqlite3.Error as exc:
             raise _bad(self.path, store_fault(exc)) from None
         except OSError as exc:
@@ -320,6 +322,61 @@ def _referenced_blobs(entry: StoredEntry) -> list[str]:
     except (ValueError, KeyError, TypeError):
         pass  # a body that no longer reads is reported by the chain's own check
     return []
+
+
+# Disk space kept beside the store (a file of zeros), given up when an erasure meets a full
+# disk: the right to erasure must not wait for someone to free space.
+RESERVE_BYTES = 1 << 20
+
+
+def reserve_path(path: Path) -> Path:
+    return path.with_name(path.name + ".reserve")
+
+
+def keep_reserve(path: Path) -> None:
+    """Write the reserve if it is missing; without room for it, go on without (it is a
+    margin, not data)."""
+    target = reserve_path(path)
+    if target.exists():
+        return
+    try:
+        fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except OSError:
+        return
+    try:
+        written = os.write(fd, bytes(RESERVE_BYTES))  # real bytes: a sparse file frees nothing
+    except OSError:
+        written = 0
+    finally:
+        os.close(fd)
+    if written < RESERVE_BYTES:
+        with suppress(OSError):
+            target.unlink()
+
+
+def erase_personal(path: Path, candidate: str, by: str) -> int:
+    """Erase a candidate's personal data from the store at `path`. On a storage fault (a
+    full disk stops SQLite from even opening its write-ahead log) the reserve is given up
+    and the erasure tried once more; the reserve is written again when there is room."""
+    def attempt() -> int:
+        store = AuditStore(path, create=False)
+        try:
+            return store.erase(candidate, by)
+        except sqlite3.Error as exc:
+            raise _bad(path, store_fault(exc)) from None
+        finally:
+            store.close()
+
+    try:
+        return attempt()
+    except InputError:
+        reserve = reserve_path(path)
+        if not reserve.exists():
+            raise
+        reserve.unlink()
+    gone = attempt()
+    keep_reserve(path)
+    return gone
 
 
 # SQLite's words for what went wrong with the file, and ours
