@@ -18,12 +18,8 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 from pydantic import ValidationError
 
 from . import (
@@ -44,10 +40,11 @@ from .stages import SOURCES
 from .views import STATUSES, candidate_view
 from .wording import value_text
 
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
 ONE_DECIMAL = "0.0"
 PER_CENT = "0.0%"
-BOLD = Font(bold=True)
-HEADER_FILL = PatternFill("solid", fgColor="DCE6F0")
 SCORE_SHEET = "Vurderinger"
 FIRST_SCORE_ROW = 5  # rows 1-4: title, competency labels, ids, quotes
 FIRST_SCORE_COLUMN = 3  # A: candidate id, B: name
@@ -58,6 +55,8 @@ BLANK_ROWS = 30  # rows for candidates added by hand when none are given
 
 
 def screening_workbook(screening: Screening) -> bytes:
+    from openpyxl import Workbook  # here, not at the top: openpyxl costs a CSV run 0.5 s
+
     book = Workbook()
     ranking = book.active
     ranking.title = t("Placering")
@@ -108,9 +107,11 @@ def _number_formats(sheet, formats: dict[int, str], first_row: int = 2) -> None:
 
 
 def _style_header(sheet, row: int) -> None:
+    from openpyxl.styles import Font, PatternFill
+
     for cell in sheet[row]:
-        cell.font = BOLD
-        cell.fill = HEADER_FILL
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DCE6F0")
 
 
 def _saved(book: Workbook) -> bytes:
@@ -177,6 +178,12 @@ def stage_competencies(profile: Profile, stage: str) -> list[str]:
 def scoring_sheet(profile: Profile, stage: str,
                   candidates: list[tuple[str, str | None]]) -> bytes:
     """Candidates (id, name) × the stage's competencies; score cells accept 1-5 only."""
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     competencies = stage_competencies(profile, stage)
     quotes = {k: [c.quote for c in profile.criteria
                   if stage in c.sources and k in competencies_read(c)] for k in competencies}
@@ -243,6 +250,9 @@ class Score:
 
 def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
     """Every score in the sheet, or the problems, each located as Sheet!Cell."""
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
     where = str(path)
     try:
         book = load_workbook(path, data_only=True, read_only=False)
