@@ -235,8 +235,9 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
     from .output import write_bytes
     from .parallel import Job, auto_workers, screen_many
     from .protected import refuse as refuse_protected
+    from .results import Screening
     from .rulefiles import find_profile, load_profile
-    from .screen import Screening, rank
+    from .screen import rank
 
     # as in screen.screen: results pile up until ranked, and hold no reference cycles
     gc.set_threshold(100_000, 50, 100)
@@ -351,7 +352,7 @@ class _Counts:
     """Problems on stderr as they come, and the one-line summary at the end."""
 
     def __init__(self, strict: bool = False) -> None:
-        from .scoring import SPARSE_BAND
+        from .results import SPARSE_BAND
 
         self.total = self.knocked_out = self.unassessed = self.invalid = 0
         self.unknown: list[dict] = []  # assessments of competencies the profile lacks

@@ -26,10 +26,8 @@ from typing import Any
 
 from . import conditions as cond
 from .profiles import Criterion, Profile
+from .results import STATUSES, D, I, O, U
 from .wording import render
-
-STATUSES = ("opfyldt", "delvist", "ikke_opfyldt", "ikke_belyst")
-O, D, I, U = STATUSES  # noqa: E741  (the four statuses, short: they fill the algebra below)
 
 ITEM_FACT_TYPES = {"positions": "p", "education": "e", "experience": "x"}
 VIEW_FACT_TYPE = "v"

@@ -12,18 +12,9 @@ from statistics import fmean
 from typing import Any
 
 from .catalogue import COLLECTIONS
-from .compile import CompiledProfile, I, O
+from .compile import CompiledProfile
 from .records import CandidateRecord, sources_up_to
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """One piece of the record that decided something: where, what, from which source."""
-
-    path: str  # e.g. positions[1].leaders_led or assessments[3].score
-    value: Any
-    source: str  # cv, or the assessment's source
-    note: str | None = None
+from .results import Evidence, I, O
 
 
 @dataclass(frozen=True)

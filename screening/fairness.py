@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 from .errors import InputError, Problem
-from .scoring import KNOCKOUT_BAND, SPARSE_BAND
+from .results import KNOCKOUT_BAND, SPARSE_BAND
 
 FOUR_FIFTHS = 0.8
 MIN_GROUP = 5  # below this a rate moves by 20 points or more with one candidate

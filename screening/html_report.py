@@ -26,9 +26,8 @@ from .errors import InputError, Problem
 from .explain import CATEGORY_TITLES, _evidence_line
 from .i18n import language, t
 from .profiles import CATEGORIES, Profile
-from .scoring import STATUS_LABELS, CandidateResult
-from .screen import Screening
-from .views import STATUSES, CandidateView, candidate_view, number_text
+from .results import STATUS_LABELS, STATUSES, CandidateResult, Screening
+from .views import CandidateView, candidate_view, number_text
 
 STATUS_CLASS = {"opfyldt": "s-met", "delvist": "s-partly", "ikke_opfyldt": "s-not",
                 "ikke_belyst": "s-unknown"}

@@ -21,7 +21,7 @@ from .audit.store import CandidateInput
 from .candidates import RawInput, parse_input
 from .errors import Problem
 from .profiles import Profile
-from .scoring import CandidateResult
+from .results import CandidateResult
 
 CHUNK_SIZE = 500
 POOL_FROM_BYTES = 2_000_000  # smaller inputs are screened before a pool would have started

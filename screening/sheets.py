@@ -38,10 +38,9 @@ from .guide import competencies_read
 from .i18n import t
 from .profiles import Profile
 from .records import CandidateRecord
-from .scoring import STATUS_LABELS
-from .screen import Screening
+from .results import STATUS_LABELS, STATUSES, Screening
 from .stages import SOURCES
-from .views import STATUSES, candidate_view
+from .views import candidate_view
 from .wording import value_text
 
 ONE_DECIMAL = "0.0"

@@ -10,9 +10,7 @@ from dataclasses import dataclass
 
 from .i18n import decimal, t
 from .profiles import CATEGORIES
-from .scoring import STATUS_LABELS, CandidateResult, CriterionOutcome
-
-STATUSES: tuple[str, ...] = tuple(STATUS_LABELS)  # opfyldt, delvist, ikke_opfyldt, ikke_belyst
+from .results import STATUSES, CandidateResult, CriterionOutcome
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..scoring import SPARSE_BAND, CandidateResult, CriterionOutcome
+from ..results import SPARSE_BAND, CandidateResult, CriterionOutcome
 from . import arguments
 from .arguments import STATUS, CriterionRef, Organisation, Title
 from .grammar import Reading, step
