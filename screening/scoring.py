@@ -131,14 +131,11 @@ def _derived_evidence(compiled: CompiledProfile, evaluated: Evaluated,
         return evidence
     items = getattr(evaluated.facts.record, COLLECTIONS[plan.collection].record_attr)
     fields = list(dict.fromkeys([*predicate.fields, *([plan.field] if plan.field else [])]))
-    years_key = compiled.item_keys[plan.collection].get(("years", None))
     for i in sorted(matched):
         item, title = items[i], _item_title(plan.collection, items[i])
         for field_name in fields:
-            if field_name == "years" and plan.collection == "positions":
-                value = evaluated.facts.item_facts[(plan.collection, i)].get(years_key)
-            else:  # through the catalogue: `current` is computed, not an attribute
-                value = COLLECTIONS[plan.collection].fields[field_name].read(item, None)
+            # through the catalogue: `current` and a position's `years` are computed
+            value = COLLECTIONS[plan.collection].fields[field_name].read(item, evaluated.as_of)
             if isinstance(value, list):
                 value = tuple(value)  # evidence is hashable and immutable
             evidence.append(Evidence(f"{plan.collection}[{i}].{field_name}", value, "cv",
@@ -156,8 +153,9 @@ def _item_title(collection: str, item) -> str:
 
 def _missing(compiled: CompiledProfile, evaluated: Evaluated, key: str) -> str:
     if key in compiled.assessments:
-        plan = compiled.assessments[key]
-        return _not_assessed(compiled.profile.competencies[plan.competency], plan.sources)
+        assessment = compiled.assessments[key]
+        return _not_assessed(compiled.profile.competencies[assessment.competency],
+                             assessment.sources)
     plan = compiled.derived[key]
     collection = COLLECTIONS[plan.collection]
     items = getattr(evaluated.facts.record, collection.record_attr)
