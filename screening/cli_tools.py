@@ -129,9 +129,9 @@ def import_jsonresume(files, out_dir):
         if result.record is None:
             failed.extend(Problem(name, error, code="E101") for error in result.errors)
             continue
-        text = io.StringIO()
-        yaml.dump(result.record.model_dump(mode="json", exclude_none=True), text)
-        documents.append((result.record.id, text.getvalue()))
+        buffer = io.StringIO()
+        yaml.dump(result.record.model_dump(mode="json", exclude_none=True), buffer)
+        documents.append((result.record.id, buffer.getvalue()))
     for record_id, text in documents:
         if out_dir:
             Path(out_dir).mkdir(parents=True, exist_ok=True)

@@ -110,6 +110,7 @@ def _start_worker(job: Job) -> None:
 
 
 def _work(raws: list[RawInput]) -> Chunk:
+    assert _worker is not None, "the pool's initializer sets it in every worker"
     profile, job = _worker
     return screen_chunk(profile, job, raws)
 

@@ -58,7 +58,7 @@ BLANK_ROWS = 30  # rows for candidates added by hand when none are given
 
 def screening_workbook(screening: Screening) -> bytes:
     book = Workbook()
-    ranking = book.active
+    ranking = book.worksheets[0]  # a new workbook's one sheet
     ranking.title = t("Placering")
     views = [candidate_view(r) for r in screening.results]
     used = [c for c in CATEGORY_TITLES if any(c in v.categories for v in views)]
@@ -179,7 +179,7 @@ def scoring_sheet(profile: Profile, stage: str,
     quotes = {k: [c.quote for c in profile.criteria
                   if stage in c.sources and k in competencies_read(c)] for k in competencies}
     book = Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]  # a new workbook's one sheet
     sheet.title = SCORE_SHEET
     source_column = FIRST_SCORE_COLUMN + len(competencies)
     sheet.append([t("Vurderinger {stage}: {title} ({profile} v{version}). Skriv en score "
@@ -266,7 +266,7 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
     problems = [Problem(where, f"{SCORE_SHEET}!{get_column_letter(n)}3: empty competency id",
                         code="E302") for n, value in competencies.items() if not value]
     scores: list[Score] = []
-    seen: dict[str, int] = {}
+    seen: dict[str, int | None] = {}  # candidate -> row
     for row in sheet.iter_rows(min_row=FIRST_SCORE_ROW):
         cells = {cell.column: cell for cell in row}
         filled = [cells[n] for n in competencies if n in cells

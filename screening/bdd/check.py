@@ -144,7 +144,7 @@ def _example_value(row: dict[str, str], match: re.Match) -> str:
 
 
 def _children(feature: dict) -> list[dict]:
-    children = []
+    children: list[dict] = []
     for child in feature.get("children", []):
         children.extend(child["rule"].get("children", []) if "rule" in child else [child])
     return children
