@@ -51,7 +51,6 @@ from .errors import InputError, Problem
 from .lint import REQUIREMENT_WORDS, WISH_WORDS
 from .profiles import Profile
 
-TEXT_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 # Word beginnings ("ansvar" finds "ansvarsområder"). A heading about the person makes every
 # sentence under it count: "kompetencer" in the plural, since "ansvar og kompetence" is
 # authority, not a competency. A heading on the post's purpose, responsibilities or role
