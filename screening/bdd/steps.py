@@ -50,7 +50,7 @@ class Context:
     stage: str = SOURCES[-1]
     candidates: dict[str, dict] = field(default_factory=dict)  # id -> record data
     current: str | None = None
-    screening: Any = None  # screening.screen.Screening, once screened
+    screening: Any = None  # screening.results.Screening, once screened
 
     def chosen_profile(self) -> Profile:
         if self.profile is None:
