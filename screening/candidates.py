@@ -121,17 +121,17 @@ def parse_input(raw: RawInput) -> tuple[LoadedRecord | None, list[Problem]]:
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
         if any(e["type"] in ("json_invalid", "model_type") for e in errors):
-            return None, [_json_problem(raw)]
+            return None, [_json_problem(raw, raw.text)]
         return None, [Problem(raw.path, error_message(e), raw.line, None, field_path(e["loc"]),
                               "E101") for e in errors]
     digest = hashlib.sha256(raw.text.encode("utf-8")).hexdigest()
     return LoadedRecord(record, f"{raw.path}:{raw.line}", digest), []
 
 
-def _json_problem(raw: RawInput) -> Problem:
+def _json_problem(raw: RawInput, text: str) -> Problem:
     """A line that is not a JSON object, located the way the json module locates it."""
     try:
-        json.loads(raw.text)
+        json.loads(text)
     except json.JSONDecodeError as exc:
         return Problem(raw.path, f"invalid JSON: {exc.msg}", raw.line, exc.colno, code="E004")
     except RecursionError:
@@ -146,7 +146,8 @@ def _json_problem(raw: RawInput) -> Problem:
 
 def load_record(path: str | Path) -> tuple[LoadedRecord | None, list[Problem]]:
     doc, problem = read_document(path)
-    if problem:
+    if doc is None:
+        assert problem is not None, "read_document gives the document or what stopped it"
         return None, [problem]
     try:
         record = CandidateRecord.model_validate(plain(doc.data))

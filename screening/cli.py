@@ -12,12 +12,17 @@ import json
 import os
 import sqlite3
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from functools import wraps
+from typing import TYPE_CHECKING
 
 import click
 
 from .i18n import LANGUAGES, set_language, t
 from .stages import SOURCES
+
+if TYPE_CHECKING:  # for annotations only: the command line starts fast
+    from .parallel import Chunk
 
 STAGE_HELP = "Brug kun evidens til og med dette stadie: " + " → ".join(SOURCES) + "."
 
@@ -243,8 +248,9 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
     from .output import write_bytes
     from .parallel import Job, auto_workers, screen_many
     from .protected import refuse as refuse_protected
+    from .results import Screening
     from .rulefiles import find_profile, load_profile
-    from .screen import Screening, rank
+    from .screen import rank
 
     # as in screen.screen: results pile up until ranked, and hold no reference cycles
     gc.set_threshold(100_000, 50, 100)
@@ -265,7 +271,7 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
         if fmt == "jsonl" else None
     job = Job(str(profile_path), stage, as_of_date, render, audit=not no_audit, strict=strict)
     audited = Spool() if job.audit else None  # (input, result) of every candidate
-    problems = []
+    problems: list[Problem] = []
     inputs = iter_inputs(list(candidates), problems)
     chunks = screen_many(loaded_profile, job, inputs, workers or auto_workers(candidates))
     counts = _Counts(strict)
@@ -301,16 +307,16 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
                     if keep(result):
                         handle.write(chunk.rendered[n] + "\n")
     else:
-        results = [result for chunk in _with_progress(chunks, candidates)
+        results = [result for chunk in _with_progress(chunks)
                    for _, result in accepted(chunk)]
         as_of_date = as_of_date or loaded_profile.meta.date
         screening = Screening(loaded_profile, stage, as_of_date, tuple(rank(results)))
-        shown = [r for r in screening.results if keep(r)]
-        shown = replace(screening, results=tuple(shown[:top] if top else shown))
-        render_all = {"table": report.table, "markdown": report.markdown,
-                      "csv": partial(sheets.csv_for, detail=detail, decimal=decimal),
-                      "json": lambda s: json.dumps(report.document(s), ensure_ascii=False,
-                                                   indent=2)}
+        kept = [r for r in screening.results if keep(r)]
+        shown = replace(screening, results=tuple(kept[:top] if top else kept))
+        render_all: dict[str, Callable[[Screening], str]] = {
+            "table": report.table, "markdown": report.markdown,
+            "csv": partial(sheets.csv_for, detail=detail, decimal=decimal),
+            "json": lambda s: json.dumps(report.document(s), ensure_ascii=False, indent=2)}
         if results and fmt == "xlsx":
             write_bytes(out, sheets.screening_workbook(shown))
         elif results:  # nothing valid: the problems and the summary say it all
@@ -322,8 +328,8 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
         if fmt == "jsonl":  # results streamed: read back from the spool
             pairs = audited.pairs()
         else:  # ranked results, all in memory already
-            inputs = audited.inputs()
-            pairs = ((inputs[r.id], report.candidate(r)) for r in screening.results)
+            by_candidate = audited.inputs()
+            pairs = ((by_candidate[r.id], report.candidate(r)) for r in screening.results)
         summary = {"screened": counts.total, "knocked_out": counts.knocked_out,
                    "too_little_evidence": counts.unassessed, "invalid": counts.invalid,
                    "unknown_assessments": counts.unknown}
@@ -338,8 +344,9 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
         click.echo(t("Revisionsspor: kørsel {run} i {path}", run=recorded, path=store), err=True)
     if run_id or (audited is not None and fmt != "jsonl" and counts.total):
         # a talent pool streamed as JSON Lines is not held in memory to look decisions up
-        inputs = {} if run_id else {c: i.sha256 for c, i in audited.inputs().items()}
-        decisions = _standing_decisions(loaded_profile, stage, as_of_date, inputs, run_id,
+        hashes = {} if run_id or audited is None else {
+            c: i.sha256 for c, i in audited.inputs().items()}
+        decisions = _standing_decisions(loaded_profile, stage, as_of_date, hashes, run_id,
                                         audit_db)
         if fmt != "jsonl":
             decisions = {r.id: decisions[r.id] for r in screening.results if r.id in decisions}
@@ -364,7 +371,7 @@ class _Counts:
     """Problems on stderr as they come, and the one-line summary at the end."""
 
     def __init__(self, strict: bool = False) -> None:
-        from .scoring import SPARSE_BAND
+        from .results import SPARSE_BAND
 
         self.total = self.knocked_out = self.unassessed = self.invalid = 0
         self.unknown: list[dict] = []  # assessments of competencies the profile lacks
@@ -420,15 +427,17 @@ def _output(out: str | None):
     return atomic_writer(out)
 
 
-def _with_progress(chunks, paths):
+def _with_progress(chunks: Iterable[Chunk]) -> Iterator[Chunk]:
     """Chunks as they come, with a progress bar on stderr when it is a terminal."""
     if not sys.stderr.isatty():
         yield from chunks
         return
     with click.progressbar(length=0, label="Screener", file=sys.stderr,
                            show_pos=True) as bar:
+        total = 0  # grows as chunks come: the inputs are not counted ahead
         for chunk in chunks:
-            bar.length += len(chunk.sources)
+            total += len(chunk.sources)
+            bar.length = total
             bar.update(len(chunk.sources))
             yield chunk
 

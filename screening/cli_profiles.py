@@ -22,7 +22,7 @@ def profiles(rules_dir):
     from .errors import RuleFileError
     from .rulefiles import list_profiles
 
-    rows = []
+    rows: list[list[str | int]] = []
     for path, loaded in list_profiles(rules_dir):
         if isinstance(loaded, RuleFileError):
             rows.append([path.stem, "(fejl i regelfilen)", "", "", "", ""])

@@ -116,7 +116,8 @@ def import_jsonresume(files, out_dir):
     for name in files:
         path = Path(name)
         doc, problem = read_document(path)  # bounded, located, like every record file
-        if problem:
+        if doc is None:
+            assert problem is not None  # read_document gives the document or the problem
             failed.append(problem)
             continue
         result = convert(plain(doc.data), path.stem)
@@ -130,9 +131,9 @@ def import_jsonresume(files, out_dir):
             failed.append(Problem(name, f"candidate id '{result.record.id}' is also used by "
                                         f"{first}", field="id", code="E102"))
             continue
-        text = io.StringIO()
-        yaml.dump(result.record.model_dump(mode="json", exclude_none=True), text)
-        documents.append((result.record.id, text.getvalue()))
+        buffer = io.StringIO()
+        yaml.dump(result.record.model_dump(mode="json", exclude_none=True), buffer)
+        documents.append((result.record.id, buffer.getvalue()))
     for record_id, text in documents:
         if out_dir:
             Path(out_dir).mkdir(parents=True, exist_ok=True)

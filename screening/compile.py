@@ -26,10 +26,8 @@ from typing import Any
 
 from . import conditions as cond
 from .profiles import Criterion, Profile
+from .results import STATUSES, D, I, O, U
 from .wording import render
-
-STATUSES = ("opfyldt", "delvist", "ikke_opfyldt", "ikke_belyst")
-O, D, I, U = STATUSES  # noqa: E741  (the four statuses, short: they fill the algebra below)
 
 ITEM_FACT_TYPES = {"positions": "p", "education": "e", "experience": "x"}
 VIEW_FACT_TYPE = "v"
@@ -337,7 +335,7 @@ class Layout:
         `prefix0`, `prefix1`, …; a condition too long for durable-rules becomes several
         rules `name|1`, `name|2`, … (the engine reads a name up to its status)."""
         groups: list[FactGroup] = []
-        pending: list[tuple[str, dict[str, Expr]]] = []
+        pending: list[tuple[str, dict[str, list[Expr]]]] = []
         count = 0
 
         def close() -> None:
@@ -504,10 +502,10 @@ def _contains_any(node: cond.AnyOf) -> tuple[str, frozenset] | None:
     """`any` of `contains` on one set field, as (field, values). The per-value flags of a
     field are all present or all absent, which the general algebra cannot know: it would
     spell "cannot be decided" out over every flag (88 nested all/any for six domains)."""
-    names = {c.name for c in node.children if isinstance(c, cond.Compare)}
-    if len(names) == 1 and all(isinstance(c, cond.Compare) and c.op == "contains"
-                               for c in node.children):
-        return names.pop(), frozenset(c.value for c in node.children)
+    compares = [c for c in node.children if isinstance(c, cond.Compare) and c.op == "contains"]
+    names = {c.name for c in compares}
+    if len(compares) == len(node.children) and len(names) == 1:
+        return names.pop(), frozenset(c.value for c in compares)
     return None
 
 

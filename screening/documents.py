@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -99,7 +100,7 @@ _VALUE_ERRORS = [  # our own validators' messages
 ]
 
 
-def error_message(error: dict) -> str:
+def error_message(error: ErrorDetails) -> str:
     """A pydantic error as one line, with the offending value when it helps."""
     message = _danish(error) if language() == "da" else error["msg"]
     if error["type"] in _MAPPING_ERRORS and isinstance(error.get("input"), list):
@@ -115,7 +116,7 @@ _MAPPING_ERRORS = ("dict_type", "model_type", "model_attributes_type")
 LIST_TRAP = "a list (lines starting with '- ') where fields (name: value) were expected"
 
 
-def _danish(error: dict) -> str:
+def _danish(error: ErrorDetails) -> str:
     ctx = error.get("ctx") or {}
     if error["type"] == "value_error":
         text = str(ctx.get("error", error["msg"]))

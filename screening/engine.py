@@ -71,6 +71,7 @@ class Evaluated:
     facts: factlib.CandidateFacts
     view: dict  # the view fact the criterion rules matched
     firings: Firings
+    as_of: date  # open-ended positions counted up to this day
 
 
 class Engine:
@@ -122,7 +123,7 @@ class Engine:
         finally:
             core.delete_state(self._handle, sid)
         self._check(built, firings)
-        return [Evaluated(f, views[f.index], firings[f.index])
+        return [Evaluated(f, views[f.index], firings[f.index], as_of)
                 for f in built]
 
     def _fire(self, sid: str, facts: list[dict]) -> Iterator[tuple[str, list[tuple]]]:

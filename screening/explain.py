@@ -7,13 +7,19 @@ conditions are rendered as words only to say what *would* meet a criterion.
 from __future__ import annotations
 
 from .audit.decisions import Decision, describe
-from .facts import Evidence
 from .i18n import t
 from .profiles import CATEGORIES, Profile
 from .records import SOURCES
 from .report import knockout_ids, score_range
-from .scoring import PENDING_BAND, STATUS_LABELS, CandidateResult, CriterionOutcome, band_range
-from .screen import Screening
+from .results import (
+    PENDING_BAND,
+    STATUS_LABELS,
+    CandidateResult,
+    CriterionOutcome,
+    Evidence,
+    Screening,
+    band_range,
+)
 from .wording import render, value_text
 
 CATEGORY_TITLES = {"faglige": "Faglige kompetencer", "ledelsesmæssige": "Ledelsesmæssige "

@@ -6,24 +6,25 @@ every value keeps where it came from, so an explanation can point at the record.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from statistics import fmean
 from typing import Any
 
 from .catalogue import COLLECTIONS
-from .compile import CompiledProfile, I, O
+from .compile import CompiledProfile, FactGroup
 from .records import CandidateRecord, sources_up_to
+from .results import Evidence, I, O
 
-
-@dataclass(frozen=True)
-class Evidence:
-    """One piece of the record that decided something: where, what, from which source."""
-
-    path: str  # e.g. positions[1].leaders_led or assessments[3].score
-    value: Any
-    source: str  # cv, or the assessment's source
-    note: str | None = None
+# per item field a rule reads: its key on the item fact, its reader, and the set member it
+# tests (a value, several values for an `any` of `contains`, or None: the value itself)
+ItemReader = tuple[str, Callable[[Any, date], Any], str | frozenset[str] | None]
+# per collection: its record attribute, its fact groups, its item readers
+CollectionReaders = tuple[str, str, list[FactGroup], list[ItemReader]]
+# how the mean scores of several sources make one (a rule file's `aggregate:`)
+SOURCE_AGGREGATES: dict[str, Callable[[list[float]], float]] = {
+    "min": min, "max": max, "mean": fmean}
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class CandidateFacts:
 
 
 def build(compiled: CompiledProfile, record: CandidateRecord, index: int, stage: str,
-          as_of: date, readers: list | None = None) -> CandidateFacts:
+          as_of: date, readers: list[CollectionReaders] | None = None) -> CandidateFacts:
     """The facts of one record; pass `readers(compiled)` when building many."""
     facts = CandidateFacts(index, record)
     for collection, attr, groups, item_readers in readers or item_readers_of(compiled):
@@ -76,16 +77,16 @@ def build(compiled: CompiledProfile, record: CandidateRecord, index: int, stage:
         if not by_source:
             continue
         means = [fmean(scores) for scores in by_source.values()]
-        value = {"min": min, "max": max, "mean": fmean}[plan.aggregate](means)
+        value = SOURCE_AGGREGATES[plan.aggregate](means)
         facts.assessments[key] = AssessmentValue(round(value, 2), round(max(means) - min(means),
                                                                        2), tuple(evidence))
     return facts
 
 
-def item_readers_of(compiled: CompiledProfile) -> list[tuple[str, str, list, list[tuple]]]:
+def item_readers_of(compiled: CompiledProfile) -> list[CollectionReaders]:
     """Per collection the rules read: its record attribute, its fact groups and
     (key, reader, set member) triples."""
-    readers = []
+    readers: list[CollectionReaders] = []
     for collection, groups in compiled.layout.item_groups.items():
         fields = COLLECTIONS[collection].fields
         readers.append((collection, COLLECTIONS[collection].record_attr, groups,
@@ -116,6 +117,7 @@ def derive(compiled: CompiledProfile, facts: CandidateFacts,
             continue  # the collection is not recorded: the derived fact is unknown
         statuses = item_status.get(plan.predicate, {})
         matched = [i for i in range(len(items)) if statuses.get(i) == O]
+        value: bool | float
         if plan.aggregate == "exists":
             if matched:
                 value = True
@@ -126,6 +128,7 @@ def derive(compiled: CompiledProfile, facts: CandidateFacts,
         elif plan.aggregate == "count":
             value = len(matched)
         else:
+            assert plan.field is not None, "the loader requires `field:` with a sum"
             key_of_field = compiled.item_keys[plan.collection][(plan.field, None)]
             value = round(sum(facts.item_facts[(plan.collection, i)].get(key_of_field, 0)
                               for i in matched), 2)

@@ -117,9 +117,13 @@ def outcomes(results: Sequence[dict], take: int | None, bands: Sequence[str]
         found.append(Outcome("shortlisted", "på shortlisten (top {take})", {"take": take},
                              lambda r: r["id"] in listed))
     found += [Outcome(f"band:{band}", "anbefaling {band} eller bedre", {"band": band},
-                      lambda r, better=frozenset(bands[:n + 1]): r["recommendation"] in better)
+                      _in_bands(frozenset(bands[:n + 1])))
               for n, band in enumerate(bands)]
     return found
+
+
+def _in_bands(bands: frozenset[str]) -> Callable[[dict], bool]:
+    return lambda result: result["recommendation"] in bands
 
 
 def _shortlisted(results: Sequence[dict], take: int) -> set[str]:
@@ -130,14 +134,24 @@ def _shortlisted(results: Sequence[dict], take: int) -> set[str]:
     return {r.id for r in (*chosen.taken, *chosen.tied)}
 
 
+# a candidate's group under an attribute, or under a pair of them (None: not recorded)
+GroupOf = Callable[[Mapping[str, str]], str | None]
+
+
+def _value_of(attribute: str) -> GroupOf:
+    return lambda groups: groups.get(attribute)
+
+
+def _pair_of(a: str, b: str) -> GroupOf:
+    return lambda groups: f"{groups[a]} / {groups[b]}" if a in groups and b in groups else None
+
+
 def compare(results: Sequence[dict], groups: Groups, outcome_list: Sequence[Outcome]
             ) -> list[Comparison]:
     """Every attribute and pair of attributes, against every outcome."""
     by_id = {r["id"]: r for r in results}
-    attributes: list[tuple[str, Callable[[dict[str, str]], str | None]]] = [
-        (a, lambda m, a=a: m.get(a)) for a in groups.attributes]
-    attributes += [(f"{a} × {b}", lambda m, a=a, b=b: f"{m[a]} / {m[b]}"
-                    if a in m and b in m else None)
+    attributes = [(a, _value_of(a)) for a in groups.attributes]
+    attributes += [(f"{a} × {b}", _pair_of(a, b))
                    for a, b in itertools.combinations(groups.attributes, 2)]
     comparisons = []
     for name, value_of in attributes:

@@ -17,8 +17,7 @@ from .explain import CATEGORY_TITLES, _evidence_line
 from .html_report import templates
 from .i18n import language, t
 from .profiles import Criterion, Profile
-from .scoring import STATUS_LABELS, CriterionOutcome
-from .screen import Screening
+from .results import STATUS_LABELS, CriterionOutcome, Screening
 from .stages import SOURCES
 from .views import CandidateView, candidate_view, needs_attention, number_text
 from .wording import render

@@ -26,9 +26,8 @@ from .errors import InputError, Problem
 from .explain import CATEGORY_TITLES, _evidence_line
 from .i18n import language, t
 from .profiles import CATEGORIES, Profile
-from .scoring import STATUS_LABELS, CandidateResult
-from .screen import Screening
-from .views import STATUSES, CandidateView, candidate_view, number_text
+from .results import STATUS_LABELS, STATUSES, CandidateResult, Screening
+from .views import CandidateView, candidate_view, number_text
 
 STATUS_CLASS = {"opfyldt": "s-met", "delvist": "s-partly", "ikke_opfyldt": "s-not",
                 "ikke_belyst": "s-unknown"}
@@ -71,10 +70,11 @@ def from_store(store_path: str | Path, screening: Screening, run: str | None) ->
                                           "--run to use the latest matching run",
                                           code="E402")])
         else:
-            found = next((r for r in reversed(store.runs()) if _same(store, r, screening)),
-                         None)
-            if found is None:
+            latest = next((r for r in reversed(store.runs()) if _same(store, r, screening)),
+                          None)
+            if latest is None:
                 return unrecorded(screening.profile)
+            found = latest
         decisions: dict[str, list[dict]] = {}
         for decision in store.decisions(found["run"]):
             decisions.setdefault(decision["candidate"], []).append(decision)
@@ -128,7 +128,7 @@ def _profile_categories(profile: Profile) -> list[tuple[str, list]]:
 
 def _candidate(screening: Screening, result: CandidateResult, view: CandidateView,
                audit: AuditInfo) -> dict:
-    criteria = []
+    criteria: list[dict] = []
     for category in CATEGORIES:
         members = sorted((o for o in result.outcomes if o.criterion.category == category),
                          key=lambda o: o.criterion.priority != "krav")

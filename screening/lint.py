@@ -238,7 +238,7 @@ def _predicate_outcomes(compiled: CompiledProfile, predicate: str) -> tuple[bool
     collection = COLLECTIONS[pred.collection]
     item_keys = {k: v for k, v in compiled.item_keys[pred.collection].items()
                  if k[0] in pred.fields}
-    domains = []
+    domains: list[list[Any]] = []  # the values each field may take: bools, names, numbers
     for (field_name, member), _key in item_keys.items():
         spec = collection.fields[field_name]
         if member is not None or spec.kind == "bool":

@@ -21,7 +21,7 @@ from .audit.store import CandidateInput
 from .candidates import RawInput, parse_input
 from .errors import Problem
 from .profiles import Profile
-from .scoring import CandidateResult
+from .results import CandidateResult
 
 CHUNK_SIZE = 500
 POOL_FROM_BYTES = 2_000_000  # smaller inputs are screened before a pool would have started
@@ -110,6 +110,7 @@ def _start_worker(job: Job) -> None:
 
 
 def _work(raws: list[RawInput]) -> Chunk:
+    assert _worker is not None, "the pool's initializer sets it in every worker"
     profile, job = _worker
     return screen_chunk(profile, job, raws)
 

@@ -70,7 +70,7 @@ class Finding:
 
 def findings(profile: Profile) -> list[Finding]:
     """Every way each criterion reads a protected attribute, unless it accepts E501."""
-    found = []
+    found: list[Finding] = []
     for c in profile.criteria:
         if CODE in c.lint_ignore:
             continue

@@ -14,8 +14,7 @@ from tabulate import tabulate
 
 from .i18n import decimal, t
 from .profiles import CATEGORIES
-from .scoring import STATUS_LABELS, CandidateResult, CriterionOutcome, Score
-from .screen import Screening
+from .results import STATUS_LABELS, CandidateResult, CriterionOutcome, Score, Screening
 
 CATEGORY_SHORT = {"faglige": "Faglig", "ledelsesmæssige": "Ledelse", "personlige": "Personlig"}
 

@@ -90,15 +90,15 @@ def load_profile(path: str | Path, allow_module: bool = False) -> Profile:
     if problems:
         raise RuleFileError(problems)
     root = parts[-1]  # includes are appended before the file that includes them
-    if root.spec.profile is None and allow_module:
-        module = root.spec.module
+    module = root.spec.module
+    if root.spec.profile is None and allow_module and module is not None:
         root.spec.profile = Meta(id=module.id, title=module.title,
                                  organisation=module.organisation, source=module.source,
                                  version=module.version or "modul", date=date(2000, 1, 1))
     if root.spec.profile is None:
         raise RuleFileError([root.doc.problem((), "a profile needs a `profile:` section "
                                                    "(this looks like a module)", "E201")])
-    profile = _resolve(parts, problems)
+    profile = _resolve(root.spec.profile, parts, problems)
     if not problems:
         _check_compiles(profile, parts, problems)
     if problems:
@@ -143,14 +143,15 @@ def _load_tree(path: Path, stack: tuple[Path, ...], parts: list[_Part],
         problems.append(including.problem(loc, f"cannot include {path}: outside the folder "
                                                f"of the profile ({folder})", "E202"))
         return
-    if resolved in stack:
+    if resolved in stack and including is not None:  # only an included file is in a cycle
         cycle = " -> ".join(p.name for p in (*stack, resolved))
         problems.append(including.problem(loc, f"include cycle: {cycle}", "E203"))
         return
     if any(Path(p.doc.path).resolve() == resolved for p in parts):
         return  # included twice through different routes: load once
     doc, problem = read_document(path)
-    if problem:
+    if doc is None:
+        assert problem is not None, "read_document gives the document or what stopped it"
         if including is not None:
             problems.append(including.problem(loc, f"cannot include {path}: {problem.message}",
                                               "E202"))
@@ -179,7 +180,14 @@ def _load_tree(path: Path, stack: tuple[Path, ...], parts: list[_Part],
     parts.append(_Part(doc, spec))
 
 
-def _resolve(parts: list[_Part], problems: list[Problem]) -> Profile:
+def _document(spec: RuleFileSpec) -> str:
+    """The source document a rule file encodes: its profile's, or its module's."""
+    meta = spec.profile or spec.module
+    assert meta is not None, "_load_tree admits a file only with one of the two"
+    return meta.source
+
+
+def _resolve(meta: Meta, parts: list[_Part], problems: list[Problem]) -> Profile:
     root = parts[-1]
     competencies: dict[str, str] = {}
     derived_specs: dict[str, tuple[_Part, Any]] = {}
@@ -228,40 +236,44 @@ def _resolve(parts: list[_Part], problems: list[Problem]) -> Profile:
     seen: dict[str, str] = {}
     names = _Names(competencies, derived)
     for part in parts:
-        document = (part.spec.profile or part.spec.module).source
-        for i, spec in enumerate(part.spec.criteria):
+        document = _document(part.spec)
+        for i, entry in enumerate(part.spec.criteria):
             loc = ("criteria", i)
-            if spec.id in seen:
-                problems.append(part.doc.problem((*loc, "id"), f"duplicate criterion id "
-                                                 f"'{spec.id}' (first in {seen[spec.id]})", "E204"))
+            if entry.id in seen:
+                problems.append(part.doc.problem(
+                    (*loc, "id"), f"duplicate criterion id '{entry.id}' (first in "
+                    f"{seen[entry.id]})", "E204"))
                 continue
-            seen[spec.id] = part.doc.path
-            sources = tuple(spec.sources) if spec.sources else SOURCES
-            when = _parse(part.doc, spec.when, (*loc, "when"), False, problems)
+            seen[entry.id] = part.doc.path
+            sources = tuple(entry.sources) if entry.sources else SOURCES
+            when = _parse(part.doc, entry.when, (*loc, "when"), False, problems)
             partial = None
-            if spec.partial is not None:
-                partial = _parse(part.doc, spec.partial, (*loc, "partial"), False, problems)
+            if entry.partial is not None:
+                partial = _parse(part.doc, entry.partial, (*loc, "partial"), False, problems)
             for key, tree in (("when", when), ("partial", partial)):
                 if tree is not None:
                     names.check(part.doc, tree, (*loc, key), sources, problems)
-            weight = spec.weight or getattr(scoring.weights, spec.priority)
+            if when is None:  # its problem is recorded: the profile will not load
+                continue
+            weight = entry.weight or getattr(scoring.weights, entry.priority)
             line = part.doc.locate(loc)[0] or 1
             criteria.append(Criterion(
-                spec.id, spec.name, spec.category, spec.priority, weight, spec.quote,
-                spec.section, document, part.doc.path, line, sources, when, partial, spec.note,
-                tuple(i.code for i in spec.lint_ignore), tuple(i.reason for i in spec.lint_ignore),
+                entry.id, entry.name, entry.category, entry.priority, weight, entry.quote,
+                entry.section, document, part.doc.path, line, sources, when, partial, entry.note,
+                tuple(i.code for i in entry.lint_ignore),
+                tuple(i.reason for i in entry.lint_ignore),
             ))
-    if not criteria:
+    if not seen:
         problems.append(root.doc.problem((), "the profile has no criteria", "E205"))
     if len(criteria) > MAX_CRITERIA:  # about 3,000 overflowed durable-rules (error 106)
         problems.append(root.doc.problem(("criteria",), f"more than {MAX_CRITERIA} criteria "
                                                         f"({len(criteria)})", "E205"))
     set_aside = tuple(
-        SetAside(spec.quote, spec.reason, (part.spec.profile or part.spec.module).source,
+        SetAside(spec.quote, spec.reason, _document(part.spec),
                  part.doc.path, part.doc.locate(("set_aside", i))[0] or 1)
         for part in parts for i, spec in enumerate(part.spec.set_aside))
     files = tuple((p.doc.path, p.doc.content) for p in parts)
-    return Profile(root.spec.profile, scoring, competencies, derived, tuple(criteria), files,
+    return Profile(meta, scoring, competencies, derived, tuple(criteria), files,
                    _sha256(files), set_aside, _questions(parts, competencies, seen, problems))
 
 

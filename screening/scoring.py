@@ -13,75 +13,34 @@ for a person to confirm or override; the tool never rejects anyone by itself.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 
 from .catalogue import COLLECTIONS
-from .compile import CompiledProfile, D, I, O, U
+from .compile import CompiledProfile
 from .engine import Evaluated
-from .facts import Evidence
-from .profiles import CATEGORIES, Band, Criterion, Scoring
+from .profiles import CATEGORIES, Criterion, Scoring
+from .results import (
+    KNOCKOUT_BAND,
+    KNOCKOUT_LABEL,
+    PARTLY_MET_KNOCKOUT_LABEL,
+    PENDING_BAND,
+    PENDING_LABEL,
+    SPARSE_BAND,
+    SPARSE_LABEL,
+    CandidateResult,
+    CriterionOutcome,
+    D,
+    Evidence,
+    I,
+    O,
+    Score,
+    U,
+    band_range,
+)
 
 POINTS_FACTOR = {O: 1.0, D: 0.5, I: 0.0}
-STATUS_LABELS = {O: "opfyldt", D: "delvist opfyldt", I: "ikke opfyldt", U: "ikke belyst"}
-KNOCKOUT_BAND = "knockout_foreslået"
-KNOCKOUT_LABEL = "Krav ikke opfyldt: foreslået knock-out til vurdering"
-PARTLY_MET_KNOCKOUT_LABEL = "Krav kun delvist opfyldt: foreslået knock-out til vurdering"
 KNOCKOUT_STATUSES = (I, D)  # a krav must be fully met; anything less is for a person to weigh
-SPARSE_BAND = "utilstrækkeligt_belyst"
-SPARSE_LABEL = "Utilstrækkeligt belyst"
-PENDING_BAND = "afventer_belysning"
-PENDING_LABEL = "Afventer belysning"
-
-
-@dataclass(frozen=True)
-class CriterionOutcome:
-    criterion: Criterion
-    status: str
-    points: float | None  # None when ikke_belyst: no evidence, no points either way
-    max_points: float
-    evidence: tuple[Evidence, ...]
-    missing: tuple[str, ...]  # what evidence would let the criterion be judged
-    disagreement: bool
-
-
-@dataclass(frozen=True)
-class Score:
-    """Over the whole weight, so that `possible - score == 100 - coverage`: the range is
-    exactly as wide as what is still unknown."""
-    score: float  # 0-100: secured, the points the evidence has earned (ikke belyst earns 0)
-    possible: float  # 0-100: the score if every ikke belyst criterion turned out met
-    coverage: float  # 0-100: share of the weight that has evidence
-
-
-@dataclass(frozen=True)
-class CandidateResult:
-    id: str
-    outcomes: tuple[CriterionOutcome, ...]
-    total: Score
-    categories: dict[str, Score]
-    knockouts: tuple[str, ...]
-    recommendation: str
-    recommendation_label: str
-    rank: int = 0
-
-    @property
-    def score(self) -> float:
-        return self.total.score
-
-    @property
-    def possible(self) -> float:
-        return self.total.possible
-
-    @property
-    def coverage(self) -> float:
-        return self.total.coverage
-
-    def partly_met_knockouts(self) -> tuple[str, ...]:
-        """The proposed knock-outs whose krav is met in part: "krav kun delvist opfyldt"."""
-        return tuple(o.criterion.id for o in self.outcomes
-                     if o.criterion.id in self.knockouts and o.status == D)
-
 
 def score_of(outcomes: list[CriterionOutcome] | tuple[CriterionOutcome, ...]) -> Score:
     total_weight = sum(o.max_points for o in outcomes)
@@ -115,15 +74,6 @@ def summarise(candidate_id: str, outcomes: tuple[CriterionOutcome, ...],
     failed = any(o.criterion.id in knockouts and o.status == I for o in outcomes)
     band, label = _recommendation(scoring, total, knockouts, failed)
     return CandidateResult(candidate_id, outcomes, total, categories, knockouts, band, label)
-
-
-def band_range(scoring: Scoring, total: Score) -> tuple[Band | None, Band | None]:
-    """The bands the score and the possible score fall in (None: below every band)."""
-    def band_of(value: float) -> Band | None:
-        return next((b for b in sorted(scoring.bands, key=lambda b: -b.min_score)
-                     if value >= b.min_score), None)
-
-    return band_of(total.score), band_of(total.possible)
 
 
 def _recommendation(scoring: Scoring, total: Score, knockouts: tuple[str, ...],
@@ -181,14 +131,11 @@ def _derived_evidence(compiled: CompiledProfile, evaluated: Evaluated,
         return evidence
     items = getattr(evaluated.facts.record, COLLECTIONS[plan.collection].record_attr)
     fields = list(dict.fromkeys([*predicate.fields, *([plan.field] if plan.field else [])]))
-    years_key = compiled.item_keys[plan.collection].get(("years", None))
     for i in sorted(matched):
         item, title = items[i], _item_title(plan.collection, items[i])
         for field_name in fields:
-            if field_name == "years" and plan.collection == "positions":
-                value = evaluated.facts.item_facts[(plan.collection, i)].get(years_key)
-            else:  # through the catalogue: `current` is computed, not an attribute
-                value = COLLECTIONS[plan.collection].fields[field_name].read(item, None)
+            # through the catalogue: `current` and a position's `years` are computed
+            value = COLLECTIONS[plan.collection].fields[field_name].read(item, evaluated.as_of)
             if isinstance(value, list):
                 value = tuple(value)  # evidence is hashable and immutable
             evidence.append(Evidence(f"{plan.collection}[{i}].{field_name}", value, "cv",
@@ -206,8 +153,9 @@ def _item_title(collection: str, item) -> str:
 
 def _missing(compiled: CompiledProfile, evaluated: Evaluated, key: str) -> str:
     if key in compiled.assessments:
-        plan = compiled.assessments[key]
-        return _not_assessed(compiled.profile.competencies[plan.competency], plan.sources)
+        assessment = compiled.assessments[key]
+        return _not_assessed(compiled.profile.competencies[assessment.competency],
+                             assessment.sources)
     plan = compiled.derived[key]
     collection = COLLECTIONS[plan.collection]
     items = getattr(evaluated.facts.record, collection.record_attr)

@@ -5,36 +5,22 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date
 
 from .compile import compile_profile
 from .engine import Engine
 from .profiles import Profile
 from .records import SOURCES, CandidateRecord
-from .scoring import CandidateResult, rank, result_of
+from .results import CandidateResult, Screening
+from .scoring import rank, result_of
 
-__all__ = ["Screening", "rank", "screen", "screen_iter"]
+__all__ = ["rank", "screen", "screen_iter"]
 
 DEFAULT_STAGE = SOURCES[-1]
 
 # One compiled profile and durable-rules host per profile and process: compiling and
 # registering rulesets is the slow part, and durable-rules refuses a name registered twice.
 _engines: dict[str, Engine] = {}
-
-
-@dataclass(frozen=True)
-class Screening:
-    profile: Profile
-    stage: str
-    as_of: date
-    results: tuple[CandidateResult, ...]  # ranked
-
-    def result(self, candidate_id: str) -> CandidateResult:
-        for r in self.results:
-            if r.id == candidate_id:
-                return r
-        raise KeyError(candidate_id)
 
 
 def engine_for(profile: Profile) -> Engine:

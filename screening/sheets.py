@@ -34,10 +34,9 @@ from .guide import competencies_read
 from .i18n import t
 from .profiles import Profile
 from .records import CandidateRecord
-from .scoring import STATUS_LABELS
-from .screen import Screening
+from .results import STATUS_LABELS, STATUSES, Screening
 from .stages import SOURCES
-from .views import STATUSES, candidate_view
+from .views import candidate_view
 from .wording import value_text
 
 if TYPE_CHECKING:
@@ -58,7 +57,7 @@ def screening_workbook(screening: Screening) -> bytes:
     from openpyxl import Workbook  # here, not at the top: openpyxl costs a CSV run 0.5 s
 
     book = Workbook()
-    ranking = book.active
+    ranking = book.worksheets[0]  # a new workbook's one sheet
     ranking.title = t("Placering")
     views = [candidate_view(r) for r in screening.results]
     used = [c for c in CATEGORY_TITLES if any(c in v.categories for v in views)]
@@ -188,7 +187,7 @@ def scoring_sheet(profile: Profile, stage: str,
     quotes = {k: [c.quote for c in profile.criteria
                   if stage in c.sources and k in competencies_read(c)] for k in competencies}
     book = Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]  # a new workbook's one sheet
     sheet.title = SCORE_SHEET
     source_column = FIRST_SCORE_COLUMN + len(competencies)
     sheet.append([t("Vurderinger {stage}: {title} ({profile} v{version}). Skriv en score "
@@ -278,7 +277,7 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
     problems = [Problem(where, f"{SCORE_SHEET}!{get_column_letter(n)}3: empty competency id",
                         code="E302") for n, value in competencies.items() if not value]
     scores: list[Score] = []
-    seen: dict[str, int] = {}
+    seen: dict[str, int | None] = {}  # candidate -> row
     for row in sheet.iter_rows(min_row=FIRST_SCORE_ROW):
         cells = {cell.column: cell for cell in row}
         filled = [cells[n] for n in competencies if n in cells

@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from .audit.decisions import ADVANCES, STOPS, Decision
 from .i18n import decimal, t
 from .report import knockout_ids, score_range
-from .scoring import SPARSE_BAND, CandidateResult
-from .screen import Screening
+from .results import SPARSE_BAND, CandidateResult, Screening
 
 
 @dataclass(frozen=True)

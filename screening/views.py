@@ -11,9 +11,7 @@ from dataclasses import dataclass
 from .i18n import decimal, t
 from .profiles import CATEGORIES
 from .report import knockout_ids, score_range
-from .scoring import STATUS_LABELS, CandidateResult, CriterionOutcome, Score
-
-STATUSES: tuple[str, ...] = tuple(STATUS_LABELS)  # opfyldt, delvist, ikke_opfyldt, ikke_belyst
+from .results import STATUSES, CandidateResult, CriterionOutcome, Score
 
 
 @dataclass(frozen=True)

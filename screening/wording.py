@@ -133,6 +133,7 @@ def render(node: cond.Condition, profile: Profile, collection: str | None = None
                 f"{value_text(scale.delvist)}){by}")
     assert isinstance(node, cond.Compare)
     if node.item_level:
+        assert collection is not None, "an item field is read only inside a `some`"
         name = COLLECTIONS[collection].fields[node.name].label
     else:
         derived = profile.derived[node.name]

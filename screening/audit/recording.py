@@ -36,6 +36,7 @@ class Spool:
     def pairs(self) -> Iterator[tuple[CandidateInput, dict]]:
         """With the results as they were rendered (JSON Lines runs)."""
         for item, rendered in self._rows():
+            assert rendered is not None, "only a JSON Lines run reads the rendered results"
             yield item, json.loads(rendered)
 
     def inputs(self) -> dict[str, CandidateInput]:

@@ -60,7 +60,8 @@ def check_file(path: Path, rules_dir: str | Path | None = None) -> list[Problem]
     """Every problem of one feature file; profiles named in it are looked up in
     `rules_dir` (default: $SCREENING_RULES or rules/)."""
     text, problem = read_feature(path)
-    if problem:
+    if text is None:
+        assert problem is not None  # read_feature gives the text or the problem
         return [problem]
     problems = []
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
@@ -162,7 +163,7 @@ def _example_value(row: dict[str, str], match: re.Match) -> str:
 
 
 def _children(feature: dict) -> list[dict]:
-    children = []
+    children: list[dict] = []
     for child in feature.get("children", []):
         children.extend(child["rule"].get("children", []) if "rule" in child else [child])
     return children

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..scoring import SPARSE_BAND, CandidateResult, CriterionOutcome
+from ..results import SPARSE_BAND, CandidateResult, CriterionOutcome
 from ..wording import value_text
 from . import arguments
 from .arguments import STATUS, CriterionRef, Organisation, Title
@@ -100,9 +100,8 @@ def _fresh_id(known: dict[str, dict]) -> str:
 def example_candidates(screening_context: Context, request: Any,
                        names: list[str] | None = None) -> None:
     """Candidates from examples/candidates/<profile id>/, by id or name, or all of them."""
-    if screening_context.profile is None:
-        raise AssertionError("Vælg først en profil: Givet profilen \"id\"")
-    folder = request.config.rootpath / "examples" / "candidates" / screening_context.profile.meta.id
+    folder = (request.config.rootpath / "examples" / "candidates"
+              / screening_context.chosen_profile().meta.id)
     files = sorted(folder.glob("*.y*ml")) + sorted(folder.glob("*.json"))
     if not files:
         raise AssertionError(f"Ingen eksempler i {folder}")
@@ -465,7 +464,8 @@ def rejected_count(screening_context: Context, total: int, count: int) -> None:
 
 
 def _top_band(screening_context: Context) -> str:
-    return max(screening_context.profile.scoring.bands, key=lambda b: b.min_score).band
+    return max(screening_context.chosen_profile().scoring.bands,
+               key=lambda b: b.min_score).band
 
 
 @step("then", rf"{WHO} går (?P<negated>ikke )?videre",

@@ -14,7 +14,7 @@ import difflib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import pytest
 from pytest_bdd import given, parsers, then, when
@@ -50,7 +50,12 @@ class Context:
     stage: str = SOURCES[-1]
     candidates: dict[str, dict] = field(default_factory=dict)  # id -> record data
     current: str | None = None
-    screening: Any = None  # screening.screen.Screening, once screened
+    screening: Any = None  # screening.results.Screening, once screened
+
+    def chosen_profile(self) -> Profile:
+        if self.profile is None:
+            raise AssertionError('Vælg først en profil: Givet profilen "id"')
+        return self.profile
 
     def candidate(self) -> dict:
         if self.current is None:
@@ -68,6 +73,10 @@ class Context:
         raise AssertionError(f"Ingen kandidat med id '{wanted}' blev screenet; kendte: "
                              + ", ".join(r.id for r in self.screening.results))
 
+    @overload
+    def named(self, name: str) -> str: ...
+    @overload
+    def named(self, name: None) -> None: ...
     def named(self, name: str | None) -> str | None:
         """The id of the candidate a step names: its id, its name, or the id its name gives
         ('Mette Kjær' is k01-mette-kjaer); None means the candidate described last."""
@@ -151,7 +160,7 @@ def candidate_from_file(request, screening_context: Context, path: str) -> None:
 
 def add_record_file(screening_context: Context, file: Path) -> None:
     loaded, problems = load_record(file)
-    if problems:
+    if loaded is None:
         raise AssertionError("Kandidaten kan ikke indlæses:\n" + "\n".join(map(str, problems)))
     data = loaded.record.model_dump(mode="json", exclude_none=True)
     screening_context.candidates[data["id"]] = data
@@ -166,9 +175,10 @@ def short_position(screening_context: Context, level: str, organisation: str, se
                    years: int, leaders: int | None) -> None:
     """A position by level, organisation, sector and years, and the leaders led."""
     end_year = screening_context.profile.meta.date.year if screening_context.profile else 2024
-    position = {"title": level.capitalize(), "organisation": organisation, "sector": sector,
-                "leadership_level": level, "start": f"{end_year - int(years)}-01-01",
-                "end": f"{end_year}-01-01"}
+    position: dict[str, str | int] = {
+        "title": level.capitalize(), "organisation": organisation, "sector": sector,
+        "leadership_level": level, "start": f"{end_year - int(years)}-01-01",
+        "end": f"{end_year}-01-01"}
     if leaders is not None:
         position["leaders_led"] = int(leaders)
     screening_context.candidate().setdefault("positions", []).append(position)
@@ -254,10 +264,10 @@ def add_assessment(screening_context: Context, who: str | None, competency: str,
                    score: int) -> None:
     if not 1 <= score <= 5:
         raise AssertionError(f"En vurdering går fra 1 til 5, ikke {score}")
-    candidate = screening_context.named(who) or screening_context.current
-    if candidate is None:
-        screening_context.candidate()  # says that a candidate is needed first
-    screening_context.candidates[candidate].setdefault("assessments", []).append(
+    named = screening_context.named(who)
+    # the candidate described last, or says that a candidate is needed first
+    data = screening_context.candidates[named] if named else screening_context.candidate()
+    data.setdefault("assessments", []).append(
         {"competency": competency, "source": source, "score": score})
 
 
@@ -279,8 +289,7 @@ def run_screening(screening_context: Context, stage: str | None) -> None:
     """Screen every candidate described so far, at the stage named or the current one."""
     from ..screen import screen
 
-    if screening_context.profile is None:
-        raise AssertionError('Vælg først en profil: Givet profilen "id"')
+    profile = screening_context.chosen_profile()
     if stage:
         choose_stage(screening_context, stage)
     records = []
@@ -289,8 +298,7 @@ def run_screening(screening_context: Context, stage: str | None) -> None:
             records.append(CandidateRecord.model_validate(data))
         except ValueError as exc:
             raise AssertionError(f"Kandidaten '{data['id']}' er ugyldig: {exc}") from None
-    screening_context.screening = screen(screening_context.profile, records,
-                                         stage=screening_context.stage)
+    screening_context.screening = screen(profile, records, stage=screening_context.stage)
 
 
 # --- checks -------------------------------------------------------------------------------
@@ -310,7 +318,7 @@ def _near(wanted: str, known: list[str]) -> str:
 
 
 def _outcome(context: Context, criterion: str, candidate: str | None):
-    wanted = find_criterion(context.profile, criterion)
+    wanted = find_criterion(context.chosen_profile(), criterion)
     result = context.result(candidate)
     return result, next(o for o in result.outcomes if o.criterion.id == wanted.id)
 

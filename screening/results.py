@@ -1,0 +1,108 @@
+"""What a screening produces, as plain data: statuses, evidence, outcomes, scores, results.
+
+Presenters (explain, report, shortlist, the papers, the audit trail) read these types and
+nothing else of the run, so this module imports nothing from the engine, the compiler or
+the fact builder: rendering a stored or test-made result never loads durable-rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from .profiles import Band, Criterion, Profile, Scoring
+
+STATUSES = ("opfyldt", "delvist", "ikke_opfyldt", "ikke_belyst")
+O, D, I, U = STATUSES  # noqa: E741  (the four statuses, short: they fill the condition algebra)
+
+STATUS_LABELS = {O: "opfyldt", D: "delvist opfyldt", I: "ikke opfyldt", U: "ikke belyst"}
+KNOCKOUT_BAND = "knockout_foreslået"
+KNOCKOUT_LABEL = "Krav ikke opfyldt: foreslået knock-out til vurdering"
+PARTLY_MET_KNOCKOUT_LABEL = "Krav kun delvist opfyldt: foreslået knock-out til vurdering"
+SPARSE_BAND = "utilstrækkeligt_belyst"
+SPARSE_LABEL = "Utilstrækkeligt belyst"
+PENDING_BAND = "afventer_belysning"
+PENDING_LABEL = "Afventer belysning"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One piece of the record that decided something: where, what, from which source."""
+
+    path: str  # e.g. positions[1].leaders_led or assessments[3].score
+    value: Any
+    source: str  # cv, or the assessment's source
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class CriterionOutcome:
+    criterion: Criterion
+    status: str
+    points: float | None  # None when ikke_belyst: no evidence, no points either way
+    max_points: float
+    evidence: tuple[Evidence, ...]
+    missing: tuple[str, ...]  # what evidence would let the criterion be judged
+    disagreement: bool
+
+
+@dataclass(frozen=True)
+class Score:
+    """Over the whole weight, so that `possible - score == 100 - coverage`: the range is
+    exactly as wide as what is still unknown."""
+    score: float  # 0-100: secured, the points the evidence has earned (ikke belyst earns 0)
+    possible: float  # 0-100: the score if every ikke belyst criterion turned out met
+    coverage: float  # 0-100: share of the weight that has evidence
+
+
+@dataclass(frozen=True)
+class CandidateResult:
+    id: str
+    outcomes: tuple[CriterionOutcome, ...]
+    total: Score
+    categories: dict[str, Score]
+    knockouts: tuple[str, ...]
+    recommendation: str
+    recommendation_label: str
+    rank: int = 0
+
+    @property
+    def score(self) -> float:
+        return self.total.score
+
+    @property
+    def possible(self) -> float:
+        return self.total.possible
+
+    @property
+    def coverage(self) -> float:
+        return self.total.coverage
+
+    def partly_met_knockouts(self) -> tuple[str, ...]:
+        """The proposed knock-outs whose krav is met in part: "krav kun delvist opfyldt"."""
+        return tuple(o.criterion.id for o in self.outcomes
+                     if o.criterion.id in self.knockouts and o.status == D)
+
+
+@dataclass(frozen=True)
+class Screening:
+    profile: Profile
+    stage: str
+    as_of: date
+    results: tuple[CandidateResult, ...]  # ranked
+
+    def result(self, candidate_id: str) -> CandidateResult:
+        for r in self.results:
+            if r.id == candidate_id:
+                return r
+        raise KeyError(candidate_id)
+
+
+def band_range(scoring: Scoring, total: Score) -> tuple[Band | None, Band | None]:
+    """The bands the score and the possible score fall in (None: below every band)."""
+    def band_of(value: float) -> Band | None:
+        return next((b for b in sorted(scoring.bands, key=lambda b: -b.min_score)
+                     if value >= b.min_score), None)
+
+    return band_of(total.score), band_of(total.possible)
