@@ -403,15 +403,24 @@ def _check_operator(doc, node: cond.Compare, kind: str, values: tuple, here: tup
         problems.append(doc.problem((*here, node.op), message, "E209"))
 
 
+def _is_there(path: Path) -> bool:
+    """Whether something is at `path`; a name the file system cannot even look up (longer
+    than it allows, say: a sentence taken for a profile) is simply not there."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
 def find_profile(name: str, rules_dir: str | Path = "rules") -> Path:
     """A rule file path, or a profile id looked up in `rules_dir`: first as the file's name
     (`rules/<id>.yaml`, as profiles are shipped), then in every file's `profile.id`."""
     path = Path(name)
-    if path.suffix in (".yaml", ".yml") or path.exists():
+    if path.suffix in (".yaml", ".yml") or _is_there(path):
         return path
     for suffix in (".yaml", ".yml"):
         named = Path(rules_dir) / f"{name}{suffix}"
-        if named.is_file():  # parsing every rule file to find one id cost 145 ms a command
+        if _is_there(named):  # parsing every rule file to find one id cost 145 ms a command
             return named
     found = {}
     for candidate in sorted(Path(rules_dir).glob("*.y*ml")):

@@ -262,3 +262,9 @@ def test_a_band_table_must_start_at_zero(tmp_path):
                                        "label: God}]\n    derived:")
     assert problems(rule_file(tmp_path, ("a", "{fact: ledere}"), head=head)) == [
         "p.yaml:4:3: E211 scoring.bands: det laveste bånd skal have `min_score: 0`"]
+
+
+def test_a_name_too_long_for_the_file_system_is_an_unknown_profile_not_a_crash():
+    sentence = "stillingen som arbejdsmarkeds- og socialdirektør i Høje-Taastrup " * 8
+    with pytest.raises(RuleFileError, match="E001"):
+        find_profile(sentence, ROOT / "rules")
