@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from screening.i18n import set_language
 from screening.rulefiles import load_profile
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,6 +80,18 @@ def audit_db(tmp_path, monkeypatch):
     path = tmp_path / "audit.db"
     monkeypatch.setenv("SCREENING_AUDIT_DB", str(path))
     return path
+
+
+@pytest.fixture(autouse=True)
+def danish():
+    """Every test starts in Danish, the default: a command run with --lang en in the same
+    process must not decide the language of the next test."""
+    monkeypatch = pytest.MonkeyPatch()
+    monkeypatch.delenv("SCREENING_LANG", raising=False)
+    set_language(None)
+    yield
+    monkeypatch.undo()
+    set_language(None)
 
 
 @pytest.fixture(scope="session")
