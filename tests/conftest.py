@@ -94,6 +94,20 @@ def danish():
     set_language(None)
 
 
+def screened_at_stages(profile_id: str, stages: tuple[str, ...]):
+    """A shipped profile and its example candidates screened at each of `stages`:
+    (profile, {stage: {candidate id: result}})."""
+    from screening.candidates import load_records
+    from screening.screen import screen
+
+    profile = load_profile(ROOT / "rules" / f"{profile_id}.yaml")
+    loaded, problems = load_records([ROOT / "examples" / "candidates" / profile_id])
+    assert problems == []
+    records = [r.record for r in loaded]
+    return profile, {stage: {r.id: r for r in screen(profile, records, stage=stage).results}
+                     for stage in stages}
+
+
 @pytest.fixture(scope="session")
 def helsingor():
     return load_profile(HELSINGOR)

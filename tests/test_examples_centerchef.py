@@ -8,24 +8,16 @@ from __future__ import annotations
 
 import pytest
 
-from screening.candidates import load_records
-from screening.rulefiles import load_profile
-from screening.screen import screen
+from screening.records import SOURCES
 
-from .conftest import ROOT
+from .conftest import screened_at_stages
 
 PROFILE_ID = "ishoj-centerchef"
 
 
 @pytest.fixture(scope="module")
 def at_stage():
-    profile = load_profile(ROOT / "rules" / f"{PROFILE_ID}.yaml")
-    loaded, problems = load_records([ROOT / "examples" / "candidates" / PROFILE_ID])
-    assert problems == []
-    records = [r.record for r in loaded]
-    by_stage = {stage: {r.id: r for r in screen(profile, records, stage=stage).results}
-                for stage in ("ansøgning", "samtale1", "test", "reference", "samtale2")}
-    return profile, by_stage
+    return screened_at_stages(PROFILE_ID, SOURCES)
 
 
 def test_one_krav_read_from_the_cv_and_the_module_included(at_stage):

@@ -8,24 +8,14 @@ from __future__ import annotations
 
 import pytest
 
-from screening.candidates import load_records
-from screening.rulefiles import load_profile
-from screening.screen import screen
-
-from .conftest import ROOT
+from .conftest import screened_at_stages
 
 PROFILE_ID = "hoje-taastrup-arbejdsmarkeds-og-socialdirektoer-2009"
 
 
 @pytest.fixture(scope="module")
 def at_stage():
-    profile = load_profile(ROOT / "rules" / f"{PROFILE_ID}.yaml")
-    loaded, problems = load_records([ROOT / "examples" / "candidates" / PROFILE_ID])
-    assert problems == []
-    records = [r.record for r in loaded]
-    by_stage = {stage: {r.id: r for r in screen(profile, records, stage=stage).results}
-                for stage in ("ansøgning", "test", "reference", "samtale2")}
-    return profile, by_stage
+    return screened_at_stages(PROFILE_ID, ("ansøgning", "test", "reference", "samtale2"))
 
 
 def test_few_krav_because_no_leader_scores_high_on_everything(at_stage):
