@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import conditions as cond
-from . import papers_text  # noqa: F401  (registers the papers' English entries)
 from .explain import CATEGORY_TITLES, _evidence_line
 from .html_report import templates
 from .i18n import language, t

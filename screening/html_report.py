@@ -17,10 +17,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from . import (
-    papers_text,  # noqa: F401  (registers the papers' English entries)
-    report,
-)
+from . import report
 from .charts import Row, Segment, bar_chart
 from .errors import InputError, Problem
 from .explain import CATEGORY_TITLES, _evidence_line

@@ -22,10 +22,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from . import (
-    papers_text,  # noqa: F401  (registers the papers' English entries)
-    report,
-)
+from . import report
 from .candidates import load_records
 from .documents import error_message, field_path, plain
 from .errors import InputError, Problem
