@@ -16,9 +16,10 @@ from .explain import CATEGORY_TITLES, _evidence_line
 from .html_report import templates
 from .i18n import language, t
 from .profiles import Criterion, Profile
+from .report import number_text
 from .results import STATUS_LABELS, CriterionOutcome, Screening
 from .stages import SOURCES
-from .views import CandidateView, candidate_view, needs_attention, number_text
+from .views import CandidateView, candidate_view, needs_attention
 from .wording import render
 
 NEXT_STAGES: tuple[str, ...] = SOURCES[1:]  # the first stage has nothing before it

@@ -24,7 +24,7 @@ from .explain import CATEGORY_TITLES, _evidence_line
 from .i18n import language, t
 from .profiles import CATEGORIES, Profile
 from .results import STATUS_LABELS, STATUSES, CandidateResult, Screening
-from .views import CandidateView, candidate_view, number_text
+from .views import CandidateView, candidate_view
 
 STATUS_CLASS = {"opfyldt": "s-met", "delvist": "s-partly", "ikke_opfyldt": "s-not",
                 "ikke_belyst": "s-unknown"}
@@ -97,7 +97,7 @@ def templates() -> Environment:
     environment = Environment(loader=PackageLoader("screening", "templates"),
                               autoescape=select_autoescape(["html", "j2"]),
                               trim_blocks=True, lstrip_blocks=True)
-    environment.filters["number"] = number_text
+    environment.filters["number"] = report.number_text
     return environment
 
 
@@ -133,8 +133,8 @@ def _candidate(screening: Screening, result: CandidateResult, view: CandidateVie
             "category": CATEGORY_TITLES[category], "criterion": o.criterion,
             "status": o.status,
             "points": t("ingen point") if o.points is None else
-            t("{points} af {max} point", points=number_text(o.points),
-              max=number_text(o.max_points)),
+            t("{points} af {max} point", points=report.number_text(o.points),
+              max=report.number_text(o.max_points)),
             "evidence": [_evidence_line(e) for e in o.evidence],
             "missing": list(o.missing) if o.status != "opfyldt" else [],
             "disagreement": o.disagreement} for o in members)
@@ -165,11 +165,11 @@ def comparison_chart(views: list[CandidateView]) -> str:
     for v in views:
         label = f"{v.rank}. {v.name or v.id}"
         rows.append(Row(label, (
-            Segment(v.score.value, "score", f"{t('Sikret')}: {number_text(v.score.value)}"),
+            Segment(v.score.value, "score", f"{t('Sikret')}: {report.number_text(v.score.value)}"),
             Segment(v.score.possible - v.score.value, "possible",
-                    f"{t('Muligt')}: {number_text(v.score.possible)}")),
+                    f"{t('Muligt')}: {report.number_text(v.score.possible)}")),
             f"{t('Score')} {v.score.text}"))
         rows.append(Row("", (Segment(v.coverage, "coverage",
-                                     f"{t('Dækning')}: {number_text(v.coverage)} %"),),
-                        f"{t('Dækning')} {number_text(v.coverage)} %"))
+                                     f"{t('Dækning')}: {report.number_text(v.coverage)} %"),),
+                        f"{t('Dækning')} {report.number_text(v.coverage)} %"))
     return bar_chart(t("Score og dækning pr. kandidat"), rows, 100.0, "chart comparison-chart")

@@ -64,15 +64,16 @@ def criterion(outcome: CriterionOutcome) -> dict[str, Any]:
     }
 
 
-def _number(value: float | None) -> str:
+def number_text(value: float | None) -> str:
+    """A figure with one decimal in the language's notation, or "–" where there is none."""
     return "–" if value is None else decimal(f"{value:.1f}")
 
 
 def score_range(score: Score) -> str:
     """The secured score and, while something is unknown, the possible one: "70,6–91,2"."""
     if score.possible == score.score:
-        return _number(score.score)
-    return f"{_number(score.score)}–{_number(score.possible)}"
+        return number_text(score.score)
+    return f"{number_text(score.score)}–{number_text(score.possible)}"
 
 
 def knockout_ids(result: CandidateResult) -> str:
@@ -137,7 +138,7 @@ def _rows(screening: Screening) -> tuple[list[str], list[list]]:
     for r in screening.results:
         status_counts = {s: sum(o.status == s for o in r.outcomes) for s in STATUS_LABELS}
         rows.append([
-            r.rank, r.id, score_range(r.total), f"{_number(r.coverage)} %",
+            r.rank, r.id, score_range(r.total), f"{number_text(r.coverage)} %",
             *(score_range(r.categories[c]) if c in r.categories else "–" for c in CATEGORIES
               if any(o.criterion.category == c for o in r.outcomes)),
             "/".join(str(status_counts[s]) for s in STATUS_LABELS),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .i18n import decimal, t
+from .i18n import t
 from .profiles import CATEGORIES
 from .report import knockout_ids, score_range
 from .results import STATUSES, CandidateResult, CriterionOutcome, Score
@@ -38,10 +38,6 @@ class CandidateView:
     counts: dict[str, int]  # criteria per status
     disagreements: tuple[str, ...]
     unassessed: tuple[str, ...]
-
-
-def number_text(value: float | None) -> str:
-    return "–" if value is None else decimal(f"{value:.1f}")
 
 
 def score_view(score: Score) -> ScoreView:
