@@ -1,7 +1,10 @@
 """Turn validated candidate records into the small facts the compiled rules read.
 
 Facts carry only the fields some rule reads (cheaper to move through durable-rules), and
-every value keeps where it came from, so an explanation can point at the record.
+are built directly in the shape the core reads: a fact's id is its position in its batch,
+written first so that a firing's matched facts are read from the start of each match.
+Every value keeps where it came from (an item's index, an assessment's index), so an
+explanation can point at the record when one is asked for.
 """
 
 from __future__ import annotations
@@ -13,15 +16,18 @@ from statistics import fmean
 from typing import Any
 
 from .catalogue import COLLECTIONS
-from .compile import CompiledProfile, FactGroup
+from .compile import CompiledProfile
 from .records import CandidateRecord, sources_up_to
-from .results import Evidence, I, O
+from .results import I, O
 
 # per item field a rule reads: its key on the item fact, its reader, and the set member it
 # tests (a value, several values for an `any` of `contains`, or None: the value itself)
 ItemReader = tuple[str, Callable[[Any, date], Any], str | frozenset[str] | None]
-# per collection: its record attribute, its fact groups, its item readers
-CollectionReaders = tuple[str, str, list[FactGroup], list[ItemReader]]
+# per fact type of a collection: the type, and the keys its rules read (None: every key
+# the collection's readers give, so the item's values are the fact as they are)
+GroupKeys = tuple[str, tuple[str, ...] | None]
+# per collection: its name, its record attribute, its fact types, its item readers
+CollectionReaders = tuple[str, str, list[GroupKeys], list[ItemReader]]
 # how the mean scores of several sources make one (a rule file's `aggregate:`)
 SOURCE_AGGREGATES: dict[str, Callable[[list[float]], float]] = {
     "min": min, "max": max, "mean": fmean}
@@ -31,22 +37,32 @@ SOURCE_AGGREGATES: dict[str, Callable[[list[float]], float]] = {
 class AssessmentValue:
     value: float
     spread: float
-    evidence: tuple[Evidence, ...]
+    assessments: tuple[int, ...]  # indices in the record's assessments that made it
 
 
 @dataclass
 class CandidateFacts:
     index: int  # position in the batch
     record: CandidateRecord
-    items: list[dict] = field(default_factory=list)  # item facts for stratum 1
     item_facts: dict[tuple[str, int], dict] = field(default_factory=dict)  # (collection, i)
     assessments: dict[str, AssessmentValue] = field(default_factory=dict)  # by view key
 
 
+@dataclass
+class BatchFacts:
+    """The facts of a batch, both strata; a fact's id is its position in `facts`."""
+
+    facts: list[dict] = field(default_factory=list)
+    owners: list[tuple[int, int]] = field(default_factory=list)  # (candidate, item) per fact
+
+
 def build(compiled: CompiledProfile, record: CandidateRecord, index: int, stage: str,
-          as_of: date, readers: list[CollectionReaders] | None = None) -> CandidateFacts:
-    """The facts of one record; pass `readers(compiled)` when building many."""
+          as_of: date, items: BatchFacts,
+          readers: list[CollectionReaders] | None = None) -> CandidateFacts:
+    """The facts of one record; its item facts are added to `items`. Pass
+    `item_readers_of(compiled)` as `readers` when building many."""
     facts = CandidateFacts(index, record)
+    batch, owners = items.facts, items.owners
     for collection, attr, groups, item_readers in readers or item_readers_of(compiled):
         for i, item in enumerate(getattr(record, attr) or ()):
             values = {}
@@ -57,10 +73,21 @@ def build(compiled: CompiledProfile, record: CandidateRecord, index: int, stage:
                         not member.isdisjoint(value) if isinstance(member, frozenset)
                         else member in value)
             facts.item_facts[(collection, i)] = values
-            for group in groups:  # one fact per fact type, with the keys its rules read
-                fact = {"t": group.type, "id": f"{group.type}:{index}:{i}", "c": index, "i": i}
-                fact.update((k, values[k]) for k in group.keys if k in values)
-                facts.items.append(fact)
+            for fact_type, keys in groups:  # one fact per fact type
+                if keys is None:
+                    batch.append({"id": len(batch), "t": fact_type, **values})
+                else:
+                    fact = {"id": len(batch), "t": fact_type}
+                    fact.update((k, values[k]) for k in keys if k in values)
+                    batch.append(fact)
+                owners.append((index, i))
+    _assess(compiled, record, stage, facts.assessments)
+    return facts
+
+
+def _assess(compiled: CompiledProfile, record: CandidateRecord, stage: str,
+            into: dict[str, AssessmentValue]) -> None:
+    """The assessment values the rules read, each from the sources its plan allows."""
     allowed = set(sources_up_to(stage))
     by_competency: dict[str, list[tuple[int, Any]]] = {}
     for n, a in enumerate(record.assessments):
@@ -68,41 +95,44 @@ def build(compiled: CompiledProfile, record: CandidateRecord, index: int, stage:
             by_competency.setdefault(a.competency, []).append((n, a))
     for key, plan in compiled.assessments.items():
         by_source: dict[str, list[int]] = {}
-        evidence = []
+        used = []
         for n, a in by_competency.get(plan.competency, ()):
             if a.source in plan.sources:
                 by_source.setdefault(a.source, []).append(a.score)
-                evidence.append(Evidence(f"assessments[{n}].score", a.score, a.source,
-                                         a.assessor))
+                used.append(n)
         if not by_source:
             continue
         means = [fmean(scores) for scores in by_source.values()]
         value = SOURCE_AGGREGATES[plan.aggregate](means)
-        facts.assessments[key] = AssessmentValue(round(value, 2), round(max(means) - min(means),
-                                                                       2), tuple(evidence))
-    return facts
+        into[key] = AssessmentValue(round(value, 2), round(max(means) - min(means), 2),
+                                    tuple(used))
 
 
 def item_readers_of(compiled: CompiledProfile) -> list[CollectionReaders]:
-    """Per collection the rules read: its record attribute, its fact groups and
-    (key, reader, set member) triples."""
+    """Per collection the rules read: its name, record attribute, fact types with their
+    keys, and (key, reader, set member) triples."""
     readers: list[CollectionReaders] = []
     for collection, groups in compiled.layout.item_groups.items():
         fields = COLLECTIONS[collection].fields
-        readers.append((collection, COLLECTIONS[collection].record_attr, groups,
-                        [(key, fields[name].read, member) for (name, member), key
-                         in compiled.item_keys.get(collection, {}).items()]))
+        keyed = compiled.item_keys.get(collection, {})
+        # one fact type: the item's values are its fact (a key no rule reads, a sum's
+        # field, rides along); several: each fact carries only the keys its rules read
+        types = [(g.type, None if len(groups) == 1 else g.keys) for g in groups]
+        readers.append((collection, COLLECTIONS[collection].record_attr, types,
+                        [(key, fields[name].read, member)
+                         for (name, member), key in keyed.items()]))
     return readers
 
 
-def view_facts(compiled: CompiledProfile, view: dict[str, Any], index: int) -> list[dict]:
+def view_facts(compiled: CompiledProfile, view: dict[str, Any], index: int,
+               into: BatchFacts) -> None:
     """The view split into one fact per fact type, each with the keys its rules read."""
-    facts = []
+    batch = into.facts
     for group in compiled.layout.view_groups:
-        fact = {"t": group.type, "id": f"{group.type}:{index}:0", "c": index}
+        fact = {"id": len(batch), "t": group.type}
         fact.update((k, view[k]) for k in group.keys if k in view)
-        facts.append(fact)
-    return facts
+        batch.append(fact)
+        into.owners.append((index, 0))
 
 
 def derive(compiled: CompiledProfile, facts: CandidateFacts,
