@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -50,8 +51,9 @@ def _load_core() -> ModuleType:
 core = _load_core()
 BATCH_SIZE = 500
 _ruleset_numbers = itertools.count()
-# how a matched fact starts in a firing's text: our ids come first in every fact
-_MATCH = '{"m":{"id":'
+# how a matched fact starts in a firing's text: our ids come first in every fact, so the
+# pattern reads a few characters at the start of each match and skips the rest
+_MATCHED_ID = re.compile(r'\{"m":\{"id":(\d+)')
 _SESSION = "0"  # the core's session for facts that name none
 # assert_facts result codes of the C core (see durable/engine.py, Ruleset._handle_result)
 _OK, _NOT_HANDLED, _ALREADY_OBSERVED = 0, 1, 2
@@ -90,7 +92,7 @@ class Engine:
                                                                   ensure_ascii=False))
         # rule name -> (kind, predicate or criterion or assessment key, status)
         self._rules = {name: _meaning(name) for name in definitions}
-        self._readers = factlib.item_readers_of(compiled)
+        self._plan = factlib.plan_of(compiled)
         self._members = {g.type: g.members for groups in compiled.layout.item_groups.values()
                          for g in groups}  # item fact type -> the predicates it decides
         self._criteria = [cc.criterion.id for cc in compiled.criteria]
@@ -111,7 +113,7 @@ class Engine:
         # every batch uses the core's default session and deletes it afterwards; both strata
         # go into it, so their facts share one numbering (`batch`)
         batch = factlib.BatchFacts()
-        built = [factlib.build(self.compiled, r, n, stage, as_of, batch, self._readers)
+        built = [factlib.build(self._plan, r, n, stage, as_of, batch)
                  for n, r in enumerate(records)]
         item_count = len(batch.facts)
         firings = [Firings() for _ in records]
@@ -119,7 +121,7 @@ class Engine:
             if item_count:
                 for rule_name, matched in self._fire(batch.facts):
                     self._record_items(firings, batch.owners, rule_name, matched)
-            derived = [factlib.derive(self.compiled, f, firings[f.index].item_status)
+            derived = [factlib.derive(self.compiled, self._plan, f, firings[f.index].item_status)
                        for f in built]
             for f in built:
                 factlib.view_facts(self.compiled, derived[f.index], f.index, batch)
@@ -151,7 +153,7 @@ class Engine:
                 # {"rule name":[{"m":{"id":7,...}}, ...]}: the name, then each match's id,
                 # which we wrote first in every fact
                 rule_name = message[2:message.index('"', 2)]
-                yield rule_name, [int(m[:m.index(",")]) for m in message.split(_MATCH)[1:]]
+                yield rule_name, list(map(int, _MATCHED_ID.findall(message)))
                 message = core.complete_and_start_action(self._handle, state)
         except EngineError:
             raise
@@ -163,7 +165,10 @@ class Engine:
         _, predicate, status = self._rules[rule_name]
         for fact_id in matched:
             candidate, item = owners[fact_id]
-            per_item = firings[candidate].item_status.setdefault(predicate, {})
+            item_status = firings[candidate].item_status
+            per_item = item_status.get(predicate)
+            if per_item is None:
+                per_item = item_status[predicate] = {}
             # a fact matching several branches of an `$or` fires the rule once per branch
             if per_item.setdefault(item, status) != status:
                 raise EngineError(f"item {item} of candidate {candidate} got two outcomes "

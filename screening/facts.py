@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from math import fsum
 from statistics import fmean
-from typing import Any
+from typing import Any, NamedTuple
 
 from .catalogue import COLLECTIONS
-from .compile import CompiledProfile
+from .compile import AssessmentPlan, CompiledProfile
 from .records import CandidateRecord, sources_up_to
 from .results import I, O
 
@@ -33,8 +34,7 @@ SOURCE_AGGREGATES: dict[str, Callable[[list[float]], float]] = {
     "min": min, "max": max, "mean": fmean}
 
 
-@dataclass(frozen=True)
-class AssessmentValue:
+class AssessmentValue(NamedTuple):
     value: float
     spread: float
     assessments: tuple[int, ...]  # indices in the record's assessments that made it
@@ -56,14 +56,34 @@ class BatchFacts:
     owners: list[tuple[int, int]] = field(default_factory=list)  # (candidate, item) per fact
 
 
-def build(compiled: CompiledProfile, record: CandidateRecord, index: int, stage: str,
-          as_of: date, items: BatchFacts,
-          readers: list[CollectionReaders] | None = None) -> CandidateFacts:
-    """The facts of one record; its item facts are added to `items`. Pass
-    `item_readers_of(compiled)` as `readers` when building many."""
+@dataclass(frozen=True)
+class FactPlan:
+    """What building facts needs of a compiled profile, looked up once for many records."""
+
+    collections: list[CollectionReaders]
+    # competency -> (view key, plan) of the assessment values read from it
+    assessments: dict[str, list[tuple[str, AssessmentPlan]]]
+    # per derived view key: its record attribute, predicate, aggregate and summed item key
+    derived: list[tuple[str, str, str, str, str | None]]
+
+
+def plan_of(compiled: CompiledProfile) -> FactPlan:
+    assessments: dict[str, list[tuple[str, AssessmentPlan]]] = {}
+    for key, assessment in compiled.assessments.items():
+        assessments.setdefault(assessment.competency, []).append((key, assessment))
+    derived = [(key, COLLECTIONS[plan.collection].record_attr, plan.predicate, plan.aggregate,
+                None if plan.field is None
+                else compiled.item_keys[plan.collection][(plan.field, None)])
+               for key, plan in compiled.derived.items()]
+    return FactPlan(item_readers_of(compiled), assessments, derived)
+
+
+def build(plan: FactPlan, record: CandidateRecord, index: int, stage: str, as_of: date,
+          items: BatchFacts) -> CandidateFacts:
+    """The facts of one record; its item facts are added to `items`."""
     facts = CandidateFacts(index, record)
     batch, owners = items.facts, items.owners
-    for collection, attr, groups, item_readers in readers or item_readers_of(compiled):
+    for collection, attr, groups, item_readers in plan.collections:
         for i, item in enumerate(getattr(record, attr) or ()):
             values = {}
             for key, read, member in item_readers:
@@ -81,31 +101,33 @@ def build(compiled: CompiledProfile, record: CandidateRecord, index: int, stage:
                     fact.update((k, values[k]) for k in keys if k in values)
                     batch.append(fact)
                 owners.append((index, i))
-    _assess(compiled, record, stage, facts.assessments)
+    if record.assessments:
+        _assess(plan, record, stage, facts.assessments)
     return facts
 
 
-def _assess(compiled: CompiledProfile, record: CandidateRecord, stage: str,
+def _assess(plan: FactPlan, record: CandidateRecord, stage: str,
             into: dict[str, AssessmentValue]) -> None:
     """The assessment values the rules read, each from the sources its plan allows."""
-    allowed = set(sources_up_to(stage))
+    allowed = sources_up_to(stage)
     by_competency: dict[str, list[tuple[int, Any]]] = {}
     for n, a in enumerate(record.assessments):
-        if a.source in allowed:
+        if a.competency in plan.assessments and a.source in allowed:
             by_competency.setdefault(a.competency, []).append((n, a))
-    for key, plan in compiled.assessments.items():
-        by_source: dict[str, list[int]] = {}
-        used = []
-        for n, a in by_competency.get(plan.competency, ()):
-            if a.source in plan.sources:
-                by_source.setdefault(a.source, []).append(a.score)
-                used.append(n)
-        if not by_source:
-            continue
-        means = [fmean(scores) for scores in by_source.values()]
-        value = SOURCE_AGGREGATES[plan.aggregate](means)
-        into[key] = AssessmentValue(round(value, 2), round(max(means) - min(means), 2),
-                                    tuple(used))
+    for competency, assessed in by_competency.items():
+        for key, assessment in plan.assessments[competency]:
+            by_source: dict[str, list[int]] = {}
+            used = []
+            for n, a in assessed:
+                if a.source in assessment.sources:
+                    by_source.setdefault(a.source, []).append(a.score)
+                    used.append(n)
+            if not by_source:
+                continue
+            means = [fsum(scores) / len(scores) for scores in by_source.values()]  # as fmean
+            value = SOURCE_AGGREGATES[assessment.aggregate](means)
+            into[key] = AssessmentValue(round(value, 2), round(max(means) - min(means), 2),
+                                        tuple(used))
 
 
 def item_readers_of(compiled: CompiledProfile) -> list[CollectionReaders]:
@@ -135,33 +157,35 @@ def view_facts(compiled: CompiledProfile, view: dict[str, Any], index: int,
         into.owners.append((index, 0))
 
 
-def derive(compiled: CompiledProfile, facts: CandidateFacts,
+def derive(compiled: CompiledProfile, plan: FactPlan, facts: CandidateFacts,
            item_status: dict[str, dict[int, str]]) -> dict[str, Any]:
     """The view of a candidate for stratum 2, from the item rules' firings (`item_status`:
     predicate -> item index -> status) and the assessment values: every key a criterion rule
     may read (see `view_facts`)."""
     view: dict[str, Any] = {}
-    for key, plan in compiled.derived.items():
-        items = getattr(facts.record, COLLECTIONS[plan.collection].record_attr)
+    record = facts.record
+    for key, attr, predicate, aggregate, summed in plan.derived:
+        items = getattr(record, attr)
         if items is None:
             continue  # the collection is not recorded: the derived fact is unknown
-        statuses = item_status.get(plan.predicate, {})
-        matched = [i for i in range(len(items)) if statuses.get(i) == O]
+        # every item has one status (the engine checks it), so the statuses' values say
+        # whether some item holds, or all fail
+        statuses = item_status.get(predicate, {})
         value: bool | float
-        if plan.aggregate == "exists":
-            if matched:
+        if aggregate == "exists":
+            if O in statuses.values():
                 value = True
-            elif all(statuses.get(i) == I for i in range(len(items))):
+            elif len(statuses) == len(items) and all(s == I for s in statuses.values()):
                 value = False
             else:
                 continue  # no item holds and some cannot be decided
-        elif plan.aggregate == "count":
-            value = len(matched)
+        elif aggregate == "count":
+            value = sum(s == O for s in statuses.values())
         else:
-            assert plan.field is not None, "the loader requires `field:` with a sum"
-            key_of_field = compiled.item_keys[plan.collection][(plan.field, None)]
-            value = round(sum(facts.item_facts[(plan.collection, i)].get(key_of_field, 0)
-                              for i in matched), 2)
+            assert summed is not None, "the loader requires `field:` with a sum"
+            collection = compiled.derived[key].collection
+            value = round(sum(facts.item_facts[(collection, i)].get(summed, 0)
+                              for i in range(len(items)) if statuses.get(i) == O), 2)
         view[key] = value
     for key, assessed in facts.assessments.items():
         view[key] = assessed.value

@@ -54,11 +54,11 @@ def score_of(outcomes: Sequence[CriterionOutcome]) -> Score:
 
 
 def _score(rows: list[Row]) -> Score:
-    total_weight = sum(row[3] for row in rows)
+    total_weight = sum([row[3] for row in rows])
     if not total_weight:  # a profile without criteria: nothing secured, nothing possible
         return Score(0.0, 0.0, 0.0)
-    earned = sum(row[2] for row in rows if row[2] is not None)
-    unknown = sum(row[3] for row in rows if row[2] is None)
+    earned = sum([row[2] for row in rows if row[2] is not None])
+    unknown = sum([row[3] for row in rows if row[2] is None])
     return Score(round(100 * earned / total_weight, 1),
                  round(100 * (earned + unknown) / total_weight, 1),
                  round(100 * (total_weight - unknown) / total_weight, 1))
@@ -67,12 +67,13 @@ def _score(rows: list[Row]) -> Score:
 def result_of(compiled: CompiledProfile, evaluated: Evaluated) -> CandidateResult:
     """The scored result; its outcomes, with their evidence, are made when first read."""
     statuses = evaluated.firings.criteria
-    rows = []
+    rows: list[Row] = []
     for cc in compiled.criteria:
-        status = statuses[cc.criterion.id]
-        weight = cc.criterion.weight
-        rows.append((cc.criterion, status, None if status == U else weight * POINTS_FACTOR[status],
-                     weight))
+        criterion = cc.criterion
+        status = statuses[criterion.id]
+        rows.append((criterion, status,
+                     None if status == U else criterion.weight * POINTS_FACTOR[status],
+                     criterion.weight))
     return _summary(evaluated.facts.record.id, Deferred(partial(outcomes_of, compiled,
                                                                 evaluated)),
                     rows, compiled.profile.scoring)
@@ -101,10 +102,10 @@ def _summary(candidate_id: str, outcomes: Sequence[CriterionOutcome], rows: list
         members = [row for row in rows if row[0].category == category]
         if members:
             categories[category] = _score(members)
-    knockouts = tuple(criterion.id for criterion, status, _, _ in rows
-                      if criterion.priority == "krav" and status in KNOCKOUT_STATUSES)
-    failed = any(criterion.priority == "krav" and status == I
-                 for criterion, status, _, _ in rows)
+    krav = [(criterion.id, status) for criterion, status, _, _ in rows
+            if criterion.priority == "krav" and status in KNOCKOUT_STATUSES]
+    knockouts = tuple(criterion_id for criterion_id, _ in krav)
+    failed = any(status == I for _, status in krav)
     band, label = _recommendation(scoring, total, knockouts, failed)
     return CandidateResult(candidate_id, outcomes, total, categories, knockouts, band, label)
 
