@@ -53,7 +53,9 @@ class BatchFacts:
     """The facts of a batch, both strata; a fact's id is its position in `facts`."""
 
     facts: list[dict] = field(default_factory=list)
-    owners: list[tuple[int, int]] = field(default_factory=list)  # (candidate, item) per fact
+    # per fact: the candidate (its position in the batch) and the item it stands for
+    candidates: list[int] = field(default_factory=list)
+    items: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,7 @@ def build(plan: FactPlan, record: CandidateRecord, index: int, stage: str, as_of
           items: BatchFacts) -> CandidateFacts:
     """The facts of one record; its item facts are added to `items`."""
     facts = CandidateFacts(index, record)
-    batch, owners = items.facts, items.owners
+    batch, candidates, item_of = items.facts, items.candidates, items.items
     for collection, attr, groups, item_readers in plan.collections:
         for i, item in enumerate(getattr(record, attr) or ()):
             values = {}
@@ -100,7 +102,8 @@ def build(plan: FactPlan, record: CandidateRecord, index: int, stage: str, as_of
                     fact = {"id": len(batch), "t": fact_type}
                     fact.update((k, values[k]) for k in keys if k in values)
                     batch.append(fact)
-                owners.append((index, i))
+                candidates.append(index)
+                item_of.append(i)
     if record.assessments:
         _assess(plan, record, stage, facts.assessments)
     return facts
@@ -124,7 +127,8 @@ def _assess(plan: FactPlan, record: CandidateRecord, stage: str,
                     used.append(n)
             if not by_source:
                 continue
-            means = [fsum(scores) / len(scores) for scores in by_source.values()]  # as fmean
+            means = [fsum(scores) / len(scores) if len(scores) > 1 else float(scores[0])
+                     for scores in by_source.values()]  # what fmean computes
             value = SOURCE_AGGREGATES[assessment.aggregate](means)
             into[key] = AssessmentValue(round(value, 2), round(max(means) - min(means), 2),
                                         tuple(used))
@@ -151,10 +155,10 @@ def view_facts(compiled: CompiledProfile, view: dict[str, Any], index: int,
     """The view split into one fact per fact type, each with the keys its rules read."""
     batch = into.facts
     for group in compiled.layout.view_groups:
-        fact = {"id": len(batch), "t": group.type}
-        fact.update((k, view[k]) for k in group.keys if k in view)
-        batch.append(fact)
-        into.owners.append((index, 0))
+        batch.append({"id": len(batch), "t": group.type,
+                      **{k: view[k] for k in group.keys if k in view}})
+        into.candidates.append(index)
+        into.items.append(0)
 
 
 def derive(compiled: CompiledProfile, plan: FactPlan, facts: CandidateFacts,

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache, partial
+from operator import itemgetter
 
 from .catalogue import COLLECTIONS
 from .compile import CompiledProfile
@@ -228,13 +229,11 @@ def rank(results: list[CandidateResult]) -> list[CandidateResult]:
     Coverage is no key of its own: the score already counts the unknown as nothing, and
     ranking by coverage would let a failed criterion (which adds coverage) lift a
     candidate. Thin evidence ranks low because little is secured, not by a separate tier."""
-    def key(r: CandidateResult):
-        return (bool(r.knockouts), -r.score, -r.possible)
-
-    ordered = sorted(results, key=lambda r: (key(r), r.id))
+    keyed = sorted([((bool(r.knockouts), -r.total.score, -r.total.possible), r.id, r)
+                    for r in results], key=itemgetter(0, 1))
     ranked, previous, current = [], None, 0
-    for n, r in enumerate(ordered, start=1):
-        if key(r) != previous:
-            current, previous = n, key(r)
+    for n, (key, _, r) in enumerate(keyed, start=1):
+        if key != previous:
+            current, previous = n, key
         ranked.append(replace(r, rank=current))
     return ranked
