@@ -60,6 +60,11 @@ def _score(rows: list[Row]) -> Score:
         return Score(0.0, 0.0, 0.0)
     earned = sum([row[2] for row in rows if row[2] is not None])
     unknown = sum([row[3] for row in rows if row[2] is None])
+    return _percentages(earned, unknown, total_weight)
+
+
+@lru_cache(maxsize=4096)  # few sums recur for every candidate; rounding is the slow part
+def _percentages(earned: float, unknown: float, total_weight: float) -> Score:
     return Score(round(100 * earned / total_weight, 1),
                  round(100 * (earned + unknown) / total_weight, 1),
                  round(100 * (total_weight - unknown) / total_weight, 1))
@@ -207,7 +212,7 @@ def _missing(compiled: CompiledProfile, evaluated: Evaluated, key: str) -> str:
     gaps = []
     for i, item in enumerate(items):
         if statuses.get(i) == U:
-            fact = evaluated.facts.item_facts[(plan.collection, i)]
+            fact = evaluated.facts.item_facts[plan.collection][i]
             absent = [collection.fields[f].label
                       for (f, _member), k in compiled.item_keys[plan.collection].items()
                       if f in predicate.fields and k not in fact]
