@@ -126,7 +126,7 @@ def _recommendation(scoring: Scoring, total: Score, knockouts: tuple[str, ...],
     if total.coverage < scoring.min_coverage:
         return SPARSE_BAND, SPARSE_LABEL
     secured, possible = band_range(scoring, total)
-    if secured != possible:
+    if secured is not possible and secured != possible:  # the same band: no model comparison
         return PENDING_BAND, PENDING_LABEL
     if secured is None:  # below every band, whatever the rest shows
         return SPARSE_BAND, SPARSE_LABEL
