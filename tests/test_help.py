@@ -151,6 +151,9 @@ USAGE_ERRORS = [
      "Invalid value for '--top': 0 is not in the range"),
     (["import", "scores", "ark.xlsx"], "Mangler tilvalg '--into'.", "Missing option '--into'."),
     (["nocommand"], "Ingen kommando hedder 'nocommand'.", "No such command 'nocommand'."),
+    (["fields", "a"], "Uventet ekstra argument (a)", "Got unexpected extra argument (a)"),
+    (["fields", "a", "b"], "Uventede ekstra argumenter (a b)",
+     "Got unexpected extra arguments (a b)"),
 ]
 
 

@@ -56,15 +56,22 @@ def translated(text: str) -> str:
     return "\n\n".join(_english_paragraph(p) for p in paragraphs(text))
 
 
+def _click_in_danish() -> bool:
+    return _click_in_language.get() and language() == "da"
+
+
 def click_text(message: str) -> str:
     """One of click's messages in the chosen language, while `screening` runs."""
-    if _click_in_language.get() and language() == "da":
+    if _click_in_danish():
         return CLICK_DA.get(message, message)
     return gettext.gettext(message)
 
 
 def _click_plural(singular: str, plural: str, count: int) -> str:
-    return click_text(singular if count == 1 else plural)
+    if _click_in_danish():
+        message = singular if count == 1 else plural
+        return CLICK_DA.get(message, message)
+    return gettext.ngettext(singular, plural, count)
 
 
 CLICK_MODULES = (click.core, click.decorators, click.exceptions, click.formatting,
