@@ -6,8 +6,10 @@ from pathlib import Path
 
 import click
 
+from .help import HelpCommand, HelpGroup
 
-@click.command()
+
+@click.command(cls=HelpCommand)
 @click.argument("rule_files", nargs=-1, type=click.Path())
 @click.option("--rules-dir", default="rules", show_default=True, envvar="SCREENING_RULES",
               help="Mappe der gennemgås, når ingen filer er givet.")
@@ -47,7 +49,7 @@ def lint(rule_files, rules_dir):
     click.echo(f"Ingen fund i {len(paths)} fil(er).")
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @click.argument("kind", type=click.Choice(["candidate", "profile"]))
 @click.option("--out", type=click.Path(dir_okay=False), help="Skriv skemaet til FILE.")
 def schema(kind, out):
@@ -75,7 +77,7 @@ def schema(kind, out):
             handle.write(text)
 
 
-@click.group("import")
+@click.group("import", cls=HelpGroup)
 def import_group():
     """Konverter andre formater til kandidatposter."""
 
