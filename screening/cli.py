@@ -38,7 +38,7 @@ def _reports_errors(command):
     """Turn our errors into a message on stderr and the documented exit code."""
     @wraps(command)
     def wrapper(*args, **kwargs):
-        from .errors import ScreeningError, shown
+        from .errors import ScreeningError
 
         try:
             return command(*args, **kwargs)
@@ -51,7 +51,7 @@ def _reports_errors(command):
         except sqlite3.Error as exc:  # the audit store's file or disk: a bad store, exit 2
             from .audit.store import store_fault
 
-            click.echo(f"{t('fejl')}: {shown(store_fault(exc))}", err=True)
+            click.echo(f"{t('fejl')}: {store_fault(exc)}", err=True)
             sys.exit(2)
         except BrokenPipeError:  # the reader went away (`| head`): stop quietly, like git
             devnull = os.open(os.devnull, os.O_WRONLY)
@@ -133,6 +133,7 @@ def _standing_decisions(profile, stage: str, as_of, inputs: dict[str, str], run:
     profile, stage, date and record (by sha256) in any run of the audit store."""
     from .audit.store import AuditStore, default_path
     from .errors import InputError, Problem
+    from .messages import message
 
     path = audit_db or default_path()
     if run is None and not os.path.exists(path):
@@ -144,8 +145,9 @@ def _standing_decisions(profile, stage: str, as_of, inputs: dict[str, str], run:
                                              (as_of or profile.meta.date).isoformat(), inputs)
         stored = store.run(run)["profile"]["id"]
         if stored != profile.meta.id:
-            raise InputError([Problem("--run", f"run '{run}' is of profile '{stored}', not "
-                                               f"'{profile.meta.id}'", code="E402")])
+            raise InputError([Problem("--run", message(
+                "run_of_other_profile", run=run, stored=stored, profile=profile.meta.id),
+                code="E402")])
         return store.standing(run)
     finally:
         store.close()
@@ -245,6 +247,7 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
     from .audit.store import default_path, store_fault
     from .candidates import DuplicateIds, iter_inputs
     from .errors import InputError, Problem
+    from .messages import message
     from .output import write_bytes
     from .parallel import Job, auto_workers, screen_many
     from .protected import refuse as refuse_protected
@@ -339,8 +342,8 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
                                   as_of_date or loaded_profile.meta.date, operator, summary,
                                   pairs)
         except sqlite3.Error as exc:  # say plainly that the results shown were not recorded
-            raise InputError([Problem(str(store), "the results were not recorded: "
-                                                  + store_fault(exc), code="E402")]) from None
+            raise InputError([Problem(str(store), message("not_recorded", reason=store_fault(exc)),
+                                      code="E402")]) from None
         click.echo(t("Revisionsspor: kørsel {run} i {path}", run=recorded, path=store), err=True)
     if run_id or (audited is not None and fmt != "jsonl" and counts.total):
         # a talent pool streamed as JSON Lines is not held in memory to look decisions up
@@ -389,10 +392,10 @@ class _Counts:
     def _note_unknown(self, problem) -> None:
         from .assessments import CODE
 
-        if problem.code == CODE:  # kept for the audit trail, in the words they were made
+        if problem.code == CODE:  # kept for the audit trail, to be shown in either language
             self.unknown.append({"source": problem.path, "line": problem.line,
                                  "column": problem.column, "field": problem.field,
-                                 "message": problem.message})
+                                 "message": problem.message, "text": problem.text.as_data()})
 
     def screened(self, result) -> None:
         self.total += 1
@@ -550,8 +553,9 @@ def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rul
     from .errors import InputError, Problem
     from .explain import explain as render
     from .explain import explain_document
-    from .rulefiles import suggest
+    from .messages import message
     from .screen import screen as run
+    from .vocabulary import did_you_mean
 
     loaded_profile = _profile(profile, rules_dir)
     loaded, _invalid = _loaded_records(candidates)
@@ -559,16 +563,17 @@ def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rul
     ids = [r.id for r in records]
     if candidate_id is None:
         if len(records) > 1:
-            raise InputError([Problem("--id", f"{len(records)} candidates given; name one with "
-                                              f"--id ({', '.join(ids[:5])}, ...)")])
+            raise InputError([Problem("--id", message("name_one_candidate", count=len(records),
+                                                      ids=", ".join(ids[:5])))])
         candidate_id = ids[0]
     if candidate_id not in ids:
-        raise InputError([Problem("--id", f"no candidate '{candidate_id}'"
-                                          + suggest(candidate_id, ids))])
+        raise InputError([Problem("--id", message("no_candidate", id=candidate_id)
+                                          + did_you_mean(candidate_id, ids))])
     known = [c.id for c in loaded_profile.criteria]
     if criterion is not None and criterion not in known:
-        raise InputError([Problem("--criterion", f"no criterion '{criterion}' in "
-                                  f"{loaded_profile.meta.id}" + suggest(criterion, known))])
+        raise InputError([Problem("--criterion", message("no_criterion_in", id=criterion,
+                                                            profile=loaded_profile.meta.id)
+                                  + did_you_mean(criterion, known))])
     from .display import terminal
 
     unknown = _warn_unknown_assessments(

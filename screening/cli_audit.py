@@ -9,7 +9,6 @@ import click
 
 from .cli import _reports_errors, main
 from .display import one_line, terminal
-from .errors import shown
 from .i18n import t
 
 audit_db_option = click.option(
@@ -73,6 +72,7 @@ def show(run, candidate, audit_db):
 
     from .assessments import CODE
     from .errors import Problem
+    from .messages import from_data
 
     store = _store(audit_db)
     meta = store.run(run)
@@ -82,8 +82,8 @@ def show(run, candidate, audit_db):
                f"{meta['as_of']}; screening {meta['tool']['screening']}, durable-rules "
                f"{meta['tool']['durable_rules']}"))
     for unknown in meta["summary"].get("unknown_assessments", []):
-        problem = Problem(unknown["source"], unknown["message"], unknown["line"],
-                          unknown["column"], unknown["field"], CODE)
+        problem = Problem(unknown["source"], from_data(unknown.get("text"), unknown["message"]),
+                          unknown["line"], unknown["column"], unknown["field"], CODE)
         click.echo(f"{t('advarsel')}: " + terminal(str(problem)))
     if candidate is None:
         from .audit.export import score_range_text
@@ -116,7 +116,7 @@ def verify(audit_db):
     store = _store(audit_db)
     problems = store.verify()
     for problem in problems:
-        click.echo(f"brud: {shown(problem)}")
+        click.echo(f"brud: {problem}")
     head = store.head()
     if problems:
         click.echo(f"Kæden er brudt: {len(problems)} fund.")
@@ -285,6 +285,6 @@ def decide(run, candidate, confirm, override, advance, stop, reason, supersede, 
     try:
         decided = store.decide(run, candidate, chosen[0], one_line(reason), by, supersede)
     except DecisionRefused as exc:
-        raise InputError([Problem(f"{run} {candidate}", str(exc), code="E402")]) from None
+        raise InputError([Problem(f"{run} {candidate}", exc.args[0], code="E402")]) from None
     click.echo(t("Beslutning registreret (post {seq}): {candidate} {outcome}.",
                  seq=decided.seq, candidate=candidate, outcome=t(OUTCOME_TEXT[decided.outcome])))

@@ -125,7 +125,7 @@ def _parse(data: Any, path: tuple, item_level: bool, depth: int) -> Condition:
         if "field" in keys:
             return _compare(data, path, "field", item_level=True)
         raise ConditionSyntaxError(
-            path, message("unknown_condition_keys", keys=sorted(keys),
+            path, message("unknown_condition_keys", keys=str(sorted(keys)),
                           expected="all, any, not", last="field")
         )
     if "fact" in keys:
@@ -147,7 +147,7 @@ def _parse(data: Any, path: tuple, item_level: bool, depth: int) -> Condition:
             raise ConditionSyntaxError((*path, "gte"), message("expected_score"))
         return Assessed(_name(data, path, "assessed"), tuple(by) if by else None, gte)
     raise ConditionSyntaxError(
-        path, message("unknown_condition_keys", keys=sorted(keys),
+        path, message("unknown_condition_keys", keys=str(sorted(keys)),
                       expected="all, any, not, fact, some", last="assessed")
     )
 

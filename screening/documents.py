@@ -222,7 +222,7 @@ def _load_json(name: str, text: str) -> tuple[Any, Problem | None]:
     except RecursionError:
         return None, Problem(name, message("too_deep", levels=MAX_DEPTH), code="E007")
     except ValueError as exc:  # e.g. an integer of more than 4,300 digits
-        return None, Problem(name, message("invalid_json", detail=_unbuildable(exc)),
+        return None, Problem(name, message("invalid_json", detail=unbuildable(exc)),
                              code="E004")
     problem = _depth_problem(name, data)
     if problem:
@@ -312,11 +312,11 @@ class _DatesAsText(RoundTripConstructor):
         try:
             return super().construct_object(node, deep)
         except (ValueError, TypeError, OverflowError) as exc:
-            raise ConstructorError(None, None, _unbuildable(exc),  # type: ignore[arg-type]
+            raise ConstructorError(None, None, unbuildable(exc),
                                    node.start_mark) from None
 
 
-def _unbuildable(exc: Exception) -> Message:
+def unbuildable(exc: Exception) -> Message:
     """Why a scalar cannot be built, from Python's own words about it."""
     said = _first_line(exc)
     for pattern, code in ((r"invalid literal for int\(\) with base 10: (?P<value>.+)",
@@ -346,7 +346,7 @@ def _measure(root: Node) -> None:
         children = _children(node)
         if not children_done:
             if id(node) in open_nodes:
-                raise ConstructorError(None, None, message("alias_to_itself"),  # type: ignore[arg-type]
+                raise ConstructorError(None, None, message("alias_to_itself"),
                                        node.start_mark)
             open_nodes.add(id(node))
             stack.append((node, True))
@@ -356,11 +356,11 @@ def _measure(root: Node) -> None:
         depth = 1 + max((measured[id(c)][1] for c in children), default=0)
         if values > MAX_VALUES:
             raise ConstructorError(None, None,  # a message: see yaml_trap
-                                   message("too_many_values", limit=MAX_VALUES),  # type: ignore[arg-type]
+                                   message("too_many_values", limit=MAX_VALUES),
                                    node.start_mark)
         if depth > MAX_DEPTH:
             raise ConstructorError(None, None,  # a message: see yaml_trap
-                                   message("too_deep", levels=MAX_DEPTH),  # type: ignore[arg-type]
+                                   message("too_deep", levels=MAX_DEPTH),
                                    node.start_mark)
         measured[id(node)] = (values, depth)
         open_nodes.discard(id(node))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .messages import Message
+from .messages import Message, Worded
 
 
 class ScreeningError(Exception):
@@ -14,7 +14,7 @@ class ScreeningError(Exception):
 
 
 @dataclass
-class Problem:
+class Problem(Worded):
     """One thing wrong in one input file, located as precisely as we can."""
 
     path: str
@@ -23,11 +23,6 @@ class Problem:
     column: int | None = None  # 1-based
     field: str | None = None  # dotted path inside the document, e.g. positions[2].end
     code: str = "E000"
-
-    @property
-    def message(self) -> str:
-        """The text in English, the language of logs and machine-read output."""
-        return self.text.render("en")
 
     def __str__(self) -> str:
         where = self.path

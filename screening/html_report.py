@@ -22,6 +22,7 @@ from .charts import Row, Segment, bar_chart
 from .errors import InputError, Problem
 from .explain import CATEGORY_TITLES, _evidence_line
 from .i18n import language, t
+from .messages import message
 from .profiles import CATEGORIES, Profile
 from .results import STATUS_LABELS, STATUSES, CandidateResult, Screening
 from .views import CandidateView, candidate_view
@@ -62,9 +63,7 @@ def from_store(store_path: str | Path, screening: Screening, run: str | None) ->
         if run is not None:
             found = store.run(run)
             if not _same(store, found, screening):
-                raise InputError([Problem(str(store_path), f"run '{run}' screened other rule "
-                                          "files, stage or records than this report; leave out "
-                                          "--run to use the latest matching run",
+                raise InputError([Problem(str(store_path), message("run_differs", run=run),
                                           code="E402")])
         else:
             latest = next((r for r in reversed(store.runs()) if _same(store, r, screening)),

@@ -35,16 +35,48 @@ class Message:
     def __str__(self) -> str:
         return self.render()
 
+    def but(self, **params: Any) -> Message:
+        """The same message with some parameters changed."""
+        return Message(self.code, tuple({**dict(self.params), **params}.items()))
+
+    def as_data(self) -> dict[str, Any]:
+        """The message as JSON data (for the audit trail), to be shown again later in the
+        language of that moment."""
+        return {"code": self.code, "params": {
+            name: value.as_data() if isinstance(value, Message) else value
+            for name, value in self.params}}
+
     def __add__(self, hint: Message | str) -> Message:
         """This message followed by a hint (a suggestion, what to write instead)."""
         return message("hinted", message=self, hint=hint) if hint else self
 
 
-def message(code: str, **params: Any) -> Message:
+class Worded:
+    """A problem or finding: its `text` is a message, shown in the language of the moment;
+    `message` is that text in English, the language of logs and machine-read output."""
+
+    text: Message
+
+    @property
+    def message(self) -> str:
+        return self.text.render("en")
+
+
+def message(code: str, /, **params: Any) -> Message:
     """The message `code` with `params`; an unknown code fails where the message is made."""
     if code not in CATALOGUE:
         raise KeyError(f"no message '{code}' in the catalogue")
     return Message(code, tuple(params.items()))
+
+
+def from_data(data: Any, english: str) -> Message:
+    """A message stored with `as_data`; `english`, its text as stored, when the code is not
+    in this version's catalogue (or the store predates stored messages)."""
+    if not isinstance(data, dict) or data.get("code") not in CATALOGUE:
+        return message("verbatim", detail=english)
+    return Message(data["code"], tuple(
+        (name, from_data(value, english) if isinstance(value, dict) else value)
+        for name, value in data.get("params", {}).items()))
 
 
 def _rendered(value: Any, language: str) -> Any:

@@ -152,4 +152,261 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      "forventede netop én operator ({operators}), fik `{got}`"),
     "in_needs_list": ("`in` needs a non-empty list", "`in` kræver en liste, der ikke er tom"),
     "in_too_many": ("`in` takes at most {limit} values", "`in` tager højst {limit} værdier"),
+    # candidate records (candidates)
+    "no_records_in_folder": ("folder holds no .yaml, .yml, .json or .jsonl candidate records",
+                             "mappen indeholder ingen kandidatposter (.yaml, .yml, .json eller "
+                             ".jsonl)"),
+    "line_too_long": ("line longer than {limit} bytes", "linjen er længere end {limit} byte"),
+    "not_a_json_object": ("expected a JSON object (one record per line)",
+                          "forventede et JSON-objekt (én kandidat pr. linje)"),
+    "duplicate_candidate": ("candidate id '{id}' is also used by {first}",
+                            "kandidat-id'et '{id}' bruges også af {first}"),
+    "unknown_assessed_competency": ("competency '{name}' is not in profile {profile}; the "
+                                    "assessment counts for nothing", "kompetencen '{name}' "
+                                    "findes ikke i profilen {profile}; vurderingen tæller ikke "
+                                    "med"),
+    # lint (L codes) and protected attributes (E501)
+    "about": ("{subject}: {message}", "{subject}: {message}"),
+    "never_met": ("can never be met (no facts make its condition hold)",
+                  "kan aldrig opfyldes (ingen fakta gør betingelsen sand)"),
+    "always_met": ("is always met once its evidence is there (the condition cannot fail)",
+                   "er altid opfyldt, når evidensen er der (betingelsen kan ikke fejle)"),
+    "krav_in_wish_words": ("is a krav, but its quote says '{words}', the wording of a wish",
+                           "er et krav, men citatet siger '{words}', som er ønskeord"),
+    "krav_in_module": ("is a krav, but an organisation module never makes one (the profile "
+                       "that includes it decides)", "er et krav, men et organisationsmodul "
+                       "gør aldrig noget til krav (profilen, der inkluderer det, afgør det)"),
+    "krav_without_words": ("is a krav, but no word of its quote makes one (it reads as an "
+                           "ønske)", "er et krav, men intet ord i citatet gør det til et krav "
+                           "(det læses som et ønske)"),
+    "wish_in_krav_words": ("is an ønske, but its quote says '{words}', the wording of a "
+                           "requirement", "er et ønske, men citatet siger '{words}', som er "
+                           "kravord"),
+    "weight_above_words": ("weighs {weight}, but no word of its quote asks for more than "
+                           "{asked}", "vejer {weight}, men intet ord i citatet beder om mere "
+                           "end {asked}"),
+    "weight_below_words": ("weighs {weight}, but its quote says {words}: weight {asked}",
+                           "vejer {weight}, men citatet siger {words}: vægt {asked}"),
+    "the_competency": ("competency '{name}'", "kompetencen '{name}'"),
+    "the_derived_fact": ("derived fact '{name}'", "det afledte faktum '{name}'"),
+    "scored_twice": ("scores {what} which {first} scores too (the same evidence counts twice)",
+                     "scorer {what}, som {first} også scorer (samme evidens tæller to gange)"),
+    "unused_derived": ("derived fact '{name}' is not used by any criterion",
+                       "det afledte faktum '{name}' bruges ikke af noget kriterium"),
+    "coded_wording": ("the {what} says '{words}': wording coded for {attribute} ({id}; "
+                      "{source})", "{what} siger '{words}': ordlyd der peger på {attribute} "
+                      "({id}; {source})"),
+    "the_name": ("name", "navnet"), "the_quote": ("quote", "citatet"),
+    "the_competency_label": ("competency label", "kompetencens navn"),
+    "the_fact_description": ("fact description", "faktummets beskrivelse"),
+    "coded_for_age": ("age", "alder"), "coded_for_gender": ("gender", "køn"),
+    "coded_for_origin": ("origin", "etnisk eller national oprindelse"),
+    "coded_for_appearance": ("appearance", "udseende, der står i stedet for køn, alder eller "
+                                           "oprindelse"),
+    "coded_for_family_status": ("family status", "familiestatus"),
+    "coded_for_religion": ("religion", "religion eller tro"),
+    "coded_for_disability": ("disability", "handicap"),
+    "names_protected": ("uses '{name}', which names a protected attribute ('{term}')",
+                        "bruger '{name}', som nævner en beskyttet oplysning ('{term}')"),
+    "reads_proxy": ("reads {field}: {why}", "læser {field}: {why}"),
+    "graduation_year_for_age": ("graduation year can stand in for age",
+                                "afgangsåret kan stå i stedet for alder"),
+    "caps_experience": ("caps {name} at {cap}: a ceiling on years of experience is an age "
+                        "proxy ({source})", "sætter loft over {name} ({cap}): et loft over års "
+                        "erfaring står i stedet for alder ({source})"),
+    # the audit store (E401, E402) and its chain (screening audit verify)
+    "no_audit_store": ("no audit store here (nothing has been screened with it yet)",
+                       "intet revisionsspor her (der er ikke screenet med det endnu)"),
+    "cannot_open_store": ("cannot open the audit store: {reason}",
+                          "kan ikke åbne revisionssporet: {reason}"),
+    "foreign_sqlite": ("a SQLite file, but not a screening audit store",
+                       "en SQLite-fil, men ikke et revisionsspor fra screening"),
+    "not_a_store": ("not an audit store ({why})", "ikke et revisionsspor ({why})"),
+    "an_empty_file": ("an empty file", "en tom fil"),
+    "not_sqlite": ("not a SQLite file", "ikke en SQLite-fil"),
+    "store_table_missing": ("the audit store is damaged (a table is missing)",
+                            "revisionssporet er beskadiget (en tabel mangler)"),
+    "store_read_only": ("the audit store is read-only", "revisionssporet er skrivebeskyttet"),
+    "store_disk_full": ("the disk holding the audit store is full",
+                        "disken med revisionssporet er fuld"),
+    "store_corrupt": ("the audit store is damaged (corrupt pages)",
+                      "revisionssporet er beskadiget (ødelagte sider)"),
+    "store_cannot_open": ("the audit store cannot be opened", "revisionssporet kan ikke åbnes"),
+    "store_locked": ("the audit store is locked by another process",
+                     "revisionssporet er låst af en anden proces"),
+    "store_fault": ("audit store fault: {detail}", "fejl i revisionssporet: {detail}"),
+    "not_recorded": ("the results were not recorded: {reason}",
+                     "resultaterne blev ikke gemt i revisionssporet: {reason}"),
+    "head_mismatch": ("the last entry is {last}, the store says {head}: entries were cut off "
+                      "or added outside", "den sidste post er {last}, revisionssporet siger "
+                      "{head}: poster er skåret af eller tilføjet udefra"),
+    "blob_changed": ("stored file {digest} changed", "den gemte fil {digest} er ændret"),
+    "blob_missing": ("entry {seq}: stored file {digest} is missing",
+                     "post {seq}: den gemte fil {digest} mangler"),
+    "blob_gone": ("stored file {digest} is missing or changed; run `screening audit verify`",
+                  "den gemte fil {digest} mangler eller er ændret; kør `screening audit "
+                  "verify`"),
+    "no_run": ("no run '{run}'", "ingen kørsel '{run}'"),
+    "latest_runs": ("; latest: {runs}", "; seneste: {runs}"),
+    "run_without_candidate": ("run '{run}' has no candidate '{candidate}'",
+                              "kørsel '{run}' har ingen kandidat '{candidate}'"),
+    "entries_missing": ("entry {first}-{last} missing", "post {first}-{last} mangler"),
+    "entry_out_of_order": ("entry {seq} out of order (found {found})",
+                           "post {seq} i forkert rækkefølge (fandt {found})"),
+    "entry_unchained": ("entry {seq}: does not follow the entry before it (deleted, inserted "
+                        "or reordered)", "post {seq}: følger ikke posten før den (slettet, "
+                        "indsat eller flyttet)"),
+    "entry_changed": ("entry {seq} ({kind}, run {run}): content changed",
+                      "post {seq} ({kind}, kørsel {run}): indholdet er ændret"),
+    "nothing_to_confirm": ("has no proposed knock-out to confirm or override; decide whether "
+                           "the candidate goes on with --advance or --stop",
+                           "har ingen foreslået knock-out at bekræfte eller underkende; "
+                           "beslut med --advance eller --stop, om kandidaten går videre"),
+    "contradicts_standing": ("contradicts the standing decision (entry {seq}, {decision} by "
+                             "{by} at {created}); pass --supersede with a reason to replace it",
+                             "strider mod den stående beslutning (post {seq}, {decision} af "
+                             "{by} {created}); brug --supersede med en begrundelse for at "
+                             "erstatte den"),
+    # feature files and the words of steps (screening test, --check; bdd)
+    "feature_language": ("the first line must be '# language: da' (or 'en' for the English "
+                         "steps)", "første linje skal være '# language: da' (eller 'en' for de "
+                         "engelske trin)"),
+    "no_feature": ("no 'Egenskab:' in the file", "ingen 'Egenskab:' i filen"),
+    "not_gherkin": ("not Gherkin: {detail}", "ikke Gherkin: {detail}"),
+    "scenario_name_twice": ("scenario name '{name}' is also used on line {line}",
+                            "scenarienavnet '{name}' bruges også på linje {line}"),
+    "placeholder_without_column": ("placeholder <{name}> has no column in Eksempler",
+                                   "pladsholderen <{name}> har ingen kolonne i Eksempler"),
+    "unknown_keyword": ("unknown keyword '{word}'", "ukendt nøgleord '{word}'"),
+    "no_feature_file": ("no such feature file", "ingen sådan feature-fil"),
+    "no_feature_files": ("no .feature files", "ingen .feature-filer"),
+    "unreadable_argument": ("cannot read the argument of '{line}': {why}",
+                            "kan ikke læse argumentet i '{line}': {why}"),
+    "no_step_matches": ("no step matches '{line}'{nearest}", "intet trin passer på '{line}'"
+                                                             "{nearest}"),
+    "nearest_steps": ("; nearest: {steps}", "; nærmeste: {steps}"),
+    "use_one_of": ("; use one of: {names}", "; brug en af: {names}"),
+    "known": ("; known: {names}", "; kendte: {names}"),
+    "not_a_number_word": ("'{text}' is not a number (write digits or a word such as 'seks')",
+                          "'{text}' er ikke et tal (skriv cifre eller et ord som 'seks')"),
+    "not_a_source": ("'{text}' is not a source of evidence", "'{text}' er ikke en evidenskilde"),
+    "not_a_stage": ("'{text}' is not a stage of the process (write e.g. 'efter referencerne', "
+                    "'til anden samtale' or one of {stages})", "'{text}' er ikke et stadie i "
+                    "processen (skriv fx 'efter referencerne', 'til anden samtale' eller et af "
+                    "{stages})"),
+    "no_leadership_level": ("cannot tell the leadership level of '{title}': the title names "
+                            "none of {words}", "kan ikke se ledelsesniveauet i '{title}': "
+                            "titlen nævner ingen af {words}"),
+    "not_a_sector": ("'{text}' is not a sector", "'{text}' er ikke en sektor"),
+    "no_sector": ("cannot tell the sector of '{organisation}'; add it in brackets, e.g. "
+                  "'{organisation} (privat)' ({sectors})", "kan ikke se sektoren for "
+                  "'{organisation}'; skriv den i parentes, fx '{organisation} (privat)' "
+                  "({sectors})"),
+    "not_leaders_or_staff": ("'{word}' is neither leaders (…ledere, …chefer) nor staff "
+                             "(medarbejdere, ansatte)", "'{word}' er hverken ledere (…ledere, "
+                             "…chefer) eller medarbejdere (medarbejdere, ansatte)"),
+    "unknown_degree": ("'{degree}' is not a degree the steps know",
+                       "'{degree}' er ikke en grad, trinene kender"),
+    "unknown_education": ("'{text}' is not an education the steps know (e.g. 'en "
+                          "cand.scient.pol.', 'en master i offentlig ledelse', 'en "
+                          "diplomuddannelse i ledelse', 'en professionsbachelor som lærer', "
+                          "'en MBA', 'en ph.d.')", "'{text}' er ikke en uddannelse, trinene "
+                          "kender (fx 'en cand.scient.pol.', 'en master i offentlig ledelse', "
+                          "'en diplomuddannelse i ledelse', 'en professionsbachelor som lærer', "
+                          "'en MBA', 'en ph.d.')"),
+    "not_an_experience": ("'{text}' is not a kind of experience",
+                          "'{text}' er ikke en slags erfaring"),
+    "fits_several": ("'{phrase}' fits several: {names}", "'{phrase}' passer på flere: {names}"),
+    "no_such": ("no {what} '{phrase}'", "'{phrase}' findes ikke som {what}"),
+    "a_criterion": ("criterion", "kriterium"),
+    "a_competency": ("competency", "kompetence"),
+    "profile_in": ("profile in {folder}", "profil i {folder}"),
+    "not_a_status": ("'{text}' is not a status", "'{text}' er ikke en status"),
+    "not_a_category": ("'{text}' is not a category", "'{text}' er ikke en kategori"),
+    "implausible_year": ("'{text}' is not a plausible year", "'{text}' er ikke et troværdigt "
+                                                             "årstal"),
+    "unknown_domain": ("'{text}' names no field the steps know (e.g. skoleområdet, dagtilbud, "
+                       "beskæftigelse, socialområdet)", "'{text}' nævner intet fagområde, "
+                       "trinene kender (fx skoleområdet, dagtilbud, beskæftigelse, "
+                       "socialområdet)"),
+    # groups files (screening fairness)
+    "groups_empty": ("the groups file is empty", "gruppefilen er tom"),
+    "groups_header": ("the first line names an id column (id) and at least one attribute, "
+                      "e.g. id,køn,aldersgruppe", "første linje nævner en id-kolonne (id) og "
+                      "mindst én oplysning, fx id,køn,aldersgruppe"),
+    "groups_row_width": ("{fields} fields, the header has {header}",
+                         "{fields} felter, overskriften har {header}"),
+    "groups_twice": ("candidate '{candidate}' is listed twice",
+                     "kandidaten '{candidate}' står der to gange"),
+    # scoring sheets (screening import scores)
+    "not_a_workbook": ("not an .xlsx workbook ({detail})", "ikke en .xlsx-projektmappe ({detail})"),
+    "no_score_sheet": ("no sheet '{sheet}' (write one with `screening sheet`)",
+                       "intet ark '{sheet}' (skriv et med `screening sheet`)"),
+    "ids_row_broken": ("the row of ids lost its 'source' or 'assessor' column",
+                       "rækken med id'er har mistet kolonnen 'source' eller 'assessor'"),
+    "empty_competency_id": ("empty competency id", "tomt kompetence-id"),
+    "scores_without_candidate": ("scores without a candidate id", "scorer uden kandidat-id"),
+    "candidate_on_two_rows": ("candidate '{candidate}' is also on row {row}",
+                              "kandidaten '{candidate}' står også i række {row}"),
+    "sheet_source": ("source '{source}' is not one of {sources}",
+                     "kilden '{source}' er ikke en af {sources}"),
+    "sheet_score": ("score {value} is not a whole number from 1 to 5",
+                    "scoren {value} er ikke et helt tal fra 1 til 5"),
+    "no_record_for": ("no record for candidate '{candidate}' in {folder}",
+                      "ingen post for kandidaten '{candidate}' i {folder}"),
+    "candidate_in_jsonl": ("candidate '{candidate}' is a line of a JSON Lines file, which is "
+                           "not updated; give it its own record file", "kandidaten "
+                           "'{candidate}' er en linje i en JSON Lines-fil, som ikke opdateres; "
+                           "giv den sin egen postfil"),
+    # source documents (screening trace, screening new)
+    "cannot_read_document": ("cannot read this {suffix} file: {detail}",
+                             "kan ikke læse denne {suffix}-fil: {detail}"),
+    "source_not_found": ("source '{document}' not found (not beside the rule file, not a "
+                         "path, not a seed)", "kilden '{document}' findes ikke (ikke ved siden "
+                         "af regelfilen, ikke en sti, ikke en kildetekst)"),
+    "no_statements": ("found no statement that asks something of the candidate (a bullet, a "
+                      "numbered item, a sentence with 'skal', 'afgørende', 'gerne' ...)",
+                      "fandt intet udsagn, der stiller krav til kandidaten (et punkt, et "
+                      "nummereret punkt, en sætning med 'skal', 'afgørende', 'gerne' ...)"),
+    # writing output (--out)
+    "out_is_folder": ("is a folder; --out needs a file name",
+                      "er en mappe; --out skal have et filnavn"),
+    "cannot_write": ("cannot write here: {reason}", "kan ikke skrive her: {reason}"),
+    # the committee's papers
+    "run_differs": ("run '{run}' screened other rule files, stage or records than this report; "
+                    "leave out --run to use the latest matching run", "kørsel '{run}' "
+                    "screenede andre regelfiler, et andet stadie eller andre poster end denne "
+                    "rapport; udelad --run for at bruge den seneste kørsel, der passer"),
+    # JSON Resume (screening import jsonresume): what was guessed or left out
+    "resume_date_unreadable": ("date '{value}' could not be read", "dato '{value}' kunne ikke "
+                                                                   "læses"),
+    "resume_date_impossible": ("date '{value}' does not exist", "dato '{value}' findes ikke"),
+    "resume_not_a_list": ("skipped (not a list)", "sprunget over (ikke en liste)"),
+    "resume_not_an_object": ("skipped (not an object)", "sprunget over (ikke et objekt)"),
+    "resume_basics": ("must be an object", "skal være et objekt"),
+    "resume_location": ("not carried over (not used in screening)",
+                        "ikke overført (bruges ikke i screeningen)"),
+    "resume_job_incomplete": ("skipped (no organisation, position or start date)",
+                              "sprunget over (mangler organisation, stilling eller startdato)"),
+    "resume_sector_guessed": ("sector guessed as 'privat' from '{organisation}'; correct it if "
+                              "it is wrong", "sektor gættet som 'privat' ud fra "
+                              "'{organisation}'; ret den, hvis det er forkert"),
+    "resume_sector_read": ("sector '{sector}' read from '{organisation}'",
+                           "sektor '{sector}' læst ud fra '{organisation}'"),
+    "resume_level_read": ("leadership level '{level}' read from '{title}'",
+                          "ledelsesniveau '{level}' læst ud fra '{title}'"),
+    "resume_no_numbers": ("leaders and staff led, budget and fields are not in JSON Resume; "
+                          "add them from the interview", "antal ledere og medarbejdere, budget "
+                          "og fagområder står ikke i JSON Resume; tilføj dem fra samtalen"),
+    "resume_education_unknown": ("level of education unknown for '{words}'; skipped",
+                                 "uddannelsesniveau for '{words}' ukendt; sprunget over"),
+    "resume_section_left_out": ("not carried over (no matching fields in the candidate record)",
+                                "ikke overført (ingen tilsvarende felter i kandidatposten)"),
+    # the command line's own checks of its options
+    "run_of_other_profile": ("run '{run}' is of profile '{stored}', not '{profile}'",
+                             "kørslen '{run}' er af profilen '{stored}', ikke '{profile}'"),
+    "name_one_candidate": ("{count} candidates given; name one with --id ({ids}, ...)",
+                           "{count} kandidater givet; vælg én med --id ({ids}, ...)"),
+    "no_candidate": ("no candidate '{id}'", "ingen kandidat '{id}'"),
+    "no_criterion_in": ("no criterion '{id}' in {profile}", "intet kriterium '{id}' i {profile}"),
 }

@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..messages import message
+
 ADVANCES, STOPS = "advances", "stops"
 # decision -> (what it applies to, the outcome it gives)
 DECISIONS: dict[str, tuple[str, str]] = {
@@ -54,7 +56,7 @@ class Decision:
 
 
 class DecisionRefused(ValueError):
-    """A decision that cannot be recorded as asked (the message says why, in English)."""
+    """A decision that cannot be recorded as asked; its one argument, a message, says why."""
 
 
 def check_decision(decision: str, has_knockout: bool, standing: Decision | None,
@@ -63,12 +65,11 @@ def check_decision(decision: str, has_knockout: bool, standing: Decision | None,
     proposed knock-out, and reversing the standing decision needs `supersede`."""
     target, outcome = DECISIONS[decision]
     if target == "knockout" and not has_knockout:
-        raise DecisionRefused("has no proposed knock-out to confirm or override; decide "
-                              "whether the candidate goes on with --advance or --stop")
+        raise DecisionRefused(message("nothing_to_confirm"))
     if standing is not None and standing.outcome != outcome and not supersede:
-        raise DecisionRefused(f"contradicts the standing decision (entry {standing.seq}, "
-                              f"{standing.decision} by {standing.by} at {standing.created}); "
-                              "pass --supersede with a reason to replace it")
+        raise DecisionRefused(message("contradicts_standing", seq=standing.seq,
+                                      decision=standing.decision, by=standing.by,
+                                      created=standing.created))
     return target, outcome
 
 

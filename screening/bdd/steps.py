@@ -10,7 +10,6 @@ here take quoted arguments; `prose` holds the steps in the consultant's own word
 
 from __future__ import annotations
 
-import difflib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,10 +19,10 @@ import pytest
 from pytest_bdd import given, parsers, then, when
 
 from ..candidates import load_record
-from ..errors import shown
 from ..profiles import CATEGORIES, Criterion, Profile
 from ..protected import refuse as refuse_protected
 from ..records import SOURCES, CandidateRecord
+from ..vocabulary import did_you_mean
 from .arguments import find_criterion as _find_criterion
 from .grammar import CATALOGUE, NotRead, ReadContext, read, step
 from .words import Unreadable, plain, slug
@@ -256,7 +255,7 @@ def assessment(screening_context: Context, score: int, competency: str, source: 
     profile = screening_context.profile
     if profile is not None and competency not in profile.competencies:
         raise AssertionError(f"Profilen har ingen kompetence '{competency}'"
-                             + _near(competency, list(profile.competencies)))
+                             + str(did_you_mean(competency, profile.competencies, most=3)))
     add_assessment(screening_context, None, competency, source, score)
 
 
@@ -309,12 +308,7 @@ def find_criterion(profile: Profile, wanted: str) -> Criterion:
     try:
         return _find_criterion(profile, wanted)
     except Unreadable as exc:
-        raise AssertionError(shown(str(exc))) from None
-
-
-def _near(wanted: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(wanted, known, n=3, cutoff=0.5)
-    return f"; mente du: {', '.join(close)}?" if close else ""
+        raise AssertionError(str(exc.text)) from None
 
 
 def _outcome(context: Context, criterion: str, candidate: str | None):
@@ -465,7 +459,7 @@ def perform(kind: str, line: str, screening_context: Context, request: Any = Non
     try:
         reading = read(kind, line, screening_context.read_context())
     except NotRead as exc:
-        raise AssertionError(shown(str(exc))) from None
+        raise AssertionError(str(exc.text)) from None
     reading.run(screening_context=screening_context, request=request, datatable=datatable)
 
 
