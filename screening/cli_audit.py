@@ -285,6 +285,6 @@ def decide(run, candidate, confirm, override, advance, stop, reason, supersede, 
     try:
         decided = store.decide(run, candidate, chosen[0], one_line(reason), by, supersede)
     except DecisionRefused as exc:
-        raise InputError([Problem(f"{run} {candidate}", exc.args[0], code="E402")]) from None
+        raise InputError([Problem(f"{run} {candidate}", exc.text, code="E402")]) from None
     click.echo(t("Beslutning registreret (post {seq}): {candidate} {outcome}.",
                  seq=decided.seq, candidate=candidate, outcome=t(OUTCOME_TEXT[decided.outcome])))

@@ -25,7 +25,7 @@ from functools import cached_property
 from typing import Any
 
 from . import conditions as cond
-from .messages import Message, message
+from .messages import Message, Told, message
 from .profiles import Criterion, Profile
 from .results import STATUSES, D, I, O, U
 from .wording import render
@@ -272,13 +272,12 @@ MAX_COMBINATORS = 15 - 1
 MAX_PIECES = 512
 
 
-class ConditionTooComplex(ValueError):
+class ConditionTooComplex(Told, ValueError):
     """A condition that does not fit durable-rules even split into MAX_PIECES rules;
     `member` names the criterion or item predicate it belongs to, once known."""
 
     def __init__(self, text: Message, member: str | None = None):
         super().__init__(text)
-        self.text = text
         self.member = member
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .catalogue import COMPARISON_OPS
-from .messages import Message, message
+from .messages import Message, Told, message
 
 OPS = (*COMPARISON_OPS, "in", "contains")
 # Bounds on one condition, checked as it is read. The shipped profiles nest 2 levels deep,
@@ -69,13 +69,12 @@ class Assessed:
 Condition = All | AnyOf | Not | Compare | Some | Assessed
 
 
-class ConditionSyntaxError(Exception):
+class ConditionSyntaxError(Told):
     """Raised with the path (keys and indexes) of the offending node."""
 
     def __init__(self, path: tuple, text: Message):
         super().__init__(text)
         self.path = path
-        self.text = text
 
 
 def parse(data: Any, path: tuple = (), item_level: bool = False) -> Condition:

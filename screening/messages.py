@@ -62,6 +62,18 @@ class Worded:
         return self.text.render("en")
 
 
+class Told(Exception):
+    """An exception whose text is a message: `text` is shown to users in their language;
+    str() gives the English, for tracebacks and logs."""
+
+    def __init__(self, text: Message) -> None:
+        super().__init__(text)
+        self.text = text
+
+    def __str__(self) -> str:
+        return self.text.render("en")
+
+
 def message(code: str, /, **params: Any) -> Message:
     """The message `code` with `params`; an unknown code fails where the message is made."""
     if code not in CATALOGUE:

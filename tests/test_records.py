@@ -158,7 +158,6 @@ def test_json_records_are_checked_the_same_way(tmp_path):
 def test_problems_are_shown_in_the_chosen_language():
     from screening.errors import Problem
     from screening.i18n import set_language
-
     from screening.messages import message
     from screening.vocabulary import did_you_mean
 

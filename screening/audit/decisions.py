@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..messages import message
+from ..messages import Told, message
 
 ADVANCES, STOPS = "advances", "stops"
 # decision -> (what it applies to, the outcome it gives)
@@ -55,8 +55,8 @@ class Decision:
                 "supersedes": self.supersedes}
 
 
-class DecisionRefused(ValueError):
-    """A decision that cannot be recorded as asked; its one argument, a message, says why."""
+class DecisionRefused(Told, ValueError):
+    """A decision that cannot be recorded as asked; `text` says why."""
 
 
 def check_decision(decision: str, has_knockout: bool, standing: Decision | None,

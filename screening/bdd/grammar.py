@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..messages import Message, message
+from ..messages import Message, Told, message
 from ..profiles import Profile
 
 KINDS = ("given", "when", "then")
@@ -88,13 +88,9 @@ def step(kind: str, pattern: str, example: str, *, also: tuple[tuple[str, str], 
 # --- reading a line -----------------------------------------------------------------------
 
 
-class NotRead(Exception):
+class NotRead(Told):
     """A line no step reads; `text` names the nearest steps or the unreadable argument, and
     its `line` parameter is the line as read."""
-
-    def __init__(self, text: Message):
-        super().__init__(text)
-        self.text = text
 
 
 @dataclass

@@ -14,19 +14,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from ..messages import Message, message
+from ..messages import Message, Told, message
 from ..records import EXPERIENCE_KINDS, SOURCES
 from ..vocabulary import did_you_mean
 
 T = TypeVar("T")
 
 
-class Unreadable(ValueError):
+class Unreadable(Told, ValueError):
     """Words a step could not read as its argument; `text` says what was expected."""
-
-    def __init__(self, text: Message):
-        super().__init__(text)
-        self.text = text
 
 
 # --- numbers ------------------------------------------------------------------------------
