@@ -26,15 +26,15 @@ from . import report
 from .candidates import load_records
 from .documents import error_message, field_path, plain
 from .errors import InputError, Problem
-from .explain import CATEGORY_TITLES
 from .guide import competencies_read
 from .i18n import t
 from .messages import Message, message
 from .profiles import Profile
 from .records import CandidateRecord
-from .results import STATUS_LABELS, STATUSES, Screening
+from .results import Screening
 from .stages import SOURCES
 from .views import candidate_view
+from .vocabulary import CATEGORY_SHORT, CATEGORY_TITLES, PRIORITIES, STATUSES, label
 from .wording import value_text
 
 if TYPE_CHECKING:
@@ -60,8 +60,8 @@ def screening_workbook(screening: Screening) -> bytes:
     views = [candidate_view(r) for r in screening.results]
     used = [c for c in CATEGORY_TITLES if any(c in v.categories for v in views)]
     headers = [t("Nr."), t("Kandidat"), t("Sikret"), t("Muligt"), t("Dækning"),
-               *(t(report.CATEGORY_SHORT[c]) for c in used),
-               *(t(STATUS_LABELS[s]) for s in STATUSES), t("Foreslåede knock-outs"),
+               *(label(CATEGORY_SHORT, c) for c in used),
+               *(label(STATUSES, s) for s in STATUSES), t("Foreslåede knock-outs"),
                t("Anbefaling")]
     ranking.append(headers)
     for v in views:
@@ -84,9 +84,10 @@ def screening_workbook(screening: Screening) -> bytes:
         criteria.merge_cells(start_row=1, start_column=column, end_row=1, end_column=column + 1)
     outcomes = [{o.criterion.id: o for o in r.outcomes} for r in screening.results]
     for c in screening.profile.criteria:
-        criteria.append([c.id, c.name, t(CATEGORY_TITLES[c.category]), t(c.priority), c.weight,
+        criteria.append([c.id, c.name, label(CATEGORY_TITLES, c.category),
+                         label(PRIORITIES, c.priority), c.weight,
                          *(x for by_id in outcomes
-                           for x in (t(STATUS_LABELS[by_id[c.id].status]), by_id[c.id].points))])
+                           for x in (label(STATUSES, by_id[c.id].status), by_id[c.id].points))])
     _number_formats(criteria, {5: ONE_DECIMAL, **{len(fixed) + 2 + 2 * n: ONE_DECIMAL
                                                   for n in range(len(screening.results))}},
                     first_row=3)

@@ -81,17 +81,14 @@ def standing(decisions: Iterable[Decision]) -> dict[str, Decision]:
     return latest
 
 
-OUTCOME_TEXT = {ADVANCES: "går videre", STOPS: "går ikke videre"}
-DECISION_TEXT = {"confirm": "foreslået knock-out bekræftet",
-                 "override": "foreslået knock-out underkendt"}
-
-
 def describe(d: Decision) -> str:
     """Who decided what, when and why, in one line for tables and explanations."""
     from ..i18n import t
+    from ..vocabulary import DECISIONS as DECISION_WORDS
+    from ..vocabulary import OUTCOMES, label
 
-    what = t(OUTCOME_TEXT[d.outcome]) if d.outcome else d.decision
-    if d.decision in DECISION_TEXT:
-        what += f" ({t(DECISION_TEXT[d.decision])})"
+    what = label(OUTCOMES, d.outcome) if d.outcome else d.decision
+    if d.decision in DECISION_WORDS:
+        what += f" ({label(DECISION_WORDS, d.decision)})"
     return t("{what}: {by}, {when}: {reason}", what=what, by=d.by, when=d.created,
              reason=d.reason or "–")

@@ -19,6 +19,7 @@ from ..errors import ScreeningError
 from ..messages import message
 from ..profiles import CATEGORIES, Criterion, Profile
 from ..rulefiles import find_profile, list_profiles, load_profile
+from ..vocabulary import STATUSES as STATUS_TERMS
 from .grammar import ReadContext, Reading, argument, read
 from .words import (
     Degree,
@@ -36,11 +37,10 @@ from .words import (
     split_names,
 )
 
-STATUSES = {"opfyldt": "opfyldt", "delvist opfyldt": "delvist", "delvist": "delvist",
-            "kun delvist opfyldt": "delvist", "ikke opfyldt": "ikke_opfyldt",
-            "ikke belyst": "ikke_belyst", "met": "opfyldt", "partly met": "delvist",
-            "only partly met": "delvist", "not met": "ikke_opfyldt",
-            "not assessed": "ikke_belyst"}
+# a status as a step may write it: its label in either language, or a shorter form
+STATUSES = {**{word: code for code, term in STATUS_TERMS.items() for word in (term.da, term.en)},
+            "delvist": "delvist", "kun delvist opfyldt": "delvist",
+            "only partly met": "delvist"}
 STATUS = "|".join(sorted(map(re.escape, STATUSES), key=len, reverse=True))
 # how a statement about a criterion says how far it is met: "lever ikke op til", "meets"
 DEGREES = {None: "opfyldt", "ikke": "ikke_opfyldt", "kun delvist": "delvist",

@@ -22,15 +22,13 @@ from ..candidates import load_record
 from ..profiles import CATEGORIES, Criterion, Profile
 from ..protected import refuse as refuse_protected
 from ..records import SOURCES, CandidateRecord
-from ..vocabulary import did_you_mean
+from ..vocabulary import STATUSES, did_you_mean
 from .arguments import find_criterion as _find_criterion
 from .grammar import CATALOGUE, NotRead, ReadContext, read, step
 from .words import Unreadable, plain, slug
 
 __all__ = ["CATALOGUE", "Context", "find_criterion", "perform"]
 
-SHOWN_STATUS = {"opfyldt": "opfyldt", "delvist": "delvist opfyldt",
-                "ikke_opfyldt": "ikke opfyldt", "ikke_belyst": "ikke belyst"}
 POSITION_FIELDS = {"titel": "title", "organisation": "organisation", "sektor": "sector",
                    "politisk styret": "politically_governed", "start": "start", "slut": "end",
                    "ledelsesniveau": "leadership_level", "ledere": "leaders_led",
@@ -328,8 +326,8 @@ def criterion_status(screening_context: Context, criterion: str, status: str,
         grounds = "; ".join(f"{e.path} = {e.value} ({e.source})" for e in outcome.evidence)
         missing = "; ".join(outcome.missing)
         raise AssertionError(
-            f"Kriteriet '{outcome.criterion.id}' er '{SHOWN_STATUS[outcome.status]}' for "
-            f"'{result.id}', forventet '{SHOWN_STATUS[status]}'."
+            f"Kriteriet '{outcome.criterion.id}' er '{STATUSES[outcome.status].da}' for "
+            f"'{result.id}', forventet '{STATUSES[status].da}'."
             + (f"\nGrundlag: {grounds}" if grounds else "")
             + (f"\nMangler: {missing}" if missing else ""))
 
@@ -358,7 +356,7 @@ def knockout(screening_context: Context, criterion: str, candidate: str | None) 
     result, outcome = _outcome(screening_context, criterion, candidate)
     if outcome.criterion.id not in result.knockouts:
         raise AssertionError(f"Ingen foreslået knock-out på '{outcome.criterion.id}' for "
-                             f"'{result.id}' (status: {SHOWN_STATUS[outcome.status]}); "
+                             f"'{result.id}' (status: {STATUSES[outcome.status].da}); "
                              f"foreslåede: {', '.join(result.knockouts) or 'ingen'}")
 
 
