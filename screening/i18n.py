@@ -13,17 +13,8 @@ LANGUAGES = ("da", "en")
 _language: ContextVar[str] = ContextVar("language", default="da")
 
 EN: dict[str, str] = {
-    # statuses and recommendations
-    "opfyldt": "met", "delvist opfyldt": "partly met", "ikke opfyldt": "not met",
+    # statuses, categories, priorities, bands, stages and decisions: see vocabulary.py
     "ikke belyst": "not assessed",
-    "Krav ikke opfyldt: foreslået knock-out til vurdering":
-        "Requirement not met: proposed knock-out for review",
-    "Utilstrækkeligt belyst": "Insufficient evidence",
-    # categories
-    "Faglige kompetencer": "Professional competencies",
-    "Ledelsesmæssige kompetencer": "Leadership competencies",
-    "Personlige kompetencer": "Personal competencies",
-    "Faglig": "Professional", "Ledelse": "Leadership", "Personlig": "Personal",
     # the table
     "Nr.": "Rank", "Kandidat": "Candidate", "Score": "Score", "Dækning": "Coverage",
     "Opf./delv./ikke/ubel.": "Met/partly/not/unassessed",
@@ -83,9 +74,6 @@ EN: dict[str, str] = {
     "stærkest": "strongest", "krav ikke belyst": "requirements not assessed",
     "foreslået knock-out": "proposed knock-out", "uenige kilder": "sources disagree",
     # the score as a range, krav met only in part
-    "Krav kun delvist opfyldt: foreslået knock-out til vurdering":
-        "Requirement only partly met: proposed knock-out for review",
-    "Afventer belysning": "Awaiting evidence",
     "Score (sikret–mulig)": "Score (secured–possible)",
     "kun delvist": "only partly",
     "Scoren kan ende fra '{low}' til '{high}'; den næste evidens afgør det.":
@@ -95,9 +83,6 @@ EN: dict[str, str] = {
         "Proposed knock-out: the requirement is only partly met on the evidence so far, and a "
         "requirement must be met. A person confirms or overrides it, with a reason.",
     # decisions (screening decide, and where standing decisions are shown)
-    "går videre": "goes on", "går ikke videre": "does not go on",
-    "foreslået knock-out bekræftet": "proposed knock-out confirmed",
-    "foreslået knock-out underkendt": "proposed knock-out overridden",
     "{what}: {by}, {when}: {reason}": "{what}: {by}, {when}: {reason}",
     "Beslutning registreret (post {seq}): {candidate} {outcome}.":
         "Decision recorded (entry {seq}): {candidate} {outcome}.",
@@ -229,7 +214,7 @@ EN: dict[str, str] = {
         "No run in the audit trail gives exactly these results. The hashes below are computed "
         "now from the rule files as they are; run `screening screen` to record the run.",
     "Kravene og ønskerne i profilen": "The profile's requirements and wishes",
-    "krav": "requirement", "ønske": "wish", "Afsnit": "Section", "Vægt": "Weight",
+    "Afsnit": "Section", "Vægt": "Weight",
     "Placering": "Ranking", "Sammenligning": "Comparison",
     "Score og dækning pr. kandidat": "Score and coverage per candidate",
     "Kriterier efter kategori og status: {id}": "Criteria by category and status: {id}",
