@@ -25,6 +25,7 @@ from functools import cached_property
 from typing import Any
 
 from . import conditions as cond
+from .messages import Message, Told, message
 from .profiles import Criterion, Profile
 from .results import STATUSES, D, I, O, U
 from .wording import render
@@ -271,12 +272,12 @@ MAX_COMBINATORS = 15 - 1
 MAX_PIECES = 512
 
 
-class ConditionTooComplex(ValueError):
+class ConditionTooComplex(Told, ValueError):
     """A condition that does not fit durable-rules even split into MAX_PIECES rules;
     `member` names the criterion or item predicate it belongs to, once known."""
 
-    def __init__(self, message: str, member: str | None = None):
-        super().__init__(message)
+    def __init__(self, text: Message, member: str | None = None):
+        super().__init__(text)
         self.member = member
 
 
@@ -296,13 +297,13 @@ def fit_for_engine(expr: Expr) -> list[Expr]:
     terms = expr["$and"] if set(expr) == {"$and"} else [expr]
     choices = [t for t in terms if set(t) == {"$or"}]
     if not choices:
-        raise ConditionTooComplex(f"{_combinators(expr)} nested all/any")
+        raise ConditionTooComplex(message("nested_combinators", count=_combinators(expr)))
     widest = max(choices, key=_combinators)
     rest = [t for t in terms if t is not widest]
     pieces = [piece for branch in widest["$or"]
               for piece in fit_for_engine(and_(*rest, branch))]
     if len(pieces) > MAX_PIECES:
-        raise ConditionTooComplex(f"more than {MAX_PIECES} rules")
+        raise ConditionTooComplex(message("more_rules_than", limit=MAX_PIECES))
     return pieces
 
 
@@ -355,7 +356,7 @@ class Layout:
                 split = {name: fit_for_engine(expr) for name, expr in named.items()
                          if expr is not FALSE}
             except ConditionTooComplex as exc:
-                raise ConditionTooComplex(str(exc), member) from None
+                raise ConditionTooComplex(exc.text, member) from None
             size = sum(len(pieces) for pieces in split.values())
             if pending and count + size > RULES_PER_FACT_TYPE:
                 close()

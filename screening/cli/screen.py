@@ -277,7 +277,8 @@ def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rul
     from ..errors import InputError, Problem
     from ..explain import explain as render
     from ..explain import explain_document
-    from ..rulefiles import suggest
+    from ..messages import message
+    from ..vocabulary import did_you_mean
 
     warnings: list = []
     run = screened(profile, candidates, rules_dir, stage, as_of,
@@ -286,16 +287,17 @@ def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rul
     ids = list(run.sources)  # in input order
     if candidate_id is None:
         if len(ids) > 1:
-            raise InputError([Problem("--id", f"{len(ids)} candidates given; name one with "
-                                              f"--id ({', '.join(ids[:5])}, ...)")])
+            raise InputError([Problem("--id", message("name_one_candidate", count=len(ids),
+                                                      ids=", ".join(ids[:5])))])
         candidate_id = ids[0]
     if candidate_id not in ids:
-        raise InputError([Problem("--id", f"no candidate '{candidate_id}'"
-                                          + suggest(candidate_id, ids))])
+        raise InputError([Problem("--id", message("no_candidate", id=candidate_id)
+                                          + did_you_mean(candidate_id, ids))])
     known = [c.id for c in result.profile.criteria]
     if criterion is not None and criterion not in known:
-        raise InputError([Problem("--criterion", f"no criterion '{criterion}' in "
-                                  f"{result.profile.meta.id}" + suggest(criterion, known))])
+        raise InputError([Problem("--criterion", message("no_criterion_in", id=criterion,
+                                                            profile=result.profile.meta.id)
+                                  + did_you_mean(criterion, known))])
     unknown = [p for p in warnings if p.path == run.sources[candidate_id]]
     decision = standing_decisions(result.profile, stage, as_of.date() if as_of else None,
                                   {candidate_id: run.input_hashes[candidate_id]},
