@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import conditions as cond
+from . import profile_cache
 from .catalogue import COLLECTIONS, OPS_BY_KIND
 from .compile import ConditionTooComplex, compile_profile
 from .documents import Document, plain, read_document
@@ -82,7 +83,17 @@ def load_profile(path: str | Path, allow_module: bool = False) -> Profile:
     """Load a profile and its includes; raise RuleFileError listing every problem.
 
     With `allow_module`, a module file loads on its own too (for lint), under default
-    scoring."""
+    scoring. A profile loaded before from the same unchanged files comes from the cache
+    (see profile_cache)."""
+    cached = profile_cache.load(Path(path), allow_module)
+    if cached is not None:
+        return cached
+    profile = _read_profile(path, allow_module)
+    profile_cache.store(Path(path), allow_module, profile)
+    return profile
+
+
+def _read_profile(path: str | Path, allow_module: bool) -> Profile:
     problems: list[Problem] = []
     parts: list[_Part] = []
     _load_tree(Path(path), (), parts, problems, loc=None, including=None,
