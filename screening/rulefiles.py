@@ -17,8 +17,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from . import cache
 from . import conditions as cond
-from . import profile_cache
 from .catalogue import COLLECTIONS, OPS_BY_KIND
 from .compile import ConditionTooComplex, compile_profile
 from .documents import Document, plain, read_document
@@ -84,12 +84,12 @@ def load_profile(path: str | Path, allow_module: bool = False) -> Profile:
 
     With `allow_module`, a module file loads on its own too (for lint), under default
     scoring. A profile loaded before from the same unchanged files comes from the cache
-    (see profile_cache)."""
-    cached = profile_cache.load(Path(path), allow_module)
+    (see screening.cache)."""
+    cached = cache.cached_profile(Path(path), allow_module)
     if cached is not None:
         return cached
     profile = _read_profile(path, allow_module)
-    profile_cache.store(Path(path), allow_module, profile)
+    cache.keep_profile(Path(path), allow_module, profile)
     return profile
 
 

@@ -75,8 +75,8 @@ def write(folder: Path, name: str, text: str) -> Path:
 
 
 @pytest.fixture(autouse=True, scope="session")
-def profile_cache_folder(tmp_path_factory):
-    """The tests share one cache of loaded profiles, never the user's."""
+def cache_folder(tmp_path_factory):
+    """The tests share one cache of loaded profiles and data, never the user's."""
     monkeypatch = pytest.MonkeyPatch()
     folder = tmp_path_factory.mktemp("cache") / "screening"
     monkeypatch.setenv("SCREENING_CACHE", str(folder))

@@ -3,15 +3,17 @@ of the profile changes, and never trusted when damaged, foreign or in a shared f
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import shutil
+from datetime import date
 from pathlib import Path
 
 import orjson
 import pytest
 
-from screening import profile_cache, rulefiles
+from screening import cache, rulefiles
 from screening.errors import RuleFileError
 from screening.rulefiles import load_profile
 
@@ -162,7 +164,7 @@ def test_an_entry_for_another_rule_file_is_not_taken(profile_file, folder, tmp_p
 
 def test_an_entry_written_by_other_code_is_stale(profile_file, folder, reads, monkeypatch):
     loaded = load_profile(profile_file)
-    monkeypatch.setattr(profile_cache, "code_fingerprint", lambda: "other code")
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: "other code")
     assert load_profile(profile_file) == loaded
     assert reads == [profile_file, profile_file]
 
@@ -190,14 +192,58 @@ def test_the_cache_can_be_switched_off(profile_file, monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     load_profile(profile_file)
-    assert profile_cache.directory() is None
+    assert cache.directory() is None
     assert not (tmp_path / "xdg").exists() and not (tmp_path / "home").exists()
 
 
 def test_the_users_cache_folder_by_default(monkeypatch, tmp_path):
     monkeypatch.delenv("SCREENING_CACHE")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert profile_cache.directory() == tmp_path / "xdg" / "screening"
+    assert cache.directory() == tmp_path / "xdg" / "screening"
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert profile_cache.directory() == tmp_path / "home" / ".cache" / "screening"
+    assert cache.directory() == tmp_path / "home" / ".cache" / "screening"
+
+
+def test_a_data_file_is_parsed_once_for_the_same_content(folder):
+    parses: list[bytes] = []
+
+    def parse(content: bytes) -> dict:
+        parses.append(content)
+        return {"words": content.decode().split(), "count": len(content)}
+
+    text = "alder køn".encode()
+    first = cache.parsed(text, parse)
+    assert cache.parsed(text, parse) == first == {"words": ["alder", "køn"], "count": 10}
+    assert cache.parsed(b"alder", parse) == {"words": ["alder"], "count": 5}
+    assert parses == [text, b"alder"]
+
+
+def test_data_json_cannot_hold_is_parsed_each_time(folder):
+    parses: list[bytes] = []
+
+    def parse(content: bytes) -> dict:
+        parses.append(content)
+        return {"when": date(2024, 1, 1)}
+
+    assert cache.parsed(b"x", parse) == cache.parsed(b"x", parse) == {"when": date(2024, 1, 1)}
+    assert len(parses) == 2 and entries(folder) == []
+
+
+def test_the_protected_attributes_come_from_the_cache_as_from_the_file(folder, monkeypatch):
+    from screening import protected
+
+    read: list[bytes] = []
+    read_yaml = protected._read_yaml
+
+    @functools.wraps(read_yaml)  # the same reader, counted
+    def counted(content: bytes):
+        read.append(content)
+        return read_yaml(content)
+    monkeypatch.setattr(protected, "_read_yaml", counted)
+    protected.lists.cache_clear()
+    from_file = protected.lists()
+    protected.lists.cache_clear()
+    assert protected.lists() == from_file
+    protected.lists.cache_clear()
+    assert len(read) == 1
