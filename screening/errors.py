@@ -61,3 +61,13 @@ class EngineError(ScreeningError):
     """durable-rules misbehaved (an action failed, an invariant broke): not the user's fault."""
 
     exit_code = 3
+
+
+class Reported(ScreeningError):
+    """What was wrong has been shown as it was found; only the exit code is left to give:
+    1 for findings (lint problems, failing scenarios, a broken audit chain, a changed
+    replay), 2 for input that could not be used."""
+
+    def __init__(self, exit_code: int) -> None:
+        super().__init__("")
+        self.exit_code = exit_code

@@ -7,23 +7,19 @@ from pathlib import Path
 
 import click
 
-from .cli import _reports_errors, main
-from .display import one_line, terminal
-from .errors import shown
-from .i18n import t
-
-audit_db_option = click.option(
-    "--audit-db", type=click.Path(dir_okay=False), envvar="SCREENING_AUDIT_DB",
-    help="Revisionssporets SQLite-fil (standard: ~/.local/share/screening/audit.db).")
+from ..display import one_line, terminal
+from ..errors import shown
+from ..i18n import t
+from .common import audit_db_option, emit
 
 
 def _store(audit_db):
-    from .audit.store import AuditStore, default_path
+    from ..audit.store import AuditStore, default_path
 
     return AuditStore(audit_db or default_path(), create=False)
 
 
-@main.group()
+@click.group()
 def audit():
     """Revisionssporet: hver screening og hver menneskelig beslutning, hash-kædet.
 
@@ -37,7 +33,6 @@ def audit():
 
 @audit.command("list")
 @audit_db_option
-@_reports_errors
 def list_runs(audit_db):
     """Vis kørslerne: hvornår, hvem, profil, stadie, antal og beslutninger.
 
@@ -60,7 +55,6 @@ def list_runs(audit_db):
 @click.argument("run")
 @click.option("--candidate", help="Vis én kandidats kriterier og beslutninger.")
 @audit_db_option
-@_reports_errors
 def show(run, candidate, audit_db):
     """Vis en kørsel, eller én kandidat i den.
 
@@ -71,8 +65,8 @@ def show(run, candidate, audit_db):
     """
     from tabulate import tabulate
 
-    from .assessments import CODE
-    from .errors import Problem
+    from ..assessments import CODE
+    from ..errors import Problem
 
     store = _store(audit_db)
     meta = store.run(run)
@@ -86,7 +80,7 @@ def show(run, candidate, audit_db):
                           unknown["column"], unknown["field"], CODE)
         click.echo(f"{t('advarsel')}: " + terminal(str(problem)))
     if candidate is None:
-        from .audit.export import score_range_text
+        from ..audit.export import score_range_text
 
         rows = [(r["rank"], r["id"], score_range_text(r), r["coverage"], r["recommendation"],
                  ", ".join(r["knockouts"]) or "–", len(store.decisions(run, r["id"])))
@@ -95,14 +89,13 @@ def show(run, candidate, audit_db):
                                                     "Dækning", "Anbefaling",
                                                     "Foreslåede knock-outs", "Beslutninger"])))
         return
-    from .audit.export import begrundelse, markdown
+    from ..audit.export import begrundelse, markdown
 
     click.echo(markdown(begrundelse(store, run, candidate)))
 
 
 @audit.command()
 @audit_db_option
-@_reports_errors
 def verify(audit_db):
     """Kontrollér hash-kæden: ændrede, slettede eller omrokerede poster findes og nævnes.
 
@@ -120,7 +113,9 @@ def verify(audit_db):
     head = store.head()
     if problems:
         click.echo(f"Kæden er brudt: {len(problems)} fund.")
-        raise SystemExit(1)
+        from ..errors import Reported
+
+        raise Reported(1)
     click.echo(f"Kæden er hel: {head[0] if head else 0} poster, hoved {head[1] if head else '-'}")
 
 
@@ -130,7 +125,6 @@ def verify(audit_db):
                                        "regelfil) i stedet for de gemte.")
 @click.option("--rules-dir", default="rules", show_default=True, envvar="SCREENING_RULES")
 @audit_db_option
-@_reports_errors
 def replay(run, rules, rules_dir, audit_db):
     """Genscreen en kørsel med de gemte input og regler og vis enhver forskel.
 
@@ -144,8 +138,8 @@ def replay(run, rules, rules_dir, audit_db):
     """
     from tabulate import tabulate
 
-    from .audit.replay import replay as run_replay
-    from .rulefiles import find_profile, load_profile
+    from ..audit.replay import replay as run_replay
+    from ..rulefiles import find_profile, load_profile
 
     store = _store(audit_db)
     profile = load_profile(find_profile(rules, rules_dir)) if rules else None
@@ -156,7 +150,9 @@ def replay(run, rules, rules_dir, audit_db):
     click.echo(tabulate([(c.candidate, c.criterion or "–", c.what, _show(c.before),
                           _show(c.after)) for c in changes],
                         headers=["Kandidat", "Kriterium", "Hvad", "Før", "Nu"]))
-    raise SystemExit(1)
+    from ..errors import Reported
+
+    raise Reported(1)
 
 
 def _show(value) -> str:
@@ -170,7 +166,6 @@ def _show(value) -> str:
               show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False), help="Skriv til FILE (atomisk).")
 @audit_db_option
-@_reports_errors
 def export(run, candidate, fmt, out, audit_db):
     """Begrundelsen for én kandidat: kriterier, status, profilens ord, grundlag og beslutninger.
 
@@ -180,11 +175,10 @@ def export(run, candidate, fmt, out, audit_db):
     Eksempel:
       screening audit export 20261125T101500-a1b2c3 --candidate k02-anders-lykke --out k02.md
     """
-    from .audit.export import begrundelse, markdown
-    from .cli import _emit
+    from ..audit.export import begrundelse, markdown
 
     doc = begrundelse(_store(audit_db), run, candidate)
-    _emit(markdown(doc) if fmt == "markdown" else json.dumps(doc, ensure_ascii=False, indent=2),
+    emit(markdown(doc) if fmt == "markdown" else json.dumps(doc, ensure_ascii=False, indent=2),
           out)
 
 
@@ -192,7 +186,6 @@ def export(run, candidate, fmt, out, audit_db):
 @click.argument("candidate")
 @click.option("--operator", help="Hvem der sletter (standard: brugernavnet).")
 @audit_db_option
-@_reports_errors
 def erase(candidate, operator, audit_db):
     """Slet en kandidats personoplysninger (navn, kontakt) fra alle kørsler.
 
@@ -202,8 +195,8 @@ def erase(candidate, operator, audit_db):
     Eksempel:
       screening audit erase k02-anders-lykke
     """
-    from .audit.store import default_path, erase_personal
-    from .audit.store import operator as os_operator
+    from ..audit.store import default_path, erase_personal
+    from ..audit.store import operator as os_operator
 
     gone = erase_personal(Path(audit_db or default_path()), candidate,
                           operator or os_operator())
@@ -229,7 +222,7 @@ def _decision_options(command):
 def named_operator(operator: str | None) -> str:
     """The person deciding: named with --operator or SCREENING_OPERATOR; the OS user name only
     when asked for with a bare `--operator`. Nobody named is a usage error (exit 2)."""
-    from .audit.store import operator as os_operator
+    from ..audit.store import operator as os_operator
 
     if operator == OS_USER:
         return os_operator()
@@ -240,7 +233,7 @@ def named_operator(operator: str | None) -> str:
     return operator.strip()
 
 
-@main.command()
+@click.command()
 @click.argument("run")
 @click.argument("candidate")
 @_decision_options
@@ -251,7 +244,6 @@ def named_operator(operator: str | None) -> str:
               help="Hvem der beslutter (påkrævet; eller SCREENING_OPERATOR; --operator uden "
                    "navn bruger brugernavnet).")
 @audit_db_option
-@_reports_errors
 def decide(run, candidate, confirm, override, advance, stop, reason, supersede, operator,
            audit_db):
     """Registrér en menneskelig beslutning om en kandidat i en kørsel.
@@ -270,8 +262,8 @@ def decide(run, candidate, confirm, override, advance, stop, reason, supersede, 
       screening decide 20261125T101500-a1b2c3 k03-sofie-brandt --advance --operator Formand \\
           --reason "Kommunal indsigt vist i 2. samtale"
     """
-    from .audit.decisions import OUTCOME_TEXT, DecisionRefused
-    from .errors import InputError, Problem
+    from ..audit.decisions import OUTCOME_TEXT, DecisionRefused
+    from ..errors import InputError, Problem
 
     chosen = [name for name, given in (("confirm", confirm), ("override", override),
                                        ("advance", advance), ("stop", stop)) if given]
