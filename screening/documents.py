@@ -11,18 +11,21 @@ import os
 import re
 import stat
 from dataclasses import dataclass
+from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
-from ruamel.yaml import YAML
-from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
 from .errors import Problem
 from .messages import Message, message
+
+if TYPE_CHECKING:  # ruamel is imported when YAML is read: a run that reads only JSON and
+    # cached profiles never needs it (20-40 ms at start-up)
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError
+    from ruamel.yaml.nodes import Node
 
 MAX_FILE_BYTES = 5_000_000
 MAX_DEPTH = 40  # nesting of mappings and lists; the deepest shipped rule file needs 14
@@ -35,9 +38,20 @@ class Document:
     content: bytes
     data: Any  # ruamel CommentedMap/Seq (YAML) or plain dict/list (JSON)
 
+    @cached_property
+    def _located(self) -> Any:
+        """The data with line and column on every node. JSON is read by the json module
+        (fast) and only read again as YAML, which it also is, for the positions when a
+        place must be told: reading every record as YAML cost 70 ms a file (measured)."""
+        if hasattr(self.data, "lc"):
+            return self.data
+        text = self.content.decode("utf-8").removeprefix("\ufeff")
+        located, problem = _load_yaml(self.path, text)
+        return located if problem is None and located == self.data else self.data
+
     def locate(self, loc: tuple) -> tuple[int | None, int | None]:
         """1-based line and column of the node at `loc` (keys and indexes), best effort."""
-        node, line, col = self.data, None, None
+        node, line, col = self._located, None, None
         for key in loc:
             lc = getattr(node, "lc", None)
             try:
@@ -48,8 +62,8 @@ class Document:
                 node = node[key]
             except (KeyError, IndexError, TypeError, AttributeError):
                 break
-        if line is None and getattr(self.data, "lc", None) is not None:
-            line, col = self.data.lc.line, self.data.lc.col
+        if line is None and getattr(self._located, "lc", None) is not None:
+            line, col = self._located.lc.line, self._located.lc.col
         return (line + 1 if line is not None else None, col + 1 if col is not None else None)
 
     def problem(self, loc: tuple, text: Message, code: str) -> Problem:
@@ -224,12 +238,7 @@ def _load_json(name: str, text: str) -> tuple[Any, Problem | None]:
     except ValueError as exc:  # e.g. an integer of more than 4,300 digits
         return None, Problem(name, message("invalid_json", detail=unbuildable(exc)),
                              code="E004")
-    problem = _depth_problem(name, data)
-    if problem:
-        return None, problem
-    # JSON is YAML too: read that way it carries line and column for every later problem
-    located, problem = _load_yaml(name, text)
-    return (located if problem is None and located == data else data), None
+    return data, _depth_problem(name, data)
 
 
 class _DuplicateKey(ValueError):
@@ -274,6 +283,8 @@ def _depth_problem(name: str, data: Any) -> Problem | None:
 
 
 def _load_yaml(name: str, text: str) -> tuple[Any, Problem | None]:
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
     try:
         return _yaml().load(text), None
     except MarkedYAMLError as exc:
@@ -295,25 +306,33 @@ def _first_line(exc: Exception) -> str:
     return str(exc).split("\n", 1)[0].split(";", 1)[0]
 
 
-class _DatesAsText(RoundTripConstructor):
-    """Dates stay text for the models to parse: ruamel raises a bare ValueError, without a
-    line, on an impossible date like 2023-02-30; pydantic names the field instead.
+@cache
+def _dates_as_text() -> type:
+    """ruamel's round-trip constructor, with dates kept as text and documents measured."""
+    from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 
-    Before anything is built, the document is measured with its aliases expanded: a few
-    hundred bytes of nested aliases ("billion laughs") would otherwise take minutes and
-    gigabytes. And a scalar that cannot be built (`!!int 'abc'`, an integer of 5,000
-    digits) is reported where it stands rather than as a bare ValueError."""
+    class DatesAsText(RoundTripConstructor):
+        """Dates stay text for the models to parse: ruamel raises a bare ValueError,
+        without a line, on an impossible date like 2023-02-30; pydantic names the field.
 
-    def construct_document(self, node: Any) -> Any:
-        _measure(node)
-        return super().construct_document(node)
+        Before anything is built, the document is measured with its aliases expanded: a
+        few hundred bytes of nested aliases ("billion laughs") would otherwise take minutes
+        and gigabytes. And a scalar that cannot be built (`!!int 'abc'`, an integer of
+        5,000 digits) is reported where it stands rather than as a bare ValueError."""
 
-    def construct_object(self, node: Any, deep: bool = False) -> Any:
-        try:
-            return super().construct_object(node, deep)
-        except (ValueError, TypeError, OverflowError) as exc:
-            raise ConstructorError(None, None, unbuildable(exc),
-                                   node.start_mark) from None
+        def construct_document(self, node: Any) -> Any:
+            _measure(node)
+            return super().construct_document(node)
+
+        def construct_object(self, node: Any, deep: bool = False) -> Any:
+            try:
+                return super().construct_object(node, deep)
+            except (ValueError, TypeError, OverflowError) as exc:
+                raise ConstructorError(None, None, unbuildable(exc),
+                                       node.start_mark) from None
+
+    DatesAsText.add_constructor("tag:yaml.org,2002:timestamp", DatesAsText.construct_yaml_str)
+    return DatesAsText
 
 
 def unbuildable(exc: Exception) -> Message:
@@ -330,12 +349,19 @@ def unbuildable(exc: Exception) -> Message:
     return message("verbatim", detail=said)
 
 
-_DatesAsText.add_constructor("tag:yaml.org,2002:timestamp", _DatesAsText.construct_yaml_str)
-
-
 def _measure(root: Node) -> None:
     """Refuse a document whose expanded size or depth is beyond bounds, or whose aliases
     refer to themselves, walking the composed nodes once (an alias is the same node)."""
+    from ruamel.yaml.constructor import ConstructorError
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+    def children_of(node: Node) -> list[Node]:
+        if isinstance(node, MappingNode):
+            return [n for pair in node.value for n in pair]
+        if isinstance(node, SequenceNode):
+            return list(node.value)
+        return []
+
     measured: dict[int, tuple[int, int]] = {}  # id(node) -> (values, depth) expanded
     open_nodes: set[int] = set()
     stack: list[tuple[Node, bool]] = [(root, False)]
@@ -343,7 +369,7 @@ def _measure(root: Node) -> None:
         node, children_done = stack.pop()
         if id(node) in measured:
             continue
-        children = _children(node)
+        children = children_of(node)
         if not children_done:
             if id(node) in open_nodes:
                 raise ConstructorError(None, None, message("alias_to_itself"),
@@ -366,17 +392,11 @@ def _measure(root: Node) -> None:
         open_nodes.discard(id(node))
 
 
-def _children(node: Node) -> list[Node]:
-    if isinstance(node, MappingNode):
-        return [n for pair in node.value for n in pair]
-    if isinstance(node, SequenceNode):
-        return list(node.value)
-    return []
-
-
 def _yaml() -> YAML:
+    from ruamel.yaml import YAML
+
     yaml = YAML(typ="rt", pure=True)
-    yaml.Constructor = _DatesAsText
+    yaml.Constructor = _dates_as_text()
     return yaml
 
 

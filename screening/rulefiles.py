@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from . import cache
 from . import conditions as cond
 from .catalogue import COLLECTIONS, OPS_BY_KIND
 from .compile import ConditionTooComplex, compile_profile
@@ -78,7 +79,17 @@ def load_profile(path: str | Path, allow_module: bool = False) -> Profile:
     """Load a profile and its includes; raise RuleFileError listing every problem.
 
     With `allow_module`, a module file loads on its own too (for lint), under default
-    scoring."""
+    scoring. A profile loaded before from the same unchanged files comes from the cache
+    (see screening.cache)."""
+    cached = cache.cached_profile(Path(path), allow_module)
+    if cached is not None:
+        return cached
+    profile = _read_profile(path, allow_module)
+    cache.keep_profile(Path(path), allow_module, profile)
+    return profile
+
+
+def _read_profile(path: str | Path, allow_module: bool) -> Profile:
     problems: list[Problem] = []
     parts: list[_Part] = []
     _load_tree(Path(path), (), parts, problems, loc=None, including=None,
