@@ -13,8 +13,9 @@ match when a later action asserts the fact it was waiting for (measured; see REA
 
 Every rule starts with an equality on the fact type: a rule whose condition is only a
 "field absent" test (`$nex`) makes durable-rules hang (measured). Two limits of the core
-shape the rules further (see `fit_for_engine` and `Layout`); the four-status algebra the rules are built from is `algebra.py`: at most 15 nested all/any per
-rule, and at most 64 pending rule nodes per asserted fact.
+shape the rules further (see `fit_for_engine` and `Layout`): at most 15 nested all/any per
+rule, and at most 64 pending rule nodes per asserted fact. The four-status algebra the
+rules are built from is `algebra.py`.
 """
 
 from __future__ import annotations
