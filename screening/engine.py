@@ -19,6 +19,7 @@ import json
 import os
 import re
 import sys
+import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -90,12 +91,18 @@ class Engine:
         # the core compares strings as written: `\u00e5` escapes would never equal "å"
         self._handle = core.create_ruleset(self._name, json.dumps(definitions,
                                                                   ensure_ascii=False))
+        # the core keeps the ruleset until deleted: on close(), or when the engine goes
+        self._release = weakref.finalize(self, core.delete_ruleset, self._handle)
         # rule name -> (kind, predicate or criterion or assessment key, status)
         self._rules = {name: _meaning(name) for name in definitions}
         self._plan = factlib.plan_of(compiled)
         self._members = {g.type: g.members for groups in compiled.layout.item_groups.values()
                          for g in groups}  # item fact type -> the predicates it decides
         self._criteria = [cc.criterion.id for cc in compiled.criteria]
+
+    def close(self) -> None:
+        """Give the ruleset's memory in the core back; the engine cannot evaluate after."""
+        self._release()
 
     def evaluate(self, records: Iterable[CandidateRecord], stage: str,
                  as_of: date) -> Iterator[Evaluated]:
@@ -109,6 +116,8 @@ class Engine:
             yield from self._batch(batch, stage, as_of)
 
     def _batch(self, records: list[CandidateRecord], stage: str, as_of: date) -> list[Evaluated]:
+        if not self._release.alive:  # the core would read freed memory
+            raise EngineError("the engine was closed; make a new one")
         # one batch at a time per engine (a batch runs to its end before it is yielded), so
         # every batch uses the core's default session and deletes it afterwards; both strata
         # go into it, so their facts share one numbering (`batch`)

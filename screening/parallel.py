@@ -11,17 +11,22 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from .audit.recording import audit_input
 from .audit.store import CandidateInput
 from .candidates import RawInput, parse_input
 from .errors import Problem
-from .profiles import Profile
 from .results import CandidateResult
+
+if TYPE_CHECKING:
+    from .screen import Screener
 
 CHUNK_SIZE = 500
 POOL_FROM_BYTES = 2_000_000  # smaller inputs are screened before a pool would have started
@@ -50,12 +55,13 @@ class Chunk:
     rendered: list[str] = field(default_factory=list)  # when the job renders
     inputs: list[CandidateInput] = field(default_factory=list)  # when the job audits
     warnings: list[Problem] = field(default_factory=list)  # assessments the profile ignores
+    hashes: list[str] = field(default_factory=list)  # sha256 of each result's input
 
 
-def screen_chunk(profile: Profile, job: Job, raws: list[RawInput]) -> Chunk:
+def screen_chunk(screener: Screener, job: Job, raws: list[RawInput]) -> Chunk:
     from .assessments import unknown_assessments
-    from .screen import screen_iter
 
+    profile = screener.profile
     chunk = Chunk()
     records = []
     for raw in raws:
@@ -72,24 +78,16 @@ def screen_chunk(profile: Profile, job: Job, raws: list[RawInput]) -> Chunk:
         if loaded is not None:
             records.append(loaded.record)
             chunk.sources.append(loaded.path)
+            chunk.hashes.append(loaded.sha256)
             if job.audit:
                 chunk.inputs.append(audit_input(loaded))
-    for result in screen_iter(profile, records, job.stage, job.as_of):
+    for result in screener.results(records, job.stage, job.as_of):
         if job.render is None:
             chunk.results.append(result)
         else:  # render in the worker: a line of text is cheaper to send back than a result
             chunk.rendered.append(job.render(result))
             chunk.results.append(_summary_only(result))
     return chunk
-
-
-def audit_input(loaded) -> CandidateInput:
-    """The record without personal data (to replay), and the personal data apart."""
-    record = loaded.record
-    personal = record.personal.model_dump(exclude_none=True) if record.personal else None
-    return CandidateInput(record.id, loaded.path, loaded.sha256,
-                          record.model_dump(mode="json", exclude={"personal"},
-                                            exclude_none=True), personal or None)
 
 
 def _summary_only(result: CandidateResult) -> CandidateResult:
@@ -99,20 +97,25 @@ def _summary_only(result: CandidateResult) -> CandidateResult:
     return replace(result, outcomes=())
 
 
-_worker: tuple[Profile, Job] | None = None  # set in each worker process by _start_worker
+class _Worker:
+    """What one worker process screens with: set up once by the pool's initializer, as a
+    pool has no other way to give each process its own state."""
 
+    screener: Screener | None = None
+    job: Job | None = None
 
-def _start_worker(job: Job) -> None:
-    global _worker
-    from .rulefiles import load_profile
+    @classmethod
+    def start(cls, job: Job) -> None:
+        from .rulefiles import load_profile
+        from .screen import Screener
 
-    _worker = (load_profile(job.profile_path), job)
+        cls.screener = Screener(load_profile(job.profile_path), job.profile_path)
+        cls.job = job
 
-
-def _work(raws: list[RawInput]) -> Chunk:
-    assert _worker is not None, "the pool's initializer sets it in every worker"
-    profile, job = _worker
-    return screen_chunk(profile, job, raws)
+    @classmethod
+    def work(cls, raws: list[RawInput]) -> Chunk:
+        assert cls.screener is not None and cls.job is not None, "started by the pool"
+        return screen_chunk(cls.screener, cls.job, raws)
 
 
 def chunks_of(inputs: Iterable[RawInput], size: int = CHUNK_SIZE) -> Iterator[list[RawInput]]:
@@ -126,18 +129,17 @@ def chunks_of(inputs: Iterable[RawInput], size: int = CHUNK_SIZE) -> Iterator[li
         yield chunk
 
 
-def screen_many(profile: Profile, job: Job, inputs: Iterable[RawInput],
+def screen_many(screener: Screener, job: Job, inputs: Iterable[RawInput],
                 workers: int) -> Iterator[Chunk]:
     """Chunks of results in input order, from `workers` processes (1: this process)."""
     if workers <= 1:
         for raws in chunks_of(inputs):
-            yield screen_chunk(profile, job, raws)
+            yield screen_chunk(screener, job, raws)
         return
-    context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=_start_worker, initargs=(job,)) as pool:
+    with _pool_context().Pool(workers, initializer=_Worker.start, initargs=(job,)) as pool:
         pending: deque = deque()
         for raws in chunks_of(inputs):
-            pending.append(pool.apply_async(_work, (raws,)))
+            pending.append(pool.apply_async(_Worker.work, (raws,)))
             if len(pending) >= 2 * workers:
                 yield pending.popleft().get()
         while pending:
@@ -154,3 +156,14 @@ def auto_workers(paths: Iterable[str | Path]) -> int:
         if total > POOL_FROM_BYTES:
             return os.cpu_count() or 1
     return 1
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """Fork where it is safe: it starts workers at once and needs no importable `__main__`
+    (a script or notebook without a main guard would run again in every spawned worker).
+    The engine runs no threads, so a fork copies nothing half-done; when the caller runs
+    threads of its own, workers start from a fork server instead."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")

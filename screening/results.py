@@ -13,18 +13,16 @@ from datetime import date
 from typing import Any, TypeVar, overload
 
 from .profiles import Band, Criterion, Profile, Scoring
+from .vocabulary import BANDS, KNOCKOUT_BAND, PENDING_BAND, SPARSE_BAND
 
 STATUSES = ("opfyldt", "delvist", "ikke_opfyldt", "ikke_belyst")
 O, D, I, U = STATUSES  # noqa: E741  (the four statuses, short: they fill the condition algebra)
 
-STATUS_LABELS = {O: "opfyldt", D: "delvist opfyldt", I: "ikke opfyldt", U: "ikke belyst"}
-KNOCKOUT_BAND = "knockout_foreslået"
-KNOCKOUT_LABEL = "Krav ikke opfyldt: foreslået knock-out til vurdering"
-PARTLY_MET_KNOCKOUT_LABEL = "Krav kun delvist opfyldt: foreslået knock-out til vurdering"
-SPARSE_BAND = "utilstrækkeligt_belyst"
-SPARSE_LABEL = "Utilstrækkeligt belyst"
-PENDING_BAND = "afventer_belysning"
-PENDING_LABEL = "Afventer belysning"
+# the tool's own recommendations, labelled (in Danish, as results store them) by vocabulary
+KNOCKOUT_LABEL = BANDS[KNOCKOUT_BAND].da
+PARTLY_MET_KNOCKOUT_LABEL = BANDS["knockout_delvist"].da
+SPARSE_LABEL = BANDS[SPARSE_BAND].da
+PENDING_LABEL = BANDS[PENDING_BAND].da
 
 
 T = TypeVar("T")

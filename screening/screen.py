@@ -1,59 +1,279 @@
-"""Screening as a Python API: the CLI, the tests and notebooks all call this."""
+"""Screening as a Python API: the CLI, the tests and notebooks all call this.
+
+    from screening.rulefiles import load_profile
+    from screening.screen import AuditSink, Screener
+
+    screener = Screener(load_profile("rules/helsingor-direktor-2024.yaml"))
+    screening = screener.screen(records, stage="samtale1")          # CandidateRecord objects
+    run = screener.screen_paths(["examples/candidates/helsingor-direktor-2024"],
+                                audit=AuditSink("audit.db", operator="Mette"))
+    run.screening.results[0].recommendation, run.summary.screened, run.run_id
+
+A Screener compiles its profile once and registers it in durable-rules once; reuse it for
+as many screenings as you like, and `close()` it (or use it in a `with` block) to give the
+engine's memory back.
+"""
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
 
 from .compile import compile_profile
 from .engine import Engine
+from .errors import InputError, Problem
+from .messages import message
 from .profiles import Profile
 from .records import SOURCES, CandidateRecord
-from .results import CandidateResult, Screening
+from .results import SPARSE_BAND, CandidateResult, Screening
 from .scoring import rank, result_of
 
-__all__ = ["rank", "screen", "screen_iter"]
+if TYPE_CHECKING:
+    from .audit.recording import Spool
+    from .audit.store import CandidateInput
+
+__all__ = ["AuditSink", "PathRun", "RunSummary", "Screener", "rank", "screen"]
 
 DEFAULT_STAGE = SOURCES[-1]
 
-# One compiled profile and durable-rules host per profile and process: compiling and
-# registering rulesets is the slow part, and durable-rules refuses a name registered twice.
-_engines: dict[str, Engine] = {}
+
+@dataclass(frozen=True)
+class AuditSink:
+    """Where a run is recorded, and who ran it (None: the OS user name)."""
+
+    store: str | Path
+    operator: str | None = None
 
 
-def engine_for(profile: Profile) -> Engine:
-    key = profile.sha256
-    if key not in _engines:
-        _engines[key] = Engine(compile_profile(profile))
-    return _engines[key]
+@dataclass
+class RunSummary:
+    """What a run of files screened, counted as the audit trail stores it."""
+
+    screened: int = 0
+    knocked_out: int = 0
+    too_little_evidence: int = 0
+    invalid: int = 0  # inputs that gave no record, and records refused (duplicate ids)
+    # assessments of competencies the profile lacks, kept in the words they were made
+    unknown_assessments: list[dict] = field(default_factory=list)
+
+    def count(self, result: CandidateResult) -> None:
+        self.screened += 1
+        self.knocked_out += bool(result.knockouts)
+        self.too_little_evidence += result.recommendation == SPARSE_BAND
+
+    def note(self, problem: Problem) -> None:
+        from .assessments import CODE
+
+        if problem.code == CODE:
+            self.unknown_assessments.append({
+                "source": problem.path, "line": problem.line, "column": problem.column,
+                "field": problem.field, "message": problem.message,
+                "text": problem.text.as_data()})  # to be shown again in either language
+
+    def as_dict(self) -> dict:
+        return {"screened": self.screened, "knocked_out": self.knocked_out,
+                "too_little_evidence": self.too_little_evidence, "invalid": self.invalid,
+                "unknown_assessments": self.unknown_assessments}
 
 
-def screen_iter(profile: Profile, records: Iterable[CandidateRecord],
-                stage: str = DEFAULT_STAGE, as_of: date | None = None
-                ) -> Iterator[CandidateResult]:
-    """Results in input order as batches finish, unranked: memory stays flat."""
-    if stage not in SOURCES:
-        raise ValueError(f"unknown stage {stage!r}; one of {', '.join(SOURCES)}")
-    engine = engine_for(profile)
-    for evaluated in engine.evaluate(records, stage, as_of or profile.meta.date):
-        yield result_of(engine.compiled, evaluated)
+@dataclass
+class PathRun:
+    """The outcome of screening files: the ranked screening (None when streamed), the
+    counts and the audit run it was recorded as. A ranked run also knows each candidate's
+    source and input sha256 (to look up the decisions people made on the same input)."""
+
+    summary: RunSummary
+    screening: Screening | None = None
+    run_id: str | None = None
+    input_hashes: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
+
+
+def _ignore(_problem: Problem) -> None:
+    """Problems are counted in the run either way; a caller that shows them passes its own."""
+
+
+def _ignore_count(_count: int) -> None:
+    """No progress to show."""
+
+
+class Screener:
+    """One profile, compiled and registered in durable-rules once."""
+
+    def __init__(self, profile: Profile, profile_path: str | Path | None = None) -> None:
+        self.profile = profile
+        self.profile_path = profile_path  # needed to screen in worker processes and to audit
+        self._engine = Engine(compile_profile(profile))
+
+    def close(self) -> None:
+        self._engine.close()
+
+    def __enter__(self) -> Screener:
+        return self
+
+    def __exit__(self, *_exc: type[BaseException] | BaseException | TracebackType | None
+                 ) -> None:
+        self.close()
+
+    def results(self, records: Iterable[CandidateRecord], stage: str = DEFAULT_STAGE,
+                as_of: date | None = None) -> Iterator[CandidateResult]:
+        """Results in input order as batches finish, unranked: memory stays flat.
+
+        Open-ended positions count up to `as_of`, by default the profile's date, so that a
+        result never depends on the day it is computed."""
+        if stage not in SOURCES:
+            raise ValueError(f"unknown stage {stage!r}; one of {', '.join(SOURCES)}")
+        engine = self._engine
+        for evaluated in engine.evaluate(records, stage, as_of or self.profile.meta.date):
+            yield result_of(engine.compiled, evaluated)
+
+    def screen(self, records: Iterable[CandidateRecord], stage: str = DEFAULT_STAGE,
+               as_of: date | None = None) -> Screening:
+        """Screen records using the evidence available up to `stage`, ranked."""
+        with fewer_collections():
+            results = list(self.results(records, stage, as_of))
+        return Screening(self.profile, stage, as_of or self.profile.meta.date,
+                         tuple(rank(results)))
+
+    def screen_paths(self, paths: Iterable[str | Path], stage: str = DEFAULT_STAGE,
+                     as_of: date | None = None, *, workers: int = 1,
+                     audit: AuditSink | None = None, strict: bool = False,
+                     on_problem: Callable[[Problem], None] = _ignore,
+                     on_warning: Callable[[Problem], None] = _ignore,
+                     on_progress: Callable[[int], None] = _ignore_count) -> PathRun:
+        """Screen record files, folders and JSON Lines files, ranked.
+
+        A bad input is reported to `on_problem` and skipped; the others are screened. A
+        second record with an id already seen is refused. An assessment of a competency the
+        profile does not know goes to `on_warning`, or with `strict` makes its record
+        invalid. `on_progress` hears how many inputs each chunk screened. With `audit`, the
+        run is recorded there; a store that cannot record it is an error (E402), so that no
+        result is shown as recorded that is not."""
+        results: list[CandidateResult] = []
+        run = PathRun(RunSummary())
+
+        def keep(result: CandidateResult, source: str, sha256: str) -> None:
+            results.append(result)
+            run.input_hashes[result.id] = sha256
+            run.sources[result.id] = source
+
+        with fewer_collections():
+            summary, spool = self._run(paths, stage, as_of, workers, audit, strict,
+                                       on_problem, on_warning, on_progress, keep)
+            screening = Screening(self.profile, stage, as_of or self.profile.meta.date,
+                                  tuple(rank(results)))
+        run.summary, run.screening = summary, screening
+        if audit is not None and spool is not None and summary.screened:
+            from .report import candidate
+
+            inputs = spool.inputs()
+            run.run_id = self._record(audit, stage, as_of, summary,
+                                      ((inputs[r.id], candidate(r)) for r in screening.results))
+        return run
+
+    def stream_paths(self, paths: Iterable[str | Path], render: Callable[[CandidateResult], str],
+                     write: Callable[[CandidateResult, str], None], stage: str = DEFAULT_STAGE,
+                     as_of: date | None = None, *, workers: int = 1,
+                     audit: AuditSink | None = None, strict: bool = False,
+                     on_problem: Callable[[Problem], None] = _ignore,
+                     on_warning: Callable[[Problem], None] = _ignore,
+                     on_progress: Callable[[int], None] = _ignore_count) -> PathRun:
+        """As `screen_paths`, for talent pools: each result is rendered (in the worker that
+        screened it) and handed to `write` with its text, in input order as it comes and
+        unranked; nothing is held in memory but what the audit trail spools to disk."""
+        with fewer_collections():
+            summary, spool = self._run(paths, stage, as_of, workers, audit, strict,
+                                       on_problem, on_warning, on_progress,
+                                       lambda result, line, _sha256: write(result, line),
+                                       render)
+        run = PathRun(summary)
+        if audit is not None and spool is not None and summary.screened:
+            run.run_id = self._record(audit, stage, as_of, summary, spool.pairs())
+        return run
+
+    def _run(self, paths: Iterable[str | Path], stage: str, as_of: date | None, workers: int,
+             audit: AuditSink | None, strict: bool,
+             on_problem: Callable[[Problem], None], on_warning: Callable[[Problem], None],
+             on_progress: Callable[[int], None],
+             accept: Callable[[CandidateResult, str, str], None],
+             render: Callable[[CandidateResult], str] | None = None
+             ) -> tuple[RunSummary, Spool | None]:
+        """Screen the inputs in chunks, handing each accepted result to `accept` with its
+        rendered text (`render`) or else its source, and its input's sha256."""
+        from .audit.recording import Spool
+        from .candidates import DuplicateIds, iter_inputs
+        from .parallel import Job, screen_many
+
+        if stage not in SOURCES:
+            raise ValueError(f"unknown stage {stage!r}; one of {', '.join(SOURCES)}")
+        summary = RunSummary()
+        spool = Spool() if audit is not None else None
+        path_problems: list[Problem] = []  # filled as the inputs are read
+        duplicates = DuplicateIds()
+
+        def problem(found: Problem) -> None:
+            summary.note(found)
+            on_problem(found)
+
+        job = Job(str(self.profile_path or ""), stage, as_of, render,
+                  audit=spool is not None, strict=strict)
+        for chunk in screen_many(self, job, iter_inputs(list(paths), path_problems), workers):
+            for found in [*path_problems, *chunk.problems]:
+                problem(found)
+            for found in chunk.warnings:
+                summary.note(found)
+                on_warning(found)
+            summary.invalid += len(path_problems) + chunk.invalid  # one input each
+            path_problems.clear()
+            for n, (result, source) in enumerate(zip(chunk.results, chunk.sources,
+                                                     strict=True)):
+                if duplicate := duplicates.problem_for(result.id, source):
+                    problem(duplicate)
+                    summary.invalid += 1
+                    continue
+                summary.count(result)
+                rendered = chunk.rendered[n] if render else None
+                if spool is not None:
+                    spool.add(chunk.inputs[n], rendered)
+                accept(result, source if rendered is None else rendered, chunk.hashes[n])
+            on_progress(len(chunk.sources))
+        for found in path_problems:  # paths that gave no input at all
+            problem(found)
+        summary.invalid += len(path_problems)
+        return summary, spool
+
+    def _record(self, audit: AuditSink, stage: str, as_of: date | None, summary: RunSummary,
+                pairs: Iterable[tuple[CandidateInput, dict]]) -> str:
+        from .audit.recording import record_run
+        from .audit.store import store_fault
+
+        try:
+            return record_run(audit.store, self.profile, self.profile_path or "", stage,
+                              as_of or self.profile.meta.date, audit.operator,
+                              summary.as_dict(), pairs)
+        except sqlite3.Error as exc:  # say plainly that these results were not recorded
+            raise InputError([Problem(str(audit.store), message("not_recorded",
+                                                                reason=store_fault(exc)),
+                                      code="E402")]) from None
 
 
 def screen(profile: Profile, records: Iterable[CandidateRecord], stage: str = DEFAULT_STAGE,
            as_of: date | None = None) -> Screening:
-    """Screen records against a profile using the evidence available up to `stage`.
-
-    Open-ended positions count up to `as_of`, by default the profile's date, so that a
-    result never depends on the day it is computed."""
-    with _fewer_collections():
-        results = list(screen_iter(profile, records, stage, as_of))
-    return Screening(profile, stage, as_of or profile.meta.date, tuple(rank(results)))
+    """Screen records once: compiles the profile for this call. To screen with one profile
+    again and again, make a Screener and keep it."""
+    with Screener(profile) as screener:
+        return screener.screen(records, stage, as_of)
 
 
 @contextmanager
-def _fewer_collections() -> Iterator[None]:
+def fewer_collections() -> Iterator[None]:
     """Results pile up until ranked and hold no reference cycles, yet the default collector
     rescans them ever more often: a third of the time at 5,000 results (measured)."""
     before = gc.get_threshold()

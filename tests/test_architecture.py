@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 # Everything that shows, stores or judges a result rather than computing one. The command
-# line is imported through `screening.cli`, which registers every `cli_*` module, as the
+# line is imported through `screening.cli`, which registers every command module, as the
 # `screening` entry point does.
 PRESENTERS = [
     "screening.explain", "screening.report", "screening.shortlist", "screening.views",
@@ -44,3 +46,29 @@ def test_the_result_types_load_nothing_of_the_run():
 def test_screening_a_record_does_load_the_engine():
     """The check above can fail: the module that runs a screening loads what it watches."""
     assert "screening.engine" in loaded_by("screening.screen", ENGINE_MODULES)
+
+
+CLI_PACKAGE = Path(__file__).parent.parent / "screening" / "cli"
+SHARED_CLI_MODULES = {"app", "common", "help", "help_text"}  # what every command module builds on
+
+
+def _relative_imports(path: Path) -> set[str]:
+    """The sibling modules a module of the cli package imports (`from .x import ...`)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {node.module.split(".")[0] for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module}
+
+
+@pytest.mark.parametrize("path", sorted(p for p in CLI_PACKAGE.glob("*.py")
+                                        if p.name != "__init__.py"), ids=lambda p: p.name)
+def test_command_modules_do_not_import_each_other(path):
+    assert _relative_imports(path) <= SHARED_CLI_MODULES
+
+
+@pytest.mark.parametrize("path", sorted(CLI_PACKAGE.glob("*.py")), ids=lambda p: p.name)
+def test_commands_raise_and_only_the_group_exits(path):
+    """Exit codes are decided in app.ScreeningGroup: a command raises, it never exits."""
+    text = path.read_text(encoding="utf-8")
+    exits = [n for n in ast.walk(ast.parse(text)) if isinstance(n, ast.Call)
+             and ast.unparse(n.func) in {"sys.exit", "SystemExit", "exit", "ctx.exit"}]
+    assert path.name == "app.py" or exits == []

@@ -129,7 +129,7 @@ def test_an_override_shows_in_shortlist_explain_screen_and_export(run, audit_db)
     explained = cli("explain", *common, "--id", JONAS, "--run", run).output
     assert "Stående beslutning: går videre (foreslået knock-out underkendt): Formand" in \
         explained
-    as_json = json.loads(cli("explain", *common, "--id", JONAS, "--format", "json").output)
+    as_json = json.loads(cli("explain", *common, "--id", JONAS, "--format", "json").stdout)
     assert as_json["decision"]["by"] == "Formand"  # found without --run: same inputs
 
     screened = cli("screen", *common, "--format", "json")

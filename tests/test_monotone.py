@@ -20,9 +20,9 @@ from screening.compile import D, I, O, U
 from screening.records import SOURCES, CandidateRecord
 from screening.rulefiles import list_profiles
 from screening.scoring import POINTS_FACTOR, CandidateResult, rank, summarise
-from screening.screen import screen
 
 from .conftest import ROOT
+from .screeners import screen
 from .strategies import positions, records
 
 PROFILES = {path.stem: profile for path, profile in list_profiles(ROOT / "rules")}

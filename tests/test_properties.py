@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 
 from screening.records import SOURCES
 from screening.rulefiles import list_profiles
-from screening.screen import screen
 
 from .conftest import ROOT
 from .reference import Reference
+from .screeners import screen
 from .strategies import records
 
 PROFILES = {path.stem: profile for path, profile in list_profiles(ROOT / "rules")}

@@ -5,35 +5,36 @@ from __future__ import annotations
 
 import click
 
-from .cli import (
-    _emit,
-    _profile,
-    _records,
-    _reports_errors,
+from ..i18n import t
+from ..stages import SOURCES
+from .common import (
     as_of_option,
-    main,
+    audit_db_option,
+    emit,
+    found_profile,
+    records_of,
     rules_dir_option,
+    screening_profile,
     stage_option,
 )
-from .cli_audit import audit_db_option
-from .cli_tools import import_group
-from .i18n import t
-from .stages import SOURCES
+from .help import HelpCommand
 
 NEXT_STAGES = SOURCES[1:]  # as guide.NEXT_STAGES, without importing it at start-up
 
 
 def _screening(profile, candidates, stage, as_of, rules_dir):
-    """The screening and the candidates' names (for the papers that name them)."""
-    from .screen import screen as run
+    """The screening and the candidates' names (for the papers that name them). A paper
+    records no run of its own: the report names the recorded run its results match."""
+    from ..screen import Screener
 
-    loaded_profile = _profile(profile, rules_dir)
-    records, _invalid = _records(candidates)
+    loaded_profile, path = found_profile(profile, rules_dir)
+    records = records_of(candidates)
     names = {r.id: r.personal.name for r in records if r.personal and r.personal.name}
-    return run(loaded_profile, records, stage, as_of.date() if as_of else None), names
+    with Screener(loaded_profile, path) as screener:
+        return screener.screen(records, stage, as_of.date() if as_of else None), names
 
 
-@main.command()
+@click.command(cls=HelpCommand)
 @click.argument("profile")
 @click.argument("candidates", nargs=-1, required=True)
 @stage_option
@@ -44,7 +45,6 @@ def _screening(profile, candidates, stage, as_of, rules_dir):
 @as_of_option
 @rules_dir_option
 @audit_db_option
-@_reports_errors
 def report(profile, candidates, stage, run_id, out, as_of, rules_dir, audit_db):
     """Skriv rapporten til ansættelsesudvalget som én HTML-fil.
 
@@ -60,17 +60,17 @@ def report(profile, candidates, stage, run_id, out, as_of, rules_dir, audit_db):
       screening report helsingor-direktor-2024 examples/candidates/helsingor-direktor-2024 \\
           --stage reference --out rapport.html
     """
-    from .audit.store import default_path
-    from .html_report import from_store, render
+    from ..audit.store import default_path
+    from ..html_report import from_store, render
 
     screening, names = _screening(profile, candidates, stage, as_of, rules_dir)
     audit = from_store(audit_db or default_path(), screening, run_id)
-    _emit(render(screening, audit, names), out)
+    emit(render(screening, audit, names), out)
     click.echo(out, err=True)
 
 
 
-@main.command()
+@click.command(cls=HelpCommand)
 @click.argument("profile")
 @click.argument("candidates", nargs=-1, required=True)
 @click.option("--stage", "next_stage", type=click.Choice(NEXT_STAGES), required=True,
@@ -82,7 +82,6 @@ def report(profile, candidates, stage, run_id, out, as_of, rules_dir, audit_db):
 @click.option("--out", type=click.Path(dir_okay=False), help="Skriv til FILE (atomisk).")
 @as_of_option
 @rules_dir_option
-@_reports_errors
 def guide(profile, candidates, next_stage, candidate_id, fmt, out, as_of, rules_dir):
     """Interviewguide til næste stadie: hvad der skal afklares om hver kandidat.
 
@@ -97,22 +96,23 @@ def guide(profile, candidates, next_stage, candidate_id, fmt, out, as_of, rules_
       screening guide helsingor-direktor-2024 examples/candidates/helsingor-direktor-2024 \\
           --stage samtale1 --format html --out guide.html
     """
-    from . import guide as guides
-    from .errors import InputError, Problem
+    from .. import guide as guides
+    from ..errors import InputError, Problem
 
     screening, names = _screening(profile, candidates, guides.evidence_stage(next_stage),
                                   as_of, rules_dir)
     if candidate_id and candidate_id not in {r.id for r in screening.results}:
-        from .rulefiles import suggest
+        from ..messages import message
+        from ..vocabulary import did_you_mean
 
-        raise InputError([Problem("--id", f"no candidate '{candidate_id}'" + suggest(
-            candidate_id, [r.id for r in screening.results]))])
+        raise InputError([Problem("--id", message("no_candidate", id=candidate_id)
+                                  + did_you_mean(candidate_id, [r.id for r in screening.results]))])
     written = guides.guide(screening, next_stage, candidate_id, names)
     render = guides.html if fmt == "html" else guides.markdown
-    _emit(render(screening, next_stage, written), out)
+    emit(render(screening, next_stage, written), out)
 
 
-@main.command()
+@click.command(cls=HelpCommand)
 @click.argument("profile")
 @click.argument("candidates", nargs=-1)
 @click.option("--stage", type=click.Choice(SOURCES), required=True,
@@ -120,7 +120,6 @@ def guide(profile, candidates, next_stage, candidate_id, fmt, out, as_of, rules_
 @click.option("--out", type=click.Path(dir_okay=False), required=True,
               help="Regnearket (.xlsx), der skrives (atomisk).")
 @rules_dir_option
-@_reports_errors
 def sheet(profile, candidates, stage, out, rules_dir):
     """Skriv et tomt scoringsark: kandidater × stadiets kompetencer.
 
@@ -133,21 +132,20 @@ def sheet(profile, candidates, stage, out, rules_dir):
       screening sheet helsingor-direktor-2024 examples/candidates/helsingor-direktor-2024 \\
           --stage samtale1 --out scores.xlsx
     """
-    from .output import write_bytes
-    from .sheets import scoring_sheet
+    from ..output import write_bytes
+    from ..sheets import scoring_sheet
 
-    loaded_profile = _profile(profile, rules_dir)
-    records = _records(candidates)[0] if candidates else []
+    loaded_profile = screening_profile(profile, rules_dir)
+    records = records_of(candidates) if candidates else []
     write_bytes(out, scoring_sheet(loaded_profile, stage, [
         (r.id, r.personal.name if r.personal else None) for r in records]))
     click.echo(out, err=True)
 
 
-@import_group.command("scores")
+@click.command("scores", cls=HelpCommand)
 @click.argument("workbook", type=click.Path(dir_okay=False))
 @click.option("--into", "folder", type=click.Path(file_okay=False), required=True,
               help="Mappen med kandidatposterne, vurderingerne føjes til.")
-@_reports_errors
 def import_scores(workbook, folder):
     """Læs et udfyldt scoringsark ind som vurderinger (kilde og bedømmer med).
 
@@ -159,9 +157,9 @@ def import_scores(workbook, folder):
     Eksempel:
       screening import scores scores.xlsx --into examples/candidates/helsingor-direktor-2024
     """
-    from .errors import InputError
-    from .output import atomic_writer
-    from .sheets import read_scores, updates
+    from ..errors import InputError
+    from ..output import atomic_writer
+    from ..sheets import read_scores, updates
 
     scores, problems = read_scores(workbook)
     if problems:

@@ -7,23 +7,20 @@ from pathlib import Path
 
 import click
 
-from .cli import _reports_errors, main
-from .display import one_line, terminal
-from .errors import shown
-from .i18n import t
-
-audit_db_option = click.option(
-    "--audit-db", type=click.Path(dir_okay=False), envvar="SCREENING_AUDIT_DB",
-    help="Revisionssporets SQLite-fil (standard: ~/.local/share/screening/audit.db).")
+from ..display import one_line, terminal
+from ..i18n import t
+from ..vocabulary import STAGES, label
+from .common import audit_db_option, emit
+from .help import HelpCommand, HelpGroup
 
 
 def _store(audit_db):
-    from .audit.store import AuditStore, default_path
+    from ..audit.store import AuditStore, default_path
 
     return AuditStore(audit_db or default_path(), create=False)
 
 
-@main.group()
+@click.group(cls=HelpGroup)
 def audit():
     """Revisionssporet: hver screening og hver menneskelig beslutning, hash-kædet.
 
@@ -37,7 +34,6 @@ def audit():
 
 @audit.command("list")
 @audit_db_option
-@_reports_errors
 def list_runs(audit_db):
     """Vis kørslerne: hvornår, hvem, profil, stadie, antal og beslutninger.
 
@@ -49,18 +45,17 @@ def list_runs(audit_db):
 
     store = _store(audit_db)
     rows = [(r["run"], r["created"], r["operator"], f"{r['profile']['id']} "
-             f"v{r['profile']['version']}", r["stage"], r["summary"]["screened"],
+             f"v{r['profile']['version']}", label(STAGES, r["stage"]), r["summary"]["screened"],
              r["summary"]["knocked_out"], r["decisions"]) for r in store.runs()]
-    click.echo(terminal(tabulate(rows, headers=["Kørsel", "Tidspunkt", "Af", "Profil",
-                                                "Stadie", "Screenet", "Knock-out",
-                                                "Beslutninger"])))
+    click.echo(terminal(tabulate(rows, headers=[t(h) for h in [
+        "Kørsel", "Tidspunkt", "Af", "Profil", "Stadie", "Screenet", "Knock-out",
+        "Beslutninger"]])))
 
 
 @audit.command()
 @click.argument("run")
 @click.option("--candidate", help="Vis én kandidats kriterier og beslutninger.")
 @audit_db_option
-@_reports_errors
 def show(run, candidate, audit_db):
     """Vis en kørsel, eller én kandidat i den.
 
@@ -71,38 +66,43 @@ def show(run, candidate, audit_db):
     """
     from tabulate import tabulate
 
-    from .assessments import CODE
-    from .errors import Problem
+    from ..assessments import CODE
+    from ..errors import Problem
+    from ..messages import from_data
+    from ..vocabulary import BANDS
+    from ..wording import value_text
 
     store = _store(audit_db)
     meta = store.run(run)
     p = meta["profile"]
-    click.echo(terminal(f"Kørsel {run}: {meta['created']} af {meta['operator']}; {p['id']} "
-               f"v{p['version']} (sha256 {p['sha256'][:12]}); stadie {meta['stage']}, dato "
-               f"{meta['as_of']}; screening {meta['tool']['screening']}, durable-rules "
-               f"{meta['tool']['durable_rules']}"))
+    click.echo(terminal(t(
+        "Kørsel {run}: {created} af {operator}; {profile} v{version} (sha256 {sha256}); "
+        "stadie {stage}, dato {as_of}; screening {screening}, durable-rules {durable_rules}",
+        run=run, created=meta["created"], operator=meta["operator"], profile=p["id"],
+        version=p["version"], sha256=p["sha256"][:12], stage=label(STAGES, meta["stage"]),
+        as_of=meta["as_of"], screening=meta["tool"]["screening"],
+        durable_rules=meta["tool"]["durable_rules"])))
     for unknown in meta["summary"].get("unknown_assessments", []):
-        problem = Problem(unknown["source"], unknown["message"], unknown["line"],
-                          unknown["column"], unknown["field"], CODE)
+        problem = Problem(unknown["source"], from_data(unknown.get("text"), unknown["message"]),
+                          unknown["line"], unknown["column"], unknown["field"], CODE)
         click.echo(f"{t('advarsel')}: " + terminal(str(problem)))
     if candidate is None:
-        from .audit.export import score_range_text
+        from ..audit.export import score_range_text
 
-        rows = [(r["rank"], r["id"], score_range_text(r), r["coverage"], r["recommendation"],
-                 ", ".join(r["knockouts"]) or "–", len(store.decisions(run, r["id"])))
-                for r in store.results(run)]
-        click.echo(terminal(tabulate(rows, headers=["Nr.", "Kandidat", "Score (sikret–mulig)",
-                                                    "Dækning", "Anbefaling",
-                                                    "Foreslåede knock-outs", "Beslutninger"])))
+        rows = [(r["rank"], r["id"], score_range_text(r), value_text(r["coverage"]),
+                 label(BANDS, r["recommendation"]), ", ".join(r["knockouts"]) or "–",
+                 len(store.decisions(run, r["id"]))) for r in store.results(run)]
+        click.echo(terminal(tabulate(rows, headers=[t(h) for h in [
+            "Nr.", "Kandidat", "Score (sikret–mulig)", "Dækning", "Anbefaling",
+            "Foreslåede knock-outs", "Beslutninger"]], disable_numparse=True)))
         return
-    from .audit.export import begrundelse, markdown
+    from ..audit.export import begrundelse, markdown
 
     click.echo(markdown(begrundelse(store, run, candidate)))
 
 
 @audit.command()
 @audit_db_option
-@_reports_errors
 def verify(audit_db):
     """Kontrollér hash-kæden: ændrede, slettede eller omrokerede poster findes og nævnes.
 
@@ -116,12 +116,15 @@ def verify(audit_db):
     store = _store(audit_db)
     problems = store.verify()
     for problem in problems:
-        click.echo(f"brud: {shown(problem)}")
+        click.echo(f"{t('brud')}: {problem}")
     head = store.head()
     if problems:
-        click.echo(f"Kæden er brudt: {len(problems)} fund.")
-        raise SystemExit(1)
-    click.echo(f"Kæden er hel: {head[0] if head else 0} poster, hoved {head[1] if head else '-'}")
+        click.echo(t("Kæden er brudt: {count} fund.", count=len(problems)))
+        from ..errors import Reported
+
+        raise Reported(1)
+    click.echo(t("Kæden er hel: {entries} poster, hoved {head}", entries=head[0] if head else 0,
+                 head=head[1] if head else "-"))
 
 
 @audit.command()
@@ -130,7 +133,6 @@ def verify(audit_db):
                                        "regelfil) i stedet for de gemte.")
 @click.option("--rules-dir", default="rules", show_default=True, envvar="SCREENING_RULES")
 @audit_db_option
-@_reports_errors
 def replay(run, rules, rules_dir, audit_db):
     """Genscreen en kørsel med de gemte input og regler og vis enhver forskel.
 
@@ -144,19 +146,21 @@ def replay(run, rules, rules_dir, audit_db):
     """
     from tabulate import tabulate
 
-    from .audit.replay import replay as run_replay
-    from .rulefiles import find_profile, load_profile
+    from ..audit.replay import replay as run_replay
+    from ..rulefiles import find_profile, load_profile
 
     store = _store(audit_db)
     profile = load_profile(find_profile(rules, rules_dir)) if rules else None
     changes = run_replay(store, run, profile)
     if not changes:
-        click.echo("Ingen forskelle: samme resultat for alle kandidater og kriterier.")
+        click.echo(t("Ingen forskelle: samme resultat for alle kandidater og kriterier."))
         return
     click.echo(tabulate([(c.candidate, c.criterion or "–", c.what, _show(c.before),
                           _show(c.after)) for c in changes],
-                        headers=["Kandidat", "Kriterium", "Hvad", "Før", "Nu"]))
-    raise SystemExit(1)
+                        headers=[t(h) for h in ["Kandidat", "Kriterium", "Hvad", "Før", "Nu"]]))
+    from ..errors import Reported
+
+    raise Reported(1)
 
 
 def _show(value) -> str:
@@ -170,7 +174,6 @@ def _show(value) -> str:
               show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False), help="Skriv til FILE (atomisk).")
 @audit_db_option
-@_reports_errors
 def export(run, candidate, fmt, out, audit_db):
     """Begrundelsen for én kandidat: kriterier, status, profilens ord, grundlag og beslutninger.
 
@@ -180,11 +183,10 @@ def export(run, candidate, fmt, out, audit_db):
     Eksempel:
       screening audit export 20261125T101500-a1b2c3 --candidate k02-anders-lykke --out k02.md
     """
-    from .audit.export import begrundelse, markdown
-    from .cli import _emit
+    from ..audit.export import begrundelse, markdown
 
     doc = begrundelse(_store(audit_db), run, candidate)
-    _emit(markdown(doc) if fmt == "markdown" else json.dumps(doc, ensure_ascii=False, indent=2),
+    emit(markdown(doc) if fmt == "markdown" else json.dumps(doc, ensure_ascii=False, indent=2),
           out)
 
 
@@ -192,7 +194,6 @@ def export(run, candidate, fmt, out, audit_db):
 @click.argument("candidate")
 @click.option("--operator", help="Hvem der sletter (standard: brugernavnet).")
 @audit_db_option
-@_reports_errors
 def erase(candidate, operator, audit_db):
     """Slet en kandidats personoplysninger (navn, kontakt) fra alle kørsler.
 
@@ -202,12 +203,13 @@ def erase(candidate, operator, audit_db):
     Eksempel:
       screening audit erase k02-anders-lykke
     """
-    from .audit.store import default_path, erase_personal
-    from .audit.store import operator as os_operator
+    from ..audit.store import default_path, erase_personal
+    from ..audit.store import operator as os_operator
 
     gone = erase_personal(Path(audit_db or default_path()), candidate,
                           operator or os_operator())
-    click.echo(f"Personoplysninger om {candidate} slettet fra {gone} kørsel(er).")
+    click.echo(t("Personoplysninger om {candidate} slettet fra {count} kørsel(er).",
+                 candidate=candidate, count=gone))
 
 
 OS_USER = "\0os-user"  # `--operator` given without a name: the person chose the OS user name
@@ -229,7 +231,7 @@ def _decision_options(command):
 def named_operator(operator: str | None) -> str:
     """The person deciding: named with --operator or SCREENING_OPERATOR; the OS user name only
     when asked for with a bare `--operator`. Nobody named is a usage error (exit 2)."""
-    from .audit.store import operator as os_operator
+    from ..audit.store import operator as os_operator
 
     if operator == OS_USER:
         return os_operator()
@@ -240,7 +242,7 @@ def named_operator(operator: str | None) -> str:
     return operator.strip()
 
 
-@main.command()
+@click.command(cls=HelpCommand)
 @click.argument("run")
 @click.argument("candidate")
 @_decision_options
@@ -251,7 +253,6 @@ def named_operator(operator: str | None) -> str:
               help="Hvem der beslutter (påkrævet; eller SCREENING_OPERATOR; --operator uden "
                    "navn bruger brugernavnet).")
 @audit_db_option
-@_reports_errors
 def decide(run, candidate, confirm, override, advance, stop, reason, supersede, operator,
            audit_db):
     """Registrér en menneskelig beslutning om en kandidat i en kørsel.
@@ -270,8 +271,9 @@ def decide(run, candidate, confirm, override, advance, stop, reason, supersede, 
       screening decide 20261125T101500-a1b2c3 k03-sofie-brandt --advance --operator Formand \\
           --reason "Kommunal indsigt vist i 2. samtale"
     """
-    from .audit.decisions import OUTCOME_TEXT, DecisionRefused
-    from .errors import InputError, Problem
+    from ..audit.decisions import DecisionRefused
+    from ..errors import InputError, Problem
+    from ..vocabulary import OUTCOMES, label
 
     chosen = [name for name, given in (("confirm", confirm), ("override", override),
                                        ("advance", advance), ("stop", stop)) if given]
@@ -285,6 +287,6 @@ def decide(run, candidate, confirm, override, advance, stop, reason, supersede, 
     try:
         decided = store.decide(run, candidate, chosen[0], one_line(reason), by, supersede)
     except DecisionRefused as exc:
-        raise InputError([Problem(f"{run} {candidate}", str(exc), code="E402")]) from None
+        raise InputError([Problem(f"{run} {candidate}", exc.text, code="E402")]) from None
     click.echo(t("Beslutning registreret (post {seq}): {candidate} {outcome}.",
-                 seq=decided.seq, candidate=candidate, outcome=t(OUTCOME_TEXT[decided.outcome])))
+                 seq=decided.seq, candidate=candidate, outcome=label(OUTCOMES, decided.outcome)))

@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import click
 
-from .cli import _reports_errors, main
-from .errors import shown
-from .i18n import t
+from ..errors import Reported
+from ..i18n import t
+from .help import HelpCommand
 
 UNREAD_CODES = ("B201", "B203")  # a step no step reads, or whose argument cannot be read
 
 
-@main.command("test")
+@click.command("test", cls=HelpCommand)
 @click.argument("features", nargs=-1, type=click.Path())
 @click.option("--check", is_flag=True,
               help="Find fejl i feature-filerne uden at køre dem.")
 @click.option("--rules-dir", default="rules", show_default=True, envvar="SCREENING_RULES",
               help="Hvor profil-id'er i 'Givet profilen' slås op.")
-@_reports_errors
 def test_command(features, check, rules_dir):
     """Kør profilernes scenarier (Gherkin på dansk) og vis resultatet pr. scenarie.
 
@@ -39,29 +38,33 @@ def test_command(features, check, rules_dir):
     """
     from tabulate import tabulate
 
-    from .bdd.check import check_file, feature_files
-    from .errors import InputError, Problem
+    from ..bdd.check import check_file, feature_files
+    from ..errors import InputError, Problem
+    from ..messages import message
 
     files = feature_files(list(features) or ["features"])
     missing = [f for f in files if not f.is_file()]
     if missing or not files:
-        raise InputError([Problem(str(f), "no such feature file", code="E002")
+        raise InputError([Problem(str(f), message("no_feature_file"), code="E002")
                           for f in missing] or [Problem(" ".join(features) or "features",
-                                                        "no .feature files", code="E002")])
+                                                        message("no_feature_files"),
+                                                        code="E002")])
     if check:
         problems = [p for f in files for p in check_file(f, rules_dir)]
         for problem in problems:
             click.echo(str(problem))
         click.echo(f"Fundet {len(problems)} problem(er) i {len(files)} fil(er)."
                    if problems else f"Ingen fund i {len(files)} fil(er).")
-        raise SystemExit(1 if problems else 0)
+        if problems:
+            raise Reported(1)
+        return
     unread = [p for f in files for p in check_file(f, rules_dir) if p.code in UNREAD_CODES]
     for problem in unread:
         click.echo(str(problem))
     if unread:
         click.echo(t("{count} trin kan ikke læses; de scenarier, der bruger dem, fejler.",
                      count=len(unread)) + "\n")
-    from .bdd.runner import run_features
+    from ..bdd.runner import run_features
 
     results = run_features([str(f) for f in files], rules_dir)
     rows = [(r.feature, r.scenario, "bestået" if r.passed else "FEJLET", r.failing_step,
@@ -71,11 +74,12 @@ def test_command(features, check, rules_dir):
     failed = sum(not r.passed for r in results)
     click.echo(f"\n{len(results) - failed} bestået, {failed} fejlet i {len(files)} fil(er).")
     if any(r.bad_input for r in results):
-        raise SystemExit(2)  # a profile was refused: bad input, not a failing scenario
-    raise SystemExit(1 if failed or unread or not results else 0)
+        raise Reported(2)  # a profile was refused: bad input, not a failing scenario
+    if failed or unread or not results:
+        raise Reported(1)
 
 
-@main.command()
+@click.command(cls=HelpCommand)
 @click.option("--format", "fmt", type=click.Choice(["table", "markdown"]), default="table",
               show_default=True, help="table til læsning; markdown til docs/steps.md.")
 @click.option("--suggest", metavar="SÆTNING",
@@ -84,7 +88,6 @@ def test_command(features, check, rules_dir):
               help="Med --suggest: slå kriterier og kompetencer op i denne profil.")
 @click.option("--rules-dir", default="rules", show_default=True, envvar="SCREENING_RULES",
               help="Hvor profiler slås op.")
-@_reports_errors
 def steps(fmt, suggest, profile_name, rules_dir):
     """Vis trinbiblioteket: hvert trin med eksempler på dets formuleringer og nøglerne i
     dets datatabel, klar til en feature-fil.
@@ -104,24 +107,25 @@ def steps(fmt, suggest, profile_name, rules_dir):
 
     from tabulate import tabulate
 
-    from .bdd import docs
-    from .bdd.grammar import ReadContext
+    from ..bdd import docs
+    from ..bdd.grammar import ReadContext
 
     if suggest is not None:
         context = ReadContext(Path(rules_dir))
         if profile_name:
-            from .bdd.arguments import resolve_profile
-            from .bdd.words import Unreadable
-            from .errors import InputError, Problem
+            from ..bdd.arguments import resolve_profile
+            from ..bdd.words import Unreadable
+            from ..errors import InputError, Problem
 
             try:
                 context.profile = resolve_profile(profile_name, Path(rules_dir))
             except Unreadable as exc:
-                raise InputError([Problem(profile_name, str(exc), code="E001")]) from None
+                raise InputError([Problem(profile_name, exc.text, code="E001")]) from None
         read_it, lines = docs.suggest(suggest, context)
         for line in lines:
-            click.echo(line if read_it else shown(line))
-        raise SystemExit(0 if read_it else 1)
+            click.echo(line)
+        if not read_it:
+            raise Reported(1)
     if fmt == "markdown":
         click.echo(docs.markdown(), nl=False)
         return

@@ -8,13 +8,14 @@ import json
 
 import click
 
-from .cli import _reports_errors, main, rules_dir_option
-from .i18n import decimal, t
+from ..i18n import decimal, t
+from .common import rules_dir_option
+from .help import HelpCommand
 
 KIND_WORDS = {"bullet": "punkt", "numbered": "nummereret punkt", "sentence": "sætning"}
 
 
-@main.command()
+@click.command(cls=HelpCommand)
 @click.argument("profile_name", metavar="RULE-FILE")
 @click.option("--source", type=click.Path(dir_okay=False),
               help="Tjek mod denne tekst (.txt, .md, .docx, .pdf) i stedet for profilens "
@@ -22,7 +23,6 @@ KIND_WORDS = {"bullet": "punkt", "numbered": "nummereret punkt", "sentence": "s�
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
 @rules_dir_option
-@_reports_errors
 def trace(profile_name, source, fmt, rules_dir):
     """Tjek en regelfil (profil eller modul) mod teksten, den bygger på: hvert citat findes
     i teksten, og hvert udsagn i teksten, der stiller et krav, er citeret af et kriterium
@@ -39,8 +39,8 @@ def trace(profile_name, source, fmt, rules_dir):
       screening trace helsingor-direktor-2024
       screening trace udkast.yaml --source profil.docx --format json
     """
-    from .rulefiles import find_profile, load_profile
-    from .trace import trace_profile
+    from ..rulefiles import find_profile, load_profile
+    from ..trace import trace_profile
 
     profile = load_profile(find_profile(profile_name, rules_dir), allow_module=True)
     traces = trace_profile(profile, source)
@@ -51,7 +51,9 @@ def trace(profile_name, source, fmt, rules_dir):
         for tr in traces:
             click.echo(_trace_text(tr), nl=False)
     if any(tr.missing_quotes or tr.uncovered for tr in traces):
-        raise SystemExit(1)
+        from ..errors import Reported
+
+        raise Reported(1)
 
 
 def _trace_text(tr) -> str:
@@ -94,12 +96,11 @@ def _trace_json(tr) -> dict:
     }
 
 
-@main.command("new")
+@click.command("new", cls=HelpCommand)
 @click.argument("text", metavar="PROFILE-TEXT", type=click.Path(dir_okay=False))
 @click.option("--out", type=click.Path(dir_okay=False),
               help="Skriv regelfilen her og et udkast til scenarier ved siden af (.feature).")
 @click.option("--id", "profile_id", help="Profilens id (standard: tekstfilens navn).")
-@_reports_errors
 def new(text, out, profile_id):
     """Skriv et udkast til en regelfil ud fra en profiltekst (.txt, .md, .docx, .pdf).
 
@@ -116,8 +117,8 @@ def new(text, out, profile_id):
     """
     from pathlib import Path
 
-    from .draft import draft
-    from .output import atomic_writer
+    from ..draft import draft
+    from ..output import atomic_writer
 
     drafted = draft(text, out, profile_id)
     if out is None:
@@ -133,7 +134,7 @@ def new(text, out, profile_id):
                  "besluttes", count=len(drafted.criteria), krav=krav), err=True)
 
 
-@main.command()
+@click.command(cls=HelpCommand)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True)
 def fields(fmt):
@@ -147,7 +148,7 @@ def fields(fmt):
     """
     from tabulate import tabulate
 
-    from .catalogue import COLLECTIONS, OPS_BY_KIND
+    from ..catalogue import COLLECTIONS, OPS_BY_KIND
 
     if fmt == "json":
         click.echo(json.dumps({c.name: [{"field": f.name, "type": f.kind, "label": f.label,

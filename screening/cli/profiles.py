@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import click
 
-from .cli import _profile, _reports_errors, main, rules_dir_option
+from .common import rules_dir_option, screening_profile
+from .help import HelpCommand, HelpGroup
 
 
-@main.command()
+@click.command(cls=HelpCommand)
 @rules_dir_option
-@_reports_errors
 def profiles(rules_dir):
-    """List the profiles in the rules folder.
+    """Vis profilerne i regelmappen.
 
     \b
     Eksempel:
@@ -19,8 +19,8 @@ def profiles(rules_dir):
     """
     from tabulate import tabulate
 
-    from .errors import RuleFileError
-    from .rulefiles import list_profiles
+    from ..errors import RuleFileError
+    from ..rulefiles import list_profiles
 
     rows: list[list[str | int]] = []
     for path, loaded in list_profiles(rules_dir):
@@ -34,7 +34,7 @@ def profiles(rules_dir):
                                        "Ønsker"], disable_numparse=True))
 
 
-@main.group()
+@click.group(cls=HelpGroup)
 def profile():
     """Vis en profil."""
 
@@ -42,7 +42,6 @@ def profile():
 @profile.command("show")
 @click.argument("profile_name", metavar="PROFILE")
 @rules_dir_option
-@_reports_errors
 def show(profile_name, rules_dir):
     """Vis PROFILE som en konsulent læser den: kriterier pr. kategori, krav før ønsker.
 
@@ -50,6 +49,6 @@ def show(profile_name, rules_dir):
     Eksempel:
       screening profile show helsingor-direktor-2024
     """
-    from .profile_text import profile_text
+    from ..profile_text import profile_text
 
-    click.echo(profile_text(_profile(profile_name, rules_dir)), nl=False)
+    click.echo(profile_text(screening_profile(profile_name, rules_dir)), nl=False)

@@ -6,14 +6,13 @@ from pathlib import Path
 
 import click
 
-from .cli import _reports_errors, main
+from .help import HelpCommand, HelpGroup
 
 
-@main.command()
+@click.command(cls=HelpCommand)
 @click.argument("rule_files", nargs=-1, type=click.Path())
 @click.option("--rules-dir", default="rules", show_default=True, envvar="SCREENING_RULES",
               help="Mappe der gennemgås, når ingen filer er givet.")
-@_reports_errors
 def lint(rule_files, rules_dir):
     """Find fejl og svagheder i regelfiler, som en linter: fil:linje:kolonne KODE besked.
 
@@ -31,7 +30,7 @@ def lint(rule_files, rules_dir):
       screening lint
       screening lint rules/helsingor-direktor-2024.yaml rules/modules/*.yaml
     """
-    from .lint import lint_paths
+    from ..lint import lint_paths
 
     paths = [Path(p) for p in rule_files] or sorted(
         [*Path(rules_dir).glob("*.y*ml"), *Path(rules_dir).glob("modules/*.y*ml")])
@@ -44,14 +43,15 @@ def lint(rule_files, rules_dir):
     if findings:
         click.echo(f"Fundet {len(findings)}: {errors} fejl, {len(findings) - errors} advarsler "
                    f"i {len(paths)} fil(er).")
-        raise SystemExit(1)
+        from ..errors import Reported
+
+        raise Reported(1)
     click.echo(f"Ingen fund i {len(paths)} fil(er).")
 
 
-@main.command()
+@click.command(cls=HelpCommand)
 @click.argument("kind", type=click.Choice(["candidate", "profile"]))
 @click.option("--out", type=click.Path(dir_okay=False), help="Skriv skemaet til FILE.")
-@_reports_errors
 def schema(kind, out):
     """Udskriv JSON Schema for kandidatposter eller regelfiler (til editorer).
 
@@ -65,8 +65,8 @@ def schema(kind, out):
     """
     import json
 
-    from .output import atomic_writer
-    from .schema import candidate_schema, profile_schema
+    from ..output import atomic_writer
+    from ..schema import candidate_schema, profile_schema
 
     text = json.dumps(candidate_schema() if kind == "candidate" else profile_schema(),
                       ensure_ascii=False, indent=2) + "\n"
@@ -77,7 +77,7 @@ def schema(kind, out):
             handle.write(text)
 
 
-@main.group("import")
+@click.group("import", cls=HelpGroup)
 def import_group():
     """Konverter andre formater til kandidatposter."""
 
@@ -86,7 +86,6 @@ def import_group():
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--out-dir", type=click.Path(file_okay=False),
               help="Skriv én <id>.yaml pr. kandidat her (ellers til stdout).")
-@_reports_errors
 def import_jsonresume(files, out_dir):
     """Konverter JSON Resume-filer (jsonresume.org) til kandidatposter.
 
@@ -102,10 +101,11 @@ def import_jsonresume(files, out_dir):
 
     from ruamel.yaml import YAML
 
-    from .documents import plain, read_document
-    from .errors import InputError, Problem
-    from .jsonresume import convert
-    from .output import atomic_writer
+    from ..documents import plain, read_document
+    from ..errors import InputError, Problem
+    from ..jsonresume import convert
+    from ..messages import message
+    from ..output import atomic_writer
 
     yaml = YAML(typ="safe", pure=True)
     yaml.default_flow_style = False
@@ -128,8 +128,8 @@ def import_jsonresume(files, out_dir):
             continue
         first = first_with.setdefault(result.record.id, name)
         if first != name:  # two resumes, one id: neither may overwrite the other
-            failed.append(Problem(name, f"candidate id '{result.record.id}' is also used by "
-                                        f"{first}", field="id", code="E102"))
+            failed.append(Problem(name, message("duplicate_candidate", id=result.record.id,
+                                                first=first), field="id", code="E102"))
             continue
         buffer = io.StringIO()
         yaml.dump(result.record.model_dump(mode="json", exclude_none=True), buffer)

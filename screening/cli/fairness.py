@@ -7,11 +7,11 @@ from pathlib import Path
 
 import click
 
-from .cli import _reports_errors, main
-from .i18n import decimal, t
+from ..i18n import decimal, t
+from .help import HelpCommand
 
 
-@main.command()
+@click.command(cls=HelpCommand)
 @click.argument("run")
 @click.option("--groups", "groups_file", required=True, type=click.Path(dir_okay=False),
               help="CSV med kandidat-id og frivilligt oplyste grupper (fx id,køn,aldersgruppe).")
@@ -21,7 +21,6 @@ from .i18n import decimal, t
               show_default=True)
 @click.option("--audit-db", type=click.Path(dir_okay=False), envvar="SCREENING_AUDIT_DB",
               help="Revisionssporets SQLite-fil (standard: ~/.local/share/screening/audit.db).")
-@_reports_errors
 def fairness(run, groups_file, take, fmt, audit_db):
     """Behandler screeningen grupper af ansøgere forskelligt? Udvælgelsesrater pr. gruppe.
 
@@ -37,14 +36,15 @@ def fairness(run, groups_file, take, fmt, audit_db):
       screening fairness 20261125T101500-a1b2c3 --groups examples/groups/helsingor-direktor-2024.csv
       screening fairness 20261125T101500-a1b2c3 --groups grupper.csv --take 3 --format json
     """
-    from .audit.replay import stored_profile
-    from .audit.store import AuditStore, default_path
-    from .errors import InputError, Problem
-    from .fairness import compare, coverage, outcomes, read_groups
+    from ..audit.replay import stored_profile
+    from ..audit.store import AuditStore, default_path
+    from ..errors import InputError, Problem
+    from ..fairness import compare, coverage, outcomes, read_groups
+    from ..messages import message
 
     path = Path(groups_file)
     if not path.is_file():
-        raise InputError([Problem(groups_file, "file not found", code="E001")])
+        raise InputError([Problem(groups_file, message("file_not_found"), code="E001")])
     groups = read_groups(path.read_text(encoding="utf-8"), groups_file)
     store = AuditStore(audit_db or default_path(), create=False)
     try:
@@ -65,7 +65,7 @@ def fairness(run, groups_file, take, fmt, audit_db):
 
 
 def _document(run: str, comparisons, missing: list[str], unknown: list[str]) -> dict:
-    from .fairness import FOUR_FIFTHS, MIN_GROUP
+    from ..fairness import FOUR_FIFTHS, MIN_GROUP
 
     return {"run": run, "four_fifths": FOUR_FIFTHS, "min_group": MIN_GROUP,
             "not_in_groups_file": missing, "not_in_run": unknown,
@@ -100,7 +100,7 @@ def _table(run: str, comparisons) -> str:
 
 
 def _warnings(comparisons, missing: list[str], unknown: list[str]) -> list[str]:
-    from .fairness import MIN_GROUP
+    from ..fairness import MIN_GROUP
 
     found = []
     small = {c.attribute: c.small_groups for c in comparisons if c.small_groups}

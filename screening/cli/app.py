@@ -1,0 +1,94 @@
+"""The `screening` command group: global options, and the one place where errors become
+exit codes.
+
+Exit codes: 0 done; 1 findings (lint problems, failing scenarios, a broken audit chain);
+2 bad input (rule file, candidate records, options, a bad audit store), with a message
+naming the file, line and field, never a traceback; 3 an internal error (a bug, not your
+input). Commands raise; they never exit.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from typing import Any
+
+import click
+
+from ..i18n import LANGUAGES, set_language, t
+from .help import HelpGroup, click_in_language
+
+
+class ScreeningGroup(HelpGroup):
+    """A click group that turns the tool's errors into a message and the documented exit
+    code, for every command and subgroup below it, and speaks the chosen language in its
+    help and click's usage errors."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        # the language of SCREENING_LANG until --lang is read: a usage error found before
+        # then is in the language of this run, not the previous one of the process
+        set_language(None)
+        with click_in_language():
+            return super().main(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from ..errors import ScreeningError
+
+        try:
+            return super().invoke(ctx)
+        except ScreeningError as exc:
+            for line in str(exc).splitlines():
+                click.echo(f"{t('fejl')}: {line}", err=True)
+            ctx.exit(exc.exit_code)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise  # click reports these itself (usage errors exit 2)
+        except sqlite3.Error as exc:  # the audit store's file or disk: a bad store, exit 2
+            from ..audit.store import store_fault
+
+            click.echo(f"{t('fejl')}: {store_fault(exc)}", err=True)
+            ctx.exit(2)
+        except BrokenPipeError:  # the reader went away (`| head`): stop quietly, like git
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())  # so the exit flush does not fail again
+            ctx.exit(0)
+        except Exception as exc:  # a bug: say so briefly; SCREENING_DEBUG=1 shows the trace
+            if os.environ.get("SCREENING_DEBUG"):
+                raise
+            click.echo(f"{t('intern fejl')}: {type(exc).__name__}: {exc} (SCREENING_DEBUG=1)",
+                       err=True)
+            ctx.exit(3)
+
+
+def _versions() -> str:
+    from importlib import metadata
+
+    return (f"screening {metadata.version('screening')}, "
+            f"durable-rules {metadata.version('durable_rules')}")
+
+
+def _print_versions(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(_versions())
+        ctx.exit()
+
+
+def _choose_language(_ctx: click.Context, _param: click.Parameter,
+                     value: str | None) -> str | None:
+    set_language(value)
+    return value
+
+
+@click.group(cls=ScreeningGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True,
+              callback=_print_versions, help="Vis versionen af screening og durable-rules.")
+@click.option("--lang", type=click.Choice(LANGUAGES), expose_value=False, is_eager=True,
+              callback=_choose_language,
+              help="Sprog for etiketter, statusser og meddelelser (standard: da, eller "
+                   "SCREENING_LANG). Profilernes tekst vises som skrevet.")
+def main() -> None:
+    """Screen kandidater til offentlige lederstillinger mod en kompetenceprofil.
+
+    Værktøjet anbefaler; mennesker beslutter. Hver score forklares med profilens egne
+    ord og den evidens, der afgjorde den.
+    """

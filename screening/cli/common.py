@@ -1,0 +1,184 @@
+"""What the commands share: the common options, loading the profile and records a command
+screens, standing decisions, and writing output."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from ..i18n import t
+from ..stages import SOURCES
+
+STAGE_HELP = "Brug kun evidens til og med dette stadie: " + " → ".join(SOURCES) + "."
+
+
+def screening_profile(name: str, rules_dir: str):
+    """The profile to screen with; refused (exit 2) when it reads a protected attribute."""
+    return found_profile(name, rules_dir)[0]
+
+
+def found_profile(name: str, rules_dir: str):
+    """The profile and the file it was found in; refused as `screening_profile` says."""
+    from ..protected import refuse
+    from ..rulefiles import find_profile, load_profile
+
+    path = find_profile(name, rules_dir)
+    profile = load_profile(path)
+    refuse(profile)
+    return profile, path
+
+
+def records_of(paths: tuple[str, ...]):
+    """Valid records, for a paper that names the candidates; bad files are reported on
+    stderr and skipped, and nothing valid at all is bad input (exit 2)."""
+    from ..candidates import load_records
+    from ..errors import RecordError
+
+    loaded, problems = load_records(list(paths))
+    if not loaded:
+        raise RecordError(problems)
+    for problem in problems:
+        echo_problem(problem)
+    return [r.record for r in loaded]
+
+
+def echo_problem(problem) -> None:
+    click.echo(f"{t('fejl')}: {problem}", err=True)
+
+
+def echo_warning(problem) -> None:
+    click.echo(f"{t('advarsel')}: {problem}", err=True)
+
+
+def audit_sink(audit_db: str | None, no_audit: bool, operator: str | None):
+    """Where the run is recorded, unless --no-audit."""
+    from ..audit.store import default_path
+    from ..screen import AuditSink
+
+    return None if no_audit else AuditSink(audit_db or default_path(), operator)
+
+
+def echo_recorded(run, audit) -> None:
+    if run.run_id is not None:
+        click.echo(t("Revisionsspor: kørsel {run} i {path}", run=run.run_id, path=audit.store),
+                   err=True)
+
+
+def screened(profile_name: str, candidates: tuple[str, ...], rules_dir: str, stage: str,
+             as_of, audit, strict: bool, warnings: list | None = None):
+    """Screen CANDIDATES as `screen` does (recorded in the audit trail unless --no-audit),
+    for a command that then shows the ranked result its own way. Bad inputs are reported
+    on stderr and skipped; nothing valid at all is bad input (exit 2)."""
+    from ..errors import Reported
+    from ..screen import Screener
+
+    def warn(problem) -> None:
+        echo_warning(problem)
+        if warnings is not None:
+            warnings.append(problem)
+
+    profile, path = found_profile(profile_name, rules_dir)
+    with Screener(profile, path) as screener:
+        run = screener.screen_paths(candidates, stage, as_of.date() if as_of else None,
+                                    audit=audit, strict=strict, on_problem=echo_problem,
+                                    on_warning=warn)
+    if not run.summary.screened:
+        raise Reported(2)
+    if run.summary.invalid:
+        click.echo(f"{t('advarsel')}: " + t("{count} fil(er) sprunget over; {valid} "
+                                           "kandidat(er) screenes", count=run.summary.invalid,
+                                           valid=run.summary.screened), err=True)
+    echo_recorded(run, audit)
+    return run
+
+
+def standing_decisions(profile, stage: str, as_of, inputs: dict[str, str], run: str | None,
+                        audit_db: str | None) -> dict:
+    """Standing decisions to show: those of RUN, or else the latest a person made on the same
+    profile, stage, date and record (by sha256) in any run of the audit store."""
+    from ..audit.store import AuditStore, default_path
+    from ..errors import InputError, Problem
+    from ..messages import message
+
+    path = audit_db or default_path()
+    if run is None and not os.path.exists(path):
+        return {}
+    store = AuditStore(path, create=False)
+    try:
+        if run is None:
+            return store.standing_for_inputs(profile.sha256, stage,
+                                             (as_of or profile.meta.date).isoformat(), inputs)
+        stored = store.run(run)["profile"]["id"]
+        if stored != profile.meta.id:
+            raise InputError([Problem("--run", message(
+                "run_of_other_profile", run=run, stored=stored, profile=profile.meta.id),
+                code="E402")])
+        return store.standing(run)
+    finally:
+        store.close()
+
+
+strict_option = click.option("--strict", is_flag=True,
+                             help="En vurdering af en kompetence, profilen ikke kender, er en "
+                                  "fejl (exit 2) i stedet for en advarsel.")
+run_option = click.option("--run", "run_id",
+                          help="Vis de stående beslutninger fra denne kørsel (standard: den "
+                               "seneste beslutning på samme profil, stadie og post).")
+no_audit_option = click.option("--no-audit", is_flag=True,
+                                help="Gem ikke kørslen i revisionssporet (fx ved genscreening "
+                                     "af en talentpulje).")
+operator_option = click.option("--operator", help="Hvem der screener (standard: brugernavnet).")
+audit_db_option = click.option("--audit-db", type=click.Path(dir_okay=False),
+                               envvar="SCREENING_AUDIT_DB",
+                               help="Revisionssporets SQLite-fil (standard: "
+                                    "~/.local/share/screening/audit.db).")
+
+
+stage_option = click.option("--stage", type=click.Choice(SOURCES), default=SOURCES[-1],
+                            show_default=True, help=STAGE_HELP)
+as_of_option = click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]),
+                            help="Dato som igangværende stillinger regnes til (standard: "
+                                 "profilens dato).")
+rules_dir_option = click.option("--rules-dir", default="rules", show_default=True,
+                                envvar="SCREENING_RULES",
+                                help="Mappe med profiler, når PROFILE er et profil-id.")
+
+
+def echo_decisions(decisions: dict, run_id: str | None) -> None:
+    """The standing decisions of people, on stderr beside the run summary."""
+    from ..audit.decisions import describe
+
+    if not decisions:
+        return
+    source = t("kørsel {run}", run=run_id) if run_id else \
+        t("seneste på samme profil, stadie og post")
+    click.echo(t("Stående beslutninger ({source}):", source=source), err=True)
+    for candidate, decision in decisions.items():
+        click.echo(f"  {candidate}: {describe(decision)}", err=True)
+
+
+def output_to(out: str | None):
+    """Where streamed output goes: stdout, or a file written atomically."""
+    import contextlib
+
+    from ..output import atomic_writer
+
+    if out is None:
+        return contextlib.nullcontext(sys.stdout)
+    return atomic_writer(out)
+
+
+def emit(text: str, out: str | None) -> None:
+    from ..display import terminal
+    from ..output import atomic_writer
+
+    text = terminal(text)  # names and titles typed by people carry no escape sequences out
+    if not text.endswith("\n"):
+        text += "\n"
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    with atomic_writer(out) as handle:
+        handle.write(text)

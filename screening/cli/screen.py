@@ -1,0 +1,324 @@
+"""The screening commands: `screen`, `shortlist` and `explain`, each a thin layer over the
+Python API in screening.screen."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+import click
+
+from ..i18n import t
+from .common import (
+    as_of_option,
+    audit_db_option,
+    audit_sink,
+    echo_decisions,
+    echo_problem,
+    echo_recorded,
+    echo_warning,
+    emit,
+    found_profile,
+    no_audit_option,
+    operator_option,
+    output_to,
+    rules_dir_option,
+    run_option,
+    screened,
+    stage_option,
+    standing_decisions,
+    strict_option,
+)
+from .help import HelpCommand
+
+if TYPE_CHECKING:  # for annotations only: the command line starts fast
+    from ..results import Screening
+
+FORMATS = ("table", "json", "jsonl", "csv", "markdown", "xlsx")
+
+
+@click.command(cls=HelpCommand)
+@click.argument("profile")
+@click.argument("candidates", nargs=-1, required=True)
+@stage_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table",
+              show_default=True,
+              help="table/markdown til læsning; json, csv til maskiner; jsonl skrives løbende, "
+                   "én kandidat pr. linje i inputrækkefølge (uden placering); xlsx et "
+                   "regneark med placering og kriterier (kræver --out).")
+@click.option("--out", type=click.Path(dir_okay=False),
+              help="Skriv til FILE (atomisk: filen er enten den gamle eller hele den nye).")
+@click.option("--top", type=click.IntRange(min=1), help="Vis kun de N bedst placerede.")
+@click.option("--detail", type=click.Choice(["candidates", "criteria"]), default="candidates",
+              show_default=True, help="csv: én række pr. kandidat, eller pr. kandidat og "
+                                      "kriterium.")
+@click.option("--decimal", type=click.Choice(["dot", "comma"]), default="dot",
+              show_default=True, help="csv: decimaltegnet; comma skriver også ; mellem "
+                                      "felterne, som dansk Excel læser det.")
+@click.option("--only-knockouts", is_flag=True, help="Vis kun kandidater med foreslået knock-out.")
+@click.option("--hide-knockouts", is_flag=True, help="Skjul kandidater med foreslået knock-out.")
+@click.option("--workers", type=click.IntRange(min=1),
+              help="Antal processer (standard: alle kerner ved store input, ellers 1).")
+@as_of_option
+@rules_dir_option
+@audit_db_option
+@no_audit_option
+@operator_option
+@run_option
+@strict_option
+def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knockouts,
+           hide_knockouts, workers, as_of, rules_dir, audit_db, no_audit, operator, run_id,
+           strict):
+    """Screen CANDIDATES (filer, mapper eller .jsonl) mod PROFILE (regelfil eller profil-id).
+
+    Ugyldige kandidatposter meldes med fil, linje og felt og springes over; kørslen
+    fortsætter med de gyldige. Exit 0: screenet; 2: intet kunne screenes eller fejl i input.
+
+    \b
+    Eksempel:
+      screening screen helsingor-direktor-2024 examples/candidates/helsingor-direktor-2024
+      screening screen rules/helsingor-direktor-2024.yaml k01.yaml --stage samtale1 --format json
+      screening screen helsingor-direktor-2024 talentpulje.jsonl --format jsonl --out ud.jsonl
+    """
+    from dataclasses import replace
+    from functools import partial
+
+    from .. import report
+    from ..parallel import auto_workers
+    from ..screen import Screener
+
+    if only_knockouts and hide_knockouts:
+        raise click.UsageError("--only-knockouts og --hide-knockouts udelukker hinanden")
+    if fmt == "xlsx" and out is None:
+        raise click.UsageError("--format xlsx skriver et regneark og kræver --out FILE")
+    if fmt != "csv" and (detail, decimal) != ("candidates", "dot"):
+        raise click.UsageError("--detail og --decimal gælder kun --format csv")
+    if top and fmt == "jsonl":
+        raise click.UsageError("--top kræver en placering; jsonl skrives løbende uden; brug "
+                               "json eller csv")
+    loaded_profile, profile_path = found_profile(profile, rules_dir)
+    as_of_date = as_of.date() if as_of else None
+    audit = audit_sink(audit_db, no_audit, operator)
+
+    def keep(result) -> bool:
+        return not (only_knockouts and not result.knockouts) and \
+            not (hide_knockouts and result.knockouts)
+
+    with Screener(loaded_profile, profile_path) as screener, _progress() as progress:
+        options = {"workers": workers or auto_workers(candidates), "audit": audit,
+                   "strict": strict, "on_problem": echo_problem, "on_warning": echo_warning,
+                   "on_progress": progress}
+        if fmt == "jsonl":
+            with output_to(out) as handle:
+                run = screener.stream_paths(
+                    candidates, partial(report.jsonl_line, loaded_profile.meta.id, stage),
+                    lambda result, line: handle.write(line + "\n") if keep(result) else None,
+                    stage, as_of_date, **options)
+        else:
+            run = screener.screen_paths(candidates, stage, as_of_date, **options)
+    screening = run.screening
+    if screening is not None and screening.results:  # nothing valid: the summary says it
+        kept = [r for r in screening.results if keep(r)]
+        shown = replace(screening, results=tuple(kept[:top] if top else kept))
+        if fmt == "xlsx":
+            from ..output import write_bytes
+            from ..sheets import screening_workbook
+
+            write_bytes(out, screening_workbook(shown))
+        else:
+            emit(_rendered(shown, fmt, detail, decimal), out)
+    echo_recorded(run, audit)
+    if run_id or (audit is not None and screening is not None and run.summary.screened):
+        # a talent pool streamed as JSON Lines is not held in memory to look decisions up
+        hashes = {} if run_id else run.input_hashes
+        decisions = standing_decisions(loaded_profile, stage, as_of_date, hashes, run_id,
+                                       audit_db)
+        if screening is not None:
+            decisions = {r.id: decisions[r.id] for r in screening.results
+                         if r.id in decisions}
+        echo_decisions(decisions, run_id)
+    _finish(run.summary, strict)
+
+
+def _rendered(shown: Screening, fmt: str, detail: str, decimal: str) -> str:
+    """The ranked screening as text in `fmt`. The spreadsheet module is imported for csv
+    only: jinja2 and openpyxl come with it, 0.1-0.2 s that a table need not wait for."""
+    from .. import report
+
+    if fmt == "csv":
+        from ..sheets import csv_for
+
+        return csv_for(shown, detail=detail, decimal=decimal)
+    if fmt == "json":
+        return json.dumps(report.document(shown), ensure_ascii=False, indent=2)
+    return report.markdown(shown) if fmt == "markdown" else report.table(shown)
+
+
+def _finish(summary, strict: bool) -> None:
+    """The one-line summary; nothing screened, or --strict with unknown assessments, is
+    bad input (exit 2)."""
+    from ..errors import Reported
+
+    click.echo(t("Screenet: {screened} · foreslået knock-out: {knocked} · "
+                 "utilstrækkeligt belyst: "
+                 "{unassessed} · ugyldige poster: {invalid}", screened=summary.screened,
+                 knocked=summary.knocked_out, unassessed=summary.too_little_evidence,
+                 invalid=summary.invalid), err=True)
+    if summary.unknown_assessments:
+        click.echo(t("{count} vurdering(er) af kompetencer, som profilen ikke kender, er "
+                     "{what}", count=len(summary.unknown_assessments),
+                     what=t("fejl (--strict)") if strict else
+                     t("ikke talt med (--strict gør dem til fejl)")), err=True)
+    if summary.screened == 0 or (strict and summary.unknown_assessments):
+        raise Reported(2)
+
+
+@contextmanager
+def _progress() -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr when it is a terminal; it grows as chunks come, since the
+    inputs are not counted ahead."""
+    if not sys.stderr.isatty():
+        yield lambda _count: None
+        return
+    with click.progressbar(length=0, label="Screener", file=sys.stderr,
+                           show_pos=True) as bar:
+        def advance(count: int) -> None:
+            bar.length = (bar.length or 0) + count
+            bar.update(count)
+
+        yield advance
+
+
+@click.command(cls=HelpCommand)
+@click.argument("profile")
+@click.argument("candidates", nargs=-1, required=True)
+@stage_option
+@click.option("--take", type=click.IntRange(min=1), required=True,
+              help="Hvor mange der skal videre.")
+@as_of_option
+@rules_dir_option
+@run_option
+@audit_db_option
+@no_audit_option
+@operator_option
+@strict_option
+def shortlist(profile, candidates, stage, take, as_of, rules_dir, run_id, audit_db, no_audit,
+              operator, strict):
+    """Foreslå hvem der går videre til næste runde, med begrundelse.
+
+    En kandidat med foreslået knock-out, eller med for lidt evidens til at blive vurderet,
+    går hverken videre eller ud, før et menneske har taget stilling (screening decide); en
+    stående beslutning vises og følges. Står flere lige på sidste plads, vises de som
+    uafgjort, så udvalget vælger.
+
+    \b
+    Eksempel:
+      screening shortlist helsingor-direktor-2024 examples/candidates/helsingor-direktor-2024 \\
+          --stage samtale1 --take 3
+    """
+    from tabulate import tabulate
+
+    from ..audit.decisions import describe
+    from ..shortlist import reasons
+    from ..shortlist import shortlist as choose
+
+    run = screened(profile, candidates, rules_dir, stage, as_of,
+                   audit_sink(audit_db, no_audit, operator), strict)
+    screening = run.screening
+    loaded_profile = screening.profile
+    decisions = standing_decisions(loaded_profile, stage, as_of.date() if as_of else None,
+                                   run.input_hashes, run_id, audit_db)
+    chosen = choose(screening, take, decisions)
+    groups = [("Videre", chosen.taken), ("Uafgjort om sidste plads", chosen.tied),
+              ("Ikke videre", chosen.not_taken), ("Ikke videre (besluttet)", chosen.stopped),
+              ("Foreslået knock-out (afventer menneskelig vurdering)", chosen.knocked_out),
+              ("Afventer menneskelig vurdering: utilstrækkeligt belyst", chosen.unjudged)]
+
+    def label(name: str, r) -> str:
+        return t("Videre (besluttet)") if name == "Videre" and r.id in decisions else t(name)
+
+    def reason(r) -> str:
+        if r.id not in decisions:
+            return reasons(r)
+        return f"{t('Besluttet: {decision}', decision=describe(decisions[r.id]))}; {reasons(r)}"
+
+    rows = [[label(name, r), r.rank, r.id, reason(r)] for name, members in groups
+            for r in members]
+    click.echo(t("Shortlist: {take} af {total} til næste runde efter {stage} ({profile} "
+                 "v{version})", take=take, total=len(screening.results), stage=stage,
+                 profile=loaded_profile.meta.id, version=loaded_profile.meta.version) + "\n")
+    click.echo(tabulate(rows, headers=[t(h) for h in ["Forslag", "Nr.", "Kandidat",
+                                                      "Begrundelse"]],
+                        disable_numparse=True, maxcolwidths=[None, None, None, 90]))
+    if chosen.tied:
+        click.echo("\n" + t("{count} kandidater står lige om de sidste {places} plads(er): "
+                            "udvalget vælger.", count=len(chosen.tied),
+                            places=take - len(chosen.taken)))
+
+
+@click.command(cls=HelpCommand)
+@click.argument("profile")
+@click.argument("candidates", nargs=-1, required=True)
+@click.option("--id", "candidate_id", help="Kandidatens id, når CANDIDATES er flere.")
+@click.option("--criterion", help="Forklar kun dette kriterium (id).")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]),
+              default="text", show_default=True)
+@stage_option
+@as_of_option
+@rules_dir_option
+@run_option
+@audit_db_option
+@no_audit_option
+@operator_option
+@strict_option
+def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rules_dir, run_id,
+            audit_db, no_audit, operator, strict):
+    """Forklar begrundelsen for én kandidat i ord, der kan bruges i en indstilling.
+
+    \b
+    Eksempel:
+      screening explain helsingor-direktor-2024 examples/candidates/helsingor-direktor-2024/k02.yaml
+      screening explain helsingor-direktor-2024 examples/candidates/helsingor-direktor-2024 \\
+          --id k02-anders-lykke --criterion ledelse-af-ledere
+    """
+    from ..display import terminal
+    from ..errors import InputError, Problem
+    from ..explain import explain as render
+    from ..explain import explain_document
+    from ..messages import message
+    from ..vocabulary import did_you_mean
+
+    warnings: list = []
+    run = screened(profile, candidates, rules_dir, stage, as_of,
+                   audit_sink(audit_db, no_audit, operator), strict, warnings)
+    result = run.screening
+    ids = list(run.sources)  # in input order
+    if candidate_id is None:
+        if len(ids) > 1:
+            raise InputError([Problem("--id", message("name_one_candidate", count=len(ids),
+                                                      ids=", ".join(ids[:5])))])
+        candidate_id = ids[0]
+    if candidate_id not in ids:
+        raise InputError([Problem("--id", message("no_candidate", id=candidate_id)
+                                          + did_you_mean(candidate_id, ids))])
+    known = [c.id for c in result.profile.criteria]
+    if criterion is not None and criterion not in known:
+        raise InputError([Problem("--criterion", message("no_criterion_in", id=criterion,
+                                                            profile=result.profile.meta.id)
+                                  + did_you_mean(criterion, known))])
+    unknown = [p for p in warnings if p.path == run.sources[candidate_id]]
+    decision = standing_decisions(result.profile, stage, as_of.date() if as_of else None,
+                                  {candidate_id: run.input_hashes[candidate_id]},
+                                  run_id, audit_db).get(candidate_id)
+    if fmt == "json":
+        document = explain_document(result, candidate_id, criterion)
+        document["decision"] = decision.as_dict() if decision else None
+        document["unknown_assessments"] = [str(p) for p in unknown]
+        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        click.echo(terminal(render(result, candidate_id, criterion, fmt == "markdown",
+                                   decision)),
+                   nl=False)

@@ -1,0 +1,112 @@
+"""The Python API every command goes through: a Screener compiles its profile once, screens
+records or files, counts, de-duplicates, ranks and records the run in the audit trail."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from screening.audit.store import AuditStore
+from screening.candidates import load_records
+from screening.errors import EngineError
+from screening.report import jsonl_line
+from screening.rulefiles import load_profile
+from screening.screen import AuditSink, Screener, screen
+
+from .conftest import HELSINGOR, ROOT, write
+
+EXAMPLES = sorted(p for p in (ROOT / "examples" / "candidates").iterdir() if p.is_dir())
+
+
+def _statuses(screening):
+    return [(r.id, r.rank, r.recommendation, [(o.criterion.id, o.status) for o in r.outcomes])
+            for r in screening.results]
+
+
+@pytest.mark.parametrize("folder", EXAMPLES, ids=lambda p: p.name)
+def test_screening_files_gives_what_screening_their_records_gives(folder):
+    profile_path = ROOT / "rules" / f"{folder.name}.yaml"
+    profile = load_profile(profile_path)
+    records = [r.record for r in load_records([folder])[0]]
+    with Screener(profile, profile_path) as screener:
+        run = screener.screen_paths([folder])
+        assert _statuses(run.screening) == _statuses(screener.screen(records))
+    assert _statuses(run.screening) == _statuses(screen(profile, records))
+    assert run.summary.screened == len(records) and run.summary.invalid == 0
+    assert list(run.sources) == [r.id for r in records]  # input order
+
+
+def test_bad_inputs_and_duplicates_are_reported_counted_and_skipped(helsingor, candidates):
+    write(candidates, "broken.yaml", "id: [unclosed\n")
+    write(candidates, "again.yaml", (candidates / "strong.yaml").read_text())
+    problems = []
+    with Screener(helsingor, HELSINGOR) as screener:
+        run = screener.screen_paths([candidates], on_problem=problems.append)
+    assert run.summary.screened == 3 and run.summary.invalid == 2
+    assert len(problems) == 2
+    assert [p.path for p in problems if p.code == "E102"] == [str(candidates / "strong.yaml")]
+    assert [p.path for p in problems if p.code != "E102"] == [str(candidates / "broken.yaml")]
+    assert run.summary.knocked_out == sum(bool(r.knockouts) for r in run.screening.results)
+
+
+def test_a_run_is_recorded_in_the_audit_sink_with_its_summary(helsingor, candidates, tmp_path):
+    store_path = tmp_path / "run.db"
+    with Screener(helsingor, HELSINGOR) as screener:
+        run = screener.screen_paths([candidates], audit=AuditSink(store_path, "Mette"))
+    store = AuditStore(store_path, create=False)
+    try:
+        stored = store.run(run.run_id)
+        assert stored["operator"] == "Mette"
+        assert stored["summary"]["screened"] == run.summary.screened == 3
+        assert store.verify() == []
+    finally:
+        store.close()
+
+
+def test_without_an_audit_sink_nothing_is_recorded(helsingor, candidates, tmp_path):
+    with Screener(helsingor, HELSINGOR) as screener:
+        run = screener.screen_paths([candidates])
+    assert run.run_id is None and not (tmp_path / "audit.db").exists()
+
+
+def test_streaming_writes_each_result_in_input_order_and_records_it(helsingor, candidates,
+                                                                     tmp_path):
+    lines: list[str] = []
+    render = lambda result: jsonl_line(helsingor.meta.id, "samtale2", result)  # noqa: E731
+    with Screener(helsingor, HELSINGOR) as screener:
+        run = screener.stream_paths([candidates], render,
+                                    lambda _result, line: lines.append(line),
+                                    audit=AuditSink(tmp_path / "run.db"))
+        ranked = screener.screen_paths([candidates])
+    assert [json.loads(line)["id"] for line in lines] == list(ranked.sources)
+    assert run.screening is None and run.run_id is not None
+    assert run.summary.screened == ranked.summary.screened
+
+
+def test_worker_processes_give_the_results_of_one_process(helsingor, candidates):
+    pool = candidates.parent / "pool.jsonl"
+    records = [r.record for r in load_records([candidates])[0]]
+    with pool.open("w", encoding="utf-8") as handle:
+        for n in range(12):
+            for record in records:
+                handle.write(json.dumps(record.model_dump(mode="json", exclude_none=True)
+                                        | {"id": f"{record.id}-{n}"}) + "\n")
+    with Screener(helsingor, HELSINGOR) as screener:
+        one = screener.screen_paths([pool], workers=1)
+        two = screener.screen_paths([pool], workers=2)
+    assert _statuses(two.screening) == _statuses(one.screening)
+    assert two.summary == one.summary
+
+
+def test_a_closed_screener_refuses_to_screen(helsingor, candidates):
+    records = [r.record for r in load_records([candidates])[0]]
+    screener = Screener(helsingor)
+    screener.close()
+    with pytest.raises(EngineError):
+        screener.screen(records)
+
+
+def test_an_unknown_stage_is_refused(helsingor):
+    with Screener(helsingor) as screener, pytest.raises(ValueError):
+        screener.screen([], stage="frokost")
