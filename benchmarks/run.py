@@ -1,17 +1,21 @@
 """Speed and memory of screening, printed as figures (no pass/fail: targets are in README).
 
-    python benchmarks/run.py                      # the standard run (a few minutes)
+    python benchmarks/run.py                      # the standard run (several minutes)
     python benchmarks/run.py --quick              # small sizes, to check it works
     python benchmarks/run.py --memory-sizes 10000,100000,1000000
 
 Prints, in one run:
-- candidates/s through the engine path in this process (parsed records in, explained
-  results out) for each profile, and the same profiles evaluated by plain Python
-  predicates (the independent reference evaluator of the tests) as the lower bound;
+- per profile, candidates/s of the engine path in this process (parsed records in,
+  explained results out) and the share of it spent in durable-rules' C core; beside it the
+  tests' reference evaluator (plain Python over the records), and generated plain Python,
+  zen-engine and rule-engine over flat facts derived beforehand (see benchmarks/peers.py;
+  the two engines come with `pip install -e '.[bench]'`), each with how many of its
+  criterion × candidate statuses agree with `screen()`;
 - candidates/s of the CLI (`screening screen … --format jsonl`) on a JSON Lines file with
-  1 worker and with one worker per core;
+  1 worker and with one worker per core, and the speed-up;
 - peak memory (max RSS) of the CLI streaming JSON Lines files of the given sizes;
-- the wall time of `screening screen` on 50 candidates, audit trail included.
+- the median wall time of `screening screen` on 50 candidates, and where it goes:
+  interpreter, imports, finding and loading the profile, screening, output.
 """
 
 from __future__ import annotations
@@ -20,18 +24,25 @@ import argparse
 import json
 import os
 import platform
+import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the reference evaluator lives with the tests
 
+from benchmarks import peers  # noqa: E402
 from benchmarks.generate import candidates  # noqa: E402
+from screening import engine  # noqa: E402
 from screening.records import CandidateRecord  # noqa: E402
 from screening.rulefiles import load_profile  # noqa: E402
 from screening.screen import screen  # noqa: E402
@@ -39,6 +50,7 @@ from tests.reference import Reference  # noqa: E402
 
 PROFILES = ["helsingor-direktor-2024", "ishoj-direktoer",
             "hoje-taastrup-arbejdsmarkeds-og-socialdirektoer-2009"]
+STAGE = "samtale2"  # every source counts
 SCRIPT = shutil.which("screening", path=os.path.dirname(sys.executable)) or "screening"
 
 
@@ -52,39 +64,179 @@ def write_pool(profile_path: Path, count: int, folder: Path) -> Path:
     return path
 
 
-def engine_rate(profile_id: str, count: int) -> tuple[int, float, float]:
-    """Criteria, engine candidates/s, plain-Python candidates/s (best of three)."""
+def best_of(runs: int, work: Callable[[], Any]) -> tuple[float, Any]:
+    """The shortest wall time of `runs` runs, and what the last one returned."""
+    best, result = float("inf"), None
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = work()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+class TimedCore:
+    """durable-rules' C module with the time spent in its calls added up."""
+
+    def __init__(self, module: Any):
+        self.module, self.seconds = module, 0.0
+
+    def __getattr__(self, name: str) -> Any:
+        function = getattr(self.module, name)
+
+        def timed(*args: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return function(*args)
+            finally:
+                self.seconds += time.perf_counter() - start
+        return timed
+
+
+def core_seconds(work: Callable[[], Any]) -> float:
+    """Seconds `work` spends inside the C core."""
+    untimed = engine.core
+    engine.core = TimedCore(untimed)
+    try:
+        work()
+        return engine.core.seconds
+    finally:
+        engine.core = untimed
+
+
+def evaluators(profile_id: str, count: int, runs: int) -> None:
+    """One table: the engine path and every peer on the same candidates."""
     profile = load_profile(ROOT / "rules" / f"{profile_id}.yaml")
     records = [CandidateRecord.model_validate(r) for r in candidates(profile, count)]
-    screen(profile, records[:10])  # compile and register once, as a long run would
-    engine = min(_timed(lambda: screen(profile, records)) for _ in range(3))
-    plain = min(_timed(lambda: [Reference(profile, r, "samtale2").statuses()
-                                for r in records]) for _ in range(3))
-    return len(profile.criteria), count / engine, count / plain
+    screen(profile, records[:10], STAGE)  # compile and register once, as a long run would
+    seconds, screened = best_of(runs, lambda: screen(profile, records, STAGE))
+    truth = {r.id: {o.criterion.id: o.status for o in r.outcomes} for r in screened.results}
+    in_core = min(core_seconds(lambda: screen(profile, records, STAGE)) for _ in range(runs))
+    statuses = len(records) * len(profile.criteria)
+    print(f"\n{profile_id}: {len(profile.criteria)} criteria, {count} candidates, "
+          f"best of {runs}")
+    print(f"  {'evaluator':58} {'cand/s':>8} {'µs/cand':>8}  agrees with screen()")
+
+    def row(name: str, seconds: float, agree: str) -> None:
+        print(f"  {name:58} {count / seconds:8,.0f} {seconds / count * 1e6:8.0f}  {agree}")
+
+    row("screen(): records in, 4 statuses, evidence, scores, rank", seconds, "(itself)")
+    print(f"  {'  of which durable-rules C core':58} {'':8} {in_core / count * 1e6:8.0f}  "
+          f"({in_core / seconds:.0%} of the engine path; the Python around it "
+          f"{(seconds - in_core) / in_core:.1f}× the core)")
+
+    def agreement(found: list[dict[str, str]]) -> str:
+        same = sum(status == truth[record.id][cid]
+                   for record, statuses_of in zip(records, found, strict=True)
+                   for cid, status in statuses_of.items())
+        return f"{same:,} of {statuses:,}"
+
+    seconds, found = best_of(runs, lambda: [Reference(profile, r, STAGE).statuses()
+                                            for r in records])
+    row("tests' reference evaluator: records in, 4 statuses", seconds, agreement(found))
+    flat = peers.FlatFacts.of_profile(profile)
+    derive, facts = best_of(1, lambda: [flat.of(r, STAGE) for r in records])
+    for name, made in (("plain Python, generated", peers.python_evaluator(flat)),
+                       (_version("zen-engine", "JDM expression node"), peers.zen_evaluator(flat)),
+                       (_version("rule-engine", "one Rule per criterion"),
+                        peers.rule_engine_evaluator(flat))):
+        if made is None:
+            print(f"  {name:58} not installed: pip install -e '.[bench]'")
+            continue
+        evaluate = made
+        seconds, numbers = best_of(runs, lambda: [evaluate(f) for f in facts])  # noqa: B023
+        found = [{cid: peers.STATUS[int(n)] for cid, n in one.items()} for one in numbers]
+        row(f"{name}: flat facts in, 4 statuses", seconds, agreement(found))
+    print(f"  (flat facts derived from the records beforehand by the reference evaluator: "
+          f"{derive / count * 1e6:.0f} µs/cand, not in the three rows above)")
 
 
-def _timed(work) -> float:
-    start = time.perf_counter()
-    work()
-    return time.perf_counter() - start
+def _version(package: str, how: str) -> str:
+    try:
+        return f"{package} {metadata.version(package)}, {how}"
+    except metadata.PackageNotFoundError:
+        return package
 
 
 def cli(args: list[str], audit_db: Path | None = None) -> tuple[float, int]:
     """Wall seconds and peak RSS (MB) of one CLI run in its own process."""
-    env = dict(os.environ)
-    if audit_db is not None:
-        env["SCREENING_AUDIT_DB"] = str(audit_db)
     probe = ("import resource, subprocess, sys, time\n"
              "t = time.perf_counter()\n"
              "done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
              "wall = time.perf_counter() - t\n"
              "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
              "print(wall, peak, done.returncode)\n")
-    out = subprocess.run([sys.executable, "-c", probe, SCRIPT, *args], env=env, cwd=ROOT,
-                         capture_output=True, text=True, check=True).stdout.split()
+    out = subprocess.run([sys.executable, "-c", probe, SCRIPT, *args], env=_env(audit_db),
+                         cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
     if out[2] != "0":
         raise SystemExit(f"screening failed: {' '.join(args)}")
     return float(out[0]), int(out[1]) // 1024
+
+
+def _env(audit_db: Path | None) -> dict[str, str]:
+    env = dict(os.environ)
+    if audit_db is not None:
+        env["SCREENING_AUDIT_DB"] = str(audit_db)
+    return env
+
+
+# Runs the CLI in this process with the phases timed: the modules the command imports are
+# imported first (their names come from `-X importtime` of a real run), then the command
+# runs with finding and loading the profile and rendering the table timed.
+PHASES = """\
+import sys, time
+started = time.perf_counter()
+import importlib
+from screening import report, rulefiles
+spent = {"profile": 0.0, "output": 0.0}
+def timed(module, name, phase):
+    function = getattr(module, name)
+    def run(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[phase] += time.perf_counter() - start
+    setattr(module, name, run)
+timed(rulefiles, "find_profile", "profile")
+timed(rulefiles, "load_profile", "profile")
+timed(report, "table", "output")
+for name in sys.argv[1].split(","):
+    try:
+        importlib.import_module(name)
+    except ImportError:
+        pass
+imported = time.perf_counter()
+from screening.cli import main
+sys.argv = ["screening", *sys.argv[2:]]
+try:
+    main()
+except SystemExit:
+    pass
+ran = time.perf_counter()
+print(imported - started, ran - imported, spent["profile"], spent["output"], file=sys.stderr)
+"""
+
+
+def phases(args: list[str], runs: int) -> dict[str, float]:
+    """Median seconds of each phase of `screening <args>` over `runs` runs."""
+    traced = subprocess.run([sys.executable, "-X", "importtime", SCRIPT, *args],
+                            env=_env(None), cwd=ROOT, capture_output=True, text=True)
+    modules = re.findall(r"^import time:\s+\d+ \|\s+\d+ \|\s*(\S+)$", traced.stderr, re.M)
+    walls, interpreter, parts = [], [], []
+    for _ in range(runs):
+        walls.append(cli(args)[0])
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], check=True)
+        interpreter.append(time.perf_counter() - start)
+        done = subprocess.run([sys.executable, "-c", PHASES, ",".join(modules), *args],
+                              env=_env(None), cwd=ROOT, capture_output=True, text=True,
+                              check=True)
+        parts.append([float(x) for x in done.stderr.split()[-4:]])
+    imports, command, profile, output = (statistics.median(p[i] for p in parts)
+                                         for i in range(4))
+    return {"wall": statistics.median(walls), "interpreter": statistics.median(interpreter),
+            "imports": imports, "profile": profile, "screening": command - profile - output,
+            "output": output}
 
 
 def main() -> None:
@@ -92,6 +244,7 @@ def main() -> None:
     parser.add_argument("--engine-count", type=int, default=5000)
     parser.add_argument("--cli-count", type=int, default=20000)
     parser.add_argument("--memory-sizes", default="10000,100000")
+    parser.add_argument("--runs", type=int, default=3, help="best of (engine), median of (CLI)")
     parser.add_argument("--quick", action="store_true", help="small sizes, to check it works")
     parser.add_argument("--data", type=Path, help="keep generated pools here (default: temp)")
     args = parser.parse_args()
@@ -99,24 +252,27 @@ def main() -> None:
         args.engine_count, args.cli_count, args.memory_sizes = 200, 300, "300,600"
     cores = os.cpu_count() or 1
     print(f"Machine: {platform.processor() or platform.machine()}, {cores} cores, "
-          f"Python {platform.python_version()}, {platform.system()} {platform.release()}")
+          f"Python {platform.python_version()}, {platform.system()} {platform.release()}, "
+          f"load average {os.getloadavg()[0]:.1f} at the start")
     data = args.data or Path(tempfile.mkdtemp(prefix="screening-bench-"))
     data.mkdir(parents=True, exist_ok=True)
 
-    print(f"\nEngine path in one process ({args.engine_count} records, full explanations):")
-    print(f"{'profile':55} {'criteria':>8} {'engine/s':>9} {'plain/s':>9} {'ratio':>6}")
+    print(f"\nEngine path and peers in one process ({args.engine_count} records, stage "
+          f"{STAGE}):")
     for profile_id in PROFILES:
-        n, engine, plain = engine_rate(profile_id, args.engine_count)
-        print(f"{profile_id:55} {n:8} {engine:9.0f} {plain:9.0f} {plain / engine:6.1f}")
+        evaluators(profile_id, args.engine_count, args.runs)
 
     helsingor = ROOT / "rules" / "helsingor-direktor-2024.yaml"
     pool = write_pool(helsingor, args.cli_count, data)
     print(f"\nCLI, {args.cli_count} records from JSON Lines to JSON Lines (no audit):")
-    for workers in sorted({1, cores}):
+    rates = {}
+    for workers in sorted({1, 2, cores}):
         wall, peak = cli(["screen", str(helsingor), str(pool), "--format", "jsonl",
                           "--no-audit", "--workers", str(workers), "--out", os.devnull])
-        print(f"  {workers} worker(s): {args.cli_count / wall:7.0f} candidates/s "
-              f"({wall:.1f} s, peak {peak} MB in the main process)")
+        rates[workers] = args.cli_count / wall
+        print(f"  {workers} worker(s): {rates[workers]:7.0f} candidates/s "
+              f"({wall:.1f} s, peak {peak} MB in the main process, "
+              f"{rates[workers] / rates[1]:.2f}× one worker)")
 
     print("\nPeak memory streaming JSON Lines (1 worker, no audit):")
     for size in (int(s) for s in args.memory_sizes.split(",")):
@@ -130,10 +286,22 @@ def main() -> None:
     fifty.mkdir(exist_ok=True)
     for record in candidates(load_profile(helsingor), 50, seed=50):
         (fifty / f"{record['id']}.json").write_text(json.dumps(record, ensure_ascii=False))
+    runs = max(args.runs, 5)
+    cli(["screen", "helsingor-direktor-2024", str(fifty), "--no-audit"])  # fills the cache
+    took = phases(["screen", "helsingor-direktor-2024", str(fifty), "--no-audit"], runs)
+    rest = took["wall"] - sum(v for k, v in took.items() if k != "wall")
+    print(f"\nCLI on 50 candidates (table, --no-audit, profile cache filled): "
+          f"{took['wall']:.3f} s wall (median of {runs}); median phases:")
+    for phase, label in (("interpreter", "interpreter start (python -c pass)"),
+                         ("imports", "imports"), ("profile", "find and load the profile"),
+                         ("screening", "screening (records read, validated, screened)"),
+                         ("output", "output (the table)")):
+        print(f"  {label:48} {took[phase] * 1000:6.0f} ms")
+    print(f"  {'the rest (exit, and the phases measured apart)':48} {rest * 1000:6.0f} ms")
     walls = [cli(["screen", "helsingor-direktor-2024", str(fifty)], data / "audit.db")[0]
-             for _ in range(3)]
-    print(f"\nCLI on 50 candidates (table, audit trail on): {min(walls):.2f} s wall "
-          f"(best of 3)")
+             for _ in range(runs)]
+    print(f"CLI on 50 candidates, audit trail on: {statistics.median(walls):.3f} s wall "
+          f"(median of {runs})")
     print(f"\n(max RSS in this process: "
           f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB)")
 

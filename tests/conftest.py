@@ -74,6 +74,16 @@ def write(folder: Path, name: str, text: str) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True, scope="session")
+def cache_folder(tmp_path_factory):
+    """The tests share one cache of loaded profiles and data, never the user's."""
+    monkeypatch = pytest.MonkeyPatch()
+    folder = tmp_path_factory.mktemp("cache") / "screening"
+    monkeypatch.setenv("SCREENING_CACHE", str(folder))
+    yield folder
+    monkeypatch.undo()
+
+
 @pytest.fixture(autouse=True)
 def audit_db(tmp_path, monkeypatch):
     """Every test screens into its own audit store, never the user's."""

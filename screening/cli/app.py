@@ -33,7 +33,7 @@ class ScreeningGroup(HelpGroup):
             return super().main(*args, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
-        from ..errors import ScreeningError, shown
+        from ..errors import ScreeningError
 
         try:
             return super().invoke(ctx)
@@ -46,7 +46,7 @@ class ScreeningGroup(HelpGroup):
         except sqlite3.Error as exc:  # the audit store's file or disk: a bad store, exit 2
             from ..audit.store import store_fault
 
-            click.echo(f"{t('fejl')}: {shown(store_fault(exc))}", err=True)
+            click.echo(f"{t('fejl')}: {store_fault(exc)}", err=True)
             ctx.exit(2)
         except BrokenPipeError:  # the reader went away (`| head`): stop quietly, like git
             devnull = os.open(os.devnull, os.O_WRONLY)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..errors import Reported, shown
+from ..errors import Reported
 from ..i18n import t
 from .help import HelpCommand
 
@@ -40,13 +40,15 @@ def test_command(features, check, rules_dir):
 
     from ..bdd.check import check_file, feature_files
     from ..errors import InputError, Problem
+    from ..messages import message
 
     files = feature_files(list(features) or ["features"])
     missing = [f for f in files if not f.is_file()]
     if missing or not files:
-        raise InputError([Problem(str(f), "no such feature file", code="E002")
+        raise InputError([Problem(str(f), message("no_feature_file"), code="E002")
                           for f in missing] or [Problem(" ".join(features) or "features",
-                                                        "no .feature files", code="E002")])
+                                                        message("no_feature_files"),
+                                                        code="E002")])
     if check:
         problems = [p for f in files for p in check_file(f, rules_dir)]
         for problem in problems:
@@ -118,10 +120,10 @@ def steps(fmt, suggest, profile_name, rules_dir):
             try:
                 context.profile = resolve_profile(profile_name, Path(rules_dir))
             except Unreadable as exc:
-                raise InputError([Problem(profile_name, str(exc), code="E001")]) from None
+                raise InputError([Problem(profile_name, exc.text, code="E001")]) from None
         read_it, lines = docs.suggest(suggest, context)
         for line in lines:
-            click.echo(line if read_it else shown(line))
+            click.echo(line)
         if not read_it:
             raise Reported(1)
     if fmt == "markdown":

@@ -102,10 +102,11 @@ def guide(profile, candidates, next_stage, candidate_id, fmt, out, as_of, rules_
     screening, names = _screening(profile, candidates, guides.evidence_stage(next_stage),
                                   as_of, rules_dir)
     if candidate_id and candidate_id not in {r.id for r in screening.results}:
-        from ..rulefiles import suggest
+        from ..messages import message
+        from ..vocabulary import did_you_mean
 
-        raise InputError([Problem("--id", f"no candidate '{candidate_id}'" + suggest(
-            candidate_id, [r.id for r in screening.results]))])
+        raise InputError([Problem("--id", message("no_candidate", id=candidate_id)
+                                  + did_you_mean(candidate_id, [r.id for r in screening.results]))])
     written = guides.guide(screening, next_stage, candidate_id, names)
     render = guides.html if fmt == "html" else guides.markdown
     emit(render(screening, next_stage, written), out)

@@ -86,8 +86,7 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
     from dataclasses import replace
     from functools import partial
 
-    from .. import report, sheets
-    from ..output import write_bytes
+    from .. import report
     from ..parallel import auto_workers
     from ..screen import Screener
 
@@ -125,14 +124,12 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
         kept = [r for r in screening.results if keep(r)]
         shown = replace(screening, results=tuple(kept[:top] if top else kept))
         if fmt == "xlsx":
-            write_bytes(out, sheets.screening_workbook(shown))
+            from ..output import write_bytes
+            from ..sheets import screening_workbook
+
+            write_bytes(out, screening_workbook(shown))
         else:
-            render_all: dict[str, Callable[[Screening], str]] = {
-                "table": report.table, "markdown": report.markdown,
-                "csv": partial(sheets.csv_for, detail=detail, decimal=decimal),
-                "json": lambda s: json.dumps(report.document(s), ensure_ascii=False,
-                                             indent=2)}
-            emit(render_all[fmt](shown), out)
+            emit(_rendered(shown, fmt, detail, decimal), out)
     echo_recorded(run, audit)
     if run_id or (audit is not None and screening is not None and run.summary.screened):
         # a talent pool streamed as JSON Lines is not held in memory to look decisions up
@@ -144,6 +141,20 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
                          if r.id in decisions}
         echo_decisions(decisions, run_id)
     _finish(run.summary, strict)
+
+
+def _rendered(shown: Screening, fmt: str, detail: str, decimal: str) -> str:
+    """The ranked screening as text in `fmt`. The spreadsheet module is imported for csv
+    only: jinja2 and openpyxl come with it, 0.1-0.2 s that a table need not wait for."""
+    from .. import report
+
+    if fmt == "csv":
+        from ..sheets import csv_for
+
+        return csv_for(shown, detail=detail, decimal=decimal)
+    if fmt == "json":
+        return json.dumps(report.document(shown), ensure_ascii=False, indent=2)
+    return report.markdown(shown) if fmt == "markdown" else report.table(shown)
 
 
 def _finish(summary, strict: bool) -> None:
@@ -277,7 +288,8 @@ def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rul
     from ..errors import InputError, Problem
     from ..explain import explain as render
     from ..explain import explain_document
-    from ..rulefiles import suggest
+    from ..messages import message
+    from ..vocabulary import did_you_mean
 
     warnings: list = []
     run = screened(profile, candidates, rules_dir, stage, as_of,
@@ -286,16 +298,17 @@ def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rul
     ids = list(run.sources)  # in input order
     if candidate_id is None:
         if len(ids) > 1:
-            raise InputError([Problem("--id", f"{len(ids)} candidates given; name one with "
-                                              f"--id ({', '.join(ids[:5])}, ...)")])
+            raise InputError([Problem("--id", message("name_one_candidate", count=len(ids),
+                                                      ids=", ".join(ids[:5])))])
         candidate_id = ids[0]
     if candidate_id not in ids:
-        raise InputError([Problem("--id", f"no candidate '{candidate_id}'"
-                                          + suggest(candidate_id, ids))])
+        raise InputError([Problem("--id", message("no_candidate", id=candidate_id)
+                                          + did_you_mean(candidate_id, ids))])
     known = [c.id for c in result.profile.criteria]
     if criterion is not None and criterion not in known:
-        raise InputError([Problem("--criterion", f"no criterion '{criterion}' in "
-                                  f"{result.profile.meta.id}" + suggest(criterion, known))])
+        raise InputError([Problem("--criterion", message("no_criterion_in", id=criterion,
+                                                            profile=result.profile.meta.id)
+                                  + did_you_mean(criterion, known))])
     unknown = [p for p in warnings if p.path == run.sources[candidate_id]]
     decision = standing_decisions(result.profile, stage, as_of.date() if as_of else None,
                                   {candidate_id: run.input_hashes[candidate_id]},

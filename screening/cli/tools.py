@@ -104,6 +104,7 @@ def import_jsonresume(files, out_dir):
     from ..documents import plain, read_document
     from ..errors import InputError, Problem
     from ..jsonresume import convert
+    from ..messages import message
     from ..output import atomic_writer
 
     yaml = YAML(typ="safe", pure=True)
@@ -127,8 +128,8 @@ def import_jsonresume(files, out_dir):
             continue
         first = first_with.setdefault(result.record.id, name)
         if first != name:  # two resumes, one id: neither may overwrite the other
-            failed.append(Problem(name, f"candidate id '{result.record.id}' is also used by "
-                                        f"{first}", field="id", code="E102"))
+            failed.append(Problem(name, message("duplicate_candidate", id=result.record.id,
+                                                first=first), field="id", code="E102"))
             continue
         buffer = io.StringIO()
         yaml.dump(result.record.model_dump(mode="json", exclude_none=True), buffer)
