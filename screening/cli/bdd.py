@@ -82,9 +82,9 @@ def test_command(features, check, rules_dir):
 @click.command(cls=HelpCommand)
 @click.option("--format", "fmt", type=click.Choice(["table", "markdown"]), default="table",
               show_default=True, help="table til læsning; markdown til docs/steps.md.")
-@click.option("--suggest", metavar="SÆTNING",
+@click.option("--suggest", metavar="SENTENCE",
               help="Vis, hvordan biblioteket læser en sætning, eller de nærmeste trin.")
-@click.option("--profile", "profile_name", metavar="PROFIL",
+@click.option("--profile", "profile_name", metavar="PROFILE",
               help="Med --suggest: slå kriterier og kompetencer op i denne profil.")
 @click.option("--rules-dir", default="rules", show_default=True, envvar="SCREENING_RULES",
               help="Hvor profiler slås op.")
@@ -92,7 +92,7 @@ def steps(fmt, suggest, profile_name, rules_dir):
     """Vis trinbiblioteket: hvert trin med eksempler på dets formuleringer og nøglerne i
     dets datatabel, klar til en feature-fil.
 
-    Med --suggest "SÆTNING" vises, hvilket trin en sætning læses som, og hvad dens
+    Med --suggest "SENTENCE" vises, hvilket trin en sætning læses som, og hvad dens
     argumenter bliver (et stadie, et tal, et kriterium); kan den ikke læses, vises hvorfor
     og de nærmeste trin (exit 1).
 
