@@ -21,7 +21,7 @@ EN: dict[str, str] = {
     "Foreslåede knock-outs": "Proposed knock-outs", "Anbefaling": "Recommendation",
     "stadie": "stage",
     # explanations
-    "ja": "yes", "nej": "no", "ingen": "none",
+    "ingen": "none",
     "Kandidat {id}: {title}, {organisation} ({profile} v{version})":
         "Candidate {id}: {title}, {organisation} ({profile} v{version})",
     "Kandidat {id}, {title} ({profile} v{version}), stadie: {stage}":
@@ -271,9 +271,9 @@ def language() -> str:
     return _language.get()
 
 
-def decimal(text: str) -> str:
-    """A formatted number with the decimal mark of the chosen language."""
-    return text.replace(".", ",") if _language.get() == "da" else text
+def decimal(text: str, language: str | None = None) -> str:
+    """A formatted number with the decimal mark of `language` (the chosen one when None)."""
+    return text.replace(".", ",") if (language or _language.get()) == "da" else text
 
 
 def t(text: str, **values) -> str:
