@@ -426,9 +426,9 @@ class _Compiler:
             keys.append(key)
             return _compare(key, node.op, node.value)
         if isinstance(node, cond.Some):
-            # in Danish whatever the run's language: the compiled profile is shared and
-            # cached, so it must not depend on who compiled it
-            name = render(node, self.out.profile, language="da")
+            # the name is shown as evidence, so it is worded in the run's language (a
+            # compiled profile lives for one run; only the loaded profile is cached)
+            name = render(node, self.out.profile)
             key = self._derived(name, node.collection, node.where, "exists", None)
             keys.append(key)
             return _compare(key, "eq", True)

@@ -102,6 +102,20 @@ EN: dict[str, str] = {
     "Videre (besluttet)": "Goes on (decided)", "Ikke videre (besluttet)":
         "Does not go on (decided)",
     "kørsel {run}": "run {run}",
+    # lint, test, profiles
+    "Fundet {count}: {errors} fejl, {warnings} advarsler i {files} fil(er).":
+        "Found {count}: {errors} error(s), {warnings} warning(s) in {files} file(s).",
+    "Ingen fund i {files} fil(er).": "Nothing found in {files} file(s).",
+    "ingen regelfiler i {folder}/": "no rule files in {folder}/",
+    "Fundet {count} problem(er) i {files} fil(er).":
+        "Found {count} problem(s) in {files} file(s).",
+    "bestået": "passed", "FEJLET": "FAILED", "Scenarie": "Scenario", "Resultat": "Result",
+    "Fejlende trin": "Failing step", "Forventet / fundet": "Expected / found",
+    "{passed} bestået, {failed} fejlet i {files} fil(er).":
+        "{passed} passed, {failed} failed in {files} file(s).",
+    "(fejl i regelfilen)": "(error in the rule file)", "Id": "Id", "Titel": "Title",
+    "Organisation": "Organisation", "Version": "Version", "Krav": "Requirements",
+    "Ønsker": "Wishes",
     # the audit trail (screening audit)
     "Tidspunkt": "Time", "Af": "By", "Knock-out": "Knock-out",
     "Kørsel {run}: {created} af {operator}; {profile} v{version} (sha256 {sha256}); stadie "
