@@ -17,11 +17,20 @@ from typing import Any
 import click
 
 from ..i18n import LANGUAGES, set_language, t
+from .help import HelpGroup, click_in_language
 
 
-class ScreeningGroup(click.Group):
+class ScreeningGroup(HelpGroup):
     """A click group that turns the tool's errors into a message and the documented exit
-    code, for every command and subgroup below it."""
+    code, for every command and subgroup below it, and speaks the chosen language in its
+    help and click's usage errors."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        # the language of SCREENING_LANG until --lang is read: a usage error found before
+        # then is in the language of this run, not the previous one of the process
+        set_language(None)
+        with click_in_language():
+            return super().main(*args, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
         from ..errors import ScreeningError

@@ -11,6 +11,7 @@ from ..display import one_line, terminal
 from ..i18n import t
 from ..vocabulary import STAGES, label
 from .common import audit_db_option, emit
+from .help import HelpCommand, HelpGroup
 
 
 def _store(audit_db):
@@ -19,7 +20,7 @@ def _store(audit_db):
     return AuditStore(audit_db or default_path(), create=False)
 
 
-@click.group()
+@click.group(cls=HelpGroup)
 def audit():
     """Revisionssporet: hver screening og hver menneskelig beslutning, hash-kædet.
 
@@ -241,7 +242,7 @@ def named_operator(operator: str | None) -> str:
     return operator.strip()
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @click.argument("run")
 @click.argument("candidate")
 @_decision_options

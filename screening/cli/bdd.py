@@ -6,11 +6,12 @@ import click
 
 from ..errors import Reported
 from ..i18n import t
+from .help import HelpCommand
 
 UNREAD_CODES = ("B201", "B203")  # a step no step reads, or whose argument cannot be read
 
 
-@click.command("test")
+@click.command("test", cls=HelpCommand)
 @click.argument("features", nargs=-1, type=click.Path())
 @click.option("--check", is_flag=True,
               help="Find fejl i feature-filerne uden at køre dem.")
@@ -81,7 +82,7 @@ def test_command(features, check, rules_dir):
         raise Reported(1)
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @click.option("--format", "fmt", type=click.Choice(["table", "markdown"]), default="table",
               show_default=True, help="table til læsning; markdown til docs/steps.md.")
 @click.option("--suggest", metavar="SÆTNING",

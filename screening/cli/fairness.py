@@ -8,9 +8,10 @@ from pathlib import Path
 import click
 
 from ..i18n import decimal, t
+from .help import HelpCommand
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @click.argument("run")
 @click.option("--groups", "groups_file", required=True, type=click.Path(dir_okay=False),
               help="CSV med kandidat-id og frivilligt oplyste grupper (fx id,køn,aldersgruppe).")

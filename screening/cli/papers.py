@@ -17,6 +17,7 @@ from .common import (
     screening_profile,
     stage_option,
 )
+from .help import HelpCommand
 
 NEXT_STAGES = SOURCES[1:]  # as guide.NEXT_STAGES, without importing it at start-up
 
@@ -33,7 +34,7 @@ def _screening(profile, candidates, stage, as_of, rules_dir):
         return screener.screen(records, stage, as_of.date() if as_of else None), names
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @click.argument("profile")
 @click.argument("candidates", nargs=-1, required=True)
 @stage_option
@@ -69,7 +70,7 @@ def report(profile, candidates, stage, run_id, out, as_of, rules_dir, audit_db):
 
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @click.argument("profile")
 @click.argument("candidates", nargs=-1, required=True)
 @click.option("--stage", "next_stage", type=click.Choice(NEXT_STAGES), required=True,
@@ -111,7 +112,7 @@ def guide(profile, candidates, next_stage, candidate_id, fmt, out, as_of, rules_
     emit(render(screening, next_stage, written), out)
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @click.argument("profile")
 @click.argument("candidates", nargs=-1)
 @click.option("--stage", type=click.Choice(SOURCES), required=True,
@@ -141,7 +142,7 @@ def sheet(profile, candidates, stage, out, rules_dir):
     click.echo(out, err=True)
 
 
-@click.command("scores")
+@click.command("scores", cls=HelpCommand)
 @click.argument("workbook", type=click.Path(dir_okay=False))
 @click.option("--into", "folder", type=click.Path(file_okay=False), required=True,
               help="Mappen med kandidatposterne, vurderingerne føjes til.")

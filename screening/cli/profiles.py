@@ -6,12 +6,13 @@ import click
 
 from ..i18n import t
 from .common import rules_dir_option, screening_profile
+from .help import HelpCommand, HelpGroup
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @rules_dir_option
 def profiles(rules_dir):
-    """List the profiles in the rules folder.
+    """Vis profilerne i regelmappen.
 
     \b
     Eksempel:
@@ -35,7 +36,7 @@ def profiles(rules_dir):
                         disable_numparse=True))
 
 
-@click.group()
+@click.group(cls=HelpGroup)
 def profile():
     """Vis en profil."""
 

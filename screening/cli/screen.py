@@ -32,6 +32,7 @@ from .common import (
     standing_decisions,
     strict_option,
 )
+from .help import HelpCommand
 
 if TYPE_CHECKING:  # for annotations only: the command line starts fast
     from ..results import Screening
@@ -39,7 +40,7 @@ if TYPE_CHECKING:  # for annotations only: the command line starts fast
 FORMATS = ("table", "json", "jsonl", "csv", "markdown", "xlsx")
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @click.argument("profile")
 @click.argument("candidates", nargs=-1, required=True)
 @stage_option
@@ -180,7 +181,7 @@ def _progress() -> Iterator[Callable[[int], None]]:
         yield advance
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @click.argument("profile")
 @click.argument("candidates", nargs=-1, required=True)
 @stage_option
@@ -247,7 +248,7 @@ def shortlist(profile, candidates, stage, take, as_of, rules_dir, run_id, audit_
                             places=take - len(chosen.taken)))
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @click.argument("profile")
 @click.argument("candidates", nargs=-1, required=True)
 @click.option("--id", "candidate_id", help="Kandidatens id, når CANDIDATES er flere.")

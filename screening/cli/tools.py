@@ -7,9 +7,10 @@ from pathlib import Path
 import click
 
 from ..i18n import t
+from .help import HelpCommand, HelpGroup
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @click.argument("rule_files", nargs=-1, type=click.Path())
 @click.option("--rules-dir", default="rules", show_default=True, envvar="SCREENING_RULES",
               help="Mappe der gennemgås, når ingen filer er givet.")
@@ -50,7 +51,7 @@ def lint(rule_files, rules_dir):
     click.echo(t("Ingen fund i {files} fil(er).", files=len(paths)))
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @click.argument("kind", type=click.Choice(["candidate", "profile"]))
 @click.option("--out", type=click.Path(dir_okay=False), help="Skriv skemaet til FILE.")
 def schema(kind, out):
@@ -78,7 +79,7 @@ def schema(kind, out):
             handle.write(text)
 
 
-@click.group("import")
+@click.group("import", cls=HelpGroup)
 def import_group():
     """Konverter andre formater til kandidatposter."""
 
