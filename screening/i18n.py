@@ -21,6 +21,10 @@ EN: dict[str, str] = {
     "Foreslåede knock-outs": "Proposed knock-outs", "Anbefaling": "Recommendation",
     "stadie": "stage",
     # explanations
+    "{what}: ikke oplyst": "{what}: not given",
+    "{item} ({title}) mangler {fields}": "{item} ({title}) lacks {fields}",
+    "ingen vurdering af '{competency}' fra {sources}":
+        "no assessment of '{competency}' by {sources}",
     "ingen": "none",
     "Kandidat {id}: {title}, {organisation} ({profile} v{version})":
         "Candidate {id}: {title}, {organisation} ({profile} v{version})",

@@ -109,7 +109,7 @@ CONDITION_WORDS = {
     "da": {"and": " og ", "or": " eller ", "not": "ikke ({})", "some": "en {} hvor {}",
            "rated": "'{}' vurderes til mindst {}", "partly": " (delvist: mindst {})",
            "by": " (fra {})", "not_fact": "ikke: {}"},
-    "en": {"and": " and ", "or": " or ", "not": "not ({})", "some": "a {} where {}",
+    "en": {"and": " and ", "or": " or ", "not": "not ({})", "some": "{} where {}",
            "rated": "'{}' is rated at least {}", "partly": " (partly: at least {})",
            "by": " (by {})", "not_fact": "not: {}"},
 }
@@ -141,6 +141,8 @@ def render(node: cond.Condition, profile: Profile, collection: str | None = None
         return words["not"].format(render(node.child, profile, collection, lang))
     if isinstance(node, cond.Some):
         label = label_of(COLLECTIONS[node.collection], lang)
+        if lang == "en":
+            label = f"{'an' if label[0] in 'aeiou' else 'a'} {label}"
         return words["some"].format(label, render(node.where, profile, node.collection, lang))
     if isinstance(node, cond.Assessed):
         label = profile.competencies[node.competency]
