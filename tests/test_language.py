@@ -2,8 +2,9 @@
 word of the tool's own, and in Danish no English one.
 
 What people wrote is left as written in both languages: the profile's texts (names,
-quotes, labels, descriptions, questions), the candidates' records, the scenarios of the
-feature files and the example lines of the step library. Those texts are taken out of the
+quotes, labels, descriptions, questions, ids), the candidates' records and the codes their
+fields take, the scenarios of the feature files and the step library's names and example
+lines. Those texts are taken out of the
 output before it is searched, so what remains is the tool's own words.
 """
 
@@ -64,6 +65,7 @@ def written_by_people(profile: str) -> list[str]:
         texts |= {line.strip() for line in lines}
     texts |= {line.strip() for d in CATALOGUE for p in d.phrasings
               for line in p.example.splitlines()}
+    texts |= {d.name for d in CATALOGUE}  # the steps' names are identifiers of the code
     # the values a record's fields take are codes, written as in the records ('kandidat',
     # the level of education); removed as written, so the UI word 'Kandidat' is still seen
     texts |= {v for c in COLLECTIONS.values() for f in c.fields.values() for v in f.values}
