@@ -129,13 +129,13 @@ class Engine:
         try:
             if item_count:
                 for rule_name, matched in self._fire(batch.facts):
-                    self._record_items(firings, batch.owners, rule_name, matched)
+                    self._record_items(firings, batch, rule_name, matched)
             derived = [factlib.derive(self.compiled, self._plan, f, firings[f.index].item_status)
                        for f in built]
             for f in built:
                 factlib.view_facts(self.compiled, derived[f.index], f.index, batch)
             for rule_name, matched in self._fire(batch.facts[item_count:]):
-                self._record_criteria(firings, batch.owners, rule_name, matched)
+                self._record_criteria(firings, batch.candidates, rule_name, matched)
         finally:
             core.delete_state(self._handle, _SESSION)
         self._check(built, batch, item_count, firings)
@@ -169,11 +169,12 @@ class Engine:
         except Exception as exc:
             raise EngineError(f"durable-rules failed while firing rules: {exc}") from None
 
-    def _record_items(self, firings: list[Firings], owners: list[tuple[int, int]],
+    def _record_items(self, firings: list[Firings], batch: factlib.BatchFacts,
                       rule_name: str, matched: list[int]) -> None:
         _, predicate, status = self._rules[rule_name]
+        candidates, items = batch.candidates, batch.items
         for fact_id in matched:
-            candidate, item = owners[fact_id]
+            candidate, item = candidates[fact_id], items[fact_id]
             item_status = firings[candidate].item_status
             per_item = item_status.get(predicate)
             if per_item is None:
@@ -183,11 +184,11 @@ class Engine:
                 raise EngineError(f"item {item} of candidate {candidate} got two outcomes "
                                   f"for {predicate}: {per_item[item]} and {status}")
 
-    def _record_criteria(self, firings: list[Firings], owners: list[tuple[int, int]],
+    def _record_criteria(self, firings: list[Firings], candidates: list[int],
                          rule_name: str, matched: list[int]) -> None:
         kind, ref, status = self._rules[rule_name]
         for fact_id in matched:
-            got = firings[owners[fact_id][0]]
+            got = firings[candidates[fact_id]]
             if kind == "gap":
                 got.gaps.add(ref)
             elif got.criteria.setdefault(ref, status) != status:
@@ -211,8 +212,8 @@ class Engine:
             if missing:
                 raise EngineError(f"no status fired for {', '.join(missing)} "
                                   f"(candidate {f.record.id})")
-        item_facts = zip(batch.facts[:item_count], batch.owners[:item_count], strict=True)
-        for fact, (candidate, item) in item_facts:
+        for fact, candidate, item in zip(batch.facts[:item_count], batch.candidates,
+                                         batch.items, strict=False):
             for pred in self._members[fact["t"]]:
                 if item not in firings[candidate].item_status.get(pred, {}):
                     raise EngineError(f"no outcome fired for item {item} of candidate "

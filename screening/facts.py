@@ -44,7 +44,8 @@ class AssessmentValue(NamedTuple):
 class CandidateFacts:
     index: int  # position in the batch
     record: CandidateRecord
-    item_facts: dict[tuple[str, int], dict] = field(default_factory=dict)  # (collection, i)
+    # per collection, per item: the values the rules read (absent: unknown)
+    item_facts: dict[str, list[dict]] = field(default_factory=dict)
     assessments: dict[str, AssessmentValue] = field(default_factory=dict)  # by view key
 
 
@@ -53,7 +54,9 @@ class BatchFacts:
     """The facts of a batch, both strata; a fact's id is its position in `facts`."""
 
     facts: list[dict] = field(default_factory=list)
-    owners: list[tuple[int, int]] = field(default_factory=list)  # (candidate, item) per fact
+    # per fact: the candidate (its position in the batch) and the item it stands for
+    candidates: list[int] = field(default_factory=list)
+    items: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,7 @@ class FactPlan:
     collections: list[CollectionReaders]
     # competency -> (view key, plan) of the assessment values read from it
     assessments: dict[str, list[tuple[str, AssessmentPlan]]]
-    # per derived view key: its record attribute, predicate, aggregate and summed item key
+    # per derived view key: its collection, predicate, aggregate and summed item key
     derived: list[tuple[str, str, str, str, str | None]]
 
 
@@ -71,7 +74,7 @@ def plan_of(compiled: CompiledProfile) -> FactPlan:
     assessments: dict[str, list[tuple[str, AssessmentPlan]]] = {}
     for key, assessment in compiled.assessments.items():
         assessments.setdefault(assessment.competency, []).append((key, assessment))
-    derived = [(key, COLLECTIONS[plan.collection].record_attr, plan.predicate, plan.aggregate,
+    derived = [(key, plan.collection, plan.predicate, plan.aggregate,
                 None if plan.field is None
                 else compiled.item_keys[plan.collection][(plan.field, None)])
                for key, plan in compiled.derived.items()]
@@ -79,12 +82,16 @@ def plan_of(compiled: CompiledProfile) -> FactPlan:
 
 
 def build(plan: FactPlan, record: CandidateRecord, index: int, stage: str, as_of: date,
-          items: BatchFacts) -> CandidateFacts:
-    """The facts of one record; its item facts are added to `items`."""
+          into: BatchFacts) -> CandidateFacts:
+    """The facts of one record; its item facts are added to the batch's, `into`."""
     facts = CandidateFacts(index, record)
-    batch, owners = items.facts, items.owners
+    batch, candidates, item_of = into.facts, into.candidates, into.items
     for collection, attr, groups, item_readers in plan.collections:
-        for i, item in enumerate(getattr(record, attr) or ()):
+        items = getattr(record, attr)
+        if items is None:
+            continue  # not recorded: no entry, so derived facts from it are unknown
+        items_values = facts.item_facts[collection] = []
+        for i, item in enumerate(items):
             values = {}
             for key, read, member in item_readers:
                 value = read(item, as_of)
@@ -92,15 +99,15 @@ def build(plan: FactPlan, record: CandidateRecord, index: int, stage: str, as_of
                     values[key] = value if member is None else (
                         not member.isdisjoint(value) if isinstance(member, frozenset)
                         else member in value)
-            facts.item_facts[(collection, i)] = values
+            items_values.append(values)
             for fact_type, keys in groups:  # one fact per fact type
                 if keys is None:
                     batch.append({"id": len(batch), "t": fact_type, **values})
                 else:
-                    fact = {"id": len(batch), "t": fact_type}
-                    fact.update((k, values[k]) for k in keys if k in values)
-                    batch.append(fact)
-                owners.append((index, i))
+                    batch.append({"id": len(batch), "t": fact_type,
+                                  **{k: values[k] for k in keys if k in values}})
+                candidates.append(index)
+                item_of.append(i)
     if record.assessments:
         _assess(plan, record, stage, facts.assessments)
     return facts
@@ -123,6 +130,10 @@ def _assess(plan: FactPlan, record: CandidateRecord, stage: str,
                     by_source.setdefault(a.source, []).append(a.score)
                     used.append(n)
             if not by_source:
+                continue
+            if len(used) == 1:  # one whole score: what the rounding below would give
+                into[key] = AssessmentValue(float(record.assessments[used[0]].score), 0.0,
+                                            (used[0],))
                 continue
             means = [fsum(scores) / len(scores) for scores in by_source.values()]  # as fmean
             value = SOURCE_AGGREGATES[assessment.aggregate](means)
@@ -151,10 +162,10 @@ def view_facts(compiled: CompiledProfile, view: dict[str, Any], index: int,
     """The view split into one fact per fact type, each with the keys its rules read."""
     batch = into.facts
     for group in compiled.layout.view_groups:
-        fact = {"id": len(batch), "t": group.type}
-        fact.update((k, view[k]) for k in group.keys if k in view)
-        batch.append(fact)
-        into.owners.append((index, 0))
+        batch.append({"id": len(batch), "t": group.type,
+                      **{k: view[k] for k in group.keys if k in view}})
+        into.candidates.append(index)
+        into.items.append(0)
 
 
 def derive(compiled: CompiledProfile, plan: FactPlan, facts: CandidateFacts,
@@ -163,11 +174,11 @@ def derive(compiled: CompiledProfile, plan: FactPlan, facts: CandidateFacts,
     predicate -> item index -> status) and the assessment values: every key a criterion rule
     may read (see `view_facts`)."""
     view: dict[str, Any] = {}
-    record = facts.record
-    for key, attr, predicate, aggregate, summed in plan.derived:
-        items = getattr(record, attr)
-        if items is None:
-            continue  # the collection is not recorded: the derived fact is unknown
+    recorded = facts.item_facts  # no entry: the collection is not recorded
+    for key, collection, predicate, aggregate, summed in plan.derived:
+        values = recorded.get(collection)
+        if values is None:
+            continue  # the derived fact is unknown
         # every item has one status (the engine checks it), so the statuses' values say
         # whether some item holds, or all fail
         statuses = item_status.get(predicate, {})
@@ -175,7 +186,7 @@ def derive(compiled: CompiledProfile, plan: FactPlan, facts: CandidateFacts,
         if aggregate == "exists":
             if O in statuses.values():
                 value = True
-            elif len(statuses) == len(items) and all(s == I for s in statuses.values()):
+            elif len(statuses) == len(values) and all(s == I for s in statuses.values()):
                 value = False
             else:
                 continue  # no item holds and some cannot be decided
@@ -183,9 +194,8 @@ def derive(compiled: CompiledProfile, plan: FactPlan, facts: CandidateFacts,
             value = sum(s == O for s in statuses.values())
         else:
             assert summed is not None, "the loader requires `field:` with a sum"
-            collection = compiled.derived[key].collection
-            value = round(sum(facts.item_facts[(collection, i)].get(summed, 0)
-                              for i in range(len(items)) if statuses.get(i) == O), 2)
+            value = round(sum(values[i].get(summed, 0) for i in range(len(values))
+                              if statuses.get(i) == O), 2)
         view[key] = value
     for key, assessed in facts.assessments.items():
         view[key] = assessed.value

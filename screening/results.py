@@ -150,8 +150,9 @@ class Screening:
 
 def band_range(scoring: Scoring, total: Score) -> tuple[Band | None, Band | None]:
     """The bands the score and the possible score fall in (None: below every band)."""
+    highest_first = sorted(scoring.bands, key=lambda b: -b.min_score)
+
     def band_of(value: float) -> Band | None:
-        return next((b for b in sorted(scoring.bands, key=lambda b: -b.min_score)
-                     if value >= b.min_score), None)
+        return next((b for b in highest_first if value >= b.min_score), None)
 
     return band_of(total.score), band_of(total.possible)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache, partial
+from operator import itemgetter
 
 from .catalogue import COLLECTIONS, label_of
 from .compile import CompiledProfile
@@ -61,6 +62,11 @@ def _score(rows: list[Row]) -> Score:
         return Score(0.0, 0.0, 0.0)
     earned = sum([row[2] for row in rows if row[2] is not None])
     unknown = sum([row[3] for row in rows if row[2] is None])
+    return _percentages(earned, unknown, total_weight)
+
+
+@lru_cache(maxsize=4096)  # few sums recur for every candidate; rounding is the slow part
+def _percentages(earned: float, unknown: float, total_weight: float) -> Score:
     return Score(round(100 * earned / total_weight, 1),
                  round(100 * (earned + unknown) / total_weight, 1),
                  round(100 * (total_weight - unknown) / total_weight, 1))
@@ -122,7 +128,7 @@ def _recommendation(scoring: Scoring, total: Score, knockouts: tuple[str, ...],
     if total.coverage < scoring.min_coverage:
         return SPARSE_BAND, SPARSE_LABEL
     secured, possible = band_range(scoring, total)
-    if secured != possible:
+    if secured is not possible and secured != possible:  # the same band: no model comparison
         return PENDING_BAND, PENDING_LABEL
     if secured is None:  # below every band, whatever the rest shows
         return SPARSE_BAND, SPARSE_LABEL
@@ -208,7 +214,7 @@ def _missing(compiled: CompiledProfile, evaluated: Evaluated, key: str) -> str:
     gaps = []
     for i, item in enumerate(items):
         if statuses.get(i) == U:
-            fact = evaluated.facts.item_facts[(plan.collection, i)]
+            fact = evaluated.facts.item_facts[plan.collection][i]
             absent = [label_of(collection.fields[f], language())
                       for (f, _member), k in compiled.item_keys[plan.collection].items()
                       if f in predicate.fields and k not in fact]
@@ -233,13 +239,11 @@ def rank(results: list[CandidateResult]) -> list[CandidateResult]:
     Coverage is no key of its own: the score already counts the unknown as nothing, and
     ranking by coverage would let a failed criterion (which adds coverage) lift a
     candidate. Thin evidence ranks low because little is secured, not by a separate tier."""
-    def key(r: CandidateResult):
-        return (bool(r.knockouts), -r.score, -r.possible)
-
-    ordered = sorted(results, key=lambda r: (key(r), r.id))
+    keyed = sorted([((bool(r.knockouts), -r.total.score, -r.total.possible), r.id, r)
+                    for r in results], key=itemgetter(0, 1))
     ranked, previous, current = [], None, 0
-    for n, r in enumerate(ordered, start=1):
-        if key(r) != previous:
-            current, previous = n, key(r)
+    for n, (key, _, r) in enumerate(keyed, start=1):
+        if key != previous:
+            current, previous = n, key
         ranked.append(replace(r, rank=current))
     return ranked
