@@ -203,6 +203,8 @@ def test_the_users_cache_folder_by_default(monkeypatch, tmp_path):
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert cache.directory() == tmp_path / "home" / ".cache" / "screening"
+    monkeypatch.setenv("HOME", "relative")  # never a cache in whatever folder a run starts
+    assert cache.directory() is None
 
 
 def test_a_data_file_is_parsed_once_for_the_same_content(folder):
