@@ -11,9 +11,10 @@ import re
 from pathlib import Path
 
 from .errors import Problem
+from .messages import message
 from .profiles import Profile
 from .records import CandidateRecord
-from .rulefiles import suggest
+from .vocabulary import did_you_mean
 
 CODE = "W101"
 
@@ -33,9 +34,9 @@ def unknown_assessments(profile: Profile, record: CandidateRecord, source: str) 
         line, column = _locate(text, name, nth)
         if line_number is not None:  # one line of a JSON Lines file
             line = line_number
-        problems.append(Problem(path, f"competency '{name}' is not in profile "
-                                      f"{profile.meta.id}; the assessment counts for nothing"
-                                      + suggest(name, profile.competencies),
+        problems.append(Problem(path, message("unknown_assessed_competency", name=name,
+                                        profile=profile.meta.id)
+                                + did_you_mean(name, profile.competencies),
                                 line, column, f"assessments[{index}].competency", CODE))
     return problems
 

@@ -24,8 +24,10 @@ from .documents import (
     plain,
     read_document,
     text_position,
+    unbuildable,
 )
 from .errors import Problem
+from .messages import message
 from .records import CandidateRecord
 
 RECORD_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl")
@@ -58,13 +60,12 @@ def expand(paths: list[str | Path]) -> tuple[list[Path], list[Problem]]:
             found = sorted(p for p in path.iterdir()
                            if p.is_file() and p.suffix.lower() in RECORD_SUFFIXES)
             if not found:
-                problems.append(Problem(str(path), "folder holds no .yaml, .yml, .json or "
-                                                   ".jsonl candidate records", code="E006"))
+                problems.append(Problem(str(path), message("no_records_in_folder"), code="E006"))
             files.extend(found)
         elif path.exists():
             files.append(path)
         else:
-            problems.append(Problem(str(path), "file not found", code="E001"))
+            problems.append(Problem(str(path), message("file_not_found"), code="E001"))
     return files, problems
 
 
@@ -78,12 +79,12 @@ def iter_inputs(paths: list[str | Path], problems: list[Problem]) -> Iterator[Ra
             continue
         try:
             if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO would block the run
-                problems.append(Problem(str(path), "not a regular file", code="E001"))
+                problems.append(Problem(str(path), message("not_regular_file"), code="E001"))
                 continue
             with path.open("rb") as handle:
                 yield from _jsonl_lines(str(path), handle, problems)
         except OSError as exc:
-            problems.append(Problem(str(path), f"cannot read file: {exc.strerror}",
+            problems.append(Problem(str(path), message("cannot_read_file", reason=exc.strerror),
                                     code="E001"))
 
 
@@ -95,13 +96,13 @@ def _jsonl_lines(name: str, handle: BinaryIO, problems: list[Problem]) -> Iterat
         if len(line) > MAX_LINE_BYTES:
             while line and not line.endswith(b"\n"):  # skip the rest of the long line
                 line = handle.readline(MAX_LINE_BYTES)
-            problems.append(Problem(name, f"line longer than {MAX_LINE_BYTES} bytes", number,
+            problems.append(Problem(name, message("line_too_long", limit=MAX_LINE_BYTES), number,
                                     code="E002"))
             continue
         try:
             text = line.decode("utf-8")
         except UnicodeDecodeError as exc:
-            problems.append(Problem(name, "not UTF-8 text", number,
+            problems.append(Problem(name, message("not_utf8"), number,
                                     text_position(line, exc.start)[1], code="E003"))
             continue
         if number == 1:
@@ -114,8 +115,8 @@ def parse_input(raw: RawInput) -> tuple[LoadedRecord | None, list[Problem]]:
     if raw.text is None:
         return load_record(raw.path)
     if len(raw.text) > MAX_LINE_BYTES:
-        return None, [Problem(raw.path, f"line longer than {MAX_LINE_BYTES} bytes", raw.line,
-                              code="E002")]
+        return None, [Problem(raw.path, message("line_too_long", limit=MAX_LINE_BYTES),
+                              raw.line, code="E002")]
     try:  # parsed and validated in one step by pydantic's core: most lines are fine
         record = CandidateRecord.model_validate_json(raw.text)
     except ValidationError as exc:
@@ -133,14 +134,15 @@ def _json_problem(raw: RawInput, text: str) -> Problem:
     try:
         json.loads(text)
     except json.JSONDecodeError as exc:
-        return Problem(raw.path, f"invalid JSON: {exc.msg}", raw.line, exc.colno, code="E004")
+        return Problem(raw.path, message("invalid_json", detail=exc.msg), raw.line, exc.colno,
+                       code="E004")
     except RecursionError:
-        return Problem(raw.path, f"nested deeper than {MAX_DEPTH} levels", raw.line,
+        return Problem(raw.path, message("too_deep", levels=MAX_DEPTH), raw.line,
                        code="E007")
     except ValueError as exc:  # e.g. an integer of more than 4,300 digits
-        return Problem(raw.path, f"invalid JSON: {str(exc).split(';')[0]}", raw.line,
+        return Problem(raw.path, message("invalid_json", detail=unbuildable(exc)), raw.line,
                        code="E004")
-    return Problem(raw.path, "expected a JSON object (one record per line)", raw.line, 1,
+    return Problem(raw.path, message("not_a_json_object"), raw.line, 1,
                    code="E005")
 
 
@@ -169,7 +171,7 @@ class DuplicateIds:
         first = self._seen.setdefault(candidate_id, source)
         if first == source:
             return None
-        return Problem(source, f"candidate id '{candidate_id}' is also used by {first}",
+        return Problem(source, message("duplicate_candidate", id=candidate_id, first=first),
                        field="id", code="E102")
 
 

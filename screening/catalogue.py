@@ -29,7 +29,7 @@ class ItemField:
     label: str  # Danish, for explanations
     read: Callable[[Any, date], Any]  # (item, as_of) -> value or None when unknown
     values: tuple[str, ...] = ()  # allowed values of enum and set fields
-    protected: str = ""  # why reading it would be discrimination (checked by lint)
+    protected: str = ""  # the message code saying why reading it discriminates (lint)
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ COLLECTIONS: dict[str, Collection] = {
         ItemField("area", "enum", "fagområde", _attr("area"), r.EDUCATION_AREAS),
         ItemField("leadership", "bool", "ledelsesuddannelse", _attr("leadership")),
         ItemField("year", "number", "afslutningsår", _attr("year"),
-                  protected="graduation year can stand in for age"),
+                  protected="graduation_year_for_age"),
     )),
     "experience": Collection("experience", "erfaring", "experience", _fields(
         ItemField("kind", "enum", "type", _attr("kind"), r.EXPERIENCE_KINDS),

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .catalogue import COMPARISON_OPS
+from .messages import Message, Told, message
 
 OPS = (*COMPARISON_OPS, "in", "contains")
 # Bounds on one condition, checked as it is read. The shipped profiles nest 2 levels deep,
@@ -68,13 +69,12 @@ class Assessed:
 Condition = All | AnyOf | Not | Compare | Some | Assessed
 
 
-class ConditionSyntaxError(Exception):
+class ConditionSyntaxError(Told):
     """Raised with the path (keys and indexes) of the offending node."""
 
-    def __init__(self, path: tuple, message: str):
-        super().__init__(message)
+    def __init__(self, path: tuple, text: Message):
+        super().__init__(text)
         self.path = path
-        self.message = message
 
 
 def parse(data: Any, path: tuple = (), item_level: bool = False) -> Condition:
@@ -82,10 +82,10 @@ def parse(data: Any, path: tuple = (), item_level: bool = False) -> Condition:
     tree = _parse(data, path, item_level, 0)
     tests = sum(1 for node in walk(tree) if isinstance(node, Compare | Assessed))
     if tests > MAX_TESTS:
-        raise ConditionSyntaxError(path, f"more than {MAX_TESTS} tests in one condition "
-                                         f"({tests}); split the criterion")
+        raise ConditionSyntaxError(path, message("too_many_tests", limit=MAX_TESTS,
+                                                 count=tests))
     if _depth(normalise(tree)) > MAX_DEPTH:
-        raise ConditionSyntaxError(path, f"all/any/not nested deeper than {MAX_DEPTH} levels")
+        raise ConditionSyntaxError(path, message("combinators_too_deep", levels=MAX_DEPTH))
     return tree
 
 
@@ -101,17 +101,17 @@ def _depth(tree: Condition) -> int:
 
 def _parse(data: Any, path: tuple, item_level: bool, depth: int) -> Condition:
     if depth > MAX_WRITTEN_DEPTH:
-        raise ConditionSyntaxError(path, f"all/any/not nested deeper than "
-                                         f"{MAX_WRITTEN_DEPTH} levels")
+        raise ConditionSyntaxError(path, message("combinators_too_deep",
+                                                 levels=MAX_WRITTEN_DEPTH))
     if not isinstance(data, dict) or not data:
-        raise ConditionSyntaxError(path, "expected a condition (a mapping such as {all: [...]})")
+        raise ConditionSyntaxError(path, message("expected_condition"))
     keys = set(data)
     for combinator in ("all", "any"):
         if combinator in keys:
             _only(data, path, {combinator})
             items = data[combinator]
             if not isinstance(items, list) or not items:
-                raise ConditionSyntaxError((*path, combinator), "expected a non-empty list")
+                raise ConditionSyntaxError((*path, combinator), message("expected_list"))
             children = tuple(
                 _parse(c, (*path, combinator, i), item_level, depth + 1)
                 for i, c in enumerate(items)
@@ -124,14 +124,15 @@ def _parse(data: Any, path: tuple, item_level: bool, depth: int) -> Condition:
         if "field" in keys:
             return _compare(data, path, "field", item_level=True)
         raise ConditionSyntaxError(
-            path, f"unknown condition keys {sorted(keys)}; expected all, any, not or field"
+            path, message("unknown_condition_keys", keys=str(sorted(keys)),
+                          expected="all, any, not", last="field")
         )
     if "fact" in keys:
         return _compare(data, path, "fact", item_level=False)
     if "some" in keys:
         _only(data, path, {"some", "where"})
         if "where" not in data:
-            raise ConditionSyntaxError(path, "`some` needs a `where` condition")
+            raise ConditionSyntaxError(path, message("some_needs_where"))
         return Some(_name(data, path, "some"),
                     _parse(data["where"], (*path, "where"), True, depth + 1))
     if "assessed" in keys:
@@ -139,27 +140,27 @@ def _parse(data: Any, path: tuple, item_level: bool, depth: int) -> Condition:
         by = data.get("by")
         if by is not None and (not isinstance(by, list) or not by
                                or not all(isinstance(s, str) for s in by)):
-            raise ConditionSyntaxError((*path, "by"), "expected a list of evidence sources")
+            raise ConditionSyntaxError((*path, "by"), message("expected_sources"))
         gte = data.get("gte")
         if gte is not None and (isinstance(gte, bool) or not isinstance(gte, int | float)):
-            raise ConditionSyntaxError((*path, "gte"), "expected a score from 1 to 5")
+            raise ConditionSyntaxError((*path, "gte"), message("expected_score"))
         return Assessed(_name(data, path, "assessed"), tuple(by) if by else None, gte)
     raise ConditionSyntaxError(
-        path, f"unknown condition keys {sorted(keys)}; expected all, any, not, fact, some "
-        "or assessed"
+        path, message("unknown_condition_keys", keys=str(sorted(keys)),
+                      expected="all, any, not, fact, some", last="assessed")
     )
 
 
 def _only(data: dict, path: tuple, allowed: set[str]) -> None:
     extra = sorted(set(data) - allowed)
     if extra:
-        raise ConditionSyntaxError((*path, extra[0]), f"unexpected key `{extra[0]}` here")
+        raise ConditionSyntaxError((*path, extra[0]), message("unexpected_key", key=extra[0]))
 
 
 def _name(data: dict, path: tuple, key: str) -> str:
     value = data[key]
     if not isinstance(value, str) or not value:
-        raise ConditionSyntaxError((*path, key), "expected a name")
+        raise ConditionSyntaxError((*path, key), message("expected_name"))
     return value
 
 
@@ -170,14 +171,14 @@ def _compare(data: dict, path: tuple, key: str, item_level: bool) -> Compare:
     if len(ops) > 1 or ops[0] not in OPS:
         bad = next((k for k in ops if k not in OPS), ops[-1])
         raise ConditionSyntaxError(
-            (*path, bad), f"expected exactly one operator ({', '.join(OPS)}), got `{bad}`"
+            (*path, bad), message("one_operator", operators=", ".join(OPS), got=bad)
         )
     op = ops[0]
     value = data[op]
     if op == "in" and (not isinstance(value, list) or not value):
-        raise ConditionSyntaxError((*path, op), "`in` needs a non-empty list")
+        raise ConditionSyntaxError((*path, op), message("in_needs_list"))
     if op == "in" and len(value) > MAX_IN_VALUES:
-        raise ConditionSyntaxError((*path, op), f"`in` takes at most {MAX_IN_VALUES} values")
+        raise ConditionSyntaxError((*path, op), message("in_too_many", limit=MAX_IN_VALUES))
     if isinstance(value, list | dict):
         value = tuple(value) if isinstance(value, list) else value
     return Compare(_name(data, path, key), op, value, item_level)

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import Problem
-from .i18n import language
+from .messages import Message, message
 
 if TYPE_CHECKING:  # ruamel is imported when YAML is read: a run that reads only JSON and
     # cached profiles never needs it (20-40 ms at start-up)
@@ -66,9 +66,9 @@ class Document:
             line, col = self._located.lc.line, self._located.lc.col
         return (line + 1 if line is not None else None, col + 1 if col is not None else None)
 
-    def problem(self, loc: tuple, message: str, code: str) -> Problem:
+    def problem(self, loc: tuple, text: Message, code: str) -> Problem:
         line, col = self.locate(loc)
-        return Problem(self.path, message, line, col, field_path(loc) or None, code)
+        return Problem(self.path, text, line, col, field_path(loc) or None, code)
 
     def validation_problems(self, error: ValidationError, prefix: tuple = ()) -> list[Problem]:
         """Every pydantic error as a located problem."""
@@ -76,77 +76,57 @@ class Document:
                 for e in error.errors(include_url=False)]
 
 
-# pydantic's error types in the consultant's words; English keeps pydantic's own
-DANISH_ERRORS = {
-    "missing": "mangler (feltet skal udfyldes)",
-    "extra_forbidden": "ukendt felt",
-    "int_type": "skal være et heltal", "int_parsing": "skal være et heltal",
-    "int_from_float": "skal være et heltal",
-    "float_type": "skal være et tal", "float_parsing": "skal være et tal",
-    "bool_type": "skal være true eller false", "bool_parsing": "skal være true eller false",
-    "string_type": "skal være tekst",
-    "date_type": "skal være en dato (ÅÅÅÅ-MM-DD)",
-    "date_parsing": "skal være en gyldig dato (ÅÅÅÅ-MM-DD)",
-    "date_from_datetime_parsing": "skal være en gyldig dato (ÅÅÅÅ-MM-DD)",
-    "date_from_datetime_inexact": "skal være en dato uden klokkeslæt",
-    "literal_error": "skal være en af: {expected}",
-    "enum": "skal være en af: {expected}",
-    "greater_than_equal": "skal være mindst {ge}",
-    "greater_than": "skal være over {gt}",
-    "less_than_equal": "må højst være {le}",
-    "less_than": "skal være under {lt}",
-    "too_long": "må højst have {max_length} elementer",
-    "string_too_short": "må ikke være tom",
-    "string_too_long": "må højst være {max_length} tegn",
-    "string_pattern_mismatch": "har et ugyldigt format (små bogstaver, tal og - _ .)",
-    "list_type": "skal være en liste",
-    "dict_type": "skal være en mapping (felt: værdi)",
-    "model_type": "skal være en mapping (felt: værdi)",
-    "model_attributes_type": "skal være en mapping (felt: værdi)",
+# pydantic's error types as catalogue codes: English keeps pydantic's own words (the
+# detail), Danish is the consultant's; a bound or the allowed values come from pydantic's ctx
+_PYDANTIC_CODES = {
+    "missing": "missing", "extra_forbidden": "unknown_field",
+    "int_type": "not_an_integer_value", "int_parsing": "not_an_integer_value",
+    "int_from_float": "not_an_integer_value",
+    "float_type": "not_a_number_value", "float_parsing": "not_a_number_value",
+    "bool_type": "not_a_bool", "bool_parsing": "not_a_bool",
+    "string_type": "not_text",
+    "date_type": "not_a_date",
+    "date_parsing": "not_a_valid_date", "date_from_datetime_parsing": "not_a_valid_date",
+    "date_from_datetime_inexact": "date_with_time",
+    "literal_error": "not_one_of", "enum": "not_one_of",
+    "greater_than_equal": "at_least", "greater_than": "above",
+    "less_than_equal": "at_most", "less_than": "below",
+    "too_long": "too_many_items", "string_too_short": "empty_text",
+    "string_too_long": "text_too_long", "string_pattern_mismatch": "bad_id_format",
+    "list_type": "not_a_list",
+    "dict_type": "not_a_mapping_value", "model_type": "not_a_mapping_value",
+    "model_attributes_type": "not_a_mapping_value",
 }
-_VALUE_ERRORS = [  # our own validators' messages
-    (re.compile(r"end (\S+) is before start (\S+)"), "slut {0} er før start {1}"),
-    (re.compile(r"start (\S+) is not a plausible date"), "start {0} er ikke en troværdig dato"),
-    (re.compile(r"expected a date written YYYY-MM-DD, got (.+)"),
-     "skal være en dato skrevet ÅÅÅÅ-MM-DD"),
-    (re.compile(r"lint code (\S+) needs a reason"),
-     'lint-koden {0} skal have en begrundelse: skriv {{code: {0}, reason: "..."}}'),
-]
+_BOUNDS = ("ge", "gt", "le", "lt", "max_length")
 
 
-def error_message(error: ErrorDetails) -> str:
-    """A pydantic error as one line, with the offending value when it helps."""
-    message = _danish(error) if language() == "da" else error["msg"]
+def error_message(error: ErrorDetails) -> Message:
+    """A pydantic error as one message, with the offending value when it helps."""
     if error["type"] in _MAPPING_ERRORS and isinstance(error.get("input"), list):
-        return LIST_TRAP
+        return message("list_for_mapping")
+    said = _message_of(error)
     if error["type"] not in ("missing", "extra_forbidden") and "input" in error:
-        message += f" ({'fik' if language() == 'da' else 'got'} {_short(error['input'])})"
-    return message
+        return message("got", message=said, value=_short(error["input"]))
+    return said
 
 
 _MAPPING_ERRORS = ("dict_type", "model_type", "model_attributes_type")
 
 
-LIST_TRAP = "a list (lines starting with '- ') where fields (name: value) were expected"
-
-
-def _danish(error: ErrorDetails) -> str:
+def _message_of(error: ErrorDetails) -> Message:
     ctx = error.get("ctx") or {}
     if error["type"] == "value_error":
-        text = str(ctx.get("error", error["msg"]))
-        for pattern, danish in _VALUE_ERRORS:
-            found = pattern.search(text)
-            if found:
-                return danish.format(*found.groups())
-        return text
-    template = DANISH_ERRORS.get(error["type"])
-    if template is None:
-        return error["msg"]
-    try:
-        return template.format(**{k: str(v).replace("'", "").replace(" or ", " eller ")
-                                  for k, v in ctx.items()})
-    except KeyError:
-        return error["msg"]
+        raised = ctx.get("error")
+        if isinstance(raised, ValueError) and raised.args and isinstance(raised.args[0],
+                                                                          Message):
+            return raised.args[0]  # our own validators raise catalogue messages
+        return message("invalid_value", detail=str(raised or error["msg"]))
+    code = _PYDANTIC_CODES.get(error["type"])
+    if code is None:
+        return message("invalid_value", detail=error["msg"])
+    bound = next((ctx[k] for k in _BOUNDS if k in ctx), "")
+    expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", " eller ")
+    return message(code, detail=error["msg"], bound=bound, expected=expected)
 
 
 def field_path(loc: tuple) -> str:
@@ -177,7 +157,7 @@ def read_document(path: str | Path) -> tuple[Document | None, Problem | None]:
         text = content.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, col = text_position(content, exc.start)
-        return None, Problem(name, "not UTF-8 text", line, col, code="E003")
+        return None, Problem(name, message("not_utf8"), line, col, code="E003")
     text = text.removeprefix("\ufeff")  # a byte order mark some editors write
     if Path(path).suffix.lower() == ".json":
         data, problem = _load_json(name, text)
@@ -186,19 +166,22 @@ def read_document(path: str | Path) -> tuple[Document | None, Problem | None]:
     if problem:
         return None, problem
     if not isinstance(data, dict):
-        return None, Problem(name, "expected a mapping at the top of the document", 1, 1,
+        return None, Problem(name, message("not_a_mapping"), 1, 1,
                              code="E005")
     return Document(name, content, data), None
 
 
-def yaml_trap(error: MarkedYAMLError) -> str:
-    """A YAML error in the words of the mistake that usually causes it."""
-    said = str(error.problem or error.context)
-    if "mapping values are not allowed" in said:
-        return 'a colon and a space inside a value: put the text in quotes ("...")'
-    if "\\t" in said or "\t" in said:
-        return "a tab: YAML indents with spaces only"
-    return said
+def yaml_trap(error: MarkedYAMLError) -> Message | str:
+    """A YAML error in the words of the mistake that usually causes it; else ruamel's own
+    words (or ours, for the limits _DatesAsText enforces)."""
+    said = error.problem or error.context
+    if isinstance(said, Message):
+        return said
+    if "mapping values are not allowed" in str(said):
+        return message("yaml_colon_in_value")
+    if "\\t" in str(said) or "\t" in str(said):
+        return message("yaml_tab")
+    return str(said)
 
 
 def read_bounded(path: str | Path, limit: int | None = None) -> tuple[bytes, Problem | None]:
@@ -210,19 +193,20 @@ def read_bounded(path: str | Path, limit: int | None = None) -> tuple[bytes, Pro
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
-            return b"", Problem(name, "is a folder, expected a file", code="E001")
+            return b"", Problem(name, message("folder_not_file"), code="E001")
         if not stat.S_ISREG(info.st_mode):
-            return b"", Problem(name, "not a regular file", code="E001")
+            return b"", Problem(name, message("not_regular_file"), code="E001")
         if info.st_size > limit:
-            return b"", Problem(name, f"file is larger than {limit} bytes", code="E002")
+            return b"", Problem(name, message("file_too_large", limit=limit), code="E002")
         with open(path, "rb", opener=_nonblocking) as handle:
             content = handle.read(limit + 1)
     except FileNotFoundError:
-        return b"", Problem(name, "file not found", code="E001")
+        return b"", Problem(name, message("file_not_found"), code="E001")
     except OSError as exc:
-        return b"", Problem(name, f"cannot read file: {exc.strerror}", code="E001")
+        return b"", Problem(name, message("cannot_read_file", reason=exc.strerror),
+                            code="E001")
     if len(content) > limit:  # it grew since we looked
-        return b"", Problem(name, f"file is larger than {limit} bytes", code="E002")
+        return b"", Problem(name, message("file_too_large", limit=limit), code="E002")
     return content, None
 
 
@@ -243,15 +227,17 @@ def _load_json(name: str, text: str) -> tuple[Any, Problem | None]:
     try:
         data = json.loads(text, object_pairs_hook=_refuse_duplicate_keys)
     except json.JSONDecodeError as exc:
-        return None, Problem(name, f"invalid JSON: {exc.msg}", exc.lineno, exc.colno,
+        return None, Problem(name, message("invalid_json", detail=exc.msg), exc.lineno, exc.colno,
                              code="E004")
     except _DuplicateKey as exc:
         line, col = _json_key_position(text, exc.key)
-        return None, Problem(name, f"duplicate key `{exc.key}`", line, col, code="E004")
+        return None, Problem(name, message("duplicate_key", key=exc.key), line, col,
+                             code="E004")
     except RecursionError:
-        return None, Problem(name, f"nested deeper than {MAX_DEPTH} levels", code="E007")
+        return None, Problem(name, message("too_deep", levels=MAX_DEPTH), code="E007")
     except ValueError as exc:  # e.g. an integer of more than 4,300 digits
-        return None, Problem(name, f"invalid JSON: {_first_line(exc)}", code="E004")
+        return None, Problem(name, message("invalid_json", detail=unbuildable(exc)),
+                             code="E004")
     return data, _depth_problem(name, data)
 
 
@@ -288,7 +274,7 @@ def _depth_problem(name: str, data: Any) -> Problem | None:
     while stack:
         node, depth = stack.pop()
         if depth > MAX_DEPTH:
-            return Problem(name, f"nested deeper than {MAX_DEPTH} levels", code="E007")
+            return Problem(name, message("too_deep", levels=MAX_DEPTH), code="E007")
         if isinstance(node, dict):
             stack.extend((v, depth + 1) for v in node.values())
         elif isinstance(node, list):
@@ -304,16 +290,16 @@ def _load_yaml(name: str, text: str) -> tuple[Any, Problem | None]:
     except MarkedYAMLError as exc:
         return None, yaml_problem(name, exc)
     except YAMLError as exc:
-        return None, Problem(name, f"invalid YAML: {exc}", code="E004")
+        return None, Problem(name, message("invalid_yaml", detail=str(exc)), code="E004")
     except RecursionError:  # the composer recurses per level before we can measure
-        return None, Problem(name, f"nested deeper than {MAX_DEPTH} levels", code="E007")
+        return None, Problem(name, message("too_deep", levels=MAX_DEPTH), code="E007")
 
 
 def yaml_problem(name: str, exc: MarkedYAMLError) -> Problem:
     """A YAML error as one located problem (the one place where they are worded)."""
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-    return Problem(name, f"invalid YAML: {yaml_trap(exc)}", line, col, code="E004")
+    return Problem(name, message("invalid_yaml", detail=yaml_trap(exc)), line, col, code="E004")
 
 
 def _first_line(exc: Exception) -> str:
@@ -342,11 +328,25 @@ def _dates_as_text() -> type:
             try:
                 return super().construct_object(node, deep)
             except (ValueError, TypeError, OverflowError) as exc:
-                raise ConstructorError(None, None, _first_line(exc),
+                raise ConstructorError(None, None, unbuildable(exc),
                                        node.start_mark) from None
 
     DatesAsText.add_constructor("tag:yaml.org,2002:timestamp", DatesAsText.construct_yaml_str)
     return DatesAsText
+
+
+def unbuildable(exc: Exception) -> Message:
+    """Why a scalar cannot be built, from Python's own words about it."""
+    said = _first_line(exc)
+    for pattern, code in ((r"invalid literal for int\(\) with base 10: (?P<value>.+)",
+                           "not_an_integer"),
+                          (r"could not convert string to float: (?P<value>.+)", "not_a_float"),
+                          (r"Exceeds the limit \((?P<limit>\d+) digits\) for integer string "
+                           r"conversion: value has (?P<digits>\d+) digits", "too_many_digits")):
+        found = re.search(pattern, said)
+        if found:
+            return message(code, **found.groupdict())
+    return message("verbatim", detail=said)
 
 
 def _measure(root: Node) -> None:
@@ -372,7 +372,7 @@ def _measure(root: Node) -> None:
         children = children_of(node)
         if not children_done:
             if id(node) in open_nodes:
-                raise ConstructorError(None, None, "an alias refers to itself",
+                raise ConstructorError(None, None, message("alias_to_itself"),
                                        node.start_mark)
             open_nodes.add(id(node))
             stack.append((node, True))
@@ -381,10 +381,12 @@ def _measure(root: Node) -> None:
         values = 1 + sum(measured[id(c)][0] for c in children)
         depth = 1 + max((measured[id(c)][1] for c in children), default=0)
         if values > MAX_VALUES:
-            raise ConstructorError(None, None, f"more than {MAX_VALUES} values once its "
-                                   "aliases are expanded", node.start_mark)
+            raise ConstructorError(None, None,  # a message: see yaml_trap
+                                   message("too_many_values", limit=MAX_VALUES),
+                                   node.start_mark)
         if depth > MAX_DEPTH:
-            raise ConstructorError(None, None, f"nested deeper than {MAX_DEPTH} levels",
+            raise ConstructorError(None, None,  # a message: see yaml_trap
+                                   message("too_deep", levels=MAX_DEPTH),
                                    node.start_mark)
         measured[id(node)] = (values, depth)
         open_nodes.discard(id(node))

@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from .errors import InputError, Problem
+from .messages import message
 from .trace import Statement, read_text, split_statements
 from .wording import Reading, read_wording
 
@@ -75,9 +76,7 @@ def draft(text_path: str | Path, out: str | Path | None = None,
     statements = split_statements(text)
     drafted = _criteria(statements)
     if not drafted:
-        raise InputError([Problem(str(text_path), "found no statement that asks something of "
-                                  "the candidate (a bullet, a numbered item, a sentence with "
-                                  "'skal', 'afgørende', 'gerne' ...)", code="E009")])
+        raise InputError([Problem(str(text_path), message("no_statements"), code="E009")])
     profile_id = profile_id or _slug(text_path.stem, "-")
     out_dir = Path(out).parent if out else Path(".")
     source = os.path.relpath(text_path.resolve(), out_dir.resolve())

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from types import ModuleType
 
+import orjson
+
 from . import facts as factlib
 from .compile import CompiledProfile
 from .errors import EngineError
@@ -50,10 +52,10 @@ def _load_core() -> ModuleType:
 core = _load_core()
 BATCH_SIZE = 500
 _ruleset_numbers = itertools.count()
-# fact ids we assign: type:candidate:item, e.g. p0:12:3 (position 3 of candidate 12 as fact
-# type p0), v1:12:0 (a view fact of candidate 12)
-_FACT_ID = re.compile(r'"id":\s*"([a-z]\d+):(\d+):(\d+)"')
-_COMPACT = (",", ":")
+# how a matched fact starts in a firing's text: our ids come first in every fact, so the
+# pattern reads a few characters at the start of each match and skips the rest
+_MATCHED_ID = re.compile(r'\{"m":\{"id":(\d+)')
+_SESSION = "0"  # the core's session for facts that name none
 # assert_facts result codes of the C core (see durable/engine.py, Ruleset._handle_result)
 _OK, _NOT_HANDLED, _ALREADY_OBSERVED = 0, 1, 2
 
@@ -91,10 +93,12 @@ class Engine:
                                                                   ensure_ascii=False))
         # the core keeps the ruleset until deleted: on close(), or when the engine goes
         self._release = weakref.finalize(self, core.delete_ruleset, self._handle)
-        self._batches = itertools.count()
-        self._readers = factlib.item_readers_of(compiled)
+        # rule name -> (kind, predicate or criterion or assessment key, status)
+        self._rules = {name: _meaning(name) for name in definitions}
+        self._plan = factlib.plan_of(compiled)
         self._members = {g.type: g.members for groups in compiled.layout.item_groups.values()
                          for g in groups}  # item fact type -> the predicates it decides
+        self._criteria = [cc.criterion.id for cc in compiled.criteria]
 
     def close(self) -> None:
         """Give the ruleset's memory in the core back; the engine cannot evaluate after."""
@@ -114,32 +118,33 @@ class Engine:
     def _batch(self, records: list[CandidateRecord], stage: str, as_of: date) -> list[Evaluated]:
         if not self._release.alive:  # the core would read freed memory
             raise EngineError("the engine was closed; make a new one")
-        sid = f"b{next(self._batches)}"
-        built = [factlib.build(self.compiled, r, n, stage, as_of, self._readers)
+        # one batch at a time per engine (a batch runs to its end before it is yielded), so
+        # every batch uses the core's default session and deletes it afterwards; both strata
+        # go into it, so their facts share one numbering (`batch`)
+        batch = factlib.BatchFacts()
+        built = [factlib.build(self._plan, r, n, stage, as_of, batch)
                  for n, r in enumerate(records)]
+        item_count = len(batch.facts)
         firings = [Firings() for _ in records]
         try:
-            items = [item for f in built for item in f.items]
-            if items:
-                for rule_name, matched in self._fire(sid, items):
-                    self._record_items(firings, rule_name, matched)
-            views = [factlib.derive(self.compiled, f, firings[f.index].item_status)
-                     for f in built]
-            view_facts = [fact for f in built
-                          for fact in factlib.view_facts(self.compiled, views[f.index], f.index)]
-            for rule_name, matched in self._fire(sid, view_facts):
-                self._record_criteria(firings, rule_name, matched)
+            if item_count:
+                for rule_name, matched in self._fire(batch.facts):
+                    self._record_items(firings, batch.owners, rule_name, matched)
+            derived = [factlib.derive(self.compiled, self._plan, f, firings[f.index].item_status)
+                       for f in built]
+            for f in built:
+                factlib.view_facts(self.compiled, derived[f.index], f.index, batch)
+            for rule_name, matched in self._fire(batch.facts[item_count:]):
+                self._record_criteria(firings, batch.owners, rule_name, matched)
         finally:
-            core.delete_state(self._handle, sid)
-        self._check(built, firings)
-        return [Evaluated(f, views[f.index], firings[f.index], as_of)
-                for f in built]
+            core.delete_state(self._handle, _SESSION)
+        self._check(built, batch, item_count, firings)
+        return [Evaluated(f, derived[f.index], firings[f.index], as_of) for f in built]
 
-    def _fire(self, sid: str, facts: list[dict]) -> Iterator[tuple[str, list[tuple]]]:
-        """Assert facts into session `sid` and yield each firing: rule name and the ids of
-        the facts it matched, as (type, candidate, item) tuples."""
-        text = json.dumps([dict(f, sid=sid) for f in facts], separators=_COMPACT,
-                          ensure_ascii=False)
+    def _fire(self, facts: list[dict]) -> Iterator[tuple[str, list[int]]]:
+        """Assert facts into the session and yield each firing: rule name and the ids of the
+        facts it matched."""
+        text = orjson.dumps(facts).decode()  # UTF-8 as written: the core compares "å" as is
         try:
             code, state = core.assert_facts(self._handle, text)
         except Exception as exc:  # the core raises plain exceptions with error codes
@@ -154,46 +159,68 @@ class Engine:
             started = core.start_action_for_state(self._handle, state)
             message = started[1] if started else None
             while message:
-                # {"rule name":[{"m":{...fact...}}, ...]}: read the name and the fact ids
+                # {"rule name":[{"m":{"id":7,...}}, ...]}: the name, then each match's id,
+                # which we wrote first in every fact
                 rule_name = message[2:message.index('"', 2)]
-                yield rule_name, [(t, int(c), int(i)) for t, c, i in _FACT_ID.findall(message)]
+                yield rule_name, list(map(int, _MATCHED_ID.findall(message)))
                 message = core.complete_and_start_action(self._handle, state)
         except EngineError:
             raise
         except Exception as exc:
             raise EngineError(f"durable-rules failed while firing rules: {exc}") from None
 
-    @staticmethod
-    def _record_items(firings: list[Firings], rule_name: str, matched: list[tuple]) -> None:
-        _, predicate, status = rule_name.split("|")[:3]  # item|pred|status[|piece]
-        for _type, candidate, item in matched:
-            per_item = firings[candidate].item_status.setdefault(predicate, {})
+    def _record_items(self, firings: list[Firings], owners: list[tuple[int, int]],
+                      rule_name: str, matched: list[int]) -> None:
+        _, predicate, status = self._rules[rule_name]
+        for fact_id in matched:
+            candidate, item = owners[fact_id]
+            item_status = firings[candidate].item_status
+            per_item = item_status.get(predicate)
+            if per_item is None:
+                per_item = item_status[predicate] = {}
             # a fact matching several branches of an `$or` fires the rule once per branch
             if per_item.setdefault(item, status) != status:
-                raise EngineError(f"item {_type}:{candidate}:{item} got two outcomes for "
-                                  f"{predicate}: {per_item[item]} and {status}")
+                raise EngineError(f"item {item} of candidate {candidate} got two outcomes "
+                                  f"for {predicate}: {per_item[item]} and {status}")
 
-    @staticmethod
-    def _record_criteria(firings: list[Firings], rule_name: str, matched: list[tuple]) -> None:
-        kind, ref, *status = rule_name.split("|")
-        for _type, candidate, _item in matched:
-            got = firings[candidate]
+    def _record_criteria(self, firings: list[Firings], owners: list[tuple[int, int]],
+                         rule_name: str, matched: list[int]) -> None:
+        kind, ref, status = self._rules[rule_name]
+        for fact_id in matched:
+            got = firings[owners[fact_id][0]]
             if kind == "gap":
                 got.gaps.add(ref)
-            elif got.criteria.setdefault(ref, status[0]) != status[0]:
+            elif got.criteria.setdefault(ref, status) != status:
                 raise EngineError(f"criterion {ref} got two statuses for one candidate: "
-                                  f"{got.criteria[ref]} and {status[0]}")
+                                  f"{got.criteria[ref]} and {status}")
 
-    def _check(self, built: list[factlib.CandidateFacts], firings: list[Firings]) -> None:
-        """Exactly one outcome per item and predicate, and per criterion and candidate."""
-        expected = [cc.criterion.id for cc in self.compiled.criteria]
+    def _check(self, built: list[factlib.CandidateFacts], batch: factlib.BatchFacts,
+               item_count: int, firings: list[Firings]) -> None:
+        """Exactly one outcome per item and predicate, and per criterion and candidate.
+
+        Recording refuses a second outcome, so counting the outcomes is enough; only when
+        one is missing are they searched for it."""
+        expected = len(self._criteria) * len(built) + sum(
+            len(self._members[fact["t"]]) for fact in batch.facts[:item_count])
+        if expected == sum(len(got.criteria) + sum(map(len, got.item_status.values()))
+                           for got in firings):
+            return
         for f in built:
             got = firings[f.index]
-            missing = [c for c in expected if c not in got.criteria]
+            missing = [c for c in self._criteria if c not in got.criteria]
             if missing:
                 raise EngineError(f"no status fired for {', '.join(missing)} "
                                   f"(candidate {f.record.id})")
-            for item in f.items:
-                for pred in self._members[item["t"]]:
-                    if item["i"] not in got.item_status.get(pred, {}):
-                        raise EngineError(f"no outcome fired for item {item['id']} / {pred}")
+        item_facts = zip(batch.facts[:item_count], batch.owners[:item_count], strict=True)
+        for fact, (candidate, item) in item_facts:
+            for pred in self._members[fact["t"]]:
+                if item not in firings[candidate].item_status.get(pred, {}):
+                    raise EngineError(f"no outcome fired for item {item} of candidate "
+                                      f"{built[candidate].record.id} / {pred}")
+
+
+def _meaning(rule_name: str) -> tuple[str, str, str]:
+    """A compiled rule's name read: item|predicate|status, crit|criterion|status or
+    gap|assessment key, each perhaps with |piece after it."""
+    kind, ref, *rest = rule_name.split("|")
+    return kind, ref, rest[0] if kind != "gap" else ""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .messages import Message, Worded
+
 
 class ScreeningError(Exception):
     """Base of every error the tool reports to a user (never with a traceback)."""
@@ -12,11 +14,11 @@ class ScreeningError(Exception):
 
 
 @dataclass
-class Problem:
+class Problem(Worded):
     """One thing wrong in one input file, located as precisely as we can."""
 
     path: str
-    message: str
+    text: Message  # rendered in the language of the moment it is shown
     line: int | None = None  # 1-based
     column: int | None = None  # 1-based
     field: str | None = None  # dotted path inside the document, e.g. positions[2].end
@@ -27,18 +29,7 @@ class Problem:
         if self.line is not None:
             where += f":{self.line}:{self.column or 1}"
         field = f" {self.field}:" if self.field else ""
-        return f"{where}: {self.code}{field} {shown(self.message)}"
-
-
-def shown(message: str) -> str:
-    """The message in the chosen language (see problem_text)."""
-    from .i18n import language
-
-    if language() != "da":
-        return message
-    from .problem_text import danish
-
-    return danish(message)
+        return f"{where}: {self.code}{field} {self.text}"
 
 
 class InputError(ScreeningError):

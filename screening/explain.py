@@ -13,17 +13,14 @@ from .records import SOURCES
 from .report import knockout_ids, score_range
 from .results import (
     PENDING_BAND,
-    STATUS_LABELS,
     CandidateResult,
     CriterionOutcome,
     Evidence,
     Screening,
     band_range,
 )
+from .vocabulary import CATEGORY_TITLES, PRIORITIES, STAGES, STATUSES, label, recommendation
 from .wording import render, value_text
-
-CATEGORY_TITLES = {"faglige": "Faglige kompetencer", "ledelsesmæssige": "Ledelsesmæssige "
-                   "kompetencer", "personlige": "Personlige kompetencer"}
 
 
 def _evidence_line(e: Evidence) -> str:
@@ -37,7 +34,8 @@ def criterion_text(outcome: CriterionOutcome, profile: Profile) -> list[str]:
     points = (t("ingen point") if outcome.points is None
               else t("{points} af {max} point", points=value_text(outcome.points),
                      max=value_text(outcome.max_points)))
-    lines = [f"- [{c.priority}] {c.name}: {t(STATUS_LABELS[outcome.status])}, {points}",
+    lines = [f"- [{label(PRIORITIES, c.priority)}] {c.name}: "
+             f"{label(STATUSES, outcome.status)}, {points}",
              f"  {t('Profilen')}: \"{c.quote}\" ({c.section}; {c.document})",
              f"  {t('Regel')}: {c.id} ({c.rule_file}:{c.line})"]
     if outcome.evidence:
@@ -73,7 +71,7 @@ def explain(screening: Screening, candidate_id: str, criterion_id: str | None = 
     lines = _header(screening, result, decision) if criterion_id is None else [
         t("Kandidat {id}, {title} ({profile} v{version}), stadie: {stage}", id=result.id,
           title=profile.meta.title, profile=profile.meta.id, version=profile.meta.version,
-          stage=screening.stage), ""]
+          stage=label(STAGES, screening.stage)), ""]
     if markdown:
         lines[0] = f"# {lines[0]}"
         lines[1:] = [f"{line}  " if line else line for line in lines[1:]]  # hard line breaks
@@ -83,7 +81,7 @@ def explain(screening: Screening, candidate_id: str, criterion_id: str | None = 
             continue
         score = result.categories[category]
         lines.append(("## " if markdown else "") + t(
-            "{title} (score {score}, dækning {coverage} %)", title=t(CATEGORY_TITLES[category]),
+            "{title} (score {score}, dækning {coverage} %)", title=label(CATEGORY_TITLES, category),
             score=score_range(score), coverage=value_text(score.coverage)))
         if markdown:
             lines.append("")
@@ -102,13 +100,13 @@ def _header(screening: Screening, result: CandidateResult,
         t("Kandidat {id}: {title}, {organisation} ({profile} v{version})", id=result.id,
           title=profile.title, organisation=profile.organisation, profile=profile.id,
           version=profile.version),
-        t("Stadie: {stage} (vurderinger fra {sources})", stage=screening.stage,
-          sources=", ".join(SOURCES[:reached])),
+        t("Stadie: {stage} (vurderinger fra {sources})", stage=label(STAGES, screening.stage),
+          sources=", ".join(label(STAGES, s) for s in SOURCES[:reached])),
         t("Placering: {rank}. Score {score} af 100 sikret af evidensen, op til {possible} "
           "muligt, hvis alt ikke belyst viser sig opfyldt; dækning {coverage} % af vægten.",
           rank=result.rank, score=value_text(result.score),
           possible=value_text(result.possible), coverage=value_text(result.coverage)),
-        t("Anbefaling: {label}.", label=t(result.recommendation_label)),
+        t("Anbefaling: {label}.", label=recommendation(result.recommendation_label)),
     ]
     if result.recommendation == PENDING_BAND:
         low, high = band_range(screening.profile.scoring, result.total)
@@ -123,7 +121,8 @@ def _header(screening: Screening, result: CandidateResult,
     if unjudged:
         lines.append(t("Ikke belyst endnu ({count}): {ids}", count=len(unjudged),
                        ids=", ".join(unjudged))
-                     + (t(". Kommende kilder: {sources}.", sources=", ".join(later))
+                     + (t(". Kommende kilder: {sources}.",
+                          sources=", ".join(label(STAGES, s) for s in later))
                         if later else "."))
     disagreements = [o.criterion.id for o in result.outcomes if o.disagreement]
     if disagreements:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 from .errors import InputError, Problem
+from .messages import message
 
 FOUR_FIFTHS = 0.8
 MIN_GROUP = 5  # below this a rate moves by 20 points or more with one candidate
@@ -72,14 +73,13 @@ def read_groups(text: str, path: str) -> Groups:
     column per attribute. An empty cell means the candidate did not give that attribute."""
     lines = text.lstrip("\ufeff").splitlines()
     if not lines:
-        raise InputError([Problem(path, "the groups file is empty", code="E601")])
+        raise InputError([Problem(path, message("groups_empty"), code="E601")])
     delimiter = max(",;\t", key=lines[0].count)
     rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
     header = [h.strip() for h in rows[0]]
     ids = [i for i, h in enumerate(header) if h.lower() in ID_COLUMNS]
     if len(ids) != 1 or len(header) < 2:
-        raise InputError([Problem(path, "the first line names an id column (id) and at least "
-                                  "one attribute, e.g. id,køn,aldersgruppe", 1, 1,
+        raise InputError([Problem(path, message("groups_header"), 1, 1,
                                   code="E601")])
     id_at = ids[0]
     attributes = tuple(h for i, h in enumerate(header) if i != id_at)
@@ -89,12 +89,13 @@ def read_groups(text: str, path: str) -> Groups:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
-            problems.append(Problem(path, f"{len(row)} fields, the header has {len(header)}",
+            problems.append(Problem(path, message("groups_row_width", fields=len(row),
+                                                  header=len(header)),
                                     number, 1, code="E602"))
             continue
         candidate = row[id_at].strip()
         if candidate in members:
-            problems.append(Problem(path, f"candidate '{candidate}' is listed twice", number,
+            problems.append(Problem(path, message("groups_twice", candidate=candidate), number,
                                     1, code="E603"))
             continue
         values = [cell.strip() for i, cell in enumerate(row) if i != id_at]

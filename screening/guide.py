@@ -12,14 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import conditions as cond
-from .explain import CATEGORY_TITLES, _evidence_line
+from .explain import _evidence_line
 from .html_report import templates
 from .i18n import language, t
 from .profiles import Criterion, Profile
 from .report import number_text
-from .results import STATUS_LABELS, CriterionOutcome, Screening
+from .results import CriterionOutcome, Screening
 from .stages import SOURCES
 from .views import CandidateView, candidate_view, needs_attention
+from .vocabulary import CATEGORY_TITLES, PRIORITIES, STATUSES, TEMPLATE_LABELS, label
 from .wording import render
 
 NEXT_STAGES: tuple[str, ...] = SOURCES[1:]  # the first stage has nothing before it
@@ -82,7 +83,7 @@ def item(profile: Profile, outcome: CriterionOutcome, next_stage: str) -> GuideI
 
 def why(i: GuideItem) -> str:
     """The reasons, and the status so far when it is not already one of them."""
-    status = "" if i.status == "ikke_belyst" else f"; {t('nu')}: {t(STATUS_LABELS[i.status])}"
+    status = "" if i.status == "ikke_belyst" else f"; {t('nu')}: {label(STATUSES, i.status)}"
     return ", ".join(i.reasons) + status
 
 
@@ -115,8 +116,8 @@ def markdown(screening: Screening, next_stage: str, guides: list[CandidateGuide]
                         "ingen krav er kun delvist opfyldt."), ""]
         for i in g.items:
             c = i.criterion
-            lines += [f"### [{t(c.priority)}] {c.name}", "",
-                      f"- {t('Hvorfor')}: {why(i)} ({t(CATEGORY_TITLES[c.category])})",
+            lines += [f"### [{label(PRIORITIES, c.priority)}] {c.name}", "",
+                      f"- {t('Hvorfor')}: {why(i)} ({label(CATEGORY_TITLES, c.category)})",
                       f"- {t('Profilen')}: \"{c.quote}\" ({c.section})",
                       f"- {t('Opfyldt, hvis')}: {i.would_meet}"]
             lines += [f"- {t('Grundlag')}: {e}" for e in i.evidence]
@@ -133,5 +134,4 @@ def markdown(screening: Screening, next_stage: str, guides: list[CandidateGuide]
 def html(screening: Screening, next_stage: str, guides: list[CandidateGuide]) -> str:
     return templates().get_template("guide.html.j2").render(
         t=t, lang=language(), profile=screening.profile, stage=screening.stage,
-        next_stage=next_stage, guides=guides, why=why,
-        category_titles=CATEGORY_TITLES)
+        next_stage=next_stage, guides=guides, why=why, **TEMPLATE_LABELS)

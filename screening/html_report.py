@@ -20,11 +20,13 @@ from markupsafe import Markup
 from . import report
 from .charts import Row, Segment, bar_chart
 from .errors import InputError, Problem
-from .explain import CATEGORY_TITLES, _evidence_line
+from .explain import _evidence_line
 from .i18n import language, t
+from .messages import message
 from .profiles import CATEGORIES, Profile
-from .results import STATUS_LABELS, STATUSES, CandidateResult, Screening
+from .results import CandidateResult, Screening
 from .views import CandidateView, candidate_view
+from .vocabulary import CATEGORY_TITLES, STATUSES, TEMPLATE_LABELS, label
 
 STATUS_CLASS = {"opfyldt": "s-met", "delvist": "s-partly", "ikke_opfyldt": "s-not",
                 "ikke_belyst": "s-unknown"}
@@ -62,9 +64,7 @@ def from_store(store_path: str | Path, screening: Screening, run: str | None) ->
         if run is not None:
             found = store.run(run)
             if not _same(store, found, screening):
-                raise InputError([Problem(str(store_path), f"run '{run}' screened other rule "
-                                          "files, stage or records than this report; leave out "
-                                          "--run to use the latest matching run",
+                raise InputError([Problem(str(store_path), message("run_differs", run=run),
                                           code="E402")])
         else:
             latest = next((r for r in reversed(store.runs()) if _same(store, r, screening)),
@@ -109,16 +109,16 @@ def render(screening: Screening, audit: AuditInfo, names: dict[str, str] | None 
     return template.render(
         t=t, lang=language(), profile=profile, stage=screening.stage,
         as_of=screening.as_of.isoformat(), audit=audit, views=views,
-        categories=_profile_categories(profile), status_labels=STATUS_LABELS,
+        categories=_profile_categories(profile), statuses=list(STATUSES),
         status_class=STATUS_CLASS, comparison=Markup(comparison_chart(views)),
         candidates=[_candidate(screening, r, v, audit) for r, v in
                     zip(screening.results, views, strict=True)],
         used_categories=[c for c in CATEGORIES if any(c in v.categories for v in views)],
-        category_titles=CATEGORY_TITLES, category_short=report.CATEGORY_SHORT)
+        **TEMPLATE_LABELS)
 
 
 def _profile_categories(profile: Profile) -> list[tuple[str, list]]:
-    return [(CATEGORY_TITLES[c], sorted((k for k in profile.criteria if k.category == c),
+    return [(label(CATEGORY_TITLES, c), sorted((k for k in profile.criteria if k.category == c),
                                         key=lambda k: k.priority != "krav"))
             for c in CATEGORIES if any(k.category == c for k in profile.criteria)]
 
@@ -130,7 +130,7 @@ def _candidate(screening: Screening, result: CandidateResult, view: CandidateVie
         members = sorted((o for o in result.outcomes if o.criterion.category == category),
                          key=lambda o: o.criterion.priority != "krav")
         criteria.extend({
-            "category": CATEGORY_TITLES[category], "criterion": o.criterion,
+            "category": label(CATEGORY_TITLES, category), "criterion": o.criterion,
             "status": o.status,
             "points": t("ingen point") if o.points is None else
             t("{points} af {max} point", points=report.number_text(o.points),
@@ -150,8 +150,8 @@ def candidate_chart(result: CandidateResult) -> str:
     for category in CATEGORIES:
         members = [o for o in result.outcomes if o.criterion.category == category]
         if members:
-            rows.append(Row(t(CATEGORY_TITLES[category]), tuple(
-                Segment(n, STATUS_CLASS[s], f"{t(STATUS_LABELS[s])}: {n}")
+            rows.append(Row(label(CATEGORY_TITLES, category), tuple(
+                Segment(n, STATUS_CLASS[s], f"{label(STATUSES, s)}: {n}")
                 for s in STATUSES if (n := sum(o.status == s for o in members)))))
     scale = max(sum(seg.value for seg in row.segments) for row in rows)
     return bar_chart(t("Kriterier efter kategori og status: {id}", id=result.id), rows, scale,

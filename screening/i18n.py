@@ -13,23 +13,15 @@ LANGUAGES = ("da", "en")
 _language: ContextVar[str] = ContextVar("language", default="da")
 
 EN: dict[str, str] = {
-    # statuses and recommendations
-    "opfyldt": "met", "delvist opfyldt": "partly met", "ikke opfyldt": "not met",
+    # statuses, categories, priorities, bands, stages and decisions: see vocabulary.py
     "ikke belyst": "not assessed",
-    "Krav ikke opfyldt: foreslået knock-out til vurdering":
-        "Requirement not met: proposed knock-out for review",
-    "Utilstrækkeligt belyst": "Insufficient evidence",
-    # categories
-    "Faglige kompetencer": "Professional competencies",
-    "Ledelsesmæssige kompetencer": "Leadership competencies",
-    "Personlige kompetencer": "Personal competencies",
-    "Faglig": "Professional", "Ledelse": "Leadership", "Personlig": "Personal",
     # the table
     "Nr.": "Rank", "Kandidat": "Candidate", "Score": "Score", "Dækning": "Coverage",
     "Opf./delv./ikke/ubel.": "Met/partly/not/unassessed",
     "Foreslåede knock-outs": "Proposed knock-outs", "Anbefaling": "Recommendation",
     "stadie": "stage",
     # explanations
+    "ja": "yes", "nej": "no", "ingen": "none",
     "Kandidat {id}: {title}, {organisation} ({profile} v{version})":
         "Candidate {id}: {title}, {organisation} ({profile} v{version})",
     "Kandidat {id}, {title} ({profile} v{version}), stadie: {stage}":
@@ -82,9 +74,6 @@ EN: dict[str, str] = {
     "stærkest": "strongest", "krav ikke belyst": "requirements not assessed",
     "foreslået knock-out": "proposed knock-out", "uenige kilder": "sources disagree",
     # the score as a range, krav met only in part
-    "Krav kun delvist opfyldt: foreslået knock-out til vurdering":
-        "Requirement only partly met: proposed knock-out for review",
-    "Afventer belysning": "Awaiting evidence",
     "Score (sikret–mulig)": "Score (secured–possible)",
     "kun delvist": "only partly",
     "Scoren kan ende fra '{low}' til '{high}'; den næste evidens afgør det.":
@@ -94,9 +83,6 @@ EN: dict[str, str] = {
         "Proposed knock-out: the requirement is only partly met on the evidence so far, and a "
         "requirement must be met. A person confirms or overrides it, with a reason.",
     # decisions (screening decide, and where standing decisions are shown)
-    "går videre": "goes on", "går ikke videre": "does not go on",
-    "foreslået knock-out bekræftet": "proposed knock-out confirmed",
-    "foreslået knock-out underkendt": "proposed knock-out overridden",
     "{what}: {by}, {when}: {reason}": "{what}: {by}, {when}: {reason}",
     "Beslutning registreret (post {seq}): {candidate} {outcome}.":
         "Decision recorded (entry {seq}): {candidate} {outcome}.",
@@ -116,6 +102,31 @@ EN: dict[str, str] = {
     "Videre (besluttet)": "Goes on (decided)", "Ikke videre (besluttet)":
         "Does not go on (decided)",
     "kørsel {run}": "run {run}",
+    # the audit trail (screening audit)
+    "Tidspunkt": "Time", "Af": "By", "Knock-out": "Knock-out",
+    "Kørsel {run}: {created} af {operator}; {profile} v{version} (sha256 {sha256}); stadie "
+    "{stage}, dato {as_of}; screening {screening}, durable-rules {durable_rules}":
+        "Run {run}: {created} by {operator}; {profile} v{version} (sha256 {sha256}); stage "
+        "{stage}, as of {as_of}; screening {screening}, durable-rules {durable_rules}",
+    "Profil: {title}, {organisation} ({id} v{version}, regler sha256 {sha256})":
+        "Profile: {title}, {organisation} ({id} v{version}, rules sha256 {sha256})",
+    "Screenet {screened} af {by}, stadie {stage}, dato for vurdering {as_of}, kørsel {run}.":
+        "Screened {screened} by {by}, stage {stage}, assessed as of {as_of}, run {run}.",
+    "sikret–muligt": "secured–possible",
+    "Score {score} af 100{ranged}, dækning {coverage} %. Anbefaling: {recommendation}. "
+    "Foreslåede knock-outs: {knockouts}.": "Score {score} of 100{ranged}, coverage "
+    "{coverage} %. Recommendation: {recommendation}. Proposed knock-outs: {knockouts}.",
+    "erstattet": "superseded", "Post": "Entry",
+    "Ingen endnu: en person beslutter, om kandidaten går videre.":
+        "None yet: a person decides whether the candidate goes on.",
+    "brud": "break", "Kæden er brudt: {count} fund.": "The chain is broken: {count} finding(s).",
+    "Kæden er hel: {entries} poster, hoved {head}":
+        "The chain is whole: {entries} entries, head {head}",
+    "Ingen forskelle: samme resultat for alle kandidater og kriterier.":
+        "No differences: the same result for every candidate and criterion.",
+    "Hvad": "What", "Før": "Before", "Nu": "Now",
+    "Personoplysninger om {candidate} slettet fra {count} kørsel(er).":
+        "Personal data of {candidate} erased from {count} run(s).",
     "seneste på samme profil, stadie og post": "latest on the same profile, stage and record",
     # screening fairness
     "Udvælgelsesrater pr. gruppe i kørsel {run}": "Selection rates per group in run {run}",
@@ -153,6 +164,15 @@ EN: dict[str, str] = {
     "{count} kriterier ({krav} krav); se hovedkommentaren for det, der skal besluttes":
         "{count} criteria ({krav} krav); the header comment lists what is still to decide",
     # profile show
+    "Kilde: {source}": "Source: {source}", "Regelfiler: {files}": "Rule files: {files}",
+    "Vægte: krav {krav}, ønske {ønske}. Vurderinger 1-5: opfyldt fra {met}, delvist fra "
+    "{partly}; flere kilder samles med {krav_by} (krav) og {ønske_by} (ønsker).":
+        "Weights: requirement {krav}, wish {ønske}. Assessments 1-5: met from {met}, partly "
+        "from {partly}; several sources are combined by {krav_by} (requirements) and "
+        "{ønske_by} (wishes).",
+    "Anbefaling: {bands}": "Recommendation: {bands}", "{label} fra {score}": "{label} from "
+                                                                          "{score}",
+    "alle kilder": "all sources", "vægt": "weight", "Evidens": "Evidence", "Note": "Note",
     "  Lint {code} accepteret: {reason}": "  Lint {code} accepted: {reason}",
     # assessments of competencies a profile does not declare
     "{count} vurdering(er) af kompetencer, som profilen ikke kender, er {what}":
@@ -194,7 +214,7 @@ EN: dict[str, str] = {
         "No run in the audit trail gives exactly these results. The hashes below are computed "
         "now from the rule files as they are; run `screening screen` to record the run.",
     "Kravene og ønskerne i profilen": "The profile's requirements and wishes",
-    "krav": "requirement", "ønske": "wish", "Afsnit": "Section", "Vægt": "Weight",
+    "Afsnit": "Section", "Vægt": "Weight",
     "Placering": "Ranking", "Sammenligning": "Comparison",
     "Score og dækning pr. kandidat": "Score and coverage per candidate",
     "Kriterier efter kategori og status: {id}": "Criteria by category and status: {id}",

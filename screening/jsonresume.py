@@ -15,6 +15,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .documents import error_message, field_path
+from .messages import Message, message
 from .records import CandidateRecord
 
 SECTOR_WORDS = [("region", r"\bregion"), ("kommune", r"kommune\b|\bmunicipality"),
@@ -36,8 +38,8 @@ UNMAPPED_SECTIONS = ("volunteer", "awards", "certificates", "publications", "ski
 @dataclass
 class Conversion:
     record: CandidateRecord | None
-    notes: list[str] = field(default_factory=list)  # guesses and what was left out
-    errors: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)  # guesses and what was left out
+    errors: list[Message] = field(default_factory=list)
 
 
 def _first(patterns: list[tuple[str, str]], text: str) -> str | None:
@@ -48,19 +50,19 @@ def _first(patterns: list[tuple[str, str]], text: str) -> str | None:
     return None
 
 
-def _date(value: Any, where: str, notes: list[str]) -> date | None:
+def _date(value: Any, where: str, notes: list[Message]) -> date | None:
     """JSON Resume dates are YYYY, YYYY-MM or YYYY-MM-DD; the missing parts become 01."""
     if not isinstance(value, str) or not value:
         return None
     match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value.strip())
     if not match:
-        notes.append(f"{where}: dato '{value}' kunne ikke læses")
+        notes.append(_at(where, message("resume_date_unreadable", value=value)))
         return None
     year, month, day = match.group(1), match.group(2) or "01", match.group(3) or "01"
     try:
         return date(int(year), int(month), int(day))
     except ValueError:
-        notes.append(f"{where}: dato '{value}' findes ikke")
+        notes.append(_at(where, message("resume_date_impossible", value=value)))
         return None
 
 
@@ -76,47 +78,51 @@ def _text(value: Any) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def _entries(resume: dict[str, Any], section: str, notes: list[str]) -> list[tuple[str, dict]]:
+def _at(where: str, text: Message) -> Message:
+    return message("about", subject=where, message=text)
+
+
+def _entries(resume: dict[str, Any], section: str,
+             notes: list[Message]) -> list[tuple[str, dict]]:
     """The objects of a list section, with their place; what is not an object is noted."""
     value = resume.get(section) or []
     if not isinstance(value, list):
-        notes.append(f"{section}: sprunget over (ikke en liste)")
+        notes.append(_at(section, message("resume_not_a_list")))
         return []
     entries = []
     for n, entry in enumerate(value):
         if isinstance(entry, dict):
             entries.append((f"{section}[{n}]", entry))
         else:
-            notes.append(f"{section}[{n}]: sprunget over (ikke et objekt)")
+            notes.append(_at(f"{section}[{n}]", message("resume_not_an_object")))
     return entries
 
 
 def convert(resume: dict[str, Any], fallback_id: str) -> Conversion:
-    notes: list[str] = []
+    notes: list[Message] = []
     basics = resume.get("basics") or {}
     if not isinstance(basics, dict):
-        return Conversion(None, notes, ["basics: skal være et objekt"])
+        return Conversion(None, notes, [_at("basics", message("resume_basics"))])
     candidate_id = slug(_text(basics.get("name")) or fallback_id)
     personal = {k: _text(basics.get(k)) for k in ("name", "email", "phone")
                 if _text(basics.get(k))}
     if basics.get("location"):
-        notes.append("basics.location: ikke overført (bruges ikke i screeningen)")
+        notes.append(_at("basics.location", message("resume_location")))
     positions = []
     for where, job in _entries(resume, "work", notes):
         organisation = _text(job.get("name")) or _text(job.get("company"))
         title = _text(job.get("position"))
         start = _date(job.get("startDate"), where, notes)
         if not (organisation and title and start):
-            notes.append(f"{where}: sprunget over (mangler organisation, stilling eller "
-                         "startdato)")
+            notes.append(_at(where, message("resume_job_incomplete")))
             continue
         sector = _first(SECTOR_WORDS, organisation)
         if sector is None:
             sector = "privat"
-            notes.append(f"{where}: sektor gættet som 'privat' ud fra '{organisation}'; ret "
-                         "den, hvis det er forkert")
+            notes.append(_at(where, message("resume_sector_guessed", organisation=organisation)))
         else:
-            notes.append(f"{where}: sektor '{sector}' læst ud fra '{organisation}'")
+            notes.append(_at(where, message("resume_sector_read", sector=sector,
+                                            organisation=organisation)))
         position = {"title": title, "organisation": organisation, "sector": sector,
                     "start": start.isoformat()}
         end = _date(job.get("endDate"), where, notes)
@@ -125,17 +131,15 @@ def convert(resume: dict[str, Any], fallback_id: str) -> Conversion:
         level = _first(LEVEL_WORDS, title)
         if level:
             position["leadership_level"] = level
-            notes.append(f"{where}: ledelsesniveau '{level}' læst ud fra '{title}'")
-        notes.append(f"{where}: antal ledere og medarbejdere, budget og fagområder står ikke "
-                     "i JSON Resume; tilføj dem fra samtalen")
+            notes.append(_at(where, message("resume_level_read", level=level, title=title)))
+        notes.append(_at(where, message("resume_no_numbers")))
         positions.append(position)
     education = []
     for where, school in _entries(resume, "education", notes):
         words = " ".join(_text(school.get(k)) for k in ("studyType", "area"))
         level = _first(EDUCATION_WORDS, words)
         if level is None:
-            notes.append(f"{where}: uddannelsesniveau for '{words.strip()}' ukendt; sprunget "
-                         "over")
+            notes.append(_at(where, message("resume_education_unknown", words=words.strip())))
             continue
         entry = {"degree": words.strip() or level, "level": level,
                  "leadership": bool(re.search(LEADERSHIP_EDUCATION, words.lower()))}
@@ -149,12 +153,12 @@ def convert(resume: dict[str, Any], fallback_id: str) -> Conversion:
         education.append(entry)
     for section in UNMAPPED_SECTIONS:
         if resume.get(section):
-            notes.append(f"{section}: ikke overført (ingen tilsvarende felter i kandidatposten)")
+            notes.append(_at(section, message("resume_section_left_out")))
     data: dict[str, Any] = {"id": candidate_id, "positions": positions, "education": education}
     if personal:
         data["personal"] = personal
     try:
         return Conversion(CandidateRecord.model_validate(data), notes)
     except ValidationError as exc:
-        errors = [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
+        errors = [_at(field_path(e["loc"]), error_message(e)) for e in exc.errors()]
         return Conversion(None, notes, errors)

@@ -31,10 +31,12 @@ from typing import Any
 
 from . import conditions as cond
 from . import protected
+from .algebra import FALSE, TRUE, holds
 from .catalogue import COLLECTIONS
-from .compile import FALSE, TRUE, CompiledProfile, D, I, O, compile_profile, holds
-from .errors import RuleFileError, shown
+from .compile import CompiledProfile, D, I, O, compile_profile
+from .errors import RuleFileError
 from .i18n import decimal
+from .messages import Message, Worded, message
 from .profiles import Criterion, Profile
 from .wording import WISH_WORDS, is_softener, read_wording
 
@@ -42,19 +44,19 @@ MAX_ASSIGNMENTS = 200_000  # beyond this a criterion is not searched for never/a
 
 
 @dataclass(frozen=True)
-class Finding:
+class Finding(Worded):
     path: str
     line: int
     column: int
     code: str
-    message: str
+    text: Message  # rendered in the language of the moment it is shown
 
     @property
     def is_error(self) -> bool:
         return self.code.startswith("E")
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.code} {shown(self.message)}"
+        return f"{self.path}:{self.line}:{self.column}: {self.code} {self.text}"
 
 
 def lint_paths(paths: list[Path]) -> list[Finding]:
@@ -64,7 +66,8 @@ def lint_paths(paths: list[Path]) -> list[Finding]:
             profile = _load(path)
         except RuleFileError as exc:
             findings.extend(Finding(p.path, p.line or 1, p.column or 1, p.code,
-                                    (f"{p.field}: " if p.field else "") + p.message)
+                                    message("about", subject=p.field, message=p.text)
+                                    if p.field else p.text)
                             for p in exc.problems)
             continue
         findings.extend(lint_profile(profile))
@@ -86,18 +89,19 @@ def lint_profile(profile: Profile) -> list[Finding]:
     for cc in compiled.criteria:
         c = cc.criterion
 
-        def add(code: str, message: str, c=c) -> None:
+        def add(code: str, text: Message, c=c) -> None:
             if code not in c.lint_ignore:
-                found.append(Finding(c.rule_file, c.line, 1, code, f"{c.id}: {message}"))
+                found.append(Finding(c.rule_file, c.line, 1, code,
+                                     message("about", subject=c.id, message=text)))
 
         verdict = _never_or_always(compiled, cc.exprs, cc.keys)
         if verdict == "never":
-            add("L101", "can never be met (no facts make its condition hold)")
+            add("L101", message("never_met"))
         elif verdict == "always":
-            add("L102", "is always met once its evidence is there (the condition cannot fail)")
-        for code, message in _wording(profile, c, softened, modules):
-            add(code, message)
-    found.extend(Finding(f.criterion.rule_file, f.criterion.line, 1, protected.CODE, f.message)
+            add("L102", message("always_met"))
+        for code, text in _wording(profile, c, softened, modules):
+            add(code, text)
+    found.extend(Finding(f.criterion.rule_file, f.criterion.line, 1, protected.CODE, f.text)
                  for f in protected.findings(profile))
     found.extend(_overlaps(compiled))
     found.extend(_unused_derived(profile))
@@ -105,7 +109,7 @@ def lint_profile(profile: Profile) -> list[Finding]:
 
 
 def _wording(profile: Profile, c: Criterion, softened: set[str],
-             modules: set[str]) -> list[tuple[str, str]]:
+             modules: set[str]) -> list[tuple[str, Message]]:
     """Priority and weight against the reading of the quote (docs/reading-profiles.md)."""
     reading = read_wording(c.quote, softened=c.rule_file in softened,
                            organisation=c.rule_file in modules)
@@ -113,23 +117,19 @@ def _wording(profile: Profile, c: Criterion, softened: set[str],
     if c.priority == "krav" and reading.priority == "ønske":
         wishes = [w for w in reading.words if w in WISH_WORDS]
         if wishes:
-            return [("L301", f"is a krav, but its quote says '{wishes[0]}', the wording of "
-                             "a wish")]
+            return [("L301", message("krav_in_wish_words", words=wishes[0]))]
         if c.rule_file in modules:
-            return [("L303", "is a krav, but an organisation module never makes one (the "
-                             "profile that includes it decides)")]
-        return [("L303", "is a krav, but no word of its quote makes one (it reads as an "
-                         "ønske)")]
+            return [("L303", message("krav_in_module"))]
+        return [("L303", message("krav_without_words"))]
     if c.priority == "ønske" and reading.priority == "krav":
-        return [("L302", f"is an ønske, but its quote says '{reading.words[0]}', the "
-                         "wording of a requirement")]
+        return [("L302", message("wish_in_krav_words", words=reading.words[0]))]
     asked = reading.weight or getattr(profile.scoring.weights, c.priority)
     if c.weight > asked:
-        return [("L304", f"weighs {_number(c.weight)}, but no word of its quote asks for more "
-                         f"than {_number(asked)}")]
+        return [("L304", message("weight_above_words", weight=_number(c.weight),
+                                 asked=_number(asked)))]
     if c.weight < asked:
-        return [("L305", f"weighs {_number(c.weight)}, but its quote says {words}: weight "
-                         f"{_number(asked)}")]
+        return [("L305", message("weight_below_words", weight=_number(c.weight), words=words,
+                                 asked=_number(asked)))]
     return []
 
 
@@ -139,21 +139,22 @@ def _number(value: float) -> str:
 
 def _overlaps(compiled: CompiledProfile) -> list[Finding]:
     """Two criteria whose `when` scores the same competency or derived fact."""
-    owners: dict[str, list] = {}
+    owners: dict[tuple[str, str], list] = {}  # (kind, name) -> the criteria scoring it
     for cc in compiled.criteria:
         for node in cond.walk(cc.criterion.when):
             if isinstance(node, cond.Assessed):
-                owners.setdefault(f"competency '{node.competency}'", []).append(cc.criterion)
+                owners.setdefault(("competency", node.competency), []).append(cc.criterion)
             elif isinstance(node, cond.Compare) and not node.item_level:
-                owners.setdefault(f"derived fact '{node.name}'", []).append(cc.criterion)
+                owners.setdefault(("derived_fact", node.name), []).append(cc.criterion)
     found = []
-    for what, criteria in owners.items():
+    for (kind, name), criteria in owners.items():
         unique = list({c.id: c for c in criteria}.values())
         for first, second in itertools.combinations(unique, 2):
             if "L201" not in second.lint_ignore:
-                found.append(Finding(second.rule_file, second.line, 1, "L201",
-                                     f"{second.id}: scores {what} which {first.id} "
-                                     "scores too (the same evidence counts twice)"))
+                found.append(Finding(second.rule_file, second.line, 1, "L201", message(
+                    "about", subject=second.id, message=message(
+                        "scored_twice", what=message(f"the_{kind}", name=name),
+                        first=first.id))))
     return found
 
 
@@ -168,7 +169,7 @@ def _unused_derived(profile: Profile) -> list[Finding]:
             if name not in used and match:
                 line = text.count("\n", 0, match.start()) + 1
                 found.append(Finding(path, line, len(match.group(1)) + 1, "L401",
-                                     f"derived fact '{name}' is not used by any criterion"))
+                                     message("unused_derived", name=name)))
     return found
 
 

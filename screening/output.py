@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .errors import InputError, Problem
+from .messages import message
 
 
 @contextlib.contextmanager
@@ -31,7 +32,7 @@ def atomic_writer(path: str | Path) -> Iterator[TextIO]:
     except OSError as exc:
         raise _cannot_write(path, exc) from None
     if mode is not None and stat.S_ISDIR(mode):
-        raise InputError([Problem(str(path), "is a folder; --out needs a file name",
+        raise InputError([Problem(str(path), message("out_is_folder"),
                                   code="E007")])
     if mode is not None and not stat.S_ISREG(mode):
         try:
@@ -67,7 +68,8 @@ def write_bytes(path: str | Path, data: bytes) -> None:
 
 
 def _cannot_write(path: str | Path, exc: OSError) -> InputError:
-    return InputError([Problem(str(path), f"cannot write here: {exc.strerror}", code="E007")])
+    return InputError([Problem(str(path), message("cannot_write", reason=exc.strerror),
+                                code="E007")])
 
 
 def _umask() -> int:

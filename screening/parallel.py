@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .audit.recording import audit_input
 from .audit.store import CandidateInput
 from .candidates import RawInput, parse_input
 from .errors import Problem
@@ -86,15 +88,6 @@ def screen_chunk(screener: Screener, job: Job, raws: list[RawInput]) -> Chunk:
             chunk.rendered.append(job.render(result))
             chunk.results.append(_summary_only(result))
     return chunk
-
-
-def audit_input(loaded) -> CandidateInput:
-    """The record without personal data (to replay), and the personal data apart."""
-    record = loaded.record
-    personal = record.personal.model_dump(exclude_none=True) if record.personal else None
-    return CandidateInput(record.id, loaded.path, loaded.sha256,
-                          record.model_dump(mode="json", exclude={"personal"},
-                                            exclude_none=True), personal or None)
 
 
 def _summary_only(result: CandidateResult) -> CandidateResult:
@@ -166,11 +159,11 @@ def auto_workers(paths: Iterable[str | Path]) -> int:
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
-    """Workers start from a fresh server process, not as forks of this one: a fork copies
-    whatever this process holds (the engine's C state, open stores, threads) into every
-    worker. The fork server is started once and imports the screening modules once."""
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["screening.screen", "screening.rulefiles"])
-    return context
+    """Fork where it is safe: it starts workers at once and needs no importable `__main__`
+    (a script or notebook without a main guard would run again in every spawned worker).
+    The engine runs no threads, so a fork copies nothing half-done; when the caller runs
+    threads of its own, workers start from a fork server instead."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")

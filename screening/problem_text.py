@@ -1,273 +1,413 @@
-"""Problems (load errors of rule files and records) in Danish, the default language.
+"""The text of every message in the problem catalogue: code -> (English, Danish) template.
 
-The messages are written in English where they are made, the way gettext keeps its source
-strings; this table gives each its Danish form when a problem is shown. A message without
-an entry is shown as written.
+Parameters are filled in with str.format when the message is shown (see messages.Message).
+A code names one kind of problem, whatever its parameters; the E/W/L codes users see group
+several of them.
 """
 
 from __future__ import annotations
 
-import re
-
-DANISH: list[tuple[str, str]] = [
-    (r"a profile needs a `profile:` section \(this looks like a module\)",
-     "en profil skal have en `profile:`-sektion (dette ligner et modul)"),
-    (r"include cycle: (.+)", r"cirkulær include: \1"),
-    (r"cannot include (.+?): (.+)", r"kan ikke inkludere \1: \2"),
-    (r"a rule file has exactly one of `profile:` \(a job profile\) or `module:` "
-     r"\(an organisation module\)",
-     "en regelfil har netop én af `profile:` (en stillingsprofil) og `module:` "
-     "(et organisationsmodul)"),
-    (r"scoring belongs in the profile, not in a module",
-     "scoring hører til i profilen, ikke i et modul"),
-    (r"competency '(.+?)' is defined twice with different labels",
-     r"kompetencen '\1' er defineret to gange med forskellige navne"),
-    (r"derived fact '(.+?)' is defined twice", r"det afledte faktum '\1' er defineret to gange"),
-    (r"`aggregate: sum` needs `field:` naming a number of (\w+) \((.*)\)",
-     r"`aggregate: sum` kræver `field:` med et tal fra \1 (\2)"),
-    (r"`field:` is only used with `aggregate: sum`",
-     "`field:` bruges kun med `aggregate: sum`"),
-    (r"delvist threshold is above opfyldt", "tærsklen for delvist ligger over opfyldt"),
-    (r"duplicate criterion id '(.+?)' \(first in (.+?)\)",
-     r"kriterie-id'et '\1' er brugt før (første gang i \2)"),
-    (r"the profile has no criteria", "profilen har ingen kriterier"),
-    (r"unknown competency or criterion '(.+?)'", r"ukendt kompetence eller kriterium '\1'"),
-    (r"unknown competency '(.+?)'", r"ukendt kompetence '\1'"),
-    (r"unknown evidence source '(.+?)' \(one of (.+?)\)",
-     r"ukendt evidenskilde '\1' (en af \2)"),
-    (r"source '(.+?)' is not in the criterion's `sources`",
-     r"kilden '\1' er ikke blandt kriteriets `sources`"),
-    (r"scores run from 1 to 5", "vurderinger går fra 1 til 5"),
-    (r"unknown collection '(.+?)'", r"ukendt samling '\1'"),
-    (r"unknown fact '(.+?)'", r"ukendt faktum '\1'"),
-    (r"unknown field '(.+?)' of (\w+)", r"ukendt felt '\1' i \2"),
-    (r"operator `(.+?)` does not apply to '(.+?)' \((\w+)\); use (.+)",
-     r"operatoren `\1` passer ikke til '\2' (\3); brug \4"),
-    (r"'(.+?)' is true or false, got (.+)", r"'\1' er sand eller falsk, fik \2"),
-    (r"'(.+?)' is a number, got (.+)", r"'\1' er et tal, fik \2"),
-    (r"'(.+?)' is not a value of '(.+?)'", r"'\1' er ikke en værdi af '\2'"),
-    (r"; one of: ", "; en af: "),
-    (r"no rule file and no profile with this id in (.+)",
-     r"ingen regelfil og ingen profil med dette id i \1"),
-    (r"folder holds no \.yaml, \.yml, \.json or \.jsonl candidate records",
-     "mappen indeholder ingen kandidatposter (.yaml, .yml, .json eller .jsonl)"),
-    (r"file not found", "filen findes ikke"),
-    (r"not UTF-8 text \(byte (\d+)\)", r"ikke UTF-8-tekst (byte \1)"),
-    (r"cannot read file: (.+)", r"kan ikke læse filen: \1"),
-    (r"line longer than (\d+) bytes", r"linjen er længere end \1 byte"),
-    (r"invalid JSON: (.+)", r"ugyldig JSON: \1"),
-    (r"invalid YAML: (.+)", r"ugyldig YAML: \1"),
-    (r"expected a JSON object \(one record per line\)",
-     "forventede et JSON-objekt (én kandidat pr. linje)"),
-    (r"expected a mapping at the top of the document",
-     "forventede en mapping (felt: værdi) øverst i dokumentet"),
-    (r"candidate id '(.+?)' is also used by (.+)", r"kandidat-id'et '\1' bruges også af \2"),
-    (r"file is larger than (\d+) bytes", r"filen er større end \1 byte"),
-    (r"is a folder, expected a file", "er en mappe; forventede en fil"),
-    # feature files (screening test --check)
-    (r"the first line must be '# language: da' \(the steps are Danish\)",
-     "første linje skal være '# language: da' (trinene er på dansk)"),
-    (r"not Gherkin: (.+)", r"ikke Gherkin: \1"),
-    (r"no 'Egenskab:' in the file", "ingen 'Egenskab:' i filen"),
-    (r"scenario name '(.+?)' is also used on line (\d+)",
-     r"scenarienavnet '\1' bruges også på linje \2"),
-    (r"placeholder <(.+?)> has no column in Eksempler",
-     r"pladsholderen <\1> har ingen kolonne i Eksempler"),
-    (r"no step matches '(.+?)'(?=;|$)", r"intet trin passer på '\1'"),
-    (r"; nearest: ", "; nærmeste: "),
-    (r"the first line must be '# language: da' \(or 'en' for the English steps\)",
-     "første linje skal være '# language: da' (eller 'en' for de engelske trin)"),
-    (r"cannot read the argument of '(.+?)': (\w+): ", r"kan ikke læse argumentet i '\1': \2: "),
-    (r"'(.+?)' is not a number \(write digits or a word such as 'seks'\)",
-     r"'\1' er ikke et tal (skriv cifre eller et ord som 'seks')"),
-    (r"'(.+?)' is not a source of evidence", r"'\1' er ikke en evidenskilde"),
-    (r"'(.+?)' is not a stage of the process \(write e\.g\. (.+?) or one of (.+?)\)",
-     r"'\1' er ikke et stadie i processen (skriv fx \2 eller et af \3)"),
-    (r"cannot tell the leadership level of '(.+?)': the title names none of",
-     r"kan ikke se ledelsesniveauet i '\1': titlen nævner ingen af"),
-    (r"cannot tell the sector of '(.+?)'; add it in brackets, e\.g\.",
-     r"kan ikke se sektoren for '\1'; skriv den i parentes, fx"),
-    (r"'(.+?)' is neither leaders \((.+?)\) nor staff \((.+?)\)",
-     r"'\1' er hverken ledere (\2) eller medarbejdere (\3)"),
-    (r"'(.+?)' is not an education the steps know \(e\.g\.",
-     r"'\1' er ikke en uddannelse, trinene kender (fx"),
-    (r"'(.+?)' is not a degree the steps know; known:",
-     r"'\1' er ikke en grad, trinene kender; kendte:"),
-    (r"'(.+?)' is not a kind of experience", r"'\1' er ikke en slags erfaring"),
-    (r"'(.+?)' fits several (.+?): ", r"'\1' passer på flere (\2): "),
-    (r"^no (criterion|competency|profile in .+?) '(.+?)'", r"ingen (\1) '\2'"),
-    (r"; use one of:? ", "; brug en af "),
-    (r"; known: ", "; kendte: "),
-    (r" \(did you mean ('.+?'(?:, '.+?')*)\?\)", r" (mente du \1?)"),
-    (r"unknown keyword '(.+?)'", r"ukendt nøgleord '\1'"),
-    (r"no such feature file", "ingen sådan feature-fil"),
-    (r"no \.feature files", "ingen .feature-filer"),
-    # scoring sheets (screening import scores)
-    (r"not an \.xlsx workbook \((.+?)\)", r"ikke en .xlsx-projektmappe (\1)"),
-    (r"no sheet '(.+?)' \(write one with `screening sheet`\)",
-     r"intet ark '\1' (skriv et med `screening sheet`)"),
-    (r"the row of ids lost its 'source' or 'assessor' column",
-     "rækken med id'er har mistet kolonnen 'source' eller 'assessor'"),
-    (r"empty competency id", "tomt kompetence-id"),
-    (r"scores without a candidate id", "scorer uden kandidat-id"),
-    (r"candidate '(.+?)' is also on row (\d+)", r"kandidaten '\1' står også i række \2"),
-    (r"source '(.*?)' is not one of (.+)", r"kilden '\1' er ikke en af \2"),
-    (r"score (.+?) is not a whole number from 1 to 5",
-     r"scoren \1 er ikke et helt tal fra 1 til 5"),
-    (r"no record for candidate '(.+?)' in (.+)", r"ingen post for kandidaten '\1' i \2"),
-    (r"candidate '(.+?)' is a line of a JSON Lines file, which is not updated; give it its own "
-     r"record file", r"kandidaten '\1' er en linje i en JSON Lines-fil, som ikke opdateres; giv "
-     r"den sin egen postfil"),
-    # the audit store
-    (r"no audit store here \(nothing has been screened with it yet\)",
-     "intet revisionsspor her (der er ikke screenet med det endnu)"),
-    (r"a SQLite file, but not a screening audit store",
-     "en SQLite-fil, men ikke et revisionsspor fra screening"),
-    (r"not an audit store \((.+)\)", r"ikke et revisionsspor (\1)"),
-    (r"run '(.+?)' has no candidate '(.+?)'", r"kørsel '\1' har ingen kandidat '\2'"),
-    (r"^no candidate '(.+?)'", r"ingen kandidat '\1'"),
-    (r"run '(.+?)' screened other rule files, stage or records than this report; leave out "
-     r"--run to use the latest matching run",
-     r"kørsel '\1' screenede andre regelfiler, et andet stadie eller andre poster end denne "
-     r"rapport; udelad --run for at bruge den seneste kørsel, der passer"),
-    (r"no run '(.+?)'", r"ingen kørsel '\1'"),
-    (r"; latest: ", "; seneste: "),
-    (r"stored file (\w+) is missing or changed; run `screening audit verify`",
-     r"den gemte fil \1 mangler eller er ændret; kør `screening audit verify`"),
-    # lint findings
-    (r"derived fact '(.+?)' is not used by any criterion",
-     r"det afledte faktum '\1' bruges ikke af noget kriterium"),
-    (r"can never be met \(no facts make its condition hold\)",
-     "kan aldrig opfyldes (ingen fakta gør betingelsen sand)"),
-    (r"is always met once its evidence is there \(the condition cannot fail\)",
-     "er altid opfyldt, når evidensen er der (betingelsen kan ikke fejle)"),
-    (r"scores (derived fact|competency) '(.+?)' which (.+?) scores too \(the same evidence "
-     r"counts twice\)", r"scorer \2, som \3 også scorer (samme evidens tæller to gange)"),
-    (r"is a krav, but its quote says '(.+?)', the wording of a wish",
-     r"er et krav, men citatet siger '\1', som er ønskeord"),
-    (r"is an ønske, but its quote says '(.+?)', the wording of a requirement",
-     r"er et ønske, men citatet siger '\1', som er kravord"),
-    (r"is a krav, but no word of its quote makes one \(it reads as an ønske\)",
-     "er et krav, men intet ord i citatet gør det til et krav (det læses som et ønske)"),
-    (r"is a krav, but an organisation module never makes one \(the profile that includes it "
-     r"decides\)", "er et krav, men et organisationsmodul gør aldrig noget til krav (profilen, "
-     "der inkluderer det, afgør det)"),
-    (r"weighs (\S+), but no word of its quote asks for more than (\S+)",
-     r"vejer \1, men intet ord i citatet beder om mere end \2"),
-    (r"weighs (\S+), but its quote says (.+): weight (\S+)",
-     r"vejer \1, men citatet siger \2: vægt \3"),
-    (r"reads (\S+): graduation year can stand in for age",
-     r"læser \1: afgangsåret kan stå i stedet for alder"),
-    (r"uses '(.+?)', which names a protected attribute \('(.+?)'\)",
-     r"bruger '\1', som nævner en beskyttet oplysning ('\2')"),
-    # protected attributes (protected.py)
-    (r"the name says '", "navnet siger '"), (r"the quote says '", "citatet siger '"),
-    (r"the competency label says '", "kompetencens navn siger '"),
-    (r"the fact description says '", "faktummets beskrivelse siger '"),
-    (r"': wording coded for age \(", "': ordlyd der peger på alder ("),
-    (r"': wording coded for gender \(", "': ordlyd der peger på køn ("),
-    (r"': wording coded for origin \(", "': ordlyd der peger på etnisk eller national "
-     "oprindelse ("),
-    (r"': wording coded for appearance \(", "': ordlyd om udseende, der står i stedet for køn, "
-     "alder eller oprindelse ("),
-    (r"': wording coded for family status \(", "': ordlyd der peger på familiestatus ("),
-    (r"caps (\S+) at (.+?): a ceiling on years of experience is an age proxy \((.+?)\)",
-     r"sætter loft over \1 (\2): et loft over års erfaring står i stedet for alder (\3)"),
-    # groups files (screening fairness)
-    (r"the groups file is empty", "gruppefilen er tom"),
-    (r"the first line names an id column \(id\) and at least one attribute, e\.g\. "
-     r"id,køn,aldersgruppe", "første linje nævner en id-kolonne (id) og mindst én "
-     "oplysning, fx id,køn,aldersgruppe"),
-    (r"(\d+) fields, the header has (\d+)", r"\1 felter, overskriften har \2"),
-    (r"candidate '(.+?)' is listed twice", r"kandidaten '\1' står der to gange"),
-    # assessments (assessments.py)
-    (r"competency '(.+?)' is not in profile (\S+); the assessment counts for nothing",
-     r"kompetencen '\1' findes ikke i profilen \2; vurderingen tæller ikke med"),
-    # decisions
-    (r"has no proposed knock-out to confirm or override; decide whether the candidate goes "
-     r"on with --advance or --stop",
-     "har ingen foreslået knock-out at bekræfte eller underkende; beslut med --advance eller "
-     "--stop, om kandidaten går videre"),
-    (r"contradicts the standing decision \(entry (\d+), (\w+) by (.+?) at (\S+)\); pass "
-     r"--supersede with a reason to replace it",
-     r"strider mod den stående beslutning (post \1, \2 af \3 \4); brug --supersede med en "
-     r"begrundelse for at erstatte den"),
-    (r"run '(.+?)' is of profile '(.+?)', not '(.+?)'",
-     r"kørslen '\1' er af profilen '\2', ikke '\3'"),
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # composing messages
+    "hinted": ("{message}{hint}", "{message}{hint}"),
+    "did_you_mean": (" (did you mean {names}?)", " (mente du {names}?)"),
+    "one_of": ("; one of: {names}", "; en af: {names}"),
+    # reading files (documents)
+    "folder_not_file": ("is a folder, expected a file", "er en mappe; forventede en fil"),
+    "not_regular_file": ("not a regular file", "ikke en almindelig fil"),
+    "file_too_large": ("file is larger than {limit} bytes", "filen er større end {limit} byte"),
+    "file_not_found": ("file not found", "filen findes ikke"),
+    "cannot_read_file": ("cannot read file: {reason}", "kan ikke læse filen: {reason}"),
+    "not_utf8": ("not UTF-8 text", "ikke UTF-8-tekst"),
+    "not_utf8_at": ("not UTF-8 text (byte {offset})", "ikke UTF-8-tekst (byte {offset})"),
+    "not_a_mapping": ("expected a mapping at the top of the document",
+                      "forventede en mapping (felt: værdi) øverst i dokumentet"),
+    "invalid_json": ("invalid JSON: {detail}", "ugyldig JSON: {detail}"),
+    "invalid_yaml": ("invalid YAML: {detail}", "ugyldig YAML: {detail}"),
+    "duplicate_key": ("duplicate key `{key}`", "nøglen `{key}` står to gange"),
+    "too_deep": ("nested deeper than {levels} levels", "indlejret dybere end {levels} niveauer"),
+    "too_many_values": ("more than {limit} values once its aliases are expanded",
+                        "mere end {limit} værdier, når aliaserne foldes ud"),
+    "alias_to_itself": ("an alias refers to itself", "et alias henviser til sig selv"),
+    "yaml_colon_in_value": ('a colon and a space inside a value: put the text in quotes ("...")',
+                            'kolon og mellemrum inde i en værdi: sæt teksten i anførselstegn '
+                            '("...")'),
+    "yaml_tab": ("a tab: YAML indents with spaces only",
+                 "et tabulatortegn: YAML indrykker kun med mellemrum"),
+    "list_for_mapping": ("a list (lines starting with '- ') where fields (name: value) were "
+                         "expected", "en liste (linjer der starter med '- '), hvor der "
+                         "forventedes felter (navn: værdi)"),
+    "not_an_integer": ("not a whole number: {value}", "ikke et heltal: {value}"),
+    "not_a_float": ("not a number: {value}", "ikke et tal: {value}"),
+    "too_many_digits": ("a number of {digits} digits (at most {limit})",
+                        "et tal med {digits} cifre (højst {limit})"),
+    # a value the models refuse (pydantic's text is the English; the Danish is ours)
+    "got": ("{message} (got {value})", "{message} (fik {value})"),
+    "invalid_value": ("{detail}", "ugyldig værdi: {detail}"),
+    "verbatim": ("{detail}", "{detail}"),  # a library's own words, inside a message of ours
+    "missing": ("{detail}", "mangler (feltet skal udfyldes)"),
+    "unknown_field": ("{detail}", "ukendt felt"),
+    "not_an_integer_value": ("{detail}", "skal være et heltal"),
+    "not_a_number_value": ("{detail}", "skal være et tal"),
+    "not_a_bool": ("{detail}", "skal være true eller false"),
+    "not_text": ("{detail}", "skal være tekst"),
+    "not_a_date": ("{detail}", "skal være en dato (ÅÅÅÅ-MM-DD)"),
+    "not_a_valid_date": ("{detail}", "skal være en gyldig dato (ÅÅÅÅ-MM-DD)"),
+    "date_with_time": ("{detail}", "skal være en dato uden klokkeslæt"),
+    "not_one_of": ("{detail}", "skal være en af: {expected}"),
+    "at_least": ("{detail}", "skal være mindst {bound}"),
+    "above": ("{detail}", "skal være over {bound}"),
+    "at_most": ("{detail}", "må højst være {bound}"),
+    "below": ("{detail}", "skal være under {bound}"),
+    "too_many_items": ("{detail}", "må højst have {bound} elementer"),
+    "empty_text": ("{detail}", "må ikke være tom"),
+    "text_too_long": ("{detail}", "må højst være {bound} tegn"),
+    "bad_id_format": ("{detail}", "har et ugyldigt format (små bogstaver, tal og - _ .)"),
+    "not_a_list": ("{detail}", "skal være en liste"),
+    "not_a_mapping_value": ("{detail}", "skal være en mapping (felt: værdi)"),
+    "end_before_start": ("end {end} is before start {start}", "slut {end} er før start {start}"),
+    "implausible_start": ("start {start} is not a plausible date",
+                          "start {start} er ikke en troværdig dato"),
+    "date_format": ("expected a date written YYYY-MM-DD, got {value}",
+                    "skal være en dato skrevet ÅÅÅÅ-MM-DD"),
+    "lint_ignore_reason": ('lint code {code} needs a reason: write {{code: {code}, reason: '
+                           '"..."}}', 'lint-koden {code} skal have en begrundelse: skriv '
+                           '{{code: {code}, reason: "..."}}'),
+    # rule files (rulefiles)
+    "write_priority": (" (write `priority: {priority}` instead)",
+                       " (skriv `priority: {priority}` i stedet)"),
+    "module_not_profile": ("a profile needs a `profile:` section (this looks like a module)",
+                           "en profil skal have en `profile:`-sektion (dette ligner et modul)"),
+    "too_many_rules": ("this condition compiles into too many rules for the engine ({detail}); "
+                       "simplify or split it", "betingelsen bliver til for mange regler for "
+                       "motoren ({detail}); forenkl eller del den op"),
+    "nested_combinators": ("{count} nested all/any", "{count} indlejrede all/any"),
+    "more_rules_than": ("more than {limit} rules", "mere end {limit} regler"),
+    "include_outside": ("cannot include {path}: outside the folder of the profile ({folder})",
+                        "kan ikke inkludere {path}: uden for profilens mappe ({folder})"),
+    "include_cycle": ("include cycle: {cycle}", "cirkulær include: {cycle}"),
+    "cannot_include": ("cannot include {path}: {reason}", "kan ikke inkludere {path}: {reason}"),
+    "profile_or_module": ("a rule file has exactly one of `profile:` (a job profile) or "
+                          "`module:` (an organisation module)", "en regelfil har netop én af "
+                          "`profile:` (en stillingsprofil) og `module:` (et organisationsmodul)"),
+    "scoring_in_module": ("scoring belongs in the profile, not in a module",
+                          "scoring hører til i profilen, ikke i et modul"),
+    "competency_twice": ("competency '{id}' is defined twice with different labels",
+                         "kompetencen '{id}' er defineret to gange med forskellige navne"),
+    "derived_twice": ("derived fact '{id}' is defined twice",
+                      "det afledte faktum '{id}' er defineret to gange"),
+    "sum_needs_field": ("`aggregate: sum` needs `field:` naming a number of {collection} "
+                        "({fields})", "`aggregate: sum` kræver `field:` med et tal fra "
+                        "{collection} ({fields})"),
+    "field_without_sum": ("`field:` is only used with `aggregate: sum`",
+                          "`field:` bruges kun med `aggregate: sum`"),
+    "thresholds_crossed": ("delvist threshold is above opfyldt",
+                           "tærsklen for delvist ligger over opfyldt"),
+    "lowest_band": ("the lowest band must have `min_score: 0`",
+                    "det laveste bånd skal have `min_score: 0`"),
+    "duplicate_criterion": ("duplicate criterion id '{id}' (first in {first})",
+                            "kriterie-id'et '{id}' er brugt før (første gang i {first})"),
+    "no_criteria": ("the profile has no criteria", "profilen har ingen kriterier"),
+    "too_many_criteria": ("more than {limit} criteria ({count})",
+                          "mere end {limit} kriterier ({count})"),
+    "unknown_competency_or_criterion": ("unknown competency or criterion '{name}'",
+                                        "ukendt kompetence eller kriterium '{name}'"),
+    "unknown_competency": ("unknown competency '{name}'", "ukendt kompetence '{name}'"),
+    "unknown_source": ("unknown evidence source '{name}' (one of {sources})",
+                       "ukendt evidenskilde '{name}' (en af {sources})"),
+    "source_not_allowed": ("source '{name}' is not in the criterion's `sources`",
+                           "kilden '{name}' er ikke blandt kriteriets `sources`"),
+    "score_range": ("scores run from 1 to 5", "vurderinger går fra 1 til 5"),
+    "unknown_collection": ("unknown collection '{name}'", "ukendt samling '{name}'"),
+    "unknown_fact": ("unknown fact '{name}'", "ukendt faktum '{name}'"),
+    "unknown_item_field": ("unknown field '{name}' of {collection}",
+                           "ukendt felt '{name}' i {collection}"),
+    "operator_mismatch": ("operator `{op}` does not apply to '{name}' ({kind}); use {allowed}",
+                          "operatoren `{op}` passer ikke til '{name}' ({kind}); brug {allowed}"),
+    "not_true_or_false": ("'{name}' is true or false, got {value}",
+                          "'{name}' er sand eller falsk, fik {value}"),
+    "not_a_number_fact": ("'{name}' is a number, got {value}", "'{name}' er et tal, fik {value}"),
+    "not_a_value_of": ("'{value}' is not a value of '{name}'",
+                       "'{value}' er ikke en værdi af '{name}'"),
+    "no_profile": ("no rule file and no profile with this id in {folder}",
+                   "ingen regelfil og ingen profil med dette id i {folder}"),
     # conditions (E206)
-    (r"expected a condition \(a mapping such as \{all: \[\.\.\.\]\}\)",
-     "forventede en betingelse (en mapping som {all: [...]})"),
-    (r"expected a non-empty list", "forventede en liste, der ikke er tom"),
-    (r"unknown condition keys (\[.*?\]); expected (.+?) or (\w+)",
-     r"ukendte nøgler i betingelsen \1; forventede \2 eller \3"),
-    (r"`some` needs a `where` condition", "`some` kræver en `where`-betingelse"),
-    (r"expected a list of evidence sources", "forventede en liste af evidenskilder"),
-    (r"expected a score from 1 to 5", "forventede en vurdering fra 1 til 5"),
-    (r"unexpected key `(.+?)` here", r"nøglen `\1` hører ikke til her"),
-    (r"expected a name", "forventede et navn"),
-    (r"expected exactly one operator \((.+?)\), got `(.+?)`",
-     r"forventede netop én operator (\1), fik `\2`"),
-    (r"`in` needs a non-empty list", "`in` kræver en liste, der ikke er tom"),
-    # YAML traps
-    (r"a colon and a space inside a value: put the text in quotes \(\"\.\.\.\"\)",
-     'kolon og mellemrum inde i en værdi: sæt teksten i anførselstegn ("...")'),
-    (r"a tab: YAML indents with spaces only",
-     "et tabulatortegn: YAML indrykker kun med mellemrum"),
-    (r"a list \(lines starting with '- '\) where fields \(name: value\) were expected",
-     "en liste (linjer der starter med '- '), hvor der forventedes felter (navn: værdi)"),
-    (r" \(write `priority: (\w+)` instead\)", r" (skriv `priority: \1` i stedet)"),
-    # screening trace and screening new
-    (r"source '(.+?)' not found \(not beside the rule file, not a path, not a seed\)",
-     r"kilden '\1' findes ikke (ikke ved siden af regelfilen, ikke en sti, ikke en kildetekst)"),
-    (r"cannot read this (\S+) file: (.+)", r"kan ikke læse denne \1-fil: \2"),
-    (r"found no statement that asks something of the candidate \(a bullet, a numbered item, "
-     r"a sentence with (.+)\)", r"fandt intet udsagn, der stiller krav til kandidaten (et "
-     r"punkt, et nummereret punkt, en sætning med \1)"),
-    (r" \(did you mean '(.+?)'\?\)", r" (mente du '\1'?)"),
-    # limits of what is read (documents, JSON Lines, includes)
-    (r"not UTF-8 text", "ikke UTF-8-tekst"),
-    (r"not a regular file", "ikke en almindelig fil"),
-    (r"nested deeper than (\d+) levels", r"indlejret dybere end \1 niveauer"),
-    (r"more than (\d+) values once its aliases are expanded",
-     r"mere end \1 værdier, når aliaserne foldes ud"),
-    (r"an alias refers to itself", "et alias henviser til sig selv"),
-    (r"duplicate key `(.+?)`", r"nøglen `\1` står to gange"),
-    (r"invalid literal for int\(\) with base 10: (.+)", r"ikke et heltal: \1"),
-    (r"could not convert string to float: (.+)", r"ikke et tal: \1"),
-    (r"Exceeds the limit \((\d+) digits\) for integer string conversion: value has (\d+) "
-     r"digits", r"et tal med \2 cifre (højst \1)"),
-    (r"outside the folder of the profile \((.+?)\)", r"uden for profilens mappe (\1)"),
-    (r"more than (\d+) tests in one condition \((\d+)\); split the criterion",
-     r"mere end \1 test i én betingelse (\2); del kriteriet op"),
-    (r"`in` takes at most (\d+) values", r"`in` tager højst \1 værdier"),
-    (r"this condition compiles into too many rules for the engine \((.+)\); simplify or "
-     r"split it", r"betingelsen bliver til for mange regler for motoren (\1); forenkl eller "
-     r"del den op"),
-    (r"more than (\d+) rules", r"mere end \1 regler"),
-    (r"more than (\d+) criteria \((\d+)\)", r"mere end \1 kriterier (\2)"),
-    # faults of the audit store
-    (r"the results were not recorded: ", "resultaterne blev ikke gemt i revisionssporet: "),
-    (r"the audit store is read-only", "revisionssporet er skrivebeskyttet"),
-    (r"the disk holding the audit store is full", "disken med revisionssporet er fuld"),
-    (r"the audit store is damaged \(corrupt pages\)", "revisionssporet er beskadiget "
-     "(ødelagte sider)"),
-    (r"not a SQLite file", "ikke en SQLite-fil"),
-    (r"the audit store is damaged \(a table is missing\)",
-     "revisionssporet er beskadiget (en tabel mangler)"),
-    (r"the audit store cannot be opened", "revisionssporet kan ikke åbnes"),
-    (r"the audit store is locked by another process",
-     "revisionssporet er låst af en anden proces"),
-    (r"audit store fault: (.+)", r"fejl i revisionssporet: \1"),
-    (r"cannot open the audit store: (.+)", r"kan ikke åbne revisionssporet: \1"),
-    (r"an empty file", "en tom fil"),
-    (r"entry (\d+): stored file (\w+) is missing", r"post \1: den gemte fil \2 mangler"),
-    (r"the lowest band must have `min_score: 0`",
-     "det laveste bånd skal have `min_score: 0`"),
-]
-_COMPILED = [(re.compile(pattern), danish) for pattern, danish in DANISH]
-
-
-def danish(message: str) -> str:
-    for pattern, replacement in _COMPILED:
-        message = pattern.sub(replacement, message)
-    return message
+    "too_many_tests": ("more than {limit} tests in one condition ({count}); split the criterion",
+                       "mere end {limit} test i én betingelse ({count}); del kriteriet op"),
+    "combinators_too_deep": ("all/any/not nested deeper than {levels} levels",
+                             "all/any/not indlejret dybere end {levels} niveauer"),
+    "expected_condition": ("expected a condition (a mapping such as {{all: [...]}})",
+                           "forventede en betingelse (en mapping som {{all: [...]}})"),
+    "expected_list": ("expected a non-empty list", "forventede en liste, der ikke er tom"),
+    "unknown_condition_keys": ("unknown condition keys {keys}; expected {expected} or {last}",
+                               "ukendte nøgler i betingelsen {keys}; forventede {expected} "
+                               "eller {last}"),
+    "some_needs_where": ("`some` needs a `where` condition", "`some` kræver en `where`-betingelse"),
+    "expected_sources": ("expected a list of evidence sources",
+                         "forventede en liste af evidenskilder"),
+    "expected_score": ("expected a score from 1 to 5", "forventede en vurdering fra 1 til 5"),
+    "unexpected_key": ("unexpected key `{key}` here", "nøglen `{key}` hører ikke til her"),
+    "expected_name": ("expected a name", "forventede et navn"),
+    "one_operator": ("expected exactly one operator ({operators}), got `{got}`",
+                     "forventede netop én operator ({operators}), fik `{got}`"),
+    "in_needs_list": ("`in` needs a non-empty list", "`in` kræver en liste, der ikke er tom"),
+    "in_too_many": ("`in` takes at most {limit} values", "`in` tager højst {limit} værdier"),
+    # candidate records (candidates)
+    "no_records_in_folder": ("folder holds no .yaml, .yml, .json or .jsonl candidate records",
+                             "mappen indeholder ingen kandidatposter (.yaml, .yml, .json eller "
+                             ".jsonl)"),
+    "line_too_long": ("line longer than {limit} bytes", "linjen er længere end {limit} byte"),
+    "not_a_json_object": ("expected a JSON object (one record per line)",
+                          "forventede et JSON-objekt (én kandidat pr. linje)"),
+    "duplicate_candidate": ("candidate id '{id}' is also used by {first}",
+                            "kandidat-id'et '{id}' bruges også af {first}"),
+    "unknown_assessed_competency": ("competency '{name}' is not in profile {profile}; the "
+                                    "assessment counts for nothing", "kompetencen '{name}' "
+                                    "findes ikke i profilen {profile}; vurderingen tæller ikke "
+                                    "med"),
+    # lint (L codes) and protected attributes (E501)
+    "about": ("{subject}: {message}", "{subject}: {message}"),
+    "never_met": ("can never be met (no facts make its condition hold)",
+                  "kan aldrig opfyldes (ingen fakta gør betingelsen sand)"),
+    "always_met": ("is always met once its evidence is there (the condition cannot fail)",
+                   "er altid opfyldt, når evidensen er der (betingelsen kan ikke fejle)"),
+    "krav_in_wish_words": ("is a krav, but its quote says '{words}', the wording of a wish",
+                           "er et krav, men citatet siger '{words}', som er ønskeord"),
+    "krav_in_module": ("is a krav, but an organisation module never makes one (the profile "
+                       "that includes it decides)", "er et krav, men et organisationsmodul "
+                       "gør aldrig noget til krav (profilen, der inkluderer det, afgør det)"),
+    "krav_without_words": ("is a krav, but no word of its quote makes one (it reads as an "
+                           "ønske)", "er et krav, men intet ord i citatet gør det til et krav "
+                           "(det læses som et ønske)"),
+    "wish_in_krav_words": ("is an ønske, but its quote says '{words}', the wording of a "
+                           "requirement", "er et ønske, men citatet siger '{words}', som er "
+                           "kravord"),
+    "weight_above_words": ("weighs {weight}, but no word of its quote asks for more than "
+                           "{asked}", "vejer {weight}, men intet ord i citatet beder om mere "
+                           "end {asked}"),
+    "weight_below_words": ("weighs {weight}, but its quote says {words}: weight {asked}",
+                           "vejer {weight}, men citatet siger {words}: vægt {asked}"),
+    "the_competency": ("competency '{name}'", "kompetencen '{name}'"),
+    "the_derived_fact": ("derived fact '{name}'", "det afledte faktum '{name}'"),
+    "scored_twice": ("scores {what} which {first} scores too (the same evidence counts twice)",
+                     "scorer {what}, som {first} også scorer (samme evidens tæller to gange)"),
+    "unused_derived": ("derived fact '{name}' is not used by any criterion",
+                       "det afledte faktum '{name}' bruges ikke af noget kriterium"),
+    "coded_wording": ("the {what} says '{words}': wording coded for {attribute} ({id}; "
+                      "{source})", "{what} siger '{words}': ordlyd der peger på {attribute} "
+                      "({id}; {source})"),
+    "the_name": ("name", "navnet"), "the_quote": ("quote", "citatet"),
+    "the_competency_label": ("competency label", "kompetencens navn"),
+    "the_fact_description": ("fact description", "faktummets beskrivelse"),
+    "coded_for_age": ("age", "alder"), "coded_for_gender": ("gender", "køn"),
+    "coded_for_origin": ("origin", "etnisk eller national oprindelse"),
+    "coded_for_appearance": ("appearance", "udseende, der står i stedet for køn, alder eller "
+                                           "oprindelse"),
+    "coded_for_family_status": ("family status", "familiestatus"),
+    "coded_for_religion": ("religion", "religion eller tro"),
+    "coded_for_disability": ("disability", "handicap"),
+    "names_protected": ("uses '{name}', which names a protected attribute ('{term}')",
+                        "bruger '{name}', som nævner en beskyttet oplysning ('{term}')"),
+    "reads_proxy": ("reads {field}: {why}", "læser {field}: {why}"),
+    "graduation_year_for_age": ("graduation year can stand in for age",
+                                "afgangsåret kan stå i stedet for alder"),
+    "caps_experience": ("caps {name} at {cap}: a ceiling on years of experience is an age "
+                        "proxy ({source})", "sætter loft over {name} ({cap}): et loft over års "
+                        "erfaring står i stedet for alder ({source})"),
+    # the audit store (E401, E402) and its chain (screening audit verify)
+    "no_audit_store": ("no audit store here (nothing has been screened with it yet)",
+                       "intet revisionsspor her (der er ikke screenet med det endnu)"),
+    "cannot_open_store": ("cannot open the audit store: {reason}",
+                          "kan ikke åbne revisionssporet: {reason}"),
+    "foreign_sqlite": ("a SQLite file, but not a screening audit store",
+                       "en SQLite-fil, men ikke et revisionsspor fra screening"),
+    "not_a_store": ("not an audit store ({why})", "ikke et revisionsspor ({why})"),
+    "an_empty_file": ("an empty file", "en tom fil"),
+    "not_sqlite": ("not a SQLite file", "ikke en SQLite-fil"),
+    "store_table_missing": ("the audit store is damaged (a table is missing)",
+                            "revisionssporet er beskadiget (en tabel mangler)"),
+    "store_read_only": ("the audit store is read-only", "revisionssporet er skrivebeskyttet"),
+    "store_disk_full": ("the disk holding the audit store is full",
+                        "disken med revisionssporet er fuld"),
+    "store_corrupt": ("the audit store is damaged (corrupt pages)",
+                      "revisionssporet er beskadiget (ødelagte sider)"),
+    "store_cannot_open": ("the audit store cannot be opened", "revisionssporet kan ikke åbnes"),
+    "store_locked": ("the audit store is locked by another process",
+                     "revisionssporet er låst af en anden proces"),
+    "store_fault": ("audit store fault: {detail}", "fejl i revisionssporet: {detail}"),
+    "not_recorded": ("the results were not recorded: {reason}",
+                     "resultaterne blev ikke gemt i revisionssporet: {reason}"),
+    "head_mismatch": ("the last entry is {last}, the store says {head}: entries were cut off "
+                      "or added outside", "den sidste post er {last}, revisionssporet siger "
+                      "{head}: poster er skåret af eller tilføjet udefra"),
+    "blob_changed": ("stored file {digest} changed", "den gemte fil {digest} er ændret"),
+    "blob_missing": ("entry {seq}: stored file {digest} is missing",
+                     "post {seq}: den gemte fil {digest} mangler"),
+    "blob_gone": ("stored file {digest} is missing or changed; run `screening audit verify`",
+                  "den gemte fil {digest} mangler eller er ændret; kør `screening audit "
+                  "verify`"),
+    "no_run": ("no run '{run}'", "ingen kørsel '{run}'"),
+    "latest_runs": ("; latest: {runs}", "; seneste: {runs}"),
+    "run_without_candidate": ("run '{run}' has no candidate '{candidate}'",
+                              "kørsel '{run}' har ingen kandidat '{candidate}'"),
+    "entries_missing": ("entry {first}-{last} missing", "post {first}-{last} mangler"),
+    "entry_out_of_order": ("entry {seq} out of order (found {found})",
+                           "post {seq} i forkert rækkefølge (fandt {found})"),
+    "entry_unchained": ("entry {seq}: does not follow the entry before it (deleted, inserted "
+                        "or reordered)", "post {seq}: følger ikke posten før den (slettet, "
+                        "indsat eller flyttet)"),
+    "entry_changed": ("entry {seq} ({kind}, run {run}): content changed",
+                      "post {seq} ({kind}, kørsel {run}): indholdet er ændret"),
+    "nothing_to_confirm": ("has no proposed knock-out to confirm or override; decide whether "
+                           "the candidate goes on with --advance or --stop",
+                           "har ingen foreslået knock-out at bekræfte eller underkende; "
+                           "beslut med --advance eller --stop, om kandidaten går videre"),
+    "contradicts_standing": ("contradicts the standing decision (entry {seq}, {decision} by "
+                             "{by} at {created}); pass --supersede with a reason to replace it",
+                             "strider mod den stående beslutning (post {seq}, {decision} af "
+                             "{by} {created}); brug --supersede med en begrundelse for at "
+                             "erstatte den"),
+    # feature files and the words of steps (screening test, --check; bdd)
+    "feature_language": ("the first line must be '# language: da' (or 'en' for the English "
+                         "steps)", "første linje skal være '# language: da' (eller 'en' for de "
+                         "engelske trin)"),
+    "no_feature": ("no 'Egenskab:' in the file", "ingen 'Egenskab:' i filen"),
+    "not_gherkin": ("not Gherkin: {detail}", "ikke Gherkin: {detail}"),
+    "scenario_name_twice": ("scenario name '{name}' is also used on line {line}",
+                            "scenarienavnet '{name}' bruges også på linje {line}"),
+    "placeholder_without_column": ("placeholder <{name}> has no column in Eksempler",
+                                   "pladsholderen <{name}> har ingen kolonne i Eksempler"),
+    "unknown_keyword": ("unknown keyword '{word}'", "ukendt nøgleord '{word}'"),
+    "no_feature_file": ("no such feature file", "ingen sådan feature-fil"),
+    "no_feature_files": ("no .feature files", "ingen .feature-filer"),
+    "unreadable_argument": ("cannot read the argument of '{line}': {why}",
+                            "kan ikke læse argumentet i '{line}': {why}"),
+    "no_step_matches": ("no step matches '{line}'{nearest}", "intet trin passer på '{line}'"
+                                                             "{nearest}"),
+    "nearest_steps": ("; nearest: {steps}", "; nærmeste: {steps}"),
+    "use_one_of": ("; use one of: {names}", "; brug en af: {names}"),
+    "known": ("; known: {names}", "; kendte: {names}"),
+    "not_a_number_word": ("'{text}' is not a number (write digits or a word such as 'seks')",
+                          "'{text}' er ikke et tal (skriv cifre eller et ord som 'seks')"),
+    "not_a_source": ("'{text}' is not a source of evidence", "'{text}' er ikke en evidenskilde"),
+    "not_a_stage": ("'{text}' is not a stage of the process (write e.g. 'efter referencerne', "
+                    "'til anden samtale' or one of {stages})", "'{text}' er ikke et stadie i "
+                    "processen (skriv fx 'efter referencerne', 'til anden samtale' eller et af "
+                    "{stages})"),
+    "no_leadership_level": ("cannot tell the leadership level of '{title}': the title names "
+                            "none of {words}", "kan ikke se ledelsesniveauet i '{title}': "
+                            "titlen nævner ingen af {words}"),
+    "not_a_sector": ("'{text}' is not a sector", "'{text}' er ikke en sektor"),
+    "no_sector": ("cannot tell the sector of '{organisation}'; add it in brackets, e.g. "
+                  "'{organisation} (privat)' ({sectors})", "kan ikke se sektoren for "
+                  "'{organisation}'; skriv den i parentes, fx '{organisation} (privat)' "
+                  "({sectors})"),
+    "not_leaders_or_staff": ("'{word}' is neither leaders (…ledere, …chefer) nor staff "
+                             "(medarbejdere, ansatte)", "'{word}' er hverken ledere (…ledere, "
+                             "…chefer) eller medarbejdere (medarbejdere, ansatte)"),
+    "unknown_degree": ("'{degree}' is not a degree the steps know",
+                       "'{degree}' er ikke en grad, trinene kender"),
+    "unknown_education": ("'{text}' is not an education the steps know (e.g. 'en "
+                          "cand.scient.pol.', 'en master i offentlig ledelse', 'en "
+                          "diplomuddannelse i ledelse', 'en professionsbachelor som lærer', "
+                          "'en MBA', 'en ph.d.')", "'{text}' er ikke en uddannelse, trinene "
+                          "kender (fx 'en cand.scient.pol.', 'en master i offentlig ledelse', "
+                          "'en diplomuddannelse i ledelse', 'en professionsbachelor som lærer', "
+                          "'en MBA', 'en ph.d.')"),
+    "not_an_experience": ("'{text}' is not a kind of experience",
+                          "'{text}' er ikke en slags erfaring"),
+    "fits_several": ("'{phrase}' fits several {what}: {names}",
+                     "'{phrase}' passer på flere ({what}): {names}"),
+    "no_such": ("no {what} '{phrase}'", "'{phrase}' findes ikke som {what}"),
+    "a_criterion": ("criterion", "kriterium"),
+    "a_competency": ("competency", "kompetence"),
+    "profile_in": ("profile in {folder}", "profil i {folder}"),
+    "not_a_status": ("'{text}' is not a status", "'{text}' er ikke en status"),
+    "not_a_category": ("'{text}' is not a category", "'{text}' er ikke en kategori"),
+    "implausible_year": ("'{text}' is not a plausible year", "'{text}' er ikke et troværdigt "
+                                                             "årstal"),
+    "unknown_domain": ("'{text}' names no field the steps know (e.g. skoleområdet, dagtilbud, "
+                       "beskæftigelse, socialområdet)", "'{text}' nævner intet fagområde, "
+                       "trinene kender (fx skoleområdet, dagtilbud, beskæftigelse, "
+                       "socialområdet)"),
+    # groups files (screening fairness)
+    "groups_empty": ("the groups file is empty", "gruppefilen er tom"),
+    "groups_header": ("the first line names an id column (id) and at least one attribute, "
+                      "e.g. id,køn,aldersgruppe", "første linje nævner en id-kolonne (id) og "
+                      "mindst én oplysning, fx id,køn,aldersgruppe"),
+    "groups_row_width": ("{fields} fields, the header has {header}",
+                         "{fields} felter, overskriften har {header}"),
+    "groups_twice": ("candidate '{candidate}' is listed twice",
+                     "kandidaten '{candidate}' står der to gange"),
+    # scoring sheets (screening import scores)
+    "not_a_workbook": ("not an .xlsx workbook ({detail})", "ikke en .xlsx-projektmappe ({detail})"),
+    "no_score_sheet": ("no sheet '{sheet}' (write one with `screening sheet`)",
+                       "intet ark '{sheet}' (skriv et med `screening sheet`)"),
+    "ids_row_broken": ("the row of ids lost its 'source' or 'assessor' column",
+                       "rækken med id'er har mistet kolonnen 'source' eller 'assessor'"),
+    "empty_competency_id": ("empty competency id", "tomt kompetence-id"),
+    "scores_without_candidate": ("scores without a candidate id", "scorer uden kandidat-id"),
+    "candidate_on_two_rows": ("candidate '{candidate}' is also on row {row}",
+                              "kandidaten '{candidate}' står også i række {row}"),
+    "sheet_source": ("source '{source}' is not one of {sources}",
+                     "kilden '{source}' er ikke en af {sources}"),
+    "sheet_score": ("score {value} is not a whole number from 1 to 5",
+                    "scoren {value} er ikke et helt tal fra 1 til 5"),
+    "no_record_for": ("no record for candidate '{candidate}' in {folder}",
+                      "ingen post for kandidaten '{candidate}' i {folder}"),
+    "candidate_in_jsonl": ("candidate '{candidate}' is a line of a JSON Lines file, which is "
+                           "not updated; give it its own record file", "kandidaten "
+                           "'{candidate}' er en linje i en JSON Lines-fil, som ikke opdateres; "
+                           "giv den sin egen postfil"),
+    # source documents (screening trace, screening new)
+    "cannot_read_document": ("cannot read this {suffix} file: {detail}",
+                             "kan ikke læse denne {suffix}-fil: {detail}"),
+    "source_not_found": ("source '{document}' not found (not beside the rule file, not a "
+                         "path, not a seed)", "kilden '{document}' findes ikke (ikke ved siden "
+                         "af regelfilen, ikke en sti, ikke en kildetekst)"),
+    "no_statements": ("found no statement that asks something of the candidate (a bullet, a "
+                      "numbered item, a sentence with 'skal', 'afgørende', 'gerne' ...)",
+                      "fandt intet udsagn, der stiller krav til kandidaten (et punkt, et "
+                      "nummereret punkt, en sætning med 'skal', 'afgørende', 'gerne' ...)"),
+    # writing output (--out)
+    "out_is_folder": ("is a folder; --out needs a file name",
+                      "er en mappe; --out skal have et filnavn"),
+    "cannot_write": ("cannot write here: {reason}", "kan ikke skrive her: {reason}"),
+    # the committee's papers
+    "run_differs": ("run '{run}' screened other rule files, stage or records than this report; "
+                    "leave out --run to use the latest matching run", "kørsel '{run}' "
+                    "screenede andre regelfiler, et andet stadie eller andre poster end denne "
+                    "rapport; udelad --run for at bruge den seneste kørsel, der passer"),
+    # JSON Resume (screening import jsonresume): what was guessed or left out
+    "resume_date_unreadable": ("date '{value}' could not be read", "dato '{value}' kunne ikke "
+                                                                   "læses"),
+    "resume_date_impossible": ("date '{value}' does not exist", "dato '{value}' findes ikke"),
+    "resume_not_a_list": ("skipped (not a list)", "sprunget over (ikke en liste)"),
+    "resume_not_an_object": ("skipped (not an object)", "sprunget over (ikke et objekt)"),
+    "resume_basics": ("must be an object", "skal være et objekt"),
+    "resume_location": ("not carried over (not used in screening)",
+                        "ikke overført (bruges ikke i screeningen)"),
+    "resume_job_incomplete": ("skipped (no organisation, position or start date)",
+                              "sprunget over (mangler organisation, stilling eller startdato)"),
+    "resume_sector_guessed": ("sector guessed as 'privat' from '{organisation}'; correct it if "
+                              "it is wrong", "sektor gættet som 'privat' ud fra "
+                              "'{organisation}'; ret den, hvis det er forkert"),
+    "resume_sector_read": ("sector '{sector}' read from '{organisation}'",
+                           "sektor '{sector}' læst ud fra '{organisation}'"),
+    "resume_level_read": ("leadership level '{level}' read from '{title}'",
+                          "ledelsesniveau '{level}' læst ud fra '{title}'"),
+    "resume_no_numbers": ("leaders and staff led, budget and fields are not in JSON Resume; "
+                          "add them from the interview", "antal ledere og medarbejdere, budget "
+                          "og fagområder står ikke i JSON Resume; tilføj dem fra samtalen"),
+    "resume_education_unknown": ("level of education unknown for '{words}'; skipped",
+                                 "uddannelsesniveau for '{words}' ukendt; sprunget over"),
+    "resume_section_left_out": ("not carried over (no matching fields in the candidate record)",
+                                "ikke overført (ingen tilsvarende felter i kandidatposten)"),
+    # the command line's own checks of its options
+    "run_of_other_profile": ("run '{run}' is of profile '{stored}', not '{profile}'",
+                             "kørslen '{run}' er af profilen '{stored}', ikke '{profile}'"),
+    "name_one_candidate": ("{count} candidates given; name one with --id ({ids}, ...)",
+                           "{count} kandidater givet; vælg én med --id ({ids}, ...)"),
+    "no_candidate": ("no candidate '{id}'", "ingen kandidat '{id}'"),
+    "no_criterion_in": ("no criterion '{id}' in {profile}", "intet kriterium '{id}' i {profile}"),
+}

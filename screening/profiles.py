@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .conditions import Condition
+from .messages import message
 from .records import Date, Source
 
 Category = Literal["faglige", "ledelsesmæssige", "personlige"]
@@ -97,8 +98,7 @@ class LintIgnoreSpec(Strict):
     @classmethod
     def _needs_a_reason(cls, data: Any) -> Any:
         if isinstance(data, str):  # the old bare form: an exception nobody explained
-            raise ValueError(f"lint code {data} needs a reason: write "
-                             f'{{code: {data}, reason: "..."}}')
+            raise ValueError(message("lint_ignore_reason", code=data))
         return data
 
 

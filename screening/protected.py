@@ -19,6 +19,7 @@ from . import conditions as cond
 from .cache import parsed
 from .catalogue import COLLECTIONS
 from .errors import Problem, RuleFileError
+from .messages import Message, Worded, message
 from .profiles import Criterion, Profile
 
 CODE = "E501"
@@ -69,9 +70,9 @@ def _read_yaml(content: bytes) -> Any:
 
 
 @dataclass(frozen=True)
-class Finding:
+class Finding(Worded):
     criterion: Criterion
-    message: str
+    text: Message
 
 
 def findings(profile: Profile) -> list[Finding]:
@@ -81,7 +82,8 @@ def findings(profile: Profile) -> list[Finding]:
         if CODE in c.lint_ignore:
             continue
         reasons = [*_wording(profile, c), *_reads(profile, c), *_caps(profile, c)]
-        found.extend(Finding(c, f"{c.id}: {r}") for r in dict.fromkeys(reasons))
+        found.extend(Finding(c, message("about", subject=c.id, message=r))
+                     for r in dict.fromkeys(reasons))
     return found
 
 
@@ -90,7 +92,7 @@ def refuse(profile: Profile) -> None:
     attribute: screening on it would be discrimination."""
     found = findings(profile)
     if found:
-        raise RuleFileError([Problem(f.criterion.rule_file, f.message, f.criterion.line, 1,
+        raise RuleFileError([Problem(f.criterion.rule_file, f.text, f.criterion.line, 1,
                                      code=CODE) for f in found])
 
 
@@ -106,25 +108,27 @@ def _texts(profile: Profile, c: Criterion) -> list[tuple[str, str]]:
     return list(dict.fromkeys(texts))
 
 
-def _wording(profile: Profile, c: Criterion) -> list[str]:
+def _wording(profile: Profile, c: Criterion) -> list[Message]:
     reasons = []
     for what, text in _texts(profile, c):
         plain = " ".join(text.split())
         for wording in lists().wordings:
             for pattern in wording.patterns:
                 if match := pattern.search(plain):
-                    reasons.append(f"the {what} says '{match.group(0).strip()}': wording "
-                                   f"coded for {wording.attribute} ({wording.id}; "
-                                   f"{wording.source})")
+                    reasons.append(message(
+                        "coded_wording", what=message(f"the_{what.replace(' ', '_')}"),
+                        words=match.group(0).strip(),
+                        attribute=message(f"coded_for_{wording.attribute.replace(' ', '_')}"),
+                        id=wording.id, source=wording.source))
                     break
     return reasons
 
 
-def _reads(profile: Profile, c: Criterion) -> list[str]:
+def _reads(profile: Profile, c: Criterion) -> list[Message]:
     """Fields marked protected in the catalogue, and ids or labels naming an attribute."""
     reasons = []
     for node in _nodes(c):
-        names: list[str] = []
+        names: list[str] = []  # ids and labels that may name an attribute
         if isinstance(node, cond.Some):
             reasons += _protected_fields(node.collection, node.where)
         elif isinstance(node, cond.Assessed):
@@ -137,15 +141,16 @@ def _reads(profile: Profile, c: Criterion) -> list[str]:
         for name in names:
             for identifier in lists().identifiers:
                 if identifier.pattern.search(name):
-                    reasons.append(f"uses '{name}', which names a protected attribute "
-                                   f"('{identifier.term}')")
+                    reasons.append(message("names_protected", name=name,
+                                           term=identifier.term))
                     break
     return reasons
 
 
-def _protected_fields(collection: str, where: cond.Condition) -> list[str]:
+def _protected_fields(collection: str, where: cond.Condition) -> list[Message]:
     fields = COLLECTIONS[collection].fields
-    return [f"reads {collection}.{n.name}: {fields[n.name].protected}"
+    return [message("reads_proxy", field=f"{collection}.{n.name}",
+                    why=message(fields[n.name].protected))
             for n in cond.walk(where) if isinstance(n, cond.Compare) and
             fields[n.name].protected]
 
@@ -154,7 +159,7 @@ UPPER = {"lt", "lte"}
 LOWER = {"gt", "gte"}
 
 
-def _caps(profile: Profile, c: Criterion) -> list[str]:
+def _caps(profile: Profile, c: Criterion) -> list[Message]:
     """A ceiling on years of experience: `fact: SUM_OF_YEARS, lte: N`, or `not` of a floor."""
     reasons = []
     for tree in (c.when, c.partial):
@@ -164,8 +169,8 @@ def _caps(profile: Profile, c: Criterion) -> list[str]:
                 continue
             if node.op in (LOWER if negated else UPPER):
                 shown = f"{'not ' if negated else ''}{node.op} {node.value:g}"
-                reasons.append(f"caps {node.name} at {shown}: a ceiling on years of "
-                               f"experience is an age proxy ({lists().caps_source})")
+                reasons.append(message("caps_experience", name=node.name, cap=shown,
+                                       source=lists().caps_source))
     return reasons
 
 

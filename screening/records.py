@@ -11,6 +11,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from .messages import message
 from .stages import SOURCES
 
 Source = Literal["ansøgning", "samtale1", "test", "reference", "samtale2"]
@@ -66,7 +67,7 @@ def _date_or_text(value: object) -> object:
     as a Unix timestamp)."""
     if isinstance(value, str | date):
         return value
-    raise ValueError(f"expected a date written YYYY-MM-DD, got {value!r}")
+    raise ValueError(message("date_format", value=repr(value)))
 
 
 Date = Annotated[date, BeforeValidator(_date_or_text), Field(strict=False)]
@@ -114,9 +115,9 @@ class Position(Record):
     @model_validator(mode="after")
     def _check_dates_and_derive_governance(self) -> Position:
         if not 1940 <= self.start.year <= 2100:
-            raise ValueError(f"start {self.start} is not a plausible date")
+            raise ValueError(message("implausible_start", start=self.start))
         if self.end is not None and self.end < self.start:
-            raise ValueError(f"end {self.end} is before start {self.start}")
+            raise ValueError(message("end_before_start", end=self.end, start=self.start))
         if self.politically_governed is None:
             # frozen model: set the derived value the way pydantic does internally
             object.__setattr__(

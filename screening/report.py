@@ -14,9 +14,8 @@ from tabulate import tabulate
 
 from .i18n import decimal, t
 from .profiles import CATEGORIES
-from .results import STATUS_LABELS, CandidateResult, CriterionOutcome, Score, Screening
-
-CATEGORY_SHORT = {"faglige": "Faglig", "ledelsesmæssige": "Ledelse", "personlige": "Personlig"}
+from .results import CandidateResult, CriterionOutcome, Score, Screening
+from .vocabulary import CATEGORY_SHORT, STAGES, STATUSES, label, recommendation
 
 
 def document(screening: Screening) -> dict[str, Any]:
@@ -88,7 +87,7 @@ def table(screening: Screening, tablefmt: str = "simple") -> str:
     headers, rows = _rows(screening)
     profile = screening.profile.meta
     title = (f"{profile.title}, {profile.organisation} ({profile.id} v{profile.version}), "
-             f"{t('stadie')}: {screening.stage}")
+             f"{t('stadie')}: {label(STAGES, screening.stage)}")
     if tablefmt == "github":
         title = f"## {title}"
     return title + "\n\n" + tabulate(rows, headers=headers, tablefmt=tablefmt,
@@ -118,7 +117,7 @@ def csv_text(screening: Screening) -> str:
     writer = csv.DictWriter(out, CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
     for r in screening.results:
-        counts = {s: sum(o.status == s for o in r.outcomes) for s in STATUS_LABELS}
+        counts = {s: sum(o.status == s for o in r.outcomes) for s in STATUSES}
         writer.writerow({
             "rank": r.rank, "id": r.id, "score": r.score, "possible": r.possible,
             "coverage": r.coverage,
@@ -136,18 +135,18 @@ def csv_text(screening: Screening) -> str:
 def _rows(screening: Screening) -> tuple[list[str], list[list]]:
     rows = []
     for r in screening.results:
-        status_counts = {s: sum(o.status == s for o in r.outcomes) for s in STATUS_LABELS}
+        status_counts = {s: sum(o.status == s for o in r.outcomes) for s in STATUSES}
         rows.append([
             r.rank, r.id, score_range(r.total), f"{number_text(r.coverage)} %",
             *(score_range(r.categories[c]) if c in r.categories else "–" for c in CATEGORIES
               if any(o.criterion.category == c for o in r.outcomes)),
-            "/".join(str(status_counts[s]) for s in STATUS_LABELS),
+            "/".join(str(status_counts[s]) for s in STATUSES),
             knockout_ids(r) or "–",
-            t(r.recommendation_label),
+            recommendation(r.recommendation_label),
         ])
     used = [c for c in CATEGORIES
             if any(o.criterion.category == c for r in screening.results for o in r.outcomes)]
-    headers = [t(h) for h in ["Nr.", "Kandidat", "Score (sikret–mulig)", "Dækning",
-                              *(CATEGORY_SHORT[c] for c in used), "Opf./delv./ikke/ubel.",
-                              "Foreslåede knock-outs", "Anbefaling"]]
+    headers = [*(t(h) for h in ["Nr.", "Kandidat", "Score (sikret–mulig)", "Dækning"]),
+               *(label(CATEGORY_SHORT, c) for c in used),
+               *(t(h) for h in ["Opf./delv./ikke/ubel.", "Foreslåede knock-outs", "Anbefaling"])]
     return headers, rows

@@ -7,23 +7,72 @@ the fact builder: rendering a stored or test-made result never loads durable-rul
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar, overload
 
 from .profiles import Band, Criterion, Profile, Scoring
+from .vocabulary import BANDS, KNOCKOUT_BAND, PENDING_BAND, SPARSE_BAND
 
 STATUSES = ("opfyldt", "delvist", "ikke_opfyldt", "ikke_belyst")
 O, D, I, U = STATUSES  # noqa: E741  (the four statuses, short: they fill the condition algebra)
 
-STATUS_LABELS = {O: "opfyldt", D: "delvist opfyldt", I: "ikke opfyldt", U: "ikke belyst"}
-KNOCKOUT_BAND = "knockout_foreslået"
-KNOCKOUT_LABEL = "Krav ikke opfyldt: foreslået knock-out til vurdering"
-PARTLY_MET_KNOCKOUT_LABEL = "Krav kun delvist opfyldt: foreslået knock-out til vurdering"
-SPARSE_BAND = "utilstrækkeligt_belyst"
-SPARSE_LABEL = "Utilstrækkeligt belyst"
-PENDING_BAND = "afventer_belysning"
-PENDING_LABEL = "Afventer belysning"
+# the tool's own recommendations, labelled (in Danish, as results store them) by vocabulary
+KNOCKOUT_LABEL = BANDS[KNOCKOUT_BAND].da
+PARTLY_MET_KNOCKOUT_LABEL = BANDS["knockout_delvist"].da
+SPARSE_LABEL = BANDS[SPARSE_BAND].da
+PENDING_LABEL = BANDS[PENDING_BAND].da
+
+
+T = TypeVar("T")
+
+
+class Deferred(Sequence[T]):
+    """A tuple made when it is first read.
+
+    A screening keeps every candidate's full explanation available, but most candidates'
+    are never read: the criterion outcomes with their evidence are made from the engine's
+    firings on first use (`make`), then kept. It reads, compares, hashes and pickles as the
+    tuple it stands for (a pickled result carries its explanation, not the engine's state)."""
+
+    __slots__ = ("_items", "_make")
+
+    def __init__(self, make: Callable[[], tuple[T, ...]]) -> None:
+        self._make: Callable[[], tuple[T, ...]] | None = make
+        self._items: tuple[T, ...] = ()
+
+    def _tuple(self) -> tuple[T, ...]:
+        if self._make is not None:
+            self._items, self._make = self._make(), None
+        return self._items
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[T, ...]: ...
+    def __getitem__(self, index: int | slice) -> T | tuple[T, ...]:
+        return self._tuple()[index]
+
+    def __len__(self) -> int:
+        return len(self._tuple())
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._tuple())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Deferred):
+            other = other._tuple()
+        return isinstance(other, tuple) and self._tuple() == other
+
+    def __hash__(self) -> int:
+        return hash(self._tuple())
+
+    def __repr__(self) -> str:
+        return repr(self._tuple())
+
+    def __reduce__(self) -> tuple[type, tuple[tuple[T, ...]]]:
+        return tuple, (self._tuple(),)
 
 
 @dataclass(frozen=True)
@@ -59,7 +108,7 @@ class Score:
 @dataclass(frozen=True)
 class CandidateResult:
     id: str
-    outcomes: tuple[CriterionOutcome, ...]
+    outcomes: Sequence[CriterionOutcome]  # a tuple, or a Deferred one made when first read
     total: Score
     categories: dict[str, Score]
     knockouts: tuple[str, ...]

@@ -8,7 +8,6 @@ item fields, operators, values) against the profile and the fact catalogue, with
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 from dataclasses import dataclass
 from datetime import date
@@ -23,6 +22,7 @@ from .catalogue import COLLECTIONS, OPS_BY_KIND
 from .compile import ConditionTooComplex, compile_profile
 from .documents import Document, plain, read_document
 from .errors import Problem, RuleFileError
+from .messages import Message, message
 from .profiles import (
     AssessmentScale,
     Band,
@@ -40,6 +40,7 @@ from .profiles import (
     Weights,
 )
 from .records import SOURCES
+from .vocabulary import did_you_mean
 
 MAX_CRITERIA = 300  # the largest shipped profile has 39
 
@@ -50,11 +51,6 @@ class _Part:
 
     doc: Document
     spec: RuleFileSpec
-
-
-def suggest(name: str, known) -> str:
-    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 # Keys a consultant writes in Danish, and what the rule file calls them.
@@ -70,13 +66,13 @@ RULE_FILE_KEYS = sorted({name for model in (RuleFileSpec, Meta, ModuleMeta, Scor
                          for name in model.model_fields})
 
 
-def key_hint(key: str) -> str:
+def key_hint(key: str) -> Message | str:
     """For an unknown key of a rule file: the key meant, in the message's own words."""
     if key in ("krav", "ønske"):
-        return f" (write `priority: {key}` instead)"
+        return message("write_priority", priority=key)
     if key.casefold() in DANISH_KEYS:
-        return f" (did you mean '{DANISH_KEYS[key.casefold()]}'?)"
-    return suggest(key, RULE_FILE_KEYS)
+        return message("did_you_mean", names=f"'{DANISH_KEYS[key.casefold()]}'")
+    return did_you_mean(key, RULE_FILE_KEYS)
 
 
 def load_profile(path: str | Path, allow_module: bool = False) -> Profile:
@@ -107,8 +103,7 @@ def _read_profile(path: str | Path, allow_module: bool) -> Profile:
                                  organisation=module.organisation, source=module.source,
                                  version=module.version or "modul", date=date(2000, 1, 1))
     if root.spec.profile is None:
-        raise RuleFileError([root.doc.problem((), "a profile needs a `profile:` section "
-                                                   "(this looks like a module)", "E201")])
+        raise RuleFileError([root.doc.problem((), message("module_not_profile"), "E201")])
     profile = _resolve(root.spec.profile, parts, problems)
     if not problems:
         _check_compiles(profile, parts, problems)
@@ -124,13 +119,12 @@ def _check_compiles(profile: Profile, parts: list[_Part], problems: list[Problem
     try:
         compiled.layout  # noqa: B018  (building the rules is the check)
     except ConditionTooComplex as exc:
-        message = f"this condition compiles into too many rules for the engine ({exc}); " \
-                  "simplify or split it"
+        too_many = message("too_many_rules", detail=exc.text)
         predicate = compiled.predicates.get(exc.member or "")
         for part in parts:
             for did in part.spec.derived:
                 if predicate is not None and profile.derived[did].where == predicate.where:
-                    problems.append(part.doc.problem(("derived", did, "where"), message, "E212"))
+                    problems.append(part.doc.problem(("derived", did, "where"), too_many, "E212"))
                     return
             for i, spec in enumerate(part.spec.criteria):
                 criterion = next(c for c in profile.criteria if c.id == spec.id)
@@ -138,9 +132,9 @@ def _check_compiles(profile: Profile, parts: list[_Part], problems: list[Problem
                         isinstance(n, cond.Some) and n.where == predicate.where
                         for tree in (criterion.when, criterion.partial) if tree is not None
                         for n in cond.walk(tree))):
-                    problems.append(part.doc.problem(("criteria", i, "when"), message, "E212"))
+                    problems.append(part.doc.problem(("criteria", i, "when"), too_many, "E212"))
                     return
-        problems.append(parts[-1].doc.problem((), message, "E212"))
+        problems.append(parts[-1].doc.problem((), too_many, "E212"))
 
 
 def _load_tree(path: Path, stack: tuple[Path, ...], parts: list[_Part],
@@ -151,12 +145,12 @@ def _load_tree(path: Path, stack: tuple[Path, ...], parts: list[_Part],
     machine, such as /etc/shadow, into its error messages."""
     resolved = path.resolve()
     if including is not None and not resolved.is_relative_to(folder):
-        problems.append(including.problem(loc, f"cannot include {path}: outside the folder "
-                                               f"of the profile ({folder})", "E202"))
+        problems.append(including.problem(loc, message("include_outside", path=str(path),
+                                                       folder=str(folder)), "E202"))
         return
     if resolved in stack and including is not None:  # only an included file is in a cycle
         cycle = " -> ".join(p.name for p in (*stack, resolved))
-        problems.append(including.problem(loc, f"include cycle: {cycle}", "E203"))
+        problems.append(including.problem(loc, message("include_cycle", cycle=cycle), "E203"))
         return
     if any(Path(p.doc.path).resolve() == resolved for p in parts):
         return  # included twice through different routes: load once
@@ -164,8 +158,8 @@ def _load_tree(path: Path, stack: tuple[Path, ...], parts: list[_Part],
     if doc is None:
         assert problem is not None, "read_document gives the document or what stopped it"
         if including is not None:
-            problems.append(including.problem(loc, f"cannot include {path}: {problem.message}",
-                                              "E202"))
+            problems.append(including.problem(loc, message("cannot_include", path=str(path),
+                                                            reason=problem.text), "E202"))
         else:
             problems.append(problem)
         return
@@ -175,16 +169,14 @@ def _load_tree(path: Path, stack: tuple[Path, ...], parts: list[_Part],
         found = doc.validation_problems(exc)
         for error, problem in zip(exc.errors(include_url=False), found, strict=True):
             if error["type"] == "extra_forbidden" and error["loc"]:
-                problem.message += key_hint(str(error["loc"][-1]))
+                problem.text += key_hint(str(error["loc"][-1]))
         problems.extend(found)
         return
     if (spec.profile is None) == (spec.module is None):
-        problems.append(doc.problem((), "a rule file has exactly one of `profile:` (a job "
-                                        "profile) or `module:` (an organisation module)", "E201"))
+        problems.append(doc.problem((), message("profile_or_module"), "E201"))
         return
     if spec.module is not None and spec.scoring is not None:
-        problems.append(doc.problem(("scoring",), "scoring belongs in the profile, not in a "
-                                                  "module", "E201"))
+        problems.append(doc.problem(("scoring",), message("scoring_in_module"), "E201"))
     for i, include in enumerate(spec.include):
         _load_tree(path.parent / include, (*stack, resolved), parts, problems,
                    ("include", i), doc, folder)
@@ -206,13 +198,12 @@ def _resolve(meta: Meta, parts: list[_Part], problems: list[Problem]) -> Profile
         for cid, label in part.spec.competencies.items():
             if cid in competencies and competencies[cid] != label:
                 problems.append(part.doc.problem(("competencies", cid),
-                                                 f"competency '{cid}' is defined twice with "
-                                                 "different labels", "E204"))
+                                                 message("competency_twice", id=cid), "E204"))
             competencies[cid] = label
         for did, spec in part.spec.derived.items():
             if did in derived_specs:
                 problems.append(part.doc.problem(("derived", did),
-                                                 f"derived fact '{did}' is defined twice", "E204"))
+                                                 message("derived_twice", id=did), "E204"))
             derived_specs[did] = (part, spec)
 
     derived: dict[str, Derived] = {}
@@ -227,11 +218,11 @@ def _resolve(meta: Meta, parts: list[_Part], problems: list[Problem]) -> Profile
                            if f.kind == "number"]
                 problems.append(part.doc.problem(
                     ("derived", did, "field"),
-                    f"`aggregate: sum` needs `field:` naming a number of {spec.of} "
-                    f"({', '.join(numbers)})", "E210"))
+                    message("sum_needs_field", collection=spec.of, fields=", ".join(numbers)),
+                    "E210"))
         elif spec.field is not None:
             problems.append(part.doc.problem(("derived", did, "field"),
-                                             "`field:` is only used with `aggregate: sum`", "E210"))
+                                             message("field_without_sum"), "E210"))
         if where is not None:
             _check_items(part.doc, spec.of, where, ("derived", did, "where"), problems)
         derived[did] = Derived(did, spec.description, spec.of, where, spec.aggregate, spec.field)
@@ -239,10 +230,9 @@ def _resolve(meta: Meta, parts: list[_Part], problems: list[Problem]) -> Profile
     scoring = root.spec.scoring or Scoring()
     if scoring.assessment.delvist > scoring.assessment.opfyldt:
         problems.append(root.doc.problem(("scoring", "assessment", "delvist"),
-                                         "delvist threshold is above opfyldt", "E211"))
+                                         message("thresholds_crossed"), "E211"))
     if min(band.min_score for band in scoring.bands) != 0:  # else low scores get a wrong band
-        problems.append(root.doc.problem(("scoring", "bands"), "the lowest band must have "
-                                                               "`min_score: 0`", "E211"))
+        problems.append(root.doc.problem(("scoring", "bands"), message("lowest_band"), "E211"))
     criteria: list[Criterion] = []
     seen: dict[str, str] = {}
     names = _Names(competencies, derived)
@@ -252,8 +242,8 @@ def _resolve(meta: Meta, parts: list[_Part], problems: list[Problem]) -> Profile
             loc = ("criteria", i)
             if entry.id in seen:
                 problems.append(part.doc.problem(
-                    (*loc, "id"), f"duplicate criterion id '{entry.id}' (first in "
-                    f"{seen[entry.id]})", "E204"))
+                    (*loc, "id"), message("duplicate_criterion", id=entry.id, first=seen[entry.id]),
+                    "E204"))
                 continue
             seen[entry.id] = part.doc.path
             sources = tuple(entry.sources) if entry.sources else SOURCES
@@ -275,10 +265,10 @@ def _resolve(meta: Meta, parts: list[_Part], problems: list[Problem]) -> Profile
                 tuple(i.reason for i in entry.lint_ignore),
             ))
     if not seen:
-        problems.append(root.doc.problem((), "the profile has no criteria", "E205"))
+        problems.append(root.doc.problem((), message("no_criteria"), "E205"))
     if len(criteria) > MAX_CRITERIA:  # about 3,000 overflowed durable-rules (error 106)
-        problems.append(root.doc.problem(("criteria",), f"more than {MAX_CRITERIA} criteria "
-                                                        f"({len(criteria)})", "E205"))
+        problems.append(root.doc.problem(("criteria",), message(
+            "too_many_criteria", limit=MAX_CRITERIA, count=len(criteria)), "E205"))
     set_aside = tuple(
         SetAside(spec.quote, spec.reason, _document(part.spec),
                  part.doc.path, part.doc.locate(("set_aside", i))[0] or 1)
@@ -297,8 +287,8 @@ def _questions(parts: list[_Part], competencies: dict[str, str], criteria: dict[
         for key, asked in part.spec.questions.items():
             if key not in competencies and key not in criteria:
                 problems.append(part.doc.problem(
-                    ("questions", key), f"unknown competency or criterion '{key}'"
-                    + suggest(key, [*competencies, *criteria]), "E207"))
+                    ("questions", key), message("unknown_competency_or_criterion", name=key)
+                    + did_you_mean(key, [*competencies, *criteria]), "E207"))
                 continue
             questions[key] = (*questions.get(key, ()), *asked)
     return questions
@@ -316,7 +306,7 @@ def _parse(doc: Document, data: Any, loc: tuple, item_level: bool,
     try:
         return cond.parse(data, (), item_level)
     except cond.ConditionSyntaxError as exc:
-        problems.append(doc.problem((*loc, *exc.path), exc.message, "E206"))
+        problems.append(doc.problem((*loc, *exc.path), exc.text, "E206"))
         return None
 
 
@@ -333,35 +323,35 @@ class _Names:
             if isinstance(node, cond.Assessed):
                 if node.competency not in self.competencies:
                     problems.append(doc.problem((*here, "assessed"),
-                                                f"unknown competency '{node.competency}'"
-                                                + suggest(node.competency, self.competencies),
-                                                "E207"))
+                                                message("unknown_competency",
+                                                        name=node.competency)
+                                                + did_you_mean(node.competency,
+                                                               self.competencies), "E207"))
                 for source in node.by or ():
                     if source not in SOURCES:
-                        problems.append(doc.problem((*here, "by"), f"unknown evidence source "
-                                                    f"'{source}' (one of {', '.join(SOURCES)})"
-                                                    + suggest(source, SOURCES), "E207"))
+                        problems.append(doc.problem((*here, "by"), message(
+                            "unknown_source", name=source, sources=", ".join(SOURCES))
+                            + did_you_mean(source, SOURCES), "E207"))
                     elif source not in sources:
-                        problems.append(doc.problem((*here, "by"), f"source '{source}' is not in "
-                                                    "the criterion's `sources`", "E207"))
+                        problems.append(doc.problem((*here, "by"), message(
+                            "source_not_allowed", name=source), "E207"))
                 if node.gte is not None and not 1 <= node.gte <= 5:
-                    problems.append(doc.problem((*here, "gte"), "scores run from 1 to 5",
-                                                "E208"))
+                    problems.append(doc.problem((*here, "gte"), message("score_range"), "E208"))
             elif isinstance(node, cond.Compare):
                 self._check_fact(doc, node, here, problems)
             elif isinstance(node, cond.Some):
                 if node.collection not in COLLECTIONS:
-                    problems.append(doc.problem((*here, "some"), f"unknown collection "
-                                                f"'{node.collection}'"
-                                                + suggest(node.collection, COLLECTIONS), "E207"))
+                    problems.append(doc.problem((*here, "some"), message(
+                        "unknown_collection", name=node.collection)
+                        + did_you_mean(node.collection, COLLECTIONS), "E207"))
                 else:
                     _check_items(doc, node.collection, node.where, (*here, "where"), problems)
 
     def _check_fact(self, doc, node: cond.Compare, here: tuple, problems) -> None:
         derived = self.derived.get(node.name)
         if derived is None:
-            problems.append(doc.problem((*here, "fact"), f"unknown fact '{node.name}'"
-                                        + suggest(node.name, self.derived), "E207"))
+            problems.append(doc.problem((*here, "fact"), message("unknown_fact", name=node.name)
+                                        + did_you_mean(node.name, self.derived), "E207"))
             return
         kind = "bool" if derived.aggregate == "exists" else "number"
         _check_operator(doc, node, kind, (), here, problems)
@@ -387,8 +377,9 @@ def _check_items(doc: Document, collection: str, where: cond.Condition, loc: tup
         here = (*loc, *path)
         spec = fields.get(node.name)
         if spec is None:
-            problems.append(doc.problem((*here, "field"), f"unknown field '{node.name}' of "
-                                        f"{collection}" + suggest(node.name, fields), "E207"))
+            problems.append(doc.problem((*here, "field"), message(
+                "unknown_item_field", name=node.name, collection=collection)
+                + did_you_mean(node.name, fields), "E207"))
             continue
         _check_operator(doc, node, spec.kind, spec.values, here, problems)
 
@@ -397,21 +388,23 @@ def _check_operator(doc, node: cond.Compare, kind: str, values: tuple, here: tup
                     problems: list[Problem]) -> None:
     allowed = OPS_BY_KIND[kind]
     if node.op not in allowed:
-        problems.append(doc.problem((*here, node.op), f"operator `{node.op}` does not apply to "
-                                    f"'{node.name}' ({kind}); use {', '.join(allowed)}", "E209"))
+        problems.append(doc.problem((*here, node.op), message(
+            "operator_mismatch", op=node.op, name=node.name, kind=kind,
+            allowed=", ".join(allowed)), "E209"))
         return
     items = node.value if node.op == "in" else [node.value]
     for value in items:
         if kind == "bool" and not isinstance(value, bool):
-            message = f"'{node.name}' is true or false, got {value!r}"
+            wrong = message("not_true_or_false", name=node.name, value=repr(value))
         elif kind == "number" and (isinstance(value, bool) or not isinstance(value, int | float)):
-            message = f"'{node.name}' is a number, got {value!r}"
+            wrong = message("not_a_number_fact", name=node.name, value=repr(value))
         elif kind in ("enum", "set") and value not in values:
-            message = (f"'{value}' is not a value of '{node.name}'" + suggest(str(value), values)
-                       + f"; one of: {', '.join(values)}")
+            wrong = (message("not_a_value_of", value=value, name=node.name)
+                     + did_you_mean(str(value), values)
+                     + message("one_of", names=", ".join(values)))
         else:
             continue
-        problems.append(doc.problem((*here, node.op), message, "E209"))
+        problems.append(doc.problem((*here, node.op), wrong, "E209"))
 
 
 def _is_there(path: Path) -> bool:
@@ -441,8 +434,8 @@ def find_profile(name: str, rules_dir: str | Path = "rules") -> Path:
             found[str(meta["id"])] = candidate
     if name in found:
         return found[name]
-    raise RuleFileError([Problem(name, f"no rule file and no profile with this id in "
-                                       f"{rules_dir}/" + suggest(name, found), code="E001")])
+    raise RuleFileError([Problem(name, message("no_profile", folder=f"{rules_dir}/")
+                                 + did_you_mean(name, found), code="E001")])
 
 
 def list_profiles(rules_dir: str | Path = "rules") -> list[tuple[Path, Profile | RuleFileError]]:

@@ -13,8 +13,9 @@ for a person to confirm or override; the tool never rejects anyone by itself.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from .catalogue import COLLECTIONS
 from .compile import CompiledProfile
@@ -31,6 +32,7 @@ from .results import (
     CandidateResult,
     CriterionOutcome,
     D,
+    Deferred,
     Evidence,
     I,
     O,
@@ -42,36 +44,68 @@ from .results import (
 POINTS_FACTOR = {O: 1.0, D: 0.5, I: 0.0}
 KNOCKOUT_STATUSES = (I, D)  # a krav must be fully met; anything less is for a person to weigh
 
-def score_of(outcomes: list[CriterionOutcome] | tuple[CriterionOutcome, ...]) -> Score:
-    total_weight = sum(o.max_points for o in outcomes)
+# a criterion's outcome as scoring reads it: the criterion, status, points (None: ikke
+# belyst) and the most it could earn
+Row = tuple[Criterion, str, float | None, float]
+
+
+def score_of(outcomes: Sequence[CriterionOutcome]) -> Score:
+    return _score([(o.criterion, o.status, o.points, o.max_points) for o in outcomes])
+
+
+def _score(rows: list[Row]) -> Score:
+    total_weight = sum([row[3] for row in rows])
     if not total_weight:  # a profile without criteria: nothing secured, nothing possible
         return Score(0.0, 0.0, 0.0)
-    earned = sum(o.points for o in outcomes if o.points is not None)
-    unknown = sum(o.max_points for o in outcomes if o.points is None)
+    earned = sum([row[2] for row in rows if row[2] is not None])
+    unknown = sum([row[3] for row in rows if row[2] is None])
     return Score(round(100 * earned / total_weight, 1),
                  round(100 * (earned + unknown) / total_weight, 1),
                  round(100 * (total_weight - unknown) / total_weight, 1))
 
 
 def result_of(compiled: CompiledProfile, evaluated: Evaluated) -> CandidateResult:
+    """The scored result; its outcomes, with their evidence, are made when first read."""
+    statuses = evaluated.firings.criteria
+    rows: list[Row] = []
+    for cc in compiled.criteria:
+        criterion = cc.criterion
+        status = statuses[criterion.id]
+        rows.append((criterion, status,
+                     None if status == U else criterion.weight * POINTS_FACTOR[status],
+                     criterion.weight))
+    return _summary(evaluated.facts.record.id, Deferred(partial(outcomes_of, compiled,
+                                                                evaluated)),
+                    rows, compiled.profile.scoring)
+
+
+def outcomes_of(compiled: CompiledProfile, evaluated: Evaluated
+                ) -> tuple[CriterionOutcome, ...]:
+    """Every criterion's outcome with the evidence that decided it and what is missing."""
     derived_evidence: dict[str, list[Evidence]] = {}  # several criteria read the same fact
-    outcomes = tuple(_outcome(compiled, evaluated, cc.criterion, cc.keys, derived_evidence)
-                     for cc in compiled.criteria)
-    return summarise(evaluated.facts.record.id, outcomes, compiled.profile.scoring)
+    return tuple(_outcome(compiled, evaluated, cc.criterion, cc.keys, derived_evidence)
+                 for cc in compiled.criteria)
 
 
 def summarise(candidate_id: str, outcomes: tuple[CriterionOutcome, ...],
               scoring: Scoring) -> CandidateResult:
     """Score, category scores, proposed knock-outs and band from the criterion outcomes."""
-    total = score_of(outcomes)
+    return _summary(candidate_id, outcomes,
+                    [(o.criterion, o.status, o.points, o.max_points) for o in outcomes], scoring)
+
+
+def _summary(candidate_id: str, outcomes: Sequence[CriterionOutcome], rows: list[Row],
+             scoring: Scoring) -> CandidateResult:
+    total = _score(rows)
     categories = {}
     for category in CATEGORIES:
-        members = [o for o in outcomes if o.criterion.category == category]
+        members = [row for row in rows if row[0].category == category]
         if members:
-            categories[category] = score_of(members)
-    knockouts = tuple(o.criterion.id for o in outcomes
-                      if o.criterion.priority == "krav" and o.status in KNOCKOUT_STATUSES)
-    failed = any(o.criterion.id in knockouts and o.status == I for o in outcomes)
+            categories[category] = _score(members)
+    krav = [(criterion.id, status) for criterion, status, _, _ in rows
+            if criterion.priority == "krav" and status in KNOCKOUT_STATUSES]
+    knockouts = tuple(criterion_id for criterion_id, _ in krav)
+    failed = any(status == I for _, status in krav)
     band, label = _recommendation(scoring, total, knockouts, failed)
     return CandidateResult(candidate_id, outcomes, total, categories, knockouts, band, label)
 
@@ -107,7 +141,7 @@ def _outcome(compiled: CompiledProfile, evaluated: Evaluated, criterion: Criteri
                 derived_evidence[key] = _derived_evidence(compiled, evaluated, key)
             evidence.extend(derived_evidence[key])
         else:
-            evidence.extend(evaluated.facts.assessments[key].evidence)
+            evidence.extend(_assessment_evidence(evaluated, key))
     gaps = evaluated.firings.gaps
     disagreement = bool(gaps) and any(k in gaps for k in keys if k in compiled.assessments)
     points = None if status == U else criterion.weight * POINTS_FACTOR[status]
@@ -115,6 +149,12 @@ def _outcome(compiled: CompiledProfile, evaluated: Evaluated, criterion: Criteri
         evidence, missing = list(dict.fromkeys(evidence)), list(dict.fromkeys(missing))
     return CriterionOutcome(criterion, status, points, criterion.weight, tuple(evidence),
                             tuple(missing), disagreement)
+
+
+def _assessment_evidence(evaluated: Evaluated, key: str) -> list[Evidence]:
+    assessments = evaluated.facts.record.assessments
+    return [Evidence(f"assessments[{n}].score", assessments[n].score, assessments[n].source,
+                     assessments[n].assessor) for n in evaluated.facts.assessments[key].assessments]
 
 
 def _derived_evidence(compiled: CompiledProfile, evaluated: Evaluated,

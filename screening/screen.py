@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from .compile import compile_profile
 from .engine import Engine
 from .errors import InputError, Problem
+from .messages import message
 from .profiles import Profile
 from .records import SOURCES, CandidateRecord
 from .results import SPARSE_BAND, CandidateResult, Screening
@@ -73,7 +74,8 @@ class RunSummary:
         if problem.code == CODE:
             self.unknown_assessments.append({
                 "source": problem.path, "line": problem.line, "column": problem.column,
-                "field": problem.field, "message": problem.message})
+                "field": problem.field, "message": problem.message,
+                "text": problem.text.as_data()})  # to be shown again in either language
 
     def as_dict(self) -> dict:
         return {"screened": self.screened, "knocked_out": self.knocked_out,
@@ -257,8 +259,9 @@ class Screener:
                               as_of or self.profile.meta.date, audit.operator,
                               summary.as_dict(), pairs)
         except sqlite3.Error as exc:  # say plainly that these results were not recorded
-            raise InputError([Problem(str(audit.store), "the results were not recorded: "
-                                      + store_fault(exc), code="E402")]) from None
+            raise InputError([Problem(str(audit.store), message("not_recorded",
+                                                                reason=store_fault(exc)),
+                                      code="E402")]) from None
 
 
 def screen(profile: Profile, records: Iterable[CandidateRecord], stage: str = DEFAULT_STAGE,

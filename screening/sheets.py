@@ -26,14 +26,15 @@ from . import report
 from .candidates import load_records
 from .documents import error_message, field_path, plain
 from .errors import InputError, Problem
-from .explain import CATEGORY_TITLES
 from .guide import competencies_read
 from .i18n import t
+from .messages import Message, message
 from .profiles import Profile
 from .records import CandidateRecord
-from .results import STATUS_LABELS, STATUSES, Screening
+from .results import Screening
 from .stages import SOURCES
 from .views import candidate_view
+from .vocabulary import CATEGORY_SHORT, CATEGORY_TITLES, PRIORITIES, STATUSES, label
 from .wording import value_text
 
 if TYPE_CHECKING:
@@ -59,8 +60,8 @@ def screening_workbook(screening: Screening) -> bytes:
     views = [candidate_view(r) for r in screening.results]
     used = [c for c in CATEGORY_TITLES if any(c in v.categories for v in views)]
     headers = [t("Nr."), t("Kandidat"), t("Sikret"), t("Muligt"), t("Dækning"),
-               *(t(report.CATEGORY_SHORT[c]) for c in used),
-               *(t(STATUS_LABELS[s]) for s in STATUSES), t("Foreslåede knock-outs"),
+               *(label(CATEGORY_SHORT, c) for c in used),
+               *(label(STATUSES, s) for s in STATUSES), t("Foreslåede knock-outs"),
                t("Anbefaling")]
     ranking.append(headers)
     for v in views:
@@ -83,9 +84,10 @@ def screening_workbook(screening: Screening) -> bytes:
         criteria.merge_cells(start_row=1, start_column=column, end_row=1, end_column=column + 1)
     outcomes = [{o.criterion.id: o for o in r.outcomes} for r in screening.results]
     for c in screening.profile.criteria:
-        criteria.append([c.id, c.name, t(CATEGORY_TITLES[c.category]), t(c.priority), c.weight,
+        criteria.append([c.id, c.name, label(CATEGORY_TITLES, c.category),
+                         label(PRIORITIES, c.priority), c.weight,
                          *(x for by_id in outcomes
-                           for x in (t(STATUS_LABELS[by_id[c.id].status]), by_id[c.id].points))])
+                           for x in (label(STATUSES, by_id[c.id].status), by_id[c.id].points))])
     _number_formats(criteria, {5: ONE_DECIMAL, **{len(fixed) + 2 + 2 * n: ONE_DECIMAL
                                                   for n in range(len(screening.results))}},
                     first_row=3)
@@ -253,25 +255,27 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
     try:
         book = load_workbook(path, data_only=True, read_only=False)
     except FileNotFoundError:
-        return [], [Problem(where, "file not found", code="E001")]
+        return [], [Problem(where, message("file_not_found"), code="E001")]
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        return [], [Problem(where, f"not an .xlsx workbook ({type(exc).__name__})",
+        return [], [Problem(where, message("not_a_workbook", detail=type(exc).__name__),
                             code="E301")]
     if SCORE_SHEET not in book.sheetnames:
-        return [], [Problem(where, f"no sheet '{SCORE_SHEET}' (write one with "
-                                   "`screening sheet`)", code="E301")]
+        return [], [Problem(where, message("no_score_sheet", sheet=SCORE_SHEET),
+                            code="E301")]
     sheet = book[SCORE_SHEET]
     ids = [cell.value for cell in sheet[3]]
     try:
         source_column = ids.index("source") + 1
         assessor_column = ids.index("assessor") + 1
     except ValueError:
-        return [], [Problem(where, f"{SCORE_SHEET}!3: the row of ids lost its 'source' or "
-                                   "'assessor' column", code="E302")]
+        return [], [Problem(where, message("about", subject=f"{SCORE_SHEET}!3",
+                                                   message=message("ids_row_broken")),
+                            code="E302")]
     competencies = {n: value for n, value in enumerate(ids[FIRST_SCORE_COLUMN - 1:
                                                            source_column - 1],
                                                        start=FIRST_SCORE_COLUMN)}
-    problems = [Problem(where, f"{SCORE_SHEET}!{get_column_letter(n)}3: empty competency id",
+    problems = [Problem(where, message("about", subject=f"{SCORE_SHEET}!{get_column_letter(n)}3",
+                                       message=message("empty_competency_id")),
                         code="E302") for n, value in competencies.items() if not value]
     scores: list[Score] = []
     seen: dict[str, int | None] = {}  # candidate -> row
@@ -284,17 +288,19 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
             continue
         line = row[0].row
         if not candidate:
-            problems.append(_bad(where, f"A{line}", "scores without a candidate id"))
+            problems.append(_bad(where, f"A{line}", message("scores_without_candidate")))
             continue
         if candidate in seen:
-            problems.append(_bad(where, f"A{line}", f"candidate '{candidate}' is also on row "
-                                                    f"{seen[candidate]}"))
+            problems.append(_bad(where, f"A{line}", message("candidate_on_two_rows",
+                                                            candidate=candidate,
+                                                            row=seen[candidate])))
             continue
         seen[candidate] = line
         source = _text(cells.get(source_column))
         if source not in SOURCES:
             problems.append(_bad(where, f"{get_column_letter(source_column)}{line}",
-                                 f"source '{source or ''}' is not one of {', '.join(SOURCES)}"))
+                                 message("sheet_source", source=source or "",
+                                         sources=", ".join(SOURCES))))
         assessor = _text(cells.get(assessor_column)) or None
         for cell in filled:
             value = cell.value
@@ -302,7 +308,7 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
                 value = int(value)
             if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
                 problems.append(_bad(where, cell.coordinate,
-                                     f"score {value!r} is not a whole number from 1 to 5"))
+                                     message("sheet_score", value=repr(value))))
             elif source in SOURCES:
                 scores.append(Score(candidate, str(competencies[cell.column]), source, value,
                                     assessor, f"A{line}"))
@@ -313,8 +319,9 @@ def _text(cell) -> str:
     return "" if cell is None or cell.value is None else str(cell.value).strip()
 
 
-def _bad(path: str, coordinate: str, message: str) -> Problem:
-    return Problem(path, f"{SCORE_SHEET}!{coordinate}: {message}", code="E303")
+def _bad(path: str, coordinate: str, text: Message) -> Problem:
+    return Problem(path, message("about", subject=f"{SCORE_SHEET}!{coordinate}", message=text),
+                   code="E303")
 
 
 @dataclass(frozen=True)
@@ -334,15 +341,15 @@ def updates(scores: list[Score], folder: str | Path, sheet_path: str) -> list[Up
     by_id = {r.record.id: r for r in loaded}
     unknown = {s.candidate: s.cell for s in scores if s.candidate not in by_id}
     if unknown:
-        raise InputError([_bad(sheet_path, cell, f"no record for candidate '{c}' in {folder}")
+        raise InputError([_bad(sheet_path, cell,
+                               message("no_record_for", candidate=c, folder=folder))
                           for c, cell in unknown.items()])
     found: list[Update] = []
     for candidate in dict.fromkeys(s.candidate for s in scores):
         path = Path(by_id[candidate].path)
         if path.suffix not in (".yaml", ".yml", ".json"):  # a line of a .jsonl talent pool
-            problems.append(Problem(str(path), f"candidate '{candidate}' is a line of a JSON "
-                                    "Lines file, which is not updated; give it its own record "
-                                    "file", code="E304"))
+            problems.append(Problem(str(path), message("candidate_in_jsonl", candidate=candidate),
+                                    code="E304"))
             continue
         mine = [s for s in scores if s.candidate == candidate]
         text = _with_scores(path, mine)
@@ -350,7 +357,8 @@ def updates(scores: list[Score], folder: str | Path, sheet_path: str) -> list[Up
             CandidateRecord.model_validate(
                 json.loads(text) if path.suffix == ".json" else plain(_yaml().load(text)))
         except ValidationError as exc:
-            problems.extend(Problem(sheet_path, f"{candidate}: {error_message(e)}",
+            problems.extend(Problem(sheet_path, message("about", subject=candidate,
+                                                        message=error_message(e)),
                                     field=field_path(e["loc"]), code="E101")
                             for e in exc.errors(include_url=False))
             continue

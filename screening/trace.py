@@ -47,6 +47,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import InputError, Problem
+from .messages import message
 from .profiles import Profile
 from .wording import read_wording
 
@@ -120,7 +121,7 @@ def read_text(path: str | Path) -> str:
     path = Path(path)
     suffix = path.suffix.lower()
     if not path.is_file():  # python-docx and pypdf would each say it their own way
-        raise InputError([Problem(str(path), "file not found", code="E001")])
+        raise InputError([Problem(str(path), message("file_not_found"), code="E001")])
     try:
         if suffix == ".docx":
             return _docx_text(path)
@@ -128,13 +129,14 @@ def read_text(path: str | Path) -> str:
             return _pdf_text(path)
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError([Problem(str(path), f"not UTF-8 text (byte {exc.start})",
+        raise InputError([Problem(str(path), message("not_utf8_at", offset=exc.start),
                                   code="E003")]) from None
     except OSError as exc:
-        raise InputError([Problem(str(path), f"cannot read file: {exc.strerror}",
+        raise InputError([Problem(str(path), message("cannot_read_file", reason=exc.strerror),
                                   code="E001")]) from None
     except Exception as exc:  # python-docx and pypdf raise their own kinds on a broken file
-        raise InputError([Problem(str(path), f"cannot read this {suffix} file: {exc}",
+        raise InputError([Problem(str(path), message("cannot_read_document", suffix=suffix,
+                                                          detail=str(exc)),
                                   code="E004")]) from None
 
 
@@ -177,8 +179,7 @@ def find_source(document: str, rule_file: str | Path) -> Path:
     for seeds in seed_folders(rule_dir):
         if (seeds / document).is_file():
             return seeds / document
-    raise InputError([Problem(str(rule_file), f"source '{document}' not found (not beside "
-                                               "the rule file, not a path, not a seed)",
+    raise InputError([Problem(str(rule_file), message("source_not_found", document=document),
                               field="source", code="E008")])
 
 

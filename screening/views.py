@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .i18n import t
 from .profiles import CATEGORIES
 from .report import knockout_ids, score_range
 from .results import STATUSES, CandidateResult, CriterionOutcome, Score
+from .vocabulary import recommendation
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def candidate_view(result: CandidateResult, name: str | None = None) -> Candidat
         score=score_view(result.total), coverage=result.coverage,
         categories={c: score_view(result.categories[c]) for c in CATEGORIES
                     if c in result.categories},
-        recommendation=t(result.recommendation_label),
+        recommendation=recommendation(result.recommendation_label),
         knockouts=result.knockouts, knockouts_text=knockout_ids(result),
         counts={s: sum(o.status == s for o in result.outcomes) for s in STATUSES},
         disagreements=tuple(o.criterion.id for o in result.outcomes if o.disagreement),

@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 from . import conditions as cond
 from .catalogue import COLLECTIONS
-from .i18n import decimal
+from .i18n import decimal, t
 from .profiles import Profile
 
 # --- reading the wording (docs/reading-profiles.md) ----------------------------------------
@@ -102,13 +102,13 @@ OP_WORDS = {"eq": "er", "ne": "er ikke", "gt": "er over", "gte": "er mindst", "l
 
 def value_text(value: Any) -> str:
     if value is True:
-        return "ja"
+        return t("ja")
     if value is False:
-        return "nej"
+        return t("nej")
     if isinstance(value, float):
         return decimal(f"{value:g}")
     if isinstance(value, list | tuple):
-        return ", ".join(value_text(v) for v in value) or "ingen"
+        return ", ".join(value_text(v) for v in value) or t("ingen")
     return str(value)
 
 

@@ -114,11 +114,11 @@ def test_a_full_disk_does_not_block_an_erasure(small_disk):
 
 @pytest.mark.parametrize("attack,expected", [
     ("UPDATE entries SET body = replace(body, 'ikke_opfyldt', 'opfyldt') WHERE seq = 9",
-     "entry 9 (result"),
-    ("DELETE FROM entries WHERE seq = 4", "entry 4-4 missing"),
-    ("UPDATE entries SET seq = -seq WHERE seq IN (3, 5)", "out of order"),
-    ("DELETE FROM entries WHERE seq = 9", "cut off"),
-    ("UPDATE blobs SET content = X'00'", "stored file"),
+     "post 9 (result"),
+    ("DELETE FROM entries WHERE seq = 4", "post 4-4 mangler"),
+    ("UPDATE entries SET seq = -seq WHERE seq IN (3, 5)", "i forkert rækkefølge"),
+    ("DELETE FROM entries WHERE seq = 9", "skåret af"),
+    ("UPDATE blobs SET content = X'00'", "den gemte fil"),
 ])
 def test_editing_deleting_or_reordering_the_file_directly_is_detected(audit_db, attack,
                                                                        expected):
@@ -139,7 +139,7 @@ def test_swapping_two_entries_is_detected(audit_db):
     db.commit()
     db.close()
     output = cli("audit", "verify", "--audit-db", str(audit_db)).output
-    assert "entry 3" in output and "entry 5" in output
+    assert "post 3" in output and "post 5" in output
 
 
 def test_decisions_are_recorded_and_an_override_needs_a_reason(audit_db):

@@ -67,7 +67,7 @@ def test_a_missing_section_is_unknown_and_an_empty_one_is_known_to_be_empty():
 def test_each_validation_error_names_its_field_path(data, path, message):
     with pytest.raises(ValidationError) as caught:
         CandidateRecord.model_validate({"id": "a", **data})
-    found = {field_path(e["loc"]): error_message(e) for e in caught.value.errors()}
+    found = {field_path(e["loc"]): str(error_message(e)) for e in caught.value.errors()}
     assert message in found.get(path, ""), found
 
 
@@ -158,9 +158,12 @@ def test_json_records_are_checked_the_same_way(tmp_path):
 def test_problems_are_shown_in_the_chosen_language():
     from screening.errors import Problem
     from screening.i18n import set_language
+    from screening.messages import message
+    from screening.vocabulary import did_you_mean
 
-    problem = Problem("r.yaml", "unknown fact 'leder' (did you mean 'ledere'?)", 3, 5,
-                      "criteria[0].when.fact", "E207")
+    problem = Problem("r.yaml", message("unknown_fact", name="leder")
+                      + did_you_mean("leder", ["ledere", "cv"]), 3, 5, "criteria[0].when.fact",
+                      "E207")
     assert str(problem) == ("r.yaml:3:5: E207 criteria[0].when.fact: ukendt faktum 'leder' "
                             "(mente du 'ledere'?)")
     set_language("en")

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from ..messages import Message, message
+
 GENESIS = "0" * 64
 
 
@@ -38,20 +40,19 @@ class StoredEntry:
     hash: str
 
 
-def verify(entries: Iterable[StoredEntry]) -> list[str]:
+def verify(entries: Iterable[StoredEntry]) -> list[Message]:
     """Every break in the chain, in order; empty when the chain is whole."""
-    problems = []
+    problems: list[Message] = []
     previous, expected_seq = GENESIS, 1
     for e in entries:
         if e.seq != expected_seq:
-            problems.append(f"entry {expected_seq}"
-                            + (f"-{e.seq - 1} missing" if e.seq > expected_seq
-                               else f" out of order (found {e.seq})"))
+            problems.append(message("entries_missing", first=expected_seq, last=e.seq - 1)
+                            if e.seq > expected_seq else
+                            message("entry_out_of_order", seq=expected_seq, found=e.seq))
         if e.previous != previous:
-            problems.append(f"entry {e.seq}: does not follow the entry before it (deleted, "
-                            "inserted or reordered)")
+            problems.append(message("entry_unchained", seq=e.seq))
         if entry_hash(e.previous, e.seq, e.kind, e.run, e.candidate, e.created,
                       e.body) != e.hash:
-            problems.append(f"entry {e.seq} ({e.kind}, run {e.run}): content changed")
+            problems.append(message("entry_changed", seq=e.seq, kind=e.kind, run=e.run))
         previous, expected_seq = e.hash, e.seq + 1
     return problems

@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..messages import Told, message
+
 ADVANCES, STOPS = "advances", "stops"
 # decision -> (what it applies to, the outcome it gives)
 DECISIONS: dict[str, tuple[str, str]] = {
@@ -53,8 +55,8 @@ class Decision:
                 "supersedes": self.supersedes}
 
 
-class DecisionRefused(ValueError):
-    """A decision that cannot be recorded as asked (the message says why, in English)."""
+class DecisionRefused(Told, ValueError):
+    """A decision that cannot be recorded as asked; `text` says why."""
 
 
 def check_decision(decision: str, has_knockout: bool, standing: Decision | None,
@@ -63,12 +65,11 @@ def check_decision(decision: str, has_knockout: bool, standing: Decision | None,
     proposed knock-out, and reversing the standing decision needs `supersede`."""
     target, outcome = DECISIONS[decision]
     if target == "knockout" and not has_knockout:
-        raise DecisionRefused("has no proposed knock-out to confirm or override; decide "
-                              "whether the candidate goes on with --advance or --stop")
+        raise DecisionRefused(message("nothing_to_confirm"))
     if standing is not None and standing.outcome != outcome and not supersede:
-        raise DecisionRefused(f"contradicts the standing decision (entry {standing.seq}, "
-                              f"{standing.decision} by {standing.by} at {standing.created}); "
-                              "pass --supersede with a reason to replace it")
+        raise DecisionRefused(message("contradicts_standing", seq=standing.seq,
+                                      decision=standing.decision, by=standing.by,
+                                      created=standing.created))
     return target, outcome
 
 
@@ -80,17 +81,14 @@ def standing(decisions: Iterable[Decision]) -> dict[str, Decision]:
     return latest
 
 
-OUTCOME_TEXT = {ADVANCES: "går videre", STOPS: "går ikke videre"}
-DECISION_TEXT = {"confirm": "foreslået knock-out bekræftet",
-                 "override": "foreslået knock-out underkendt"}
-
-
 def describe(d: Decision) -> str:
     """Who decided what, when and why, in one line for tables and explanations."""
     from ..i18n import t
+    from ..vocabulary import DECISIONS as DECISION_WORDS
+    from ..vocabulary import OUTCOMES, label
 
-    what = t(OUTCOME_TEXT[d.outcome]) if d.outcome else d.decision
-    if d.decision in DECISION_TEXT:
-        what += f" ({t(DECISION_TEXT[d.decision])})"
+    what = label(OUTCOMES, d.outcome) if d.outcome else d.decision
+    if d.decision in DECISION_WORDS:
+        what += f" ({label(DECISION_WORDS, d.decision)})"
     return t("{what}: {by}, {when}: {reason}", what=what, by=d.by, when=d.created,
              reason=d.reason or "–")

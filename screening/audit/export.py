@@ -8,12 +8,11 @@ from __future__ import annotations
 from typing import Any
 
 from ..display import markdown as escape
+from ..i18n import t
+from ..vocabulary import BANDS, CATEGORY_TITLES, PRIORITIES, STAGES, STATUSES, label
 from ..wording import value_text
 from .decisions import Decision, describe
 from .store import AuditStore
-
-STATUS = {"opfyldt": "opfyldt", "delvist": "delvist opfyldt", "ikke_opfyldt": "ikke opfyldt",
-          "ikke_belyst": "ikke belyst"}
 
 
 def begrundelse(store: AuditStore, run_id: str, candidate: str) -> dict[str, Any]:
@@ -40,42 +39,50 @@ def markdown(doc: dict[str, Any]) -> str:
     reasons) is one escaped paragraph, so none of it can add a section or a line."""
     r, p = doc["result"], doc["profile"]
     m = escape
-    lines = [f"# Begrundelse: {m(r['id'])}", "",
-             f"Profil: {m(p['title'])}, {m(p['organisation'])} ({m(p['id'])} "
-             f"v{m(p['version'])}, regler sha256 {p['sha256'][:12]})",
-             f"Screenet {m(doc['screened'])} af {m(doc['by'])}, stadie {m(doc['stage'])}, "
-             f"dato for vurdering {m(doc['as_of'])}, kørsel {m(doc['run'])}."]
+    lines = [f"# {t('Begrundelse')}: {m(r['id'])}", "",
+             t("Profil: {title}, {organisation} ({id} v{version}, regler sha256 {sha256})",
+               title=m(p["title"]), organisation=m(p["organisation"]), id=m(p["id"]),
+               version=m(p["version"]), sha256=p["sha256"][:12]),
+             t("Screenet {screened} af {by}, stadie {stage}, dato for vurdering {as_of}, "
+               "kørsel {run}.", screened=m(doc["screened"]), by=m(doc["by"]),
+               stage=m(label(STAGES, doc["stage"])), as_of=m(doc["as_of"]), run=m(doc["run"]))]
     if doc["personal"]:
-        lines.append("Kandidat: " + ", ".join(m(v) for v in doc["personal"].values()))
-    ranged = " (sikret–muligt)" if r.get("possible") not in (None, r["score"]) else ""
+        lines.append(f"{t('Kandidat')}: " + ", ".join(m(v) for v in doc["personal"].values()))
+    ranged = f" ({t('sikret–muligt')})" if r.get("possible") not in (None, r["score"]) else ""
     partly = r.get("partly_met_knockouts", [])  # runs recorded before it existed hold none
-    knockouts = [f"{k} (krav kun delvist opfyldt)" if k in partly else k
+    knockouts = [f"{k} ({t('krav kun delvist opfyldt')})" if k in partly else k
                  for k in r["knockouts"]]
-    lines += ["", f"Score {score_range_text(r)} af 100{ranged}, dækning "
-              f"{value_text(r['coverage'])} %. Anbefaling: "
-              f"{m(r['recommendation'])}. Foreslåede knock-outs: "
-              f"{m(', '.join(knockouts) or 'ingen')}.",
-              "Værktøjet anbefaler; ansættelsesudvalget beslutter.", "", "## Kriterier", ""]
+    lines += ["", t("Score {score} af 100{ranged}, dækning {coverage} %. Anbefaling: "
+                    "{recommendation}. Foreslåede knock-outs: {knockouts}.",
+                    score=score_range_text(r), ranged=ranged,
+                    coverage=value_text(r["coverage"]),
+                    recommendation=m(label(BANDS, r["recommendation"])),
+                    knockouts=m(", ".join(knockouts) or t("ingen"))),
+              t("Værktøjet anbefaler; ansættelsesudvalget beslutter."), "",
+              f"## {t('Kriterier')}", ""]
     for c in r["criteria"]:
-        points = "ingen point" if c["points"] is None else \
-            f"{value_text(c['points'])} af {value_text(c['max_points'])} point"
-        lines.append(f"- **{m(c['id'])}** ({m(c['category'])}, {m(c['priority'])}): "
-                     f"{STATUS[c['status']]}, {points}")
-        lines.append(f"  - Profilen: \"{m(c['quote'])}\"")
+        points = t("ingen point") if c["points"] is None else \
+            t("{points} af {max} point", points=value_text(c["points"]),
+              max=value_text(c["max_points"]))
+        lines.append(f"- **{m(c['id'])}** ({m(label(CATEGORY_TITLES, c['category']))}, "
+                     f"{m(label(PRIORITIES, c['priority']))}): "
+                     f"{label(STATUSES, c['status'])}, {points}")
+        lines.append(f"  - {t('Profilen')}: \"{m(c['quote'])}\"")
         for e in c["evidence"]:
-            lines.append(f"  - Grundlag: {m(e['path'])} = {m(value_text(e['value']))} "
-                         f"({m(e['source'])})")
+            lines.append(f"  - {t('Grundlag')}: {m(e['path'])} = {m(value_text(e['value']))} "
+                         f"({m(label(STAGES, e['source']))})")
         for missing in c["missing"]:
-            lines.append(f"  - Mangler: {m(missing)}")
-    lines += ["", "## Beslutninger", ""]
+            lines.append(f"  - {t('Mangler')}: {m(missing)}")
+    lines += ["", f"## {t('Beslutninger')}", ""]
     standing = doc["standing_decision"]
     if standing:
-        lines += [f"Stående beslutning: {m(describe(Decision(**standing)))}.", ""]
+        lines += [t("Stående beslutning: {decision}", decision=m(describe(Decision(**standing))))
+                  + ".", ""]
     for d in doc["decisions"] or []:
-        superseded = " (erstattet)" if standing and d["seq"] != standing["seq"] else ""
-        lines.append(f"- Post {d['seq']}{superseded}: {m(describe(Decision(**d)))}")
+        superseded = f" ({t('erstattet')})" if standing and d["seq"] != standing["seq"] else ""
+        lines.append(f"- {t('Post')} {d['seq']}{superseded}: {m(describe(Decision(**d)))}")
     if not doc["decisions"]:
-        lines.append("- Ingen endnu: en person beslutter, om kandidaten går videre.")
+        lines.append("- " + t("Ingen endnu: en person beslutter, om kandidaten går videre."))
     return "\n".join(lines) + "\n"
 
 

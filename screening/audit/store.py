@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, Problem
+from ..messages import Message, message
 from .chain import GENESIS, StoredEntry, canonical, entry_hash, verify
 from .decisions import Decision, check_decision, standing
 
@@ -92,7 +93,7 @@ class AuditStore:
     def __init__(self, path: str | Path, create: bool = True):
         self.path = Path(path)
         if not self.path.exists() and not create:
-            raise _bad(self.path, "no audit store here (nothing has been screened with it yet)")
+            raise _bad(self.path, message("no_audit_store"))
         try:
             if create:
                 self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -105,7 +106,7 @@ class AuditStore:
         except sqlite3.Error as exc:
             raise _bad(self.path, store_fault(exc)) from None
         except OSError as exc:
-            raise _bad(self.path, f"cannot open the audit store: {exc.strerror}") from None
+            raise _bad(self.path, message("cannot_open_store", reason=exc.strerror)) from None
 
     def _prepare(self, create: bool) -> None:
         self.db.execute("PRAGMA busy_timeout=60000")
@@ -115,13 +116,13 @@ class AuditStore:
             app_id = self.db.execute("PRAGMA application_id").fetchone()[0]
             tables = self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
             if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables):
-                raise _bad(self.path, "a SQLite file, but not a screening audit store")
+                raise _bad(self.path, message("foreign_sqlite"))
             if app_id == 0 and not create:  # e.g. an empty file: never write a schema into it
-                raise _bad(self.path, "not an audit store (an empty file)")
+                raise _bad(self.path, message("not_a_store", why=message("an_empty_file")))
             names = {name for (name,) in self.db.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'")}
             if app_id == APPLICATION_ID and not names >= TABLES:
-                raise _bad(self.path, "the audit store is damaged (a table is missing)")
+                raise _bad(self.path, message("store_table_missing"))
             if app_id == 0:
                 for statement in SCHEMA.split(";"):
                     if statement.strip():
@@ -211,22 +212,22 @@ class AuditStore:
                                    "hash FROM entries ORDER BY rowid"):
             yield StoredEntry(*row)
 
-    def verify(self) -> list[str]:
+    def verify(self) -> list[Message]:
         problems = verify(self.entries())
         head = self.db.execute("SELECT seq, hash FROM head").fetchone()
         last = self.db.execute("SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1"
                                ).fetchone()
         if head != last:
-            problems.append(f"the last entry is {last and last[0]}, the store says "
-                            f"{head and head[0]}: entries were cut off or added outside")
+            problems.append(message("head_mismatch", last=last and last[0],
+                                    head=head and head[0]))
         for digest, content in self.db.execute("SELECT sha256, content FROM blobs"):
             if sha256(content) != digest:
-                problems.append(f"stored file {digest[:12]} changed")
+                problems.append(message("blob_changed", digest=digest[:12]))
         stored = {digest for (digest,) in self.db.execute("SELECT sha256 FROM blobs")}
         for entry in self.entries():
             for digest in _referenced_blobs(entry):
                 if digest not in stored:
-                    problems.append(f"entry {entry.seq}: stored file {digest[:12]} is missing")
+                    problems.append(message("blob_missing", seq=entry.seq, digest=digest[:12]))
         return problems
 
     def head(self) -> tuple[int, str] | None:
@@ -245,8 +246,8 @@ class AuditStore:
                               (run,)).fetchone()
         if row is None:
             known = [r["run"] for r in self.runs()[-5:]]
-            raise _bad(self.path, f"no run '{run}'" + (f"; latest: {', '.join(known)}"
-                                                       if known else ""))
+            raise _bad(self.path, message("no_run", run=run)
+                       + (message("latest_runs", runs=", ".join(known)) if known else ""))
         return {"run": run, "created": row[0], **_json(row[1])}
 
     def results(self, run: str) -> list[dict]:
@@ -258,7 +259,7 @@ class AuditStore:
         for result in self.results(run):
             if result["id"] == candidate:
                 return result
-        raise _bad(self.path, f"run '{run}' has no candidate '{candidate}'")
+        raise _bad(self.path, message("run_without_candidate", run=run, candidate=candidate))
 
     def decisions(self, run: str, candidate: str | None = None) -> list[dict]:
         return [d.as_dict() for d in self.decision_records(run, candidate)]
@@ -306,8 +307,7 @@ class AuditStore:
     def blob(self, digest: str) -> bytes:
         row = self.db.execute("SELECT content FROM blobs WHERE sha256 = ?", (digest,)).fetchone()
         if row is None or sha256(row[0]) != digest:
-            raise _bad(self.path, f"stored file {digest[:12]} is missing or changed; run "
-                                  "`screening audit verify`")
+            raise _bad(self.path, message("blob_gone", digest=digest[:12]))
         return row[0]
 
 
@@ -381,21 +381,21 @@ def erase_personal(path: Path, candidate: str, by: str) -> int:
 
 # SQLite's words for what went wrong with the file, and ours
 _FAULTS = (
-    ("readonly", "the audit store is read-only"),
-    ("disk is full", "the disk holding the audit store is full"),
-    ("malformed", "the audit store is damaged (corrupt pages)"),
-    ("not a database", "not an audit store (not a SQLite file)"),
-    ("no such table", "the audit store is damaged (a table is missing)"),
-    ("unable to open", "the audit store cannot be opened"),
-    ("locked", "the audit store is locked by another process"),
+    ("readonly", message("store_read_only")),
+    ("disk is full", message("store_disk_full")),
+    ("malformed", message("store_corrupt")),
+    ("not a database", message("not_a_store", why=message("not_sqlite"))),
+    ("no such table", message("store_table_missing")),
+    ("unable to open", message("store_cannot_open")),
+    ("locked", message("store_locked")),
 )
 
 
-def store_fault(exc: sqlite3.Error) -> str:
+def store_fault(exc: sqlite3.Error) -> Message:
     """A storage fault as a named problem: bad store or bad disk, not a bug of the tool."""
     text = str(exc).lower()
-    return next((message for key, message in _FAULTS if key in text),
-                f"audit store fault: {exc}")
+    return next((fault for key, fault in _FAULTS if key in text),
+                message("store_fault", detail=str(exc)))
 
 
 def _json(text: str) -> Any:
@@ -404,5 +404,5 @@ def _json(text: str) -> Any:
     return json.loads(text)
 
 
-def _bad(path: Path, message: str) -> InputError:
-    return InputError([Problem(str(path), message, code="E401")])
+def _bad(path: Path, text: Message) -> InputError:
+    return InputError([Problem(str(path), text, code="E401")])

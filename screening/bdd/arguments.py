@@ -16,8 +16,10 @@ from pathlib import Path
 
 from ..conditions import Assessed
 from ..errors import ScreeningError
+from ..messages import message
 from ..profiles import CATEGORIES, Criterion, Profile
 from ..rulefiles import find_profile, list_profiles, load_profile
+from ..vocabulary import STATUSES as STATUS_TERMS
 from .grammar import ReadContext, Reading, argument, read
 from .words import (
     Degree,
@@ -35,11 +37,10 @@ from .words import (
     split_names,
 )
 
-STATUSES = {"opfyldt": "opfyldt", "delvist opfyldt": "delvist", "delvist": "delvist",
-            "kun delvist opfyldt": "delvist", "ikke opfyldt": "ikke_opfyldt",
-            "ikke belyst": "ikke_belyst", "met": "opfyldt", "partly met": "delvist",
-            "only partly met": "delvist", "not met": "ikke_opfyldt",
-            "not assessed": "ikke_belyst"}
+# a status as a step may write it: its label in either language, or a shorter form
+STATUSES = {**{word: code for code, term in STATUS_TERMS.items() for word in (term.da, term.en)},
+            "delvist": "delvist", "kun delvist opfyldt": "delvist",
+            "only partly met": "delvist"}
 STATUS = "|".join(sorted(map(re.escape, STATUSES), key=len, reverse=True))
 # how a statement about a criterion says how far it is met: "lever ikke op til", "meets"
 DEGREES = {None: "opfyldt", "ikke": "ikke_opfyldt", "kun delvist": "delvist",
@@ -75,7 +76,8 @@ def _source(text: str, context: ReadContext) -> str:
 def _status(text: str, context: ReadContext) -> str:
     if text.casefold() in STATUSES:
         return STATUSES[text.casefold()]
-    raise Unreadable(f"'{text}' is not a status; use one of {', '.join(STATUSES)}")
+    raise Unreadable(message("not_a_status", text=text)
+                     + message("use_one_of", names=", ".join(STATUSES)))
 
 
 @argument("degree_words")
@@ -89,7 +91,8 @@ def _category(text: str, context: ReadContext) -> str:
     word = text.split()[-1].casefold()
     if word in CATEGORY_WORDS:
         return CATEGORY_WORDS[word]
-    raise Unreadable(f"'{text}' is not a category; use one of {', '.join(CATEGORIES)}")
+    raise Unreadable(message("not_a_category", text=text)
+                     + message("use_one_of", names=", ".join(CATEGORIES)))
 
 
 @argument("coverage")
@@ -119,11 +122,11 @@ def resolve_profile(text: str, rules_dir: Path) -> Profile:
         options |= {p.meta.id: p, title: p, f"{title}, {organisation}": p,
                     f"{title} i {organisation}": p}
     try:
-        return choose(text, options, f"profile in {rules_dir}/")
+        return choose(text, options, message("profile_in", folder=f"{rules_dir}/"))
     except Unreadable as exc:
         known = "; ".join(f"{p.meta.title}, {p.meta.organisation} ({p.meta.id})"
                           for p in profiles)
-        raise Unreadable(f"{exc}; known: {known}") from None
+        raise Unreadable(exc.text + message("known", names=known)) from None
 
 
 def _stamp(rules_dir: Path) -> tuple[tuple[str, float], ...]:
@@ -166,10 +169,10 @@ def find_criterion(profile: Profile, words: str) -> Criterion:
     """A criterion by id, by name, or by a phrase of its name or quote only it fits."""
     options = {c.id: c for c in profile.criteria} | {c.name: c for c in profile.criteria}
     try:
-        return choose(words, options, "criterion")
+        return choose(words, options, message("a_criterion"))
     except Unreadable:
         quotes = {c.quote: c for c in profile.criteria}
-        return choose(words, options | quotes, "criterion")
+        return choose(words, options | quotes, message("a_criterion"))
 
 
 @argument("comp")
@@ -183,7 +186,7 @@ def _competency(text: str, context: ReadContext) -> str:
     options |= {label: cid for cid, label in profile.competencies.items()}
     options |= {name: c.when.competency for c in profile.criteria
                 if isinstance(c.when, Assessed) for name in (c.id, c.name)}
-    return choose(words, options, "competency")
+    return choose(words, options, message("a_competency"))
 
 
 # --- people -------------------------------------------------------------------------------
@@ -239,7 +242,7 @@ def _led(text: str, context: ReadContext) -> str:
 def _year(text: str, context: ReadContext) -> int:
     year = int(text)
     if not 1940 <= year <= date.today().year + 1:
-        raise Unreadable(f"'{text}' is not a plausible year")
+        raise Unreadable(message("implausible_year", text=text))
     return year
 
 
@@ -259,8 +262,7 @@ def _experience(text: str, context: ReadContext) -> str:
 def _domains(text: str, context: ReadContext) -> tuple[str, ...]:
     found = domains_in(text)
     if not found:
-        raise Unreadable(f"'{text}' names no field the steps know (e.g. skoleområdet, "
-                         "dagtilbud, beskæftigelse, socialområdet)")
+        raise Unreadable(message("unknown_domain", text=text))
     return tuple(found)
 
 
@@ -300,4 +302,4 @@ def _inner(kind: str, text: str, context: ReadContext) -> Reading:
     try:
         return read(kind, text, context)
     except NotRead as exc:
-        raise Unreadable(str(exc)) from None
+        raise Unreadable(exc.text) from None

@@ -11,7 +11,6 @@ the run uses, and every unmatched line of a file is reported, also when the Back
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from functools import partial
@@ -23,6 +22,8 @@ from gherkin.token_scanner import TokenScanner
 
 from ..documents import read_bounded, text_position
 from ..errors import Problem
+from ..messages import Message, message
+from ..vocabulary import did_you_mean
 from .grammar import NotRead, ReadContext, read
 from .steps import CATALOGUE  # noqa: F401  (loads the steps into the catalogue)
 
@@ -53,7 +54,7 @@ def read_feature(path: Path) -> tuple[str | None, Problem | None]:
         return content.decode("utf-8").removeprefix("\ufeff"), None
     except UnicodeDecodeError as exc:
         line, column = text_position(content, exc.start)
-        return None, Problem(str(path), "not UTF-8 text", line, column, code="B103")
+        return None, Problem(str(path), message("not_utf8"), line, column, code="B103")
 
 
 def check_file(path: Path, rules_dir: str | Path | None = None) -> list[Problem]:
@@ -67,8 +68,7 @@ def check_file(path: Path, rules_dir: str | Path | None = None) -> list[Problem]
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     shift = 0
     if first.replace(" ", "") not in {f"#language:{code}" for code in LANGUAGES}:
-        problems.append(Problem(str(path), "the first line must be '# language: da' (or "
-                                           "'en' for the English steps)", 1, 1, code="B101"))
+        problems.append(Problem(str(path), message("feature_language"), 1, 1, code="B101"))
         text, shift = "# language: da\n" + text, 1  # check the rest as Danish anyway
     try:
         document = Parser().parse(TokenScanner(text))
@@ -79,7 +79,7 @@ def check_file(path: Path, rules_dir: str | Path | None = None) -> list[Problem]
         _shift_lines(document, -shift)
     feature = document.get("feature")
     if feature is None:
-        return [*problems, Problem(str(path), "no 'Egenskab:' in the file", 1, 1, code="B102")]
+        return [*problems, Problem(str(path), message("no_feature"), 1, 1, code="B102")]
     rules = Path(rules_dir or os.environ.get("SCREENING_RULES") or "rules")
     return problems + _check_feature(path, feature, rules)
 
@@ -102,9 +102,8 @@ def _parse_problem(path: Path, error, shift: int) -> Problem:
         location["line"] -= shift
     text = re.sub(r"^\(\d+:\d+\): ", "", str(error))  # the location is ours to report
     word = text.split("'")[1] if text.count("'") >= 2 else ""
-    hint = difflib.get_close_matches(word.split(" ")[0], KEYWORDS, n=1)
-    return Problem(str(path), f"not Gherkin: {text}"
-                   + (f" (did you mean '{hint[0]}'?)" if hint else ""),
+    return Problem(str(path), message("not_gherkin", detail=text)
+                   + did_you_mean(word.split(" ")[0], KEYWORDS),
                    location.get("line"), location.get("column"), code="B102")
 
 
@@ -120,9 +119,9 @@ def _check_feature(path: Path, feature: dict, rules_dir: Path) -> list[Problem]:
         problems.extend(_check_description(path, block))
         if "scenario" in child:
             if block["name"] in seen:
-                problems.append(Problem(str(path), f"scenario name '{block['name']}' is also "
-                                        f"used on line {seen[block['name']]}", line,
-                                        block["location"]["column"], code="B301"))
+                problems.append(Problem(str(path), message(
+                    "scenario_name_twice", name=block["name"], line=seen[block["name"]]), line,
+                    block["location"]["column"], code="B301"))
             seen.setdefault(block["name"], line)
         columns, rows = _examples(block)
         # a scenario starts from what its Background chose (the profile)
@@ -134,8 +133,8 @@ def _check_feature(path: Path, feature: dict, rules_dir: Path) -> list[Problem]:
             text = step["text"]
             for name in _PLACEHOLDER.findall(text):
                 if name not in columns:
-                    problems.append(_at(path, step, f"placeholder <{name}> has no column in "
-                                                    "Eksempler", "B202"))
+                    problems.append(_at(path, step, message("placeholder_without_column",
+                                                            name=name), "B202"))
             for row in rows or [{}]:
                 problem = _check_step(path, step, kind, _PLACEHOLDER.sub(
                     partial(_example_value, row), text), context)
@@ -150,9 +149,8 @@ def _check_step(path: Path, step: dict, kind: str, text: str,
     try:
         reading = read(kind, text, context)
     except NotRead as exc:
-        code = "B201" if str(exc).startswith("no step matches") else "B203"
-        return _at(path, step, str(exc).replace(f"'{text}'", f"'{step['keyword'].strip()} "
-                                                             f"{text}'", 1), code)
+        code = "B201" if exc.text.code == "no_step_matches" else "B203"
+        return _at(path, step, exc.text.but(line=f"{step['keyword'].strip()} {text}"), code)
     if "profile" in reading.arguments:
         context.profile = reading.arguments["profile"]
     return None
@@ -175,10 +173,8 @@ def _check_description(path: Path, block: dict) -> list[Problem]:
     for offset, line in enumerate((block.get("description") or "").splitlines(), start=1):
         word = line.strip().split(" ")[0] if line.strip() else ""
         if word:
-            hint = difflib.get_close_matches(word, KEYWORDS, n=1, cutoff=0.6)
             problems.append(Problem(
-                str(path), f"unknown keyword '{word}'" + (f" (did you mean '{hint[0]}'?)"
-                                                          if hint else ""),
+                str(path), message("unknown_keyword", word=word) + did_you_mean(word, KEYWORDS),
                 block["location"]["line"] + offset, 1, code="B102"))
     return problems
 
@@ -195,6 +191,6 @@ def _examples(block: dict) -> tuple[set[str], list[dict[str, str]]]:
     return columns, rows
 
 
-def _at(path: Path, step: dict, message: str, code: str) -> Problem:
-    return Problem(str(path), message, step["location"]["line"], step["location"]["column"],
+def _at(path: Path, step: dict, text: Message, code: str) -> Problem:
+    return Problem(str(path), text, step["location"]["line"], step["location"]["column"],
                    code=code)

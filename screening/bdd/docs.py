@@ -64,7 +64,7 @@ def suggest(sentence: str, context: ReadContext) -> tuple[bool, list[str]]:
         try:
             reading = read(candidate_kind, text, context)
         except NotRead as exc:
-            problems.append(str(exc))
+            problems.append(str(exc.text))
             continue
         return True, describe(reading)
     return False, problems

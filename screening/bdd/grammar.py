@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..messages import Message, Told, message
 from ..profiles import Profile
 
 KINDS = ("given", "when", "then")
@@ -87,8 +88,9 @@ def step(kind: str, pattern: str, example: str, *, also: tuple[tuple[str, str], 
 # --- reading a line -----------------------------------------------------------------------
 
 
-class NotRead(Exception):
-    """A line no step reads; the message names the nearest steps or the unreadable argument."""
+class NotRead(Told):
+    """A line no step reads; `text` names the nearest steps or the unreadable argument, and
+    its `line` parameter is the line as read."""
 
 
 @dataclass
@@ -134,7 +136,7 @@ def read(kind: str, text: str, context: ReadContext) -> Reading:
     """The step a line means (the first phrasing that matches and whose arguments read)."""
     from .words import Unreadable
 
-    unreadable: list[str] = []
+    unreadable: list[Message] = []
     for doc in CATALOGUE:
         if doc.kind != kind:
             continue
@@ -145,10 +147,10 @@ def read(kind: str, text: str, context: ReadContext) -> Reading:
             try:
                 return Reading(doc, phrasing, _arguments(match, context))
             except Unreadable as exc:
-                unreadable.append(f"{doc.name}: {exc}")
+                unreadable.append(message("about", subject=doc.name, message=exc.text))
     if unreadable:
-        raise NotRead(f"cannot read the argument of '{text}': {unreadable[0]}")
-    raise NotRead(f"no step matches '{text}'" + nearest(kind, text))
+        raise NotRead(message("unreadable_argument", line=text, why=unreadable[0]))
+    raise NotRead(message("no_step_matches", line=text, nearest=nearest(kind, text)))
 
 
 def _arguments(match: re.Match, context: ReadContext) -> dict[str, Any]:
@@ -159,11 +161,15 @@ def _arguments(match: re.Match, context: ReadContext) -> dict[str, Any]:
     return values
 
 
-def nearest(kind: str, text: str, n: int = 2) -> str:
+def nearest(kind: str, text: str, n: int = 2) -> Message | str:
+    """The example lines of the phrasings most like `text`. Looser than a "did you mean"
+    (a cut-off of 0.4): a whole sentence differs from its phrasing's pattern in more ways
+    than a misspelt name from the name."""
     examples = {p.text: p.example for d in CATALOGUE if d.kind == kind for p in d.phrasings}
     close = difflib.get_close_matches(text, list(examples), n=n, cutoff=0.4)
-    return "; nearest: " + " | ".join(examples[c].splitlines()[0] for c in close) if close \
-        else ""
+    if not close:
+        return ""
+    return message("nearest_steps", steps=" | ".join(examples[c].splitlines()[0] for c in close))
 
 
 def split_keyword(line: str) -> tuple[str | None, str]:

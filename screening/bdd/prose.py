@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from ..results import SPARSE_BAND, CandidateResult, CriterionOutcome
+from ..vocabulary import STATUSES
 from ..wording import value_text
 from . import arguments
 from .arguments import STATUS, CriterionRef, Organisation, Title
 from .grammar import Reading, step
-from .steps import SHOWN_STATUS, Context, add_assessment, add_record_file
+from .steps import Context, add_assessment, add_record_file
 from .words import NUMBER, Degree, plain, slug
 
 SUBJECT = r"(?:ansøgeren|kandidaten|hun|han)"
@@ -335,8 +336,8 @@ def _expect_status(screening_context: Context, crit: CriterionRef, status: str,
         grounds = "; ".join(f"{e.path} = {value_text(e.value)} ({e.source})"
                             for e in outcome.evidence)
         raise AssertionError(
-            f"'{outcome.criterion.name}' er {SHOWN_STATUS[outcome.status]} for '{result.id}', "
-            f"forventet {SHOWN_STATUS[status]}" + (f"\nGrundlag: {grounds}" if grounds else "")
+            f"'{outcome.criterion.name}' er {STATUSES[outcome.status].da} for '{result.id}', "
+            f"forventet {STATUSES[status].da}" + (f"\nGrundlag: {grounds}" if grounds else "")
             + (f"\nMangler: {'; '.join(outcome.missing)}" if outcome.missing else ""))
 
 
@@ -377,10 +378,10 @@ def criterion_is(screening_context: Context, crit: CriterionRef, status: str,
 def all_requirements(screening_context: Context, status: str, who: str | None = None) -> None:
     """Every krav of the profile has this status."""
     result = _result(screening_context, who)
-    other = [f"{o.criterion.id} ({SHOWN_STATUS[o.status]})" for o in result.outcomes
+    other = [f"{o.criterion.id} ({STATUSES[o.status].da})" for o in result.outcomes
              if o.criterion.priority == "krav" and o.status != status]
     if other:
-        raise AssertionError(f"Ikke alle krav er {SHOWN_STATUS[status]} for '{result.id}': "
+        raise AssertionError(f"Ikke alle krav er {STATUSES[status].da} for '{result.id}': "
                              + ", ".join(other))
 
 
@@ -402,7 +403,7 @@ def committee_decides(screening_context: Context, target: str) -> None:
     crit = arguments.criterion_ref(target, screening_context.read_context())
     result, outcome = _criterion_outcome(screening_context, crit, None)
     if outcome.criterion.id not in result.knockouts and not outcome.disagreement:
-        raise AssertionError(f"'{outcome.criterion.name}' er {SHOWN_STATUS[outcome.status]} for "
+        raise AssertionError(f"'{outcome.criterion.name}' er {STATUSES[outcome.status].da} for "
                              f"'{result.id}', uden foreslået knock-out og uden uenige kilder; "
                              f"foreslåede knock-outs: {', '.join(result.knockouts) or 'ingen'}")
 

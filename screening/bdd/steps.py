@@ -10,7 +10,6 @@ here take quoted arguments; `prose` holds the steps in the consultant's own word
 
 from __future__ import annotations
 
-import difflib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,18 +19,16 @@ import pytest
 from pytest_bdd import given, parsers, then, when
 
 from ..candidates import load_record
-from ..errors import shown
 from ..profiles import CATEGORIES, Criterion, Profile
 from ..protected import refuse as refuse_protected
 from ..records import SOURCES, CandidateRecord
+from ..vocabulary import STATUSES, did_you_mean
 from .arguments import find_criterion as _find_criterion
 from .grammar import CATALOGUE, NotRead, ReadContext, read, step
 from .words import Unreadable, plain, slug
 
 __all__ = ["CATALOGUE", "Context", "find_criterion", "perform"]
 
-SHOWN_STATUS = {"opfyldt": "opfyldt", "delvist": "delvist opfyldt",
-                "ikke_opfyldt": "ikke opfyldt", "ikke_belyst": "ikke belyst"}
 POSITION_FIELDS = {"titel": "title", "organisation": "organisation", "sektor": "sector",
                    "politisk styret": "politically_governed", "start": "start", "slut": "end",
                    "ledelsesniveau": "leadership_level", "ledere": "leaders_led",
@@ -256,7 +253,7 @@ def assessment(screening_context: Context, score: int, competency: str, source: 
     profile = screening_context.profile
     if profile is not None and competency not in profile.competencies:
         raise AssertionError(f"Profilen har ingen kompetence '{competency}'"
-                             + _near(competency, list(profile.competencies)))
+                             + str(did_you_mean(competency, profile.competencies, most=3)))
     add_assessment(screening_context, None, competency, source, score)
 
 
@@ -309,12 +306,7 @@ def find_criterion(profile: Profile, wanted: str) -> Criterion:
     try:
         return _find_criterion(profile, wanted)
     except Unreadable as exc:
-        raise AssertionError(shown(str(exc))) from None
-
-
-def _near(wanted: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(wanted, known, n=3, cutoff=0.5)
-    return f"; mente du: {', '.join(close)}?" if close else ""
+        raise AssertionError(str(exc.text)) from None
 
 
 def _outcome(context: Context, criterion: str, candidate: str | None):
@@ -334,8 +326,8 @@ def criterion_status(screening_context: Context, criterion: str, status: str,
         grounds = "; ".join(f"{e.path} = {e.value} ({e.source})" for e in outcome.evidence)
         missing = "; ".join(outcome.missing)
         raise AssertionError(
-            f"Kriteriet '{outcome.criterion.id}' er '{SHOWN_STATUS[outcome.status]}' for "
-            f"'{result.id}', forventet '{SHOWN_STATUS[status]}'."
+            f"Kriteriet '{outcome.criterion.id}' er '{STATUSES[outcome.status].da}' for "
+            f"'{result.id}', forventet '{STATUSES[status].da}'."
             + (f"\nGrundlag: {grounds}" if grounds else "")
             + (f"\nMangler: {missing}" if missing else ""))
 
@@ -364,7 +356,7 @@ def knockout(screening_context: Context, criterion: str, candidate: str | None) 
     result, outcome = _outcome(screening_context, criterion, candidate)
     if outcome.criterion.id not in result.knockouts:
         raise AssertionError(f"Ingen foreslået knock-out på '{outcome.criterion.id}' for "
-                             f"'{result.id}' (status: {SHOWN_STATUS[outcome.status]}); "
+                             f"'{result.id}' (status: {STATUSES[outcome.status].da}); "
                              f"foreslåede: {', '.join(result.knockouts) or 'ingen'}")
 
 
@@ -465,7 +457,7 @@ def perform(kind: str, line: str, screening_context: Context, request: Any = Non
     try:
         reading = read(kind, line, screening_context.read_context())
     except NotRead as exc:
-        raise AssertionError(shown(str(exc))) from None
+        raise AssertionError(str(exc.text)) from None
     reading.run(screening_context=screening_context, request=request, datatable=datatable)
 
 

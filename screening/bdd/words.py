@@ -8,20 +8,21 @@ same steps under `# language: en`.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from ..messages import Message, Told, message
 from ..records import EXPERIENCE_KINDS, SOURCES
+from ..vocabulary import did_you_mean
 
 T = TypeVar("T")
 
 
-class Unreadable(ValueError):
-    """Words a step could not read as its argument; the message says what was expected."""
+class Unreadable(Told, ValueError):
+    """Words a step could not read as its argument; `text` says what was expected."""
 
 
 # --- numbers ------------------------------------------------------------------------------
@@ -53,7 +54,7 @@ def read_number(text: str) -> int:
     compound = _DANISH_COMPOUND.match(word) or _ENGLISH_COMPOUND.match(word)
     if compound:
         return NUMBER_WORDS[compound.group(1)] + NUMBER_WORDS[compound.group(2)]
-    raise Unreadable(f"'{text}' is not a number (write digits or a word such as 'seks')")
+    raise Unreadable(message("not_a_number_word", text=text))
 
 
 # --- the process: sources of evidence and stages ------------------------------------------
@@ -80,8 +81,9 @@ def read_source(text: str) -> str:
     word = text.strip().casefold()
     if word in _SOURCE_OF_WORD:
         return _SOURCE_OF_WORD[word]
-    raise Unreadable(f"'{text}' is not a source of evidence" + _hint(word, _SOURCE_OF_WORD)
-                     + f"; use one of: {', '.join(SOURCE_WORDS)}")
+    raise Unreadable(message("not_a_source", text=text)
+                     + did_you_mean(word, _SOURCE_OF_WORD, most=3)
+                     + message("use_one_of", names=", ".join(SOURCE_WORDS)))
 
 
 def read_stage(text: str) -> str:
@@ -93,8 +95,7 @@ def read_stage(text: str) -> str:
     try:
         return read_source(words)
     except Unreadable:
-        raise Unreadable(f"'{text}' is not a stage of the process (write e.g. 'efter "
-                         f"referencerne', 'til anden samtale' or one of {', '.join(SOURCES)})"
+        raise Unreadable(message("not_a_stage", text=text, stages=", ".join(SOURCES))
                          ) from None
 
 
@@ -149,8 +150,8 @@ def read_level(title: str) -> str:
     for word, level in TITLE_LEVELS:
         if word in low:
             return level
-    raise Unreadable(f"cannot tell the leadership level of '{title}': the title names none "
-                     f"of {', '.join(w for w, _ in TITLE_LEVELS)}")
+    raise Unreadable(message("no_leadership_level", title=title,
+                             words=", ".join(w for w, _ in TITLE_LEVELS)))
 
 
 def domains_in(text: str) -> list[str]:
@@ -168,12 +169,13 @@ def read_sector(organisation: str, explicit: str | None = None) -> str:
     if explicit:
         if explicit.casefold() in SECTOR_WORDS:
             return explicit.casefold()
-        raise Unreadable(f"'{explicit}' is not a sector; use one of {', '.join(SECTOR_WORDS)}")
+        raise Unreadable(message("not_a_sector", text=explicit)
+                         + message("use_one_of", names=", ".join(SECTOR_WORDS)))
     for sign, sector in _SECTOR_SIGNS:
         if sign.search(organisation):
             return sector
-    raise Unreadable(f"cannot tell the sector of '{organisation}'; add it in brackets, e.g. "
-                     f"'{organisation} (privat)' ({', '.join(SECTOR_WORDS)})")
+    raise Unreadable(message("no_sector", organisation=organisation,
+                             sectors=", ".join(SECTOR_WORDS)))
 
 
 def read_led(word: str) -> str:
@@ -182,8 +184,7 @@ def read_led(word: str) -> str:
         return "leaders_led"
     if STAFF_WORDS.match(word):
         return "staff_led"
-    raise Unreadable(f"'{word}' is neither leaders (…ledere, …chefer) nor staff "
-                     "(medarbejdere, ansatte)")
+    raise Unreadable(message("not_leaders_or_staff", word=word))
 
 
 # --- education ----------------------------------------------------------------------------
@@ -249,16 +250,14 @@ def read_degree(text: str) -> Degree:
         subject = cand.group(1).casefold().rstrip(".")
         area = CAND_AREAS.get(subject) or CAND_AREAS.get(subject.split(".")[0])
         if area is None:
-            raise Unreadable(f"'cand.{subject}.' is not a degree the steps know; known: "
-                             + ", ".join(f"cand.{s}." for s in CAND_AREAS))
+            raise Unreadable(message("unknown_degree", degree=f"cand.{subject}.")
+                             + message("known", names=", ".join(f"cand.{s}." for s in CAND_AREAS)))
         return Degree("kandidat", area)
     for pattern, degree in DEGREE_PATTERNS:
         if pattern.search(text):
             area = degree.area or _area_named(text)
             return Degree(degree.level, area, degree.leadership)
-    raise Unreadable(f"'{text}' is not an education the steps know (e.g. 'en cand.scient.pol.'"
-                     ", 'en master i offentlig ledelse', 'en diplomuddannelse i ledelse', "
-                     "'en professionsbachelor som lærer', 'en MBA', 'en ph.d.')")
+    raise Unreadable(message("unknown_education", text=text))
 
 
 def _area_named(text: str) -> str | None:
@@ -287,8 +286,9 @@ def read_experience(text: str) -> str:
     found = best_matches(low, spelled)
     if len(found) == 1:
         return spelled[found[0]]
-    raise Unreadable(f"'{text}' is not a kind of experience" + _hint(low, spelled)
-                     + f"; known: {', '.join(spelled)}")
+    raise Unreadable(message("not_an_experience", text=text)
+                     + did_you_mean(low, spelled, most=3)
+                     + message("known", names=", ".join(spelled)))
 
 
 # --- phrases: criteria, competencies, profiles, people ------------------------------------
@@ -348,16 +348,18 @@ def best_matches(phrase: str, names: dict[str, T] | Iterable[str]) -> list[str]:
     return tiers.exact or tiers.piece or tiers.words
 
 
-def choose(phrase: str, options: dict[str, T], what: str) -> T:
-    """The one option a phrase names (keys are the names, several may lead to one value)."""
+def choose(phrase: str, options: dict[str, T], what: Message) -> T:
+    """The one option a phrase names (keys are the names, several may lead to one value);
+    `what` names the kind of option, as in "no criterion 'x'"."""
     found = best_matches(phrase, options)
     values = list({_identity(options[name]): options[name] for name in found}.values())
     if len(values) == 1:
         return values[0]
     if values:
-        raise Unreadable(f"'{phrase}' fits several {what}: " + ", ".join(
-            sorted({_display(v) for v in values})))
-    raise Unreadable(f"no {what} '{phrase}'" + _hint(phrase, options))
+        raise Unreadable(message("fits_several", phrase=phrase, what=what,
+                                 names=", ".join(sorted({_display(v) for v in values}))))
+    raise Unreadable(message("no_such", what=what, phrase=phrase)
+                     + did_you_mean(phrase, options, most=3))
 
 
 def _identity(value: object) -> object:
@@ -367,11 +369,6 @@ def _identity(value: object) -> object:
 
 def _display(value: object) -> str:
     return str(getattr(value, "id", value))
-
-
-def _hint(word: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(known), n=3, cutoff=0.5)
-    return f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
 
 
 def slug(name: str) -> str:

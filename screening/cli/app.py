@@ -17,14 +17,23 @@ from typing import Any
 import click
 
 from ..i18n import LANGUAGES, set_language, t
+from .help import HelpGroup, click_in_language
 
 
-class ScreeningGroup(click.Group):
+class ScreeningGroup(HelpGroup):
     """A click group that turns the tool's errors into a message and the documented exit
-    code, for every command and subgroup below it."""
+    code, for every command and subgroup below it, and speaks the chosen language in its
+    help and click's usage errors."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        # the language of SCREENING_LANG until --lang is read: a usage error found before
+        # then is in the language of this run, not the previous one of the process
+        set_language(None)
+        with click_in_language():
+            return super().main(*args, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
-        from ..errors import ScreeningError, shown
+        from ..errors import ScreeningError
 
         try:
             return super().invoke(ctx)
@@ -37,7 +46,7 @@ class ScreeningGroup(click.Group):
         except sqlite3.Error as exc:  # the audit store's file or disk: a bad store, exit 2
             from ..audit.store import store_fault
 
-            click.echo(f"{t('fejl')}: {shown(store_fault(exc))}", err=True)
+            click.echo(f"{t('fejl')}: {store_fault(exc)}", err=True)
             ctx.exit(2)
         except BrokenPipeError:  # the reader went away (`| head`): stop quietly, like git
             devnull = os.open(os.devnull, os.O_WRONLY)

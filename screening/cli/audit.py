@@ -8,9 +8,10 @@ from pathlib import Path
 import click
 
 from ..display import one_line, terminal
-from ..errors import shown
 from ..i18n import t
+from ..vocabulary import STAGES, label
 from .common import audit_db_option, emit
+from .help import HelpCommand, HelpGroup
 
 
 def _store(audit_db):
@@ -19,7 +20,7 @@ def _store(audit_db):
     return AuditStore(audit_db or default_path(), create=False)
 
 
-@click.group()
+@click.group(cls=HelpGroup)
 def audit():
     """Revisionssporet: hver screening og hver menneskelig beslutning, hash-kædet.
 
@@ -44,11 +45,11 @@ def list_runs(audit_db):
 
     store = _store(audit_db)
     rows = [(r["run"], r["created"], r["operator"], f"{r['profile']['id']} "
-             f"v{r['profile']['version']}", r["stage"], r["summary"]["screened"],
+             f"v{r['profile']['version']}", label(STAGES, r["stage"]), r["summary"]["screened"],
              r["summary"]["knocked_out"], r["decisions"]) for r in store.runs()]
-    click.echo(terminal(tabulate(rows, headers=["Kørsel", "Tidspunkt", "Af", "Profil",
-                                                "Stadie", "Screenet", "Knock-out",
-                                                "Beslutninger"])))
+    click.echo(terminal(tabulate(rows, headers=[t(h) for h in [
+        "Kørsel", "Tidspunkt", "Af", "Profil", "Stadie", "Screenet", "Knock-out",
+        "Beslutninger"]])))
 
 
 @audit.command()
@@ -67,27 +68,33 @@ def show(run, candidate, audit_db):
 
     from ..assessments import CODE
     from ..errors import Problem
+    from ..messages import from_data
+    from ..vocabulary import BANDS
+    from ..wording import value_text
 
     store = _store(audit_db)
     meta = store.run(run)
     p = meta["profile"]
-    click.echo(terminal(f"Kørsel {run}: {meta['created']} af {meta['operator']}; {p['id']} "
-               f"v{p['version']} (sha256 {p['sha256'][:12]}); stadie {meta['stage']}, dato "
-               f"{meta['as_of']}; screening {meta['tool']['screening']}, durable-rules "
-               f"{meta['tool']['durable_rules']}"))
+    click.echo(terminal(t(
+        "Kørsel {run}: {created} af {operator}; {profile} v{version} (sha256 {sha256}); "
+        "stadie {stage}, dato {as_of}; screening {screening}, durable-rules {durable_rules}",
+        run=run, created=meta["created"], operator=meta["operator"], profile=p["id"],
+        version=p["version"], sha256=p["sha256"][:12], stage=label(STAGES, meta["stage"]),
+        as_of=meta["as_of"], screening=meta["tool"]["screening"],
+        durable_rules=meta["tool"]["durable_rules"])))
     for unknown in meta["summary"].get("unknown_assessments", []):
-        problem = Problem(unknown["source"], unknown["message"], unknown["line"],
-                          unknown["column"], unknown["field"], CODE)
+        problem = Problem(unknown["source"], from_data(unknown.get("text"), unknown["message"]),
+                          unknown["line"], unknown["column"], unknown["field"], CODE)
         click.echo(f"{t('advarsel')}: " + terminal(str(problem)))
     if candidate is None:
         from ..audit.export import score_range_text
 
-        rows = [(r["rank"], r["id"], score_range_text(r), r["coverage"], r["recommendation"],
-                 ", ".join(r["knockouts"]) or "–", len(store.decisions(run, r["id"])))
-                for r in store.results(run)]
-        click.echo(terminal(tabulate(rows, headers=["Nr.", "Kandidat", "Score (sikret–mulig)",
-                                                    "Dækning", "Anbefaling",
-                                                    "Foreslåede knock-outs", "Beslutninger"])))
+        rows = [(r["rank"], r["id"], score_range_text(r), value_text(r["coverage"]),
+                 label(BANDS, r["recommendation"]), ", ".join(r["knockouts"]) or "–",
+                 len(store.decisions(run, r["id"]))) for r in store.results(run)]
+        click.echo(terminal(tabulate(rows, headers=[t(h) for h in [
+            "Nr.", "Kandidat", "Score (sikret–mulig)", "Dækning", "Anbefaling",
+            "Foreslåede knock-outs", "Beslutninger"]], disable_numparse=True)))
         return
     from ..audit.export import begrundelse, markdown
 
@@ -109,14 +116,15 @@ def verify(audit_db):
     store = _store(audit_db)
     problems = store.verify()
     for problem in problems:
-        click.echo(f"brud: {shown(problem)}")
+        click.echo(f"{t('brud')}: {problem}")
     head = store.head()
     if problems:
-        click.echo(f"Kæden er brudt: {len(problems)} fund.")
+        click.echo(t("Kæden er brudt: {count} fund.", count=len(problems)))
         from ..errors import Reported
 
         raise Reported(1)
-    click.echo(f"Kæden er hel: {head[0] if head else 0} poster, hoved {head[1] if head else '-'}")
+    click.echo(t("Kæden er hel: {entries} poster, hoved {head}", entries=head[0] if head else 0,
+                 head=head[1] if head else "-"))
 
 
 @audit.command()
@@ -145,11 +153,11 @@ def replay(run, rules, rules_dir, audit_db):
     profile = load_profile(find_profile(rules, rules_dir)) if rules else None
     changes = run_replay(store, run, profile)
     if not changes:
-        click.echo("Ingen forskelle: samme resultat for alle kandidater og kriterier.")
+        click.echo(t("Ingen forskelle: samme resultat for alle kandidater og kriterier."))
         return
     click.echo(tabulate([(c.candidate, c.criterion or "–", c.what, _show(c.before),
                           _show(c.after)) for c in changes],
-                        headers=["Kandidat", "Kriterium", "Hvad", "Før", "Nu"]))
+                        headers=[t(h) for h in ["Kandidat", "Kriterium", "Hvad", "Før", "Nu"]]))
     from ..errors import Reported
 
     raise Reported(1)
@@ -200,7 +208,8 @@ def erase(candidate, operator, audit_db):
 
     gone = erase_personal(Path(audit_db or default_path()), candidate,
                           operator or os_operator())
-    click.echo(f"Personoplysninger om {candidate} slettet fra {gone} kørsel(er).")
+    click.echo(t("Personoplysninger om {candidate} slettet fra {count} kørsel(er).",
+                 candidate=candidate, count=gone))
 
 
 OS_USER = "\0os-user"  # `--operator` given without a name: the person chose the OS user name
@@ -233,7 +242,7 @@ def named_operator(operator: str | None) -> str:
     return operator.strip()
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @click.argument("run")
 @click.argument("candidate")
 @_decision_options
@@ -262,8 +271,9 @@ def decide(run, candidate, confirm, override, advance, stop, reason, supersede, 
       screening decide 20261125T101500-a1b2c3 k03-sofie-brandt --advance --operator Formand \\
           --reason "Kommunal indsigt vist i 2. samtale"
     """
-    from ..audit.decisions import OUTCOME_TEXT, DecisionRefused
+    from ..audit.decisions import DecisionRefused
     from ..errors import InputError, Problem
+    from ..vocabulary import OUTCOMES, label
 
     chosen = [name for name, given in (("confirm", confirm), ("override", override),
                                        ("advance", advance), ("stop", stop)) if given]
@@ -277,6 +287,6 @@ def decide(run, candidate, confirm, override, advance, stop, reason, supersede, 
     try:
         decided = store.decide(run, candidate, chosen[0], one_line(reason), by, supersede)
     except DecisionRefused as exc:
-        raise InputError([Problem(f"{run} {candidate}", str(exc), code="E402")]) from None
+        raise InputError([Problem(f"{run} {candidate}", exc.text, code="E402")]) from None
     click.echo(t("Beslutning registreret (post {seq}): {candidate} {outcome}.",
-                 seq=decided.seq, candidate=candidate, outcome=t(OUTCOME_TEXT[decided.outcome])))
+                 seq=decided.seq, candidate=candidate, outcome=label(OUTCOMES, decided.outcome)))

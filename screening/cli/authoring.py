@@ -10,11 +10,12 @@ import click
 
 from ..i18n import decimal, t
 from .common import rules_dir_option
+from .help import HelpCommand
 
 KIND_WORDS = {"bullet": "punkt", "numbered": "nummereret punkt", "sentence": "sætning"}
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @click.argument("profile_name", metavar="RULE-FILE")
 @click.option("--source", type=click.Path(dir_okay=False),
               help="Tjek mod denne tekst (.txt, .md, .docx, .pdf) i stedet for profilens "
@@ -95,7 +96,7 @@ def _trace_json(tr) -> dict:
     }
 
 
-@click.command("new")
+@click.command("new", cls=HelpCommand)
 @click.argument("text", metavar="PROFILE-TEXT", type=click.Path(dir_okay=False))
 @click.option("--out", type=click.Path(dir_okay=False),
               help="Skriv regelfilen her og et udkast til scenarier ved siden af (.feature).")
@@ -133,7 +134,7 @@ def new(text, out, profile_id):
                  "besluttes", count=len(drafted.criteria), krav=krav), err=True)
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True)
 def fields(fmt):

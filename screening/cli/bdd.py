@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import click
 
-from ..errors import Reported, shown
+from ..errors import Reported
 from ..i18n import t
+from .help import HelpCommand
 
 UNREAD_CODES = ("B201", "B203")  # a step no step reads, or whose argument cannot be read
 
 
-@click.command("test")
+@click.command("test", cls=HelpCommand)
 @click.argument("features", nargs=-1, type=click.Path())
 @click.option("--check", is_flag=True,
               help="Find fejl i feature-filerne uden at køre dem.")
@@ -39,13 +40,15 @@ def test_command(features, check, rules_dir):
 
     from ..bdd.check import check_file, feature_files
     from ..errors import InputError, Problem
+    from ..messages import message
 
     files = feature_files(list(features) or ["features"])
     missing = [f for f in files if not f.is_file()]
     if missing or not files:
-        raise InputError([Problem(str(f), "no such feature file", code="E002")
+        raise InputError([Problem(str(f), message("no_feature_file"), code="E002")
                           for f in missing] or [Problem(" ".join(features) or "features",
-                                                        "no .feature files", code="E002")])
+                                                        message("no_feature_files"),
+                                                        code="E002")])
     if check:
         problems = [p for f in files for p in check_file(f, rules_dir)]
         for problem in problems:
@@ -76,7 +79,7 @@ def test_command(features, check, rules_dir):
         raise Reported(1)
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @click.option("--format", "fmt", type=click.Choice(["table", "markdown"]), default="table",
               show_default=True, help="table til læsning; markdown til docs/steps.md.")
 @click.option("--suggest", metavar="SÆTNING",
@@ -117,10 +120,10 @@ def steps(fmt, suggest, profile_name, rules_dir):
             try:
                 context.profile = resolve_profile(profile_name, Path(rules_dir))
             except Unreadable as exc:
-                raise InputError([Problem(profile_name, str(exc), code="E001")]) from None
+                raise InputError([Problem(profile_name, exc.text, code="E001")]) from None
         read_it, lines = docs.suggest(suggest, context)
         for line in lines:
-            click.echo(line if read_it else shown(line))
+            click.echo(line)
         if not read_it:
             raise Reported(1)
     if fmt == "markdown":

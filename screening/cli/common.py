@@ -100,6 +100,7 @@ def standing_decisions(profile, stage: str, as_of, inputs: dict[str, str], run: 
     profile, stage, date and record (by sha256) in any run of the audit store."""
     from ..audit.store import AuditStore, default_path
     from ..errors import InputError, Problem
+    from ..messages import message
 
     path = audit_db or default_path()
     if run is None and not os.path.exists(path):
@@ -111,8 +112,9 @@ def standing_decisions(profile, stage: str, as_of, inputs: dict[str, str], run: 
                                              (as_of or profile.meta.date).isoformat(), inputs)
         stored = store.run(run)["profile"]["id"]
         if stored != profile.meta.id:
-            raise InputError([Problem("--run", f"run '{run}' is of profile '{stored}', not "
-                                               f"'{profile.meta.id}'", code="E402")])
+            raise InputError([Problem("--run", message(
+                "run_of_other_profile", run=run, stored=stored, profile=profile.meta.id),
+                code="E402")])
         return store.standing(run)
     finally:
         store.close()

@@ -8,9 +8,10 @@ from pathlib import Path
 import click
 
 from ..i18n import decimal, t
+from .help import HelpCommand
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @click.argument("run")
 @click.option("--groups", "groups_file", required=True, type=click.Path(dir_okay=False),
               help="CSV med kandidat-id og frivilligt oplyste grupper (fx id,køn,aldersgruppe).")
@@ -39,10 +40,11 @@ def fairness(run, groups_file, take, fmt, audit_db):
     from ..audit.store import AuditStore, default_path
     from ..errors import InputError, Problem
     from ..fairness import compare, coverage, outcomes, read_groups
+    from ..messages import message
 
     path = Path(groups_file)
     if not path.is_file():
-        raise InputError([Problem(groups_file, "file not found", code="E001")])
+        raise InputError([Problem(groups_file, message("file_not_found"), code="E001")])
     groups = read_groups(path.read_text(encoding="utf-8"), groups_file)
     store = AuditStore(audit_db or default_path(), create=False)
     try:

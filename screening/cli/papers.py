@@ -17,6 +17,7 @@ from .common import (
     screening_profile,
     stage_option,
 )
+from .help import HelpCommand
 
 NEXT_STAGES = SOURCES[1:]  # as guide.NEXT_STAGES, without importing it at start-up
 
@@ -33,7 +34,7 @@ def _screening(profile, candidates, stage, as_of, rules_dir):
         return screener.screen(records, stage, as_of.date() if as_of else None), names
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @click.argument("profile")
 @click.argument("candidates", nargs=-1, required=True)
 @stage_option
@@ -69,7 +70,7 @@ def report(profile, candidates, stage, run_id, out, as_of, rules_dir, audit_db):
 
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @click.argument("profile")
 @click.argument("candidates", nargs=-1, required=True)
 @click.option("--stage", "next_stage", type=click.Choice(NEXT_STAGES), required=True,
@@ -101,16 +102,17 @@ def guide(profile, candidates, next_stage, candidate_id, fmt, out, as_of, rules_
     screening, names = _screening(profile, candidates, guides.evidence_stage(next_stage),
                                   as_of, rules_dir)
     if candidate_id and candidate_id not in {r.id for r in screening.results}:
-        from ..rulefiles import suggest
+        from ..messages import message
+        from ..vocabulary import did_you_mean
 
-        raise InputError([Problem("--id", f"no candidate '{candidate_id}'" + suggest(
-            candidate_id, [r.id for r in screening.results]))])
+        raise InputError([Problem("--id", message("no_candidate", id=candidate_id)
+                                  + did_you_mean(candidate_id, [r.id for r in screening.results]))])
     written = guides.guide(screening, next_stage, candidate_id, names)
     render = guides.html if fmt == "html" else guides.markdown
     emit(render(screening, next_stage, written), out)
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @click.argument("profile")
 @click.argument("candidates", nargs=-1)
 @click.option("--stage", type=click.Choice(SOURCES), required=True,
@@ -140,7 +142,7 @@ def sheet(profile, candidates, stage, out, rules_dir):
     click.echo(out, err=True)
 
 
-@click.command("scores")
+@click.command("scores", cls=HelpCommand)
 @click.argument("workbook", type=click.Path(dir_okay=False))
 @click.option("--into", "folder", type=click.Path(file_okay=False), required=True,
               help="Mappen med kandidatposterne, vurderingerne føjes til.")

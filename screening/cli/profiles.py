@@ -5,12 +5,13 @@ from __future__ import annotations
 import click
 
 from .common import rules_dir_option, screening_profile
+from .help import HelpCommand, HelpGroup
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @rules_dir_option
 def profiles(rules_dir):
-    """List the profiles in the rules folder.
+    """Vis profilerne i regelmappen.
 
     \b
     Eksempel:
@@ -33,7 +34,7 @@ def profiles(rules_dir):
                                        "Ønsker"], disable_numparse=True))
 
 
-@click.group()
+@click.group(cls=HelpGroup)
 def profile():
     """Vis en profil."""
 

@@ -32,6 +32,7 @@ from .common import (
     standing_decisions,
     strict_option,
 )
+from .help import HelpCommand
 
 if TYPE_CHECKING:  # for annotations only: the command line starts fast
     from ..results import Screening
@@ -39,7 +40,7 @@ if TYPE_CHECKING:  # for annotations only: the command line starts fast
 FORMATS = ("table", "json", "jsonl", "csv", "markdown", "xlsx")
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @click.argument("profile")
 @click.argument("candidates", nargs=-1, required=True)
 @stage_option
@@ -191,7 +192,7 @@ def _progress() -> Iterator[Callable[[int], None]]:
         yield advance
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @click.argument("profile")
 @click.argument("candidates", nargs=-1, required=True)
 @stage_option
@@ -258,7 +259,7 @@ def shortlist(profile, candidates, stage, take, as_of, rules_dir, run_id, audit_
                             places=take - len(chosen.taken)))
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @click.argument("profile")
 @click.argument("candidates", nargs=-1, required=True)
 @click.option("--id", "candidate_id", help="Kandidatens id, når CANDIDATES er flere.")
@@ -287,7 +288,8 @@ def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rul
     from ..errors import InputError, Problem
     from ..explain import explain as render
     from ..explain import explain_document
-    from ..rulefiles import suggest
+    from ..messages import message
+    from ..vocabulary import did_you_mean
 
     warnings: list = []
     run = screened(profile, candidates, rules_dir, stage, as_of,
@@ -296,16 +298,17 @@ def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rul
     ids = list(run.sources)  # in input order
     if candidate_id is None:
         if len(ids) > 1:
-            raise InputError([Problem("--id", f"{len(ids)} candidates given; name one with "
-                                              f"--id ({', '.join(ids[:5])}, ...)")])
+            raise InputError([Problem("--id", message("name_one_candidate", count=len(ids),
+                                                      ids=", ".join(ids[:5])))])
         candidate_id = ids[0]
     if candidate_id not in ids:
-        raise InputError([Problem("--id", f"no candidate '{candidate_id}'"
-                                          + suggest(candidate_id, ids))])
+        raise InputError([Problem("--id", message("no_candidate", id=candidate_id)
+                                          + did_you_mean(candidate_id, ids))])
     known = [c.id for c in result.profile.criteria]
     if criterion is not None and criterion not in known:
-        raise InputError([Problem("--criterion", f"no criterion '{criterion}' in "
-                                  f"{result.profile.meta.id}" + suggest(criterion, known))])
+        raise InputError([Problem("--criterion", message("no_criterion_in", id=criterion,
+                                                            profile=result.profile.meta.id)
+                                  + did_you_mean(criterion, known))])
     unknown = [p for p in warnings if p.path == run.sources[candidate_id]]
     decision = standing_decisions(result.profile, stage, as_of.date() if as_of else None,
                                   {candidate_id: run.input_hashes[candidate_id]},

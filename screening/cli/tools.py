@@ -6,8 +6,10 @@ from pathlib import Path
 
 import click
 
+from .help import HelpCommand, HelpGroup
 
-@click.command()
+
+@click.command(cls=HelpCommand)
 @click.argument("rule_files", nargs=-1, type=click.Path())
 @click.option("--rules-dir", default="rules", show_default=True, envvar="SCREENING_RULES",
               help="Mappe der gennemgås, når ingen filer er givet.")
@@ -47,7 +49,7 @@ def lint(rule_files, rules_dir):
     click.echo(f"Ingen fund i {len(paths)} fil(er).")
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @click.argument("kind", type=click.Choice(["candidate", "profile"]))
 @click.option("--out", type=click.Path(dir_okay=False), help="Skriv skemaet til FILE.")
 def schema(kind, out):
@@ -75,7 +77,7 @@ def schema(kind, out):
             handle.write(text)
 
 
-@click.group("import")
+@click.group("import", cls=HelpGroup)
 def import_group():
     """Konverter andre formater til kandidatposter."""
 
@@ -102,6 +104,7 @@ def import_jsonresume(files, out_dir):
     from ..documents import plain, read_document
     from ..errors import InputError, Problem
     from ..jsonresume import convert
+    from ..messages import message
     from ..output import atomic_writer
 
     yaml = YAML(typ="safe", pure=True)
@@ -125,8 +128,8 @@ def import_jsonresume(files, out_dir):
             continue
         first = first_with.setdefault(result.record.id, name)
         if first != name:  # two resumes, one id: neither may overwrite the other
-            failed.append(Problem(name, f"candidate id '{result.record.id}' is also used by "
-                                        f"{first}", field="id", code="E102"))
+            failed.append(Problem(name, message("duplicate_candidate", id=result.record.id,
+                                                first=first), field="id", code="E102"))
             continue
         buffer = io.StringIO()
         yaml.dump(result.record.model_dump(mode="json", exclude_none=True), buffer)

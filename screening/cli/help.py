@@ -1,0 +1,160 @@
+"""`--help` and click's own words in the chosen language.
+
+The help of every command is written in Danish where the command is (docstring, option
+`help=`); `HelpCommand` and `HelpGroup` show it in English through `help_text.HELP_EN` when
+the run is English. Click's own words ("Usage:", "Options", its usage errors) are English
+gettext messages; while the `screening` group runs (`click_in_language`) they come from
+`help_text.CLICK_DA` when the run is Danish.
+"""
+
+from __future__ import annotations
+
+import gettext
+import inspect
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
+import click
+
+from ..i18n import language
+from .help_text import CLICK_DA, HELP_EN
+
+EXAMPLE_BLOCK = "\b"  # click's mark for a paragraph it prints as written
+HELP_OPTION_TEXT = "Show this message and exit."  # click's wording of its --help option
+
+_click_in_language: ContextVar[bool] = ContextVar("click_in_language", default=False)
+
+
+def paragraphs(text: str) -> list[str]:
+    """A help text's paragraphs, as click separates them."""
+    return inspect.cleandoc(text).split("\n\n")
+
+
+def help_key(paragraph: str) -> str:
+    """What a paragraph is looked up by: its words on one line (click rewraps them anyway);
+    for an example block, its heading line, since the command lines stay as typed."""
+    if paragraph.startswith(EXAMPLE_BLOCK):
+        return paragraph.split("\n")[1].strip()
+    return " ".join(paragraph.split())
+
+
+def _english_paragraph(paragraph: str) -> str:
+    key = help_key(paragraph)
+    english = HELP_EN.get(key, key)
+    if paragraph.startswith(EXAMPLE_BLOCK):
+        lines = paragraph.split("\n")
+        return "\n".join([lines[0], lines[1].replace(key, english), *lines[2:]])
+    return english
+
+
+def translated(text: str) -> str:
+    """A Danish help text in the chosen language."""
+    if language() != "en":
+        return text
+    return "\n\n".join(_english_paragraph(p) for p in paragraphs(text))
+
+
+def _click_in_danish() -> bool:
+    return _click_in_language.get() and language() == "da"
+
+
+def click_text(message: str) -> str:
+    """One of click's messages in the chosen language, while `screening` runs."""
+    if _click_in_danish():
+        return CLICK_DA.get(message, message)
+    return gettext.gettext(message)
+
+
+def _click_plural(singular: str, plural: str, count: int) -> str:
+    if _click_in_danish():
+        message = singular if count == 1 else plural
+        return CLICK_DA.get(message, message)
+    return gettext.ngettext(singular, plural, count)
+
+
+CLICK_MODULES = (click.core, click.decorators, click.exceptions, click.formatting,
+                 click.parser, click.types)
+
+
+@contextmanager
+def click_in_language() -> Iterator[None]:
+    """Let click speak the chosen language until the block ends. Click fetches every word it
+    shows through `gettext` by name, so its modules are given `click_text` for that name."""
+    for module in CLICK_MODULES:
+        names = vars(module)
+        names["_"] = click_text
+        if "ngettext" in names:
+            names["ngettext"] = _click_plural
+    token = _click_in_language.set(True)
+    try:
+        yield
+    finally:
+        _click_in_language.reset(token)
+
+
+class _InLanguage:
+    """A command's help attribute (help, short_help, epilog): stored as written (Danish),
+    read in the chosen language."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.stored = f"_written_{name}"
+
+    def __get__(self, command: Any, owner: type | None = None) -> str | None:
+        written = getattr(command, self.stored, None)
+        return None if written is None else translated(written)
+
+    def __set__(self, command: Any, value: str | None) -> None:
+        setattr(command, self.stored, value)
+
+
+def _option_rows(command: click.Command, ctx: click.Context) -> list[tuple[str, str]]:
+    rows = []
+    help_option = command.get_help_option(ctx)
+    for param in command.get_params(ctx):
+        record = param.get_help_record(ctx)
+        if record is None or isinstance(param, click.Argument):
+            continue
+        names, shown = record
+        # click caches its --help option, worded in the language of the first run
+        written = HELP_OPTION_TEXT if param is help_option else param.help or ""
+        wording = click_text(written) if param is help_option else translated(written)
+        # click writes the help, then its notes ("[default: …]", in the chosen language)
+        rows.append((names, wording + shown[len(param.help or ""):]))
+    return rows
+
+
+def _write_options(command: click.Command, ctx: click.Context,
+                   formatter: click.HelpFormatter) -> None:
+    rows = _option_rows(command, ctx)
+    if rows:
+        with formatter.section(click_text("Options")):
+            formatter.write_dl(rows)
+
+
+class HelpCommand(click.Command):
+    """A command whose help is shown in the chosen language."""
+
+    help = _InLanguage()
+    short_help = _InLanguage()
+    epilog = _InLanguage()
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        _write_options(self, ctx, formatter)
+
+
+class HelpGroup(click.Group):
+    """A group whose help, and its commands' help, is shown in the chosen language."""
+
+    command_class = HelpCommand
+    help = _InLanguage()
+    short_help = _InLanguage()
+    epilog = _InLanguage()
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        _write_options(self, ctx, formatter)
+        self.format_commands(ctx, formatter)
+
+
+HelpGroup.group_class = HelpGroup
