@@ -61,6 +61,14 @@ def test_a_pool_is_started_only_for_a_large_input(tmp_path, monkeypatch):
     assert auto_workers([folder]) == 1
 
 
+def test_only_the_files_a_run_reads_count_towards_a_pool(tmp_path, monkeypatch):
+    monkeypatch.setattr("os.cpu_count", lambda: 7)
+    _sized(tmp_path / "k01.yaml", 100)
+    _sized(tmp_path / "opslag.pdf", POOL_FROM_BYTES + 1)  # beside the records, never read
+    assert auto_workers([tmp_path]) == 1
+    assert auto_workers([tmp_path / "missing.jsonl"]) == 1  # the run reports it
+
+
 def _pool(folder, tmp_path, copies: int):
     """The example records of `folder` as JSON Lines, `copies` times over (new ids), with
     a line that is no record at the start."""
