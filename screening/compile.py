@@ -14,17 +14,30 @@ match when a later action asserts the fact it was waiting for (measured; see REA
 Every rule starts with an equality on the fact type: a rule whose condition is only a
 "field absent" test (`$nex`) makes durable-rules hang (measured). Two limits of the core
 shape the rules further (see `fit_for_engine` and `Layout`): at most 15 nested all/any per
-rule, and at most 64 pending rule nodes per asserted fact.
+rule, and at most 64 pending rule nodes per asserted fact. The four-status algebra the
+rules are built from is `algebra.py`.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
 from . import conditions as cond
+from .algebra import (
+    FALSE,
+    TRUE,
+    Expr,
+    StatusExprs,
+    all_of,
+    and_,
+    any_of,
+    compare,
+    negated,
+    on_scale,
+    with_partial,
+)
 from .messages import Message, Told, message
 from .profiles import Criterion, Profile
 from .results import STATUSES, D, I, O, U
@@ -32,152 +45,6 @@ from .wording import render
 
 ITEM_FACT_TYPES = {"positions": "p", "education": "e", "experience": "x"}
 VIEW_FACT_TYPE = "v"
-
-TRUE: dict = {"$true": 1}  # sentinels; never reach durable-rules
-FALSE: dict = {"$false": 1}
-
-Expr = dict[str, Any]
-
-
-# --- boolean expressions over durable-rules conditions ------------------------------------
-
-
-def and_(*exprs: Expr) -> Expr:
-    parts: dict[str, Expr] = {}
-    for e in exprs:
-        if e is FALSE:
-            return FALSE
-        if e is TRUE:
-            continue
-        for part in e["$and"] if set(e) == {"$and"} else [e]:
-            parts.setdefault(_identity(part), part)
-    if not parts:
-        return TRUE
-    return _joined("$and", list(parts.values()))
-
-
-def or_(*exprs: Expr) -> Expr:
-    parts: dict[str, Expr] = {}
-    for e in exprs:
-        if e is TRUE:
-            return TRUE
-        if e is FALSE:
-            continue
-        for part in e["$or"] if set(e) == {"$or"} else [e]:
-            parts.setdefault(_identity(part), part)
-    if not parts:
-        return FALSE
-    return _joined("$or", list(parts.values()))
-
-
-def _identity(expr: Expr) -> str:
-    # a repeated test is dropped: durable-rules gives every copy its own node on the match
-    # stack, and nested copies overflowed it (see conditions.normalise)
-    return json.dumps(expr, sort_keys=True, default=str)
-
-
-def _joined(combinator: str, parts: list[Expr]) -> Expr:
-    return parts[0] if len(parts) == 1 else {combinator: parts}
-
-
-_CMP = {"$lt": lambda a, b: a < b, "$lte": lambda a, b: a <= b, "$gt": lambda a, b: a > b,
-        "$gte": lambda a, b: a >= b, "$neq": lambda a, b: a != b}
-
-
-def holds(expr: Expr, fact: dict) -> bool:
-    """What durable-rules makes of a condition over one fact (a comparison on a missing
-    field is false): for lint's search and for the tests of the algebra."""
-    if expr is TRUE:
-        return True
-    if expr is FALSE:
-        return False
-    (op, arg), = expr.items()
-    if op == "$and":
-        return all(holds(e, fact) for e in arg)
-    if op == "$or":
-        return any(holds(e, fact) for e in arg)
-    if op == "$nex":
-        return next(iter(arg)) not in fact
-    if op == "$ex":
-        return next(iter(arg)) in fact
-    if op in _CMP:
-        (key, value), = arg.items()
-        return key in fact and _CMP[op](fact[key], value)
-    return op in fact and fact[op] == arg
-
-
-StatusExprs = dict[str, Expr]  # status -> condition under which the node has that status
-
-
-# durable-rules operator for "holds" and for "fails" of each comparison (None: plain equality)
-_HOLDS = {"eq": None, "ne": "$neq", "gt": "$gt", "gte": "$gte", "lt": "$lt", "lte": "$lte"}
-_FAILS = {"eq": "$neq", "ne": None, "gt": "$lte", "gte": "$lt", "lt": "$gte", "lte": "$gt"}
-
-
-def _test(operator: str | None, key: str, value: Any) -> Expr:
-    return {key: value} if operator is None else {operator: {key: value}}
-
-
-def _compare(key: str, op: str, value: Any) -> StatusExprs:
-    """A comparison is opfyldt or ikke_opfyldt when the field is there, ikke_belyst if not.
-
-    durable-rules makes every comparison on a missing field false (`$neq` included),
-    so neither side needs its own presence test."""
-    if op == "in":
-        holds = or_(*(_test(None, key, v) for v in value))
-        fails = and_(*(_test("$neq", key, v) for v in value))
-    else:
-        holds, fails = _test(_HOLDS[op], key, value), _test(_FAILS[op], key, value)
-    return {O: holds, D: FALSE, I: fails, U: {"$nex": {key: 1}}}
-
-
-def _scale(key: str, opfyldt: float, delvist: float) -> StatusExprs:
-    """An assessment score mapped to all four statuses by the profile's thresholds."""
-    return {
-        O: {"$gte": {key: opfyldt}},
-        D: and_({"$gte": {key: delvist}}, {"$lt": {key: opfyldt}}),
-        I: {"$lt": {key: delvist}},
-        U: {"$nex": {key: 1}},
-    }
-
-
-def _all(children: list[StatusExprs]) -> StatusExprs:
-    # the weakest child decides; a known failure outweighs missing evidence
-    return {
-        O: and_(*(c[O] for c in children)),
-        I: or_(*(c[I] for c in children)),
-        D: and_(*(or_(c[O], c[D]) for c in children), or_(*(c[D] for c in children))),
-        U: and_(*(or_(c[O], c[D], c[U]) for c in children), or_(*(c[U] for c in children))),
-    }
-
-
-def _any(children: list[StatusExprs]) -> StatusExprs:
-    # the strongest child decides; missing evidence could still hold, so it beats a failure
-    return {
-        O: or_(*(c[O] for c in children)),
-        D: and_(*(or_(c[D], c[I], c[U]) for c in children), or_(*(c[D] for c in children))),
-        U: and_(*(or_(c[I], c[U]) for c in children), or_(*(c[U] for c in children))),
-        I: and_(*(c[I] for c in children)),
-    }
-
-
-def _not(child: StatusExprs) -> StatusExprs:
-    return {O: child[I], D: child[D], I: child[O], U: child[U]}
-
-
-def with_partial(when: StatusExprs, partial: StatusExprs) -> StatusExprs:
-    """`partial` lifts a `when` that fails or is not yet judged to delvist: whatever the
-    missing evidence shows, the criterion is at least partly met. A failed `when` is only
-    ikke_opfyldt once `partial` is known to fail too, so more evidence never hides a
-    knock-out."""
-    lifted = or_(partial[O], partial[D])
-    return {
-        O: when[O],
-        D: or_(when[D], and_(or_(when[I], when[U]), lifted)),
-        I: and_(when[I], partial[I]),
-        U: or_(and_(when[U], or_(partial[I], partial[U])), and_(when[I], partial[U])),
-    }
-
 
 # --- what the facts hold -----------------------------------------------------------------
 
@@ -416,20 +283,20 @@ class _Compiler:
 
     def _node(self, node: cond.Condition, criterion: Criterion, keys: list[str]) -> StatusExprs:
         if isinstance(node, cond.All):
-            return _all([self._node(c, criterion, keys) for c in node.children])
+            return all_of([self._node(c, criterion, keys) for c in node.children])
         if isinstance(node, cond.AnyOf):
-            return _any([self._node(c, criterion, keys) for c in node.children])
+            return any_of([self._node(c, criterion, keys) for c in node.children])
         if isinstance(node, cond.Not):
-            return _not(self._node(node.child, criterion, keys))
+            return negated(self._node(node.child, criterion, keys))
         if isinstance(node, cond.Compare):
             key = self._derived_by_name[node.name]
             keys.append(key)
-            return _compare(key, node.op, node.value)
+            return compare(key, node.op, node.value)
         if isinstance(node, cond.Some):
             name = render(node, self.out.profile)
             key = self._derived(name, node.collection, node.where, "exists", None)
             keys.append(key)
-            return _compare(key, "eq", True)
+            return compare(key, "eq", True)
         if isinstance(node, cond.Assessed):
             scale = self.out.profile.scoring.assessment
             aggregate = getattr(scale, criterion.priority)
@@ -443,8 +310,8 @@ class _Compiler:
             key = self._assessment_by_spec[spec]
             keys.append(key)
             if node.gte is not None:
-                return _compare(key, "gte", node.gte)
-            return _scale(key, scale.opfyldt, scale.delvist)
+                return compare(key, "gte", node.gte)
+            return on_scale(key, scale.opfyldt, scale.delvist)
         raise TypeError(f"not a candidate-level condition: {node!r}")
 
     def _derived(self, name: str, collection: str, where: cond.Condition | None,
@@ -477,20 +344,20 @@ class _Compiler:
     def _item_node(self, collection: str, node: cond.Condition,
                    fields: list[str]) -> StatusExprs:
         if isinstance(node, cond.All):
-            return _all([self._item_node(collection, c, fields) for c in node.children])
+            return all_of([self._item_node(collection, c, fields) for c in node.children])
         if isinstance(node, cond.AnyOf):
             shared = _contains_any(node)
             if shared is not None:  # one flag for "contains any of": see _contains_any
                 fields.append(shared[0])
-                return _compare(self._item_key(collection, *shared), "eq", True)
-            return _any([self._item_node(collection, c, fields) for c in node.children])
+                return compare(self._item_key(collection, *shared), "eq", True)
+            return any_of([self._item_node(collection, c, fields) for c in node.children])
         if isinstance(node, cond.Not):
-            return _not(self._item_node(collection, node.child, fields))
+            return negated(self._item_node(collection, node.child, fields))
         assert isinstance(node, cond.Compare)
         fields.append(node.name)
         if node.op == "contains":  # a set field becomes one true/false flag per value asked
-            return _compare(self._item_key(collection, node.name, node.value), "eq", True)
-        return _compare(self._item_key(collection, node.name, None), node.op, node.value)
+            return compare(self._item_key(collection, node.name, node.value), "eq", True)
+        return compare(self._item_key(collection, node.name, None), node.op, node.value)
 
     def _item_key(self, collection: str, field_name: str, member: Any) -> str:
         keys = self.out.item_keys.setdefault(collection, {})

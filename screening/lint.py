@@ -31,8 +31,9 @@ from typing import Any
 
 from . import conditions as cond
 from . import protected
+from .algebra import FALSE, TRUE, holds
 from .catalogue import COLLECTIONS
-from .compile import FALSE, TRUE, CompiledProfile, D, I, O, compile_profile, holds
+from .compile import CompiledProfile, D, I, O, compile_profile
 from .errors import RuleFileError
 from .i18n import decimal
 from .messages import Message, Worded, message

@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .audit.recording import audit_input
 from .audit.store import CandidateInput
 from .candidates import RawInput, expand, parse_input
 from .errors import Problem
@@ -87,15 +88,6 @@ def screen_chunk(screener: Screener, job: Job, raws: list[RawInput]) -> Chunk:
             chunk.rendered.append(job.render(result))
             chunk.results.append(_summary_only(result))
     return chunk
-
-
-def audit_input(loaded) -> CandidateInput:
-    """The record without personal data (to replay), and the personal data apart."""
-    record = loaded.record
-    personal = record.personal.model_dump(exclude_none=True) if record.personal else None
-    return CandidateInput(record.id, loaded.path, loaded.sha256,
-                          record.model_dump(mode="json", exclude={"personal"},
-                                            exclude_none=True), personal or None)
 
 
 def _summary_only(result: CandidateResult) -> CandidateResult:

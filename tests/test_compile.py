@@ -14,28 +14,30 @@ import sys
 
 import pytest
 
-from screening.compile import (
+from screening.algebra import (
     FALSE,
+    TRUE,
+    all_of,
+    and_,
+    any_of,
+    compare,
+    holds,
+    negated,
+    on_scale,
+    or_,
+    with_partial,
+)
+from screening.compile import (
     MAX_COMBINATORS,
     RULES_PER_FACT_TYPE,
     STATUSES,
-    TRUE,
     D,
     I,
     O,
     U,
-    _all,
-    _any,
     _combinators,
-    _compare,
-    _not,
-    _scale,
-    and_,
     compile_profile,
     fit_for_engine,
-    holds,
-    or_,
-    with_partial,
 )
 from screening.rulefiles import load_profile
 
@@ -45,7 +47,7 @@ SCORE_FOR = {O: 5, D: 3, I: 1}  # with thresholds opfyldt 4, delvist 3
 
 
 def leaf(n: int):
-    return _scale(f"k{n}", 4, 3)
+    return on_scale(f"k{n}", 4, 3)
 
 
 def fact_for(statuses: tuple[str, ...]) -> dict:
@@ -80,7 +82,7 @@ def expected_any(children):
 
 
 @pytest.mark.parametrize("arity", [1, 2, 3])
-@pytest.mark.parametrize("combine,expected", [(_all, expected_all), (_any, expected_any)])
+@pytest.mark.parametrize("combine,expected", [(all_of, expected_all), (any_of, expected_any)])
 def test_combinators_give_exactly_the_expected_status(arity, combine, expected):
     exprs = combine([leaf(n) for n in range(arity)])
     for children in itertools.product(STATUSES, repeat=arity):
@@ -90,11 +92,11 @@ def test_combinators_give_exactly_the_expected_status(arity, combine, expected):
 def test_not_swaps_met_and_unmet_and_keeps_the_rest():
     swap = {O: I, I: O, D: D, U: U}
     for status in STATUSES:
-        assert status_of(_not(leaf(0)), fact_for((status,))) == swap[status]
+        assert status_of(negated(leaf(0)), fact_for((status,))) == swap[status]
 
 
 def test_nested_conditions_stay_exclusive_and_exhaustive():
-    exprs = _any([_all([leaf(0), _not(leaf(1))]), leaf(2)])
+    exprs = any_of([all_of([leaf(0), negated(leaf(1))]), leaf(2)])
     for children in itertools.product(STATUSES, repeat=3):
         inner = expected_all((children[0], {O: I, I: O}.get(children[1], children[1])))
         assert status_of(exprs, fact_for(children)) == expected_any((inner, children[2]))
@@ -120,7 +122,7 @@ def test_partial_lifts_a_failure_and_only_a_known_failure_is_ikke_opfyldt(when, 
     ("in", ("chef", "direktion"), "mellemleder", I),
 ])
 def test_comparisons(op, value, present, status):
-    exprs = _compare("x", op, value)
+    exprs = compare("x", op, value)
     assert status_of(exprs, {"x": present}) == status
     assert status_of(exprs, {}) == U
 

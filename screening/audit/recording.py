@@ -1,4 +1,4 @@
-"""What one `screening screen` run leaves in the audit trail: its settings and rule files,
+"""What one screening run leaves in the audit trail: its settings and rule files,
 and each screened candidate's input and result, spooled to disk until the run ends."""
 
 from __future__ import annotations
@@ -11,9 +11,22 @@ from dataclasses import asdict
 from datetime import date
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..profiles import Profile
 from .store import AuditStore, CandidateInput, operator
+
+if TYPE_CHECKING:
+    from ..candidates import LoadedRecord
+
+
+def audit_input(loaded: LoadedRecord) -> CandidateInput:
+    """The record without personal data (to replay), and the personal data apart."""
+    record = loaded.record
+    personal = record.personal.model_dump(exclude_none=True) if record.personal else None
+    return CandidateInput(record.id, loaded.path, loaded.sha256,
+                          record.model_dump(mode="json", exclude={"personal"},
+                                            exclude_none=True), personal or None)
 
 
 class Spool:

@@ -1,0 +1,158 @@
+"""The four-status algebra over durable-rules conditions: what the compiler builds every
+criterion's rules from, what lint searches with, and what its tests check.
+
+A condition is durable-rules' own JSON (`{"$gte": {"years": 5}}`, `{"$and": [...]}`); a node
+of a profile's condition compiles to `StatusExprs`, one condition per status (opfyldt,
+delvist, ikke_opfyldt, ikke_belyst), built so that exactly one holds for any fact. `holds`
+says what durable-rules makes of a condition, so the algebra can be checked without the
+engine.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .results import D, I, O, U
+
+TRUE: dict = {"$true": 1}  # sentinels; never reach durable-rules
+FALSE: dict = {"$false": 1}
+
+Expr = dict[str, Any]
+
+
+def and_(*exprs: Expr) -> Expr:
+    parts: dict[str, Expr] = {}
+    for e in exprs:
+        if e is FALSE:
+            return FALSE
+        if e is TRUE:
+            continue
+        for part in e["$and"] if set(e) == {"$and"} else [e]:
+            parts.setdefault(_identity(part), part)
+    if not parts:
+        return TRUE
+    return _joined("$and", list(parts.values()))
+
+
+def or_(*exprs: Expr) -> Expr:
+    parts: dict[str, Expr] = {}
+    for e in exprs:
+        if e is TRUE:
+            return TRUE
+        if e is FALSE:
+            continue
+        for part in e["$or"] if set(e) == {"$or"} else [e]:
+            parts.setdefault(_identity(part), part)
+    if not parts:
+        return FALSE
+    return _joined("$or", list(parts.values()))
+
+
+def _identity(expr: Expr) -> str:
+    # a repeated test is dropped: durable-rules gives every copy its own node on the match
+    # stack, and nested copies overflowed it (see conditions.normalise)
+    return json.dumps(expr, sort_keys=True, default=str)
+
+
+def _joined(combinator: str, parts: list[Expr]) -> Expr:
+    return parts[0] if len(parts) == 1 else {combinator: parts}
+
+
+_CMP = {"$lt": lambda a, b: a < b, "$lte": lambda a, b: a <= b, "$gt": lambda a, b: a > b,
+        "$gte": lambda a, b: a >= b, "$neq": lambda a, b: a != b}
+
+
+def holds(expr: Expr, fact: dict) -> bool:
+    """What durable-rules makes of a condition over one fact (a comparison on a missing
+    field is false): for lint's search and for the tests of the algebra."""
+    if expr is TRUE:
+        return True
+    if expr is FALSE:
+        return False
+    (op, arg), = expr.items()
+    if op == "$and":
+        return all(holds(e, fact) for e in arg)
+    if op == "$or":
+        return any(holds(e, fact) for e in arg)
+    if op == "$nex":
+        return next(iter(arg)) not in fact
+    if op == "$ex":
+        return next(iter(arg)) in fact
+    if op in _CMP:
+        (key, value), = arg.items()
+        return key in fact and _CMP[op](fact[key], value)
+    return op in fact and fact[op] == arg
+
+
+StatusExprs = dict[str, Expr]  # status -> condition under which the node has that status
+
+
+# durable-rules operator for "holds" and for "fails" of each comparison (None: plain equality)
+_HOLDS = {"eq": None, "ne": "$neq", "gt": "$gt", "gte": "$gte", "lt": "$lt", "lte": "$lte"}
+_FAILS = {"eq": "$neq", "ne": None, "gt": "$lte", "gte": "$lt", "lt": "$gte", "lte": "$gt"}
+
+
+def _test(operator: str | None, key: str, value: Any) -> Expr:
+    return {key: value} if operator is None else {operator: {key: value}}
+
+
+def compare(key: str, op: str, value: Any) -> StatusExprs:
+    """A comparison is opfyldt or ikke_opfyldt when the field is there, ikke_belyst if not.
+
+    durable-rules makes every comparison on a missing field false (`$neq` included),
+    so neither side needs its own presence test."""
+    if op == "in":
+        holds = or_(*(_test(None, key, v) for v in value))
+        fails = and_(*(_test("$neq", key, v) for v in value))
+    else:
+        holds, fails = _test(_HOLDS[op], key, value), _test(_FAILS[op], key, value)
+    return {O: holds, D: FALSE, I: fails, U: {"$nex": {key: 1}}}
+
+
+def on_scale(key: str, opfyldt: float, delvist: float) -> StatusExprs:
+    """An assessment score mapped to all four statuses by the profile's thresholds."""
+    return {
+        O: {"$gte": {key: opfyldt}},
+        D: and_({"$gte": {key: delvist}}, {"$lt": {key: opfyldt}}),
+        I: {"$lt": {key: delvist}},
+        U: {"$nex": {key: 1}},
+    }
+
+
+def all_of(children: list[StatusExprs]) -> StatusExprs:
+    # the weakest child decides; a known failure outweighs missing evidence
+    return {
+        O: and_(*(c[O] for c in children)),
+        I: or_(*(c[I] for c in children)),
+        D: and_(*(or_(c[O], c[D]) for c in children), or_(*(c[D] for c in children))),
+        U: and_(*(or_(c[O], c[D], c[U]) for c in children), or_(*(c[U] for c in children))),
+    }
+
+
+def any_of(children: list[StatusExprs]) -> StatusExprs:
+    # the strongest child decides; missing evidence could still hold, so it beats a failure
+    return {
+        O: or_(*(c[O] for c in children)),
+        D: and_(*(or_(c[D], c[I], c[U]) for c in children), or_(*(c[D] for c in children))),
+        U: and_(*(or_(c[I], c[U]) for c in children), or_(*(c[U] for c in children))),
+        I: and_(*(c[I] for c in children)),
+    }
+
+
+def negated(child: StatusExprs) -> StatusExprs:
+    return {O: child[I], D: child[D], I: child[O], U: child[U]}
+
+
+def with_partial(when: StatusExprs, partial: StatusExprs) -> StatusExprs:
+    """`partial` lifts a `when` that fails or is not yet judged to delvist: whatever the
+    missing evidence shows, the criterion is at least partly met. A failed `when` is only
+    ikke_opfyldt once `partial` is known to fail too, so more evidence never hides a
+    knock-out."""
+    lifted = or_(partial[O], partial[D])
+    return {
+        O: when[O],
+        D: or_(when[D], and_(or_(when[I], when[U]), lifted)),
+        I: and_(when[I], partial[I]),
+        U: or_(and_(when[U], or_(partial[I], partial[U])), and_(when[I], partial[U])),
+    }
