@@ -272,7 +272,9 @@ def pausing(self, kind, *rest):
     written += kind == "result"
     if written == rows:
         assert self.db.in_transaction, "the pause must be inside the write transaction"
-        signal.write_text(str(seq))
+        written_first = signal.with_suffix(".part")  # renamed whole: never read half written
+        written_first.write_text(str(seq))
+        written_first.rename(signal)
         time.sleep(3600)
     return seq
 
