@@ -28,8 +28,8 @@ from tests.reference import ORDER, Reference
 
 CODE = ORDER  # status -> number: ikke_opfyldt 0, ikke_belyst 1, delvist 2, opfyldt 3
 STATUS = {code: status for status, code in CODE.items()}
-NOT = [CODE[s] for s in sorted(CODE, key=CODE.get)]  # not: swaps opfyldt and ikke_opfyldt
-NOT[CODE["opfyldt"]], NOT[CODE["ikke_opfyldt"]] = CODE["ikke_opfyldt"], CODE["opfyldt"]
+SWAPPED_BY_NOT = {"opfyldt": "ikke_opfyldt", "ikke_opfyldt": "opfyldt"}  # the others stay
+NOT = [CODE[SWAPPED_BY_NOT.get(STATUS[code], STATUS[code])] for code in range(4)]
 OPS = {"eq": "==", "ne": "!=", "gt": ">", "gte": ">=", "lt": "<", "lte": "<="}
 
 

@@ -9,12 +9,13 @@ code that loads profiles is the same. The YAML data files shipped with screening
 protected attributes: 90 ms to parse) are kept the same way, by their content.
 
 Where: $SCREENING_CACHE (a folder, or `off` to switch the cache off), else
-$XDG_CACHE_HOME/screening, else ~/.cache/screening. The folder is created private (0700);
-a folder others may write into, or an entry not owned by the user, is never read. Entries
-are written whole (to a temporary file, then renamed), carry a digest of their content and
-decode only into the profile's own types: a damaged, foreign or stale entry is ignored and
-written anew. Problems are never cached: a rule file with problems is read again each time,
-and its problems are reported from the file itself.
+$XDG_CACHE_HOME/screening, else ~/.cache/screening (no cache when neither is an absolute
+path). The folder is created private (0700); a folder others may write into, or an entry
+not owned by the user, is never read. Entries are written whole (to a temporary file, then
+renamed), carry a digest of their content and decode only into the profile's own types: a
+damaged, foreign or stale entry is ignored and written anew. Problems are never cached: a
+rule file with problems is read again each time, and its problems are reported from the
+file itself. Candidate records are never cached: they are personal data.
 """
 
 from __future__ import annotations
@@ -67,8 +68,9 @@ def directory() -> Path | None:
         return None
     if setting:
         return Path(setting)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "screening"
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    # a relative base (no home to expand `~` into) would put the cache wherever a run starts
+    return base / "screening" if base.is_absolute() else None
 
 
 def cached_profile(path: Path, allow_module: bool) -> Profile | None:

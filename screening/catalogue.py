@@ -30,6 +30,7 @@ class ItemField:
     read: Callable[[Any, date], Any]  # (item, as_of) -> value or None when unknown
     values: tuple[str, ...] = ()  # allowed values of enum and set fields
     protected: str = ""  # the message code saying why reading it discriminates (lint)
+    english: str = ""  # the label in English
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Collection:
     label: str  # Danish, singular
     record_attr: str
     fields: dict[str, ItemField]
+    english: str  # the label in English
 
 
 def _attr(name: str) -> Callable[[Any, date], Any]:
@@ -50,30 +52,45 @@ def _fields(*fields: ItemField) -> dict[str, ItemField]:
 
 COLLECTIONS: dict[str, Collection] = {
     "positions": Collection("positions", "stilling", "positions", _fields(
-        ItemField("sector", "enum", "sektor", _attr("sector"), r.SECTORS),
-        ItemField("politically_governed", "bool", "politisk styret", _attr("politically_governed")),
+        ItemField("sector", "enum", "sektor", _attr("sector"), r.SECTORS, english="sector"),
+        ItemField("politically_governed", "bool", "politisk styret",
+                  _attr("politically_governed"), english="politically governed"),
         ItemField("leadership_level", "enum", "ledelsesniveau", _attr("leadership_level"),
-                  r.LEADERSHIP_LEVELS),
-        ItemField("leaders_led", "number", "antal ledere ledet", _attr("leaders_led")),
-        ItemField("staff_led", "number", "antal medarbejdere ledet", _attr("staff_led")),
-        ItemField("budget_mio_dkk", "number", "budget (mio. kr.)", _attr("budget_mio_dkk")),
-        ItemField("years", "number", "år i stillingen", lambda p, as_of: p.years(as_of)),
-        ItemField("current", "bool", "nuværende stilling", lambda p, _a: p.end is None),
-        ItemField("domains", "set", "fagområder", _attr("domains"), r.DOMAINS),
-    )),
+                  r.LEADERSHIP_LEVELS, english="leadership level"),
+        ItemField("leaders_led", "number", "antal ledere ledet", _attr("leaders_led"),
+                  english="leaders led"),
+        ItemField("staff_led", "number", "antal medarbejdere ledet", _attr("staff_led"),
+                  english="staff led"),
+        ItemField("budget_mio_dkk", "number", "budget (mio. kr.)", _attr("budget_mio_dkk"),
+                  english="budget (DKK million)"),
+        ItemField("years", "number", "år i stillingen", lambda p, as_of: p.years(as_of),
+                  english="years in the position"),
+        ItemField("current", "bool", "nuværende stilling", lambda p, _a: p.end is None,
+                  english="current position"),
+        ItemField("domains", "set", "fagområder", _attr("domains"), r.DOMAINS,
+                  english="fields"),
+    ), "position"),
     "education": Collection("education", "uddannelse", "education", _fields(
-        ItemField("level", "enum", "uddannelsesniveau", _attr("level"), r.EDUCATION_LEVELS),
-        ItemField("area", "enum", "fagområde", _attr("area"), r.EDUCATION_AREAS),
-        ItemField("leadership", "bool", "ledelsesuddannelse", _attr("leadership")),
+        ItemField("level", "enum", "uddannelsesniveau", _attr("level"), r.EDUCATION_LEVELS,
+                  english="level of education"),
+        ItemField("area", "enum", "fagområde", _attr("area"), r.EDUCATION_AREAS,
+                  english="field"),
+        ItemField("leadership", "bool", "ledelsesuddannelse", _attr("leadership"),
+                  english="leadership education"),
         ItemField("year", "number", "afslutningsår", _attr("year"),
-                  protected="graduation_year_for_age"),
-    )),
+                  protected="graduation_year_for_age", english="year of graduation"),
+    ), "education"),
     "experience": Collection("experience", "erfaring", "experience", _fields(
-        ItemField("kind", "enum", "type", _attr("kind"), r.EXPERIENCE_KINDS),
-        ItemField("role", "enum", "rolle", _attr("role"), r.EXPERIENCE_ROLES),
-        ItemField("years", "number", "år", _attr("years")),
-    )),
+        ItemField("kind", "enum", "type", _attr("kind"), r.EXPERIENCE_KINDS, english="kind"),
+        ItemField("role", "enum", "rolle", _attr("role"), r.EXPERIENCE_ROLES, english="role"),
+        ItemField("years", "number", "år", _attr("years"), english="years"),
+    ), "experience"),
 }
+
+
+def label_of(named: ItemField | Collection, language: str) -> str:
+    """A field's or collection's label in `language`."""
+    return named.english if language == "en" else named.label
 
 
 def describe_field(collection: str, field: ItemField) -> str:

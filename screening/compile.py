@@ -293,6 +293,8 @@ class _Compiler:
             keys.append(key)
             return compare(key, node.op, node.value)
         if isinstance(node, cond.Some):
+            # the name is shown as evidence, so it is worded in the run's language (a
+            # compiled profile lives for one run; only the loaded profile is cached)
             name = render(node, self.out.profile)
             key = self._derived(name, node.collection, node.where, "exists", None)
             keys.append(key)

@@ -24,9 +24,8 @@ from .wording import render, value_text
 
 
 def _evidence_line(e: Evidence) -> str:
-    source = "cv" if e.source == "cv" else e.source
     note = f" [{e.note}]" if e.note else ""
-    return f"{e.path} = {value_text(e.value)} ({source}){note}"
+    return f"{e.path} = {value_text(e.value)} ({label(STAGES, e.source)}){note}"
 
 
 def criterion_text(outcome: CriterionOutcome, profile: Profile) -> list[str]:

@@ -21,7 +21,11 @@ EN: dict[str, str] = {
     "Foreslåede knock-outs": "Proposed knock-outs", "Anbefaling": "Recommendation",
     "stadie": "stage",
     # explanations
-    "ja": "yes", "nej": "no", "ingen": "none",
+    "{what}: ikke oplyst": "{what}: not given",
+    "{item} ({title}) mangler {fields}": "{item} ({title}) lacks {fields}",
+    "ingen vurdering af '{competency}' fra {sources}":
+        "no assessment of '{competency}' by {sources}",
+    "ingen": "none",
     "Kandidat {id}: {title}, {organisation} ({profile} v{version})":
         "Candidate {id}: {title}, {organisation} ({profile} v{version})",
     "Kandidat {id}, {title} ({profile} v{version}), stadie: {stage}":
@@ -102,6 +106,20 @@ EN: dict[str, str] = {
     "Videre (besluttet)": "Goes on (decided)", "Ikke videre (besluttet)":
         "Does not go on (decided)",
     "kørsel {run}": "run {run}",
+    # lint, test, profiles
+    "Fundet {count}: {errors} fejl, {warnings} advarsler i {files} fil(er).":
+        "Found {count}: {errors} error(s), {warnings} warning(s) in {files} file(s).",
+    "Ingen fund i {files} fil(er).": "Nothing found in {files} file(s).",
+    "ingen regelfiler i {folder}/": "no rule files in {folder}/",
+    "Fundet {count} problem(er) i {files} fil(er).":
+        "Found {count} problem(s) in {files} file(s).",
+    "bestået": "passed", "FEJLET": "FAILED", "Scenarie": "Scenario", "Resultat": "Result",
+    "Fejlende trin": "Failing step", "Forventet / fundet": "Expected / found",
+    "{passed} bestået, {failed} fejlet i {files} fil(er).":
+        "{passed} passed, {failed} failed in {files} file(s).",
+    "(fejl i regelfilen)": "(error in the rule file)", "Id": "Id", "Titel": "Title",
+    "Organisation": "Organisation", "Version": "Version", "Krav": "Requirements",
+    "Ønsker": "Wishes",
     # the audit trail (screening audit)
     "Tidspunkt": "Time", "Af": "By", "Knock-out": "Knock-out",
     "Kørsel {run}: {created} af {operator}; {profile} v{version} (sha256 {sha256}); stadie "
@@ -271,9 +289,9 @@ def language() -> str:
     return _language.get()
 
 
-def decimal(text: str) -> str:
-    """A formatted number with the decimal mark of the chosen language."""
-    return text.replace(".", ",") if _language.get() == "da" else text
+def decimal(text: str, language: str | None = None) -> str:
+    """A formatted number with the decimal mark of `language` (the chosen one when None)."""
+    return text.replace(".", ",") if (language or _language.get()) == "da" else text
 
 
 def t(text: str, **values) -> str:

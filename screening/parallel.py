@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from .audit.recording import audit_input
 from .audit.store import CandidateInput
-from .candidates import RawInput, parse_input
+from .candidates import RawInput, expand, parse_input
 from .errors import Problem
 from .results import CandidateResult
 
@@ -147,12 +147,12 @@ def screen_many(screener: Screener, job: Job, inputs: Iterable[RawInput],
 
 
 def auto_workers(paths: Iterable[str | Path]) -> int:
-    """All cores for a large input, one process for a small one (no pool start-up cost)."""
+    """All cores for a large input, one process for a small one (no pool start-up cost).
+    Only what the run reads counts: a folder's other files (a PDF beside the records) do not."""
+    files, _problems = expand(list(paths))  # the run itself reports the problems
     total = 0
-    for raw in paths:
-        path = Path(raw)
-        files = path.iterdir() if path.is_dir() else [path]
-        total += sum(f.stat().st_size for f in files if f.is_file())
+    for path in files:
+        total += path.stat().st_size if path.is_file() else 0
         if total > POOL_FROM_BYTES:
             return os.cpu_count() or 1
     return 1

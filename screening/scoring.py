@@ -18,9 +18,10 @@ from dataclasses import replace
 from functools import lru_cache, partial
 from operator import itemgetter
 
-from .catalogue import COLLECTIONS
+from .catalogue import COLLECTIONS, label_of
 from .compile import CompiledProfile
 from .engine import Evaluated
+from .i18n import language, t
 from .profiles import CATEGORIES, Criterion, Scoring
 from .results import (
     KNOCKOUT_BAND,
@@ -41,6 +42,7 @@ from .results import (
     U,
     band_range,
 )
+from .vocabulary import STAGES, label
 
 POINTS_FACTOR = {O: 1.0, D: 0.5, I: 0.0}
 KNOCKOUT_STATUSES = (I, D)  # a krav must be fully met; anything less is for a person to weigh
@@ -201,29 +203,32 @@ def _missing(compiled: CompiledProfile, evaluated: Evaluated, key: str) -> str:
     if key in compiled.assessments:
         assessment = compiled.assessments[key]
         return _not_assessed(compiled.profile.competencies[assessment.competency],
-                             assessment.sources)
+                             assessment.sources, language())
     plan = compiled.derived[key]
     collection = COLLECTIONS[plan.collection]
     items = getattr(evaluated.facts.record, collection.record_attr)
     if items is None:
-        return f"{plan.collection}: ikke oplyst"
+        return t("{what}: ikke oplyst", what=plan.collection)
     predicate = compiled.predicates[plan.predicate]
     statuses = evaluated.firings.item_status.get(plan.predicate, {})
     gaps = []
     for i, item in enumerate(items):
         if statuses.get(i) == U:
             fact = evaluated.facts.item_facts[plan.collection][i]
-            absent = [collection.fields[f].label
+            absent = [label_of(collection.fields[f], language())
                       for (f, _member), k in compiled.item_keys[plan.collection].items()
                       if f in predicate.fields and k not in fact]
-            gaps.append(f"{plan.collection}[{i}] ({_item_title(plan.collection, item)}) mangler "
-                        + ", ".join(dict.fromkeys(absent)))
-    return "; ".join(gaps) or f"{plan.name}: ikke oplyst"
+            gaps.append(t("{item} ({title}) mangler {fields}", item=f"{plan.collection}[{i}]",
+                          title=_item_title(plan.collection, item),
+                          fields=", ".join(dict.fromkeys(absent))))
+    return "; ".join(gaps) or t("{what}: ikke oplyst", what=plan.name)
 
 
 @lru_cache(maxsize=1024)  # the same few texts for every candidate
-def _not_assessed(label: str, sources: tuple[str, ...]) -> str:
-    return f"ingen vurdering af '{label}' fra {', '.join(sources)}"
+def _not_assessed(competency: str, sources: tuple[str, ...], worded_in: str) -> str:
+    """`worded_in`, the chosen language, is there to key the cache: t() reads it itself."""
+    return t("ingen vurdering af '{competency}' fra {sources}", competency=competency,
+             sources=", ".join(label(STAGES, s) for s in sources))
 
 
 def rank(results: list[CandidateResult]) -> list[CandidateResult]:

@@ -40,7 +40,7 @@ def shortlist(screening: Screening, take: int,
     knocked_out = tuple(r for r in undecided if r.knockouts)
     unjudged = tuple(r for r in undecided
                      if not r.knockouts and r.recommendation == SPARSE_BAND)
-    eligible = [r for r in undecided if r not in knocked_out and r not in unjudged]
+    eligible = [r for r in undecided if not r.knockouts and r.recommendation != SPARSE_BAND]
     places = max(0, take - len(decided_on))
 
     def by_rank(members) -> tuple[CandidateResult, ...]:
@@ -50,11 +50,15 @@ def shortlist(screening: Screening, take: int,
         return Shortlist(by_rank([*decided_on, *eligible]), (), (), knocked_out, unjudged,
                          stopped)
     cut_rank = eligible[places - 1].rank if places > 0 else None
+    # sets of ids, not `in` over results: comparing results field by field made a pool
+    # of 20,000 take minutes
+    first = {r.id for r in eligible[:places]}
     boundary = [r for r in eligible if r.rank == cut_rank]
-    spills = any(r not in eligible[:places] for r in boundary)
+    spills = any(r.id not in first for r in boundary)
     chosen = [r for r in eligible[:places] if not (spills and r.rank == cut_rank)]
     tied = tuple(boundary) if spills else ()
-    not_taken = tuple(r for r in eligible if r not in chosen and r not in tied)
+    placed = {r.id for r in (*chosen, *tied)}
+    not_taken = tuple(r for r in eligible if r.id not in placed)
     return Shortlist(by_rank([*decided_on, *chosen]), tied, not_taken, knocked_out, unjudged,
                      stopped)
 

@@ -1,4 +1,4 @@
-"""Danish words: how a profile's wording is read, and conditions rendered for explanations.
+"""Words: how a profile's Danish wording is read, and conditions rendered for explanations.
 
 `read_wording` is the one reading of docs/reading-profiles.md: which words make a krav, which
 an ønske, and which ask for weight. `screening lint` checks rule files against it, and a
@@ -12,8 +12,9 @@ import re
 from typing import Any, NamedTuple
 
 from . import conditions as cond
-from .catalogue import COLLECTIONS
-from .i18n import decimal, t
+from .catalogue import COLLECTIONS, label_of
+from .i18n import decimal
+from .i18n import language as chosen_language
 from .profiles import Profile
 
 # --- reading the wording (docs/reading-profiles.md) ----------------------------------------
@@ -94,57 +95,78 @@ def _without(text: str, phrases: tuple[str, ...]) -> str:
     return text
 
 
-# --- conditions in Danish words -----------------------------------------------------------
+# --- conditions in words -------------------------------------------------------------------
 
-OP_WORDS = {"eq": "er", "ne": "er ikke", "gt": "er over", "gte": "er mindst", "lt": "er under",
-            "lte": "er højst", "in": "er en af", "contains": "omfatter"}
+OP_WORDS = {
+    "da": {"eq": "er", "ne": "er ikke", "gt": "er over", "gte": "er mindst", "lt": "er under",
+           "lte": "er højst", "in": "er en af", "contains": "omfatter"},
+    "en": {"eq": "is", "ne": "is not", "gt": "is over", "gte": "is at least", "lt": "is under",
+           "lte": "is at most", "in": "is one of", "contains": "includes"},
+}
+# the words that join a condition's parts; a profile's own words (labels, descriptions)
+# are shown as written
+CONDITION_WORDS = {
+    "da": {"and": " og ", "or": " eller ", "not": "ikke ({})", "some": "en {} hvor {}",
+           "rated": "'{}' vurderes til mindst {}", "partly": " (delvist: mindst {})",
+           "by": " (fra {})", "not_fact": "ikke: {}"},
+    "en": {"and": " and ", "or": " or ", "not": "not ({})", "some": "{} where {}",
+           "rated": "'{}' is rated at least {}", "partly": " (partly: at least {})",
+           "by": " (by {})", "not_fact": "not: {}"},
+}
 
 
-def value_text(value: Any) -> str:
-    if value is True:
-        return t("ja")
-    if value is False:
-        return t("nej")
+def value_text(value: Any, language: str | None = None) -> str:
+    """A value as a person reads it, in `language` (the chosen language when None)."""
+    lang = language or chosen_language()
+    if isinstance(value, bool):
+        return ("ja" if value else "nej") if lang == "da" else ("yes" if value else "no")
     if isinstance(value, float):
-        return decimal(f"{value:g}")
+        return decimal(f"{value:g}", lang)
     if isinstance(value, list | tuple):
-        return ", ".join(value_text(v) for v in value) or t("ingen")
+        return ", ".join(value_text(v, lang) for v in value) or ("ingen" if lang == "da"
+                                                                  else "none")
     return str(value)
 
 
-def render(node: cond.Condition, profile: Profile, collection: str | None = None) -> str:
-    """A condition in Danish, e.g. 'en stilling hvor politisk styret er ja og ...'."""
-    if isinstance(node, cond.All):
-        return " og ".join(_child(c, profile, collection) for c in node.children)
-    if isinstance(node, cond.AnyOf):
-        return " eller ".join(_child(c, profile, collection) for c in node.children)
+def render(node: cond.Condition, profile: Profile, collection: str | None = None,
+           language: str | None = None) -> str:
+    """A condition in words, e.g. 'en stilling hvor politisk styret er ja og ...', in
+    `language` (the chosen language when None)."""
+    lang = language or chosen_language()
+    words = CONDITION_WORDS[lang]
+    if isinstance(node, cond.All | cond.AnyOf):
+        joint = words["and"] if isinstance(node, cond.All) else words["or"]
+        return joint.join(_child(c, profile, collection, lang) for c in node.children)
     if isinstance(node, cond.Not):
-        return f"ikke ({render(node.child, profile, collection)})"
+        return words["not"].format(render(node.child, profile, collection, lang))
     if isinstance(node, cond.Some):
-        label = COLLECTIONS[node.collection].label
-        return f"en {label} hvor {render(node.where, profile, node.collection)}"
+        label = label_of(COLLECTIONS[node.collection], lang)
+        if lang == "en":
+            label = f"{'an' if label[0] in 'aeiou' else 'a'} {label}"
+        return words["some"].format(label, render(node.where, profile, node.collection, lang))
     if isinstance(node, cond.Assessed):
         label = profile.competencies[node.competency]
-        by = f" (fra {', '.join(node.by)})" if node.by else ""
+        by = words["by"].format(", ".join(node.by)) if node.by else ""
         if node.gte is not None:
-            return f"'{label}' vurderes til mindst {value_text(node.gte)}{by}"
+            return words["rated"].format(label, value_text(node.gte, lang)) + by
         scale = profile.scoring.assessment
-        return (f"'{label}' vurderes til mindst {value_text(scale.opfyldt)} (delvist: mindst "
-                f"{value_text(scale.delvist)}){by}")
+        return (words["rated"].format(label, value_text(scale.opfyldt, lang))
+                + words["partly"].format(value_text(scale.delvist, lang)) + by)
     assert isinstance(node, cond.Compare)
     if node.item_level:
         assert collection is not None, "an item field is read only inside a `some`"
-        name = COLLECTIONS[collection].fields[node.name].label
+        name = label_of(COLLECTIONS[collection].fields[node.name], lang)
     else:
         derived = profile.derived[node.name]
+        described = derived.description[0].lower() + derived.description[1:]
         if derived.aggregate == "exists":
             positive = (node.value is True) == (node.op == "eq")
-            return derived.description[0].lower() + derived.description[1:] if positive \
-                else f"ikke: {derived.description[0].lower() + derived.description[1:]}"
-        name = derived.description[0].lower() + derived.description[1:]
-    return f"{name} {OP_WORDS[node.op]} {value_text(node.value)}"
+            return described if positive else words["not_fact"].format(described)
+        name = described
+    return f"{name} {OP_WORDS[lang][node.op]} {value_text(node.value, lang)}"
 
 
-def _child(node: cond.Condition, profile: Profile, collection: str | None) -> str:
-    text = render(node, profile, collection)
+def _child(node: cond.Condition, profile: Profile, collection: str | None,
+           language: str) -> str:
+    text = render(node, profile, collection, language)
     return f"({text})" if isinstance(node, cond.All | cond.AnyOf) else text

@@ -253,21 +253,76 @@ def test_concurrent_writers_lose_no_entry(audit_db):
     assert store.verify() == []
 
 
-def test_a_killed_writer_leaves_no_partial_run(audit_db, tmp_path):
-    pool = tmp_path / "pool.jsonl"
-    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"),
-                    str(ROOT / "rules" / "helsingor-direktor-2024.yaml"), "3000"],
-                   stdout=pool.open("w"), check=True, cwd=ROOT)
+# A writer that pauses inside its write transaction once `rows` results are written: it
+# wraps the store's one append in this child process only, so the package carries no hook.
+# At the pause it writes the sequence number it reached into `signal` and sleeps until killed.
+PAUSING_WRITER = """
+import sys, time
+from pathlib import Path
+from screening.audit.store import AuditStore
+from screening.cli import main
+
+signal, rows, args = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3:]
+append = AuditStore._append
+written = 0
+
+def pausing(self, kind, *rest):
+    global written
+    seq = append(self, kind, *rest)
+    written += kind == "result"
+    if written == rows:
+        assert self.db.in_transaction, "the pause must be inside the write transaction"
+        written_first = signal.with_suffix(".part")  # renamed whole: never read half written
+        written_first.write_text(str(seq))
+        written_first.rename(signal)
+        time.sleep(3600)
+    return seq
+
+AuditStore._append = pausing
+main(args, prog_name="screening")
+"""
+
+
+def _entries_committed(audit_db) -> int:
+    """Read without the write lock (WAL readers never wait for a writer)."""
+    db = sqlite3.connect(audit_db.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        return db.execute("SELECT count(*) FROM entries").fetchone()[0]
+    finally:
+        db.close()
+
+
+def test_a_writer_killed_inside_its_transaction_leaves_no_partial_run(audit_db, tmp_path):
     screen_run(audit_db)  # one complete run before
-    process = _screen_process(audit_db, pool)
-    time.sleep(1.5)
-    process.send_signal(signal.SIGKILL)
-    process.wait(timeout=30)
+    before = _entries_committed(audit_db)
+    signal_file = tmp_path / "paused"
+    process = subprocess.Popen(
+        [sys.executable, "-c", PAUSING_WRITER, str(signal_file), "3", "screen", PROFILE,
+         str(EXAMPLES), "--format", "jsonl", "--rules-dir", str(ROOT / "rules")],
+        cwd=ROOT, env=dict(os.environ, SCREENING_AUDIT_DB=str(audit_db)),
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        for _ in range(1200):  # the writer reaches its pause, or ends and says why
+            if signal_file.exists() or process.poll() is not None:
+                break
+            time.sleep(0.1)
+        assert signal_file.exists(), process.stderr.read() if process.poll() is not None else ""
+        reached = int(signal_file.read_text())
+        assert reached == before + 4  # the run entry and 3 results written, not committed
+        assert _entries_committed(audit_db) == before
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+    assert process.returncode == -signal.SIGKILL
     store = AuditStore(audit_db)
-    for run in store.runs():  # every run is whole: all its results or none of it
-        assert len(store.results(run["run"])) == run["summary"]["screened"]
     assert store.verify() == []
-    assert len(store.runs()) in (1, 2)
+    assert len(store.runs()) == 1
+    assert _entries_committed(audit_db) == before and store.head()[0] == before
+    store.close()
+    screen_run(audit_db)  # the killed writer left no lock: the next run is written whole
+    store = AuditStore(audit_db)
+    assert [len(store.results(r["run"])) for r in store.runs()] == [8, 8]
+    assert store.verify() == []
 
 
 # --- issue 15: verify sees every missing blob and creates nothing; faults are named -------

@@ -12,12 +12,14 @@ from pathlib import Path
 
 import orjson
 import pytest
+from click.testing import CliRunner
 
 from screening import cache, rulefiles
+from screening.cli import main
 from screening.errors import RuleFileError
 from screening.rulefiles import load_profile
 
-from .conftest import ROOT, write
+from .conftest import HELSINGOR, ROOT, write
 
 SHIPPED = sorted((ROOT / "rules").glob("*.yaml"))
 
@@ -203,6 +205,8 @@ def test_the_users_cache_folder_by_default(monkeypatch, tmp_path):
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert cache.directory() == tmp_path / "home" / ".cache" / "screening"
+    monkeypatch.setenv("HOME", "relative")  # never a cache in whatever folder a run starts
+    assert cache.directory() is None
 
 
 def test_a_data_file_is_parsed_once_for_the_same_content(folder):
@@ -247,3 +251,13 @@ def test_the_protected_attributes_come_from_the_cache_as_from_the_file(folder, m
     assert protected.lists() == from_file
     protected.lists.cache_clear()
     assert len(read) == 1
+
+
+def test_a_screening_from_the_cached_profile_is_the_same(folder, reads):
+    examples = ROOT / "examples" / "candidates" / HELSINGOR.stem
+    args = ["screen", HELSINGOR.stem, str(examples), "--no-audit", "--format", "json",
+            "--rules-dir", str(HELSINGOR.parent)]
+    first, second = (CliRunner().invoke(main, args) for _ in range(2))
+    assert first.exit_code == second.exit_code == 0, first.output
+    assert reads == [HELSINGOR.parent / f"{HELSINGOR.stem}.yaml"]
+    assert second.stdout == first.stdout

@@ -1,5 +1,5 @@
-"""Results as plain data: a screened result's outcomes are made when first read, and read,
-compare and pickle as the tuple they stand for."""
+"""The result types (screening/results.py): outcomes made when first read, what a result
+says of itself, and the bands a score range falls in, over every shipped profile."""
 
 from __future__ import annotations
 
@@ -7,37 +7,83 @@ import pickle
 
 import pytest
 
-from screening.candidates import load_records
-from screening.results import Deferred
+from screening.results import D, Deferred, O, Score, band_range
 from screening.rulefiles import load_profile
 from screening.screen import screen
 
 from .conftest import ROOT
 
-EXAMPLES = sorted(p for p in (ROOT / "examples" / "candidates").iterdir() if p.is_dir())
+PROFILES = sorted((ROOT / "rules").glob("*.yaml"))
 
 
-def test_a_deferred_tuple_is_made_once_when_first_read():
-    made = []
+class Maker:
+    """Counts how often the deferred tuple is made."""
 
-    def make() -> tuple[str, ...]:
-        made.append(1)
-        return ("a", "b")
+    def __init__(self, items: tuple) -> None:
+        self.items, self.calls = items, 0
 
-    deferred = Deferred(make)
-    assert made == []
-    assert deferred == ("a", "b") and deferred != ("a",)
-    assert ("a", "b") == deferred  # noqa: SIM300  (a tuple on the left compares too)
-    assert list(deferred) == ["a", "b"] and len(deferred) == 2 and deferred[1] == "b"
+    def __call__(self) -> tuple:
+        self.calls += 1
+        return self.items
+
+
+def test_a_deferred_tuple_is_made_on_first_read_and_only_once():
+    maker = Maker((1, 2, 3))
+    deferred = Deferred(maker)
+    assert maker.calls == 0
+    assert (len(deferred), deferred[0], deferred[1:], list(deferred)) == (3, 1, (2, 3), [1, 2, 3])
+    assert maker.calls == 1
+
+
+def test_a_deferred_tuple_compares_hashes_and_pickles_as_its_tuple():
+    deferred = Deferred(Maker(("a", "b")))
+    expected = ("a", "b")
+    assert deferred == expected and expected.__eq__(deferred) is NotImplemented  # reflected
+    assert expected == deferred
+    assert deferred == Deferred(Maker(("a", "b"))) and deferred != Deferred(Maker(("a",)))
+    assert deferred != ["a", "b"]  # a tuple, not any sequence
     assert hash(deferred) == hash(("a", "b")) and repr(deferred) == repr(("a", "b"))
-    assert made == [1]
-    copy = pickle.loads(pickle.dumps(deferred))
-    assert type(copy) is tuple and copy == ("a", "b")
+    again = pickle.loads(pickle.dumps(deferred))
+    assert type(again) is tuple and again == ("a", "b")
+
+
+def test_a_result_knows_its_knock_outs_met_in_part(helsingor, candidates):
+    from screening.candidates import load_records
+
+    loaded, _ = load_records([candidates])
+    screening = screen(helsingor, [r.record for r in loaded], "samtale2")
+    for result in screening.results:
+        assert (result.score, result.possible, result.coverage) == (
+            result.total.score, result.total.possible, result.total.coverage)
+        partly = {o.criterion.id for o in result.outcomes if o.status == D}
+        assert set(result.partly_met_knockouts()) == partly & set(result.knockouts)
+        assert all(o.status != O for o in result.outcomes if o.criterion.id in result.knockouts)
+    assert screening.result(screening.results[0].id) is screening.results[0]
+    with pytest.raises(KeyError):
+        screening.result("nobody")
+
+
+@pytest.mark.parametrize("path", PROFILES, ids=lambda p: p.stem)
+def test_a_score_range_falls_in_the_band_of_each_end(path):
+    scoring = load_profile(path).scoring
+    bands = sorted(scoring.bands, key=lambda b: b.min_score)
+    assert bands
+    for n, band in enumerate(bands):
+        below = bands[n - 1] if n else None
+        ends = band_range(scoring, Score(band.min_score - 0.1, band.min_score, 50.0))
+        assert ends == (below, band)
+    top = bands[-1]
+    assert band_range(scoring, Score(100.0, 100.0, 100.0)) == (top, top)
+
+
+EXAMPLES = sorted(p for p in (ROOT / "examples" / "candidates").iterdir() if p.is_dir())
 
 
 @pytest.mark.parametrize("folder", EXAMPLES, ids=lambda p: p.name)
 def test_a_screened_result_pickles_with_its_full_explanation(folder):
     """Worker processes send results back pickled: outcomes and evidence arrive whole."""
+    from screening.candidates import load_records
+
     profile = load_profile(ROOT / "rules" / f"{folder.name}.yaml")
     loaded, problems = load_records([folder])
     assert problems == []

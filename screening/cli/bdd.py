@@ -53,8 +53,9 @@ def test_command(features, check, rules_dir):
         problems = [p for f in files for p in check_file(f, rules_dir)]
         for problem in problems:
             click.echo(str(problem))
-        click.echo(f"Fundet {len(problems)} problem(er) i {len(files)} fil(er)."
-                   if problems else f"Ingen fund i {len(files)} fil(er).")
+        click.echo(t("Fundet {count} problem(er) i {files} fil(er).", count=len(problems),
+                     files=len(files))
+                   if problems else t("Ingen fund i {files} fil(er).", files=len(files)))
         if problems:
             raise Reported(1)
         return
@@ -67,12 +68,14 @@ def test_command(features, check, rules_dir):
     from ..bdd.runner import run_features
 
     results = run_features([str(f) for f in files], rules_dir)
-    rows = [(r.feature, r.scenario, "bestået" if r.passed else "FEJLET", r.failing_step,
+    rows = [(r.feature, r.scenario, t("bestået") if r.passed else t("FEJLET"), r.failing_step,
              r.message) for r in results]
-    click.echo(tabulate(rows, headers=["Fil", "Scenarie", "Resultat", "Fejlende trin",
-                                       "Forventet / fundet"], maxcolwidths=[30, 45, 8, 40, 60]))
+    click.echo(tabulate(rows, headers=[t(h) for h in ["Fil", "Scenarie", "Resultat",
+                                                      "Fejlende trin", "Forventet / fundet"]],
+                        maxcolwidths=[30, 45, 8, 40, 60]))
     failed = sum(not r.passed for r in results)
-    click.echo(f"\n{len(results) - failed} bestået, {failed} fejlet i {len(files)} fil(er).")
+    click.echo("\n" + t("{passed} bestået, {failed} fejlet i {files} fil(er).",
+                        passed=len(results) - failed, failed=failed, files=len(files)))
     if any(r.bad_input for r in results):
         raise Reported(2)  # a profile was refused: bad input, not a failing scenario
     if failed or unread or not results:
@@ -82,9 +85,9 @@ def test_command(features, check, rules_dir):
 @click.command(cls=HelpCommand)
 @click.option("--format", "fmt", type=click.Choice(["table", "markdown"]), default="table",
               show_default=True, help="table til læsning; markdown til docs/steps.md.")
-@click.option("--suggest", metavar="SÆTNING",
+@click.option("--suggest", metavar="SENTENCE",
               help="Vis, hvordan biblioteket læser en sætning, eller de nærmeste trin.")
-@click.option("--profile", "profile_name", metavar="PROFIL",
+@click.option("--profile", "profile_name", metavar="PROFILE",
               help="Med --suggest: slå kriterier og kompetencer op i denne profil.")
 @click.option("--rules-dir", default="rules", show_default=True, envvar="SCREENING_RULES",
               help="Hvor profiler slås op.")
@@ -92,7 +95,7 @@ def steps(fmt, suggest, profile_name, rules_dir):
     """Vis trinbiblioteket: hvert trin med eksempler på dets formuleringer og nøglerne i
     dets datatabel, klar til en feature-fil.
 
-    Med --suggest "SÆTNING" vises, hvilket trin en sætning læses som, og hvad dens
+    Med --suggest "SENTENCE" vises, hvilket trin en sætning læses som, og hvad dens
     argumenter bliver (et stadie, et tal, et kriterium); kan den ikke læses, vises hvorfor
     og de nærmeste trin (exit 1).
 

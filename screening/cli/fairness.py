@@ -18,7 +18,7 @@ from .help import HelpCommand
 @click.option("--take", type=click.IntRange(min=1),
               help="Tag også shortlisten med: de N, værktøjet foreslår går videre.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
+              show_default=True, help="table til læsning; json til maskiner.")
 @click.option("--audit-db", type=click.Path(dir_okay=False), envvar="SCREENING_AUDIT_DB",
               help="Revisionssporets SQLite-fil (standard: ~/.local/share/screening/audit.db).")
 def fairness(run, groups_file, take, fmt, audit_db):

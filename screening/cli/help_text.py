@@ -223,7 +223,7 @@ HELP_EN: dict[str, str] = {
     "datatabel, klar til en feature-fil.":
         "Show the step library: every step with examples of its wordings and the keys of its "
         "data table, ready for a feature file.",
-    "Med --suggest \"SÆTNING\" vises, hvilket trin en sætning læses som, og hvad dens "
+    "Med --suggest \"SENTENCE\" vises, hvilket trin en sætning læses som, og hvad dens "
     "argumenter bliver (et stadie, et tal, et kriterium); kan den ikke læses, vises hvorfor og "
     "de nærmeste trin (exit 1).":
         "With --suggest \"SENTENCE\", shows which step a sentence is read as, and what its "
@@ -366,6 +366,7 @@ HELP_EN: dict[str, str] = {
         "CSV with candidate id and voluntarily disclosed groups (e.g. id,gender,age_group).",
     "Tag også shortlisten med: de N, værktøjet foreslår går videre.":
         "Include the shortlist too: the N the tool proposes go on.",
+    "table til læsning; json til maskiner.": "table for reading; json for machines.",
 }
 
 CLICK_DA: dict[str, str] = {

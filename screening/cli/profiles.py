@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from ..i18n import t
 from .common import rules_dir_option, screening_profile
 from .help import HelpCommand, HelpGroup
 
@@ -25,13 +26,14 @@ def profiles(rules_dir):
     rows: list[list[str | int]] = []
     for path, loaded in list_profiles(rules_dir):
         if isinstance(loaded, RuleFileError):
-            rows.append([path.stem, "(fejl i regelfilen)", "", "", "", ""])
+            rows.append([path.stem, t("(fejl i regelfilen)"), "", "", "", ""])
             continue
         krav = sum(c.priority == "krav" for c in loaded.criteria)
         rows.append([loaded.meta.id, loaded.meta.title, loaded.meta.organisation,
                      loaded.meta.version, krav, len(loaded.criteria) - krav])
-    click.echo(tabulate(rows, headers=["Id", "Titel", "Organisation", "Version", "Krav",
-                                       "Ønsker"], disable_numparse=True))
+    click.echo(tabulate(rows, headers=[t(h) for h in ["Id", "Titel", "Organisation", "Version",
+                                                      "Krav", "Ønsker"]],
+                        disable_numparse=True))
 
 
 @click.group(cls=HelpGroup)

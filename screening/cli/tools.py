@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ..i18n import t
 from .help import HelpCommand, HelpGroup
 
 
@@ -35,18 +36,19 @@ def lint(rule_files, rules_dir):
     paths = [Path(p) for p in rule_files] or sorted(
         [*Path(rules_dir).glob("*.y*ml"), *Path(rules_dir).glob("modules/*.y*ml")])
     if not paths:
-        raise click.UsageError(f"ingen regelfiler i {rules_dir}/")
+        raise click.UsageError(t("ingen regelfiler i {folder}/", folder=rules_dir))
     findings = lint_paths(paths)
     for finding in findings:
         click.echo(str(finding))
     errors = sum(f.is_error for f in findings)
     if findings:
-        click.echo(f"Fundet {len(findings)}: {errors} fejl, {len(findings) - errors} advarsler "
-                   f"i {len(paths)} fil(er).")
+        click.echo(t("Fundet {count}: {errors} fejl, {warnings} advarsler i {files} fil(er).",
+                     count=len(findings), errors=errors, warnings=len(findings) - errors,
+                     files=len(paths)))
         from ..errors import Reported
 
         raise Reported(1)
-    click.echo(f"Ingen fund i {len(paths)} fil(er).")
+    click.echo(t("Ingen fund i {files} fil(er).", files=len(paths)))
 
 
 @click.command(cls=HelpCommand)
@@ -139,7 +141,7 @@ def import_jsonresume(files, out_dir):
             Path(out_dir).mkdir(parents=True, exist_ok=True)
             with atomic_writer(Path(out_dir) / f"{record_id}.yaml") as handle:
                 handle.write(text)
-            click.echo(f"skrev {Path(out_dir) / f'{record_id}.yaml'}", err=True)
+            click.echo(t("skrev {path}", path=Path(out_dir) / f"{record_id}.yaml"), err=True)
         else:
             click.echo(f"---\n{text}", nl=False)
     if failed:

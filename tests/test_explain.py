@@ -1,0 +1,129 @@
+"""The reasoning for one candidate (screening/explain.py), as text, as Markdown and as data,
+over every shipped profile and its example candidates."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from screening.audit.decisions import Decision
+from screening.candidates import load_records
+from screening.explain import criterion_text, explain, explain_document
+from screening.profiles import CATEGORIES
+from screening.rulefiles import load_profile
+from screening.screen import screen
+from screening.vocabulary import CATEGORY_TITLES, label
+from screening.wording import render
+
+from .conftest import ROOT
+
+EXAMPLES = sorted(p for p in (ROOT / "examples" / "candidates").iterdir() if p.is_dir())
+
+
+@pytest.fixture(scope="module", params=EXAMPLES, ids=lambda p: p.name)
+def screened(request):
+    profile = load_profile(ROOT / "rules" / f"{request.param.name}.yaml")
+    loaded, problems = load_records([request.param])
+    assert problems == []
+    return screen(profile, [r.record for r in loaded], "samtale2")
+
+
+def _rules_named(text: str) -> list[str]:
+    return [line.split(": ", 1)[1].split(" (")[0] for line in text.splitlines()
+            if line.strip().startswith("Regel: ")]
+
+
+def test_every_criterion_is_explained_once_under_its_category(screened):
+    for result in screened.results:
+        text = explain(screened, result.id)
+        lines = text.splitlines()
+        meta = screened.profile.meta
+        assert lines[0].startswith(f"Kandidat {result.id}: ") and f"({meta.id} v" in lines[0]
+        assert sorted(_rules_named(text)) == sorted(o.criterion.id for o in result.outcomes)
+        used = [c for c in CATEGORIES if any(o.criterion.category == c for o in result.outcomes)]
+        headings = [line for line in lines
+                    if any(line.startswith(label(CATEGORY_TITLES, c) + " (") for c in used)]
+        assert len(headings) == len(used)
+        assert lines[-1] != "" and text.endswith("\n")
+
+
+def test_the_header_names_knock_outs_open_criteria_and_who_decides(screened):
+    for result in screened.results:
+        text = explain(screened, result.id)
+        assert ("Foreslåede knock-outs: ingen." in text) == (not result.knockouts)
+        for knockout in result.knockouts:
+            assert knockout in text.split("Foreslåede knock-outs (")[1].splitlines()[0]
+        open_ids = [o.criterion.id for o in result.outcomes if o.status == "ikke_belyst"]
+        assert (f"Ikke belyst endnu ({len(open_ids)})" in text) == bool(open_ids)
+        assert "Værktøjet anbefaler; ansættelsesudvalget beslutter." in text
+
+
+def test_one_criterion_is_explained_alone(screened):
+    result = screened.results[0]
+    for outcome in result.outcomes:
+        text = explain(screened, result.id, outcome.criterion.id)
+        assert _rules_named(text) == [outcome.criterion.id]
+        assert "Placering:" not in text  # the short header
+        assert text.startswith(f"Kandidat {result.id}, ")
+
+
+def test_markdown_adds_headings_and_hard_line_breaks(screened):
+    result = screened.results[-1]
+    plain = explain(screened, result.id).splitlines()
+    marked = explain(screened, result.id, markdown=True).splitlines()
+    assert marked[0] == f"# {plain[0]}"
+    headings = [line for line in marked if line.startswith("## ")]
+    assert headings and all(heading[3:] in plain for heading in headings)
+    header = marked[1:marked.index("")]
+    assert header and all(line.endswith("  ") for line in header)
+
+
+def test_a_standing_decision_is_shown_under_the_header(screened):
+    result = screened.results[0]
+    decision = Decision(7, "run", result.id, "2024-05-01T10:00:00+00:00", "advance",
+                        "candidate", "advances", "Stærk ledelseserfaring", "Konsulent A")
+    text = explain(screened, result.id, decision=decision)
+    assert "Stående beslutning: " in text and "Stærk ledelseserfaring" in text
+    assert "Stående beslutning" not in explain(screened, result.id)
+
+
+def test_an_unknown_candidate_is_a_key_error(screened):
+    with pytest.raises(KeyError):
+        explain(screened, "nobody-by-this-id")
+
+
+def test_what_is_not_met_says_what_would_meet_it(screened):
+    profile = screened.profile
+    for result in screened.results:
+        for outcome in result.outcomes:
+            lines = criterion_text(outcome, profile)
+            c = outcome.criterion
+            would = f"  Opfyldt, hvis: {render(c.when, profile)}."
+            assert (would in lines) == (outcome.status != "opfyldt")
+            partly = any(line.startswith("  Delvist opfyldt, hvis: ") for line in lines)
+            assert partly == (c.partial is not None
+                              and outcome.status in ("ikke_opfyldt", "ikke_belyst"))
+            knockout = any(line.startswith("  Foreslået knock-out") for line in lines)
+            assert knockout == (c.priority == "krav"
+                                and outcome.status in ("ikke_opfyldt", "delvist"))
+            assert any(line.startswith("  Grundlag: ") for line in lines) == \
+                bool(outcome.evidence)
+
+
+def test_the_document_holds_the_outcomes_and_what_would_meet_them(screened):
+    profile = screened.profile
+    for result in screened.results:
+        doc = json.loads(json.dumps(explain_document(screened, result.id)))
+        assert doc["profile"]["id"] == profile.meta.id and doc["stage"] == screened.stage
+        criteria = doc["candidate"]["criteria"]
+        assert [c["id"] for c in criteria] == [o.criterion.id for o in result.outcomes]
+        for entry in criteria:
+            c = profile.criterion(entry["id"])
+            assert entry["would_meet"] == render(c.when, profile)
+            assert entry["would_partly_meet"] == (render(c.partial, profile) if c.partial
+                                                  else None)
+            assert entry["proposed_knockout"] == (c.id in result.knockouts)
+            assert entry["rule"] == f"{c.rule_file}:{c.line}"
+        only = explain_document(screened, result.id, criteria[0]["id"])
+        assert [c["id"] for c in only["candidate"]["criteria"]] == [criteria[0]["id"]]

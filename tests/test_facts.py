@@ -1,0 +1,168 @@
+"""Candidate records into the facts the compiled rules read (screening/facts.py): fact ids
+and owners, only the keys some rule reads, unknown values left out, assessment values and
+the derived view checked against the reference evaluator, over every shipped profile and
+its example candidates."""
+
+from __future__ import annotations
+
+import pytest
+
+from screening import facts as factlib
+from screening.candidates import load_records
+from screening.catalogue import COLLECTIONS
+from screening.compile import compile_profile
+from screening.records import CandidateRecord
+from screening.results import I, O, U
+from screening.rulefiles import load_profile
+from screening.stages import SOURCES
+
+from .conftest import ROOT
+from .reference import Reference
+
+EXAMPLES = sorted(p for p in (ROOT / "examples" / "candidates").iterdir() if p.is_dir())
+
+
+@pytest.fixture(scope="module", params=EXAMPLES, ids=lambda p: p.name)
+def shipped(request):
+    """(compiled profile, its fact plan, the example records)."""
+    profile = load_profile(ROOT / "rules" / f"{request.param.name}.yaml")
+    loaded, problems = load_records([request.param])
+    assert problems == []
+    compiled = compile_profile(profile)
+    return compiled, factlib.plan_of(compiled), [r.record for r in loaded]
+
+
+def _built(compiled, plan, records, stage="samtale2"):
+    batch = factlib.BatchFacts()
+    built = [factlib.build(plan, r, n, stage, compiled.profile.meta.date, batch)
+             for n, r in enumerate(records)]
+    return built, batch
+
+
+def test_item_facts_are_numbered_by_position_and_know_their_owner(shipped):
+    compiled, plan, records = shipped
+    built, batch = _built(compiled, plan, records)
+    assert [f["id"] for f in batch.facts] == list(range(len(batch.facts)))
+    assert len(batch.candidates) == len(batch.items) == len(batch.facts)
+    for fact, candidate, item in zip(batch.facts, batch.candidates, batch.items, strict=True):
+        owner = built[candidate]
+        collection = next(c for c, groups in compiled.layout.item_groups.items()
+                          if fact["t"] in {g.type for g in groups})
+        values = owner.item_facts[collection][item]
+        assert {k: v for k, v in fact.items() if k not in ("id", "t")}.items() <= values.items()
+        groups = compiled.layout.item_groups[collection]
+        if len(groups) > 1:  # several fact types: each carries only what its rules read
+            (group,) = [g for g in groups if g.type == fact["t"]]
+            assert set(fact) - {"id", "t"} <= set(group.keys)
+    # one fact per item and fact type of each collection the rules read
+    expected = sum(len(getattr(r, COLLECTIONS[c].record_attr) or ())
+                   * len(compiled.layout.item_groups[c])
+                   for r in records for c in compiled.layout.item_groups)
+    assert len(batch.facts) == expected
+
+
+def test_item_values_are_what_the_catalogue_reads_and_unknown_ones_are_left_out(shipped):
+    compiled, plan, records = shipped
+    built, _ = _built(compiled, plan, records)
+    as_of = compiled.profile.meta.date
+    for facts in built:
+        for collection, _attr, _groups, readers in plan.collections:
+            items = getattr(facts.record, COLLECTIONS[collection].record_attr) or ()
+            for i, item in enumerate(items):
+                values = facts.item_facts[collection][i]
+                for key, read, member in readers:
+                    value = read(item, as_of)
+                    if value is None:
+                        assert key not in values
+                    elif member is None:
+                        assert values[key] == value
+                    elif isinstance(member, frozenset):
+                        assert values[key] == bool(member & set(value))
+                    else:
+                        assert values[key] == (member in value)
+
+
+@pytest.mark.parametrize("stage", SOURCES)
+def test_assessment_values_are_the_references_at_every_stage(shipped, stage):
+    compiled, plan, records = shipped
+    built, _ = _built(compiled, plan, records, stage)
+    for facts in built:
+        reference = Reference(compiled.profile, facts.record, stage)
+        for key, assessment in compiled.assessments.items():
+            expected = reference.assessment(assessment.competency, assessment.sources,
+                                            assessment.aggregate)
+            got = facts.assessments.get(key)
+            assert (None if got is None else (got.value, got.spread)) == expected, key
+            if got is not None:  # the indices point at the assessments that made it
+                for n in got.assessments:
+                    a = facts.record.assessments[n]
+                    assert a.competency == assessment.competency
+                    assert a.source in assessment.sources
+                    assert SOURCES.index(a.source) <= SOURCES.index(stage)
+
+
+def _item_status(compiled, reference: Reference, record: CandidateRecord):
+    """What the engine's item rules report, here from the reference evaluator."""
+    status: dict[str, dict[int, str]] = {}
+    for key, predicate in compiled.predicates.items():
+        items = getattr(record, COLLECTIONS[predicate.collection].record_attr) or ()
+        status[key] = {i: reference.item(predicate.collection, item, predicate.where)
+                       for i, item in enumerate(items)}
+    return status
+
+
+def test_the_derived_view_agrees_with_the_reference(shipped):
+    compiled, plan, records = shipped
+    built, _ = _built(compiled, plan, records)
+    profile = compiled.profile
+    for facts in built:
+        reference = Reference(profile, facts.record, "samtale2")
+        view = factlib.derive(compiled, plan, facts, _item_status(compiled, reference,
+                                                                 facts.record))
+        for key, derived in compiled.derived.items():
+            if derived.name in profile.derived:
+                expected = reference.derived(derived.name)
+            else:  # an inline `some`: exists, known true or false, or unknown
+                where = compiled.predicates[derived.predicate].where
+                expected = {O: True, I: False, U: None}[reference._exists(derived.collection,
+                                                                          where)]
+            assert view.get(key) == expected, (facts.record.id, derived.name)
+        for key, assessed in facts.assessments.items():
+            assert view[key] == assessed.value
+            assert view[compiled.assessments[key].spread_key] == assessed.spread
+
+
+def test_an_empty_collection_is_known_and_a_missing_one_is_not(shipped):
+    compiled, plan, _ = shipped
+    views = {}
+    for name, data in {"empty": {"positions": [], "education": [], "experience": []},
+                       "missing": {}}.items():
+        record = CandidateRecord.model_validate({"id": name, **data})
+        batch = factlib.BatchFacts()
+        facts = factlib.build(plan, record, 0, "samtale2", compiled.profile.meta.date, batch)
+        assert batch.facts == []
+        views[name] = factlib.derive(compiled, plan, facts, {})
+    assert compiled.derived
+    for key, derived in compiled.derived.items():  # no item holds; exists is known false
+        value = views["empty"][key]
+        assert value is False if derived.aggregate == "exists" else (value == 0
+                                                                    and value is not False)
+    assert views["missing"] == {}
+
+
+def test_the_view_is_split_into_one_fact_per_view_fact_type(shipped):
+    compiled, plan, records = shipped
+    built, batch = _built(compiled, plan, records)
+    reference = Reference(compiled.profile, records[0], "samtale2")
+    view = factlib.derive(compiled, plan, built[0], _item_status(compiled, reference,
+                                                                records[0]))
+    start = len(batch.facts)
+    factlib.view_facts(compiled, view, 0, batch)
+    added = batch.facts[start:]
+    groups = compiled.layout.view_groups
+    assert [f["t"] for f in added] == [g.type for g in groups]
+    assert [f["id"] for f in added] == list(range(start, start + len(groups)))
+    assert batch.candidates[start:] == batch.items[start:] == [0] * len(groups)
+    for fact, group in zip(added, groups, strict=True):
+        assert {k: v for k, v in fact.items() if k not in ("id", "t")} == \
+            {k: view[k] for k in group.keys if k in view}

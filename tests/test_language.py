@@ -1,0 +1,159 @@
+"""The main commands over the shipped examples speak one language: with --lang en no Danish
+word of the tool's own, and in Danish no English one.
+
+What people wrote is left as written in both languages: the profile's texts (names,
+quotes, labels, descriptions, questions, ids), the candidates' records and the codes their
+fields take, the scenarios of the feature files and the step library's names and example
+lines. Those texts are taken out of the
+output before it is searched, so what remains is the tool's own words.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from ruamel.yaml import YAML
+
+from screening.bdd.steps import CATALOGUE  # importing the steps registers them
+from screening.catalogue import COLLECTIONS
+from screening.cli import main
+
+from .conftest import ROOT
+
+# free-text fields of rule files and candidate records: written by people, in their language
+TEXT_FIELDS = frozenset({
+    "title", "organisation", "name", "quote", "section", "note", "reason", "description",
+    "id", "label", "source", "consultant", "degree", "institution", "field", "assessor", "email",
+    "phone"})
+TEXT_MAPPINGS = frozenset({"competencies", "questions"})  # their values are text
+DANISH = re.compile(r"\b(opfyldt|ikke belyst|fejl|advarsel|kandidat(?:en|er|erne)?|krav(?:et|ene)?"
+                    r"|ønske(?:t|r)?|vægt|dækning|anbefaling|stadie|kørsel|beslutning(?:er)?"
+                    r"|grundlag|mangler|profilen|videre|ingen|nej|ja|sikret|muligt|kilde[rn]?"
+                    r"|placering|scenarie[rt]?)\b", re.IGNORECASE)
+ENGLISH = re.compile(r"\b(met|partly met|not met|not assessed|error|warning|candidates?"
+                     r"|requirements?|wish|coverage|recommendation|stage|decisions?|evidence"
+                     r"|missing|none|yes|no|secured|possible|sources?|rank|passed|failed)\b",
+                     re.IGNORECASE)
+SHIPPED = sorted(p.stem for p in (ROOT / "rules").glob("*.yaml")
+                 if (ROOT / "examples" / "candidates" / p.stem).is_dir())
+
+
+def people_texts(data, key: str = "", free: bool = False) -> set[str]:
+    """The strings of a rule file or record that people wrote (see TEXT_FIELDS)."""
+    if isinstance(data, dict):
+        return {text for k, v in data.items()
+                for text in ({str(k)} if key in TEXT_MAPPINGS else set())
+                | people_texts(v, str(k), free or key in TEXT_MAPPINGS)}
+    if isinstance(data, list):
+        return {text for v in data for text in people_texts(v, key, free)}
+    if isinstance(data, str) and (free or key in TEXT_FIELDS):
+        return {data}
+    return set()
+
+
+def written_by_people(profile: str) -> list[str]:
+    yaml = YAML(typ="safe")
+    files = [*(ROOT / "rules").rglob("*.yaml"),
+             *(ROOT / "examples" / "candidates" / profile).glob("*.y*ml")]
+    texts = {t for f in files for t in people_texts(yaml.load(f.read_text("utf-8")))}
+    for feature in (ROOT / "features").glob(f"{profile}*.feature"):
+        lines = feature.read_text("utf-8").splitlines()  # names of scenarios, their steps
+        texts |= {line.split(":", 1)[-1].strip() for line in lines}
+        texts |= {line.strip() for line in lines}
+    texts |= {line.strip() for d in CATALOGUE for p in d.phrasings
+              for line in p.example.splitlines()}
+    texts |= {d.name for d in CATALOGUE}  # the steps' names are identifiers of the code
+    # the values a record's fields take are codes, written as in the records ('kandidat',
+    # the level of education); removed as written, so the UI word 'Kandidat' is still seen
+    texts |= {v for c in COLLECTIONS.values() for f in c.fields.values() for v in f.values}
+    return sorted((t for t in texts if len(t) > 2), key=len, reverse=True)
+
+
+# columns of the scenario table that hold the feature file's words and the steps' own
+# messages: left out (the file's texts are taken out elsewhere; these are wrapped beyond it)
+PEOPLES_COLUMNS = ("Fil", "File", "Scenarie", "Scenario", "Fejlende trin", "Failing step",
+                   "Forventet / fundet", "Expected / found")
+
+
+def unwrapped(output: str, leave_out: tuple[str, ...] = PEOPLES_COLUMNS) -> str:
+    """`output` with each table row on one line, the cells a table wrapped joined again (a
+    row starts where its first cell is filled), and the `leave_out` columns left out."""
+    lines, out, n = output.splitlines(), [], 0
+    while n < len(lines):
+        rule = lines[n + 1] if n + 1 < len(lines) else ""
+        if not re.fullmatch(r"-+(?:  -+)+", rule):
+            out.append(lines[n])
+            n += 1
+            continue
+        spans = [m.span() for m in re.finditer(r"-+", rule)]
+        header = lines[n]
+        kept = [(a, b) for a, b in spans
+                if not any(header[a:].startswith(h) for h in leave_out)]
+        rows: list[list[str]] = []
+        n += 2
+        while n < len(lines) and lines[n].strip():
+            cells = [lines[n][a:b + 2].strip() for a, b in spans]  # +2: a cell may overrun
+            if cells[0] or not rows:
+                rows.append(cells)
+            else:
+                rows[-1] = [f"{old}{'' if old.endswith('-') else ' '}{new}".strip()
+                            if new else old for old, new in zip(rows[-1], cells, strict=True)]
+            n += 1
+        out.append(" | ".join(header[a:b].strip() for a, b in kept))
+        out += [" | ".join(row[spans.index(span)] for span in kept) for row in rows]
+    return "\n".join(out)
+
+
+def tool_words(output: str, texts: list[str]) -> str:
+    output = unwrapped(output)
+    for text in texts:
+        output = output.replace(text, " ")
+    return output
+
+
+def outputs(profile: str, language: str, tmp_path: Path) -> dict[str, str]:
+    runner = CliRunner()
+    env = {"SCREENING_RULES": str(ROOT / "rules"), "SCREENING_AUDIT_DB": str(tmp_path / "a.db"),
+           "SCREENING_OPERATOR": "tester"}
+    folder = str(ROOT / "examples" / "candidates" / profile)
+    first = sorted(Path(folder).glob("*.y*ml"))[0]
+
+    def run(*args: str) -> str:
+        result = runner.invoke(main, ["--lang", language, *args], env=env)
+        assert result.exit_code in (0, 1), (args, result.output, result.exception)
+        return result.output
+
+    found = {
+        "screen": run("screen", profile, folder),
+        "explain": run("explain", profile, str(first)),
+        "shortlist": run("shortlist", profile, folder, "--take", "2"),
+        "lint": run("lint", str(ROOT / "rules" / f"{profile}.yaml")),
+        "profiles": run("profiles"),
+        "profile show": run("profile", "show", profile),
+        "audit list": run("audit", "list"),
+        "steps": run("steps"),
+    }
+    latest = found["audit list"].strip().splitlines()[-1].split()[0]
+    found["audit show"] = run("audit", "show", latest)
+    found["audit show --candidate"] = run("audit", "show", latest, "--candidate", first.stem)
+    found["test"] = run("test", str(ROOT / "features" / f"{profile}.feature"))
+    return found
+
+
+@pytest.mark.parametrize("profile", SHIPPED)
+def test_english_output_has_no_danish_words_of_the_tool(profile, tmp_path):
+    texts = written_by_people(profile)
+    for command, output in outputs(profile, "en", tmp_path).items():
+        left = DANISH.findall(tool_words(output, texts))
+        assert not left, f"screening --lang en {command}: {sorted(set(left))}"
+
+
+@pytest.mark.parametrize("profile", SHIPPED)
+def test_danish_output_has_no_english_words_of_the_tool(profile, tmp_path):
+    texts = written_by_people(profile)
+    for command, output in outputs(profile, "da", tmp_path).items():
+        left = ENGLISH.findall(tool_words(output, texts))
+        assert not left, f"screening {command}: {sorted(set(left))}"

@@ -1,0 +1,151 @@
+"""Screening many records (screening/parallel.py): chunking, when a pool is worth starting,
+worker processes giving what one process gives, and what a chunk carries with the audit
+trail on or off, rendering, and strict assessments."""
+
+from __future__ import annotations
+
+import itertools
+import json
+
+import pytest
+
+from screening.candidates import RawInput, iter_inputs, load_records
+from screening.parallel import (
+    POOL_FROM_BYTES,
+    Job,
+    auto_workers,
+    chunks_of,
+    screen_chunk,
+    screen_many,
+)
+from screening.report import jsonl_line
+from screening.rulefiles import load_profile
+from screening.screen import Screener
+
+from .conftest import HELSINGOR, ROOT
+
+EXAMPLES = sorted(p for p in (ROOT / "examples" / "candidates").iterdir() if p.is_dir())
+
+
+@pytest.mark.parametrize("count, size, lengths", [
+    (0, 3, []), (2, 3, [2]), (3, 3, [3]), (7, 3, [3, 3, 1]), (1, 1, [1])])
+def test_chunks_keep_input_order_and_only_the_last_is_short(count, size, lengths):
+    chunks = list(chunks_of(range(count), size))
+    assert [len(c) for c in chunks] == lengths
+    assert list(itertools.chain.from_iterable(chunks)) == list(range(count))
+
+
+def test_chunks_are_taken_as_the_input_comes():
+    """An endless input gives its first chunk: memory stays flat however many records."""
+    assert next(chunks_of(itertools.count(), 4)) == [0, 1, 2, 3]
+
+
+def _sized(path, size: int):
+    with path.open("wb") as handle:
+        handle.truncate(size)
+    return path
+
+
+def test_a_pool_is_started_only_for_a_large_input(tmp_path, monkeypatch):
+    monkeypatch.setattr("os.cpu_count", lambda: 7)
+    small = _sized(tmp_path / "small.jsonl", POOL_FROM_BYTES)
+    assert auto_workers([small]) == 1
+    assert auto_workers([_sized(tmp_path / "large.jsonl", POOL_FROM_BYTES + 1)]) == 7
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for name in ("a.yaml", "b.yaml"):  # neither alone, but together over the threshold
+        _sized(folder / name, POOL_FROM_BYTES // 2 + 1)
+    assert auto_workers([folder]) == 7
+    assert auto_workers([small, tmp_path / "large.jsonl"]) == 7  # summed over the paths
+    monkeypatch.setattr("os.cpu_count", lambda: None)  # unknown: one process
+    assert auto_workers([folder]) == 1
+
+
+def test_only_the_files_a_run_reads_count_towards_a_pool(tmp_path, monkeypatch):
+    monkeypatch.setattr("os.cpu_count", lambda: 7)
+    _sized(tmp_path / "k01.yaml", 100)
+    _sized(tmp_path / "opslag.pdf", POOL_FROM_BYTES + 1)  # beside the records, never read
+    assert auto_workers([tmp_path]) == 1
+    assert auto_workers([tmp_path / "missing.jsonl"]) == 1  # the run reports it
+
+
+def _pool(folder, tmp_path, copies: int):
+    """The example records of `folder` as JSON Lines, `copies` times over (new ids), with
+    a line that is no record at the start."""
+    records = [r.record for r in load_records([folder])[0]]
+    path = tmp_path / "pool.jsonl"
+    lines = ["{not json"]
+    for n in range(copies):
+        for record in records:
+            data = record.model_dump(mode="json", exclude_none=True)
+            lines.append(json.dumps({**data, "id": f"{record.id}-{n}"}, ensure_ascii=False))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path, 1 + copies * len(records)
+
+
+def _flat(chunks):
+    """Everything the chunks carry, in order, with the chunk boundaries left out."""
+    chunks = list(chunks)
+    return {name: [x for c in chunks for x in getattr(c, name)]
+            for name in ("problems", "sources", "results", "rendered", "inputs", "warnings",
+                         "hashes")} | {"invalid": sum(c.invalid for c in chunks)}
+
+
+@pytest.mark.parametrize("folder", EXAMPLES, ids=lambda p: p.name)
+def test_worker_processes_give_what_one_process_gives(folder, tmp_path):
+    profile_path = ROOT / "rules" / f"{folder.name}.yaml"
+    pool, count = _pool(folder, tmp_path, copies=70)  # more than one chunk of 500
+    job = Job(str(profile_path), "samtale2", None, audit=True)
+    with Screener(load_profile(profile_path), profile_path) as screener:
+        one = _flat(screen_many(screener, job, iter_inputs([pool], []), workers=1))
+        two = _flat(screen_many(screener, job, iter_inputs([pool], []), workers=2))
+    assert len(one["results"]) == count - 1 and one["invalid"] == 1
+    assert [p.line for p in one["problems"]] == [1]
+    assert one["sources"] == [f"{pool}:{n}" for n in range(2, count + 1)]  # input order
+    assert one == two
+
+
+def test_a_chunk_keeps_inputs_for_the_audit_only_when_asked(helsingor, candidates):
+    raws = [RawInput(str(p)) for p in sorted(candidates.iterdir())]
+    with Screener(helsingor, HELSINGOR) as screener:
+        plain = screen_chunk(screener, Job(str(HELSINGOR), "samtale2", None), raws)
+        audited = screen_chunk(screener, Job(str(HELSINGOR), "samtale2", None, audit=True), raws)
+    assert plain.inputs == [] and plain.rendered == []
+    assert plain.results == audited.results
+    assert [i.candidate for i in audited.inputs] == [r.id for r in audited.results]
+    assert [i.source for i in audited.inputs] == audited.sources == [r.path for r in raws]
+    assert [i.sha256 for i in audited.inputs] == audited.hashes
+    strong = next(i for i in audited.inputs if i.candidate == "strong")
+    assert "personal" not in strong.record and strong.personal == {
+        "name": "Mette Holm", "email": "mette@example.dk"}  # kept apart, to be erased
+    assert next(i for i in audited.inputs if i.candidate == "sparse").personal is None
+
+
+def test_a_rendering_job_sends_back_lines_and_summaries(helsingor, candidates):
+    raws = [RawInput(str(p)) for p in sorted(candidates.iterdir())]
+
+    def render(result):
+        return jsonl_line("helsingor", "samtale2", result)
+
+    with Screener(helsingor, HELSINGOR) as screener:
+        full = screen_chunk(screener, Job(str(HELSINGOR), "samtale2", None), raws)
+        rendered = screen_chunk(screener, Job(str(HELSINGOR), "samtale2", None, render), raws)
+    assert rendered.rendered == [render(r) for r in full.results]
+    assert [(r.id, r.knockouts, r.outcomes) for r in rendered.results] == \
+        [(r.id, r.knockouts, ()) for r in full.results]
+
+
+def test_an_unknown_competency_warns_or_with_strict_makes_the_record_invalid(helsingor,
+                                                                             tmp_path):
+    record = tmp_path / "k.yaml"
+    record.write_text("id: k\nassessments:\n  - {competency: fantasi, source: samtale1, "
+                      "score: 4}\n", encoding="utf-8")
+    with Screener(helsingor, HELSINGOR) as screener:
+        lenient = screen_chunk(screener, Job(str(HELSINGOR), "samtale2", None),
+                               [RawInput(str(record))])
+        strict = screen_chunk(screener, Job(str(HELSINGOR), "samtale2", None, strict=True),
+                              [RawInput(str(record))])
+    assert [r.id for r in lenient.results] == ["k"] and lenient.invalid == 0
+    assert lenient.problems == [] and len(lenient.warnings) == 1
+    assert strict.results == [] and strict.invalid == 1
+    assert strict.problems == lenient.warnings and strict.warnings == []
