@@ -9,7 +9,6 @@ number of workers.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 from collections import deque
@@ -19,13 +18,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .audit.recording import audit_input
-from .audit.store import CandidateInput
 from .candidates import RawInput, expand, parse_input
 from .errors import Problem
 from .results import CandidateResult
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the pool and the audit trail are loaded only by runs that use them
+    from multiprocessing.context import BaseContext
+
+    from .audit.store import CandidateInput
     from .screen import Screener
 
 CHUNK_SIZE = 500
@@ -80,6 +80,8 @@ def screen_chunk(screener: Screener, job: Job, raws: list[RawInput]) -> Chunk:
             chunk.sources.append(loaded.path)
             chunk.hashes.append(loaded.sha256)
             if job.audit:
+                from .audit.recording import audit_input
+
                 chunk.inputs.append(audit_input(loaded))
     for result in screener.results(records, job.stage, job.as_of):
         if job.render is None:
@@ -158,11 +160,13 @@ def auto_workers(paths: Iterable[str | Path]) -> int:
     return 1
 
 
-def _pool_context() -> multiprocessing.context.BaseContext:
+def _pool_context() -> BaseContext:
     """Fork where it is safe: it starts workers at once and needs no importable `__main__`
     (a script or notebook without a main guard would run again in every spawned worker).
     The engine runs no threads, so a fork copies nothing half-done; when the caller runs
     threads of its own, workers start from a fork server instead."""
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods and threading.active_count() == 1:
         return multiprocessing.get_context("fork")

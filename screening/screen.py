@@ -207,14 +207,17 @@ class Screener:
              ) -> tuple[RunSummary, Spool | None]:
         """Screen the inputs in chunks, handing each accepted result to `accept` with its
         rendered text (`render`) or else its source, and its input's sha256."""
-        from .audit.recording import Spool
         from .candidates import DuplicateIds, iter_inputs
         from .parallel import Job, screen_many
 
         if stage not in SOURCES:
             raise ValueError(f"unknown stage {stage!r}; one of {', '.join(SOURCES)}")
         summary = RunSummary()
-        spool = Spool() if audit is not None else None
+        spool = None
+        if audit is not None:  # the audit trail's modules load only for runs it records
+            from .audit.recording import Spool
+
+            spool = Spool()
         path_problems: list[Problem] = []  # filled as the inputs are read
         duplicates = DuplicateIds()
 

@@ -54,10 +54,12 @@ def echo_warning(problem) -> None:
 
 def audit_sink(audit_db: str | None, no_audit: bool, operator: str | None):
     """Where the run is recorded, unless --no-audit."""
+    if no_audit:
+        return None
     from ..audit.store import default_path
     from ..screen import AuditSink
 
-    return None if no_audit else AuditSink(audit_db or default_path(), operator)
+    return AuditSink(audit_db or default_path(), operator)
 
 
 def echo_recorded(run, audit) -> None:
