@@ -15,8 +15,8 @@ from typing import Any
 
 from .results import D, I, O, U
 
-TRUE: dict = {"$true": 1}  # sentinels; never reach durable-rules
-FALSE: dict = {"$false": 1}
+TRUE: dict[str, Any] = {"$true": 1}  # sentinels; never reach durable-rules
+FALSE: dict[str, Any] = {"$false": 1}
 
 Expr = dict[str, Any]
 
@@ -63,7 +63,7 @@ _CMP = {"$lt": lambda a, b: a < b, "$lte": lambda a, b: a <= b, "$gt": lambda a,
         "$gte": lambda a, b: a >= b, "$neq": lambda a, b: a != b}
 
 
-def holds(expr: Expr, fact: dict) -> bool:
+def holds(expr: Expr, fact: dict[str, Any]) -> bool:
     """What durable-rules makes of a condition over one fact (a comparison on a missing
     field is false): for lint's search and for the tests of the algebra."""
     if expr is TRUE:

@@ -135,7 +135,7 @@ def _json_keeps(data: Any) -> bool:
         return False
 
 
-def _entry(folder: Path, key: str) -> dict | None:
+def _entry(folder: Path, key: str) -> dict[str, Any] | None:
     """The entry stored under `key` when it is sound and written by this code, or None."""
     body = _read_entry(folder / f"{key}.json")
     if body is None:
@@ -151,7 +151,7 @@ def _entry(folder: Path, key: str) -> dict | None:
     return entry
 
 
-def _keep(folder: Path, key: str, content: dict) -> None:
+def _keep(folder: Path, key: str, content: dict[str, Any]) -> None:
     """Write an entry (best effort: a cache that cannot be written only costs speed)."""
     body = orjson.dumps({"format": FORMAT, "code": code_fingerprint(), "key": key, **content})
     try:
@@ -209,7 +209,7 @@ def _read_entry(entry: Path) -> bytes | None:
     return body
 
 
-def _unchanged_files(listed: list) -> tuple[tuple[str, bytes], ...] | None:
+def _unchanged_files(listed: list[Any]) -> tuple[tuple[str, bytes], ...] | None:
     """(name, content) of each file of the entry when every one is where and as it was."""
     files = []
     for name, resolved, digest in listed:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .compile import compile_profile
 from .engine import Engine
@@ -61,7 +61,7 @@ class RunSummary:
     too_little_evidence: int = 0
     invalid: int = 0  # inputs that gave no record, and records refused (duplicate ids)
     # assessments of competencies the profile lacks, kept in the words they were made
-    unknown_assessments: list[dict] = field(default_factory=list)
+    unknown_assessments: list[dict[str, Any]] = field(default_factory=list)
 
     def count(self, result: CandidateResult) -> None:
         self.screened += 1
@@ -77,7 +77,7 @@ class RunSummary:
                 "field": problem.field, "message": problem.message,
                 "text": problem.text.as_data()})  # to be shown again in either language
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"screened": self.screened, "knocked_out": self.knocked_out,
                 "too_little_evidence": self.too_little_evidence, "invalid": self.invalid,
                 "unknown_assessments": self.unknown_assessments}
@@ -253,7 +253,7 @@ class Screener:
         return summary, spool
 
     def _record(self, audit: AuditSink, stage: str, as_of: date | None, summary: RunSummary,
-                pairs: Iterable[tuple[CandidateInput, dict]]) -> str:
+                pairs: Iterable[tuple[CandidateInput, dict[str, Any]]]) -> str:
         from .audit.recording import record_run
         from .audit.store import store_fault
 
