@@ -276,6 +276,108 @@ EN: dict[str, str] = {
     "{path}: {count} vurdering(er)": "{path}: {count} assessment(s)",
     "Læst ind: {scores} vurdering(er) til {records} kandidat(er).":
         "Imported: {scores} assessment(s) for {records} candidate(s).",
+    # what a failing scenario step says (bdd/steps.py, bdd/prose.py)
+    "Vælg først en profil: Givet profilen \"id\"":
+        "Choose a profile first: Givet profilen \"id\"",
+    "Der er ingen kandidat endnu: skriv først Givet kandidaten \"id\"":
+        "There is no candidate yet: first write Givet kandidaten \"id\"",
+    "Kandidaterne er ikke screenet endnu: skriv Når kandidaten screenes":
+        "The candidates are not screened yet: write Når kandidaten screenes",
+    "Ingen kandidat med id '{wanted}' blev screenet; kendte: {known}":
+        "No candidate with id '{wanted}' was screened; known: {known}",
+    "Ingen kandidat hedder '{name}'; kendte: {known}":
+        "No candidate is called '{name}'; known: {known}",
+    "Kandidaten kan ikke indlæses:":
+        "The candidate cannot be loaded:",
+    "En stilling beskrives med rækker af felt og værdi: {row}":
+        "A position is described by rows of field and value: {row}",
+    "Ukendt felt '{name}' i stillingen; brug {known}":
+        "Unknown field '{name}' in the position; use {known}",
+    "Profilen har ingen kompetence '{competency}'":
+        "The profile has no competency '{competency}'",
+    "En vurdering går fra 1 til 5, ikke {score}":
+        "An assessment goes from 1 to 5, not {score}",
+    "Kandidaten '{id}' er ugyldig: {problem}":
+        "The candidate '{id}' is invalid: {problem}",
+    "Kriteriet '{criterion}' er '{status}' for '{candidate}', forventet '{expected}'.":
+        "The criterion '{criterion}' is '{status}' for '{candidate}', expected '{expected}'.",
+    "\nGrundlag: {grounds}":
+        "\nGrounds: {grounds}",
+    "\nMangler: {missing}":
+        "\nMissing: {missing}",
+    "Ukendt kategori '{category}'; brug {known}":
+        "Unknown category '{category}'; use {known}",
+    "Kategorien '{category}' har dækningen {coverage} % for '{candidate}', forventet ikke belyst":
+        ("The category '{category}' has a coverage of {coverage} % for '{candidate}', expected "
+         "not assessed"),
+    "Kategorien '{category}' har scoren {score} for '{candidate}', forventet mindst {least}":
+        ("The category '{category}' has the score {score} for '{candidate}', expected at least "
+         "{least}"),
+    ("Ingen foreslået knock-out på '{criterion}' for '{candidate}' (status: {status}); "
+     "foreslåede: {proposed}"):
+        ("No proposed knock-out on '{criterion}' for '{candidate}' (status: {status}); "
+         "proposed: {proposed}"),
+    "'{candidate}' har foreslåede knock-outs: {proposed}":
+        "'{candidate}' has proposed knock-outs: {proposed}",
+    "{what} er {actual} for '{candidate}', forventet {bound} {value}":
+        "{what} is {actual} for '{candidate}', expected {bound} {value}",
+    "Scoren":
+        "The score",
+    "Dækningen":
+        "The coverage",
+    "mindst":
+        "at least",
+    "højst":
+        "at most",
+    "Kilderne er uenige om '{criterion}' for '{candidate}' ({scores})":
+        "The sources disagree on '{criterion}' for '{candidate}' ({scores})",
+    "Kilderne er ikke uenige om '{criterion}' for '{candidate}' ({scores})":
+        "The sources do not disagree on '{criterion}' for '{candidate}' ({scores})",
+    "Forklaringen for '{candidate}' nævner ikke '{phrase}':":
+        "The explanation for '{candidate}' does not mention '{phrase}':",
+    "Anbefalingen for '{candidate}' er '{found}', forventet '{label}'":
+        "The recommendation for '{candidate}' is '{found}', expected '{label}'",
+    "'{better}' har scoren {a}, '{worse}' har {b}":
+        "'{better}' has the score {a}, '{worse}' has {b}",
+    "Rækkefølgen er {ranks}; forventet {wanted}":
+        "The order is {ranks}; expected {wanted}",
+    "Videre går {actual}; forventet {wanted}":
+        "Going on: {actual}; expected {wanted}",
+    " (uafgjort: {tied})":
+        " (tied: {tied})",
+    "Ingen eksempler i {folder}":
+        "No examples in {folder}",
+    "Intet entydigt eksempel '{name}'; kendte: {known}":
+        "No one example is '{name}'; known: {known}",
+    "'før det' kræver en stilling at gå ud fra: beskriv først den nuværende stilling":
+        "'før det' needs a position to start from: describe the current position first",
+    ("Scenariet siger både, at ansøgeren aldrig har arbejdet i det offentlige, og at ansøgeren "
+     "har været i {public}"):
+        ("The scenario says both that the applicant never worked in the public sector and that "
+         "the applicant has been at {public}"),
+    "Scenariet siger både ingen lederuddannelse og {led}":
+        "The scenario says both no leadership education and {led}",
+    "'{name}' er et {priority}, ikke et {wanted}":
+        "'{name}' is a {priority}, not a {wanted}",
+    "'{name}' er {status} for '{candidate}', forventet {expected}":
+        "'{name}' is {status} for '{candidate}', expected {expected}",
+    "Ikke alle krav er {status} for '{candidate}': {other}":
+        "Not every requirement is {status} for '{candidate}': {other}",
+    ("Udvalget har intet at tage stilling til for '{candidate}': ingen foreslåede knock-outs og "
+     "ingen uenige kilder"):
+        ("The committee has nothing to decide for '{candidate}': no proposed knock-outs and no "
+         "disagreeing sources"),
+    ("'{name}' er {status} for '{candidate}', uden foreslået knock-out og uden uenige kilder; "
+     "foreslåede knock-outs: {proposed}"):
+        ("'{name}' is {status} for '{candidate}', with no proposed knock-out and no disagreeing "
+         "sources; proposed knock-outs: {proposed}"),
+    "Foreslået frasorteret: {out}":
+        "Proposed for rejection: {out}",
+    "stoppet efter {seconds} s": "stopped after {seconds} s",
+    "(kørslen af filen gik ned)": "(the run of the file crashed)",
+    "processen blev stoppet af signal {number} ({name})":
+        "the process was stopped by signal {number} ({name})",
+    "processen sluttede med kode {code}: {last}": "the process ended with code {code}: {last}",
 }
 
 

@@ -81,6 +81,20 @@ def test_screening_test_reports_the_failing_step_and_what_was_expected(tmp_path)
     assert ok.exit_code == 0 and "1 bestået, 0 fejlet" in ok.output
 
 
+def test_a_failing_step_says_what_it_expected_in_the_chosen_language(tmp_path):
+    """The scenario is Danish as written; what the tool says of its failure follows --lang."""
+    path = feature(tmp_path, FAILING)
+    english = CliRunner().invoke(main, ["--lang", "en", "test", str(path),
+                                        "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(english.output.split())  # the table wraps its cells beside the step's
+    assert english.exit_code == 1
+    assert "The criterion 'ledelse-af-ledere' is 'met' for 'k', expected" in said
+    assert "'not met'. Grounds:" in said
+    assert "forventet" not in said and "Grundlag" not in said
+    danish = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    assert "Kriteriet 'ledelse-af-ledere' er 'opfyldt' for 'k'," in " ".join(danish.output.split())
+
+
 def test_screening_test_without_feature_files_is_bad_input(tmp_path):
     result = CliRunner().invoke(main, ["test", str(tmp_path / "nothing.feature")])
     assert result.exit_code == 2

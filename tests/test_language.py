@@ -10,6 +10,7 @@ output before it is searched, so what remains is the tool's own words.
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from ruamel.yaml import YAML
 from screening.bdd.steps import CATALOGUE  # importing the steps registers them
 from screening.catalogue import COLLECTIONS
 from screening.cli import main
+from screening.i18n import EN
 
 from .conftest import ROOT
 
@@ -157,3 +159,25 @@ def test_danish_output_has_no_english_words_of_the_tool(profile, tmp_path):
     for command, output in outputs(profile, "da", tmp_path).items():
         left = ENGLISH.findall(tool_words(output, texts))
         assert not left, f"screening {command}: {sorted(set(left))}"
+
+
+def _danish_texts(node: ast.AST) -> list[str]:
+    """The literal texts a `t(...)` call may be given: a string, or either side of an `if`."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        return _danish_texts(node.body) + _danish_texts(node.orelse)
+    return []
+
+
+def test_every_sentence_the_package_translates_has_its_english():
+    """Every text given to i18n.t in the package, failing scenario steps included, has an
+    English entry: a missing one would show Danish in --lang en."""
+    missing = []
+    for path in sorted((ROOT / "screening").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+                    and node.func.id == "t" and node.args:
+                missing += [f"{path.relative_to(ROOT)}:{node.lineno}: {text}"
+                            for text in _danish_texts(node.args[0]) if text not in EN]
+    assert missing == []

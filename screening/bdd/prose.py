@@ -15,8 +15,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..i18n import t
 from ..results import SPARSE_BAND, CandidateResult, CriterionOutcome
-from ..vocabulary import STATUSES
+from ..vocabulary import PRIORITIES, STATUSES, label
 from ..wording import value_text
 from . import arguments
 from .arguments import STATUS, CriterionRef, Organisation, Title
@@ -105,7 +106,7 @@ def example_candidates(screening_context: Context, request: Any,
               / screening_context.chosen_profile().meta.id)
     files = sorted(folder.glob("*.y*ml")) + sorted(folder.glob("*.json"))
     if not files:
-        raise AssertionError(f"Ingen eksempler i {folder}")
+        raise AssertionError(t("Ingen eksempler i {folder}", folder=folder))
     for file in (files if names is None else [_example(files, n) for n in names]):
         add_record_file(screening_context, file)
 
@@ -114,8 +115,8 @@ def _example(files: list[Path], name: str) -> Path:
     wanted = plain(slug(name))
     found = [f for f in files if plain(f.stem) == wanted or plain(f.stem).endswith(f"-{wanted}")]
     if len(found) != 1:
-        raise AssertionError(f"Intet entydigt eksempel '{name}'; kendte: "
-                             + ", ".join(f.stem for f in files))
+        raise AssertionError(t("Intet entydigt eksempel '{name}'; kendte: {known}", name=name,
+                               known=", ".join(f.stem for f in files)))
     return found[0]
 
 
@@ -164,8 +165,8 @@ def earlier_position(screening_context: Context, title: Title, org: Organisation
     """The position before the earliest one described so far, ending when that one began."""
     positions = screening_context.candidate().get("positions") or []
     if not positions:
-        raise AssertionError("'før det' kræver en stilling at gå ud fra: beskriv først den "
-                             "nuværende stilling")
+        raise AssertionError(t("'før det' kræver en stilling at gå ud fra: beskriv først den "
+                               "nuværende stilling"))
     end = min(date.fromisoformat(p["start"]) for p in positions)
     _add_position(screening_context, title, org, _years_before(end, years), end,
                   _led(led_count, led_word, none_led), domain_words)
@@ -215,8 +216,9 @@ def never_public(screening_context: Context) -> None:
     public = [p["organisation"] for p in candidate.get("positions") or []
               if p.get("politically_governed", p["sector"] in ("kommune", "region", "stat"))]
     if public:
-        raise AssertionError("Scenariet siger både, at ansøgeren aldrig har arbejdet i det "
-                             f"offentlige, og at ansøgeren har været i {', '.join(public)}")
+        raise AssertionError(t("Scenariet siger både, at ansøgeren aldrig har arbejdet i det "
+                               "offentlige, og at ansøgeren har været i {public}",
+                               public=", ".join(public)))
     candidate.setdefault("positions", [])
 
 
@@ -254,7 +256,8 @@ def no_leadership_education(screening_context: Context) -> None:
     candidate = screening_context.candidate()
     led = [e["degree"] for e in candidate.get("education") or [] if e.get("leadership")]
     if led:
-        raise AssertionError(f"Scenariet siger både ingen lederuddannelse og {', '.join(led)}")
+        raise AssertionError(t("Scenariet siger både ingen lederuddannelse og {led}",
+                               led=", ".join(led)))
     candidate.setdefault("education", [])
 
 
@@ -321,10 +324,12 @@ def _ranked(screening_context: Context) -> tuple[CandidateResult, ...]:
 def _criterion_outcome(screening_context: Context, ref: CriterionRef,
                        who: str | None) -> tuple[CandidateResult, CriterionOutcome]:
     if ref.criterion is None:
-        raise AssertionError("Vælg først en profil: Givet profilen \"id\"")
+        raise AssertionError(t('Vælg først en profil: Givet profilen "id"'))
     if ref.priority and ref.priority != ref.criterion.priority:
-        raise AssertionError(f"'{ref.criterion.name}' er et {ref.criterion.priority}, ikke et "
-                             f"{ref.priority}")
+        raise AssertionError(t("'{name}' er et {priority}, ikke et {wanted}",
+                               name=ref.criterion.name,
+                               priority=label(PRIORITIES, ref.criterion.priority),
+                               wanted=label(PRIORITIES, ref.priority)))
     result = _result(screening_context, who)
     return result, next(o for o in result.outcomes if o.criterion.id == ref.criterion.id)
 
@@ -336,9 +341,12 @@ def _expect_status(screening_context: Context, crit: CriterionRef, status: str,
         grounds = "; ".join(f"{e.path} = {value_text(e.value)} ({e.source})"
                             for e in outcome.evidence)
         raise AssertionError(
-            f"'{outcome.criterion.name}' er {STATUSES[outcome.status].da} for '{result.id}', "
-            f"forventet {STATUSES[status].da}" + (f"\nGrundlag: {grounds}" if grounds else "")
-            + (f"\nMangler: {'; '.join(outcome.missing)}" if outcome.missing else ""))
+            t("'{name}' er {status} for '{candidate}', forventet {expected}",
+              name=outcome.criterion.name, status=label(STATUSES, outcome.status),
+              candidate=result.id, expected=label(STATUSES, status))
+            + (t("\nGrundlag: {grounds}", grounds=grounds) if grounds else "")
+            + (t("\nMangler: {missing}", missing="; ".join(outcome.missing))
+               if outcome.missing else ""))
 
 
 DEGREE = r"(?:(?P<degree_words>ikke|kun delvist) )?"
@@ -378,11 +386,12 @@ def criterion_is(screening_context: Context, crit: CriterionRef, status: str,
 def all_requirements(screening_context: Context, status: str, who: str | None = None) -> None:
     """Every krav of the profile has this status."""
     result = _result(screening_context, who)
-    other = [f"{o.criterion.id} ({STATUSES[o.status].da})" for o in result.outcomes
+    other = [f"{o.criterion.id} ({label(STATUSES, o.status)})" for o in result.outcomes
              if o.criterion.priority == "krav" and o.status != status]
     if other:
-        raise AssertionError(f"Ikke alle krav er {STATUSES[status].da} for '{result.id}': "
-                             + ", ".join(other))
+        raise AssertionError(t("Ikke alle krav er {status} for '{candidate}': {other}",
+                               status=label(STATUSES, status), candidate=result.id,
+                               other=", ".join(other)))
 
 
 @step("then", r"(?:udvalget skal|skal udvalget) tage stilling til (?P<target>.+)",
@@ -397,15 +406,18 @@ def committee_decides(screening_context: Context, target: str) -> None:
     if named is not None:
         result = screening_context.result(named)
         if not result.knockouts and not any(o.disagreement for o in result.outcomes):
-            raise AssertionError(f"Udvalget har intet at tage stilling til for '{result.id}': "
-                                 "ingen foreslåede knock-outs og ingen uenige kilder")
+            raise AssertionError(t("Udvalget har intet at tage stilling til for '{candidate}': "
+                                   "ingen foreslåede knock-outs og ingen uenige kilder",
+                                   candidate=result.id))
         return
     crit = arguments.criterion_ref(target, screening_context.read_context())
     result, outcome = _criterion_outcome(screening_context, crit, None)
     if outcome.criterion.id not in result.knockouts and not outcome.disagreement:
-        raise AssertionError(f"'{outcome.criterion.name}' er {STATUSES[outcome.status].da} for "
-                             f"'{result.id}', uden foreslået knock-out og uden uenige kilder; "
-                             f"foreslåede knock-outs: {', '.join(result.knockouts) or 'ingen'}")
+        raise AssertionError(t("'{name}' er {status} for '{candidate}', uden foreslået knock-out "
+                               "og uden uenige kilder; foreslåede knock-outs: {proposed}",
+                               name=outcome.criterion.name,
+                               status=label(STATUSES, outcome.status), candidate=result.id,
+                               proposed=", ".join(result.knockouts) or t("ingen")))
 
 
 def _candidate_named(screening_context: Context, words: str) -> str | None:
@@ -433,8 +445,9 @@ def proposed_rejected(screening_context: Context, who: str | None = None,
         result = _result(screening_context, who)
         proposed = bool(result.knockouts)
     if proposed == bool(negated):
-        raise AssertionError(f"'{result.id}' har foreslåede knock-outs: "
-                             f"{', '.join(result.knockouts) or 'ingen'}")
+        raise AssertionError(t("'{candidate}' har foreslåede knock-outs: {proposed}",
+                               candidate=result.id,
+                               proposed=", ".join(result.knockouts) or t("ingen")))
 
 
 @step("then", r"ingen af (?:ansøgerne|kandidaterne) foreslås frasorteret",
@@ -445,7 +458,7 @@ def none_rejected(screening_context: Context) -> None:
     """No candidate has a proposed knock-out."""
     out = [r.id for r in _ranked(screening_context) if r.knockouts]
     if out:
-        raise AssertionError(f"Foreslået frasorteret: {', '.join(out)}")
+        raise AssertionError(t("Foreslået frasorteret: {out}", out=", ".join(out)))
 
 
 @step("then", rf"af (?:de )?(?P<total>{NUMBER}) {CANDIDATES} foreslås (?P<count>{NUMBER}) "

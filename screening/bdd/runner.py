@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from ..errors import InputError
+from ..i18n import language, set_language, t
 
 
 @dataclass
@@ -87,9 +88,10 @@ def run_features(paths: list[str], rules_dir: str | None = None) -> list[Scenari
         try:
             child = subprocess.run(
                 [sys.executable, "-m", "screening.bdd.runner", path, rules_dir or ""],
-                capture_output=True, text=True, timeout=FEATURE_SECONDS)
+                capture_output=True, text=True, timeout=FEATURE_SECONDS,
+                env=dict(os.environ, SCREENING_LANG=language()))  # failures in the run's words
         except subprocess.TimeoutExpired:
-            results.append(_lost(path, f"stoppet efter {FEATURE_SECONDS} s"))
+            results.append(_lost(path, t("stoppet efter {seconds} s", seconds=FEATURE_SECONDS)))
             continue
         if child.returncode != 0:
             results.append(_lost(path, _ending(child.returncode, child.stderr)))
@@ -99,14 +101,15 @@ def run_features(paths: list[str], rules_dir: str | None = None) -> list[Scenari
 
 
 def _lost(path: str, why: str) -> ScenarioResult:
-    return ScenarioResult(Path(path).name, "(kørslen af filen gik ned)", False, "", why)
+    return ScenarioResult(Path(path).name, t("(kørslen af filen gik ned)"), False, "", why)
 
 
 def _ending(code: int, stderr: str) -> str:
     if code < 0:
-        return f"processen blev stoppet af signal {-code} ({signal.Signals(-code).name})"
+        return t("processen blev stoppet af signal {number} ({name})", number=-code,
+                 name=signal.Signals(-code).name)
     last = stderr.strip().splitlines()[-1:] or [""]
-    return f"processen sluttede med kode {code}: {last[0][:200]}"
+    return t("processen sluttede med kode {code}: {last}", code=code, last=last[0][:200])
 
 
 def run_in_process(paths: list[str], rules_dir: str | None = None) -> list[ScenarioResult]:
@@ -138,5 +141,6 @@ def _rules_dir(rules_dir: str | None):
 
 
 if __name__ == "__main__":  # the child of run_features: one feature file, results as JSON
+    set_language(None)  # SCREENING_LANG, as the parent run set it
     found = run_in_process([sys.argv[1]], sys.argv[2] or None)
     print(json.dumps([asdict(r) for r in found], ensure_ascii=False))

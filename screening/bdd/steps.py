@@ -19,10 +19,11 @@ import pytest
 from pytest_bdd import given, parsers, then, when
 
 from ..candidates import load_record
+from ..i18n import t
 from ..profiles import CATEGORIES, Criterion, Profile
 from ..protected import refuse as refuse_protected
 from ..records import SOURCES, CandidateRecord
-from ..vocabulary import STATUSES, did_you_mean
+from ..vocabulary import STATUSES, did_you_mean, label
 from .arguments import find_criterion as _find_criterion
 from .grammar import CATALOGUE, NotRead, ReadContext, read, step
 from .words import Unreadable, plain, slug
@@ -51,24 +52,26 @@ class Context:
 
     def chosen_profile(self) -> Profile:
         if self.profile is None:
-            raise AssertionError('Vælg først en profil: Givet profilen "id"')
+            raise AssertionError(t('Vælg først en profil: Givet profilen "id"'))
         return self.profile
 
     def candidate(self) -> dict:
         if self.current is None:
-            raise AssertionError('Der er ingen kandidat endnu: skriv først Givet kandidaten "id"')
+            raise AssertionError(t('Der er ingen kandidat endnu: skriv først Givet kandidaten '
+                                   '"id"'))
         return self.candidates[self.current]
 
     def result(self, candidate: str | None):
         if self.screening is None:
-            raise AssertionError("Kandidaterne er ikke screenet endnu: skriv Når kandidaten "
-                                 "screenes")
+            raise AssertionError(t("Kandidaterne er ikke screenet endnu: skriv Når kandidaten "
+                                   "screenes"))
         wanted = candidate or self.current
         for r in self.screening.results:
             if r.id == wanted:
                 return r
-        raise AssertionError(f"Ingen kandidat med id '{wanted}' blev screenet; kendte: "
-                             + ", ".join(r.id for r in self.screening.results))
+        raise AssertionError(t("Ingen kandidat med id '{wanted}' blev screenet; kendte: {known}",
+                               wanted=wanted,
+                               known=", ".join(r.id for r in self.screening.results)))
 
     @overload
     def named(self, name: str) -> str: ...
@@ -87,8 +90,8 @@ class Context:
         ending = [c for c in self.candidates if plain(c).endswith(f"-{wanted}")]
         if len(ending) == 1:
             return ending[0]
-        raise AssertionError(f"Ingen kandidat hedder '{name}'; kendte: "
-                             + ", ".join(self.candidates))
+        raise AssertionError(t("Ingen kandidat hedder '{name}'; kendte: {known}", name=name,
+                               known=", ".join(self.candidates)))
 
     def rescreen(self, stage: str) -> None:
         """Screen the candidates again as they stand at another stage of the process."""
@@ -158,7 +161,8 @@ def candidate_from_file(request, screening_context: Context, path: str) -> None:
 def add_record_file(screening_context: Context, file: Path) -> None:
     loaded, problems = load_record(file)
     if loaded is None:
-        raise AssertionError("Kandidaten kan ikke indlæses:\n" + "\n".join(map(str, problems)))
+        raise AssertionError(t("Kandidaten kan ikke indlæses:") + "\n"
+                             + "\n".join(map(str, problems)))
     data = loaded.record.model_dump(mode="json", exclude_none=True)
     screening_context.candidates[data["id"]] = data
     screening_context.current = data["id"]
@@ -192,11 +196,12 @@ def table_position(screening_context: Context, datatable: list[list[str]]) -> No
     position: dict[str, Any] = {}
     for row in datatable:
         if len(row) != 2:
-            raise AssertionError(f"En stilling beskrives med rækker af felt og værdi: {row}")
+            raise AssertionError(t("En stilling beskrives med rækker af felt og værdi: {row}",
+                                   row=row))
         name, value = row[0].strip().lower(), row[1].strip()
         if name not in POSITION_FIELDS:
-            raise AssertionError(f"Ukendt felt '{name}' i stillingen; brug "
-                                 + ", ".join(POSITION_FIELDS))
+            raise AssertionError(t("Ukendt felt '{name}' i stillingen; brug {known}", name=name,
+                                   known=", ".join(POSITION_FIELDS)))
         position[POSITION_FIELDS[name]] = _typed(POSITION_FIELDS[name], value)
     screening_context.candidate().setdefault("positions", []).append(position)
 
@@ -252,7 +257,8 @@ def assessment(screening_context: Context, score: int, competency: str, source: 
     """An assessment by competency id and source id."""
     profile = screening_context.profile
     if profile is not None and competency not in profile.competencies:
-        raise AssertionError(f"Profilen har ingen kompetence '{competency}'"
+        raise AssertionError(t("Profilen har ingen kompetence '{competency}'",
+                               competency=competency)
                              + str(did_you_mean(competency, profile.competencies, most=3)))
     add_assessment(screening_context, None, competency, source, score)
 
@@ -260,7 +266,7 @@ def assessment(screening_context: Context, score: int, competency: str, source: 
 def add_assessment(screening_context: Context, who: str | None, competency: str, source: str,
                    score: int) -> None:
     if not 1 <= score <= 5:
-        raise AssertionError(f"En vurdering går fra 1 til 5, ikke {score}")
+        raise AssertionError(t("En vurdering går fra 1 til 5, ikke {score}", score=score))
     named = screening_context.named(who)
     # the candidate described last, or says that a candidate is needed first
     data = screening_context.candidates[named] if named else screening_context.candidate()
@@ -294,7 +300,8 @@ def run_screening(screening_context: Context, stage: str | None) -> None:
         try:
             records.append(CandidateRecord.model_validate(data))
         except ValueError as exc:
-            raise AssertionError(f"Kandidaten '{data['id']}' er ugyldig: {exc}") from None
+            raise AssertionError(t("Kandidaten '{id}' er ugyldig: {problem}", id=data["id"],
+                                   problem=exc)) from None
     screening_context.screening = screen(profile, records, stage=screening_context.stage)
 
 
@@ -326,10 +333,11 @@ def criterion_status(screening_context: Context, criterion: str, status: str,
         grounds = "; ".join(f"{e.path} = {e.value} ({e.source})" for e in outcome.evidence)
         missing = "; ".join(outcome.missing)
         raise AssertionError(
-            f"Kriteriet '{outcome.criterion.id}' er '{STATUSES[outcome.status].da}' for "
-            f"'{result.id}', forventet '{STATUSES[status].da}'."
-            + (f"\nGrundlag: {grounds}" if grounds else "")
-            + (f"\nMangler: {missing}" if missing else ""))
+            t("Kriteriet '{criterion}' er '{status}' for '{candidate}', forventet '{expected}'.",
+              criterion=outcome.criterion.id, status=label(STATUSES, outcome.status),
+              candidate=result.id, expected=label(STATUSES, status))
+            + (t("\nGrundlag: {grounds}", grounds=grounds) if grounds else "")
+            + (t("\nMangler: {missing}", missing=missing) if missing else ""))
 
 
 @step("then", r'(?:er )?kategorien "(?P<category>[^"]+)" (?:er )?(?:scoret mindst (?P<least>\d+)|'
@@ -338,16 +346,19 @@ def criterion_status(screening_context: Context, criterion: str, status: str,
 def category_score(screening_context: Context, category: str, least: str | None,
                    unjudged: str | None, candidate: str | None) -> None:
     if category not in CATEGORIES:
-        raise AssertionError(f"Ukendt kategori '{category}'; brug {', '.join(CATEGORIES)}")
+        raise AssertionError(t("Ukendt kategori '{category}'; brug {known}", category=category,
+                               known=", ".join(CATEGORIES)))
     result = screening_context.result(candidate)
     score = result.categories.get(category)
     if unjudged and score is not None and score.coverage > 0:
-        raise AssertionError(f"Kategorien '{category}' har dækningen {score.coverage} % for "
-                             f"'{result.id}', forventet ikke belyst")
+        raise AssertionError(t("Kategorien '{category}' har dækningen {coverage} % for "
+                               "'{candidate}', forventet ikke belyst", category=category,
+                               coverage=score.coverage, candidate=result.id))
     score = score.score if score is not None else None  # the secured score
     if least and (score is None or score < float(least)):
-        raise AssertionError(f"Kategorien '{category}' har scoren {score} for '{result.id}', "
-                             f"forventet mindst {least}")
+        raise AssertionError(t("Kategorien '{category}' har scoren {score} for '{candidate}', "
+                               "forventet mindst {least}", category=category, score=score,
+                               candidate=result.id, least=least))
 
 
 @step("then", r'(?:er der|der er) foreslået knock-out på "(?P<criterion>[^"]+)"' + _OPTIONAL_FOR,
@@ -355,9 +366,11 @@ def category_score(screening_context: Context, category: str, least: str | None,
 def knockout(screening_context: Context, criterion: str, candidate: str | None) -> None:
     result, outcome = _outcome(screening_context, criterion, candidate)
     if outcome.criterion.id not in result.knockouts:
-        raise AssertionError(f"Ingen foreslået knock-out på '{outcome.criterion.id}' for "
-                             f"'{result.id}' (status: {STATUSES[outcome.status].da}); "
-                             f"foreslåede: {', '.join(result.knockouts) or 'ingen'}")
+        raise AssertionError(t("Ingen foreslået knock-out på '{criterion}' for '{candidate}' "
+                               "(status: {status}); foreslåede: {proposed}",
+                               criterion=outcome.criterion.id, candidate=result.id,
+                               status=label(STATUSES, outcome.status),
+                               proposed=", ".join(result.knockouts) or t("ingen")))
 
 
 @step("then", r"(?:er der|der er) ingen foreslåede knock-outs" + _OPTIONAL_FOR,
@@ -365,8 +378,8 @@ def knockout(screening_context: Context, criterion: str, candidate: str | None) 
 def no_knockout(screening_context: Context, candidate: str | None) -> None:
     result = screening_context.result(candidate)
     if result.knockouts:
-        raise AssertionError(f"'{result.id}' har foreslåede knock-outs: "
-                             + ", ".join(result.knockouts))
+        raise AssertionError(t("'{candidate}' har foreslåede knock-outs: {proposed}",
+                               candidate=result.id, proposed=", ".join(result.knockouts)))
 
 
 @step("then", r"(?:er )?(?P<what>scoren|dækningen) (?:er )?(?P<bound>mindst|højst) "
@@ -377,8 +390,9 @@ def bounds(screening_context: Context, what: str, bound: str, value: str,
     actual = result.score if what == "scoren" else result.coverage
     ok = actual >= float(value) if bound == "mindst" else actual <= float(value)
     if not ok:
-        raise AssertionError(f"{what.capitalize()} er {actual} for '{result.id}', forventet "
-                             f"{bound} {value}")
+        raise AssertionError(t("{what} er {actual} for '{candidate}', forventet {bound} {value}",
+                               what=t(what.capitalize()), actual=actual, candidate=result.id,
+                               bound=t(bound), value=value))
 
 
 @step("then", r'(?:er kilderne|kilderne er) (?P<negated>ikke )?uenige om '
@@ -389,8 +403,11 @@ def disagreement(screening_context: Context, negated: str | None, criterion: str
     result, outcome = _outcome(screening_context, criterion, candidate)
     if outcome.disagreement == bool(negated):
         scores = "; ".join(f"{e.source} {e.value}" for e in outcome.evidence)
-        raise AssertionError(f"Kilderne er {'' if outcome.disagreement else 'ikke '}uenige "
-                             f"om '{outcome.criterion.id}' for '{result.id}' ({scores})")
+        raise AssertionError(t("Kilderne er uenige om '{criterion}' for '{candidate}' ({scores})"
+                               if outcome.disagreement else
+                               "Kilderne er ikke uenige om '{criterion}' for '{candidate}' "
+                               "({scores})", criterion=outcome.criterion.id,
+                               candidate=result.id, scores=scores))
 
 
 @step("then", r'nævner forklaringen "(?P<text>[^"]+)"' + _OPTIONAL_FOR,
@@ -401,8 +418,8 @@ def explanation_mentions(screening_context: Context, text: str, candidate: str |
     result = screening_context.result(candidate)
     explained = explain(screening_context.screening, result.id)
     if text.casefold() not in explained.casefold():
-        raise AssertionError(f"Forklaringen for '{result.id}' nævner ikke '{text}':\n"
-                             + explained)
+        raise AssertionError(t("Forklaringen for '{candidate}' nævner ikke '{phrase}':",
+                               candidate=result.id, phrase=text) + "\n" + explained)
 
 
 @step("then", r'(?:er )?anbefalingen (?:er )?"(?P<label>[^"]+)"' + _OPTIONAL_FOR,
@@ -411,8 +428,9 @@ def recommendation(screening_context: Context, label: str, candidate: str | None
     result = screening_context.result(candidate)
     if label.casefold() not in (result.recommendation.casefold(),
                                 result.recommendation_label.casefold()):
-        raise AssertionError(f"Anbefalingen for '{result.id}' er "
-                             f"'{result.recommendation_label}', forventet '{label}'")
+        raise AssertionError(t("Anbefalingen for '{candidate}' er '{found}', forventet '{label}'",
+                               candidate=result.id, found=result.recommendation_label,
+                               label=label))
 
 
 @step("then", r'scorer "(?P<better>[^"]+)" højere end "(?P<worse>[^"]+)"',
@@ -420,7 +438,8 @@ def recommendation(screening_context: Context, label: str, candidate: str | None
 def scores_higher(screening_context: Context, better: str, worse: str) -> None:
     a, b = screening_context.result(better), screening_context.result(worse)
     if a.score <= b.score:
-        raise AssertionError(f"'{better}' har scoren {a.score}, '{worse}' har {b.score}")
+        raise AssertionError(t("'{better}' har scoren {a}, '{worse}' har {b}", better=better,
+                               a=a.score, worse=worse, b=b.score))
 
 
 @step("then", r'(?:er )?rækkefølgen (?:er )?"(?P<order>[^"]+)"', 'Så er rækkefølgen "k1, k3, k2"')
@@ -429,7 +448,8 @@ def ranking(screening_context: Context, order: str) -> None:
     actual = [r.id for r in screening_context.screening.results]
     if actual != wanted:
         ranks = ", ".join(f"{r.rank}. {r.id}" for r in screening_context.screening.results)
-        raise AssertionError(f"Rækkefølgen er {ranks}; forventet {', '.join(wanted)}")
+        raise AssertionError(t("Rækkefølgen er {ranks}; forventet {wanted}", ranks=ranks,
+                               wanted=", ".join(wanted)))
 
 
 @step("then", r'går "(?P<chosen>[^"]+)" videre, når der tages (?P<take>\d+)',
@@ -442,8 +462,9 @@ def shortlist_of(screening_context: Context, chosen: str, take: str) -> None:
     actual = sorted(r.id for r in picked.taken)
     if actual != wanted:
         tied = ", ".join(r.id for r in picked.tied)
-        raise AssertionError(f"Videre går {', '.join(actual) or 'ingen'}; forventet "
-                             f"{', '.join(wanted)}" + (f" (uafgjort: {tied})" if tied else ""))
+        raise AssertionError(t("Videre går {actual}; forventet {wanted}",
+                               actual=", ".join(actual) or t("ingen"), wanted=", ".join(wanted))
+                             + (t(" (uafgjort: {tied})", tied=tied) if tied else ""))
 
 
 # --- pytest-bdd: every line is read by the catalogue --------------------------------------
