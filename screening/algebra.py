@@ -22,31 +22,27 @@ Expr = dict[str, Any]
 
 
 def and_(*exprs: Expr) -> Expr:
-    parts: dict[str, Expr] = {}
-    for e in exprs:
-        if e is FALSE:
-            return FALSE
-        if e is TRUE:
-            continue
-        for part in e["$and"] if set(e) == {"$and"} else [e]:
-            parts.setdefault(_identity(part), part)
-    if not parts:
-        return TRUE
-    return _joined("$and", list(parts.values()))
+    return _combined("$and", exprs, absorbing=FALSE, neutral=TRUE)
 
 
 def or_(*exprs: Expr) -> Expr:
+    return _combined("$or", exprs, absorbing=TRUE, neutral=FALSE)
+
+
+def _combined(combinator: str, exprs: tuple[Expr, ...], absorbing: Expr, neutral: Expr) -> Expr:
+    """`exprs` joined by `combinator`, flattened, with repeats dropped: `absorbing` decides
+    the whole (FALSE for `$and`), `neutral` is left out (TRUE for `$and`)."""
     parts: dict[str, Expr] = {}
     for e in exprs:
-        if e is TRUE:
-            return TRUE
-        if e is FALSE:
+        if e is absorbing:
+            return absorbing
+        if e is neutral:
             continue
-        for part in e["$or"] if set(e) == {"$or"} else [e]:
+        for part in e[combinator] if set(e) == {combinator} else [e]:
             parts.setdefault(_identity(part), part)
     if not parts:
-        return FALSE
-    return _joined("$or", list(parts.values()))
+        return neutral
+    return _joined(combinator, list(parts.values()))
 
 
 def _identity(expr: Expr) -> str:

@@ -128,8 +128,7 @@ class Screener:
 
         Open-ended positions count up to `as_of`, by default the profile's date, so that a
         result never depends on the day it is computed."""
-        if stage not in SOURCES:
-            raise ValueError(f"unknown stage {stage!r}; one of {', '.join(SOURCES)}")
+        _check_stage(stage)
         engine = self._engine
         for evaluated in engine.evaluate(records, stage, as_of or self.profile.meta.date):
             yield result_of(engine.compiled, evaluated)
@@ -210,8 +209,7 @@ class Screener:
         from .candidates import DuplicateIds, iter_inputs
         from .parallel import Job, screen_many
 
-        if stage not in SOURCES:
-            raise ValueError(f"unknown stage {stage!r}; one of {', '.join(SOURCES)}")
+        _check_stage(stage)
         summary = RunSummary()
         spool = None
         if audit is not None:  # the audit trail's modules load only for runs it records
@@ -265,6 +263,11 @@ class Screener:
             raise InputError([Problem(str(audit.store), message("not_recorded",
                                                                 reason=store_fault(exc)),
                                       code="E402")]) from None
+
+
+def _check_stage(stage: str) -> None:
+    if stage not in SOURCES:
+        raise ValueError(f"unknown stage {stage!r}; one of {', '.join(SOURCES)}")
 
 
 def screen(profile: Profile, records: Iterable[CandidateRecord], stage: str = DEFAULT_STAGE,

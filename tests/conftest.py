@@ -12,6 +12,8 @@ from screening.rulefiles import load_profile
 
 ROOT = Path(__file__).resolve().parent.parent
 HELSINGOR = ROOT / "rules" / "helsingor-direktor-2024.yaml"
+# every example folder, named as the shipped profile whose candidates it holds
+EXAMPLES = sorted(p for p in (ROOT / "examples" / "candidates").iterdir() if p.is_dir())
 
 STRONG = """\
     id: strong
@@ -104,16 +106,22 @@ def danish():
     set_language(None)
 
 
+def example_records(folder: Path):
+    """The shipped profile of an example folder and the folder's records, which all load:
+    (profile, records)."""
+    from screening.candidates import load_records
+
+    loaded, problems = load_records([folder])
+    assert problems == []
+    return load_profile(ROOT / "rules" / f"{folder.name}.yaml"), [r.record for r in loaded]
+
+
 def screened_at_stages(profile_id: str, stages: tuple[str, ...]):
     """A shipped profile and its example candidates screened at each of `stages`:
     (profile, {stage: {candidate id: result}})."""
-    from screening.candidates import load_records
     from screening.screen import screen
 
-    profile = load_profile(ROOT / "rules" / f"{profile_id}.yaml")
-    loaded, problems = load_records([ROOT / "examples" / "candidates" / profile_id])
-    assert problems == []
-    records = [r.record for r in loaded]
+    profile, records = example_records(ROOT / "examples" / "candidates" / profile_id)
     return profile, {stage: {r.id: r for r in screen(profile, records, stage=stage).results}
                      for stage in stages}
 

@@ -18,12 +18,11 @@ from screening.schema import profile_schema
 from screening.screen import screen
 from screening.trace import covered, normalise, read_text, split_statements, trace_profile
 
-from .conftest import ROOT
+from .conftest import EXAMPLES
 from .test_trace import SEEDS
 
 jsonschema = pytest.importorskip("jsonschema")
 SEED_TEXTS = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
-EXAMPLES = sorted(p for p in (ROOT / "examples" / "candidates").iterdir() if p.is_dir())
 MIN_COVERAGE = 90.0
 
 

@@ -8,25 +8,19 @@ import json
 import pytest
 
 from screening.audit.decisions import Decision
-from screening.candidates import load_records
 from screening.explain import criterion_text, explain, explain_document
 from screening.profiles import CATEGORIES
-from screening.rulefiles import load_profile
 from screening.screen import screen
 from screening.vocabulary import CATEGORY_TITLES, label
 from screening.wording import render
 
-from .conftest import ROOT
-
-EXAMPLES = sorted(p for p in (ROOT / "examples" / "candidates").iterdir() if p.is_dir())
+from .conftest import EXAMPLES, example_records
 
 
 @pytest.fixture(scope="module", params=EXAMPLES, ids=lambda p: p.name)
 def screened(request):
-    profile = load_profile(ROOT / "rules" / f"{request.param.name}.yaml")
-    loaded, problems = load_records([request.param])
-    assert problems == []
-    return screen(profile, [r.record for r in loaded], "samtale2")
+    profile, records = example_records(request.param)
+    return screen(profile, records, "samtale2")
 
 
 def _rules_named(text: str) -> list[str]:

@@ -8,28 +8,22 @@ from __future__ import annotations
 import pytest
 
 from screening import facts as factlib
-from screening.candidates import load_records
 from screening.catalogue import COLLECTIONS
 from screening.compile import compile_profile
 from screening.records import CandidateRecord
 from screening.results import I, O, U
-from screening.rulefiles import load_profile
 from screening.stages import SOURCES
 
-from .conftest import ROOT
+from .conftest import EXAMPLES, example_records
 from .reference import Reference
-
-EXAMPLES = sorted(p for p in (ROOT / "examples" / "candidates").iterdir() if p.is_dir())
 
 
 @pytest.fixture(scope="module", params=EXAMPLES, ids=lambda p: p.name)
 def shipped(request):
     """(compiled profile, its fact plan, the example records)."""
-    profile = load_profile(ROOT / "rules" / f"{request.param.name}.yaml")
-    loaded, problems = load_records([request.param])
-    assert problems == []
+    profile, records = example_records(request.param)
     compiled = compile_profile(profile)
-    return compiled, factlib.plan_of(compiled), [r.record for r in loaded]
+    return compiled, factlib.plan_of(compiled), records
 
 
 def _built(compiled, plan, records, stage="samtale2"):

@@ -15,9 +15,8 @@ from screening.guide import NEXT_STAGES, evidence_stage
 from screening.rulefiles import find_profile, load_profile
 from screening.screen import screen
 
-from .conftest import ROOT
+from .conftest import EXAMPLES, ROOT
 
-EXAMPLES = sorted(p for p in (ROOT / "examples" / "candidates").iterdir() if p.is_dir())
 PROFILES = sorted((ROOT / "rules").glob("*.yaml"))
 
 

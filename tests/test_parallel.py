@@ -22,9 +22,7 @@ from screening.report import jsonl_line
 from screening.rulefiles import load_profile
 from screening.screen import Screener
 
-from .conftest import HELSINGOR, ROOT
-
-EXAMPLES = sorted(p for p in (ROOT / "examples" / "candidates").iterdir() if p.is_dir())
+from .conftest import EXAMPLES, HELSINGOR, ROOT
 
 
 @pytest.mark.parametrize("count, size, lengths", [

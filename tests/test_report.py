@@ -10,7 +10,6 @@ import json
 
 import pytest
 
-from screening.candidates import load_records
 from screening.i18n import set_language
 from screening.profiles import CATEGORIES
 from screening.report import (
@@ -26,22 +25,16 @@ from screening.report import (
     table,
 )
 from screening.results import Score
-from screening.rulefiles import load_profile
 from screening.screen import screen
 from screening.vocabulary import STAGES, STATUSES, label
 
-from .conftest import ROOT
-
-EXAMPLES = sorted(p for p in (ROOT / "examples" / "candidates").iterdir() if p.is_dir())
+from .conftest import EXAMPLES, example_records
 
 
 @pytest.fixture(scope="module", params=EXAMPLES, ids=lambda p: p.name)
 def screened(request):
     """(screening, records) of a shipped profile's example candidates."""
-    profile = load_profile(ROOT / "rules" / f"{request.param.name}.yaml")
-    loaded, problems = load_records([request.param])
-    assert problems == []
-    records = [r.record for r in loaded]
+    profile, records = example_records(request.param)
     return screen(profile, records, "samtale2"), records
 
 

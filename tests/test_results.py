@@ -11,7 +11,7 @@ from screening.results import D, Deferred, O, Score, band_range
 from screening.rulefiles import load_profile
 from screening.screen import screen
 
-from .conftest import ROOT
+from .conftest import EXAMPLES, ROOT
 
 PROFILES = sorted((ROOT / "rules").glob("*.yaml"))
 
@@ -76,7 +76,6 @@ def test_a_score_range_falls_in_the_band_of_each_end(path):
     assert band_range(scoring, Score(100.0, 100.0, 100.0)) == (top, top)
 
 
-EXAMPLES = sorted(p for p in (ROOT / "examples" / "candidates").iterdir() if p.is_dir())
 
 
 @pytest.mark.parametrize("folder", EXAMPLES, ids=lambda p: p.name)

@@ -14,9 +14,7 @@ from screening.report import jsonl_line
 from screening.rulefiles import load_profile
 from screening.screen import AuditSink, Screener, screen
 
-from .conftest import HELSINGOR, ROOT, write
-
-EXAMPLES = sorted(p for p in (ROOT / "examples" / "candidates").iterdir() if p.is_dir())
+from .conftest import EXAMPLES, HELSINGOR, ROOT, write
 
 
 def _statuses(screening):

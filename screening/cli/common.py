@@ -138,6 +138,15 @@ audit_db_option = click.option("--audit-db", type=click.Path(dir_okay=False),
                                     "~/.local/share/screening/audit.db).")
 
 
+def screening_run_options(command):
+    """The options of a command that screens and records the run: the audit store,
+    --no-audit, who screens, whose standing decisions to show, and --strict."""
+    for option in reversed((audit_db_option, no_audit_option, operator_option, run_option,
+                            strict_option)):
+        command = option(command)
+    return command
+
+
 stage_option = click.option("--stage", type=click.Choice(SOURCES), default=SOURCES[-1],
                             show_default=True, help=STAGE_HELP)
 as_of_option = click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]),

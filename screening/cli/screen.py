@@ -14,7 +14,6 @@ import click
 from ..i18n import t
 from .common import (
     as_of_option,
-    audit_db_option,
     audit_sink,
     echo_decisions,
     echo_problem,
@@ -22,15 +21,12 @@ from .common import (
     echo_warning,
     emit,
     found_profile,
-    no_audit_option,
-    operator_option,
     output_to,
     rules_dir_option,
-    run_option,
     screened,
+    screening_run_options,
     stage_option,
     standing_decisions,
-    strict_option,
 )
 from .help import HelpCommand
 
@@ -64,11 +60,7 @@ FORMATS = ("table", "json", "jsonl", "csv", "markdown", "xlsx")
               help="Antal processer (standard: alle kerner ved store input, ellers 1).")
 @as_of_option
 @rules_dir_option
-@audit_db_option
-@no_audit_option
-@operator_option
-@run_option
-@strict_option
+@screening_run_options
 def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knockouts,
            hide_knockouts, workers, as_of, rules_dir, audit_db, no_audit, operator, run_id,
            strict):
@@ -200,11 +192,7 @@ def _progress() -> Iterator[Callable[[int], None]]:
               help="Hvor mange der skal videre.")
 @as_of_option
 @rules_dir_option
-@run_option
-@audit_db_option
-@no_audit_option
-@operator_option
-@strict_option
+@screening_run_options
 def shortlist(profile, candidates, stage, take, as_of, rules_dir, run_id, audit_db, no_audit,
               operator, strict):
     """Foreslå hvem der går videre til næste runde, med begrundelse.
@@ -269,11 +257,7 @@ def shortlist(profile, candidates, stage, take, as_of, rules_dir, run_id, audit_
 @stage_option
 @as_of_option
 @rules_dir_option
-@run_option
-@audit_db_option
-@no_audit_option
-@operator_option
-@strict_option
+@screening_run_options
 def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rules_dir, run_id,
             audit_db, no_audit, operator, strict):
     """Forklar begrundelsen for én kandidat i ord, der kan bruges i en indstilling.
