@@ -210,6 +210,9 @@ class Screener:
         from .parallel import Job, screen_many
 
         _check_stage(stage)
+        if self.profile_path is None and (audit is not None or workers > 1):
+            # the audit trail keeps the rule files by their place; workers load them again
+            raise ValueError("auditing or worker processes need the Screener's profile_path")
         summary = RunSummary()
         spool = None
         if audit is not None:  # the audit trail's modules load only for runs it records
@@ -223,7 +226,7 @@ class Screener:
             summary.note(found)
             on_problem(found)
 
-        job = Job(str(self.profile_path or ""), stage, as_of, render,
+        job = Job(str(self.profile_path), stage, as_of, render,
                   audit=spool is not None, strict=strict)
         for chunk in screen_many(self, job, iter_inputs(list(paths), path_problems), workers):
             for found in [*path_problems, *chunk.problems]:
@@ -256,7 +259,7 @@ class Screener:
         from .audit.store import store_fault
 
         try:
-            return record_run(audit.store, self.profile, self.profile_path or "", stage,
+            return record_run(audit.store, self.profile, str(self.profile_path), stage,
                               as_of or self.profile.meta.date, audit.operator,
                               summary.as_dict(), pairs)
         except sqlite3.Error as exc:  # say plainly that these results were not recorded

@@ -108,3 +108,9 @@ def test_a_closed_screener_refuses_to_screen(helsingor, candidates):
 def test_an_unknown_stage_is_refused(helsingor):
     with Screener(helsingor) as screener, pytest.raises(ValueError):
         screener.screen([], stage="frokost")
+
+
+def test_auditing_needs_the_rule_file_the_profile_came_from(helsingor, candidates, tmp_path):
+    with Screener(helsingor) as screener, pytest.raises(ValueError, match="profile_path"):
+        screener.screen_paths([candidates], audit=AuditSink(tmp_path / "run.db"))
+    assert not (tmp_path / "run.db").exists()
