@@ -43,6 +43,14 @@ def test_the_result_types_load_nothing_of_the_run():
     assert loaded_by("screening.results", RUN_MODULES) == []
 
 
+def test_compiling_knows_nothing_of_the_engine_and_planning_its_rules_loads_no_core():
+    """compile.py makes plain conditions; the run layer (ruleset.py, engine.py) makes them
+    durable-rules rules, and loading a profile checks them without loading the core."""
+    assert loaded_by("screening.compile", ("screening.ruleset", *ENGINE_MODULES)) == []
+    assert loaded_by("screening.ruleset", ENGINE_MODULES) == []
+    assert "screening.ruleset" in loaded_by("screening.rulefiles", ("screening.ruleset",))
+
+
 def test_screening_a_record_does_load_the_engine():
     """The check above can fail: the module that runs a screening loads what it watches."""
     assert "screening.engine" in loaded_by("screening.screen", ENGINE_MODULES)
