@@ -87,6 +87,8 @@ class CompiledCriterion:
 
 @dataclass(frozen=True)
 class CompiledProfile:
+    """A profile compiled: plain data, shared by whatever runs it and changed by none."""
+
     profile: Profile
     predicates: dict[str, ItemPredicate] = field(default_factory=dict)
     derived: dict[str, DerivedPlan] = field(default_factory=dict)  # by view key

@@ -32,7 +32,7 @@ from . import facts as factlib
 from .compile import CompiledProfile
 from .errors import EngineError
 from .records import CandidateRecord
-from .ruleset import layout_of
+from .ruleset import layout_of, meaning_of
 
 
 def _load_core() -> ModuleType:
@@ -98,7 +98,7 @@ class Engine:
         # the core keeps the ruleset until deleted: on close(), or when the engine goes
         self._release = weakref.finalize(self, core.delete_ruleset, self._handle)
         # rule name -> (kind, predicate or criterion or assessment key, status)
-        self._rules = {name: _meaning(name) for name in definitions}
+        self._rules = {name: meaning_of(name) for name in definitions}
         self._plan = factlib.plan_of(compiled, layout)
         self._members = {g.type: g.members for groups in layout.item_groups.values()
                          for g in groups}  # item fact type -> the predicates it decides
@@ -222,10 +222,3 @@ class Engine:
                 if item not in firings[candidate].item_status.get(pred, {}):
                     raise EngineError(f"no outcome fired for item {item} of candidate "
                                       f"{built[candidate].record.id} / {pred}")
-
-
-def _meaning(rule_name: str) -> tuple[str, str, str]:
-    """A compiled rule's name read: item|predicate|status, crit|criterion|status or
-    gap|assessment key, each perhaps with |piece after it."""
-    kind, ref, *rest = rule_name.split("|")
-    return kind, ref, rest[0] if kind != "gap" else ""

@@ -141,6 +141,13 @@ def layout_of(compiled: CompiledProfile) -> Layout:
     return layout
 
 
+def meaning_of(rule_name: str) -> tuple[str, str, str]:
+    """A rule's name read: item|predicate|status, crit|criterion|status or gap|assessment
+    key, each perhaps with |piece after it (see `Layout.add`)."""
+    kind, ref, *rest = rule_name.split("|")
+    return kind, ref, rest[0] if kind != "gap" else ""
+
+
 def _combinators(expr: Expr) -> int:
     return sum(1 + sum(_combinators(e) for e in value)
                for key, value in expr.items() if key in ("$and", "$or"))

@@ -16,7 +16,7 @@ from screening.algebra import and_, holds, or_
 from screening.compile import compile_profile
 from screening.engine import Engine
 from screening.records import CandidateRecord
-from screening.results import STATUSES, D
+from screening.results import STATUSES, D, I, O, U
 from screening.rulefiles import load_profile
 from screening.ruleset import (
     MAX_COMBINATORS,
@@ -24,6 +24,7 @@ from screening.ruleset import (
     _combinators,
     fit_for_engine,
     layout_of,
+    meaning_of,
 )
 
 from .conftest import ROOT
@@ -72,6 +73,23 @@ def test_every_rule_starts_with_its_fact_type_and_has_no_cap(path):
     assert {name.split("|")[1] for name in layout.rules if name.startswith("crit|")} == criteria
 
 
+@pytest.mark.parametrize("path", PROFILES, ids=lambda p: p.stem)
+def test_every_rule_name_reads_back_as_what_it_decides(path):
+    compiled = compile_profile(load_profile(path))
+    criteria = {cc.criterion.id for cc in compiled.criteria}
+    kinds = set()
+    for name in layout_of(compiled).rules:
+        kind, ref, status = meaning_of(name)
+        kinds.add(kind)
+        if kind == "item":
+            assert ref in compiled.predicates and status in (O, I, U), name
+        elif kind == "crit":
+            assert ref in criteria and status in STATUSES, name
+        else:
+            assert (kind, status) == ("gap", "") and ref in compiled.assessments, name
+    assert "crit" in kinds
+
+
 def test_a_long_condition_is_split_into_pieces_that_mean_the_same():
     """durable-rules refuses a rule with more than 15 nested all/any (error 113)."""
     leaves = [{f"k{n}": True} for n in range(40)]
@@ -94,6 +112,8 @@ def test_the_compiled_profile_keeps_one_condition_the_ruleset_splits(wide):
     rules = layout_of(wide).rules
     pieces = [rule for name, rule in rules.items() if name.startswith("crit|alle|delvist|")]
     assert len(pieces) > 1 and "crit|alle|delvist" not in rules
+    assert {meaning_of(name) for name in rules if name.startswith("crit|alle|delvist|")} \
+        == {("crit", "alle", D)}
     assert all(_combinators(_condition(rule)) <= MAX_COMBINATORS + 1 for rule in pieces)
     assert criterion.exprs == compiled_before  # one condition per status, as compiled
 
