@@ -21,8 +21,8 @@ PRESENTERS = [
 ]
 ENGINE_MODULES = ("durable_rules_engine", "screening.engine")
 # the layers results.py sits below: it may not load any of them
-RUN_MODULES = (*ENGINE_MODULES, "screening.compile", "screening.facts", "screening.scoring",
-               "screening.screen")
+RUN_MODULES = (*ENGINE_MODULES, "screening.compile", "screening.ruleset", "screening.facts",
+               "screening.scoring", "screening.screen")
 
 
 def loaded_by(module: str, watched: tuple[str, ...]) -> list[str]:
