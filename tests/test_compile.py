@@ -203,4 +203,3 @@ def test_a_tangled_condition_does_not_crash_the_engine(tmp_path):
     plain = compile_profile(load_profile(ROOT / "rules" / "helsingor-direktor-2024.yaml"))
     assert conditions_of(compile_profile(load_profile(tmp_path / "tangled.yaml"))) == \
         conditions_of(plain)
-
