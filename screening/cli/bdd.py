@@ -6,21 +6,21 @@ import click
 
 from ..errors import Reported
 from ..i18n import t
-from .help import HelpCommand
+from .help import HelpCommand, argument, option
 
 UNREAD_CODES = ("B201", "B203")  # a step no step reads, or whose argument cannot be read
 
 
 @click.command("test", cls=HelpCommand)
-@click.argument("features", nargs=-1, type=click.Path())
-@click.option("--check", is_flag=True,
+@argument("features", nargs=-1, type=click.Path())
+@option("--check", is_flag=True,
               help="Find fejl i feature-filerne uden at køre dem.")
-@click.option("--rules-dir", default="rules", show_default=True, envvar="SCREENING_RULES",
+@option("--rules-dir", default="rules", show_default=True, envvar="SCREENING_RULES",
               help="Hvor profil-id'er i 'Givet profilen' slås op.")
 def test_command(features, check, rules_dir):
     """Kør profilernes scenarier (Gherkin på dansk) og vis resultatet pr. scenarie.
 
-    Uden FEATURES køres alle .feature-filer i features/. Først meldes alle trin, der ikke
+    Uden FEATUREFILER køres alle .feature-filer i features/. Først meldes alle trin, der ikke
     kan læses (med de nærmeste trin eller det argument, der ikke kunne læses), også når
     baggrunden har et; så køres scenarierne. Et scenarie, der fejler, vises med det trin,
     der fejlede, og hvad der var forventet og fundet; rækker i et Abstrakt Scenario vises
@@ -83,19 +83,19 @@ def test_command(features, check, rules_dir):
 
 
 @click.command(cls=HelpCommand)
-@click.option("--format", "fmt", type=click.Choice(["table", "markdown"]), default="table",
+@option("--format", "fmt", type=click.Choice(["table", "markdown"]), default="table",
               show_default=True, help="table til læsning; markdown til docs/steps.md.")
-@click.option("--suggest", metavar="SENTENCE",
+@option("--suggest", metavar="SENTENCE",
               help="Vis, hvordan biblioteket læser en sætning, eller de nærmeste trin.")
-@click.option("--profile", "profile_name", metavar="PROFILE",
+@option("--profile", "profile_name", metavar="PROFILE",
               help="Med --suggest: slå kriterier og kompetencer op i denne profil.")
-@click.option("--rules-dir", default="rules", show_default=True, envvar="SCREENING_RULES",
+@option("--rules-dir", default="rules", show_default=True, envvar="SCREENING_RULES",
               help="Hvor profiler slås op.")
 def steps(fmt, suggest, profile_name, rules_dir):
     """Vis trinbiblioteket: hvert trin med eksempler på dets formuleringer og nøglerne i
     dets datatabel, klar til en feature-fil.
 
-    Med --suggest "SENTENCE" vises, hvilket trin en sætning læses som, og hvad dens
+    Med --suggest "SÆTNING" vises, hvilket trin en sætning læses som, og hvad dens
     argumenter bliver (et stadie, et tal, et kriterium); kan den ikke læses, vises hvorfor
     og de nærmeste trin (exit 1).
 
