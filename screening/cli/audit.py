@@ -35,7 +35,8 @@ def audit():
 @audit.command("list")
 @audit_db_option
 def list_runs(audit_db):
-    """Vis kørslerne: hvornår, hvem, profil, stadie, antal og beslutninger.
+    """Vis kørslerne: hvornår, hvem, med hvilken kommando, profil, stadie, antal og
+    beslutninger.
 
     \b
     Eksempel:
@@ -43,12 +44,14 @@ def list_runs(audit_db):
     """
     from tabulate import tabulate
 
+    from ..audit.store import command_of
+
     store = _store(audit_db)
-    rows = [(r["run"], r["created"], r["operator"], f"{r['profile']['id']} "
+    rows = [(r["run"], r["created"], r["operator"], command_of(r), f"{r['profile']['id']} "
              f"v{r['profile']['version']}", label(STAGES, r["stage"]), r["summary"]["screened"],
              r["summary"]["knocked_out"], r["decisions"]) for r in store.runs()]
     click.echo(terminal(tabulate(rows, headers=[t(h) for h in [
-        "Kørsel", "Tidspunkt", "Af", "Profil", "Stadie", "Screenet", "Knock-out",
+        "Kørsel", "Tidspunkt", "Af", "Kommando", "Profil", "Stadie", "Screenet", "Knock-out",
         "Beslutninger"]])))
 
 
@@ -67,6 +70,7 @@ def show(run, candidate, audit_db):
     from tabulate import tabulate
 
     from ..assessments import CODE
+    from ..audit.store import command_of
     from ..errors import Problem
     from ..messages import from_data
     from ..vocabulary import BANDS
@@ -76,9 +80,11 @@ def show(run, candidate, audit_db):
     meta = store.run(run)
     p = meta["profile"]
     click.echo(terminal(t(
-        "Kørsel {run}: {created} af {operator}; {profile} v{version} (sha256 {sha256}); "
-        "stadie {stage}, dato {as_of}; screening {screening}, durable-rules {durable_rules}",
-        run=run, created=meta["created"], operator=meta["operator"], profile=p["id"],
+        "Kørsel {run}: {created} af {operator} med {command}; {profile} v{version} (sha256 "
+        "{sha256}); stadie {stage}, dato {as_of}; screening {screening}, durable-rules "
+        "{durable_rules}",
+        run=run, created=meta["created"], operator=meta["operator"],
+        command=command_of(meta), profile=p["id"],
         version=p["version"], sha256=p["sha256"][:12], stage=label(STAGES, meta["stage"]),
         as_of=meta["as_of"], screening=meta["tool"]["screening"],
         durable_rules=meta["tool"]["durable_rules"])))

@@ -53,14 +53,14 @@ def echo_warning(problem) -> None:
     click.echo(f"{t('advarsel')}: {problem}", err=True)
 
 
-def audit_sink(audit_db: str | None, no_audit: bool, operator: str | None):
-    """Where the run is recorded, unless --no-audit."""
+def audit_sink(audit_db: str | None, no_audit: bool, operator: str | None, command: str):
+    """Where the run of `command` is recorded, unless --no-audit."""
     if no_audit:
         return None
     from ..audit.store import default_path
     from ..screen import AuditSink
 
-    return AuditSink(audit_db or default_path(), operator)
+    return AuditSink(audit_db or default_path(), operator, command)
 
 
 def echo_recorded(run, audit) -> None:

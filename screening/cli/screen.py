@@ -93,7 +93,7 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
                                "json eller csv")
     loaded_profile, profile_path = found_profile(profile, rules_dir)
     as_of_date = as_of.date() if as_of else None
-    audit = audit_sink(audit_db, no_audit, operator)
+    audit = audit_sink(audit_db, no_audit, operator, "screen")
 
     def keep(result) -> bool:
         return not (only_knockouts and not result.knockouts) and \
@@ -214,7 +214,7 @@ def shortlist(profile, candidates, stage, take, as_of, rules_dir, run_id, audit_
     from ..shortlist import shortlist as choose
 
     run = screened(profile, candidates, rules_dir, stage, as_of,
-                   audit_sink(audit_db, no_audit, operator), strict)
+                   audit_sink(audit_db, no_audit, operator, "shortlist"), strict)
     screening = run.screening
     loaded_profile = screening.profile
     decisions = standing_decisions(loaded_profile, stage, as_of.date() if as_of else None,
@@ -277,7 +277,7 @@ def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rul
 
     warnings: list = []
     run = screened(profile, candidates, rules_dir, stage, as_of,
-                   audit_sink(audit_db, no_audit, operator), strict, warnings)
+                   audit_sink(audit_db, no_audit, operator, "explain"), strict, warnings)
     result = run.screening
     ids = list(run.sources)  # in input order
     if candidate_id is None:
