@@ -39,6 +39,7 @@ def test_command(features, check, rules_dir):
     from tabulate import tabulate
 
     from ..bdd.check import check_file, feature_files
+    from ..bdd.library import step_library
     from ..errors import InputError, Problem
     from ..messages import message
 
@@ -49,8 +50,9 @@ def test_command(features, check, rules_dir):
                           for f in missing] or [Problem(" ".join(features) or "features",
                                                         message("no_feature_files"),
                                                         code="E002")])
+    library = step_library()
     if check:
-        problems = [p for f in files for p in check_file(f, rules_dir)]
+        problems = [p for f in files for p in check_file(f, library, rules_dir)]
         for problem in problems:
             click.echo(str(problem))
         click.echo(t("Fundet {count} problem(er) i {files} fil(er).", count=len(problems),
@@ -59,7 +61,8 @@ def test_command(features, check, rules_dir):
         if problems:
             raise Reported(1)
         return
-    unread = [p for f in files for p in check_file(f, rules_dir) if p.code in UNREAD_CODES]
+    unread = [p for f in files for p in check_file(f, library, rules_dir)
+              if p.code in UNREAD_CODES]
     for problem in unread:
         click.echo(str(problem))
     if unread:
@@ -112,9 +115,11 @@ def steps(fmt, suggest, profile_name, rules_dir):
 
     from ..bdd import docs
     from ..bdd.grammar import ReadContext
+    from ..bdd.library import step_library
 
+    library = step_library()
     if suggest is not None:
-        context = ReadContext(Path(rules_dir))
+        context = ReadContext(library, Path(rules_dir))
         if profile_name:
             from ..bdd.arguments import resolve_profile
             from ..bdd.words import Unreadable
@@ -130,9 +135,9 @@ def steps(fmt, suggest, profile_name, rules_dir):
         if not read_it:
             raise Reported(1)
     if fmt == "markdown":
-        click.echo(docs.markdown(), nl=False)
+        click.echo(docs.markdown(library), nl=False)
         return
-    click.echo(tabulate(docs.rows(), headers=[t("Type"), t("Trin"), t("Eksempler"),
+    click.echo(tabulate(docs.rows(library), headers=[t("Type"), t("Trin"), t("Eksempler"),
                                               t("Tabelnøgler")]))
     click.echo("\n" + t("'Og' og 'Men' fortsætter typen fra linjen før. Et trin om "
                          "\"ansøgeren\" gælder den senest beskrevne; et navn peger på en "
