@@ -3,10 +3,10 @@
 A step is one handler with several phrasings (Danish, and English for `# language: en`),
 each a regular expression over the line and an example line. Reading a line finds the
 first phrasing that matches and turns its named groups into values (numbers written as
-words, stages named by the process, criteria by a phrase of their name) with the readers
-in `ARGUMENTS`. A line no phrasing matches is reported with the nearest example lines; a
-line that matches but whose argument cannot be read is reported with that argument and what
-was expected. pytest-bdd sees one catch-all step per kind that hands the line to `perform`,
+words, stages named by the process, criteria by a phrase of their name) with the
+catalogue's readers. A line no phrasing matches is reported with the nearest example lines;
+a line that matches but whose argument cannot be read is reported with that argument and
+what was expected. pytest-bdd sees one catch-all step per kind that hands the line to `perform`,
 so `--check`, `screening steps --suggest` and the run read lines the same way.
 
 There is no registry filled at import: `step` and `argument` only mark a function, and
