@@ -121,15 +121,19 @@ EN: dict[str, str] = {
     "Organisation": "Organisation", "Version": "Version", "Krav": "Requirements",
     "Ønsker": "Wishes",
     # the audit trail (screening audit)
-    "Tidspunkt": "Time", "Af": "By", "Knock-out": "Knock-out",
-    "Kørsel {run}: {created} af {operator}; {profile} v{version} (sha256 {sha256}); stadie "
-    "{stage}, dato {as_of}; screening {screening}, durable-rules {durable_rules}":
-        "Run {run}: {created} by {operator}; {profile} v{version} (sha256 {sha256}); stage "
-        "{stage}, as of {as_of}; screening {screening}, durable-rules {durable_rules}",
+    "Tidspunkt": "Time", "Af": "By", "Kommando": "Command", "Knock-out": "Knock-out",
+    "Kørsel {run}: {created} af {operator} med {command}; {profile} v{version} (sha256 "
+    "{sha256}); stadie {stage}, dato {as_of}; screening {screening}, durable-rules "
+    "{durable_rules}":
+        "Run {run}: {created} by {operator} with {command}; {profile} v{version} (sha256 "
+        "{sha256}); stage {stage}, as of {as_of}; screening {screening}, durable-rules "
+        "{durable_rules}",
     "Profil: {title}, {organisation} ({id} v{version}, regler sha256 {sha256})":
         "Profile: {title}, {organisation} ({id} v{version}, rules sha256 {sha256})",
-    "Screenet {screened} af {by}, stadie {stage}, dato for vurdering {as_of}, kørsel {run}.":
-        "Screened {screened} by {by}, stage {stage}, assessed as of {as_of}, run {run}.",
+    "Screenet {screened} af {by} med {command}, stadie {stage}, dato for vurdering {as_of}, "
+    "kørsel {run}.":
+        "Screened {screened} by {by} with {command}, stage {stage}, assessed as of {as_of}, "
+        "run {run}.",
     "sikret–muligt": "secured–possible",
     "Score {score} af 100{ranged}, dækning {coverage} %. Anbefaling: {recommendation}. "
     "Foreslåede knock-outs: {knockouts}.": "Score {score} of 100{ranged}, coverage "
