@@ -92,6 +92,14 @@ EN: dict[str, str] = {
         "Decision recorded (entry {seq}): {candidate} {outcome}.",
     "vælg netop én af --confirm, --override, --advance og --stop":
         "choose exactly one of --confirm, --override, --advance and --stop",
+    "--only-knockouts og --hide-knockouts udelukker hinanden":
+        "--only-knockouts and --hide-knockouts exclude each other",
+    "--format xlsx skriver et regneark og kræver --out FIL":
+        "--format xlsx writes a spreadsheet and needs --out FILE",
+    "--detail og --decimal gælder kun --format csv":
+        "--detail and --decimal apply only to --format csv",
+    "--top kræver en placering; jsonl skrives løbende uden; brug json eller csv":
+        "--top needs a ranking; jsonl is written as it comes, unranked; use json or csv",
     "en beslutning kræver --reason: den skal begrundes (forvaltningsloven §§ 22-24)":
         "a decision needs --reason: it must be reasoned (Danish Public Administration Act "
         "§§ 22-24)",

@@ -83,14 +83,14 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
     from ..screen import Screener
 
     if only_knockouts and hide_knockouts:
-        raise click.UsageError("--only-knockouts og --hide-knockouts udelukker hinanden")
+        raise click.UsageError(t("--only-knockouts og --hide-knockouts udelukker hinanden"))
     if fmt == "xlsx" and out is None:
-        raise click.UsageError("--format xlsx skriver et regneark og kræver --out FILE")
+        raise click.UsageError(t("--format xlsx skriver et regneark og kræver --out FIL"))
     if fmt != "csv" and (detail, decimal) != ("candidates", "dot"):
-        raise click.UsageError("--detail og --decimal gælder kun --format csv")
+        raise click.UsageError(t("--detail og --decimal gælder kun --format csv"))
     if top and fmt == "jsonl":
-        raise click.UsageError("--top kræver en placering; jsonl skrives løbende uden; brug "
-                               "json eller csv")
+        raise click.UsageError(t("--top kræver en placering; jsonl skrives løbende uden; "
+                                 "brug json eller csv"))
     loaded_profile, profile_path = found_profile(profile, rules_dir)
     as_of_date = as_of.date() if as_of else None
     audit = audit_sink(audit_db, no_audit, operator, "screen")
