@@ -33,7 +33,7 @@ from .messages import message
 from .profiles import Profile
 from .records import SOURCES, CandidateRecord
 from .results import SPARSE_BAND, CandidateResult, Screening
-from .scoring import rank, result_of
+from .scoring import Scorer, rank
 
 if TYPE_CHECKING:
     from .audit.recording import Spool
@@ -111,6 +111,7 @@ class Screener:
         self.profile = profile
         self.profile_path = profile_path  # needed to screen in worker processes and to audit
         self._engine = Engine(compile_profile(profile))
+        self._scorer = Scorer(self._engine.compiled)
 
     def close(self) -> None:
         self._engine.close()
@@ -129,9 +130,9 @@ class Screener:
         Open-ended positions count up to `as_of`, by default the profile's date, so that a
         result never depends on the day it is computed."""
         _check_stage(stage)
-        engine = self._engine
-        for evaluated in engine.evaluate(records, stage, as_of or self.profile.meta.date):
-            yield result_of(engine.compiled, evaluated)
+        scorer = self._scorer
+        for evaluated in self._engine.evaluate(records, stage, as_of or self.profile.meta.date):
+            yield scorer.result(evaluated)
 
     def screen(self, records: Iterable[CandidateRecord], stage: str = DEFAULT_STAGE,
                as_of: date | None = None) -> Screening:
