@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 from .catalogue import COLLECTIONS, Stored
 from .compile import AssessmentPlan, CompiledProfile
 from .records import CandidateRecord, sources_up_to
-from .results import I, O
+from .results import O, U
 
 # per item field a rule reads: its key on the item fact, the record attribute holding it
 # (None: computed by the reader), its catalogue reader, and the set member it tests (a
@@ -83,6 +83,7 @@ class FactPlan:
     assessments: dict[str, list[tuple[str, AssessmentPlan]]]
     # per derived view key: its collection, predicate, aggregate and summed item key
     derived: list[tuple[str, str, str, str, str | None]]
+    spread_keys: dict[str, str]  # assessment view key -> the key of its sources' spread
 
 
 def plan_of(compiled: CompiledProfile) -> FactPlan:
@@ -93,7 +94,8 @@ def plan_of(compiled: CompiledProfile) -> FactPlan:
                 None if plan.field is None
                 else compiled.item_keys[plan.collection][(plan.field, None)])
                for key, plan in compiled.derived.items()]
-    return FactPlan(item_readers_of(compiled), assessments, derived)
+    return FactPlan(item_readers_of(compiled), assessments, derived,
+                    {key: plan.spread_key for key, plan in compiled.assessments.items()})
 
 
 def build(plan: FactPlan, record: CandidateRecord, index: int, stage: str, as_of: date,
@@ -150,7 +152,9 @@ def _assess(plan: FactPlan, record: CandidateRecord, stage: str,
     for competency, assessed in by_competency.items():
         for key, assessment in wanted[competency]:
             sources = assessment.sources
-            used = [one for one in assessed if one[1] in sources]
+            # one assessment is the common case: no list made for it
+            used = ([one for one in assessed if one[1] in sources] if len(assessed) > 1
+                    else assessed if assessed[0][1] in sources else [])
             if not used:
                 continue
             if len(used) == 1:  # one whole score: what the rounding below would give
@@ -223,18 +227,19 @@ def derive(compiled: CompiledProfile, plan: FactPlan, facts: CandidateFacts,
         if aggregate == "exists":
             if O in statuses.values():
                 value = True
-            elif len(statuses) == len(values) and all(s == I for s in statuses.values()):
-                value = False
+            elif len(statuses) == len(values) and U not in statuses.values():
+                value = False  # an item's status is O, I or U: here every one is I
             else:
                 continue  # no item holds and some cannot be decided
         elif aggregate == "count":
-            value = sum(s == O for s in statuses.values())
+            value = list(statuses.values()).count(O)
         else:
             assert summed is not None, "the loader requires `field:` with a sum"
             value = _hundredths(sum(values[i].get(summed, 0) for i in range(len(values))
                                     if statuses.get(i) == O))
         view[key] = value
+    spread_keys = plan.spread_keys
     for key, assessed in facts.assessments.items():
         view[key] = assessed.value
-        view[compiled.assessments[key].spread_key] = assessed.spread
+        view[spread_keys[key]] = assessed.spread
     return view
