@@ -161,14 +161,8 @@ def _assess(plan: FactPlan, record: CandidateRecord, stage: str,
                 n, _, score = used[0]
                 into[key] = AssessmentValue(float(score), 0.0, (n,))
                 continue
-            by_source: dict[str, list[int]] = {}
-            for _, source, score in used:
-                by_source.setdefault(source, []).append(score)
-            means = [fsum(scores) / len(scores) for scores in by_source.values()]  # as fmean
-            value = SOURCE_AGGREGATES[assessment.aggregate](means)
-            into[key] = AssessmentValue(_hundredths(value),
-                                        _hundredths(max(means) - min(means)),
-                                        tuple(n for n, _, _ in used))
+            value, spread = _combined(assessment.aggregate, tuple([one[1:] for one in used]))
+            into[key] = AssessmentValue(value, spread, tuple([one[0] for one in used]))
 
 
 @cache  # one per stage
@@ -176,7 +170,19 @@ def _allowed_sources(stage: str) -> frozenset[str]:
     return frozenset(sources_up_to(stage))
 
 
-# means of a few whole scores recur, and round() costs a microsecond; typed, so that a
+@lru_cache(maxsize=4096)  # the same few scores from the same few sources recur
+def _combined(aggregate: str, scores: tuple[tuple[str, int], ...]) -> tuple[float, float]:
+    """The value and the spread of several (source, score): each source's mean score, the
+    means aggregated, and the largest difference between them."""
+    by_source: dict[str, list[int]] = {}
+    for source, score in scores:
+        by_source.setdefault(source, []).append(score)
+    means = [fsum(scores) / len(scores) for scores in by_source.values()]  # as fmean
+    return (round(SOURCE_AGGREGATES[aggregate](means), 2),
+            round(max(means) - min(means), 2))
+
+
+# sums of a few item values recur, and round() costs a microsecond; typed, so that a
 # whole-number sum stays an int and a float a float, as round() gives them
 @lru_cache(maxsize=4096, typed=True)
 def _hundredths(value: float) -> float:
