@@ -42,8 +42,19 @@ class Collection:
     english: str  # the label in English
 
 
+@dataclass(frozen=True)
+class Stored:
+    """A field read as the record stores it: the reader of most fields. The fact builder
+    reads these straight from the record's values, without a call per field."""
+
+    attribute: str
+
+    def __call__(self, item: Any, _as_of: date) -> Any:
+        return getattr(item, self.attribute)
+
+
 def _attr(name: str) -> Callable[[Any, date], Any]:
-    return lambda item, _as_of: getattr(item, name)
+    return Stored(name)
 
 
 def _fields(*fields: ItemField) -> dict[str, ItemField]:

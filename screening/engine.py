@@ -132,8 +132,10 @@ class Engine:
         firings = [Firings() for _ in records]
         try:
             if item_count:
+                # per item fact: the item statuses of its candidate, where its outcomes go
+                owners = [firings[c].item_status for c in batch.candidates]
                 for rule_name, matched in self._fire(batch.facts):
-                    self._record_items(firings, batch, rule_name, matched)
+                    self._record_items(owners, batch.items, rule_name, matched)
             derived = [factlib.derive(self.compiled, self._plan, f, firings[f.index].item_status)
                        for f in built]
             for f in built:
@@ -173,20 +175,18 @@ class Engine:
         except Exception as exc:
             raise EngineError(f"durable-rules failed while firing rules: {exc}") from None
 
-    def _record_items(self, firings: list[Firings], batch: factlib.BatchFacts,
+    def _record_items(self, owners: list[dict[str, dict[int, str]]], items: list[int],
                       rule_name: str, matched: list[int]) -> None:
         _, predicate, status = self._rules[rule_name]
-        candidates, items = batch.candidates, batch.items
         for fact_id in matched:
-            candidate, item = candidates[fact_id], items[fact_id]
-            item_status = firings[candidate].item_status
+            item_status = owners[fact_id]
             per_item = item_status.get(predicate)
             if per_item is None:
                 per_item = item_status[predicate] = {}
             # a fact matching several branches of an `$or` fires the rule once per branch
-            if per_item.setdefault(item, status) != status:
-                raise EngineError(f"item {item} of candidate {candidate} got two outcomes "
-                                  f"for {predicate}: {per_item[item]} and {status}")
+            if per_item.setdefault(items[fact_id], status) != status:
+                raise EngineError(f"item fact {fact_id} got two outcomes for {predicate}: "
+                                  f"{per_item[items[fact_id]]} and {status}")
 
     def _record_criteria(self, firings: list[Firings], candidates: list[int],
                          rule_name: str, matched: list[int]) -> None:

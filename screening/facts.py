@@ -13,24 +13,38 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache, lru_cache
 from math import fsum
 from statistics import fmean
 from typing import Any, NamedTuple
 
-from .catalogue import COLLECTIONS
+from .catalogue import COLLECTIONS, Stored
 from .compile import AssessmentPlan, CompiledProfile
 from .records import CandidateRecord, sources_up_to
-from .results import I, O
+from .results import O, U
 from .ruleset import FactGroup, Layout
 
-# per item field a rule reads: its key on the item fact, its reader, and the set member it
-# tests (a value, several values for an `any` of `contains`, or None: the value itself)
-ItemReader = tuple[str, Callable[[Any, date], Any], str | frozenset[str] | None]
-# per fact type of a collection: the type, and the keys its rules read (None: every key
-# the collection's readers give, so the item's values are the fact as they are)
-GroupKeys = tuple[str, tuple[str, ...] | None]
-# per collection: its name, its record attribute, its fact types, its item readers
-CollectionReaders = tuple[str, str, list[GroupKeys], list[ItemReader]]
+# per item field a rule reads: its key on the item fact, the record attribute holding it
+# (None: computed by the reader), its catalogue reader, and the set member it tests (a
+# value, several values for an `any` of `contains`, or None: the value itself)
+ItemReader = tuple[str, str | None, Callable[[Any, date], Any], str | frozenset[str] | None]
+# per fact type of a collection: the type, and the keys its rules read
+GroupKeys = tuple[str, tuple[str, ...]]
+
+
+class CollectionReaders(NamedTuple):
+    """How the facts of one collection the rules read are made from a record."""
+
+    name: str
+    record_attr: str
+    groups: list[GroupKeys]
+    # the one fact type when there is one: the item's values are then its fact as they are
+    # (a key no rule reads, a sum's field, rides along); with several, each fact carries
+    # only the keys its rules read
+    whole: str | None
+    readers: list[ItemReader]
+
+
 # how the mean scores of several sources make one (a rule file's `aggregate:`)
 SOURCE_AGGREGATES: dict[str, Callable[[list[float]], float]] = {
     "min": min, "max": max, "mean": fmean}
@@ -46,7 +60,8 @@ class AssessmentValue(NamedTuple):
 class CandidateFacts:
     index: int  # position in the batch
     record: CandidateRecord
-    # per collection, per item: the values the rules read (absent: unknown)
+    # per collection, per item: the values the rules read (absent: unknown); with one fact
+    # type, the item's fact itself, its id and type included
     item_facts: dict[str, list[dict]] = field(default_factory=dict)
     assessments: dict[str, AssessmentValue] = field(default_factory=dict)  # by view key
 
@@ -70,6 +85,7 @@ class FactPlan:
     assessments: dict[str, list[tuple[str, AssessmentPlan]]]
     # per derived view key: its collection, predicate, aggregate and summed item key
     derived: list[tuple[str, str, str, str, str | None]]
+    spread_keys: dict[str, str]  # assessment view key -> the key of its sources' spread
     view_groups: list[FactGroup]  # the fact types a candidate's view is split into
 
 
@@ -83,6 +99,7 @@ def plan_of(compiled: CompiledProfile, layout: Layout) -> FactPlan:
                 else compiled.item_keys[plan.collection][(plan.field, None)])
                for key, plan in compiled.derived.items()]
     return FactPlan(item_readers_of(compiled, layout), assessments, derived,
+                    {key: plan.spread_key for key, plan in compiled.assessments.items()},
                     layout.view_groups)
 
 
@@ -91,26 +108,23 @@ def build(plan: FactPlan, record: CandidateRecord, index: int, stage: str, as_of
     """The facts of one record; its item facts are added to the batch's, `into`."""
     facts = CandidateFacts(index, record)
     batch, candidates, item_of = into.facts, into.candidates, into.items
-    for collection, attr, groups, item_readers in plan.collections:
+    for collection, attr, groups, whole, readers in plan.collections:
         items = getattr(record, attr)
         if items is None:
             continue  # not recorded: no entry, so derived facts from it are unknown
         items_values = facts.item_facts[collection] = []
         for i, item in enumerate(items):
-            values = {}
-            for key, read, member in item_readers:
-                value = read(item, as_of)
-                if value is not None:  # unknown: the rules see the field as absent
-                    values[key] = value if member is None else (
-                        not member.isdisjoint(value) if isinstance(member, frozenset)
-                        else member in value)
+            values = {} if whole is None else {"id": len(batch), "t": whole}
+            _read_item(item, as_of, readers, values)
             items_values.append(values)
+            if whole is not None:
+                batch.append(values)
+                candidates.append(index)
+                item_of.append(i)
+                continue
             for fact_type, keys in groups:  # one fact per fact type
-                if keys is None:
-                    batch.append({"id": len(batch), "t": fact_type, **values})
-                else:
-                    batch.append({"id": len(batch), "t": fact_type,
-                                  **{k: values[k] for k in keys if k in values}})
+                batch.append({"id": len(batch), "t": fact_type,
+                              **{k: values[k] for k in keys if k in values}})
                 candidates.append(index)
                 item_of.append(i)
     if record.assessments:
@@ -118,47 +132,80 @@ def build(plan: FactPlan, record: CandidateRecord, index: int, stage: str, as_of
     return facts
 
 
+def _read_item(item: Any, as_of: date, readers: list[ItemReader], into: dict) -> None:
+    """The values of one item the rules read, added to `into`; an unknown one is left out,
+    so the rules see the field as absent."""
+    stored = item.__dict__  # a record's field values, as pydantic keeps them
+    for key, attribute, read, member in readers:
+        value = stored[attribute] if attribute is not None else read(item, as_of)
+        if value is not None:
+            into[key] = value if member is None else (
+                not member.isdisjoint(value) if isinstance(member, frozenset)
+                else member in value)
+
+
 def _assess(plan: FactPlan, record: CandidateRecord, stage: str,
             into: dict[str, AssessmentValue]) -> None:
     """The assessment values the rules read, each from the sources its plan allows."""
-    allowed = sources_up_to(stage)
-    by_competency: dict[str, list[tuple[int, Any]]] = {}
+    allowed = _allowed_sources(stage)
+    wanted = plan.assessments
+    # per competency: (index in the record, source, score) of its assessments
+    by_competency: dict[str, list[tuple[int, str, int]]] = {}
     for n, a in enumerate(record.assessments):
-        if a.competency in plan.assessments and a.source in allowed:
-            by_competency.setdefault(a.competency, []).append((n, a))
+        if a.source in allowed and a.competency in wanted:
+            by_competency.setdefault(a.competency, []).append((n, a.source, a.score))
     for competency, assessed in by_competency.items():
-        for key, assessment in plan.assessments[competency]:
-            by_source: dict[str, list[int]] = {}
-            used = []
-            for n, a in assessed:
-                if a.source in assessment.sources:
-                    by_source.setdefault(a.source, []).append(a.score)
-                    used.append(n)
-            if not by_source:
+        for key, assessment in wanted[competency]:
+            sources = assessment.sources
+            # one assessment is the common case: no list made for it
+            used = ([one for one in assessed if one[1] in sources] if len(assessed) > 1
+                    else assessed if assessed[0][1] in sources else [])
+            if not used:
                 continue
             if len(used) == 1:  # one whole score: what the rounding below would give
-                into[key] = AssessmentValue(float(record.assessments[used[0]].score), 0.0,
-                                            (used[0],))
+                n, _, score = used[0]
+                into[key] = AssessmentValue(float(score), 0.0, (n,))
                 continue
-            means = [fsum(scores) / len(scores) for scores in by_source.values()]  # as fmean
-            value = SOURCE_AGGREGATES[assessment.aggregate](means)
-            into[key] = AssessmentValue(round(value, 2), round(max(means) - min(means), 2),
-                                        tuple(used))
+            value, spread = _combined(assessment.aggregate, tuple([one[1:] for one in used]))
+            into[key] = AssessmentValue(value, spread, tuple([one[0] for one in used]))
+
+
+@cache  # one per stage
+def _allowed_sources(stage: str) -> frozenset[str]:
+    return frozenset(sources_up_to(stage))
+
+
+@lru_cache(maxsize=4096)  # the same few scores from the same few sources recur
+def _combined(aggregate: str, scores: tuple[tuple[str, int], ...]) -> tuple[float, float]:
+    """The value and the spread of several (source, score): each source's mean score, the
+    means aggregated, and the largest difference between them."""
+    by_source: dict[str, list[int]] = {}
+    for source, score in scores:
+        by_source.setdefault(source, []).append(score)
+    means = [fsum(scores) / len(scores) for scores in by_source.values()]  # as fmean
+    return (round(SOURCE_AGGREGATES[aggregate](means), 2),
+            round(max(means) - min(means), 2))
+
+
+# sums of a few item values recur, and round() costs a microsecond; typed, so that a
+# whole-number sum stays an int and a float a float, as round() gives them
+@lru_cache(maxsize=4096, typed=True)
+def _hundredths(value: float) -> float:
+    return round(value, 2)
 
 
 def item_readers_of(compiled: CompiledProfile, layout: Layout) -> list[CollectionReaders]:
-    """Per collection the rules read: its name, record attribute, fact types with their
-    keys, and (key, reader, set member) triples."""
+    """How the facts of each collection the rules read are made (see CollectionReaders)."""
     readers: list[CollectionReaders] = []
     for collection, groups in layout.item_groups.items():
         fields = COLLECTIONS[collection].fields
         keyed = compiled.item_keys.get(collection, {})
-        # one fact type: the item's values are its fact (a key no rule reads, a sum's
-        # field, rides along); several: each fact carries only the keys its rules read
-        types = [(g.type, None if len(groups) == 1 else g.keys) for g in groups]
-        readers.append((collection, COLLECTIONS[collection].record_attr, types,
-                        [(key, fields[name].read, member)
-                         for (name, member), key in keyed.items()]))
+        read = [(key, fields[name].read, member) for (name, member), key in keyed.items()]
+        readers.append(CollectionReaders(
+            collection, COLLECTIONS[collection].record_attr,
+            [(g.type, g.keys) for g in groups], groups[0].type if len(groups) == 1 else None,
+            [(key, reader.attribute if isinstance(reader, Stored) else None, reader, member)
+             for key, reader, member in read]))
     return readers
 
 
@@ -190,18 +237,19 @@ def derive(compiled: CompiledProfile, plan: FactPlan, facts: CandidateFacts,
         if aggregate == "exists":
             if O in statuses.values():
                 value = True
-            elif len(statuses) == len(values) and all(s == I for s in statuses.values()):
-                value = False
+            elif len(statuses) == len(values) and U not in statuses.values():
+                value = False  # an item's status is O, I or U: here every one is I
             else:
                 continue  # no item holds and some cannot be decided
         elif aggregate == "count":
-            value = sum(s == O for s in statuses.values())
+            value = list(statuses.values()).count(O)
         else:
             assert summed is not None, "the loader requires `field:` with a sum"
-            value = round(sum(values[i].get(summed, 0) for i in range(len(values))
-                              if statuses.get(i) == O), 2)
+            value = _hundredths(sum(values[i].get(summed, 0) for i in range(len(values))
+                                    if statuses.get(i) == O))
         view[key] = value
+    spread_keys = plan.spread_keys
     for key, assessed in facts.assessments.items():
         view[key] = assessed.value
-        view[compiled.assessments[key].spread_key] = assessed.spread
+        view[spread_keys[key]] = assessed.spread
     return view

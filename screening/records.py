@@ -7,6 +7,7 @@ One record per candidate, validated strictly: a wrong type is an error, never co
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -128,7 +129,7 @@ class Position(Record):
     def years(self, as_of: date) -> float:
         """Years in the position up to `as_of` (open positions run until then)."""
         end = min(self.end or as_of, as_of)
-        return max(0.0, round((end - self.start).days / 365.25, 2))
+        return _years_of((end - self.start).days)
 
 
 class Experience(Record):
@@ -155,6 +156,11 @@ class CandidateRecord(Record):
     positions: Annotated[list[Position], Field(max_length=100)] | None = None
     experience: Annotated[list[Experience], Field(max_length=100)] | None = None
     assessments: Annotated[list[Assessment], Field(max_length=2000)] = []
+
+
+@lru_cache(maxsize=4096)  # read for every position of every candidate; round() is slow
+def _years_of(days: int) -> float:
+    return max(0.0, round(days / 365.25, 2))
 
 
 def sources_up_to(stage: str) -> tuple[str, ...]:

@@ -57,11 +57,16 @@ def score_of(outcomes: Sequence[CriterionOutcome]) -> Score:
 
 
 def _score(rows: list[Row]) -> Score:
-    total_weight = sum([row[3] for row in rows])
+    return _score_of([row[2] for row in rows], [row[3] for row in rows])
+
+
+def _score_of(points: list[float | None], weights: list[float]) -> Score:
+    """The score of criteria with these points (None: ikke belyst) and maximum points."""
+    total_weight = sum(weights)
     if not total_weight:  # a profile without criteria: nothing secured, nothing possible
         return Score(0.0, 0.0, 0.0)
-    earned = sum([row[2] for row in rows if row[2] is not None])
-    unknown = sum([row[3] for row in rows if row[2] is None])
+    earned = sum([p for p in points if p is not None])
+    unknown = sum([w for p, w in zip(points, weights, strict=True) if p is None])
     return _percentages(earned, unknown, total_weight)
 
 
@@ -72,19 +77,47 @@ def _percentages(earned: float, unknown: float, total_weight: float) -> Score:
                  round(100 * (total_weight - unknown) / total_weight, 1))
 
 
-def result_of(compiled: CompiledProfile, evaluated: Evaluated) -> CandidateResult:
-    """The scored result; its outcomes, with their evidence, are made when first read."""
-    statuses = evaluated.firings.criteria
-    rows: list[Row] = []
-    for cc in compiled.criteria:
-        criterion = cc.criterion
-        status = statuses[criterion.id]
-        rows.append((criterion, status,
-                     None if status == U else criterion.weight * POINTS_FACTOR[status],
-                     criterion.weight))
-    return _summary(evaluated.facts.record.id, Deferred(partial(outcomes_of, compiled,
-                                                                evaluated)),
-                    rows, compiled.profile.scoring)
+class Scorer:
+    """Scores the evaluated candidates of one compiled profile. What every candidate shares
+    (weights, categories, which criteria are krav, the bands) is looked up once here."""
+
+    def __init__(self, compiled: CompiledProfile) -> None:
+        self.compiled = compiled
+        criteria = [cc.criterion for cc in compiled.criteria]
+        self._criteria = criteria
+        # per criterion: its points per status (None: ikke belyst), as `_outcome` gives them
+        self._points = [{status: None if status == U else c.weight * POINTS_FACTOR[status]
+                         for status in (O, D, I, U)} for c in criteria]
+        self._weights = [c.weight for c in criteria]
+        self._categories = [(category, members) for category in CATEGORIES
+                            if (members := [n for n, c in enumerate(criteria)
+                                            if c.category == category])]
+        self._krav = [n for n, c in enumerate(criteria) if c.priority == "krav"]
+        # (score, has a proposed knock-out, a krav failed) -> band and label: few recur
+        self._recommendations: dict[tuple[Score, bool, bool], tuple[str, str]] = {}
+
+    def result(self, evaluated: Evaluated) -> CandidateResult:
+        """The scored result; its outcomes, with their evidence, are made when first read.
+        The same figures as `summarise` gives from the outcomes (sums in the same order)."""
+        statuses = evaluated.firings.criteria
+        got = [statuses[c.id] for c in self._criteria]
+        points = [table[status] for table, status in zip(self._points, got, strict=True)]
+        weights = self._weights
+        total = _score_of(points, weights)
+        categories = {category: _score_of([points[n] for n in members],
+                                          [weights[n] for n in members])
+                      for category, members in self._categories}
+        krav = [n for n in self._krav if got[n] in KNOCKOUT_STATUSES]
+        knockouts = tuple(self._criteria[n].id for n in krav)
+        failed = any(got[n] == I for n in krav)
+        key = (total, bool(knockouts), failed)
+        recommendation = self._recommendations.get(key)
+        if recommendation is None:
+            recommendation = self._recommendations[key] = _recommendation(
+                self.compiled.profile.scoring, total, knockouts, failed)
+        return CandidateResult(evaluated.facts.record.id,
+                               Deferred(partial(outcomes_of, self.compiled, evaluated)),
+                               total, categories, knockouts, *recommendation)
 
 
 def outcomes_of(compiled: CompiledProfile, evaluated: Evaluated

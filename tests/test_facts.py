@@ -61,12 +61,13 @@ def test_item_values_are_what_the_catalogue_reads_and_unknown_ones_are_left_out(
     built, _ = _built(compiled, plan, records)
     as_of = compiled.profile.meta.date
     for facts in built:
-        for collection, _attr, _groups, readers in plan.collections:
+        for collection, keyed in compiled.item_keys.items():
+            fields = COLLECTIONS[collection].fields
             items = getattr(facts.record, COLLECTIONS[collection].record_attr) or ()
             for i, item in enumerate(items):
                 values = facts.item_facts[collection][i]
-                for key, read, member in readers:
-                    value = read(item, as_of)
+                for (name, member), key in keyed.items():
+                    value = fields[name].read(item, as_of)
                     if value is None:
                         assert key not in values
                     elif member is None:
