@@ -139,3 +139,27 @@ def test_a_knocked_out_candidate_is_never_ranked_above_one_without(profile_id):
 
     check()
 
+
+
+@pytest.mark.parametrize("profile_id", sorted(PROFILES))
+def test_the_scores_screening_gives_are_those_its_outcomes_give(profile_id):
+    """The engine path scores from the statuses alone (scoring.Scorer); the explanation
+    shows outcomes. Both must give the same score, category scores, knock-outs and band."""
+    from screening.scoring import summarise
+
+    profile = PROFILES[profile_id]
+
+    @FAST
+    @given(record_sets(profile), stages)
+    def check(batch, stage):
+        for result in screen(profile, batch, stage=stage).results:
+            again = summarise(result.id, result.outcomes, profile.scoring)
+            assert shown(result) == shown(again), result.id
+
+    check()
+
+
+def shown(result) -> tuple:
+    """What a result's summary shows: scores, knock-outs and band."""
+    return (result.score, result.categories, result.knockouts, result.recommendation,
+            result.recommendation_label)
