@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -227,26 +227,28 @@ class Screener:
 
         job = Job(str(self.profile_path), stage, as_of, render,
                   audit=spool is not None, strict=strict)
-        for chunk in screen_many(self, job, iter_inputs(list(paths), path_problems), workers):
-            for found in [*path_problems, *chunk.problems]:
-                problem(found)
-            for found in chunk.warnings:
-                summary.note(found)
-                on_warning(found)
-            summary.invalid += len(path_problems) + chunk.invalid  # one input each
-            path_problems.clear()
-            for n, (result, source) in enumerate(zip(chunk.results, chunk.sources,
-                                                     strict=True)):
-                if duplicate := duplicates.problem_for(result.id, source):
-                    problem(duplicate)
-                    summary.invalid += 1
-                    continue
-                summary.count(result)
-                rendered = chunk.rendered[n] if render else None
-                if spool is not None:
-                    spool.add(chunk.inputs[n], rendered)
-                accept(result, source if rendered is None else rendered, chunk.hashes[n])
-            on_progress(len(chunk.sources))
+        with closing(duplicates):
+            inputs = iter_inputs(list(paths), path_problems)
+            for chunk in screen_many(self, job, inputs, workers):
+                for found in [*path_problems, *chunk.problems]:
+                    problem(found)
+                for found in chunk.warnings:
+                    summary.note(found)
+                    on_warning(found)
+                summary.invalid += len(path_problems) + chunk.invalid  # one input each
+                path_problems.clear()
+                for n, (result, source) in enumerate(zip(chunk.results, chunk.sources,
+                                                         strict=True)):
+                    if duplicate := duplicates.problem_for(result.id, source):
+                        problem(duplicate)
+                        summary.invalid += 1
+                        continue
+                    summary.count(result)
+                    rendered = chunk.rendered[n] if render else None
+                    if spool is not None:
+                        spool.add(chunk.inputs[n], rendered)
+                    accept(result, source if rendered is None else rendered, chunk.hashes[n])
+                on_progress(len(chunk.sources))
         for found in path_problems:  # paths that gave no input at all
             problem(found)
         summary.invalid += len(path_problems)

@@ -7,9 +7,19 @@ import hashlib
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from screening import candidates
-from screening.candidates import expand, iter_inputs, load_record, load_records, parse_input
+from screening.candidates import (
+    DuplicateIds,
+    expand,
+    iter_inputs,
+    load_record,
+    load_records,
+    parse_input,
+)
+from screening.messages import message
 
 from .conftest import KNOCKED_OUT, SPARSE, STRONG, write
 
@@ -218,3 +228,25 @@ def test_hostile_record_files_cost_only_themselves_in_a_screening(tmp_path):
     assert result.exit_code == 0, result.output
     assert [c["id"] for c in json.loads(result.stdout)["candidates"]] == ["strong"]
     assert "Traceback" not in result.output
+
+
+
+_SOURCES = st.one_of(st.text(max_size=30), st.sampled_from(["pool.jsonl:7", "a.yaml"]))
+
+
+@pytest.mark.parametrize("in_memory", [DuplicateIds.IN_MEMORY, 2])
+@given(seen=st.lists(st.tuples(st.sampled_from(["a", "b", "c", "d", "e"]), _SOURCES),
+                     max_size=12))
+def test_a_refused_duplicate_names_the_first_source_wherever_the_ids_are_kept(in_memory, seen):
+    duplicates = DuplicateIds(in_memory)
+    first: dict[str, str] = {}
+    for candidate_id, source in seen:
+        problem = duplicates.problem_for(candidate_id, source)
+        earlier = first.setdefault(candidate_id, source)
+        if earlier == source:
+            assert problem is None
+        else:
+            assert problem is not None and problem.code == "E102"
+            assert problem.text == message("duplicate_candidate", id=candidate_id,
+                                           first=earlier)
+    duplicates.close()
