@@ -1,11 +1,12 @@
 """The four-status algebra over durable-rules conditions: what the compiler builds every
-criterion's rules from, what lint searches with, and what its tests check.
+criterion's conditions from, what lint searches with, and what its tests check.
 
-A condition is durable-rules' own JSON (`{"$gte": {"years": 5}}`, `{"$and": [...]}`); a node
-of a profile's condition compiles to `StatusExprs`, one condition per status (opfyldt,
-delvist, ikke_opfyldt, ikke_belyst), built so that exactly one holds for any fact. `holds`
-says what durable-rules makes of a condition, so the algebra can be checked without the
-engine.
+A condition is written in durable-rules' own condition JSON (`{"$gte": {"years": 5}}`,
+`{"$and": [...]}`), so the run layer puts it into rules as it is; how long a rule may be and
+which facts carry it are the run layer's (`ruleset.py`). A node of a profile's condition
+compiles to `StatusExprs`, one condition per status (opfyldt, delvist, ikke_opfyldt,
+ikke_belyst), built so that exactly one holds for any fact. `holds` says what durable-rules
+makes of a condition, so the algebra can be checked without the engine.
 """
 
 from __future__ import annotations

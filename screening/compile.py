@@ -1,57 +1,52 @@
-"""Compile a profile into durable-rules ruleset definitions and the fact shapes they read.
+"""Compile a profile into four-status conditions: what a candidate's facts must hold for
+each criterion to be opfyldt, delvist, ikke_opfyldt or ikke_belyst.
 
-Evaluation runs in two strata, because durable-rules does not withdraw a pending `none`
-match when a later action asserts the fact it was waiting for (measured; see README):
+The flow: models (`profiles.py`, `records.py`) -> load (`rulefiles.py`) -> compile (here,
+with the algebra of `algebra.py`) -> run (`engine.py` with `ruleset.py`: the only code that
+knows durable-rules) -> score and explain (`scoring.py`, `explain.py`). A compiled profile
+is plain data, the same whatever runs it; how durable-rules takes it (rule JSON, splitting
+long conditions, the fact types, caps) is decided in the run layer, which never changes it.
 
-1. item rules: for each distinct item condition (a derived fact's `where`, or a `some`),
-   three rules over item facts (positions, education, experience): holds, fails, or cannot
-   be decided (a field it reads is missing). Every item gets exactly one of them.
-2. criterion rules: the firings of stratum 1 are aggregated into derived facts, asserted
-   with the candidate's assessment scores as small "view" facts per candidate. Each
-   criterion compiles to up to four rules, one per status, built so that exactly one holds:
-   opfyldt, delvist, ikke_opfyldt or ikke_belyst (the evidence a condition reads is absent).
+A compiled profile is two strata:
 
-Every rule starts with an equality on the fact type: a rule whose condition is only a
-"field absent" test (`$nex`) makes durable-rules hang (measured). Two limits of the core
-shape the rules further (see `fit_for_engine` and `Layout`): at most 15 nested all/any per
-rule, and at most 64 pending rule nodes per asserted fact. The four-status algebra the
-rules are built from is `algebra.py`.
+1. item predicates: for each distinct item condition (a derived fact's `where`, or a
+   `some`), the conditions under which an item (a position, an education, an experience)
+   holds, fails, or cannot be decided (a field it reads is missing). Every item has
+   exactly one of them.
+2. criteria: what stratum 1 decides per item is aggregated into derived values (`derived`,
+   e.g. "some position holds", a count or a sum), which with the candidate's assessment
+   scores (`assessments`) make the candidate's view. Each criterion's four conditions over
+   the view are built so that exactly one holds: opfyldt, delvist, ikke_opfyldt or
+   ikke_belyst (the evidence a condition reads is absent).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import conditions as cond
 from .algebra import (
     FALSE,
     TRUE,
-    Expr,
     StatusExprs,
     all_of,
-    and_,
     any_of,
     compare,
     negated,
     on_scale,
     with_partial,
 )
-from .messages import Message, Told, message
 from .profiles import Criterion, Profile
-from .results import STATUSES, D, I, O, U
+from .results import D, I, O, U
 from .wording import render
-
-ITEM_FACT_TYPES = {"positions": "p", "education": "e", "experience": "x"}
-VIEW_FACT_TYPE = "v"
 
 # --- what the facts hold -----------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class ItemPredicate:
-    """A `where` over one collection, with the rules deciding it per item."""
+    """A `where` over one collection, with the conditions deciding it per item."""
 
     key: str
     collection: str
@@ -62,7 +57,7 @@ class ItemPredicate:
 
 @dataclass(frozen=True)
 class DerivedPlan:
-    """A value on the view fact aggregated from the firings of one item predicate."""
+    """A value of the view aggregated from what one item predicate decided per item."""
 
     key: str
     name: str  # derived fact id, or a description of an inline `some`
@@ -87,173 +82,20 @@ class AssessmentPlan:
 class CompiledCriterion:
     criterion: Criterion
     exprs: StatusExprs
-    keys: tuple[str, ...]  # view keys its rules read
+    keys: tuple[str, ...]  # view keys its conditions read
 
 
-@dataclass
+@dataclass(frozen=True)
 class CompiledProfile:
+    """A profile compiled: plain data, shared by whatever runs it and changed by none."""
+
     profile: Profile
     predicates: dict[str, ItemPredicate] = field(default_factory=dict)
     derived: dict[str, DerivedPlan] = field(default_factory=dict)  # by view key
     assessments: dict[str, AssessmentPlan] = field(default_factory=dict)  # by view key
-    criteria: list[CompiledCriterion] = field(default_factory=list)
+    criteria: tuple[CompiledCriterion, ...] = ()
     # item field -> key on the item fact; set membership gets one flag key per value
     item_keys: dict[str, dict[tuple[str, Any], str]] = field(default_factory=dict)
-
-    def rules(self) -> dict[str, dict]:
-        """The durable-rules ruleset definition (without actions), rule name -> rule."""
-        return self.layout.rules
-
-    @cached_property
-    def layout(self) -> Layout:
-        """The rules, and the fact types that carry them (see `Layout`)."""
-        layout = Layout()
-        for collection in sorted(self.item_collections()):
-            members = [(pred.key, {f"item|{pred.key}|{status}": pred.exprs[status]
-                                   for status in (O, I, U)})
-                       for pred in self.predicates.values() if pred.collection == collection]
-            layout.item_groups[collection] = layout.add(ITEM_FACT_TYPES[collection], members)
-        readers: dict[str, str] = {}  # assessment key -> first criterion reading it
-        for cc in self.criteria:
-            for key in cc.keys:
-                readers.setdefault(key, cc.criterion.id)
-        gap = self.profile.scoring.disagreement
-        members = []
-        for cc in self.criteria:
-            named = {f"crit|{cc.criterion.id}|{status}": cc.exprs[status] for status in STATUSES}
-            for plan in self.assessments.values():  # gaps go with their first reader
-                if readers.get(plan.key) == cc.criterion.id:
-                    named[f"gap|{plan.key}"] = {"$gte": {plan.spread_key: gap}}
-            members.append((cc.criterion.id, named))
-        layout.view_groups = layout.add(VIEW_FACT_TYPE, members)
-        return layout
-
-    def item_collections(self) -> set[str]:
-        return {p.collection for p in self.predicates.values()}
-
-
-# durable-rules keeps at most 31 entries in the expression sequence of a rule, and every
-# $and/$or takes two of them (rete.c, MAX_SEQUENCE_EXPRESSIONS); a longer condition cannot
-# be registered (error 113). One more $and joins the fact type test in `_rule`.
-MAX_COMBINATORS = 15 - 1
-MAX_PIECES = 512
-
-
-class ConditionTooComplex(Told, ValueError):
-    """A condition that does not fit durable-rules even split into MAX_PIECES rules;
-    `member` names the criterion or item predicate it belongs to, once known."""
-
-    def __init__(self, text: Message, member: str | None = None):
-        super().__init__(text)
-        self.member = member
-
-
-def _combinators(expr: Expr) -> int:
-    return sum(1 + sum(_combinators(e) for e in value)
-               for key, value in expr.items() if key in ("$and", "$or"))
-
-
-def fit_for_engine(expr: Expr) -> list[Expr]:
-    """Conditions whose disjunction is `expr`, each short enough for durable-rules.
-
-    Splits the widest `$or` among the terms of the top `$and` into its branches, as often
-    as needed. A fact matching several pieces fires several rules with the same status;
-    the engine counts a status once."""
-    if expr is TRUE or _combinators(expr) <= MAX_COMBINATORS:
-        return [expr]
-    terms = expr["$and"] if set(expr) == {"$and"} else [expr]
-    choices = [t for t in terms if set(t) == {"$or"}]
-    if not choices:
-        raise ConditionTooComplex(message("nested_combinators", count=_combinators(expr)))
-    widest = max(choices, key=_combinators)
-    rest = [t for t in terms if t is not widest]
-    pieces = [piece for branch in widest["$or"]
-              for piece in fit_for_engine(and_(*rest, branch))]
-    if len(pieces) > MAX_PIECES:
-        raise ConditionTooComplex(message("more_rules_than", limit=MAX_PIECES))
-    return pieces
-
-
-# durable-rules walks an asserted fact through the rule nodes it matches with a stack of 64
-# (events.c, MAX_STACK_SIZE): a fact that many rules read fails to assert (error 303), as the
-# view fact of the 39-criterion HTK profile did (about 190 rules on one fact type) once most
-# criteria were assessed; 160 rules per type passed a stress test of 2,300 records. So the
-# rules of a stratum are spread over fact types of at most RULES_PER_FACT_TYPE rules, with a
-# wide margin, and each fact carries only the keys its own rules read.
-RULES_PER_FACT_TYPE = 60
-
-
-@dataclass(frozen=True)
-class FactGroup:
-    """One fact type: the members (item predicates or criteria) whose rules read it."""
-
-    type: str  # e.g. p0, v3
-    members: tuple[str, ...]
-    keys: tuple[str, ...]  # the fact keys its rules read
-
-
-@dataclass
-class Layout:
-    rules: dict[str, dict] = field(default_factory=dict)
-    item_groups: dict[str, list[FactGroup]] = field(default_factory=dict)  # by collection
-    view_groups: list[FactGroup] = field(default_factory=list)
-
-    def add(self, prefix: str, members: list[tuple[str, dict[str, Expr]]]) -> list[FactGroup]:
-        """Rules for `members` (id, rule name -> condition), spread over fact types
-        `prefix0`, `prefix1`, …; a condition too long for durable-rules becomes several
-        rules `name|1`, `name|2`, … (the engine reads a name up to its status)."""
-        groups: list[FactGroup] = []
-        pending: list[tuple[str, dict[str, list[Expr]]]] = []
-        count = 0
-
-        def close() -> None:
-            fact_type = f"{prefix}{len(groups)}"
-            keys: dict[str, None] = {}
-            for _member, rules in pending:
-                for name, pieces in rules.items():
-                    for n, piece in enumerate(pieces, start=1):
-                        self.rules[name if len(pieces) == 1 else f"{name}|{n}"] = \
-                            _rule(fact_type, piece)
-                        keys.update(dict.fromkeys(_keys_of(piece)))
-            groups.append(FactGroup(fact_type, tuple(m for m, _ in pending), tuple(keys)))
-            pending.clear()
-
-        for member, named in members:
-            try:
-                split = {name: fit_for_engine(expr) for name, expr in named.items()
-                         if expr is not FALSE}
-            except ConditionTooComplex as exc:
-                raise ConditionTooComplex(exc.text, member) from None
-            size = sum(len(pieces) for pieces in split.values())
-            if pending and count + size > RULES_PER_FACT_TYPE:
-                close()
-                count = 0
-            pending.append((member, split))
-            count += size
-        if pending:
-            close()
-        return groups
-
-
-def _keys_of(expr: Expr) -> list[str]:
-    """The fact keys a condition reads."""
-    keys = []
-    for key, value in expr.items():
-        if key in ("$and", "$or"):
-            for child in value:
-                keys.extend(_keys_of(child))
-        elif key.startswith("$"):
-            if isinstance(value, dict):
-                keys.extend(value)
-        else:
-            keys.append(key)
-    return keys
-
-
-def _rule(fact_type: str, expr: Expr) -> dict:
-    if expr is TRUE:
-        return {"all": [{"m": {"t": fact_type}}]}
-    return {"all": [{"m": and_({"t": fact_type}, expr)}]}
 
 
 # --- compiling ---------------------------------------------------------------------------
@@ -262,6 +104,7 @@ def _rule(fact_type: str, expr: Expr) -> dict:
 class _Compiler:
     def __init__(self, profile: Profile):
         self.out = CompiledProfile(profile)
+        self._criteria: list[CompiledCriterion] = []
         self._predicate_by_where: dict[tuple[str, cond.Condition | None], str] = {}
         self._derived_by_name: dict[str, str] = {}
         self._assessment_by_spec: dict[tuple, str] = {}
@@ -277,9 +120,9 @@ class _Compiler:
             if criterion.partial is not None:
                 exprs = with_partial(exprs, self._node(cond.normalise(criterion.partial),
                                                        criterion, keys))
-            self.out.criteria.append(
+            self._criteria.append(
                 CompiledCriterion(criterion, exprs, tuple(dict.fromkeys(keys))))
-        return self.out
+        return replace(self.out, criteria=tuple(self._criteria))
 
     def _node(self, node: cond.Condition, criterion: Criterion, keys: list[str]) -> StatusExprs:
         if isinstance(node, cond.All):

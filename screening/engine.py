@@ -1,4 +1,5 @@
-"""Run compiled profiles in durable-rules. The only module that knows durable-rules exists.
+"""Run compiled profiles in durable-rules. With `ruleset.py`, which plans the rules and fact
+types a compiled profile becomes in pure Python, the only code that knows durable-rules.
 
 We drive durable-rules' C core (`durable_rules_engine`, shipped in the durable_rules
 package) directly rather than through its Python `Host`:
@@ -31,6 +32,7 @@ from . import facts as factlib
 from .compile import CompiledProfile
 from .errors import EngineError
 from .records import CandidateRecord
+from .ruleset import layout_of, meaning_of
 
 
 def _load_core() -> ModuleType:
@@ -84,19 +86,21 @@ class Engine:
         self.compiled = compiled
         self.batch_size = batch_size
         self._name = f"screening{next(_ruleset_numbers)}"
-        # more than any batch can match: one firing per rule. A copy: the compiled profile
-        # is shared, and another engine may use another batch size.
+        # the rules and fact types this profile becomes (never written into `compiled`,
+        # which is shared); each rule capped at more than any batch can match, so that it
+        # fires once per batch
+        layout = layout_of(compiled)
         cap = batch_size * 64
-        definitions = {name: {**rule, "cap": cap} for name, rule in compiled.rules().items()}
+        definitions = {name: {**rule, "cap": cap} for name, rule in layout.rules.items()}
         # the core compares strings as written: `\u00e5` escapes would never equal "å"
         self._handle = core.create_ruleset(self._name, json.dumps(definitions,
                                                                   ensure_ascii=False))
         # the core keeps the ruleset until deleted: on close(), or when the engine goes
         self._release = weakref.finalize(self, core.delete_ruleset, self._handle)
         # rule name -> (kind, predicate or criterion or assessment key, status)
-        self._rules = {name: _meaning(name) for name in definitions}
-        self._plan = factlib.plan_of(compiled)
-        self._members = {g.type: g.members for groups in compiled.layout.item_groups.values()
+        self._rules = {name: meaning_of(name) for name in definitions}
+        self._plan = factlib.plan_of(compiled, layout)
+        self._members = {g.type: g.members for groups in layout.item_groups.values()
                          for g in groups}  # item fact type -> the predicates it decides
         self._criteria = [cc.criterion.id for cc in compiled.criteria]
 
@@ -133,7 +137,7 @@ class Engine:
             derived = [factlib.derive(self.compiled, self._plan, f, firings[f.index].item_status)
                        for f in built]
             for f in built:
-                factlib.view_facts(self.compiled, derived[f.index], f.index, batch)
+                factlib.view_facts(self._plan, derived[f.index], f.index, batch)
             for rule_name, matched in self._fire(batch.facts[item_count:]):
                 self._record_criteria(firings, batch.candidates, rule_name, matched)
         finally:
@@ -218,10 +222,3 @@ class Engine:
                 if item not in firings[candidate].item_status.get(pred, {}):
                     raise EngineError(f"no outcome fired for item {item} of candidate "
                                       f"{built[candidate].record.id} / {pred}")
-
-
-def _meaning(rule_name: str) -> tuple[str, str, str]:
-    """A compiled rule's name read: item|predicate|status, crit|criterion|status or
-    gap|assessment key, each perhaps with |piece after it."""
-    kind, ref, *rest = rule_name.split("|")
-    return kind, ref, rest[0] if kind != "gap" else ""

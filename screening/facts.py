@@ -1,6 +1,7 @@
 """Turn validated candidate records into the small facts the compiled rules read.
 
-Facts carry only the fields some rule reads (cheaper to move through durable-rules), and
+Facts carry only the fields some rule reads (cheaper to move through durable-rules), split
+over the fact types the engine's ruleset decided (`ruleset.Layout`, given to `plan_of`), and
 are built directly in the shape the core reads: a fact's id is its position in its batch,
 written first so that a firing's matched facts are read from the start of each match.
 Every value keeps where it came from (an item's index, an assessment's index), so an
@@ -20,6 +21,7 @@ from .catalogue import COLLECTIONS
 from .compile import AssessmentPlan, CompiledProfile
 from .records import CandidateRecord, sources_up_to
 from .results import I, O
+from .ruleset import FactGroup, Layout
 
 # per item field a rule reads: its key on the item fact, its reader, and the set member it
 # tests (a value, several values for an `any` of `contains`, or None: the value itself)
@@ -68,9 +70,11 @@ class FactPlan:
     assessments: dict[str, list[tuple[str, AssessmentPlan]]]
     # per derived view key: its collection, predicate, aggregate and summed item key
     derived: list[tuple[str, str, str, str, str | None]]
+    view_groups: list[FactGroup]  # the fact types a candidate's view is split into
 
 
-def plan_of(compiled: CompiledProfile) -> FactPlan:
+def plan_of(compiled: CompiledProfile, layout: Layout) -> FactPlan:
+    """What building facts for `compiled` needs, in the fact types of `layout`."""
     assessments: dict[str, list[tuple[str, AssessmentPlan]]] = {}
     for key, assessment in compiled.assessments.items():
         assessments.setdefault(assessment.competency, []).append((key, assessment))
@@ -78,7 +82,8 @@ def plan_of(compiled: CompiledProfile) -> FactPlan:
                 None if plan.field is None
                 else compiled.item_keys[plan.collection][(plan.field, None)])
                for key, plan in compiled.derived.items()]
-    return FactPlan(item_readers_of(compiled), assessments, derived)
+    return FactPlan(item_readers_of(compiled, layout), assessments, derived,
+                    layout.view_groups)
 
 
 def build(plan: FactPlan, record: CandidateRecord, index: int, stage: str, as_of: date,
@@ -141,11 +146,11 @@ def _assess(plan: FactPlan, record: CandidateRecord, stage: str,
                                         tuple(used))
 
 
-def item_readers_of(compiled: CompiledProfile) -> list[CollectionReaders]:
+def item_readers_of(compiled: CompiledProfile, layout: Layout) -> list[CollectionReaders]:
     """Per collection the rules read: its name, record attribute, fact types with their
     keys, and (key, reader, set member) triples."""
     readers: list[CollectionReaders] = []
-    for collection, groups in compiled.layout.item_groups.items():
+    for collection, groups in layout.item_groups.items():
         fields = COLLECTIONS[collection].fields
         keyed = compiled.item_keys.get(collection, {})
         # one fact type: the item's values are its fact (a key no rule reads, a sum's
@@ -157,11 +162,10 @@ def item_readers_of(compiled: CompiledProfile) -> list[CollectionReaders]:
     return readers
 
 
-def view_facts(compiled: CompiledProfile, view: dict[str, Any], index: int,
-               into: BatchFacts) -> None:
+def view_facts(plan: FactPlan, view: dict[str, Any], index: int, into: BatchFacts) -> None:
     """The view split into one fact per fact type, each with the keys its rules read."""
     batch = into.facts
-    for group in compiled.layout.view_groups:
+    for group in plan.view_groups:
         batch.append({"id": len(batch), "t": group.type,
                       **{k: view[k] for k in group.keys if k in view}})
         into.candidates.append(index)

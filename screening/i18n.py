@@ -92,6 +92,14 @@ EN: dict[str, str] = {
         "Decision recorded (entry {seq}): {candidate} {outcome}.",
     "vælg netop én af --confirm, --override, --advance og --stop":
         "choose exactly one of --confirm, --override, --advance and --stop",
+    "--only-knockouts og --hide-knockouts udelukker hinanden":
+        "--only-knockouts and --hide-knockouts exclude each other",
+    "--format xlsx skriver et regneark og kræver --out FIL":
+        "--format xlsx writes a spreadsheet and needs --out FILE",
+    "--detail og --decimal gælder kun --format csv":
+        "--detail and --decimal apply only to --format csv",
+    "--top kræver en placering; jsonl skrives løbende uden; brug json eller csv":
+        "--top needs a ranking; jsonl is written as it comes, unranked; use json or csv",
     "en beslutning kræver --reason: den skal begrundes (forvaltningsloven §§ 22-24)":
         "a decision needs --reason: it must be reasoned (Danish Public Administration Act "
         "§§ 22-24)",
@@ -121,15 +129,19 @@ EN: dict[str, str] = {
     "Organisation": "Organisation", "Version": "Version", "Krav": "Requirements",
     "Ønsker": "Wishes",
     # the audit trail (screening audit)
-    "Tidspunkt": "Time", "Af": "By", "Knock-out": "Knock-out",
-    "Kørsel {run}: {created} af {operator}; {profile} v{version} (sha256 {sha256}); stadie "
-    "{stage}, dato {as_of}; screening {screening}, durable-rules {durable_rules}":
-        "Run {run}: {created} by {operator}; {profile} v{version} (sha256 {sha256}); stage "
-        "{stage}, as of {as_of}; screening {screening}, durable-rules {durable_rules}",
+    "Tidspunkt": "Time", "Af": "By", "Kommando": "Command", "Knock-out": "Knock-out",
+    "Kørsel {run}: {created} af {operator} med {command}; {profile} v{version} (sha256 "
+    "{sha256}); stadie {stage}, dato {as_of}; screening {screening}, durable-rules "
+    "{durable_rules}":
+        "Run {run}: {created} by {operator} with {command}; {profile} v{version} (sha256 "
+        "{sha256}); stage {stage}, as of {as_of}; screening {screening}, durable-rules "
+        "{durable_rules}",
     "Profil: {title}, {organisation} ({id} v{version}, regler sha256 {sha256})":
         "Profile: {title}, {organisation} ({id} v{version}, rules sha256 {sha256})",
-    "Screenet {screened} af {by}, stadie {stage}, dato for vurdering {as_of}, kørsel {run}.":
-        "Screened {screened} by {by}, stage {stage}, assessed as of {as_of}, run {run}.",
+    "Screenet {screened} af {by} med {command}, stadie {stage}, dato for vurdering {as_of}, "
+    "kørsel {run}.":
+        "Screened {screened} by {by} with {command}, stage {stage}, assessed as of {as_of}, "
+        "run {run}.",
     "sikret–muligt": "secured–possible",
     "Score {score} af 100{ranged}, dækning {coverage} %. Anbefaling: {recommendation}. "
     "Foreslåede knock-outs: {knockouts}.": "Score {score} of 100{ranged}, coverage "

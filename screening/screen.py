@@ -45,10 +45,12 @@ DEFAULT_STAGE = SOURCES[-1]
 
 @dataclass(frozen=True)
 class AuditSink:
-    """Where a run is recorded, and who ran it (None: the OS user name)."""
+    """Where a run is recorded, who ran it (None: the OS user name), and with which command:
+    the CLI names its own (`screen`, `shortlist`, `explain`); a run from Python is `api`."""
 
     store: str | Path
     operator: str | None = None
+    command: str = "api"
 
 
 @dataclass
@@ -263,7 +265,7 @@ class Screener:
 
         try:
             return record_run(audit.store, self.profile, str(self.profile_path), stage,
-                              as_of or self.profile.meta.date, audit.operator,
+                              as_of or self.profile.meta.date, audit.operator, audit.command,
                               summary.as_dict(), pairs)
         except sqlite3.Error as exc:  # say plainly that these results were not recorded
             raise InputError([Problem(str(audit.store), message("not_recorded",

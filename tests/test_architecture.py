@@ -23,8 +23,8 @@ PRESENTERS = [
 ]
 ENGINE_MODULES = ("durable_rules_engine", "screening.engine")
 # the layers results.py sits below: it may not load any of them
-RUN_MODULES = (*ENGINE_MODULES, "screening.compile", "screening.facts", "screening.scoring",
-               "screening.screen")
+RUN_MODULES = (*ENGINE_MODULES, "screening.compile", "screening.ruleset", "screening.facts",
+               "screening.scoring", "screening.screen")
 
 
 def loaded_by(module: str, watched: tuple[str, ...]) -> list[str]:
@@ -43,6 +43,14 @@ def test_a_presenter_does_not_load_the_engine(module):
 
 def test_the_result_types_load_nothing_of_the_run():
     assert loaded_by("screening.results", RUN_MODULES) == []
+
+
+def test_compiling_knows_nothing_of_the_engine_and_planning_its_rules_loads_no_core():
+    """compile.py makes plain conditions; the run layer (ruleset.py, engine.py) makes them
+    durable-rules rules, and loading a profile checks them without loading the core."""
+    assert loaded_by("screening.compile", ("screening.ruleset", *ENGINE_MODULES)) == []
+    assert loaded_by("screening.ruleset", ENGINE_MODULES) == []
+    assert "screening.ruleset" in loaded_by("screening.rulefiles", ("screening.ruleset",))
 
 
 def test_screening_a_record_does_load_the_engine():

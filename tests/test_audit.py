@@ -3,6 +3,7 @@ writers, and bad store files."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -17,8 +18,10 @@ from click.testing import CliRunner
 
 from screening.audit.export import score_range_text
 from screening.audit.replay import _compare
-from screening.audit.store import AuditStore
+from screening.audit.store import AuditStore, CandidateInput
 from screening.cli import main
+from screening.rulefiles import find_profile, load_profile
+from screening.screen import AuditSink, Screener
 from screening.wording import value_text
 
 from .conftest import ROOT
@@ -392,3 +395,75 @@ def test_results_are_not_reported_as_recorded_when_the_disk_is_full(audit_db, mo
     assert ("resultaterne blev ikke gemt i revisionssporet: disken med revisionssporet er "
             "fuld") in result.output
     assert "Revisionsspor: kørsel" not in result.output
+
+
+RUN_COMMANDS = {"screen": [], "shortlist": ["--take", "3"],
+                "explain": ["--id", "k04-jonas-vestergaard"]}
+
+
+@pytest.mark.parametrize("command", sorted(RUN_COMMANDS))
+def test_a_run_records_the_command_that_made_it(audit_db, command):
+    result = cli(command, PROFILE, str(EXAMPLES), "--rules-dir", str(ROOT / "rules"),
+                 "--audit-db", str(audit_db), *RUN_COMMANDS[command])
+    assert result.exit_code == 0, result.output
+    (run,) = AuditStore(audit_db).runs()
+    assert run["command"] == command
+    listed = cli("audit", "list", "--audit-db", str(audit_db)).output
+    assert "Kommando" in listed and f" {command} " in listed
+    shown = cli("audit", "show", run["run"], "--audit-db", str(audit_db)).output
+    assert f"af {run['operator']} med {command};" in shown
+    english = cli("--lang", "en", "audit", "show", run["run"], "--audit-db", str(audit_db))
+    assert f"by {run['operator']} with {command};" in english.output
+    export = cli("audit", "export", run["run"], "--candidate", "k04-jonas-vestergaard",
+                 "--format", "json", "--audit-db", str(audit_db)).output
+    assert json.loads(export)["command"] == command
+
+
+def test_a_run_from_python_is_recorded_as_the_api(audit_db):
+    path = find_profile(PROFILE, str(ROOT / "rules"))
+    with Screener(load_profile(path), path) as screener:
+        run = screener.screen_paths([EXAMPLES], audit=AuditSink(audit_db, "Mette"))
+    assert AuditStore(audit_db).run(run.run_id)["command"] == "api"
+
+
+def test_the_recorded_command_is_covered_by_the_hash_chain(audit_db):
+    screen_run(audit_db)
+    tamper(audit_db, "UPDATE entries SET body = replace(body, '\"command\":\"screen\"', "
+                     "'\"command\":\"api\"') WHERE kind = 'run'")
+    assert AuditStore(audit_db).runs()[0]["command"] == "api"
+    result = cli("audit", "verify", "--audit-db", str(audit_db))
+    assert result.exit_code == 1 and "post 1 (run" in result.output
+
+
+def _record_as_before_commands(new_db, old_db) -> str:
+    """The run in `new_db` written again as runs were before their command was recorded: the
+    same tables and entries, the run's body without `command`."""
+    new = AuditStore(new_db)
+    (meta,) = new.runs()
+    body = {key: value for key, value in meta.items()
+            if key not in {"run", "created", "decisions", "command", "rule_files"}}
+    rule_files = [(f["path"], new.blob(f["sha256"])) for f in meta["rule_files"]]
+    results = []
+    for result in new.results(meta["run"]):
+        source = result.pop("input")
+        record = json.loads(new.blob(source["record"]))
+        results.append((CandidateInput(result["id"], source["source"], source["sha256"], record,
+                                       new.personal(meta["run"], result["id"])), result))
+    return AuditStore(old_db).record_run(body, rule_files, results)
+
+
+def test_a_store_from_before_commands_were_recorded_still_verifies_lists_and_shows(audit_db,
+                                                                                   tmp_path):
+    screen_run(audit_db)
+    old_db = tmp_path / "old.db"
+    run = _record_as_before_commands(audit_db, old_db)
+    assert "command" not in AuditStore(old_db).run(run)
+    store = ("--audit-db", str(old_db))
+    assert cli("audit", "verify", *store).exit_code == 0
+    listed = cli("audit", "list", *store).output
+    assert run in listed and " – " in listed
+    assert " med –;" in cli("audit", "show", run, *store).output
+    assert " with –;" in cli("--lang", "en", "audit", "show", run, *store).output
+    exported = cli("audit", "export", run, "--candidate", "k04-jonas-vestergaard", *store)
+    assert exported.exit_code == 0 and " med –, stadie" in exported.output
+    assert cli("audit", "replay", run, *store).exit_code == 0

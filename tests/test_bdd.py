@@ -11,11 +11,14 @@ import pytest
 from click.testing import CliRunner
 
 from screening.bdd.check import check_file
+from screening.bdd.library import step_library
 from screening.bdd.runner import run_features
-from screening.bdd.steps import CATALOGUE, find_criterion
+from screening.bdd.steps import find_criterion
 from screening.cli import main
 
 from .conftest import ROOT
+
+LIBRARY = step_library()
 
 PASSING = """\
     # language: da
@@ -116,26 +119,26 @@ def test_check_finds_each_kind_of_mistake(tmp_path):
               | score |
               | 4     |
     """)
-    codes = [(p.code, p.line) for p in check_file(path)]
+    codes = [(p.code, p.line) for p in check_file(path, LIBRARY)]
     assert ("B101", 1) in codes
     assert ("B201", 4) in codes  # "er kandidaten god" matches no step
     assert ("B202", 8) in codes  # <status> has no column
     assert ("B301", 5) in codes  # the scenario name is used twice
     misspelt = feature(tmp_path, "# language: da\nEgenskab: x\n  Scenarie: y\n    Givt z\n",
                        "m.feature")
-    (problem,) = check_file(misspelt)
+    (problem,) = check_file(misspelt, LIBRARY)
     assert problem.code == "B102" and "Givet" in problem.message
 
 
 def test_the_shipped_features_pass_the_check():
     for path in (ROOT / "features").glob("*.feature"):
-        assert check_file(path) == [], path
+        assert check_file(path, LIBRARY) == [], path
 
 
 def test_steps_lists_every_phrasing_and_the_table_keys():
     result = CliRunner().invoke(main, ["steps"])
     assert result.exit_code == 0
-    for doc in CATALOGUE:
+    for doc in LIBRARY.steps:
         for phrasing in doc.phrasings:
             assert phrasing.example.splitlines()[0] in result.output
     assert "ledelsesniveau" in result.output  # a key of the position table
@@ -185,7 +188,7 @@ UNREADABLE = """\
 
 def test_every_unreadable_step_is_reported_in_one_run_also_after_a_failing_background(tmp_path):
     path = feature(tmp_path, UNREADABLE)
-    problems = check_file(path, ROOT / "rules")
+    problems = check_file(path, LIBRARY, ROOT / "rules")
     assert [(p.code, p.line) for p in problems] == [
         ("B203", 4), ("B203", 7), ("B203", 8), ("B201", 9), ("B201", 13)]
     assert "Helsingborg" in problems[0].message and "helsingor-direktor-2024" in \

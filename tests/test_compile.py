@@ -27,18 +27,8 @@ from screening.algebra import (
     or_,
     with_partial,
 )
-from screening.compile import (
-    MAX_COMBINATORS,
-    RULES_PER_FACT_TYPE,
-    STATUSES,
-    D,
-    I,
-    O,
-    U,
-    _combinators,
-    compile_profile,
-    fit_for_engine,
-)
+from screening.compile import compile_profile
+from screening.results import STATUSES, D, I, O, U
 from screening.rulefiles import load_profile
 
 from .conftest import ROOT
@@ -139,17 +129,8 @@ def test_and_or_simplify_constants_and_flatten():
     assert or_(or_(a, b), b) == {"$or": [a, b]}
 
 
-def test_helsingor_rules_start_with_a_fact_type_and_have_caps_left_to_the_engine():
+def test_the_same_where_is_compiled_once_and_shared():
     compiled = compile_profile(load_profile("rules/helsingor-direktor-2024.yaml"))
-    rules = compiled.rules()
-    for name, rule in rules.items():
-        (condition,) = rule["all"]
-        first = condition["m"]["$and"][0] if "$and" in condition["m"] else condition["m"]
-        # a rule testing only `$nex` hangs durable-rules: every rule begins with the type
-        assert set(first) == {"t"}, name
-    criteria = {cc.criterion.id for cc in compiled.criteria}
-    assert {name.split("|")[1] for name in rules if name.startswith("crit|")} == criteria
-    # the same `where` is compiled once and shared
     wheres = [(p.collection, p.where) for p in compiled.predicates.values()]
     assert len(wheres) == len(set(wheres))
 
@@ -166,41 +147,6 @@ def test_non_ascii_values_match_in_the_engine(helsingor):
     (evaluated,) = Engine(compile_profile(helsingor)).evaluate([record], "samtale2",
                                                                date(2024, 1, 15))
     assert evaluated.firings.criteria["mediehaandtering"] == "opfyldt"
-
-
-def test_a_long_condition_is_split_into_pieces_that_mean_the_same():
-    """durable-rules refuses a rule with more than 15 nested all/any (error 113)."""
-    leaves = [{f"k{n}": True} for n in range(40)]
-    wide = and_(*[or_(leaves[2 * n], {"$nex": {f"k{2 * n + 1}": 1}}) for n in range(5)],
-                or_(*[and_(leaves[n], leaves[n + 1]) for n in range(10, 30)]))
-    assert fit_for_engine(and_(leaves[0], leaves[1])) == [and_(leaves[0], leaves[1])]
-    pieces = fit_for_engine(wide)
-    assert len(pieces) > 1
-    assert all(_combinators(p) <= MAX_COMBINATORS for p in pieces)
-    for bits in itertools.islice(itertools.product([True, False, None], repeat=12), 0, None, 7):
-        fact = {f"k{n}": b for n, b in enumerate(bits) if b is not None}
-        fact.update({f"k{n}": n % 3 == 0 for n in range(12, 31)})
-        assert holds(wide, fact) == any(holds(p, fact) for p in pieces)
-
-
-def test_rules_are_spread_over_fact_types_that_carry_only_what_they_read():
-    """One fact read by too many rules overflows durable-rules' match stack (error 303)."""
-    compiled = compile_profile(load_profile(
-        "rules/hoje-taastrup-arbejdsmarkeds-og-socialdirektoer-2009.yaml"))
-    layout = compiled.layout
-    assert len(layout.view_groups) > 1
-    per_type: dict[str, int] = {}
-    for rule in layout.rules.values():
-        (condition,) = rule["all"]
-        first = condition["m"]["$and"][0] if "$and" in condition["m"] else condition["m"]
-        per_type[first["t"]] = per_type.get(first["t"], 0) + 1
-    assert max(per_type.values()) <= RULES_PER_FACT_TYPE
-    members = [m for g in layout.view_groups for m in g.members]
-    assert members == [cc.criterion.id for cc in compiled.criteria]
-    for group in layout.view_groups:
-        read = {k for cc in compiled.criteria if cc.criterion.id in group.members
-                for k in cc.keys}
-        assert read <= set(group.keys)
 
 
 def test_a_fully_assessed_candidate_of_a_large_profile_is_screened():
@@ -234,6 +180,12 @@ def test_conditions_are_normalised_before_compiling():
     assert cond.normalise(nested) == cond.All((leaf, year, cond.Not(leaf)))
 
 
+def conditions_of(compiled):
+    """The four-status conditions of a compiled profile, per item predicate and criterion."""
+    return ({key: p.exprs for key, p in compiled.predicates.items()},
+            {cc.criterion.id: cc.exprs for cc in compiled.criteria})
+
+
 def test_a_tangled_condition_does_not_crash_the_engine(tmp_path):
     """Double negation around nested all/any overflowed durable-rules' match stack and
     corrupted its memory: exit 134 or 139 on the Helsingør examples, 8 of 8 times."""
@@ -249,4 +201,5 @@ def test_a_tangled_condition_does_not_crash_the_engine(tmp_path):
         env={**os.environ, "SCREENING_AUDIT_DB": str(tmp_path / "a.db")})
     assert run.returncode == 0, run.stderr[-2000:]
     plain = compile_profile(load_profile(ROOT / "rules" / "helsingor-direktor-2024.yaml"))
-    assert compile_profile(load_profile(tmp_path / "tangled.yaml")).rules() == plain.rules()
+    assert conditions_of(compile_profile(load_profile(tmp_path / "tangled.yaml"))) == \
+        conditions_of(plain)

@@ -12,6 +12,7 @@ from screening.catalogue import COLLECTIONS
 from screening.compile import compile_profile
 from screening.records import CandidateRecord
 from screening.results import I, O, U
+from screening.ruleset import layout_of
 from screening.stages import SOURCES
 
 from .conftest import EXAMPLES, example_records
@@ -23,7 +24,7 @@ def shipped(request):
     """(compiled profile, its fact plan, the example records)."""
     profile, records = example_records(request.param)
     compiled = compile_profile(profile)
-    return compiled, factlib.plan_of(compiled), records
+    return compiled, factlib.plan_of(compiled, layout_of(compiled)), records
 
 
 def _built(compiled, plan, records, stage="samtale2"):
@@ -35,23 +36,23 @@ def _built(compiled, plan, records, stage="samtale2"):
 
 def test_item_facts_are_numbered_by_position_and_know_their_owner(shipped):
     compiled, plan, records = shipped
+    item_groups = layout_of(compiled).item_groups
     built, batch = _built(compiled, plan, records)
     assert [f["id"] for f in batch.facts] == list(range(len(batch.facts)))
     assert len(batch.candidates) == len(batch.items) == len(batch.facts)
     for fact, candidate, item in zip(batch.facts, batch.candidates, batch.items, strict=True):
         owner = built[candidate]
-        collection = next(c for c, groups in compiled.layout.item_groups.items()
+        collection = next(c for c, groups in item_groups.items()
                           if fact["t"] in {g.type for g in groups})
         values = owner.item_facts[collection][item]
         assert {k: v for k, v in fact.items() if k not in ("id", "t")}.items() <= values.items()
-        groups = compiled.layout.item_groups[collection]
+        groups = item_groups[collection]
         if len(groups) > 1:  # several fact types: each carries only what its rules read
             (group,) = [g for g in groups if g.type == fact["t"]]
             assert set(fact) - {"id", "t"} <= set(group.keys)
     # one fact per item and fact type of each collection the rules read
     expected = sum(len(getattr(r, COLLECTIONS[c].record_attr) or ())
-                   * len(compiled.layout.item_groups[c])
-                   for r in records for c in compiled.layout.item_groups)
+                   * len(item_groups[c]) for r in records for c in item_groups)
     assert len(batch.facts) == expected
 
 
@@ -151,9 +152,9 @@ def test_the_view_is_split_into_one_fact_per_view_fact_type(shipped):
     view = factlib.derive(compiled, plan, built[0], _item_status(compiled, reference,
                                                                 records[0]))
     start = len(batch.facts)
-    factlib.view_facts(compiled, view, 0, batch)
+    factlib.view_facts(plan, view, 0, batch)
     added = batch.facts[start:]
-    groups = compiled.layout.view_groups
+    groups = layout_of(compiled).view_groups
     assert [f["t"] for f in added] == [g.type for g in groups]
     assert [f["id"] for f in added] == list(range(start, start + len(groups)))
     assert batch.candidates[start:] == batch.items[start:] == [0] * len(groups)

@@ -18,7 +18,8 @@ from click.testing import CliRunner
 
 from screening.cli import main
 from screening.cli.help import CLICK_MODULES, help_key, paragraphs
-from screening.cli.help_text import CLICK_DA, HELP_EN
+from screening.cli.help_text import CLICK_DA, CLICK_METAVAR_DA, HELP_EN, NAME_METAVAR_DA
+from screening.i18n import set_language
 
 
 def _commands(command: click.Command = main,
@@ -146,7 +147,7 @@ def test_help_option_follows_the_language_of_each_run():
 
 
 USAGE_ERRORS = [
-    (["screen"], "Mangler argument 'PROFILE'.", "Missing argument 'PROFILE'."),
+    (["screen"], "Mangler argument 'PROFIL'.", "Missing argument 'PROFILE'."),
     (["screen", "p", "--bogus"], "Intet tilvalg hedder '--bogus'.", "No such option '--bogus'."),
     (["screen", "p", "c", "--stage", "nope"], "Ugyldig værdi for '--stage': 'nope' er ikke en af",
      "Invalid value for '--stage': 'nope' is not one of"),
@@ -205,3 +206,86 @@ def test_click_speaks_english_outside_the_screening_group():
     CliRunner().invoke(main, ["--help"])
     output = CliRunner().invoke(other, ["--help"]).output
     assert "Usage:" in output and "Show this message and exit." in output
+
+
+# an upper-case word of a metavar or of prose naming one: `FILE`, `RULE-FILE`, `KØRSEL`;
+# not the `Y` of `[%Y-%m-%d]`
+METAVAR_WORD = re.compile(r"(?<![\w%-])[A-ZÆØÅ][A-ZÆØÅ0-9_-]*[A-ZÆØÅ0-9](?![\w-])")
+
+
+def _metavar_words(text: str) -> set[str]:
+    return set(METAVAR_WORD.findall(text))
+
+
+def _usage_metavars(language: str) -> dict[str, set[str]]:
+    """The words of every metavar in the command tree (each parameter's, and the usage line's
+    `[OPTIONS]` and `COMMAND [ARGS]...`) in a language, by where they are used."""
+    set_language(language)
+    try:
+        words: dict[str, set[str]] = {}
+        for path, command in COMMANDS:
+            ctx = click.Context(command, info_name=" ".join(path) or "screening")
+            used = " ".join(command.collect_usage_pieces(ctx))
+            for param in command.get_params(ctx):
+                if not (isinstance(param, click.Option) and param.is_flag):
+                    used += " " + param.make_metavar(ctx)
+            for word in _metavar_words(used):
+                words.setdefault(word, set()).add(" ".join(path) or "screening")
+        return words
+    finally:
+        set_language(None)
+
+
+ENGLISH_METAVARS, DANISH_METAVARS = _usage_metavars("en"), _usage_metavars("da")
+SAME_IN_BOTH = {english for english, danish in CLICK_METAVAR_DA.items() if english == danish}
+
+
+def test_every_metavar_has_its_danish():
+    untranslated = {word: sorted(used) for word, used in ENGLISH_METAVARS.items()
+                    if word in DANISH_METAVARS and word not in SAME_IN_BOTH}
+    assert not untranslated, ("metavars without Danish in screening/cli/help_text.py "
+                              f"NAME_METAVAR_DA (or CLICK_METAVAR_DA): {untranslated}")
+
+
+def test_every_danish_metavar_name_is_used_by_a_command():
+    assert not set(NAME_METAVAR_DA) - set(ENGLISH_METAVARS)
+
+
+def _click_type_names() -> set[str]:
+    """The metavar click gives each of its types when the type gives none of its own."""
+    paths = [click.Path(), click.Path(dir_okay=False), click.Path(file_okay=False)]
+    types = [value for value in vars(click.types).values()
+             if isinstance(value, click.ParamType)] + paths
+    for kind in (click.IntRange, click.FloatRange, click.Choice, click.DateTime, click.File):
+        types.append(kind(["a"]) if kind is click.Choice else kind())
+    return {kind.name.upper() for kind in types}
+
+
+def test_every_click_type_has_a_danish_metavar():
+    missing = sorted(_click_type_names() - set(CLICK_METAVAR_DA))
+    assert not missing, f"click types without Danish in CLICK_METAVAR_DA: {missing}"
+
+
+@pytest.mark.parametrize(("path", "command"), COMMANDS, ids=IDS)
+def test_danish_help_shows_no_english_metavar(path, command):
+    output = _without_examples(_help(path), "Eksempel:")
+    english = sorted((_metavar_words(output) & set(ENGLISH_METAVARS)) - SAME_IN_BOTH)
+    assert not english, f"English metavars {english} in:\n{output}"
+
+
+@pytest.mark.parametrize(("path", "command"), COMMANDS, ids=IDS)
+def test_english_help_shows_no_danish_metavar(path, command):
+    output = _without_examples(_help(path, "--lang", "en"), "Example:")
+    danish = sorted((_metavar_words(output) & set(DANISH_METAVARS)) - SAME_IN_BOTH)
+    assert not danish, f"Danish metavars {danish} in:\n{output}"
+
+
+def test_metavars_are_in_the_language_in_usage_options_and_errors():
+    danish, english = _help(("screen",)), _help(("screen",), "--lang", "en")
+    assert "screen [TILVALG] PROFIL KANDIDATER..." in danish
+    assert "screen [OPTIONS] PROFILE CANDIDATES..." in english
+    assert re.search(r"--out FIL +Skriv til FIL", danish)
+    assert re.search(r"--out FILE +Write to FILE", english)
+    assert re.search(r"--top HELTAL ", danish) and re.search(r"--top INTEGER RANGE ", english)
+    assert "[TILVALG] KOMMANDO [ARG]..." in _help(("audit",))
+    assert "[OPTIONS] COMMAND [ARGS]..." in _help(("audit",), "--lang", "en")

@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 from ruamel.yaml import YAML
 
-from screening.bdd.steps import CATALOGUE  # importing the steps registers them
+from screening.bdd.library import step_library
 from screening.catalogue import COLLECTIONS
 from screening.cli import main
 from screening.i18n import EN
@@ -65,9 +65,9 @@ def written_by_people(profile: str) -> list[str]:
         lines = feature.read_text("utf-8").splitlines()  # names of scenarios, their steps
         texts |= {line.split(":", 1)[-1].strip() for line in lines}
         texts |= {line.strip() for line in lines}
-    texts |= {line.strip() for d in CATALOGUE for p in d.phrasings
+    texts |= {line.strip() for d in step_library().steps for p in d.phrasings
               for line in p.example.splitlines()}
-    texts |= {d.name for d in CATALOGUE}  # the steps' names are identifiers of the code
+    texts |= {d.name for d in step_library().steps}  # the steps' names are identifiers of the code
     # the values a record's fields take are codes, written as in the records ('kandidat',
     # the level of education); removed as written, so the UI word 'Kandidat' is still seen
     texts |= {v for c in COLLECTIONS.values() for f in c.fields.values() for v in f.values}
@@ -181,3 +181,29 @@ def test_every_sentence_the_package_translates_has_its_english():
                 missing += [f"{path.relative_to(ROOT)}:{node.lineno}: {text}"
                             for text in _danish_texts(node.args[0]) if text not in EN]
     assert missing == []
+
+
+def test_no_usage_error_is_written_in_one_language_only():
+    """A usage error names its text through i18n.t (or a message), so --lang en shows it in
+    English: a bare string literal would be shown as written whatever the language."""
+    bare = []
+    for path in sorted((ROOT / "screening").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant) \
+                    and ast.unparse(node.func).split(".")[-1] in (
+                        "UsageError", "BadParameter", "ClickException", "BadOptionUsage"):
+                bare.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert bare == []
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("da", "--format xlsx skriver et regneark og kræver --out FIL"),
+    ("en", "--format xlsx writes a spreadsheet and needs --out FILE")])
+def test_a_usage_error_of_screen_speaks_the_chosen_language(language, expected):
+    profile = SHIPPED[0]
+    folder = str(ROOT / "examples" / "candidates" / profile)
+    result = CliRunner().invoke(main, ["--lang", language, "screen", profile, folder,
+                                       "--format", "xlsx", "--no-audit"],
+                                env={"SCREENING_RULES": str(ROOT / "rules")})
+    assert result.exit_code == 2
+    assert expected in result.output

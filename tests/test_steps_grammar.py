@@ -4,12 +4,16 @@ found by a phrase of their names (for every shipped profile)."""
 
 from __future__ import annotations
 
+import ast
+import inspect
 from pathlib import Path
 
 import pytest
 
+from screening.bdd import arguments, grammar, prose, steps
 from screening.bdd.arguments import criterion_ref, resolve_profile
-from screening.bdd.grammar import CATALOGUE, NotRead, ReadContext, read, split_keyword
+from screening.bdd.grammar import NotRead, ReadContext, read, split_keyword
+from screening.bdd.library import step_library
 from screening.bdd.steps import Context
 from screening.bdd.words import Unreadable, read_degree, read_number, read_stage
 from screening.rulefiles import list_profiles
@@ -17,7 +21,8 @@ from screening.rulefiles import list_profiles
 from .conftest import ROOT
 
 RULES = ROOT / "rules"
-PHRASINGS = [(doc, phrasing) for doc in CATALOGUE for phrasing in doc.phrasings]
+LIBRARY = step_library()
+PHRASINGS = [(doc, phrasing) for doc in LIBRARY.steps for phrasing in doc.phrasings]
 PROFILES = [p for _, p in list_profiles(RULES) if not isinstance(p, Exception)]
 
 
@@ -26,13 +31,13 @@ PROFILES = [p for _, p in list_profiles(RULES) if not isinstance(p, Exception)]
 def test_every_catalogue_phrasing_reads_as_its_own_step(doc, phrasing):
     kind, text = split_keyword(phrasing.example.splitlines()[0])
     assert kind in (doc.kind, None)
-    reading = read(doc.kind, text, ReadContext(RULES))
+    reading = read(doc.kind, text, ReadContext(LIBRARY, RULES))
     assert (reading.doc, reading.phrasing) == (doc, phrasing)
 
 
 def test_the_catalogue_has_danish_and_english_phrasings_for_every_kind():
     for kind in ("given", "when", "then"):
-        languages = {p.language for d in CATALOGUE if d.kind == kind for p in d.phrasings}
+        languages = {p.language for d in LIBRARY.of_kind(kind) for p in d.phrasings}
         assert languages == {"da", "en"}
 
 
@@ -92,14 +97,14 @@ def test_an_unknown_profile_suggests_the_known_ones():
 
 @pytest.mark.parametrize("profile", PROFILES, ids=lambda p: p.meta.id)
 def test_every_criterion_is_found_by_its_id_and_its_name(profile):
-    context = ReadContext(RULES, profile)
+    context = ReadContext(LIBRARY, RULES, profile)
     for criterion in profile.criteria:
         for words in (criterion.id, criterion.name, f"kriteriet om {criterion.name}"):
             assert criterion_ref(words, context).criterion.id == criterion.id, words
 
 
 def test_a_criterion_is_found_by_a_phrase_with_inflections(helsingor):
-    context = ReadContext(RULES, helsingor)
+    context = ReadContext(LIBRARY, RULES, helsingor)
     ref = criterion_ref("kravet om bred indsigt i kommunernes opgaver", context)
     assert (ref.priority, ref.criterion.id) == ("krav", "bred-kommunal-indsigt")
     assert criterion_ref("ønsket om mediehåndteringen", context).criterion.id == \
@@ -110,7 +115,7 @@ def test_a_criterion_is_found_by_a_phrase_with_inflections(helsingor):
 
 def _candidate(profile, *lines: str) -> dict:
     """The record the given lines describe."""
-    context = Context(RULES, profile)
+    context = Context(LIBRARY, RULES, profile)
     for line in lines:
         read("given", line, context.read_context()).run(screening_context=context)
     return context.candidates[context.current]
@@ -170,12 +175,12 @@ def test_an_english_candidate_reads_to_the_same_record(helsingor):
     ("ansøgeren har en kørekortsuddannelse", "not an education")])
 def test_an_argument_that_cannot_be_read_says_what_was_expected(line, message):
     with pytest.raises(NotRead, match=message):
-        read("given", line, ReadContext(RULES))
+        read("given", line, ReadContext(LIBRARY, RULES))
 
 
 def test_a_line_no_step_reads_names_the_nearest_steps():
     with pytest.raises(NotRead, match=r"no step matches.*nearest: Så"):
-        read("then", "lever ansøgeren ikke op til noget", ReadContext(RULES))
+        read("then", "lever ansøgeren ikke op til noget", ReadContext(LIBRARY, RULES))
 
 
 def test_the_profile_words_in_the_shipped_features_are_profiles():
@@ -183,4 +188,59 @@ def test_the_profile_words_in_the_shipped_features_are_profiles():
         first_given = next(line.strip() for line in path.read_text(encoding="utf-8")
                            .splitlines() if line.strip().startswith(("Givet", "Given")))
         kind, text = split_keyword(first_given)
-        assert "profile" in read(kind, text, ReadContext(RULES)).arguments, path
+        assert "profile" in read(kind, text, ReadContext(LIBRARY, RULES)).arguments, path
+
+
+STEP_MODULES = (grammar, steps, prose, arguments)
+
+
+def _module_state() -> dict[str, dict[str, object]]:
+    """What each step module's names are bound to, and the contents of its containers."""
+    return {module.__name__: {name: (value, repr(value) if isinstance(value, (list, dict, set))
+                                     else None)
+                              for name, value in vars(module).items()}
+            for module in STEP_MODULES}
+
+
+def test_catalogues_built_apart_are_equal_and_building_changes_no_module():
+    before = _module_state()
+    first, second = step_library(), step_library()
+    assert first is not second and first == second
+    assert first.steps and first.readers
+    assert _module_state() == before
+
+
+def test_the_quoted_steps_are_tried_before_the_prose_each_in_the_order_written():
+    modules = [doc.handler.__module__ for doc in LIBRARY.steps]
+    assert modules == sorted(modules, key=[steps.__name__, prose.__name__].index)
+    for module in (steps, prose):
+        lines = [inspect.getsourcelines(doc.handler)[1] for doc in LIBRARY.steps
+                 if doc.handler.__module__ == module.__name__]
+        assert lines == sorted(lines)
+
+
+MUTATORS = {"append", "extend", "insert", "update", "setdefault", "add", "__setitem__"}
+
+
+def _mutated_globals(module) -> set[str]:
+    """Module-level lists, dicts and sets that code in the module adds to or rebinds."""
+    containers = {name for name, value in vars(module).items()
+                  if isinstance(value, (list, dict, set))}
+    found = set()
+    for node in ast.walk(ast.parse(inspect.getsource(module))):
+        if isinstance(node, ast.Global):
+            found |= set(node.names)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and isinstance(node.func.value, ast.Name) and node.func.attr in MUTATORS:
+            found.add(node.func.value.id)
+        elif isinstance(node, (ast.Subscript, ast.AugAssign)):
+            target = node.value if isinstance(node, ast.Subscript) else node.target
+            if isinstance(target, ast.Name) and isinstance(getattr(node, "ctx", ast.Store()),
+                                                           ast.Store):
+                found.add(target.id)
+    return found & containers
+
+
+@pytest.mark.parametrize("module", STEP_MODULES, ids=lambda m: m.__name__)
+def test_no_step_module_keeps_a_registry_filled_as_it_is_imported(module):
+    assert _mutated_globals(module) == set()

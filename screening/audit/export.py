@@ -12,7 +12,7 @@ from ..i18n import t
 from ..vocabulary import BANDS, CATEGORY_TITLES, PRIORITIES, STAGES, STATUSES, label
 from ..wording import value_text
 from .decisions import Decision, describe
-from .store import AuditStore
+from .store import AuditStore, command_of
 
 
 def begrundelse(store: AuditStore, run_id: str, candidate: str) -> dict[str, Any]:
@@ -21,6 +21,7 @@ def begrundelse(store: AuditStore, run_id: str, candidate: str) -> dict[str, Any
     source = result.pop("input")
     return {
         "run": run_id, "screened": run["created"], "by": run["operator"],
+        "command": command_of(run),
         "profile": run["profile"], "stage": run["stage"], "as_of": run["as_of"],
         "tool": run["tool"], "record_sha256": source["sha256"],
         "personal": store.personal(run_id, candidate),
@@ -43,9 +44,10 @@ def markdown(doc: dict[str, Any]) -> str:
              t("Profil: {title}, {organisation} ({id} v{version}, regler sha256 {sha256})",
                title=m(p["title"]), organisation=m(p["organisation"]), id=m(p["id"]),
                version=m(p["version"]), sha256=p["sha256"][:12]),
-             t("Screenet {screened} af {by}, stadie {stage}, dato for vurdering {as_of}, "
-               "kørsel {run}.", screened=m(doc["screened"]), by=m(doc["by"]),
-               stage=m(label(STAGES, doc["stage"])), as_of=m(doc["as_of"]), run=m(doc["run"]))]
+             t("Screenet {screened} af {by} med {command}, stadie {stage}, dato for vurdering "
+               "{as_of}, kørsel {run}.", screened=m(doc["screened"]), by=m(doc["by"]),
+               command=m(doc["command"]), stage=m(label(STAGES, doc["stage"])),
+               as_of=m(doc["as_of"]), run=m(doc["run"]))]
     if doc["personal"]:
         lines.append(f"{t('Kandidat')}: " + ", ".join(m(v) for v in doc["personal"].values()))
     ranged = f" ({t('sikret–muligt')})" if r.get("possible") not in (None, r["score"]) else ""

@@ -60,13 +60,13 @@ class Spool:
 
 
 def record_run(store_path: str | Path, profile: Profile, profile_path: str | Path, stage: str,
-               as_of: date, who: str | None, summary: dict,
+               as_of: date, who: str | None, command: str, summary: dict,
                results: Iterable[tuple[CandidateInput, dict]]) -> str:
     """Write the run; rule files are kept relative to the profile's folder, includes too."""
     root = Path(profile_path).resolve().parent
     rule_files = [(os.path.relpath(Path(path).resolve(), root), content)
                   for path, content in profile.files]
-    run = {"operator": who or operator(),
+    run = {"operator": who or operator(), "command": command,
            "tool": {"screening": metadata.version("screening"),
                     "durable_rules": metadata.version("durable_rules")},
            "profile": {"id": profile.meta.id, "version": profile.meta.version,

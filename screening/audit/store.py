@@ -11,6 +11,10 @@ Tables:
 
 A run is written in one transaction at its end (BEGIN IMMEDIATE, WAL): a process killed
 mid-run leaves nothing, and concurrent writers queue instead of interleaving.
+
+An entry's body is JSON, covered by its hash, so what a run records can grow without a new
+table or column: a store keeps the runs written before a field existed as they were, and
+they verify as they did. Readers take such a field with its absence in mind (`command_of`).
 """
 
 from __future__ import annotations
@@ -309,6 +313,15 @@ class AuditStore:
         if row is None or sha256(row[0]) != digest:
             raise _bad(self.path, message("blob_gone", digest=digest[:12]))
         return row[0]
+
+
+UNKNOWN = "–"  # shown for what a run recorded before it was recorded does not say
+
+
+def command_of(run: dict[str, Any]) -> str:
+    """The command that made a run (`screen`, `shortlist`, `explain`, `api` from Python);
+    runs recorded before the command was recorded say none."""
+    return str(run.get("command") or UNKNOWN)
 
 
 def _referenced_blobs(entry: StoredEntry) -> list[str]:

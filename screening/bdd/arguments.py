@@ -1,4 +1,4 @@
-"""Readers for the named groups of the step phrasings (see grammar.ARGUMENTS).
+"""Readers for the named groups of the step phrasings (grammar.argument marks them).
 
 A group's name says what it holds: `years` is a number, `stage` a stage of the process,
 `crit` a criterion named the consultant's way ("kravet om ledelse af ledere"). Readers that

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -24,8 +25,7 @@ from ..documents import read_bounded, text_position
 from ..errors import Problem
 from ..messages import Message, message
 from ..vocabulary import did_you_mean
-from .grammar import NotRead, ReadContext, read
-from .steps import CATALOGUE  # noqa: F401  (loads the steps into the catalogue)
+from .grammar import NotRead, ReadContext, StepCatalogue, read
 
 KEYWORDS = ("Egenskab", "Baggrund", "Scenarie", "Eksempel", "Abstrakt Scenario", "Eksempler",
             "Regel", "Givet", "Når", "Så", "Og", "Men", "Feature", "Background", "Scenario",
@@ -57,9 +57,10 @@ def read_feature(path: Path) -> tuple[str | None, Problem | None]:
         return None, Problem(str(path), message("not_utf8"), line, column, code="B103")
 
 
-def check_file(path: Path, rules_dir: str | Path | None = None) -> list[Problem]:
-    """Every problem of one feature file; profiles named in it are looked up in
-    `rules_dir` (default: $SCREENING_RULES or rules/)."""
+def check_file(path: Path, steps: StepCatalogue,
+               rules_dir: str | Path | None = None) -> list[Problem]:
+    """Every problem of one feature file, its lines read with `steps`; profiles named in it
+    are looked up in `rules_dir` (default: $SCREENING_RULES or rules/)."""
     text, problem = read_feature(path)
     if text is None:
         assert problem is not None  # read_feature gives the text or the problem
@@ -81,7 +82,7 @@ def check_file(path: Path, rules_dir: str | Path | None = None) -> list[Problem]
     if feature is None:
         return [*problems, Problem(str(path), message("no_feature"), 1, 1, code="B102")]
     rules = Path(rules_dir or os.environ.get("SCREENING_RULES") or "rules")
-    return problems + _check_feature(path, feature, rules)
+    return problems + _check_feature(path, feature, ReadContext(steps, rules))
 
 
 def _shift_lines(node, by: int) -> None:
@@ -107,10 +108,10 @@ def _parse_problem(path: Path, error, shift: int) -> Problem:
                    location.get("line"), location.get("column"), code="B102")
 
 
-def _check_feature(path: Path, feature: dict, rules_dir: Path) -> list[Problem]:
+def _check_feature(path: Path, feature: dict, background: ReadContext) -> list[Problem]:
+    """`background` is the context before any step; the Background's steps fill it in."""
     problems: list[Problem] = []
     seen: dict[str, int] = {}
-    background = ReadContext(rules_dir)
     for child in _children(feature):
         block = child.get("background") or child.get("scenario")
         if block is None:
@@ -125,8 +126,7 @@ def _check_feature(path: Path, feature: dict, rules_dir: Path) -> list[Problem]:
             seen.setdefault(block["name"], line)
         columns, rows = _examples(block)
         # a scenario starts from what its Background chose (the profile)
-        context = background if "background" in child else ReadContext(rules_dir,
-                                                                       background.profile)
+        context = background if "background" in child else replace(background)
         kind = "given"
         for step in block.get("steps", []):
             kind = _KIND_OF_KEYWORD.get(step["keywordType"], kind)

@@ -9,21 +9,29 @@ from typing import Any
 from ..i18n import t
 from ..profiles import Profile
 from .arguments import CriterionRef
-from .grammar import KINDS, NotRead, ReadContext, Reading, StepDoc, read, split_keyword
-from .steps import CATALOGUE
+from .grammar import (
+    KINDS,
+    NotRead,
+    ReadContext,
+    Reading,
+    StepCatalogue,
+    StepDoc,
+    read,
+    split_keyword,
+)
 
 STEP_WORDS = {"given": "Givet", "when": "Når", "then": "Så"}
 LANGUAGE_NAMES = {"da": "dansk", "en": "engelsk"}
 
 
-def rows() -> list[tuple[str, str, str, str]]:
+def rows(steps: StepCatalogue) -> list[tuple[str, str, str, str]]:
     """One row per step: type, step, every example phrasing, data-table keys."""
     return [(t(STEP_WORDS[d.kind]), d.name, "\n".join(p.example.splitlines()[0]
                                                       for p in d.phrasings),
-             ", ".join(d.table_keys)) for d in CATALOGUE]
+             ", ".join(d.table_keys)) for d in steps.steps]
 
 
-def markdown() -> str:
+def markdown(steps: StepCatalogue) -> str:
     """The catalogue for docs/steps.md, generated so it cannot drift from the steps."""
     lines = [f"# {t('Trinbiblioteket')}", "",
              t("Genereret af `screening steps --format markdown`; ret trinene, ikke filen."),
@@ -35,7 +43,7 @@ def markdown() -> str:
                    "`# language: en`."), ""]
     for kind in KINDS:
         lines += [f"## {t(STEP_WORDS[kind])}", ""]
-        for doc in (d for d in CATALOGUE if d.kind == kind):
+        for doc in steps.of_kind(kind):
             lines += _step_markdown(doc)
     return "\n".join(lines).rstrip() + "\n"
 

@@ -3,11 +3,16 @@
 A step is one handler with several phrasings (Danish, and English for `# language: en`),
 each a regular expression over the line and an example line. Reading a line finds the
 first phrasing that matches and turns its named groups into values (numbers written as
-words, stages named by the process, criteria by a phrase of their name) with the readers
-in `ARGUMENTS`. A line no phrasing matches is reported with the nearest example lines; a
-line that matches but whose argument cannot be read is reported with that argument and what
-was expected. pytest-bdd sees one catch-all step per kind that hands the line to `perform`,
+words, stages named by the process, criteria by a phrase of their name) with the
+catalogue's readers. A line no phrasing matches is reported with the nearest example lines;
+a line that matches but whose argument cannot be read is reported with that argument and
+what was expected. pytest-bdd sees one catch-all step per kind that hands the line to `perform`,
 so `--check`, `screening steps --suggest` and the run read lines the same way.
+
+There is no registry filled at import: `step` and `argument` only mark a function, and
+`collect` gathers the marked functions of the step modules into a `StepCatalogue` in one
+call (`library.step_library`). What reads a line is given the catalogue in its
+`ReadContext`.
 """
 
 from __future__ import annotations
@@ -15,9 +20,10 @@ from __future__ import annotations
 import difflib
 import inspect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType, ModuleType
 from typing import Any
 
 from ..messages import Message, Told, message
@@ -66,23 +72,80 @@ class StepDoc:
         return (inspect.getdoc(self.handler) or self.name).splitlines()[0]
 
 
-CATALOGUE: list[StepDoc] = []
+# the attributes `step` and `argument` mark a function with, for `collect` to find
+STEP_MARK = "screening_step"
+READER_MARK = "screening_reads"
+
+Reader = Callable[[str, "ReadContext"], Any]
 
 
 def step(kind: str, pattern: str, example: str, *, also: tuple[tuple[str, str], ...] = (),
          english: tuple[tuple[str, str], ...] = (), table_keys: tuple[str, ...] = ()
          ) -> Callable:
-    """Add a step to the catalogue: its first phrasing, more Danish ones, English ones."""
+    """Mark a function as a step: its first phrasing, more Danish ones, English ones."""
     phrasings = tuple(Phrasing(re.compile(p + "$"), e, language)
                       for language, pairs in (("da", ((pattern, example), *also)),
                                               ("en", english))
                       for p, e in pairs)
 
-    def register(handler: Callable) -> Callable:
-        CATALOGUE.append(StepDoc(kind, handler, phrasings, table_keys))
+    def mark(handler: Callable) -> Callable:
+        setattr(handler, STEP_MARK, StepDoc(kind, handler, phrasings, table_keys))
         return handler
 
-    return register
+    return mark
+
+
+def argument(*names: str) -> Callable:
+    """Mark a function as the reader of the named groups of every phrasing."""
+    def mark(reader: Reader) -> Reader:
+        setattr(reader, READER_MARK, names)
+        return reader
+
+    return mark
+
+
+@dataclass(frozen=True)
+class StepCatalogue:
+    """The steps a feature line may mean, in the order they are tried (the first that reads
+    a line is the one it means), and the readers of their arguments by group name."""
+
+    steps: tuple[StepDoc, ...]
+    readers: Mapping[str, Reader]
+
+    def of_kind(self, kind: str) -> Iterator[StepDoc]:
+        return (doc for doc in self.steps if doc.kind == kind)
+
+    def nearest(self, kind: str, text: str, n: int = 2) -> Message | str:
+        """The example lines of the phrasings most like `text`. Looser than a "did you
+        mean" (a cut-off of 0.4): a whole sentence differs from its phrasing's pattern in
+        more ways than a misspelt name from the name."""
+        examples = {p.text: p.example for d in self.of_kind(kind) for p in d.phrasings}
+        close = difflib.get_close_matches(text, list(examples), n=n, cutoff=0.4)
+        if not close:
+            return ""
+        return message("nearest_steps",
+                       steps=" | ".join(examples[c].splitlines()[0] for c in close))
+
+
+def collect(modules: Iterable[ModuleType]) -> StepCatalogue:
+    """The steps and readers the modules define, module by module in the order given and
+    each module's in the order written."""
+    steps: list[StepDoc] = []
+    readers: dict[str, Reader] = {}
+    for module in modules:
+        for function in _defined_in(module):
+            doc = getattr(function, STEP_MARK, None)
+            if isinstance(doc, StepDoc):
+                steps.append(doc)
+            readers.update((name, function) for name in getattr(function, READER_MARK, ()))
+    return StepCatalogue(tuple(steps), MappingProxyType(readers))
+
+
+def _defined_in(module: ModuleType) -> list[Callable]:
+    """The functions a module defines (not those it imports), in the order written."""
+    functions = [value for value in vars(module).values()
+                 if inspect.isfunction(value) and value.__module__ == module.__name__]
+    return sorted(functions, key=lambda function: function.__code__.co_firstlineno)
 
 
 # --- reading a line -----------------------------------------------------------------------
@@ -95,8 +158,10 @@ class NotRead(Told):
 
 @dataclass
 class ReadContext:
-    """What reading a line may look at: where profiles are, and the profile chosen so far."""
+    """What reading a line may look at: the steps it may mean, where profiles are, and the
+    profile chosen so far."""
 
+    steps: StepCatalogue
     rules_dir: Path
     profile: Profile | None = None
 
@@ -118,28 +183,12 @@ class Reading:
         self.doc.handler(**kwargs)
 
 
-# group name -> reader(text, context); filled by the step modules (`argument`)
-ARGUMENTS: dict[str, Callable[[str, ReadContext], Any]] = {}
-
-
-def argument(*names: str) -> Callable:
-    """Register a reader for the named groups of every phrasing."""
-    def register(reader: Callable[[str, ReadContext], Any]) -> Callable:
-        for name in names:
-            ARGUMENTS[name] = reader
-        return reader
-
-    return register
-
-
 def read(kind: str, text: str, context: ReadContext) -> Reading:
     """The step a line means (the first phrasing that matches and whose arguments read)."""
     from .words import Unreadable
 
     unreadable: list[Message] = []
-    for doc in CATALOGUE:
-        if doc.kind != kind:
-            continue
+    for doc in context.steps.of_kind(kind):
         for phrasing in doc.phrasings:
             match = phrasing.pattern.match(text)
             if match is None:
@@ -150,26 +199,16 @@ def read(kind: str, text: str, context: ReadContext) -> Reading:
                 unreadable.append(message("about", subject=doc.name, message=exc.text))
     if unreadable:
         raise NotRead(message("unreadable_argument", line=text, why=unreadable[0]))
-    raise NotRead(message("no_step_matches", line=text, nearest=nearest(kind, text)))
+    raise NotRead(message("no_step_matches", line=text,
+                          nearest=context.steps.nearest(kind, text)))
 
 
 def _arguments(match: re.Match, context: ReadContext) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for name, text in match.groupdict().items():
-        reader = ARGUMENTS.get(name)
+        reader = context.steps.readers.get(name)
         values[name] = reader(text, context) if reader and text is not None else text
     return values
-
-
-def nearest(kind: str, text: str, n: int = 2) -> Message | str:
-    """The example lines of the phrasings most like `text`. Looser than a "did you mean"
-    (a cut-off of 0.4): a whole sentence differs from its phrasing's pattern in more ways
-    than a misspelt name from the name."""
-    examples = {p.text: p.example for d in CATALOGUE if d.kind == kind for p in d.phrasings}
-    close = difflib.get_close_matches(text, list(examples), n=n, cutoff=0.4)
-    if not close:
-        return ""
-    return message("nearest_steps", steps=" | ".join(examples[c].splitlines()[0] for c in close))
 
 
 def split_keyword(line: str) -> tuple[str | None, str]:

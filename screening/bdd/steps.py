@@ -1,11 +1,13 @@
 """The Danish step library: describe candidates, screen them, and check the explained result.
 
-Each step is registered once in the catalogue (grammar.step) with its phrasings and an
-example line each; `CATALOGUE` is what `screening steps` prints and what `screening test
---check` reads feature lines with. pytest-bdd sees one catch-all step per kind that reads
-the line the same way (`perform`). A step that talks about "kandidaten" means the candidate
-described last; most checks take an optional `for "id"` to name another one. The steps
-here take quoted arguments; `prose` holds the steps in the consultant's own words.
+Each step is marked (grammar.step) with its phrasings and an example line each; the
+catalogue collected from this module and `prose` (`library.step_library`) is what
+`screening steps` prints and what `screening test --check` reads feature lines with.
+pytest-bdd sees one catch-all step per kind that reads the line the same way (`perform`),
+with the catalogue the session built once (the `step_library` fixture). A step that talks
+about "kandidaten" means the candidate described last; most checks take an optional
+`for "id"` to name another one. The steps here take quoted arguments; `prose` holds the
+steps in the consultant's own words.
 """
 
 from __future__ import annotations
@@ -25,10 +27,10 @@ from ..protected import refuse as refuse_protected
 from ..records import SOURCES, CandidateRecord
 from ..vocabulary import STATUSES, did_you_mean, label
 from .arguments import find_criterion as _find_criterion
-from .grammar import CATALOGUE, NotRead, ReadContext, read, step
+from .grammar import NotRead, ReadContext, StepCatalogue, read, step
 from .words import Unreadable, plain, slug
 
-__all__ = ["CATALOGUE", "Context", "find_criterion", "perform"]
+__all__ = ["Context", "find_criterion", "perform"]
 
 POSITION_FIELDS = {"titel": "title", "organisation": "organisation", "sektor": "sector",
                    "politisk styret": "politically_governed", "start": "start", "slut": "end",
@@ -41,8 +43,9 @@ _CANDIDATE = r"(?:kandidaten|ansøgeren)"
 
 @dataclass
 class Context:
-    """What a scenario has said so far."""
+    """What a scenario has said so far, and the steps it is read with."""
 
+    steps: StepCatalogue
     rules_dir: Path
     profile: Profile | None = None
     stage: str = SOURCES[-1]
@@ -99,13 +102,21 @@ class Context:
         run_screening(self, None)
 
     def read_context(self) -> ReadContext:
-        return ReadContext(self.rules_dir, self.profile)
+        return ReadContext(self.steps, self.rules_dir, self.profile)
+
+
+@pytest.fixture(scope="session")
+def step_library() -> StepCatalogue:
+    """The step catalogue, collected once for the session's scenarios."""
+    from .library import step_library as collected
+
+    return collected()
 
 
 @pytest.fixture
-def screening_context(request) -> Context:
+def screening_context(request, step_library: StepCatalogue) -> Context:
     rules = os.environ.get("SCREENING_RULES") or str(request.config.rootpath / "rules")
-    return Context(Path(rules))
+    return Context(step_library, Path(rules))
 
 
 # --- profile and stage -------------------------------------------------------------------
@@ -468,8 +479,6 @@ def shortlist_of(screening_context: Context, chosen: str, take: str) -> None:
 
 
 # --- pytest-bdd: every line is read by the catalogue --------------------------------------
-
-from . import prose  # noqa: E402, F401  (the consultant's phrasings come after these)
 
 
 def perform(kind: str, line: str, screening_context: Context, request: Any = None,

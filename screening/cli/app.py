@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..i18n import LANGUAGES, set_language, t
-from .help import HelpGroup, click_in_language
+from .help import HelpGroup, click_in_language, option
 
 if TYPE_CHECKING:
     from ..messages import Message
@@ -112,9 +112,9 @@ def _choose_language(_ctx: click.Context, _param: click.Parameter,
 
 
 @click.group(cls=ScreeningGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--version", is_flag=True, expose_value=False, is_eager=True,
+@option("--version", is_flag=True, expose_value=False, is_eager=True,
               callback=_print_versions, help="Vis versionen af screening og durable-rules.")
-@click.option("--lang", type=click.Choice(LANGUAGES), expose_value=False, is_eager=True,
+@option("--lang", type=click.Choice(LANGUAGES), expose_value=False, is_eager=True,
               callback=_choose_language,
               help="Sprog for etiketter, statusser og meddelelser (standard: da, eller "
                    "SCREENING_LANG). Profilernes tekst vises som skrevet.")

@@ -11,7 +11,7 @@ from ..display import one_line, terminal
 from ..i18n import t
 from ..vocabulary import STAGES, label
 from .common import audit_db_option, emit
-from .help import HelpCommand, HelpGroup
+from .help import HelpCommand, HelpGroup, argument, option
 
 
 def _store(audit_db):
@@ -35,7 +35,8 @@ def audit():
 @audit.command("list")
 @audit_db_option
 def list_runs(audit_db):
-    """Vis kørslerne: hvornår, hvem, profil, stadie, antal og beslutninger.
+    """Vis kørslerne: hvornår, hvem, med hvilken kommando, profil, stadie, antal og
+    beslutninger.
 
     \b
     Eksempel:
@@ -43,18 +44,20 @@ def list_runs(audit_db):
     """
     from tabulate import tabulate
 
+    from ..audit.store import command_of
+
     store = _store(audit_db)
-    rows = [(r["run"], r["created"], r["operator"], f"{r['profile']['id']} "
+    rows = [(r["run"], r["created"], r["operator"], command_of(r), f"{r['profile']['id']} "
              f"v{r['profile']['version']}", label(STAGES, r["stage"]), r["summary"]["screened"],
              r["summary"]["knocked_out"], r["decisions"]) for r in store.runs()]
     click.echo(terminal(tabulate(rows, headers=[t(h) for h in [
-        "Kørsel", "Tidspunkt", "Af", "Profil", "Stadie", "Screenet", "Knock-out",
+        "Kørsel", "Tidspunkt", "Af", "Kommando", "Profil", "Stadie", "Screenet", "Knock-out",
         "Beslutninger"]])))
 
 
 @audit.command()
-@click.argument("run")
-@click.option("--candidate", help="Vis én kandidats kriterier og beslutninger.")
+@argument("run")
+@option("--candidate", help="Vis én kandidats kriterier og beslutninger.")
 @audit_db_option
 def show(run, candidate, audit_db):
     """Vis en kørsel, eller én kandidat i den.
@@ -67,6 +70,7 @@ def show(run, candidate, audit_db):
     from tabulate import tabulate
 
     from ..assessments import CODE
+    from ..audit.store import command_of
     from ..errors import Problem
     from ..messages import from_data
     from ..vocabulary import BANDS
@@ -76,9 +80,11 @@ def show(run, candidate, audit_db):
     meta = store.run(run)
     p = meta["profile"]
     click.echo(terminal(t(
-        "Kørsel {run}: {created} af {operator}; {profile} v{version} (sha256 {sha256}); "
-        "stadie {stage}, dato {as_of}; screening {screening}, durable-rules {durable_rules}",
-        run=run, created=meta["created"], operator=meta["operator"], profile=p["id"],
+        "Kørsel {run}: {created} af {operator} med {command}; {profile} v{version} (sha256 "
+        "{sha256}); stadie {stage}, dato {as_of}; screening {screening}, durable-rules "
+        "{durable_rules}",
+        run=run, created=meta["created"], operator=meta["operator"],
+        command=command_of(meta), profile=p["id"],
         version=p["version"], sha256=p["sha256"][:12], stage=label(STAGES, meta["stage"]),
         as_of=meta["as_of"], screening=meta["tool"]["screening"],
         durable_rules=meta["tool"]["durable_rules"])))
@@ -128,10 +134,10 @@ def verify(audit_db):
 
 
 @audit.command()
-@click.argument("run")
-@click.option("--rules", "rules", help="Genscreen med de nuværende regler (profil-id eller "
+@argument("run")
+@option("--rules", "rules", help="Genscreen med de nuværende regler (profil-id eller "
                                        "regelfil) i stedet for de gemte.")
-@click.option("--rules-dir", default="rules", show_default=True, envvar="SCREENING_RULES")
+@option("--rules-dir", default="rules", show_default=True, envvar="SCREENING_RULES")
 @audit_db_option
 def replay(run, rules, rules_dir, audit_db):
     """Genscreen en kørsel med de gemte input og regler og vis enhver forskel.
@@ -168,11 +174,11 @@ def _show(value) -> str:
 
 
 @audit.command()
-@click.argument("run")
-@click.option("--candidate", required=True)
-@click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown",
+@argument("run")
+@option("--candidate", required=True)
+@option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown",
               show_default=True)
-@click.option("--out", type=click.Path(dir_okay=False), help="Skriv til FILE (atomisk).")
+@option("--out", type=click.Path(dir_okay=False), help="Skriv til FIL (atomisk).")
 @audit_db_option
 def export(run, candidate, fmt, out, audit_db):
     """Begrundelsen for én kandidat: kriterier, status, profilens ord, grundlag og beslutninger.
@@ -191,8 +197,8 @@ def export(run, candidate, fmt, out, audit_db):
 
 
 @audit.command()
-@click.argument("candidate")
-@click.option("--operator", help="Hvem der sletter (standard: brugernavnet).")
+@argument("candidate")
+@option("--operator", help="Hvem der sletter (standard: brugernavnet).")
 @audit_db_option
 def erase(candidate, operator, audit_db):
     """Slet en kandidats personoplysninger (navn, kontakt) fra alle kørsler.
@@ -224,7 +230,7 @@ decision_flags = [
 
 def _decision_options(command):
     for flag, name, text in reversed(decision_flags):
-        command = click.option(flag, name, is_flag=True, help=text)(command)
+        command = option(flag, name, is_flag=True, help=text)(command)
     return command
 
 
@@ -243,13 +249,13 @@ def named_operator(operator: str | None) -> str:
 
 
 @click.command(cls=HelpCommand)
-@click.argument("run")
-@click.argument("candidate")
+@argument("run")
+@argument("candidate")
 @_decision_options
-@click.option("--reason", help="Begrundelsen (påkrævet: forvaltningsloven §§ 22-24).")
-@click.option("--supersede", is_flag=True,
+@option("--reason", help="Begrundelsen (påkrævet: forvaltningsloven §§ 22-24).")
+@option("--supersede", is_flag=True,
               help="Erstat en stående beslutning med det modsatte udfald (kræver --reason).")
-@click.option("--operator", is_flag=False, flag_value=OS_USER, envvar="SCREENING_OPERATOR",
+@option("--operator", is_flag=False, flag_value=OS_USER, envvar="SCREENING_OPERATOR",
               help="Hvem der beslutter (påkrævet; eller SCREENING_OPERATOR; --operator uden "
                    "navn bruger brugernavnet).")
 @audit_db_option

@@ -10,17 +10,17 @@ import click
 
 from ..i18n import decimal, t
 from .common import rules_dir_option
-from .help import HelpCommand
+from .help import HelpCommand, argument, option
 
 KIND_WORDS = {"bullet": "punkt", "numbered": "nummereret punkt", "sentence": "sætning"}
 
 
 @click.command(cls=HelpCommand)
-@click.argument("profile_name", metavar="RULE-FILE")
-@click.option("--source", type=click.Path(dir_okay=False),
+@argument("profile_name", metavar="RULE-FILE")
+@option("--source", type=click.Path(dir_okay=False),
               help="Tjek mod denne tekst (.txt, .md, .docx, .pdf) i stedet for profilens "
                    "`source:`.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+@option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
 @rules_dir_option
 def trace(profile_name, source, fmt, rules_dir):
@@ -97,10 +97,10 @@ def _trace_json(tr) -> dict:
 
 
 @click.command("new", cls=HelpCommand)
-@click.argument("text", metavar="PROFILE-TEXT", type=click.Path(dir_okay=False))
-@click.option("--out", type=click.Path(dir_okay=False),
+@argument("text", metavar="PROFILE-TEXT", type=click.Path(dir_okay=False))
+@option("--out", type=click.Path(dir_okay=False),
               help="Skriv regelfilen her og et udkast til scenarier ved siden af (.feature).")
-@click.option("--id", "profile_id", help="Profilens id (standard: tekstfilens navn).")
+@option("--id", "profile_id", help="Profilens id (standard: tekstfilens navn).")
 def new(text, out, profile_id):
     """Skriv et udkast til en regelfil ud fra en profiltekst (.txt, .md, .docx, .pdf).
 
@@ -135,7 +135,7 @@ def new(text, out, profile_id):
 
 
 @click.command(cls=HelpCommand)
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+@option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True)
 def fields(fmt):
     """Vis faktakataloget: de felter en regel kan læse pr. samling (positions, education,

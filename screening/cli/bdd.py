@@ -6,21 +6,21 @@ import click
 
 from ..errors import Reported
 from ..i18n import t
-from .help import HelpCommand
+from .help import HelpCommand, argument, option
 
 UNREAD_CODES = ("B201", "B203")  # a step no step reads, or whose argument cannot be read
 
 
 @click.command("test", cls=HelpCommand)
-@click.argument("features", nargs=-1, type=click.Path())
-@click.option("--check", is_flag=True,
+@argument("features", nargs=-1, type=click.Path())
+@option("--check", is_flag=True,
               help="Find fejl i feature-filerne uden at køre dem.")
-@click.option("--rules-dir", default="rules", show_default=True, envvar="SCREENING_RULES",
+@option("--rules-dir", default="rules", show_default=True, envvar="SCREENING_RULES",
               help="Hvor profil-id'er i 'Givet profilen' slås op.")
 def test_command(features, check, rules_dir):
     """Kør profilernes scenarier (Gherkin på dansk) og vis resultatet pr. scenarie.
 
-    Uden FEATURES køres alle .feature-filer i features/. Først meldes alle trin, der ikke
+    Uden FEATUREFILER køres alle .feature-filer i features/. Først meldes alle trin, der ikke
     kan læses (med de nærmeste trin eller det argument, der ikke kunne læses), også når
     baggrunden har et; så køres scenarierne. Et scenarie, der fejler, vises med det trin,
     der fejlede, og hvad der var forventet og fundet; rækker i et Abstrakt Scenario vises
@@ -39,6 +39,7 @@ def test_command(features, check, rules_dir):
     from tabulate import tabulate
 
     from ..bdd.check import check_file, feature_files
+    from ..bdd.library import step_library
     from ..errors import InputError, Problem
     from ..messages import message
 
@@ -49,8 +50,9 @@ def test_command(features, check, rules_dir):
                           for f in missing] or [Problem(" ".join(features) or "features",
                                                         message("no_feature_files"),
                                                         code="E002")])
+    library = step_library()
     if check:
-        problems = [p for f in files for p in check_file(f, rules_dir)]
+        problems = [p for f in files for p in check_file(f, library, rules_dir)]
         for problem in problems:
             click.echo(str(problem))
         click.echo(t("Fundet {count} problem(er) i {files} fil(er).", count=len(problems),
@@ -59,7 +61,8 @@ def test_command(features, check, rules_dir):
         if problems:
             raise Reported(1)
         return
-    unread = [p for f in files for p in check_file(f, rules_dir) if p.code in UNREAD_CODES]
+    unread = [p for f in files for p in check_file(f, library, rules_dir)
+              if p.code in UNREAD_CODES]
     for problem in unread:
         click.echo(str(problem))
     if unread:
@@ -83,19 +86,19 @@ def test_command(features, check, rules_dir):
 
 
 @click.command(cls=HelpCommand)
-@click.option("--format", "fmt", type=click.Choice(["table", "markdown"]), default="table",
+@option("--format", "fmt", type=click.Choice(["table", "markdown"]), default="table",
               show_default=True, help="table til læsning; markdown til docs/steps.md.")
-@click.option("--suggest", metavar="SENTENCE",
+@option("--suggest", metavar="SENTENCE",
               help="Vis, hvordan biblioteket læser en sætning, eller de nærmeste trin.")
-@click.option("--profile", "profile_name", metavar="PROFILE",
+@option("--profile", "profile_name", metavar="PROFILE",
               help="Med --suggest: slå kriterier og kompetencer op i denne profil.")
-@click.option("--rules-dir", default="rules", show_default=True, envvar="SCREENING_RULES",
+@option("--rules-dir", default="rules", show_default=True, envvar="SCREENING_RULES",
               help="Hvor profiler slås op.")
 def steps(fmt, suggest, profile_name, rules_dir):
     """Vis trinbiblioteket: hvert trin med eksempler på dets formuleringer og nøglerne i
     dets datatabel, klar til en feature-fil.
 
-    Med --suggest "SENTENCE" vises, hvilket trin en sætning læses som, og hvad dens
+    Med --suggest "SÆTNING" vises, hvilket trin en sætning læses som, og hvad dens
     argumenter bliver (et stadie, et tal, et kriterium); kan den ikke læses, vises hvorfor
     og de nærmeste trin (exit 1).
 
@@ -112,9 +115,11 @@ def steps(fmt, suggest, profile_name, rules_dir):
 
     from ..bdd import docs
     from ..bdd.grammar import ReadContext
+    from ..bdd.library import step_library
 
+    library = step_library()
     if suggest is not None:
-        context = ReadContext(Path(rules_dir))
+        context = ReadContext(library, Path(rules_dir))
         if profile_name:
             from ..bdd.arguments import resolve_profile
             from ..bdd.words import Unreadable
@@ -130,9 +135,9 @@ def steps(fmt, suggest, profile_name, rules_dir):
         if not read_it:
             raise Reported(1)
     if fmt == "markdown":
-        click.echo(docs.markdown(), nl=False)
+        click.echo(docs.markdown(library), nl=False)
         return
-    click.echo(tabulate(docs.rows(), headers=[t("Type"), t("Trin"), t("Eksempler"),
+    click.echo(tabulate(docs.rows(library), headers=[t("Type"), t("Trin"), t("Eksempler"),
                                               t("Tabelnøgler")]))
     click.echo("\n" + t("'Og' og 'Men' fortsætter typen fra linjen før. Et trin om "
                          "\"ansøgeren\" gælder den senest beskrevne; et navn peger på en "

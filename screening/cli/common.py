@@ -10,6 +10,7 @@ import click
 
 from ..i18n import t
 from ..stages import SOURCES
+from .help import option
 
 STAGE_HELP = "Brug kun evidens til og med dette stadie: " + " → ".join(SOURCES) + "."
 
@@ -52,14 +53,14 @@ def echo_warning(problem) -> None:
     click.echo(f"{t('advarsel')}: {problem}", err=True)
 
 
-def audit_sink(audit_db: str | None, no_audit: bool, operator: str | None):
-    """Where the run is recorded, unless --no-audit."""
+def audit_sink(audit_db: str | None, no_audit: bool, operator: str | None, command: str):
+    """Where the run of `command` is recorded, unless --no-audit."""
     if no_audit:
         return None
     from ..audit.store import default_path
     from ..screen import AuditSink
 
-    return AuditSink(audit_db or default_path(), operator)
+    return AuditSink(audit_db or default_path(), operator, command)
 
 
 def echo_recorded(run, audit) -> None:
@@ -122,17 +123,17 @@ def standing_decisions(profile, stage: str, as_of, inputs: dict[str, str], run: 
         store.close()
 
 
-strict_option = click.option("--strict", is_flag=True,
+strict_option = option("--strict", is_flag=True,
                              help="En vurdering af en kompetence, profilen ikke kender, er en "
                                   "fejl (exit 2) i stedet for en advarsel.")
-run_option = click.option("--run", "run_id",
+run_option = option("--run", "run_id",
                           help="Vis de stående beslutninger fra denne kørsel (standard: den "
                                "seneste beslutning på samme profil, stadie og post).")
-no_audit_option = click.option("--no-audit", is_flag=True,
+no_audit_option = option("--no-audit", is_flag=True,
                                 help="Gem ikke kørslen i revisionssporet (fx ved genscreening "
                                      "af en talentpulje).")
-operator_option = click.option("--operator", help="Hvem der screener (standard: brugernavnet).")
-audit_db_option = click.option("--audit-db", type=click.Path(dir_okay=False),
+operator_option = option("--operator", help="Hvem der screener (standard: brugernavnet).")
+audit_db_option = option("--audit-db", type=click.Path(dir_okay=False),
                                envvar="SCREENING_AUDIT_DB",
                                help="Revisionssporets SQLite-fil (standard: "
                                     "~/.local/share/screening/audit.db).")
@@ -141,20 +142,20 @@ audit_db_option = click.option("--audit-db", type=click.Path(dir_okay=False),
 def screening_run_options(command):
     """The options of a command that screens and records the run: the audit store,
     --no-audit, who screens, whose standing decisions to show, and --strict."""
-    for option in reversed((audit_db_option, no_audit_option, operator_option, run_option,
-                            strict_option)):
-        command = option(command)
+    for add_option in reversed((audit_db_option, no_audit_option, operator_option, run_option,
+                                strict_option)):
+        command = add_option(command)
     return command
 
 
-stage_option = click.option("--stage", type=click.Choice(SOURCES), default=SOURCES[-1],
+stage_option = option("--stage", type=click.Choice(SOURCES), default=SOURCES[-1],
                             show_default=True, help=STAGE_HELP)
-as_of_option = click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]),
+as_of_option = option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]),
                             help="Dato som igangværende stillinger regnes til (standard: "
                                  "profilens dato).")
-rules_dir_option = click.option("--rules-dir", default="rules", show_default=True,
+rules_dir_option = option("--rules-dir", default="rules", show_default=True,
                                 envvar="SCREENING_RULES",
-                                help="Mappe med profiler, når PROFILE er et profil-id.")
+                                help="Mappe med profiler, når PROFIL er et profil-id.")
 
 
 def echo_decisions(decisions: dict, run_id: str | None) -> None:

@@ -8,23 +8,23 @@ from pathlib import Path
 import click
 
 from ..i18n import decimal, t
-from .help import HelpCommand
+from .help import HelpCommand, argument, option
 
 
 @click.command(cls=HelpCommand)
-@click.argument("run")
-@click.option("--groups", "groups_file", required=True, type=click.Path(dir_okay=False),
+@argument("run")
+@option("--groups", "groups_file", required=True, type=click.Path(dir_okay=False),
               help="CSV med kandidat-id og frivilligt oplyste grupper (fx id,køn,aldersgruppe).")
-@click.option("--take", type=click.IntRange(min=1),
+@option("--take", type=click.IntRange(min=1),
               help="Tag også shortlisten med: de N, værktøjet foreslår går videre.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+@option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True, help="table til læsning; json til maskiner.")
-@click.option("--audit-db", type=click.Path(dir_okay=False), envvar="SCREENING_AUDIT_DB",
+@option("--audit-db", type=click.Path(dir_okay=False), envvar="SCREENING_AUDIT_DB",
               help="Revisionssporets SQLite-fil (standard: ~/.local/share/screening/audit.db).")
 def fairness(run, groups_file, take, fmt, audit_db):
     """Behandler screeningen grupper af ansøgere forskelligt? Udvælgelsesrater pr. gruppe.
 
-    For hver oplysning i GROUPS (og hvert par af dem) og hvert udfald af kørslen RUN (ingen
+    For hver oplysning i GROUPS (og hvert par af dem) og hvert udfald af KØRSEL (ingen
     foreslået knock-out, shortlist med --take, en anbefaling eller bedre): antal, rate,
     forholdet til
     gruppen med den højeste rate (4/5-reglen: under 0,8 markeres) og Fishers eksakte test af

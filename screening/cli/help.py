@@ -5,13 +5,20 @@ The help of every command is written in Danish where the command is (docstring, 
 the run is English. Click's own words ("Usage:", "Options", its usage errors) are English
 gettext messages; while the `screening` group runs (`click_in_language`) they come from
 `help_text.CLICK_DA` when the run is Danish.
+
+Metavars (`[OPTIONS]`, `TEXT`, `FILE`, an argument's `PROFILE`) are written in English, as
+click names its types and as the commands name their arguments; `option`, `argument` and the
+command classes show them through `help_text.METAVAR_DA` when the run is Danish: in the
+usage line, the option list and the usage errors alike, since click takes them all from
+`make_metavar`.
 """
 
 from __future__ import annotations
 
 import gettext
 import inspect
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
@@ -19,7 +26,7 @@ from typing import Any
 import click
 
 from ..i18n import language
-from .help_text import CLICK_DA, HELP_EN
+from .help_text import CLICK_DA, HELP_EN, METAVAR_DA
 
 EXAMPLE_BLOCK = "\b"  # click's mark for a paragraph it prints as written
 HELP_OPTION_TEXT = "Show this message and exit."  # click's wording of its --help option
@@ -54,6 +61,46 @@ def translated(text: str) -> str:
     if language() != "en":
         return text
     return "\n\n".join(_english_paragraph(p) for p in paragraphs(text))
+
+
+# a metavar word stands alone: "FILE" in "--out FILE", not inside "RULE-FILE"
+_METAVAR_WORD = re.compile(
+    r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(METAVAR_DA, key=len, reverse=True)))
+    + r")(?![\w-])")
+
+
+def metavar_in_language(metavar: str) -> str:
+    """An English metavar in the chosen language: `FILE` is `FIL` in Danish."""
+    if language() == "en":
+        return metavar
+    return _METAVAR_WORD.sub(lambda word: METAVAR_DA[word.group()], metavar)
+
+
+class Option(click.Option):
+    """An option whose metavar is shown in the chosen language."""
+
+    def make_metavar(self, ctx: click.Context) -> str:
+        return metavar_in_language(super().make_metavar(ctx))
+
+
+class Argument(click.Argument):
+    """An argument whose metavar (its name, by default) is shown in the chosen language."""
+
+    def make_metavar(self, ctx: click.Context) -> str:
+        return metavar_in_language(super().make_metavar(ctx))
+
+
+Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
+
+
+def option(*param_decls: str, **attrs: Any) -> Decorator:
+    """`click.option`, with its metavar in the chosen language."""
+    return click.option(*param_decls, cls=Option, **attrs)
+
+
+def argument(*param_decls: str, **attrs: Any) -> Decorator:
+    """`click.argument`, with its metavar in the chosen language."""
+    return click.argument(*param_decls, cls=Argument, **attrs)
 
 
 def _click_in_danish() -> bool:
@@ -109,6 +156,20 @@ class _InLanguage:
         setattr(command, self.stored, value)
 
 
+class _MetavarInLanguage:
+    """A command's usage metavar (`[OPTIONS]`, `COMMAND [ARGS]...`): stored as click writes
+    it (English), read in the chosen language; none is the empty text, which click skips."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.stored = f"_written_{name}"
+
+    def __get__(self, command: Any, owner: type | None = None) -> str:
+        return metavar_in_language(getattr(command, self.stored, None) or "")
+
+    def __set__(self, command: Any, value: str | None) -> None:
+        setattr(command, self.stored, value)
+
+
 def _option_rows(command: click.Command, ctx: click.Context) -> list[tuple[str, str]]:
     rows = []
     help_option = command.get_help_option(ctx)
@@ -139,6 +200,7 @@ class HelpCommand(click.Command):
     help = _InLanguage()
     short_help = _InLanguage()
     epilog = _InLanguage()
+    options_metavar = _MetavarInLanguage()
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         _write_options(self, ctx, formatter)
@@ -151,6 +213,8 @@ class HelpGroup(click.Group):
     help = _InLanguage()
     short_help = _InLanguage()
     epilog = _InLanguage()
+    options_metavar = _MetavarInLanguage()
+    subcommand_metavar = _MetavarInLanguage()
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         _write_options(self, ctx, formatter)

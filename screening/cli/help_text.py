@@ -6,6 +6,12 @@ fails naming any Danish paragraph without an entry, and any entry no command use
 
 `CLICK_DA` is keyed by click's own gettext messages (its headings, notes and usage errors);
 a test fails naming any key click no longer has.
+
+`METAVAR_DA` is the Danish of the metavars: click's words for its usage line and its types
+(`CLICK_METAVAR_DA`; a test fails naming a type click has and this lacks), and the names the
+commands give what they take (`NAME_METAVAR_DA`; a test fails naming a metavar without
+Danish, and an entry no command uses). Help texts name an argument by its metavar in their
+own language: `PROFIL` in Danish, `PROFILE` in English.
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ HELP_EN: dict[str, str] = {
         "reference → samtale2.",
     "Dato som igangværende stillinger regnes til (standard: profilens dato).":
         "Date up to which current positions count (default: the profile's date).",
-    "Mappe med profiler, når PROFILE er et profil-id.":
+    "Mappe med profiler, når PROFIL er et profil-id.":
         "Folder of profiles, when PROFILE is a profile id.",
     "Revisionssporets SQLite-fil (standard: ~/.local/share/screening/audit.db).":
         "The audit trail's SQLite file (default: ~/.local/share/screening/audit.db).",
@@ -47,9 +53,9 @@ HELP_EN: dict[str, str] = {
     "advarsel.":
         "An assessment of a competency the profile does not know is an error (exit 2) "
         "instead of a warning.",
-    "Skriv til FILE (atomisk).": "Write to FILE (atomically).",
+    "Skriv til FIL (atomisk).": "Write to FILE (atomically).",
     # screen
-    "Screen CANDIDATES (filer, mapper eller .jsonl) mod PROFILE (regelfil eller profil-id).":
+    "Screen KANDIDATER (filer, mapper eller .jsonl) mod PROFIL (regelfil eller profil-id).":
         "Screen CANDIDATES (files, folders or .jsonl) against PROFILE (rule file or profile "
         "id).",
     "Ugyldige kandidatposter meldes med fil, linje og felt og springes over; kørslen "
@@ -63,7 +69,7 @@ HELP_EN: dict[str, str] = {
         "table/markdown for reading; json, csv for machines; jsonl is written as it goes, one "
         "candidate per line in input order (without rank); xlsx a spreadsheet with rank and "
         "criteria (needs --out).",
-    "Skriv til FILE (atomisk: filen er enten den gamle eller hele den nye).":
+    "Skriv til FIL (atomisk: filen er enten den gamle eller hele den nye).":
         "Write to FILE (atomically: the file is either the old one or all of the new one).",
     "Vis kun de N bedst placerede.": "Show only the N best ranked.",
     "csv: én række pr. kandidat, eller pr. kandidat og kriterium.":
@@ -92,13 +98,13 @@ HELP_EN: dict[str, str] = {
     # explain
     "Forklar begrundelsen for én kandidat i ord, der kan bruges i en indstilling.":
         "Explain the reasons for one candidate in words fit for a recommendation.",
-    "Kandidatens id, når CANDIDATES er flere.":
+    "Kandidatens id, når KANDIDATER er flere.":
         "The candidate's id, when CANDIDATES are several.",
     "Forklar kun dette kriterium (id).": "Explain only this criterion (id).",
     # profiles
     "Vis profilerne i regelmappen.": "List the profiles in the rules folder.",
     "Vis en profil.": "Show a profile.",
-    "Vis PROFILE som en konsulent læser den: kriterier pr. kategori, krav før ønsker.":
+    "Vis PROFIL som en konsulent læser den: kriterier pr. kategori, krav før ønsker.":
         "Show PROFILE as a consultant reads it: criteria by category, requirements before "
         "wishes.",
     # lint, schema, fields, import
@@ -130,7 +136,7 @@ HELP_EN: dict[str, str] = {
     ".vscode/settings.json, se README.":
         "In VS Code with the YAML extension (redhat.vscode-yaml): save the schemas and point "
         "to them in .vscode/settings.json, see README.",
-    "Skriv skemaet til FILE.": "Write the schema to FILE.",
+    "Skriv skemaet til FIL.": "Write the schema to FILE.",
     "Vis faktakataloget: de felter en regel kan læse pr. samling (positions, education, "
     "experience), med type, tilladte værdier og operatorer.":
         "Show the fact catalogue: the fields a rule can read per collection (positions, "
@@ -197,7 +203,7 @@ HELP_EN: dict[str, str] = {
     # scenarios
     "Kør profilernes scenarier (Gherkin på dansk) og vis resultatet pr. scenarie.":
         "Run the profiles' scenarios (Gherkin in Danish) and show the result per scenario.",
-    "Uden FEATURES køres alle .feature-filer i features/. Først meldes alle trin, der ikke kan "
+    "Uden FEATUREFILER køres alle .feature-filer i features/. Først meldes alle trin, der ikke kan "
     "læses (med de nærmeste trin eller det argument, der ikke kunne læses), også når "
     "baggrunden har et; så køres scenarierne. Et scenarie, der fejler, vises med det trin, der "
     "fejlede, og hvad der var forventet og fundet; rækker i et Abstrakt Scenario vises med "
@@ -223,7 +229,7 @@ HELP_EN: dict[str, str] = {
     "datatabel, klar til en feature-fil.":
         "Show the step library: every step with examples of its wordings and the keys of its "
         "data table, ready for a feature file.",
-    "Med --suggest \"SENTENCE\" vises, hvilket trin en sætning læses som, og hvad dens "
+    "Med --suggest \"SÆTNING\" vises, hvilket trin en sætning læses som, og hvad dens "
     "argumenter bliver (et stadie, et tal, et kriterium); kan den ikke læses, vises hvorfor og "
     "de nærmeste trin (exit 1).":
         "With --suggest \"SENTENCE\", shows which step a sentence is read as, and what its "
@@ -271,7 +277,7 @@ HELP_EN: dict[str, str] = {
     "Skriv et tomt scoringsark: kandidater × stadiets kompetencer.":
         "Write an empty score sheet: candidates × the stage's competencies.",
     "Overskrifterne har kompetencernes navne og profilens citater; scorefelterne tager kun "
-    "hele tal fra 1 til 5. Med CANDIDATES står kandidaterne i arket; ellers skrives id'erne i "
+    "hele tal fra 1 til 5. Med KANDIDATER står kandidaterne i arket; ellers skrives id'erne i "
     "kolonne A. Udfyld, og læs arket ind med `screening import scores`.":
         "The headings have the competencies' names and the profile's quotes; the score cells "
         "take only whole numbers from 1 to 5. With CANDIDATES the candidates are in the "
@@ -284,8 +290,9 @@ HELP_EN: dict[str, str] = {
     # audit
     "Revisionssporet: hver screening og hver menneskelig beslutning, hash-kædet.":
         "The audit trail: every screening and every human decision, hash-chained.",
-    "Vis kørslerne: hvornår, hvem, profil, stadie, antal og beslutninger.":
-        "List the runs: when, who, profile, stage, counts and decisions.",
+    "Vis kørslerne: hvornår, hvem, med hvilken kommando, profil, stadie, antal og "
+    "beslutninger.":
+        "List the runs: when, who, with which command, profile, stage, counts and decisions.",
     "Vis en kørsel, eller én kandidat i den.": "Show a run, or one candidate in it.",
     "Vis én kandidats kriterier og beslutninger.":
         "Show one candidate's criteria and decisions.",
@@ -350,7 +357,7 @@ HELP_EN: dict[str, str] = {
     "Behandler screeningen grupper af ansøgere forskelligt? Udvælgelsesrater pr. gruppe.":
         "Does the screening treat groups of applicants differently? Selection rates per "
         "group.",
-    "For hver oplysning i GROUPS (og hvert par af dem) og hvert udfald af kørslen RUN (ingen "
+    "For hver oplysning i GROUPS (og hvert par af dem) og hvert udfald af KØRSEL (ingen "
     "foreslået knock-out, shortlist med --take, en anbefaling eller bedre): antal, rate, "
     "forholdet til gruppen med den højeste rate (4/5-reglen: under 0,8 markeres) og Fishers "
     "eksakte test af gruppen mod resten. Grupper under 5 kandidater nævnes: for få til at "
@@ -418,3 +425,29 @@ CLICK_DA: dict[str, str] = {
     "{name} {filename!r} is not readable.": "{name} {filename!r} kan ikke læses.",
     "{name} {filename!r} is not writable.": "{name} {filename!r} kan ikke skrives.",
 }
+
+CLICK_METAVAR_DA: dict[str, str] = {
+    # the usage line: `[OPTIONS]`, a group's `COMMAND [ARGS]...`
+    "OPTIONS": "TILVALG", "COMMAND": "KOMMANDO", "COMMAND1": "KOMMANDO1",
+    "COMMAND2": "KOMMANDO2", "ARGS": "ARG",
+    # the types (a range's bounds are shown in its note, `[x>=1]`)
+    "TEXT": "TEKST", "INTEGER": "HELTAL", "INTEGER RANGE": "HELTAL", "FLOAT": "DECIMALTAL",
+    "FLOAT RANGE": "DECIMALTAL", "BOOLEAN": "BOOLSK", "CHOICE": "VALG", "DATETIME": "TIDSPUNKT",
+    "UUID": "UUID", "FILENAME": "FILNAVN", "FILE": "FIL", "DIRECTORY": "MAPPE", "PATH": "STI",
+}
+
+NAME_METAVAR_DA: dict[str, str] = {
+    "CANDIDATE": "KANDIDAT",
+    "CANDIDATES": "KANDIDATER",
+    "FEATURES": "FEATUREFILER",
+    "FILES": "FILER",
+    "PROFILE": "PROFIL",
+    "PROFILE-TEXT": "PROFILTEKST",
+    "RULE-FILE": "REGELFIL",
+    "RULE_FILES": "REGELFILER",
+    "RUN": "KØRSEL",
+    "SENTENCE": "SÆTNING",
+    "WORKBOOK": "REGNEARK",
+}
+
+METAVAR_DA: dict[str, str] = {**CLICK_METAVAR_DA, **NAME_METAVAR_DA}

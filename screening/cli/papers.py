@@ -17,7 +17,7 @@ from .common import (
     screening_profile,
     stage_option,
 )
-from .help import HelpCommand
+from .help import HelpCommand, argument, option
 
 NEXT_STAGES = SOURCES[1:]  # as guide.NEXT_STAGES, without importing it at start-up
 
@@ -35,12 +35,12 @@ def _screening(profile, candidates, stage, as_of, rules_dir):
 
 
 @click.command(cls=HelpCommand)
-@click.argument("profile")
-@click.argument("candidates", nargs=-1, required=True)
+@argument("profile")
+@argument("candidates", nargs=-1, required=True)
 @stage_option
-@click.option("--run", "run_id", help="Kørslen i revisionssporet, rapporten bygger på (standard: "
+@option("--run", "run_id", help="Kørslen i revisionssporet, rapporten bygger på (standard: "
                                       "den seneste, der giver netop disse resultater).")
-@click.option("--out", type=click.Path(dir_okay=False), required=True,
+@option("--out", type=click.Path(dir_okay=False), required=True,
               help="HTML-filen, der skrives (atomisk).")
 @as_of_option
 @rules_dir_option
@@ -71,15 +71,15 @@ def report(profile, candidates, stage, run_id, out, as_of, rules_dir, audit_db):
 
 
 @click.command(cls=HelpCommand)
-@click.argument("profile")
-@click.argument("candidates", nargs=-1, required=True)
-@click.option("--stage", "next_stage", type=click.Choice(NEXT_STAGES), required=True,
+@argument("profile")
+@argument("candidates", nargs=-1, required=True)
+@option("--stage", "next_stage", type=click.Choice(NEXT_STAGES), required=True,
               help="Det næste stadie, guiden forbereder; grundlaget er evidensen fra "
                    "stadierne før det.")
-@click.option("--id", "candidate_id", help="Kun denne kandidat (standard: alle).")
-@click.option("--format", "fmt", type=click.Choice(["markdown", "html"]), default="markdown",
+@option("--id", "candidate_id", help="Kun denne kandidat (standard: alle).")
+@option("--format", "fmt", type=click.Choice(["markdown", "html"]), default="markdown",
               show_default=True)
-@click.option("--out", type=click.Path(dir_okay=False), help="Skriv til FILE (atomisk).")
+@option("--out", type=click.Path(dir_okay=False), help="Skriv til FIL (atomisk).")
 @as_of_option
 @rules_dir_option
 def guide(profile, candidates, next_stage, candidate_id, fmt, out, as_of, rules_dir):
@@ -113,18 +113,18 @@ def guide(profile, candidates, next_stage, candidate_id, fmt, out, as_of, rules_
 
 
 @click.command(cls=HelpCommand)
-@click.argument("profile")
-@click.argument("candidates", nargs=-1)
-@click.option("--stage", type=click.Choice(SOURCES), required=True,
+@argument("profile")
+@argument("candidates", nargs=-1)
+@option("--stage", type=click.Choice(SOURCES), required=True,
               help="Stadiet, der vurderes (fx samtale1); kilde-kolonnen udfyldes med det.")
-@click.option("--out", type=click.Path(dir_okay=False), required=True,
+@option("--out", type=click.Path(dir_okay=False), required=True,
               help="Regnearket (.xlsx), der skrives (atomisk).")
 @rules_dir_option
 def sheet(profile, candidates, stage, out, rules_dir):
     """Skriv et tomt scoringsark: kandidater × stadiets kompetencer.
 
     Overskrifterne har kompetencernes navne og profilens citater; scorefelterne tager kun
-    hele tal fra 1 til 5. Med CANDIDATES står kandidaterne i arket; ellers skrives id'erne
+    hele tal fra 1 til 5. Med KANDIDATER står kandidaterne i arket; ellers skrives id'erne
     i kolonne A. Udfyld, og læs arket ind med `screening import scores`.
 
     \b
@@ -143,8 +143,8 @@ def sheet(profile, candidates, stage, out, rules_dir):
 
 
 @click.command("scores", cls=HelpCommand)
-@click.argument("workbook", type=click.Path(dir_okay=False))
-@click.option("--into", "folder", type=click.Path(file_okay=False), required=True,
+@argument("workbook", type=click.Path(dir_okay=False))
+@option("--into", "folder", type=click.Path(file_okay=False), required=True,
               help="Mappen med kandidatposterne, vurderingerne føjes til.")
 def import_scores(workbook, folder):
     """Læs et udfyldt scoringsark ind som vurderinger (kilde og bedømmer med).

@@ -6,7 +6,7 @@ import click
 
 from ..i18n import t
 from .common import rules_dir_option, screening_profile
-from .help import HelpCommand, HelpGroup
+from .help import HelpCommand, HelpGroup, argument
 
 
 @click.command(cls=HelpCommand)
@@ -42,10 +42,10 @@ def profile():
 
 
 @profile.command("show")
-@click.argument("profile_name", metavar="PROFILE")
+@argument("profile_name", metavar="PROFILE")
 @rules_dir_option
 def show(profile_name, rules_dir):
-    """Vis PROFILE som en konsulent læser den: kriterier pr. kategori, krav før ønsker.
+    """Vis PROFIL som en konsulent læser den: kriterier pr. kategori, krav før ønsker.
 
     \b
     Eksempel:

@@ -28,7 +28,7 @@ from .common import (
     stage_option,
     standing_decisions,
 )
-from .help import HelpCommand
+from .help import HelpCommand, argument, option
 
 if TYPE_CHECKING:  # for annotations only: the command line starts fast
     from ..results import Screening
@@ -37,26 +37,26 @@ FORMATS = ("table", "json", "jsonl", "csv", "markdown", "xlsx")
 
 
 @click.command(cls=HelpCommand)
-@click.argument("profile")
-@click.argument("candidates", nargs=-1, required=True)
+@argument("profile")
+@argument("candidates", nargs=-1, required=True)
 @stage_option
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table",
+@option("--format", "fmt", type=click.Choice(FORMATS), default="table",
               show_default=True,
               help="table/markdown til læsning; json, csv til maskiner; jsonl skrives løbende, "
                    "én kandidat pr. linje i inputrækkefølge (uden placering); xlsx et "
                    "regneark med placering og kriterier (kræver --out).")
-@click.option("--out", type=click.Path(dir_okay=False),
-              help="Skriv til FILE (atomisk: filen er enten den gamle eller hele den nye).")
-@click.option("--top", type=click.IntRange(min=1), help="Vis kun de N bedst placerede.")
-@click.option("--detail", type=click.Choice(["candidates", "criteria"]), default="candidates",
+@option("--out", type=click.Path(dir_okay=False),
+              help="Skriv til FIL (atomisk: filen er enten den gamle eller hele den nye).")
+@option("--top", type=click.IntRange(min=1), help="Vis kun de N bedst placerede.")
+@option("--detail", type=click.Choice(["candidates", "criteria"]), default="candidates",
               show_default=True, help="csv: én række pr. kandidat, eller pr. kandidat og "
                                       "kriterium.")
-@click.option("--decimal", type=click.Choice(["dot", "comma"]), default="dot",
+@option("--decimal", type=click.Choice(["dot", "comma"]), default="dot",
               show_default=True, help="csv: decimaltegnet; comma skriver også ; mellem "
                                       "felterne, som dansk Excel læser det.")
-@click.option("--only-knockouts", is_flag=True, help="Vis kun kandidater med foreslået knock-out.")
-@click.option("--hide-knockouts", is_flag=True, help="Skjul kandidater med foreslået knock-out.")
-@click.option("--workers", type=click.IntRange(min=1),
+@option("--only-knockouts", is_flag=True, help="Vis kun kandidater med foreslået knock-out.")
+@option("--hide-knockouts", is_flag=True, help="Skjul kandidater med foreslået knock-out.")
+@option("--workers", type=click.IntRange(min=1),
               help="Antal processer (standard: alle kerner ved store input, ellers 1).")
 @as_of_option
 @rules_dir_option
@@ -64,7 +64,7 @@ FORMATS = ("table", "json", "jsonl", "csv", "markdown", "xlsx")
 def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knockouts,
            hide_knockouts, workers, as_of, rules_dir, audit_db, no_audit, operator, run_id,
            strict):
-    """Screen CANDIDATES (filer, mapper eller .jsonl) mod PROFILE (regelfil eller profil-id).
+    """Screen KANDIDATER (filer, mapper eller .jsonl) mod PROFIL (regelfil eller profil-id).
 
     Ugyldige kandidatposter meldes med fil, linje og felt og springes over; kørslen
     fortsætter med de gyldige. Exit 0: screenet; 2: intet kunne screenes eller fejl i input.
@@ -83,17 +83,17 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
     from ..screen import Screener
 
     if only_knockouts and hide_knockouts:
-        raise click.UsageError("--only-knockouts og --hide-knockouts udelukker hinanden")
+        raise click.UsageError(t("--only-knockouts og --hide-knockouts udelukker hinanden"))
     if fmt == "xlsx" and out is None:
-        raise click.UsageError("--format xlsx skriver et regneark og kræver --out FILE")
+        raise click.UsageError(t("--format xlsx skriver et regneark og kræver --out FIL"))
     if fmt != "csv" and (detail, decimal) != ("candidates", "dot"):
-        raise click.UsageError("--detail og --decimal gælder kun --format csv")
+        raise click.UsageError(t("--detail og --decimal gælder kun --format csv"))
     if top and fmt == "jsonl":
-        raise click.UsageError("--top kræver en placering; jsonl skrives løbende uden; brug "
-                               "json eller csv")
+        raise click.UsageError(t("--top kræver en placering; jsonl skrives løbende uden; "
+                                 "brug json eller csv"))
     loaded_profile, profile_path = found_profile(profile, rules_dir)
     as_of_date = as_of.date() if as_of else None
-    audit = audit_sink(audit_db, no_audit, operator)
+    audit = audit_sink(audit_db, no_audit, operator, "screen")
 
     def keep(result) -> bool:
         return not (only_knockouts and not result.knockouts) and \
@@ -185,10 +185,10 @@ def _progress() -> Iterator[Callable[[int], None]]:
 
 
 @click.command(cls=HelpCommand)
-@click.argument("profile")
-@click.argument("candidates", nargs=-1, required=True)
+@argument("profile")
+@argument("candidates", nargs=-1, required=True)
 @stage_option
-@click.option("--take", type=click.IntRange(min=1), required=True,
+@option("--take", type=click.IntRange(min=1), required=True,
               help="Hvor mange der skal videre.")
 @as_of_option
 @rules_dir_option
@@ -214,7 +214,7 @@ def shortlist(profile, candidates, stage, take, as_of, rules_dir, run_id, audit_
     from ..shortlist import shortlist as choose
 
     run = screened(profile, candidates, rules_dir, stage, as_of,
-                   audit_sink(audit_db, no_audit, operator), strict)
+                   audit_sink(audit_db, no_audit, operator, "shortlist"), strict)
     screening = run.screening
     loaded_profile = screening.profile
     decisions = standing_decisions(loaded_profile, stage, as_of.date() if as_of else None,
@@ -248,11 +248,11 @@ def shortlist(profile, candidates, stage, take, as_of, rules_dir, run_id, audit_
 
 
 @click.command(cls=HelpCommand)
-@click.argument("profile")
-@click.argument("candidates", nargs=-1, required=True)
-@click.option("--id", "candidate_id", help="Kandidatens id, når CANDIDATES er flere.")
-@click.option("--criterion", help="Forklar kun dette kriterium (id).")
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]),
+@argument("profile")
+@argument("candidates", nargs=-1, required=True)
+@option("--id", "candidate_id", help="Kandidatens id, når KANDIDATER er flere.")
+@option("--criterion", help="Forklar kun dette kriterium (id).")
+@option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]),
               default="text", show_default=True)
 @stage_option
 @as_of_option
@@ -277,7 +277,7 @@ def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rul
 
     warnings: list = []
     run = screened(profile, candidates, rules_dir, stage, as_of,
-                   audit_sink(audit_db, no_audit, operator), strict, warnings)
+                   audit_sink(audit_db, no_audit, operator, "explain"), strict, warnings)
     result = run.screening
     ids = list(run.sources)  # in input order
     if candidate_id is None:

@@ -7,12 +7,12 @@ from pathlib import Path
 import click
 
 from ..i18n import t
-from .help import HelpCommand, HelpGroup
+from .help import HelpCommand, HelpGroup, argument, option
 
 
 @click.command(cls=HelpCommand)
-@click.argument("rule_files", nargs=-1, type=click.Path())
-@click.option("--rules-dir", default="rules", show_default=True, envvar="SCREENING_RULES",
+@argument("rule_files", nargs=-1, type=click.Path())
+@option("--rules-dir", default="rules", show_default=True, envvar="SCREENING_RULES",
               help="Mappe der gennemgås, når ingen filer er givet.")
 def lint(rule_files, rules_dir):
     """Find fejl og svagheder i regelfiler, som en linter: fil:linje:kolonne KODE besked.
@@ -52,8 +52,8 @@ def lint(rule_files, rules_dir):
 
 
 @click.command(cls=HelpCommand)
-@click.argument("kind", type=click.Choice(["candidate", "profile"]))
-@click.option("--out", type=click.Path(dir_okay=False), help="Skriv skemaet til FILE.")
+@argument("kind", type=click.Choice(["candidate", "profile"]))
+@option("--out", type=click.Path(dir_okay=False), help="Skriv skemaet til FIL.")
 def schema(kind, out):
     """Udskriv JSON Schema for kandidatposter eller regelfiler (til editorer).
 
@@ -85,8 +85,8 @@ def import_group():
 
 
 @import_group.command("jsonresume")
-@click.argument("files", nargs=-1, required=True, type=click.Path())
-@click.option("--out-dir", type=click.Path(file_okay=False),
+@argument("files", nargs=-1, required=True, type=click.Path())
+@option("--out-dir", type=click.Path(file_okay=False),
               help="Skriv én <id>.yaml pr. kandidat her (ellers til stdout).")
 def import_jsonresume(files, out_dir):
     """Konverter JSON Resume-filer (jsonresume.org) til kandidatposter.

@@ -1,0 +1,162 @@
+"""Planning the durable-rules ruleset (screening/ruleset.py): the rule JSON, long conditions
+split to fit the core, and the fact types that carry the rules. The compiled profile keeps
+one condition per status; only the ruleset knows the core's limits."""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import textwrap
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from screening.algebra import and_, holds, or_
+from screening.compile import compile_profile
+from screening.engine import Engine
+from screening.records import CandidateRecord
+from screening.results import STATUSES, D, I, O, U
+from screening.rulefiles import load_profile
+from screening.ruleset import (
+    MAX_COMBINATORS,
+    RULES_PER_FACT_TYPE,
+    _combinators,
+    fit_for_engine,
+    layout_of,
+    meaning_of,
+)
+
+from .conftest import ROOT
+
+PROFILES = sorted((ROOT / "rules").glob("*.yaml"))
+COMPETENCIES = [f"c{n}" for n in range(6)]
+# a criterion whose delvist condition needs more nested all/any than one rule may have
+WIDE_PROFILE = """\
+    profile: {id: p, title: T, organisation: O, source: s.txt, version: "1", date: 2024-01-01}
+    competencies: {COMPETENCIES}
+    criteria:
+      - id: alle
+        name: N
+        category: personlige
+        priority: ønske
+        quote: et plus
+        section: S
+        when: {all: [ASSESSED]}
+"""
+
+
+def _first_test(rule: dict) -> dict:
+    (condition,) = rule["all"]
+    return condition["m"]["$and"][0] if "$and" in condition["m"] else condition["m"]
+
+
+@pytest.fixture(scope="module")
+def wide(tmp_path_factory):
+    text = textwrap.dedent(WIDE_PROFILE).replace(
+        "COMPETENCIES", ", ".join(f"{c}: {c.upper()}" for c in COMPETENCIES)).replace(
+        "ASSESSED", ", ".join(f"{{assessed: {c}}}" for c in COMPETENCIES))
+    path = Path(tmp_path_factory.mktemp("wide")) / "p.yaml"
+    path.write_text(text, encoding="utf-8")
+    return compile_profile(load_profile(path))
+
+
+@pytest.mark.parametrize("path", PROFILES, ids=lambda p: p.stem)
+def test_every_rule_starts_with_its_fact_type_and_has_no_cap(path):
+    compiled = compile_profile(load_profile(path))
+    layout = layout_of(compiled)
+    for name, rule in layout.rules.items():
+        # a rule testing only `$nex` hangs durable-rules: every rule begins with the type
+        assert set(_first_test(rule)) == {"t"}, name
+        assert "cap" not in rule  # the engine sizes it to its batches
+    criteria = {cc.criterion.id for cc in compiled.criteria}
+    assert {name.split("|")[1] for name in layout.rules if name.startswith("crit|")} == criteria
+
+
+@pytest.mark.parametrize("path", PROFILES, ids=lambda p: p.stem)
+def test_every_rule_name_reads_back_as_what_it_decides(path):
+    compiled = compile_profile(load_profile(path))
+    criteria = {cc.criterion.id for cc in compiled.criteria}
+    kinds = set()
+    for name in layout_of(compiled).rules:
+        kind, ref, status = meaning_of(name)
+        kinds.add(kind)
+        if kind == "item":
+            assert ref in compiled.predicates and status in (O, I, U), name
+        elif kind == "crit":
+            assert ref in criteria and status in STATUSES, name
+        else:
+            assert (kind, status) == ("gap", "") and ref in compiled.assessments, name
+    assert "crit" in kinds
+
+
+def test_a_long_condition_is_split_into_pieces_that_mean_the_same():
+    """durable-rules refuses a rule with more than 15 nested all/any (error 113)."""
+    leaves = [{f"k{n}": True} for n in range(40)]
+    wide = and_(*[or_(leaves[2 * n], {"$nex": {f"k{2 * n + 1}": 1}}) for n in range(5)],
+                or_(*[and_(leaves[n], leaves[n + 1]) for n in range(10, 30)]))
+    assert fit_for_engine(and_(leaves[0], leaves[1])) == [and_(leaves[0], leaves[1])]
+    pieces = fit_for_engine(wide)
+    assert len(pieces) > 1
+    assert all(_combinators(p) <= MAX_COMBINATORS for p in pieces)
+    for bits in itertools.islice(itertools.product([True, False, None], repeat=12), 0, None, 7):
+        fact = {f"k{n}": b for n, b in enumerate(bits) if b is not None}
+        fact.update({f"k{n}": n % 3 == 0 for n in range(12, 31)})
+        assert holds(wide, fact) == any(holds(p, fact) for p in pieces)
+
+
+def test_the_compiled_profile_keeps_one_condition_the_ruleset_splits(wide):
+    (criterion,) = wide.criteria
+    compiled_before = copy.deepcopy(criterion.exprs)
+    assert _combinators(criterion.exprs[D]) > MAX_COMBINATORS  # too long for one rule
+    rules = layout_of(wide).rules
+    pieces = [rule for name, rule in rules.items() if name.startswith("crit|alle|delvist|")]
+    assert len(pieces) > 1 and "crit|alle|delvist" not in rules
+    assert {meaning_of(name) for name in rules if name.startswith("crit|alle|delvist|")} \
+        == {("crit", "alle", D)}
+    assert all(_combinators(_condition(rule)) <= MAX_COMBINATORS + 1 for rule in pieces)
+    assert criterion.exprs == compiled_before  # one condition per status, as compiled
+
+
+def _condition(rule: dict) -> dict:
+    (condition,) = rule["all"]
+    return condition["m"]
+
+
+def test_the_engine_decides_a_split_condition_as_the_one_condition_does(wide):
+    """Every mix of met, partly met, failed and missing scores over three competencies
+    (the others met): the status that fires is the one the compiled conditions give."""
+    (criterion,) = wide.criteria
+    score = {"opfyldt": 5, "delvist": 3, "ikke_opfyldt": 1, "ikke_belyst": None}
+    records = []
+    for n, statuses in enumerate(itertools.product(STATUSES, repeat=3)):
+        scores = [score[s] for s in statuses] + [5] * (len(COMPETENCIES) - 3)
+        records.append(CandidateRecord.model_validate({"id": f"k{n}", "assessments": [
+            {"competency": c, "source": "samtale1", "score": s}
+            for c, s in zip(COMPETENCIES, scores, strict=True) if s is not None]}))
+    evaluated = list(Engine(wide, batch_size=20).evaluate(records, "samtale2",
+                                                          date(2024, 1, 1)))
+    fired = [e.firings.criteria["alle"] for e in evaluated]
+    expected = [next(s for s in STATUSES if holds(criterion.exprs[s], e.view))
+                for e in evaluated]
+    assert fired == expected
+    assert set(fired) == set(STATUSES)
+
+
+def test_rules_are_spread_over_fact_types_that_carry_only_what_they_read():
+    """One fact read by too many rules overflows durable-rules' match stack (error 303)."""
+    compiled = compile_profile(load_profile(max(PROFILES, key=lambda p: len(
+        load_profile(p).criteria))))
+    layout = layout_of(compiled)
+    assert len(layout.view_groups) > 1
+    per_type: dict[str, int] = {}
+    for rule in layout.rules.values():
+        fact_type = _first_test(rule)["t"]
+        per_type[fact_type] = per_type.get(fact_type, 0) + 1
+    assert max(per_type.values()) <= RULES_PER_FACT_TYPE
+    members = [m for g in layout.view_groups for m in g.members]
+    assert members == [cc.criterion.id for cc in compiled.criteria]
+    for group in layout.view_groups:
+        read = {k for cc in compiled.criteria if cc.criterion.id in group.members
+                for k in cc.keys}
+        assert read <= set(group.keys)
