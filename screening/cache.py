@@ -6,7 +6,9 @@ takes. A profile that loaded without problems is therefore written to the user's
 folder as plain JSON data, and the next run takes it from there when every file of the
 profile (the rule file and all it includes) still has the same content and place, and the
 code that loads profiles is the same. The YAML data files shipped with screening (the
-protected attributes: 90 ms to parse) are kept the same way, by their content.
+protected attributes: 90 ms to parse) are kept the same way, by their content, and so is
+the fact that a profile passed a check that reads nothing but the profile and a data file
+(the protected-attribute check before screening: 20-40 ms of regular expressions).
 
 Where: $SCREENING_CACHE (a folder, or `off` to switch the cache off), else
 $XDG_CACHE_HOME/screening, else ~/.cache/screening (no cache when neither is an absolute
@@ -99,8 +101,7 @@ def keep_profile(path: Path, allow_module: bool, profile: Profile) -> None:
     folder = directory()
     if folder is None:
         return
-    fields = {f.name: getattr(profile, f.name)
-              for f in dataclasses.fields(profile) if f.name != "files"}
+    fields = _values(profile)
     try:
         encoded = _encode(fields)
     except TypeError:
@@ -111,6 +112,43 @@ def keep_profile(path: Path, allow_module: bool, profile: Profile) -> None:
         "files": [[name, str(Path(name).resolve()), hashlib.sha256(content).hexdigest()]
                   for name, content in profile.files],
         "profile": encoded})
+
+
+def passed_before(check: str, profile: Profile, data: bytes) -> bool:
+    """Whether `check` of this very profile (every value of it, as the cache holds them)
+    against `data` found nothing in an earlier run of the same code. Only a pass is kept:
+    what a check finds is reported from the profile itself each time."""
+    folder = directory()
+    key = _check_key(check, profile, data)
+    if folder is None or key is None or not _private(folder):
+        return False
+    entry = _entry(folder, key)
+    return entry is not None and entry.get("passed") is True
+
+
+def keep_passed(check: str, profile: Profile, data: bytes) -> None:
+    """Remember that `check` of `profile` against `data` found nothing."""
+    folder = directory()
+    key = _check_key(check, profile, data)
+    if folder is not None and key is not None:
+        _keep(folder, key, {"passed": True})
+
+
+def _check_key(check: str, profile: Profile, data: bytes) -> str | None:
+    try:
+        values = orjson.dumps(_encode(_values(profile)))
+    except TypeError:
+        return None  # a value the cache cannot write down: checked each time
+    digest = hashlib.sha256(f"check\0{check}\0".encode())
+    for part in (values, data):
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()
+
+
+def _values(profile: Profile) -> dict[str, Any]:
+    """What the profile is, without the bytes of its files (they made those values)."""
+    return {f.name: getattr(profile, f.name)
+            for f in dataclasses.fields(profile) if f.name != "files"}
 
 
 def parsed(content: bytes, parse: Callable[[bytes], Any]) -> Any:

@@ -21,7 +21,6 @@ from .documents import (
     MAX_DEPTH,
     error_message,
     field_path,
-    plain,
     read_document,
     text_position,
     unbuildable,
@@ -155,7 +154,7 @@ def load_record(path: str | Path) -> tuple[LoadedRecord | None, list[Problem]]:
         assert problem is not None, "read_document gives the document or what stopped it"
         return None, [problem]
     try:
-        record = CandidateRecord.model_validate(plain(doc.data))
+        record = CandidateRecord.model_validate(doc.plain_data())
     except ValidationError as exc:
         return None, doc.validation_problems(exc)
     return LoadedRecord(record, doc.path, hashlib.sha256(doc.content).hexdigest()), []

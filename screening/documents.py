@@ -49,6 +49,11 @@ class Document:
         located, problem = _load_yaml(self.path, text)
         return located if problem is None and located == self.data else self.data
 
+    def plain_data(self) -> Any:
+        """The data as plain Python: the json module reads it so already (copying each
+        record again took about as long as validating it, measured); YAML is converted."""
+        return plain(self.data) if hasattr(self.data, "lc") else self.data
+
     def locate(self, loc: tuple) -> tuple[int | None, int | None]:
         """1-based line and column of the node at `loc` (keys and indexes), best effort."""
         node, line, col = self._located, None, None
@@ -249,11 +254,13 @@ class _DuplicateKey(ValueError):
 
 def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict:
     # YAML refuses a repeated key; JSON would silently keep the last one
-    data: dict = {}
-    for key, value in pairs:
-        if key in data:
-            raise _DuplicateKey(key)
-        data[key] = value
+    data = dict(pairs)  # one C call for the common case, no key repeated
+    if len(data) < len(pairs):
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
     return data
 
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from . import conditions as cond
-from .cache import parsed
+from .cache import keep_passed, parsed, passed_before
 from .catalogue import COLLECTIONS
 from .errors import Problem, RuleFileError
 from .messages import Message, Worded, message
@@ -49,9 +49,15 @@ class Lists:
 
 
 @cache
+def _data() -> bytes:
+    # read beside the module, as the cache reads the code (importlib.resources' readers
+    # cost a run 2-5 ms of imports, measured)
+    return (Path(__file__).parent / "data" / "protected.yaml").read_bytes()
+
+
+@cache
 def lists() -> Lists:
-    content = resources.files("screening").joinpath("data/protected.yaml").read_bytes()
-    data = parsed(content, _read_yaml)  # the YAML took 90 ms to read; JSON from the cache 1
+    data = parsed(_data(), _read_yaml)  # the YAML took 90 ms to read; JSON from the cache 1
     short = {key: s["short"] for key, s in data["sources"].items()}
     wordings = tuple(Wording(w["id"], w["attribute"], short[w["source"]],
                              tuple(re.compile(p, re.IGNORECASE) for p in w["patterns"]))
@@ -89,11 +95,15 @@ def findings(profile: Profile) -> list[Finding]:
 
 def refuse(profile: Profile) -> None:
     """Raise RuleFileError (exit 2, file:line:col) when the profile reads a protected
-    attribute: screening on it would be discrimination."""
+    attribute: screening on it would be discrimination. A profile that passed with the
+    same values, word lists and code before is not searched again."""
+    if passed_before(CODE, profile, _data()):
+        return
     found = findings(profile)
     if found:
         raise RuleFileError([Problem(f.criterion.rule_file, f.text, f.criterion.line, 1,
                                      code=CODE) for f in found])
+    keep_passed(CODE, profile, _data())
 
 
 def _texts(profile: Profile, c: Criterion) -> list[tuple[str, str]]:

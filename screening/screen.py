@@ -17,7 +17,6 @@ engine's memory back.
 from __future__ import annotations
 
 import gc
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
@@ -259,6 +258,8 @@ class Screener:
 
     def _record(self, audit: AuditSink, stage: str, as_of: date | None, summary: RunSummary,
                 pairs: Iterable[tuple[CandidateInput, dict[str, Any]]]) -> str:
+        import sqlite3  # with the audit trail's modules: a run without it loads none
+
         from .audit.recording import record_run
         from .audit.store import store_fault
 

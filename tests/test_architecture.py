@@ -10,14 +10,16 @@ from pathlib import Path
 
 import pytest
 
-# Everything that shows, stores or judges a result rather than computing one. The command
-# line is imported through `screening.cli`, which registers every command module, as the
-# `screening` entry point does.
+CLI_PACKAGE = Path(__file__).parent.parent / "screening" / "cli"
+# Everything that shows, stores or judges a result rather than computing one. `screening.cli`
+# imports a command's module only when the command runs, so each module is named as well.
 PRESENTERS = [
     "screening.explain", "screening.report", "screening.shortlist", "screening.views",
     "screening.html_report", "screening.guide", "screening.sheets", "screening.fairness",
     "screening.profile_text", "screening.audit.export", "screening.audit.recording",
     "screening.bdd.steps", "screening.bdd.prose", "screening.cli",
+    *(f"screening.cli.{p.stem}" for p in sorted(CLI_PACKAGE.glob("*.py"))
+      if p.stem != "__init__"),
 ]
 ENGINE_MODULES = ("durable_rules_engine", "screening.engine")
 # the layers results.py sits below: it may not load any of them
@@ -56,7 +58,6 @@ def test_screening_a_record_does_load_the_engine():
     assert "screening.engine" in loaded_by("screening.screen", ENGINE_MODULES)
 
 
-CLI_PACKAGE = Path(__file__).parent.parent / "screening" / "cli"
 SHARED_CLI_MODULES = {"app", "common", "help", "help_text"}  # what every command module builds on
 
 

@@ -3,6 +3,7 @@ of the profile changes, and never trusted when damaged, foreign or in a shared f
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import os
@@ -261,3 +262,42 @@ def test_a_screening_from_the_cached_profile_is_the_same(folder, reads):
     assert first.exit_code == second.exit_code == 0, first.output
     assert reads == [HELSINGOR.parent / f"{HELSINGOR.stem}.yaml"]
     assert second.stdout == first.stdout
+
+
+def test_a_profile_that_passed_the_protected_check_is_not_searched_again(profile_file,
+                                                                         folder, monkeypatch):
+    from screening import protected
+
+    searched: list[str] = []
+    search = protected.findings
+
+    def counted(profile):
+        searched.append(profile.meta.id)
+        return search(profile)
+    monkeypatch.setattr(protected, "findings", counted)
+    profile = load_profile(profile_file)
+    protected.refuse(profile)
+    protected.refuse(load_profile(profile_file))
+    assert searched == ["p"]
+
+
+def test_a_profile_that_differs_from_the_one_that_passed_is_searched_and_refused(
+        profile_file, folder):
+    from screening import protected
+
+    profile = load_profile(profile_file)
+    protected.refuse(profile)
+    criterion = dataclasses.replace(profile.criteria[0], name="Ung og dynamisk")
+    with pytest.raises(RuleFileError, match=r"profil\.yaml:\d+:1: E501"):
+        protected.refuse(dataclasses.replace(profile, criteria=(criterion,)))
+
+
+def test_a_refused_profile_is_refused_with_its_place_from_the_cache_too(profile_file, folder):
+    profile_file.write_text(profile_file.read_text().replace("name: N", "name: Ung og dynamisk"))
+    args = ["screen", str(profile_file), str(ROOT / "examples" / "candidates"), "--no-audit"]
+    runs = [CliRunner().invoke(main, args) for _ in range(2)]
+    assert len(entries(folder)) >= 1  # the second run took the profile from the cache
+    for run in runs:
+        assert run.exit_code == 2
+        assert f"{profile_file}:4:1: E501 relationer" in run.stderr
+        assert "Traceback" not in run.output

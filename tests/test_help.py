@@ -25,8 +25,11 @@ from screening.i18n import set_language
 def _commands(command: click.Command = main,
               path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], click.Command]]:
     yield path, command
-    if isinstance(command, click.Group):
-        for name, sub in sorted(command.commands.items()):
+    if isinstance(command, click.Group):  # as click finds them: loaded when listed
+        ctx = click.Context(command)
+        for name in command.list_commands(ctx):
+            sub = command.get_command(ctx, name)
+            assert sub is not None, name
             yield from _commands(sub, (*path, name))
 
 

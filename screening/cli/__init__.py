@@ -1,25 +1,62 @@
 """The `screening` command line: one group (`app.main`) and the command families, each in
-its own module, registered here so that no command module imports another."""
+its own module, registered here so that no command module imports another.
+
+A command's module is imported when the command is run or listed (`--help`), not before:
+`screening screen` does not wait for the modules of the audit, paper and authoring commands.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from importlib import import_module
 
-from . import audit, authoring, bdd, fairness, papers, profiles, screen, tools
+import click
+
 from .app import main
 
 __all__ = ["main", "run"]
 
-for command in (screen.screen, screen.shortlist, screen.explain,
-                profiles.profiles, profiles.profile,
-                tools.lint, tools.schema, tools.import_group,
-                authoring.new, authoring.trace, authoring.fields,
-                bdd.test_command, bdd.steps,
-                papers.report, papers.guide, papers.sheet,
-                audit.audit, audit.decide,
-                fairness.fairness):
-    main.add_command(command)
-tools.import_group.add_command(papers.import_scores)
+
+def _command(module: str, name: str) -> Callable[[], click.Command]:
+    """What loads the command `name` of the command module `module`."""
+    def load() -> click.Command:
+        command: click.Command = getattr(import_module(f".{module}", __name__), name)
+        return command
+    return load
+
+
+def _import_group() -> click.Command:
+    """`screening import`: its commands come from two command modules."""
+    from . import papers, tools
+
+    tools.import_group.add_command(papers.import_scores)
+    return tools.import_group
+
+
+COMMANDS: dict[str, Callable[[], click.Command]] = {
+    "screen": _command("screen", "screen"),
+    "shortlist": _command("screen", "shortlist"),
+    "explain": _command("screen", "explain"),
+    "profiles": _command("profiles", "profiles"),
+    "profile": _command("profiles", "profile"),
+    "lint": _command("tools", "lint"),
+    "schema": _command("tools", "schema"),
+    "import": _import_group,
+    "new": _command("authoring", "new"),
+    "trace": _command("authoring", "trace"),
+    "fields": _command("authoring", "fields"),
+    "test": _command("bdd", "test_command"),
+    "steps": _command("bdd", "steps"),
+    "report": _command("papers", "report"),
+    "guide": _command("papers", "guide"),
+    "sheet": _command("papers", "sheet"),
+    "audit": _command("audit", "audit"),
+    "decide": _command("audit", "decide"),
+    "fairness": _command("fairness", "fairness"),
+}
+for name, load in COMMANDS.items():
+    main.add_lazy_command(name, load)
 
 
 def run() -> None:

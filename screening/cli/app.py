@@ -10,20 +10,40 @@ input). Commands raise; they never exit.
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..i18n import LANGUAGES, set_language, t
 from .help import HelpGroup, click_in_language, option
 
+if TYPE_CHECKING:
+    from ..messages import Message
+
 
 class ScreeningGroup(HelpGroup):
     """A click group that turns the tool's errors into a message and the documented exit
     code, for every command and subgroup below it, and speaks the chosen language in its
-    help and click's usage errors."""
+    help and click's usage errors. Its commands may be registered by what loads them
+    (`add_lazy_command`): a command's module is then imported only when the command is run
+    or listed."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._lazy: dict[str, Callable[[], click.Command]] = {}
+
+    def add_lazy_command(self, name: str, load: Callable[[], click.Command]) -> None:
+        self._lazy[name] = load
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *self._lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in self._lazy:
+            self.add_command(self._lazy[cmd_name](), cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         # the language of SCREENING_LANG until --lang is read: a usage error found before
@@ -43,21 +63,33 @@ class ScreeningGroup(HelpGroup):
             ctx.exit(exc.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise  # click reports these itself (usage errors exit 2)
-        except sqlite3.Error as exc:  # the audit store's file or disk: a bad store, exit 2
-            from ..audit.store import store_fault
-
-            click.echo(f"{t('fejl')}: {store_fault(exc)}", err=True)
-            ctx.exit(2)
         except BrokenPipeError:  # the reader went away (`| head`): stop quietly, like git
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())  # so the exit flush does not fail again
             ctx.exit(0)
-        except Exception as exc:  # a bug: say so briefly; SCREENING_DEBUG=1 shows the trace
+        except Exception as exc:
+            fault = _audit_store_fault(exc)
+            if fault is not None:  # the audit store's file or disk: a bad store, exit 2
+                click.echo(f"{t('fejl')}: {fault}", err=True)
+                ctx.exit(2)
+            # a bug: say so briefly; SCREENING_DEBUG=1 shows the trace
             if os.environ.get("SCREENING_DEBUG"):
                 raise
             click.echo(f"{t('intern fejl')}: {type(exc).__name__}: {exc} (SCREENING_DEBUG=1)",
                        err=True)
             ctx.exit(3)
+
+
+def _audit_store_fault(exc: Exception) -> Message | None:
+    """What is wrong with the audit store, when `exc` is sqlite3's. A run that never loaded
+    sqlite3 (`--no-audit`, most commands) opened no store: it is not imported just to ask."""
+    if "sqlite3" not in sys.modules:
+        return None
+    import sqlite3
+
+    from ..audit.store import store_fault
+
+    return store_fault(exc) if isinstance(exc, sqlite3.Error) else None
 
 
 def _versions() -> str:
