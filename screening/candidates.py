@@ -11,6 +11,7 @@ import json
 import os
 import stat
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -25,7 +26,7 @@ from .documents import (
     text_position,
     unbuildable,
 )
-from .errors import Problem
+from .errors import InputError, Problem
 from .messages import message
 from .records import CandidateRecord
 
@@ -194,14 +195,17 @@ class DuplicateIds:
         if self._spilled is None:
             first = self._seen.setdefault(candidate_id, source)
             if len(self._seen) > self._in_memory:
-                self._spill()
+                with _on_disk(source):
+                    self._spill()
             return first
-        spilled = self._spilled
-        if spilled.execute("INSERT OR IGNORE INTO seen VALUES (?, ?)",
-                           (candidate_id, source)).rowcount:
-            return source
-        row = spilled.execute("SELECT source FROM seen WHERE id = ?", (candidate_id,)).fetchone()
-        return str(row[0])
+        with _on_disk(source):
+            spilled = self._spilled
+            if spilled.execute("INSERT OR IGNORE INTO seen VALUES (?, ?)",
+                               (candidate_id, source)).rowcount:
+                return source
+            row = spilled.execute("SELECT source FROM seen WHERE id = ?",
+                                  (candidate_id,)).fetchone()
+            return str(row[0])
 
     def _spill(self) -> None:
         import sqlite3
@@ -211,6 +215,19 @@ class DuplicateIds:
                         "WITHOUT ROWID")
         spilled.executemany("INSERT INTO seen VALUES (?, ?)", self._seen.items())
         self._spilled, self._seen = spilled, {}
+
+
+@contextmanager
+def _on_disk(source: str) -> Iterator[None]:
+    """The ids' temporary file failed (a full or unwritable disk): the run stops, as a
+    second record with an id already seen could no longer be refused."""
+    import sqlite3
+
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise InputError([Problem(source, message("ids_not_kept", detail=str(exc)),
+                                  field="id", code="E403")]) from None
 
 
 def load_records(paths: list[str | Path]) -> tuple[list[LoadedRecord], list[Problem]]:

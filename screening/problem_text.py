@@ -214,6 +214,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "caps_experience": ("caps {name} at {cap}: a ceiling on years of experience is an age "
                         "proxy ({source})", "sætter loft over {name} ({cap}): et loft over års "
                         "erfaring står i stedet for alder ({source})"),
+    # a run too large to remember its candidate ids in memory (E403)
+    "ids_not_kept": ("the candidate ids seen so far could not be kept in a temporary file, so "
+                     "a second record with the same id could not be refused; nothing was "
+                     "written: {detail}",
+                     "de kandidat-id'er, der er set indtil nu, kunne ikke gemmes i en "
+                     "midlertidig fil, så en anden post med samme id kunne ikke afvises; intet "
+                     "er skrevet: {detail}"),
     # the audit store (E401, E402) and its chain (screening audit verify)
     "no_audit_store": ("no audit store here (nothing has been screened with it yet)",
                        "intet revisionsspor her (der er ikke screenet med det endnu)"),

@@ -250,3 +250,45 @@ def test_a_refused_duplicate_names_the_first_source_wherever_the_ids_are_kept(in
             assert problem.text == message("duplicate_candidate", id=candidate_id,
                                            first=earlier)
     duplicates.close()
+
+
+def _full_disk(*_args, **_kwargs):
+    import sqlite3
+
+    raise sqlite3.OperationalError("database or disk is full")
+
+
+def test_ids_that_cannot_be_kept_on_disk_stop_the_run_with_a_located_error(monkeypatch):
+    import sqlite3
+
+    from screening.errors import InputError
+
+    monkeypatch.setattr(sqlite3, "connect", _full_disk)
+    duplicates = DuplicateIds(in_memory=1)
+    assert duplicates.problem_for("a", "pool.jsonl:1") is None
+    with pytest.raises(InputError) as raised:
+        duplicates.problem_for("b", "pool.jsonl:2")
+    [problem] = raised.value.problems
+    assert (problem.path, problem.field, problem.code) == ("pool.jsonl:2", "id", "E403")
+    assert "disk is full" in problem.message
+
+
+def test_a_screening_whose_ids_cannot_be_kept_writes_nothing_and_exits_2(tmp_path, monkeypatch):
+    import sqlite3
+
+    from click.testing import CliRunner
+
+    from screening.cli import main
+
+    from .conftest import HELSINGOR
+
+    pool = tmp_path / "pool.jsonl"
+    pool.write_text("".join(line(f"k{n}") + "\n" for n in range(3)), encoding="utf-8")
+    monkeypatch.setattr(DuplicateIds.__init__, "__defaults__", (1,))
+    monkeypatch.setattr(sqlite3, "connect", _full_disk)
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["screen", str(HELSINGOR), str(pool), "--format", "jsonl",
+                                       "--no-audit", "--out", str(out)])
+    assert result.exit_code == 2, result.output
+    assert "E403" in result.output and "Traceback" not in result.output
+    assert not out.exists()

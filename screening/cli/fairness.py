@@ -24,7 +24,7 @@ from .help import HelpCommand, argument, option
 def fairness(run, groups_file, take, fmt, audit_db):
     """Behandler screeningen grupper af ansøgere forskelligt? Udvælgelsesrater pr. gruppe.
 
-    For hver oplysning i GROUPS (og hvert par af dem) og hvert udfald af KØRSEL (ingen
+    For hver oplysning i --groups-filen (og hvert par af dem) og hvert udfald af KØRSEL (ingen
     foreslået knock-out, shortlist med --take, en anbefaling eller bedre): antal, rate,
     forholdet til
     gruppen med den højeste rate (4/5-reglen: under 0,8 markeres) og Fishers eksakte test af

@@ -357,13 +357,14 @@ HELP_EN: dict[str, str] = {
     "Behandler screeningen grupper af ansøgere forskelligt? Udvælgelsesrater pr. gruppe.":
         "Does the screening treat groups of applicants differently? Selection rates per "
         "group.",
-    "For hver oplysning i GROUPS (og hvert par af dem) og hvert udfald af KØRSEL (ingen "
+    "For hver oplysning i --groups-filen (og hvert par af dem) og hvert udfald af KØRSEL (ingen "
     "foreslået knock-out, shortlist med --take, en anbefaling eller bedre): antal, rate, "
     "forholdet til gruppen med den højeste rate (4/5-reglen: under 0,8 markeres) og Fishers "
     "eksakte test af gruppen mod resten. Grupper under 5 kandidater nævnes: for få til at "
     "konkludere. Gruppeoplysningerne læses kun fra filen; de gemmes hverken i poster eller "
     "revisionsspor.":
-        "For each attribute in GROUPS (and each pair of them) and each outcome of the run RUN "
+        "For each attribute in the --groups file (and each pair of them) and each outcome of "
+        "the run RUN "
         "(no proposed knock-out, shortlist with --take, a recommendation or better): count, "
         "rate, the ratio to the group with the highest rate (the 4/5 rule: below 0.8 is "
         "marked) and Fisher's exact test of the group against the rest. Groups under 5 "
