@@ -113,11 +113,11 @@ def _choose_language(_ctx: click.Context, _param: click.Parameter,
 
 @click.group(cls=ScreeningGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @option("--version", is_flag=True, expose_value=False, is_eager=True,
-              callback=_print_versions, help="Vis versionen af screening og durable-rules.")
+        callback=_print_versions, help="Vis versionen af screening og durable-rules.")
 @option("--lang", type=click.Choice(LANGUAGES), expose_value=False, is_eager=True,
-              callback=_choose_language,
-              help="Sprog for etiketter, statusser og meddelelser (standard: da, eller "
-                   "SCREENING_LANG). Profilernes tekst vises som skrevet.")
+        callback=_choose_language,
+        help="Sprog for etiketter, statusser og meddelelser (standard: da, eller "
+             "SCREENING_LANG). Profilernes tekst vises som skrevet.")
 def main() -> None:
     """Screen kandidater til offentlige lederstillinger mod en kompetenceprofil.
 

@@ -136,7 +136,7 @@ def verify(audit_db):
 @audit.command()
 @argument("run")
 @option("--rules", "rules", help="Genscreen med de nuværende regler (profil-id eller "
-                                       "regelfil) i stedet for de gemte.")
+                                 "regelfil) i stedet for de gemte.")
 @option("--rules-dir", default="rules", show_default=True, envvar="SCREENING_RULES")
 @audit_db_option
 def replay(run, rules, rules_dir, audit_db):
@@ -177,7 +177,7 @@ def _show(value) -> str:
 @argument("run")
 @option("--candidate", required=True)
 @option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown",
-              show_default=True)
+        show_default=True)
 @option("--out", type=click.Path(dir_okay=False), help="Skriv til FIL (atomisk).")
 @audit_db_option
 def export(run, candidate, fmt, out, audit_db):
@@ -254,10 +254,10 @@ def named_operator(operator: str | None) -> str:
 @_decision_options
 @option("--reason", help="Begrundelsen (påkrævet: forvaltningsloven §§ 22-24).")
 @option("--supersede", is_flag=True,
-              help="Erstat en stående beslutning med det modsatte udfald (kræver --reason).")
+        help="Erstat en stående beslutning med det modsatte udfald (kræver --reason).")
 @option("--operator", is_flag=False, flag_value=OS_USER, envvar="SCREENING_OPERATOR",
-              help="Hvem der beslutter (påkrævet; eller SCREENING_OPERATOR; --operator uden "
-                   "navn bruger brugernavnet).")
+        help="Hvem der beslutter (påkrævet; eller SCREENING_OPERATOR; --operator uden "
+             "navn bruger brugernavnet).")
 @audit_db_option
 def decide(run, candidate, confirm, override, advance, stop, reason, supersede, operator,
            audit_db):

@@ -18,10 +18,10 @@ KIND_WORDS = {"bullet": "punkt", "numbered": "nummereret punkt", "sentence": "s�
 @click.command(cls=HelpCommand)
 @argument("profile_name", metavar="RULE-FILE")
 @option("--source", type=click.Path(dir_okay=False),
-              help="Tjek mod denne tekst (.txt, .md, .docx, .pdf) i stedet for profilens "
-                   "`source:`.")
+        help="Tjek mod denne tekst (.txt, .md, .docx, .pdf) i stedet for profilens "
+             "`source:`.")
 @option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+        show_default=True)
 @rules_dir_option
 def trace(profile_name, source, fmt, rules_dir):
     """Tjek en regelfil (profil eller modul) mod teksten, den bygger på: hvert citat findes
@@ -99,7 +99,7 @@ def _trace_json(tr) -> dict:
 @click.command("new", cls=HelpCommand)
 @argument("text", metavar="PROFILE-TEXT", type=click.Path(dir_okay=False))
 @option("--out", type=click.Path(dir_okay=False),
-              help="Skriv regelfilen her og et udkast til scenarier ved siden af (.feature).")
+        help="Skriv regelfilen her og et udkast til scenarier ved siden af (.feature).")
 @option("--id", "profile_id", help="Profilens id (standard: tekstfilens navn).")
 def new(text, out, profile_id):
     """Skriv et udkast til en regelfil ud fra en profiltekst (.txt, .md, .docx, .pdf).
@@ -136,7 +136,7 @@ def new(text, out, profile_id):
 
 @click.command(cls=HelpCommand)
 @option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
+        show_default=True)
 def fields(fmt):
     """Vis faktakataloget: de felter en regel kan læse pr. samling (positions, education,
     experience), med type, tilladte værdier og operatorer.

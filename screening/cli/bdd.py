@@ -14,9 +14,9 @@ UNREAD_CODES = ("B201", "B203")  # a step no step reads, or whose argument canno
 @click.command("test", cls=HelpCommand)
 @argument("features", nargs=-1, type=click.Path())
 @option("--check", is_flag=True,
-              help="Find fejl i feature-filerne uden at køre dem.")
+        help="Find fejl i feature-filerne uden at køre dem.")
 @option("--rules-dir", default="rules", show_default=True, envvar="SCREENING_RULES",
-              help="Hvor profil-id'er i 'Givet profilen' slås op.")
+        help="Hvor profil-id'er i 'Givet profilen' slås op.")
 def test_command(features, check, rules_dir):
     """Kør profilernes scenarier (Gherkin på dansk) og vis resultatet pr. scenarie.
 
@@ -87,13 +87,13 @@ def test_command(features, check, rules_dir):
 
 @click.command(cls=HelpCommand)
 @option("--format", "fmt", type=click.Choice(["table", "markdown"]), default="table",
-              show_default=True, help="table til læsning; markdown til docs/steps.md.")
+        show_default=True, help="table til læsning; markdown til docs/steps.md.")
 @option("--suggest", metavar="SENTENCE",
-              help="Vis, hvordan biblioteket læser en sætning, eller de nærmeste trin.")
+        help="Vis, hvordan biblioteket læser en sætning, eller de nærmeste trin.")
 @option("--profile", "profile_name", metavar="PROFILE",
-              help="Med --suggest: slå kriterier og kompetencer op i denne profil.")
+        help="Med --suggest: slå kriterier og kompetencer op i denne profil.")
 @option("--rules-dir", default="rules", show_default=True, envvar="SCREENING_RULES",
-              help="Hvor profiler slås op.")
+        help="Hvor profiler slås op.")
 def steps(fmt, suggest, profile_name, rules_dir):
     """Vis trinbiblioteket: hvert trin med eksempler på dets formuleringer og nøglerne i
     dets datatabel, klar til en feature-fil.

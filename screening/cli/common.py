@@ -124,19 +124,19 @@ def standing_decisions(profile, stage: str, as_of, inputs: dict[str, str], run: 
 
 
 strict_option = option("--strict", is_flag=True,
-                             help="En vurdering af en kompetence, profilen ikke kender, er en "
-                                  "fejl (exit 2) i stedet for en advarsel.")
+                       help="En vurdering af en kompetence, profilen ikke kender, er en "
+                            "fejl (exit 2) i stedet for en advarsel.")
 run_option = option("--run", "run_id",
-                          help="Vis de stående beslutninger fra denne kørsel (standard: den "
-                               "seneste beslutning på samme profil, stadie og post).")
+                    help="Vis de stående beslutninger fra denne kørsel (standard: den "
+                         "seneste beslutning på samme profil, stadie og post).")
 no_audit_option = option("--no-audit", is_flag=True,
-                                help="Gem ikke kørslen i revisionssporet (fx ved genscreening "
-                                     "af en talentpulje).")
+                          help="Gem ikke kørslen i revisionssporet (fx ved genscreening "
+                               "af en talentpulje).")
 operator_option = option("--operator", help="Hvem der screener (standard: brugernavnet).")
 audit_db_option = option("--audit-db", type=click.Path(dir_okay=False),
-                               envvar="SCREENING_AUDIT_DB",
-                               help="Revisionssporets SQLite-fil (standard: "
-                                    "~/.local/share/screening/audit.db).")
+                         envvar="SCREENING_AUDIT_DB",
+                         help="Revisionssporets SQLite-fil (standard: "
+                              "~/.local/share/screening/audit.db).")
 
 
 def screening_run_options(command):
@@ -149,13 +149,13 @@ def screening_run_options(command):
 
 
 stage_option = option("--stage", type=click.Choice(SOURCES), default=SOURCES[-1],
-                            show_default=True, help=STAGE_HELP)
+                      show_default=True, help=STAGE_HELP)
 as_of_option = option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]),
-                            help="Dato som igangværende stillinger regnes til (standard: "
-                                 "profilens dato).")
+                      help="Dato som igangværende stillinger regnes til (standard: "
+                           "profilens dato).")
 rules_dir_option = option("--rules-dir", default="rules", show_default=True,
-                                envvar="SCREENING_RULES",
-                                help="Mappe med profiler, når PROFIL er et profil-id.")
+                          envvar="SCREENING_RULES",
+                          help="Mappe med profiler, når PROFIL er et profil-id.")
 
 
 def echo_decisions(decisions: dict, run_id: str | None) -> None:

@@ -14,13 +14,13 @@ from .help import HelpCommand, argument, option
 @click.command(cls=HelpCommand)
 @argument("run")
 @option("--groups", "groups_file", required=True, type=click.Path(dir_okay=False),
-              help="CSV med kandidat-id og frivilligt oplyste grupper (fx id,køn,aldersgruppe).")
+        help="CSV med kandidat-id og frivilligt oplyste grupper (fx id,køn,aldersgruppe).")
 @option("--take", type=click.IntRange(min=1),
-              help="Tag også shortlisten med: de N, værktøjet foreslår går videre.")
+        help="Tag også shortlisten med: de N, værktøjet foreslår går videre.")
 @option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True, help="table til læsning; json til maskiner.")
+        show_default=True, help="table til læsning; json til maskiner.")
 @option("--audit-db", type=click.Path(dir_okay=False), envvar="SCREENING_AUDIT_DB",
-              help="Revisionssporets SQLite-fil (standard: ~/.local/share/screening/audit.db).")
+        help="Revisionssporets SQLite-fil (standard: ~/.local/share/screening/audit.db).")
 def fairness(run, groups_file, take, fmt, audit_db):
     """Behandler screeningen grupper af ansøgere forskelligt? Udvælgelsesrater pr. gruppe.
 

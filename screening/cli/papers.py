@@ -39,9 +39,9 @@ def _screening(profile, candidates, stage, as_of, rules_dir):
 @argument("candidates", nargs=-1, required=True)
 @stage_option
 @option("--run", "run_id", help="Kørslen i revisionssporet, rapporten bygger på (standard: "
-                                      "den seneste, der giver netop disse resultater).")
+                                "den seneste, der giver netop disse resultater).")
 @option("--out", type=click.Path(dir_okay=False), required=True,
-              help="HTML-filen, der skrives (atomisk).")
+        help="HTML-filen, der skrives (atomisk).")
 @as_of_option
 @rules_dir_option
 @audit_db_option
@@ -74,11 +74,11 @@ def report(profile, candidates, stage, run_id, out, as_of, rules_dir, audit_db):
 @argument("profile")
 @argument("candidates", nargs=-1, required=True)
 @option("--stage", "next_stage", type=click.Choice(NEXT_STAGES), required=True,
-              help="Det næste stadie, guiden forbereder; grundlaget er evidensen fra "
-                   "stadierne før det.")
+        help="Det næste stadie, guiden forbereder; grundlaget er evidensen fra "
+             "stadierne før det.")
 @option("--id", "candidate_id", help="Kun denne kandidat (standard: alle).")
 @option("--format", "fmt", type=click.Choice(["markdown", "html"]), default="markdown",
-              show_default=True)
+        show_default=True)
 @option("--out", type=click.Path(dir_okay=False), help="Skriv til FIL (atomisk).")
 @as_of_option
 @rules_dir_option
@@ -116,9 +116,9 @@ def guide(profile, candidates, next_stage, candidate_id, fmt, out, as_of, rules_
 @argument("profile")
 @argument("candidates", nargs=-1)
 @option("--stage", type=click.Choice(SOURCES), required=True,
-              help="Stadiet, der vurderes (fx samtale1); kilde-kolonnen udfyldes med det.")
+        help="Stadiet, der vurderes (fx samtale1); kilde-kolonnen udfyldes med det.")
 @option("--out", type=click.Path(dir_okay=False), required=True,
-              help="Regnearket (.xlsx), der skrives (atomisk).")
+        help="Regnearket (.xlsx), der skrives (atomisk).")
 @rules_dir_option
 def sheet(profile, candidates, stage, out, rules_dir):
     """Skriv et tomt scoringsark: kandidater × stadiets kompetencer.
@@ -145,7 +145,7 @@ def sheet(profile, candidates, stage, out, rules_dir):
 @click.command("scores", cls=HelpCommand)
 @argument("workbook", type=click.Path(dir_okay=False))
 @option("--into", "folder", type=click.Path(file_okay=False), required=True,
-              help="Mappen med kandidatposterne, vurderingerne føjes til.")
+        help="Mappen med kandidatposterne, vurderingerne føjes til.")
 def import_scores(workbook, folder):
     """Læs et udfyldt scoringsark ind som vurderinger (kilde og bedømmer med).
 

@@ -41,23 +41,23 @@ FORMATS = ("table", "json", "jsonl", "csv", "markdown", "xlsx")
 @argument("candidates", nargs=-1, required=True)
 @stage_option
 @option("--format", "fmt", type=click.Choice(FORMATS), default="table",
-              show_default=True,
-              help="table/markdown til læsning; json, csv til maskiner; jsonl skrives løbende, "
-                   "én kandidat pr. linje i inputrækkefølge (uden placering); xlsx et "
-                   "regneark med placering og kriterier (kræver --out).")
+        show_default=True,
+        help="table/markdown til læsning; json, csv til maskiner; jsonl skrives løbende, "
+             "én kandidat pr. linje i inputrækkefølge (uden placering); xlsx et "
+             "regneark med placering og kriterier (kræver --out).")
 @option("--out", type=click.Path(dir_okay=False),
-              help="Skriv til FIL (atomisk: filen er enten den gamle eller hele den nye).")
+        help="Skriv til FIL (atomisk: filen er enten den gamle eller hele den nye).")
 @option("--top", type=click.IntRange(min=1), help="Vis kun de N bedst placerede.")
 @option("--detail", type=click.Choice(["candidates", "criteria"]), default="candidates",
-              show_default=True, help="csv: én række pr. kandidat, eller pr. kandidat og "
-                                      "kriterium.")
+        show_default=True, help="csv: én række pr. kandidat, eller pr. kandidat og "
+                                "kriterium.")
 @option("--decimal", type=click.Choice(["dot", "comma"]), default="dot",
-              show_default=True, help="csv: decimaltegnet; comma skriver også ; mellem "
-                                      "felterne, som dansk Excel læser det.")
+        show_default=True, help="csv: decimaltegnet; comma skriver også ; mellem "
+                                "felterne, som dansk Excel læser det.")
 @option("--only-knockouts", is_flag=True, help="Vis kun kandidater med foreslået knock-out.")
 @option("--hide-knockouts", is_flag=True, help="Skjul kandidater med foreslået knock-out.")
 @option("--workers", type=click.IntRange(min=1),
-              help="Antal processer (standard: alle kerner ved store input, ellers 1).")
+        help="Antal processer (standard: alle kerner ved store input, ellers 1).")
 @as_of_option
 @rules_dir_option
 @screening_run_options
@@ -189,7 +189,7 @@ def _progress() -> Iterator[Callable[[int], None]]:
 @argument("candidates", nargs=-1, required=True)
 @stage_option
 @option("--take", type=click.IntRange(min=1), required=True,
-              help="Hvor mange der skal videre.")
+        help="Hvor mange der skal videre.")
 @as_of_option
 @rules_dir_option
 @screening_run_options
@@ -253,7 +253,7 @@ def shortlist(profile, candidates, stage, take, as_of, rules_dir, run_id, audit_
 @option("--id", "candidate_id", help="Kandidatens id, når KANDIDATER er flere.")
 @option("--criterion", help="Forklar kun dette kriterium (id).")
 @option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]),
-              default="text", show_default=True)
+        default="text", show_default=True)
 @stage_option
 @as_of_option
 @rules_dir_option

@@ -13,7 +13,7 @@ from .help import HelpCommand, HelpGroup, argument, option
 @click.command(cls=HelpCommand)
 @argument("rule_files", nargs=-1, type=click.Path())
 @option("--rules-dir", default="rules", show_default=True, envvar="SCREENING_RULES",
-              help="Mappe der gennemgås, når ingen filer er givet.")
+        help="Mappe der gennemgås, når ingen filer er givet.")
 def lint(rule_files, rules_dir):
     """Find fejl og svagheder i regelfiler, som en linter: fil:linje:kolonne KODE besked.
 
@@ -87,7 +87,7 @@ def import_group():
 @import_group.command("jsonresume")
 @argument("files", nargs=-1, required=True, type=click.Path())
 @option("--out-dir", type=click.Path(file_okay=False),
-              help="Skriv én <id>.yaml pr. kandidat her (ellers til stdout).")
+        help="Skriv én <id>.yaml pr. kandidat her (ellers til stdout).")
 def import_jsonresume(files, out_dir):
     """Konverter JSON Resume-filer (jsonresume.org) til kandidatposter.
 
