@@ -114,35 +114,35 @@ def keep_profile(path: Path, allow_module: bool, profile: Profile) -> None:
         "profile": encoded})
 
 
-def passed_before(check: str, profile: Profile, data: bytes) -> bool:
-    """Whether `check` of this very profile (every value of it, as the cache holds them)
-    against `data` found nothing in an earlier run of the same code. Only a pass is kept:
-    what a check finds is reported from the profile itself each time."""
+def check_key(check: str, profile: Profile, data: bytes) -> str | None:
+    """What names `check` of this very profile (every value of it, as the cache holds them)
+    against `data`; None when a value cannot be written down (checked each time)."""
+    try:
+        values = orjson.dumps(_encode(_values(profile)))
+    except TypeError:
+        return None
+    digest = hashlib.sha256(f"check\0{check}\0".encode())
+    for part in (values, data):
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()
+
+
+def passed_before(key: str | None) -> bool:
+    """Whether the check named `key` (`check_key`) found nothing in an earlier run of the
+    same code. Only a pass is kept: what a check finds is reported from the profile itself
+    each time."""
     folder = directory()
-    key = _check_key(check, profile, data)
     if folder is None or key is None or not _private(folder):
         return False
     entry = _entry(folder, key)
     return entry is not None and entry.get("passed") is True
 
 
-def keep_passed(check: str, profile: Profile, data: bytes) -> None:
-    """Remember that `check` of `profile` against `data` found nothing."""
+def keep_passed(key: str | None) -> None:
+    """Remember that the check named `key` found nothing."""
     folder = directory()
-    key = _check_key(check, profile, data)
     if folder is not None and key is not None:
         _keep(folder, key, {"passed": True})
-
-
-def _check_key(check: str, profile: Profile, data: bytes) -> str | None:
-    try:
-        values = orjson.dumps(_encode(_values(profile)))
-    except TypeError:
-        return None  # a value the cache cannot write down: checked each time
-    digest = hashlib.sha256(f"check\0{check}\0".encode())
-    for part in (values, data):
-        digest.update(hashlib.sha256(part).digest())
-    return digest.hexdigest()
 
 
 def _values(profile: Profile) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from . import conditions as cond
-from .cache import keep_passed, parsed, passed_before
+from .cache import check_key, keep_passed, parsed, passed_before
 from .catalogue import COLLECTIONS
 from .errors import Problem, RuleFileError
 from .messages import Message, Worded, message
@@ -97,13 +97,14 @@ def refuse(profile: Profile) -> None:
     """Raise RuleFileError (exit 2, file:line:col) when the profile reads a protected
     attribute: screening on it would be discrimination. A profile that passed with the
     same values, word lists and code before is not searched again."""
-    if passed_before(CODE, profile, _data()):
+    key = check_key(CODE, profile, _data())  # encoding the profile once
+    if passed_before(key):
         return
     found = findings(profile)
     if found:
         raise RuleFileError([Problem(f.criterion.rule_file, f.text, f.criterion.line, 1,
                                      code=CODE) for f in found])
-    keep_passed(CODE, profile, _data())
+    keep_passed(key)
 
 
 def _texts(profile: Profile, c: Criterion) -> list[tuple[str, str]]:
