@@ -200,13 +200,17 @@ def item_readers_of(compiled: CompiledProfile, layout: Layout) -> list[Collectio
     for collection, groups in layout.item_groups.items():
         fields = COLLECTIONS[collection].fields
         keyed = compiled.item_keys.get(collection, {})
-        read = [(key, fields[name].read, member) for (name, member), key in keyed.items()]
         readers.append(CollectionReaders(
             collection, COLLECTIONS[collection].record_attr,
             [(g.type, g.keys) for g in groups], groups[0].type if len(groups) == 1 else None,
-            [(key, reader.attribute if isinstance(reader, Stored) else None, reader, member)
-             for key, reader, member in read]))
+            [(key, _stored_attribute(fields[name].read), fields[name].read, member)
+             for (name, member), key in keyed.items()]))
     return readers
+
+
+def _stored_attribute(read: Callable[[Any, date], Any]) -> str | None:
+    """The record attribute a reader returns as stored, or None when it computes a value."""
+    return read.attribute if isinstance(read, Stored) else None
 
 
 def view_facts(plan: FactPlan, view: dict[str, Any], index: int, into: BatchFacts) -> None:
