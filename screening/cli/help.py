@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import click
 
@@ -141,30 +141,24 @@ def click_in_language() -> Iterator[None]:
         _click_in_language.reset(token)
 
 
-class _InLanguage:
-    """A command's help attribute (help, short_help, epilog): stored as written (Danish),
-    read in the chosen language."""
+Missing = TypeVar("Missing", bound=str | None)
+
+
+class _InLanguage(Generic[Missing]):
+    """A command's text attribute, stored as written and read in the chosen language: its
+    help (help, short_help, epilog; written in Danish, `translated`) or a usage metavar
+    (`[OPTIONS]`, `COMMAND [ARGS]...`; written by click in English, `metavar_in_language`,
+    and none is the empty text, which click skips)."""
+
+    def __init__(self, shown: Callable[[str], str], missing: Missing) -> None:
+        self.shown, self.missing = shown, missing
 
     def __set_name__(self, owner: type, name: str) -> None:
         self.stored = f"_written_{name}"
 
-    def __get__(self, command: Any, owner: type | None = None) -> str | None:
+    def __get__(self, command: Any, owner: type | None = None) -> str | Missing:
         written = getattr(command, self.stored, None)
-        return None if written is None else translated(written)
-
-    def __set__(self, command: Any, value: str | None) -> None:
-        setattr(command, self.stored, value)
-
-
-class _MetavarInLanguage:
-    """A command's usage metavar (`[OPTIONS]`, `COMMAND [ARGS]...`): stored as click writes
-    it (English), read in the chosen language; none is the empty text, which click skips."""
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.stored = f"_written_{name}"
-
-    def __get__(self, command: Any, owner: type | None = None) -> str:
-        return metavar_in_language(getattr(command, self.stored, None) or "")
+        return self.missing if written is None else self.shown(written)
 
     def __set__(self, command: Any, value: str | None) -> None:
         setattr(command, self.stored, value)
@@ -197,10 +191,10 @@ def _write_options(command: click.Command, ctx: click.Context,
 class HelpCommand(click.Command):
     """A command whose help is shown in the chosen language."""
 
-    help = _InLanguage()
-    short_help = _InLanguage()
-    epilog = _InLanguage()
-    options_metavar = _MetavarInLanguage()
+    help = _InLanguage(translated, None)
+    short_help = _InLanguage(translated, None)
+    epilog = _InLanguage(translated, None)
+    options_metavar = _InLanguage(metavar_in_language, missing="")
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         _write_options(self, ctx, formatter)
@@ -210,11 +204,11 @@ class HelpGroup(click.Group):
     """A group whose help, and its commands' help, is shown in the chosen language."""
 
     command_class = HelpCommand
-    help = _InLanguage()
-    short_help = _InLanguage()
-    epilog = _InLanguage()
-    options_metavar = _MetavarInLanguage()
-    subcommand_metavar = _MetavarInLanguage()
+    help = _InLanguage(translated, None)
+    short_help = _InLanguage(translated, None)
+    epilog = _InLanguage(translated, None)
+    options_metavar = _InLanguage(metavar_in_language, missing="")
+    subcommand_metavar = _InLanguage(metavar_in_language, missing="")
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         _write_options(self, ctx, formatter)
