@@ -13,7 +13,7 @@ for a person to confirm or override; the tool never rejects anyone by itself.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache, partial
 from operator import itemgetter
@@ -47,17 +47,8 @@ from .vocabulary import STAGES, label
 POINTS_FACTOR = {O: 1.0, D: 0.5, I: 0.0}
 KNOCKOUT_STATUSES = (I, D)  # a krav must be fully met; anything less is for a person to weigh
 
-# a criterion's outcome as scoring reads it: the criterion, status, points (None: ikke
-# belyst) and the most it could earn
-Row = tuple[Criterion, str, float | None, float]
-
-
 def score_of(outcomes: Sequence[CriterionOutcome]) -> Score:
-    return _score([(o.criterion, o.status, o.points, o.max_points) for o in outcomes])
-
-
-def _score(rows: list[Row]) -> Score:
-    return _score_of([row[2] for row in rows], [row[3] for row in rows])
+    return _score_of([o.points for o in outcomes], [o.max_points for o in outcomes])
 
 
 def _score_of(points: list[float | None], weights: list[float]) -> Score:
@@ -89,35 +80,30 @@ class Scorer:
         self._points = [{status: None if status == U else c.weight * POINTS_FACTOR[status]
                          for status in (O, D, I, U)} for c in criteria]
         self._weights = [c.weight for c in criteria]
-        self._categories = [(category, members) for category in CATEGORIES
-                            if (members := [n for n, c in enumerate(criteria)
-                                            if c.category == category])]
-        self._krav = [n for n, c in enumerate(criteria) if c.priority == "krav"]
+        self._categories = _categories_of(criteria)
+        self._krav = _krav_of(criteria)
         # (score, has a proposed knock-out, a krav failed) -> band and label: few recur
         self._recommendations: dict[tuple[Score, bool, bool], tuple[str, str]] = {}
 
     def result(self, evaluated: Evaluated) -> CandidateResult:
         """The scored result; its outcomes, with their evidence, are made when first read.
-        The same figures as `summarise` gives from the outcomes (sums in the same order)."""
+        Scored as `summarise` scores outcomes (both through `_scored`)."""
         statuses = evaluated.firings.criteria
         got = [statuses[c.id] for c in self._criteria]
         points = [table[status] for table, status in zip(self._points, got, strict=True)]
-        weights = self._weights
-        total = _score_of(points, weights)
-        categories = {category: _score_of([points[n] for n in members],
-                                          [weights[n] for n in members])
-                      for category, members in self._categories}
-        krav = [n for n in self._krav if got[n] in KNOCKOUT_STATUSES]
-        knockouts = tuple(self._criteria[n].id for n in krav)
-        failed = any(got[n] == I for n in krav)
+        return _scored(evaluated.facts.record.id,
+                       Deferred(partial(outcomes_of, self.compiled, evaluated)),
+                       self._criteria, got, points, self._weights, self._categories,
+                       self._krav, self._recommendation)
+
+    def _recommendation(self, total: Score, knockouts: tuple[str, ...],
+                        failed: bool) -> tuple[str, str]:
         key = (total, bool(knockouts), failed)
         recommendation = self._recommendations.get(key)
         if recommendation is None:
             recommendation = self._recommendations[key] = _recommendation(
                 self.compiled.profile.scoring, total, knockouts, failed)
-        return CandidateResult(evaluated.facts.record.id,
-                               Deferred(partial(outcomes_of, self.compiled, evaluated)),
-                               total, categories, knockouts, *recommendation)
+        return recommendation
 
 
 def outcomes_of(compiled: CompiledProfile, evaluated: Evaluated
@@ -131,24 +117,40 @@ def outcomes_of(compiled: CompiledProfile, evaluated: Evaluated
 def summarise(candidate_id: str, outcomes: tuple[CriterionOutcome, ...],
               scoring: Scoring) -> CandidateResult:
     """Score, category scores, proposed knock-outs and band from the criterion outcomes."""
-    return _summary(candidate_id, outcomes,
-                    [(o.criterion, o.status, o.points, o.max_points) for o in outcomes], scoring)
+    criteria = [o.criterion for o in outcomes]
+    return _scored(candidate_id, outcomes, criteria, [o.status for o in outcomes],
+                   [o.points for o in outcomes], [o.max_points for o in outcomes],
+                   _categories_of(criteria), _krav_of(criteria),
+                   partial(_recommendation, scoring))
 
 
-def _summary(candidate_id: str, outcomes: Sequence[CriterionOutcome], rows: list[Row],
-             scoring: Scoring) -> CandidateResult:
-    total = _score(rows)
-    categories = {}
-    for category in CATEGORIES:
-        members = [row for row in rows if row[0].category == category]
-        if members:
-            categories[category] = _score(members)
-    krav = [(criterion.id, status) for criterion, status, _, _ in rows
-            if criterion.priority == "krav" and status in KNOCKOUT_STATUSES]
-    knockouts = tuple(criterion_id for criterion_id, _ in krav)
-    failed = any(status == I for _, status in krav)
-    band, label = _recommendation(scoring, total, knockouts, failed)
-    return CandidateResult(candidate_id, outcomes, total, categories, knockouts, band, label)
+def _scored(candidate_id: str, outcomes: Sequence[CriterionOutcome],
+            criteria: list[Criterion], statuses: list[str], points: list[float | None],
+            weights: list[float], categories: list[tuple[str, list[int]]], krav: list[int],
+            recommend: Callable[[Score, tuple[str, ...], bool], tuple[str, str]]
+            ) -> CandidateResult:
+    """The result of criteria with these statuses, points and weights (by position), scored
+    per category (`_categories_of`), with the krav (`_krav_of`) not fully met proposed as
+    knock-outs and the band `recommend` gives."""
+    total = _score_of(points, weights)
+    by_category = {category: _score_of([points[n] for n in members],
+                                       [weights[n] for n in members])
+                   for category, members in categories}
+    short = [n for n in krav if statuses[n] in KNOCKOUT_STATUSES]
+    knockouts = tuple(criteria[n].id for n in short)
+    failed = any(statuses[n] == I for n in short)
+    return CandidateResult(candidate_id, outcomes, total, by_category, knockouts,
+                           *recommend(total, knockouts, failed))
+
+
+def _categories_of(criteria: list[Criterion]) -> list[tuple[str, list[int]]]:
+    """Each category that has criteria, in the profile's order, with their positions."""
+    return [(category, members) for category in CATEGORIES
+            if (members := [n for n, c in enumerate(criteria) if c.category == category])]
+
+
+def _krav_of(criteria: list[Criterion]) -> list[int]:
+    return [n for n, c in enumerate(criteria) if c.priority == "krav"]
 
 
 def _recommendation(scoring: Scoring, total: Score, knockouts: tuple[str, ...],
