@@ -2,6 +2,8 @@
 
 Reading is lazy: `iter_inputs` yields one raw input at a time (a record file, or one line of
 a `.jsonl` file), so a talent pool of a million records is never held in memory at once.
+`iter_sources` hands out a `.jsonl` file as spans of whole lines instead, found by counting
+newlines: the worker process that screens a span reads and decodes its lines itself.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import hashlib
 import json
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +37,8 @@ if TYPE_CHECKING:
 
 RECORD_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl")
 MAX_LINE_BYTES = 1_000_000
+SPAN_LINES = 500  # lines of a JSON Lines file handed out as one span
+SCAN_BYTES = 1 << 20  # read at a time when looking for the ends of spans
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,18 @@ class RawInput:
     path: str
     line: int | None = None
     text: str | None = None
+
+
+@dataclass(frozen=True)
+class LineSpan:
+    """Whole lines of a JSON Lines file: `length` bytes from `offset`, the first of them
+    line number `first`, `lines` of them in all."""
+
+    path: str
+    offset: int
+    length: int
+    first: int
+    lines: int
 
 
 def expand(paths: list[str | Path]) -> tuple[list[Path], list[Problem]]:
@@ -74,6 +90,13 @@ def expand(paths: list[str | Path]) -> tuple[list[Path], list[Problem]]:
 
 def iter_inputs(paths: list[str | Path], problems: list[Problem]) -> Iterator[RawInput]:
     """Raw inputs one at a time; problems with the paths themselves go to `problems`."""
+    return read_sources(iter_sources(paths, problems), problems)
+
+
+def iter_sources(paths: list[str | Path], problems: list[Problem],
+                 span_lines: int = SPAN_LINES) -> Iterator[RawInput | LineSpan]:
+    """Record files as raw inputs, JSON Lines files as spans of `span_lines` lines, one at
+    a time; problems with the paths themselves go to `problems`."""
     files, found = expand(paths)
     problems.extend(found)
     for path in files:
@@ -85,20 +108,64 @@ def iter_inputs(paths: list[str | Path], problems: list[Problem]) -> Iterator[Ra
                 problems.append(Problem(str(path), message("not_regular_file"), code="E001"))
                 continue
             with path.open("rb") as handle:
-                yield from _jsonl_lines(str(path), handle, problems)
+                yield from _spans(str(path), handle, span_lines)
         except OSError as exc:
-            problems.append(Problem(str(path), message("cannot_read_file", reason=exc.strerror),
-                                    code="E001"))
+            problems.append(_unreadable(str(path), exc))
 
 
-def _jsonl_lines(name: str, handle: BinaryIO, problems: list[Problem]) -> Iterator[RawInput]:
-    """The lines of a JSON Lines file, each decoded on its own: a line that is not UTF-8 or
-    too long is one located problem, and every other line is still read."""
-    for number, line in enumerate(iter(lambda: handle.readline(MAX_LINE_BYTES + 1), b""),
-                                  start=1):
+def read_sources(sources: Iterable[RawInput | LineSpan],
+                 problems: list[Problem]) -> Iterator[RawInput]:
+    """Raw inputs one at a time, the lines of each span read as they are consumed; a line
+    that cannot be read goes to `problems`."""
+    for source in sources:
+        if isinstance(source, RawInput):
+            yield source
+            continue
+        try:
+            with open(source.path, "rb") as handle:
+                handle.seek(source.offset)
+                yield from _jsonl_lines(source, handle, problems)
+        except OSError as exc:
+            problems.append(_unreadable(source.path, exc))
+
+
+def _unreadable(name: str, exc: OSError) -> Problem:
+    return Problem(name, message("cannot_read_file", reason=exc.strerror), code="E001")
+
+
+def _spans(name: str, handle: BinaryIO, span_lines: int) -> Iterator[LineSpan]:
+    """The file in spans of `span_lines` lines (the last may have fewer, and its last line
+    no newline), found by counting newlines: no line is decoded or copied here."""
+    start, first, counted, scanned = 0, 1, 0, 0
+    ends_line = True
+    while block := handle.read(SCAN_BYTES):
+        at = 0
+        while (newline := block.find(b"\n", at)) >= 0:
+            at, counted = newline + 1, counted + 1
+            if counted == span_lines:
+                end = scanned + at
+                yield LineSpan(name, start, end - start, first, counted)
+                start, first, counted = end, first + counted, 0
+        scanned += len(block)
+        ends_line = block.endswith(b"\n")
+    if scanned > start:
+        yield LineSpan(name, start, scanned - start, first, counted + (not ends_line))
+
+
+def _jsonl_lines(span: LineSpan, handle: BinaryIO,
+                 problems: list[Problem]) -> Iterator[RawInput]:
+    """The lines of a span, `handle` at its start, each decoded on its own: a line that is
+    not UTF-8 or too long is one located problem, and every other line is still read."""
+    name, end = span.path, span.offset + span.length
+
+    def piece(limit: int) -> bytes:  # never past the span, which another process reads
+        return handle.readline(min(limit, end - handle.tell()))
+
+    for number, line in enumerate(iter(lambda: piece(MAX_LINE_BYTES + 1), b""),
+                                  start=span.first):
         if len(line) > MAX_LINE_BYTES:
             while line and not line.endswith(b"\n"):  # skip the rest of the long line
-                line = handle.readline(MAX_LINE_BYTES)
+                line = piece(MAX_LINE_BYTES)
             problems.append(Problem(name, message("line_too_long", limit=MAX_LINE_BYTES), number,
                                     code="E002"))
             continue

@@ -1,10 +1,12 @@
 """Screening many records: in this process, or in a pool of worker processes with one
 durable-rules engine each (threads would not help: the GIL is held).
 
-Records travel to workers raw (a file name, or one JSON line) and are parsed there, in
-chunks; at most two chunks per worker are in flight, so memory stays flat however many
-records come in. Results come back in input order, so the output is the same for any
-number of workers.
+Records travel to workers raw (a file name, or where a span of JSON Lines lies in its
+file) and are read and parsed there, in chunks; at most two chunks per worker are in
+flight, so memory stays flat however many records come in. Results come back in input
+order, so the output is the same for any number of workers. What the main process does
+per record is kept small, as it takes a core's time from the workers: it never reads a
+line, and a result rendered as bytes comes back and is written as those bytes.
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from .candidates import RawInput, expand, parse_input
+from .candidates import SPAN_LINES, LineSpan, RawInput, expand, parse_input, read_sources
 from .errors import Problem
 from .results import CandidateResult
 
@@ -28,8 +30,10 @@ if TYPE_CHECKING:  # the pool and the audit trail are loaded only by runs that u
     from .audit.store import CandidateInput
     from .screen import Screener
 
-CHUNK_SIZE = 500
+CHUNK_SIZE = SPAN_LINES  # inputs; a span of a JSON Lines file counts its lines
 POOL_FROM_BYTES = 2_000_000  # smaller inputs are screened before a pool would have started
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -39,7 +43,7 @@ class Job:
     profile_path: str
     stage: str
     as_of: date | None
-    render: Callable[[CandidateResult], str] | None = None  # e.g. one JSON line per result
+    render: Callable[[CandidateResult], str | bytes] | None = None  # e.g. a JSON line each
     audit: bool = False  # keep what the audit trail stores of each input
     strict: bool = False  # an assessment of an unknown competency makes the record invalid
 
@@ -52,19 +56,19 @@ class Chunk:
     invalid: int = 0  # inputs that gave no record
     sources: list[str] = field(default_factory=list)  # where each result's record came from
     results: list[CandidateResult] = field(default_factory=list)
-    rendered: list[str] = field(default_factory=list)  # when the job renders
+    rendered: list[str | bytes] = field(default_factory=list)  # when the job renders
     inputs: list[CandidateInput] = field(default_factory=list)  # when the job audits
     warnings: list[Problem] = field(default_factory=list)  # assessments the profile ignores
     hashes: list[str] = field(default_factory=list)  # sha256 of each result's input
 
 
-def screen_chunk(screener: Screener, job: Job, raws: list[RawInput]) -> Chunk:
+def screen_chunk(screener: Screener, job: Job, raws: list[RawInput | LineSpan]) -> Chunk:
     from .assessments import unknown_assessments
 
     profile = screener.profile
     chunk = Chunk()
     records = []
-    for raw in raws:
+    for raw in read_sources(raws, chunk.problems):
         loaded, problems = parse_input(raw)
         chunk.problems.extend(problems)
         if loaded is not None and (unknown := unknown_assessments(profile, loaded.record,
@@ -115,37 +119,49 @@ class _Worker:
         cls.job = job
 
     @classmethod
-    def work(cls, raws: list[RawInput]) -> Chunk:
+    def work(cls, raws: list[RawInput | LineSpan]) -> Chunk:
         assert cls.screener is not None and cls.job is not None, "started by the pool"
         return screen_chunk(cls.screener, cls.job, raws)
 
 
-def chunks_of(inputs: Iterable[RawInput], size: int = CHUNK_SIZE) -> Iterator[list[RawInput]]:
-    chunk: list[RawInput] = []
+def chunks_of(inputs: Iterable[T], size: int = CHUNK_SIZE) -> Iterator[list[T]]:
+    """Chunks of `size` inputs, a span counting as its lines, each yielded once full."""
+    chunk: list[T] = []
+    filled = 0
     for raw in inputs:
-        chunk.append(raw)
-        if len(chunk) == size:
+        weight = raw.lines if isinstance(raw, LineSpan) else 1
+        if chunk and filled + weight > size:
             yield chunk
-            chunk = []
+            chunk, filled = [], 0
+        chunk.append(raw)
+        filled += weight
+        if filled >= size:
+            yield chunk
+            chunk, filled = [], 0
     if chunk:
         yield chunk
 
 
-def screen_many(screener: Screener, job: Job, inputs: Iterable[RawInput],
+def screen_many(screener: Screener, job: Job, inputs: Iterable[RawInput | LineSpan],
                 workers: int) -> Iterator[Chunk]:
     """Chunks of results in input order, from `workers` processes (1: this process)."""
     if workers <= 1:
         for raws in chunks_of(inputs):
             yield screen_chunk(screener, job, raws)
         return
-    with _pool_context().Pool(workers, initializer=_Worker.start, initargs=(job,)) as pool:
-        pending: deque = deque()
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(workers, _pool_context(), _Worker.start, (job,))
+    try:
+        pending: deque[Future[Chunk]] = deque()
         for raws in chunks_of(inputs):
-            pending.append(pool.apply_async(_Worker.work, (raws,)))
+            pending.append(pool.submit(_Worker.work, raws))
             if len(pending) >= 2 * workers:
-                yield pending.popleft().get()
+                yield pending.popleft().result()
         while pending:
-            yield pending.popleft().get()
+            yield pending.popleft().result()
+    finally:  # a run stopped early waits for no chunk that is not yet being screened
+        pool.shutdown(cancel_futures=True)
 
 
 def auto_workers(paths: Iterable[str | Path]) -> int:

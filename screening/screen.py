@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from .compile import compile_profile
 from .engine import Engine
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 __all__ = ["AuditSink", "PathRun", "RunSummary", "Screener", "rank", "screen"]
 
 DEFAULT_STAGE = SOURCES[-1]
+R = TypeVar("R", str, bytes)  # a rendered result: text, or the UTF-8 bytes of text
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,8 @@ class Screener:
         results: list[CandidateResult] = []
         run = PathRun(RunSummary())
 
-        def keep(result: CandidateResult, source: str, sha256: str) -> None:
+        def keep(result: CandidateResult, source: str, _rendered: str | bytes | None,
+                 sha256: str) -> None:
             results.append(result)
             run.input_hashes[result.id] = sha256
             run.sources[result.id] = source
@@ -178,8 +180,8 @@ class Screener:
                                       ((inputs[r.id], candidate(r)) for r in screening.results))
         return run
 
-    def stream_paths(self, paths: Iterable[str | Path], render: Callable[[CandidateResult], str],
-                     write: Callable[[CandidateResult, str], None], stage: str = DEFAULT_STAGE,
+    def stream_paths(self, paths: Iterable[str | Path], render: Callable[[CandidateResult], R],
+                     write: Callable[[CandidateResult, R], None], stage: str = DEFAULT_STAGE,
                      as_of: date | None = None, *, workers: int = 1,
                      audit: AuditSink | None = None, strict: bool = False,
                      on_problem: Callable[[Problem], None] = _ignore,
@@ -187,12 +189,16 @@ class Screener:
                      on_progress: Callable[[int], None] = _ignore_count) -> PathRun:
         """As `screen_paths`, for talent pools: each result is rendered (in the worker that
         screened it) and handed to `write` with its text, in input order as it comes and
-        unranked; nothing is held in memory but what the audit trail spools to disk."""
+        unranked; nothing is held in memory but what the audit trail spools to disk. Text
+        rendered as bytes (UTF-8) reaches `write` as those bytes, never decoded on the way:
+        the cheapest for the main process, which takes a core's time from the workers."""
+        def accept(result: CandidateResult, _source: str, line: str | bytes | None,
+                   _sha256: str) -> None:
+            write(result, cast(R, line))  # what `render` gave, pickled and back
+
         with fewer_collections():
             summary, spool = self._run(paths, stage, as_of, workers, audit, strict,
-                                       on_problem, on_warning, on_progress,
-                                       lambda result, line, _sha256: write(result, line),
-                                       render)
+                                       on_problem, on_warning, on_progress, accept, render)
         run = PathRun(summary)
         if audit is not None and spool is not None and summary.screened:
             run.run_id = self._record(audit, stage, as_of, summary, spool.pairs())
@@ -202,13 +208,13 @@ class Screener:
              audit: AuditSink | None, strict: bool,
              on_problem: Callable[[Problem], None], on_warning: Callable[[Problem], None],
              on_progress: Callable[[int], None],
-             accept: Callable[[CandidateResult, str, str], None],
-             render: Callable[[CandidateResult], str] | None = None
+             accept: Callable[[CandidateResult, str, str | bytes | None, str], None],
+             render: Callable[[CandidateResult], str | bytes] | None = None
              ) -> tuple[RunSummary, Spool | None]:
         """Screen the inputs in chunks, handing each accepted result to `accept` with its
-        rendered text (`render`) or else its source, and its input's sha256."""
-        from .candidates import DuplicateIds, iter_inputs
-        from .parallel import Job, screen_many
+        source, its rendered text (with `render`) and its input's sha256."""
+        from .candidates import DuplicateIds, iter_sources
+        from .parallel import CHUNK_SIZE, Job, screen_many
 
         _check_stage(stage)
         if self.profile_path is None and (audit is not None or workers > 1):
@@ -230,7 +236,7 @@ class Screener:
         job = Job(str(self.profile_path), stage, as_of, render,
                   audit=spool is not None, strict=strict)
         with closing(duplicates):
-            inputs = iter_inputs(list(paths), path_problems)
+            inputs = iter_sources(list(paths), path_problems, CHUNK_SIZE)
             for chunk in screen_many(self, job, inputs, workers):
                 for found in [*path_problems, *chunk.problems]:
                     problem(found)
@@ -249,7 +255,7 @@ class Screener:
                     rendered = chunk.rendered[n] if render else None
                     if spool is not None:
                         spool.add(chunk.inputs[n], rendered)
-                    accept(result, source if rendered is None else rendered, chunk.hashes[n])
+                    accept(result, source, rendered, chunk.hashes[n])
                 on_progress(len(chunk.sources))
         for found in path_problems:  # paths that gave no input at all
             problem(found)

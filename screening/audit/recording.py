@@ -37,10 +37,12 @@ class Spool:
         # closed by the garbage collector with the spool: it lives exactly one run
         self._file = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
 
-    def add(self, item: CandidateInput, rendered: str | None) -> None:
+    def add(self, item: CandidateInput, rendered: str | bytes | None) -> None:
         # the fields as they are: dataclasses.asdict would first copy each record's data
         # value by value (4 times the time of writing it, measured)
         written = {f.name: getattr(item, f.name) for f in fields(item)}
+        if isinstance(rendered, bytes):  # as a JSON Lines run writes it: UTF-8
+            rendered = rendered.decode("utf-8")
         self._file.write(json.dumps([written, rendered], ensure_ascii=False) + "\n")
 
     def _rows(self) -> Iterator[tuple[CandidateInput, str | None]]:

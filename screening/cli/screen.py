@@ -105,9 +105,11 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
                    "on_progress": progress}
         if fmt == "jsonl":
             with output_to(out) as handle:
+                handle.flush()  # lines go to the bytes beneath, as the workers rendered them
+                lines = handle.buffer
                 run = screener.stream_paths(
-                    candidates, partial(report.jsonl_line, loaded_profile.meta.id, stage),
-                    lambda result, line: handle.write(line + "\n") if keep(result) else None,
+                    candidates, partial(report.jsonl_row, loaded_profile.meta.id, stage),
+                    lambda result, line: lines.write(line) if keep(result) else None,
                     stage, as_of_date, **options)
         else:
             run = screener.screen_paths(candidates, stage, as_of_date, **options)
