@@ -15,9 +15,11 @@ from screening.candidates import (
     DuplicateIds,
     expand,
     iter_inputs,
+    iter_sources,
     load_record,
     load_records,
     parse_input,
+    read_sources,
 )
 from screening.messages import message
 
@@ -93,6 +95,47 @@ def test_a_talent_pool_is_read_as_it_is_consumed_not_up_front(tmp_path):
         handle.write(line("k99998").encode("utf-8"))
     *_, final = inputs
     assert final.line == 20000 and json.loads(final.text)["id"] == "k99998"
+
+
+# a pool with what a reader must get right at every place a span or a read block may end
+_AWKWARD = [b"\xef\xbb\xbf" + line("a").encode(),  # a byte order mark before line 1
+            line("b").encode() + b"\r",  # a line ended by CRLF
+            b"", b"   ",  # blank lines
+            line("c", title="Skolechef i Ærø").encode(),  # letters of two bytes each
+            b"x" * 400,  # longer than the limit set below
+            line("d").encode("latin-1"),  # not UTF-8
+            line("e").encode()]  # the last, with no newline
+
+
+@pytest.mark.parametrize("scan_bytes", [1, 5, 64, 1 << 20])
+@pytest.mark.parametrize("span_lines", [1, 2, 3, 500])
+def test_spans_cover_a_pool_in_whole_lines_read_as_one_reader_would(tmp_path, monkeypatch,
+                                                                    scan_bytes, span_lines):
+    monkeypatch.setattr(candidates, "SCAN_BYTES", scan_bytes)
+    monkeypatch.setattr(candidates, "MAX_LINE_BYTES", 300)
+    path = tmp_path / "pool.jsonl"
+    path.write_bytes(b"\n".join(_AWKWARD))
+    problems: list = []
+    spans = list(iter_sources([path], problems, span_lines))
+    assert [s.offset for s in spans] == [0, *(s.offset + s.length for s in spans[:-1])]
+    assert spans[-1].offset + spans[-1].length == path.stat().st_size
+    assert [s.first for s in spans] == list(range(1, len(_AWKWARD) + 1, span_lines))
+    assert sum(s.lines for s in spans) == len(_AWKWARD)
+    inputs = list(read_sources(spans, problems))
+    assert [(i.line, i.text) for i in inputs] == [
+        (1, line("a") + "\n"), (2, line("b") + "\r\n"),
+        (5, line("c", title="Skolechef i Ærø") + "\n"), (8, line("e"))]
+    column = _AWKWARD[6].index("ø".encode("latin-1")) + 1
+    assert shown(problems, tmp_path) == ["pool.jsonl:6:1: E002 linjen er længere end 300 byte",
+                                         f"pool.jsonl:7:{column}: E003 ikke UTF-8-tekst"]
+
+
+def test_spans_of_a_pool_that_ends_with_a_newline_end_there(tmp_path):
+    path = jsonl(tmp_path, "pool.jsonl", line("a"), line("b"), line("c"), line("d"))
+    spans = list(iter_sources([path], [], 2))
+    assert [(s.first, s.lines) for s in spans] == [(1, 2), (3, 2)]
+    assert spans[-1].offset + spans[-1].length == path.stat().st_size
+    assert list(iter_sources([jsonl(tmp_path, "empty.jsonl")], [], 2)) == []
 
 
 def test_problems_in_json_lines_name_the_file_and_the_line(tmp_path):

@@ -9,8 +9,9 @@ import json
 
 import pytest
 
-from screening.candidates import RawInput, iter_inputs, load_records
+from screening.candidates import LineSpan, RawInput, iter_inputs, iter_sources, load_records
 from screening.parallel import (
+    CHUNK_SIZE,
     POOL_FROM_BYTES,
     Job,
     auto_workers,
@@ -31,6 +32,12 @@ def test_chunks_keep_input_order_and_only_the_last_is_short(count, size, lengths
     chunks = list(chunks_of(range(count), size))
     assert [len(c) for c in chunks] == lengths
     assert list(itertools.chain.from_iterable(chunks)) == list(range(count))
+
+
+def test_a_span_counts_its_lines_towards_a_chunk():
+    span = lambda lines: LineSpan("pool.jsonl", 0, 10, 1, lines)  # noqa: E731
+    inputs = [span(3), RawInput("a.yaml"), RawInput("b.yaml"), span(2), span(4), span(1)]
+    assert list(chunks_of(inputs, 4)) == [inputs[:2], inputs[2:4], inputs[4:5], inputs[5:]]
 
 
 def test_chunks_are_taken_as_the_input_comes():
@@ -100,6 +107,24 @@ def test_worker_processes_give_what_one_process_gives(folder, tmp_path):
     assert len(one["results"]) == count - 1 and one["invalid"] == 1
     assert [p.line for p in one["problems"]] == [1]
     assert one["sources"] == [f"{pool}:{n}" for n in range(2, count + 1)]  # input order
+    assert one == two
+
+
+def test_workers_read_their_spans_and_locate_bad_lines_past_the_first_chunk(tmp_path):
+    pool, count = _pool(EXAMPLES[0], tmp_path, copies=150)
+    lines = pool.read_bytes().split(b"\n")
+    lines[CHUNK_SIZE + 99] = lines[CHUNK_SIZE + 99].replace(b'"id"', b'\xff"id"')  # not UTF-8
+    lines[2 * CHUNK_SIZE + 4] = b"[1]"
+    pool.write_bytes(b"\n".join(lines))
+    profile_path = ROOT / "rules" / f"{EXAMPLES[0].name}.yaml"
+    job = Job(str(profile_path), "samtale2", None, audit=True)
+    with Screener(load_profile(profile_path), profile_path) as screener:
+        one = _flat(screen_many(screener, job, iter_sources([pool], [], CHUNK_SIZE), 1))
+        two = _flat(screen_many(screener, job, iter_sources([pool], [], CHUNK_SIZE), 2))
+    bad = [CHUNK_SIZE + 100, 2 * CHUNK_SIZE + 5]
+    assert [(p.line, p.code) for p in one["problems"]] == [(1, "E004"), (bad[0], "E003"),
+                                                          (bad[1], "E005")]
+    assert one["sources"] == [f"{pool}:{n}" for n in range(2, count + 1) if n not in bad]
     assert one == two
 
 

@@ -4,13 +4,14 @@ records or files, counts, de-duplicates, ranks and records the run in the audit 
 from __future__ import annotations
 
 import json
+from functools import partial
 
 import pytest
 
 from screening.audit.store import AuditStore
 from screening.candidates import load_records
 from screening.errors import EngineError
-from screening.report import jsonl_line
+from screening.report import jsonl_line, jsonl_row
 from screening.rulefiles import load_profile
 from screening.screen import AuditSink, Screener, screen
 
@@ -80,6 +81,28 @@ def test_streaming_writes_each_result_in_input_order_and_records_it(helsingor, c
     assert [json.loads(line)["id"] for line in lines] == list(ranked.sources)
     assert run.screening is None and run.run_id is not None
     assert run.summary.screened == ranked.summary.screened
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_result_rendered_as_bytes_is_written_as_those_bytes(helsingor, candidates, tmp_path,
+                                                              workers):
+    texts: list[str] = []
+    rows: list[bytes] = []
+    with Screener(helsingor, HELSINGOR) as screener:
+        screener.stream_paths([candidates], partial(jsonl_line, helsingor.meta.id, "samtale2"),
+                              lambda _result, line: texts.append(line), workers=workers)
+        run = screener.stream_paths([candidates],
+                                    partial(jsonl_row, helsingor.meta.id, "samtale2"),
+                                    lambda _result, line: rows.append(line), workers=workers,
+                                    audit=AuditSink(tmp_path / "run.db"))
+    assert rows == [f"{text}\n".encode() for text in texts] and len(rows) > 1
+    store = AuditStore(tmp_path / "run.db")
+    try:  # the audit trail keeps what was written
+        recorded = [{k: v for k, v in r.items() if k != "input"}
+                    for r in store.results(run.run_id)]
+    finally:
+        store.close()
+    assert recorded == [json.loads(text) for text in texts]
 
 
 def test_worker_processes_give_the_results_of_one_process(helsingor, candidates):
