@@ -68,7 +68,9 @@ def screen_chunk(screener: Screener, job: Job, raws: list[RawInput | LineSpan]) 
     profile = screener.profile
     chunk = Chunk()
     records = []
-    for raw in read_sources(raws, chunk.problems):
+    unread: list[Problem] = []  # lines that could not be read, reported in line order
+    for raw in read_sources(raws, unread):
+        _count_unread(chunk, unread)
         loaded, problems = parse_input(raw)
         chunk.problems.extend(problems)
         if loaded is not None and (unknown := unknown_assessments(profile, loaded.record,
@@ -87,6 +89,7 @@ def screen_chunk(screener: Screener, job: Job, raws: list[RawInput | LineSpan]) 
                 from .audit.recording import audit_input
 
                 chunk.inputs.append(audit_input(loaded))
+    _count_unread(chunk, unread)
     for result in screener.results(records, job.stage, job.as_of):
         if job.render is None:
             chunk.results.append(result)
@@ -94,6 +97,13 @@ def screen_chunk(screener: Screener, job: Job, raws: list[RawInput | LineSpan]) 
             chunk.rendered.append(job.render(result))
             chunk.results.append(_summary_only(result))
     return chunk
+
+
+def _count_unread(chunk: Chunk, unread: list[Problem]) -> None:
+    """Each line that could not be read is an input that gave no record."""
+    chunk.problems.extend(unread)
+    chunk.invalid += len(unread)
+    unread.clear()
 
 
 def _summary_only(result: CandidateResult) -> CandidateResult:

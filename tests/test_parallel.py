@@ -124,6 +124,7 @@ def test_workers_read_their_spans_and_locate_bad_lines_past_the_first_chunk(tmp_
     bad = [CHUNK_SIZE + 100, 2 * CHUNK_SIZE + 5]
     assert [(p.line, p.code) for p in one["problems"]] == [(1, "E004"), (bad[0], "E003"),
                                                           (bad[1], "E005")]
+    assert one["invalid"] == 3  # a line that cannot be read is an invalid input too
     assert one["sources"] == [f"{pool}:{n}" for n in range(2, count + 1) if n not in bad]
     assert one == two
 
