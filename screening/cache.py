@@ -121,10 +121,7 @@ def check_key(check: str, profile: Profile, data: bytes) -> str | None:
         values = orjson.dumps(_encode(_values(profile)))
     except TypeError:
         return None
-    digest = hashlib.sha256(f"check\0{check}\0".encode())
-    for part in (values, data):
-        digest.update(hashlib.sha256(part).digest())
-    return digest.hexdigest()
+    return _named(f"check\0{check}".encode(), values, data)
 
 
 def passed_before(key: str | None) -> bool:
@@ -156,7 +153,7 @@ def parsed(content: bytes, parse: Callable[[bytes], Any]) -> Any:
     same code before (for data files shipped with screening)."""
     folder = directory()
     reader = f"{parse.__module__}.{parse.__qualname__}"
-    key = hashlib.sha256(reader.encode() + b"\0" + content).hexdigest()
+    key = _named(reader.encode(), content)
     entry = _entry(folder, key) if folder is not None and _private(folder) else None
     if entry is not None and "data" in entry:
         return entry["data"]
@@ -215,8 +212,17 @@ def code_fingerprint() -> str:
 def _key(path: Path, allow_module: bool) -> str:
     """One entry per rule file as named (paths in the profile are written as given) and
     as found (the same name in another folder is another file)."""
-    text = f"{path}\0{path.resolve()}\0{allow_module}"
-    return hashlib.sha256(text.encode()).hexdigest()
+    return _named(f"{path}\0{path.resolve()}\0{allow_module}".encode())
+
+
+def _named(*parts: bytes) -> str:
+    """The key of an entry made of `parts` by this code. The code is part of the name, so
+    that two installations of different versions sharing the user's cache folder each keep
+    their own entry rather than replace each other's on every run."""
+    digest = hashlib.sha256(code_fingerprint().encode())
+    for part in parts:
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()
 
 
 def _private(folder: Path) -> bool:

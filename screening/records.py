@@ -4,7 +4,8 @@ One record per candidate, validated strictly: a wrong type is an error, never co
 ("4" is not 4), so nothing malformed can reach the rule engine.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: pydantic would compile every field's
+# annotation from its text each time the tool starts (~1 % of a 50-candidate run).
 
 from datetime import date
 from functools import lru_cache
@@ -114,7 +115,7 @@ class Position(Record):
     domains: Annotated[list[Domain], Field(max_length=30)] | None = None
 
     @model_validator(mode="after")
-    def _check_dates_and_derive_governance(self) -> Position:
+    def _check_dates_and_derive_governance(self) -> "Position":
         if not 1940 <= self.start.year <= 2100:
             raise ValueError(message("implausible_start", start=self.start))
         if self.end is not None and self.end < self.start:

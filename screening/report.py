@@ -127,7 +127,7 @@ def csv_text(screening: Screening) -> str:
     writer = csv.DictWriter(out, CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
     for r in screening.results:
-        counts = {s: sum(o.status == s for o in r.outcomes) for s in STATUSES}
+        counts = r.status_counts()
         writer.writerow({
             "rank": r.rank, "id": r.id, "score": r.score, "possible": r.possible,
             "coverage": r.coverage,
@@ -143,19 +143,20 @@ def csv_text(screening: Screening) -> str:
 
 
 def _rows(screening: Screening) -> tuple[list[str], list[list]]:
+    """The table reads statuses and scores only: a candidate's outcomes, with the evidence
+    of every criterion, are not made for it (see results.DeferredOutcomes)."""
+    # a result is scored in every category its criteria have (scoring._categories_of)
+    used = [c for c in CATEGORIES if any(c in r.categories for r in screening.results)]
     rows = []
     for r in screening.results:
-        status_counts = {s: sum(o.status == s for o in r.outcomes) for s in STATUSES}
+        status_counts = r.status_counts()
         rows.append([
             r.rank, r.id, score_range(r.total), f"{number_text(r.coverage)} %",
-            *(score_range(r.categories[c]) if c in r.categories else "–" for c in CATEGORIES
-              if any(o.criterion.category == c for o in r.outcomes)),
+            *(score_range(r.categories[c]) if c in r.categories else "–" for c in used),
             "/".join(str(status_counts[s]) for s in STATUSES),
             knockout_ids(r) or "–",
             recommendation(r.recommendation_label),
         ])
-    used = [c for c in CATEGORIES
-            if any(o.criterion.category == c for r in screening.results for o in r.outcomes)]
     headers = [*(t(h) for h in ["Nr.", "Kandidat", "Score (sikret–mulig)", "Dækning"]),
                *(label(CATEGORY_SHORT, c) for c in used),
                *(t(h) for h in ["Opf./delv./ikke/ubel.", "Foreslåede knock-outs", "Anbefaling"])]

@@ -34,7 +34,7 @@ from .results import (
     CandidateResult,
     CriterionOutcome,
     D,
-    Deferred,
+    DeferredOutcomes,
     Evidence,
     I,
     O,
@@ -92,7 +92,8 @@ class Scorer:
         got = [statuses[c.id] for c in self._criteria]
         points = [table[status] for table, status in zip(self._points, got, strict=True)]
         return _scored(evaluated.facts.record.id,
-                       Deferred(partial(outcomes_of, self.compiled, evaluated)),
+                       DeferredOutcomes(evaluated.firings.criteria,
+                                        partial(outcomes_of, self.compiled, evaluated)),
                        self._criteria, got, points, self._weights, self._categories,
                        self._krav, self._recommendation)
 

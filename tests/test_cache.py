@@ -172,6 +172,16 @@ def test_an_entry_written_by_other_code_is_stale(profile_file, folder, reads, mo
     assert reads == [profile_file, profile_file]
 
 
+def test_installations_of_different_code_keep_their_own_entries(profile_file, folder, reads,
+                                                                monkeypatch):
+    loaded = load_profile(profile_file)
+    with monkeypatch.context() as other_installation:
+        other_installation.setattr(cache, "code_fingerprint", lambda: "other code")
+        load_profile(profile_file)
+    assert load_profile(profile_file) == loaded
+    assert reads == [profile_file, profile_file]  # the first entry was still there
+
+
 def test_a_folder_others_can_write_into_is_not_used(profile_file, folder, reads):
     folder.mkdir(parents=True)
     os.chmod(folder, 0o777)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -124,6 +125,32 @@ def test_figures_use_the_languages_decimal_mark(language, secured, ranged, none)
     assert score_range(Score(70.64, 70.64, 100.0)) == secured
     assert score_range(Score(70.64, 91.2, 79.4)) == ranged
     assert number_text(None) == none
+
+
+@pytest.mark.parametrize("folder", EXAMPLES, ids=lambda p: p.name)
+def test_the_table_counts_statuses_without_making_the_outcomes(folder, monkeypatch):
+    from screening import scoring
+
+    made: list[str] = []
+    outcomes_of = scoring.outcomes_of
+
+    def counted(compiled, evaluated):
+        made.append(evaluated.facts.record.id)
+        return outcomes_of(compiled, evaluated)
+    monkeypatch.setattr(scoring, "outcomes_of", counted)
+    profile, records = example_records(folder)
+    screening = screen(profile, records, "samtale2")
+    before = [(r.status_counts(), r.partly_met_knockouts()) for r in screening.results]
+    text = table(screening)
+    assert made == []
+    made_first = replace(screening, results=tuple(replace(r, outcomes=tuple(r.outcomes))
+                                                  for r in screening.results))
+    assert sorted(made) == sorted(r.id for r in screening.results)
+    assert text == table(made_first)  # counted from the outcomes themselves
+    for (counts, partly), result in zip(before, screening.results, strict=True):
+        assert counts == {s: sum(o.status == s for o in result.outcomes) for s in STATUSES}
+        assert partly == tuple(o.criterion.id for o in result.outcomes
+                               if o.criterion.id in result.knockouts and o.status == "delvist")
 
 
 def test_knock_outs_met_in_part_are_marked(screened):

