@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
-from math import fsum
+from math import fsum, inf
 from statistics import fmean
 from typing import Any, NamedTuple
 
@@ -85,7 +85,9 @@ class FactPlan:
     assessments: dict[str, list[tuple[str, AssessmentPlan]]]
     # per derived view key: its collection, predicate, aggregate and summed item key
     derived: list[tuple[str, str, str, str, str | None]]
-    spread_keys: dict[str, str]  # assessment view key -> the key of its sources' spread
+    # assessment view key -> the key of its sources' spread, and the floor below which no
+    # rule can match a spread (`FactGroup.floors`; -inf where a rule reads it otherwise)
+    spreads: dict[str, tuple[str, float]]
     view_groups: list[FactGroup]  # the fact types a candidate's view is split into
 
 
@@ -98,8 +100,10 @@ def plan_of(compiled: CompiledProfile, layout: Layout) -> FactPlan:
                 None if plan.field is None
                 else compiled.item_keys[plan.collection][(plan.field, None)])
                for key, plan in compiled.derived.items()]
+    floors = {key: floor for group in layout.view_groups for key, floor in group.floors}
     return FactPlan(item_readers_of(compiled, layout), assessments, derived,
-                    {key: plan.spread_key for key, plan in compiled.assessments.items()},
+                    {key: (plan.spread_key, floors.get(plan.spread_key, -inf))
+                     for key, plan in compiled.assessments.items()},
                     layout.view_groups)
 
 
@@ -227,7 +231,7 @@ def derive(compiled: CompiledProfile, plan: FactPlan, facts: CandidateFacts,
            item_status: dict[str, dict[int, str]]) -> dict[str, Any]:
     """The view of a candidate for stratum 2, from the item rules' firings (`item_status`:
     predicate -> item index -> status) and the assessment values: every key a criterion rule
-    may read (see `view_facts`)."""
+    may read (see `view_facts`), less the spreads no rule can match."""
     view: dict[str, Any] = {}
     recorded = facts.item_facts  # no entry: the collection is not recorded
     for key, collection, predicate, aggregate, summed in plan.derived:
@@ -252,8 +256,10 @@ def derive(compiled: CompiledProfile, plan: FactPlan, facts: CandidateFacts,
             value = _hundredths(sum(values[i].get(summed, 0) for i in range(len(values))
                                     if statuses.get(i) == O))
         view[key] = value
-    spread_keys = plan.spread_keys
+    spreads = plan.spreads
     for key, assessed in facts.assessments.items():
         view[key] = assessed.value
-        view[spread_keys[key]] = assessed.spread
+        spread_key, floor = spreads[key]
+        if assessed.spread >= floor:  # below it, the spread is left out: no rule matches it
+            view[spread_key] = assessed.spread
     return view
