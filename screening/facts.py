@@ -168,18 +168,26 @@ def _assess(plan: FactPlan, record: CandidateRecord, stage: str,
     routes = plan.routes[stage]
     # per assessment value: (index in the record, source, score) of the assessments in it
     used: dict[str, list[tuple[int, str, int]]] = {}
-    for n, a in enumerate(record.assessments):
-        keys = routes.get((a.competency, a.source))
+    for n, assessment in enumerate(record.assessments):
+        stored = assessment.__dict__  # its field values: one attribute lookup, not three
+        source = stored["source"]
+        keys = routes.get((stored["competency"], source))
         if keys is not None:
             for key in keys:
-                used.setdefault(key, []).append((n, a.source, a.score))
+                used.setdefault(key, []).append((n, source, stored["score"]))
     for key, found in used.items():
-        if len(found) == 1:  # one whole score: what the rounding below would give
+        if len(found) == 1:
             n, _, score = found[0]
-            into[key] = AssessmentValue(float(score), 0.0, (n,))
+            into[key] = _one_score(n, score)
             continue
         value, spread = _combined(plan.aggregates[key], tuple([one[1:] for one in found]))
         into[key] = AssessmentValue(value, spread, tuple([one[0] for one in found]))
+
+
+@lru_cache(maxsize=1024)  # few positions and scores: made once, not per candidate
+def _one_score(index: int, score: int) -> AssessmentValue:
+    """The value of one whole score, the assessment at `index`: what `_combined` gives."""
+    return AssessmentValue(float(score), 0.0, (index,))
 
 
 @lru_cache(maxsize=4096)  # the same few scores from the same few sources recur
