@@ -232,8 +232,11 @@ def view_facts(plan: FactPlan, view: dict[str, Any], index: int, into: BatchFact
     """The view split into one fact per fact type, each with the keys its rules read."""
     batch = into.facts
     for group in plan.view_groups:
-        batch.append({"id": len(batch), "t": group.type,
-                      **{k: view[k] for k in group.keys if k in view}})
+        fact = {"id": len(batch), "t": group.type}
+        for key in group.keys:  # filled in place: no second dict to merge
+            if key in view:
+                fact[key] = view[key]
+        batch.append(fact)
         into.candidates.append(index)
         into.items.append(0)
 
