@@ -100,7 +100,7 @@ def plan_of(compiled: CompiledProfile, layout: Layout) -> FactPlan:
                 None if plan.field is None
                 else compiled.item_keys[plan.collection][(plan.field, None)])
                for key, plan in compiled.derived.items()]
-    floors = {key: floor for group in layout.view_groups for key, floor in group.floors}
+    floors = _floors(layout.view_groups)
     return FactPlan(item_readers_of(compiled, layout),
                     {stage: _routes(compiled.assessments, stage) for stage in SOURCES},
                     {key: plan.aggregate for key, plan in compiled.assessments.items()},
@@ -108,6 +108,21 @@ def plan_of(compiled: CompiledProfile, layout: Layout) -> FactPlan:
                     {key: (plan.spread_key, floors.get(plan.spread_key, -inf))
                      for key, plan in compiled.assessments.items()},
                     layout.view_groups)
+
+
+def _floors(groups: list[FactGroup]) -> dict[str, float]:
+    """The keys that every fact type reading them reads only as `key >= number` (see
+    `FactGroup.floors`), each with the lowest such number."""
+    floors: dict[str, float] = {}
+    other: set[str] = set()
+    for group in groups:
+        own = dict(group.floors)
+        for key in group.keys:
+            if key in own:
+                floors[key] = min(floors.get(key, own[key]), own[key])
+            else:
+                other.add(key)
+    return {key: floor for key, floor in floors.items() if key not in other}
 
 
 def build(plan: FactPlan, record: CandidateRecord, index: int, stage: str, as_of: date,
