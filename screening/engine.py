@@ -191,13 +191,15 @@ class Engine:
     def _record_criteria(self, firings: list[Firings], candidates: list[int],
                          rule_name: str, matched: list[int]) -> None:
         kind, ref, status = self._rules[rule_name]
+        if kind == "gap":
+            for fact_id in matched:
+                firings[candidates[fact_id]].gaps.add(ref)
+            return
         for fact_id in matched:
-            got = firings[candidates[fact_id]]
-            if kind == "gap":
-                got.gaps.add(ref)
-            elif got.criteria.setdefault(ref, status) != status:
+            got = firings[candidates[fact_id]].criteria
+            if got.setdefault(ref, status) != status:
                 raise EngineError(f"criterion {ref} got two statuses for one candidate: "
-                                  f"{got.criteria[ref]} and {status}")
+                                  f"{got[ref]} and {status}")
 
     def _check(self, built: list[factlib.CandidateFacts], batch: factlib.BatchFacts,
                item_count: int, firings: list[Firings]) -> None:

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache, lru_cache
-from math import fsum
+from functools import lru_cache
+from math import fsum, inf
 from statistics import fmean
 from typing import Any, NamedTuple
 
@@ -23,6 +23,7 @@ from .compile import AssessmentPlan, CompiledProfile
 from .records import CandidateRecord, sources_up_to
 from .results import O, U
 from .ruleset import FactGroup, Layout
+from .stages import SOURCES
 
 # per item field a rule reads: its key on the item fact, the record attribute holding it
 # (None: computed by the reader), its catalogue reader, and the set member it tests (a
@@ -81,26 +82,47 @@ class FactPlan:
     """What building facts needs of a compiled profile, looked up once for many records."""
 
     collections: list[CollectionReaders]
-    # competency -> (view key, plan) of the assessment values read from it
-    assessments: dict[str, list[tuple[str, AssessmentPlan]]]
+    # per stage: (competency, source) -> the assessment values an assessment of that
+    # competency from that source counts for, there (by view key)
+    routes: dict[str, dict[tuple[str, str], tuple[str, ...]]]
+    aggregates: dict[str, str]  # assessment view key -> how its sources' scores make one
     # per derived view key: its collection, predicate, aggregate and summed item key
     derived: list[tuple[str, str, str, str, str | None]]
-    spread_keys: dict[str, str]  # assessment view key -> the key of its sources' spread
+    # assessment view key -> the key of its sources' spread, and the floor below which no
+    # rule can match a spread (`FactGroup.floors`; -inf where a rule reads it otherwise)
+    spreads: dict[str, tuple[str, float]]
     view_groups: list[FactGroup]  # the fact types a candidate's view is split into
 
 
 def plan_of(compiled: CompiledProfile, layout: Layout) -> FactPlan:
     """What building facts for `compiled` needs, in the fact types of `layout`."""
-    assessments: dict[str, list[tuple[str, AssessmentPlan]]] = {}
-    for key, assessment in compiled.assessments.items():
-        assessments.setdefault(assessment.competency, []).append((key, assessment))
     derived = [(key, plan.collection, plan.predicate, plan.aggregate,
                 None if plan.field is None
                 else compiled.item_keys[plan.collection][(plan.field, None)])
                for key, plan in compiled.derived.items()]
-    return FactPlan(item_readers_of(compiled, layout), assessments, derived,
-                    {key: plan.spread_key for key, plan in compiled.assessments.items()},
+    floors = _floors(layout.view_groups)
+    return FactPlan(item_readers_of(compiled, layout),
+                    {stage: _routes(compiled.assessments, stage) for stage in SOURCES},
+                    {key: plan.aggregate for key, plan in compiled.assessments.items()},
+                    derived,
+                    {key: (plan.spread_key, floors.get(plan.spread_key, -inf))
+                     for key, plan in compiled.assessments.items()},
                     layout.view_groups)
+
+
+def _floors(groups: list[FactGroup]) -> dict[str, float]:
+    """The keys that every fact type reading them reads only as `key >= number` (see
+    `FactGroup.floors`), each with the lowest such number."""
+    floors: dict[str, float] = {}
+    other: set[str] = set()
+    for group in groups:
+        own = dict(group.floors)
+        for key in group.keys:
+            if key in own:
+                floors[key] = min(floors.get(key, own[key]), own[key])
+            else:
+                other.add(key)
+    return {key: floor for key, floor in floors.items() if key not in other}
 
 
 def build(plan: FactPlan, record: CandidateRecord, index: int, stage: str, as_of: date,
@@ -144,35 +166,43 @@ def _read_item(item: Any, as_of: date, readers: list[ItemReader], into: dict) ->
                 else member in value)
 
 
+def _routes(assessments: dict[str, AssessmentPlan], stage: str
+            ) -> dict[tuple[str, str], tuple[str, ...]]:
+    """Where an assessment goes at `stage` (see FactPlan.routes): to each assessment value
+    of its competency whose plan takes its source, when the source is there by `stage`."""
+    routes: dict[tuple[str, str], list[str]] = {}
+    for key, plan in assessments.items():
+        for source in set(plan.sources).intersection(sources_up_to(stage)):
+            routes.setdefault((plan.competency, source), []).append(key)
+    return {route: tuple(keys) for route, keys in routes.items()}
+
+
 def _assess(plan: FactPlan, record: CandidateRecord, stage: str,
             into: dict[str, AssessmentValue]) -> None:
     """The assessment values the rules read, each from the sources its plan allows."""
-    allowed = _allowed_sources(stage)
-    wanted = plan.assessments
-    # per competency: (index in the record, source, score) of its assessments
-    by_competency: dict[str, list[tuple[int, str, int]]] = {}
-    for n, a in enumerate(record.assessments):
-        if a.source in allowed and a.competency in wanted:
-            by_competency.setdefault(a.competency, []).append((n, a.source, a.score))
-    for competency, assessed in by_competency.items():
-        for key, assessment in wanted[competency]:
-            sources = assessment.sources
-            # one assessment is the common case: no list made for it
-            used = ([one for one in assessed if one[1] in sources] if len(assessed) > 1
-                    else assessed if assessed[0][1] in sources else [])
-            if not used:
-                continue
-            if len(used) == 1:  # one whole score: what the rounding below would give
-                n, _, score = used[0]
-                into[key] = AssessmentValue(float(score), 0.0, (n,))
-                continue
-            value, spread = _combined(assessment.aggregate, tuple([one[1:] for one in used]))
-            into[key] = AssessmentValue(value, spread, tuple([one[0] for one in used]))
+    routes = plan.routes[stage]
+    # per assessment value: (index in the record, source, score) of the assessments in it
+    used: dict[str, list[tuple[int, str, int]]] = {}
+    for n, assessment in enumerate(record.assessments):
+        stored = assessment.__dict__  # its field values: one attribute lookup, not three
+        source = stored["source"]
+        keys = routes.get((stored["competency"], source))
+        if keys is not None:
+            for key in keys:
+                used.setdefault(key, []).append((n, source, stored["score"]))
+    for key, found in used.items():
+        if len(found) == 1:
+            n, _, score = found[0]
+            into[key] = _one_score(n, score)
+            continue
+        value, spread = _combined(plan.aggregates[key], tuple([one[1:] for one in found]))
+        into[key] = AssessmentValue(value, spread, tuple([one[0] for one in found]))
 
 
-@cache  # one per stage
-def _allowed_sources(stage: str) -> frozenset[str]:
-    return frozenset(sources_up_to(stage))
+@lru_cache(maxsize=1024)  # few positions and scores: made once, not per candidate
+def _one_score(index: int, score: int) -> AssessmentValue:
+    """The value of one whole score, the assessment at `index`: what `_combined` gives."""
+    return AssessmentValue(float(score), 0.0, (index,))
 
 
 @lru_cache(maxsize=4096)  # the same few scores from the same few sources recur
@@ -217,8 +247,11 @@ def view_facts(plan: FactPlan, view: dict[str, Any], index: int, into: BatchFact
     """The view split into one fact per fact type, each with the keys its rules read."""
     batch = into.facts
     for group in plan.view_groups:
-        batch.append({"id": len(batch), "t": group.type,
-                      **{k: view[k] for k in group.keys if k in view}})
+        fact = {"id": len(batch), "t": group.type}
+        for key in group.keys:  # filled in place: no second dict to merge
+            if key in view:
+                fact[key] = view[key]
+        batch.append(fact)
         into.candidates.append(index)
         into.items.append(0)
 
@@ -227,7 +260,7 @@ def derive(compiled: CompiledProfile, plan: FactPlan, facts: CandidateFacts,
            item_status: dict[str, dict[int, str]]) -> dict[str, Any]:
     """The view of a candidate for stratum 2, from the item rules' firings (`item_status`:
     predicate -> item index -> status) and the assessment values: every key a criterion rule
-    may read (see `view_facts`)."""
+    may read (see `view_facts`), less the spreads no rule can match."""
     view: dict[str, Any] = {}
     recorded = facts.item_facts  # no entry: the collection is not recorded
     for key, collection, predicate, aggregate, summed in plan.derived:
@@ -252,8 +285,10 @@ def derive(compiled: CompiledProfile, plan: FactPlan, facts: CandidateFacts,
             value = _hundredths(sum(values[i].get(summed, 0) for i in range(len(values))
                                     if statuses.get(i) == O))
         view[key] = value
-    spread_keys = plan.spread_keys
+    spreads = plan.spreads
     for key, assessed in facts.assessments.items():
         view[key] = assessed.value
-        view[spread_keys[key]] = assessed.spread
+        spread_key, floor = spreads[key]
+        if assessed.spread >= floor:  # below it, the spread is left out: no rule matches it
+            view[spread_key] = assessed.spread
     return view

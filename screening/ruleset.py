@@ -25,7 +25,9 @@ rule's batch of matches depends on the engine's batch size, so `engine.py` adds 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from .algebra import FALSE, TRUE, Expr, and_, compare
 from .compile import CompiledProfile
@@ -51,6 +53,9 @@ MAX_PIECES = 512
 # wide margin, and each fact carries only the keys its own rules read.
 RULES_PER_FACT_TYPE = 60
 
+# a Python bool is an int, but durable-rules' `true` is no number
+_NUMBERS = (int, float)
+
 
 class ConditionTooComplex(Told, ValueError):
     """A condition that does not fit durable-rules even split into MAX_PIECES rules;
@@ -68,6 +73,11 @@ class FactGroup:
     type: str  # e.g. p0, v3
     members: tuple[str, ...]
     keys: tuple[str, ...]  # the fact keys its rules read
+    # the keys its rules read only as `key >= number` (no `$nex`, no other test), each with
+    # the lowest such number: a value below it no rule can match, so a fact may leave it out
+    # and every status stays the same (durable-rules makes every comparison on an absent
+    # key false, and no rule tests the key's presence)
+    floors: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass
@@ -88,14 +98,16 @@ class Layout:
 
         def close() -> None:
             fact_type = f"{prefix}{len(groups)}"
-            keys: dict[str, None] = {}
+            tests: list[tuple[str | None, str, Any]] = []
             for _member, rules in pending:
                 for name, pieces in rules.items():
                     for n, piece in enumerate(pieces, start=1):
                         self.rules[name if len(pieces) == 1 else f"{name}|{n}"] = \
                             _rule(fact_type, piece)
-                        keys.update(dict.fromkeys(_keys_of(piece)))
-            groups.append(FactGroup(fact_type, tuple(m for m, _ in pending), tuple(keys)))
+                        tests.extend(_tests_of(piece))
+            groups.append(FactGroup(fact_type, tuple(m for m, _ in pending),
+                                    tuple(dict.fromkeys(key for _, key, _ in tests)),
+                                    _floors(tests)))
             pending.clear()
 
         for member, named in members:
@@ -174,19 +186,31 @@ def fit_for_engine(expr: Expr) -> list[Expr]:
     return pieces
 
 
-def _keys_of(expr: Expr) -> list[str]:
-    """The fact keys a condition reads."""
-    keys = []
+def _tests_of(expr: Expr) -> Iterator[tuple[str | None, str, Any]]:
+    """The tests a condition makes: operator (None: equality), fact key, value."""
     for key, value in expr.items():
         if key in ("$and", "$or"):
             for child in value:
-                keys.extend(_keys_of(child))
+                yield from _tests_of(child)
         elif key.startswith("$"):
             if isinstance(value, dict):
-                keys.extend(value)
+                for read, against in value.items():
+                    yield key, read, against
         else:
-            keys.append(key)
-    return keys
+            yield None, key, value
+
+
+def _floors(tests: list[tuple[str | None, str, Any]]) -> tuple[tuple[str, float], ...]:
+    """The keys these tests read only as `key >= number`, each with the lowest number (see
+    `FactGroup.floors`)."""
+    floors: dict[str, float] = {}
+    other: set[str] = set()  # read by some other test: presence, equality, another order
+    for op, key, value in tests:
+        if op == "$gte" and value.__class__ in _NUMBERS:
+            floors[key] = min(floors.get(key, value), value)
+        else:
+            other.add(key)
+    return tuple((key, floor) for key, floor in floors.items() if key not in other)
 
 
 def _rule(fact_type: str, expr: Expr) -> dict:

@@ -13,7 +13,7 @@ for a person to confirm or override; the tool never rejects anyone by itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache, partial
 from operator import itemgetter
@@ -48,16 +48,27 @@ POINTS_FACTOR = {O: 1.0, D: 0.5, I: 0.0}
 KNOCKOUT_STATUSES = (I, D)  # a krav must be fully met; anything less is for a person to weigh
 
 def score_of(outcomes: Sequence[CriterionOutcome]) -> Score:
-    return _score_of([o.points for o in outcomes], [o.max_points for o in outcomes])
+    return _score_of([o.points for o in outcomes], [o.max_points for o in outcomes],
+                     range(len(outcomes)))
 
 
-def _score_of(points: list[float | None], weights: list[float]) -> Score:
-    """The score of criteria with these points (None: ikke belyst) and maximum points."""
-    total_weight = sum(weights)
+def _score_of(points: Sequence[float | None], weights: Sequence[float],
+              members: Iterable[int]) -> Score:
+    """The score of the criteria at positions `members`, with these points (None: ikke
+    belyst) and maximum points."""
+    # one pass, adding in order as sum() would (a loop costs less than filtered lists)
+    total_weight: float = 0
+    earned: float = 0
+    unknown: float = 0
+    for n in members:
+        weight, got = weights[n], points[n]
+        total_weight += weight
+        if got is None:
+            unknown += weight
+        else:
+            earned += got
     if not total_weight:  # a profile without criteria: nothing secured, nothing possible
         return Score(0.0, 0.0, 0.0)
-    earned = sum([p for p in points if p is not None])
-    unknown = sum([w for p, w in zip(points, weights, strict=True) if p is None])
     return _percentages(earned, unknown, total_weight)
 
 
@@ -76,6 +87,7 @@ class Scorer:
         self.compiled = compiled
         criteria = [cc.criterion for cc in compiled.criteria]
         self._criteria = criteria
+        self._ids = [c.id for c in criteria]
         # per criterion: its points per status (None: ikke belyst), as `_outcome` gives them
         self._points = [{status: None if status == U else c.weight * POINTS_FACTOR[status]
                          for status in (O, D, I, U)} for c in criteria]
@@ -88,9 +100,9 @@ class Scorer:
     def result(self, evaluated: Evaluated) -> CandidateResult:
         """The scored result; its outcomes, with their evidence, are made when first read.
         Scored as `summarise` scores outcomes (both through `_scored`)."""
-        statuses = evaluated.firings.criteria
-        got = [statuses[c.id] for c in self._criteria]
-        points = [table[status] for table, status in zip(self._points, got, strict=True)]
+        # by position, through C-level maps: no Python frame per criterion
+        got = list(map(evaluated.firings.criteria.__getitem__, self._ids))
+        points = list(map(dict.__getitem__, self._points, got))
         return _scored(evaluated.facts.record.id,
                        DeferredOutcomes(evaluated.firings.criteria,
                                         partial(outcomes_of, self.compiled, evaluated)),
@@ -133,13 +145,15 @@ def _scored(candidate_id: str, outcomes: Sequence[CriterionOutcome],
     """The result of criteria with these statuses, points and weights (by position), scored
     per category (`_categories_of`), with the krav (`_krav_of`) not fully met proposed as
     knock-outs and the band `recommend` gives."""
-    total = _score_of(points, weights)
-    by_category = {category: _score_of([points[n] for n in members],
-                                       [weights[n] for n in members])
+    total = _score_of(points, weights, range(len(points)))
+    by_category = {category: _score_of(points, weights, members)
                    for category, members in categories}
     short = [n for n in krav if statuses[n] in KNOCKOUT_STATUSES]
-    knockouts = tuple(criteria[n].id for n in short)
-    failed = any(statuses[n] == I for n in short)
+    knockouts: tuple[str, ...] = ()
+    failed = False
+    if short:  # most candidates have none: no tuple or test made for them
+        knockouts = tuple([criteria[n].id for n in short])
+        failed = I in [statuses[n] for n in short]
     return CandidateResult(candidate_id, outcomes, total, by_category, knockouts,
                            *recommend(total, knockouts, failed))
 

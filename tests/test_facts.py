@@ -12,7 +12,7 @@ from screening.catalogue import COLLECTIONS
 from screening.compile import compile_profile
 from screening.records import CandidateRecord
 from screening.results import I, O, U
-from screening.ruleset import layout_of
+from screening.ruleset import FactGroup, layout_of
 from screening.stages import SOURCES
 
 from .conftest import EXAMPLES, example_records
@@ -125,7 +125,11 @@ def test_the_derived_view_agrees_with_the_reference(shipped):
             assert view.get(key) == expected, (facts.record.id, derived.name)
         for key, assessed in facts.assessments.items():
             assert view[key] == assessed.value
-            assert view[compiled.assessments[key].spread_key] == assessed.spread
+            # a spread below the disagreement threshold no rule can match: left out
+            spread_key = compiled.assessments[key].spread_key
+            gap = profile.scoring.disagreement
+            assert view.get(spread_key) == (assessed.spread if assessed.spread >= gap
+                                            else None)
 
 
 def test_an_empty_collection_is_known_and_a_missing_one_is_not(shipped):
@@ -162,3 +166,10 @@ def test_the_view_is_split_into_one_fact_per_view_fact_type(shipped):
     for fact, group in zip(added, groups, strict=True):
         assert {k: v for k, v in fact.items() if k not in ("id", "t")} == \
             {k: view[k] for k in group.keys if k in view}
+
+
+def test_a_value_is_left_out_only_where_no_fact_type_reading_it_could_match_it():
+    groups = [FactGroup("v0", ("a",), ("s", "g"), (("s", 3.0), ("g", 3.0))),
+              FactGroup("v1", ("b",), ("s", "g"), (("g", 2.0),))]
+    # `s` is read otherwise by v1's rules; `g` only as `g >= 3` and `g >= 2`
+    assert factlib._floors(groups) == {"g": 2.0}

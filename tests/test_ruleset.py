@@ -11,16 +11,19 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from screening.algebra import and_, holds, or_
 from screening.compile import compile_profile
 from screening.engine import Engine
-from screening.records import CandidateRecord
+from screening.records import SOURCES, CandidateRecord
 from screening.results import STATUSES, D, I, O, U
 from screening.rulefiles import load_profile
 from screening.ruleset import (
     MAX_COMBINATORS,
     RULES_PER_FACT_TYPE,
+    Layout,
     _combinators,
     fit_for_engine,
     layout_of,
@@ -28,6 +31,7 @@ from screening.ruleset import (
 )
 
 from .conftest import ROOT
+from .strategies import record_sets
 
 PROFILES = sorted((ROOT / "rules").glob("*.yaml"))
 COMPETENCIES = [f"c{n}" for n in range(6)]
@@ -160,3 +164,44 @@ def test_rules_are_spread_over_fact_types_that_carry_only_what_they_read():
         read = {k for cc in compiled.criteria if cc.criterion.id in group.members
                 for k in cc.keys}
         assert read <= set(group.keys)
+
+
+def test_only_keys_read_as_at_least_a_number_have_a_floor():
+    layout = Layout()
+    (group,) = layout.add("v", [("k", {
+        "crit|k|opfyldt": and_({"$gte": {"spread": 3.0}}, {"$gte": {"other": 2}},
+                               {"$gte": {"known": 1}}, {"$gt": {"high": 1}}, {"word": "ja"}),
+        "crit|k|delvist": and_({"$gte": {"spread": 2.5}}, {"$lt": {"other": 9}}),
+        "crit|k|ikke_belyst": or_({"$nex": {"known": 1}}, {"$gte": {"flag": True}})})])
+    assert group.floors == (("spread", 2.5),)
+
+
+@pytest.mark.parametrize("path", PROFILES, ids=lambda p: p.stem)
+def test_leaving_out_spreads_below_their_floor_changes_no_firing(path, monkeypatch):
+    """The compact view facts give every item status, criterion status and disagreement
+    the full ones give, over generated candidates at every stage."""
+    compiled = compile_profile(load_profile(path))
+    floors = {k: f for g in layout_of(compiled).view_groups for k, f in g.floors}
+    assert floors  # every shipped profile has disagreement rules
+    compact = Engine(compiled)
+    with monkeypatch.context() as patched:  # no floors: every spread goes into the facts
+        patched.setattr("screening.ruleset._floors", lambda tests: ())
+        full = Engine(compiled)
+    left_out = 0
+
+    @settings(max_examples=30, deadline=None, derandomize=True,
+              suppress_health_check=[HealthCheck.too_slow])
+    @given(record_sets(sorted(compiled.profile.competencies), n=4), st.sampled_from(SOURCES))
+    def check(batch, stage):
+        nonlocal left_out
+        as_of = compiled.profile.meta.date
+        for small, whole in zip(compact.evaluate(batch, stage, as_of),
+                                full.evaluate(batch, stage, as_of), strict=True):
+            assert small.firings == whole.firings
+            missing = whole.view.keys() - small.view.keys()
+            assert all(whole.view[k] < floors[k] for k in missing)
+            assert small.view == {k: v for k, v in whole.view.items() if k not in missing}
+            left_out += len(missing)
+
+    check()
+    assert left_out  # the generated candidates had spreads to leave out
