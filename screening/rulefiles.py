@@ -441,14 +441,15 @@ def find_profile(name: str, rules_dir: str | Path = "rules") -> Path:
 
 
 def list_profiles(rules_dir: str | Path = "rules") -> list[tuple[Path, Profile | RuleFileError]]:
-    """Every profile in `rules_dir` (modules left out), loaded, or the error that stopped it."""
+    """Every profile in `rules_dir` (modules left out), loaded, or the error that stopped it.
+    A profile that loads comes from the cache when its files are unchanged: only a file
+    that does not load is parsed to see whether it is a profile at all."""
     found: list[tuple[Path, Profile | RuleFileError]] = []
     for path in sorted(Path(rules_dir).glob("*.y*ml")):
-        doc, _ = read_document(path)
-        if doc is None or "profile" not in doc.data:
-            continue
         try:
             found.append((path, load_profile(path)))
         except RuleFileError as exc:
-            found.append((path, exc))
+            doc, _ = read_document(path)
+            if doc is not None and "profile" in doc.data:
+                found.append((path, exc))
     return found
