@@ -207,6 +207,25 @@ def test_profiles_are_listed_from_the_cache_without_parsing_a_rule_file(folder, 
     assert sorted(set(parsed)) == ["broken.yaml", "garbled.yaml", "modul.yaml"]
 
 
+def test_a_profile_is_found_by_its_id_from_the_cache_without_parsing(profile_file, folder,
+                                                                     monkeypatch):
+    rules = profile_file.parent
+    write(rules, "broken.yaml", PROFILE.replace("id: p,", "id: q,").replace("krav", "skal"))
+    assert rulefiles.find_profile("p", rules) == profile_file  # the file is named profil
+    parsed: list[str] = []
+    read_document = rulefiles.read_document
+
+    def counted(path):
+        parsed.append(Path(path).name)
+        return read_document(path)
+    monkeypatch.setattr(rulefiles, "read_document", counted)
+    assert rulefiles.find_profile("p", rules) == profile_file
+    assert rulefiles.find_profile("q", rules) == rules / "broken.yaml"  # found, to report
+    with pytest.raises(RuleFileError, match="E001"):
+        rulefiles.find_profile("m", rules)  # a module is no profile
+    assert sorted(set(parsed)) == ["broken.yaml", "modul.yaml"]  # what does not load
+
+
 def test_a_folder_others_can_write_into_is_not_used(profile_file, folder, reads):
     folder.mkdir(parents=True)
     os.chmod(folder, 0o777)
