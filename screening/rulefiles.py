@@ -430,25 +430,34 @@ def find_profile(name: str, rules_dir: str | Path = "rules") -> Path:
             return named
     found = {}
     for candidate in sorted(Path(rules_dir).glob("*.y*ml")):
-        doc, _ = read_document(candidate)
-        meta = doc.data.get("profile") if doc else None
-        if isinstance(meta, dict) and "id" in meta:
-            found[str(meta["id"])] = candidate
+        found.update({profile_id: candidate for profile_id in _profile_id(candidate)})
     if name in found:
         return found[name]
     raise RuleFileError([Problem(name, message("no_profile", folder=f"{rules_dir}/")
                                  + did_you_mean(name, found), code="E001")])
 
 
+def _profile_id(path: Path) -> list[str]:
+    """The id of the profile in `path` (none for a module or what is not a rule file): from
+    the cache when the profile loads and its files are unchanged, else as written."""
+    try:
+        return [load_profile(path).meta.id]
+    except RuleFileError:
+        doc, _ = read_document(path)
+    meta = doc.data.get("profile") if doc else None
+    return [str(meta["id"])] if isinstance(meta, dict) and "id" in meta else []
+
+
 def list_profiles(rules_dir: str | Path = "rules") -> list[tuple[Path, Profile | RuleFileError]]:
-    """Every profile in `rules_dir` (modules left out), loaded, or the error that stopped it."""
+    """Every profile in `rules_dir` (modules left out), loaded, or the error that stopped it.
+    A profile that loads comes from the cache when its files are unchanged: only a file
+    that does not load is parsed to see whether it is a profile at all."""
     found: list[tuple[Path, Profile | RuleFileError]] = []
     for path in sorted(Path(rules_dir).glob("*.y*ml")):
-        doc, _ = read_document(path)
-        if doc is None or "profile" not in doc.data:
-            continue
         try:
             found.append((path, load_profile(path)))
         except RuleFileError as exc:
-            found.append((path, exc))
+            doc, _ = read_document(path)
+            if doc is not None and "profile" in doc.data:
+                found.append((path, exc))
     return found

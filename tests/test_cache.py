@@ -182,6 +182,50 @@ def test_installations_of_different_code_keep_their_own_entries(profile_file, fo
     assert reads == [profile_file, profile_file]  # the first entry was still there
 
 
+def test_profiles_are_listed_from_the_cache_without_parsing_a_rule_file(folder, monkeypatch,
+                                                                       tmp_path):
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    write(rules, "modul.yaml", MODULE)  # a module beside the profiles is left out
+    write(rules, "broken.yaml", PROFILE.replace("priority: krav", "priority: skal"))
+    write(rules, "garbled.yaml", PROFILE.replace("quote: relationel", "quote: [relationel"))
+    first = rulefiles.list_profiles(rules)
+    parsed: list[str] = []
+    read_document = rulefiles.read_document
+
+    def counted(path):
+        parsed.append(Path(path).name)
+        return read_document(path)
+    monkeypatch.setattr(rulefiles, "read_document", counted)
+    again = rulefiles.list_profiles(rules)
+    assert [path.name for path, _ in again] == [path.name for path, _ in first] == \
+        sorted(["broken.yaml", *(p.name for p in SHIPPED)])
+    assert [p for _, p in again if not isinstance(p, RuleFileError)] == \
+        [p for _, p in first if not isinstance(p, RuleFileError)]
+    assert isinstance(dict(again)[rules / "broken.yaml"], RuleFileError)
+    # only what does not load is parsed; a file that is not even YAML is left out, as before
+    assert sorted(set(parsed)) == ["broken.yaml", "garbled.yaml", "modul.yaml"]
+
+
+def test_a_profile_is_found_by_its_id_from_the_cache_without_parsing(profile_file, folder,
+                                                                     monkeypatch):
+    rules = profile_file.parent
+    write(rules, "broken.yaml", PROFILE.replace("id: p,", "id: q,").replace("krav", "skal"))
+    assert rulefiles.find_profile("p", rules) == profile_file  # the file is named profil
+    parsed: list[str] = []
+    read_document = rulefiles.read_document
+
+    def counted(path):
+        parsed.append(Path(path).name)
+        return read_document(path)
+    monkeypatch.setattr(rulefiles, "read_document", counted)
+    assert rulefiles.find_profile("p", rules) == profile_file
+    assert rulefiles.find_profile("q", rules) == rules / "broken.yaml"  # found, to report
+    with pytest.raises(RuleFileError, match="E001"):
+        rulefiles.find_profile("m", rules)  # a module is no profile
+    assert sorted(set(parsed)) == ["broken.yaml", "modul.yaml"]  # what does not load
+
+
 def test_a_folder_others_can_write_into_is_not_used(profile_file, folder, reads):
     folder.mkdir(parents=True)
     os.chmod(folder, 0o777)
