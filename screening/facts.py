@@ -1,9 +1,11 @@
 """Turn validated candidate records into the small facts the compiled rules read.
 
-Facts carry only the fields some rule reads (cheaper to move through durable-rules), split
-over the fact types the engine's ruleset decided (`ruleset.Layout`, given to `plan_of`), and
-are built directly in the shape the core reads: a fact's id is its position in its batch,
-written first so that a firing's matched facts are read from the start of each match.
+Facts carry only the fields some rule reads (cheaper to move through durable-rules), and of
+a spread between sources only one some rule can match (`_floors`: the core copies every
+matched fact's text into each firing), split over the fact types the engine's ruleset
+decided (`ruleset.Layout`, given to `plan_of`), and are built directly in the shape the core
+reads: a fact's id is its position in its batch, written first so that a firing's matched
+facts are read from the start of each match.
 Every value keeps where it came from (an item's index, an assessment's index), so an
 explanation can point at the record when one is asked for.
 """
