@@ -60,13 +60,20 @@ class RawInput:
 @dataclass(frozen=True)
 class LineSpan:
     """Whole lines of a JSON Lines file: `length` bytes from `offset`, the first of them
-    line number `first`, `lines` of them in all."""
+    line number `first`, `lines` of them in all, in the file `file` (device and inode) that
+    was scanned for them: a file replaced since then is not read at these offsets."""
 
     path: str
     offset: int
     length: int
     first: int
     lines: int
+    file: tuple[int, int] = (0, 0)
+
+
+# a problem that kept inputs from being read, and how many inputs it stands for: one line,
+# or every line of a span
+Unread = tuple[Problem, int]
 
 
 def expand(paths: list[str | Path]) -> tuple[list[Path], list[Problem]]:
@@ -89,8 +96,14 @@ def expand(paths: list[str | Path]) -> tuple[list[Path], list[Problem]]:
 
 
 def iter_inputs(paths: list[str | Path], problems: list[Problem]) -> Iterator[RawInput]:
-    """Raw inputs one at a time; problems with the paths themselves go to `problems`."""
-    return read_sources(iter_sources(paths, problems), problems)
+    """Raw inputs one at a time; problems with the paths, and lines that cannot be read, go
+    to `problems`."""
+    unread: list[Unread] = []
+    for raw in read_sources(iter_sources(paths, problems), unread):
+        problems.extend(problem for problem, _ in unread)
+        unread.clear()
+        yield raw
+    problems.extend(problem for problem, _ in unread)
 
 
 def iter_sources(paths: list[str | Path], problems: list[Problem],
@@ -108,32 +121,45 @@ def iter_sources(paths: list[str | Path], problems: list[Problem],
                 problems.append(Problem(str(path), message("not_regular_file"), code="E001"))
                 continue
             with path.open("rb") as handle:
-                yield from _spans(str(path), handle, span_lines)
+                scanned = os.fstat(handle.fileno())
+                yield from _spans(str(path), handle, span_lines,
+                                  (scanned.st_dev, scanned.st_ino))
         except OSError as exc:
             problems.append(_unreadable(str(path), exc))
 
 
 def read_sources(sources: Iterable[RawInput | LineSpan],
-                 problems: list[Problem]) -> Iterator[RawInput]:
-    """Raw inputs one at a time, the lines of each span read as they are consumed; a line
-    that cannot be read goes to `problems`."""
+                 unread: list[Unread]) -> Iterator[RawInput]:
+    """Raw inputs one at a time, the lines of each span read as they are consumed; what
+    cannot be read (a line, or a span of a file gone or replaced since it was scanned) goes
+    to `unread`."""
     for source in sources:
         if isinstance(source, RawInput):
             yield source
             continue
         try:
             with open(source.path, "rb") as handle:
+                opened = os.fstat(handle.fileno())
+                if (opened.st_dev, opened.st_ino) != source.file:
+                    unread.append((_changed(source), source.lines))
+                    continue
                 handle.seek(source.offset)
-                yield from _jsonl_lines(source, handle, problems)
+                yield from _jsonl_lines(source, handle, unread)
         except OSError as exc:
-            problems.append(_unreadable(source.path, exc))
+            unread.append((_unreadable(source.path, exc), source.lines))
+
+
+def _changed(span: LineSpan) -> Problem:
+    return Problem(span.path, message("file_replaced", count=span.lines), span.first,
+                   code="E001")
 
 
 def _unreadable(name: str, exc: OSError) -> Problem:
     return Problem(name, message("cannot_read_file", reason=exc.strerror), code="E001")
 
 
-def _spans(name: str, handle: BinaryIO, span_lines: int) -> Iterator[LineSpan]:
+def _spans(name: str, handle: BinaryIO, span_lines: int,
+           file: tuple[int, int]) -> Iterator[LineSpan]:
     """The file in spans of `span_lines` lines (the last may have fewer, and its last line
     no newline), found by counting newlines: no line is decoded or copied here."""
     start, first, counted, scanned = 0, 1, 0, 0
@@ -144,16 +170,16 @@ def _spans(name: str, handle: BinaryIO, span_lines: int) -> Iterator[LineSpan]:
             at, counted = newline + 1, counted + 1
             if counted == span_lines:
                 end = scanned + at
-                yield LineSpan(name, start, end - start, first, counted)
+                yield LineSpan(name, start, end - start, first, counted, file)
                 start, first, counted = end, first + counted, 0
         scanned += len(block)
         ends_line = block.endswith(b"\n")
     if scanned > start:
-        yield LineSpan(name, start, scanned - start, first, counted + (not ends_line))
+        yield LineSpan(name, start, scanned - start, first, counted + (not ends_line), file)
 
 
 def _jsonl_lines(span: LineSpan, handle: BinaryIO,
-                 problems: list[Problem]) -> Iterator[RawInput]:
+                 unread: list[Unread]) -> Iterator[RawInput]:
     """The lines of a span, `handle` at its start, each decoded on its own: a line that is
     not UTF-8 or too long is one located problem, and every other line is still read."""
     name, end = span.path, span.offset + span.length
@@ -166,14 +192,14 @@ def _jsonl_lines(span: LineSpan, handle: BinaryIO,
         if len(line) > MAX_LINE_BYTES:
             while line and not line.endswith(b"\n"):  # skip the rest of the long line
                 line = piece(MAX_LINE_BYTES)
-            problems.append(Problem(name, message("line_too_long", limit=MAX_LINE_BYTES), number,
-                                    code="E002"))
+            unread.append((Problem(name, message("line_too_long", limit=MAX_LINE_BYTES),
+                                   number, code="E002"), 1))
             continue
         try:
             text = line.decode("utf-8")
         except UnicodeDecodeError as exc:
-            problems.append(Problem(name, message("not_utf8"), number,
-                                    text_position(line, exc.start)[1], code="E003"))
+            unread.append((Problem(name, message("not_utf8"), number,
+                                   text_position(line, exc.start)[1], code="E003"), 1))
             continue
         if number == 1:
             text = text.removeprefix("\ufeff")

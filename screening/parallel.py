@@ -20,7 +20,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from .candidates import SPAN_LINES, LineSpan, RawInput, expand, parse_input, read_sources
+from .candidates import (
+    SPAN_LINES,
+    LineSpan,
+    RawInput,
+    Unread,
+    expand,
+    parse_input,
+    read_sources,
+)
 from .errors import Problem
 from .results import CandidateResult
 
@@ -68,7 +76,7 @@ def screen_chunk(screener: Screener, job: Job, raws: list[RawInput | LineSpan]) 
     profile = screener.profile
     chunk = Chunk()
     records = []
-    unread: list[Problem] = []  # lines that could not be read, reported in line order
+    unread: list[Unread] = []  # lines that could not be read, reported in line order
     for raw in read_sources(raws, unread):
         _count_unread(chunk, unread)
         loaded, problems = parse_input(raw)
@@ -99,18 +107,21 @@ def screen_chunk(screener: Screener, job: Job, raws: list[RawInput | LineSpan]) 
     return chunk
 
 
-def _count_unread(chunk: Chunk, unread: list[Problem]) -> None:
+def _count_unread(chunk: Chunk, unread: list[Unread]) -> None:
     """Each line that could not be read is an input that gave no record."""
-    chunk.problems.extend(unread)
-    chunk.invalid += len(unread)
+    for problem, inputs in unread:
+        chunk.problems.append(problem)
+        chunk.invalid += inputs
     unread.clear()
 
 
 def _summary_only(result: CandidateResult) -> CandidateResult:
     """What the caller still needs once a result is rendered: id and knock-outs. Made
     directly: `dataclasses.replace` took 3 times as long (measured)."""
-    return CandidateResult(result.id, (), result.total, result.categories, result.knockouts,
-                           result.recommendation, result.recommendation_label, result.rank)
+    return CandidateResult(id=result.id, outcomes=(), total=result.total,
+                           categories=result.categories, knockouts=result.knockouts,
+                           recommendation=result.recommendation,
+                           recommendation_label=result.recommendation_label, rank=result.rank)
 
 
 class _Worker:

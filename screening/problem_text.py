@@ -18,6 +18,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "file_too_large": ("file is larger than {limit} bytes", "filen er større end {limit} byte"),
     "file_not_found": ("file not found", "filen findes ikke"),
     "cannot_read_file": ("cannot read file: {reason}", "kan ikke læse filen: {reason}"),
+    "file_replaced": ("the file was replaced while it was read; lines from here not "
+                      "screened: {count}", "filen blev udskiftet, mens den blev læst; linjer "
+                      "herfra, der ikke blev screenet: {count}"),
     "not_utf8": ("not UTF-8 text", "ikke UTF-8-tekst"),
     "not_utf8_at": ("not UTF-8 text (byte {offset})", "ikke UTF-8-tekst (byte {offset})"),
     "not_a_mapping": ("expected a mapping at the top of the document",

@@ -121,7 +121,10 @@ def test_spans_cover_a_pool_in_whole_lines_read_as_one_reader_would(tmp_path, mo
     assert spans[-1].offset + spans[-1].length == path.stat().st_size
     assert [s.first for s in spans] == list(range(1, len(_AWKWARD) + 1, span_lines))
     assert sum(s.lines for s in spans) == len(_AWKWARD)
-    inputs = list(read_sources(spans, problems))
+    unread: list = []
+    inputs = list(read_sources(spans, unread))
+    assert [count for _, count in unread] == [1, 1]  # each stands for its one line
+    problems = [problem for problem, _ in unread]
     assert [(i.line, i.text) for i in inputs] == [
         (1, line("a") + "\n"), (2, line("b") + "\r\n"),
         (5, line("c", title="Skolechef i Ærø") + "\n"), (8, line("e"))]
@@ -136,6 +139,21 @@ def test_spans_of_a_pool_that_ends_with_a_newline_end_there(tmp_path):
     assert [(s.first, s.lines) for s in spans] == [(1, 2), (3, 2)]
     assert spans[-1].offset + spans[-1].length == path.stat().st_size
     assert list(iter_sources([jsonl(tmp_path, "empty.jsonl")], [], 2)) == []
+
+
+def test_a_pool_replaced_after_it_was_scanned_is_not_read_at_the_old_offsets(tmp_path):
+    path = jsonl(tmp_path, "pool.jsonl", line("a"), line("b"), line("c"))
+    spans = list(iter_sources([path], [], 2))
+    newer = jsonl(tmp_path, "newer.jsonl", line("x"), line("y"), line("z"), line("w"))
+    newer.replace(path)  # as an editor saves: a new file under the old name
+    unread: list = []
+    assert list(read_sources(spans, unread)) == []
+    assert [count for _, count in unread] == [2, 1]  # every line of each span is unread
+    assert shown([problem for problem, _ in unread], tmp_path) == [
+        "pool.jsonl:1:1: E001 filen blev udskiftet, mens den blev læst; linjer herfra, der "
+        "ikke blev screenet: 2",
+        "pool.jsonl:3:1: E001 filen blev udskiftet, mens den blev læst; linjer herfra, der "
+        "ikke blev screenet: 1"]
 
 
 def test_problems_in_json_lines_name_the_file_and_the_line(tmp_path):

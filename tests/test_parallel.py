@@ -129,6 +129,21 @@ def test_workers_read_their_spans_and_locate_bad_lines_past_the_first_chunk(tmp_
     assert one == two
 
 
+def test_the_lines_of_a_pool_replaced_mid_run_count_as_invalid_inputs(tmp_path):
+    pool, count = _pool(EXAMPLES[0], tmp_path, copies=150)
+    spans = list(iter_sources([pool], [], CHUNK_SIZE))
+    replacement = tmp_path / "replacement.jsonl"
+    replacement.write_bytes(pool.read_bytes())
+    replacement.replace(pool)  # the same text, but another file than the one scanned
+    profile_path = ROOT / "rules" / f"{EXAMPLES[0].name}.yaml"
+    job = Job(str(profile_path), "samtale2", None)
+    with Screener(load_profile(profile_path), profile_path) as screener:
+        chunks = list(screen_many(screener, job, spans, 1))
+    assert sum(len(c.results) for c in chunks) == 0
+    assert sum(c.invalid for c in chunks) == count
+    assert {p.code for c in chunks for p in c.problems} == {"E001"}
+
+
 def test_a_chunk_keeps_inputs_for_the_audit_only_when_asked(helsingor, candidates):
     raws = [RawInput(str(p)) for p in sorted(candidates.iterdir())]
     with Screener(helsingor, HELSINGOR) as screener:
