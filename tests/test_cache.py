@@ -182,21 +182,28 @@ def test_installations_of_different_code_keep_their_own_entries(profile_file, fo
     assert reads == [profile_file, profile_file]  # the first entry was still there
 
 
-def test_profiles_are_listed_from_the_cache_without_parsing_a_rule_file(folder, monkeypatch,
-                                                                       tmp_path):
+@pytest.fixture
+def parsed(monkeypatch) -> list[str]:
+    """The names of the rule files parsed from here on (rulefiles.read_document)."""
+    names: list[str] = []
+    read_document = rulefiles.read_document
+
+    def counted(path):
+        names.append(Path(path).name)
+        return read_document(path)
+    monkeypatch.setattr(rulefiles, "read_document", counted)
+    return names
+
+
+def test_profiles_are_listed_from_the_cache_without_parsing_a_rule_file(folder, tmp_path,
+                                                                       request):
     rules = tmp_path / "rules"
     shutil.copytree(ROOT / "rules", rules)
     write(rules, "modul.yaml", MODULE)  # a module beside the profiles is left out
     write(rules, "broken.yaml", PROFILE.replace("priority: krav", "priority: skal"))
     write(rules, "garbled.yaml", PROFILE.replace("quote: relationel", "quote: [relationel"))
     first = rulefiles.list_profiles(rules)
-    parsed: list[str] = []
-    read_document = rulefiles.read_document
-
-    def counted(path):
-        parsed.append(Path(path).name)
-        return read_document(path)
-    monkeypatch.setattr(rulefiles, "read_document", counted)
+    parsed = request.getfixturevalue("parsed")  # counting from the second listing on
     again = rulefiles.list_profiles(rules)
     assert [path.name for path, _ in again] == [path.name for path, _ in first] == \
         sorted(["broken.yaml", *(p.name for p in SHIPPED)])
@@ -208,17 +215,11 @@ def test_profiles_are_listed_from_the_cache_without_parsing_a_rule_file(folder, 
 
 
 def test_a_profile_is_found_by_its_id_from_the_cache_without_parsing(profile_file, folder,
-                                                                     monkeypatch):
+                                                                     request):
     rules = profile_file.parent
     write(rules, "broken.yaml", PROFILE.replace("id: p,", "id: q,").replace("krav", "skal"))
     assert rulefiles.find_profile("p", rules) == profile_file  # the file is named profil
-    parsed: list[str] = []
-    read_document = rulefiles.read_document
-
-    def counted(path):
-        parsed.append(Path(path).name)
-        return read_document(path)
-    monkeypatch.setattr(rulefiles, "read_document", counted)
+    parsed = request.getfixturevalue("parsed")  # counting from the second lookup on
     assert rulefiles.find_profile("p", rules) == profile_file
     assert rulefiles.find_profile("q", rules) == rules / "broken.yaml"  # found, to report
     with pytest.raises(RuleFileError, match="E001"):
