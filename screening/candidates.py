@@ -68,7 +68,7 @@ class LineSpan:
     length: int
     first: int
     lines: int
-    file: tuple[int, int] = (0, 0)
+    file: tuple[int, int]
 
 
 # a problem that kept inputs from being read, and how many inputs it stands for: one line,

@@ -1,9 +1,9 @@
 """Turn validated candidate records into the small facts the compiled rules read.
 
 Facts carry only the fields some rule reads (cheaper to move through durable-rules), and of
-a spread between sources only one some rule can match (`_floors`: the core copies every
-matched fact's text into each firing), split over the fact types the engine's ruleset
-decided (`ruleset.Layout`, given to `plan_of`), and are built directly in the shape the core
+a spread between sources only one some rule can match (`ruleset.floors_across`: the core
+copies every matched fact's text into each firing), split over the fact types the engine's
+ruleset decided (`ruleset.Layout`, given to `plan_of`), and are built directly in the shape the core
 reads: a fact's id is its position in its batch, written first so that a firing's matched
 facts are read from the start of each match.
 Every value keeps where it came from (an item's index, an assessment's index), so an
@@ -24,7 +24,7 @@ from .catalogue import COLLECTIONS, Stored
 from .compile import AssessmentPlan, CompiledProfile
 from .records import CandidateRecord, sources_up_to
 from .results import O, U
-from .ruleset import FactGroup, Layout
+from .ruleset import FactGroup, Layout, floors_across
 from .stages import SOURCES
 
 # per item field a rule reads: its key on the item fact, the record attribute holding it
@@ -102,7 +102,7 @@ def plan_of(compiled: CompiledProfile, layout: Layout) -> FactPlan:
                 None if plan.field is None
                 else compiled.item_keys[plan.collection][(plan.field, None)])
                for key, plan in compiled.derived.items()]
-    floors = _floors(layout.view_groups)
+    floors = floors_across(layout.view_groups)
     return FactPlan(item_readers_of(compiled, layout),
                     {stage: _routes(compiled.assessments, stage) for stage in SOURCES},
                     {key: plan.aggregate for key, plan in compiled.assessments.items()},
@@ -110,21 +110,6 @@ def plan_of(compiled: CompiledProfile, layout: Layout) -> FactPlan:
                     {key: (plan.spread_key, floors.get(plan.spread_key, -inf))
                      for key, plan in compiled.assessments.items()},
                     layout.view_groups)
-
-
-def _floors(groups: list[FactGroup]) -> dict[str, float]:
-    """The keys that every fact type reading them reads only as `key >= number` (see
-    `FactGroup.floors`), each with the lowest such number."""
-    floors: dict[str, float] = {}
-    other: set[str] = set()
-    for group in groups:
-        own = dict(group.floors)
-        for key in group.keys:
-            if key in own:
-                floors[key] = min(floors.get(key, own[key]), own[key])
-            else:
-                other.add(key)
-    return {key: floor for key, floor in floors.items() if key not in other}
 
 
 def build(plan: FactPlan, record: CandidateRecord, index: int, stage: str, as_of: date,

@@ -430,22 +430,23 @@ def find_profile(name: str, rules_dir: str | Path = "rules") -> Path:
             return named
     found = {}
     for candidate in sorted(Path(rules_dir).glob("*.y*ml")):
-        found.update({profile_id: candidate for profile_id in _profile_id(candidate)})
+        if (profile_id := _profile_id(candidate)) is not None:
+            found[profile_id] = candidate
     if name in found:
         return found[name]
     raise RuleFileError([Problem(name, message("no_profile", folder=f"{rules_dir}/")
                                  + did_you_mean(name, found), code="E001")])
 
 
-def _profile_id(path: Path) -> list[str]:
+def _profile_id(path: Path) -> str | None:
     """The id of the profile in `path` (none for a module or what is not a rule file): from
     the cache when the profile loads and its files are unchanged, else as written."""
     try:
-        return [load_profile(path).meta.id]
+        return load_profile(path).meta.id
     except RuleFileError:
         doc, _ = read_document(path)
     meta = doc.data.get("profile") if doc else None
-    return [str(meta["id"])] if isinstance(meta, dict) and "id" in meta else []
+    return str(meta["id"]) if isinstance(meta, dict) and "id" in meta else None
 
 
 def list_profiles(rules_dir: str | Path = "rules") -> list[tuple[Path, Profile | RuleFileError]]:

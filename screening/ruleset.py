@@ -213,6 +213,21 @@ def _floors(tests: list[tuple[str | None, str, Any]]) -> tuple[tuple[str, float]
     return tuple((key, floor) for key, floor in floors.items() if key not in other)
 
 
+def floors_across(groups: list[FactGroup]) -> dict[str, float]:
+    """The keys that every fact type reading them reads only as `key >= number` (see
+    `FactGroup.floors`), each with the lowest such number."""
+    floors: dict[str, float] = {}
+    other: set[str] = set()
+    for group in groups:
+        own = dict(group.floors)
+        for key in group.keys:
+            if key in own:
+                floors[key] = min(floors.get(key, own[key]), own[key])
+            else:
+                other.add(key)
+    return {key: floor for key, floor in floors.items() if key not in other}
+
+
 def _rule(fact_type: str, expr: Expr) -> dict:
     if expr is TRUE:
         return {"all": [{"m": {"t": fact_type}}]}

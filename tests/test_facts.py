@@ -12,7 +12,7 @@ from screening.catalogue import COLLECTIONS
 from screening.compile import compile_profile
 from screening.records import CandidateRecord
 from screening.results import I, O, U
-from screening.ruleset import FactGroup, layout_of
+from screening.ruleset import layout_of
 from screening.stages import SOURCES
 
 from .conftest import EXAMPLES, example_records
@@ -166,10 +166,3 @@ def test_the_view_is_split_into_one_fact_per_view_fact_type(shipped):
     for fact, group in zip(added, groups, strict=True):
         assert {k: v for k, v in fact.items() if k not in ("id", "t")} == \
             {k: view[k] for k in group.keys if k in view}
-
-
-def test_a_value_is_left_out_only_where_no_fact_type_reading_it_could_match_it():
-    groups = [FactGroup("v0", ("a",), ("s", "g"), (("s", 3.0), ("g", 3.0))),
-              FactGroup("v1", ("b",), ("s", "g"), (("g", 2.0),))]
-    # `s` is read otherwise by v1's rules; `g` only as `g >= 3` and `g >= 2`
-    assert factlib._floors(groups) == {"g": 2.0}

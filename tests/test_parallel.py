@@ -35,7 +35,7 @@ def test_chunks_keep_input_order_and_only_the_last_is_short(count, size, lengths
 
 
 def test_a_span_counts_its_lines_towards_a_chunk():
-    span = lambda lines: LineSpan("pool.jsonl", 0, 10, 1, lines)  # noqa: E731
+    span = lambda lines: LineSpan("pool.jsonl", 0, 10, 1, lines, (0, 0))  # noqa: E731
     inputs = [span(3), RawInput("a.yaml"), RawInput("b.yaml"), span(2), span(4), span(1)]
     assert list(chunks_of(inputs, 4)) == [inputs[:2], inputs[2:4], inputs[4:5], inputs[5:]]
 

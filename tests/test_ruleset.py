@@ -23,9 +23,11 @@ from screening.rulefiles import load_profile
 from screening.ruleset import (
     MAX_COMBINATORS,
     RULES_PER_FACT_TYPE,
+    FactGroup,
     Layout,
     _combinators,
     fit_for_engine,
+    floors_across,
     layout_of,
     meaning_of,
 )
@@ -205,3 +207,10 @@ def test_leaving_out_spreads_below_their_floor_changes_no_firing(path, monkeypat
 
     check()
     assert left_out  # the generated candidates had spreads to leave out
+
+
+def test_a_value_is_left_out_only_where_no_fact_type_reading_it_could_match_it():
+    groups = [FactGroup("v0", ("a",), ("s", "g"), (("s", 3.0), ("g", 3.0))),
+              FactGroup("v1", ("b",), ("s", "g"), (("g", 2.0),))]
+    # `s` is read otherwise by v1's rules; `g` only as `g >= 3` and `g >= 2`
+    assert floors_across(groups) == {"g": 2.0}
