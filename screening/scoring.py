@@ -13,13 +13,16 @@ for a person to confirm or override; the tool never rejects anyone by itself.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache, partial
+from itertools import chain
 from operator import itemgetter
+from typing import Any
 
 from .catalogue import COLLECTIONS, label_of
-from .compile import CompiledProfile
+from .compile import CompiledCriterion, CompiledProfile, DerivedPlan
 from .engine import Evaluated
 from .i18n import language, t
 from .profiles import CATEGORIES, Criterion, Scoring
@@ -122,9 +125,20 @@ class Scorer:
 def outcomes_of(compiled: CompiledProfile, evaluated: Evaluated
                 ) -> tuple[CriterionOutcome, ...]:
     """Every criterion's outcome with the evidence that decided it and what is missing."""
-    derived_evidence: dict[str, list[Evidence]] = {}  # several criteria read the same fact
-    return tuple(_outcome(compiled, evaluated, cc.criterion, cc.keys, derived_evidence)
-                 for cc in compiled.criteria)
+    return _explainer(compiled).outcomes(evaluated)
+
+
+_explainers: dict[int, _Explainer] = {}  # by the id of a compiled profile still alive
+
+
+def _explainer(compiled: CompiledProfile) -> _Explainer:
+    """The explainer of `compiled`, made once for as long as the compiled profile lives (a
+    compiled profile is not hashable, so it is known by its id, dropped when it is freed)."""
+    explainer = _explainers.get(id(compiled))
+    if explainer is None:
+        explainer = _explainers[id(compiled)] = _Explainer(compiled)
+        weakref.finalize(compiled, _explainers.pop, id(compiled), None)
+    return explainer
 
 
 def summarise(candidate_id: str, outcomes: tuple[CriterionOutcome, ...],
@@ -185,93 +199,186 @@ def _recommendation(scoring: Scoring, total: Score, knockouts: tuple[str, ...],
     return secured.band, secured.label
 
 
-def _outcome(compiled: CompiledProfile, evaluated: Evaluated, criterion: Criterion,
-             keys: tuple[str, ...], derived_evidence: dict[str, list[Evidence]]
-             ) -> CriterionOutcome:
-    status = evaluated.firings.criteria[criterion.id]
-    evidence: list[Evidence] = []
-    missing: list[str] = []
-    for key in keys:
+Part = tuple[tuple[Evidence, ...], tuple[str, ...]]  # a key's evidence, or what is missing
+
+
+class _Explainer:
+    """What explaining the candidates of one compiled profile needs, looked up once: per
+    criterion its keys and points, per derived key where its evidence comes from, and per
+    language the texts for an absent key that depend on nothing else."""
+
+    def __init__(self, compiled: CompiledProfile) -> None:
+        self._criteria = [_CriterionParts(cc, compiled) for cc in compiled.criteria]
+        self._derived = {key: _DerivedParts(compiled, plan)
+                         for key, plan in compiled.derived.items()}
+        # assessment key -> the competency's name and the sources that may assess it
+        self._assessed = {key: (compiled.profile.competencies[plan.competency], plan.sources)
+                          for key, plan in compiled.assessments.items()}
+        self._absent_texts: dict[str, dict[str, str]] = {}  # language -> key -> text
+
+    def outcomes(self, evaluated: Evaluated) -> tuple[CriterionOutcome, ...]:
+        statuses, gaps = evaluated.firings.criteria, evaluated.firings.gaps
+        titles: dict[tuple[str, int], str] = {}  # several keys read the same items
+        # per key: its evidence (present in the view) or what is missing (absent); several
+        # criteria read the same key
+        parts: dict[str, Part] = {}
+        outcomes = []
+        for c in self._criteria:
+            status = statuses[c.id]
+            if len(c.keys) == 1:
+                evidence, missing = (parts.get(c.keys[0])
+                                     or self._part(evaluated, c.keys[0], titles, parts))
+            else:
+                made = [parts.get(key) or self._part(evaluated, key, titles, parts)
+                        for key in c.keys]
+                evidence = tuple(chain.from_iterable([e for e, _ in made]))
+                missing = tuple(chain.from_iterable([m for _, m in made]))
+                if c.may_repeat:  # two facts can point at the same record fields
+                    evidence = tuple(dict.fromkeys(evidence))
+                    missing = tuple(dict.fromkeys(missing))
+            disagreement = bool(gaps) and not gaps.isdisjoint(c.assessed)
+            outcomes.append(CriterionOutcome(c.criterion, status, c.points[status], c.weight,
+                                             evidence, missing, disagreement))
+        return tuple(outcomes)
+
+    def _part(self, evaluated: Evaluated, key: str, titles: dict[tuple[str, int], str],
+              parts: dict[str, Part]) -> Part:
+        """The evidence of `key`, or what is missing for it; kept in `parts`."""
+        derived = self._derived.get(key)
+        part: Part
         if key not in evaluated.view:
-            missing.append(_missing(compiled, evaluated, key))
-        elif key in compiled.derived:
-            if key not in derived_evidence:
-                derived_evidence[key] = _derived_evidence(compiled, evaluated, key)
-            evidence.extend(derived_evidence[key])
+            part = (), (self._missing(evaluated, key, derived, titles),)
+        elif derived is not None:
+            part = derived.evidence(evaluated, titles), ()
         else:
-            evidence.extend(_assessment_evidence(evaluated, key))
-    gaps = evaluated.firings.gaps
-    disagreement = bool(gaps) and any(k in gaps for k in keys if k in compiled.assessments)
-    points = None if status == U else criterion.weight * POINTS_FACTOR[status]
-    if len(keys) > 1:  # two facts can point at the same record fields
-        evidence, missing = list(dict.fromkeys(evidence)), list(dict.fromkeys(missing))
-    return CriterionOutcome(criterion, status, points, criterion.weight, tuple(evidence),
-                            tuple(missing), disagreement)
+            part = _assessment_evidence(evaluated, key), ()
+        parts[key] = part
+        return part
+
+    def _missing(self, evaluated: Evaluated, key: str, derived: _DerivedParts | None,
+                 titles: dict[tuple[str, int], str]) -> str:
+        worded_in = language()
+        texts = self._absent_texts.get(worded_in)
+        if texts is None:
+            texts = self._absent_texts[worded_in] = self._absent_texts_in(worded_in)
+        if derived is None:
+            return texts[key]
+        return derived.missing(evaluated, titles, worded_in) or texts[key]
+
+    def _absent_texts_in(self, worded_in: str) -> dict[str, str]:
+        """Per key, the text for what is missing when nothing about the candidate says more:
+        an assessed competency's, or a derived fact's no item of which was undecided."""
+        texts = {key: _not_assessed(competency, sources, worded_in)
+                 for key, (competency, sources) in self._assessed.items()}
+        texts.update((key, t("{what}: ikke oplyst", what=derived.name))
+                     for key, derived in self._derived.items())
+        return texts
 
 
-def _assessment_evidence(evaluated: Evaluated, key: str) -> list[Evidence]:
+class _CriterionParts:
+    """A criterion as its outcome is made: the keys it reads, its points per status."""
+
+    __slots__ = ("assessed", "criterion", "id", "keys", "may_repeat", "points", "weight")
+
+    def __init__(self, compiled_criterion: CompiledCriterion,
+                 compiled: CompiledProfile) -> None:
+        criterion = self.criterion = compiled_criterion.criterion
+        self.id, self.weight, self.keys = criterion.id, criterion.weight, compiled_criterion.keys
+        self.assessed = tuple(k for k in self.keys if k in compiled.assessments)
+        self.points = {status: None if status == U else criterion.weight * POINTS_FACTOR[status]
+                       for status in (O, D, I, U)}
+        # Only keys of one kind can give the same evidence or missing text: an assessment's
+        # evidence is `assessments[n].score` and its text names the competency, which no
+        # derived fact's evidence or text can be.
+        self.may_repeat = len(self.keys) - len(self.assessed) > 1 or len(self.assessed) > 1
+
+
+class _DerivedParts:
+    """A derived key's evidence made of a candidate: its value, then each item its predicate
+    held for with the fields the predicate reads (and the summed one); or, if the value is
+    unknown, the items that could not be decided and the fields they lack."""
+
+    __slots__ = ("_labels", "collection", "fields", "item_fields", "key", "name", "path",
+                 "predicate", "record_attr", "titled")
+
+    def __init__(self, compiled: CompiledProfile, plan: DerivedPlan) -> None:
+        predicate = compiled.predicates[plan.predicate]
+        collection = COLLECTIONS[plan.collection]
+        self.key, self.name, self.predicate = plan.key, plan.name, plan.predicate
+        self.collection, self.record_attr = plan.collection, collection.record_attr
+        # a named derived fact by its id; an inline `some` by its description
+        self.path = f"derived.{plan.name}" if plan.name in compiled.profile.derived else plan.name
+        self.titled = _TITLE_ATTRS[plan.collection]
+        names = dict.fromkeys([*predicate.fields, *([plan.field] if plan.field else [])])
+        # through the catalogue: `current` and a position's `years` are computed
+        self.fields = [(f".{name}", collection.fields[name].read) for name in names]
+        # the keys on an item's fact of the fields the predicate reads, with their fields
+        self.item_fields = [(k, collection.fields[f])
+                            for (f, _member), k in compiled.item_keys[plan.collection].items()
+                            if f in predicate.fields]
+        self._labels: dict[str, list[tuple[str, str]]] = {}  # language -> item_fields labelled
+
+    def evidence(self, evaluated: Evaluated, titles: dict[tuple[str, int], str]
+                 ) -> tuple[Evidence, ...]:
+        evidence = [Evidence(self.path, evaluated.view[self.key], "cv")]
+        statuses = evaluated.firings.item_status.get(self.predicate)
+        if not statuses:
+            return tuple(evidence)
+        matched = sorted([i for i, status in statuses.items() if status == O])
+        if not matched:
+            return tuple(evidence)
+        items = getattr(evaluated.facts.record, self.record_attr)
+        collection, as_of = self.collection, evaluated.as_of
+        for i in matched:
+            item, title = items[i], self._title(titles, items, i)
+            for suffix, read in self.fields:
+                value = read(item, as_of)
+                if isinstance(value, list):
+                    value = tuple(value)  # evidence is hashable and immutable
+                evidence.append(Evidence(f"{collection}[{i}]{suffix}", value, "cv", title))
+        return tuple(evidence)
+
+    def missing(self, evaluated: Evaluated, titles: dict[tuple[str, int], str],
+                worded_in: str) -> str:
+        """The items that could not be decided, each with the fields it lacks ("" if none)."""
+        items = getattr(evaluated.facts.record, self.record_attr)
+        if items is None:
+            return t("{what}: ikke oplyst", what=self.collection)
+        statuses = evaluated.firings.item_status.get(self.predicate)
+        if not statuses:
+            return ""
+        labels = self._labels.get(worded_in)
+        if labels is None:
+            labels = self._labels[worded_in] = [(k, label_of(f, worded_in))
+                                                for k, f in self.item_fields]
+        facts = evaluated.facts.item_facts[self.collection]
+        gaps = []
+        for i in sorted([i for i, status in statuses.items() if status == U]):
+            fact = facts[i]
+            absent = dict.fromkeys([label for k, label in labels if k not in fact])
+            gaps.append(t("{item} ({title}) mangler {fields}", item=f"{self.collection}[{i}]",
+                          title=self._title(titles, items, i), fields=", ".join(absent)))
+        return "; ".join(gaps)
+
+    def _title(self, titles: dict[tuple[str, int], str], items: Sequence[Any], i: int) -> str:
+        """Item `i`'s title ("Direktør, Helsingør Kommune"), made once for the candidate."""
+        title = titles.get((self.collection, i))
+        if title is None:
+            item = items[i]
+            title = titles[(self.collection, i)] = ", ".join(
+                [str(v) for v in (getattr(item, a) for a in self.titled) if v])
+        return title
+
+
+def _assessment_evidence(evaluated: Evaluated, key: str) -> tuple[Evidence, ...]:
     assessments = evaluated.facts.record.assessments
-    return [Evidence(f"assessments[{n}].score", assessments[n].score, assessments[n].source,
-                     assessments[n].assessor) for n in evaluated.facts.assessments[key].assessments]
-
-
-def _derived_evidence(compiled: CompiledProfile, evaluated: Evaluated,
-                      key: str) -> list[Evidence]:
-    plan = compiled.derived[key]
-    predicate = compiled.predicates[plan.predicate]
-    # a named derived fact by its id; an inline `some` by its description
-    named = plan.name in compiled.profile.derived
-    evidence = [Evidence(f"derived.{plan.name}" if named else plan.name, evaluated.view[key],
-                         "cv")]
-    statuses = evaluated.firings.item_status.get(plan.predicate, {})
-    matched = [i for i, status in statuses.items() if status == O]
-    if not matched:
-        return evidence
-    items = getattr(evaluated.facts.record, COLLECTIONS[plan.collection].record_attr)
-    fields = list(dict.fromkeys([*predicate.fields, *([plan.field] if plan.field else [])]))
-    for i in sorted(matched):
-        item, title = items[i], _item_title(plan.collection, items[i])
-        for field_name in fields:
-            # through the catalogue: `current` and a position's `years` are computed
-            value = COLLECTIONS[plan.collection].fields[field_name].read(item, evaluated.as_of)
-            if isinstance(value, list):
-                value = tuple(value)  # evidence is hashable and immutable
-            evidence.append(Evidence(f"{plan.collection}[{i}].{field_name}", value, "cv",
-                                     title))
-    return evidence
+    return tuple([Evidence(f"assessments[{n}].score", assessments[n].score,
+                           assessments[n].source, assessments[n].assessor)
+                  for n in evaluated.facts.assessments[key].assessments])
 
 
 _TITLE_ATTRS = {"positions": ("title", "organisation"), "education": ("degree", "institution"),
                 "experience": ("kind", "description")}
-
-
-def _item_title(collection: str, item) -> str:
-    return ", ".join(str(v) for v in (getattr(item, a) for a in _TITLE_ATTRS[collection]) if v)
-
-
-def _missing(compiled: CompiledProfile, evaluated: Evaluated, key: str) -> str:
-    if key in compiled.assessments:
-        assessment = compiled.assessments[key]
-        return _not_assessed(compiled.profile.competencies[assessment.competency],
-                             assessment.sources, language())
-    plan = compiled.derived[key]
-    collection = COLLECTIONS[plan.collection]
-    items = getattr(evaluated.facts.record, collection.record_attr)
-    if items is None:
-        return t("{what}: ikke oplyst", what=plan.collection)
-    predicate = compiled.predicates[plan.predicate]
-    statuses = evaluated.firings.item_status.get(plan.predicate, {})
-    gaps = []
-    for i, item in enumerate(items):
-        if statuses.get(i) == U:
-            fact = evaluated.facts.item_facts[plan.collection][i]
-            absent = [label_of(collection.fields[f], language())
-                      for (f, _member), k in compiled.item_keys[plan.collection].items()
-                      if f in predicate.fields and k not in fact]
-            gaps.append(t("{item} ({title}) mangler {fields}", item=f"{plan.collection}[{i}]",
-                          title=_item_title(plan.collection, item),
-                          fields=", ".join(dict.fromkeys(absent))))
-    return "; ".join(gaps) or t("{what}: ikke oplyst", what=plan.name)
 
 
 @lru_cache(maxsize=1024)  # the same few texts for every candidate
