@@ -218,7 +218,7 @@ class _Explainer:
 
     def outcomes(self, evaluated: Evaluated) -> tuple[CriterionOutcome, ...]:
         statuses, gaps = evaluated.firings.criteria, evaluated.firings.gaps
-        titles: dict[tuple[str, int], str] = {}  # several keys read the same items
+        shared = _Shared()
         # per key: its evidence (present in the view) or what is missing (absent); several
         # criteria read the same key
         parts: dict[str, Part] = {}
@@ -227,43 +227,44 @@ class _Explainer:
             status = statuses[c.id]
             if len(c.keys) == 1:
                 evidence, missing = (parts.get(c.keys[0])
-                                     or self._part(evaluated, c.keys[0], titles, parts))
+                                     or self._part(evaluated, c.keys[0], shared, parts))
             else:
-                made = [parts.get(key) or self._part(evaluated, key, titles, parts)
+                made = [parts.get(key) or self._part(evaluated, key, shared, parts)
                         for key in c.keys]
                 evidence = tuple(chain.from_iterable([e for e, _ in made]))
                 missing = tuple(chain.from_iterable([m for _, m in made]))
                 if c.may_repeat:  # two facts can point at the same record fields
-                    evidence = tuple(dict.fromkeys(evidence))
+                    # a path names one field of the record: the same path, the same evidence
+                    evidence = tuple({e.path: e for e in evidence}.values())
                     missing = tuple(dict.fromkeys(missing))
             disagreement = bool(gaps) and not gaps.isdisjoint(c.assessed)
             outcomes.append(CriterionOutcome(c.criterion, status, c.points[status], c.weight,
                                              evidence, missing, disagreement))
         return tuple(outcomes)
 
-    def _part(self, evaluated: Evaluated, key: str, titles: dict[tuple[str, int], str],
+    def _part(self, evaluated: Evaluated, key: str, shared: _Shared,
               parts: dict[str, Part]) -> Part:
         """The evidence of `key`, or what is missing for it; kept in `parts`."""
         derived = self._derived.get(key)
         part: Part
         if key not in evaluated.view:
-            part = (), (self._missing(evaluated, key, derived, titles),)
+            part = (), (self._missing(evaluated, key, derived, shared),)
         elif derived is not None:
-            part = derived.evidence(evaluated, titles), ()
+            part = derived.evidence(evaluated, shared), ()
         else:
-            part = _assessment_evidence(evaluated, key), ()
+            part = _assessment_evidence(evaluated, key, shared), ()
         parts[key] = part
         return part
 
     def _missing(self, evaluated: Evaluated, key: str, derived: _DerivedParts | None,
-                 titles: dict[tuple[str, int], str]) -> str:
+                 shared: _Shared) -> str:
         worded_in = language()
         texts = self._absent_texts.get(worded_in)
         if texts is None:
             texts = self._absent_texts[worded_in] = self._absent_texts_in(worded_in)
         if derived is None:
             return texts[key]
-        return derived.missing(evaluated, titles, worded_in) or texts[key]
+        return derived.missing(evaluated, shared, worded_in) or texts[key]
 
     def _absent_texts_in(self, worded_in: str) -> dict[str, str]:
         """Per key, the text for what is missing when nothing about the candidate says more:
@@ -318,8 +319,7 @@ class _DerivedParts:
                             if f in predicate.fields]
         self._labels: dict[str, list[tuple[str, str]]] = {}  # language -> item_fields labelled
 
-    def evidence(self, evaluated: Evaluated, titles: dict[tuple[str, int], str]
-                 ) -> tuple[Evidence, ...]:
+    def evidence(self, evaluated: Evaluated, shared: _Shared) -> tuple[Evidence, ...]:
         evidence = [Evidence(self.path, evaluated.view[self.key], "cv")]
         statuses = evaluated.firings.item_status.get(self.predicate)
         if not statuses:
@@ -328,18 +328,22 @@ class _DerivedParts:
         if not matched:
             return tuple(evidence)
         items = getattr(evaluated.facts.record, self.record_attr)
-        collection, as_of = self.collection, evaluated.as_of
+        told = shared.evidence
         for i in matched:
-            item, title = items[i], self._title(titles, items, i)
+            item_path = f"{self.collection}[{i}]"
             for suffix, read in self.fields:
-                value = read(item, as_of)
-                if isinstance(value, list):
-                    value = tuple(value)  # evidence is hashable and immutable
-                evidence.append(Evidence(f"{collection}[{i}]{suffix}", value, "cv", title))
+                path = item_path + suffix
+                found = told.get(path)
+                if found is None:
+                    value = read(items[i], evaluated.as_of)
+                    if isinstance(value, list):
+                        value = tuple(value)  # evidence is hashable and immutable
+                    found = told[path] = Evidence(path, value, "cv",
+                                                  shared.title(item_path, items[i], self.titled))
+                evidence.append(found)
         return tuple(evidence)
 
-    def missing(self, evaluated: Evaluated, titles: dict[tuple[str, int], str],
-                worded_in: str) -> str:
+    def missing(self, evaluated: Evaluated, shared: _Shared, worded_in: str) -> str:
         """The items that could not be decided, each with the fields it lacks ("" if none)."""
         items = getattr(evaluated.facts.record, self.record_attr)
         if items is None:
@@ -354,27 +358,46 @@ class _DerivedParts:
         facts = evaluated.facts.item_facts[self.collection]
         gaps = []
         for i in sorted([i for i, status in statuses.items() if status == U]):
-            fact = facts[i]
+            fact, item_path = facts[i], f"{self.collection}[{i}]"
             absent = dict.fromkeys([label for k, label in labels if k not in fact])
-            gaps.append(t("{item} ({title}) mangler {fields}", item=f"{self.collection}[{i}]",
-                          title=self._title(titles, items, i), fields=", ".join(absent)))
+            gaps.append(t("{item} ({title}) mangler {fields}", item=item_path,
+                          title=shared.title(item_path, items[i], self.titled),
+                          fields=", ".join(absent)))
         return "; ".join(gaps)
 
-    def _title(self, titles: dict[tuple[str, int], str], items: Sequence[Any], i: int) -> str:
-        """Item `i`'s title ("Direktør, Helsingør Kommune"), made once for the candidate."""
-        title = titles.get((self.collection, i))
+
+class _Shared:
+    """What one candidate's explanation makes once for all the keys that read it: an item's
+    title by the item's path ("positions[1]"), and the evidence of an item's field or of an
+    assessment by its path ("positions[1].sector")."""
+
+    __slots__ = ("evidence", "titles")
+
+    def __init__(self) -> None:
+        self.evidence: dict[str, Evidence] = {}
+        self.titles: dict[str, str] = {}
+
+    def title(self, item_path: str, item: Any, attrs: tuple[str, ...]) -> str:
+        """The item's title ("Direktør, Helsingør Kommune")."""
+        title = self.titles.get(item_path)
         if title is None:
-            item = items[i]
-            title = titles[(self.collection, i)] = ", ".join(
-                [str(v) for v in (getattr(item, a) for a in self.titled) if v])
+            title = self.titles[item_path] = ", ".join(
+                [str(v) for v in (getattr(item, a) for a in attrs) if v])
         return title
 
 
-def _assessment_evidence(evaluated: Evaluated, key: str) -> tuple[Evidence, ...]:
-    assessments = evaluated.facts.record.assessments
-    return tuple([Evidence(f"assessments[{n}].score", assessments[n].score,
-                           assessments[n].source, assessments[n].assessor)
-                  for n in evaluated.facts.assessments[key].assessments])
+def _assessment_evidence(evaluated: Evaluated, key: str,
+                         shared: _Shared) -> tuple[Evidence, ...]:
+    assessments, told = evaluated.facts.record.assessments, shared.evidence
+    evidence = []
+    for n in evaluated.facts.assessments[key].assessments:
+        path = f"assessments[{n}].score"
+        found = told.get(path)
+        if found is None:
+            made = assessments[n]
+            found = told[path] = Evidence(path, made.score, made.source, made.assessor)
+        evidence.append(found)
+    return tuple(evidence)
 
 
 _TITLE_ATTRS = {"positions": ("title", "organisation"), "education": ("degree", "institution"),
