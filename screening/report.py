@@ -58,7 +58,7 @@ def criterion(outcome: CriterionOutcome) -> dict[str, Any]:
         "quote": c.quote,
         "evidence": [{"path": e.path, "value": e.value, "source": e.source}
                      for e in outcome.evidence],
-        "missing": list(outcome.missing),
+        "missing": [*outcome.missing],
         "disagreement": outcome.disagreement,
     }
 
