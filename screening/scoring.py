@@ -50,6 +50,13 @@ from .vocabulary import STAGES, label
 POINTS_FACTOR = {O: 1.0, D: 0.5, I: 0.0}
 KNOCKOUT_STATUSES = (I, D)  # a krav must be fully met; anything less is for a person to weigh
 
+
+def _points_by_status(criterion: Criterion) -> dict[str, float | None]:
+    """The points a criterion earns with each status (None: ikke belyst earns nothing)."""
+    return {status: None if status == U else criterion.weight * POINTS_FACTOR[status]
+            for status in (O, D, I, U)}
+
+
 def score_of(outcomes: Sequence[CriterionOutcome]) -> Score:
     return _score_of([o.points for o in outcomes], [o.max_points for o in outcomes],
                      range(len(outcomes)))
@@ -91,9 +98,8 @@ class Scorer:
         criteria = [cc.criterion for cc in compiled.criteria]
         self._criteria = criteria
         self._ids = [c.id for c in criteria]
-        # per criterion: its points per status (None: ikke belyst), as `_outcome` gives them
-        self._points = [{status: None if status == U else c.weight * POINTS_FACTOR[status]
-                         for status in (O, D, I, U)} for c in criteria]
+        # per criterion: its points per status (None: ikke belyst), as its outcome has them
+        self._points = [_points_by_status(c) for c in criteria]
         self._weights = [c.weight for c in criteria]
         self._categories = _categories_of(criteria)
         self._krav = _krav_of(criteria)
@@ -286,8 +292,7 @@ class _CriterionParts:
         criterion = self.criterion = compiled_criterion.criterion
         self.id, self.weight, self.keys = criterion.id, criterion.weight, compiled_criterion.keys
         self.assessed = tuple(k for k in self.keys if k in compiled.assessments)
-        self.points = {status: None if status == U else criterion.weight * POINTS_FACTOR[status]
-                       for status in (O, D, I, U)}
+        self.points = _points_by_status(criterion)
         # Only keys of one kind can give the same evidence or missing text: an assessment's
         # evidence is `assessments[n].score` and its text names the competency, which no
         # derived fact's evidence or text can be.
