@@ -66,6 +66,9 @@ class CandidateFacts:
     # per collection, per item: the values the rules read (absent: unknown); with one fact
     # type, the item's fact itself, its id and type included
     item_facts: dict[str, list[dict]] = field(default_factory=dict)
+    # per collection with items: the batch id of its first item's first fact (an item's
+    # facts, one per fact type, follow each other, and the items follow in order)
+    item_start: dict[str, int] = field(default_factory=dict)
     assessments: dict[str, AssessmentValue] = field(default_factory=dict)  # by view key
 
 
@@ -122,6 +125,7 @@ def build(plan: FactPlan, record: CandidateRecord, index: int, stage: str, as_of
         if items is None:
             continue  # not recorded: no entry, so derived facts from it are unknown
         items_values = facts.item_facts[collection] = []
+        facts.item_start[collection] = len(batch)
         for i, item in enumerate(items):
             values = {} if whole is None else {"id": len(batch), "t": whole}
             _read_item(item, as_of, readers, values)
