@@ -24,13 +24,16 @@ from .catalogue import COLLECTIONS, Stored
 from .compile import AssessmentPlan, CompiledProfile
 from .records import CandidateRecord, sources_up_to
 from .results import O, U
-from .ruleset import FactGroup, Layout, floors_across
+from .ruleset import Layout, floors_across
 from .stages import SOURCES
 
 # per item field a rule reads: its key on the item fact, the record attribute holding it
 # (None: computed by the reader), its catalogue reader, and the set member it tests (a
-# value, several values for an `any` of `contains`, or None: the value itself)
-ItemReader = tuple[str, str | None, Callable[[Any, date], Any], str | frozenset[str] | None]
+# value, several values for an `any` of `contains`, True: none, a yes/no field, or None:
+# none, the value itself); a test of a member, and a yes/no field, are written 1 or 0
+# (`ruleset.written`)
+ItemReader = tuple[str, str | None, Callable[[Any, date], Any],
+                   str | frozenset[str] | bool | None]
 # per fact type of a collection: the type, and the keys its rules read
 GroupKeys = tuple[str, tuple[str, ...]]
 
@@ -96,7 +99,9 @@ class FactPlan:
     # assessment view key -> the key of its sources' spread, and the floor below which no
     # rule can match a spread (`FactGroup.floors`; -inf where a rule reads it otherwise)
     spreads: dict[str, tuple[str, float]]
-    view_groups: list[FactGroup]  # the fact types a candidate's view is split into
+    # the fact types a candidate's view is split into: each type, the keys its rules read,
+    # and those of them that are yes/no (written 1/0, `ruleset.written`)
+    view_types: list[tuple[str, tuple[str, ...], tuple[str, ...]]]
 
 
 def plan_of(compiled: CompiledProfile, layout: Layout) -> FactPlan:
@@ -106,13 +111,15 @@ def plan_of(compiled: CompiledProfile, layout: Layout) -> FactPlan:
                 else compiled.item_keys[plan.collection][(plan.field, None)])
                for key, plan in compiled.derived.items()]
     floors = floors_across(layout.view_groups)
+    yes_no = {key for key, *_, aggregate, _ in derived if aggregate == "exists"}
     return FactPlan(item_readers_of(compiled, layout),
                     {stage: _routes(compiled.assessments, stage) for stage in SOURCES},
                     {key: plan.aggregate for key, plan in compiled.assessments.items()},
                     derived,
                     {key: (plan.spread_key, floors.get(plan.spread_key, -inf))
                      for key, plan in compiled.assessments.items()},
-                    layout.view_groups)
+                    [(g.type, g.keys, tuple(k for k in g.keys if k in yes_no))
+                     for g in layout.view_groups])
 
 
 def build(plan: FactPlan, record: CandidateRecord, index: int, stage: str, as_of: date,
@@ -151,10 +158,16 @@ def _read_item(item: Any, as_of: date, readers: list[ItemReader], into: dict) ->
     stored = item.__dict__  # a record's field values, as pydantic keeps them
     for key, attribute, read, member in readers:
         value = stored[attribute] if attribute is not None else read(item, as_of)
-        if value is not None:
-            into[key] = value if member is None else (
-                not member.isdisjoint(value) if isinstance(member, frozenset)
-                else member in value)
+        if value is None:
+            continue
+        if member is None:
+            into[key] = value
+        elif member is True:
+            into[key] = 1 if value else 0
+        elif member.__class__ is frozenset:
+            into[key] = 0 if member.isdisjoint(value) else 1
+        else:
+            into[key] = 1 if member in value else 0
 
 
 def _routes(assessments: dict[str, AssessmentPlan], stage: str
@@ -224,7 +237,8 @@ def item_readers_of(compiled: CompiledProfile, layout: Layout) -> list[Collectio
         readers.append(CollectionReaders(
             collection, COLLECTIONS[collection].record_attr,
             [(g.type, g.keys) for g in groups], groups[0].type if len(groups) == 1 else None,
-            [(key, _stored_attribute(fields[name].read), fields[name].read, member)
+            [(key, _stored_attribute(fields[name].read), fields[name].read,
+              True if member is None and fields[name].kind == "bool" else member)
              for (name, member), key in keyed.items()]))
     return readers
 
@@ -235,13 +249,17 @@ def _stored_attribute(read: Callable[[Any, date], Any]) -> str | None:
 
 
 def view_facts(plan: FactPlan, view: dict[str, Any], index: int, into: BatchFacts) -> None:
-    """The view split into one fact per fact type, each with the keys its rules read."""
+    """The view split into one fact per fact type, each with the keys its rules read, a
+    yes/no as 1/0."""
     batch = into.facts
-    for group in plan.view_groups:
-        fact = {"id": len(batch), "t": group.type}
-        for key in group.keys:  # filled in place: no second dict to merge
+    for fact_type, keys, yes_no in plan.view_types:
+        fact = {"id": len(batch), "t": fact_type}
+        for key in keys:  # filled in place: no second dict to merge
             if key in view:
                 fact[key] = view[key]
+        for key in yes_no:
+            if key in fact:
+                fact[key] = 1 if fact[key] else 0
         batch.append(fact)
         into.candidates.append(index)
         into.items.append(0)
