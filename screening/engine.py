@@ -58,7 +58,6 @@ _ruleset_numbers = itertools.count()
 # pattern reads a few characters at the start of each match and skips the rest
 _MATCHED_ID = re.compile(r'\{"m":\{"id":(\d+)')
 _SESSION = "0"  # the core's session for facts that name none
-_UNFIRED = ""  # an item fact's status for a predicate no rule of it has fired for
 # assert_facts result codes of the C core (see durable/engine.py, Ruleset._handle_result)
 _OK, _NOT_HANDLED, _ALREADY_OBSERVED = 0, 1, 2
 
@@ -101,12 +100,8 @@ class Engine:
         # rule name -> (kind, predicate or criterion or assessment key, status)
         self._rules = {name: meaning_of(name) for name in definitions}
         self._plan = factlib.plan_of(compiled, layout)
-        # per collection: the predicates each of its fact types decides, in the order an
-        # item's facts follow each other in a batch
-        self._item_members = {collection: [g.members for g in groups]
-                              for collection, groups in layout.item_groups.items()}
-        self._predicates = [p for groups in self._item_members.values()
-                            for members in groups for p in members]
+        self._members = {g.type: g.members for groups in layout.item_groups.values()
+                         for g in groups}  # item fact type -> the predicates it decides
         self._criteria = [cc.criterion.id for cc in compiled.criteria]
 
     def close(self) -> None:
@@ -137,14 +132,10 @@ class Engine:
         firings = [Firings() for _ in records]
         try:
             if item_count:
-                # per predicate, per item fact of the batch: the status it fired (_UNFIRED:
-                # none yet, or the fact is of another type); each candidate's items are
-                # read from it in slices, below
-                statuses = {p: [_UNFIRED] * item_count for p in self._predicates}
+                # per item fact: the item statuses of its candidate, where its outcomes go
+                owners = [firings[c].item_status for c in batch.candidates]
                 for rule_name, matched in self._fire(batch.facts):
-                    self._record_items(statuses, rule_name, matched)
-                for f in built:
-                    self._item_outcomes(f, statuses, firings[f.index].item_status)
+                    self._record_items(owners, batch.items, rule_name, matched)
             derived = [factlib.derive(self.compiled, self._plan, f, firings[f.index].item_status)
                        for f in built]
             for f in built:
@@ -153,7 +144,7 @@ class Engine:
                 self._record_criteria(firings, batch.candidates, rule_name, matched)
         finally:
             core.delete_state(self._handle, _SESSION)
-        self._check_criteria(built, firings)
+        self._check(built, batch, item_count, firings)
         return [Evaluated(f, derived[f.index], firings[f.index], as_of) for f in built]
 
     def _fire(self, facts: list[dict]) -> Iterator[tuple[str, list[int]]]:
@@ -184,38 +175,18 @@ class Engine:
         except Exception as exc:
             raise EngineError(f"durable-rules failed while firing rules: {exc}") from None
 
-    def _record_items(self, statuses: dict[str, list[str]], rule_name: str,
-                      matched: list[int]) -> None:
+    def _record_items(self, owners: list[dict[str, dict[int, str]]], items: list[int],
+                      rule_name: str, matched: list[int]) -> None:
         _, predicate, status = self._rules[rule_name]
-        fired = statuses[predicate]
-        # a fact matching several branches of an `$or` fires the rule once per branch
-        if not {status, _UNFIRED}.issuperset(map(fired.__getitem__, matched)):
-            fact_id = next(i for i in matched if fired[i] not in (_UNFIRED, status))
-            raise EngineError(f"item fact {fact_id} got two outcomes for {predicate}: "
-                              f"{fired[fact_id]} and {status}")
         for fact_id in matched:
-            fired[fact_id] = status
-
-    def _item_outcomes(self, facts: factlib.CandidateFacts,
-                       statuses: dict[str, list[str]],
-                       into: dict[str, dict[int, str]]) -> None:
-        """The item statuses of one candidate (predicate -> item -> status), each item
-        with exactly one status per predicate of its fact type."""
-        for collection, start in facts.item_start.items():
-            count = len(facts.item_facts[collection])
-            if not count:
-                continue
-            groups = self._item_members[collection]
-            width = len(groups)
-            end = start + width * count
-            for offset, members in enumerate(groups):
-                for predicate in members:
-                    column = statuses[predicate][start + offset:end:width]
-                    if _UNFIRED in column:
-                        raise EngineError(f"no outcome fired for item "
-                                          f"{column.index(_UNFIRED)} of candidate "
-                                          f"{facts.record.id} / {predicate}")
-                    into[predicate] = dict(enumerate(column))
+            item_status = owners[fact_id]
+            per_item = item_status.get(predicate)
+            if per_item is None:
+                per_item = item_status[predicate] = {}
+            # a fact matching several branches of an `$or` fires the rule once per branch
+            if per_item.setdefault(items[fact_id], status) != status:
+                raise EngineError(f"item fact {fact_id} got two outcomes for {predicate}: "
+                                  f"{per_item[items[fact_id]]} and {status}")
 
     def _record_criteria(self, firings: list[Firings], candidates: list[int],
                          rule_name: str, matched: list[int]) -> None:
@@ -230,17 +201,26 @@ class Engine:
                 raise EngineError(f"criterion {ref} got two statuses for one candidate: "
                                   f"{got[ref]} and {status}")
 
-    def _check_criteria(self, built: list[factlib.CandidateFacts],
-                        firings: list[Firings]) -> None:
-        """Exactly one status per criterion and candidate (item outcomes are checked as
-        they are read, in `_item_outcomes`).
+    def _check(self, built: list[factlib.CandidateFacts], batch: factlib.BatchFacts,
+               item_count: int, firings: list[Firings]) -> None:
+        """Exactly one outcome per item and predicate, and per criterion and candidate.
 
-        Recording refuses a second status, so counting the statuses is enough; only when
+        Recording refuses a second outcome, so counting the outcomes is enough; only when
         one is missing are they searched for it."""
-        if len(self._criteria) * len(built) == sum(len(got.criteria) for got in firings):
+        expected = len(self._criteria) * len(built) + sum(
+            len(self._members[fact["t"]]) for fact in batch.facts[:item_count])
+        if expected == sum(len(got.criteria) + sum(map(len, got.item_status.values()))
+                           for got in firings):
             return
         for f in built:
-            missing = [c for c in self._criteria if c not in firings[f.index].criteria]
+            got = firings[f.index]
+            missing = [c for c in self._criteria if c not in got.criteria]
             if missing:
                 raise EngineError(f"no status fired for {', '.join(missing)} "
                                   f"(candidate {f.record.id})")
+        for fact, candidate, item in zip(batch.facts[:item_count], batch.candidates,
+                                         batch.items, strict=False):
+            for pred in self._members[fact["t"]]:
+                if item not in firings[candidate].item_status.get(pred, {}):
+                    raise EngineError(f"no outcome fired for item {item} of candidate "
+                                      f"{built[candidate].record.id} / {pred}")

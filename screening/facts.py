@@ -24,16 +24,13 @@ from .catalogue import COLLECTIONS, Stored
 from .compile import AssessmentPlan, CompiledProfile
 from .records import CandidateRecord, sources_up_to
 from .results import O, U
-from .ruleset import Layout, floors_across
+from .ruleset import FactGroup, Layout, floors_across
 from .stages import SOURCES
 
 # per item field a rule reads: its key on the item fact, the record attribute holding it
 # (None: computed by the reader), its catalogue reader, and the set member it tests (a
-# value, several values for an `any` of `contains`, True: none, a yes/no field, or None:
-# none, the value itself); a test of a member, and a yes/no field, are written 1 or 0
-# (`ruleset.written`)
-ItemReader = tuple[str, str | None, Callable[[Any, date], Any],
-                   str | frozenset[str] | bool | None]
+# value, several values for an `any` of `contains`, or None: the value itself)
+ItemReader = tuple[str, str | None, Callable[[Any, date], Any], str | frozenset[str] | None]
 # per fact type of a collection: the type, and the keys its rules read
 GroupKeys = tuple[str, tuple[str, ...]]
 
@@ -69,9 +66,6 @@ class CandidateFacts:
     # per collection, per item: the values the rules read (absent: unknown); with one fact
     # type, the item's fact itself, its id and type included
     item_facts: dict[str, list[dict]] = field(default_factory=dict)
-    # per collection with items: the batch id of its first item's first fact (an item's
-    # facts, one per fact type, follow each other, and the items follow in order)
-    item_start: dict[str, int] = field(default_factory=dict)
     assessments: dict[str, AssessmentValue] = field(default_factory=dict)  # by view key
 
 
@@ -99,9 +93,7 @@ class FactPlan:
     # assessment view key -> the key of its sources' spread, and the floor below which no
     # rule can match a spread (`FactGroup.floors`; -inf where a rule reads it otherwise)
     spreads: dict[str, tuple[str, float]]
-    # the fact types a candidate's view is split into: each type, the keys its rules read,
-    # and those of them that are yes/no (written 1/0, `ruleset.written`)
-    view_types: list[tuple[str, tuple[str, ...], tuple[str, ...]]]
+    view_groups: list[FactGroup]  # the fact types a candidate's view is split into
 
 
 def plan_of(compiled: CompiledProfile, layout: Layout) -> FactPlan:
@@ -111,15 +103,13 @@ def plan_of(compiled: CompiledProfile, layout: Layout) -> FactPlan:
                 else compiled.item_keys[plan.collection][(plan.field, None)])
                for key, plan in compiled.derived.items()]
     floors = floors_across(layout.view_groups)
-    yes_no = {key for key, *_, aggregate, _ in derived if aggregate == "exists"}
     return FactPlan(item_readers_of(compiled, layout),
                     {stage: _routes(compiled.assessments, stage) for stage in SOURCES},
                     {key: plan.aggregate for key, plan in compiled.assessments.items()},
                     derived,
                     {key: (plan.spread_key, floors.get(plan.spread_key, -inf))
                      for key, plan in compiled.assessments.items()},
-                    [(g.type, g.keys, tuple(k for k in g.keys if k in yes_no))
-                     for g in layout.view_groups])
+                    layout.view_groups)
 
 
 def build(plan: FactPlan, record: CandidateRecord, index: int, stage: str, as_of: date,
@@ -132,7 +122,6 @@ def build(plan: FactPlan, record: CandidateRecord, index: int, stage: str, as_of
         if items is None:
             continue  # not recorded: no entry, so derived facts from it are unknown
         items_values = facts.item_facts[collection] = []
-        facts.item_start[collection] = len(batch)
         for i, item in enumerate(items):
             values = {} if whole is None else {"id": len(batch), "t": whole}
             _read_item(item, as_of, readers, values)
@@ -158,16 +147,10 @@ def _read_item(item: Any, as_of: date, readers: list[ItemReader], into: dict) ->
     stored = item.__dict__  # a record's field values, as pydantic keeps them
     for key, attribute, read, member in readers:
         value = stored[attribute] if attribute is not None else read(item, as_of)
-        if value is None:
-            continue
-        if member is None:
-            into[key] = value
-        elif member is True:
-            into[key] = 1 if value else 0
-        elif member.__class__ is frozenset:
-            into[key] = 0 if member.isdisjoint(value) else 1
-        else:
-            into[key] = 1 if member in value else 0
+        if value is not None:
+            into[key] = value if member is None else (
+                not member.isdisjoint(value) if isinstance(member, frozenset)
+                else member in value)
 
 
 def _routes(assessments: dict[str, AssessmentPlan], stage: str
@@ -193,7 +176,11 @@ def _assess(plan: FactPlan, record: CandidateRecord, stage: str,
         keys = routes.get((stored["competency"], source))
         if keys is not None:
             for key in keys:
-                used.setdefault(key, []).append((n, source, stored["score"]))
+                found = used.get(key)
+                if found is None:  # most values have one assessment: no list to grow
+                    used[key] = [(n, source, stored["score"])]
+                else:
+                    found.append((n, source, stored["score"]))
     for key, found in used.items():
         if len(found) == 1:
             n, _, score = found[0]
@@ -237,8 +224,7 @@ def item_readers_of(compiled: CompiledProfile, layout: Layout) -> list[Collectio
         readers.append(CollectionReaders(
             collection, COLLECTIONS[collection].record_attr,
             [(g.type, g.keys) for g in groups], groups[0].type if len(groups) == 1 else None,
-            [(key, _stored_attribute(fields[name].read), fields[name].read,
-              True if member is None and fields[name].kind == "bool" else member)
+            [(key, _stored_attribute(fields[name].read), fields[name].read, member)
              for (name, member), key in keyed.items()]))
     return readers
 
@@ -249,20 +235,19 @@ def _stored_attribute(read: Callable[[Any, date], Any]) -> str | None:
 
 
 def view_facts(plan: FactPlan, view: dict[str, Any], index: int, into: BatchFacts) -> None:
-    """The view split into one fact per fact type, each with the keys its rules read, a
-    yes/no as 1/0."""
+    """The view split into one fact per fact type, each with the keys its rules read."""
     batch = into.facts
-    for fact_type, keys, yes_no in plan.view_types:
-        fact = {"id": len(batch), "t": fact_type}
-        for key in keys:  # filled in place: no second dict to merge
+    for group in plan.view_groups:
+        fact = {"id": len(batch), "t": group.type}
+        for key in group.keys:  # filled in place: no second dict to merge
             if key in view:
                 fact[key] = view[key]
-        for key in yes_no:
-            if key in fact:
-                fact[key] = 1 if fact[key] else 0
         batch.append(fact)
         into.candidates.append(index)
         into.items.append(0)
+
+
+_NO_ITEMS: dict[int, str] = {}  # the statuses of a predicate no item fired for (read only)
 
 
 def derive(compiled: CompiledProfile, plan: FactPlan, facts: CandidateFacts,
@@ -278,22 +263,20 @@ def derive(compiled: CompiledProfile, plan: FactPlan, facts: CandidateFacts,
             continue  # the derived fact is unknown
         # every item has one status (the engine checks it), so the statuses' values say
         # whether some item holds, or all fail
-        statuses = item_status.get(predicate, {})
-        value: bool | float
+        by_item = item_status.get(predicate, _NO_ITEMS)
+        statuses = by_item.values()
         if aggregate == "exists":
-            if O in statuses.values():
-                value = True
-            elif len(statuses) == len(values) and U not in statuses.values():
-                value = False  # an item's status is O, I or U: here every one is I
-            else:
-                continue  # no item holds and some cannot be decided
+            if O in statuses:
+                view[key] = True
+            elif len(statuses) == len(values) and U not in statuses:
+                view[key] = False  # an item's status is O, I or U: here every one is I
+            # else no item holds and some cannot be decided: unknown
         elif aggregate == "count":
-            value = list(statuses.values()).count(O)
+            view[key] = list(statuses).count(O)
         else:
             assert summed is not None, "the loader requires `field:` with a sum"
-            value = _hundredths(sum(values[i].get(summed, 0) for i in range(len(values))
-                                    if statuses.get(i) == O))
-        view[key] = value
+            view[key] = _hundredths(sum(values[i].get(summed, 0) for i in range(len(values))
+                                        if by_item.get(i) == O))
     spreads = plan.spreads
     for key, assessed in facts.assessments.items():
         view[key] = assessed.value

@@ -231,18 +231,4 @@ def floors_across(groups: list[FactGroup]) -> dict[str, float]:
 def _rule(fact_type: str, expr: Expr) -> dict:
     if expr is TRUE:
         return {"all": [{"m": {"t": fact_type}}]}
-    return {"all": [{"m": and_({"t": fact_type}, _as_written(expr))}]}
-
-
-def _as_written(expr: Expr) -> Expr:
-    """The condition comparing yes/no with 1/0, as facts write them (see `written`)."""
-    return {key: [_as_written(e) for e in value] if key in ("$and", "$or")
-            else _as_written(value) if isinstance(value, dict) else written(value)
-            for key, value in expr.items()}
-
-
-def written(value: Any) -> Any:
-    """A value as facts carry it to durable-rules: yes/no as 1/0. The core echoes every
-    matched fact's text into each firing, and `1` is shorter than `true`; it compares 1
-    with 1 as it compared true with true."""
-    return int(value) if value.__class__ is bool else value
+    return {"all": [{"m": and_({"t": fact_type}, expr)}]}

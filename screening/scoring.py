@@ -46,11 +46,15 @@ from .vocabulary import STAGES, label
 POINTS_FACTOR = {O: 1.0, D: 0.5, I: 0.0}
 KNOCKOUT_STATUSES = (I, D)  # a krav must be fully met; anything less is for a person to weigh
 
+# some criteria, as what picks their values from a list by position (None: all of them),
+# and their weight
+Members = tuple[Callable[[list[float]], tuple[float, ...]] | None, float]
+
+
 def score_of(outcomes: Sequence[CriterionOutcome]) -> Score:
     earned, unknown = _earned_and_unknown(outcomes)
-    members = range(len(outcomes))
-    return _score_of(earned, unknown, members, _weight_of([o.max_points for o in outcomes],
-                                                          members))
+    return _score_of(earned, unknown, (None, _weight_of([o.max_points for o in outcomes],
+                                                        range(len(outcomes)))))
 
 
 def _earned_and_unknown(outcomes: Sequence[CriterionOutcome]
@@ -69,16 +73,16 @@ def _weight_of(weights: Sequence[float], members: Iterable[int]) -> float:
     return total
 
 
-def _score_of(earned: list[float], unknown: list[float], members: Sequence[int],
-              total_weight: float) -> Score:
-    """The score of the criteria at positions `members` (see `_earned_and_unknown`), whose
-    weight is `total_weight`."""
+def _score_of(earned: list[float], unknown: list[float], members: Members) -> Score:
+    """The score of the criteria `members` picks (see `_earned_and_unknown`)."""
+    pick, total_weight = members
     if not total_weight:  # a profile without criteria: nothing secured, nothing possible
         return Score(0.0, 0.0, 0.0)
-    # added in order through C-level maps; the zeros of the criteria a sum leaves out
-    # change no float, so the sums are those of the criteria it counts
-    return _percentages(sum(map(earned.__getitem__, members)),
-                        sum(map(unknown.__getitem__, members)), total_weight)
+    # added in order; the zeros of the criteria a sum leaves out change no float, so the
+    # sums are those of the criteria it counts
+    if pick is None:
+        return _percentages(sum(earned), sum(unknown), total_weight)
+    return _percentages(sum(pick(earned)), sum(pick(unknown)), total_weight)
 
 
 @lru_cache(maxsize=4096)  # few sums recur for every candidate; rounding is the slow part
@@ -88,8 +92,6 @@ def _percentages(earned: float, unknown: float, total_weight: float) -> Score:
                  round(100 * (total_weight - unknown) / total_weight, 1))
 
 
-# a category's criteria (their positions) and their weight
-Members = tuple[range | list[int], float]
 
 
 class Scorer:
@@ -160,10 +162,10 @@ def _scored(candidate_id: str, outcomes: Sequence[CriterionOutcome],
     """The result of criteria with these statuses, earned and unknown points (by position,
     see `_earned_and_unknown`), scored in all and per category (`_categories_of`), with the
     krav (`_krav_of`) not fully met proposed as knock-outs and the band `recommend` gives."""
-    (members, weight), by_members = categories
-    total = _score_of(earned, unknown, members, weight)
-    by_category = {category: _score_of(earned, unknown, members, weight)
-                   for category, (members, weight) in by_members}
+    every, by_members = categories
+    total = _score_of(earned, unknown, every)
+    by_category = {category: _score_of(earned, unknown, members)
+                   for category, members in by_members}
     short = [n for n in krav if statuses[n] in KNOCKOUT_STATUSES]
     knockouts: tuple[str, ...] = ()
     failed = False
@@ -178,10 +180,18 @@ def _categories_of(criteria: list[Criterion]) -> tuple[Members, list[tuple[str, 
     """All criteria, and each category that has criteria in the profile's order: their
     positions and their weight."""
     weights = [c.weight for c in criteria]
-    every = range(len(criteria))
-    return ((every, _weight_of(weights, every)),
-            [(category, (members, _weight_of(weights, members))) for category in CATEGORIES
+    return ((None, _weight_of(weights, range(len(criteria)))),
+            [(category, (_picker(members), _weight_of(weights, members)))
+             for category in CATEGORIES
              if (members := [n for n, c in enumerate(criteria) if c.category == category])])
+
+
+def _picker(members: list[int]) -> Callable[[list[float]], tuple[float, ...]]:
+    """What picks the values at positions `members` from a list, in order, as a tuple."""
+    if len(members) == 1:  # itemgetter of one position gives the value, not a tuple
+        (only,) = members
+        return lambda values: (values[only],)
+    return itemgetter(*members)
 
 
 def _krav_of(criteria: list[Criterion]) -> list[int]:
