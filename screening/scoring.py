@@ -78,8 +78,8 @@ def _score_of(earned: list[float], unknown: list[float], members: Members) -> Sc
     pick, total_weight = members
     if not total_weight:  # a profile without criteria: nothing secured, nothing possible
         return Score(0.0, 0.0, 0.0)
-    # added in order; the zeros of the criteria a sum leaves out change no float, so the
-    # sums are those of the criteria it counts
+    # added in order; the 0.0 that a criterion adds to the sum it has no part in changes
+    # no float, so each sum is the one over the criteria it counts
     if pick is None:
         return _percentages(sum(earned), sum(unknown), total_weight)
     return _percentages(sum(pick(earned)), sum(pick(unknown)), total_weight)
@@ -90,8 +90,6 @@ def _percentages(earned: float, unknown: float, total_weight: float) -> Score:
     return Score(round(100 * earned / total_weight, 1),
                  round(100 * (earned + unknown) / total_weight, 1),
                  round(100 * (total_weight - unknown) / total_weight, 1))
-
-
 
 
 class Scorer:
@@ -177,8 +175,8 @@ def _scored(candidate_id: str, outcomes: Sequence[CriterionOutcome],
 
 
 def _categories_of(criteria: list[Criterion]) -> tuple[Members, list[tuple[str, Members]]]:
-    """All criteria, and each category that has criteria in the profile's order: their
-    positions and their weight."""
+    """All criteria, and each category that has criteria in the profile's order: what picks
+    their values, and their weight."""
     weights = [c.weight for c in criteria]
     return ((None, _weight_of(weights, range(len(criteria)))),
             [(category, (_picker(members), _weight_of(weights, members)))
