@@ -132,24 +132,31 @@ class Engine:
         firings = [Firings() for _ in records]
         try:
             if item_count:
-                # per item fact: the item statuses of its candidate, where its outcomes go
-                owners = [firings[c].item_status for c in batch.candidates]
+                # per item fact, by its id as written: the item statuses of its candidate,
+                # where its outcomes go, and its item
+                owners = dict(zip(map(str, range(item_count)),
+                                  zip([firings[c].item_status for c in batch.candidates],
+                                      batch.items, strict=True), strict=True))
                 for rule_name, matched in self._fire(batch.facts):
-                    self._record_items(owners, batch.items, rule_name, matched)
+                    self._record_items(owners, rule_name, matched)
             derived = [factlib.derive(self.compiled, self._plan, f, firings[f.index].item_status)
                        for f in built]
             for f in built:
                 factlib.view_facts(self._plan, derived[f.index], f.index, batch)
+            # per view fact, by its id as written: the firings of its candidate
+            viewers = dict(zip(map(str, range(item_count, len(batch.facts))),
+                               [firings[c] for c in batch.candidates[item_count:]], strict=True))
             for rule_name, matched in self._fire(batch.facts[item_count:]):
-                self._record_criteria(firings, batch.candidates, rule_name, matched)
+                self._record_criteria(viewers, rule_name, matched)
         finally:
             core.delete_state(self._handle, _SESSION)
         self._check(built, batch, item_count, firings)
         return [Evaluated(f, derived[f.index], firings[f.index], as_of) for f in built]
 
-    def _fire(self, facts: list[dict]) -> Iterator[tuple[str, list[int]]]:
+    def _fire(self, facts: list[dict]) -> Iterator[tuple[str, list[str]]]:
         """Assert facts into the session and yield each firing: rule name and the ids of the
-        facts it matched."""
+        facts it matched, as written (a fact is matched many times: a lookup by its text
+        costs less than making a number of it at each match)."""
         text = orjson.dumps(facts).decode()  # UTF-8 as written: the core compares "å" as is
         try:
             code, state = core.assert_facts(self._handle, text)
@@ -168,35 +175,35 @@ class Engine:
                 # {"rule name":[{"m":{"id":7,...}}, ...]}: the name, then each match's id,
                 # which we wrote first in every fact
                 rule_name = message[2:message.index('"', 2)]
-                yield rule_name, list(map(int, _MATCHED_ID.findall(message)))
+                yield rule_name, _MATCHED_ID.findall(message)
                 message = core.complete_and_start_action(self._handle, state)
         except EngineError:
             raise
         except Exception as exc:
             raise EngineError(f"durable-rules failed while firing rules: {exc}") from None
 
-    def _record_items(self, owners: list[dict[str, dict[int, str]]], items: list[int],
-                      rule_name: str, matched: list[int]) -> None:
+    def _record_items(self, owners: dict[str, tuple[dict[str, dict[int, str]], int]],
+                      rule_name: str, matched: list[str]) -> None:
         _, predicate, status = self._rules[rule_name]
         for fact_id in matched:
-            item_status = owners[fact_id]
+            item_status, item = owners[fact_id]
             per_item = item_status.get(predicate)
             if per_item is None:
                 per_item = item_status[predicate] = {}
             # a fact matching several branches of an `$or` fires the rule once per branch
-            if per_item.setdefault(items[fact_id], status) != status:
+            if per_item.setdefault(item, status) != status:
                 raise EngineError(f"item fact {fact_id} got two outcomes for {predicate}: "
-                                  f"{per_item[items[fact_id]]} and {status}")
+                                  f"{per_item[item]} and {status}")
 
-    def _record_criteria(self, firings: list[Firings], candidates: list[int],
-                         rule_name: str, matched: list[int]) -> None:
+    def _record_criteria(self, viewers: dict[str, Firings], rule_name: str,
+                         matched: list[str]) -> None:
         kind, ref, status = self._rules[rule_name]
         if kind == "gap":
             for fact_id in matched:
-                firings[candidates[fact_id]].gaps.add(ref)
+                viewers[fact_id].gaps.add(ref)
             return
         for fact_id in matched:
-            got = firings[candidates[fact_id]].criteria
+            got = viewers[fact_id].criteria
             if got.setdefault(ref, status) != status:
                 raise EngineError(f"criterion {ref} got two statuses for one candidate: "
                                   f"{got[ref]} and {status}")

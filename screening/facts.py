@@ -176,7 +176,11 @@ def _assess(plan: FactPlan, record: CandidateRecord, stage: str,
         keys = routes.get((stored["competency"], source))
         if keys is not None:
             for key in keys:
-                used.setdefault(key, []).append((n, source, stored["score"]))
+                found = used.get(key)
+                if found is None:  # most values have one assessment: no list to grow
+                    used[key] = [(n, source, stored["score"])]
+                else:
+                    found.append((n, source, stored["score"]))
     for key, found in used.items():
         if len(found) == 1:
             n, _, score = found[0]
@@ -243,6 +247,9 @@ def view_facts(plan: FactPlan, view: dict[str, Any], index: int, into: BatchFact
         into.items.append(0)
 
 
+_NO_ITEMS: dict[int, str] = {}  # the statuses of a predicate no item fired for (read only)
+
+
 def derive(compiled: CompiledProfile, plan: FactPlan, facts: CandidateFacts,
            item_status: dict[str, dict[int, str]]) -> dict[str, Any]:
     """The view of a candidate for stratum 2, from the item rules' firings (`item_status`:
@@ -256,22 +263,20 @@ def derive(compiled: CompiledProfile, plan: FactPlan, facts: CandidateFacts,
             continue  # the derived fact is unknown
         # every item has one status (the engine checks it), so the statuses' values say
         # whether some item holds, or all fail
-        statuses = item_status.get(predicate, {})
-        value: bool | float
+        by_item = item_status.get(predicate, _NO_ITEMS)
+        statuses = by_item.values()
         if aggregate == "exists":
-            if O in statuses.values():
-                value = True
-            elif len(statuses) == len(values) and U not in statuses.values():
-                value = False  # an item's status is O, I or U: here every one is I
-            else:
-                continue  # no item holds and some cannot be decided
+            if O in statuses:
+                view[key] = True
+            elif len(statuses) == len(values) and U not in statuses:
+                view[key] = False  # an item's status is O, I or U: here every one is I
+            # else no item holds and some cannot be decided: unknown
         elif aggregate == "count":
-            value = list(statuses.values()).count(O)
+            view[key] = list(statuses).count(O)
         else:
             assert summed is not None, "the loader requires `field:` with a sum"
-            value = _hundredths(sum(values[i].get(summed, 0) for i in range(len(values))
-                                    if statuses.get(i) == O))
-        view[key] = value
+            view[key] = _hundredths(sum(values[i].get(summed, 0) for i in range(len(values))
+                                        if by_item.get(i) == O))
     spreads = plan.spreads
     for key, assessed in facts.assessments.items():
         view[key] = assessed.value
