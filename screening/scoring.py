@@ -17,6 +17,7 @@ import weakref
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache, partial
 from itertools import chain
+from math import fsum
 from operator import itemgetter
 from typing import Any
 
@@ -69,11 +70,8 @@ def _earned_and_unknown(outcomes: Sequence[CriterionOutcome]
 
 
 def _weight_of(weights: Sequence[float], members: Iterable[int]) -> float:
-    """The weight of the criteria at positions `members`, added in order."""
-    total: float = 0
-    for n in members:
-        total += weights[n]
-    return total
+    """The weight of the criteria at positions `members`."""
+    return fsum([weights[n] for n in members])
 
 
 def _score_of(earned: list[float], unknown: list[float], members: Members) -> Score:
@@ -81,11 +79,12 @@ def _score_of(earned: list[float], unknown: list[float], members: Members) -> Sc
     pick, total_weight = members
     if not total_weight:  # a profile without criteria: nothing secured, nothing possible
         return Score(0.0, 0.0, 0.0)
-    # added in order; the 0.0 that a criterion adds to the sum it has no part in changes
-    # no float, so each sum is the one over the criteria it counts
+    # fsum, exactly rounded: a weight such as 0.1 gives the same score in any order and on
+    # every Python (sum() compensates its rounding from 3.12 on, and a plain loop does not);
+    # the 0.0 a criterion adds to the sum it has no part in changes nothing
     if pick is None:
-        return _percentages(sum(earned), sum(unknown), total_weight)
-    return _percentages(sum(pick(earned)), sum(pick(unknown)), total_weight)
+        return _percentages(fsum(earned), fsum(unknown), total_weight)
+    return _percentages(fsum(pick(earned)), fsum(pick(unknown)), total_weight)
 
 
 @lru_cache(maxsize=4096)  # few sums recur for every candidate; rounding is the slow part

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from random import Random
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from screening.scoring import (
     PENDING_BAND,
@@ -75,6 +79,25 @@ def test_a_krav_met_only_in_part_is_a_proposed_knockout_and_says_so(helsingor):
     ønske = summarise("k", (outcome(c, "delvist", 3), outcome(c, "ikke_opfyldt", 1)),
                       helsingor.scoring)
     assert ønske.knockouts == ()
+
+
+STATUSES = ("opfyldt", "delvist", "ikke_opfyldt", "ikke_belyst")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(STATUSES),
+                          st.integers(1, 1000).map(lambda tenths: tenths / 10)),
+                min_size=1, max_size=30), st.randoms(use_true_random=False))
+@example([("ikke_opfyldt", 4.7), ("opfyldt", 4.0), ("ikke_opfyldt", 4.1)], Random(0))
+def test_the_score_does_not_depend_on_the_order_of_the_criteria(helsingor, judged_as, shuffle):
+    """Weights a consultant writes, such as 4.7 or 0.1, are not exact in binary: added in
+    another order they could round to another score (4.0 met of 4.7, 4.0 and 4.1 gave 31.3
+    in this order and 31.2 reversed). The sums are exactly rounded."""
+    c = helsingor.criteria[0]
+    outcomes = [outcome(c, status, weight) for status, weight in judged_as]
+    shuffled = list(outcomes)
+    shuffle.shuffle(shuffled)
+    assert score_of(shuffled) == score_of(outcomes) == score_of(outcomes[::-1])
 
 
 def result(cid: str, score: float, possible: float, knockouts=()) -> CandidateResult:
