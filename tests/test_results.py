@@ -3,11 +3,21 @@ says of itself, and the bands a score range falls in, over every shipped profile
 
 from __future__ import annotations
 
+import dataclasses
+import inspect
 import pickle
 
 import pytest
 
-from screening.results import D, Deferred, O, Score, band_range
+from screening.results import (
+    CriterionOutcome,
+    D,
+    Deferred,
+    Evidence,
+    O,
+    Score,
+    band_range,
+)
 from screening.rulefiles import load_profile
 from screening.screen import screen
 
@@ -92,3 +102,19 @@ def test_a_screened_result_pickles_with_its_full_explanation(folder):
         assert copy == result
         assert [(o.evidence, o.missing) for o in copy.outcomes] == [
             (o.evidence, o.missing) for o in result.outcomes]
+
+
+@pytest.mark.parametrize("kind", [Evidence, CriterionOutcome])
+def test_a_hand_written_init_takes_every_field_in_order_and_stays_frozen(kind):
+    """Evidence and CriterionOutcome write their fields themselves (cheaper than a frozen
+    dataclass's __init__): a field added to the class must be taken by __init__ too."""
+    parameters = list(inspect.signature(kind.__init__).parameters.values())[1:]
+    fields = dataclasses.fields(kind)
+    assert [(p.name, p.default) for p in parameters] == [
+        (f.name, inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default)
+        for f in fields]
+    made = kind(*[f"value of {f.name}" for f in fields])
+    assert [getattr(made, f.name) for f in fields] == [f"value of {f.name}" for f in fields]
+    assert made == dataclasses.replace(made) and hash(made) == hash(dataclasses.replace(made))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(made, fields[0].name, "changed")
