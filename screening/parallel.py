@@ -38,7 +38,9 @@ if TYPE_CHECKING:  # the pool and the audit trail are loaded only by runs that u
     from .audit.store import CandidateInput
     from .screen import Screener
 
-CHUNK_SIZE = SPAN_LINES  # inputs; a span of a JSON Lines file counts its lines
+# inputs; a span of a JSON Lines file counts its lines, and `iter_sources` cuts spans of
+# SPAN_LINES by default, so that one span fills one chunk
+CHUNK_SIZE = SPAN_LINES
 POOL_FROM_BYTES = 2_000_000  # smaller inputs are screened before a pool would have started
 
 T = TypeVar("T")

@@ -214,7 +214,7 @@ class Screener:
         """Screen the inputs in chunks, handing each accepted result to `accept` with its
         source, its rendered text (with `render`) and its input's sha256."""
         from .candidates import DuplicateIds, iter_sources
-        from .parallel import CHUNK_SIZE, Job, screen_many
+        from .parallel import Job, screen_many
 
         _check_stage(stage)
         if self.profile_path is None and (audit is not None or workers > 1):
@@ -236,7 +236,7 @@ class Screener:
         job = Job(str(self.profile_path), stage, as_of, render,
                   audit=spool is not None, strict=strict)
         with closing(duplicates):
-            inputs = iter_sources(list(paths), path_problems, CHUNK_SIZE)
+            inputs = iter_sources(list(paths), path_problems)
             for chunk in screen_many(self, job, inputs, workers):
                 for found in [*path_problems, *chunk.problems]:
                     problem(found)

@@ -88,6 +88,18 @@ def _pool(folder, tmp_path, copies: int):
     return path, 1 + copies * len(records)
 
 
+def _audited(profile_path: str) -> Job:
+    return Job(profile_path, "samtale2", None, audit=True)
+
+
+def _screened(folder, job_of, inputs, workers: int = 1):
+    """What `screen_many` gives for the inputs with the profile of the example `folder` and
+    the job `job_of` makes from the profile's path, with `workers` processes."""
+    profile_path = ROOT / "rules" / f"{folder.name}.yaml"
+    with Screener(load_profile(profile_path), profile_path) as screener:
+        return list(screen_many(screener, job_of(str(profile_path)), inputs, workers))
+
+
 def _flat(chunks):
     """Everything the chunks carry, in order, with the chunk boundaries left out."""
     chunks = list(chunks)
@@ -98,12 +110,9 @@ def _flat(chunks):
 
 @pytest.mark.parametrize("folder", EXAMPLES, ids=lambda p: p.name)
 def test_worker_processes_give_what_one_process_gives(folder, tmp_path):
-    profile_path = ROOT / "rules" / f"{folder.name}.yaml"
     pool, count = _pool(folder, tmp_path, copies=70)  # more than one chunk of 500
-    job = Job(str(profile_path), "samtale2", None, audit=True)
-    with Screener(load_profile(profile_path), profile_path) as screener:
-        one = _flat(screen_many(screener, job, iter_inputs([pool], []), workers=1))
-        two = _flat(screen_many(screener, job, iter_inputs([pool], []), workers=2))
+    one, two = (_flat(_screened(folder, _audited, iter_inputs([pool], []), workers))
+                for workers in (1, 2))
     assert len(one["results"]) == count - 1 and one["invalid"] == 1
     assert [p.line for p in one["problems"]] == [1]
     assert one["sources"] == [f"{pool}:{n}" for n in range(2, count + 1)]  # input order
@@ -116,11 +125,9 @@ def test_workers_read_their_spans_and_locate_bad_lines_past_the_first_chunk(tmp_
     lines[CHUNK_SIZE + 99] = lines[CHUNK_SIZE + 99].replace(b'"id"', b'\xff"id"')  # not UTF-8
     lines[2 * CHUNK_SIZE + 4] = b"[1]"
     pool.write_bytes(b"\n".join(lines))
-    profile_path = ROOT / "rules" / f"{EXAMPLES[0].name}.yaml"
-    job = Job(str(profile_path), "samtale2", None, audit=True)
-    with Screener(load_profile(profile_path), profile_path) as screener:
-        one = _flat(screen_many(screener, job, iter_sources([pool], [], CHUNK_SIZE), 1))
-        two = _flat(screen_many(screener, job, iter_sources([pool], [], CHUNK_SIZE), 2))
+    one, two = (_flat(_screened(EXAMPLES[0], _audited, iter_sources([pool], [], CHUNK_SIZE),
+                                workers))
+                for workers in (1, 2))
     bad = [CHUNK_SIZE + 100, 2 * CHUNK_SIZE + 5]
     assert [(p.line, p.code) for p in one["problems"]] == [(1, "E004"), (bad[0], "E003"),
                                                           (bad[1], "E005")]
@@ -135,10 +142,7 @@ def test_the_lines_of_a_pool_replaced_mid_run_count_as_invalid_inputs(tmp_path):
     replacement = tmp_path / "replacement.jsonl"
     replacement.write_bytes(pool.read_bytes())
     replacement.replace(pool)  # the same text, but another file than the one scanned
-    profile_path = ROOT / "rules" / f"{EXAMPLES[0].name}.yaml"
-    job = Job(str(profile_path), "samtale2", None)
-    with Screener(load_profile(profile_path), profile_path) as screener:
-        chunks = list(screen_many(screener, job, spans, 1))
+    chunks = _screened(EXAMPLES[0], lambda path: Job(path, "samtale2", None), spans)
     assert sum(len(c.results) for c in chunks) == 0
     assert sum(c.invalid for c in chunks) == count
     assert {p.code for c in chunks for p in c.problems} == {"E001"}
