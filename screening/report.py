@@ -42,12 +42,12 @@ def candidate(result: CandidateResult) -> dict[str, Any]:
         "partly_met_knockouts": list(result.partly_met_knockouts()),
         "categories": {name: {"score": s.score, "possible": s.possible, "coverage": s.coverage}
                        for name, s in result.categories.items()},
-        "criteria": [criterion(o) for o in result.outcomes],
+        "criteria": list(map(criterion, result.outcomes)),
     }
 
 
 def criterion(outcome: CriterionOutcome) -> dict[str, Any]:
-    c = outcome.criterion
+    c, evidence = outcome.criterion, outcome.evidence
     return {
         "id": c.id,
         "category": c.category,
@@ -56,8 +56,9 @@ def criterion(outcome: CriterionOutcome) -> dict[str, Any]:
         "points": outcome.points,
         "max_points": outcome.max_points,
         "quote": c.quote,
+        # most criteria show none: no comprehension (a function and a frame) made for them
         "evidence": [{"path": e.path, "value": e.value, "source": e.source}
-                     for e in outcome.evidence],
+                     for e in evidence] if evidence else [],
         "missing": [*outcome.missing],
         "disagreement": outcome.disagreement,
     }
