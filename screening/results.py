@@ -228,9 +228,17 @@ class Screening:
 
 def band_range(scoring: Scoring, total: Score) -> tuple[Band | None, Band | None]:
     """The bands the score and the possible score fall in (None: below every band)."""
-    highest_first = sorted(scoring.bands, key=lambda b: -b.min_score)
+    highest_first = bands_highest_first(scoring)
+    return band_of(highest_first, total.score), band_of(highest_first, total.possible)
 
-    def band_of(value: float) -> Band | None:
-        return next((b for b in highest_first if value >= b.min_score), None)
 
-    return band_of(total.score), band_of(total.possible)
+def bands_highest_first(scoring: Scoring) -> list[Band]:
+    return sorted(scoring.bands, key=lambda b: -b.min_score)
+
+
+def band_of(highest_first: list[Band], value: float) -> Band | None:
+    """The band `value` falls in, of `bands_highest_first` (None: below every band)."""
+    for band in highest_first:
+        if value >= band.min_score:
+            return band
+    return None
