@@ -129,12 +129,16 @@ class Scorer:
                        self._krav, self._judged)
 
 
+_JUDGED_KEPT = 65_536  # sums a _Judged keeps at most: memory stays bounded in any run
+
+
 class _Judged(dict[tuple[float, float], tuple[Score, str, str]]):
     """Per sum of earned and of unknown points (see `_earned_and_unknown`): the total score
     over `total_weight`, with the band and label it settles when no krav is short. Made
-    when first asked for, then kept: few sums recur, and a recurring one is found by the
-    dict's own lookup, with no Python call (keyed by the Score instead, hashing and
-    comparing Scores cost more than the lookup saved)."""
+    when first asked for, then kept: few sums recur (hundreds in 5,000 candidates of a
+    shipped profile), and a recurring one is found by the dict's own lookup with no Python
+    call (the cache it replaces was keyed by the Score, which a dataclass hashes and
+    compares in Python)."""
 
     def __init__(self, scoring: Scoring, total_weight: float) -> None:
         super().__init__()
@@ -142,6 +146,8 @@ class _Judged(dict[tuple[float, float], tuple[Score, str, str]]):
         self._bands = bands_highest_first(scoring)  # most sums are new in a run: sorted once
 
     def __missing__(self, sums: tuple[float, float]) -> tuple[Score, str, str]:
+        if len(self) >= _JUDGED_KEPT:  # weights with many decimals: ever new sums
+            self.clear()
         total = _percentages(*sums, self._total_weight)
         judged = self[sums] = (total, *_band(self._scoring, self._bands, total))
         return judged
