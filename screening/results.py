@@ -132,7 +132,7 @@ class DeferredOutcomes(Deferred[CriterionOutcome]):
         self.statuses = statuses  # criterion id -> status
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Score:
     """Over the whole weight, so that `possible - score == 100 - coverage`: the range is
     exactly as wide as what is still unknown."""
@@ -140,8 +140,14 @@ class Score:
     possible: float  # 0-100: the score if every ikke belyst criterion turned out met
     coverage: float  # 0-100: share of the weight that has evidence
 
+    def __init__(self, score: float, possible: float, coverage: float) -> None:
+        fields = self.__dict__  # as Evidence.__init__, for the same reason
+        fields["score"] = score
+        fields["possible"] = possible
+        fields["coverage"] = coverage
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class CandidateResult:
     id: str
     outcomes: Sequence[CriterionOutcome]  # a tuple, or a Deferred one made when first read
@@ -151,6 +157,20 @@ class CandidateResult:
     recommendation: str
     recommendation_label: str
     rank: int = 0
+
+    # every result is made twice, scored and ranked: as Evidence.__init__, for the same reason
+    def __init__(self, id: str, outcomes: Sequence[CriterionOutcome], total: Score,
+                 categories: dict[str, Score], knockouts: tuple[str, ...],
+                 recommendation: str, recommendation_label: str, rank: int = 0) -> None:
+        fields = self.__dict__
+        fields["id"] = id
+        fields["outcomes"] = outcomes
+        fields["total"] = total
+        fields["categories"] = categories
+        fields["knockouts"] = knockouts
+        fields["recommendation"] = recommendation
+        fields["recommendation_label"] = recommendation_label
+        fields["rank"] = rank
 
     @property
     def score(self) -> float:
@@ -168,10 +188,8 @@ class CandidateResult:
         """This result with other outcomes and rank (ranked; or sent back from a worker
         without its rendered outcomes). Made directly: `dataclasses.replace` took three
         times as long (measured), and every result of a run is remade."""
-        return CandidateResult(id=self.id, outcomes=outcomes, total=self.total,
-                               categories=self.categories, knockouts=self.knockouts,
-                               recommendation=self.recommendation,
-                               recommendation_label=self.recommendation_label, rank=rank)
+        return CandidateResult(self.id, outcomes, self.total, self.categories, self.knockouts,
+                               self.recommendation, self.recommendation_label, rank)
 
     def partly_met_knockouts(self) -> tuple[str, ...]:
         """The proposed knock-outs whose krav is met in part: "krav kun delvist opfyldt"."""
@@ -210,9 +228,17 @@ class Screening:
 
 def band_range(scoring: Scoring, total: Score) -> tuple[Band | None, Band | None]:
     """The bands the score and the possible score fall in (None: below every band)."""
-    highest_first = sorted(scoring.bands, key=lambda b: -b.min_score)
+    highest_first = bands_highest_first(scoring)
+    return band_of(highest_first, total.score), band_of(highest_first, total.possible)
 
-    def band_of(value: float) -> Band | None:
-        return next((b for b in highest_first if value >= b.min_score), None)
 
-    return band_of(total.score), band_of(total.possible)
+def bands_highest_first(scoring: Scoring) -> list[Band]:
+    return sorted(scoring.bands, key=lambda b: -b.min_score)
+
+
+def band_of(highest_first: list[Band], value: float) -> Band | None:
+    """The band `value` falls in, of `bands_highest_first` (None: below every band)."""
+    for band in highest_first:
+        if value >= band.min_score:
+            return band
+    return None

@@ -25,7 +25,7 @@ from .catalogue import COLLECTIONS, label_of
 from .compile import CompiledCriterion, CompiledProfile, DerivedPlan
 from .engine import Evaluated
 from .i18n import language, t
-from .profiles import CATEGORIES, Criterion, Scoring
+from .profiles import CATEGORIES, Band, Criterion, Scoring
 from .results import (
     KNOCKOUT_BAND,
     KNOCKOUT_LABEL,
@@ -43,22 +43,22 @@ from .results import (
     O,
     Score,
     U,
-    band_range,
+    band_of,
+    bands_highest_first,
 )
 from .vocabulary import STAGES, label
 
 POINTS_FACTOR = {O: 1.0, D: 0.5, I: 0.0}
 KNOCKOUT_STATUSES = (I, D)  # a krav must be fully met; anything less is for a person to weigh
 
-# some criteria, as what picks their values from a list by position (None: all of them),
-# and their weight
-Members = tuple[Callable[[list[float]], tuple[float, ...]] | None, float]
+# a category that has criteria in a profile: its name, what picks the values of its
+# criteria from a list by position, and their weight
+Category = tuple[str, Callable[[list[float]], Sequence[float]], float]
 
 
 def score_of(outcomes: Sequence[CriterionOutcome]) -> Score:
     earned, unknown = _earned_and_unknown(outcomes)
-    return _score_of(earned, unknown, (None, _weight_of([o.max_points for o in outcomes],
-                                                        range(len(outcomes)))))
+    return _percentages(fsum(earned), fsum(unknown), fsum([o.max_points for o in outcomes]))
 
 
 def _points_by_status(criterion: Criterion) -> dict[str, float | None]:
@@ -80,21 +80,17 @@ def _weight_of(weights: Sequence[float], members: Iterable[int]) -> float:
     return fsum([weights[n] for n in members])
 
 
-def _score_of(earned: list[float], unknown: list[float], members: Members) -> Score:
-    """The score of the criteria `members` picks (see `_earned_and_unknown`)."""
-    pick, total_weight = members
-    if not total_weight:  # a profile without criteria: nothing secured, nothing possible
-        return Score(0.0, 0.0, 0.0)
-    # fsum, exactly rounded: a weight such as 0.1 gives the same score in any order and on
-    # every Python (sum() compensates its rounding from 3.12 on, and a plain loop does not);
-    # the 0.0 a criterion adds to the sum it has no part in changes nothing
-    if pick is None:
-        return _percentages(fsum(earned), fsum(unknown), total_weight)
-    return _percentages(fsum(pick(earned)), fsum(pick(unknown)), total_weight)
+# Points and weights are summed with fsum, exactly rounded: a weight such as 0.1 gives the
+# same score in any order and on every Python (sum() compensates its rounding from 3.12 on,
+# and a plain loop does not); the 0.0 a criterion adds to a sum it has no part in changes
+# nothing.
 
 
 @lru_cache(maxsize=4096)  # few sums recur for every candidate; rounding is the slow part
 def _percentages(earned: float, unknown: float, total_weight: float) -> Score:
+    """The score of summed earned and unknown points (see `_earned_and_unknown`)."""
+    if not total_weight:  # a profile without criteria: nothing secured, nothing possible
+        return Score(0.0, 0.0, 0.0)
     return Score(round(100 * earned / total_weight, 1),
                  round(100 * (earned + unknown) / total_weight, 1),
                  round(100 * (total_weight - unknown) / total_weight, 1))
@@ -118,8 +114,7 @@ class Scorer:
                          for c, by in zip(criteria, points, strict=True)]
         self._categories = _categories_of(criteria)
         self._krav = _krav_of(criteria)
-        # (score, has a proposed knock-out, a krav failed) -> band and label: few recur
-        self._recommendations: dict[tuple[Score, bool, bool], tuple[str, str]] = {}
+        self._judged = _Judged(compiled.profile.scoring, fsum([c.weight for c in criteria]))
 
     def result(self, evaluated: Evaluated) -> CandidateResult:
         """The scored result; its outcomes, with their evidence, are made when first read.
@@ -131,16 +126,31 @@ class Scorer:
                                         partial(outcomes_of, self.compiled, evaluated)),
                        self._criteria, got, list(map(dict.__getitem__, self._earned, got)),
                        list(map(dict.__getitem__, self._unknown, got)), self._categories,
-                       self._krav, self._recommendation)
+                       self._krav, self._judged)
 
-    def _recommendation(self, total: Score, knockouts: tuple[str, ...],
-                        failed: bool) -> tuple[str, str]:
-        key = (total, bool(knockouts), failed)
-        recommendation = self._recommendations.get(key)
-        if recommendation is None:
-            recommendation = self._recommendations[key] = _recommendation(
-                self.compiled.profile.scoring, total, knockouts, failed)
-        return recommendation
+
+_JUDGED_KEPT = 65_536  # sums a _Judged keeps at most: memory stays bounded in any run
+
+
+class _Judged(dict[tuple[float, float], tuple[Score, str, str]]):
+    """Per sum of earned and of unknown points (see `_earned_and_unknown`): the total score
+    over `total_weight`, with the band and label it settles when no krav is short. Made
+    when first asked for, then kept: few sums recur (hundreds in 5,000 candidates of a
+    shipped profile), and a recurring one is found by the dict's own lookup with no Python
+    call (the cache it replaces was keyed by the Score, which a dataclass hashes and
+    compares in Python)."""
+
+    def __init__(self, scoring: Scoring, total_weight: float) -> None:
+        super().__init__()
+        self._scoring, self._total_weight = scoring, total_weight
+        self._bands = bands_highest_first(scoring)  # most sums are new in a run: sorted once
+
+    def __missing__(self, sums: tuple[float, float]) -> tuple[Score, str, str]:
+        if len(self) >= _JUDGED_KEPT:  # weights with many decimals: ever new sums
+            self.clear()
+        total = _percentages(*sums, self._total_weight)
+        judged = self[sums] = (total, *_band(self._scoring, self._bands, total))
+        return judged
 
 
 def outcomes_of(compiled: CompiledProfile, evaluated: Evaluated
@@ -168,47 +178,43 @@ def summarise(candidate_id: str, outcomes: tuple[CriterionOutcome, ...],
     criteria = [o.criterion for o in outcomes]
     return _scored(candidate_id, outcomes, criteria, [o.status for o in outcomes],
                    *_earned_and_unknown(outcomes), _categories_of(criteria), _krav_of(criteria),
-                   partial(_recommendation, scoring))
+                   _Judged(scoring, fsum([c.weight for c in criteria])))
 
 
 def _scored(candidate_id: str, outcomes: Sequence[CriterionOutcome],
             criteria: list[Criterion], statuses: list[str], earned: list[float],
-            unknown: list[float], categories: tuple[Members, list[tuple[str, Members]]],
-            krav: list[int],
-            recommend: Callable[[Score, tuple[str, ...], bool], tuple[str, str]]
-            ) -> CandidateResult:
+            unknown: list[float], categories: list[Category], krav: list[int],
+            judged: _Judged) -> CandidateResult:
     """The result of criteria with these statuses, earned and unknown points (by position,
-    see `_earned_and_unknown`), scored in all and per category (`_categories_of`), with the
-    krav (`_krav_of`) not fully met proposed as knock-outs and the band `recommend` gives."""
-    every, by_members = categories
-    total = _score_of(earned, unknown, every)
-    by_category = {category: _score_of(earned, unknown, members)
-                   for category, members in by_members}
+    see `_earned_and_unknown`), scored in all (`judged`, with its band) and per category
+    (`_categories_of`), with the krav (`_krav_of`) not fully met proposed as knock-outs."""
+    total, band, label = judged[fsum(earned), fsum(unknown)]
+    by_category = {category: _percentages(fsum(pick(earned)), fsum(pick(unknown)), weight)
+                   for category, pick, weight in categories}
     short = [n for n in krav if statuses[n] in KNOCKOUT_STATUSES]
     knockouts: tuple[str, ...] = ()
-    failed = False
     if short:  # most candidates have none: no tuple or test made for them
         knockouts = tuple([criteria[n].id for n in short])
-        failed = I in [statuses[n] for n in short]
-    return CandidateResult(candidate_id, outcomes, total, by_category, knockouts,
-                           *recommend(total, knockouts, failed))
+        band = KNOCKOUT_BAND
+        label = (KNOCKOUT_LABEL if I in [statuses[n] for n in short]
+                 else PARTLY_MET_KNOCKOUT_LABEL)
+    return CandidateResult(candidate_id, outcomes, total, by_category, knockouts, band, label)
 
 
-def _categories_of(criteria: list[Criterion]) -> tuple[Members, list[tuple[str, Members]]]:
-    """All criteria, and each category that has criteria in the profile's order: what picks
-    their values, and their weight."""
+def _categories_of(criteria: list[Criterion]) -> list[Category]:
+    """Each category that has criteria, in the profile's order: what picks their values,
+    and their weight."""
     weights = [c.weight for c in criteria]
-    return ((None, _weight_of(weights, range(len(criteria)))),
-            [(category, (_picker(members), _weight_of(weights, members)))
-             for category in CATEGORIES
-             if (members := [n for n, c in enumerate(criteria) if c.category == category])])
+    return [(category, _picker(members), _weight_of(weights, members))
+            for category in CATEGORIES
+            if (members := [n for n, c in enumerate(criteria) if c.category == category])]
 
 
-def _picker(members: list[int]) -> Callable[[list[float]], tuple[float, ...]]:
-    """What picks the values at positions `members` from a list, in order, as a tuple."""
-    if len(members) == 1:  # itemgetter of one position gives the value, not a tuple
+def _picker(members: list[int]) -> Callable[[list[float]], Sequence[float]]:
+    """What picks the values at positions `members` from a list, in order."""
+    if len(members) == 1:  # itemgetter of one position gives the value, not a sequence
         (only,) = members
-        return lambda values: (values[only],)
+        return itemgetter(slice(only, only + 1))
     return itemgetter(*members)
 
 
@@ -216,17 +222,16 @@ def _krav_of(criteria: list[Criterion]) -> list[int]:
     return [n for n, c in enumerate(criteria) if c.priority == "krav"]
 
 
-def _recommendation(scoring: Scoring, total: Score, knockouts: tuple[str, ...],
-                    failed: bool) -> tuple[str, str]:
+def _band(scoring: Scoring, highest_first: list[Band], total: Score) -> tuple[str, str]:
     """A band is given only when the evidence settles it: the score already reaches it and
     the possible score cannot lift the candidate out of it. Between the two, the honest
-    answer is that the candidate awaits more evidence."""
-    if knockouts:
-        return KNOCKOUT_BAND, KNOCKOUT_LABEL if failed else PARTLY_MET_KNOCKOUT_LABEL
+    answer is that the candidate awaits more evidence. (A krav not fully met overrides it:
+    see `_scored`.) `highest_first`: the scoring's bands (`bands_highest_first`)."""
     if total.coverage < scoring.min_coverage:
         return SPARSE_BAND, SPARSE_LABEL
-    secured, possible = band_range(scoring, total)
-    if secured is not possible and secured != possible:  # the same band: no model comparison
+    secured = band_of(highest_first, total.score)
+    # both of one list, and equal bands have equal floors: the same band is the same object
+    if secured is not band_of(highest_first, total.possible):
         return PENDING_BAND, PENDING_LABEL
     if secured is None:  # below every band, whatever the rest shows
         return SPARSE_BAND, SPARSE_LABEL

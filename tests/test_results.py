@@ -105,10 +105,11 @@ def test_a_screened_result_pickles_with_its_full_explanation(folder):
             (o.evidence, o.missing) for o in result.outcomes]
 
 
-@pytest.mark.parametrize("kind", [Evidence, CriterionOutcome])
+@pytest.mark.parametrize("kind", [Evidence, CriterionOutcome, Score, CandidateResult])
 def test_a_hand_written_init_takes_every_field_in_order_and_stays_frozen(kind):
-    """Evidence and CriterionOutcome write their fields themselves (cheaper than a frozen
-    dataclass's __init__): a field added to the class must be taken by __init__ too."""
+    """Evidence, CriterionOutcome, Score and CandidateResult write their fields themselves
+    (cheaper than a frozen dataclass's __init__): a field added to the class must be taken
+    by __init__ too."""
     parameters = list(inspect.signature(kind.__init__).parameters.values())[1:]
     fields = dataclasses.fields(kind)
     assert [(p.name, p.default) for p in parameters] == [

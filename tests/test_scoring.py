@@ -8,6 +8,7 @@ from random import Random
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from screening import scoring
 from screening.scoring import (
     PENDING_BAND,
     SPARSE_BAND,
@@ -98,6 +99,19 @@ def test_the_score_does_not_depend_on_the_order_of_the_criteria(helsingor, judge
     shuffled = list(outcomes)
     shuffle.shuffle(shuffled)
     assert score_of(shuffled) == score_of(outcomes) == score_of(outcomes[::-1])
+
+
+def test_the_scorers_table_of_totals_stays_bounded_and_gives_what_a_new_one_gives(
+        helsingor, monkeypatch):
+    """The Scorer keeps each total it worked out by the summed points; with weights that
+    make ever new sums, it starts anew when full instead of growing with the run."""
+    monkeypatch.setattr(scoring, "_JUDGED_KEPT", 3)
+    kept = scoring._Judged(helsingor.scoring, 10.0)
+    sums = [(float(earned), 10.0 - earned - 2.0) for earned in range(9)] * 2
+    made = [kept[s] for s in sums]
+    assert len(kept) <= 3
+    assert made == [scoring._Judged(helsingor.scoring, 10.0)[s] for s in sums]
+    assert made[0][0] == Score(0.0, 80.0, 20.0)
 
 
 def result(cid: str, score: float, possible: float, knockouts=()) -> CandidateResult:
