@@ -75,15 +75,13 @@ def _earned_and_unknown(outcomes: Sequence[CriterionOutcome]
             [o.max_points if o.points is None else 0.0 for o in outcomes])
 
 
-def _weight_of(weights: Sequence[float], members: Iterable[int]) -> float:
-    """The weight of the criteria at positions `members`."""
-    return fsum([weights[n] for n in members])
-
-
 # Points and weights are summed with fsum, exactly rounded: a weight such as 0.1 gives the
 # same score in any order and on every Python (sum() compensates its rounding from 3.12 on,
 # and a plain loop does not); the 0.0 a criterion adds to a sum it has no part in changes
 # nothing.
+def _weight_of(weights: Sequence[float], members: Iterable[int]) -> float:
+    """The weight of the criteria at positions `members`."""
+    return fsum([weights[n] for n in members])
 
 
 @lru_cache(maxsize=4096)  # few sums recur for every candidate; rounding is the slow part
