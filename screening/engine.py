@@ -232,6 +232,7 @@ class Engine:
             if missing:
                 raise EngineError(f"no status fired for {', '.join(missing)} "
                                   f"(candidate {f.record.id})")
+        # the item facts only: `candidates` and `items` go on with the view facts' entries
         for fact, candidate, item in zip(batch.facts[:item_count], batch.candidates,
                                          batch.items, strict=False):
             for pred in self._members[fact["t"]]:
