@@ -15,7 +15,9 @@ Prints, in one run:
   1 worker and with one worker per core, and the speed-up;
 - peak memory (max RSS) of the CLI streaming JSON Lines files of the given sizes;
 - the median wall time of `screening screen` on 50 candidates, and where it goes:
-  interpreter, imports, finding and loading the profile, screening, output.
+  interpreter, imports, finding and loading the profile, screening, output;
+- with `--baseline REV`, the engine path and the 50-candidate CLI of this code and of the
+  commit REV, run in turns on the same machine (see benchmarks/baseline.py).
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the reference evaluator lives with the tests
 
-from benchmarks import peers  # noqa: E402
+from benchmarks import baseline, peers  # noqa: E402
 from benchmarks.generate import candidates  # noqa: E402
 from screening import engine  # noqa: E402
 from screening.records import CandidateRecord  # noqa: E402
@@ -255,6 +257,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="best of (engine), median of (CLI)")
     parser.add_argument("--quick", action="store_true", help="small sizes, to check it works")
     parser.add_argument("--data", type=Path, help="keep generated pools here (default: temp)")
+    parser.add_argument("--baseline", metavar="REV",
+                        help="also compare with this commit on the same machine (e.g. 4444e2e, "
+                             "the code issue 20 measured)")
     args = parser.parse_args()
     if args.quick:
         args.engine_count, args.cli_count, args.memory_sizes = 200, 300, "300,600"
@@ -310,6 +315,9 @@ def main() -> None:
              for _ in range(runs)]
     print(f"CLI on 50 candidates, audit trail on: {statistics.median(walls):.3f} s wall "
           f"(median of {runs})")
+    if args.baseline:
+        baseline.compare(ROOT, args.baseline, PROFILES, args.engine_count,
+                         max(args.runs, 3), data, _env(None))
     print(f"\n(max RSS in this process: "
           f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB)")
 
