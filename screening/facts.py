@@ -5,7 +5,9 @@ a spread between sources only one some rule can match (`ruleset.floors_across`: 
 copies every matched fact's text into each firing), split over the fact types the engine's
 ruleset decided (`ruleset.Layout`, given to `plan_of`), and are built directly in the shape the core
 reads: a fact's id is its position in its batch, written first so that a firing's matched
-facts are read from the start of each match.
+facts are read from the start of each match. Items alike in every value an item fact's rules
+read share one fact per batch (see BatchFacts): many are (the same levels, sectors, flags),
+and the core's work grows with the facts asserted and the text of every match.
 Every value keeps where it came from (an item's index, an assessment's index), so an
 explanation can point at the record when one is asked for.
 """
@@ -40,11 +42,7 @@ class CollectionReaders(NamedTuple):
 
     name: str
     record_attr: str
-    groups: list[GroupKeys]
-    # the one fact type when there is one: the item's values are then its fact as they are
-    # (a key no rule reads, a sum's field, rides along); with several, each fact carries
-    # only the keys its rules read
-    whole: str | None
+    groups: list[GroupKeys]  # each fact carries only the keys its rules read
     readers: list[ItemReader]
 
 
@@ -63,20 +61,28 @@ class AssessmentValue(NamedTuple):
 class CandidateFacts:
     index: int  # position in the batch
     record: CandidateRecord
-    # per collection, per item: the values the rules read (absent: unknown); with one fact
-    # type, the item's fact itself, its id and type included
+    # per collection, per item: the values the rules and derived sums read (absent: unknown)
     item_facts: dict[str, list[dict]] = field(default_factory=dict)
     assessments: dict[str, AssessmentValue] = field(default_factory=dict)  # by view key
 
 
 @dataclass
 class BatchFacts:
-    """The facts of a batch, both strata; a fact's id is its position in `facts`."""
+    """The facts of a batch, both strata; a fact's id is its position in `facts`.
+
+    An item fact stands for every item of the batch, of any candidate, with the same values
+    for the keys its rules read: it is asserted once, and its outcomes are those of each of
+    these items, because no item rule reads more than one fact (`ruleset._rule`). A view
+    fact stands for one candidate. The entries (`candidates`, `items`, `fact_ids`, in step)
+    say which: one per item and item fact type, in the order built, then one per view fact.
+    """
 
     facts: list[dict] = field(default_factory=list)
-    # per fact: the candidate (its position in the batch) and the item it stands for
-    candidates: list[int] = field(default_factory=list)
-    items: list[int] = field(default_factory=list)
+    candidates: list[int] = field(default_factory=list)  # the candidate's position in the batch
+    items: list[int] = field(default_factory=list)  # the item's index in its collection (view: 0)
+    fact_ids: list[int] = field(default_factory=list)
+    # per item fact: (its type, the values of its keys in their order, None if absent) -> id
+    distinct: dict[tuple, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -116,26 +122,29 @@ def build(plan: FactPlan, record: CandidateRecord, index: int, stage: str, as_of
           into: BatchFacts) -> CandidateFacts:
     """The facts of one record; its item facts are added to the batch's, `into`."""
     facts = CandidateFacts(index, record)
-    batch, candidates, item_of = into.facts, into.candidates, into.items
-    for collection, attr, groups, whole, readers in plan.collections:
+    batch, distinct = into.facts, into.distinct
+    candidates, item_of, fact_ids = into.candidates, into.items, into.fact_ids
+    for collection, attr, groups, readers in plan.collections:
         items = getattr(record, attr)
         if items is None:
             continue  # not recorded: no entry, so derived facts from it are unknown
         items_values = facts.item_facts[collection] = []
         for i, item in enumerate(items):
-            values = {} if whole is None else {"id": len(batch), "t": whole}
+            values: dict[str, Any] = {}
             _read_item(item, as_of, readers, values)
             items_values.append(values)
-            if whole is not None:
-                batch.append(values)
-                candidates.append(index)
-                item_of.append(i)
-                continue
             for fact_type, keys in groups:  # one fact per fact type
-                batch.append({"id": len(batch), "t": fact_type,
-                              **{k: values[k] for k in keys if k in values}})
+                # a value is never None (unknown ones are left out), and each key holds one
+                # type (the records' models fix it), so equal tuples are equal facts
+                content = (fact_type, *map(values.get, keys))
+                fact_id = distinct.get(content)
+                if fact_id is None:
+                    fact_id = distinct[content] = len(batch)
+                    batch.append({"id": fact_id, "t": fact_type,
+                                  **{k: values[k] for k in keys if k in values}})
                 candidates.append(index)
                 item_of.append(i)
+                fact_ids.append(fact_id)
     if record.assessments:
         _assess(plan, record, stage, facts.assessments)
     return facts
@@ -222,8 +231,7 @@ def item_readers_of(compiled: CompiledProfile, layout: Layout) -> list[Collectio
         fields = COLLECTIONS[collection].fields
         keyed = compiled.item_keys.get(collection, {})
         readers.append(CollectionReaders(
-            collection, COLLECTIONS[collection].record_attr,
-            [(g.type, g.keys) for g in groups], groups[0].type if len(groups) == 1 else None,
+            collection, COLLECTIONS[collection].record_attr, [(g.type, g.keys) for g in groups],
             [(key, _stored_attribute(fields[name].read), fields[name].read, member)
              for (name, member), key in keyed.items()]))
     return readers
@@ -242,6 +250,7 @@ def view_facts(plan: FactPlan, view: dict[str, Any], index: int, into: BatchFact
         for key in group.keys:  # filled in place: no second dict to merge
             if key in view:
                 fact[key] = view[key]
+        into.fact_ids.append(len(batch))
         batch.append(fact)
         into.candidates.append(index)
         into.items.append(0)

@@ -229,6 +229,8 @@ def floors_across(groups: list[FactGroup]) -> dict[str, float]:
 
 
 def _rule(fact_type: str, expr: Expr) -> dict:
+    # one fact per rule, never a join: so a fact's outcomes depend on its content alone, and
+    # the engine asserts items alike in what their fact carries as one fact (tests/test_engine)
     if expr is TRUE:
         return {"all": [{"m": {"t": fact_type}}]}
     return {"all": [{"m": and_({"t": fact_type}, expr)}]}
