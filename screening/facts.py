@@ -14,6 +14,7 @@ explanation can point at the record when one is asked for.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -33,9 +34,11 @@ from .stages import SOURCES
 # (None: computed by the reader), its catalogue reader, and the set member it tests (a
 # value, several values for an `any` of `contains`, or None: the value itself)
 ItemReader = tuple[str, str | None, Callable[[Any, date], Any], str | frozenset[str] | None]
-# per fact type of a collection: the type, the keys its rules read, and whether those are
-# all the keys its collection's readers make (then an item's values are its fact's content)
-GroupKeys = tuple[str, tuple[str, ...], bool]
+# per fact type of a collection: the type, the keys its rules read, whether those are all
+# the keys its collection's readers make (then an item's values are its fact's content), and
+# per key read only by comparing it with numbers, its position in the keys (from 1) and the
+# numbers (`ruleset.FactGroup.cuts`)
+GroupKeys = tuple[str, tuple[str, ...], bool, tuple[tuple[int, tuple[float, ...]], ...]]
 
 
 class CollectionReaders(NamedTuple):
@@ -71,9 +74,11 @@ class CandidateFacts:
 class BatchFacts:
     """The facts of a batch, both strata; a fact's id is its position in `facts`.
 
-    An item fact stands for every item of the batch, of any candidate, with the same values
-    for the keys its rules read: it is asserted once, and its outcomes are those of each of
-    these items, because no item rule reads more than one fact (`ruleset._rule`). A view
+    An item fact stands for every item of the batch, of any candidate, that its rules cannot
+    tell apart from the first (the same values for the keys they read, a number they only
+    compare with numbers in the same place among those): it is asserted once, with the first
+    item's values, and its outcomes are those of each of these items, because no item rule
+    reads more than one fact (`ruleset._rule`). A view
     fact stands for one candidate. The entries (`candidates`, `items`, `fact_ids`, in step)
     say which: one per item and item fact type, in the order built, then one per view fact.
     """
@@ -82,7 +87,8 @@ class BatchFacts:
     candidates: list[int] = field(default_factory=list)  # the candidate's position in the batch
     items: list[int] = field(default_factory=list)  # the item's index in its collection (view: 0)
     fact_ids: list[int] = field(default_factory=list)
-    # per item fact: (its type, the values of its keys in their order, None if absent) -> id
+    # per item fact: (its type, per key in order the value, its place (`_placed`) or None
+    # if absent) -> the fact's id
     distinct: dict[tuple, int] = field(default_factory=dict)
 
 
@@ -134,10 +140,12 @@ def build(plan: FactPlan, record: CandidateRecord, index: int, stage: str, as_of
             values: dict[str, Any] = {}
             _read_item(item, as_of, readers, values)
             items_values.append(values)
-            for fact_type, keys, every_key in groups:  # one fact per fact type
+            for fact_type, keys, every_key, cuts in groups:  # one fact per fact type
                 # a value is never None (unknown ones are left out), and each key holds one
-                # type (the records' models fix it), so equal tuples are equal facts
+                # type (the records' models fix it), so equal tuples are facts alike
                 content = (fact_type, *map(values.get, keys))
+                if cuts:
+                    content = _placed(content, cuts)
                 fact_id = distinct.get(content)
                 if fact_id is None:
                     fact_id = distinct[content] = len(batch)
@@ -151,6 +159,19 @@ def build(plan: FactPlan, record: CandidateRecord, index: int, stage: str, as_of
     if record.assessments:
         _assess(plan, record, stage, facts.assessments)
     return facts
+
+
+def _placed(content: tuple, cuts: tuple[tuple[int, tuple[float, ...]], ...]) -> tuple:
+    """`content` with each number its rules only compare with numbers replaced by its place
+    among them (`cuts`: by position in `content`): 2i+1 when it equals the i-th, else 2i
+    with i the numbers below it. Every such comparison gives the same for the same place."""
+    placed = list(content)
+    for position, numbers in cuts:
+        value = placed[position]
+        if value is not None:
+            i = bisect_left(numbers, value)
+            placed[position] = 2 * i + 1 if i < len(numbers) and numbers[i] == value else 2 * i
+    return tuple(placed)
 
 
 def _read_item(item: Any, as_of: date, readers: list[ItemReader], into: dict) -> None:
@@ -235,7 +256,9 @@ def item_readers_of(compiled: CompiledProfile, layout: Layout) -> list[Collectio
         keyed = compiled.item_keys.get(collection, {})
         readers.append(CollectionReaders(
             collection, COLLECTIONS[collection].record_attr,
-            [(g.type, g.keys, set(g.keys) == set(keyed.values())) for g in groups],
+            [(g.type, g.keys, set(g.keys) == set(keyed.values()),
+              tuple((g.keys.index(key) + 1, numbers) for key, numbers in g.cuts))
+             for g in groups],
             [(key, _stored_attribute(fields[name].read), fields[name].read, member)
              for (name, member), key in keyed.items()]))
     return readers

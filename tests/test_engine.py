@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from benchmarks.generate import candidates
 from screening import facts as factlib
 from screening.catalogue import COLLECTIONS
 from screening.compile import compile_profile
@@ -69,8 +70,10 @@ def test_shared_item_facts_give_each_item_its_own_outcomes(folder):
     profile, records = example_records(folder)
     compiled = compile_profile(profile)
     # in one batch: each record, a copy with the same items at other indices, and a copy
-    # whose first position, moved last, led no one
-    batch = [*records, *(_reordered(r, 1) for r in records)]
+    # whose first position, moved last, led no one; and generated records, whose items
+    # often differ only in numbers the rules compare alike
+    batch = [*records, *(_reordered(r, 1) for r in records),
+             *(CandidateRecord.model_validate(r) for r in candidates(profile, 150))]
     for record in records:
         if record.positions:
             lowered = record.positions[0].model_copy(update={"leadership_level": "ingen"})
