@@ -11,6 +11,8 @@ package) directly rather than through its Python `Host`:
 Every rule has `cap`, so one firing carries all its matches in a batch; candidates go in as
 facts, one session per batch, deleted afterwards. Every fact must be handled by some rule or
 the whole batch fails: the compiled rules give every fact exactly one status, checked here.
+Items alike in what their rules read share one item fact per batch (`facts.BatchFacts`):
+the fact's outcomes are checked once and then given to each of its items.
 """
 
 from __future__ import annotations
@@ -135,29 +137,24 @@ class Engine:
         batch = factlib.BatchFacts()
         built = [factlib.build(self._plan, r, n, stage, as_of, batch)
                  for n, r in enumerate(records)]
-        item_count = len(batch.facts)
+        item_count, item_entries = len(batch.facts), len(batch.candidates)
         firings = [Firings() for _ in records]
         try:
             if item_count:
-                # per item fact, by its id as written: the item statuses of its candidate,
-                # where its outcomes go, and its item
-                owners = dict(zip(map(str, range(item_count)),
-                                  zip([firings[c].item_status for c in batch.candidates],
-                                      batch.items, strict=True), strict=True))
-                for rule_name, matched in self._fire(batch.facts):
-                    self._record_items(owners, rule_name, matched)
+                outcomes = self._item_outcomes(built, batch)
+                self._fan_out(batch, item_entries, outcomes, firings)
             derived = [factlib.derive(self.compiled, self._plan, f, firings[f.index].item_status)
                        for f in built]
             for f in built:
                 factlib.view_facts(self._plan, derived[f.index], f.index, batch)
             # per view fact, by its id as written: the firings of its candidate
             viewers = dict(zip(map(str, range(item_count, len(batch.facts))),
-                               [firings[c] for c in batch.candidates[item_count:]], strict=True))
+                               [firings[c] for c in batch.candidates[item_entries:]], strict=True))
             for rule_name, matched in self._fire(batch.facts[item_count:]):
                 self._record_criteria(viewers, rule_name, matched)
         finally:
             core.delete_state(self._handle, _SESSION)
-        self._check(built, batch, item_count, firings)
+        self._check(built, firings)
         return [Evaluated(f, derived[f.index], firings[f.index], as_of) for f in built]
 
     def _fire(self, facts: list[dict]) -> Iterator[tuple[str, list[str]]]:
@@ -189,18 +186,46 @@ class Engine:
         except Exception as exc:
             raise EngineError(f"durable-rules failed while firing rules: {exc}") from None
 
-    def _record_items(self, owners: dict[str, tuple[dict[str, dict[int, str]], int]],
-                      rule_name: str, matched: list[str]) -> None:
-        _, predicate, status = self._rules[rule_name]
-        for fact_id in matched:
-            item_status, item = owners[fact_id]
-            per_item = item_status.get(predicate)
-            if per_item is None:
-                per_item = item_status[predicate] = {}
-            # a fact matching several branches of an `$or` fires the rule once per branch
-            if per_item.setdefault(item, status) != status:
-                raise EngineError(f"item fact {fact_id} got two outcomes for {predicate}: "
-                                  f"{per_item[item]} and {status}")
+    def _item_outcomes(self, built: list[factlib.CandidateFacts],
+                       batch: factlib.BatchFacts) -> list[dict[str, str]]:
+        """Per item fact (the batch's facts so far), predicate -> status: exactly one
+        outcome for each predicate its fact type decides, or EngineError."""
+        outcomes: list[dict[str, str]] = [{} for _ in batch.facts]
+        # by its id as written
+        by_id = dict(zip(map(str, range(len(outcomes))), outcomes, strict=True))
+        for rule_name, matched in self._fire(batch.facts):
+            _, predicate, status = self._rules[rule_name]
+            for fact_id in matched:
+                got = by_id[fact_id]
+                # a fact matching several branches of an `$or` fires the rule once per branch
+                if got.setdefault(predicate, status) != status:
+                    raise EngineError(f"{_first_item(built, batch, int(fact_id))} got two "
+                                      f"outcomes for {predicate}: {got[predicate]} and {status}")
+        # recording refuses a second outcome, so counting is enough; only when one is
+        # missing are they searched for it
+        members = self._members
+        if sum(map(len, outcomes)) != sum(len(members[fact["t"]]) for fact in batch.facts):
+            for n, (fact, got) in enumerate(zip(batch.facts, outcomes, strict=True)):
+                for predicate in members[fact["t"]]:
+                    if predicate not in got:
+                        raise EngineError(f"no outcome fired for "
+                                          f"{_first_item(built, batch, n)} / {predicate}")
+        return outcomes
+
+    @staticmethod
+    def _fan_out(batch: factlib.BatchFacts, item_entries: int,
+                 outcomes: list[dict[str, str]], firings: list[Firings]) -> None:
+        """Each item fact's outcomes given to every item it stands for (`item_entries`: the
+        batch's entries of items, which come before those of view facts)."""
+        item_status = [got.item_status for got in firings]
+        for candidate, item, fact_id in zip(batch.candidates[:item_entries], batch.items,
+                                            batch.fact_ids, strict=False):
+            status_of = item_status[candidate]
+            for predicate, status in outcomes[fact_id].items():
+                per_item = status_of.get(predicate)
+                if per_item is None:
+                    per_item = status_of[predicate] = {}
+                per_item[item] = status
 
     def _record_criteria(self, viewers: dict[str, Firings], rule_name: str,
                          matched: list[str]) -> None:
@@ -215,16 +240,13 @@ class Engine:
                 raise EngineError(f"criterion {ref} got two statuses for one candidate: "
                                   f"{got[ref]} and {status}")
 
-    def _check(self, built: list[factlib.CandidateFacts], batch: factlib.BatchFacts,
-               item_count: int, firings: list[Firings]) -> None:
-        """Exactly one outcome per item and predicate, and per criterion and candidate.
+    def _check(self, built: list[factlib.CandidateFacts], firings: list[Firings]) -> None:
+        """Exactly one status per criterion and candidate (the item outcomes are checked per
+        item fact, in `_item_outcomes`).
 
-        Recording refuses a second outcome, so counting the outcomes is enough; only when
-        one is missing are they searched for it."""
-        expected = len(self._criteria) * len(built) + sum(
-            len(self._members[fact["t"]]) for fact in batch.facts[:item_count])
-        if expected == sum(len(got.criteria) + sum(map(len, got.item_status.values()))
-                           for got in firings):
+        Recording refuses a second status, so counting the statuses is enough; only when one
+        is missing are they searched for it."""
+        if len(self._criteria) * len(built) == sum(len(got.criteria) for got in firings):
             return
         for f in built:
             got = firings[f.index]
@@ -232,10 +254,11 @@ class Engine:
             if missing:
                 raise EngineError(f"no status fired for {', '.join(missing)} "
                                   f"(candidate {f.record.id})")
-        # the item facts only: `candidates` and `items` go on with the view facts' entries
-        for fact, candidate, item in zip(batch.facts[:item_count], batch.candidates,
-                                         batch.items, strict=False):
-            for pred in self._members[fact["t"]]:
-                if item not in firings[candidate].item_status.get(pred, {}):
-                    raise EngineError(f"no outcome fired for item {item} of candidate "
-                                      f"{built[candidate].record.id} / {pred}")
+
+
+def _first_item(built: list[factlib.CandidateFacts], batch: factlib.BatchFacts,
+                fact_id: int) -> str:
+    """The first item an item fact stands for, named for an error message."""
+    entry = batch.fact_ids.index(fact_id)
+    return (f"item {batch.items[entry]} of candidate "
+            f"{built[batch.candidates[entry]].record.id} (item fact {fact_id})")

@@ -5,13 +5,16 @@ a spread between sources only one some rule can match (`ruleset.floors_across`: 
 copies every matched fact's text into each firing), split over the fact types the engine's
 ruleset decided (`ruleset.Layout`, given to `plan_of`), and are built directly in the shape the core
 reads: a fact's id is its position in its batch, written first so that a firing's matched
-facts are read from the start of each match.
+facts are read from the start of each match. Items alike in every value an item fact's rules
+read share one fact per batch (see BatchFacts): many are (the same levels, sectors, flags),
+and the core's work grows with the facts asserted and the text of every match.
 Every value keeps where it came from (an item's index, an assessment's index), so an
 explanation can point at the record when one is asked for.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,8 +34,11 @@ from .stages import SOURCES
 # (None: computed by the reader), its catalogue reader, and the set member it tests (a
 # value, several values for an `any` of `contains`, or None: the value itself)
 ItemReader = tuple[str, str | None, Callable[[Any, date], Any], str | frozenset[str] | None]
-# per fact type of a collection: the type, and the keys its rules read
-GroupKeys = tuple[str, tuple[str, ...]]
+# per fact type of a collection: the type, the keys its rules read, whether those are all
+# the keys its collection's readers make (then an item's values are its fact's content), and
+# per key read only by comparing it with numbers, its position in the keys (from 1) and the
+# numbers (`ruleset.FactGroup.cuts`)
+GroupKeys = tuple[str, tuple[str, ...], bool, tuple[tuple[int, tuple[float, ...]], ...]]
 
 
 class CollectionReaders(NamedTuple):
@@ -40,11 +46,7 @@ class CollectionReaders(NamedTuple):
 
     name: str
     record_attr: str
-    groups: list[GroupKeys]
-    # the one fact type when there is one: the item's values are then its fact as they are
-    # (a key no rule reads, a sum's field, rides along); with several, each fact carries
-    # only the keys its rules read
-    whole: str | None
+    groups: list[GroupKeys]  # each fact carries only the keys its rules read
     readers: list[ItemReader]
 
 
@@ -63,20 +65,31 @@ class AssessmentValue(NamedTuple):
 class CandidateFacts:
     index: int  # position in the batch
     record: CandidateRecord
-    # per collection, per item: the values the rules read (absent: unknown); with one fact
-    # type, the item's fact itself, its id and type included
+    # per collection, per item: the values the rules and derived sums read (absent: unknown)
     item_facts: dict[str, list[dict]] = field(default_factory=dict)
     assessments: dict[str, AssessmentValue] = field(default_factory=dict)  # by view key
 
 
 @dataclass
 class BatchFacts:
-    """The facts of a batch, both strata; a fact's id is its position in `facts`."""
+    """The facts of a batch, both strata; a fact's id is its position in `facts`.
+
+    An item fact stands for every item of the batch, of any candidate, that its rules cannot
+    tell apart from the first (the same values for the keys they read, a number they only
+    compare with numbers in the same place among those): it is asserted once, with the first
+    item's values, and its outcomes are those of each of these items, because no item rule
+    reads more than one fact (`ruleset._rule`). A view
+    fact stands for one candidate. The entries (`candidates`, `items`, `fact_ids`, in step)
+    say which: one per item and item fact type, in the order built, then one per view fact.
+    """
 
     facts: list[dict] = field(default_factory=list)
-    # per fact: the candidate (its position in the batch) and the item it stands for
-    candidates: list[int] = field(default_factory=list)
-    items: list[int] = field(default_factory=list)
+    candidates: list[int] = field(default_factory=list)  # the candidate's position in the batch
+    items: list[int] = field(default_factory=list)  # the item's index in its collection (view: 0)
+    fact_ids: list[int] = field(default_factory=list)
+    # per item fact: (its type, per key in order the value, its place (`_placed`) or None
+    # if absent) -> the fact's id
+    distinct: dict[tuple, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -116,29 +129,49 @@ def build(plan: FactPlan, record: CandidateRecord, index: int, stage: str, as_of
           into: BatchFacts) -> CandidateFacts:
     """The facts of one record; its item facts are added to the batch's, `into`."""
     facts = CandidateFacts(index, record)
-    batch, candidates, item_of = into.facts, into.candidates, into.items
-    for collection, attr, groups, whole, readers in plan.collections:
+    batch, distinct = into.facts, into.distinct
+    candidates, item_of, fact_ids = into.candidates, into.items, into.fact_ids
+    for collection, attr, groups, readers in plan.collections:
         items = getattr(record, attr)
         if items is None:
             continue  # not recorded: no entry, so derived facts from it are unknown
         items_values = facts.item_facts[collection] = []
         for i, item in enumerate(items):
-            values = {} if whole is None else {"id": len(batch), "t": whole}
+            values: dict[str, Any] = {}
             _read_item(item, as_of, readers, values)
             items_values.append(values)
-            if whole is not None:
-                batch.append(values)
+            for fact_type, keys, every_key, cuts in groups:  # one fact per fact type
+                # a value is never None (unknown ones are left out), and each key holds one
+                # type (the records' models fix it), so equal tuples are facts alike
+                content = (fact_type, *map(values.get, keys))
+                if cuts:
+                    content = _placed(content, cuts)
+                fact_id = distinct.get(content)
+                if fact_id is None:
+                    fact_id = distinct[content] = len(batch)
+                    # merged whole where it can be: a comprehension costs a call (measured)
+                    batch.append({"id": fact_id, "t": fact_type, **values} if every_key else
+                                 {"id": fact_id, "t": fact_type,
+                                  **{k: values[k] for k in keys if k in values}})
                 candidates.append(index)
                 item_of.append(i)
-                continue
-            for fact_type, keys in groups:  # one fact per fact type
-                batch.append({"id": len(batch), "t": fact_type,
-                              **{k: values[k] for k in keys if k in values}})
-                candidates.append(index)
-                item_of.append(i)
+                fact_ids.append(fact_id)
     if record.assessments:
         _assess(plan, record, stage, facts.assessments)
     return facts
+
+
+def _placed(content: tuple, cuts: tuple[tuple[int, tuple[float, ...]], ...]) -> tuple:
+    """`content` with each number its rules only compare with numbers replaced by its place
+    among them (`cuts`: by position in `content`): 2i+1 when it equals the i-th, else 2i
+    with i the numbers below it. Every such comparison gives the same for the same place."""
+    placed = list(content)
+    for position, numbers in cuts:
+        value = placed[position]
+        if value is not None:
+            i = bisect_left(numbers, value)
+            placed[position] = 2 * i + 1 if i < len(numbers) and numbers[i] == value else 2 * i
+    return tuple(placed)
 
 
 def _read_item(item: Any, as_of: date, readers: list[ItemReader], into: dict) -> None:
@@ -223,7 +256,9 @@ def item_readers_of(compiled: CompiledProfile, layout: Layout) -> list[Collectio
         keyed = compiled.item_keys.get(collection, {})
         readers.append(CollectionReaders(
             collection, COLLECTIONS[collection].record_attr,
-            [(g.type, g.keys) for g in groups], groups[0].type if len(groups) == 1 else None,
+            [(g.type, g.keys, set(g.keys) == set(keyed.values()),
+              tuple((g.keys.index(key) + 1, numbers) for key, numbers in g.cuts))
+             for g in groups],
             [(key, _stored_attribute(fields[name].read), fields[name].read, member)
              for (name, member), key in keyed.items()]))
     return readers
@@ -242,6 +277,7 @@ def view_facts(plan: FactPlan, view: dict[str, Any], index: int, into: BatchFact
         for key in group.keys:  # filled in place: no second dict to merge
             if key in view:
                 fact[key] = view[key]
+        into.fact_ids.append(len(batch))
         batch.append(fact)
         into.candidates.append(index)
         into.items.append(0)

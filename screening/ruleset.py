@@ -78,6 +78,10 @@ class FactGroup:
     # and every status stays the same (durable-rules makes every comparison on an absent
     # key false, and no rule tests the key's presence)
     floors: tuple[tuple[str, float], ...] = ()
+    # the keys its rules read only by comparing them with numbers (=, !=, <, <=, >, >=) or
+    # by testing their presence, each with those numbers, sorted: a value's outcomes depend
+    # only on where it falls among them, so items alike in that may share a fact
+    cuts: tuple[tuple[str, tuple[float, ...]], ...] = ()
 
 
 @dataclass
@@ -107,7 +111,7 @@ class Layout:
                         tests.extend(_tests_of(piece))
             groups.append(FactGroup(fact_type, tuple(m for m, _ in pending),
                                     tuple(dict.fromkeys(key for _, key, _ in tests)),
-                                    _floors(tests)))
+                                    _floors(tests), _cuts(tests)))
             pending.clear()
 
         for member, named in members:
@@ -213,6 +217,28 @@ def _floors(tests: list[tuple[str | None, str, Any]]) -> tuple[tuple[str, float]
     return tuple((key, floor) for key, floor in floors.items() if key not in other)
 
 
+# the tests whose outcome on a number depends only on where it falls among the numbers
+# tested (None: equality), and those that read only whether a key is there
+_ORDERED = (None, "$neq", "$lt", "$lte", "$gt", "$gte")
+_PRESENCE = ("$ex", "$nex")
+
+
+def _cuts(tests: list[tuple[str | None, str, Any]]) -> tuple[tuple[str, tuple[float, ...]], ...]:
+    """The keys these tests read only by comparing them with numbers or by testing their
+    presence, each with the numbers, sorted (see `FactGroup.cuts`)."""
+    numbers: dict[str, set[float]] = {}
+    other: set[str] = set()
+    for op, key, value in tests:
+        if op in _PRESENCE:
+            continue
+        if op in _ORDERED and value.__class__ in _NUMBERS:
+            numbers.setdefault(key, set()).add(value)
+        else:
+            other.add(key)
+    return tuple((key, tuple(sorted(found))) for key, found in numbers.items()
+                 if key not in other)
+
+
 def floors_across(groups: list[FactGroup]) -> dict[str, float]:
     """The keys that every fact type reading them reads only as `key >= number` (see
     `FactGroup.floors`), each with the lowest such number."""
@@ -229,6 +255,8 @@ def floors_across(groups: list[FactGroup]) -> dict[str, float]:
 
 
 def _rule(fact_type: str, expr: Expr) -> dict:
+    # one fact per rule, never a join: so a fact's outcomes depend on its content alone, and
+    # the engine asserts items alike in what their fact carries as one fact (tests/test_engine)
     if expr is TRUE:
         return {"all": [{"m": {"t": fact_type}}]}
     return {"all": [{"m": and_({"t": fact_type}, expr)}]}

@@ -1,15 +1,27 @@
 """The engine module, the one place that knows durable-rules: it leaves the compiled profile
-as it found it, and sizes its firings to its own batches."""
+as it found it, sizes its firings to its own batches, gives each item the outcomes of the
+item fact it shares with alike items, and refuses a missing or second outcome."""
 
 from __future__ import annotations
 
 import copy
+import re
 from datetime import date
 
+import pytest
+
+from benchmarks.generate import candidates
+from screening import facts as factlib
+from screening.catalogue import COLLECTIONS
 from screening.compile import compile_profile
 from screening.engine import Engine
+from screening.errors import EngineError
 from screening.records import CandidateRecord
-from screening.ruleset import layout_of
+from screening.rulefiles import load_profile
+from screening.ruleset import layout_of, meaning_of
+
+from .conftest import EXAMPLES, ROOT, example_records
+from .reference import Reference
 
 
 def test_building_engines_leaves_the_compiled_profile_unchanged(helsingor):
@@ -30,3 +42,97 @@ def test_engines_of_different_batch_sizes_agree(helsingor):
                                                                    date(2024, 1, 15)))
                     for size in (2, 500))
     assert [e.firings for e in small] == [e.firings for e in large]
+
+
+@pytest.mark.parametrize("rules", sorted((ROOT / "rules").glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_item_rule_reads_one_fact(rules):
+    """Items alike in what an item fact carries share one fact per batch, and the engine
+    gives its outcomes to each of them: right only while no item rule joins facts."""
+    layout = layout_of(compile_profile(load_profile(rules)))
+    item_rules = {name: rule for name, rule in layout.rules.items()
+                  if meaning_of(name)[0] == "item"}
+    assert item_rules
+    for rule in item_rules.values():
+        assert list(rule) == ["all"]
+        assert [list(term) for term in rule["all"]] == [["m"]]
+
+
+def _reordered(record: CandidateRecord, n: int) -> CandidateRecord:
+    """A copy whose every item collection is in reverse order: its items are those of
+    `record`, each at another index (a collection of two or more)."""
+    return record.model_copy(update={"id": f"{record.id}-{n}", **{
+        c.record_attr: list(reversed(getattr(record, c.record_attr)))
+        for c in COLLECTIONS.values() if getattr(record, c.record_attr)}})
+
+
+@pytest.mark.parametrize("folder", EXAMPLES, ids=lambda p: p.name)
+def test_shared_item_facts_give_each_item_its_own_outcomes(folder):
+    profile, records = example_records(folder)
+    compiled = compile_profile(profile)
+    # in one batch: each record, a copy with the same items at other indices, and a copy
+    # whose first position, moved last, led no one; and generated records, whose items
+    # often differ only in numbers the rules compare alike
+    batch = [*records, *(_reordered(r, 1) for r in records),
+             *(CandidateRecord.model_validate(r) for r in candidates(profile, 150))]
+    for record in records:
+        if record.positions:
+            lowered = record.positions[0].model_copy(update={"leadership_level": "ingen"})
+            batch.append(record.model_copy(update={
+                "id": f"{record.id}-2", "positions": [*record.positions[1:], lowered]}))
+    engine = Engine(compiled)
+    shared = factlib.BatchFacts()
+    for n, record in enumerate(batch):
+        factlib.build(engine._plan, record, n, "samtale2", profile.meta.date, shared)
+    assert len(shared.facts) < len(shared.fact_ids)  # items do share facts here
+    evaluated = list(engine.evaluate(batch, "samtale2", profile.meta.date))
+    assert len(evaluated) == len(batch)
+    for record, got in zip(batch, evaluated, strict=True):
+        reference = Reference(profile, record, "samtale2")
+        for key, predicate in compiled.predicates.items():
+            items = getattr(record, COLLECTIONS[predicate.collection].record_attr) or ()
+            expected = {i: reference.item(predicate.collection, item, predicate.where)
+                        for i, item in enumerate(items)}
+            assert got.firings.item_status.get(key, {}) == expected, (record.id, key)
+
+
+def _item_predicate(engine: Engine) -> str:
+    """An item predicate of the engine's profile that decides the first item fact."""
+    plan_type = engine._plan.collections[0].groups[0][0]
+    return engine._members[plan_type][0]
+
+
+def test_a_missing_item_outcome_is_refused_naming_its_candidate(helsingor, monkeypatch):
+    engine = Engine(compile_profile(helsingor))
+    record = CandidateRecord.model_validate(
+        {"id": "uden-udfald", "education": [{"degree": "MPA", "level": "master"}],
+         "positions": [{"title": "Chef", "organisation": "X", "sector": "kommune",
+                        "start": "2015-01-01", "leadership_level": "chef"}],
+         "experience": [{"kind": "mediehåndtering", "role": "rådgiver", "years": 3}]})
+    predicate = _item_predicate(engine)
+    fire = engine._fire
+    monkeypatch.setattr(engine, "_fire", lambda facts: (
+        (name, matched) for name, matched in fire(facts)
+        if meaning_of(name)[:2] != ("item", predicate)))  # as if the core missed them
+    with pytest.raises(EngineError, match=rf"no outcome fired for item 0 of candidate "
+                                          rf"uden-udfald .*/ {re.escape(predicate)}$"):
+        list(engine.evaluate([record], "samtale2", date(2024, 1, 15)))
+
+
+def test_a_second_item_outcome_is_refused_naming_its_candidate(helsingor, monkeypatch):
+    engine = Engine(compile_profile(helsingor))
+    records = [CandidateRecord.model_validate(
+        {"id": f"k{n}", "experience": [{"kind": "mediehåndtering", "role": "rådgiver",
+                                        "years": 3}]}) for n in range(2)]
+    fire = engine._fire
+
+    def twice(facts):  # every item outcome fired again as the other two statuses
+        for name, matched in fire(facts):
+            yield name, matched
+            kind, ref, status = meaning_of(name)
+            if kind == "item" and matched:
+                for other in {"opfyldt", "ikke_opfyldt", "ikke_belyst"} - {status}:
+                    yield f"item|{ref}|{other}", matched
+
+    monkeypatch.setattr(engine, "_fire", twice)
+    with pytest.raises(EngineError, match=r"item 0 of candidate k0 .* got two outcomes"):
+        list(engine.evaluate(records, "samtale2", date(2024, 1, 15)))

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import pytest
 
+from benchmarks.generate import candidates
 from screening import facts as factlib
+from screening.algebra import holds
 from screening.catalogue import COLLECTIONS
 from screening.compile import compile_profile
 from screening.records import CandidateRecord
 from screening.results import I, O, U
-from screening.ruleset import layout_of
+from screening.ruleset import layout_of, meaning_of
 from screening.stages import SOURCES
 
 from .conftest import EXAMPLES, example_records
@@ -34,26 +36,50 @@ def _built(compiled, plan, records, stage="samtale2"):
     return built, batch
 
 
-def test_item_facts_are_numbered_by_position_and_know_their_owner(shipped):
+def test_item_facts_are_numbered_by_position_and_stand_for_their_items(shipped):
     compiled, plan, records = shipped
-    item_groups = layout_of(compiled).item_groups
+    layout = layout_of(compiled)
+    conditions: dict[str, list] = {}  # per item fact type: the conditions of its rules
+    for name, rule in layout.rules.items():
+        if meaning_of(name)[0] == "item":
+            (term,) = rule["all"]
+            conditions.setdefault(term["m"]["$and"][0]["t"] if "$and" in term["m"]
+                                  else term["m"]["t"], []).append(term["m"])
+    # with generated records too: many items then share a fact, with differing numbers
+    records = [*records, *(CandidateRecord.model_validate(r)
+                           for r in candidates(compiled.profile, 200))]
     built, batch = _built(compiled, plan, records)
     assert [f["id"] for f in batch.facts] == list(range(len(batch.facts)))
-    assert len(batch.candidates) == len(batch.items) == len(batch.facts)
-    for fact, candidate, item in zip(batch.facts, batch.candidates, batch.items, strict=True):
-        owner = built[candidate]
-        collection = next(c for c, groups in item_groups.items()
+    assert len(batch.candidates) == len(batch.items) == len(batch.fact_ids)
+    seen: set[int] = set()
+    for candidate, item, fact_id in zip(batch.candidates, batch.items, batch.fact_ids,
+                                        strict=True):
+        fact = batch.facts[fact_id]
+        collection = next(c for c, groups in layout.item_groups.items()
                           if fact["t"] in {g.type for g in groups})
-        values = owner.item_facts[collection][item]
-        assert {k: v for k, v in fact.items() if k not in ("id", "t")}.items() <= values.items()
-        groups = item_groups[collection]
-        if len(groups) > 1:  # several fact types: each carries only what its rules read
-            (group,) = [g for g in groups if g.type == fact["t"]]
-            assert set(fact) - {"id", "t"} <= set(group.keys)
-    # one fact per item and fact type of each collection the rules read
+        values = built[candidate].item_facts[collection][item]
+        (group,) = [g for g in layout.item_groups[collection] if g.type == fact["t"]]
+        read = {"t": fact["t"], **{k: values[k] for k in group.keys if k in values}}
+        if fact_id not in seen:  # the first item a fact stands for gives its content, less
+            seen.add(fact_id)    # what no rule of it reads (a sum's field)
+            assert {k: v for k, v in fact.items() if k != "id"} == read
+        # and every item it stands for is one its rules cannot tell apart from that
+        for condition in conditions[fact["t"]]:
+            assert holds(condition, read) == holds(condition, fact), (condition, read, fact)
+    # one entry per item and fact type of each collection the rules read; each fact once
     expected = sum(len(getattr(r, COLLECTIONS[c].record_attr) or ())
-                   * len(item_groups[c]) for r in records for c in item_groups)
-    assert len(batch.facts) == expected
+                   * len(layout.item_groups[c]) for r in records for c in layout.item_groups)
+    assert len(batch.fact_ids) == expected
+    assert seen == set(range(len(batch.facts)))
+
+
+def test_alike_items_of_different_candidates_share_one_fact(shipped):
+    compiled, plan, records = shipped
+    _, batch = _built(compiled, plan, [*records, *records])  # every item twice
+    half = len(batch.fact_ids) // 2
+    assert batch.fact_ids[half:] == batch.fact_ids[:half]
+    assert batch.items[half:] == batch.items[:half]
+    assert batch.candidates[half:] == [c + len(records) for c in batch.candidates[:half]]
 
 
 def test_item_values_are_what_the_catalogue_reads_and_unknown_ones_are_left_out(shipped):
@@ -162,7 +188,9 @@ def test_the_view_is_split_into_one_fact_per_view_fact_type(shipped):
     groups = layout_of(compiled).view_groups
     assert [f["t"] for f in added] == [g.type for g in groups]
     assert [f["id"] for f in added] == list(range(start, start + len(groups)))
-    assert batch.candidates[start:] == batch.items[start:] == [0] * len(groups)
+    entries = len(batch.candidates) - len(groups)  # the entries of the item facts come first
+    assert batch.candidates[entries:] == batch.items[entries:] == [0] * len(groups)
+    assert batch.fact_ids[entries:] == list(range(start, start + len(groups)))
     for fact, group in zip(added, groups, strict=True):
         assert {k: v for k, v in fact.items() if k not in ("id", "t")} == \
             {k: view[k] for k in group.keys if k in view}

@@ -209,6 +209,43 @@ def test_leaving_out_spreads_below_their_floor_changes_no_firing(path, monkeypat
     assert left_out  # the generated candidates had spreads to leave out
 
 
+def test_only_keys_compared_with_numbers_alone_have_cuts():
+    layout = Layout()
+    (group,) = layout.add("p", [("k", {
+        "item|k|opfyldt": and_({"$gte": {"years": 5}}, {"budget": 2.5}, {"$lt": {"staff": 9}},
+                               {"level": "chef"}, {"$gte": {"flag": True}}),
+        "item|k|ikke_opfyldt": or_({"$lt": {"years": 5}}, {"$neq": {"budget": 2.5}},
+                                   {"$gte": {"staff": 100}}, {"$gt": {"years": 1.5}}),
+        "item|k|ikke_belyst": or_({"$nex": {"years": 1}}, {"$nex": {"level": 1}},
+                                  {"$lte": {"level": 3}})})])
+    # `level` is also compared with a word, `flag` with a truth value
+    assert dict(group.cuts) == {"years": (1.5, 5), "budget": (2.5,), "staff": (9, 100)}
+
+
+@pytest.mark.parametrize("path", PROFILES, ids=lambda p: p.stem)
+def test_items_sharing_a_fact_by_their_cuts_change_no_firing(path, monkeypatch):
+    """Items whose numbers fall alike among their rules' numbers share a fact: every item
+    status, criterion status and disagreement is what one fact per distinct item gives,
+    over generated candidates at every stage."""
+    compiled = compile_profile(load_profile(path))
+    shared = Engine(compiled)
+    with monkeypatch.context() as patched:  # no cuts: items share a fact only when equal
+        patched.setattr("screening.ruleset._cuts", lambda tests: ())
+        apart = Engine(compiled)
+
+    @settings(max_examples=30, deadline=None, derandomize=True,
+              suppress_health_check=[HealthCheck.too_slow])
+    @given(record_sets(sorted(compiled.profile.competencies), n=4), st.sampled_from(SOURCES))
+    def check(batch, stage):
+        as_of = compiled.profile.meta.date
+        for one, other in zip(shared.evaluate(batch, stage, as_of),
+                              apart.evaluate(batch, stage, as_of), strict=True):
+            assert one.firings == other.firings
+            assert one.view == other.view
+
+    check()
+
+
 def test_a_value_is_left_out_only_where_no_fact_type_reading_it_could_match_it():
     groups = [FactGroup("v0", ("a",), ("s", "g"), (("s", 3.0), ("g", 3.0))),
               FactGroup("v1", ("b",), ("s", "g"), (("g", 2.0),))]
