@@ -142,7 +142,7 @@ class Engine:
         try:
             if item_count:
                 outcomes = self._item_outcomes(built, batch)
-                self._fan_out(batch, item_entries, outcomes, firings)
+                self._fan_out(batch, outcomes, firings)
             derived = [factlib.derive(self.compiled, self._plan, f, firings[f.index].item_status)
                        for f in built]
             for f in built:
@@ -213,13 +213,13 @@ class Engine:
         return outcomes
 
     @staticmethod
-    def _fan_out(batch: factlib.BatchFacts, item_entries: int,
-                 outcomes: list[dict[str, str]], firings: list[Firings]) -> None:
-        """Each item fact's outcomes given to every item it stands for (`item_entries`: the
-        batch's entries of items, which come before those of view facts)."""
+    def _fan_out(batch: factlib.BatchFacts, outcomes: list[dict[str, str]],
+                 firings: list[Firings]) -> None:
+        """Each item fact's outcomes given to every item it stands for (called before the
+        view facts' entries are added: every entry is an item's)."""
         item_status = [got.item_status for got in firings]
-        for candidate, item, fact_id in zip(batch.candidates[:item_entries], batch.items,
-                                            batch.fact_ids, strict=False):
+        for candidate, item, fact_id in zip(batch.candidates, batch.items, batch.fact_ids,
+                                            strict=True):
             status_of = item_status[candidate]
             for predicate, status in outcomes[fact_id].items():
                 per_item = status_of.get(predicate)
