@@ -13,7 +13,6 @@ a slow spell of the machine falls on both.
 from __future__ import annotations
 
 import io
-import os
 import statistics
 import subprocess
 import sys
@@ -77,6 +76,7 @@ class Side:
 
     name: str
     tree: Path
+    entry: str  # its console script, `module:function` (`[project.scripts]`)
     engine: dict[str, list[float]] = field(default_factory=dict)  # profile -> cand/s
     cli: list[float] = field(default_factory=list)  # seconds
 
@@ -100,7 +100,8 @@ def compare(root: Path, revision: str, profiles: list[str], count: int, rounds: 
             work: Path, env: dict[str, str]) -> None:
     """Print the engine path on `profiles` and the CLI on 50 candidates of the first, of
     `revision` and of this code, run in turns for `rounds` rounds."""
-    sides = [Side(revision, extract(root, revision, work)), Side("this code", root)]
+    sides = [Side(name, tree, _entry(tree)) for name, tree in
+             ((revision, extract(root, revision, work)), ("this code", root))]
     for side in sides:
         _prepare_cli(side, profiles[0], work, env)
     for _ in range(rounds):
@@ -134,11 +135,14 @@ def _prepare_cli(side: Side, profile_id: str, work: Path, env: dict[str, str]) -
         _cli_seconds(side, profile_id, work, env)
 
 
+def _entry(tree: Path) -> str:
+    return str(tomllib.loads((tree / "pyproject.toml").read_text())["project"]["scripts"][
+        "screening"])
+
+
 def _cli_seconds(side: Side, profile_id: str, work: Path, env: dict[str, str]) -> float:
-    entry = tomllib.loads((side.tree / "pyproject.toml").read_text())["project"]["scripts"][
-        "screening"]
     start = time.perf_counter()
-    _child(SCRIPT, side.tree, entry, "screen", profile_id, str(_fifty(side, work)),
+    _child(SCRIPT, side.tree, side.entry, "screen", profile_id, str(_fifty(side, work)),
            "--no-audit", env=env, cwd=side.tree)
     return time.perf_counter() - start
 
@@ -151,7 +155,7 @@ def _child(script: str, tree: Path, *args: str, env: dict[str, str],
            cwd: Path | None = None) -> str:
     """Run `script` in a new interpreter; its standard output."""
     done = subprocess.run([sys.executable, "-c", script, str(tree), *args], env=env,
-                          cwd=cwd or os.getcwd(), capture_output=True, text=True, check=False)
+                          cwd=cwd, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SystemExit(f"{tree}: {done.stderr.strip()[-2000:]}")
     return done.stdout

@@ -78,9 +78,9 @@ class BatchFacts:
     tell apart from the first (the same values for the keys they read, a number they only
     compare with numbers in the same place among those): it is asserted once, with the first
     item's values, and its outcomes are those of each of these items, because no item rule
-    reads more than one fact (`ruleset._rule`). A view
-    fact stands for one candidate. The entries (`candidates`, `items`, `fact_ids`, in step)
-    say which: one per item and item fact type, in the order built, then one per view fact.
+    reads more than one fact (`ruleset._rule`). A view fact stands for one candidate. The
+    entries (`candidates`, `items`, `fact_ids`, in step) say which: one per item and item
+    fact type, in the order built, then one per view fact.
     """
 
     facts: list[dict] = field(default_factory=list)
