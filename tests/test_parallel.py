@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import tempfile
 
 import pytest
 
@@ -146,6 +147,27 @@ def test_the_lines_of_a_pool_replaced_mid_run_count_as_invalid_inputs(tmp_path):
     assert sum(len(c.results) for c in chunks) == 0
     assert sum(c.invalid for c in chunks) == count
     assert {p.code for c in chunks for p in c.problems} == {"E001"}
+
+
+@pytest.mark.parametrize("taken", [1, None], ids=["stopped-early", "to-the-end"])
+def test_workers_leave_no_chunk_files_behind(tmp_path, monkeypatch, taken):
+    """Workers hand chunks back as files in a temporary folder: it goes when a run ends,
+    also when it stops early, and holds nothing that others may read meanwhile."""
+    pool, _count = _pool(EXAMPLES[0], tmp_path, copies=150)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    seen_folders = []
+    profile_path = ROOT / "rules" / f"{EXAMPLES[0].name}.yaml"
+    with Screener(load_profile(profile_path), profile_path) as screener:
+        chunks = screen_many(screener, _audited(str(profile_path)),
+                             iter_sources([pool], [], CHUNK_SIZE), 2)
+        for chunk in itertools.islice(chunks, taken):
+            assert chunk.results
+            seen_folders.extend((f, f.stat().st_mode & 0o077) for f in temporary.iterdir())
+        chunks.close()
+    assert len(set(seen_folders)) == 1 and seen_folders[0][1] == 0  # the owner's alone
+    assert list(temporary.iterdir()) == []
 
 
 def test_a_chunk_keeps_inputs_for_the_audit_only_when_asked(helsingor, candidates):
