@@ -178,6 +178,32 @@ def cli(args: list[str], audit_db: Path | None = None) -> tuple[float, int]:
     return float(out[0]), int(out[1]) // 1024
 
 
+def worker_runs(profile: Path, pool: Path, count: int, worker_counts: list[int],
+                rounds: int) -> None:
+    """The CLI on `pool` with each worker count, in turns for `rounds` rounds: on a shared
+    machine one run against another swings by a fifth, so each ratio to one worker is taken
+    within a round, and the median of the rounds is printed."""
+    walls: dict[int, list[float]] = {workers: [] for workers in worker_counts}
+    peaks: dict[int, int] = {}
+    for _ in range(rounds):
+        for workers in worker_counts:
+            wall, peak = cli(["screen", str(profile), str(pool), "--format", "jsonl",
+                              "--no-audit", "--workers", str(workers), "--out", os.devnull])
+            walls[workers].append(wall)
+            peaks[workers] = max(peak, peaks.get(workers, 0))
+    for workers in worker_counts:
+        median = statistics.median(walls[workers])
+        line = (f"  {workers} worker(s): {count / median:7.0f} candidates/s (median "
+                f"{median:.1f} s, best {min(walls[workers]):.1f} s, peak {peaks[workers]} MB "
+                f"in the main process)")
+        if workers > 1:
+            ratios = sorted(one / wall for one, wall in zip(walls[1], walls[workers],
+                                                            strict=True))
+            line += (f"; {statistics.median(ratios):.2f}× one worker, median of the rounds "
+                     f"({ratios[0]:.2f}-{ratios[-1]:.2f}×)")
+        print(line)
+
+
 def _env(audit_db: Path | None) -> dict[str, str]:
     """The environment of a measured CLI run: as a user's, with Python's bytecode cache on
     (a sandbox with PYTHONDONTWRITEBYTECODE=1 compiles every module of every run from
@@ -277,15 +303,9 @@ def main() -> None:
 
     helsingor = ROOT / "rules" / "helsingor-direktor-2024.yaml"
     pool = write_pool(helsingor, args.cli_count, data)
-    print(f"\nCLI, {args.cli_count} records from JSON Lines to JSON Lines (no audit):")
-    rates = {}
-    for workers in sorted({1, 2, cores}):
-        wall, peak = cli(["screen", str(helsingor), str(pool), "--format", "jsonl",
-                          "--no-audit", "--workers", str(workers), "--out", os.devnull])
-        rates[workers] = args.cli_count / wall
-        print(f"  {workers} worker(s): {rates[workers]:7.0f} candidates/s "
-              f"({wall:.1f} s, peak {peak} MB in the main process, "
-              f"{rates[workers] / rates[1]:.2f}× one worker)")
+    print(f"\nCLI, {args.cli_count} records from JSON Lines to JSON Lines (no audit), "
+          f"{args.runs} rounds, each running every worker count in turn:")
+    worker_runs(helsingor, pool, args.cli_count, sorted({1, 2, cores}), args.runs)
 
     print("\nPeak memory streaming JSON Lines (1 worker, no audit):")
     for size in (int(s) for s in args.memory_sizes.split(",")):
