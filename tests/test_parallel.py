@@ -10,13 +10,22 @@ import tempfile
 
 import pytest
 
-from screening.candidates import LineSpan, RawInput, iter_inputs, iter_sources, load_records
+from screening.candidates import (
+    LineSpan,
+    RawInput,
+    iter_inputs,
+    iter_sources,
+    load_records,
+    read_sources,
+)
 from screening.parallel import (
     CHUNK_SIZE,
+    LAST_PIECE,
     POOL_FROM_BYTES,
     Job,
     auto_workers,
     chunks_of,
+    pool_chunks,
     screen_chunk,
     screen_many,
 )
@@ -44,6 +53,32 @@ def test_a_span_counts_its_lines_towards_a_chunk():
 def test_chunks_are_taken_as_the_input_comes():
     """An endless input gives its first chunk: memory stays flat however many records."""
     assert next(chunks_of(itertools.count(), 4)) == [0, 1, 2, 3]
+
+
+@pytest.mark.parametrize("files", [0, 3, CHUNK_SIZE + 3])
+def test_a_pool_gets_the_last_chunk_in_pieces(tmp_path, files):
+    """The spans of a pool and the record files after it, in chunks; the last chunk in
+    pieces of LAST_PIECE, so that the workers finish close together."""
+    pool, count = _pool(EXAMPLES[0], tmp_path, copies=150)
+    inputs = [*iter_sources([pool], [], CHUNK_SIZE),
+              *(RawInput(f"{n}.yaml") for n in range(files))]
+    chunks = list(pool_chunks(iter(inputs)))
+    weights = [sum(raw.lines if isinstance(raw, LineSpan) else 1 for raw in chunk)
+               for chunk in chunks]
+    whole = list(chunks_of(inputs))
+    assert chunks[:len(whole) - 1] == whole[:-1]
+    assert weights[len(whole) - 1:] == [len(c) for c in chunks_of(range(
+        sum(raw.lines if isinstance(raw, LineSpan) else 1 for raw in whole[-1])), LAST_PIECE)]
+    unread: list = []
+    assert [r for chunk in chunks for r in read_sources(chunk, unread)] == \
+        list(read_sources(inputs, []))
+    assert sum(weights) == count + files
+
+
+def test_pool_chunks_are_taken_as_the_input_comes():
+    """One chunk is held back, no more."""
+    assert next(pool_chunks(RawInput(str(n)) for n in itertools.count())) == \
+        [RawInput(str(n)) for n in range(CHUNK_SIZE)]
 
 
 def _sized(path, size: int):
