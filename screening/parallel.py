@@ -197,7 +197,8 @@ def screen_many(screener: Screener, job: Job, inputs: Iterable[RawInput | LineSp
         return
     from concurrent.futures import Future, ProcessPoolExecutor
 
-    # removed with whatever chunks a run stopped early leaves in it
+    # private (0700), so that only this user's processes can leave a pickle in it to be
+    # loaded; removed with whatever chunks a run stopped early leaves in it
     with tempfile.TemporaryDirectory(prefix="screening-chunks-") as folder:
         pool = ProcessPoolExecutor(workers, _pool_context(), _Worker.start, (job,))
         try:
