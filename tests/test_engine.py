@@ -185,9 +185,9 @@ def test_sharing_view_facts_changes_no_status_gap_or_outcome(rules):
     compiled = compile_profile(profile)
     engine, alone = Engine(compiled), Engine(compiled, batch_size=1)
 
-    @settings(max_examples=25, deadline=None, derandomize=True,
+    @settings(max_examples=50, deadline=None, derandomize=True,
               suppress_health_check=[HealthCheck.too_slow])
-    @given(st.lists(record_strategy(sorted(profile.competencies)), min_size=1, max_size=4),
+    @given(st.lists(record_strategy(sorted(profile.competencies)), min_size=2, max_size=6),
            st.sampled_from(SOURCES))
     def check(drawn, stage):
         # each drawn record twice: the second shares every view fact of a shared type
