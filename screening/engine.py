@@ -151,7 +151,7 @@ class Engine:
                        for f in built]
             for f in built:
                 factlib.view_facts(self._plan, derived[f.index], f.index, batch)
-            # per view fact, by its id as written: the firings of its candidate
+            # per view fact, by its id as written: the firings of the candidate it was made for
             viewers = dict(zip(map(str, range(item_count, len(batch.facts))),
                                [firings[c] for c in batch.candidates[item_entries:]], strict=True))
             for rule_name, matched in self._fire(batch.facts[item_count:]):
