@@ -12,7 +12,9 @@ Every rule has `cap`, so one firing carries all its matches in a batch; candidat
 facts, one session per batch, deleted afterwards. Every fact must be handled by some rule or
 the whole batch fails: the compiled rules give every fact exactly one status, checked here.
 Items alike in what their rules read share one item fact per batch (`facts.BatchFacts`):
-the fact's outcomes are checked once and then given to each of its items.
+the fact's outcomes are checked once and then given to each of its items. So do candidates
+alike in what a view fact type's rules read, for the types worth it (`facts.plan_of`): the
+fact's statuses are recorded for the candidate it was made for and copied to the others.
 """
 
 from __future__ import annotations
@@ -112,6 +114,8 @@ class Engine:
         self._members = {g.type: g.members for groups in layout.item_groups.values()
                          for g in groups}  # item fact type -> the predicates it decides
         self._criteria = [cc.criterion.id for cc in compiled.criteria]
+        # view fact type -> the criteria and the assessment keys' disagreements it decides
+        self._decides = {g.type: (g.members, g.gaps) for g in layout.view_groups}
 
     def close(self) -> None:
         """Give the ruleset's memory in the core back; the engine cannot evaluate after."""
@@ -147,11 +151,13 @@ class Engine:
                        for f in built]
             for f in built:
                 factlib.view_facts(self._plan, derived[f.index], f.index, batch)
-            # per view fact, by its id as written: the firings of its candidate
+            # per view fact, by its id as written: the firings of the candidate it was made for
             viewers = dict(zip(map(str, range(item_count, len(batch.facts))),
                                [firings[c] for c in batch.candidates[item_entries:]], strict=True))
             for rule_name, matched in self._fire(batch.facts[item_count:]):
                 self._record_criteria(viewers, rule_name, matched)
+            if batch.shared:
+                self._give_shared(built, batch, viewers, firings)
         finally:
             core.delete_state(self._handle, _SESSION)
         self._check(built, firings)
@@ -239,6 +245,28 @@ class Engine:
             if got.setdefault(ref, status) != status:
                 raise EngineError(f"criterion {ref} got two statuses for one candidate: "
                                   f"{got[ref]} and {status}")
+
+    def _give_shared(self, built: list[factlib.CandidateFacts], batch: factlib.BatchFacts,
+                     viewers: dict[str, Firings], firings: list[Firings]) -> None:
+        """A shared view fact's statuses and disagreements, recorded for the candidate it was
+        made for, given to each other candidate it stands for (`batch.shared`): those of the
+        criteria and assessment keys its type decides. A missing status stays missing
+        (`_check` names it). A criterion's rules all read one fact type
+        (`ruleset.Layout.add`), so one a candidate already has was decided twice: refused."""
+        facts, decides = batch.facts, self._decides
+        for candidate, fact_id in batch.shared:
+            first = viewers[str(fact_id)]
+            criteria, gaps = decides[facts[fact_id]["t"]]
+            got = firings[candidate].criteria
+            for criterion in criteria:
+                status = first.criteria.get(criterion)
+                if status is not None:
+                    if criterion in got:
+                        raise EngineError(f"criterion {criterion} was decided twice for "
+                                          f"candidate {built[candidate].record.id}")
+                    got[criterion] = status
+            if first.gaps:
+                firings[candidate].gaps.update(first.gaps.intersection(gaps))
 
     def _check(self, built: list[factlib.CandidateFacts], firings: list[Firings]) -> None:
         """Exactly one status per criterion and candidate (the item outcomes are checked per

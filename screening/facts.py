@@ -7,7 +7,8 @@ ruleset decided (`ruleset.Layout`, given to `plan_of`), and are built directly i
 reads: a fact's id is its position in its batch, written first so that a firing's matched
 facts are read from the start of each match. Items alike in every value an item fact's rules
 read share one fact per batch (see BatchFacts): many are (the same levels, sectors, flags),
-and the core's work grows with the facts asserted and the text of every match.
+and the core's work grows with the facts asserted and the text of every match. So do
+candidates alike in the keys of a view fact type that reads no count or sum of items.
 Every value keeps where it came from (an item's index, an assessment's index), so an
 explanation can point at the record when one is asked for.
 """
@@ -39,6 +40,9 @@ ItemReader = tuple[str, str | None, Callable[[Any, date], Any], str | frozenset[
 # per key read only by comparing it with numbers, its position in the keys (from 1) and the
 # numbers (`ruleset.FactGroup.cuts`)
 GroupKeys = tuple[str, tuple[str, ...], bool, tuple[tuple[int, tuple[float, ...]], ...]]
+# per view fact type: the type, the keys its rules read, and whether candidates alike in
+# those share one fact (`_worth_sharing`)
+ViewKeys = tuple[str, tuple[str, ...], bool]
 
 
 class CollectionReaders(NamedTuple):
@@ -78,15 +82,20 @@ class BatchFacts:
     tell apart from the first (the same values for the keys they read, a number they only
     compare with numbers in the same place among those): it is asserted once, with the first
     item's values, and its outcomes are those of each of these items, because no item rule
-    reads more than one fact (`ruleset._rule`). A view fact stands for one candidate. The
-    entries (`candidates`, `items`, `fact_ids`, in step) say which: one per item and item
-    fact type, in the order built, then one per view fact.
+    reads more than one fact (`ruleset._rule`). A view fact stands for the candidate it was
+    made for, whose values it carries, and, of a type the plan shares (`plan_of`), for every
+    later candidate of the batch with the same values for the keys its rules read (`shared`).
+    The entries (`candidates`, `items`, `fact_ids`, in step) say which: one per item and item
+    fact type, in the order built, then one per view fact, its first candidate's.
     """
 
     facts: list[dict] = field(default_factory=list)
     candidates: list[int] = field(default_factory=list)  # the candidate's position in the batch
     items: list[int] = field(default_factory=list)  # the item's index in its collection (view: 0)
     fact_ids: list[int] = field(default_factory=list)
+    # (candidate, view fact id) for each candidate a view fact stands for but the one it was
+    # made for, whose entry it has
+    shared: list[tuple[int, int]] = field(default_factory=list)
     # per item fact: (its type, per key in order the value, its place (`_placed`) or None
     # if absent) -> the fact's id
     distinct: dict[tuple, int] = field(default_factory=dict)
@@ -106,7 +115,7 @@ class FactPlan:
     # assessment view key -> the key of its sources' spread, and the floor below which no
     # rule can match a spread (`FactGroup.floors`; -inf where a rule reads it otherwise)
     spreads: dict[str, tuple[str, float]]
-    view_groups: list[FactGroup]  # the fact types a candidate's view is split into
+    view_groups: list[ViewKeys]  # the fact types a candidate's view is split into
 
 
 def plan_of(compiled: CompiledProfile, layout: Layout) -> FactPlan:
@@ -116,13 +125,23 @@ def plan_of(compiled: CompiledProfile, layout: Layout) -> FactPlan:
                 else compiled.item_keys[plan.collection][(plan.field, None)])
                for key, plan in compiled.derived.items()]
     floors = floors_across(layout.view_groups)
+    wide = {key for key, _, _, aggregate, _ in derived if aggregate in ("count", "sum")}
     return FactPlan(item_readers_of(compiled, layout),
                     {stage: _routes(compiled.assessments, stage) for stage in SOURCES},
                     {key: plan.aggregate for key, plan in compiled.assessments.items()},
                     derived,
                     {key: (plan.spread_key, floors.get(plan.spread_key, -inf))
                      for key, plan in compiled.assessments.items()},
-                    layout.view_groups)
+                    [(g.type, g.keys, _worth_sharing(g, wide)) for g in layout.view_groups])
+
+
+def _worth_sharing(group: FactGroup, wide: set[str]) -> bool:
+    """Whether candidates alike in the keys of view fact type `group` share one fact: unless
+    it reads a count or sum of items (`wide`). Such a value spreads over hundreds (Helsingør's
+    years of leadership: 257 values in 500 generated candidates), so its facts are seldom
+    alike (497 distinct of 500) and the key made to find one alike costs more than the few
+    shared save; existence flags and assessment scores take few values."""
+    return wide.isdisjoint(group.keys)
 
 
 def build(plan: FactPlan, record: CandidateRecord, index: int, stage: str, as_of: date,
@@ -270,15 +289,25 @@ def _stored_attribute(read: Callable[[Any, date], Any]) -> str | None:
 
 
 def view_facts(plan: FactPlan, view: dict[str, Any], index: int, into: BatchFacts) -> None:
-    """The view split into one fact per fact type, each with the keys its rules read."""
-    batch = into.facts
-    for group in plan.view_groups:
-        fact = {"id": len(batch), "t": group.type}
-        for key in group.keys:  # filled in place: no second dict to merge
+    """The view split into one fact per fact type, each with the keys its rules read; of a
+    type `plan` shares, a fact alike in those to one of another candidate of the batch is
+    that one (see BatchFacts)."""
+    batch, distinct = into.facts, into.distinct
+    for fact_type, keys, shared in plan.view_groups:
+        fact_id = len(batch)
+        # absent keys read as None, never a value, and each key holds one type (bool flags,
+        # float scores and spreads): equal tuples are facts alike
+        if shared:
+            fact_id = distinct.setdefault((fact_type, *map(view.get, keys)), fact_id)
+            if fact_id != len(batch):
+                into.shared.append((index, fact_id))
+                continue
+        fact = {"id": fact_id, "t": fact_type}
+        for key in keys:  # filled in place: no second dict to merge
             if key in view:
                 fact[key] = view[key]
-        into.fact_ids.append(len(batch))
         batch.append(fact)
+        into.fact_ids.append(fact_id)
         into.candidates.append(index)
         into.items.append(0)
 

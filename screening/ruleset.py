@@ -82,6 +82,8 @@ class FactGroup:
     # by testing their presence, each with those numbers, sorted: a value's outcomes depend
     # only on where it falls among them, so items alike in that may share a fact
     cuts: tuple[tuple[str, tuple[float, ...]], ...] = ()
+    # the assessment keys whose disagreement rules read it (`gap|key`; view fact types only)
+    gaps: tuple[str, ...] = ()
 
 
 @dataclass
@@ -111,7 +113,9 @@ class Layout:
                         tests.extend(_tests_of(piece))
             groups.append(FactGroup(fact_type, tuple(m for m, _ in pending),
                                     tuple(dict.fromkeys(key for _, key, _ in tests)),
-                                    _floors(tests), _cuts(tests)))
+                                    _floors(tests), _cuts(tests),
+                                    tuple(meaning_of(name)[1] for _, rules in pending
+                                          for name in rules if name.startswith("gap|"))))
             pending.clear()
 
         for member, named in members:

@@ -1,6 +1,7 @@
 """The engine module, the one place that knows durable-rules: it leaves the compiled profile
 as it found it, sizes its firings to its own batches, gives each item the outcomes of the
-item fact it shares with alike items, and refuses a missing or second outcome."""
+item fact it shares with alike items and each candidate the statuses of the view facts it
+shares with alike candidates, and refuses a missing or second outcome or status."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import re
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from benchmarks.generate import candidates
 from screening import facts as factlib
@@ -16,12 +19,13 @@ from screening.catalogue import COLLECTIONS
 from screening.compile import compile_profile
 from screening.engine import Engine
 from screening.errors import EngineError
-from screening.records import CandidateRecord
+from screening.records import SOURCES, CandidateRecord
 from screening.rulefiles import load_profile
 from screening.ruleset import layout_of, meaning_of
 
 from .conftest import EXAMPLES, ROOT, example_records
 from .reference import Reference
+from .strategies import records as record_strategy
 
 
 def test_building_engines_leaves_the_compiled_profile_unchanged(helsingor):
@@ -136,3 +140,95 @@ def test_a_second_item_outcome_is_refused_naming_its_candidate(helsingor, monkey
     monkeypatch.setattr(engine, "_fire", twice)
     with pytest.raises(EngineError, match=r"item 0 of candidate k0 .* got two outcomes"):
         list(engine.evaluate(records, "samtale2", date(2024, 1, 15)))
+
+
+def _shared_types(engine: Engine) -> list[str]:
+    """The view fact types whose facts candidates alike in them share."""
+    return [fact_type for fact_type, _, shared in engine._plan.view_groups if shared]
+
+
+def _counting_shared(engine: Engine, monkeypatch) -> list[int]:
+    """Per batch with any, how many candidates were given a view fact made for another."""
+    counts: list[int] = []
+    give = engine._give_shared
+
+    def counted(built, batch, viewers, firings):
+        counts.append(len(batch.shared))
+        give(built, batch, viewers, firings)
+
+    monkeypatch.setattr(engine, "_give_shared", counted)
+    return counts
+
+
+@pytest.mark.parametrize("folder", EXAMPLES, ids=lambda p: p.name)
+def test_shared_view_facts_give_each_candidate_its_own_statuses(folder, monkeypatch):
+    profile, records = example_records(folder)
+    compiled = compile_profile(profile)
+    # in one batch: each record, a copy under another id, whose every view fact of a type
+    # the plan shares is the record's, and generated records, many alike in a few keys
+    batch = [*records, *(r.model_copy(update={"id": f"{r.id}-kopi"}) for r in records),
+             *(CandidateRecord.model_validate(r) for r in candidates(profile, 150))]
+    engine = Engine(compiled)
+    counts = _counting_shared(engine, monkeypatch)
+    evaluated = list(engine.evaluate(batch, "samtale2", profile.meta.date))
+    assert sum(counts) >= len(records) * len(_shared_types(engine))
+    # one candidate per batch: no view fact is shared
+    alone = Engine(compiled, batch_size=1).evaluate(batch, "samtale2", profile.meta.date)
+    for record, got, expected in zip(batch, evaluated, alone, strict=True):
+        assert got.firings.criteria == Reference(profile, record, "samtale2").statuses()
+        assert got.firings == expected.firings, record.id
+
+
+@pytest.mark.parametrize("rules", sorted((ROOT / "rules").glob("*.yaml")), ids=lambda p: p.stem)
+def test_sharing_view_facts_changes_no_status_gap_or_outcome(rules):
+    profile = load_profile(rules)
+    compiled = compile_profile(profile)
+    engine, alone = Engine(compiled), Engine(compiled, batch_size=1)
+
+    @settings(max_examples=50, deadline=None, derandomize=True,
+              suppress_health_check=[HealthCheck.too_slow])
+    @given(st.lists(record_strategy(sorted(profile.competencies)), min_size=2, max_size=6),
+           st.sampled_from(SOURCES))
+    def check(drawn, stage):
+        # each drawn record twice: the second shares every view fact of a shared type
+        batch = [r.model_copy(update={"id": f"k{n}"}) for n, r in enumerate(drawn + drawn)]
+        got = list(engine.evaluate(batch, stage, profile.meta.date))
+        expected = list(alone.evaluate(batch, stage, profile.meta.date))
+        assert [(e.firings, e.view) for e in got] == [(e.firings, e.view) for e in expected]
+        for record, evaluated in zip(batch, got, strict=True):
+            assert evaluated.firings.criteria == Reference(profile, record, stage).statuses()
+
+    check()
+
+
+def _twins() -> list[CandidateRecord]:
+    """Two candidates alike in every value: the second shares every view fact it can."""
+    return [CandidateRecord.model_validate(
+        {"id": f"k{n}", "experience": [{"kind": "mediehåndtering", "role": "rådgiver",
+                                        "years": 3}]}) for n in range(2)]
+
+
+def test_a_criterion_a_shared_view_fact_decides_twice_is_refused_naming_it(helsingor):
+    engine = Engine(compile_profile(helsingor))
+    shared_type = _shared_types(engine)[0]
+    other_type = next(t for t in engine._decides if t != shared_type)
+    criterion = engine._decides[other_type][0][0]
+    criteria, gaps = engine._decides[shared_type]
+    # as if the shared fact type decided a criterion of another type too
+    engine._decides[shared_type] = ((*criteria, criterion), gaps)
+    with pytest.raises(EngineError, match=rf"criterion {re.escape(criterion)} was decided "
+                                          rf"twice for candidate k1$"):
+        list(engine.evaluate(_twins(), "samtale2", date(2024, 1, 15)))
+
+
+def test_a_missing_status_of_a_shared_view_fact_is_refused_naming_its_candidate(
+        helsingor, monkeypatch):
+    engine = Engine(compile_profile(helsingor))
+    criterion = engine._decides[_shared_types(engine)[0]][0][0]
+    fire = engine._fire
+    monkeypatch.setattr(engine, "_fire", lambda facts: (
+        (name, matched) for name, matched in fire(facts)
+        if meaning_of(name)[:2] != ("crit", criterion)))  # as if the core missed them
+    with pytest.raises(EngineError, match=rf"no status fired for {re.escape(criterion)} "
+                                          rf"\(candidate k0\)$"):
+        list(engine.evaluate(_twins(), "samtale2", date(2024, 1, 15)))

@@ -194,3 +194,25 @@ def test_the_view_is_split_into_one_fact_per_view_fact_type(shipped):
     for fact, group in zip(added, groups, strict=True):
         assert {k: v for k, v in fact.items() if k not in ("id", "t")} == \
             {k: view[k] for k in group.keys if k in view}
+
+
+def test_alike_views_share_the_view_facts_of_types_reading_no_count_or_sum(shipped):
+    compiled, plan, records = shipped
+    built, batch = _built(compiled, plan, records)
+    reference = Reference(compiled.profile, records[0], "samtale2")
+    view = factlib.derive(compiled, plan, built[0], _item_status(compiled, reference,
+                                                                records[0]))
+    factlib.view_facts(plan, view, 0, batch)
+    first_ids = batch.fact_ids[-len(plan.view_groups):]
+    start, entries = len(batch.facts), len(batch.fact_ids)
+    factlib.view_facts(plan, dict(view), 1, batch)  # a second candidate alike in every key
+    # a count or sum of items spreads over many values: its fact types are not shared
+    wide = {key for key, derived in compiled.derived.items() if derived.aggregate != "exists"}
+    assert [shared for _, _, shared in plan.view_groups] == \
+        [wide.isdisjoint(keys) for _, keys, _ in plan.view_groups]
+    assert batch.shared == [(1, fact_id) for fact_id, (_, _, shared)
+                            in zip(first_ids, plan.view_groups, strict=True) if shared]
+    assert [f["t"] for f in batch.facts[start:]] == \
+        [fact_type for fact_type, _, shared in plan.view_groups if not shared]
+    assert batch.candidates[entries:] == [1] * (len(batch.facts) - start)
+    assert batch.fact_ids[entries:] == list(range(start, len(batch.facts)))
