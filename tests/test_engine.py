@@ -105,6 +105,14 @@ def _item_predicate(engine: Engine) -> str:
     return engine._members[plan_type][0]
 
 
+def _without_firings(engine: Engine, monkeypatch, meaning: tuple[str, str]) -> None:
+    """The engine as if the core missed every firing of the rules with this kind and
+    predicate or criterion (`ruleset.meaning_of`)."""
+    fire = engine._fire
+    monkeypatch.setattr(engine, "_fire", lambda facts: (
+        (name, matched) for name, matched in fire(facts) if meaning_of(name)[:2] != meaning))
+
+
 def test_a_missing_item_outcome_is_refused_naming_its_candidate(helsingor, monkeypatch):
     engine = Engine(compile_profile(helsingor))
     record = CandidateRecord.model_validate(
@@ -113,10 +121,7 @@ def test_a_missing_item_outcome_is_refused_naming_its_candidate(helsingor, monke
                         "start": "2015-01-01", "leadership_level": "chef"}],
          "experience": [{"kind": "mediehåndtering", "role": "rådgiver", "years": 3}]})
     predicate = _item_predicate(engine)
-    fire = engine._fire
-    monkeypatch.setattr(engine, "_fire", lambda facts: (
-        (name, matched) for name, matched in fire(facts)
-        if meaning_of(name)[:2] != ("item", predicate)))  # as if the core missed them
+    _without_firings(engine, monkeypatch, ("item", predicate))
     with pytest.raises(EngineError, match=rf"no outcome fired for item 0 of candidate "
                                           rf"uden-udfald .*/ {re.escape(predicate)}$"):
         list(engine.evaluate([record], "samtale2", date(2024, 1, 15)))
@@ -225,10 +230,7 @@ def test_a_missing_status_of_a_shared_view_fact_is_refused_naming_its_candidate(
         helsingor, monkeypatch):
     engine = Engine(compile_profile(helsingor))
     criterion = engine._decides[_shared_types(engine)[0]][0][0]
-    fire = engine._fire
-    monkeypatch.setattr(engine, "_fire", lambda facts: (
-        (name, matched) for name, matched in fire(facts)
-        if meaning_of(name)[:2] != ("crit", criterion)))  # as if the core missed them
+    _without_firings(engine, monkeypatch, ("crit", criterion))
     with pytest.raises(EngineError, match=rf"no status fired for {re.escape(criterion)} "
                                           rf"\(candidate k0\)$"):
         list(engine.evaluate(_twins(), "samtale2", date(2024, 1, 15)))

@@ -176,12 +176,17 @@ def test_an_empty_collection_is_known_and_a_missing_one_is_not(shipped):
     assert views["missing"] == {}
 
 
-def test_the_view_is_split_into_one_fact_per_view_fact_type(shipped):
-    compiled, plan, records = shipped
+def _first_view(compiled, plan, records):
+    """The batch of `records`' item facts, and the first record's view."""
     built, batch = _built(compiled, plan, records)
     reference = Reference(compiled.profile, records[0], "samtale2")
-    view = factlib.derive(compiled, plan, built[0], _item_status(compiled, reference,
-                                                                records[0]))
+    return batch, factlib.derive(compiled, plan, built[0],
+                                 _item_status(compiled, reference, records[0]))
+
+
+def test_the_view_is_split_into_one_fact_per_view_fact_type(shipped):
+    compiled, plan, records = shipped
+    batch, view = _first_view(compiled, plan, records)
     start = len(batch.facts)
     factlib.view_facts(plan, view, 0, batch)
     added = batch.facts[start:]
@@ -198,10 +203,7 @@ def test_the_view_is_split_into_one_fact_per_view_fact_type(shipped):
 
 def test_alike_views_share_the_view_facts_of_types_reading_no_count_or_sum(shipped):
     compiled, plan, records = shipped
-    built, batch = _built(compiled, plan, records)
-    reference = Reference(compiled.profile, records[0], "samtale2")
-    view = factlib.derive(compiled, plan, built[0], _item_status(compiled, reference,
-                                                                records[0]))
+    batch, view = _first_view(compiled, plan, records)
     factlib.view_facts(plan, view, 0, batch)
     first_ids = batch.fact_ids[-len(plan.view_groups):]
     start, entries = len(batch.facts), len(batch.fact_ids)
