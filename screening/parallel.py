@@ -241,6 +241,18 @@ def _pool_context() -> BaseContext:
     import multiprocessing
 
     methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
+    if "fork" in methods and _only_thread():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _only_thread() -> bool:
+    """Whether this process runs a single thread: as Python counts them and, where the
+    system lists them (Linux), as it does, which also sees the threads native libraries
+    start (a numerical library's pool, say), which Python does not count."""
+    if threading.active_count() != 1:
+        return False
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:  # no such listing here: Python's count is all there is
+        return True

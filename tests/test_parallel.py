@@ -6,7 +6,13 @@ from __future__ import annotations
 
 import itertools
 import json
+import multiprocessing
+import os
+import subprocess
+import sys
 import tempfile
+import threading
+from pathlib import Path
 
 import pytest
 
@@ -23,6 +29,7 @@ from screening.parallel import (
     LAST_PIECE,
     POOL_FROM_BYTES,
     Job,
+    _pool_context,
     auto_workers,
     chunks_of,
     pool_chunks,
@@ -85,6 +92,29 @@ def _sized(path, size: int):
     with path.open("wb") as handle:
         handle.truncate(size)
     return path
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
+                    reason="this system starts no process by fork")
+def test_workers_are_forked_only_from_a_process_of_one_thread(monkeypatch):
+    """Forking copies other threads' locks as they are: a process running threads of its
+    own, Python's or a native library's, starts workers from a fork server instead."""
+    fresh = subprocess.run([sys.executable, "-c", "from screening.parallel import "
+                            "_pool_context; print(_pool_context().get_start_method())"],
+                           capture_output=True, text=True, check=True, cwd=ROOT)
+    assert fresh.stdout.split() == ["fork"]
+    waiting = threading.Event()
+    python_thread = threading.Thread(target=waiting.wait)
+    python_thread.start()
+    try:
+        assert _pool_context().get_start_method() == "forkserver"
+    finally:
+        waiting.set()
+        python_thread.join()
+    if Path("/proc/self/task").is_dir():  # as the system lists a native library's threads
+        monkeypatch.setattr(threading, "active_count", lambda: 1)
+        monkeypatch.setattr(os, "listdir", lambda path: ["1", "2"])
+        assert _pool_context().get_start_method() == "forkserver"
 
 
 def test_a_pool_is_started_only_for_a_large_input(tmp_path, monkeypatch):
