@@ -122,9 +122,7 @@ def iter_sources(paths: list[str | Path], problems: list[Problem],
                 problems.append(Problem(str(path), message("not_regular_file"), code="E001"))
                 continue
             with path.open("rb") as handle:
-                scanned = os.fstat(handle.fileno())
-                yield from _spans(str(path), handle, span_lines,
-                                  (scanned.st_dev, scanned.st_ino))
+                yield from _spans(str(path), handle, span_lines, _file_of(handle))
         except OSError as exc:
             problems.append(_unreadable(str(path), exc))
 
@@ -135,12 +133,13 @@ def cut_span(span: LineSpan, lines: int) -> list[LineSpan]:
     read as it was scanned (the worker that reads it then says so)."""
     try:
         with open(span.path, "rb") as handle:
-            opened = os.fstat(handle.fileno())
+            if _file_of(handle) != span.file:
+                return [span]
             handle.seek(span.offset)
             data = handle.read(span.length)
     except OSError:
         return [span]
-    if (opened.st_dev, opened.st_ino) != span.file or len(data) != span.length:
+    if len(data) != span.length:
         return [span]
     return [LineSpan(span.path, span.offset + piece.offset, piece.length,
                      span.first + piece.first - 1, piece.lines, span.file)
@@ -158,14 +157,19 @@ def read_sources(sources: Iterable[RawInput | LineSpan],
             continue
         try:
             with open(source.path, "rb") as handle:
-                opened = os.fstat(handle.fileno())
-                if (opened.st_dev, opened.st_ino) != source.file:
+                if _file_of(handle) != source.file:
                     unread.append((_changed(source), source.lines))
                     continue
                 handle.seek(source.offset)
                 yield from _jsonl_lines(source, handle, unread)
         except OSError as exc:
             unread.append((_unreadable(source.path, exc), source.lines))
+
+
+def _file_of(handle: BinaryIO) -> tuple[int, int]:
+    """The file an open handle reads (device and inode), whatever name it has now."""
+    opened = os.fstat(handle.fileno())
+    return opened.st_dev, opened.st_ino
 
 
 def _changed(span: LineSpan) -> Problem:

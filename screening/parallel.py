@@ -154,12 +154,17 @@ class _Worker:
         return name
 
 
+def weight_of(raw: object) -> int:
+    """What an input counts towards a chunk: a span its lines, anything else one."""
+    return raw.lines if isinstance(raw, LineSpan) else 1
+
+
 def chunks_of(inputs: Iterable[T], size: int = CHUNK_SIZE) -> Iterator[list[T]]:
     """Chunks of `size` inputs, a span counting as its lines, each yielded once full."""
     chunk: list[T] = []
     filled = 0
     for raw in inputs:
-        weight = raw.lines if isinstance(raw, LineSpan) else 1
+        weight = weight_of(raw)
         if chunk and filled + weight > size:
             yield chunk
             chunk, filled = [], 0

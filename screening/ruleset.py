@@ -114,8 +114,9 @@ class Layout:
             groups.append(FactGroup(fact_type, tuple(m for m, _ in pending),
                                     tuple(dict.fromkeys(key for _, key, _ in tests)),
                                     _floors(tests), _cuts(tests),
-                                    tuple(meaning_of(name)[1] for _, rules in pending
-                                          for name in rules if name.startswith("gap|"))))
+                                    tuple(ref for _, rules in pending
+                                          for kind, ref, _ in map(meaning_of, rules)
+                                          if kind == "gap")))
             pending.clear()
 
         for member, named in members:

@@ -35,6 +35,7 @@ from screening.parallel import (
     pool_chunks,
     screen_chunk,
     screen_many,
+    weight_of,
 )
 from screening.report import jsonl_line
 from screening.rulefiles import load_profile
@@ -70,12 +71,11 @@ def test_a_pool_gets_the_last_chunk_in_pieces(tmp_path, files):
     inputs = [*iter_sources([pool], [], CHUNK_SIZE),
               *(RawInput(f"{n}.yaml") for n in range(files))]
     chunks = list(pool_chunks(iter(inputs)))
-    weights = [sum(raw.lines if isinstance(raw, LineSpan) else 1 for raw in chunk)
-               for chunk in chunks]
+    weights = [sum(map(weight_of, chunk)) for chunk in chunks]
     whole = list(chunks_of(inputs))
     assert chunks[:len(whole) - 1] == whole[:-1]
     assert weights[len(whole) - 1:] == [len(c) for c in chunks_of(range(
-        sum(raw.lines if isinstance(raw, LineSpan) else 1 for raw in whole[-1])), LAST_PIECE)]
+        sum(map(weight_of, whole[-1]))), LAST_PIECE)]
     unread: list = []
     assert [r for chunk in chunks for r in read_sources(chunk, unread)] == \
         list(read_sources(inputs, []))
