@@ -218,3 +218,22 @@ def test_alike_views_share_the_view_facts_of_types_reading_no_count_or_sum(shipp
         [fact_type for fact_type, _, shared in plan.view_groups if not shared]
     assert batch.candidates[entries:] == [1] * (len(batch.facts) - start)
     assert batch.fact_ids[entries:] == list(range(start, len(batch.facts)))
+
+
+def test_views_differing_in_any_key_a_shared_type_reads_do_not_share_its_fact(shipped):
+    compiled, plan, records = shipped
+    _, view = _first_view(compiled, plan, records)
+    for fact_type, keys, shared in plan.view_groups:
+        if not shared:
+            continue
+        for key in keys:  # the last ones too: often a spread, which seldom decides anything
+            changed = {**view, key: -1.0}  # no key holds a negative value
+            without = {k: v for k, v in view.items() if k != key}
+            batch = factlib.BatchFacts()
+            for n, candidate_view in enumerate((view, changed, without)):
+                factlib.view_facts(plan, candidate_view, n, batch)
+            made = [fact for fact in batch.facts if fact["t"] == fact_type]
+            # without a key the view lacks anyway, the third view is the first
+            assert len(made) == (3 if key in view else 2), (fact_type, key)
+            assert [fact_type in {batch.facts[fact_id]["t"] for c, fact_id in batch.shared
+                                  if c == n} for n in (1, 2)] == [False, key not in view]
