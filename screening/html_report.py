@@ -18,6 +18,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from . import report
+from .audit.decisions import Decision, describe
 from .charts import Row, Segment, bar_chart
 from .errors import InputError, Problem
 from .explain import _evidence_line
@@ -140,7 +141,7 @@ def _candidate(screening: Screening, result: CandidateResult, view: CandidateVie
             "disagreement": o.disagreement} for o in members)
     return {"view": view, "chart": Markup(candidate_chart(result)), "criteria": criteria,
             "knockouts": [screening.profile.criterion(k) for k in result.knockouts],
-            "decisions": audit.decisions.get(result.id, ()),
+            "decisions": [describe(Decision(**d)) for d in audit.decisions.get(result.id, ())],
             "unassessed": [o.criterion for o in result.outcomes if o.status == "ikke_belyst"]}
 
 

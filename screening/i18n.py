@@ -253,7 +253,6 @@ EN: dict[str, str] = {
     "Uenige kilder": "Sources disagree",
     "Ingen foreslåede knock-outs.": "No proposed knock-outs.",
     "Beslutninger": "Decisions",
-    "bekræftet": "confirmed", "underkendt": "overridden",
     "Beslutning (udfyldes af ansættelsesudvalget)":
         "Decision (to be filled in by the hiring committee)",
     "Bekræftet / underkendt, begrundelse, dato, underskrift":

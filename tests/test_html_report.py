@@ -135,8 +135,29 @@ def test_a_recorded_decision_replaces_the_blank_space(tmp_path):
                  run_id, "--out", str(out), db=db)
     assert result.exit_code == 0, result.output
     html = out.read_text("utf-8")
-    assert "underkendt af Formand: Ledelse af ledere vist i 2. samtale" in html
+    assert "går videre (foreslået knock-out underkendt): Formand, " in html
+    assert ": Ledelse af ledere vist i 2. samtale" in html
     assert html.count('class="decision-space"') == len(list(EXAMPLES.glob("*.yaml"))) - 1
+
+
+@pytest.mark.parametrize(("flag", "said"), [("--advance", "går videre: Formand, "),
+                                             ("--stop", "går ikke videre: Formand, ")])
+def test_a_decision_on_a_candidate_without_a_knockout_says_what_was_decided(tmp_path, flag,
+                                                                             said):
+    """--advance and --stop are no knock-out decisions: the report says the outcome, as
+    shortlist, explain and audit export do, never "candidate underkendt"."""
+    db, out = tmp_path / "audit.db", tmp_path / "report.html"
+    assert run("screen", PROFILE, str(EXAMPLES), "--stage", "reference", db=db).exit_code == 0
+    run_id = latest_run(db)
+    decided = run("decide", run_id, "k01-mette-kjaer", flag, "--reason", "Besluttet i udvalget",
+                  "--operator", "Formand", db=db)
+    assert decided.exit_code == 0, decided.output
+    result = run("report", PROFILE, str(EXAMPLES), "--stage", "reference", "--run", run_id,
+                 "--out", str(out), db=db)
+    assert result.exit_code == 0, result.output
+    (line,) = re.findall(r'<ul class="decisions">\s*<li>(.*?)</li>', out.read_text("utf-8"))
+    assert said in line and line.endswith(": Besluttet i udvalget")
+    assert "underkendt" not in line and "candidate" not in line
 
 
 def test_without_a_matching_run_the_report_says_the_hashes_are_computed_now(tmp_path):
