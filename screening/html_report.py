@@ -55,7 +55,10 @@ def unrecorded(profile: Profile) -> AuditInfo:
 
 def from_store(store_path: str | Path, screening: Screening, run: str | None) -> AuditInfo:
     """The given run, checked against these results, or the latest run that gave exactly
-    these results with these rule files at this stage; `unrecorded` when there is none."""
+    these results with these rule files at this stage; `unrecorded` when there is none.
+    The decisions are those of the given run, or, without one, as `screen`, `explain` and
+    `shortlist` find them: every decision on the same records at this stage and date in any
+    run of the profile (a later run with the same results does not hide them)."""
     from .audit.store import AuditStore
 
     if run is None and not Path(store_path).exists():
@@ -73,9 +76,15 @@ def from_store(store_path: str | Path, screening: Screening, run: str | None) ->
             if latest is None:
                 return unrecorded(screening.profile)
             found = latest
+        if run is not None:
+            recorded = store.decision_records(run)
+        else:
+            inputs = {r["id"]: r["input"]["sha256"] for r in store.results(found["run"])}
+            recorded = store.decisions_for_inputs(found["profile"]["sha256"], found["stage"],
+                                                  found["as_of"], inputs)
         decisions: dict[str, list[dict]] = {}
-        for decision in store.decisions(found["run"]):
-            decisions.setdefault(decision["candidate"], []).append(decision)
+        for decision in recorded:
+            decisions.setdefault(decision.candidate, []).append(decision.as_dict())
         return AuditInfo(found["run"], found["created"], found["operator"], str(store_path),
                          tuple((f["path"], f["sha256"]) for f in found["rule_files"]),
                          {c: tuple(d) for c, d in decisions.items()})

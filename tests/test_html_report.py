@@ -160,6 +160,26 @@ def test_a_decision_on_a_candidate_without_a_knockout_says_what_was_decided(tmp_
     assert "underkendt" not in line and "candidate" not in line
 
 
+def test_a_decision_made_on_an_earlier_run_of_the_same_records_shows_without_run(tmp_path):
+    """As in screen, explain and shortlist: without --run the report shows what a person
+    decided on the same profile, stage, date and records in any run, also when a later run
+    (here the shortlist's) gave the same results."""
+    db, out = tmp_path / "audit.db", tmp_path / "report.html"
+    common = [PROFILE, str(EXAMPLES), "--stage", "reference"]
+    assert run("screen", *common, db=db).exit_code == 0
+    decided = run("decide", latest_run(db), "k04-jonas-vestergaard", "--override",
+                  "--reason", "Ledelse af ledere vist i 2. samtale", "--operator", "Formand",
+                  db=db)
+    assert decided.exit_code == 0, decided.output
+    assert run("shortlist", *common, "--take", "3", db=db).exit_code == 0
+    result = run("report", *common, "--out", str(out), db=db)
+    assert result.exit_code == 0, result.output
+    html = out.read_text("utf-8")
+    assert f"Kørsel <code>{latest_run(db)}</code>" in html  # the latest matching run
+    assert "går videre (foreslået knock-out underkendt): Formand, " in html
+    assert html.count('class="decision-space"') == len(list(EXAMPLES.glob("*.yaml"))) - 1
+
+
 def test_without_a_matching_run_the_report_says_the_hashes_are_computed_now(tmp_path):
     out = tmp_path / "report.html"
     result = run("report", PROFILE, str(EXAMPLES), "--stage", "samtale1", "--out", str(out),
