@@ -194,6 +194,24 @@ def test_the_begrundelse_shows_the_score_range_and_a_krav_met_only_in_part(audit
     assert "Score (sikret–mulig)" in shown and score_range in shown
 
 
+def test_a_krav_met_only_in_part_is_not_called_unmet_in_show_and_export(audit_db):
+    """The recommendation and the knock-outs read as in `screen` and `explain`: a krav met
+    only in part is "Krav kun delvist opfyldt", never "Krav ikke opfyldt"."""
+    run = screen_run(audit_db)
+    sofie = AuditStore(audit_db).result(run, "k03-sofie-brandt")
+    assert sofie["knockouts"] == sofie["partly_met_knockouts"] != []
+    partly = "Krav kun delvist opfyldt: foreslået knock-out til vurdering"
+    text = cli("audit", "export", run, "--candidate", "k03-sofie-brandt",
+               "--audit-db", str(audit_db)).output
+    assert f"Anbefaling: {partly}." in text and "Krav ikke opfyldt" not in text
+    shown = cli("audit", "show", run, "--audit-db", str(audit_db)).output
+    (row,) = [line for line in shown.splitlines() if "k03-sofie-brandt" in line]
+    assert partly in row and "Krav ikke opfyldt" not in row
+    assert f"{sofie['knockouts'][0]} (kun delvist)" in row
+    (jonas,) = [line for line in shown.splitlines() if "k04-jonas-vestergaard" in line]
+    assert "Krav ikke opfyldt: foreslået knock-out til vurdering" in jonas
+
+
 def test_runs_recorded_before_the_possible_score_still_show_and_replay():
     """Their results hold one score (over the judged criteria) and no possible score."""
     old = {"id": "k", "score": 93.8, "coverage": 47.1, "recommendation": "anbefales",

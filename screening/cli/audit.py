@@ -73,7 +73,6 @@ def show(run, candidate, audit_db):
     from ..audit.store import command_of
     from ..errors import Problem
     from ..messages import from_data
-    from ..vocabulary import BANDS
     from ..wording import value_text
 
     store = _store(audit_db)
@@ -93,10 +92,10 @@ def show(run, candidate, audit_db):
                           unknown["line"], unknown["column"], unknown["field"], CODE)
         click.echo(f"{t('advarsel')}: " + terminal(str(problem)))
     if candidate is None:
-        from ..audit.export import score_range_text
+        from ..audit.export import knockout_texts, recommendation_text, score_range_text
 
         rows = [(r["rank"], r["id"], score_range_text(r), value_text(r["coverage"]),
-                 label(BANDS, r["recommendation"]), ", ".join(r["knockouts"]) or "–",
+                 recommendation_text(r), ", ".join(knockout_texts(r, t("kun delvist"))) or "–",
                  len(store.decisions(run, r["id"]))) for r in store.results(run)]
         click.echo(terminal(tabulate(rows, headers=[t(h) for h in [
             "Nr.", "Kandidat", "Score (sikret–mulig)", "Dækning", "Anbefaling",
