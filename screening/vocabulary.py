@@ -100,7 +100,7 @@ def label(terms: Mapping[str, Term], code: str) -> str:
 TEMPLATE_LABELS = {
     "status": partial(label, STATUSES), "priority": partial(label, PRIORITIES),
     "category_title": partial(label, CATEGORY_TITLES),
-    "category_short": partial(label, CATEGORY_SHORT),
+    "category_short": partial(label, CATEGORY_SHORT), "stage_label": partial(label, STAGES),
 }
 
 

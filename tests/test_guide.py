@@ -80,6 +80,21 @@ def test_a_hand_checked_guide_for_the_second_interview():
     assert "## 2. Anders Lykke (k02-anders-lykke)" in result.stdout
 
 
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_the_guide_in_english_names_the_stages_in_english(fmt, tmp_path):
+    """As explain and the table do: 'second interview', not the Danish stage id."""
+    folder = ROOT / "examples" / "candidates" / "helsingor-direktor-2024"
+    out = tmp_path / f"guide.{fmt}"
+    result = run("--lang", "en", "guide", "helsingor-direktor-2024", str(folder), "--stage",
+                 "samtale2", "--format", fmt, "--out", str(out))
+    assert result.exit_code == 0, result.output
+    text = out.read_text("utf-8")
+    assert "Interview guide for second interview" in text
+    assert "based on the evidence up to references." in text
+    assert "Can be assessed at: second interview" in text
+    assert not re.search(r"\bsamtale[12]\b", text)
+
+
 def test_the_guide_for_an_unknown_candidate_is_refused():
     folder = ROOT / "examples" / "candidates" / "helsingor-direktor-2024"
     result = run("guide", "helsingor-direktor-2024", str(folder), "--stage", "samtale1",

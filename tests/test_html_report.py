@@ -209,6 +209,7 @@ def test_the_report_in_english(tmp_path):
     html = out.read_text("utf-8")
     assert '<html lang="en">' in html and "Report for the hiring committee" in html
     assert "Rapport til ansættelsesudvalget" not in html
+    assert "Stage: second interview" in html  # the stage's English name, not its id
 
 
 # --- charts ------------------------------------------------------------------------------
