@@ -96,10 +96,21 @@ def _same(store, run: dict, screening: Screening) -> bool:
     if run["profile"]["sha256"] != screening.profile.sha256 or run["stage"] != screening.stage \
             or run["as_of"] != screening.as_of.isoformat():
         return False
-    stored = {r["id"]: {k: v for k, v in r.items() if k != "input"}
-              for r in store.results(run["run"])}
-    fresh = {r.id: json.loads(json.dumps(report.candidate(r))) for r in screening.results}
+    stored = {r["id"]: _in_any_language(r) for r in store.results(run["run"])}
+    fresh = {r.id: _in_any_language(json.loads(json.dumps(report.candidate(r))))
+             for r in screening.results}
     return stored == fresh
+
+
+def _in_any_language(result: dict) -> dict:
+    """A stored or fresh result without what is worded in the language it was made in (what
+    is missing, and the descriptions that stand as evidence paths), so that a run screened
+    with --lang en gives the same results as one in Danish: statuses, points, scores,
+    knock-outs and every evidence value and source still count."""
+    criteria = [{**{k: v for k, v in c.items() if k != "missing"},
+                 "evidence": [{k: v for k, v in e.items() if k != "path"}
+                              for e in c["evidence"]]} for c in result["criteria"]]
+    return {**{k: v for k, v in result.items() if k != "input"}, "criteria": criteria}
 
 
 def templates() -> Environment:

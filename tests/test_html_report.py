@@ -180,6 +180,20 @@ def test_a_decision_made_on_an_earlier_run_of_the_same_records_shows_without_run
     assert html.count('class="decision-space"') == len(list(EXAMPLES.glob("*.yaml"))) - 1
 
 
+def test_a_run_recorded_in_the_other_language_is_the_run_of_the_same_results(tmp_path):
+    """The audit trail keeps the wording of the language a run was made in; the results are
+    the same, so a report in Danish stands on a run screened with --lang en, and --run
+    names it without being refused."""
+    db, out = tmp_path / "audit.db", tmp_path / "report.html"
+    common = [PROFILE, str(EXAMPLES), "--stage", "reference"]
+    assert run("--lang", "en", "screen", *common, db=db).exit_code == 0
+    run_id = latest_run(db)
+    for named in ([], ["--run", run_id]):
+        result = run("report", *common, *named, "--out", str(out), db=db)
+        assert result.exit_code == 0, result.output
+        assert f"Kørsel <code>{run_id}</code>" in out.read_text("utf-8")
+
+
 def test_without_a_matching_run_the_report_says_the_hashes_are_computed_now(tmp_path):
     out = tmp_path / "report.html"
     result = run("report", PROFILE, str(EXAMPLES), "--stage", "samtale1", "--out", str(out),
