@@ -214,6 +214,8 @@ def shortlist(profile, candidates, stage, take, as_of, rules_dir, run_id, audit_
     from ..audit.decisions import describe
     from ..shortlist import reasons
     from ..shortlist import shortlist as choose
+    from ..vocabulary import STAGES
+    from ..vocabulary import label as term
 
     run = screened(profile, candidates, rules_dir, stage, as_of,
                    audit_sink(audit_db, no_audit, operator, "shortlist"), strict)
@@ -238,7 +240,8 @@ def shortlist(profile, candidates, stage, take, as_of, rules_dir, run_id, audit_
     rows = [[label(name, r), r.rank, r.id, reason(r)] for name, members in groups
             for r in members]
     click.echo(t("Shortlist: {take} af {total} til næste runde efter {stage} ({profile} "
-                 "v{version})", take=take, total=len(screening.results), stage=stage,
+                 "v{version})", take=take, total=len(screening.results),
+                 stage=term(STAGES, stage),
                  profile=loaded_profile.meta.id, version=loaded_profile.meta.version) + "\n")
     click.echo(tabulate(rows, headers=[t(h) for h in ["Forslag", "Nr.", "Kandidat",
                                                       "Begrundelse"]],
