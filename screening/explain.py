@@ -70,7 +70,8 @@ def explain(screening: Screening, candidate_id: str, criterion_id: str | None = 
     lines = _header(screening, result, decision) if criterion_id is None else [
         t("Kandidat {id}, {title} ({profile} v{version}), stadie: {stage}", id=result.id,
           title=profile.meta.title, profile=profile.meta.id, version=profile.meta.version,
-          stage=label(STAGES, screening.stage)), ""]
+          stage=label(STAGES, screening.stage)),
+        *_decided(decision), ""]
     if markdown:
         lines[0] = f"# {lines[0]}"
         lines[1:] = [f"{line}  " if line else line for line in lines[1:]]  # hard line breaks
@@ -127,9 +128,14 @@ def _header(screening: Screening, result: CandidateResult,
     if disagreements:
         lines.append(t("Uenige kilder: {ids}.", ids=", ".join(disagreements)))
     lines.append(t("Værktøjet anbefaler; ansættelsesudvalget beslutter."))
-    if decision is not None:
-        lines.append(t("Stående beslutning: {decision}", decision=describe(decision)))
-    return [*lines, ""]
+    return [*lines, *_decided(decision), ""]
+
+
+def _decided(decision: Decision | None) -> list[str]:
+    """The line naming a person's standing decision, when there is one."""
+    if decision is None:
+        return []
+    return [t("Stående beslutning: {decision}", decision=describe(decision))]
 
 
 def explain_document(screening: Screening, candidate_id: str,

@@ -82,6 +82,19 @@ def test_a_standing_decision_is_shown_under_the_header(screened):
     assert "Stående beslutning" not in explain(screened, result.id)
 
 
+def test_a_standing_decision_is_shown_with_one_criterion_too(screened):
+    """Explaining the krav a person already decided on must not read as if nobody had."""
+    result = screened.results[-1]
+    decision = Decision(7, "run", result.id, "2024-05-01T10:00:00+00:00", "override",
+                        "knockout", "advances", "Vist i 2. samtale", "Formand")
+    criterion = result.outcomes[0].criterion.id
+    for markdown in (False, True):
+        lines = explain(screened, result.id, criterion, markdown, decision).splitlines()
+        assert "Stående beslutning: går videre (foreslået knock-out underkendt): Formand" \
+            in lines[1]
+        assert "Stående beslutning" not in explain(screened, result.id, criterion, markdown)
+
+
 def test_an_unknown_candidate_is_a_key_error(screened):
     with pytest.raises(KeyError):
         explain(screened, "nobody-by-this-id")
