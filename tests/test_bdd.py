@@ -162,6 +162,9 @@ def test_suggest_shows_how_a_sentence_is_read_or_the_nearest_steps():
         "steps", "--suggest", "Givet en ansøger, der i seks år har været centerchef i Roskilde "
         "Kommune med syv afdelingsledere under sig"])
     assert "years = 6" in nested.output and "led_count = 7" in nested.output
+    # the reading alone, as the README shows it: not followed by the whole step library
+    assert read_it.output.splitlines()[0].startswith("Så · lives_up_to (som: ")
+    assert "choose_profile" not in read_it.output and "choose_profile" not in nested.output
     unread = CliRunner().invoke(main, ["steps", "--suggest", "Når ansøgeren screenes efter "
                                                              "frokost"])
     assert unread.exit_code == 1 and "'efter frokost' er ikke et stadie" in unread.output

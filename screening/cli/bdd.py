@@ -134,6 +134,7 @@ def steps(fmt, suggest, profile_name, rules_dir):
             click.echo(line)
         if not read_it:
             raise Reported(1)
+        return
     if fmt == "markdown":
         click.echo(docs.markdown(library), nl=False)
         return
