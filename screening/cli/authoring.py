@@ -8,7 +8,7 @@ import json
 
 import click
 
-from ..i18n import decimal, t
+from ..i18n import decimal, language, t
 from .common import rules_dir_option
 from .help import HelpCommand, argument, option
 
@@ -148,7 +148,7 @@ def fields(fmt):
     """
     from tabulate import tabulate
 
-    from ..catalogue import COLLECTIONS, OPS_BY_KIND
+    from ..catalogue import COLLECTIONS, OPS_BY_KIND, label_of
 
     if fmt == "json":
         click.echo(json.dumps({c.name: [{"field": f.name, "type": f.kind, "label": f.label,
@@ -157,7 +157,7 @@ def fields(fmt):
                                         for f in c.fields.values()]
                                for c in COLLECTIONS.values()}, ensure_ascii=False, indent=2))
         return
-    rows = [[c.name, f.name, f.kind, f.label, ", ".join(f.values) or "–",
+    rows = [[c.name, f.name, f.kind, label_of(f, language()), ", ".join(f.values) or "–",
              ", ".join(OPS_BY_KIND[f.kind])]
             for c in COLLECTIONS.values() for f in c.fields.values()]
     click.echo(tabulate(rows, headers=[t("Samling"), t("Felt"), t("Type"), t("Betydning"),
