@@ -125,6 +125,24 @@ def fill(path: Path, scores: dict[tuple[str, str], object], assessor: str = "Udv
     book.save(path)
 
 
+def test_a_name_that_reads_as_a_formula_stays_text_in_the_sheet(folder, tmp_path):
+    """A record's name comes from the applicant (or a JSON Resume): written as it is, a name
+    starting with '=' became a live formula (a link, a lookup) in the consultant's Excel."""
+    formula = '=HYPERLINK("http://example.invalid","Klik")'
+    record = sorted(folder.glob("*.yaml"))[0]
+    text = record.read_text("utf-8")
+    (line,) = [n for n, row in enumerate(text.splitlines()) if row.startswith("personal:")]
+    rows = text.splitlines()
+    rows[line] = f"personal: {{name: '{formula}'}}"
+    record.write_text("\n".join(rows) + "\n", "utf-8")
+    sheet = load_workbook(blank_sheet(folder, tmp_path))[SCORE_SHEET]
+    names = {sheet.cell(row, 2).value: sheet.cell(row, 2)
+             for row in range(FIRST_SCORE_ROW, sheet.max_row + 1)}
+    assert names[formula].data_type == "s"  # a string, not a formula
+    result = run("import", "scores", str(blank_sheet(folder, tmp_path)), "--into", str(folder))
+    assert result.exit_code == 0, result.output
+
+
 def test_the_blank_sheet_has_the_stages_competencies_quotes_and_validation(tmp_path):
     path = blank_sheet(EXAMPLES, tmp_path)
     sheet = load_workbook(path)[SCORE_SHEET]
