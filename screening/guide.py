@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import conditions as cond
+from .display import markdown as markdown_text
+from .display import one_line
 from .explain import _evidence_line
 from .html_report import templates
 from .i18n import language, t
@@ -108,7 +110,7 @@ def markdown(screening: Screening, next_stage: str, guides: list[CandidateGuide]
              t("Værktøjet anbefaler; ansættelsesudvalget beslutter."), ""]
     for g in guides:
         v = g.view
-        lines += [f"## {v.rank}. {v.name or v.id} ({v.id})", "",
+        lines += [f"## {v.rank}. {markdown_text(v.name or v.id)} ({v.id})", "",
                   t("Score {score}, dækning {coverage} %. {count} kriterier at afklare.",
                     score=v.score.text, coverage=number_text(v.coverage), count=len(g.items)),
                   ""]
@@ -121,8 +123,9 @@ def markdown(screening: Screening, next_stage: str, guides: list[CandidateGuide]
                       f"- {t('Hvorfor')}: {why(i)} ({label(CATEGORY_TITLES, c.category)})",
                       f"- {t('Profilen')}: \"{c.quote}\" ({c.section})",
                       f"- {t('Opfyldt, hvis')}: {i.would_meet}"]
-            lines += [f"- {t('Grundlag')}: {e}" for e in i.evidence]
-            lines += [f"- {t('Mangler')}: {m}" for m in i.missing]
+            # evidence and what is missing name titles and organisations typed by people
+            lines += [f"- {t('Grundlag')}: {one_line(e)}" for e in i.evidence]
+            lines += [f"- {t('Mangler')}: {one_line(m)}" for m in i.missing]
             if i.sources_to_come:
                 lines.append(f"- {t('Kan belyses ved')}: "
                              f"{', '.join(label(STAGES, s) for s in i.sources_to_come)}")
