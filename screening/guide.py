@@ -123,8 +123,8 @@ def markdown(screening: Screening, next_stage: str, guides: list[CandidateGuide]
                       f"- {t('Hvorfor')}: {why(i)} ({label(CATEGORY_TITLES, c.category)})",
                       f"- {t('Profilen')}: \"{c.quote}\" ({c.section})",
                       f"- {t('Opfyldt, hvis')}: {i.would_meet}"]
-            # evidence and what is missing name titles and organisations typed by people
-            lines += [f"- {t('Grundlag')}: {one_line(e)}" for e in i.evidence]
+            lines += [f"- {t('Grundlag')}: {e}" for e in i.evidence]
+            # what is missing names titles and organisations typed by people
             lines += [f"- {t('Mangler')}: {one_line(m)}" for m in i.missing]
             if i.sources_to_come:
                 lines.append(f"- {t('Kan belyses ved')}: "
