@@ -70,10 +70,12 @@ def echo_recorded(run, audit) -> None:
 
 
 def screened(profile_name: str, candidates: tuple[str, ...], rules_dir: str, stage: str,
-             as_of, audit, strict: bool, warnings: list | None = None):
+             as_of, audit, strict: bool, warnings: list | None = None,
+             run_id: str | None = None, audit_db: str | None = None):
     """Screen CANDIDATES as `screen` does (recorded in the audit trail unless --no-audit),
-    for a command that then shows the ranked result its own way. Bad inputs are reported
-    on stderr and skipped; nothing valid at all is bad input (exit 2)."""
+    for a command that then shows the ranked result its own way, and the decisions of
+    `run_id` (checked first). Bad inputs are reported on stderr and skipped; nothing valid
+    at all is bad input (exit 2)."""
     from ..errors import Reported
     from ..screen import Screener
 
@@ -83,6 +85,7 @@ def screened(profile_name: str, candidates: tuple[str, ...], rules_dir: str, sta
             warnings.append(problem)
 
     profile, path = found_profile(profile_name, rules_dir)
+    check_run(profile, run_id, audit_db)
     with Screener(profile, path) as screener:
         run = screener.screen_paths(candidates, stage, as_of.date() if as_of else None,
                                     audit=audit, strict=strict, on_problem=echo_problem,
@@ -102,8 +105,6 @@ def standing_decisions(profile, stage: str, as_of, inputs: dict[str, str], run: 
     """Standing decisions to show: those of RUN, or else the latest a person made on the same
     profile, stage, date and record (by sha256) in any run of the audit store."""
     from ..audit.store import AuditStore, default_path
-    from ..errors import InputError, Problem
-    from ..messages import message
 
     path = audit_db or default_path()
     if run is None and not os.path.exists(path):
@@ -113,14 +114,35 @@ def standing_decisions(profile, stage: str, as_of, inputs: dict[str, str], run: 
         if run is None:
             return store.standing_for_inputs(profile.sha256, stage,
                                              (as_of or profile.meta.date).isoformat(), inputs)
-        stored = store.run(run)["profile"]["id"]
-        if stored != profile.meta.id:
-            raise InputError([Problem("--run", message(
-                "run_of_other_profile", run=run, stored=stored, profile=profile.meta.id),
-                code="E402")])
+        _check_run(store, profile, run)
         return store.standing(run)
     finally:
         store.close()
+
+
+def check_run(profile, run: str | None, audit_db: str | None) -> None:
+    """A --run that names no run of this profile is bad input, refused before anything is
+    screened, recorded or written."""
+    if run is None:
+        return
+    from ..audit.store import AuditStore, default_path
+
+    store = AuditStore(audit_db or default_path(), create=False)
+    try:
+        _check_run(store, profile, run)
+    finally:
+        store.close()
+
+
+def _check_run(store, profile, run: str) -> None:
+    from ..errors import InputError, Problem
+    from ..messages import message
+
+    stored = store.run(run)["profile"]["id"]
+    if stored != profile.meta.id:
+        raise InputError([Problem("--run", message(
+            "run_of_other_profile", run=run, stored=stored, profile=profile.meta.id),
+            code="E402")])
 
 
 strict_option = option("--strict", is_flag=True,

@@ -15,6 +15,7 @@ from ..i18n import t
 from .common import (
     as_of_option,
     audit_sink,
+    check_run,
     echo_decisions,
     echo_problem,
     echo_recorded,
@@ -92,6 +93,7 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
         raise click.UsageError(t("--top kræver en placering; jsonl skrives løbende uden; "
                                  "brug json eller csv"))
     loaded_profile, profile_path = found_profile(profile, rules_dir)
+    check_run(loaded_profile, run_id, audit_db)
     as_of_date = as_of.date() if as_of else None
     audit = audit_sink(audit_db, no_audit, operator, "screen")
 
@@ -218,7 +220,8 @@ def shortlist(profile, candidates, stage, take, as_of, rules_dir, run_id, audit_
     from ..vocabulary import label as term
 
     run = screened(profile, candidates, rules_dir, stage, as_of,
-                   audit_sink(audit_db, no_audit, operator, "shortlist"), strict)
+                   audit_sink(audit_db, no_audit, operator, "shortlist"), strict,
+                   run_id=run_id, audit_db=audit_db)
     screening = run.screening
     loaded_profile = screening.profile
     decisions = standing_decisions(loaded_profile, stage, as_of.date() if as_of else None,
@@ -282,7 +285,8 @@ def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rul
 
     warnings: list = []
     run = screened(profile, candidates, rules_dir, stage, as_of,
-                   audit_sink(audit_db, no_audit, operator, "explain"), strict, warnings)
+                   audit_sink(audit_db, no_audit, operator, "explain"), strict, warnings,
+                   run_id=run_id, audit_db=audit_db)
     result = run.screening
     ids = list(run.sources)  # in input order
     if candidate_id is None:
