@@ -367,6 +367,21 @@ def test_workers_give_the_same_output_as_one_process(tmp_path):
     assert len(streamed_two.stdout.splitlines()) == 1300
 
 
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "csv"])
+def test_nothing_screened_leaves_the_out_file_as_it_was(tmp_path, fmt):
+    """Exit 2, nothing could be screened: a streamed --out is not replaced by an empty file
+    any more than a ranked one is."""
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x", "positons": []}\n', encoding="utf-8")
+    target = tmp_path / f"ud.{fmt}"
+    target.write_text("the previous results\n", encoding="utf-8")
+    result = run("screen", PROFILE, str(bad), "--format", fmt, "--out", str(target),
+                 "--no-audit")
+    assert result.exit_code == 2, result.output
+    assert "Screenet: 0" in result.stderr and "positons" in result.stderr
+    assert target.read_text(encoding="utf-8") == "the previous results\n"
+
+
 def test_jsonl_out_is_written_atomically(tmp_path):
     pool = _pool_jsonl(tmp_path / "pulje.jsonl", 20)
     target = tmp_path / "ud.jsonl"

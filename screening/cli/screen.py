@@ -113,6 +113,8 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
                     candidates, partial(report.jsonl_row, loaded_profile.meta.id, stage),
                     lambda result, line: lines.write(line) if keep(result) else None,
                     stage, as_of_date, **options)
+                if not run.summary.screened:
+                    _finish(run.summary, strict)  # exit 2 here: --out is left as it was
         else:
             run = screener.screen_paths(candidates, stage, as_of_date, **options)
     screening = run.screening
