@@ -232,6 +232,8 @@ EN: dict[str, str] = {
         "applicant\" means the one described last; a name points at another.",
     "{count} trin kan ikke læses; de scenarier, der bruger dem, fejler.":
         "{count} step(s) cannot be read; the scenarios that use them fail.",
+    "(kan ikke indlæses)": "(cannot be loaded)",
+    "kan ikke læses; se problemerne ovenfor": "cannot be read; see the problems above",
     # the committee's papers (report, guide, sheets)
     # the HTML report
     "Rapport til ansættelsesudvalget": "Report for the hiring committee",

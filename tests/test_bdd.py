@@ -104,6 +104,23 @@ def test_screening_test_without_feature_files_is_bad_input(tmp_path):
     assert "ingen sådan feature-fil" in result.output
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("Egenskab: x\n  Scenarie: y\n    Givet en ansøger\n", "B101"),
+    ("", "B101"),
+    ("# language: da\nEgenskab x\n", "B102")])
+def test_a_file_that_cannot_be_read_says_where_and_why_when_run(tmp_path, text, code):
+    """`screening test` reports what keeps a file from being read, located, as --check does,
+    and the table row says so in the tool's words (not pytest's 'E   KeyError: ...')."""
+    path = feature(tmp_path, text, "r.feature")
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    assert result.exit_code == 1, result.output
+    assert f"r.feature:1:1: {code} " in result.output or f"r.feature:2:1: {code} " in \
+        result.output
+    (row,) = [line for line in result.output.splitlines() if line.startswith("r.feature  ")]
+    assert "kan ikke læses; se problemerne ovenfor" in row
+    assert "E   " not in result.output and "KeyError" not in result.output
+
+
 def test_check_finds_each_kind_of_mistake(tmp_path):
     path = feature(tmp_path, """\
         Egenskab: Fejl

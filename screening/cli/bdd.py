@@ -9,6 +9,8 @@ from ..i18n import t
 from .help import HelpCommand, argument, option
 
 UNREAD_CODES = ("B201", "B203")  # a step no step reads, or whose argument cannot be read
+# a file that is not '# language: da'/'en', not Gherkin or not UTF-8: nothing in it is run
+UNREAD_FILE_CODES = ("B101", "B102", "B103")
 
 
 @click.command("test", cls=HelpCommand)
@@ -61,10 +63,11 @@ def test_command(features, check, rules_dir):
         if problems:
             raise Reported(1)
         return
-    unread = [p for f in files for p in check_file(f, library, rules_dir)
-              if p.code in UNREAD_CODES]
-    for problem in unread:
-        click.echo(str(problem))
+    checked = [p for f in files for p in check_file(f, library, rules_dir)]
+    for problem in checked:
+        if problem.code in UNREAD_FILE_CODES + UNREAD_CODES:
+            click.echo(str(problem))
+    unread = [p for p in checked if p.code in UNREAD_CODES]
     if unread:
         click.echo(t("{count} trin kan ikke læses; de scenarier, der bruger dem, fejler.",
                      count=len(unread)) + "\n")
