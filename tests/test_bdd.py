@@ -121,6 +121,28 @@ def test_a_file_that_cannot_be_read_says_where_and_why_when_run(tmp_path, text, 
     assert "E   " not in result.output and "KeyError" not in result.output
 
 
+def test_a_scenario_name_used_twice_is_not_a_silent_pass(tmp_path):
+    """pytest-bdd runs one scenario per name: the other is never run, so the run reports the
+    name used twice (B301, as --check does) and does not pass."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: To ens
+          Baggrund:
+            Givet stillingen som Direktør, Helsingør
+          Scenarie: y
+            Givet en ansøger
+            Når ansøgeren screenes på ansøgningstidspunktet
+            Så er ansøgeren utilstrækkeligt belyst
+          Scenarie: y
+            Givet en ansøger
+            Når ansøgeren screenes på ansøgningstidspunktet
+            Så er kravet om ledelse af ledere ikke belyst
+    """, "d.feature")
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    assert "d.feature:9:3: B301 " in result.output
+    assert result.exit_code == 1, result.output
+
+
 def test_check_finds_each_kind_of_mistake(tmp_path):
     path = feature(tmp_path, """\
         Egenskab: Fejl

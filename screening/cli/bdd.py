@@ -9,8 +9,9 @@ from ..i18n import t
 from .help import HelpCommand, argument, option
 
 UNREAD_CODES = ("B201", "B203")  # a step no step reads, or whose argument cannot be read
-# a file that is not '# language: da'/'en', not Gherkin or not UTF-8: nothing in it is run
-UNREAD_FILE_CODES = ("B101", "B102", "B103")
+# a file that is not '# language: da'/'en', not Gherkin or not UTF-8: nothing in it is run;
+# a scenario name used twice: pytest-bdd runs only one of them
+UNRUN_CODES = ("B101", "B102", "B103", "B301")
 
 
 @click.command("test", cls=HelpCommand)
@@ -65,9 +66,10 @@ def test_command(features, check, rules_dir):
         return
     checked = [p for f in files for p in check_file(f, library, rules_dir)]
     for problem in checked:
-        if problem.code in UNREAD_FILE_CODES + UNREAD_CODES:
+        if problem.code in UNRUN_CODES + UNREAD_CODES:
             click.echo(str(problem))
     unread = [p for p in checked if p.code in UNREAD_CODES]
+    unrun = [p for p in checked if p.code in UNRUN_CODES]
     if unread:
         click.echo(t("{count} trin kan ikke læses; de scenarier, der bruger dem, fejler.",
                      count=len(unread)) + "\n")
@@ -84,7 +86,7 @@ def test_command(features, check, rules_dir):
                         passed=len(results) - failed, failed=failed, files=len(files)))
     if any(r.bad_input for r in results):
         raise Reported(2)  # a profile was refused: bad input, not a failing scenario
-    if failed or unread or not results:
+    if failed or unread or unrun or not results:
         raise Reported(1)
 
 
