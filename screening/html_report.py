@@ -147,6 +147,7 @@ def _profile_categories(profile: Profile) -> list[tuple[str, list]]:
 def _candidate(screening: Screening, result: CandidateResult, view: CandidateView,
                audit: AuditInfo) -> dict:
     criteria: list[dict] = []
+    partly = result.partly_met_knockouts()
     for category in CATEGORIES:
         members = sorted((o for o in result.outcomes if o.criterion.category == category),
                          key=lambda o: o.criterion.priority != "krav")
@@ -160,7 +161,8 @@ def _candidate(screening: Screening, result: CandidateResult, view: CandidateVie
             "missing": list(o.missing) if o.status != "opfyldt" else [],
             "disagreement": o.disagreement} for o in members)
     return {"view": view, "chart": Markup(candidate_chart(result)), "criteria": criteria,
-            "knockouts": [screening.profile.criterion(k) for k in result.knockouts],
+            "knockouts": [{"criterion": screening.profile.criterion(k), "partly": k in partly}
+                          for k in result.knockouts],
             "decisions": [describe(Decision(**d)) for d in audit.decisions.get(result.id, ())],
             "unassessed": [o.criterion for o in result.outcomes if o.status == "ikke_belyst"]}
 

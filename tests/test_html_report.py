@@ -15,8 +15,9 @@ from ruamel.yaml import YAML
 from screening.audit.store import AuditStore
 from screening.charts import Row, Segment, bar_chart
 from screening.cli import main
+from screening.screen import screen
 
-from .conftest import ROOT
+from .conftest import ROOT, example_records
 
 PROFILE = "helsingor-direktor-2024"
 EXAMPLES = ROOT / "examples" / "candidates" / PROFILE
@@ -192,6 +193,28 @@ def test_a_run_recorded_in_the_other_language_is_the_run_of_the_same_results(tmp
         result = run("report", *common, *named, "--out", str(out), db=db)
         assert result.exit_code == 0, result.output
         assert f"Kørsel <code>{run_id}</code>" in out.read_text("utf-8")
+
+
+def test_a_krav_met_only_in_part_is_not_called_unmet_in_the_knock_out_section(tmp_path):
+    """As explain says it: a proposed knock-out on a krav met in part reads 'kun delvist
+    opfyldt', one on a krav not met 'ikke opfyldt', each under its own krav."""
+    out = tmp_path / "report.html"
+    result = run("report", PROFILE, str(EXAMPLES), "--stage", "reference", "--out", str(out),
+                 db=tmp_path / "none.db")
+    assert result.exit_code == 0, result.output
+    html = out.read_text("utf-8")
+    profile, records = example_records(EXAMPLES)
+    screening = screen(profile, records, "reference")
+    partly, unmet = ("Foreslået knock-out: kravet er kun delvist opfyldt",
+                     "Foreslået knock-out: kravet er ikke opfyldt")
+    checked = 0
+    for r in screening.results:
+        section = html.split(f'id="c-{r.id}"')[1].split('<section class="candidate"')[0]
+        section = section.split("<h3>")[1]  # the knock-outs
+        assert section.count(partly) == len(r.partly_met_knockouts())
+        assert section.count(unmet) == len(r.knockouts) - len(r.partly_met_knockouts())
+        checked += len(r.partly_met_knockouts())
+    assert checked  # the examples hold a krav met only in part at this stage
 
 
 def test_without_a_matching_run_the_report_says_the_hashes_are_computed_now(tmp_path):
