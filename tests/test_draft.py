@@ -148,3 +148,21 @@ def test_a_text_that_asks_nothing_gives_a_located_error_not_an_empty_draft(tmp_p
     assert f"{text}: E009 fandt intet udsagn, der stiller krav til kandidaten" in result.output
     missing = CliRunner().invoke(main, ["--lang", "en", "new", str(tmp_path / "nej.docx")])
     assert missing.exit_code == 2 and "E001 file not found" in missing.output
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+@pytest.mark.parametrize("profile_id", ["Greve Direktør", "greve: 2025", "-greve"])
+def test_an_id_a_profile_cannot_have_is_refused_before_anything_is_written(
+        tmp_path, language, profile_id):
+    """`--id` becomes profile.id: one the rule file would refuse (or that breaks its YAML)
+    is a usage error, and no draft is written that cannot load."""
+    text = tmp_path / "profil.txt"
+    text.write_text("## Personlige kompetencer\n\nDet er afgørende, at du har ledelseserfaring."
+                    "\n", encoding="utf-8")
+    out = tmp_path / "greve.yaml"
+    result = CliRunner().invoke(main, ["--lang", language, "new", str(text), "--out", str(out),
+                                       "--id", profile_id])
+    assert result.exit_code == 2, result.output
+    assert "--id" in result.output and profile_id in result.output
+    assert ("små bogstaver" in result.output) == (language == "da")
+    assert not out.exists() and not out.with_suffix(".feature").exists()

@@ -100,7 +100,8 @@ def _trace_json(tr) -> dict:
 @argument("text", metavar="PROFILE-TEXT", type=click.Path(dir_okay=False))
 @option("--out", type=click.Path(dir_okay=False),
         help="Skriv regelfilen her og et udkast til scenarier ved siden af (.feature).")
-@option("--id", "profile_id", help="Profilens id (standard: tekstfilens navn).")
+@option("--id", "profile_id", callback=lambda _ctx, _param, value: _profile_id(value),
+        help="Profilens id (standard: tekstfilens navn).")
 def new(text, out, profile_id):
     """Skriv et udkast til en regelfil ud fra en profiltekst (.txt, .md, .docx, .pdf).
 
@@ -132,6 +133,19 @@ def new(text, out, profile_id):
     krav = sum(d.wording.priority == "krav" for d in drafted.criteria)
     click.echo(t("{count} kriterier ({krav} krav); se hovedkommentaren for det, der skal "
                  "besluttes", count=len(drafted.criteria), krav=krav), err=True)
+
+
+def _profile_id(value: str | None) -> str | None:
+    """--id as a rule file takes it: refused here, before a draft that cannot load is
+    written."""
+    import re
+
+    from ..profiles import ID_PATTERN
+
+    if value is not None and not re.match(ID_PATTERN, value):
+        raise click.BadParameter(t("'{id}' kan ikke være en profils id: små bogstaver, tal, "
+                                   "- og _ (fx greve-direktor-2025)", id=value))
+    return value
 
 
 @click.command(cls=HelpCommand)
