@@ -233,6 +233,7 @@ EN: dict[str, str] = {
     "{count} trin kan ikke læses; de scenarier, der bruger dem, fejler.":
         "{count} step(s) cannot be read; the scenarios that use them fail.",
     "(kan ikke indlæses)": "(cannot be loaded)",
+    "findes": "present", "findes ikke": "absent",
     "'{id}' kan ikke være en profils id: små bogstaver, tal, - og _ (fx greve-direktor-2025)":
         "'{id}' cannot be a profile's id: lower case letters, digits, - and _ (e.g. "
         "greve-direktor-2025)",

@@ -238,6 +238,34 @@ def test_replay_gives_the_same_result_and_shows_what_a_rule_change_does(audit_db
     assert "ledelse-af-ledere" in result.output and "k02-anders-lykke" in result.output
 
 
+@pytest.mark.parametrize(("language", "words", "foreign"), [
+    ("da", ["Status", "ikke opfyldt", "Anbefaling", "Dækning"],
+     ["status ", "recommendation", "coverage", "not met"]),
+    ("en", ["Status", "not met", "Recommendation", "Coverage"],
+     ["ikke opfyldt", "anbefaling", "dækning"])])
+def test_replay_shows_what_changed_in_the_chosen_language(audit_db, tmp_path, language,
+                                                          words, foreign):
+    """The differences read as the other views word them: statuses, recommendations and
+    figures in the chosen language, never the stored codes ('ikke_opfyldt', True)."""
+    run = screen_run(audit_db)
+    changed = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", changed)
+    profile = changed / "helsingor-direktor-2024.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace(
+        "where: {field: leaders_led, gte: 1}", "where: {field: leaders_led, gte: 20}"),
+        encoding="utf-8")
+    result = cli("--lang", language, "audit", "replay", run, "--rules", str(profile),
+                 "--audit-db", str(audit_db))
+    assert result.exit_code == 1, result.output
+    rows = result.output.splitlines()[2:]
+    for word in words:
+        assert word in result.output, word
+    for word in foreign:
+        assert not [row for row in rows if word in row.split("  ", 2)[-1]], word
+    assert not [row for row in rows if "_" in row.split()[-1] or row.split()[-1] in
+                ("True", "False")]
+
+
 def test_a_corrupt_or_foreign_file_is_a_clear_error(tmp_path):
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"this is not sqlite" * 100)

@@ -160,16 +160,38 @@ def replay(run, rules, rules_dir, audit_db):
     if not changes:
         click.echo(t("Ingen forskelle: samme resultat for alle kandidater og kriterier."))
         return
-    click.echo(tabulate([(c.candidate, c.criterion or "–", c.what, _show(c.before),
-                          _show(c.after)) for c in changes],
-                        headers=[t(h) for h in ["Kandidat", "Kriterium", "Hvad", "Før", "Nu"]]))
+    click.echo(tabulate([(c.candidate, c.criterion or "–", t(_WHAT[c.what]),
+                          _show(c.what, c.before), _show(c.what, c.after)) for c in changes],
+                        headers=[t(h) for h in ["Kandidat", "Kriterium", "Hvad", "Før", "Nu"]],
+                        disable_numparse=True))
     from ..errors import Reported
 
     raise Reported(1)
 
 
-def _show(value) -> str:
-    return ", ".join(value) if isinstance(value, list) else str(value)
+# what a replay compares (audit.replay.Change.what), named as the other views name it
+_WHAT = {"recommendation": "Anbefaling", "knockouts": "Foreslåede knock-outs",
+         "score": "Score", "possible": "Muligt", "coverage": "Dækning", "status": "Status",
+         "points": "Point", "criterion": "Kriterium", "candidate": "Kandidat"}
+
+
+def _show(what: str, value) -> str:
+    """A compared value in the chosen language: statuses and recommendations by their labels,
+    figures in its notation, whether a criterion or candidate is there at all in words."""
+    from ..vocabulary import BANDS, STATUSES
+    from ..wording import value_text
+
+    if value is None or value == []:
+        return "–"
+    if what == "status":
+        return label(STATUSES, value)
+    if what == "recommendation":
+        return label(BANDS, value)
+    if isinstance(value, bool):
+        return t("findes") if value else t("findes ikke")
+    if isinstance(value, list):
+        return ", ".join(value)
+    return value_text(value)
 
 
 @audit.command()
