@@ -266,6 +266,17 @@ def test_replay_shows_what_changed_in_the_chosen_language(audit_db, tmp_path, la
                 ("True", "False")]
 
 
+def test_replay_with_the_rules_of_another_profile_is_refused(audit_db):
+    """'What would today's rules change' compares a profile with itself; another profile's
+    rules gave a table of every criterion of both as appearing or disappearing."""
+    run = screen_run(audit_db)
+    result = cli("audit", "replay", run, "--rules", "ishoj-direktoer", "--rules-dir",
+                 str(ROOT / "rules"), "--audit-db", str(audit_db))
+    assert result.exit_code == 2, result.output
+    assert f"E402 kørslen '{run}' er af profilen '{PROFILE}', ikke 'ishoj-direktoer'" in \
+        result.output
+
+
 def test_a_corrupt_or_foreign_file_is_a_clear_error(tmp_path):
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"this is not sqlite" * 100)

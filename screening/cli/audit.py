@@ -10,7 +10,7 @@ import click
 from ..display import one_line, terminal
 from ..i18n import t
 from ..vocabulary import STAGES, label
-from .common import audit_db_option, emit
+from .common import audit_db_option, check_run, emit
 from .help import HelpCommand, HelpGroup, argument, option
 
 
@@ -156,6 +156,8 @@ def replay(run, rules, rules_dir, audit_db):
 
     store = _store(audit_db)
     profile = load_profile(find_profile(rules, rules_dir)) if rules else None
+    if profile is not None:
+        check_run(profile, run, audit_db)  # today's rules of the run's own profile
     changes = run_replay(store, run, profile)
     if not changes:
         click.echo(t("Ingen forskelle: samme resultat for alle kandidater og kriterier."))
