@@ -382,6 +382,16 @@ def test_nothing_screened_leaves_the_out_file_as_it_was(tmp_path, fmt):
     assert target.read_text(encoding="utf-8") == "the previous results\n"
 
 
+@pytest.mark.parametrize("folder", ["mangler", "tom"])
+def test_profiles_in_a_folder_without_profiles_is_a_usage_error(tmp_path, folder):
+    """A mistyped --rules-dir (or one holding no profile) is said, not shown as an empty
+    table, as lint says it."""
+    (tmp_path / "tom").mkdir()
+    result = run("profiles", "--rules-dir", str(tmp_path / folder))
+    assert result.exit_code == 2, result.output
+    assert f"ingen regelfiler i {tmp_path / folder}/" in result.output
+
+
 def test_jsonl_out_is_written_atomically(tmp_path):
     pool = _pool_jsonl(tmp_path / "pulje.jsonl", 20)
     target = tmp_path / "ud.jsonl"
