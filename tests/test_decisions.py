@@ -143,6 +143,21 @@ def test_an_override_shows_in_shortlist_explain_screen_and_export(run, audit_db)
     assert doc["standing_decision"]["reason"] == "Konstitueret skoleleder i to år"
 
 
+
+@pytest.mark.parametrize("command", [("screen",), ("screen", "--format", "json"),
+                                     ("explain", "--id", JONAS), ("shortlist", "--take", "3")])
+def test_a_standing_decision_shows_when_the_run_is_not_recorded(run, audit_db, command):
+    """--no-audit records nothing; what people decided still shows with the results."""
+    assert decide(run, JONAS, "--override", "--reason", "Konstitueret skoleleder i to år",
+                  "--operator", "Formand").exit_code == 0
+    before = len(AuditStore(audit_db).runs())
+    name, *rest = command
+    result = cli(name, PROFILE, str(EXAMPLES), "--stage", "reference", "--rules-dir",
+                 str(ROOT / "rules"), "--no-audit", *rest)
+    assert result.exit_code == 0, result.output
+    assert "går videre (foreslået knock-out underkendt): Formand" in result.output
+    assert len(AuditStore(audit_db).runs()) == before
+
 @pytest.mark.parametrize("command", [("screen", "--format", "json"), ("explain", "--id", JONAS),
                                      ("shortlist", "--take", "3")])
 @pytest.mark.parametrize("wrong", ["20200101T000000-abcdef", "other-profile"])

@@ -51,14 +51,6 @@ CREATE TABLE IF NOT EXISTS personal (run TEXT NOT NULL, candidate TEXT NOT NULL,
 """
 
 
-def default_path() -> Path:
-    """SCREENING_AUDIT_DB, else the user's data folder."""
-    if os.environ.get("SCREENING_AUDIT_DB"):
-        return Path(os.environ["SCREENING_AUDIT_DB"])
-    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "screening" / "audit.db"
-
-
 def operator() -> str:
     try:
         return getpass.getuser()

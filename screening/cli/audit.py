@@ -15,7 +15,8 @@ from .help import HelpCommand, HelpGroup, argument, option
 
 
 def _store(audit_db):
-    from ..audit.store import AuditStore, default_path
+    from ..audit import default_path
+    from ..audit.store import AuditStore
 
     return AuditStore(audit_db or default_path(), create=False)
 
@@ -232,7 +233,8 @@ def erase(candidate, operator, audit_db):
     Eksempel:
       screening audit erase k02-anders-lykke
     """
-    from ..audit.store import default_path, erase_personal
+    from ..audit import default_path
+    from ..audit.store import erase_personal
     from ..audit.store import operator as os_operator
 
     gone = erase_personal(Path(audit_db or default_path()), candidate,

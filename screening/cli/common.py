@@ -57,7 +57,7 @@ def audit_sink(audit_db: str | None, no_audit: bool, operator: str | None, comma
     """Where the run of `command` is recorded, unless --no-audit."""
     if no_audit:
         return None
-    from ..audit.store import default_path
+    from ..audit import default_path
     from ..screen import AuditSink
 
     return AuditSink(audit_db or default_path(), operator, command)
@@ -104,11 +104,13 @@ def standing_decisions(profile, stage: str, as_of, inputs: dict[str, str], run: 
                         audit_db: str | None) -> dict:
     """Standing decisions to show: those of RUN, or else the latest a person made on the same
     profile, stage, date and record (by sha256) in any run of the audit store."""
-    from ..audit.store import AuditStore, default_path
+    from ..audit import default_path
 
     path = audit_db or default_path()
     if run is None and not os.path.exists(path):
-        return {}
+        return {}  # no store, nothing decided: sqlite3 and the store's code stay unloaded
+    from ..audit.store import AuditStore
+
     store = AuditStore(path, create=False)
     try:
         if run is None:
@@ -125,7 +127,8 @@ def check_run(profile, run: str | None, audit_db: str | None) -> None:
     screened, recorded or written."""
     if run is None:
         return
-    from ..audit.store import AuditStore, default_path
+    from ..audit import default_path
+    from ..audit.store import AuditStore
 
     store = AuditStore(audit_db or default_path(), create=False)
     try:

@@ -129,8 +129,9 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
         else:
             emit(_rendered(shown, fmt, detail, decimal), out)
     echo_recorded(run, audit)
-    if run_id or (audit is not None and screening is not None and run.summary.screened):
-        # a talent pool streamed as JSON Lines is not held in memory to look decisions up
+    # recorded or not (--no-audit), what people decided shows with the results; a talent
+    # pool streamed as JSON Lines is not held in memory to look decisions up
+    if run_id or (screening is not None and run.summary.screened):
         hashes = {} if run_id else run.input_hashes
         decisions = standing_decisions(loaded_profile, stage, as_of_date, hashes, run_id,
                                        audit_db)
