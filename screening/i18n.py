@@ -233,6 +233,8 @@ EN: dict[str, str] = {
     "{count} trin kan ikke læses; de scenarier, der bruger dem, fejler.":
         "{count} step(s) cannot be read; the scenarios that use them fail.",
     "(kan ikke indlæses)": "(cannot be loaded)",
+    "SCREENING_LANG er '{value}'; sprogene er {languages}":
+        "SCREENING_LANG is '{value}'; the languages are {languages}",
     "findes": "present", "findes ikke": "absent",
     "'{id}' kan ikke være en profils id: små bogstaver, tal, - og _ (fx greve-direktor-2025)":
         "'{id}' cannot be a profile's id: lower case letters, digits, - and _ (e.g. "
@@ -400,7 +402,7 @@ EN: dict[str, str] = {
 
 def set_language(language: str | None) -> None:
     """Choose the language for this run: the option, else SCREENING_LANG, else Danish."""
-    chosen = language or os.environ.get("SCREENING_LANG") or "da"
+    chosen = (language or os.environ.get("SCREENING_LANG") or "da").lower()
     _language.set(chosen if chosen in LANGUAGES else "da")
 
 
