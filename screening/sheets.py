@@ -381,7 +381,7 @@ def _yaml():
 
     yaml = YAML()  # round trip: the consultant's comments and layout stay
     yaml.preserve_quotes = True
-    yaml.width = 100
+    yaml.width = 4096  # long lines as written: never folded (with a trailing space)
     yaml.indent(mapping=2, sequence=4, offset=2)  # "  - item", as the shipped records
     return yaml
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import difflib
 import hashlib
 import io
 import shutil
@@ -266,3 +267,19 @@ def test_a_sheet_without_candidates_has_validated_rows_to_fill_in(tmp_path):
     assert all(sheet.cell(r, source_column).value == "reference" for r in rows)
     whole = next(v for v in sheet.data_validations.dataValidation if v.type == "whole")
     assert sheet.cell(sheet.max_row, source_column - 1).coordinate in whole.sqref
+
+
+def test_importing_scores_only_adds_lines_to_a_record(folder, tmp_path):
+    """The consultant's record keeps every line as written, long ones too (a flow mapping
+    of over 100 characters was folded, leaving a trailing space); the scores are added."""
+    candidate, _, competency = single_competency_gaps(folder)[0]
+    record = next(folder.glob(f"{candidate}.*"))
+    before = record.read_text("utf-8").splitlines()
+    assert max(map(len, before)) > 100  # the shipped records have such lines
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(candidate, competency): 4})
+    assert run("import", "scores", str(path), "--into", str(folder)).exit_code == 0
+    after = record.read_text("utf-8").splitlines()
+    changes = difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes()
+    assert {op for op, *_ in changes} == {"equal", "insert"}, [
+        (before[i:j], after[k:m]) for op, i, j, k, m in changes if op != "equal"]
