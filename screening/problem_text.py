@@ -383,6 +383,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "out_is_folder": ("is a folder; --out needs a file name",
                       "er en mappe; --out skal have et filnavn"),
     "cannot_write": ("cannot write here: {reason}", "kan ikke skrive her: {reason}"),
+    "record_exists": ("holds this candidate's record already; --overwrite replaces it",
+                      "rummer allerede kandidatens post; --overwrite erstatter den"),
     # the committee's papers
     "run_differs": ("run '{run}' screened other rule files, stage or records than this report; "
                     "leave out --run to use the latest matching run", "kørsel '{run}' "

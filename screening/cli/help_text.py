@@ -153,6 +153,8 @@ HELP_EN: dict[str, str] = {
         "could not be converted.",
     "Skriv én <id>.yaml pr. kandidat her (ellers til stdout).":
         "Write one <id>.yaml per candidate here (else to stdout).",
+    "Erstat en kandidats post, der allerede ligger i --out-dir.":
+        "Replace a candidate's record already in --out-dir.",
     "Læs et udfyldt scoringsark ind som vurderinger (kilde og bedømmer med).":
         "Read a filled-in score sheet in as assessments (with source and assessor).",
     "Hver forkert celle meldes som Ark!Celle; er der blot én, skrives intet. Hver post skrives "
