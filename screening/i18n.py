@@ -162,7 +162,7 @@ EN: dict[str, str] = {
     "Udvælgelsesrater pr. gruppe i kørsel {run}": "Selection rates per group in run {run}",
     "ingen foreslået knock-out": "no proposed knock-out",
     "på shortlisten (top {take})": "on the shortlist (top {take})",
-    "anbefaling {band} eller bedre": "recommendation {band} or better",
+    "anbefaling '{label}' eller bedre": "recommendation '{label}' or better",
     "Gruppe": "Group", "Antal": "Candidates", "Med udfaldet": "With the outcome",
     "Rate": "Rate", "Forhold": "Impact ratio", "4/5-reglen": "Four-fifths rule",
     "p (Fisher)": "p (Fisher)", "under 4/5": "below 4/5",

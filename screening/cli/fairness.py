@@ -53,7 +53,7 @@ def fairness(run, groups_file, take, fmt, audit_db):
         scoring = stored_profile(store, store.run(run)).scoring
     finally:
         store.close()
-    bands = [b.band for b in sorted(scoring.bands, key=lambda b: -b.min_score)]
+    bands = [(b.band, b.label) for b in sorted(scoring.bands, key=lambda b: -b.min_score)]
     comparisons = compare(results, groups, outcomes(results, take, bands))
     missing, unknown = coverage(results, groups)
     if fmt == "json":
