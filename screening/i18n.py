@@ -265,6 +265,8 @@ EN: dict[str, str] = {
         "Decision (to be filled in by the hiring committee)",
     "Bekræftet / underkendt, begrundelse, dato, underskrift":
         "Confirmed / overridden, reason, date, signature",
+    "Går videre / går ikke videre, begrundelse, dato, underskrift":
+        "Goes on / does not go on, reason, date, signature",
     "Ingen beslutning i revisionssporet endnu.": "No decision in the audit trail yet.",
     "Ikke belyst endnu": "Not assessed yet", "Alt er belyst.": "Everything is assessed.",
     "Uenighed mellem kilderne": "Sources disagree",

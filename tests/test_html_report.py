@@ -116,6 +116,14 @@ def test_each_candidate_has_a_section_a_chart_and_a_decision_space(written):
     # no decision recorded yet: a clearly labelled space, never a made-up decision
     assert html.count('class="decision-space"') == count
     assert "Ingen beslutning i revisionssporet endnu." in html
+    # the decision asked for: on a proposed knock-out, else on going on (as `decide` takes)
+    sections = html.split('<section class="candidate"')[1:]
+    for section in sections:
+        knocked_out = "Foreslået knock-out:" in section
+        assert ("Bekræftet / underkendt, begrundelse" in section) == knocked_out
+        assert ("Går videre / går ikke videre, begrundelse" in section) != knocked_out
+    assert any("Foreslået knock-out:" in s for s in sections)
+    assert not all("Foreslået knock-out:" in s for s in sections)
 
 
 def test_the_report_stands_on_the_matching_run_and_shows_its_rule_file_hashes(written):
