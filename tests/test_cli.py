@@ -202,6 +202,13 @@ def test_shortlist_never_takes_a_knockout_and_shows_ties(candidates):
     assert "2 kandidater står lige om de sidste 1 plads(er)" in text
 
 
+def test_a_shortlist_asked_for_more_than_there_are_takes_them_all(candidates):
+    count = len(list(candidates.iterdir()))
+    result = run("shortlist", PROFILE, str(candidates), "--take", str(count + 10))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"Shortlist: {count} af {count} til næste runde")
+
+
 PRIVATE_CEO = """\
 id: ceo
 positions:

@@ -246,7 +246,8 @@ def shortlist(profile, candidates, stage, take, as_of, rules_dir, run_id, audit_
     rows = [[label(name, r), r.rank, r.id, reason(r)] for name, members in groups
             for r in members]
     click.echo(t("Shortlist: {take} af {total} til næste runde efter {stage} ({profile} "
-                 "v{version})", take=take, total=len(screening.results),
+                 "v{version})", take=min(take, len(screening.results)),
+                 total=len(screening.results),
                  stage=term(STAGES, stage),
                  profile=loaded_profile.meta.id, version=loaded_profile.meta.version) + "\n")
     click.echo(tabulate(rows, headers=[t(h) for h in ["Forslag", "Nr.", "Kandidat",
