@@ -91,6 +91,12 @@ def test_screen_top_and_knockout_filters(candidates):
     top = json.loads(run("screen", PROFILE, str(candidates), "--top", "1",
                          "--format", "json").stdout)
     assert [c["id"] for c in top["candidates"]] == ["strong"]
+    write(candidates, "twin.yaml", (candidates / "strong.yaml").read_text().replace(
+        "id: strong", "id: twin"))  # ranked as strong: shown with it, never cut by its id
+    tied = json.loads(run("screen", PROFILE, str(candidates), "--top", "1",
+                          "--format", "json").stdout)
+    assert [(c["id"], c["rank"]) for c in tied["candidates"]] == [("strong", 1), ("twin", 1)]
+    (candidates / "twin.yaml").unlink()
     only = json.loads(run("screen", PROFILE, str(candidates), "--only-knockouts",
                           "--format", "json").stdout)
     assert [c["id"] for c in only["candidates"]] == ["no-leaders"]

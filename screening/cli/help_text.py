@@ -71,7 +71,8 @@ HELP_EN: dict[str, str] = {
         "criteria (needs --out).",
     "Skriv til FIL (atomisk: filen er enten den gamle eller hele den nye).":
         "Write to FILE (atomically: the file is either the old one or all of the new one).",
-    "Vis kun de N bedst placerede.": "Show only the N best ranked.",
+    "Vis kun de N bedst placerede (og dem, der står lige med den sidste).":
+        "Show only the N best ranked (and those tied with the last of them).",
     "csv: én række pr. kandidat, eller pr. kandidat og kriterium.":
         "csv: one row per candidate, or per candidate and criterion.",
     "csv: decimaltegnet; comma skriver også ; mellem felterne, som dansk Excel læser det.":

@@ -32,7 +32,7 @@ from .common import (
 from .help import HelpCommand, argument, option
 
 if TYPE_CHECKING:  # for annotations only: the command line starts fast
-    from ..results import Screening
+    from ..results import CandidateResult, Screening
 
 FORMATS = ("table", "json", "jsonl", "csv", "markdown", "xlsx")
 
@@ -48,7 +48,8 @@ FORMATS = ("table", "json", "jsonl", "csv", "markdown", "xlsx")
              "regneark med placering og kriterier (kræver --out).")
 @option("--out", type=click.Path(dir_okay=False),
         help="Skriv til FIL (atomisk: filen er enten den gamle eller hele den nye).")
-@option("--top", type=click.IntRange(min=1), help="Vis kun de N bedst placerede.")
+@option("--top", type=click.IntRange(min=1),
+        help="Vis kun de N bedst placerede (og dem, der står lige med den sidste).")
 @option("--detail", type=click.Choice(["candidates", "criteria"]), default="candidates",
         show_default=True, help="csv: én række pr. kandidat, eller pr. kandidat og "
                                 "kriterium.")
@@ -120,7 +121,7 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
     screening = run.screening
     if screening is not None and screening.results:  # nothing valid: the summary says it
         kept = [r for r in screening.results if keep(r)]
-        shown = replace(screening, results=tuple(kept[:top] if top else kept))
+        shown = replace(screening, results=tuple(_best(kept, top) if top else kept))
         if fmt == "xlsx":
             from ..output import write_bytes
             from ..sheets import screening_workbook
@@ -140,6 +141,15 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
                          if r.id in decisions}
         echo_decisions(decisions, run_id)
     _finish(run.summary, strict)
+
+
+def _best(ranked: list[CandidateResult], top: int) -> list[CandidateResult]:
+    """The first `top` of `ranked`, and those tied with the last of them: a candidate ranked
+    as one shown is never left out by the order of ids alone."""
+    if len(ranked) <= top:
+        return ranked
+    last = ranked[top - 1].rank
+    return [r for r in ranked if r.rank <= last]
 
 
 def _rendered(shown: Screening, fmt: str, detail: str, decimal: str) -> str:
