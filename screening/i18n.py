@@ -261,6 +261,7 @@ EN: dict[str, str] = {
     "Uenige kilder": "Sources disagree",
     "Ingen foreslåede knock-outs.": "No proposed knock-outs.",
     "Beslutninger": "Decisions",
+    "Beslutning": "Decision", "Besluttet": "Decided",
     "Beslutning (udfyldes af ansættelsesudvalget)":
         "Decision (to be filled in by the hiring committee)",
     "Bekræftet / underkendt, begrundelse, dato, underskrift":

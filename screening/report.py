@@ -7,27 +7,39 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from typing import Any
 
 import orjson
 from tabulate import tabulate
 
+from .audit.decisions import Decision, decided
 from .i18n import decimal, t
 from .profiles import CATEGORIES
 from .results import CandidateResult, CriterionOutcome, Score, Screening
 from .vocabulary import CATEGORY_SHORT, STAGES, STATUSES, label, recommendation
 
+# candidate id -> the standing decision a person made (audit.decisions.standing)
+Decisions = Mapping[str, Decision]
 
-def document(screening: Screening) -> dict[str, Any]:
-    """The JSON document of `screening screen --format json`."""
+
+def document(screening: Screening, decisions: Decisions | None = None) -> dict[str, Any]:
+    """The JSON document of `screening screen --format json`, with each candidate's standing
+    decision (None: no person has decided)."""
     profile = screening.profile
+    decided_on = decisions or {}
     return {
         "profile": {"id": profile.meta.id, "version": profile.meta.version,
                     "sha256": profile.sha256},
         "stage": screening.stage,
         "as_of": screening.as_of.isoformat(),
-        "candidates": [candidate(r) for r in screening.results],
+        "candidates": [{**candidate(r), "decision": _as_data(decided_on.get(r.id))}
+                       for r in screening.results],
     }
+
+
+def _as_data(decision: Decision | None) -> dict[str, Any] | None:
+    return None if decision is None else decision.as_dict()
 
 
 def candidate(result: CandidateResult) -> dict[str, Any]:
@@ -83,9 +95,16 @@ def knockout_ids(result: CandidateResult) -> str:
                      for k in result.knockouts)
 
 
-def table(screening: Screening, tablefmt: str = "simple") -> str:
-    """Ranked candidates, one row each, with Danish headers."""
+def table(screening: Screening, tablefmt: str = "simple",
+          decisions: Decisions | None = None) -> str:
+    """Ranked candidates, one row each, with Danish headers; a column of what people
+    decided when they decided on any of them."""
     headers, rows = _rows(screening)
+    shown = [(decisions or {}).get(r.id) for r in screening.results]
+    if any(shown):
+        headers.append(t("Besluttet"))
+        for row, decision in zip(rows, shown, strict=True):
+            row.append("–" if decision is None else decided(decision))
     profile = screening.profile.meta
     title = (f"{profile.title}, {profile.organisation} ({profile.id} v{profile.version}), "
              f"{t('stadie')}: {label(STAGES, screening.stage)}")
@@ -95,8 +114,8 @@ def table(screening: Screening, tablefmt: str = "simple") -> str:
                                      disable_numparse=True)
 
 
-def markdown(screening: Screening) -> str:
-    return table(screening, "github")
+def markdown(screening: Screening, decisions: Decisions | None = None) -> str:
+    return table(screening, "github", decisions)
 
 
 def jsonl_line(profile_id: str, stage: str, result: CandidateResult) -> str:
@@ -119,16 +138,19 @@ def _jsonl_document(profile_id: str, stage: str, result: CandidateResult) -> dic
 CSV_FIELDS = ["rank", "id", "score", "possible", "coverage", "recommendation", "knockouts",
               "faglige", "ledelsesmæssige", "personlige", "opfyldt", "delvist", "ikke_opfyldt",
               "ikke_belyst", "disagreements", "partly_met_knockouts", "faglige_possible",
-              "ledelsesmæssige_possible", "personlige_possible"]
+              "ledelsesmæssige_possible", "personlige_possible", "decision", "decided_by",
+              "decided_at", "decision_reason"]
 
 
-def csv_text(screening: Screening) -> str:
-    """One row per candidate, machine-friendly: dot decimals, ids joined by spaces."""
+def csv_text(screening: Screening, decisions: Decisions | None = None) -> str:
+    """One row per candidate, machine-friendly: dot decimals, ids joined by spaces; the
+    standing decision by its code (confirm, override, advance, stop), empty when none."""
     out = io.StringIO()
     writer = csv.DictWriter(out, CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
     for r in screening.results:
         counts = r.status_counts()
+        decision = (decisions or {}).get(r.id)
         writer.writerow({
             "rank": r.rank, "id": r.id, "score": r.score, "possible": r.possible,
             "coverage": r.coverage,
@@ -139,6 +161,9 @@ def csv_text(screening: Screening) -> str:
             "partly_met_knockouts": " ".join(r.partly_met_knockouts()),
             **{f"{c}_possible": r.categories[c].possible if c in r.categories else None
                for c in CATEGORIES},
+            **({} if decision is None else {
+                "decision": decision.decision, "decided_by": decision.by,
+                "decided_at": decision.created, "decision_reason": decision.reason}),
         })
     return out.getvalue()
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from . import report
+from .audit.decisions import describe
 from .candidates import load_records
 from .documents import error_message, field_path, plain
 from .errors import InputError, Problem
@@ -31,6 +32,7 @@ from .i18n import t
 from .messages import Message, message
 from .profiles import Profile
 from .records import CandidateRecord
+from .report import Decisions
 from .results import Screening
 from .stages import SOURCES
 from .views import candidate_view
@@ -51,7 +53,9 @@ BLANK_ROWS = 30  # rows for candidates added by hand when none are given
 # --- the screening as a workbook -----------------------------------------------------------
 
 
-def screening_workbook(screening: Screening) -> bytes:
+def screening_workbook(screening: Screening, decisions: Decisions | None = None) -> bytes:
+    """The ranking and every criterion's status in a workbook; the ranking says what people
+    decided when they decided on any candidate."""
     from openpyxl import Workbook  # here, not at the top: openpyxl costs a CSV run 0.5 s
 
     book = Workbook()
@@ -63,13 +67,18 @@ def screening_workbook(screening: Screening) -> bytes:
                *(label(CATEGORY_SHORT, c) for c in used),
                *(label(STATUSES, s) for s in STATUSES), t("Foreslåede knock-outs"),
                t("Anbefaling")]
+    decided_on = [(decisions or {}).get(v.id) for v in views]
+    if any(decided_on):
+        headers.append(t("Beslutning"))
     ranking.append(headers)
-    for v in views:
+    for v, decision in zip(views, decided_on, strict=True):
         ranking.append([v.rank, v.id, v.score.value, v.score.possible,
                         round(v.coverage / 100, 4),
                         *(v.categories[c].value if c in v.categories else None for c in used),
                         *(v.counts[s] for s in STATUSES), v.knockouts_text,
-                        v.recommendation])
+                        v.recommendation,
+                        *([] if not any(decided_on) else
+                          ["" if decision is None else describe(decision)])])
     _number_formats(ranking, {3: ONE_DECIMAL, 4: ONE_DECIMAL, 5: PER_CENT,
                               **{6 + n: ONE_DECIMAL for n in range(len(used))}})
     _style_header(ranking, 1)
@@ -166,9 +175,12 @@ def decimal_comma(text: str, keep: tuple[str, ...] = ("id", "criterion")) -> str
     return out.getvalue()
 
 
-def csv_for(screening: Screening, detail: str, decimal: str) -> str:
-    """`screen --format csv`: per candidate or per criterion, dot or comma decimals."""
-    text = criteria_csv(screening) if detail == "criteria" else report.csv_text(screening)
+def csv_for(screening: Screening, detail: str, decimal: str,
+            decisions: Decisions | None = None) -> str:
+    """`screen --format csv`: per candidate (with its standing decision) or per criterion,
+    dot or comma decimals."""
+    text = (criteria_csv(screening) if detail == "criteria"
+            else report.csv_text(screening, decisions))
     return decimal_comma(text) if decimal == "comma" else text
 
 

@@ -48,7 +48,9 @@ def test_screen_json_document_shape(candidates):
     assert doc["stage"] == "samtale2"
     strong = doc["candidates"][0]
     assert set(strong) == {"id", "rank", "score", "possible", "coverage", "recommendation",
-                           "knockouts", "partly_met_knockouts", "categories", "criteria"}
+                           "knockouts", "partly_met_knockouts", "categories", "criteria",
+                           "decision"}
+    assert strong["decision"] is None  # no person has decided on it
     # the range is as wide as what is unknown (each figure rounded to 0.1 on its own)
     assert abs((strong["possible"] - strong["score"]) - (100 - strong["coverage"])) <= 0.15
     assert set(strong["categories"]) == {"faglige", "ledelsesmæssige", "personlige"}

@@ -4,6 +4,8 @@ audit export show what a person decided."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 import pytest
@@ -236,3 +238,34 @@ def test_a_run_of_another_profile_is_refused(run):
                  "--run", run)
     assert result.exit_code == 2
     assert f"kørslen '{run}' er af profilen '{PROFILE}', ikke '{albertslund}'" in result.output
+
+
+def test_a_standing_decision_is_in_every_format_screen_writes(run, audit_db, tmp_path):
+    """JSON and CSV carry it as data, the table, Markdown and the workbook in words."""
+    from openpyxl import load_workbook
+
+    assert decide(run, JONAS, "--override", "--reason", "Konstitueret skoleleder i to år",
+                  "--operator", "Formand").exit_code == 0
+    common = [PROFILE, str(EXAMPLES), "--stage", "reference", "--rules-dir", str(ROOT / "rules"),
+              "--no-audit"]
+    doc = json.loads(cli("screen", *common, "--format", "json").stdout)
+    by_id = {c["id"]: c["decision"] for c in doc["candidates"]}
+    assert by_id[METTE] is None
+    assert (by_id[JONAS]["decision"], by_id[JONAS]["by"]) == ("override", "Formand")
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(
+        cli("screen", *common, "--format", "csv").stdout))}
+    assert (rows[JONAS]["decision"], rows[JONAS]["decided_by"],
+            rows[JONAS]["decision_reason"]) == ("override", "Formand",
+                                                "Konstitueret skoleleder i to år")
+    assert rows[METTE]["decision"] == ""
+    words = "går videre (foreslået knock-out underkendt)"
+    for fmt in ("table", "markdown"):
+        lines = cli("screen", *common, "--format", fmt).stdout.splitlines()
+        assert "Besluttet" in next(line for line in lines if "Kandidat" in line)
+        assert words in next(line for line in lines if JONAS in line)
+    sheet = tmp_path / "ranking.xlsx"
+    assert cli("screen", *common, "--format", "xlsx", "--out", str(sheet)).exit_code == 0
+    ranking = load_workbook(sheet).worksheets[0]
+    header = [c.value for c in ranking[1]]
+    row = next([c.value for c in r] for r in ranking.iter_rows(min_row=2) if r[1].value == JONAS)
+    assert "Formand" in row[header.index("Beslutning")]

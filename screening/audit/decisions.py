@@ -84,11 +84,17 @@ def standing(decisions: Iterable[Decision]) -> dict[str, Decision]:
 def describe(d: Decision) -> str:
     """Who decided what, when and why, in one line for tables and explanations."""
     from ..i18n import t
+
+    return t("{what}: {by}, {when}: {reason}", what=decided(d), by=d.by, when=d.created,
+             reason=d.reason or "–")
+
+
+def decided(d: Decision) -> str:
+    """What was decided, in a few words: "går videre (foreslået knock-out underkendt)"."""
     from ..vocabulary import DECISIONS as DECISION_WORDS
     from ..vocabulary import OUTCOMES, label
 
     what = label(OUTCOMES, d.outcome) if d.outcome else d.decision
     if d.decision in DECISION_WORDS:
         what += f" ({label(DECISION_WORDS, d.decision)})"
-    return t("{what}: {by}, {when}: {reason}", what=what, by=d.by, when=d.created,
-             reason=d.reason or "–")
+    return what

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 
 import click
 
@@ -183,7 +184,7 @@ rules_dir_option = option("--rules-dir", default="rules", show_default=True,
                           help="Mappe med profiler, når PROFIL er et profil-id.")
 
 
-def echo_decisions(decisions: dict, run_id: str | None) -> None:
+def echo_decisions(decisions: Mapping, run_id: str | None) -> None:
     """The standing decisions of people, on stderr beside the run summary."""
     from ..audit.decisions import describe
 

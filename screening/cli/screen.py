@@ -32,6 +32,7 @@ from .common import (
 from .help import HelpCommand, argument, option
 
 if TYPE_CHECKING:  # for annotations only: the command line starts fast
+    from ..report import Decisions
     from ..results import CandidateResult, Screening
 
 FORMATS = ("table", "json", "jsonl", "csv", "markdown", "xlsx")
@@ -119,17 +120,7 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
         else:
             run = screener.screen_paths(candidates, stage, as_of_date, **options)
     screening = run.screening
-    if screening is not None and screening.results:  # nothing valid: the summary says it
-        kept = [r for r in screening.results if keep(r)]
-        shown = replace(screening, results=tuple(_best(kept, top) if top else kept))
-        if fmt == "xlsx":
-            from ..output import write_bytes
-            from ..sheets import screening_workbook
-
-            write_bytes(out, screening_workbook(shown))
-        else:
-            emit(_rendered(shown, fmt, detail, decimal), out)
-    echo_recorded(run, audit)
+    decisions: Decisions = {}
     # recorded or not (--no-audit), what people decided shows with the results; a talent
     # pool streamed as JSON Lines is not held in memory to look decisions up
     if run_id or (screening is not None and run.summary.screened):
@@ -139,7 +130,18 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
         if screening is not None:
             decisions = {r.id: decisions[r.id] for r in screening.results
                          if r.id in decisions}
-        echo_decisions(decisions, run_id)
+    if screening is not None and screening.results:  # nothing valid: the summary says it
+        kept = [r for r in screening.results if keep(r)]
+        shown = replace(screening, results=tuple(_best(kept, top) if top else kept))
+        if fmt == "xlsx":
+            from ..output import write_bytes
+            from ..sheets import screening_workbook
+
+            write_bytes(out, screening_workbook(shown, decisions))
+        else:
+            emit(_rendered(shown, fmt, detail, decimal, decisions), out)
+    echo_recorded(run, audit)
+    echo_decisions(decisions, run_id)
     _finish(run.summary, strict)
 
 
@@ -152,7 +154,8 @@ def _best(ranked: list[CandidateResult], top: int) -> list[CandidateResult]:
     return [r for r in ranked if r.rank <= last]
 
 
-def _rendered(shown: Screening, fmt: str, detail: str, decimal: str) -> str:
+def _rendered(shown: Screening, fmt: str, detail: str, decimal: str,
+              decisions: Decisions) -> str:
     """The ranked screening as text in `fmt`. The spreadsheet module is imported for csv
     only: jinja2 and openpyxl come with it, 0.1-0.2 s that a table need not wait for."""
     from .. import report
@@ -160,10 +163,12 @@ def _rendered(shown: Screening, fmt: str, detail: str, decimal: str) -> str:
     if fmt == "csv":
         from ..sheets import csv_for
 
-        return csv_for(shown, detail=detail, decimal=decimal)
+        return csv_for(shown, detail=detail, decimal=decimal, decisions=decisions)
     if fmt == "json":
-        return json.dumps(report.document(shown), ensure_ascii=False, indent=2)
-    return report.markdown(shown) if fmt == "markdown" else report.table(shown)
+        return json.dumps(report.document(shown, decisions), ensure_ascii=False, indent=2)
+    if fmt == "markdown":
+        return report.markdown(shown, decisions)
+    return report.table(shown, decisions=decisions)
 
 
 def _finish(summary, strict: bool) -> None:
