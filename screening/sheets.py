@@ -161,9 +161,11 @@ def criteria_csv(screening: Screening) -> str:
     return out.getvalue()
 
 
-def decimal_comma(text: str, keep: tuple[str, ...] = ("id", "criterion")) -> str:
+def decimal_comma(text: str, keep: tuple[str, ...] = ("id", "criterion", "decided_by",
+                                                       "decision_reason")) -> str:
     """The CSV as Danish Excel reads it: `;` between fields and `,` as the decimal mark
-    (ids are left as they are, even where one looks like a number)."""
+    (ids, and what a person wrote, are left as they are, even where one looks like a
+    number)."""
     rows = list(csv.reader(io.StringIO(text)))
     kept = {n for n, name in enumerate(rows[0]) if name in keep} if rows else set()
     out = io.StringIO()
