@@ -268,3 +268,28 @@ def test_a_feature_file_that_crashes_its_process_fails_alone(tmp_path):
     assert result.exit_code == 1
     assert "1 bestået, 1 fejlet i 2 fil(er)." in result.output
     assert "signal 11 (SIGSEGV)" in result.output
+
+
+# --- a new profile's own feature file: what keeps it from running is said where it is ------
+
+
+def test_a_run_says_where_a_feature_file_cannot_be_read_and_fails(tmp_path):
+    """A misspelt first keyword is read by Gherkin as the scenario's description, so the
+    step never runs; a wrong encoding, a missing language line or a misspelt keyword later
+    on keeps the file from loading. The run says each where it is, as --check does, in the
+    chosen language, and fails: a scenario that checked nothing must not pass."""
+    rules = ["--rules-dir", str(ROOT / "rules")]
+    misspelt = feature(tmp_path, PASSING + """\
+      Scenarie: Uden trin
+        Saa er kriteriet "ledelse-af-ledere" "ikke opfyldt"
+""", "a.feature")
+    (tmp_path / "b.feature").write_bytes(textwrap.dedent(PASSING).encode("latin-1"))
+    no_language = feature(tmp_path, PASSING.replace("# language: da", "# sprog"), "c.feature")
+    result = CliRunner().invoke(main, ["test", str(misspelt), *rules])
+    assert result.exit_code == 1, result.output
+    assert f"{misspelt}:10:1: B102 ukendt nøgleord 'Saa'" in result.output
+    result = CliRunner().invoke(main, ["--lang", "en", "test", str(tmp_path / "b.feature"),
+                                       str(no_language), *rules])
+    assert result.exit_code == 1, result.output
+    assert f"{tmp_path / 'b.feature'}:2:18: B103 not UTF-8 text" in result.output
+    assert f"{no_language}:1:1: B101 " in result.output

@@ -9,6 +9,9 @@ from ..i18n import t
 from .help import HelpCommand, argument, option
 
 UNREAD_CODES = ("B201", "B203")  # a step no step reads, or whose argument cannot be read
+# not UTF-8, no language line, not Gherkin: the file does not load, or a misspelt keyword
+# makes a step part of the scenario's description, which never runs
+UNLOADABLE_CODES = ("B101", "B102", "B103")
 
 
 @click.command("test", cls=HelpCommand)
@@ -61,10 +64,11 @@ def test_command(features, check, rules_dir):
         if problems:
             raise Reported(1)
         return
-    unread = [p for f in files for p in check_file(f, library, rules_dir)
-              if p.code in UNREAD_CODES]
-    for problem in unread:
+    found = [p for f in files for p in check_file(f, library, rules_dir)
+             if p.code in UNREAD_CODES + UNLOADABLE_CODES]
+    for problem in found:
         click.echo(str(problem))
+    unread = [p for p in found if p.code in UNREAD_CODES]
     if unread:
         click.echo(t("{count} trin kan ikke læses; de scenarier, der bruger dem, fejler.",
                      count=len(unread)) + "\n")
@@ -81,7 +85,7 @@ def test_command(features, check, rules_dir):
                         passed=len(results) - failed, failed=failed, files=len(files)))
     if any(r.bad_input for r in results):
         raise Reported(2)  # a profile was refused: bad input, not a failing scenario
-    if failed or unread or not results:
+    if failed or found or not results:
         raise Reported(1)
 
 
