@@ -293,3 +293,17 @@ def test_a_run_says_where_a_feature_file_cannot_be_read_and_fails(tmp_path):
     assert result.exit_code == 1, result.output
     assert f"{tmp_path / 'b.feature'}:2:18: B103 not UTF-8 text" in result.output
     assert f"{no_language}:1:1: B101 " in result.output
+
+
+def test_a_file_that_cannot_be_loaded_is_named_so_in_the_chosen_language(tmp_path):
+    path = feature(tmp_path, PASSING.replace("Og kandidaten \"k\"", "Og kandidaten \"k\"\n  Givt"))
+    english = run_features_in(path, "en")
+    assert [(r.scenario, r.passed) for r in english] == [("(cannot be loaded)", False)]
+    assert [r.scenario for r in run_features_in(path, "da")] == ["(kan ikke indlæses)"]
+
+
+def run_features_in(path, lang: str):
+    from screening.i18n import set_language
+
+    set_language(lang)
+    return run_features([str(path)], str(ROOT / "rules"))
