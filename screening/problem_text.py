@@ -93,6 +93,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "profile_or_module": ("a rule file has exactly one of `profile:` (a job profile) or "
                           "`module:` (an organisation module)", "en regelfil har netop én af "
                           "`profile:` (en stillingsprofil) og `module:` (et organisationsmodul)"),
+    "include_not_module": ("{path} is a profile, not a module (only files with `module:` can "
+                           "be included)", "{path} er en profil, ikke et modul (kun filer med "
+                           "`module:` kan inkluderes)"),
     "scoring_in_module": ("scoring belongs in the profile, not in a module",
                           "scoring hører til i profilen, ikke i et modul"),
     "competency_twice": ("competency '{id}' is defined twice with different labels",

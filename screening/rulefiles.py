@@ -177,6 +177,10 @@ def _load_tree(path: Path, stack: tuple[Path, ...], parts: list[_Part],
     if (spec.profile is None) == (spec.module is None):
         problems.append(doc.problem((), message("profile_or_module"), "E201"))
         return
+    if including is not None and spec.profile is not None:
+        problems.append(including.problem(loc, message("include_not_module", path=str(path)),
+                                          "E201"))
+        return
     if spec.module is not None and spec.scoring is not None:
         problems.append(doc.problem(("scoring",), message("scoring_in_module"), "E201"))
     for i, include in enumerate(spec.include):

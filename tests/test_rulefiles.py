@@ -137,6 +137,16 @@ def test_a_criterion_id_used_by_an_included_module_is_a_duplicate(tmp_path):
                      "gang i mod.yaml)"]
 
 
+def test_an_included_profile_is_refused_naming_the_include(tmp_path):
+    """Only modules are included: a profile included by mistake (a copy of a shipped one, the
+    draft of another post) added its criteria to this post's and lost its own scoring."""
+    rule_file(tmp_path, ("b", "{fact: ledere}"), name="anden.yaml")
+    head = HEAD.replace("    competencies:", "    include: [anden.yaml]\n    competencies:")
+    found = problems(rule_file(tmp_path, ("a", "{fact: ledere}"), head=head))
+    assert found == ["p.yaml:2:11: E201 include[0]: anden.yaml er en profil, ikke et modul "
+                     "(kun filer med `module:` kan inkluderes)"]
+
+
 def test_a_module_is_not_a_profile_unless_asked(tmp_path):
     path = tmp_path / "m.yaml"
     path.write_text(textwrap.dedent("""\
