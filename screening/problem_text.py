@@ -386,6 +386,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "out_is_folder": ("is a folder; --out needs a file name",
                       "er en mappe; --out skal have et filnavn"),
     "cannot_write": ("cannot write here: {reason}", "kan ikke skrive her: {reason}"),
+    "out_over_text": ("would write over the profile text the draft is made from",
+                      "ville skrive over profilteksten, udkastet bygger på"),
+    "out_is_feature": ("the rule file and its scenarios (.feature) would be the same file; "
+                       "name the rule file .yaml", "regelfilen og dens scenarier (.feature) "
+                       "ville blive samme fil; giv regelfilen endelsen .yaml"),
     # the committee's papers
     "run_differs": ("run '{run}' screened other rule files, stage or records than this report; "
                     "leave out --run to use the latest matching run", "kørsel '{run}' "

@@ -148,3 +148,23 @@ def test_a_text_that_asks_nothing_gives_a_located_error_not_an_empty_draft(tmp_p
     assert f"{text}: E009 fandt intet udsagn, der stiller krav til kandidaten" in result.output
     missing = CliRunner().invoke(main, ["--lang", "en", "new", str(tmp_path / "nej.docx")])
     assert missing.exit_code == 2 and "E001 file not found" in missing.output
+
+
+@pytest.mark.parametrize("out_name,said", [
+    ("profil.md", "E007 ville skrive over profilteksten, udkastet bygger på"),
+    ("udkast.feature", "E007 regelfilen og dens scenarier (.feature) ville blive samme fil; "
+                       "giv regelfilen endelsen .yaml"),
+])
+def test_a_draft_never_writes_over_the_text_or_its_own_rule_file(tmp_path, out_name, said):
+    """`--out udkast.feature` wrote the rule file, then the scenarios over it; `--out` naming
+    the profile text replaced the text the draft quotes. Refused before anything is written."""
+    text = tmp_path / "profil.md"
+    text.write_text("## Personlige kompetencer\n\nDet er afgørende, at du er ordentlig.\n",
+                    encoding="utf-8")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    out = tmp_path / out_name
+    result = CliRunner().invoke(main, ["new", str(text), "--out", str(out)])
+    assert result.exit_code == 2, result.output
+    assert f"{out}: {said}" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    assert text.read_text(encoding="utf-8").startswith("## Personlige kompetencer")
