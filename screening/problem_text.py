@@ -182,6 +182,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "krav_in_module": ("is a krav, but an organisation module never makes one (the profile "
                        "that includes it decides)", "er et krav, men et organisationsmodul "
                        "gør aldrig noget til krav (profilen, der inkluderer det, afgør det)"),
+    "krav_in_softened_list": ("is a krav, but its '{words}' stands in a list softened by "
+                              "'{softener}' (set_aside), so it reads as an ønske of weight "
+                              "{weight}", "er et krav, men dets '{words}' står i en liste, der "
+                              "blødgøres af '{softener}' (set_aside); det læses som et ønske "
+                              "med vægt {weight}"),
     "krav_without_words": ("is a krav, but no word of its quote makes one (it reads as an "
                            "ønske)", "er et krav, men intet ord i citatet gør det til et krav "
                            "(det læses som et ønske)"),
