@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .errors import InputError, Problem
 from .messages import message
+from .profiles import ID_PATTERN
 from .trace import Statement, read_text, split_statements
 from .wording import Reading, read_wording
 
@@ -85,6 +86,13 @@ def draft(text_path: str | Path, out: str | Path | None = None,
     rule = _rule_text(profile_id, title, _organisation(text), _date(text), source, drafted)
     profile_ref = str(out) if out else f"{profile_id}.yaml"
     return Draft(rule, _feature_text(title, profile_ref, drafted), tuple(drafted))
+
+
+def profile_id_for(wanted: str) -> str:
+    """`wanted` when a profile may have it as its id, else an id made of its words."""
+    if re.fullmatch(ID_PATTERN, wanted):
+        return wanted
+    return _slug(wanted, "-")[:64] or "profil"
 
 
 def _criteria(statements: list[Statement]) -> list[Drafted]:

@@ -388,6 +388,9 @@ EN: dict[str, str] = {
     "stoppet efter {seconds} s": "stopped after {seconds} s",
     "(kørslen af filen gik ned)": "(the run of the file crashed)",
     "(kan ikke indlæses)": "(cannot be loaded)",
+    "'{value}' kan ikke være et profil-id: små bogstaver, tal, - og _ (fx '{suggestion}')":
+        "'{value}' cannot be a profile id: lower case letters, digits, - and _ (e.g. "
+        "'{suggestion}')",
     "intet trin passer på denne linje": "no step matches this line",
     "processen blev stoppet af signal {number} ({name})":
         "the process was stopped by signal {number} ({name})",

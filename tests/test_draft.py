@@ -168,3 +168,25 @@ def test_a_draft_never_writes_over_the_text_or_its_own_rule_file(tmp_path, out_n
     assert f"{out}: {said}" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == before
     assert text.read_text(encoding="utf-8").startswith("## Personlige kompetencer")
+
+
+def test_an_id_a_profile_cannot_have_is_refused_with_one_it_can(tmp_path):
+    """`--id "Skolechef Vordingborg"` was written as it stood: the draft failed lint (E101),
+    and an id with ': ' was not even YAML. The draft promises to lint clean as written."""
+    text = tmp_path / "profil.md"
+    text.write_text("## Personlige kompetencer\n\nDet er afgørende, at du er ordentlig.\n",
+                    encoding="utf-8")
+    out = tmp_path / "udkast.yaml"
+    result = CliRunner().invoke(main, ["new", str(text), "--out", str(out),
+                                       "--id", "Skolechef: Vordingborg"])
+    assert result.exit_code == 2, result.output
+    assert ("'Skolechef: Vordingborg' kan ikke være et profil-id: små bogstaver, tal, - og _ "
+            "(fx 'skolechef-vordingborg')") in result.output
+    assert not out.exists()
+    english = CliRunner().invoke(main, ["--lang", "en", "new", str(text), "--id", "Æ Ø"])
+    assert english.exit_code == 2
+    assert "'Æ Ø' cannot be a profile id: lower case letters, digits, - and _ (e.g. 'ae-oe')" \
+        in english.output
+    good = CliRunner().invoke(main, ["new", str(text), "--out", str(out),
+                                     "--id", "skolechef-vordingborg-2026"])
+    assert good.exit_code == 0 and lint_paths([out]) == []

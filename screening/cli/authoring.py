@@ -96,11 +96,23 @@ def _trace_json(tr) -> dict:
     }
 
 
+def _profile_id(ctx, param, value: str | None) -> str | None:
+    """An id the draft can be written with (it must lint clean as written)."""
+    from ..draft import profile_id_for
+
+    if value is not None and profile_id_for(value) != value:
+        raise click.BadParameter(t("'{value}' kan ikke være et profil-id: små bogstaver, tal, - "
+                                   "og _ (fx '{suggestion}')", value=value,
+                                   suggestion=profile_id_for(value)))
+    return value
+
+
 @click.command("new", cls=HelpCommand)
 @argument("text", metavar="PROFILE-TEXT", type=click.Path(dir_okay=False))
 @option("--out", type=click.Path(dir_okay=False),
         help="Skriv regelfilen her og et udkast til scenarier ved siden af (.feature).")
-@option("--id", "profile_id", help="Profilens id (standard: tekstfilens navn).")
+@option("--id", "profile_id", callback=_profile_id,
+        help="Profilens id (standard: tekstfilens navn).")
 def new(text, out, profile_id):
     """Skriv et udkast til en regelfil ud fra en profiltekst (.txt, .md, .docx, .pdf).
 
