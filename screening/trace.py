@@ -326,6 +326,10 @@ def split_statements(text: str) -> list[Statement]:
                     counted = in_section or states_requirement(sentence)
                     statements.append(_statement("sentence", sentence, at, path, sentence,
                                                  counted))
+                if is_list:  # a paragraph right above its list, no blank line between
+                    lead_in = " ".join(item.split())
+                    if lead_in.endswith(":") and statements[-1].kind == "sentence":
+                        statements[-1] = replace(statements[-1], counted=False)
             else:
                 content = normalise(item)
                 counted = ((in_section or states_requirement(lead_in)

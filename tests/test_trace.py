@@ -184,6 +184,18 @@ Direktøren har ansvaret for to centre.
     assert counted == ["Du skal kunne tale med alle.", "At sikre lovlig forvaltning"]
 
 
+def test_a_lead_in_right_above_its_list_introduces_it_as_one_a_blank_line_above_does():
+    """Markdown and many exported texts put a list right under its lead-in. Its items were
+    not counted (the draft made one krav quoting only 'Det forventes, at du:' and dropped
+    them, and trace missed them), as they are when a blank line stands between."""
+    for gap in ("\n", "\n\n"):
+        statements = split_statements(
+            f"Jobbet\n\nDet forventes, at du:{gap}- kan lede ledere\n- har politisk tæft\n")
+        counted = [(s.text, s.lead_in) for s in statements if s.counted]
+        assert counted == [("kan lede ledere", "Det forventes, at du:"),
+                           ("har politisk tæft", "Det forventes, at du:")], gap
+
+
 def test_a_set_aside_heading_covers_its_section_and_quotes_are_found_across_line_breaks(
         tmp_path):
     source = tmp_path / "profil.md"
