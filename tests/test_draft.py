@@ -190,3 +190,14 @@ def test_an_id_a_profile_cannot_have_is_refused_with_one_it_can(tmp_path):
     good = CliRunner().invoke(main, ["new", str(text), "--out", str(out),
                                      "--id", "skolechef-vordingborg-2026"])
     assert good.exit_code == 0 and lint_paths([out]) == []
+
+
+def test_a_draft_names_each_section_as_the_text_writes_it(tmp_path):
+    """Headings are compared without hyphens (a word split at a line break), and the draft
+    wrote them so: 'Høje-Taastrup' became 'HøjeTaastrup', 'Faglige- og' 'Fagligeog'."""
+    text = tmp_path / "profil.md"
+    text.write_text("## Faglige- og personlige kompetencer i Høje-Taastrup Kommune\n\n"
+                    "- Det er afgørende, at du er ordentlig.\n", encoding="utf-8")
+    out = write_draft(text, tmp_path)
+    (criterion,) = load_profile(out).criteria
+    assert criterion.section == "Faglige- og personlige kompetencer i Høje-Taastrup Kommune"
