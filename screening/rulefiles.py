@@ -159,10 +159,10 @@ def _load_tree(path: Path, stack: tuple[Path, ...], parts: list[_Part],
     doc, problem = read_document(path)
     if doc is None:
         assert problem is not None, "read_document gives the document or what stopped it"
-        if including is not None:
+        if including is not None and problem.line is None:  # it cannot be read at all
             problems.append(including.problem(loc, message("cannot_include", path=str(path),
                                                             reason=problem.text), "E202"))
-        else:
+        else:  # a mistake inside it is located there, as its other mistakes are
             problems.append(problem)
         return
     try:
