@@ -307,3 +307,30 @@ def run_features_in(path, lang: str):
 
     set_language(lang)
     return run_features([str(path)], str(ROOT / "rules"))
+
+
+def test_a_profile_that_does_not_load_is_named_with_its_mistake_not_as_unknown(tmp_path):
+    """A consultant mid-edit: the rule file has a typo. The scenario naming the profile (by
+    id, path or title) said it did not exist, with an empty list of known profiles."""
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    text = (ROOT / "rules" / "helsingor-direktor-2024.yaml").read_text(encoding="utf-8")
+    broken = rules / "helsingor-direktor-2024.yaml"
+    broken.write_text(text.replace("category: faglige", "category: faglig", 1),
+                      encoding="utf-8")
+    line = text[:text.index("category: faglige")].count("\n") + 1
+    path = feature(tmp_path, f"""\
+        # language: da
+        Egenskab: Under arbejde
+          Scenarie: Ved id
+            Givet profilen "helsingor-direktor-2024"
+          Scenarie: Ved sti
+            Givet profilen "{broken}"
+          Scenarie: Ved titel
+            Givet stillingen som Direktør, Helsingør
+    """)
+    problems = check_file(path, LIBRARY, rules)
+    assert [(p.code, p.line) for p in problems] == [("B203", 4), ("B203", 6), ("B203", 8)]
+    for problem in problems:
+        assert f"{broken}:{line}:5: E101 criteria[" in problem.message, problem.message
+    assert all("no profile in" not in p.message for p in problems[:2])  # found, not unknown
