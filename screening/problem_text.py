@@ -305,6 +305,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nearest_steps": ("; nearest: {steps}", "; nærmeste: {steps}"),
     "use_one_of": ("; use one of: {names}", "; brug en af: {names}"),
     "known": ("; known: {names}", "; kendte: {names}"),
+    "clause_after_organisation": ("cannot read '{clause}' after '{name}': write the leaders or "
+                                  "staff led as 'med syv afdelingsledere under sig' (one word "
+                                  "for whom), a budget in a data table, and a name with 'med' "
+                                  "with its sector in brackets: 'Børn med Handicap "
+                                  "(selvejende)'",
+                                  "kan ikke læse '{clause}' efter '{name}': skriv de ledere "
+                                  "eller medarbejdere, der ledes, som 'med syv "
+                                  "afdelingsledere under sig' (ét ord for hvem), et budget i "
+                                  "en datatabel, og et navn med 'med' med sektoren i parentes: "
+                                  "'Børn med Handicap (selvejende)'"),
     "profile_does_not_load": ("the profile does not load: {problems}",
                               "profilen kan ikke indlæses: {problems}"),
     "profiles_not_loading": ("; these do not load: {problems}",

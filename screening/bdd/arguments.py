@@ -245,6 +245,10 @@ def _organisation(text: str, context: ReadContext) -> Organisation:
     if explicit:
         return Organisation(explicit.group("name"), read_sector(explicit.group("name"),
                                                                 explicit.group("sector")))
+    clause = re.search(r" (?:med|uden) .*", text)  # "med … under sig" is read before this
+    if clause:  # a clause the grammar does not read is not part of the name
+        raise Unreadable(message("clause_after_organisation", clause=clause.group(0)[1:],
+                                 name=text[:clause.start()]))
     return Organisation(text, read_sector(text))
 
 
