@@ -22,7 +22,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                       "screened: {count}", "filen blev udskiftet, mens den blev læst; linjer "
                       "herfra, der ikke blev screenet: {count}"),
     "not_utf8": ("not UTF-8 text", "ikke UTF-8-tekst"),
-    "not_utf8_at": ("not UTF-8 text (byte {offset})", "ikke UTF-8-tekst (byte {offset})"),
     "not_a_mapping": ("expected a mapping at the top of the document",
                       "forventede en mapping (felt: værdi) øverst i dokumentet"),
     "invalid_json": ("invalid JSON: {detail}", "ugyldig JSON: {detail}"),

@@ -46,6 +46,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .documents import text_position
 from .errors import InputError, Problem
 from .messages import message
 from .profiles import Profile
@@ -127,9 +128,10 @@ def read_text(path: str | Path) -> str:
             return _docx_text(path)
         if suffix == ".pdf":
             return _pdf_text(path)
-        return path.read_text(encoding="utf-8")
+        return path.read_bytes().decode("utf-8")  # decoded whole: the error's offset is the file's
     except UnicodeDecodeError as exc:
-        raise InputError([Problem(str(path), message("not_utf8_at", offset=exc.start),
+        line, column = text_position(exc.object, exc.start)
+        raise InputError([Problem(str(path), message("not_utf8"), line, column,
                                   code="E003")]) from None
     except OSError as exc:
         raise InputError([Problem(str(path), message("cannot_read_file", reason=exc.strerror),
