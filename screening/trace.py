@@ -162,8 +162,13 @@ def _docx_text(path: Path) -> str:
 
 
 def _pdf_text(path: Path) -> str:
+    import logging
+
     from pypdf import PdfReader
 
+    # pypdf logs what it finds wrong in a file to stderr, in English, before it fails or
+    # reads around it; what cannot be read is said once, as E004
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     # layout mode keeps the blank lines between paragraphs, which the splitter reads
     pages = [page.extract_text(extraction_mode="layout") or ""
              for page in PdfReader(str(path)).pages]

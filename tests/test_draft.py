@@ -5,6 +5,8 @@ least 90 % of the seed's statements as `screening trace` counts them."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -201,3 +203,16 @@ def test_a_draft_names_each_section_as_the_text_writes_it(tmp_path):
     out = write_draft(text, tmp_path)
     (criterion,) = load_profile(out).criteria
     assert criterion.section == "Faglige- og personlige kompetencer i Høje-Taastrup Kommune"
+
+
+def test_a_broken_pdf_is_one_located_error_without_the_readers_own_warnings(tmp_path):
+    """pypdf logged 'invalid pdf header', 'EOF marker not found' (twice) to stderr first; in
+    a real process, where no test harness catches its log."""
+    text = tmp_path / "profil.pdf"
+    text.write_bytes(b"garbage, not a PDF\n")
+    script = Path(sys.executable).parent / "screening"
+    result = subprocess.run([str(script), "new", str(text)], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"fejl: {text}: E004 kan ikke læse denne .pdf-fil: Stream has ended unexpectedly"]
