@@ -65,7 +65,7 @@ class Drafted:
 @dataclass(frozen=True)
 class Draft:
     rule_file: str  # YAML text
-    feature: str  # Gherkin text
+    feature: str | None  # Gherkin text: one scenario per krav, none without krav
     criteria: tuple[Drafted, ...]
 
 
@@ -85,7 +85,9 @@ def draft(text_path: str | Path, out: str | Path | None = None,
                  text_path.stem)
     rule = _rule_text(profile_id, title, _organisation(text), _date(text), source, drafted)
     profile_ref = str(out) if out else f"{profile_id}.yaml"
-    return Draft(rule, _feature_text(title, profile_ref, drafted), tuple(drafted))
+    feature = (_feature_text(title, profile_ref, drafted)
+               if any(d.wording.priority == "krav" for d in drafted) else None)
+    return Draft(rule, feature, tuple(drafted))
 
 
 def profile_id_for(wanted: str) -> str:

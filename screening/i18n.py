@@ -388,6 +388,7 @@ EN: dict[str, str] = {
     "stoppet efter {seconds} s": "stopped after {seconds} s",
     "(kørslen af filen gik ned)": "(the run of the file crashed)",
     "(kan ikke indlæses)": "(cannot be loaded)",
+    "ingen krav, så intet udkast til scenarier": "no krav, so no draft scenarios",
     "'{value}' kan ikke være et profil-id: små bogstaver, tal, - og _ (fx '{suggestion}')":
         "'{value}' cannot be a profile id: lower case letters, digits, - and _ (e.g. "
         "'{suggestion}')",

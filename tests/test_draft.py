@@ -216,3 +216,18 @@ def test_a_broken_pdf_is_one_located_error_without_the_readers_own_warnings(tmp_
     assert result.returncode == 2
     assert result.stderr.splitlines() == [
         f"fejl: {text}: E004 kan ikke læse denne .pdf-fil: Stream has ended unexpectedly"]
+
+
+def test_a_draft_without_krav_writes_no_feature_file_that_cannot_run(tmp_path):
+    """One scenario per krav: with none, the feature file had a Baggrund and no scenario,
+    and `screening test` failed on it ('(kan ikke indlæses)', NoScenariosFound)."""
+    text = tmp_path / "profil.md"
+    text.write_text("## Personlige kompetencer\n\n- Du er nysgerrig.\n- Humor er et plus.\n",
+                    encoding="utf-8")
+    out = tmp_path / "udkast.yaml"
+    result = CliRunner().invoke(main, ["new", str(text), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "ingen krav, så intet udkast til scenarier" in result.output
+    assert out.exists() and not out.with_suffix(".feature").exists()
+    english = CliRunner().invoke(main, ["--lang", "en", "new", str(text), "--out", str(out)])
+    assert "no krav, so no draft scenarios" in english.output

@@ -146,10 +146,15 @@ def new(text, out, profile_id):
     if clash:
         raise InputError([Problem(str(out), message(clash), code="E007")])
     drafted = draft(text, out, profile_id)
-    for path, content in ((out, drafted.rule_file), (feature, drafted.feature)):
+    written_files = [(out, drafted.rule_file)]
+    if drafted.feature is not None:
+        written_files.append((feature, drafted.feature))
+    for path, content in written_files:
         with atomic_writer(path) as handle:
             handle.write(content)
         click.echo(t("skrev {path}", path=path), err=True)
+    if drafted.feature is None:
+        click.echo(t("ingen krav, så intet udkast til scenarier"), err=True)
     krav = sum(d.wording.priority == "krav" for d in drafted.criteria)
     click.echo(t("{count} kriterier ({krav} krav); se hovedkommentaren for det, der skal "
                  "besluttes", count=len(drafted.criteria), krav=krav), err=True)
