@@ -289,6 +289,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                          "steps)", "første linje skal være '# language: da' (eller 'en' for de "
                          "engelske trin)"),
     "no_feature": ("no 'Egenskab:' in the file", "ingen 'Egenskab:' i filen"),
+    "no_scenarios": ("the feature has no scenario ('Scenarie:')",
+                     "egenskaben har intet scenarie ('Scenarie:')"),
     "not_gherkin": ("not Gherkin: {detail}", "ikke Gherkin: {detail}"),
     "scenario_name_twice": ("scenario name '{name}' is also used on line {line}",
                             "scenarienavnet '{name}' bruges også på linje {line}"),

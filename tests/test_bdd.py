@@ -334,3 +334,20 @@ def test_a_profile_that_does_not_load_is_named_with_its_mistake_not_as_unknown(t
     for problem in problems:
         assert f"{broken}:{line}:5: E101 criteria[" in problem.message, problem.message
     assert all("no profile in" not in p.message for p in problems[:2])  # found, not unknown
+
+
+def test_a_feature_without_scenarios_is_said_where_it_starts_not_as_a_pytest_error(tmp_path):
+    """A consultant's file begun with its Baggrund only: --check found nothing, and the run
+    showed 'E   pytest_bdd.exceptions.NoScenariosFound: [...]'."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Skolechef
+          Baggrund:
+            Givet profilen "helsingor-direktor-2024"
+    """)
+    problems = check_file(path, LIBRARY, ROOT / "rules")
+    assert [(p.code, p.line) for p in problems] == [("B104", 2)]
+    result = CliRunner().invoke(main, ["--lang", "en", "test", str(path),
+                                       "--rules-dir", str(ROOT / "rules")])
+    assert result.exit_code == 1
+    assert f"{path}:2:1: B104 the feature has no scenario" in result.output

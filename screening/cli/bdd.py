@@ -9,9 +9,9 @@ from ..i18n import t
 from .help import HelpCommand, argument, option
 
 UNREAD_CODES = ("B201", "B203")  # a step no step reads, or whose argument cannot be read
-# not UTF-8, no language line, not Gherkin: the file does not load, or a misspelt keyword
-# makes a step part of the scenario's description, which never runs
-UNLOADABLE_CODES = ("B101", "B102", "B103")
+# not UTF-8, no language line, not Gherkin, no scenario: the file does not load, or a
+# misspelt keyword makes a step part of the scenario's description, which never runs
+UNLOADABLE_CODES = ("B101", "B102", "B103", "B104")
 
 
 @click.command("test", cls=HelpCommand)
