@@ -78,7 +78,8 @@ Unread = tuple[Problem, int]
 
 
 def expand(paths: list[str | Path]) -> tuple[list[Path], list[Problem]]:
-    """Files as given, folders as their record files in name order."""
+    """Files as given, folders as their record files in name order; a file named again (by
+    another path, or in a folder also given) is read once, where it was first named."""
     files: list[Path] = []
     problems: list[Problem] = []
     for raw in paths:
@@ -93,7 +94,18 @@ def expand(paths: list[str | Path]) -> tuple[list[Path], list[Problem]]:
             files.append(path)
         else:
             problems.append(Problem(str(path), message("file_not_found"), code="E001"))
-    return files, problems
+    return _once(files), problems
+
+
+def _once(files: list[Path]) -> list[Path]:
+    """`files` without a file already in it under another (or the same) path."""
+    kept: list[Path] = []
+    named: set[Path] = set()
+    for path in files:
+        if path.resolve() not in named:
+            named.add(path.resolve())
+            kept.append(path)
+    return kept
 
 
 def iter_inputs(paths: list[str | Path], problems: list[Problem]) -> Iterator[RawInput]:

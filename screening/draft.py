@@ -20,7 +20,6 @@ from pathlib import Path
 
 from .errors import InputError, Problem
 from .messages import message
-from .profiles import ID_PATTERN
 from .trace import Statement, read_text, split_statements
 from .wording import Reading, read_wording
 
@@ -88,13 +87,6 @@ def draft(text_path: str | Path, out: str | Path | None = None,
     feature = (_feature_text(title, profile_ref, drafted)
                if any(d.wording.priority == "krav" for d in drafted) else None)
     return Draft(rule, feature, tuple(drafted))
-
-
-def profile_id_for(wanted: str) -> str:
-    """`wanted` when a profile may have it as its id, else an id made of its words."""
-    if re.fullmatch(ID_PATTERN, wanted):
-        return wanted
-    return _slug(wanted, "-")[:64] or "profil"
 
 
 def _as_written(heading: str) -> str:

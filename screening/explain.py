@@ -7,6 +7,7 @@ conditions are rendered as words only to say what *would* meet a criterion.
 from __future__ import annotations
 
 from .audit.decisions import Decision, describe
+from .display import one_line
 from .i18n import t
 from .profiles import CATEGORIES, Profile
 from .records import SOURCES
@@ -24,7 +25,8 @@ from .wording import render, value_text
 
 
 def _evidence_line(e: Evidence) -> str:
-    note = f" [{e.note}]" if e.note else ""
+    # the note names titles, organisations and assessors typed by people: one line
+    note = f" [{one_line(e.note)}]" if e.note else ""
     return f"{e.path} = {value_text(e.value)} ({label(STAGES, e.source)}){note}"
 
 
@@ -41,7 +43,7 @@ def criterion_text(outcome: CriterionOutcome, profile: Profile) -> list[str]:
         lines.append(f"  {t('Grundlag')}: "
                      + "; ".join(_evidence_line(e) for e in outcome.evidence))
     if outcome.missing and outcome.status != "opfyldt":
-        lines.append(f"  {t('Mangler')}: " + "; ".join(outcome.missing))
+        lines.append(f"  {t('Mangler')}: " + "; ".join(map(one_line, outcome.missing)))
     if outcome.disagreement:
         lines.append("  " + t("Uenighed: kilderne vurderer kompetencen markant forskelligt; "
                               "drøft vurderingerne før der lægges vægt på resultatet."))
@@ -70,7 +72,8 @@ def explain(screening: Screening, candidate_id: str, criterion_id: str | None = 
     lines = _header(screening, result, decision) if criterion_id is None else [
         t("Kandidat {id}, {title} ({profile} v{version}), stadie: {stage}", id=result.id,
           title=profile.meta.title, profile=profile.meta.id, version=profile.meta.version,
-          stage=label(STAGES, screening.stage)), ""]
+          stage=label(STAGES, screening.stage)),
+        *_decided(decision), ""]
     if markdown:
         lines[0] = f"# {lines[0]}"
         lines[1:] = [f"{line}  " if line else line for line in lines[1:]]  # hard line breaks
@@ -127,9 +130,14 @@ def _header(screening: Screening, result: CandidateResult,
     if disagreements:
         lines.append(t("Uenige kilder: {ids}.", ids=", ".join(disagreements)))
     lines.append(t("Værktøjet anbefaler; ansættelsesudvalget beslutter."))
-    if decision is not None:
-        lines.append(t("Stående beslutning: {decision}", decision=describe(decision)))
-    return [*lines, ""]
+    return [*lines, *_decided(decision), ""]
+
+
+def _decided(decision: Decision | None) -> list[str]:
+    """The line naming a person's standing decision, when there is one."""
+    if decision is None:
+        return []
+    return [t("Stående beslutning: {decision}", decision=describe(decision))]
 
 
 def explain_document(screening: Screening, candidate_id: str,

@@ -105,21 +105,22 @@ def read_groups(text: str, path: str) -> Groups:
     return Groups(attributes, members)
 
 
-def outcomes(results: Sequence[dict], take: int | None, bands: Sequence[str]
+def outcomes(results: Sequence[dict], take: int | None, bands: Sequence[tuple[str, str]]
              ) -> list[Outcome]:
     """The stage outcomes of a run, each one a selection: no proposed knock-out, on the
     shortlist of `take` (the tool's proposal, ties for the last place included), and each of
-    the profile's `bands` (best first) or a better one. A candidate in no band of the profile
-    (a proposed knock-out, too little evidence) is in none of these."""
+    the profile's `bands` (best first, as band and label) or a better one, named by its label
+    in the profile's words. A candidate in no band of the profile (a proposed knock-out, too
+    little evidence) is in none of these."""
     found = [Outcome("no_knockout", "ingen foreslået knock-out", {},
                      lambda r: not r["knockouts"])]
     if take is not None:
         listed = _shortlisted(results, take)
         found.append(Outcome("shortlisted", "på shortlisten (top {take})", {"take": take},
                              lambda r: r["id"] in listed))
-    found += [Outcome(f"band:{band}", "anbefaling {band} eller bedre", {"band": band},
-                      _in_bands(frozenset(bands[:n + 1])))
-              for n, band in enumerate(bands)]
+    found += [Outcome(f"band:{band}", "anbefaling '{label}' eller bedre", {"label": label},
+                      _in_bands(frozenset(better for better, _ in bands[:n + 1])))
+              for n, (band, label) in enumerate(bands)]
     return found
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import conditions as cond
+from .display import markdown as markdown_text
+from .display import one_line
 from .explain import _evidence_line
 from .html_report import templates
 from .i18n import language, t
@@ -20,7 +22,7 @@ from .report import number_text
 from .results import CriterionOutcome, Screening
 from .stages import SOURCES
 from .views import CandidateView, candidate_view, needs_attention
-from .vocabulary import CATEGORY_TITLES, PRIORITIES, STATUSES, TEMPLATE_LABELS, label
+from .vocabulary import CATEGORY_TITLES, PRIORITIES, STAGES, STATUSES, TEMPLATE_LABELS, label
 from .wording import render
 
 NEXT_STAGES: tuple[str, ...] = SOURCES[1:]  # the first stage has nothing before it
@@ -100,14 +102,15 @@ def guide(screening: Screening, next_stage: str, candidate_id: str | None = None
 
 def markdown(screening: Screening, next_stage: str, guides: list[CandidateGuide]) -> str:
     meta = screening.profile.meta
-    lines = [f"# {t('Interviewguide til {stage}', stage=next_stage)}: {meta.title}", "",
+    lines = [f"# {t('Interviewguide til {stage}', stage=label(STAGES, next_stage))}: "
+             f"{meta.title}", "",
              t("{organisation}, profil {profile} v{version}; grundlag: evidens til og med "
                "{stage}.", organisation=meta.organisation, profile=meta.id,
-               version=meta.version, stage=screening.stage),
+               version=meta.version, stage=label(STAGES, screening.stage)),
              t("Værktøjet anbefaler; ansættelsesudvalget beslutter."), ""]
     for g in guides:
         v = g.view
-        lines += [f"## {v.rank}. {v.name or v.id} ({v.id})", "",
+        lines += [f"## {v.rank}. {markdown_text(v.name or v.id)} ({v.id})", "",
                   t("Score {score}, dækning {coverage} %. {count} kriterier at afklare.",
                     score=v.score.text, coverage=number_text(v.coverage), count=len(g.items)),
                   ""]
@@ -121,9 +124,11 @@ def markdown(screening: Screening, next_stage: str, guides: list[CandidateGuide]
                       f"- {t('Profilen')}: \"{c.quote}\" ({c.section})",
                       f"- {t('Opfyldt, hvis')}: {i.would_meet}"]
             lines += [f"- {t('Grundlag')}: {e}" for e in i.evidence]
-            lines += [f"- {t('Mangler')}: {m}" for m in i.missing]
+            # what is missing names titles and organisations typed by people
+            lines += [f"- {t('Mangler')}: {one_line(m)}" for m in i.missing]
             if i.sources_to_come:
-                lines.append(f"- {t('Kan belyses ved')}: {', '.join(i.sources_to_come)}")
+                lines.append(f"- {t('Kan belyses ved')}: "
+                             f"{', '.join(label(STAGES, s) for s in i.sources_to_come)}")
             lines += ["", f"{t('Spørgsmål')}:", ""]
             lines += [f"1. {q}" for q in i.questions] or \
                 [f"- {t('Profilen giver ingen spørgsmål til dette kriterium.')}"]
@@ -133,5 +138,5 @@ def markdown(screening: Screening, next_stage: str, guides: list[CandidateGuide]
 
 def html(screening: Screening, next_stage: str, guides: list[CandidateGuide]) -> str:
     return templates().get_template("guide.html.j2").render(
-        t=t, lang=language(), profile=screening.profile, stage=screening.stage,
-        next_stage=next_stage, guides=guides, why=why, **TEMPLATE_LABELS)
+        t=t, lang=language(), profile=screening.profile, stage=label(STAGES, screening.stage),
+        next_stage=label(STAGES, next_stage), guides=guides, why=why, **TEMPLATE_LABELS)

@@ -18,6 +18,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from . import report
+from .audit.decisions import Decision, describe
 from .charts import Row, Segment, bar_chart
 from .errors import InputError, Problem
 from .explain import _evidence_line
@@ -54,7 +55,10 @@ def unrecorded(profile: Profile) -> AuditInfo:
 
 def from_store(store_path: str | Path, screening: Screening, run: str | None) -> AuditInfo:
     """The given run, checked against these results, or the latest run that gave exactly
-    these results with these rule files at this stage; `unrecorded` when there is none."""
+    these results with these rule files at this stage; `unrecorded` when there is none.
+    The decisions are those of the given run, or, without one, as `screen`, `explain` and
+    `shortlist` find them: every decision on the same records at this stage and date in any
+    run of the profile (a later run with the same results does not hide them)."""
     from .audit.store import AuditStore
 
     if run is None and not Path(store_path).exists():
@@ -72,9 +76,15 @@ def from_store(store_path: str | Path, screening: Screening, run: str | None) ->
             if latest is None:
                 return unrecorded(screening.profile)
             found = latest
+        if run is not None:
+            recorded = store.decision_records(run)
+        else:
+            inputs = {r["id"]: r["input"]["sha256"] for r in store.results(found["run"])}
+            recorded = store.decisions_for_inputs(found["profile"]["sha256"], found["stage"],
+                                                  found["as_of"], inputs)
         decisions: dict[str, list[dict]] = {}
-        for decision in store.decisions(found["run"]):
-            decisions.setdefault(decision["candidate"], []).append(decision)
+        for decision in recorded:
+            decisions.setdefault(decision.candidate, []).append(decision.as_dict())
         return AuditInfo(found["run"], found["created"], found["operator"], str(store_path),
                          tuple((f["path"], f["sha256"]) for f in found["rule_files"]),
                          {c: tuple(d) for c, d in decisions.items()})
@@ -86,10 +96,21 @@ def _same(store, run: dict, screening: Screening) -> bool:
     if run["profile"]["sha256"] != screening.profile.sha256 or run["stage"] != screening.stage \
             or run["as_of"] != screening.as_of.isoformat():
         return False
-    stored = {r["id"]: {k: v for k, v in r.items() if k != "input"}
-              for r in store.results(run["run"])}
-    fresh = {r.id: json.loads(json.dumps(report.candidate(r))) for r in screening.results}
+    stored = {r["id"]: _in_any_language(r) for r in store.results(run["run"])}
+    fresh = {r.id: _in_any_language(json.loads(json.dumps(report.candidate(r))))
+             for r in screening.results}
     return stored == fresh
+
+
+def _in_any_language(result: dict) -> dict:
+    """A stored or fresh result without what is worded in the language it was made in (what
+    is missing, and the descriptions that stand as evidence paths), so that a run screened
+    with --lang en gives the same results as one in Danish: statuses, points, scores,
+    knock-outs and every evidence value and source still count."""
+    criteria = [{**{k: v for k, v in c.items() if k != "missing"},
+                 "evidence": [{k: v for k, v in e.items() if k != "path"}
+                              for e in c["evidence"]]} for c in result["criteria"]]
+    return {**{k: v for k, v in result.items() if k != "input"}, "criteria": criteria}
 
 
 def templates() -> Environment:
@@ -126,6 +147,7 @@ def _profile_categories(profile: Profile) -> list[tuple[str, list]]:
 def _candidate(screening: Screening, result: CandidateResult, view: CandidateView,
                audit: AuditInfo) -> dict:
     criteria: list[dict] = []
+    partly = result.partly_met_knockouts()
     for category in CATEGORIES:
         members = sorted((o for o in result.outcomes if o.criterion.category == category),
                          key=lambda o: o.criterion.priority != "krav")
@@ -139,8 +161,9 @@ def _candidate(screening: Screening, result: CandidateResult, view: CandidateVie
             "missing": list(o.missing) if o.status != "opfyldt" else [],
             "disagreement": o.disagreement} for o in members)
     return {"view": view, "chart": Markup(candidate_chart(result)), "criteria": criteria,
-            "knockouts": [screening.profile.criterion(k) for k in result.knockouts],
-            "decisions": audit.decisions.get(result.id, ()),
+            "knockouts": [{"criterion": screening.profile.criterion(k), "partly": k in partly}
+                          for k in result.knockouts],
+            "decisions": [describe(Decision(**d)) for d in audit.decisions.get(result.id, ())],
             "unassessed": [o.criterion for o in result.outcomes if o.status == "ikke_belyst"]}
 
 

@@ -162,7 +162,7 @@ EN: dict[str, str] = {
     "Udvælgelsesrater pr. gruppe i kørsel {run}": "Selection rates per group in run {run}",
     "ingen foreslået knock-out": "no proposed knock-out",
     "på shortlisten (top {take})": "on the shortlist (top {take})",
-    "anbefaling {band} eller bedre": "recommendation {band} or better",
+    "anbefaling '{label}' eller bedre": "recommendation '{label}' or better",
     "Gruppe": "Group", "Antal": "Candidates", "Med udfaldet": "With the outcome",
     "Rate": "Rate", "Forhold": "Impact ratio", "4/5-reglen": "Four-fifths rule",
     "p (Fisher)": "p (Fisher)", "under 4/5": "below 4/5",
@@ -232,6 +232,14 @@ EN: dict[str, str] = {
         "applicant\" means the one described last; a name points at another.",
     "{count} trin kan ikke læses; de scenarier, der bruger dem, fejler.":
         "{count} step(s) cannot be read; the scenarios that use them fail.",
+    "(kan ikke indlæses)": "(cannot be loaded)",
+    "SCREENING_LANG er '{value}'; sprogene er {languages}":
+        "SCREENING_LANG is '{value}'; the languages are {languages}",
+    "findes": "present", "findes ikke": "absent",
+    "'{id}' kan ikke være en profils id: små bogstaver, tal, - og _ (fx greve-direktor-2025)":
+        "'{id}' cannot be a profile's id: lower case letters, digits, - and _ (e.g. "
+        "greve-direktor-2025)",
+    "kan ikke læses; se problemerne ovenfor": "cannot be read; see the problems above",
     # the committee's papers (report, guide, sheets)
     # the HTML report
     "Rapport til ansættelsesudvalget": "Report for the hiring committee",
@@ -253,11 +261,12 @@ EN: dict[str, str] = {
     "Uenige kilder": "Sources disagree",
     "Ingen foreslåede knock-outs.": "No proposed knock-outs.",
     "Beslutninger": "Decisions",
-    "bekræftet": "confirmed", "underkendt": "overridden",
     "Beslutning (udfyldes af ansættelsesudvalget)":
         "Decision (to be filled in by the hiring committee)",
     "Bekræftet / underkendt, begrundelse, dato, underskrift":
         "Confirmed / overridden, reason, date, signature",
+    "Går videre / går ikke videre, begrundelse, dato, underskrift":
+        "Goes on / does not go on, reason, date, signature",
     "Ingen beslutning i revisionssporet endnu.": "No decision in the audit trail yet.",
     "Ikke belyst endnu": "Not assessed yet", "Alt er belyst.": "Everything is assessed.",
     "Uenighed mellem kilderne": "Sources disagree",
@@ -387,11 +396,7 @@ EN: dict[str, str] = {
         "Proposed for rejection: {out}",
     "stoppet efter {seconds} s": "stopped after {seconds} s",
     "(kørslen af filen gik ned)": "(the run of the file crashed)",
-    "(kan ikke indlæses)": "(cannot be loaded)",
     "ingen krav, så intet udkast til scenarier": "no krav, so no draft scenarios",
-    "'{value}' kan ikke være et profil-id: små bogstaver, tal, - og _ (fx '{suggestion}')":
-        "'{value}' cannot be a profile id: lower case letters, digits, - and _ (e.g. "
-        "'{suggestion}')",
     "intet trin passer på denne linje": "no step matches this line",
     "processen blev stoppet af signal {number} ({name})":
         "the process was stopped by signal {number} ({name})",
@@ -401,7 +406,7 @@ EN: dict[str, str] = {
 
 def set_language(language: str | None) -> None:
     """Choose the language for this run: the option, else SCREENING_LANG, else Danish."""
-    chosen = language or os.environ.get("SCREENING_LANG") or "da"
+    chosen = (language or os.environ.get("SCREENING_LANG") or "da").lower()
     _language.set(chosen if chosen in LANGUAGES else "da")
 
 

@@ -411,6 +411,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "out_is_feature": ("the rule file and its scenarios (.feature) would be the same file; "
                        "name the rule file .yaml", "regelfilen og dens scenarier (.feature) "
                        "ville blive samme fil; giv regelfilen endelsen .yaml"),
+    "record_exists": ("holds this candidate's record already; --overwrite replaces it",
+                      "rummer allerede kandidatens post; --overwrite erstatter den"),
     # the committee's papers
     "run_differs": ("run '{run}' screened other rule files, stage or records than this report; "
                     "leave out --run to use the latest matching run", "kørsel '{run}' "

@@ -21,7 +21,7 @@ CATEGORIES: tuple[str, ...] = ("faglige", "ledelsesmæssige", "personlige")
 Priority = Literal["krav", "ønske"]
 Aggregate = Literal["min", "mean", "max"]
 
-ID_PATTERN = r"^[a-z0-9æøå][a-z0-9æøå_-]{0,63}$"
+ID_PATTERN = r"^[a-z0-9æøå][a-z0-9æøå_-]{0,63}$"  # a profile's, criterion's or competency's
 Id = Annotated[str, Field(pattern=ID_PATTERN)]
 Text = Annotated[str, Field(min_length=1, max_length=4000)]
 

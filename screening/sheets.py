@@ -113,6 +113,14 @@ def _style_header(sheet, row: int) -> None:
 
 
 def _saved(book: Workbook) -> bytes:
+    """The workbook's bytes. No cell is a formula: openpyxl takes any text that starts with
+    '=' for one, and names, titles and quotes come from records and rule files, so such a
+    text (a name typed as '=HYPERLINK(…)') is kept as the text it is."""
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -373,7 +381,7 @@ def _yaml():
 
     yaml = YAML()  # round trip: the consultant's comments and layout stay
     yaml.preserve_quotes = True
-    yaml.width = 100
+    yaml.width = 4096  # long lines as written: never folded (with a trailing space)
     yaml.indent(mapping=2, sequence=4, offset=2)  # "  - item", as the shipped records
     return yaml
 

@@ -56,13 +56,15 @@ PRIORITIES: dict[str, Term] = {
 
 # the recommendations the tool gives itself; a profile's own bands keep the profile's words
 KNOCKOUT_BAND = "knockout_foreslået"
+PARTLY_MET_KNOCKOUT_BAND = "knockout_delvist"  # a label only: results store KNOCKOUT_BAND
 SPARSE_BAND = "utilstrækkeligt_belyst"
 PENDING_BAND = "afventer_belysning"
 BANDS: dict[str, Term] = {
     KNOCKOUT_BAND: Term("Krav ikke opfyldt: foreslået knock-out til vurdering",
                         "Requirement not met: proposed knock-out for review"),
-    "knockout_delvist": Term("Krav kun delvist opfyldt: foreslået knock-out til vurdering",
-                             "Requirement only partly met: proposed knock-out for review"),
+    PARTLY_MET_KNOCKOUT_BAND: Term(
+        "Krav kun delvist opfyldt: foreslået knock-out til vurdering",
+        "Requirement only partly met: proposed knock-out for review"),
     SPARSE_BAND: Term("Utilstrækkeligt belyst", "Insufficient evidence"),
     PENDING_BAND: Term("Afventer belysning", "Awaiting evidence"),
 }
@@ -98,7 +100,7 @@ def label(terms: Mapping[str, Term], code: str) -> str:
 TEMPLATE_LABELS = {
     "status": partial(label, STATUSES), "priority": partial(label, PRIORITIES),
     "category_title": partial(label, CATEGORY_TITLES),
-    "category_short": partial(label, CATEGORY_SHORT),
+    "category_short": partial(label, CATEGORY_SHORT), "stage_label": partial(label, STAGES),
 }
 
 

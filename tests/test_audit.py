@@ -194,6 +194,24 @@ def test_the_begrundelse_shows_the_score_range_and_a_krav_met_only_in_part(audit
     assert "Score (sikret–mulig)" in shown and score_range in shown
 
 
+def test_a_krav_met_only_in_part_is_not_called_unmet_in_show_and_export(audit_db):
+    """The recommendation and the knock-outs read as in `screen` and `explain`: a krav met
+    only in part is "Krav kun delvist opfyldt", never "Krav ikke opfyldt"."""
+    run = screen_run(audit_db)
+    sofie = AuditStore(audit_db).result(run, "k03-sofie-brandt")
+    assert sofie["knockouts"] == sofie["partly_met_knockouts"] != []
+    partly = "Krav kun delvist opfyldt: foreslået knock-out til vurdering"
+    text = cli("audit", "export", run, "--candidate", "k03-sofie-brandt",
+               "--audit-db", str(audit_db)).output
+    assert f"Anbefaling: {partly}." in text and "Krav ikke opfyldt" not in text
+    shown = cli("audit", "show", run, "--audit-db", str(audit_db)).output
+    (row,) = [line for line in shown.splitlines() if "k03-sofie-brandt" in line]
+    assert partly in row and "Krav ikke opfyldt" not in row
+    assert f"{sofie['knockouts'][0]} (kun delvist)" in row
+    (jonas,) = [line for line in shown.splitlines() if "k04-jonas-vestergaard" in line]
+    assert "Krav ikke opfyldt: foreslået knock-out til vurdering" in jonas
+
+
 def test_runs_recorded_before_the_possible_score_still_show_and_replay():
     """Their results hold one score (over the judged criteria) and no possible score."""
     old = {"id": "k", "score": 93.8, "coverage": 47.1, "recommendation": "anbefales",
@@ -218,6 +236,45 @@ def test_replay_gives_the_same_result_and_shows_what_a_rule_change_does(audit_db
     result = cli("audit", "replay", run, "--rules", str(profile), "--audit-db", str(audit_db))
     assert result.exit_code == 1
     assert "ledelse-af-ledere" in result.output and "k02-anders-lykke" in result.output
+
+
+@pytest.mark.parametrize(("language", "words", "foreign"), [
+    ("da", ["Status", "ikke opfyldt", "Anbefaling", "Dækning"],
+     ["status ", "recommendation", "coverage", "not met"]),
+    ("en", ["Status", "not met", "Recommendation", "Coverage"],
+     ["ikke opfyldt", "anbefaling", "dækning"])])
+def test_replay_shows_what_changed_in_the_chosen_language(audit_db, tmp_path, language,
+                                                          words, foreign):
+    """The differences read as the other views word them: statuses, recommendations and
+    figures in the chosen language, never the stored codes ('ikke_opfyldt', True)."""
+    run = screen_run(audit_db)
+    changed = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", changed)
+    profile = changed / "helsingor-direktor-2024.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace(
+        "where: {field: leaders_led, gte: 1}", "where: {field: leaders_led, gte: 20}"),
+        encoding="utf-8")
+    result = cli("--lang", language, "audit", "replay", run, "--rules", str(profile),
+                 "--audit-db", str(audit_db))
+    assert result.exit_code == 1, result.output
+    rows = result.output.splitlines()[2:]
+    for word in words:
+        assert word in result.output, word
+    for word in foreign:
+        assert not [row for row in rows if word in row.split("  ", 2)[-1]], word
+    assert not [row for row in rows if "_" in row.split()[-1] or row.split()[-1] in
+                ("True", "False")]
+
+
+def test_replay_with_the_rules_of_another_profile_is_refused(audit_db):
+    """'What would today's rules change' compares a profile with itself; another profile's
+    rules gave a table of every criterion of both as appearing or disappearing."""
+    run = screen_run(audit_db)
+    result = cli("audit", "replay", run, "--rules", "ishoj-direktoer", "--rules-dir",
+                 str(ROOT / "rules"), "--audit-db", str(audit_db))
+    assert result.exit_code == 2, result.output
+    assert f"E402 kørslen '{run}' er af profilen '{PROFILE}', ikke 'ishoj-direktoer'" in \
+        result.output
 
 
 def test_a_corrupt_or_foreign_file_is_a_clear_error(tmp_path):

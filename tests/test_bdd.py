@@ -104,6 +104,45 @@ def test_screening_test_without_feature_files_is_bad_input(tmp_path):
     assert "ingen sådan feature-fil" in result.output
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("Egenskab: x\n  Scenarie: y\n    Givet en ansøger\n", "B101"),
+    ("", "B101"),
+    ("# language: da\nEgenskab x\n", "B102")])
+def test_a_file_that_cannot_be_read_says_where_and_why_when_run(tmp_path, text, code):
+    """`screening test` reports what keeps a file from being read, located, as --check does,
+    and the table row says so in the tool's words (not pytest's 'E   KeyError: ...')."""
+    path = feature(tmp_path, text, "r.feature")
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    assert result.exit_code == 1, result.output
+    assert f"r.feature:1:1: {code} " in result.output or f"r.feature:2:1: {code} " in \
+        result.output
+    (row,) = [line for line in result.output.splitlines() if line.startswith("r.feature  ")]
+    assert "kan ikke læses; se problemerne ovenfor" in row
+    assert "E   " not in result.output and "KeyError" not in result.output
+
+
+def test_a_scenario_name_used_twice_is_not_a_silent_pass(tmp_path):
+    """pytest-bdd runs one scenario per name: the other is never run, so the run reports the
+    name used twice (B301, as --check does) and does not pass."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: To ens
+          Baggrund:
+            Givet stillingen som Direktør, Helsingør
+          Scenarie: y
+            Givet en ansøger
+            Når ansøgeren screenes på ansøgningstidspunktet
+            Så er ansøgeren utilstrækkeligt belyst
+          Scenarie: y
+            Givet en ansøger
+            Når ansøgeren screenes på ansøgningstidspunktet
+            Så er kravet om ledelse af ledere ikke belyst
+    """, "d.feature")
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    assert "d.feature:9:3: B301 " in result.output
+    assert result.exit_code == 1, result.output
+
+
 def test_check_finds_each_kind_of_mistake(tmp_path):
     path = feature(tmp_path, """\
         Egenskab: Fejl
@@ -162,6 +201,9 @@ def test_suggest_shows_how_a_sentence_is_read_or_the_nearest_steps():
         "steps", "--suggest", "Givet en ansøger, der i seks år har været centerchef i Roskilde "
         "Kommune med syv afdelingsledere under sig"])
     assert "years = 6" in nested.output and "led_count = 7" in nested.output
+    # the reading alone, as the README shows it: not followed by the whole step library
+    assert read_it.output.splitlines()[0].startswith("Så · lives_up_to (som: ")
+    assert "choose_profile" not in read_it.output and "choose_profile" not in nested.output
     unread = CliRunner().invoke(main, ["steps", "--suggest", "Når ansøgeren screenes efter "
                                                              "frokost"])
     assert unread.exit_code == 1 and "'efter frokost' er ikke et stadie" in unread.output

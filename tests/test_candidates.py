@@ -251,6 +251,23 @@ def test_a_second_record_with_the_same_id_is_refused_and_the_first_kept(tmp_path
     assert f"bruges også af {folder / 'c.yaml'}" in str(problems[1])
 
 
+def test_a_file_named_twice_is_read_once(tmp_path, monkeypatch):
+    """A file given again (itself, by another path, or inside a folder also given) is the
+    same record, not a second candidate: it was screened, ranked and recorded twice."""
+    folder = tmp_path / "kandidater"
+    folder.mkdir()
+    strong = write(folder, "a-strong.yaml", STRONG)
+    write(folder, "c.yaml", KNOCKED_OUT)
+    pool = jsonl(tmp_path, "pool.jsonl", line("pooled"))
+    monkeypatch.chdir(tmp_path)
+    files, problems = expand([folder, strong, "kandidater/./a-strong.yaml", pool, "pool.jsonl"])
+    assert [f.name for f in files] == ["a-strong.yaml", "c.yaml", "pool.jsonl"]
+    assert problems == []
+    loaded, problems = load_records([strong, folder, pool, pool])
+    assert [r.record.id for r in loaded] == ["strong", "no-leaders", "pooled"]
+    assert problems == []
+
+
 @pytest.mark.parametrize("name", ["k.yaml", "k.json"])
 def test_a_single_record_file_that_is_missing_is_a_problem_not_a_crash(tmp_path, name):
     record, problems = load_record(tmp_path / name)

@@ -91,6 +91,12 @@ def test_screen_top_and_knockout_filters(candidates):
     top = json.loads(run("screen", PROFILE, str(candidates), "--top", "1",
                          "--format", "json").stdout)
     assert [c["id"] for c in top["candidates"]] == ["strong"]
+    write(candidates, "twin.yaml", (candidates / "strong.yaml").read_text().replace(
+        "id: strong", "id: twin"))  # ranked as strong: shown with it, never cut by its id
+    tied = json.loads(run("screen", PROFILE, str(candidates), "--top", "1",
+                          "--format", "json").stdout)
+    assert [(c["id"], c["rank"]) for c in tied["candidates"]] == [("strong", 1), ("twin", 1)]
+    (candidates / "twin.yaml").unlink()
     only = json.loads(run("screen", PROFILE, str(candidates), "--only-knockouts",
                           "--format", "json").stdout)
     assert [c["id"] for c in only["candidates"]] == ["no-leaders"]
@@ -200,6 +206,13 @@ def test_shortlist_never_takes_a_knockout_and_shows_ties(candidates):
     sparse = next(line for line in text.splitlines() if "sparse" in line)
     assert sparse.startswith("Afventer menneskelig vurdering: utilstrækkeligt belyst")
     assert "2 kandidater står lige om de sidste 1 plads(er)" in text
+
+
+def test_a_shortlist_asked_for_more_than_there_are_takes_them_all(candidates):
+    count = len(list(candidates.iterdir()))
+    result = run("shortlist", PROFILE, str(candidates), "--take", str(count + 10))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"Shortlist: {count} af {count} til næste runde")
 
 
 PRIVATE_CEO = """\
@@ -365,6 +378,31 @@ def test_workers_give_the_same_output_as_one_process(tmp_path):
     streamed_two = run("screen", PROFILE, str(pool), "--format", "jsonl", "--workers", "2")
     assert streamed_one.stdout == streamed_two.stdout
     assert len(streamed_two.stdout.splitlines()) == 1300
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "csv"])
+def test_nothing_screened_leaves_the_out_file_as_it_was(tmp_path, fmt):
+    """Exit 2, nothing could be screened: a streamed --out is not replaced by an empty file
+    any more than a ranked one is."""
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x", "positons": []}\n', encoding="utf-8")
+    target = tmp_path / f"ud.{fmt}"
+    target.write_text("the previous results\n", encoding="utf-8")
+    result = run("screen", PROFILE, str(bad), "--format", fmt, "--out", str(target),
+                 "--no-audit")
+    assert result.exit_code == 2, result.output
+    assert "Screenet: 0" in result.stderr and "positons" in result.stderr
+    assert target.read_text(encoding="utf-8") == "the previous results\n"
+
+
+@pytest.mark.parametrize("folder", ["mangler", "tom"])
+def test_profiles_in_a_folder_without_profiles_is_a_usage_error(tmp_path, folder):
+    """A mistyped --rules-dir (or one holding no profile) is said, not shown as an empty
+    table, as lint says it."""
+    (tmp_path / "tom").mkdir()
+    result = run("profiles", "--rules-dir", str(tmp_path / folder))
+    assert result.exit_code == 2, result.output
+    assert f"ingen regelfiler i {tmp_path / folder}/" in result.output
 
 
 def test_jsonl_out_is_written_atomically(tmp_path):

@@ -35,6 +35,7 @@ def test_importing_the_command_line_loads_no_command_module():
 
 
 def test_screening_without_the_audit_trail_loads_only_its_own_command_module():
+    # with no audit store (each test has its own, not yet made), no decision is looked up
     run = (f"from screening.cli import main\n"
            f"try:\n    main(['screen', {str(HELSINGOR)!r}, "
            f"{str(ROOT / 'examples' / 'candidates' / HELSINGOR.stem)!r}, '--no-audit'])\n"

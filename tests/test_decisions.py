@@ -143,6 +143,47 @@ def test_an_override_shows_in_shortlist_explain_screen_and_export(run, audit_db)
     assert doc["standing_decision"]["reason"] == "Konstitueret skoleleder i to år"
 
 
+
+@pytest.mark.parametrize("command", [("screen",), ("screen", "--format", "json"),
+                                     ("explain", "--id", JONAS), ("shortlist", "--take", "3")])
+def test_a_standing_decision_shows_when_the_run_is_not_recorded(run, audit_db, command):
+    """--no-audit records nothing; what people decided still shows with the results."""
+    assert decide(run, JONAS, "--override", "--reason", "Konstitueret skoleleder i to år",
+                  "--operator", "Formand").exit_code == 0
+    before = len(AuditStore(audit_db).runs())
+    name, *rest = command
+    result = cli(name, PROFILE, str(EXAMPLES), "--stage", "reference", "--rules-dir",
+                 str(ROOT / "rules"), "--no-audit", *rest)
+    assert result.exit_code == 0, result.output
+    assert "går videre (foreslået knock-out underkendt): Formand" in result.output
+    assert len(AuditStore(audit_db).runs()) == before
+
+@pytest.mark.parametrize("command", [("screen", "--format", "json"), ("explain", "--id", JONAS),
+                                     ("shortlist", "--take", "3")])
+@pytest.mark.parametrize("wrong", ["20200101T000000-abcdef", "other-profile"])
+def test_a_wrong_run_is_refused_before_anything_is_screened_recorded_or_written(
+        run, audit_db, tmp_path, command, wrong):
+    """A mistyped --run (or one of another profile) is bad input: exit 2, and no run is
+    recorded and no --out written for a command that then fails."""
+    if wrong == "other-profile":
+        albertslund = ROOT / "examples" / "candidates" / "albertslund-leder-sekretariat-2024"
+        other = cli("screen", "albertslund-leder-sekretariat-2024", str(albertslund),
+                    "--rules-dir", str(ROOT / "rules"))
+        assert other.exit_code == 0, other.output
+        wrong = AuditStore(audit_db).runs()[-1]["run"]
+    name, *rest = command
+    out = tmp_path / "out.json"
+    before = len(AuditStore(audit_db).runs())
+    result = cli(name, PROFILE, str(EXAMPLES), "--stage", "reference", "--rules-dir",
+                 str(ROOT / "rules"), "--run", wrong, *rest,
+                 *(["--out", str(out)] if name == "screen" else []))
+    assert result.exit_code == 2, result.output
+    assert wrong in result.stderr and "Traceback" not in result.output
+    assert len(AuditStore(audit_db).runs()) == before
+    assert not out.exists()
+    assert "Revisionsspor: kørsel" not in result.stderr
+
+
 def test_a_decision_on_other_evidence_is_not_shown_without_run(run, audit_db, tmp_path):
     assert decide(run, JONAS, "--override", "--reason", "r", "--operator", "F").exit_code == 0
     changed = tmp_path / "k04.yaml"

@@ -82,6 +82,47 @@ def test_a_standing_decision_is_shown_under_the_header(screened):
     assert "Stående beslutning" not in explain(screened, result.id)
 
 
+def test_a_standing_decision_is_shown_with_one_criterion_too(screened):
+    """Explaining the krav a person already decided on must not read as if nobody had."""
+    result = screened.results[-1]
+    decision = Decision(7, "run", result.id, "2024-05-01T10:00:00+00:00", "override",
+                        "knockout", "advances", "Vist i 2. samtale", "Formand")
+    criterion = result.outcomes[0].criterion.id
+    for markdown in (False, True):
+        lines = explain(screened, result.id, criterion, markdown, decision).splitlines()
+        assert "Stående beslutning: går videre (foreslået knock-out underkendt): Formand" \
+            in lines[1]
+        assert "Stående beslutning" not in explain(screened, result.id, criterion, markdown)
+
+
+def test_what_a_record_says_stays_on_the_line_it_is_explained_on(tmp_path):
+    """Titles and assessors are typed by people: a line break in them must not start a new
+    line (a forged '## heading') in the explanation pasted into a committee note."""
+    from screening.candidates import load_records
+    from screening.rulefiles import find_profile, load_profile
+
+    from .conftest import ROOT
+
+    record = tmp_path / "k1.yaml"
+    record.write_text(
+        'id: k1\n'
+        'positions:\n'
+        '  - {title: "Chef\\n## Forfalsket", organisation: Gribskov Kommune, sector: kommune,\n'
+        '     start: 2015-01-01, leadership_level: chef}\n'
+        'assessments:\n'
+        '  - {competency: relationelle_kompetencer, source: samtale1, score: 4,\n'
+        '     assessor: "Bo\\n## Forfalsket"}\n', "utf-8")
+    loaded, problems = load_records([record])
+    assert not problems
+    profile = load_profile(find_profile("helsingor-direktor-2024", ROOT / "rules"))
+    screening = screen(profile, [r.record for r in loaded], "samtale1")
+    for markdown in (False, True):
+        text = explain(screening, "k1", markdown=markdown)
+        assert "Forfalsket" in text  # shown, on the line of its evidence
+        assert not [line for line in text.splitlines() if "Forfalsket" in line
+                    and not line.lstrip().startswith(("Grundlag: ", "Mangler: "))]
+
+
 def test_an_unknown_candidate_is_a_key_error(screened):
     with pytest.raises(KeyError):
         explain(screened, "nobody-by-this-id")

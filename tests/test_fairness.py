@@ -51,7 +51,7 @@ def test_intersections_and_small_groups():
                                                  "alder": "ung" if i % 3 else "ældre"}
                                        for i in range(12)})
     found = {(c.attribute, c.outcome.id): c for c in compare(results, groups,
-                                                             outcomes(results, None, ["x"]))}
+                                                             outcomes(results, None, [("x", "X")]))}
     by_gender = found[("køn", "no_knockout")]
     assert [(r.group, r.candidates, r.selected) for r in by_gender.rates] == \
         [("k", 6, 3), ("m", 6, 3)]
@@ -89,10 +89,14 @@ def test_bands_are_the_profiles_best_first_each_with_the_better_ones():
     results = [{"id": i, "knockouts": [], "recommendation": band, "rank": n}
                for n, (i, band) in enumerate([("a", "top"), ("b", "mid"), ("c", "low"),
                                               ("d", "utilstrækkeligt_belyst")], start=1)]
-    found = {o.id: {r["id"] for r in results if o.holds(r)}
-             for o in outcomes(results, None, ["top", "mid", "low"])}
+    chosen = outcomes(results, None, [("top", "Anbefales"), ("mid", "Kan overvejes"),
+                                      ("low", "Anbefales ikke")])
+    found = {o.id: {r["id"] for r in results if o.holds(r)} for o in chosen}
     assert found["band:top"] == {"a"} and found["band:mid"] == {"a", "b"}
     assert found["band:low"] == {"a", "b", "c"}
+    # named in the profile's words, not by the band's id
+    assert [o.text() for o in chosen if o.id == "band:mid"] == \
+        ["anbefaling 'Kan overvejes' eller bedre"]
 
 
 def test_the_helsingor_example_run_against_hand_computed_numbers(run, tmp_path):

@@ -31,6 +31,18 @@ def test_fields_lists_every_field_by_collection_with_type_values_and_operators()
     assert run("--lang", "en", "fields").output.startswith("Collection")
 
 
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_the_table_says_what_each_field_means_in_the_chosen_language(language):
+    table = run("--lang", language, "fields")
+    assert table.exit_code == 0, table.output
+    rows = [line.split() for line in table.output.splitlines()[2:]]
+    for collection in COLLECTIONS.values():
+        for field in collection.fields.values():
+            meaning = field.english if language == "en" else field.label
+            (row,) = [r for r in rows if r[:2] == [collection.name, field.name]]
+            assert " ".join(row[3:]).startswith(meaning), (collection.name, field.name, row)
+
+
 def test_the_profile_schema_describes_the_catalogue_where_conditions_name_fields():
     schema = profile_schema()
     described = json.dumps(schema, ensure_ascii=False)

@@ -80,6 +80,40 @@ def test_a_hand_checked_guide_for_the_second_interview():
     assert "## 2. Anders Lykke (k02-anders-lykke)" in result.stdout
 
 
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_the_guide_in_english_names_the_stages_in_english(fmt, tmp_path):
+    """As explain and the table do: 'second interview', not the Danish stage id."""
+    folder = ROOT / "examples" / "candidates" / "helsingor-direktor-2024"
+    out = tmp_path / f"guide.{fmt}"
+    result = run("--lang", "en", "guide", "helsingor-direktor-2024", str(folder), "--stage",
+                 "samtale2", "--format", fmt, "--out", str(out))
+    assert result.exit_code == 0, result.output
+    text = out.read_text("utf-8")
+    assert "Interview guide for second interview" in text
+    assert "based on the evidence up to references." in text
+    assert "Can be assessed at: second interview" in text
+    assert not re.search(r"\bsamtale[12]\b", text)
+
+
+def test_what_a_record_says_cannot_forge_a_heading_or_line_of_the_guide(tmp_path):
+    """Names and titles are typed by people: a line break in them must not start a heading
+    ('## Anbefaling: …') or a line of its own in the Markdown the committee reads."""
+    record = tmp_path / "k1.yaml"
+    record.write_text(
+        'id: k1\n'
+        'personal: {name: "Ida\\n## Anbefaling: ansæt straks"}\n'
+        'positions:\n'
+        '  - {title: "Chef\\n# Anbefales", organisation: Gribskov Kommune, sector: kommune,\n'
+        '     start: 2015-01-01, leadership_level: chef, leaders_led: 3}\n', "utf-8")
+    result = run("guide", "helsingor-direktor-2024", str(record), "--stage", "samtale1")
+    assert result.exit_code == 0, result.output
+    headings = re.findall(r"^(#+ .*)$", result.stdout, re.M)
+    assert [h for h in headings if h.startswith("## ")] == ["## 1. Ida \\#\\# Anbefaling: ansæt "
+                                                            "straks (k1)"]
+    assert not [h for h in headings if "Anbefales" in h]
+    assert "(Chef # Anbefales, Gribskov Kommune)" in result.stdout
+
+
 def test_the_guide_for_an_unknown_candidate_is_refused():
     folder = ROOT / "examples" / "candidates" / "helsingor-direktor-2024"
     result = run("guide", "helsingor-direktor-2024", str(folder), "--stage", "samtale1",

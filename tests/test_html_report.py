@@ -15,8 +15,9 @@ from ruamel.yaml import YAML
 from screening.audit.store import AuditStore
 from screening.charts import Row, Segment, bar_chart
 from screening.cli import main
+from screening.screen import screen
 
-from .conftest import ROOT
+from .conftest import ROOT, example_records
 
 PROFILE = "helsingor-direktor-2024"
 EXAMPLES = ROOT / "examples" / "candidates" / PROFILE
@@ -115,6 +116,14 @@ def test_each_candidate_has_a_section_a_chart_and_a_decision_space(written):
     # no decision recorded yet: a clearly labelled space, never a made-up decision
     assert html.count('class="decision-space"') == count
     assert "Ingen beslutning i revisionssporet endnu." in html
+    # the decision asked for: on a proposed knock-out, else on going on (as `decide` takes)
+    sections = html.split('<section class="candidate"')[1:]
+    for section in sections:
+        knocked_out = "Foreslået knock-out:" in section
+        assert ("Bekræftet / underkendt, begrundelse" in section) == knocked_out
+        assert ("Går videre / går ikke videre, begrundelse" in section) != knocked_out
+    assert any("Foreslået knock-out:" in s for s in sections)
+    assert not all("Foreslået knock-out:" in s for s in sections)
 
 
 def test_the_report_stands_on_the_matching_run_and_shows_its_rule_file_hashes(written):
@@ -135,8 +144,85 @@ def test_a_recorded_decision_replaces_the_blank_space(tmp_path):
                  run_id, "--out", str(out), db=db)
     assert result.exit_code == 0, result.output
     html = out.read_text("utf-8")
-    assert "underkendt af Formand: Ledelse af ledere vist i 2. samtale" in html
+    assert "går videre (foreslået knock-out underkendt): Formand, " in html
+    assert ": Ledelse af ledere vist i 2. samtale" in html
     assert html.count('class="decision-space"') == len(list(EXAMPLES.glob("*.yaml"))) - 1
+
+
+@pytest.mark.parametrize(("flag", "said"), [("--advance", "går videre: Formand, "),
+                                             ("--stop", "går ikke videre: Formand, ")])
+def test_a_decision_on_a_candidate_without_a_knockout_says_what_was_decided(tmp_path, flag,
+                                                                             said):
+    """--advance and --stop are no knock-out decisions: the report says the outcome, as
+    shortlist, explain and audit export do, never "candidate underkendt"."""
+    db, out = tmp_path / "audit.db", tmp_path / "report.html"
+    assert run("screen", PROFILE, str(EXAMPLES), "--stage", "reference", db=db).exit_code == 0
+    run_id = latest_run(db)
+    decided = run("decide", run_id, "k01-mette-kjaer", flag, "--reason", "Besluttet i udvalget",
+                  "--operator", "Formand", db=db)
+    assert decided.exit_code == 0, decided.output
+    result = run("report", PROFILE, str(EXAMPLES), "--stage", "reference", "--run", run_id,
+                 "--out", str(out), db=db)
+    assert result.exit_code == 0, result.output
+    (line,) = re.findall(r'<ul class="decisions">\s*<li>(.*?)</li>', out.read_text("utf-8"))
+    assert said in line and line.endswith(": Besluttet i udvalget")
+    assert "underkendt" not in line and "candidate" not in line
+
+
+def test_a_decision_made_on_an_earlier_run_of_the_same_records_shows_without_run(tmp_path):
+    """As in screen, explain and shortlist: without --run the report shows what a person
+    decided on the same profile, stage, date and records in any run, also when a later run
+    (here the shortlist's) gave the same results."""
+    db, out = tmp_path / "audit.db", tmp_path / "report.html"
+    common = [PROFILE, str(EXAMPLES), "--stage", "reference"]
+    assert run("screen", *common, db=db).exit_code == 0
+    decided = run("decide", latest_run(db), "k04-jonas-vestergaard", "--override",
+                  "--reason", "Ledelse af ledere vist i 2. samtale", "--operator", "Formand",
+                  db=db)
+    assert decided.exit_code == 0, decided.output
+    assert run("shortlist", *common, "--take", "3", db=db).exit_code == 0
+    result = run("report", *common, "--out", str(out), db=db)
+    assert result.exit_code == 0, result.output
+    html = out.read_text("utf-8")
+    assert f"Kørsel <code>{latest_run(db)}</code>" in html  # the latest matching run
+    assert "går videre (foreslået knock-out underkendt): Formand, " in html
+    assert html.count('class="decision-space"') == len(list(EXAMPLES.glob("*.yaml"))) - 1
+
+
+def test_a_run_recorded_in_the_other_language_is_the_run_of_the_same_results(tmp_path):
+    """The audit trail keeps the wording of the language a run was made in; the results are
+    the same, so a report in Danish stands on a run screened with --lang en, and --run
+    names it without being refused."""
+    db, out = tmp_path / "audit.db", tmp_path / "report.html"
+    common = [PROFILE, str(EXAMPLES), "--stage", "reference"]
+    assert run("--lang", "en", "screen", *common, db=db).exit_code == 0
+    run_id = latest_run(db)
+    for named in ([], ["--run", run_id]):
+        result = run("report", *common, *named, "--out", str(out), db=db)
+        assert result.exit_code == 0, result.output
+        assert f"Kørsel <code>{run_id}</code>" in out.read_text("utf-8")
+
+
+def test_a_krav_met_only_in_part_is_not_called_unmet_in_the_knock_out_section(tmp_path):
+    """As explain says it: a proposed knock-out on a krav met in part reads 'kun delvist
+    opfyldt', one on a krav not met 'ikke opfyldt', each under its own krav."""
+    out = tmp_path / "report.html"
+    result = run("report", PROFILE, str(EXAMPLES), "--stage", "reference", "--out", str(out),
+                 db=tmp_path / "none.db")
+    assert result.exit_code == 0, result.output
+    html = out.read_text("utf-8")
+    profile, records = example_records(EXAMPLES)
+    screening = screen(profile, records, "reference")
+    partly, unmet = ("Foreslået knock-out: kravet er kun delvist opfyldt",
+                     "Foreslået knock-out: kravet er ikke opfyldt")
+    checked = 0
+    for r in screening.results:
+        section = html.split(f'id="c-{r.id}"')[1].split('<section class="candidate"')[0]
+        section = section.split("<h3>")[1]  # the knock-outs
+        assert section.count(partly) == len(r.partly_met_knockouts())
+        assert section.count(unmet) == len(r.knockouts) - len(r.partly_met_knockouts())
+        checked += len(r.partly_met_knockouts())
+    assert checked  # the examples hold a krav met only in part at this stage
 
 
 def test_without_a_matching_run_the_report_says_the_hashes_are_computed_now(tmp_path):
@@ -168,6 +254,7 @@ def test_the_report_in_english(tmp_path):
     html = out.read_text("utf-8")
     assert '<html lang="en">' in html and "Report for the hiring committee" in html
     assert "Rapport til ansættelsesudvalget" not in html
+    assert "Stage: second interview" in html  # the stage's English name, not its id
 
 
 # --- charts ------------------------------------------------------------------------------

@@ -56,3 +56,24 @@ def test_two_resumes_with_one_id_are_an_error_and_the_first_is_kept(tmp_path):
     assert f"{second}: E102 id: kandidat-id'et 'ida-berg' bruges også af {first}" \
         in result.output
     assert "Skolechef" in (out / "ida-berg.yaml").read_text(encoding="utf-8")
+
+
+def test_a_record_already_there_is_kept_unless_overwrite_is_asked_for(tmp_path):
+    """A record written earlier may have gained assessments since: importing the resume
+    again refuses to replace it (exit 2, naming it) and still writes the others."""
+    resume, other = tmp_path / "ida.json", tmp_path / "bo.json"
+    resume.write_text(json.dumps(GOOD), encoding="utf-8")
+    other.write_text(json.dumps({**GOOD, "basics": {"name": "Bo Holm"}}), encoding="utf-8")
+    out = tmp_path / "ud"
+    out.mkdir()
+    kept = out / "ida-berg.yaml"
+    kept.write_text("id: ida-berg\nassessments: []  # udvalgets\n", encoding="utf-8")
+    result = run("import", "jsonresume", str(resume), str(other), "--out-dir", str(out))
+    assert result.exit_code == 2, result.output
+    assert f"{kept}: E007 rummer allerede kandidatens post; --overwrite erstatter den" \
+        in result.output
+    assert kept.read_text(encoding="utf-8").endswith("# udvalgets\n")
+    assert (out / "bo-holm.yaml").exists()
+    replaced = run("import", "jsonresume", str(resume), "--out-dir", str(out), "--overwrite")
+    assert replaced.exit_code == 0, replaced.output
+    assert "Skolechef" in kept.read_text(encoding="utf-8")

@@ -207,3 +207,34 @@ def test_a_usage_error_of_screen_speaks_the_chosen_language(language, expected):
                                 env={"SCREENING_RULES": str(ROOT / "rules")})
     assert result.exit_code == 2
     assert expected in result.output
+
+
+@pytest.mark.parametrize("profile", SHIPPED)
+def test_the_shortlist_names_its_stage_in_the_chosen_language(profile, tmp_path):
+    """'after references', as explain and the table name the stage, not its Danish id."""
+    folder = str(ROOT / "examples" / "candidates" / profile)
+    result = CliRunner().invoke(main, ["--lang", "en", "shortlist", profile, folder, "--take",
+                                       "2", "--stage", "reference", "--no-audit"],
+                                env={"SCREENING_RULES": str(ROOT / "rules")})
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0].startswith("Shortlist: 2 of ")
+    assert " to the next round after references (" in result.stdout.splitlines()[0]
+
+
+def test_a_mistyped_language_setting_is_a_usage_error_naming_it():
+    """SCREENING_LANG=de is refused as --lang de is, not read as Danish; --lang wins."""
+    result = CliRunner().invoke(main, ["profiles"], env={"SCREENING_LANG": "de",
+                                                         "SCREENING_RULES": str(ROOT / "rules")})
+    assert result.exit_code == 2, result.output
+    assert "SCREENING_LANG er 'de'; sprogene er da, en" in result.output
+    chosen = CliRunner().invoke(main, ["--lang", "en", "profiles"],
+                                env={"SCREENING_LANG": "de",
+                                     "SCREENING_RULES": str(ROOT / "rules")})
+    assert chosen.exit_code == 0 and "Requirements" in chosen.output
+
+
+def test_the_language_setting_is_read_whatever_its_case():
+    result = CliRunner().invoke(main, ["profiles"], env={"SCREENING_LANG": "EN",
+                                                         "SCREENING_RULES": str(ROOT / "rules")})
+    assert result.exit_code == 0, result.output
+    assert "Requirements" in result.output

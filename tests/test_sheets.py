@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import difflib
 import hashlib
 import io
 import shutil
@@ -123,6 +124,24 @@ def fill(path: Path, scores: dict[tuple[str, str], object], assessor: str = "Udv
         sheet.cell(rows[candidate], columns[competency]).value = value
         sheet.cell(rows[candidate], columns["assessor"]).value = assessor
     book.save(path)
+
+
+def test_a_name_that_reads_as_a_formula_stays_text_in_the_sheet(folder, tmp_path):
+    """A record's name comes from the applicant (or a JSON Resume): written as it is, a name
+    starting with '=' became a live formula (a link, a lookup) in the consultant's Excel."""
+    formula = '=HYPERLINK("http://example.invalid","Klik")'
+    record = sorted(folder.glob("*.yaml"))[0]
+    text = record.read_text("utf-8")
+    (line,) = [n for n, row in enumerate(text.splitlines()) if row.startswith("personal:")]
+    rows = text.splitlines()
+    rows[line] = f"personal: {{name: '{formula}'}}"
+    record.write_text("\n".join(rows) + "\n", "utf-8")
+    sheet = load_workbook(blank_sheet(folder, tmp_path))[SCORE_SHEET]
+    names = {sheet.cell(row, 2).value: sheet.cell(row, 2)
+             for row in range(FIRST_SCORE_ROW, sheet.max_row + 1)}
+    assert names[formula].data_type == "s"  # a string, not a formula
+    result = run("import", "scores", str(blank_sheet(folder, tmp_path)), "--into", str(folder))
+    assert result.exit_code == 0, result.output
 
 
 def test_the_blank_sheet_has_the_stages_competencies_quotes_and_validation(tmp_path):
@@ -248,3 +267,19 @@ def test_a_sheet_without_candidates_has_validated_rows_to_fill_in(tmp_path):
     assert all(sheet.cell(r, source_column).value == "reference" for r in rows)
     whole = next(v for v in sheet.data_validations.dataValidation if v.type == "whole")
     assert sheet.cell(sheet.max_row, source_column - 1).coordinate in whole.sqref
+
+
+def test_importing_scores_only_adds_lines_to_a_record(folder, tmp_path):
+    """The consultant's record keeps every line as written, long ones too (a flow mapping
+    of over 100 characters was folded, leaving a trailing space); the scores are added."""
+    candidate, _, competency = single_competency_gaps(folder)[0]
+    record = next(folder.glob(f"{candidate}.*"))
+    before = record.read_text("utf-8").splitlines()
+    assert max(map(len, before)) > 100  # the shipped records have such lines
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(candidate, competency): 4})
+    assert run("import", "scores", str(path), "--into", str(folder)).exit_code == 0
+    after = record.read_text("utf-8").splitlines()
+    changes = difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes()
+    assert {op for op, *_ in changes} == {"equal", "insert"}, [
+        (before[i:j], after[k:m]) for op, i, j, k, m in changes if op != "equal"]

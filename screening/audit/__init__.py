@@ -4,3 +4,15 @@
 files and records needed to replay a run, and personal data apart so it can be erased;
 `replay` screens a stored run again; `export` writes the begrundelse for one candidate.
 """
+
+import os
+from pathlib import Path
+
+
+def default_path() -> Path:
+    """SCREENING_AUDIT_DB, else the user's data folder. Here, not in `store`, so that a
+    command can see whether there is a store without loading sqlite3 and the store's code."""
+    if os.environ.get("SCREENING_AUDIT_DB"):
+        return Path(os.environ["SCREENING_AUDIT_DB"])
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "screening" / "audit.db"

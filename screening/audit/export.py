@@ -9,7 +9,16 @@ from typing import Any
 
 from ..display import markdown as escape
 from ..i18n import t
-from ..vocabulary import BANDS, CATEGORY_TITLES, PRIORITIES, STAGES, STATUSES, label
+from ..vocabulary import (
+    BANDS,
+    CATEGORY_TITLES,
+    KNOCKOUT_BAND,
+    PARTLY_MET_KNOCKOUT_BAND,
+    PRIORITIES,
+    STAGES,
+    STATUSES,
+    label,
+)
 from ..wording import value_text
 from .decisions import Decision, describe
 from .store import AuditStore, command_of
@@ -51,14 +60,12 @@ def markdown(doc: dict[str, Any]) -> str:
     if doc["personal"]:
         lines.append(f"{t('Kandidat')}: " + ", ".join(m(v) for v in doc["personal"].values()))
     ranged = f" ({t('sikret–muligt')})" if r.get("possible") not in (None, r["score"]) else ""
-    partly = r.get("partly_met_knockouts", [])  # runs recorded before it existed hold none
-    knockouts = [f"{k} ({t('krav kun delvist opfyldt')})" if k in partly else k
-                 for k in r["knockouts"]]
+    knockouts = knockout_texts(r, t('krav kun delvist opfyldt'))
     lines += ["", t("Score {score} af 100{ranged}, dækning {coverage} %. Anbefaling: "
                     "{recommendation}. Foreslåede knock-outs: {knockouts}.",
                     score=score_range_text(r), ranged=ranged,
                     coverage=value_text(r["coverage"]),
-                    recommendation=m(label(BANDS, r["recommendation"])),
+                    recommendation=m(recommendation_text(r)),
                     knockouts=m(", ".join(knockouts) or t("ingen"))),
               t("Værktøjet anbefaler; ansættelsesudvalget beslutter."), "",
               f"## {t('Kriterier')}", ""]
@@ -86,6 +93,22 @@ def markdown(doc: dict[str, Any]) -> str:
     if not doc["decisions"]:
         lines.append("- " + t("Ingen endnu: en person beslutter, om kandidaten går videre."))
     return "\n".join(lines) + "\n"
+
+
+def knockout_texts(result: dict[str, Any], partly_marker: str) -> list[str]:
+    """A stored result's proposed knock-outs, those on a krav met only in part marked."""
+    partly = result.get("partly_met_knockouts", [])  # runs recorded before it existed hold none
+    return [f"{k} ({partly_marker})" if k in partly else k for k in result["knockouts"]]
+
+
+def recommendation_text(result: dict[str, Any]) -> str:
+    """A stored result's recommendation as `screen` words it: the knock-out band is stored
+    once for both kinds, and reads "kun delvist opfyldt" when every krav short is met in
+    part (as scoring labels it)."""
+    knockouts, partly = result["knockouts"], result.get("partly_met_knockouts", [])
+    if result["recommendation"] == KNOCKOUT_BAND and knockouts and set(knockouts) <= set(partly):
+        return label(BANDS, PARTLY_MET_KNOCKOUT_BAND)
+    return label(BANDS, result["recommendation"])
 
 
 def score_range_text(result: dict[str, Any]) -> str:

@@ -51,14 +51,6 @@ CREATE TABLE IF NOT EXISTS personal (run TEXT NOT NULL, candidate TEXT NOT NULL,
 """
 
 
-def default_path() -> Path:
-    """SCREENING_AUDIT_DB, else the user's data folder."""
-    if os.environ.get("SCREENING_AUDIT_DB"):
-        return Path(os.environ["SCREENING_AUDIT_DB"])
-    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "screening" / "audit.db"
-
-
 def operator() -> str:
     try:
         return getpass.getuser()
@@ -283,14 +275,17 @@ class AuditStore:
                             inputs: dict[str, str]) -> dict[str, Decision]:
         """Standing decisions about these inputs (candidate id -> record sha256) in any run
         of the same profile, stage and date: the latest decision on the same evidence."""
+        return standing(self.decisions_for_inputs(profile_sha256, stage, as_of, inputs))
+
+    def decisions_for_inputs(self, profile_sha256: str, stage: str, as_of: str,
+                             inputs: dict[str, str]) -> list[Decision]:
+        """Every decision about these inputs (candidate id -> record sha256) in any run of
+        the same profile, stage and date, oldest first."""
         runs = {r["run"] for r in self.runs() if r["profile"]["sha256"] == profile_sha256
                 and r["stage"] == stage and r["as_of"] == as_of}
-        found = []
-        for d in self._all_decisions():
-            if d.run in runs and d.candidate in inputs and \
-                    self._input_sha256(d.run, d.candidate) == inputs[d.candidate]:
-                found.append(d)
-        return standing(found)
+        return [d for d in self._all_decisions()
+                if d.run in runs and d.candidate in inputs
+                and self._input_sha256(d.run, d.candidate) == inputs[d.candidate]]
 
     def _all_decisions(self) -> list[Decision]:
         rows = self.db.execute("SELECT seq, run, candidate, created, body FROM entries "

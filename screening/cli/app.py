@@ -105,8 +105,12 @@ def _print_versions(ctx: click.Context, _param: click.Parameter, value: bool) ->
         ctx.exit()
 
 
-def _choose_language(_ctx: click.Context, _param: click.Parameter,
+def _choose_language(ctx: click.Context, param: click.Parameter,
                      value: str | None) -> str | None:
+    chosen = os.environ.get("SCREENING_LANG") if value is None else value
+    if chosen and chosen.lower() not in LANGUAGES:  # a mistyped setting is not Danish
+        raise click.BadParameter(t("SCREENING_LANG er '{value}'; sprogene er {languages}",
+                                   value=chosen, languages=", ".join(LANGUAGES)), ctx, param)
     set_language(value)
     return value
 
@@ -114,8 +118,8 @@ def _choose_language(_ctx: click.Context, _param: click.Parameter,
 @click.group(cls=ScreeningGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @option("--version", is_flag=True, expose_value=False, is_eager=True,
         callback=_print_versions, help="Vis versionen af screening og durable-rules.")
-@option("--lang", type=click.Choice(LANGUAGES), expose_value=False, is_eager=True,
-        callback=_choose_language,
+@option("--lang", type=click.Choice(LANGUAGES, case_sensitive=False), expose_value=False,
+        is_eager=True, callback=_choose_language,
         help="Sprog for etiketter, statusser og meddelelser (standard: da, eller "
              "SCREENING_LANG). Profilernes tekst vises som skrevet.")
 def main() -> None:

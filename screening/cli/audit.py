@@ -10,12 +10,13 @@ import click
 from ..display import one_line, terminal
 from ..i18n import t
 from ..vocabulary import STAGES, label
-from .common import audit_db_option, emit
+from .common import audit_db_option, check_run, emit
 from .help import HelpCommand, HelpGroup, argument, option
 
 
 def _store(audit_db):
-    from ..audit.store import AuditStore, default_path
+    from ..audit import default_path
+    from ..audit.store import AuditStore
 
     return AuditStore(audit_db or default_path(), create=False)
 
@@ -73,7 +74,6 @@ def show(run, candidate, audit_db):
     from ..audit.store import command_of
     from ..errors import Problem
     from ..messages import from_data
-    from ..vocabulary import BANDS
     from ..wording import value_text
 
     store = _store(audit_db)
@@ -93,10 +93,10 @@ def show(run, candidate, audit_db):
                           unknown["line"], unknown["column"], unknown["field"], CODE)
         click.echo(f"{t('advarsel')}: " + terminal(str(problem)))
     if candidate is None:
-        from ..audit.export import score_range_text
+        from ..audit.export import knockout_texts, recommendation_text, score_range_text
 
         rows = [(r["rank"], r["id"], score_range_text(r), value_text(r["coverage"]),
-                 label(BANDS, r["recommendation"]), ", ".join(r["knockouts"]) or "–",
+                 recommendation_text(r), ", ".join(knockout_texts(r, t("kun delvist"))) or "–",
                  len(store.decisions(run, r["id"]))) for r in store.results(run)]
         click.echo(terminal(tabulate(rows, headers=[t(h) for h in [
             "Nr.", "Kandidat", "Score (sikret–mulig)", "Dækning", "Anbefaling",
@@ -157,20 +157,44 @@ def replay(run, rules, rules_dir, audit_db):
 
     store = _store(audit_db)
     profile = load_profile(find_profile(rules, rules_dir)) if rules else None
+    if profile is not None:
+        check_run(profile, run, audit_db)  # today's rules of the run's own profile
     changes = run_replay(store, run, profile)
     if not changes:
         click.echo(t("Ingen forskelle: samme resultat for alle kandidater og kriterier."))
         return
-    click.echo(tabulate([(c.candidate, c.criterion or "–", c.what, _show(c.before),
-                          _show(c.after)) for c in changes],
-                        headers=[t(h) for h in ["Kandidat", "Kriterium", "Hvad", "Før", "Nu"]]))
+    click.echo(tabulate([(c.candidate, c.criterion or "–", t(_WHAT[c.what]),
+                          _show(c.what, c.before), _show(c.what, c.after)) for c in changes],
+                        headers=[t(h) for h in ["Kandidat", "Kriterium", "Hvad", "Før", "Nu"]],
+                        disable_numparse=True))
     from ..errors import Reported
 
     raise Reported(1)
 
 
-def _show(value) -> str:
-    return ", ".join(value) if isinstance(value, list) else str(value)
+# what a replay compares (audit.replay.Change.what), named as the other views name it
+_WHAT = {"recommendation": "Anbefaling", "knockouts": "Foreslåede knock-outs",
+         "score": "Score", "possible": "Muligt", "coverage": "Dækning", "status": "Status",
+         "points": "Point", "criterion": "Kriterium", "candidate": "Kandidat"}
+
+
+def _show(what: str, value) -> str:
+    """A compared value in the chosen language: statuses and recommendations by their labels,
+    figures in its notation, whether a criterion or candidate is there at all in words."""
+    from ..vocabulary import BANDS, STATUSES
+    from ..wording import value_text
+
+    if value is None or value == []:
+        return "–"
+    if what == "status":
+        return label(STATUSES, value)
+    if what == "recommendation":
+        return label(BANDS, value)
+    if isinstance(value, bool):
+        return t("findes") if value else t("findes ikke")
+    if isinstance(value, list):
+        return ", ".join(value)
+    return value_text(value)
 
 
 @audit.command()
@@ -209,7 +233,8 @@ def erase(candidate, operator, audit_db):
     Eksempel:
       screening audit erase k02-anders-lykke
     """
-    from ..audit.store import default_path, erase_personal
+    from ..audit import default_path
+    from ..audit.store import erase_personal
     from ..audit.store import operator as os_operator
 
     gone = erase_personal(Path(audit_db or default_path()), candidate,

@@ -8,7 +8,7 @@ import json
 
 import click
 
-from ..i18n import decimal, t
+from ..i18n import decimal, language, t
 from .common import rules_dir_option
 from .help import HelpCommand, argument, option
 
@@ -96,22 +96,11 @@ def _trace_json(tr) -> dict:
     }
 
 
-def _profile_id(ctx, param, value: str | None) -> str | None:
-    """An id the draft can be written with (it must lint clean as written)."""
-    from ..draft import profile_id_for
-
-    if value is not None and profile_id_for(value) != value:
-        raise click.BadParameter(t("'{value}' kan ikke være et profil-id: små bogstaver, tal, - "
-                                   "og _ (fx '{suggestion}')", value=value,
-                                   suggestion=profile_id_for(value)))
-    return value
-
-
 @click.command("new", cls=HelpCommand)
 @argument("text", metavar="PROFILE-TEXT", type=click.Path(dir_okay=False))
 @option("--out", type=click.Path(dir_okay=False),
         help="Skriv regelfilen her og et udkast til scenarier ved siden af (.feature).")
-@option("--id", "profile_id", callback=_profile_id,
+@option("--id", "profile_id", callback=lambda _ctx, _param, value: _profile_id(value),
         help="Profilens id (standard: tekstfilens navn).")
 def new(text, out, profile_id):
     """Skriv et udkast til en regelfil ud fra en profiltekst (.txt, .md, .docx, .pdf).
@@ -160,6 +149,19 @@ def new(text, out, profile_id):
                  "besluttes", count=len(drafted.criteria), krav=krav), err=True)
 
 
+def _profile_id(value: str | None) -> str | None:
+    """--id as a rule file takes it: refused here, before a draft that cannot load is
+    written."""
+    import re
+
+    from ..profiles import ID_PATTERN
+
+    if value is not None and not re.match(ID_PATTERN, value):
+        raise click.BadParameter(t("'{id}' kan ikke være en profils id: små bogstaver, tal, "
+                                   "- og _ (fx greve-direktor-2025)", id=value))
+    return value
+
+
 @click.command(cls=HelpCommand)
 @option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
         show_default=True)
@@ -174,7 +176,7 @@ def fields(fmt):
     """
     from tabulate import tabulate
 
-    from ..catalogue import COLLECTIONS, OPS_BY_KIND
+    from ..catalogue import COLLECTIONS, OPS_BY_KIND, label_of
 
     if fmt == "json":
         click.echo(json.dumps({c.name: [{"field": f.name, "type": f.kind, "label": f.label,
@@ -183,7 +185,7 @@ def fields(fmt):
                                         for f in c.fields.values()]
                                for c in COLLECTIONS.values()}, ensure_ascii=False, indent=2))
         return
-    rows = [[c.name, f.name, f.kind, f.label, ", ".join(f.values) or "–",
+    rows = [[c.name, f.name, f.kind, label_of(f, language()), ", ".join(f.values) or "–",
              ", ".join(OPS_BY_KIND[f.kind])]
             for c in COLLECTIONS.values() for f in c.fields.values()]
     click.echo(tabulate(rows, headers=[t("Samling"), t("Felt"), t("Type"), t("Betydning"),

@@ -9,9 +9,9 @@ from ..i18n import t
 from .help import HelpCommand, argument, option
 
 UNREAD_CODES = ("B201", "B203")  # a step no step reads, or whose argument cannot be read
-# not UTF-8, no language line, not Gherkin, no scenario: the file does not load, or a
-# misspelt keyword makes a step part of the scenario's description, which never runs
-UNLOADABLE_CODES = ("B101", "B102", "B103", "B104")
+# a file that is not '# language: da'/'en', not Gherkin, not UTF-8 or without a scenario:
+# nothing in it is run; a scenario name used twice: pytest-bdd runs only one of them
+UNRUN_CODES = ("B101", "B102", "B103", "B104", "B301")
 
 
 @click.command("test", cls=HelpCommand)
@@ -64,11 +64,12 @@ def test_command(features, check, rules_dir):
         if problems:
             raise Reported(1)
         return
-    found = [p for f in files for p in check_file(f, library, rules_dir)
-             if p.code in UNREAD_CODES + UNLOADABLE_CODES]
-    for problem in found:
-        click.echo(str(problem))
-    unread = [p for p in found if p.code in UNREAD_CODES]
+    checked = [p for f in files for p in check_file(f, library, rules_dir)]
+    for problem in checked:
+        if problem.code in UNRUN_CODES + UNREAD_CODES:
+            click.echo(str(problem))
+    unread = [p for p in checked if p.code in UNREAD_CODES]
+    unrun = [p for p in checked if p.code in UNRUN_CODES]
     if unread:
         click.echo(t("{count} trin kan ikke læses; de scenarier, der bruger dem, fejler.",
                      count=len(unread)) + "\n")
@@ -85,7 +86,7 @@ def test_command(features, check, rules_dir):
                         passed=len(results) - failed, failed=failed, files=len(files)))
     if any(r.bad_input for r in results):
         raise Reported(2)  # a profile was refused: bad input, not a failing scenario
-    if failed or found or not results:
+    if failed or unread or unrun or not results:
         raise Reported(1)
 
 
@@ -138,6 +139,7 @@ def steps(fmt, suggest, profile_name, rules_dir):
             click.echo(line)
         if not read_it:
             raise Reported(1)
+        return
     if fmt == "markdown":
         click.echo(docs.markdown(library), nl=False)
         return

@@ -57,7 +57,7 @@ def audit_sink(audit_db: str | None, no_audit: bool, operator: str | None, comma
     """Where the run of `command` is recorded, unless --no-audit."""
     if no_audit:
         return None
-    from ..audit.store import default_path
+    from ..audit import default_path
     from ..screen import AuditSink
 
     return AuditSink(audit_db or default_path(), operator, command)
@@ -70,10 +70,12 @@ def echo_recorded(run, audit) -> None:
 
 
 def screened(profile_name: str, candidates: tuple[str, ...], rules_dir: str, stage: str,
-             as_of, audit, strict: bool, warnings: list | None = None):
+             as_of, audit, strict: bool, warnings: list | None = None,
+             run_id: str | None = None, audit_db: str | None = None):
     """Screen CANDIDATES as `screen` does (recorded in the audit trail unless --no-audit),
-    for a command that then shows the ranked result its own way. Bad inputs are reported
-    on stderr and skipped; nothing valid at all is bad input (exit 2)."""
+    for a command that then shows the ranked result its own way, and the decisions of
+    `run_id` (checked first). Bad inputs are reported on stderr and skipped; nothing valid
+    at all is bad input (exit 2)."""
     from ..errors import Reported
     from ..screen import Screener
 
@@ -83,6 +85,7 @@ def screened(profile_name: str, candidates: tuple[str, ...], rules_dir: str, sta
             warnings.append(problem)
 
     profile, path = found_profile(profile_name, rules_dir)
+    check_run(profile, run_id, audit_db)
     with Screener(profile, path) as screener:
         run = screener.screen_paths(candidates, stage, as_of.date() if as_of else None,
                                     audit=audit, strict=strict, on_problem=echo_problem,
@@ -101,26 +104,48 @@ def standing_decisions(profile, stage: str, as_of, inputs: dict[str, str], run: 
                         audit_db: str | None) -> dict:
     """Standing decisions to show: those of RUN, or else the latest a person made on the same
     profile, stage, date and record (by sha256) in any run of the audit store."""
-    from ..audit.store import AuditStore, default_path
-    from ..errors import InputError, Problem
-    from ..messages import message
+    from ..audit import default_path
 
     path = audit_db or default_path()
     if run is None and not os.path.exists(path):
-        return {}
+        return {}  # no store, nothing decided: sqlite3 and the store's code stay unloaded
+    from ..audit.store import AuditStore
+
     store = AuditStore(path, create=False)
     try:
         if run is None:
             return store.standing_for_inputs(profile.sha256, stage,
                                              (as_of or profile.meta.date).isoformat(), inputs)
-        stored = store.run(run)["profile"]["id"]
-        if stored != profile.meta.id:
-            raise InputError([Problem("--run", message(
-                "run_of_other_profile", run=run, stored=stored, profile=profile.meta.id),
-                code="E402")])
+        _check_run(store, profile, run)
         return store.standing(run)
     finally:
         store.close()
+
+
+def check_run(profile, run: str | None, audit_db: str | None) -> None:
+    """A --run that names no run of this profile is bad input, refused before anything is
+    screened, recorded or written."""
+    if run is None:
+        return
+    from ..audit import default_path
+    from ..audit.store import AuditStore
+
+    store = AuditStore(audit_db or default_path(), create=False)
+    try:
+        _check_run(store, profile, run)
+    finally:
+        store.close()
+
+
+def _check_run(store, profile, run: str) -> None:
+    from ..errors import InputError, Problem
+    from ..messages import message
+
+    stored = store.run(run)["profile"]["id"]
+    if stored != profile.meta.id:
+        raise InputError([Problem("--run", message(
+            "run_of_other_profile", run=run, stored=stored, profile=profile.meta.id),
+            code="E402")])
 
 
 strict_option = option("--strict", is_flag=True,

@@ -36,8 +36,9 @@ def fairness(run, groups_file, take, fmt, audit_db):
       screening fairness 20261125T101500-a1b2c3 --groups examples/groups/helsingor-direktor-2024.csv
       screening fairness 20261125T101500-a1b2c3 --groups grupper.csv --take 3 --format json
     """
+    from ..audit import default_path
     from ..audit.replay import stored_profile
-    from ..audit.store import AuditStore, default_path
+    from ..audit.store import AuditStore
     from ..errors import InputError, Problem
     from ..fairness import compare, coverage, outcomes, read_groups
     from ..messages import message
@@ -52,7 +53,7 @@ def fairness(run, groups_file, take, fmt, audit_db):
         scoring = stored_profile(store, store.run(run)).scoring
     finally:
         store.close()
-    bands = [b.band for b in sorted(scoring.bands, key=lambda b: -b.min_score)]
+    bands = [(b.band, b.label) for b in sorted(scoring.bands, key=lambda b: -b.min_score)]
     comparisons = compare(results, groups, outcomes(results, take, bands))
     missing, unknown = coverage(results, groups)
     if fmt == "json":

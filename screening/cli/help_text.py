@@ -71,7 +71,8 @@ HELP_EN: dict[str, str] = {
         "criteria (needs --out).",
     "Skriv til FIL (atomisk: filen er enten den gamle eller hele den nye).":
         "Write to FILE (atomically: the file is either the old one or all of the new one).",
-    "Vis kun de N bedst placerede.": "Show only the N best ranked.",
+    "Vis kun de N bedst placerede (og dem, der står lige med den sidste).":
+        "Show only the N best ranked (and those tied with the last of them).",
     "csv: én række pr. kandidat, eller pr. kandidat og kriterium.":
         "csv: one row per candidate, or per candidate and criterion.",
     "csv: decimaltegnet; comma skriver også ; mellem felterne, som dansk Excel læser det.":
@@ -153,6 +154,8 @@ HELP_EN: dict[str, str] = {
         "could not be converted.",
     "Skriv én <id>.yaml pr. kandidat her (ellers til stdout).":
         "Write one <id>.yaml per candidate here (else to stdout).",
+    "Erstat en kandidats post, der allerede ligger i --out-dir.":
+        "Replace a candidate's record already in --out-dir.",
     "Læs et udfyldt scoringsark ind som vurderinger (kilde og bedømmer med).":
         "Read a filled-in score sheet in as assessments (with source and assessor).",
     "Hver forkert celle meldes som Ark!Celle; er der blot én, skrives intet. Hver post skrives "

@@ -60,7 +60,7 @@ def report(profile, candidates, stage, run_id, out, as_of, rules_dir, audit_db):
       screening report helsingor-direktor-2024 examples/candidates/helsingor-direktor-2024 \\
           --stage reference --out rapport.html
     """
-    from ..audit.store import default_path
+    from ..audit import default_path
     from ..html_report import from_store, render
 
     screening, names = _screening(profile, candidates, stage, as_of, rules_dir)

@@ -31,6 +31,8 @@ def profiles(rules_dir):
         krav = sum(c.priority == "krav" for c in loaded.criteria)
         rows.append([loaded.meta.id, loaded.meta.title, loaded.meta.organisation,
                      loaded.meta.version, krav, len(loaded.criteria) - krav])
+    if not rows:  # a mistyped --rules-dir, as lint says it
+        raise click.UsageError(t("ingen regelfiler i {folder}/", folder=rules_dir))
     click.echo(tabulate(rows, headers=[t(h) for h in ["Id", "Titel", "Organisation", "Version",
                                                       "Krav", "Ønsker"]],
                         disable_numparse=True))

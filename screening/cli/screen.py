@@ -15,6 +15,7 @@ from ..i18n import t
 from .common import (
     as_of_option,
     audit_sink,
+    check_run,
     echo_decisions,
     echo_problem,
     echo_recorded,
@@ -31,7 +32,7 @@ from .common import (
 from .help import HelpCommand, argument, option
 
 if TYPE_CHECKING:  # for annotations only: the command line starts fast
-    from ..results import Screening
+    from ..results import CandidateResult, Screening
 
 FORMATS = ("table", "json", "jsonl", "csv", "markdown", "xlsx")
 
@@ -47,7 +48,8 @@ FORMATS = ("table", "json", "jsonl", "csv", "markdown", "xlsx")
              "regneark med placering og kriterier (kræver --out).")
 @option("--out", type=click.Path(dir_okay=False),
         help="Skriv til FIL (atomisk: filen er enten den gamle eller hele den nye).")
-@option("--top", type=click.IntRange(min=1), help="Vis kun de N bedst placerede.")
+@option("--top", type=click.IntRange(min=1),
+        help="Vis kun de N bedst placerede (og dem, der står lige med den sidste).")
 @option("--detail", type=click.Choice(["candidates", "criteria"]), default="candidates",
         show_default=True, help="csv: én række pr. kandidat, eller pr. kandidat og "
                                 "kriterium.")
@@ -92,6 +94,7 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
         raise click.UsageError(t("--top kræver en placering; jsonl skrives løbende uden; "
                                  "brug json eller csv"))
     loaded_profile, profile_path = found_profile(profile, rules_dir)
+    check_run(loaded_profile, run_id, audit_db)
     as_of_date = as_of.date() if as_of else None
     audit = audit_sink(audit_db, no_audit, operator, "screen")
 
@@ -111,12 +114,14 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
                     candidates, partial(report.jsonl_row, loaded_profile.meta.id, stage),
                     lambda result, line: lines.write(line) if keep(result) else None,
                     stage, as_of_date, **options)
+                if not run.summary.screened:
+                    _finish(run.summary, strict)  # exit 2 here: --out is left as it was
         else:
             run = screener.screen_paths(candidates, stage, as_of_date, **options)
     screening = run.screening
     if screening is not None and screening.results:  # nothing valid: the summary says it
         kept = [r for r in screening.results if keep(r)]
-        shown = replace(screening, results=tuple(kept[:top] if top else kept))
+        shown = replace(screening, results=tuple(_best(kept, top) if top else kept))
         if fmt == "xlsx":
             from ..output import write_bytes
             from ..sheets import screening_workbook
@@ -125,8 +130,9 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
         else:
             emit(_rendered(shown, fmt, detail, decimal), out)
     echo_recorded(run, audit)
-    if run_id or (audit is not None and screening is not None and run.summary.screened):
-        # a talent pool streamed as JSON Lines is not held in memory to look decisions up
+    # recorded or not (--no-audit), what people decided shows with the results; a talent
+    # pool streamed as JSON Lines is not held in memory to look decisions up
+    if run_id or (screening is not None and run.summary.screened):
         hashes = {} if run_id else run.input_hashes
         decisions = standing_decisions(loaded_profile, stage, as_of_date, hashes, run_id,
                                        audit_db)
@@ -135,6 +141,15 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
                          if r.id in decisions}
         echo_decisions(decisions, run_id)
     _finish(run.summary, strict)
+
+
+def _best(ranked: list[CandidateResult], top: int) -> list[CandidateResult]:
+    """The first `top` of `ranked`, and those tied with the last of them: a candidate ranked
+    as one shown is never left out by the order of ids alone."""
+    if len(ranked) <= top:
+        return ranked
+    last = ranked[top - 1].rank
+    return [r for r in ranked if r.rank <= last]
 
 
 def _rendered(shown: Screening, fmt: str, detail: str, decimal: str) -> str:
@@ -214,9 +229,12 @@ def shortlist(profile, candidates, stage, take, as_of, rules_dir, run_id, audit_
     from ..audit.decisions import describe
     from ..shortlist import reasons
     from ..shortlist import shortlist as choose
+    from ..vocabulary import STAGES
+    from ..vocabulary import label as term
 
     run = screened(profile, candidates, rules_dir, stage, as_of,
-                   audit_sink(audit_db, no_audit, operator, "shortlist"), strict)
+                   audit_sink(audit_db, no_audit, operator, "shortlist"), strict,
+                   run_id=run_id, audit_db=audit_db)
     screening = run.screening
     loaded_profile = screening.profile
     decisions = standing_decisions(loaded_profile, stage, as_of.date() if as_of else None,
@@ -238,7 +256,9 @@ def shortlist(profile, candidates, stage, take, as_of, rules_dir, run_id, audit_
     rows = [[label(name, r), r.rank, r.id, reason(r)] for name, members in groups
             for r in members]
     click.echo(t("Shortlist: {take} af {total} til næste runde efter {stage} ({profile} "
-                 "v{version})", take=take, total=len(screening.results), stage=stage,
+                 "v{version})", take=min(take, len(screening.results)),
+                 total=len(screening.results),
+                 stage=term(STAGES, stage),
                  profile=loaded_profile.meta.id, version=loaded_profile.meta.version) + "\n")
     click.echo(tabulate(rows, headers=[t(h) for h in ["Forslag", "Nr.", "Kandidat",
                                                       "Begrundelse"]],
@@ -279,7 +299,8 @@ def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rul
 
     warnings: list = []
     run = screened(profile, candidates, rules_dir, stage, as_of,
-                   audit_sink(audit_db, no_audit, operator, "explain"), strict, warnings)
+                   audit_sink(audit_db, no_audit, operator, "explain"), strict, warnings,
+                   run_id=run_id, audit_db=audit_db)
     result = run.screening
     ids = list(run.sources)  # in input order
     if candidate_id is None:

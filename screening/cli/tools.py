@@ -88,7 +88,9 @@ def import_group():
 @argument("files", nargs=-1, required=True, type=click.Path())
 @option("--out-dir", type=click.Path(file_okay=False),
         help="Skriv én <id>.yaml pr. kandidat her (ellers til stdout).")
-def import_jsonresume(files, out_dir):
+@option("--overwrite", is_flag=True,
+        help="Erstat en kandidats post, der allerede ligger i --out-dir.")
+def import_jsonresume(files, out_dir, overwrite):
     """Konverter JSON Resume-filer (jsonresume.org) til kandidatposter.
 
     Det, der ikke kunne overføres, og det, der er gættet (sektor, ledelsesniveau,
@@ -138,6 +140,13 @@ def import_jsonresume(files, out_dir):
         documents.append((result.record.id, buffer.getvalue()))
     for record_id, text in documents:
         if out_dir:
+            # a record there may hold what was added since (assessments): never lost unasked
+            there = [] if overwrite else [
+                found for suffix in (".yaml", ".yml", ".json")
+                if (found := Path(out_dir) / f"{record_id}{suffix}").exists()]
+            if there:
+                failed.append(Problem(str(there[0]), message("record_exists"), code="E007"))
+                continue
             Path(out_dir).mkdir(parents=True, exist_ok=True)
             with atomic_writer(Path(out_dir) / f"{record_id}.yaml") as handle:
                 handle.write(text)
