@@ -64,7 +64,7 @@ class Drafted:
 @dataclass(frozen=True)
 class Draft:
     rule_file: str  # YAML text
-    feature: str  # Gherkin text
+    feature: str | None  # Gherkin text: one scenario per krav, none without krav
     criteria: tuple[Drafted, ...]
 
 
@@ -80,14 +80,24 @@ def draft(text_path: str | Path, out: str | Path | None = None,
     profile_id = profile_id or _slug(text_path.stem, "-")
     out_dir = Path(out).parent if out else Path(".")
     source = os.path.relpath(text_path.resolve(), out_dir.resolve())
-    title = next((re.sub(r"^#+\s*|[*_]", "", s.body).strip() for s in statements
-                  if s.kind == "heading"), text_path.stem)
+    title = next((_as_written(s.body) for s in statements if s.kind == "heading"),
+                 text_path.stem)
     rule = _rule_text(profile_id, title, _organisation(text), _date(text), source, drafted)
     profile_ref = str(out) if out else f"{profile_id}.yaml"
-    return Draft(rule, _feature_text(title, profile_ref, drafted), tuple(drafted))
+    feature = (_feature_text(title, profile_ref, drafted)
+               if any(d.wording.priority == "krav" for d in drafted) else None)
+    return Draft(rule, feature, tuple(drafted))
+
+
+def _as_written(heading: str) -> str:
+    """A heading line as the text writes it, without markdown."""
+    return " ".join(re.sub(r"^#+\s*|[*_]", "", heading).split())
 
 
 def _criteria(statements: list[Statement]) -> list[Drafted]:
+    # a statement's section is its heading as trace compares it (no hyphens); the draft
+    # names it as the text writes it
+    written = {s.text: _as_written(s.body) for s in statements if s.kind == "heading"}
     drafted: list[Drafted] = []
     ids: set[str] = set()
     quotes: set[str] = set()
@@ -107,7 +117,8 @@ def _criteria(statements: list[Statement]) -> list[Drafted]:
         # priority and weight from the quote's own words, as lint reads them, so the draft
         # lints clean; a lead-in's words are only pointed out (see _decided)
         drafted.append(Drafted(cid, cid.replace("-", "_"), name, _category(s, quote), quote,
-                               s.section or "Profilen", s, read_wording(quote)))
+                               written.get(s.section, s.section) or "Profilen", s,
+                               read_wording(quote)))
     return drafted
 
 

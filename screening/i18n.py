@@ -397,6 +397,8 @@ EN: dict[str, str] = {
         "Proposed for rejection: {out}",
     "stoppet efter {seconds} s": "stopped after {seconds} s",
     "(kørslen af filen gik ned)": "(the run of the file crashed)",
+    "ingen krav, så intet udkast til scenarier": "no krav, so no draft scenarios",
+    "intet trin passer på denne linje": "no step matches this line",
     "processen blev stoppet af signal {number} ({name})":
         "the process was stopped by signal {number} ({name})",
     "processen sluttede med kode {code}: {last}": "the process ended with code {code}: {last}",

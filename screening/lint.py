@@ -82,7 +82,7 @@ def _load(path: Path) -> Profile:
 
 def lint_profile(profile: Profile) -> list[Finding]:
     compiled = compile_profile(profile)
-    softened = {a.rule_file for a in profile.set_aside if is_softener(a.quote)}
+    softened = {a.rule_file: a.quote for a in profile.set_aside if is_softener(a.quote)}
     modules = {path for path, content in profile.files
                if re.search(rb"^module:", content, re.MULTILINE)}
     found: list[Finding] = []
@@ -108,7 +108,7 @@ def lint_profile(profile: Profile) -> list[Finding]:
     return found
 
 
-def _wording(profile: Profile, c: Criterion, softened: set[str],
+def _wording(profile: Profile, c: Criterion, softened: dict[str, str],
              modules: set[str]) -> list[tuple[str, Message]]:
     """Priority and weight against the reading of the quote (docs/reading-profiles.md)."""
     reading = read_wording(c.quote, softened=c.rule_file in softened,
@@ -120,6 +120,11 @@ def _wording(profile: Profile, c: Criterion, softened: set[str],
             return [("L301", message("krav_in_wish_words", words=wishes[0]))]
         if c.rule_file in modules:
             return [("L303", message("krav_in_module"))]
+        if c.rule_file in softened and read_wording(c.quote).priority == "krav":
+            return [("L303", message("krav_in_softened_list", words=reading.words[0],
+                                     softener=softened[c.rule_file],
+                                     weight=_number(reading.weight
+                                                    or profile.scoring.weights.ønske)))]
         return [("L303", message("krav_without_words"))]
     if c.priority == "ønske" and reading.priority == "krav":
         return [("L302", message("wish_in_krav_words", words=reading.words[0]))]

@@ -22,7 +22,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                       "screened: {count}", "filen blev udskiftet, mens den blev læst; linjer "
                       "herfra, der ikke blev screenet: {count}"),
     "not_utf8": ("not UTF-8 text", "ikke UTF-8-tekst"),
-    "not_utf8_at": ("not UTF-8 text (byte {offset})", "ikke UTF-8-tekst (byte {offset})"),
     "not_a_mapping": ("expected a mapping at the top of the document",
                       "forventede en mapping (felt: værdi) øverst i dokumentet"),
     "invalid_json": ("invalid JSON: {detail}", "ugyldig JSON: {detail}"),
@@ -93,6 +92,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "profile_or_module": ("a rule file has exactly one of `profile:` (a job profile) or "
                           "`module:` (an organisation module)", "en regelfil har netop én af "
                           "`profile:` (en stillingsprofil) og `module:` (et organisationsmodul)"),
+    "include_not_module": ("{path} is a profile, not a module (only files with `module:` can "
+                           "be included)", "{path} er en profil, ikke et modul (kun filer med "
+                           "`module:` kan inkluderes)"),
     "scoring_in_module": ("scoring belongs in the profile, not in a module",
                           "scoring hører til i profilen, ikke i et modul"),
     "competency_twice": ("competency '{id}' is defined twice with different labels",
@@ -179,6 +181,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "krav_in_module": ("is a krav, but an organisation module never makes one (the profile "
                        "that includes it decides)", "er et krav, men et organisationsmodul "
                        "gør aldrig noget til krav (profilen, der inkluderer det, afgør det)"),
+    "krav_in_softened_list": ("is a krav, but its '{words}' stands in a list softened by "
+                              "'{softener}' (set_aside), so it reads as an ønske of weight "
+                              "{weight}", "er et krav, men dets '{words}' står i en liste, der "
+                              "blødgøres af '{softener}' (set_aside); det læses som et ønske "
+                              "med vægt {weight}"),
     "krav_without_words": ("is a krav, but no word of its quote makes one (it reads as an "
                            "ønske)", "er et krav, men intet ord i citatet gør det til et krav "
                            "(det læses som et ønske)"),
@@ -282,6 +289,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                          "steps)", "første linje skal være '# language: da' (eller 'en' for de "
                          "engelske trin)"),
     "no_feature": ("no 'Egenskab:' in the file", "ingen 'Egenskab:' i filen"),
+    "no_scenarios": ("the feature has no scenario ('Scenarie:')",
+                     "egenskaben har intet scenarie ('Scenarie:')"),
     "not_gherkin": ("not Gherkin: {detail}", "ikke Gherkin: {detail}"),
     "scenario_name_twice": ("scenario name '{name}' is also used on line {line}",
                             "scenarienavnet '{name}' bruges også på linje {line}"),
@@ -297,6 +306,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nearest_steps": ("; nearest: {steps}", "; nærmeste: {steps}"),
     "use_one_of": ("; use one of: {names}", "; brug en af: {names}"),
     "known": ("; known: {names}", "; kendte: {names}"),
+    "clause_after_organisation": ("cannot read '{clause}' after '{name}': write the leaders or "
+                                  "staff led as 'med syv afdelingsledere under sig' (one word "
+                                  "for whom), a budget in a data table, and a name with 'med' "
+                                  "with its sector in brackets: 'Børn med Handicap "
+                                  "(selvejende)'",
+                                  "kan ikke læse '{clause}' efter '{name}': skriv de ledere "
+                                  "eller medarbejdere, der ledes, som 'med syv "
+                                  "afdelingsledere under sig' (ét ord for hvem), et budget i "
+                                  "en datatabel, og et navn med 'med' med sektoren i parentes: "
+                                  "'Børn med Handicap (selvejende)'"),
+    "profile_does_not_load": ("the profile does not load: {problems}",
+                              "profilen kan ikke indlæses: {problems}"),
+    "profiles_not_loading": ("; these do not load: {problems}",
+                             "; disse kan ikke indlæses: {problems}"),
     "not_a_number_word": ("'{text}' is not a number (write digits or a word such as 'seks')",
                           "'{text}' er ikke et tal (skriv cifre eller et ord som 'seks')"),
     "not_a_source": ("'{text}' is not a source of evidence", "'{text}' er ikke en evidenskilde"),
@@ -383,6 +406,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "out_is_folder": ("is a folder; --out needs a file name",
                       "er en mappe; --out skal have et filnavn"),
     "cannot_write": ("cannot write here: {reason}", "kan ikke skrive her: {reason}"),
+    "out_over_text": ("would write over the profile text the draft is made from",
+                      "ville skrive over profilteksten, udkastet bygger på"),
+    "out_is_feature": ("the rule file and its scenarios (.feature) would be the same file; "
+                       "name the rule file .yaml", "regelfilen og dens scenarier (.feature) "
+                       "ville blive samme fil; giv regelfilen endelsen .yaml"),
     "record_exists": ("holds this candidate's record already; --overwrite replaces it",
                       "rummer allerede kandidatens post; --overwrite erstatter den"),
     # the committee's papers

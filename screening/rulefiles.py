@@ -159,10 +159,10 @@ def _load_tree(path: Path, stack: tuple[Path, ...], parts: list[_Part],
     doc, problem = read_document(path)
     if doc is None:
         assert problem is not None, "read_document gives the document or what stopped it"
-        if including is not None:
+        if including is not None and problem.line is None:  # it cannot be read at all
             problems.append(including.problem(loc, message("cannot_include", path=str(path),
                                                             reason=problem.text), "E202"))
-        else:
+        else:  # a mistake inside it is located there, as its other mistakes are
             problems.append(problem)
         return
     try:
@@ -176,6 +176,10 @@ def _load_tree(path: Path, stack: tuple[Path, ...], parts: list[_Part],
         return
     if (spec.profile is None) == (spec.module is None):
         problems.append(doc.problem((), message("profile_or_module"), "E201"))
+        return
+    if including is not None and spec.profile is not None:
+        problems.append(including.problem(loc, message("include_not_module", path=str(path)),
+                                          "E201"))
         return
     if spec.module is not None and spec.scoring is not None:
         problems.append(doc.problem(("scoring",), message("scoring_in_module"), "E201"))

@@ -46,6 +46,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .documents import text_position
 from .errors import InputError, Problem
 from .messages import message
 from .profiles import Profile
@@ -127,9 +128,10 @@ def read_text(path: str | Path) -> str:
             return _docx_text(path)
         if suffix == ".pdf":
             return _pdf_text(path)
-        return path.read_text(encoding="utf-8")
+        return path.read_bytes().decode("utf-8")  # decoded whole: the error's offset is the file's
     except UnicodeDecodeError as exc:
-        raise InputError([Problem(str(path), message("not_utf8_at", offset=exc.start),
+        line, column = text_position(exc.object, exc.start)
+        raise InputError([Problem(str(path), message("not_utf8"), line, column,
                                   code="E003")]) from None
     except OSError as exc:
         raise InputError([Problem(str(path), message("cannot_read_file", reason=exc.strerror),
@@ -160,8 +162,13 @@ def _docx_text(path: Path) -> str:
 
 
 def _pdf_text(path: Path) -> str:
+    import logging
+
     from pypdf import PdfReader
 
+    # pypdf logs what it finds wrong in a file to stderr, in English, before it fails or
+    # reads around it; what cannot be read is said once, as E004
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     # layout mode keeps the blank lines between paragraphs, which the splitter reads
     pages = [page.extract_text(extraction_mode="layout") or ""
              for page in PdfReader(str(path)).pages]
@@ -326,6 +333,10 @@ def split_statements(text: str) -> list[Statement]:
                     counted = in_section or states_requirement(sentence)
                     statements.append(_statement("sentence", sentence, at, path, sentence,
                                                  counted))
+                if is_list:  # a paragraph right above its list, no blank line between
+                    lead_in = " ".join(item.split())
+                    if lead_in.endswith(":") and statements[-1].kind == "sentence":
+                        statements[-1] = replace(statements[-1], counted=False)
             else:
                 content = normalise(item)
                 counted = ((in_section or states_requirement(lead_in)

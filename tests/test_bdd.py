@@ -310,3 +310,86 @@ def test_a_feature_file_that_crashes_its_process_fails_alone(tmp_path):
     assert result.exit_code == 1
     assert "1 bestået, 1 fejlet i 2 fil(er)." in result.output
     assert "signal 11 (SIGSEGV)" in result.output
+
+
+# --- a new profile's own feature file: what keeps it from running is said where it is ------
+
+
+def test_a_run_says_where_a_feature_file_cannot_be_read_and_fails(tmp_path):
+    """A misspelt first keyword is read by Gherkin as the scenario's description, so the
+    step never runs; a wrong encoding, a missing language line or a misspelt keyword later
+    on keeps the file from loading. The run says each where it is, as --check does, in the
+    chosen language, and fails: a scenario that checked nothing must not pass."""
+    rules = ["--rules-dir", str(ROOT / "rules")]
+    misspelt = feature(tmp_path, PASSING + """\
+      Scenarie: Uden trin
+        Saa er kriteriet "ledelse-af-ledere" "ikke opfyldt"
+""", "a.feature")
+    (tmp_path / "b.feature").write_bytes(textwrap.dedent(PASSING).encode("latin-1"))
+    no_language = feature(tmp_path, PASSING.replace("# language: da", "# sprog"), "c.feature")
+    result = CliRunner().invoke(main, ["test", str(misspelt), *rules])
+    assert result.exit_code == 1, result.output
+    assert f"{misspelt}:10:1: B102 ukendt nøgleord 'Saa'" in result.output
+    result = CliRunner().invoke(main, ["--lang", "en", "test", str(tmp_path / "b.feature"),
+                                       str(no_language), *rules])
+    assert result.exit_code == 1, result.output
+    assert f"{tmp_path / 'b.feature'}:2:18: B103 not UTF-8 text" in result.output
+    assert f"{no_language}:1:1: B101 " in result.output
+
+
+def test_a_file_that_cannot_be_loaded_is_named_so_in_the_chosen_language(tmp_path):
+    path = feature(tmp_path, PASSING.replace("Og kandidaten \"k\"", "Og kandidaten \"k\"\n  Givt"))
+    english = run_features_in(path, "en")
+    assert [(r.scenario, r.passed) for r in english] == [("(cannot be loaded)", False)]
+    assert [r.scenario for r in run_features_in(path, "da")] == ["(kan ikke indlæses)"]
+
+
+def run_features_in(path, lang: str):
+    from screening.i18n import set_language
+
+    set_language(lang)
+    return run_features([str(path)], str(ROOT / "rules"))
+
+
+def test_a_profile_that_does_not_load_is_named_with_its_mistake_not_as_unknown(tmp_path):
+    """A consultant mid-edit: the rule file has a typo. The scenario naming the profile (by
+    id, path or title) said it did not exist, with an empty list of known profiles."""
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    text = (ROOT / "rules" / "helsingor-direktor-2024.yaml").read_text(encoding="utf-8")
+    broken = rules / "helsingor-direktor-2024.yaml"
+    broken.write_text(text.replace("category: faglige", "category: faglig", 1),
+                      encoding="utf-8")
+    line = text[:text.index("category: faglige")].count("\n") + 1
+    path = feature(tmp_path, f"""\
+        # language: da
+        Egenskab: Under arbejde
+          Scenarie: Ved id
+            Givet profilen "helsingor-direktor-2024"
+          Scenarie: Ved sti
+            Givet profilen "{broken}"
+          Scenarie: Ved titel
+            Givet stillingen som Direktør, Helsingør
+    """)
+    problems = check_file(path, LIBRARY, rules)
+    assert [(p.code, p.line) for p in problems] == [("B203", 4), ("B203", 6), ("B203", 8)]
+    for problem in problems:
+        assert f"{broken}:{line}:5: E101 criteria[" in problem.message, problem.message
+    assert all("no profile in" not in p.message for p in problems[:2])  # found, not unknown
+
+
+def test_a_feature_without_scenarios_is_said_where_it_starts_not_as_a_pytest_error(tmp_path):
+    """A consultant's file begun with its Baggrund only: --check found nothing, and the run
+    showed 'E   pytest_bdd.exceptions.NoScenariosFound: [...]'."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Skolechef
+          Baggrund:
+            Givet profilen "helsingor-direktor-2024"
+    """)
+    problems = check_file(path, LIBRARY, ROOT / "rules")
+    assert [(p.code, p.line) for p in problems] == [("B104", 2)]
+    result = CliRunner().invoke(main, ["--lang", "en", "test", str(path),
+                                       "--rules-dir", str(ROOT / "rules")])
+    assert result.exit_code == 1
+    assert f"{path}:2:1: B104 the feature has no scenario" in result.output

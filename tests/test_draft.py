@@ -5,6 +5,8 @@ least 90 % of the seed's statements as `screening trace` counts them."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -150,6 +152,63 @@ def test_a_text_that_asks_nothing_gives_a_located_error_not_an_empty_draft(tmp_p
     assert missing.exit_code == 2 and "E001 file not found" in missing.output
 
 
+@pytest.mark.parametrize("out_name,said", [
+    ("profil.md", "E007 ville skrive over profilteksten, udkastet bygger på"),
+    ("udkast.feature", "E007 regelfilen og dens scenarier (.feature) ville blive samme fil; "
+                       "giv regelfilen endelsen .yaml"),
+])
+def test_a_draft_never_writes_over_the_text_or_its_own_rule_file(tmp_path, out_name, said):
+    """`--out udkast.feature` wrote the rule file, then the scenarios over it; `--out` naming
+    the profile text replaced the text the draft quotes. Refused before anything is written."""
+    text = tmp_path / "profil.md"
+    text.write_text("## Personlige kompetencer\n\nDet er afgørende, at du er ordentlig.\n",
+                    encoding="utf-8")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    out = tmp_path / out_name
+    result = CliRunner().invoke(main, ["new", str(text), "--out", str(out)])
+    assert result.exit_code == 2, result.output
+    assert f"{out}: {said}" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    assert text.read_text(encoding="utf-8").startswith("## Personlige kompetencer")
+
+
+def test_a_draft_names_each_section_as_the_text_writes_it(tmp_path):
+    """Headings are compared without hyphens (a word split at a line break), and the draft
+    wrote them so: 'Høje-Taastrup' became 'HøjeTaastrup', 'Faglige- og' 'Fagligeog'."""
+    text = tmp_path / "profil.md"
+    text.write_text("## Faglige- og personlige kompetencer i Høje-Taastrup Kommune\n\n"
+                    "- Det er afgørende, at du er ordentlig.\n", encoding="utf-8")
+    out = write_draft(text, tmp_path)
+    (criterion,) = load_profile(out).criteria
+    assert criterion.section == "Faglige- og personlige kompetencer i Høje-Taastrup Kommune"
+
+
+def test_a_broken_pdf_is_one_located_error_without_the_readers_own_warnings(tmp_path):
+    """pypdf logged 'invalid pdf header', 'EOF marker not found' (twice) to stderr first; in
+    a real process, where no test harness catches its log."""
+    text = tmp_path / "profil.pdf"
+    text.write_bytes(b"garbage, not a PDF\n")
+    script = Path(sys.executable).parent / "screening"
+    result = subprocess.run([str(script), "new", str(text)], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"fejl: {text}: E004 kan ikke læse denne .pdf-fil: Stream has ended unexpectedly"]
+
+
+def test_a_draft_without_krav_writes_no_feature_file_that_cannot_run(tmp_path):
+    """One scenario per krav: with none, the feature file had a Baggrund and no scenario,
+    and `screening test` failed on it ('(kan ikke indlæses)', NoScenariosFound)."""
+    text = tmp_path / "profil.md"
+    text.write_text("## Personlige kompetencer\n\n- Du er nysgerrig.\n- Humor er et plus.\n",
+                    encoding="utf-8")
+    out = tmp_path / "udkast.yaml"
+    result = CliRunner().invoke(main, ["new", str(text), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "ingen krav, så intet udkast til scenarier" in result.output
+    assert out.exists() and not out.with_suffix(".feature").exists()
+    english = CliRunner().invoke(main, ["--lang", "en", "new", str(text), "--out", str(out)])
+    assert "no krav, so no draft scenarios" in english.output
 @pytest.mark.parametrize("language", ["da", "en"])
 @pytest.mark.parametrize("profile_id", ["Greve Direktør", "greve: 2025", "-greve"])
 def test_an_id_a_profile_cannot_have_is_refused_before_anything_is_written(

@@ -157,3 +157,18 @@ def test_every_accepted_finding_carries_its_reason_in_profile_show(rule_file):
         for code, reason in zip(c.lint_ignore, c.lint_reasons, strict=True):
             assert reason.strip()
             assert f"Lint {code} accepteret: {reason}" in shown.output
+
+
+def test_a_krav_softened_by_the_set_aside_softener_is_told_so_not_that_no_word_makes_it(
+        tmp_path):
+    """'Du skal …' under a softener: its 'skal' does make a krav but for the softener, and
+    the message said no word of the quote did, sending the consultant to look for one."""
+    assert _wording_findings(tmp_path, SOFTENER, SKAL, "krav") == {"L303"}
+    (finding,) = lint_paths([tmp_path / "w.yaml"])
+    assert finding.message == ("k: is a krav, but its 'skal' stands in a list softened by 'Vi "
+                               "forventer ikke, at du kan alt' (set_aside), so it reads as an "
+                               "ønske of weight 2")
+    danish = CliRunner().invoke(main, ["lint", str(tmp_path / "w.yaml")])
+    assert ("k: er et krav, men dets 'skal' står i en liste, der blødgøres af 'Vi forventer "
+            "ikke, at du kan alt' (set_aside); det læses som et ønske med vægt 2"
+            ) in danish.output

@@ -137,6 +137,29 @@ def test_a_criterion_id_used_by_an_included_module_is_a_duplicate(tmp_path):
                      "gang i mod.yaml)"]
 
 
+def test_an_included_profile_is_refused_naming_the_include(tmp_path):
+    """Only modules are included: a profile included by mistake (a copy of a shipped one, the
+    draft of another post) added its criteria to this post's and lost its own scoring."""
+    rule_file(tmp_path, ("b", "{fact: ledere}"), name="anden.yaml")
+    head = HEAD.replace("    competencies:", "    include: [anden.yaml]\n    competencies:")
+    found = problems(rule_file(tmp_path, ("a", "{fact: ledere}"), head=head))
+    assert found == ["p.yaml:2:11: E201 include[0]: anden.yaml er en profil, ikke et modul "
+                     "(kun filer med `module:` kan inkluderes)"]
+
+
+def test_a_yaml_mistake_in_an_included_module_is_located_in_the_module(tmp_path):
+    """As every other mistake of a module is: it was put on the profile's include line."""
+    (tmp_path / "mod.yaml").write_text(textwrap.dedent("""\
+        module: {id: m, title: M, organisation: O, source: m.txt}
+        competencies:
+          mod_x: X
+          mod_x: Y
+    """), encoding="utf-8")
+    head = HEAD.replace("    competencies:", "    include: [mod.yaml]\n    competencies:")
+    found = problems(rule_file(tmp_path, ("a", "{fact: ledere}"), head=head))
+    assert len(found) == 1 and found[0].startswith("mod.yaml:4:3: E004 ugyldig YAML"), found
+
+
 def test_a_module_is_not_a_profile_unless_asked(tmp_path):
     path = tmp_path / "m.yaml"
     path.write_text(textwrap.dedent("""\

@@ -178,6 +178,17 @@ def test_an_argument_that_cannot_be_read_says_what_was_expected(line, message):
         read("given", line, ReadContext(LIBRARY, RULES))
 
 
+@pytest.mark.parametrize("line", [
+    "en ansøger, der i seks år har været skoleleder i Næstved Kommune med et budget på 40 mio.",
+    "en ansøger, der i seks år har været centerchef i Roskilde Kommune med tre afdelingsledere "
+    "og 200 medarbejdere under sig"])
+def test_a_clause_after_the_organisation_the_grammar_does_not_read_is_not_its_name(line):
+    """It was read as part of the organisation's name ('Næstved Kommune med et budget på 40
+    mio.'), so a scenario silently went without the leaders or the budget it described."""
+    with pytest.raises(NotRead, match=r"cannot read 'med .*' after '.* Kommune'"):
+        read("given", line, ReadContext(LIBRARY, RULES))
+
+
 def test_a_line_no_step_reads_names_the_nearest_steps():
     with pytest.raises(NotRead, match=r"no step matches.*nearest: Så"):
         read("then", "lever ansøgeren ikke op til noget", ReadContext(LIBRARY, RULES))

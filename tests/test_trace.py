@@ -18,8 +18,9 @@ from click.testing import CliRunner
 from ruamel.yaml import YAML
 
 from screening.cli import main
+from screening.errors import InputError
 from screening.rulefiles import load_profile
-from screening.trace import find_source, split_statements, trace_profile
+from screening.trace import find_source, read_text, split_statements, trace_profile
 
 from .conftest import ROOT
 
@@ -184,6 +185,18 @@ Direktøren har ansvaret for to centre.
     assert counted == ["Du skal kunne tale med alle.", "At sikre lovlig forvaltning"]
 
 
+def test_a_lead_in_right_above_its_list_introduces_it_as_one_a_blank_line_above_does():
+    """Markdown and many exported texts put a list right under its lead-in. Its items were
+    not counted (the draft made one krav quoting only 'Det forventes, at du:' and dropped
+    them, and trace missed them), as they are when a blank line stands between."""
+    for gap in ("\n", "\n\n"):
+        statements = split_statements(
+            f"Jobbet\n\nDet forventes, at du:{gap}- kan lede ledere\n- har politisk tæft\n")
+        counted = [(s.text, s.lead_in) for s in statements if s.counted]
+        assert counted == [("kan lede ledere", "Det forventes, at du:"),
+                           ("har politisk tæft", "Det forventes, at du:")], gap
+
+
 def test_a_set_aside_heading_covers_its_section_and_quotes_are_found_across_line_breaks(
         tmp_path):
     source = tmp_path / "profil.md"
@@ -244,3 +257,16 @@ def test_a_source_is_found_beside_the_rule_file_as_a_path_or_among_the_seeds(
     result = CliRunner().invoke(main, ["trace", str(profile), "--source", "nowhere.txt"])
     assert result.exit_code == 2
     assert "nowhere.txt: E001 filen findes ikke" in result.output
+
+
+def test_a_profile_text_that_is_not_utf8_is_located_by_line_and_column(tmp_path):
+    """A Windows export (cp1252) is the usual case; the byte offset it was given by was
+    counted within the decoder's chunk, not the file, and a consultant reads lines."""
+    text = tmp_path / "profil.txt"
+    text.write_bytes(("Personlige kompetencer\n\n" + "x" * 9000 + "\n"
+                      "- Du er ordentlig og troværdig.\n").encode("cp1252"))
+    with pytest.raises(InputError) as raised:
+        read_text(text)
+    (problem,) = raised.value.problems
+    assert (problem.line, problem.column, problem.code) == (4, 26, "E003")
+    assert str(problem) == f"{text}:4:26: E003 ikke UTF-8-tekst"

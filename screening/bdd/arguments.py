@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from ..conditions import Assessed
-from ..errors import ScreeningError
+from ..errors import RuleFileError, ScreeningError
 from ..messages import message
 from ..profiles import CATEGORIES, Criterion, Profile
 from ..rulefiles import find_profile, list_profiles, load_profile
@@ -112,9 +112,15 @@ def resolve_profile(text: str, rules_dir: Path) -> Profile:
     """A profile by id or rule file, by its title, or as 'title, organisation' ('Direktør,
     Helsingør'), 'title i organisation', or any words of those that only it has."""
     try:
-        return load_profile(find_profile(text, rules_dir))
+        path = find_profile(text, rules_dir)
     except ScreeningError:
-        pass
+        path = None  # not an id or a rule file: a title, below
+    if path is not None:
+        try:
+            return load_profile(path)
+        except RuleFileError as exc:  # there, but with a mistake: say it, not "unknown"
+            raise Unreadable(message("profile_does_not_load",
+                                     problems=_problems(exc.problems))) from None
     profiles = _profiles(str(rules_dir), _stamp(rules_dir))
     options: dict[str, Profile] = {}
     for p in profiles:
@@ -126,7 +132,16 @@ def resolve_profile(text: str, rules_dir: Path) -> Profile:
     except Unreadable as exc:
         known = "; ".join(f"{p.meta.title}, {p.meta.organisation} ({p.meta.id})"
                           for p in profiles)
-        raise Unreadable(exc.text + message("known", names=known)) from None
+        hint = message("known", names=known)
+        broken = [loaded.problems[0] for _, loaded in list_profiles(rules_dir)
+                  if isinstance(loaded, RuleFileError)]
+        if broken:  # the one meant may be among them
+            hint += message("profiles_not_loading", problems=_problems(broken))
+        raise Unreadable(exc.text + hint) from None
+
+
+def _problems(problems) -> str:
+    return "; ".join(map(str, problems))
 
 
 def _stamp(rules_dir: Path) -> tuple[tuple[str, float], ...]:
@@ -230,6 +245,10 @@ def _organisation(text: str, context: ReadContext) -> Organisation:
     if explicit:
         return Organisation(explicit.group("name"), read_sector(explicit.group("name"),
                                                                 explicit.group("sector")))
+    clause = re.search(r" (?:med|uden) .*", text)  # "med … under sig" is read before this
+    if clause:  # a clause the grammar does not read is not part of the name
+        raise Unreadable(message("clause_after_organisation", clause=clause.group(0)[1:],
+                                 name=text[:clause.start()]))
     return Organisation(text, read_sector(text))
 
 

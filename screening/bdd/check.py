@@ -2,11 +2,12 @@
 
 Reports, like a linter (`file:line:col code message`): a missing `# language: da` (or `en`)
 line (B101), a file that is not UTF-8 (B103), a line that is not Gherkin (B102, with the
-nearest keyword), a step that no step matches (B201, with the nearest steps), a step whose
-argument cannot be read (B203: a stage, number, profile or criterion the vocabulary does not
-know, and what it expected), an outline placeholder with no column in its Eksempler (B202),
-and two scenarios with the same name in one file (B301). Lines are read with the same grammar
-the run uses, and every unmatched line of a file is reported, also when the Background has one.
+nearest keyword), a feature with no scenario (B104), a step that no step matches (B201, with
+the nearest steps), a step whose argument cannot be read (B203: a stage, number, profile or
+criterion the vocabulary does not know, and what it expected), an outline placeholder with no
+column in its Eksempler (B202), and two scenarios with the same name in one file (B301). Lines
+are read with the same grammar the run uses, and every unmatched line of a file is reported,
+also when the Background has one.
 """
 
 from __future__ import annotations
@@ -81,6 +82,9 @@ def check_file(path: Path, steps: StepCatalogue,
     feature = document.get("feature")
     if feature is None:
         return [*problems, Problem(str(path), message("no_feature"), 1, 1, code="B102")]
+    if not any("scenario" in child for child in _children(feature)):
+        problems.append(Problem(str(path), message("no_scenarios"), feature["location"]["line"],
+                                feature["location"]["column"], code="B104"))
     rules = Path(rules_dir or os.environ.get("SCREENING_RULES") or "rules")
     return problems + _check_feature(path, feature, ReadContext(steps, rules))
 

@@ -50,7 +50,7 @@ class _Collector:
 
     def pytest_bdd_step_func_lookup_error(self, request, feature, scenario, step, exception):
         self._failed[request.node.nodeid] = (f"{step.keyword} {step.name}",
-                                             "intet trin passer på denne linje")
+                                             t("intet trin passer på denne linje"))
 
     def pytest_runtest_logreport(self, report):
         if report.when != "call" and not report.failed:

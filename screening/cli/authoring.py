@@ -116,20 +116,34 @@ def new(text, out, profile_id):
       screening new stillingsprofil.docx --out rules/greve-direktor-2025.yaml
       screening lint rules/greve-direktor-2025.yaml && screening trace greve-direktor-2025
     """
+    import os
     from pathlib import Path
 
     from ..draft import draft
+    from ..errors import InputError, Problem
+    from ..messages import message
     from ..output import atomic_writer
 
-    drafted = draft(text, out, profile_id)
     if out is None:
-        click.echo(drafted.rule_file, nl=False)
+        click.echo(draft(text, out, profile_id).rule_file, nl=False)
         return
     feature = Path(out).with_suffix(".feature")
-    for path, content in ((out, drafted.rule_file), (feature, drafted.feature)):
+    # the scenarios are written after the rule file: neither may replace it or the text
+    written = {os.path.realpath(out), os.path.realpath(feature)}
+    clash = ("out_over_text" if os.path.realpath(text) in written
+             else "out_is_feature" if len(written) == 1 else None)
+    if clash:
+        raise InputError([Problem(str(out), message(clash), code="E007")])
+    drafted = draft(text, out, profile_id)
+    written_files = [(out, drafted.rule_file)]
+    if drafted.feature is not None:
+        written_files.append((feature, drafted.feature))
+    for path, content in written_files:
         with atomic_writer(path) as handle:
             handle.write(content)
         click.echo(t("skrev {path}", path=path), err=True)
+    if drafted.feature is None:
+        click.echo(t("ingen krav, så intet udkast til scenarier"), err=True)
     krav = sum(d.wording.priority == "krav" for d in drafted.criteria)
     click.echo(t("{count} kriterier ({krav} krav); se hovedkommentaren for det, der skal "
                  "besluttes", count=len(drafted.criteria), krav=krav), err=True)

@@ -9,9 +9,9 @@ from ..i18n import t
 from .help import HelpCommand, argument, option
 
 UNREAD_CODES = ("B201", "B203")  # a step no step reads, or whose argument cannot be read
-# a file that is not '# language: da'/'en', not Gherkin or not UTF-8: nothing in it is run;
-# a scenario name used twice: pytest-bdd runs only one of them
-UNRUN_CODES = ("B101", "B102", "B103", "B301")
+# a file that is not '# language: da'/'en', not Gherkin, not UTF-8 or without a scenario:
+# nothing in it is run; a scenario name used twice: pytest-bdd runs only one of them
+UNRUN_CODES = ("B101", "B102", "B103", "B104", "B301")
 
 
 @click.command("test", cls=HelpCommand)
