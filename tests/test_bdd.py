@@ -62,6 +62,16 @@ def test_a_broken_feature_file_does_not_stop_the_others(tmp_path):
     assert "1 passed" in result.stdout and "1 error" in result.stdout
 
 
+def test_a_scenario_name_used_twice_is_a_collection_error_not_a_silent_pass(tmp_path):
+    """pytest-bdd keeps one scenario of each name: run by pytest, the file is refused with
+    the name's lines (B301), and the other files still run."""
+    feature(tmp_path, PASSING, "a.feature")
+    path = feature(tmp_path, PASSING + PASSING[PASSING.index("      Scenarie:"):], "b.feature")
+    result = run_pytest(tmp_path)
+    assert "1 passed" in result.stdout and "1 error" in result.stdout, result.stdout
+    assert f"{path}:" in result.stdout and ": B301 " in result.stdout
+
+
 def test_the_shipped_features_are_collected_once_each():
     result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q",
                              "-p", "no:cacheprovider"], cwd=ROOT, capture_output=True,

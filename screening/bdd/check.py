@@ -120,14 +120,9 @@ def _check_feature(path: Path, feature: dict, background: ReadContext) -> list[P
         block = child.get("background") or child.get("scenario")
         if block is None:
             continue
-        line = block["location"]["line"]
         problems.extend(_check_description(path, block))
-        if "scenario" in child:
-            if block["name"] in seen:
-                problems.append(Problem(str(path), message(
-                    "scenario_name_twice", name=block["name"], line=seen[block["name"]]), line,
-                    block["location"]["column"], code="B301"))
-            seen.setdefault(block["name"], line)
+        if "scenario" in child and (twice := _named_twice(path, block, seen)):
+            problems.append(twice)
         columns, rows = _examples(block)
         # a scenario starts from what its Background chose (the profile)
         context = background if "background" in child else replace(background)
@@ -162,6 +157,33 @@ def _check_step(path: Path, step: dict, kind: str, text: str,
 
 def _example_value(row: dict[str, str], match: re.Match) -> str:
     return row.get(match.group(1), match.group(0))
+
+
+def names_used_twice(path: Path) -> list[Problem]:
+    """The scenario names of a feature file used twice (B301), for a run that checks nothing
+    else (the pytest plugin): pytest-bdd runs one scenario of each name. None for a file that
+    does not parse: loading it says why."""
+    text, _ = read_feature(path)
+    if text is None:
+        return []
+    try:
+        document = Parser().parse(TokenScanner(text))
+    except (CompositeParserException, ParserError):
+        return []
+    seen: dict[str, int] = {}
+    return [twice for child in _children(document.get("feature") or {}) if "scenario" in child
+            if (twice := _named_twice(path, child["scenario"], seen))]
+
+
+def _named_twice(path: Path, scenario: dict, seen: dict[str, int]) -> Problem | None:
+    """B301 when the scenario's name is one of `seen` (name -> the line it was first used),
+    which it joins otherwise."""
+    line, name = scenario["location"]["line"], scenario["name"]
+    first = seen.setdefault(name, line)
+    if first == line:
+        return None
+    return Problem(str(path), message("scenario_name_twice", name=name, line=first), line,
+                   scenario["location"]["column"], code="B301")
 
 
 def _children(feature: dict) -> list[dict]:
