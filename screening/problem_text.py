@@ -413,6 +413,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        "ville blive samme fil; giv regelfilen endelsen .yaml"),
     "record_exists": ("holds this candidate's record already; --overwrite replaces it",
                       "rummer allerede kandidatens post; --overwrite erstatter den"),
+    "file_exists": ("exists already; --overwrite replaces it",
+                    "findes allerede; --overwrite erstatter den"),
     # the committee's papers
     "run_differs": ("run '{run}' screened other rule files, stage or records than this report; "
                     "leave out --run to use the latest matching run", "kørsel '{run}' "

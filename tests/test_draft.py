@@ -100,7 +100,9 @@ def test_a_draft_from_a_docx_and_a_pdf_made_from_a_seed(tmp_path):
     for suffix, save in ((".docx", document.save), (".pdf", pdf.output)):
         made = tmp_path / f"{seed.stem}{suffix}"
         save(str(made))
-        out = write_draft(made, tmp_path)
+        folder = tmp_path / suffix[1:]  # a draft of each: never one over the other's
+        folder.mkdir()
+        out = write_draft(made, folder)
         check_draft(out, seed if suffix == ".docx" else _latin1_seed(seed, tmp_path),
                     read_text(made))
 
@@ -207,8 +209,34 @@ def test_a_draft_without_krav_writes_no_feature_file_that_cannot_run(tmp_path):
     assert result.exit_code == 0, result.output
     assert "ingen krav, så intet udkast til scenarier" in result.output
     assert out.exists() and not out.with_suffix(".feature").exists()
-    english = CliRunner().invoke(main, ["--lang", "en", "new", str(text), "--out", str(out)])
+    english = CliRunner().invoke(main, ["--lang", "en", "new", str(text), "--out", str(out),
+                                        "--overwrite"])
     assert "no krav, so no draft scenarios" in english.output
+
+
+def test_a_rule_file_or_draft_scenarios_already_there_are_kept_unless_asked(tmp_path):
+    """A rule file there may be hours of a consultant's edits: a new draft over it, or over
+    its scenarios, is refused (E007, naming each) unless --overwrite says to replace them."""
+    text = tmp_path / "profil.md"
+    text.write_text("## Personlige kompetencer\n\nDet er afgørende, at du er ordentlig.\n",
+                    encoding="utf-8")
+    out = tmp_path / "greve.yaml"
+    scenarios = out.with_suffix(".feature")
+    for existing in ([out], [scenarios], [out, scenarios]):
+        for path in existing:
+            path.write_text("# rettet i hånden\n", encoding="utf-8")
+        result = CliRunner().invoke(main, ["new", str(text), "--out", str(out)])
+        assert result.exit_code == 2, result.output
+        for path in existing:
+            assert f"{path}: E007 findes allerede; --overwrite erstatter den" in result.output
+            assert path.read_text(encoding="utf-8") == "# rettet i hånden\n"
+            path.unlink()
+    out.write_text("# rettet i hånden\n", encoding="utf-8")
+    replaced = CliRunner().invoke(main, ["new", str(text), "--out", str(out), "--overwrite"])
+    assert replaced.exit_code == 0, replaced.output
+    assert "ordentlig" in out.read_text(encoding="utf-8") and scenarios.exists()
+
+
 @pytest.mark.parametrize("language", ["da", "en"])
 @pytest.mark.parametrize("profile_id", ["Greve Direktør", "greve: 2025", "-greve"])
 def test_an_id_a_profile_cannot_have_is_refused_before_anything_is_written(

@@ -102,7 +102,9 @@ def _trace_json(tr) -> dict:
         help="Skriv regelfilen her og et udkast til scenarier ved siden af (.feature).")
 @option("--id", "profile_id", callback=lambda _ctx, _param, value: _profile_id(value),
         help="Profilens id (standard: tekstfilens navn).")
-def new(text, out, profile_id):
+@option("--overwrite", is_flag=True,
+        help="Erstat en regelfil eller et scenarieudkast, der allerede findes.")
+def new(text, out, profile_id, overwrite):
     """Skriv et udkast til en regelfil ud fra en profiltekst (.txt, .md, .docx, .pdf).
 
     Ét kriterium pr. udsagn, der stiller krav (samme udsagn som `screening trace` tæller),
@@ -134,6 +136,11 @@ def new(text, out, profile_id):
              else "out_is_feature" if len(written) == 1 else None)
     if clash:
         raise InputError([Problem(str(out), message(clash), code="E007")])
+    # a rule file there may be hours of a consultant's edits: never replaced unasked
+    there = [] if overwrite else [path for path in (Path(out), feature) if path.exists()]
+    if there:
+        raise InputError([Problem(str(path), message("file_exists"), code="E007")
+                          for path in there])
     drafted = draft(text, out, profile_id)
     written_files = [(out, drafted.rule_file)]
     if drafted.feature is not None:

@@ -156,6 +156,8 @@ HELP_EN: dict[str, str] = {
         "Write one <id>.yaml per candidate here (else to stdout).",
     "Erstat en kandidats post, der allerede ligger i --out-dir.":
         "Replace a candidate's record already in --out-dir.",
+    "Erstat en regelfil eller et scenarieudkast, der allerede findes.":
+        "Replace a rule file or draft scenarios that already exist.",
     "Læs et udfyldt scoringsark ind som vurderinger (kilde og bedømmer med).":
         "Read a filled-in score sheet in as assessments (with source and assessor).",
     "Hver forkert celle meldes som Ark!Celle; er der blot én, skrives intet. Hver post skrives "
