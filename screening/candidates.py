@@ -30,7 +30,7 @@ from .documents import (
     unbuildable,
 )
 from .errors import InputError, Problem
-from .messages import message
+from .messages import message, os_reason
 from .records import CandidateRecord
 
 if TYPE_CHECKING:
@@ -190,7 +190,7 @@ def _changed(span: LineSpan) -> Problem:
 
 
 def _unreadable(name: str, exc: OSError) -> Problem:
-    return Problem(name, message("cannot_read_file", reason=exc.strerror), code="E001")
+    return Problem(name, message("cannot_read_file", reason=os_reason(exc)), code="E001")
 
 
 def _spans(name: str, handle: BinaryIO, span_lines: int,

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import Problem
-from .messages import Message, message
+from .messages import Message, message, os_reason
 
 if TYPE_CHECKING:  # ruamel is imported when YAML is read: a run that reads only JSON and
     # cached profiles never needs it (20-40 ms at start-up)
@@ -208,7 +208,7 @@ def read_bounded(path: str | Path, limit: int | None = None) -> tuple[bytes, Pro
     except FileNotFoundError:
         return b"", Problem(name, message("file_not_found"), code="E001")
     except OSError as exc:
-        return b"", Problem(name, message("cannot_read_file", reason=exc.strerror),
+        return b"", Problem(name, message("cannot_read_file", reason=os_reason(exc)),
                             code="E001")
     if len(content) > limit:  # it grew since we looked
         return b"", Problem(name, message("file_too_large", limit=limit), code="E002")

@@ -10,6 +10,7 @@ be templated.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from typing import Any
 
@@ -79,6 +80,21 @@ def message(code: str, /, **params: Any) -> Message:
     if code not in CATALOGUE:
         raise KeyError(f"no message '{code}' in the catalogue")
     return Message(code, tuple(params.items()))
+
+
+# the operating system's reasons a person meets, in the catalogue: its own text is English
+_OS_REASONS = {errno.ENOENT: "os_not_found", errno.EACCES: "os_no_access",
+               errno.EPERM: "os_no_access", errno.ENOSPC: "os_disk_full",
+               errno.EDQUOT: "os_disk_full", errno.EROFS: "os_read_only",
+               errno.EISDIR: "os_is_folder", errno.ENOTDIR: "os_not_folder",
+               errno.ENAMETOOLONG: "os_name_too_long"}
+
+
+def os_reason(exc: OSError) -> Message | str:
+    """Why the system refused, in the language of the moment where the catalogue has it,
+    else as the system says it."""
+    code = _OS_REASONS.get(exc.errno) if exc.errno is not None else None
+    return message(code) if code else (exc.strerror or str(exc))
 
 
 def from_data(data: Any, english: str) -> Message:

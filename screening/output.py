@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .errors import InputError, Problem
-from .messages import message
+from .messages import message, os_reason
 
 
 @contextlib.contextmanager
@@ -68,7 +68,7 @@ def write_bytes(path: str | Path, data: bytes) -> None:
 
 
 def _cannot_write(path: str | Path, exc: OSError) -> InputError:
-    return InputError([Problem(str(path), message("cannot_write", reason=exc.strerror),
+    return InputError([Problem(str(path), message("cannot_write", reason=os_reason(exc)),
                                 code="E007")])
 
 

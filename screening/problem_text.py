@@ -18,6 +18,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "file_too_large": ("file is larger than {limit} bytes", "filen er større end {limit} byte"),
     "file_not_found": ("file not found", "filen findes ikke"),
     "cannot_read_file": ("cannot read file: {reason}", "kan ikke læse filen: {reason}"),
+    "os_not_found": ("no such file or folder", "filen eller mappen findes ikke"),
+    "os_no_access": ("permission denied", "ingen adgang"),
+    "os_disk_full": ("the disk is full", "disken er fuld"),
+    "os_read_only": ("the file system is read-only", "filsystemet er skrivebeskyttet"),
+    "os_is_folder": ("is a folder", "er en mappe"),
+    "os_not_folder": ("a part of the path is not a folder", "en del af stien er ikke en mappe"),
+    "os_name_too_long": ("the name is too long", "navnet er for langt"),
     "file_replaced": ("the file was replaced while it was read; lines from here not "
                       "screened: {count}", "filen blev udskiftet, mens den blev læst; linjer "
                       "herfra, der ikke blev screenet: {count}"),

@@ -48,7 +48,7 @@ from pathlib import Path
 
 from .documents import text_position
 from .errors import InputError, Problem
-from .messages import message
+from .messages import message, os_reason
 from .profiles import Profile
 from .wording import read_wording
 
@@ -134,7 +134,7 @@ def read_text(path: str | Path) -> str:
         raise InputError([Problem(str(path), message("not_utf8"), line, column,
                                   code="E003")]) from None
     except OSError as exc:
-        raise InputError([Problem(str(path), message("cannot_read_file", reason=exc.strerror),
+        raise InputError([Problem(str(path), message("cannot_read_file", reason=os_reason(exc)),
                                   code="E001")]) from None
     except Exception as exc:  # python-docx and pypdf raise their own kinds on a broken file
         raise InputError([Problem(str(path), message("cannot_read_document", suffix=suffix,

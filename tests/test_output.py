@@ -87,3 +87,18 @@ def test_temporaries_of_a_killed_writer_are_removed(tmp_path):
     with atomic_writer(tmp_path / "ud.txt") as handle:
         handle.write("ny")
     assert sorted(p.name for p in tmp_path.iterdir()) == [mine.name, "ud.txt"]
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("da", "E007 kan ikke skrive her: filen eller mappen findes ikke"),
+    ("en", "E007 cannot write here: no such file or folder")])
+def test_why_the_system_refused_is_said_in_the_chosen_language(tmp_path, language, said):
+    """The system's own reason is English ('No such file or directory'): a Danish line
+    said it so."""
+    from screening.i18n import set_language
+
+    set_language(language)
+    target = tmp_path / "no-such-folder" / "out.json"
+    with pytest.raises(InputError) as refused, atomic_writer(target) as handle:
+        handle.write("x")
+    assert [str(p) for p in refused.value.problems] == [f"{target}: {said}"]

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, Problem
-from ..messages import Message, message
+from ..messages import Message, message, os_reason
 from .chain import GENESIS, StoredEntry, canonical, entry_hash, verify
 from .decisions import Decision, check_decision, standing
 
@@ -102,7 +102,7 @@ class AuditStore:
         except sqlite3.Error as exc:
             raise _bad(self.path, store_fault(exc)) from None
         except OSError as exc:
-            raise _bad(self.path, message("cannot_open_store", reason=exc.strerror)) from None
+            raise _bad(self.path, message("cannot_open_store", reason=os_reason(exc))) from None
 
     def _prepare(self, create: bool) -> None:
         self.db.execute("PRAGMA busy_timeout=60000")
