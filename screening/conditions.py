@@ -170,6 +170,9 @@ def _compare(data: dict, path: tuple, key: str, item_level: bool) -> Compare:
         return Compare(_name(data, path, key), "eq", True, item_level)
     if len(ops) > 1 or ops[0] not in OPS:
         bad = next((k for k in ops if k not in OPS), ops[-1])
+        if all(op in OPS for op in ops):  # a range (gte and lt): a condition per operator
+            example = ", ".join(f"{{{key}: {data[key]}, {op}: {data[op]}}}" for op in ops)
+            raise ConditionSyntaxError((*path, bad), message("range_in_one", example=example))
         raise ConditionSyntaxError(
             (*path, bad), message("one_operator", operators=", ".join(OPS), got=bad)
         )

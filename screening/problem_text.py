@@ -162,6 +162,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "expected_name": ("expected a name", "forventede et navn"),
     "one_operator": ("expected exactly one operator ({operators}), got `{got}`",
                      "forventede netop én operator ({operators}), fik `{got}`"),
+    "range_in_one": ("one operator per condition: a range is one condition per operator "
+                     "under `all:`, e.g. `all: [{example}]`", "én operator pr. betingelse: et "
+                     "interval er én betingelse pr. operator under `all:`, fx "
+                     "`all: [{example}]`"),
     "in_needs_list": ("`in` needs a non-empty list", "`in` kræver en liste, der ikke er tom"),
     "in_too_many": ("`in` takes at most {limit} values", "`in` tager højst {limit} værdier"),
     # candidate records (candidates)

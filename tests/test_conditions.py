@@ -55,7 +55,8 @@ def test_plain_data_parses_into_its_tree(data, item_level, tree):
     ({"all": [LEADERSHIP], "any": [LEADERSHIP]}, True, ("when", "any"), "unexpected_key"),
     ({"all": [LEADERSHIP, {"fact": "x"}]}, True, ("when", "all", 1), "unknown_condition_keys"),
     ({"field": "year"}, False, ("when",), "unknown_condition_keys"),  # no field at candidate level
-    ({"field": "year", "gte": 1, "lte": 2}, True, ("when", "lte"), "one_operator"),
+    ({"field": "year", "gte": 1, "lte": 2}, True, ("when", "lte"), "range_in_one"),
+    ({"field": "year", "gte": 1, "about": 2}, True, ("when", "about"), "one_operator"),
     ({"field": "year", "about": 1}, True, ("when", "about"), "one_operator"),
     ({"field": "domains", "in": "skole"}, True, ("when", "in"), "in_needs_list"),
     ({"field": "domains", "in": []}, True, ("when", "in"), "in_needs_list"),
@@ -179,3 +180,11 @@ def test_every_shipped_condition_is_normalised_to_a_fixed_point(path: Path):
         leaves = {repr(n) for n in cond.walk(tree) if isinstance(n, cond.Compare | cond.Assessed)}
         assert {repr(n) for n in cond.walk(normal)
                 if isinstance(n, cond.Compare | cond.Assessed)} == leaves
+
+
+def test_a_range_in_one_condition_says_how_to_write_it():
+    with pytest.raises(cond.ConditionSyntaxError) as raised:
+        cond.parse({"fact": "ledelseserfaring_aar", "gte": 5, "lt": 10}, ("when",))
+    assert raised.value.text.render("da") == (
+        "én operator pr. betingelse: et interval er én betingelse pr. operator under `all:`, "
+        "fx `all: [{fact: ledelseserfaring_aar, gte: 5}, {fact: ledelseserfaring_aar, lt: 10}]`")
