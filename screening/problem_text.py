@@ -18,6 +18,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "file_too_large": ("file is larger than {limit} bytes", "filen er større end {limit} byte"),
     "file_not_found": ("file not found", "filen findes ikke"),
     "cannot_read_file": ("cannot read file: {reason}", "kan ikke læse filen: {reason}"),
+    "save_as_readable": ("a {suffix} file cannot be read; save it as .docx, .pdf or .txt",
+                         "en {suffix}-fil kan ikke læses; gem den som .docx, .pdf eller .txt"),
     "os_not_found": ("no such file or folder", "filen eller mappen findes ikke"),
     "os_no_access": ("permission denied", "ingen adgang"),
     "os_disk_full": ("the disk is full", "disken er fuld"),

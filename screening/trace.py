@@ -117,12 +117,19 @@ class DocumentTrace:
 # --- reading a source text -----------------------------------------------------------------
 
 
+# word processors' formats read by neither python-docx nor pypdf
+OTHER_DOCUMENTS = (".doc", ".odt", ".rtf", ".pages", ".wpd")
+
+
 def read_text(path: str | Path) -> str:
     """The text of a .txt, .md, .docx or .pdf file; headings and bullets kept as markdown."""
     path = Path(path)
     suffix = path.suffix.lower()
     if not path.is_file():  # python-docx and pypdf would each say it their own way
         raise InputError([Problem(str(path), message("file_not_found"), code="E001")])
+    if suffix in OTHER_DOCUMENTS:  # not text: it would be read as text that is not UTF-8
+        raise InputError([Problem(str(path), message("save_as_readable", suffix=suffix),
+                                  code="E004")])
     try:
         if suffix == ".docx":
             return _docx_text(path)

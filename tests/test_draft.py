@@ -253,3 +253,14 @@ def test_an_id_a_profile_cannot_have_is_refused_before_anything_is_written(
     assert "--id" in result.output and profile_id in result.output
     assert ("små bogstaver" in result.output) == (language == "da")
     assert not out.exists() and not out.with_suffix(".feature").exists()
+
+
+@pytest.mark.parametrize("suffix", [".doc", ".odt", ".RTF"])
+def test_a_word_processors_other_format_says_how_to_save_it(tmp_path, suffix):
+    """Read as text, it was 'ikke UTF-8-tekst' at some byte: say what the tool reads."""
+    text = tmp_path / f"profil{suffix}"
+    text.write_bytes(b"\xd0\xcf\x11\xe0 binary")
+    result = CliRunner().invoke(main, ["new", str(text)])
+    assert result.exit_code == 2, result.output
+    assert (f"{text}: E004 en {suffix.lower()}-fil kan ikke læses; gem den som .docx, .pdf "
+            f"eller .txt") in result.output
