@@ -61,6 +61,7 @@ class Finding(Worded):
 
 def lint_paths(paths: list[Path]) -> list[Finding]:
     findings: list[Finding] = []
+    declared: dict[str, Path] = {}  # profile id -> the first file declaring it
     for path in paths:
         try:
             profile = _load(path)
@@ -71,7 +72,25 @@ def lint_paths(paths: list[Path]) -> list[Finding]:
                             for p in exc.problems)
             continue
         findings.extend(lint_profile(profile))
+        findings.extend(_id_twice(path, profile.meta.id, declared))
     return sorted(set(findings), key=lambda f: (f.path, f.line, f.column, f.code))
+
+
+def _id_twice(path: Path, profile_id: str, declared: dict[str, Path]) -> list[Finding]:
+    """E213 when a profile (not a module) of `path` has the id of one linted before it
+    (`declared`: id -> its file, which this one joins otherwise): `screen <id>` would
+    take one of the two files and never say so."""
+    from .documents import read_document
+
+    doc, _ = read_document(path)
+    if doc is None or not isinstance(doc.data, dict) or "profile" not in doc.data:
+        return []  # a module: its id is never looked up
+    first = declared.setdefault(profile_id, path)
+    if first == path:
+        return []
+    line, column = doc.locate(("profile", "id"))
+    return [Finding(str(path), line or 1, column or 1, "E213",
+                    message("profile_id_twice", id=profile_id, first=str(first)))]
 
 
 def _load(path: Path) -> Profile:

@@ -101,6 +101,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "profile_or_module": ("a rule file has exactly one of `profile:` (a job profile) or "
                           "`module:` (an organisation module)", "en regelfil har netop én af "
                           "`profile:` (en stillingsprofil) og `module:` (et organisationsmodul)"),
+    "profile_id_twice": ("profile id '{id}' is also the id of {first}: a command given the id "
+                         "would take one of them", "profil-id'et '{id}' er også id for "
+                         "{first}: en kommando, der får id'et, ville tage den ene af dem"),
     "include_not_module": ("{path} is a profile, not a module (only files with `module:` can "
                            "be included)", "{path} er en profil, ikke et modul (kun filer med "
                            "`module:` kan inkluderes)"),

@@ -432,12 +432,17 @@ def find_profile(name: str, rules_dir: str | Path = "rules") -> Path:
         named = Path(rules_dir) / f"{name}{suffix}"
         if _is_there(named):  # parsing every rule file to find one id cost 145 ms a command
             return named
-    found = {}
+    found: dict[str, list[Path]] = {}
     for candidate in sorted(Path(rules_dir).glob("*.y*ml")):
         if (profile_id := _profile_id(candidate)) is not None:
-            found[profile_id] = candidate
+            found.setdefault(profile_id, []).append(candidate)
     if name in found:
-        return found[name]
+        first, *others = found[name]
+        if others:  # which one is meant only a person can say
+            raise RuleFileError([Problem(str(other), message("profile_id_twice", id=name,
+                                                             first=str(first)), code="E213")
+                                 for other in others])
+        return first
     raise RuleFileError([Problem(name, message("no_profile", folder=f"{rules_dir}/")
                                  + did_you_mean(name, found), code="E001")])
 

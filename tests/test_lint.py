@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from pathlib import Path
 
@@ -172,3 +173,32 @@ def test_a_krav_softened_by_the_set_aside_softener_is_told_so_not_that_no_word_m
     assert ("k: er et krav, men dets 'skal' står i en liste, der blødgøres af 'Vi forventer "
             "ikke, at du kan alt' (set_aside); det læses som et ønske med vægt 2"
             ) in danish.output
+
+
+def test_two_rule_files_with_one_profile_id_are_an_error_at_the_second_id(tmp_path):
+    """`screen <id>` takes one file of an id: two profiles with it are E213, the modules
+    they include are not profiles and never clash."""
+    shipped = sorted((ROOT / "rules").glob("*.yaml"))
+    first, second = shipped[0], shipped[1]
+    shutil.copytree(ROOT / "rules" / "modules", tmp_path / "modules")
+    copy = tmp_path / ("aa-" + first.name)  # neither file named by the id
+    copy.write_text(first.read_text(encoding="utf-8"), encoding="utf-8")
+    profile_id = next(line.split(":", 1)[1].strip() for line in copy.read_text().splitlines()
+                      if line.startswith("  id:"))
+    text = second.read_text(encoding="utf-8")
+    (twin_line,) = [n for n, line in enumerate(text.splitlines(), start=1)
+                    if line.startswith("  id:")]
+    twin = tmp_path / ("zz-" + second.name)
+    twin.write_text(text.replace(text.splitlines()[twin_line - 1], f"  id: {profile_id}", 1),
+                    encoding="utf-8")
+    found = [f for f in lint_paths([copy, twin, *sorted((ROOT / "rules" / "modules")
+                                                         .glob("*.yaml"))])
+             if f.code == "E213"]
+    assert [(f.path, f.line, f.column) for f in found] == [(str(twin), twin_line, 3)]
+    assert f"'{profile_id}'" in str(found[0]) and str(copy) in str(found[0])
+
+    # looked up by that id: refused, not one of the two taken
+    ambiguous = CliRunner().invoke(main, ["screen", profile_id, str(ROOT / "examples"),
+                                          "--rules-dir", str(tmp_path), "--no-audit"])
+    assert ambiguous.exit_code == 2, ambiguous.output
+    assert f"{twin}: E213 " in ambiguous.output
