@@ -223,16 +223,23 @@ def test_runs_recorded_before_the_possible_score_still_show_and_replay():
         ("possible", None, 97.1)]
 
 
-def test_replay_gives_the_same_result_and_shows_what_a_rule_change_does(audit_db, tmp_path):
-    run = screen_run(audit_db)
-    same = cli("audit", "replay", run, "--audit-db", str(audit_db))
-    assert same.exit_code == 0 and "Ingen forskelle" in same.output
+def _stricter_rules(tmp_path):
+    """A copy of the rules in which leading leaders takes 20 of them, not one: its
+    Helsingør rule file."""
     changed = tmp_path / "rules"
     shutil.copytree(ROOT / "rules", changed)
     profile = changed / "helsingor-direktor-2024.yaml"
     profile.write_text(profile.read_text(encoding="utf-8").replace(
         "where: {field: leaders_led, gte: 1}", "where: {field: leaders_led, gte: 20}"),
         encoding="utf-8")
+    return profile
+
+
+def test_replay_gives_the_same_result_and_shows_what_a_rule_change_does(audit_db, tmp_path):
+    run = screen_run(audit_db)
+    same = cli("audit", "replay", run, "--audit-db", str(audit_db))
+    assert same.exit_code == 0 and "Ingen forskelle" in same.output
+    profile = _stricter_rules(tmp_path)
     result = cli("audit", "replay", run, "--rules", str(profile), "--audit-db", str(audit_db))
     assert result.exit_code == 1
     assert "ledelse-af-ledere" in result.output and "k02-anders-lykke" in result.output
@@ -248,12 +255,7 @@ def test_replay_shows_what_changed_in_the_chosen_language(audit_db, tmp_path, la
     """The differences read as the other views word them: statuses, recommendations and
     figures in the chosen language, never the stored codes ('ikke_opfyldt', True)."""
     run = screen_run(audit_db)
-    changed = tmp_path / "rules"
-    shutil.copytree(ROOT / "rules", changed)
-    profile = changed / "helsingor-direktor-2024.yaml"
-    profile.write_text(profile.read_text(encoding="utf-8").replace(
-        "where: {field: leaders_led, gte: 1}", "where: {field: leaders_led, gte: 20}"),
-        encoding="utf-8")
+    profile = _stricter_rules(tmp_path)
     result = cli("--lang", language, "audit", "replay", run, "--rules", str(profile),
                  "--audit-db", str(audit_db))
     assert result.exit_code == 1, result.output
