@@ -9,9 +9,11 @@ evidence up to the stage *before* the next one.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from . import conditions as cond
+from .audit.decisions import Decision, describe
 from .display import markdown as markdown_text
 from .display import one_line
 from .explain import _evidence_line
@@ -49,6 +51,7 @@ class GuideItem:
 class CandidateGuide:
     view: CandidateView
     items: tuple[GuideItem, ...]
+    decision: str | None = None  # the standing decision a person made, in words
 
 
 def competencies_read(criterion: Criterion) -> tuple[str, ...]:
@@ -90,14 +93,21 @@ def why(i: GuideItem) -> str:
 
 
 def guide(screening: Screening, next_stage: str, candidate_id: str | None = None,
-          names: dict[str, str] | None = None) -> list[CandidateGuide]:
-    """One guide per candidate (or for `candidate_id`), in ranking order."""
-    names = names or {}
+          names: dict[str, str] | None = None,
+          decisions: Mapping[str, Decision] | None = None) -> list[CandidateGuide]:
+    """One guide per candidate (or for `candidate_id`), in ranking order, each with the
+    standing decision a person made on the candidate (`decisions`, by id)."""
+    names, decisions = names or {}, decisions or {}
     results = [screening.result(candidate_id)] if candidate_id else screening.results
     return [CandidateGuide(candidate_view(r, names.get(r.id)),
                            tuple(item(screening.profile, o, next_stage)
-                                 for o in r.outcomes if needs_attention(o)))
+                                 for o in r.outcomes if needs_attention(o)),
+                           _described(decisions.get(r.id)))
             for r in results]
+
+
+def _described(decision: Decision | None) -> str | None:
+    return None if decision is None else describe(decision)
 
 
 def markdown(screening: Screening, next_stage: str, guides: list[CandidateGuide]) -> str:
@@ -114,6 +124,9 @@ def markdown(screening: Screening, next_stage: str, guides: list[CandidateGuide]
                   t("Score {score}, dækning {coverage} %. {count} kriterier at afklare.",
                     score=v.score.text, coverage=number_text(v.coverage), count=len(g.items)),
                   ""]
+        if g.decision:  # reasons are typed by people: one line, escaped
+            lines += [markdown_text(one_line(t("Stående beslutning: {decision}",
+                                                 decision=g.decision))), ""]
         if not g.items:
             lines += [t("Intet at afklare: alle kriterier er belyst, kilderne er enige, og "
                         "ingen krav er kun delvist opfyldt."), ""]

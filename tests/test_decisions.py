@@ -269,3 +269,17 @@ def test_a_standing_decision_is_in_every_format_screen_writes(run, audit_db, tmp
     header = [c.value for c in ranking[1]]
     row = next([c.value for c in r] for r in ranking.iter_rows(min_row=2) if r[1].value == JONAS)
     assert "Formand" in row[header.index("Beslutning")]
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_a_standing_decision_shows_in_the_interview_guide(run, audit_db, fmt):
+    """The guide for the next stage stands on the evidence of the stage decided at."""
+    assert decide(run, JONAS, "--override", "--reason", "Konstitueret skoleleder i to år",
+                  "--operator", "Formand").exit_code == 0
+    guide = cli("guide", PROFILE, str(EXAMPLES), "--stage", "samtale2", "--format", fmt,
+                "--rules-dir", str(ROOT / "rules"))
+    assert guide.exit_code == 0, guide.output
+    said = "Stående beslutning: går videre (foreslået knock-out underkendt): Formand"
+    assert said in guide.stdout
+    assert guide.stdout.count("Stående beslutning") == 1  # only the candidate decided on
+    assert guide.stdout.index(JONAS) < guide.stdout.index(said)  # in Jonas's section

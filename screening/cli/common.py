@@ -35,6 +35,11 @@ def found_profile(name: str, rules_dir: str):
 def records_of(paths: tuple[str, ...]):
     """Valid records, for a paper that names the candidates; bad files are reported on
     stderr and skipped, and nothing valid at all is bad input (exit 2)."""
+    return [r.record for r in loaded_of(paths)]
+
+
+def loaded_of(paths: tuple[str, ...]):
+    """`records_of`, each record as loaded: with where it came from and its sha256."""
     from ..candidates import load_records
     from ..errors import RecordError
 
@@ -43,7 +48,7 @@ def records_of(paths: tuple[str, ...]):
         raise RecordError(problems)
     for problem in problems:
         echo_problem(problem)
-    return [r.record for r in loaded]
+    return loaded
 
 
 def echo_problem(problem) -> None:

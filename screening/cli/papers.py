@@ -12,10 +12,12 @@ from .common import (
     audit_db_option,
     emit,
     found_profile,
+    loaded_of,
     records_of,
     rules_dir_option,
     screening_profile,
     stage_option,
+    standing_decisions,
 )
 from .help import HelpCommand, argument, option
 
@@ -23,15 +25,18 @@ NEXT_STAGES = SOURCES[1:]  # as guide.NEXT_STAGES, without importing it at start
 
 
 def _screening(profile, candidates, stage, as_of, rules_dir):
-    """The screening and the candidates' names (for the papers that name them). A paper
-    records no run of its own: the report names the recorded run its results match."""
+    """The screening, the candidates' names (for the papers that name them) and the sha256
+    of each record (to find what people decided on it). A paper records no run of its own:
+    the report names the recorded run its results match."""
     from ..screen import Screener
 
     loaded_profile, path = found_profile(profile, rules_dir)
-    records = records_of(candidates)
+    loaded = loaded_of(candidates)
+    records = [r.record for r in loaded]
     names = {r.id: r.personal.name for r in records if r.personal and r.personal.name}
     with Screener(loaded_profile, path) as screener:
-        return screener.screen(records, stage, as_of.date() if as_of else None), names
+        screening = screener.screen(records, stage, as_of.date() if as_of else None)
+    return screening, names, {r.record.id: r.sha256 for r in loaded}
 
 
 @click.command(cls=HelpCommand)
@@ -63,11 +68,10 @@ def report(profile, candidates, stage, run_id, out, as_of, rules_dir, audit_db):
     from ..audit import default_path
     from ..html_report import from_store, render
 
-    screening, names = _screening(profile, candidates, stage, as_of, rules_dir)
+    screening, names, _ = _screening(profile, candidates, stage, as_of, rules_dir)
     audit = from_store(audit_db or default_path(), screening, run_id)
     emit(render(screening, audit, names), out)
     click.echo(out, err=True)
-
 
 
 @click.command(cls=HelpCommand)
@@ -82,7 +86,9 @@ def report(profile, candidates, stage, run_id, out, as_of, rules_dir, audit_db):
 @option("--out", type=click.Path(dir_okay=False), help="Skriv til FIL (atomisk).")
 @as_of_option
 @rules_dir_option
-def guide(profile, candidates, next_stage, candidate_id, fmt, out, as_of, rules_dir):
+@audit_db_option
+def guide(profile, candidates, next_stage, candidate_id, fmt, out, as_of, rules_dir,
+          audit_db):
     """Interviewguide til næste stadie: hvad der skal afklares om hver kandidat.
 
     For hvert kriterium, der ikke er belyst endnu, hvor kilderne er uenige, eller som er
@@ -99,15 +105,18 @@ def guide(profile, candidates, next_stage, candidate_id, fmt, out, as_of, rules_
     from .. import guide as guides
     from ..errors import InputError, Problem
 
-    screening, names = _screening(profile, candidates, guides.evidence_stage(next_stage),
-                                  as_of, rules_dir)
+    screening, names, inputs = _screening(profile, candidates,
+                                          guides.evidence_stage(next_stage), as_of, rules_dir)
     if candidate_id and candidate_id not in {r.id for r in screening.results}:
         from ..messages import message
         from ..vocabulary import did_you_mean
 
         raise InputError([Problem("--id", message("no_candidate", id=candidate_id)
                                   + did_you_mean(candidate_id, [r.id for r in screening.results]))])
-    written = guides.guide(screening, next_stage, candidate_id, names)
+    # what people decided on these records at the evidence's stage shows in the guide too
+    decisions = standing_decisions(screening.profile, screening.stage, screening.as_of,
+                                   inputs, None, audit_db)
+    written = guides.guide(screening, next_stage, candidate_id, names, decisions)
     render = guides.html if fmt == "html" else guides.markdown
     emit(render(screening, next_stage, written), out)
 
