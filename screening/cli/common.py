@@ -122,8 +122,7 @@ def standing_decisions(profile, stage: str, as_of, inputs: dict[str, str], run: 
         if run is None:
             return store.standing_for_inputs(profile.sha256, stage,
                                              (as_of or profile.meta.date).isoformat(), inputs)
-        _check_run(store, profile, run)
-        return store.standing(run)
+        return store.standing(run)  # a run the command checked first (check_run)
     finally:
         store.close()
 
@@ -135,19 +134,14 @@ def check_run(profile, run: str | None, audit_db: str | None) -> None:
         return
     from ..audit import default_path
     from ..audit.store import AuditStore
-
-    store = AuditStore(audit_db or default_path(), create=False)
-    try:
-        _check_run(store, profile, run)
-    finally:
-        store.close()
-
-
-def _check_run(store, profile, run: str) -> None:
     from ..errors import InputError, Problem
     from ..messages import message
 
-    stored = store.run(run)["profile"]["id"]
+    store = AuditStore(audit_db or default_path(), create=False)
+    try:
+        stored = store.run(run)["profile"]["id"]
+    finally:
+        store.close()
     if stored != profile.meta.id:
         raise InputError([Problem("--run", message(
             "run_of_other_profile", run=run, stored=stored, profile=profile.meta.id),
