@@ -63,7 +63,7 @@ def from_store(store_path: str | Path, screening: Screening, run: str | None) ->
 
     if run is None and not Path(store_path).exists():
         return unrecorded(screening.profile)
-    store = AuditStore(store_path, create=False)
+    store = AuditStore(store_path, read_only=True)
     try:
         if run is not None:
             found = store.run(run)

@@ -12,6 +12,8 @@ import stat
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from click.testing import CliRunner
@@ -354,12 +356,12 @@ def _entries_committed(audit_db) -> int:
         db.close()
 
 
-def test_a_writer_killed_inside_its_transaction_leaves_no_partial_run(audit_db, tmp_path):
-    screen_run(audit_db)  # one complete run before
-    before = _entries_committed(audit_db)
-    signal_file = tmp_path / "paused"
+@contextmanager
+def paused_writer(audit_db, signal_file, rows: int) -> Iterator[int]:
+    """A `screen` recording into `audit_db`, paused inside its write transaction once `rows`
+    results are written; gives the sequence number it reached, and is killed on leaving."""
     process = subprocess.Popen(
-        [sys.executable, "-c", PAUSING_WRITER, str(signal_file), "3", "screen", PROFILE,
+        [sys.executable, "-c", PAUSING_WRITER, str(signal_file), str(rows), "screen", PROFILE,
          str(EXAMPLES), "--format", "jsonl", "--rules-dir", str(ROOT / "rules")],
         cwd=ROOT, env=dict(os.environ, SCREENING_AUDIT_DB=str(audit_db)),
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -369,13 +371,19 @@ def test_a_writer_killed_inside_its_transaction_leaves_no_partial_run(audit_db, 
                 break
             time.sleep(0.1)
         assert signal_file.exists(), process.stderr.read() if process.poll() is not None else ""
-        reached = int(signal_file.read_text())
-        assert reached == before + 4  # the run entry and 3 results written, not committed
-        assert _entries_committed(audit_db) == before
+        yield int(signal_file.read_text())
     finally:
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
     assert process.returncode == -signal.SIGKILL
+
+
+def test_a_writer_killed_inside_its_transaction_leaves_no_partial_run(audit_db, tmp_path):
+    screen_run(audit_db)  # one complete run before
+    before = _entries_committed(audit_db)
+    with paused_writer(audit_db, tmp_path / "paused", 3) as reached:
+        assert reached == before + 4  # the run entry and 3 results written, not committed
+        assert _entries_committed(audit_db) == before
     store = AuditStore(audit_db)
     assert store.verify() == []
     assert len(store.runs()) == 1
@@ -385,6 +393,56 @@ def test_a_writer_killed_inside_its_transaction_leaves_no_partial_run(audit_db, 
     store = AuditStore(audit_db)
     assert [len(store.results(r["run"])) for r in store.runs()] == [8, 8]
     assert store.verify() == []
+
+
+@pytest.mark.parametrize("command, shown", [
+    (["screen", PROFILE, str(EXAMPLES), "--no-audit", "--rules-dir", str(ROOT / "rules")],
+     "Besluttet"),
+    (["explain", PROFILE, str(EXAMPLES / "k04-jonas-vestergaard.yaml"), "--no-audit",
+      "--rules-dir", str(ROOT / "rules")], "Stående beslutning"),
+    (["audit", "list"], "{run}"), (["audit", "verify"], "")])
+def test_readers_do_not_wait_for_a_run_being_recorded(audit_db, tmp_path, command, shown):
+    """Reading the store (the decisions `screen --no-audit` shows, `audit list`, ...) takes no
+    lock: a colleague recording a large run never holds them up (they waited up to 60 s)."""
+    run = screen_run(audit_db)
+    assert cli("decide", run, "k04-jonas-vestergaard", "--confirm", "--reason", "r",
+               "--operator", "F", "--audit-db", str(audit_db)).exit_code == 0
+    env = dict(os.environ, SCREENING_AUDIT_DB=str(audit_db))
+    with paused_writer(audit_db, tmp_path / "paused", 3):
+        done = subprocess.run([SCRIPT, *command], cwd=ROOT, env=env, capture_output=True,
+                              text=True, timeout=30)
+    assert done.returncode == 0, done.stderr
+    assert shown.format(run=run) in done.stdout
+
+
+def test_a_store_gets_the_index_by_kind_from_its_first_writer_and_readers_write_nothing(
+        audit_db):
+    """Runs and decisions are found through an index by kind, not by reading every result:
+    a store made before the index has it from its next writer; a reader adds nothing."""
+    screen_run(audit_db)
+    tamper(audit_db, "DROP INDEX entries_kind")
+    reader = AuditStore(audit_db, read_only=True)
+    assert reader.runs() and reader.decisions_for_inputs("x", "samtale2", "2024-01-15", {}) == []
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        reader.db.execute("CREATE INDEX entries_kind ON entries (kind, run)")
+    reader.close()
+    assert not _has_index(audit_db, "entries_kind")
+    AuditStore(audit_db, create=False).close()
+    assert _has_index(audit_db, "entries_kind")
+    db = sqlite3.connect(audit_db)
+    plan = db.execute("EXPLAIN QUERY PLAN SELECT body FROM entries WHERE kind = 'run'"
+                      ).fetchall()
+    db.close()
+    assert "entries_kind" in str(plan)
+
+
+def _has_index(audit_db, name: str) -> bool:
+    db = sqlite3.connect(audit_db)
+    try:
+        return db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
+                          "name = ?", (name,)).fetchone()[0] == 1
+    finally:
+        db.close()
 
 
 # --- issue 15: verify sees every missing blob and creates nothing; faults are named -------

@@ -43,6 +43,7 @@ CREATE TABLE IF NOT EXISTS entries (
     seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, run TEXT NOT NULL, candidate TEXT,
     created TEXT NOT NULL, body TEXT NOT NULL, previous TEXT NOT NULL, hash TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS entries_run ON entries (run, candidate);
+CREATE INDEX IF NOT EXISTS entries_kind ON entries (kind, run);
 CREATE TABLE IF NOT EXISTS head (one INTEGER PRIMARY KEY CHECK (one = 1), seq INTEGER,
     hash TEXT);
 CREATE TABLE IF NOT EXISTS blobs (sha256 TEXT PRIMARY KEY, content BLOB NOT NULL);
@@ -84,19 +85,27 @@ class CandidateInput:
 class AuditStore:
     """The store holds personal data: a new store's folder is made 0700 and its file 0600
     (SQLite gives its -wal and -shm files the file's mode). With `create=False` nothing is
-    created or written unless the store is already there and ours."""
+    created or written unless the store is already there and ours. With `read_only=True`
+    (implying `create=False`) nothing is ever written and no lock is taken: a reader never
+    waits for a run being recorded, and a store the user may only read can be read."""
 
-    def __init__(self, path: str | Path, create: bool = True):
+    def __init__(self, path: str | Path, create: bool = True, read_only: bool = False):
         self.path = Path(path)
+        create = create and not read_only
         if not self.path.exists() and not create:
             raise _bad(self.path, message("no_audit_store"))
         try:
             if create:
                 self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
                 os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
-            uri = self.path.resolve().as_uri() + ("" if create else "?mode=rw")
-            self.db = sqlite3.connect(uri, timeout=60, isolation_level=None, uri=True)
-            self._prepare(create)
+            mode = "?mode=ro" if read_only else "" if create else "?mode=rw"
+            self.db = sqlite3.connect(self.path.resolve().as_uri() + mode, timeout=60,
+                                      isolation_level=None, uri=True)
+            self.db.execute("PRAGMA busy_timeout=60000")
+            if read_only:
+                self._read_prepared()
+            else:
+                self._prepare(create)
             if create:
                 keep_reserve(self.path)
         except sqlite3.Error as exc:
@@ -105,26 +114,41 @@ class AuditStore:
             raise _bad(self.path, message("cannot_open_store", reason=os_reason(exc))) from None
 
     def _prepare(self, create: bool) -> None:
-        self.db.execute("PRAGMA busy_timeout=60000")
         # checked and created under the write lock: of several processes opening a new
         # store at once, one creates it and the others find it whole (not half made)
         with self.transaction():
-            app_id = self.db.execute("PRAGMA application_id").fetchone()[0]
-            tables = self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables):
-                raise _bad(self.path, message("foreign_sqlite"))
-            if app_id == 0 and not create:  # e.g. an empty file: never write a schema into it
-                raise _bad(self.path, message("not_a_store", why=message("an_empty_file")))
-            names = {name for (name,) in self.db.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if app_id == APPLICATION_ID and not names >= TABLES:
-                raise _bad(self.path, message("store_table_missing"))
-            if app_id == 0:
-                for statement in SCHEMA.split(";"):
-                    if statement.strip():
-                        self.db.execute(statement)
+            if self._check_ours(create) == 0:
                 self.db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            # every statement is IF NOT EXISTS: a store made by an earlier version gets
+            # what was added since (the index by kind) from its first writer
+            for statement in SCHEMA.split(";"):
+                if statement.strip():
+                    self.db.execute(statement)
         self.db.execute("PRAGMA journal_mode=WAL")  # only once the file is known to be ours
+
+    def _read_prepared(self) -> None:
+        """Checked in one read transaction, so a store being created by another process is
+        seen before or after, never half made; in WAL mode the read waits for no writer."""
+        self.db.execute("BEGIN")
+        try:
+            self._check_ours(create=False)
+        finally:
+            self.db.execute("COMMIT")
+
+    def _check_ours(self, create: bool) -> int:
+        """The file's application id, once it is known to be a store of ours (or, when
+        `create`, an empty file to make one in)."""
+        app_id: int = self.db.execute("PRAGMA application_id").fetchone()[0]
+        tables = self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables):
+            raise _bad(self.path, message("foreign_sqlite"))
+        if app_id == 0 and not create:  # e.g. an empty file: never write a schema into it
+            raise _bad(self.path, message("not_a_store", why=message("an_empty_file")))
+        names = {name for (name,) in self.db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if app_id == APPLICATION_ID and not names >= TABLES:
+            raise _bad(self.path, message("store_table_missing"))
+        return app_id
 
     def close(self) -> None:
         self.db.close()
@@ -281,10 +305,12 @@ class AuditStore:
                              inputs: dict[str, str]) -> list[Decision]:
         """Every decision about these inputs (candidate id -> record sha256) in any run of
         the same profile, stage and date, oldest first."""
-        runs = {r["run"] for r in self.runs() if r["profile"]["sha256"] == profile_sha256
-                and r["stage"] == stage and r["as_of"] == as_of}
-        return [d for d in self._all_decisions()
-                if d.run in runs and d.candidate in inputs
+        # from the decisions (few, made by people) to their runs, not from every run
+        decisions = [d for d in self._all_decisions() if d.candidate in inputs]
+        runs = {run: self.run(run) for run in {d.run for d in decisions}}
+        alike = {run for run, r in runs.items() if r["profile"]["sha256"] == profile_sha256
+                 and r["stage"] == stage and r["as_of"] == as_of}
+        return [d for d in decisions if d.run in alike
                 and self._input_sha256(d.run, d.candidate) == inputs[d.candidate]]
 
     def _all_decisions(self) -> list[Decision]:

@@ -14,11 +14,11 @@ from .common import audit_db_option, check_run, emit
 from .help import HelpCommand, HelpGroup, argument, option
 
 
-def _store(audit_db):
+def _store(audit_db, read_only: bool = True):
     from ..audit import default_path
     from ..audit.store import AuditStore
 
-    return AuditStore(audit_db or default_path(), create=False)
+    return AuditStore(audit_db or default_path(), create=False, read_only=read_only)
 
 
 @click.group(cls=HelpGroup)
@@ -314,7 +314,7 @@ def decide(run, candidate, confirm, override, advance, stop, reason, supersede, 
         raise click.UsageError(t("en beslutning kræver --reason: den skal begrundes "
                                  "(forvaltningsloven §§ 22-24)"))
     by = named_operator(operator)
-    store = _store(audit_db)
+    store = _store(audit_db, read_only=False)
     try:
         decided = store.decide(run, candidate, chosen[0], one_line(reason), by, supersede)
     except DecisionRefused as exc:

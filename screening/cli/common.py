@@ -117,7 +117,7 @@ def standing_decisions(profile, stage: str, as_of, inputs: dict[str, str], run: 
         return {}  # no store, nothing decided: sqlite3 and the store's code stay unloaded
     from ..audit.store import AuditStore
 
-    store = AuditStore(path, create=False)
+    store = AuditStore(path, read_only=True)
     try:
         if run is None:
             return store.standing_for_inputs(profile.sha256, stage,
@@ -137,7 +137,7 @@ def check_run(profile, run: str | None, audit_db: str | None) -> None:
     from ..errors import InputError, Problem
     from ..messages import message
 
-    store = AuditStore(audit_db or default_path(), create=False)
+    store = AuditStore(audit_db or default_path(), read_only=True)
     try:
         stored = store.run(run)["profile"]["id"]
     finally:

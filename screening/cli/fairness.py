@@ -47,7 +47,7 @@ def fairness(run, groups_file, take, fmt, audit_db):
     if not path.is_file():
         raise InputError([Problem(groups_file, message("file_not_found"), code="E001")])
     groups = read_groups(path.read_text(encoding="utf-8"), groups_file)
-    store = AuditStore(audit_db or default_path(), create=False)
+    store = AuditStore(audit_db or default_path(), read_only=True)
     try:
         results = store.results(run)
         scoring = stored_profile(store, store.run(run)).scoring
