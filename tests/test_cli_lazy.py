@@ -67,3 +67,34 @@ def test_each_command_runs_its_help(name, lang):
 def test_an_unknown_command_is_a_usage_error():
     result = CliRunner().invoke(main, ["scren"])
     assert result.exit_code == 2 and "scren" in result.output
+
+
+def _screen_through_run(plugins_off: str | None) -> dict:
+    """What `screening screen` (its entry point, `run`) loaded, and whether it worked."""
+    env_line = ("" if plugins_off is None
+                else f"import os; os.environ['PYDANTIC_DISABLE_PLUGINS'] = {plugins_off!r}\n")
+    probe = (f"import json, sys\n{env_line}"
+             f"sys.argv = ['screening', 'screen', {str(HELSINGOR)!r}, "
+             f"{str(ROOT / 'examples' / 'candidates' / HELSINGOR.stem)!r}, '--no-audit', "
+             f"'--format', 'json']\n"
+             f"from screening.cli import run\n"
+             f"try:\n    run()\nexcept SystemExit as exit:\n    code = exit.code\n"
+             f"loader = sys.modules.get('pydantic.plugin._loader')\n"
+             f"print(json.dumps({{'code': code, 'metadata': 'importlib.metadata' in sys.modules,"
+             f" 'real_loader': bool(getattr(loader, '__file__', None))}}))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          cwd=ROOT)
+    *output, last = done.stdout.splitlines()
+    assert json.loads("\n".join(output))["candidates"], done.stderr
+    return json.loads(last)
+
+
+def test_the_command_skips_pydantics_plugin_loader_when_every_plugin_is_off():
+    """Importing the loader costs importlib.metadata (4.6 % of a 50-candidate run); with
+    every plugin off it finds none, so the command never imports it, and screens as ever."""
+    assert _screen_through_run(None) == {"code": 0, "metadata": False, "real_loader": False}
+
+
+@pytest.mark.parametrize("setting", ["some-plugin", ""])
+def test_a_user_naming_plugins_gets_pydantics_own_loader(setting):
+    assert _screen_through_run(setting) == {"code": 0, "metadata": True, "real_loader": True}
