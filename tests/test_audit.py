@@ -584,3 +584,30 @@ def test_a_store_from_before_commands_were_recorded_still_verifies_lists_and_sho
     exported = cli("audit", "export", run, "--candidate", "k04-jonas-vestergaard", *store)
     assert exported.exit_code == 0 and " med –, stadie" in exported.output
     assert cli("audit", "replay", run, *store).exit_code == 0
+
+
+def test_verify_reads_one_snapshot_while_another_run_is_committed(audit_db, tmp_path):
+    """A run another process commits while `audit verify` reads is not a tampered store:
+    the chain, the head and the blobs are read as they were when verify began."""
+    screen_run(audit_db)
+    other = tmp_path / "other"
+    other.mkdir()
+    record = next(EXAMPLES.glob("*.yaml"))
+    text = record.read_text(encoding="utf-8")
+    (other / record.name).write_text(text.replace(f"id: {record.stem}", "id: k99-other", 1),
+                                     encoding="utf-8")  # a record (a blob) verify has not seen
+    store = AuditStore(audit_db, read_only=True)
+    chain, calls = store.entries, []
+
+    def entries_while_a_run_is_committed():
+        calls.append(1)
+        if len(calls) == 2:  # between verify's reads of the blobs and of the chain again
+            done = cli("screen", PROFILE, str(other), "--rules-dir", str(ROOT / "rules"),
+                       "--audit-db", str(audit_db))
+            assert done.exit_code == 0, done.output
+        yield from chain()
+
+    store.entries = entries_while_a_run_is_committed  # type: ignore[method-assign]
+    assert store.verify() == []
+    store.close()
+    assert len(AuditStore(audit_db, read_only=True).runs()) == 2

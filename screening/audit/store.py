@@ -127,13 +127,10 @@ class AuditStore:
         self.db.execute("PRAGMA journal_mode=WAL")  # only once the file is known to be ours
 
     def _read_prepared(self) -> None:
-        """Checked in one read transaction, so a store being created by another process is
-        seen before or after, never half made; in WAL mode the read waits for no writer."""
-        self.db.execute("BEGIN")
-        try:
+        """Checked in one snapshot, so a store being created by another process is seen
+        before or after, never half made."""
+        with self.snapshot():
             self._check_ours(create=False)
-        finally:
-            self.db.execute("COMMIT")
 
     def _check_ours(self, create: bool) -> int:
         """The file's application id, once it is known to be a store of ours (or, when
@@ -162,6 +159,19 @@ class AuditStore:
             self.db.execute("ROLLBACK")
             raise
         self.db.execute("COMMIT")
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads that must agree see the store as it was at the first of them, whatever
+        another process commits meanwhile; in WAL mode the read waits for no writer."""
+        if self.db.in_transaction:
+            yield
+            return
+        self.db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.db.execute("COMMIT")
 
     # --- writing ---------------------------------------------------------------------------
 
@@ -233,6 +243,10 @@ class AuditStore:
             yield StoredEntry(*row)
 
     def verify(self) -> list[Message]:
+        with self.snapshot():  # a run committed meanwhile is not a head cut off or moved
+            return self._verified()
+
+    def _verified(self) -> list[Message]:
         problems = verify(self.entries())
         head = self.db.execute("SELECT seq, hash FROM head").fetchone()
         last = self.db.execute("SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1"
