@@ -272,6 +272,7 @@ EN: dict[str, str] = {
     "Ikke belyst endnu": "Not assessed yet", "Alt er belyst.": "Everything is assessed.",
     "Uenighed mellem kilderne": "Sources disagree",
     "Sikret": "Secured", "Muligt": "Possible",
+    "{category} sikret": "{category} secured", "{category} muligt": "{category} possible",
     # the interview guide
     "krav kun delvist opfyldt": "requirement only partly met",
     "Interviewguide til {stage}": "Interview guide for {stage}",
