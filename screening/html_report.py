@@ -18,7 +18,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from . import report
-from .audit.decisions import Decision, describe
+from .audit.decisions import Decision, decided, describe, standing
 from .charts import Row, Segment, bar_chart
 from .errors import InputError, Problem
 from .explain import _evidence_line
@@ -127,9 +127,11 @@ def render(screening: Screening, audit: AuditInfo, names: dict[str, str] | None 
     views = [candidate_view(r, names.get(r.id)) for r in screening.results]
     template = templates().get_template("report.html.j2")
     profile = screening.profile
+    stands = standing(Decision(**d) for recorded in audit.decisions.values() for d in recorded)
     return template.render(
         t=t, lang=language(), profile=profile, stage=screening.stage,
         as_of=screening.as_of.isoformat(), audit=audit, views=views,
+        decided={c: decided(d) for c, d in stands.items()},
         categories=_profile_categories(profile), statuses=list(STATUSES),
         status_class=STATUS_CLASS, comparison=Markup(comparison_chart(views)),
         candidates=[_candidate(screening, r, v, audit) for r, v in
