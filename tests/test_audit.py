@@ -180,6 +180,37 @@ def test_export_holds_one_candidates_begrundelse(audit_db):
     assert '"decisions"' in doc and '"record_sha256"' in doc
 
 
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_explain_and_the_audit_trail_write_scores_and_coverage_as_the_table_does(audit_db,
+                                                                                  lang):
+    """A whole number kept its decimal in the table ("0,0–97,4", "100,0") but lost it in
+    explain, audit show and audit export ("Score 0 af 100", "0–97,4", "73,7–100"), and audit
+    show gave coverage without its per cent sign: the papers must read alike."""
+    rules = ["--rules-dir", str(ROOT / "rules")]
+    run = screen_run(audit_db, "--stage", "reference")
+    table = cli("--lang", lang, "screen", PROFILE, str(EXAMPLES), *rules, "--stage",
+                "reference", "--audit-db", str(audit_db), "--no-audit").stdout
+    shown = cli("--lang", lang, "audit", "show", run, "--audit-db", str(audit_db)).stdout
+    whole = [r["id"] for r in AuditStore(audit_db).results(run)
+             if any(float(r[k]).is_integer() for k in ("score", "possible", "coverage"))]
+    assert whole  # the figures that were written apart
+    for candidate in whole:
+        row = next(line for line in table.splitlines() if f" {candidate} " in line).split()
+        score, coverage = row[2], f"{row[3]} {row[4]}"
+        assert coverage.endswith(" %")
+        listed = next(line for line in shown.splitlines() if f" {candidate} " in line)
+        assert f" {score} " in listed and f" {coverage} " in listed
+        export = cli("--lang", lang, "audit", "export", run, "--candidate", candidate,
+                     "--audit-db", str(audit_db)).stdout
+        assert f"Score {score} " in export and f" {coverage}." in export
+        explained = cli("--lang", lang, "explain", PROFILE, str(EXAMPLES), *rules, "--stage",
+                        "reference", "--id", candidate, "--audit-db", str(audit_db),
+                        "--no-audit").stdout.splitlines()[2]
+        secured, possible = score.split("–") if "–" in score else (score, score)
+        assert f"Score {secured} " in explained and f" {possible} " in explained
+        assert f" {coverage} " in explained
+
+
 def test_the_begrundelse_shows_the_score_range_and_a_krav_met_only_in_part(audit_db):
     run = screen_run(audit_db)
     sofie = AuditStore(audit_db).result(run, "k03-sofie-brandt")

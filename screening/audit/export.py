@@ -9,6 +9,7 @@ from typing import Any
 
 from ..display import markdown as escape
 from ..i18n import t
+from ..report import number_text
 from ..vocabulary import (
     BANDS,
     CATEGORY_TITLES,
@@ -64,7 +65,7 @@ def markdown(doc: dict[str, Any]) -> str:
     lines += ["", t("Score {score} af 100{ranged}, dækning {coverage} %. Anbefaling: "
                     "{recommendation}. Foreslåede knock-outs: {knockouts}.",
                     score=score_range_text(r), ranged=ranged,
-                    coverage=value_text(r["coverage"]),
+                    coverage=number_text(r["coverage"]),
                     recommendation=m(recommendation_text(r)),
                     knockouts=m(", ".join(knockouts) or t("ingen"))),
               t("Værktøjet anbefaler; ansættelsesudvalget beslutter."), "",
@@ -112,9 +113,9 @@ def recommendation_text(result: dict[str, Any]) -> str:
 
 
 def score_range_text(result: dict[str, Any]) -> str:
-    """"70,6–91,2" while something is unknown; runs recorded before the possible score
-    existed show their single score."""
+    """"70,6–91,2" while something is unknown, as `screen` writes it; runs recorded before
+    the possible score existed show their single score."""
     possible = result.get("possible")
     if possible is None or possible == result["score"]:
-        return value_text(result["score"])
-    return f"{value_text(result['score'])}–{value_text(possible)}"
+        return number_text(result["score"])
+    return f"{number_text(result['score'])}–{number_text(possible)}"

@@ -74,7 +74,6 @@ def show(run, candidate, audit_db):
     from ..audit.store import command_of
     from ..errors import Problem
     from ..messages import from_data
-    from ..wording import value_text
 
     store = _store(audit_db)
     meta = store.run(run)
@@ -94,8 +93,9 @@ def show(run, candidate, audit_db):
         click.echo(f"{t('advarsel')}: " + terminal(str(problem)))
     if candidate is None:
         from ..audit.export import knockout_texts, recommendation_text, score_range_text
+        from ..report import number_text
 
-        rows = [(r["rank"], r["id"], score_range_text(r), value_text(r["coverage"]),
+        rows = [(r["rank"], r["id"], score_range_text(r), f"{number_text(r['coverage'])} %",
                  recommendation_text(r), ", ".join(knockout_texts(r, t("kun delvist"))) or "–",
                  len(store.decisions(run, r["id"]))) for r in store.results(run)]
         click.echo(terminal(tabulate(rows, headers=[t(h) for h in [
