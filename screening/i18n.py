@@ -280,6 +280,8 @@ EN: dict[str, str] = {
         "{organisation}, profile {profile} v{version}; based on the evidence up to {stage}.",
     "Score {score}, dækning {coverage} %. {count} kriterier at afklare.":
         "Score {score}, coverage {coverage} %. {count} criteria to settle.",
+    "Score {score}, dækning {coverage} %. {count} kriterium at afklare.":
+        "Score {score}, coverage {coverage} %. {count} criterion to settle.",
     "Intet at afklare: alle kriterier er belyst, kilderne er enige, og ingen krav er kun "
     "delvist opfyldt.": "Nothing to settle: every criterion is assessed, the sources agree "
     "and no requirement is only partly met.",
