@@ -276,6 +276,35 @@ def test_replay_gives_the_same_result_and_shows_what_a_rule_change_does(audit_db
     assert "ledelse-af-ledere" in result.output and "k02-anders-lykke" in result.output
 
 
+def test_a_band_of_the_profile_reads_by_its_label_in_the_audit_trail(audit_db, tmp_path):
+    """screen recommended k01-mette-kjaer as 'Anbefales til næste runde', while audit show,
+    audit export and replay gave the band's code, 'anbefales'."""
+    run = screen_run(audit_db)
+    labels = {b.band: b.label
+              for b in load_profile(find_profile(PROFILE, ROOT / "rules")).scoring.bands}
+    banded = [r for r in AuditStore(audit_db).results(run) if r["recommendation"] in labels]
+    assert banded
+    shown = cli("audit", "show", run, "--audit-db", str(audit_db)).output
+    for r in banded:
+        label = labels[r["recommendation"]]
+        assert label in next(line for line in shown.splitlines() if f" {r['id']} " in line)
+        export = cli("audit", "export", run, "--candidate", r["id"], "--audit-db",
+                     str(audit_db)).output
+        assert f"Anbefaling: {label}." in export
+    changed = tmp_path / "rules"  # the band from 60, not 75: more candidates reach it
+    shutil.copytree(ROOT / "rules", changed)
+    rule_file = changed / f"{PROFILE}.yaml"
+    text = rule_file.read_text(encoding="utf-8")
+    assert "{min_score: 75, band: anbefales," in text
+    rule_file.write_text(text.replace("{min_score: 75, band: anbefales,",
+                                      "{min_score: 60, band: anbefales,"), encoding="utf-8")
+    replayed = cli("audit", "replay", run, "--rules", str(rule_file), "--audit-db",
+                   str(audit_db)).output
+    rows = [[cell.strip() for cell in line.split("Anbefaling", 1)[1].split("  ") if cell]
+            for line in replayed.splitlines() if " Anbefaling " in line]
+    assert rows and all(row[-1] == labels["anbefales"] for row in rows), replayed
+
+
 @pytest.mark.parametrize(("language", "words", "foreign"), [
     ("da", ["Status", "ikke opfyldt", "Anbefaling", "Dækning"],
      ["status ", "recommendation", "coverage", "not met"]),

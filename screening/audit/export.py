@@ -38,7 +38,16 @@ def begrundelse(store: AuditStore, run_id: str, candidate: str) -> dict[str, Any
         "result": result,
         "decisions": store.decisions(run_id, candidate),
         "standing_decision": _as_dict(store.standing(run_id).get(candidate)),
+        "bands": stored_bands(store, run),
     }
+
+
+def stored_bands(store: AuditStore, run: dict) -> dict[str, str]:
+    """The bands of the run's own profile (band -> label in the profile's words), read from
+    its stored rule files: a result stores the band, and the papers show its label."""
+    from .replay import band_labels, stored_profile
+
+    return band_labels(stored_profile(store, run))
 
 
 def _as_dict(decision: Decision | None) -> dict | None:
@@ -66,7 +75,7 @@ def markdown(doc: dict[str, Any]) -> str:
                     "{recommendation}. Foreslåede knock-outs: {knockouts}.",
                     score=score_range_text(r), ranged=ranged,
                     coverage=number_text(r["coverage"]),
-                    recommendation=m(recommendation_text(r)),
+                    recommendation=m(recommendation_text(r, doc["bands"])),
                     knockouts=m(", ".join(knockouts) or t("ingen"))),
               t("Værktøjet anbefaler; ansættelsesudvalget beslutter."), "",
               f"## {t('Kriterier')}", ""]
@@ -102,14 +111,15 @@ def knockout_texts(result: dict[str, Any], partly_marker: str) -> list[str]:
     return [f"{k} ({partly_marker})" if k in partly else k for k in result["knockouts"]]
 
 
-def recommendation_text(result: dict[str, Any]) -> str:
-    """A stored result's recommendation as `screen` words it: the knock-out band is stored
-    once for both kinds, and reads "kun delvist opfyldt" when every krav short is met in
-    part (as scoring labels it)."""
+def recommendation_text(result: dict[str, Any], bands: dict[str, str]) -> str:
+    """A stored result's recommendation as `screen` words it: a band of the profile by its
+    label in `bands` (see `stored_bands`); the knock-out band is stored once for both kinds,
+    and reads "kun delvist opfyldt" when every krav short is met in part (as scoring labels
+    it)."""
     knockouts, partly = result["knockouts"], result.get("partly_met_knockouts", [])
     if result["recommendation"] == KNOCKOUT_BAND and knockouts and set(knockouts) <= set(partly):
         return label(BANDS, PARTLY_MET_KNOCKOUT_BAND)
-    return label(BANDS, result["recommendation"])
+    return bands.get(result["recommendation"]) or label(BANDS, result["recommendation"])
 
 
 def score_range_text(result: dict[str, Any]) -> str:
