@@ -150,6 +150,8 @@ def _candidate(screening: Screening, result: CandidateResult, view: CandidateVie
                audit: AuditInfo) -> dict:
     criteria: list[dict] = []
     partly = result.partly_met_knockouts()
+    recorded = [Decision(**d) for d in audit.decisions.get(result.id, ())]
+    stands = standing(recorded).get(result.id)
     for category in CATEGORIES:
         members = sorted((o for o in result.outcomes if o.criterion.category == category),
                          key=lambda o: o.criterion.priority != "krav")
@@ -165,7 +167,9 @@ def _candidate(screening: Screening, result: CandidateResult, view: CandidateVie
     return {"view": view, "chart": Markup(candidate_chart(result)), "criteria": criteria,
             "knockouts": [{"criterion": screening.profile.criterion(k), "partly": k in partly}
                           for k in result.knockouts],
-            "decisions": [describe(Decision(**d)) for d in audit.decisions.get(result.id, ())],
+            # oldest first, each one a later decision replaced marked as such
+            "decisions": [describe(d) if d == stands else f"({t('erstattet')}) {describe(d)}"
+                          for d in recorded],
             "unassessed": [o.criterion for o in result.outcomes if o.status == "ikke_belyst"]}
 
 

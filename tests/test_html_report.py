@@ -152,7 +152,7 @@ def test_a_recorded_decision_replaces_the_blank_space(tmp_path):
 def test_the_ranking_says_what_people_decided(tmp_path):
     """The committee reads the ranking first: a knock-out a person overrode must not stand
     there as a proposal alone, as the screen table, shortlist and workbook show it; the
-    latest decision is the one that stands."""
+    latest decision is the one that stands, and the one it replaced says so."""
     db, out = tmp_path / "audit.db", tmp_path / "report.html"
     assert run("screen", PROFILE, str(EXAMPLES), "--stage", "reference", db=db).exit_code == 0
     run_id = latest_run(db)
@@ -174,6 +174,11 @@ def test_the_ranking_says_what_people_decided(tmp_path):
     assert "<td>går ikke videre</td>" in rows["k05-lene-friis"]
     assert all(row.rstrip().endswith("<td>–</td>") for c, row in rows.items()
                if c not in ("k04-jonas-vestergaard", "k05-lene-friis"))
+    section = out.read_text("utf-8").split('id="c-k04-jonas-vestergaard"')[1]
+    decisions = section.split('<ul class="decisions">')[1].split("</ul>")[0]
+    replaced, stands = re.findall(r"<li>(.*?)</li>", decisions)
+    assert replaced.startswith("(erstattet) går ikke videre (foreslået knock-out bekræftet)")
+    assert stands.startswith("går videre (foreslået knock-out underkendt)")
 
 
 @pytest.mark.parametrize(("flag", "said"), [("--advance", "går videre: Formand, "),
