@@ -72,8 +72,10 @@ EN: dict[str, str] = {
     "Forslag": "Proposal", "Begrundelse": "Reason",
     "Shortlist: {take} af {total} til næste runde efter {stage} ({profile} v{version})":
         "Shortlist: {take} of {total} to the next round after {stage} ({profile} v{version})",
-    "{count} kandidater står lige om de sidste {places} plads(er): udvalget vælger.":
-        "{count} candidates are tied for the last {places} place(s): the committee chooses.",
+    "{count} kandidater står lige om den sidste plads: udvalget vælger.":
+        "{count} candidates are tied for the last place: the committee chooses.",
+    "{count} kandidater står lige om de sidste {places} pladser: udvalget vælger.":
+        "{count} candidates are tied for the last {places} places: the committee chooses.",
     "score {score}, dækning {coverage} %": "score {score}, coverage {coverage} %",
     "stærkest": "strongest", "krav ikke belyst": "requirements not assessed",
     "foreslået knock-out": "proposed knock-out", "uenige kilder": "sources disagree",

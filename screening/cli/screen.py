@@ -269,9 +269,11 @@ def shortlist(profile, candidates, stage, take, as_of, rules_dir, run_id, audit_
                                                       "Begrundelse"]],
                         disable_numparse=True, maxcolwidths=[None, None, None, 90]))
     if chosen.tied:
-        click.echo("\n" + t("{count} kandidater står lige om de sidste {places} plads(er): "
-                            "udvalget vælger.", count=len(chosen.tied),
-                            places=take - len(chosen.taken)))
+        places = take - len(chosen.taken)
+        click.echo("\n" + t("{count} kandidater står lige om den sidste plads: udvalget vælger."
+                            if places == 1 else
+                            "{count} kandidater står lige om de sidste {places} pladser: "
+                            "udvalget vælger.", count=len(chosen.tied), places=places))
 
 
 @click.command(cls=HelpCommand)
