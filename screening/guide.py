@@ -120,6 +120,16 @@ def summary(g: CandidateGuide) -> str:
              count=len(g.items))
 
 
+def knockouts(g: CandidateGuide) -> str | None:
+    """The candidate's proposed knock-outs, for the panel to know before it meets the
+    candidate: a krav not met at all needs no more evidence, so no item of the guide names
+    it."""
+    if not g.view.knockouts:
+        return None
+    return t("Foreslåede knock-outs (skal bekræftes eller underkendes af et menneske): {ids}.",
+             ids=g.view.knockouts_text)
+
+
 def markdown(screening: Screening, next_stage: str, guides: list[CandidateGuide]) -> str:
     meta = screening.profile.meta
     lines = [f"# {t('Interviewguide til {stage}', stage=label(STAGES, next_stage))}: "
@@ -131,6 +141,8 @@ def markdown(screening: Screening, next_stage: str, guides: list[CandidateGuide]
     for g in guides:
         v = g.view
         lines += [f"## {v.rank}. {markdown_text(v.name or v.id)} ({v.id})", "", summary(g), ""]
+        if proposed := knockouts(g):
+            lines += [proposed, ""]
         if g.decision:  # reasons are typed by people: one line, escaped
             lines += [markdown_text(one_line(t("Stående beslutning: {decision}",
                                                  decision=g.decision))), ""]
@@ -160,4 +172,5 @@ def html(screening: Screening, next_stage: str, guides: list[CandidateGuide]) ->
     return templates().get_template("guide.html.j2").render(
         t=t, lang=language(), profile=screening.profile, stage=label(STAGES, screening.stage),
         next_stage=label(STAGES, next_stage), guides=guides, why=why, summary=summary,
+        knockouts=knockouts,
         **TEMPLATE_LABELS)

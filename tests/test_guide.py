@@ -15,6 +15,7 @@ from screening.cli import main
 from screening.errors import RuleFileError
 from screening.guide import NEXT_STAGES, evidence_stage
 from screening.i18n import set_language
+from screening.report import knockout_ids
 from screening.rulefiles import find_profile, load_profile
 from screening.screen import screen
 
@@ -140,6 +141,31 @@ def test_one_criterion_to_settle_is_counted_in_the_singular(lang, one, more):
         assert text.count(one) == 1
         assert text.count(more) == len(others)
         assert not re.search(r"\b1 (kriterier|criteria)\b", text)
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_the_guide_names_each_candidates_proposed_knock_outs(fmt, tmp_path):
+    """A krav not met at all is no item of the guide (nothing is left to settle), so the
+    panel preparing k04-jonas-vestergaard's interview read nothing of his two proposed
+    knock-outs."""
+    folder = ROOT / "examples" / "candidates" / "helsingor-direktor-2024"
+    profile = load_profile(find_profile(folder.name, ROOT / "rules"))
+    loaded, problems = load_records([folder])
+    assert not problems
+    screening = screen(profile, [r.record for r in loaded], "reference")
+    out = tmp_path / "guide"
+    result = run("guide", folder.name, str(folder), "--stage", "samtale2", "--format", fmt,
+                 "--out", str(out))
+    assert result.exit_code == 0, result.output
+    text = out.read_text("utf-8")
+    assert any(r.knockouts for r in screening.results)
+    for r in screening.results:
+        section = text.split(f"({r.id})" if fmt == "markdown" else f'id="c-{r.id}"')[1]
+        section = section.split("\n## " if fmt == "markdown" else "<section")[0]
+        said = "Foreslåede knock-outs (skal bekræftes eller underkendes af et menneske): "
+        assert (said in section) == bool(r.knockouts), r.id
+        if r.knockouts:
+            assert f"{said}{knockout_ids(r)}." in section
 
 
 def test_the_guide_for_an_unknown_candidate_is_refused():
