@@ -33,8 +33,8 @@ def _evidence_line(e: Evidence) -> str:
 def criterion_text(outcome: CriterionOutcome, profile: Profile) -> list[str]:
     c = outcome.criterion
     points = (t("ingen point") if outcome.points is None
-              else t("{points} af {max} point", points=value_text(outcome.points),
-                     max=value_text(outcome.max_points)))
+              else t("{points} af {max} point", points=number_text(outcome.points),
+                     max=number_text(outcome.max_points)))
     lines = [f"- [{label(PRIORITIES, c.priority)}] {c.name}: "
              f"{label(STATUSES, outcome.status)}, {points}",
              f"  {t('Profilen')}: \"{c.quote}\" ({c.section}; {c.document})",

@@ -20,8 +20,10 @@ from screening.audit.export import score_range_text
 from screening.audit.replay import _compare
 from screening.audit.store import AuditStore, CandidateInput
 from screening.cli import main
+from screening.report import number_text
 from screening.rulefiles import find_profile, load_profile
 from screening.screen import AuditSink, Screener
+from screening.vocabulary import STATUSES, label
 from screening.wording import value_text
 
 from .conftest import ROOT
@@ -274,6 +276,25 @@ def test_replay_gives_the_same_result_and_shows_what_a_rule_change_does(audit_db
     result = cli("audit", "replay", run, "--rules", str(profile), "--audit-db", str(audit_db))
     assert result.exit_code == 1
     assert "ledelse-af-ledere" in result.output and "k02-anders-lykke" in result.output
+
+
+def test_explain_and_the_begrundelse_write_points_as_the_report_does(audit_db):
+    """The report and the workbook wrote a criterion's points '2,0 af 2,0 point'; explain and
+    the begrundelse of audit export wrote the same points '2 af 2 point'."""
+    run = screen_run(audit_db, "--stage", "reference")
+    candidate = "k02-anders-lykke"
+    export = cli("audit", "export", run, "--candidate", candidate, "--audit-db",
+                 str(audit_db)).stdout
+    explained = cli("explain", PROFILE, str(EXAMPLES), "--rules-dir", str(ROOT / "rules"),
+                    "--stage", "reference", "--id", candidate, "--audit-db", str(audit_db),
+                    "--no-audit").stdout
+    scored = [c for c in AuditStore(audit_db).result(run, candidate)["criteria"]
+              if c["points"] is not None]
+    assert any(float(c["max_points"]).is_integer() for c in scored)
+    for c in scored:
+        points = f"{number_text(c['points'])} af {number_text(c['max_points'])} point"
+        assert f"): {label(STATUSES, c['status'])}, {points}" in export
+        assert f": {label(STATUSES, c['status'])}, {points}\n" in explained
 
 
 def test_a_band_of_the_profile_reads_by_its_label_in_the_audit_trail(audit_db, tmp_path):

@@ -81,8 +81,8 @@ def markdown(doc: dict[str, Any]) -> str:
               f"## {t('Kriterier')}", ""]
     for c in r["criteria"]:
         points = t("ingen point") if c["points"] is None else \
-            t("{points} af {max} point", points=value_text(c["points"]),
-              max=value_text(c["max_points"]))
+            t("{points} af {max} point", points=number_text(c["points"]),
+              max=number_text(c["max_points"]))
         lines.append(f"- **{m(c['id'])}** ({m(label(CATEGORY_TITLES, c['category']))}, "
                      f"{m(label(PRIORITIES, c['priority']))}): "
                      f"{label(STATUSES, c['status'])}, {points}")
