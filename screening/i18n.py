@@ -198,10 +198,11 @@ EN: dict[str, str] = {
     # profile show
     "Kilde: {source}": "Source: {source}", "Regelfiler: {files}": "Rule files: {files}",
     "Vægte: krav {krav}, ønske {ønske}. Vurderinger 1-5: opfyldt fra {met}, delvist fra "
-    "{partly}; flere kilder samles med {krav_by} (krav) og {ønske_by} (ønsker).":
+    "{partly}; flere kilders vurderinger samles til {krav_by} for krav og {ønske_by} for "
+    "ønsker.":
         "Weights: requirement {krav}, wish {ønske}. Assessments 1-5: met from {met}, partly "
-        "from {partly}; several sources are combined by {krav_by} (requirements) and "
-        "{ønske_by} (wishes).",
+        "from {partly}; the assessments of several sources are combined into {krav_by} for "
+        "requirements and {ønske_by} for wishes.",
     "Anbefaling: {bands}": "Recommendation: {bands}", "{label} fra {score}": "{label} from "
                                                                           "{score}",
     "alle kilder": "all sources", "vægt": "weight", "Evidens": "Evidence", "Note": "Note",

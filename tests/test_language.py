@@ -37,7 +37,7 @@ DANISH = re.compile(r"\b(opfyldt|ikke belyst|fejl|advarsel|kandidat(?:en|er|erne
                     r"|placering|scenarie[rt]?)\b", re.IGNORECASE)
 ENGLISH = re.compile(r"\b(met|partly met|not met|not assessed|error|warning|candidates?"
                      r"|requirements?|wish|coverage|recommendation|stage|decisions?|evidence"
-                     r"|missing|none|yes|no|secured|possible|sources?|rank|passed|failed)\b",
+                     r"|missing|none|yes|no|secured|possible|sources?|rank|passed|failed|mean)\b",
                      re.IGNORECASE)
 SHIPPED = sorted(p.stem for p in (ROOT / "rules").glob("*.yaml")
                  if (ROOT / "examples" / "candidates" / p.stem).is_dir())
