@@ -36,7 +36,7 @@ from .report import Decisions
 from .results import Screening
 from .stages import SOURCES
 from .views import candidate_view
-from .vocabulary import CATEGORY_SHORT, CATEGORY_TITLES, PRIORITIES, STATUSES, label
+from .vocabulary import CATEGORY_SHORT, CATEGORY_TITLES, PRIORITIES, STAGES, STATUSES, label
 from .wording import value_text
 
 if TYPE_CHECKING:
@@ -218,7 +218,7 @@ def scoring_sheet(profile: Profile, stage: str,
     source_column = FIRST_SCORE_COLUMN + len(competencies)
     sheet.append([t("Vurderinger {stage}: {title} ({profile} v{version}). Skriv en score "
                     "fra 1 til 5; lad feltet stå tomt, hvis kompetencen ikke er vurderet.",
-                    stage=stage, title=profile.meta.title, profile=profile.meta.id,
+                    stage=label(STAGES, stage), title=profile.meta.title, profile=profile.meta.id,
                     version=profile.meta.version)])
     sheet.append([t("Kandidat"), t("Navn"), *(profile.competencies[k] for k in competencies),
                   t("Kilde"), t("Bedømmer")])

@@ -149,6 +149,19 @@ def fill(path: Path, scores: dict[tuple[str, str], object], assessor: str = "Udv
     book.save(path)
 
 
+def test_the_english_sheet_names_its_stage_in_english(tmp_path):
+    """The title said 'Assessments samtale2: …' in an English sheet; the source column keeps
+    the code the import reads."""
+    out = tmp_path / "scores.xlsx"
+    result = run("--lang", "en", "sheet", PROFILE, str(EXAMPLES), "--stage", "samtale2",
+                 "--out", str(out))
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(out)[SCORE_SHEET]
+    assert sheet["A1"].value.startswith("Assessments second interview: ")
+    sources = {row[-2] for row in sheet.iter_rows(min_row=FIRST_SCORE_ROW, values_only=True)}
+    assert sources == {"samtale2"}
+
+
 def test_a_name_that_reads_as_a_formula_stays_text_in_the_sheet(folder, tmp_path):
     """A record's name comes from the applicant (or a JSON Resume): written as it is, a name
     starting with '=' became a live formula (a link, a lookup) in the consultant's Excel."""
