@@ -207,6 +207,26 @@ def test_too_little_evidence_waits_for_a_person(run):
     assert lene_row.startswith("Ikke videre (besluttet)")
 
 
+def test_the_shortlist_heading_counts_who_goes_on(run):
+    """With two candidates decided to go on, two rows said 'Videre' under the heading
+    'Shortlist: 1 af 8' (--take 1); and a shortlist asking for more than can be taken before
+    people decide named the number asked, not the number going on."""
+    common = ["shortlist", PROFILE, str(EXAMPLES), "--stage", "reference", "--rules-dir",
+              str(ROOT / "rules")]
+
+    def heading_and_goers(take: str) -> tuple[str, int]:
+        lines = cli(*common, "--take", take).stdout.splitlines()
+        return lines[0], sum(line.startswith("Videre") for line in lines)
+
+    heading, goers = heading_and_goers("8")  # knock-outs and thin evidence wait for a person
+    assert goers < 8 and heading.startswith(f"Shortlist: {goers} af 8 ")
+    for candidate in ("k06-karim-haddad", "k07-birgitte-dahl"):
+        assert decide(run, candidate, "--advance", "--reason", "Stærk i samtalen", "--operator",
+                      "Formand").exit_code == 0
+    heading, goers = heading_and_goers("1")  # decided to go on: beyond the one asked for
+    assert goers == 2 and heading.startswith("Shortlist: 2 af 8 ")
+
+
 def test_shortlist_in_python_places_decided_candidates_first(helsingor):
     from screening.records import CandidateRecord
     from screening.screen import screen
