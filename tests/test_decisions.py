@@ -227,6 +227,21 @@ def test_the_shortlist_heading_counts_who_goes_on(run):
     assert goers == 2 and heading.startswith("Shortlist: 2 af 8 ")
 
 
+def test_audit_show_says_what_was_decided_on_each_candidate(run):
+    """The run's table counted decisions ('1', '0'); a committee reading it could not see
+    that k04-jonas-vestergaard's knock-out was overridden."""
+    assert decide(run, JONAS, "--confirm", "--reason", "Ikke ledet ledere", "--operator",
+                  "Formand").exit_code == 0
+    assert decide(run, JONAS, "--override", "--supersede", "--reason", "Ledet ledere i 2 år",
+                  "--operator", "Formand").exit_code == 0
+    lines = cli("audit", "show", run).stdout.splitlines()
+    assert lines[1].split()[-1] == "Besluttet"
+    (jonas,) = [line for line in lines if f" {JONAS} " in line]
+    assert jonas.endswith("  går videre (foreslået knock-out underkendt)")
+    (mette,) = [line for line in lines if f" {METTE} " in line]
+    assert mette.endswith("  –")
+
+
 def test_shortlist_in_python_places_decided_candidates_first(helsingor):
     from screening.records import CandidateRecord
     from screening.screen import screen

@@ -92,6 +92,7 @@ def show(run, candidate, audit_db):
                           unknown["line"], unknown["column"], unknown["field"], CODE)
         click.echo(f"{t('advarsel')}: " + terminal(str(problem)))
     if candidate is None:
+        from ..audit.decisions import decided
         from ..audit.export import (
             knockout_texts,
             recommendation_text,
@@ -101,13 +102,15 @@ def show(run, candidate, audit_db):
         from ..report import number_text
 
         bands = stored_bands(store, meta)
+        stands = store.standing(run)  # what a person decided, as screen's table shows it
         rows = [(r["rank"], r["id"], score_range_text(r), f"{number_text(r['coverage'])} %",
                  recommendation_text(r, bands),
                  ", ".join(knockout_texts(r, t("kun delvist"))) or "–",
-                 len(store.decisions(run, r["id"]))) for r in store.results(run)]
+                 decided(stands[r["id"]]) if r["id"] in stands else "–")
+                for r in store.results(run)]
         click.echo(terminal(tabulate(rows, headers=[t(h) for h in [
             "Nr.", "Kandidat", "Score (sikret–mulig)", "Dækning", "Anbefaling",
-            "Foreslåede knock-outs", "Beslutninger"]], disable_numparse=True)))
+            "Foreslåede knock-outs", "Besluttet"]], disable_numparse=True)))
         return
     from ..audit.export import begrundelse, markdown
 
