@@ -64,7 +64,7 @@ EN: dict[str, str] = {
     "Screenet: {screened} · foreslået knock-out: {knocked} · utilstrækkeligt belyst: "
     "{unassessed} · "
     "ugyldige poster: {invalid}": "Screened: {screened} · proposed knock-out: {knocked} · "
-    "too little evidence: {unassessed} · invalid records: {invalid}",
+    "insufficient evidence: {unassessed} · invalid records: {invalid}",
     "Videre": "Goes on", "Uafgjort om sidste plads": "Tied for the last place",
     "Ikke videre": "Does not go on",
     "Foreslået knock-out (afventer menneskelig vurdering)":
@@ -112,7 +112,7 @@ EN: dict[str, str] = {
     "Stående beslutning: {decision}": "Standing decision: {decision}",
     "Stående beslutninger ({source}):": "Standing decisions ({source}):",
     "Afventer menneskelig vurdering: utilstrækkeligt belyst":
-        "Awaiting a person's decision: too little evidence",
+        "Awaiting a person's decision: insufficient evidence",
     "Videre (besluttet)": "Goes on (decided)", "Ikke videre (besluttet)":
         "Does not go on (decided)",
     "kørsel {run}": "run {run}",

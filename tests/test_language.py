@@ -221,6 +221,24 @@ def test_the_shortlist_names_its_stage_in_the_chosen_language(profile, tmp_path)
                     result.stdout.splitlines()[0])
 
 
+def test_english_names_too_little_evidence_as_the_table_does():
+    """The English table's band is 'Insufficient evidence' (Danish: 'Utilstrækkeligt belyst',
+    the same words in the summary and the shortlist); the English summary and shortlist
+    said 'too little evidence', so one status had two names."""
+    folder = ROOT / "examples" / "candidates" / "helsingor-direktor-2024"
+    env = {"SCREENING_RULES": str(ROOT / "rules")}
+    runner = CliRunner()
+    screened = runner.invoke(main, ["--lang", "en", "screen", folder.name, str(folder),
+                                    "--stage", "reference", "--no-audit"], env=env)
+    listed = runner.invoke(main, ["--lang", "en", "shortlist", folder.name, str(folder),
+                                  "--stage", "reference", "--take", "3", "--no-audit"], env=env)
+    assert screened.exit_code == listed.exit_code == 0
+    assert " Insufficient evidence" in screened.stdout  # a candidate in that band
+    assert " · insufficient evidence: " in screened.stderr
+    assert "Awaiting a person's decision: insufficient evidence" in listed.stdout
+    assert "too little evidence" not in screened.output + listed.output
+
+
 def test_a_mistyped_language_setting_is_a_usage_error_naming_it():
     """SCREENING_LANG=de is refused as --lang de is, not read as Danish; --lang wins."""
     result = CliRunner().invoke(main, ["profiles"], env={"SCREENING_LANG": "de",
