@@ -171,6 +171,9 @@ EN: dict[str, str] = {
     "{attribute}: grupperne {groups} har under {n} kandidater; for få til at konkludere noget "
     "om forskelsbehandling": "{attribute}: the groups {groups} have fewer than {n} candidates; "
     "too few to conclude anything about unequal treatment",
+    "{attribute}: gruppen {groups} har under {n} kandidater; for få til at konkludere noget "
+    "om forskelsbehandling": "{attribute}: the group {groups} has fewer than {n} candidates; "
+    "too few to conclude anything about unequal treatment",
     "{count} kandidat(er) i kørslen står ikke i gruppefilen og er ikke talt med: {ids}":
         "{count} candidate(s) of the run are not in the groups file and are not counted: {ids}",
     "{count} id('er) i gruppefilen er ikke i kørslen: {ids}":
