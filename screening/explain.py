@@ -88,7 +88,10 @@ def explain(screening: Screening, candidate_id: str, criterion_id: str | None = 
         if markdown:
             lines.append("")
         for o in sorted(members, key=lambda o: o.criterion.priority != "krav"):
-            lines.extend(criterion_text(o, profile))
+            block = criterion_text(o, profile)
+            if markdown:  # each line its own, not one paragraph with the criterion's line
+                block = [f"{line}  " for line in block[:-1]] + block[-1:]
+            lines.extend(block)
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
