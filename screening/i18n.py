@@ -131,7 +131,8 @@ EN: dict[str, str] = {
     "Organisation": "Organisation", "Version": "Version", "Krav": "Requirements",
     "Ønsker": "Wishes",
     # the audit trail (screening audit)
-    "Tidspunkt": "Time", "Af": "By", "Kommando": "Command", "Knock-out": "Knock-out",
+    "Tidspunkt": "Time", "Af": "By", "Kommando": "Command",
+    "Foreslået knock-out": "Proposed knock-out",
     "Kørsel {run}: {created} af {operator} med {command}; {profile} v{version} (sha256 "
     "{sha256}); stadie {stage}, dato {as_of}; screening {screening}, durable-rules "
     "{durable_rules}":

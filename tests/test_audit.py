@@ -297,6 +297,18 @@ def test_explain_and_the_begrundelse_write_points_as_the_report_does(audit_db):
         assert f": {label(STATUSES, c['status'])}, {points}\n" in explained
 
 
+@pytest.mark.parametrize(("lang", "heading"), [("da", "Foreslået knock-out"),
+                                                ("en", "Proposed knock-out")])
+def test_audit_list_counts_proposed_knock_outs_under_that_name(audit_db, lang, heading):
+    """The column counting the candidates with a proposed knock-out was headed 'Knock-out',
+    as if they were out before a person decided."""
+    screen_run(audit_db, "--stage", "reference")
+    header = cli("--lang", lang, "audit", "list", "--audit-db", str(audit_db)).stdout
+    header = header.splitlines()[0]
+    assert f"  {heading}  " in header
+    assert "Knock-out " not in header.replace(heading, "")
+
+
 def test_a_band_of_the_profile_reads_by_its_label_in_the_audit_trail(audit_db, tmp_path):
     """screen recommended k01-mette-kjaer as 'Anbefales til næste runde', while audit show,
     audit export and replay gave the band's code, 'anbefales'."""

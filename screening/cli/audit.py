@@ -52,8 +52,8 @@ def list_runs(audit_db):
              f"v{r['profile']['version']}", label(STAGES, r["stage"]), r["summary"]["screened"],
              r["summary"]["knocked_out"], r["decisions"]) for r in store.runs()]
     click.echo(terminal(tabulate(rows, headers=[t(h) for h in [
-        "Kørsel", "Tidspunkt", "Af", "Kommando", "Profil", "Stadie", "Screenet", "Knock-out",
-        "Beslutninger"]])))
+        "Kørsel", "Tidspunkt", "Af", "Kommando", "Profil", "Stadie", "Screenet",
+        "Foreslået knock-out", "Beslutninger"]])))
 
 
 @audit.command()
