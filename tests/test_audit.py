@@ -491,6 +491,14 @@ def test_verify_and_replay_agree_that_deleted_blobs_break_the_store(audit_db):
     assert "den gemte fil" in verified.output and "mangler" in verified.output
     replayed = cli("audit", "replay", run, "--audit-db", str(audit_db))
     assert replayed.exit_code == 2 and "mangler eller er ændret" in replayed.output
+    # what was recorded still shows, and the begrundelse can still be handed over
+    mette = AuditStore(audit_db).result(run, "k01-mette-kjaer")
+    shown = cli("audit", "show", run, "--audit-db", str(audit_db))
+    assert shown.exit_code == 0, shown.output
+    assert mette["recommendation"] in shown.stdout  # the band's code: its label is gone
+    exported = cli("audit", "export", run, "--candidate", "k01-mette-kjaer", "--audit-db",
+                   str(audit_db))
+    assert exported.exit_code == 0, exported.output
 
 
 def test_verify_refuses_an_empty_file_and_writes_nothing_into_it(tmp_path):

@@ -44,10 +44,16 @@ def begrundelse(store: AuditStore, run_id: str, candidate: str) -> dict[str, Any
 
 def stored_bands(store: AuditStore, run: dict) -> dict[str, str]:
     """The bands of the run's own profile (band -> label in the profile's words), read from
-    its stored rule files: a result stores the band, and the papers show its label."""
+    its stored rule files: a result stores the band, and the papers show its label. A run
+    whose rule files are gone from the store, or no longer load, still shows (and its
+    begrundelse can still be handed over), with each band by its code."""
+    from ..errors import InputError
     from .replay import band_labels, stored_profile
 
-    return band_labels(stored_profile(store, run))
+    try:
+        return band_labels(stored_profile(store, run))
+    except InputError:
+        return {}
 
 
 def _as_dict(decision: Decision | None) -> dict | None:
