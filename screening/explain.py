@@ -11,7 +11,7 @@ from .display import one_line
 from .i18n import t
 from .profiles import CATEGORIES, Profile
 from .records import SOURCES
-from .report import knockout_ids, score_range
+from .report import knockout_ids, number_text, score_range
 from .results import (
     PENDING_BAND,
     CandidateResult,
@@ -33,8 +33,8 @@ def _evidence_line(e: Evidence) -> str:
 def criterion_text(outcome: CriterionOutcome, profile: Profile) -> list[str]:
     c = outcome.criterion
     points = (t("ingen point") if outcome.points is None
-              else t("{points} af {max} point", points=value_text(outcome.points),
-                     max=value_text(outcome.max_points)))
+              else t("{points} af {max} point", points=number_text(outcome.points),
+                     max=number_text(outcome.max_points)))
     lines = [f"- [{label(PRIORITIES, c.priority)}] {c.name}: "
              f"{label(STATUSES, outcome.status)}, {points}",
              f"  {t('Profilen')}: \"{c.quote}\" ({c.section}; {c.document})",
@@ -84,11 +84,14 @@ def explain(screening: Screening, candidate_id: str, criterion_id: str | None = 
         score = result.categories[category]
         lines.append(("## " if markdown else "") + t(
             "{title} (score {score}, dækning {coverage} %)", title=label(CATEGORY_TITLES, category),
-            score=score_range(score), coverage=value_text(score.coverage)))
+            score=score_range(score), coverage=number_text(score.coverage)))
         if markdown:
             lines.append("")
         for o in sorted(members, key=lambda o: o.criterion.priority != "krav"):
-            lines.extend(criterion_text(o, profile))
+            block = criterion_text(o, profile)
+            if markdown:  # each line its own, not one paragraph with the criterion's line
+                block = [f"{line}  " for line in block[:-1]] + block[-1:]
+            lines.extend(block)
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
@@ -106,8 +109,8 @@ def _header(screening: Screening, result: CandidateResult,
           sources=", ".join(label(STAGES, s) for s in SOURCES[:reached])),
         t("Placering: {rank}. Score {score} af 100 sikret af evidensen, op til {possible} "
           "muligt, hvis alt ikke belyst viser sig opfyldt; dækning {coverage} % af vægten.",
-          rank=result.rank, score=value_text(result.score),
-          possible=value_text(result.possible), coverage=value_text(result.coverage)),
+          rank=result.rank, score=number_text(result.score),
+          possible=number_text(result.possible), coverage=number_text(result.coverage)),
         t("Anbefaling: {label}.", label=recommendation(result.recommendation_label)),
     ]
     if result.recommendation == PENDING_BAND:

@@ -110,6 +110,26 @@ def _described(decision: Decision | None) -> str | None:
     return None if decision is None else describe(decision)
 
 
+def summary(g: CandidateGuide) -> str:
+    """The candidate's score and coverage, and how many criteria the next stage should
+    settle, in the number the count asks for ("1 kriterium", "5 kriterier")."""
+    template = ("Score {score}, dækning {coverage} %. {count} kriterium at afklare."
+                if len(g.items) == 1 else
+                "Score {score}, dækning {coverage} %. {count} kriterier at afklare.")
+    return t(template, score=g.view.score.text, coverage=number_text(g.view.coverage),
+             count=len(g.items))
+
+
+def knockouts(g: CandidateGuide) -> str | None:
+    """The candidate's proposed knock-outs, for the panel to know before it meets the
+    candidate: a krav not met at all needs no more evidence, so no item of the guide names
+    it."""
+    if not g.view.knockouts:
+        return None
+    return t("Foreslåede knock-outs (skal bekræftes eller underkendes af et menneske): {ids}.",
+             ids=g.view.knockouts_text)
+
+
 def markdown(screening: Screening, next_stage: str, guides: list[CandidateGuide]) -> str:
     meta = screening.profile.meta
     lines = [f"# {t('Interviewguide til {stage}', stage=label(STAGES, next_stage))}: "
@@ -120,10 +140,9 @@ def markdown(screening: Screening, next_stage: str, guides: list[CandidateGuide]
              t("Værktøjet anbefaler; ansættelsesudvalget beslutter."), ""]
     for g in guides:
         v = g.view
-        lines += [f"## {v.rank}. {markdown_text(v.name or v.id)} ({v.id})", "",
-                  t("Score {score}, dækning {coverage} %. {count} kriterier at afklare.",
-                    score=v.score.text, coverage=number_text(v.coverage), count=len(g.items)),
-                  ""]
+        lines += [f"## {v.rank}. {markdown_text(v.name or v.id)} ({v.id})", "", summary(g), ""]
+        if proposed := knockouts(g):
+            lines += [proposed, ""]
         if g.decision:  # reasons are typed by people: one line, escaped
             lines += [markdown_text(one_line(t("Stående beslutning: {decision}",
                                                  decision=g.decision))), ""]
@@ -152,4 +171,6 @@ def markdown(screening: Screening, next_stage: str, guides: list[CandidateGuide]
 def html(screening: Screening, next_stage: str, guides: list[CandidateGuide]) -> str:
     return templates().get_template("guide.html.j2").render(
         t=t, lang=language(), profile=screening.profile, stage=label(STAGES, screening.stage),
-        next_stage=label(STAGES, next_stage), guides=guides, why=why, **TEMPLATE_LABELS)
+        next_stage=label(STAGES, next_stage), guides=guides, why=why, summary=summary,
+        knockouts=knockouts,
+        **TEMPLATE_LABELS)

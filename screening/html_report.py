@@ -18,7 +18,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from . import report
-from .audit.decisions import Decision, describe
+from .audit.decisions import Decision, decided, describe, standing
 from .charts import Row, Segment, bar_chart
 from .errors import InputError, Problem
 from .explain import _evidence_line
@@ -127,9 +127,11 @@ def render(screening: Screening, audit: AuditInfo, names: dict[str, str] | None 
     views = [candidate_view(r, names.get(r.id)) for r in screening.results]
     template = templates().get_template("report.html.j2")
     profile = screening.profile
+    stands = standing(Decision(**d) for recorded in audit.decisions.values() for d in recorded)
     return template.render(
         t=t, lang=language(), profile=profile, stage=screening.stage,
         as_of=screening.as_of.isoformat(), audit=audit, views=views,
+        decided={c: decided(d) for c, d in stands.items()},
         categories=_profile_categories(profile), statuses=list(STATUSES),
         status_class=STATUS_CLASS, comparison=Markup(comparison_chart(views)),
         candidates=[_candidate(screening, r, v, audit) for r, v in
@@ -148,6 +150,8 @@ def _candidate(screening: Screening, result: CandidateResult, view: CandidateVie
                audit: AuditInfo) -> dict:
     criteria: list[dict] = []
     partly = result.partly_met_knockouts()
+    recorded = [Decision(**d) for d in audit.decisions.get(result.id, ())]
+    stands = standing(recorded).get(result.id)
     for category in CATEGORIES:
         members = sorted((o for o in result.outcomes if o.criterion.category == category),
                          key=lambda o: o.criterion.priority != "krav")
@@ -163,7 +167,9 @@ def _candidate(screening: Screening, result: CandidateResult, view: CandidateVie
     return {"view": view, "chart": Markup(candidate_chart(result)), "criteria": criteria,
             "knockouts": [{"criterion": screening.profile.criterion(k), "partly": k in partly}
                           for k in result.knockouts],
-            "decisions": [describe(Decision(**d)) for d in audit.decisions.get(result.id, ())],
+            # oldest first, each one a later decision replaced marked as such
+            "decisions": [describe(d) if d == stands else f"({t('erstattet')}) {describe(d)}"
+                          for d in recorded],
             "unassessed": [o.criterion for o in result.outcomes if o.status == "ikke_belyst"]}
 
 

@@ -64,7 +64,7 @@ EN: dict[str, str] = {
     "Screenet: {screened} · foreslået knock-out: {knocked} · utilstrækkeligt belyst: "
     "{unassessed} · "
     "ugyldige poster: {invalid}": "Screened: {screened} · proposed knock-out: {knocked} · "
-    "too little evidence: {unassessed} · invalid records: {invalid}",
+    "insufficient evidence: {unassessed} · invalid records: {invalid}",
     "Videre": "Goes on", "Uafgjort om sidste plads": "Tied for the last place",
     "Ikke videre": "Does not go on",
     "Foreslået knock-out (afventer menneskelig vurdering)":
@@ -72,8 +72,10 @@ EN: dict[str, str] = {
     "Forslag": "Proposal", "Begrundelse": "Reason",
     "Shortlist: {take} af {total} til næste runde efter {stage} ({profile} v{version})":
         "Shortlist: {take} of {total} to the next round after {stage} ({profile} v{version})",
-    "{count} kandidater står lige om de sidste {places} plads(er): udvalget vælger.":
-        "{count} candidates are tied for the last {places} place(s): the committee chooses.",
+    "{count} kandidater står lige om den sidste plads: udvalget vælger.":
+        "{count} candidates are tied for the last place: the committee chooses.",
+    "{count} kandidater står lige om de sidste {places} pladser: udvalget vælger.":
+        "{count} candidates are tied for the last {places} places: the committee chooses.",
     "score {score}, dækning {coverage} %": "score {score}, coverage {coverage} %",
     "stærkest": "strongest", "krav ikke belyst": "requirements not assessed",
     "foreslået knock-out": "proposed knock-out", "uenige kilder": "sources disagree",
@@ -110,7 +112,7 @@ EN: dict[str, str] = {
     "Stående beslutning: {decision}": "Standing decision: {decision}",
     "Stående beslutninger ({source}):": "Standing decisions ({source}):",
     "Afventer menneskelig vurdering: utilstrækkeligt belyst":
-        "Awaiting a person's decision: too little evidence",
+        "Awaiting a person's decision: insufficient evidence",
     "Videre (besluttet)": "Goes on (decided)", "Ikke videre (besluttet)":
         "Does not go on (decided)",
     "kørsel {run}": "run {run}",
@@ -129,7 +131,8 @@ EN: dict[str, str] = {
     "Organisation": "Organisation", "Version": "Version", "Krav": "Requirements",
     "Ønsker": "Wishes",
     # the audit trail (screening audit)
-    "Tidspunkt": "Time", "Af": "By", "Kommando": "Command", "Knock-out": "Knock-out",
+    "Tidspunkt": "Time", "Af": "By", "Kommando": "Command",
+    "Foreslået knock-out": "Proposed knock-out",
     "Kørsel {run}: {created} af {operator} med {command}; {profile} v{version} (sha256 "
     "{sha256}); stadie {stage}, dato {as_of}; screening {screening}, durable-rules "
     "{durable_rules}":
@@ -169,6 +172,9 @@ EN: dict[str, str] = {
     "{attribute}: grupperne {groups} har under {n} kandidater; for få til at konkludere noget "
     "om forskelsbehandling": "{attribute}: the groups {groups} have fewer than {n} candidates; "
     "too few to conclude anything about unequal treatment",
+    "{attribute}: gruppen {groups} har under {n} kandidater; for få til at konkludere noget "
+    "om forskelsbehandling": "{attribute}: the group {groups} has fewer than {n} candidates; "
+    "too few to conclude anything about unequal treatment",
     "{count} kandidat(er) i kørslen står ikke i gruppefilen og er ikke talt med: {ids}":
         "{count} candidate(s) of the run are not in the groups file and are not counted: {ids}",
     "{count} id('er) i gruppefilen er ikke i kørslen: {ids}":
@@ -196,10 +202,11 @@ EN: dict[str, str] = {
     # profile show
     "Kilde: {source}": "Source: {source}", "Regelfiler: {files}": "Rule files: {files}",
     "Vægte: krav {krav}, ønske {ønske}. Vurderinger 1-5: opfyldt fra {met}, delvist fra "
-    "{partly}; flere kilder samles med {krav_by} (krav) og {ønske_by} (ønsker).":
+    "{partly}; flere kilders vurderinger samles til {krav_by} for krav og {ønske_by} for "
+    "ønsker.":
         "Weights: requirement {krav}, wish {ønske}. Assessments 1-5: met from {met}, partly "
-        "from {partly}; several sources are combined by {krav_by} (requirements) and "
-        "{ønske_by} (wishes).",
+        "from {partly}; the assessments of several sources are combined into {krav_by} for "
+        "requirements and {ønske_by} for wishes.",
     "Anbefaling: {bands}": "Recommendation: {bands}", "{label} fra {score}": "{label} from "
                                                                           "{score}",
     "alle kilder": "all sources", "vægt": "weight", "Evidens": "Evidence", "Note": "Note",
@@ -272,6 +279,7 @@ EN: dict[str, str] = {
     "Ikke belyst endnu": "Not assessed yet", "Alt er belyst.": "Everything is assessed.",
     "Uenighed mellem kilderne": "Sources disagree",
     "Sikret": "Secured", "Muligt": "Possible",
+    "{category} sikret": "{category} secured", "{category} muligt": "{category} possible",
     # the interview guide
     "krav kun delvist opfyldt": "requirement only partly met",
     "Interviewguide til {stage}": "Interview guide for {stage}",
@@ -279,6 +287,8 @@ EN: dict[str, str] = {
         "{organisation}, profile {profile} v{version}; based on the evidence up to {stage}.",
     "Score {score}, dækning {coverage} %. {count} kriterier at afklare.":
         "Score {score}, coverage {coverage} %. {count} criteria to settle.",
+    "Score {score}, dækning {coverage} %. {count} kriterium at afklare.":
+        "Score {score}, coverage {coverage} %. {count} criterion to settle.",
     "Intet at afklare: alle kriterier er belyst, kilderne er enige, og ingen krav er kun "
     "delvist opfyldt.": "Nothing to settle: every criterion is assessed, the sources agree "
     "and no requirement is only partly met.",

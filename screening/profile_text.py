@@ -7,7 +7,7 @@ from pathlib import Path
 from .i18n import t
 from .profiles import CATEGORIES, Profile
 from .records import SOURCES
-from .vocabulary import CATEGORY_TITLES, PRIORITIES, STAGES, label
+from .vocabulary import CATEGORY_TITLES, COMBINES, PRIORITIES, STAGES, label
 from .wording import render, value_text
 
 
@@ -20,11 +20,13 @@ def profile_text(profile: Profile) -> str:
         t("Kilde: {source}", source=meta.source),
         t("Regelfiler: {files}", files=", ".join(Path(path).name for path, _ in profile.files)),
         t("Vægte: krav {krav}, ønske {ønske}. Vurderinger 1-5: opfyldt fra {met}, delvist fra "
-          "{partly}; flere kilder samles med {krav_by} (krav) og {ønske_by} (ønsker).",
+          "{partly}; flere kilders vurderinger samles til {krav_by} for krav og {ønske_by} "
+          "for ønsker.",
           krav=value_text(scoring.weights.krav), ønske=value_text(scoring.weights.ønske),
           met=value_text(scoring.assessment.opfyldt),
-          partly=value_text(scoring.assessment.delvist), krav_by=scoring.assessment.krav,
-          ønske_by=scoring.assessment.ønske),
+          partly=value_text(scoring.assessment.delvist),
+          krav_by=label(COMBINES, scoring.assessment.krav),
+          ønske_by=label(COMBINES, scoring.assessment.ønske)),
         t("Anbefaling: {bands}", bands="; ".join(
             t("{label} fra {score}", label=b.label, score=value_text(b.min_score))
             for b in sorted(scoring.bands, key=lambda b: -b.min_score))),

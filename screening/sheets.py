@@ -36,7 +36,7 @@ from .report import Decisions
 from .results import Screening
 from .stages import SOURCES
 from .views import candidate_view
-from .vocabulary import CATEGORY_SHORT, CATEGORY_TITLES, PRIORITIES, STATUSES, label
+from .vocabulary import CATEGORY_SHORT, CATEGORY_TITLES, PRIORITIES, STAGES, STATUSES, label
 from .wording import value_text
 
 if TYPE_CHECKING:
@@ -63,8 +63,11 @@ def screening_workbook(screening: Screening, decisions: Decisions | None = None)
     ranking.title = t("Placering")
     views = [candidate_view(r) for r in screening.results]
     used = [c for c in CATEGORY_TITLES if any(c in v.categories for v in views)]
+    # each category as secured and possible, like the total: a category not yet belyst is
+    # 0 secured, and must not read as a category failed
     headers = [t("Nr."), t("Kandidat"), t("Sikret"), t("Muligt"), t("Dækning"),
-               *(label(CATEGORY_SHORT, c) for c in used),
+               *(t(part, category=label(CATEGORY_SHORT, c)) for c in used
+                 for part in ("{category} sikret", "{category} muligt")),
                *(label(STATUSES, s) for s in STATUSES), t("Foreslåede knock-outs"),
                t("Anbefaling")]
     decided_on = [(decisions or {}).get(v.id) for v in views]
@@ -74,13 +77,15 @@ def screening_workbook(screening: Screening, decisions: Decisions | None = None)
     for v, decision in zip(views, decided_on, strict=True):
         ranking.append([v.rank, v.id, v.score.value, v.score.possible,
                         round(v.coverage / 100, 4),
-                        *(v.categories[c].value if c in v.categories else None for c in used),
+                        *(x for c in used for x in ((v.categories[c].value,
+                                                     v.categories[c].possible)
+                                                    if c in v.categories else (None, None))),
                         *(v.counts[s] for s in STATUSES), v.knockouts_text,
                         v.recommendation,
                         *([] if not any(decided_on) else
                           ["" if decision is None else describe(decision)])])
     _number_formats(ranking, {3: ONE_DECIMAL, 4: ONE_DECIMAL, 5: PER_CENT,
-                              **{6 + n: ONE_DECIMAL for n in range(len(used))}})
+                              **{6 + n: ONE_DECIMAL for n in range(2 * len(used))}})
     _style_header(ranking, 1)
 
     criteria = book.create_sheet(t("Kriterier"))
@@ -213,7 +218,7 @@ def scoring_sheet(profile: Profile, stage: str,
     source_column = FIRST_SCORE_COLUMN + len(competencies)
     sheet.append([t("Vurderinger {stage}: {title} ({profile} v{version}). Skriv en score "
                     "fra 1 til 5; lad feltet stå tomt, hvis kompetencen ikke er vurderet.",
-                    stage=stage, title=profile.meta.title, profile=profile.meta.id,
+                    stage=label(STAGES, stage), title=profile.meta.title, profile=profile.meta.id,
                     version=profile.meta.version)])
     sheet.append([t("Kandidat"), t("Navn"), *(profile.competencies[k] for k in competencies),
                   t("Kilde"), t("Bedømmer")])

@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .audit.decisions import ADVANCES, STOPS, Decision
-from .i18n import decimal, t
-from .report import knockout_ids, score_range
+from .i18n import t
+from .report import knockout_ids, number_text, score_range
 from .results import SPARSE_BAND, CandidateResult, Screening
 
 
@@ -69,7 +69,7 @@ def reasons(result: CandidateResult, strongest: int = 3) -> str:
     met = sorted((o for o in result.outcomes if o.status == "opfyldt"),
                  key=lambda o: (-o.max_points, o.criterion.id))
     parts = [t("score {score}, dækning {coverage} %", score=score_range(result.total),
-               coverage=_n(result.coverage))]
+               coverage=number_text(result.coverage))]
     if met:
         parts.append(f"{t('stærkest')}: " + ", ".join(o.criterion.name for o in met[:strongest]))
     open_krav = [o.criterion.id for o in result.outcomes
@@ -84,5 +84,3 @@ def reasons(result: CandidateResult, strongest: int = 3) -> str:
     return "; ".join(parts)
 
 
-def _n(value: float | None) -> str:
-    return "–" if value is None else decimal(f"{value:g}")

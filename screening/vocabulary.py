@@ -69,6 +69,13 @@ BANDS: dict[str, Term] = {
     PENDING_BAND: Term("Afventer belysning", "Awaiting evidence"),
 }
 
+# how a profile combines one competency's assessments from several sources (scoring.assessment)
+COMBINES: dict[str, Term] = {
+    "min": Term("den laveste", "the lowest"),
+    "mean": Term("gennemsnittet", "the mean"),
+    "max": Term("den højeste", "the highest"),
+}
+
 # the stages of a recruitment, named by the source of evidence each one adds
 STAGES: dict[str, Term] = {  # Danish: the ids themselves, which the options and files use
     "ansøgning": Term("ansøgning", "application"),

@@ -22,8 +22,10 @@ from screening.audit.export import score_range_text
 from screening.audit.replay import _compare
 from screening.audit.store import AuditStore, CandidateInput
 from screening.cli import main
+from screening.report import number_text
 from screening.rulefiles import find_profile, load_profile
 from screening.screen import AuditSink, Screener
+from screening.vocabulary import STATUSES, label
 from screening.wording import value_text
 
 from .conftest import ROOT
@@ -182,6 +184,37 @@ def test_export_holds_one_candidates_begrundelse(audit_db):
     assert '"decisions"' in doc and '"record_sha256"' in doc
 
 
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_explain_and_the_audit_trail_write_scores_and_coverage_as_the_table_does(audit_db,
+                                                                                  lang):
+    """A whole number kept its decimal in the table ("0,0–97,4", "100,0") but lost it in
+    explain, audit show and audit export ("Score 0 af 100", "0–97,4", "73,7–100"), and audit
+    show gave coverage without its per cent sign: the papers must read alike."""
+    rules = ["--rules-dir", str(ROOT / "rules")]
+    run = screen_run(audit_db, "--stage", "reference")
+    table = cli("--lang", lang, "screen", PROFILE, str(EXAMPLES), *rules, "--stage",
+                "reference", "--audit-db", str(audit_db), "--no-audit").stdout
+    shown = cli("--lang", lang, "audit", "show", run, "--audit-db", str(audit_db)).stdout
+    whole = [r["id"] for r in AuditStore(audit_db).results(run)
+             if any(float(r[k]).is_integer() for k in ("score", "possible", "coverage"))]
+    assert whole  # the figures that were written apart
+    for candidate in whole:
+        row = next(line for line in table.splitlines() if f" {candidate} " in line).split()
+        score, coverage = row[2], f"{row[3]} {row[4]}"
+        assert coverage.endswith(" %")
+        listed = next(line for line in shown.splitlines() if f" {candidate} " in line)
+        assert f" {score} " in listed and f" {coverage} " in listed
+        export = cli("--lang", lang, "audit", "export", run, "--candidate", candidate,
+                     "--audit-db", str(audit_db)).stdout
+        assert f"Score {score} " in export and f" {coverage}." in export
+        explained = cli("--lang", lang, "explain", PROFILE, str(EXAMPLES), *rules, "--stage",
+                        "reference", "--id", candidate, "--audit-db", str(audit_db),
+                        "--no-audit").stdout.splitlines()[2]
+        secured, possible = score.split("–") if "–" in score else (score, score)
+        assert f"Score {secured} " in explained and f" {possible} " in explained
+        assert f" {coverage} " in explained
+
+
 def test_the_begrundelse_shows_the_score_range_and_a_krav_met_only_in_part(audit_db):
     run = screen_run(audit_db)
     sofie = AuditStore(audit_db).result(run, "k03-sofie-brandt")
@@ -245,6 +278,66 @@ def test_replay_gives_the_same_result_and_shows_what_a_rule_change_does(audit_db
     result = cli("audit", "replay", run, "--rules", str(profile), "--audit-db", str(audit_db))
     assert result.exit_code == 1
     assert "ledelse-af-ledere" in result.output and "k02-anders-lykke" in result.output
+
+
+def test_explain_and_the_begrundelse_write_points_as_the_report_does(audit_db):
+    """The report and the workbook wrote a criterion's points '2,0 af 2,0 point'; explain and
+    the begrundelse of audit export wrote the same points '2 af 2 point'."""
+    run = screen_run(audit_db, "--stage", "reference")
+    candidate = "k02-anders-lykke"
+    export = cli("audit", "export", run, "--candidate", candidate, "--audit-db",
+                 str(audit_db)).stdout
+    explained = cli("explain", PROFILE, str(EXAMPLES), "--rules-dir", str(ROOT / "rules"),
+                    "--stage", "reference", "--id", candidate, "--audit-db", str(audit_db),
+                    "--no-audit").stdout
+    scored = [c for c in AuditStore(audit_db).result(run, candidate)["criteria"]
+              if c["points"] is not None]
+    assert any(float(c["max_points"]).is_integer() for c in scored)
+    for c in scored:
+        points = f"{number_text(c['points'])} af {number_text(c['max_points'])} point"
+        assert f"): {label(STATUSES, c['status'])}, {points}" in export
+        assert f": {label(STATUSES, c['status'])}, {points}\n" in explained
+
+
+@pytest.mark.parametrize(("lang", "heading"), [("da", "Foreslået knock-out"),
+                                                ("en", "Proposed knock-out")])
+def test_audit_list_counts_proposed_knock_outs_under_that_name(audit_db, lang, heading):
+    """The column counting the candidates with a proposed knock-out was headed 'Knock-out',
+    as if they were out before a person decided."""
+    screen_run(audit_db, "--stage", "reference")
+    header = cli("--lang", lang, "audit", "list", "--audit-db", str(audit_db)).stdout
+    header = header.splitlines()[0]
+    assert f"  {heading}  " in header
+    assert "Knock-out " not in header.replace(heading, "")
+
+
+def test_a_band_of_the_profile_reads_by_its_label_in_the_audit_trail(audit_db, tmp_path):
+    """screen recommended k01-mette-kjaer as 'Anbefales til næste runde', while audit show,
+    audit export and replay gave the band's code, 'anbefales'."""
+    run = screen_run(audit_db)
+    labels = {b.band: b.label
+              for b in load_profile(find_profile(PROFILE, ROOT / "rules")).scoring.bands}
+    banded = [r for r in AuditStore(audit_db).results(run) if r["recommendation"] in labels]
+    assert banded
+    shown = cli("audit", "show", run, "--audit-db", str(audit_db)).output
+    for r in banded:
+        label = labels[r["recommendation"]]
+        assert label in next(line for line in shown.splitlines() if f" {r['id']} " in line)
+        export = cli("audit", "export", run, "--candidate", r["id"], "--audit-db",
+                     str(audit_db)).output
+        assert f"Anbefaling: {label}." in export
+    changed = tmp_path / "rules"  # the band from 60, not 75: more candidates reach it
+    shutil.copytree(ROOT / "rules", changed)
+    rule_file = changed / f"{PROFILE}.yaml"
+    text = rule_file.read_text(encoding="utf-8")
+    assert "{min_score: 75, band: anbefales," in text
+    rule_file.write_text(text.replace("{min_score: 75, band: anbefales,",
+                                      "{min_score: 60, band: anbefales,"), encoding="utf-8")
+    replayed = cli("audit", "replay", run, "--rules", str(rule_file), "--audit-db",
+                   str(audit_db)).output
+    rows = [[cell.strip() for cell in line.split("Anbefaling", 1)[1].split("  ") if cell]
+            for line in replayed.splitlines() if " Anbefaling " in line]
+    assert rows and all(row[-1] == labels["anbefales"] for row in rows), replayed
 
 
 @pytest.mark.parametrize(("language", "words", "foreign"), [
@@ -456,6 +549,14 @@ def test_verify_and_replay_agree_that_deleted_blobs_break_the_store(audit_db):
     assert "den gemte fil" in verified.output and "mangler" in verified.output
     replayed = cli("audit", "replay", run, "--audit-db", str(audit_db))
     assert replayed.exit_code == 2 and "mangler eller er ændret" in replayed.output
+    # what was recorded still shows, and the begrundelse can still be handed over
+    mette = AuditStore(audit_db).result(run, "k01-mette-kjaer")
+    shown = cli("audit", "show", run, "--audit-db", str(audit_db))
+    assert shown.exit_code == 0, shown.output
+    assert mette["recommendation"] in shown.stdout  # the band's code: its label is gone
+    exported = cli("audit", "export", run, "--candidate", "k01-mette-kjaer", "--audit-db",
+                   str(audit_db))
+    assert exported.exit_code == 0, exported.output
 
 
 def test_verify_refuses_an_empty_file_and_writes_nothing_into_it(tmp_path):

@@ -207,6 +207,41 @@ def test_too_little_evidence_waits_for_a_person(run):
     assert lene_row.startswith("Ikke videre (besluttet)")
 
 
+def test_the_shortlist_heading_counts_who_goes_on(run):
+    """With two candidates decided to go on, two rows said 'Videre' under the heading
+    'Shortlist: 1 af 8' (--take 1); and a shortlist asking for more than can be taken before
+    people decide named the number asked, not the number going on."""
+    common = ["shortlist", PROFILE, str(EXAMPLES), "--stage", "reference", "--rules-dir",
+              str(ROOT / "rules")]
+
+    def heading_and_goers(take: str) -> tuple[str, int]:
+        lines = cli(*common, "--take", take).stdout.splitlines()
+        return lines[0], sum(line.startswith("Videre") for line in lines)
+
+    heading, goers = heading_and_goers("8")  # knock-outs and thin evidence wait for a person
+    assert goers < 8 and heading.startswith(f"Shortlist: {goers} af 8 ")
+    for candidate in ("k06-karim-haddad", "k07-birgitte-dahl"):
+        assert decide(run, candidate, "--advance", "--reason", "Stærk i samtalen", "--operator",
+                      "Formand").exit_code == 0
+    heading, goers = heading_and_goers("1")  # decided to go on: beyond the one asked for
+    assert goers == 2 and heading.startswith("Shortlist: 2 af 8 ")
+
+
+def test_audit_show_says_what_was_decided_on_each_candidate(run):
+    """The run's table counted decisions ('1', '0'); a committee reading it could not see
+    that k04-jonas-vestergaard's knock-out was overridden."""
+    assert decide(run, JONAS, "--confirm", "--reason", "Ikke ledet ledere", "--operator",
+                  "Formand").exit_code == 0
+    assert decide(run, JONAS, "--override", "--supersede", "--reason", "Ledet ledere i 2 år",
+                  "--operator", "Formand").exit_code == 0
+    lines = cli("audit", "show", run).stdout.splitlines()
+    assert lines[1].split()[-1] == "Besluttet"
+    (jonas,) = [line for line in lines if f" {JONAS} " in line]
+    assert jonas.endswith("  går videre (foreslået knock-out underkendt)")
+    (mette,) = [line for line in lines if f" {METTE} " in line]
+    assert mette.endswith("  –")
+
+
 def test_shortlist_in_python_places_decided_candidates_first(helsingor):
     from screening.records import CandidateRecord
     from screening.screen import screen

@@ -71,6 +71,15 @@ def test_markdown_adds_headings_and_hard_line_breaks(screened):
     assert headings and all(heading[3:] in plain for heading in headings)
     header = marked[1:marked.index("")]
     assert header and all(line.endswith("  ") for line in header)
+    # a criterion's profile words, rule, evidence and what is missing stay lines of their
+    # own under it: without hard breaks Markdown ran them into one paragraph
+    starts = [n for n, line in enumerate(marked) if line.startswith("- [")]
+    assert starts
+    for start, end in zip(starts, [*starts[1:], len(marked)], strict=True):
+        block = marked[start:end]
+        block = block[:block.index("")] if "" in block else block
+        assert len(block) > 1 and all(line.endswith("  ") for line in block[:-1]), block
+        assert not block[-1].endswith(" ")
 
 
 def test_a_standing_decision_is_shown_under_the_header(screened):

@@ -85,6 +85,22 @@ def run(audit_db) -> str:
     return AuditStore(audit_db).runs()[-1]["run"]
 
 
+@pytest.mark.parametrize(("lang", "said"), [
+    ("da", "advarsel: bopæl: gruppen land har under 5 kandidater;"),
+    ("en", "warning: bopæl: the group land has fewer than 5 candidates;")])
+def test_one_small_group_is_named_in_the_singular(run, audit_db, tmp_path, lang, said):
+    """Seven candidates in one group and one in another: the warning said 'grupperne land
+    har' ('the groups land have')."""
+    ids = [r["id"] for r in AuditStore(audit_db).results(run)]
+    assert len(ids) > 5
+    groups = tmp_path / "bopael.csv"
+    groups.write_text("id,bopæl\n" + "".join(f"{c},{'land' if n == 0 else 'by'}\n"
+                                             for n, c in enumerate(ids)), encoding="utf-8")
+    result = CliRunner().invoke(main, ["--lang", lang, "fairness", run, "--groups", str(groups)])
+    assert result.exit_code == 0, result.output
+    assert said in result.stderr
+
+
 def test_bands_are_the_profiles_best_first_each_with_the_better_ones():
     results = [{"id": i, "knockouts": [], "recommendation": band, "rank": n}
                for n, (i, band) in enumerate([("a", "top"), ("b", "mid"), ("c", "low"),

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from screening import guide
 from screening.candidates import load_records
 from screening.cli import main
 from screening.errors import RuleFileError
 from screening.guide import NEXT_STAGES, evidence_stage
+from screening.i18n import set_language
+from screening.report import knockout_ids
 from screening.rulefiles import find_profile, load_profile
 from screening.screen import screen
 
@@ -112,6 +116,56 @@ def test_what_a_record_says_cannot_forge_a_heading_or_line_of_the_guide(tmp_path
                                                             "straks (k1)"]
     assert not [h for h in headings if "Anbefales" in h]
     assert "(Chef # Anbefales, Gribskov Kommune)" in result.stdout
+
+
+@pytest.mark.parametrize(("lang", "one", "more"),
+                         [("da", "1 kriterium at afklare.", "kriterier at afklare."),
+                          ("en", "1 criterion to settle.", "criteria to settle.")])
+def test_one_criterion_to_settle_is_counted_in_the_singular(lang, one, more):
+    """A candidate with one criterion left read "1 kriterier at afklare" in the guide."""
+    folder = ROOT / "examples" / "candidates" / "helsingor-direktor-2024"
+    profile = load_profile(find_profile(folder.name, ROOT / "rules"))
+    loaded, problems = load_records([folder])
+    assert not problems
+    screening = screen(profile, [r.record for r in loaded], "reference")
+    first, *others = guide.guide(screening, "samtale2")
+    assert len(first.items) > 1
+    guides = [replace(first, items=first.items[:1]), *others]
+    set_language(lang)
+    try:
+        texts = [guide.markdown(screening, "samtale2", guides),
+                 guide.html(screening, "samtale2", guides)]
+    finally:
+        set_language("da")
+    for text in texts:
+        assert text.count(one) == 1
+        assert text.count(more) == len(others)
+        assert not re.search(r"\b1 (kriterier|criteria)\b", text)
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_the_guide_names_each_candidates_proposed_knock_outs(fmt, tmp_path):
+    """A krav not met at all is no item of the guide (nothing is left to settle), so the
+    panel preparing k04-jonas-vestergaard's interview read nothing of his two proposed
+    knock-outs."""
+    folder = ROOT / "examples" / "candidates" / "helsingor-direktor-2024"
+    profile = load_profile(find_profile(folder.name, ROOT / "rules"))
+    loaded, problems = load_records([folder])
+    assert not problems
+    screening = screen(profile, [r.record for r in loaded], "reference")
+    out = tmp_path / "guide"
+    result = run("guide", folder.name, str(folder), "--stage", "samtale2", "--format", fmt,
+                 "--out", str(out))
+    assert result.exit_code == 0, result.output
+    text = out.read_text("utf-8")
+    assert any(r.knockouts for r in screening.results)
+    for r in screening.results:
+        section = text.split(f"({r.id})" if fmt == "markdown" else f'id="c-{r.id}"')[1]
+        section = section.split("\n## " if fmt == "markdown" else "<section")[0]
+        said = "Foreslåede knock-outs (skal bekræftes eller underkendes af et menneske): "
+        assert (said in section) == bool(r.knockouts), r.id
+        if r.knockouts:
+            assert f"{said}{knockout_ids(r)}." in section
 
 
 def test_the_guide_for_an_unknown_candidate_is_refused():

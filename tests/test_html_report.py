@@ -149,6 +149,38 @@ def test_a_recorded_decision_replaces_the_blank_space(tmp_path):
     assert html.count('class="decision-space"') == len(list(EXAMPLES.glob("*.yaml"))) - 1
 
 
+def test_the_ranking_says_what_people_decided(tmp_path):
+    """The committee reads the ranking first: a knock-out a person overrode must not stand
+    there as a proposal alone, as the screen table, shortlist and workbook show it; the
+    latest decision is the one that stands, and the one it replaced says so."""
+    db, out = tmp_path / "audit.db", tmp_path / "report.html"
+    assert run("screen", PROFILE, str(EXAMPLES), "--stage", "reference", db=db).exit_code == 0
+    run_id = latest_run(db)
+    for candidate, flag, extra in [("k04-jonas-vestergaard", "--confirm", []),
+                                   ("k04-jonas-vestergaard", "--override", ["--supersede"]),
+                                   ("k05-lene-friis", "--stop", [])]:
+        decided = run("decide", run_id, candidate, flag, *extra, "--reason", "Drøftet i udvalget",
+                      "--operator", "Formand", db=db)
+        assert decided.exit_code == 0, decided.output
+    result = run("report", PROFILE, str(EXAMPLES), "--stage", "reference", "--run", run_id,
+                 "--out", str(out), db=db)
+    assert result.exit_code == 0, result.output
+    ranking = out.read_text("utf-8").split('<table class="ranking">')[1].split("</table>")[0]
+    assert "<th>Besluttet</th>" in ranking
+    rows = {re.search(r'<span class="id">([^<]+)</span>', row)[1]: row
+            for row in ranking.split("<tbody>")[1].split("</tr>")[:-1]}
+    assert rows.keys() == {p.stem for p in EXAMPLES.glob("*.yaml")}
+    assert "<td>går videre (foreslået knock-out underkendt)</td>" in rows["k04-jonas-vestergaard"]
+    assert "<td>går ikke videre</td>" in rows["k05-lene-friis"]
+    assert all(row.rstrip().endswith("<td>–</td>") for c, row in rows.items()
+               if c not in ("k04-jonas-vestergaard", "k05-lene-friis"))
+    section = out.read_text("utf-8").split('id="c-k04-jonas-vestergaard"')[1]
+    decisions = section.split('<ul class="decisions">')[1].split("</ul>")[0]
+    replaced, stands = re.findall(r"<li>(.*?)</li>", decisions)
+    assert replaced.startswith("(erstattet) går ikke videre (foreslået knock-out bekræftet)")
+    assert stands.startswith("går videre (foreslået knock-out underkendt)")
+
+
 @pytest.mark.parametrize(("flag", "said"), [("--advance", "går videre: Formand, "),
                                              ("--stop", "går ikke videre: Formand, ")])
 def test_a_decision_on_a_candidate_without_a_knockout_says_what_was_decided(tmp_path, flag,

@@ -37,7 +37,7 @@ DANISH = re.compile(r"\b(opfyldt|ikke belyst|fejl|advarsel|kandidat(?:en|er|erne
                     r"|placering|scenarie[rt]?)\b", re.IGNORECASE)
 ENGLISH = re.compile(r"\b(met|partly met|not met|not assessed|error|warning|candidates?"
                      r"|requirements?|wish|coverage|recommendation|stage|decisions?|evidence"
-                     r"|missing|none|yes|no|secured|possible|sources?|rank|passed|failed)\b",
+                     r"|missing|none|yes|no|secured|possible|sources?|rank|passed|failed|mean)\b",
                      re.IGNORECASE)
 SHIPPED = sorted(p.stem for p in (ROOT / "rules").glob("*.yaml")
                  if (ROOT / "examples" / "candidates" / p.stem).is_dir())
@@ -217,8 +217,26 @@ def test_the_shortlist_names_its_stage_in_the_chosen_language(profile, tmp_path)
                                        "2", "--stage", "reference", "--no-audit"],
                                 env={"SCREENING_RULES": str(ROOT / "rules")})
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[0].startswith("Shortlist: 2 of ")
-    assert " to the next round after references (" in result.stdout.splitlines()[0]
+    assert re.match(r"Shortlist: \d+ of \d+ to the next round after references \(",
+                    result.stdout.splitlines()[0])
+
+
+def test_english_names_too_little_evidence_as_the_table_does():
+    """The English table's band is 'Insufficient evidence' (Danish: 'Utilstrækkeligt belyst',
+    the same words in the summary and the shortlist); the English summary and shortlist
+    said 'too little evidence', so one status had two names."""
+    folder = ROOT / "examples" / "candidates" / "helsingor-direktor-2024"
+    env = {"SCREENING_RULES": str(ROOT / "rules")}
+    runner = CliRunner()
+    screened = runner.invoke(main, ["--lang", "en", "screen", folder.name, str(folder),
+                                    "--stage", "reference", "--no-audit"], env=env)
+    listed = runner.invoke(main, ["--lang", "en", "shortlist", folder.name, str(folder),
+                                  "--stage", "reference", "--take", "3", "--no-audit"], env=env)
+    assert screened.exit_code == listed.exit_code == 0
+    assert " Insufficient evidence" in screened.stdout  # a candidate in that band
+    assert " · insufficient evidence: " in screened.stderr
+    assert "Awaiting a person's decision: insufficient evidence" in listed.stdout
+    assert "too little evidence" not in screened.output + listed.output
 
 
 def test_a_mistyped_language_setting_is_a_usage_error_naming_it():

@@ -16,9 +16,11 @@ from openpyxl import load_workbook
 from screening import conditions as cond
 from screening.candidates import load_records
 from screening.cli import main
+from screening.profiles import CATEGORIES
 from screening.rulefiles import find_profile, load_profile
 from screening.screen import screen
 from screening.sheets import BLANK_ROWS, FIRST_SCORE_COLUMN, FIRST_SCORE_ROW, SCORE_SHEET
+from screening.vocabulary import CATEGORY_SHORT, label
 
 from .conftest import ROOT
 
@@ -77,6 +79,27 @@ def test_screen_as_a_workbook_has_the_ranking_and_criteria_by_candidates(tmp_pat
                               "ikke_belyst": "ikke belyst"}[o.status]
 
 
+def test_the_workbook_ranking_gives_each_category_secured_and_possible(tmp_path):
+    """A category nobody has shown anything in is 0 secured and up to its weight possible:
+    the ranking sheet showed the 0 alone, which a committee reads as failed."""
+    out = tmp_path / "screening.xlsx"
+    result = run("screen", PROFILE, str(EXAMPLES), "--stage", "ansøgning", "--format", "xlsx",
+                 "--out", str(out), "--no-audit")
+    assert result.exit_code == 0, result.output
+    expected = screened(EXAMPLES, "ansøgning")
+    used = [c for c in CATEGORIES if c in expected.results[0].categories]
+    ranking = load_workbook(out)["Placering"]
+    headers = [cell.value for cell in ranking[1]]
+    assert headers[5:5 + 2 * len(used)] == [
+        f"{label(CATEGORY_SHORT, c)} {part}" for c in used for part in ("sikret", "muligt")]
+    rows = list(ranking.iter_rows(min_row=2, values_only=True))
+    for row, r in zip(rows, expected.results, strict=True):
+        assert list(row[5:5 + 2 * len(used)]) == [
+            x for c in used for x in (r.categories[c].score, r.categories[c].possible)]
+    assert any(r.categories[c].possible > r.categories[c].score
+               for r in expected.results for c in used)
+
+
 def test_xlsx_needs_a_file():
     result = run("screen", PROFILE, str(EXAMPLES), "--format", "xlsx", "--no-audit")
     assert result.exit_code == 2 and "--out" in result.output
@@ -124,6 +147,19 @@ def fill(path: Path, scores: dict[tuple[str, str], object], assessor: str = "Udv
         sheet.cell(rows[candidate], columns[competency]).value = value
         sheet.cell(rows[candidate], columns["assessor"]).value = assessor
     book.save(path)
+
+
+def test_the_english_sheet_names_its_stage_in_english(tmp_path):
+    """The title said 'Assessments samtale2: …' in an English sheet; the source column keeps
+    the code the import reads."""
+    out = tmp_path / "scores.xlsx"
+    result = run("--lang", "en", "sheet", PROFILE, str(EXAMPLES), "--stage", "samtale2",
+                 "--out", str(out))
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(out)[SCORE_SHEET]
+    assert sheet["A1"].value.startswith("Assessments second interview: ")
+    sources = {row[-2] for row in sheet.iter_rows(min_row=FIRST_SCORE_ROW, values_only=True)}
+    assert sources == {"samtale2"}
 
 
 def test_a_name_that_reads_as_a_formula_stays_text_in_the_sheet(folder, tmp_path):

@@ -93,6 +93,13 @@ def test_a_confirmed_knock_out_is_stopped_not_proposed(pool):
     assert (ids(listed.stopped), listed.knocked_out) == (["e"], ())
 
 
+def test_reasons_write_score_and_coverage_as_the_table_does():
+    """The table said "100,0 %" where the shortlist's reason said "dækning 100 %"."""
+    (judged,) = rank([result("a", 80)])
+    assert judged.coverage == 100.0
+    assert reasons(judged).startswith("score 80,0, dækning 100,0 %")
+
+
 def test_reasons_name_score_coverage_strongest_criteria_and_knock_outs(helsingor, candidates):
     loaded, problems = load_records([candidates])
     assert problems == []

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..display import markdown as escape
 from ..i18n import t
+from ..report import number_text
 from ..vocabulary import (
     BANDS,
     CATEGORY_TITLES,
@@ -37,7 +38,22 @@ def begrundelse(store: AuditStore, run_id: str, candidate: str) -> dict[str, Any
         "result": result,
         "decisions": store.decisions(run_id, candidate),
         "standing_decision": _as_dict(store.standing(run_id).get(candidate)),
+        "bands": stored_bands(store, run),
     }
+
+
+def stored_bands(store: AuditStore, run: dict) -> dict[str, str]:
+    """The bands of the run's own profile (band -> label in the profile's words), read from
+    its stored rule files: a result stores the band, and the papers show its label. A run
+    whose rule files are gone from the store, or no longer load, still shows (and its
+    begrundelse can still be handed over), with each band by its code."""
+    from ..errors import InputError
+    from .replay import band_labels, stored_profile
+
+    try:
+        return band_labels(stored_profile(store, run))
+    except InputError:
+        return {}
 
 
 def _as_dict(decision: Decision | None) -> dict | None:
@@ -64,15 +80,15 @@ def markdown(doc: dict[str, Any]) -> str:
     lines += ["", t("Score {score} af 100{ranged}, dækning {coverage} %. Anbefaling: "
                     "{recommendation}. Foreslåede knock-outs: {knockouts}.",
                     score=score_range_text(r), ranged=ranged,
-                    coverage=value_text(r["coverage"]),
-                    recommendation=m(recommendation_text(r)),
+                    coverage=number_text(r["coverage"]),
+                    recommendation=m(recommendation_text(r, doc["bands"])),
                     knockouts=m(", ".join(knockouts) or t("ingen"))),
               t("Værktøjet anbefaler; ansættelsesudvalget beslutter."), "",
               f"## {t('Kriterier')}", ""]
     for c in r["criteria"]:
         points = t("ingen point") if c["points"] is None else \
-            t("{points} af {max} point", points=value_text(c["points"]),
-              max=value_text(c["max_points"]))
+            t("{points} af {max} point", points=number_text(c["points"]),
+              max=number_text(c["max_points"]))
         lines.append(f"- **{m(c['id'])}** ({m(label(CATEGORY_TITLES, c['category']))}, "
                      f"{m(label(PRIORITIES, c['priority']))}): "
                      f"{label(STATUSES, c['status'])}, {points}")
@@ -101,20 +117,21 @@ def knockout_texts(result: dict[str, Any], partly_marker: str) -> list[str]:
     return [f"{k} ({partly_marker})" if k in partly else k for k in result["knockouts"]]
 
 
-def recommendation_text(result: dict[str, Any]) -> str:
-    """A stored result's recommendation as `screen` words it: the knock-out band is stored
-    once for both kinds, and reads "kun delvist opfyldt" when every krav short is met in
-    part (as scoring labels it)."""
+def recommendation_text(result: dict[str, Any], bands: dict[str, str]) -> str:
+    """A stored result's recommendation as `screen` words it: a band of the profile by its
+    label in `bands` (see `stored_bands`); the knock-out band is stored once for both kinds,
+    and reads "kun delvist opfyldt" when every krav short is met in part (as scoring labels
+    it)."""
     knockouts, partly = result["knockouts"], result.get("partly_met_knockouts", [])
     if result["recommendation"] == KNOCKOUT_BAND and knockouts and set(knockouts) <= set(partly):
         return label(BANDS, PARTLY_MET_KNOCKOUT_BAND)
-    return label(BANDS, result["recommendation"])
+    return bands.get(result["recommendation"]) or label(BANDS, result["recommendation"])
 
 
 def score_range_text(result: dict[str, Any]) -> str:
-    """"70,6–91,2" while something is unknown; runs recorded before the possible score
-    existed show their single score."""
+    """"70,6–91,2" while something is unknown, as `screen` writes it; runs recorded before
+    the possible score existed show their single score."""
     possible = result.get("possible")
     if possible is None or possible == result["score"]:
-        return value_text(result["score"])
-    return f"{value_text(result['score'])}–{value_text(possible)}"
+        return number_text(result["score"])
+    return f"{number_text(result['score'])}–{number_text(possible)}"

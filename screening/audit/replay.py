@@ -12,7 +12,6 @@ from .. import report
 from ..profiles import Profile
 from ..records import CandidateRecord
 from ..rulefiles import load_profile
-from ..screen import screen
 from .store import AuditStore
 
 
@@ -35,7 +34,16 @@ def stored_profile(store: AuditStore, run: dict) -> Profile:
         return load_profile(Path(folder) / run["profile_file"])
 
 
+def band_labels(profile: Profile) -> dict[str, str]:
+    """A profile's own bands, each with its label in the profile's words."""
+    return {b.band: b.label for b in profile.scoring.bands}
+
+
 def replay(store: AuditStore, run_id: str, profile: Profile | None = None) -> list[Change]:
+    # here, not at the top: what reads a run's stored profile (audit show, export, fairness)
+    # never loads the engine
+    from ..screen import screen
+
     run = store.run(run_id)
     profile = profile or stored_profile(store, run)
     before = {r["id"]: r for r in store.results(run_id)}

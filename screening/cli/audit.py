@@ -52,8 +52,8 @@ def list_runs(audit_db):
              f"v{r['profile']['version']}", label(STAGES, r["stage"]), r["summary"]["screened"],
              r["summary"]["knocked_out"], r["decisions"]) for r in store.runs()]
     click.echo(terminal(tabulate(rows, headers=[t(h) for h in [
-        "Kørsel", "Tidspunkt", "Af", "Kommando", "Profil", "Stadie", "Screenet", "Knock-out",
-        "Beslutninger"]])))
+        "Kørsel", "Tidspunkt", "Af", "Kommando", "Profil", "Stadie", "Screenet",
+        "Foreslået knock-out", "Beslutninger"]])))
 
 
 @audit.command()
@@ -74,7 +74,6 @@ def show(run, candidate, audit_db):
     from ..audit.store import command_of
     from ..errors import Problem
     from ..messages import from_data
-    from ..wording import value_text
 
     store = _store(audit_db)
     meta = store.run(run)
@@ -93,14 +92,25 @@ def show(run, candidate, audit_db):
                           unknown["line"], unknown["column"], unknown["field"], CODE)
         click.echo(f"{t('advarsel')}: " + terminal(str(problem)))
     if candidate is None:
-        from ..audit.export import knockout_texts, recommendation_text, score_range_text
+        from ..audit.decisions import decided
+        from ..audit.export import (
+            knockout_texts,
+            recommendation_text,
+            score_range_text,
+            stored_bands,
+        )
+        from ..report import number_text
 
-        rows = [(r["rank"], r["id"], score_range_text(r), value_text(r["coverage"]),
-                 recommendation_text(r), ", ".join(knockout_texts(r, t("kun delvist"))) or "–",
-                 len(store.decisions(run, r["id"]))) for r in store.results(run)]
+        bands = stored_bands(store, meta)
+        stands = store.standing(run)  # what a person decided, as screen's table shows it
+        rows = [(r["rank"], r["id"], score_range_text(r), f"{number_text(r['coverage'])} %",
+                 recommendation_text(r, bands),
+                 ", ".join(knockout_texts(r, t("kun delvist"))) or "–",
+                 decided(stands[r["id"]]) if r["id"] in stands else "–")
+                for r in store.results(run)]
         click.echo(terminal(tabulate(rows, headers=[t(h) for h in [
             "Nr.", "Kandidat", "Score (sikret–mulig)", "Dækning", "Anbefaling",
-            "Foreslåede knock-outs", "Beslutninger"]], disable_numparse=True)))
+            "Foreslåede knock-outs", "Besluttet"]], disable_numparse=True)))
         return
     from ..audit.export import begrundelse, markdown
 
@@ -152,6 +162,8 @@ def replay(run, rules, rules_dir, audit_db):
     """
     from tabulate import tabulate
 
+    from ..audit.export import stored_bands
+    from ..audit.replay import band_labels
     from ..audit.replay import replay as run_replay
     from ..rulefiles import find_profile, load_profile
 
@@ -163,8 +175,11 @@ def replay(run, rules, rules_dir, audit_db):
     if not changes:
         click.echo(t("Ingen forskelle: samme resultat for alle kandidater og kriterier."))
         return
+    before = stored_bands(store, store.run(run))  # a band is shown by its profile's label
+    after = before if profile is None else band_labels(profile)
     click.echo(tabulate([(c.candidate, c.criterion or "–", t(_WHAT[c.what]),
-                          _show(c.what, c.before), _show(c.what, c.after)) for c in changes],
+                          _show(c.what, c.before, before), _show(c.what, c.after, after))
+                         for c in changes],
                         headers=[t(h) for h in ["Kandidat", "Kriterium", "Hvad", "Før", "Nu"]],
                         disable_numparse=True))
     from ..errors import Reported
@@ -178,9 +193,12 @@ _WHAT = {"recommendation": "Anbefaling", "knockouts": "Foreslåede knock-outs",
          "points": "Point", "criterion": "Kriterium", "candidate": "Kandidat"}
 
 
-def _show(what: str, value) -> str:
-    """A compared value in the chosen language: statuses and recommendations by their labels,
-    figures in its notation, whether a criterion or candidate is there at all in words."""
+def _show(what: str, value, bands: dict[str, str]) -> str:
+    """A compared value in the chosen language: statuses and recommendations by their labels
+    (a profile's band by its label in `bands`), scores and coverage as the table writes them,
+    other figures in the language's notation, whether a criterion or candidate is there at
+    all in words."""
+    from ..report import number_text
     from ..vocabulary import BANDS, STATUSES
     from ..wording import value_text
 
@@ -189,7 +207,11 @@ def _show(what: str, value) -> str:
     if what == "status":
         return label(STATUSES, value)
     if what == "recommendation":
-        return label(BANDS, value)
+        return bands.get(value) or label(BANDS, value)
+    if what in ("score", "possible"):
+        return number_text(value)
+    if what == "coverage":
+        return f"{number_text(value)} %"
     if isinstance(value, bool):
         return t("findes") if value else t("findes ikke")
     if isinstance(value, list):

@@ -106,7 +106,9 @@ def _warnings(comparisons, missing: list[str], unknown: list[str]) -> list[str]:
     found = []
     small = {c.attribute: c.small_groups for c in comparisons if c.small_groups}
     for attribute, groups in small.items():
-        found.append(t("{attribute}: grupperne {groups} har under {n} kandidater; for få til "
+        found.append(t("{attribute}: gruppen {groups} har under {n} kandidater; for få til at "
+                       "konkludere noget om forskelsbehandling" if len(groups) == 1 else
+                       "{attribute}: grupperne {groups} har under {n} kandidater; for få til "
                        "at konkludere noget om forskelsbehandling", attribute=attribute,
                        groups=", ".join(groups), n=MIN_GROUP))
     if missing:

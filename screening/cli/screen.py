@@ -260,8 +260,11 @@ def shortlist(profile, candidates, stage, take, as_of, rules_dir, run_id, audit_
 
     rows = [[label(name, r), r.rank, r.id, reason(r)] for name, members in groups
             for r in members]
+    # the places that go on: those taken (decided ones beyond --take too) and those the tied
+    # share; a proposed knock-out or a candidate too thinly evidenced takes none until decided
+    open_places = take - len(chosen.taken) if chosen.tied else 0
     click.echo(t("Shortlist: {take} af {total} til næste runde efter {stage} ({profile} "
-                 "v{version})", take=min(take, len(screening.results)),
+                 "v{version})", take=len(chosen.taken) + open_places,
                  total=len(screening.results),
                  stage=term(STAGES, stage),
                  profile=loaded_profile.meta.id, version=loaded_profile.meta.version) + "\n")
@@ -269,9 +272,10 @@ def shortlist(profile, candidates, stage, take, as_of, rules_dir, run_id, audit_
                                                       "Begrundelse"]],
                         disable_numparse=True, maxcolwidths=[None, None, None, 90]))
     if chosen.tied:
-        click.echo("\n" + t("{count} kandidater står lige om de sidste {places} plads(er): "
-                            "udvalget vælger.", count=len(chosen.tied),
-                            places=take - len(chosen.taken)))
+        click.echo("\n" + t("{count} kandidater står lige om den sidste plads: udvalget vælger."
+                            if open_places == 1 else
+                            "{count} kandidater står lige om de sidste {places} pladser: "
+                            "udvalget vælger.", count=len(chosen.tied), places=open_places))
 
 
 @click.command(cls=HelpCommand)
