@@ -295,11 +295,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "the candidate goes on with --advance or --stop",
                            "har ingen foreslået knock-out at bekræfte eller underkende; "
                            "beslut med --advance eller --stop, om kandidaten går videre"),
-    "contradicts_standing": ("contradicts the standing decision (entry {seq}, {decision} by "
-                             "{by} at {created}); pass --supersede with a reason to replace it",
-                             "strider mod den stående beslutning (post {seq}, {decision} af "
-                             "{by} {created}); brug --supersede med en begrundelse for at "
-                             "erstatte den"),
+    "contradicts_standing": ("contradicts the standing decision, entry {seq}: {decision}, "
+                             "decided by {by} at {created}; pass --supersede with a reason to "
+                             "replace it",
+                             "strider mod den stående beslutning, post {seq}: {decision}, "
+                             "besluttet af {by} {created}; brug --supersede med en begrundelse "
+                             "for at erstatte den"),
     # feature files and the words of steps (screening test, --check; bdd)
     "feature_language": ("the first line must be '# language: da' (or 'en' for the English "
                          "steps)", "første linje skal være '# language: da' (eller 'en' for de "

@@ -68,7 +68,7 @@ def check_decision(decision: str, has_knockout: bool, standing: Decision | None,
         raise DecisionRefused(message("nothing_to_confirm"))
     if standing is not None and standing.outcome != outcome and not supersede:
         raise DecisionRefused(message("contradicts_standing", seq=standing.seq,
-                                      decision=standing.decision, by=standing.by,
+                                      decision=decided(standing), by=standing.by,
                                       created=standing.created))
     return target, outcome
 
