@@ -422,6 +422,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "out_is_folder": ("is a folder; --out needs a file name",
                       "er en mappe; --out skal have et filnavn"),
     "cannot_write": ("cannot write here: {reason}", "kan ikke skrive her: {reason}"),
+    "out_over_input": ("is a file this command reads; --out would write over it",
+                       "er en fil, kommandoen læser; --out ville skrive over den"),
     "out_over_text": ("would write over the profile text the draft is made from",
                       "ville skrive over profilteksten, udkastet bygger på"),
     "out_is_feature": ("the rule file and its scenarios (.feature) would be the same file; "

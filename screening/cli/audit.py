@@ -10,7 +10,7 @@ import click
 from ..display import one_line, terminal
 from ..i18n import t
 from ..vocabulary import STAGES, label
-from .common import audit_db_option, check_run, emit
+from .common import audit_db_option, check_out, check_run, emit
 from .help import HelpCommand, HelpGroup, argument, option
 
 
@@ -215,6 +215,7 @@ def export(run, candidate, fmt, out, audit_db):
     """
     from ..audit.export import begrundelse, markdown
 
+    check_out(out, audit_db=audit_db, store=True)
     doc = begrundelse(_store(audit_db), run, candidate)
     emit(markdown(doc) if fmt == "markdown" else json.dumps(doc, ensure_ascii=False, indent=2),
           out)

@@ -207,6 +207,24 @@ def output_to(out: str | None):
     return atomic_writer(out)
 
 
+def check_out(out: str | None, candidates: tuple[str, ...] = (), profile=None,
+              audit_db: str | None = None, store: bool = False) -> None:
+    """--out naming a file the command reads (a candidate record, one of the profile's rule
+    files, the audit store when `store`) is bad input before anything is written."""
+    if out is None or not os.path.lexists(out):
+        return
+    from ..candidates import expand
+    from ..output import refuse_inputs
+
+    inputs: list = expand(list(candidates))[0]
+    inputs += [path for path, _ in profile.files] if profile is not None else []
+    if store:
+        from ..audit import default_path
+
+        inputs.append(audit_db or default_path())
+    refuse_inputs(out, inputs)
+
+
 def emit(text: str, out: str | None) -> None:
     from ..display import terminal
     from ..output import atomic_writer

@@ -15,6 +15,7 @@ from ..i18n import t
 from .common import (
     as_of_option,
     audit_sink,
+    check_out,
     check_run,
     echo_decisions,
     echo_problem,
@@ -95,6 +96,7 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
         raise click.UsageError(t("--top kræver en placering; jsonl skrives løbende uden; "
                                  "brug json eller csv"))
     loaded_profile, profile_path = found_profile(profile, rules_dir)
+    check_out(out, candidates, loaded_profile, audit_db, store=True)
     check_run(loaded_profile, run_id, audit_db)
     as_of_date = as_of.date() if as_of else None
     audit = audit_sink(audit_db, no_audit, operator, "screen")
