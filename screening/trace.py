@@ -135,7 +135,9 @@ def read_text(path: str | Path) -> str:
             return _docx_text(path)
         if suffix == ".pdf":
             return _pdf_text(path)
-        return path.read_bytes().decode("utf-8")  # decoded whole: the error's offset is the file's
+        # decoded whole: the error's offset is the file's; Notepad starts a file with a
+        # byte order mark, which is no part of the first heading or quote
+        return path.read_bytes().decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         line, column = text_position(exc.object, exc.start)
         raise InputError([Problem(str(path), message("not_utf8"), line, column,

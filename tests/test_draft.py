@@ -264,3 +264,16 @@ def test_a_word_processors_other_format_says_how_to_save_it(tmp_path, suffix):
     assert result.exit_code == 2, result.output
     assert (f"{text}: E004 en {suffix.lower()}-fil kan ikke læses; gem den som .docx, .pdf "
             f"eller .txt") in result.output
+
+
+def test_a_text_saved_by_notepad_starts_with_its_heading_not_a_byte_order_mark(tmp_path):
+    """A .md with a byte order mark and CRLF (Notepad's way) gave the title '\\ufeff# Direktør
+    for Teknik': the heading was not read as one, and the mark went into the rule file."""
+    text = tmp_path / "profil.md"
+    text.write_bytes("\ufeff# Direktør for Teknik\r\n\r\nDu skal have erfaring med ledelse af "
+                     "ledere.\r\n".encode())
+    out = write_draft(text, tmp_path)
+    profile = load_profile(out)
+    assert profile.meta.title == "Direktør for Teknik"
+    assert [c.quote for c in profile.criteria] == ["Du skal have erfaring med ledelse af ledere."]
+    assert "\ufeff" not in out.read_text(encoding="utf-8")
