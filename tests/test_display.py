@@ -87,3 +87,23 @@ def test_a_reason_of_only_invisible_characters_is_no_reason(audit_db):
                                         "--reason", "\u200b \u200b", "--audit-db",
                                         str(audit_db)])
     assert refused.exit_code == 2 and "--reason" in refused.output
+
+
+def test_profiles_profile_show_and_shortlist_show_a_rule_files_words_without_hidden_ones(
+        tmp_path):
+    """A title, organisation or criterion name with a bell, NUL or direction override went
+    to the terminal as written in `profiles`, `profile show` and `shortlist`'s reasons."""
+    hidden = "\\x00\\x07\\u202e\\u200b"
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    text = (ROOT / "rules" / "helsingor-direktor-2024.yaml").read_text(encoding="utf-8")
+    text = text.replace("\n  organisation: ", f'\n  organisation: "Kommunen{hidden}" # ', 1)
+    text = text.replace("\n    name: ", f'\n    name: "Kriteriet{hidden}" # ', 1)
+    (rules / "helsingor-direktor-2024.yaml").write_text(text, encoding="utf-8")
+    candidates = str(ROOT / "examples" / "candidates" / "helsingor-direktor-2024")
+    for args in (["profiles"], ["profile", "show", "helsingor-direktor-2024"],
+                 ["shortlist", "helsingor-direktor-2024", candidates, "--take", "8"]):
+        result = CliRunner().invoke(main, [*args, "--rules-dir", str(rules)])
+        assert result.exit_code == 0, result.output
+        assert not any(ch in result.stdout for ch in "\x00\x07\u202e\u200b"), args
+        assert "Kommunen" in result.stdout or "Kriteriet" in result.stdout, args

@@ -267,9 +267,8 @@ def shortlist(profile, candidates, stage, take, as_of, rules_dir, run_id, audit_
                  total=len(screening.results),
                  stage=term(STAGES, stage),
                  profile=loaded_profile.meta.id, version=loaded_profile.meta.version) + "\n")
-    click.echo(tabulate(rows, headers=[t(h) for h in ["Forslag", "Nr.", "Kandidat",
-                                                      "Begrundelse"]],
-                        disable_numparse=True, maxcolwidths=[None, None, None, 90]))
+    emit(tabulate(rows, headers=[t(h) for h in ["Forslag", "Nr.", "Kandidat", "Begrundelse"]],
+                  disable_numparse=True, maxcolwidths=[None, None, None, 90]), None)
     if chosen.tied:
         click.echo("\n" + t("{count} kandidater står lige om de sidste {places} plads(er): "
                             "udvalget vælger.", count=len(chosen.tied),
