@@ -149,3 +149,13 @@ def test_a_missing_groups_file_or_run_exits_2(run, tmp_path):
     assert missing.exit_code == 2 and "filen findes ikke" in missing.output
     no_run = CliRunner().invoke(main, ["fairness", "nope", "--groups", str(GROUPS)])
     assert no_run.exit_code == 2 and "ingen kørsel 'nope'" in no_run.output
+
+
+def test_a_groups_file_in_utf16_is_a_located_error_not_an_internal_one(run, tmp_path):
+    """Excel's "Unicode text" is UTF-16: it stopped the command with 'intern fejl:
+    UnicodeDecodeError' (exit 3)."""
+    groups = tmp_path / "grupper.csv"
+    groups.write_bytes(GROUPS.read_text(encoding="utf-8").encode("utf-16"))
+    result = CliRunner().invoke(main, ["fairness", run, "--groups", str(groups)])
+    assert result.exit_code == 2, result.output
+    assert result.output == f"fejl: {groups}:1:1: E003 ikke UTF-8-tekst\n"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import click
 
@@ -39,14 +38,21 @@ def fairness(run, groups_file, take, fmt, audit_db):
     from ..audit import default_path
     from ..audit.replay import stored_profile
     from ..audit.store import AuditStore
+    from ..documents import read_bounded, text_position
     from ..errors import InputError, Problem
     from ..fairness import compare, coverage, outcomes, read_groups
     from ..messages import message
 
-    path = Path(groups_file)
-    if not path.is_file():
-        raise InputError([Problem(groups_file, message("file_not_found"), code="E001")])
-    groups = read_groups(path.read_text(encoding="utf-8"), groups_file)
+    content, unread = read_bounded(groups_file)
+    if unread is not None:
+        raise InputError([unread])
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError as exc:  # a spreadsheet's "Unicode text" is UTF-16
+        line, column = text_position(content, exc.start)
+        raise InputError([Problem(groups_file, message("not_utf8"), line, column,
+                                  code="E003")]) from None
+    groups = read_groups(text, groups_file)
     store = AuditStore(audit_db or default_path(), create=False)
     try:
         results = store.results(run)
