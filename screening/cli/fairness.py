@@ -7,6 +7,7 @@ import json
 import click
 
 from ..i18n import decimal, t
+from .common import emit
 from .help import HelpCommand, argument, option
 
 
@@ -38,6 +39,7 @@ def fairness(run, groups_file, take, fmt, audit_db):
     from ..audit import default_path
     from ..audit.replay import stored_profile
     from ..audit.store import AuditStore
+    from ..display import terminal
     from ..documents import read_bounded, text_position
     from ..errors import InputError, Problem
     from ..fairness import compare, coverage, outcomes, read_groups
@@ -63,12 +65,12 @@ def fairness(run, groups_file, take, fmt, audit_db):
     comparisons = compare(results, groups, outcomes(results, take, bands))
     missing, unknown = coverage(results, groups)
     if fmt == "json":
-        click.echo(json.dumps(_document(run, comparisons, missing, unknown),
-                              ensure_ascii=False, indent=2))
+        emit(json.dumps(_document(run, comparisons, missing, unknown), ensure_ascii=False,
+                        indent=2), None)
     else:
-        click.echo(_table(run, comparisons), nl=False)
+        emit(_table(run, comparisons), None)
     for text in _warnings(comparisons, missing, unknown):
-        click.echo(f"{t('advarsel')}: {text}", err=True)
+        click.echo(f"{t('advarsel')}: {terminal(text)}", err=True)
 
 
 def _document(run: str, comparisons, missing: list[str], unknown: list[str]) -> dict:
