@@ -89,10 +89,11 @@ def test_a_reason_of_only_invisible_characters_is_no_reason(audit_db):
     assert refused.exit_code == 2 and "--reason" in refused.output
 
 
-def test_profiles_profile_show_and_shortlist_show_a_rule_files_words_without_hidden_ones(
+def test_a_rule_files_hidden_characters_reach_no_listing_and_no_json_of_explain(
         tmp_path):
     """A title, organisation or criterion name with a bell, NUL or direction override went
-    to the terminal as written in `profiles`, `profile show` and `shortlist`'s reasons."""
+    to the terminal as written in `profiles`, `profile show`, `shortlist`'s reasons and
+    `explain --format json` (the JSON of `screen` never had them)."""
     hidden = "\\x00\\x07\\u202e\\u200b"
     rules = tmp_path / "rules"
     rules.mkdir()
@@ -102,7 +103,9 @@ def test_profiles_profile_show_and_shortlist_show_a_rule_files_words_without_hid
     (rules / "helsingor-direktor-2024.yaml").write_text(text, encoding="utf-8")
     candidates = str(ROOT / "examples" / "candidates" / "helsingor-direktor-2024")
     for args in (["profiles"], ["profile", "show", "helsingor-direktor-2024"],
-                 ["shortlist", "helsingor-direktor-2024", candidates, "--take", "8"]):
+                 ["shortlist", "helsingor-direktor-2024", candidates, "--take", "8"],
+                 ["explain", "helsingor-direktor-2024", candidates, "--id", "k01-mette-kjaer",
+                  "--format", "json", "--no-audit"]):
         result = CliRunner().invoke(main, [*args, "--rules-dir", str(rules)])
         assert result.exit_code == 0, result.output
         assert not any(ch in result.stdout for ch in "\x00\x07\u202e\u200b"), args

@@ -330,7 +330,7 @@ def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rul
         document = explain_document(result, candidate_id, criterion)
         document["decision"] = decision.as_dict() if decision else None
         document["unknown_assessments"] = [str(p) for p in unknown]
-        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        emit(json.dumps(document, ensure_ascii=False, indent=2), None)
     else:
         click.echo(terminal(render(result, candidate_id, criterion, fmt == "markdown",
                                    decision)),
