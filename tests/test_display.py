@@ -110,3 +110,21 @@ def test_a_rule_files_hidden_characters_reach_no_listing_and_no_json_of_explain(
         assert result.exit_code == 0, result.output
         assert not any(ch in result.stdout for ch in "\x00\x07\u202e\u200b"), args
         assert "Kommunen" in result.stdout or "Kriteriet" in result.stdout, args
+
+
+def test_a_file_named_with_hidden_characters_is_reported_without_them(tmp_path):
+    """A candidate's file named 'k<BEL><U+202E>.yaml' (an upload may be named anything) went
+    to the terminal as named in the line reporting it; so did an argument the command could
+    not find."""
+    folder = tmp_path / "kandidater"
+    folder.mkdir()
+    write(folder, "k\x07\u202e.yaml", "id: k\npositions: 5\n")
+    write(folder, "ok.yaml", "id: ok\n")
+    profile = str(ROOT / "rules" / "helsingor-direktor-2024.yaml")
+    result = CliRunner().invoke(main, ["screen", profile, str(folder), "--no-audit"])
+    assert result.exit_code == 0, result.output
+    assert f"fejl: {folder}/k.yaml:2:1: E101 positions: skal være en liste (fik 5)" \
+        in result.stderr.splitlines()
+    missing = CliRunner().invoke(main, ["screen", profile, str(folder / "nej\x07\u202e.yaml")])
+    assert missing.exit_code == 2
+    assert f"fejl: {folder}/nej.yaml: E001 filen findes ikke" in missing.stderr.splitlines()

@@ -52,11 +52,19 @@ def loaded_of(paths: tuple[str, ...]):
 
 
 def echo_problem(problem) -> None:
-    click.echo(f"{t('fejl')}: {problem}", err=True)
+    click.echo(f"{t('fejl')}: {_shown(problem)}", err=True)
 
 
 def echo_warning(problem) -> None:
-    click.echo(f"{t('advarsel')}: {problem}", err=True)
+    click.echo(f"{t('advarsel')}: {_shown(problem)}", err=True)
+
+
+def _shown(problem) -> str:
+    """A problem's line without the control and format characters of a file name or value
+    in it: a candidate's file may be named anything, escape sequences included."""
+    from ..display import terminal
+
+    return terminal(str(problem))
 
 
 def audit_sink(audit_db: str | None, no_audit: bool, operator: str | None, command: str):
