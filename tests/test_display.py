@@ -128,3 +128,24 @@ def test_a_file_named_with_hidden_characters_is_reported_without_them(tmp_path):
     missing = CliRunner().invoke(main, ["screen", profile, str(folder / "nej\x07\u202e.yaml")])
     assert missing.exit_code == 2
     assert f"fejl: {folder}/nej.yaml: E001 filen findes ikke" in missing.stderr.splitlines()
+
+
+def test_lint_and_trace_show_a_file_name_or_statement_without_hidden_characters(tmp_path):
+    """`lint` printed a rule file's name as it is ('r<BEL><U+202E>.yaml'), and `trace` a
+    statement of the profile text with its bell and direction override."""
+    bad = write(tmp_path, "r\x07\u202e.yaml", "profile: 5\n")
+    linted = CliRunner().invoke(main, ["lint", str(bad)])
+    assert linted.exit_code == 1
+    assert linted.output.splitlines()[0].startswith(f"{tmp_path}/r.yaml:1:1: E101 profile:")
+    text = write(tmp_path, "profil.md", "# T\n\nDu skal have erfaring med ledelse af ledere.\n\n"
+                                        "Du skal kunne lide\x07 kaffe\u202e.\n")
+    rule_file = tmp_path / "udkast.yaml"
+    drafted = CliRunner().invoke(main, ["new", str(text), "--out", str(rule_file)])
+    assert drafted.exit_code == 0, drafted.output
+    kept = rule_file.read_text(encoding="utf-8")  # the first criterion only
+    rule_file.write_text(kept[:kept.index("  - id:", kept.index("  - id:") + 1)],
+                         encoding="utf-8")
+    traced = CliRunner().invoke(main, ["trace", str(rule_file)])
+    assert traced.exit_code == 1, traced.output
+    assert "Du skal kunne lide kaffe." in traced.output
+    assert "\x07" not in traced.output and "\u202e" not in traced.output

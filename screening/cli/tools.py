@@ -31,6 +31,7 @@ def lint(rule_files, rules_dir):
       screening lint
       screening lint rules/helsingor-direktor-2024.yaml rules/modules/*.yaml
     """
+    from ..display import terminal
     from ..lint import lint_paths
 
     paths = [Path(p) for p in rule_files] or sorted(
@@ -39,7 +40,7 @@ def lint(rule_files, rules_dir):
         raise click.UsageError(t("ingen regelfiler i {folder}/", folder=rules_dir))
     findings = lint_paths(paths)
     for finding in findings:
-        click.echo(str(finding))
+        click.echo(terminal(str(finding)))
     errors = sum(f.is_error for f in findings)
     if findings:
         click.echo(t("Fundet {count}: {errors} fejl, {warnings} advarsler i {files} fil(er).",
