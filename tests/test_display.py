@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import unicodedata
 
+import pytest
 from click.testing import CliRunner
 
 from screening.audit.store import AuditStore
@@ -149,3 +150,24 @@ def test_lint_and_trace_show_a_file_name_or_statement_without_hidden_characters(
     assert traced.exit_code == 1, traced.output
     assert "Du skal kunne lide kaffe." in traced.output
     assert "\x07" not in traced.output and "\u202e" not in traced.output
+
+
+@pytest.mark.parametrize("operator", ["\x07", "\u200b \u200b", "\u202e"])
+def test_an_operator_of_only_invisible_characters_names_nobody(audit_db, operator):
+    """`decide … --operator $'\\x07'` recorded a decision by a person shown as nobody: the
+    decision a named person must make had no name."""
+    screened = CliRunner().invoke(main, [
+        "screen", "helsingor-direktor-2024", str(ROOT / "examples" / "candidates" /
+                                                 "helsingor-direktor-2024"),
+        "--rules-dir", str(ROOT / "rules"), "--audit-db", str(audit_db), "--format", "json"])
+    assert screened.exit_code == 0
+    (run,) = [r["run"] for r in AuditStore(audit_db).runs()]
+    before = AuditStore(audit_db).head()
+    for args in (["--operator", operator], []):
+        refused = CliRunner().invoke(main, ["decide", run, "k04-jonas-vestergaard", "--confirm",
+                                            "--reason", "Har ikke ledet ledere", *args,
+                                            "--audit-db", str(audit_db)],
+                                     env={"SCREENING_OPERATOR": operator})
+        assert refused.exit_code == 2, refused.output
+        assert "en beslutning kræver en navngiven person" in refused.output
+    assert AuditStore(audit_db).head() == before

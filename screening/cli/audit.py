@@ -267,11 +267,11 @@ def named_operator(operator: str | None) -> str:
 
     if operator == OS_USER:
         return os_operator()
-    if operator is None or not operator.strip():
+    if operator is None or not one_line(operator):  # a bell or zero-width space names nobody
         raise click.UsageError(t("en beslutning kræver en navngiven person: --operator NAVN "
                                  "(eller SCREENING_OPERATOR; --operator alene bruger "
                                  "brugernavnet)"))
-    return operator.strip()
+    return one_line(operator)
 
 
 @click.command(cls=HelpCommand)
