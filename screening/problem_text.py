@@ -27,6 +27,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "os_is_folder": ("is a folder", "er en mappe"),
     "os_not_folder": ("a part of the path is not a folder", "en del af stien er ikke en mappe"),
     "os_name_too_long": ("the name is too long", "navnet er for langt"),
+    "os_taken": ("something that is no folder has that name", "noget, der ikke er en mappe, har "
+                 "det navn"),
     "os_link_loop": ("symbolic links point at each other in a loop",
                      "symbolske links peger på hinanden i ring"),
     "file_replaced": ("the file was replaced while it was read; lines from here not "

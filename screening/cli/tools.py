@@ -109,7 +109,7 @@ def import_jsonresume(files, out_dir, overwrite):
     from ..documents import plain, read_document
     from ..errors import InputError, Problem
     from ..jsonresume import convert
-    from ..messages import message
+    from ..messages import message, os_reason
     from ..output import atomic_writer
 
     yaml = YAML(typ="safe", pure=True)
@@ -139,6 +139,13 @@ def import_jsonresume(files, out_dir, overwrite):
         buffer = io.StringIO()
         yaml.dump(result.record.model_dump(mode="json", exclude_none=True), buffer)
         documents.append((result.record.id, buffer.getvalue()))
+    if out_dir and documents:
+        try:
+            Path(out_dir).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # under a file, a symlink loop, /proc: nothing can be written
+            raise InputError([*failed, Problem(out_dir, message("cannot_write",
+                                                                reason=os_reason(exc)),
+                                               code="E007")]) from None
     for record_id, text in documents:
         if out_dir:
             # a record there may hold what was added since (assessments): never lost unasked
@@ -148,7 +155,6 @@ def import_jsonresume(files, out_dir, overwrite):
             if there:
                 failed.append(Problem(str(there[0]), message("record_exists"), code="E007"))
                 continue
-            Path(out_dir).mkdir(parents=True, exist_ok=True)
             with atomic_writer(Path(out_dir) / f"{record_id}.yaml") as handle:
                 handle.write(text)
             click.echo(t("skrev {path}", path=Path(out_dir) / f"{record_id}.yaml"), err=True)
