@@ -91,3 +91,14 @@ def test_an_out_dir_that_cannot_be_made_is_a_located_error_not_an_internal_one(t
         result = run("import", "jsonresume", str(resume), "--out-dir", str(out))
         assert result.exit_code == 2, result.output
         assert result.output.splitlines()[-1] == f"fejl: {out}: E007 kan ikke skrive her: {reason}"
+
+
+def test_a_resume_named_twice_is_imported_once(tmp_path):
+    """`import jsonresume cv/*.json cv/ida.json --out-dir ud` wrote Ida's record, then
+    refused her second mention as a record already there (exit 2)."""
+    resume = tmp_path / "ida.json"
+    resume.write_text(json.dumps(GOOD), encoding="utf-8")
+    out = tmp_path / "ud"
+    result = run("import", "jsonresume", str(resume), str(resume), "--out-dir", str(out))
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in out.iterdir()] == ["ida-berg.yaml"]

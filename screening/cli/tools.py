@@ -118,7 +118,7 @@ def import_jsonresume(files, out_dir, overwrite):
     failed: list[Problem] = []
     documents = []
     first_with: dict[str, str] = {}  # candidate id -> the file it came from
-    for name in files:
+    for name in dict.fromkeys(files):  # a file named twice (overlapping globs) is read once
         path = Path(name)
         doc, problem = read_document(path)  # bounded, located, like every record file
         if doc is None:
