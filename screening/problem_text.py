@@ -27,6 +27,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "os_is_folder": ("is a folder", "er en mappe"),
     "os_not_folder": ("a part of the path is not a folder", "en del af stien er ikke en mappe"),
     "os_name_too_long": ("the name is too long", "navnet er for langt"),
+    "os_taken": ("something that is no folder has that name", "noget, der ikke er en mappe, har "
+                 "det navn"),
+    "os_link_loop": ("symbolic links point at each other in a loop",
+                     "symbolske links peger på hinanden i ring"),
     "file_replaced": ("the file was replaced while it was read; lines from here not "
                       "screened: {count}", "filen blev udskiftet, mens den blev læst; linjer "
                       "herfra, der ikke blev screenet: {count}"),
@@ -423,6 +427,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "out_is_folder": ("is a folder; --out needs a file name",
                       "er en mappe; --out skal have et filnavn"),
     "cannot_write": ("cannot write here: {reason}", "kan ikke skrive her: {reason}"),
+    "out_over_input": ("is a file this command reads; --out would write over it",
+                       "er en fil, kommandoen læser; --out ville skrive over den"),
     "out_over_text": ("would write over the profile text the draft is made from",
                       "ville skrive over profilteksten, udkastet bygger på"),
     "out_is_feature": ("the rule file and its scenarios (.feature) would be the same file; "

@@ -4,6 +4,7 @@ least 90 % of the seed's statements as `screening trace` counts them."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -264,3 +265,25 @@ def test_a_word_processors_other_format_says_how_to_save_it(tmp_path, suffix):
     assert result.exit_code == 2, result.output
     assert (f"{text}: E004 en {suffix.lower()}-fil kan ikke læses; gem den som .docx, .pdf "
             f"eller .txt") in result.output
+
+
+def test_a_text_saved_by_notepad_starts_with_its_heading_not_a_byte_order_mark(tmp_path):
+    """A .md with a byte order mark and CRLF (Notepad's way) gave the title '\\ufeff# Direktør
+    for Teknik': the heading was not read as one, and the mark went into the rule file."""
+    text = tmp_path / "profil.md"
+    text.write_bytes("\ufeff# Direktør for Teknik\r\n\r\nDu skal have erfaring med ledelse af "
+                     "ledere.\r\n".encode())
+    out = write_draft(text, tmp_path)
+    profile = load_profile(out)
+    assert profile.meta.title == "Direktør for Teknik"
+    assert [c.quote for c in profile.criteria] == ["Du skal have erfaring med ledelse af ledere."]
+    assert "\ufeff" not in out.read_text(encoding="utf-8")
+
+
+def test_a_fifo_given_as_the_text_is_said_to_be_no_file_not_missing(tmp_path):
+    """`screening new rør.txt` on a FIFO said 'filen findes ikke' of a file that is there."""
+    fifo = tmp_path / "rør.txt"
+    os.mkfifo(fifo)
+    result = CliRunner().invoke(main, ["new", str(fifo)])
+    assert result.exit_code == 2, result.output
+    assert result.output.splitlines() == [f"fejl: {fifo}: E001 ikke en almindelig fil"]

@@ -180,6 +180,35 @@ def test_a_name_that_reads_as_a_formula_stays_text_in_the_sheet(folder, tmp_path
     assert result.exit_code == 0, result.output
 
 
+def test_a_name_or_rule_file_with_control_characters_makes_a_workbook_not_an_internal_error(
+        folder, tmp_path):
+    """A name typed with a bell or an escape (`name: "Mette\\x07 Kjær"`), or a criterion name
+    with one, stopped `sheet` and `screen --format xlsx` with 'intern fejl:
+    IllegalCharacterError' (exit 3): openpyxl holds no such character."""
+    record = sorted(folder.glob("*.yaml"))[0]
+    text = record.read_text("utf-8")
+    (line,) = [n for n, row in enumerate(text.splitlines()) if row.startswith("personal:")]
+    rows = text.splitlines()
+    rows[line] = 'personal: {name: "Mette\\x07\\x1b[2J Kjær\\u202e"}'
+    record.write_text("\n".join(rows) + "\n", "utf-8")
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    rule_file = find_profile(PROFILE, ROOT / "rules")
+    (rules / rule_file.name).write_text(rule_file.read_text("utf-8").replace(
+        "\n    name: ", '\n    name: "Kriteriet\\x07" # ', 1), "utf-8")
+    sheet, workbook = tmp_path / "ark.xlsx", tmp_path / "screening.xlsx"
+    for args in (["sheet", PROFILE, str(folder), "--stage", STAGE, "--out", str(sheet)],
+                 ["screen", PROFILE, str(folder), "--format", "xlsx", "--out", str(workbook)]):
+        result = CliRunner().invoke(main, [*args, "--rules-dir", str(rules)])
+        assert result.exit_code == 0, result.output
+    scores = load_workbook(sheet)[SCORE_SHEET]
+    names = [scores.cell(row, 2).value for row in range(FIRST_SCORE_ROW, scores.max_row + 1)]
+    assert "Mette[2J Kjær" in names
+    criteria = [row[1] for row in load_workbook(workbook).worksheets[1].iter_rows(
+        values_only=True)]
+    assert "Kriteriet" in criteria
+
+
 def test_the_blank_sheet_has_the_stages_competencies_quotes_and_validation(tmp_path):
     path = blank_sheet(EXAMPLES, tmp_path)
     sheet = load_workbook(path)[SCORE_SHEET]

@@ -53,12 +53,13 @@ class ScreeningGroup(HelpGroup):
             return super().main(*args, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
+        from ..display import terminal
         from ..errors import ScreeningError
 
         try:
             return super().invoke(ctx)
         except ScreeningError as exc:
-            for line in str(exc).splitlines():
+            for line in terminal(str(exc)).splitlines():
                 click.echo(f"{t('fejl')}: {line}", err=True)
             ctx.exit(exc.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
