@@ -58,6 +58,7 @@ EN: dict[str, str] = {
     "is not met on the evidence so far. A person confirms or overrides it, with a reason.",
     # command line
     "fejl": "error", "advarsel": "warning", "intern fejl": "internal error",
+    "Afbrudt.": "Interrupted.",
     "{count} fil(er) sprunget over; {valid} kandidat(er) screenes":
         "{count} file(s) skipped; {valid} candidate(s) screened",
     "Revisionsspor: kørsel {run} i {path}": "Audit trail: run {run} in {path}",
