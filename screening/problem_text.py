@@ -43,6 +43,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "too_deep": ("nested deeper than {levels} levels", "indlejret dybere end {levels} niveauer"),
     "too_many_values": ("more than {limit} values once its aliases are expanded",
                         "mere end {limit} værdier, når aliaserne foldes ud"),
+    "too_many_written": ("more than {limit} values in one document",
+                         "mere end {limit} værdier i ét dokument"),
     "alias_to_itself": ("an alias refers to itself", "et alias henviser til sig selv"),
     "yaml_colon_in_value": ('a colon and a space inside a value: put the text in quotes ("...")',
                             'kolon og mellemrum inde i en værdi: sæt teksten i anførselstegn '
