@@ -46,7 +46,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .documents import text_position
+from .documents import read_bounded, text_position
 from .errors import InputError, Problem
 from .messages import message, os_reason
 from .profiles import Profile
@@ -138,7 +138,10 @@ def read_text(path: str | Path) -> str:
             return _pdf_text(path)
         # decoded whole: the error's offset is the file's; Notepad starts a file with a
         # byte order mark, which is no part of the first heading or quote
-        return path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+        content, unread = read_bounded(path)  # within the limit every other input keeps
+        if unread is not None:
+            raise InputError([unread])
+        return content.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         line, column = text_position(exc.object, exc.start)
         raise InputError([Problem(str(path), message("not_utf8"), line, column,

@@ -21,10 +21,11 @@ from screening.schema import profile_schema
 from screening.screen import screen
 from screening.trace import covered, normalise, read_text, split_statements, trace_profile
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, ROOT
 from .test_trace import SEEDS
 
 jsonschema = pytest.importorskip("jsonschema")
+RULES = ROOT / "rules"
 SEED_TEXTS = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
 MIN_COVERAGE = 90.0
 
@@ -287,3 +288,31 @@ def test_a_fifo_given_as_the_text_is_said_to_be_no_file_not_missing(tmp_path):
     result = CliRunner().invoke(main, ["new", str(fifo)])
     assert result.exit_code == 2, result.output
     assert result.output.splitlines() == [f"fejl: {fifo}: E001 ikke en almindelig fil"]
+
+
+def test_statements_alike_in_their_first_words_get_numbered_ids(tmp_path):
+    text = tmp_path / "profil.md"
+    text.write_text("# Profil\n\n## Faglige kompetencer\n\n" + "".join(
+        f"- Det er afgørende, at du har erfaring med ledelse af store politisk styrede "
+        f"organisationer i {place}.\n" for place in ("Norden", "Europa", "Asien", "Afrika")),
+                    encoding="utf-8")
+    ids = [c.id for c in load_profile(write_draft(text, tmp_path)).criteria]
+    base = ids[0]
+    assert ids == [base, f"{base}-2", f"{base}-3", f"{base}-4"]
+
+
+@pytest.mark.parametrize("command", [["new"], ["trace"]])
+def test_a_profile_text_beyond_the_input_limit_is_refused(tmp_path, monkeypatch, command):
+    """A profile text is read within the limit every other input keeps (a hostile 17 MB
+    text ran for minutes)."""
+    limit = max(p.stat().st_size for p in RULES.rglob("*.yaml"))  # the rule files still read
+    monkeypatch.setattr("screening.documents.MAX_FILE_BYTES", limit)
+    text = tmp_path / "profil.md"
+    text.write_text("# Profil\n\n" + "- Du skal kunne lede ledere.\n" * (limit // 20),
+                    encoding="utf-8")
+    args = ([*command, str(text), "--out", str(tmp_path / "p.yaml")] if command == ["new"]
+            else [*command, "helsingor-direktor-2024", "--source", str(text)])
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2, result.output
+    assert f"{text}: E002" in result.output
+    assert not (tmp_path / "p.yaml").exists()
