@@ -26,7 +26,7 @@ def unknown_assessments(profile: Profile, record: CandidateRecord, source: str) 
                if a.competency not in profile.competencies]
     if not unknown:
         return []
-    path, line_number, text = _source_text(source)
+    path, line_number, text = source_text(source)
     seen: dict[str, int] = {}
     problems = []
     for index, name in unknown:
@@ -41,7 +41,7 @@ def unknown_assessments(profile: Profile, record: CandidateRecord, source: str) 
     return problems
 
 
-def _source_text(source: str) -> tuple[str, int | None, str]:
+def source_text(source: str) -> tuple[str, int | None, str]:
     """(path, line of a JSON Lines record or None, the text to search)."""
     match = re.fullmatch(r"(.+\.jsonl):(\d+)", source)
     path, line_number = (match.group(1), int(match.group(2))) if match else (source, None)

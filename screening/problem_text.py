@@ -188,6 +188,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "forventede et JSON-objekt (én kandidat pr. linje)"),
     "duplicate_candidate": ("candidate id '{id}' is also used by {first}",
                             "kandidat-id'et '{id}' bruges også af {first}"),
+    "position_after_as_of": ("the position starts {start}, after the date of assessment "
+                             "{as_of}: it counts as held, with 0 years; screen with --as-of "
+                             "if the record speaks for a later date",
+                             "stillingen starter {start}, efter vurderingsdatoen {as_of}: den "
+                             "tæller som beklædt, med 0 år; screen med --as-of, hvis posten "
+                             "taler for en senere dato"),
     "unknown_assessed_competency": ("competency '{name}' is not in profile {profile}; the "
                                     "assessment counts for nothing", "kompetencen '{name}' "
                                     "findes ikke i profilen {profile}; vurderingen tæller ikke "

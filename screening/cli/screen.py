@@ -300,6 +300,7 @@ def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rul
       screening explain helsingor-direktor-2024 examples/candidates/helsingor-direktor-2024 \\
           --id k02-anders-lykke --criterion ledelse-af-ledere
     """
+    from ..assessments import CODE as UNKNOWN_ASSESSMENT
     from ..display import terminal
     from ..errors import InputError, Problem
     from ..explain import explain as render
@@ -326,7 +327,8 @@ def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rul
         raise InputError([Problem("--criterion", message("no_criterion_in", id=criterion,
                                                             profile=result.profile.meta.id)
                                   + did_you_mean(criterion, known))])
-    unknown = [p for p in warnings if p.path == run.sources[candidate_id]]
+    unknown = [p for p in warnings if p.path == run.sources[candidate_id]
+               and p.code == UNKNOWN_ASSESSMENT]
     decision = standing_decisions(result.profile, stage, as_of.date() if as_of else None,
                                   {candidate_id: run.input_hashes[candidate_id]},
                                   run_id, audit_db).get(candidate_id)
