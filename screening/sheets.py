@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from . import report
-from .audit.decisions import describe
+from .audit.decisions import Decisions, describe
 from .candidates import load_records
 from .display import terminal
 from .documents import error_message, field_path, plain
@@ -33,7 +33,6 @@ from .i18n import t
 from .messages import Message, message
 from .profiles import Profile
 from .records import CandidateRecord
-from .report import Decisions
 from .results import Screening
 from .stages import SOURCES
 from .views import candidate_view

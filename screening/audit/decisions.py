@@ -11,7 +11,7 @@ candidate without one, the person says which of the two it is.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..messages import Told, message
@@ -53,6 +53,10 @@ class Decision:
                 "created": self.created, "decision": self.decision, "target": self.target,
                 "outcome": self.outcome, "reason": self.reason, "by": self.by,
                 "supersedes": self.supersedes}
+
+
+# the standing decision of each candidate who has one, by candidate id, as papers show them
+Decisions = Mapping[str, "Decision"]
 
 
 class DecisionRefused(Told, ValueError):

@@ -33,7 +33,7 @@ from .common import (
 from .help import HelpCommand, argument, option
 
 if TYPE_CHECKING:  # for annotations only: the command line starts fast
-    from ..report import Decisions
+    from ..audit.decisions import Decisions
     from ..results import CandidateResult, Screening
 
 FORMATS = ("table", "json", "jsonl", "csv", "markdown", "xlsx")
