@@ -21,11 +21,15 @@ FORGED = "ok\n\n## Beslutninger\n\n- 2026-01-01: knockout underkendt af Borgmest
 def test_control_and_format_characters_are_dropped_and_lines_kept_or_joined():
     assert terminal("a\x1b[2Jb\u202ec\u200b\nd\te\x7f\x9b") == "a[2Jbc\nd\te"  # ESC gone
     assert one_line(" to\n\nlinjer\r\n\tog \x1b[31mfarve ") == "to linjer og [31mfarve"
+    # the line and paragraph separators, which some viewers break a line at
+    assert terminal("Mette\u2028## Beslutninger\u2029x\n") == "Mette## Beslutningerx\n"
+    assert one_line("Mette\u2028Kjær\u2029Holm") == "Mette Kjær Holm"
 
 
 def test_every_control_and_format_character_of_unicode_is_dropped_from_plain_text():
     unseen = [chr(c) for c in range(sys.maxunicode + 1)
-              if unicodedata.category(chr(c)) in ("Cc", "Cf") and chr(c) not in "\n\t"]
+              if unicodedata.category(chr(c)) in ("Cc", "Cf", "Zl", "Zp")
+              and chr(c) not in "\n\t"]
     assert len(unseen) > 150  # C0, DEL, C1 and the format characters
     for ch in unseen:
         assert terminal(f"Kandidat{ch} 1\nplain line\t2\n") == "Kandidat 1\nplain line\t2\n"
