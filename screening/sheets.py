@@ -12,6 +12,7 @@ Excel shows them with the reader's decimal mark and they still add up.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -398,7 +399,7 @@ def updates(scores: list[Score], folder: str | Path, sheet_path: str) -> list[Up
                                     field=field_path(e["loc"]), code="E101")
                             for e in exc.errors(include_url=False))
             continue
-        found.append(Update(path, text, len(mine)))
+        found.append(Update(path, _as_written_in(path, text), len(mine)))
     if problems:
         raise InputError(problems)
     return found
@@ -414,10 +415,20 @@ def _yaml():
     return yaml
 
 
+def _as_written_in(path: Path, text: str) -> str:
+    """`text` with the byte order mark and Windows line ends of the record at `path` where
+    it has them, so that the consultant's file changes only by the lines added."""
+    raw = path.read_bytes()
+    if b"\r\n" in raw:
+        text = text.replace("\n", "\r\n")
+    return "\ufeff" + text if raw.startswith(codecs.BOM_UTF8) else text
+
+
 def _with_scores(path: Path, scores: list[Score]) -> str:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    text = path.read_text("utf-8")
+    # as records are read: a byte order mark is no part of the data (json refuses one)
+    text = path.read_bytes().decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
     if path.suffix == ".json":
         data = json.loads(text)
     else:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import difflib
 import hashlib
 import io
+import json
 import shutil
 from pathlib import Path
 
@@ -348,3 +350,33 @@ def test_importing_scores_only_adds_lines_to_a_record(folder, tmp_path):
     changes = difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes()
     assert {op for op, *_ in changes} == {"equal", "insert"}, [
         (before[i:j], after[k:m]) for op, i, j, k, m in changes if op != "equal"]
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+def test_importing_scores_keeps_a_records_byte_order_mark_and_windows_line_ends(
+        folder, tmp_path, suffix):
+    """A record saved by Notepad (a byte order mark, CRLF) changes only by the lines added;
+    a JSON record with a byte order mark was an internal error."""
+    candidate, _, competency = single_competency_gaps(folder)[0]
+    record = next(folder.glob(f"{candidate}.*"))
+    loaded, _ = load_records([record])
+    if suffix == ".json":
+        record.unlink()
+        record = record.with_suffix(".json")
+        record.write_text(json.dumps(loaded[0].record.model_dump(mode="json",
+                                                                 exclude_none=True),
+                                     ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    windows = codecs.BOM_UTF8 + record.read_bytes().replace(b"\n", b"\r\n")
+    record.write_bytes(windows)
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(candidate, competency): 4})
+    result = run("import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 0, result.output
+    after = record.read_bytes()
+    assert after.startswith(codecs.BOM_UTF8) and b"\n" not in after.replace(b"\r\n", b"")
+    if suffix == ".yaml":  # JSON is written again whole; YAML keeps every line
+        assert set(windows.decode("utf-8-sig").split("\r\n")) <= \
+            set(after.decode("utf-8-sig").split("\r\n"))
+    reloaded, _ = load_records([record])
+    assert any(a.competency == competency and a.score == 4
+               for a in reloaded[0].record.assessments)
