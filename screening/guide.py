@@ -71,7 +71,7 @@ def _reasons(outcome: CriterionOutcome) -> tuple[str, ...]:
     if outcome.status == "ikke_belyst":
         reasons.append(t("ikke belyst"))
     if outcome.disagreement:
-        reasons.append(t("Uenige kilder"))
+        reasons.append(t("uenige kilder"))
     if outcome.criterion.priority == "krav" and outcome.status == "delvist":
         reasons.append(t("krav kun delvist opfyldt"))
     return tuple(reasons)

@@ -266,7 +266,6 @@ EN: dict[str, str] = {
     "Kriterier efter kategori og status: {id}": "Criteria by category and status: {id}",
     "Kriterier": "Criteria", "Kategori": "Category", "Prioritet": "Priority",
     "Kriterium": "Criterion", "Status": "Status", "Point": "Points",
-    "Uenige kilder": "Sources disagree",
     "Ingen foreslåede knock-outs.": "No proposed knock-outs.",
     "Beslutninger": "Decisions",
     "Beslutning": "Decision", "Besluttet": "Decided",
