@@ -79,7 +79,7 @@ class Chunk:
 
 
 def screen_chunk(screener: Screener, job: Job, raws: list[RawInput | LineSpan]) -> Chunk:
-    from .assessments import unknown_assessments
+    from .assessments import assessments_not_taken, unknown_assessments
     from .positions_ahead import positions_ahead
 
     profile = screener.profile
@@ -99,6 +99,7 @@ def screen_chunk(screener: Screener, job: Job, raws: list[RawInput | LineSpan]) 
             else:
                 chunk.warnings.extend(unknown)
         if loaded is not None:
+            chunk.warnings.extend(assessments_not_taken(profile, loaded.record, loaded.path))
             chunk.warnings.extend(positions_ahead(loaded.record, as_of, loaded.path))
         chunk.invalid += loaded is None
         if loaded is not None:
