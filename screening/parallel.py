@@ -80,7 +80,7 @@ class Chunk:
 
 def screen_chunk(screener: Screener, job: Job, raws: list[RawInput | LineSpan]) -> Chunk:
     from .assessments import assessments_not_taken, unknown_assessments
-    from .positions_ahead import positions_ahead
+    from .positions_ahead import educations_ahead, positions_ahead
 
     profile = screener.profile
     as_of = job.as_of or profile.meta.date
@@ -101,6 +101,7 @@ def screen_chunk(screener: Screener, job: Job, raws: list[RawInput | LineSpan]) 
         if loaded is not None:
             chunk.warnings.extend(assessments_not_taken(profile, loaded.record, loaded.path))
             chunk.warnings.extend(positions_ahead(loaded.record, as_of, loaded.path))
+            chunk.warnings.extend(educations_ahead(loaded.record, as_of, loaded.path))
         chunk.invalid += loaded is None
         if loaded is not None:
             records.append(loaded.record)
