@@ -85,6 +85,10 @@ EN: dict[str, str] = {
     "kun delvist": "only partly",
     "Scoren kan ende fra '{low}' til '{high}'; den næste evidens afgør det.":
         "The score can end anywhere from '{low}' to '{high}'; the next evidence decides.",
+    "Krav ikke belyst endnu: {ids}; et krav, der ikke er fuldt opfyldt, er et foreslået "
+    "knock-out.":
+        "Requirements not yet assessed: {ids}; a requirement not fully met is a proposed "
+        "knock-out.",
     "Foreslået knock-out: kravet er kun delvist opfyldt på det foreliggende grundlag, og et krav "
     "skal være opfyldt. Et menneske bekræfter eller underkender med en begrundelse.":
         "Proposed knock-out: the requirement is only partly met on the evidence so far, and a "

@@ -79,8 +79,8 @@ class Chunk:
 
 
 def screen_chunk(screener: Screener, job: Job, raws: list[RawInput | LineSpan]) -> Chunk:
-    from .assessments import unknown_assessments
-    from .positions_ahead import positions_ahead
+    from .assessments import assessments_not_taken, unknown_assessments
+    from .positions_ahead import educations_ahead, positions_ahead
 
     profile = screener.profile
     as_of = job.as_of or profile.meta.date
@@ -99,7 +99,9 @@ def screen_chunk(screener: Screener, job: Job, raws: list[RawInput | LineSpan]) 
             else:
                 chunk.warnings.extend(unknown)
         if loaded is not None:
+            chunk.warnings.extend(assessments_not_taken(profile, loaded.record, loaded.path))
             chunk.warnings.extend(positions_ahead(loaded.record, as_of, loaded.path))
+            chunk.warnings.extend(educations_ahead(loaded.record, as_of, loaded.path))
         chunk.invalid += loaded is None
         if loaded is not None:
             records.append(loaded.record)

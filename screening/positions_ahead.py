@@ -1,10 +1,12 @@
-"""Positions that start after the date of assessment (W102).
+"""Positions that start after the date of assessment (W102), and educations completed in a
+later year (W104).
 
 A candidate is judged as of one date (the profile's, or `--as-of`), and a position's years
 run up to it. A position starting later has no years by then, yet its level, sector and
 domains still count as held: a direktør post that begins next year meets a krav for a
-direktør today. Each such position is a warning located at its `start:`, so that the
-consultant screens at the date the evidence speaks for, or corrects the record.
+direktør today. So does a degree to be completed next year count as taken. Each is a warning
+located at its `start:` or `year:`, so that the consultant screens at the date the evidence
+speaks for, or corrects the record.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from .messages import message
 from .records import CandidateRecord
 
 CODE = "W102"
+EDUCATION_CODE = "W104"
 
 
 def positions_ahead(record: CandidateRecord, as_of: date, source: str) -> list[Problem]:
@@ -31,7 +34,7 @@ def positions_ahead(record: CandidateRecord, as_of: date, source: str) -> list[P
     problems = []
     for index, start in ahead:
         nth = seen[start] = seen.get(start, -1) + 1
-        line, column = _locate(text, start, nth)
+        line, column = _locate(text, "start", start.isoformat(), nth)
         if line_number is not None:  # one line of a JSON Lines file
             line = line_number
         problems.append(Problem(path, message("position_after_as_of", start=start.isoformat(),
@@ -40,9 +43,30 @@ def positions_ahead(record: CandidateRecord, as_of: date, source: str) -> list[P
     return problems
 
 
-def _locate(text: str, start: date, nth: int) -> tuple[int | None, int | None]:
-    """Line and column of the `nth` `start: DATE` (YAML or JSON) in `text`."""
-    pattern = re.compile(rf"""start["']?\s*:\s*["']?({re.escape(start.isoformat())})""")
+def educations_ahead(record: CandidateRecord, as_of: date, source: str) -> list[Problem]:
+    """One warning per education of `record` completed in a year after that of `as_of`;
+    `source` is where the record came from (a file, or `file.jsonl:LINE`)."""
+    ahead = [(i, e.year) for i, e in enumerate(record.education or [])
+             if e.year is not None and e.year > as_of.year]
+    if not ahead:
+        return []
+    path, line_number, text = source_text(source)
+    seen: dict[int, int] = {}
+    problems = []
+    for index, year in ahead:
+        nth = seen[year] = seen.get(year, -1) + 1
+        line, column = _locate(text, "year", str(year), nth)
+        if line_number is not None:  # one line of a JSON Lines file
+            line = line_number
+        problems.append(Problem(path, message("education_after_as_of", year=year,
+                                              as_of=as_of.isoformat()),
+                                line, column, f"education[{index}].year", EDUCATION_CODE))
+    return problems
+
+
+def _locate(text: str, key: str, value: str, nth: int) -> tuple[int | None, int | None]:
+    """Line and column of the `nth` `KEY: VALUE` (YAML or JSON) in `text`."""
+    pattern = re.compile(rf"""(?<![\w-]){key}["']?\s*:\s*["']?({re.escape(value)})(?![\w-])""")
     matches = list(pattern.finditer(text))
     if len(matches) <= nth:
         return None, None

@@ -194,6 +194,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                              "stillingen starter {start}, efter vurderingsdatoen {as_of}: den "
                              "tæller som beklædt, med 0 år; screen med --as-of, hvis posten "
                              "taler for en senere dato"),
+    "education_after_as_of": ("the education is completed in {year}, after the date of "
+                              "assessment {as_of}: it counts as taken; screen with --as-of "
+                              "if the record speaks for a later date",
+                              "uddannelsen afsluttes i {year}, efter vurderingsdatoen {as_of}: "
+                              "den tæller som taget; screen med --as-of, hvis posten taler "
+                              "for en senere dato"),
+    "assessment_source_not_taken": ("no criterion takes competency '{name}' from {source}: "
+                                    "the assessment counts for nothing (the profile takes it "
+                                    "from {sources})",
+                                    "intet kriterium tager kompetencen '{name}' fra {source}: "
+                                    "vurderingen tæller ikke med (profilen tager den fra "
+                                    "{sources})"),
     "unknown_assessed_competency": ("competency '{name}' is not in profile {profile}; the "
                                     "assessment counts for nothing", "kompetencen '{name}' "
                                     "findes ikke i profilen {profile}; vurderingen tæller ikke "

@@ -205,8 +205,9 @@ def csv_for(screening: Screening, detail: str, decimal: str,
 
 
 def stage_competencies(profile: Profile, stage: str) -> list[str]:
-    """The competencies that criteria assessed at `stage` read, in the profile's order."""
-    read = {k for c in profile.criteria if stage in c.sources for k in competencies_read(c)}
+    """The competencies that criteria take from assessments at `stage`, in the profile's
+    order: a score in the sheet for one that is not would count for nothing."""
+    read = {k for c in profile.criteria for k in competencies_read(c, stage)}
     return [k for k in profile.competencies if k in read]
 
 
@@ -221,7 +222,7 @@ def scoring_sheet(profile: Profile, stage: str,
 
     competencies = stage_competencies(profile, stage)
     quotes = {k: [c.quote for c in profile.criteria
-                  if stage in c.sources and k in competencies_read(c)] for k in competencies}
+                  if k in competencies_read(c, stage)] for k in competencies}
     book = Workbook()
     sheet = book.worksheets[0]  # a new workbook's one sheet
     sheet.title = SCORE_SHEET

@@ -21,7 +21,13 @@ from screening.cli import main
 from screening.profiles import CATEGORIES
 from screening.rulefiles import find_profile, load_profile
 from screening.screen import screen
-from screening.sheets import BLANK_ROWS, FIRST_SCORE_COLUMN, FIRST_SCORE_ROW, SCORE_SHEET
+from screening.sheets import (
+    BLANK_ROWS,
+    FIRST_SCORE_COLUMN,
+    FIRST_SCORE_ROW,
+    SCORE_SHEET,
+    stage_competencies,
+)
 from screening.vocabulary import CATEGORY_SHORT, label
 
 from .conftest import ROOT
@@ -229,6 +235,22 @@ def test_the_blank_sheet_has_the_stages_competencies_quotes_and_validation(tmp_p
     assert (whole.operator, whole.formula1, whole.formula2) == ("between", "1", "5")
     first = f"{sheet.cell(FIRST_SCORE_ROW, FIRST_SCORE_COLUMN).coordinate}"
     assert first in whole.sqref and sheet.cell(FIRST_SCORE_ROW, 3 + len(ids)).value == STAGE
+
+
+def test_the_blank_sheet_asks_only_for_scores_the_criteria_take_at_its_stage(tmp_path):
+    """A criterion assessed at samtale1 whose `assessed` takes the competency `by:` samtale2
+    only: the samtale1 sheet asked for a score that counted at no stage."""
+    text = (ROOT / "rules" / f"{PROFILE}.yaml").read_text(encoding="utf-8")
+    assert text.count("when: {assessed: politisk_forstaaelse}") == 1
+    rules = tmp_path / f"{PROFILE}.yaml"
+    rules.write_text(text.replace("when: {assessed: politisk_forstaaelse}",
+                                  "when: {assessed: politisk_forstaaelse, by: [samtale2]}"),
+                     encoding="utf-8")
+    profile = load_profile(rules)
+    assert "politisk_forstaaelse" not in stage_competencies(profile, "samtale1")
+    assert "politisk_forstaaelse" in stage_competencies(profile, "samtale2")
+    assert "politisk_forstaaelse" in stage_competencies(
+        load_profile(find_profile(PROFILE, ROOT / "rules")), "samtale1")
 
 
 def single_competency_gaps(folder: Path) -> list[tuple[str, str, str]]:
