@@ -142,6 +142,9 @@ class _Judged(dict[tuple[float, float], tuple[Score, str, str]]):
         super().__init__()
         self._scoring, self._total_weight = scoring, total_weight
         self._bands = bands_highest_first(scoring)  # most sums are new in a run: sorted once
+        # the bands a krav not yet belyst leaves as they are: too little evidence, and the
+        # lowest of several bands, which a proposed knock-out could not make any better
+        self.unmoved = {SPARSE_BAND, *([self._bands[-1].band] if len(self._bands) > 1 else [])}
 
     def __missing__(self, sums: tuple[float, float]) -> tuple[Score, str, str]:
         if len(self) >= _JUDGED_KEPT:  # weights with many decimals: ever new sums
@@ -186,7 +189,7 @@ def _scored(candidate_id: str, outcomes: Sequence[CriterionOutcome],
     """The result of criteria with these statuses, earned and unknown points (by position,
     see `_earned_and_unknown`), scored in all (`judged`, with its band) and per category
     (`_categories_of`), with the krav (`_krav_of`) not fully met proposed as knock-outs and
-    a krav not yet belyst leaving the band open."""
+    a krav not yet belyst leaving the band open (but the lowest: see `_Judged.unmoved`)."""
     total, band, label = judged[fsum(earned), fsum(unknown)]
     by_category = {category: _percentages(fsum(pick(earned)), fsum(pick(unknown)), weight)
                    for category, pick, weight in categories}
@@ -197,7 +200,7 @@ def _scored(candidate_id: str, outcomes: Sequence[CriterionOutcome],
         band = KNOCKOUT_BAND
         label = (KNOCKOUT_LABEL if I in [statuses[n] for n in short]
                  else PARTLY_MET_KNOCKOUT_LABEL)
-    elif band != SPARSE_BAND and U in [statuses[n] for n in krav]:
+    elif band not in judged.unmoved and U in [statuses[n] for n in krav]:
         # a krav not yet belyst may still prove a proposed knock-out: no band is settled
         band, label = PENDING_BAND, PENDING_LABEL
     return CandidateResult(candidate_id, outcomes, total, by_category, knockouts, band, label)
