@@ -67,6 +67,7 @@ EN: dict[str, str] = {
     "ugyldige poster: {invalid}": "Screened: {screened} · proposed knock-out: {knocked} · "
     "insufficient evidence: {unassessed} · invalid records: {invalid}",
     "Videre": "Goes on", "Uafgjort om sidste plads": "Tied for the last place",
+    "Uafgjort om de sidste pladser": "Tied for the last places",
     "Ikke videre": "Does not go on",
     "Foreslået knock-out (afventer menneskelig vurdering)":
         "Proposed knock-out (awaiting a person's review)",

@@ -214,6 +214,10 @@ def test_shortlist_never_takes_a_knockout_and_shows_ties(candidates):
         "id: strong", "id: triplet"))
     text = run("shortlist", PROFILE, str(candidates), "--take", "2").stdout
     assert "3 kandidater står lige om de sidste 2 pladser: udvalget vælger." in text
+    # each of them is tied for the last places, not for "the last place"
+    tied = [line for line in text.splitlines() if line.startswith("Uafgjort")]
+    assert len(tied) == 3 and all(line.startswith("Uafgjort om de sidste pladser")
+                                  for line in tied)
 
 
 def test_a_shortlist_asked_for_more_than_there_are_takes_them_all(candidates):

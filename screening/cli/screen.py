@@ -247,7 +247,11 @@ def shortlist(profile, candidates, stage, take, as_of, rules_dir, run_id, audit_
     decisions = standing_decisions(loaded_profile, stage, as_of.date() if as_of else None,
                                    run.input_hashes, run_id, audit_db)
     chosen = choose(screening, take, decisions)
-    groups = [("Videre", chosen.taken), ("Uafgjort om sidste plads", chosen.tied),
+    # the places that go on: those taken (decided ones beyond --take too) and those the tied
+    # share; a proposed knock-out or a candidate too thinly evidenced takes none until decided
+    open_places = take - len(chosen.taken) if chosen.tied else 0
+    tied = "Uafgjort om sidste plads" if open_places == 1 else "Uafgjort om de sidste pladser"
+    groups = [("Videre", chosen.taken), (tied, chosen.tied),
               ("Ikke videre", chosen.not_taken), ("Ikke videre (besluttet)", chosen.stopped),
               ("Foreslået knock-out (afventer menneskelig vurdering)", chosen.knocked_out),
               ("Afventer menneskelig vurdering: utilstrækkeligt belyst", chosen.unjudged)]
@@ -262,9 +266,6 @@ def shortlist(profile, candidates, stage, take, as_of, rules_dir, run_id, audit_
 
     rows = [[label(name, r), r.rank, r.id, reason(r)] for name, members in groups
             for r in members]
-    # the places that go on: those taken (decided ones beyond --take too) and those the tied
-    # share; a proposed knock-out or a candidate too thinly evidenced takes none until decided
-    open_places = take - len(chosen.taken) if chosen.tied else 0
     click.echo(t("Shortlist: {take} af {total} til næste runde efter {stage} ({profile} "
                  "v{version})", take=len(chosen.taken) + open_places,
                  total=len(screening.results),
