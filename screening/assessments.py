@@ -10,11 +10,14 @@ sources the profile reads the competency from.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import conditions as cond
 from .errors import Problem
-from .messages import message
+from .messages import Message, message
 from .profiles import Profile
 from .records import SOURCES, CandidateRecord
 from .vocabulary import did_you_mean
@@ -26,23 +29,14 @@ SOURCE_NOT_TAKEN = "W103"
 def unknown_assessments(profile: Profile, record: CandidateRecord, source: str) -> list[Problem]:
     """One problem per assessment whose competency the profile does not declare; `source`
     is where the record came from (a file, or `file.jsonl:LINE`)."""
-    unknown = [(i, a.competency) for i, a in enumerate(record.assessments or [])
-               if a.competency not in profile.competencies]
-    if not unknown:
-        return []
-    path, line_number, text = source_text(source)
-    seen: dict[str, int] = {}
-    problems = []
-    for index, name in unknown:
-        nth = seen[name] = seen.get(name, -1) + 1
-        line, column = _locate(text, name, nth)
-        if line_number is not None:  # one line of a JSON Lines file
-            line = line_number
-        problems.append(Problem(path, message("unknown_assessed_competency", name=name,
-                                        profile=profile.meta.id)
-                                + did_you_mean(name, profile.competencies),
-                                line, column, f"assessments[{index}].competency", CODE))
-    return problems
+    assessments = record.assessments or []
+    return located(source, [
+        Finding(f"assessments[{i}].competency", "competency", a.competency,
+                alike_before(assessments, i, "competency"),
+                message("unknown_assessed_competency", name=a.competency,
+                        profile=profile.meta.id) + did_you_mean(a.competency,
+                                                                profile.competencies), CODE)
+        for i, a in enumerate(assessments) if a.competency not in profile.competencies])
 
 
 def assessments_not_taken(profile: Profile, record: CandidateRecord,
@@ -52,23 +46,50 @@ def assessments_not_taken(profile: Profile, record: CandidateRecord,
     `source` is where the record came from (a file, or `file.jsonl:LINE`)."""
     taken = _sources_taken(profile)
     assessments = record.assessments or []
-    not_taken = [i for i, a in enumerate(assessments) if a.competency in profile.competencies
-                 and a.source not in taken.get(a.competency, ())]
-    if not not_taken:
+    return located(source, [
+        Finding(f"assessments[{i}].source", "competency", a.competency,
+                alike_before(assessments, i, "competency"),
+                message("assessment_source_not_taken", name=a.competency, source=a.source,
+                        sources=", ".join(s for s in SOURCES
+                                          if s in taken.get(a.competency, ())) or "–"),
+                SOURCE_NOT_TAKEN)
+        for i, a in enumerate(assessments) if a.competency in profile.competencies
+        and a.source not in taken.get(a.competency, ())])
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a warning says about one value of a record, and where it is written: the
+    `nth` (from 0) `key: value` of the record's text."""
+
+    field: str  # its path in the record: "assessments[2].competency"
+    key: str
+    value: str
+    nth: int
+    text: Message
+    code: str
+
+
+def located(source: str, findings: list[Finding]) -> list[Problem]:
+    """Each finding as a problem at its place in the text of `source` (a file, or
+    `file.jsonl:LINE`), read only when there is something to say."""
+    if not findings:
         return []
     path, line_number, text = source_text(source)
     problems = []
-    for index in not_taken:
-        name, from_source = assessments[index].competency, assessments[index].source
-        nth = sum(a.competency == name for a in assessments[:index])
-        line, column = _locate(text, name, nth)
+    for f in findings:
+        line, column = _locate(text, f.key, f.value, f.nth)
         if line_number is not None:  # one line of a JSON Lines file
             line = line_number
-        problems.append(Problem(path, message(
-            "assessment_source_not_taken", name=name, source=from_source,
-            sources=", ".join(s for s in SOURCES if s in taken.get(name, ())) or "–"),
-            line, column, f"assessments[{index}].source", SOURCE_NOT_TAKEN))
+        problems.append(Problem(path, f.text, line, column, f.field, f.code))
     return problems
+
+
+def alike_before(items: Sequence[Any], index: int, attribute: str) -> int:
+    """How many items before `index` have the same `attribute` as it: the place of its
+    `attribute: value` among those the text holds."""
+    value = getattr(items[index], attribute)
+    return sum(getattr(item, attribute) == value for item in items[:index])
 
 
 # by the sha256 of a loaded profile: found once, not for every record of a talent pool
@@ -105,12 +126,12 @@ def source_text(source: str) -> tuple[str, int | None, str]:
     return path, line_number, text
 
 
-def _locate(text: str, name: str, nth: int) -> tuple[int | None, int | None]:
-    """Line and column of the `nth` `competency: NAME` (YAML or JSON) in `text`."""
-    pattern = re.compile(rf"""competency["']?\s*:\s*["']?({re.escape(name)})(?![\w-])""")
+def _locate(text: str, key: str, value: str, nth: int) -> tuple[int | None, int | None]:
+    """Line and column of the `nth` `KEY: VALUE` (YAML or JSON) in `text`."""
+    pattern = re.compile(rf"""(?<![\w-]){key}["']?\s*:\s*["']?({re.escape(value)})(?![\w-])""")
     matches = list(pattern.finditer(text))
     if len(matches) <= nth:
         return None, None
-    start = matches[nth].start(1)
-    line = text.count("\n", 0, start) + 1
-    return line, start - (text.rfind("\n", 0, start) + 1) + 1
+    found = matches[nth].start(1)
+    line = text.count("\n", 0, found) + 1
+    return line, found - (text.rfind("\n", 0, found) + 1) + 1

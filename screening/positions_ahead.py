@@ -11,10 +11,9 @@ speaks for, or corrects the record.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
-from .assessments import source_text
+from .assessments import Finding, alike_before, located
 from .errors import Problem
 from .messages import message
 from .records import CandidateRecord
@@ -26,50 +25,21 @@ EDUCATION_CODE = "W104"
 def positions_ahead(record: CandidateRecord, as_of: date, source: str) -> list[Problem]:
     """One warning per position of `record` starting after `as_of`; `source` is where the
     record came from (a file, or `file.jsonl:LINE`)."""
-    ahead = [(i, p.start) for i, p in enumerate(record.positions or []) if p.start > as_of]
-    if not ahead:
-        return []
-    path, line_number, text = source_text(source)
-    seen: dict[date, int] = {}
-    problems = []
-    for index, start in ahead:
-        nth = seen[start] = seen.get(start, -1) + 1
-        line, column = _locate(text, "start", start.isoformat(), nth)
-        if line_number is not None:  # one line of a JSON Lines file
-            line = line_number
-        problems.append(Problem(path, message("position_after_as_of", start=start.isoformat(),
-                                              as_of=as_of.isoformat()),
-                                line, column, f"positions[{index}].start", CODE))
-    return problems
+    positions = record.positions or []
+    return located(source, [
+        Finding(f"positions[{i}].start", "start", p.start.isoformat(),
+                alike_before(positions, i, "start"),
+                message("position_after_as_of", start=p.start.isoformat(),
+                        as_of=as_of.isoformat()), CODE)
+        for i, p in enumerate(positions) if p.start > as_of])
 
 
 def educations_ahead(record: CandidateRecord, as_of: date, source: str) -> list[Problem]:
     """One warning per education of `record` completed in a year after that of `as_of`;
     `source` is where the record came from (a file, or `file.jsonl:LINE`)."""
-    ahead = [(i, e.year) for i, e in enumerate(record.education or [])
-             if e.year is not None and e.year > as_of.year]
-    if not ahead:
-        return []
-    path, line_number, text = source_text(source)
-    seen: dict[int, int] = {}
-    problems = []
-    for index, year in ahead:
-        nth = seen[year] = seen.get(year, -1) + 1
-        line, column = _locate(text, "year", str(year), nth)
-        if line_number is not None:  # one line of a JSON Lines file
-            line = line_number
-        problems.append(Problem(path, message("education_after_as_of", year=year,
-                                              as_of=as_of.isoformat()),
-                                line, column, f"education[{index}].year", EDUCATION_CODE))
-    return problems
-
-
-def _locate(text: str, key: str, value: str, nth: int) -> tuple[int | None, int | None]:
-    """Line and column of the `nth` `KEY: VALUE` (YAML or JSON) in `text`."""
-    pattern = re.compile(rf"""(?<![\w-]){key}["']?\s*:\s*["']?({re.escape(value)})(?![\w-])""")
-    matches = list(pattern.finditer(text))
-    if len(matches) <= nth:
-        return None, None
-    found = matches[nth].start(1)
-    line = text.count("\n", 0, found) + 1
-    return line, found - (text.rfind("\n", 0, found) + 1) + 1
+    education = record.education or []
+    return located(source, [
+        Finding(f"education[{i}].year", "year", str(e.year), alike_before(education, i, "year"),
+                message("education_after_as_of", year=e.year, as_of=as_of.isoformat()),
+                EDUCATION_CODE)
+        for i, e in enumerate(education) if e.year is not None and e.year > as_of.year])
