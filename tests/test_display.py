@@ -62,13 +62,19 @@ def test_explain_shows_a_name_without_its_escape_sequences(tmp_path, audit_db):
     assert screened.exit_code == 0 and "\x1b" not in screened.output
 
 
-def test_a_reason_cannot_forge_a_section_of_the_export(tmp_path, audit_db):
+def recorded_run(audit_db) -> str:
+    """The run of Helsingør's examples, recorded in `audit_db`, for a decision to be made on."""
     screened = CliRunner().invoke(main, [
         "screen", "helsingor-direktor-2024", str(ROOT / "examples" / "candidates" /
                                                  "helsingor-direktor-2024"),
         "--rules-dir", str(ROOT / "rules"), "--audit-db", str(audit_db), "--format", "json"])
     assert screened.exit_code == 0
     (run,) = [r["run"] for r in AuditStore(audit_db).runs()]
+    return run
+
+
+def test_a_reason_cannot_forge_a_section_of_the_export(tmp_path, audit_db):
+    run = recorded_run(audit_db)
     decided = CliRunner().invoke(main, ["decide", run, "k04-jonas-vestergaard", "--override",
                                         "--reason", FORGED, "--operator", "Konsulent\x1b[2J",
                                         "--audit-db", str(audit_db)])
@@ -82,12 +88,7 @@ def test_a_reason_cannot_forge_a_section_of_the_export(tmp_path, audit_db):
 
 
 def test_a_reason_of_only_invisible_characters_is_no_reason(audit_db):
-    screened = CliRunner().invoke(main, [
-        "screen", "helsingor-direktor-2024", str(ROOT / "examples" / "candidates" /
-                                                 "helsingor-direktor-2024"),
-        "--rules-dir", str(ROOT / "rules"), "--audit-db", str(audit_db), "--format", "json"])
-    assert screened.exit_code == 0
-    (run,) = [r["run"] for r in AuditStore(audit_db).runs()]
+    run = recorded_run(audit_db)
     refused = CliRunner().invoke(main, ["decide", run, "k04-jonas-vestergaard", "--override",
                                         "--reason", "\u200b \u200b", "--audit-db",
                                         str(audit_db)])
@@ -160,12 +161,7 @@ def test_lint_and_trace_show_a_file_name_or_statement_without_hidden_characters(
 def test_an_operator_of_only_invisible_characters_names_nobody(audit_db, operator):
     """`decide … --operator $'\\x07'` recorded a decision by a person shown as nobody: the
     decision a named person must make had no name."""
-    screened = CliRunner().invoke(main, [
-        "screen", "helsingor-direktor-2024", str(ROOT / "examples" / "candidates" /
-                                                 "helsingor-direktor-2024"),
-        "--rules-dir", str(ROOT / "rules"), "--audit-db", str(audit_db), "--format", "json"])
-    assert screened.exit_code == 0
-    (run,) = [r["run"] for r in AuditStore(audit_db).runs()]
+    run = recorded_run(audit_db)
     before = AuditStore(audit_db).head()
     for args in (["--operator", operator], []):
         refused = CliRunner().invoke(main, ["decide", run, "k04-jonas-vestergaard", "--confirm",

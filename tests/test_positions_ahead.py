@@ -46,19 +46,6 @@ def test_a_date_of_assessment_after_the_start_says_nothing(tmp_path):
     assert "W102" not in result.stderr
 
 
-def test_a_json_lines_record_is_located_by_its_line(tmp_path):
-    record = CandidateRecord.model_validate(
-        {"id": "a", "positions": [{"title": "Direktør", "organisation": "X Kommune",
-                                   "sector": "kommune", "start": "2025-02-01"}]})
-    pool = tmp_path / "pool.jsonl"
-    pool.write_text('{"id": "b"}\n' + json.dumps(record.model_dump(mode="json",
-                                                                     exclude_none=True)) + "\n",
-                    encoding="utf-8")
-    (found,) = positions_ahead(record, date(2024, 1, 15), f"{pool}:2")
-    assert (found.path, found.line, found.field, found.code) == (
-        str(pool), 2, "positions[0].start", "W102")
-
-
 LATER_DEGREE = STRONG.replace("year: 2015}", "year: 2025}")  # Helsingør's date: 2024-01-15
 
 
@@ -83,14 +70,18 @@ def test_an_education_completed_after_the_date_of_assessment_is_a_located_warnin
     assert in_the_year.exit_code == 0 and "W104" not in in_the_year.stderr
 
 
-def test_an_education_in_a_json_lines_record_is_located_by_its_line(tmp_path):
-    record = CandidateRecord.model_validate(
-        {"id": "a", "education": [{"degree": "MPA", "level": "master", "year": 2024},
-                                  {"degree": "MPA", "level": "master", "year": 2025}]})
+@pytest.mark.parametrize("warned, data, field, code", [
+    (positions_ahead, {"positions": [{"title": "Direktør", "organisation": "X Kommune",
+                                      "sector": "kommune", "start": "2025-02-01"}]},
+     "positions[0].start", "W102"),
+    (educations_ahead, {"education": [{"degree": "MPA", "level": "master", "year": 2024},
+                                      {"degree": "MPA", "level": "master", "year": 2025}]},
+     "education[1].year", "W104")], ids=["position", "education"])
+def test_a_json_lines_record_is_located_by_its_line(tmp_path, warned, data, field, code):
+    record = CandidateRecord.model_validate({"id": "a", **data})
     pool = tmp_path / "pool.jsonl"
     pool.write_text('{"id": "b"}\n' + json.dumps(record.model_dump(mode="json",
                                                                      exclude_none=True)) + "\n",
                     encoding="utf-8")
-    (found,) = educations_ahead(record, date(2024, 1, 15), f"{pool}:2")
-    assert (found.path, found.line, found.field, found.code) == (
-        str(pool), 2, "education[1].year", "W104")
+    (found,) = warned(record, date(2024, 1, 15), f"{pool}:2")
+    assert (found.path, found.line, found.field, found.code) == (str(pool), 2, field, code)
