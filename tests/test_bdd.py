@@ -403,3 +403,41 @@ def test_a_feature_without_scenarios_is_said_where_it_starts_not_as_a_pytest_err
                                        "--rules-dir", str(ROOT / "rules")])
     assert result.exit_code == 1
     assert f"{path}:2:1: B104 the feature has no scenario" in result.output
+
+
+def test_a_reasoning_named_for_someone_is_hers_not_words_that_cannot_be_found(tmp_path):
+    """'nævner forklaringen ikke Roskilde for Ida' looked for 'Roskilde for Ida', found it
+    nowhere and passed, although Ida's reasoning names Roskilde: a test that could not fail."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Forklaringen for en navngiven
+          Baggrund:
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgeren Ida, der i seks år har været centerchef i Roskilde Kommune
+            Og ansøgeren Bo, der i seks år har været centerchef i Gribskov Kommune
+            Når ansøgerne screenes
+          Scenarie: Nævner det for Ida
+            Så nævner forklaringen Roskilde for Ida
+            Og forklaringen nævner Roskilde for Ida
+          Scenarie: Nævner ikke efter verbet
+            Så nævner forklaringen ikke Roskilde for Ida
+          Scenarie: Nævner ikke efter forklaringen
+            Så forklaringen nævner ikke Roskilde for Ida
+    """)
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    assert "1 bestået, 2 fejlet" in result.output, result.output
+    english = feature(tmp_path, """\
+        # language: en
+        Feature: The reasoning for someone named
+          Background:
+            Given the post of Direktør, Helsingør
+            And the applicant Ida who has been head of centre at Roskilde Kommune for six years
+            And the applicant Bo who has been head of centre at Gribskov Kommune for six years
+            When the applicants are screened
+          Scenario: Mentions it for Ida
+            Then the reasoning mentions Roskilde for Ida
+          Scenario: Does not mention it for Ida
+            Then the reasoning does not mention Roskilde for Ida
+    """, "en.feature")
+    result = CliRunner().invoke(main, ["test", str(english), "--rules-dir", str(ROOT / "rules")])
+    assert "1 bestået, 1 fejlet" in result.output, result.output

@@ -531,14 +531,24 @@ def category_coverage(screening_context: Context, category: str, coverage: str,
                              f"for '{result.id}'")
 
 
-@step("then", rf"(?:forklaringen(?: for {WHO})? nævner) (?P<negated>ikke )?\"?(?P<text>[^\"]+)\"?",
+# unquoted words end before a trailing "for Ida": read into them, "nævner ikke topledelse for
+# Ida" would look for "topledelse for Ida", find it nowhere and pass whatever Ida's reasoning
+MENTIONED = r"(?P<negated>ikke )?\"?(?P<text>[^\"]+?)\"?"
+MENTIONED_EN = r"(?P<negated>does not )?mentions? \"?(?P<text>[^\"]+?)\"?"
+
+
+@step("then", rf"forklaringen for {WHO} nævner {MENTIONED}",
       'Og forklaringen for Mette nævner "Master of Public Administration"',
-      also=((r"nævner forklaringen (?P<negated>ikke )?\"?(?P<text>[^\"]+)\"?",
+      also=((rf"forklaringen nævner {MENTIONED}{FOR_WHO}",
+             "Og forklaringen nævner ikke topledelse for Mette"),
+            (rf"nævner forklaringen {MENTIONED}{FOR_WHO}",
              "Så nævner forklaringen ikke topledelse"),
-            (rf"nævner forklaringen for {WHO} (?P<negated>ikke )?\"?(?P<text>[^\"]+)\"?",
+            (rf"nævner forklaringen for {WHO} {MENTIONED}",
              'Så nævner forklaringen for Bo "Albertslund Kommune"')),
-      english=((rf"the reasoning(?: for {WHO_EN})? (?P<negated>does not )?mentions? "
-                r"\"?(?P<text>[^\"]+)\"?", 'Then the reasoning mentions "Vestegnens"'),))
+      english=((rf"the reasoning {MENTIONED_EN}{FOR_WHO_EN}",
+                'Then the reasoning mentions "Vestegnens"'),
+               (rf"the reasoning for {WHO_EN} {MENTIONED_EN}",
+                "Then the reasoning for Susanne does not mention Albertslund")))
 def reasoning_mentions(screening_context: Context, text: str, who: str | None = None,
                        negated: str | None = None) -> None:
     """The explanation the committee reads mentions a word or phrase (or does not)."""
