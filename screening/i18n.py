@@ -127,6 +127,9 @@ EN: dict[str, str] = {
     "Fejlende trin": "Failing step", "Forventet / fundet": "Expected / found",
     "{passed} bestået, {failed} fejlet i {files} fil(er).":
         "{passed} passed, {failed} failed in {files} file(s).",
+    "sprunget over": "skipped",
+    "{passed} bestået, {failed} fejlet, {skipped} sprunget over i {files} fil(er).":
+        "{passed} passed, {failed} failed, {skipped} skipped in {files} file(s).",
     "(fejl i regelfilen)": "(error in the rule file)", "Id": "Id", "Titel": "Title",
     "Organisation": "Organisation", "Version": "Version", "Krav": "Requirements",
     "Ønsker": "Wishes",

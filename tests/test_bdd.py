@@ -441,3 +441,22 @@ def test_a_reasoning_named_for_someone_is_hers_not_words_that_cannot_be_found(tm
     """, "en.feature")
     result = CliRunner().invoke(main, ["test", str(english), "--rules-dir", str(ROOT / "rules")])
     assert "1 bestået, 1 fejlet" in result.output, result.output
+
+
+def test_a_scenario_skipped_by_a_tag_is_shown_as_skipped_not_left_out(tmp_path):
+    """pytest skips a scenario tagged @skip; `screening test` left it out of its table and
+    counted only the others, so nobody saw that it never ran."""
+    path = feature(tmp_path, PASSING + """\
+      @skip
+      Scenarie: Ikke færdig endnu
+        Givet profilen "helsingor-direktor-2024"
+        Og kandidaten "k"
+        Når kandidaten screenes
+        Så er kriteriet "ledelse-af-ledere" "opfyldt"
+""")
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    (row,) = [line for line in result.output.splitlines() if "Ikke færdig endnu" in line]
+    assert row.startswith("x.feature ") and "sprunget over" in row
+    assert "1 bestået, 0 fejlet, 1 sprunget over i 1 fil(er)." in result.output
+    assert result.exit_code == 0, result.output
+    assert "1 passed, 1 skipped" in run_pytest(path).stdout  # the two runners agree

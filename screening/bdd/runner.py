@@ -27,6 +27,7 @@ class ScenarioResult:
     failing_step: str = ""
     message: str = ""  # expected vs actual, as the step said it
     bad_input: bool = False  # a step refused its input (a profile reading a protected attribute)
+    skipped: bool = False  # a tag such as @skip or @xfail kept it from counting, as in pytest
 
 
 @dataclass(eq=False)  # pytest keeps plugins in sets: hashed by identity
@@ -38,9 +39,12 @@ class _Collector:
     _failed: dict[str, tuple[str, str]] = field(default_factory=dict)
     _bad_input: set[str] = field(default_factory=set)
 
-    def pytest_bdd_before_scenario(self, request, feature, scenario):
-        self._names[request.node.nodeid] = (Path(feature.filename).name,
-                                            _row_name(request, scenario.name))
+    def pytest_itemcollected(self, item):
+        # named when collected: a scenario a tag skips (@skip) is never set up to be named
+        scenario = getattr(getattr(item, "obj", None), "__scenario__", None)
+        if scenario is not None:
+            self._names[item.nodeid] = (Path(scenario.feature.filename).name,
+                                        _row_name(item, scenario.name))
 
     def pytest_bdd_step_error(self, request, feature, scenario, step, step_func,
                               step_func_args, exception):
@@ -53,14 +57,15 @@ class _Collector:
                                              t("intet trin passer på denne linje"))
 
     def pytest_runtest_logreport(self, report):
-        if report.when != "call" and not report.failed:
+        # a scenario skipped by a tag has no call: without its setup it would vanish
+        if report.when != "call" and not (report.failed or report.skipped):
             return
         feature, scenario = self._names.get(report.nodeid, (report.nodeid, ""))
         step, message = self._failed.get(report.nodeid, ("", ""))
         if report.failed and not message:
             message = str(report.longrepr).splitlines()[-1]
         self.results.append(ScenarioResult(feature, scenario, report.passed, step, message,
-                                           report.nodeid in self._bad_input))
+                                           report.nodeid in self._bad_input, report.skipped))
 
     def pytest_collectreport(self, report):
         if report.failed:
@@ -72,9 +77,9 @@ class _Collector:
 FEATURE_SECONDS = 900  # one feature file; the shipped ones take seconds
 
 
-def _row_name(request, name: str) -> str:
+def _row_name(item, name: str) -> str:
     """An outline row is named by its example values, unless its name already shows them."""
-    callspec = getattr(request.node, "callspec", None)
+    callspec = getattr(item, "callspec", None)
     example = callspec.params.get("_pytest_bdd_example") if callspec else None
     if not example or all(str(value) in name for value in example.values()):
         return name
