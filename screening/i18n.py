@@ -408,6 +408,26 @@ EN: dict[str, str] = {
          "sources; proposed knock-outs: {proposed}"),
     "Foreslået frasorteret: {out}":
         "Proposed for rejection: {out}",
+    "Af {total} ansøgere foreslås {count} frasorteret ({out}); forventet {expected} af "
+    "{expected_total}": "Of {total} applicants, {count} proposed for rejection ({out}); "
+                        "expected {expected} of {expected_total}",
+    "Anbefalingen for '{candidate}' er '{found}'":
+        "The recommendation for '{candidate}' is '{found}'",
+    "Anbefalingen for '{candidate}' er '{found}', ikke utilstrækkeligt belyst (dækning "
+    "{coverage} %)": "The recommendation for '{candidate}' is '{found}', not insufficiently "
+                     "assessed (coverage {coverage} %)",
+    "{category} er belyst for {coverage} % af vægten for '{candidate}'":
+        "{category} are assessed for {coverage} % of the weight for '{candidate}'",
+    "Forklaringen for '{candidate}' nævner '{phrase}':":
+        "The explanation for '{candidate}' mentions '{phrase}':",
+    "Bedst er {first}; forventet {wanted}": "The best is {first}; expected {wanted}",
+    " og ": " and ",
+    "Trinnet nævner {names} navne, men siger de {n} bedste":
+        "The step names {names} names but says the top {n}",
+    "De {n} bedste er {actual}; forventet {wanted}": "The top {n} are {actual}; expected {wanted}",
+    " (uafgjort med {tied})": " (tied with {tied})",
+    "Rækkefølge: {ranks}": "Order: {ranks}",
+    "'{a}' er nummer {a_rank}, '{b}' nummer {b_rank}": "'{a}' ranks {a_rank}, '{b}' ranks {b_rank}",
     "stoppet efter {seconds} s": "stopped after {seconds} s",
     "(kørslen af filen gik ned)": "(the run of the file crashed)",
     "ingen krav, så intet udkast til scenarier": "no krav, so no draft scenarios",

@@ -460,3 +460,29 @@ def test_a_scenario_skipped_by_a_tag_is_shown_as_skipped_not_left_out(tmp_path):
     assert "1 bestået, 0 fejlet, 1 sprunget over i 1 fil(er)." in result.output
     assert result.exit_code == 0, result.output
     assert "1 passed, 1 skipped" in run_pytest(path).stdout  # the two runners agree
+
+
+def test_the_prose_steps_say_what_they_found_in_english_under_lang_en(tmp_path):
+    path = feature(tmp_path, """\
+        # language: en
+        Feature: Failing in English
+          Background:
+            Given the post of Direktør, Helsingør
+            And the applicant Ida who has been head of centre at Roskilde Kommune for six years
+            And the applicant Bo who has been head of centre at Gribskov Kommune for six years
+            When the applicants are screened
+          Scenario: The best
+            Then the best is Bo
+          Scenario: Goes on
+            Then Ida goes on to the next round
+          Scenario: Assessed
+            Then the personal competencies are fully assessed for Ida
+    """)
+    result = CliRunner().invoke(main, ["--lang", "en", "test", str(path),
+                                       "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert "The best is bo and ida; expected bo" in said, said
+    assert "The recommendation for 'ida' is 'Insufficient" in said
+    assert "Personal competencies are assessed for 0.0 % of the weight" in said
+    for danish in ("Bedst", "Anbefalingen", "belyst", "vægten"):
+        assert danish not in said
