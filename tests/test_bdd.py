@@ -486,3 +486,24 @@ def test_the_prose_steps_say_what_they_found_in_english_under_lang_en(tmp_path):
     assert "Personal competencies are assessed for 0.0 % of the weight" in said
     for danish in ("Bedst", "Anbefalingen", "belyst", "vægten"):
         assert danish not in said
+
+
+def test_a_score_or_coverage_is_written_as_the_tables_print_it_with_a_decimal_comma(tmp_path):
+    """The table prints '73,7'; 'Så er scoren mindst 73,7' was a line no step reads."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Decimalkomma
+          Baggrund:
+            Givet stillingen som Direktør, Helsingør
+            Og en ansøger
+            Når ansøgeren screenes
+          Scenarie: Højst
+            Så er dækningen højst 0,5 %
+            Og kategorien "personlige" er scoret mindst 0,0
+          Scenarie: Mindst
+            Så er scoren mindst 0,5
+    """)
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert "1 bestået, 1 fejlet" in said, said
+    assert "Scoren er 0,0 for 'ansøger-1', forventet mindst 0,5" in said

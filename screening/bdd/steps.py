@@ -21,7 +21,7 @@ import pytest
 from pytest_bdd import given, parsers, then, when
 
 from ..candidates import load_record
-from ..i18n import t
+from ..i18n import decimal, t
 from ..profiles import CATEGORIES, Criterion, Profile
 from ..protected import refuse as refuse_protected
 from ..records import SOURCES, CandidateRecord
@@ -38,6 +38,7 @@ POSITION_FIELDS = {"titel": "title", "organisation": "organisation", "sektor": "
                    "medarbejdere": "staff_led", "budget": "budget_mio_dkk",
                    "fagområder": "domains"}
 _OPTIONAL_FOR = r'(?: for "(?P<candidate>[^"]+)")?'
+_FIGURE = r"\d+(?:[,.]\d+)?"  # a score or coverage as the tables print it: 73,7 (or 73.7)
 _CANDIDATE = r"(?:kandidaten|ansøgeren)"
 
 
@@ -351,7 +352,8 @@ def criterion_status(screening_context: Context, criterion: str, status: str,
             + (t("\nMangler: {missing}", missing=missing) if missing else ""))
 
 
-@step("then", r'(?:er )?kategorien "(?P<category>[^"]+)" (?:er )?(?:scoret mindst (?P<least>\d+)|'
+@step("then", r'(?:er )?kategorien "(?P<category>[^"]+)" (?:er )?(?:scoret mindst (?P<least>'
+      + _FIGURE + r')|'
       r'(?P<unjudged>ikke belyst))' + _OPTIONAL_FOR,
       'Så er kategorien "personlige" scoret mindst 75')
 def category_score(screening_context: Context, category: str, least: str | None,
@@ -366,10 +368,14 @@ def category_score(screening_context: Context, category: str, least: str | None,
                                "'{candidate}', forventet ikke belyst", category=category,
                                coverage=score.coverage, candidate=result.id))
     score = score.score if score is not None else None  # the secured score
-    if least and (score is None or score < float(least)):
+    if least and (score is None or score < _figure(least)):
         raise AssertionError(t("Kategorien '{category}' har scoren {score} for '{candidate}', "
                                "forventet mindst {least}", category=category, score=score,
                                candidate=result.id, least=least))
+
+
+def _figure(text: str) -> float:
+    return float(text.replace(",", "."))
 
 
 @step("then", r'(?:er der|der er) foreslået knock-out på "(?P<criterion>[^"]+)"' + _OPTIONAL_FOR,
@@ -394,16 +400,17 @@ def no_knockout(screening_context: Context, candidate: str | None) -> None:
 
 
 @step("then", r"(?:er )?(?P<what>scoren|dækningen) (?:er )?(?P<bound>mindst|højst) "
-      r"(?P<value>\d+)(?: %)?" + _OPTIONAL_FOR, "Så er dækningen højst 50 %")
+      rf"(?P<value>{_FIGURE})(?: %)?" + _OPTIONAL_FOR, "Så er dækningen højst 50 %")
 def bounds(screening_context: Context, what: str, bound: str, value: str,
            candidate: str | None) -> None:
     result = screening_context.result(candidate)
     actual = result.score if what == "scoren" else result.coverage
-    ok = actual >= float(value) if bound == "mindst" else actual <= float(value)
+    limit = _figure(value)
+    ok = actual >= limit if bound == "mindst" else actual <= limit
     if not ok:
         raise AssertionError(t("{what} er {actual} for '{candidate}', forventet {bound} {value}",
-                               what=t(what.capitalize()), actual=actual, candidate=result.id,
-                               bound=t(bound), value=value))
+                               what=t(what.capitalize()), actual=decimal(str(actual)),
+                               candidate=result.id, bound=t(bound), value=value))
 
 
 @step("then", r'(?:er kilderne|kilderne er) (?P<negated>ikke )?uenige om '
