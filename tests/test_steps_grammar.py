@@ -194,6 +194,17 @@ def test_a_line_no_step_reads_names_the_nearest_steps():
         read("then", "lever ansøgeren ikke op til noget", ReadContext(LIBRARY, RULES))
 
 
+@pytest.mark.parametrize(("line", "meant"), [
+    ("går ansøgeren videre til anden samtale", "Så går Mette videre"),
+    ("er scoren mindst 60 for Ida", "Så er dækningen højst 50 %")])
+def test_a_line_that_starts_as_a_step_and_goes_on_names_that_step_first(line, meant):
+    """The nearest steps were those most like the whole line: 'går ansøgeren videre til
+    anden samtale' was offered 'er utilstrækkeligt belyst' and 'lever ikke op til', never
+    the step it begins with."""
+    with pytest.raises(NotRead, match=rf"nearest: {meant} \|"):
+        read("then", line, ReadContext(LIBRARY, RULES))
+
+
 def test_the_profile_words_in_the_shipped_features_are_profiles():
     for path in Path(ROOT / "features").glob("*-konsulent*.feature"):
         first_given = next(line.strip() for line in path.read_text(encoding="utf-8")
