@@ -507,3 +507,25 @@ def test_a_score_or_coverage_is_written_as_the_tables_print_it_with_a_decimal_co
     said = " ".join(result.output.split())
     assert "1 bestået, 1 fejlet" in said, said
     assert "Scoren er 0,0 for 'ansøger-1', forventet mindst 0,5" in said
+
+
+def test_a_candidate_the_steps_left_incomplete_is_told_in_the_tools_words(tmp_path):
+    """A position table without organisation and start said '3 validation errors for
+    CandidateRecord … For further information visit https://errors.pydantic.dev/…'."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Tabel uden start
+          Scenarie: Mangler
+            Givet profilen "helsingor-direktor-2024"
+            Og kandidaten "k"
+            Og kandidaten har en stilling:
+              | titel  | Skolechef |
+              | sektor | kommune   |
+            Når kandidaten screenes
+            Så er der ingen foreslåede knock-outs
+    """)
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert "Kandidaten 'k' er ugyldig: positions[0].organisation: mangler" in said, said
+    assert "positions[0].start: mangler" in said
+    assert "pydantic" not in said and "validation error" not in said

@@ -18,9 +18,11 @@ from pathlib import Path
 from typing import Any, overload
 
 import pytest
+from pydantic import ValidationError
 from pytest_bdd import given, parsers, then, when
 
 from ..candidates import load_record
+from ..documents import error_message, field_path
 from ..i18n import decimal, t
 from ..profiles import CATEGORIES, Criterion, Profile
 from ..protected import refuse as refuse_protected
@@ -311,9 +313,11 @@ def run_screening(screening_context: Context, stage: str | None) -> None:
     for data in screening_context.candidates.values():
         try:
             records.append(CandidateRecord.model_validate(data))
-        except ValueError as exc:
+        except ValidationError as exc:  # in the words a record file's mistakes are told in
+            problems = "; ".join(f"{field_path(e['loc'])}: {error_message(e)}"
+                                 for e in exc.errors(include_url=False))
             raise AssertionError(t("Kandidaten '{id}' er ugyldig: {problem}", id=data["id"],
-                                   problem=exc)) from None
+                                   problem=problems)) from None
     screening_context.screening = screen(profile, records, stage=screening_context.stage)
 
 
