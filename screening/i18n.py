@@ -408,6 +408,11 @@ EN: dict[str, str] = {
          "sources; proposed knock-outs: {proposed}"),
     "Foreslået frasorteret: {out}":
         "Proposed for rejection: {out}",
+    "Feltet '{name}' kan ikke være '{value}'; skriv {expected}":
+        "The field '{name}' cannot be '{value}'; write {expected}",
+    "et tal med cifre eller ord": "a number in digits or words",
+    "et tal (mio. kr.), fx 12,5": "a number (million DKK), e.g. 12.5",
+    "ja eller nej": "ja or nej",
     "Af {total} ansøgere foreslås {count} frasorteret ({out}); forventet {expected} af "
     "{expected_total}": "Of {total} applicants, {count} proposed for rejection ({out}); "
                         "expected {expected} of {expected_total}",

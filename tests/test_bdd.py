@@ -529,3 +529,34 @@ def test_a_candidate_the_steps_left_incomplete_is_told_in_the_tools_words(tmp_pa
     assert "Kandidaten 'k' er ugyldig: positions[0].organisation: mangler" in said, said
     assert "positions[0].start: mangler" in said
     assert "pydantic" not in said and "validation error" not in said
+
+
+def test_a_position_table_reads_numbers_in_words_and_refuses_what_it_cannot_read(tmp_path):
+    """'ledere | to' failed with Python's "invalid literal for int() with base 10: 'to'"
+    (the library reads numbers in words everywhere else), and 'politisk styret | måske' was
+    read as nej without a word."""
+    table = """\
+        # language: da
+        Egenskab: Tabel
+          Scenarie: Tabel
+            Givet profilen "helsingor-direktor-2024"
+            Og kandidaten "k"
+            Og kandidaten har en stilling:
+              | titel           | Skolechef           |
+              | organisation    | Gribskov Kommune    |
+              | sektor          | kommune             |
+              | start           | 2015-01-01          |
+              | ledelsesniveau  | chef                |
+              | ledere          | to                  |
+            Når kandidaten screenes
+            Så er kriteriet "ledelse-af-ledere" "opfyldt"
+    """
+    passed = CliRunner().invoke(main, ["test", str(feature(tmp_path, table)),
+                                       "--rules-dir", str(ROOT / "rules")])
+    assert "1 bestået, 0 fejlet" in passed.output, passed.output
+    unread = table.replace("| ledere          | to                  |",
+                           "| politisk styret | måske               |")
+    failed = CliRunner().invoke(main, ["--lang", "en", "test", str(feature(tmp_path, unread)),
+                                       "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(failed.output.split())
+    assert "The field 'politisk styret' cannot be 'måske'; write ja or nej" in said, said

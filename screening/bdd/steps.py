@@ -30,7 +30,7 @@ from ..records import SOURCES, CandidateRecord
 from ..vocabulary import STATUSES, did_you_mean, label
 from .arguments import find_criterion as _find_criterion
 from .grammar import NotRead, ReadContext, StepCatalogue, read, step
-from .words import Unreadable, plain, slug
+from .words import Unreadable, plain, read_number, slug
 
 __all__ = ["Context", "find_criterion", "perform"]
 
@@ -216,17 +216,31 @@ def table_position(screening_context: Context, datatable: list[list[str]]) -> No
         if name not in POSITION_FIELDS:
             raise AssertionError(t("Ukendt felt '{name}' i stillingen; brug {known}", name=name,
                                    known=", ".join(POSITION_FIELDS)))
-        position[POSITION_FIELDS[name]] = _typed(POSITION_FIELDS[name], value)
+        try:
+            position[POSITION_FIELDS[name]] = _typed(POSITION_FIELDS[name], value)
+        except ValueError:  # not said in Python's words ('invalid literal for int()')
+            raise AssertionError(t("Feltet '{name}' kan ikke være '{value}'; skriv {expected}",
+                                   name=name, value=value,
+                                   expected=t(TABLE_VALUES[POSITION_FIELDS[name]]))) from None
     screening_context.candidate().setdefault("positions", []).append(position)
+
+
+# what a table cell that is not text must hold (the others are read as written)
+TABLE_VALUES = {"leaders_led": "et tal med cifre eller ord", "staff_led":
+                "et tal med cifre eller ord", "budget_mio_dkk": "et tal (mio. kr.), fx 12,5",
+                "politically_governed": "ja eller nej"}
+YES_NO = {"ja": True, "nej": False, "yes": True, "no": False, "true": True, "false": False}
 
 
 def _typed(field_name: str, value: str) -> Any:
     if field_name in ("leaders_led", "staff_led"):
-        return int(value)
+        return read_number(value)  # 'to ledere' as the prose steps read it
     if field_name == "budget_mio_dkk":
         return float(value.replace(",", "."))
     if field_name == "politically_governed":
-        return value.lower() in ("ja", "true")
+        if value.casefold() not in YES_NO:  # 'måske' was read as nej
+            raise ValueError(value)
+        return YES_NO[value.casefold()]
     if field_name == "domains":
         return [d.strip() for d in value.split(",") if d.strip()]
     return value
