@@ -560,3 +560,22 @@ def test_a_position_table_reads_numbers_in_words_and_refuses_what_it_cannot_read
                                        "--rules-dir", str(ROOT / "rules")])
     said = " ".join(failed.output.split())
     assert "The field 'politisk styret' cannot be 'måske'; write ja or nej" in said, said
+
+
+def test_a_candidate_named_again_is_added_to_not_described_anew(tmp_path):
+    """'Og ansøgeren Ida med en master …' after Bo wiped what was said of Ida before: her
+    post was gone, so 'ikke belyst' held for a krav her post meets."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Ida igen
+          Scenarie: Ida to gange
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgeren Ida, der i seks år har været centerchef i Roskilde Kommune med syv afdelingsledere under sig
+            Og ansøgeren Bo, der har en cand.pæd. fra 2001
+            Og ansøgeren Ida med en master i offentlig ledelse fra 2016
+            Når ansøgerne screenes
+            Så lever Ida op til kravet om ledelse af ledere
+            Og Ida lever op til ønsket om ledelsesmæssig efteruddannelse
+    """)  # noqa: E501
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    assert "1 bestået, 0 fejlet" in result.output, result.output

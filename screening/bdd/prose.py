@@ -69,14 +69,11 @@ def prose_candidate(screening_context: Context, request: Any = None, name: str |
                     clause: Reading | None = None, clause_har: Reading | None = None,
                     clause_en: Reading | None = None,
                     clause_en_with: Reading | None = None) -> None:
-    """A new candidate, named or not, and what the rest of the sentence says about them."""
+    """A candidate, new or named before, and what the rest of the sentence says about them."""
     known = screening_context.candidates
-    if name and slug(name) in known and not any((clause, clause_har, clause_en,
-                                                 clause_en_with)):
-        screening_context.current = slug(name)  # back to a candidate described before
-        return
     candidate_id = slug(name) if name else _fresh_id(known)
-    known[candidate_id] = {"id": candidate_id}
+    # a name described before is her again, and the rest of the sentence adds to her
+    known.setdefault(candidate_id, {"id": candidate_id})
     screening_context.current = candidate_id
     for reading in (clause, clause_har, clause_en, clause_en_with):
         if reading is not None:
