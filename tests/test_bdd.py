@@ -579,3 +579,25 @@ def test_a_candidate_named_again_is_added_to_not_described_anew(tmp_path):
     """)  # noqa: E501
     result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
     assert "1 bestået, 0 fejlet" in result.output, result.output
+
+
+def test_an_outline_row_with_an_empty_cell_reads_as_the_line_without_it(tmp_path):
+    """'lever ansøgeren <grad> op til …' with an empty grad left two spaces, and the row was
+    'no step matches', in --check and in the run."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Tom celle
+          Abstrakt Scenario: Ledere under sig
+            Givet stillingen som Direktør, Helsingør
+            Og en ansøger, der i seks år har været centerchef i Roskilde Kommune med <antal> afdelingsledere under sig
+            Når ansøgeren screenes
+            Så lever ansøgeren <grad> op til kravet om ledelse af ledere
+
+            Eksempler:
+              | antal | grad |
+              | syv   |      |
+              | nul   | ikke |
+    """)  # noqa: E501
+    assert check_file(path, LIBRARY, ROOT / "rules") == []
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    assert "2 bestået, 0 fejlet" in result.output, result.output

@@ -195,6 +195,8 @@ def read(kind: str, text: str, context: ReadContext) -> Reading:
     """The step a line means (the first phrasing that matches and whose arguments read)."""
     from .words import Unreadable
 
+    # an outline's empty cell leaves two spaces ('lever ansøgeren <grad> op til' with no grad)
+    text = " ".join(text.split())
     unreadable: list[Message] = []
     for doc in context.steps.of_kind(kind):
         for phrasing in doc.phrasings:
