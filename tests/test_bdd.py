@@ -601,3 +601,27 @@ def test_an_outline_row_with_an_empty_cell_reads_as_the_line_without_it(tmp_path
     assert check_file(path, LIBRARY, ROOT / "rules") == []
     result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
     assert "2 bestået, 0 fejlet" in result.output, result.output
+
+
+def test_a_ranking_after_then_is_read_in_danish_word_order(tmp_path):
+    """After 'Så' Danish puts the verb first: 'Så ligger Ida før Bo' was no step, though
+    'Så går Mette videre' and 'Så lever ansøgeren op til …' are."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Rækkefølge
+          Scenarie: Ida før Bo
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgeren Ida, der i seks år har været centerchef i Roskilde Kommune med syv afdelingsledere under sig
+            Og ansøgeren Bo, der i to år har været teamleder i Greve Kommune
+            Når ansøgerne screenes
+            Så ligger Ida før Bo
+          Scenarie: Bo før Ida
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgeren Ida, der i seks år har været centerchef i Roskilde Kommune med syv afdelingsledere under sig
+            Og ansøgeren Bo, der i to år har været teamleder i Greve Kommune
+            Når ansøgerne screenes
+            Så ligger Bo før Ida
+    """)  # noqa: E501
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    assert "1 bestået, 1 fejlet" in result.output, result.output
+    assert "'bo' er nummer 2, 'ida' nummer 1" in " ".join(result.output.split())

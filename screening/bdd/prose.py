@@ -620,6 +620,7 @@ def the_best_few(screening_context: Context, n: int, names: list[str]) -> None:
 
 
 @step("then", rf"{WHO} ligger (?:før|over) {OTHER}", "Og Mette Kjær ligger før Anders Lykke",
+      also=((rf"ligger {WHO} (?:før|over) {OTHER}", "Så ligger Ida før Bo"),),
       english=((rf"{WHO_EN} ranks (?:above|before) (?P<other>{NAME})",
                 "Then Susanne ranks above Bo"),))
 def ranks_before(screening_context: Context, who: str | None, other: str | None) -> None:
