@@ -408,6 +408,8 @@ EN: dict[str, str] = {
          "sources; proposed knock-outs: {proposed}"),
     "Foreslået frasorteret: {out}":
         "Proposed for rejection: {out}",
+    "Scenariet har intet Så-trin og kan derfor ikke fejle: skriv, hvad der forventes":
+        "The scenario has no Then step and so cannot fail: write what is expected",
     "Feltet '{name}' kan ikke være '{value}'; skriv {expected}":
         "The field '{name}' cannot be '{value}'; write {expected}",
     "et tal med cifre eller ord": "a number in digits or words",

@@ -625,3 +625,21 @@ def test_a_ranking_after_then_is_read_in_danish_word_order(tmp_path):
     result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
     assert "1 bestået, 1 fejlet" in result.output, result.output
     assert "'bo' er nummer 2, 'ida' nummer 1" in " ".join(result.output.split())
+
+
+def test_a_scenario_without_an_outcome_fails_in_either_runner(tmp_path):
+    """Its 'Så' left in a comment, a scenario checked nothing and passed."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Uden Så
+          Scenarie: Glemt udfaldet
+            Givet stillingen som Direktør, Helsingør
+            Og en ansøger, der i to år har været teamleder i Greve Kommune
+            Når ansøgeren screenes
+            # Så lever ansøgeren op til kravet om ledelse af ledere
+    """)
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    assert "0 bestået, 1 fejlet" in result.output, result.output
+    assert "Scenariet har intet Så-trin og kan derfor ikke fejle" in " ".join(
+        result.output.split())
+    assert run_pytest(path).returncode == 1

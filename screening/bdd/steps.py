@@ -55,6 +55,7 @@ class Context:
     candidates: dict[str, dict] = field(default_factory=dict)  # id -> record data
     current: str | None = None
     screening: Any = None  # screening.results.Screening, once screened
+    steps_done: int = 0  # the steps of the scenario that have run without failing
 
     def chosen_profile(self) -> Profile:
         if self.profile is None:
@@ -506,6 +507,16 @@ def shortlist_of(screening_context: Context, chosen: str, take: str) -> None:
 # --- pytest-bdd: every line is read by the catalogue --------------------------------------
 
 
+def pytest_bdd_after_scenario(request, feature, scenario) -> None:
+    """A scenario without a 'Så' checks nothing and would pass whatever the profile says
+    (its outcomes left in a comment, or never written): once its steps have all run (a
+    step that failed says more), it fails, in either runner."""
+    done = request.getfixturevalue("screening_context").steps_done
+    if done == len(scenario.steps) and not any(step.type == "then" for step in scenario.steps):
+        pytest.fail(t("Scenariet har intet Så-trin og kan derfor ikke fejle: skriv, hvad "
+                      "der forventes"), pytrace=False)
+
+
 def perform(kind: str, line: str, screening_context: Context, request: Any = None,
             datatable: list[list[str]] | None = None) -> None:
     """Read a step line the way `--check` does and run the step it means."""
@@ -514,6 +525,7 @@ def perform(kind: str, line: str, screening_context: Context, request: Any = Non
     except NotRead as exc:
         raise AssertionError(str(exc.text)) from None
     reading.run(screening_context=screening_context, request=request, datatable=datatable)
+    screening_context.steps_done += 1
 
 
 @given(parsers.re(r"(?P<line>.+)"))
