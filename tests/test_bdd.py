@@ -643,3 +643,13 @@ def test_a_scenario_without_an_outcome_fails_in_either_runner(tmp_path):
     assert "Scenariet har intet Så-trin og kan derfor ikke fejle" in " ".join(
         result.output.split())
     assert run_pytest(path).returncode == 1
+
+
+def test_the_quoted_steps_read_numbers_in_words_as_docs_steps_md_says(tmp_path):
+    """docs/steps.md: 'Tal kan skrives med cifre eller ord'; the quoted steps read digits
+    only, so 'i seks år og ledet otte ledere' was no step."""
+    path = feature(tmp_path, PASSING.replace("i 6 år og ledet 4 ledere",
+                                             "i seks år og ledet fire ledere"))
+    assert check_file(path, LIBRARY, ROOT / "rules") == []
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    assert "1 bestået, 0 fejlet" in result.output, result.output

@@ -30,7 +30,7 @@ from ..records import SOURCES, CandidateRecord
 from ..vocabulary import STATUSES, did_you_mean, label
 from .arguments import find_criterion as _find_criterion
 from .grammar import NotRead, ReadContext, StepCatalogue, read, step
-from .words import Unreadable, plain, read_number, slug
+from .words import NUMBER, Unreadable, plain, read_number, slug
 
 __all__ = ["Context", "find_criterion", "perform"]
 
@@ -184,8 +184,8 @@ def add_record_file(screening_context: Context, file: Path) -> None:
 
 
 @step("given", _CANDIDATE + r' har været (?P<level>direktion|chef|mellemleder|førstelinjeleder|'
-      r'ingen) i "(?P<organisation>[^"]+)" \((?P<sector>[^)]+)\) i (?P<years>\d+) år'
-      r'(?: og ledet (?P<leaders>\d+) ledere)?',
+      r'ingen) i "(?P<organisation>[^"]+)" \((?P<sector>[^)]+)\) i (?P<years>'
+      + NUMBER + r') år(?: og ledet (?P<leaders>' + NUMBER + r') ledere)?',
       'Og kandidaten har været chef i "Gentofte Kommune" (kommune) i 6 år og ledet 8 ledere')
 def short_position(screening_context: Context, level: str, organisation: str, sector: str,
                    years: int, leaders: int | None) -> None:
@@ -279,8 +279,8 @@ def nothing_of(screening_context: Context, what: str) -> None:
     screening_context.candidate()[key[what]] = []
 
 
-@step("given", _CANDIDATE + r' er vurderet til (?P<score>\d) på "(?P<competency>[^"]+)" i '
-      r'"(?P<source>[^"]+)"',
+@step("given", _CANDIDATE + r' er vurderet til (?P<score>' + NUMBER
+      + r') på "(?P<competency>[^"]+)" i "(?P<source>[^"]+)"',
       'Og kandidaten er vurderet til 4 på "relationelle_kompetencer" i "samtale1"')
 def assessment(screening_context: Context, score: int, competency: str, source: str) -> None:
     """An assessment by competency id and source id."""
@@ -489,7 +489,7 @@ def ranking(screening_context: Context, order: str) -> None:
                                wanted=", ".join(wanted)))
 
 
-@step("then", r'går "(?P<chosen>[^"]+)" videre, når der tages (?P<take>\d+)',
+@step("then", r'går "(?P<chosen>[^"]+)" videre, når der tages (?P<take>' + NUMBER + ')',
       'Så går "k1, k3" videre, når der tages 2')
 def shortlist_of(screening_context: Context, chosen: str, take: str) -> None:
     from ..shortlist import shortlist
