@@ -58,7 +58,8 @@ def test_a_word_that_is_no_number_says_so():
     ("efter testen", "test"), ("efter dialogtesten", "test"),
     ("efter referencerne", "reference"), ("til anden samtale", "samtale2"),
     ("samtale2", "samtale2"), ("at the application stage", "ansøgning"),
-    ("after the references", "reference"), ("for the second interview", "samtale2")])
+    ("after the references", "reference"), ("for the second interview", "samtale2"),
+    ("at the 2nd interview", "samtale2"), ("after the 1st interview", "samtale1")])
 def test_stages_are_named_by_the_process(words, stage):
     assert read_stage(words) == stage
 
