@@ -653,3 +653,12 @@ def test_the_quoted_steps_read_numbers_in_words_as_docs_steps_md_says(tmp_path):
     assert check_file(path, LIBRARY, ROOT / "rules") == []
     result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
     assert "1 bestået, 0 fejlet" in result.output, result.output
+
+
+def test_a_failing_step_is_located_by_its_line_in_the_feature_file(tmp_path):
+    """The table named the file and the step's words, not where the step is: with the same
+    line in a Baggrund and in several scenarios, a consultant had to hunt for it."""
+    path = feature(tmp_path, FAILING)
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    (row,) = [line for line in result.output.splitlines() if line.startswith("x.feature")]
+    assert row.startswith("x.feature:8 "), result.output

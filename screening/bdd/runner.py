@@ -28,6 +28,7 @@ class ScenarioResult:
     message: str = ""  # expected vs actual, as the step said it
     bad_input: bool = False  # a step refused its input (a profile reading a protected attribute)
     skipped: bool = False  # a tag such as @skip or @xfail kept it from counting, as in pytest
+    line: int = 0  # of the failing step in the feature file, when a step failed
 
 
 @dataclass(eq=False)  # pytest keeps plugins in sets: hashed by identity
@@ -36,7 +37,7 @@ class _Collector:
 
     results: list[ScenarioResult] = field(default_factory=list)
     _names: dict[str, tuple[str, str]] = field(default_factory=dict)
-    _failed: dict[str, tuple[str, str]] = field(default_factory=dict)
+    _failed: dict[str, tuple[str, str, int]] = field(default_factory=dict)
     _bad_input: set[str] = field(default_factory=set)
 
     def pytest_itemcollected(self, item):
@@ -48,24 +49,27 @@ class _Collector:
 
     def pytest_bdd_step_error(self, request, feature, scenario, step, step_func,
                               step_func_args, exception):
-        self._failed[request.node.nodeid] = (f"{step.keyword} {step.name}", str(exception))
+        self._failed[request.node.nodeid] = (f"{step.keyword} {step.name}", str(exception),
+                                             step.line_number)
         if isinstance(exception, InputError):
             self._bad_input.add(request.node.nodeid)
 
     def pytest_bdd_step_func_lookup_error(self, request, feature, scenario, step, exception):
         self._failed[request.node.nodeid] = (f"{step.keyword} {step.name}",
-                                             t("intet trin passer på denne linje"))
+                                             t("intet trin passer på denne linje"),
+                                             step.line_number)
 
     def pytest_runtest_logreport(self, report):
         # a scenario skipped by a tag has no call: without its setup it would vanish
         if report.when != "call" and not (report.failed or report.skipped):
             return
         feature, scenario = self._names.get(report.nodeid, (report.nodeid, ""))
-        step, message = self._failed.get(report.nodeid, ("", ""))
+        step, message, line = self._failed.get(report.nodeid, ("", "", 0))
         if report.failed and not message:
             message = str(report.longrepr).splitlines()[-1]
         self.results.append(ScenarioResult(feature, scenario, report.passed, step, message,
-                                           report.nodeid in self._bad_input, report.skipped))
+                                           report.nodeid in self._bad_input, report.skipped,
+                                           line))
 
     def pytest_collectreport(self, report):
         if report.failed:

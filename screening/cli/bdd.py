@@ -76,7 +76,9 @@ def test_command(features, check, rules_dir):
     from ..bdd.runner import run_features
 
     results = run_features([str(f) for f in files], rules_dir)
-    rows = [(r.feature, r.scenario, t("bestået") if r.passed else
+    # a failing step located as file:line, as --check locates a line it cannot read
+    rows = [(f"{r.feature}:{r.line}" if r.line else r.feature, r.scenario,
+             t("bestået") if r.passed else
              t("sprunget over") if r.skipped else t("FEJLET"), r.failing_step, r.message)
             for r in results]
     click.echo(tabulate(rows, headers=[t(h) for h in ["Fil", "Scenarie", "Resultat",
