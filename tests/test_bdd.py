@@ -662,3 +662,26 @@ def test_a_failing_step_is_located_by_its_line_in_the_feature_file(tmp_path):
     result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
     (row,) = [line for line in result.output.splitlines() if line.startswith("x.feature")]
     assert row.startswith("x.feature:8 "), result.output
+
+
+def test_an_example_candidate_is_named_by_her_first_name(tmp_path):
+    """README: 'er de to bedste Mette og Anders'; 'Mette' named nobody among the examples,
+    and 'Givet ansøgeren Mette' made a new, empty Mette, for whom 'ikke belyst' held."""
+    (tmp_path / "examples").symlink_to(ROOT / "examples")  # found from the run's root
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Eksempler ved fornavn
+          Baggrund:
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgerne k01-mette-kjaer, k02-anders-lykke og k04-jonas-vestergaard fra eksemplerne
+            Og ansøgeren Mette
+            Når ansøgerne screenes efter referencerne
+          Scenarie: De to bedste
+            Så er de to bedste Mette og Anders
+            Og af 3 ansøgere foreslås 1 frasorteret
+          Scenarie: Mette er belyst
+            Så er kravet om ledelse af ledere ikke belyst for Mette
+    """)
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    assert "1 bestået, 1 fejlet" in result.output, result.output
+    assert "positions[1].leaders_led = 28 (cv)" in result.output  # Mette Kjær's, not blank

@@ -71,13 +71,22 @@ def prose_candidate(screening_context: Context, request: Any = None, name: str |
                     clause_en_with: Reading | None = None) -> None:
     """A candidate, new or named before, and what the rest of the sentence says about them."""
     known = screening_context.candidates
-    candidate_id = slug(name) if name else _fresh_id(known)
+    candidate_id = _known_as(screening_context, name) if name else _fresh_id(known)
     # a name described before is her again, and the rest of the sentence adds to her
     known.setdefault(candidate_id, {"id": candidate_id})
     screening_context.current = candidate_id
     for reading in (clause, clause_har, clause_en, clause_en_with):
         if reading is not None:
             reading.run(screening_context=screening_context, request=request)
+
+
+def _known_as(screening_context: Context, name: str) -> str:
+    """The id of the candidate a name already means ('Mette' is k01-mette-kjaer from the
+    examples), else the id the name makes for a new one."""
+    try:
+        return screening_context.named(name)
+    except AssertionError:  # nobody of that name yet
+        return slug(name)
 
 
 def _fresh_id(known: dict[str, dict]) -> str:

@@ -86,7 +86,8 @@ class Context:
     def named(self, name: None) -> None: ...
     def named(self, name: str | None) -> str | None:
         """The id of the candidate a step names: its id, its name, or the id its name gives
-        ('Mette Kjær' is k01-mette-kjaer); None means the candidate described last."""
+        ('Mette Kjær' and 'Mette' are k01-mette-kjaer); None means the candidate described
+        last."""
         if name is None or name in self.candidates:
             return name
         wanted = plain(slug(name))
@@ -94,9 +95,11 @@ class Context:
             person = (data.get("personal") or {}).get("name", "")
             if name.casefold() == person.casefold() or plain(candidate_id) == wanted:
                 return candidate_id
-        ending = [c for c in self.candidates if plain(c).endswith(f"-{wanted}")]
-        if len(ending) == 1:
-            return ending[0]
+        # 'Mette' or 'Kjær' alone, when only one candidate's id has that name in it
+        part = [c for c in self.candidates
+                if plain(c).endswith(f"-{wanted}") or wanted in plain(c).split("-")]
+        if len(part) == 1:
+            return part[0]
         raise AssertionError(t("Ingen kandidat hedder '{name}'; kendte: {known}", name=name,
                                known=", ".join(self.candidates)))
 
