@@ -664,10 +664,10 @@ def test_a_failing_step_is_located_by_its_line_in_the_feature_file(tmp_path):
     assert row.startswith("x.feature:8 "), result.output
 
 
-def test_an_example_candidate_is_named_by_her_first_name(tmp_path):
+def test_an_example_candidate_is_named_by_her_first_name(tmp_path, monkeypatch):
     """README: 'er de to bedste Mette og Anders'; 'Mette' named nobody among the examples,
     and 'Givet ansøgeren Mette' made a new, empty Mette, for whom 'ikke belyst' held."""
-    (tmp_path / "examples").symlink_to(ROOT / "examples")  # found from the run's root
+    monkeypatch.chdir(ROOT)  # the project the examples are read from
     path = feature(tmp_path, """\
         # language: da
         Egenskab: Eksempler ved fornavn
@@ -685,3 +685,22 @@ def test_an_example_candidate_is_named_by_her_first_name(tmp_path):
     result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
     assert "1 bestået, 1 fejlet" in result.output, result.output
     assert "positions[1].leaders_led = 28 (cv)" in result.output  # Mette Kjær's, not blank
+
+
+def test_a_feature_kept_outside_the_project_reads_the_examples_of_the_project(tmp_path,
+                                                                             monkeypatch):
+    """Run from the project, a feature file kept in another folder looked for the examples
+    and candidate files beside itself ('Ingen eksempler i /…/scenarier/examples/…')."""
+    monkeypatch.chdir(ROOT)
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Uden for projektet
+          Scenarie: Eksempler
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgerne k01-mette-kjaer og k04-jonas-vestergaard fra eksemplerne
+            Og kandidaten fra filen "examples/candidates/helsingor-direktor-2024/k02-anders-lykke.yaml"
+            Når ansøgerne screenes efter referencerne
+            Så af 3 ansøgere foreslås 1 frasorteret
+    """)  # noqa: E501
+    result = CliRunner().invoke(main, ["test", str(path)])
+    assert "1 bestået, 0 fejlet" in result.output, result.output

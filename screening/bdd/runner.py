@@ -71,11 +71,15 @@ class _Collector:
                                            report.nodeid in self._bad_input, report.skipped,
                                            line))
 
-    def pytest_collectreport(self, report):
-        if report.failed:
+    @pytest.hookimpl(wrapper=True)
+    def pytest_make_collect_report(self, collector):
+        report = yield
+        if report.failed:  # named by its path: a file outside the project has no node id
             # the located reasons (B101-B103) are shown before the run, as --check finds them
-            self.results.append(ScenarioResult(report.nodeid, t("(kan ikke indlæses)"), False,
-                                               "", t("kan ikke læses; se problemerne ovenfor")))
+            self.results.append(ScenarioResult(collector.path.name, t("(kan ikke indlæses)"),
+                                               False, "",
+                                               t("kan ikke læses; se problemerne ovenfor")))
+        return report
 
 
 FEATURE_SECONDS = 900  # one feature file; the shipped ones take seconds
@@ -125,8 +129,10 @@ def _ending(code: int, stderr: str) -> str:
 def run_in_process(paths: list[str], rules_dir: str | None = None) -> list[ScenarioResult]:
     """Run the features quietly; every scenario's result, failures with their step."""
     collector = _Collector()
+    # the project is where the command runs: examples and candidate files are read from it
+    # (and rules/ too), also for a feature file kept elsewhere
     args = [*paths, "-p", "no:terminal", "-p", "no:cacheprovider", "-o", "addopts=",
-            "-o", "testpaths="]
+            "-o", "testpaths=", "--rootdir", str(Path.cwd())]
     output = io.StringIO()
     with _rules_dir(rules_dir), contextlib.redirect_stdout(output), \
             contextlib.redirect_stderr(output):
