@@ -211,8 +211,9 @@ def code_fingerprint() -> str:
 
 def _key(path: Path, allow_module: bool) -> str:
     """One entry per rule file as named (paths in the profile are written as given) and
-    as found (the same name in another folder is another file)."""
-    return _named(f"{path}\0{path.resolve()}\0{allow_module}".encode())
+    as found (the same name in another folder is another file). realpath, not resolve: a
+    symlink loop is the loader's to report, and resolve raises on one."""
+    return _named(f"{path}\0{os.path.realpath(path)}\0{allow_module}".encode())
 
 
 def _named(*parts: bytes) -> str:

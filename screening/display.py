@@ -16,9 +16,14 @@ _SPACES = re.compile(r"\s+")
 
 
 def _unseen(ch: str) -> bool:
-    # control characters (C0, DEL, C1) and format characters (direction overrides,
-    # zero-width spaces): nothing a reader should get without seeing it
-    return unicodedata.category(ch) in ("Cc", "Cf")
+    # control characters (C0, DEL, C1), format characters (direction overrides, zero-width
+    # spaces) and the line and paragraph separators (U+2028, U+2029), which some viewers
+    # break a line at: nothing a reader should get without seeing it
+    return unicodedata.category(ch) in _UNSEEN
+
+
+_UNSEEN = ("Cc", "Cf", "Zl", "Zp")
+_BREAKS = "\n\r\t\u2028\u2029"  # whitespace to one_line, whatever else it is
 
 
 def terminal(text: str) -> str:
@@ -31,8 +36,8 @@ def terminal(text: str) -> str:
 def one_line(text: str) -> str:
     """`text` as one paragraph: control and format characters dropped, every run of
     whitespace (line breaks included) one space."""
-    return _SPACES.sub(" ", "".join(" " if ch in "\n\r\t" else ch for ch in text
-                                    if ch in "\n\r\t" or not _unseen(ch))).strip()
+    return _SPACES.sub(" ", "".join(" " if ch in _BREAKS else ch for ch in text
+                                    if ch in _BREAKS or not _unseen(ch))).strip()
 
 
 def markdown(text: object) -> str:

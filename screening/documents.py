@@ -375,9 +375,11 @@ def _measure(root: Node) -> None:
     measured: dict[int, tuple[int, int]] = {}  # id(node) -> (values, depth) expanded
     open_nodes: set[int] = set()
     stack: list[tuple[Node, bool]] = [(root, False)]
+    aliased = False  # a node met twice: the document's size is its aliases' doing
     while stack:
         node, children_done = stack.pop()
         if id(node) in measured:
+            aliased = True
             continue
         children = children_of(node)
         if not children_done:
@@ -392,7 +394,8 @@ def _measure(root: Node) -> None:
         depth = 1 + max((measured[id(c)][1] for c in children), default=0)
         if values > MAX_VALUES:
             raise ConstructorError(None, None,  # a message: see yaml_trap
-                                   message("too_many_values", limit=MAX_VALUES),
+                                   message("too_many_values" if aliased else "too_many_written",
+                                           limit=MAX_VALUES),
                                    node.start_mark)
         if depth > MAX_DEPTH:
             raise ConstructorError(None, None,  # a message: see yaml_trap

@@ -100,6 +100,7 @@ def _criteria(statements: list[Statement]) -> list[Drafted]:
     written = {s.text: _as_written(s.body) for s in statements if s.kind == "heading"}
     drafted: list[Drafted] = []
     ids: set[str] = set()
+    next_number: dict[str, int] = {}  # by base: counting from 2 each time was quadratic
     quotes: set[str] = set()
     for s in statements:
         if not s.counted:
@@ -109,11 +110,11 @@ def _criteria(statements: list[Statement]) -> list[Drafted]:
             continue  # the same words twice: the first criterion quotes them
         quotes.add(quote)
         base = _slug(name, "-")[:48].rstrip("-") or "kriterium"
-        cid = base
-        n = 2
+        cid, n = base, next_number.get(base, 2)
         while cid in ids:
             cid, n = f"{base}-{n}", n + 1
         ids.add(cid)
+        next_number[base] = n
         # priority and weight from the quote's own words, as lint reads them, so the draft
         # lints clean; a lead-in's words are only pointed out (see _decided)
         drafted.append(Drafted(cid, cid.replace("-", "_"), name, _category(s, quote), quote,

@@ -115,8 +115,15 @@ def _header(screening: Screening, result: CandidateResult,
     ]
     if result.recommendation == PENDING_BAND:
         low, high = band_range(screening.profile.scoring, result.total)
-        lines.append(t("Scoren kan ende fra '{low}' til '{high}'; den næste evidens afgør det.",
-                       low=low.label if low else "–", high=high.label if high else "–"))
+        if low != high:
+            lines.append(t("Scoren kan ende fra '{low}' til '{high}'; den næste evidens afgør "
+                           "det.", low=low.label if low else "–",
+                           high=high.label if high else "–"))
+        open_krav = [o.criterion.id for o in result.outcomes
+                     if o.criterion.priority == "krav" and o.status == "ikke_belyst"]
+        if open_krav:
+            lines.append(t("Krav ikke belyst endnu: {ids}; et krav, der ikke er fuldt opfyldt, "
+                           "er et foreslået knock-out.", ids=", ".join(open_krav)))
     if result.knockouts:
         lines.append(t("Foreslåede knock-outs (skal bekræftes eller underkendes af et "
                        "menneske): {ids}.", ids=knockout_ids(result)))

@@ -54,10 +54,13 @@ class CandidateGuide:
     decision: str | None = None  # the standing decision a person made, in words
 
 
-def competencies_read(criterion: Criterion) -> tuple[str, ...]:
+def competencies_read(criterion: Criterion, stage: str | None = None) -> tuple[str, ...]:
+    """The competencies the criterion assesses; with `stage`, those it takes from an
+    assessment made at that stage (an `assessed`'s `by:`, else the criterion's sources)."""
     trees = [criterion.when, *([criterion.partial] if criterion.partial else [])]
     return tuple(dict.fromkeys(node.competency for tree in trees for node in cond.walk(tree)
-                               if isinstance(node, cond.Assessed)))
+                               if isinstance(node, cond.Assessed)
+                               and (stage is None or stage in (node.by or criterion.sources))))
 
 
 def questions_for(profile: Profile, criterion: Criterion) -> tuple[str, ...]:
@@ -71,7 +74,7 @@ def _reasons(outcome: CriterionOutcome) -> tuple[str, ...]:
     if outcome.status == "ikke_belyst":
         reasons.append(t("ikke belyst"))
     if outcome.disagreement:
-        reasons.append(t("Uenige kilder"))
+        reasons.append(t("uenige kilder"))
     if outcome.criterion.priority == "krav" and outcome.status == "delvist":
         reasons.append(t("krav kun delvist opfyldt"))
     return tuple(reasons)

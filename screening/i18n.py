@@ -58,6 +58,7 @@ EN: dict[str, str] = {
     "is not met on the evidence so far. A person confirms or overrides it, with a reason.",
     # command line
     "fejl": "error", "advarsel": "warning", "intern fejl": "internal error",
+    "Afbrudt.": "Interrupted.",
     "{count} fil(er) sprunget over; {valid} kandidat(er) screenes":
         "{count} file(s) skipped; {valid} candidate(s) screened",
     "Revisionsspor: kørsel {run} i {path}": "Audit trail: run {run} in {path}",
@@ -84,6 +85,10 @@ EN: dict[str, str] = {
     "kun delvist": "only partly",
     "Scoren kan ende fra '{low}' til '{high}'; den næste evidens afgør det.":
         "The score can end anywhere from '{low}' to '{high}'; the next evidence decides.",
+    "Krav ikke belyst endnu: {ids}; et krav, der ikke er fuldt opfyldt, er et foreslået "
+    "knock-out.":
+        "Requirements not yet assessed: {ids}; a requirement not fully met is a proposed "
+        "knock-out.",
     "Foreslået knock-out: kravet er kun delvist opfyldt på det foreliggende grundlag, og et krav "
     "skal være opfyldt. Et menneske bekræfter eller underkender med en begrundelse.":
         "Proposed knock-out: the requirement is only partly met on the evidence so far, and a "
@@ -268,7 +273,6 @@ EN: dict[str, str] = {
     "Kriterier efter kategori og status: {id}": "Criteria by category and status: {id}",
     "Kriterier": "Criteria", "Kategori": "Category", "Prioritet": "Priority",
     "Kriterium": "Criterion", "Status": "Status", "Point": "Points",
-    "Uenige kilder": "Sources disagree",
     "Ingen foreslåede knock-outs.": "No proposed knock-outs.",
     "Beslutninger": "Decisions",
     "Beslutning": "Decision", "Besluttet": "Decided",

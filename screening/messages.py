@@ -87,7 +87,8 @@ _OS_REASONS = {errno.ENOENT: "os_not_found", errno.EACCES: "os_no_access",
                errno.EPERM: "os_no_access", errno.ENOSPC: "os_disk_full",
                errno.EDQUOT: "os_disk_full", errno.EROFS: "os_read_only",
                errno.EISDIR: "os_is_folder", errno.ENOTDIR: "os_not_folder",
-               errno.ENAMETOOLONG: "os_name_too_long"}
+               errno.ENAMETOOLONG: "os_name_too_long", errno.ELOOP: "os_link_loop",
+               errno.EEXIST: "os_taken"}
 
 
 def os_reason(exc: OSError) -> Message | str:

@@ -13,7 +13,7 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -58,6 +58,19 @@ def atomic_writer(path: str | Path) -> Iterator[TextIO]:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+
+
+def refuse_inputs(path: str | Path, inputs: Iterable[str | Path]) -> None:
+    """Bad input (E007) when `path` is one of `inputs` under any name (a link, another
+    path): replacing a record, a rule file or the audit store with the output loses it."""
+    try:
+        out = os.stat(path)
+    except OSError:
+        return  # a name not taken yet is nobody's input
+    for source in inputs:
+        with contextlib.suppress(OSError):
+            if os.path.samestat(out, os.stat(source)):
+                raise InputError([Problem(str(path), message("out_over_input"), code="E007")])
 
 
 def write_bytes(path: str | Path, data: bytes) -> None:

@@ -79,9 +79,11 @@ class Chunk:
 
 
 def screen_chunk(screener: Screener, job: Job, raws: list[RawInput | LineSpan]) -> Chunk:
-    from .assessments import unknown_assessments
+    from .assessments import assessments_not_taken, unknown_assessments
+    from .positions_ahead import educations_ahead, positions_ahead
 
     profile = screener.profile
+    as_of = job.as_of or profile.meta.date
     chunk = Chunk()
     records = []
     unread: list[Unread] = []  # lines that could not be read, reported in line order
@@ -96,6 +98,10 @@ def screen_chunk(screener: Screener, job: Job, raws: list[RawInput | LineSpan]) 
                 loaded = None
             else:
                 chunk.warnings.extend(unknown)
+        if loaded is not None:
+            chunk.warnings.extend(assessments_not_taken(profile, loaded.record, loaded.path))
+            chunk.warnings.extend(positions_ahead(loaded.record, as_of, loaded.path))
+            chunk.warnings.extend(educations_ahead(loaded.record, as_of, loaded.path))
         chunk.invalid += loaded is None
         if loaded is not None:
             records.append(loaded.record)

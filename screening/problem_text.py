@@ -27,6 +27,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "os_is_folder": ("is a folder", "er en mappe"),
     "os_not_folder": ("a part of the path is not a folder", "en del af stien er ikke en mappe"),
     "os_name_too_long": ("the name is too long", "navnet er for langt"),
+    "os_taken": ("something that is no folder has that name", "noget, der ikke er en mappe, har "
+                 "det navn"),
+    "os_link_loop": ("symbolic links point at each other in a loop",
+                     "symbolske links peger på hinanden i ring"),
     "file_replaced": ("the file was replaced while it was read; lines from here not "
                       "screened: {count}", "filen blev udskiftet, mens den blev læst; linjer "
                       "herfra, der ikke blev screenet: {count}"),
@@ -39,6 +43,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "too_deep": ("nested deeper than {levels} levels", "indlejret dybere end {levels} niveauer"),
     "too_many_values": ("more than {limit} values once its aliases are expanded",
                         "mere end {limit} værdier, når aliaserne foldes ud"),
+    "too_many_written": ("more than {limit} values in one document",
+                         "mere end {limit} værdier i ét dokument"),
     "alias_to_itself": ("an alias refers to itself", "et alias henviser til sig selv"),
     "yaml_colon_in_value": ('a colon and a space inside a value: put the text in quotes ("...")',
                             'kolon og mellemrum inde i en værdi: sæt teksten i anførselstegn '
@@ -182,6 +188,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "forventede et JSON-objekt (én kandidat pr. linje)"),
     "duplicate_candidate": ("candidate id '{id}' is also used by {first}",
                             "kandidat-id'et '{id}' bruges også af {first}"),
+    "position_after_as_of": ("the position starts {start}, after the date of assessment "
+                             "{as_of}: it counts as held, with 0 years; screen with --as-of "
+                             "if the record speaks for a later date",
+                             "stillingen starter {start}, efter vurderingsdatoen {as_of}: den "
+                             "tæller som beklædt, med 0 år; screen med --as-of, hvis posten "
+                             "taler for en senere dato"),
+    "education_after_as_of": ("the education is completed in {year}, after the date of "
+                              "assessment {as_of}: it counts as taken; screen with --as-of "
+                              "if the record speaks for a later date",
+                              "uddannelsen afsluttes i {year}, efter vurderingsdatoen {as_of}: "
+                              "den tæller som taget; screen med --as-of, hvis posten taler "
+                              "for en senere dato"),
+    "assessment_source_not_taken": ("no criterion takes competency '{name}' from {source}: "
+                                    "the assessment counts for nothing (the profile takes it "
+                                    "from {sources})",
+                                    "intet kriterium tager kompetencen '{name}' fra {source}: "
+                                    "vurderingen tæller ikke med (profilen tager den fra "
+                                    "{sources})"),
     "unknown_assessed_competency": ("competency '{name}' is not in profile {profile}; the "
                                     "assessment counts for nothing", "kompetencen '{name}' "
                                     "findes ikke i profilen {profile}; vurderingen tæller ikke "
@@ -295,11 +319,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "the candidate goes on with --advance or --stop",
                            "har ingen foreslået knock-out at bekræfte eller underkende; "
                            "beslut med --advance eller --stop, om kandidaten går videre"),
-    "contradicts_standing": ("contradicts the standing decision (entry {seq}, {decision} by "
-                             "{by} at {created}); pass --supersede with a reason to replace it",
-                             "strider mod den stående beslutning (post {seq}, {decision} af "
-                             "{by} {created}); brug --supersede med en begrundelse for at "
-                             "erstatte den"),
+    "contradicts_standing": ("contradicts the standing decision, entry {seq}: {decision}, "
+                             "decided by {by} at {created}; pass --supersede with a reason to "
+                             "replace it",
+                             "strider mod den stående beslutning, post {seq}: {decision}, "
+                             "besluttet af {by} {created}; brug --supersede med en begrundelse "
+                             "for at erstatte den"),
     # feature files and the words of steps (screening test, --check; bdd)
     "feature_language": ("the first line must be '# language: da' (or 'en' for the English "
                          "steps)", "første linje skal være '# language: da' (eller 'en' for de "
@@ -422,6 +447,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "out_is_folder": ("is a folder; --out needs a file name",
                       "er en mappe; --out skal have et filnavn"),
     "cannot_write": ("cannot write here: {reason}", "kan ikke skrive her: {reason}"),
+    "out_over_input": ("is a file this command reads; --out would write over it",
+                       "er en fil, kommandoen læser; --out ville skrive over den"),
     "out_over_text": ("would write over the profile text the draft is made from",
                       "ville skrive over profilteksten, udkastet bygger på"),
     "out_is_feature": ("the rule file and its scenarios (.feature) would be the same file; "

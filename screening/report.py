@@ -7,20 +7,16 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping
 from typing import Any
 
 import orjson
 from tabulate import tabulate
 
-from .audit.decisions import Decision, decided
+from .audit.decisions import Decision, Decisions, decided
 from .i18n import decimal, t
 from .profiles import CATEGORIES
 from .results import CandidateResult, CriterionOutcome, Score, Screening
 from .vocabulary import CATEGORY_SHORT, STAGES, STATUSES, label, recommendation
-
-# candidate id -> the standing decision a person made (audit.decisions.standing)
-Decisions = Mapping[str, Decision]
 
 
 def document(screening: Screening, decisions: Decisions | None = None) -> dict[str, Any]:

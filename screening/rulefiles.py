@@ -10,6 +10,7 @@ planning its ruleset (`ruleset.layout_of`, pure Python: the engine is not loaded
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -95,7 +96,7 @@ def _read_profile(path: str | Path, allow_module: bool) -> Profile:
     problems: list[Problem] = []
     parts: list[_Part] = []
     _load_tree(Path(path), (), parts, problems, loc=None, including=None,
-               folder=Path(path).resolve().parent)
+               folder=Path(os.path.realpath(path)).parent)
     if problems:
         raise RuleFileError(problems)
     root = parts[-1]  # includes are appended before the file that includes them
@@ -144,8 +145,9 @@ def _load_tree(path: Path, stack: tuple[Path, ...], parts: list[_Part],
                folder: Path) -> None:
     """Load `path` and its includes; an include must lie inside `folder` (the folder of the
     profile: its rules folder), so a rule file cannot read and echo any file on the
-    machine, such as /etc/shadow, into its error messages."""
-    resolved = path.resolve()
+    machine, such as /etc/shadow, into its error messages. realpath, not resolve: a symlink
+    loop is a file that cannot be read, said as such, and resolve raises on one."""
+    resolved = Path(os.path.realpath(path))
     if including is not None and not resolved.is_relative_to(folder):
         problems.append(including.problem(loc, message("include_outside", path=str(path),
                                                        folder=str(folder)), "E202"))
@@ -154,7 +156,7 @@ def _load_tree(path: Path, stack: tuple[Path, ...], parts: list[_Part],
         cycle = " -> ".join(p.name for p in (*stack, resolved))
         problems.append(including.problem(loc, message("include_cycle", cycle=cycle), "E203"))
         return
-    if any(Path(p.doc.path).resolve() == resolved for p in parts):
+    if any(Path(os.path.realpath(p.doc.path)) == resolved for p in parts):
         return  # included twice through different routes: load once
     doc, problem = read_document(path)
     if doc is None:

@@ -132,11 +132,11 @@ _JUDGED_KEPT = 65_536  # sums a _Judged keeps at most: memory stays bounded in a
 
 class _Judged(dict[tuple[float, float], tuple[Score, str, str]]):
     """Per sum of earned and of unknown points (see `_earned_and_unknown`): the total score
-    over `total_weight`, with the band and label it settles when no krav is short. Made
-    when first asked for, then kept: few sums recur (hundreds in 5,000 candidates of a
-    shipped profile), and a recurring one is found by the dict's own lookup with no Python
-    call (the cache it replaces was keyed by the Score, which a dataclass hashes and
-    compares in Python)."""
+    over `total_weight`, with the band and label it settles when every krav is met (see
+    `_scored`). Made when first asked for, then kept: few sums recur (hundreds in 5,000
+    candidates of a shipped profile), and a recurring one is found by the dict's own lookup
+    with no Python call (the cache it replaces was keyed by the Score, which a dataclass
+    hashes and compares in Python)."""
 
     def __init__(self, scoring: Scoring, total_weight: float) -> None:
         super().__init__()
@@ -185,7 +185,8 @@ def _scored(candidate_id: str, outcomes: Sequence[CriterionOutcome],
             judged: _Judged) -> CandidateResult:
     """The result of criteria with these statuses, earned and unknown points (by position,
     see `_earned_and_unknown`), scored in all (`judged`, with its band) and per category
-    (`_categories_of`), with the krav (`_krav_of`) not fully met proposed as knock-outs."""
+    (`_categories_of`), with the krav (`_krav_of`) not fully met proposed as knock-outs and
+    a krav not yet belyst leaving the band open."""
     total, band, label = judged[fsum(earned), fsum(unknown)]
     by_category = {category: _percentages(fsum(pick(earned)), fsum(pick(unknown)), weight)
                    for category, pick, weight in categories}
@@ -196,6 +197,9 @@ def _scored(candidate_id: str, outcomes: Sequence[CriterionOutcome],
         band = KNOCKOUT_BAND
         label = (KNOCKOUT_LABEL if I in [statuses[n] for n in short]
                  else PARTLY_MET_KNOCKOUT_LABEL)
+    elif band != SPARSE_BAND and U in [statuses[n] for n in krav]:
+        # a krav not yet belyst may still prove a proposed knock-out: no band is settled
+        band, label = PENDING_BAND, PENDING_LABEL
     return CandidateResult(candidate_id, outcomes, total, by_category, knockouts, band, label)
 
 
@@ -223,8 +227,9 @@ def _krav_of(criteria: list[Criterion]) -> list[int]:
 def _band(scoring: Scoring, highest_first: list[Band], total: Score) -> tuple[str, str]:
     """A band is given only when the evidence settles it: the score already reaches it and
     the possible score cannot lift the candidate out of it. Between the two, the honest
-    answer is that the candidate awaits more evidence. (A krav not fully met overrides it:
-    see `_scored`.) `highest_first`: the scoring's bands (`bands_highest_first`)."""
+    answer is that the candidate awaits more evidence. (A krav not fully met overrides it,
+    and one not yet belyst leaves it open: see `_scored`.) `highest_first`: the scoring's
+    bands (`bands_highest_first`)."""
     if total.coverage < scoring.min_coverage:
         return SPARSE_BAND, SPARSE_LABEL
     secured = band_of(highest_first, total.score)

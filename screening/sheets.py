@@ -12,6 +12,7 @@ Excel shows them with the reader's decimal mark and they still add up.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -23,8 +24,9 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from . import report
-from .audit.decisions import describe
+from .audit.decisions import Decisions, describe
 from .candidates import load_records
+from .display import terminal
 from .documents import error_message, field_path, plain
 from .errors import InputError, Problem
 from .guide import competencies_read
@@ -32,7 +34,6 @@ from .i18n import t
 from .messages import Message, message
 from .profiles import Profile
 from .records import CandidateRecord
-from .report import Decisions
 from .results import Screening
 from .stages import SOURCES
 from .views import candidate_view
@@ -73,35 +74,36 @@ def screening_workbook(screening: Screening, decisions: Decisions | None = None)
     decided_on = [(decisions or {}).get(v.id) for v in views]
     if any(decided_on):
         headers.append(t("Beslutning"))
-    ranking.append(headers)
+    _append(ranking, headers)
     for v, decision in zip(views, decided_on, strict=True):
-        ranking.append([v.rank, v.id, v.score.value, v.score.possible,
-                        round(v.coverage / 100, 4),
-                        *(x for c in used for x in ((v.categories[c].value,
-                                                     v.categories[c].possible)
-                                                    if c in v.categories else (None, None))),
-                        *(v.counts[s] for s in STATUSES), v.knockouts_text,
-                        v.recommendation,
-                        *([] if not any(decided_on) else
-                          ["" if decision is None else describe(decision)])])
+        _append(ranking, [v.rank, v.id, v.score.value, v.score.possible,
+                          round(v.coverage / 100, 4),
+                          *(x for c in used for x in ((v.categories[c].value,
+                                                       v.categories[c].possible)
+                                                      if c in v.categories else (None, None))),
+                          *(v.counts[s] for s in STATUSES), v.knockouts_text,
+                          v.recommendation,
+                          *([] if not any(decided_on) else
+                            ["" if decision is None else describe(decision)])])
     _number_formats(ranking, {3: ONE_DECIMAL, 4: ONE_DECIMAL, 5: PER_CENT,
                               **{6 + n: ONE_DECIMAL for n in range(2 * len(used))}})
     _style_header(ranking, 1)
 
     criteria = book.create_sheet(t("Kriterier"))
     fixed = [t("Kriterium"), t("Navn"), t("Kategori"), t("Prioritet"), t("Vægt")]
-    criteria.append([*fixed, *(x for r in screening.results for x in (r.id, None))])
-    criteria.append([None] * len(fixed) + [x for _ in screening.results
-                                           for x in (t("Status"), t("Point"))])
+    _append(criteria, [*fixed, *(x for r in screening.results for x in (r.id, None))])
+    _append(criteria, [None] * len(fixed) + [x for _ in screening.results
+                                             for x in (t("Status"), t("Point"))])
     for n in range(len(screening.results)):
         column = len(fixed) + 1 + 2 * n
         criteria.merge_cells(start_row=1, start_column=column, end_row=1, end_column=column + 1)
     outcomes = [{o.criterion.id: o for o in r.outcomes} for r in screening.results]
     for c in screening.profile.criteria:
-        criteria.append([c.id, c.name, label(CATEGORY_TITLES, c.category),
-                         label(PRIORITIES, c.priority), c.weight,
-                         *(x for by_id in outcomes
-                           for x in (label(STATUSES, by_id[c.id].status), by_id[c.id].points))])
+        _append(criteria, [c.id, c.name, label(CATEGORY_TITLES, c.category),
+                           label(PRIORITIES, c.priority), c.weight,
+                           *(x for by_id in outcomes
+                             for x in (label(STATUSES, by_id[c.id].status),
+                                       by_id[c.id].points))])
     _number_formats(criteria, {5: ONE_DECIMAL, **{len(fixed) + 2 + 2 * n: ONE_DECIMAL
                                                   for n in range(len(screening.results))}},
                     first_row=3)
@@ -109,6 +111,14 @@ def screening_workbook(screening: Screening, decisions: Decisions | None = None)
     _style_header(criteria, 2)
     criteria.freeze_panes = "F3"
     return _saved(book)
+
+
+def _append(sheet, values: list) -> None:
+    """A row of cells. Names, titles and quotes come from records and rule files: a control
+    character in one (a bell, an escape) is no text a workbook may hold (openpyxl refuses
+    it, and the run stopped as an internal error), nor is an invisible direction override
+    anything a reader should get."""
+    sheet.append([terminal(v) if isinstance(v, str) else v for v in values])
 
 
 def _number_formats(sheet, formats: dict[int, str], first_row: int = 2) -> None:
@@ -195,8 +205,9 @@ def csv_for(screening: Screening, detail: str, decimal: str,
 
 
 def stage_competencies(profile: Profile, stage: str) -> list[str]:
-    """The competencies that criteria assessed at `stage` read, in the profile's order."""
-    read = {k for c in profile.criteria if stage in c.sources for k in competencies_read(c)}
+    """The competencies that criteria take from assessments at `stage`, in the profile's
+    order: a score in the sheet for one that is not would count for nothing."""
+    read = {k for c in profile.criteria for k in competencies_read(c, stage)}
     return [k for k in profile.competencies if k in read]
 
 
@@ -211,22 +222,22 @@ def scoring_sheet(profile: Profile, stage: str,
 
     competencies = stage_competencies(profile, stage)
     quotes = {k: [c.quote for c in profile.criteria
-                  if stage in c.sources and k in competencies_read(c)] for k in competencies}
+                  if k in competencies_read(c, stage)] for k in competencies}
     book = Workbook()
     sheet = book.worksheets[0]  # a new workbook's one sheet
     sheet.title = SCORE_SHEET
     source_column = FIRST_SCORE_COLUMN + len(competencies)
-    sheet.append([t("Vurderinger {stage}: {title} ({profile} v{version}). Skriv en score "
-                    "fra 1 til 5; lad feltet stå tomt, hvis kompetencen ikke er vurderet.",
-                    stage=label(STAGES, stage), title=profile.meta.title, profile=profile.meta.id,
-                    version=profile.meta.version)])
-    sheet.append([t("Kandidat"), t("Navn"), *(profile.competencies[k] for k in competencies),
-                  t("Kilde"), t("Bedømmer")])
-    sheet.append(["id", None, *competencies, "source", "assessor"])
-    sheet.append([t("Profilen"), None, *(" / ".join(quotes[k]) for k in competencies)])
+    _append(sheet, [t("Vurderinger {stage}: {title} ({profile} v{version}). Skriv en score "
+                      "fra 1 til 5; lad feltet stå tomt, hvis kompetencen ikke er vurderet.",
+                      stage=label(STAGES, stage), title=profile.meta.title,
+                      profile=profile.meta.id, version=profile.meta.version)])
+    _append(sheet, [t("Kandidat"), t("Navn"),
+                    *(profile.competencies[k] for k in competencies), t("Kilde"), t("Bedømmer")])
+    _append(sheet, ["id", None, *competencies, "source", "assessor"])
+    _append(sheet, [t("Profilen"), None, *(" / ".join(quotes[k]) for k in competencies)])
     rows = candidates or [("", None)] * BLANK_ROWS
     for candidate_id, name in rows:
-        sheet.append([candidate_id or None, name, *([None] * len(competencies)), stage, None])
+        _append(sheet, [candidate_id or None, name, *([None] * len(competencies)), stage, None])
     last = FIRST_SCORE_ROW + len(rows) - 1
     scores = DataValidation(type="whole", operator="between", formula1="1", formula2="5",
                             allow_blank=True, showErrorMessage=True,
@@ -244,7 +255,7 @@ def scoring_sheet(profile: Profile, stage: str,
     for n, k in enumerate(competencies):
         column = get_column_letter(FIRST_SCORE_COLUMN + n)
         sheet.column_dimensions[column].width = 24
-        sheet[f"{column}2"].comment = Comment("\n".join(quotes[k]), "screening")
+        sheet[f"{column}2"].comment = Comment(terminal("\n".join(quotes[k])), "screening")
     for column in ("A", "B"):
         sheet.column_dimensions[column].width = 26
     for cell in sheet[4]:
@@ -389,7 +400,7 @@ def updates(scores: list[Score], folder: str | Path, sheet_path: str) -> list[Up
                                     field=field_path(e["loc"]), code="E101")
                             for e in exc.errors(include_url=False))
             continue
-        found.append(Update(path, text, len(mine)))
+        found.append(Update(path, _as_written_in(path, text), len(mine)))
     if problems:
         raise InputError(problems)
     return found
@@ -405,10 +416,20 @@ def _yaml():
     return yaml
 
 
+def _as_written_in(path: Path, text: str) -> str:
+    """`text` with the byte order mark and Windows line ends of the record at `path` where
+    it has them, so that the consultant's file changes only by the lines added."""
+    raw = path.read_bytes()
+    if b"\r\n" in raw:
+        text = text.replace("\n", "\r\n")
+    return "\ufeff" + text if raw.startswith(codecs.BOM_UTF8) else text
+
+
 def _with_scores(path: Path, scores: list[Score]) -> str:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    text = path.read_text("utf-8")
+    # as records are read: a byte order mark is no part of the data (json refuses one)
+    text = path.read_bytes().decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
     if path.suffix == ".json":
         data = json.loads(text)
     else:

@@ -46,7 +46,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .documents import text_position
+from .documents import read_bounded, text_position
 from .errors import InputError, Problem
 from .messages import message, os_reason
 from .profiles import Profile
@@ -126,7 +126,8 @@ def read_text(path: str | Path) -> str:
     path = Path(path)
     suffix = path.suffix.lower()
     if not path.is_file():  # python-docx and pypdf would each say it their own way
-        raise InputError([Problem(str(path), message("file_not_found"), code="E001")])
+        raise InputError([Problem(str(path), message("not_regular_file" if path.exists()
+                                                     else "file_not_found"), code="E001")])
     if suffix in OTHER_DOCUMENTS:  # not text: it would be read as text that is not UTF-8
         raise InputError([Problem(str(path), message("save_as_readable", suffix=suffix),
                                   code="E004")])
@@ -135,7 +136,12 @@ def read_text(path: str | Path) -> str:
             return _docx_text(path)
         if suffix == ".pdf":
             return _pdf_text(path)
-        return path.read_bytes().decode("utf-8")  # decoded whole: the error's offset is the file's
+        # decoded whole: the error's offset is the file's; Notepad starts a file with a
+        # byte order mark, which is no part of the first heading or quote
+        content, unread = read_bounded(path)  # within the limit every other input keeps
+        if unread is not None:
+            raise InputError([unread])
+        return content.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         line, column = text_position(exc.object, exc.start)
         raise InputError([Problem(str(path), message("not_utf8"), line, column,

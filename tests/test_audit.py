@@ -184,6 +184,20 @@ def test_export_holds_one_candidates_begrundelse(audit_db):
     assert '"decisions"' in doc and '"record_sha256"' in doc
 
 
+def test_the_begrundelse_names_each_criterion_in_the_profiles_words(audit_db):
+    """The paper handed over on a request for access names each criterion as the profile
+    does, with its id beside it; with the run's rule files gone, by its id alone."""
+    run = screen_run(audit_db)
+    profile = load_profile(find_profile(PROFILE, ROOT / "rules"))
+    export = ["audit", "export", run, "--candidate", "k04-jonas-vestergaard", "--audit-db",
+              str(audit_db)]
+    unescaped = cli(*export).output.replace("\\", "")  # Markdown's escapes
+    assert all(f"- **{c.name}** ({c.id}, " in unescaped for c in profile.criteria)
+    tamper(audit_db, "DELETE FROM blobs")
+    unescaped = cli(*export).output.replace("\\", "")
+    assert all(f"- **{c.id}** (" in unescaped for c in profile.criteria)
+
+
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_explain_and_the_audit_trail_write_scores_and_coverage_as_the_table_does(audit_db,
                                                                                   lang):

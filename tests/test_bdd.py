@@ -704,3 +704,18 @@ def test_a_feature_kept_outside_the_project_reads_the_examples_of_the_project(tm
     """)  # noqa: E501
     result = CliRunner().invoke(main, ["test", str(path)])
     assert "1 bestået, 0 fejlet" in result.output, result.output
+
+
+def test_what_a_feature_file_hides_never_reaches_the_terminal(tmp_path):
+    """A scenario name or step with a NUL, a bell, an escape sequence or a direction override
+    went to the terminal as written (in `test`, `test --check` and the results table), where
+    the override reversed the rest of the line."""
+    hidden = "\x00\x07\x1b[2J\u202e\u200b"
+    path = feature(tmp_path, PASSING.replace("Ledelse af ledere", f"Ledelse{hidden} af ledere")
+                   + f"        Og kandidaten er{hidden} god\n")
+    for args in (["test", "--check", str(path)], ["test", str(path)]):
+        result = CliRunner().invoke(main, [*args, "--rules-dir", str(ROOT / "rules")])
+        assert result.exit_code == 1, result.output
+        assert "intet trin passer på 'Og kandidaten er[2J god'" in result.output
+        assert not any(ch in result.output for ch in "\x00\x07\x1b\u202e\u200b")
+    assert "Ledelse[2J af ledere" in result.output and "FEJLET" in result.output

@@ -425,3 +425,24 @@ def test_jsonl_out_is_written_atomically(tmp_path):
     lines = target.read_text(encoding="utf-8").splitlines()
     assert lines and all(json.loads(line)["knockouts"] == [] for line in lines)
     assert run("screen", PROFILE, str(pool), "--format", "jsonl", "--top", "3").exit_code == 2
+
+
+@pytest.mark.parametrize("lang, said", [("da", "Afbrudt."), ("en", "Interrupted.")])
+def test_ctrl_c_exits_130_with_a_word_and_records_nothing(candidates, tmp_path, monkeypatch,
+                                                           lang, said):
+    """Ctrl-C is the shell's 130, not 1 (which says findings), and leaves no run behind."""
+    from screening.screen import Screener
+
+    def interrupted(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Screener, "results", interrupted)
+    audit_db = tmp_path / "audit.db"
+    result = CliRunner().invoke(main, ["--lang", lang, "screen", str(HELSINGOR),
+                                       str(candidates), "--audit-db", str(audit_db)])
+    assert result.exit_code == 130, result.output
+    assert said in result.stderr and "Traceback" not in result.output
+    if audit_db.exists():
+        from screening.audit.store import AuditStore
+
+        assert AuditStore(audit_db, read_only=True).runs() == []

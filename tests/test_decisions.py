@@ -108,6 +108,13 @@ def test_contradicting_a_standing_decision_without_supersede_is_refused(run, aud
                   "--operator", "Formand").exit_code == 0
     refused = decide(run, JONAS, "--override", "--reason", "Alligevel", "--operator", "B")
     assert refused.exit_code == 2 and "--supersede" in refused.output
+    # the standing decision in the user's words, not its code ("confirm")
+    assert "går ikke videre (foreslået knock-out bekræftet), besluttet af Formand" in \
+        " ".join(refused.output.split()) and "confirm" not in refused.output
+    refused = decide(run, JONAS, "--override", "--reason", "Anyway", "--operator", "B",
+                     env={"SCREENING_LANG": "en"})
+    assert "does not go on (proposed knock-out confirmed), decided by Formand" in \
+        " ".join(refused.output.split())
     ok = decide(run, JONAS, "--override", "--supersede", "--reason", "Konstitueret leder",
                 "--operator", "Formand")
     assert ok.exit_code == 0, ok.output

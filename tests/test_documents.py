@@ -204,6 +204,14 @@ def test_hostile_documents_are_one_located_problem_found_quickly(tmp_path, name,
     assert str(problem).startswith(f"{path}{expected}"), str(problem)
 
 
+def test_a_document_too_big_without_aliases_does_not_blame_aliases(tmp_path):
+    path = tmp_path / "many.yaml"
+    path.write_text("id: a\nx: [" + ", ".join(["1"] * 100_001) + "]\n", encoding="utf-8")
+    doc, problem = read_document(path)
+    assert doc is None
+    assert str(problem) == f"{path}:2:4: E004 ugyldig YAML: mere end 100000 værdier i ét dokument"
+
+
 def test_a_byte_order_mark_is_not_part_of_the_document(tmp_path):
     path = tmp_path / "k.yaml"
     path.write_bytes("\ufeffid: a\n".encode())

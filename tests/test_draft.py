@@ -4,6 +4,7 @@ least 90 % of the seed's statements as `screening trace` counts them."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -20,10 +21,11 @@ from screening.schema import profile_schema
 from screening.screen import screen
 from screening.trace import covered, normalise, read_text, split_statements, trace_profile
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, ROOT
 from .test_trace import SEEDS
 
 jsonschema = pytest.importorskip("jsonschema")
+RULES = ROOT / "rules"
 SEED_TEXTS = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
 MIN_COVERAGE = 90.0
 
@@ -264,3 +266,53 @@ def test_a_word_processors_other_format_says_how_to_save_it(tmp_path, suffix):
     assert result.exit_code == 2, result.output
     assert (f"{text}: E004 en {suffix.lower()}-fil kan ikke læses; gem den som .docx, .pdf "
             f"eller .txt") in result.output
+
+
+def test_a_text_saved_by_notepad_starts_with_its_heading_not_a_byte_order_mark(tmp_path):
+    """A .md with a byte order mark and CRLF (Notepad's way) gave the title '\\ufeff# Direktør
+    for Teknik': the heading was not read as one, and the mark went into the rule file."""
+    text = tmp_path / "profil.md"
+    text.write_bytes("\ufeff# Direktør for Teknik\r\n\r\nDu skal have erfaring med ledelse af "
+                     "ledere.\r\n".encode())
+    out = write_draft(text, tmp_path)
+    profile = load_profile(out)
+    assert profile.meta.title == "Direktør for Teknik"
+    assert [c.quote for c in profile.criteria] == ["Du skal have erfaring med ledelse af ledere."]
+    assert "\ufeff" not in out.read_text(encoding="utf-8")
+
+
+def test_a_fifo_given_as_the_text_is_said_to_be_no_file_not_missing(tmp_path):
+    """`screening new rør.txt` on a FIFO said 'filen findes ikke' of a file that is there."""
+    fifo = tmp_path / "rør.txt"
+    os.mkfifo(fifo)
+    result = CliRunner().invoke(main, ["new", str(fifo)])
+    assert result.exit_code == 2, result.output
+    assert result.output.splitlines() == [f"fejl: {fifo}: E001 ikke en almindelig fil"]
+
+
+def test_statements_alike_in_their_first_words_get_numbered_ids(tmp_path):
+    text = tmp_path / "profil.md"
+    text.write_text("# Profil\n\n## Faglige kompetencer\n\n" + "".join(
+        f"- Det er afgørende, at du har erfaring med ledelse af store politisk styrede "
+        f"organisationer i {place}.\n" for place in ("Norden", "Europa", "Asien", "Afrika")),
+                    encoding="utf-8")
+    ids = [c.id for c in load_profile(write_draft(text, tmp_path)).criteria]
+    base = ids[0]
+    assert ids == [base, f"{base}-2", f"{base}-3", f"{base}-4"]
+
+
+@pytest.mark.parametrize("command", [["new"], ["trace"]])
+def test_a_profile_text_beyond_the_input_limit_is_refused(tmp_path, monkeypatch, command):
+    """A profile text is read within the limit every other input keeps (a hostile 17 MB
+    text ran for minutes)."""
+    limit = max(p.stat().st_size for p in RULES.rglob("*.yaml"))  # the rule files still read
+    monkeypatch.setattr("screening.documents.MAX_FILE_BYTES", limit)
+    text = tmp_path / "profil.md"
+    text.write_text("# Profil\n\n" + "- Du skal kunne lede ledere.\n" * (limit // 20),
+                    encoding="utf-8")
+    args = ([*command, str(text), "--out", str(tmp_path / "p.yaml")] if command == ["new"]
+            else [*command, "helsingor-direktor-2024", "--source", str(text)])
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2, result.output
+    assert f"{text}: E002" in result.output
+    assert not (tmp_path / "p.yaml").exists()

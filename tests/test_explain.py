@@ -9,12 +9,16 @@ import pytest
 
 from screening.audit.decisions import Decision
 from screening.explain import criterion_text, explain, explain_document
+from screening.guide import competencies_read
 from screening.profiles import CATEGORIES
+from screening.records import SOURCES, CandidateRecord
+from screening.results import band_range
+from screening.rulefiles import load_profile
 from screening.screen import screen
 from screening.vocabulary import CATEGORY_TITLES, label
 from screening.wording import render
 
-from .conftest import EXAMPLES, example_records
+from .conftest import EXAMPLES, ROOT, example_records
 
 
 @pytest.fixture(scope="module", params=EXAMPLES, ids=lambda p: p.name)
@@ -51,6 +55,32 @@ def test_the_header_names_knock_outs_open_criteria_and_who_decides(screened):
         open_ids = [o.criterion.id for o in result.outcomes if o.status == "ikke_belyst"]
         assert (f"Ikke belyst endnu ({len(open_ids)})" in text) == bool(open_ids)
         assert "Værktøjet anbefaler; ansættelsesudvalget beslutter." in text
+
+
+@pytest.mark.parametrize("rules", sorted((ROOT / "rules").glob("*.yaml")), ids=lambda p: p.stem)
+def test_a_krav_not_yet_belyst_leaves_the_candidate_awaiting_it_by_name(rules):
+    """Per krav of every shipped profile: a candidate rated at the top on every competency
+    but those the krav reads, with no CV yet, so that only krav read from the CV or this
+    one stay open. However high the rest, she awaits evidence, and the header names the
+    open krav (each may still prove a proposed knock-out), never a range from one band to
+    the same."""
+    profile = load_profile(rules)
+    for krav in (c for c in profile.criteria if c.priority == "krav"):
+        record = CandidateRecord.model_validate({"id": "k", "assessments": [
+            {"competency": competency, "source": SOURCES[-1], "score": 5}
+            for competency in profile.competencies
+            if competency not in competencies_read(krav)]})
+        screened = screen(profile, [record], SOURCES[-1])
+        result = screened.results[0]
+        open_krav = [o.criterion.id for o in result.outcomes
+                     if o.criterion.priority == "krav" and o.status == "ikke_belyst"]
+        assert krav.id in open_krav and not result.knockouts, krav.id
+        assert result.recommendation in ("afventer_belysning", "utilstrækkeligt_belyst")
+        header = explain(screened, "k").split("\n\n")[0]
+        if result.recommendation == "afventer_belysning":
+            low, high = band_range(profile.scoring, result.total)
+            assert ("Scoren kan ende fra" in header) == (low != high)
+            assert f"Krav ikke belyst endnu: {', '.join(open_krav)};" in header
 
 
 def test_one_criterion_is_explained_alone(screened):

@@ -165,3 +165,28 @@ def test_a_missing_groups_file_or_run_exits_2(run, tmp_path):
     assert missing.exit_code == 2 and "filen findes ikke" in missing.output
     no_run = CliRunner().invoke(main, ["fairness", "nope", "--groups", str(GROUPS)])
     assert no_run.exit_code == 2 and "ingen kørsel 'nope'" in no_run.output
+
+
+def test_a_groups_file_in_utf16_is_a_located_error_not_an_internal_one(run, tmp_path):
+    """Excel's "Unicode text" is UTF-16: it stopped the command with 'intern fejl:
+    UnicodeDecodeError' (exit 3)."""
+    groups = tmp_path / "grupper.csv"
+    groups.write_bytes(GROUPS.read_text(encoding="utf-8").encode("utf-16"))
+    result = CliRunner().invoke(main, ["fairness", run, "--groups", str(groups)])
+    assert result.exit_code == 2, result.output
+    assert result.output == f"fejl: {groups}:1:1: E003 ikke UTF-8-tekst\n"
+
+
+def test_a_group_named_with_hidden_characters_reaches_no_terminal_with_them(run, tmp_path):
+    """A group typed as 'kv<BEL><U+202E>inde' went to the terminal as written, in the table
+    and in the warning about small groups."""
+    groups = tmp_path / "grupper.csv"
+    groups.write_text(GROUPS.read_text(encoding="utf-8").replace("kvinde", "kv\x07\u202einde"),
+                      encoding="utf-8")
+    for fmt in ("table", "json"):
+        result = CliRunner().invoke(main, ["fairness", run, "--groups", str(groups),
+                                           "--format", fmt])
+        assert result.exit_code == 0, result.output
+        assert "\x07" not in result.output and "\u202e" not in result.output, fmt
+        assert "kvinde" in result.stdout.replace("\\u0007", "")
+    assert "grupperne kvinde, mand har under 5 kandidater" in result.stderr

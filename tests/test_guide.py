@@ -74,7 +74,7 @@ def test_a_hand_checked_guide_for_the_second_interview():
         "[ønske] Begår sig smidigt på alle niveauer og taler med alle i øjenhøjde",
     ]
     first = result.stdout.split("### ")[1]
-    assert "Hvorfor: Uenige kilder; nu: delvist opfyldt" in first
+    assert "Hvorfor: uenige kilder; nu: delvist opfyldt" in first
     assert "assessments[2].score = 5 (samtale1)" in first
     assert "assessments[7].score = 2 (reference)" in first
     assert "1. Fortæl om en beslutning, du fik gennemført trods modstand." in first

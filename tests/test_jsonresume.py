@@ -77,3 +77,28 @@ def test_a_record_already_there_is_kept_unless_overwrite_is_asked_for(tmp_path):
     replaced = run("import", "jsonresume", str(resume), "--out-dir", str(out), "--overwrite")
     assert replaced.exit_code == 0, replaced.output
     assert "Skolechef" in kept.read_text(encoding="utf-8")
+
+
+def test_an_out_dir_that_cannot_be_made_is_a_located_error_not_an_internal_one(tmp_path):
+    """`--out-dir` under a file, or named by a symlink loop, stopped with 'intern fejl:
+    NotADirectoryError' / 'FileExistsError' (exit 3)."""
+    resume = tmp_path / "ida.json"
+    resume.write_text(json.dumps(GOOD), encoding="utf-8")
+    (tmp_path / "en-fil").write_text("x", encoding="utf-8")
+    (tmp_path / "ring").symlink_to(tmp_path / "ring")
+    for out, reason in ((tmp_path / "en-fil" / "ud", "en del af stien er ikke en mappe"),
+                        (tmp_path / "ring", "noget, der ikke er en mappe, har det navn")):
+        result = run("import", "jsonresume", str(resume), "--out-dir", str(out))
+        assert result.exit_code == 2, result.output
+        assert result.output.splitlines()[-1] == f"fejl: {out}: E007 kan ikke skrive her: {reason}"
+
+
+def test_a_resume_named_twice_is_imported_once(tmp_path):
+    """`import jsonresume cv/*.json cv/ida.json --out-dir ud` wrote Ida's record, then
+    refused her second mention as a record already there (exit 2)."""
+    resume = tmp_path / "ida.json"
+    resume.write_text(json.dumps(GOOD), encoding="utf-8")
+    out = tmp_path / "ud"
+    result = run("import", "jsonresume", str(resume), str(resume), "--out-dir", str(out))
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in out.iterdir()] == ["ida-berg.yaml"]

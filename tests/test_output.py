@@ -4,6 +4,7 @@ written through (issue 15, defect 2), and temporaries of killed writers are clea
 from __future__ import annotations
 
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -102,3 +103,45 @@ def test_why_the_system_refused_is_said_in_the_chosen_language(tmp_path, languag
     with pytest.raises(InputError) as refused, atomic_writer(target) as handle:
         handle.write("x")
     assert [str(p) for p in refused.value.problems] == [f"{target}: {said}"]
+
+
+@pytest.mark.parametrize("command, written", [
+    (["screen", "{rules}", "{folder}"], "{record}"),
+    (["screen", "{rules}", "{folder}", "--format", "jsonl"], "{link}"),
+    (["screen", "{rules}", "{folder}", "--format", "xlsx"], "{rules}"),
+    (["screen", "{rules}", "{folder}"], "{store}"),
+    (["report", "{rules}", "{folder}"], "{rules}"),
+    (["guide", "{rules}", "{folder}", "--stage", "samtale2"], "{record}"),
+    (["guide", "{rules}", "{folder}", "--stage", "samtale2"], "{store}"),
+    (["sheet", "{rules}", "{folder}", "--stage", "samtale1"], "{record}"),
+    (["audit", "export", "{run}", "--candidate", "strong"], "{store}"),
+])
+def test_out_never_writes_over_what_the_command_reads(command, written, candidates, tmp_path,
+                                                      audit_db):
+    """`screen P folder --out folder/k01.yaml` replaced the candidate's record with the
+    table (a rule file or the audit store the same way): now it is bad input, and every
+    input is as it was."""
+    from click.testing import CliRunner
+
+    from screening.cli import main
+
+    from .conftest import HELSINGOR
+
+    rules = tmp_path / HELSINGOR.name
+    rules.write_bytes(HELSINGOR.read_bytes())
+    recorded = CliRunner().invoke(main, ["screen", str(rules), str(candidates)])
+    assert recorded.exit_code == 0, recorded.output
+    run = re.search(r"kørsel (\S+)", recorded.stderr).group(1)
+    (tmp_path / "link.yaml").symlink_to(candidates / "strong.yaml")
+    names = {"rules": str(rules), "folder": str(candidates), "run": run,
+             "record": str(candidates / "strong.yaml"), "store": str(audit_db),
+             "link": str(tmp_path / "link.yaml")}
+    inputs = [rules, audit_db, *candidates.iterdir()]
+    before = {path: path.read_bytes() for path in inputs}
+    out = written.format(**names)
+    result = CliRunner().invoke(main, [part.format(**names) for part in command]
+                                + ["--out", out])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[-1] == (
+        f"fejl: {out}: E007 er en fil, kommandoen læser; --out ville skrive over den")
+    assert {path: path.read_bytes() for path in inputs} == before

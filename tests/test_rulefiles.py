@@ -226,6 +226,33 @@ def test_an_include_that_is_a_fifo_is_refused_not_waited_for(tmp_path):
                      "almindelig fil"]
 
 
+def test_a_rule_file_or_include_that_is_a_symlink_loop_is_a_file_that_cannot_be_read(
+        tmp_path):
+    """`screening screen loop.yaml …` and `lint`, with the rule file (or an include) a
+    symlink pointing back on itself, stopped with 'intern fejl: RuntimeError: Symlink loop'
+    (exit 3): the cache key and the includes' check resolved the path, which raises."""
+    from click.testing import CliRunner
+
+    from screening.cli import main
+
+    (tmp_path / "a.yaml").symlink_to(tmp_path / "b.yaml")
+    (tmp_path / "b.yaml").symlink_to(tmp_path / "a.yaml")
+    head = HEAD.replace("    competencies:", "    include: [a.yaml]\n    competencies:")
+    including = rule_file(tmp_path, ("a", "{fact: ledere}"), head=head)
+    (found,) = problems(including)
+    assert found == ("p.yaml:2:11: E202 include[0]: kan ikke inkludere a.yaml: kan ikke læse "
+                     "filen: symbolske links peger på hinanden i ring")
+    loop = str(tmp_path / "a.yaml")
+    for args in (["screen", loop, str(ROOT / "examples")], ["lint", loop],
+                 ["profile", "show", loop]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == (1 if args[0] == "lint" else 2), result.output
+        assert f"{loop}" in result.output and "E001 kan ikke læse filen: " in result.output
+    english = CliRunner().invoke(main, ["--lang", "en", "lint", loop])
+    assert f"{loop}:1:1: E001 cannot read file: symbolic links point at each other in a " \
+        "loop" in english.output
+
+
 def _nested(levels: int) -> str:
     """`levels` of all/any alternating around two tests, written as flow YAML."""
     condition = "{fact: ledere}"

@@ -66,6 +66,21 @@ def test_a_band_is_given_only_when_the_evidence_settles_it(helsingor):
     assert judged(helsingor, 30, 0, 70).recommendation == SPARSE_BAND  # coverage 30 %
 
 
+def test_a_krav_not_yet_belyst_leaves_the_band_open(helsingor):
+    """A krav nobody has judged may yet prove a proposed knock-out: however the rest falls
+    (here 90,9-100 and 0,0-9,1, each within one band at 90,9 % coverage), the candidate
+    awaits evidence; "anbefales" with a decisive krav unknown read as a silent pass."""
+    c = helsingor.criteria[0]
+    for rest in ("opfyldt", "ikke_opfyldt"):
+        result = summarise("k", (outcome(c, "ikke_belyst", 3, "krav"),
+                                 *[outcome(c, rest, 1)] * 30), helsingor.scoring)
+        assert result.coverage >= helsingor.scoring.min_coverage
+        assert (result.recommendation, result.knockouts) == (PENDING_BAND, ()), rest
+    met = summarise("k", (outcome(c, "opfyldt", 3, "krav"), *[outcome(c, "opfyldt", 1)] * 30),
+                    helsingor.scoring)
+    assert met.recommendation == "anbefales"
+
+
 def test_a_krav_met_only_in_part_is_a_proposed_knockout_and_says_so(helsingor):
     c = helsingor.criteria[0]
     partly = summarise("k", (outcome(c, "delvist", 3, "krav"), outcome(c, "opfyldt", 1)),

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import difflib
 import hashlib
 import io
+import json
 import shutil
 from pathlib import Path
 
@@ -19,7 +21,13 @@ from screening.cli import main
 from screening.profiles import CATEGORIES
 from screening.rulefiles import find_profile, load_profile
 from screening.screen import screen
-from screening.sheets import BLANK_ROWS, FIRST_SCORE_COLUMN, FIRST_SCORE_ROW, SCORE_SHEET
+from screening.sheets import (
+    BLANK_ROWS,
+    FIRST_SCORE_COLUMN,
+    FIRST_SCORE_ROW,
+    SCORE_SHEET,
+    stage_competencies,
+)
 from screening.vocabulary import CATEGORY_SHORT, label
 
 from .conftest import ROOT
@@ -180,6 +188,35 @@ def test_a_name_that_reads_as_a_formula_stays_text_in_the_sheet(folder, tmp_path
     assert result.exit_code == 0, result.output
 
 
+def test_a_name_or_rule_file_with_control_characters_makes_a_workbook_not_an_internal_error(
+        folder, tmp_path):
+    """A name typed with a bell or an escape (`name: "Mette\\x07 Kjær"`), or a criterion name
+    with one, stopped `sheet` and `screen --format xlsx` with 'intern fejl:
+    IllegalCharacterError' (exit 3): openpyxl holds no such character."""
+    record = sorted(folder.glob("*.yaml"))[0]
+    text = record.read_text("utf-8")
+    (line,) = [n for n, row in enumerate(text.splitlines()) if row.startswith("personal:")]
+    rows = text.splitlines()
+    rows[line] = 'personal: {name: "Mette\\x07\\x1b[2J Kjær\\u202e"}'
+    record.write_text("\n".join(rows) + "\n", "utf-8")
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    rule_file = find_profile(PROFILE, ROOT / "rules")
+    (rules / rule_file.name).write_text(rule_file.read_text("utf-8").replace(
+        "\n    name: ", '\n    name: "Kriteriet\\x07" # ', 1), "utf-8")
+    sheet, workbook = tmp_path / "ark.xlsx", tmp_path / "screening.xlsx"
+    for args in (["sheet", PROFILE, str(folder), "--stage", STAGE, "--out", str(sheet)],
+                 ["screen", PROFILE, str(folder), "--format", "xlsx", "--out", str(workbook)]):
+        result = CliRunner().invoke(main, [*args, "--rules-dir", str(rules)])
+        assert result.exit_code == 0, result.output
+    scores = load_workbook(sheet)[SCORE_SHEET]
+    names = [scores.cell(row, 2).value for row in range(FIRST_SCORE_ROW, scores.max_row + 1)]
+    assert "Mette[2J Kjær" in names
+    criteria = [row[1] for row in load_workbook(workbook).worksheets[1].iter_rows(
+        values_only=True)]
+    assert "Kriteriet" in criteria
+
+
 def test_the_blank_sheet_has_the_stages_competencies_quotes_and_validation(tmp_path):
     path = blank_sheet(EXAMPLES, tmp_path)
     sheet = load_workbook(path)[SCORE_SHEET]
@@ -198,6 +235,22 @@ def test_the_blank_sheet_has_the_stages_competencies_quotes_and_validation(tmp_p
     assert (whole.operator, whole.formula1, whole.formula2) == ("between", "1", "5")
     first = f"{sheet.cell(FIRST_SCORE_ROW, FIRST_SCORE_COLUMN).coordinate}"
     assert first in whole.sqref and sheet.cell(FIRST_SCORE_ROW, 3 + len(ids)).value == STAGE
+
+
+def test_the_blank_sheet_asks_only_for_scores_the_criteria_take_at_its_stage(tmp_path):
+    """A criterion assessed at samtale1 whose `assessed` takes the competency `by:` samtale2
+    only: the samtale1 sheet asked for a score that counted at no stage."""
+    text = (ROOT / "rules" / f"{PROFILE}.yaml").read_text(encoding="utf-8")
+    assert text.count("when: {assessed: politisk_forstaaelse}") == 1
+    rules = tmp_path / f"{PROFILE}.yaml"
+    rules.write_text(text.replace("when: {assessed: politisk_forstaaelse}",
+                                  "when: {assessed: politisk_forstaaelse, by: [samtale2]}"),
+                     encoding="utf-8")
+    profile = load_profile(rules)
+    assert "politisk_forstaaelse" not in stage_competencies(profile, "samtale1")
+    assert "politisk_forstaaelse" in stage_competencies(profile, "samtale2")
+    assert "politisk_forstaaelse" in stage_competencies(
+        load_profile(find_profile(PROFILE, ROOT / "rules")), "samtale1")
 
 
 def single_competency_gaps(folder: Path) -> list[tuple[str, str, str]]:
@@ -319,3 +372,33 @@ def test_importing_scores_only_adds_lines_to_a_record(folder, tmp_path):
     changes = difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes()
     assert {op for op, *_ in changes} == {"equal", "insert"}, [
         (before[i:j], after[k:m]) for op, i, j, k, m in changes if op != "equal"]
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+def test_importing_scores_keeps_a_records_byte_order_mark_and_windows_line_ends(
+        folder, tmp_path, suffix):
+    """A record saved by Notepad (a byte order mark, CRLF) changes only by the lines added;
+    a JSON record with a byte order mark was an internal error."""
+    candidate, _, competency = single_competency_gaps(folder)[0]
+    record = next(folder.glob(f"{candidate}.*"))
+    loaded, _ = load_records([record])
+    if suffix == ".json":
+        record.unlink()
+        record = record.with_suffix(".json")
+        record.write_text(json.dumps(loaded[0].record.model_dump(mode="json",
+                                                                 exclude_none=True),
+                                     ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    windows = codecs.BOM_UTF8 + record.read_bytes().replace(b"\n", b"\r\n")
+    record.write_bytes(windows)
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(candidate, competency): 4})
+    result = run("import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 0, result.output
+    after = record.read_bytes()
+    assert after.startswith(codecs.BOM_UTF8) and b"\n" not in after.replace(b"\r\n", b"")
+    if suffix == ".yaml":  # JSON is written again whole; YAML keeps every line
+        assert set(windows.decode("utf-8-sig").split("\r\n")) <= \
+            set(after.decode("utf-8-sig").split("\r\n"))
+    reloaded, _ = load_records([record])
+    assert any(a.competency == competency and a.score == 4
+               for a in reloaded[0].record.assessments)

@@ -1,6 +1,7 @@
 """An assessment of a competency the profile does not declare is reported, located and with
 a suggestion, in screen's summary, explain, shortlist and the audit trail; --strict makes it
-an error."""
+an error. So is, as a warning, an assessment of a declared competency from a source no
+criterion takes it from (W103)."""
 
 from __future__ import annotations
 
@@ -86,6 +87,36 @@ def test_strict_makes_it_an_error(typo, audit_db):
     assert not audit_db.exists() or AuditStore(audit_db).runs() == []
 
 
+# Helsingør takes politisk_forstaaelse from samtale1, reference and samtale2 only
+FROM_TEST = STRONG.replace("- {competency: politisk_forstaaelse, source: samtale1,",
+                           "- {competency: politisk_forstaaelse, source: test,")
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("da", "strong.yaml:18:18: W103 assessments[2].source: intet kriterium tager kompetencen "
+           "'politisk_forstaaelse' fra test: vurderingen tæller ikke med (profilen tager den "
+           "fra samtale1, reference, samtale2)"),
+    ("en", "strong.yaml:18:18: W103 assessments[2].source: no criterion takes competency "
+           "'politisk_forstaaelse' from test: the assessment counts for nothing (the profile "
+           "takes it from samtale1, reference, samtale2)")])
+def test_an_assessment_from_a_source_no_criterion_takes_is_a_located_warning(
+        tmp_path, lang, said):
+    """The rating used to vanish without a word, its criterion ikke belyst at every stage."""
+    strong = write(tmp_path, "strong.yaml", FROM_TEST)
+    for command in (["screen"], ["explain", "--id", "strong"], ["shortlist", "--take", "1"]):
+        result = CliRunner().invoke(main, ["--lang", lang, command[0],
+                                           "helsingor-direktor-2024", str(strong),
+                                           *command[1:], "--rules-dir", str(ROOT / "rules"),
+                                           "--no-audit"])
+        assert result.exit_code == 0, (command, result.output)
+        assert said in " ".join(result.stderr.split()), command
+        assert "strong" in result.stdout  # screened all the same
+    taken = write(tmp_path, "taken.yaml", STRONG.replace("id: strong", "id: taken"))
+    result = cli("screen", "helsingor-direktor-2024", str(taken), "--rules-dir",
+                 str(ROOT / "rules"), "--no-audit")
+    assert result.exit_code == 0 and "W103" not in result.stderr
+
+
 def test_explain_shows_it(typo):
     result = cli("explain", "helsingor-direktor-2024", str(typo), "--rules-dir",
                  str(ROOT / "rules"), "--format", "json")
@@ -99,4 +130,4 @@ def test_explain_shows_it(typo):
 def test_the_shipped_examples_assess_only_declared_competencies(path):
     result = cli("screen", str(path), str(ROOT / "examples" / "candidates" / path.stem),
                  "--no-audit", "--strict")
-    assert result.exit_code == 0 and "W101" not in result.output
+    assert result.exit_code == 0 and "W101" not in result.output and "W103" not in result.output

@@ -11,7 +11,7 @@ candidate without one, the person says which of the two it is.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..messages import Told, message
@@ -55,6 +55,10 @@ class Decision:
                 "supersedes": self.supersedes}
 
 
+# the standing decision of each candidate who has one, by candidate id, as papers show them
+Decisions = Mapping[str, "Decision"]
+
+
 class DecisionRefused(Told, ValueError):
     """A decision that cannot be recorded as asked; `text` says why."""
 
@@ -68,7 +72,7 @@ def check_decision(decision: str, has_knockout: bool, standing: Decision | None,
         raise DecisionRefused(message("nothing_to_confirm"))
     if standing is not None and standing.outcome != outcome and not supersede:
         raise DecisionRefused(message("contradicts_standing", seq=standing.seq,
-                                      decision=standing.decision, by=standing.by,
+                                      decision=decided(standing), by=standing.by,
                                       created=standing.created))
     return target, outcome
 

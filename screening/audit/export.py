@@ -38,22 +38,29 @@ def begrundelse(store: AuditStore, run_id: str, candidate: str) -> dict[str, Any
         "result": result,
         "decisions": store.decisions(run_id, candidate),
         "standing_decision": _as_dict(store.standing(run_id).get(candidate)),
-        "bands": stored_bands(store, run),
+        **_stored_words(store, run),
     }
 
 
 def stored_bands(store: AuditStore, run: dict) -> dict[str, str]:
     """The bands of the run's own profile (band -> label in the profile's words), read from
-    its stored rule files: a result stores the band, and the papers show its label. A run
-    whose rule files are gone from the store, or no longer load, still shows (and its
-    begrundelse can still be handed over), with each band by its code."""
+    its stored rule files: a result stores the band, and the papers show its label."""
+    return _stored_words(store, run)["bands"]
+
+
+def _stored_words(store: AuditStore, run: dict) -> dict[str, dict[str, str]]:
+    """The profile's own words for what a result stores by code, read from the run's stored
+    rule files: its bands' labels and its criteria's names. A run whose rule files are gone
+    from the store, or no longer load, still shows (and its begrundelse can still be handed
+    over), with each band and criterion by its code."""
     from ..errors import InputError
     from .replay import band_labels, stored_profile
 
     try:
-        return band_labels(stored_profile(store, run))
+        profile = stored_profile(store, run)
     except InputError:
-        return {}
+        return {"bands": {}, "names": {}}
+    return {"bands": band_labels(profile), "names": {c.id: c.name for c in profile.criteria}}
 
 
 def _as_dict(decision: Decision | None) -> dict | None:
@@ -89,7 +96,9 @@ def markdown(doc: dict[str, Any]) -> str:
         points = t("ingen point") if c["points"] is None else \
             t("{points} af {max} point", points=number_text(c["points"]),
               max=number_text(c["max_points"]))
-        lines.append(f"- **{m(c['id'])}** ({m(label(CATEGORY_TITLES, c['category']))}, "
+        name = doc.get("names", {}).get(c["id"])  # by its name where the rules still say it
+        named = f"{m(name)}** ({m(c['id'])}, " if name else f"{m(c['id'])}** ("
+        lines.append(f"- **{named}{m(label(CATEGORY_TITLES, c['category']))}, "
                      f"{m(label(PRIORITIES, c['priority']))}): "
                      f"{label(STATUSES, c['status'])}, {points}")
         lines.append(f"  - {t('Profilen')}: \"{m(c['quote'])}\"")

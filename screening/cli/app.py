@@ -4,7 +4,7 @@ exit codes.
 Exit codes: 0 done; 1 findings (lint problems, failing scenarios, a broken audit chain);
 2 bad input (rule file, candidate records, options, a bad audit store), with a message
 naming the file, line and field, never a traceback; 3 an internal error (a bug, not your
-input). Commands raise; they never exit.
+input); 130 interrupted (Ctrl-C). Commands raise; they never exit.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from .help import HelpGroup, click_in_language, option
 
 if TYPE_CHECKING:
     from ..messages import Message
+
+INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl-C
 
 
 class ScreeningGroup(HelpGroup):
@@ -53,16 +55,20 @@ class ScreeningGroup(HelpGroup):
             return super().main(*args, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
+        from ..display import terminal
         from ..errors import ScreeningError
 
         try:
             return super().invoke(ctx)
         except ScreeningError as exc:
-            for line in str(exc).splitlines():
+            for line in terminal(str(exc)).splitlines():
                 click.echo(f"{t('fejl')}: {line}", err=True)
             ctx.exit(exc.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise  # click reports these itself (usage errors exit 2)
+        except KeyboardInterrupt:  # Ctrl-C: the shell's 128 + SIGINT, not 1 (findings)
+            click.echo(f"\n{t('Afbrudt.')}", err=True)
+            ctx.exit(INTERRUPTED)
         except BrokenPipeError:  # the reader went away (`| head`): stop quietly, like git
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())  # so the exit flush does not fail again

@@ -10,7 +10,7 @@ import click
 from ..display import one_line, terminal
 from ..i18n import t
 from ..vocabulary import STAGES, label
-from .common import audit_db_option, check_run, emit
+from .common import audit_db_option, check_out, check_run, emit
 from .help import HelpCommand, HelpGroup, argument, option
 
 
@@ -237,6 +237,7 @@ def export(run, candidate, fmt, out, audit_db):
     """
     from ..audit.export import begrundelse, markdown
 
+    check_out(out, audit_db=audit_db, store=True)
     doc = begrundelse(_store(audit_db), run, candidate)
     emit(markdown(doc) if fmt == "markdown" else json.dumps(doc, ensure_ascii=False, indent=2),
           out)
@@ -288,11 +289,11 @@ def named_operator(operator: str | None) -> str:
 
     if operator == OS_USER:
         return os_operator()
-    if operator is None or not operator.strip():
+    if operator is None or not one_line(operator):  # a bell or zero-width space names nobody
         raise click.UsageError(t("en beslutning kræver en navngiven person: --operator NAVN "
                                  "(eller SCREENING_OPERATOR; --operator alene bruger "
                                  "brugernavnet)"))
-    return operator.strip()
+    return one_line(operator)
 
 
 @click.command(cls=HelpCommand)

@@ -39,17 +39,18 @@ def trace(profile_name, source, fmt, rules_dir):
       screening trace helsingor-direktor-2024
       screening trace udkast.yaml --source profil.docx --format json
     """
+    from ..display import terminal
     from ..rulefiles import find_profile, load_profile
     from ..trace import trace_profile
 
     profile = load_profile(find_profile(profile_name, rules_dir), allow_module=True)
     traces = trace_profile(profile, source)
     if fmt == "json":
-        click.echo(json.dumps([_trace_json(tr) for tr in traces], ensure_ascii=False,
-                              indent=2))
+        click.echo(terminal(json.dumps([_trace_json(tr) for tr in traces],
+                                       ensure_ascii=False, indent=2)))
     else:
-        for tr in traces:
-            click.echo(_trace_text(tr), nl=False)
+        for tr in traces:  # the profile text's statements are shown as it writes them
+            click.echo(terminal(_trace_text(tr)), nl=False)
     if any(tr.missing_quotes or tr.uncovered for tr in traces):
         from ..errors import Reported
 

@@ -43,6 +43,7 @@ def test_command(features, check, rules_dir):
 
     from ..bdd.check import check_file, feature_files
     from ..bdd.library import step_library
+    from ..display import terminal
     from ..errors import InputError, Problem
     from ..messages import message
 
@@ -57,7 +58,7 @@ def test_command(features, check, rules_dir):
     if check:
         problems = [p for f in files for p in check_file(f, library, rules_dir)]
         for problem in problems:
-            click.echo(str(problem))
+            click.echo(terminal(str(problem)))
         click.echo(t("Fundet {count} problem(er) i {files} fil(er).", count=len(problems),
                      files=len(files))
                    if problems else t("Ingen fund i {files} fil(er).", files=len(files)))
@@ -67,7 +68,7 @@ def test_command(features, check, rules_dir):
     checked = [p for f in files for p in check_file(f, library, rules_dir)]
     for problem in checked:
         if problem.code in UNRUN_CODES + UNREAD_CODES:
-            click.echo(str(problem))
+            click.echo(terminal(str(problem)))
     unread = [p for p in checked if p.code in UNREAD_CODES]
     unrun = [p for p in checked if p.code in UNRUN_CODES]
     if unread:
@@ -81,9 +82,11 @@ def test_command(features, check, rules_dir):
              t("bestået") if r.passed else
              t("sprunget over") if r.skipped else t("FEJLET"), r.failing_step, r.message)
             for r in results]
-    click.echo(tabulate(rows, headers=[t(h) for h in ["Fil", "Scenarie", "Resultat",
-                                                      "Fejlende trin", "Forventet / fundet"]],
-                        maxcolwidths=[30, 45, 13, 40, 60]))
+    # scenario names, steps and what was found are typed by people: no escape sequence,
+    # NUL or direction override of theirs reaches the terminal
+    click.echo(terminal(tabulate(rows, headers=[t(h) for h in [
+        "Fil", "Scenarie", "Resultat", "Fejlende trin", "Forventet / fundet"]],
+        maxcolwidths=[30, 45, 13, 40, 60])))
     failed = sum(not r.passed and not r.skipped for r in results)
     skipped = sum(r.skipped for r in results)
     passed = len(results) - failed - skipped
@@ -129,6 +132,7 @@ def steps(fmt, suggest, profile_name, rules_dir):
     from ..bdd import docs
     from ..bdd.grammar import ReadContext
     from ..bdd.library import step_library
+    from ..display import terminal
 
     library = step_library()
     if suggest is not None:
@@ -144,7 +148,7 @@ def steps(fmt, suggest, profile_name, rules_dir):
                 raise InputError([Problem(profile_name, exc.text, code="E001")]) from None
         read_it, lines = docs.suggest(suggest, context)
         for line in lines:
-            click.echo(line)
+            click.echo(terminal(line))
         if not read_it:
             raise Reported(1)
         return

@@ -52,11 +52,19 @@ def loaded_of(paths: tuple[str, ...]):
 
 
 def echo_problem(problem) -> None:
-    click.echo(f"{t('fejl')}: {problem}", err=True)
+    click.echo(f"{t('fejl')}: {_shown(problem)}", err=True)
 
 
 def echo_warning(problem) -> None:
-    click.echo(f"{t('advarsel')}: {problem}", err=True)
+    click.echo(f"{t('advarsel')}: {_shown(problem)}", err=True)
+
+
+def _shown(problem) -> str:
+    """A problem's line without the control and format characters of a file name or value
+    in it: a candidate's file may be named anything, escape sequences included."""
+    from ..display import terminal
+
+    return terminal(str(problem))
 
 
 def audit_sink(audit_db: str | None, no_audit: bool, operator: str | None, command: str):
@@ -205,6 +213,24 @@ def output_to(out: str | None):
     if out is None:
         return contextlib.nullcontext(sys.stdout)
     return atomic_writer(out)
+
+
+def check_out(out: str | None, candidates: tuple[str, ...] = (), profile=None,
+              audit_db: str | None = None, store: bool = False) -> None:
+    """--out naming a file the command reads (a candidate record, one of the profile's rule
+    files, the audit store when `store`) is bad input before anything is written."""
+    if out is None or not os.path.lexists(out):
+        return
+    from ..candidates import expand
+    from ..output import refuse_inputs
+
+    inputs: list = expand(list(candidates))[0]
+    inputs += [path for path, _ in profile.files] if profile is not None else []
+    if store:
+        from ..audit import default_path
+
+        inputs.append(audit_db or default_path())
+    refuse_inputs(out, inputs)
 
 
 def emit(text: str, out: str | None) -> None:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import click
 
 from ..i18n import decimal, t
+from .common import emit
 from .help import HelpCommand, argument, option
 
 
@@ -39,14 +39,22 @@ def fairness(run, groups_file, take, fmt, audit_db):
     from ..audit import default_path
     from ..audit.replay import stored_profile
     from ..audit.store import AuditStore
+    from ..display import terminal
+    from ..documents import read_bounded, text_position
     from ..errors import InputError, Problem
     from ..fairness import compare, coverage, outcomes, read_groups
     from ..messages import message
 
-    path = Path(groups_file)
-    if not path.is_file():
-        raise InputError([Problem(groups_file, message("file_not_found"), code="E001")])
-    groups = read_groups(path.read_text(encoding="utf-8"), groups_file)
+    content, unread = read_bounded(groups_file)
+    if unread is not None:
+        raise InputError([unread])
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError as exc:  # a spreadsheet's "Unicode text" is UTF-16
+        line, column = text_position(content, exc.start)
+        raise InputError([Problem(groups_file, message("not_utf8"), line, column,
+                                  code="E003")]) from None
+    groups = read_groups(text, groups_file)
     store = AuditStore(audit_db or default_path(), read_only=True)
     try:
         results = store.results(run)
@@ -57,12 +65,12 @@ def fairness(run, groups_file, take, fmt, audit_db):
     comparisons = compare(results, groups, outcomes(results, take, bands))
     missing, unknown = coverage(results, groups)
     if fmt == "json":
-        click.echo(json.dumps(_document(run, comparisons, missing, unknown),
-                              ensure_ascii=False, indent=2))
+        emit(json.dumps(_document(run, comparisons, missing, unknown), ensure_ascii=False,
+                        indent=2), None)
     else:
-        click.echo(_table(run, comparisons), nl=False)
+        emit(_table(run, comparisons), None)
     for text in _warnings(comparisons, missing, unknown):
-        click.echo(f"{t('advarsel')}: {text}", err=True)
+        click.echo(f"{t('advarsel')}: {terminal(text)}", err=True)
 
 
 def _document(run: str, comparisons, missing: list[str], unknown: list[str]) -> dict:

@@ -10,6 +10,7 @@ from ..stages import SOURCES
 from .common import (
     as_of_option,
     audit_db_option,
+    check_out,
     emit,
     found_profile,
     loaded_of,
@@ -24,13 +25,15 @@ from .help import HelpCommand, argument, option
 NEXT_STAGES = SOURCES[1:]  # as guide.NEXT_STAGES, without importing it at start-up
 
 
-def _screening(profile, candidates, stage, as_of, rules_dir):
+def _screening(profile, candidates, stage, as_of, rules_dir, out, audit_db):
     """The screening, the candidates' names (for the papers that name them) and the sha256
     of each record (to find what people decided on it). A paper records no run of its own:
-    the report names the recorded run its results match."""
+    the report names the recorded run its results match. `out` is checked first: a paper
+    never replaces what it is made from."""
     from ..screen import Screener
 
     loaded_profile, path = found_profile(profile, rules_dir)
+    check_out(out, candidates, loaded_profile, audit_db, store=True)
     loaded = loaded_of(candidates)
     records = [r.record for r in loaded]
     names = {r.id: r.personal.name for r in records if r.personal and r.personal.name}
@@ -68,7 +71,8 @@ def report(profile, candidates, stage, run_id, out, as_of, rules_dir, audit_db):
     from ..audit import default_path
     from ..html_report import from_store, render
 
-    screening, names, _ = _screening(profile, candidates, stage, as_of, rules_dir)
+    screening, names, _ = _screening(profile, candidates, stage, as_of, rules_dir, out,
+                                     audit_db)
     audit = from_store(audit_db or default_path(), screening, run_id)
     emit(render(screening, audit, names), out)
     click.echo(out, err=True)
@@ -106,7 +110,8 @@ def guide(profile, candidates, next_stage, candidate_id, fmt, out, as_of, rules_
     from ..errors import InputError, Problem
 
     screening, names, inputs = _screening(profile, candidates,
-                                          guides.evidence_stage(next_stage), as_of, rules_dir)
+                                          guides.evidence_stage(next_stage), as_of, rules_dir,
+                                          out, audit_db)
     if candidate_id and candidate_id not in {r.id for r in screening.results}:
         from ..messages import message
         from ..vocabulary import did_you_mean
@@ -145,6 +150,7 @@ def sheet(profile, candidates, stage, out, rules_dir):
     from ..sheets import scoring_sheet
 
     loaded_profile = screening_profile(profile, rules_dir)
+    check_out(out, candidates, loaded_profile)
     records = records_of(candidates) if candidates else []
     write_bytes(out, scoring_sheet(loaded_profile, stage, [
         (r.id, r.personal.name if r.personal else None) for r in records]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..i18n import t
-from .common import rules_dir_option, screening_profile
+from .common import emit, rules_dir_option, screening_profile
 from .help import HelpCommand, HelpGroup, argument
 
 
@@ -33,9 +33,9 @@ def profiles(rules_dir):
                      loaded.meta.version, krav, len(loaded.criteria) - krav])
     if not rows:  # a mistyped --rules-dir, as lint says it
         raise click.UsageError(t("ingen regelfiler i {folder}/", folder=rules_dir))
-    click.echo(tabulate(rows, headers=[t(h) for h in ["Id", "Titel", "Organisation", "Version",
-                                                      "Krav", "Ønsker"]],
-                        disable_numparse=True))
+    emit(tabulate(rows, headers=[t(h) for h in ["Id", "Titel", "Organisation", "Version",
+                                                "Krav", "Ønsker"]],
+                  disable_numparse=True), None)
 
 
 @click.group(cls=HelpGroup)
@@ -55,4 +55,4 @@ def show(profile_name, rules_dir):
     """
     from ..profile_text import profile_text
 
-    click.echo(profile_text(screening_profile(profile_name, rules_dir)), nl=False)
+    emit(profile_text(screening_profile(profile_name, rules_dir)), None)

@@ -15,6 +15,7 @@ from ..i18n import t
 from .common import (
     as_of_option,
     audit_sink,
+    check_out,
     check_run,
     echo_decisions,
     echo_problem,
@@ -32,7 +33,7 @@ from .common import (
 from .help import HelpCommand, argument, option
 
 if TYPE_CHECKING:  # for annotations only: the command line starts fast
-    from ..report import Decisions
+    from ..audit.decisions import Decisions
     from ..results import CandidateResult, Screening
 
 FORMATS = ("table", "json", "jsonl", "csv", "markdown", "xlsx")
@@ -95,6 +96,7 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
         raise click.UsageError(t("--top kræver en placering; jsonl skrives løbende uden; "
                                  "brug json eller csv"))
     loaded_profile, profile_path = found_profile(profile, rules_dir)
+    check_out(out, candidates, loaded_profile, audit_db, store=True)
     check_run(loaded_profile, run_id, audit_db)
     as_of_date = as_of.date() if as_of else None
     audit = audit_sink(audit_db, no_audit, operator, "screen")
@@ -268,9 +270,8 @@ def shortlist(profile, candidates, stage, take, as_of, rules_dir, run_id, audit_
                  total=len(screening.results),
                  stage=term(STAGES, stage),
                  profile=loaded_profile.meta.id, version=loaded_profile.meta.version) + "\n")
-    click.echo(tabulate(rows, headers=[t(h) for h in ["Forslag", "Nr.", "Kandidat",
-                                                      "Begrundelse"]],
-                        disable_numparse=True, maxcolwidths=[None, None, None, 90]))
+    emit(tabulate(rows, headers=[t(h) for h in ["Forslag", "Nr.", "Kandidat", "Begrundelse"]],
+                  disable_numparse=True, maxcolwidths=[None, None, None, 90]), None)
     if chosen.tied:
         click.echo("\n" + t("{count} kandidater står lige om den sidste plads: udvalget vælger."
                             if open_places == 1 else
@@ -299,6 +300,7 @@ def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rul
       screening explain helsingor-direktor-2024 examples/candidates/helsingor-direktor-2024 \\
           --id k02-anders-lykke --criterion ledelse-af-ledere
     """
+    from ..assessments import CODE as UNKNOWN_ASSESSMENT
     from ..display import terminal
     from ..errors import InputError, Problem
     from ..explain import explain as render
@@ -325,7 +327,8 @@ def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rul
         raise InputError([Problem("--criterion", message("no_criterion_in", id=criterion,
                                                             profile=result.profile.meta.id)
                                   + did_you_mean(criterion, known))])
-    unknown = [p for p in warnings if p.path == run.sources[candidate_id]]
+    unknown = [p for p in warnings if p.path == run.sources[candidate_id]
+               and p.code == UNKNOWN_ASSESSMENT]
     decision = standing_decisions(result.profile, stage, as_of.date() if as_of else None,
                                   {candidate_id: run.input_hashes[candidate_id]},
                                   run_id, audit_db).get(candidate_id)
@@ -333,7 +336,7 @@ def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rul
         document = explain_document(result, candidate_id, criterion)
         document["decision"] = decision.as_dict() if decision else None
         document["unknown_assessments"] = [str(p) for p in unknown]
-        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        emit(json.dumps(document, ensure_ascii=False, indent=2), None)
     else:
         click.echo(terminal(render(result, candidate_id, criterion, fmt == "markdown",
                                    decision)),

@@ -31,6 +31,7 @@ def lint(rule_files, rules_dir):
       screening lint
       screening lint rules/helsingor-direktor-2024.yaml rules/modules/*.yaml
     """
+    from ..display import terminal
     from ..lint import lint_paths
 
     paths = [Path(p) for p in rule_files] or sorted(
@@ -39,7 +40,7 @@ def lint(rule_files, rules_dir):
         raise click.UsageError(t("ingen regelfiler i {folder}/", folder=rules_dir))
     findings = lint_paths(paths)
     for finding in findings:
-        click.echo(str(finding))
+        click.echo(terminal(str(finding)))
     errors = sum(f.is_error for f in findings)
     if findings:
         click.echo(t("Fundet {count}: {errors} fejl, {warnings} advarsler i {files} fil(er).",
@@ -108,7 +109,7 @@ def import_jsonresume(files, out_dir, overwrite):
     from ..documents import plain, read_document
     from ..errors import InputError, Problem
     from ..jsonresume import convert
-    from ..messages import message
+    from ..messages import message, os_reason
     from ..output import atomic_writer
 
     yaml = YAML(typ="safe", pure=True)
@@ -117,7 +118,7 @@ def import_jsonresume(files, out_dir, overwrite):
     failed: list[Problem] = []
     documents = []
     first_with: dict[str, str] = {}  # candidate id -> the file it came from
-    for name in files:
+    for name in dict.fromkeys(files):  # a file named twice (overlapping globs) is read once
         path = Path(name)
         doc, problem = read_document(path)  # bounded, located, like every record file
         if doc is None:
@@ -138,6 +139,13 @@ def import_jsonresume(files, out_dir, overwrite):
         buffer = io.StringIO()
         yaml.dump(result.record.model_dump(mode="json", exclude_none=True), buffer)
         documents.append((result.record.id, buffer.getvalue()))
+    if out_dir and documents:
+        try:
+            Path(out_dir).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # under a file, a symlink loop, /proc: nothing can be written
+            raise InputError([*failed, Problem(out_dir, message("cannot_write",
+                                                                reason=os_reason(exc)),
+                                               code="E007")]) from None
     for record_id, text in documents:
         if out_dir:
             # a record there may hold what was added since (assessments): never lost unasked
@@ -147,7 +155,6 @@ def import_jsonresume(files, out_dir, overwrite):
             if there:
                 failed.append(Problem(str(there[0]), message("record_exists"), code="E007"))
                 continue
-            Path(out_dir).mkdir(parents=True, exist_ok=True)
             with atomic_writer(Path(out_dir) / f"{record_id}.yaml") as handle:
                 handle.write(text)
             click.echo(t("skrev {path}", path=Path(out_dir) / f"{record_id}.yaml"), err=True)
