@@ -133,6 +133,9 @@ EN: dict[str, str] = {
     "Fejlende trin": "Failing step", "Forventet / fundet": "Expected / found",
     "{passed} bestået, {failed} fejlet i {files} fil(er).":
         "{passed} passed, {failed} failed in {files} file(s).",
+    "sprunget over": "skipped",
+    "{passed} bestået, {failed} fejlet, {skipped} sprunget over i {files} fil(er).":
+        "{passed} passed, {failed} failed, {skipped} skipped in {files} file(s).",
     "(fejl i regelfilen)": "(error in the rule file)", "Id": "Id", "Titel": "Title",
     "Organisation": "Organisation", "Version": "Version", "Krav": "Requirements",
     "Ønsker": "Wishes",
@@ -410,6 +413,33 @@ EN: dict[str, str] = {
          "sources; proposed knock-outs: {proposed}"),
     "Foreslået frasorteret: {out}":
         "Proposed for rejection: {out}",
+    "Scenariet har intet Så-trin og kan derfor ikke fejle: skriv, hvad der forventes":
+        "The scenario has no Then step and so cannot fail: write what is expected",
+    "Feltet '{name}' kan ikke være '{value}'; skriv {expected}":
+        "The field '{name}' cannot be '{value}'; write {expected}",
+    "et tal med cifre eller ord": "a number in digits or words",
+    "et tal (mio. kr.), fx 12,5": "a number (million DKK), e.g. 12.5",
+    "ja eller nej": "ja or nej",
+    "Af {total} ansøgere foreslås {count} frasorteret ({out}); forventet {expected} af "
+    "{expected_total}": "Of {total} applicants, {count} proposed for rejection ({out}); "
+                        "expected {expected} of {expected_total}",
+    "Anbefalingen for '{candidate}' er '{found}'":
+        "The recommendation for '{candidate}' is '{found}'",
+    "Anbefalingen for '{candidate}' er '{found}', ikke utilstrækkeligt belyst (dækning "
+    "{coverage} %)": "The recommendation for '{candidate}' is '{found}', not insufficiently "
+                     "assessed (coverage {coverage} %)",
+    "{category} er belyst for {coverage} % af vægten for '{candidate}'":
+        "{category} are assessed for {coverage} % of the weight for '{candidate}'",
+    "Forklaringen for '{candidate}' nævner '{phrase}':":
+        "The explanation for '{candidate}' mentions '{phrase}':",
+    "Bedst er {first}; forventet {wanted}": "The best is {first}; expected {wanted}",
+    " og ": " and ",
+    "Trinnet nævner {names} navne, men siger de {n} bedste":
+        "The step names {names} names but says the top {n}",
+    "De {n} bedste er {actual}; forventet {wanted}": "The top {n} are {actual}; expected {wanted}",
+    " (uafgjort med {tied})": " (tied with {tied})",
+    "Rækkefølge: {ranks}": "Order: {ranks}",
+    "'{a}' er nummer {a_rank}, '{b}' nummer {b_rank}": "'{a}' ranks {a_rank}, '{b}' ranks {b_rank}",
     "stoppet efter {seconds} s": "stopped after {seconds} s",
     "(kørslen af filen gik ned)": "(the run of the file crashed)",
     "ingen krav, så intet udkast til scenarier": "no krav, so no draft scenarios",

@@ -405,6 +405,307 @@ def test_a_feature_without_scenarios_is_said_where_it_starts_not_as_a_pytest_err
     assert f"{path}:2:1: B104 the feature has no scenario" in result.output
 
 
+def test_a_reasoning_named_for_someone_is_hers_not_words_that_cannot_be_found(tmp_path):
+    """'nævner forklaringen ikke Roskilde for Ida' looked for 'Roskilde for Ida', found it
+    nowhere and passed, although Ida's reasoning names Roskilde: a test that could not fail."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Forklaringen for en navngiven
+          Baggrund:
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgeren Ida, der i seks år har været centerchef i Roskilde Kommune
+            Og ansøgeren Bo, der i seks år har været centerchef i Gribskov Kommune
+            Når ansøgerne screenes
+          Scenarie: Nævner det for Ida
+            Så nævner forklaringen Roskilde for Ida
+            Og forklaringen nævner Roskilde for Ida
+          Scenarie: Nævner ikke efter verbet
+            Så nævner forklaringen ikke Roskilde for Ida
+          Scenarie: Nævner ikke efter forklaringen
+            Så forklaringen nævner ikke Roskilde for Ida
+    """)
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    assert "1 bestået, 2 fejlet" in result.output, result.output
+    english = feature(tmp_path, """\
+        # language: en
+        Feature: The reasoning for someone named
+          Background:
+            Given the post of Direktør, Helsingør
+            And the applicant Ida who has been head of centre at Roskilde Kommune for six years
+            And the applicant Bo who has been head of centre at Gribskov Kommune for six years
+            When the applicants are screened
+          Scenario: Mentions it for Ida
+            Then the reasoning mentions Roskilde for Ida
+          Scenario: Does not mention it for Ida
+            Then the reasoning does not mention Roskilde for Ida
+    """, "en.feature")
+    result = CliRunner().invoke(main, ["test", str(english), "--rules-dir", str(ROOT / "rules")])
+    assert "1 bestået, 1 fejlet" in result.output, result.output
+
+
+def test_a_scenario_skipped_by_a_tag_is_shown_as_skipped_not_left_out(tmp_path):
+    """pytest skips a scenario tagged @skip; `screening test` left it out of its table and
+    counted only the others, so nobody saw that it never ran."""
+    path = feature(tmp_path, PASSING + """\
+      @skip
+      Scenarie: Ikke færdig endnu
+        Givet profilen "helsingor-direktor-2024"
+        Og kandidaten "k"
+        Når kandidaten screenes
+        Så er kriteriet "ledelse-af-ledere" "opfyldt"
+""")
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    (row,) = [line for line in result.output.splitlines() if "Ikke færdig endnu" in line]
+    assert row.startswith("x.feature ") and "sprunget over" in row
+    assert "1 bestået, 0 fejlet, 1 sprunget over i 1 fil(er)." in result.output
+    assert result.exit_code == 0, result.output
+    assert "1 passed, 1 skipped" in run_pytest(path).stdout  # the two runners agree
+
+
+def test_the_prose_steps_say_what_they_found_in_english_under_lang_en(tmp_path):
+    path = feature(tmp_path, """\
+        # language: en
+        Feature: Failing in English
+          Background:
+            Given the post of Direktør, Helsingør
+            And the applicant Ida who has been head of centre at Roskilde Kommune for six years
+            And the applicant Bo who has been head of centre at Gribskov Kommune for six years
+            When the applicants are screened
+          Scenario: The best
+            Then the best is Bo
+          Scenario: Goes on
+            Then Ida goes on to the next round
+          Scenario: Assessed
+            Then the personal competencies are fully assessed for Ida
+    """)
+    result = CliRunner().invoke(main, ["--lang", "en", "test", str(path),
+                                       "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert "The best is bo and ida; expected bo" in said, said
+    assert "The recommendation for 'ida' is 'Insufficient" in said
+    assert "Personal competencies are assessed for 0.0 % of the weight" in said
+    for danish in ("Bedst", "Anbefalingen", "belyst", "vægten"):
+        assert danish not in said
+
+
+def test_a_score_or_coverage_is_written_as_the_tables_print_it_with_a_decimal_comma(tmp_path):
+    """The table prints '73,7'; 'Så er scoren mindst 73,7' was a line no step reads."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Decimalkomma
+          Baggrund:
+            Givet stillingen som Direktør, Helsingør
+            Og en ansøger
+            Når ansøgeren screenes
+          Scenarie: Højst
+            Så er dækningen højst 0,5 %
+            Og kategorien "personlige" er scoret mindst 0,0
+          Scenarie: Mindst
+            Så er scoren mindst 0,5
+    """)
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert "1 bestået, 1 fejlet" in said, said
+    assert "Scoren er 0,0 for 'ansøger-1', forventet mindst 0,5" in said
+
+
+def test_a_candidate_the_steps_left_incomplete_is_told_in_the_tools_words(tmp_path):
+    """A position table without organisation and start said '3 validation errors for
+    CandidateRecord … For further information visit https://errors.pydantic.dev/…'."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Tabel uden start
+          Scenarie: Mangler
+            Givet profilen "helsingor-direktor-2024"
+            Og kandidaten "k"
+            Og kandidaten har en stilling:
+              | titel  | Skolechef |
+              | sektor | kommune   |
+            Når kandidaten screenes
+            Så er der ingen foreslåede knock-outs
+    """)
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert "Kandidaten 'k' er ugyldig: positions[0].organisation: mangler" in said, said
+    assert "positions[0].start: mangler" in said
+    assert "pydantic" not in said and "validation error" not in said
+
+
+def test_a_position_table_reads_numbers_in_words_and_refuses_what_it_cannot_read(tmp_path):
+    """'ledere | to' failed with Python's "invalid literal for int() with base 10: 'to'"
+    (the library reads numbers in words everywhere else), and 'politisk styret | måske' was
+    read as nej without a word."""
+    table = """\
+        # language: da
+        Egenskab: Tabel
+          Scenarie: Tabel
+            Givet profilen "helsingor-direktor-2024"
+            Og kandidaten "k"
+            Og kandidaten har en stilling:
+              | titel           | Skolechef           |
+              | organisation    | Gribskov Kommune    |
+              | sektor          | kommune             |
+              | start           | 2015-01-01          |
+              | ledelsesniveau  | chef                |
+              | ledere          | to                  |
+            Når kandidaten screenes
+            Så er kriteriet "ledelse-af-ledere" "opfyldt"
+    """
+    passed = CliRunner().invoke(main, ["test", str(feature(tmp_path, table)),
+                                       "--rules-dir", str(ROOT / "rules")])
+    assert "1 bestået, 0 fejlet" in passed.output, passed.output
+    unread = table.replace("| ledere          | to                  |",
+                           "| politisk styret | måske               |")
+    failed = CliRunner().invoke(main, ["--lang", "en", "test", str(feature(tmp_path, unread)),
+                                       "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(failed.output.split())
+    assert "The field 'politisk styret' cannot be 'måske'; write ja or nej" in said, said
+
+
+def test_a_candidate_named_again_is_added_to_not_described_anew(tmp_path):
+    """'Og ansøgeren Ida med en master …' after Bo wiped what was said of Ida before: her
+    post was gone, so 'ikke belyst' held for a krav her post meets."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Ida igen
+          Scenarie: Ida to gange
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgeren Ida, der i seks år har været centerchef i Roskilde Kommune med syv afdelingsledere under sig
+            Og ansøgeren Bo, der har en cand.pæd. fra 2001
+            Og ansøgeren Ida med en master i offentlig ledelse fra 2016
+            Når ansøgerne screenes
+            Så lever Ida op til kravet om ledelse af ledere
+            Og Ida lever op til ønsket om ledelsesmæssig efteruddannelse
+    """)  # noqa: E501
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    assert "1 bestået, 0 fejlet" in result.output, result.output
+
+
+def test_an_outline_row_with_an_empty_cell_reads_as_the_line_without_it(tmp_path):
+    """'lever ansøgeren <grad> op til …' with an empty grad left two spaces, and the row was
+    'no step matches', in --check and in the run."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Tom celle
+          Abstrakt Scenario: Ledere under sig
+            Givet stillingen som Direktør, Helsingør
+            Og en ansøger, der i seks år har været centerchef i Roskilde Kommune med <antal> afdelingsledere under sig
+            Når ansøgeren screenes
+            Så lever ansøgeren <grad> op til kravet om ledelse af ledere
+
+            Eksempler:
+              | antal | grad |
+              | syv   |      |
+              | nul   | ikke |
+    """)  # noqa: E501
+    assert check_file(path, LIBRARY, ROOT / "rules") == []
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    assert "2 bestået, 0 fejlet" in result.output, result.output
+
+
+def test_a_ranking_after_then_is_read_in_danish_word_order(tmp_path):
+    """After 'Så' Danish puts the verb first: 'Så ligger Ida før Bo' was no step, though
+    'Så går Mette videre' and 'Så lever ansøgeren op til …' are."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Rækkefølge
+          Scenarie: Ida før Bo
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgeren Ida, der i seks år har været centerchef i Roskilde Kommune med syv afdelingsledere under sig
+            Og ansøgeren Bo, der i to år har været teamleder i Greve Kommune
+            Når ansøgerne screenes
+            Så ligger Ida før Bo
+          Scenarie: Bo før Ida
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgeren Ida, der i seks år har været centerchef i Roskilde Kommune med syv afdelingsledere under sig
+            Og ansøgeren Bo, der i to år har været teamleder i Greve Kommune
+            Når ansøgerne screenes
+            Så ligger Bo før Ida
+    """)  # noqa: E501
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    assert "1 bestået, 1 fejlet" in result.output, result.output
+    assert "'bo' er nummer 2, 'ida' nummer 1" in " ".join(result.output.split())
+
+
+def test_a_scenario_without_an_outcome_fails_in_either_runner(tmp_path):
+    """Its 'Så' left in a comment, a scenario checked nothing and passed."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Uden Så
+          Scenarie: Glemt udfaldet
+            Givet stillingen som Direktør, Helsingør
+            Og en ansøger, der i to år har været teamleder i Greve Kommune
+            Når ansøgeren screenes
+            # Så lever ansøgeren op til kravet om ledelse af ledere
+    """)
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    assert "0 bestået, 1 fejlet" in result.output, result.output
+    assert "Scenariet har intet Så-trin og kan derfor ikke fejle" in " ".join(
+        result.output.split())
+    assert run_pytest(path).returncode == 1
+
+
+def test_the_quoted_steps_read_numbers_in_words_as_docs_steps_md_says(tmp_path):
+    """docs/steps.md: 'Tal kan skrives med cifre eller ord'; the quoted steps read digits
+    only, so 'i seks år og ledet otte ledere' was no step."""
+    path = feature(tmp_path, PASSING.replace("i 6 år og ledet 4 ledere",
+                                             "i seks år og ledet fire ledere"))
+    assert check_file(path, LIBRARY, ROOT / "rules") == []
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    assert "1 bestået, 0 fejlet" in result.output, result.output
+
+
+def test_a_failing_step_is_located_by_its_line_in_the_feature_file(tmp_path):
+    """The table named the file and the step's words, not where the step is: with the same
+    line in a Baggrund and in several scenarios, a consultant had to hunt for it."""
+    path = feature(tmp_path, FAILING)
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    (row,) = [line for line in result.output.splitlines() if line.startswith("x.feature")]
+    assert row.startswith("x.feature:8 "), result.output
+
+
+def test_an_example_candidate_is_named_by_her_first_name(tmp_path, monkeypatch):
+    """README: 'er de to bedste Mette og Anders'; 'Mette' named nobody among the examples,
+    and 'Givet ansøgeren Mette' made a new, empty Mette, for whom 'ikke belyst' held."""
+    monkeypatch.chdir(ROOT)  # the project the examples are read from
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Eksempler ved fornavn
+          Baggrund:
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgerne k01-mette-kjaer, k02-anders-lykke og k04-jonas-vestergaard fra eksemplerne
+            Og ansøgeren Mette
+            Når ansøgerne screenes efter referencerne
+          Scenarie: De to bedste
+            Så er de to bedste Mette og Anders
+            Og af 3 ansøgere foreslås 1 frasorteret
+          Scenarie: Mette er belyst
+            Så er kravet om ledelse af ledere ikke belyst for Mette
+    """)
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    assert "1 bestået, 1 fejlet" in result.output, result.output
+    assert "positions[1].leaders_led = 28 (cv)" in result.output  # Mette Kjær's, not blank
+
+
+def test_a_feature_kept_outside_the_project_reads_the_examples_of_the_project(tmp_path,
+                                                                             monkeypatch):
+    """Run from the project, a feature file kept in another folder looked for the examples
+    and candidate files beside itself ('Ingen eksempler i /…/scenarier/examples/…')."""
+    monkeypatch.chdir(ROOT)
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Uden for projektet
+          Scenarie: Eksempler
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgerne k01-mette-kjaer og k04-jonas-vestergaard fra eksemplerne
+            Og kandidaten fra filen "examples/candidates/helsingor-direktor-2024/k02-anders-lykke.yaml"
+            Når ansøgerne screenes efter referencerne
+            Så af 3 ansøgere foreslås 1 frasorteret
+    """)  # noqa: E501
+    result = CliRunner().invoke(main, ["test", str(path)])
+    assert "1 bestået, 0 fejlet" in result.output, result.output
+
+
 def test_what_a_feature_file_hides_never_reaches_the_terminal(tmp_path):
     """A scenario name or step with a NUL, a bell, an escape sequence or a direction override
     went to the terminal as written (in `test`, `test --check` and the results table), where

@@ -196,6 +196,19 @@ def test_no_usage_error_is_written_in_one_language_only():
     assert bare == []
 
 
+def test_no_failing_step_says_what_it_found_in_one_language_only():
+    """A step's failure goes through i18n.t: the prose steps wrote theirs as Danish f-strings,
+    so `screening --lang en test` said 'Bedst er bo og ida; forventet bo'."""
+    bare = []
+    for path in sorted((ROOT / "screening").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) \
+                    and ast.unparse(node.exc.func) == "AssertionError" and node.exc.args \
+                    and isinstance(node.exc.args[0], ast.JoinedStr | ast.Constant):
+                bare.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert bare == []
+
+
 @pytest.mark.parametrize(("language", "expected"), [
     ("da", "--format xlsx skriver et regneark og kræver --out FIL"),
     ("en", "--format xlsx writes a spreadsheet and needs --out FILE")])

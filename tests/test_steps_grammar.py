@@ -58,7 +58,8 @@ def test_a_word_that_is_no_number_says_so():
     ("efter testen", "test"), ("efter dialogtesten", "test"),
     ("efter referencerne", "reference"), ("til anden samtale", "samtale2"),
     ("samtale2", "samtale2"), ("at the application stage", "ansøgning"),
-    ("after the references", "reference"), ("for the second interview", "samtale2")])
+    ("after the references", "reference"), ("for the second interview", "samtale2"),
+    ("at the 2nd interview", "samtale2"), ("after the 1st interview", "samtale1")])
 def test_stages_are_named_by_the_process(words, stage):
     assert read_stage(words) == stage
 
@@ -192,6 +193,17 @@ def test_a_clause_after_the_organisation_the_grammar_does_not_read_is_not_its_na
 def test_a_line_no_step_reads_names_the_nearest_steps():
     with pytest.raises(NotRead, match=r"no step matches.*nearest: Så"):
         read("then", "lever ansøgeren ikke op til noget", ReadContext(LIBRARY, RULES))
+
+
+@pytest.mark.parametrize(("line", "meant"), [
+    ("går ansøgeren videre til anden samtale", "Så går Mette videre"),
+    ("er scoren mindst 60 for Ida", "Så er dækningen højst 50 %")])
+def test_a_line_that_starts_as_a_step_and_goes_on_names_that_step_first(line, meant):
+    """The nearest steps were those most like the whole line: 'går ansøgeren videre til
+    anden samtale' was offered 'er utilstrækkeligt belyst' and 'lever ikke op til', never
+    the step it begins with."""
+    with pytest.raises(NotRead, match=rf"nearest: {meant} \|"):
+        read("then", line, ReadContext(LIBRARY, RULES))
 
 
 def test_the_profile_words_in_the_shipped_features_are_profiles():

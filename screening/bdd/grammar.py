@@ -47,6 +47,10 @@ class Phrasing:
         """The example without its keyword and data table."""
         return self.example.split(" ", 1)[1].splitlines()[0]
 
+    def starts(self, text: str) -> bool:
+        """Whether `text` begins as this phrasing reads, whole words, and goes on."""
+        return re.match(self.pattern.pattern.removesuffix("$") + r"(?=\s)", text) is not None
+
 
 @dataclass(frozen=True)
 class StepDoc:
@@ -116,11 +120,15 @@ class StepCatalogue:
         return (doc for doc in self.steps if doc.kind == kind)
 
     def nearest(self, kind: str, text: str, n: int = 2) -> Message | str:
-        """The example lines of the phrasings most like `text`. Looser than a "did you
-        mean" (a cut-off of 0.4): a whole sentence differs from its phrasing's pattern in
-        more ways than a misspelt name from the name."""
-        examples = {p.text: p.example for d in self.of_kind(kind) for p in d.phrasings}
-        close = difflib.get_close_matches(text, list(examples), n=n, cutoff=0.4)
+        """The example lines of the phrasings a line starts as ('går ansøgeren videre til
+        anden samtale' is 'går … videre' and more), then of those most like it. Looser than
+        a "did you mean" (a cut-off of 0.4): a whole sentence differs from its phrasing's
+        pattern in more ways than a misspelt name from the name."""
+        phrasings = [p for d in self.of_kind(kind) for p in d.phrasings]
+        examples = {p.text: p.example for p in phrasings}
+        started = [p.text for p in phrasings if p.starts(text)]
+        close = list(dict.fromkeys(started + difflib.get_close_matches(
+            text, list(examples), n=n, cutoff=0.4)))[:n]
         if not close:
             return ""
         return message("nearest_steps",
@@ -187,6 +195,8 @@ def read(kind: str, text: str, context: ReadContext) -> Reading:
     """The step a line means (the first phrasing that matches and whose arguments read)."""
     from .words import Unreadable
 
+    # an outline's empty cell leaves two spaces ('lever ansøgeren <grad> op til' with no grad)
+    text = " ".join(text.split())
     unreadable: list[Message] = []
     for doc in context.steps.of_kind(kind):
         for phrasing in doc.phrasings:

@@ -15,9 +15,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..i18n import t
+from ..i18n import decimal, t
 from ..results import SPARSE_BAND, CandidateResult, CriterionOutcome
-from ..vocabulary import PRIORITIES, STATUSES, label
+from ..vocabulary import CATEGORY_TITLES, PRIORITIES, STATUSES, label, recommendation
 from ..wording import value_text
 from . import arguments
 from .arguments import STATUS, CriterionRef, Organisation, Title
@@ -69,18 +69,24 @@ def prose_candidate(screening_context: Context, request: Any = None, name: str |
                     clause: Reading | None = None, clause_har: Reading | None = None,
                     clause_en: Reading | None = None,
                     clause_en_with: Reading | None = None) -> None:
-    """A new candidate, named or not, and what the rest of the sentence says about them."""
+    """A candidate, new or named before, and what the rest of the sentence says about them."""
     known = screening_context.candidates
-    if name and slug(name) in known and not any((clause, clause_har, clause_en,
-                                                 clause_en_with)):
-        screening_context.current = slug(name)  # back to a candidate described before
-        return
-    candidate_id = slug(name) if name else _fresh_id(known)
-    known[candidate_id] = {"id": candidate_id}
+    candidate_id = _known_as(screening_context, name) if name else _fresh_id(known)
+    # a name described before is her again, and the rest of the sentence adds to her
+    known.setdefault(candidate_id, {"id": candidate_id})
     screening_context.current = candidate_id
     for reading in (clause, clause_har, clause_en, clause_en_with):
         if reading is not None:
             reading.run(screening_context=screening_context, request=request)
+
+
+def _known_as(screening_context: Context, name: str) -> str:
+    """The id of the candidate a name already means ('Mette' is k01-mette-kjaer from the
+    examples), else the id the name makes for a new one."""
+    try:
+        return screening_context.named(name)
+    except AssertionError:  # nobody of that name yet
+        return slug(name)
 
 
 def _fresh_id(known: dict[str, dict]) -> str:
@@ -473,8 +479,10 @@ def rejected_count(screening_context: Context, total: int, count: int) -> None:
     results = _ranked(screening_context)
     out = [r.id for r in results if r.knockouts]
     if (len(results), len(out)) != (total, count):
-        raise AssertionError(f"Af {len(results)} ansøgere foreslås {len(out)} frasorteret "
-                             f"({', '.join(out) or 'ingen'}); forventet {count} af {total}")
+        raise AssertionError(t("Af {total} ansøgere foreslås {count} frasorteret ({out}); "
+                               "forventet {expected} af {expected_total}", total=len(results),
+                               count=len(out), out=", ".join(out) or t("ingen"),
+                               expected=count, expected_total=total))
 
 
 def _top_band(screening_context: Context) -> str:
@@ -492,8 +500,9 @@ def goes_on(screening_context: Context, who: str | None = None,
     """The recommendation is the profile's top band ('Anbefales til næste runde'), or not."""
     result = _result(screening_context, who)
     if (result.recommendation == _top_band(screening_context)) == bool(negated):
-        raise AssertionError(f"Anbefalingen for '{result.id}' er "
-                             f"'{result.recommendation_label}'")
+        raise AssertionError(t("Anbefalingen for '{candidate}' er '{found}'",
+                               candidate=result.id,
+                               found=recommendation(result.recommendation_label)))
 
 
 @step("then", rf"{WHO} er (?:utilstrækkeligt|for dårligt) belyst",
@@ -506,9 +515,11 @@ def too_little_known(screening_context: Context, who: str | None = None) -> None
     """Too little of the profile is assessed to recommend anything yet."""
     result = _result(screening_context, who)
     if result.recommendation != SPARSE_BAND:
-        raise AssertionError(f"Anbefalingen for '{result.id}' er "
-                             f"'{result.recommendation_label}', ikke utilstrækkeligt belyst "
-                             f"(dækning {result.coverage} %)")
+        raise AssertionError(t("Anbefalingen for '{candidate}' er '{found}', ikke "
+                               "utilstrækkeligt belyst (dækning {coverage} %)",
+                               candidate=result.id,
+                               found=recommendation(result.recommendation_label),
+                               coverage=decimal(str(result.coverage))))
 
 
 COVERAGE_TEST = {"partly": lambda c: 0 < c < 100, "fully": lambda c: c == 100,
@@ -527,18 +538,29 @@ def category_coverage(screening_context: Context, category: str, coverage: str,
     result = _result(screening_context, who)
     actual = result.categories[category].coverage if category in result.categories else 0.0
     if not COVERAGE_TEST[coverage](actual):
-        raise AssertionError(f"De {category} kompetencer er belyst for {actual} % af vægten "
-                             f"for '{result.id}'")
+        raise AssertionError(t("{category} er belyst for {coverage} % af vægten for "
+                               "'{candidate}'", category=label(CATEGORY_TITLES, category),
+                               coverage=decimal(str(actual)), candidate=result.id))
 
 
-@step("then", rf"(?:forklaringen(?: for {WHO})? nævner) (?P<negated>ikke )?\"?(?P<text>[^\"]+)\"?",
+# unquoted words end before a trailing "for Ida": read into them, "nævner ikke topledelse for
+# Ida" would look for "topledelse for Ida", find it nowhere and pass whatever Ida's reasoning
+MENTIONED = r"(?P<negated>ikke )?\"?(?P<text>[^\"]+?)\"?"
+MENTIONED_EN = r"(?P<negated>does not )?mentions? \"?(?P<text>[^\"]+?)\"?"
+
+
+@step("then", rf"forklaringen for {WHO} nævner {MENTIONED}",
       'Og forklaringen for Mette nævner "Master of Public Administration"',
-      also=((r"nævner forklaringen (?P<negated>ikke )?\"?(?P<text>[^\"]+)\"?",
+      also=((rf"forklaringen nævner {MENTIONED}{FOR_WHO}",
+             "Og forklaringen nævner ikke topledelse for Mette"),
+            (rf"nævner forklaringen {MENTIONED}{FOR_WHO}",
              "Så nævner forklaringen ikke topledelse"),
-            (rf"nævner forklaringen for {WHO} (?P<negated>ikke )?\"?(?P<text>[^\"]+)\"?",
+            (rf"nævner forklaringen for {WHO} {MENTIONED}",
              'Så nævner forklaringen for Bo "Albertslund Kommune"')),
-      english=((rf"the reasoning(?: for {WHO_EN})? (?P<negated>does not )?mentions? "
-                r"\"?(?P<text>[^\"]+)\"?", 'Then the reasoning mentions "Vestegnens"'),))
+      english=((rf"the reasoning {MENTIONED_EN}{FOR_WHO_EN}",
+                'Then the reasoning mentions "Vestegnens"'),
+               (rf"the reasoning for {WHO_EN} {MENTIONED_EN}",
+                "Then the reasoning for Susanne does not mention Albertslund")))
 def reasoning_mentions(screening_context: Context, text: str, who: str | None = None,
                        negated: str | None = None) -> None:
     """The explanation the committee reads mentions a word or phrase (or does not)."""
@@ -547,8 +569,9 @@ def reasoning_mentions(screening_context: Context, text: str, who: str | None = 
     result = _result(screening_context, who)
     explained = explain(screening_context.screening, result.id)
     if (text.casefold() in explained.casefold()) == bool(negated):
-        raise AssertionError(f"Forklaringen for '{result.id}' nævner {'' if negated else 'ikke '}"
-                             f"'{text}':\n{explained}")
+        raise AssertionError(t("Forklaringen for '{candidate}' nævner '{phrase}':" if negated
+                               else "Forklaringen for '{candidate}' nævner ikke '{phrase}':",
+                               candidate=result.id, phrase=text) + "\n" + explained)
 
 
 @step("then", r"(?:kilderne er|er kilderne) (?P<negated>ikke )?uenige om (?P<crit>[^\"].*)",
@@ -563,8 +586,11 @@ def sources_disagree(screening_context: Context, crit: CriterionRef,
     result, outcome = _criterion_outcome(screening_context, crit, None)
     if outcome.disagreement == bool(negated):
         scores = "; ".join(f"{e.source} {e.value}" for e in outcome.evidence)
-        raise AssertionError(f"Kilderne er {'' if outcome.disagreement else 'ikke '}uenige "
-                             f"om '{outcome.criterion.name}' for '{result.id}' ({scores})")
+        raise AssertionError(t("Kilderne er uenige om '{criterion}' for '{candidate}' ({scores})"
+                               if outcome.disagreement else
+                               "Kilderne er ikke uenige om '{criterion}' for '{candidate}' "
+                               "({scores})", criterion=outcome.criterion.name,
+                               candidate=result.id, scores=scores))
 
 
 @step("then", rf"(?:er )?den bedste (?:er )?{WHO}", "Så er den bedste Mette Kjær",
@@ -575,7 +601,8 @@ def the_best(screening_context: Context, who: str | None = None) -> None:
     wanted = screening_context.named(who) or screening_context.current
     first = [r.id for r in ranked if r.rank == 1]
     if first != [wanted]:
-        raise AssertionError(f"Bedst er {' og '.join(first)}; forventet {wanted}")
+        raise AssertionError(t("Bedst er {first}; forventet {wanted}",
+                               first=t(" og ").join(first), wanted=wanted))
 
 
 @step("then", rf"(?:er )?de (?P<n>{NUMBER}) bedste (?:er )?(?P<names>.+)",
@@ -588,18 +615,21 @@ def the_best_few(screening_context: Context, n: int, names: list[str]) -> None:
     ranked = _ranked(screening_context)
     wanted = sorted(screening_context.named(name) for name in names)
     if len(wanted) != n:
-        raise AssertionError(f"Trinnet nævner {len(wanted)} navne, men siger de {n} bedste")
+        raise AssertionError(t("Trinnet nævner {names} navne, men siger de {n} bedste",
+                               names=len(wanted), n=n))
     best = ranked[:n]
     tied = [r.id for r in ranked[n:] if best and r.rank == best[-1].rank]
     actual = sorted(r.id for r in best)
     if actual != wanted or tied:
         shown = ", ".join(f"{r.rank}. {r.id}" for r in ranked)
-        raise AssertionError(f"De {n} bedste er {', '.join(actual)}; forventet "
-                             f"{', '.join(wanted)}" + (f" (uafgjort med {', '.join(tied)})"
-                                                       if tied else "") + f"\nRækkefølge: {shown}")
+        raise AssertionError(t("De {n} bedste er {actual}; forventet {wanted}", n=n,
+                               actual=", ".join(actual), wanted=", ".join(wanted))
+                             + (t(" (uafgjort med {tied})", tied=", ".join(tied)) if tied else "")
+                             + "\n" + t("Rækkefølge: {ranks}", ranks=shown))
 
 
 @step("then", rf"{WHO} ligger (?:før|over) {OTHER}", "Og Mette Kjær ligger før Anders Lykke",
+      also=((rf"ligger {WHO} (?:før|over) {OTHER}", "Så ligger Ida før Bo"),),
       english=((rf"{WHO_EN} ranks (?:above|before) (?P<other>{NAME})",
                 "Then Susanne ranks above Bo"),))
 def ranks_before(screening_context: Context, who: str | None, other: str | None) -> None:
@@ -607,7 +637,8 @@ def ranks_before(screening_context: Context, who: str | None, other: str | None)
     a = _result(screening_context, who)
     b = _result(screening_context, other)
     if a.rank >= b.rank:
-        raise AssertionError(f"'{a.id}' er nummer {a.rank}, '{b.id}' nummer {b.rank}")
+        raise AssertionError(t("'{a}' er nummer {a_rank}, '{b}' nummer {b_rank}", a=a.id,
+                               a_rank=a.rank, b=b.id, b_rank=b.rank))
 
 
 @step("then", r"(?P<stage>(?:efter|til|på|ved) [^,]+?),? (?P<outcome>(?:lever|opfylder|er|går|"

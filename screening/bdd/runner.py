@@ -27,6 +27,8 @@ class ScenarioResult:
     failing_step: str = ""
     message: str = ""  # expected vs actual, as the step said it
     bad_input: bool = False  # a step refused its input (a profile reading a protected attribute)
+    skipped: bool = False  # a tag such as @skip or @xfail kept it from counting, as in pytest
+    line: int = 0  # of the failing step in the feature file, when a step failed
 
 
 @dataclass(eq=False)  # pytest keeps plugins in sets: hashed by identity
@@ -35,46 +37,57 @@ class _Collector:
 
     results: list[ScenarioResult] = field(default_factory=list)
     _names: dict[str, tuple[str, str]] = field(default_factory=dict)
-    _failed: dict[str, tuple[str, str]] = field(default_factory=dict)
+    _failed: dict[str, tuple[str, str, int]] = field(default_factory=dict)
     _bad_input: set[str] = field(default_factory=set)
 
-    def pytest_bdd_before_scenario(self, request, feature, scenario):
-        self._names[request.node.nodeid] = (Path(feature.filename).name,
-                                            _row_name(request, scenario.name))
+    def pytest_itemcollected(self, item):
+        # named when collected: a scenario a tag skips (@skip) is never set up to be named
+        scenario = getattr(getattr(item, "obj", None), "__scenario__", None)
+        if scenario is not None:
+            self._names[item.nodeid] = (Path(scenario.feature.filename).name,
+                                        _row_name(item, scenario.name))
 
     def pytest_bdd_step_error(self, request, feature, scenario, step, step_func,
                               step_func_args, exception):
-        self._failed[request.node.nodeid] = (f"{step.keyword} {step.name}", str(exception))
+        self._failed[request.node.nodeid] = (f"{step.keyword} {step.name}", str(exception),
+                                             step.line_number)
         if isinstance(exception, InputError):
             self._bad_input.add(request.node.nodeid)
 
     def pytest_bdd_step_func_lookup_error(self, request, feature, scenario, step, exception):
         self._failed[request.node.nodeid] = (f"{step.keyword} {step.name}",
-                                             t("intet trin passer på denne linje"))
+                                             t("intet trin passer på denne linje"),
+                                             step.line_number)
 
     def pytest_runtest_logreport(self, report):
-        if report.when != "call" and not report.failed:
+        # a scenario skipped by a tag has no call: without its setup it would vanish
+        if report.when != "call" and not (report.failed or report.skipped):
             return
         feature, scenario = self._names.get(report.nodeid, (report.nodeid, ""))
-        step, message = self._failed.get(report.nodeid, ("", ""))
+        step, message, line = self._failed.get(report.nodeid, ("", "", 0))
         if report.failed and not message:
             message = str(report.longrepr).splitlines()[-1]
         self.results.append(ScenarioResult(feature, scenario, report.passed, step, message,
-                                           report.nodeid in self._bad_input))
+                                           report.nodeid in self._bad_input, report.skipped,
+                                           line))
 
-    def pytest_collectreport(self, report):
-        if report.failed:
+    @pytest.hookimpl(wrapper=True)
+    def pytest_make_collect_report(self, collector):
+        report = yield
+        if report.failed:  # named by its path: a file outside the project has no node id
             # the located reasons (B101-B103) are shown before the run, as --check finds them
-            self.results.append(ScenarioResult(report.nodeid, t("(kan ikke indlæses)"), False,
-                                               "", t("kan ikke læses; se problemerne ovenfor")))
+            self.results.append(ScenarioResult(collector.path.name, t("(kan ikke indlæses)"),
+                                               False, "",
+                                               t("kan ikke læses; se problemerne ovenfor")))
+        return report
 
 
 FEATURE_SECONDS = 900  # one feature file; the shipped ones take seconds
 
 
-def _row_name(request, name: str) -> str:
+def _row_name(item, name: str) -> str:
     """An outline row is named by its example values, unless its name already shows them."""
-    callspec = getattr(request.node, "callspec", None)
+    callspec = getattr(item, "callspec", None)
     example = callspec.params.get("_pytest_bdd_example") if callspec else None
     if not example or all(str(value) in name for value in example.values()):
         return name
@@ -116,8 +129,10 @@ def _ending(code: int, stderr: str) -> str:
 def run_in_process(paths: list[str], rules_dir: str | None = None) -> list[ScenarioResult]:
     """Run the features quietly; every scenario's result, failures with their step."""
     collector = _Collector()
+    # the project is where the command runs: examples and candidate files are read from it
+    # (and rules/ too), also for a feature file kept elsewhere
     args = [*paths, "-p", "no:terminal", "-p", "no:cacheprovider", "-o", "addopts=",
-            "-o", "testpaths="]
+            "-o", "testpaths=", "--rootdir", str(Path.cwd())]
     output = io.StringIO()
     with _rules_dir(rules_dir), contextlib.redirect_stdout(output), \
             contextlib.redirect_stderr(output):

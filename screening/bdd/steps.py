@@ -18,17 +18,19 @@ from pathlib import Path
 from typing import Any, overload
 
 import pytest
+from pydantic import ValidationError
 from pytest_bdd import given, parsers, then, when
 
 from ..candidates import load_record
-from ..i18n import t
+from ..documents import error_message, field_path
+from ..i18n import decimal, t
 from ..profiles import CATEGORIES, Criterion, Profile
 from ..protected import refuse as refuse_protected
 from ..records import SOURCES, CandidateRecord
 from ..vocabulary import STATUSES, did_you_mean, label
 from .arguments import find_criterion as _find_criterion
 from .grammar import NotRead, ReadContext, StepCatalogue, read, step
-from .words import Unreadable, plain, slug
+from .words import NUMBER, Unreadable, plain, read_number, slug
 
 __all__ = ["Context", "find_criterion", "perform"]
 
@@ -38,6 +40,7 @@ POSITION_FIELDS = {"titel": "title", "organisation": "organisation", "sektor": "
                    "medarbejdere": "staff_led", "budget": "budget_mio_dkk",
                    "fagområder": "domains"}
 _OPTIONAL_FOR = r'(?: for "(?P<candidate>[^"]+)")?'
+_FIGURE = r"\d+(?:[,.]\d+)?"  # a score or coverage as the tables print it: 73,7 (or 73.7)
 _CANDIDATE = r"(?:kandidaten|ansøgeren)"
 
 
@@ -52,6 +55,7 @@ class Context:
     candidates: dict[str, dict] = field(default_factory=dict)  # id -> record data
     current: str | None = None
     screening: Any = None  # screening.results.Screening, once screened
+    steps_done: int = 0  # the steps of the scenario that have run without failing
 
     def chosen_profile(self) -> Profile:
         if self.profile is None:
@@ -82,7 +86,8 @@ class Context:
     def named(self, name: None) -> None: ...
     def named(self, name: str | None) -> str | None:
         """The id of the candidate a step names: its id, its name, or the id its name gives
-        ('Mette Kjær' is k01-mette-kjaer); None means the candidate described last."""
+        ('Mette Kjær' and 'Mette' are k01-mette-kjaer); None means the candidate described
+        last."""
         if name is None or name in self.candidates:
             return name
         wanted = plain(slug(name))
@@ -90,9 +95,11 @@ class Context:
             person = (data.get("personal") or {}).get("name", "")
             if name.casefold() == person.casefold() or plain(candidate_id) == wanted:
                 return candidate_id
-        ending = [c for c in self.candidates if plain(c).endswith(f"-{wanted}")]
-        if len(ending) == 1:
-            return ending[0]
+        # 'Mette' or 'Kjær' alone, when only one candidate's id has that name in it
+        part = [c for c in self.candidates
+                if plain(c).endswith(f"-{wanted}") or wanted in plain(c).split("-")]
+        if len(part) == 1:
+            return part[0]
         raise AssertionError(t("Ingen kandidat hedder '{name}'; kendte: {known}", name=name,
                                known=", ".join(self.candidates)))
 
@@ -180,8 +187,8 @@ def add_record_file(screening_context: Context, file: Path) -> None:
 
 
 @step("given", _CANDIDATE + r' har været (?P<level>direktion|chef|mellemleder|førstelinjeleder|'
-      r'ingen) i "(?P<organisation>[^"]+)" \((?P<sector>[^)]+)\) i (?P<years>\d+) år'
-      r'(?: og ledet (?P<leaders>\d+) ledere)?',
+      r'ingen) i "(?P<organisation>[^"]+)" \((?P<sector>[^)]+)\) i (?P<years>'
+      + NUMBER + r') år(?: og ledet (?P<leaders>' + NUMBER + r') ledere)?',
       'Og kandidaten har været chef i "Gentofte Kommune" (kommune) i 6 år og ledet 8 ledere')
 def short_position(screening_context: Context, level: str, organisation: str, sector: str,
                    years: int, leaders: int | None) -> None:
@@ -213,17 +220,31 @@ def table_position(screening_context: Context, datatable: list[list[str]]) -> No
         if name not in POSITION_FIELDS:
             raise AssertionError(t("Ukendt felt '{name}' i stillingen; brug {known}", name=name,
                                    known=", ".join(POSITION_FIELDS)))
-        position[POSITION_FIELDS[name]] = _typed(POSITION_FIELDS[name], value)
+        try:
+            position[POSITION_FIELDS[name]] = _typed(POSITION_FIELDS[name], value)
+        except ValueError:  # not said in Python's words ('invalid literal for int()')
+            raise AssertionError(t("Feltet '{name}' kan ikke være '{value}'; skriv {expected}",
+                                   name=name, value=value,
+                                   expected=t(TABLE_VALUES[POSITION_FIELDS[name]]))) from None
     screening_context.candidate().setdefault("positions", []).append(position)
+
+
+# what a table cell that is not text must hold (the others are read as written)
+TABLE_VALUES = {"leaders_led": "et tal med cifre eller ord", "staff_led":
+                "et tal med cifre eller ord", "budget_mio_dkk": "et tal (mio. kr.), fx 12,5",
+                "politically_governed": "ja eller nej"}
+YES_NO = {"ja": True, "nej": False, "yes": True, "no": False, "true": True, "false": False}
 
 
 def _typed(field_name: str, value: str) -> Any:
     if field_name in ("leaders_led", "staff_led"):
-        return int(value)
+        return read_number(value)  # 'to ledere' as the prose steps read it
     if field_name == "budget_mio_dkk":
         return float(value.replace(",", "."))
     if field_name == "politically_governed":
-        return value.lower() in ("ja", "true")
+        if value.casefold() not in YES_NO:  # 'måske' was read as nej
+            raise ValueError(value)
+        return YES_NO[value.casefold()]
     if field_name == "domains":
         return [d.strip() for d in value.split(",") if d.strip()]
     return value
@@ -261,8 +282,8 @@ def nothing_of(screening_context: Context, what: str) -> None:
     screening_context.candidate()[key[what]] = []
 
 
-@step("given", _CANDIDATE + r' er vurderet til (?P<score>\d) på "(?P<competency>[^"]+)" i '
-      r'"(?P<source>[^"]+)"',
+@step("given", _CANDIDATE + r' er vurderet til (?P<score>' + NUMBER
+      + r') på "(?P<competency>[^"]+)" i "(?P<source>[^"]+)"',
       'Og kandidaten er vurderet til 4 på "relationelle_kompetencer" i "samtale1"')
 def assessment(screening_context: Context, score: int, competency: str, source: str) -> None:
     """An assessment by competency id and source id."""
@@ -310,9 +331,11 @@ def run_screening(screening_context: Context, stage: str | None) -> None:
     for data in screening_context.candidates.values():
         try:
             records.append(CandidateRecord.model_validate(data))
-        except ValueError as exc:
+        except ValidationError as exc:  # in the words a record file's mistakes are told in
+            problems = "; ".join(f"{field_path(e['loc'])}: {error_message(e)}"
+                                 for e in exc.errors(include_url=False))
             raise AssertionError(t("Kandidaten '{id}' er ugyldig: {problem}", id=data["id"],
-                                   problem=exc)) from None
+                                   problem=problems)) from None
     screening_context.screening = screen(profile, records, stage=screening_context.stage)
 
 
@@ -351,7 +374,8 @@ def criterion_status(screening_context: Context, criterion: str, status: str,
             + (t("\nMangler: {missing}", missing=missing) if missing else ""))
 
 
-@step("then", r'(?:er )?kategorien "(?P<category>[^"]+)" (?:er )?(?:scoret mindst (?P<least>\d+)|'
+@step("then", r'(?:er )?kategorien "(?P<category>[^"]+)" (?:er )?(?:scoret mindst (?P<least>'
+      + _FIGURE + r')|'
       r'(?P<unjudged>ikke belyst))' + _OPTIONAL_FOR,
       'Så er kategorien "personlige" scoret mindst 75')
 def category_score(screening_context: Context, category: str, least: str | None,
@@ -366,10 +390,14 @@ def category_score(screening_context: Context, category: str, least: str | None,
                                "'{candidate}', forventet ikke belyst", category=category,
                                coverage=score.coverage, candidate=result.id))
     score = score.score if score is not None else None  # the secured score
-    if least and (score is None or score < float(least)):
+    if least and (score is None or score < _figure(least)):
         raise AssertionError(t("Kategorien '{category}' har scoren {score} for '{candidate}', "
                                "forventet mindst {least}", category=category, score=score,
                                candidate=result.id, least=least))
+
+
+def _figure(text: str) -> float:
+    return float(text.replace(",", "."))
 
 
 @step("then", r'(?:er der|der er) foreslået knock-out på "(?P<criterion>[^"]+)"' + _OPTIONAL_FOR,
@@ -394,16 +422,17 @@ def no_knockout(screening_context: Context, candidate: str | None) -> None:
 
 
 @step("then", r"(?:er )?(?P<what>scoren|dækningen) (?:er )?(?P<bound>mindst|højst) "
-      r"(?P<value>\d+)(?: %)?" + _OPTIONAL_FOR, "Så er dækningen højst 50 %")
+      rf"(?P<value>{_FIGURE})(?: %)?" + _OPTIONAL_FOR, "Så er dækningen højst 50 %")
 def bounds(screening_context: Context, what: str, bound: str, value: str,
            candidate: str | None) -> None:
     result = screening_context.result(candidate)
     actual = result.score if what == "scoren" else result.coverage
-    ok = actual >= float(value) if bound == "mindst" else actual <= float(value)
+    limit = _figure(value)
+    ok = actual >= limit if bound == "mindst" else actual <= limit
     if not ok:
         raise AssertionError(t("{what} er {actual} for '{candidate}', forventet {bound} {value}",
-                               what=t(what.capitalize()), actual=actual, candidate=result.id,
-                               bound=t(bound), value=value))
+                               what=t(what.capitalize()), actual=decimal(str(actual)),
+                               candidate=result.id, bound=t(bound), value=value))
 
 
 @step("then", r'(?:er kilderne|kilderne er) (?P<negated>ikke )?uenige om '
@@ -463,7 +492,7 @@ def ranking(screening_context: Context, order: str) -> None:
                                wanted=", ".join(wanted)))
 
 
-@step("then", r'går "(?P<chosen>[^"]+)" videre, når der tages (?P<take>\d+)',
+@step("then", r'går "(?P<chosen>[^"]+)" videre, når der tages (?P<take>' + NUMBER + ')',
       'Så går "k1, k3" videre, når der tages 2')
 def shortlist_of(screening_context: Context, chosen: str, take: str) -> None:
     from ..shortlist import shortlist
@@ -481,6 +510,16 @@ def shortlist_of(screening_context: Context, chosen: str, take: str) -> None:
 # --- pytest-bdd: every line is read by the catalogue --------------------------------------
 
 
+def pytest_bdd_after_scenario(request, feature, scenario) -> None:
+    """A scenario without a 'Så' checks nothing and would pass whatever the profile says
+    (its outcomes left in a comment, or never written): once its steps have all run (a
+    step that failed says more), it fails, in either runner."""
+    done = request.getfixturevalue("screening_context").steps_done
+    if done == len(scenario.steps) and not any(step.type == "then" for step in scenario.steps):
+        pytest.fail(t("Scenariet har intet Så-trin og kan derfor ikke fejle: skriv, hvad "
+                      "der forventes"), pytrace=False)
+
+
 def perform(kind: str, line: str, screening_context: Context, request: Any = None,
             datatable: list[list[str]] | None = None) -> None:
     """Read a step line the way `--check` does and run the step it means."""
@@ -489,6 +528,7 @@ def perform(kind: str, line: str, screening_context: Context, request: Any = Non
     except NotRead as exc:
         raise AssertionError(str(exc.text)) from None
     reading.run(screening_context=screening_context, request=request, datatable=datatable)
+    screening_context.steps_done += 1
 
 
 @given(parsers.re(r"(?P<line>.+)"))

@@ -65,13 +65,14 @@ SOURCE_WORDS: dict[str, tuple[str, ...]] = {
                   "stage", "the cv"),
     "samtale1": ("samtale1", "første samtale", "1. samtale", "første samtaler",
                  "1. samtaler", "første runde", "samtale 1", "the first interview",
-                 "first interview"),
+                 "first interview", "the 1st interview", "1st interview"),
     "test": ("test", "testen", "dialogtest", "dialogtesten", "ledelsestest", "ledelsestesten",
              "personlighedstest", "personlighedstesten", "the test", "the dialogue test"),
     "reference": ("reference", "referencen", "referencerne", "referencetagningen",
                   "the reference", "the references", "references"),
     "samtale2": ("samtale2", "anden samtale", "2. samtale", "anden samtaler", "2. samtaler",
-                 "anden runde", "samtale 2", "the second interview", "second interview"),
+                 "anden runde", "samtale 2", "the second interview", "second interview",
+                 "the 2nd interview", "2nd interview"),
 }
 _SOURCE_OF_WORD = {word: source for source, words in SOURCE_WORDS.items() for word in words}
 STAGE_PREPOSITIONS = ("på", "til", "efter", "ved", "at", "for", "after")

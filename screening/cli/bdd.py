@@ -77,16 +77,24 @@ def test_command(features, check, rules_dir):
     from ..bdd.runner import run_features
 
     results = run_features([str(f) for f in files], rules_dir)
-    rows = [(r.feature, r.scenario, t("bestået") if r.passed else t("FEJLET"), r.failing_step,
-             r.message) for r in results]
+    # a failing step located as file:line, as --check locates a line it cannot read
+    rows = [(f"{r.feature}:{r.line}" if r.line else r.feature, r.scenario,
+             t("bestået") if r.passed else
+             t("sprunget over") if r.skipped else t("FEJLET"), r.failing_step, r.message)
+            for r in results]
     # scenario names, steps and what was found are typed by people: no escape sequence,
     # NUL or direction override of theirs reaches the terminal
     click.echo(terminal(tabulate(rows, headers=[t(h) for h in [
         "Fil", "Scenarie", "Resultat", "Fejlende trin", "Forventet / fundet"]],
-        maxcolwidths=[30, 45, 8, 40, 60])))
-    failed = sum(not r.passed for r in results)
-    click.echo("\n" + t("{passed} bestået, {failed} fejlet i {files} fil(er).",
-                        passed=len(results) - failed, failed=failed, files=len(files)))
+        maxcolwidths=[30, 45, 13, 40, 60])))
+    failed = sum(not r.passed and not r.skipped for r in results)
+    skipped = sum(r.skipped for r in results)
+    passed = len(results) - failed - skipped
+    click.echo("\n" + (t("{passed} bestået, {failed} fejlet, {skipped} sprunget over i {files} "
+                          "fil(er).", passed=passed, failed=failed, skipped=skipped,
+                          files=len(files)) if skipped else
+                        t("{passed} bestået, {failed} fejlet i {files} fil(er).",
+                          passed=passed, failed=failed, files=len(files))))
     if any(r.bad_input for r in results):
         raise Reported(2)  # a profile was refused: bad input, not a failing scenario
     if failed or unread or unrun or not results:
