@@ -98,12 +98,11 @@ def screen_chunk(screener: Screener, job: Job, raws: list[RawInput | LineSpan]) 
                 loaded = None
             else:
                 chunk.warnings.extend(unknown)
+        chunk.invalid += loaded is None
         if loaded is not None:
             chunk.warnings.extend(assessments_not_taken(profile, loaded.record, loaded.path))
             chunk.warnings.extend(positions_ahead(loaded.record, as_of, loaded.path))
             chunk.warnings.extend(educations_ahead(loaded.record, as_of, loaded.path))
-        chunk.invalid += loaded is None
-        if loaded is not None:
             records.append(loaded.record)
             chunk.sources.append(loaded.path)
             chunk.hashes.append(loaded.sha256)

@@ -96,7 +96,7 @@ def markdown(doc: dict[str, Any]) -> str:
         points = t("ingen point") if c["points"] is None else \
             t("{points} af {max} point", points=number_text(c["points"]),
               max=number_text(c["max_points"]))
-        name = doc.get("names", {}).get(c["id"])  # by its name where the rules still say it
+        name = doc["names"].get(c["id"])  # by its name where the rules still say it
         named = f"{m(name)}** ({m(c['id'])}, " if name else f"{m(c['id'])}** ("
         lines.append(f"- **{named}{m(label(CATEGORY_TITLES, c['category']))}, "
                      f"{m(label(PRIORITIES, c['priority']))}): "
