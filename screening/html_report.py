@@ -134,7 +134,7 @@ def render(screening: Screening, audit: AuditInfo, names: dict[str, str] | None 
         decided={c: decided(d) for c, d in stands.items()},
         categories=_profile_categories(profile), statuses=list(STATUSES),
         status_class=STATUS_CLASS, comparison=Markup(comparison_chart(views)),
-        candidates=[_candidate(screening, r, v, audit) for r, v in
+        candidates=[_candidate(screening, r, v, audit, stands.get(r.id)) for r, v in
                     zip(screening.results, views, strict=True)],
         used_categories=[c for c in CATEGORIES if any(c in v.categories for v in views)],
         **TEMPLATE_LABELS)
@@ -147,11 +147,10 @@ def _profile_categories(profile: Profile) -> list[tuple[str, list]]:
 
 
 def _candidate(screening: Screening, result: CandidateResult, view: CandidateView,
-               audit: AuditInfo) -> dict:
+               audit: AuditInfo, stands: Decision | None) -> dict:
     criteria: list[dict] = []
     partly = result.partly_met_knockouts()
     recorded = [Decision(**d) for d in audit.decisions.get(result.id, ())]
-    stands = standing(recorded).get(result.id)
     for category in CATEGORIES:
         members = sorted((o for o in result.outcomes if o.criterion.category == category),
                          key=lambda o: o.criterion.priority != "krav")
