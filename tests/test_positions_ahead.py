@@ -85,3 +85,15 @@ def test_a_json_lines_record_is_located_by_its_line(tmp_path, warned, data, fiel
                     encoding="utf-8")
     (found,) = warned(record, date(2024, 1, 15), f"{pool}:2")
     assert (found.path, found.line, found.field, found.code) == (str(pool), 2, field, code)
+
+
+def test_explains_json_carries_every_warning_about_the_record(tmp_path):
+    """A program reading `explain --format json` learns what the consultant saw on stderr:
+    the JSON held only unknown assessments (W101), not a position or degree ahead."""
+    write(tmp_path, "strong.yaml", AHEAD.replace("year: 2015}", "year: 2025}"))
+    result = CliRunner().invoke(main, ["explain", str(HELSINGOR), str(tmp_path / "strong.yaml"),
+                                       "--no-audit", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert [w.split(" ")[1] for w in document["warnings"]] == ["W102", "W104"]
+    assert document["unknown_assessments"] == []

@@ -328,15 +328,15 @@ def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rul
         raise InputError([Problem("--criterion", message("no_criterion_in", id=criterion,
                                                             profile=result.profile.meta.id)
                                   + did_you_mean(criterion, known))])
-    unknown = [p for p in warnings if p.path == run.sources[candidate_id]
-               and p.code == UNKNOWN_ASSESSMENT]
+    told = [p for p in warnings if p.path == run.sources[candidate_id]]  # about this record
     decision = standing_decisions(result.profile, stage, as_of.date() if as_of else None,
                                   {candidate_id: run.input_hashes[candidate_id]},
                                   run_id, audit_db).get(candidate_id)
     if fmt == "json":
         document = explain_document(result, candidate_id, criterion)
         document["decision"] = decision.as_dict() if decision else None
-        document["unknown_assessments"] = [str(p) for p in unknown]
+        document["unknown_assessments"] = [str(p) for p in told if p.code == UNKNOWN_ASSESSMENT]
+        document["warnings"] = [str(p) for p in told]  # W101-W104: what the record holds
         emit(json.dumps(document, ensure_ascii=False, indent=2), None)
     else:
         click.echo(terminal(render(result, candidate_id, criterion, fmt == "markdown",
