@@ -332,6 +332,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "no_feature": ("no 'Egenskab:' in the file", "ingen 'Egenskab:' i filen"),
     "no_scenarios": ("the feature has no scenario ('Scenarie:')",
                      "egenskaben har intet scenarie ('Scenarie:')"),
+    "scenario_without_then": ("the scenario has no Then ('Så') step and so cannot fail: write "
+                              "what is expected",
+                              "scenariet har intet Så-trin og kan derfor ikke fejle: skriv, "
+                              "hvad der forventes"),
     "not_gherkin": ("not Gherkin: {detail}", "ikke Gherkin: {detail}"),
     "scenario_name_twice": ("scenario name '{name}' is also used on line {line}",
                             "scenarienavnet '{name}' bruges også på linje {line}"),

@@ -376,13 +376,16 @@ def test_a_profile_that_does_not_load_is_named_with_its_mistake_not_as_unknown(t
         Egenskab: Under arbejde
           Scenarie: Ved id
             Givet profilen "helsingor-direktor-2024"
+            Så er der ingen foreslåede knock-outs
           Scenarie: Ved sti
             Givet profilen "{broken}"
+            Så er der ingen foreslåede knock-outs
           Scenarie: Ved titel
             Givet stillingen som Direktør, Helsingør
+            Så er der ingen foreslåede knock-outs
     """)
     problems = check_file(path, LIBRARY, rules)
-    assert [(p.code, p.line) for p in problems] == [("B203", 4), ("B203", 6), ("B203", 8)]
+    assert [(p.code, p.line) for p in problems] == [("B203", 4), ("B203", 7), ("B203", 10)]
     for problem in problems:
         assert f"{broken}:{line}:5: E101 criteria[" in problem.message, problem.message
     assert all("no profile in" not in p.message for p in problems[:2])  # found, not unknown
@@ -403,6 +406,32 @@ def test_a_feature_without_scenarios_is_said_where_it_starts_not_as_a_pytest_err
                                        "--rules-dir", str(ROOT / "rules")])
     assert result.exit_code == 1
     assert f"{path}:2:1: B104 the feature has no scenario" in result.output
+
+
+def test_check_finds_a_scenario_that_can_never_fail(tmp_path):
+    """A scenario whose Så was left in a comment fails when it runs; `--check`, which a
+    consultant runs first, said nothing of it (B105)."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Skolechef
+          Baggrund:
+            Givet profilen "helsingor-direktor-2024"
+
+          Scenarie: Uden forventning
+            Givet ansøgeren har været chef i "Gentofte Kommune" (kommune) i 6 år
+            # Så er der ingen foreslåede knock-outs
+
+          Scenarie: Med forventning
+            Givet ansøgeren har været chef i "Gentofte Kommune" (kommune) i 6 år
+            Så er der ingen foreslåede knock-outs
+    """)
+    problems = check_file(path, LIBRARY, ROOT / "rules")
+    assert [(p.code, p.line) for p in problems] == [("B105", 6)]
+    result = CliRunner().invoke(main, ["--lang", "en", "test", str(path), "--check",
+                                       "--rules-dir", str(ROOT / "rules")])
+    assert result.exit_code == 1
+    assert f"{path}:6:3: B105 the scenario has no Then ('Så') step and so cannot fail" in \
+        " ".join(result.output.split())
 
 
 def test_a_reasoning_named_for_someone_is_hers_not_words_that_cannot_be_found(tmp_path):

@@ -2,7 +2,8 @@
 
 Reports, like a linter (`file:line:col code message`): a missing `# language: da` (or `en`)
 line (B101), a file that is not UTF-8 (B103), a line that is not Gherkin (B102, with the
-nearest keyword), a feature with no scenario (B104), a step that no step matches (B201, with
+nearest keyword), a feature with no scenario (B104), a scenario with no Så (Then) step, which
+can never fail (B105), a step that no step matches (B201, with
 the nearest steps), a step whose argument cannot be read (B203: a stage, number, profile or
 criterion the vocabulary does not know, and what it expected), an outline placeholder with no
 column in its Eksempler (B202), and two scenarios with the same name in one file (B301). Lines
@@ -120,9 +121,16 @@ def _check_feature(path: Path, feature: dict, background: ReadContext) -> list[P
         block = child.get("background") or child.get("scenario")
         if block is None:
             continue
-        problems.extend(_check_description(path, block))
+        misspelt = _check_description(path, block)
+        problems.extend(misspelt)
         if "scenario" in child and (twice := _named_twice(path, block, seen)):
             problems.append(twice)
+        # a misspelt keyword (B102) is likely the Så itself: said once, not twice
+        if "scenario" in child and not misspelt and not any(
+                step["keywordType"] == "Outcome" for step in block.get("steps", [])):
+            problems.append(Problem(str(path), message("scenario_without_then"),
+                                    block["location"]["line"], block["location"]["column"],
+                                    code="B105"))
         columns, rows = _examples(block)
         # a scenario starts from what its Background chose (the profile)
         context = background if "background" in child else replace(background)
