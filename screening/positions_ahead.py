@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from .assessments import Finding, alike_before, located
 from .errors import Problem
 from .messages import message
+from .record_places import Finding, alike_before, located
 from .records import CandidateRecord
 
 CODE = "W102"

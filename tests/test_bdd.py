@@ -638,16 +638,14 @@ def test_a_ranking_after_then_is_read_in_danish_word_order(tmp_path):
     path = feature(tmp_path, """\
         # language: da
         Egenskab: Rækkefølge
-          Scenarie: Ida før Bo
+          Baggrund:
             Givet stillingen som Direktør, Helsingør
             Og ansøgeren Ida, der i seks år har været centerchef i Roskilde Kommune med syv afdelingsledere under sig
             Og ansøgeren Bo, der i to år har været teamleder i Greve Kommune
+          Scenarie: Ida før Bo
             Når ansøgerne screenes
             Så ligger Ida før Bo
           Scenarie: Bo før Ida
-            Givet stillingen som Direktør, Helsingør
-            Og ansøgeren Ida, der i seks år har været centerchef i Roskilde Kommune med syv afdelingsledere under sig
-            Og ansøgeren Bo, der i to år har været teamleder i Greve Kommune
             Når ansøgerne screenes
             Så ligger Bo før Ida
     """)  # noqa: E501
