@@ -158,12 +158,9 @@ def read_document(path: str | Path) -> tuple[Document | None, Problem | None]:
     content, problem = read_bounded(path)
     if problem:
         return None, problem
-    try:
-        text = content.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line, col = text_position(content, exc.start)
-        return None, Problem(name, message("not_utf8"), line, col, code="E003")
-    text = text.removeprefix("\ufeff")  # a byte order mark some editors write
+    text, problem = _decoded(name, content, "E003")
+    if text is None:
+        return None, problem
     if Path(path).suffix.lower() == ".json":
         data, problem = _load_json(name, text)
     else:
@@ -187,6 +184,23 @@ def yaml_trap(error: MarkedYAMLError) -> Message | str:
     if "\\t" in str(said) or "\t" in str(said):
         return message("yaml_tab")
     return str(said)
+
+
+def read_text(path: str | Path, code: str = "E003") -> tuple[str | None, Problem | None]:
+    """The UTF-8 text of a regular file within the limit, without the byte order mark some
+    editors write; or the problem reading it, a text that is not UTF-8 located (as `code`)."""
+    content, problem = read_bounded(path)
+    if problem:
+        return None, problem
+    return _decoded(str(path), content, code)
+
+
+def _decoded(name: str, content: bytes, code: str) -> tuple[str | None, Problem | None]:
+    try:
+        return content.decode("utf-8").removeprefix("\ufeff"), None
+    except UnicodeDecodeError as exc:
+        line, column = text_position(content, exc.start)
+        return None, Problem(name, message("not_utf8"), line, column, code=code)
 
 
 def read_bounded(path: str | Path, limit: int | None = None) -> tuple[bytes, Problem | None]:

@@ -46,7 +46,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .documents import read_bounded, text_position
+from .documents import read_text as read_bounded_text
 from .errors import InputError, Problem
 from .messages import message, os_reason
 from .profiles import Profile
@@ -131,21 +131,16 @@ def read_text(path: str | Path) -> str:
     if suffix in OTHER_DOCUMENTS:  # not text: it would be read as text that is not UTF-8
         raise InputError([Problem(str(path), message("save_as_readable", suffix=suffix),
                                   code="E004")])
-    try:
-        if suffix == ".docx":
-            return _docx_text(path)
-        if suffix == ".pdf":
-            return _pdf_text(path)
-        # decoded whole: the error's offset is the file's; Notepad starts a file with a
-        # byte order mark, which is no part of the first heading or quote
-        content, unread = read_bounded(path)  # within the limit every other input keeps
+    if suffix not in (".docx", ".pdf"):
+        # within the limit every other input keeps; Notepad's byte order mark is no part
+        # of the first heading or quote
+        text, unread = read_bounded_text(path)
         if unread is not None:
             raise InputError([unread])
-        return content.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        line, column = text_position(exc.object, exc.start)
-        raise InputError([Problem(str(path), message("not_utf8"), line, column,
-                                  code="E003")]) from None
+        assert text is not None  # read_text gives the text or the problem
+        return text
+    try:
+        return _docx_text(path) if suffix == ".docx" else _pdf_text(path)
     except OSError as exc:
         raise InputError([Problem(str(path), message("cannot_read_file", reason=os_reason(exc)),
                                   code="E001")]) from None

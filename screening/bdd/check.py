@@ -23,7 +23,7 @@ from gherkin.errors import CompositeParserException, ParserError
 from gherkin.parser import Parser
 from gherkin.token_scanner import TokenScanner
 
-from ..documents import read_bounded, text_position
+from ..documents import read_text
 from ..errors import Problem
 from ..messages import Message, message
 from ..vocabulary import did_you_mean
@@ -49,14 +49,7 @@ def feature_files(paths: list[str | Path]) -> list[Path]:
 
 def read_feature(path: Path) -> tuple[str | None, Problem | None]:
     """The text of a feature file (a byte order mark dropped), or the problem reading it."""
-    content, problem = read_bounded(path)
-    if problem:
-        return None, problem
-    try:
-        return content.decode("utf-8").removeprefix("\ufeff"), None
-    except UnicodeDecodeError as exc:
-        line, column = text_position(content, exc.start)
-        return None, Problem(str(path), message("not_utf8"), line, column, code="B103")
+    return read_text(path, code="B103")
 
 
 def check_file(path: Path, steps: StepCatalogue,

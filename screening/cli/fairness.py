@@ -40,20 +40,14 @@ def fairness(run, groups_file, take, fmt, audit_db):
     from ..audit.replay import stored_profile
     from ..audit.store import AuditStore
     from ..display import terminal
-    from ..documents import read_bounded, text_position
-    from ..errors import InputError, Problem
+    from ..documents import read_text
+    from ..errors import InputError
     from ..fairness import compare, coverage, outcomes, read_groups
-    from ..messages import message
 
-    content, unread = read_bounded(groups_file)
+    text, unread = read_text(groups_file)  # a spreadsheet's "Unicode text" is UTF-16: E003
     if unread is not None:
         raise InputError([unread])
-    try:
-        text = content.decode("utf-8")
-    except UnicodeDecodeError as exc:  # a spreadsheet's "Unicode text" is UTF-16
-        line, column = text_position(content, exc.start)
-        raise InputError([Problem(groups_file, message("not_utf8"), line, column,
-                                  code="E003")]) from None
+    assert text is not None  # read_text gives the text or the problem
     groups = read_groups(text, groups_file)
     store = AuditStore(audit_db or default_path(), read_only=True)
     try:
