@@ -6,7 +6,7 @@ conditions are rendered as words only to say what *would* meet a criterion.
 
 from __future__ import annotations
 
-from .audit.decisions import Decision, describe
+from .audit.decisions import Decision, decision_line
 from .display import one_line
 from .i18n import t
 from .profiles import CATEGORIES, Profile
@@ -144,10 +144,8 @@ def _header(screening: Screening, result: CandidateResult,
 
 
 def _decided(decision: Decision | None) -> list[str]:
-    """The line naming a person's standing decision, when there is one."""
-    if decision is None:
-        return []
-    return [t("Stående beslutning: {decision}", decision=describe(decision))]
+    """The line naming a person's decision, when there is one."""
+    return [] if decision is None else [decision_line(decision)]
 
 
 def explain_document(screening: Screening, candidate_id: str,

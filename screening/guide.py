@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from . import conditions as cond
-from .audit.decisions import Decision, describe
+from .audit.decisions import Decision, decision_line
 from .display import markdown as markdown_text
 from .display import one_line
 from .explain import _evidence_line
@@ -51,7 +51,7 @@ class GuideItem:
 class CandidateGuide:
     view: CandidateView
     items: tuple[GuideItem, ...]
-    decision: str | None = None  # the standing decision a person made, in words
+    decision: str | None = None  # the line naming a person's decision (standing or earlier)
 
 
 def competencies_read(criterion: Criterion, stage: str | None = None) -> tuple[str, ...]:
@@ -110,7 +110,7 @@ def guide(screening: Screening, next_stage: str, candidate_id: str | None = None
 
 
 def _described(decision: Decision | None) -> str | None:
-    return None if decision is None else describe(decision)
+    return None if decision is None else decision_line(decision)
 
 
 def summary(g: CandidateGuide) -> str:
@@ -147,8 +147,7 @@ def markdown(screening: Screening, next_stage: str, guides: list[CandidateGuide]
         if proposed := knockouts(g):
             lines += [proposed, ""]
         if g.decision:  # reasons are typed by people: one line, escaped
-            lines += [markdown_text(one_line(t("Stående beslutning: {decision}",
-                                                 decision=g.decision))), ""]
+            lines += [markdown_text(one_line(g.decision)), ""]
         if not g.items:
             lines += [t("Intet at afklare: alle kriterier er belyst, kilderne er enige, og "
                         "ingen krav er kun delvist opfyldt."), ""]

@@ -45,12 +45,14 @@ class AuditInfo:
     decisions: dict[str, tuple[dict, ...]]  # by candidate, oldest first
 
 
-def unrecorded(profile: Profile) -> AuditInfo:
-    """No matching run: the hashes are computed now, from the rule files as they are."""
+def unrecorded(profile: Profile, decisions: dict[str, tuple[dict, ...]] | None = None
+               ) -> AuditInfo:
+    """No matching run: the hashes are computed now, from the rule files as they are; the
+    decisions are those made on other evidence, if any."""
     from .audit.store import sha256
 
     files = tuple((path, sha256(content)) for path, content in profile.files)
-    return AuditInfo(None, None, None, None, files, {})
+    return AuditInfo(None, None, None, None, files, decisions or {})
 
 
 def from_store(store_path: str | Path, screening: Screening, run: str | None) -> AuditInfo:
@@ -58,36 +60,39 @@ def from_store(store_path: str | Path, screening: Screening, run: str | None) ->
     these results with these rule files at this stage; `unrecorded` when there is none.
     The decisions are those of the given run, or, without one, as `screen`, `explain` and
     `shortlist` find them: every decision on the same records at this stage and date in any
-    run of the profile (a later run with the same results does not hide them)."""
+    run of the profile (a later run with the same results does not hide them), and for a
+    candidate with none, the latest made on other evidence, marked as such."""
     from .audit.store import AuditStore
 
     if run is None and not Path(store_path).exists():
         return unrecorded(screening.profile)
     store = AuditStore(store_path, read_only=True)
+    found: dict | None
     try:
         if run is not None:
             found = store.run(run)
             if not _same(store, found, screening):
                 raise InputError([Problem(str(store_path), message("run_differs", run=run),
                                           code="E402")])
-        else:
-            latest = next((r for r in reversed(store.runs()) if _same(store, r, screening)),
-                          None)
-            if latest is None:
-                return unrecorded(screening.profile)
-            found = latest
-        if run is not None:
             recorded = store.decision_records(run)
         else:
-            inputs = {r["id"]: r["input"]["sha256"] for r in store.results(found["run"])}
-            recorded = store.decisions_for_inputs(found["profile"]["sha256"], found["stage"],
-                                                  found["as_of"], inputs)
+            found = next((r for r in reversed(store.runs()) if _same(store, r, screening)),
+                         None)
+            recorded = [] if found is None else store.decisions_for_inputs(
+                found["profile"]["sha256"], found["stage"], found["as_of"],
+                {r["id"]: r["input"]["sha256"] for r in store.results(found["run"])})
+            decided_here = {d.candidate for d in recorded}
+            recorded += store.earlier_decisions(screening.profile.meta.id, [
+                r.id for r in screening.results if r.id not in decided_here]).values()
         decisions: dict[str, list[dict]] = {}
         for decision in recorded:
             decisions.setdefault(decision.candidate, []).append(decision.as_dict())
+        by_candidate = {c: tuple(d) for c, d in decisions.items()}
+        if found is None:
+            return unrecorded(screening.profile, by_candidate)
         return AuditInfo(found["run"], found["created"], found["operator"], str(store_path),
                          tuple((f["path"], f["sha256"]) for f in found["rule_files"]),
-                         {c: tuple(d) for c, d in decisions.items()})
+                         by_candidate)
     finally:
         store.close()
 
@@ -169,6 +174,8 @@ def _candidate(screening: Screening, result: CandidateResult, view: CandidateVie
             # oldest first, each one a later decision replaced marked as such
             "decisions": [describe(d) if d == stands else f"({t('erstattet')}) {describe(d)}"
                           for d in recorded],
+            # a decision made on other evidence leaves this one to the committee
+            "undecided": stands is None or stands.on_other_evidence,
             "unassessed": [o.criterion for o in result.outcomes if o.status == "ikke_belyst"]}
 
 

@@ -117,6 +117,10 @@ EN: dict[str, str] = {
     "Besluttet: {decision}": "Decided: {decision}",
     "Stående beslutning: {decision}": "Standing decision: {decision}",
     "Stående beslutninger ({source}):": "Standing decisions ({source}):",
+    "Tidligere beslutning: {decision}": "Earlier decision: {decision}",
+    "Tidligere beslutninger, på andet grundlag:": "Earlier decisions, on other evidence:",
+    "{decided}, på andet grundlag ({stage}, {as_of})":
+        "{decided}, on other evidence ({stage}, {as_of})",
     "Afventer menneskelig vurdering: utilstrækkeligt belyst":
         "Awaiting a person's decision: insufficient evidence",
     "Videre (besluttet)": "Goes on (decided)", "Ikke videre (besluttet)":

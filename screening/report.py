@@ -135,12 +135,13 @@ CSV_FIELDS = ["rank", "id", "score", "possible", "coverage", "recommendation", "
               "faglige", "ledelsesmæssige", "personlige", "opfyldt", "delvist", "ikke_opfyldt",
               "ikke_belyst", "disagreements", "partly_met_knockouts", "faglige_possible",
               "ledelsesmæssige_possible", "personlige_possible", "decision", "decided_by",
-              "decided_at", "decision_reason"]
+              "decided_at", "decision_reason", "decision_other_stage", "decision_other_as_of"]
 
 
 def csv_text(screening: Screening, decisions: Decisions | None = None) -> str:
     """One row per candidate, machine-friendly: dot decimals, ids joined by spaces; the
-    standing decision by its code (confirm, override, advance, stop), empty when none."""
+    standing decision by its code (confirm, override, advance, stop), empty when none,
+    and the stage and date of its run when it was made on other evidence."""
     out = io.StringIO()
     writer = csv.DictWriter(out, CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
@@ -159,7 +160,9 @@ def csv_text(screening: Screening, decisions: Decisions | None = None) -> str:
                for c in CATEGORIES},
             **({} if decision is None else {
                 "decision": decision.decision, "decided_by": decision.by,
-                "decided_at": decision.created, "decision_reason": decision.reason}),
+                "decided_at": decision.created, "decision_reason": decision.reason,
+                "decision_other_stage": decision.other_stage,
+                "decision_other_as_of": decision.other_as_of}),
         })
     return out.getvalue()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .audit.decisions import ADVANCES, STOPS, Decision
+from .audit.decisions import ADVANCES, STOPS, Decision, on_this_evidence
 from .i18n import t
 from .report import knockout_ids, number_text, score_range
 from .results import SPARSE_BAND, CandidateResult, Screening
@@ -29,7 +29,7 @@ def shortlist(screening: Screening, take: int,
     for the committee. A standing decision of a person comes first: who was decided to go
     on takes a place, who was decided not to is out; a proposed knock-out or a candidate
     with too little evidence waits for such a decision."""
-    decisions = decisions or {}
+    decisions = on_this_evidence(decisions or {})  # one made on other evidence is shown only
 
     def outcome(r: CandidateResult) -> str | None:
         return decisions[r.id].outcome if r.id in decisions else None

@@ -193,14 +193,83 @@ def test_a_wrong_run_is_refused_before_anything_is_screened_recorded_or_written(
     assert "Revisionsspor: kørsel" not in result.stderr
 
 
-def test_a_decision_on_other_evidence_is_not_shown_without_run(run, audit_db, tmp_path):
-    assert decide(run, JONAS, "--override", "--reason", "r", "--operator", "F").exit_code == 0
-    changed = tmp_path / "k04.yaml"
-    changed.write_text((EXAMPLES / f"{JONAS}.yaml").read_text(encoding="utf-8")
+def _changed_record(tmp_path, candidate: str):
+    """The candidate's record with one more line: other evidence, by its sha256."""
+    changed = tmp_path / f"{candidate}.yaml"
+    changed.write_text((EXAMPLES / f"{candidate}.yaml").read_text(encoding="utf-8")
                        + "\n# ny oplysning\n", encoding="utf-8")
-    explained = cli("explain", PROFILE, str(changed), "--stage", "reference", "--rules-dir",
-                    str(ROOT / "rules")).output
+    return changed
+
+
+def test_a_decision_on_other_evidence_shows_as_earlier_not_as_standing(run, audit_db,
+                                                                       tmp_path):
+    """A changed record, at the same stage: nothing was shown, as if no one had decided."""
+    assert decide(run, JONAS, "--override", "--reason", "r", "--operator", "F").exit_code == 0
+    as_of = AuditStore(audit_db).run(run)["as_of"]
+    changed = str(_changed_record(tmp_path, JONAS))
+    common = [PROFILE, changed, "--stage", "reference", "--rules-dir", str(ROOT / "rules")]
+    explained = cli("explain", *common).output
     assert "Stående beslutning" not in explained
+    assert (f"Tidligere beslutning: går videre (foreslået knock-out underkendt), på andet "
+            f"grundlag (reference, {as_of}): F") in explained
+    english = cli("--lang", "en", "explain", *common).output
+    assert (f"Earlier decision: goes on (proposed knock-out overridden), on other evidence "
+            f"(references, {as_of}): F") in english
+    guide = cli("guide", PROFILE, changed, "--stage", "samtale2", "--format", "markdown",
+                "--rules-dir", str(ROOT / "rules")).stdout
+    assert "Tidligere beslutning: går videre" in guide and "Stående beslutning" not in guide
+
+
+def test_a_decision_at_an_earlier_stage_is_shown_but_not_followed(run, audit_db):
+    """Decided on at the references, Jonas appears at the second interview with that
+    decision beside him, marked; the shortlist does not take him on it."""
+    assert decide(run, JONAS, "--override", "--reason", "Konstitueret skoleleder i to år",
+                  "--operator", "Formand").exit_code == 0
+    common = [PROFILE, str(EXAMPLES), "--stage", "samtale2", "--rules-dir", str(ROOT / "rules"),
+              "--no-audit"]
+    screened = cli("screen", *common, "--format", "json")
+    by_id = {c["id"]: c for c in json.loads(screened.stdout)["candidates"]}
+    assert by_id[JONAS]["knockouts"], "the example's knock-out at the second interview"
+    decision = by_id[JONAS]["decision"]
+    assert (decision["decision"], decision["other_stage"]) == ("override", "reference")
+    assert by_id[METTE]["decision"] is None
+    assert "Tidligere beslutninger, på andet grundlag:" in screened.stderr
+    assert "Stående beslutninger" not in screened.stderr
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(
+        cli("screen", *common, "--format", "csv").stdout))}
+    assert (rows[JONAS]["decision"], rows[JONAS]["decision_other_stage"]) == \
+        ("override", "reference")
+    listed = cli("shortlist", *common, "--take", "8").stdout
+    (jonas_row,) = [line for line in listed.splitlines() if JONAS in line]
+    assert jonas_row.startswith("Foreslået knock-out (afventer menneskelig vurdering)")
+    assert "Tidligere beslutning: går videre" in jonas_row
+    assert "Videre (besluttet)" not in listed
+
+
+def test_the_report_keeps_the_space_for_a_decision_made_on_other_evidence(run, tmp_path):
+    assert decide(run, JONAS, "--confirm", "--reason", "Ikke ledet ledere", "--operator",
+                  "Formand").exit_code == 0
+    out = tmp_path / "report.html"
+    made = cli("report", PROFILE, str(EXAMPLES), "--stage", "samtale2", "--rules-dir",
+               str(ROOT / "rules"), "--out", str(out))
+    assert made.exit_code == 0, made.output
+    page = out.read_text(encoding="utf-8")
+    start = page.index(f'id="c-{JONAS}"')
+    section = page[start:page.index("</section>", start)]
+    assert "på andet grundlag (reference," in section
+    assert "Beslutning (udfyldes af ansættelsesudvalget)" in section
+
+
+def test_earlier_decisions_are_the_latest_of_the_same_profile(run, audit_db):
+    assert decide(run, JONAS, "--confirm", "--reason", "a", "--operator", "F").exit_code == 0
+    assert decide(run, JONAS, "--override", "--supersede", "--reason", "b",
+                  "--operator", "F").exit_code == 0
+    store = AuditStore(audit_db)
+    found = store.earlier_decisions(PROFILE, [JONAS, METTE])
+    assert list(found) == [JONAS]
+    assert (found[JONAS].reason, found[JONAS].other_stage) == ("b", "reference")
+    assert found[JONAS].on_other_evidence
+    assert store.earlier_decisions("another-profile", [JONAS]) == {}
 
 
 def test_too_little_evidence_waits_for_a_person(run):

@@ -12,7 +12,7 @@ candidate without one, the person says which of the two it is.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..messages import Told, message
 
@@ -38,6 +38,19 @@ class Decision:
     reason: str | None
     by: str
     supersedes: int | None = None  # the entry of the standing decision it replaced
+    # set on a decision made in a run on other evidence (another stage, date, record or
+    # version of the profile), shown so that nobody meets the candidate as if no one had
+    # decided: the stage and date of that run. It stands for nothing on this evidence.
+    other_stage: str | None = None
+    other_as_of: str | None = None
+
+    @property
+    def on_other_evidence(self) -> bool:
+        return self.other_stage is not None
+
+    def made_in(self, stage: str, as_of: str) -> Decision:
+        """This decision, marked as made in a run at `stage` on `as_of`, on other evidence."""
+        return replace(self, other_stage=stage, other_as_of=as_of)
 
     @classmethod
     def from_entry(cls, seq: int, run: str, candidate: str, created: str,
@@ -52,10 +65,13 @@ class Decision:
         return {"seq": self.seq, "run": self.run, "candidate": self.candidate,
                 "created": self.created, "decision": self.decision, "target": self.target,
                 "outcome": self.outcome, "reason": self.reason, "by": self.by,
-                "supersedes": self.supersedes}
+                "supersedes": self.supersedes,
+                **({"other_stage": self.other_stage, "other_as_of": self.other_as_of}
+                   if self.on_other_evidence else {})}
 
 
-# the standing decision of each candidate who has one, by candidate id, as papers show them
+# the standing decision of each candidate who has one, by candidate id, as papers show them;
+# a candidate with none on this evidence may have one made on other evidence, so marked
 Decisions = Mapping[str, "Decision"]
 
 
@@ -85,6 +101,21 @@ def standing(decisions: Iterable[Decision]) -> dict[str, Decision]:
     return latest
 
 
+def on_this_evidence(decisions: Decisions) -> dict[str, Decision]:
+    """The decisions that stand on the evidence shown: those a tool may follow."""
+    return {c: d for c, d in decisions.items() if not d.on_other_evidence}
+
+
+def decision_line(d: Decision) -> str:
+    """The line naming a person's decision beside a candidate: standing, or made earlier on
+    other evidence."""
+    from ..i18n import t
+
+    if d.on_other_evidence:
+        return t("Tidligere beslutning: {decision}", decision=describe(d))
+    return t("Stående beslutning: {decision}", decision=describe(d))
+
+
 def describe(d: Decision) -> str:
     """Who decided what, when and why, in one line for tables and explanations."""
     from ..i18n import t
@@ -95,10 +126,14 @@ def describe(d: Decision) -> str:
 
 def decided(d: Decision) -> str:
     """What was decided, in a few words: "går videre (foreslået knock-out underkendt)"."""
+    from ..i18n import t
     from ..vocabulary import DECISIONS as DECISION_WORDS
-    from ..vocabulary import OUTCOMES, label
+    from ..vocabulary import OUTCOMES, STAGES, label
 
     what = label(OUTCOMES, d.outcome) if d.outcome else d.decision
     if d.decision in DECISION_WORDS:
         what += f" ({label(DECISION_WORDS, d.decision)})"
+    if d.on_other_evidence:
+        what = t("{decided}, på andet grundlag ({stage}, {as_of})", decided=what,
+                 stage=label(STAGES, d.other_stage or ""), as_of=d.other_as_of)
     return what

@@ -327,6 +327,18 @@ class AuditStore:
         return [d for d in decisions if d.run in alike
                 and self._input_sha256(d.run, d.candidate) == inputs[d.candidate]]
 
+    def earlier_decisions(self, profile_id: str, candidates: Iterable[str]) -> dict[str, Decision]:
+        """The latest decision about each of these candidates in any run of the profile (by
+        its id: any version), marked with the stage and date of its run. For candidates
+        with no standing decision on the evidence shown: whatever a person decided about
+        them was decided on other evidence."""
+        wanted = set(candidates)
+        decisions = [d for d in self._all_decisions() if d.candidate in wanted]
+        runs = {run: self.run(run) for run in {d.run for d in decisions}}
+        latest = standing(d for d in decisions if runs[d.run]["profile"]["id"] == profile_id)
+        return {candidate: d.made_in(runs[d.run]["stage"], runs[d.run]["as_of"])
+                for candidate, d in latest.items()}
+
     def _all_decisions(self) -> list[Decision]:
         rows = self.db.execute("SELECT seq, run, candidate, created, body FROM entries "
                                "WHERE kind = 'decision' ORDER BY seq").fetchall()

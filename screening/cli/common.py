@@ -117,7 +117,8 @@ def screened(profile_name: str, candidates: tuple[str, ...], rules_dir: str, sta
 def standing_decisions(profile, stage: str, as_of, inputs: dict[str, str], run: str | None,
                         audit_db: str | None) -> dict:
     """Standing decisions to show: those of RUN, or else the latest a person made on the same
-    profile, stage, date and record (by sha256) in any run of the audit store."""
+    profile, stage, date and record (by sha256) in any run of the audit store; for a
+    candidate with none, the latest made on other evidence, marked as such."""
     from ..audit import default_path
 
     path = audit_db or default_path()
@@ -127,10 +128,12 @@ def standing_decisions(profile, stage: str, as_of, inputs: dict[str, str], run: 
 
     store = AuditStore(path, read_only=True)
     try:
-        if run is None:
-            return store.standing_for_inputs(profile.sha256, stage,
-                                             (as_of or profile.meta.date).isoformat(), inputs)
-        return store.standing(run)  # a run the command checked first (check_run)
+        if run is not None:
+            return store.standing(run)  # a run the command checked first (check_run)
+        found = store.standing_for_inputs(profile.sha256, stage,
+                                          (as_of or profile.meta.date).isoformat(), inputs)
+        return {**found, **store.earlier_decisions(
+            profile.meta.id, [c for c in inputs if c not in found])}
     finally:
         store.close()
 
@@ -161,7 +164,8 @@ strict_option = option("--strict", is_flag=True,
                             "fejl (exit 2) i stedet for en advarsel.")
 run_option = option("--run", "run_id",
                     help="Vis de stående beslutninger fra denne kørsel (standard: den "
-                         "seneste beslutning på samme profil, stadie og post).")
+                         "seneste beslutning på samme profil, stadie og post, og ellers den "
+                         "seneste på andet grundlag, markeret som tidligere).")
 no_audit_option = option("--no-audit", is_flag=True,
                           help="Gem ikke kørslen i revisionssporet (fx ved genscreening "
                                "af en talentpulje).")
@@ -193,15 +197,19 @@ rules_dir_option = option("--rules-dir", default="rules", show_default=True,
 
 def echo_decisions(decisions: Mapping, run_id: str | None) -> None:
     """The standing decisions of people, on stderr beside the run summary."""
-    from ..audit.decisions import describe
+    from ..audit.decisions import describe, on_this_evidence
 
-    if not decisions:
-        return
-    source = t("kørsel {run}", run=run_id) if run_id else \
-        t("seneste på samme profil, stadie og post")
-    click.echo(t("Stående beslutninger ({source}):", source=source), err=True)
-    for candidate, decision in decisions.items():
-        click.echo(f"  {candidate}: {describe(decision)}", err=True)
+    standing = on_this_evidence(decisions)
+    if standing:
+        source = t("kørsel {run}", run=run_id) if run_id else \
+            t("seneste på samme profil, stadie og post")
+        click.echo(t("Stående beslutninger ({source}):", source=source), err=True)
+        for candidate, decision in standing.items():
+            click.echo(f"  {candidate}: {describe(decision)}", err=True)
+    if earlier := {c: d for c, d in decisions.items() if c not in standing}:
+        click.echo(t("Tidligere beslutninger, på andet grundlag:"), err=True)
+        for candidate, decision in earlier.items():
+            click.echo(f"  {candidate}: {describe(decision)}", err=True)
 
 
 def output_to(out: str | None):

@@ -43,9 +43,9 @@ HELP_EN: dict[str, str] = {
     "Revisionssporets SQLite-fil (standard: ~/.local/share/screening/audit.db).":
         "The audit trail's SQLite file (default: ~/.local/share/screening/audit.db).",
     "Vis de stående beslutninger fra denne kørsel (standard: den seneste beslutning på samme "
-    "profil, stadie og post).":
+    "profil, stadie og post, og ellers den seneste på andet grundlag, markeret som tidligere).":
         "Show the standing decisions of this run (default: the latest decision on the same "
-        "profile, stage and record).",
+        "profile, stage and record, or else the latest on other evidence, marked as earlier).",
     "Gem ikke kørslen i revisionssporet (fx ved genscreening af en talentpulje).":
         "Do not record the run in the audit trail (e.g. when rescreening a talent pool).",
     "Hvem der screener (standard: brugernavnet).": "Who screens (default: the user name).",
@@ -89,12 +89,13 @@ HELP_EN: dict[str, str] = {
         "Propose who goes on to the next round, with the reasons.",
     "En kandidat med foreslået knock-out, eller med for lidt evidens til at blive vurderet, "
     "går hverken videre eller ud, før et menneske har taget stilling (screening decide); en "
-    "stående beslutning vises og følges. Står flere lige på sidste plads, vises de som "
-    "uafgjort, så udvalget vælger.":
+    "stående beslutning vises og følges, en tidligere på andet grundlag vises kun. Står flere "
+    "lige på sidste plads, vises de som uafgjort, så udvalget vælger.":
         "A candidate with a proposed knock-out, or with too little evidence to be assessed, "
         "neither goes on nor out before a person has decided (screening decide); a standing "
-        "decision is shown and followed. When several are tied for the last place, they are "
-        "shown as tied, so the committee chooses.",
+        "decision is shown and followed, an earlier one on other evidence only shown. When "
+        "several are tied for the last place, they are shown as tied, so the committee "
+        "chooses.",
     "Hvor mange der skal videre.": "How many go on.",
     # explain
     "Forklar begrundelsen for én kandidat i ord, der kan bruges i en indstilling.":

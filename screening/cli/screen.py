@@ -223,8 +223,8 @@ def shortlist(profile, candidates, stage, take, as_of, rules_dir, run_id, audit_
 
     En kandidat med foreslået knock-out, eller med for lidt evidens til at blive vurderet,
     går hverken videre eller ud, før et menneske har taget stilling (screening decide); en
-    stående beslutning vises og følges. Står flere lige på sidste plads, vises de som
-    uafgjort, så udvalget vælger.
+    stående beslutning vises og følges, en tidligere på andet grundlag vises kun. Står flere
+    lige på sidste plads, vises de som uafgjort, så udvalget vælger.
 
     \b
     Eksempel:
@@ -233,7 +233,7 @@ def shortlist(profile, candidates, stage, take, as_of, rules_dir, run_id, audit_
     """
     from tabulate import tabulate
 
-    from ..audit.decisions import describe
+    from ..audit.decisions import decision_line, describe, on_this_evidence
     from ..shortlist import reasons
     from ..shortlist import shortlist as choose
     from ..vocabulary import STAGES
@@ -256,13 +256,17 @@ def shortlist(profile, candidates, stage, take, as_of, rules_dir, run_id, audit_
               ("Foreslået knock-out (afventer menneskelig vurdering)", chosen.knocked_out),
               ("Afventer menneskelig vurdering: utilstrækkeligt belyst", chosen.unjudged)]
 
+    standing = on_this_evidence(decisions)  # one made on other evidence is only shown
+
     def label(name: str, r) -> str:
-        return t("Videre (besluttet)") if name == "Videre" and r.id in decisions else t(name)
+        return t("Videre (besluttet)") if name == "Videre" and r.id in standing else t(name)
 
     def reason(r) -> str:
         if r.id not in decisions:
             return reasons(r)
-        return f"{t('Besluttet: {decision}', decision=describe(decisions[r.id]))}; {reasons(r)}"
+        said = t('Besluttet: {decision}', decision=describe(decisions[r.id])) \
+            if r.id in standing else decision_line(decisions[r.id])
+        return f"{said}; {reasons(r)}"
 
     rows = [[label(name, r), r.rank, r.id, reason(r)] for name, members in groups
             for r in members]
