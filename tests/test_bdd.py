@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -389,6 +390,33 @@ def test_a_profile_that_does_not_load_is_named_with_its_mistake_not_as_unknown(t
     for problem in problems:
         assert f"{broken}:{line}:5: E101 criteria[" in problem.message, problem.message
     assert all("no profile in" not in p.message for p in problems[:2])  # found, not unknown
+
+
+@pytest.mark.parametrize("named", ["outside", "../outside", "link"])
+def test_a_scenario_cannot_name_a_file_outside_the_rules_or_the_project_as_its_profile(
+        tmp_path, monkeypatch, named):
+    """A feature file passed around like a document named '../../etc/shadow' as its profile:
+    the run read it, and its errors echoed the file's lines."""
+    project, secret = tmp_path / "project", tmp_path / "secret.yaml"
+    project.mkdir()
+    secret.write_text("kodeord: hemmeligt-ord\n", encoding="utf-8")
+    (project / "link.yaml").symlink_to(secret)
+    path = {"outside": secret, "../outside": Path("..") / secret.name,
+            "link": Path("link.yaml")}[named]
+    monkeypatch.chdir(project)
+    written = feature(project, f"""\
+        # language: da
+        Egenskab: Udefra
+          Scenarie: En fremmed fil
+            Givet profilen "{path}"
+            Så er der ingen foreslåede knock-outs
+    """)
+    (problem,) = check_file(written, LIBRARY, ROOT / "rules")
+    assert problem.code == "B203" and "hemmeligt-ord" not in problem.message
+    for lang, said in [("da", "skal ligge i"), ("en", "must lie in")]:
+        checked = CliRunner().invoke(main, ["--lang", lang, "test", str(written), "--check",
+                                            "--rules-dir", str(ROOT / "rules")])
+        assert said in checked.output and "hemmeligt-ord" not in checked.output
 
 
 def test_a_feature_without_scenarios_is_said_where_it_starts_not_as_a_pytest_error(tmp_path):

@@ -116,6 +116,8 @@ def resolve_profile(text: str, rules_dir: Path) -> Profile:
     except ScreeningError:
         path = None  # not an id or a rule file: a title, below
     if path is not None:
+        if not _within_reach(path, rules_dir):
+            raise Unreadable(message("profile_out_of_reach", rules=f"{rules_dir}/"))
         try:
             return load_profile(path)
         except RuleFileError as exc:  # there, but with a mistake: say it, not "unknown"
@@ -142,6 +144,14 @@ def resolve_profile(text: str, rules_dir: Path) -> Profile:
 
 def _problems(problems) -> str:
     return "; ".join(map(str, problems))
+
+
+def _within_reach(path: Path, rules_dir: Path) -> bool:
+    """Whether a rule file a feature names lies in the rules folder or under the folder the
+    run starts in: a feature file is passed around like a document, and must not make a run
+    read any file of the machine (and echo it in the errors of a file that is no profile)."""
+    real = path.resolve()
+    return any(real.is_relative_to(folder.resolve()) for folder in (Path(rules_dir), Path.cwd()))
 
 
 def _stamp(rules_dir: Path) -> tuple[tuple[str, float], ...]:
