@@ -180,7 +180,7 @@ def decimal_comma(text: str, keep: tuple[str, ...] = ("id", "criterion", "decide
                                                        "decision_reason")) -> str:
     """The CSV as Danish Excel reads it: `;` between fields and `,` as the decimal mark
     (ids, and what a person wrote, are left as they are, even where one looks like a
-    number)."""
+    number), and no text Excel would take for a formula."""
     rows = list(csv.reader(io.StringIO(text)))
     kept = {n for n, name in enumerate(rows[0]) if name in keep} if rows else set()
     out = io.StringIO()
@@ -188,8 +188,18 @@ def decimal_comma(text: str, keep: tuple[str, ...] = ("id", "criterion", "decide
     writer.writerow(rows[0] if rows else [])
     for row in rows[1:]:
         writer.writerow([cell.replace(".", ",") if n not in kept and _DECIMAL.match(cell)
-                         else cell for n, cell in enumerate(row)])
+                         else _as_text(cell) for n, cell in enumerate(row)])
     return out.getvalue()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _as_text(cell: str) -> str:
+    """A cell Excel shows as the text it is: a reason a person typed as "-2 år som chef" or
+    "=HYPERLINK(…)" would be read as a formula (#NAVN? or a live link), so it gets the
+    apostrophe Excel takes as "text follows" (OWASP's advice for CSV files)."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
 def csv_for(screening: Screening, detail: str, decimal: str,

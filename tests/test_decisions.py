@@ -394,3 +394,22 @@ def test_a_standing_decision_shows_in_the_interview_guide(run, audit_db, fmt):
     assert said in guide.stdout
     assert guide.stdout.count("Stående beslutning") == 1  # only the candidate decided on
     assert guide.stdout.index(JONAS) < guide.stdout.index(said)  # in Jonas's section
+
+
+def test_a_reason_excel_would_take_for_a_formula_stays_text_in_the_excel_csv(run):
+    """A reason typed as '-2 år som chef' or '=HYPERLINK(…)' became a formula in Danish
+    Excel (#NAVN? or a live link) from `--decimal comma`, the CSV made for it; the plain
+    CSV, for machines, keeps it as typed."""
+    reason = '=HYPERLINK("https://example.org","se her")'
+    assert decide(run, JONAS, "--override", "--reason", reason,
+                  "--operator", "@Formand").exit_code == 0
+    common = ["screen", PROFILE, str(EXAMPLES), "--stage", "reference", "--rules-dir",
+              str(ROOT / "rules"), "--no-audit", "--format", "csv"]
+    excel = {r["id"]: r for r in csv.DictReader(io.StringIO(
+        cli(*common, "--decimal", "comma").stdout), delimiter=";")}
+    assert (excel[JONAS]["decision_reason"], excel[JONAS]["decided_by"]) == \
+        ("'" + reason, "'@Formand")
+    assert excel[JONAS]["score"].count(",") == 1  # numbers stay numbers
+    plain = {r["id"]: r for r in csv.DictReader(io.StringIO(cli(*common).stdout))}
+    assert (plain[JONAS]["decision_reason"], plain[JONAS]["decided_by"]) == \
+        (reason, "@Formand")
