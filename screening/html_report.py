@@ -22,7 +22,7 @@ from .audit.decisions import Decision, decided, describe, standing
 from .charts import Row, Segment, bar_chart
 from .errors import InputError, Problem
 from .explain import _evidence_line
-from .i18n import language, t
+from .i18n import language, moment, t
 from .messages import message
 from .profiles import CATEGORIES, Profile
 from .results import CandidateResult, Screening
@@ -134,7 +134,7 @@ def render(screening: Screening, audit: AuditInfo, names: dict[str, str] | None 
     profile = screening.profile
     stands = standing(Decision(**d) for recorded in audit.decisions.values() for d in recorded)
     return template.render(
-        t=t, lang=language(), profile=profile, stage=screening.stage,
+        t=t, moment=moment, lang=language(), profile=profile, stage=screening.stage,
         as_of=screening.as_of.isoformat(), audit=audit, views=views,
         decided={c: decided(d) for c, d in stands.items()},
         categories=_profile_categories(profile), statuses=list(STATUSES),

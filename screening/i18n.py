@@ -469,6 +469,27 @@ def decimal(text: str, language: str | None = None) -> str:
     return text.replace(".", ",") if (language or _language.get()) == "da" else text
 
 
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+              "Dec")
+
+
+def moment(stamp: str | None) -> str:
+    """A moment the audit trail keeps in ISO 8601 UTC ("2026-11-27T03:51:16+00:00") as a
+    reader of papers reads it: in this machine's time zone, named, to the minute
+    ("27.11.2026 kl. 04.51 CET"; "27 Nov 2026, 04:51 CET"). What does not read as a moment is
+    shown as it is."""
+    from datetime import datetime
+
+    try:
+        local = datetime.fromisoformat(stamp or "").astimezone()
+    except ValueError:
+        return stamp or ""
+    zone = local.tzname() or ""
+    if _language.get() == "en":
+        return f"{local.day} {_MONTHS_EN[local.month - 1]} {local.year}, {local:%H:%M} {zone}"
+    return f"{local:%d.%m.%Y} kl. {local:%H.%M} {zone}"
+
+
 def t(text: str, **values) -> str:
     """`text` (Danish) in the chosen language, with `values` filled in."""
     template = EN.get(text, text) if _language.get() == "en" else text

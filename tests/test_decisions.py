@@ -7,6 +7,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from click.testing import CliRunner
@@ -413,3 +415,42 @@ def test_a_reason_excel_would_take_for_a_formula_stays_text_in_the_excel_csv(run
     plain = {r["id"]: r for r in csv.DictReader(io.StringIO(cli(*common).stdout))}
     assert (plain[JONAS]["decision_reason"], plain[JONAS]["decided_by"]) == \
         (reason, "@Formand")
+
+
+@pytest.fixture
+def copenhagen():
+    """This process in Danish time, as a consultant's machine is."""
+    import os
+    import time
+
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "Europe/Copenhagen"
+    time.tzset()
+    yield ZoneInfo("Europe/Copenhagen")
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+def test_papers_say_when_a_person_decided_in_local_time_and_data_keeps_utc(run, audit_db,
+                                                                           copenhagen):
+    """Explanations, tables and papers said '2026-11-25T23:18:26+00:00': UTC, to the second,
+    in ISO 8601, to a committee in Denmark."""
+    assert decide(run, JONAS, "--override", "--reason", "r", "--operator", "F").exit_code == 0
+    created = AuditStore(audit_db).decisions(run, JONAS)[0]["created"]
+    local = datetime.fromisoformat(created).astimezone(copenhagen)
+    common = [PROFILE, str(EXAMPLES), "--stage", "reference", "--rules-dir", str(ROOT / "rules"),
+              "--no-audit"]
+    danish = cli("explain", *common, "--id", JONAS).output
+    assert f"F, {local:%d.%m.%Y} kl. {local:%H.%M} {local.tzname()}: r" in danish
+    assert created not in danish
+    english = cli("--lang", "en", "explain", *common, "--id", JONAS).output
+    assert f"F, {local.day} {local:%b} {local.year}, {local:%H:%M} {local.tzname()}: r" in english
+    listed = cli("audit", "list").output
+    run_created = datetime.fromisoformat(AuditStore(audit_db).run(run)["created"])
+    assert f"{run_created.astimezone(copenhagen):%d.%m.%Y kl. %H.%M}" in listed
+    doc = json.loads(cli("screen", *common, "--format", "json").stdout)
+    (jonas,) = [c for c in doc["candidates"] if c["id"] == JONAS]
+    assert jonas["decision"]["created"] == created  # data stays as the audit trail keeps it

@@ -87,9 +87,11 @@ def check_decision(decision: str, has_knockout: bool, standing: Decision | None,
     if target == "knockout" and not has_knockout:
         raise DecisionRefused(message("nothing_to_confirm"))
     if standing is not None and standing.outcome != outcome and not supersede:
+        from ..i18n import moment
+
         raise DecisionRefused(message("contradicts_standing", seq=standing.seq,
                                       decision=decided(standing), by=standing.by,
-                                      created=standing.created))
+                                      created=moment(standing.created)))
     return target, outcome
 
 
@@ -118,9 +120,9 @@ def decision_line(d: Decision) -> str:
 
 def describe(d: Decision) -> str:
     """Who decided what, when and why, in one line for tables and explanations."""
-    from ..i18n import t
+    from ..i18n import moment, t
 
-    return t("{what}: {by}, {when}: {reason}", what=decided(d), by=d.by, when=d.created,
+    return t("{what}: {by}, {when}: {reason}", what=decided(d), by=d.by, when=moment(d.created),
              reason=d.reason or "–")
 
 

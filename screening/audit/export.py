@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..display import markdown as escape
-from ..i18n import t
+from ..i18n import moment, t
 from ..report import number_text
 from ..vocabulary import (
     BANDS,
@@ -77,7 +77,7 @@ def markdown(doc: dict[str, Any]) -> str:
                title=m(p["title"]), organisation=m(p["organisation"]), id=m(p["id"]),
                version=m(p["version"]), sha256=p["sha256"][:12]),
              t("Screenet {screened} af {by} med {command}, stadie {stage}, dato for vurdering "
-               "{as_of}, kørsel {run}.", screened=m(doc["screened"]), by=m(doc["by"]),
+               "{as_of}, kørsel {run}.", screened=m(moment(doc["screened"])), by=m(doc["by"]),
                command=m(doc["command"]), stage=m(label(STAGES, doc["stage"])),
                as_of=m(doc["as_of"]), run=m(doc["run"]))]
     if doc["personal"]:

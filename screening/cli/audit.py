@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..display import one_line, terminal
-from ..i18n import t
+from ..i18n import moment, t
 from ..vocabulary import STAGES, label
 from .common import audit_db_option, check_out, check_run, emit
 from .help import HelpCommand, HelpGroup, argument, option
@@ -48,7 +48,7 @@ def list_runs(audit_db):
     from ..audit.store import command_of
 
     store = _store(audit_db)
-    rows = [(r["run"], r["created"], r["operator"], command_of(r), f"{r['profile']['id']} "
+    rows = [(r["run"], moment(r["created"]), r["operator"], command_of(r), f"{r['profile']['id']} "
              f"v{r['profile']['version']}", label(STAGES, r["stage"]), r["summary"]["screened"],
              r["summary"]["knocked_out"], r["decisions"]) for r in store.runs()]
     click.echo(terminal(tabulate(rows, headers=[t(h) for h in [
@@ -82,7 +82,7 @@ def show(run, candidate, audit_db):
         "Kørsel {run}: {created} af {operator} med {command}; {profile} v{version} (sha256 "
         "{sha256}); stadie {stage}, dato {as_of}; screening {screening}, durable-rules "
         "{durable_rules}",
-        run=run, created=meta["created"], operator=meta["operator"],
+        run=run, created=moment(meta["created"]), operator=meta["operator"],
         command=command_of(meta), profile=p["id"],
         version=p["version"], sha256=p["sha256"][:12], stage=label(STAGES, meta["stage"]),
         as_of=meta["as_of"], screening=meta["tool"]["screening"],
