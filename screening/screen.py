@@ -138,9 +138,16 @@ class Screener:
 
     def screen(self, records: Iterable[CandidateRecord], stage: str = DEFAULT_STAGE,
                as_of: date | None = None) -> Screening:
-        """Screen records using the evidence available up to `stage`, ranked."""
+        """Screen records using the evidence available up to `stage`, ranked. Two records
+        with one id are a ValueError: which of them a result, a decision or a paper means
+        only the caller can say (`screen_paths` refuses the second and goes on)."""
         with no_collections():
             ranked = rank(list(self.results(records, stage, as_of)))
+        if len({r.id for r in ranked}) != len(ranked):
+            from collections import Counter
+
+            twice = sorted(i for i, n in Counter(r.id for r in ranked).items() if n > 1)
+            raise ValueError(f"candidate ids given more than once: {', '.join(twice)}")
         return Screening(self.profile, stage, as_of or self.profile.meta.date, tuple(ranked))
 
     def screen_paths(self, paths: Iterable[str | Path], stage: str = DEFAULT_STAGE,

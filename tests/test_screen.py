@@ -137,3 +137,14 @@ def test_auditing_needs_the_rule_file_the_profile_came_from(helsingor, candidate
     with Screener(helsingor) as screener, pytest.raises(ValueError, match="profile_path"):
         screener.screen_paths([candidates], audit=AuditSink(tmp_path / "run.db"))
     assert not (tmp_path / "run.db").exists()
+
+
+def test_records_with_one_id_twice_are_refused_by_the_api(helsingor, candidates):
+    """screen() ranked both, at one rank; which one a result, a decision or a paper meant
+    could not be said (screen_paths refuses the second record and goes on)."""
+    loaded, _problems = load_records([candidates])
+    records = [r.record for r in loaded]
+    with pytest.raises(ValueError, match=f"more than once: {records[0].id}$"):
+        screen(helsingor, [records[0], *records, records[0]])
+    with Screener(helsingor) as screener:
+        assert len(screener.screen(records).results) == len(records)
