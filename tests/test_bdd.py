@@ -73,6 +73,38 @@ def test_a_scenario_name_used_twice_is_a_collection_error_not_a_silent_pass(tmp_
     assert f"{path}:" in result.stdout and ": B301 " in result.stdout
 
 
+def test_a_consultants_tags_are_marks_pytest_knows_not_typos(tmp_path):
+    """@wip or @udkast on a feature, a rule, a scenario or its examples gave pytest's
+    'Unknown pytest.mark.wip - is this a typo?' for every scenario; `-m` still selects them."""
+    path = feature(tmp_path, """\
+        # language: da
+        @wip
+        Egenskab: Helsingør
+          @udkast
+          Regel: Ledelse
+            @konsulent
+            Abstrakt Scenario: Ledelse af ledere
+              Givet profilen "helsingor-direktor-2024"
+              Og kandidaten "k"
+              Og kandidaten har været chef i "Ry Kommune" (kommune) i <år> år og ledet 4 ledere
+              Når kandidaten screenes
+              Så er kriteriet "ledelse-af-ledere" "opfyldt"
+
+              @lang_erfaring
+              Eksempler:
+                | år |
+                | 6  |
+    """)
+    result = run_pytest(path)
+    assert result.returncode == 0, result.stdout
+    assert "PytestUnknownMarkWarning" not in result.stdout + result.stderr
+    env = dict(os.environ, SCREENING_RULES=str(ROOT / "rules"))
+    selected = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                               "-m", "lang_erfaring and konsulent", str(path)], cwd=tmp_path,
+                              env=env, capture_output=True, text=True, timeout=120)
+    assert "1 passed" in selected.stdout, selected.stdout
+
+
 def test_the_shipped_features_are_collected_once_each():
     result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q",
                              "-p", "no:cacheprovider"], cwd=ROOT, capture_output=True,

@@ -47,10 +47,23 @@ class FeatureFile(pytest.Module):
         module.__file__ = str(self.path)
         # read once with utf-8-sig into pytest-bdd's cache: a byte order mark (some editors
         # write one) would hide '# language: da' and with it every Danish keyword
-        get_feature(str(self.path.parent), self.path.name, encoding="utf-8-sig")
+        feature = get_feature(str(self.path.parent), self.path.name, encoding="utf-8-sig")
+        for tag in sorted(tags_of(feature)):  # labels consultants choose, not typos
+            self.config.addinivalue_line("markers", f"{tag}: a tag of {self.path.name}")
         # pytest-bdd puts the scenario tests into the calling module's namespace
         code = compile("scenarios(path, features_base_dir=base, encoding='utf-8-sig')",
                        str(self.path), "exec")
         exec(code, {"__builtins__": __builtins__, "scenarios": scenarios,
                     "path": str(self.path), "base": str(self.path.parent)}, module.__dict__)
         return module
+
+
+def tags_of(feature) -> set[str]:
+    """Every tag a feature file gives: pytest-bdd makes each a pytest mark, which pytest
+    warns of as a typo unless registered."""
+    tags = set(feature.tags)
+    for scenario in feature.scenarios.values():
+        tags |= scenario.tags | (scenario.rule.tags if scenario.rule else set())
+        for examples in scenario.examples:
+            tags |= examples.tags or set()
+    return tags
