@@ -105,6 +105,20 @@ def test_a_consultants_tags_are_marks_pytest_knows_not_typos(tmp_path):
     assert "1 passed" in selected.stdout, selected.stdout
 
 
+def test_what_a_failing_step_searched_is_shown_under_the_table_not_in_a_cell(tmp_path):
+    """A failing 'nævner forklaringen' step put the whole explanation it searched into the
+    table's last cell: 200 lines of a column 60 characters wide."""
+    path = feature(tmp_path, PASSING.replace('Så er kriteriet "ledelse-af-ledere" "opfyldt"',
+                                             'Så nævner forklaringen "Roskilde"'))
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    (row,) = [line for line in lines if "FEJLET" in line]
+    assert row.endswith("Forklaringen for 'k' nævner ikke 'Roskilde':")
+    heading = lines.index("x.feature:8 Ledelse af ledere:")
+    assert lines.index(row) < heading and lines[heading + 1].startswith("  Kandidat k: ")
+
+
 def test_the_shipped_features_are_collected_once_each():
     result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q",
                              "-p", "no:cacheprovider"], cwd=ROOT, capture_output=True,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import click
 
 from ..errors import Reported
@@ -78,15 +80,21 @@ def test_command(features, check, rules_dir):
 
     results = run_features([str(f) for f in files], rules_dir)
     # a failing step located as file:line, as --check locates a line it cannot read
-    rows = [(f"{r.feature}:{r.line}" if r.line else r.feature, r.scenario,
-             t("bestået") if r.passed else
-             t("sprunget over") if r.skipped else t("FEJLET"), r.failing_step, r.message)
-            for r in results]
+    places = [f"{r.feature}:{r.line}" if r.line else r.feature for r in results]
+    # a long message (the explanation a "nævner" step searched, say) gives its first line to
+    # the table and the rest under it, where it can be read
+    said = [_cell_and_detail(r) for r in results]
+    rows = [(place, r.scenario, t("bestået") if r.passed else
+             t("sprunget over") if r.skipped else t("FEJLET"), r.failing_step, cell)
+            for place, r, (cell, _) in zip(places, results, said, strict=True)]
     # scenario names, steps and what was found are typed by people: no escape sequence,
     # NUL or direction override of theirs reaches the terminal
     click.echo(terminal(tabulate(rows, headers=[t(h) for h in [
         "Fil", "Scenarie", "Resultat", "Fejlende trin", "Forventet / fundet"]],
         maxcolwidths=[30, 45, 13, 40, 60])))
+    for place, r, (_, detail) in zip(places, results, said, strict=True):
+        if detail:
+            click.echo(terminal(f"\n{place} {r.scenario}:\n" + textwrap.indent(detail, "  ")))
     failed = sum(not r.passed and not r.skipped for r in results)
     skipped = sum(r.skipped for r in results)
     passed = len(results) - failed - skipped
@@ -99,6 +107,17 @@ def test_command(features, check, rules_dir):
         raise Reported(2)  # a profile was refused: bad input, not a failing scenario
     if failed or unread or unrun or not results:
         raise Reported(1)
+
+
+CELL_CHARACTERS = 400  # what the table's last column shows of a message, wrapped
+
+
+def _cell_and_detail(result) -> tuple[str, str]:
+    """A scenario's message as the table's cell and what is shown under the table."""
+    if len(result.message) <= CELL_CHARACTERS:
+        return result.message, ""
+    first, _, rest = result.message.partition("\n")
+    return first, rest.strip("\n")
 
 
 @click.command(cls=HelpCommand)
