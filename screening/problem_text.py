@@ -368,8 +368,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "not_a_number_word": ("'{text}' is not a number (write digits or a word such as 'seks')",
                           "'{text}' er ikke et tal (skriv cifre eller et ord som 'seks')"),
     "not_a_source": ("'{text}' is not a source of evidence", "'{text}' er ikke en evidenskilde"),
-    "not_a_stage": ("'{text}' is not a stage of the process (write e.g. 'efter referencerne', "
-                    "'til anden samtale' or one of {stages})", "'{text}' er ikke et stadie i "
+    "not_a_stage": ("'{text}' is not a stage of the process (write e.g. 'after the "
+                    "references', 'at the second interview' or one of {stages})", "'{text}' er ikke et stadie i "
                     "processen (skriv fx 'efter referencerne', 'til anden samtale' eller et af "
                     "{stages})"),
     "no_leadership_level": ("cannot tell the leadership level of '{title}': the title names "

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import re
 from pathlib import Path
 
 import pytest
@@ -67,6 +68,19 @@ def test_stages_are_named_by_the_process(words, stage):
 def test_an_unknown_stage_lists_what_it_could_be():
     with pytest.raises(Unreadable, match=r"not a stage of the process.*samtale1"):
         read_stage("efter frokost")
+
+
+def test_the_stages_a_message_suggests_are_in_its_language_and_each_reads():
+    """In English the message suggested the Danish 'efter referencerne'."""
+    with pytest.raises(Unreadable) as raised:
+        read_stage("after lunch")
+    english, danish = (raised.value.text.render(lang) for lang in ("en", "da"))
+    suggested = {lang: re.findall(r"'([^']+)'", text)[1:3]
+                 for lang, text in (("en", english), ("da", danish))}
+    assert suggested == {"en": ["after the references", "at the second interview"],
+                         "da": ["efter referencerne", "til anden samtale"]}
+    for phrase in suggested["en"] + suggested["da"]:
+        read_stage(phrase)
 
 
 @pytest.mark.parametrize(("words", "level", "area", "leadership"), [
