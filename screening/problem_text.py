@@ -337,6 +337,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                               "scenariet har intet Så-trin og kan derfor ikke fejle: skriv, "
                               "hvad der forventes"),
     "not_gherkin": ("not Gherkin: {detail}", "ikke Gherkin: {detail}"),
+    "not_a_line_here": ("'{line}' is not a step, a keyword or a table row that can stand here",
+                        "'{line}' er hverken et trin, et nøgleord eller en tabelrække, der kan "
+                        "stå her"),
+    "uneven_table": ("the rows of the table have different numbers of cells",
+                     "tabellens rækker har ikke lige mange celler"),
+    "tag_with_space": ("a tag cannot hold a space (write @a @b, or @a_b)",
+                       "et tag kan ikke indeholde mellemrum (skriv @a @b eller @a_b)"),
+    "ends_too_soon": ("the file ends where more must follow (a scenario after its tags, rows "
+                      "after Eksempler:)", "filen slutter, hvor der skal mere til (et scenarie "
+                      "efter dets tags, rækker efter Eksempler:)"),
     "scenario_name_twice": ("scenario name '{name}' is also used on line {line}",
                             "scenarienavnet '{name}' bruges også på linje {line}"),
     "placeholder_without_column": ("placeholder <{name}> has no column in Eksempler",
@@ -369,9 +379,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "'{text}' er ikke et tal (skriv cifre eller et ord som 'seks')"),
     "not_a_source": ("'{text}' is not a source of evidence", "'{text}' er ikke en evidenskilde"),
     "not_a_stage": ("'{text}' is not a stage of the process (write e.g. 'after the "
-                    "references', 'at the second interview' or one of {stages})", "'{text}' er ikke et stadie i "
-                    "processen (skriv fx 'efter referencerne', 'til anden samtale' eller et af "
-                    "{stages})"),
+                    "references', 'at the second interview' or one of {stages})",
+                    "'{text}' er ikke et stadie i processen (skriv fx 'efter referencerne', "
+                    "'til anden samtale' eller et af {stages})"),
     "no_leadership_level": ("cannot tell the leadership level of '{title}': the title names "
                             "none of {words}", "kan ikke se ledelsesniveauet i '{title}': "
                             "titlen nævner ingen af {words}"),

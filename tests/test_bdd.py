@@ -226,6 +226,30 @@ def test_check_finds_each_kind_of_mistake(tmp_path):
     assert problem.code == "B102" and "Givet" in problem.message
 
 
+@pytest.mark.parametrize(("text", "line", "danish", "english"), [
+    ("  Scenarie: y\n    Givet a\n    Naar b\n", 5,
+     "'Naar b' er hverken et trin, et nøgleord eller en tabelrække, der kan stå her (mente du "
+     "'Når'?)", "'Naar b' is not a step, a keyword or a table row that can stand here (did "
+     "you mean 'Når'?)"),
+    ("  Scenarie: y\n    Givet a\n      | a | b |\n      | c |\n", 6,
+     "tabellens rækker har ikke lige mange celler",
+     "the rows of the table have different numbers of cells"),
+    ("  @a\n", 4, "filen slutter, hvor der skal mere til",
+     "the file ends where more must follow"),
+    ("  Scenarie: y\n    Saa b\n", 4, "ukendt nøgleord 'Saa' (mente du 'Så'?)",
+     "unknown keyword 'Saa' (did you mean 'Så'?)")])
+def test_the_gherkin_parsers_complaints_are_said_in_the_chosen_language(
+        tmp_path, text, line, danish, english):
+    """B102 gave the parser's own English ('expected: #EOF, #TableRow, #DocStringSeparator,
+    …, got 'Naar b'') under Danish, and suggested nothing for 'Saa', 'Naar'."""
+    path = feature(tmp_path, "# language: da\nEgenskab: x\n" + text)
+    for lang, said in (("da", danish), ("en", english)):
+        checked = CliRunner().invoke(main, ["--lang", lang, "test", "--check", str(path)])
+        assert f"x.feature:{line}:" in checked.output and f"B102 {said}" in checked.output, \
+            checked.output
+        assert "#EOF" not in checked.output
+
+
 def test_the_shipped_features_pass_the_check():
     for path in (ROOT / "features").glob("*.feature"):
         assert check_file(path, LIBRARY) == [], path

@@ -95,15 +95,36 @@ def _shift_lines(node, by: int) -> None:
             _shift_lines(value, by)
 
 
+# the Gherkin parser's errors a consultant meets, in words of ours (and so in Danish too)
+_GOT = re.compile(r"^expected: .*, got '(?P<line>.*)'$")
+_PARSER_WORDS = {"inconsistent cell count within the table": "uneven_table",
+                 "A tag may not contain whitespace": "tag_with_space"}
+
+
 def _parse_problem(path: Path, error, shift: int) -> Problem:
     location = dict(getattr(error, "location", None) or {})
     if location.get("line"):
         location["line"] -= shift
     text = re.sub(r"^\(\d+:\d+\): ", "", str(error))  # the location is ours to report
-    word = text.split("'")[1] if text.count("'") >= 2 else ""
-    return Problem(str(path), message("not_gherkin", detail=text)
-                   + did_you_mean(word.split(" ")[0], KEYWORDS),
-                   location.get("line"), location.get("column"), code="B102")
+    if got := _GOT.match(text):
+        line = got["line"]
+        said = message("not_a_line_here", line=line) + did_you_mean(
+            _danish_letters(line.split(" ")[0]), KEYWORDS)
+    elif text in _PARSER_WORDS:
+        said = message(_PARSER_WORDS[text])
+    elif text.startswith("unexpected end of file"):
+        said = message("ends_too_soon")
+    else:
+        said = message("not_gherkin", detail=text)
+    return Problem(str(path), said, location.get("line"), location.get("column"), code="B102")
+
+
+def _danish_letters(word: str) -> str:
+    """'Saa', 'Naar' as a keyboard without å writes them: 'Så', 'Når'."""
+    for ascii_letters, letter in (("aa", "å"), ("ae", "æ"), ("oe", "ø")):
+        word = word.replace(ascii_letters, letter).replace(ascii_letters.capitalize(),
+                                                           letter.upper())
+    return word
 
 
 def _check_feature(path: Path, feature: dict, background: ReadContext) -> list[Problem]:
@@ -201,7 +222,8 @@ def _check_description(path: Path, block: dict) -> list[Problem]:
         word = line.strip().split(" ")[0] if line.strip() else ""
         if word:
             problems.append(Problem(
-                str(path), message("unknown_keyword", word=word) + did_you_mean(word, KEYWORDS),
+                str(path), message("unknown_keyword", word=word)
+                + did_you_mean(_danish_letters(word), KEYWORDS),
                 block["location"]["line"] + offset, 1, code="B102"))
     return problems
 
