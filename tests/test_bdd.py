@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -117,6 +118,26 @@ def test_what_a_failing_step_searched_is_shown_under_the_table_not_in_a_cell(tmp
     assert row.endswith("Forklaringen for 'k' nævner ikke 'Roskilde':")
     heading = lines.index("x.feature:8 Ledelse af ledere:")
     assert lines.index(row) < heading and lines[heading + 1].startswith("  Kandidat k: ")
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("Feature: x\n", ["B101", "B104"]),
+    (PASSING.replace("# language: da\n", ""), ["B101"]),
+    ("# language: da\nEgenskab: x\n  Baggrund:\n    Givet profilen \"helsingor-direktor-2024\"\n",
+     ["B104"])])
+def test_pytest_says_why_a_feature_file_cannot_be_read_as_screening_test_does(tmp_path, text,
+                                                                              codes):
+    """`python -m pytest features/` showed pytest-bdd's own exceptions (TokenError: Unexpected
+    token found; NoScenariosFound: [...]) for a file without '# language:' or scenarios; and
+    an English file without its language line was also said to be full of misspelt
+    keywords, read as Danish."""
+    path = feature(tmp_path, text)
+    result = run_pytest(path)
+    assert result.returncode != 0
+    found = re.findall(rf"{re.escape(str(path))}:\d+:\d+: (B\d+) ", result.stdout)
+    assert found == codes, result.stdout
+    assert "pytest_bdd.exceptions" not in result.stdout
+    assert [p.code for p in check_file(path, LIBRARY, ROOT / "rules")] == codes
 
 
 def test_the_shipped_features_are_collected_once_each():

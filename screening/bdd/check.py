@@ -56,31 +56,51 @@ def check_file(path: Path, steps: StepCatalogue,
                rules_dir: str | Path | None = None) -> list[Problem]:
     """Every problem of one feature file, its lines read with `steps`; profiles named in it
     are looked up in `rules_dir` (default: $SCREENING_RULES or rules/)."""
+    problems, feature = file_problems(path)
+    if feature is None:
+        return problems
+    rules = Path(rules_dir or os.environ.get("SCREENING_RULES") or "rules")
+    return problems + _check_feature(path, feature, ReadContext(steps, rules))
+
+
+def file_problems(path: Path) -> tuple[list[Problem], dict | None]:
+    """What keeps a feature file from being read as Gherkin (B101-B104), and the feature it
+    holds (None: nothing more to check)."""
     text, problem = read_feature(path)
     if text is None:
         assert problem is not None  # read_feature gives the text or the problem
-        return [problem]
+        return [problem], None
     problems = []
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     shift = 0
+    texts = [text]
     if first.replace(" ", "") not in {f"#language:{code}" for code in LANGUAGES}:
         problems.append(Problem(str(path), message("feature_language"), 1, 1, code="B101"))
-        text, shift = "# language: da\n" + text, 1  # check the rest as Danish anyway
-    try:
-        document = Parser().parse(TokenScanner(text))
-    except (CompositeParserException, ParserError) as exc:
-        errors = getattr(exc, "errors", [exc])
-        return problems + [_parse_problem(path, error, shift) for error in errors]
+        # the rest checked in the language it is written in: Danish, or else English
+        texts, shift = [f"# language: {code}\n" + text for code in LANGUAGES], 1
+    document = _parsed(texts)
+    if not isinstance(document, dict):
+        return problems + [_parse_problem(path, error, shift) for error in document], None
     if shift:
         _shift_lines(document, -shift)
     feature = document.get("feature")
     if feature is None:
-        return [*problems, Problem(str(path), message("no_feature"), 1, 1, code="B102")]
+        return [*problems, Problem(str(path), message("no_feature"), 1, 1, code="B102")], None
     if not any("scenario" in child for child in _children(feature)):
         problems.append(Problem(str(path), message("no_scenarios"), feature["location"]["line"],
                                 feature["location"]["column"], code="B104"))
-    rules = Path(rules_dir or os.environ.get("SCREENING_RULES") or "rules")
-    return problems + _check_feature(path, feature, ReadContext(steps, rules))
+    return problems, feature
+
+
+def _parsed(texts: list[str]) -> dict | list:
+    """The Gherkin document of the first of `texts` that parses, or the first's errors."""
+    first_errors: list = []
+    for text in texts:
+        try:
+            return Parser().parse(TokenScanner(text))
+        except (CompositeParserException, ParserError) as exc:
+            first_errors = first_errors or getattr(exc, "errors", [exc])
+    return first_errors
 
 
 def _shift_lines(node, by: int) -> None:

@@ -37,12 +37,13 @@ class FeatureFile(pytest.Module):
         from pytest_bdd import scenarios
         from pytest_bdd.feature import get_feature
 
-        from .check import names_used_twice
+        from .check import file_problems, names_used_twice
 
+        # said as `screening test --check` says them, not as pytest-bdd's exceptions; and
         # pytest-bdd keeps one scenario of each name and drops the other without a word
-        twice = names_used_twice(self.path)
-        if twice:
-            raise self.CollectError("\n".join(map(str, twice)))
+        unread = file_problems(self.path)[0] or names_used_twice(self.path)
+        if unread:
+            raise self.CollectError("\n".join(map(str, unread)))
         module = types.ModuleType(f"feature_{self.path.stem}")
         module.__file__ = str(self.path)
         # read once with utf-8-sig into pytest-bdd's cache: a byte order mark (some editors
