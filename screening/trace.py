@@ -244,10 +244,15 @@ class _Block:
 
 
 def _blocks(text: str) -> list[_Block]:
+    """Consecutive non-blank lines; a markdown heading stands alone even with no blank line
+    around it ("## Faglige kompetencer" right above its list is no part of the item before)."""
     blocks: list[_Block] = []
     current: _Block | None = None
     for number, raw in enumerate(text.splitlines(), 1):
-        if raw.strip():
+        if _MD_HEADING.match(raw.strip()):
+            blocks.append(_Block(number, [raw.rstrip()]))
+            current = None
+        elif raw.strip():
             if current is None:
                 current = _Block(number, [])
                 blocks.append(current)

@@ -187,6 +187,25 @@ def test_a_draft_names_each_section_as_the_text_writes_it(tmp_path):
     assert criterion.section == "Faglige- og personlige kompetencer i Høje-Taastrup Kommune"
 
 
+def test_a_markdown_heading_right_above_its_list_opens_a_section_and_is_no_quote(tmp_path):
+    """Markdown is often written without blank lines around headings. The heading was read
+    as a line of the item above it: the draft quoted "Du er robust og rolig. ## Faglige
+    kompetencer", which trace could not find, and put every criterion in "Profilen"."""
+    text = tmp_path / "profil.md"
+    text.write_text("# Direktør, Greve Kommune\n## Personlige kompetencer\n"
+                    "- Du skal være en tydelig kommunikator.\n- Du er robust og rolig.\n"
+                    "## Faglige kompetencer\n- Du skal have indsigt i teknik og miljø.\n",
+                    encoding="utf-8")
+    profile = load_profile(write_draft(text, tmp_path))
+    assert profile.meta.title == "Direktør, Greve Kommune"
+    assert [(c.quote, c.section) for c in profile.criteria] == [
+        ("Du skal være en tydelig kommunikator.", "Personlige kompetencer"),
+        ("Du er robust og rolig.", "Personlige kompetencer"),
+        ("Du skal have indsigt i teknik og miljø.", "Faglige kompetencer")]
+    (tr,) = trace_profile(profile)
+    assert not tr.missing_quotes and not tr.uncovered
+
+
 def test_a_broken_pdf_is_one_located_error_without_the_readers_own_warnings(tmp_path):
     """pypdf logged 'invalid pdf header', 'EOF marker not found' (twice) to stderr first; in
     a real process, where no test harness catches its log."""
