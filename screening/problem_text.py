@@ -77,6 +77,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "at_most": ("{detail}", "må højst være {bound}"),
     "below": ("{detail}", "skal være under {bound}"),
     "too_many_items": ("{detail}", "må højst have {bound} elementer"),
+    "too_few_items": ("{detail}", "skal have mindst {bound} element(er)"),
     "empty_text": ("{detail}", "må ikke være tom"),
     "text_too_long": ("{detail}", "må højst være {bound} tegn"),
     "bad_id_format": ("{detail}", "har et ugyldigt format (små bogstaver, tal og - _ .)"),

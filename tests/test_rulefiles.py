@@ -85,6 +85,9 @@ def test_each_mistake_is_located_and_explained(tmp_path, when, expected):
                                             "en af: krav eller ønske (fik 'onske')"]),
     ("criteria:\n", "scorng: {}\ncriteria:\n", ["p.yaml:6:1: E101 scorng: ukendt felt"]),
     ("profile: {id: p,", "profile: {id: p", ["p.yaml:1:22: E004 ugyldig YAML"]),
+    # pydantic's own English ("List should have at least 1 item ...") in a Danish message
+    ("section: S", "section: S\n  sources: []", ["p.yaml:13:3: E101 criteria[0].sources: skal "
+                                                 "have mindst 1 element(er) (fik [])"]),
 ])
 def test_structural_mistakes_are_located(tmp_path, old, new, expected):
     path = rule_file(tmp_path, ("a", "{fact: ledere}"))
