@@ -129,6 +129,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "tærsklen for delvist ligger over opfyldt"),
     "lowest_band": ("the lowest band must have `min_score: 0`",
                     "det laveste bånd skal have `min_score: 0`"),
+    "band_never_given": ("band '{band}' can never be given: band '{first}' has the same "
+                         "min_score", "båndet '{band}' kan aldrig gives: båndet '{first}' har "
+                         "samme min_score"),
+    "band_twice": ("band id '{band}' is used twice", "bånd-id'et '{band}' er brugt to gange"),
     "duplicate_criterion": ("duplicate criterion id '{id}' (first in {first})",
                             "kriterie-id'et '{id}' er brugt før (første gang i {first})"),
     "no_criteria": ("the profile has no criteria", "profilen har ingen kriterier"),

@@ -241,6 +241,21 @@ def _resolve(meta: Meta, parts: list[_Part], problems: list[Problem]) -> Profile
                                          message("thresholds_crossed"), "E211"))
     if min(band.min_score for band in scoring.bands) != 0:  # else low scores get a wrong band
         problems.append(root.doc.problem(("scoring", "bands"), message("lowest_band"), "E211"))
+    # the first of two bands with one floor takes every score: the other is shown by
+    # `profile show` and never given; and results name a band by its id
+    first_at: dict[float, str] = {}
+    ids: set[str] = set()
+    for n, band in enumerate(scoring.bands):
+        if band.band in ids:
+            problems.append(root.doc.problem(("scoring", "bands", n, "band"),
+                                             message("band_twice", band=band.band), "E211"))
+        elif band.min_score in first_at:
+            problems.append(root.doc.problem(
+                ("scoring", "bands", n, "min_score"),
+                message("band_never_given", band=band.band, first=first_at[band.min_score]),
+                "E211"))
+        ids.add(band.band)
+        first_at.setdefault(band.min_score, band.band)
     criteria: list[Criterion] = []
     seen: dict[str, str] = {}
     names = _Names(competencies, derived)

@@ -317,6 +317,19 @@ def test_a_band_table_must_start_at_zero(tmp_path):
         "p.yaml:4:3: E211 scoring.bands: det laveste bånd skal have `min_score: 0`"]
 
 
+def test_a_band_that_can_never_be_given_and_a_band_id_used_twice_are_refused(tmp_path):
+    """Two bands with one min_score: the first took every score, the other was printed by
+    `profile show` and never given; a band id used twice named two bands alike."""
+    head = HEAD.replace("    derived:", "    scoring:\n      bands: [{min_score: 55, band: god, "
+                                       "label: God}, {min_score: 55, band: ok, label: OK},\n"
+                                       "              {min_score: 0, band: god, label: Svag}]"
+                                       "\n    derived:")
+    assert problems(rule_file(tmp_path, ("a", "{fact: ledere}"), head=head)) == [
+        "p.yaml:4:52: E211 scoring.bands[1].min_score: båndet 'ok' kan aldrig gives: båndet "
+        "'god' har samme min_score",
+        "p.yaml:5:26: E211 scoring.bands[2].band: bånd-id'et 'god' er brugt to gange"]
+
+
 def test_a_name_too_long_for_the_file_system_is_an_unknown_profile_not_a_crash():
     sentence = "stillingen som arbejdsmarkeds- og socialdirektør i Høje-Taastrup " * 8
     with pytest.raises(RuleFileError, match="E001"):
