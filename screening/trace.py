@@ -11,7 +11,8 @@ What a statement is (`split_statements`), deliberately simple so a consultant ca
 - a *heading*: a markdown `#` line, or a short line standing alone (at most 80 characters,
   no closing punctuation). Headings open sections; a numbered markdown heading ("## 2.1.")
   nests under the heading with the shorter number;
-- a *bullet*: a line starting with "- ", "* ", "• " or "– ", with the lines that continue it;
+- a *bullet*: a line starting with "- ", "* ", "• ", "– " or another bullet sign (BULLETS),
+  with the lines that continue it;
 - a *numbered* item: a line starting with "1. " or "1) ". A numbered line standing alone
   with prose under it ("1. Struktureret ledelsesstil") is one statement with that prose,
   so its sentences are not counted on their own;
@@ -63,8 +64,12 @@ RESPONSIBILITY_WORDS = ("formål", "ansvar", "rolle")
 LEAD_IN_WORDS = ("kræver", "forvent", "værdi", *RESPONSIBILITY_WORDS,
                  *COMPETENCY_HEADING_WORDS)
 MAX_HEADING_CHARS = 80
-_BULLET = re.compile(r"^\s*(?:[-*•–])\s+(?=\S)")
+# bullet signs: markdown's, and those Word and PDF exports write ("●", "▪", "◦", and "\uf0b7",
+# the Symbol font's bullet, in text taken from a PDF)
+BULLETS = "-*•–●▪◦○■·\uf0b7"
+_BULLET = re.compile(rf"^\s*[{BULLETS}]\s+(?=\S)")
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\S)")
+LIST_MARKER = re.compile(rf"^\s*(?:[{BULLETS}]|\d{{1,2}}[.)])\s+")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _SECTION_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
 _LINK_ONLY = re.compile(r"^\[[^\]]*\]\([^)]*\)\.?$")
@@ -211,7 +216,7 @@ def seed_folders(start: Path) -> list[Path]:
 
 def normalise(text: str) -> str:
     """Text as quotes are compared: no markdown emphasis, list markers or hyphenation."""
-    text = re.sub(r"(?m)^\s*(?:#{1,6}|[-*•–])\s+", "", text)
+    text = re.sub(rf"(?m)^\s*(?:#{{1,6}}|[{BULLETS}])\s+", "", text)
     text = re.sub(r"[*_]", "", text)
     text = text.replace("“", '"').replace("”", '"').replace("’", "'")
     text = re.sub(r"(\w)-\s*(\w)", r"\1\2", text)  # hyphenation, at line breaks or not
@@ -339,7 +344,7 @@ def split_statements(text: str) -> list[Statement]:
             statements[-1] = replace(statements[-1], counted=False)
         in_section = _competency_section(path)
         for kind, line, item in items:
-            if "\t" in item:
+            if "\t" in LIST_MARKER.sub("", item, count=1):  # Word's "•<tab>" makes no row
                 statements.append(_statement("row", item, line, path, item, False))
             elif kind == "sentence":
                 for sentence, at in _sentences(item, line):

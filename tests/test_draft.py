@@ -206,6 +206,25 @@ def test_a_markdown_heading_right_above_its_list_opens_a_section_and_is_no_quote
     assert not tr.missing_quotes and not tr.uncovered
 
 
+@pytest.mark.parametrize("marks", [("● ", "▪ ", "◦ "), ("·\t", "\uf0b7\t", "1.\t")],
+                         ids=["word-bullets", "marker-and-tab"])
+def test_bullets_as_word_and_pdf_exports_write_them_are_items_each_its_own_criterion(
+        tmp_path, marks):
+    """"●"/"▪" (a PDF of a Word list) made one sentence of the whole list, and a marker with
+    a tab after it (Word's plain text) a table row that never counts: the krav in it were
+    drafted as one ønske ("et plus" wins) or not at all, and trace found nothing missing."""
+    items = ["Du skal have ledet ledere", "Erfaring med medier er et plus",
+             "Du skal kunne kommunikere"]
+    text = tmp_path / "profil.txt"
+    text.write_text("Direktør, Greve Kommune\n\nPersonlige kompetencer\n\n" + "".join(
+        f"{mark}{item}\n" for mark, item in zip(marks, items, strict=True)), encoding="utf-8")
+    profile = load_profile(write_draft(text, tmp_path))
+    assert [(c.quote, c.priority) for c in profile.criteria] == [
+        (items[0], "krav"), (items[1], "ønske"), (items[2], "krav")]
+    (tr,) = trace_profile(profile)
+    assert len(tr.statements) == 3 and not tr.uncovered and not tr.missing_quotes
+
+
 def test_a_broken_pdf_is_one_located_error_without_the_readers_own_warnings(tmp_path):
     """pypdf logged 'invalid pdf header', 'EOF marker not found' (twice) to stderr first; in
     a real process, where no test harness catches its log."""
