@@ -236,8 +236,11 @@ PERSON_WORDS = ("du", "dig", "din", "dit", "dine", "vi", "os", "vores", "man", "
 
 def states_requirement(text: str) -> bool:
     """Deciding words, said of the people the post is about."""
-    return bool(read_wording(text).words) and any(
-        re.search(rf"(?<!\w){word}", text.casefold()) for word in PERSON_WORDS)
+    return bool(read_wording(text).words) and _names_people(text)
+
+
+def _names_people(text: str) -> bool:
+    return any(re.search(rf"(?<!\w){word}", text.casefold()) for word in PERSON_WORDS)
 
 
 @dataclass
@@ -249,11 +252,17 @@ class _Block:
 
 
 def _blocks(text: str) -> list[_Block]:
-    """Consecutive non-blank lines; a markdown heading stands alone even with no blank line
-    around it ("## Faglige kompetencer" right above its list is no part of the item before)."""
+    """Consecutive non-blank lines; a heading stands alone even with no blank line around it:
+a markdown heading ("## Faglige kompetencer" is no part of the item above it), and a
+heading line right above a list ("FAGLIGE KOMPETENCER", not its first item). A line
+above a list that speaks of people ("Sammen vil vi") stays the list's lead-in."""
     blocks: list[_Block] = []
     current: _Block | None = None
     for number, raw in enumerate(text.splitlines(), 1):
+        if (current is not None and len(current.lines) == 1
+                and (_BULLET.match(raw) or _NUMBERED.match(raw))
+                and _is_heading_line(current.lines[0]) and not _names_people(current.lines[0])):
+            current = None
         if _MD_HEADING.match(raw.strip()):
             blocks.append(_Block(number, [raw.rstrip()]))
             current = None

@@ -197,6 +197,22 @@ def test_a_lead_in_right_above_its_list_introduces_it_as_one_a_blank_line_above_
                            ("har politisk tæft", "Det forventes, at du:")], gap
 
 
+def test_a_heading_right_above_its_list_opens_its_section_a_lead_in_of_people_stays():
+    """Texts copied from a PDF drop the blank line under a heading. 'FAGLIGE KOMPETENCER'
+    was read as a sentence: counted under the section above, drafted as a criterion quoting
+    the heading, and its items placed in the section above."""
+    statements = split_statements("PERSONLIGE KOMPETENCER\n\n- Du er robust.\n\n"
+                                  "FAGLIGE KOMPETENCER\n1. Du skal have indsigt i teknik.\n\n"
+                                  "Sammen vil vi\n- skabe fællesskaber\n")
+    assert [(s.kind, s.text, s.section, s.lead_in) for s in statements] == [
+        ("heading", "PERSONLIGE KOMPETENCER", "", ""),
+        ("bullet", "Du er robust.", "PERSONLIGE KOMPETENCER", ""),
+        ("heading", "FAGLIGE KOMPETENCER", "", ""),
+        ("numbered", "1. Du skal have indsigt i teknik.", "FAGLIGE KOMPETENCER", ""),
+        ("sentence", "Sammen vil vi", "FAGLIGE KOMPETENCER", ""),
+        ("bullet", "skabe fællesskaber", "FAGLIGE KOMPETENCER", "Sammen vil vi")]
+
+
 def test_a_set_aside_heading_covers_its_section_and_quotes_are_found_across_line_breaks(
         tmp_path):
     source = tmp_path / "profil.md"
