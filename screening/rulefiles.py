@@ -345,11 +345,12 @@ class _Names:
             here = (*loc, *path)
             if isinstance(node, cond.Assessed):
                 if node.competency not in self.competencies:
+                    hint = (message("competency_is_fact", name=node.competency)
+                            if node.competency in self.derived
+                            else did_you_mean(node.competency, self.competencies))
                     problems.append(doc.problem((*here, "assessed"),
                                                 message("unknown_competency",
-                                                        name=node.competency)
-                                                + did_you_mean(node.competency,
-                                                               self.competencies), "E207"))
+                                                        name=node.competency) + hint, "E207"))
                 for source in node.by or ():
                     if source not in SOURCES:
                         problems.append(doc.problem((*here, "by"), message(
@@ -373,8 +374,10 @@ class _Names:
     def _check_fact(self, doc, node: cond.Compare, here: tuple, problems) -> None:
         derived = self.derived.get(node.name)
         if derived is None:
+            hint = (message("fact_is_competency", name=node.name)
+                    if node.name in self.competencies else did_you_mean(node.name, self.derived))
             problems.append(doc.problem((*here, "fact"), message("unknown_fact", name=node.name)
-                                        + did_you_mean(node.name, self.derived), "E207"))
+                                        + hint, "E207"))
             return
         kind = "bool" if derived.aggregate == "exists" else "number"
         _check_operator(doc, node, kind, (), here, problems)

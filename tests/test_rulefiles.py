@@ -71,6 +71,12 @@ def test_a_valid_file_loads_with_lines_and_defaults(tmp_path):
      "E207 criteria[0].when.some: ukendt samling 'posts' (mente du 'positions'?)"),
     ("{assessed: relationelle, by: [samtale3]}",
      "E207 criteria[0].when.by: ukendt evidenskilde 'samtale3'"),
+    # a competency read as a fact, and a derived fact as assessed: the name is known, the
+    # key is wrong (it said only "ukendt faktum", with no way on)
+    ("{fact: relationelle}", "E207 criteria[0].when.fact: ukendt faktum 'relationelle' "
+                             "('relationelle' er en kompetence: skriv {assessed: relationelle})"),
+    ("{assessed: ledere}", "E207 criteria[0].when.assessed: ukendt kompetence 'ledere' "
+                           "('ledere' er et afledt faktum: skriv {fact: ledere})"),
 ])
 def test_each_mistake_is_located_and_explained(tmp_path, when, expected):
     found = problems(rule_file(tmp_path, ("a", when)))
