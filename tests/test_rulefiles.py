@@ -77,6 +77,11 @@ def test_a_valid_file_loads_with_lines_and_defaults(tmp_path):
                              "('relationelle' er en kompetence: skriv {assessed: relationelle})"),
     ("{assessed: ledere}", "E207 criteria[0].when.assessed: ukendt kompetence 'ledere' "
                            "('ledere' er et afledt faktum: skriv {fact: ledere})"),
+    # a misspelt key of a condition gets its suggestion, as other keys do
+    ("{fakt: ledere}", "forventede all, any, not, fact, some eller assessed (mente du 'fact'?)"),
+    ("{assessed: relationelle, gtee: 4}", "E206 criteria[0].when.gtee: nøglen `gtee` hører "
+                                          "ikke til her (mente du 'gte'?)"),
+    ("{some: positions, where: {feild: sector, eq: kommune}}", "(mente du 'field'?)"),
 ])
 def test_each_mistake_is_located_and_explained(tmp_path, when, expected):
     found = problems(rule_file(tmp_path, ("a", when)))
