@@ -183,6 +183,14 @@ def yaml_trap(error: MarkedYAMLError) -> Message | str:
         return message("yaml_colon_in_value")
     if "\\t" in str(said) or "\t" in str(said):
         return message("yaml_tab")
+    # a key written twice (ruamel's words repeat both whole values, a criteria list and all)
+    duplicate = re.match(r'found duplicate key "(.*?)" with value', str(said))
+    if duplicate:
+        return message("duplicate_key", key=duplicate.group(1))
+    if "expected <block end>" in str(said):
+        return message("yaml_text_after_quote" if "<scalar>" in str(said) else "yaml_indent")
+    if "could not find expected ':'" in str(said):
+        return message("yaml_no_colon")
     return str(said)
 
 

@@ -51,6 +51,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                             '("...")'),
     "yaml_tab": ("a tab: YAML indents with spaces only",
                  "et tabulatortegn: YAML indrykker kun med mellemrum"),
+    "yaml_indent": ("the indentation does not match the lines above: fields that belong "
+                    "together start in the same column", "indrykningen passer ikke til "
+                    "linjerne over: felter, der hører sammen, starter i samme kolonne"),
+    "yaml_text_after_quote": ('text after the end of a value (a closing " or }}): a " inside '
+                              'a quoted text is written \\"',
+                              'tekst efter slutningen af en værdi (et afsluttende " eller }}): '
+                              'et " inde i en tekst i anførselstegn skrives \\"'),
+    "yaml_no_colon": ("a line without `name: value` where a field was expected",
+                      "en linje uden `navn: værdi`, hvor der forventedes et felt"),
     "list_for_mapping": ("a list (lines starting with '- ') where fields (name: value) were "
                          "expected", "en liste (linjer der starter med '- '), hvor der "
                          "forventedes felter (navn: værdi)"),
