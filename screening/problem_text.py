@@ -103,6 +103,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # rule files (rulefiles)
     "write_priority": (" (write `priority: {priority}` instead)",
                        " (skriv `priority: {priority}` i stedet)"),
+    "condition_outside_when": (" (`{key}` is part of a condition: indent it under `when:` or "
+                               "`partial:`)", " (`{key}` hører til en betingelse: ryk den ind "
+                               "under `when:` eller `partial:`)"),
     "module_not_profile": ("a profile needs a `profile:` section (this looks like a module)",
                            "en profil skal have en `profile:`-sektion (dette ligner et modul)"),
     "too_many_rules": ("this condition compiles into too many rules for the engine ({detail}); "

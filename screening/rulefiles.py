@@ -73,6 +73,8 @@ def key_hint(key: str) -> Message | str:
     """For an unknown key of a rule file: the key meant, in the message's own words."""
     if key in ("krav", "ønske"):
         return message("write_priority", priority=key)
+    if key in ("all", "any", "not", "fact", "some", "assessed"):  # `when:` indented wrongly
+        return message("condition_outside_when", key=key)
     if key.casefold() in DANISH_KEYS:
         return message("did_you_mean", names=f"'{DANISH_KEYS[key.casefold()]}'")
     return did_you_mean(key, RULE_FILE_KEYS)

@@ -97,6 +97,10 @@ def test_each_mistake_is_located_and_explained(tmp_path, when, expected):
     ("criteria:\n", "scorng: {}\ncriteria:\n", ["p.yaml:6:1: E101 scorng: ukendt felt"]),
     ("profile: {id: p,", "profile: {id: p", ["p.yaml:1:22: E004 ugyldig YAML"]),
     # pydantic's own English ("List should have at least 1 item ...") in a Danish message
+    # `when:` with its condition not indented under it
+    ("when: {fact: ledere}", "when:\n  fact: ledere", [
+        "p.yaml:14:3: E101 criteria[0].fact: ukendt felt (`fact` hører til en betingelse: ryk "
+        "den ind under `when:` eller `partial:`)"]),
     ("section: S", "section: S\n  sources: []", ["p.yaml:13:3: E101 criteria[0].sources: skal "
                                                  "have mindst 1 element(er) (fik [])"]),
 ])
