@@ -34,8 +34,9 @@ Which statements count (must be quoted or set aside), `Statement.counted`:
   "Du skal sikre ..." counts and "Ansøgningen skal være fremme ..." does not;
 - never a heading, a table row or a bullet that is only a link.
 
-A statement is covered when a quote lies inside it or contains it. A `set_aside:` quote
-that is a heading sets aside its whole section, subsections included.
+A statement is covered when a quote contains it, or lies inside it and in no counted
+statement before it (words that recur cover only where they are first quoted from). A
+`set_aside:` quote that is a heading sets aside its whole section, subsections included.
 """
 
 from __future__ import annotations
@@ -466,7 +467,14 @@ def trace_text(text: str, document: str, path: str, quotes: list[QuoteCheck],
     set_aside_headings = {normalise(q) for q in set_aside_quotes} & headings
     folded = [normalise(q.quote).casefold() for q in quotes]
     counted = [s for s in statements if s.counted]
-    uncovered = [s for s in counted if not covered(s, folded, set_aside_headings)]
+    # a part of a statement covers the first statement it lies in, not every other one
+    # where the same words recur ("ledelse af ledere" in a krav and in an ønske)
+    bodies = [normalise(s.body).casefold() for s in counted]
+    first_in = {q: next((n for n, body in enumerate(bodies) if q in body), None)
+                for q in folded}
+    uncovered = [s for n, s in enumerate(counted)
+                 if not covered(s, [q for q in folded if first_in[q] in (n, None)
+                                    or bodies[n] in q], set_aside_headings)]
     return DocumentTrace(document, path, tuple(checked), tuple(counted), tuple(uncovered))
 
 

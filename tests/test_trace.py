@@ -20,7 +20,14 @@ from ruamel.yaml import YAML
 from screening.cli import main
 from screening.errors import InputError
 from screening.rulefiles import load_profile
-from screening.trace import find_source, read_text, split_statements, trace_profile
+from screening.trace import (
+    QuoteCheck,
+    find_source,
+    read_text,
+    split_statements,
+    trace_profile,
+    trace_text,
+)
 
 from .conftest import ROOT
 
@@ -211,6 +218,24 @@ def test_a_heading_right_above_its_list_opens_its_section_a_lead_in_of_people_st
         ("numbered", "1. Du skal have indsigt i teknik.", "FAGLIGE KOMPETENCER", ""),
         ("sentence", "Sammen vil vi", "FAGLIGE KOMPETENCER", ""),
         ("bullet", "skabe fællesskaber", "FAGLIGE KOMPETENCER", "Sammen vil vi")]
+
+
+def test_words_quoted_from_one_statement_do_not_cover_another_where_they_recur():
+    """A criterion quoting 'ledelse af ledere' covered both statements with those words, so
+    trace reported the ønske below as encoded when no criterion scores it."""
+    text = ("Personlige kompetencer\n\n"
+            "- Det er afgørende, at du har erfaring med ledelse af ledere.\n"
+            "- Erfaring med ledelse af ledere i en kommune er et plus.\n"
+            "- Det er afgørende, at du har erfaring med ledelse af ledere.\n")
+    quotes = [QuoteCheck("ledere", "ledelse af ledere", "p.yaml", 9, None, "", None)]
+    tr = trace_text(text, "profil.txt", "profil.txt", quotes, [])
+    assert [(s.line, s.text) for s in tr.uncovered] == [
+        (4, "Erfaring med ledelse af ledere i en kommune er et plus."),
+        (5, "Det er afgørende, at du har erfaring med ledelse af ledere.")]
+    whole = [QuoteCheck("ledere", "Det er afgørende, at du har erfaring med ledelse af ledere.",
+                        "p.yaml", 9, None, "", None)]  # the same words twice: both quoted
+    tr = trace_text(text, "profil.txt", "profil.txt", whole, [])
+    assert [s.line for s in tr.uncovered] == [4]
 
 
 def test_a_set_aside_heading_covers_its_section_and_quotes_are_found_across_line_breaks(
