@@ -47,6 +47,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from .documents import read_text as read_bounded_text
 from .errors import InputError, Problem
@@ -158,20 +159,35 @@ def read_text(path: str | Path) -> str:
 
 def _docx_text(path: Path) -> str:
     import docx  # python-docx
+    from docx.table import Table
 
-    lines = []
-    for paragraph in docx.Document(str(path)).paragraphs:
-        style = (paragraph.style.name or "") if paragraph.style is not None else ""
-        text = paragraph.text.strip()
-        if not text:
-            continue
-        if style.startswith("Heading") and style[-1:].isdigit():
-            text = "#" * int(style[-1]) + " " + text
-        elif style.startswith("Title"):
-            text = "# " + text
-        elif style.startswith("List"):  # List Bullet, List Number, ...: items of a list
-            text = "- " + text
-        lines.append(text)
+    lines: list[str] = []
+
+    def read(container: Any) -> None:
+        # paragraphs and tables in the order they stand: a profile often lists its
+        # competencies in a table, each cell read as the paragraphs it holds
+        for block in container.iter_inner_content():
+            if isinstance(block, Table):
+                for row in block.rows:
+                    seen: list[Any] = []  # a merged cell is given once per column it spans
+                    for cell in row.cells:
+                        if not any(cell._tc is other for other in seen):
+                            seen.append(cell._tc)
+                            read(cell)
+                continue
+            style = (block.style.name or "") if block.style is not None else ""
+            text = block.text.strip()
+            if not text:
+                continue
+            if style.startswith("Heading") and style[-1:].isdigit():
+                text = "#" * int(style[-1]) + " " + text
+            elif style.startswith("Title"):
+                text = "# " + text
+            elif style.startswith("List"):  # List Bullet, List Number, ...: items of a list
+                text = "- " + text
+            lines.append(text)
+
+    read(docx.Document(str(path)))
     return "\n\n".join(lines) + "\n"
 
 
