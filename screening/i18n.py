@@ -201,6 +201,7 @@ EN: dict[str, str] = {
     "  {document}:{line}: intet kriterium og ingen set_aside ({kind}){section}: {passage}":
         "  {document}:{line}: no criterion and no set_aside ({kind}){section}: {passage}",
     "punkt": "bullet", "nummereret punkt": "numbered item", "sætning": "sentence",
+    "tabelcelle": "table cell",
     # screening fields
     "Samling": "Collection", "Felt": "Field", "Type": "Type", "Betydning": "Meaning",
     "Tilladte værdier": "Allowed values", "Operatorer": "Operators",

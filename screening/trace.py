@@ -18,7 +18,7 @@ What a statement is (`split_statements`), deliberately simple so a consultant ca
   so its sentences are not counted on their own;
 - a *sentence* of a prose paragraph (split after . ! ? or : before a capital letter); a
   paragraph ending in ":" just before a list is the list's lead-in, not counted itself;
-- a *table row* (a line with a tab): found by quotes, never counted.
+- a *table cell* (of a line with a tab, as a table saved as text has it).
 
 Which statements count (must be quoted or set aside), `Statement.counted`:
 - every bullet, numbered item and sentence in a *competency section*: one whose heading, or
@@ -32,7 +32,8 @@ Which statements count (must be quoted or set aside), `Statement.counted`:
   `read_wording` finds deciding ("skal", "afgørende", "et plus", "gerne", "vigtig", ...)
   and a word for those people (PERSON_WORDS: du, vi, man, direktøren, lederen, ...), so
   "Du skal sikre ..." counts and "Ansøgningen skal være fremme ..." does not;
-- never a heading, a table row or a bullet that is only a link.
+- a table cell only when it asks something of people, as a sentence anywhere does;
+- never a heading or a bullet that is only a link.
 
 A statement is covered when a quote contains it, or lies inside it and in no counted
 statement before it (words that recur cover only where they are first quoted from). A
@@ -80,7 +81,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[\"“'«(]?[A-ZÆØÅ])")
 
 @dataclass(frozen=True)
 class Statement:
-    kind: str  # heading | bullet | numbered | sentence | row
+    kind: str  # heading | bullet | numbered | sentence | row (a table cell)
     text: str  # one line, whitespace collapsed, as shown
     line: int  # 1-based line where it starts
     section: str  # the nearest heading above it ("" before the first)
@@ -371,7 +372,12 @@ def split_statements(text: str) -> list[Statement]:
         in_section = _competency_section(path)
         for kind, line, item in items:
             if "\t" in LIST_MARKER.sub("", item, count=1):  # Word's "•<tab>" makes no row
-                statements.append(_statement("row", item, line, path, item, False))
+                # a table saved as text: each cell of each row on its own, counted when it
+                # asks something of people ("Ledelse<tab>Det er afgørende, at du ...")
+                for offset, row in enumerate(item.split("\n")):
+                    statements += [_statement("row", cell, line + offset, path, cell,
+                                              states_requirement(cell))
+                                   for cell in row.split("\t") if normalise(cell)]
             elif kind == "sentence":
                 for sentence, at in _sentences(item, line):
                     counted = in_section or states_requirement(sentence)

@@ -133,6 +133,21 @@ def test_a_word_profile_with_its_competencies_in_a_table_drafts_each_of_them(tmp
     assert len(tr.statements) == 2 and not tr.uncovered and not tr.missing_quotes
 
 
+def test_a_table_saved_as_text_drafts_the_cells_that_ask_something(tmp_path):
+    """A line with tabs was one table row, never counted: the krav in its cells were
+    neither drafted nor missed by trace. Each cell now stands on its own."""
+    text = tmp_path / "profil.txt"
+    text.write_text("Direktør, Greve Kommune\n\nKompetence\tForventning\n"
+                    "Ledelse\tDet er afgørende, at du har ledet ledere.\n"
+                    "Økonomi\tDu skal kunne styre et stort budget.\n", encoding="utf-8")
+    profile = load_profile(write_draft(text, tmp_path))
+    assert [(c.quote, c.priority) for c in profile.criteria] == [
+        ("Det er afgørende, at du har ledet ledere.", "krav"),
+        ("Du skal kunne styre et stort budget.", "krav")]
+    (tr,) = trace_profile(profile)
+    assert [s.line for s in tr.statements] == [4, 5] and not tr.uncovered
+
+
 def _latin1_seed(seed: Path, tmp_path: Path) -> Path:
     """The seed as the PDF can hold it, to count its statements."""
     copy = tmp_path / f"{seed.stem}-latin1.txt"

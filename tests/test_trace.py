@@ -72,7 +72,7 @@ def test_every_seed_is_traced_by_some_rule_file_and_every_statement_kind_is_coun
     documents = {tr.document: tr for path in PROFILES for tr in traced(path)}
     assert {p.name for p in seeds.glob("*.txt")} <= set(documents)
     kinds = {s.kind for tr in documents.values() for s in tr.statements}
-    assert kinds == {"bullet", "numbered", "sentence"}
+    assert kinds == {"bullet", "numbered", "sentence", "row"}
 
 
 def test_removing_a_criterion_leaves_its_statement_uncovered_and_trace_names_it(

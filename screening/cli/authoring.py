@@ -12,7 +12,8 @@ from ..i18n import decimal, language, t
 from .common import rules_dir_option
 from .help import HelpCommand, argument, option
 
-KIND_WORDS = {"bullet": "punkt", "numbered": "nummereret punkt", "sentence": "sætning"}
+KIND_WORDS = {"bullet": "punkt", "numbered": "nummereret punkt", "sentence": "sætning",
+              "row": "tabelcelle"}
 
 
 @click.command(cls=HelpCommand)
