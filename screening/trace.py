@@ -18,7 +18,7 @@ What a statement is (`split_statements`), deliberately simple so a consultant ca
   so its sentences are not counted on their own;
 - a *sentence* of a prose paragraph (split after . ! ? or : before a capital letter); a
   paragraph ending in ":" just before a list is the list's lead-in, not counted itself;
-- a *table cell* (of a line with a tab, as a table saved as text has it).
+- a *table cell*: of a line with a tab (a table saved as text) or of a markdown table.
 
 Which statements count (must be quoted or set aside), `Statement.counted`:
 - every bullet, numbered item and sentence in a *competency section*: one whose heading, or
@@ -75,6 +75,7 @@ _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\S)")
 LIST_MARKER = re.compile(rf"^\s*(?:[{BULLETS}]|\d{{1,2}}[.)])\s+")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _SECTION_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
+_MD_TABLE = re.compile(r"^\s*\|.*\|\s*$")  # a line of a markdown table: | a | b |
 _LINK_ONLY = re.compile(r"^\[[^\]]*\]\([^)]*\)\.?$")
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[\"“'«(]?[A-ZÆØÅ])")
 
@@ -371,13 +372,15 @@ def split_statements(text: str) -> list[Statement]:
             statements[-1] = replace(statements[-1], counted=False)
         in_section = _competency_section(path)
         for kind, line, item in items:
-            if "\t" in LIST_MARKER.sub("", item, count=1):  # Word's "•<tab>" makes no row
-                # a table saved as text: each cell of each row on its own, counted when it
-                # asks something of people ("Ledelse<tab>Det er afgørende, at du ...")
+            if ("\t" in LIST_MARKER.sub("", item, count=1)
+                    or all(_MD_TABLE.match(row) for row in item.split("\n"))):
+                # a table saved as text (Word's "•<tab>" is no table), or a markdown table:
+                # each cell of each row on its own, counted when it asks something of people
+                # ("Ledelse<tab>Det er afgørende, at du ...", "| Ledelse | Det er ... |")
                 for offset, row in enumerate(item.split("\n")):
                     statements += [_statement("row", cell, line + offset, path, cell,
                                               states_requirement(cell))
-                                   for cell in row.split("\t") if normalise(cell)]
+                                   for cell in _cells(row) if normalise(cell)]
             elif kind == "sentence":
                 for sentence, at in _sentences(item, line):
                     counted = in_section or states_requirement(sentence)
@@ -399,6 +402,15 @@ def split_statements(text: str) -> list[Statement]:
             lead_in = " ".join(block.lines)
     close_numbered()
     return statements
+
+
+def _cells(row: str) -> list[str]:
+    """The cells of a table row: between tabs, or between a markdown table's pipes (its
+    |---| line has none)."""
+    if not _MD_TABLE.match(row):
+        return row.split("\t")
+    return [cell for cell in row.strip().strip("|").split("|")
+            if not re.fullmatch(r"\s*:?-+:?\s*", cell)]
 
 
 def _competency_section(path: list[tuple[int, str]]) -> bool:
