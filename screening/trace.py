@@ -50,6 +50,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from .documents import read_document
 from .documents import read_text as read_bounded_text
 from .errors import InputError, Problem
 from .messages import message, os_reason
@@ -218,8 +219,11 @@ def find_source(document: str, rule_file: str | Path) -> Path:
     for seeds in seed_folders(rule_dir):
         if (seeds / document).is_file():
             return seeds / document
+    doc, _ = read_document(rule_file)  # loaded before: the `source:` line to point at
+    head = "module" if doc is not None and "module" in doc.data else "profile"
+    line, column = doc.locate((head, "source")) if doc is not None else (None, None)
     raise InputError([Problem(str(rule_file), message("source_not_found", document=document),
-                              field="source", code="E008")])
+                              line, column, field=f"{head}.source", code="E008")])
 
 
 def seed_folders(start: Path) -> list[Path]:

@@ -300,6 +300,20 @@ def test_a_source_is_found_beside_the_rule_file_as_a_path_or_among_the_seeds(
     assert "nowhere.txt: E001 filen findes ikke" in result.output
 
 
+def test_a_source_that_is_nowhere_names_the_line_of_source_in_the_rule_file(tmp_path):
+    """It said 'p.yaml: E008 source: ...' with no line, unlike every other rule file error."""
+    rule = tmp_path / "p.yaml"
+    rule.write_text("profile:\n  id: p\n  title: T\n  organisation: O\n  source: findes-ikke.txt\n"
+                    "  version: \"1\"\n"
+                    "  date: 2024-01-01\ncriteria:\n  - {id: a, name: N, category: faglige, "
+                    "priority: ønske, quote: q, section: S, when: {assessed: k}}\n"
+                    "competencies: {k: K}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["trace", str(rule)])
+    assert result.exit_code == 2, result.output
+    assert (f"{rule}:5:3: E008 profile.source: kilden 'findes-ikke.txt' findes ikke"
+            in result.output), result.output
+
+
 def test_a_profile_text_that_is_not_utf8_is_located_by_line_and_column(tmp_path):
     """A Windows export (cp1252) is the usual case; the byte offset it was given by was
     counted within the decoder's chunk, not the file, and a consultant reads lines."""
