@@ -65,8 +65,9 @@ from .wording import read_wording
 COMPETENCY_HEADING_WORDS = ("kompetencer", "egenskaber", "kvalifikation", "personprofil",
                             "forventning", "krav", "om dig", "vi søger")
 RESPONSIBILITY_WORDS = ("formål", "ansvar", "rolle")
-LEAD_IN_WORDS = ("kræver", "forvent", "værdi", *RESPONSIBILITY_WORDS,
-                 *COMPETENCY_HEADING_WORDS)
+# lead-in words a heading does not stand for: its list counts by the words of a lead-in
+LEAD_IN_ONLY_WORDS = ("kræver", "forvent", "værdi")
+LEAD_IN_WORDS = (*LEAD_IN_ONLY_WORDS, *RESPONSIBILITY_WORDS, *COMPETENCY_HEADING_WORDS)
 MAX_HEADING_CHARS = 80
 # bullet signs: markdown's, and those Word and PDF exports write ("●", "▪", "◦", and "\uf0b7",
 # the Symbol font's bullet, in text taken from a PDF)
@@ -277,14 +278,14 @@ class _Block:
 def _blocks(text: str) -> list[_Block]:
     """Consecutive non-blank lines; a heading stands alone even with no blank line around it:
 a markdown heading ("## Faglige kompetencer" is no part of the item above it), and a
-heading line right above a list ("FAGLIGE KOMPETENCER", not its first item). A line
-above a list that speaks of people ("Sammen vil vi") stays the list's lead-in."""
+heading line right above a list ("FAGLIGE KOMPETENCER", not its first item) unless it
+reads as the list's lead-in (`_heads_list`)."""
     blocks: list[_Block] = []
     current: _Block | None = None
     for number, raw in enumerate(text.splitlines(), 1):
         if (current is not None and len(current.lines) == 1
                 and (_BULLET.match(raw) or _NUMBERED.match(raw))
-                and _is_heading_line(current.lines[0]) and not _names_people(current.lines[0])):
+                and _heads_list(current.lines[0])):
             current = None
         if _MD_HEADING.match(raw.strip()):
             blocks.append(_Block(number, [raw.rstrip()]))
@@ -297,6 +298,13 @@ above a list that speaks of people ("Sammen vil vi") stays the list's lead-in.""
         else:
             current = None
     return blocks
+
+
+def _heads_list(line: str) -> bool:
+    """A heading line right above a list is its heading, unless it reads as the list's
+    lead-in: it speaks of people ("Sammen vil vi") or asks something ("Herunder forventes")."""
+    return (_is_heading_line(line) and not _names_people(line) and not read_wording(line).words
+            and not _starts_word(line, LEAD_IN_ONLY_WORDS))
 
 
 def _is_heading_line(line: str) -> bool:

@@ -220,6 +220,14 @@ def test_a_heading_right_above_its_list_opens_its_section_a_lead_in_of_people_st
         ("bullet", "skabe fællesskaber", "FAGLIGE KOMPETENCER", "Sammen vil vi")]
 
 
+def test_a_line_above_a_list_that_asks_something_stays_its_lead_in():
+    """'Herunder forventes' right above its list was taken for a heading: its items, which
+    its words make count, were no longer counted, drafted or traced."""
+    statements = split_statements("Om jobbet\n\nHerunder forventes\n- kan lede ledere\n")
+    counted = [(s.text, s.lead_in) for s in statements if s.counted]
+    assert counted == [("kan lede ledere", "Herunder forventes")]
+
+
 def test_words_quoted_from_one_statement_do_not_cover_another_where_they_recur():
     """A criterion quoting 'ledelse af ledere' covered both statements with those words, so
     trace reported the ønske below as encoded when no criterion scores it."""
