@@ -136,7 +136,8 @@ EN: dict[str, str] = {
     "sprunget over": "skipped",
     "{passed} bestået, {failed} fejlet, {skipped} sprunget over i {files} fil(er).":
         "{passed} passed, {failed} failed, {skipped} skipped in {files} file(s).",
-    "(fejl i regelfilen)": "(error in the rule file)", "Id": "Id", "Titel": "Title",
+    "(fejl i regelfilen: {where} {code})": "(error in the rule file: {where} {code})",
+    "Id": "Id", "Titel": "Title",
     "Organisation": "Organisation", "Version": "Version", "Krav": "Requirements",
     "Ønsker": "Wishes",
     # the audit trail (screening audit)
