@@ -127,7 +127,7 @@ def _quote_and_name(s: Statement) -> tuple[str, str]:
     """The verbatim words to quote (whitespace joined) and a short name."""
     if s.kind == "numbered" and "\n" in s.body:
         title, prose = s.body.split("\n", 1)
-        name = re.sub(r"^\s*\d{1,2}[.)]\s+", "", title).strip()
+        name = LIST_MARKER.sub("", title, count=1).strip()
         sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", " ".join(prose.split()))
         return _most_telling(sentences), name
     body = LIST_MARKER.sub("", s.body, count=1)

@@ -13,7 +13,7 @@ What a statement is (`split_statements`), deliberately simple so a consultant ca
   nests under the heading with the shorter number;
 - a *bullet*: a line starting with "- ", "* ", "• ", "– " or another bullet sign (BULLETS),
   with the lines that continue it;
-- a *numbered* item: a line starting with "1. " or "1) ". A numbered line standing alone
+- a *numbered* item: a line starting with "1. ", "1) " or "a) ". A numbered line standing alone
   with prose under it ("1. Struktureret ledelsesstil") is one statement with that prose,
   so its sentences are not counted on their own;
 - a *sentence* of a prose paragraph (split after . ! ? or : before a capital letter); a
@@ -73,8 +73,10 @@ MAX_HEADING_CHARS = 80
 # the Symbol font's bullet, in text taken from a PDF)
 BULLETS = "-*•–●▪◦○■·\uf0b7"
 _BULLET = re.compile(rf"^\s*[{BULLETS}]\s+(?=\S)")
-_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\S)")
-LIST_MARKER = re.compile(rf"^\s*(?:[{BULLETS}]|\d{{1,2}}[.)])\s+")
+# "1." and "1)", and a lettered list's "a)" (never "a.": "f. eks." starts a sentence)
+NUMBER = r"(?:\d{1,2}[.)]|[a-zæøå]\))"
+_NUMBERED = re.compile(rf"^\s*{NUMBER}\s+(?=\S)")
+LIST_MARKER = re.compile(rf"^\s*(?:[{BULLETS}]|{NUMBER})\s+")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _SECTION_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
 _MD_TABLE = re.compile(r"^\s*\|.*\|\s*$")  # a line of a markdown table: | a | b |

@@ -251,8 +251,9 @@ def test_a_markdown_heading_right_above_its_list_opens_a_section_and_is_no_quote
     assert not tr.missing_quotes and not tr.uncovered
 
 
-@pytest.mark.parametrize("marks", [("● ", "▪ ", "◦ "), ("·\t", "\uf0b7\t", "1.\t")],
-                         ids=["word-bullets", "marker-and-tab"])
+@pytest.mark.parametrize("marks", [("● ", "▪ ", "◦ "), ("·\t", "\uf0b7\t", "1.\t"),
+                                   ("a) ", "b) ", "c) ")],
+                         ids=["word-bullets", "marker-and-tab", "letters"])
 def test_bullets_as_word_and_pdf_exports_write_them_are_items_each_its_own_criterion(
         tmp_path, marks):
     """"●"/"▪" (a PDF of a Word list) made one sentence of the whole list, and a marker with
