@@ -11,11 +11,13 @@ Item-level conditions (a `where`):
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from .catalogue import COMPARISON_OPS
 from .messages import Message, Told, message
+from .vocabulary import did_you_mean
 
 OPS = (*COMPARISON_OPS, "in", "contains")
 # Bounds on one condition, checked as it is read. The shipped profiles nest 2 levels deep,
@@ -126,6 +128,7 @@ def _parse(data: Any, path: tuple, item_level: bool, depth: int) -> Condition:
         raise ConditionSyntaxError(
             path, message("unknown_condition_keys", keys=str(sorted(keys)),
                           expected="all, any, not", last="field")
+            + _nearest(keys, ("all", "any", "not", "field"))
         )
     if "fact" in keys:
         return _compare(data, path, "fact", item_level=False)
@@ -148,13 +151,21 @@ def _parse(data: Any, path: tuple, item_level: bool, depth: int) -> Condition:
     raise ConditionSyntaxError(
         path, message("unknown_condition_keys", keys=str(sorted(keys)),
                       expected="all, any, not, fact, some", last="assessed")
+        + _nearest(keys, ("all", "any", "not", "fact", "some", "assessed"))
     )
+
+
+def _nearest(keys: Iterable[str], known: Iterable[str]) -> Message | str:
+    """' (mente du 'fact'?)' for the first of `keys` near a known one ('fakt')."""
+    return next((hint for key in sorted(map(str, keys)) if (hint := did_you_mean(key, known))),
+                "")
 
 
 def _only(data: dict, path: tuple, allowed: set[str]) -> None:
     extra = sorted(set(data) - allowed)
     if extra:
-        raise ConditionSyntaxError((*path, extra[0]), message("unexpected_key", key=extra[0]))
+        raise ConditionSyntaxError((*path, extra[0]), message("unexpected_key", key=extra[0])
+                                   + _nearest(extra[:1], allowed))
 
 
 def _name(data: dict, path: tuple, key: str) -> str:

@@ -96,13 +96,13 @@ _PYDANTIC_CODES = {
     "literal_error": "not_one_of", "enum": "not_one_of",
     "greater_than_equal": "at_least", "greater_than": "above",
     "less_than_equal": "at_most", "less_than": "below",
-    "too_long": "too_many_items", "string_too_short": "empty_text",
+    "too_long": "too_many_items", "too_short": "too_few_items", "string_too_short": "empty_text",
     "string_too_long": "text_too_long", "string_pattern_mismatch": "bad_id_format",
     "list_type": "not_a_list",
     "dict_type": "not_a_mapping_value", "model_type": "not_a_mapping_value",
     "model_attributes_type": "not_a_mapping_value",
 }
-_BOUNDS = ("ge", "gt", "le", "lt", "max_length")
+_BOUNDS = ("ge", "gt", "le", "lt", "max_length", "min_length")
 
 
 def error_message(error: ErrorDetails) -> Message:
@@ -183,6 +183,14 @@ def yaml_trap(error: MarkedYAMLError) -> Message | str:
         return message("yaml_colon_in_value")
     if "\\t" in str(said) or "\t" in str(said):
         return message("yaml_tab")
+    # a key written twice (ruamel's words repeat both whole values, a criteria list and all)
+    duplicate = re.match(r'found duplicate key "(.*?)" with value', str(said))
+    if duplicate:
+        return message("duplicate_key", key=duplicate.group(1))
+    if "expected <block end>" in str(said):
+        return message("yaml_text_after_quote" if "<scalar>" in str(said) else "yaml_indent")
+    if "could not find expected ':'" in str(said):
+        return message("yaml_no_colon")
     return str(said)
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .errors import InputError, Problem
 from .messages import message
-from .trace import Statement, read_text, split_statements
+from .trace import LIST_MARKER, Statement, read_text, split_statements
 from .wording import Reading, read_wording
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
@@ -127,10 +127,10 @@ def _quote_and_name(s: Statement) -> tuple[str, str]:
     """The verbatim words to quote (whitespace joined) and a short name."""
     if s.kind == "numbered" and "\n" in s.body:
         title, prose = s.body.split("\n", 1)
-        name = re.sub(r"^\s*\d{1,2}[.)]\s+", "", title).strip()
+        name = LIST_MARKER.sub("", title, count=1).strip()
         sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", " ".join(prose.split()))
         return _most_telling(sentences), name
-    body = re.sub(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+", "", s.body)
+    body = LIST_MARKER.sub("", s.body, count=1)
     quote = " ".join(body.split())
     words = re.sub(r"[*_\"“”]", "", quote).rstrip(".:;!?,").split()
     name = " ".join(words[:MAX_NAME_WORDS]) + (" …" if len(words) > MAX_NAME_WORDS else "")

@@ -140,7 +140,8 @@ EN: dict[str, str] = {
     "sprunget over": "skipped",
     "{passed} bestået, {failed} fejlet, {skipped} sprunget over i {files} fil(er).":
         "{passed} passed, {failed} failed, {skipped} skipped in {files} file(s).",
-    "(fejl i regelfilen)": "(error in the rule file)", "Id": "Id", "Titel": "Title",
+    "(fejl i regelfilen: {where} {code})": "(error in the rule file: {where} {code})",
+    "Id": "Id", "Titel": "Title",
     "Organisation": "Organisation", "Version": "Version", "Krav": "Requirements",
     "Ønsker": "Wishes",
     # the audit trail (screening audit)
@@ -205,6 +206,7 @@ EN: dict[str, str] = {
     "  {document}:{line}: intet kriterium og ingen set_aside ({kind}){section}: {passage}":
         "  {document}:{line}: no criterion and no set_aside ({kind}){section}: {passage}",
     "punkt": "bullet", "nummereret punkt": "numbered item", "sætning": "sentence",
+    "tabelcelle": "table cell",
     # screening fields
     "Samling": "Collection", "Felt": "Field", "Type": "Type", "Betydning": "Meaning",
     "Tilladte værdier": "Allowed values", "Operatorer": "Operators",

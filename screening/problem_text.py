@@ -51,6 +51,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                             '("...")'),
     "yaml_tab": ("a tab: YAML indents with spaces only",
                  "et tabulatortegn: YAML indrykker kun med mellemrum"),
+    "yaml_indent": ("the indentation does not match the lines above: fields that belong "
+                    "together start in the same column", "indrykningen passer ikke til "
+                    "linjerne over: felter, der hører sammen, starter i samme kolonne"),
+    "yaml_text_after_quote": ('text after the end of a value (a closing " or }}): a " inside '
+                              'a quoted text is written \\"',
+                              'tekst efter slutningen af en værdi (et afsluttende " eller }}): '
+                              'et " inde i en tekst i anførselstegn skrives \\"'),
+    "yaml_no_colon": ("a line without `name: value` where a field was expected",
+                      "en linje uden `navn: værdi`, hvor der forventedes et felt"),
     "list_for_mapping": ("a list (lines starting with '- ') where fields (name: value) were "
                          "expected", "en liste (linjer der starter med '- '), hvor der "
                          "forventedes felter (navn: værdi)"),
@@ -77,6 +86,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "at_most": ("{detail}", "må højst være {bound}"),
     "below": ("{detail}", "skal være under {bound}"),
     "too_many_items": ("{detail}", "må højst have {bound} elementer"),
+    "too_few_items": ("{detail}", "skal have mindst {bound} element(er)"),
     "empty_text": ("{detail}", "må ikke være tom"),
     "text_too_long": ("{detail}", "må højst være {bound} tegn"),
     "bad_id_format": ("{detail}", "har et ugyldigt format (små bogstaver, tal og - _ .)"),
@@ -93,6 +103,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # rule files (rulefiles)
     "write_priority": (" (write `priority: {priority}` instead)",
                        " (skriv `priority: {priority}` i stedet)"),
+    "condition_outside_when": (" (`{key}` is part of a condition: indent it under `when:` or "
+                               "`partial:`)", " (`{key}` hører til en betingelse: ryk den ind "
+                               "under `when:` eller `partial:`)"),
     "module_not_profile": ("a profile needs a `profile:` section (this looks like a module)",
                            "en profil skal have en `profile:`-sektion (dette ligner et modul)"),
     "too_many_rules": ("this condition compiles into too many rules for the engine ({detail}); "
@@ -128,6 +141,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "tærsklen for delvist ligger over opfyldt"),
     "lowest_band": ("the lowest band must have `min_score: 0`",
                     "det laveste bånd skal have `min_score: 0`"),
+    "band_never_given": ("band '{band}' can never be given: band '{first}' has the same "
+                         "min_score", "båndet '{band}' kan aldrig gives: båndet '{first}' har "
+                         "samme min_score"),
+    "band_twice": ("band id '{band}' is used twice", "bånd-id'et '{band}' er brugt to gange"),
     "duplicate_criterion": ("duplicate criterion id '{id}' (first in {first})",
                             "kriterie-id'et '{id}' er brugt før (første gang i {first})"),
     "no_criteria": ("the profile has no criteria", "profilen har ingen kriterier"),
@@ -143,6 +160,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "score_range": ("scores run from 1 to 5", "vurderinger går fra 1 til 5"),
     "unknown_collection": ("unknown collection '{name}'", "ukendt samling '{name}'"),
     "unknown_fact": ("unknown fact '{name}'", "ukendt faktum '{name}'"),
+    "fact_is_competency": (" ('{name}' is a competency: write {{assessed: {name}}})",
+                           " ('{name}' er en kompetence: skriv {{assessed: {name}}})"),
+    "competency_is_fact": (" ('{name}' is a derived fact: write {{fact: {name}}})",
+                           " ('{name}' er et afledt faktum: skriv {{fact: {name}}})"),
     "unknown_item_field": ("unknown field '{name}' of {collection}",
                            "ukendt felt '{name}' i {collection}"),
     "operator_mismatch": ("operator `{op}` does not apply to '{name}' ({kind}); use {allowed}",

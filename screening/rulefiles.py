@@ -73,6 +73,8 @@ def key_hint(key: str) -> Message | str:
     """For an unknown key of a rule file: the key meant, in the message's own words."""
     if key in ("krav", "ønske"):
         return message("write_priority", priority=key)
+    if key in ("all", "any", "not", "fact", "some", "assessed"):  # `when:` indented wrongly
+        return message("condition_outside_when", key=key)
     if key.casefold() in DANISH_KEYS:
         return message("did_you_mean", names=f"'{DANISH_KEYS[key.casefold()]}'")
     return did_you_mean(key, RULE_FILE_KEYS)
@@ -241,6 +243,21 @@ def _resolve(meta: Meta, parts: list[_Part], problems: list[Problem]) -> Profile
                                          message("thresholds_crossed"), "E211"))
     if min(band.min_score for band in scoring.bands) != 0:  # else low scores get a wrong band
         problems.append(root.doc.problem(("scoring", "bands"), message("lowest_band"), "E211"))
+    # the first of two bands with one floor takes every score: the other is shown by
+    # `profile show` and never given; and results name a band by its id
+    first_at: dict[float, str] = {}
+    ids: set[str] = set()
+    for n, band in enumerate(scoring.bands):
+        if band.band in ids:
+            problems.append(root.doc.problem(("scoring", "bands", n, "band"),
+                                             message("band_twice", band=band.band), "E211"))
+        elif band.min_score in first_at:
+            problems.append(root.doc.problem(
+                ("scoring", "bands", n, "min_score"),
+                message("band_never_given", band=band.band, first=first_at[band.min_score]),
+                "E211"))
+        ids.add(band.band)
+        first_at.setdefault(band.min_score, band.band)
     criteria: list[Criterion] = []
     seen: dict[str, str] = {}
     names = _Names(competencies, derived)
@@ -330,11 +347,12 @@ class _Names:
             here = (*loc, *path)
             if isinstance(node, cond.Assessed):
                 if node.competency not in self.competencies:
+                    hint = (message("competency_is_fact", name=node.competency)
+                            if node.competency in self.derived
+                            else did_you_mean(node.competency, self.competencies))
                     problems.append(doc.problem((*here, "assessed"),
                                                 message("unknown_competency",
-                                                        name=node.competency)
-                                                + did_you_mean(node.competency,
-                                                               self.competencies), "E207"))
+                                                        name=node.competency) + hint, "E207"))
                 for source in node.by or ():
                     if source not in SOURCES:
                         problems.append(doc.problem((*here, "by"), message(
@@ -358,8 +376,10 @@ class _Names:
     def _check_fact(self, doc, node: cond.Compare, here: tuple, problems) -> None:
         derived = self.derived.get(node.name)
         if derived is None:
+            hint = (message("fact_is_competency", name=node.name)
+                    if node.name in self.competencies else did_you_mean(node.name, self.derived))
             problems.append(doc.problem((*here, "fact"), message("unknown_fact", name=node.name)
-                                        + did_you_mean(node.name, self.derived), "E207"))
+                                        + hint, "E207"))
             return
         kind = "bool" if derived.aggregate == "exists" else "number"
         _check_operator(doc, node, kind, (), here, problems)

@@ -11,13 +11,14 @@ What a statement is (`split_statements`), deliberately simple so a consultant ca
 - a *heading*: a markdown `#` line, or a short line standing alone (at most 80 characters,
   no closing punctuation). Headings open sections; a numbered markdown heading ("## 2.1.")
   nests under the heading with the shorter number;
-- a *bullet*: a line starting with "- ", "* ", "• " or "– ", with the lines that continue it;
-- a *numbered* item: a line starting with "1. " or "1) ". A numbered line standing alone
+- a *bullet*: a line starting with "- ", "* ", "• ", "– " or another bullet sign (BULLETS),
+  with the lines that continue it;
+- a *numbered* item: a line starting with "1. ", "1) " or "a) ". A numbered line standing alone
   with prose under it ("1. Struktureret ledelsesstil") is one statement with that prose,
   so its sentences are not counted on their own;
 - a *sentence* of a prose paragraph (split after . ! ? or : before a capital letter); a
   paragraph ending in ":" just before a list is the list's lead-in, not counted itself;
-- a *table row* (a line with a tab): found by quotes, never counted.
+- a *table cell*: of a line with a tab (a table saved as text) or of a markdown table.
 
 Which statements count (must be quoted or set aside), `Statement.counted`:
 - every bullet, numbered item and sentence in a *competency section*: one whose heading, or
@@ -31,10 +32,12 @@ Which statements count (must be quoted or set aside), `Statement.counted`:
   `read_wording` finds deciding ("skal", "afgørende", "et plus", "gerne", "vigtig", ...)
   and a word for those people (PERSON_WORDS: du, vi, man, direktøren, lederen, ...), so
   "Du skal sikre ..." counts and "Ansøgningen skal være fremme ..." does not;
-- never a heading, a table row or a bullet that is only a link.
+- a table cell only when it asks something of people, as a sentence anywhere does;
+- never a heading or a bullet that is only a link.
 
-A statement is covered when a quote lies inside it or contains it. A `set_aside:` quote
-that is a heading sets aside its whole section, subsections included.
+A statement is covered when a quote contains it, or lies inside it and in no counted
+statement before it (words that recur cover only where they are first quoted from). A
+`set_aside:` quote that is a heading sets aside its whole section, subsections included.
 """
 
 from __future__ import annotations
@@ -45,7 +48,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
+from .documents import read_document
 from .documents import read_text as read_bounded_text
 from .errors import InputError, Problem
 from .messages import message, os_reason
@@ -60,20 +65,28 @@ from .wording import read_wording
 COMPETENCY_HEADING_WORDS = ("kompetencer", "egenskaber", "kvalifikation", "personprofil",
                             "forventning", "krav", "om dig", "vi søger")
 RESPONSIBILITY_WORDS = ("formål", "ansvar", "rolle")
-LEAD_IN_WORDS = ("kræver", "forvent", "værdi", *RESPONSIBILITY_WORDS,
-                 *COMPETENCY_HEADING_WORDS)
+# lead-in words a heading does not stand for: its list counts by the words of a lead-in
+LEAD_IN_ONLY_WORDS = ("kræver", "forvent", "værdi")
+LEAD_IN_WORDS = (*LEAD_IN_ONLY_WORDS, *RESPONSIBILITY_WORDS, *COMPETENCY_HEADING_WORDS)
 MAX_HEADING_CHARS = 80
-_BULLET = re.compile(r"^\s*(?:[-*•–])\s+(?=\S)")
-_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\S)")
+# bullet signs: markdown's, and those Word and PDF exports write ("●", "▪", "◦", and "\uf0b7",
+# the Symbol font's bullet, in text taken from a PDF)
+BULLETS = "-*•–●▪◦○■·\uf0b7"
+_BULLET = re.compile(rf"^\s*[{BULLETS}]\s+(?=\S)")
+# "1." and "1)", and a lettered list's "a)" (never "a.": "f. eks." starts a sentence)
+NUMBER = r"(?:\d{1,2}[.)]|[a-zæøå]\))"
+_NUMBERED = re.compile(rf"^\s*{NUMBER}\s+(?=\S)")
+LIST_MARKER = re.compile(rf"^\s*(?:[{BULLETS}]|{NUMBER})\s+")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _SECTION_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
+_MD_TABLE = re.compile(r"^\s*\|.*\|\s*$")  # a line of a markdown table: | a | b |
 _LINK_ONLY = re.compile(r"^\[[^\]]*\]\([^)]*\)\.?$")
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[\"“'«(]?[A-ZÆØÅ])")
 
 
 @dataclass(frozen=True)
 class Statement:
-    kind: str  # heading | bullet | numbered | sentence | row
+    kind: str  # heading | bullet | numbered | sentence | row (a table cell)
     text: str  # one line, whitespace collapsed, as shown
     line: int  # 1-based line where it starts
     section: str  # the nearest heading above it ("" before the first)
@@ -152,20 +165,35 @@ def read_text(path: str | Path) -> str:
 
 def _docx_text(path: Path) -> str:
     import docx  # python-docx
+    from docx.table import Table
 
-    lines = []
-    for paragraph in docx.Document(str(path)).paragraphs:
-        style = (paragraph.style.name or "") if paragraph.style is not None else ""
-        text = paragraph.text.strip()
-        if not text:
-            continue
-        if style.startswith("Heading") and style[-1:].isdigit():
-            text = "#" * int(style[-1]) + " " + text
-        elif style.startswith("Title"):
-            text = "# " + text
-        elif style.startswith("List"):  # List Bullet, List Number, ...: items of a list
-            text = "- " + text
-        lines.append(text)
+    lines: list[str] = []
+
+    def read(container: Any) -> None:
+        # paragraphs and tables in the order they stand: a profile often lists its
+        # competencies in a table, each cell read as the paragraphs it holds
+        for block in container.iter_inner_content():
+            if isinstance(block, Table):
+                for row in block.rows:
+                    seen: list[Any] = []  # a merged cell is given once per column it spans
+                    for cell in row.cells:
+                        if not any(cell._tc is other for other in seen):
+                            seen.append(cell._tc)
+                            read(cell)
+                continue
+            style = (block.style.name or "") if block.style is not None else ""
+            text = block.text.strip()
+            if not text:
+                continue
+            if style.startswith("Heading") and style[-1:].isdigit():
+                text = "#" * int(style[-1]) + " " + text
+            elif style.startswith("Title"):
+                text = "# " + text
+            elif style.startswith("List"):  # List Bullet, List Number, ...: items of a list
+                text = "- " + text
+            lines.append(text)
+
+    read(docx.Document(str(path)))
     return "\n\n".join(lines) + "\n"
 
 
@@ -194,8 +222,11 @@ def find_source(document: str, rule_file: str | Path) -> Path:
     for seeds in seed_folders(rule_dir):
         if (seeds / document).is_file():
             return seeds / document
+    doc, _ = read_document(rule_file)  # loaded before: the `source:` line to point at
+    head = "module" if doc is not None and "module" in doc.data else "profile"
+    line, column = doc.locate((head, "source")) if doc is not None else (None, None)
     raise InputError([Problem(str(rule_file), message("source_not_found", document=document),
-                              field="source", code="E008")])
+                              line, column, field=f"{head}.source", code="E008")])
 
 
 def seed_folders(start: Path) -> list[Path]:
@@ -211,7 +242,7 @@ def seed_folders(start: Path) -> list[Path]:
 
 def normalise(text: str) -> str:
     """Text as quotes are compared: no markdown emphasis, list markers or hyphenation."""
-    text = re.sub(r"(?m)^\s*(?:#{1,6}|[-*•–])\s+", "", text)
+    text = re.sub(rf"(?m)^\s*(?:#{{1,6}}|[{BULLETS}])\s+", "", text)
     text = re.sub(r"[*_]", "", text)
     text = text.replace("“", '"').replace("”", '"').replace("’", "'")
     text = re.sub(r"(\w)-\s*(\w)", r"\1\2", text)  # hyphenation, at line breaks or not
@@ -231,8 +262,11 @@ PERSON_WORDS = ("du", "dig", "din", "dit", "dine", "vi", "os", "vores", "man", "
 
 def states_requirement(text: str) -> bool:
     """Deciding words, said of the people the post is about."""
-    return bool(read_wording(text).words) and any(
-        re.search(rf"(?<!\w){word}", text.casefold()) for word in PERSON_WORDS)
+    return bool(read_wording(text).words) and _names_people(text)
+
+
+def _names_people(text: str) -> bool:
+    return any(re.search(rf"(?<!\w){word}", text.casefold()) for word in PERSON_WORDS)
 
 
 @dataclass
@@ -244,10 +278,21 @@ class _Block:
 
 
 def _blocks(text: str) -> list[_Block]:
+    """Consecutive non-blank lines; a heading stands alone even with no blank line around it:
+a markdown heading ("## Faglige kompetencer" is no part of the item above it), and a
+heading line right above a list ("FAGLIGE KOMPETENCER", not its first item) unless it
+reads as the list's lead-in (`_heads_list`)."""
     blocks: list[_Block] = []
     current: _Block | None = None
     for number, raw in enumerate(text.splitlines(), 1):
-        if raw.strip():
+        if (current is not None and len(current.lines) == 1
+                and (_BULLET.match(raw) or _NUMBERED.match(raw))
+                and _heads_list(current.lines[0])):
+            current = None
+        if _MD_HEADING.match(raw.strip()):
+            blocks.append(_Block(number, [raw.rstrip()]))
+            current = None
+        elif raw.strip():
             if current is None:
                 current = _Block(number, [])
                 blocks.append(current)
@@ -255,6 +300,13 @@ def _blocks(text: str) -> list[_Block]:
         else:
             current = None
     return blocks
+
+
+def _heads_list(line: str) -> bool:
+    """A heading line right above a list is its heading, unless it reads as the list's
+    lead-in: it speaks of people ("Sammen vil vi") or asks something ("Herunder forventes")."""
+    return (_is_heading_line(line) and not _names_people(line) and not read_wording(line).words
+            and not _starts_word(line, LEAD_IN_ONLY_WORDS))
 
 
 def _is_heading_line(line: str) -> bool:
@@ -334,8 +386,15 @@ def split_statements(text: str) -> list[Statement]:
             statements[-1] = replace(statements[-1], counted=False)
         in_section = _competency_section(path)
         for kind, line, item in items:
-            if "\t" in item:
-                statements.append(_statement("row", item, line, path, item, False))
+            if ("\t" in LIST_MARKER.sub("", item, count=1)
+                    or all(_MD_TABLE.match(row) for row in item.split("\n"))):
+                # a table saved as text (Word's "•<tab>" is no table), or a markdown table:
+                # each cell of each row on its own, counted when it asks something of people
+                # ("Ledelse<tab>Det er afgørende, at du ...", "| Ledelse | Det er ... |")
+                for offset, row in enumerate(item.split("\n")):
+                    statements += [_statement("row", cell, line + offset, path, cell,
+                                              states_requirement(cell))
+                                   for cell in _cells(row) if normalise(cell)]
             elif kind == "sentence":
                 for sentence, at in _sentences(item, line):
                     counted = in_section or states_requirement(sentence)
@@ -357,6 +416,15 @@ def split_statements(text: str) -> list[Statement]:
             lead_in = " ".join(block.lines)
     close_numbered()
     return statements
+
+
+def _cells(row: str) -> list[str]:
+    """The cells of a table row: between tabs, or between a markdown table's pipes (its
+    |---| line has none)."""
+    if not _MD_TABLE.match(row):
+        return row.split("\t")
+    return [cell for cell in row.strip().strip("|").split("|")
+            if not re.fullmatch(r"\s*:?-+:?\s*", cell)]
 
 
 def _competency_section(path: list[tuple[int, str]]) -> bool:
@@ -447,7 +515,14 @@ def trace_text(text: str, document: str, path: str, quotes: list[QuoteCheck],
     set_aside_headings = {normalise(q) for q in set_aside_quotes} & headings
     folded = [normalise(q.quote).casefold() for q in quotes]
     counted = [s for s in statements if s.counted]
-    uncovered = [s for s in counted if not covered(s, folded, set_aside_headings)]
+    # a part of a statement covers the first statement it lies in, not every other one
+    # where the same words recur ("ledelse af ledere" in a krav and in an ønske)
+    bodies = [normalise(s.body).casefold() for s in counted]
+    first_in = {q: next((n for n, body in enumerate(bodies) if q in body), None)
+                for q in folded}
+    uncovered = [s for n, s in enumerate(counted)
+                 if not covered(s, [q for q in folded if first_in[q] in (n, None)
+                                    or bodies[n] in q], set_aside_headings)]
     return DocumentTrace(document, path, tuple(checked), tuple(counted), tuple(uncovered))
 
 

@@ -420,6 +420,17 @@ def test_profiles_in_a_folder_without_profiles_is_a_usage_error(tmp_path, folder
     assert f"ingen regelfiler i {tmp_path / folder}/" in result.output
 
 
+def test_profiles_names_where_a_broken_rule_file_goes_wrong(tmp_path):
+    """A rule file that does not load was listed as '(fejl i regelfilen)', with no file,
+    line or code to go by."""
+    (tmp_path / "udkast.yaml").write_text("profile: {id: udkast}\ncriteria: []\nvægt: 2\n",
+                                          encoding="utf-8")
+    result = run("profiles", "--rules-dir", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert f"(fejl i regelfilen: {tmp_path / 'udkast.yaml'}:1:" in result.output
+    assert " E101)" in result.output
+
+
 def test_jsonl_out_is_written_atomically(tmp_path):
     pool = _pool_jsonl(tmp_path / "pulje.jsonl", 20)
     target = tmp_path / "ud.jsonl"

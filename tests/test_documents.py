@@ -204,6 +204,27 @@ def test_hostile_documents_are_one_located_problem_found_quickly(tmp_path, name,
     assert str(problem).startswith(f"{path}{expected}"), str(problem)
 
 
+@pytest.mark.parametrize("content,expected", [
+    # ruamel's words were shown in Danish output, the duplicate with both whole values
+    ("criteria: [{id: a}]\nname: n\ncriteria: []\n",
+     ":3:1: E004 ugyldig YAML: nøglen `criteria` står to gange"),
+    ('- id: a\n  name: "n"\n    quote: q\n',
+     ":3:5: E004 ugyldig YAML: indrykningen passer ikke til linjerne over"),
+    ('quote: "Du er "robust" og rolig."\n',
+     ':1:16: E004 ugyldig YAML: tekst efter slutningen af en værdi (et afsluttende " eller }): '
+     'et " inde i en tekst i anførselstegn skrives \\"'),
+    ("id: a\nname n\nquote: q\n",
+     ":3:1: E004 ugyldig YAML: en linje uden `navn: værdi`, hvor der forventedes et felt"),
+], ids=["duplicate-key", "indentation", "quote-inside-quote", "no-colon"])
+def test_a_yaml_mistake_a_consultant_makes_is_said_in_the_users_words(tmp_path, content,
+                                                                       expected):
+    path = tmp_path / "p.yaml"
+    path.write_text(content, encoding="utf-8")
+    doc, problem = read_document(path)
+    assert doc is None
+    assert str(problem).startswith(f"{path}{expected}"), str(problem)
+
+
 def test_a_document_too_big_without_aliases_does_not_blame_aliases(tmp_path):
     path = tmp_path / "many.yaml"
     path.write_text("id: a\nx: [" + ", ".join(["1"] * 100_001) + "]\n", encoding="utf-8")

@@ -109,6 +109,51 @@ def test_a_draft_from_a_docx_and_a_pdf_made_from_a_seed(tmp_path):
                     read_text(made))
 
 
+def test_a_word_profile_with_its_competencies_in_a_table_drafts_each_of_them(tmp_path):
+    """A .docx was read paragraph by paragraph and its tables skipped: two krav in a table
+    were neither drafted nor counted, and trace reported the profile 100 % accounted for."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Direktør, Greve Kommune", 1)
+    document.add_paragraph("Du er robust og rolig.")
+    table = document.add_table(rows=3, cols=2)
+    for row, (what, said) in enumerate([("Kompetence", "Forventning"),
+                                        ("Ledelse", "Det er afgørende, at du har ledet ledere."),
+                                        ("Økonomi", "Du skal kunne styre et stort budget.")]):
+        table.cell(row, 0).text, table.cell(row, 1).text = what, said
+    made = tmp_path / "profil.docx"
+    document.save(str(made))
+    profile = load_profile(write_draft(made, tmp_path))
+    assert [(c.quote, c.priority, c.section) for c in profile.criteria
+            if c.priority == "krav"] == [
+        ("Det er afgørende, at du har ledet ledere.", "krav", "Ledelse"),
+        ("Du skal kunne styre et stort budget.", "krav", "Økonomi")]
+    (tr,) = trace_profile(profile)
+    assert len(tr.statements) == 2 and not tr.uncovered and not tr.missing_quotes
+
+
+@pytest.mark.parametrize("name,table", [
+    ("profil.txt", "Kompetence\tForventning\nLedelse\tDet er afgørende, at du har ledet "
+                   "ledere.\nØkonomi\tDu skal kunne styre et stort budget.\n"),
+    ("profil.md", "| Kompetence | Forventning |\n|---|---|\n| Ledelse | Det er afgørende, at "
+                  "du har ledet ledere. |\n| Økonomi | Du skal kunne styre et stort budget. |\n"),
+], ids=["tabs", "markdown"])
+def test_a_table_saved_as_text_drafts_the_cells_that_ask_something(tmp_path, name, table):
+    """A line with tabs was one table row, never counted: the krav in its cells were
+    neither drafted nor missed by trace. A markdown table was one sentence: one criterion
+    quoting '| Kompetence | Forventning | |---|---| | Ledelse | Det er afgørende ...', two
+    krav in one. Each cell now stands on its own."""
+    text = tmp_path / name
+    text.write_text("Direktør, Greve Kommune\n\n" + table, encoding="utf-8")
+    profile = load_profile(write_draft(text, tmp_path))
+    assert [(c.quote, c.priority) for c in profile.criteria] == [
+        ("Det er afgørende, at du har ledet ledere.", "krav"),
+        ("Du skal kunne styre et stort budget.", "krav")]
+    (tr,) = trace_profile(profile)
+    assert len(tr.statements) == 2 and not tr.uncovered and not tr.missing_quotes
+
+
 def _latin1_seed(seed: Path, tmp_path: Path) -> Path:
     """The seed as the PDF can hold it, to count its statements."""
     copy = tmp_path / f"{seed.stem}-latin1.txt"
@@ -185,6 +230,45 @@ def test_a_draft_names_each_section_as_the_text_writes_it(tmp_path):
     out = write_draft(text, tmp_path)
     (criterion,) = load_profile(out).criteria
     assert criterion.section == "Faglige- og personlige kompetencer i Høje-Taastrup Kommune"
+
+
+def test_a_markdown_heading_right_above_its_list_opens_a_section_and_is_no_quote(tmp_path):
+    """Markdown is often written without blank lines around headings. The heading was read
+    as a line of the item above it: the draft quoted "Du er robust og rolig. ## Faglige
+    kompetencer", which trace could not find, and put every criterion in "Profilen"."""
+    text = tmp_path / "profil.md"
+    text.write_text("# Direktør, Greve Kommune\n## Personlige kompetencer\n"
+                    "- Du skal være en tydelig kommunikator.\n- Du er robust og rolig.\n"
+                    "## Faglige kompetencer\n- Du skal have indsigt i teknik og miljø.\n",
+                    encoding="utf-8")
+    profile = load_profile(write_draft(text, tmp_path))
+    assert profile.meta.title == "Direktør, Greve Kommune"
+    assert [(c.quote, c.section) for c in profile.criteria] == [
+        ("Du skal være en tydelig kommunikator.", "Personlige kompetencer"),
+        ("Du er robust og rolig.", "Personlige kompetencer"),
+        ("Du skal have indsigt i teknik og miljø.", "Faglige kompetencer")]
+    (tr,) = trace_profile(profile)
+    assert not tr.missing_quotes and not tr.uncovered
+
+
+@pytest.mark.parametrize("marks", [("● ", "▪ ", "◦ "), ("·\t", "\uf0b7\t", "1.\t"),
+                                   ("a) ", "b) ", "c) ")],
+                         ids=["word-bullets", "marker-and-tab", "letters"])
+def test_bullets_as_word_and_pdf_exports_write_them_are_items_each_its_own_criterion(
+        tmp_path, marks):
+    """"●"/"▪" (a PDF of a Word list) made one sentence of the whole list, and a marker with
+    a tab after it (Word's plain text) a table row that never counts: the krav in it were
+    drafted as one ønske ("et plus" wins) or not at all, and trace found nothing missing."""
+    items = ["Du skal have ledet ledere", "Erfaring med medier er et plus",
+             "Du skal kunne kommunikere"]
+    text = tmp_path / "profil.txt"
+    text.write_text("Direktør, Greve Kommune\n\nPersonlige kompetencer\n\n" + "".join(
+        f"{mark}{item}\n" for mark, item in zip(marks, items, strict=True)), encoding="utf-8")
+    profile = load_profile(write_draft(text, tmp_path))
+    assert [(c.quote, c.priority) for c in profile.criteria] == [
+        (items[0], "krav"), (items[1], "ønske"), (items[2], "krav")]
+    (tr,) = trace_profile(profile)
+    assert len(tr.statements) == 3 and not tr.uncovered and not tr.missing_quotes
 
 
 def test_a_broken_pdf_is_one_located_error_without_the_readers_own_warnings(tmp_path):

@@ -71,6 +71,17 @@ def test_a_valid_file_loads_with_lines_and_defaults(tmp_path):
      "E207 criteria[0].when.some: ukendt samling 'posts' (mente du 'positions'?)"),
     ("{assessed: relationelle, by: [samtale3]}",
      "E207 criteria[0].when.by: ukendt evidenskilde 'samtale3'"),
+    # a competency read as a fact, and a derived fact as assessed: the name is known, the
+    # key is wrong (it said only "ukendt faktum", with no way on)
+    ("{fact: relationelle}", "E207 criteria[0].when.fact: ukendt faktum 'relationelle' "
+                             "('relationelle' er en kompetence: skriv {assessed: relationelle})"),
+    ("{assessed: ledere}", "E207 criteria[0].when.assessed: ukendt kompetence 'ledere' "
+                           "('ledere' er et afledt faktum: skriv {fact: ledere})"),
+    # a misspelt key of a condition gets its suggestion, as other keys do
+    ("{fakt: ledere}", "forventede all, any, not, fact, some eller assessed (mente du 'fact'?)"),
+    ("{assessed: relationelle, gtee: 4}", "E206 criteria[0].when.gtee: nøglen `gtee` hører "
+                                          "ikke til her (mente du 'gte'?)"),
+    ("{some: positions, where: {feild: sector, eq: kommune}}", "(mente du 'field'?)"),
 ])
 def test_each_mistake_is_located_and_explained(tmp_path, when, expected):
     found = problems(rule_file(tmp_path, ("a", when)))
@@ -85,6 +96,13 @@ def test_each_mistake_is_located_and_explained(tmp_path, when, expected):
                                             "en af: krav eller ønske (fik 'onske')"]),
     ("criteria:\n", "scorng: {}\ncriteria:\n", ["p.yaml:6:1: E101 scorng: ukendt felt"]),
     ("profile: {id: p,", "profile: {id: p", ["p.yaml:1:22: E004 ugyldig YAML"]),
+    # pydantic's own English ("List should have at least 1 item ...") in a Danish message
+    # `when:` with its condition not indented under it
+    ("when: {fact: ledere}", "when:\n  fact: ledere", [
+        "p.yaml:14:3: E101 criteria[0].fact: ukendt felt (`fact` hører til en betingelse: ryk "
+        "den ind under `when:` eller `partial:`)"]),
+    ("section: S", "section: S\n  sources: []", ["p.yaml:13:3: E101 criteria[0].sources: skal "
+                                                 "have mindst 1 element(er) (fik [])"]),
 ])
 def test_structural_mistakes_are_located(tmp_path, old, new, expected):
     path = rule_file(tmp_path, ("a", "{fact: ledere}"))
@@ -312,6 +330,19 @@ def test_a_band_table_must_start_at_zero(tmp_path):
                                        "label: God}]\n    derived:")
     assert problems(rule_file(tmp_path, ("a", "{fact: ledere}"), head=head)) == [
         "p.yaml:4:3: E211 scoring.bands: det laveste bånd skal have `min_score: 0`"]
+
+
+def test_a_band_that_can_never_be_given_and_a_band_id_used_twice_are_refused(tmp_path):
+    """Two bands with one min_score: the first took every score, the other was printed by
+    `profile show` and never given; a band id used twice named two bands alike."""
+    head = HEAD.replace("    derived:", "    scoring:\n      bands: [{min_score: 55, band: god, "
+                                       "label: God}, {min_score: 55, band: ok, label: OK},\n"
+                                       "              {min_score: 0, band: god, label: Svag}]"
+                                       "\n    derived:")
+    assert problems(rule_file(tmp_path, ("a", "{fact: ledere}"), head=head)) == [
+        "p.yaml:4:52: E211 scoring.bands[1].min_score: båndet 'ok' kan aldrig gives: båndet "
+        "'god' har samme min_score",
+        "p.yaml:5:26: E211 scoring.bands[2].band: bånd-id'et 'god' er brugt to gange"]
 
 
 def test_a_name_too_long_for_the_file_system_is_an_unknown_profile_not_a_crash():

@@ -20,7 +20,14 @@ from ruamel.yaml import YAML
 from screening.cli import main
 from screening.errors import InputError
 from screening.rulefiles import load_profile
-from screening.trace import find_source, read_text, split_statements, trace_profile
+from screening.trace import (
+    QuoteCheck,
+    find_source,
+    read_text,
+    split_statements,
+    trace_profile,
+    trace_text,
+)
 
 from .conftest import ROOT
 
@@ -65,7 +72,7 @@ def test_every_seed_is_traced_by_some_rule_file_and_every_statement_kind_is_coun
     documents = {tr.document: tr for path in PROFILES for tr in traced(path)}
     assert {p.name for p in seeds.glob("*.txt")} <= set(documents)
     kinds = {s.kind for tr in documents.values() for s in tr.statements}
-    assert kinds == {"bullet", "numbered", "sentence"}
+    assert kinds == {"bullet", "numbered", "sentence", "row"}
 
 
 def test_removing_a_criterion_leaves_its_statement_uncovered_and_trace_names_it(
@@ -197,6 +204,48 @@ def test_a_lead_in_right_above_its_list_introduces_it_as_one_a_blank_line_above_
                            ("har politisk tæft", "Det forventes, at du:")], gap
 
 
+def test_a_heading_right_above_its_list_opens_its_section_a_lead_in_of_people_stays():
+    """Texts copied from a PDF drop the blank line under a heading. 'FAGLIGE KOMPETENCER'
+    was read as a sentence: counted under the section above, drafted as a criterion quoting
+    the heading, and its items placed in the section above."""
+    statements = split_statements("PERSONLIGE KOMPETENCER\n\n- Du er robust.\n\n"
+                                  "FAGLIGE KOMPETENCER\n1. Du skal have indsigt i teknik.\n\n"
+                                  "Sammen vil vi\n- skabe fællesskaber\n")
+    assert [(s.kind, s.text, s.section, s.lead_in) for s in statements] == [
+        ("heading", "PERSONLIGE KOMPETENCER", "", ""),
+        ("bullet", "Du er robust.", "PERSONLIGE KOMPETENCER", ""),
+        ("heading", "FAGLIGE KOMPETENCER", "", ""),
+        ("numbered", "1. Du skal have indsigt i teknik.", "FAGLIGE KOMPETENCER", ""),
+        ("sentence", "Sammen vil vi", "FAGLIGE KOMPETENCER", ""),
+        ("bullet", "skabe fællesskaber", "FAGLIGE KOMPETENCER", "Sammen vil vi")]
+
+
+def test_a_line_above_a_list_that_asks_something_stays_its_lead_in():
+    """'Herunder forventes' right above its list was taken for a heading: its items, which
+    its words make count, were no longer counted, drafted or traced."""
+    statements = split_statements("Om jobbet\n\nHerunder forventes\n- kan lede ledere\n")
+    counted = [(s.text, s.lead_in) for s in statements if s.counted]
+    assert counted == [("kan lede ledere", "Herunder forventes")]
+
+
+def test_words_quoted_from_one_statement_do_not_cover_another_where_they_recur():
+    """A criterion quoting 'ledelse af ledere' covered both statements with those words, so
+    trace reported the ønske below as encoded when no criterion scores it."""
+    text = ("Personlige kompetencer\n\n"
+            "- Det er afgørende, at du har erfaring med ledelse af ledere.\n"
+            "- Erfaring med ledelse af ledere i en kommune er et plus.\n"
+            "- Det er afgørende, at du har erfaring med ledelse af ledere.\n")
+    quotes = [QuoteCheck("ledere", "ledelse af ledere", "p.yaml", 9, None, "", None)]
+    tr = trace_text(text, "profil.txt", "profil.txt", quotes, [])
+    assert [(s.line, s.text) for s in tr.uncovered] == [
+        (4, "Erfaring med ledelse af ledere i en kommune er et plus."),
+        (5, "Det er afgørende, at du har erfaring med ledelse af ledere.")]
+    whole = [QuoteCheck("ledere", "Det er afgørende, at du har erfaring med ledelse af ledere.",
+                        "p.yaml", 9, None, "", None)]  # the same words twice: both quoted
+    tr = trace_text(text, "profil.txt", "profil.txt", whole, [])
+    assert [s.line for s in tr.uncovered] == [4]
+
+
 def test_a_set_aside_heading_covers_its_section_and_quotes_are_found_across_line_breaks(
         tmp_path):
     source = tmp_path / "profil.md"
@@ -257,6 +306,20 @@ def test_a_source_is_found_beside_the_rule_file_as_a_path_or_among_the_seeds(
     result = CliRunner().invoke(main, ["trace", str(profile), "--source", "nowhere.txt"])
     assert result.exit_code == 2
     assert "nowhere.txt: E001 filen findes ikke" in result.output
+
+
+def test_a_source_that_is_nowhere_names_the_line_of_source_in_the_rule_file(tmp_path):
+    """It said 'p.yaml: E008 source: ...' with no line, unlike every other rule file error."""
+    rule = tmp_path / "p.yaml"
+    rule.write_text("profile:\n  id: p\n  title: T\n  organisation: O\n  source: findes-ikke.txt\n"
+                    "  version: \"1\"\n"
+                    "  date: 2024-01-01\ncriteria:\n  - {id: a, name: N, category: faglige, "
+                    "priority: ønske, quote: q, section: S, when: {assessed: k}}\n"
+                    "competencies: {k: K}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["trace", str(rule)])
+    assert result.exit_code == 2, result.output
+    assert (f"{rule}:5:3: E008 profile.source: kilden 'findes-ikke.txt' findes ikke"
+            in result.output), result.output
 
 
 def test_a_profile_text_that_is_not_utf8_is_located_by_line_and_column(tmp_path):

@@ -12,7 +12,8 @@ from ..i18n import decimal, language, t
 from .common import rules_dir_option
 from .help import HelpCommand, argument, option
 
-KIND_WORDS = {"bullet": "punkt", "numbered": "nummereret punkt", "sentence": "sætning"}
+KIND_WORDS = {"bullet": "punkt", "numbered": "nummereret punkt", "sentence": "sætning",
+              "row": "tabelcelle"}
 
 
 @click.command(cls=HelpCommand)
@@ -29,7 +30,8 @@ def trace(profile_name, source, fmt, rules_dir):
     eller lagt til side med `set_aside:`.
 
     Et udsagn er en punktopstilling, et nummereret punkt eller en sætning i et afsnit om
-    kompetencer, eller en sætning med krav- eller ønskeord (se screening/trace.py).
+    kompetencer, eller en sætning eller tabelcelle med krav- eller ønskeord (se
+    screening/trace.py).
     `source:` kan være en sti i forhold til regelfilen, en hvilken som helst sti eller
     navnet på en af kildeteksterne (SCREENING_SEEDS).
     Exit 0: alt er redegjort for; 1: citater ikke fundet eller udsagn uden kriterium.

@@ -194,12 +194,13 @@ HELP_EN: dict[str, str] = {
         "is found in the text, and every statement in the text that asks for something is "
         "quoted by a criterion or put aside with `set_aside:`.",
     "Et udsagn er en punktopstilling, et nummereret punkt eller en sætning i et afsnit om "
-    "kompetencer, eller en sætning med krav- eller ønskeord (se screening/trace.py). "
+    "kompetencer, eller en sætning eller tabelcelle med krav- eller ønskeord (se "
+    "screening/trace.py). "
     "`source:` kan være en sti i forhold til regelfilen, en hvilken som helst sti eller "
     "navnet på en af kildeteksterne (SCREENING_SEEDS). Exit 0: alt er redegjort for; 1: "
     "citater ikke fundet eller udsagn uden kriterium.":
         "A statement is a bullet, a numbered item or a sentence in a section on "
-        "competencies, or a sentence with words of requirement or wish (see "
+        "competencies, or a sentence or table cell with words of requirement or wish (see "
         "screening/trace.py). `source:` can be a path relative to the rule file, any path, "
         "or the name of one of the source texts (SCREENING_SEEDS). Exit 0: everything is "
         "accounted for; 1: quotes not found, or statements without a criterion.",

@@ -26,7 +26,10 @@ def profiles(rules_dir):
     rows: list[list[str | int]] = []
     for path, loaded in list_profiles(rules_dir):
         if isinstance(loaded, RuleFileError):
-            rows.append([path.stem, t("(fejl i regelfilen)"), "", "", "", ""])
+            first = loaded.problems[0]  # where to look; `screening lint` says them all
+            where = f"{first.path}:{first.line}:{first.column or 1}" if first.line else first.path
+            rows.append([path.stem, t("(fejl i regelfilen: {where} {code})", where=where,
+                                      code=first.code), "", "", "", ""])
             continue
         krav = sum(c.priority == "krav" for c in loaded.criteria)
         rows.append([loaded.meta.id, loaded.meta.title, loaded.meta.organisation,
