@@ -124,6 +124,28 @@ def test_contradicting_a_standing_decision_without_supersede_is_refused(run, aud
     assert store.standing(run)[JONAS].outcome == "advances"
     assert store.verify() == []
 
+def test_contradicting_a_decision_on_the_same_evidence_in_another_run_needs_supersede(
+        run, audit_db):
+    # the committee decides on the run of Monday; on Tuesday the same records are screened
+    # again (a new run), and screen shows Monday's decision as standing beside the candidate
+    assert decide(run, JONAS, "--confirm", "--reason", "Ikke ledet ledere",
+                  "--operator", "Formand").exit_code == 0
+    again = cli("screen", PROFILE, str(EXAMPLES), "--stage", "reference", "--rules-dir",
+                str(ROOT / "rules"), "--format", "json")
+    assert again.exit_code == 0, again.output
+    store = AuditStore(audit_db)
+    tuesday = store.runs()[-1]["run"]
+    assert tuesday != run
+    refused = decide(tuesday, JONAS, "--override", "--reason", "Alligevel", "--operator", "B")
+    assert refused.exit_code == 2 and "--supersede" in refused.output
+    assert store.decisions(tuesday) == []
+    ok = decide(tuesday, JONAS, "--override", "--supersede", "--reason", "Konstitueret leder",
+                "--operator", "B")
+    assert ok.exit_code == 0, ok.output
+    (monday,), (replacing,) = store.decisions(run, JONAS), store.decisions(tuesday, JONAS)
+    assert replacing["supersedes"] == monday["seq"]
+
+
 
 def test_an_override_shows_in_shortlist_explain_screen_and_export(run, audit_db):
     assert decide(run, JONAS, "--override", "--reason", "Konstitueret skoleleder i to år",

@@ -211,10 +211,16 @@ class AuditStore:
                supersede: bool = False) -> Decision:
         """Append a decision; refused (DecisionRefused) when it needs a knock-out the
         candidate does not have, or reverses the standing decision without `supersede`.
-        Checked and written under the write lock, so two people cannot both be first."""
+        The standing decision is the one screen shows beside the candidate: the latest on
+        the same evidence, in this run or another run of the same profile, stage, date and
+        record. Checked and written under the write lock, so two people cannot both be
+        first."""
         result = self.result(run, candidate)
+        meta = self.run(run)
         with self.transaction():
-            current = standing(self.decision_records(run, candidate)).get(candidate)
+            current = self.standing_for_inputs(
+                meta["profile"]["sha256"], meta["stage"], meta["as_of"],
+                {candidate: result["input"]["sha256"]}).get(candidate)
             target, outcome = check_decision(decision, bool(result.get("knockouts")), current,
                                              supersede)
             body = {"decision": decision, "target": target, "outcome": outcome,
