@@ -315,6 +315,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "indsat eller flyttet)"),
     "entry_changed": ("entry {seq} ({kind}, run {run}): content changed",
                       "post {seq} ({kind}, kørsel {run}): indholdet er ændret"),
+    "entry_changed_read": ("entry {seq} ({kind}, run {run}) was changed after it was "
+                           "written; run `screening audit verify`",
+                           "post {seq} ({kind}, kørsel {run}) er ændret, efter den blev "
+                           "skrevet; kør `screening audit verify`"),
     "nothing_to_confirm": ("has no proposed knock-out to confirm or override; decide whether "
                            "the candidate goes on with --advance or --stop",
                            "har ingen foreslået knock-out at bekræfte eller underkende; "
