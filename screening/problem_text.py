@@ -421,6 +421,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                          "{fields} felter, overskriften har {header}"),
     "groups_twice": ("candidate '{candidate}' is listed twice",
                      "kandidaten '{candidate}' står der to gange"),
+    "groups_column_twice": ("column {column}, '{name}', is also column {first}: each "
+                            "attribute once", "kolonne {column}, '{name}', er også kolonne "
+                            "{first}: hver oplysning én gang"),
     # scoring sheets (screening import scores)
     "not_a_workbook": ("not an .xlsx workbook ({detail})", "ikke en .xlsx-projektmappe ({detail})"),
     "no_score_sheet": ("no sheet '{sheet}' (write one with `screening sheet`)",

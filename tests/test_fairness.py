@@ -76,6 +76,15 @@ def test_the_groups_file_is_read_with_comma_or_semicolon_and_errors_are_located(
         read_groups("navn,køn\na,kvinde\n", "g.csv")
 
 
+def test_an_attribute_named_twice_is_refused_not_counted_as_the_second():
+    # a column copied in Excel: the second køn would have overwritten the first, and
+    # "køn × køn" been counted as an intersection
+    with pytest.raises(InputError) as bad:
+        read_groups("id;køn;aldersgruppe;køn\na;kvinde;50-59;mand\n", "g.csv")
+    assert [str(p) for p in bad.value.problems] == [
+        "g.csv:1:1: E601 kolonne 4, 'køn', er også kolonne 2: hver oplysning én gang"]
+
+
 @pytest.fixture
 def run(audit_db) -> str:
     result = CliRunner().invoke(main, ["screen", "helsingor-direktor-2024", str(EXAMPLES),
