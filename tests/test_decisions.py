@@ -340,6 +340,36 @@ def test_audit_show_says_what_was_decided_on_each_candidate(run):
     assert mette.endswith("  –")
 
 
+def test_audit_show_and_export_of_a_run_show_what_screen_shows_beside_the_candidate(
+        run, audit_db):
+    """Decided on Monday's run; Tuesday's screening of the same records (and Wednesday's at
+    the second interview) showed no decision in audit show, and its export for the
+    candidate said no one had decided yet, while screen showed the decision beside him."""
+    assert decide(run, JONAS, "--confirm", "--reason", "Ikke ledet ledere", "--operator",
+                  "Formand").exit_code == 0
+    for stage in ("reference", "samtale2"):
+        assert cli("screen", PROFILE, str(EXAMPLES), "--stage", stage, "--rules-dir",
+                   str(ROOT / "rules")).exit_code == 0
+    tuesday, wednesday = [r["run"] for r in AuditStore(audit_db).runs()[-2:]]
+    as_of = AuditStore(audit_db).run(run)["as_of"]
+    (jonas,) = [line for line in cli("audit", "show", tuesday).stdout.splitlines()
+                if f" {JONAS} " in line]
+    assert jonas.endswith("  går ikke videre (foreslået knock-out bekræftet)")
+    exported = " ".join(cli("audit", "export", tuesday, "--candidate", JONAS).stdout.split())
+    assert "Stående beslutning: går ikke videre (foreslået knock-out bekræftet): Formand" in \
+        exported and "Ingen endnu" not in exported
+    document = json.loads(cli("audit", "export", tuesday, "--candidate", JONAS, "--format",
+                              "json").stdout)
+    assert [(d["run"], d["decision"]) for d in document["decisions"]] == [(run, "confirm")]
+    # on other evidence: shown, marked, and the committee still to decide on this one
+    (jonas,) = [line for line in cli("audit", "show", wednesday).stdout.splitlines()
+                if f" {JONAS} " in line]
+    assert jonas.endswith(f", på andet grundlag (reference, {as_of})")
+    exported = " ".join(cli("audit", "export", wednesday, "--candidate", JONAS).stdout.split())
+    assert ("Tidligere beslutning: går ikke videre (foreslået knock-out bekræftet), på andet "
+            f"grundlag (reference, {as_of}): Formand") in exported and "Ingen endnu" in exported
+
+
 def test_shortlist_in_python_places_decided_candidates_first(helsingor):
     from screening.records import CandidateRecord
     from screening.screen import screen

@@ -343,6 +343,22 @@ class AuditStore:
         return [d for d in decisions if d.run in alike
                 and self._input_sha256(d.run, d.candidate) == inputs[d.candidate]]
 
+    def decisions_shown(self, profile_sha256: str, profile_id: str, stage: str, as_of: str,
+                        inputs: dict[str, str]) -> dict[str, Decision]:
+        """The decision shown beside each of these candidates (id -> record sha256): the
+        standing one on the same evidence, in any run; for a candidate with none, the latest
+        made on other evidence, marked as such."""
+        found = self.standing_for_inputs(profile_sha256, stage, as_of, inputs)
+        return {**found, **self.earlier_decisions(profile_id,
+                                                  [c for c in inputs if c not in found])}
+
+    def run_decisions_shown(self, run: str) -> dict[str, Decision]:
+        """`decisions_shown` for the candidates of a recorded run, on its evidence."""
+        meta = self.run(run)
+        return self.decisions_shown(meta["profile"]["sha256"], meta["profile"]["id"],
+                                    meta["stage"], meta["as_of"],
+                                    {r["id"]: r["input"]["sha256"] for r in self.results(run)})
+
     def earlier_decisions(self, profile_id: str, candidates: Iterable[str]) -> dict[str, Decision]:
         """The latest decision about each of these candidates in any run of the profile (by
         its id: any version), marked with the stage and date of its run. For candidates

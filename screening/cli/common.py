@@ -130,10 +130,8 @@ def standing_decisions(profile, stage: str, as_of, inputs: dict[str, str], run: 
     try:
         if run is not None:
             return store.standing(run)  # a run the command checked first (check_run)
-        found = store.standing_for_inputs(profile.sha256, stage,
-                                          (as_of or profile.meta.date).isoformat(), inputs)
-        return {**found, **store.earlier_decisions(
-            profile.meta.id, [c for c in inputs if c not in found])}
+        return store.decisions_shown(profile.sha256, profile.meta.id, stage,
+                                     (as_of or profile.meta.date).isoformat(), inputs)
     finally:
         store.close()
 
