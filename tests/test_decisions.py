@@ -268,6 +268,30 @@ def test_a_decision_at_an_earlier_stage_is_shown_but_not_followed(run, audit_db)
     assert "Videre (besluttet)" not in listed
 
 
+def test_the_decisions_of_a_run_named_with_run_on_other_evidence_are_not_followed(
+        run, audit_db, tmp_path):
+    """`shortlist --stage samtale2 --run RUN` of the references run took Jonas on as
+    'Videre (besluttet)', and a changed record was taken on its old decision likewise."""
+    assert decide(run, JONAS, "--override", "--reason", "Konstitueret skoleleder i to år",
+                  "--operator", "Formand").exit_code == 0
+    as_of = AuditStore(audit_db).run(run)["as_of"]
+    later = cli("shortlist", PROFILE, str(EXAMPLES), "--stage", "samtale2", "--take", "8",
+                "--run", run, "--rules-dir", str(ROOT / "rules"), "--no-audit").stdout
+    changed = cli("shortlist", PROFILE, str(_changed_record(tmp_path, JONAS)), "--take", "1",
+                  "--stage", "reference", "--run", run, "--rules-dir", str(ROOT / "rules"),
+                  "--no-audit").stdout
+    for listed in (later, changed):
+        assert "Videre (besluttet)" not in listed
+        (jonas_row,) = [line for line in listed.splitlines() if JONAS in line]
+        assert jonas_row.startswith("Foreslået knock-out (afventer menneskelig vurdering)")
+        assert "Tidligere beslutning: går videre" in " ".join(listed.split())
+        assert f"på andet grundlag (reference, {as_of})" in " ".join(listed.split())
+    same = cli("shortlist", PROFILE, str(EXAMPLES), "--stage", "reference", "--take", "3",
+               "--run", run, "--rules-dir", str(ROOT / "rules"), "--no-audit").stdout
+    (jonas_row,) = [line for line in same.splitlines() if JONAS in line]
+    assert jonas_row.startswith("Videre (besluttet)")
+
+
 def test_the_report_keeps_the_space_for_a_decision_made_on_other_evidence(run, tmp_path):
     assert decide(run, JONAS, "--confirm", "--reason", "Ikke ledet ledere", "--operator",
                   "Formand").exit_code == 0
