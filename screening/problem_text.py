@@ -421,6 +421,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                          "{fields} felter, overskriften har {header}"),
     "groups_twice": ("candidate '{candidate}' is listed twice",
                      "kandidaten '{candidate}' står der to gange"),
+    "groups_none_of_run": ("no candidate of run {run} is in the groups file, so there is "
+                           "nothing to compare; its id column must hold the run's ids (such "
+                           "as {ids})", "ingen af kandidaterne i kørsel {run} står i "
+                           "gruppefilen, så der er intet at sammenligne; dens id-kolonne skal "
+                           "have kørslens id'er (fx {ids})"),
     "groups_column_twice": ("column {column}, '{name}', is also column {first}: each "
                             "attribute once", "kolonne {column}, '{name}', er også kolonne "
                             "{first}: hver oplysning én gang"),
