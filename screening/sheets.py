@@ -154,16 +154,18 @@ def _saved(book: Workbook) -> bytes:
 
 
 CRITERIA_FIELDS = ["rank", "id", "criterion", "category", "priority", "status", "points",
-                   "max_points", "disagreement", "evidence", "missing"]
+                   "max_points", "disagreement", "evidence", "missing", *report.DECISION_FIELDS]
 _DECIMAL = re.compile(r"^-?\d+\.\d+$")
 
 
-def criteria_csv(screening: Screening) -> str:
-    """One row per candidate and criterion, machine-friendly like the summary CSV."""
+def criteria_csv(screening: Screening, decisions: Decisions | None = None) -> str:
+    """One row per candidate and criterion, machine-friendly like the summary CSV, each with
+    the candidate's decision: a row filtered out of the sheet still says it."""
     out = io.StringIO()
     writer = csv.DictWriter(out, CRITERIA_FIELDS, lineterminator="\n")
     writer.writeheader()
     for r in screening.results:
+        decided = report.decision_fields((decisions or {}).get(r.id))
         for o in r.outcomes:
             c = o.criterion
             writer.writerow({
@@ -172,7 +174,7 @@ def criteria_csv(screening: Screening) -> str:
                 "max_points": o.max_points, "disagreement": o.disagreement,
                 "evidence": "; ".join(f"{e.path}={value_text(e.value)} ({e.source})"
                                       for e in o.evidence),
-                "missing": "; ".join(o.missing)})
+                "missing": "; ".join(o.missing), **decided})
     return out.getvalue()
 
 
@@ -194,9 +196,9 @@ def decimal_comma(text: str, keep: tuple[str, ...] = ("id", "criterion", "decide
 
 def csv_for(screening: Screening, detail: str, decimal: str,
             decisions: Decisions | None = None) -> str:
-    """`screen --format csv`: per candidate (with its standing decision) or per criterion,
-    dot or comma decimals."""
-    text = (criteria_csv(screening) if detail == "criteria"
+    """`screen --format csv`: per candidate or per criterion (each with the candidate's
+    decision), dot or comma decimals."""
+    text = (criteria_csv(screening, decisions) if detail == "criteria"
             else report.csv_text(screening, decisions))
     return decimal_comma(text) if decimal == "comma" else text
 

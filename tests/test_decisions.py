@@ -458,6 +458,23 @@ def test_a_standing_decision_is_in_every_format_screen_writes(run, audit_db, tmp
     assert "Formand" in row[header.index("Beslutning")]
 
 
+def test_the_csv_per_criterion_carries_the_decision_on_every_row_of_the_candidate(run):
+    """`--detail criteria` had no decision at all: filtered to Jonas's unmet krav in Excel,
+    the rows read as a rejection nobody had looked at."""
+    assert decide(run, JONAS, "--override", "--reason", "Konstitueret skoleleder i to år",
+                  "--operator", "Formand").exit_code == 0
+    common = [PROFILE, str(EXAMPLES), "--stage", "reference", "--rules-dir", str(ROOT / "rules"),
+              "--no-audit", "--format", "csv", "--detail", "criteria"]
+    rows = list(csv.DictReader(io.StringIO(cli("screen", *common).stdout)))
+    jonas = [r for r in rows if r["id"] == JONAS]
+    assert jonas and {(r["decision"], r["decided_by"], r["decision_reason"]) for r in jonas} \
+        == {("override", "Formand", "Konstitueret skoleleder i to år")}
+    assert {r["decision"] for r in rows if r["id"] == METTE} == {""}
+    danish = list(csv.DictReader(io.StringIO(cli("screen", *common, "--decimal",
+                                                 "comma").stdout), delimiter=";"))
+    assert {r["decided_by"] for r in danish if r["id"] == JONAS} == {"Formand"}
+
+
 @pytest.mark.parametrize("fmt", ["markdown", "html"])
 def test_a_standing_decision_shows_in_the_interview_guide(run, audit_db, fmt):
     """The guide for the next stage stands on the evidence of the stage decided at."""
