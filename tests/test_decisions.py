@@ -103,6 +103,15 @@ def test_a_candidate_without_a_knockout_is_decided_on_going_on(run, audit_db):
         ("stop", "candidate", "stops")
 
 
+def test_a_misspelt_candidate_gets_the_nearest_id_of_the_run(run, audit_db):
+    refused = decide(run, "k04-jonas-vestergard", "--confirm", "--reason", "Ikke ledet ledere",
+                     "--operator", "Formand")
+    assert refused.exit_code == 2
+    assert "har ingen kandidat 'k04-jonas-vestergard' (mente du 'k04-jonas-vestergaard'?)" \
+        in refused.output
+    assert AuditStore(audit_db).decisions(run) == []
+
+
 def test_contradicting_a_standing_decision_without_supersede_is_refused(run, audit_db):
     assert decide(run, JONAS, "--confirm", "--reason", "Ikke ledet ledere",
                   "--operator", "Formand").exit_code == 0

@@ -33,6 +33,7 @@ from typing import Any
 
 from ..errors import InputError, Problem
 from ..messages import Message, message, os_reason
+from ..vocabulary import did_you_mean
 from .chain import GENESIS, StoredEntry, canonical, entry_hash, verify
 from .decisions import Decision, check_decision, standing
 
@@ -308,10 +309,12 @@ class AuditStore:
         return [body for _, body in self._read("kind = 'result' AND run = ?", (run,))]
 
     def result(self, run: str, candidate: str) -> dict:
-        for result in self.results(run):
+        results = self.results(run)
+        for result in results:
             if result["id"] == candidate:
                 return result
-        raise _bad(self.path, message("run_without_candidate", run=run, candidate=candidate))
+        raise _bad(self.path, message("run_without_candidate", run=run, candidate=candidate)
+                   + did_you_mean(candidate, [r["id"] for r in results]))
 
     def decisions(self, run: str, candidate: str | None = None) -> list[dict]:
         return [d.as_dict() for d in self.decision_records(run, candidate)]
