@@ -301,6 +301,29 @@ def test_the_decisions_of_a_run_named_with_run_on_other_evidence_are_not_followe
     assert jonas_row.startswith("Videre (besluttet)")
 
 
+def test_with_run_a_decision_superseded_in_a_later_screening_of_the_same_records_is_not_followed(
+        run, audit_db, tmp_path):
+    """Confirmed in Monday's run, overridden (--supersede) in Tuesday's screening of the same
+    records: `shortlist --run MONDAY` and `report --run MONDAY` still followed the confirm."""
+    assert decide(run, JONAS, "--confirm", "--reason", "Ikke ledet ledere", "--operator",
+                  "Formand").exit_code == 0
+    assert cli("screen", PROFILE, str(EXAMPLES), "--stage", "reference", "--rules-dir",
+               str(ROOT / "rules")).exit_code == 0
+    tuesday = AuditStore(audit_db).runs()[-1]["run"]
+    assert decide(tuesday, JONAS, "--override", "--supersede", "--reason",
+                  "Konstitueret skoleleder i to år", "--operator", "Formand").exit_code == 0
+    common = [PROFILE, str(EXAMPLES), "--stage", "reference", "--rules-dir", str(ROOT / "rules"),
+              "--run", run]
+    listed = cli("shortlist", *common, "--take", "3", "--no-audit").stdout
+    (jonas_row,) = [line for line in listed.splitlines() if JONAS in line]
+    assert jonas_row.startswith("Videre (besluttet)")
+    out = tmp_path / "report.html"
+    assert cli("report", *common, "--out", str(out)).exit_code == 0
+    text = " ".join(out.read_text(encoding="utf-8").split())
+    assert "(erstattet) går ikke videre (foreslået knock-out bekræftet)" in text
+    assert "(erstattet) går videre (foreslået knock-out underkendt)" not in text
+
+
 def test_the_report_keeps_the_space_for_a_decision_made_on_other_evidence(run, tmp_path):
     assert decide(run, JONAS, "--confirm", "--reason", "Ikke ledet ledere", "--operator",
                   "Formand").exit_code == 0

@@ -330,15 +330,19 @@ class AuditStore:
 
     def run_decisions(self, run: str, profile_sha256: str, stage: str, as_of: str,
                       inputs: dict[str, str]) -> dict[str, Decision]:
-        """The standing decisions of `run`, shown beside candidates screened now (id ->
-        record sha256, where known): standing where the run screened the same evidence (the
-        same profile, stage, date and record), otherwise marked as made on other evidence."""
+        """The decisions standing on the evidence `run` screened (made in it, or in another
+        screening of the same records, a later one superseding), shown beside candidates
+        screened now (id -> record sha256, where known): standing where the run screened
+        the same evidence (the same profile, stage, date and record), otherwise marked as
+        made on other evidence."""
         meta = self.run(run)
+        screened = {r["id"]: r["input"]["sha256"] for r in self.results(run)}
         alike = (meta["profile"]["sha256"], meta["stage"], meta["as_of"]) == \
             (profile_sha256, stage, as_of)
-        return {c: d if alike and inputs.get(c) in (None, self._input_sha256(run, c))
-                else d.made_in(meta["stage"], meta["as_of"])
-                for c, d in self.standing(run).items()}
+        there = self.standing_for_inputs(meta["profile"]["sha256"], meta["stage"],
+                                         meta["as_of"], screened)
+        return {c: d if alike and inputs.get(c) in (None, screened[c])
+                else d.made_in(meta["stage"], meta["as_of"]) for c, d in there.items()}
 
     def standing_for_inputs(self, profile_sha256: str, stage: str, as_of: str,
                             inputs: dict[str, str]) -> dict[str, Decision]:
