@@ -130,7 +130,7 @@ def test_contradicting_a_standing_decision_without_supersede_is_refused(run, aud
     store = AuditStore(audit_db)
     first, second = store.decisions(run, JONAS)
     assert second["supersedes"] == first["seq"]
-    assert store.standing(run)[JONAS].outcome == "advances"
+    assert store.run_decisions_shown(run)[JONAS].outcome == "advances"
     assert store.verify() == []
 
 def test_contradicting_a_decision_on_the_same_evidence_in_another_run_needs_supersede(

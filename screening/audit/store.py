@@ -323,11 +323,6 @@ class AuditStore:
         return [d for d in self._decisions("AND run = ?", (run,))
                 if candidate in (None, d.candidate)]
 
-    def standing(self, run: str) -> dict[str, Decision]:
-        """The standing decision per candidate of one run."""
-        self.run(run)
-        return standing(self.decision_records(run))
-
     def run_decisions(self, run: str, profile_sha256: str, stage: str, as_of: str,
                       inputs: dict[str, str]) -> dict[str, Decision]:
         """The decisions standing on the evidence `run` screened (made in it, or in another
