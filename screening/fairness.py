@@ -82,6 +82,13 @@ def read_groups(text: str, path: str) -> Groups:
         raise InputError([Problem(path, message("groups_header"), 1, 1,
                                   code="E601")])
     id_at = ids[0]
+    first_at: dict[str, int] = {}
+    for column, name in enumerate(header, start=1):
+        if name in first_at:  # a copied column: its values would overwrite the first's
+            raise InputError([Problem(path, message("groups_column_twice", column=column,
+                                                    name=name, first=first_at[name]),
+                                      1, 1, code="E601")])
+        first_at[name] = column
     attributes = tuple(h for i, h in enumerate(header) if i != id_at)
     members: dict[str, dict[str, str]] = {}
     problems = []

@@ -58,10 +58,11 @@ def unrecorded(profile: Profile, decisions: dict[str, tuple[dict, ...]] | None =
 def from_store(store_path: str | Path, screening: Screening, run: str | None) -> AuditInfo:
     """The given run, checked against these results, or the latest run that gave exactly
     these results with these rule files at this stage; `unrecorded` when there is none.
-    The decisions are those of the given run, or, without one, as `screen`, `explain` and
-    `shortlist` find them: every decision on the same records at this stage and date in any
-    run of the profile (a later run with the same results does not hide them), and for a
-    candidate with none, the latest made on other evidence, marked as such."""
+    The decisions are as `screen`, `explain` and `shortlist` find them: every decision on
+    the same records at this stage and date in any run of the profile (a later run with the
+    same results does not hide them, and a later decision superseding one of the given
+    run's stands), and for a candidate with none, the latest made on other evidence, marked
+    as such."""
     from .audit.store import AuditStore
 
     if run is None and not Path(store_path).exists():
@@ -74,16 +75,17 @@ def from_store(store_path: str | Path, screening: Screening, run: str | None) ->
             if not _same(store, found, screening):
                 raise InputError([Problem(str(store_path), message("run_differs", run=run),
                                           code="E402")])
-            recorded = store.decision_records(run)
         else:
             found = next((r for r in reversed(store.runs()) if _same(store, r, screening)),
                          None)
-            recorded = [] if found is None else store.decisions_for_inputs(
-                found["profile"]["sha256"], found["stage"], found["as_of"],
-                {r["id"]: r["input"]["sha256"] for r in store.results(found["run"])})
-            decided_here = {d.candidate for d in recorded}
-            recorded += store.earlier_decisions(screening.profile.meta.id, [
-                r.id for r in screening.results if r.id not in decided_here]).values()
+        # decided in the run or another screening of the same records: a decision that
+        # superseded one of the run's in a later run stands in its place
+        recorded = [] if found is None else store.decisions_for_inputs(
+            found["profile"]["sha256"], found["stage"], found["as_of"],
+            {r["id"]: r["input"]["sha256"] for r in store.results(found["run"])})
+        decided_here = {d.candidate for d in recorded}
+        recorded += store.earlier_decisions(screening.profile.meta.id, [
+            r.id for r in screening.results if r.id not in decided_here]).values()
         decisions: dict[str, list[dict]] = {}
         for decision in recorded:
             decisions.setdefault(decision.candidate, []).append(decision.as_dict())

@@ -336,6 +336,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "indsat eller flyttet)"),
     "entry_changed": ("entry {seq} ({kind}, run {run}): content changed",
                       "post {seq} ({kind}, kørsel {run}): indholdet er ændret"),
+    "entry_changed_read": ("entry {seq} ({kind}, run {run}) was changed after it was "
+                           "written; run `screening audit verify`",
+                           "post {seq} ({kind}, kørsel {run}) er ændret, efter den blev "
+                           "skrevet; kør `screening audit verify`"),
     "nothing_to_confirm": ("has no proposed knock-out to confirm or override; decide whether "
                            "the candidate goes on with --advance or --stop",
                            "har ingen foreslået knock-out at bekræfte eller underkende; "
@@ -452,6 +456,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                          "{fields} felter, overskriften har {header}"),
     "groups_twice": ("candidate '{candidate}' is listed twice",
                      "kandidaten '{candidate}' står der to gange"),
+    "groups_none_of_run": ("no candidate of run {run} is in the groups file, so there is "
+                           "nothing to compare; its id column must hold the run's ids (such "
+                           "as {ids})", "ingen af kandidaterne i kørsel {run} står i "
+                           "gruppefilen, så der er intet at sammenligne; dens id-kolonne skal "
+                           "have kørslens id'er (fx {ids})"),
+    "groups_column_twice": ("column {column}, '{name}', is also column {first}: each "
+                            "attribute once", "kolonne {column}, '{name}', er også kolonne "
+                            "{first}: hver oplysning én gang"),
     # scoring sheets (screening import scores)
     "not_a_workbook": ("not an .xlsx workbook ({detail})", "ikke en .xlsx-projektmappe ({detail})"),
     "no_score_sheet": ("no sheet '{sheet}' (write one with `screening sheet`)",

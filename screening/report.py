@@ -131,11 +131,24 @@ def _jsonl_document(profile_id: str, stage: str, result: CandidateResult) -> dic
     return {"profile": profile_id, "stage": stage, **candidate(result), "rank": None}
 
 
+DECISION_FIELDS = ["decision", "decided_by", "decided_at", "decision_reason",
+                   "decision_other_stage", "decision_other_as_of"]
 CSV_FIELDS = ["rank", "id", "score", "possible", "coverage", "recommendation", "knockouts",
               "faglige", "ledelsesmæssige", "personlige", "opfyldt", "delvist", "ikke_opfyldt",
               "ikke_belyst", "disagreements", "partly_met_knockouts", "faglige_possible",
-              "ledelsesmæssige_possible", "personlige_possible", "decision", "decided_by",
-              "decided_at", "decision_reason", "decision_other_stage", "decision_other_as_of"]
+              "ledelsesmæssige_possible", "personlige_possible", *DECISION_FIELDS]
+
+
+def decision_fields(decision: Decision | None) -> dict[str, Any]:
+    """A CSV row's DECISION_FIELDS: the decision by its code (confirm, override, advance,
+    stop), empty when none, and the stage and date of its run when it was made on other
+    evidence."""
+    if decision is None:
+        return {}
+    return {"decision": decision.decision, "decided_by": decision.by,
+            "decided_at": decision.created, "decision_reason": decision.reason,
+            "decision_other_stage": decision.other_stage,
+            "decision_other_as_of": decision.other_as_of}
 
 
 def csv_text(screening: Screening, decisions: Decisions | None = None) -> str:
@@ -147,7 +160,6 @@ def csv_text(screening: Screening, decisions: Decisions | None = None) -> str:
     writer.writeheader()
     for r in screening.results:
         counts = r.status_counts()
-        decision = (decisions or {}).get(r.id)
         writer.writerow({
             "rank": r.rank, "id": r.id, "score": r.score, "possible": r.possible,
             "coverage": r.coverage,
@@ -158,11 +170,7 @@ def csv_text(screening: Screening, decisions: Decisions | None = None) -> str:
             "partly_met_knockouts": " ".join(r.partly_met_knockouts()),
             **{f"{c}_possible": r.categories[c].possible if c in r.categories else None
                for c in CATEGORIES},
-            **({} if decision is None else {
-                "decision": decision.decision, "decided_by": decision.by,
-                "decided_at": decision.created, "decision_reason": decision.reason,
-                "decision_other_stage": decision.other_stage,
-                "decision_other_as_of": decision.other_as_of}),
+            **decision_fields((decisions or {}).get(r.id)),
         })
     return out.getvalue()
 

@@ -154,16 +154,18 @@ def _saved(book: Workbook) -> bytes:
 
 
 CRITERIA_FIELDS = ["rank", "id", "criterion", "category", "priority", "status", "points",
-                   "max_points", "disagreement", "evidence", "missing"]
+                   "max_points", "disagreement", "evidence", "missing", *report.DECISION_FIELDS]
 _DECIMAL = re.compile(r"^-?\d+\.\d+$")
 
 
-def criteria_csv(screening: Screening) -> str:
-    """One row per candidate and criterion, machine-friendly like the summary CSV."""
+def criteria_csv(screening: Screening, decisions: Decisions | None = None) -> str:
+    """One row per candidate and criterion, machine-friendly like the summary CSV, each with
+    the candidate's decision: a row filtered out of the sheet still says it."""
     out = io.StringIO()
     writer = csv.DictWriter(out, CRITERIA_FIELDS, lineterminator="\n")
     writer.writeheader()
     for r in screening.results:
+        decided = report.decision_fields((decisions or {}).get(r.id))
         for o in r.outcomes:
             c = o.criterion
             writer.writerow({
@@ -172,7 +174,7 @@ def criteria_csv(screening: Screening) -> str:
                 "max_points": o.max_points, "disagreement": o.disagreement,
                 "evidence": "; ".join(f"{e.path}={value_text(e.value)} ({e.source})"
                                       for e in o.evidence),
-                "missing": "; ".join(o.missing)})
+                "missing": "; ".join(o.missing), **decided})
     return out.getvalue()
 
 
@@ -204,9 +206,9 @@ def _as_text(cell: str) -> str:
 
 def csv_for(screening: Screening, detail: str, decimal: str,
             decisions: Decisions | None = None) -> str:
-    """`screen --format csv`: per candidate (with its standing decision) or per criterion,
-    dot or comma decimals."""
-    text = (criteria_csv(screening) if detail == "criteria"
+    """`screen --format csv`: per candidate or per criterion (each with the candidate's
+    decision), dot or comma decimals."""
+    text = (criteria_csv(screening, decisions) if detail == "criteria"
             else report.csv_text(screening, decisions))
     return decimal_comma(text) if decimal == "comma" else text
 
@@ -329,8 +331,8 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
     seen: dict[str, int | None] = {}  # candidate -> row
     for row in sheet.iter_rows(min_row=FIRST_SCORE_ROW):
         cells = {cell.column: cell for cell in row}
-        filled = [cells[n] for n in competencies if n in cells
-                  and cells[n].value not in (None, "")]
+        filled = [(n, cells[n]) for n in competencies if n in cells
+                  and _text(cells[n])]  # a cell of spaces looks empty in the sheet
         candidate = _text(cells.get(1))
         if not filled:
             continue
@@ -350,17 +352,39 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
                                  message("sheet_source", source=source or "",
                                          sources=", ".join(SOURCES))))
         assessor = _text(cells.get(assessor_column)) or None
-        for cell in filled:
-            value = cell.value
-            if isinstance(value, float) and value.is_integer():
-                value = int(value)
-            if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+        for column, cell in filled:
+            value = _score(cell.value)
+            if value is None:
                 problems.append(_bad(where, cell.coordinate,
-                                     message("sheet_score", value=repr(value))))
+                                     message("sheet_score", value=_as_shown(cell.value))))
             elif source in SOURCES:
-                scores.append(Score(candidate, str(competencies[cell.column]), source, value,
+                scores.append(Score(candidate, str(competencies[column]), source, value,
                                     assessor, f"A{line}"))
     return scores, problems
+
+
+def _score(value: object) -> int | None:
+    """A score cell's whole number from 1 to 5, or None. Excel may keep it as 4.0, or as the
+    text "4" (a cell formatted as text, a pasted value): the number the consultant wrote."""
+    if isinstance(value, str) and re.fullmatch(r"\s*[0-9]+\s*", value):
+        value = int(value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+        return None
+    return value
+
+
+def _as_shown(value: object) -> str:
+    """A cell's value as the sheet shows it: a date as a date, a number in the language's
+    notation, text in quotes (never Python's repr, such as datetime.datetime(2024, 4, 5))."""
+    from datetime import date, datetime, time
+
+    if isinstance(value, datetime) and value.time() == time():
+        value = value.date()
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return f"'{value}'" if isinstance(value, str) else value_text(value)
 
 
 def _text(cell) -> str:

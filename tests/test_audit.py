@@ -662,9 +662,31 @@ def test_the_recorded_command_is_covered_by_the_hash_chain(audit_db):
     screen_run(audit_db)
     tamper(audit_db, "UPDATE entries SET body = replace(body, '\"command\":\"screen\"', "
                      "'\"command\":\"api\"') WHERE kind = 'run'")
-    assert AuditStore(audit_db).runs()[0]["command"] == "api"
     result = cli("audit", "verify", "--audit-db", str(audit_db))
     assert result.exit_code == 1 and "post 1 (run" in result.output
+    listed = cli("audit", "list", "--audit-db", str(audit_db))  # not shown as recorded
+    assert listed.exit_code == 2 and "post 1 (run" in listed.output
+
+
+@pytest.mark.parametrize("edit", [
+    "replace(body, '\"outcome\":\"stops\"', '\"outcome\":\"advances\"')",  # forged
+    "'{'",  # no longer JSON
+    "'{}'",  # JSON without what a decision holds
+])
+def test_a_decision_edited_in_the_file_is_named_and_never_followed(audit_db, edit):
+    run = screen_run(audit_db)
+    assert cli("decide", run, "k04-jonas-vestergaard", "--confirm", "--reason",
+               "Har ikke ledet ledere", "--operator", "Formand",
+               "--audit-db", str(audit_db)).exit_code == 0
+    tamper(audit_db, f"UPDATE entries SET body = {edit} WHERE kind = 'decision'")
+    for command in (["shortlist", PROFILE, str(EXAMPLES), "--take", "3", "--no-audit",
+                     "--rules-dir", str(ROOT / "rules")],
+                    ["audit", "show", run], ["audit", "export", run, "--candidate",
+                                             "k04-jonas-vestergaard"]):
+        result = cli(*command, "--audit-db", str(audit_db))
+        assert result.exit_code == 2, (command, result.output)
+        assert "post 10 (decision" in result.output and "audit verify" in result.output
+        assert "går videre" not in result.output
 
 
 def _record_as_before_commands(new_db, old_db) -> str:

@@ -105,6 +105,15 @@ def test_a_candidate_without_a_knockout_is_decided_on_going_on(run, audit_db):
         ("stop", "candidate", "stops")
 
 
+def test_a_misspelt_candidate_gets_the_nearest_id_of_the_run(run, audit_db):
+    refused = decide(run, "k04-jonas-vestergard", "--confirm", "--reason", "Ikke ledet ledere",
+                     "--operator", "Formand")
+    assert refused.exit_code == 2
+    assert "har ingen kandidat 'k04-jonas-vestergard' (mente du 'k04-jonas-vestergaard'?)" \
+        in refused.output
+    assert AuditStore(audit_db).decisions(run) == []
+
+
 def test_contradicting_a_standing_decision_without_supersede_is_refused(run, audit_db):
     assert decide(run, JONAS, "--confirm", "--reason", "Ikke ledet ledere",
                   "--operator", "Formand").exit_code == 0
@@ -123,8 +132,30 @@ def test_contradicting_a_standing_decision_without_supersede_is_refused(run, aud
     store = AuditStore(audit_db)
     first, second = store.decisions(run, JONAS)
     assert second["supersedes"] == first["seq"]
-    assert store.standing(run)[JONAS].outcome == "advances"
+    assert store.run_decisions_shown(run)[JONAS].outcome == "advances"
     assert store.verify() == []
+
+def test_contradicting_a_decision_on_the_same_evidence_in_another_run_needs_supersede(
+        run, audit_db):
+    # the committee decides on the run of Monday; on Tuesday the same records are screened
+    # again (a new run), and screen shows Monday's decision as standing beside the candidate
+    assert decide(run, JONAS, "--confirm", "--reason", "Ikke ledet ledere",
+                  "--operator", "Formand").exit_code == 0
+    again = cli("screen", PROFILE, str(EXAMPLES), "--stage", "reference", "--rules-dir",
+                str(ROOT / "rules"), "--format", "json")
+    assert again.exit_code == 0, again.output
+    store = AuditStore(audit_db)
+    tuesday = store.runs()[-1]["run"]
+    assert tuesday != run
+    refused = decide(tuesday, JONAS, "--override", "--reason", "Alligevel", "--operator", "B")
+    assert refused.exit_code == 2 and "--supersede" in refused.output
+    assert store.decisions(tuesday) == []
+    ok = decide(tuesday, JONAS, "--override", "--supersede", "--reason", "Konstitueret leder",
+                "--operator", "B")
+    assert ok.exit_code == 0, ok.output
+    (monday,), (replacing,) = store.decisions(run, JONAS), store.decisions(tuesday, JONAS)
+    assert replacing["supersedes"] == monday["seq"]
+
 
 
 def test_an_override_shows_in_shortlist_explain_screen_and_export(run, audit_db):
@@ -248,6 +279,53 @@ def test_a_decision_at_an_earlier_stage_is_shown_but_not_followed(run, audit_db)
     assert "Videre (besluttet)" not in listed
 
 
+def test_the_decisions_of_a_run_named_with_run_on_other_evidence_are_not_followed(
+        run, audit_db, tmp_path):
+    """`shortlist --stage samtale2 --run RUN` of the references run took Jonas on as
+    'Videre (besluttet)', and a changed record was taken on its old decision likewise."""
+    assert decide(run, JONAS, "--override", "--reason", "Konstitueret skoleleder i to år",
+                  "--operator", "Formand").exit_code == 0
+    as_of = AuditStore(audit_db).run(run)["as_of"]
+    later = cli("shortlist", PROFILE, str(EXAMPLES), "--stage", "samtale2", "--take", "8",
+                "--run", run, "--rules-dir", str(ROOT / "rules"), "--no-audit").stdout
+    changed = cli("shortlist", PROFILE, str(_changed_record(tmp_path, JONAS)), "--take", "1",
+                  "--stage", "reference", "--run", run, "--rules-dir", str(ROOT / "rules"),
+                  "--no-audit").stdout
+    for listed in (later, changed):
+        assert "Videre (besluttet)" not in listed
+        (jonas_row,) = [line for line in listed.splitlines() if JONAS in line]
+        assert jonas_row.startswith("Foreslået knock-out (afventer menneskelig vurdering)")
+        assert "Tidligere beslutning: går videre" in " ".join(listed.split())
+        assert f"på andet grundlag (reference, {as_of})" in " ".join(listed.split())
+    same = cli("shortlist", PROFILE, str(EXAMPLES), "--stage", "reference", "--take", "3",
+               "--run", run, "--rules-dir", str(ROOT / "rules"), "--no-audit").stdout
+    (jonas_row,) = [line for line in same.splitlines() if JONAS in line]
+    assert jonas_row.startswith("Videre (besluttet)")
+
+
+def test_with_run_a_decision_superseded_in_a_later_screening_of_the_same_records_is_not_followed(
+        run, audit_db, tmp_path):
+    """Confirmed in Monday's run, overridden (--supersede) in Tuesday's screening of the same
+    records: `shortlist --run MONDAY` and `report --run MONDAY` still followed the confirm."""
+    assert decide(run, JONAS, "--confirm", "--reason", "Ikke ledet ledere", "--operator",
+                  "Formand").exit_code == 0
+    assert cli("screen", PROFILE, str(EXAMPLES), "--stage", "reference", "--rules-dir",
+               str(ROOT / "rules")).exit_code == 0
+    tuesday = AuditStore(audit_db).runs()[-1]["run"]
+    assert decide(tuesday, JONAS, "--override", "--supersede", "--reason",
+                  "Konstitueret skoleleder i to år", "--operator", "Formand").exit_code == 0
+    common = [PROFILE, str(EXAMPLES), "--stage", "reference", "--rules-dir", str(ROOT / "rules"),
+              "--run", run]
+    listed = cli("shortlist", *common, "--take", "3", "--no-audit").stdout
+    (jonas_row,) = [line for line in listed.splitlines() if JONAS in line]
+    assert jonas_row.startswith("Videre (besluttet)")
+    out = tmp_path / "report.html"
+    assert cli("report", *common, "--out", str(out)).exit_code == 0
+    text = " ".join(out.read_text(encoding="utf-8").split())
+    assert "(erstattet) går ikke videre (foreslået knock-out bekræftet)" in text
+    assert "(erstattet) går videre (foreslået knock-out underkendt)" not in text
+
+
 def test_the_report_keeps_the_space_for_a_decision_made_on_other_evidence(run, tmp_path):
     assert decide(run, JONAS, "--confirm", "--reason", "Ikke ledet ledere", "--operator",
                   "Formand").exit_code == 0
@@ -320,6 +398,36 @@ def test_audit_show_says_what_was_decided_on_each_candidate(run):
     assert mette.endswith("  –")
 
 
+def test_audit_show_and_export_of_a_run_show_what_screen_shows_beside_the_candidate(
+        run, audit_db):
+    """Decided on Monday's run; Tuesday's screening of the same records (and Wednesday's at
+    the second interview) showed no decision in audit show, and its export for the
+    candidate said no one had decided yet, while screen showed the decision beside him."""
+    assert decide(run, JONAS, "--confirm", "--reason", "Ikke ledet ledere", "--operator",
+                  "Formand").exit_code == 0
+    for stage in ("reference", "samtale2"):
+        assert cli("screen", PROFILE, str(EXAMPLES), "--stage", stage, "--rules-dir",
+                   str(ROOT / "rules")).exit_code == 0
+    tuesday, wednesday = [r["run"] for r in AuditStore(audit_db).runs()[-2:]]
+    as_of = AuditStore(audit_db).run(run)["as_of"]
+    (jonas,) = [line for line in cli("audit", "show", tuesday).stdout.splitlines()
+                if f" {JONAS} " in line]
+    assert jonas.endswith("  går ikke videre (foreslået knock-out bekræftet)")
+    exported = " ".join(cli("audit", "export", tuesday, "--candidate", JONAS).stdout.split())
+    assert "Stående beslutning: går ikke videre (foreslået knock-out bekræftet): Formand" in \
+        exported and "Ingen endnu" not in exported
+    document = json.loads(cli("audit", "export", tuesday, "--candidate", JONAS, "--format",
+                              "json").stdout)
+    assert [(d["run"], d["decision"]) for d in document["decisions"]] == [(run, "confirm")]
+    # on other evidence: shown, marked, and the committee still to decide on this one
+    (jonas,) = [line for line in cli("audit", "show", wednesday).stdout.splitlines()
+                if f" {JONAS} " in line]
+    assert jonas.endswith(f", på andet grundlag (reference, {as_of})")
+    exported = " ".join(cli("audit", "export", wednesday, "--candidate", JONAS).stdout.split())
+    assert ("Tidligere beslutning: går ikke videre (foreslået knock-out bekræftet), på andet "
+            f"grundlag (reference, {as_of}): Formand") in exported and "Ingen endnu" in exported
+
+
 def test_shortlist_in_python_places_decided_candidates_first(helsingor):
     from screening.records import CandidateRecord
     from screening.screen import screen
@@ -382,6 +490,23 @@ def test_a_standing_decision_is_in_every_format_screen_writes(run, audit_db, tmp
     header = [c.value for c in ranking[1]]
     row = next([c.value for c in r] for r in ranking.iter_rows(min_row=2) if r[1].value == JONAS)
     assert "Formand" in row[header.index("Beslutning")]
+
+
+def test_the_csv_per_criterion_carries_the_decision_on_every_row_of_the_candidate(run):
+    """`--detail criteria` had no decision at all: filtered to Jonas's unmet krav in Excel,
+    the rows read as a rejection nobody had looked at."""
+    assert decide(run, JONAS, "--override", "--reason", "Konstitueret skoleleder i to år",
+                  "--operator", "Formand").exit_code == 0
+    common = [PROFILE, str(EXAMPLES), "--stage", "reference", "--rules-dir", str(ROOT / "rules"),
+              "--no-audit", "--format", "csv", "--detail", "criteria"]
+    rows = list(csv.DictReader(io.StringIO(cli("screen", *common).stdout)))
+    jonas = [r for r in rows if r["id"] == JONAS]
+    assert jonas and {(r["decision"], r["decided_by"], r["decision_reason"]) for r in jonas} \
+        == {("override", "Formand", "Konstitueret skoleleder i to år")}
+    assert {r["decision"] for r in rows if r["id"] == METTE} == {""}
+    danish = list(csv.DictReader(io.StringIO(cli("screen", *common, "--decimal",
+                                                 "comma").stdout), delimiter=";"))
+    assert {r["decided_by"] for r in danish if r["id"] == JONAS} == {"Formand"}
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "html"])

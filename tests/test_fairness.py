@@ -76,6 +76,15 @@ def test_the_groups_file_is_read_with_comma_or_semicolon_and_errors_are_located(
         read_groups("navn,køn\na,kvinde\n", "g.csv")
 
 
+def test_an_attribute_named_twice_is_refused_not_counted_as_the_second():
+    # a column copied in Excel: the second køn would have overwritten the first, and
+    # "køn × køn" been counted as an intersection
+    with pytest.raises(InputError) as bad:
+        read_groups("id;køn;aldersgruppe;køn\na;kvinde;50-59;mand\n", "g.csv")
+    assert [str(p) for p in bad.value.problems] == [
+        "g.csv:1:1: E601 kolonne 4, 'køn', er også kolonne 2: hver oplysning én gang"]
+
+
 @pytest.fixture
 def run(audit_db) -> str:
     result = CliRunner().invoke(main, ["screen", "helsingor-direktor-2024", str(EXAMPLES),
@@ -190,3 +199,25 @@ def test_a_group_named_with_hidden_characters_reaches_no_terminal_with_them(run,
         assert "\x07" not in result.output and "\u202e" not in result.output, fmt
         assert "kvinde" in result.stdout.replace("\\u0007", "")
     assert "grupperne kvinde, mand har under 5 kandidater" in result.stderr
+
+
+def test_a_groups_file_with_none_of_the_runs_ids_exits_2_and_long_id_lists_are_cut(
+        run, tmp_path):
+    """A groups file of another run (or ids in capitals) gave a title with no table under
+    it and exit 0; a register of every applicant of the year named each id not in the run
+    on one line of the warning."""
+    other = tmp_path / "andre.csv"
+    other.write_text("id;køn\n" + "".join(f"x{n};kvinde\n" for n in range(500)),
+                     encoding="utf-8")
+    result = CliRunner().invoke(main, ["fairness", run, "--groups", str(other)])
+    assert result.exit_code == 2, result.output
+    assert f"E604 ingen af kandidaterne i kørsel {run} står i gruppefilen" in result.stderr
+    assert result.stdout == ""
+    register = tmp_path / "register.csv"
+    register.write_text(GROUPS.read_text(encoding="utf-8")
+                        + "".join(f"x{n},kvinde,50-59\n" for n in range(500)), encoding="utf-8")
+    result = CliRunner().invoke(main, ["fairness", run, "--groups", str(register)])
+    assert result.exit_code == 0, result.output
+    (line,) = [w for w in result.stderr.splitlines() if "er ikke i kørslen" in w]
+    assert line.startswith("advarsel: 500 id('er) i gruppefilen er ikke i kørslen: x0, x1, ")
+    assert line.endswith(", … (+480)")

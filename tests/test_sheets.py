@@ -313,6 +313,41 @@ def test_every_bad_cell_is_reported_and_nothing_is_written(folder, tmp_path):
     assert digests(folder) == before
 
 
+def test_a_score_excel_keeps_as_text_is_the_number_and_a_cell_of_spaces_is_empty(folder,
+                                                                                 tmp_path):
+    # a column formatted as text, or a pasted value: Excel keeps the 4 as the text "4"
+    gaps = single_competency_gaps(folder)
+    candidate = gaps[0][0]
+    (_, _, k1), (_, _, k2) = [g for g in gaps if g[0] == candidate][:2]
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(candidate, k1): " 4", (candidate, k2): "  "})
+    result = run("import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 0, result.output
+    loaded, _ = load_records([next(folder.glob(f"{candidate}.*"))])
+    assert [(a.competency, a.score) for a in loaded[0].record.assessments
+            if a.assessor == "Udvalget"] == [(k1, 4)]
+
+
+@pytest.mark.parametrize(("lang", "shown"), [
+    ("da", ["scoren 2024-04-05 er", "scoren 4,5 er", "scoren '4,5' er"]),
+    ("en", ["score 2024-04-05 is", "score 4.5 is", "score '4,5' is"])])
+def test_a_bad_score_is_named_as_the_sheet_shows_it(folder, tmp_path, lang, shown):
+    from datetime import datetime
+
+    gaps = single_competency_gaps(folder)
+    candidate = gaps[0][0]
+    (_, _, k1), (_, _, k2), (_, _, k3) = [g for g in gaps if g[0] == candidate][:3]
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(candidate, k1): datetime(2024, 4, 5), (candidate, k2): 4.5,
+                (candidate, k3): "4,5"})  # "4-5" that Excel made a date, a decimal, text
+    result = CliRunner().invoke(main, ["import", "scores", str(path), "--into", str(folder)],
+                                env={"SCREENING_LANG": lang})
+    assert result.exit_code == 2
+    for said in shown:
+        assert said in result.stderr
+    assert "datetime" not in result.stderr
+
+
 def test_an_unknown_candidate_in_the_sheet_writes_nothing(folder, tmp_path):
     (c1, _, k1) = single_competency_gaps(folder)[0]
     path = blank_sheet(folder, tmp_path)

@@ -21,7 +21,7 @@ from ..vocabulary import (
     label,
 )
 from ..wording import value_text
-from .decisions import Decision, describe
+from .decisions import Decision, decision_line, describe
 from .store import AuditStore, command_of
 
 
@@ -29,6 +29,13 @@ def begrundelse(store: AuditStore, run_id: str, candidate: str) -> dict[str, Any
     run = store.run(run_id)
     result = dict(store.result(run_id, candidate))
     source = result.pop("input")
+    # what a person decided on this evidence, in this run or another screening of the same
+    # records (oldest first), and the decision that stands on it; with none, the latest
+    # made on other evidence, marked: as screen shows the candidate
+    profile, stage, as_of = run["profile"], run["stage"], run["as_of"]
+    inputs = {candidate: source["sha256"]}
+    shown = store.decisions_shown(profile["sha256"], profile["id"], stage, as_of, inputs)
+    history = store.decisions_for_inputs(profile["sha256"], stage, as_of, inputs)
     return {
         "run": run_id, "screened": run["created"], "by": run["operator"],
         "command": command_of(run),
@@ -36,8 +43,8 @@ def begrundelse(store: AuditStore, run_id: str, candidate: str) -> dict[str, Any
         "tool": run["tool"], "record_sha256": source["sha256"],
         "personal": store.personal(run_id, candidate),
         "result": result,
-        "decisions": store.decisions(run_id, candidate),
-        "standing_decision": _as_dict(store.standing(run_id).get(candidate)),
+        "decisions": [d.as_dict() for d in history],
+        "standing_decision": _as_dict(shown.get(candidate)),
         **_stored_words(store, run),
     }
 
@@ -110,8 +117,7 @@ def markdown(doc: dict[str, Any]) -> str:
     lines += ["", f"## {t('Beslutninger')}", ""]
     standing = doc["standing_decision"]
     if standing:
-        lines += [t("Stående beslutning: {decision}", decision=m(describe(Decision(**standing))))
-                  + ".", ""]
+        lines += [m(decision_line(Decision(**standing))) + ".", ""]
     for d in doc["decisions"] or []:
         superseded = f" ({t('erstattet')})" if standing and d["seq"] != standing["seq"] else ""
         lines.append(f"- {t('Post')} {d['seq']}{superseded}: {m(describe(Decision(**d)))}")

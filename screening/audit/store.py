@@ -33,9 +33,11 @@ from typing import Any
 
 from ..errors import InputError, Problem
 from ..messages import Message, message, os_reason
+from ..vocabulary import did_you_mean
 from .chain import GENESIS, StoredEntry, canonical, entry_hash, verify
 from .decisions import Decision, check_decision, standing
 
+ENTRY_COLUMNS = "seq, kind, run, candidate, created, body, previous, hash"  # as StoredEntry
 APPLICATION_ID = 0x53435231  # "SCR1": marks the file as ours
 TABLES = {"entries", "head", "blobs", "personal"}
 SCHEMA = """
@@ -211,10 +213,16 @@ class AuditStore:
                supersede: bool = False) -> Decision:
         """Append a decision; refused (DecisionRefused) when it needs a knock-out the
         candidate does not have, or reverses the standing decision without `supersede`.
-        Checked and written under the write lock, so two people cannot both be first."""
+        The standing decision is the one screen shows beside the candidate: the latest on
+        the same evidence, in this run or another run of the same profile, stage, date and
+        record. Checked and written under the write lock, so two people cannot both be
+        first."""
         result = self.result(run, candidate)
+        meta = self.run(run)
         with self.transaction():
-            current = standing(self.decision_records(run, candidate)).get(candidate)
+            current = self.standing_for_inputs(
+                meta["profile"]["sha256"], meta["stage"], meta["as_of"],
+                {candidate: result["input"]["sha256"]}).get(candidate)
             target, outcome = check_decision(decision, bool(result.get("knockouts")), current,
                                              supersede)
             body = {"decision": decision, "target": target, "outcome": outcome,
@@ -238,8 +246,7 @@ class AuditStore:
     # --- reading ---------------------------------------------------------------------------
 
     def entries(self) -> Iterator[StoredEntry]:
-        for row in self.db.execute("SELECT seq, kind, run, candidate, created, body, previous, "
-                                   "hash FROM entries ORDER BY rowid"):
+        for row in self.db.execute(f"SELECT {ENTRY_COLUMNS} FROM entries ORDER BY rowid"):
             yield StoredEntry(*row)
 
     def verify(self) -> list[Message]:
@@ -267,47 +274,70 @@ class AuditStore:
     def head(self) -> tuple[int, str] | None:
         return self.db.execute("SELECT seq, hash FROM head").fetchone()
 
+    def _read(self, where: str, params: tuple = ()) -> list[tuple[StoredEntry, Any]]:
+        """The entries `where` says, oldest first, each with its body read; an entry whose
+        hash no longer covers what it holds (a body edited in the file) is a named problem,
+        never followed or shown as what was recorded."""
+        found = []
+        for row in self.db.execute(f"SELECT {ENTRY_COLUMNS} FROM entries WHERE {where} "
+                                   "ORDER BY seq", params):
+            e = StoredEntry(*row)
+            if entry_hash(e.previous, e.seq, e.kind, e.run, e.candidate, e.created,
+                          e.body) != e.hash:
+                raise _bad(self.path, message("entry_changed_read", seq=e.seq, kind=e.kind,
+                                              run=e.run))
+            found.append((e, _json(e.body)))
+        return found
+
     def runs(self) -> list[dict]:
-        rows = self.db.execute("SELECT run, created, body FROM entries WHERE kind = 'run' "
-                               "ORDER BY seq").fetchall()
         decisions = dict(self.db.execute("SELECT run, count(*) FROM entries WHERE kind = "
                                          "'decision' GROUP BY run").fetchall())
-        return [{"run": run, "created": created, "decisions": decisions.get(run, 0),
-                 **_json(body)} for run, created, body in rows]
+        return [{"run": e.run, "created": e.created, "decisions": decisions.get(e.run, 0),
+                 **body} for e, body in self._read("kind = 'run'")]
 
     def run(self, run: str) -> dict:
-        row = self.db.execute("SELECT created, body FROM entries WHERE kind = 'run' AND run = ?",
-                              (run,)).fetchone()
-        if row is None:
+        found = self._read("kind = 'run' AND run = ?", (run,))
+        if not found:
             known = [r["run"] for r in self.runs()[-5:]]
             raise _bad(self.path, message("no_run", run=run)
                        + (message("latest_runs", runs=", ".join(known)) if known else ""))
-        return {"run": run, "created": row[0], **_json(row[1])}
+        (e, body), = found
+        return {"run": run, "created": e.created, **body}
 
     def results(self, run: str) -> list[dict]:
         self.run(run)
-        return [_json(body) for (body,) in self.db.execute(
-            "SELECT body FROM entries WHERE kind = 'result' AND run = ? ORDER BY seq", (run,))]
+        return [body for _, body in self._read("kind = 'result' AND run = ?", (run,))]
 
     def result(self, run: str, candidate: str) -> dict:
-        for result in self.results(run):
+        results = self.results(run)
+        for result in results:
             if result["id"] == candidate:
                 return result
-        raise _bad(self.path, message("run_without_candidate", run=run, candidate=candidate))
+        raise _bad(self.path, message("run_without_candidate", run=run, candidate=candidate)
+                   + did_you_mean(candidate, [r["id"] for r in results]))
 
     def decisions(self, run: str, candidate: str | None = None) -> list[dict]:
         return [d.as_dict() for d in self.decision_records(run, candidate)]
 
     def decision_records(self, run: str, candidate: str | None = None) -> list[Decision]:
-        rows = self.db.execute("SELECT seq, candidate, created, body FROM entries WHERE kind = "
-                               "'decision' AND run = ? ORDER BY seq", (run,)).fetchall()
-        return [Decision.from_entry(seq, run, c, created, _json(body))
-                for seq, c, created, body in rows if candidate in (None, c)]
+        return [d for d in self._decisions("AND run = ?", (run,))
+                if candidate in (None, d.candidate)]
 
-    def standing(self, run: str) -> dict[str, Decision]:
-        """The standing decision per candidate of one run."""
-        self.run(run)
-        return standing(self.decision_records(run))
+    def run_decisions(self, run: str, profile_sha256: str, stage: str, as_of: str,
+                      inputs: dict[str, str]) -> dict[str, Decision]:
+        """The decisions standing on the evidence `run` screened (made in it, or in another
+        screening of the same records, a later one superseding), shown beside candidates
+        screened now (id -> record sha256, where known): standing where the run screened
+        the same evidence (the same profile, stage, date and record), otherwise marked as
+        made on other evidence."""
+        meta = self.run(run)
+        screened = {r["id"]: r["input"]["sha256"] for r in self.results(run)}
+        alike = (meta["profile"]["sha256"], meta["stage"], meta["as_of"]) == \
+            (profile_sha256, stage, as_of)
+        there = self.standing_for_inputs(meta["profile"]["sha256"], meta["stage"],
+                                         meta["as_of"], screened)
+        return {c: d if alike and inputs.get(c) in (None, screened[c])
+                else d.made_in(meta["stage"], meta["as_of"]) for c, d in there.items()}
 
     def standing_for_inputs(self, profile_sha256: str, stage: str, as_of: str,
                             inputs: dict[str, str]) -> dict[str, Decision]:
@@ -320,12 +350,28 @@ class AuditStore:
         """Every decision about these inputs (candidate id -> record sha256) in any run of
         the same profile, stage and date, oldest first."""
         # from the decisions (few, made by people) to their runs, not from every run
-        decisions = [d for d in self._all_decisions() if d.candidate in inputs]
+        decisions = [d for d in self._decisions() if d.candidate in inputs]
         runs = {run: self.run(run) for run in {d.run for d in decisions}}
         alike = {run for run, r in runs.items() if r["profile"]["sha256"] == profile_sha256
                  and r["stage"] == stage and r["as_of"] == as_of}
         return [d for d in decisions if d.run in alike
                 and self._input_sha256(d.run, d.candidate) == inputs[d.candidate]]
+
+    def decisions_shown(self, profile_sha256: str, profile_id: str, stage: str, as_of: str,
+                        inputs: dict[str, str]) -> dict[str, Decision]:
+        """The decision shown beside each of these candidates (id -> record sha256): the
+        standing one on the same evidence, in any run; for a candidate with none, the latest
+        made on other evidence, marked as such."""
+        found = self.standing_for_inputs(profile_sha256, stage, as_of, inputs)
+        return {**found, **self.earlier_decisions(profile_id,
+                                                  [c for c in inputs if c not in found])}
+
+    def run_decisions_shown(self, run: str) -> dict[str, Decision]:
+        """`decisions_shown` for the candidates of a recorded run, on its evidence."""
+        meta = self.run(run)
+        return self.decisions_shown(meta["profile"]["sha256"], meta["profile"]["id"],
+                                    meta["stage"], meta["as_of"],
+                                    {r["id"]: r["input"]["sha256"] for r in self.results(run)})
 
     def earlier_decisions(self, profile_id: str, candidates: Iterable[str]) -> dict[str, Decision]:
         """The latest decision about each of these candidates in any run of the profile (by
@@ -333,22 +379,20 @@ class AuditStore:
         with no standing decision on the evidence shown: whatever a person decided about
         them was decided on other evidence."""
         wanted = set(candidates)
-        decisions = [d for d in self._all_decisions() if d.candidate in wanted]
+        decisions = [d for d in self._decisions() if d.candidate in wanted]
         runs = {run: self.run(run) for run in {d.run for d in decisions}}
         latest = standing(d for d in decisions if runs[d.run]["profile"]["id"] == profile_id)
         return {candidate: d.made_in(runs[d.run]["stage"], runs[d.run]["as_of"])
                 for candidate, d in latest.items()}
 
-    def _all_decisions(self) -> list[Decision]:
-        rows = self.db.execute("SELECT seq, run, candidate, created, body FROM entries "
-                               "WHERE kind = 'decision' ORDER BY seq").fetchall()
-        return [Decision.from_entry(seq, run, c, created, _json(body))
-                for seq, run, c, created, body in rows]
+    def _decisions(self, where: str = "", params: tuple = ()) -> list[Decision]:
+        # a decision entry always names its candidate (decide writes none without)
+        return [Decision.from_entry(e.seq, e.run, e.candidate or "", e.created, body)
+                for e, body in self._read(f"kind = 'decision' {where}", params)]
 
     def _input_sha256(self, run: str, candidate: str) -> str | None:
-        row = self.db.execute("SELECT body FROM entries WHERE kind = 'result' AND run = ? AND "
-                              "candidate = ?", (run, candidate)).fetchone()
-        return _json(row[0])["input"]["sha256"] if row else None
+        found = self._read("kind = 'result' AND run = ? AND candidate = ?", (run, candidate))
+        return found[0][1]["input"]["sha256"] if found else None
 
     def personal(self, run: str, candidate: str) -> dict | None:
         row = self.db.execute("SELECT data FROM personal WHERE run = ? AND candidate = ?",

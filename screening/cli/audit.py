@@ -102,7 +102,9 @@ def show(run, candidate, audit_db):
         from ..report import number_text
 
         bands = stored_bands(store, meta)
-        stands = store.standing(run)  # what a person decided, as screen's table shows it
+        # what a person decided on this evidence (in this run or another), or else on other
+        # evidence, marked: as screen's table shows it
+        stands = store.run_decisions_shown(run)
         rows = [(r["rank"], r["id"], score_range_text(r), f"{number_text(r['coverage'])} %",
                  recommendation_text(r, bands),
                  ", ".join(knockout_texts(r, t("kun delvist"))) or "–",

@@ -116,9 +116,10 @@ def screened(profile_name: str, candidates: tuple[str, ...], rules_dir: str, sta
 
 def standing_decisions(profile, stage: str, as_of, inputs: dict[str, str], run: str | None,
                         audit_db: str | None) -> dict:
-    """Standing decisions to show: those of RUN, or else the latest a person made on the same
-    profile, stage, date and record (by sha256) in any run of the audit store; for a
-    candidate with none, the latest made on other evidence, marked as such."""
+    """Standing decisions to show: those of RUN (marked as made on other evidence where RUN
+    screened another stage, date, record or version of the profile), or else the latest a
+    person made on the same profile, stage, date and record (by sha256) in any run of the
+    audit store; for a candidate with none, the latest made on other evidence, marked."""
     from ..audit import default_path
 
     path = audit_db or default_path()
@@ -127,13 +128,12 @@ def standing_decisions(profile, stage: str, as_of, inputs: dict[str, str], run: 
     from ..audit.store import AuditStore
 
     store = AuditStore(path, read_only=True)
+    as_of_text = (as_of or profile.meta.date).isoformat()
     try:
-        if run is not None:
-            return store.standing(run)  # a run the command checked first (check_run)
-        found = store.standing_for_inputs(profile.sha256, stage,
-                                          (as_of or profile.meta.date).isoformat(), inputs)
-        return {**found, **store.earlier_decisions(
-            profile.meta.id, [c for c in inputs if c not in found])}
+        if run is not None:  # a run the command checked first (check_run)
+            return store.run_decisions(run, profile.sha256, stage, as_of_text, inputs)
+        return store.decisions_shown(profile.sha256, profile.meta.id, stage, as_of_text,
+                                     inputs)
     finally:
         store.close()
 

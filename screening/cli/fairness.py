@@ -41,8 +41,9 @@ def fairness(run, groups_file, take, fmt, audit_db):
     from ..audit.store import AuditStore
     from ..display import terminal
     from ..documents import read_text
-    from ..errors import InputError
+    from ..errors import InputError, Problem
     from ..fairness import compare, coverage, outcomes, read_groups
+    from ..messages import message
 
     text, unread = read_text(groups_file)  # a spreadsheet's "Unicode text" is UTF-16: E003
     if unread is not None:
@@ -55,9 +56,12 @@ def fairness(run, groups_file, take, fmt, audit_db):
         scoring = stored_profile(store, store.run(run)).scoring
     finally:
         store.close()
+    missing, unknown = coverage(results, groups)
+    if len(missing) == len(results):  # tables of nobody, and exit 0, would read as fair
+        raise InputError([Problem(groups_file, message("groups_none_of_run", run=run,
+                                                       ids=_listed(missing, 3)), code="E604")])
     bands = [(b.band, b.label) for b in sorted(scoring.bands, key=lambda b: -b.min_score)]
     comparisons = compare(results, groups, outcomes(results, take, bands))
-    missing, unknown = coverage(results, groups)
     if fmt == "json":
         emit(json.dumps(_document(run, comparisons, missing, unknown), ensure_ascii=False,
                         indent=2), None)
@@ -115,11 +119,18 @@ def _warnings(comparisons, missing: list[str], unknown: list[str]) -> list[str]:
                        groups=", ".join(groups), n=MIN_GROUP))
     if missing:
         found.append(t("{count} kandidat(er) i kørslen står ikke i gruppefilen og er ikke "
-                       "talt med: {ids}", count=len(missing), ids=", ".join(missing)))
+                       "talt med: {ids}", count=len(missing), ids=_listed(missing)))
     if unknown:
         found.append(t("{count} id('er) i gruppefilen er ikke i kørslen: {ids}",
-                       count=len(unknown), ids=", ".join(unknown)))
+                       count=len(unknown), ids=_listed(unknown)))
     return found
+
+
+def _listed(ids: list[str], shown: int = 20) -> str:
+    """The first `shown` ids, and how many more: a groups file of a whole register (or of
+    another run) is no warning of a hundred thousand ids on one line."""
+    more = len(ids) - shown
+    return ", ".join(ids[:shown]) + (f", … (+{more})" if more > 0 else "")
 
 
 def _percent(value: float) -> str:

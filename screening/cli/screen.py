@@ -126,9 +126,8 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
     # recorded or not (--no-audit), what people decided shows with the results; a talent
     # pool streamed as JSON Lines is not held in memory to look decisions up
     if run_id or (screening is not None and run.summary.screened):
-        hashes = {} if run_id else run.input_hashes
-        decisions = standing_decisions(loaded_profile, stage, as_of_date, hashes, run_id,
-                                       audit_db)
+        decisions = standing_decisions(loaded_profile, stage, as_of_date, run.input_hashes,
+                                       run_id, audit_db)
         if screening is not None:
             decisions = {r.id: decisions[r.id] for r in screening.results
                          if r.id in decisions}
