@@ -435,10 +435,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "a_criterion": ("criterion", "kriterium"),
     "a_competency": ("competency", "kompetence"),
     "profile_in": ("profile in {folder}", "profil i {folder}"),
-    "profile_out_of_reach": ("a rule file a scenario names must lie in {rules} or under the "
-                             "folder the run starts in",
-                             "en regelfil, et scenarie nævner, skal ligge i {rules} eller under "
-                             "mappen, kørslen starter i"),
+    "profile_out_of_reach": ("a rule file a scenario names must lie in {rules}, under the "
+                             "folder the run starts in, or beside the feature file",
+                             "en regelfil, et scenarie nævner, skal ligge i {rules}, under "
+                             "mappen, kørslen starter i, eller ved siden af feature-filen"),
     "not_a_status": ("'{text}' is not a status", "'{text}' er ikke en status"),
     "not_a_category": ("'{text}' is not a category", "'{text}' er ikke en kategori"),
     "implausible_year": ("'{text}' is not a plausible year", "'{text}' er ikke et troværdigt "

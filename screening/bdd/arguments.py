@@ -105,18 +105,21 @@ def _coverage(text: str, context: ReadContext) -> str:
 
 @argument("profile")
 def _profile(text: str, context: ReadContext) -> Profile:
-    return resolve_profile(text, context.rules_dir)
+    return resolve_profile(text, context.rules_dir, context.feature_dir)
 
 
-def resolve_profile(text: str, rules_dir: Path) -> Profile:
+def resolve_profile(text: str, rules_dir: Path, feature_dir: Path | None = None) -> Profile:
     """A profile by id or rule file, by its title, or as 'title, organisation' ('Direktør,
-    Helsingør'), 'title i organisation', or any words of those that only it has."""
+    Helsingør'), 'title i organisation', or any words of those that only it has. A rule file
+    named by path must lie in `rules_dir`, under the folder the run starts in, or in the
+    feature file's folder (`feature_dir`), where `screening new` writes a draft's."""
     try:
         path = find_profile(text, rules_dir)
     except ScreeningError:
         path = None  # not an id or a rule file: a title, below
     if path is not None:
-        if not _within_reach(path, rules_dir):
+        if not _within_reach(path, [rules_dir, Path.cwd(), *([feature_dir] if feature_dir
+                                                             else [])]):
             raise Unreadable(message("profile_out_of_reach", rules=f"{rules_dir}/"))
         try:
             return load_profile(path)
@@ -146,12 +149,12 @@ def _problems(problems) -> str:
     return "; ".join(map(str, problems))
 
 
-def _within_reach(path: Path, rules_dir: Path) -> bool:
-    """Whether a rule file a feature names lies in the rules folder or under the folder the
-    run starts in: a feature file is passed around like a document, and must not make a run
-    read any file of the machine (and echo it in the errors of a file that is no profile)."""
+def _within_reach(path: Path, folders: list[Path]) -> bool:
+    """Whether a rule file a feature names lies under one of `folders`: a feature file is
+    passed around like a document, and must not make a run read any file of the machine
+    (and echo it in the errors of a file that is no profile)."""
     real = path.resolve()
-    return any(real.is_relative_to(folder.resolve()) for folder in (Path(rules_dir), Path.cwd()))
+    return any(real.is_relative_to(Path(folder).resolve()) for folder in folders)
 
 
 def _stamp(rules_dir: Path) -> tuple[tuple[str, float], ...]:

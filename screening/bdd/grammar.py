@@ -172,6 +172,7 @@ class ReadContext:
     steps: StepCatalogue
     rules_dir: Path
     profile: Profile | None = None
+    feature_dir: Path | None = None  # the folder of the feature file read, when known
 
 
 @dataclass

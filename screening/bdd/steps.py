@@ -52,6 +52,7 @@ class Context:
     rules_dir: Path
     profile: Profile | None = None
     stage: str = SOURCES[-1]
+    feature_dir: Path | None = None  # the folder of the feature file that runs
     candidates: dict[str, dict] = field(default_factory=dict)  # id -> record data
     current: str | None = None
     screening: Any = None  # screening.results.Screening, once screened
@@ -109,7 +110,7 @@ class Context:
         run_screening(self, None)
 
     def read_context(self) -> ReadContext:
-        return ReadContext(self.steps, self.rules_dir, self.profile)
+        return ReadContext(self.steps, self.rules_dir, self.profile, self.feature_dir)
 
 
 @pytest.fixture(scope="session")
@@ -123,7 +124,7 @@ def step_library() -> StepCatalogue:
 @pytest.fixture
 def screening_context(request, step_library: StepCatalogue) -> Context:
     rules = os.environ.get("SCREENING_RULES") or str(request.config.rootpath / "rules")
-    return Context(step_library, Path(rules))
+    return Context(step_library, Path(rules), feature_dir=Path(request.node.path).parent)
 
 
 # --- profile and stage -------------------------------------------------------------------
