@@ -21,7 +21,7 @@ from pathlib import Path
 from .errors import InputError, Problem
 from .messages import message
 from .trace import LIST_MARKER, Statement, read_text, split_statements
-from .wording import Reading, read_wording
+from .wording import DECISIVE_WORDS, Reading, read_wording
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
           "oktober", "november", "december")
@@ -59,6 +59,7 @@ class Drafted:
     section: str
     statement: Statement
     wording: Reading
+    by_lead_in: bool = False  # a krav by its lead-in's decisive word, not by its own words
 
 
 @dataclass(frozen=True)
@@ -116,11 +117,22 @@ def _criteria(statements: list[Statement]) -> list[Drafted]:
         ids.add(cid)
         next_number[base] = n
         # priority and weight from the quote's own words, as lint reads them, so the draft
-        # lints clean; a lead-in's words are only pointed out (see _decided)
+        # lints clean; a lead-in's words are pointed out (see _decided), and its decisive
+        # word makes a krav of an item whose own words do not decide (R1 holds even in a
+        # softened list): "Det er afgørende, at du:" must not turn into ønsker
+        wording = read_wording(quote)
+        by_lead_in = not wording.words and _decisive(s.lead_in)
         drafted.append(Drafted(cid, cid.replace("-", "_"), name, _category(s, quote), quote,
                                written.get(s.section, s.section) or "Profilen", s,
-                               read_wording(quote)))
+                               read_wording(s.lead_in) if by_lead_in else wording, by_lead_in))
     return drafted
+
+
+def _decisive(lead_in: str) -> bool:
+    """Whether a list's lead-in makes a krav by a decisive word (R1)."""
+    reading = read_wording(lead_in) if lead_in else None
+    return reading is not None and reading.priority == "krav" and any(
+        word in DECISIVE_WORDS for word in reading.words)
 
 
 def _quote_and_name(s: Statement) -> tuple[str, str]:
@@ -219,6 +231,11 @@ def _rule_text(profile_id: str, title: str, organisation: str | None, when: date
         lines += [
             f"  # {_decided(d)} (line {d.statement.line} of the text)",
             f"  - id: {d.id}",
+        ]
+        if d.by_lead_in:  # lint reads the quote alone: say why it is a krav all the same
+            reason = f"Krav by its lead-in: {d.statement.lead_in}"
+            lines += ["    lint_ignore:", f"      - {{code: L303, reason: {_q(reason)}}}"]
+        lines += [
             f"    name: {_q(d.name)}",
             f"    category: {d.category}",
             f"    priority: {w.priority}",
@@ -241,6 +258,8 @@ def _decided(d: Drafted) -> str:
     head = f"{w.priority}, weight {w.weight:g}" if w.weight is not None else w.priority
     decided = f"{head}: {said} in the quote" if said else \
         f"{head}: no word of the quote decides, an ønske by default"
+    if d.by_lead_in:
+        return f"{head}: {said} in its lead-in \"{d.statement.lead_in}\""
     lead = read_wording(d.statement.lead_in).words if d.statement.lead_in else ()
     if lead and not w.words:
         decided += "; its lead-in says " + ", ".join(f"'{word}'" for word in lead)

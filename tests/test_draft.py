@@ -400,3 +400,24 @@ def test_a_profile_text_beyond_the_input_limit_is_refused(tmp_path, monkeypatch,
     assert result.exit_code == 2, result.output
     assert f"{text}: E002" in result.output
     assert not (tmp_path / "p.yaml").exists()
+
+
+def test_items_under_a_decisive_lead_in_are_drafted_as_krav_with_the_reason(tmp_path):
+    """'Det er afgørende, at du:' over a list gave as many ønsker, '0 krav' and no scenario:
+    the krav was lost unless the consultant read each comment. A decisive word (R1) holds in
+    any list; an obligation ('Det forventes, at du:') may be softened, and stays pointed out."""
+    text = tmp_path / "profil.md"
+    text.write_text("# Direktør, Greve Kommune\n\n## Ledelse\n\nDet er afgørende, at du:\n\n"
+                    "- har ledet ledere\n- kender det politiske system\n\n"
+                    "Det forventes, at du:\n\n- Er nysgerrig\n", encoding="utf-8")
+    out = write_draft(text, tmp_path)
+    profile = load_profile(out)
+    priorities = {c.quote: c.priority for c in profile.criteria}
+    assert priorities == {"har ledet ledere": "krav", "kender det politiske system": "krav",
+                          "Er nysgerrig": "ønske"}
+    written = out.read_text(encoding="utf-8")
+    assert "# krav: 'afgørende' in its lead-in \"Det er afgørende, at du:\"" in written
+    krav = [c for c in profile.criteria if c.priority == "krav"]
+    assert all(c.lint_ignore == ("L303",) for c in krav)
+    assert lint_paths([out]) == []
+    assert out.with_suffix(".feature").exists()  # a scenario per krav to fill in
