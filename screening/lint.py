@@ -14,6 +14,8 @@ Codes (stable; a criterion can knowingly accept one with
   L304  a weight above what the words ask for (weight 2 with no emphasis word)
   L305  an ønske whose words ask for weight 2 ("særdeles", "vigtig", ...) at a lower weight
   L401  a derived fact no criterion uses
+  L402  a `lint_ignore` that ignores nothing: its code does not fire for the criterion, or is
+        no lint code (an exception kept after its reason went away hides the next mistake)
   E501  a rule reads a protected attribute or a proxy (age, gender, origin, religion,
         disability, family status, appearance): coded wording in its name, quote or
         competency labels, ids naming an attribute, proxy fields, caps on years of
@@ -105,10 +107,12 @@ def lint_profile(profile: Profile) -> list[Finding]:
     modules = {path for path, content in profile.files
                if re.search(rb"^module:", content, re.MULTILINE)}
     found: list[Finding] = []
+    fired: set[tuple[str, str]] = set()  # (criterion id, code) before lint_ignore
     for cc in compiled.criteria:
         c = cc.criterion
 
         def add(code: str, text: Message, c=c) -> None:
+            fired.add((c.id, code))
             if code not in c.lint_ignore:
                 found.append(Finding(c.rule_file, c.line, 1, code,
                                      message("about", subject=c.id, message=text)))
@@ -122,7 +126,8 @@ def lint_profile(profile: Profile) -> list[Finding]:
             add(code, text)
     found.extend(Finding(f.criterion.rule_file, f.criterion.line, 1, protected.CODE, f.text)
                  for f in protected.findings(profile))
-    found.extend(_overlaps(compiled))
+    found.extend(_overlaps(compiled, fired))
+    found.extend(_ignoring_nothing(profile, fired))
     found.extend(_unused_derived(profile))
     return found
 
@@ -161,8 +166,9 @@ def _number(value: float) -> str:
     return decimal(f"{value:g}")
 
 
-def _overlaps(compiled: CompiledProfile) -> list[Finding]:
-    """Two criteria whose `when` scores the same competency or derived fact."""
+def _overlaps(compiled: CompiledProfile, fired: set[tuple[str, str]]) -> list[Finding]:
+    """Two criteria whose `when` scores the same competency or derived fact (each pair's
+    second criterion added to `fired`, whether it accepts L201 or not)."""
     owners: dict[tuple[str, str], list] = {}  # (kind, name) -> the criteria scoring it
     for cc in compiled.criteria:
         for node in cond.walk(cc.criterion.when):
@@ -174,11 +180,33 @@ def _overlaps(compiled: CompiledProfile) -> list[Finding]:
     for (kind, name), criteria in owners.items():
         unique = list({c.id: c for c in criteria}.values())
         for first, second in itertools.combinations(unique, 2):
+            fired.add((second.id, "L201"))
             if "L201" not in second.lint_ignore:
                 found.append(Finding(second.rule_file, second.line, 1, "L201", message(
                     "about", subject=second.id, message=message(
                         "scored_twice", what=message(f"the_{kind}", name=name),
                         first=first.id))))
+    return found
+
+
+# the codes a criterion's lint_ignore can silence, and whether lint judges each one here
+CRITERION_CODES = ("L101", "L102", "L201", "L301", "L302", "L303", "L304", "L305")
+IGNORABLE = (*CRITERION_CODES, protected.CODE)  # E501 is judged by protected.py
+
+
+def _ignoring_nothing(profile: Profile, fired: set[tuple[str, str]]) -> list[Finding]:
+    """L402 for each code a criterion's lint_ignore names that lint did not find in it."""
+    found = []
+    for c in profile.criteria:
+        for code in c.lint_ignore:
+            if code not in IGNORABLE:
+                said = message("no_such_lint_code", code=code, codes=", ".join(IGNORABLE))
+            elif code in CRITERION_CODES and (c.id, code) not in fired:
+                said = message("ignores_nothing", code=code)
+            else:
+                continue
+            found.append(Finding(c.rule_file, c.line, 1, "L402",
+                                 message("about", subject=c.id, message=said)))
     return found
 
 

@@ -97,6 +97,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "start {start} er ikke en troværdig dato"),
     "date_format": ("expected a date written YYYY-MM-DD, got {value}",
                     "skal være en dato skrevet ÅÅÅÅ-MM-DD"),
+    "ignores_nothing": ("lint_ignore names {code}, which lint does not find in this criterion: "
+                        "remove it, or see whether its reason still holds",
+                        "lint_ignore nævner {code}, som lint ikke finder i dette kriterium: "
+                        "fjern den, eller se efter, om begrundelsen stadig holder"),
+    "no_such_lint_code": ("lint_ignore names {code}, which is no code a criterion can accept "
+                          "({codes})", "lint_ignore nævner {code}, som ikke er en kode, et "
+                          "kriterium kan acceptere ({codes})"),
     "lint_ignore_reason": ('lint code {code} needs a reason: write {{code: {code}, reason: '
                            '"..."}}', 'lint-koden {code} skal have en begrundelse: skriv '
                            '{{code: {code}, reason: "..."}}'),

@@ -202,3 +202,21 @@ def test_two_rule_files_with_one_profile_id_are_an_error_at_the_second_id(tmp_pa
                                           "--rules-dir", str(tmp_path), "--no-audit"])
     assert ambiguous.exit_code == 2, ambiguous.output
     assert f"{twin}: E213 " in ambiguous.output
+
+
+def test_a_lint_ignore_that_ignores_nothing_is_found(tmp_path):
+    """An exception kept after its reason went away (the quote now says 'skal'), or a code
+    mistyped, was accepted without a word: it would hide the next mistake of its kind."""
+    stale = RULES + textwrap.indent(textwrap.dedent("""\
+          - {id: forældet, name: L, category: faglige, priority: krav, quote: Du skal kunne,
+             section: S, when: {assessed: relationelle},
+             lint_ignore: [{code: L303, reason: "was a description"},
+                           {code: L999, reason: "typo"}]}
+    """), "      ")
+    path = tmp_path / "p.yaml"
+    path.write_text(textwrap.dedent(stale), encoding="utf-8")
+    said = [str(f) for f in lint_paths([path]) if f.code == "L402"]
+    assert len(said) == 2 and all("forældet" in s for s in said), said
+    assert any("L303" in s and "ikke finder" in s for s in said)
+    assert any("L999" in s and "ikke er en kode" in s for s in said)
+    assert findings(tmp_path).get("L402") is None  # bevidst's L302 and L201 both fire
