@@ -25,6 +25,7 @@ from .documents import (
     MAX_DEPTH,
     error_message,
     field_path,
+    json_fault,
     read_document,
     text_position,
     unbuildable,
@@ -265,8 +266,7 @@ def _json_problem(raw: RawInput, text: str) -> Problem:
     try:
         json.loads(text)
     except json.JSONDecodeError as exc:
-        return Problem(raw.path, message("invalid_json", detail=exc.msg), raw.line, exc.colno,
-                       code="E004")
+        return Problem(raw.path, json_fault(exc), raw.line, exc.colno, code="E004")
     except RecursionError:
         return Problem(raw.path, message("too_deep", levels=MAX_DEPTH), raw.line,
                        code="E007")

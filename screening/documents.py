@@ -254,8 +254,7 @@ def _load_json(name: str, text: str) -> tuple[Any, Problem | None]:
     try:
         data = json.loads(text, object_pairs_hook=_refuse_duplicate_keys)
     except json.JSONDecodeError as exc:
-        return None, Problem(name, message("invalid_json", detail=exc.msg), exc.lineno, exc.colno,
-                             code="E004")
+        return None, Problem(name, json_fault(exc), exc.lineno, exc.colno, code="E004")
     except _DuplicateKey as exc:
         line, col = _json_key_position(text, exc.key)
         return None, Problem(name, message("duplicate_key", key=exc.key), line, col,
@@ -365,6 +364,28 @@ def _dates_as_text() -> type:
 
     DatesAsText.add_constructor("tag:yaml.org,2002:timestamp", DatesAsText.construct_yaml_str)
     return DatesAsText
+
+
+# the json module's words for what it met, in ours (so in Danish too)
+_JSON_SAYS = {
+    "Expecting value": "json_value_expected",
+    "Expecting property name enclosed in double quotes": "json_name_expected",
+    "Expecting ',' delimiter": "json_comma_expected",
+    "Expecting ':' delimiter": "json_colon_expected",
+    "Extra data": "json_extra_data",
+    "Invalid \\escape": "json_bad_escape",
+    "Invalid \\uXXXX escape": "json_bad_escape",
+    "Invalid control character at": "json_control_character",
+    "Unterminated string starting at": "json_unterminated_string",
+    "Illegal trailing comma before end of object": "json_trailing_comma",
+    "Illegal trailing comma before end of array": "json_trailing_comma",
+}
+
+
+def json_fault(exc: json.JSONDecodeError) -> Message:
+    """What is wrong where the json module stopped, in the chosen language."""
+    code = _JSON_SAYS.get(exc.msg)
+    return message("invalid_json", detail=message(code) if code else exc.msg)
 
 
 def unbuildable(exc: Exception) -> Message:

@@ -38,6 +38,29 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "not_a_mapping": ("expected a mapping at the top of the document",
                       "forventede en mapping (felt: værdi) øverst i dokumentet"),
     "invalid_json": ("invalid JSON: {detail}", "ugyldig JSON: {detail}"),
+    "json_value_expected": ("a value is missing here (a number, a text in double quotes, true, "
+                            "false, null, [ or {{)", "her mangler en værdi (et tal, en tekst i "
+                            "dobbelte anførselstegn, true, false, null, [ eller {{)"),
+    "json_name_expected": ("a field name in double quotes is missing here (a comma before }} "
+                           "is one too many)", "her mangler et feltnavn i dobbelte "
+                           "anførselstegn (et komma før }} er ét for meget)"),
+    "json_comma_expected": ("a comma is missing here", "her mangler et komma"),
+    "json_colon_expected": ("a colon is missing here, after the field name",
+                            "her mangler et kolon efter feltnavnet"),
+    "json_extra_data": ("something follows after the JSON ends", "der står mere, efter JSON'en "
+                        "slutter"),
+    "json_bad_escape": ("a backslash that starts no escape (write \\\\ for a backslash)",
+                        "en omvendt skråstreg, der ikke indleder en escape (skriv \\\\ for "
+                        "en omvendt skråstreg)"),
+    "json_control_character": ("a control character, such as a tab or line break, inside a "
+                               "text (write \\t or \\n)", "et kontroltegn, fx et "
+                               "tabulatortegn eller linjeskift, inde i en tekst (skriv \\t "
+                               "eller \\n)"),
+    "json_unterminated_string": ("a text that is never closed with a double quote",
+                                 "en tekst, der aldrig lukkes med et dobbelt anførselstegn"),
+    "json_trailing_comma": ("a comma before the end of a list or object is one too many",
+                            "et komma før slutningen af en liste eller et objekt er ét for "
+                            "meget"),
     "invalid_yaml": ("invalid YAML: {detail}", "ugyldig YAML: {detail}"),
     "duplicate_key": ("duplicate key `{key}`", "nøglen `{key}` står to gange"),
     "too_deep": ("nested deeper than {levels} levels", "indlejret dybere end {levels} niveauer"),

@@ -200,7 +200,8 @@ def test_problems_in_json_lines_name_the_file_and_the_line(tmp_path):
     assert [r.record.id for r in loaded] == ["ok"]
     assert shown(problems, tmp_path) == [
         "pool.jsonl:2:1: E101 positions[0].leaders_led: skal være et heltal (fik '4')",
-        "pool.jsonl:3:27: E004 ugyldig JSON: Expecting value",
+        "pool.jsonl:3:27: E004 ugyldig JSON: her mangler en værdi (et tal, en tekst i dobbelte "
+        "anførselstegn, true, false, null, [ eller {)",
         "pool.jsonl:4:1: E005 forventede et JSON-objekt (én kandidat pr. linje)",
         "pool.jsonl:5:1: E101 positions[0].sector: skal være en af: kommune, region, stat, "
         "privat, selvejende, forening eller andet (fik 'kommun')",

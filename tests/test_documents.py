@@ -129,7 +129,7 @@ def test_a_long_offending_value_is_cut_short():
 @pytest.mark.parametrize("name,content,expected", [
     ("k.yaml", "id: a\npositions: [\n", ":3:1: E004 ugyldig YAML"),
     ("k.yaml", "id: a\n  bad: indent\n", ":2:6: E004 ugyldig YAML"),
-    ("k.json", '{"id": "a",\n "x": }', ":2:7: E004 ugyldig JSON: Expecting value"),
+    ("k.json", '{"id": "a",\n "x": }', ":2:7: E004 ugyldig JSON: her mangler en værdi"),
     ("k.yaml", "- id: a\n", ":1:1: E005 forventede en mapping"),
     ("k.json", "[1, 2]", ":1:1: E005 forventede en mapping"),
 ])
@@ -247,3 +247,20 @@ def test_only_regular_files_are_read(tmp_path):
     os.mkfifo(fifo)  # nobody writes to it: reading would wait forever
     assert str(read_document(fifo)[1]) == f"{fifo}: E001 ikke en almindelig fil"
     assert str(read_document("/dev/zero")[1]) == "/dev/zero: E001 ikke en almindelig fil"
+
+
+@pytest.mark.parametrize(("content", "danish", "english"), [
+    # 3.13's json says 'Illegal trailing comma', 3.11's 'Expecting property name'
+    ('{"id": "a",}', "er ét for meget", "is one too many"),
+    ('{"id" "a"}', "her mangler et kolon efter feltnavnet",
+     "a colon is missing here, after the field name"),
+    ('{"id": "a\tb"}', "et kontroltegn, fx et tabulatortegn", "a control character, such as"),
+    ('{"id": "a"} x', "der står mere, efter JSON'en slutter", "something follows after")])
+def test_a_json_mistake_is_said_in_the_chosen_language(tmp_path, content, danish, english):
+    """The json module's own English ('Expecting property name enclosed in double quotes')
+    stood in Danish messages."""
+    path = tmp_path / "k.json"
+    path.write_text(content, encoding="utf-8")
+    _doc, problem = read_document(path)
+    assert problem is not None and problem.code == "E004"
+    assert danish in problem.text.render("da") and english in problem.text.render("en")
