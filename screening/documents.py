@@ -88,6 +88,7 @@ _PYDANTIC_CODES = {
     "int_type": "not_an_integer_value", "int_parsing": "not_an_integer_value",
     "int_from_float": "not_an_integer_value",
     "float_type": "not_a_number_value", "float_parsing": "not_a_number_value",
+    "finite_number": "not_a_finite_number",
     "bool_type": "not_a_bool", "bool_parsing": "not_a_bool",
     "string_type": "not_text",
     "date_type": "not_a_date",
@@ -130,6 +131,8 @@ def _message_of(error: ErrorDetails) -> Message:
     if code is None:
         return message("invalid_value", detail=error["msg"])
     bound = next((ctx[k] for k in _BOUNDS if k in ctx), "")
+    if isinstance(bound, float) and bound.is_integer():
+        bound = int(bound)  # "må højst være 100", not "100.0"
     expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", " eller ")
     return message(code, detail=error["msg"], bound=bound, expected=expected)
 

@@ -107,6 +107,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "at_least": ("{detail}", "skal være mindst {bound}"),
     "above": ("{detail}", "skal være over {bound}"),
     "at_most": ("{detail}", "må højst være {bound}"),
+    "not_a_finite_number": ("{detail}", "skal være et endeligt tal"),
     "below": ("{detail}", "skal være under {bound}"),
     "too_many_items": ("{detail}", "må højst have {bound} elementer"),
     "too_few_items": ("{detail}", "skal have mindst {bound} element(er)"),

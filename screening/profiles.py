@@ -57,15 +57,15 @@ class ModuleMeta(AsWritten):
 
 
 class Weights(Strict):
-    krav: Annotated[float, Field(gt=0, le=100)] = 3.0
-    ønske: Annotated[float, Field(gt=0, le=100)] = 1.0
+    krav: Annotated[float, Field(gt=0, le=100, allow_inf_nan=False)] = 3.0
+    ønske: Annotated[float, Field(gt=0, le=100, allow_inf_nan=False)] = 1.0
 
 
 class AssessmentScale(Strict):
     """How an aggregated 1-5 assessment score maps to a status."""
 
-    opfyldt: Annotated[float, Field(ge=1, le=5)] = 4.0  # score >= this
-    delvist: Annotated[float, Field(ge=1, le=5)] = 3.0  # score >= this
+    opfyldt: Annotated[float, Field(ge=1, le=5, allow_inf_nan=False)] = 4.0  # score >= this
+    delvist: Annotated[float, Field(ge=1, le=5, allow_inf_nan=False)] = 3.0  # score >= this
     # krav: the weakest source decides (a low reference is never averaged away);
     # ønske: the mean of the sources.
     krav: Aggregate = "min"
@@ -73,7 +73,7 @@ class AssessmentScale(Strict):
 
 
 class Band(Strict):
-    min_score: Annotated[float, Field(ge=0, le=100)]
+    min_score: Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
     band: Id
     label: Text
 
@@ -81,8 +81,8 @@ class Band(Strict):
 class Scoring(Strict):
     weights: Weights = Weights()
     assessment: AssessmentScale = AssessmentScale()
-    disagreement: Annotated[float, Field(ge=1, le=4)] = 3.0  # spread 5 vs 2
-    min_coverage: Annotated[float, Field(ge=0, le=100)] = 40.0
+    disagreement: Annotated[float, Field(ge=1, le=4, allow_inf_nan=False)] = 3.0  # spread 5 vs 2
+    min_coverage: Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)] = 40.0
     bands: Annotated[list[Band], Field(min_length=1)] = [
         Band(min_score=75, band="anbefales", label="Anbefales til næste runde"),
         Band(min_score=55, band="kan_overvejes", label="Kan overvejes"),
@@ -117,7 +117,7 @@ class CriterionSpec(AsWritten):
     name: Text
     category: Category
     priority: Priority
-    weight: Annotated[float, Field(gt=0, le=100)] | None = None
+    weight: Annotated[float, Field(gt=0, le=100, allow_inf_nan=False)] | None = None
     quote: Text
     section: Text
     note: Text | None = None

@@ -111,7 +111,7 @@ class Position(Record):
     leadership_level: LeadershipLevel | None = None
     leaders_led: Annotated[int, Field(ge=0, le=10_000)] | None = None
     staff_led: Annotated[int, Field(ge=0, le=100_000)] | None = None
-    budget_mio_dkk: Annotated[float, Field(ge=0, le=100_000)] | None = None
+    budget_mio_dkk: Annotated[float, Field(ge=0, le=100_000, allow_inf_nan=False)] | None = None
     domains: Annotated[list[Domain], Field(max_length=30)] | None = None
 
     @model_validator(mode="after")
@@ -136,7 +136,7 @@ class Position(Record):
 class Experience(Record):
     kind: ExperienceKind
     role: ExperienceRole | None = None
-    years: Annotated[float, Field(ge=0, le=60)] | None = None
+    years: Annotated[float, Field(ge=0, le=60, allow_inf_nan=False)] | None = None
     description: Text | None = None
 
 

@@ -264,3 +264,4 @@ def test_a_json_mistake_is_said_in_the_chosen_language(tmp_path, content, danish
     _doc, problem = read_document(path)
     assert problem is not None and problem.code == "E004"
     assert danish in problem.text.render("da") and english in problem.text.render("en")
+

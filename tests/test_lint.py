@@ -220,3 +220,20 @@ def test_a_lint_ignore_that_ignores_nothing_is_found(tmp_path):
     assert any("L303" in s and "ikke finder" in s for s in said)
     assert any("L999" in s and "ikke er en kode" in s for s in said)
     assert findings(tmp_path).get("L402") is None  # bevidst's L302 and L201 both fire
+
+
+def test_a_weight_out_of_bounds_or_not_a_number_is_said_plainly(tmp_path):
+    """'skal være over 0.0' in Danish, and a weight of .nan said to be above 100."""
+    path = tmp_path / "p.yaml"
+    path.write_text(textwrap.dedent("""\
+        profile: {id: p, title: T, organisation: O, source: s.txt, version: "1", date: 2024-01-01}
+        competencies: {relationelle: Relationelle}
+        criteria:
+          - {id: a, name: A, category: faglige, priority: ønske, quote: q, section: S,
+             weight: 0, when: {assessed: relationelle}}
+          - {id: b, name: B, category: faglige, priority: ønske, quote: q, section: S,
+             weight: .nan, when: {assessed: relationelle}}
+    """), encoding="utf-8")
+    said = [str(f).split(": ", 1)[1] for f in lint_paths([path])]
+    assert said == ["E101 criteria[0].weight: skal være over 0 (fik 0)",
+                    "E101 criteria[1].weight: skal være et endeligt tal (fik nan)"], said
