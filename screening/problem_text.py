@@ -349,6 +349,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "head_mismatch": ("the last entry is {last}, the store says {head}: entries were cut off "
                       "or added outside", "den sidste post er {last}, revisionssporet siger "
                       "{head}: poster er skåret af eller tilføjet udefra"),
+    "head_hash_mismatch": ("the last entry, {seq}, is not the one the store's head names: it "
+                           "was changed or replaced outside", "den sidste post, {seq}, er ikke "
+                           "den, revisionssporets hoved peger på: den er ændret eller "
+                           "erstattet udefra"),
     "blob_changed": ("stored file {digest} changed", "den gemte fil {digest} er ændret"),
     "blob_missing": ("entry {seq}: stored file {digest} is missing",
                      "post {seq}: den gemte fil {digest} mangler"),
@@ -359,7 +363,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "latest_runs": ("; latest: {runs}", "; seneste: {runs}"),
     "run_without_candidate": ("run '{run}' has no candidate '{candidate}'",
                               "kørsel '{run}' har ingen kandidat '{candidate}'"),
-    "entries_missing": ("entry {first}-{last} missing", "post {first}-{last} mangler"),
+    "entries_missing": ("entries {first}-{last} missing", "post {first}-{last} mangler"),
+    "entry_missing": ("entry {seq} missing", "post {seq} mangler"),
     "entry_out_of_order": ("entry {seq} out of order (found {found})",
                            "post {seq} i forkert rækkefølge (fandt {found})"),
     "entry_unchained": ("entry {seq}: does not follow the entry before it (deleted, inserted "

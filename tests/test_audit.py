@@ -122,7 +122,10 @@ def test_a_full_disk_does_not_block_an_erasure(small_disk):
 @pytest.mark.parametrize("attack,expected", [
     ("UPDATE entries SET body = replace(body, 'ikke_opfyldt', 'opfyldt') WHERE seq = 9",
      "post 9 (result"),
-    ("DELETE FROM entries WHERE seq = 4", "post 4-4 mangler"),
+    ("DELETE FROM entries WHERE seq = 4", "post 4 mangler"),
+    ("DELETE FROM entries WHERE seq IN (4, 5)", "post 4-5 mangler"),
+    # the last entry replaced by one chained alike: only the head's hash tells
+    ("UPDATE head SET hash = 'x'", "den sidste post, 9, er ikke den, revisionssporets hoved"),
     ("UPDATE entries SET seq = -seq WHERE seq IN (3, 5)", "i forkert rækkefølge"),
     ("DELETE FROM entries WHERE seq = 9", "skåret af"),
     ("UPDATE blobs SET content = X'00'", "den gemte fil"),

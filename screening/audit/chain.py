@@ -45,10 +45,12 @@ def verify(entries: Iterable[StoredEntry]) -> list[Message]:
     problems: list[Message] = []
     previous, expected_seq = GENESIS, 1
     for e in entries:
-        if e.seq != expected_seq:
-            problems.append(message("entries_missing", first=expected_seq, last=e.seq - 1)
-                            if e.seq > expected_seq else
-                            message("entry_out_of_order", seq=expected_seq, found=e.seq))
+        if e.seq == expected_seq + 1:
+            problems.append(message("entry_missing", seq=expected_seq))
+        elif e.seq > expected_seq:
+            problems.append(message("entries_missing", first=expected_seq, last=e.seq - 1))
+        elif e.seq != expected_seq:
+            problems.append(message("entry_out_of_order", seq=expected_seq, found=e.seq))
         if e.previous != previous:
             problems.append(message("entry_unchained", seq=e.seq))
         if entry_hash(e.previous, e.seq, e.kind, e.run, e.candidate, e.created,

@@ -258,7 +258,9 @@ class AuditStore:
         head = self.db.execute("SELECT seq, hash FROM head").fetchone()
         last = self.db.execute("SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1"
                                ).fetchone()
-        if head != last:
+        if head != last and head and last and head[0] == last[0]:
+            problems.append(message("head_hash_mismatch", seq=last[0]))
+        elif head != last:
             problems.append(message("head_mismatch", last=last and last[0],
                                     head=head and head[0]))
         for digest, content in self.db.execute("SELECT sha256, content FROM blobs"):
