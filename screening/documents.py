@@ -111,7 +111,9 @@ def error_message(error: ErrorDetails) -> Message:
     if error["type"] in _MAPPING_ERRORS and isinstance(error.get("input"), list):
         return message("list_for_mapping")
     said = _message_of(error)
-    if error["type"] not in ("missing", "extra_forbidden") and "input" in error:
+    # a whole mapping (what a check of several fields got) says nothing more
+    if error["type"] not in ("missing", "extra_forbidden") and "input" in error \
+            and not isinstance(error["input"], dict):
         return message("got", message=said, value=_short(error["input"]))
     return said
 
