@@ -108,7 +108,8 @@ def convert(resume: dict[str, Any], fallback_id: str) -> Conversion:
                 if _text(basics.get(k))}
     if basics.get("location"):
         notes.append(_at("basics.location", message("resume_location")))
-    positions = []
+    positions: list[dict[str, Any]] = []
+    placed: dict[tuple[str, int], str] = {}  # a record's item -> the resume's entry it came from
     for where, job in _entries(resume, "work", notes):
         organisation = _text(job.get("name")) or _text(job.get("company"))
         title = _text(job.get("position"))
@@ -133,8 +134,9 @@ def convert(resume: dict[str, Any], fallback_id: str) -> Conversion:
             position["leadership_level"] = level
             notes.append(_at(where, message("resume_level_read", level=level, title=title)))
         notes.append(_at(where, message("resume_no_numbers")))
+        placed["positions", len(positions)] = where
         positions.append(position)
-    education = []
+    education: list[dict[str, Any]] = []
     for where, school in _entries(resume, "education", notes):
         words = " ".join(_text(school.get(k)) for k in ("studyType", "area"))
         level = _first(EDUCATION_WORDS, words)
@@ -150,6 +152,7 @@ def convert(resume: dict[str, Any], fallback_id: str) -> Conversion:
         end = _date(school.get("endDate"), where, notes)
         if end:
             entry["year"] = end.year
+        placed["education", len(education)] = where
         education.append(entry)
     for section in UNMAPPED_SECTIONS:
         if resume.get(section):
@@ -160,5 +163,15 @@ def convert(resume: dict[str, Any], fallback_id: str) -> Conversion:
     try:
         return Conversion(CandidateRecord.model_validate(data), notes)
     except ValidationError as exc:
-        errors = [_at(field_path(e["loc"]), error_message(e)) for e in exc.errors()]
+        errors = [_at(_in_resume(e["loc"], placed), error_message(e)) for e in exc.errors()]
         return Conversion(None, notes, errors)
+
+
+def _in_resume(loc: tuple, placed: dict[tuple[str, int], str]) -> str:
+    """Where a record's field came from in the resume: ('positions', 0, 'end') -> the
+    work entry it was made of ('work[2]'), and the record's field name after it."""
+    where = placed.get(loc[:2]) if len(loc) >= 2 else None
+    if where is None:
+        return field_path(loc)
+    rest = field_path(loc[2:])
+    return f"{where}.{rest}" if rest else where

@@ -102,3 +102,17 @@ def test_a_resume_named_twice_is_imported_once(tmp_path):
     result = run("import", "jsonresume", str(resume), str(resume), "--out-dir", str(out))
     assert result.exit_code == 0, result.output
     assert [p.name for p in out.iterdir()] == ["ida-berg.yaml"]
+
+
+def test_a_record_mistake_is_placed_at_the_resume_entry_it_came_from():
+    """A work entry ending before it started was 'positions[0]: slut … (fik {'title': …})':
+    the record's field, and the whole position, where the consultant edits work[1]."""
+    resume = {"basics": {"name": "Ida Berg"}, "work": [
+        {"name": "Firma"},  # left out: no title or start, so work[1] is positions[0]
+        {"name": "Odense Kommune", "position": "Skolechef", "startDate": "2019-08",
+         "endDate": "2018-01"}]}
+    conversion = convert(resume, "ida")
+    assert conversion.record is None
+    (error,) = (e.render("da") for e in conversion.errors)
+    assert error.startswith("work[1]: slut 2018-01-01 er før start 2019-08-01"), error
+    assert "{" not in error
