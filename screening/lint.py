@@ -13,6 +13,8 @@ Codes (stable; a criterion can knowingly accept one with
         organisation text)
   L304  a weight above what the words ask for (weight 2 with no emphasis word)
   L305  an ønske whose words ask for weight 2 ("særdeles", "vigtig", ...) at a lower weight
+  L306  a criterion that reads only the CV with `sources:` that leave out ansøgning: the CV
+        comes with the application and counts at every stage (`sources:` limits assessments)
   L401  a derived fact no criterion uses
   L402  a `lint_ignore` that ignores nothing: its code does not fire for the criterion, or is
         no lint code (an exception kept after its reason went away hides the next mistake)
@@ -124,6 +126,8 @@ def lint_profile(profile: Profile) -> list[Finding]:
             add("L102", message("always_met"))
         for code, text in _wording(profile, c, softened, modules):
             add(code, text)
+        if "ansøgning" not in c.sources and _reads_only_cv(c):
+            add("L306", message("cv_without_application"))
     found.extend(Finding(f.criterion.rule_file, f.criterion.line, 1, protected.CODE, f.text)
                  for f in protected.findings(profile))
     found.extend(_overlaps(compiled, fired))
@@ -190,8 +194,15 @@ def _overlaps(compiled: CompiledProfile, fired: set[tuple[str, str]]) -> list[Fi
 
 
 # the codes a criterion's lint_ignore can silence, and whether lint judges each one here
-CRITERION_CODES = ("L101", "L102", "L201", "L301", "L302", "L303", "L304", "L305")
+CRITERION_CODES = ("L101", "L102", "L201", "L301", "L302", "L303", "L304", "L305", "L306")
 IGNORABLE = (*CRITERION_CODES, protected.CODE)  # E501 is judged by protected.py
+
+
+def _reads_only_cv(c: Criterion) -> bool:
+    """Whether a criterion's conditions read facts of the CV and no assessment."""
+    conditions = [c.when, *([c.partial] if c.partial is not None else [])]
+    return not any(isinstance(node, cond.Assessed)
+                   for condition in conditions for node in cond.walk(condition))
 
 
 def _ignoring_nothing(profile: Profile, fired: set[tuple[str, str]]) -> list[Finding]:

@@ -121,6 +121,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "start {start} er ikke en troværdig dato"),
     "date_format": ("expected a date written YYYY-MM-DD, got {value}",
                     "skal være en dato skrevet ÅÅÅÅ-MM-DD"),
+    "cv_without_application": ("the criterion reads only the CV, which comes with the "
+                               "application, but its sources leave out ansøgning: the CV "
+                               "counts at every stage all the same (sources limits "
+                               "assessments; add ansøgning)",
+                               "kriteriet læser kun CV'et, der følger med ansøgningen, men dets "
+                               "kilder udelader ansøgning: CV'et tæller på alle stadier "
+                               "alligevel (sources begrænser vurderinger; føj ansøgning til)"),
     "ignores_nothing": ("lint_ignore names {code}, which lint does not find in this criterion: "
                         "remove it, or see whether its reason still holds",
                         "lint_ignore nævner {code}, som lint ikke finder i dette kriterium: "

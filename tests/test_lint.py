@@ -237,3 +237,24 @@ def test_a_weight_out_of_bounds_or_not_a_number_is_said_plainly(tmp_path):
     said = [str(f).split(": ", 1)[1] for f in lint_paths([path])]
     assert said == ["E101 criteria[0].weight: skal være over 0 (fik 0)",
                     "E101 criteria[1].weight: skal være et endeligt tal (fik nan)"], said
+
+
+def test_a_criterion_reading_only_the_cv_with_sources_without_the_application(tmp_path):
+    """`sources: [reference]` on a criterion of CV facts alone: profile show said 'Evidens:
+    reference', yet the CV counts from the application on (sources limits assessments)."""
+    path = tmp_path / "p.yaml"
+    path.write_text(textwrap.dedent("""\
+        profile: {id: p, title: T, organisation: O, source: s.txt, version: "1", date: 2024-01-01}
+        competencies: {relationelle: Relationelle}
+        derived:
+          ledere: {description: d, of: positions, where: {field: leaders_led, gte: 1},
+                   aggregate: exists}
+        criteria:
+          - {id: kun-cv, name: A, category: faglige, priority: ønske, quote: q, section: S,
+             sources: [reference], when: {fact: ledere}}
+          - {id: vurderet, name: B, category: personlige, priority: ønske, quote: r,
+             section: S, sources: [samtale1], when: {assessed: relationelle},
+             partial: {fact: ledere}}
+    """), encoding="utf-8")
+    assert [(f.code, str(f).split(" ")[2]) for f in lint_paths([path])
+            if f.code == "L306"] == [("L306", "kun-cv:")]
