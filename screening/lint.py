@@ -6,6 +6,8 @@ Codes (stable; a criterion can knowingly accept one with
   L101  a criterion that can never be met
   L102  a criterion that is always met once its evidence is there
   L201  two criteria score the same evidence (a competency or a derived fact) twice
+  L202  a criterion that reads only the CV with `sources:` that leave out ansøgning: the CV
+        comes with the application and counts at every stage (`sources:` limits assessments)
   L301-L305  the wording, read as docs/reading-profiles.md does (wording.read_wording):
   L301  a krav whose quote uses the words of a wish ("et plus", "gerne", ...)
   L302  an ønske whose quote uses the words of a requirement ("afgørende", "skal", ...)
@@ -13,8 +15,6 @@ Codes (stable; a criterion can knowingly accept one with
         organisation text)
   L304  a weight above what the words ask for (weight 2 with no emphasis word)
   L305  an ønske whose words ask for weight 2 ("særdeles", "vigtig", ...) at a lower weight
-  L306  a criterion that reads only the CV with `sources:` that leave out ansøgning: the CV
-        comes with the application and counts at every stage (`sources:` limits assessments)
   L401  a derived fact no criterion uses
   L402  a `lint_ignore` that ignores nothing: its code does not fire for the criterion, or is
         no lint code (an exception kept after its reason went away hides the next mistake)
@@ -127,7 +127,7 @@ def lint_profile(profile: Profile) -> list[Finding]:
         for code, text in _wording(profile, c, softened, modules):
             add(code, text)
         if "ansøgning" not in c.sources and _reads_only_cv(c):
-            add("L306", message("cv_without_application"))
+            add("L202", message("cv_without_application"))
     found.extend(Finding(f.criterion.rule_file, f.criterion.line, 1, protected.CODE, f.text)
                  for f in protected.findings(profile))
     found.extend(_overlaps(compiled, fired))
@@ -194,7 +194,7 @@ def _overlaps(compiled: CompiledProfile, fired: set[tuple[str, str]]) -> list[Fi
 
 
 # the codes a criterion's lint_ignore can silence, and whether lint judges each one here
-CRITERION_CODES = ("L101", "L102", "L201", "L301", "L302", "L303", "L304", "L305", "L306")
+CRITERION_CODES = ("L101", "L102", "L201", "L202", "L301", "L302", "L303", "L304", "L305")
 IGNORABLE = (*CRITERION_CODES, protected.CODE)  # E501 is judged by protected.py
 
 

@@ -257,4 +257,4 @@ def test_a_criterion_reading_only_the_cv_with_sources_without_the_application(tm
              partial: {fact: ledere}}
     """), encoding="utf-8")
     assert [(f.code, str(f).split(" ")[2]) for f in lint_paths([path])
-            if f.code == "L306"] == [("L306", "kun-cv:")]
+            if f.code == "L202"] == [("L202", "kun-cv:")]
