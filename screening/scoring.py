@@ -358,8 +358,9 @@ class _DerivedParts:
         # through the catalogue: `current` and a position's `years` are computed
         self.fields = [(f".{name}", collection.fields[name].read) for name in names]
         # the keys on an item's fact of the fields the predicate reads, with their fields
-        self.item_fields = [(k, collection.fields[f])
-                            for (f, _member), k in compiled.item_keys[plan.collection].items()
+        # (none: a count of every item of a collection whose fields no rule reads)
+        self.item_fields = [(k, collection.fields[f]) for (f, _member), k
+                            in compiled.item_keys.get(plan.collection, {}).items()
                             if f in predicate.fields]
         self._labels: dict[str, list[tuple[str, str]]] = {}  # language -> item_fields labelled
 
