@@ -12,6 +12,7 @@ makes of a condition, so the algebra can be checked without the engine.
 from __future__ import annotations
 
 import json
+import sys
 from typing import Any
 
 from .results import D, I, O, U
@@ -105,6 +106,40 @@ def compare(key: str, op: str, value: Any) -> StatusExprs:
     else:
         holds, fails = _test(_HOLDS[op], key, value), _test(_FAILS[op], key, value)
     return {O: holds, D: FALSE, I: fails, U: {"$nex": {key: 1}}}
+
+
+# the highest value of a range unbounded above: the largest number, which no threshold of a
+# rule file reaches (durable-rules takes JSON numbers; infinity is none)
+UNBOUNDED = sys.float_info.max
+
+
+def compare_range(key: str, high: str, op: str, value: Any) -> StatusExprs:
+    """A comparison on a value that may be a range (`facts.derive`): `key` holds the value,
+    or the lowest value of a range whose highest is `high` (UNBOUNDED when nothing bounds
+    it); no `high` means one value. A range is opfyldt when every value in it holds,
+    ikke_opfyldt when every one fails, and otherwise ikke_belyst, as is a value unknown
+    (neither key). A range has two values or more, so it never equals one everywhere.
+
+    Built from few distinct tests: durable-rules keeps at most a few tests other than
+    equality below one node (error 107, ERR_RULE_EXISTS_LIMIT_EXCEEDED), which spelling
+    every case out overflowed on generated profiles."""
+    one_value = {"$nex": {high: 1}}
+    if op in ("gte", "gt"):  # the lowest value decides holding, the highest failing
+        below = _test(_FAILS[op], key, value)
+        return {O: _test(_HOLDS[op], key, value), D: FALSE,
+                I: and_(below, or_(one_value, _test(_FAILS[op], high, value))),
+                U: or_({"$nex": {key: 1}}, and_(below, _test(_HOLDS[op], high, value)))}
+    if op in ("lte", "lt"):  # the highest value decides holding, the lowest failing
+        within = _test(_HOLDS[op], key, value)
+        return {O: and_(within, or_(one_value, _test(_HOLDS[op], high, value))), D: FALSE,
+                I: _test(_FAILS[op], key, value),
+                U: or_({"$nex": {key: 1}}, and_(within, _test(_FAILS[op], high, value)))}
+    equal = and_({key: value}, one_value)
+    apart = or_(and_({"$neq": {key: value}}, one_value), {"$gt": {key: value}},
+                {"$lt": {high: value}})
+    around = and_({"$lte": {key: value}}, {"$gte": {high: value}})
+    holds, fails = (equal, apart) if op == "eq" else (apart, equal)
+    return {O: holds, D: FALSE, I: fails, U: or_({"$nex": {key: 1}}, around)}
 
 
 def on_scale(key: str, opfyldt: float, delvist: float) -> StatusExprs:

@@ -14,7 +14,8 @@ A compiled profile is two strata:
    holds, fails, or cannot be decided (a field it reads is missing). Every item has
    exactly one of them.
 2. criteria: what stratum 1 decides per item is aggregated into derived values (`derived`,
-   e.g. "some position holds", a count or a sum), which with the candidate's assessment
+   e.g. "some position holds", a count or a sum; a count or a sum over items some of which
+   cannot be decided is a range, `DerivedPlan.high_key`), which with the candidate's assessment
    scores (`assessments`) make the candidate's view. Each criterion's four conditions over
    the view are built so that exactly one holds: opfyldt, delvist, ikke_opfyldt or
    ikke_belyst (the evidence a condition reads is absent).
@@ -33,6 +34,7 @@ from .algebra import (
     all_of,
     any_of,
     compare,
+    compare_range,
     negated,
     on_scale,
     with_partial,
@@ -65,6 +67,10 @@ class DerivedPlan:
     collection: str
     aggregate: str  # exists | count | sum
     field: str | None
+    # a count or a sum over items some of which cannot be decided is a range: `key` holds
+    # its lowest value, this key its highest (`facts.derive`, `algebra.compare_range`);
+    # None for `exists`, which is decided or not
+    high_key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -134,7 +140,10 @@ class _Compiler:
         if isinstance(node, cond.Compare):
             key = self._derived_by_name[node.name]
             keys.append(key)
-            return compare(key, node.op, node.value)
+            high_key = self.out.derived[key].high_key
+            if high_key is None:
+                return compare(key, node.op, node.value)
+            return compare_range(key, high_key, node.op, node.value)
         if isinstance(node, cond.Some):
             # the name is shown as evidence, so it is worded in the run's language (a
             # compiled profile lives for one run; only the loaded profile is cached)
@@ -165,8 +174,9 @@ class _Compiler:
         spec_key = f"{name}|{predicate}|{aggregate}|{sum_field}"
         if spec_key not in self._derived_by_name:
             key = f"d{len(self.out.derived)}"
-            self.out.derived[key] = DerivedPlan(key, name, predicate, collection, aggregate,
-                                                sum_field)
+            self.out.derived[key] = DerivedPlan(
+                key, name, predicate, collection, aggregate, sum_field,
+                None if aggregate == "exists" else f"{key}h")
             self._derived_by_name[spec_key] = key
             self._derived_by_name.setdefault(name, key)
         if sum_field is not None:

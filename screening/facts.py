@@ -24,6 +24,7 @@ from math import fsum, inf
 from statistics import fmean
 from typing import Any, NamedTuple
 
+from .algebra import UNBOUNDED
 from .catalogue import COLLECTIONS, Stored
 from .compile import AssessmentPlan, CompiledProfile
 from .records import CandidateRecord, sources_up_to
@@ -110,8 +111,9 @@ class FactPlan:
     # competency from that source counts for, there (by view key)
     routes: dict[str, dict[tuple[str, str], tuple[str, ...]]]
     aggregates: dict[str, str]  # assessment view key -> how its sources' scores make one
-    # per derived view key: its collection, predicate, aggregate and summed item key
-    derived: list[tuple[str, str, str, str, str | None]]
+    # per derived view key: its collection, predicate, aggregate, summed item key, and the
+    # key of its range's highest value (`compile.DerivedPlan.high_key`)
+    derived: list[tuple[str, str, str, str, str | None, str | None]]
     # assessment view key -> the key of its sources' spread, and the floor below which no
     # rule can match a spread (`FactGroup.floors`; -inf where a rule reads it otherwise)
     spreads: dict[str, tuple[str, float]]
@@ -122,10 +124,10 @@ def plan_of(compiled: CompiledProfile, layout: Layout) -> FactPlan:
     """What building facts for `compiled` needs, in the fact types of `layout`."""
     derived = [(key, plan.collection, plan.predicate, plan.aggregate,
                 None if plan.field is None
-                else compiled.item_keys[plan.collection][(plan.field, None)])
+                else compiled.item_keys[plan.collection][(plan.field, None)], plan.high_key)
                for key, plan in compiled.derived.items()]
     floors = floors_across(layout.view_groups)
-    wide = {key for key, _, _, aggregate, _ in derived if aggregate in ("count", "sum")}
+    wide = {key for key, *_, high in derived if high is not None for key in (key, high)}
     return FactPlan(item_readers_of(compiled, layout),
                     {stage: _routes(compiled.assessments, stage) for stage in SOURCES},
                     {key: plan.aggregate for key, plan in compiled.assessments.items()},
@@ -312,6 +314,34 @@ def view_facts(plan: FactPlan, view: dict[str, Any], index: int, into: BatchFact
         into.items.append(0)
 
 
+def _sum_range(values: list[dict], by_item: dict[int, str], summed: str, key: str,
+               high_key: str, view: dict[str, Any]) -> None:
+    """A sum with undecided items, or with held items whose summed value is unknown, into
+    `view`: its lowest value under `key`, its highest under `high_key` (see
+    `algebra.compare_range`). An undecided item adds its value's negative part to the
+    lowest and its positive part to the highest; a value unknown leaves the highest
+    unbounded and the lowest as it is, as every number a record holds is at least 0 (its
+    model says so). A range of one value is that value, with no `high_key`."""
+    low = high = 0
+    bounded = True
+    for i, item in enumerate(values):
+        status = by_item.get(i)
+        if status not in (O, U):
+            continue
+        value = item.get(summed)
+        if value is None:
+            bounded = False
+        elif status == O:
+            low, high = low + value, high + value
+        else:
+            low, high = low + min(value, 0), high + max(value, 0)
+    view[key] = lowest = _hundredths(low)
+    if not bounded:
+        view[high_key] = UNBOUNDED
+    elif _hundredths(high) != lowest:
+        view[high_key] = _hundredths(high)
+
+
 _NO_ITEMS: dict[int, str] = {}  # the statuses of a predicate no item fired for (read only)
 
 
@@ -322,7 +352,7 @@ def derive(compiled: CompiledProfile, plan: FactPlan, facts: CandidateFacts,
     may read (see `view_facts`), less the spreads no rule can match."""
     view: dict[str, Any] = {}
     recorded = facts.item_facts  # no entry: the collection is not recorded
-    for key, collection, predicate, aggregate, summed in plan.derived:
+    for key, collection, predicate, aggregate, summed, high_key in plan.derived:
         values = recorded.get(collection)
         if values is None:
             continue  # the derived fact is unknown
@@ -337,11 +367,19 @@ def derive(compiled: CompiledProfile, plan: FactPlan, facts: CandidateFacts,
                 view[key] = False  # an item's status is O, I or U: here every one is I
             # else no item holds and some cannot be decided: unknown
         elif aggregate == "count":
-            view[key] = list(statuses).count(O)
+            view[key] = held = list(statuses).count(O)
+            if U in statuses:  # each undecided item may hold or not: a range
+                assert high_key is not None, "compile gives a count its range's key"
+                view[high_key] = held + list(statuses).count(U)
         else:
             assert summed is not None, "the loader requires `field:` with a sum"
-            view[key] = _hundredths(sum(values[i].get(summed, 0) for i in range(len(values))
-                                        if by_item.get(i) == O))
+            summands: list[Any] = [values[i].get(summed) for i in range(len(values))
+                                   if by_item.get(i) == O]
+            if U in statuses or None in summands:  # a range: see _sum_range
+                assert high_key is not None, "compile gives a sum its range's key"
+                _sum_range(values, by_item, summed, key, high_key, view)
+            else:
+                view[key] = _hundredths(sum(summands))
     spreads = plan.spreads
     for key, assessed in facts.assessments.items():
         view[key] = assessed.value

@@ -15,7 +15,7 @@ from tabulate import tabulate
 from .audit.decisions import Decision, Decisions, decided
 from .i18n import decimal, t
 from .profiles import CATEGORIES
-from .results import CandidateResult, CriterionOutcome, Score, Screening
+from .results import Between, CandidateResult, CriterionOutcome, Score, Screening
 from .vocabulary import CATEGORY_SHORT, STAGES, STATUSES, label, recommendation
 
 
@@ -65,7 +65,9 @@ def criterion(outcome: CriterionOutcome) -> dict[str, Any]:
         "max_points": outcome.max_points,
         "quote": c.quote,
         # most criteria show none: no comprehension (a function and a frame) made for them
-        "evidence": [{"path": e.path, "value": e.value, "source": e.source}
+        "evidence": [{"path": e.path,
+                      "value": e.value.stored() if isinstance(e.value, Between) else e.value,
+                      "source": e.source}
                      for e in evidence] if evidence else [],
         "missing": [*outcome.missing],
         "disagreement": outcome.disagreement,

@@ -75,6 +75,19 @@ class Deferred(Sequence[T]):
         return tuple, (self._tuple(),)
 
 
+@dataclass(frozen=True)
+class Between:
+    """The value of a count or a sum over items some of which could not be decided: at
+    least `low`, at most `high` (None: no upper bound is known, as where an item's summed
+    value is missing). Results store it as {"low": …, "high": …} (`stored`)."""
+
+    low: float
+    high: float | None
+
+    def stored(self) -> dict[str, float | None]:
+        return {"low": self.low, "high": self.high}
+
+
 @dataclass(frozen=True, init=False)
 class Evidence:
     """One piece of the record that decided something: where, what, from which source."""

@@ -21,6 +21,7 @@ from math import fsum
 from operator import itemgetter
 from typing import Any
 
+from .algebra import UNBOUNDED
 from .catalogue import COLLECTIONS, label_of
 from .compile import CompiledCriterion, CompiledProfile, DerivedPlan
 from .engine import Evaluated
@@ -34,6 +35,7 @@ from .results import (
     PENDING_LABEL,
     SPARSE_BAND,
     SPARSE_LABEL,
+    Between,
     CandidateResult,
     CriterionOutcome,
     D,
@@ -295,7 +297,10 @@ class _Explainer:
         if key not in evaluated.view:
             part = (), (self._missing(evaluated, key, derived, shared),)
         elif derived is not None:
-            part = derived.evidence(evaluated, shared), ()
+            # a range: what the held items give, and the items that could add to it
+            missing = (derived.missing(evaluated, shared, language())
+                       if derived.high_key in evaluated.view else "")
+            part = derived.evidence(evaluated, shared), (missing,) if missing else ()
         else:
             part = _assessment_evidence(evaluated, key, shared), ()
         parts[key] = part
@@ -341,15 +346,18 @@ class _CriterionParts:
 class _DerivedParts:
     """A derived key's evidence made of a candidate: its value, then each item its predicate
     held for with the fields the predicate reads (and the summed one); or, if the value is
-    unknown, the items that could not be decided and the fields they lack."""
+    unknown, the items that could not be decided and the fields they lack. A count's or a
+    sum's range has both: its evidence shows the range, and the items that would settle it
+    are missing."""
 
-    __slots__ = ("_labels", "collection", "fields", "item_fields", "key", "name", "path",
-                 "predicate", "record_attr", "titled")
+    __slots__ = ("_labels", "collection", "fields", "high_key", "item_fields", "key", "name",
+                 "path", "predicate", "record_attr", "summed", "titled")
 
     def __init__(self, compiled: CompiledProfile, plan: DerivedPlan) -> None:
         predicate = compiled.predicates[plan.predicate]
         collection = COLLECTIONS[plan.collection]
         self.key, self.name, self.predicate = plan.key, plan.name, plan.predicate
+        self.high_key = plan.high_key
         self.collection, self.record_attr = plan.collection, collection.record_attr
         # a named derived fact by its id; an inline `some` by its description
         self.path = f"derived.{plan.name}" if plan.name in compiled.profile.derived else plan.name
@@ -358,13 +366,29 @@ class _DerivedParts:
         # through the catalogue: `current` and a position's `years` are computed
         self.fields = [(f".{name}", collection.fields[name].read) for name in names]
         # the keys on an item's fact of the fields the predicate reads, with their fields
-        self.item_fields = [(k, collection.fields[f])
-                            for (f, _member), k in compiled.item_keys[plan.collection].items()
+        # (none: a count of every item of a collection whose fields no rule reads)
+        self.item_fields = [(k, collection.fields[f]) for (f, _member), k
+                            in compiled.item_keys.get(plan.collection, {}).items()
                             if f in predicate.fields]
+        # the key on an item's fact of the summed field: a held item without it leaves a
+        # sum open (see `facts._sum_range`)
+        self.summed: str | None = None
+        if plan.field is not None:
+            self.summed = compiled.item_keys[plan.collection][(plan.field, None)]
+            if plan.field not in predicate.fields:
+                self.item_fields.append((self.summed, collection.fields[plan.field]))
         self._labels: dict[str, list[tuple[str, str]]] = {}  # language -> item_fields labelled
 
+    def value(self, view: dict[str, Any]) -> Any:
+        """The value, or the range from it to the highest (`algebra.compare_range`)."""
+        value = view[self.key]
+        high = view.get(self.high_key) if self.high_key is not None else None
+        if high is None:
+            return value
+        return Between(value, None if high == UNBOUNDED else high)
+
     def evidence(self, evaluated: Evaluated, shared: _Shared) -> tuple[Evidence, ...]:
-        evidence = [Evidence(self.path, evaluated.view[self.key], "cv")]
+        evidence = [Evidence(self.path, self.value(evaluated.view), "cv")]
         statuses = evaluated.firings.item_status.get(self.predicate)
         if not statuses:
             return tuple(evidence)
@@ -388,7 +412,8 @@ class _DerivedParts:
         return tuple(evidence)
 
     def missing(self, evaluated: Evaluated, shared: _Shared, worded_in: str) -> str:
-        """The items that could not be decided, each with the fields it lacks ("" if none)."""
+        """The items that could not be decided, and of a sum those held whose summed value
+        is unknown, each with the fields it lacks ("" if none)."""
         items = getattr(evaluated.facts.record, self.record_attr)
         if items is None:
             return t("{what}: ikke oplyst", what=self.collection)
@@ -401,7 +426,9 @@ class _DerivedParts:
                                                 for k, f in self.item_fields]
         facts = evaluated.facts.item_facts[self.collection]
         gaps = []
-        for i in sorted([i for i, status in statuses.items() if status == U]):
+        summed = self.summed
+        for i in sorted([i for i, status in statuses.items() if status == U
+                         or (summed is not None and status == O and summed not in facts[i])]):
             fact, item_path = facts[i], f"{self.collection}[{i}]"
             absent = dict.fromkeys([label for k, label in labels if k not in fact])
             gaps.append(t("{item} ({title}) mangler {fields}", item=item_path,

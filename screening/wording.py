@@ -16,6 +16,7 @@ from .catalogue import COLLECTIONS, label_of
 from .i18n import decimal
 from .i18n import language as chosen_language
 from .profiles import Profile
+from .results import Between
 
 # --- reading the wording (docs/reading-profiles.md) ----------------------------------------
 
@@ -122,6 +123,13 @@ def value_text(value: Any, language: str | None = None) -> str:
         return ("ja" if value else "nej") if lang == "da" else ("yes" if value else "no")
     if isinstance(value, float):
         return decimal(f"{value:g}", lang)
+    if isinstance(value, dict) and value.keys() == {"low", "high"}:  # a stored Between
+        value = Between(value["low"], value["high"])
+    if isinstance(value, Between):  # "3–7", or "mindst 3" with no upper bound
+        low = value_text(value.low, lang)
+        if value.high is None:
+            return f"mindst {low}" if lang == "da" else f"at least {low}"
+        return f"{low}–{value_text(value.high, lang)}"
     if isinstance(value, list | tuple):
         return ", ".join(value_text(v, lang) for v in value) or ("ingen" if lang == "da"
                                                                   else "none")

@@ -7,6 +7,7 @@ are read through the catalogue (the same definition of what a field means).
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from statistics import fmean
 
@@ -70,9 +71,27 @@ class Reference:
         value = self.derived(node.name)
         if value is None:
             return U
+        if isinstance(value, tuple):
+            return self._on_range(*value, node.op, node.value)
         return O if compare(value, node.op, node.value) else I
 
+    @staticmethod
+    def _on_range(low, high, op: str, wanted) -> str:
+        """A comparison on every value from `low` to `high` (None: no end): opfyldt if all
+        pass, ikke_opfyldt if all fail, else ikke_belyst. An order comparison is decided by
+        the two ends; a range of several values never equals one number."""
+        top = math.inf if high is None else high
+        if op in ("eq", "ne"):
+            if low <= wanted <= top:
+                return U
+            return I if op == "eq" else O
+        passed = {compare(low, op, wanted), compare(top, op, wanted)}
+        return O if passed == {True} else I if passed == {False} else U
+
     def derived(self, name: str):
+        """The value of a derived fact: None when unknown, (low, high) when items that
+        could not be decided (or a held item's unknown summed value) leave it open, high
+        None when nothing bounds it."""
         spec = self.profile.derived[name]
         items = getattr(self.record, COLLECTIONS[spec.collection].record_attr)
         if items is None:
@@ -81,11 +100,29 @@ class Reference:
         if spec.aggregate == "exists":
             return True if O in statuses else (False if all(s == I for s in statuses)
                                                else None)
-        matched = [item for item, s in zip(items, statuses, strict=True) if s == O]
         if spec.aggregate == "count":
-            return len(matched)
+            held, open_ = statuses.count(O), statuses.count(U)
+            return (held, held + open_) if open_ else held
         read = COLLECTIONS[spec.collection].fields[spec.field].read
-        return round(sum(read(item, self.as_of) or 0 for item in matched), 2)
+        low = high = 0
+        for item, status in zip(items, statuses, strict=True):
+            if status == I:
+                continue
+            value = read(item, self.as_of)
+            if value is None:  # at least 0 (the record's model), at most anything
+                high = None
+            elif status == O:
+                low += value
+                high = None if high is None else high + value
+            elif high is not None:  # may hold or not: 0 or its value
+                high += max(value, 0)
+                low += min(value, 0)
+            else:
+                low += min(value, 0)
+        low = round(low, 2)
+        if high is not None and round(high, 2) == low:
+            return low
+        return low, None if high is None else round(high, 2)
 
     def _exists(self, collection: str, where) -> str:
         items = getattr(self.record, COLLECTIONS[collection].record_attr)

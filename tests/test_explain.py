@@ -201,3 +201,23 @@ def test_the_document_holds_the_outcomes_and_what_would_meet_them(screened):
             assert entry["rule"] == f"{c.rule_file}:{c.line}"
         only = explain_document(screened, result.id, criteria[0]["id"])
         assert [c["id"] for c in only["candidate"]["criteria"]] == [criteria[0]["id"]]
+
+
+def test_a_count_of_every_item_of_a_collection_is_explained(tmp_path):
+    """`{of: education, aggregate: count}` with no `where`, and no rule reading an education
+    field: `explain` (and every result's evidence) stopped with an internal KeyError."""
+    rules = tmp_path / "p.yaml"
+    rules.write_text(
+        'profile: {id: p, title: T, organisation: O, source: s.txt, version: "1",'
+        " date: 2024-01-01}\n"
+        "competencies: {ledelse: Ledelse}\n"
+        "derived:\n"
+        "  uddannelser: {description: Uddannelser, of: education, aggregate: count}\n"
+        "criteria:\n"
+        "  - {id: to, name: To uddannelser, category: faglige, priority: ønske, quote: q,\n"
+        "     section: S, when: {fact: uddannelser, gte: 2}}\n", encoding="utf-8")
+    record = CandidateRecord.model_validate(
+        {"id": "e", "education": [{"degree": "MPA", "level": "master"}]})
+    (outcome,) = screen(load_profile(rules), [record]).result("e").outcomes
+    assert outcome.status == "ikke_opfyldt"
+    assert [(e.path, e.value) for e in outcome.evidence] == [("derived.uddannelser", 1)]
