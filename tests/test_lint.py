@@ -13,6 +13,7 @@ from screening.cli import main
 from screening.lint import lint_paths
 
 from .conftest import ROOT
+from .test_rulefiles import HEAD
 
 RULES = """\
     profile: {id: p, title: T, organisation: O, source: s.txt, version: "1", date: 2024-01-01}
@@ -243,13 +244,7 @@ def test_a_criterion_reading_only_the_cv_with_sources_without_the_application(tm
     """`sources: [reference]` on a criterion of CV facts alone: profile show said 'Evidens:
     reference', yet the CV counts from the application on (sources limits assessments)."""
     path = tmp_path / "p.yaml"
-    path.write_text(textwrap.dedent("""\
-        profile: {id: p, title: T, organisation: O, source: s.txt, version: "1", date: 2024-01-01}
-        competencies: {relationelle: Relationelle}
-        derived:
-          ledere: {description: d, of: positions, where: {field: leaders_led, gte: 1},
-                   aggregate: exists}
-        criteria:
+    path.write_text(textwrap.dedent(HEAD + """\
           - {id: kun-cv, name: A, category: faglige, priority: ønske, quote: q, section: S,
              sources: [reference], when: {fact: ledere}}
           - {id: vurderet, name: B, category: personlige, priority: ønske, quote: r,
