@@ -89,6 +89,7 @@ class CompiledCriterion:
     criterion: Criterion
     exprs: StatusExprs
     keys: tuple[str, ...]  # view keys its conditions read
+    when_exprs: StatusExprs | None = None  # `when` alone, when a `partial` lifts it (lint)
 
 
 @dataclass(frozen=True)
@@ -122,12 +123,13 @@ class _Compiler:
                           derived.field)
         for criterion in profile.criteria:
             keys: list[str] = []
-            exprs = self._node(cond.normalise(criterion.when), criterion, keys)
+            when = exprs = self._node(cond.normalise(criterion.when), criterion, keys)
             if criterion.partial is not None:
-                exprs = with_partial(exprs, self._node(cond.normalise(criterion.partial),
-                                                       criterion, keys))
-            self._criteria.append(
-                CompiledCriterion(criterion, exprs, tuple(dict.fromkeys(keys))))
+                exprs = with_partial(when, self._node(cond.normalise(criterion.partial),
+                                                      criterion, keys))
+            self._criteria.append(CompiledCriterion(
+                criterion, exprs, tuple(dict.fromkeys(keys)),
+                when if criterion.partial is not None else None))
         return replace(self.out, criteria=tuple(self._criteria))
 
     def _node(self, node: cond.Condition, criterion: Criterion, keys: list[str]) -> StatusExprs:

@@ -5,6 +5,8 @@ Codes (stable; a criterion can knowingly accept one with
   E1xx-E2xx  load errors (see rulefiles.py)
   L101  a criterion that can never be met
   L102  a criterion that is always met once its evidence is there
+  L103  a `partial` that never lifts a status to delvist: it cannot hold, or only where
+        `when` holds too (a threshold written the wrong way round, say)
   L201  two criteria score the same evidence (a competency or a derived fact) twice
   L202  a criterion that reads only the CV with `sources:` that leave out ansøgning: the CV
         comes with the application and counts at every stage (`sources:` limits assessments)
@@ -37,7 +39,7 @@ from . import conditions as cond
 from . import protected
 from .algebra import FALSE, TRUE, holds
 from .catalogue import COLLECTIONS
-from .compile import CompiledProfile, D, I, O, compile_profile
+from .compile import CompiledCriterion, CompiledProfile, D, I, O, compile_profile
 from .errors import RuleFileError
 from .i18n import decimal
 from .messages import Message, Worded, message
@@ -124,6 +126,8 @@ def lint_profile(profile: Profile) -> list[Finding]:
             add("L101", message("never_met"))
         elif verdict == "always":
             add("L102", message("always_met"))
+        if cc.when_exprs is not None and not _partial_lifts(compiled, cc):
+            add("L103", message("partial_never_lifts"))
         for code, text in _wording(profile, c, softened, modules):
             add(code, text)
         if "ansøgning" not in c.sources and _reads_only_cv(c):
@@ -194,7 +198,7 @@ def _overlaps(compiled: CompiledProfile, fired: set[tuple[str, str]]) -> list[Fi
 
 
 # the codes a criterion's lint_ignore can silence, and whether lint judges each one here
-CRITERION_CODES = ("L101", "L102", "L201", "L202", "L301", "L302", "L303", "L304", "L305")
+CRITERION_CODES = ("L101", "L102", "L103", "L201", "L202", "L301", "L302", "L303", "L304", "L305")
 IGNORABLE = (*CRITERION_CODES, protected.CODE)  # E501 is judged by protected.py
 
 
@@ -255,6 +259,20 @@ def _never_or_always(compiled: CompiledProfile, exprs: dict, keys: tuple[str, ..
         if can_hold and can_fail:
             return None
     return "never" if not can_hold else "always" if not can_fail else None
+
+
+def _partial_lifts(compiled: CompiledProfile, cc: CompiledCriterion) -> bool:
+    """Whether some evidence is delvist by the criterion's `partial`, not by its `when`
+    alone (True also when there is too much evidence to try it all)."""
+    assert cc.when_exprs is not None, "only a criterion with a partial is asked"
+    domains = [_domain(compiled, key) for key in cc.keys]
+    if _product_size(domains) > MAX_ASSIGNMENTS:
+        return True
+    for values in itertools.product(*domains):
+        fact = {k: v for k, v in zip(cc.keys, values, strict=True) if v is not _ABSENT}
+        if holds(cc.exprs[D], fact) and not holds(cc.when_exprs[D], fact):
+            return True
+    return False
 
 
 _ABSENT = object()

@@ -121,6 +121,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "start {start} er ikke en troværdig dato"),
     "date_format": ("expected a date written YYYY-MM-DD, got {value}",
                     "skal være en dato skrevet ÅÅÅÅ-MM-DD"),
+    "partial_never_lifts": ("`partial` never lifts the criterion to delvist: it cannot hold, "
+                            "or only where `when` holds too (is a threshold the wrong way "
+                            "round?)", "`partial` løfter aldrig kriteriet til delvist: den kan "
+                            "ikke holde, eller kun hvor `when` også holder (står en grænse "
+                            "omvendt?)"),
     "cv_without_application": ("the criterion reads only the CV, which comes with the "
                                "application, but its sources leave out ansøgning: the CV "
                                "counts at every stage all the same (sources limits "

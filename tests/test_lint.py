@@ -253,3 +253,20 @@ def test_a_criterion_reading_only_the_cv_with_sources_without_the_application(tm
     """), encoding="utf-8")
     assert [(f.code, str(f).split(" ")[2]) for f in lint_paths([path])
             if f.code == "L202"] == [("L202", "kun-cv:")]
+
+
+def test_a_partial_that_never_changes_a_status_is_found(tmp_path):
+    """A threshold written the wrong way round (`partial` asking more than `when`) or a
+    `partial` that cannot hold: it lifts nothing to delvist, without a word."""
+    path = tmp_path / "p.yaml"
+    path.write_text(textwrap.dedent(HEAD + """\
+          - {id: omvendt, name: A, category: faglige, priority: ønske, quote: q, section: S,
+             when: {assessed: relationelle, gte: 3}, partial: {assessed: relationelle, gte: 4}}
+          - {id: umulig, name: B, category: faglige, priority: ønske, quote: r, section: S,
+             when: {assessed: relationelle}, partial: {all: [{fact: ledere},
+                                                             {not: {fact: ledere}}]}}
+          - {id: rigtig, name: C, category: personlige, priority: ønske, quote: s, section: S,
+             when: {assessed: relationelle, gte: 4}, partial: {fact: ledere}}
+    """), encoding="utf-8")
+    assert sorted(str(f).split(" ")[2] for f in lint_paths([path]) if f.code == "L103") == \
+        ["omvendt:", "umulig:"]
