@@ -579,3 +579,23 @@ def test_papers_say_when_a_person_decided_in_local_time_and_data_keeps_utc(run, 
     doc = json.loads(cli("screen", *common, "--format", "json").stdout)
     (jonas,) = [c for c in doc["candidates"] if c["id"] == JONAS]
     assert jonas["decision"]["created"] == created  # data stays as the audit trail keeps it
+
+
+def test_hide_knockouts_keeps_a_candidate_a_person_decided_goes_on(run):
+    """--hide-knockouts hid k04 after the committee overrode his knock-out: the candidate
+    decided to go on did not appear at all. A confirmed one stays hidden; a decision made on
+    other evidence does not count here."""
+    assert decide(run, JONAS, "--override", "--reason", "Konstitueret skoleleder i to år",
+                  "--operator", "Formand").exit_code == 0
+    common = [PROFILE, str(EXAMPLES), "--rules-dir", str(ROOT / "rules"), "--no-audit",
+              "--hide-knockouts", "--format", "json"]
+
+    def shown(stage: str) -> list[str]:
+        result = cli("screen", *common, "--stage", stage)
+        assert result.exit_code == 0, result.output
+        return [c["id"] for c in json.loads(result.stdout)["candidates"]]
+
+    at_references = shown("reference")
+    assert JONAS in at_references
+    assert "k03-sofie-brandt" not in at_references  # a proposed knock-out nobody decided on
+    assert JONAS not in shown("samtale2")  # the override was made on other evidence

@@ -59,7 +59,9 @@ FORMATS = ("table", "json", "jsonl", "csv", "markdown", "xlsx")
         show_default=True, help="csv: decimaltegnet; comma skriver også ; mellem "
                                 "felterne, som dansk Excel læser det.")
 @option("--only-knockouts", is_flag=True, help="Vis kun kandidater med foreslået knock-out.")
-@option("--hide-knockouts", is_flag=True, help="Skjul kandidater med foreslået knock-out.")
+@option("--hide-knockouts", is_flag=True,
+        help="Skjul kandidater med foreslået knock-out, som ingen har underkendt (jsonl "
+             "slår ikke beslutninger op).")
 @option("--workers", type=click.IntRange(min=1),
         help="Antal processer (standard: alle kerner ved store input, ellers 1).")
 @as_of_option
@@ -101,9 +103,11 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
     as_of_date = as_of.date() if as_of else None
     audit = audit_sink(audit_db, no_audit, operator, "screen")
 
-    def keep(result) -> bool:
+    def keep(result, going_on: frozenset[str] = frozenset()) -> bool:
+        """Shown by --only-knockouts / --hide-knockouts: a knock-out a person overrode
+        (`going_on`: decided to go on, on this evidence) is not hidden."""
         return not (only_knockouts and not result.knockouts) and \
-            not (hide_knockouts and result.knockouts)
+            not (hide_knockouts and result.knockouts and result.id not in going_on)
 
     with Screener(loaded_profile, profile_path) as screener, _progress() as progress:
         options = {"workers": workers or auto_workers(candidates), "audit": audit,
@@ -132,7 +136,11 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
             decisions = {r.id: decisions[r.id] for r in screening.results
                          if r.id in decisions}
     if screening is not None and screening.results:  # nothing valid: the summary says it
-        kept = [r for r in screening.results if keep(r)]
+        from ..audit.decisions import ADVANCES, on_this_evidence
+
+        going_on = frozenset(c for c, d in on_this_evidence(decisions).items()
+                             if d.outcome == ADVANCES)
+        kept = [r for r in screening.results if keep(r, going_on)]
         shown = replace(screening, results=tuple(_best(kept, top) if top else kept))
         if fmt == "xlsx":
             from ..output import write_bytes
