@@ -331,7 +331,10 @@ def _predicate_outcomes(compiled: CompiledProfile, predicate: str) -> tuple[bool
             numbers = {0.0}
             for status_expr in pred.exprs.values():
                 numbers |= set(_bounds_for(status_expr, _key))
-            domains.append(sorted({v + d for v in numbers for d in (-0.5, 0, 0.5)}))
+            # every number a record holds is at least 0 (its model says so): a test of
+            # `leaders_led lt 0` can never hold
+            domains.append(sorted({v + d for v in numbers for d in (-0.5, 0, 0.5)
+                                   if v + d >= 0}))
     if _product_size(domains) > MAX_ASSIGNMENTS:
         return True, True
     met = failed = False

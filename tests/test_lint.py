@@ -270,3 +270,16 @@ def test_a_partial_that_never_changes_a_status_is_found(tmp_path):
     """), encoding="utf-8")
     assert sorted(str(f).split(" ")[2] for f in lint_paths([path]) if f.code == "L103") == \
         ["omvendt:", "umulig:"]
+
+
+def test_a_test_no_record_can_meet_is_never_met(tmp_path):
+    """`leaders_led lt 0` can never hold (a record's numbers are at least 0), yet lint took
+    -0.5 for a possible value and said nothing."""
+    path = tmp_path / "p.yaml"
+    path.write_text(textwrap.dedent(HEAD.replace(
+        "where: {field: leaders_led, gte: 1}", "where: {field: leaders_led, lt: 0}") + """\
+          - {id: negativ, name: A, category: faglige, priority: ønske, quote: q, section: S,
+             when: {fact: ledere}}
+    """), encoding="utf-8")
+    assert [(f.code, str(f).split(" ")[2]) for f in lint_paths([path])
+            if f.code == "L101"] == [("L101", "negativ:")]
