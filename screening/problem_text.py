@@ -539,9 +539,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                          "path, not a seed)", "kilden '{document}' findes ikke (ikke ved siden "
                          "af regelfilen, ikke en sti, ikke en kildetekst)"),
     "no_statements": ("found no statement that asks something of the candidate (a bullet, a "
-                      "numbered item, a sentence with 'skal', 'afgørende', 'gerne' ...)",
+                      "numbered item, a sentence with 'skal', 'afgørende', 'gerne' ...): the "
+                      "draft reads profile texts in Danish",
                       "fandt intet udsagn, der stiller krav til kandidaten (et punkt, et "
-                      "nummereret punkt, en sætning med 'skal', 'afgørende', 'gerne' ...)"),
+                      "nummereret punkt, en sætning med 'skal', 'afgørende', 'gerne' ...): "
+                      "udkastet læser profiltekster på dansk"),
     # writing output (--out)
     "out_is_folder": ("is a folder; --out needs a file name",
                       "er en mappe; --out skal have et filnavn"),

@@ -197,6 +197,12 @@ def test_a_text_that_asks_nothing_gives_a_located_error_not_an_empty_draft(tmp_p
     result = CliRunner().invoke(main, ["new", str(text)])
     assert result.exit_code == 2
     assert f"{text}: E009 fandt intet udsagn, der stiller krav til kandidaten" in result.output
+    # an English profile text asks in words the draft does not read: it says so
+    english = tmp_path / "profile.txt"
+    english.write_text("Director\n\nYou must have experience leading leaders.\n",
+                       encoding="utf-8")
+    said = CliRunner().invoke(main, ["--lang", "en", "new", str(english)]).output
+    assert "E009" in said and "the draft reads profile texts in Danish" in said
     missing = CliRunner().invoke(main, ["--lang", "en", "new", str(tmp_path / "nej.docx")])
     assert missing.exit_code == 2 and "E001 file not found" in missing.output
 
