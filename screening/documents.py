@@ -378,8 +378,7 @@ _JSON_SAYS = {
     "Expecting ',' delimiter": "json_comma_expected",
     "Expecting ':' delimiter": "json_colon_expected",
     "Extra data": "json_extra_data",
-    "Invalid \\escape": "json_bad_escape",
-    "Invalid \\uXXXX escape": "json_bad_escape",
+    "Invalid \\escape": "json_bad_escape",  # also said of a \u escape (below)
     "Invalid control character at": "json_control_character",
     "Unterminated string starting at": "json_unterminated_string",
     "Illegal trailing comma before end of object": "json_trailing_comma",
@@ -389,7 +388,8 @@ _JSON_SAYS = {
 
 def json_fault(exc: json.JSONDecodeError) -> Message:
     """What is wrong where the json module stopped, in the chosen language."""
-    code = _JSON_SAYS.get(exc.msg)
+    code = _JSON_SAYS.get(exc.msg) or ("json_bad_escape" if exc.msg.startswith("Invalid \\u")
+                                       else None)
     return message("invalid_json", detail=message(code) if code else exc.msg)
 
 

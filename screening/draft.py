@@ -121,18 +121,13 @@ def _criteria(statements: list[Statement]) -> list[Drafted]:
         # word makes a krav of an item whose own words do not decide (R1 holds even in a
         # softened list): "Det er afgørende, at du:" must not turn into ønsker
         wording = read_wording(quote)
-        by_lead_in = not wording.words and _decisive(s.lead_in)
+        lead = read_wording(s.lead_in) if s.lead_in and not wording.words else None
+        by_lead_in = lead is not None and lead.priority == "krav" and any(
+            word in DECISIVE_WORDS for word in lead.words)
         drafted.append(Drafted(cid, cid.replace("-", "_"), name, _category(s, quote), quote,
                                written.get(s.section, s.section) or "Profilen", s,
-                               read_wording(s.lead_in) if by_lead_in else wording, by_lead_in))
+                               lead if by_lead_in and lead else wording, by_lead_in))
     return drafted
-
-
-def _decisive(lead_in: str) -> bool:
-    """Whether a list's lead-in makes a krav by a decisive word (R1)."""
-    reading = read_wording(lead_in) if lead_in else None
-    return reading is not None and reading.priority == "krav" and any(
-        word in DECISIVE_WORDS for word in reading.words)
 
 
 def _quote_and_name(s: Statement) -> tuple[str, str]:
@@ -256,10 +251,10 @@ def _decided(d: Drafted) -> str:
     w = d.wording
     said = ", ".join(f"'{word}'" for word in w.words)
     head = f"{w.priority}, weight {w.weight:g}" if w.weight is not None else w.priority
-    decided = f"{head}: {said} in the quote" if said else \
-        f"{head}: no word of the quote decides, an ønske by default"
     if d.by_lead_in:
         return f"{head}: {said} in its lead-in \"{d.statement.lead_in}\""
+    decided = f"{head}: {said} in the quote" if said else \
+        f"{head}: no word of the quote decides, an ønske by default"
     lead = read_wording(d.statement.lead_in).words if d.statement.lead_in else ()
     if lead and not w.words:
         decided += "; its lead-in says " + ", ".join(f"'{word}'" for word in lead)

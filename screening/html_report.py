@@ -78,14 +78,18 @@ def from_store(store_path: str | Path, screening: Screening, run: str | None) ->
         else:
             found = next((r for r in reversed(store.runs()) if _same(store, r, screening)),
                          None)
-        # decided in the run or another screening of the same records: a decision that
-        # superseded one of the run's in a later run stands in its place
-        recorded = [] if found is None else store.decisions_for_inputs(
-            found["profile"]["sha256"], found["stage"], found["as_of"],
-            {r["id"]: r["input"]["sha256"] for r in store.results(found["run"])})
-        decided_here = {d.candidate for d in recorded}
-        recorded += store.earlier_decisions(screening.profile.meta.id, [
-            r.id for r in screening.results if r.id not in decided_here]).values()
+        # decided in the run or another screening of the same records (a decision that
+        # superseded one of the run's in a later run stands in its place), and for the
+        # others the latest made on other evidence, marked
+        if found is None:
+            recorded = list(store.earlier_decisions(screening.profile.meta.id,
+                                                    [r.id for r in screening.results]).values())
+        else:
+            history, shown = store.decisions_with_history(
+                found["profile"]["sha256"], found["profile"]["id"], found["stage"],
+                found["as_of"], {r["id"]: r["input"]["sha256"]
+                                 for r in store.results(found["run"])})
+            recorded = history + [d for d in shown.values() if d.on_other_evidence]
         decisions: dict[str, list[dict]] = {}
         for decision in recorded:
             decisions.setdefault(decision.candidate, []).append(decision.as_dict())

@@ -34,8 +34,8 @@ def begrundelse(store: AuditStore, run_id: str, candidate: str) -> dict[str, Any
     # made on other evidence, marked: as screen shows the candidate
     profile, stage, as_of = run["profile"], run["stage"], run["as_of"]
     inputs = {candidate: source["sha256"]}
-    shown = store.decisions_shown(profile["sha256"], profile["id"], stage, as_of, inputs)
-    history = store.decisions_for_inputs(profile["sha256"], stage, as_of, inputs)
+    history, shown = store.decisions_with_history(profile["sha256"], profile["id"], stage,
+                                                  as_of, inputs)
     return {
         "run": run_id, "screened": run["created"], "by": run["operator"],
         "command": command_of(run),

@@ -311,12 +311,14 @@ class AuditStore:
         return [body for _, body in self._read("kind = 'result' AND run = ?", (run,))]
 
     def result(self, run: str, candidate: str) -> dict:
-        results = self.results(run)
-        for result in results:
-            if result["id"] == candidate:
-                return result
+        self.run(run)
+        found = self._read("kind = 'result' AND run = ? AND candidate = ?", (run, candidate))
+        if found:  # one entry read and checked, not every result of the run
+            return found[0][1]
+        known = [c for (c,) in self.db.execute("SELECT candidate FROM entries WHERE kind = "
+                                                "'result' AND run = ?", (run,))]
         raise _bad(self.path, message("run_without_candidate", run=run, candidate=candidate)
-                   + did_you_mean(candidate, [r["id"] for r in results]))
+                   + did_you_mean(candidate, known))
 
     def decisions(self, run: str, candidate: str | None = None) -> list[dict]:
         return [d.as_dict() for d in self.decision_records(run, candidate)]
@@ -351,22 +353,25 @@ class AuditStore:
                              inputs: dict[str, str]) -> list[Decision]:
         """Every decision about these inputs (candidate id -> record sha256) in any run of
         the same profile, stage and date, oldest first."""
-        # from the decisions (few, made by people) to their runs, not from every run
-        decisions = [d for d in self._decisions() if d.candidate in inputs]
-        runs = {run: self.run(run) for run in {d.run for d in decisions}}
-        alike = {run for run, r in runs.items() if r["profile"]["sha256"] == profile_sha256
-                 and r["stage"] == stage and r["as_of"] == as_of}
-        return [d for d in decisions if d.run in alike
-                and self._input_sha256(d.run, d.candidate) == inputs[d.candidate]]
+        return self._on_evidence(self._decided_about(inputs), profile_sha256, stage, as_of,
+                                 inputs)
 
     def decisions_shown(self, profile_sha256: str, profile_id: str, stage: str, as_of: str,
                         inputs: dict[str, str]) -> dict[str, Decision]:
         """The decision shown beside each of these candidates (id -> record sha256): the
         standing one on the same evidence, in any run; for a candidate with none, the latest
         made on other evidence, marked as such."""
-        found = self.standing_for_inputs(profile_sha256, stage, as_of, inputs)
-        return {**found, **self.earlier_decisions(profile_id,
-                                                  [c for c in inputs if c not in found])}
+        return self.decisions_with_history(profile_sha256, profile_id, stage, as_of, inputs)[1]
+
+    def decisions_with_history(self, profile_sha256: str, profile_id: str, stage: str,
+                               as_of: str, inputs: dict[str, str]
+                               ) -> tuple[list[Decision], dict[str, Decision]]:
+        """`decisions_for_inputs` and `decisions_shown` at once: the decisions and their runs
+        are read once for both."""
+        about = self._decided_about(inputs)
+        history = self._on_evidence(about, profile_sha256, stage, as_of, inputs)
+        shown = standing(history)
+        return history, {**shown, **_earlier(about, profile_id, set(inputs) - set(shown))}
 
     def run_decisions_shown(self, run: str) -> dict[str, Decision]:
         """`decisions_shown` for the candidates of a recorded run, on its evidence."""
@@ -381,11 +386,23 @@ class AuditStore:
         with no standing decision on the evidence shown: whatever a person decided about
         them was decided on other evidence."""
         wanted = set(candidates)
+        return _earlier(self._decided_about(wanted), profile_id, wanted)
+
+    def _decided_about(self, candidates: Iterable[str]) -> list[tuple[Decision, dict]]:
+        """Each decision about these candidates, oldest first, with its run: from the
+        decisions (few, made by people) to their runs, each run read once."""
+        wanted = set(candidates)
         decisions = [d for d in self._decisions() if d.candidate in wanted]
         runs = {run: self.run(run) for run in {d.run for d in decisions}}
-        latest = standing(d for d in decisions if runs[d.run]["profile"]["id"] == profile_id)
-        return {candidate: d.made_in(runs[d.run]["stage"], runs[d.run]["as_of"])
-                for candidate, d in latest.items()}
+        return [(d, runs[d.run]) for d in decisions]
+
+    def _on_evidence(self, about: list[tuple[Decision, dict]], profile_sha256: str,
+                     stage: str, as_of: str, inputs: dict[str, str]) -> list[Decision]:
+        """The decisions of `about` made on the same profile, stage, date and record."""
+        return [d for d, r in about
+                if (r["profile"]["sha256"], r["stage"], r["as_of"]) == (profile_sha256, stage,
+                                                                       as_of)
+                and self._input_sha256(d.run, d.candidate) == inputs[d.candidate]]
 
     def _decisions(self, where: str = "", params: tuple = ()) -> list[Decision]:
         # a decision entry always names its candidate (decide writes none without)
@@ -512,3 +529,14 @@ def _json(text: str) -> Any:
 
 def _bad(path: Path, text: Message) -> InputError:
     return InputError([Problem(str(path), text, code="E401")])
+
+
+def _earlier(about: list[tuple[Decision, dict]], profile_id: str,
+             candidates: set[str]) -> dict[str, Decision]:
+    """The latest decision of `about` on each of `candidates` in a run of the profile (by its
+    id: any version), marked with the stage and date of its run (`earlier_decisions`)."""
+    runs = {d.run: r for d, r in about}
+    latest = standing(d for d, r in about
+                      if d.candidate in candidates and r["profile"]["id"] == profile_id)
+    return {candidate: d.made_in(runs[d.run]["stage"], runs[d.run]["as_of"])
+            for candidate, d in latest.items()}

@@ -202,19 +202,12 @@ def _example_value(row: dict[str, str], match: re.Match) -> str:
     return row.get(match.group(1), match.group(0))
 
 
-def names_used_twice(path: Path) -> list[Problem]:
-    """The scenario names of a feature file used twice (B301), for a run that checks nothing
-    else (the pytest plugin): pytest-bdd runs one scenario of each name. None for a file that
-    does not parse: loading it says why."""
-    text, _ = read_feature(path)
-    if text is None:
-        return []
-    try:
-        document = Parser().parse(TokenScanner(text))
-    except (CompositeParserException, ParserError):
-        return []
+def names_used_twice(path: Path, feature: dict) -> list[Problem]:
+    """The scenario names of a feature file (its `feature`, as `file_problems` gives it) used
+    twice (B301), for a run that checks nothing else (the pytest plugin): pytest-bdd runs one
+    scenario of each name."""
     seen: dict[str, int] = {}
-    return [twice for child in _children(document.get("feature") or {}) if "scenario" in child
+    return [twice for child in _children(feature) if "scenario" in child
             if (twice := _named_twice(path, child["scenario"], seen))]
 
 

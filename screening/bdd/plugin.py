@@ -41,7 +41,8 @@ class FeatureFile(pytest.Module):
 
         # said as `screening test --check` says them, not as pytest-bdd's exceptions; and
         # pytest-bdd keeps one scenario of each name and drops the other without a word
-        unread = file_problems(self.path)[0] or names_used_twice(self.path)
+        unread, gherkin = file_problems(self.path)
+        unread = unread or names_used_twice(self.path, gherkin or {})
         if unread:
             raise self.CollectError("\n".join(map(str, unread)))
         module = types.ModuleType(f"feature_{self.path.stem}")
