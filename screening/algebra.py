@@ -1,14 +1,21 @@
-"""The four-status algebra over durable-rules conditions: what the compiler builds every
+"""The status algebra over durable-rules conditions: what the compiler builds every
 criterion's conditions from, what lint searches with, and what its tests check.
 
 A condition is written in durable-rules' own condition JSON (`{"$gte": {"years": 5}}`,
 `{"$and": [...]}`), so the run layer puts it into rules as it is; how long a rule may be and
 which facts carry it are the run layer's (`ruleset.py`). A node of a profile's condition
 compiles to `StatusExprs`, one condition per status (opfyldt, delvist, ikke_opfyldt,
-ikke_belyst), built so that exactly one holds for any fact. `holds` says what durable-rules
-makes of a condition, so the algebra can be checked without the engine.
-"""
+ikke_belyst, and while compiling `P`, "at least delvist"), built so that exactly one holds
+for any fact; `settled` gives a criterion its four. `holds` says what durable-rules makes of
+a condition, so the algebra can be checked without the engine.
 
+A status is what the evidence allows: ikke_opfyldt, delvist or opfyldt when it allows one,
+ikke_belyst when it allows ikke_opfyldt and more, and `P` when it allows delvist or opfyldt
+(`any` of a delvist and something not yet judged; `partial` met while `when` is not yet
+judged). Of an ønske, `P` is delvist: credit the evidence has secured. Of a krav it is
+ikke_belyst, since a krav only delvist is a proposed knock-out, and evidence not yet there
+may show the krav met.
+"""
 from __future__ import annotations
 
 import json
@@ -85,6 +92,8 @@ def holds(expr: Expr, fact: dict[str, Any]) -> bool:
 
 StatusExprs = dict[str, Expr]  # status -> condition under which the node has that status
 
+P = "delvist_eller_bedre"  # at least delvist, perhaps opfyldt: only while compiling (`settled`)
+
 
 # durable-rules operator for "holds" and for "fails" of each comparison (None: plain equality)
 _HOLDS = {"eq": None, "ne": "$neq", "gt": "$gt", "gte": "$gte", "lt": "$lt", "lte": "$lte"}
@@ -105,7 +114,7 @@ def compare(key: str, op: str, value: Any) -> StatusExprs:
         fails = and_(*(_test("$neq", key, v) for v in value))
     else:
         holds, fails = _test(_HOLDS[op], key, value), _test(_FAILS[op], key, value)
-    return {O: holds, D: FALSE, I: fails, U: {"$nex": {key: 1}}}
+    return {O: holds, D: FALSE, I: fails, U: {"$nex": {key: 1}}, P: FALSE}
 
 
 # the highest value of a range unbounded above: the largest number, which no threshold of a
@@ -128,18 +137,20 @@ def compare_range(key: str, high: str, op: str, value: Any) -> StatusExprs:
         below = _test(_FAILS[op], key, value)
         return {O: _test(_HOLDS[op], key, value), D: FALSE,
                 I: and_(below, or_(one_value, _test(_FAILS[op], high, value))),
-                U: or_({"$nex": {key: 1}}, and_(below, _test(_HOLDS[op], high, value)))}
+                U: or_({"$nex": {key: 1}}, and_(below, _test(_HOLDS[op], high, value))),
+                P: FALSE}
     if op in ("lte", "lt"):  # the highest value decides holding, the lowest failing
         within = _test(_HOLDS[op], key, value)
         return {O: and_(within, or_(one_value, _test(_HOLDS[op], high, value))), D: FALSE,
                 I: _test(_FAILS[op], key, value),
-                U: or_({"$nex": {key: 1}}, and_(within, _test(_FAILS[op], high, value)))}
+                U: or_({"$nex": {key: 1}}, and_(within, _test(_FAILS[op], high, value))),
+                P: FALSE}
     equal = and_({key: value}, one_value)
     apart = or_(and_({"$neq": {key: value}}, one_value), {"$gt": {key: value}},
                 {"$lt": {high: value}})
     around = and_({"$lte": {key: value}}, {"$gte": {high: value}})
     holds, fails = (equal, apart) if op == "eq" else (apart, equal)
-    return {O: holds, D: FALSE, I: fails, U: or_({"$nex": {key: 1}}, around)}
+    return {O: holds, D: FALSE, I: fails, U: or_({"$nex": {key: 1}}, around), P: FALSE}
 
 
 def on_scale(key: str, opfyldt: float, delvist: float) -> StatusExprs:
@@ -149,6 +160,7 @@ def on_scale(key: str, opfyldt: float, delvist: float) -> StatusExprs:
         D: and_({"$gte": {key: delvist}}, {"$lt": {key: opfyldt}}),
         I: {"$lt": {key: delvist}},
         U: {"$nex": {key: 1}},
+        P: FALSE,
     }
 
 
@@ -157,34 +169,51 @@ def all_of(children: list[StatusExprs]) -> StatusExprs:
     return {
         O: and_(*(c[O] for c in children)),
         I: or_(*(c[I] for c in children)),
-        D: and_(*(or_(c[O], c[D]) for c in children), or_(*(c[D] for c in children))),
-        U: and_(*(or_(c[O], c[D], c[U]) for c in children), or_(*(c[U] for c in children))),
+        D: and_(*(or_(c[O], c[D], c[P]) for c in children), or_(*(c[D] for c in children))),
+        P: and_(*(or_(c[O], c[P]) for c in children), or_(*(c[P] for c in children))),
+        U: and_(*(or_(c[O], c[D], c[P], c[U]) for c in children),
+                or_(*(c[U] for c in children))),
     }
 
 
 def any_of(children: list[StatusExprs]) -> StatusExprs:
-    # the strongest child decides; missing evidence could still hold, so it beats a failure
+    # the strongest child decides; missing evidence could still hold, so it beats a failure,
+    # and beside a delvist it makes "at least delvist"
     return {
         O: or_(*(c[O] for c in children)),
-        D: and_(*(or_(c[D], c[I], c[U]) for c in children), or_(*(c[D] for c in children))),
+        D: and_(*(or_(c[D], c[I]) for c in children), or_(*(c[D] for c in children))),
+        P: and_(*(or_(c[D], c[I], c[P], c[U]) for c in children),
+                or_(*(c[D] for c in children), *(c[P] for c in children)),
+                or_(*(c[P] for c in children), *(c[U] for c in children))),
         U: and_(*(or_(c[I], c[U]) for c in children), or_(*(c[U] for c in children))),
         I: and_(*(c[I] for c in children)),
     }
 
 
 def negated(child: StatusExprs) -> StatusExprs:
-    return {O: child[I], D: child[D], I: child[O], U: child[U]}
+    # "at least delvist", negated, is "at most delvist": it may fail, so ikke_belyst
+    return {O: child[I], D: child[D], I: child[O], P: FALSE, U: or_(child[U], child[P])}
 
 
 def with_partial(when: StatusExprs, partial: StatusExprs) -> StatusExprs:
-    """`partial` lifts a `when` that fails or is not yet judged to delvist: whatever the
-    missing evidence shows, the criterion is at least partly met. A failed `when` is only
-    ikke_opfyldt once `partial` is known to fail too, so more evidence never hides a
-    knock-out."""
-    lifted = or_(partial[O], partial[D])
+    """`partial` lifts a `when` that fails to delvist, and one not yet judged to at least
+    delvist (`P`): whatever the missing evidence shows, the criterion is at least partly met.
+    A failed `when` is only ikke_opfyldt once `partial` is known to fail too, so more
+    evidence never hides a knock-out."""
+    lifted = or_(partial[O], partial[D], partial[P])
     return {
         O: when[O],
-        D: or_(when[D], and_(or_(when[I], when[U]), lifted)),
+        D: or_(when[D], and_(when[I], lifted)),
+        P: or_(when[P], and_(when[U], lifted)),
         I: and_(when[I], partial[I]),
         U: or_(and_(when[U], or_(partial[I], partial[U])), and_(when[I], partial[U])),
     }
+
+
+def settled(node: StatusExprs, krav: bool) -> StatusExprs:
+    """A criterion's four statuses from its condition's: "at least delvist" is delvist of an
+    ønske (credit secured) and ikke_belyst of a krav (a krav only delvist is a proposed
+    knock-out, which evidence not yet there must never bring)."""
+    if krav:
+        return {O: node[O], D: node[D], I: node[I], U: or_(node[U], node[P])}
+    return {O: node[O], D: or_(node[D], node[P]), I: node[I], U: node[U]}

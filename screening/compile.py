@@ -30,6 +30,7 @@ from . import conditions as cond
 from .algebra import (
     FALSE,
     TRUE,
+    P,
     StatusExprs,
     all_of,
     any_of,
@@ -37,6 +38,7 @@ from .algebra import (
     compare_range,
     negated,
     on_scale,
+    settled,
     with_partial,
 )
 from .profiles import Criterion, Profile
@@ -54,7 +56,7 @@ class ItemPredicate:
     collection: str
     where: cond.Condition | None
     fields: tuple[str, ...]  # item fields it reads (for explanations)
-    exprs: StatusExprs  # O / I / U per item (D never occurs at item level)
+    exprs: StatusExprs  # O / I / U per item (D and P never occur at item level)
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,7 @@ class AssessmentPlan:
 @dataclass(frozen=True)
 class CompiledCriterion:
     criterion: Criterion
-    exprs: StatusExprs
+    exprs: StatusExprs  # its four statuses (`algebra.settled`)
     keys: tuple[str, ...]  # view keys its conditions read
     when_exprs: StatusExprs | None = None  # `when` alone, when a `partial` lifts it (lint)
 
@@ -123,13 +125,14 @@ class _Compiler:
                           derived.field)
         for criterion in profile.criteria:
             keys: list[str] = []
+            krav = criterion.priority == "krav"
             when = exprs = self._node(cond.normalise(criterion.when), criterion, keys)
             if criterion.partial is not None:
                 exprs = with_partial(when, self._node(cond.normalise(criterion.partial),
                                                       criterion, keys))
             self._criteria.append(CompiledCriterion(
-                criterion, exprs, tuple(dict.fromkeys(keys)),
-                when if criterion.partial is not None else None))
+                criterion, settled(exprs, krav), tuple(dict.fromkeys(keys)),
+                settled(when, krav) if criterion.partial is not None else None))
         return replace(self.out, criteria=tuple(self._criteria))
 
     def _node(self, node: cond.Condition, criterion: Criterion, keys: list[str]) -> StatusExprs:
@@ -192,7 +195,7 @@ class _Compiler:
             fields: list[str] = []
             exprs = (self._item_node(collection, cond.normalise(where), fields)
                      if where is not None
-                     else {O: TRUE, D: FALSE, I: FALSE, U: FALSE})
+                     else {O: TRUE, D: FALSE, I: FALSE, U: FALSE, P: FALSE})
             self.out.predicates[key] = ItemPredicate(key, collection, where,
                                                      tuple(dict.fromkeys(fields)), exprs)
             self._predicate_by_where[ident] = key

@@ -18,9 +18,19 @@ from screening.records import SOURCES, CandidateRecord
 
 O, D, I, U = "opfyldt", "delvist", "ikke_opfyldt", "ikke_belyst"  # noqa: E741
 
-# `all` takes its weakest child, where a known failure is weaker than missing evidence;
-# `any` takes its strongest, where delvist beats missing evidence and that beats a failure
+# Items: `all` takes its weakest child, where a known failure is weaker than missing
+# evidence; `any` takes its strongest, where missing evidence beats a failure
 ORDER = {I: 0, U: 1, D: 2, O: 3}
+
+# A candidate-level condition: the statuses the evidence allows, from ikke_opfyldt (0) over
+# delvist (1) to opfyldt (2). Missing evidence allows them all (ikke_belyst: anything from
+# 0 up, whatever the top); "at least delvist" allows 1 and 2.
+AT_LEAST_D = "delvist eller bedre"
+SPAN = {I: (0, 0), D: (1, 1), O: (2, 2), AT_LEAST_D: (1, 2), U: (0, 2)}
+
+
+def status_of(low: int, high: int) -> str:
+    return {(0, 0): I, (1, 1): D, (2, 2): O, (1, 2): AT_LEAST_D}.get((low, high), U)
 
 
 def compare(value, op: str, wanted) -> bool:
@@ -47,23 +57,29 @@ class Reference:
         return {c.id: self.criterion(c) for c in self.profile.criteria}
 
     def criterion(self, c: Criterion) -> str:
-        when = self.node(c.when, c)
-        if c.partial is None:
-            return when
-        partial = self.node(c.partial, c)
-        if when in (I, U) and partial in (O, D):
-            return D
-        if when == I and partial == U:
-            return U
-        return when
+        status = self.node(c.when, c)
+        if c.partial is not None:
+            status = self.with_partial(status, self.node(c.partial, c))
+        if status == AT_LEAST_D:  # credit of an ønske; of a krav, not yet a knock-out
+            return U if c.priority == "krav" else D
+        return status
+
+    @staticmethod
+    def with_partial(when: str, partial: str) -> str:
+        """The better of `when` and `partial` capped at delvist."""
+        (wl, wh), (pl, ph) = SPAN[when], SPAN[partial]
+        return status_of(max(wl, min(pl, 1)), max(wh, min(ph, 1)))
 
     def node(self, node, c: Criterion) -> str:
         if isinstance(node, cond.All):
-            return min((self.node(n, c) for n in node.children), key=ORDER.get)
+            spans = [SPAN[self.node(n, c)] for n in node.children]
+            return status_of(min(lo for lo, _ in spans), min(hi for _, hi in spans))
         if isinstance(node, cond.AnyOf):
-            return max((self.node(n, c) for n in node.children), key=ORDER.get)
+            spans = [SPAN[self.node(n, c)] for n in node.children]
+            return status_of(max(lo for lo, _ in spans), max(hi for _, hi in spans))
         if isinstance(node, cond.Not):
-            return {O: I, I: O}.get(self.node(node.child, c), self.node(node.child, c))
+            low, high = SPAN[self.node(node.child, c)]
+            return status_of(2 - high, 2 - low)
         if isinstance(node, cond.Some):
             return self._exists(node.collection, node.where)
         if isinstance(node, cond.Assessed):

@@ -1,5 +1,10 @@
-"""The four-valued condition algebra: for every combination of child statuses, exactly one
-status rule holds, and it is the one the documented semantics give.
+"""The condition algebra: for every combination of child statuses, exactly one status rule
+holds, and it is the one the documented semantics give.
+
+A node has one of five statuses: the four, and "at least delvist" (`P`: delvist, perhaps
+opfyldt), which a criterion settles as delvist of an ønske and ikke belyst of a krav. The
+expected statuses are stated as what the evidence allows, from ikke opfyldt (0) over delvist
+(1) to opfyldt (2), ikke belyst allowing anything from 0 up.
 
 The compiled expressions are checked with a tiny interpreter of durable-rules' condition
 JSON (missing fields make every comparison false, as measured in durable-rules)."""
@@ -17,6 +22,7 @@ import pytest
 from screening.algebra import (
     FALSE,
     TRUE,
+    P,
     all_of,
     and_,
     any_of,
@@ -25,6 +31,7 @@ from screening.algebra import (
     negated,
     on_scale,
     or_,
+    settled,
     with_partial,
 )
 from screening.compile import compile_profile
@@ -33,76 +40,107 @@ from screening.rulefiles import load_profile
 
 from .conftest import ROOT
 
-SCORE_FOR = {O: 5, D: 3, I: 1}  # with thresholds opfyldt 4, delvist 3
+NODE_STATUSES = (*STATUSES, P)
+SPAN = {I: (0, 0), D: (1, 1), O: (2, 2), P: (1, 2), U: (0, 2)}
+
+
+def of_span(low: int, high: int) -> str:
+    return {(0, 0): I, (1, 1): D, (2, 2): O, (1, 2): P}.get((low, high), U)
 
 
 def leaf(n: int):
-    return on_scale(f"k{n}", 4, 3)
+    """A node that takes each of the five statuses: an assessment (thresholds opfyldt 4,
+    delvist 3) or a flag, either of which may be missing."""
+    return any_of([on_scale(f"k{n}", 4, 3), compare(f"f{n}", "eq", True)])
+
+
+# the facts giving `leaf(n)` each status: an assessment score and the flag
+LEAF_FACTS = {O: (5, False), D: (3, False), I: (1, False), U: (None, None), P: (3, None)}
 
 
 def fact_for(statuses: tuple[str, ...]) -> dict:
-    return {f"k{n}": SCORE_FOR[s] for n, s in enumerate(statuses) if s != U}
+    fact = {}
+    for n, status in enumerate(statuses):
+        score, flag = LEAF_FACTS[status]
+        fact.update({k: v for k, v in ((f"k{n}", score), (f"f{n}", flag)) if v is not None})
+    return fact
 
 
 def status_of(exprs: dict, fact: dict) -> str:
-    true = [s for s in STATUSES if holds(exprs[s], fact)]
+    true = [s for s in exprs if holds(exprs[s], fact)]
     assert len(true) == 1, f"{true} hold for {fact}"
     return true[0]
 
 
-ORDER = {I: 0, D: 1, O: 2}
-
-
 def expected_all(children):
-    if I in children:
-        return I
-    if U in children:
-        return U
-    return min(children, key=ORDER.get)
+    spans = [SPAN[c] for c in children]
+    return of_span(min(lo for lo, _ in spans), min(hi for _, hi in spans))
 
 
 def expected_any(children):
-    if O in children:
-        return O
-    if D in children:
-        return D
-    if U in children:
-        return U
-    return I
+    spans = [SPAN[c] for c in children]
+    return of_span(max(lo for lo, _ in spans), max(hi for _, hi in spans))
+
+
+def expected_not(child):
+    low, high = SPAN[child]
+    return of_span(2 - high, 2 - low)
+
+
+def test_a_leaf_takes_each_status():
+    for status in NODE_STATUSES:
+        assert status_of(leaf(0), fact_for((status,))) == status
 
 
 @pytest.mark.parametrize("arity", [1, 2, 3])
 @pytest.mark.parametrize("combine,expected", [(all_of, expected_all), (any_of, expected_any)])
 def test_combinators_give_exactly_the_expected_status(arity, combine, expected):
     exprs = combine([leaf(n) for n in range(arity)])
-    for children in itertools.product(STATUSES, repeat=arity):
+    for children in itertools.product(NODE_STATUSES, repeat=arity):
         assert status_of(exprs, fact_for(children)) == expected(children), children
 
 
+def test_any_of_delvist_and_what_is_not_judged_is_at_least_delvist():
+    assert expected_any((D, U)) == P
+    assert expected_all((D, U)) == U
+
+
 def test_not_swaps_met_and_unmet_and_keeps_the_rest():
-    swap = {O: I, I: O, D: D, U: U}
-    for status in STATUSES:
+    """"At least delvist", negated, is "at most delvist": ikke belyst."""
+    swap = {O: I, I: O, D: D, U: U, P: U}
+    for status in NODE_STATUSES:
         assert status_of(negated(leaf(0)), fact_for((status,))) == swap[status]
+        assert expected_not(status) == swap[status]
 
 
 def test_nested_conditions_stay_exclusive_and_exhaustive():
     exprs = any_of([all_of([leaf(0), negated(leaf(1))]), leaf(2)])
-    for children in itertools.product(STATUSES, repeat=3):
-        inner = expected_all((children[0], {O: I, I: O}.get(children[1], children[1])))
+    for children in itertools.product(NODE_STATUSES, repeat=3):
+        inner = expected_all((children[0], expected_not(children[1])))
         assert status_of(exprs, fact_for(children)) == expected_any((inner, children[2]))
 
 
-@pytest.mark.parametrize("when", STATUSES)
-@pytest.mark.parametrize("partial", STATUSES)
+@pytest.mark.parametrize("when", NODE_STATUSES)
+@pytest.mark.parametrize("partial", NODE_STATUSES)
 def test_partial_lifts_a_failure_and_only_a_known_failure_is_ikke_opfyldt(when, partial):
     exprs = with_partial(leaf(0), leaf(1))
     got = status_of(exprs, fact_for((when, partial)))
     if when == I:
-        assert got == {O: D, D: D, I: I, U: U}[partial]
+        assert got == {O: D, D: D, P: D, I: I, U: U}[partial]
     elif when == U:  # not judged yet, but at least partly met whatever it turns out to be
-        assert got == {O: D, D: D, I: U, U: U}[partial]
+        assert got == {O: P, D: P, P: P, I: U, U: U}[partial]
     else:
         assert got == when
+
+
+@pytest.mark.parametrize("status", NODE_STATUSES)
+def test_a_criterion_settles_at_least_delvist_by_its_priority(status):
+    """Of an ønske, credit the evidence has secured; of a krav not yet a knock-out, as the
+    evidence not there may show it met."""
+    fact = fact_for((status,))
+    assert status_of(settled(leaf(0), krav=False), fact) == {P: D}.get(status, status)
+    assert status_of(settled(leaf(0), krav=True), fact) == {P: U}.get(status, status)
+    assert set(settled(leaf(0), krav=True)) == set(STATUSES)
 
 
 @pytest.mark.parametrize("op,value,present,status", [

@@ -1,0 +1,98 @@
+"""A criterion's `partial` lifts a `when` it does not meet to delvist. Of an ønske, that is
+credit the evidence has secured, also while `when` is not judged yet; of a krav, delvist is a
+proposed knock-out, so only a `when` known to fail is lifted: missing evidence never proposes
+one."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from screening.cli import main
+from screening.records import CandidateRecord
+from screening.results import D, O, U
+from screening.rulefiles import load_profile
+
+from .conftest import write
+from .screeners import screen
+
+CONDITIONS = """\
+    when:
+      some: positions
+      where:
+        all: [{field: politically_governed, eq: true},
+              {field: leadership_level, in: [direktion, chef]}]
+    partial:
+      some: positions
+      where:
+        all: [{field: politically_governed, eq: false},
+              {field: leadership_level, in: [direktion, chef]}]
+"""
+PROFILE = """\
+profile: {id: p, title: T, organisation: O, source: s.txt, version: "1", date: 2024-01-01}
+criteria:
+  - id: topledelse
+    name: Topledelse i en politisk styret organisation
+    category: ledelsesmæssige
+    priority: PRIORITY
+    quote: Det er afgørende, at du har ledelseserfaring på højt niveau
+    section: S
+""" + CONDITIONS
+
+# a private company's director, and a department head in a municipality whose level the
+# CV does not give
+CANDIDATE = {"id": "k", "positions": [
+    {"title": "Administrerende direktør", "organisation": "LæringsTech ApS", "sector": "privat",
+     "start": "2016-07-01", "leadership_level": "direktion"},
+    {"title": "Afdelingschef", "organisation": "Gladsaxe Kommune", "sector": "kommune",
+     "start": "2007-01-01", "end": "2016-06-30"}]}
+
+
+def profile_of(tmp_path, priority: str):
+    return load_profile(write(tmp_path, "p.yaml", PROFILE.replace("PRIORITY", priority)))
+
+
+def result_of(profile, record: dict):
+    return screen(profile, [CandidateRecord.model_validate(record)]).result(record["id"])
+
+
+def with_level(level: str) -> dict:
+    positions = [CANDIDATE["positions"][0], {**CANDIDATE["positions"][1],
+                                             "leadership_level": level}]
+    return {**CANDIDATE, "positions": positions}
+
+
+def test_a_krav_whose_when_is_not_judged_is_ikke_belyst_not_a_knockout(tmp_path):
+    """The private top post met `partial`; whether the municipal post was at chef level is
+    not known. The krav read delvist and was proposed as a knock-out."""
+    profile = profile_of(tmp_path, "krav")
+    result = result_of(profile, CANDIDATE)
+    (outcome,) = result.outcomes
+    assert outcome.status == U
+    assert result.knockouts == ()
+    assert any("positions[1]" in m for m in outcome.missing)
+    # judged, it is met, or only partly met and a proposed knock-out
+    assert result_of(profile, with_level("chef")).outcomes[0].status == O
+    partly = result_of(profile, with_level("mellemleder"))
+    assert partly.outcomes[0].status == D
+    assert partly.knockouts == ("topledelse",)
+
+
+def test_an_oenske_keeps_the_credit_partial_secures(tmp_path):
+    result = result_of(profile_of(tmp_path, "ønske"), CANDIDATE)
+    assert result.outcomes[0].status == D
+
+
+@pytest.mark.parametrize("lang,pending,none", [
+    ("da", "ikke belyst", "Foreslåede knock-outs: ingen."),
+    ("en", "not assessed", "Proposed knock-outs: none.")])
+def test_explain_says_the_krav_is_not_yet_judged(tmp_path, lang, pending, none):
+    write(tmp_path, "k.json", json.dumps(CANDIDATE))
+    profile_of(tmp_path, "krav")
+    done = CliRunner().invoke(main, ["--lang", lang, "explain", "p", "--rules-dir",
+                                     str(tmp_path), str(tmp_path / "k.json"), "--no-audit"])
+    assert done.exit_code == 0, done.output
+    assert pending in done.output
+    assert none in done.output
