@@ -21,7 +21,7 @@ from .results import (
     band_range,
 )
 from .vocabulary import CATEGORY_TITLES, PRIORITIES, STAGES, STATUSES, label, recommendation
-from .wording import render, value_text
+from .wording import missing_text, render, value_text
 
 
 def _evidence_line(e: Evidence) -> str:
@@ -43,7 +43,8 @@ def criterion_text(outcome: CriterionOutcome, profile: Profile) -> list[str]:
         lines.append(f"  {t('Grundlag')}: "
                      + "; ".join(_evidence_line(e) for e in outcome.evidence))
     if outcome.missing and outcome.status != "opfyldt":
-        lines.append(f"  {t('Mangler')}: " + "; ".join(map(one_line, outcome.missing)))
+        lines.append(f"  {t('Mangler')}: " + "; ".join(
+            one_line(missing_text(m)) for m in outcome.missing))
     if outcome.disagreement:
         lines.append("  " + t("Uenighed: kilderne vurderer kompetencen markant forskelligt; "
                               "drøft vurderingerne før der lægges vægt på resultatet."))

@@ -17,6 +17,7 @@ from .i18n import decimal, t
 from .profiles import CATEGORIES
 from .results import Between, CandidateResult, CriterionOutcome, Score, Screening
 from .vocabulary import CATEGORY_SHORT, STAGES, STATUSES, label, recommendation
+from .wording import missing_text
 
 
 def document(screening: Screening, decisions: Decisions | None = None) -> dict[str, Any]:
@@ -55,7 +56,7 @@ def candidate(result: CandidateResult) -> dict[str, Any]:
 
 
 def criterion(outcome: CriterionOutcome) -> dict[str, Any]:
-    c, evidence = outcome.criterion, outcome.evidence
+    c, evidence, missing = outcome.criterion, outcome.evidence, outcome.missing
     return {
         "id": c.id,
         "category": c.category,
@@ -69,7 +70,10 @@ def criterion(outcome: CriterionOutcome) -> dict[str, Any]:
                       "value": e.value.stored() if isinstance(e.value, Between) else e.value,
                       "source": e.source}
                      for e in evidence] if evidence else [],
-        "missing": [*outcome.missing],
+        # in the chosen language, and as data (`results.Missing`): a result stored in the
+        # audit trail is shown in the language of whoever reads it
+        "missing": list(map(missing_text, missing)) if missing else [],
+        "missing_structured": [m.stored() for m in missing] if missing else [],
         "disagreement": outcome.disagreement,
     }
 

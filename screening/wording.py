@@ -9,14 +9,16 @@ guide's tables; change them together with the guide.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from . import conditions as cond
 from .catalogue import COLLECTIONS, label_of
-from .i18n import decimal
+from .i18n import decimal, t
 from .i18n import language as chosen_language
 from .profiles import Profile
-from .results import Between
+from .results import Between, ItemsLacking, Missing, NotAssessed, NotGiven
+from .vocabulary import STAGES, label
 
 # --- reading the wording (docs/reading-profiles.md) ----------------------------------------
 
@@ -134,6 +136,31 @@ def value_text(value: Any, language: str | None = None) -> str:
         return ", ".join(value_text(v, lang) for v in value) or ("ingen" if lang == "da"
                                                                   else "none")
     return str(value)
+
+
+def missing_text(missing: Missing) -> str:
+    """What is missing for a criterion, in the chosen language: "ingen vurdering af 'Robust'
+    fra samtale1, reference", "positions[1] (Direktør, Gentofte Kommune) mangler sektor"."""
+    if isinstance(missing, ItemsLacking):
+        return _items_lacking_text(missing, chosen_language())
+    return _shared_missing_text(missing, chosen_language())
+
+
+@lru_cache(maxsize=1024)  # the same few for every candidate of a profile
+def _shared_missing_text(missing: NotAssessed | NotGiven, language: str) -> str:
+    """`language`, the chosen language, is there to key the cache: t() reads it itself."""
+    if isinstance(missing, NotAssessed):
+        return t("ingen vurdering af '{competency}' fra {sources}", competency=missing.name,
+                 sources=", ".join(label(STAGES, s) for s in missing.sources))
+    return t("{what}: ikke oplyst", what=missing.what)
+
+
+def _items_lacking_text(missing: ItemsLacking, lang: str) -> str:
+    """Each item with the fields it lacks: its title is the candidate's own."""
+    fields = COLLECTIONS[missing.collection].fields
+    return "; ".join(t("{item} ({title}) mangler {fields}", item=i.item, title=i.title,
+                       fields=", ".join(label_of(fields[f], lang) for f in i.fields))
+                     for i in missing.items)
 
 
 def render(node: cond.Condition, profile: Profile, collection: str | None = None,

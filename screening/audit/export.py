@@ -10,6 +10,7 @@ from typing import Any
 from ..display import markdown as escape
 from ..i18n import moment, t
 from ..report import number_text
+from ..results import missing_of
 from ..vocabulary import (
     BANDS,
     CATEGORY_TITLES,
@@ -20,7 +21,7 @@ from ..vocabulary import (
     STATUSES,
     label,
 )
-from ..wording import value_text
+from ..wording import missing_text, value_text
 from .decisions import Decision, decision_line, describe
 from .store import AuditStore, command_of
 
@@ -42,11 +43,20 @@ def begrundelse(store: AuditStore, run_id: str, candidate: str) -> dict[str, Any
         "profile": run["profile"], "stage": run["stage"], "as_of": run["as_of"],
         "tool": run["tool"], "record_sha256": source["sha256"],
         "personal": store.personal(run_id, candidate),
-        "result": result,
+        "result": in_reader_language(result),
         "decisions": [d.as_dict() for d in history],
         "standing_decision": _as_dict(shown.get(candidate)),
         **_stored_words(store, run),
     }
+
+
+def in_reader_language(result: dict[str, Any]) -> dict[str, Any]:
+    """A stored result with what its criteria miss worded in the chosen language, from the
+    form stored beside the words (`results.Missing`); a run recorded before that form
+    existed keeps the words it was recorded with."""
+    return {**result, "criteria": [
+        {**c, "missing": [missing_text(missing_of(m)) for m in c["missing_structured"]]}
+        if "missing_structured" in c else c for c in result["criteria"]]}
 
 
 def stored_bands(store: AuditStore, run: dict) -> dict[str, str]:

@@ -18,7 +18,7 @@ from typing import Any
 from ..i18n import decimal, t
 from ..results import SPARSE_BAND, CandidateResult, CriterionOutcome
 from ..vocabulary import CATEGORY_TITLES, PRIORITIES, STATUSES, label, recommendation
-from ..wording import value_text
+from ..wording import missing_text, value_text
 from . import arguments
 from .arguments import STATUS, CriterionRef, Organisation, Title
 from .grammar import Reading, step
@@ -351,7 +351,7 @@ def _expect_status(screening_context: Context, crit: CriterionRef, status: str,
               name=outcome.criterion.name, status=label(STATUSES, outcome.status),
               candidate=result.id, expected=label(STATUSES, status))
             + (t("\nGrundlag: {grounds}", grounds=grounds) if grounds else "")
-            + (t("\nMangler: {missing}", missing="; ".join(outcome.missing))
+            + (t("\nMangler: {missing}", missing="; ".join(map(missing_text, outcome.missing)))
                if outcome.missing else ""))
 
 
