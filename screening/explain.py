@@ -21,13 +21,13 @@ from .results import (
     band_range,
 )
 from .vocabulary import CATEGORY_TITLES, PRIORITIES, STAGES, STATUSES, label, recommendation
-from .wording import missing_text, render, value_text
+from .wording import evidence_path, missing_text, render, value_text
 
 
 def _evidence_line(e: Evidence) -> str:
     # the note names titles, organisations and assessors typed by people: one line
     note = f" [{one_line(e.note)}]" if e.note else ""
-    return f"{e.path} = {value_text(e.value)} ({label(STAGES, e.source)}){note}"
+    return f"{evidence_path(e)} = {value_text(e.value)} ({label(STAGES, e.source)}){note}"
 
 
 def criterion_text(outcome: CriterionOutcome, profile: Profile) -> list[str]:

@@ -119,9 +119,9 @@ def _in_any_language(result: dict) -> dict:
     is missing, and the descriptions that stand as evidence paths), so that a run screened
     with --lang en gives the same results as one in Danish: statuses, points, scores,
     knock-outs and every evidence value and source still count. What is missing as data
-    goes too: runs recorded before it was stored have none."""
+    and the `some` an evidence path tells of go too: runs recorded before have neither."""
     criteria = [{**{k: v for k, v in c.items() if k not in ("missing", "missing_structured")},
-                 "evidence": [{k: v for k, v in e.items() if k != "path"}
+                 "evidence": [{k: v for k, v in e.items() if k not in ("path", "some")}
                               for e in c["evidence"]]} for c in result["criteria"]]
     return {**{k: v for k, v in result.items() if k != "input"}, "criteria": criteria}
 

@@ -13,11 +13,12 @@ import orjson
 from tabulate import tabulate
 
 from .audit.decisions import Decision, Decisions, decided
+from .conditions import as_data
 from .i18n import decimal, t
 from .profiles import CATEGORIES
-from .results import Between, CandidateResult, CriterionOutcome, Score, Screening
+from .results import Between, CandidateResult, CriterionOutcome, Evidence, Score, Screening
 from .vocabulary import CATEGORY_SHORT, STAGES, STATUSES, label, recommendation
-from .wording import missing_text
+from .wording import evidence_path, missing_text
 
 
 def document(screening: Screening, decisions: Decisions | None = None) -> dict[str, Any]:
@@ -66,16 +67,24 @@ def criterion(outcome: CriterionOutcome) -> dict[str, Any]:
         "max_points": outcome.max_points,
         "quote": c.quote,
         # most criteria show none: no comprehension (a function and a frame) made for them
-        "evidence": [{"path": e.path,
-                      "value": e.value.stored() if isinstance(e.value, Between) else e.value,
-                      "source": e.source}
-                     for e in evidence] if evidence else [],
+        "evidence": list(map(_evidence, evidence)) if evidence else [],
         # in the chosen language, and as data (`results.Missing`): a result stored in the
         # audit trail is shown in the language of whoever reads it
         "missing": list(map(missing_text, missing)) if missing else [],
         "missing_structured": [m.stored() for m in missing] if missing else [],
         "disagreement": outcome.disagreement,
     }
+
+
+def _evidence(e: Evidence) -> dict[str, Any]:
+    """A piece of evidence as data; the value of an inline `some` with the `some` itself,
+    as a rule file writes it, so that it is worded in any language when shown again."""
+    found = {"path": evidence_path(e),
+             "value": e.value.stored() if isinstance(e.value, Between) else e.value,
+             "source": e.source}
+    if e.some is not None:
+        found["some"] = as_data(e.some)
+    return found
 
 
 def number_text(value: float | None) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar, overload
 
+from .conditions import Some
 from .profiles import Band, Criterion, Profile, Scoring
 from .vocabulary import BANDS, KNOCKOUT_BAND, PENDING_BAND, SPARSE_BAND
 
@@ -160,16 +161,21 @@ class Evidence:
     value: Any
     source: str  # cv, or the assessment's source
     note: str | None = None
+    # the value of an inline `some`: the condition, worded in the reader's language when
+    # shown (`wording.evidence_path`); the path words it in the language of the run
+    some: Some | None = None
 
     # A frozen dataclass's own __init__ calls object.__setattr__ once per field: for the
     # tens of Evidence and CriterionOutcome an explanation makes, a third of its cost
     # (measured). Writing the fields into the instance's dict makes the same object.
-    def __init__(self, path: str, value: Any, source: str, note: str | None = None) -> None:
+    def __init__(self, path: str, value: Any, source: str, note: str | None = None,
+                 some: Some | None = None) -> None:
         fields = self.__dict__
         fields["path"] = path
         fields["value"] = value
         fields["source"] = source
         fields["note"] = note
+        fields["some"] = some
 
 
 @dataclass(frozen=True, init=False)

@@ -339,7 +339,7 @@ class _DerivedParts:
     are missing."""
 
     __slots__ = ("collection", "fields", "high_key", "item_fields", "key", "name",
-                 "path", "predicate", "record_attr", "summed", "titled")
+                 "path", "predicate", "record_attr", "some", "summed", "titled")
 
     def __init__(self, compiled: CompiledProfile, plan: DerivedPlan) -> None:
         predicate = compiled.predicates[plan.predicate]
@@ -349,6 +349,7 @@ class _DerivedParts:
         self.collection, self.record_attr = plan.collection, collection.record_attr
         # a named derived fact by its id; an inline `some` by its description
         self.path = f"derived.{plan.name}" if plan.name in compiled.profile.derived else plan.name
+        self.some = plan.some
         self.titled = _TITLE_ATTRS[plan.collection]
         names = dict.fromkeys([*predicate.fields, *([plan.field] if plan.field else [])])
         # through the catalogue: `current` and a position's `years` are computed
@@ -375,7 +376,7 @@ class _DerivedParts:
         return Between(value, None if high == UNBOUNDED else high)
 
     def evidence(self, evaluated: Evaluated, shared: _Shared) -> tuple[Evidence, ...]:
-        evidence = [Evidence(self.path, self.value(evaluated.view), "cv")]
+        evidence = [Evidence(self.path, self.value(evaluated.view), "cv", None, self.some)]
         statuses = evaluated.firings.item_status.get(self.predicate)
         if not statuses:
             return tuple(evidence)

@@ -17,7 +17,7 @@ from .catalogue import COLLECTIONS, label_of
 from .i18n import decimal, t
 from .i18n import language as chosen_language
 from .profiles import Profile
-from .results import Between, ItemsLacking, Missing, NotAssessed, NotGiven
+from .results import Between, Evidence, ItemsLacking, Missing, NotAssessed, NotGiven
 from .vocabulary import STAGES, label
 
 # --- reading the wording (docs/reading-profiles.md) ----------------------------------------
@@ -163,10 +163,26 @@ def _items_lacking_text(missing: ItemsLacking, lang: str) -> str:
                      for i in missing.items)
 
 
-def render(node: cond.Condition, profile: Profile, collection: str | None = None,
+def evidence_path(evidence: Evidence) -> str:
+    """Where the evidence was found, in the chosen language: its path, or the inline `some`
+    whose value it is, in words ("en stilling hvor sektor er kommune")."""
+    if evidence.some is None:
+        return evidence.path
+    return some_text(evidence.some, chosen_language())
+
+
+@lru_cache(maxsize=1024)  # the same few for every candidate of a profile
+def some_text(node: cond.Some, language: str) -> str:
+    """An inline `some` in words in `language`; it reads item fields only, so it needs no
+    profile."""
+    return render(node, None, language=language)
+
+
+def render(node: cond.Condition, profile: Profile | None, collection: str | None = None,
            language: str | None = None) -> str:
     """A condition in words, e.g. 'en stilling hvor politisk styret er ja og ...', in
-    `language` (the chosen language when None)."""
+    `language` (the chosen language when None). Only a competency and a derived fact are
+    named in the profile's words: an item condition (a `some`) needs no `profile`."""
     lang = language or chosen_language()
     words = CONDITION_WORDS[lang]
     if isinstance(node, cond.All | cond.AnyOf):
@@ -180,6 +196,7 @@ def render(node: cond.Condition, profile: Profile, collection: str | None = None
             label = f"{'an' if label[0] in 'aeiou' else 'a'} {label}"
         return words["some"].format(label, render(node.where, profile, node.collection, lang))
     if isinstance(node, cond.Assessed):
+        assert profile is not None, "a competency is named in the profile's words"
         label = profile.competencies[node.competency]
         by = words["by"].format(", ".join(node.by)) if node.by else ""
         if node.gte is not None:
@@ -192,6 +209,7 @@ def render(node: cond.Condition, profile: Profile, collection: str | None = None
         assert collection is not None, "an item field is read only inside a `some`"
         name = label_of(COLLECTIONS[collection].fields[node.name], lang)
     else:
+        assert profile is not None, "a derived fact is named in the profile's words"
         derived = profile.derived[node.name]
         described = derived.description[0].lower() + derived.description[1:]
         if derived.aggregate == "exists":
@@ -201,7 +219,7 @@ def render(node: cond.Condition, profile: Profile, collection: str | None = None
     return f"{name} {OP_WORDS[lang][node.op]} {value_text(node.value, lang)}"
 
 
-def _child(node: cond.Condition, profile: Profile, collection: str | None,
+def _child(node: cond.Condition, profile: Profile | None, collection: str | None,
            language: str) -> str:
     text = render(node, profile, collection, language)
     return f"({text})" if isinstance(node, cond.All | cond.AnyOf) else text

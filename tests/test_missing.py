@@ -1,7 +1,8 @@
-"""What a criterion misses is data (`results.Missing`), worded in the language of whoever
-reads it: a result screened in Danish and stored in the audit trail reads in English, and the
-reverse, in `audit show`, `audit export` and `explain`; a run stored before, with words only,
-shows its words as they were."""
+"""What a criterion misses is data (`results.Missing`), and so is the inline `some` an
+evidence path tells of: each is worded in the language of whoever reads it. A result
+screened in Danish and stored in the audit trail reads in English, and the reverse, in
+`audit show`, `audit export` and `explain`; a run stored before, with words only, shows its
+words as they were."""
 
 from __future__ import annotations
 
@@ -36,6 +37,8 @@ PROFILE = """\
          quote: q2, section: S, when: {fact: raadgiver_aar, gte: 2}}
       - {id: ledelse, name: God ledelse, category: personlige, priority: ønske, quote: q3,
          section: S, sources: [samtale1, reference], when: {assessed: ledelse}}
+      - {id: kommune, name: Kommunal stilling, category: faglige, priority: ønske, quote: q4,
+         section: S, when: {some: positions, where: {field: sector, eq: kommune}}}
 """
 
 # a position whose level is not recorded, no experience at all, and no assessment
@@ -55,7 +58,11 @@ MISSING = {
     "en": ["positions[1] (Chef, B A/S) lacks leadership level", "experience: not given",
            "no assessment of 'Ledelse' by first interview, references"],
 }
+# the evidence of the inline `some`, as each language words it
+SOME = {"da": "en stilling hvor sektor er kommune", "en": "a position where sector is kommune"}
 LINE = {"da": "Mangler", "en": "Missing"}
+GROUNDS = {"da": "Grundlag", "en": "Evidence"}
+YES = {"da": "ja", "en": "yes"}
 ACROSS = [("da", "en"), ("en", "da")]
 
 
@@ -84,6 +91,10 @@ def missing_in(criteria: list[dict]) -> list[str]:
     return sorted(m for c in criteria for m in c["missing"])
 
 
+def paths_in(criteria: list[dict]) -> list[str]:
+    return [e["path"] for c in criteria for e in c["evidence"] if "some" in e]
+
+
 @pytest.mark.parametrize(("made_in", "read_in"), ACROSS)
 def test_a_stored_result_shows_what_is_missing_in_the_readers_language(files, audit_db,
                                                                        made_in, read_in):
@@ -93,6 +104,7 @@ def test_a_stored_result_shows_what_is_missing_in_the_readers_language(files, au
     run = screened_in(made_in, files, audit_db)
     stored = AuditStore(audit_db).result(run, "k")
     assert missing_in(stored["criteria"]) == sorted(MISSING[made_in])  # as the run wrote it
+    assert paths_in(stored["criteria"]) == [SOME[made_in]]
 
     shown = cli("--lang", read_in, "audit", "show", run, "--candidate", "k",
                 "--audit-db", str(audit_db)).output.replace("\\", "")  # Markdown's escapes
@@ -101,9 +113,12 @@ def test_a_stored_result_shows_what_is_missing_in_the_readers_language(files, au
     for text in (shown, exported):
         assert all(f"- {LINE[read_in]}: {m}" in text for m in MISSING[read_in]), text
         assert not any(m in text for m in MISSING[made_in]), text
+        assert f"- {GROUNDS[read_in]}: {SOME[read_in]} = {YES[read_in]} " in text, text
+        assert SOME[made_in] not in text
     document = json.loads(cli("--lang", read_in, "audit", "export", run, "--candidate", "k",
                               "--format", "json", "--audit-db", str(audit_db)).output)
     assert missing_in(document["result"]["criteria"]) == sorted(MISSING[read_in])
+    assert paths_in(document["result"]["criteria"]) == [SOME[read_in]]
 
 
 @pytest.mark.parametrize(("made_in", "read_in"), ACROSS)
@@ -121,6 +136,8 @@ def test_explain_words_what_is_missing_in_the_language_it_is_read_in(files, made
     text = explain(screening, "k")
     assert all(f"{LINE[read_in]}: {m}" in text for m in MISSING[read_in]), text
     assert not any(m in text for m in MISSING[made_in]), text
+    assert f"{GROUNDS[read_in]}: {SOME[read_in]} = {YES[read_in]} " in text, text
+    assert SOME[made_in] not in text
 
 
 def test_a_run_stored_with_words_only_shows_them_as_they_were(files, audit_db):
@@ -130,7 +147,9 @@ def test_a_run_stored_with_words_only_shows_them_as_they_were(files, audit_db):
     store = AuditStore(audit_db)
     meta, result = store.run(run), store.result(run, "k")
     old = {**{k: v for k, v in result.items() if k != "input"},
-           "criteria": [{k: v for k, v in c.items() if k != "missing_structured"}
+           "criteria": [{**{k: v for k, v in c.items() if k != "missing_structured"},
+                         "evidence": [{k: v for k, v in e.items() if k != "some"}
+                                      for e in c["evidence"]]}
                         for c in result["criteria"]]}
     kept = {k: v for k, v in meta.items() if k not in ("run", "created", "rule_files")}
     source = result["input"]
@@ -143,7 +162,10 @@ def test_a_run_stored_with_words_only_shows_them_as_they_were(files, audit_db):
         shown = cli("--lang", language, "audit", "show", old_run, "--candidate", "k",
                     "--audit-db", str(audit_db)).output.replace("\\", "")
         assert all(f"- {LINE[language]}: {m}" in shown for m in MISSING["da"]), shown
+        assert f"- {GROUNDS[language]}: {SOME['da']} = {YES[language]} " in shown, shown
     document = json.loads(cli("--lang", "en", "audit", "export", old_run, "--candidate", "k",
                               "--format", "json", "--audit-db", str(audit_db)).output)
     assert missing_in(document["result"]["criteria"]) == sorted(MISSING["da"])
+    assert [e["path"] for c in document["result"]["criteria"] for e in c["evidence"]
+            if e["path"] == SOME["da"]] == [SOME["da"]]
     cli("audit", "verify", "--audit-db", str(audit_db))

@@ -75,7 +75,7 @@ def plain_derived_evidence(compiled: CompiledProfile, evaluated: Evaluated,
                            key: str) -> list[Evidence]:
     plan = compiled.derived[key]
     path = f"derived.{plan.name}" if plan.name in compiled.profile.derived else plan.name
-    evidence = [Evidence(path, evaluated.view[key], "cv")]
+    evidence = [Evidence(path, evaluated.view[key], "cv", None, plan.some)]
     statuses = evaluated.firings.item_status.get(plan.predicate, {})
     items = getattr(evaluated.facts.record, COLLECTIONS[plan.collection].record_attr)
     fields = dict.fromkeys([*compiled.predicates[plan.predicate].fields,
