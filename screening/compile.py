@@ -73,6 +73,9 @@ class DerivedPlan:
     # its lowest value, this key its highest (`facts.derive`, `algebra.compare_range`);
     # None for `exists`, which is decided or not
     high_key: str | None = None
+    # an inline `some`: its condition, worded in the language of whoever reads its evidence
+    # (`name` words it in the run's)
+    some: cond.Some | None = None
 
 
 @dataclass(frozen=True)
@@ -150,10 +153,10 @@ class _Compiler:
                 return compare(key, node.op, node.value)
             return compare_range(key, high_key, node.op, node.value)
         if isinstance(node, cond.Some):
-            # the name is shown as evidence, so it is worded in the run's language (a
+            # the name is the evidence's path, so it is worded in the run's language (a
             # compiled profile lives for one run; only the loaded profile is cached)
             name = render(node, self.out.profile)
-            key = self._derived(name, node.collection, node.where, "exists", None)
+            key = self._derived(name, node.collection, node.where, "exists", None, node)
             keys.append(key)
             return compare(key, "eq", True)
         if isinstance(node, cond.Assessed):
@@ -174,14 +177,14 @@ class _Compiler:
         raise TypeError(f"not a candidate-level condition: {node!r}")
 
     def _derived(self, name: str, collection: str, where: cond.Condition | None,
-                 aggregate: str, sum_field: str | None) -> str:
+                 aggregate: str, sum_field: str | None, some: cond.Some | None = None) -> str:
         predicate = self._predicate(collection, where)
         spec_key = f"{name}|{predicate}|{aggregate}|{sum_field}"
         if spec_key not in self._derived_by_name:
             key = f"d{len(self.out.derived)}"
             self.out.derived[key] = DerivedPlan(
                 key, name, predicate, collection, aggregate, sum_field,
-                None if aggregate == "exists" else f"{key}h")
+                None if aggregate == "exists" else f"{key}h", some)
             self._derived_by_name[spec_key] = key
             self._derived_by_name.setdefault(name, key)
         if sum_field is not None:

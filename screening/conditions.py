@@ -220,6 +220,24 @@ def normalise(condition: Condition) -> Condition:
     return parts[0] if len(parts) == 1 else kind(parts)
 
 
+def as_data(condition: Condition) -> dict[str, Any]:
+    """The plain data of a rule file that `parse` reads as this condition: how a condition
+    is stored where it is shown again later (the `some` an evidence path tells of)."""
+    if isinstance(condition, All | AnyOf):
+        return {"all" if isinstance(condition, All) else "any":
+                [as_data(child) for child in condition.children]}
+    if isinstance(condition, Not):
+        return {"not": as_data(condition.child)}
+    if isinstance(condition, Some):
+        return {"some": condition.collection, "where": as_data(condition.where)}
+    if isinstance(condition, Assessed):
+        return {"assessed": condition.competency,
+                **({"by": list(condition.by)} if condition.by is not None else {}),
+                **({"gte": condition.gte} if condition.gte is not None else {})}
+    value = list(condition.value) if isinstance(condition.value, tuple) else condition.value
+    return {"field" if condition.item_level else "fact": condition.name, condition.op: value}
+
+
 def walk(condition: Condition):
     """Every node of a condition tree, parents first."""
     yield condition

@@ -21,13 +21,13 @@ from .results import (
     band_range,
 )
 from .vocabulary import CATEGORY_TITLES, PRIORITIES, STAGES, STATUSES, label, recommendation
-from .wording import render, value_text
+from .wording import evidence_path, missing_text, render, value_text
 
 
 def _evidence_line(e: Evidence) -> str:
     # the note names titles, organisations and assessors typed by people: one line
     note = f" [{one_line(e.note)}]" if e.note else ""
-    return f"{e.path} = {value_text(e.value)} ({label(STAGES, e.source)}){note}"
+    return f"{evidence_path(e)} = {value_text(e.value)} ({label(STAGES, e.source)}){note}"
 
 
 def criterion_text(outcome: CriterionOutcome, profile: Profile) -> list[str]:
@@ -43,7 +43,8 @@ def criterion_text(outcome: CriterionOutcome, profile: Profile) -> list[str]:
         lines.append(f"  {t('Grundlag')}: "
                      + "; ".join(_evidence_line(e) for e in outcome.evidence))
     if outcome.missing and outcome.status != "opfyldt":
-        lines.append(f"  {t('Mangler')}: " + "; ".join(map(one_line, outcome.missing)))
+        lines.append(f"  {t('Mangler')}: " + "; ".join(
+            one_line(missing_text(m)) for m in outcome.missing))
     if outcome.disagreement:
         lines.append("  " + t("Uenighed: kilderne vurderer kompetencen markant forskelligt; "
                               "drøft vurderingerne før der lægges vægt på resultatet."))

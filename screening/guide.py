@@ -25,7 +25,7 @@ from .results import CriterionOutcome, Screening
 from .stages import SOURCES
 from .views import CandidateView, candidate_view, needs_attention
 from .vocabulary import CATEGORY_TITLES, PRIORITIES, STAGES, STATUSES, TEMPLATE_LABELS, label
-from .wording import render
+from .wording import missing_text, render
 
 NEXT_STAGES: tuple[str, ...] = SOURCES[1:]  # the first stage has nothing before it
 
@@ -84,7 +84,8 @@ def item(profile: Profile, outcome: CriterionOutcome, next_stage: str) -> GuideI
     c = outcome.criterion
     to_come = SOURCES[SOURCES.index(next_stage):]
     return GuideItem(c, outcome.status, _reasons(outcome),
-                     tuple(_evidence_line(e) for e in outcome.evidence), outcome.missing,
+                     tuple(_evidence_line(e) for e in outcome.evidence),
+                     tuple(map(missing_text, outcome.missing)),
                      render(c.when, profile), tuple(s for s in c.sources if s in to_come),
                      questions_for(profile, c))
 

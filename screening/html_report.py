@@ -28,6 +28,7 @@ from .profiles import CATEGORIES, Profile
 from .results import CandidateResult, Screening
 from .views import CandidateView, candidate_view
 from .vocabulary import CATEGORY_TITLES, STATUSES, TEMPLATE_LABELS, label
+from .wording import missing_text
 
 STATUS_CLASS = {"opfyldt": "s-met", "delvist": "s-partly", "ikke_opfyldt": "s-not",
                 "ikke_belyst": "s-unknown"}
@@ -117,9 +118,10 @@ def _in_any_language(result: dict) -> dict:
     """A stored or fresh result without what is worded in the language it was made in (what
     is missing, and the descriptions that stand as evidence paths), so that a run screened
     with --lang en gives the same results as one in Danish: statuses, points, scores,
-    knock-outs and every evidence value and source still count."""
-    criteria = [{**{k: v for k, v in c.items() if k != "missing"},
-                 "evidence": [{k: v for k, v in e.items() if k != "path"}
+    knock-outs and every evidence value and source still count. What is missing as data
+    and the `some` an evidence path tells of go too: runs recorded before have neither."""
+    criteria = [{**{k: v for k, v in c.items() if k not in ("missing", "missing_structured")},
+                 "evidence": [{k: v for k, v in e.items() if k not in ("path", "some")}
                               for e in c["evidence"]]} for c in result["criteria"]]
     return {**{k: v for k, v in result.items() if k != "input"}, "criteria": criteria}
 
@@ -172,7 +174,7 @@ def _candidate(screening: Screening, result: CandidateResult, view: CandidateVie
             t("{points} af {max} point", points=report.number_text(o.points),
               max=report.number_text(o.max_points)),
             "evidence": [_evidence_line(e) for e in o.evidence],
-            "missing": list(o.missing) if o.status != "opfyldt" else [],
+            "missing": list(map(missing_text, o.missing)) if o.status != "opfyldt" else [],
             "disagreement": o.disagreement} for o in members)
     return {"view": view, "chart": Markup(candidate_chart(result)), "criteria": criteria,
             "knockouts": [{"criterion": screening.profile.criterion(k), "partly": k in partly}

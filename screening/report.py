@@ -7,16 +7,19 @@ from __future__ import annotations
 
 import csv
 import io
+from functools import lru_cache
 from typing import Any
 
 import orjson
 from tabulate import tabulate
 
 from .audit.decisions import Decision, Decisions, decided
-from .i18n import decimal, t
+from .conditions import Some, as_data
+from .i18n import decimal, language, t
 from .profiles import CATEGORIES
-from .results import Between, CandidateResult, CriterionOutcome, Score, Screening
+from .results import Between, CandidateResult, CriterionOutcome, Evidence, Score, Screening
 from .vocabulary import CATEGORY_SHORT, STAGES, STATUSES, label, recommendation
+from .wording import missing_text, some_text
 
 
 def document(screening: Screening, decisions: Decisions | None = None) -> dict[str, Any]:
@@ -55,7 +58,7 @@ def candidate(result: CandidateResult) -> dict[str, Any]:
 
 
 def criterion(outcome: CriterionOutcome) -> dict[str, Any]:
-    c, evidence = outcome.criterion, outcome.evidence
+    c, evidence, missing = outcome.criterion, outcome.evidence, outcome.missing
     return {
         "id": c.id,
         "category": c.category,
@@ -67,11 +70,30 @@ def criterion(outcome: CriterionOutcome) -> dict[str, Any]:
         # most criteria show none: no comprehension (a function and a frame) made for them
         "evidence": [{"path": e.path,
                       "value": e.value.stored() if isinstance(e.value, Between) else e.value,
-                      "source": e.source}
+                      "source": e.source} if e.some is None else _some_evidence(e)
                      for e in evidence] if evidence else [],
-        "missing": [*outcome.missing],
+        # in the chosen language, and as data (`results.Missing`): a result stored in the
+        # audit trail is shown in the language of whoever reads it
+        "missing": list(map(missing_text, missing)) if missing else [],
+        "missing_structured": [m.stored() for m in missing] if missing else [],
         "disagreement": outcome.disagreement,
     }
+
+
+def _some_evidence(e: Evidence) -> dict[str, Any]:
+    """The value of an inline `some` as data: its path in words in the chosen language, and
+    the `some` itself as a rule file writes it, to be worded in any language when shown
+    again."""
+    assert e.some is not None
+    path, some = _some_parts(e.some, language())
+    return {"path": path, "value": e.value, "source": e.source, "some": some}
+
+
+@lru_cache(maxsize=1024)  # the same few for every candidate
+def _some_parts(some: Some, language: str) -> tuple[str, dict[str, Any]]:
+    """An inline `some` in words in `language`, and as data: one dict, shared by every
+    document that shows it (documents are written out, never changed)."""
+    return some_text(some, language), as_data(some)
 
 
 def number_text(value: float | None) -> str:

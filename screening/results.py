@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar, overload
 
+from .conditions import Some
 from .profiles import Band, Criterion, Profile, Scoring
 from .vocabulary import BANDS, KNOCKOUT_BAND, PENDING_BAND, SPARSE_BAND
 
@@ -88,6 +89,70 @@ class Between:
         return {"low": self.low, "high": self.high}
 
 
+@dataclass(frozen=True)
+class NotAssessed:
+    """No assessment of a competency from the sources that may assess it."""
+
+    competency: str  # its id in the profile
+    name: str  # in the profile's words
+    sources: tuple[str, ...]  # stage codes
+
+    def stored(self) -> dict[str, Any]:
+        return {"kind": "not_assessed", "competency": self.competency, "name": self.name,
+                "sources": list(self.sources)}
+
+
+@dataclass(frozen=True)
+class NotGiven:
+    """Nothing about `what` in the record: a collection (positions), a derived fact by its
+    id, or an inline `some` by its description."""
+
+    what: str
+
+    def stored(self) -> dict[str, Any]:
+        return {"kind": "not_given", "what": self.what}
+
+
+@dataclass(frozen=True)
+class ItemLacks:
+    """An item that could not be decided: its path (positions[1]), its title (typed by
+    people: "Direktør, Helsingør Kommune") and the fields of its collection it lacks."""
+
+    item: str
+    title: str
+    fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ItemsLacking:
+    """The items of a collection that could not be decided, each with the fields it lacks."""
+
+    collection: str
+    items: tuple[ItemLacks, ...]
+
+    def stored(self) -> dict[str, Any]:
+        return {"kind": "items_lacking", "collection": self.collection,
+                "items": [{"item": i.item, "title": i.title, "fields": list(i.fields)}
+                          for i in self.items]}
+
+
+# What evidence would let a criterion be judged, as data: shown in the reader's language
+# (`wording.missing_text`), so that a result stored in the audit trail reads in any language.
+Missing = NotAssessed | NotGiven | ItemsLacking
+
+
+def missing_of(stored: dict[str, Any]) -> Missing:
+    """A `Missing` from its stored form (its `stored()`)."""
+    kind = stored["kind"]
+    if kind == "not_assessed":
+        return NotAssessed(stored["competency"], stored["name"], tuple(stored["sources"]))
+    if kind == "not_given":
+        return NotGiven(stored["what"])
+    return ItemsLacking(stored["collection"],
+                        tuple(ItemLacks(i["item"], i["title"], tuple(i["fields"]))
+                              for i in stored["items"]))
+
+
 @dataclass(frozen=True, init=False)
 class Evidence:
     """One piece of the record that decided something: where, what, from which source."""
@@ -96,16 +161,21 @@ class Evidence:
     value: Any
     source: str  # cv, or the assessment's source
     note: str | None = None
+    # the value of an inline `some`: the condition, worded in the reader's language when
+    # shown (`wording.evidence_path`); the path words it in the language of the run
+    some: Some | None = None
 
     # A frozen dataclass's own __init__ calls object.__setattr__ once per field: for the
     # tens of Evidence and CriterionOutcome an explanation makes, a third of its cost
     # (measured). Writing the fields into the instance's dict makes the same object.
-    def __init__(self, path: str, value: Any, source: str, note: str | None = None) -> None:
+    def __init__(self, path: str, value: Any, source: str, note: str | None = None,
+                 some: Some | None = None) -> None:
         fields = self.__dict__
         fields["path"] = path
         fields["value"] = value
         fields["source"] = source
         fields["note"] = note
+        fields["some"] = some
 
 
 @dataclass(frozen=True, init=False)
@@ -115,11 +185,11 @@ class CriterionOutcome:
     points: float | None  # None when ikke_belyst: no evidence, no points either way
     max_points: float
     evidence: tuple[Evidence, ...]
-    missing: tuple[str, ...]  # what evidence would let the criterion be judged
+    missing: tuple[Missing, ...]  # what evidence would let the criterion be judged
     disagreement: bool
 
     def __init__(self, criterion: Criterion, status: str, points: float | None,
-                 max_points: float, evidence: tuple[Evidence, ...], missing: tuple[str, ...],
+                 max_points: float, evidence: tuple[Evidence, ...], missing: tuple[Missing, ...],
                  disagreement: bool) -> None:
         fields = self.__dict__  # as Evidence.__init__, for the same reason
         fields["criterion"] = criterion

@@ -22,10 +22,9 @@ from operator import itemgetter
 from typing import Any
 
 from .algebra import UNBOUNDED
-from .catalogue import COLLECTIONS, label_of
+from .catalogue import COLLECTIONS
 from .compile import CompiledCriterion, CompiledProfile, DerivedPlan
 from .engine import Evaluated
-from .i18n import language, t
 from .profiles import CATEGORIES, Band, Criterion, Scoring
 from .results import (
     KNOCKOUT_BAND,
@@ -42,13 +41,17 @@ from .results import (
     DeferredOutcomes,
     Evidence,
     I,
+    ItemLacks,
+    ItemsLacking,
+    Missing,
+    NotAssessed,
+    NotGiven,
     O,
     Score,
     U,
     band_of,
     bands_highest_first,
 )
-from .vocabulary import STAGES, label
 
 POINTS_FACTOR = {O: 1.0, D: 0.5, I: 0.0}
 KNOCKOUT_STATUSES = (I, D)  # a krav must be fully met; anything less is for a person to weigh
@@ -246,22 +249,25 @@ def _band(scoring: Scoring, highest_first: list[Band], total: Score) -> tuple[st
     return secured.band, secured.label
 
 
-Part = tuple[tuple[Evidence, ...], tuple[str, ...]]  # a key's evidence, or what is missing
+Part = tuple[tuple[Evidence, ...], tuple[Missing, ...]]  # a key's evidence, or what is missing
 
 
 class _Explainer:
     """What explaining the candidates of one compiled profile needs, looked up once: per
     criterion its keys and points, per derived key where its evidence comes from, and per
-    language the texts for an absent key that depend on nothing else."""
+    key what is missing when it is absent and nothing about the candidate says more: an
+    assessed competency's assessment, or a derived fact none of whose items was undecided
+    (the same for every candidate; in no language: see `results.Missing`)."""
 
     def __init__(self, compiled: CompiledProfile) -> None:
         self._criteria = [_CriterionParts(cc, compiled) for cc in compiled.criteria]
         self._derived = {key: _DerivedParts(compiled, plan)
                          for key, plan in compiled.derived.items()}
-        # assessment key -> the competency's name and the sources that may assess it
-        self._assessed = {key: (compiled.profile.competencies[plan.competency], plan.sources)
-                          for key, plan in compiled.assessments.items()}
-        self._absent_texts: dict[str, dict[str, str]] = {}  # language -> key -> text
+        competencies = compiled.profile.competencies
+        self._absent: dict[str, Missing] = {
+            key: NotAssessed(plan.competency, competencies[plan.competency], plan.sources)
+            for key, plan in compiled.assessments.items()}
+        self._absent.update((key, NotGiven(plan.name)) for key, plan in compiled.derived.items())
 
     def outcomes(self, evaluated: Evaluated) -> tuple[CriterionOutcome, ...]:
         statuses, gaps = evaluated.firings.criteria, evaluated.firings.gaps
@@ -295,35 +301,17 @@ class _Explainer:
         derived = self._derived.get(key)
         part: Part
         if key not in evaluated.view:
-            part = (), (self._missing(evaluated, key, derived, shared),)
+            missing = derived.missing(evaluated, shared) if derived is not None else None
+            part = (), (missing or self._absent[key],)
         elif derived is not None:
             # a range: what the held items give, and the items that could add to it
-            missing = (derived.missing(evaluated, shared, language())
-                       if derived.high_key in evaluated.view else "")
+            missing = (derived.missing(evaluated, shared)
+                       if derived.high_key in evaluated.view else None)
             part = derived.evidence(evaluated, shared), (missing,) if missing else ()
         else:
             part = _assessment_evidence(evaluated, key, shared), ()
         parts[key] = part
         return part
-
-    def _missing(self, evaluated: Evaluated, key: str, derived: _DerivedParts | None,
-                 shared: _Shared) -> str:
-        worded_in = language()
-        texts = self._absent_texts.get(worded_in)
-        if texts is None:
-            texts = self._absent_texts[worded_in] = self._absent_texts_in(worded_in)
-        if derived is None:
-            return texts[key]
-        return derived.missing(evaluated, shared, worded_in) or texts[key]
-
-    def _absent_texts_in(self, worded_in: str) -> dict[str, str]:
-        """Per key, the text for what is missing when nothing about the candidate says more:
-        an assessed competency's, or a derived fact's no item of which was undecided."""
-        texts = {key: _not_assessed(competency, sources, worded_in)
-                 for key, (competency, sources) in self._assessed.items()}
-        texts.update((key, t("{what}: ikke oplyst", what=derived.name))
-                     for key, derived in self._derived.items())
-        return texts
 
 
 class _CriterionParts:
@@ -350,8 +338,8 @@ class _DerivedParts:
     sum's range has both: its evidence shows the range, and the items that would settle it
     are missing."""
 
-    __slots__ = ("_labels", "collection", "fields", "high_key", "item_fields", "key", "name",
-                 "path", "predicate", "record_attr", "summed", "titled")
+    __slots__ = ("collection", "fields", "high_key", "item_fields", "key", "name",
+                 "path", "predicate", "record_attr", "some", "summed", "titled")
 
     def __init__(self, compiled: CompiledProfile, plan: DerivedPlan) -> None:
         predicate = compiled.predicates[plan.predicate]
@@ -361,13 +349,14 @@ class _DerivedParts:
         self.collection, self.record_attr = plan.collection, collection.record_attr
         # a named derived fact by its id; an inline `some` by its description
         self.path = f"derived.{plan.name}" if plan.name in compiled.profile.derived else plan.name
+        self.some = plan.some
         self.titled = _TITLE_ATTRS[plan.collection]
         names = dict.fromkeys([*predicate.fields, *([plan.field] if plan.field else [])])
         # through the catalogue: `current` and a position's `years` are computed
         self.fields = [(f".{name}", collection.fields[name].read) for name in names]
-        # the keys on an item's fact of the fields the predicate reads, with their fields
-        # (none: a count of every item of a collection whose fields no rule reads)
-        self.item_fields = [(k, collection.fields[f]) for (f, _member), k
+        # the keys on an item's fact of the fields the predicate reads, with their fields'
+        # names (none: a count of every item of a collection whose fields no rule reads)
+        self.item_fields = [(k, f) for (f, _member), k
                             in compiled.item_keys.get(plan.collection, {}).items()
                             if f in predicate.fields]
         # the key on an item's fact of the summed field: a held item without it leaves a
@@ -376,8 +365,7 @@ class _DerivedParts:
         if plan.field is not None:
             self.summed = compiled.item_keys[plan.collection][(plan.field, None)]
             if plan.field not in predicate.fields:
-                self.item_fields.append((self.summed, collection.fields[plan.field]))
-        self._labels: dict[str, list[tuple[str, str]]] = {}  # language -> item_fields labelled
+                self.item_fields.append((self.summed, plan.field))
 
     def value(self, view: dict[str, Any]) -> Any:
         """The value, or the range from it to the highest (`algebra.compare_range`)."""
@@ -388,7 +376,7 @@ class _DerivedParts:
         return Between(value, None if high == UNBOUNDED else high)
 
     def evidence(self, evaluated: Evaluated, shared: _Shared) -> tuple[Evidence, ...]:
-        evidence = [Evidence(self.path, self.value(evaluated.view), "cv")]
+        evidence = [Evidence(self.path, self.value(evaluated.view), "cv", None, self.some)]
         statuses = evaluated.firings.item_status.get(self.predicate)
         if not statuses:
             return tuple(evidence)
@@ -411,30 +399,25 @@ class _DerivedParts:
                 evidence.append(found)
         return tuple(evidence)
 
-    def missing(self, evaluated: Evaluated, shared: _Shared, worded_in: str) -> str:
+    def missing(self, evaluated: Evaluated, shared: _Shared) -> Missing | None:
         """The items that could not be decided, and of a sum those held whose summed value
-        is unknown, each with the fields it lacks ("" if none)."""
+        is unknown, each with the fields it lacks (None if none)."""
         items = getattr(evaluated.facts.record, self.record_attr)
         if items is None:
-            return t("{what}: ikke oplyst", what=self.collection)
+            return NotGiven(self.collection)
         statuses = evaluated.firings.item_status.get(self.predicate)
         if not statuses:
-            return ""
-        labels = self._labels.get(worded_in)
-        if labels is None:
-            labels = self._labels[worded_in] = [(k, label_of(f, worded_in))
-                                                for k, f in self.item_fields]
+            return None
         facts = evaluated.facts.item_facts[self.collection]
-        gaps = []
+        lacking = []
         summed = self.summed
         for i in sorted([i for i, status in statuses.items() if status == U
                          or (summed is not None and status == O and summed not in facts[i])]):
             fact, item_path = facts[i], f"{self.collection}[{i}]"
-            absent = dict.fromkeys([label for k, label in labels if k not in fact])
-            gaps.append(t("{item} ({title}) mangler {fields}", item=item_path,
-                          title=shared.title(item_path, items[i], self.titled),
-                          fields=", ".join(absent)))
-        return "; ".join(gaps)
+            lacking.append(ItemLacks(item_path, shared.title(item_path, items[i], self.titled),
+                                     tuple(dict.fromkeys([name for k, name in self.item_fields
+                                                          if k not in fact]))))
+        return ItemsLacking(self.collection, tuple(lacking)) if lacking else None
 
 
 class _Shared:
@@ -473,13 +456,6 @@ def _assessment_evidence(evaluated: Evaluated, key: str,
 
 _TITLE_ATTRS = {"positions": ("title", "organisation"), "education": ("degree", "institution"),
                 "experience": ("kind", "description")}
-
-
-@lru_cache(maxsize=1024)  # the same few texts for every candidate
-def _not_assessed(competency: str, sources: tuple[str, ...], worded_in: str) -> str:
-    """`worded_in`, the chosen language, is there to key the cache: t() reads it itself."""
-    return t("ingen vurdering af '{competency}' fra {sources}", competency=competency,
-             sources=", ".join(label(STAGES, s) for s in sources))
 
 
 def rank(results: list[CandidateResult]) -> list[CandidateResult]:

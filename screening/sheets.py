@@ -38,7 +38,7 @@ from .results import Screening
 from .stages import SOURCES
 from .views import candidate_view
 from .vocabulary import CATEGORY_SHORT, CATEGORY_TITLES, PRIORITIES, STAGES, STATUSES, label
-from .wording import value_text
+from .wording import evidence_path, missing_text, value_text
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -172,9 +172,9 @@ def criteria_csv(screening: Screening, decisions: Decisions | None = None) -> st
                 "rank": r.rank, "id": r.id, "criterion": c.id, "category": c.category,
                 "priority": c.priority, "status": o.status, "points": o.points,
                 "max_points": o.max_points, "disagreement": o.disagreement,
-                "evidence": "; ".join(f"{e.path}={value_text(e.value)} ({e.source})"
+                "evidence": "; ".join(f"{evidence_path(e)}={value_text(e.value)} ({e.source})"
                                       for e in o.evidence),
-                "missing": "; ".join(o.missing), **decided})
+                "missing": "; ".join(map(missing_text, o.missing)), **decided})
     return out.getvalue()
 
 

@@ -9,14 +9,16 @@ guide's tables; change them together with the guide.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from . import conditions as cond
 from .catalogue import COLLECTIONS, label_of
-from .i18n import decimal
+from .i18n import decimal, t
 from .i18n import language as chosen_language
 from .profiles import Profile
-from .results import Between
+from .results import Between, Evidence, ItemsLacking, Missing, NotAssessed, NotGiven
+from .vocabulary import STAGES, label
 
 # --- reading the wording (docs/reading-profiles.md) ----------------------------------------
 
@@ -136,10 +138,51 @@ def value_text(value: Any, language: str | None = None) -> str:
     return str(value)
 
 
-def render(node: cond.Condition, profile: Profile, collection: str | None = None,
+def missing_text(missing: Missing) -> str:
+    """What is missing for a criterion, in the chosen language: "ingen vurdering af 'Robust'
+    fra samtale1, reference", "positions[1] (Direktør, Gentofte Kommune) mangler sektor"."""
+    if isinstance(missing, ItemsLacking):
+        return _items_lacking_text(missing, chosen_language())
+    return _shared_missing_text(missing, chosen_language())
+
+
+@lru_cache(maxsize=1024)  # the same few for every candidate of a profile
+def _shared_missing_text(missing: NotAssessed | NotGiven, language: str) -> str:
+    """`language`, the chosen language, is there to key the cache: t() reads it itself."""
+    if isinstance(missing, NotAssessed):
+        return t("ingen vurdering af '{competency}' fra {sources}", competency=missing.name,
+                 sources=", ".join(label(STAGES, s) for s in missing.sources))
+    return t("{what}: ikke oplyst", what=missing.what)
+
+
+def _items_lacking_text(missing: ItemsLacking, lang: str) -> str:
+    """Each item with the fields it lacks: its title is the candidate's own."""
+    fields = COLLECTIONS[missing.collection].fields
+    return "; ".join(t("{item} ({title}) mangler {fields}", item=i.item, title=i.title,
+                       fields=", ".join(label_of(fields[f], lang) for f in i.fields))
+                     for i in missing.items)
+
+
+def evidence_path(evidence: Evidence) -> str:
+    """Where the evidence was found, in the chosen language: its path, or the inline `some`
+    whose value it is, in words ("en stilling hvor sektor er kommune")."""
+    if evidence.some is None:
+        return evidence.path
+    return some_text(evidence.some, chosen_language())
+
+
+@lru_cache(maxsize=1024)  # the same few for every candidate of a profile
+def some_text(node: cond.Some, language: str) -> str:
+    """An inline `some` in words in `language`; it reads item fields only, so it needs no
+    profile."""
+    return render(node, None, language=language)
+
+
+def render(node: cond.Condition, profile: Profile | None, collection: str | None = None,
            language: str | None = None) -> str:
     """A condition in words, e.g. 'en stilling hvor politisk styret er ja og ...', in
-    `language` (the chosen language when None)."""
+    `language` (the chosen language when None). Only a competency and a derived fact are
+    named in the profile's words: an item condition (a `some`) needs no `profile`."""
     lang = language or chosen_language()
     words = CONDITION_WORDS[lang]
     if isinstance(node, cond.All | cond.AnyOf):
@@ -153,6 +196,7 @@ def render(node: cond.Condition, profile: Profile, collection: str | None = None
             label = f"{'an' if label[0] in 'aeiou' else 'a'} {label}"
         return words["some"].format(label, render(node.where, profile, node.collection, lang))
     if isinstance(node, cond.Assessed):
+        assert profile is not None, "a competency is named in the profile's words"
         label = profile.competencies[node.competency]
         by = words["by"].format(", ".join(node.by)) if node.by else ""
         if node.gte is not None:
@@ -165,6 +209,7 @@ def render(node: cond.Condition, profile: Profile, collection: str | None = None
         assert collection is not None, "an item field is read only inside a `some`"
         name = label_of(COLLECTIONS[collection].fields[node.name], lang)
     else:
+        assert profile is not None, "a derived fact is named in the profile's words"
         derived = profile.derived[node.name]
         described = derived.description[0].lower() + derived.description[1:]
         if derived.aggregate == "exists":
@@ -174,7 +219,7 @@ def render(node: cond.Condition, profile: Profile, collection: str | None = None
     return f"{name} {OP_WORDS[lang][node.op]} {value_text(node.value, lang)}"
 
 
-def _child(node: cond.Condition, profile: Profile, collection: str | None,
+def _child(node: cond.Condition, profile: Profile | None, collection: str | None,
            language: str) -> str:
     text = render(node, profile, collection, language)
     return f"({text})" if isinstance(node, cond.All | cond.AnyOf) else text

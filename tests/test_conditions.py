@@ -186,6 +186,22 @@ def test_every_shipped_condition_is_normalised_to_a_fixed_point(path: Path):
                 if isinstance(n, cond.Compare | cond.Assessed)} == leaves
 
 
+@pytest.mark.parametrize("path", PROFILES, ids=lambda p: p.stem)
+def test_every_shipped_condition_is_stored_as_data_that_parses_back_to_it(path: Path):
+    """`as_data` stores an inline `some` with its evidence, to be worded again when read."""
+    profile = load_profile(path)
+    trees = [c for criterion in profile.criteria
+             for c in (criterion.when, criterion.partial) if c is not None]
+    assert trees
+    for tree in trees:
+        assert cond.parse(cond.as_data(tree)) == tree
+        for some in (node for node in cond.walk(tree) if isinstance(node, cond.Some)):
+            assert cond.parse(cond.as_data(some)) == some
+    for derived in profile.derived.values():
+        if derived.where is not None:
+            assert cond.parse(cond.as_data(derived.where), item_level=True) == derived.where
+
+
 def test_a_range_in_one_condition_says_how_to_write_it():
     with pytest.raises(cond.ConditionSyntaxError) as raised:
         cond.parse({"fact": "ledelseserfaring_aar", "gte": 5, "lt": 10}, ("when",))

@@ -66,7 +66,8 @@ def test_the_document_holds_every_candidate_ranked_with_every_criterion(screened
         assert entry["score"] <= entry["possible"]
         for c in entry["criteria"]:
             assert (c["points"] is None) == (c["status"] == "ikke_belyst")
-            assert all(set(e) == {"path", "value", "source"} for e in c["evidence"])
+            # the value of an inline `some` with the `some` itself, to be worded again
+            assert all(set(e) - {"some"} == {"path", "value", "source"} for e in c["evidence"])
 
 
 def test_json_lines_are_the_document_candidates_before_ranking(screened):

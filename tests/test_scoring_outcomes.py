@@ -1,24 +1,32 @@
 """The explanation `scoring.outcomes_of` makes from its per-profile tables is the plain
-definition's, evidence for evidence and text for text, on every shipped profile.
+definition's, evidence for evidence and what is missing for what is missing, on every
+shipped profile.
 
 `plain_outcomes` below is that definition written straight from the compiled profile and
 the evaluated candidate, looking everything up per criterion and per key as it goes (as
-scoring did before its tables); nothing is shared with scoring but the types and texts."""
+scoring did before its tables); nothing is shared with scoring but the types."""
 
 from __future__ import annotations
 
 import pytest
 
 from benchmarks.generate import candidates
-from screening.catalogue import COLLECTIONS, label_of
+from screening.catalogue import COLLECTIONS
 from screening.compile import CompiledProfile, compile_profile
 from screening.engine import Engine, Evaluated
-from screening.i18n import language, set_language, t
+from screening.i18n import set_language
 from screening.records import SOURCES, CandidateRecord
-from screening.results import CriterionOutcome, Evidence
+from screening.results import (
+    CriterionOutcome,
+    Evidence,
+    ItemLacks,
+    ItemsLacking,
+    Missing,
+    NotAssessed,
+    NotGiven,
+)
 from screening.rulefiles import load_profile
 from screening.scoring import POINTS_FACTOR, outcomes_of
-from screening.vocabulary import STAGES, label
 
 from .conftest import ROOT, example_records
 
@@ -39,7 +47,7 @@ def plain_outcome(compiled: CompiledProfile, evaluated: Evaluated, criterion_id:
     criterion = compiled.profile.criterion(criterion_id)
     status = evaluated.firings.criteria[criterion_id]
     evidence: list[Evidence] = []
-    missing: list[str] = []
+    missing: list[Missing] = []
     for key in keys:
         if key not in evaluated.view:
             missing.append(plain_missing(compiled, evaluated, key))
@@ -67,7 +75,7 @@ def plain_derived_evidence(compiled: CompiledProfile, evaluated: Evaluated,
                            key: str) -> list[Evidence]:
     plan = compiled.derived[key]
     path = f"derived.{plan.name}" if plan.name in compiled.profile.derived else plan.name
-    evidence = [Evidence(path, evaluated.view[key], "cv")]
+    evidence = [Evidence(path, evaluated.view[key], "cv", None, plan.some)]
     statuses = evaluated.firings.item_status.get(plan.predicate, {})
     items = getattr(evaluated.facts.record, COLLECTIONS[plan.collection].record_attr)
     fields = dict.fromkeys([*compiled.predicates[plan.predicate].fields,
@@ -81,29 +89,27 @@ def plain_derived_evidence(compiled: CompiledProfile, evaluated: Evaluated,
     return evidence
 
 
-def plain_missing(compiled: CompiledProfile, evaluated: Evaluated, key: str) -> str:
+def plain_missing(compiled: CompiledProfile, evaluated: Evaluated, key: str) -> Missing:
     if key in compiled.assessments:
         plan = compiled.assessments[key]
-        return t("ingen vurdering af '{competency}' fra {sources}",
-                 competency=compiled.profile.competencies[plan.competency],
-                 sources=", ".join(label(STAGES, s) for s in plan.sources))
+        return NotAssessed(plan.competency, compiled.profile.competencies[plan.competency],
+                           plan.sources)
     plan = compiled.derived[key]
     collection = COLLECTIONS[plan.collection]
     items = getattr(evaluated.facts.record, collection.record_attr)
     if items is None:
-        return t("{what}: ikke oplyst", what=plan.collection)
+        return NotGiven(plan.collection)
     read = compiled.predicates[plan.predicate].fields
     statuses = evaluated.firings.item_status.get(plan.predicate, {})
     gaps = []
     for i, item in enumerate(items):
         if statuses.get(i) == "ikke_belyst":
             fact = evaluated.facts.item_facts[plan.collection][i]
-            absent = dict.fromkeys(label_of(collection.fields[f], language())
-                                   for (f, _), k in compiled.item_keys[plan.collection].items()
+            absent = dict.fromkeys(f for (f, _), k in compiled.item_keys[plan.collection].items()
                                    if f in read and k not in fact)
-            gaps.append(t("{item} ({title}) mangler {fields}", item=f"{plan.collection}[{i}]",
-                          title=title(plan.collection, item), fields=", ".join(absent)))
-    return "; ".join(gaps) or t("{what}: ikke oplyst", what=plan.name)
+            gaps.append(ItemLacks(f"{plan.collection}[{i}]", title(plan.collection, item),
+                                  tuple(absent)))
+    return ItemsLacking(plan.collection, tuple(gaps)) if gaps else NotGiven(plan.name)
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])

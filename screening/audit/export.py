@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..conditions import Some, parse
 from ..display import markdown as escape
-from ..i18n import moment, t
+from ..i18n import language, moment, t
 from ..report import number_text
+from ..results import missing_of
 from ..vocabulary import (
     BANDS,
     CATEGORY_TITLES,
@@ -20,7 +22,7 @@ from ..vocabulary import (
     STATUSES,
     label,
 )
-from ..wording import value_text
+from ..wording import missing_text, some_text, value_text
 from .decisions import Decision, decision_line, describe
 from .store import AuditStore, command_of
 
@@ -42,11 +44,35 @@ def begrundelse(store: AuditStore, run_id: str, candidate: str) -> dict[str, Any
         "profile": run["profile"], "stage": run["stage"], "as_of": run["as_of"],
         "tool": run["tool"], "record_sha256": source["sha256"],
         "personal": store.personal(run_id, candidate),
-        "result": result,
+        "result": in_reader_language(result),
         "decisions": [d.as_dict() for d in history],
         "standing_decision": _as_dict(shown.get(candidate)),
         **_stored_words(store, run),
     }
+
+
+def in_reader_language(result: dict[str, Any]) -> dict[str, Any]:
+    """A stored result with what its criteria miss, and the inline `some` an evidence path
+    tells of, worded in the chosen language from the data stored beside the words
+    (`results.Missing`, the `some` as its rule file wrote it); a run recorded before that
+    data existed keeps the words it was recorded with."""
+    return {**result, "criteria": [_criterion_in_reader_language(c) for c in result["criteria"]]}
+
+
+def _criterion_in_reader_language(criterion: dict[str, Any]) -> dict[str, Any]:
+    worded = {**criterion, "evidence": [
+        {**e, "path": some_text(_some_of(e["some"]), language())} if "some" in e else e
+        for e in criterion["evidence"]]}
+    if "missing_structured" in criterion:
+        worded["missing"] = [missing_text(missing_of(m))
+                             for m in criterion["missing_structured"]]
+    return worded
+
+
+def _some_of(stored: dict[str, Any]) -> Some:
+    some = parse(stored)
+    assert isinstance(some, Some), "only an inline `some` is stored with its evidence"
+    return some
 
 
 def stored_bands(store: AuditStore, run: dict) -> dict[str, str]:

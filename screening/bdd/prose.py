@@ -18,7 +18,7 @@ from typing import Any
 from ..i18n import decimal, t
 from ..results import SPARSE_BAND, CandidateResult, CriterionOutcome
 from ..vocabulary import CATEGORY_TITLES, PRIORITIES, STATUSES, label, recommendation
-from ..wording import value_text
+from ..wording import evidence_path, missing_text, value_text
 from . import arguments
 from .arguments import STATUS, CriterionRef, Organisation, Title
 from .grammar import Reading, step
@@ -344,14 +344,14 @@ def _expect_status(screening_context: Context, crit: CriterionRef, status: str,
                    who: str | None) -> None:
     result, outcome = _criterion_outcome(screening_context, crit, who)
     if outcome.status != status:
-        grounds = "; ".join(f"{e.path} = {value_text(e.value)} ({e.source})"
+        grounds = "; ".join(f"{evidence_path(e)} = {value_text(e.value)} ({e.source})"
                             for e in outcome.evidence)
         raise AssertionError(
             t("'{name}' er {status} for '{candidate}', forventet {expected}",
               name=outcome.criterion.name, status=label(STATUSES, outcome.status),
               candidate=result.id, expected=label(STATUSES, status))
             + (t("\nGrundlag: {grounds}", grounds=grounds) if grounds else "")
-            + (t("\nMangler: {missing}", missing="; ".join(outcome.missing))
+            + (t("\nMangler: {missing}", missing="; ".join(map(missing_text, outcome.missing)))
                if outcome.missing else ""))
 
 

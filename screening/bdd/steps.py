@@ -28,7 +28,7 @@ from ..profiles import CATEGORIES, Criterion, Profile
 from ..protected import refuse as refuse_protected
 from ..records import SOURCES, CandidateRecord
 from ..vocabulary import STATUSES, did_you_mean, label
-from ..wording import value_text
+from ..wording import evidence_path, missing_text, value_text
 from .arguments import find_criterion as _find_criterion
 from .grammar import NotRead, ReadContext, StepCatalogue, read, step
 from .words import NUMBER, Unreadable, plain, read_number, slug
@@ -366,9 +366,9 @@ def criterion_status(screening_context: Context, criterion: str, status: str,
     """A criterion's status (opfyldt, delvist opfyldt, ikke opfyldt, ikke belyst)."""
     result, outcome = _outcome(screening_context, criterion, candidate)
     if outcome.status != status:
-        grounds = "; ".join(f"{e.path} = {value_text(e.value)} ({e.source})"
+        grounds = "; ".join(f"{evidence_path(e)} = {value_text(e.value)} ({e.source})"
                             for e in outcome.evidence)
-        missing = "; ".join(outcome.missing)
+        missing = "; ".join(map(missing_text, outcome.missing))
         raise AssertionError(
             t("Kriteriet '{criterion}' er '{status}' for '{candidate}', forventet '{expected}'.",
               criterion=outcome.criterion.id, status=label(STATUSES, outcome.status),
