@@ -38,6 +38,14 @@ def test_three_groups_each_against_the_rest():
     assert found["B"].impact_ratio == pytest.approx(1 / 3)
 
 
+def test_a_ratio_of_exactly_four_fifths_is_not_marked():
+    # 3 of 5 against 3 of 4: (3/5)/(3/4) = 12/15 = 4/5, which the rule does not mark (it
+    # marks less than four-fifths); so is 2 of 3 against 5 of 6 (12/15 again)
+    for counts in ({"A": (5, 3), "B": (4, 3)}, {"A": (3, 2), "B": (6, 5)}):
+        low = rates(counts)[0]
+        assert low.impact_ratio == pytest.approx(0.8) and not low.below_four_fifths
+
+
 def test_nobody_selected_has_no_ratio():
     (only, other) = rates({"A": (3, 0), "B": (2, 0)})
     assert only.impact_ratio is None and not only.below_four_fifths

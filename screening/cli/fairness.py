@@ -74,7 +74,7 @@ def fairness(run, groups_file, take, fmt, audit_db):
 def _document(run: str, comparisons, missing: list[str], unknown: list[str]) -> dict:
     from ..fairness import FOUR_FIFTHS, MIN_GROUP
 
-    return {"run": run, "four_fifths": FOUR_FIFTHS, "min_group": MIN_GROUP,
+    return {"run": run, "four_fifths": float(FOUR_FIFTHS), "min_group": MIN_GROUP,
             "not_in_groups_file": missing, "not_in_run": unknown,
             "comparisons": [{"attribute": c.attribute, "outcome": c.outcome.id,
                              "label": c.outcome.text(),
