@@ -157,9 +157,10 @@ def markdown(screening: Screening, next_stage: str, guides: list[CandidateGuide]
                       f"- {t('Hvorfor')}: {why(i)} ({label(CATEGORY_TITLES, c.category)})",
                       f"- {t('Profilen')}: \"{c.quote}\" ({c.section})",
                       f"- {t('Opfyldt, hvis')}: {i.would_meet}"]
-            lines += [f"- {t('Grundlag')}: {e}" for e in i.evidence]
-            # what is missing names titles and organisations typed by people
-            lines += [f"- {t('Mangler')}: {one_line(m)}" for m in i.missing]
+            # evidence and what is missing name titles, organisations and assessors typed
+            # by people: a title such as "<img onerror=…>" or "[klik](http://…)" is text
+            lines += [f"- {t('Grundlag')}: {markdown_text(e)}" for e in i.evidence]
+            lines += [f"- {t('Mangler')}: {markdown_text(m)}" for m in i.missing]
             if i.sources_to_come:
                 lines.append(f"- {t('Kan belyses ved')}: "
                              f"{', '.join(label(STAGES, s) for s in i.sources_to_come)}")
