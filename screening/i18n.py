@@ -283,6 +283,8 @@ EN: dict[str, str] = {
     "Ingen foreslåede knock-outs.": "No proposed knock-outs.",
     "Beslutninger": "Decisions",
     "Beslutning": "Decision", "Besluttet": "Decided",
+    "Ikke med: {inputs} kunne ikke læses som kandidatposter og er ikke screenet.":
+        "Not included: {inputs} could not be read as candidate records and were not screened.",
     "Beslutning (udfyldes af ansættelsesudvalget)":
         "Decision (to be filled in by the hiring committee)",
     "Bekræftet / underkendt, begrundelse, dato, underskrift":

@@ -118,6 +118,27 @@ def test_what_a_record_says_cannot_forge_a_heading_or_line_of_the_guide(tmp_path
     assert "(Chef \\# Anbefales, Gribskov Kommune)" in result.stdout
 
 
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_the_guide_names_the_records_it_could_not_read(fmt, tmp_path):
+    """A record with a mistake was skipped with an error on the consultant's screen, and
+    the panel's guide listed the others as if no one else were to be interviewed."""
+    folder = tmp_path / "candidates"
+    folder.mkdir()
+    source = sorted((ROOT / "examples" / "candidates" / "helsingor-direktor-2024").iterdir())[0]
+    (folder / source.name).write_bytes(source.read_bytes())
+    broken = folder / "z_broken.yaml"
+    broken.write_text("id: z-broken\npositions: [{title: X}]\n", "utf-8")
+    out = tmp_path / "guide"
+    result = run("guide", "helsingor-direktor-2024", str(folder), "--stage", "samtale1",
+                 "--format", fmt, "--out", str(out))
+    assert result.exit_code == 0, result.output
+    text = out.read_text("utf-8")
+    named = str(broken).replace("_", "\\_") if fmt == "markdown" else str(broken)
+    assert f"Ikke med: {named} kunne ikke læses som kandidatposter og er ikke screenet." \
+        in text
+    assert source.stem in text
+
+
 def test_a_title_in_the_evidence_is_text_not_markup_of_the_guide(tmp_path):
     """The guide escaped names and decisions, but the evidence and what is missing quote
     titles as typed: a position titled with an <img onerror=…> tag or a Markdown link put
