@@ -57,14 +57,15 @@ def unrecorded(profile: Profile, decisions: dict[str, tuple[dict, ...]] | None =
     return AuditInfo(None, None, None, None, files, decisions or {})
 
 
-def from_store(store_path: str | Path, screening: Screening, run: str | None) -> AuditInfo:
+def from_store(store_path: str | Path, screening: Screening, run: str | None,
+               inputs: dict[str, str]) -> AuditInfo:
     """The given run, checked against these results, or the latest run that gave exactly
     these results with these rule files at this stage; `unrecorded` when there is none.
     The decisions are as `screen`, `explain` and `shortlist` find them: every decision on
-    the same records at this stage and date in any run of the profile (a later run with the
-    same results does not hide them, and a later decision superseding one of the given
-    run's stands), and for a candidate with none, the latest made on other evidence, marked
-    as such."""
+    the same records (`inputs`, id -> sha256; the run's, when one matches) at this stage and
+    date in any run of the profile (a later run with the same results does not hide them,
+    and a later decision superseding one of the given run's stands), and for a candidate
+    with none, the latest made on other evidence, marked as such."""
     from .audit.store import AuditStore
 
     if run is None and not Path(store_path).exists():
@@ -82,16 +83,14 @@ def from_store(store_path: str | Path, screening: Screening, run: str | None) ->
                          None)
         # decided in the run or another screening of the same records (a decision that
         # superseded one of the run's in a later run stands in its place), and for the
-        # others the latest made on other evidence, marked
-        if found is None:
-            recorded = list(store.earlier_decisions(screening.profile.meta.id,
-                                                    [r.id for r in screening.results]).values())
-        else:
-            history, shown = store.decisions_with_history(
-                found["profile"]["sha256"], found["profile"]["id"], found["stage"],
-                found["as_of"], {r["id"]: r["input"]["sha256"]
-                                 for r in store.results(found["run"])})
-            recorded = history + [d for d in shown.values() if d.on_other_evidence]
+        # others the latest made on other evidence, marked; with no run that matches (a
+        # candidate added since), on these records, as `screen` shows them
+        if found is not None:
+            inputs = {r["id"]: r["input"]["sha256"] for r in store.results(found["run"])}
+        history, shown = store.decisions_with_history(
+            screening.profile.sha256, screening.profile.meta.id, screening.stage,
+            screening.as_of.isoformat(), inputs)
+        recorded = history + [d for d in shown.values() if d.on_other_evidence]
         decisions: dict[str, list[dict]] = {}
         for decision in recorded:
             decisions.setdefault(decision.candidate, []).append(decision.as_dict())

@@ -72,9 +72,9 @@ def report(profile, candidates, stage, run_id, out, as_of, rules_dir, audit_db):
     from ..audit import default_path
     from ..html_report import from_store, render
 
-    screening, names, _, skipped = _screening(profile, candidates, stage, as_of, rules_dir,
-                                              out, audit_db)
-    audit = from_store(audit_db or default_path(), screening, run_id)
+    screening, names, inputs, skipped = _screening(profile, candidates, stage, as_of,
+                                                   rules_dir, out, audit_db)
+    audit = from_store(audit_db or default_path(), screening, run_id, inputs)
     emit(render(screening, audit, names, skipped), out)
     click.echo(out, err=True)
 
