@@ -30,7 +30,7 @@ from .display import terminal
 from .documents import error_message, field_path, plain
 from .errors import InputError, Problem
 from .guide import competencies_read
-from .i18n import t
+from .i18n import EN, t
 from .messages import Message, message
 from .profiles import Profile
 from .records import CandidateRecord
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
 ONE_DECIMAL = "0.0"
 PER_CENT = "0.0%"
-SCORE_SHEET = "Vurderinger"
+SCORE_SHEET = "Vurderinger"  # in the language of the sheet; either reads back
 FIRST_SCORE_ROW = 5  # rows 1-4: title, competency labels, ids, quotes
 FIRST_SCORE_COLUMN = 3  # A: candidate id, B: name
 BLANK_ROWS = 30  # rows for candidates added by hand when none are given
@@ -237,7 +237,7 @@ def scoring_sheet(profile: Profile, stage: str,
                   if k in competencies_read(c, stage)] for k in competencies}
     book = Workbook()
     sheet = book.worksheets[0]  # a new workbook's one sheet
-    sheet.title = SCORE_SHEET
+    sheet.title = t(SCORE_SHEET)
     source_column = FIRST_SCORE_COLUMN + len(competencies)
     _append(sheet, [t("Vurderinger {stage}: {title} ({profile} v{version}). Skriv en score "
                       "fra 1 til 5; lad feltet stå tomt, hvis kompetencen ikke er vurderet.",
@@ -293,7 +293,7 @@ class Score:
     source: str
     score: int
     assessor: str | None
-    cell: str  # where the candidate id stands, for problems found later
+    cell: str  # where the candidate id stands (Sheet!A5), for problems found later
 
 
 def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
@@ -309,22 +309,23 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         return [], [Problem(where, message("not_a_workbook", detail=type(exc).__name__),
                             code="E301")]
-    if SCORE_SHEET not in book.sheetnames:
-        return [], [Problem(where, message("no_score_sheet", sheet=SCORE_SHEET),
+    title = next((n for n in (SCORE_SHEET, EN[SCORE_SHEET]) if n in book.sheetnames), None)
+    if title is None:
+        return [], [Problem(where, message("no_score_sheet", sheet=t(SCORE_SHEET)),
                             code="E301")]
-    sheet = book[SCORE_SHEET]
+    sheet = book[title]
     ids = [cell.value for cell in sheet[3]]
     try:
         source_column = ids.index("source") + 1
         assessor_column = ids.index("assessor") + 1
     except ValueError:
-        return [], [Problem(where, message("about", subject=f"{SCORE_SHEET}!3",
+        return [], [Problem(where, message("about", subject=f"{title}!3",
                                                    message=message("ids_row_broken")),
                             code="E302")]
     competencies = {n: value for n, value in enumerate(ids[FIRST_SCORE_COLUMN - 1:
                                                            source_column - 1],
                                                        start=FIRST_SCORE_COLUMN)}
-    problems = [Problem(where, message("about", subject=f"{SCORE_SHEET}!{get_column_letter(n)}3",
+    problems = [Problem(where, message("about", subject=f"{title}!{get_column_letter(n)}3",
                                        message=message("empty_competency_id")),
                         code="E302") for n, value in competencies.items() if not value]
     scores: list[Score] = []
@@ -338,28 +339,29 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
             continue
         line = row[0].row
         if not candidate:
-            problems.append(_bad(where, f"A{line}", message("scores_without_candidate")))
+            problems.append(_bad(where, f"{title}!A{line}",
+                                 message("scores_without_candidate")))
             continue
         if candidate in seen:
-            problems.append(_bad(where, f"A{line}", message("candidate_on_two_rows",
+            problems.append(_bad(where, f"{title}!A{line}", message("candidate_on_two_rows",
                                                             candidate=candidate,
                                                             row=seen[candidate])))
             continue
         seen[candidate] = line
         source = _text(cells.get(source_column))
         if source not in SOURCES:
-            problems.append(_bad(where, f"{get_column_letter(source_column)}{line}",
+            problems.append(_bad(where, f"{title}!{get_column_letter(source_column)}{line}",
                                  message("sheet_source", source=source or "",
                                          sources=", ".join(SOURCES))))
         assessor = _text(cells.get(assessor_column)) or None
         for column, cell in filled:
             value = _score(cell.value)
             if value is None:
-                problems.append(_bad(where, cell.coordinate,
+                problems.append(_bad(where, f"{title}!{cell.coordinate}",
                                      message("sheet_score", value=_as_shown(cell.value))))
             elif source in SOURCES:
                 scores.append(Score(candidate, str(competencies[column]), source, value,
-                                    assessor, f"A{line}"))
+                                    assessor, f"{title}!A{line}"))
     return scores, problems
 
 
@@ -391,8 +393,8 @@ def _text(cell) -> str:
     return "" if cell is None or cell.value is None else str(cell.value).strip()
 
 
-def _bad(path: str, coordinate: str, text: Message) -> Problem:
-    return Problem(path, message("about", subject=f"{SCORE_SHEET}!{coordinate}", message=text),
+def _bad(path: str, place: str, text: Message) -> Problem:
+    return Problem(path, message("about", subject=place, message=text),
                    code="E303")
 
 

@@ -164,10 +164,42 @@ def test_the_english_sheet_names_its_stage_in_english(tmp_path):
     result = run("--lang", "en", "sheet", PROFILE, str(EXAMPLES), "--stage", "samtale2",
                  "--out", str(out))
     assert result.exit_code == 0, result.output
-    sheet = load_workbook(out)[SCORE_SHEET]
+    sheet = load_workbook(out)["Assessments"]
     assert sheet["A1"].value.startswith("Assessments second interview: ")
     sources = {row[-2] for row in sheet.iter_rows(min_row=FIRST_SCORE_ROW, values_only=True)}
     assert sources == {"samtale2"}
+
+
+def test_the_english_sheet_is_named_in_english_and_reads_back_in_either_language(folder,
+                                                                               tmp_path):
+    """The English sheet's tab was 'Vurderinger', and an English import located its cells
+    as 'Vurderinger!D5'."""
+    (candidate, _, competency), *_ = single_competency_gaps(folder)
+    path = tmp_path / "scores.xlsx"
+    result = run("--lang", "en", "sheet", PROFILE, str(folder), "--stage", STAGE, "--out",
+                 str(path))
+    assert result.exit_code == 0, result.output
+    book = load_workbook(path)
+    assert book.sheetnames == ["Assessments"]
+    sheet = book["Assessments"]
+    columns = {cell.value: cell.column for cell in sheet[3]}
+    row = next(r for r in range(FIRST_SCORE_ROW, sheet.max_row + 1)
+               if sheet.cell(r, 1).value == candidate)
+    cell = sheet.cell(row, columns[competency])
+    cell.value = "four"
+    book.save(path)
+    refused = run("--lang", "en", "import", "scores", str(path), "--into", str(folder))
+    assert refused.exit_code == 2
+    assert f"Assessments!{cell.coordinate}: " in refused.stderr
+    assert "Vurderinger" not in refused.stderr
+    book["Assessments"][cell.coordinate].value = 4
+    book.save(path)
+    imported = run("import", "scores", str(path), "--into", str(folder))
+    assert imported.exit_code == 0, imported.output
+    outcome = next(o for o in screened(folder).result(candidate).outcomes
+                   if isinstance(o.criterion.when, cond.Assessed)
+                   and o.criterion.when.competency == competency)
+    assert outcome.status != "ikke_belyst"
 
 
 def test_a_name_that_reads_as_a_formula_stays_text_in_the_sheet(folder, tmp_path):
