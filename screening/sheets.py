@@ -474,11 +474,20 @@ def _with_scores(path: Path, scores: list[Score]) -> str:
     assessments = data.get("assessments")
     if assessments is None:
         assessments = data["assessments"] = [] if path.suffix == ".json" else CommentedSeq()
-    replaced = {(s.competency, s.source, s.assessor) for s in scores}
-    kept = [a for a in assessments
-            if (a.get("competency"), a.get("source"), a.get("assessor")) not in replaced]
+    # a score for the same competency, source and assessor replaces the one there in its
+    # place, keeping what else it holds (a referee's note): a corrected sheet changes scores
+    by_key = {(s.competency, s.source, s.assessor): s for s in scores}
+    kept, replaced = [], set()
+    for a in assessments:
+        key = (a.get("competency"), a.get("source"), a.get("assessor"))
+        if key in by_key and key in replaced:
+            continue  # one score per competency, source and assessor
+        if key in by_key:
+            a["score"] = by_key[key].score
+            replaced.add(key)
+        kept.append(a)
     assessments[:] = kept
-    for s in scores:
+    for s in (s for key, s in by_key.items() if key not in replaced):
         entry = {"competency": s.competency, "source": s.source, "score": s.score,
                  **({"assessor": s.assessor} if s.assessor else {})}
         if path.suffix != ".json":

@@ -321,6 +321,39 @@ def test_a_filled_sheet_round_trips_into_the_records_and_changes_the_screening(f
     assert len([a for a in loaded[0].record.assessments if a.assessor == "Udvalget"]) == 3
 
 
+def test_a_corrected_score_keeps_the_note_beside_it(folder, tmp_path):
+    """A referee's note stands beside the score in the record; importing a corrected score
+    of the same competency, source and assessor removed the assessment and added a new one
+    without its note."""
+    loaded, problems = load_records([folder])
+    assert not problems
+    candidate, made = next((r.record.id, a) for r in loaded for a in r.record.assessments
+                           if a.note and a.assessor)
+    profile = load_profile(find_profile(PROFILE, ROOT / "rules"))
+    assert made.competency in stage_competencies(profile, made.source)
+    path = tmp_path / "scores.xlsx"
+    result = run("sheet", PROFILE, str(folder), "--stage", made.source, "--out", str(path))
+    assert result.exit_code == 0, result.output
+    book = load_workbook(path)
+    sheet = book[SCORE_SHEET]
+    columns = {cell.value: cell.column for cell in sheet[3]}
+    row = next(r for r in range(FIRST_SCORE_ROW, sheet.max_row + 1)
+               if sheet.cell(r, 1).value == candidate)
+    corrected = 5 if made.score != 5 else 4
+    sheet.cell(row, columns[made.competency]).value = corrected
+    sheet.cell(row, columns["assessor"]).value = made.assessor
+    book.save(path)
+    record = next(r for r in loaded if r.record.id == candidate)
+    result = run("import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 0, result.output
+    (after,) = load_records([record.path])[0]
+    same = [a for a in after.record.assessments
+            if (a.competency, a.source, a.assessor) == (made.competency, made.source,
+                                                       made.assessor)]
+    assert [(a.score, a.note) for a in same] == [(corrected, made.note)]
+    assert len(after.record.assessments) == len(record.record.assessments)
+
+
 def test_every_bad_cell_is_reported_and_nothing_is_written(folder, tmp_path):
     gaps = single_competency_gaps(folder)
     (c1, _, k1), (c2, _, k2) = gaps[0], next(g for g in gaps if g[0] != gaps[0][0])
