@@ -225,7 +225,9 @@ def stage_competencies(profile: Profile, stage: str) -> list[str]:
 
 def scoring_sheet(profile: Profile, stage: str,
                   candidates: list[tuple[str, str | None]]) -> bytes:
-    """Candidates (id, name) × the stage's competencies; score cells accept 1-5 only."""
+    """Candidates (id, name) × the stage's competencies; score cells accept 1-5 only. A
+    stage no criterion takes an assessment from is refused: its sheet had no column to
+    score in."""
     from openpyxl import Workbook
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font
@@ -233,6 +235,11 @@ def scoring_sheet(profile: Profile, stage: str,
     from openpyxl.worksheet.datavalidation import DataValidation
 
     competencies = stage_competencies(profile, stage)
+    if not competencies:
+        taken = [s for s in SOURCES if stage_competencies(profile, s)]
+        raise InputError([Problem("--stage", message(
+            "sheet_nothing_to_score", profile=profile.meta.id, stage=stage,
+            stages=", ".join(taken) or "–"), code="E305")])
     quotes = {k: [c.quote for c in profile.criteria
                   if k in competencies_read(c, stage)] for k in competencies}
     book = Workbook()

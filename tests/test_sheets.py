@@ -28,6 +28,7 @@ from screening.sheets import (
     SCORE_SHEET,
     stage_competencies,
 )
+from screening.stages import SOURCES
 from screening.vocabulary import CATEGORY_SHORT, label
 
 from .conftest import ROOT
@@ -155,6 +156,26 @@ def fill(path: Path, scores: dict[tuple[str, str], object], assessor: str = "Udv
         sheet.cell(rows[candidate], columns[competency]).value = value
         sheet.cell(rows[candidate], columns["assessor"]).value = assessor
     book.save(path)
+
+
+@pytest.mark.parametrize("rule_file", sorted((ROOT / "rules").glob("*.yaml")),
+                         ids=lambda p: p.stem)
+def test_a_stage_with_nothing_to_score_is_refused_not_a_sheet_without_columns(rule_file,
+                                                                              tmp_path):
+    """A sheet for a stage no criterion takes an assessment from (references, where a
+    profile takes none) came out with no column to score in, and exit 0."""
+    profile = load_profile(rule_file)
+    for stage in SOURCES:
+        out = tmp_path / f"{stage}.xlsx"
+        result = run("sheet", str(rule_file), "--stage", stage, "--out", str(out))
+        if stage_competencies(profile, stage):
+            assert result.exit_code == 0, result.output
+            continue
+        assert result.exit_code == 2, stage
+        assert "--stage: E305 " in result.stderr and "Traceback" not in result.output
+        taken = [s for s in SOURCES if stage_competencies(profile, s)]
+        assert result.stderr.rstrip().endswith(f"de tager dem fra {', '.join(taken)}")
+        assert not out.exists()
 
 
 def test_the_english_sheet_names_its_stage_in_english(tmp_path):
