@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from . import report
-from .audit.decisions import Decisions, describe
+from .audit.decisions import Decisions, decision_line, describe
 from .candidates import load_records
 from .display import terminal
 from .documents import error_message, field_path, plain
@@ -223,11 +223,12 @@ def stage_competencies(profile: Profile, stage: str) -> list[str]:
     return [k for k in profile.competencies if k in read]
 
 
-def scoring_sheet(profile: Profile, stage: str,
-                  candidates: list[tuple[str, str | None]]) -> bytes:
+def scoring_sheet(profile: Profile, stage: str, candidates: list[tuple[str, str | None]],
+                  decisions: Decisions | None = None) -> bytes:
     """Candidates (id, name) × the stage's competencies; score cells accept 1-5 only. A
     stage no criterion takes an assessment from is refused: its sheet had no column to
-    score in."""
+    score in. When people decided on any candidate (`decisions`, by id), a last column
+    says what, so the panel does not score a candidate as if nobody had."""
     from openpyxl import Workbook
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font
@@ -250,13 +251,18 @@ def scoring_sheet(profile: Profile, stage: str,
                       "fra 1 til 5; lad feltet stå tomt, hvis kompetencen ikke er vurderet.",
                       stage=label(STAGES, stage), title=profile.meta.title,
                       profile=profile.meta.id, version=profile.meta.version)])
+    decided = {c: decision_line(d) for c, d in (decisions or {}).items()
+               if c in {candidate_id for candidate_id, _ in candidates}}
     _append(sheet, [t("Kandidat"), t("Navn"),
-                    *(profile.competencies[k] for k in competencies), t("Kilde"), t("Bedømmer")])
-    _append(sheet, ["id", None, *competencies, "source", "assessor"])
+                    *(profile.competencies[k] for k in competencies), t("Kilde"), t("Bedømmer"),
+                    *([t("Beslutning")] if decided else [])])
+    _append(sheet, ["id", None, *competencies, "source", "assessor",
+                    *(["decision"] if decided else [])])
     _append(sheet, [t("Profilen"), None, *(" / ".join(quotes[k]) for k in competencies)])
     rows = candidates or [("", None)] * BLANK_ROWS
     for candidate_id, name in rows:
-        _append(sheet, [candidate_id or None, name, *([None] * len(competencies)), stage, None])
+        _append(sheet, [candidate_id or None, name, *([None] * len(competencies)), stage, None,
+                        *([decided.get(candidate_id)] if decided else [])])
     last = FIRST_SCORE_ROW + len(rows) - 1
     scores = DataValidation(type="whole", operator="between", formula1="1", formula2="5",
                             allow_blank=True, showErrorMessage=True,
@@ -277,6 +283,8 @@ def scoring_sheet(profile: Profile, stage: str,
         sheet[f"{column}2"].comment = Comment(terminal("\n".join(quotes[k])), "screening")
     for column in ("A", "B"):
         sheet.column_dimensions[column].width = 26
+    if decided:
+        sheet.column_dimensions[get_column_letter(source_column + 2)].width = 60
     for cell in sheet[4]:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         cell.font = Font(italic=True, size=9)

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from screening import conditions as cond
+from screening.audit.store import AuditStore
 from screening.candidates import load_records
 from screening.cli import main
 from screening.profiles import CATEGORIES
@@ -176,6 +177,40 @@ def test_a_stage_with_nothing_to_score_is_refused_not_a_sheet_without_columns(ru
         taken = [s for s in SOURCES if stage_competencies(profile, s)]
         assert result.stderr.rstrip().endswith(f"de tager dem fra {', '.join(taken)}")
         assert not out.exists()
+
+
+def test_the_sheet_says_what_people_decided_about_each_candidate(folder, tmp_path, audit_db):
+    """The scoring sheet for the next interview listed a candidate a person had decided
+    does not go on like any other: the panel scored them as if nobody had decided."""
+    screened_run = run("screen", PROFILE, str(folder), "--stage", "reference", "--format",
+                       "json")
+    assert screened_run.exit_code == 0, screened_run.output
+    first, second = json.loads(screened_run.stdout)["candidates"][:2]
+    run_id = AuditStore(audit_db).runs()[-1]["run"]
+    flag = "--confirm" if first["knockouts"] else "--stop"
+    assert run("decide", run_id, first["id"], flag, "--operator", "Formand", "--reason",
+               "Ikke nok ledelse").exit_code == 0
+    for stage, said in (("samtale2", "Stående beslutning: går ikke videre"),
+                        ("samtale1", "Tidligere beslutning: går ikke videre")):
+        path = tmp_path / f"{stage}.xlsx"
+        result = run("sheet", PROFILE, str(folder), "--stage", stage, "--out", str(path))
+        assert result.exit_code == 0, result.output
+        sheet = load_workbook(path)[SCORE_SHEET]
+        ids = [c.value for c in sheet[3]]
+        assert ids[-3:] == ["source", "assessor", "decision"]
+        rows = {sheet.cell(r, 1).value: sheet.cell(r, len(ids)).value
+                for r in range(FIRST_SCORE_ROW, sheet.max_row + 1)}
+        assert rows[first["id"]].startswith(said) and "Ikke nok ledelse" in rows[first["id"]]
+        assert rows[second["id"]] is None
+    # the column is no score: the sheet still reads back
+    fill(path, {(second["id"], ids[FIRST_SCORE_COLUMN - 1]): 4})
+    imported = run("import", "scores", str(path), "--into", str(folder))
+    assert imported.exit_code == 0, imported.output
+
+
+def test_a_sheet_without_decisions_has_no_decision_column(tmp_path):
+    ids = [c.value for c in load_workbook(blank_sheet(EXAMPLES, tmp_path))[SCORE_SHEET][3]]
+    assert ids[-2:] == ["source", "assessor"]
 
 
 def test_the_english_sheet_names_its_stage_in_english(tmp_path):

@@ -32,15 +32,11 @@ def found_profile(name: str, rules_dir: str):
     return profile, path
 
 
-def records_of(paths: tuple[str, ...]):
-    """Valid records, for a paper that names the candidates; bad files are reported on
-    stderr and skipped, and nothing valid at all is bad input (exit 2)."""
-    return [r.record for r in loaded_of(paths)[0]]
-
-
 def loaded_of(paths: tuple[str, ...]):
-    """`records_of`, each record as loaded (with where it came from and its sha256), and
-    the inputs skipped: a paper says who is not in it, as `screen` counts them."""
+    """Valid records, for a paper that names the candidates, each as loaded (with where it
+    came from and its sha256), and the inputs skipped: bad files are reported on stderr and
+    skipped (a paper says who is not in it, as `screen` counts them), and nothing valid at
+    all is bad input (exit 2)."""
     from ..candidates import load_records
     from ..errors import RecordError
 

@@ -14,7 +14,6 @@ from .common import (
     emit,
     found_profile,
     loaded_of,
-    records_of,
     rules_dir_option,
     screening_profile,
     stage_option,
@@ -135,12 +134,14 @@ def guide(profile, candidates, next_stage, candidate_id, fmt, out, as_of, rules_
 @option("--out", type=click.Path(dir_okay=False), required=True,
         help="Regnearket (.xlsx), der skrives (atomisk).")
 @rules_dir_option
-def sheet(profile, candidates, stage, out, rules_dir):
+@audit_db_option
+def sheet(profile, candidates, stage, out, rules_dir, audit_db):
     """Skriv et tomt scoringsark: kandidater × stadiets kompetencer.
 
     Overskrifterne har kompetencernes navne og profilens citater; scorefelterne tager kun
-    hele tal fra 1 til 5. Med KANDIDATER står kandidaterne i arket; ellers skrives id'erne
-    i kolonne A. Udfyld, og læs arket ind med `screening import scores`.
+    hele tal fra 1 til 5. Med KANDIDATER står kandidaterne i arket, hver med den
+    beslutning, et menneske har truffet om kandidaten; ellers skrives id'erne i kolonne A.
+    Udfyld, og læs arket ind med `screening import scores`.
 
     \b
     Eksempel:
@@ -151,10 +152,15 @@ def sheet(profile, candidates, stage, out, rules_dir):
     from ..sheets import scoring_sheet
 
     loaded_profile = screening_profile(profile, rules_dir)
-    check_out(out, candidates, loaded_profile)
-    records = records_of(candidates) if candidates else []
+    check_out(out, candidates, loaded_profile, audit_db, store=True)
+    loaded = loaded_of(candidates)[0] if candidates else []
+    # what people decided on the evidence before this stage, as the interview guide shows
+    decided_on = SOURCES[max(SOURCES.index(stage) - 1, 0)]
+    decisions = standing_decisions(loaded_profile, decided_on, None,
+                                   {r.record.id: r.sha256 for r in loaded}, None, audit_db)
     write_bytes(out, scoring_sheet(loaded_profile, stage, [
-        (r.id, r.personal.name if r.personal else None) for r in records]))
+        (r.record.id, r.record.personal.name if r.record.personal else None)
+        for r in loaded], decisions))
     click.echo(out, err=True)
 
 
