@@ -118,6 +118,37 @@ def test_one_small_group_is_named_in_the_singular(run, audit_db, tmp_path, lang,
     assert said in result.stderr
 
 
+def test_a_p_value_too_small_for_three_decimals_is_not_shown_as_zero(audit_db, tmp_path):
+    """In a larger field, a group whose members were all proposed knock-outs had Fisher's
+    p of 0.000007: the table read 'p (Fisher) 0,000' and the JSON 0.0, as if chance were
+    ruled out entirely."""
+    folder = tmp_path / "candidates"
+    folder.mkdir()
+    for copy in range(3):
+        for record in EXAMPLES.iterdir():
+            text = record.read_text("utf-8")
+            (folder / f"{copy}-{record.name}").write_text(
+                text.replace(f"id: {record.stem}", f"id: {record.stem}-{copy}"), "utf-8")
+    screened = CliRunner().invoke(main, ["screen", "helsingor-direktor-2024", str(folder),
+                                         "--stage", "reference", "--rules-dir",
+                                         str(ROOT / "rules"), "--format", "json"])
+    assert screened.exit_code == 0, screened.output
+    results = json.loads(screened.stdout)["candidates"]
+    run_id = AuditStore(audit_db).runs()[-1]["run"]
+    groups = tmp_path / "groups.csv"
+    groups.write_text("id,g\n" + "".join(f"{r['id']},{'B' if r['knockouts'] else 'A'}\n"
+                                         for r in results), encoding="utf-8")
+    table = CliRunner().invoke(main, ["fairness", run_id, "--groups", str(groups)])
+    assert table.exit_code == 0, table.output
+    rows = table.stdout.split("g · ingen foreslået knock-out")[1].split("\n\n")[0]
+    assert [line.split(maxsplit=1)[0] for line in rows.splitlines()
+            if line.endswith("< 0,001")] == ["A", "B"]
+    document = json.loads(CliRunner().invoke(main, ["fairness", run_id, "--groups",
+                                                    str(groups), "--format", "json"]).stdout)
+    (no_knockout,) = [c for c in document["comparisons"] if c["outcome"] == "no_knockout"]
+    assert all(0 < g["p_value"] < 0.001 for g in no_knockout["groups"])
+
+
 def test_bands_are_the_profiles_best_first_each_with_the_better_ones():
     results = [{"id": i, "knockouts": [], "recommendation": band, "rank": n}
                for n, (i, band) in enumerate([("a", "top"), ("b", "mid"), ("c", "low"),

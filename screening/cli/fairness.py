@@ -85,7 +85,7 @@ def _document(run: str, comparisons, missing: list[str], unknown: list[str]) -> 
                                          else round(r.impact_ratio, 4),
                                          "below_four_fifths": r.below_four_fifths,
                                          "p_value": None if r.p_value is None
-                                         else round(r.p_value, 4)}
+                                         else float(f"{r.p_value:.4g}")}
                                         for r in c.rates]}
                             for c in comparisons]}
 
@@ -97,7 +97,7 @@ def _table(run: str, comparisons) -> str:
     for c in comparisons:
         lines.append(f"{c.attribute} · {c.outcome.text()}")
         rows = [(r.group, r.candidates, r.selected, _percent(r.rate), _number(r.impact_ratio),
-                 t("under 4/5") if r.below_four_fifths else "–", _number(r.p_value))
+                 t("under 4/5") if r.below_four_fifths else "–", _p_value(r.p_value))
                 for r in c.rates]
         lines.append(tabulate(rows, headers=[t(h) for h in (
             "Gruppe", "Antal", "Med udfaldet", "Rate", "Forhold", "4/5-reglen", "p (Fisher)")],
@@ -139,3 +139,9 @@ def _percent(value: float) -> str:
 
 def _number(value: float | None) -> str:
     return "–" if value is None else decimal(f"{value:.3f}")
+
+
+def _p_value(value: float | None) -> str:
+    """Fisher's p to three decimals, and one too small for them as such: in a large field a
+    p of 0.0000007 read '0,000', as if the difference could not be chance at all."""
+    return "< " + decimal("0.001") if value is not None and value < 0.0005 else _number(value)
