@@ -203,6 +203,15 @@ def rates(counts: Mapping[str, tuple[int, int]]) -> tuple[GroupRate, ...]:
     return tuple(found)
 
 
+def not_given(results: Sequence[dict], groups: Groups) -> dict[str, list[str]]:
+    """Per attribute, the run's candidates in the groups file who left it empty: they are
+    in none of its groups, nor in the intersections with it."""
+    screened = sorted(r["id"] for r in results)
+    return {a: missing for a in groups.attributes
+            if (missing := [c for c in screened
+                            if c in groups.members and a not in groups.members[c]])}
+
+
 def coverage(results: Sequence[dict], groups: Groups) -> tuple[list[str], list[str]]:
     """Candidates of the run missing from the groups file, and ids of the file not in the
     run (a misspelt id, or a candidate of another run)."""

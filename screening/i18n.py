@@ -193,6 +193,9 @@ EN: dict[str, str] = {
         "{count} candidate(s) of the run are not in the groups file and are not counted: {ids}",
     "{count} id('er) i gruppefilen er ikke i kørslen: {ids}":
         "{count} id(s) in the groups file are not in the run: {ids}",
+    "{attribute}: {count} kandidat(er) har ikke oplyst det og er ikke talt med under det: "
+    "{ids}": "{attribute}: {count} candidate(s) did not give it and are not counted under it: "
+             "{ids}",
     # screening trace
     "Kilde {document}: {path}": "Source {document}: {path}",
     "Citater fundet: {found} af {total}": "Quotes found: {found} of {total}",

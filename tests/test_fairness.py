@@ -149,6 +149,28 @@ def test_a_p_value_too_small_for_three_decimals_is_not_shown_as_zero(audit_db, t
     assert all(0 < g["p_value"] < 0.001 for g in no_knockout["groups"])
 
 
+@pytest.mark.parametrize(("lang", "said"), [
+    ("da", "advarsel: køn: 1 kandidat(er) har ikke oplyst det og er ikke talt med under det: "),
+    ("en", "warning: køn: 1 candidate(s) did not give it and are not counted under it: ")])
+def test_a_candidate_who_left_an_attribute_empty_is_named(run, audit_db, tmp_path, lang,
+                                                           said):
+    """An empty cell is 'not given': the candidate was in none of the attribute's groups,
+    and the tables counted one candidate fewer than the run without a word."""
+    ids = sorted(r["id"] for r in AuditStore(audit_db).results(run))
+    groups = tmp_path / "groups.csv"
+    groups.write_text("id,køn,alder\n" + "".join(
+        f"{c},{'' if n == 0 else 'kvinde' if n % 2 else 'mand'},{40 + n}\n"
+        for n, c in enumerate(ids)), encoding="utf-8")
+    result = CliRunner().invoke(main, ["--lang", lang, "fairness", run, "--groups",
+                                       str(groups)])
+    assert result.exit_code == 0, result.output
+    assert f"{said}{ids[0]}\n" in result.stderr
+    assert result.stderr.count("ikke oplyst det" if lang == "da" else "did not give it") == 1
+    document = json.loads(CliRunner().invoke(main, ["fairness", run, "--groups", str(groups),
+                                                    "--format", "json"]).stdout)
+    assert document["not_given"] == {"køn": [ids[0]]}
+
+
 def test_bands_are_the_profiles_best_first_each_with_the_better_ones():
     results = [{"id": i, "knockouts": [], "recommendation": band, "rank": n}
                for n, (i, band) in enumerate([("a", "top"), ("b", "mid"), ("c", "low"),
