@@ -317,6 +317,7 @@ EN: dict[str, str] = {
         "The profile gives no questions for this criterion.",
     # spreadsheets
     "Navn": "Name", "Kilde": "Source", "Bedømmer": "Assessor", "Vurderinger": "Assessments",
+    "SAND": "TRUE", "FALSK": "FALSE",  # a logical cell, as Excel shows it in each language
     "Vurderinger {stage}: {title} ({profile} v{version}). Skriv en score fra 1 til 5; lad "
     "feltet stå tomt, hvis kompetencen ikke er vurderet.":
         "Assessments {stage}: {title} ({profile} v{version}). Write a score from 1 to 5; leave "

@@ -394,13 +394,16 @@ def _score(value: object) -> int | None:
 
 def _as_shown(value: object) -> str:
     """A cell's value as the sheet shows it: a date as a date, a number in the language's
-    notation, text in quotes (never Python's repr, such as datetime.datetime(2024, 4, 5))."""
+    notation, a logical value as Excel names it, text in quotes (never Python's repr, such
+    as datetime.datetime(2024, 4, 5))."""
     from datetime import date, datetime, time
 
     if isinstance(value, datetime) and value.time() == time():
         value = value.date()
     if isinstance(value, date | time):
         return value.isoformat()
+    if isinstance(value, bool):  # as Excel shows a logical value, not "ja"
+        return t("SAND") if value else t("FALSK")
     return f"'{value}'" if isinstance(value, str) else value_text(value)
 
 

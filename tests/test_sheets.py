@@ -469,6 +469,19 @@ def test_a_bad_score_is_named_as_the_sheet_shows_it(folder, tmp_path, lang, show
     assert "datetime" not in result.stderr
 
 
+@pytest.mark.parametrize(("lang", "shown"), [("da", "scoren SAND er"),
+                                             ("en", "score TRUE is")])
+def test_a_logical_cell_is_named_as_excel_shows_it(folder, tmp_path, lang, shown):
+    """A ticked cell (TRUE, SAND in a Danish Excel) was reported as 'scoren ja'."""
+    candidate, _, competency = single_competency_gaps(folder)[0]
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(candidate, competency): True})
+    result = CliRunner().invoke(main, ["import", "scores", str(path), "--into", str(folder)],
+                                env={"SCREENING_LANG": lang})
+    assert result.exit_code == 2
+    assert shown in result.stderr
+
+
 def test_an_unknown_candidate_in_the_sheet_writes_nothing(folder, tmp_path):
     (c1, _, k1) = single_competency_gaps(folder)[0]
     path = blank_sheet(folder, tmp_path)
