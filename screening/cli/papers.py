@@ -30,13 +30,16 @@ def _screening(profile, candidates, stage, as_of, rules_dir, out, audit_db):
     says who is not in it). A paper records no run of its own: the report names the
     recorded run its results match. `out` is checked first: a paper never replaces what it
     is made from."""
+    from ..display import one_line
     from ..screen import Screener
 
     loaded_profile, path = found_profile(profile, rules_dir)
     check_out(out, candidates, loaded_profile, audit_db, store=True)
     loaded, skipped = loaded_of(candidates)
     records = [r.record for r in loaded]
-    names = {r.id: r.personal.name for r in records if r.personal and r.personal.name}
+    # a name of spaces or invisible characters names nobody: the paper uses the id
+    names = {r.id: r.personal.name for r in records
+             if r.personal and r.personal.name and one_line(r.personal.name)}
     with Screener(loaded_profile, path) as screener:
         screening = screener.screen(records, stage, as_of.date() if as_of else None)
     return screening, names, {r.record.id: r.sha256 for r in loaded}, skipped
