@@ -7,6 +7,7 @@ conditions are rendered as words only to say what *would* meet a criterion.
 from __future__ import annotations
 
 from .audit.decisions import Decision, decision_line
+from .display import markdown as markdown_text
 from .display import one_line
 from .i18n import t
 from .profiles import CATEGORIES, Profile
@@ -75,9 +76,10 @@ def explain(screening: Screening, candidate_id: str, criterion_id: str | None = 
           title=profile.meta.title, profile=profile.meta.id, version=profile.meta.version,
           stage=label(STAGES, screening.stage)),
         *_decided(decision), ""]
-    if markdown:
+    if markdown:  # what people typed (titles, assessors, a decision's reason) is text
         lines[0] = f"# {lines[0]}"
-        lines[1:] = [f"{line}  " if line else line for line in lines[1:]]  # hard line breaks
+        lines[1:] = [f"{markdown_text(line)}  " if line else line  # hard line breaks
+                     for line in lines[1:]]
     for category in CATEGORIES:
         members = [o for o in outcomes if o.criterion.category == category]
         if not members:
@@ -91,10 +93,17 @@ def explain(screening: Screening, candidate_id: str, criterion_id: str | None = 
         for o in sorted(members, key=lambda o: o.criterion.priority != "krav"):
             block = criterion_text(o, profile)
             if markdown:  # each line its own, not one paragraph with the criterion's line
+                block = block[:1] + [_indented(line) for line in block[1:]]
                 block = [f"{line}  " for line in block[:-1]] + block[-1:]
             lines.extend(block)
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _indented(line: str) -> str:
+    """A line under a criterion as Markdown that shows exactly what it says, indented."""
+    text = line.lstrip()
+    return line[:len(line) - len(text)] + markdown_text(text)
 
 
 def _header(screening: Screening, result: CandidateResult,

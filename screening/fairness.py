@@ -20,12 +20,13 @@ import io
 import itertools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from types import SimpleNamespace
 
 from .errors import InputError, Problem
 from .messages import message
 
-FOUR_FIFTHS = 0.8
+FOUR_FIFTHS = Fraction(4, 5)
 MIN_GROUP = 5  # below this a rate moves by 20 points or more with one candidate
 ID_COLUMNS = ("id", "kandidat", "candidate")
 
@@ -182,23 +183,33 @@ def compare(results: Sequence[dict], groups: Groups, outcome_list: Sequence[Outc
 
 def rates(counts: Mapping[str, tuple[int, int]]) -> tuple[GroupRate, ...]:
     """Per group (candidates, selected): rate, impact ratio against the highest rate, the
-    four-fifths rule, and Fisher's exact test of the group against the rest."""
+    four-fifths rule, and Fisher's exact test of the group against the rest. Rates and
+    ratios are exact fractions until shown: 3 of 5 against 3 of 4 is a ratio of exactly
+    4/5, which the rule does not mark, yet in floating point it came out 0.7999…."""
     from scipy.stats import fisher_exact
 
     total = sum(n for n, _ in counts.values())
     chosen = sum(k for _, k in counts.values())
-    best = max(k / n for n, k in counts.values())
+    best = max(Fraction(k, n) for n, k in counts.values())
     found = []
     for group, (n, k) in counts.items():
-        rate = k / n
-        ratio = rate / best if best else None
+        ratio = Fraction(k, n) / best if best else None
         p = None
         if len(counts) > 1:
             table = [[k, n - k], [chosen - k, (total - n) - (chosen - k)]]
             p = float(fisher_exact(table, alternative="two-sided").pvalue)
-        found.append(GroupRate(group, n, k, rate, ratio,
+        found.append(GroupRate(group, n, k, k / n, None if ratio is None else float(ratio),
                                ratio is not None and ratio < FOUR_FIFTHS, p))
     return tuple(found)
+
+
+def not_given(results: Sequence[dict], groups: Groups) -> dict[str, list[str]]:
+    """Per attribute, the run's candidates in the groups file who left it empty: they are
+    in none of its groups, nor in the intersections with it."""
+    screened = sorted(r["id"] for r in results)
+    return {a: missing for a in groups.attributes
+            if (missing := [c for c in screened
+                            if c in groups.members and a not in groups.members[c]])}
 
 
 def coverage(results: Sequence[dict], groups: Groups) -> tuple[list[str], list[str]]:

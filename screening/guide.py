@@ -9,7 +9,7 @@ evidence up to the stage *before* the next one.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from . import conditions as cond
@@ -17,7 +17,7 @@ from .audit.decisions import Decision, decision_line
 from .display import markdown as markdown_text
 from .display import one_line
 from .explain import _evidence_line
-from .html_report import templates
+from .html_report import not_included, templates
 from .i18n import language, t
 from .profiles import Criterion, Profile
 from .report import number_text
@@ -134,7 +134,8 @@ def knockouts(g: CandidateGuide) -> str | None:
              ids=g.view.knockouts_text)
 
 
-def markdown(screening: Screening, next_stage: str, guides: list[CandidateGuide]) -> str:
+def markdown(screening: Screening, next_stage: str, guides: list[CandidateGuide],
+             skipped: Sequence[str] = ()) -> str:
     meta = screening.profile.meta
     lines = [f"# {t('Interviewguide til {stage}', stage=label(STAGES, next_stage))}: "
              f"{meta.title}", "",
@@ -142,6 +143,8 @@ def markdown(screening: Screening, next_stage: str, guides: list[CandidateGuide]
                "{stage}.", organisation=meta.organisation, profile=meta.id,
                version=meta.version, stage=label(STAGES, screening.stage)),
              t("Værktøjet anbefaler; ansættelsesudvalget beslutter."), ""]
+    if skipped_text := not_included(skipped):
+        lines += [markdown_text(skipped_text), ""]
     for g in guides:
         v = g.view
         lines += [f"## {v.rank}. {markdown_text(v.name or v.id)} ({v.id})", "", summary(g), ""]
@@ -158,9 +161,10 @@ def markdown(screening: Screening, next_stage: str, guides: list[CandidateGuide]
                       f"- {t('Hvorfor')}: {why(i)} ({label(CATEGORY_TITLES, c.category)})",
                       f"- {t('Profilen')}: \"{c.quote}\" ({c.section})",
                       f"- {t('Opfyldt, hvis')}: {i.would_meet}"]
-            lines += [f"- {t('Grundlag')}: {e}" for e in i.evidence]
-            # what is missing names titles and organisations typed by people
-            lines += [f"- {t('Mangler')}: {one_line(m)}" for m in i.missing]
+            # evidence and what is missing name titles, organisations and assessors typed
+            # by people: a title such as "<img onerror=…>" or "[klik](http://…)" is text
+            lines += [f"- {t('Grundlag')}: {markdown_text(e)}" for e in i.evidence]
+            lines += [f"- {t('Mangler')}: {markdown_text(m)}" for m in i.missing]
             if i.sources_to_come:
                 lines.append(f"- {t('Kan belyses ved')}: "
                              f"{', '.join(label(STAGES, s) for s in i.sources_to_come)}")
@@ -171,9 +175,10 @@ def markdown(screening: Screening, next_stage: str, guides: list[CandidateGuide]
     return "\n".join(lines).rstrip() + "\n"
 
 
-def html(screening: Screening, next_stage: str, guides: list[CandidateGuide]) -> str:
+def html(screening: Screening, next_stage: str, guides: list[CandidateGuide],
+         skipped: Sequence[str] = ()) -> str:
     return templates().get_template("guide.html.j2").render(
         t=t, lang=language(), profile=screening.profile, stage=label(STAGES, screening.stage),
         next_stage=label(STAGES, next_stage), guides=guides, why=why, summary=summary,
-        knockouts=knockouts,
+        knockouts=knockouts, not_included=not_included(skipped),
         **TEMPLATE_LABELS)

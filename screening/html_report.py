@@ -11,6 +11,7 @@ holds personal data and is to be kept as such. Jinja2 autoescapes everything fro
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from markupsafe import Markup
 from . import report
 from .audit.decisions import Decision, decided, describe, standing
 from .charts import Row, Segment, bar_chart
+from .display import one_line
 from .errors import InputError, Problem
 from .explain import _evidence_line
 from .i18n import language, moment, t
@@ -56,14 +58,15 @@ def unrecorded(profile: Profile, decisions: dict[str, tuple[dict, ...]] | None =
     return AuditInfo(None, None, None, None, files, decisions or {})
 
 
-def from_store(store_path: str | Path, screening: Screening, run: str | None) -> AuditInfo:
+def from_store(store_path: str | Path, screening: Screening, run: str | None,
+               inputs: dict[str, str]) -> AuditInfo:
     """The given run, checked against these results, or the latest run that gave exactly
     these results with these rule files at this stage; `unrecorded` when there is none.
     The decisions are as `screen`, `explain` and `shortlist` find them: every decision on
-    the same records at this stage and date in any run of the profile (a later run with the
-    same results does not hide them, and a later decision superseding one of the given
-    run's stands), and for a candidate with none, the latest made on other evidence, marked
-    as such."""
+    the same records (`inputs`, id -> sha256; the run's, when one matches) at this stage and
+    date in any run of the profile (a later run with the same results does not hide them,
+    and a later decision superseding one of the given run's stands), and for a candidate
+    with none, the latest made on other evidence, marked as such."""
     from .audit.store import AuditStore
 
     if run is None and not Path(store_path).exists():
@@ -81,16 +84,14 @@ def from_store(store_path: str | Path, screening: Screening, run: str | None) ->
                          None)
         # decided in the run or another screening of the same records (a decision that
         # superseded one of the run's in a later run stands in its place), and for the
-        # others the latest made on other evidence, marked
-        if found is None:
-            recorded = list(store.earlier_decisions(screening.profile.meta.id,
-                                                    [r.id for r in screening.results]).values())
-        else:
-            history, shown = store.decisions_with_history(
-                found["profile"]["sha256"], found["profile"]["id"], found["stage"],
-                found["as_of"], {r["id"]: r["input"]["sha256"]
-                                 for r in store.results(found["run"])})
-            recorded = history + [d for d in shown.values() if d.on_other_evidence]
+        # others the latest made on other evidence, marked; with no run that matches (a
+        # candidate added since), on these records, as `screen` shows them
+        if found is not None:
+            inputs = {r["id"]: r["input"]["sha256"] for r in store.results(found["run"])}
+        history, shown = store.decisions_with_history(
+            screening.profile.sha256, screening.profile.meta.id, screening.stage,
+            screening.as_of.isoformat(), inputs)
+        recorded = history + [d for d in shown.values() if d.on_other_evidence]
         decisions: dict[str, list[dict]] = {}
         for decision in recorded:
             decisions.setdefault(decision.candidate, []).append(decision.as_dict())
@@ -135,7 +136,17 @@ def templates() -> Environment:
     return environment
 
 
-def render(screening: Screening, audit: AuditInfo, names: dict[str, str] | None = None) -> str:
+def not_included(skipped: Sequence[str]) -> str | None:
+    """The sentence naming the inputs that gave no record, or None when there are none.
+    File names may hold anything: they are shown as one line."""
+    return t("Ikke med: {inputs} kunne ikke læses som kandidatposter og er ikke screenet.",
+             inputs=one_line(", ".join(skipped))) if skipped else None
+
+
+def render(screening: Screening, audit: AuditInfo, names: dict[str, str] | None = None,
+           skipped: Sequence[str] = ()) -> str:
+    """The report; `skipped` names the inputs that gave no record, so that the committee
+    knows who is not in it."""
     names = names or {}
     views = [candidate_view(r, names.get(r.id)) for r in screening.results]
     template = templates().get_template("report.html.j2")
@@ -144,6 +155,7 @@ def render(screening: Screening, audit: AuditInfo, names: dict[str, str] | None 
     return template.render(
         t=t, moment=moment, lang=language(), profile=profile, stage=screening.stage,
         as_of=screening.as_of.isoformat(), audit=audit, views=views,
+        not_included=not_included(skipped),
         decided={c: decided(d) for c, d in stands.items()},
         categories=_profile_categories(profile), statuses=list(STATUSES),
         status_class=STATUS_CLASS, comparison=Markup(comparison_chart(views)),

@@ -193,6 +193,9 @@ EN: dict[str, str] = {
         "{count} candidate(s) of the run are not in the groups file and are not counted: {ids}",
     "{count} id('er) i gruppefilen er ikke i kørslen: {ids}":
         "{count} id(s) in the groups file are not in the run: {ids}",
+    "{attribute}: {count} kandidat(er) har ikke oplyst det og er ikke talt med under det: "
+    "{ids}": "{attribute}: {count} candidate(s) did not give it and are not counted under it: "
+             "{ids}",
     # screening trace
     "Kilde {document}: {path}": "Source {document}: {path}",
     "Citater fundet: {found} af {total}": "Quotes found: {found} of {total}",
@@ -283,6 +286,8 @@ EN: dict[str, str] = {
     "Ingen foreslåede knock-outs.": "No proposed knock-outs.",
     "Beslutninger": "Decisions",
     "Beslutning": "Decision", "Besluttet": "Decided",
+    "Ikke med: {inputs} kunne ikke læses som kandidatposter og er ikke screenet.":
+        "Not included: {inputs} could not be read as candidate records and were not screened.",
     "Beslutning (udfyldes af ansættelsesudvalget)":
         "Decision (to be filled in by the hiring committee)",
     "Bekræftet / underkendt, begrundelse, dato, underskrift":
@@ -311,7 +316,8 @@ EN: dict[str, str] = {
     "Profilen giver ingen spørgsmål til dette kriterium.":
         "The profile gives no questions for this criterion.",
     # spreadsheets
-    "Navn": "Name", "Kilde": "Source", "Bedømmer": "Assessor",
+    "Navn": "Name", "Kilde": "Source", "Bedømmer": "Assessor", "Vurderinger": "Assessments",
+    "SAND": "TRUE", "FALSK": "FALSE",  # a logical cell, as Excel shows it in each language
     "Vurderinger {stage}: {title} ({profile} v{version}). Skriv en score fra 1 til 5; lad "
     "feltet stå tomt, hvis kompetencen ikke er vurderet.":
         "Assessments {stage}: {title} ({profile} v{version}). Write a score from 1 to 5; leave "

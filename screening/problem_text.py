@@ -512,7 +512,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "groups_column_twice": ("column {column}, '{name}', is also column {first}: each "
                             "attribute once", "kolonne {column}, '{name}', er også kolonne "
                             "{first}: hver oplysning én gang"),
-    # scoring sheets (screening import scores)
+    # scoring sheets (screening sheet, screening import scores)
+    "sheet_nothing_to_score": ("no criterion of {profile} takes an assessment from {stage}, "
+                               "so the sheet would have nothing to score; they take them from "
+                               "{stages}", "intet kriterium i {profile} tager en vurdering "
+                               "fra {stage}, så arket ville ikke have noget at score; de "
+                               "tager dem fra {stages}"),
     "not_a_workbook": ("not an .xlsx workbook ({detail})", "ikke en .xlsx-projektmappe ({detail})"),
     "no_score_sheet": ("no sheet '{sheet}' (write one with `screening sheet`)",
                        "intet ark '{sheet}' (skriv et med `screening sheet`)"),

@@ -24,13 +24,13 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from . import report
-from .audit.decisions import Decisions, describe
+from .audit.decisions import Decisions, decision_line, describe
 from .candidates import load_records
 from .display import terminal
 from .documents import error_message, field_path, plain
 from .errors import InputError, Problem
 from .guide import competencies_read
-from .i18n import t
+from .i18n import EN, t
 from .messages import Message, message
 from .profiles import Profile
 from .records import CandidateRecord
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
 ONE_DECIMAL = "0.0"
 PER_CENT = "0.0%"
-SCORE_SHEET = "Vurderinger"
+SCORE_SHEET = "Vurderinger"  # in the language of the sheet; either reads back
 FIRST_SCORE_ROW = 5  # rows 1-4: title, competency labels, ids, quotes
 FIRST_SCORE_COLUMN = 3  # A: candidate id, B: name
 BLANK_ROWS = 30  # rows for candidates added by hand when none are given
@@ -223,9 +223,12 @@ def stage_competencies(profile: Profile, stage: str) -> list[str]:
     return [k for k in profile.competencies if k in read]
 
 
-def scoring_sheet(profile: Profile, stage: str,
-                  candidates: list[tuple[str, str | None]]) -> bytes:
-    """Candidates (id, name) × the stage's competencies; score cells accept 1-5 only."""
+def scoring_sheet(profile: Profile, stage: str, candidates: list[tuple[str, str | None]],
+                  decisions: Decisions | None = None) -> bytes:
+    """Candidates (id, name) × the stage's competencies; score cells accept 1-5 only. A
+    stage no criterion takes an assessment from is refused: its sheet had no column to
+    score in. When people decided on any candidate (`decisions`, by id), a last column
+    says what, so the panel does not score a candidate as if nobody had."""
     from openpyxl import Workbook
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font
@@ -233,23 +236,33 @@ def scoring_sheet(profile: Profile, stage: str,
     from openpyxl.worksheet.datavalidation import DataValidation
 
     competencies = stage_competencies(profile, stage)
+    if not competencies:
+        taken = [s for s in SOURCES if stage_competencies(profile, s)]
+        raise InputError([Problem("--stage", message(
+            "sheet_nothing_to_score", profile=profile.meta.id, stage=stage,
+            stages=", ".join(taken) or "–"), code="E305")])
     quotes = {k: [c.quote for c in profile.criteria
                   if k in competencies_read(c, stage)] for k in competencies}
     book = Workbook()
     sheet = book.worksheets[0]  # a new workbook's one sheet
-    sheet.title = SCORE_SHEET
+    sheet.title = t(SCORE_SHEET)
     source_column = FIRST_SCORE_COLUMN + len(competencies)
     _append(sheet, [t("Vurderinger {stage}: {title} ({profile} v{version}). Skriv en score "
                       "fra 1 til 5; lad feltet stå tomt, hvis kompetencen ikke er vurderet.",
                       stage=label(STAGES, stage), title=profile.meta.title,
                       profile=profile.meta.id, version=profile.meta.version)])
+    decided = {c: decision_line(d) for c, d in (decisions or {}).items()
+               if c in {candidate_id for candidate_id, _ in candidates}}
     _append(sheet, [t("Kandidat"), t("Navn"),
-                    *(profile.competencies[k] for k in competencies), t("Kilde"), t("Bedømmer")])
-    _append(sheet, ["id", None, *competencies, "source", "assessor"])
+                    *(profile.competencies[k] for k in competencies), t("Kilde"), t("Bedømmer"),
+                    *([t("Beslutning")] if decided else [])])
+    _append(sheet, ["id", None, *competencies, "source", "assessor",
+                    *(["decision"] if decided else [])])
     _append(sheet, [t("Profilen"), None, *(" / ".join(quotes[k]) for k in competencies)])
     rows = candidates or [("", None)] * BLANK_ROWS
     for candidate_id, name in rows:
-        _append(sheet, [candidate_id or None, name, *([None] * len(competencies)), stage, None])
+        _append(sheet, [candidate_id or None, name, *([None] * len(competencies)), stage, None,
+                        *([decided.get(candidate_id)] if decided else [])])
     last = FIRST_SCORE_ROW + len(rows) - 1
     scores = DataValidation(type="whole", operator="between", formula1="1", formula2="5",
                             allow_blank=True, showErrorMessage=True,
@@ -270,6 +283,8 @@ def scoring_sheet(profile: Profile, stage: str,
         sheet[f"{column}2"].comment = Comment(terminal("\n".join(quotes[k])), "screening")
     for column in ("A", "B"):
         sheet.column_dimensions[column].width = 26
+    if decided:
+        sheet.column_dimensions[get_column_letter(source_column + 2)].width = 60
     for cell in sheet[4]:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         cell.font = Font(italic=True, size=9)
@@ -293,7 +308,7 @@ class Score:
     source: str
     score: int
     assessor: str | None
-    cell: str  # where the candidate id stands, for problems found later
+    cell: str  # where the candidate id stands (Sheet!A5), for problems found later
 
 
 def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
@@ -309,22 +324,23 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         return [], [Problem(where, message("not_a_workbook", detail=type(exc).__name__),
                             code="E301")]
-    if SCORE_SHEET not in book.sheetnames:
-        return [], [Problem(where, message("no_score_sheet", sheet=SCORE_SHEET),
+    title = next((n for n in (SCORE_SHEET, EN[SCORE_SHEET]) if n in book.sheetnames), None)
+    if title is None:
+        return [], [Problem(where, message("no_score_sheet", sheet=t(SCORE_SHEET)),
                             code="E301")]
-    sheet = book[SCORE_SHEET]
+    sheet = book[title]
     ids = [cell.value for cell in sheet[3]]
     try:
         source_column = ids.index("source") + 1
         assessor_column = ids.index("assessor") + 1
     except ValueError:
-        return [], [Problem(where, message("about", subject=f"{SCORE_SHEET}!3",
+        return [], [Problem(where, message("about", subject=f"{title}!3",
                                                    message=message("ids_row_broken")),
                             code="E302")]
     competencies = {n: value for n, value in enumerate(ids[FIRST_SCORE_COLUMN - 1:
                                                            source_column - 1],
                                                        start=FIRST_SCORE_COLUMN)}
-    problems = [Problem(where, message("about", subject=f"{SCORE_SHEET}!{get_column_letter(n)}3",
+    problems = [Problem(where, message("about", subject=f"{title}!{get_column_letter(n)}3",
                                        message=message("empty_competency_id")),
                         code="E302") for n, value in competencies.items() if not value]
     scores: list[Score] = []
@@ -338,28 +354,29 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
             continue
         line = row[0].row
         if not candidate:
-            problems.append(_bad(where, f"A{line}", message("scores_without_candidate")))
+            problems.append(_bad(where, f"{title}!A{line}",
+                                 message("scores_without_candidate")))
             continue
         if candidate in seen:
-            problems.append(_bad(where, f"A{line}", message("candidate_on_two_rows",
+            problems.append(_bad(where, f"{title}!A{line}", message("candidate_on_two_rows",
                                                             candidate=candidate,
                                                             row=seen[candidate])))
             continue
         seen[candidate] = line
         source = _text(cells.get(source_column))
         if source not in SOURCES:
-            problems.append(_bad(where, f"{get_column_letter(source_column)}{line}",
+            problems.append(_bad(where, f"{title}!{get_column_letter(source_column)}{line}",
                                  message("sheet_source", source=source or "",
                                          sources=", ".join(SOURCES))))
         assessor = _text(cells.get(assessor_column)) or None
         for column, cell in filled:
             value = _score(cell.value)
             if value is None:
-                problems.append(_bad(where, cell.coordinate,
+                problems.append(_bad(where, f"{title}!{cell.coordinate}",
                                      message("sheet_score", value=_as_shown(cell.value))))
             elif source in SOURCES:
                 scores.append(Score(candidate, str(competencies[column]), source, value,
-                                    assessor, f"A{line}"))
+                                    assessor, f"{title}!A{line}"))
     return scores, problems
 
 
@@ -377,13 +394,16 @@ def _score(value: object) -> int | None:
 
 def _as_shown(value: object) -> str:
     """A cell's value as the sheet shows it: a date as a date, a number in the language's
-    notation, text in quotes (never Python's repr, such as datetime.datetime(2024, 4, 5))."""
+    notation, a logical value as Excel names it, text in quotes (never Python's repr, such
+    as datetime.datetime(2024, 4, 5))."""
     from datetime import date, datetime, time
 
     if isinstance(value, datetime) and value.time() == time():
         value = value.date()
     if isinstance(value, date | time):
         return value.isoformat()
+    if isinstance(value, bool):  # as Excel shows a logical value, not "ja"
+        return t("SAND") if value else t("FALSK")
     return f"'{value}'" if isinstance(value, str) else value_text(value)
 
 
@@ -391,8 +411,8 @@ def _text(cell) -> str:
     return "" if cell is None or cell.value is None else str(cell.value).strip()
 
 
-def _bad(path: str, coordinate: str, text: Message) -> Problem:
-    return Problem(path, message("about", subject=f"{SCORE_SHEET}!{coordinate}", message=text),
+def _bad(path: str, place: str, text: Message) -> Problem:
+    return Problem(path, message("about", subject=place, message=text),
                    code="E303")
 
 
@@ -472,11 +492,20 @@ def _with_scores(path: Path, scores: list[Score]) -> str:
     assessments = data.get("assessments")
     if assessments is None:
         assessments = data["assessments"] = [] if path.suffix == ".json" else CommentedSeq()
-    replaced = {(s.competency, s.source, s.assessor) for s in scores}
-    kept = [a for a in assessments
-            if (a.get("competency"), a.get("source"), a.get("assessor")) not in replaced]
+    # a score for the same competency, source and assessor replaces the one there in its
+    # place, keeping what else it holds (a referee's note): a corrected sheet changes scores
+    by_key = {(s.competency, s.source, s.assessor): s for s in scores}
+    kept, replaced = [], set()
+    for a in assessments:
+        key = (a.get("competency"), a.get("source"), a.get("assessor"))
+        if key in by_key and key in replaced:
+            continue  # one score per competency, source and assessor
+        if key in by_key:
+            a["score"] = by_key[key].score
+            replaced.add(key)
+        kept.append(a)
     assessments[:] = kept
-    for s in scores:
+    for s in (s for key, s in by_key.items() if key not in replaced):
         entry = {"competency": s.competency, "source": s.source, "score": s.score,
                  **({"assessor": s.assessor} if s.assessor else {})}
         if path.suffix != ".json":

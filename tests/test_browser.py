@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import io
+import json
 import os
 import shutil
 from pathlib import Path
@@ -136,3 +137,43 @@ def test_printing_puts_each_candidate_on_its_own_pages(page):
               if line.startswith(f"{r.rank}. ") and line.rstrip().endswith(r.id)]
     assert len(starts) == len(screening.results), first_lines
     assert starts == sorted(starts) and starts[0] > 0  # after the ranking and the profile
+
+
+def test_the_printed_ranking_keeps_every_column_on_the_page(browser, tmp_path):
+    """Printed on A4, the ranking's last columns ran off the page's edge: the committee's
+    paper read 'går vid' and 'Beslu' where the table said what a person had decided."""
+    from click.testing import CliRunner
+
+    from screening.audit.store import AuditStore
+    from screening.cli import main
+
+    db = tmp_path / "audit.db"
+    folder = ROOT / "examples" / "candidates" / PROFILE
+    env = {"SCREENING_RULES": str(ROOT / "rules"), "SCREENING_AUDIT_DB": str(db)}
+    screened = CliRunner().invoke(main, ["screen", PROFILE, str(folder), "--stage",
+                                         "reference", "--format", "json"], env=env)
+    assert screened.exit_code == 0, screened.output
+    results = json.loads(screened.stdout)["candidates"]
+    run_id = AuditStore(db).runs()[-1]["run"]
+    for r in results:
+        flag = "--override" if r["knockouts"] else "--advance"
+        decided = CliRunner().invoke(main, ["decide", run_id, r["id"], flag, "--operator",
+                                            "Formand", "--reason", "Vist i samtalen"], env=env)
+        assert decided.exit_code == 0, decided.output
+    for lang in ("da", "en"):
+        out = tmp_path / f"report-{lang}.html"
+        made = CliRunner().invoke(main, ["--lang", lang, "report", PROFILE, str(folder),
+                                         "--stage", "reference", "--out", str(out)], env=env)
+        assert made.exit_code == 0, made.output
+        browser.get(out.as_uri())
+        printed = browser.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})
+        reader = pypdf.PdfReader(io.BytesIO(base64.b64decode(printed["data"])))
+        text = "".join("".join(page.extract_text().split()) for page in reader.pages)
+        heading, end, goes_on, overridden = {
+            "da": ("Besluttet", "Sammenligning", "gårvidere", "(foreslåetknock-outunderkendt)"),
+            "en": ("Decided", "Comparison", "goeson", "(proposedknock-outoverridden)")}[lang]
+        ranking = text.split(end)[0]
+        assert heading in ranking, lang
+        assert ranking.count(goes_on) == len(results), lang
+        assert ranking.count(goes_on + overridden) == sum(bool(r["knockouts"])
+                                                          for r in results), lang

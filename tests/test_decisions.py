@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -340,16 +341,50 @@ def test_the_report_keeps_the_space_for_a_decision_made_on_other_evidence(run, t
     assert "Beslutning (udfyldes af ansættelsesudvalget)" in section
 
 
+def test_the_report_shows_decisions_on_the_same_records_when_a_candidate_was_added(
+        run, tmp_path):
+    """With a candidate added since the run, no run gives exactly the report's results:
+    the report marked every decision as made 'på andet grundlag' and left the space for a
+    decision blank, while shortlist and screen showed the same decisions as standing."""
+    assert decide(run, JONAS, "--confirm", "--reason", "Ikke ledet ledere", "--operator",
+                  "Formand").exit_code == 0
+    folder = tmp_path / "candidates"
+    shutil.copytree(EXAMPLES, folder)
+    record = (EXAMPLES / f"{METTE}.yaml").read_text("utf-8")
+    (folder / "k99-ny.yaml").write_text(record.replace(f"id: {METTE}", "id: k99-ny"),
+                                        "utf-8")
+    common = [PROFILE, str(folder), "--stage", "reference", "--rules-dir", str(ROOT / "rules")]
+    listed = cli("shortlist", *common, "--take", "3", "--no-audit").stdout
+    (jonas_row,) = [line for line in listed.splitlines() if JONAS in line]
+    assert jonas_row.startswith("Ikke videre (besluttet)")
+    out = tmp_path / "report.html"
+    made = cli("report", *common, "--out", str(out))
+    assert made.exit_code == 0, made.output
+    page = " ".join(out.read_text(encoding="utf-8").split())
+    assert "Ingen kørsel i revisionssporet giver netop disse resultater" in page
+    start = page.index(f'id="c-{JONAS}"')
+    section = page[start:page.index("</section>", start)]
+    assert "går ikke videre (foreslået knock-out bekræftet): Formand" in section
+    assert "på andet grundlag" not in section
+    assert "Beslutning (udfyldes af ansættelsesudvalget)" not in section
+
+
 def test_earlier_decisions_are_the_latest_of_the_same_profile(run, audit_db):
     assert decide(run, JONAS, "--confirm", "--reason", "a", "--operator", "F").exit_code == 0
     assert decide(run, JONAS, "--override", "--supersede", "--reason", "b",
                   "--operator", "F").exit_code == 0
     store = AuditStore(audit_db)
-    found = store.earlier_decisions(PROFILE, [JONAS, METTE])
+    meta = store.run(run)
+    records = {r["id"]: r["input"]["sha256"] for r in store.results(run)}
+    inputs = {c: records[c] for c in (JONAS, METTE)}
+    # at another stage: what was decided at the references is earlier, on other evidence
+    found = store.decisions_shown(meta["profile"]["sha256"], PROFILE, "samtale2",
+                                  meta["as_of"], inputs)
     assert list(found) == [JONAS]
     assert (found[JONAS].reason, found[JONAS].other_stage) == ("b", "reference")
     assert found[JONAS].on_other_evidence
-    assert store.earlier_decisions("another-profile", [JONAS]) == {}
+    assert store.decisions_shown(meta["profile"]["sha256"], "another-profile", "samtale2",
+                                 meta["as_of"], inputs) == {}
 
 
 def test_too_little_evidence_waits_for_a_person(run):

@@ -4,6 +4,7 @@ over every shipped profile and its example candidates."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -160,6 +161,39 @@ def test_what_a_record_says_stays_on_the_line_it_is_explained_on(tmp_path):
         assert "Forfalsket" in text  # shown, on the line of its evidence
         assert not [line for line in text.splitlines() if "Forfalsket" in line
                     and not line.lstrip().startswith(("Grundlag: ", "Mangler: "))]
+
+
+def test_what_people_typed_is_text_not_markup_in_the_markdown_explanation(tmp_path):
+    """A title, an assessor and a decision's reason went into the Markdown as typed: an
+    <img onerror=…> tag, or a link, in the note pasted into a committee's document."""
+    from screening.candidates import load_records
+    from screening.rulefiles import find_profile, load_profile
+
+    from .conftest import ROOT
+
+    record = tmp_path / "k1.yaml"
+    record.write_text(
+        'id: k1\n'
+        'positions:\n'
+        '  - {title: "<img src=x onerror=alert(1)>", organisation: Gribskov Kommune,\n'
+        '     sector: kommune, start: 2015-01-01, leadership_level: chef}\n'
+        'assessments:\n'
+        '  - {competency: relationelle_kompetencer, source: samtale1, score: 4,\n'
+        '     assessor: "[klik](http://evil.example)"}\n', "utf-8")
+    loaded, problems = load_records([record])
+    assert not problems
+    profile = load_profile(find_profile("helsingor-direktor-2024", ROOT / "rules"))
+    screening = screen(profile, [r.record for r in loaded], "samtale1")
+    decision = Decision(7, "run", "k1", "2024-05-01T10:00:00+00:00", "advance", "candidate",
+                        "advances", "<b>Stærk</b>", "Formand")
+    text = explain(screening, "k1", markdown=True, decision=decision)
+    assert "\\<img src=x onerror=alert(1)\\>" in text
+    assert "\\[klik\\](http://evil.example)" in text
+    assert "\\<b\\>Stærk\\</b\\>" in text
+    for line in text.splitlines():  # a criterion's own line gives its priority in brackets
+        assert line.startswith("- [") or not re.search(r"(?<!\\)[<>\[\]]", line), line
+    plain = explain(screening, "k1", decision=decision)  # the terminal shows what was typed
+    assert "<img src=x onerror=alert(1)>" in plain and "<b>Stærk</b>" in plain
 
 
 def test_an_unknown_candidate_is_a_key_error(screened):

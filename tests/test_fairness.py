@@ -38,6 +38,14 @@ def test_three_groups_each_against_the_rest():
     assert found["B"].impact_ratio == pytest.approx(1 / 3)
 
 
+def test_a_ratio_of_exactly_four_fifths_is_not_marked():
+    # 3 of 5 against 3 of 4: (3/5)/(3/4) = 12/15 = 4/5, which the rule does not mark (it
+    # marks less than four-fifths); so is 2 of 3 against 5 of 6 (12/15 again)
+    for counts in ({"A": (5, 3), "B": (4, 3)}, {"A": (3, 2), "B": (6, 5)}):
+        low = rates(counts)[0]
+        assert low.impact_ratio == pytest.approx(0.8) and not low.below_four_fifths
+
+
 def test_nobody_selected_has_no_ratio():
     (only, other) = rates({"A": (3, 0), "B": (2, 0)})
     assert only.impact_ratio is None and not only.below_four_fifths
@@ -108,6 +116,59 @@ def test_one_small_group_is_named_in_the_singular(run, audit_db, tmp_path, lang,
     result = CliRunner().invoke(main, ["--lang", lang, "fairness", run, "--groups", str(groups)])
     assert result.exit_code == 0, result.output
     assert said in result.stderr
+
+
+def test_a_p_value_too_small_for_three_decimals_is_not_shown_as_zero(audit_db, tmp_path):
+    """In a larger field, a group whose members were all proposed knock-outs had Fisher's
+    p of 0.000007: the table read 'p (Fisher) 0,000' and the JSON 0.0, as if chance were
+    ruled out entirely."""
+    folder = tmp_path / "candidates"
+    folder.mkdir()
+    for copy in range(3):
+        for record in EXAMPLES.iterdir():
+            text = record.read_text("utf-8")
+            (folder / f"{copy}-{record.name}").write_text(
+                text.replace(f"id: {record.stem}", f"id: {record.stem}-{copy}"), "utf-8")
+    screened = CliRunner().invoke(main, ["screen", "helsingor-direktor-2024", str(folder),
+                                         "--stage", "reference", "--rules-dir",
+                                         str(ROOT / "rules"), "--format", "json"])
+    assert screened.exit_code == 0, screened.output
+    results = json.loads(screened.stdout)["candidates"]
+    run_id = AuditStore(audit_db).runs()[-1]["run"]
+    groups = tmp_path / "groups.csv"
+    groups.write_text("id,g\n" + "".join(f"{r['id']},{'B' if r['knockouts'] else 'A'}\n"
+                                         for r in results), encoding="utf-8")
+    table = CliRunner().invoke(main, ["fairness", run_id, "--groups", str(groups)])
+    assert table.exit_code == 0, table.output
+    rows = table.stdout.split("g · ingen foreslået knock-out")[1].split("\n\n")[0]
+    assert [line.split(maxsplit=1)[0] for line in rows.splitlines()
+            if line.endswith("< 0,001")] == ["A", "B"]
+    document = json.loads(CliRunner().invoke(main, ["fairness", run_id, "--groups",
+                                                    str(groups), "--format", "json"]).stdout)
+    (no_knockout,) = [c for c in document["comparisons"] if c["outcome"] == "no_knockout"]
+    assert all(0 < g["p_value"] < 0.001 for g in no_knockout["groups"])
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("da", "advarsel: køn: 1 kandidat(er) har ikke oplyst det og er ikke talt med under det: "),
+    ("en", "warning: køn: 1 candidate(s) did not give it and are not counted under it: ")])
+def test_a_candidate_who_left_an_attribute_empty_is_named(run, audit_db, tmp_path, lang,
+                                                           said):
+    """An empty cell is 'not given': the candidate was in none of the attribute's groups,
+    and the tables counted one candidate fewer than the run without a word."""
+    ids = sorted(r["id"] for r in AuditStore(audit_db).results(run))
+    groups = tmp_path / "groups.csv"
+    groups.write_text("id,køn,alder\n" + "".join(
+        f"{c},{'' if n == 0 else 'kvinde' if n % 2 else 'mand'},{40 + n}\n"
+        for n, c in enumerate(ids)), encoding="utf-8")
+    result = CliRunner().invoke(main, ["--lang", lang, "fairness", run, "--groups",
+                                       str(groups)])
+    assert result.exit_code == 0, result.output
+    assert f"{said}{ids[0]}\n" in result.stderr
+    assert result.stderr.count("ikke oplyst det" if lang == "da" else "did not give it") == 1
+    document = json.loads(CliRunner().invoke(main, ["fairness", run, "--groups", str(groups),
+                                                    "--format", "json"]).stdout)
+    assert document["not_given"] == {"køn": [ids[0]]}
 
 
 def test_bands_are_the_profiles_best_first_each_with_the_better_ones():

@@ -75,8 +75,8 @@ def test_a_hand_checked_guide_for_the_second_interview():
     ]
     first = result.stdout.split("### ")[1]
     assert "Hvorfor: uenige kilder; nu: delvist opfyldt" in first
-    assert "assessments[2].score = 5 (samtale1)" in first
-    assert "assessments[7].score = 2 (reference)" in first
+    assert "assessments\\[2\\].score = 5 (samtale1)" in first
+    assert "assessments\\[7\\].score = 2 (reference)" in first
     assert "1. Fortæl om en beslutning, du fik gennemført trods modstand." in first
     # two competencies, the questions of both
     economy = result.stdout.split("### ")[4]
@@ -115,7 +115,51 @@ def test_what_a_record_says_cannot_forge_a_heading_or_line_of_the_guide(tmp_path
     assert [h for h in headings if h.startswith("## ")] == ["## 1. Ida \\#\\# Anbefaling: ansæt "
                                                             "straks (k1)"]
     assert not [h for h in headings if "Anbefales" in h]
-    assert "(Chef # Anbefales, Gribskov Kommune)" in result.stdout
+    assert "(Chef \\# Anbefales, Gribskov Kommune)" in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_the_guide_names_the_records_it_could_not_read(fmt, tmp_path):
+    """A record with a mistake was skipped with an error on the consultant's screen, and
+    the panel's guide listed the others as if no one else were to be interviewed."""
+    folder = tmp_path / "candidates"
+    folder.mkdir()
+    source = sorted((ROOT / "examples" / "candidates" / "helsingor-direktor-2024").iterdir())[0]
+    (folder / source.name).write_bytes(source.read_bytes())
+    broken = folder / "z_broken.yaml"
+    broken.write_text("id: z-broken\npositions: [{title: X}]\n", "utf-8")
+    out = tmp_path / "guide"
+    result = run("guide", "helsingor-direktor-2024", str(folder), "--stage", "samtale1",
+                 "--format", fmt, "--out", str(out))
+    assert result.exit_code == 0, result.output
+    text = out.read_text("utf-8")
+    named = str(broken).replace("_", "\\_") if fmt == "markdown" else str(broken)
+    assert f"Ikke med: {named} kunne ikke læses som kandidatposter og er ikke screenet." \
+        in text
+    assert source.stem in text
+
+
+def test_a_title_in_the_evidence_is_text_not_markup_of_the_guide(tmp_path):
+    """The guide escaped names and decisions, but the evidence and what is missing quote
+    titles as typed: a position titled with an <img onerror=…> tag or a Markdown link put
+    the tag, or a live link, into the guide the committee opens."""
+    title = "<img src=x onerror=alert(1)> [klik](http://evil.example) **Direktør**"
+    record = tmp_path / "k1.yaml"
+    record.write_text(
+        'id: k1\n'
+        'positions:\n'
+        f'  - {{title: "{title}", organisation: LæringsTech ApS, sector: privat,\n'
+        '     start: 2015-01-01, leadership_level: direktion, leaders_led: 3}\n'
+        f'  - {{title: "{title}", organisation: Gribskov Kommune, sector: kommune,\n'
+        '     start: 2010-01-01, end: 2014-12-31}\n', "utf-8")
+    result = run("guide", "helsingor-direktor-2024", str(record), "--stage", "samtale1")
+    assert result.exit_code == 0, result.output
+    quoted = [line for line in result.stdout.splitlines() if "img src" in line]
+    assert any(line.startswith("- Grundlag: ") for line in quoted)
+    assert any(line.startswith("- Mangler: ") for line in quoted)
+    for line in quoted:
+        assert "\\<img src=x onerror=alert(1)\\> \\[klik\\](http://evil.example) " \
+               "\\*\\*Direktør\\*\\*" in line
 
 
 @pytest.mark.parametrize(("lang", "one", "more"),

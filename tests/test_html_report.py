@@ -278,6 +278,50 @@ def test_a_run_that_does_not_match_is_refused(tmp_path):
     assert not out.exists()
 
 
+@pytest.mark.parametrize(("lang", "said"), [
+    ("da", "Ikke med: {inputs} kunne ikke læses som kandidatposter og er ikke screenet."),
+    ("en", "Not included: {inputs} could not be read as candidate records and were not "
+           "screened.")])
+def test_the_report_names_the_records_it_could_not_read(tmp_path, lang, said):
+    """A record with a mistake was skipped with an error on the consultant's screen, and the
+    committee's report listed the others as if no one else had applied."""
+    folder = tmp_path / "candidates"
+    shutil.copytree(EXAMPLES, folder)
+    (folder / "z-broken.yaml").write_text("id: z-broken\npositions: [{title: X}]\n", "utf-8")
+    pool = folder / "pool.jsonl"
+    pool.write_text('{"id": "p1"}\n{"id": "p2", "positions": 3}\n', "utf-8")
+    out = tmp_path / "report.html"
+    result = run("--lang", lang, "report", PROFILE, str(folder), "--out", str(out),
+                 db=tmp_path / "none.db")
+    assert result.exit_code == 0, result.output
+    html = out.read_text("utf-8")
+    inputs = f"{pool}:2, {folder / 'z-broken.yaml'}"
+    assert said.format(inputs=inputs) in html
+    assert len(re.findall(r'<section class="candidate"', html)) == \
+        len(list(EXAMPLES.iterdir())) + 1  # the others, and p1 of the pool
+
+
+def test_a_name_of_spaces_or_invisible_characters_gives_way_to_the_id(tmp_path):
+    """A record named ' ' or with a zero-width space only put an empty link in the ranking
+    and an empty heading over the candidate's page."""
+    folder = tmp_path / "candidates"
+    folder.mkdir()
+    for n, name in enumerate([" ", "\u200b\u0007"]):
+        (folder / f"k{n}.json").write_text(json.dumps(
+            {"id": f"k{n}", "personal": {"name": name}, "positions": []}), "utf-8")
+    out = tmp_path / "report.html"
+    result = run("report", PROFILE, str(folder), "--out", str(out), db=tmp_path / "none.db")
+    assert result.exit_code == 0, result.output
+    html = out.read_text("utf-8")
+    for n in range(2):
+        assert f'<a href="#c-k{n}">k{n}</a>' in html
+        assert re.search(rf"<h2>\d+\. k{n} <span", html)
+
+
+def test_a_report_of_records_all_read_says_nothing_is_left_out(written):
+    assert "Ikke med:" not in written[0]
+
+
 def test_the_report_in_english(tmp_path):
     out = tmp_path / "report.html"
     result = run("--lang", "en", "report", PROFILE, str(EXAMPLES), "--out", str(out),

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from screening import conditions as cond
+from screening.audit.store import AuditStore
 from screening.candidates import load_records
 from screening.cli import main
 from screening.profiles import CATEGORIES
@@ -28,6 +29,7 @@ from screening.sheets import (
     SCORE_SHEET,
     stage_competencies,
 )
+from screening.stages import SOURCES
 from screening.vocabulary import CATEGORY_SHORT, label
 
 from .conftest import ROOT
@@ -157,6 +159,60 @@ def fill(path: Path, scores: dict[tuple[str, str], object], assessor: str = "Udv
     book.save(path)
 
 
+@pytest.mark.parametrize("rule_file", sorted((ROOT / "rules").glob("*.yaml")),
+                         ids=lambda p: p.stem)
+def test_a_stage_with_nothing_to_score_is_refused_not_a_sheet_without_columns(rule_file,
+                                                                              tmp_path):
+    """A sheet for a stage no criterion takes an assessment from (references, where a
+    profile takes none) came out with no column to score in, and exit 0."""
+    profile = load_profile(rule_file)
+    for stage in SOURCES:
+        out = tmp_path / f"{stage}.xlsx"
+        result = run("sheet", str(rule_file), "--stage", stage, "--out", str(out))
+        if stage_competencies(profile, stage):
+            assert result.exit_code == 0, result.output
+            continue
+        assert result.exit_code == 2, stage
+        assert "--stage: E305 " in result.stderr and "Traceback" not in result.output
+        taken = [s for s in SOURCES if stage_competencies(profile, s)]
+        assert result.stderr.rstrip().endswith(f"de tager dem fra {', '.join(taken)}")
+        assert not out.exists()
+
+
+def test_the_sheet_says_what_people_decided_about_each_candidate(folder, tmp_path, audit_db):
+    """The scoring sheet for the next interview listed a candidate a person had decided
+    does not go on like any other: the panel scored them as if nobody had decided."""
+    screened_run = run("screen", PROFILE, str(folder), "--stage", "reference", "--format",
+                       "json")
+    assert screened_run.exit_code == 0, screened_run.output
+    first, second = json.loads(screened_run.stdout)["candidates"][:2]
+    run_id = AuditStore(audit_db).runs()[-1]["run"]
+    flag = "--confirm" if first["knockouts"] else "--stop"
+    assert run("decide", run_id, first["id"], flag, "--operator", "Formand", "--reason",
+               "Ikke nok ledelse").exit_code == 0
+    for stage, said in (("samtale2", "Stående beslutning: går ikke videre"),
+                        ("samtale1", "Tidligere beslutning: går ikke videre")):
+        path = tmp_path / f"{stage}.xlsx"
+        result = run("sheet", PROFILE, str(folder), "--stage", stage, "--out", str(path))
+        assert result.exit_code == 0, result.output
+        sheet = load_workbook(path)[SCORE_SHEET]
+        ids = [c.value for c in sheet[3]]
+        assert ids[-3:] == ["source", "assessor", "decision"]
+        rows = {sheet.cell(r, 1).value: sheet.cell(r, len(ids)).value
+                for r in range(FIRST_SCORE_ROW, sheet.max_row + 1)}
+        assert rows[first["id"]].startswith(said) and "Ikke nok ledelse" in rows[first["id"]]
+        assert rows[second["id"]] is None
+    # the column is no score: the sheet still reads back
+    fill(path, {(second["id"], ids[FIRST_SCORE_COLUMN - 1]): 4})
+    imported = run("import", "scores", str(path), "--into", str(folder))
+    assert imported.exit_code == 0, imported.output
+
+
+def test_a_sheet_without_decisions_has_no_decision_column(tmp_path):
+    ids = [c.value for c in load_workbook(blank_sheet(EXAMPLES, tmp_path))[SCORE_SHEET][3]]
+    assert ids[-2:] == ["source", "assessor"]
+
+
 def test_the_english_sheet_names_its_stage_in_english(tmp_path):
     """The title said 'Assessments samtale2: …' in an English sheet; the source column keeps
     the code the import reads."""
@@ -164,10 +220,42 @@ def test_the_english_sheet_names_its_stage_in_english(tmp_path):
     result = run("--lang", "en", "sheet", PROFILE, str(EXAMPLES), "--stage", "samtale2",
                  "--out", str(out))
     assert result.exit_code == 0, result.output
-    sheet = load_workbook(out)[SCORE_SHEET]
+    sheet = load_workbook(out)["Assessments"]
     assert sheet["A1"].value.startswith("Assessments second interview: ")
     sources = {row[-2] for row in sheet.iter_rows(min_row=FIRST_SCORE_ROW, values_only=True)}
     assert sources == {"samtale2"}
+
+
+def test_the_english_sheet_is_named_in_english_and_reads_back_in_either_language(folder,
+                                                                               tmp_path):
+    """The English sheet's tab was 'Vurderinger', and an English import located its cells
+    as 'Vurderinger!D5'."""
+    (candidate, _, competency), *_ = single_competency_gaps(folder)
+    path = tmp_path / "scores.xlsx"
+    result = run("--lang", "en", "sheet", PROFILE, str(folder), "--stage", STAGE, "--out",
+                 str(path))
+    assert result.exit_code == 0, result.output
+    book = load_workbook(path)
+    assert book.sheetnames == ["Assessments"]
+    sheet = book["Assessments"]
+    columns = {cell.value: cell.column for cell in sheet[3]}
+    row = next(r for r in range(FIRST_SCORE_ROW, sheet.max_row + 1)
+               if sheet.cell(r, 1).value == candidate)
+    cell = sheet.cell(row, columns[competency])
+    cell.value = "four"
+    book.save(path)
+    refused = run("--lang", "en", "import", "scores", str(path), "--into", str(folder))
+    assert refused.exit_code == 2
+    assert f"Assessments!{cell.coordinate}: " in refused.stderr
+    assert "Vurderinger" not in refused.stderr
+    book["Assessments"][cell.coordinate].value = 4
+    book.save(path)
+    imported = run("import", "scores", str(path), "--into", str(folder))
+    assert imported.exit_code == 0, imported.output
+    outcome = next(o for o in screened(folder).result(candidate).outcomes
+                   if isinstance(o.criterion.when, cond.Assessed)
+                   and o.criterion.when.competency == competency)
+    assert outcome.status != "ikke_belyst"
 
 
 def test_a_name_that_reads_as_a_formula_stays_text_in_the_sheet(folder, tmp_path):
@@ -289,6 +377,39 @@ def test_a_filled_sheet_round_trips_into_the_records_and_changes_the_screening(f
     assert len([a for a in loaded[0].record.assessments if a.assessor == "Udvalget"]) == 3
 
 
+def test_a_corrected_score_keeps_the_note_beside_it(folder, tmp_path):
+    """A referee's note stands beside the score in the record; importing a corrected score
+    of the same competency, source and assessor removed the assessment and added a new one
+    without its note."""
+    loaded, problems = load_records([folder])
+    assert not problems
+    candidate, made = next((r.record.id, a) for r in loaded for a in r.record.assessments
+                           if a.note and a.assessor)
+    profile = load_profile(find_profile(PROFILE, ROOT / "rules"))
+    assert made.competency in stage_competencies(profile, made.source)
+    path = tmp_path / "scores.xlsx"
+    result = run("sheet", PROFILE, str(folder), "--stage", made.source, "--out", str(path))
+    assert result.exit_code == 0, result.output
+    book = load_workbook(path)
+    sheet = book[SCORE_SHEET]
+    columns = {cell.value: cell.column for cell in sheet[3]}
+    row = next(r for r in range(FIRST_SCORE_ROW, sheet.max_row + 1)
+               if sheet.cell(r, 1).value == candidate)
+    corrected = 5 if made.score != 5 else 4
+    sheet.cell(row, columns[made.competency]).value = corrected
+    sheet.cell(row, columns["assessor"]).value = made.assessor
+    book.save(path)
+    record = next(r for r in loaded if r.record.id == candidate)
+    result = run("import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 0, result.output
+    (after,) = load_records([record.path])[0]
+    same = [a for a in after.record.assessments
+            if (a.competency, a.source, a.assessor) == (made.competency, made.source,
+                                                       made.assessor)]
+    assert [(a.score, a.note) for a in same] == [(corrected, made.note)]
+    assert len(after.record.assessments) == len(record.record.assessments)
+
+
 def test_every_bad_cell_is_reported_and_nothing_is_written(folder, tmp_path):
     gaps = single_competency_gaps(folder)
     (c1, _, k1), (c2, _, k2) = gaps[0], next(g for g in gaps if g[0] != gaps[0][0])
@@ -346,6 +467,19 @@ def test_a_bad_score_is_named_as_the_sheet_shows_it(folder, tmp_path, lang, show
     for said in shown:
         assert said in result.stderr
     assert "datetime" not in result.stderr
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("da", "scoren SAND er"),
+                                             ("en", "score TRUE is")])
+def test_a_logical_cell_is_named_as_excel_shows_it(folder, tmp_path, lang, shown):
+    """A ticked cell (TRUE, SAND in a Danish Excel) was reported as 'scoren ja'."""
+    candidate, _, competency = single_competency_gaps(folder)[0]
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(candidate, competency): True})
+    result = CliRunner().invoke(main, ["import", "scores", str(path), "--into", str(folder)],
+                                env={"SCREENING_LANG": lang})
+    assert result.exit_code == 2
+    assert shown in result.stderr
 
 
 def test_an_unknown_candidate_in_the_sheet_writes_nothing(folder, tmp_path):

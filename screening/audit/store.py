@@ -380,14 +380,6 @@ class AuditStore:
                                     meta["stage"], meta["as_of"],
                                     {r["id"]: r["input"]["sha256"] for r in self.results(run)})
 
-    def earlier_decisions(self, profile_id: str, candidates: Iterable[str]) -> dict[str, Decision]:
-        """The latest decision about each of these candidates in any run of the profile (by
-        its id: any version), marked with the stage and date of its run. For candidates
-        with no standing decision on the evidence shown: whatever a person decided about
-        them was decided on other evidence."""
-        wanted = set(candidates)
-        return _earlier(self._decided_about(wanted), profile_id, wanted)
-
     def _decided_about(self, candidates: Iterable[str]) -> list[tuple[Decision, dict]]:
         """Each decision about these candidates, oldest first, with its run: from the
         decisions (few, made by people) to their runs, each run read once."""
@@ -534,7 +526,9 @@ def _bad(path: Path, text: Message) -> InputError:
 def _earlier(about: list[tuple[Decision, dict]], profile_id: str,
              candidates: set[str]) -> dict[str, Decision]:
     """The latest decision of `about` on each of `candidates` in a run of the profile (by its
-    id: any version), marked with the stage and date of its run (`earlier_decisions`)."""
+    id: any version), marked with the stage and date of its run: for candidates with no
+    standing decision on the evidence shown, whatever a person decided about them was
+    decided on other evidence."""
     runs = {d.run: r for d, r in about}
     latest = standing(d for d, r in about
                       if d.candidate in candidates and r["profile"]["id"] == profile_id)

@@ -32,14 +32,11 @@ def found_profile(name: str, rules_dir: str):
     return profile, path
 
 
-def records_of(paths: tuple[str, ...]):
-    """Valid records, for a paper that names the candidates; bad files are reported on
-    stderr and skipped, and nothing valid at all is bad input (exit 2)."""
-    return [r.record for r in loaded_of(paths)]
-
-
 def loaded_of(paths: tuple[str, ...]):
-    """`records_of`, each record as loaded: with where it came from and its sha256."""
+    """Valid records, for a paper that names the candidates, each as loaded (with where it
+    came from and its sha256), and the inputs skipped: bad files are reported on stderr and
+    skipped (a paper says who is not in it, as `screen` counts them), and nothing valid at
+    all is bad input (exit 2)."""
     from ..candidates import load_records
     from ..errors import RecordError
 
@@ -48,7 +45,15 @@ def loaded_of(paths: tuple[str, ...]):
         raise RecordError(problems)
     for problem in problems:
         echo_problem(problem)
-    return loaded
+    return loaded, skipped_inputs(problems)
+
+
+def skipped_inputs(problems) -> tuple[str, ...]:
+    """The inputs that gave no record, named as records are: a file, or a line of a JSON
+    Lines file."""
+    return tuple(dict.fromkeys(
+        f"{p.path}:{p.line}" if p.path.lower().endswith(".jsonl") and p.line else p.path
+        for p in problems))
 
 
 def echo_problem(problem) -> None:

@@ -42,7 +42,7 @@ def fairness(run, groups_file, take, fmt, audit_db):
     from ..display import terminal
     from ..documents import read_text
     from ..errors import InputError, Problem
-    from ..fairness import compare, coverage, outcomes, read_groups
+    from ..fairness import compare, coverage, not_given, outcomes, read_groups
     from ..messages import message
 
     text, unread = read_text(groups_file)  # a spreadsheet's "Unicode text" is UTF-16: E003
@@ -57,25 +57,27 @@ def fairness(run, groups_file, take, fmt, audit_db):
     finally:
         store.close()
     missing, unknown = coverage(results, groups)
+    unstated = not_given(results, groups)
     if len(missing) == len(results):  # tables of nobody, and exit 0, would read as fair
         raise InputError([Problem(groups_file, message("groups_none_of_run", run=run,
                                                        ids=_listed(missing, 3)), code="E604")])
     bands = [(b.band, b.label) for b in sorted(scoring.bands, key=lambda b: -b.min_score)]
     comparisons = compare(results, groups, outcomes(results, take, bands))
     if fmt == "json":
-        emit(json.dumps(_document(run, comparisons, missing, unknown), ensure_ascii=False,
-                        indent=2), None)
+        emit(json.dumps(_document(run, comparisons, missing, unknown, unstated),
+                        ensure_ascii=False, indent=2), None)
     else:
         emit(_table(run, comparisons), None)
-    for text in _warnings(comparisons, missing, unknown):
+    for text in _warnings(comparisons, missing, unknown, unstated):
         click.echo(f"{t('advarsel')}: {terminal(text)}", err=True)
 
 
-def _document(run: str, comparisons, missing: list[str], unknown: list[str]) -> dict:
+def _document(run: str, comparisons, missing: list[str], unknown: list[str],
+              unstated: dict[str, list[str]]) -> dict:
     from ..fairness import FOUR_FIFTHS, MIN_GROUP
 
-    return {"run": run, "four_fifths": FOUR_FIFTHS, "min_group": MIN_GROUP,
-            "not_in_groups_file": missing, "not_in_run": unknown,
+    return {"run": run, "four_fifths": float(FOUR_FIFTHS), "min_group": MIN_GROUP,
+            "not_in_groups_file": missing, "not_in_run": unknown, "not_given": unstated,
             "comparisons": [{"attribute": c.attribute, "outcome": c.outcome.id,
                              "label": c.outcome.text(),
                              "small_groups": list(c.small_groups),
@@ -85,7 +87,7 @@ def _document(run: str, comparisons, missing: list[str], unknown: list[str]) -> 
                                          else round(r.impact_ratio, 4),
                                          "below_four_fifths": r.below_four_fifths,
                                          "p_value": None if r.p_value is None
-                                         else round(r.p_value, 4)}
+                                         else float(f"{r.p_value:.4g}")}
                                         for r in c.rates]}
                             for c in comparisons]}
 
@@ -97,7 +99,7 @@ def _table(run: str, comparisons) -> str:
     for c in comparisons:
         lines.append(f"{c.attribute} · {c.outcome.text()}")
         rows = [(r.group, r.candidates, r.selected, _percent(r.rate), _number(r.impact_ratio),
-                 t("under 4/5") if r.below_four_fifths else "–", _number(r.p_value))
+                 t("under 4/5") if r.below_four_fifths else "–", _p_value(r.p_value))
                 for r in c.rates]
         lines.append(tabulate(rows, headers=[t(h) for h in (
             "Gruppe", "Antal", "Med udfaldet", "Rate", "Forhold", "4/5-reglen", "p (Fisher)")],
@@ -106,7 +108,8 @@ def _table(run: str, comparisons) -> str:
     return "\n".join(lines)
 
 
-def _warnings(comparisons, missing: list[str], unknown: list[str]) -> list[str]:
+def _warnings(comparisons, missing: list[str], unknown: list[str],
+              unstated: dict[str, list[str]]) -> list[str]:
     from ..fairness import MIN_GROUP
 
     found = []
@@ -120,6 +123,10 @@ def _warnings(comparisons, missing: list[str], unknown: list[str]) -> list[str]:
     if missing:
         found.append(t("{count} kandidat(er) i kørslen står ikke i gruppefilen og er ikke "
                        "talt med: {ids}", count=len(missing), ids=_listed(missing)))
+    for attribute, ids in unstated.items():
+        found.append(t("{attribute}: {count} kandidat(er) har ikke oplyst det og er ikke talt "
+                       "med under det: {ids}", attribute=attribute, count=len(ids),
+                       ids=_listed(ids)))
     if unknown:
         found.append(t("{count} id('er) i gruppefilen er ikke i kørslen: {ids}",
                        count=len(unknown), ids=_listed(unknown)))
@@ -139,3 +146,9 @@ def _percent(value: float) -> str:
 
 def _number(value: float | None) -> str:
     return "–" if value is None else decimal(f"{value:.3f}")
+
+
+def _p_value(value: float | None) -> str:
+    """Fisher's p to three decimals, and one too small for them as such: in a large field a
+    p of 0.0000007 read '0,000', as if the difference could not be chance at all."""
+    return "< " + decimal("0.001") if value is not None and value < 0.0005 else _number(value)

@@ -286,12 +286,14 @@ HELP_EN: dict[str, str] = {
     "Skriv et tomt scoringsark: kandidater × stadiets kompetencer.":
         "Write an empty score sheet: candidates × the stage's competencies.",
     "Overskrifterne har kompetencernes navne og profilens citater; scorefelterne tager kun "
-    "hele tal fra 1 til 5. Med KANDIDATER står kandidaterne i arket; ellers skrives id'erne i "
-    "kolonne A. Udfyld, og læs arket ind med `screening import scores`.":
+    "hele tal fra 1 til 5. Med KANDIDATER står kandidaterne i arket, hver med den "
+    "beslutning, et menneske har truffet om kandidaten; ellers skrives id'erne i kolonne A. "
+    "Udfyld, og læs arket ind med `screening import scores`.":
         "The headings have the competencies' names and the profile's quotes; the score cells "
         "take only whole numbers from 1 to 5. With CANDIDATES the candidates are in the "
-        "sheet; otherwise the ids are written in column A. Fill it in, and read the sheet in "
-        "with `screening import scores`.",
+        "sheet, each with the decision a person made about the candidate; otherwise the ids "
+        "are written in column A. Fill it in, and read the sheet in with `screening import "
+        "scores`.",
     "Stadiet, der vurderes (fx samtale1); kilde-kolonnen udfyldes med det.":
         "The stage being assessed (e.g. samtale1); the source column is filled in with it.",
     "Regnearket (.xlsx), der skrives (atomisk).": "The spreadsheet (.xlsx) to write "

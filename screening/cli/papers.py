@@ -14,7 +14,6 @@ from .common import (
     emit,
     found_profile,
     loaded_of,
-    records_of,
     rules_dir_option,
     screening_profile,
     stage_option,
@@ -26,20 +25,24 @@ NEXT_STAGES = SOURCES[1:]  # as guide.NEXT_STAGES, without importing it at start
 
 
 def _screening(profile, candidates, stage, as_of, rules_dir, out, audit_db):
-    """The screening, the candidates' names (for the papers that name them) and the sha256
-    of each record (to find what people decided on it). A paper records no run of its own:
-    the report names the recorded run its results match. `out` is checked first: a paper
-    never replaces what it is made from."""
+    """The screening, the candidates' names (for the papers that name them), the sha256
+    of each record (to find what people decided on it) and the inputs skipped (a paper
+    says who is not in it). A paper records no run of its own: the report names the
+    recorded run its results match. `out` is checked first: a paper never replaces what it
+    is made from."""
+    from ..display import one_line
     from ..screen import Screener
 
     loaded_profile, path = found_profile(profile, rules_dir)
     check_out(out, candidates, loaded_profile, audit_db, store=True)
-    loaded = loaded_of(candidates)
+    loaded, skipped = loaded_of(candidates)
     records = [r.record for r in loaded]
-    names = {r.id: r.personal.name for r in records if r.personal and r.personal.name}
+    # a name of spaces or invisible characters names nobody: the paper uses the id
+    names = {r.id: r.personal.name for r in records
+             if r.personal and r.personal.name and one_line(r.personal.name)}
     with Screener(loaded_profile, path) as screener:
         screening = screener.screen(records, stage, as_of.date() if as_of else None)
-    return screening, names, {r.record.id: r.sha256 for r in loaded}
+    return screening, names, {r.record.id: r.sha256 for r in loaded}, skipped
 
 
 @click.command(cls=HelpCommand)
@@ -71,10 +74,10 @@ def report(profile, candidates, stage, run_id, out, as_of, rules_dir, audit_db):
     from ..audit import default_path
     from ..html_report import from_store, render
 
-    screening, names, _ = _screening(profile, candidates, stage, as_of, rules_dir, out,
-                                     audit_db)
-    audit = from_store(audit_db or default_path(), screening, run_id)
-    emit(render(screening, audit, names), out)
+    screening, names, inputs, skipped = _screening(profile, candidates, stage, as_of,
+                                                   rules_dir, out, audit_db)
+    audit = from_store(audit_db or default_path(), screening, run_id, inputs)
+    emit(render(screening, audit, names, skipped), out)
     click.echo(out, err=True)
 
 
@@ -109,9 +112,9 @@ def guide(profile, candidates, next_stage, candidate_id, fmt, out, as_of, rules_
     from .. import guide as guides
     from ..errors import InputError, Problem
 
-    screening, names, inputs = _screening(profile, candidates,
-                                          guides.evidence_stage(next_stage), as_of, rules_dir,
-                                          out, audit_db)
+    screening, names, inputs, skipped = _screening(profile, candidates,
+                                                   guides.evidence_stage(next_stage), as_of,
+                                                   rules_dir, out, audit_db)
     if candidate_id and candidate_id not in {r.id for r in screening.results}:
         from ..messages import message
         from ..vocabulary import did_you_mean
@@ -123,7 +126,7 @@ def guide(profile, candidates, next_stage, candidate_id, fmt, out, as_of, rules_
                                    inputs, None, audit_db)
     written = guides.guide(screening, next_stage, candidate_id, names, decisions)
     render = guides.html if fmt == "html" else guides.markdown
-    emit(render(screening, next_stage, written), out)
+    emit(render(screening, next_stage, written, skipped), out)
 
 
 @click.command(cls=HelpCommand)
@@ -134,12 +137,14 @@ def guide(profile, candidates, next_stage, candidate_id, fmt, out, as_of, rules_
 @option("--out", type=click.Path(dir_okay=False), required=True,
         help="Regnearket (.xlsx), der skrives (atomisk).")
 @rules_dir_option
-def sheet(profile, candidates, stage, out, rules_dir):
+@audit_db_option
+def sheet(profile, candidates, stage, out, rules_dir, audit_db):
     """Skriv et tomt scoringsark: kandidater × stadiets kompetencer.
 
     Overskrifterne har kompetencernes navne og profilens citater; scorefelterne tager kun
-    hele tal fra 1 til 5. Med KANDIDATER står kandidaterne i arket; ellers skrives id'erne
-    i kolonne A. Udfyld, og læs arket ind med `screening import scores`.
+    hele tal fra 1 til 5. Med KANDIDATER står kandidaterne i arket, hver med den
+    beslutning, et menneske har truffet om kandidaten; ellers skrives id'erne i kolonne A.
+    Udfyld, og læs arket ind med `screening import scores`.
 
     \b
     Eksempel:
@@ -150,10 +155,15 @@ def sheet(profile, candidates, stage, out, rules_dir):
     from ..sheets import scoring_sheet
 
     loaded_profile = screening_profile(profile, rules_dir)
-    check_out(out, candidates, loaded_profile)
-    records = records_of(candidates) if candidates else []
+    check_out(out, candidates, loaded_profile, audit_db, store=True)
+    loaded = loaded_of(candidates)[0] if candidates else []
+    # what people decided on the evidence before this stage, as the interview guide shows
+    decided_on = SOURCES[max(SOURCES.index(stage) - 1, 0)]
+    decisions = standing_decisions(loaded_profile, decided_on, None,
+                                   {r.record.id: r.sha256 for r in loaded}, None, audit_db)
     write_bytes(out, scoring_sheet(loaded_profile, stage, [
-        (r.id, r.personal.name if r.personal else None) for r in records]))
+        (r.record.id, r.record.personal.name if r.record.personal else None)
+        for r in loaded], decisions))
     click.echo(out, err=True)
 
 
