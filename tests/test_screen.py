@@ -4,6 +4,8 @@ records or files, counts, de-duplicates, ranks and records the run in the audit 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from functools import partial
 
 import pytest
@@ -148,3 +150,51 @@ def test_records_with_one_id_twice_are_refused_by_the_api(helsingor, candidates)
         screen(helsingor, [records[0], *records, records[0]])
     with Screener(helsingor) as screener:
         assert len(screener.screen(records).results) == len(records)
+
+
+# Threads sharing one Screener, each screening other stages again and again; run in a child
+# process, as two threads in one engine's session could crash the core.
+SHARED_BY_THREADS = """\
+import sys, threading
+from screening.candidates import load_records
+from screening.rulefiles import load_profile
+from screening.screen import Screener
+
+profile_path, folder = sys.argv[1:]
+records = [r.record for r in load_records([folder])[0]]
+records = [r.model_copy(update={"id": f"{r.id}-{n}"}) for n in range(30) for r in records]
+stages = ("ansøgning", "reference")
+
+def shown(screening):
+    return [(r.id, r.score, r.possible, r.knockouts,
+             [(o.criterion.id, o.status, o.evidence) for o in r.outcomes])
+            for r in screening.results]
+
+with Screener(load_profile(profile_path), profile_path) as screener:
+    alone = {stage: shown(screener.screen(records, stage)) for stage in stages}
+    agreed = []
+
+    def screen_again(stage):
+        try:
+            agreed.extend(shown(screener.screen(records, stage)) == alone[stage]
+                          for _ in range(3))
+        except Exception as exc:
+            agreed.append(repr(exc)[:200])
+
+    threads = [threading.Thread(target=screen_again, args=(stage,)) for stage in stages]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+print(agreed)
+"""
+
+
+def test_threads_sharing_a_screener_get_the_results_of_screening_alone():
+    """One Screener screening in two threads at once (a web service keeping one per
+    profile) gave "durable-rules saw a fact twice", a core error, or a segmentation fault:
+    every batch of an engine uses one session of the core."""
+    folder = ROOT / "examples" / "candidates" / HELSINGOR.stem
+    done = subprocess.run([sys.executable, "-c", SHARED_BY_THREADS, str(HELSINGOR), str(folder)],
+                          capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stdout.strip(), done.stderr) == (0, str([True] * 6), "")
