@@ -20,7 +20,7 @@ import gc
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -132,8 +132,9 @@ class Screener:
         Open-ended positions count up to `as_of`, by default the profile's date, so that a
         result never depends on the day it is computed."""
         _check_stage(stage)
+        day = self._day(as_of)
         scorer = self._scorer
-        for evaluated in self._engine.evaluate(records, stage, as_of or self.profile.meta.date):
+        for evaluated in self._engine.evaluate(records, stage, day):
             yield scorer.result(evaluated)
 
     def screen(self, records: Iterable[CandidateRecord], stage: str = DEFAULT_STAGE,
@@ -141,14 +142,15 @@ class Screener:
         """Screen records using the evidence available up to `stage`, ranked. Two records
         with one id are a ValueError: which of them a result, a decision or a paper means
         only the caller can say (`screen_paths` refuses the second and goes on)."""
+        day = self._day(as_of)
         with no_collections():
-            ranked = rank(list(self.results(records, stage, as_of)))
+            ranked = rank(list(self.results(records, stage, day)))
         if len({r.id for r in ranked}) != len(ranked):
             from collections import Counter
 
             twice = sorted(i for i, n in Counter(r.id for r in ranked).items() if n > 1)
             raise ValueError(f"candidate ids given more than once: {', '.join(twice)}")
-        return Screening(self.profile, stage, as_of or self.profile.meta.date, tuple(ranked))
+        return Screening(self.profile, stage, day, tuple(ranked))
 
     def screen_paths(self, paths: Iterable[str | Path], stage: str = DEFAULT_STAGE,
                      as_of: date | None = None, *, workers: int = 1,
@@ -164,6 +166,7 @@ class Screener:
         invalid. `on_progress` hears how many inputs each chunk screened. With `audit`, the
         run is recorded there; a store that cannot record it is an error (E402), so that no
         result is shown as recorded that is not."""
+        day = self._day(as_of)
         results: list[CandidateResult] = []
         run = PathRun(RunSummary())
 
@@ -174,16 +177,15 @@ class Screener:
             run.sources[result.id] = source
 
         with fewer_collections():
-            summary, spool = self._run(paths, stage, as_of, workers, audit, strict,
+            summary, spool = self._run(paths, stage, day, workers, audit, strict,
                                        on_problem, on_warning, on_progress, keep)
-            screening = Screening(self.profile, stage, as_of or self.profile.meta.date,
-                                  tuple(rank(results)))
+            screening = Screening(self.profile, stage, day, tuple(rank(results)))
         run.summary, run.screening = summary, screening
         if audit is not None and spool is not None and summary.screened:
             from .report import candidate
 
             inputs = spool.inputs()
-            run.run_id = self._record(audit, stage, as_of, summary,
+            run.run_id = self._record(audit, stage, day, summary,
                                       ((inputs[r.id], candidate(r)) for r in screening.results))
         return run
 
@@ -203,15 +205,16 @@ class Screener:
                    _sha256: str) -> None:
             write(result, cast(R, line))  # what `render` gave, pickled and back
 
+        day = self._day(as_of)
         with fewer_collections():
-            summary, spool = self._run(paths, stage, as_of, workers, audit, strict,
+            summary, spool = self._run(paths, stage, day, workers, audit, strict,
                                        on_problem, on_warning, on_progress, accept, render)
         run = PathRun(summary)
         if audit is not None and spool is not None and summary.screened:
-            run.run_id = self._record(audit, stage, as_of, summary, spool.pairs())
+            run.run_id = self._record(audit, stage, day, summary, spool.pairs())
         return run
 
-    def _run(self, paths: Iterable[str | Path], stage: str, as_of: date | None, workers: int,
+    def _run(self, paths: Iterable[str | Path], stage: str, as_of: date, workers: int,
              audit: AuditSink | None, strict: bool,
              on_problem: Callable[[Problem], None], on_warning: Callable[[Problem], None],
              on_progress: Callable[[int], None],
@@ -269,7 +272,19 @@ class Screener:
         summary.invalid += len(path_problems)
         return summary, spool
 
-    def _record(self, audit: AuditSink, stage: str, as_of: date | None, summary: RunSummary,
+    def _day(self, as_of: date | None) -> date:
+        """The day open-ended positions count up to: `as_of`, by default the profile's date.
+        A datetime counts as its day, as `--as-of` does; anything else but a date is refused
+        here, where it was given, not by a comparison deep in the engine."""
+        if as_of is None:
+            return self.profile.meta.date
+        if isinstance(as_of, datetime):
+            return as_of.date()
+        if isinstance(as_of, date):
+            return as_of
+        raise TypeError(f"as_of must be a date, not {type(as_of).__name__} {as_of!r}")
+
+    def _record(self, audit: AuditSink, stage: str, as_of: date, summary: RunSummary,
                 pairs: Iterable[tuple[CandidateInput, dict[str, Any]]]) -> str:
         import sqlite3  # with the audit trail's modules: a run without it loads none
 
@@ -278,7 +293,7 @@ class Screener:
 
         try:
             return record_run(audit.store, self.profile, str(self.profile_path), stage,
-                              as_of or self.profile.meta.date, audit.operator, audit.command,
+                              as_of, audit.operator, audit.command,
                               summary.as_dict(), pairs)
         except sqlite3.Error as exc:  # say plainly that these results were not recorded
             raise InputError([Problem(str(audit.store), message("not_recorded",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import date, datetime
 from functools import partial
 
 import pytest
@@ -150,6 +151,37 @@ def test_records_with_one_id_twice_are_refused_by_the_api(helsingor, candidates)
         screen(helsingor, [records[0], *records, records[0]])
     with Screener(helsingor) as screener:
         assert len(screener.screen(records).results) == len(records)
+
+
+
+def test_as_of_a_datetime_counts_as_its_day(helsingor, candidates, tmp_path):
+    """A datetime is a date to Python and to mypy, and `--as-of` gives one: the API raised
+    "can't compare datetime.datetime to datetime.date" from inside the engine."""
+    records = [r.record for r in load_records([candidates])[0]]
+    day, moment = date(2019, 6, 1), datetime(2019, 6, 1, 14, 30)
+    with Screener(helsingor, HELSINGOR) as screener:
+        by_day = screener.screen(records, as_of=day)
+        by_moment = screener.screen(records, as_of=moment)
+        run = screener.screen_paths([candidates], as_of=moment,
+                                    audit=AuditSink(tmp_path / "run.db"))
+    assert _statuses(by_moment) == _statuses(run.screening) == _statuses(by_day)
+    assert _statuses(by_day) != _statuses(screen(helsingor, records))  # the day counts
+    assert type(by_moment.as_of) is type(run.screening.as_of) is date
+    store = AuditStore(tmp_path / "run.db")
+    try:
+        assert store.run(run.run_id)["as_of"] == "2019-06-01"
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("as_of", ["2024-05-01", 20240501])
+def test_an_as_of_that_is_no_date_is_refused_naming_it(helsingor, candidates, as_of):
+    records = [r.record for r in load_records([candidates])[0]]
+    with Screener(helsingor, HELSINGOR) as screener:
+        with pytest.raises(TypeError, match=f"as_of must be a date, not .*{as_of}"):
+            screener.screen(records, as_of=as_of)
+        with pytest.raises(TypeError, match="as_of must be a date"):
+            screener.screen_paths([candidates], as_of=as_of)
 
 
 # Threads sharing one Screener, each screening other stages again and again; run in a child
