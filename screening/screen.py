@@ -134,7 +134,7 @@ class Screener:
         _check_stage(stage)
         day = self._day(as_of)
         scorer = self._scorer
-        for evaluated in self._engine.evaluate(records, stage, day):
+        for evaluated in self._engine.evaluate(_records_only(records), stage, day):
             yield scorer.result(evaluated)
 
     def screen(self, records: Iterable[CandidateRecord], stage: str = DEFAULT_STAGE,
@@ -299,6 +299,20 @@ class Screener:
             raise InputError([Problem(str(audit.store), message("not_recorded",
                                                                 reason=store_fault(exc)),
                                       code="E402")]) from None
+
+
+def _records_only(records: Iterable[CandidateRecord]) -> Iterator[CandidateRecord]:
+    """The records, each refused as a TypeError that says what it is, where the engine
+    would fail on it with an AttributeError naming a field of a record."""
+    if isinstance(records, CandidateRecord):
+        raise TypeError("records must be an iterable of CandidateRecord, not one record: "
+                        "give [record]")
+    for n, record in enumerate(records):
+        if not isinstance(record, CandidateRecord):
+            raise TypeError(f"records[{n}] is a {type(record).__name__}, not a "
+                            "CandidateRecord (CandidateRecord.model_validate(data) checks "
+                            "a record's data as a record file is checked)")
+        yield record
 
 
 def _check_stage(stage: str) -> None:

@@ -14,6 +14,7 @@ import pytest
 from screening.audit.store import AuditStore
 from screening.candidates import load_records
 from screening.errors import EngineError
+from screening.records import CandidateRecord
 from screening.report import jsonl_line, jsonl_row
 from screening.rulefiles import load_profile
 from screening.screen import AuditSink, Screener, screen
@@ -182,6 +183,26 @@ def test_an_as_of_that_is_no_date_is_refused_naming_it(helsingor, candidates, as
             screener.screen(records, as_of=as_of)
         with pytest.raises(TypeError, match="as_of must be a date"):
             screener.screen_paths([candidates], as_of=as_of)
+
+
+
+def test_records_that_are_not_candidate_records_are_refused_saying_what_they_are(helsingor,
+                                                                                 candidates):
+    """A record's data as a dict, or one record where records go, failed in the engine with
+    "'dict' object has no attribute 'education'" (or 'tuple': a record iterates as its
+    fields), which named neither the argument nor what it should be."""
+    records = [r.record for r in load_records([candidates])[0]]
+    data = records[1].model_dump(mode="json", exclude_none=True)
+    with Screener(helsingor) as screener:
+        with pytest.raises(TypeError, match=r"records\[1\] is a dict, not a CandidateRecord"):
+            screener.screen([records[0], data])
+        with pytest.raises(TypeError, match="not one record"):
+            screener.screen(records[0])
+        with pytest.raises(TypeError, match=r"records\[0\] is a str"):
+            list(screener.results(["strong.yaml"]))
+        validated = CandidateRecord.model_validate(data)  # as the message says
+        assert _statuses(screener.screen([records[0], validated])) == \
+            _statuses(screener.screen(records[:2]))
 
 
 # Threads sharing one Screener, each screening other stages again and again; run in a child
