@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from os import PathLike
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -227,6 +228,9 @@ class Screener:
         from .parallel import Job, screen_many
 
         _check_stage(stage)
+        if isinstance(paths, str | PathLike):  # a str is an iterable: of one-letter paths
+            raise TypeError(f"paths must be an iterable of paths, not one path: give "
+                            f"[{str(paths)!r}]")
         if self.profile_path is None and (audit is not None or workers > 1):
             # the audit trail keeps the rule files by their place; workers load them again
             raise ValueError("auditing or worker processes need the Screener's profile_path")

@@ -205,6 +205,18 @@ def test_records_that_are_not_candidate_records_are_refused_saying_what_they_are
             _statuses(screener.screen(records[:2]))
 
 
+
+@pytest.mark.parametrize("one", [str, lambda path: path], ids=["str", "Path"])
+def test_one_path_where_paths_go_is_refused(helsingor, candidates, one):
+    """screen_paths("folder") screened each letter of the name as a path: an empty
+    screening, its problems ignored unless the caller listened for them."""
+    with Screener(helsingor) as screener:
+        with pytest.raises(TypeError, match=r"not one path: give \['.*kandidater'\]"):
+            screener.screen_paths(one(candidates))
+        with pytest.raises(TypeError, match="not one path"):
+            screener.stream_paths(one(candidates), str, lambda _result, _line: None)
+
+
 # Threads sharing one Screener, each screening other stages again and again; run in a child
 # process, as two threads in one engine's session could crash the core.
 SHARED_BY_THREADS = """\
