@@ -308,7 +308,8 @@ def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rul
 
     \b
     Eksempel:
-      screening explain helsingor-direktor-2024 examples/candidates/helsingor-direktor-2024/k02.yaml
+      screening explain helsingor-direktor-2024 \\
+          examples/candidates/helsingor-direktor-2024/k02-anders-lykke.yaml
       screening explain helsingor-direktor-2024 examples/candidates/helsingor-direktor-2024 \\
           --id k02-anders-lykke --criterion ledelse-af-ledere
     """
