@@ -108,9 +108,14 @@ def _ignore_count(_count: int) -> None:
 
 
 class Screener:
-    """One profile, compiled and registered in durable-rules once."""
+    """One profile, compiled and registered in durable-rules once. A profile that selects on
+    a protected attribute is refused (RuleFileError, E501), as every screening command
+    refuses it: screening on it would be discrimination, whoever calls."""
 
     def __init__(self, profile: Profile, profile_path: str | Path | None = None) -> None:
+        from .protected import refuse
+
+        refuse(profile)
         self.profile = profile
         self.profile_path = profile_path  # needed to screen in worker processes and to audit
         self._engine = Engine(compile_profile(profile))
