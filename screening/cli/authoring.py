@@ -189,7 +189,8 @@ def fields(fmt):
     from ..catalogue import COLLECTIONS, OPS_BY_KIND, label_of
 
     if fmt == "json":
-        click.echo(json.dumps({c.name: [{"field": f.name, "type": f.kind, "label": f.label,
+        click.echo(json.dumps({c.name: [{"field": f.name, "type": f.kind,
+                                         "label": label_of(f, language()),
                                          "values": list(f.values),
                                          "operators": list(OPS_BY_KIND[f.kind])}
                                         for f in c.fields.values()]
