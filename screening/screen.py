@@ -117,7 +117,7 @@ class Screener:
 
         refuse(profile)
         self.profile = profile
-        self.profile_path = profile_path  # needed to screen in worker processes and to audit
+        self.profile_path = profile_path  # needed to audit
         self._engine = Engine(compile_profile(profile))
         self._scorer = Scorer(self._engine.compiled)
 
@@ -236,9 +236,9 @@ class Screener:
         if isinstance(paths, str | PathLike):  # a str is an iterable: of one-letter paths
             raise TypeError(f"paths must be an iterable of paths, not one path: give "
                             f"[{str(paths)!r}]")
-        if self.profile_path is None and (audit is not None or workers > 1):
-            # the audit trail keeps the rule files by their place; workers load them again
-            raise ValueError("auditing or worker processes need the Screener's profile_path")
+        if self.profile_path is None and audit is not None:
+            # the audit trail keeps the rule files by their place
+            raise ValueError("auditing needs the Screener's profile_path")
         summary = RunSummary()
         spool = None
         if audit is not None:  # the audit trail's modules load only for runs it records
@@ -252,7 +252,7 @@ class Screener:
             summary.note(found)
             on_problem(found)
 
-        job = Job(str(self.profile_path), stage, as_of, render,
+        job = Job(self.profile, stage, as_of, render,
                   audit=spool is not None, strict=strict)
         with closing(duplicates):
             inputs = iter_sources(list(paths), path_problems)

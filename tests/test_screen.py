@@ -217,6 +217,31 @@ def test_one_path_where_paths_go_is_refused(helsingor, candidates, one):
             screener.stream_paths(one(candidates), str, lambda _result, _line: None)
 
 
+
+def test_worker_processes_screen_with_the_screeners_profile_not_its_file_now(helsingor,
+                                                                            candidates,
+                                                                            tmp_path):
+    """Workers loaded the profile again from profile_path: a Screener kept while its rule
+    file was edited (a service holding one per profile) screened with two workers by the
+    edited rules, one process by the loaded ones, and recorded both as the loaded profile."""
+    rule_file = tmp_path / "p.yaml"
+    rule_file.write_bytes(HELSINGOR.read_bytes())
+    pool = candidates.parent / "pool.jsonl"
+    records = [r.record for r in load_records([candidates])[0]]
+    pool.write_text("".join(json.dumps(r.model_dump(mode="json", exclude_none=True)
+                                       | {"id": f"{r.id}-{n}"}) + "\n"
+                            for n in range(4) for r in records), encoding="utf-8")
+    with Screener(load_profile(rule_file), rule_file) as screener:
+        rule_file.write_text(rule_file.read_text(encoding="utf-8").replace(
+            "priority: krav", "priority: ønske"), encoding="utf-8")  # no knock-out any more
+        one = screener.screen_paths([pool], workers=1)
+        two = screener.screen_paths([pool], workers=2)
+    assert one.summary.knocked_out > 0
+    assert _statuses(two.screening) == _statuses(one.screening)
+    assert [r.knockouts for r in two.screening.results] == \
+        [r.knockouts for r in one.screening.results]
+
+
 # Threads sharing one Screener, each screening other stages again and again; run in a child
 # process, as two threads in one engine's session could crash the core.
 SHARED_BY_THREADS = """\
