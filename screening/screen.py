@@ -116,6 +116,11 @@ class Screener:
         from .protected import refuse
 
         refuse(profile)
+        rule_file = profile.files[-1][0]  # the profile's own file, after its includes
+        if profile_path is not None and Path(profile_path).resolve() != Path(rule_file).resolve():
+            # the audit trail records the run as of this file, and replays it from there
+            raise ValueError(f"profile_path {str(profile_path)!r} is not the rule file the "
+                             f"profile was loaded from, {rule_file!r}")
         self.profile = profile
         self.profile_path = profile_path  # needed to audit
         self._engine = Engine(compile_profile(profile))

@@ -11,6 +11,7 @@ from functools import partial
 
 import pytest
 
+from screening.audit.replay import replay
 from screening.audit.store import AuditStore
 from screening.candidates import load_records
 from screening.errors import EngineError
@@ -135,6 +136,24 @@ def test_a_closed_screener_refuses_to_screen(helsingor, candidates):
 def test_an_unknown_stage_is_refused(helsingor):
     with Screener(helsingor) as screener, pytest.raises(ValueError):
         screener.screen([], stage="frokost")
+
+
+@pytest.mark.parametrize("given", ["helsingor-direktor-2024", "rules/ishoj-direktoer.yaml"])
+def test_a_profile_path_that_is_not_the_profiles_rule_file_is_refused(helsingor, candidates,
+                                                                       tmp_path, given):
+    """Screener(profile, "helsingor-direktor-2024") (an id, as the CLI takes) or another
+    profile's file audited its runs as of that path: `audit replay` then failed with
+    "E001 filen findes ikke" for every such run."""
+    with pytest.raises(ValueError, match=f"profile_path '{given}' is not the rule file"):
+        Screener(helsingor, given)
+    another_way = HELSINGOR.parent / ".." / "rules" / HELSINGOR.name  # the same file
+    with Screener(helsingor, another_way) as screener:
+        run = screener.screen_paths([candidates], audit=AuditSink(tmp_path / "run.db"))
+    store = AuditStore(tmp_path / "run.db")
+    try:
+        assert replay(store, run.run_id) == []
+    finally:
+        store.close()
 
 
 def test_auditing_needs_the_rule_file_the_profile_came_from(helsingor, candidates, tmp_path):
