@@ -3,7 +3,8 @@
     from screening.rulefiles import load_profile
     from screening.screen import AuditSink, Screener
 
-    screener = Screener(load_profile("rules/helsingor-direktor-2024.yaml"))
+    path = "rules/helsingor-direktor-2024.yaml"  # the rule file: the audit trail keeps it
+    screener = Screener(load_profile(path), path)
     screening = screener.screen(records, stage="samtale1")          # CandidateRecord objects
     run = screener.screen_paths(["examples/candidates/helsingor-direktor-2024"],
                                 audit=AuditSink("audit.db", operator="Mette"))

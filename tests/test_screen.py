@@ -11,6 +11,7 @@ from functools import partial
 
 import pytest
 
+import screening.screen
 from screening.audit.replay import replay
 from screening.audit.store import AuditStore
 from screening.candidates import load_records
@@ -154,6 +155,19 @@ def test_a_profile_path_that_is_not_the_profiles_rule_file_is_refused(helsingor,
         assert replay(store, run.run_id) == []
     finally:
         store.close()
+
+
+def test_the_example_of_the_module_runs_as_written(candidates, tmp_path, monkeypatch):
+    """The example atop screening/screen.py made its Screener without the rule file's path
+    and then audited a run: "ValueError: auditing needs the Screener's profile_path"."""
+    example = "\n".join(line[4:] for line in screening.screen.__doc__.splitlines()
+                        if line.startswith("    "))
+    for folder in ("rules", "examples"):
+        (tmp_path / folder).symlink_to(ROOT / folder)
+    monkeypatch.chdir(tmp_path)
+    records = [r.record for r in load_records([candidates])[0]]
+    exec(example, {"records": records})
+    assert (tmp_path / "audit.db").exists()
 
 
 def test_auditing_needs_the_rule_file_the_profile_came_from(helsingor, candidates, tmp_path):
