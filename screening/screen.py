@@ -18,6 +18,7 @@ engine's memory back.
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
@@ -357,13 +358,27 @@ def no_collections() -> Iterator[None]:
             gc.enable()
 
 
+# runs now tuning the collector, and the threshold the first of them found; the threshold
+# is the process's, so only the last run to end may put it back
+_tuning = threading.Lock()
+_tuned_runs = 0
+_found_threshold = gc.get_threshold()
+
+
 @contextmanager
 def fewer_collections() -> Iterator[None]:
     """Results pile up until ranked and hold no reference cycles, yet the default collector
     rescans them ever more often: a third of the time at 5,000 results (measured)."""
-    before = gc.get_threshold()
-    gc.set_threshold(100_000, 50, 100)
+    global _tuned_runs, _found_threshold
+    with _tuning:
+        if not _tuned_runs:
+            _found_threshold = gc.get_threshold()
+            gc.set_threshold(100_000, 50, 100)
+        _tuned_runs += 1
     try:
         yield
     finally:
-        gc.set_threshold(*before)
+        with _tuning:
+            _tuned_runs -= 1
+            if not _tuned_runs:
+                gc.set_threshold(*_found_threshold)

@@ -3,9 +3,11 @@ records or files, counts, de-duplicates, ranks and records the run in the audit 
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
+import threading
 from datetime import date, datetime
 from functools import partial
 
@@ -274,6 +276,43 @@ def test_worker_processes_screen_with_the_screeners_profile_not_its_file_now(hel
     assert [r.knockouts for r in two.screening.results] == \
         [r.knockouts for r in one.screening.results]
 
+
+
+def test_runs_in_two_threads_leave_the_garbage_collector_as_they_found_it(helsingor,
+                                                                         candidates):
+    """Each run raises the collector's threshold and puts back what it found; a run that
+    began while another ran found the raised one and, ending last, left it raised for the
+    rest of the process (a service's memory then grew between collections)."""
+    found = gc.get_threshold()
+    first_in, second_in, first_out = (threading.Event() for _ in range(3))
+
+    def first_waits(_count):  # the first run holds on until the second has begun
+        first_in.set()
+        second_in.wait(10)
+
+    def second_waits(_count):  # the second until the first has ended
+        second_in.set()
+        first_out.wait(10)
+
+    def first(screener):
+        screener.screen_paths([candidates], on_progress=first_waits)
+        first_out.set()
+
+    def second(screener):
+        first_in.wait(10)
+        screener.screen_paths([candidates], on_progress=second_waits)
+
+    try:
+        with Screener(helsingor) as screener:
+            threads = [threading.Thread(target=run, args=(screener,)) for run in (first, second)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+        assert first_out.is_set() and second_in.is_set()
+        assert gc.get_threshold() == found
+    finally:
+        gc.set_threshold(*found)
 
 # Threads sharing one Screener, each screening other stages again and again; run in a child
 # process, as two threads in one engine's session could crash the core.
