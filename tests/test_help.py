@@ -142,6 +142,18 @@ def test_the_shipped_files_a_help_names_exist(path, command):
     assert [word for word in named if not (ROOT / word).exists()] == []
 
 
+@pytest.mark.parametrize("path", [("explain",), ("fields",), ("trace",), ("audit", "export"),
+                                  ("audit", "replay")], ids=" ".join)
+def test_every_option_says_what_it_does(path):
+    """`explain --help` listed `--format [text|markdown|json]` with nothing but its default,
+    as did `fields` and `trace`, `audit export` (and its --candidate) and `audit replay`'s
+    --rules-dir."""
+    (command,) = [c for p, c in COMMANDS if p == path]
+    bare = [param.opts for param in command.params
+            if isinstance(param, click.Option) and not param.help]
+    assert bare == []
+
+
 def test_group_lists_its_commands_in_the_language():
     danish, english = _help(()), _help((), "--lang", "en")
     assert "Kommandoer:" in danish and "Commands:" in english
