@@ -117,6 +117,9 @@ class Screener:
     def __init__(self, profile: Profile, profile_path: str | Path | None = None) -> None:
         from .protected import refuse
 
+        if not isinstance(profile, Profile):  # a rule file's path, as the CLI takes, say
+            raise TypeError(f"profile must be a Profile, not {type(profile).__name__} "
+                            f"{profile!r}: screening.rulefiles.load_profile(path) loads one")
         refuse(profile)
         rule_file = profile.files[-1][0]  # the profile's own file, after its includes
         if profile_path is not None and Path(profile_path).resolve() != Path(rule_file).resolve():

@@ -172,6 +172,16 @@ def test_the_example_of_the_module_runs_as_written(candidates, tmp_path, monkeyp
     assert (tmp_path / "audit.db").exists()
 
 
+@pytest.mark.parametrize("given", [str(HELSINGOR), HELSINGOR, None])
+def test_a_profile_that_is_no_profile_is_refused_saying_how_to_load_one(given):
+    """Screener("rules/helsingor-direktor-2024.yaml"), the PROFILE the CLI takes, raised
+    "AttributeError: 'str' object has no attribute 'criteria'"."""
+    with pytest.raises(TypeError, match=r"profile must be a Profile, not \w+ .*load_profile"):
+        Screener(given)
+    with pytest.raises(TypeError, match="profile must be a Profile"):
+        screen(given, [])
+
+
 def test_auditing_needs_the_rule_file_the_profile_came_from(helsingor, candidates, tmp_path):
     with Screener(helsingor) as screener, pytest.raises(ValueError, match="profile_path"):
         screener.screen_paths([candidates], audit=AuditSink(tmp_path / "run.db"))
