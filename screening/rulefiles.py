@@ -505,13 +505,14 @@ def _profile_id(path: Path) -> str | None:
 def list_profiles(rules_dir: str | Path = "rules") -> list[tuple[Path, Profile | RuleFileError]]:
     """Every profile in `rules_dir` (modules left out), loaded, or the error that stopped it.
     A profile that loads comes from the cache when its files are unchanged: only a file
-    that does not load is parsed to see whether it is a profile at all."""
+    that does not load is parsed to see whether it is a profile at all, and one that
+    cannot even be read (broken YAML, say) is listed too, as it may be the one sought."""
     found: list[tuple[Path, Profile | RuleFileError]] = []
     for path in sorted(Path(rules_dir).glob("*.y*ml")):
         try:
             found.append((path, load_profile(path)))
         except RuleFileError as exc:
             doc, _ = read_document(path)
-            if doc is not None and "profile" in doc.data:
+            if doc is None or "profile" in doc.data:
                 found.append((path, exc))
     return found

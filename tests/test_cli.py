@@ -444,6 +444,16 @@ def test_profiles_names_where_a_broken_rule_file_goes_wrong(tmp_path):
     assert " E101)" in result.output
 
 
+def test_profiles_lists_a_rule_file_that_cannot_even_be_read(tmp_path):
+    """A profile whose YAML did not parse (a colon in a quote, a tab) was left out of the
+    listing without a word, or, alone in its folder, said 'ingen regelfiler'."""
+    (tmp_path / "udkast.yaml").write_text("profile: {id: udkast\ncriteria: []\n",
+                                          encoding="utf-8")
+    result = run("profiles", "--rules-dir", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert f"udkast  (fejl i regelfilen: {tmp_path / 'udkast.yaml'}:2:9 E004)" in result.output
+
+
 def test_jsonl_out_is_written_atomically(tmp_path):
     pool = _pool_jsonl(tmp_path / "pulje.jsonl", 20)
     target = tmp_path / "ud.jsonl"
