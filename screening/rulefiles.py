@@ -68,9 +68,9 @@ def key_hint(loc: tuple) -> Message | str:
         return message("write_priority", priority=key)
     if key in ("all", "any", "not", "fact", "some", "assessed"):  # `when:` indented wrongly
         return message("condition_outside_when", key=key)
-    if key.casefold() in DANISH_KEYS:
-        return message("did_you_mean", names=f"'{DANISH_KEYS[key.casefold()]}'")
-    return did_you_mean(key, _keys_at(loc))
+    # a Danish key is offered its English name as its place has it (`vægt` is a
+    # criterion's `weight` but under `scoring:` the `weights`), or nothing
+    return did_you_mean(DANISH_KEYS.get(key.casefold(), key), _keys_at(loc))
 
 
 def _keys_at(loc: tuple) -> list[str]:

@@ -122,6 +122,10 @@ def test_structural_mistakes_are_located(tmp_path, old, new, expected):
      "p.yaml:13:3: E101 criteria[0].wieght: ukendt felt (mente du 'weight'?)"),
     ("where: {field", "were: {field",
      "p.yaml:4:43: E101 derived.ledere.were: ukendt felt (mente du 'where'?)"),
+    # a Danish key was offered its English name wherever it stood
+    ("criteria:\n", "scoring: {vægt: 2}\ncriteria:\n",
+     "p.yaml:6:11: E101 scoring.vægt: ukendt felt (mente du 'weights'?)"),
+    ("title: T,", "title: T, navn: N,", "p.yaml:1:28: E101 profile.navn: ukendt felt"),
 ])
 def test_an_unknown_key_is_offered_a_key_of_its_own_place(tmp_path, old, new, expected):
     """`id:` at the top of a rule file (or a candidate record given as one) was answered
