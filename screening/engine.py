@@ -24,6 +24,7 @@ import json
 import os
 import re
 import sys
+import threading
 import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -108,6 +109,10 @@ class Engine:
                                                                   ensure_ascii=False))
         # the core keeps the ruleset until deleted: on close(), or when the engine goes
         self._release = weakref.finalize(self, core.delete_ruleset, self._handle)
+        # every batch uses the ruleset's one default session: two threads screening with one
+        # engine at once asserted into and deleted each other's session (EngineError, or a
+        # crash in the core), so a batch, and close(), have the engine to themselves
+        self._session = threading.Lock()
         # rule name -> (kind, predicate or criterion or assessment key, status)
         self._rules = {name: meaning_of(name) for name in definitions}
         self._plan = factlib.plan_of(compiled, layout)
@@ -119,7 +124,8 @@ class Engine:
 
     def close(self) -> None:
         """Give the ruleset's memory in the core back; the engine cannot evaluate after."""
-        self._release()
+        with self._session:
+            self._release()
 
     def evaluate(self, records: Iterable[CandidateRecord], stage: str,
                  as_of: date) -> Iterator[Evaluated]:
@@ -127,10 +133,18 @@ class Engine:
         for record in records:
             batch.append(record)
             if len(batch) == self.batch_size:
-                yield from self._batch(batch, stage, as_of)
+                yield from self._alone(batch, stage, as_of)
                 batch = []
         if batch:
-            yield from self._batch(batch, stage, as_of)
+            yield from self._alone(batch, stage, as_of)
+
+    def _alone(self, records: list[CandidateRecord], stage: str,
+               as_of: date) -> list[Evaluated]:
+        """A batch run to its end with no other batch of this engine in any thread; the
+        lock is let go before its results are yielded, so a caller may screen again with
+        this engine between them."""
+        with self._session:
+            return self._batch(records, stage, as_of)
 
     def _batch(self, records: list[CandidateRecord], stage: str, as_of: date) -> list[Evaluated]:
         if not self._release.alive:  # the core would read freed memory

@@ -176,4 +176,4 @@ def explain_document(screening: Screening, candidate_id: str,
     return {"profile": {"id": screening.profile.meta.id,
                         "version": screening.profile.meta.version,
                         "sha256": screening.profile.sha256},
-            "stage": screening.stage, "candidate": data}
+            "stage": screening.stage, "as_of": screening.as_of.isoformat(), "candidate": data}

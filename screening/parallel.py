@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # the pool and the audit trail are loaded only by runs that u
     from multiprocessing.context import BaseContext
 
     from .audit.store import CandidateInput
+    from .profiles import Profile
     from .screen import Screener
 
 # inputs; a span of a JSON Lines file counts its lines, and `iter_sources` cuts spans of
@@ -54,9 +55,10 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Job:
-    """What a worker needs to set itself up: it loads and compiles the profile once."""
+    """What a worker needs to set itself up: it compiles the profile once. The profile
+    itself, not its rule file, which may have been edited since the caller loaded it."""
 
-    profile_path: str
+    profile: Profile
     stage: str
     as_of: date | None
     render: Callable[[CandidateResult], str | bytes] | None = None  # e.g. a JSON line each
@@ -138,10 +140,9 @@ class _Worker:
 
     @classmethod
     def start(cls, job: Job) -> None:
-        from .rulefiles import load_profile
         from .screen import Screener
 
-        cls.screener = Screener(load_profile(job.profile_path), job.profile_path)
+        cls.screener = Screener(job.profile)
         cls.job = job
 
     @classmethod

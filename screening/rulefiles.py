@@ -14,9 +14,10 @@ import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from types import UnionType
+from typing import Annotated, Any, Union, get_args, get_origin
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from . import cache
 from . import conditions as cond
@@ -26,20 +27,13 @@ from .documents import Document, plain, read_document
 from .errors import Problem, RuleFileError
 from .messages import Message, message
 from .profiles import (
-    AssessmentScale,
-    Band,
     Criterion,
-    CriterionSpec,
     Derived,
-    DerivedSpec,
     Meta,
-    ModuleMeta,
     Profile,
     RuleFileSpec,
     Scoring,
     SetAside,
-    SetAsideSpec,
-    Weights,
 )
 from .records import SOURCES
 from .ruleset import ConditionTooComplex, layout_of
@@ -63,21 +57,49 @@ DANISH_KEYS = {"vægt": "weight", "navn": "name", "citat": "quote", "kategori": 
                "titel": "title", "dato": "date", "kompetencer": "competencies",
                "kriterier": "criteria", "afledte": "derived", "profil": "profile",
                "modul": "module", "organisation": "organisation", "konsulent": "consultant"}
-RULE_FILE_KEYS = sorted({name for model in (RuleFileSpec, Meta, ModuleMeta, Scoring, Weights,
-                                            AssessmentScale, Band, DerivedSpec, CriterionSpec,
-                                            SetAsideSpec)
-                         for name in model.model_fields})
 
 
-def key_hint(key: str) -> Message | str:
-    """For an unknown key of a rule file: the key meant, in the message's own words."""
+def key_hint(loc: tuple) -> Message | str:
+    """For an unknown key of a rule file at `loc`: the key meant, in the message's own words,
+    of the keys its place takes (a key of another place, such as `id` at the top, is no
+    typo of itself)."""
+    key = str(loc[-1])
     if key in ("krav", "ønske"):
         return message("write_priority", priority=key)
     if key in ("all", "any", "not", "fact", "some", "assessed"):  # `when:` indented wrongly
         return message("condition_outside_when", key=key)
-    if key.casefold() in DANISH_KEYS:
-        return message("did_you_mean", names=f"'{DANISH_KEYS[key.casefold()]}'")
-    return did_you_mean(key, RULE_FILE_KEYS)
+    # a Danish key is offered its English name as its place has it (`vægt` is a
+    # criterion's `weight` but under `scoring:` the `weights`), or nothing
+    return did_you_mean(DANISH_KEYS.get(key.casefold(), key), _keys_at(loc))
+
+
+def _keys_at(loc: tuple) -> list[str]:
+    """The keys of the mapping in which the key at `loc` stands, read off the models."""
+    shape: Any = RuleFileSpec
+    for step in loc[:-1]:
+        shape = _bare(shape)
+        if isinstance(shape, type) and issubclass(shape, BaseModel):
+            if str(step) not in shape.model_fields:
+                return []
+            shape = shape.model_fields[str(step)].annotation
+        elif get_args(shape):  # a list's index or a mapping's key: what it holds
+            shape = get_args(shape)[-1]
+        else:
+            return []
+    shape = _bare(shape)
+    return list(shape.model_fields) if isinstance(shape, type) and \
+        issubclass(shape, BaseModel) else []
+
+
+def _bare(shape: Any) -> Any:
+    """A type without its Annotated constraints and without `| None`."""
+    while True:
+        if get_origin(shape) is Annotated:
+            shape = get_args(shape)[0]
+        elif get_origin(shape) in (Union, UnionType):
+            shape = next(arg for arg in get_args(shape) if arg is not type(None))
+        else:
+            return shape
 
 
 def load_profile(path: str | Path, allow_module: bool = False) -> Profile:
@@ -175,7 +197,7 @@ def _load_tree(path: Path, stack: tuple[Path, ...], parts: list[_Part],
         found = doc.validation_problems(exc)
         for error, problem in zip(exc.errors(include_url=False), found, strict=True):
             if error["type"] == "extra_forbidden" and error["loc"]:
-                problem.text += key_hint(str(error["loc"][-1]))
+                problem.text += key_hint(error["loc"])
         problems.extend(found)
         return
     if (spec.profile is None) == (spec.module is None):
@@ -483,13 +505,14 @@ def _profile_id(path: Path) -> str | None:
 def list_profiles(rules_dir: str | Path = "rules") -> list[tuple[Path, Profile | RuleFileError]]:
     """Every profile in `rules_dir` (modules left out), loaded, or the error that stopped it.
     A profile that loads comes from the cache when its files are unchanged: only a file
-    that does not load is parsed to see whether it is a profile at all."""
+    that does not load is parsed to see whether it is a profile at all, and one that
+    cannot even be read (broken YAML, say) is listed too, as it may be the one sought."""
     found: list[tuple[Path, Profile | RuleFileError]] = []
     for path in sorted(Path(rules_dir).glob("*.y*ml")):
         try:
             found.append((path, load_profile(path)))
         except RuleFileError as exc:
             doc, _ = read_document(path)
-            if doc is not None and "profile" in doc.data:
+            if doc is None or "profile" in doc.data:
                 found.append((path, exc))
     return found

@@ -3,7 +3,8 @@
     from screening.rulefiles import load_profile
     from screening.screen import AuditSink, Screener
 
-    screener = Screener(load_profile("rules/helsingor-direktor-2024.yaml"))
+    path = "rules/helsingor-direktor-2024.yaml"  # the rule file: the audit trail keeps it
+    screener = Screener(load_profile(path), path)
     screening = screener.screen(records, stage="samtale1")          # CandidateRecord objects
     run = screener.screen_paths(["examples/candidates/helsingor-direktor-2024"],
                                 audit=AuditSink("audit.db", operator="Mette"))
@@ -17,10 +18,12 @@ engine's memory back.
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
+from os import PathLike
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -107,11 +110,24 @@ def _ignore_count(_count: int) -> None:
 
 
 class Screener:
-    """One profile, compiled and registered in durable-rules once."""
+    """One profile, compiled and registered in durable-rules once. A profile that selects on
+    a protected attribute is refused (RuleFileError, E501), as every screening command
+    refuses it: screening on it would be discrimination, whoever calls."""
 
     def __init__(self, profile: Profile, profile_path: str | Path | None = None) -> None:
+        from .protected import refuse
+
+        if not isinstance(profile, Profile):  # a rule file's path, as the CLI takes, say
+            raise TypeError(f"profile must be a Profile, not {type(profile).__name__} "
+                            f"{profile!r}: screening.rulefiles.load_profile(path) loads one")
+        refuse(profile)
+        rule_file = profile.files[-1][0]  # the profile's own file, after its includes
+        if profile_path is not None and Path(profile_path).resolve() != Path(rule_file).resolve():
+            # the audit trail records the run as of this file, and replays it from there
+            raise ValueError(f"profile_path {str(profile_path)!r} is not the rule file the "
+                             f"profile was loaded from, {rule_file!r}")
         self.profile = profile
-        self.profile_path = profile_path  # needed to screen in worker processes and to audit
+        self.profile_path = profile_path  # needed to audit
         self._engine = Engine(compile_profile(profile))
         self._scorer = Scorer(self._engine.compiled)
 
@@ -132,8 +148,9 @@ class Screener:
         Open-ended positions count up to `as_of`, by default the profile's date, so that a
         result never depends on the day it is computed."""
         _check_stage(stage)
+        day = self._day(as_of)
         scorer = self._scorer
-        for evaluated in self._engine.evaluate(records, stage, as_of or self.profile.meta.date):
+        for evaluated in self._engine.evaluate(_records_only(records), stage, day):
             yield scorer.result(evaluated)
 
     def screen(self, records: Iterable[CandidateRecord], stage: str = DEFAULT_STAGE,
@@ -141,14 +158,15 @@ class Screener:
         """Screen records using the evidence available up to `stage`, ranked. Two records
         with one id are a ValueError: which of them a result, a decision or a paper means
         only the caller can say (`screen_paths` refuses the second and goes on)."""
+        day = self._day(as_of)
         with no_collections():
-            ranked = rank(list(self.results(records, stage, as_of)))
+            ranked = rank(list(self.results(records, stage, day)))
         if len({r.id for r in ranked}) != len(ranked):
             from collections import Counter
 
             twice = sorted(i for i, n in Counter(r.id for r in ranked).items() if n > 1)
             raise ValueError(f"candidate ids given more than once: {', '.join(twice)}")
-        return Screening(self.profile, stage, as_of or self.profile.meta.date, tuple(ranked))
+        return Screening(self.profile, stage, day, tuple(ranked))
 
     def screen_paths(self, paths: Iterable[str | Path], stage: str = DEFAULT_STAGE,
                      as_of: date | None = None, *, workers: int = 1,
@@ -164,6 +182,7 @@ class Screener:
         invalid. `on_progress` hears how many inputs each chunk screened. With `audit`, the
         run is recorded there; a store that cannot record it is an error (E402), so that no
         result is shown as recorded that is not."""
+        day = self._day(as_of)
         results: list[CandidateResult] = []
         run = PathRun(RunSummary())
 
@@ -174,16 +193,15 @@ class Screener:
             run.sources[result.id] = source
 
         with fewer_collections():
-            summary, spool = self._run(paths, stage, as_of, workers, audit, strict,
+            summary, spool = self._run(paths, stage, day, workers, audit, strict,
                                        on_problem, on_warning, on_progress, keep)
-            screening = Screening(self.profile, stage, as_of or self.profile.meta.date,
-                                  tuple(rank(results)))
+            screening = Screening(self.profile, stage, day, tuple(rank(results)))
         run.summary, run.screening = summary, screening
         if audit is not None and spool is not None and summary.screened:
             from .report import candidate
 
             inputs = spool.inputs()
-            run.run_id = self._record(audit, stage, as_of, summary,
+            run.run_id = self._record(audit, stage, day, summary,
                                       ((inputs[r.id], candidate(r)) for r in screening.results))
         return run
 
@@ -203,15 +221,16 @@ class Screener:
                    _sha256: str) -> None:
             write(result, cast(R, line))  # what `render` gave, pickled and back
 
+        day = self._day(as_of)
         with fewer_collections():
-            summary, spool = self._run(paths, stage, as_of, workers, audit, strict,
+            summary, spool = self._run(paths, stage, day, workers, audit, strict,
                                        on_problem, on_warning, on_progress, accept, render)
         run = PathRun(summary)
         if audit is not None and spool is not None and summary.screened:
-            run.run_id = self._record(audit, stage, as_of, summary, spool.pairs())
+            run.run_id = self._record(audit, stage, day, summary, spool.pairs())
         return run
 
-    def _run(self, paths: Iterable[str | Path], stage: str, as_of: date | None, workers: int,
+    def _run(self, paths: Iterable[str | Path], stage: str, as_of: date, workers: int,
              audit: AuditSink | None, strict: bool,
              on_problem: Callable[[Problem], None], on_warning: Callable[[Problem], None],
              on_progress: Callable[[int], None],
@@ -224,9 +243,12 @@ class Screener:
         from .parallel import Job, screen_many
 
         _check_stage(stage)
-        if self.profile_path is None and (audit is not None or workers > 1):
-            # the audit trail keeps the rule files by their place; workers load them again
-            raise ValueError("auditing or worker processes need the Screener's profile_path")
+        if isinstance(paths, str | PathLike):  # a str is an iterable: of one-letter paths
+            raise TypeError(f"paths must be an iterable of paths, not one path: give "
+                            f"[{str(paths)!r}]")
+        if self.profile_path is None and audit is not None:
+            # the audit trail keeps the rule files by their place
+            raise ValueError("auditing needs the Screener's profile_path")
         summary = RunSummary()
         spool = None
         if audit is not None:  # the audit trail's modules load only for runs it records
@@ -240,7 +262,7 @@ class Screener:
             summary.note(found)
             on_problem(found)
 
-        job = Job(str(self.profile_path), stage, as_of, render,
+        job = Job(self.profile, stage, as_of, render,
                   audit=spool is not None, strict=strict)
         with closing(duplicates):
             inputs = iter_sources(list(paths), path_problems)
@@ -269,7 +291,19 @@ class Screener:
         summary.invalid += len(path_problems)
         return summary, spool
 
-    def _record(self, audit: AuditSink, stage: str, as_of: date | None, summary: RunSummary,
+    def _day(self, as_of: date | None) -> date:
+        """The day open-ended positions count up to: `as_of`, by default the profile's date.
+        A datetime counts as its day, as `--as-of` does; anything else but a date is refused
+        here, where it was given, not by a comparison deep in the engine."""
+        if as_of is None:
+            return self.profile.meta.date
+        if isinstance(as_of, datetime):
+            return as_of.date()
+        if isinstance(as_of, date):
+            return as_of
+        raise TypeError(f"as_of must be a date, not {type(as_of).__name__} {as_of!r}")
+
+    def _record(self, audit: AuditSink, stage: str, as_of: date, summary: RunSummary,
                 pairs: Iterable[tuple[CandidateInput, dict[str, Any]]]) -> str:
         import sqlite3  # with the audit trail's modules: a run without it loads none
 
@@ -278,12 +312,26 @@ class Screener:
 
         try:
             return record_run(audit.store, self.profile, str(self.profile_path), stage,
-                              as_of or self.profile.meta.date, audit.operator, audit.command,
+                              as_of, audit.operator, audit.command,
                               summary.as_dict(), pairs)
         except sqlite3.Error as exc:  # say plainly that these results were not recorded
             raise InputError([Problem(str(audit.store), message("not_recorded",
                                                                 reason=store_fault(exc)),
                                       code="E402")]) from None
+
+
+def _records_only(records: Iterable[CandidateRecord]) -> Iterator[CandidateRecord]:
+    """The records, each refused as a TypeError that says what it is, where the engine
+    would fail on it with an AttributeError naming a field of a record."""
+    if isinstance(records, CandidateRecord):
+        raise TypeError("records must be an iterable of CandidateRecord, not one record: "
+                        "give [record]")
+    for n, record in enumerate(records):
+        if not isinstance(record, CandidateRecord):
+            raise TypeError(f"records[{n}] is a {type(record).__name__}, not a "
+                            "CandidateRecord (CandidateRecord.model_validate(data) checks "
+                            "a record's data as a record file is checked)")
+        yield record
 
 
 def _check_stage(stage: str) -> None:
@@ -313,13 +361,27 @@ def no_collections() -> Iterator[None]:
             gc.enable()
 
 
+# runs now tuning the collector, and the threshold the first of them found; the threshold
+# is the process's, so only the last run to end may put it back
+_tuning = threading.Lock()
+_tuned_runs = 0
+_found_threshold = gc.get_threshold()
+
+
 @contextmanager
 def fewer_collections() -> Iterator[None]:
     """Results pile up until ranked and hold no reference cycles, yet the default collector
     rescans them ever more often: a third of the time at 5,000 results (measured)."""
-    before = gc.get_threshold()
-    gc.set_threshold(100_000, 50, 100)
+    global _tuned_runs, _found_threshold
+    with _tuning:
+        if not _tuned_runs:
+            _found_threshold = gc.get_threshold()
+            gc.set_threshold(100_000, 50, 100)
+        _tuned_runs += 1
     try:
         yield
     finally:
-        gc.set_threshold(*before)
+        with _tuning:
+            _tuned_runs -= 1
+            if not _tuned_runs:
+                gc.set_threshold(*_found_threshold)

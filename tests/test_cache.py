@@ -206,11 +206,12 @@ def test_profiles_are_listed_from_the_cache_without_parsing_a_rule_file(folder, 
     parsed = request.getfixturevalue("parsed")  # counting from the second listing on
     again = rulefiles.list_profiles(rules)
     assert [path.name for path, _ in again] == [path.name for path, _ in first] == \
-        sorted(["broken.yaml", *(p.name for p in SHIPPED)])
+        sorted(["broken.yaml", "garbled.yaml", *(p.name for p in SHIPPED)])
     assert [p for _, p in again if not isinstance(p, RuleFileError)] == \
         [p for _, p in first if not isinstance(p, RuleFileError)]
     assert isinstance(dict(again)[rules / "broken.yaml"], RuleFileError)
-    # only what does not load is parsed; a file that is not even YAML is left out, as before
+    assert isinstance(dict(again)[rules / "garbled.yaml"], RuleFileError)  # may be a profile
+    # only what does not load is parsed
     assert sorted(set(parsed)) == ["broken.yaml", "garbled.yaml", "modul.yaml"]
 
 

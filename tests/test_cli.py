@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from screening.cli import main
+from screening.rulefiles import load_profile
 
 from .conftest import BROKEN, HELSINGOR, ROOT, write
 
@@ -185,6 +186,18 @@ def test_explain_criterion_json_and_markdown(candidates):
     markdown = run("explain", PROFILE, str(candidates), "--id", "sparse",
                    "--format", "markdown").stdout
     assert markdown.startswith("# Kandidat sparse") and "\n## Faglige kompetencer" in markdown
+
+
+def test_explain_json_says_the_date_it_was_judged_as_of_as_screen_json_does(candidates):
+    """`explain --format json` said the profile and stage but not the date open-ended
+    positions were counted to, on which the years, and so the statuses, depend."""
+    for as_of in ([], ["--as-of", "2030-06-01"]):
+        args = (PROFILE, str(candidates), "--stage", "reference", *as_of, "--no-audit")
+        explained = json.loads(run("explain", *args, "--id", "strong", "--format",
+                                   "json").stdout)
+        screened = json.loads(run("screen", *args, "--format", "json").stdout)
+        assert explained["as_of"] == screened["as_of"] == \
+            (as_of[1] if as_of else load_profile(HELSINGOR).meta.date.isoformat())
 
 
 def test_explain_needs_an_id_among_several_and_suggests(candidates):
@@ -429,6 +442,16 @@ def test_profiles_names_where_a_broken_rule_file_goes_wrong(tmp_path):
     assert result.exit_code == 0, result.output
     assert f"(fejl i regelfilen: {tmp_path / 'udkast.yaml'}:1:" in result.output
     assert " E101)" in result.output
+
+
+def test_profiles_lists_a_rule_file_that_cannot_even_be_read(tmp_path):
+    """A profile whose YAML did not parse (a colon in a quote, a tab) was left out of the
+    listing without a word, or, alone in its folder, said 'ingen regelfiler'."""
+    (tmp_path / "udkast.yaml").write_text("profile: {id: udkast\ncriteria: []\n",
+                                          encoding="utf-8")
+    result = run("profiles", "--rules-dir", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert f"udkast  (fejl i regelfilen: {tmp_path / 'udkast.yaml'}:2:9 E004)" in result.output
 
 
 def test_jsonl_out_is_written_atomically(tmp_path):

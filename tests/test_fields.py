@@ -43,6 +43,17 @@ def test_the_table_says_what_each_field_means_in_the_chosen_language(language):
             assert " ".join(row[3:]).startswith(meaning), (collection.name, field.name, row)
 
 
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_the_json_says_what_each_field_means_in_the_chosen_language(language):
+    """`--lang en fields --format json` gave every label in Danish ("sektor", "politisk
+    styret"), while the table beside it said "sector", "politically governed"."""
+    shown = json.loads(run("--lang", language, "fields", "--format", "json").output)
+    for collection in COLLECTIONS.values():
+        for field in shown[collection.name]:
+            spec = collection.fields[field["field"]]
+            assert field["label"] == (spec.english if language == "en" else spec.label)
+
+
 def test_the_profile_schema_describes_the_catalogue_where_conditions_name_fields():
     schema = profile_schema()
     described = json.dumps(schema, ensure_ascii=False)

@@ -37,6 +37,7 @@ from screening.parallel import (
     screen_many,
     weight_of,
 )
+from screening.profiles import Profile
 from screening.report import jsonl_line
 from screening.rulefiles import load_profile
 from screening.screen import Screener
@@ -154,16 +155,16 @@ def _pool(folder, tmp_path, copies: int):
     return path, 1 + copies * len(records)
 
 
-def _audited(profile_path: str) -> Job:
-    return Job(profile_path, "samtale2", None, audit=True)
+def _audited(profile: Profile) -> Job:
+    return Job(profile, "samtale2", None, audit=True)
 
 
 def _screened(folder, job_of, inputs, workers: int = 1):
     """What `screen_many` gives for the inputs with the profile of the example `folder` and
-    the job `job_of` makes from the profile's path, with `workers` processes."""
-    profile_path = ROOT / "rules" / f"{folder.name}.yaml"
-    with Screener(load_profile(profile_path), profile_path) as screener:
-        return list(screen_many(screener, job_of(str(profile_path)), inputs, workers))
+    the job `job_of` makes from the profile, with `workers` processes."""
+    profile = load_profile(ROOT / "rules" / f"{folder.name}.yaml")
+    with Screener(profile) as screener:
+        return list(screen_many(screener, job_of(profile), inputs, workers))
 
 
 def _flat(chunks):
@@ -208,7 +209,7 @@ def test_the_lines_of_a_pool_replaced_mid_run_count_as_invalid_inputs(tmp_path):
     replacement = tmp_path / "replacement.jsonl"
     replacement.write_bytes(pool.read_bytes())
     replacement.replace(pool)  # the same text, but another file than the one scanned
-    chunks = _screened(EXAMPLES[0], lambda path: Job(path, "samtale2", None), spans)
+    chunks = _screened(EXAMPLES[0], lambda profile: Job(profile, "samtale2", None), spans)
     assert sum(len(c.results) for c in chunks) == 0
     assert sum(c.invalid for c in chunks) == count
     assert {p.code for c in chunks for p in c.problems} == {"E001"}
@@ -223,9 +224,9 @@ def test_workers_leave_no_chunk_files_behind(tmp_path, monkeypatch, taken):
     temporary.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(temporary))
     seen_folders = []
-    profile_path = ROOT / "rules" / f"{EXAMPLES[0].name}.yaml"
-    with Screener(load_profile(profile_path), profile_path) as screener:
-        chunks = screen_many(screener, _audited(str(profile_path)),
+    profile = load_profile(ROOT / "rules" / f"{EXAMPLES[0].name}.yaml")
+    with Screener(profile) as screener:
+        chunks = screen_many(screener, _audited(profile),
                              iter_sources([pool], [], CHUNK_SIZE), 2)
         for chunk in itertools.islice(chunks, taken):
             assert chunk.results
@@ -238,8 +239,8 @@ def test_workers_leave_no_chunk_files_behind(tmp_path, monkeypatch, taken):
 def test_a_chunk_keeps_inputs_for_the_audit_only_when_asked(helsingor, candidates):
     raws = [RawInput(str(p)) for p in sorted(candidates.iterdir())]
     with Screener(helsingor, HELSINGOR) as screener:
-        plain = screen_chunk(screener, Job(str(HELSINGOR), "samtale2", None), raws)
-        audited = screen_chunk(screener, Job(str(HELSINGOR), "samtale2", None, audit=True), raws)
+        plain = screen_chunk(screener, Job(helsingor, "samtale2", None), raws)
+        audited = screen_chunk(screener, Job(helsingor, "samtale2", None, audit=True), raws)
     assert plain.inputs == [] and plain.rendered == []
     assert plain.results == audited.results
     assert [i.candidate for i in audited.inputs] == [r.id for r in audited.results]
@@ -258,8 +259,8 @@ def test_a_rendering_job_sends_back_lines_and_summaries(helsingor, candidates):
         return jsonl_line("helsingor", "samtale2", result)
 
     with Screener(helsingor, HELSINGOR) as screener:
-        full = screen_chunk(screener, Job(str(HELSINGOR), "samtale2", None), raws)
-        rendered = screen_chunk(screener, Job(str(HELSINGOR), "samtale2", None, render), raws)
+        full = screen_chunk(screener, Job(helsingor, "samtale2", None), raws)
+        rendered = screen_chunk(screener, Job(helsingor, "samtale2", None, render), raws)
     assert rendered.rendered == [render(r) for r in full.results]
     assert [(r.id, r.knockouts, r.outcomes) for r in rendered.results] == \
         [(r.id, r.knockouts, ()) for r in full.results]
@@ -271,9 +272,9 @@ def test_an_unknown_competency_warns_or_with_strict_makes_the_record_invalid(hel
     record.write_text("id: k\nassessments:\n  - {competency: fantasi, source: samtale1, "
                       "score: 4}\n", encoding="utf-8")
     with Screener(helsingor, HELSINGOR) as screener:
-        lenient = screen_chunk(screener, Job(str(HELSINGOR), "samtale2", None),
+        lenient = screen_chunk(screener, Job(helsingor, "samtale2", None),
                                [RawInput(str(record))])
-        strict = screen_chunk(screener, Job(str(HELSINGOR), "samtale2", None, strict=True),
+        strict = screen_chunk(screener, Job(helsingor, "samtale2", None, strict=True),
                               [RawInput(str(record))])
     assert [r.id for r in lenient.results] == ["k"] and lenient.invalid == 0
     assert lenient.problems == [] and len(lenient.warnings) == 1

@@ -3,14 +3,18 @@ by lint (E501) and refused by screen, explain, shortlist and test; legitimate wo
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from screening.candidates import load_records
 from screening.cli import main
+from screening.errors import RuleFileError
 from screening.protected import findings, lists
 from screening.rulefiles import load_profile
+from screening.screen import Screener, screen
 
 from .conftest import ROOT, STRONG, write
 
@@ -85,6 +89,17 @@ def test_explain_and_shortlist_refuse_too(tmp_path, command):
     candidate = write(tmp_path, "strong.yaml", STRONG)
     result = CliRunner().invoke(main, [command[0], str(path), str(candidate), *command[1:]])
     assert result.exit_code == 2 and "E501 tjekket: navnet siger 'Ung og'" in result.output
+
+
+def test_the_python_api_refuses_such_a_profile_as_the_commands_do(tmp_path):
+    """`screen` refused the profile (E501) while Screener and screen() screened with it: a
+    service built on the API ranked candidates on "Ung og dynamisk"."""
+    path = rule_file(tmp_path, name="Ung og dynamisk")
+    records = [r.record for r in load_records([write(tmp_path, "strong.yaml", STRONG)])[0]]
+    with pytest.raises(RuleFileError, match=f"{re.escape(str(path))}:10:1: E501 tjekket: "):
+        Screener(load_profile(path), path)
+    with pytest.raises(RuleFileError, match="E501"):
+        screen(load_profile(path), records)
 
 
 def test_screening_test_refuses_a_scenario_on_such_a_profile(tmp_path):

@@ -112,6 +112,30 @@ def test_structural_mistakes_are_located(tmp_path, old, new, expected):
     assert all(f.startswith(e) for f, e in zip(found, expected, strict=True)), found
 
 
+@pytest.mark.parametrize("old,new,expected", [
+    # keys of another place were offered as the key meant, the key itself included
+    ("criteria:\n", "id: p\ncriteria:\n", "p.yaml:6:1: E101 id: ukendt felt"),
+    ("title: T,", "title: T, name: N,", "p.yaml:1:28: E101 profile.name: ukendt felt"),
+    ("criteria:\n", "scoring: {weight: 2}\ncriteria:\n",
+     "p.yaml:6:11: E101 scoring.weight: ukendt felt (mente du 'weights'?)"),
+    ("section: S", "section: S\n  wieght: 2",
+     "p.yaml:13:3: E101 criteria[0].wieght: ukendt felt (mente du 'weight'?)"),
+    ("where: {field", "were: {field",
+     "p.yaml:4:43: E101 derived.ledere.were: ukendt felt (mente du 'where'?)"),
+    # a Danish key was offered its English name wherever it stood
+    ("criteria:\n", "scoring: {vægt: 2}\ncriteria:\n",
+     "p.yaml:6:11: E101 scoring.vægt: ukendt felt (mente du 'weights'?)"),
+    ("title: T,", "title: T, navn: N,", "p.yaml:1:28: E101 profile.navn: ukendt felt"),
+])
+def test_an_unknown_key_is_offered_a_key_of_its_own_place(tmp_path, old, new, expected):
+    """`id:` at the top of a rule file (or a candidate record given as one) was answered
+    "id: ukendt felt (mente du 'id'?)", `personal:` "(mente du 'version'?)": the hint came
+    from every key of every part of a rule file."""
+    path = rule_file(tmp_path, ("a", "{fact: ledere}"))
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    assert expected in problems(path)
+
+
 def test_a_missing_include_names_the_include_line(tmp_path):
     head = HEAD.replace("    competencies:", "    include: [nope.yaml]\n    competencies:")
     found = problems(rule_file(tmp_path, ("a", "{fact: ledere}"), head=head))

@@ -3,14 +3,22 @@ records or files, counts, de-duplicates, ranks and records the run in the audit 
 
 from __future__ import annotations
 
+import gc
 import json
+import subprocess
+import sys
+import threading
+from datetime import date, datetime
 from functools import partial
 
 import pytest
 
+import screening.screen
+from screening.audit.replay import replay
 from screening.audit.store import AuditStore
 from screening.candidates import load_records
 from screening.errors import EngineError
+from screening.records import CandidateRecord
 from screening.report import jsonl_line, jsonl_row
 from screening.rulefiles import load_profile
 from screening.screen import AuditSink, Screener, screen
@@ -133,6 +141,47 @@ def test_an_unknown_stage_is_refused(helsingor):
         screener.screen([], stage="frokost")
 
 
+@pytest.mark.parametrize("given", ["helsingor-direktor-2024", "rules/ishoj-direktoer.yaml"])
+def test_a_profile_path_that_is_not_the_profiles_rule_file_is_refused(helsingor, candidates,
+                                                                       tmp_path, given):
+    """Screener(profile, "helsingor-direktor-2024") (an id, as the CLI takes) or another
+    profile's file audited its runs as of that path: `audit replay` then failed with
+    "E001 filen findes ikke" for every such run."""
+    with pytest.raises(ValueError, match=f"profile_path '{given}' is not the rule file"):
+        Screener(helsingor, given)
+    another_way = HELSINGOR.parent / ".." / "rules" / HELSINGOR.name  # the same file
+    with Screener(helsingor, another_way) as screener:
+        run = screener.screen_paths([candidates], audit=AuditSink(tmp_path / "run.db"))
+    store = AuditStore(tmp_path / "run.db")
+    try:
+        assert replay(store, run.run_id) == []
+    finally:
+        store.close()
+
+
+def test_the_example_of_the_module_runs_as_written(candidates, tmp_path, monkeypatch):
+    """The example atop screening/screen.py made its Screener without the rule file's path
+    and then audited a run: "ValueError: auditing needs the Screener's profile_path"."""
+    example = "\n".join(line[4:] for line in screening.screen.__doc__.splitlines()
+                        if line.startswith("    "))
+    for folder in ("rules", "examples"):
+        (tmp_path / folder).symlink_to(ROOT / folder)
+    monkeypatch.chdir(tmp_path)
+    records = [r.record for r in load_records([candidates])[0]]
+    exec(example, {"records": records})
+    assert (tmp_path / "audit.db").exists()
+
+
+@pytest.mark.parametrize("given", [str(HELSINGOR), HELSINGOR, None])
+def test_a_profile_that_is_no_profile_is_refused_saying_how_to_load_one(given):
+    """Screener("rules/helsingor-direktor-2024.yaml"), the PROFILE the CLI takes, raised
+    "AttributeError: 'str' object has no attribute 'criteria'"."""
+    with pytest.raises(TypeError, match=r"profile must be a Profile, not \w+ .*load_profile"):
+        Screener(given)
+    with pytest.raises(TypeError, match="profile must be a Profile"):
+        screen(given, [])
+
+
 def test_auditing_needs_the_rule_file_the_profile_came_from(helsingor, candidates, tmp_path):
     with Screener(helsingor) as screener, pytest.raises(ValueError, match="profile_path"):
         screener.screen_paths([candidates], audit=AuditSink(tmp_path / "run.db"))
@@ -148,3 +197,176 @@ def test_records_with_one_id_twice_are_refused_by_the_api(helsingor, candidates)
         screen(helsingor, [records[0], *records, records[0]])
     with Screener(helsingor) as screener:
         assert len(screener.screen(records).results) == len(records)
+
+
+
+def test_as_of_a_datetime_counts_as_its_day(helsingor, candidates, tmp_path):
+    """A datetime is a date to Python and to mypy, and `--as-of` gives one: the API raised
+    "can't compare datetime.datetime to datetime.date" from inside the engine."""
+    records = [r.record for r in load_records([candidates])[0]]
+    day, moment = date(2019, 6, 1), datetime(2019, 6, 1, 14, 30)
+    with Screener(helsingor, HELSINGOR) as screener:
+        by_day = screener.screen(records, as_of=day)
+        by_moment = screener.screen(records, as_of=moment)
+        run = screener.screen_paths([candidates], as_of=moment,
+                                    audit=AuditSink(tmp_path / "run.db"))
+    assert _statuses(by_moment) == _statuses(run.screening) == _statuses(by_day)
+    assert _statuses(by_day) != _statuses(screen(helsingor, records))  # the day counts
+    assert type(by_moment.as_of) is type(run.screening.as_of) is date
+    store = AuditStore(tmp_path / "run.db")
+    try:
+        assert store.run(run.run_id)["as_of"] == "2019-06-01"
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("as_of", ["2024-05-01", 20240501])
+def test_an_as_of_that_is_no_date_is_refused_naming_it(helsingor, candidates, as_of):
+    records = [r.record for r in load_records([candidates])[0]]
+    with Screener(helsingor, HELSINGOR) as screener:
+        with pytest.raises(TypeError, match=f"as_of must be a date, not .*{as_of}"):
+            screener.screen(records, as_of=as_of)
+        with pytest.raises(TypeError, match="as_of must be a date"):
+            screener.screen_paths([candidates], as_of=as_of)
+
+
+
+def test_records_that_are_not_candidate_records_are_refused_saying_what_they_are(helsingor,
+                                                                                 candidates):
+    """A record's data as a dict, or one record where records go, failed in the engine with
+    "'dict' object has no attribute 'education'" (or 'tuple': a record iterates as its
+    fields), which named neither the argument nor what it should be."""
+    records = [r.record for r in load_records([candidates])[0]]
+    data = records[1].model_dump(mode="json", exclude_none=True)
+    with Screener(helsingor) as screener:
+        with pytest.raises(TypeError, match=r"records\[1\] is a dict, not a CandidateRecord"):
+            screener.screen([records[0], data])
+        with pytest.raises(TypeError, match="not one record"):
+            screener.screen(records[0])
+        with pytest.raises(TypeError, match=r"records\[0\] is a str"):
+            list(screener.results(["strong.yaml"]))
+        validated = CandidateRecord.model_validate(data)  # as the message says
+        assert _statuses(screener.screen([records[0], validated])) == \
+            _statuses(screener.screen(records[:2]))
+
+
+
+@pytest.mark.parametrize("one", [str, lambda path: path], ids=["str", "Path"])
+def test_one_path_where_paths_go_is_refused(helsingor, candidates, one):
+    """screen_paths("folder") screened each letter of the name as a path: an empty
+    screening, its problems ignored unless the caller listened for them."""
+    with Screener(helsingor) as screener:
+        with pytest.raises(TypeError, match=r"not one path: give \['.*kandidater'\]"):
+            screener.screen_paths(one(candidates))
+        with pytest.raises(TypeError, match="not one path"):
+            screener.stream_paths(one(candidates), str, lambda _result, _line: None)
+
+
+
+def test_worker_processes_screen_with_the_screeners_profile_not_its_file_now(helsingor,
+                                                                            candidates,
+                                                                            tmp_path):
+    """Workers loaded the profile again from profile_path: a Screener kept while its rule
+    file was edited (a service holding one per profile) screened with two workers by the
+    edited rules, one process by the loaded ones, and recorded both as the loaded profile."""
+    rule_file = tmp_path / "p.yaml"
+    rule_file.write_bytes(HELSINGOR.read_bytes())
+    pool = candidates.parent / "pool.jsonl"
+    records = [r.record for r in load_records([candidates])[0]]
+    pool.write_text("".join(json.dumps(r.model_dump(mode="json", exclude_none=True)
+                                       | {"id": f"{r.id}-{n}"}) + "\n"
+                            for n in range(4) for r in records), encoding="utf-8")
+    with Screener(load_profile(rule_file), rule_file) as screener:
+        rule_file.write_text(rule_file.read_text(encoding="utf-8").replace(
+            "priority: krav", "priority: ønske"), encoding="utf-8")  # no knock-out any more
+        one = screener.screen_paths([pool], workers=1)
+        two = screener.screen_paths([pool], workers=2)
+    assert one.summary.knocked_out > 0
+    assert _statuses(two.screening) == _statuses(one.screening)
+    assert [r.knockouts for r in two.screening.results] == \
+        [r.knockouts for r in one.screening.results]
+
+
+
+def test_runs_in_two_threads_leave_the_garbage_collector_as_they_found_it(helsingor,
+                                                                         candidates):
+    """Each run raises the collector's threshold and puts back what it found; a run that
+    began while another ran found the raised one and, ending last, left it raised for the
+    rest of the process (a service's memory then grew between collections)."""
+    found = gc.get_threshold()
+    first_in, second_in, first_out = (threading.Event() for _ in range(3))
+
+    def first_waits(_count):  # the first run holds on until the second has begun
+        first_in.set()
+        second_in.wait(10)
+
+    def second_waits(_count):  # the second until the first has ended
+        second_in.set()
+        first_out.wait(10)
+
+    def first(screener):
+        screener.screen_paths([candidates], on_progress=first_waits)
+        first_out.set()
+
+    def second(screener):
+        first_in.wait(10)
+        screener.screen_paths([candidates], on_progress=second_waits)
+
+    try:
+        with Screener(helsingor) as screener:
+            threads = [threading.Thread(target=run, args=(screener,)) for run in (first, second)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+        assert first_out.is_set() and second_in.is_set()
+        assert gc.get_threshold() == found
+    finally:
+        gc.set_threshold(*found)
+
+# Threads sharing one Screener, each screening other stages again and again; run in a child
+# process, as two threads in one engine's session could crash the core.
+SHARED_BY_THREADS = """\
+import sys, threading
+from screening.candidates import load_records
+from screening.rulefiles import load_profile
+from screening.screen import Screener
+
+profile_path, folder = sys.argv[1:]
+records = [r.record for r in load_records([folder])[0]]
+records = [r.model_copy(update={"id": f"{r.id}-{n}"}) for n in range(30) for r in records]
+stages = ("ansøgning", "reference")
+
+def shown(screening):
+    return [(r.id, r.score, r.possible, r.knockouts,
+             [(o.criterion.id, o.status, o.evidence) for o in r.outcomes])
+            for r in screening.results]
+
+with Screener(load_profile(profile_path), profile_path) as screener:
+    alone = {stage: shown(screener.screen(records, stage)) for stage in stages}
+    agreed = []
+
+    def screen_again(stage):
+        try:
+            agreed.extend(shown(screener.screen(records, stage)) == alone[stage]
+                          for _ in range(3))
+        except Exception as exc:
+            agreed.append(repr(exc)[:200])
+
+    threads = [threading.Thread(target=screen_again, args=(stage,)) for stage in stages]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+print(agreed)
+"""
+
+
+def test_threads_sharing_a_screener_get_the_results_of_screening_alone():
+    """One Screener screening in two threads at once (a web service keeping one per
+    profile) gave "durable-rules saw a fact twice", a core error, or a segmentation fault:
+    every batch of an engine uses one session of the core."""
+    folder = ROOT / "examples" / "candidates" / HELSINGOR.stem
+    done = subprocess.run([sys.executable, "-c", SHARED_BY_THREADS, str(HELSINGOR), str(folder)],
+                          capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stdout.strip(), done.stderr) == (0, str([True] * 6), "")

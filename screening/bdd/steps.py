@@ -168,7 +168,8 @@ def new_candidate(screening_context: Context, candidate_id: str) -> None:
 
 
 @step("given", _CANDIDATE + r' fra filen "(?P<path>[^"]+)"',
-      'Givet kandidaten fra filen "examples/candidates/helsingor-direktor-2024/k02.yaml"',
+      'Givet kandidaten fra filen "examples/candidates/helsingor-direktor-2024/'
+      'k02-anders-lykke.yaml"',
       english=((r'the candidate from the file "(?P<path>[^"]+)"',
                 'Given the candidate from the file "examples/candidates/ishoj-direktoer/'
                 'i01-susanne-moeller.yaml"'),))

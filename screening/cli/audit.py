@@ -149,7 +149,8 @@ def verify(audit_db):
 @argument("run")
 @option("--rules", "rules", help="Genscreen med de nuværende regler (profil-id eller "
                                  "regelfil) i stedet for de gemte.")
-@option("--rules-dir", default="rules", show_default=True, envvar="SCREENING_RULES")
+@option("--rules-dir", default="rules", show_default=True, envvar="SCREENING_RULES",
+        help="Mappe med profiler, når --rules er et profil-id.")
 @audit_db_option
 def replay(run, rules, rules_dir, audit_db):
     """Genscreen en kørsel med de gemte input og regler og vis enhver forskel.
@@ -223,9 +224,9 @@ def _show(what: str, value, bands: dict[str, str]) -> str:
 
 @audit.command()
 @argument("run")
-@option("--candidate", required=True)
+@option("--candidate", required=True, help="Kandidatens id.")
 @option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown",
-        show_default=True)
+        show_default=True, help="markdown til læsning; json til maskiner.")
 @option("--out", type=click.Path(dir_okay=False), help="Skriv til FIL (atomisk).")
 @audit_db_option
 def export(run, candidate, fmt, out, audit_db):

@@ -22,7 +22,7 @@ KIND_WORDS = {"bullet": "punkt", "numbered": "nummereret punkt", "sentence": "s�
         help="Tjek mod denne tekst (.txt, .md, .docx, .pdf) i stedet for profilens "
              "`source:`.")
 @option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-        show_default=True)
+        show_default=True, help="text til læsning; json til maskiner.")
 @rules_dir_option
 def trace(profile_name, source, fmt, rules_dir):
     """Tjek en regelfil (profil eller modul) mod teksten, den bygger på: hvert citat findes
@@ -174,7 +174,7 @@ def _profile_id(value: str | None) -> str | None:
 
 @click.command(cls=HelpCommand)
 @option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-        show_default=True)
+        show_default=True, help="table til læsning; json til maskiner.")
 def fields(fmt):
     """Vis faktakataloget: de felter en regel kan læse pr. samling (positions, education,
     experience), med type, tilladte værdier og operatorer.
@@ -189,7 +189,8 @@ def fields(fmt):
     from ..catalogue import COLLECTIONS, OPS_BY_KIND, label_of
 
     if fmt == "json":
-        click.echo(json.dumps({c.name: [{"field": f.name, "type": f.kind, "label": f.label,
+        click.echo(json.dumps({c.name: [{"field": f.name, "type": f.kind,
+                                         "label": label_of(f, language()),
                                          "values": list(f.values),
                                          "operators": list(OPS_BY_KIND[f.kind])}
                                         for f in c.fields.values()]

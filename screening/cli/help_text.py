@@ -386,6 +386,15 @@ HELP_EN: dict[str, str] = {
     "Tag også shortlisten med: de N, værktøjet foreslår går videre.":
         "Include the shortlist too: the N the tool proposes go on.",
     "table til læsning; json til maskiner.": "table for reading; json for machines.",
+    # the formats of explain, fields, trace and audit export, and what audit export and
+    # replay take
+    "text til læsning; json til maskiner.": "text for reading; json for machines.",
+    "text til læsning; markdown med overskrifter til et dokument; json til maskiner.":
+        "text for reading; markdown with headings for a document; json for machines.",
+    "markdown til læsning; json til maskiner.": "markdown for reading; json for machines.",
+    "Mappe med profiler, når --rules er et profil-id.":
+        "Folder of profiles, when --rules is a profile id.",
+    "Kandidatens id.": "The candidate's id.",
 }
 
 CLICK_DA: dict[str, str] = {

@@ -297,7 +297,8 @@ def shortlist(profile, candidates, stage, take, as_of, rules_dir, run_id, audit_
 @option("--id", "candidate_id", help="Kandidatens id, når KANDIDATER er flere.")
 @option("--criterion", help="Forklar kun dette kriterium (id).")
 @option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]),
-        default="text", show_default=True)
+        default="text", show_default=True,
+        help="text til læsning; markdown med overskrifter til et dokument; json til maskiner.")
 @stage_option
 @as_of_option
 @rules_dir_option
@@ -308,7 +309,8 @@ def explain(profile, candidates, candidate_id, criterion, fmt, stage, as_of, rul
 
     \b
     Eksempel:
-      screening explain helsingor-direktor-2024 examples/candidates/helsingor-direktor-2024/k02.yaml
+      screening explain helsingor-direktor-2024 \\
+          examples/candidates/helsingor-direktor-2024/k02-anders-lykke.yaml
       screening explain helsingor-direktor-2024 examples/candidates/helsingor-direktor-2024 \\
           --id k02-anders-lykke --criterion ledelse-af-ledere
     """
