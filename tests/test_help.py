@@ -142,12 +142,11 @@ def test_the_shipped_files_a_help_names_exist(path, command):
     assert [word for word in named if not (ROOT / word).exists()] == []
 
 
-@pytest.mark.parametrize("path", [("explain",), ("fields",), ("trace",), ("audit", "export"),
-                                  ("audit", "replay")], ids=" ".join)
+@pytest.mark.parametrize("path", [p for p, _ in COMMANDS], ids=IDS)
 def test_every_option_says_what_it_does(path):
     """`explain --help` listed `--format [text|markdown|json]` with nothing but its default,
-    as did `fields` and `trace`, `audit export` (and its --candidate) and `audit replay`'s
-    --rules-dir."""
+    as did `fields`, `trace` and `guide`, `audit export` (and its --candidate) and `audit
+    replay`'s --rules-dir."""
     (command,) = [c for p, c in COMMANDS if p == path]
     bare = [param.opts for param in command.params
             if isinstance(param, click.Option) and not param.help]

@@ -392,6 +392,8 @@ HELP_EN: dict[str, str] = {
     "text til læsning; markdown med overskrifter til et dokument; json til maskiner.":
         "text for reading; markdown with headings for a document; json for machines.",
     "markdown til læsning; json til maskiner.": "markdown for reading; json for machines.",
+    "markdown til et dokument; html til browseren eller print.":
+        "markdown for a document; html for the browser or print.",
     "Mappe med profiler, når --rules er et profil-id.":
         "Folder of profiles, when --rules is a profile id.",
     "Kandidatens id.": "The candidate's id.",

@@ -89,7 +89,7 @@ def report(profile, candidates, stage, run_id, out, as_of, rules_dir, audit_db):
              "stadierne før det.")
 @option("--id", "candidate_id", help="Kun denne kandidat (standard: alle).")
 @option("--format", "fmt", type=click.Choice(["markdown", "html"]), default="markdown",
-        show_default=True)
+        show_default=True, help="markdown til et dokument; html til browseren eller print.")
 @option("--out", type=click.Path(dir_okay=False), help="Skriv til FIL (atomisk).")
 @as_of_option
 @rules_dir_option
