@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -138,21 +139,25 @@ def markdown(screening: Screening, decisions: Decisions | None = None) -> str:
     return table(screening, "github", decisions)
 
 
-def jsonl_line(profile_id: str, stage: str, result: CandidateResult) -> str:
-    """One candidate per line, written as results arrive: the rank is not known yet.
+def jsonl_line(profile_id: str, stage: str, as_of: date, result: CandidateResult) -> str:
+    """One candidate per line, written as results arrive: the rank is not known yet. Each
+    line says what it was screened against, as the JSON document does once: the profile,
+    the stage and the day open positions were counted to.
     orjson: a talent pool is millions of lines, and it writes them 4x faster than json."""
-    return orjson.dumps(_jsonl_document(profile_id, stage, result)).decode()
+    return orjson.dumps(_jsonl_document(profile_id, stage, as_of, result)).decode()
 
 
-def jsonl_row(profile_id: str, stage: str, result: CandidateResult) -> bytes:
+def jsonl_row(profile_id: str, stage: str, as_of: date, result: CandidateResult) -> bytes:
     """`jsonl_line` as the UTF-8 bytes a file gets, newline included: rendered in a worker,
     it goes to the file as it is, never decoded and encoded again on the way."""
-    return orjson.dumps(_jsonl_document(profile_id, stage, result),
+    return orjson.dumps(_jsonl_document(profile_id, stage, as_of, result),
                         option=orjson.OPT_APPEND_NEWLINE)
 
 
-def _jsonl_document(profile_id: str, stage: str, result: CandidateResult) -> dict[str, Any]:
-    return {"profile": profile_id, "stage": stage, **candidate(result), "rank": None}
+def _jsonl_document(profile_id: str, stage: str, as_of: date,
+                    result: CandidateResult) -> dict[str, Any]:
+    return {"profile": profile_id, "stage": stage, "as_of": as_of.isoformat(),
+            **candidate(result), "rank": None}
 
 
 DECISION_FIELDS = ["decision", "decided_by", "decided_at", "decision_reason",

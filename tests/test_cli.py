@@ -86,6 +86,12 @@ def test_screen_csv_jsonl_markdown(candidates):
     assert [c["id"] for c in streamed] == ["no-leaders", "sparse", "strong"]
     assert {c["rank"] for c in streamed} == {None}
     assert streamed[0]["knockouts"] == ["ledelse-hojt-niveau-politisk", "ledelse-af-ledere"]
+    # each line says what it was screened against, as the JSON document does
+    document = json.loads(run("screen", PROFILE, str(candidates), "--format", "json").stdout)
+    assert {(c["profile"], c["stage"], c["as_of"]) for c in streamed} == {
+        (document["profile"]["id"], document["stage"], document["as_of"])}
+    dated = run("screen", PROFILE, str(candidates), "--format", "jsonl", "--as-of", "2023-05-01")
+    assert {json.loads(line)["as_of"] for line in dated.stdout.splitlines()} == {"2023-05-01"}
     markdown = run("screen", PROFILE, str(candidates), "--format", "markdown").stdout
     assert markdown.startswith("## ") and "| Nr." in markdown
 

@@ -256,7 +256,7 @@ def test_a_rendering_job_sends_back_lines_and_summaries(helsingor, candidates):
     raws = [RawInput(str(p)) for p in sorted(candidates.iterdir())]
 
     def render(result):
-        return jsonl_line("helsingor", "samtale2", result)
+        return jsonl_line("helsingor", "samtale2", helsingor.meta.date, result)
 
     with Screener(helsingor, HELSINGOR) as screener:
         full = screen_chunk(screener, Job(helsingor, "samtale2", None), raws)

@@ -74,9 +74,10 @@ def test_json_lines_are_the_document_candidates_before_ranking(screened):
     screening, _ = screened
     profile_id = screening.profile.meta.id
     for result in screening.results:
-        line = jsonl_line(profile_id, screening.stage, result)
+        line = jsonl_line(profile_id, screening.stage, screening.as_of, result)
         assert "\n" not in line
         assert json.loads(line) == {"profile": profile_id, "stage": screening.stage,
+                                    "as_of": screening.as_of.isoformat(),
                                     **json.loads(json.dumps(candidate(result))), "rank": None}
 
 
@@ -114,7 +115,7 @@ def test_no_report_holds_personal_data(screened):
     assert words  # the examples carry names and contact details
     texts = [json.dumps(document(screening), ensure_ascii=False), csv_text(screening),
              table(screening), markdown(screening),
-             *(jsonl_line("p", "s", r) for r in screening.results)]
+             *(jsonl_line("p", "s", screening.as_of, r) for r in screening.results)]
     for word in words:
         assert not any(word in text for text in texts), word
 

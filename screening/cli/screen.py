@@ -118,7 +118,8 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
                 handle.flush()  # lines go to the bytes beneath, as the workers rendered them
                 lines = handle.buffer
                 run = screener.stream_paths(
-                    candidates, partial(report.jsonl_row, loaded_profile.meta.id, stage),
+                    candidates, partial(report.jsonl_row, loaded_profile.meta.id, stage,
+                                        as_of_date or loaded_profile.meta.date),
                     lambda result, line: lines.write(line) if keep(result) else None,
                     stage, as_of_date, **options)
                 if not run.summary.screened:
