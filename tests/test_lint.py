@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from screening import rulefiles
 from screening.cli import main
 from screening.lint import lint_paths
 
@@ -203,6 +204,27 @@ def test_two_rule_files_with_one_profile_id_are_an_error_at_the_second_id(tmp_pa
                                           "--rules-dir", str(tmp_path), "--no-audit"])
     assert ambiguous.exit_code == 2, ambiguous.output
     assert f"{twin}: E213 " in ambiguous.output
+
+
+def test_a_copy_that_kept_the_id_of_a_file_named_by_it_is_an_error(tmp_path):
+    """`screen <id>` takes rules/<id>.yaml by its name; a copy saved beside it under another
+    name with the id unchanged was never noticed, and the old file screened. A file that
+    only mentions the id (a module's comment) is no second profile."""
+    shipped = sorted((ROOT / "rules").glob("*.yaml"))[0]
+    shutil.copytree(ROOT / "rules" / "modules", tmp_path / "modules")
+    text = shipped.read_text(encoding="utf-8")
+    profile_id = rulefiles.load_profile(shipped).meta.id
+    (tmp_path / f"{profile_id}.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "notes.yaml").write_text(f"# {profile_id}: see the committee's notes\n",
+                                         encoding="utf-8")
+    args = ["screen", profile_id, str(ROOT / "examples"), "--rules-dir", str(tmp_path),
+            "--no-audit"]
+    assert "E213" not in CliRunner().invoke(main, args).output
+    copy = tmp_path / f"{profile_id}-ny.yaml"
+    copy.write_text(text, encoding="utf-8")
+    twice = CliRunner().invoke(main, args)
+    assert twice.exit_code == 2, twice.output
+    assert f"{copy}: E213 " in twice.output
 
 
 def test_a_lint_ignore_that_ignores_nothing_is_found(tmp_path):
