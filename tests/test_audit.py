@@ -99,6 +99,20 @@ def small_disk(tmp_path):
     subprocess.run(["umount", "--lazy", str(disk)], check=True)  # lazy: open stores linger
 
 
+@pytest.mark.parametrize("blank", ["   ", "\u200b", "\a"], ids=["spaces", "zero-width", "bell"])
+def test_a_blank_operator_names_nobody_and_the_user_name_is_recorded(audit_db, blank):
+    """`--operator "  "` was recorded as the one who screened, and as the one who erased a
+    candidate's personal data: no one. Blank names nobody, as not giving it does."""
+    from screening.audit.store import operator
+
+    run = screen_run(audit_db, "--operator", blank)
+    assert AuditStore(audit_db).run(run)["operator"] == operator()
+    assert cli("audit", "erase", "k01-mette-kjaer", "--operator", blank,
+               "--audit-db", str(audit_db)).exit_code == 0
+    erasure = [e for e in AuditStore(audit_db).entries() if e.kind == "erasure"][-1]
+    assert json.loads(erasure.body)["by"] == operator()
+
+
 def test_a_full_disk_does_not_block_an_erasure(small_disk):
     audit_db = small_disk / "revision" / "audit.db"
     run = screen_run(audit_db)

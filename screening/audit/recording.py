@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..profiles import Profile
-from .store import AuditStore, CandidateInput, operator
+from .store import AuditStore, CandidateInput, person
 
 if TYPE_CHECKING:
     from ..candidates import LoadedRecord
@@ -68,7 +68,7 @@ def record_run(store_path: str | Path, profile: Profile, profile_path: str | Pat
     root = Path(profile_path).resolve().parent
     rule_files = [(os.path.relpath(Path(path).resolve(), root), content)
                   for path, content in profile.files]
-    run = {"operator": who or operator(), "command": command,
+    run = {"operator": person(who), "command": command,
            "tool": {"screening": metadata.version("screening"),
                     "durable_rules": metadata.version("durable_rules")},
            "profile": {"id": profile.meta.id, "version": profile.meta.version,

@@ -31,6 +31,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ..display import one_line
 from ..errors import InputError, Problem
 from ..messages import Message, message, os_reason
 from ..vocabulary import did_you_mean
@@ -59,6 +60,12 @@ def operator() -> str:
         return getpass.getuser()
     except (KeyError, OSError):  # no user name in a container: say so rather than guess
         return "ukendt"
+
+
+def person(name: str | None) -> str:
+    """Who is recorded as doing something: `name` on one line, or the OS user name when it
+    names nobody (not given, or blank: spaces, a bell, a zero-width space)."""
+    return one_line(name or "") or operator()
 
 
 def now() -> str:
@@ -469,14 +476,15 @@ def keep_reserve(path: Path) -> None:
             target.unlink()
 
 
-def erase_personal(path: Path, candidate: str, by: str) -> int:
-    """Erase a candidate's personal data from the store at `path`. On a storage fault (a
+def erase_personal(path: Path, candidate: str, by: str | None) -> int:
+    """Erase a candidate's personal data from the store at `path`, as done `by` a person
+    (`person`). On a storage fault (a
     full disk stops SQLite from even opening its write-ahead log) the reserve is given up
     and the erasure tried once more; the reserve is written again when there is room."""
     def attempt() -> int:
         store = AuditStore(path, create=False)
         try:
-            return store.erase(candidate, by)
+            return store.erase(candidate, person(by))
         except sqlite3.Error as exc:
             raise _bad(path, store_fault(exc)) from None
         finally:

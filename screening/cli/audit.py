@@ -261,10 +261,8 @@ def erase(candidate, operator, audit_db):
     """
     from ..audit import default_path
     from ..audit.store import erase_personal
-    from ..audit.store import operator as os_operator
 
-    gone = erase_personal(Path(audit_db or default_path()), candidate,
-                          operator or os_operator())
+    gone = erase_personal(Path(audit_db or default_path()), candidate, operator)
     click.echo(t("Personoplysninger om {candidate} slettet fra {count} kørsel(er).",
                  candidate=candidate, count=gone))
 
