@@ -311,6 +311,9 @@ def test_suggest_shows_how_a_sentence_is_read_or_the_nearest_steps():
     assert unread.exit_code == 1 and "'efter frokost' er ikke et stadie" in unread.output
     nearest = CliRunner().invoke(main, ["steps", "--suggest", "Så er ansøgeren god"])
     assert nearest.exit_code == 1 and "nærmeste: Så" in nearest.output
+    # without a keyword it is tried as each kind; the same answer is said once
+    empty = CliRunner().invoke(main, ["steps", "--suggest", ""])
+    assert empty.exit_code == 1 and empty.output == "intet trin passer på ''\n"
 
 
 UNREADABLE = """\

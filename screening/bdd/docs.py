@@ -75,7 +75,7 @@ def suggest(sentence: str, context: ReadContext) -> tuple[bool, list[str]]:
             problems.append(str(exc.text))
             continue
         return True, describe(reading)
-    return False, problems
+    return False, list(dict.fromkeys(problems))  # read as each kind, alike for some
 
 
 def describe(reading: Reading, indent: str = "") -> list[str]:
