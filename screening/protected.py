@@ -10,6 +10,7 @@ its source.
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -93,18 +94,26 @@ def findings(profile: Profile) -> list[Finding]:
     return found
 
 
+# the profiles that passed in this process, by identity (a profile is frozen): the command
+# that loads one refuses it, and so does the Screener it makes; naming it for the cache
+# (`check_key`) is what costs, a few milliseconds
+_passed_here: weakref.WeakValueDictionary[int, Profile] = weakref.WeakValueDictionary()
+
+
 def refuse(profile: Profile) -> None:
     """Raise RuleFileError (exit 2, file:line:col) when the profile reads a protected
     attribute: screening on it would be discrimination. A profile that passed with the
     same values, word lists and code before is not searched again."""
-    key = check_key(CODE, profile, _data())  # encoding the profile once
-    if passed_before(key):
+    if _passed_here.get(id(profile)) is profile:
         return
-    found = findings(profile)
-    if found:
-        raise RuleFileError([Problem(f.criterion.rule_file, f.text, f.criterion.line, 1,
-                                     code=CODE) for f in found])
-    keep_passed(key)
+    key = check_key(CODE, profile, _data())  # encoding the profile once
+    if not passed_before(key):
+        found = findings(profile)
+        if found:
+            raise RuleFileError([Problem(f.criterion.rule_file, f.text, f.criterion.line, 1,
+                                         code=CODE) for f in found])
+        keep_passed(key)
+    _passed_here[id(profile)] = profile
 
 
 def _texts(profile: Profile, c: Criterion) -> list[tuple[str, str]]:
