@@ -17,10 +17,10 @@ from .audit.decisions import Decision, decision_line
 from .display import markdown as markdown_text
 from .display import one_line
 from .explain import _evidence_line
-from .html_report import not_included, templates
+from .html_report import templates
 from .i18n import language, t
 from .profiles import Criterion, Profile
-from .report import number_text
+from .report import not_included, number_text
 from .results import CriterionOutcome, Screening
 from .stages import SOURCES
 from .views import CandidateView, candidate_view, needs_attention

@@ -21,7 +21,6 @@ from markupsafe import Markup
 from . import report
 from .audit.decisions import Decision, decided, describe, standing
 from .charts import Row, Segment, bar_chart
-from .display import one_line
 from .errors import InputError, Problem
 from .explain import _evidence_line
 from .i18n import language, moment, t
@@ -136,13 +135,6 @@ def templates() -> Environment:
     return environment
 
 
-def not_included(skipped: Sequence[str]) -> str | None:
-    """The sentence naming the inputs that gave no record, or None when there are none.
-    File names may hold anything: they are shown as one line."""
-    return t("Ikke med: {inputs} kunne ikke læses som kandidatposter og er ikke screenet.",
-             inputs=one_line(", ".join(skipped))) if skipped else None
-
-
 def render(screening: Screening, audit: AuditInfo, names: dict[str, str] | None = None,
            skipped: Sequence[str] = ()) -> str:
     """The report; `skipped` names the inputs that gave no record, so that the committee
@@ -155,7 +147,7 @@ def render(screening: Screening, audit: AuditInfo, names: dict[str, str] | None 
     return template.render(
         t=t, moment=moment, lang=language(), profile=profile, stage=screening.stage,
         as_of=screening.as_of.isoformat(), audit=audit, views=views,
-        not_included=not_included(skipped),
+        not_included=report.not_included(skipped),
         decided={c: decided(d) for c, d in stands.items()},
         categories=_profile_categories(profile), statuses=list(STATUSES),
         status_class=STATUS_CLASS, comparison=Markup(comparison_chart(views)),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -16,11 +17,19 @@ from tabulate import tabulate
 
 from .audit.decisions import Decision, Decisions, decided
 from .conditions import Some, as_data
+from .display import one_line
 from .i18n import decimal, language, t
 from .profiles import CATEGORIES
 from .results import Between, CandidateResult, CriterionOutcome, Evidence, Score, Screening
 from .vocabulary import CATEGORY_SHORT, STAGES, STATUSES, label, recommendation
 from .wording import missing_text, some_text
+
+
+def not_included(skipped: Sequence[str]) -> str | None:
+    """The sentence naming the inputs that gave no record, or None when there are none.
+    File names may hold anything: they are shown as one line."""
+    return t("Ikke med: {inputs} kunne ikke læses som kandidatposter og er ikke screenet.",
+             inputs=one_line(", ".join(skipped))) if skipped else None
 
 
 def document(screening: Screening, decisions: Decisions | None = None) -> dict[str, Any]:

@@ -17,6 +17,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,9 +55,11 @@ BLANK_ROWS = 30  # rows for candidates added by hand when none are given
 # --- the screening as a workbook -----------------------------------------------------------
 
 
-def screening_workbook(screening: Screening, decisions: Decisions | None = None) -> bytes:
+def screening_workbook(screening: Screening, decisions: Decisions | None = None,
+                       skipped: Sequence[str] = ()) -> bytes:
     """The ranking and every criterion's status in a workbook; the ranking says what people
-    decided when they decided on any candidate."""
+    decided when they decided on any candidate, and, under it, which inputs gave no record
+    (`skipped`: a paper says who is not in it, as the report and the guide do)."""
     from openpyxl import Workbook  # here, not at the top: openpyxl costs a CSV run 0.5 s
 
     book = Workbook()
@@ -88,6 +91,9 @@ def screening_workbook(screening: Screening, decisions: Decisions | None = None)
     _number_formats(ranking, {3: ONE_DECIMAL, 4: ONE_DECIMAL, 5: PER_CENT,
                               **{6 + n: ONE_DECIMAL for n in range(2 * len(used))}})
     _style_header(ranking, 1)
+    if left_out := report.not_included(skipped):
+        _append(ranking, [])
+        _append(ranking, [left_out])
 
     criteria = book.create_sheet(t("Kriterier"))
     fixed = [t("Kriterium"), t("Navn"), t("Kategori"), t("Prioritet"), t("Vægt")]

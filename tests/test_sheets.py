@@ -89,6 +89,23 @@ def test_screen_as_a_workbook_has_the_ranking_and_criteria_by_candidates(tmp_pat
                               "ikke_belyst": "ikke belyst"}[o.status]
 
 
+@pytest.mark.parametrize("lang,words", [("da", "Ikke med: "), ("en", "Not included: ")])
+def test_the_workbook_says_which_inputs_it_leaves_out(tmp_path, folder, lang, words):
+    """A record that could not be read was left out of the workbook with no word: the
+    committee saw a ranking as if no one else had applied (the report and the guide say)."""
+    broken = folder / "k99-broken.yaml"
+    broken.write_text("id: k99\npositions: [{title: X}]\n", encoding="utf-8")
+    out = tmp_path / "screening.xlsx"
+    result = run("--lang", lang, "screen", PROFILE, str(folder), "--format", "xlsx",
+                 "--out", str(out), "--no-audit")
+    assert result.exit_code == 0, result.output
+    ranking = load_workbook(out).worksheets[0]
+    rows = list(ranking.iter_rows(min_row=2, values_only=True))
+    assert len([r for r in rows if isinstance(r[0], int)]) == len(list(EXAMPLES.iterdir()))
+    assert rows[-2] == (None,) * len(rows[-2])
+    assert rows[-1][0].startswith(words) and str(broken) in rows[-1][0]
+
+
 def test_the_workbook_ranking_gives_each_category_secured_and_possible(tmp_path):
     """A category nobody has shown anything in is 0 secured and up to its weight possible:
     the ranking sheet showed the 0 alone, which a committee reads as failed."""

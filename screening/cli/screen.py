@@ -27,6 +27,7 @@ from .common import (
     rules_dir_option,
     screened,
     screening_run_options,
+    skipped_inputs,
     stage_option,
     standing_decisions,
 )
@@ -109,9 +110,16 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
         return not (only_knockouts and not result.knockouts) and \
             not (hide_knockouts and result.knockouts and result.id not in going_on)
 
+    problems: list = []  # the workbook, a paper, says which inputs it leaves out
+
+    def problem(found) -> None:
+        echo_problem(found)
+        if fmt == "xlsx":
+            problems.append(found)
+
     with Screener(loaded_profile, profile_path) as screener, _progress() as progress:
         options = {"workers": workers or auto_workers(candidates), "audit": audit,
-                   "strict": strict, "on_problem": echo_problem, "on_warning": echo_warning,
+                   "strict": strict, "on_problem": problem, "on_warning": echo_warning,
                    "on_progress": progress}
         if fmt == "jsonl":
             with output_to(out) as handle:
@@ -147,7 +155,7 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
             from ..output import write_bytes
             from ..sheets import screening_workbook
 
-            write_bytes(out, screening_workbook(shown, decisions))
+            write_bytes(out, screening_workbook(shown, decisions, skipped_inputs(problems)))
         else:
             emit(_rendered(shown, fmt, detail, decimal, decisions), out)
     echo_recorded(run, audit)
