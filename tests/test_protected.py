@@ -185,3 +185,22 @@ def test_the_findings_read_in_english_too(tmp_path):
     assert "et loft over års erfaring står i stedet for alder" in out
 
 
+
+
+def test_replaying_a_run_whose_profile_is_refused_today_says_where_the_trail_keeps_it(
+        tmp_path):
+    """A run recorded before a word list grew is refused on replay (E501), as any screening
+    with its profile is now; the message named the temporary folder its rule files were
+    read back into, gone before anyone read it."""
+    from datetime import date
+
+    from screening.audit.recording import record_run
+
+    path = rule_file(tmp_path, name="Ung og dynamisk")
+    db = tmp_path / "audit.db"
+    run = record_run(db, load_profile(path), path, "samtale2", date(2024, 1, 1), "F", "screen",
+                     {}, [])
+    replayed = CliRunner().invoke(main, ["audit", "replay", run, "--audit-db", str(db)])
+    assert replayed.exit_code == 2, replayed.output
+    assert f"audit/{run}/p.yaml:10:1: E501 tjekket: " in replayed.output
+    assert "/tmp" not in replayed.output.replace(str(tmp_path), "")

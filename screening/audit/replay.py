@@ -3,12 +3,16 @@ answer?) or with the current ones (what would a rule change do to these candidat
 
 from __future__ import annotations
 
+import os
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from .. import report
+from ..errors import RuleFileError
 from ..profiles import Profile
 from ..records import CandidateRecord
 from ..rulefiles import load_profile
@@ -31,7 +35,25 @@ def stored_profile(store: AuditStore, run: dict) -> Profile:
             target = Path(folder) / f["path"]
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(store.blob(f["sha256"]))
-        return load_profile(Path(folder) / run["profile_file"])
+        with as_stored(folder, run["run"]):
+            return load_profile(Path(folder) / run["profile_file"])
+
+
+@contextmanager
+def as_stored(folder: str, run_id: str) -> Iterator[None]:
+    """A rule-file problem of a run's stored profile located in the audit trail
+    (`audit/RUN/helsingor.yaml:41:1`), not in the temporary folder it was read back from,
+    which is gone by the time anyone reads the message."""
+    try:
+        yield
+    except RuleFileError as exc:
+        raise RuleFileError([replace(p, path=_in_store(p.path, folder, run_id))
+                             for p in exc.problems]) from None
+
+
+def _in_store(path: str, folder: str, run_id: str) -> str:
+    inside = os.path.relpath(path, folder)
+    return path if inside.startswith("..") else f"audit/{run_id}/{Path(inside).as_posix()}"
 
 
 def band_labels(profile: Profile) -> dict[str, str]:
@@ -45,15 +67,25 @@ def replay(store: AuditStore, run_id: str, profile: Profile | None = None) -> li
     from ..screen import screen
 
     run = store.run(run_id)
+    stored = profile is None
     profile = profile or stored_profile(store, run)
     before = {r["id"]: r for r in store.results(run_id)}
     records = [CandidateRecord.model_validate_json(store.blob(r["input"]["record"]))
                for r in before.values()]
-    again = screen(profile, records, run["stage"], date.fromisoformat(run["as_of"]))
+    # the stored profile is refused as any profile is (E501) when today's word lists find
+    # a protected attribute in it: said where the audit trail keeps it
+    with as_stored(_folder_of(profile, run), run_id) if stored else nullcontext():
+        again = screen(profile, records, run["stage"], date.fromisoformat(run["as_of"]))
     after = {r.id: report.candidate(r) for r in again.results}
     before = {cid: {k: v for k, v in r.items() if k != "input"} for cid, r in before.items()}
     return [change for cid in sorted(before.keys() | after.keys())
             for change in _compare(cid, before.get(cid), after.get(cid))]
+
+
+def _folder_of(profile: Profile, run: dict) -> str:
+    """The folder a stored profile was read back from: its own file, less its stored path."""
+    own = Path(profile.files[-1][0])
+    return str(own.parents[len(Path(run["profile_file"]).parts) - 1])
 
 
 def _compare(candidate: str, old: dict | None, new: dict | None) -> list[Change]:
