@@ -44,8 +44,13 @@ class Deferred(Sequence[T]):
         self._items: tuple[T, ...] = ()
 
     def _tuple(self) -> tuple[T, ...]:
-        if self._make is not None:
-            self._items, self._make = self._make(), None
+        # the maker read once: another thread may make the tuple and let go of the maker
+        # between a look at it and a call of it (both then make equal tuples); the items
+        # are set before the maker goes, so a thread that sees it gone sees them
+        make = self._make
+        if make is not None:
+            self._items = make()
+            self._make = None
         return self._items
 
     @overload

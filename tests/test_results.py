@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import linecache
 import pickle
+import sys
+import threading
 
 import pytest
 
@@ -44,6 +47,41 @@ def test_a_deferred_tuple_is_made_on_first_read_and_only_once():
     assert maker.calls == 0
     assert (len(deferred), deferred[0], deferred[1:], list(deferred)) == (3, 1, (2, 3), [1, 2, 3])
     assert maker.calls == 1
+
+
+def test_a_deferred_tuple_read_by_two_threads_at_once_is_made_and_read_by_both():
+    """One thread had seen the tuple unmade and was about to make it when another made it
+    and let go of its maker: the first then called None ("'NoneType' object is not
+    callable"). The first is held, by a trace, exactly there, while the second reads."""
+    deferred = Deferred(Maker((1, 2)))
+    at_make, second_done = threading.Event(), threading.Event()
+    code = Deferred._tuple.__code__
+    got: dict[str, object] = {}
+
+    def hold(frame, event, _arg):
+        if frame.f_code is not code:
+            return None
+        if event == "line" and "make()" in linecache.getline(code.co_filename, frame.f_lineno):
+            at_make.set()
+            second_done.wait(5)
+        return hold
+
+    def first() -> None:
+        sys.settrace(hold)
+        try:
+            got["first"] = deferred._tuple()
+        except Exception as exc:  # what the thread met, for the assertion below
+            got["first"] = exc
+        finally:
+            sys.settrace(None)
+
+    thread = threading.Thread(target=first)
+    thread.start()
+    assert at_make.wait(5)
+    got["second"] = deferred._tuple()
+    second_done.set()
+    thread.join(5)
+    assert got == {"first": (1, 2), "second": (1, 2)}
 
 
 def test_a_deferred_tuple_compares_hashes_and_pickles_as_its_tuple():
