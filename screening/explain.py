@@ -72,9 +72,10 @@ def explain(screening: Screening, candidate_id: str, criterion_id: str | None = 
     profile = screening.profile
     outcomes = [o for o in result.outcomes if criterion_id in (None, o.criterion.id)]
     lines = _header(screening, result, decision) if criterion_id is None else [
-        t("Kandidat {id}, {title} ({profile} v{version}), stadie: {stage}", id=result.id,
-          title=profile.meta.title, profile=profile.meta.id, version=profile.meta.version,
-          stage=label(STAGES, screening.stage)),
+        t("Kandidat {id}, {title} ({profile} v{version}), stadie: {stage}, vurderet pr. "
+          "{as_of}", id=result.id, title=profile.meta.title, profile=profile.meta.id,
+          version=profile.meta.version, stage=label(STAGES, screening.stage),
+          as_of=screening.as_of.isoformat()),
         *_decided(decision), ""]
     if markdown:  # what people typed (titles, assessors, a decision's reason) is text
         lines[0] = f"# {lines[0]}"
@@ -115,8 +116,10 @@ def _header(screening: Screening, result: CandidateResult,
         t("Kandidat {id}: {title}, {organisation} ({profile} v{version})", id=result.id,
           title=profile.title, organisation=profile.organisation, profile=profile.id,
           version=profile.version),
-        t("Stadie: {stage} (vurderinger fra {sources})", stage=label(STAGES, screening.stage),
-          sources=", ".join(label(STAGES, s) for s in SOURCES[:reached])),
+        t("Stadie: {stage} (vurderinger fra {sources}); vurderet pr. {as_of}",
+          stage=label(STAGES, screening.stage),
+          sources=", ".join(label(STAGES, s) for s in SOURCES[:reached]),
+          as_of=screening.as_of.isoformat()),
         t("Placering: {rank}. Score {score} af 100 sikret af evidensen, op til {possible} "
           "muligt, hvis alt ikke belyst viser sig opfyldt; dækning {coverage} % af vægten.",
           rank=result.rank, score=number_text(result.score),

@@ -28,9 +28,10 @@ EN: dict[str, str] = {
     "ingen": "none",
     "Kandidat {id}: {title}, {organisation} ({profile} v{version})":
         "Candidate {id}: {title}, {organisation} ({profile} v{version})",
-    "Kandidat {id}, {title} ({profile} v{version}), stadie: {stage}":
-        "Candidate {id}, {title} ({profile} v{version}), stage: {stage}",
-    "Stadie: {stage} (vurderinger fra {sources})": "Stage: {stage} (assessments from {sources})",
+    "Kandidat {id}, {title} ({profile} v{version}), stadie: {stage}, vurderet pr. {as_of}":
+        "Candidate {id}, {title} ({profile} v{version}), stage: {stage}, assessed as of {as_of}",
+    "Stadie: {stage} (vurderinger fra {sources}); vurderet pr. {as_of}":
+        "Stage: {stage} (assessments from {sources}); assessed as of {as_of}",
     "Placering: {rank}. Score {score} af 100 sikret af evidensen, op til {possible} muligt, hvis "
     "alt ikke belyst viser sig opfyldt; dækning {coverage} % af vægten.":
         "Rank: {rank}. Score {score} of 100 secured by the evidence, up to {possible} possible if "

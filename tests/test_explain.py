@@ -93,6 +93,26 @@ def test_one_criterion_is_explained_alone(screened):
         assert text.startswith(f"Kandidat {result.id}, ")
 
 
+def test_the_header_says_the_day_the_candidate_was_judged_as_of(screened):
+    """Open positions count up to that day (`--as-of`, by default the profile's date): the
+    text said the stage alone, and an explanation read later could not be reproduced."""
+    from dataclasses import replace
+    from datetime import date
+
+    from screening.i18n import set_language
+
+    result = screened.results[0]
+    later = replace(screened, as_of=date(2031, 5, 4))
+    assert "; vurderet pr. 2031-05-04" in explain(later, result.id).splitlines()[1]
+    first = explain(later, result.id, result.outcomes[0].criterion.id).splitlines()[0]
+    assert first.endswith(", vurderet pr. 2031-05-04")
+    set_language("en")
+    try:
+        assert "; assessed as of 2031-05-04" in explain(later, result.id).splitlines()[1]
+    finally:
+        set_language("da")
+
+
 def test_markdown_adds_headings_and_hard_line_breaks(screened):
     result = screened.results[-1]
     plain = explain(screened, result.id).splitlines()
