@@ -155,27 +155,31 @@ def test_a_standing_decision_is_shown_with_one_criterion_too(screened):
         assert "Stående beslutning" not in explain(screened, result.id, criterion, markdown)
 
 
-def test_what_a_record_says_stays_on_the_line_it_is_explained_on(tmp_path):
-    """Titles and assessors are typed by people: a line break in them must not start a new
-    line (a forged '## heading') in the explanation pasted into a committee note."""
+def _screened_typed(tmp_path, title: str, assessor: str):
+    """A Helsingør candidate whose position title and assessor are as typed (YAML inside
+    double quotes), screened at the first interview."""
     from screening.candidates import load_records
     from screening.rulefiles import find_profile, load_profile
-
-    from .conftest import ROOT
 
     record = tmp_path / "k1.yaml"
     record.write_text(
         'id: k1\n'
         'positions:\n'
-        '  - {title: "Chef\\n## Forfalsket", organisation: Gribskov Kommune, sector: kommune,\n'
+        f'  - {{title: "{title}", organisation: Gribskov Kommune, sector: kommune,\n'
         '     start: 2015-01-01, leadership_level: chef}\n'
         'assessments:\n'
         '  - {competency: relationelle_kompetencer, source: samtale1, score: 4,\n'
-        '     assessor: "Bo\\n## Forfalsket"}\n', "utf-8")
+        f'     assessor: "{assessor}"}}\n', "utf-8")
     loaded, problems = load_records([record])
     assert not problems
     profile = load_profile(find_profile("helsingor-direktor-2024", ROOT / "rules"))
-    screening = screen(profile, [r.record for r in loaded], "samtale1")
+    return screen(profile, [r.record for r in loaded], "samtale1")
+
+
+def test_what_a_record_says_stays_on_the_line_it_is_explained_on(tmp_path):
+    """Titles and assessors are typed by people: a line break in them must not start a new
+    line (a forged '## heading') in the explanation pasted into a committee note."""
+    screening = _screened_typed(tmp_path, "Chef\\n## Forfalsket", "Bo\\n## Forfalsket")
     for markdown in (False, True):
         text = explain(screening, "k1", markdown=markdown)
         assert "Forfalsket" in text  # shown, on the line of its evidence
@@ -186,24 +190,8 @@ def test_what_a_record_says_stays_on_the_line_it_is_explained_on(tmp_path):
 def test_what_people_typed_is_text_not_markup_in_the_markdown_explanation(tmp_path):
     """A title, an assessor and a decision's reason went into the Markdown as typed: an
     <img onerror=…> tag, or a link, in the note pasted into a committee's document."""
-    from screening.candidates import load_records
-    from screening.rulefiles import find_profile, load_profile
-
-    from .conftest import ROOT
-
-    record = tmp_path / "k1.yaml"
-    record.write_text(
-        'id: k1\n'
-        'positions:\n'
-        '  - {title: "<img src=x onerror=alert(1)>", organisation: Gribskov Kommune,\n'
-        '     sector: kommune, start: 2015-01-01, leadership_level: chef}\n'
-        'assessments:\n'
-        '  - {competency: relationelle_kompetencer, source: samtale1, score: 4,\n'
-        '     assessor: "[klik](http://evil.example)"}\n', "utf-8")
-    loaded, problems = load_records([record])
-    assert not problems
-    profile = load_profile(find_profile("helsingor-direktor-2024", ROOT / "rules"))
-    screening = screen(profile, [r.record for r in loaded], "samtale1")
+    screening = _screened_typed(tmp_path, "<img src=x onerror=alert(1)>",
+                                "[klik](http://evil.example)")
     decision = Decision(7, "run", "k1", "2024-05-01T10:00:00+00:00", "advance", "candidate",
                         "advances", "<b>Stærk</b>", "Formand")
     text = explain(screening, "k1", markdown=True, decision=decision)
