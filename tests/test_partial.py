@@ -86,6 +86,22 @@ def test_an_oenske_keeps_the_credit_partial_secures(tmp_path):
     assert result.outcomes[0].status == D
 
 
+def test_an_oenske_partly_met_so_far_may_still_be_met(tmp_path):
+    """The private top post secures half; the municipal post's level, not yet known, may
+    still meet the ønske in full. The possible score read 50: the CV's good news capped the
+    candidate below one who sent no CV (0-100)."""
+    profile = profile_of(tmp_path, "ønske")
+    result = result_of(profile, CANDIDATE)
+    assert (result.score, result.possible, result.coverage) == (50.0, 100.0, 50.0)
+    assert result.outcomes[0].open_points == result.outcomes[0].points
+    assert result_of(profile, with_level("chef")).score == 100.0
+    nothing = result_of(profile, {"id": "k"})
+    assert (nothing.score, nothing.possible) == (0.0, 100.0)
+    # judged, the half is final
+    partly = result_of(profile, with_level("mellemleder"))
+    assert (partly.score, partly.possible, partly.coverage) == (50.0, 50.0, 100.0)
+
+
 @pytest.mark.parametrize("lang,pending,none", [
     ("da", "ikke belyst", "Foreslåede knock-outs: ingen."),
     ("en", "not assessed", "Proposed knock-outs: none.")])
