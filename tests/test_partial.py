@@ -113,3 +113,33 @@ def test_explain_says_the_krav_is_not_yet_judged(tmp_path, lang, pending, none):
     assert done.exit_code == 0, done.output
     assert pending in done.output
     assert none in done.output
+
+
+BANDED = """\
+profile: {id: b, title: T, organisation: O, source: s.txt, version: "1", date: 2024-01-01}
+scoring:
+  min_coverage: 0
+  bands:
+    - {min_score: 75, band: anbefales, label: Anbefales}
+    - {min_score: 55, band: kan_overvejes, label: Kan overvejes}
+    - {min_score: 0, band: anbefales_ikke, label: Anbefales ikke}
+competencies: {mod: Mod, ro: Ro}
+criteria:
+  - {id: mod, name: Mod, category: personlige, priority: ønske, quote: Q, section: S,
+     when: {assessed: mod},
+     partial: {some: experience, where: {field: kind, eq: mediehåndtering}}}
+  - {id: ro, name: Ro, category: personlige, priority: ønske, quote: Q, section: S,
+     when: {assessed: ro}}
+"""
+
+
+def test_no_band_is_settled_on_a_ceiling_the_evidence_does_not_set(tmp_path):
+    """Media experience meets `mod` in part before the interview; `ro` was rated 3, delvist.
+    The interview may still meet `mod`, and 75 is within reach: the candidate read 50-50,
+    "Anbefales ikke"."""
+    profile = load_profile(write(tmp_path, "b.yaml", BANDED))
+    result = result_of(profile, {
+        "id": "k", "experience": [{"kind": "mediehåndtering"}],
+        "assessments": [{"competency": "ro", "source": "samtale1", "score": 3}]})
+    assert (result.score, result.possible) == (50.0, 75.0)
+    assert result.recommendation == "afventer_belysning"
