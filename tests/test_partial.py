@@ -143,3 +143,20 @@ def test_no_band_is_settled_on_a_ceiling_the_evidence_does_not_set(tmp_path):
         "assessments": [{"competency": "ro", "source": "samtale1", "score": 3}]})
     assert (result.score, result.possible) == (50.0, 75.0)
     assert result.recommendation == "afventer_belysning"
+
+
+@pytest.mark.parametrize("lang,points", [
+    ("da", "delvist opfyldt, 0,5 af 1,0 point, op til 1,0 muligt"),
+    ("en", "partly met, 0.5 of 1.0 points, up to 1.0 possible")])
+def test_explain_and_json_show_what_an_oenske_partly_met_so_far_may_reach(tmp_path, lang, points):
+    """Its points alone (0,5 of 1,0) did not add up to the possible score beside them."""
+    write(tmp_path, "k.json", json.dumps(CANDIDATE))
+    profile_of(tmp_path, "ønske")
+    args = ["--lang", lang, "explain", "p", "--rules-dir", str(tmp_path),
+            str(tmp_path / "k.json"), "--no-audit"]
+    done = CliRunner().invoke(main, args)
+    assert done.exit_code == 0, done.output
+    assert points in done.output
+    done = CliRunner().invoke(main, ["screen", *args[3:], "--format", "json"])
+    assert done.exit_code == 0, done.output
+    assert '"open_points": 0.5' in done.output
