@@ -5,16 +5,16 @@ A condition is written in durable-rules' own condition JSON (`{"$gte": {"years":
 `{"$and": [...]}`), so the run layer puts it into rules as it is; how long a rule may be and
 which facts carry it are the run layer's (`ruleset.py`). A node of a profile's condition
 compiles to `StatusExprs`, one condition per status (opfyldt, delvist, ikke_opfyldt,
-ikke_belyst, and while compiling `P`, "at least delvist"), built so that exactly one holds
-for any fact; `settled` gives a criterion its four. `holds` says what durable-rules makes of
+ikke_belyst, and `P`, "at least delvist"), built so that exactly one holds for any fact;
+`settled` gives a criterion its statuses. `holds` says what durable-rules makes of
 a condition, so the algebra can be checked without the engine.
 
 A status is what the evidence allows: ikke_opfyldt, delvist or opfyldt when it allows one,
 ikke_belyst when it allows ikke_opfyldt and more, and `P` when it allows delvist or opfyldt
 (`any` of a delvist and something not yet judged; `partial` met while `when` is not yet
-judged). Of an ønske, `P` is delvist: credit the evidence has secured. Of a krav it is
-ikke_belyst, since a krav only delvist is a proposed knock-out, and evidence not yet there
-may show the krav met.
+judged). Of an ønske, `P` stays: delvist secured, opfyldt still possible (scoring counts
+half its weight earned and half open). Of a krav it is ikke_belyst, since a krav only
+delvist is a proposed knock-out, and evidence not yet there may show the krav met.
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ import json
 import sys
 from typing import Any
 
-from .results import D, I, O, U
+from .results import D, I, O, P, U
 
 TRUE: dict[str, Any] = {"$true": 1}  # sentinels; never reach durable-rules
 FALSE: dict[str, Any] = {"$false": 1}
@@ -91,8 +91,6 @@ def holds(expr: Expr, fact: dict[str, Any]) -> bool:
 
 
 StatusExprs = dict[str, Expr]  # status -> condition under which the node has that status
-
-P = "delvist_eller_bedre"  # at least delvist, perhaps opfyldt: only while compiling (`settled`)
 
 
 # durable-rules operator for "holds" and for "fails" of each comparison (None: plain equality)
@@ -211,9 +209,10 @@ def with_partial(when: StatusExprs, partial: StatusExprs) -> StatusExprs:
 
 
 def settled(node: StatusExprs, krav: bool) -> StatusExprs:
-    """A criterion's four statuses from its condition's: "at least delvist" is delvist of an
-    ønske (credit secured) and ikke_belyst of a krav (a krav only delvist is a proposed
-    knock-out, which evidence not yet there must never bring)."""
+    """A criterion's statuses from its condition's: "at least delvist" is ikke_belyst of a
+    krav (a krav only delvist is a proposed knock-out, which evidence not yet there must
+    never bring) and stays `P` of an ønske: delvist secured, yet opfyldt still possible, so
+    the evidence that shows it partly met never lowers what the ønske may reach."""
     if krav:
         return {O: node[O], D: node[D], I: node[I], U: or_(node[U], node[P])}
-    return {O: node[O], D: or_(node[D], node[P]), I: node[I], U: node[U]}
+    return node

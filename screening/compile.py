@@ -92,7 +92,7 @@ class AssessmentPlan:
 @dataclass(frozen=True)
 class CompiledCriterion:
     criterion: Criterion
-    exprs: StatusExprs  # its four statuses (`algebra.settled`)
+    exprs: StatusExprs  # its statuses (`algebra.settled`: an ønske may be P)
     keys: tuple[str, ...]  # view keys its conditions read
     when_exprs: StatusExprs | None = None  # `when` alone, when a `partial` lifts it (lint)
 

@@ -12,7 +12,7 @@ from .display import one_line
 from .i18n import t
 from .profiles import CATEGORIES, Profile
 from .records import SOURCES
-from .report import knockout_ids, number_text, score_range
+from .report import knockout_ids, number_text, points_text, score_range
 from .results import (
     PENDING_BAND,
     CandidateResult,
@@ -33,9 +33,7 @@ def _evidence_line(e: Evidence) -> str:
 
 def criterion_text(outcome: CriterionOutcome, profile: Profile) -> list[str]:
     c = outcome.criterion
-    points = (t("ingen point") if outcome.points is None
-              else t("{points} af {max} point", points=number_text(outcome.points),
-                     max=number_text(outcome.max_points)))
+    points = points_text(outcome.points, outcome.max_points, outcome.open_points)
     lines = [f"- [{label(PRIORITIES, c.priority)}] {c.name}: "
              f"{label(STATUSES, outcome.status)}, {points}",
              f"  {t('Profilen')}: \"{c.quote}\" ({c.section}; {c.document})",

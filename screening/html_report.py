@@ -174,9 +174,7 @@ def _candidate(screening: Screening, result: CandidateResult, view: CandidateVie
         criteria.extend({
             "category": label(CATEGORY_TITLES, category), "criterion": o.criterion,
             "status": o.status,
-            "points": t("ingen point") if o.points is None else
-            t("{points} af {max} point", points=report.number_text(o.points),
-              max=report.number_text(o.max_points)),
+            "points": report.points_text(o.points, o.max_points, o.open_points),
             "evidence": [_evidence_line(e) for e in o.evidence],
             "missing": list(map(missing_text, o.missing)) if o.status != "opfyldt" else [],
             "disagreement": o.disagreement} for o in members)

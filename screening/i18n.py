@@ -49,6 +49,7 @@ EN: dict[str, str] = {
                                                     "{coverage} %)",
     "ingen point": "no points",
     "{points} af {max} point": "{points} of {max} points",
+    ", op til {reach} muligt": ", up to {reach} possible",
     "Profilen": "Profile", "Regel": "Rule", "Grundlag": "Evidence", "Mangler": "Missing",
     "Uenighed: kilderne vurderer kompetencen markant forskelligt; drøft vurderingerne før der "
     "lægges vægt på resultatet.": "Disagreement: the sources rate the competency very "

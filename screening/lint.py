@@ -37,9 +37,9 @@ from typing import Any
 
 from . import conditions as cond
 from . import protected
-from .algebra import FALSE, TRUE, holds
+from .algebra import FALSE, TRUE, StatusExprs, holds
 from .catalogue import COLLECTIONS
-from .compile import CompiledCriterion, CompiledProfile, D, I, O, compile_profile
+from .compile import CompiledCriterion, CompiledProfile, D, I, O, P, compile_profile
 from .errors import RuleFileError
 from .i18n import decimal
 from .messages import Message, Worded, message
@@ -270,9 +270,14 @@ def _partial_lifts(compiled: CompiledProfile, cc: CompiledCriterion) -> bool:
         return True
     for values in itertools.product(*domains):
         fact = {k: v for k, v in zip(cc.keys, values, strict=True) if v is not _ABSENT}
-        if holds(cc.exprs[D], fact) and not holds(cc.when_exprs[D], fact):
+        if _partly(cc.exprs, fact) and not _partly(cc.when_exprs, fact):
             return True
     return False
+
+
+def _partly(exprs: StatusExprs, fact: dict[str, Any]) -> bool:
+    """Whether `fact` is delvist, or of an ønske at least delvist (`algebra.settled`)."""
+    return holds(exprs[D], fact) or (P in exprs and holds(exprs[P], fact))
 
 
 _ABSENT = object()

@@ -76,6 +76,7 @@ def criterion(outcome: CriterionOutcome) -> dict[str, Any]:
         "status": outcome.status,
         "points": outcome.points,
         "max_points": outcome.max_points,
+        "open_points": outcome.open_points,  # of an ønske delvist so far: what it may still add
         "quote": c.quote,
         # most criteria show none: no comprehension (a function and a frame) made for them
         "evidence": [{"path": e.path,
@@ -109,6 +110,17 @@ def _some_parts(some: Some, language: str) -> tuple[str, dict[str, Any]]:
 def number_text(value: float | None) -> str:
     """A figure with one decimal in the language's notation, or "–" where there is none."""
     return "–" if value is None else decimal(f"{value:.1f}")
+
+
+def points_text(points: float | None, max_points: float, open_points: float = 0.0) -> str:
+    """A criterion's points as every paper writes them: "1,0 af 2,0 point", and of an ønske
+    delvist so far what it may still reach (", op til 2,0 muligt"), or "ingen point"."""
+    if points is None:
+        return t("ingen point")
+    text = t("{points} af {max} point", points=number_text(points), max=number_text(max_points))
+    if open_points:  # the possible score counts the rest (`scoring.OPEN_FACTOR`)
+        text += t(", op til {reach} muligt", reach=number_text(points + open_points))
+    return text
 
 
 def score_range(score: Score) -> str:

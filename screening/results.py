@@ -18,6 +18,9 @@ from .vocabulary import BANDS, KNOCKOUT_BAND, PENDING_BAND, SPARSE_BAND
 
 STATUSES = ("opfyldt", "delvist", "ikke_opfyldt", "ikke_belyst")
 O, D, I, U = STATUSES  # noqa: E741  (the four statuses, short: they fill the condition algebra)
+# An ønske's "at least delvist" as the engine gives it (`algebra.settled`): an outcome shows
+# it as delvist, with the half the evidence not yet there may still add (`open_points`)
+P = "delvist_eller_bedre"
 
 # the tool's own recommendations, labelled (in Danish, as results store them) by vocabulary
 KNOCKOUT_LABEL = BANDS[KNOCKOUT_BAND].da
@@ -192,10 +195,13 @@ class CriterionOutcome:
     evidence: tuple[Evidence, ...]
     missing: tuple[Missing, ...]  # what evidence would let the criterion be judged
     disagreement: bool
+    # of a delvist that evidence not yet there may lift to opfyldt (an ønske "at least
+    # delvist"): the points it may still add, counted in the possible score; else 0
+    open_points: float = 0.0
 
     def __init__(self, criterion: Criterion, status: str, points: float | None,
                  max_points: float, evidence: tuple[Evidence, ...], missing: tuple[Missing, ...],
-                 disagreement: bool) -> None:
+                 disagreement: bool, open_points: float = 0.0) -> None:
         fields = self.__dict__  # as Evidence.__init__, for the same reason
         fields["criterion"] = criterion
         fields["status"] = status
@@ -204,6 +210,7 @@ class CriterionOutcome:
         fields["evidence"] = evidence
         fields["missing"] = missing
         fields["disagreement"] = disagreement
+        fields["open_points"] = open_points
 
 
 class DeferredOutcomes(Deferred[CriterionOutcome]):
@@ -295,8 +302,9 @@ class CandidateResult:
 
     def _statuses(self) -> Iterable[tuple[str, str]]:
         """(criterion id, status) of each outcome, without making outcomes not made yet."""
-        if isinstance(self.outcomes, DeferredOutcomes):
-            return self.outcomes.statuses.items()
+        if isinstance(self.outcomes, DeferredOutcomes):  # the engine's, where an ønske's
+            # "at least delvist" is P: shown as delvist, as its outcome shows it
+            return ((c, D if s == P else s) for c, s in self.outcomes.statuses.items())
         return ((o.criterion.id, o.status) for o in self.outcomes)
 
 

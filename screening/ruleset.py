@@ -32,7 +32,7 @@ from typing import Any
 from .algebra import FALSE, TRUE, Expr, and_, compare
 from .compile import CompiledProfile
 from .messages import Message, Told, message
-from .results import STATUSES, I, O, U
+from .results import I, O, U
 
 # the fact types' names start with one letter per kind of fact: one per item collection,
 # and the view of a candidate
@@ -153,7 +153,7 @@ def layout_of(compiled: CompiledProfile) -> Layout:
     gap = compiled.profile.scoring.disagreement
     members = []
     for cc in compiled.criteria:
-        named = {f"crit|{cc.criterion.id}|{status}": cc.exprs[status] for status in STATUSES}
+        named = {f"crit|{cc.criterion.id}|{status}": expr for status, expr in cc.exprs.items()}
         for plan in compiled.assessments.values():  # gaps go with their first reader
             if readers.get(plan.key) == cc.criterion.id:
                 named[f"gap|{plan.key}"] = compare(plan.spread_key, "gte", gap)[O]

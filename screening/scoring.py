@@ -47,13 +47,18 @@ from .results import (
     NotAssessed,
     NotGiven,
     O,
+    P,
     Score,
     U,
     band_of,
     bands_highest_first,
 )
 
-POINTS_FACTOR = {O: 1.0, D: 0.5, I: 0.0}
+# the share of a criterion's weight each status has earned (ikke belyst: none at all), and
+# the share still open, which only the possible score counts: an ønske "at least delvist"
+# (P) has earned half, and the evidence not yet there may add the other half
+POINTS_FACTOR = {O: 1.0, D: 0.5, I: 0.0, P: 0.5}
+OPEN_FACTOR = {O: 0.0, D: 0.0, I: 0.0, U: 1.0, P: 0.5}
 KNOCKOUT_STATUSES = (I, D)  # a krav must be fully met; anything less is for a person to weigh
 
 # a category that has criteria in a profile: its name, what picks the values of its
@@ -67,17 +72,23 @@ def score_of(outcomes: Sequence[CriterionOutcome]) -> Score:
 
 
 def _points_by_status(criterion: Criterion) -> dict[str, float | None]:
-    """The points a criterion's outcome has with each status (None: ikke belyst)."""
+    """The points a criterion's outcome has with each status the engine gives it (None:
+    ikke belyst)."""
     return {status: None if status == U else criterion.weight * POINTS_FACTOR[status]
-            for status in (O, D, I, U)}
+            for status in OPEN_FACTOR}
+
+
+def _open_by_status(criterion: Criterion) -> dict[str, float]:
+    """The points still open of a criterion with each status the engine gives it."""
+    return {status: criterion.weight * factor for status, factor in OPEN_FACTOR.items()}
 
 
 def _earned_and_unknown(outcomes: Sequence[CriterionOutcome]
                         ) -> tuple[list[float], list[float]]:
     """Per outcome, by position: the points it earned (none while ikke belyst), and the
-    weight still unknown (all of it while ikke belyst, else none)."""
+    weight still unknown (all of it while ikke belyst, else what is still open)."""
     return ([0.0 if o.points is None else o.points for o in outcomes],
-            [o.max_points if o.points is None else 0.0 for o in outcomes])
+            [o.max_points if o.points is None else o.open_points for o in outcomes])
 
 
 # Points and weights are summed with fsum, exactly rounded: a weight such as 0.1 gives the
@@ -113,8 +124,7 @@ class Scorer:
         points = [_points_by_status(c) for c in criteria]
         self._earned = [{status: 0.0 if got is None else got for status, got in by.items()}
                         for by in points]
-        self._unknown = [{status: c.weight if got is None else 0.0 for status, got in by.items()}
-                         for c, by in zip(criteria, points, strict=True)]
+        self._unknown = [_open_by_status(c) for c in criteria]
         self._categories = _categories_of(criteria)
         self._krav = _krav_of(criteria)
         self._judged = _Judged(compiled.profile.scoring, fsum([c.weight for c in criteria]))
@@ -291,8 +301,13 @@ class _Explainer:
                     evidence = tuple({e.path: e for e in evidence}.values())
                     missing = tuple(dict.fromkeys(missing))
             disagreement = bool(gaps) and not gaps.isdisjoint(c.assessed)
-            outcomes.append(CriterionOutcome(c.criterion, status, c.points[status], c.weight,
-                                             evidence, missing, disagreement))
+            # an ønske "at least delvist" is shown delvist, with its open half beside it
+            if status == P:
+                outcomes.append(CriterionOutcome(c.criterion, D, c.points[P], c.weight, evidence,
+                                                 missing, disagreement, c.open))
+            else:
+                outcomes.append(CriterionOutcome(c.criterion, status, c.points[status], c.weight,
+                                                 evidence, missing, disagreement))
         return tuple(outcomes)
 
     def _part(self, evaluated: Evaluated, key: str, shared: _Shared,
@@ -317,7 +332,8 @@ class _Explainer:
 class _CriterionParts:
     """A criterion as its outcome is made: the keys it reads, its points per status."""
 
-    __slots__ = ("assessed", "criterion", "id", "keys", "may_repeat", "points", "weight")
+    __slots__ = ("assessed", "criterion", "id", "keys", "may_repeat", "open", "points",
+                 "weight")
 
     def __init__(self, compiled_criterion: CompiledCriterion,
                  compiled: CompiledProfile) -> None:
@@ -325,6 +341,7 @@ class _CriterionParts:
         self.id, self.weight, self.keys = criterion.id, criterion.weight, compiled_criterion.keys
         self.assessed = tuple(k for k in self.keys if k in compiled.assessments)
         self.points = _points_by_status(criterion)
+        self.open = criterion.weight * OPEN_FACTOR[P]  # what an ønske "at least delvist" may add
         # Only keys of one kind can give the same evidence or missing text: an assessment's
         # evidence is `assessments[n].score` and its text names the competency, which no
         # derived fact's evidence or text can be.

@@ -326,6 +326,8 @@ def test_explain_and_the_begrundelse_write_points_as_the_report_does(audit_db):
     assert any(float(c["max_points"]).is_integer() for c in scored)
     for c in scored:
         points = f"{number_text(c['points'])} af {number_text(c['max_points'])} point"
+        if c["open_points"]:  # an ønske delvist so far
+            points += f", op til {number_text(c['points'] + c['open_points'])} muligt"
         assert f"): {label(STATUSES, c['status'])}, {points}" in export
         assert f": {label(STATUSES, c['status'])}, {points}\n" in explained
 

@@ -20,12 +20,19 @@ from screening.compile import compile_profile
 from screening.engine import Engine
 from screening.errors import EngineError
 from screening.records import SOURCES, CandidateRecord
+from screening.results import D, P
 from screening.rulefiles import load_profile
 from screening.ruleset import layout_of, meaning_of
 
 from .conftest import EXAMPLES, ROOT, example_records
 from .reference import Reference
 from .strategies import records as record_strategy
+
+
+def shown(statuses: dict[str, str]) -> dict[str, str]:
+    """The engine's statuses as outcomes show them: an ønske "at least delvist" (P) as
+    delvist, which is what the reference evaluator gives it."""
+    return {c: D if s == P else s for c, s in statuses.items()}
 
 
 def test_building_engines_leaves_the_compiled_profile_unchanged(helsingor):
@@ -180,7 +187,7 @@ def test_shared_view_facts_give_each_candidate_its_own_statuses(folder, monkeypa
     # one candidate per batch: no view fact is shared
     alone = Engine(compiled, batch_size=1).evaluate(batch, "samtale2", profile.meta.date)
     for record, got, expected in zip(batch, evaluated, alone, strict=True):
-        assert got.firings.criteria == Reference(profile, record, "samtale2").statuses()
+        assert shown(got.firings.criteria) == Reference(profile, record, "samtale2").statuses()
         assert got.firings == expected.firings, record.id
 
 
@@ -201,7 +208,7 @@ def test_sharing_view_facts_changes_no_status_gap_or_outcome(rules):
         expected = list(alone.evaluate(batch, stage, profile.meta.date))
         assert [(e.firings, e.view) for e in got] == [(e.firings, e.view) for e in expected]
         for record, evaluated in zip(batch, got, strict=True):
-            assert evaluated.firings.criteria == Reference(profile, record, stage).statuses()
+            assert shown(evaluated.firings.criteria) == Reference(profile, record, stage).statuses()
 
     check()
 

@@ -86,6 +86,22 @@ def test_an_oenske_keeps_the_credit_partial_secures(tmp_path):
     assert result.outcomes[0].status == D
 
 
+def test_an_oenske_partly_met_so_far_may_still_be_met(tmp_path):
+    """The private top post secures half; the municipal post's level, not yet known, may
+    still meet the ønske in full. The possible score read 50: the CV's good news capped the
+    candidate below one who sent no CV (0-100)."""
+    profile = profile_of(tmp_path, "ønske")
+    result = result_of(profile, CANDIDATE)
+    assert (result.score, result.possible, result.coverage) == (50.0, 100.0, 50.0)
+    assert result.outcomes[0].open_points == result.outcomes[0].points
+    assert result_of(profile, with_level("chef")).score == 100.0
+    nothing = result_of(profile, {"id": "k"})
+    assert (nothing.score, nothing.possible) == (0.0, 100.0)
+    # judged, the half is final
+    partly = result_of(profile, with_level("mellemleder"))
+    assert (partly.score, partly.possible, partly.coverage) == (50.0, 50.0, 100.0)
+
+
 @pytest.mark.parametrize("lang,pending,none", [
     ("da", "ikke belyst", "Foreslåede knock-outs: ingen."),
     ("en", "not assessed", "Proposed knock-outs: none.")])
@@ -97,3 +113,50 @@ def test_explain_says_the_krav_is_not_yet_judged(tmp_path, lang, pending, none):
     assert done.exit_code == 0, done.output
     assert pending in done.output
     assert none in done.output
+
+
+BANDED = """\
+profile: {id: b, title: T, organisation: O, source: s.txt, version: "1", date: 2024-01-01}
+scoring:
+  min_coverage: 0
+  bands:
+    - {min_score: 75, band: anbefales, label: Anbefales}
+    - {min_score: 55, band: kan_overvejes, label: Kan overvejes}
+    - {min_score: 0, band: anbefales_ikke, label: Anbefales ikke}
+competencies: {mod: Mod, ro: Ro}
+criteria:
+  - {id: mod, name: Mod, category: personlige, priority: ønske, quote: Q, section: S,
+     when: {assessed: mod},
+     partial: {some: experience, where: {field: kind, eq: mediehåndtering}}}
+  - {id: ro, name: Ro, category: personlige, priority: ønske, quote: Q, section: S,
+     when: {assessed: ro}}
+"""
+
+
+def test_no_band_is_settled_on_a_ceiling_the_evidence_does_not_set(tmp_path):
+    """Media experience meets `mod` in part before the interview; `ro` was rated 3, delvist.
+    The interview may still meet `mod`, and 75 is within reach: the candidate read 50-50,
+    "Anbefales ikke"."""
+    profile = load_profile(write(tmp_path, "b.yaml", BANDED))
+    result = result_of(profile, {
+        "id": "k", "experience": [{"kind": "mediehåndtering"}],
+        "assessments": [{"competency": "ro", "source": "samtale1", "score": 3}]})
+    assert (result.score, result.possible) == (50.0, 75.0)
+    assert result.recommendation == "afventer_belysning"
+
+
+@pytest.mark.parametrize("lang,points", [
+    ("da", "delvist opfyldt, 0,5 af 1,0 point, op til 1,0 muligt"),
+    ("en", "partly met, 0.5 of 1.0 points, up to 1.0 possible")])
+def test_explain_and_json_show_what_an_oenske_partly_met_so_far_may_reach(tmp_path, lang, points):
+    """Its points alone (0,5 of 1,0) did not add up to the possible score beside them."""
+    write(tmp_path, "k.json", json.dumps(CANDIDATE))
+    profile_of(tmp_path, "ønske")
+    args = ["--lang", lang, "explain", "p", "--rules-dir", str(tmp_path),
+            str(tmp_path / "k.json"), "--no-audit"]
+    done = CliRunner().invoke(main, args)
+    assert done.exit_code == 0, done.output
+    assert points in done.output
+    done = CliRunner().invoke(main, ["screen", *args[3:], "--format", "json"])
+    assert done.exit_code == 0, done.output
+    assert '"open_points": 0.5' in done.output

@@ -167,6 +167,35 @@ def test_what_a_record_leaves_out_decides_nothing(profile_id):
     check()
 
 
+def ceiling(outcome) -> float:
+    """The most a criterion's outcome may still come to: its weight while ikke belyst, else
+    its points and what is still open of it."""
+    return outcome.max_points if outcome.points is None else outcome.points + outcome.open_points
+
+
+@pytest.mark.parametrize("profile_id", sorted(PROFILES))
+def test_what_a_record_leaves_out_never_scores_above_what_was_possible(profile_id):
+    """The possible score is a ceiling: no criterion, once the sections and item fields a
+    record leaves out are filled in, earns more than it was said it might. An ønske met in
+    part while its `when` was not judged read as a final delvist, and its possible score
+    lost the half the missing evidence could still bring."""
+    profile = PROFILES[profile_id]
+
+    @FAST
+    @given(st.data(), stages)
+    def check(data, stage):
+        batch = data.draw(record_sets(profile))
+        filled = [data.draw(filled_in(record)) for record in batch]
+        before, after = screen(profile, batch, stage=stage), screen(profile, filled, stage=stage)
+        for record in batch:
+            was, now = before.result(record.id), after.result(record.id)
+            for then, later in zip(was.outcomes, now.outcomes, strict=True):
+                assert (later.points or 0.0) <= ceiling(then), (record.id, then.criterion.id)
+            assert now.score <= was.possible, record.id
+
+    check()
+
+
 @pytest.mark.parametrize("profile_id", sorted(PROFILES))
 def test_scores_points_and_coverage_stay_in_bounds(profile_id):
     profile = PROFILES[profile_id]
@@ -183,7 +212,7 @@ def test_scores_points_and_coverage_stay_in_bounds(profile_id):
                 if o.status == "ikke_belyst":
                     assert o.points is None
                 else:
-                    assert 0 <= o.points <= o.max_points
+                    assert 0 <= o.points <= o.points + o.open_points <= o.max_points
             assert [o.criterion.id for o in r.outcomes if o.criterion.priority == "krav"
                     and o.status in ("ikke_opfyldt", "delvist")] == list(r.knockouts)
 

@@ -18,12 +18,14 @@ from screening.i18n import set_language
 from screening.records import SOURCES, CandidateRecord
 from screening.results import (
     CriterionOutcome,
+    D,
     Evidence,
     ItemLacks,
     ItemsLacking,
     Missing,
     NotAssessed,
     NotGiven,
+    P,
 )
 from screening.rulefiles import load_profile
 from screening.scoring import POINTS_FACTOR, outcomes_of
@@ -46,6 +48,9 @@ def plain_outcome(compiled: CompiledProfile, evaluated: Evaluated, criterion_id:
                   keys: tuple[str, ...]) -> CriterionOutcome:
     criterion = compiled.profile.criterion(criterion_id)
     status = evaluated.firings.criteria[criterion_id]
+    # an ønske "at least delvist" is shown delvist, with the other half of its weight open
+    open_points = criterion.weight * POINTS_FACTOR[D] if status == P else 0.0
+    status = D if status == P else status
     evidence: list[Evidence] = []
     missing: list[Missing] = []
     for key in keys:
@@ -64,7 +69,7 @@ def plain_outcome(compiled: CompiledProfile, evaluated: Evaluated, criterion_id:
     # two keys can point at the same record fields: each piece is told once, first place
     return CriterionOutcome(criterion, status, points, criterion.weight,
                             tuple(dict.fromkeys(evidence)), tuple(dict.fromkeys(missing)),
-                            disagreement)
+                            disagreement, open_points)
 
 
 def title(collection: str, item) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 from ..conditions import Some, parse
 from ..display import markdown as escape
 from ..i18n import language, moment, t
-from ..report import number_text
+from ..report import number_text, points_text
 from ..results import missing_of
 from ..vocabulary import (
     BANDS,
@@ -126,9 +126,8 @@ def markdown(doc: dict[str, Any]) -> str:
               t("Værktøjet anbefaler; ansættelsesudvalget beslutter."), "",
               f"## {t('Kriterier')}", ""]
     for c in r["criteria"]:
-        points = t("ingen point") if c["points"] is None else \
-            t("{points} af {max} point", points=number_text(c["points"]),
-              max=number_text(c["max_points"]))
+        # a run recorded before open points existed holds none
+        points = points_text(c["points"], c["max_points"], c.get("open_points", 0.0))
         name = doc["names"].get(c["id"])  # by its name where the rules still say it
         named = f"{m(name)}** ({m(c['id'])}, " if name else f"{m(c['id'])}** ("
         lines.append(f"- **{named}{m(label(CATEGORY_TITLES, c['category']))}, "
