@@ -1,10 +1,10 @@
 """The interview guide for the next stage: what the committee should settle there.
 
 For each candidate, the criteria that need the next stage (see `views.needs_attention`): not
-yet belyst, sources that disagree, or a krav only partly met. Each comes with the profile's
-words, what evidence would settle it, and the behavioural questions the rule files give for
-the criterion or the competencies it reads. The guide is built from the screening on the
-evidence up to the stage *before* the next one.
+yet belyst, sources that disagree, a krav only partly met, or an ønske partly met so far.
+Each comes with the profile's words, what evidence would settle it, and the behavioural
+questions the rule files give for the criterion or the competencies it reads. The guide is
+built from the screening on the evidence up to the stage *before* the next one.
 """
 
 from __future__ import annotations
@@ -77,6 +77,8 @@ def _reasons(outcome: CriterionOutcome) -> tuple[str, ...]:
         reasons.append(t("uenige kilder"))
     if outcome.criterion.priority == "krav" and outcome.status == "delvist":
         reasons.append(t("krav kun delvist opfyldt"))
+    if outcome.open_points > 0:
+        reasons.append(t("delvist opfyldt indtil videre; kan endnu blive opfyldt"))
     return tuple(reasons)
 
 

@@ -59,7 +59,9 @@ def candidate_view(result: CandidateResult, name: str | None = None) -> Candidat
 
 
 def needs_attention(outcome: CriterionOutcome) -> bool:
-    """What the next stage should settle: not yet belyst, sources that disagree, or a krav
-    only partly met."""
+    """What the next stage should settle: not yet belyst, sources that disagree, a krav
+    only partly met, or an ønske partly met so far (`open_points`: what is still to judge
+    may lift it to opfyldt)."""
     return (outcome.status == "ikke_belyst" or outcome.disagreement
-            or (outcome.criterion.priority == "krav" and outcome.status == "delvist"))
+            or (outcome.criterion.priority == "krav" and outcome.status == "delvist")
+            or outcome.open_points > 0)

@@ -86,6 +86,28 @@ def test_an_oenske_keeps_the_credit_partial_secures(tmp_path):
     assert result.outcomes[0].status == D
 
 
+@pytest.mark.parametrize("lang,reason", [
+    ("da", "delvist opfyldt indtil videre; kan endnu blive opfyldt"),
+    ("en", "partly met so far; may yet be met")])
+def test_the_guide_lists_an_oenske_partly_met_so_far(tmp_path, lang, reason):
+    """The next interview may lift it to opfyldt (the municipal post's level), yet the
+    guide listed only what was ikke belyst, in disagreement, or a krav partly met."""
+    from screening.guide import guide, why
+    from screening.i18n import set_language
+
+    profile = profile_of(tmp_path, "ønske")
+    screening = screen(profile, [CandidateRecord.model_validate(CANDIDATE)], "ansøgning")
+    set_language(lang)
+    try:
+        (item,) = guide(screening, "samtale1")[0].items
+        assert item.criterion.id == "topledelse" and reason in why(item)
+    finally:
+        set_language("da")
+    judged = screen(profile, [CandidateRecord.model_validate(with_level("mellemleder"))],
+                    "ansøgning")
+    assert guide(judged, "samtale1")[0].items == ()  # delvist, and final
+
+
 def test_an_oenske_partly_met_so_far_may_still_be_met(tmp_path):
     """The private top post secures half; the municipal post's level, not yet known, may
     still meet the ønske in full. The possible score read 50: the CV's good news capped the

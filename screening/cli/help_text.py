@@ -273,12 +273,13 @@ HELP_EN: dict[str, str] = {
     "HTML-filen, der skrives (atomisk).": "The HTML file to write (atomically).",
     "Interviewguide til næste stadie: hvad der skal afklares om hver kandidat.":
         "Interview guide for the next stage: what to settle about each candidate.",
-    "For hvert kriterium, der ikke er belyst endnu, hvor kilderne er uenige, eller som er et "
-    "krav, der kun er delvist opfyldt: profilens ord, hvilken evidens der ville afgøre det, og "
-    "spørgsmål at stille (fra regelfilernes `questions:`).":
-        "For each criterion that is not assessed yet, where the sources disagree, or that is "
-        "a requirement only partly met: the profile's words, which evidence would settle it, "
-        "and questions to ask (from the rule files' `questions:`).",
+    "For hvert kriterium, der ikke er belyst endnu, hvor kilderne er uenige, som er et krav, "
+    "der kun er delvist opfyldt, eller et ønske, der er delvist opfyldt indtil videre: "
+    "profilens ord, hvilken evidens der ville afgøre det, og spørgsmål at stille (fra "
+    "regelfilernes `questions:`).":
+        "For each criterion that is not assessed yet, where the sources disagree, that is a "
+        "requirement only partly met, or a wish partly met so far: the profile's words, which "
+        "evidence would settle it, and questions to ask (from the rule files' `questions:`).",
     "Det næste stadie, guiden forbereder; grundlaget er evidensen fra stadierne før det.":
         "The next stage, which the guide prepares; it builds on the evidence of the stages "
         "before it.",

@@ -98,9 +98,10 @@ def guide(profile, candidates, next_stage, candidate_id, fmt, out, as_of, rules_
           audit_db):
     """Interviewguide til næste stadie: hvad der skal afklares om hver kandidat.
 
-    For hvert kriterium, der ikke er belyst endnu, hvor kilderne er uenige, eller som er
-    et krav, der kun er delvist opfyldt: profilens ord, hvilken evidens der ville afgøre
-    det, og spørgsmål at stille (fra regelfilernes `questions:`).
+    For hvert kriterium, der ikke er belyst endnu, hvor kilderne er uenige, som er et krav,
+    der kun er delvist opfyldt, eller et ønske, der er delvist opfyldt indtil videre:
+    profilens ord, hvilken evidens der ville afgøre det, og spørgsmål at stille (fra
+    regelfilernes `questions:`).
 
     \b
     Eksempel:
