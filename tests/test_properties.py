@@ -143,6 +143,15 @@ def filled_in(draw, record: CandidateRecord) -> CandidateRecord:
     return CandidateRecord.model_validate(data)
 
 
+def before_and_after_filling_in(data, profile, stage):
+    """Per record of a drawn batch: the record, and its result before and after every
+    section and item field it leaves out is filled in (`filled_in`)."""
+    batch = data.draw(record_sets(profile))
+    filled = [data.draw(filled_in(record)) for record in batch]
+    before, after = screen(profile, batch, stage=stage), screen(profile, filled, stage=stage)
+    return [(r, before.result(r.id), after.result(r.id)) for r in batch]
+
+
 @pytest.mark.parametrize("profile_id", sorted(PROFILES))
 def test_what_a_record_leaves_out_decides_nothing(profile_id):
     """Missing evidence never reads as success or as failure: filling in every section and
@@ -154,11 +163,7 @@ def test_what_a_record_leaves_out_decides_nothing(profile_id):
     @FAST
     @given(st.data(), stages)
     def check(data, stage):
-        batch = data.draw(record_sets(profile))
-        filled = [data.draw(filled_in(record)) for record in batch]
-        before, after = screen(profile, batch, stage=stage), screen(profile, filled, stage=stage)
-        for record in batch:
-            was, now = before.result(record.id), after.result(record.id)
+        for record, was, now in before_and_after_filling_in(data, profile, stage):
             kept = {c: s for c, s in statuses(was).items() if s in ("opfyldt", "ikke_opfyldt")}
             assert {c: statuses(now)[c] for c in kept} == kept, record.id
             assert {c: statuses(now)[c] for c in was.knockouts} == \
@@ -184,11 +189,7 @@ def test_what_a_record_leaves_out_never_scores_above_what_was_possible(profile_i
     @FAST
     @given(st.data(), stages)
     def check(data, stage):
-        batch = data.draw(record_sets(profile))
-        filled = [data.draw(filled_in(record)) for record in batch]
-        before, after = screen(profile, batch, stage=stage), screen(profile, filled, stage=stage)
-        for record in batch:
-            was, now = before.result(record.id), after.result(record.id)
+        for record, was, now in before_and_after_filling_in(data, profile, stage):
             for then, later in zip(was.outcomes, now.outcomes, strict=True):
                 assert (later.points or 0.0) <= ceiling(then), (record.id, then.criterion.id)
             assert now.score <= was.possible, record.id
