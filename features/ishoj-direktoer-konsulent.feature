@@ -72,7 +72,6 @@ Egenskab: Direktør, Ishøj – i konsulentens ord
     Når ansøgerne screenes til første samtale
     Så foreslås 1 af 3 ansøgere frasorteret
     Og de to bedste er Susanne og Bo
-    Og Susanne ligger før Bo
     Og udvalget skal tage stilling til Martin
 
   Abstrakt Scenario: Enhedsdirektionen vurderet til <score> i <kilde>

@@ -87,6 +87,10 @@ class AssessmentPlan:
     competency: str
     sources: tuple[str, ...]
     aggregate: str  # min | mean | max
+    # read under an odd number of `not`s: a lower score is better for the criterion, so the
+    # best a source still to come can do is its lowest (`facts.reachable`); a competency
+    # read both ways has a plan for each
+    negated: bool = False
 
 
 @dataclass(frozen=True)
@@ -129,22 +133,24 @@ class _Compiler:
         for criterion in profile.criteria:
             keys: list[str] = []
             krav = criterion.priority == "krav"
-            when = exprs = self._node(cond.normalise(criterion.when), criterion, keys)
+            when = exprs = self._node(cond.normalise(criterion.when), criterion, keys, False)
             if criterion.partial is not None:
                 exprs = with_partial(when, self._node(cond.normalise(criterion.partial),
-                                                      criterion, keys))
+                                                      criterion, keys, False))
             self._criteria.append(CompiledCriterion(
                 criterion, settled(exprs, krav), tuple(dict.fromkeys(keys)),
                 settled(when, krav) if criterion.partial is not None else None))
         return replace(self.out, criteria=tuple(self._criteria))
 
-    def _node(self, node: cond.Condition, criterion: Criterion, keys: list[str]) -> StatusExprs:
+    def _node(self, node: cond.Condition, criterion: Criterion, keys: list[str],
+              negative: bool) -> StatusExprs:
+        """The statuses of `node`; `negative`: it is read under an odd number of `not`s."""
         if isinstance(node, cond.All):
-            return all_of([self._node(c, criterion, keys) for c in node.children])
+            return all_of([self._node(c, criterion, keys, negative) for c in node.children])
         if isinstance(node, cond.AnyOf):
-            return any_of([self._node(c, criterion, keys) for c in node.children])
+            return any_of([self._node(c, criterion, keys, negative) for c in node.children])
         if isinstance(node, cond.Not):
-            return negated(self._node(node.child, criterion, keys))
+            return negated(self._node(node.child, criterion, keys, not negative))
         if isinstance(node, cond.Compare):
             key = self._derived_by_name[node.name]
             keys.append(key)
@@ -163,7 +169,7 @@ class _Compiler:
             scale = self.out.profile.scoring.assessment
             aggregate = getattr(scale, criterion.priority)
             sources = node.by or criterion.sources
-            spec = (node.competency, tuple(sources), aggregate)
+            spec = (node.competency, tuple(sources), aggregate, negative)
             if spec not in self._assessment_by_spec:
                 n = len(self._assessment_by_spec)
                 plan = AssessmentPlan(f"a{n}", f"g{n}", *spec)

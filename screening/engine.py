@@ -15,6 +15,10 @@ Items alike in what their rules read share one item fact per batch (`facts.Batch
 the fact's outcomes are checked once and then given to each of its items. So do candidates
 alike in what a view fact type's rules read, for the types worth it (`facts.plan_of`): the
 fact's statuses are recorded for the candidate it was made for and copied to the others.
+At a stage before the last, a candidate whose assessment values the sources still to come
+could move (`facts.CandidateFacts.reachable`) has a second view in the same batch, her best:
+those values at their best, of the fact types that read them, decided by the same rules;
+its statuses bound what she may still reach (`Evaluated.reachable`, scored in `scoring.py`).
 """
 
 from __future__ import annotations
@@ -83,12 +87,18 @@ class Firings:
         self.gaps = set()
 
 
+_NONE_REACHABLE: dict[str, str] = {}  # of most candidates (read only)
+
+
 @dataclass
 class Evaluated:
     facts: factlib.CandidateFacts
     view: dict  # the view fact the criterion rules matched
     firings: Firings
     as_of: date  # open-ended positions counted up to this day
+    # criterion id -> its status on the best view (`Engine._best_views`): of the criteria
+    # that read an assessment its sources still to come could move; the others have none
+    reachable: dict[str, str]
 
 
 class Engine:
@@ -165,6 +175,7 @@ class Engine:
                        for f in built]
             for f in built:
                 factlib.view_facts(self._plan, derived[f.index], f.index, batch)
+            best = self._best_views(built, derived, batch, firings)
             # per view fact, by its id as written: the firings of the candidate it was made for
             viewers = dict(zip(map(str, range(item_count, len(batch.facts))),
                                [firings[c] for c in batch.candidates[item_entries:]], strict=True))
@@ -174,8 +185,42 @@ class Engine:
                 self._give_shared(built, batch, viewers, firings)
         finally:
             core.delete_state(self._handle, _SESSION)
-        self._check(built, firings)
-        return [Evaluated(f, derived[f.index], firings[f.index], as_of) for f in built]
+        self._check(built, firings[:len(built)])
+        reachable = {index: self._checked_best(built[index], types, firings[view_index])
+                     for index, view_index, types in best}
+        return [Evaluated(f, derived[f.index], firings[f.index], as_of,
+                          reachable.get(f.index, _NONE_REACHABLE)) for f in built]
+
+    def _best_views(self, built: list[factlib.CandidateFacts], derived: list[dict],
+                    batch: factlib.BatchFacts, firings: list[Firings]
+                    ) -> list[tuple[int, int, list[str]]]:
+        """For each candidate with an assessment value its sources still to come could move
+        (`facts.CandidateFacts.reachable`), her best view: her view with those values at
+        their best, asserted as the view facts of one more candidate (its firings appended
+        to `firings`), of the fact types that read them only. Per such candidate: her
+        position, the best view's, and its fact types."""
+        best: list[tuple[int, int, list[str]]] = []
+        for f in built:
+            if not f.reachable:
+                continue
+            view = dict(derived[f.index])
+            for key, (value, _) in f.reachable.items():
+                view[key] = value
+            groups = [g for g in self._plan.view_groups if not f.reachable.keys().isdisjoint(g[1])]
+            best.append((f.index, len(firings), [g[0] for g in groups]))
+            factlib.view_facts(self._plan, view, len(firings), batch, groups)
+            firings.append(Firings())
+        return best
+
+    def _checked_best(self, f: factlib.CandidateFacts, types: list[str],
+                      got: Firings) -> dict[str, str]:
+        """The statuses of a best view: exactly one for each criterion of its fact types."""
+        for fact_type in types:
+            for criterion in self._decides[fact_type][0]:
+                if criterion not in got.criteria:
+                    raise EngineError(f"no status fired for {criterion} "
+                                      f"(best view of candidate {f.record.id})")
+        return got.criteria
 
     def _fire(self, facts: list[dict]) -> Iterator[tuple[str, list[str]]]:
         """Assert facts into the session and yield each firing: rule name and the ids of the
@@ -276,8 +321,10 @@ class Engine:
                 status = first.criteria.get(criterion)
                 if status is not None:
                     if criterion in got:
+                        whose = (f"candidate {built[candidate].record.id}"
+                                 if candidate < len(built) else "a best view")
                         raise EngineError(f"criterion {criterion} was decided twice for "
-                                          f"candidate {built[candidate].record.id}")
+                                          f"{whose}")
                     got[criterion] = status
             if first.gaps:
                 firings[candidate].gaps.update(first.gaps.intersection(gaps))

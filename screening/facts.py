@@ -15,7 +15,7 @@ explanation can point at the record when one is asked for.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 from .algebra import UNBOUNDED
 from .catalogue import COLLECTIONS, Stored
 from .compile import AssessmentPlan, CompiledProfile
-from .records import CandidateRecord, sources_up_to
+from .records import SCORE_RANGE, CandidateRecord, sources_up_to
 from .results import O, U
 from .ruleset import FactGroup, Layout, floors_across
 from .stages import SOURCES
@@ -73,6 +73,9 @@ class CandidateFacts:
     # per collection, per item: the values the rules and derived sums read (absent: unknown)
     item_facts: dict[str, list[dict]] = field(default_factory=dict)
     assessments: dict[str, AssessmentValue] = field(default_factory=dict)  # by view key
+    # of an assessment value with sources still to come at the stage that could move it
+    # the criteria's way: the best value they can give it, and those sources (by view key)
+    reachable: dict[str, tuple[float, tuple[str, ...]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -111,6 +114,12 @@ class FactPlan:
     # competency from that source counts for, there (by view key)
     routes: dict[str, dict[tuple[str, str], tuple[str, ...]]]
     aggregates: dict[str, str]  # assessment view key -> how its sources' scores make one
+    # per stage: assessment view key -> its sources still to come after that stage, and the
+    # score of theirs best for the criteria reading it (`reachable`)
+    to_come: dict[str, dict[str, tuple[tuple[str, ...], int]]]
+    # assessment view key -> the numbers its rules test it against as `>=` or `<`, sorted,
+    # or None when some rule reads it otherwise (`ruleset.FactGroup.thresholds`)
+    thresholds: dict[str, tuple[float, ...] | None]
     # per derived view key: its collection, predicate, aggregate, summed item key, and the
     # key of its range's highest value (`compile.DerivedPlan.high_key`)
     derived: list[tuple[str, str, str, str, str | None, str | None]]
@@ -131,10 +140,26 @@ def plan_of(compiled: CompiledProfile, layout: Layout) -> FactPlan:
     return FactPlan(item_readers_of(compiled, layout),
                     {stage: _routes(compiled.assessments, stage) for stage in SOURCES},
                     {key: plan.aggregate for key, plan in compiled.assessments.items()},
+                    {stage: _to_come(compiled.assessments, stage) for stage in SOURCES},
+                    _thresholds(compiled, layout),
                     derived,
                     {key: (plan.spread_key, floors.get(plan.spread_key, -inf))
                      for key, plan in compiled.assessments.items()},
                     [(g.type, g.keys, _worth_sharing(g, wide)) for g in layout.view_groups])
+
+
+def _thresholds(compiled: CompiledProfile, layout: Layout
+                ) -> dict[str, tuple[float, ...] | None]:
+    """Per assessment view key, the thresholds every view fact type reading it tests it
+    against (`ruleset.FactGroup.thresholds`), or None when one reads it some other way."""
+    found: dict[str, set[float] | None] = {}
+    for group in layout.view_groups:
+        thresholds = dict(group.thresholds)
+        for key in compiled.assessments.keys() & set(group.keys):
+            numbers, known = thresholds.get(key), found.get(key, set())
+            found[key] = None if numbers is None or known is None else known.union(numbers)
+    return {key: None if numbers is None else tuple(sorted(numbers))
+            for key, numbers in found.items()}
 
 
 def _worth_sharing(group: FactGroup, wide: set[str]) -> bool:
@@ -178,7 +203,7 @@ def build(plan: FactPlan, record: CandidateRecord, index: int, stage: str, as_of
                 item_of.append(i)
                 fact_ids.append(fact_id)
     if record.assessments:
-        _assess(plan, record, stage, facts.assessments)
+        _assess(plan, record, stage, facts)
     return facts
 
 
@@ -218,9 +243,22 @@ def _routes(assessments: dict[str, AssessmentPlan], stage: str
     return {route: tuple(keys) for route, keys in routes.items()}
 
 
+def _to_come(assessments: dict[str, AssessmentPlan], stage: str
+             ) -> dict[str, tuple[tuple[str, ...], int]]:
+    """Per assessment value with sources after `stage`: those sources, and the score of
+    theirs the criteria reading it gain most from (the highest; the lowest under `not`)."""
+    after = SOURCES[SOURCES.index(stage) + 1:]
+    lowest, highest = SCORE_RANGE
+    return {key: (coming, lowest if plan.negated else highest)
+            for key, plan in assessments.items()
+            if (coming := tuple(s for s in after if s in plan.sources))}
+
+
 def _assess(plan: FactPlan, record: CandidateRecord, stage: str,
-            into: dict[str, AssessmentValue]) -> None:
-    """The assessment values the rules read, each from the sources its plan allows."""
+            facts: CandidateFacts) -> None:
+    """The assessment values the rules read, each from the sources its plan allows, and of
+    those whose sources still to come could move them, the best they can reach."""
+    into = facts.assessments
     routes = plan.routes[stage]
     # per assessment value: (index in the record, source, score) of the assessments in it
     used: dict[str, list[tuple[int, str, int]]] = {}
@@ -239,9 +277,36 @@ def _assess(plan: FactPlan, record: CandidateRecord, stage: str,
         if len(found) == 1:
             n, _, score = found[0]
             into[key] = _one_score(n, score)
-            continue
-        value, spread = _combined(plan.aggregates[key], tuple([one[1:] for one in found]))
-        into[key] = AssessmentValue(value, spread, tuple([one[0] for one in found]))
+        else:
+            value, spread = _combined(plan.aggregates[key], tuple([one[1:] for one in found]))
+            into[key] = AssessmentValue(value, spread, tuple([one[0] for one in found]))
+    to_come = plan.to_come[stage]
+    if to_come:
+        for key in to_come.keys() & used.keys():
+            coming, best = to_come[key]
+            reached = reachable(plan.aggregates[key], tuple([one[1:] for one in used[key]]),
+                                len(coming), best)
+            value, numbers = into[key].value, plan.thresholds.get(key)
+            # past no more thresholds than the value so far, it cannot move any status
+            if reached != value and (numbers is None or bisect_right(numbers, reached)
+                                     != bisect_right(numbers, value)):
+                facts.reachable[key] = (reached, coming)
+
+
+@lru_cache(maxsize=4096)
+def reachable(aggregate: str, scores: tuple[tuple[str, int], ...], coming: int,
+              best: int) -> float:
+    """The value of (source, score) once `coming` more sources have each given `best`:
+    the most the sources still to come can move it the criteria's way."""
+    return round(SOURCE_AGGREGATES[aggregate](_source_means(scores) + [float(best)] * coming), 2)
+
+
+def _source_means(scores: tuple[tuple[str, int], ...]) -> list[float]:
+    """Each source's mean score, in the order the sources first occur."""
+    by_source: dict[str, list[int]] = {}
+    for source, score in scores:
+        by_source.setdefault(source, []).append(score)
+    return [fsum(scores) / len(scores) for scores in by_source.values()]  # as fmean
 
 
 @lru_cache(maxsize=1024)  # few positions and scores: made once, not per candidate
@@ -254,10 +319,7 @@ def _one_score(index: int, score: int) -> AssessmentValue:
 def _combined(aggregate: str, scores: tuple[tuple[str, int], ...]) -> tuple[float, float]:
     """The value and the spread of several (source, score): each source's mean score, the
     means aggregated, and the largest difference between them."""
-    by_source: dict[str, list[int]] = {}
-    for source, score in scores:
-        by_source.setdefault(source, []).append(score)
-    means = [fsum(scores) / len(scores) for scores in by_source.values()]  # as fmean
+    means = _source_means(scores)
     return (round(SOURCE_AGGREGATES[aggregate](means), 2),
             round(max(means) - min(means), 2))
 
@@ -290,12 +352,13 @@ def _stored_attribute(read: Callable[[Any, date], Any]) -> str | None:
     return read.attribute if isinstance(read, Stored) else None
 
 
-def view_facts(plan: FactPlan, view: dict[str, Any], index: int, into: BatchFacts) -> None:
-    """The view split into one fact per fact type, each with the keys its rules read; of a
-    type `plan` shares, a fact alike in those to one of another candidate of the batch is
-    that one (see BatchFacts)."""
+def view_facts(plan: FactPlan, view: dict[str, Any], index: int, into: BatchFacts,
+               groups: list[ViewKeys] | None = None) -> None:
+    """The view split into one fact per fact type (of `groups`, else all), each with the
+    keys its rules read; of a type `plan` shares, a fact alike in those to one of another
+    candidate of the batch is that one (see BatchFacts)."""
     batch, distinct = into.facts, into.distinct
-    for fact_type, keys, shared in plan.view_groups:
+    for fact_type, keys, shared in plan.view_groups if groups is None else groups:
         fact_id = len(batch)
         # absent keys read as None, never a value, and each key holds one type (bool flags,
         # float scores and spreads): equal tuples are facts alike

@@ -78,8 +78,17 @@ def _reasons(outcome: CriterionOutcome) -> tuple[str, ...]:
     if outcome.criterion.priority == "krav" and outcome.status == "delvist":
         reasons.append(t("krav kun delvist opfyldt"))
     if outcome.open_points > 0:
-        reasons.append(t("delvist opfyldt indtil videre; kan endnu blive opfyldt"))
+        reasons.append(_so_far(outcome))
     return tuple(reasons)
+
+
+def _so_far(outcome: CriterionOutcome) -> str:
+    """What the evidence still to come may make of a criterion with points still open."""
+    if outcome.status == "delvist":
+        return t("delvist opfyldt indtil videre; kan endnu blive opfyldt")
+    if (outcome.points or 0.0) + outcome.open_points >= outcome.max_points:
+        return t("ikke opfyldt indtil videre; kan endnu blive opfyldt")
+    return t("ikke opfyldt indtil videre; kan endnu blive delvist opfyldt")
 
 
 def item(profile: Profile, outcome: CriterionOutcome, next_stage: str) -> GuideItem:

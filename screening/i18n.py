@@ -305,6 +305,10 @@ EN: dict[str, str] = {
     "krav kun delvist opfyldt": "requirement only partly met",
     "delvist opfyldt indtil videre; kan endnu blive opfyldt":
         "partly met so far; may yet be met",
+    "ikke opfyldt indtil videre; kan endnu blive opfyldt":
+        "not met so far; may yet be met",
+    "ikke opfyldt indtil videre; kan endnu blive delvist opfyldt":
+        "not met so far; may yet be partly met",
     "Interviewguide til {stage}": "Interview guide for {stage}",
     "{organisation}, profil {profile} v{version}; grundlag: evidens til og med {stage}.":
         "{organisation}, profile {profile} v{version}; based on the evidence up to {stage}.",

@@ -73,7 +73,8 @@ def _date_or_text(value: object) -> object:
 
 
 Date = Annotated[date, BeforeValidator(_date_or_text), Field(strict=False)]
-Score = Annotated[int, Field(ge=1, le=5)]
+SCORE_RANGE = (1, 5)  # an assessment's score, lowest and highest
+Score = Annotated[int, Field(ge=SCORE_RANGE[0], le=SCORE_RANGE[1])]
 
 
 class Record(BaseModel):

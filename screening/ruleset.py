@@ -84,6 +84,10 @@ class FactGroup:
     cuts: tuple[tuple[str, tuple[float, ...]], ...] = ()
     # the assessment keys whose disagreement rules read it (`gap|key`; view fact types only)
     gaps: tuple[str, ...] = ()
+    # the keys its rules read only as `key >= number` or `key < number` (or by testing their
+    # presence), each with those numbers, sorted: values past the same thresholds give the
+    # same outcomes (`facts.reachable` needs no best view for such a value)
+    thresholds: tuple[tuple[str, tuple[float, ...]], ...] = ()
 
 
 @dataclass
@@ -116,7 +120,8 @@ class Layout:
                                     _floors(tests), _cuts(tests),
                                     tuple(ref for _, rules in pending
                                           for kind, ref, _ in map(meaning_of, rules)
-                                          if kind == "gap")))
+                                          if kind == "gap"),
+                                    _thresholds(tests)))
             pending.clear()
 
         for member, named in members:
@@ -225,18 +230,33 @@ def _floors(tests: list[tuple[str | None, str, Any]]) -> tuple[tuple[str, float]
 # the tests whose outcome on a number depends only on where it falls among the numbers
 # tested (None: equality), and those that read only whether a key is there
 _ORDERED = (None, "$neq", "$lt", "$lte", "$gt", "$gte")
+_THRESHOLDS = ("$lt", "$gte")  # of these, only how many of the numbers are <= the value
 _PRESENCE = ("$ex", "$nex")
 
 
 def _cuts(tests: list[tuple[str | None, str, Any]]) -> tuple[tuple[str, tuple[float, ...]], ...]:
     """The keys these tests read only by comparing them with numbers or by testing their
     presence, each with the numbers, sorted (see `FactGroup.cuts`)."""
+    return _compared(tests, _ORDERED)
+
+
+def _thresholds(tests: list[tuple[str | None, str, Any]]
+                ) -> tuple[tuple[str, tuple[float, ...]], ...]:
+    """The keys these tests read only as `key >= number` or `key < number` or by testing
+    their presence, each with the numbers, sorted (see `FactGroup.thresholds`)."""
+    return _compared(tests, _THRESHOLDS)
+
+
+def _compared(tests: list[tuple[str | None, str, Any]], ops: tuple[str | None, ...]
+              ) -> tuple[tuple[str, tuple[float, ...]], ...]:
+    """The keys these tests read only by comparing them with numbers with `ops`, or by
+    testing their presence, each with the numbers, sorted."""
     numbers: dict[str, set[float]] = {}
     other: set[str] = set()
     for op, key, value in tests:
         if op in _PRESENCE:
             continue
-        if op in _ORDERED and value.__class__ in _NUMBERS:
+        if op in ops and value.__class__ in _NUMBERS:
             numbers.setdefault(key, set()).add(value)
         else:
             other.add(key)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from functools import lru_cache, partial
 from itertools import chain
 from math import fsum
@@ -59,6 +60,9 @@ from .results import (
 # (P) has earned half, and the evidence not yet there may add the other half
 POINTS_FACTOR = {O: 1.0, D: 0.5, I: 0.0, P: 0.5}
 OPEN_FACTOR = {O: 0.0, D: 0.0, I: 0.0, U: 1.0, P: 0.5}
+# the share a criterion can reach at best with each status: earned and still open
+REACH_FACTOR = {status: POINTS_FACTOR.get(status, 0.0) + OPEN_FACTOR[status]
+                for status in OPEN_FACTOR}
 KNOCKOUT_STATUSES = (I, D)  # a krav must be fully met; anything less is for a person to weigh
 
 # a category that has criteria in a profile: its name, what picks the values of its
@@ -81,6 +85,12 @@ def _points_by_status(criterion: Criterion) -> dict[str, float | None]:
 def _open_by_status(criterion: Criterion) -> dict[str, float]:
     """The points still open of a criterion with each status the engine gives it."""
     return {status: criterion.weight * factor for status, factor in OPEN_FACTOR.items()}
+
+
+def _reach_by_status(criterion: Criterion) -> dict[str, float]:
+    """The points a criterion can reach at best with each status its best view gives it
+    (see `engine.Evaluated.reachable`)."""
+    return {status: criterion.weight * factor for status, factor in REACH_FACTOR.items()}
 
 
 def _earned_and_unknown(outcomes: Sequence[CriterionOutcome]
@@ -125,6 +135,7 @@ class Scorer:
         self._earned = [{status: 0.0 if got is None else got for status, got in by.items()}
                         for by in points]
         self._unknown = [_open_by_status(c) for c in criteria]
+        self._reach = {c.id: (n, _reach_by_status(c)) for n, c in enumerate(criteria)}
         self._categories = _categories_of(criteria)
         self._krav = _krav_of(criteria)
         self._judged = _Judged(compiled.profile.scoring, fsum([c.weight for c in criteria]))
@@ -134,11 +145,15 @@ class Scorer:
         Scored as `summarise` scores outcomes (both through `_scored`)."""
         # by position, through C-level maps: no Python frame per criterion
         got = list(map(evaluated.firings.criteria.__getitem__, self._ids))
+        earned = list(map(dict.__getitem__, self._earned, got))
+        unknown = list(map(dict.__getitem__, self._unknown, got))
+        for criterion_id, best in evaluated.reachable.items():  # most candidates: none
+            n, reach = self._reach[criterion_id]
+            unknown[n] = max(unknown[n], reach[best] - earned[n])
         return _scored(evaluated.facts.record.id,
                        DeferredOutcomes(evaluated.firings.criteria,
                                         partial(outcomes_of, self.compiled, evaluated)),
-                       self._criteria, got, list(map(dict.__getitem__, self._earned, got)),
-                       list(map(dict.__getitem__, self._unknown, got)), self._categories,
+                       self._criteria, got, earned, unknown, self._categories,
                        self._krav, self._judged)
 
 
@@ -274,9 +289,10 @@ class _Explainer:
         self._derived = {key: _DerivedParts(compiled, plan)
                          for key, plan in compiled.derived.items()}
         competencies = compiled.profile.competencies
-        self._absent: dict[str, Missing] = {
+        self._not_assessed = {
             key: NotAssessed(plan.competency, competencies[plan.competency], plan.sources)
             for key, plan in compiled.assessments.items()}
+        self._absent: dict[str, Missing] = dict(self._not_assessed)
         self._absent.update((key, NotGiven(plan.name)) for key, plan in compiled.derived.items())
 
     def outcomes(self, evaluated: Evaluated) -> tuple[CriterionOutcome, ...]:
@@ -301,14 +317,23 @@ class _Explainer:
                     evidence = tuple({e.path: e for e in evidence}.values())
                     missing = tuple(dict.fromkeys(missing))
             disagreement = bool(gaps) and not gaps.isdisjoint(c.assessed)
+            points = c.points[status]
             # an ønske "at least delvist" is shown delvist, with its open half beside it
-            if status == P:
-                outcomes.append(CriterionOutcome(c.criterion, D, c.points[P], c.weight, evidence,
-                                                 missing, disagreement, c.open))
-            else:
-                outcomes.append(CriterionOutcome(c.criterion, status, c.points[status], c.weight,
-                                                 evidence, missing, disagreement))
+            shown, open_points = (D, c.open) if status == P else (status, 0.0)
+            best = evaluated.reachable.get(c.id)
+            if best is not None and points is not None and c.reach[best] - points > open_points:
+                # sources still to come may lift it: what they may add, and who is to judge
+                open_points = c.reach[best] - points
+                missing += self._to_come(evaluated, c)
+            outcomes.append(CriterionOutcome(c.criterion, shown, points, c.weight, evidence,
+                                             missing, disagreement, open_points))
         return tuple(outcomes)
+
+    def _to_come(self, evaluated: Evaluated, c: _CriterionParts) -> tuple[Missing, ...]:
+        """The assessments of `c` its sources still to come may move: none from them yet."""
+        reachable = evaluated.facts.reachable
+        return tuple(dict.fromkeys(replace(self._not_assessed[key], sources=reachable[key][1])
+                                   for key in c.assessed if key in reachable))
 
     def _part(self, evaluated: Evaluated, key: str, shared: _Shared,
               parts: dict[str, Part]) -> Part:
@@ -333,7 +358,7 @@ class _CriterionParts:
     """A criterion as its outcome is made: the keys it reads, its points per status."""
 
     __slots__ = ("assessed", "criterion", "id", "keys", "may_repeat", "open", "points",
-                 "weight")
+                 "reach", "weight")
 
     def __init__(self, compiled_criterion: CompiledCriterion,
                  compiled: CompiledProfile) -> None:
@@ -342,6 +367,7 @@ class _CriterionParts:
         self.assessed = tuple(k for k in self.keys if k in compiled.assessments)
         self.points = _points_by_status(criterion)
         self.open = criterion.weight * OPEN_FACTOR[P]  # what an ønske "at least delvist" may add
+        self.reach = _reach_by_status(criterion)
         # Only keys of one kind can give the same evidence or missing text: an assessment's
         # evidence is `assessments[n].score` and its text names the competency, which no
         # derived fact's evidence or text can be.

@@ -29,6 +29,22 @@ AT_LEAST_D = "delvist eller bedre"
 SPAN = {I: (0, 0), D: (1, 1), O: (2, 2), AT_LEAST_D: (1, 2), U: (0, 2)}
 
 
+# the share of its weight a criterion may reach with each status, before an ønske's "at
+# least delvist" is settled: ikke belyst and "at least delvist" may yet prove opfyldt
+REACH = {I: 0.0, D: 0.5, O: 1.0, U: 1.0, AT_LEAST_D: 1.0}
+
+
+def ceiling(outcome) -> float:
+    """The most a criterion's outcome may still come to: its weight while ikke belyst, else
+    its points and what is still open of it."""
+    return outcome.max_points if outcome.points is None else outcome.points + outcome.open_points
+
+
+def reachable(result) -> dict[str, float]:
+    """Per criterion of a screened result the points it may reach (`ceiling`)."""
+    return {o.criterion.id: ceiling(o) for o in result.outcomes}
+
+
 def status_of(low: int, high: int) -> str:
     return {(0, 0): I, (1, 1): D, (2, 2): O, (1, 2): AT_LEAST_D}.get((low, high), U)
 
@@ -48,20 +64,36 @@ def compare(value, op: str, wanted) -> bool:
 
 class Reference:
     def __init__(self, profile: Profile, record: CandidateRecord, stage: str,
-                 as_of: date | None = None):
+                 as_of: date | None = None, best: bool = False):
+        """`best`: every source still to come after `stage` gives each assessment the score
+        best for the criterion (5; 1 under an odd number of `not`s), where it has one."""
         self.profile, self.record = profile, record
         self.as_of = as_of or profile.meta.date
-        self.allowed = SOURCES[: SOURCES.index(stage) + 1]
+        self.stage, self.allowed = stage, SOURCES[: SOURCES.index(stage) + 1]
+        self.best = best
 
     def statuses(self) -> dict[str, str]:
         return {c.id: self.criterion(c) for c in self.profile.criteria}
 
     def criterion(self, c: Criterion) -> str:
+        status = self.unsettled(c)
+        if status == AT_LEAST_D:  # credit of an ønske; of a krav, not yet a knock-out
+            return U if c.priority == "krav" else D
+        return status
+
+    def reachable(self) -> dict[str, float]:
+        """Per criterion the points it may reach: the better of what its status so far
+        allows and what its status allows when every source still to come gives each
+        assessment its best score."""
+        best = Reference(self.profile, self.record, self.stage, self.as_of, best=True)
+        return {c.id: c.weight * max(REACH[self.unsettled(c)], REACH[best.unsettled(c)])
+                for c in self.profile.criteria}
+
+    def unsettled(self, c: Criterion) -> str:
+        """The criterion's status, "at least delvist" kept as it is."""
         status = self.node(c.when, c)
         if c.partial is not None:
             status = self.with_partial(status, self.node(c.partial, c))
-        if status == AT_LEAST_D:  # credit of an ønske; of a krav, not yet a knock-out
-            return U if c.priority == "krav" else D
         return status
 
     @staticmethod
@@ -70,20 +102,21 @@ class Reference:
         (wl, wh), (pl, ph) = SPAN[when], SPAN[partial]
         return status_of(max(wl, min(pl, 1)), max(wh, min(ph, 1)))
 
-    def node(self, node, c: Criterion) -> str:
+    def node(self, node, c: Criterion, negative: bool = False) -> str:
+        """`negative`: `node` is read under an odd number of `not`s."""
         if isinstance(node, cond.All):
-            spans = [SPAN[self.node(n, c)] for n in node.children]
+            spans = [SPAN[self.node(n, c, negative)] for n in node.children]
             return status_of(min(lo for lo, _ in spans), min(hi for _, hi in spans))
         if isinstance(node, cond.AnyOf):
-            spans = [SPAN[self.node(n, c)] for n in node.children]
+            spans = [SPAN[self.node(n, c, negative)] for n in node.children]
             return status_of(max(lo for lo, _ in spans), max(hi for _, hi in spans))
         if isinstance(node, cond.Not):
-            low, high = SPAN[self.node(node.child, c)]
+            low, high = SPAN[self.node(node.child, c, not negative)]
             return status_of(2 - high, 2 - low)
         if isinstance(node, cond.Some):
             return self._exists(node.collection, node.where)
         if isinstance(node, cond.Assessed):
-            return self._assessed(node, c)
+            return self._assessed(node, c, negative)
         value = self.derived(node.name)
         if value is None:
             return U
@@ -164,8 +197,11 @@ class Reference:
             return U
         return O if compare(value, node.op, node.value) else I
 
-    def assessment(self, competency: str, sources: tuple[str, ...], aggregate: str):
-        """The aggregated score and the spread between sources, or None."""
+    def assessment(self, competency: str, sources: tuple[str, ...], aggregate: str,
+                   negative: bool = False):
+        """The aggregated score and the spread between sources, or None. In the best case,
+        each source still to come adds the score best for the criterion (`negative`: read
+        under an odd number of `not`s, where 1 is best)."""
         per_source: dict[str, list[int]] = {}
         for a in self.record.assessments:
             if a.competency == competency and a.source in sources and a.source in self.allowed:
@@ -173,13 +209,17 @@ class Reference:
         if not per_source:
             return None
         means = [fmean(scores) for scores in per_source.values()]
+        spread = round(max(means) - min(means), 2)
+        if self.best:
+            coming = [s for s in sources if s not in self.allowed]
+            means += [1 if negative else 5] * len(coming)
         value = {"min": min, "max": max, "mean": fmean}[aggregate](means)
-        return round(value, 2), round(max(means) - min(means), 2)
+        return round(value, 2), spread
 
-    def _assessed(self, node: cond.Assessed, c: Criterion) -> str:
+    def _assessed(self, node: cond.Assessed, c: Criterion, negative: bool) -> str:
         scale = self.profile.scoring.assessment
         found = self.assessment(node.competency, node.by or c.sources,
-                                getattr(scale, c.priority))
+                                getattr(scale, c.priority), negative)
         if found is None:
             return U
         score = found[0]

@@ -206,7 +206,8 @@ def test_sharing_view_facts_changes_no_status_gap_or_outcome(rules):
         batch = [r.model_copy(update={"id": f"k{n}"}) for n, r in enumerate(drawn + drawn)]
         got = list(engine.evaluate(batch, stage, profile.meta.date))
         expected = list(alone.evaluate(batch, stage, profile.meta.date))
-        assert [(e.firings, e.view) for e in got] == [(e.firings, e.view) for e in expected]
+        assert ([(e.firings, e.view, e.reachable) for e in got]
+                == [(e.firings, e.view, e.reachable) for e in expected])
         for record, evaluated in zip(batch, got, strict=True):
             assert shown(evaluated.firings.criteria) == Reference(profile, record, stage).statuses()
 

@@ -66,6 +66,19 @@ def plain_outcome(compiled: CompiledProfile, evaluated: Evaluated, criterion_id:
                             for n in evaluated.facts.assessments[key].assessments)
     disagreement = any(k in evaluated.firings.gaps for k in keys if k in compiled.assessments)
     points = None if status == "ikke_belyst" else criterion.weight * POINTS_FACTOR[status]
+    best = evaluated.reachable.get(criterion_id)
+    if best is not None and points is not None:
+        # sources still to come may lift it as far as its best view's status allows
+        reach = criterion.weight * {"opfyldt": 1.0, "delvist": 0.5, "ikke_opfyldt": 0.0,
+                                    "ikke_belyst": 1.0, P: 1.0}[best]
+        if reach - points > open_points:
+            open_points = reach - points
+            for key in keys:
+                if key in evaluated.facts.reachable:
+                    plan = compiled.assessments[key]
+                    missing.append(NotAssessed(plan.competency,
+                                               compiled.profile.competencies[plan.competency],
+                                               evaluated.facts.reachable[key][1]))
     # two keys can point at the same record fields: each piece is told once, first place
     return CriterionOutcome(criterion, status, points, criterion.weight,
                             tuple(dict.fromkeys(evidence)), tuple(dict.fromkeys(missing)),

@@ -1,8 +1,8 @@
 """Child of test_engine: reads one case per line (a rule file's data, records, a stage),
 screens the records and answers one line: `ok`, `refused <message>` when the loader refuses
 the rule file with located problems, or `mismatch <details>` when the engine disagrees with
-the reference evaluator. A crash of the engine's C core ends this process; the parent sees
-which case did it."""
+the reference evaluator (on the statuses, or on the points a criterion may still reach). A
+crash of the engine's C core ends this process; the parent sees which case did it."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from screening.errors import InputError
 from screening.records import CandidateRecord
 from screening.rulefiles import load_profile
 from screening.screen import screen
-from tests.reference import Reference
+from tests.reference import Reference, reachable
 
 
 def answer(case: dict, folder: Path) -> str:
@@ -32,6 +32,10 @@ def answer(case: dict, folder: Path) -> str:
         expected = Reference(profile, record, case["stage"]).statuses()
         if got != expected:
             return f"mismatch {record.id}: engine {got}, reference {expected}"
+        got, expected = (reachable(screened.result(record.id)),
+                         Reference(profile, record, case["stage"]).reachable())
+        if got != expected:
+            return f"mismatch {record.id}: engine may reach {got}, reference {expected}"
     return "ok"
 
 
