@@ -284,7 +284,7 @@ EN: dict[str, str] = {
     "Score og dækning pr. kandidat": "Score and coverage per candidate",
     "Kriterier efter kategori og status: {id}": "Criteria by category and status: {id}",
     "Kriterier": "Criteria", "Kategori": "Category", "Prioritet": "Priority",
-    "Kriterium": "Criterion", "Status": "Status", "Point": "Points",
+    "Kriterium": "Criterion", "Status": "Status", "Point": "Points", "Op til": "Up to",
     "Ingen foreslåede knock-outs.": "No proposed knock-outs.",
     "Beslutninger": "Decisions",
     "Beslutning": "Decision", "Besluttet": "Decided",

@@ -5,6 +5,8 @@ one."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 import pytest
@@ -182,3 +184,27 @@ def test_explain_and_json_show_what_an_oenske_partly_met_so_far_may_reach(tmp_pa
     done = CliRunner().invoke(main, ["screen", *args[3:], "--format", "json"])
     assert done.exit_code == 0, done.output
     assert '"open_points": 0.5' in done.output
+
+
+@pytest.mark.parametrize("lang,reach", [("da", "Op til"), ("en", "Up to")])
+def test_csv_and_workbook_show_what_an_oenske_partly_met_so_far_may_reach(tmp_path, lang, reach):
+    """The criteria CSV and the workbook's criteria sheet gave its points alone (0.5 of 1.0):
+    summed, a candidate's points fell short of the possible score the ranking shows."""
+    from openpyxl import load_workbook
+
+    write(tmp_path, "k.json", json.dumps(CANDIDATE))
+    profile_of(tmp_path, "ønske")
+    args = ["--lang", lang, "screen", "p", "--rules-dir", str(tmp_path),
+            str(tmp_path / "k.json"), "--no-audit"]
+    done = CliRunner().invoke(main, [*args, "--format", "csv", "--detail", "criteria"])
+    assert done.exit_code == 0, done.output
+    (row,) = csv.DictReader(io.StringIO(done.stdout))
+    assert (row["points"], row["max_points"], row["open_points"]) == ("0.5", "1.0", "0.5")
+    out = tmp_path / "screening.xlsx"
+    done = CliRunner().invoke(main, [*args, "--format", "xlsx", "--out", str(out)])
+    assert done.exit_code == 0, done.output
+    criteria = load_workbook(out).worksheets[1]
+    headers, values = (list(r) for r in criteria.iter_rows(min_row=2, max_row=3,
+                                                             values_only=True))
+    assert headers[-1] == reach and values[-2:] == [0.5, 1.0]
+    assert criteria.cell(3, len(values)).number_format == "0.0"

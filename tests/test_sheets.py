@@ -82,8 +82,9 @@ def test_screen_as_a_workbook_has_the_ranking_and_criteria_by_candidates(tmp_pat
     by_row = {row[0]: row for row in criteria.iter_rows(min_row=3, values_only=True)}
     for n, r in enumerate(expected.results):
         for o in r.outcomes:
-            status, points = by_row[o.criterion.id][5 + 2 * n: 7 + 2 * n]
+            status, points, reach = by_row[o.criterion.id][5 + 3 * n: 8 + 3 * n]
             assert points == o.points
+            assert reach == ((o.points + o.open_points) if o.open_points else None)
             assert status == {"opfyldt": "opfyldt", "delvist": "delvist opfyldt",
                               "ikke_opfyldt": "ikke opfyldt",
                               "ikke_belyst": "ikke belyst"}[o.status]
