@@ -118,8 +118,11 @@ def _header(screening: Screening, result: CandidateResult,
           stage=label(STAGES, screening.stage),
           sources=", ".join(label(STAGES, s) for s in SOURCES[:reached]),
           as_of=screening.as_of.isoformat()),
+        # the possible score counts what is not belyst, and what an ønske judged only so
+        # far may still add (`open_points`), as met
         t("Placering: {rank}. Score {score} af 100 sikret af evidensen, op til {possible} "
-          "muligt, hvis alt ikke belyst viser sig opfyldt; dækning {coverage} % af vægten.",
+          "muligt, hvis alt ikke belyst eller kun foreløbigt vurderet viser sig opfyldt; "
+          "dækning {coverage} % af vægten.",
           rank=result.rank, score=number_text(result.score),
           possible=number_text(result.possible), coverage=number_text(result.coverage)),
         t("Anbefaling: {label}.", label=recommendation(result.recommendation_label)),

@@ -33,9 +33,11 @@ EN: dict[str, str] = {
     "Stadie: {stage} (vurderinger fra {sources}); vurderet pr. {as_of}":
         "Stage: {stage} (assessments from {sources}); assessed as of {as_of}",
     "Placering: {rank}. Score {score} af 100 sikret af evidensen, op til {possible} muligt, hvis "
-    "alt ikke belyst viser sig opfyldt; dækning {coverage} % af vægten.":
+    "alt ikke belyst eller kun foreløbigt vurderet viser sig opfyldt; dækning {coverage} % af "
+    "vægten.":
         "Rank: {rank}. Score {score} of 100 secured by the evidence, up to {possible} possible if "
-        "everything not assessed turns out met; coverage {coverage} % of the weight.",
+        "everything not assessed or only provisionally judged turns out met; coverage "
+        "{coverage} % of the weight.",
     "Anbefaling: {label}.": "Recommendation: {label}.",
     "Foreslåede knock-outs (skal bekræftes eller underkendes af et menneske): {ids}.":
         "Proposed knock-outs (to be confirmed or overridden by a person): {ids}.",

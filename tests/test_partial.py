@@ -208,3 +208,20 @@ def test_csv_and_workbook_show_what_an_oenske_partly_met_so_far_may_reach(tmp_pa
                                                              values_only=True))
     assert headers[-1] == reach and values[-2:] == [0.5, 1.0]
     assert criteria.cell(3, len(values)).number_format == "0.0"
+
+
+@pytest.mark.parametrize("lang,possible", [
+    ("da", "op til 100,0 muligt, hvis alt ikke belyst eller kun foreløbigt vurderet viser sig "
+           "opfyldt"),
+    ("en", "up to 100.0 possible if everything not assessed or only provisionally judged "
+           "turns out met")])
+def test_explain_says_the_possible_score_counts_what_is_judged_only_so_far(tmp_path, lang,
+                                                                           possible):
+    """Nothing is ikke belyst: the header said 100 was reached 'if everything not belyst
+    turns out met', which is nothing, yet the possible score counts the ønske's open half."""
+    write(tmp_path, "k.json", json.dumps(CANDIDATE))
+    profile_of(tmp_path, "ønske")
+    done = CliRunner().invoke(main, ["--lang", lang, "explain", "p", "--rules-dir",
+                                     str(tmp_path), str(tmp_path / "k.json"), "--no-audit"])
+    assert done.exit_code == 0, done.output
+    assert possible in done.output
