@@ -317,6 +317,9 @@ EN: dict[str, str] = {
     "Intet at afklare: alle kriterier er belyst, kilderne er enige, og ingen krav er kun "
     "delvist opfyldt.": "Nothing to settle: every criterion is assessed, the sources agree "
     "and no requirement is only partly met.",
+    "Score {score}, dækning {coverage} %.": "Score {score}, coverage {coverage} %.",
+    "Ingen spørgsmål: kandidaten går ikke videre efter beslutningen ovenfor.":
+        "No questions: the candidate does not go on, by the decision above.",
     "Hvorfor": "Why", "nu": "now", "Kan belyses ved": "Can be assessed at",
     "Spørgsmål": "Questions",
     "Profilen giver ingen spørgsmål til dette kriterium.":

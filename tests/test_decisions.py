@@ -558,6 +558,48 @@ def test_a_standing_decision_shows_in_the_interview_guide(run, audit_db, fmt):
     assert guide.stdout.index(JONAS) < guide.stdout.index(said)  # in Jonas's section
 
 
+def _guide_section(text: str, candidate: str, fmt: str) -> str:
+    """The part of the guide about `candidate`."""
+    section = text.split(f"({candidate})" if fmt == "markdown" else f'id="c-{candidate}"')[1]
+    return section.split("\n## " if fmt == "markdown" else "<section")[0]
+
+
+@pytest.mark.parametrize("lang,stopped", [
+    ("da", "Ingen spørgsmål: kandidaten går ikke videre efter beslutningen ovenfor."),
+    ("en", "No questions: the candidate does not go on, by the decision above.")])
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_the_guide_has_no_questions_for_a_candidate_a_person_stopped(run, fmt, lang, stopped):
+    """Jonas's knock-out confirmed and Mette stopped, the guide for the second interview
+    still listed what to settle with each and the questions to ask them, under the line
+    saying they do not go on. Anders, whose knock-out would be overridden, keeps his."""
+    assert decide(run, JONAS, "--confirm", "--reason", "Har ikke ledet ledere",
+                  "--operator", "Formand").exit_code == 0
+    assert decide(run, METTE, "--stop", "--reason", "Trak ansøgningen",
+                  "--operator", "Formand").exit_code == 0
+    guide = cli("--lang", lang, "guide", PROFILE, str(EXAMPLES), "--stage", "samtale2",
+                "--format", fmt, "--rules-dir", str(ROOT / "rules"))
+    assert guide.exit_code == 0, guide.output
+    questions = "Spørgsmål" if lang == "da" else "Questions"
+    for candidate, reason in ((JONAS, "Har ikke ledet ledere"), (METTE, "Trak ansøgningen")):
+        section = _guide_section(guide.stdout, candidate, fmt)
+        assert reason in section and "Formand" in section
+        assert stopped in section
+        assert questions not in section and "guide-item" not in section
+    kept = _guide_section(guide.stdout, "k02-anders-lykke", fmt)
+    assert questions in kept and stopped not in kept
+
+
+def test_the_guide_keeps_the_questions_of_a_candidate_whose_knock_out_was_overridden(run):
+    assert decide(run, JONAS, "--override", "--reason", "Konstitueret skoleleder i to år",
+                  "--operator", "Formand").exit_code == 0
+    guide = cli("guide", PROFILE, str(EXAMPLES), "--stage", "samtale2", "--rules-dir",
+                str(ROOT / "rules"))
+    assert guide.exit_code == 0, guide.output
+    section = _guide_section(guide.stdout, JONAS, "markdown")
+    assert "går videre (foreslået knock-out underkendt)" in section
+    assert "Spørgsmål:" in section and "Ingen spørgsmål" not in section
+
+
 def test_a_reason_excel_would_take_for_a_formula_stays_text_in_the_excel_csv(run):
     """A reason typed as '-2 år som chef' or '=HYPERLINK(…)' became a formula in Danish
     Excel (#NAVN? or a live link) from `--decimal comma`, the CSV made for it; the plain

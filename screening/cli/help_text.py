@@ -276,10 +276,13 @@ HELP_EN: dict[str, str] = {
     "For hvert kriterium, der ikke er belyst endnu, hvor kilderne er uenige, som er et krav, "
     "der kun er delvist opfyldt, eller et ønske, der er delvist opfyldt indtil videre: "
     "profilens ord, hvilken evidens der ville afgøre det, og spørgsmål at stille (fra "
-    "regelfilernes `questions:`).":
+    "regelfilernes `questions:`). En kandidat, et menneske har besluttet ikke går videre, får "
+    "ingen spørgsmål: guiden siger, hvem der besluttede det, hvornår og hvorfor.":
         "For each criterion that is not assessed yet, where the sources disagree, that is a "
         "requirement only partly met, or a wish partly met so far: the profile's words, which "
-        "evidence would settle it, and questions to ask (from the rule files' `questions:`).",
+        "evidence would settle it, and questions to ask (from the rule files' `questions:`). "
+        "A candidate a person has decided does not go on gets no questions: the guide says "
+        "who decided it, when and why.",
     "Det næste stadie, guiden forbereder; grundlaget er evidensen fra stadierne før det.":
         "The next stage, which the guide prepares; it builds on the evidence of the stages "
         "before it.",
