@@ -83,8 +83,8 @@ def _reasons(outcome: CriterionOutcome) -> tuple[str, ...]:
         reasons.append(t("uenige kilder"))
     if outcome.criterion.priority == "krav" and outcome.status == "delvist":
         reasons.append(t("krav kun delvist opfyldt"))
-    if outcome.open_points > 0:
-        reasons.append(t("delvist opfyldt indtil videre; kan endnu blive opfyldt"))
+    if outcome.open_points > 0:  # whatever its status so far, which `why` adds
+        reasons.append(t("foreløbigt vurderet; kan endnu blive opfyldt"))
     return tuple(reasons)
 
 

@@ -305,8 +305,8 @@ EN: dict[str, str] = {
     "{category} sikret": "{category} secured", "{category} muligt": "{category} possible",
     # the interview guide
     "krav kun delvist opfyldt": "requirement only partly met",
-    "delvist opfyldt indtil videre; kan endnu blive opfyldt":
-        "partly met so far; may yet be met",
+    "foreløbigt vurderet; kan endnu blive opfyldt":
+        "judged provisionally; may yet be met",
     "Interviewguide til {stage}": "Interview guide for {stage}",
     "{organisation}, profil {profile} v{version}; grundlag: evidens til og med {stage}.":
         "{organisation}, profile {profile} v{version}; based on the evidence up to {stage}.",

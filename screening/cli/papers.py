@@ -99,7 +99,7 @@ def guide(profile, candidates, next_stage, candidate_id, fmt, out, as_of, rules_
     """Interviewguide til næste stadie: hvad der skal afklares om hver kandidat.
 
     For hvert kriterium, der ikke er belyst endnu, hvor kilderne er uenige, som er et krav,
-    der kun er delvist opfyldt, eller et ønske, der er delvist opfyldt indtil videre:
+    der kun er delvist opfyldt, eller et ønske, der kun er foreløbigt vurderet:
     profilens ord, hvilken evidens der ville afgøre det, og spørgsmål at stille (fra
     regelfilernes `questions:`). En kandidat, et menneske har besluttet ikke går videre, får
     ingen spørgsmål: guiden siger, hvem der besluttede det, hvornår og hvorfor.
