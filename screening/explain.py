@@ -150,6 +150,11 @@ def _header(screening: Screening, result: CandidateResult,
                      + (t(". Kommende kilder: {sources}.",
                           sources=", ".join(label(STAGES, s) for s in later))
                         if later else "."))
+    # the rest of the gap between the score and the possible one: named, as what is not belyst
+    provisional = [o.criterion.id for o in result.outcomes if o.open_points > 0]
+    if provisional:
+        lines.append(t("Foreløbigt vurderet, kan endnu blive opfyldt ({count}): {ids}.",
+                       count=len(provisional), ids=", ".join(provisional)))
     disagreements = [o.criterion.id for o in result.outcomes if o.disagreement]
     if disagreements:
         lines.append(t("Uenige kilder: {ids}.", ids=", ".join(disagreements)))

@@ -44,6 +44,9 @@ EN: dict[str, str] = {
     "Foreslåede knock-outs: ingen.": "Proposed knock-outs: none.",
     "Ikke belyst endnu ({count}): {ids}": "Not assessed yet ({count}): {ids}",
     ". Kommende kilder: {sources}.": ". Sources still to come: {sources}.",
+    "Foreløbigt vurderet, kan endnu blive opfyldt ({count}): {ids}.":
+        "Judged provisionally, may yet be met ({count}): {ids}.",
+    "Foreløbigt vurderet, kan endnu blive opfyldt": "Judged provisionally, may yet be met",
     "Uenige kilder: {ids}.": "Sources disagree: {ids}.",
     "Værktøjet anbefaler; ansættelsesudvalget beslutter.":
         "The tool recommends; the hiring committee decides.",

@@ -246,3 +246,22 @@ def test_the_guide_words_what_is_still_open_whatever_the_status_so_far(tmp_path,
         assert why(item(profile_of(tmp_path, "ønske"), not_yet, "samtale1")) == reason
     finally:
         set_language("da")
+
+
+@pytest.mark.parametrize("lang,named", [
+    ("da", "Foreløbigt vurderet, kan endnu blive opfyldt"),
+    ("en", "Judged provisionally, may yet be met")])
+def test_explain_and_the_report_name_what_is_judged_only_provisionally(tmp_path, lang, named):
+    """Between 50 secured and 100 possible nothing was named: explain listed what is not
+    belyst (nothing) and the report said 'Alt er belyst.', yet the ønske may still be met."""
+    write(tmp_path, "k.json", json.dumps(CANDIDATE))
+    profile_of(tmp_path, "ønske")
+    common = ["p", "--rules-dir", str(tmp_path), str(tmp_path / "k.json")]
+    done = CliRunner().invoke(main, ["--lang", lang, "explain", *common, "--no-audit"])
+    assert done.exit_code == 0, done.output
+    assert f"{named} (1): topledelse." in done.stdout.split("\n\n")[0]  # in the header
+    out = tmp_path / "report.html"
+    done = CliRunner().invoke(main, ["--lang", lang, "report", *common, "--out", str(out)])
+    assert done.exit_code == 0, done.output
+    page = out.read_text("utf-8")
+    assert f"<strong>{named}:</strong> Topledelse i en politisk styret organisation" in page
