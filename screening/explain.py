@@ -138,7 +138,11 @@ def _header(screening: Screening, result: CandidateResult,
         if open_krav:
             lines.append(t("Krav ikke belyst endnu: {ids}; et krav, der ikke er fuldt opfyldt, "
                            "er et foreslået knock-out.", ids=", ".join(open_krav)))
-    if result.knockouts:
+    if result.knockouts and decision is not None and not decision.on_other_evidence:
+        # the decision under the header says what; "to be confirmed" would read as pending
+        lines.append(t("Foreslåede knock-outs (et menneske har taget stilling): {ids}.",
+                       ids=knockout_ids(result)))
+    elif result.knockouts:
         lines.append(t("Foreslåede knock-outs (skal bekræftes eller underkendes af et "
                        "menneske): {ids}.", ids=knockout_ids(result)))
     else:

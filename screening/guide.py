@@ -54,10 +54,15 @@ class CandidateGuide:
     view: CandidateView
     items: tuple[GuideItem, ...]
     decision: str | None = None  # the line naming a person's decision (standing or earlier)
-    # a person decided, on this evidence, that the candidate does not go on: the committee
-    # does not interview her, so the guide says so and has no items (one decided on other
-    # evidence stands for nothing here, as `shortlist` reads it)
-    stopped: bool = False
+    # the outcome (advances, stops) of a person's decision standing on this evidence; one
+    # made on other evidence stands for nothing here, as `shortlist` reads it
+    outcome: str | None = None
+
+    @property
+    def stopped(self) -> bool:
+        """A person decided the candidate does not go on: the committee does not interview
+        her, so the guide says so and has no items."""
+        return self.outcome == STOPS
 
 
 def competencies_read(criterion: Criterion, stage: str | None = None) -> tuple[str, ...]:
@@ -114,13 +119,12 @@ def guide(screening: Screening, next_stage: str, candidate_id: str | None = None
     guides = []
     for r in results:
         decision = decisions.get(r.id)
-        stopped = (decision is not None and not decision.on_other_evidence
-                   and decision.outcome == STOPS)
-        items = () if stopped else tuple(item(screening.profile, o, next_stage)
-                                         for o in r.outcomes if needs_attention(o))
+        outcome = None if decision is None or decision.on_other_evidence else decision.outcome
+        items = () if outcome == STOPS else tuple(item(screening.profile, o, next_stage)
+                                                  for o in r.outcomes if needs_attention(o))
         guides.append(CandidateGuide(candidate_view(r, names.get(r.id)), items,
                                      None if decision is None else decision_line(decision),
-                                     stopped))
+                                     outcome))
     return guides
 
 
@@ -143,6 +147,9 @@ def knockouts(g: CandidateGuide) -> str | None:
     it."""
     if not g.view.knockouts:
         return None
+    if g.outcome is not None:  # the decision beside it says what; not pending any more
+        return t("Foreslåede knock-outs (et menneske har taget stilling): {ids}.",
+                 ids=g.view.knockouts_text)
     return t("Foreslåede knock-outs (skal bekræftes eller underkendes af et menneske): {ids}.",
              ids=g.view.knockouts_text)
 

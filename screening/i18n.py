@@ -42,6 +42,8 @@ EN: dict[str, str] = {
     "Foreslåede knock-outs (skal bekræftes eller underkendes af et menneske): {ids}.":
         "Proposed knock-outs (to be confirmed or overridden by a person): {ids}.",
     "Foreslåede knock-outs: ingen.": "Proposed knock-outs: none.",
+    "Foreslåede knock-outs (et menneske har taget stilling): {ids}.":
+        "Proposed knock-outs (a person has decided): {ids}.",
     "Ikke belyst endnu ({count}): {ids}": "Not assessed yet ({count}): {ids}",
     ". Kommende kilder: {sources}.": ". Sources still to come: {sources}.",
     "Foreløbigt vurderet, kan endnu blive opfyldt ({count}): {ids}.":

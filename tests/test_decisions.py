@@ -600,6 +600,34 @@ def test_the_guide_keeps_the_questions_of_a_candidate_whose_knock_out_was_overri
     assert "Spørgsmål:" in section and "Ingen spørgsmål" not in section
 
 
+@pytest.mark.parametrize("lang,pending,decided", [
+    ("da", "Foreslåede knock-outs (skal bekræftes eller underkendes af et menneske): ",
+     "Foreslåede knock-outs (et menneske har taget stilling): "),
+    ("en", "Proposed knock-outs (to be confirmed or overridden by a person): ",
+     "Proposed knock-outs (a person has decided): ")])
+def test_a_knock_out_a_person_decided_on_is_not_said_to_await_a_person(run, lang, pending,
+                                                                       decided):
+    """Jonas's knock-out confirmed, explain and the guide still said it was to be confirmed
+    or overridden by a person, right above the line saying who confirmed it."""
+    assert decide(run, JONAS, "--confirm", "--reason", "Har ikke ledet ledere",
+                  "--operator", "Formand").exit_code == 0
+    rules = ["--rules-dir", str(ROOT / "rules")]
+    explained = cli("--lang", lang, "explain", PROFILE, str(EXAMPLES), "--id", JONAS,
+                    "--stage", "reference", "--no-audit", *rules)
+    guide = cli("--lang", lang, "guide", PROFILE, str(EXAMPLES), "--stage", "samtale2", *rules)
+    for done in (explained, guide):
+        assert done.exit_code == 0, done.output
+    jonas = _guide_section(guide.stdout, JONAS, "markdown")
+    for text in (explained.stdout, jonas):
+        assert decided in text and pending not in text
+    assert pending in _guide_section(guide.stdout, "k03-sofie-brandt", "markdown")
+    # decided on other evidence (the references), the knock-out at the second interview
+    # still waits for a person
+    later = cli("--lang", lang, "explain", PROFILE, str(EXAMPLES), "--id", JONAS,
+                "--stage", "samtale2", "--no-audit", *rules)
+    assert pending in later.stdout and decided not in later.stdout
+
+
 def test_a_reason_excel_would_take_for_a_formula_stays_text_in_the_excel_csv(run):
     """A reason typed as '-2 år som chef' or '=HYPERLINK(…)' became a formula in Danish
     Excel (#NAVN? or a live link) from `--decimal comma`, the CSV made for it; the plain
