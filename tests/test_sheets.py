@@ -226,6 +226,33 @@ def test_the_sheet_says_what_people_decided_about_each_candidate(folder, tmp_pat
     assert imported.exit_code == 0, imported.output
 
 
+def test_the_sheet_finds_a_decision_made_on_a_screening_as_of_another_day(folder, tmp_path,
+                                                                         audit_db):
+    """Screened --as-of a later day and decided on, the candidate read 'går ikke videre' in
+    the interview guide (--as-of that day) but 'Tidligere beslutning …, på andet grundlag'
+    in the scoring sheet for the same interview: the sheet had no --as-of and looked for
+    decisions on the profile's date only."""
+    day = "2024-06-01"
+    screened_run = run("screen", PROFILE, str(folder), "--stage", "reference", "--as-of", day,
+                       "--format", "json")
+    assert screened_run.exit_code == 0, screened_run.output
+    first = json.loads(screened_run.stdout)["candidates"][0]
+    run_id = AuditStore(audit_db).runs()[-1]["run"]
+    flag = "--confirm" if first["knockouts"] else "--stop"
+    assert run("decide", run_id, first["id"], flag, "--operator", "Formand", "--reason",
+               "Ikke nok ledelse").exit_code == 0
+    guide = run("guide", PROFILE, str(folder), "--stage", "samtale2", "--as-of", day)
+    assert "Stående beslutning: går ikke videre" in guide.stdout
+    path = tmp_path / "samtale2.xlsx"
+    result = run("sheet", PROFILE, str(folder), "--stage", "samtale2", "--as-of", day,
+                 "--out", str(path))
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(path)[SCORE_SHEET]
+    decided = {sheet.cell(r, 1).value: sheet.cell(r, sheet.max_column).value
+               for r in range(FIRST_SCORE_ROW, sheet.max_row + 1)}
+    assert decided[first["id"]].startswith("Stående beslutning: går ikke videre")
+
+
 def test_a_sheet_without_decisions_has_no_decision_column(tmp_path):
     ids = [c.value for c in load_workbook(blank_sheet(EXAMPLES, tmp_path))[SCORE_SHEET][3]]
     assert ids[-2:] == ["source", "assessor"]

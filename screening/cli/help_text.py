@@ -36,6 +36,9 @@ HELP_EN: dict[str, str] = {
     "samtale2.":
         "Use only evidence up to and including this stage: ansøgning → samtale1 → test → "
         "reference → samtale2.",
+    "Datoen, screeningen med beslutningerne var vurderet pr. (dens --as-of; standard: "
+    "profilens dato).": "The date the screening with the decisions was assessed as of (its "
+    "--as-of; default: the profile's date).",
     "Dato som igangværende stillinger regnes til (standard: profilens dato).":
         "Date up to which current positions count (default: the profile's date).",
     "Mappe med profiler, når PROFIL er et profil-id.":
