@@ -118,8 +118,11 @@ def _header(screening: Screening, result: CandidateResult,
           stage=label(STAGES, screening.stage),
           sources=", ".join(label(STAGES, s) for s in SOURCES[:reached]),
           as_of=screening.as_of.isoformat()),
+        # the possible score counts what is not belyst, and what an ønske judged only so
+        # far may still add (`open_points`), as met
         t("Placering: {rank}. Score {score} af 100 sikret af evidensen, op til {possible} "
-          "muligt, hvis alt ikke belyst viser sig opfyldt; dækning {coverage} % af vægten.",
+          "muligt, hvis alt ikke belyst eller kun foreløbigt vurderet viser sig opfyldt; "
+          "dækning {coverage} % af vægten.",
           rank=result.rank, score=number_text(result.score),
           possible=number_text(result.possible), coverage=number_text(result.coverage)),
         t("Anbefaling: {label}.", label=recommendation(result.recommendation_label)),
@@ -135,7 +138,11 @@ def _header(screening: Screening, result: CandidateResult,
         if open_krav:
             lines.append(t("Krav ikke belyst endnu: {ids}; et krav, der ikke er fuldt opfyldt, "
                            "er et foreslået knock-out.", ids=", ".join(open_krav)))
-    if result.knockouts:
+    if result.knockouts and decision is not None and not decision.on_other_evidence:
+        # the decision under the header says what; "to be confirmed" would read as pending
+        lines.append(t("Foreslåede knock-outs (et menneske har taget stilling): {ids}.",
+                       ids=knockout_ids(result)))
+    elif result.knockouts:
         lines.append(t("Foreslåede knock-outs (skal bekræftes eller underkendes af et "
                        "menneske): {ids}.", ids=knockout_ids(result)))
     else:
@@ -147,6 +154,11 @@ def _header(screening: Screening, result: CandidateResult,
                      + (t(". Kommende kilder: {sources}.",
                           sources=", ".join(label(STAGES, s) for s in later))
                         if later else "."))
+    # the rest of the gap between the score and the possible one: named, as what is not belyst
+    provisional = [o.criterion.id for o in result.outcomes if o.open_points > 0]
+    if provisional:
+        lines.append(t("Foreløbigt vurderet, kan endnu give flere point ({count}): {ids}.",
+                       count=len(provisional), ids=", ".join(provisional)))
     disagreements = [o.criterion.id for o in result.outcomes if o.disagreement]
     if disagreements:
         lines.append(t("Uenige kilder: {ids}.", ids=", ".join(disagreements)))

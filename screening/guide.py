@@ -4,7 +4,9 @@ For each candidate, the criteria that need the next stage (see `views.needs_atte
 yet belyst, sources that disagree, a krav only partly met, or an ønske partly met so far.
 Each comes with the profile's words, what evidence would settle it, and the behavioural
 questions the rule files give for the criterion or the competencies it reads. The guide is
-built from the screening on the evidence up to the stage *before* the next one.
+built from the screening on the evidence up to the stage *before* the next one. A candidate a
+person decided does not go on, on that evidence, is not interviewed: the guide names the
+decision and lists nothing to settle with her.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from . import conditions as cond
-from .audit.decisions import Decision, decision_line
+from .audit.decisions import STOPS, Decision, decision_line
 from .display import markdown as markdown_text
 from .display import one_line
 from .explain import _evidence_line
@@ -52,6 +54,15 @@ class CandidateGuide:
     view: CandidateView
     items: tuple[GuideItem, ...]
     decision: str | None = None  # the line naming a person's decision (standing or earlier)
+    # the outcome (advances, stops) of a person's decision standing on this evidence; one
+    # made on other evidence stands for nothing here, as `shortlist` reads it
+    outcome: str | None = None
+
+    @property
+    def stopped(self) -> bool:
+        """A person decided the candidate does not go on: the committee does not interview
+        her, so the guide says so and has no items."""
+        return self.outcome == STOPS
 
 
 def competencies_read(criterion: Criterion, stage: str | None = None) -> tuple[str, ...]:
@@ -83,12 +94,11 @@ def _reasons(outcome: CriterionOutcome) -> tuple[str, ...]:
 
 
 def _so_far(outcome: CriterionOutcome) -> str:
-    """What the evidence still to come may make of a criterion with points still open."""
-    if outcome.status == "delvist":
-        return t("delvist opfyldt indtil videre; kan endnu blive opfyldt")
+    """What the evidence still to come may make of a criterion with points still open,
+    whatever its status so far (which `why` adds)."""
     if (outcome.points or 0.0) + outcome.open_points >= outcome.max_points:
-        return t("ikke opfyldt indtil videre; kan endnu blive opfyldt")
-    return t("ikke opfyldt indtil videre; kan endnu blive delvist opfyldt")
+        return t("foreløbigt vurderet; kan endnu blive opfyldt")
+    return t("foreløbigt vurderet; kan endnu blive delvist opfyldt")
 
 
 def item(profile: Profile, outcome: CriterionOutcome, next_stage: str) -> GuideItem:
@@ -114,20 +124,24 @@ def guide(screening: Screening, next_stage: str, candidate_id: str | None = None
     standing decision a person made on the candidate (`decisions`, by id)."""
     names, decisions = names or {}, decisions or {}
     results = [screening.result(candidate_id)] if candidate_id else screening.results
-    return [CandidateGuide(candidate_view(r, names.get(r.id)),
-                           tuple(item(screening.profile, o, next_stage)
-                                 for o in r.outcomes if needs_attention(o)),
-                           _described(decisions.get(r.id)))
-            for r in results]
-
-
-def _described(decision: Decision | None) -> str | None:
-    return None if decision is None else decision_line(decision)
+    guides = []
+    for r in results:
+        decision = decisions.get(r.id)
+        outcome = None if decision is None or decision.on_other_evidence else decision.outcome
+        items = () if outcome == STOPS else tuple(item(screening.profile, o, next_stage)
+                                                  for o in r.outcomes if needs_attention(o))
+        guides.append(CandidateGuide(candidate_view(r, names.get(r.id)), items,
+                                     None if decision is None else decision_line(decision),
+                                     outcome))
+    return guides
 
 
 def summary(g: CandidateGuide) -> str:
     """The candidate's score and coverage, and how many criteria the next stage should
     settle, in the number the count asks for ("1 kriterium", "5 kriterier")."""
+    if g.stopped:  # nothing is to be settled with a candidate who does not go on
+        return t("Score {score}, dækning {coverage} %.", score=g.view.score.text,
+                 coverage=number_text(g.view.coverage))
     template = ("Score {score}, dækning {coverage} %. {count} kriterium at afklare."
                 if len(g.items) == 1 else
                 "Score {score}, dækning {coverage} %. {count} kriterier at afklare.")
@@ -141,6 +155,9 @@ def knockouts(g: CandidateGuide) -> str | None:
     it."""
     if not g.view.knockouts:
         return None
+    if g.outcome is not None:  # the decision beside it says what; not pending any more
+        return t("Foreslåede knock-outs (et menneske har taget stilling): {ids}.",
+                 ids=g.view.knockouts_text)
     return t("Foreslåede knock-outs (skal bekræftes eller underkendes af et menneske): {ids}.",
              ids=g.view.knockouts_text)
 
@@ -163,7 +180,10 @@ def markdown(screening: Screening, next_stage: str, guides: list[CandidateGuide]
             lines += [proposed, ""]
         if g.decision:  # reasons are typed by people: one line, escaped
             lines += [markdown_text(one_line(g.decision)), ""]
-        if not g.items:
+        if g.stopped:
+            lines += [t("Ingen spørgsmål: kandidaten går ikke videre efter beslutningen "
+                        "ovenfor."), ""]
+        elif not g.items:
             lines += [t("Intet at afklare: alle kriterier er belyst, kilderne er enige, og "
                         "ingen krav er kun delvist opfyldt."), ""]
         for i in g.items:

@@ -186,7 +186,10 @@ def _candidate(screening: Screening, result: CandidateResult, view: CandidateVie
                           for d in recorded],
             # a decision made on other evidence leaves this one to the committee
             "undecided": stands is None or stands.on_other_evidence,
-            "unassessed": [o.criterion for o in result.outcomes if o.status == "ikke_belyst"]}
+            "unassessed": [o.criterion for o in result.outcomes if o.status == "ikke_belyst"],
+            # what the evidence not yet there may still lift (`open_points`): the rest of the
+            # gap between the score and the possible one
+            "provisional": [o.criterion for o in result.outcomes if o.open_points > 0]}
 
 
 def candidate_chart(result: CandidateResult) -> str:

@@ -33,15 +33,23 @@ EN: dict[str, str] = {
     "Stadie: {stage} (vurderinger fra {sources}); vurderet pr. {as_of}":
         "Stage: {stage} (assessments from {sources}); assessed as of {as_of}",
     "Placering: {rank}. Score {score} af 100 sikret af evidensen, op til {possible} muligt, hvis "
-    "alt ikke belyst viser sig opfyldt; dækning {coverage} % af vægten.":
+    "alt ikke belyst eller kun foreløbigt vurderet viser sig opfyldt; dækning {coverage} % af "
+    "vægten.":
         "Rank: {rank}. Score {score} of 100 secured by the evidence, up to {possible} possible if "
-        "everything not assessed turns out met; coverage {coverage} % of the weight.",
+        "everything not assessed or only provisionally judged turns out met; coverage "
+        "{coverage} % of the weight.",
     "Anbefaling: {label}.": "Recommendation: {label}.",
     "Foreslåede knock-outs (skal bekræftes eller underkendes af et menneske): {ids}.":
         "Proposed knock-outs (to be confirmed or overridden by a person): {ids}.",
     "Foreslåede knock-outs: ingen.": "Proposed knock-outs: none.",
+    "Foreslåede knock-outs (et menneske har taget stilling): {ids}.":
+        "Proposed knock-outs (a person has decided): {ids}.",
     "Ikke belyst endnu ({count}): {ids}": "Not assessed yet ({count}): {ids}",
     ". Kommende kilder: {sources}.": ". Sources still to come: {sources}.",
+    "Foreløbigt vurderet, kan endnu give flere point ({count}): {ids}.":
+        "Judged provisionally, may yet earn more points ({count}): {ids}.",
+    "Foreløbigt vurderet, kan endnu give flere point":
+        "Judged provisionally, may yet earn more points",
     "Uenige kilder: {ids}.": "Sources disagree: {ids}.",
     "Værktøjet anbefaler; ansættelsesudvalget beslutter.":
         "The tool recommends; the hiring committee decides.",
@@ -284,7 +292,7 @@ EN: dict[str, str] = {
     "Score og dækning pr. kandidat": "Score and coverage per candidate",
     "Kriterier efter kategori og status: {id}": "Criteria by category and status: {id}",
     "Kriterier": "Criteria", "Kategori": "Category", "Prioritet": "Priority",
-    "Kriterium": "Criterion", "Status": "Status", "Point": "Points",
+    "Kriterium": "Criterion", "Status": "Status", "Point": "Points", "Op til": "Up to",
     "Ingen foreslåede knock-outs.": "No proposed knock-outs.",
     "Beslutninger": "Decisions",
     "Beslutning": "Decision", "Besluttet": "Decided",
@@ -303,12 +311,10 @@ EN: dict[str, str] = {
     "{category} sikret": "{category} secured", "{category} muligt": "{category} possible",
     # the interview guide
     "krav kun delvist opfyldt": "requirement only partly met",
-    "delvist opfyldt indtil videre; kan endnu blive opfyldt":
-        "partly met so far; may yet be met",
-    "ikke opfyldt indtil videre; kan endnu blive opfyldt":
-        "not met so far; may yet be met",
-    "ikke opfyldt indtil videre; kan endnu blive delvist opfyldt":
-        "not met so far; may yet be partly met",
+    "foreløbigt vurderet; kan endnu blive opfyldt":
+        "judged provisionally; may yet be met",
+    "foreløbigt vurderet; kan endnu blive delvist opfyldt":
+        "judged provisionally; may yet be partly met",
     "Interviewguide til {stage}": "Interview guide for {stage}",
     "{organisation}, profil {profile} v{version}; grundlag: evidens til og med {stage}.":
         "{organisation}, profile {profile} v{version}; based on the evidence up to {stage}.",
@@ -319,6 +325,9 @@ EN: dict[str, str] = {
     "Intet at afklare: alle kriterier er belyst, kilderne er enige, og ingen krav er kun "
     "delvist opfyldt.": "Nothing to settle: every criterion is assessed, the sources agree "
     "and no requirement is only partly met.",
+    "Score {score}, dækning {coverage} %.": "Score {score}, coverage {coverage} %.",
+    "Ingen spørgsmål: kandidaten går ikke videre efter beslutningen ovenfor.":
+        "No questions: the candidate does not go on, by the decision above.",
     "Hvorfor": "Why", "nu": "now", "Kan belyses ved": "Can be assessed at",
     "Spørgsmål": "Questions",
     "Profilen giver ingen spørgsmål til dette kriterium.":

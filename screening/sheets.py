@@ -35,7 +35,7 @@ from .i18n import EN, t
 from .messages import Message, message
 from .profiles import Profile
 from .records import CandidateRecord
-from .results import Screening
+from .results import CriterionOutcome, Screening
 from .stages import SOURCES
 from .views import candidate_view
 from .vocabulary import CATEGORY_SHORT, CATEGORY_TITLES, PRIORITIES, STAGES, STATUSES, label
@@ -97,26 +97,40 @@ def screening_workbook(screening: Screening, decisions: Decisions | None = None,
 
     criteria = book.create_sheet(t("Kriterier"))
     fixed = [t("Kriterium"), t("Navn"), t("Kategori"), t("Prioritet"), t("Vægt")]
-    _append(criteria, [*fixed, *(x for r in screening.results for x in (r.id, None))])
-    _append(criteria, [None] * len(fixed) + [x for _ in screening.results
-                                             for x in (t("Status"), t("Point"))])
+    # per candidate: the status, the points and what the criterion may still reach ("op til",
+    # as explain writes it), so that the points add up to the possible score of the ranking
+    per_candidate = (t("Status"), t("Point"), t("Op til"))
+    width = len(per_candidate)
+    _append(criteria, [*fixed, *(x for r in screening.results
+                                 for x in (r.id, *[None] * (width - 1)))])
+    _append(criteria, [None] * len(fixed) + [x for _ in screening.results for x in per_candidate])
     for n in range(len(screening.results)):
-        column = len(fixed) + 1 + 2 * n
-        criteria.merge_cells(start_row=1, start_column=column, end_row=1, end_column=column + 1)
+        column = len(fixed) + 1 + width * n
+        criteria.merge_cells(start_row=1, start_column=column, end_row=1,
+                             end_column=column + width - 1)
     outcomes = [{o.criterion.id: o for o in r.outcomes} for r in screening.results]
     for c in screening.profile.criteria:
         _append(criteria, [c.id, c.name, label(CATEGORY_TITLES, c.category),
                            label(PRIORITIES, c.priority), c.weight,
                            *(x for by_id in outcomes
-                             for x in (label(STATUSES, by_id[c.id].status),
-                                       by_id[c.id].points))])
-    _number_formats(criteria, {5: ONE_DECIMAL, **{len(fixed) + 2 + 2 * n: ONE_DECIMAL
-                                                  for n in range(len(screening.results))}},
+                             for x in (label(STATUSES, by_id[c.id].status), by_id[c.id].points,
+                                       _reach(by_id[c.id])))])
+    _number_formats(criteria, {5: ONE_DECIMAL,
+                               **{len(fixed) + 1 + width * n + k: ONE_DECIMAL
+                                  for n in range(len(screening.results)) for k in (1, 2)}},
                     first_row=3)
     _style_header(criteria, 1)
     _style_header(criteria, 2)
     criteria.freeze_panes = "F3"
     return _saved(book)
+
+
+def _reach(outcome: CriterionOutcome) -> float | None:
+    """The points a criterion judged so far may still reach (`open_points` added), or None
+    when nothing more is open on the evidence it was judged on."""
+    if not outcome.open_points:
+        return None
+    return (outcome.points or 0.0) + outcome.open_points
 
 
 def _append(sheet, values: list) -> None:
@@ -160,7 +174,8 @@ def _saved(book: Workbook) -> bytes:
 
 
 CRITERIA_FIELDS = ["rank", "id", "criterion", "category", "priority", "status", "points",
-                   "max_points", "disagreement", "evidence", "missing", *report.DECISION_FIELDS]
+                   "max_points", "disagreement", "evidence", "missing", *report.DECISION_FIELDS,
+                   "open_points"]
 _DECIMAL = re.compile(r"^-?\d+\.\d+$")
 
 
@@ -177,7 +192,8 @@ def criteria_csv(screening: Screening, decisions: Decisions | None = None) -> st
             writer.writerow({
                 "rank": r.rank, "id": r.id, "criterion": c.id, "category": c.category,
                 "priority": c.priority, "status": o.status, "points": o.points,
-                "max_points": o.max_points, "disagreement": o.disagreement,
+                "max_points": o.max_points, "open_points": o.open_points,
+                "disagreement": o.disagreement,
                 "evidence": "; ".join(f"{evidence_path(e)}={value_text(e.value)} ({e.source})"
                                       for e in o.evidence),
                 "missing": "; ".join(map(missing_text, o.missing)), **decided})

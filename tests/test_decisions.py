@@ -558,6 +558,76 @@ def test_a_standing_decision_shows_in_the_interview_guide(run, audit_db, fmt):
     assert guide.stdout.index(JONAS) < guide.stdout.index(said)  # in Jonas's section
 
 
+def _guide_section(text: str, candidate: str, fmt: str) -> str:
+    """The part of the guide about `candidate`."""
+    section = text.split(f"({candidate})" if fmt == "markdown" else f'id="c-{candidate}"')[1]
+    return section.split("\n## " if fmt == "markdown" else "<section")[0]
+
+
+@pytest.mark.parametrize("lang,stopped", [
+    ("da", "Ingen spørgsmål: kandidaten går ikke videre efter beslutningen ovenfor."),
+    ("en", "No questions: the candidate does not go on, by the decision above.")])
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_the_guide_has_no_questions_for_a_candidate_a_person_stopped(run, fmt, lang, stopped):
+    """Jonas's knock-out confirmed and Mette stopped, the guide for the second interview
+    still listed what to settle with each and the questions to ask them, under the line
+    saying they do not go on. Anders, whose knock-out would be overridden, keeps his."""
+    assert decide(run, JONAS, "--confirm", "--reason", "Har ikke ledet ledere",
+                  "--operator", "Formand").exit_code == 0
+    assert decide(run, METTE, "--stop", "--reason", "Trak ansøgningen",
+                  "--operator", "Formand").exit_code == 0
+    guide = cli("--lang", lang, "guide", PROFILE, str(EXAMPLES), "--stage", "samtale2",
+                "--format", fmt, "--rules-dir", str(ROOT / "rules"))
+    assert guide.exit_code == 0, guide.output
+    questions = "Spørgsmål" if lang == "da" else "Questions"
+    for candidate, reason in ((JONAS, "Har ikke ledet ledere"), (METTE, "Trak ansøgningen")):
+        section = _guide_section(guide.stdout, candidate, fmt)
+        assert reason in section and "Formand" in section
+        assert stopped in section
+        assert questions not in section and "guide-item" not in section
+    kept = _guide_section(guide.stdout, "k02-anders-lykke", fmt)
+    assert questions in kept and stopped not in kept
+
+
+def test_the_guide_keeps_the_questions_of_a_candidate_whose_knock_out_was_overridden(run):
+    assert decide(run, JONAS, "--override", "--reason", "Konstitueret skoleleder i to år",
+                  "--operator", "Formand").exit_code == 0
+    guide = cli("guide", PROFILE, str(EXAMPLES), "--stage", "samtale2", "--rules-dir",
+                str(ROOT / "rules"))
+    assert guide.exit_code == 0, guide.output
+    section = _guide_section(guide.stdout, JONAS, "markdown")
+    assert "går videre (foreslået knock-out underkendt)" in section
+    assert "Spørgsmål:" in section and "Ingen spørgsmål" not in section
+
+
+@pytest.mark.parametrize("lang,pending,decided", [
+    ("da", "Foreslåede knock-outs (skal bekræftes eller underkendes af et menneske): ",
+     "Foreslåede knock-outs (et menneske har taget stilling): "),
+    ("en", "Proposed knock-outs (to be confirmed or overridden by a person): ",
+     "Proposed knock-outs (a person has decided): ")])
+def test_a_knock_out_a_person_decided_on_is_not_said_to_await_a_person(run, lang, pending,
+                                                                       decided):
+    """Jonas's knock-out confirmed, explain and the guide still said it was to be confirmed
+    or overridden by a person, right above the line saying who confirmed it."""
+    assert decide(run, JONAS, "--confirm", "--reason", "Har ikke ledet ledere",
+                  "--operator", "Formand").exit_code == 0
+    rules = ["--rules-dir", str(ROOT / "rules")]
+    explained = cli("--lang", lang, "explain", PROFILE, str(EXAMPLES), "--id", JONAS,
+                    "--stage", "reference", "--no-audit", *rules)
+    guide = cli("--lang", lang, "guide", PROFILE, str(EXAMPLES), "--stage", "samtale2", *rules)
+    for done in (explained, guide):
+        assert done.exit_code == 0, done.output
+    jonas = _guide_section(guide.stdout, JONAS, "markdown")
+    for text in (explained.stdout, jonas):
+        assert decided in text and pending not in text
+    assert pending in _guide_section(guide.stdout, "k03-sofie-brandt", "markdown")
+    # decided on other evidence (the references), the knock-out at the second interview
+    # still waits for a person
+    later = cli("--lang", lang, "explain", PROFILE, str(EXAMPLES), "--id", JONAS,
+                "--stage", "samtale2", "--no-audit", *rules)
+    assert pending in later.stdout and decided not in later.stdout
+
+
 def test_a_reason_excel_would_take_for_a_formula_stays_text_in_the_excel_csv(run):
     """A reason typed as '-2 år som chef' or '=HYPERLINK(…)' became a formula in Danish
     Excel (#NAVN? or a live link) from `--decimal comma`, the CSV made for it; the plain

@@ -263,3 +263,23 @@ def test_a_count_of_every_item_of_a_collection_is_explained(tmp_path):
     (outcome,) = screen(load_profile(rules), [record]).result("e").outcomes
     assert outcome.status == "ikke_opfyldt"
     assert [(e.path, e.value) for e in outcome.evidence] == [("derived.uddannelser", 1)]
+
+
+def test_the_readme_quotes_the_header_explain_prints(monkeypatch):
+    """README's walk-through shows the explanation's header as the tool prints it."""
+    import shlex
+
+    from click.testing import CliRunner
+
+    from screening.cli import main
+
+    monkeypatch.chdir(ROOT)  # the commands name the examples as README does, from the root
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```console\n\$ (screening explain [^\n]+)\n(.*?)```", readme, re.S)
+    assert blocks
+    for command, shown in blocks:
+        header = [line for line in shown.splitlines() if line.startswith("Placering: ")]
+        done = CliRunner().invoke(main, [*shlex.split(command)[1:], "--no-audit"],
+                                  env={"SCREENING_RULES": str(ROOT / "rules")})
+        assert done.exit_code == 0, done.output
+        assert header and all(line in done.stdout.splitlines() for line in header), command

@@ -79,7 +79,7 @@ def test_a_hand_checked_guide_for_the_second_interview():
         "[ønske] Begår sig smidigt på alle niveauer og taler med alle i øjenhøjde",
     ]
     disagreeing = result.stdout.split("### ")[3]
-    assert ("Hvorfor: uenige kilder, delvist opfyldt indtil videre; kan endnu blive opfyldt; "
+    assert ("Hvorfor: uenige kilder, foreløbigt vurderet; kan endnu blive opfyldt; "
             "nu: delvist opfyldt") in disagreeing
     assert "assessments\\[2\\].score = 5 (samtale1)" in disagreeing
     assert "assessments\\[7\\].score = 2 (reference)" in disagreeing

@@ -82,8 +82,9 @@ def test_screen_as_a_workbook_has_the_ranking_and_criteria_by_candidates(tmp_pat
     by_row = {row[0]: row for row in criteria.iter_rows(min_row=3, values_only=True)}
     for n, r in enumerate(expected.results):
         for o in r.outcomes:
-            status, points = by_row[o.criterion.id][5 + 2 * n: 7 + 2 * n]
+            status, points, reach = by_row[o.criterion.id][5 + 3 * n: 8 + 3 * n]
             assert points == o.points
+            assert reach == ((o.points + o.open_points) if o.open_points else None)
             assert status == {"opfyldt": "opfyldt", "delvist": "delvist opfyldt",
                               "ikke_opfyldt": "ikke opfyldt",
                               "ikke_belyst": "ikke belyst"}[o.status]
@@ -223,6 +224,33 @@ def test_the_sheet_says_what_people_decided_about_each_candidate(folder, tmp_pat
     fill(path, {(second["id"], ids[FIRST_SCORE_COLUMN - 1]): 4})
     imported = run("import", "scores", str(path), "--into", str(folder))
     assert imported.exit_code == 0, imported.output
+
+
+def test_the_sheet_finds_a_decision_made_on_a_screening_as_of_another_day(folder, tmp_path,
+                                                                         audit_db):
+    """Screened --as-of a later day and decided on, the candidate read 'går ikke videre' in
+    the interview guide (--as-of that day) but 'Tidligere beslutning …, på andet grundlag'
+    in the scoring sheet for the same interview: the sheet had no --as-of and looked for
+    decisions on the profile's date only."""
+    day = "2024-06-01"
+    screened_run = run("screen", PROFILE, str(folder), "--stage", "reference", "--as-of", day,
+                       "--format", "json")
+    assert screened_run.exit_code == 0, screened_run.output
+    first = json.loads(screened_run.stdout)["candidates"][0]
+    run_id = AuditStore(audit_db).runs()[-1]["run"]
+    flag = "--confirm" if first["knockouts"] else "--stop"
+    assert run("decide", run_id, first["id"], flag, "--operator", "Formand", "--reason",
+               "Ikke nok ledelse").exit_code == 0
+    guide = run("guide", PROFILE, str(folder), "--stage", "samtale2", "--as-of", day)
+    assert "Stående beslutning: går ikke videre" in guide.stdout
+    path = tmp_path / "samtale2.xlsx"
+    result = run("sheet", PROFILE, str(folder), "--stage", "samtale2", "--as-of", day,
+                 "--out", str(path))
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(path)[SCORE_SHEET]
+    decided = {sheet.cell(r, 1).value: sheet.cell(r, sheet.max_column).value
+               for r in range(FIRST_SCORE_ROW, sheet.max_row + 1)}
+    assert decided[first["id"]].startswith("Stående beslutning: går ikke videre")
 
 
 def test_a_sheet_without_decisions_has_no_decision_column(tmp_path):

@@ -36,6 +36,9 @@ HELP_EN: dict[str, str] = {
     "samtale2.":
         "Use only evidence up to and including this stage: ansøgning → samtale1 → test → "
         "reference → samtale2.",
+    "Datoen, screeningen med beslutningerne var vurderet pr. (dens --as-of; standard: "
+    "profilens dato).": "The date the screening with the decisions was assessed as of (its "
+    "--as-of; default: the profile's date).",
     "Dato som igangværende stillinger regnes til (standard: profilens dato).":
         "Date up to which current positions count (default: the profile's date).",
     "Mappe med profiler, når PROFIL er et profil-id.":
@@ -274,12 +277,16 @@ HELP_EN: dict[str, str] = {
     "Interviewguide til næste stadie: hvad der skal afklares om hver kandidat.":
         "Interview guide for the next stage: what to settle about each candidate.",
     "For hvert kriterium, der ikke er belyst endnu, hvor kilderne er uenige, som er et krav, "
-    "der kun er delvist opfyldt, eller et ønske, der er delvist opfyldt indtil videre: "
+    "der kun er delvist opfyldt, eller et ønske, der kun er foreløbigt vurderet: "
     "profilens ord, hvilken evidens der ville afgøre det, og spørgsmål at stille (fra "
-    "regelfilernes `questions:`).":
+    "regelfilernes `questions:`). En kandidat, et menneske har besluttet ikke går videre, får "
+    "ingen spørgsmål: guiden siger, hvem der besluttede det, hvornår og hvorfor.":
         "For each criterion that is not assessed yet, where the sources disagree, that is a "
-        "requirement only partly met, or a wish partly met so far: the profile's words, which "
-        "evidence would settle it, and questions to ask (from the rule files' `questions:`).",
+        "requirement only partly met, or a wish judged only provisionally: the profile's "
+        "words, which evidence would settle it, and questions to ask (from the rule files' "
+        "`questions:`). "
+        "A candidate a person has decided does not go on gets no questions: the guide says "
+        "who decided it, when and why.",
     "Det næste stadie, guiden forbereder; grundlaget er evidensen fra stadierne før det.":
         "The next stage, which the guide prepares; it builds on the evidence of the stages "
         "before it.",

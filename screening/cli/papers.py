@@ -99,9 +99,10 @@ def guide(profile, candidates, next_stage, candidate_id, fmt, out, as_of, rules_
     """Interviewguide til næste stadie: hvad der skal afklares om hver kandidat.
 
     For hvert kriterium, der ikke er belyst endnu, hvor kilderne er uenige, som er et krav,
-    der kun er delvist opfyldt, eller et ønske, der er delvist opfyldt indtil videre:
+    der kun er delvist opfyldt, eller et ønske, der kun er foreløbigt vurderet:
     profilens ord, hvilken evidens der ville afgøre det, og spørgsmål at stille (fra
-    regelfilernes `questions:`).
+    regelfilernes `questions:`). En kandidat, et menneske har besluttet ikke går videre, får
+    ingen spørgsmål: guiden siger, hvem der besluttede det, hvornår og hvorfor.
 
     \b
     Eksempel:
@@ -137,9 +138,12 @@ def guide(profile, candidates, next_stage, candidate_id, fmt, out, as_of, rules_
         help="Stadiet, der vurderes (fx samtale1); kilde-kolonnen udfyldes med det.")
 @option("--out", type=click.Path(dir_okay=False), required=True,
         help="Regnearket (.xlsx), der skrives (atomisk).")
+@option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]),
+        help="Datoen, screeningen med beslutningerne var vurderet pr. (dens --as-of; "
+             "standard: profilens dato).")
 @rules_dir_option
 @audit_db_option
-def sheet(profile, candidates, stage, out, rules_dir, audit_db):
+def sheet(profile, candidates, stage, out, as_of, rules_dir, audit_db):
     """Skriv et tomt scoringsark: kandidater × stadiets kompetencer.
 
     Overskrifterne har kompetencernes navne og profilens citater; scorefelterne tager kun
@@ -159,8 +163,9 @@ def sheet(profile, candidates, stage, out, rules_dir, audit_db):
     check_out(out, candidates, loaded_profile, audit_db, store=True)
     loaded = loaded_of(candidates)[0] if candidates else []
     # what people decided on the evidence before this stage, as the interview guide shows
+    # (on the day the screening counted to: one screened --as-of a day decided on that)
     decided_on = SOURCES[max(SOURCES.index(stage) - 1, 0)]
-    decisions = standing_decisions(loaded_profile, decided_on, None,
+    decisions = standing_decisions(loaded_profile, decided_on, as_of.date() if as_of else None,
                                    {r.record.id: r.sha256 for r in loaded}, None, audit_db)
     write_bytes(out, scoring_sheet(loaded_profile, stage, [
         (r.record.id, r.record.personal.name if r.record.personal else None)
