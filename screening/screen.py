@@ -246,6 +246,7 @@ class Screener:
         if isinstance(paths, str | PathLike):  # a str is an iterable: of one-letter paths
             raise TypeError(f"paths must be an iterable of paths, not one path: give "
                             f"[{str(paths)!r}]")
+        _check_workers(workers)
         if self.profile_path is None and audit is not None:
             # the audit trail keeps the rule files by their place
             raise ValueError("auditing needs the Screener's profile_path")
@@ -332,6 +333,15 @@ def _records_only(records: Iterable[CandidateRecord]) -> Iterator[CandidateRecor
                             "CandidateRecord (CandidateRecord.model_validate(data) checks "
                             "a record's data as a record file is checked)")
         yield record
+
+
+def _check_workers(workers: int) -> None:
+    """A number of processes is a whole number from 1, as `--workers` takes it; 0 or less
+    screened in this process as if 1 had been given, and True as 1."""
+    if isinstance(workers, bool) or not isinstance(workers, int):
+        raise TypeError(f"workers must be an int, not {type(workers).__name__} {workers!r}")
+    if workers < 1:
+        raise ValueError(f"workers must be 1 or more, not {workers}")
 
 
 def _check_stage(stage: str) -> None:

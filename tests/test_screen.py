@@ -370,3 +370,19 @@ def test_threads_sharing_a_screener_get_the_results_of_screening_alone():
     done = subprocess.run([sys.executable, "-c", SHARED_BY_THREADS, str(HELSINGOR), str(folder)],
                           capture_output=True, text=True, timeout=120)
     assert (done.returncode, done.stdout.strip(), done.stderr) == (0, str([True] * 6), "")
+
+
+@pytest.mark.parametrize(("workers", "error"), [(0, ValueError), (-2, ValueError),
+                                                 (1.5, TypeError), ("2", TypeError),
+                                                 (True, TypeError)])
+def test_a_number_of_workers_the_cli_refuses_the_api_refuses(helsingor, candidates,
+                                                             workers, error):
+    """workers=0 or -2 screened in one process as if 1 had been given, where `--workers 0`
+    is refused; "2" and 1.5 failed deep in the pool, or not at all."""
+    with Screener(helsingor) as screener:
+        with pytest.raises(error, match=f"workers must be .*{workers!r}"
+                           if error is TypeError else f"workers must be 1 or more, not {workers}"):
+            screener.screen_paths([candidates], workers=workers)
+        with pytest.raises(error, match="workers must be"):
+            screener.stream_paths([candidates], str, lambda _result, _line: None,
+                                  workers=workers)
