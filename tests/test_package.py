@@ -1,0 +1,90 @@
+"""The package's public API, offered at the top (`from screening import Screener, ...`) and
+imported only when a name is first used, so that the command line starts no slower."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from importlib import import_module
+
+import pytest
+
+import screening
+
+from .conftest import ROOT
+
+
+def _in_fresh_interpreter(code: str) -> dict:
+    done = subprocess.run([sys.executable, "-c", f"import json, sys\n{code}"],
+                          capture_output=True, text=True, check=True, cwd=ROOT)
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+@pytest.mark.parametrize("name", screening.__all__)
+def test_each_public_name_is_the_object_of_the_module_it_comes_from(name):
+    """`screening` exported nothing: `from screening import Screener` was an ImportError,
+    and users had to know which of fifty modules holds what."""
+    exported = getattr(screening, name)
+    assert exported is getattr(import_module(exported.__module__), name)
+    assert name in dir(screening)
+
+
+def test_the_api_of_the_readme_imports_from_the_top():
+    found = _in_fresh_interpreter(
+        "from screening import AuditSink, Screener, load_profile, load_records\n"
+        "from screening import *\n"
+        "print(json.dumps([n for n in ('RuleFileError', 'CandidateRecord', 'Screening') "
+        "if n in globals()]))")
+    assert found == ["RuleFileError", "CandidateRecord", "Screening"]
+
+
+def test_importing_the_package_imports_none_of_its_modules():
+    """The command line imports the package first: what it offers is loaded when used."""
+    loaded = _in_fresh_interpreter(
+        "import screening\n"
+        "before = sorted(m for m in sys.modules if m.startswith('screening.'))\n"
+        "screening.Screener\n"
+        "print(json.dumps([before, 'screening.screen' in sys.modules]))")
+    assert loaded == [[], True]
+
+
+def test_the_old_paths_still_work_and_the_module_keeps_its_name():
+    """`screening.screen` is the module, however the package was reached first."""
+    found = _in_fresh_interpreter(
+        "from screening import Screener\n"
+        "import screening.screen\n"
+        "from screening.screen import Screener as Old, screen\n"
+        "print(json.dumps([Old is Screener, callable(screen), "
+        "type(screening.screen).__name__]))")
+    assert found == [True, True, "module"]
+
+
+def test_a_name_the_package_does_not_offer_is_an_attribute_error():
+    assert sorted(screening._EXPORTS) == sorted(screening.__all__)  # every name listed
+    with pytest.raises(AttributeError, match="has no attribute 'Screner'"):
+        screening.Screner  # noqa: B018
+    with pytest.raises(ImportError):
+        exec("from screening import Screner", {})
+
+
+def test_the_example_of_the_package_runs_as_written(tmp_path, monkeypatch):
+    example = "\n".join(line[4:] for line in screening.__doc__.splitlines()
+                        if line.startswith("    "))
+    for folder in ("rules", "examples"):
+        (tmp_path / folder).symlink_to(ROOT / folder)
+    monkeypatch.chdir(tmp_path)
+    exec(example, {})
+    assert (tmp_path / "audit.db").exists()
+
+
+def test_the_python_api_of_the_readme_runs_as_written(tmp_path, monkeypatch):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"### The Python API\n.*?```python\n(.*?)```", readme, re.S)
+    assert example is not None
+    for folder in ("rules", "examples"):
+        (tmp_path / folder).symlink_to(ROOT / folder)
+    monkeypatch.chdir(tmp_path)
+    exec(example.group(1), {"print": lambda *_args: None})
+    assert (tmp_path / "audit.db").exists()
