@@ -38,6 +38,7 @@ from .results import SPARSE_BAND, CandidateResult, Screening
 from .scoring import Scorer, rank
 
 if TYPE_CHECKING:
+    from .audit.decisions import Decision, DecisionBook
     from .audit.recording import Spool
     from .audit.store import CandidateInput
 
@@ -205,10 +206,13 @@ class Screener:
                                       ((inputs[r.id], candidate(r)) for r in screening.results))
         return run
 
-    def stream_paths(self, paths: Iterable[str | Path], render: Callable[[CandidateResult], R],
+    def stream_paths(self, paths: Iterable[str | Path],
+                     render: Callable[[CandidateResult], R]
+                     | Callable[[CandidateResult, Decision | None], R],
                      write: Callable[[CandidateResult, R], None], stage: str = DEFAULT_STAGE,
                      as_of: date | None = None, *, workers: int = 1,
                      audit: AuditSink | None = None, strict: bool = False,
+                     decisions: DecisionBook | None = None,
                      on_problem: Callable[[Problem], None] = _ignore,
                      on_warning: Callable[[Problem], None] = _ignore,
                      on_progress: Callable[[int], None] = _ignore_count) -> PathRun:
@@ -216,7 +220,10 @@ class Screener:
         screened it) and handed to `write` with its text, in input order as it comes and
         unranked; nothing is held in memory but what the audit trail spools to disk. Text
         rendered as bytes (UTF-8) reaches `write` as those bytes, never decoded on the way:
-        the cheapest for the main process, which takes a core's time from the workers."""
+        the cheapest for the main process, which takes a core's time from the workers.
+        With `decisions` (`AuditStore.decision_book`, read once for the run), each result is
+        rendered as `render(result, decision)`, with the decision a person made that is shown
+        beside the candidate on the record screened (None: nobody decided)."""
         def accept(result: CandidateResult, _source: str, line: str | bytes | None,
                    _sha256: str) -> None:
             write(result, cast(R, line))  # what `render` gave, pickled and back
@@ -224,7 +231,8 @@ class Screener:
         day = self._day(as_of)
         with fewer_collections():
             summary, spool = self._run(paths, stage, day, workers, audit, strict,
-                                       on_problem, on_warning, on_progress, accept, render)
+                                       on_problem, on_warning, on_progress, accept, render,
+                                       decisions)
         run = PathRun(summary)
         if audit is not None and spool is not None and summary.screened:
             run.run_id = self._record(audit, stage, day, summary, spool.pairs())
@@ -235,10 +243,11 @@ class Screener:
              on_problem: Callable[[Problem], None], on_warning: Callable[[Problem], None],
              on_progress: Callable[[int], None],
              accept: Callable[[CandidateResult, str, str | bytes | None, str], None],
-             render: Callable[[CandidateResult], str | bytes] | None = None
-             ) -> tuple[RunSummary, Spool | None]:
+             render: Callable[..., str | bytes] | None = None,
+             decisions: DecisionBook | None = None) -> tuple[RunSummary, Spool | None]:
         """Screen the inputs in chunks, handing each accepted result to `accept` with its
-        source, its rendered text (with `render`) and its input's sha256."""
+        source, its rendered text (with `render`, and the decision shown with `decisions`)
+        and its input's sha256."""
         from .candidates import DuplicateIds, iter_sources
         from .parallel import Job, screen_many
 
@@ -264,7 +273,7 @@ class Screener:
             on_problem(found)
 
         job = Job(self.profile, stage, as_of, render,
-                  audit=spool is not None, strict=strict)
+                  audit=spool is not None, strict=strict, decisions=decisions)
         with closing(duplicates):
             inputs = iter_sources(list(paths), path_problems)
             for chunk in screen_many(self, job, inputs, workers):
