@@ -23,7 +23,6 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from os import PathLike
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -248,13 +247,11 @@ class Screener:
         """Screen the inputs in chunks, handing each accepted result to `accept` with its
         source, its rendered text (with `render`, and the decision shown with `decisions`)
         and its input's sha256."""
-        from .candidates import DuplicateIds, iter_sources
+        from .candidates import DuplicateIds, iter_sources, listed_paths
         from .parallel import Job, screen_many
 
         _check_stage(stage)
-        if isinstance(paths, str | PathLike):  # a str is an iterable: of one-letter paths
-            raise TypeError(f"paths must be an iterable of paths, not one path: give "
-                            f"[{str(paths)!r}]")
+        given = listed_paths(paths)
         _check_workers(workers)
         if self.profile_path is None and audit is not None:
             # the audit trail keeps the rule files by their place
@@ -275,7 +272,7 @@ class Screener:
         job = Job(self.profile, stage, as_of, render,
                   audit=spool is not None, strict=strict, decisions=decisions)
         with closing(duplicates):
-            inputs = iter_sources(list(paths), path_problems)
+            inputs = iter_sources(given, path_problems)
             for chunk in screen_many(self, job, inputs, workers):
                 for found in [*path_problems, *chunk.problems]:
                     problem(found)

@@ -260,6 +260,9 @@ def test_one_path_where_paths_go_is_refused(helsingor, candidates, one):
             screener.screen_paths(one(candidates))
         with pytest.raises(TypeError, match="not one path"):
             screener.stream_paths(one(candidates), str, lambda _result, _line: None)
+    # load_records("folder") gave no record and one E001 "file not found" per letter
+    with pytest.raises(TypeError, match=r"not one path: give \['.*kandidater'\]"):
+        load_records(one(candidates))
 
 
 
