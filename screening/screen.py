@@ -253,6 +253,10 @@ class Screener:
         _check_stage(stage)
         given = listed_paths(paths)
         _check_workers(workers)
+        if audit is not None and not isinstance(audit, AuditSink):
+            # found here, not once every record is screened (and streamed) unrecorded
+            raise TypeError(f"audit must be an AuditSink, not {type(audit).__name__} "
+                            f"{audit!r}: give AuditSink({str(audit)!r})")
         if self.profile_path is None and audit is not None:
             # the audit trail keeps the rule files by their place
             raise ValueError("auditing needs the Screener's profile_path")

@@ -182,6 +182,22 @@ def test_a_profile_that_is_no_profile_is_refused_saying_how_to_load_one(given):
         screen(given, [])
 
 
+def test_an_audit_store_given_as_its_path_is_refused_before_screening(helsingor, candidates,
+                                                                     tmp_path):
+    """audit="run.db" screened (or streamed) every record and then failed with
+    "AttributeError: 'str' object has no attribute 'store'", nothing recorded."""
+    written = []
+    store = str(tmp_path / "run.db")
+    with Screener(helsingor, HELSINGOR) as screener:
+        with pytest.raises(TypeError, match=r"audit must be an AuditSink, not str .*"
+                                            r"give AuditSink\('.*run.db'\)"):
+            screener.screen_paths([candidates], audit=store)
+        with pytest.raises(TypeError, match="audit must be an AuditSink"):
+            screener.stream_paths([candidates], str, lambda _r, line: written.append(line),
+                                  audit=store)
+    assert written == [] and not (tmp_path / "run.db").exists()
+
+
 def test_auditing_needs_the_rule_file_the_profile_came_from(helsingor, candidates, tmp_path):
     with Screener(helsingor) as screener, pytest.raises(ValueError, match="profile_path"):
         screener.screen_paths([candidates], audit=AuditSink(tmp_path / "run.db"))
