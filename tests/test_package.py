@@ -7,6 +7,8 @@ import json
 import re
 import subprocess
 import sys
+import tomllib
+from fnmatch import fnmatch
 from importlib import import_module
 
 import pytest
@@ -88,3 +90,13 @@ def test_the_python_api_of_the_readme_runs_as_written(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     exec(example.group(1), {"print": lambda *_args: None})
     assert (tmp_path / "audit.db").exists()
+
+
+def test_the_package_tells_type_checkers_its_names_are_typed():
+    """Installed from its wheel, screening had no py.typed: mypy in a project that used it
+    said "module is installed, but missing library stubs or py.typed marker" and took
+    every name, Screener and load_profile included, as Any (PEP 561)."""
+    assert (ROOT / "screening" / "py.typed").is_file()
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    shipped = pyproject["tool"]["setuptools"]["package-data"]["screening"]
+    assert any(fnmatch("py.typed", pattern) for pattern in shipped)
