@@ -192,17 +192,19 @@ class Screener:
             run.input_hashes[result.id] = sha256
             run.sources[result.id] = source
 
-        with fewer_collections():
-            summary, spool = self._run(paths, stage, day, workers, audit, strict,
-                                       on_problem, on_warning, on_progress, keep)
-            screening = Screening(self.profile, stage, day, tuple(rank(results)))
-        run.summary, run.screening = summary, screening
-        if audit is not None and spool is not None and summary.screened:
-            from .report import candidate
+        with _spool_for(audit) as spool:
+            with fewer_collections():
+                summary = self._run(paths, stage, day, workers, audit, spool, strict,
+                                    on_problem, on_warning, on_progress, keep)
+                screening = Screening(self.profile, stage, day, tuple(rank(results)))
+            run.summary, run.screening = summary, screening
+            if audit is not None and spool is not None and summary.screened:
+                from .report import candidate
 
-            inputs = spool.inputs()
-            run.run_id = self._record(audit, stage, day, summary,
-                                      ((inputs[r.id], candidate(r)) for r in screening.results))
+                inputs = spool.inputs()
+                run.run_id = self._record(audit, stage, day, summary,
+                                          ((inputs[r.id], candidate(r))
+                                           for r in screening.results))
         return run
 
     def stream_paths(self, paths: Iterable[str | Path],
@@ -228,25 +230,26 @@ class Screener:
             write(result, cast(R, line))  # what `render` gave, pickled and back
 
         day = self._day(as_of)
-        with fewer_collections():
-            summary, spool = self._run(paths, stage, day, workers, audit, strict,
-                                       on_problem, on_warning, on_progress, accept, render,
-                                       decisions)
-        run = PathRun(summary)
-        if audit is not None and spool is not None and summary.screened:
-            run.run_id = self._record(audit, stage, day, summary, spool.pairs())
+        with _spool_for(audit) as spool:
+            with fewer_collections():
+                summary = self._run(paths, stage, day, workers, audit, spool, strict,
+                                    on_problem, on_warning, on_progress, accept, render,
+                                    decisions)
+            run = PathRun(summary)
+            if audit is not None and spool is not None and summary.screened:
+                run.run_id = self._record(audit, stage, day, summary, spool.pairs())
         return run
 
     def _run(self, paths: Iterable[str | Path], stage: str, as_of: date, workers: int,
-             audit: AuditSink | None, strict: bool,
+             audit: AuditSink | None, spool: Spool | None, strict: bool,
              on_problem: Callable[[Problem], None], on_warning: Callable[[Problem], None],
              on_progress: Callable[[int], None],
              accept: Callable[[CandidateResult, str, str | bytes | None, str], None],
              render: Callable[..., str | bytes] | None = None,
-             decisions: DecisionBook | None = None) -> tuple[RunSummary, Spool | None]:
+             decisions: DecisionBook | None = None) -> RunSummary:
         """Screen the inputs in chunks, handing each accepted result to `accept` with its
         source, its rendered text (with `render`, and the decision shown with `decisions`)
-        and its input's sha256."""
+        and its input's sha256; what the audit trail records goes to `spool`."""
         from .candidates import DuplicateIds, iter_sources, listed_paths
         from .parallel import Job, screen_many
 
@@ -261,11 +264,6 @@ class Screener:
             # the audit trail keeps the rule files by their place
             raise ValueError("auditing needs the Screener's profile_path")
         summary = RunSummary()
-        spool = None
-        if audit is not None:  # the audit trail's modules load only for runs it records
-            from .audit.recording import Spool
-
-            spool = Spool()
         path_problems: list[Problem] = []  # filled as the inputs are read
         duplicates = DuplicateIds()
 
@@ -300,7 +298,7 @@ class Screener:
         for found in path_problems:  # paths that gave no input at all
             problem(found)
         summary.invalid += len(path_problems)
-        return summary, spool
+        return summary
 
     def _day(self, as_of: date | None) -> date:
         """The day open-ended positions count up to: `as_of`, by default the profile's date.
@@ -329,6 +327,20 @@ class Screener:
             raise InputError([Problem(str(audit.store), message("not_recorded",
                                                                 reason=store_fault(exc)),
                                       code="E402")]) from None
+
+
+@contextmanager
+def _spool_for(audit: AuditSink | None) -> Iterator[Spool | None]:
+    """Where a recorded run keeps its inputs and results until it is recorded; its file is
+    closed when the run ends, however it ends. None for a run not recorded: the audit
+    trail's modules load only for runs it records."""
+    if audit is None:
+        yield None
+        return
+    from .audit.recording import Spool
+
+    with closing(Spool()) as spool:
+        yield spool
 
 
 def _records_only(records: Iterable[CandidateRecord]) -> Iterator[CandidateRecord]:

@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 import threading
+import warnings
 from datetime import date, datetime
 from functools import partial
 
@@ -196,6 +197,27 @@ def test_an_audit_store_given_as_its_path_is_refused_before_screening(helsingor,
             screener.stream_paths([candidates], str, lambda _r, line: written.append(line),
                                   audit=store)
     assert written == [] and not (tmp_path / "run.db").exists()
+
+
+@pytest.mark.parametrize("streamed", [False, True], ids=["ranked", "streamed"])
+def test_a_recorded_run_closes_its_files(helsingor, candidates, tmp_path, streamed):
+    """The spool of a recorded run was left to the garbage collector: every run audited
+    through the API gave "ResourceWarning: unclosed file", an error in a caller's tests
+    that turn warnings into errors."""
+    audit = AuditSink(tmp_path / "run.db")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ResourceWarning)
+        with Screener(helsingor, HELSINGOR) as screener:
+            if streamed:
+                render = partial(jsonl_line, helsingor.meta.id, "samtale2", helsingor.meta.date)
+                run = screener.stream_paths([candidates], render, lambda _r, _line: None,
+                                            audit=audit)
+            else:
+                run = screener.screen_paths([candidates], audit=audit)
+            del screener
+        gc.collect()
+    assert run.run_id is not None
+    assert [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)] == []
 
 
 def test_auditing_needs_the_rule_file_the_profile_came_from(helsingor, candidates, tmp_path):

@@ -34,8 +34,11 @@ class Spool:
     stream through a run."""
 
     def __init__(self) -> None:
-        # closed by the garbage collector with the spool: it lives exactly one run
         self._file = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
+
+    def close(self) -> None:
+        """The file goes (a temporary file); closed by its run, not left to the collector."""
+        self._file.close()
 
     def add(self, item: CandidateInput, rendered: str | bytes | None) -> None:
         # the fields as they are: dataclasses.asdict would first copy each record's data
