@@ -30,11 +30,12 @@ if TYPE_CHECKING:  # what editors and mypy see; at run time `__getattr__` import
     from .records import CandidateRecord
     from .results import CandidateResult, CriterionOutcome, Evidence, Screening
     from .rulefiles import load_profile
-    from .screen import AuditSink, PathRun, RunSummary, Screener
+    from .screen import AuditSink, PathRun, RankedRun, RunSummary, Screener
 
 # each public name and the module it comes from
 _EXPORTS = {
-    "Screener": "screen", "AuditSink": "screen", "PathRun": "screen", "RunSummary": "screen",
+    "Screener": "screen", "AuditSink": "screen", "PathRun": "screen", "RankedRun": "screen",
+    "RunSummary": "screen",
     "load_profile": "rulefiles", "load_records": "candidates", "LoadedRecord": "candidates",
     "Profile": "profiles", "CandidateRecord": "records",
     "Screening": "results", "CandidateResult": "results", "CriterionOutcome": "results",
@@ -45,9 +46,9 @@ _EXPORTS = {
 
 __all__ = [
     "AuditSink", "CandidateRecord", "CandidateResult", "CriterionOutcome", "EngineError",
-    "Evidence", "InputError", "LoadedRecord", "PathRun", "Problem", "Profile", "RecordError",
-    "RuleFileError", "RunSummary", "Screener", "Screening", "ScreeningError", "load_profile",
-    "load_records",
+    "Evidence", "InputError", "LoadedRecord", "PathRun", "Problem", "Profile", "RankedRun",
+    "RecordError", "RuleFileError", "RunSummary", "Screener", "Screening", "ScreeningError",
+    "load_profile", "load_records",
 ]
 
 

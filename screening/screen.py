@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from .audit.recording import Spool
     from .audit.store import CandidateInput
 
-__all__ = ["AuditSink", "PathRun", "RunSummary", "Screener", "rank", "screen"]
+__all__ = ["AuditSink", "PathRun", "RankedRun", "RunSummary", "Screener", "rank", "screen"]
 
 DEFAULT_STAGE = SOURCES[-1]
 R = TypeVar("R", str, bytes)  # a rendered result: text, or the UTF-8 bytes of text
@@ -99,6 +99,14 @@ class PathRun:
     run_id: str | None = None
     input_hashes: dict[str, str] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class RankedRun(PathRun):
+    """What `screen_paths` gives: a PathRun whose ranked screening is always there, so that
+    `run.screening.results` type-checks without a test for None."""
+
+    screening: Screening
 
 
 def _ignore(_problem: Problem) -> None:
@@ -173,7 +181,7 @@ class Screener:
                      audit: AuditSink | None = None, strict: bool = False,
                      on_problem: Callable[[Problem], None] = _ignore,
                      on_warning: Callable[[Problem], None] = _ignore,
-                     on_progress: Callable[[int], None] = _ignore_count) -> PathRun:
+                     on_progress: Callable[[int], None] = _ignore_count) -> RankedRun:
         """Screen record files, folders and JSON Lines files, ranked.
 
         A bad input is reported to `on_problem` and skipped; the others are screened. A
@@ -184,20 +192,21 @@ class Screener:
         result is shown as recorded that is not."""
         day = self._day(as_of)
         results: list[CandidateResult] = []
-        run = PathRun(RunSummary())
+        input_hashes: dict[str, str] = {}
+        sources: dict[str, str] = {}
 
         def keep(result: CandidateResult, source: str, _rendered: str | bytes | None,
                  sha256: str) -> None:
             results.append(result)
-            run.input_hashes[result.id] = sha256
-            run.sources[result.id] = source
+            input_hashes[result.id] = sha256
+            sources[result.id] = source
 
         with _spool_for(audit) as spool:
             with fewer_collections():
                 summary = self._run(paths, stage, day, workers, audit, spool, strict,
                                     on_problem, on_warning, on_progress, keep)
                 screening = Screening(self.profile, stage, day, tuple(rank(results)))
-            run.summary, run.screening = summary, screening
+            run = RankedRun(summary, screening, input_hashes=input_hashes, sources=sources)
             if audit is not None and spool is not None and summary.screened:
                 from .report import candidate
 

@@ -81,14 +81,19 @@ def test_the_example_of_the_package_runs_as_written(tmp_path, monkeypatch):
     assert (tmp_path / "audit.db").exists()
 
 
-def test_the_python_api_of_the_readme_runs_as_written(tmp_path, monkeypatch):
+def _readme_example() -> str:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     example = re.search(r"### The Python API\n.*?```python\n(.*?)```", readme, re.S)
     assert example is not None
+    return example.group(1)
+
+
+def test_the_python_api_of_the_readme_runs_as_written(tmp_path, monkeypatch):
+    example = _readme_example()
     for folder in ("rules", "examples"):
         (tmp_path / folder).symlink_to(ROOT / folder)
     monkeypatch.chdir(tmp_path)
-    exec(example.group(1), {"print": lambda *_args: None})
+    exec(example, {"print": lambda *_args: None})
     assert (tmp_path / "audit.db").exists()
 
 
@@ -100,3 +105,15 @@ def test_the_package_tells_type_checkers_its_names_are_typed():
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     shipped = pyproject["tool"]["setuptools"]["package-data"]["screening"]
     assert any(fnmatch("py.typed", pattern) for pattern in shipped)
+
+
+def test_the_python_api_of_the_readme_type_checks(tmp_path, monkeypatch):
+    """`run.screening.results`, the README's own line, was a mypy error for every user:
+    screen_paths gave a PathRun, whose screening may be None (a streamed run's is)."""
+    from mypy import api
+
+    example = tmp_path / "example.py"
+    example.write_text(_readme_example(), encoding="utf-8")
+    monkeypatch.chdir(ROOT)  # where mypy finds the package and the project's settings
+    report, errors, status = api.run([str(example)])
+    assert status == 0, report + errors
