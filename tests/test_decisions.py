@@ -671,3 +671,21 @@ def test_json_lines_carry_each_decision_as_the_json_document_does(run, tmp_path,
     assert "other_stage" not in standing[JONAS]
     assert decisions("jsonl", records, "--stage", "reference")[JONAS]["other_stage"] == \
         "reference"
+
+
+def test_a_recorded_json_lines_run_keeps_no_copy_of_a_decision_in_its_results(run, audit_db):
+    """The line a stream writes shows the decision standing then; the run's recorded result
+    kept that copy, which a later decision could supersede while the export still showed it."""
+    assert decide(run, JONAS, "--override", "--reason", "Konstitueret skoleleder i to år",
+                  "--operator", "Formand").exit_code == 0
+    streamed = cli("screen", PROFILE, str(EXAMPLES), "--stage", "reference", "--rules-dir",
+                   str(ROOT / "rules"), "--format", "jsonl")
+    assert streamed.exit_code == 0, streamed.output
+    lines = {c["id"]: c for c in map(json.loads, streamed.stdout.splitlines())}
+    assert lines[JONAS]["decision"]["decision"] == "override"
+    store = AuditStore(audit_db)
+    try:
+        recorded = store.results(store.runs()[-1]["run"])
+    finally:
+        store.close()
+    assert recorded and all("decision" not in r for r in recorded)

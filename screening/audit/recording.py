@@ -55,10 +55,14 @@ class Spool:
             yield CandidateInput(**item), rendered
 
     def pairs(self) -> Iterator[tuple[CandidateInput, dict]]:
-        """With the results as they were rendered (JSON Lines runs)."""
+        """With the results as they were rendered (JSON Lines runs), less the decision a
+        line showed: decisions are entries of their own, and one later superseded must not
+        stand in the run's result as if it were the candidate's."""
         for item, rendered in self._rows():
             assert rendered is not None, "only a JSON Lines run reads the rendered results"
-            yield item, json.loads(rendered)
+            result = json.loads(rendered)
+            result.pop("decision", None)
+            yield item, result
 
     def inputs(self) -> dict[str, CandidateInput]:
         return {item.candidate: item for item, _ in self._rows()}
