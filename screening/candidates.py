@@ -367,7 +367,7 @@ def listed_paths(paths: Iterable[str | Path]) -> list[str | Path]:
     return list(paths)
 
 
-def load_records(paths: list[str | Path]) -> tuple[list[LoadedRecord], list[Problem]]:
+def load_records(paths: Iterable[str | Path]) -> tuple[list[LoadedRecord], list[Problem]]:
     """Every valid record, and every problem (bad files, bad fields, duplicate ids)."""
     problems: list[Problem] = []
     loaded: list[LoadedRecord] = []

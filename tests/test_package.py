@@ -107,13 +107,27 @@ def test_the_package_tells_type_checkers_its_names_are_typed():
     assert any(fnmatch("py.typed", pattern) for pattern in shipped)
 
 
-def test_the_python_api_of_the_readme_type_checks(tmp_path, monkeypatch):
-    """`run.screening.results`, the README's own line, was a mypy error for every user:
-    screen_paths gave a PathRun, whose screening may be None (a streamed run's is)."""
+def _type_check(code: str, folder, monkeypatch) -> None:
     from mypy import api
 
-    example = tmp_path / "example.py"
-    example.write_text(_readme_example(), encoding="utf-8")
+    example = folder / "example.py"
+    example.write_text(code, encoding="utf-8")
     monkeypatch.chdir(ROOT)  # where mypy finds the package and the project's settings
     report, errors, status = api.run([str(example)])
     assert status == 0, report + errors
+
+
+def test_the_python_api_of_the_readme_type_checks(tmp_path, monkeypatch):
+    """`run.screening.results`, the README's own line, was a mypy error for every user:
+    screen_paths gave a PathRun, whose screening may be None (a streamed run's is)."""
+    _type_check(_readme_example(), tmp_path, monkeypatch)
+
+
+def test_records_load_from_the_paths_any_iterable_gives_as_screen_paths_takes_them(
+        tmp_path, monkeypatch):
+    """load_records took `list[str | Path]`: a list[Path] or a tuple of folders was a mypy
+    error (a list is invariant), though screen_paths takes any iterable of paths."""
+    _type_check("from pathlib import Path\n"
+                "from screening import load_records\n"
+                "load_records([Path('examples')])\n"
+                "load_records(('examples',))\n", tmp_path, monkeypatch)
