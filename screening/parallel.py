@@ -68,6 +68,7 @@ class Job:
     # with these, each result is rendered with the decision shown beside it: render(result,
     # decision), the decision looked up by the sha256 of the record it came from
     decisions: DecisionBook | None = None
+    language: str = "da"  # what the results are worded in: a worker not forked has its own
 
 
 @dataclass
@@ -146,8 +147,10 @@ class _Worker:
 
     @classmethod
     def start(cls, job: Job) -> None:
+        from .i18n import set_language
         from .screen import Screener
 
+        set_language(job.language)
         cls.screener = Screener(job.profile)
         cls.job = job
 

@@ -260,6 +260,7 @@ class Screener:
         source, its rendered text (with `render`, and the decision shown with `decisions`)
         and its input's sha256; what the audit trail records goes to `spool`."""
         from .candidates import DuplicateIds, iter_sources, listed_paths
+        from .i18n import language
         from .parallel import Job, screen_many
 
         _check_stage(stage)
@@ -280,8 +281,8 @@ class Screener:
             summary.note(found)
             on_problem(found)
 
-        job = Job(self.profile, stage, as_of, render,
-                  audit=spool is not None, strict=strict, decisions=decisions)
+        job = Job(self.profile, stage, as_of, render, audit=spool is not None,
+                  strict=strict, decisions=decisions, language=language())
         with closing(duplicates):
             inputs = iter_sources(given, path_problems)
             for chunk in screen_many(self, job, inputs, workers):
