@@ -666,6 +666,10 @@ def test_json_lines_carry_each_decision_as_the_json_document_does(run, tmp_path,
         in_document = decisions("json", inputs, *options)
         assert decisions("jsonl", inputs, *options, "--workers", workers) == in_document
         assert any(in_document.values()) and in_document[METTE] is None
+    # the summary beside the stream never calls standing what a line shows as earlier
+    beside = cli("screen", PROFILE, *records, "--rules-dir", str(ROOT / "rules"), "--no-audit",
+                 "--format", "jsonl", "--stage", "reference", "--run", run)
+    assert "Stående beslutninger" not in beside.stderr
     standing = decisions("jsonl", [str(EXAMPLES)], "--stage", "reference")
     assert (standing[JONAS]["decision"], standing[JONAS]["by"]) == ("override", "Formand")
     assert "other_stage" not in standing[JONAS]

@@ -145,14 +145,12 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
             run = screener.screen_paths(candidates, stage, as_of_date, **options)
     screening = run.screening
     decisions: Decisions = {}
-    # recorded or not (--no-audit), what people decided shows with the results; a talent
-    # pool streamed as JSON Lines is not held in memory to look decisions up
-    if run_id or (screening is not None and run.summary.screened):
+    # recorded or not (--no-audit), what people decided shows with the results; a line of
+    # JSON Lines carries its own, looked up by its record as it was screened
+    if screening is not None and run.summary.screened:
         decisions = standing_decisions(loaded_profile, stage, as_of_date, run.input_hashes,
                                        run_id, audit_db)
-        if screening is not None:
-            decisions = {r.id: decisions[r.id] for r in screening.results
-                         if r.id in decisions}
+        decisions = {r.id: decisions[r.id] for r in screening.results if r.id in decisions}
     if screening is not None and screening.results:  # nothing valid: the summary says it
         from ..audit.decisions import ADVANCES, on_this_evidence
 
