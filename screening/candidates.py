@@ -358,12 +358,21 @@ def _on_disk(source: str) -> Iterator[None]:
                                   field="id", code="E403")]) from None
 
 
-def load_records(paths: list[str | Path]) -> tuple[list[LoadedRecord], list[Problem]]:
+def listed_paths(paths: Iterable[str | Path]) -> list[str | Path]:
+    """The paths the API was given, as a list. One path where paths go is a TypeError: a
+    str is an iterable, of one-letter paths, each then reported as a file not found."""
+    if isinstance(paths, str | os.PathLike):
+        raise TypeError(f"paths must be an iterable of paths, not one path: give "
+                        f"[{str(paths)!r}]")
+    return list(paths)
+
+
+def load_records(paths: Iterable[str | Path]) -> tuple[list[LoadedRecord], list[Problem]]:
     """Every valid record, and every problem (bad files, bad fields, duplicate ids)."""
     problems: list[Problem] = []
     loaded: list[LoadedRecord] = []
     duplicates = DuplicateIds()
-    for raw in iter_inputs(paths, problems):
+    for raw in iter_inputs(listed_paths(paths), problems):
         record, found = parse_input(raw)
         problems.extend(found)
         if record is None:

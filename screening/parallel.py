@@ -39,6 +39,7 @@ from .results import CandidateResult
 if TYPE_CHECKING:  # the pool and the audit trail are loaded only by runs that use them
     from multiprocessing.context import BaseContext
 
+    from .audit.decisions import DecisionBook
     from .audit.store import CandidateInput
     from .profiles import Profile
     from .screen import Screener
@@ -61,9 +62,13 @@ class Job:
     profile: Profile
     stage: str
     as_of: date | None
-    render: Callable[[CandidateResult], str | bytes] | None = None  # e.g. a JSON line each
+    render: Callable[..., str | bytes] | None = None  # e.g. a JSON line each
     audit: bool = False  # keep what the audit trail stores of each input
     strict: bool = False  # an assessment of an unknown competency makes the record invalid
+    # with these, each result is rendered with the decision shown beside it: render(result,
+    # decision), the decision looked up by the sha256 of the record it came from
+    decisions: DecisionBook | None = None
+    language: str = "da"  # what the results are worded in: a worker not forked has its own
 
 
 @dataclass
@@ -113,11 +118,13 @@ def screen_chunk(screener: Screener, job: Job, raws: list[RawInput | LineSpan]) 
 
                 chunk.inputs.append(audit_input(loaded))
     _count_unread(chunk, unread)
-    for result in screener.results(records, job.stage, job.as_of):
+    for n, result in enumerate(screener.results(records, job.stage, job.as_of)):
         if job.render is None:
             chunk.results.append(result)
         else:  # render in the worker: a line of text is cheaper to send back than a result
-            chunk.rendered.append(job.render(result))
+            chunk.rendered.append(job.render(result) if job.decisions is None else
+                                  job.render(result, job.decisions.shown(result.id,
+                                                                         chunk.hashes[n])))
             # what the caller still needs once a result is rendered: id and knock-outs
             chunk.results.append(result.remade((), result.rank))
     return chunk
@@ -140,8 +147,10 @@ class _Worker:
 
     @classmethod
     def start(cls, job: Job) -> None:
+        from .i18n import set_language
         from .screen import Screener
 
+        set_language(job.language)
         cls.screener = Screener(job.profile)
         cls.job = job
 

@@ -160,25 +160,28 @@ def markdown(screening: Screening, decisions: Decisions | None = None) -> str:
     return table(screening, "github", decisions)
 
 
-def jsonl_line(profile_id: str, stage: str, as_of: date, result: CandidateResult) -> str:
+def jsonl_line(profile_id: str, stage: str, as_of: date, result: CandidateResult,
+               decision: Decision | None = None) -> str:
     """One candidate per line, written as results arrive: the rank is not known yet. Each
     line says what it was screened against, as the JSON document does once: the profile,
-    the stage and the day open positions were counted to.
+    the stage and the day open positions were counted to; and, as the document does, the
+    decision a person made (None: nobody has decided).
     orjson: a talent pool is millions of lines, and it writes them 4x faster than json."""
-    return orjson.dumps(_jsonl_document(profile_id, stage, as_of, result)).decode()
+    return orjson.dumps(_jsonl_document(profile_id, stage, as_of, result, decision)).decode()
 
 
-def jsonl_row(profile_id: str, stage: str, as_of: date, result: CandidateResult) -> bytes:
+def jsonl_row(profile_id: str, stage: str, as_of: date, result: CandidateResult,
+              decision: Decision | None = None) -> bytes:
     """`jsonl_line` as the UTF-8 bytes a file gets, newline included: rendered in a worker,
     it goes to the file as it is, never decoded and encoded again on the way."""
-    return orjson.dumps(_jsonl_document(profile_id, stage, as_of, result),
+    return orjson.dumps(_jsonl_document(profile_id, stage, as_of, result, decision),
                         option=orjson.OPT_APPEND_NEWLINE)
 
 
-def _jsonl_document(profile_id: str, stage: str, as_of: date,
-                    result: CandidateResult) -> dict[str, Any]:
+def _jsonl_document(profile_id: str, stage: str, as_of: date, result: CandidateResult,
+                    decision: Decision | None) -> dict[str, Any]:
     return {"profile": profile_id, "stage": stage, "as_of": as_of.isoformat(),
-            **candidate(result), "rank": None}
+            **candidate(result), "rank": None, "decision": _as_data(decision)}
 
 
 DECISION_FIELDS = ["decision", "decided_by", "decided_at", "decision_reason",

@@ -23,7 +23,6 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from os import PathLike
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -38,10 +37,11 @@ from .results import SPARSE_BAND, CandidateResult, Screening
 from .scoring import Scorer, rank
 
 if TYPE_CHECKING:
+    from .audit.decisions import Decision, DecisionBook
     from .audit.recording import Spool
     from .audit.store import CandidateInput
 
-__all__ = ["AuditSink", "PathRun", "RunSummary", "Screener", "rank", "screen"]
+__all__ = ["AuditSink", "PathRun", "RankedRun", "RunSummary", "Screener", "rank", "screen"]
 
 DEFAULT_STAGE = SOURCES[-1]
 R = TypeVar("R", str, bytes)  # a rendered result: text, or the UTF-8 bytes of text
@@ -99,6 +99,14 @@ class PathRun:
     run_id: str | None = None
     input_hashes: dict[str, str] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class RankedRun(PathRun):
+    """What `screen_paths` gives: a PathRun whose ranked screening is always there, so that
+    `run.screening.results` type-checks without a test for None."""
+
+    screening: Screening
 
 
 def _ignore(_problem: Problem) -> None:
@@ -173,7 +181,7 @@ class Screener:
                      audit: AuditSink | None = None, strict: bool = False,
                      on_problem: Callable[[Problem], None] = _ignore,
                      on_warning: Callable[[Problem], None] = _ignore,
-                     on_progress: Callable[[int], None] = _ignore_count) -> PathRun:
+                     on_progress: Callable[[int], None] = _ignore_count) -> RankedRun:
         """Screen record files, folders and JSON Lines files, ranked.
 
         A bad input is reported to `on_problem` and skipped; the others are screened. A
@@ -184,31 +192,37 @@ class Screener:
         result is shown as recorded that is not."""
         day = self._day(as_of)
         results: list[CandidateResult] = []
-        run = PathRun(RunSummary())
+        input_hashes: dict[str, str] = {}
+        sources: dict[str, str] = {}
 
         def keep(result: CandidateResult, source: str, _rendered: str | bytes | None,
                  sha256: str) -> None:
             results.append(result)
-            run.input_hashes[result.id] = sha256
-            run.sources[result.id] = source
+            input_hashes[result.id] = sha256
+            sources[result.id] = source
 
-        with fewer_collections():
-            summary, spool = self._run(paths, stage, day, workers, audit, strict,
-                                       on_problem, on_warning, on_progress, keep)
-            screening = Screening(self.profile, stage, day, tuple(rank(results)))
-        run.summary, run.screening = summary, screening
-        if audit is not None and spool is not None and summary.screened:
-            from .report import candidate
+        with _spool_for(audit) as spool:
+            with fewer_collections():
+                summary = self._run(paths, stage, day, workers, audit, spool, strict,
+                                    on_problem, on_warning, on_progress, keep)
+                screening = Screening(self.profile, stage, day, tuple(rank(results)))
+            run = RankedRun(summary, screening, input_hashes=input_hashes, sources=sources)
+            if audit is not None and spool is not None and summary.screened:
+                from .report import candidate
 
-            inputs = spool.inputs()
-            run.run_id = self._record(audit, stage, day, summary,
-                                      ((inputs[r.id], candidate(r)) for r in screening.results))
+                inputs = spool.inputs()
+                run.run_id = self._record(audit, stage, day, summary,
+                                          ((inputs[r.id], candidate(r))
+                                           for r in screening.results))
         return run
 
-    def stream_paths(self, paths: Iterable[str | Path], render: Callable[[CandidateResult], R],
+    def stream_paths(self, paths: Iterable[str | Path],
+                     render: Callable[[CandidateResult], R]
+                     | Callable[[CandidateResult, Decision | None], R],
                      write: Callable[[CandidateResult, R], None], stage: str = DEFAULT_STAGE,
                      as_of: date | None = None, *, workers: int = 1,
                      audit: AuditSink | None = None, strict: bool = False,
+                     decisions: DecisionBook | None = None,
                      on_problem: Callable[[Problem], None] = _ignore,
                      on_warning: Callable[[Problem], None] = _ignore,
                      on_progress: Callable[[int], None] = _ignore_count) -> PathRun:
@@ -216,45 +230,50 @@ class Screener:
         screened it) and handed to `write` with its text, in input order as it comes and
         unranked; nothing is held in memory but what the audit trail spools to disk. Text
         rendered as bytes (UTF-8) reaches `write` as those bytes, never decoded on the way:
-        the cheapest for the main process, which takes a core's time from the workers."""
+        the cheapest for the main process, which takes a core's time from the workers.
+        With `decisions` (`AuditStore.decision_book`, read once for the run), each result is
+        rendered as `render(result, decision)`, with the decision a person made that is shown
+        beside the candidate on the record screened (None: nobody decided)."""
         def accept(result: CandidateResult, _source: str, line: str | bytes | None,
                    _sha256: str) -> None:
             write(result, cast(R, line))  # what `render` gave, pickled and back
 
         day = self._day(as_of)
-        with fewer_collections():
-            summary, spool = self._run(paths, stage, day, workers, audit, strict,
-                                       on_problem, on_warning, on_progress, accept, render)
-        run = PathRun(summary)
-        if audit is not None and spool is not None and summary.screened:
-            run.run_id = self._record(audit, stage, day, summary, spool.pairs())
+        with _spool_for(audit) as spool:
+            with fewer_collections():
+                summary = self._run(paths, stage, day, workers, audit, spool, strict,
+                                    on_problem, on_warning, on_progress, accept, render,
+                                    decisions)
+            run = PathRun(summary)
+            if audit is not None and spool is not None and summary.screened:
+                run.run_id = self._record(audit, stage, day, summary, spool.pairs())
         return run
 
     def _run(self, paths: Iterable[str | Path], stage: str, as_of: date, workers: int,
-             audit: AuditSink | None, strict: bool,
+             audit: AuditSink | None, spool: Spool | None, strict: bool,
              on_problem: Callable[[Problem], None], on_warning: Callable[[Problem], None],
              on_progress: Callable[[int], None],
              accept: Callable[[CandidateResult, str, str | bytes | None, str], None],
-             render: Callable[[CandidateResult], str | bytes] | None = None
-             ) -> tuple[RunSummary, Spool | None]:
+             render: Callable[..., str | bytes] | None = None,
+             decisions: DecisionBook | None = None) -> RunSummary:
         """Screen the inputs in chunks, handing each accepted result to `accept` with its
-        source, its rendered text (with `render`) and its input's sha256."""
-        from .candidates import DuplicateIds, iter_sources
+        source, its rendered text (with `render`, and the decision shown with `decisions`)
+        and its input's sha256; what the audit trail records goes to `spool`."""
+        from .candidates import DuplicateIds, iter_sources, listed_paths
+        from .i18n import language
         from .parallel import Job, screen_many
 
         _check_stage(stage)
-        if isinstance(paths, str | PathLike):  # a str is an iterable: of one-letter paths
-            raise TypeError(f"paths must be an iterable of paths, not one path: give "
-                            f"[{str(paths)!r}]")
+        given = listed_paths(paths)
+        _check_workers(workers)
+        if audit is not None and not isinstance(audit, AuditSink):
+            # found here, not once every record is screened (and streamed) unrecorded
+            raise TypeError(f"audit must be an AuditSink, not {type(audit).__name__} "
+                            f"{audit!r}: give AuditSink({str(audit)!r})")
         if self.profile_path is None and audit is not None:
             # the audit trail keeps the rule files by their place
             raise ValueError("auditing needs the Screener's profile_path")
         summary = RunSummary()
-        spool = None
-        if audit is not None:  # the audit trail's modules load only for runs it records
-            from .audit.recording import Spool
-
-            spool = Spool()
         path_problems: list[Problem] = []  # filled as the inputs are read
         duplicates = DuplicateIds()
 
@@ -262,10 +281,10 @@ class Screener:
             summary.note(found)
             on_problem(found)
 
-        job = Job(self.profile, stage, as_of, render,
-                  audit=spool is not None, strict=strict)
+        job = Job(self.profile, stage, as_of, render, audit=spool is not None,
+                  strict=strict, decisions=decisions, language=language())
         with closing(duplicates):
-            inputs = iter_sources(list(paths), path_problems)
+            inputs = iter_sources(given, path_problems)
             for chunk in screen_many(self, job, inputs, workers):
                 for found in [*path_problems, *chunk.problems]:
                     problem(found)
@@ -289,7 +308,7 @@ class Screener:
         for found in path_problems:  # paths that gave no input at all
             problem(found)
         summary.invalid += len(path_problems)
-        return summary, spool
+        return summary
 
     def _day(self, as_of: date | None) -> date:
         """The day open-ended positions count up to: `as_of`, by default the profile's date.
@@ -320,6 +339,20 @@ class Screener:
                                       code="E402")]) from None
 
 
+@contextmanager
+def _spool_for(audit: AuditSink | None) -> Iterator[Spool | None]:
+    """Where a recorded run keeps its inputs and results until it is recorded; its file is
+    closed when the run ends, however it ends. None for a run not recorded: the audit
+    trail's modules load only for runs it records."""
+    if audit is None:
+        yield None
+        return
+    from .audit.recording import Spool
+
+    with closing(Spool()) as spool:
+        yield spool
+
+
 def _records_only(records: Iterable[CandidateRecord]) -> Iterator[CandidateRecord]:
     """The records, each refused as a TypeError that says what it is, where the engine
     would fail on it with an AttributeError naming a field of a record."""
@@ -332,6 +365,15 @@ def _records_only(records: Iterable[CandidateRecord]) -> Iterator[CandidateRecor
                             "CandidateRecord (CandidateRecord.model_validate(data) checks "
                             "a record's data as a record file is checked)")
         yield record
+
+
+def _check_workers(workers: int) -> None:
+    """A number of processes is a whole number from 1, as `--workers` takes it; 0 or less
+    screened in this process as if 1 had been given, and True as 1."""
+    if isinstance(workers, bool) or not isinstance(workers, int):
+        raise TypeError(f"workers must be an int, not {type(workers).__name__} {workers!r}")
+    if workers < 1:
+        raise ValueError(f"workers must be 1 or more, not {workers}")
 
 
 def _check_stage(stage: str) -> None:

@@ -686,21 +686,80 @@ def test_papers_say_when_a_person_decided_in_local_time_and_data_keeps_utc(run, 
     assert jonas["decision"]["created"] == created  # data stays as the audit trail keeps it
 
 
-def test_hide_knockouts_keeps_a_candidate_a_person_decided_goes_on(run):
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_hide_knockouts_keeps_a_candidate_a_person_decided_goes_on(run, fmt):
     """--hide-knockouts hid k04 after the committee overrode his knock-out: the candidate
-    decided to go on did not appear at all. A confirmed one stays hidden; a decision made on
-    other evidence does not count here."""
+    decided to go on did not appear at all (in JSON Lines until they carried decisions). A
+    confirmed one stays hidden; a decision made on other evidence does not count here."""
     assert decide(run, JONAS, "--override", "--reason", "Konstitueret skoleleder i to år",
                   "--operator", "Formand").exit_code == 0
     common = [PROFILE, str(EXAMPLES), "--rules-dir", str(ROOT / "rules"), "--no-audit",
-              "--hide-knockouts", "--format", "json"]
+              "--hide-knockouts", "--format", fmt]
 
     def shown(stage: str) -> list[str]:
         result = cli("screen", *common, "--stage", stage)
         assert result.exit_code == 0, result.output
+        if fmt == "jsonl":
+            return [json.loads(line)["id"] for line in result.stdout.splitlines()]
         return [c["id"] for c in json.loads(result.stdout)["candidates"]]
 
     at_references = shown("reference")
     assert JONAS in at_references
     assert "k03-sofie-brandt" not in at_references  # a proposed knock-out nobody decided on
     assert JONAS not in shown("samtale2")  # the override was made on other evidence
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_json_lines_carry_each_decision_as_the_json_document_does(run, tmp_path, workers):
+    """`--format jsonl` carried no decision at all: a talent pool read by a machine showed
+    a candidate a person had stopped, or overridden, as if no one had decided."""
+    assert decide(run, JONAS, "--override", "--reason", "Konstitueret skoleleder i to år",
+                  "--operator", "Formand").exit_code == 0
+    assert decide(run, LENE, "--stop", "--reason", "Ingen ledelseserfaring oplyst",
+                  "--operator", "Formand").exit_code == 0
+    changed = str(_changed_record(tmp_path, JONAS))  # other evidence, by its sha256
+    records = [str(EXAMPLES / f"{METTE}.yaml"), str(EXAMPLES / f"{LENE}.yaml"), changed]
+
+    def decisions(fmt: str, inputs: list[str], *options: str) -> dict:
+        result = cli("screen", PROFILE, *inputs, "--rules-dir", str(ROOT / "rules"),
+                     "--no-audit", "--format", fmt, *options)
+        assert result.exit_code == 0, result.output
+        if fmt == "json":
+            return {c["id"]: c["decision"] for c in json.loads(result.stdout)["candidates"]}
+        return {c["id"]: c["decision"] for c in map(json.loads, result.stdout.splitlines())}
+
+    for inputs, options in [([str(EXAMPLES)], ["--stage", "reference"]),
+                            ([str(EXAMPLES)], ["--stage", "samtale2"]),
+                            (records, ["--stage", "reference"]),
+                            (records, ["--stage", "reference", "--run", run]),
+                            ([str(EXAMPLES)], ["--stage", "samtale2", "--run", run])]:
+        in_document = decisions("json", inputs, *options)
+        assert decisions("jsonl", inputs, *options, "--workers", workers) == in_document
+        assert any(in_document.values()) and in_document[METTE] is None
+    # the summary beside the stream never calls standing what a line shows as earlier
+    beside = cli("screen", PROFILE, *records, "--rules-dir", str(ROOT / "rules"), "--no-audit",
+                 "--format", "jsonl", "--stage", "reference", "--run", run)
+    assert "Stående beslutninger" not in beside.stderr
+    standing = decisions("jsonl", [str(EXAMPLES)], "--stage", "reference")
+    assert (standing[JONAS]["decision"], standing[JONAS]["by"]) == ("override", "Formand")
+    assert "other_stage" not in standing[JONAS]
+    assert decisions("jsonl", records, "--stage", "reference")[JONAS]["other_stage"] == \
+        "reference"
+
+
+def test_a_recorded_json_lines_run_keeps_no_copy_of_a_decision_in_its_results(run, audit_db):
+    """The line a stream writes shows the decision standing then; the run's recorded result
+    kept that copy, which a later decision could supersede while the export still showed it."""
+    assert decide(run, JONAS, "--override", "--reason", "Konstitueret skoleleder i to år",
+                  "--operator", "Formand").exit_code == 0
+    streamed = cli("screen", PROFILE, str(EXAMPLES), "--stage", "reference", "--rules-dir",
+                   str(ROOT / "rules"), "--format", "jsonl")
+    assert streamed.exit_code == 0, streamed.output
+    lines = {c["id"]: c for c in map(json.loads, streamed.stdout.splitlines())}
+    assert lines[JONAS]["decision"]["decision"] == "override"
+    store = AuditStore(audit_db)
+    try:
+        recorded = store.results(store.runs()[-1]["run"])
+    finally:
+        store.close()
+    assert recorded and all("decision" not in r for r in recorded)

@@ -280,3 +280,43 @@ def test_an_unknown_competency_warns_or_with_strict_makes_the_record_invalid(hel
     assert lenient.problems == [] and len(lenient.warnings) == 1
     assert strict.results == [] and strict.invalid == 1
     assert strict.problems == lenient.warnings and strict.warnings == []
+
+
+@pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(),
+                    reason="this system has no fork server")
+def test_workers_not_forked_word_the_results_in_the_callers_language():
+    """A caller running threads of its own gets workers from a fork server, which knew
+    nothing of set_language("en"): with two workers every line was worded in Danish, with
+    one in English."""
+    probe = f"""
+import json, threading
+from functools import partial
+from screening import Screener, load_profile
+from screening.i18n import set_language
+from screening.report import jsonl_line
+profile = load_profile({str(HELSINGOR)!r})
+set_language("en")
+waiting = threading.Event()
+thread = threading.Thread(target=waiting.wait)
+thread.start()
+worded = {{}}
+try:
+    for workers in (1, 2):
+        lines = []
+        with Screener(profile) as screener:
+            screener.stream_paths([{str(EXAMPLES[0].parent / HELSINGOR.stem)!r}],
+                                  partial(jsonl_line, "p", "reference", profile.meta.date),
+                                  lambda _result, line: lines.append(line), "reference",
+                                  workers=workers)
+        worded[workers] = [m for line in lines for c in json.loads(line)["criteria"]
+                           for m in c["missing"]]
+finally:
+    waiting.set()
+    thread.join()
+print(json.dumps(worded))
+"""
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True, cwd=ROOT)
+    worded = json.loads(done.stdout.splitlines()[-1])
+    assert worded["1"] and worded["2"] == worded["1"]
+    assert any(m.startswith("no assessment of") for m in worded["2"])

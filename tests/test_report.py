@@ -15,7 +15,6 @@ from screening.i18n import set_language
 from screening.profiles import CATEGORIES
 from screening.report import (
     CSV_FIELDS,
-    candidate,
     csv_text,
     document,
     jsonl_line,
@@ -73,12 +72,13 @@ def test_the_document_holds_every_candidate_ranked_with_every_criterion(screened
 def test_json_lines_are_the_document_candidates_before_ranking(screened):
     screening, _ = screened
     profile_id = screening.profile.meta.id
-    for result in screening.results:
+    entries = json.loads(json.dumps(document(screening)))["candidates"]  # decision included
+    for result, entry in zip(screening.results, entries, strict=True):
         line = jsonl_line(profile_id, screening.stage, screening.as_of, result)
         assert "\n" not in line
         assert json.loads(line) == {"profile": profile_id, "stage": screening.stage,
-                                    "as_of": screening.as_of.isoformat(),
-                                    **json.loads(json.dumps(candidate(result))), "rank": None}
+                                    "as_of": screening.as_of.isoformat(), **entry,
+                                    "rank": None}
 
 
 def test_csv_has_one_row_per_candidate_with_status_counts(screened):

@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 import threading
+import warnings
 from datetime import date, datetime
 from functools import partial
 
@@ -105,12 +106,13 @@ def test_a_result_rendered_as_bytes_is_written_as_those_bytes(helsingor, candida
                                     audit=AuditSink(tmp_path / "run.db"))
     assert rows == [f"{text}\n".encode() for text in texts] and len(rows) > 1
     store = AuditStore(tmp_path / "run.db")
-    try:  # the audit trail keeps what was written
+    try:  # the audit trail keeps what was written, but for the decision a line shows
         recorded = [{k: v for k, v in r.items() if k != "input"}
                     for r in store.results(run.run_id)]
     finally:
         store.close()
-    assert recorded == [json.loads(text) for text in texts]
+    assert recorded == [{k: v for k, v in json.loads(text).items() if k != "decision"}
+                        for text in texts]
 
 
 def test_worker_processes_give_the_results_of_one_process(helsingor, candidates):
@@ -180,6 +182,43 @@ def test_a_profile_that_is_no_profile_is_refused_saying_how_to_load_one(given):
         Screener(given)
     with pytest.raises(TypeError, match="profile must be a Profile"):
         screen(given, [])
+
+
+def test_an_audit_store_given_as_its_path_is_refused_before_screening(helsingor, candidates,
+                                                                     tmp_path):
+    """audit="run.db" screened (or streamed) every record and then failed with
+    "AttributeError: 'str' object has no attribute 'store'", nothing recorded."""
+    written = []
+    store = str(tmp_path / "run.db")
+    with Screener(helsingor, HELSINGOR) as screener:
+        with pytest.raises(TypeError, match=r"audit must be an AuditSink, not str .*"
+                                            r"give AuditSink\('.*run.db'\)"):
+            screener.screen_paths([candidates], audit=store)
+        with pytest.raises(TypeError, match="audit must be an AuditSink"):
+            screener.stream_paths([candidates], str, lambda _r, line: written.append(line),
+                                  audit=store)
+    assert written == [] and not (tmp_path / "run.db").exists()
+
+
+@pytest.mark.parametrize("streamed", [False, True], ids=["ranked", "streamed"])
+def test_a_recorded_run_closes_its_files(helsingor, candidates, tmp_path, streamed):
+    """The spool of a recorded run was left to the garbage collector: every run audited
+    through the API gave "ResourceWarning: unclosed file", an error in a caller's tests
+    that turn warnings into errors."""
+    audit = AuditSink(tmp_path / "run.db")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ResourceWarning)
+        with Screener(helsingor, HELSINGOR) as screener:
+            if streamed:
+                render = partial(jsonl_line, helsingor.meta.id, "samtale2", helsingor.meta.date)
+                run = screener.stream_paths([candidates], render, lambda _r, _line: None,
+                                            audit=audit)
+            else:
+                run = screener.screen_paths([candidates], audit=audit)
+            del screener
+        gc.collect()
+    assert run.run_id is not None
+    assert [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)] == []
 
 
 def test_auditing_needs_the_rule_file_the_profile_came_from(helsingor, candidates, tmp_path):
@@ -260,6 +299,9 @@ def test_one_path_where_paths_go_is_refused(helsingor, candidates, one):
             screener.screen_paths(one(candidates))
         with pytest.raises(TypeError, match="not one path"):
             screener.stream_paths(one(candidates), str, lambda _result, _line: None)
+    # load_records("folder") gave no record and one E001 "file not found" per letter
+    with pytest.raises(TypeError, match=r"not one path: give \['.*kandidater'\]"):
+        load_records(one(candidates))
 
 
 
@@ -370,3 +412,19 @@ def test_threads_sharing_a_screener_get_the_results_of_screening_alone():
     done = subprocess.run([sys.executable, "-c", SHARED_BY_THREADS, str(HELSINGOR), str(folder)],
                           capture_output=True, text=True, timeout=120)
     assert (done.returncode, done.stdout.strip(), done.stderr) == (0, str([True] * 6), "")
+
+
+@pytest.mark.parametrize(("workers", "error"), [(0, ValueError), (-2, ValueError),
+                                                 (1.5, TypeError), ("2", TypeError),
+                                                 (True, TypeError)])
+def test_a_number_of_workers_the_cli_refuses_the_api_refuses(helsingor, candidates,
+                                                             workers, error):
+    """workers=0 or -2 screened in one process as if 1 had been given, where `--workers 0`
+    is refused; "2" and 1.5 failed deep in the pool, or not at all."""
+    with Screener(helsingor) as screener:
+        with pytest.raises(error, match=f"workers must be .*{workers!r}"
+                           if error is TypeError else f"workers must be 1 or more, not {workers}"):
+            screener.screen_paths([candidates], workers=workers)
+        with pytest.raises(error, match="workers must be"):
+            screener.stream_paths([candidates], str, lambda _result, _line: None,
+                                  workers=workers)

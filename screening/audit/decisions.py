@@ -75,6 +75,27 @@ class Decision:
 Decisions = Mapping[str, "Decision"]
 
 
+@dataclass(frozen=True)
+class DecisionBook:
+    """What people decided about the candidates of one profile, read from the audit store
+    once for a run whose candidates are not known ahead (a JSON Lines stream): each
+    candidate's decisions on this profile, stage and date with the sha256 of the record
+    each was made on, oldest first, and the latest made on any evidence, marked as made on
+    other evidence. Small (people decide, one at a time), so it travels to workers."""
+
+    on_evidence: Mapping[str, tuple[tuple[str, Decision], ...]]
+    earlier: Mapping[str, Decision]
+
+    def shown(self, candidate: str, sha256: str) -> Decision | None:
+        """The decision shown beside `candidate` screened from a record of `sha256`, as
+        `AuditStore.decisions_shown` gives it: the latest on this evidence, else the latest
+        made on other evidence."""
+        if candidate not in self.earlier:  # nobody decided: most candidates of a pool
+            return None
+        made_here = [d for made_on, d in self.on_evidence.get(candidate, ()) if made_on == sha256]
+        return made_here[-1] if made_here else self.earlier[candidate]
+
+
 class DecisionRefused(Told, ValueError):
     """A decision that cannot be recorded as asked; `text` says why."""
 

@@ -34,8 +34,11 @@ class Spool:
     stream through a run."""
 
     def __init__(self) -> None:
-        # closed by the garbage collector with the spool: it lives exactly one run
         self._file = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
+
+    def close(self) -> None:
+        """The file goes (a temporary file); closed by its run, not left to the collector."""
+        self._file.close()
 
     def add(self, item: CandidateInput, rendered: str | bytes | None) -> None:
         # the fields as they are: dataclasses.asdict would first copy each record's data
@@ -52,10 +55,14 @@ class Spool:
             yield CandidateInput(**item), rendered
 
     def pairs(self) -> Iterator[tuple[CandidateInput, dict]]:
-        """With the results as they were rendered (JSON Lines runs)."""
+        """With the results as they were rendered (JSON Lines runs), less the decision a
+        line showed: decisions are entries of their own, and one later superseded must not
+        stand in the run's result as if it were the candidate's."""
         for item, rendered in self._rows():
             assert rendered is not None, "only a JSON Lines run reads the rendered results"
-            yield item, json.loads(rendered)
+            result = json.loads(rendered)
+            result.pop("decision", None)
+            yield item, result
 
     def inputs(self) -> dict[str, CandidateInput]:
         return {item.candidate: item for item, _ in self._rows()}

@@ -36,7 +36,7 @@ from ..errors import InputError, Problem
 from ..messages import Message, message, os_reason
 from ..vocabulary import did_you_mean
 from .chain import GENESIS, StoredEntry, canonical, entry_hash, verify
-from .decisions import Decision, check_decision, standing
+from .decisions import Decision, DecisionBook, check_decision, standing
 
 ENTRY_COLUMNS = "seq, kind, run, candidate, created, body, previous, hash"  # as StoredEntry
 APPLICATION_ID = 0x53435231  # "SCR1": marks the file as ours
@@ -379,6 +379,42 @@ class AuditStore:
         history = self._on_evidence(about, profile_sha256, stage, as_of, inputs)
         shown = standing(history)
         return history, {**shown, **_earlier(about, profile_id, set(inputs) - set(shown))}
+
+    def decision_book(self, profile_sha256: str, profile_id: str, stage: str,
+                      as_of: str) -> DecisionBook:
+        """`decisions_shown` for candidates not known yet, read once: every decision made in
+        a run of the profile, with the record each was made on where the run screened this
+        version, stage and date."""
+        runs: dict[str, dict] = {}
+        about = []
+        for d in self._decisions():
+            if d.run not in runs:
+                runs[d.run] = self.run(d.run)
+            if runs[d.run]["profile"]["id"] == profile_id:
+                about.append((d, runs[d.run]))
+        on_evidence: dict[str, list[tuple[str, Decision]]] = {}
+        for d, r in about:
+            if (r["profile"]["sha256"], r["stage"], r["as_of"]) == (profile_sha256, stage,
+                                                                   as_of):
+                made_on = self._input_sha256(d.run, d.candidate)
+                if made_on is not None:
+                    on_evidence.setdefault(d.candidate, []).append((made_on, d))
+        return DecisionBook({c: tuple(made) for c, made in on_evidence.items()},
+                            _earlier(about, profile_id, {d.candidate for d, _ in about}))
+
+    def run_decision_book(self, run: str, profile_sha256: str, stage: str,
+                          as_of: str) -> DecisionBook:
+        """`run_decisions` for candidates not known yet, read once: standing beside a record
+        of the sha256 `run` screened on this profile, stage and date, otherwise marked as
+        made on other evidence."""
+        meta = self.run(run)
+        screened = {r["id"]: r["input"]["sha256"] for r in self.results(run)}
+        alike = (meta["profile"]["sha256"], meta["stage"], meta["as_of"]) == \
+            (profile_sha256, stage, as_of)
+        there = self.standing_for_inputs(meta["profile"]["sha256"], meta["stage"],
+                                         meta["as_of"], screened)
+        return DecisionBook({c: ((screened[c], d),) for c, d in there.items()} if alike else {},
+                            {c: d.made_in(meta["stage"], meta["as_of"]) for c, d in there.items()})
 
     def run_decisions_shown(self, run: str) -> dict[str, Decision]:
         """`decisions_shown` for the candidates of a recorded run, on its evidence."""

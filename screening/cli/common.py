@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
+from contextlib import contextmanager
 
 import click
 
@@ -125,20 +126,43 @@ def standing_decisions(profile, stage: str, as_of, inputs: dict[str, str], run: 
     screened another stage, date, record or version of the profile), or else the latest a
     person made on the same profile, stage, date and record (by sha256) in any run of the
     audit store; for a candidate with none, the latest made on other evidence, marked."""
-    from ..audit import default_path
-
-    path = audit_db or default_path()
-    if run is None and not os.path.exists(path):
-        return {}  # no store, nothing decided: sqlite3 and the store's code stay unloaded
-    from ..audit.store import AuditStore
-
-    store = AuditStore(path, read_only=True)
     as_of_text = (as_of or profile.meta.date).isoformat()
-    try:
+    with _decisions_store(run, audit_db) as store:
+        if store is None:
+            return {}
         if run is not None:  # a run the command checked first (check_run)
             return store.run_decisions(run, profile.sha256, stage, as_of_text, inputs)
         return store.decisions_shown(profile.sha256, profile.meta.id, stage, as_of_text,
                                      inputs)
+
+
+def decision_book(profile, stage: str, as_of, run: str | None, audit_db: str | None):
+    """`standing_decisions` for a stream, whose candidates are not known ahead: read once,
+    looked up by candidate and record as each is screened; None when nothing is decided."""
+    as_of_text = (as_of or profile.meta.date).isoformat()
+    with _decisions_store(run, audit_db) as store:
+        if store is None:
+            return None
+        if run is not None:
+            return store.run_decision_book(run, profile.sha256, stage, as_of_text)
+        return store.decision_book(profile.sha256, profile.meta.id, stage, as_of_text)
+
+
+@contextmanager
+def _decisions_store(run: str | None, audit_db: str | None):
+    """The audit store, read-only, to look decisions up in; None when there is no store and
+    no RUN names one (nothing decided: sqlite3 and the store's code stay unloaded)."""
+    from ..audit import default_path
+
+    path = audit_db or default_path()
+    if run is None and not os.path.exists(path):
+        yield None
+        return
+    from ..audit.store import AuditStore
+
+    store = AuditStore(path, read_only=True)
+    try:
+        yield store
     finally:
         store.close()
 

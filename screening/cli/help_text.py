@@ -83,10 +83,8 @@ HELP_EN: dict[str, str] = {
         "reads it.",
     "Vis kun kandidater med foreslået knock-out.":
         "Show only candidates with a proposed knock-out.",
-    "Skjul kandidater med foreslået knock-out, som ingen har underkendt (jsonl slår ikke "
-    "beslutninger op).":
-        "Hide candidates with a proposed knock-out no person has overridden (jsonl looks up "
-        "no decisions).",
+    "Skjul kandidater med foreslået knock-out, som ingen har underkendt.":
+        "Hide candidates with a proposed knock-out no person has overridden.",
     "Antal processer (standard: alle kerner ved store input, ellers 1).":
         "Number of processes (default: all cores for large inputs, else 1).",
     # shortlist

@@ -17,6 +17,7 @@ from .common import (
     audit_sink,
     check_out,
     check_run,
+    decision_book,
     echo_decisions,
     echo_problem,
     echo_recorded,
@@ -61,8 +62,7 @@ FORMATS = ("table", "json", "jsonl", "csv", "markdown", "xlsx")
                                 "felterne, som dansk Excel læser det.")
 @option("--only-knockouts", is_flag=True, help="Vis kun kandidater med foreslået knock-out.")
 @option("--hide-knockouts", is_flag=True,
-        help="Skjul kandidater med foreslået knock-out, som ingen har underkendt (jsonl "
-             "slår ikke beslutninger op).")
+        help="Skjul kandidater med foreslået knock-out, som ingen har underkendt.")
 @option("--workers", type=click.IntRange(min=1),
         help="Antal processer (standard: alle kerner ved store input, ellers 1).")
 @as_of_option
@@ -122,28 +122,35 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
                    "strict": strict, "on_problem": problem, "on_warning": echo_warning,
                    "on_progress": progress}
         if fmt == "jsonl":
+            # what people decided, read once: each line carries its candidate's decision
+            book = decision_book(loaded_profile, stage, as_of_date, run_id, audit_db)
             with output_to(out) as handle:
                 handle.flush()  # lines go to the bytes beneath, as the workers rendered them
                 lines = handle.buffer
+
+                def write(result, line: bytes) -> None:
+                    # a person's decision to let a proposed knock-out go on is in its line
+                    decided = hide_knockouts and result.knockouts and book is not None \
+                        and result.id in book.earlier
+                    if keep(result, _going_on(line) if decided else frozenset()):
+                        lines.write(line)
+
                 run = screener.stream_paths(
                     candidates, partial(report.jsonl_row, loaded_profile.meta.id, stage,
                                         as_of_date or loaded_profile.meta.date),
-                    lambda result, line: lines.write(line) if keep(result) else None,
-                    stage, as_of_date, **options)
+                    write, stage, as_of_date, decisions=book, **options)
                 if not run.summary.screened:
                     _finish(run.summary, strict)  # exit 2 here: --out is left as it was
         else:
             run = screener.screen_paths(candidates, stage, as_of_date, **options)
     screening = run.screening
     decisions: Decisions = {}
-    # recorded or not (--no-audit), what people decided shows with the results; a talent
-    # pool streamed as JSON Lines is not held in memory to look decisions up
-    if run_id or (screening is not None and run.summary.screened):
+    # recorded or not (--no-audit), what people decided shows with the results; a line of
+    # JSON Lines carries its own, looked up by its record as it was screened
+    if screening is not None and run.summary.screened:
         decisions = standing_decisions(loaded_profile, stage, as_of_date, run.input_hashes,
                                        run_id, audit_db)
-        if screening is not None:
-            decisions = {r.id: decisions[r.id] for r in screening.results
-                         if r.id in decisions}
+        decisions = {r.id: decisions[r.id] for r in screening.results if r.id in decisions}
     if screening is not None and screening.results:  # nothing valid: the summary says it
         from ..audit.decisions import ADVANCES, on_this_evidence
 
@@ -161,6 +168,20 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
     echo_recorded(run, audit)
     echo_decisions(decisions, run_id)
     _finish(run.summary, strict)
+
+
+def _going_on(line: bytes) -> frozenset[str]:
+    """The candidate of a JSON line, when the decision it carries stands on this evidence and
+    lets the candidate go on; nobody otherwise."""
+    import orjson
+
+    from ..audit.decisions import ADVANCES
+
+    entry = orjson.loads(line)
+    decision = entry["decision"]
+    goes_on = decision is not None and "other_stage" not in decision and \
+        decision["outcome"] == ADVANCES
+    return frozenset({entry["id"]}) if goes_on else frozenset()
 
 
 def _best(ranked: list[CandidateResult], top: int) -> list[CandidateResult]:
