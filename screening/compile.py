@@ -80,7 +80,7 @@ class DerivedPlan:
 
 @dataclass(frozen=True)
 class AssessmentPlan:
-    """A competency's score from some sources, aggregated, plus the spread between sources."""
+    """A competency's score from some sources, aggregated, plus the spread of its scores."""
 
     key: str
     spread_key: str

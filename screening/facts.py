@@ -1,7 +1,7 @@
 """Turn validated candidate records into the small facts the compiled rules read.
 
 Facts carry only the fields some rule reads (cheaper to move through durable-rules), and of
-a spread between sources only one some rule can match (`ruleset.floors_across`: the core
+a spread of scores only one some rule can match (`ruleset.floors_across`: the core
 copies every matched fact's text into each firing), split over the fact types the engine's
 ruleset decided (`ruleset.Layout`, given to `plan_of`), and are built directly in the shape the core
 reads: a fact's id is its position in its batch, written first so that a firing's matched
@@ -298,11 +298,17 @@ def reachable(aggregate: str, scores: tuple[tuple[str, int], ...], coming: int,
               best: int) -> float:
     """The value of (source, score) once `coming` more sources have each given `best`:
     the most the sources still to come can move it the criteria's way."""
-    return round(SOURCE_AGGREGATES[aggregate](_source_means(scores) + [float(best)] * coming), 2)
+    return round(SOURCE_AGGREGATES[aggregate](_aggregated(aggregate, scores)
+                                              + [float(best)] * coming), 2)
 
 
-def _source_means(scores: tuple[tuple[str, int], ...]) -> list[float]:
-    """Each source's mean score, in the order the sources first occur."""
+def _aggregated(aggregate: str, scores: tuple[tuple[str, int], ...]) -> list[float]:
+    """What `aggregate` takes of (source, score): for `mean` each source's mean score (in
+    the order the sources first occur), so that a source weighs the same however many
+    assessed from it; for `min` and `max` every score, so that no assessor of a source
+    averages another away (two referees' 5 and 1 are a 1 to a krav, not a 3)."""
+    if aggregate != "mean":
+        return [float(score) for _, score in scores]
     by_source: dict[str, list[int]] = {}
     for source, score in scores:
         by_source.setdefault(source, []).append(score)
@@ -317,11 +323,12 @@ def _one_score(index: int, score: int) -> AssessmentValue:
 
 @lru_cache(maxsize=4096)  # the same few scores from the same few sources recur
 def _combined(aggregate: str, scores: tuple[tuple[str, int], ...]) -> tuple[float, float]:
-    """The value and the spread of several (source, score): each source's mean score, the
-    means aggregated, and the largest difference between them."""
-    means = _source_means(scores)
-    return (round(SOURCE_AGGREGATES[aggregate](means), 2),
-            round(max(means) - min(means), 2))
+    """The value and the spread of several (source, score): the scores aggregated (see
+    `_aggregated`), and the largest difference between two of them, whether two sources or
+    two assessors of one disagree."""
+    values = [score for _, score in scores]
+    return (round(SOURCE_AGGREGATES[aggregate](_aggregated(aggregate, scores)), 2),
+            float(max(values) - min(values)))
 
 
 # sums of a few item values recur, and round() costs a microsecond; typed, so that a

@@ -199,21 +199,25 @@ class Reference:
 
     def assessment(self, competency: str, sources: tuple[str, ...], aggregate: str,
                    negative: bool = False):
-        """The aggregated score and the spread between sources, or None. In the best case,
-        each source still to come adds the score best for the criterion (`negative`: read
-        under an odd number of `not`s, where 1 is best)."""
+        """The aggregated score and the largest difference between two scores, or None. In
+        the best case, each source still to come adds the score best for the criterion
+        (`negative`: read under an odd number of `not`s, where 1 is best)."""
         per_source: dict[str, list[int]] = {}
         for a in self.record.assessments:
             if a.competency == competency and a.source in sources and a.source in self.allowed:
                 per_source.setdefault(a.source, []).append(a.score)
         if not per_source:
             return None
-        means = [fmean(scores) for scores in per_source.values()]
-        spread = round(max(means) - min(means), 2)
+        every = [score for scores in per_source.values() for score in scores]
+        # `mean` takes each source's mean; `min` and `max` the single scores: no assessor
+        # averages another of the same source away
+        taken = ([fmean(scores) for scores in per_source.values()] if aggregate == "mean"
+                 else every)
+        spread = float(max(every) - min(every))  # two sources or two assessors apart
         if self.best:
             coming = [s for s in sources if s not in self.allowed]
-            means += [1 if negative else 5] * len(coming)
-        value = {"min": min, "max": max, "mean": fmean}[aggregate](means)
+            taken = taken + [1 if negative else 5] * len(coming)
+        value = {"min": min, "max": max, "mean": fmean}[aggregate](taken)
         return round(value, 2), spread
 
     def _assessed(self, node: cond.Assessed, c: Criterion, negative: bool) -> str:
