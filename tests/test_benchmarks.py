@@ -24,6 +24,7 @@ def printed(tmp_path_factory) -> str:
 
 def test_the_benchmark_prints_every_section(printed):
     for heading in ("Machine:", "Engine path and peers in one process", "durable-rules C core",
+                    "sources still to come:",
                     "CLI, 300 records", "× one worker, median of the rounds",
                     "Peak memory streaming", "CLI on 50 candidates",
                     "find and load the profile", "audit trail on"):
