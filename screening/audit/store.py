@@ -341,14 +341,22 @@ class AuditStore:
         screened now (id -> record sha256, where known): standing where the run screened
         the same evidence (the same profile, stage, date and record), otherwise marked as
         made on other evidence."""
+        meta, screened, alike, there = self._standing_in_run(run, profile_sha256, stage, as_of)
+        return {c: d if alike and inputs.get(c) in (None, screened[c])
+                else d.made_in(meta["stage"], meta["as_of"]) for c, d in there.items()}
+
+    def _standing_in_run(self, run: str, profile_sha256: str, stage: str, as_of: str
+                         ) -> tuple[dict, dict[str, str], bool, dict[str, Decision]]:
+        """Of `run`: its meta, the record sha256 of each candidate it screened, whether it
+        screened on this profile, stage and date, and the decisions standing on its
+        evidence."""
         meta = self.run(run)
         screened = {r["id"]: r["input"]["sha256"] for r in self.results(run)}
         alike = (meta["profile"]["sha256"], meta["stage"], meta["as_of"]) == \
             (profile_sha256, stage, as_of)
         there = self.standing_for_inputs(meta["profile"]["sha256"], meta["stage"],
                                          meta["as_of"], screened)
-        return {c: d if alike and inputs.get(c) in (None, screened[c])
-                else d.made_in(meta["stage"], meta["as_of"]) for c, d in there.items()}
+        return meta, screened, alike, there
 
     def standing_for_inputs(self, profile_sha256: str, stage: str, as_of: str,
                             inputs: dict[str, str]) -> dict[str, Decision]:
@@ -407,12 +415,7 @@ class AuditStore:
         """`run_decisions` for candidates not known yet, read once: standing beside a record
         of the sha256 `run` screened on this profile, stage and date, otherwise marked as
         made on other evidence."""
-        meta = self.run(run)
-        screened = {r["id"]: r["input"]["sha256"] for r in self.results(run)}
-        alike = (meta["profile"]["sha256"], meta["stage"], meta["as_of"]) == \
-            (profile_sha256, stage, as_of)
-        there = self.standing_for_inputs(meta["profile"]["sha256"], meta["stage"],
-                                         meta["as_of"], screened)
+        meta, screened, alike, there = self._standing_in_run(run, profile_sha256, stage, as_of)
         return DecisionBook({c: ((screened[c], d),) for c, d in there.items()} if alike else {},
                             {c: d.made_in(meta["stage"], meta["as_of"]) for c, d in there.items()})
 
