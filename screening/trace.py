@@ -17,7 +17,8 @@ What a statement is (`split_statements`), deliberately simple so a consultant ca
   with prose under it ("1. Struktureret ledelsesstil") is one statement with that prose,
   so its sentences are not counted on their own;
 - a *sentence* of a prose paragraph (split after . ! ? or : before a capital letter); a
-  paragraph ending in ":" just before a list is the list's lead-in, not counted itself;
+  paragraph ending in ":", or in no full stop ("Vi forventer at du"), just before a list
+  is the list's lead-in, not counted itself;
 - a *table cell*: of a line with a tab (a table saved as text) or of a markdown table.
 
 Which statements count (must be quoted or set aside), `Statement.counted`:
@@ -359,9 +360,14 @@ def split_statements(text: str) -> list[Statement]:
             statements.append(_statement("numbered", title, line, path, body, True))
             numbered_block = None
 
-    for block in blocks:
+    for n, block in enumerate(blocks):
         first = block.lines[0]
-        if len(block.lines) == 1 and _is_heading_line(first):
+        # a short line alone above a list is its heading, or its lead-in when it speaks of
+        # people ("Vi forventer at du"): a heading would close the section it stands in
+        leads_in = (n + 1 < len(blocks) and not _MD_HEADING.match(first.strip())
+                    and _names_people(first)
+                    and any(kind != "sentence" for kind, _, _ in _items(blocks[n + 1])))
+        if len(block.lines) == 1 and _is_heading_line(first) and not leads_in:
             close_numbered()
             level = _heading_level(first)
             while path and path[-1][0] >= level:
@@ -381,7 +387,7 @@ def split_statements(text: str) -> list[Statement]:
             numbered_block[2].append("\n".join(block.lines))
             continue
         close_numbered()
-        if is_list and lead_in.endswith(":") and statements[-1].kind == "sentence":
+        if is_list and _introduces(lead_in) and statements[-1].kind == "sentence":
             # "Det forventes, at den kommende direktør:" introduces; its items state
             statements[-1] = replace(statements[-1], counted=False)
         in_section = _competency_section(path)
@@ -402,7 +408,7 @@ def split_statements(text: str) -> list[Statement]:
                                                  counted))
                 if is_list:  # a paragraph right above its list, no blank line between
                     lead_in = " ".join(item.split())
-                    if lead_in.endswith(":") and statements[-1].kind == "sentence":
+                    if _introduces(lead_in) and statements[-1].kind == "sentence":
                         statements[-1] = replace(statements[-1], counted=False)
             else:
                 content = normalise(item)
@@ -416,6 +422,12 @@ def split_statements(text: str) -> list[Statement]:
             lead_in = " ".join(block.lines)
     close_numbered()
     return statements
+
+
+def _introduces(lead_in: str) -> bool:
+    """Whether a paragraph right above a list only leads into it: it ends in a colon, or
+    its last sentence is left open for the items to finish ("Vi forventer at du")."""
+    return bool(lead_in) and lead_in[-1] not in ".!?"
 
 
 def _cells(row: str) -> list[str]:

@@ -427,3 +427,26 @@ def test_items_under_a_decisive_lead_in_are_drafted_as_krav_with_the_reason(tmp_
     assert all(c.lint_ignore == ("L303",) for c in krav)
     assert lint_paths([out]) == []
     assert out.with_suffix(".feature").exists()  # a scenario per krav to fill in
+
+
+def test_a_lead_in_without_a_colon_leads_into_its_list_and_is_no_criterion(tmp_path):
+    """'Det er afgørende at du' over a list, with no colon, was drafted as a krav of its
+    own, quoting only those words, with a knock-out scenario; alone on its line, 'Vi
+    forventer at du' was a heading, and its items and all below it were no longer in the
+    competency section, so not drafted at all. A sentence left open for the items to finish
+    is their lead-in, as with a colon, blank line or not."""
+    text = tmp_path / "profil.md"
+    text.write_text("# Skolechef, Greve Kommune\n\n## Ledelsesmæssige kompetencer\n\n"
+                    "Det er afgørende at du\n- har ledet ledere\n- kender skolen\n\n"
+                    "Vi forventer at du\n\n- inddrager forældrene\n\n"
+                    "Du er robust.\n- og rolig\n", encoding="utf-8")
+    out = write_draft(text, tmp_path)
+    profile = load_profile(out)
+    priorities = {c.quote: c.priority for c in profile.criteria}
+    assert priorities == {"har ledet ledere": "krav", "kender skolen": "krav",
+                          "inddrager forældrene": "ønske", "Du er robust.": "ønske",
+                          "og rolig": "ønske"}
+    # standing alone, the words were taken for a heading that closed the section
+    assert {c.section for c in profile.criteria} == {"Ledelsesmæssige kompetencer"}
+    (tr,) = trace_profile(profile)
+    assert not tr.uncovered
