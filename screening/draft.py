@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .errors import InputError, Problem
 from .messages import message
+from .profiles import CATEGORIES
 from .trace import LIST_MARKER, Statement, read_text, split_statements
 from .wording import DECISIVE_WORDS, Reading, read_wording
 
@@ -40,7 +41,8 @@ TO_DECIDE = (
     "references; read facts of the CV instead where the text asks for experience or "
     "education (`derived:` and `some:` conditions, see `screening fields`)",
     "`sources:` per criterion (by default every stage of the process)",
-    "categories (guessed from words such as 'ledelse' and 'faglig') and short names",
+    "categories (the one a heading names, such as 'Faglige kompetencer', else guessed from "
+    "words such as 'ledelse' and 'faglig') and short names",
     "statements that are not competencies (the organisation, the process): remove their "
     "criteria and list them under `set_aside:` with a reason",
     "scoring: weights, assessment thresholds, bands (the tool's defaults until set)",
@@ -156,9 +158,22 @@ def _most_telling(sentences: list[str]) -> str:
 
 
 def _category(s: Statement, quote: str) -> str:
-    lowered = f"{quote} {s.section}".casefold()
-    for category, words in CATEGORY_WORDS.items():
-        if any(w in lowered for w in words):
+    """The category the text files the statement under ("3.1. Faglige kompetencer"), else
+    one guessed from its words and its section's; under a heading naming more than one
+    ("Personlige og ledelsesmæssige kompetencer") from its own words alone."""
+    for heading in reversed(s.sections):
+        named = [c for c in CATEGORIES if re.search(rf"(?<!\w){c[:-1]}", heading.casefold())]
+        if len(named) == 1:
+            return named[0]
+        if named:
+            return _guessed_category(quote)
+    return _guessed_category(f"{quote} {s.section}")
+
+
+def _guessed_category(words: str) -> str:
+    lowered = words.casefold()
+    for category, stems in CATEGORY_WORDS.items():
+        if any(w in lowered for w in stems):
             return category
     return DEFAULT_CATEGORY
 

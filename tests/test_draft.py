@@ -450,3 +450,24 @@ def test_a_lead_in_without_a_colon_leads_into_its_list_and_is_no_criterion(tmp_p
     assert {c.section for c in profile.criteria} == {"Ledelsesmæssige kompetencer"}
     (tr,) = trace_profile(profile)
     assert not tr.uncovered
+
+
+def test_a_draft_files_each_criterion_under_the_category_its_heading_names(tmp_path):
+    """Under 'Faglige kompetencer', 'Det er afgørende, at du har erfaring med ledelse af
+    ledere' was drafted ledelsesmæssige (its word 'ledelse'), and every statement under
+    'Personlige og ledelsesmæssige kompetencer' ledelsesmæssige (the heading's word): the
+    text's own headings say the category; only a heading naming two leaves it to the words."""
+    text = tmp_path / "profil.md"
+    text.write_text("# Skolechef, Greve Kommune\n\n## Faglige kompetencer\n\n"
+                    "Det er afgørende, at du har erfaring med ledelse af ledere.\n\n"
+                    "## Personlige kompetencer\n\n"
+                    "Vi ser gerne en leder, der har erfaring med medier.\n\n"
+                    "## Personlige og ledelsesmæssige kompetencer\n\n"
+                    "Du skal være robust og rolig.\n\n"
+                    "Du skal kunne lede ledere.\n", encoding="utf-8")
+    profile = load_profile(write_draft(text, tmp_path))
+    assert {c.quote: c.category for c in profile.criteria} == {
+        "Det er afgørende, at du har erfaring med ledelse af ledere.": "faglige",
+        "Vi ser gerne en leder, der har erfaring med medier.": "personlige",
+        "Du skal være robust og rolig.": "personlige",
+        "Du skal kunne lede ledere.": "ledelsesmæssige"}
