@@ -11,10 +11,18 @@ from typing import Any
 
 from .catalogue import COLLECTIONS, describe_field
 from .conditions import OPS
-from .profiles import RuleFileSpec
+from .profiles import ID_PATTERN, RuleFileSpec
 from .records import SOURCES, CandidateRecord
 
 SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema"
+# a competency or derived fact a condition names: never found unless it could be one's id
+NAME = {"type": "string", "pattern": ID_PATTERN}
+# a rule file is a profile or a module, never both; only a profile has scoring
+PROFILE_OR_MODULE = [
+    {"required": ["profile"], "properties": {"profile": {"type": "object"}}},
+    {"required": ["module"], "properties": {"module": {"type": "object"},
+                                            "scoring": {"type": "null"}}},
+]
 
 
 def candidate_schema() -> dict[str, Any]:
@@ -72,12 +80,12 @@ def _condition() -> dict[str, Any]:
              "properties": {"not": {"$ref": "#/$defs/Condition"}}},
             {"type": "object", "required": ["fact"], "additionalProperties": False,
              "maxProperties": 2,
-             "properties": {"fact": {"type": "string"}, **_operators(scalar)}},
+             "properties": {"fact": NAME, **_operators(scalar)}},
             {"type": "object", "required": ["some", "where"], "additionalProperties": False,
              "properties": {"some": {"enum": sorted(COLLECTIONS), "description": _catalogue()},
                             "where": {"$ref": "#/$defs/ItemCondition"}}},
             {"type": "object", "required": ["assessed"], "additionalProperties": False,
-             "properties": {"assessed": {"type": "string"},
+             "properties": {"assessed": NAME,
                             "by": {"type": "array", "minItems": 1,
                                    "items": {"enum": list(SOURCES)}},
                             "gte": {"type": "number", "minimum": 1, "maximum": 5}}},
@@ -94,6 +102,24 @@ def profile_schema() -> dict[str, Any]:
     criterion["when"] = {"$ref": "#/$defs/Condition"}
     criterion["partial"] = {"$ref": "#/$defs/Condition"}
     defs["DerivedSpec"]["properties"]["where"] = {"$ref": "#/$defs/ItemCondition"}
+    # the lowest band takes the scores below every other one
+    defs["Scoring"]["properties"]["bands"]["contains"] = {
+        "required": ["min_score"], "properties": {"min_score": {"const": 0}}}
+    schema["oneOf"] = PROFILE_OR_MODULE
+    _only_ids_as_keys(schema)
     schema["$schema"] = SCHEMA_DRAFT
     schema["title"] = "Regelfil: profil eller modul (screening)"
     return schema
+
+
+def _only_ids_as_keys(node: Any) -> None:
+    """pydantic gives a mapping keyed by ids (`competencies:`, `derived:`, `questions:`) the
+    id pattern for its keys but lets any other key through; the loader refuses one."""
+    if isinstance(node, dict):
+        if "patternProperties" in node:
+            node.setdefault("additionalProperties", False)
+        for value in node.values():
+            _only_ids_as_keys(value)
+    elif isinstance(node, list):
+        for value in node:
+            _only_ids_as_keys(value)

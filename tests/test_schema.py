@@ -3,7 +3,9 @@ the mistakes loading would flag."""
 
 from __future__ import annotations
 
+import datetime
 import json
+import shutil
 
 import pytest
 from click.testing import CliRunner
@@ -26,6 +28,15 @@ def data(path) -> dict:
     doc, problem = read_document(path)
     assert problem is None
     return plain(doc.data)
+
+
+def as_written(value):
+    """Data as an editor's YAML support reads it: a date is a string."""
+    if isinstance(value, dict):
+        return {k: as_written(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [as_written(v) for v in value]
+    return value.isoformat() if isinstance(value, datetime.date) else value
 
 
 def test_the_schemas_match_the_shipped_files_in_schemas():
@@ -53,3 +64,47 @@ def test_the_schemas_flag_unknown_keys_and_wrong_values():
         {"title": "T", "organisation": "O", "sector": "kommun", "start": "2020-01-01"}]}))
     profile = jsonschema.Draft202012Validator(schema("profile"))
     assert list(profile.iter_errors({"profile": {"id": "p"}, "criteria": [{"id": "x"}]}))
+
+
+def broken_copies(data: dict) -> dict[str, dict]:
+    """A shipped rule file's data with one mistake each that loading refuses."""
+    module = "module" in data
+    head = "module" if module else "profile"
+    copies = {f"no {head}": {k: v for k, v in data.items() if k != head},
+              "both profile and module": {**data, "profile" if module else "module":
+                                          data[head]},
+              "a condition naming nothing": {**data, "criteria": [
+                  {**data["criteria"][0], "when": {"assessed": ""}}, *data["criteria"][1:]]}}
+    if data.get("competencies"):
+        first, *rest = data["competencies"].items()
+        copies["a competency id with a space"] = {
+            **data, "competencies": {"Ledelse af ledere": first[1], **dict(rest)}}
+    if module:
+        copies["scoring in a module"] = {**data, "scoring": {}}
+    else:
+        copies["no band from 0"] = {**data, "scoring": {
+            **data.get("scoring", {}), "bands": [{"min_score": 50, "band": "b", "label": "B"}]}}
+    return copies
+
+
+def test_the_profile_schema_refuses_what_loading_refuses_in_each_shipped_rule_file(tmp_path):
+    """An editor showed rule files as valid that `screening lint` then refused: an id with a
+    space as a key of `competencies:`, a file with neither `profile:` nor `module:` (or
+    both), `assessed: ""`, scoring in a module, bands with no floor at 0."""
+    from ruamel.yaml import YAML
+
+    from screening.errors import RuleFileError
+    from screening.rulefiles import load_profile
+
+    validator = jsonschema.Draft202012Validator(schema("profile"))
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    for path in [*rules.glob("*.yaml"), *(rules / "modules").glob("*.yaml")]:
+        original = path.read_text("utf-8")
+        for mistake, broken in broken_copies(data(path)).items():
+            with path.open("w", encoding="utf-8") as out:
+                YAML(typ="safe", pure=True).dump(broken, out)
+            with pytest.raises(RuleFileError):
+                load_profile(path, allow_module=True)
+            assert list(validator.iter_errors(as_written(broken))), (path.name, mistake)
+        path.write_text(original, "utf-8")
