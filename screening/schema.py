@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .catalogue import COLLECTIONS, describe_field
-from .conditions import OPS
+from .catalogue import COLLECTIONS, COMPARISON_OPS, OPS_BY_KIND, ItemField, describe_field
+from .conditions import MAX_IN_VALUES
 from .profiles import ID_PATTERN, RuleFileSpec
 from .records import SOURCES, CandidateRecord
 
@@ -32,32 +32,69 @@ def candidate_schema() -> dict[str, Any]:
     return schema
 
 
-def _operators(value_schema: dict) -> dict[str, Any]:
-    ops: dict[str, Any] = {op: value_schema for op in OPS if op not in ("in", "contains")}
-    ops["in"] = {"type": "array", "minItems": 1, "items": value_schema}
-    ops["contains"] = value_schema
-    return ops
+def _value(field: ItemField) -> dict[str, Any]:
+    """What a field may be compared with: a number, true or false, or one of its values."""
+    if field.kind in ("bool", "number"):
+        return {"type": "boolean" if field.kind == "bool" else "number"}
+    return {"enum": list(field.values)}
 
 
-def _item_condition() -> dict[str, Any]:
-    fields = sorted({name for c in COLLECTIONS.values() for name in c.fields})
-    scalar = {"type": ["string", "number", "boolean"]}
+def _field_test(collection: str, field: ItemField) -> dict[str, Any]:
+    """`{field: sector, eq: kommune}`: the operators of the field's kind, with its values;
+    a bool field alone reads 'is true'."""
+    value = _value(field)
+    operators = {op: {"type": "array", "minItems": 1, "maxItems": MAX_IN_VALUES, "items": value}
+                 if op == "in" else value for op in OPS_BY_KIND[field.kind]}
+    return {"type": "object", "required": ["field"], "additionalProperties": False,
+            "minProperties": 1 if field.kind == "bool" else 2, "maxProperties": 2,
+            "properties": {"field": {"const": field.name,
+                                     "description": describe_field(collection, field)},
+                           **operators}}
+
+
+def _item_condition_name(collection: str) -> str:
+    return f"ItemCondition_{collection}"
+
+
+def _item_condition(collection: str) -> dict[str, Any]:
+    """A condition on one item of `collection` (`where:`): its own fields only."""
+    ref = {"$ref": f"#/$defs/{_item_condition_name(collection)}"}
     return {
         "oneOf": [
             {"type": "object", "required": ["all"], "additionalProperties": False,
-             "properties": {"all": {"type": "array", "minItems": 1,
-                                    "items": {"$ref": "#/$defs/ItemCondition"}}}},
+             "properties": {"all": {"type": "array", "minItems": 1, "items": ref}}},
             {"type": "object", "required": ["any"], "additionalProperties": False,
-             "properties": {"any": {"type": "array", "minItems": 1,
-                                    "items": {"$ref": "#/$defs/ItemCondition"}}}},
+             "properties": {"any": {"type": "array", "minItems": 1, "items": ref}}},
             {"type": "object", "required": ["not"], "additionalProperties": False,
-             "properties": {"not": {"$ref": "#/$defs/ItemCondition"}}},
-            {"type": "object", "required": ["field"], "additionalProperties": False,
-             "minProperties": 1, "maxProperties": 2,
-             "properties": {"field": {"enum": fields, "description": _catalogue()},
-                            **_operators(scalar)}},
+             "properties": {"not": ref}},
+            *(_field_test(collection, field)
+              for field in COLLECTIONS[collection].fields.values()),
         ],
     }
+
+
+def _where_of(key: str, optional: bool = False) -> list[dict[str, Any]]:
+    """`where:` holds a condition on the collection `key` names (`some:`, or `of:` where
+    a derived fact may count every item: `where: null`)."""
+    def where(name: str) -> dict[str, Any]:
+        ref = {"$ref": f"#/$defs/{_item_condition_name(name)}"}
+        return {"anyOf": [ref, {"type": "null"}]} if optional else ref
+    return [{"if": {"required": [key], "properties": {key: {"const": name}}},
+             "then": {"properties": {"where": where(name)}}}
+            for name in COLLECTIONS]
+
+
+def _sum_field() -> list[dict[str, Any]]:
+    """A derived fact sums a number field of its collection, and only a sum names one."""
+    return [
+        *({"if": {"required": ["of", "aggregate"],
+                  "properties": {"of": {"const": name}, "aggregate": {"const": "sum"}}},
+           "then": {"required": ["field"], "properties": {"field": {"enum": [
+               f.name for f in c.fields.values() if f.kind == "number"]}}}}
+          for name, c in COLLECTIONS.items()),
+        {"if": {"properties": {"aggregate": {"not": {"const": "sum"}}}},
+         "then": {"properties": {"field": {"type": "null"}}}},
+    ]
 
 
 def _catalogue() -> str:
@@ -67,7 +104,8 @@ def _catalogue() -> str:
 
 
 def _condition() -> dict[str, Any]:
-    scalar = {"type": ["number", "boolean"]}
+    # a fact is true or false (`exists`) or a number (`count`, `sum`): compared, never `in`
+    fact_value = {"type": ["number", "boolean"]}
     return {
         "oneOf": [
             {"type": "object", "required": ["all"], "additionalProperties": False,
@@ -80,10 +118,11 @@ def _condition() -> dict[str, Any]:
              "properties": {"not": {"$ref": "#/$defs/Condition"}}},
             {"type": "object", "required": ["fact"], "additionalProperties": False,
              "maxProperties": 2,
-             "properties": {"fact": NAME, **_operators(scalar)}},
+             "properties": {"fact": NAME, **{op: fact_value for op in COMPARISON_OPS}}},
             {"type": "object", "required": ["some", "where"], "additionalProperties": False,
              "properties": {"some": {"enum": sorted(COLLECTIONS), "description": _catalogue()},
-                            "where": {"$ref": "#/$defs/ItemCondition"}}},
+                            "where": True},
+             "allOf": _where_of("some")},
             {"type": "object", "required": ["assessed"], "additionalProperties": False,
              "properties": {"assessed": NAME,
                             "by": {"type": "array", "minItems": 1,
@@ -97,11 +136,13 @@ def profile_schema() -> dict[str, Any]:
     schema = RuleFileSpec.model_json_schema()
     defs = schema.setdefault("$defs", {})
     defs["Condition"] = _condition()
-    defs["ItemCondition"] = _item_condition()
+    for collection in COLLECTIONS:
+        defs[_item_condition_name(collection)] = _item_condition(collection)
     criterion = defs["CriterionSpec"]["properties"]
     criterion["when"] = {"$ref": "#/$defs/Condition"}
     criterion["partial"] = {"$ref": "#/$defs/Condition"}
-    defs["DerivedSpec"]["properties"]["where"] = {"$ref": "#/$defs/ItemCondition"}
+    defs["DerivedSpec"]["properties"]["where"] = True  # by `of`:
+    defs["DerivedSpec"]["allOf"] = [*_where_of("of", optional=True), *_sum_field()]
     # the lowest band takes the scores below every other one
     defs["Scoring"]["properties"]["bands"]["contains"] = {
         "required": ["min_score"], "properties": {"min_score": {"const": 0}}}

@@ -9,9 +9,12 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
+from ruamel.yaml import YAML
 
 from screening.cli import main
 from screening.documents import plain, read_document
+from screening.errors import RuleFileError
+from screening.rulefiles import load_profile
 
 from .conftest import ROOT
 
@@ -91,11 +94,6 @@ def test_the_profile_schema_refuses_what_loading_refuses_in_each_shipped_rule_fi
     """An editor showed rule files as valid that `screening lint` then refused: an id with a
     space as a key of `competencies:`, a file with neither `profile:` nor `module:` (or
     both), `assessed: ""`, scoring in a module, bands with no floor at 0."""
-    from ruamel.yaml import YAML
-
-    from screening.errors import RuleFileError
-    from screening.rulefiles import load_profile
-
     validator = jsonschema.Draft202012Validator(schema("profile"))
     rules = tmp_path / "rules"
     shutil.copytree(ROOT / "rules", rules)
@@ -108,3 +106,42 @@ def test_the_profile_schema_refuses_what_loading_refuses_in_each_shipped_rule_fi
                 load_profile(path, allow_module=True)
             assert list(validator.iter_errors(as_written(broken))), (path.name, mistake)
         path.write_text(original, "utf-8")
+
+
+WRONG_CONDITIONS = {
+    "a value the field does not have": {"some": "positions",
+                                        "where": {"field": "sector", "eq": "kommun"}},
+    "a value of another collection's field": {"some": "positions",
+                                              "where": {"field": "level", "eq": "master"}},
+    "an operator the field does not take": {"some": "education",
+                                            "where": {"field": "level", "gte": "master"}},
+    "a number field alone": {"some": "positions", "where": {"field": "years"}},
+    "a fact compared with in": {"fact": "f", "in": [1, 2]},
+}
+WRONG_DERIVED = {
+    "a sum of no number": {"description": "d", "of": "positions", "aggregate": "sum",
+                           "field": "sector"},
+    "a field without a sum": {"description": "d", "of": "positions", "aggregate": "count",
+                              "field": "years"},
+}
+
+
+@pytest.mark.parametrize("mistake", [*WRONG_CONDITIONS, *WRONG_DERIVED])
+def test_the_profile_schema_knows_each_collections_fields_values_and_operators(
+        tmp_path, mistake):
+    """`sector: kommun` in a `where:` passed the editor and failed lint: every field took
+    every operator and any value, and a fact `in`, which no fact takes."""
+    path = sorted((ROOT / "rules").glob("*.yaml"))[0]
+    broken = data(path)
+    broken["derived"] = {**broken.get("derived", {}), "f": WRONG_DERIVED.get(
+        mistake, {"description": "d", "of": "positions", "aggregate": "count"})}
+    when = WRONG_CONDITIONS.get(mistake, {"fact": "f", "gte": 1})
+    broken["criteria"] = [{**broken["criteria"][0], "when": when}, *broken["criteria"][1:]]
+    target = tmp_path / "rules" / path.name
+    shutil.copytree(ROOT / "rules", target.parent)
+    with target.open("w", encoding="utf-8") as out:
+        YAML(typ="safe", pure=True).dump(broken, out)
+    with pytest.raises(RuleFileError):
+        load_profile(target)
+    validator = jsonschema.Draft202012Validator(schema("profile"))
+    assert list(validator.iter_errors(as_written(broken)))
