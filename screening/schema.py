@@ -140,7 +140,7 @@ def profile_schema() -> dict[str, Any]:
         defs[_item_condition_name(collection)] = _item_condition(collection)
     criterion = defs["CriterionSpec"]["properties"]
     criterion["when"] = {"$ref": "#/$defs/Condition"}
-    criterion["partial"] = {"$ref": "#/$defs/Condition"}
+    criterion["partial"] = {"anyOf": [{"$ref": "#/$defs/Condition"}, {"type": "null"}]}
     defs["DerivedSpec"]["properties"]["where"] = True  # by `of`:
     defs["DerivedSpec"]["allOf"] = [*_where_of("of", optional=True), *_sum_field()]
     # the lowest band takes the scores below every other one

@@ -145,3 +145,21 @@ def test_the_profile_schema_knows_each_collections_fields_values_and_operators(
         load_profile(target)
     validator = jsonschema.Draft202012Validator(schema("profile"))
     assert list(validator.iter_errors(as_written(broken)))
+
+
+def test_the_profile_schema_accepts_what_loading_accepts(tmp_path):
+    """`partial: null` loads (no partial) but the editor marked it wrong."""
+    path = sorted((ROOT / "rules").glob("*.yaml"))[0]
+    written = data(path)
+    written["criteria"] = [{**written["criteria"][0], "partial": None}, *written["criteria"][1:]]
+    written["derived"] = {**written.get("derived", {}), "f": {
+        "description": "d", "of": "positions", "aggregate": "count", "where": None}}
+    written["criteria"].append({**written["criteria"][0], "id": "f-kriterium",
+                                "when": {"fact": "f", "gte": 1}})
+    target = tmp_path / "rules" / path.name
+    shutil.copytree(ROOT / "rules", target.parent)
+    with target.open("w", encoding="utf-8") as out:
+        YAML(typ="safe", pure=True).dump(written, out)
+    load_profile(target)
+    validator = jsonschema.Draft202012Validator(schema("profile"))
+    assert not list(validator.iter_errors(as_written(written)))
