@@ -45,7 +45,9 @@ ORGANISATION_VOICE = ("vi skal", "skal vi", "der skal", "skal der")
 NEUTRAL_PHRASES = ("når situationen kræver det", "hvor det er nødvendigt",
                    "når det er nødvendigt", "når det er påkrævet", "der kræver",
                    "herunder særligt", "ikke en betingelse", "ikke et krav", "forventes ikke",
-                   "forventer ikke")
+                   "forventer ikke", "ikke afgørende", "ikke nødvendigt", "ikke nødvendig",
+                   "ikke påkrævet", "ikke en forudsætning", "ikke krav", "kræves ikke",
+                   "forudsættes ikke")
 # Statements that soften the list they introduce: its obligation words make ønsker (R7). A
 # rule file that reads such a list sets the statement aside, quoting it.
 SOFTENERS = ("vi forventer ikke, at du kan alt", "flest mulig af nedenstående",
