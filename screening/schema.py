@@ -104,8 +104,10 @@ def _catalogue() -> str:
 
 
 def _condition() -> dict[str, Any]:
-    # a fact is true or false (`exists`) or a number (`count`, `sum`): compared, never `in`
-    fact_value = {"type": ["number", "boolean"]}
+    # a fact is true or false (`exists`: eq, ne) or a number (`count`, `sum`: every
+    # comparison), never `in`
+    fact_ops = {op: {"type": ["number", "boolean"] if op in OPS_BY_KIND["bool"]
+                     else "number"} for op in COMPARISON_OPS}
     return {
         "oneOf": [
             {"type": "object", "required": ["all"], "additionalProperties": False,
@@ -118,7 +120,7 @@ def _condition() -> dict[str, Any]:
              "properties": {"not": {"$ref": "#/$defs/Condition"}}},
             {"type": "object", "required": ["fact"], "additionalProperties": False,
              "maxProperties": 2,
-             "properties": {"fact": NAME, **{op: fact_value for op in COMPARISON_OPS}}},
+             "properties": {"fact": NAME, **fact_ops}},
             {"type": "object", "required": ["some", "where"], "additionalProperties": False,
              "properties": {"some": {"enum": sorted(COLLECTIONS), "description": _catalogue()},
                             "where": True},

@@ -117,6 +117,7 @@ WRONG_CONDITIONS = {
                                             "where": {"field": "level", "gte": "master"}},
     "a number field alone": {"some": "positions", "where": {"field": "years"}},
     "a fact compared with in": {"fact": "f", "in": [1, 2]},
+    "a fact at least true": {"fact": "f", "gte": True},
 }
 WRONG_DERIVED = {
     "a sum of no number": {"description": "d", "of": "positions", "aggregate": "sum",
