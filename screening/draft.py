@@ -34,6 +34,8 @@ CATEGORY_WORDS = {  # first match wins; checked on the statement and its section
 }
 DEFAULT_CATEGORY = "personlige"
 MAX_NAME_WORDS = 8
+DOCUMENT_KIND_WORDS = 4  # "Stillings- og personprofil", "Job- og personprofil for ..." is more
+POST_HEADINGS = 3  # the post is named right under the kind of document, if at all
 TO_DECIDE = (
     "krav or ønske and the weight of each criterion: proposed from the wording, see the "
     "comment at each",
@@ -83,9 +85,10 @@ def draft(text_path: str | Path, out: str | Path | None = None,
     profile_id = profile_id or _slug(text_path.stem, "-")
     out_dir = Path(out).parent if out else Path(".")
     source = os.path.relpath(text_path.resolve(), out_dir.resolve())
-    title = next((_as_written(s.body) for s in statements if s.kind == "heading"),
-                 text_path.stem)
-    rule = _rule_text(profile_id, title, _organisation(text), _date(text), source, drafted)
+    organisation = _organisation(text)
+    title = _title([_as_written(s.body) for s in statements if s.kind == "heading"],
+                   organisation) or text_path.stem
+    rule = _rule_text(profile_id, title, organisation, _date(text), source, drafted)
     profile_ref = str(out) if out else f"{profile_id}.yaml"
     feature = (_feature_text(title, profile_ref, drafted)
                if any(d.wording.priority == "krav" for d in drafted) else None)
@@ -95,6 +98,19 @@ def draft(text_path: str | Path, out: str | Path | None = None,
 def _as_written(heading: str) -> str:
     """A heading line as the text writes it, without markdown."""
     return " ".join(re.sub(r"^#+\s*|[*_]", "", heading).split())
+
+
+def _title(headings: list[str], organisation: str | None) -> str | None:
+    """The first heading; when it only names the kind of document ("Stillings- og
+    personprofil"), the post named in a heading below it, not the organisation's name or
+    the date ("Skolechef"): every profile would otherwise be listed under one title."""
+    if not headings:
+        return None
+    first = headings[0]
+    if not (first.casefold().endswith("profil") and len(first.split()) <= DOCUMENT_KIND_WORDS):
+        return first
+    return next((h for h in headings[1:1 + POST_HEADINGS]
+                 if h != organisation and _date(h) is None), first)
 
 
 def _criteria(statements: list[Statement]) -> list[Drafted]:

@@ -471,3 +471,20 @@ def test_a_draft_files_each_criterion_under_the_category_its_heading_names(tmp_p
         "Vi ser gerne en leder, der har erfaring med medier.": "personlige",
         "Du skal være robust og rolig.": "personlige",
         "Du skal kunne lede ledere.": "ledelsesmæssige"}
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    ("Stillings- og personprofil\n\nSkolechef\n\nRoskilde Kommune\n\nMarts 2025", "Skolechef"),
+    ("Stillings- og kompetenceprofil\n\nRoskilde Kommune\n\nMarts 2025\n\nSkolechef",
+     "Skolechef"),
+    ("Job- og personprofil for skolechefen i Roskilde Kommune\n\nMarts 2025",
+     "Job- og personprofil for skolechefen i Roskilde Kommune"),
+])
+def test_a_draft_is_titled_by_the_post_not_the_kind_of_document(tmp_path, head, title):
+    """Every profile drafted from a consultancy's 'Stillings- og personprofil' was titled
+    so, and `screening profiles` listed them all under one title."""
+    text = tmp_path / "profil.txt"
+    text.write_text(f"{head}\n\nPersonlige kompetencer\n\nDu skal være robust.\n",
+                    encoding="utf-8")
+    profile = load_profile(write_draft(text, tmp_path))
+    assert (profile.meta.title, profile.meta.organisation) == (title, "Roskilde Kommune")
