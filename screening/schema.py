@@ -11,6 +11,7 @@ from typing import Any
 
 from .catalogue import COLLECTIONS, COMPARISON_OPS, OPS_BY_KIND, ItemField, describe_field
 from .conditions import MAX_IN_VALUES
+from .i18n import t
 from .profiles import ID_PATTERN, RuleFileSpec
 from .records import SOURCES, CandidateRecord
 
@@ -25,11 +26,36 @@ PROFILE_OR_MODULE = [
 ]
 
 
-def candidate_schema() -> dict[str, Any]:
-    schema = CandidateRecord.model_json_schema()
+def _model_descriptions() -> dict[str, str]:
+    """What each model is, in the chosen language: pydantic gives an editor the model's
+    docstring, which is the code's English. A model given a docstring must be named here."""
+    return {
+        "RuleFileSpec": t("Øverste niveau af en regelfil: en profil har `profile:`, et modul "
+                          "har `module:`."),
+        "AssessmentScale": t("Hvordan en samlet vurdering på 1-5 bliver til en status."),
+        "LintIgnoreSpec": t("En lint-kode, som kriteriet bevidst bryder, og begrundelsen på én "
+                            "linje, som `profile show` viser."),
+        "SetAsideSpec": t("Et udsagn i teksten, der bevidst ikke er et kriterium, og hvorfor."),
+        "CandidateRecord": t("Alt, hvad der vides om én kandidat. En sektion, der mangler, "
+                             "betyder \"ikke kendt endnu\"."),
+        "Personal": t("Personoplysninger, holdt for sig, så de kan udelades af rapporter og "
+                      "slettes."),
+    }
+
+
+def _described(schema: dict[str, Any], title: str) -> dict[str, Any]:
+    """`schema` with its title and its models' descriptions in the chosen language."""
+    descriptions = _model_descriptions()
+    for name, node in [(schema["title"], schema), *schema.get("$defs", {}).items()]:
+        if "description" in node:
+            node["description"] = descriptions[name]
     schema["$schema"] = SCHEMA_DRAFT
-    schema["title"] = "Kandidatpost (screening)"
+    schema["title"] = title
     return schema
+
+
+def candidate_schema() -> dict[str, Any]:
+    return _described(CandidateRecord.model_json_schema(), t("Kandidatpost (screening)"))
 
 
 def _value(field: ItemField) -> dict[str, Any]:
@@ -150,9 +176,7 @@ def profile_schema() -> dict[str, Any]:
         "required": ["min_score"], "properties": {"min_score": {"const": 0}}}
     schema["oneOf"] = PROFILE_OR_MODULE
     _only_ids_as_keys(schema)
-    schema["$schema"] = SCHEMA_DRAFT
-    schema["title"] = "Regelfil: profil eller modul (screening)"
-    return schema
+    return _described(schema, t("Regelfil: profil eller modul (screening)"))
 
 
 def _only_ids_as_keys(node: Any) -> None:

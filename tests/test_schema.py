@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 import shutil
 
 import pytest
@@ -164,3 +165,33 @@ def test_the_profile_schema_accepts_what_loading_accepts(tmp_path):
     load_profile(target)
     validator = jsonschema.Draft202012Validator(schema("profile"))
     assert not list(validator.iter_errors(as_written(written)))
+
+
+@pytest.mark.parametrize("kind", ["candidate", "profile"])
+def test_the_schemas_speak_the_chosen_language(kind):
+    """An editor showed the models' English docstrings ('How an aggregated 1-5 assessment
+    score maps to a status.') and English field lines under a Danish title, and
+    `--lang en schema` printed the same Danish title."""
+    def descriptions(*language: str) -> list[str]:
+        result = CliRunner().invoke(main, [*language, "schema", kind])
+        assert result.exit_code == 0, result.output
+        schema = json.loads(result.output)
+        found: list[str] = [schema["title"]]  # a field's title is its key, humanised
+
+        def walk(node):
+            if isinstance(node, dict):
+                found.extend(v for k, v in node.items() if k == "description"
+                             and isinstance(v, str))
+                for value in node.values():
+                    walk(value)
+            elif isinstance(node, list):
+                for value in node:
+                    walk(value)
+        walk(schema)
+        return found
+
+    danish, english = descriptions(), descriptions("--lang", "en")
+    assert len(danish) == len(english) > 1
+    for da, en in zip(danish, english, strict=True):
+        assert da != en, da
+        assert not re.search(r"\b(?:the|of|and|values|operators)\b", da), da
