@@ -96,7 +96,7 @@ def draft(text_path: str | Path, out: str | Path | None = None,
 
 
 def _as_written(heading: str) -> str:
-    """A heading line as the text writes it, without markdown."""
+    """A heading line or a statement as the text writes it, without markdown."""
     return " ".join(re.sub(r"^#+\s*|[*_]", "", heading).split())
 
 
@@ -149,14 +149,15 @@ def _criteria(statements: list[Statement]) -> list[Drafted]:
 
 
 def _quote_and_name(s: Statement) -> tuple[str, str]:
-    """The verbatim words to quote (whitespace joined) and a short name."""
+    """The verbatim words to quote (whitespace joined, without markdown's emphasis, which
+    trace reads past: '**Helhed** – Ledere ...' is shown as 'Helhed – Ledere ...') and a
+    short name."""
     if s.kind == "numbered" and "\n" in s.body:
         title, prose = s.body.split("\n", 1)
-        name = LIST_MARKER.sub("", title, count=1).strip()
-        sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", " ".join(prose.split()))
+        name = _as_written(LIST_MARKER.sub("", title, count=1))
+        sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", _as_written(prose))
         return _most_telling(sentences), name
-    body = LIST_MARKER.sub("", s.body, count=1)
-    quote = " ".join(body.split())
+    quote = _as_written(LIST_MARKER.sub("", s.body, count=1))
     words = re.sub(r"[*_\"“”]", "", quote).rstrip(".:;!?,").split()
     name = " ".join(words[:MAX_NAME_WORDS]) + (" …" if len(words) > MAX_NAME_WORDS else "")
     return quote, name[:1].upper() + name[1:]
