@@ -34,6 +34,9 @@ CATEGORY_WORDS = {  # first match wins; checked on the statement and its section
 }
 DEFAULT_CATEGORY = "personlige"
 MAX_NAME_WORDS = 8
+# a lead clause that says how much a statement counts: "Det er afgørende, at du ", "Vi ser
+# gerne, at du ", "Det er et plus, hvis du "
+_ASKING = re.compile(r"(?P<lead>[^,.;:]{1,40}?),? (?:at|hvis) du ")
 DOCUMENT_KIND_WORDS = 4  # "Stillings- og personprofil", "Job- og personprofil for ..." is more
 POST_HEADINGS = 3  # the post is named right under the kind of document, if at all
 TO_DECIDE = (
@@ -158,7 +161,14 @@ def _quote_and_name(s: Statement) -> tuple[str, str]:
         sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", _as_written(prose))
         return _most_telling(sentences), name
     quote = _as_written(LIST_MARKER.sub("", s.body, count=1))
-    words = re.sub(r"[*_\"“”]", "", quote).rstrip(".:;!?,").split()
+    # the name says what is asked, not how strongly: "Det er afgørende, at du har ledet
+    # ledere" is named (and its competency given the id) "Har ledet ledere"
+    asked = _ASKING.match(quote)
+    if asked and read_wording(asked.group("lead")).words:
+        quote_named = quote[asked.end():]
+    else:
+        quote_named = quote
+    words = re.sub(r"[\"“”]", "", quote_named).rstrip(".:;!?,").split()
     name = " ".join(words[:MAX_NAME_WORDS]) + (" …" if len(words) > MAX_NAME_WORDS else "")
     return quote, name[:1].upper() + name[1:]
 

@@ -504,3 +504,23 @@ def test_a_draft_quotes_the_words_without_markdowns_emphasis(tmp_path):
         ("Robusthed", "Du er robust og rolig.")]
     (tr,) = trace_profile(profile)
     assert not tr.missing_quotes and not tr.uncovered
+
+
+def test_a_draft_names_what_is_asked_not_how_strongly(tmp_path):
+    """Every krav of 'Det er afgørende, at du ...' was named 'Det er afgørende, at du har
+    ...' and its competency 'det_er_afgoerende_at_du_har', the next '..._har_2': ids a
+    consultant types in every scenario and assessment. The lead clause saying how much it
+    counts is left out of the name; the quote keeps it."""
+    text = tmp_path / "profil.md"
+    text.write_text("# Skolechef, Greve Kommune\n\n## Faglige kompetencer\n\n"
+                    "Det er afgørende, at du har ledet ledere.\n\n"
+                    "Det er afgørende, at du har en pædagogisk uddannelse.\n\n"
+                    "Det er et plus, hvis du har erfaring med medier.\n\n"
+                    "Du har vist, at du kan lede.\n", encoding="utf-8")
+    profile = load_profile(write_draft(text, tmp_path))
+    assert [(c.name, c.when.competency) for c in profile.criteria] == [
+        ("Har ledet ledere", "har_ledet_ledere"),
+        ("Har en pædagogisk uddannelse", "har_en_paedagogisk_uddannelse"),
+        ("Har erfaring med medier", "har_erfaring_med_medier"),
+        ("Du har vist, at du kan lede", "du_har_vist_at_du_kan")]
+    assert profile.criteria[0].quote == "Det er afgørende, at du har ledet ledere."
