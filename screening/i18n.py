@@ -228,10 +228,10 @@ EN: dict[str, str] = {
     # screening trace
     "Kilde {document}: {path}": "Source {document}: {path}",
     "Citater fundet: {found} af {total}": "Quotes found: {found} of {total}",
-    "  {rule_file}:{line}: {owner}: fundet på linje {found}":
-        "  {rule_file}:{line}: {owner}: found on line {found}",
-    "  {rule_file}:{line}: {owner}: citatet findes ikke i kilden: \"{quote}\"":
-        "  {rule_file}:{line}: {owner}: the quote is not in the source: \"{quote}\"",
+    "  {rule_file}:{line}:{column}: {owner}: fundet på linje {found}":
+        "  {rule_file}:{line}:{column}: {owner}: found on line {found}",
+    "  {rule_file}:{line}:{column}: {owner}: citatet findes ikke i kilden: \"{quote}\"":
+        "  {rule_file}:{line}:{column}: {owner}: the quote is not in the source: \"{quote}\"",
     "    nærmeste (linje {line}): \"{passage}\"": "    nearest (line {line}): \"{passage}\"",
     "Udsagn, der stiller krav: {total}; redegjort for: {done} ({share} %)":
         "Statements that ask something: {total}; accounted for: {done} ({share} %)",

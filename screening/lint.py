@@ -40,6 +40,7 @@ from . import protected
 from .algebra import FALSE, TRUE, StatusExprs, holds
 from .catalogue import COLLECTIONS
 from .compile import CompiledCriterion, CompiledProfile, D, I, O, P, compile_profile
+from .documents import EntryPlaces
 from .errors import RuleFileError
 from .i18n import decimal
 from .messages import Message, Worded, message
@@ -186,21 +187,12 @@ class _Places:
     criterion's own place when it does not write the key: a weight by default, say)."""
 
     def __init__(self) -> None:
-        self._documents: dict[str, Any] = {}
+        self._entries = EntryPlaces()
 
     def __call__(self, c: Criterion, code: str) -> tuple[int, int]:
-        from .documents import read_document
-
-        if c.rule_file not in self._documents:
-            self._documents[c.rule_file] = read_document(c.rule_file)[0]
-        doc = self._documents[c.rule_file]
-        entries = doc.data.get("criteria") if doc is not None else None
-        index = next((i for i, entry in enumerate(entries or ())
-                      if isinstance(entry, dict) and entry.get("id") == c.id), None)
-        if index is None:
-            return c.line, 1
-        line, column = doc.locate(("criteria", index, FIX_AT[code]))
-        return line or c.line, column or 1
+        line, column = self._entries(c.rule_file, "criteria", lambda e: e.get("id") == c.id,
+                                     FIX_AT[code])
+        return (line, column or 1) if line else (c.line, 1)
 
 
 def _overlaps(compiled: CompiledProfile, fired: set[tuple[str, str]],

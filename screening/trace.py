@@ -51,7 +51,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from .documents import read_document
+from .documents import EntryPlaces, read_document
 from .documents import read_text as read_bounded_text
 from .errors import InputError, Problem
 from .messages import message, os_reason
@@ -102,10 +102,11 @@ class QuoteCheck:
     owner: str  # criterion id, or "set_aside"
     quote: str
     rule_file: str
-    line: int  # of the criterion in its rule file
+    line: int  # of the quote in its rule file (of its criterion when it cannot be placed)
     found_line: int | None  # where the quote stands in the source, when found
     nearest: str  # when not found: the nearest passage of the source
     nearest_line: int | None
+    column: int = 1  # of the quote in its rule file
 
 
 @dataclass(frozen=True)
@@ -521,8 +522,7 @@ def trace_text(text: str, document: str, path: str, quotes: list[QuoteCheck],
     for q in quotes:
         line = located.line_of(q.quote)
         nearest, nearest_line = ("", None) if line else _nearest(q.quote, statements)
-        checked.append(QuoteCheck(q.owner, q.quote, q.rule_file, q.line, line, nearest,
-                                  nearest_line))
+        checked.append(replace(q, found_line=line, nearest=nearest, nearest_line=nearest_line))
     headings = {s.text for s in statements if s.kind == "heading"}
     set_aside_headings = {normalise(q) for q in set_aside_quotes} & headings
     folded = [normalise(q.quote).casefold() for q in quotes]
@@ -543,12 +543,21 @@ def trace_profile(profile: Profile, source: str | Path | None = None) -> list[Do
     text of the profile's own document (`--source`)."""
     by_document: dict[str, tuple[str, list[QuoteCheck], list[str]]] = {}
     root_file = profile.files[-1][0]
+    place = EntryPlaces()
+
+    def check(owner: str, quote: str, rule_file: str, listed: str, field: str, value: str,
+              line: int) -> QuoteCheck:
+        """The quote of the entry of `listed` whose `field` is `value`, placed in its file."""
+        at, column = place(rule_file, listed, lambda entry: entry.get(field) == value, "quote")
+        return QuoteCheck(owner, quote, rule_file, at or line, None, "", None, column or 1)
+
     for c in profile.criteria:
         entry = by_document.setdefault(c.document, (c.rule_file, [], []))
-        entry[1].append(QuoteCheck(c.id, c.quote, c.rule_file, c.line, None, "", None))
+        entry[1].append(check(c.id, c.quote, c.rule_file, "criteria", "id", c.id, c.line))
     for s in profile.set_aside:
         entry = by_document.setdefault(s.document, (s.rule_file, [], []))
-        entry[1].append(QuoteCheck("set_aside", s.quote, s.rule_file, s.line, None, "", None))
+        entry[1].append(check("set_aside", s.quote, s.rule_file, "set_aside", "quote", s.quote,
+                              s.line))
         entry[2].append(s.quote)
     traces = []
     for document, (rule_file, quotes, set_aside) in by_document.items():
