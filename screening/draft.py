@@ -22,7 +22,7 @@ from .errors import InputError, Problem
 from .messages import message
 from .profiles import CATEGORIES
 from .trace import LIST_MARKER, Statement, read_text, split_statements
-from .wording import DECISIVE_WORDS, Reading, read_wording
+from .wording import DECISIVE_WORDS, Reading, is_softener, read_wording
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
           "oktober", "november", "december")
@@ -34,6 +34,8 @@ CATEGORY_WORDS = {  # first match wins; checked on the statement and its section
 }
 DEFAULT_CATEGORY = "personlige"
 MAX_NAME_WORDS = 8
+SOFTENER_REASON = ("How to read the statements that follow (a softener, R7): their skal and "
+                   "forventes make ønsker of weight 2")
 # a lead clause that says how much a statement counts: "Det er afgørende, at du ", "Vi ser
 # gerne, at du ", "Det er et plus, hvis du "
 _ASKING = re.compile(r"(?P<lead>[^,.;:]{1,40}?),? (?:at|hvis) du ")
@@ -82,7 +84,11 @@ def draft(text_path: str | Path, out: str | Path | None = None,
     text_path = Path(text_path)
     text = read_text(text_path)
     statements = split_statements(text)
-    drafted = _criteria(statements)
+    # "Vi forventer ikke, at du kan alt, men ..." softens what follows (R7): set aside, as
+    # lint reads a rule file setting one aside, its obligation words make ønsker
+    softener = next((_quote_and_name(s)[0] for s in statements
+                     if s.kind == "sentence" and is_softener(s.text)), None)
+    drafted = _criteria(statements, softener)
     if not drafted:
         raise InputError([Problem(str(text_path), message("no_statements"), code="E009")])
     profile_id = profile_id or _slug(text_path.stem, "-")
@@ -91,7 +97,8 @@ def draft(text_path: str | Path, out: str | Path | None = None,
     organisation = _organisation(text)
     title = _title([_as_written(s.body) for s in statements if s.kind == "heading"],
                    organisation) or text_path.stem
-    rule = _rule_text(profile_id, title, organisation, _date(text), source, drafted)
+    rule = _rule_text(profile_id, title, organisation, _date(text), source, drafted,
+                      softener)
     profile_ref = str(out) if out else f"{profile_id}.yaml"
     feature = (_feature_text(title, profile_ref, drafted)
                if any(d.wording.priority == "krav" for d in drafted) else None)
@@ -116,7 +123,7 @@ def _title(headings: list[str], organisation: str | None) -> str | None:
                  if h != organisation and _date(h) is None), first)
 
 
-def _criteria(statements: list[Statement]) -> list[Drafted]:
+def _criteria(statements: list[Statement], softener: str | None) -> list[Drafted]:
     # a statement's section is its heading as trace compares it (no hyphens); the draft
     # names it as the text writes it
     written = {s.text: _as_written(s.body) for s in statements if s.kind == "heading"}
@@ -128,7 +135,7 @@ def _criteria(statements: list[Statement]) -> list[Drafted]:
         if not s.counted:
             continue
         quote, name = _quote_and_name(s)
-        if not quote or quote in quotes:
+        if not quote or quote in quotes or quote == softener:
             continue  # the same words twice: the first criterion quotes them
         quotes.add(quote)
         base = _slug(name, "-")[:48].rstrip("-") or "kriterium"
@@ -141,7 +148,7 @@ def _criteria(statements: list[Statement]) -> list[Drafted]:
         # lints clean; a lead-in's words are pointed out (see _decided), and its decisive
         # word makes a krav of an item whose own words do not decide (R1 holds even in a
         # softened list): "Det er afgørende, at du:" must not turn into ønsker
-        wording = read_wording(quote)
+        wording = read_wording(quote, softened=softener is not None)
         lead = read_wording(s.lead_in) if s.lead_in and not wording.words else None
         by_lead_in = lead is not None and lead.priority == "krav" and any(
             word in DECISIVE_WORDS for word in lead.words)
@@ -236,7 +243,7 @@ def _q(value: str) -> str:
 
 
 def _rule_text(profile_id: str, title: str, organisation: str | None, when: date | None,
-               source: str, drafted: list[Drafted]) -> str:
+               source: str, drafted: list[Drafted], softener: str | None) -> str:
     decide = list(TO_DECIDE)
     if organisation is None:
         decide.append("the organisation: not found in the text")
@@ -261,8 +268,11 @@ def _rule_text(profile_id: str, title: str, organisation: str | None, when: date
         "competencies:",
         *[f"  {d.competency}: {_q(d.name)}" for d in drafted],
         "",
-        "criteria:",
     ]
+    if softener:
+        lines += ["set_aside:", f"  - quote: {_q(softener)}",
+                  f"    reason: {_q(SOFTENER_REASON)}", ""]
+    lines += ["criteria:"]
     for d in drafted:
         w = d.wording
         lines += [
@@ -297,6 +307,8 @@ def _decided(d: Drafted) -> str:
         return f"{head}: {said} in its lead-in \"{d.statement.lead_in}\""
     decided = f"{head}: {said} in the quote" if said else \
         f"{head}: no word of the quote decides, an ønske by default"
+    if read_wording(d.quote).priority != w.priority:
+        decided += ", softened by the text (R7, see set_aside)"
     lead = read_wording(d.statement.lead_in).words if d.statement.lead_in else ()
     if lead and not w.words:
         decided += "; its lead-in says " + ", ".join(f"'{word}'" for word in lead)

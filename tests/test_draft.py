@@ -524,3 +524,32 @@ def test_a_draft_names_what_is_asked_not_how_strongly(tmp_path):
         ("Har erfaring med medier", "har_erfaring_med_medier"),
         ("Du har vist, at du kan lede", "du_har_vist_at_du_kan")]
     assert profile.criteria[0].quote == "Det er afgørende, at du har ledet ledere."
+
+
+def test_a_text_that_softens_its_list_drafts_its_obligations_as_weighted_wishes(tmp_path):
+    """Helsingør's 'Vi forventer ikke, at du kan alt, men at du besidder flest mulig af
+    nedenstående egenskaber:' softens the statements below it (R7), and the shipped profile
+    reads its 'skal' and 'forventes' as ønsker of weight 2; the draft made 23 krav of them,
+    each with a knock-out scenario, and the softener a criterion of its own. It now sets the
+    softener aside, so lint reads the draft as softened too, and only a decisive word (R1)
+    makes a krav."""
+    text = tmp_path / "profil.md"
+    text.write_text("# Direktør, Greve Kommune\n\n## Personlige kompetencer\n\n"
+                    "Vi forventer ikke, at du kan alt, men at du besidder flest mulig af "
+                    "nedenstående egenskaber:\n\n"
+                    "Det er afgørende, at du har ledet ledere. Det forventes, at du kender "
+                    "skolen. Du skal være robust.\n", encoding="utf-8")
+    out = write_draft(text, tmp_path)
+    profile = load_profile(out)
+    assert [(c.quote, c.priority, c.weight) for c in profile.criteria] == [
+        ("Det er afgørende, at du har ledet ledere.", "krav", 3),
+        ("Det forventes, at du kender skolen.", "ønske", 2),
+        ("Du skal være robust.", "ønske", 2)]
+    assert [s.quote for s in profile.set_aside] == [
+        "Vi forventer ikke, at du kan alt, men at du besidder flest mulig af nedenstående "
+        "egenskaber:"]
+    assert "# ønske, weight 2: 'skal' in the quote, softened by the text (R7, see set_aside)" \
+        in out.read_text(encoding="utf-8")
+    assert lint_paths([out]) == []
+    (tr,) = trace_profile(profile)
+    assert not tr.uncovered and not tr.missing_quotes
