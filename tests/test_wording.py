@@ -53,6 +53,13 @@ READINGS = [
      Reading("ønske", None, ("fordel", "en fordel"))),
     ("En pædagogisk uddannelse kræves ikke.", {}, Reading("ønske", None, ())),
     ("Det er ikke en forudsætning, at du har en master.", {}, Reading("ønske", None, ())),
+    # nor one that describes a thing: the Helsingør draft made krav of these
+    ("Den nye direktør træder ind i en organisation, hvor direktøren bliver en afgørende "
+     "spiller i udviklingen af de politiske dagsordener", {}, Reading("ønske", None, ())),
+    ("Du skal have fokus på alle områderne og sikre den nødvendige løbende udvikling", {},
+     Reading("krav", None, ("skal",))),
+    ("Ledere bedømmes i forhold til, om de skaber de nødvendige resultater", {},
+     Reading("ønske", None, ())),
 ]
 
 
