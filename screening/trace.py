@@ -428,7 +428,8 @@ def split_statements(text: str) -> list[Statement]:
 def _introduces(lead_in: str) -> bool:
     """Whether a paragraph right above a list only leads into it: it ends in a colon, or
     its last sentence is left open for the items to finish ("Vi forventer at du")."""
-    return bool(lead_in) and lead_in[-1] not in ".!?"
+    ended = lead_in.rstrip("\"”»')")  # a sentence may end inside its quotation marks
+    return bool(ended) and ended[-1] not in ".!?"
 
 
 def _cells(row: str) -> list[str]:

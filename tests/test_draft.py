@@ -440,13 +440,15 @@ def test_a_lead_in_without_a_colon_leads_into_its_list_and_is_no_criterion(tmp_p
     text.write_text("# Skolechef, Greve Kommune\n\n## Ledelsesmæssige kompetencer\n\n"
                     "Det er afgørende at du\n- har ledet ledere\n- kender skolen\n\n"
                     "Vi forventer at du\n\n- inddrager forældrene\n\n"
-                    "Du er robust.\n- og rolig\n", encoding="utf-8")
+                    "Du er robust.\n- og rolig\n\n"
+                    "Du siger \"det kan vi godt.\"\n- hver dag\n", encoding="utf-8")
     out = write_draft(text, tmp_path)
     profile = load_profile(out)
     priorities = {c.quote: c.priority for c in profile.criteria}
     assert priorities == {"har ledet ledere": "krav", "kender skolen": "krav",
                           "inddrager forældrene": "ønske", "Du er robust.": "ønske",
-                          "og rolig": "ønske"}
+                          "og rolig": "ønske", "Du siger \"det kan vi godt.\"": "ønske",
+                          "hver dag": "ønske"}
     # standing alone, the words were taken for a heading that closed the section
     assert {c.section for c in profile.criteria} == {"Ledelsesmæssige kompetencer"}
     (tr,) = trace_profile(profile)
