@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from . import records as r
+from .i18n import language, t
 
 COMPARISON_OPS = ("eq", "ne", "gt", "gte", "lt", "lte")
 OPS_BY_KIND: dict[str, tuple[str, ...]] = {
@@ -105,7 +106,8 @@ def label_of(named: ItemField | Collection, language: str) -> str:
 
 
 def describe_field(collection: str, field: ItemField) -> str:
-    """One line for `screening fields` and the JSON Schema: type, allowed values, operators."""
-    values = f"; values: {', '.join(field.values)}" if field.values else ""
-    return (f"{collection}.{field.name} ({field.kind}, {field.label}){values}; operators: "
-            f"{', '.join(OPS_BY_KIND[field.kind])}")
+    """One line for the JSON Schema, in the chosen language: type, label, allowed values,
+    operators."""
+    values = t("; værdier: {values}", values=", ".join(field.values)) if field.values else ""
+    return (f"{collection}.{field.name} ({field.kind}, {label_of(field, language())}){values}"
+            + t("; operatorer: {operators}", operators=", ".join(OPS_BY_KIND[field.kind])))

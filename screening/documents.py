@@ -10,6 +10,7 @@ import json
 import os
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -155,6 +156,26 @@ def field_path(loc: tuple) -> str:
 def _short(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+class EntryPlaces:
+    """Where a key of an entry of a rule file's list (`criteria:`, `set_aside:`) stands, each
+    file read once: what lint and trace find points at the key to change."""
+
+    def __init__(self) -> None:
+        self._documents: dict[str, Document | None] = {}
+
+    def __call__(self, path: str, listed: str, chosen: Callable[[Any], bool],
+                 key: str) -> tuple[int | None, int | None]:
+        if path not in self._documents:
+            self._documents[path] = read_document(path)[0]
+        doc = self._documents[path]
+        entries = doc.data.get(listed) if doc is not None and isinstance(doc.data, dict) else None
+        index = next((i for i, entry in enumerate(entries) if isinstance(entry, dict)
+                      and chosen(entry)), None) if isinstance(entries, list) else None
+        if doc is None or index is None:
+            return None, None
+        return doc.locate((listed, index, key))
 
 
 def read_document(path: str | Path) -> tuple[Document | None, Problem | None]:

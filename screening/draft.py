@@ -20,8 +20,9 @@ from pathlib import Path
 
 from .errors import InputError, Problem
 from .messages import message
+from .profiles import CATEGORIES
 from .trace import LIST_MARKER, Statement, read_text, split_statements
-from .wording import DECISIVE_WORDS, Reading, read_wording
+from .wording import DECISIVE_WORDS, Reading, is_softener, read_wording
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
           "oktober", "november", "december")
@@ -33,6 +34,13 @@ CATEGORY_WORDS = {  # first match wins; checked on the statement and its section
 }
 DEFAULT_CATEGORY = "personlige"
 MAX_NAME_WORDS = 8
+SOFTENER_REASON = ("How to read the statements that follow (a softener, R7): their skal and "
+                   "forventes make ønsker of weight 2")
+# a lead clause that says how much a statement counts: "Det er afgørende, at du ", "Vi ser
+# gerne, at du ", "Det er et plus, hvis du "
+_ASKING = re.compile(r"(?P<lead>[^,.;:]{1,40}?),? (?:at|hvis) du ")
+DOCUMENT_KIND_WORDS = 4  # "Stillings- og personprofil", "Job- og personprofil for ..." is more
+POST_HEADINGS = 3  # the post is named right under the kind of document, if at all
 TO_DECIDE = (
     "krav or ønske and the weight of each criterion: proposed from the wording, see the "
     "comment at each",
@@ -40,7 +48,8 @@ TO_DECIDE = (
     "references; read facts of the CV instead where the text asks for experience or "
     "education (`derived:` and `some:` conditions, see `screening fields`)",
     "`sources:` per criterion (by default every stage of the process)",
-    "categories (guessed from words such as 'ledelse' and 'faglig') and short names",
+    "categories (the one a heading names, such as 'Faglige kompetencer', else guessed from "
+    "words such as 'ledelse' and 'faglig') and short names",
     "statements that are not competencies (the organisation, the process): remove their "
     "criteria and list them under `set_aside:` with a reason",
     "scoring: weights, assessment thresholds, bands (the tool's defaults until set)",
@@ -75,15 +84,21 @@ def draft(text_path: str | Path, out: str | Path | None = None,
     text_path = Path(text_path)
     text = read_text(text_path)
     statements = split_statements(text)
-    drafted = _criteria(statements)
+    # "Vi forventer ikke, at du kan alt, men ..." softens what follows (R7): set aside, as
+    # lint reads a rule file setting one aside, its obligation words make ønsker
+    softener = next((_quote_and_name(s)[0] for s in statements
+                     if s.kind == "sentence" and is_softener(s.text)), None)
+    drafted = _criteria(statements, softener)
     if not drafted:
         raise InputError([Problem(str(text_path), message("no_statements"), code="E009")])
     profile_id = profile_id or _slug(text_path.stem, "-")
     out_dir = Path(out).parent if out else Path(".")
     source = os.path.relpath(text_path.resolve(), out_dir.resolve())
-    title = next((_as_written(s.body) for s in statements if s.kind == "heading"),
-                 text_path.stem)
-    rule = _rule_text(profile_id, title, _organisation(text), _date(text), source, drafted)
+    organisation = _organisation(text)
+    title = _title([_as_written(s.body) for s in statements if s.kind == "heading"],
+                   organisation) or text_path.stem
+    rule = _rule_text(profile_id, title, organisation, _date(text), source, drafted,
+                      softener)
     profile_ref = str(out) if out else f"{profile_id}.yaml"
     feature = (_feature_text(title, profile_ref, drafted)
                if any(d.wording.priority == "krav" for d in drafted) else None)
@@ -91,11 +106,24 @@ def draft(text_path: str | Path, out: str | Path | None = None,
 
 
 def _as_written(heading: str) -> str:
-    """A heading line as the text writes it, without markdown."""
+    """A heading line or a statement as the text writes it, without markdown."""
     return " ".join(re.sub(r"^#+\s*|[*_]", "", heading).split())
 
 
-def _criteria(statements: list[Statement]) -> list[Drafted]:
+def _title(headings: list[str], organisation: str | None) -> str | None:
+    """The first heading; when it only names the kind of document ("Stillings- og
+    personprofil"), the post named in a heading below it, not the organisation's name or
+    the date ("Skolechef"): every profile would otherwise be listed under one title."""
+    if not headings:
+        return None
+    first = headings[0]
+    if not (first.casefold().endswith("profil") and len(first.split()) <= DOCUMENT_KIND_WORDS):
+        return first
+    return next((h for h in headings[1:1 + POST_HEADINGS]
+                 if h != organisation and _date(h) is None), first)
+
+
+def _criteria(statements: list[Statement], softener: str | None) -> list[Drafted]:
     # a statement's section is its heading as trace compares it (no hyphens); the draft
     # names it as the text writes it
     written = {s.text: _as_written(s.body) for s in statements if s.kind == "heading"}
@@ -107,7 +135,7 @@ def _criteria(statements: list[Statement]) -> list[Drafted]:
         if not s.counted:
             continue
         quote, name = _quote_and_name(s)
-        if not quote or quote in quotes:
+        if not quote or quote in quotes or quote == softener:
             continue  # the same words twice: the first criterion quotes them
         quotes.add(quote)
         base = _slug(name, "-")[:48].rstrip("-") or "kriterium"
@@ -120,7 +148,7 @@ def _criteria(statements: list[Statement]) -> list[Drafted]:
         # lints clean; a lead-in's words are pointed out (see _decided), and its decisive
         # word makes a krav of an item whose own words do not decide (R1 holds even in a
         # softened list): "Det er afgørende, at du:" must not turn into ønsker
-        wording = read_wording(quote)
+        wording = read_wording(quote, softened=softener is not None)
         lead = read_wording(s.lead_in) if s.lead_in and not wording.words else None
         by_lead_in = lead is not None and lead.priority == "krav" and any(
             word in DECISIVE_WORDS for word in lead.words)
@@ -131,15 +159,23 @@ def _criteria(statements: list[Statement]) -> list[Drafted]:
 
 
 def _quote_and_name(s: Statement) -> tuple[str, str]:
-    """The verbatim words to quote (whitespace joined) and a short name."""
+    """The verbatim words to quote (whitespace joined, without markdown's emphasis, which
+    trace reads past: '**Helhed** – Ledere ...' is shown as 'Helhed – Ledere ...') and a
+    short name."""
     if s.kind == "numbered" and "\n" in s.body:
         title, prose = s.body.split("\n", 1)
-        name = LIST_MARKER.sub("", title, count=1).strip()
-        sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", " ".join(prose.split()))
+        name = _as_written(LIST_MARKER.sub("", title, count=1))
+        sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", _as_written(prose))
         return _most_telling(sentences), name
-    body = LIST_MARKER.sub("", s.body, count=1)
-    quote = " ".join(body.split())
-    words = re.sub(r"[*_\"“”]", "", quote).rstrip(".:;!?,").split()
+    quote = _as_written(LIST_MARKER.sub("", s.body, count=1))
+    # the name says what is asked, not how strongly: "Det er afgørende, at du har ledet
+    # ledere" is named (and its competency given the id) "Har ledet ledere"
+    asked = _ASKING.match(quote)
+    if asked and read_wording(asked.group("lead")).words:
+        quote_named = quote[asked.end():]
+    else:
+        quote_named = quote
+    words = re.sub(r"[\"“”]", "", quote_named).rstrip(".:;!?,").split()
     name = " ".join(words[:MAX_NAME_WORDS]) + (" …" if len(words) > MAX_NAME_WORDS else "")
     return quote, name[:1].upper() + name[1:]
 
@@ -156,9 +192,22 @@ def _most_telling(sentences: list[str]) -> str:
 
 
 def _category(s: Statement, quote: str) -> str:
-    lowered = f"{quote} {s.section}".casefold()
-    for category, words in CATEGORY_WORDS.items():
-        if any(w in lowered for w in words):
+    """The category the text files the statement under ("3.1. Faglige kompetencer"), else
+    one guessed from its words and its section's; under a heading naming more than one
+    ("Personlige og ledelsesmæssige kompetencer") from its own words alone."""
+    for heading in reversed(s.sections):
+        named = [c for c in CATEGORIES if re.search(rf"(?<!\w){c[:-1]}", heading.casefold())]
+        if len(named) == 1:
+            return named[0]
+        if named:
+            return _guessed_category(quote)
+    return _guessed_category(f"{quote} {s.section}")
+
+
+def _guessed_category(words: str) -> str:
+    lowered = words.casefold()
+    for category, stems in CATEGORY_WORDS.items():
+        if any(w in lowered for w in stems):
             return category
     return DEFAULT_CATEGORY
 
@@ -194,7 +243,7 @@ def _q(value: str) -> str:
 
 
 def _rule_text(profile_id: str, title: str, organisation: str | None, when: date | None,
-               source: str, drafted: list[Drafted]) -> str:
+               source: str, drafted: list[Drafted], softener: str | None) -> str:
     decide = list(TO_DECIDE)
     if organisation is None:
         decide.append("the organisation: not found in the text")
@@ -219,8 +268,11 @@ def _rule_text(profile_id: str, title: str, organisation: str | None, when: date
         "competencies:",
         *[f"  {d.competency}: {_q(d.name)}" for d in drafted],
         "",
-        "criteria:",
     ]
+    if softener:
+        lines += ["set_aside:", f"  - quote: {_q(softener)}",
+                  f"    reason: {_q(SOFTENER_REASON)}", ""]
+    lines += ["criteria:"]
     for d in drafted:
         w = d.wording
         lines += [
@@ -255,6 +307,8 @@ def _decided(d: Drafted) -> str:
         return f"{head}: {said} in its lead-in \"{d.statement.lead_in}\""
     decided = f"{head}: {said} in the quote" if said else \
         f"{head}: no word of the quote decides, an ønske by default"
+    if read_wording(d.quote).priority != w.priority:
+        decided += ", softened by the text (R7, see set_aside)"
     lead = read_wording(d.statement.lead_in).words if d.statement.lead_in else ()
     if lead and not w.words:
         decided += "; its lead-in says " + ", ".join(f"'{word}'" for word in lead)

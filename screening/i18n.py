@@ -66,6 +66,25 @@ EN: dict[str, str] = {
     "Foreslået knock-out: kravet er ikke opfyldt på det foreliggende grundlag. Et menneske "
     "bekræfter eller underkender med en begrundelse.": "Proposed knock-out: the requirement "
     "is not met on the evidence so far. A person confirms or overrides it, with a reason.",
+    # the JSON Schemas editors read
+    "Regelfil: profil eller modul (screening)": "Rule file: profile or module (screening)",
+    "Kandidatpost (screening)": "Candidate record (screening)",
+    "Øverste niveau af en regelfil: en profil har `profile:`, et modul har `module:`.":
+        "Top level of a rule file: a profile has `profile:`, a module has `module:`.",
+    "Hvordan en samlet vurdering på 1-5 bliver til en status.":
+        "How an aggregated 1-5 assessment score maps to a status.",
+    "En lint-kode, som kriteriet bevidst bryder, og begrundelsen på én linje, som "
+    "`profile show` viser.": "A lint code the criterion knowingly breaks, and the one-line "
+    "reason `profile show` prints.",
+    "Et udsagn i teksten, der bevidst ikke er et kriterium, og hvorfor.":
+        "A statement of the text deliberately not made a criterion, and why.",
+    "Alt, hvad der vides om én kandidat. En sektion, der mangler, betyder \"ikke kendt "
+    "endnu\".": "Everything known about one candidate. A missing section means \"not known "
+    "yet\".",
+    "Personoplysninger, holdt for sig, så de kan udelades af rapporter og slettes.":
+        "Personal data, kept apart so it can be left out of reports and erased.",
+    "; værdier: {values}": "; values: {values}",
+    "; operatorer: {operators}": "; operators: {operators}",
     # command line
     "fejl": "error", "advarsel": "warning", "intern fejl": "internal error",
     "Afbrudt.": "Interrupted.",
@@ -209,10 +228,10 @@ EN: dict[str, str] = {
     # screening trace
     "Kilde {document}: {path}": "Source {document}: {path}",
     "Citater fundet: {found} af {total}": "Quotes found: {found} of {total}",
-    "  {rule_file}:{line}: {owner}: fundet på linje {found}":
-        "  {rule_file}:{line}: {owner}: found on line {found}",
-    "  {rule_file}:{line}: {owner}: citatet findes ikke i kilden: \"{quote}\"":
-        "  {rule_file}:{line}: {owner}: the quote is not in the source: \"{quote}\"",
+    "  {rule_file}:{line}:{column}: {owner}: fundet på linje {found}":
+        "  {rule_file}:{line}:{column}: {owner}: found on line {found}",
+    "  {rule_file}:{line}:{column}: {owner}: citatet findes ikke i kilden: \"{quote}\"":
+        "  {rule_file}:{line}:{column}: {owner}: the quote is not in the source: \"{quote}\"",
     "    nærmeste (linje {line}): \"{passage}\"": "    nearest (line {line}): \"{passage}\"",
     "Udsagn, der stiller krav: {total}; redegjort for: {done} ({share} %)":
         "Statements that ask something: {total}; accounted for: {done} ({share} %)",

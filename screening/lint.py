@@ -40,6 +40,7 @@ from . import protected
 from .algebra import FALSE, TRUE, StatusExprs, holds
 from .catalogue import COLLECTIONS
 from .compile import CompiledCriterion, CompiledProfile, D, I, O, P, compile_profile
+from .documents import EntryPlaces
 from .errors import RuleFileError
 from .i18n import decimal
 from .messages import Message, Worded, message
@@ -112,13 +113,14 @@ def lint_profile(profile: Profile) -> list[Finding]:
                if re.search(rb"^module:", content, re.MULTILINE)}
     found: list[Finding] = []
     fired: set[tuple[str, str]] = set()  # (criterion id, code) before lint_ignore
+    place = _Places()
     for cc in compiled.criteria:
         c = cc.criterion
 
         def add(code: str, text: Message, c=c) -> None:
             fired.add((c.id, code))
             if code not in c.lint_ignore:
-                found.append(Finding(c.rule_file, c.line, 1, code,
+                found.append(Finding(c.rule_file, *place(c, code), code,
                                      message("about", subject=c.id, message=text)))
 
         verdict = _never_or_always(compiled, cc.exprs, cc.keys)
@@ -134,8 +136,8 @@ def lint_profile(profile: Profile) -> list[Finding]:
             add("L202", message("cv_without_application"))
     found.extend(Finding(f.criterion.rule_file, f.criterion.line, 1, protected.CODE, f.text)
                  for f in protected.findings(profile))
-    found.extend(_overlaps(compiled, fired))
-    found.extend(_ignoring_nothing(profile, fired))
+    found.extend(_overlaps(compiled, fired, place))
+    found.extend(_ignoring_nothing(profile, fired, place))
     found.extend(_unused_derived(profile))
     return found
 
@@ -174,7 +176,27 @@ def _number(value: float) -> str:
     return decimal(f"{value:g}")
 
 
-def _overlaps(compiled: CompiledProfile, fired: set[tuple[str, str]]) -> list[Finding]:
+# the key of a criterion a finding asks to change: the editor opens there
+FIX_AT = {"L101": "when", "L102": "when", "L103": "partial", "L201": "when", "L202": "sources",
+          "L301": "priority", "L302": "priority", "L303": "priority", "L304": "weight",
+          "L305": "weight", "L402": "lint_ignore"}
+
+
+class _Places:
+    """Line and column of the key a finding about a criterion asks to change (the
+    criterion's own place when it does not write the key: a weight by default, say)."""
+
+    def __init__(self) -> None:
+        self._entries = EntryPlaces()
+
+    def __call__(self, c: Criterion, code: str) -> tuple[int, int]:
+        line, column = self._entries(c.rule_file, "criteria", lambda e: e.get("id") == c.id,
+                                     FIX_AT[code])
+        return (line, column or 1) if line else (c.line, 1)
+
+
+def _overlaps(compiled: CompiledProfile, fired: set[tuple[str, str]],
+              place: _Places) -> list[Finding]:
     """Two criteria whose `when` scores the same competency or derived fact (each pair's
     second criterion added to `fired`, whether it accepts L201 or not)."""
     owners: dict[tuple[str, str], list] = {}  # (kind, name) -> the criteria scoring it
@@ -190,7 +212,7 @@ def _overlaps(compiled: CompiledProfile, fired: set[tuple[str, str]]) -> list[Fi
         for first, second in itertools.combinations(unique, 2):
             fired.add((second.id, "L201"))
             if "L201" not in second.lint_ignore:
-                found.append(Finding(second.rule_file, second.line, 1, "L201", message(
+                found.append(Finding(second.rule_file, *place(second, "L201"), "L201", message(
                     "about", subject=second.id, message=message(
                         "scored_twice", what=message(f"the_{kind}", name=name),
                         first=first.id))))
@@ -209,7 +231,8 @@ def _reads_only_cv(c: Criterion) -> bool:
                    for condition in conditions for node in cond.walk(condition))
 
 
-def _ignoring_nothing(profile: Profile, fired: set[tuple[str, str]]) -> list[Finding]:
+def _ignoring_nothing(profile: Profile, fired: set[tuple[str, str]],
+                      place: _Places) -> list[Finding]:
     """L402 for each code a criterion's lint_ignore names that lint did not find in it."""
     found = []
     for c in profile.criteria:
@@ -220,7 +243,7 @@ def _ignoring_nothing(profile: Profile, fired: set[tuple[str, str]]) -> list[Fin
                 said = message("ignores_nothing", code=code)
             else:
                 continue
-            found.append(Finding(c.rule_file, c.line, 1, "L402",
+            found.append(Finding(c.rule_file, *place(c, "L402"), "L402",
                                  message("about", subject=c.id, message=said)))
     return found
 

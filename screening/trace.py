@@ -17,7 +17,8 @@ What a statement is (`split_statements`), deliberately simple so a consultant ca
   with prose under it ("1. Struktureret ledelsesstil") is one statement with that prose,
   so its sentences are not counted on their own;
 - a *sentence* of a prose paragraph (split after . ! ? or : before a capital letter); a
-  paragraph ending in ":" just before a list is the list's lead-in, not counted itself;
+  paragraph ending in ":", or in no full stop ("Vi forventer at du"), just before a list
+  is the list's lead-in, not counted itself;
 - a *table cell*: of a line with a tab (a table saved as text) or of a markdown table.
 
 Which statements count (must be quoted or set aside), `Statement.counted`:
@@ -50,7 +51,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from .documents import read_document
+from .documents import EntryPlaces, read_document
 from .documents import read_text as read_bounded_text
 from .errors import InputError, Problem
 from .messages import message, os_reason
@@ -101,10 +102,11 @@ class QuoteCheck:
     owner: str  # criterion id, or "set_aside"
     quote: str
     rule_file: str
-    line: int  # of the criterion in its rule file
+    line: int  # of the quote in its rule file (of its criterion when it cannot be placed)
     found_line: int | None  # where the quote stands in the source, when found
     nearest: str  # when not found: the nearest passage of the source
     nearest_line: int | None
+    column: int = 1  # of the quote in its rule file
 
 
 @dataclass(frozen=True)
@@ -359,9 +361,14 @@ def split_statements(text: str) -> list[Statement]:
             statements.append(_statement("numbered", title, line, path, body, True))
             numbered_block = None
 
-    for block in blocks:
+    for n, block in enumerate(blocks):
         first = block.lines[0]
-        if len(block.lines) == 1 and _is_heading_line(first):
+        # a short line alone above a list is its heading, or its lead-in when it speaks of
+        # people ("Vi forventer at du"): a heading would close the section it stands in
+        leads_in = (n + 1 < len(blocks) and not _MD_HEADING.match(first.strip())
+                    and _names_people(first)
+                    and any(kind != "sentence" for kind, _, _ in _items(blocks[n + 1])))
+        if len(block.lines) == 1 and _is_heading_line(first) and not leads_in:
             close_numbered()
             level = _heading_level(first)
             while path and path[-1][0] >= level:
@@ -381,7 +388,7 @@ def split_statements(text: str) -> list[Statement]:
             numbered_block[2].append("\n".join(block.lines))
             continue
         close_numbered()
-        if is_list and lead_in.endswith(":") and statements[-1].kind == "sentence":
+        if is_list and _introduces(lead_in) and statements[-1].kind == "sentence":
             # "Det forventes, at den kommende direktør:" introduces; its items state
             statements[-1] = replace(statements[-1], counted=False)
         in_section = _competency_section(path)
@@ -402,7 +409,7 @@ def split_statements(text: str) -> list[Statement]:
                                                  counted))
                 if is_list:  # a paragraph right above its list, no blank line between
                     lead_in = " ".join(item.split())
-                    if lead_in.endswith(":") and statements[-1].kind == "sentence":
+                    if _introduces(lead_in) and statements[-1].kind == "sentence":
                         statements[-1] = replace(statements[-1], counted=False)
             else:
                 content = normalise(item)
@@ -416,6 +423,13 @@ def split_statements(text: str) -> list[Statement]:
             lead_in = " ".join(block.lines)
     close_numbered()
     return statements
+
+
+def _introduces(lead_in: str) -> bool:
+    """Whether a paragraph right above a list only leads into it: it ends in a colon, or
+    its last sentence is left open for the items to finish ("Vi forventer at du")."""
+    ended = lead_in.rstrip("\"”»')")  # a sentence may end inside its quotation marks
+    return bool(ended) and ended[-1] not in ".!?"
 
 
 def _cells(row: str) -> list[str]:
@@ -509,8 +523,7 @@ def trace_text(text: str, document: str, path: str, quotes: list[QuoteCheck],
     for q in quotes:
         line = located.line_of(q.quote)
         nearest, nearest_line = ("", None) if line else _nearest(q.quote, statements)
-        checked.append(QuoteCheck(q.owner, q.quote, q.rule_file, q.line, line, nearest,
-                                  nearest_line))
+        checked.append(replace(q, found_line=line, nearest=nearest, nearest_line=nearest_line))
     headings = {s.text for s in statements if s.kind == "heading"}
     set_aside_headings = {normalise(q) for q in set_aside_quotes} & headings
     folded = [normalise(q.quote).casefold() for q in quotes]
@@ -531,12 +544,21 @@ def trace_profile(profile: Profile, source: str | Path | None = None) -> list[Do
     text of the profile's own document (`--source`)."""
     by_document: dict[str, tuple[str, list[QuoteCheck], list[str]]] = {}
     root_file = profile.files[-1][0]
+    place = EntryPlaces()
+
+    def check(owner: str, quote: str, rule_file: str, listed: str, field: str, value: str,
+              line: int) -> QuoteCheck:
+        """The quote of the entry of `listed` whose `field` is `value`, placed in its file."""
+        at, column = place(rule_file, listed, lambda entry: entry.get(field) == value, "quote")
+        return QuoteCheck(owner, quote, rule_file, at or line, None, "", None, column or 1)
+
     for c in profile.criteria:
         entry = by_document.setdefault(c.document, (c.rule_file, [], []))
-        entry[1].append(QuoteCheck(c.id, c.quote, c.rule_file, c.line, None, "", None))
+        entry[1].append(check(c.id, c.quote, c.rule_file, "criteria", "id", c.id, c.line))
     for s in profile.set_aside:
         entry = by_document.setdefault(s.document, (s.rule_file, [], []))
-        entry[1].append(QuoteCheck("set_aside", s.quote, s.rule_file, s.line, None, "", None))
+        entry[1].append(check("set_aside", s.quote, s.rule_file, "set_aside", "quote", s.quote,
+                              s.line))
         entry[2].append(s.quote)
     traces = []
     for document, (rule_file, quotes, set_aside) in by_document.items():

@@ -40,12 +40,15 @@ EMPHASIS_WORDS = ("særdeles", "vigtig", "vigtigt", "vigtige", "vigtigste", "væ
 # Obligations whose subject is the organisation, not the candidate ("Vi skal have et blik
 # for …", "der skal være balance …"): they describe the job, so an ønske of weight 2 (R5).
 ORGANISATION_VOICE = ("vi skal", "skal vi", "der skal", "skal der")
-# Phrases whose requirement word speaks of a situation or a task, or is negated: read as if
-# the phrase were not there (R6).
+# Phrases whose requirement word speaks of a situation or a task, or is negated, or
+# describes a thing ("en afgørende spiller"): read as if the phrase were not there (R6).
 NEUTRAL_PHRASES = ("når situationen kræver det", "hvor det er nødvendigt",
                    "når det er nødvendigt", "når det er påkrævet", "der kræver",
                    "herunder særligt", "ikke en betingelse", "ikke et krav", "forventes ikke",
-                   "forventer ikke")
+                   "forventer ikke", "ikke afgørende", "ikke nødvendigt", "ikke nødvendig",
+                   "ikke påkrævet", "ikke en forudsætning", "ikke krav", "kræves ikke",
+                   "forudsættes ikke", "en afgørende", "en helt afgørende", "et afgørende",
+                   "den nødvendige", "det nødvendige", "de nødvendige")
 # Statements that soften the list they introduce: its obligation words make ønsker (R7). A
 # rule file that reads such a list sets the statement aside, quoting it.
 SOFTENERS = ("vi forventer ikke, at du kan alt", "flest mulig af nedenstående",

@@ -305,3 +305,31 @@ def test_a_test_no_record_can_meet_is_never_met(tmp_path):
     """), encoding="utf-8")
     assert [(f.code, str(f).split(" ")[2]) for f in lint_paths([path])
             if f.code == "L101"] == [("L101", "negativ:")]
+
+
+def test_a_finding_points_at_the_key_to_change(tmp_path):
+    """Every finding about a criterion was placed at its `- id:` line, column 1, whatever
+    it asked to change; the editor now opens at the priority, weight or condition."""
+    path = tmp_path / "p.yaml"
+    path.write_text(textwrap.dedent("""\
+        profile: {id: p, title: T, organisation: O, source: s.txt, version: "1", date: 2024-01-01}
+        competencies: {relationelle: Relationelle}
+        criteria:
+          - id: krav-uden-ord
+            name: A
+            category: personlige
+            priority: krav
+            quote: Du er autentisk
+            section: S
+            when: {assessed: relationelle}
+          - id: for-tung
+            name: B
+            category: personlige
+            priority: ønske
+            quote: Du er robust
+            section: S
+            weight: 2
+            when: {assessed: relationelle, gte: 3}
+        """), encoding="utf-8")
+    assert [str(f).split(" ")[:2] for f in lint_paths([path])] == [
+        [f"{path}:7:5:", "L303"], [f"{path}:17:5:", "L304"], [f"{path}:18:5:", "L201"]]

@@ -286,8 +286,10 @@ set_aside:
     assert result.exit_code == 1
     assert '"nearest_line": 7' in result.output
     text = CliRunner().invoke(main, ["--lang", "en", "trace", str(rule)]).output
-    assert f"{rule}:5: overblik: found on line 14" in text
-    assert (f"{rule}:12: leder: the quote is not in the source: \"Du skal kunne lede lederne\"\n"
+    # at the quote's line and column, not its criterion's `- id:` line: that is what to fix
+    assert f"{rule}:9:5: overblik: found on line 14" in text
+    assert (f"{rule}:16:5: leder: the quote is not in the source: \"Du skal kunne lede "
+            "lederne\"\n"
             '    nearest (line 7): "Du skal kunne lede ledere."') in text
     assert "Statements that ask something: 5; accounted for: 3 (60.0 %)" in text
 

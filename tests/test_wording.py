@@ -46,6 +46,20 @@ READINGS = [
     ("Det forventes ikke, at du er ekspert på alle områderne, men du skal have kendskab til et "
      "eller flere af de opgaveområder", {}, Reading("krav", None, ("skal",))),
     ("Er pragmatisk og vedholdende for få ting til at lykkes", {}, Reading("ønske", None, ())),
+    # a decisive word negated decides nothing: these were drafted as krav, knock-outs for
+    # what the text says a candidate can do without
+    ("Det er ikke afgørende, at du har ledet ledere.", {}, Reading("ønske", None, ())),
+    ("Det er ikke nødvendigt, at du kender skoleområdet, men det er en fordel.", {},
+     Reading("ønske", None, ("fordel", "en fordel"))),
+    ("En pædagogisk uddannelse kræves ikke.", {}, Reading("ønske", None, ())),
+    ("Det er ikke en forudsætning, at du har en master.", {}, Reading("ønske", None, ())),
+    # nor one that describes a thing: the Helsingør draft made krav of these
+    ("Den nye direktør træder ind i en organisation, hvor direktøren bliver en afgørende "
+     "spiller i udviklingen af de politiske dagsordener", {}, Reading("ønske", None, ())),
+    ("Du skal have fokus på alle områderne og sikre den nødvendige løbende udvikling", {},
+     Reading("krav", None, ("skal",))),
+    ("Ledere bedømmes i forhold til, om de skaber de nødvendige resultater", {},
+     Reading("ønske", None, ())),
 ]
 
 

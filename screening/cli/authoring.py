@@ -65,13 +65,13 @@ def _trace_text(tr) -> str:
     lines.append(t("Citater fundet: {found} af {total}", found=found, total=len(tr.quotes)))
     for q in tr.quotes:
         if q.found_line is not None:
-            lines.append(t("  {rule_file}:{line}: {owner}: fundet på linje {found}",
-                           rule_file=q.rule_file, line=q.line, owner=q.owner,
+            lines.append(t("  {rule_file}:{line}:{column}: {owner}: fundet på linje {found}",
+                           rule_file=q.rule_file, line=q.line, column=q.column, owner=q.owner,
                            found=q.found_line))
         else:
-            lines.append(t("  {rule_file}:{line}: {owner}: citatet findes ikke i kilden: "
-                           "\"{quote}\"", rule_file=q.rule_file, line=q.line, owner=q.owner,
-                           quote=q.quote))
+            lines.append(t("  {rule_file}:{line}:{column}: {owner}: citatet findes ikke i "
+                           "kilden: \"{quote}\"", rule_file=q.rule_file, line=q.line,
+                           column=q.column, owner=q.owner, quote=q.quote))
             if q.nearest_line is not None:
                 lines.append(t("    nærmeste (linje {line}): \"{passage}\"", line=q.nearest_line,
                                passage=q.nearest))
@@ -90,7 +90,8 @@ def _trace_json(tr) -> dict:
     return {
         "document": tr.document, "path": tr.path,
         "quotes": [{"owner": q.owner, "quote": q.quote, "rule_file": q.rule_file,
-                    "line": q.line, "found_line": q.found_line, "nearest": q.nearest or None,
+                    "line": q.line, "column": q.column, "found_line": q.found_line,
+                    "nearest": q.nearest or None,
                     "nearest_line": q.nearest_line} for q in tr.quotes],
         "statements": len(tr.statements),
         "coverage": round(tr.coverage, 1),
