@@ -50,3 +50,12 @@ Feature: Direktør, Ishøj – the consultant's scenarios in English
     When the applicants are screened for the first interview
     Then 1 of 3 applicants is proposed for rejection
     And the top two are Susanne and Bo
+
+  Scenario: Two directors with the same CV share a rank until the first interview tells them apart
+    Given the applicant Susanne, who has been director at Vallensbæk Kommune for seven years with five managers reporting to them
+    And the first interview rates Susanne 5 on enhedsdirektion
+    Given the applicant Bo, who has been director at Albertslund Kommune for seven years with five managers reporting to them
+    And the first interview rates Bo 3 on enhedsdirektion
+    When the applicants are screened at the application stage
+    Then Susanne and Bo share first place
+    But at the first interview, Susanne ranks above Bo

@@ -462,6 +462,9 @@ EN: dict[str, str] = {
     "Forklaringen for '{candidate}' nævner '{phrase}':":
         "The explanation for '{candidate}' mentions '{phrase}':",
     "Bedst er {first}; forventet {wanted}": "The best is {first}; expected {wanted}",
+    "Pladserne er {places}; forventet {expected}": "The places are {places}; expected {expected}",
+    "forskellige pladser": "different places", "samme plads": "the same place",
+    "at dele {place}. pladsen": "to share place {place}",
     " og ": " and ",
     "Trinnet nævner {names} navne, men siger de {n} bedste":
         "The step names {names} names but says the top {n}",

@@ -868,3 +868,48 @@ def test_what_a_feature_file_hides_never_reaches_the_terminal(tmp_path):
         assert "intet trin passer på 'Og kandidaten er[2J god'" in result.output
         assert not any(ch in result.output for ch in "\x00\x07\x1b\u202e\u200b")
     assert "Ledelse[2J af ledere" in result.output and "FEJLET" in result.output
+
+
+def test_candidates_who_tie_share_a_rank_and_a_failure_shows_the_places(tmp_path):
+    """With sources still to come two candidates often tie (the same secured and possible
+    score), and no step could say so: 'Susanne og Bo deler pladsen' was no step."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Delt plads
+          Baggrund:
+            Givet stillingen som Direktør, Ishøj Kommune
+            Og ansøgeren Susanne, der i syv år har været direktør i Vallensbæk Kommune med fem ledere under sig
+            Og ansøgeren Bo, der i syv år har været direktør i Albertslund Kommune med fem ledere under sig
+            Og ansøgeren Ida, der i to år har været teamleder i Greve Kommune
+            Når ansøgerne screenes på ansøgningstidspunktet
+          Scenarie: Susanne og Bo
+            Så deler Susanne og Bo førstepladsen
+            Og Susanne og Ida står ikke lige
+          Scenarie: Susanne og Ida
+            Så deler Susanne og Ida pladsen
+    """)  # noqa: E501
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert "1 bestået, 1 fejlet" in said, said
+    assert re.search(r"Pladserne er 1\. susanne \([\d,–]+\), 3\. ida \([\d,–]+\); "
+                     r"forventet samme plads", said), said
+    english = feature(tmp_path, """\
+        # language: en
+        Feature: Shared rank
+          Background:
+            Given the post of Direktør, Ishøj Kommune
+            And the applicant Susanne, who has been director at Vallensbæk Kommune for seven years with five managers reporting to them
+            And the applicant Bo, who has been director at Albertslund Kommune for seven years with five managers reporting to them
+            And the applicant Ida, who has been team leader at Greve Kommune for two years
+            When the applicants are screened at the application stage
+          Scenario: Susanne and Bo
+            Then Susanne and Bo share first place
+            And Susanne and Ida are not tied
+          Scenario: Susanne and Ida
+            Then Susanne and Ida share a rank
+    """, "en.feature")  # noqa: E501
+    result = CliRunner().invoke(main, ["--lang", "en", "test", str(english),
+                                       "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert "1 passed, 1 failed" in said, said
+    assert "expected the same place" in said

@@ -16,7 +16,7 @@ from screening.bdd.arguments import criterion_ref, resolve_profile
 from screening.bdd.grammar import NotRead, ReadContext, read, split_keyword
 from screening.bdd.library import step_library
 from screening.bdd.steps import Context
-from screening.bdd.words import Unreadable, read_degree, read_number, read_stage
+from screening.bdd.words import Unreadable, read_degree, read_number, read_place, read_stage
 from screening.rulefiles import list_profiles
 
 from .conftest import ROOT
@@ -61,6 +61,32 @@ def test_numbers_are_read_in_digits_and_words(words, number):
 def test_a_word_that_is_no_number_says_so():
     with pytest.raises(Unreadable, match="'mange' is not a number"):
         read_number("mange")
+
+
+@pytest.mark.parametrize(("words", "place"), [
+    ("første", 1), ("anden", 2), ("2.", 2), ("tiende", 10), ("second", 2), ("3rd", 3),
+    ("21st", 21)])
+def test_places_in_the_ranking_are_read_in_words_and_digits(words, place):
+    assert read_place(words) == place
+
+
+@pytest.mark.parametrize(("line", "names", "place"), [
+    ("deler Susanne og Bo pladsen", ["Susanne", "Bo"], None),
+    ("Susanne, Anne og Bo deler andenpladsen", ["Susanne", "Anne", "Bo"], 2),
+    ("Susanne og Anne deler 2. pladsen", ["Susanne", "Anne"], 2),
+    ("står Susanne og Bo lige", ["Susanne", "Bo"], None),
+    ("Susanne and Bo share the third place", ["Susanne", "Bo"], 3),
+    ("Susanne and Bo are tied", ["Susanne", "Bo"], None)])
+def test_candidates_sharing_a_rank_are_read_with_the_place_if_named(line, names, place):
+    """When sources are still to come, two candidates often tie, and no step could say so."""
+    reading = read("then", line, ReadContext(LIBRARY, RULES))
+    assert reading.doc.name == "share_rank"
+    assert (reading.arguments["names"], reading.arguments.get("place")) == (names, place)
+
+
+def test_a_place_that_is_no_place_says_what_to_write():
+    with pytest.raises(NotRead, match=r"'sidste' is not a place in the ranking"):
+        read("then", "Susanne og Bo deler sidstepladsen", ReadContext(LIBRARY, RULES))
 
 
 @pytest.mark.parametrize(("words", "stage"), [

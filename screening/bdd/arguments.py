@@ -31,6 +31,7 @@ from .words import (
     read_led,
     read_level,
     read_number,
+    read_place,
     read_sector,
     read_source,
     read_stage,
@@ -60,6 +61,11 @@ SUBJECT_WORDS = frozenset({"ansøgeren", "kandidaten", "hun", "han", "the applic
 @argument("years", "leaders", "score", "take", "count", "total", "n", "led_count")
 def _number(text: str, context: ReadContext) -> int:
     return read_number(text)
+
+
+@argument("place")
+def _place(text: str, context: ReadContext) -> int:
+    return read_place(text)
 
 
 @argument("stage")

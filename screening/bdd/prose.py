@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..i18n import decimal, t
+from ..report import score_range
 from ..results import SPARSE_BAND, CandidateResult, CriterionOutcome
 from ..vocabulary import CATEGORY_TITLES, PRIORITIES, STATUSES, label, recommendation
 from ..wording import evidence_path, missing_text, value_text
@@ -641,8 +642,46 @@ def ranks_before(screening_context: Context, who: str | None, other: str | None)
                                a_rank=a.rank, b=b.id, b_rank=b.rank))
 
 
+# two or more named candidates: "Susanne og Anne", "Mette, Anders og Sofie"
+NAMES = rf"(?P<names>{NAME}(?:(?:,| og) {NAME})+)"
+NAMES_EN = rf"(?P<names>{NAME}(?:(?:,| and) {NAME})+)"
+PLACE = r"(?:(?P<place>[a-zæøå]+?|\d+\. )pladsen|pladsen)"
+PLACE_EN = r"(?:a rank|the same rank|(?:the )?(?P<place>[a-z]+|\d+(?:st|nd|rd|th)) place)"
+
+
+@step("then", rf"{NAMES} deler (?P<negated>ikke )?{PLACE}", "Og Susanne og Anne deler andenpladsen",
+      also=((rf"deler {NAMES} (?P<negated>ikke )?{PLACE}", "Så deler Susanne og Bo pladsen"),
+            (rf"{NAMES} (?:står|ligger) (?P<negated>ikke )?lige", "Og Susanne og Anne står lige"),
+            (rf"(?:står|ligger) {NAMES} (?P<negated>ikke )?lige",
+             "Så står Susanne og Bo ikke lige")),
+      english=((rf"{NAMES_EN} (?P<negated>do not )?share {PLACE_EN}",
+                "Then Susanne and Bo share a rank"),
+               (rf"{NAMES_EN} are (?P<negated>not )?tied", "Then Susanne and Anne are tied")))
+def share_rank(screening_context: Context, names: list[str], negated: str | None = None,
+               place: int | None = None) -> None:
+    """Candidates share a place in the ranking (the same secured and possible score, and
+    alike in having a proposed knock-out or not); the place may be named."""
+    ranked = _ranked(screening_context)
+    results = [_result(screening_context, name) for name in names]
+    ranks = {r.rank for r in results}
+    shared = len(ranks) == 1 and place in (None, *ranks)
+    if shared == bool(negated):
+        expected = (t("forskellige pladser") if negated else t("samme plads") if place is None
+                    else t("at dele {place}. pladsen", place=place))
+        raise AssertionError(t("Pladserne er {places}; forventet {expected}",
+                               places=", ".join(_placed(r) for r in results),
+                               expected=expected)
+                             + "\n" + t("Rækkefølge: {ranks}",
+                                         ranks=", ".join(_placed(r) for r in ranked)))
+
+
+def _placed(result: CandidateResult) -> str:
+    """'2. i01-susanne-moeller (27,3–100,0)': the place and the scores that decide it."""
+    return f"{result.rank}. {result.id} ({score_range(result.total)})"
+
+
 @step("then", r"(?P<stage>(?:efter|til|på|ved) [^,]+?),? (?P<outcome>(?:lever|opfylder|er|går|"
-      r"foreslås|skal|nævner|ligger) .+)",
+      r"foreslås|skal|nævner|ligger|deler|står) .+)",
       "Men efter referencerne lever ansøgeren op til ønsket om ordentlighed",
       english=((r"(?P<stage>(?:after|at|for) [^,]+?), (?P<outcome>.+)",
                 "But after the references, the applicant meets the wish for ordentlighed"),))
