@@ -59,3 +59,12 @@ Feature: Direktør, Ishøj – the consultant's scenarios in English
     When the applicants are screened at the application stage
     Then Susanne and Bo share first place
     But at the first interview, Susanne ranks above Bo
+
+  Scenario: A 3 at the first interview is provisional while the second interview may still lift it
+    Given an applicant who has been director at Vallensbæk Kommune for seven years with five managers reporting to them
+    And the first interview rates the applicant 3 on økonomisk ansvarlighed
+    When the applicant is screened after the first interview
+    Then the applicant only partly meets the wish for økonomisk ansvarlighed
+    And the wish for økonomisk ansvarlighed is only provisionally judged
+    And the wish for økonomisk ansvarlighed can still give up to 2.0 points
+    But at the second interview, the wish for økonomisk ansvarlighed cannot give more points

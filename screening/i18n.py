@@ -462,6 +462,13 @@ EN: dict[str, str] = {
     "Forklaringen for '{candidate}' nævner '{phrase}':":
         "The explanation for '{candidate}' mentions '{phrase}':",
     "Bedst er {first}; forventet {wanted}": "The best is {first}; expected {wanted}",
+    "'{name}' er {status} for '{candidate}': {points}; forventet {expected}":
+        "'{name}' is {status} for '{candidate}': {points}; expected {expected}",
+    "op til {reach} point": "up to {reach} points",
+    "ikke op til {reach} point": "not up to {reach} points",
+    "foreløbigt vurderet": "judged provisionally",
+    "ikke foreløbigt vurderet": "not judged provisionally",
+    "flere point": "more points", "ingen flere point": "no more points",
     "Pladserne er {places}; forventet {expected}": "The places are {places}; expected {expected}",
     "forskellige pladser": "different places", "samme plads": "the same place",
     "at dele {place}. pladsen": "to share place {place}",

@@ -913,3 +913,32 @@ def test_candidates_who_tie_share_a_rank_and_a_failure_shows_the_places(tmp_path
     said = " ".join(result.output.split())
     assert "1 passed, 1 failed" in said, said
     assert "expected the same place" in said
+
+
+def test_what_a_criterion_judged_provisionally_may_still_give_is_a_step(tmp_path):
+    """Explain shows '1,0 af 2,0 point, op til 2,0 muligt' while sources are still to come,
+    and a scenario could not say so ('kan endnu give op til 2,0 point' was no step)."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Åbne point
+          Baggrund:
+            Givet stillingen som Direktør, Helsingør
+            Og en ansøger, der i seks år har været centerchef i Roskilde Kommune med syv afdelingsledere under sig
+            Og i første samtale vurderes ansøgeren til 3 i ledelse gennem andre
+            Når ansøgeren screenes efter første samtale
+          Scenarie: Foreløbigt
+            Så er ønsket om ledelse gennem andre kun foreløbigt vurderet
+            Og ønsket om ledelse gennem andre kan endnu give op til 2,0 point
+            Og ønsket om mediehåndtering kan endnu give flere point
+            Og ønsket om mediehåndtering er ikke foreløbigt vurderet
+            Og kravet om ledelse af ledere kan ikke give flere point
+            Men efter anden samtale kan ønsket om ledelse gennem andre ikke give flere point
+          Scenarie: For meget
+            Så kan ønsket om ledelse gennem andre endnu give op til 1,5 point
+    """)  # noqa: E501
+    for lang, said_there in (("da", "1 bestået, 1 fejlet"), ("en", "1 passed, 1 failed")):
+        result = CliRunner().invoke(main, ["--lang", lang, "test", str(path),
+                                           "--rules-dir", str(ROOT / "rules")])
+        said = " ".join(result.output.split())
+        assert said_there in said, said
+    assert "1.0 of 2.0 points, up to 2.0 possible; expected up to 1.5 points" in said, said

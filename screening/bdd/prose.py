@@ -16,14 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from ..i18n import decimal, t
-from ..report import score_range
+from ..report import number_text, points_text, score_range
 from ..results import SPARSE_BAND, CandidateResult, CriterionOutcome
 from ..vocabulary import CATEGORY_TITLES, PRIORITIES, STATUSES, label, recommendation
 from ..wording import evidence_path, missing_text, value_text
 from . import arguments
 from .arguments import STATUS, CriterionRef, Organisation, Title
 from .grammar import Reading, step
-from .steps import Context, add_assessment, add_record_file
+from .steps import FIGURE, Context, add_assessment, add_record_file, figure
 from .words import NUMBER, Degree, plain, slug
 
 SUBJECT = r"(?:ansøgeren|kandidaten|hun|han)"
@@ -386,6 +386,52 @@ def criterion_is(screening_context: Context, crit: CriterionRef, status: str,
     _expect_status(screening_context, crit, status, who)
 
 
+POINTS = rf"(?:flere point|op til (?P<reach>{FIGURE}) point)"
+POINTS_EN = rf"(?:more points|up to (?P<reach>{FIGURE}) points?)"
+MAY_GIVE = rf"(?:endnu give|(?P<negated>ikke) give) {POINTS}{FOR_WHO}"
+
+
+@step("then", rf"kan {CRIT} {MAY_GIVE}",
+      "Så kan ønsket om ledelse gennem andre endnu give op til 2,0 point",
+      also=((rf"{CRIT} kan {MAY_GIVE}",
+             "Og ønsket om mediehåndtering kan ikke give flere point for Mette"),
+            (rf"(?:er )?{CRIT} (?:er )?(?P<negated>ikke )?(?:kun )?(?P<provisional>foreløbigt) "
+             rf"vurderet{FOR_WHO}", "Så er ønsket om ledelse gennem andre kun foreløbigt "
+             "vurderet")),
+      english=((rf"{CRIT_EN} (?:can still give|(?P<negated>cannot) give) {POINTS_EN}"
+                rf"{FOR_WHO_EN}", "Then the wish for ledelse gennem andre can still give up to "
+                "2.0 points"),
+               (rf"{CRIT_EN} is (?P<negated>not )?(?:only )?(?P<provisional>provisionally) "
+                rf"(?:assessed|judged){FOR_WHO_EN}",
+                "Then the wish for ledelse gennem andre is only provisionally judged")))
+def may_still_give(screening_context: Context, crit: CriterionRef, who: str | None = None,
+                   negated: str | None = None, reach: str | None = None,
+                   provisional: str | None = None) -> None:
+    """What a criterion may still give at this stage: one not yet belyst its full points,
+    one judged only provisionally (sources still to come) up to what `explain` shows as
+    'op til … muligt'; 'foreløbigt vurderet' is the latter alone."""
+    result, outcome = _criterion_outcome(screening_context, crit, who)
+    secured = outcome.points or 0.0
+    reachable = outcome.max_points if outcome.points is None else secured + outcome.open_points
+    if reach is not None:  # compared as the papers print it, one decimal
+        holds = number_text(reachable) == number_text(figure(reach))
+        expected = t("ikke op til {reach} point" if negated else "op til {reach} point",
+                     reach=number_text(figure(reach)))
+    elif provisional:
+        holds = outcome.points is not None and outcome.open_points > 0
+        expected = t("ikke foreløbigt vurderet" if negated else "foreløbigt vurderet")
+    else:
+        holds = reachable > secured
+        expected = t("ingen flere point" if negated else "flere point")
+    if holds == bool(negated):
+        raise AssertionError(t("'{name}' er {status} for '{candidate}': {points}; forventet "
+                               "{expected}", name=outcome.criterion.name,
+                               status=label(STATUSES, outcome.status), candidate=result.id,
+                               points=points_text(outcome.points, outcome.max_points,
+                                                  outcome.open_points),
+                               expected=expected))
+
+
 @step("then", rf"(?:alle krav er|er alle krav|kravene er|er kravene) (?P<status>{STATUS})"
       + FOR_WHO, "Så er kravene ikke belyst",
       english=((rf"all requirements are (?P<status>{STATUS}){FOR_WHO_EN}",
@@ -681,7 +727,7 @@ def _placed(result: CandidateResult) -> str:
 
 
 @step("then", r"(?P<stage>(?:efter|til|på|ved) [^,]+?),? (?P<outcome>(?:lever|opfylder|er|går|"
-      r"foreslås|skal|nævner|ligger|deler|står) .+)",
+      r"foreslås|skal|nævner|ligger|deler|står|kan) .+)",
       "Men efter referencerne lever ansøgeren op til ønsket om ordentlighed",
       english=((r"(?P<stage>(?:after|at|for) [^,]+?), (?P<outcome>.+)",
                 "But after the references, the applicant meets the wish for ordentlighed"),))

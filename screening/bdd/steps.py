@@ -33,7 +33,7 @@ from .arguments import find_criterion as _find_criterion
 from .grammar import NotRead, ReadContext, StepCatalogue, read, step
 from .words import NUMBER, Unreadable, plain, read_number, slug
 
-__all__ = ["Context", "find_criterion", "perform"]
+__all__ = ["FIGURE", "Context", "figure", "find_criterion", "perform"]
 
 POSITION_FIELDS = {"titel": "title", "organisation": "organisation", "sektor": "sector",
                    "politisk styret": "politically_governed", "start": "start", "slut": "end",
@@ -41,7 +41,7 @@ POSITION_FIELDS = {"titel": "title", "organisation": "organisation", "sektor": "
                    "medarbejdere": "staff_led", "budget": "budget_mio_dkk",
                    "fagområder": "domains"}
 _OPTIONAL_FOR = r'(?: for "(?P<candidate>[^"]+)")?'
-_FIGURE = r"\d+(?:[,.]\d+)?"  # a score or coverage as the tables print it: 73,7 (or 73.7)
+FIGURE = r"\d+(?:[,.]\d+)?"  # a score or coverage as the tables print it: 73,7 (or 73.7)
 _CANDIDATE = r"(?:kandidaten|ansøgeren)"
 
 
@@ -379,7 +379,7 @@ def criterion_status(screening_context: Context, criterion: str, status: str,
 
 
 @step("then", r'(?:er )?kategorien "(?P<category>[^"]+)" (?:er )?(?:scoret mindst (?P<least>'
-      + _FIGURE + r')|'
+      + FIGURE + r')|'
       r'(?P<unjudged>ikke belyst))' + _OPTIONAL_FOR,
       'Så er kategorien "personlige" scoret mindst 75')
 def category_score(screening_context: Context, category: str, least: str | None,
@@ -394,13 +394,13 @@ def category_score(screening_context: Context, category: str, least: str | None,
                                "'{candidate}', forventet ikke belyst", category=category,
                                coverage=score.coverage, candidate=result.id))
     score = score.score if score is not None else None  # the secured score
-    if least and (score is None or score < _figure(least)):
+    if least and (score is None or score < figure(least)):
         raise AssertionError(t("Kategorien '{category}' har scoren {score} for '{candidate}', "
                                "forventet mindst {least}", category=category, score=score,
                                candidate=result.id, least=least))
 
 
-def _figure(text: str) -> float:
+def figure(text: str) -> float:
     return float(text.replace(",", "."))
 
 
@@ -426,12 +426,12 @@ def no_knockout(screening_context: Context, candidate: str | None) -> None:
 
 
 @step("then", r"(?:er )?(?P<what>scoren|dækningen) (?:er )?(?P<bound>mindst|højst) "
-      rf"(?P<value>{_FIGURE})(?: %)?" + _OPTIONAL_FOR, "Så er dækningen højst 50 %")
+      rf"(?P<value>{FIGURE})(?: %)?" + _OPTIONAL_FOR, "Så er dækningen højst 50 %")
 def bounds(screening_context: Context, what: str, bound: str, value: str,
            candidate: str | None) -> None:
     result = screening_context.result(candidate)
     actual = result.score if what == "scoren" else result.coverage
-    limit = _figure(value)
+    limit = figure(value)
     ok = actual >= limit if bound == "mindst" else actual <= limit
     if not ok:
         raise AssertionError(t("{what} er {actual} for '{candidate}', forventet {bound} {value}",
