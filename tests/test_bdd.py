@@ -942,3 +942,35 @@ def test_what_a_criterion_judged_provisionally_may_still_give_is_a_step(tmp_path
         said = " ".join(result.output.split())
         assert said_there in said, said
     assert "1.0 of 2.0 points, up to 2.0 possible; expected up to 1.5 points" in said, said
+
+
+@pytest.mark.parametrize(("language", "text", "foreign"), [
+    ("da", """\
+        Egenskab: Sprog
+          Scenarie: Bedre
+            Givet stillingen som Direktør, Ishøj Kommune
+            Og ansøgeren Susanne, der i syv år har været direktør i Vallensbæk Kommune
+            Og ansøgeren Bo, der i to år har været teamleder i Greve Kommune
+            Når ansøgerne screenes
+            Så er Susanne bedre end Bo
+    """, ("Then ", "Given ", "And ")),
+    ("en", """\
+        Feature: Language
+          Scenario: Better
+            Given the post of Direktør, Ishøj Kommune
+            And the applicant Susanne, who has been director at Vallensbæk Kommune for seven years
+            And the applicant Bo, who has been team leader at Greve Kommune for two years
+            When the applicants are screened
+            Then Susanne is better than Bo
+    """, ("Så ", "Givet ", "Og "))], ids=["da", "en"])
+def test_the_nearest_steps_are_offered_in_the_language_of_the_feature_file(tmp_path, language,
+                                                                           text, foreign):
+    """A Danish line no step reads was offered 'Then the top two are Susanne and Bo | Then
+    Susanne ranks above Bo', lines a Danish file cannot use."""
+    path = feature(tmp_path, f"        # language: {language}\n" + text)
+    (problem,) = check_file(path, LIBRARY, ROOT / "rules")
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    run = " ".join(result.output.split())
+    for said in (str(problem), run[run.index("nærmeste:"):]):
+        nearest = said.split("nærmeste:", 1)[1]
+        assert nearest.strip() and not any(word in nearest for word in foreign), said

@@ -54,6 +54,7 @@ class Context:
     profile: Profile | None = None
     stage: str = SOURCES[-1]
     feature_dir: Path | None = None  # the folder of the feature file that runs
+    language: str | None = None  # of the feature file that runs (da | en)
     candidates: dict[str, dict] = field(default_factory=dict)  # id -> record data
     current: str | None = None
     screening: Any = None  # screening.results.Screening, once screened
@@ -111,7 +112,8 @@ class Context:
         run_screening(self, None)
 
     def read_context(self) -> ReadContext:
-        return ReadContext(self.steps, self.rules_dir, self.profile, self.feature_dir)
+        return ReadContext(self.steps, self.rules_dir, self.profile, self.feature_dir,
+                           self.language)
 
 
 @pytest.fixture(scope="session")
@@ -125,7 +127,9 @@ def step_library() -> StepCatalogue:
 @pytest.fixture
 def screening_context(request, step_library: StepCatalogue) -> Context:
     rules = os.environ.get("SCREENING_RULES") or str(request.config.rootpath / "rules")
-    return Context(step_library, Path(rules), feature_dir=Path(request.node.path).parent)
+    scenario = getattr(request.function, "__scenario__", None)  # pytest-bdd's, of this test
+    return Context(step_library, Path(rules), feature_dir=Path(request.node.path).parent,
+                   language=scenario.feature.language if scenario else None)
 
 
 # --- profile and stage -------------------------------------------------------------------
