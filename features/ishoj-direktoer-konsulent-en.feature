@@ -68,3 +68,11 @@ Feature: Direktør, Ishøj – the consultant's scenarios in English
     And the wish for økonomisk ansvarlighed is only provisionally judged
     And the wish for økonomisk ansvarlighed can still give up to 2.0 points
     But at the second interview, the wish for økonomisk ansvarlighed cannot give more points
+
+  Scenario: The chair's decision on a proposed knock-out follows the applicant
+    Given an applicant who has been department manager at Greve Kommune for ten years with three team leaders reporting to them
+    When the applicant is screened at the application stage
+    And the chair overrides the proposed knock-out of the applicant because "Leads a large department; top management is assessed at the interview"
+    Then the reasoning for the applicant shows the decision
+    And the applicant goes on to the next round
+    But after the first interview, the reasoning for the applicant shows the earlier decision

@@ -469,6 +469,20 @@ EN: dict[str, str] = {
     "foreløbigt vurderet": "judged provisionally",
     "ikke foreløbigt vurderet": "not judged provisionally",
     "flere point": "more points", "ingen flere point": "no more points",
+    "'{candidate}' har ingen foreslået knock-out at bekræfte eller underkende; skriv, om "
+    "ansøgeren går videre: 'udvalget beslutter, at … går videre'":
+        "'{candidate}' has no proposed knock-out to confirm or override; say whether the "
+        "applicant goes on: 'the committee decides that … goes on'",
+    "scenariet": "the scenario",
+    "Udvalget har taget stilling til '{candidate}': {decision}":
+        "The committee has decided on '{candidate}': {decision}",
+    "'{candidate}': {decision}": "'{candidate}': {decision}",
+    "Forklaringen for '{candidate}' viser en beslutning:":
+        "The reasoning for '{candidate}' shows a decision:",
+    "Beslutningen om '{candidate}' står på dette grundlag:":
+        "The decision on '{candidate}' stands on this evidence:",
+    "Forklaringen for '{candidate}' viser ingen beslutning:":
+        "The reasoning for '{candidate}' shows no decision:",
     "Pladserne er {places}; forventet {expected}": "The places are {places}; expected {expected}",
     "forskellige pladser": "different places", "samme plads": "the same place",
     "at dele {place}. pladsen": "to share place {place}",

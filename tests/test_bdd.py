@@ -974,3 +974,52 @@ def test_the_nearest_steps_are_offered_in_the_language_of_the_feature_file(tmp_p
     for said in (str(problem), run[run.index("nærmeste:"):]):
         nearest = said.split("nærmeste:", 1)[1]
         assert nearest.strip() and not any(word in nearest for word in foreign), said
+
+
+def test_a_persons_decision_is_a_step_and_shows_wherever_the_candidate_does(tmp_path):
+    """A scenario could not say that the chair overrode a proposed knock-out, nor check
+    that the decision shows for the candidate: the explanation, 'går videre', the
+    shortlist and 'udvalget skal tage stilling til' all ignored people's decisions."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Beslutninger
+          Baggrund:
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgeren Sofie, der i otte år har været administrerende direktør i LæringsTech ApS med fem ledere under sig
+            Og ansøgeren Ida, der i seks år har været centerchef i Roskilde Kommune med syv afdelingsledere under sig
+            Når ansøgerne screenes på ansøgningstidspunktet
+          Scenarie: Underkendt
+            Når formanden underkender den foreslåede knock-out for Sofie med begrundelsen "Topledelse med offentlige kunder"
+            Så viser forklaringen for Sofie beslutningen
+            Og forklaringen for Sofie nævner "Topledelse med offentlige kunder"
+            Og Sofie går videre
+            Og går "sofie" videre, når der tages 2
+            Og forklaringen for Ida viser ingen beslutning
+            Men efter første samtale viser forklaringen for Sofie den tidligere beslutning
+          Scenarie: Allerede besluttet
+            Når udvalget beslutter, at Ida ikke går videre
+            Så skal udvalget tage stilling til Ida
+          Scenarie: Intet at bekræfte
+            Når udvalget bekræfter knock-outen for Ida
+            Så går Ida ikke videre
+    """)  # noqa: E501
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert "1 bestået, 2 fejlet" in said, said
+    assert "Udvalget har taget stilling til 'ida': Stående beslutning" in said
+    assert "'ida' har ingen foreslået knock-out at bekræfte" in said
+    english = feature(tmp_path, """\
+        # language: en
+        Feature: Decisions
+          Scenario: Overridden
+            Given the post of Direktør, Helsingør
+            And the applicant Sofie, who has been managing director at LæringsTech ApS for eight years with five managers reporting to them
+            When the applicant is screened at the application stage
+            And the chair overrides the proposed knock-out of Sofie because "Top management with public clients"
+            Then the reasoning for Sofie shows the decision
+            And Sofie goes on to the next round
+            But after the first interview, the reasoning for Sofie shows the earlier decision
+    """, "en.feature")  # noqa: E501
+    result = CliRunner().invoke(main, ["--lang", "en", "test", str(english),
+                                       "--rules-dir", str(ROOT / "rules")])
+    assert "1 passed, 0 failed" in result.output, result.output

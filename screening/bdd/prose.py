@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..audit.decisions import ADVANCES, DECISIONS, Decision, decision_line
 from ..i18n import decimal, t
 from ..report import number_text, points_text, score_range
 from ..results import SPARSE_BAND, CandidateResult, CriterionOutcome
@@ -315,6 +316,50 @@ def prose_assessment(screening_context: Context, source: str, score: int, comp: 
     add_assessment(screening_context, who, comp, source, score)
 
 
+# --- what people decide -------------------------------------------------------------------
+
+BY = rf"(?P<by>udvalget|ansættelsesudvalget|formanden|{NAME})"
+BY_EN = rf"(?P<by>the committee|the chair|{NAME})"
+REASON = r'(?:,? med begrundelsen "(?P<reason>[^"]+)")?'
+REASON_EN = r'(?:,? because "(?P<reason>[^"]+)")?'
+DECIDED = {"bekræfter": "confirm", "har bekræftet": "confirm", "underkender": "override",
+           "har underkendt": "override", "går videre": "advance", "ikke går videre": "stop",
+           "confirms": "confirm", "has confirmed": "confirm", "overrides": "override",
+           "has overridden": "override", "goes on": "advance", "does not go on": "stop"}
+
+
+@step("when", rf"{BY} (?P<decision>bekræfter|underkender|har bekræftet|har underkendt) "
+      rf"(?:den foreslåede )?knock-out(?:en)? (?:for|af|på) {WHO}{REASON}",
+      'Og formanden underkender den foreslåede knock-out for Sofie med begrundelsen '
+      '"Topledelse med offentlige kunder"',
+      also=((rf"{BY} (?:beslutter|har besluttet), at {WHO} (?P<decision>går videre|ikke går "
+             rf"videre){REASON}", "Og udvalget beslutter, at Mette går videre"),),
+      english=((rf"{BY_EN} (?P<decision>confirms|overrides|has confirmed|has overridden) the "
+                rf"(?:proposed )?knock-out (?:of|for|on) {WHO_EN}{REASON_EN}",
+                'And the chair overrides the proposed knock-out of Peter because "Top '
+                'management with public clients"'),
+               (rf"{BY_EN} (?:decides|has decided) that {WHO_EN} (?P<decision>goes on|does not "
+                rf"go on){REASON_EN}", "And the committee decides that Susanne goes on")))
+def decide(screening_context: Context, by: str, decision: str, who: str | None = None,
+           reason: str | None = None) -> None:
+    """A person's decision on a screened candidate: a proposed knock-out confirmed or
+    overridden, or whether a candidate without one goes on. The latest stands, and shows
+    wherever the candidate does (the explanation, the shortlist), at another stage as a
+    decision made on other evidence."""
+    result = _result(screening_context, who)
+    code = DECIDED[decision]
+    target, outcome = DECISIONS[code]
+    if target == "knockout" and not result.knockouts:
+        raise AssertionError(t("'{candidate}' har ingen foreslået knock-out at bekræfte eller "
+                               "underkende; skriv, om ansøgeren går videre: 'udvalget "
+                               "beslutter, at … går videre'", candidate=result.id))
+    screening = screening_context.screening
+    made = Decision(len(screening_context.decisions) + 1, t("scenariet"), result.id,
+                    f"{screening.as_of.isoformat()}T12:00:00+00:00", code, target, outcome,
+                    reason, by)
+    screening_context.decisions[result.id] = (made, screening)
+
+
 # --- outcomes -----------------------------------------------------------------------------
 
 
@@ -458,6 +503,7 @@ def committee_decides(screening_context: Context, target: str) -> None:
     named = _candidate_named(screening_context, target)
     if named is not None:
         result = screening_context.result(named)
+        _not_decided(screening_context, result)
         if not result.knockouts and not any(o.disagreement for o in result.outcomes):
             raise AssertionError(t("Udvalget har intet at tage stilling til for '{candidate}': "
                                    "ingen foreslåede knock-outs og ingen uenige kilder",
@@ -465,12 +511,27 @@ def committee_decides(screening_context: Context, target: str) -> None:
         return
     crit = arguments.criterion_ref(target, screening_context.read_context())
     result, outcome = _criterion_outcome(screening_context, crit, None)
+    _not_decided(screening_context, result)
     if outcome.criterion.id not in result.knockouts and not outcome.disagreement:
         raise AssertionError(t("'{name}' er {status} for '{candidate}', uden foreslået knock-out "
                                "og uden uenige kilder; foreslåede knock-outs: {proposed}",
                                name=outcome.criterion.name,
                                status=label(STATUSES, outcome.status), candidate=result.id,
                                proposed=", ".join(result.knockouts) or t("ingen")))
+
+
+def _not_decided(screening_context: Context, result: CandidateResult) -> None:
+    """A decision standing on this evidence leaves the committee nothing to decide."""
+    decided = _standing(screening_context, result)
+    if decided is not None:
+        raise AssertionError(t("Udvalget har taget stilling til '{candidate}': {decision}",
+                               candidate=result.id, decision=decision_line(decided)))
+
+
+def _standing(screening_context: Context, result: CandidateResult) -> Decision | None:
+    """The decision on the candidate that stands on the evidence screened now."""
+    shown = screening_context.shown_decisions().get(result.id)
+    return None if shown is None or shown.on_other_evidence else shown
 
 
 def _candidate_named(screening_context: Context, words: str) -> str | None:
@@ -544,8 +605,15 @@ def _top_band(screening_context: Context) -> str:
                 "Then the applicant goes on to the next round"),))
 def goes_on(screening_context: Context, who: str | None = None,
             negated: str | None = None) -> None:
-    """The recommendation is the profile's top band ('Anbefales til næste runde'), or not."""
+    """A person's decision standing on this evidence, else the recommendation: the
+    profile's top band ('Anbefales til næste runde'), or not."""
     result = _result(screening_context, who)
+    decided = _standing(screening_context, result)
+    if decided is not None:
+        if (decided.outcome == ADVANCES) == bool(negated):
+            raise AssertionError(t("'{candidate}': {decision}", candidate=result.id,
+                                   decision=decision_line(decided)))
+        return
     if (result.recommendation == _top_band(screening_context)) == bool(negated):
         raise AssertionError(t("Anbefalingen for '{candidate}' er '{found}'",
                                candidate=result.id,
@@ -614,11 +682,42 @@ def reasoning_mentions(screening_context: Context, text: str, who: str | None = 
     from ..explain import explain
 
     result = _result(screening_context, who)
-    explained = explain(screening_context.screening, result.id)
+    explained = explain(screening_context.screening, result.id,
+                        decision=screening_context.shown_decisions().get(result.id))
     if (text.casefold() in explained.casefold()) == bool(negated):
         raise AssertionError(t("Forklaringen for '{candidate}' nævner '{phrase}':" if negated
                                else "Forklaringen for '{candidate}' nævner ikke '{phrase}':",
                                candidate=result.id, phrase=text) + "\n" + explained)
+
+
+SHOWN = r"(?:(?P<negated>ingen )|(?P<earlier>den tidligere ))?beslutning(?:en)?"
+
+
+@step("then", rf"forklaringen for {WHO} viser {SHOWN}",
+      "Og forklaringen for Sofie viser beslutningen",
+      also=((rf"viser forklaringen for {WHO} {SHOWN}",
+             "Så viser forklaringen for Jonas ingen beslutning"),),
+      english=((rf"the reasoning for {WHO_EN} shows (?:(?P<negated>no )|the "
+                r"(?P<earlier>earlier )?)decision",
+                "Then the reasoning for Peter shows the earlier decision"),))
+def decision_shown(screening_context: Context, who: str | None = None,
+                   negated: str | None = None, earlier: str | None = None) -> None:
+    """The explanation names a person's decision on the candidate (standing, or made at
+    another stage: 'den tidligere beslutning' says that), or no decision."""
+    from ..explain import explain
+
+    result = _result(screening_context, who)
+    shown = screening_context.shown_decisions().get(result.id)
+    explained = explain(screening_context.screening, result.id, decision=shown)
+    if negated and shown is not None:
+        raise AssertionError(t("Forklaringen for '{candidate}' viser en beslutning:",
+                               candidate=result.id) + "\n" + decision_line(shown))
+    if earlier and shown is not None and not shown.on_other_evidence:
+        raise AssertionError(t("Beslutningen om '{candidate}' står på dette grundlag:",
+                               candidate=result.id) + "\n" + decision_line(shown))
+    if not negated and (shown is None or decision_line(shown) not in explained):
+        raise AssertionError(t("Forklaringen for '{candidate}' viser ingen beslutning:",
+                               candidate=result.id) + "\n" + explained)
 
 
 @step("then", r"(?:kilderne er|er kilderne) (?P<negated>ikke )?uenige om (?P<crit>[^\"].*)",
@@ -727,7 +826,7 @@ def _placed(result: CandidateResult) -> str:
 
 
 @step("then", r"(?P<stage>(?:efter|til|på|ved) [^,]+?),? (?P<outcome>(?:lever|opfylder|er|går|"
-      r"foreslås|skal|nævner|ligger|deler|står|kan) .+)",
+      r"foreslås|skal|nævner|ligger|deler|står|kan|viser) .+)",
       "Men efter referencerne lever ansøgeren op til ønsket om ordentlighed",
       english=((r"(?P<stage>(?:after|at|for) [^,]+?), (?P<outcome>.+)",
                 "But after the references, the applicant meets the wish for ordentlighed"),))

@@ -21,6 +21,7 @@ import pytest
 from pydantic import ValidationError
 from pytest_bdd import given, parsers, then, when
 
+from ..audit.decisions import Decision
 from ..candidates import load_record
 from ..documents import error_message, field_path
 from ..i18n import decimal, t
@@ -59,6 +60,8 @@ class Context:
     current: str | None = None
     screening: Any = None  # screening.results.Screening, once screened
     steps_done: int = 0  # the steps of the scenario that have run without failing
+    # a person's latest decision on a candidate, and the screening it was made on
+    decisions: dict[str, tuple[Decision, Any]] = field(default_factory=dict)
 
     def chosen_profile(self) -> Profile:
         if self.profile is None:
@@ -105,6 +108,14 @@ class Context:
             return part[0]
         raise AssertionError(t("Ingen kandidat hedder '{name}'; kendte: {known}", name=name,
                                known=", ".join(self.candidates)))
+
+    def shown_decisions(self) -> dict[str, Decision]:
+        """Each decided candidate's latest decision as papers show it beside her: standing
+        on the evidence screened now, or marked as made on other evidence (another stage)."""
+        now = (self.screening.stage, self.screening.as_of)
+        return {candidate_id: made if (on.stage, on.as_of) == now
+                else made.made_in(on.stage, on.as_of.isoformat())
+                for candidate_id, (made, on) in self.decisions.items()}
 
     def rescreen(self, stage: str) -> None:
         """Screen the candidates again as they stand at another stage of the process."""
@@ -464,7 +475,8 @@ def explanation_mentions(screening_context: Context, text: str, candidate: str |
     from ..explain import explain
 
     result = screening_context.result(candidate)
-    explained = explain(screening_context.screening, result.id)
+    explained = explain(screening_context.screening, result.id,
+                        decision=screening_context.shown_decisions().get(result.id))
     if text.casefold() not in explained.casefold():
         raise AssertionError(t("Forklaringen for '{candidate}' nævner ikke '{phrase}':",
                                candidate=result.id, phrase=text) + "\n" + explained)
@@ -506,7 +518,8 @@ def shortlist_of(screening_context: Context, chosen: str, take: str) -> None:
     from ..shortlist import shortlist
 
     wanted = sorted(x.strip() for x in chosen.split(","))
-    picked = shortlist(screening_context.screening, int(take))
+    picked = shortlist(screening_context.screening, int(take),
+                       screening_context.shown_decisions())
     actual = sorted(r.id for r in picked.taken)
     if actual != wanted:
         tied = ", ".join(r.id for r in picked.tied)
