@@ -1023,3 +1023,28 @@ def test_a_persons_decision_is_a_step_and_shows_wherever_the_candidate_does(tmp_
     result = CliRunner().invoke(main, ["--lang", "en", "test", str(english),
                                        "--rules-dir", str(ROOT / "rules")])
     assert "1 passed, 0 failed" in result.output, result.output
+
+
+def test_examples_are_chosen_by_first_name_as_the_steps_after_name_them(tmp_path,
+                                                                        monkeypatch):
+    """'Givet ansøgerne Mette og Anders fra eksemplerne' said 'Intet entydigt eksempel
+    'Mette'', though every later step names her Mette."""
+    monkeypatch.chdir(ROOT)  # the project the examples are read from
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Eksempler ved fornavn
+          Scenarie: Fornavne
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgerne Mette, Anders og Vestergaard fra eksemplerne
+            Når ansøgerne screenes efter referencerne
+            Så af 3 ansøgere foreslås 1 frasorteret
+          Scenarie: Ukendt
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgerne Mette og Ib fra eksemplerne
+            Når ansøgerne screenes
+            Så foreslås ansøgeren ikke frasorteret
+    """)
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert "1 bestået, 1 fejlet" in said, said
+    assert "Intet entydigt eksempel 'Ib'" in said

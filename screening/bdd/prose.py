@@ -120,8 +120,12 @@ def example_candidates(screening_context: Context, request: Any,
 
 
 def _example(files: list[Path], name: str) -> Path:
+    """The example a name means: by its id or the name's end ('Mette Kjær', 'Kjær'), else by
+    a first name only one example's id has ('Mette'), as the steps name candidates after."""
     wanted = plain(slug(name))
-    found = [f for f in files if plain(f.stem) == wanted or plain(f.stem).endswith(f"-{wanted}")]
+    stems = {file: plain(file.stem) for file in files}
+    found = ([f for f, stem in stems.items() if stem == wanted or stem.endswith(f"-{wanted}")]
+             or [f for f, stem in stems.items() if wanted in stem.split("-")])
     if len(found) != 1:
         raise AssertionError(t("Intet entydigt eksempel '{name}'; kendte: {known}", name=name,
                                known=", ".join(f.stem for f in files)))
