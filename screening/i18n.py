@@ -483,6 +483,8 @@ EN: dict[str, str] = {
         "The decision on '{candidate}' stands on this evidence:",
     "Forklaringen for '{candidate}' viser ingen beslutning:":
         "The reasoning for '{candidate}' shows no decision:",
+    "'{candidate}' er nummer {rank}, forventet nummer {wanted}":
+        "'{candidate}' is number {rank}, expected number {wanted}",
     "Pladserne er {places}; forventet {expected}": "The places are {places}; expected {expected}",
     "forskellige pladser": "different places", "samme plads": "the same place",
     "at dele {place}. pladsen": "to share place {place}",

@@ -1048,3 +1048,28 @@ def test_examples_are_chosen_by_first_name_as_the_steps_after_name_them(tmp_path
     said = " ".join(result.output.split())
     assert "1 bestået, 1 fejlet" in said, said
     assert "Intet entydigt eksempel 'Ib'" in said
+
+
+def test_a_candidates_place_is_checked_and_a_failure_shows_the_order(tmp_path):
+    """'Så er Bo nummer to' was no step; the places, ties shared, are checked."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Placering
+          Baggrund:
+            Givet stillingen som Direktør, Ishøj Kommune
+            Og ansøgeren Susanne, der i syv år har været direktør i Vallensbæk Kommune med fem ledere under sig
+            Og ansøgeren Bo, der i syv år har været direktør i Albertslund Kommune med fem ledere under sig
+            Og ansøgeren Ida, der i to år har været teamleder i Greve Kommune
+            Når ansøgerne screenes på ansøgningstidspunktet
+          Scenarie: Pladser
+            Så er Bo nummer et
+            Og Susanne ligger på førstepladsen
+            Og Ida ligger på tredjepladsen
+            Og Ida ligger efter Bo
+          Scenarie: Forkert
+            Så er Ida nummer to
+    """)  # noqa: E501
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert "1 bestået, 1 fejlet" in said, said
+    assert "'ida' er nummer 3, forventet nummer 2 Rækkefølge: 1. bo (" in said

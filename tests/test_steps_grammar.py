@@ -84,6 +84,21 @@ def test_candidates_sharing_a_rank_are_read_with_the_place_if_named(line, names,
     assert (reading.arguments["names"], reading.arguments.get("place")) == (names, place)
 
 
+@pytest.mark.parametrize(("line", "step_name", "arguments"), [
+    ("Bo er nummer fire", "placed_at", {"who": "Bo", "rank": 4}),
+    ("ligger Susanne på andenpladsen", "placed_at", {"who": "Susanne", "place": 2}),
+    ("Bo is in the 4th place", "placed_at", {"who": "Bo", "place": 4}),
+    ("Mette er den bedste", "the_best", {"who": "Mette"}),
+    ("Susanne is the best", "the_best", {"who": "Susanne"}),
+    ("Bo ligger efter Ida", "ranks_before", {"who": "Ida", "other": "Bo"}),
+    ("Bo ranks below Susanne", "ranks_before", {"who": "Susanne", "other": "Bo"})])
+def test_a_place_in_the_ranking_is_read_as_a_consultant_says_it(line, step_name, arguments):
+    """'Bo er nummer fire', 'Mette er den bedste', 'Bo ligger efter Ida' were no steps."""
+    reading = read("then", line, ReadContext(LIBRARY, RULES))
+    assert reading.doc.name == step_name
+    assert {k: v for k, v in reading.arguments.items() if v is not None} == arguments
+
+
 def test_a_place_that_is_no_place_says_what_to_write():
     with pytest.raises(NotRead, match=r"'sidste' is not a place in the ranking"):
         read("then", "Susanne og Bo deler sidstepladsen", ReadContext(LIBRARY, RULES))

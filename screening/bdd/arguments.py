@@ -58,7 +58,7 @@ SUBJECT_WORDS = frozenset({"ansøgeren", "kandidaten", "hun", "han", "the applic
                            "the candidate", "she", "he", "they"})
 
 
-@argument("years", "leaders", "score", "take", "count", "total", "n", "led_count")
+@argument("years", "leaders", "score", "take", "count", "total", "n", "led_count", "rank")
 def _number(text: str, context: ReadContext) -> int:
     return read_number(text)
 

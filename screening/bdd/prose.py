@@ -33,6 +33,7 @@ NAME = r"[A-ZÆØÅ][\wæøå-]*(?: [A-ZÆØÅ][\wæøå-]*)*"
 WHO = rf"(?P<who>ansøgeren|kandidaten|{NAME})"
 WHO_EN = rf"(?P<who>the applicant|the candidate|{NAME})"
 OTHER = rf"(?P<other>ansøgeren|kandidaten|{NAME})"
+OTHER_EN = rf"(?P<other>the applicant|the candidate|{NAME})"
 CRIT = r"(?P<crit>(?:kravet|ønsket|kriteriet|kompetencen) om .+?)"
 CRIT_EN = r"(?P<crit>the (?:requirement|wish|criterion) (?:of|for|on) .+?)"
 FOR_WHO = rf"(?: for {WHO})?"
@@ -45,6 +46,11 @@ LED_EN = (rf"(?: (?:with (?P<led_count>{NUMBER}) (?P<led_word>[\w ]+?) reporting
 ORG = r"(?P<org>[A-ZÆØÅ].*?)"
 AT = r"(?:i|hos|ved|på)"
 CANDIDATES = r"(?:ansøgere|kandidater|applicants|candidates)"
+# two or more named candidates: "Susanne og Anne", "Mette, Anders og Sofie"
+NAMES = rf"(?P<names>{NAME}(?:(?:,| og) {NAME})+)"
+NAMES_EN = rf"(?P<names>{NAME}(?:(?:,| and) {NAME})+)"
+PLACE = r"(?:(?P<place>[a-zæøå]+?|\d+\. )pladsen|pladsen)"
+PLACE_EN = r"(?:a rank|the same rank|(?:the )?(?P<place>[a-z]+|\d+(?:st|nd|rd|th)) place)"
 
 
 # --- who the candidates are ---------------------------------------------------------------
@@ -744,7 +750,10 @@ def sources_disagree(screening_context: Context, crit: CriterionRef,
 
 
 @step("then", rf"(?:er )?den bedste (?:er )?{WHO}", "Så er den bedste Mette Kjær",
-      english=((rf"the best is {WHO_EN}", "Then the best is Susanne"),))
+      also=((rf"{WHO} er den bedste", "Og Mette er den bedste"),
+            (rf"er {WHO} den bedste", "Så er Mette den bedste")),
+      english=((rf"the best is {WHO_EN}", "Then the best is Susanne"),
+               (rf"{WHO_EN} is the best", "Then Susanne is the best")))
 def the_best(screening_context: Context, who: str | None = None) -> None:
     """The candidate ranked first, alone."""
     ranked = _ranked(screening_context)
@@ -778,10 +787,33 @@ def the_best_few(screening_context: Context, n: int, names: list[str]) -> None:
                              + "\n" + t("Rækkefølge: {ranks}", ranks=shown))
 
 
+@step("then", rf"{WHO} (?:er|ligger) (?:nummer (?P<rank>{NUMBER})|på {PLACE})",
+      "Og Bo er nummer fire",
+      also=((rf"(?:er|ligger) {WHO} (?:nummer (?P<rank>{NUMBER})|på {PLACE})",
+             "Så ligger Susanne på andenpladsen"),),
+      english=((rf"{WHO_EN} (?:is|ranks) (?:number (?P<rank>{NUMBER})|in (?:the )?(?P<place>[a-z]+"
+                r"|\d+(?:st|nd|rd|th)) place)", "Then Bo is number four"),))
+def placed_at(screening_context: Context, who: str | None = None, rank: int | None = None,
+              place: int | None = None) -> None:
+    """A candidate's place in the ranking; candidates who tie share it (1, 2, 2, 4)."""
+    ranked = _ranked(screening_context)
+    result = _result(screening_context, who)
+    wanted = rank if rank is not None else place
+    if result.rank != wanted:
+        raise AssertionError(t("'{candidate}' er nummer {rank}, forventet nummer {wanted}",
+                               candidate=result.id, rank=result.rank, wanted=wanted)
+                             + "\n" + t("Rækkefølge: {ranks}",
+                                         ranks=", ".join(_placed(r) for r in ranked)))
+
+
 @step("then", rf"{WHO} ligger (?:før|over) {OTHER}", "Og Mette Kjær ligger før Anders Lykke",
-      also=((rf"ligger {WHO} (?:før|over) {OTHER}", "Så ligger Ida før Bo"),),
+      also=((rf"ligger {WHO} (?:før|over) {OTHER}", "Så ligger Ida før Bo"),
+            # the same said from the other end: who is the one before
+            (rf"{OTHER} ligger (?:efter|under) {WHO}", "Og Bo ligger efter Ida"),
+            (rf"ligger {OTHER} (?:efter|under) {WHO}", "Så ligger Bo efter Ida")),
       english=((rf"{WHO_EN} ranks (?:above|before) (?P<other>{NAME})",
-                "Then Susanne ranks above Bo"),))
+                "Then Susanne ranks above Bo"),
+               (rf"{OTHER_EN} ranks (?:below|after) {WHO_EN}", "Then Bo ranks below Susanne")))
 def ranks_before(screening_context: Context, who: str | None, other: str | None) -> None:
     """One candidate is ranked before another."""
     a = _result(screening_context, who)
@@ -789,13 +821,6 @@ def ranks_before(screening_context: Context, who: str | None, other: str | None)
     if a.rank >= b.rank:
         raise AssertionError(t("'{a}' er nummer {a_rank}, '{b}' nummer {b_rank}", a=a.id,
                                a_rank=a.rank, b=b.id, b_rank=b.rank))
-
-
-# two or more named candidates: "Susanne og Anne", "Mette, Anders og Sofie"
-NAMES = rf"(?P<names>{NAME}(?:(?:,| og) {NAME})+)"
-NAMES_EN = rf"(?P<names>{NAME}(?:(?:,| and) {NAME})+)"
-PLACE = r"(?:(?P<place>[a-zæøå]+?|\d+\. )pladsen|pladsen)"
-PLACE_EN = r"(?:a rank|the same rank|(?:the )?(?P<place>[a-z]+|\d+(?:st|nd|rd|th)) place)"
 
 
 @step("then", rf"{NAMES} deler (?P<negated>ikke )?{PLACE}", "Og Susanne og Anne deler andenpladsen",
