@@ -1073,3 +1073,44 @@ def test_a_candidates_place_is_checked_and_a_failure_shows_the_order(tmp_path):
     said = " ".join(result.output.split())
     assert "1 bestået, 1 fejlet" in said, said
     assert "'ida' er nummer 3, forventet nummer 2 Rækkefølge: 1. bo (" in said
+
+
+def test_the_quoted_steps_read_in_english_and_say_the_recommendation_in_its_language(tmp_path):
+    """Under '# language: en' no quoted step read ('the score is at least 20' was no step),
+    and a failing recommendation was told in Danish under --lang en ('Utilstrækkeligt
+    belyst')."""
+    path = feature(tmp_path, """\
+        # language: en
+        Feature: Quoted steps in English
+          Background:
+            Given the profile "helsingor-direktor-2024"
+            And the candidate "j"
+            And the candidate has been mellemleder at "Greve Kommune" (kommune) for 2 years
+            And the candidate "k"
+            And the candidate has been chef at "Gentofte Kommune" (kommune) for 6 years and led 8 managers
+            And the candidate has the leadership education "MPA" at level "master"
+            And the candidate has experience with "mediehåndtering" as "rådgiver"
+            And the candidate is rated 4 on "relationelle_kompetencer" in "samtale1"
+            When the candidates are screened after the first interview
+          Scenario: All
+            Then the criterion "ledelse-af-ledere" is "met"
+            And the criterion "ledelse-af-ledere" is "not assessed" for "j"
+            And the category "personlige" is scored at least 10
+            And there is a proposed knock-out on "ledelse-hojt-niveau-politisk" for "j"
+            And there are no proposed knock-outs
+            And the coverage is at most 50 %
+            And the score is at least 20
+            And the sources do not disagree on "relationelle-kompetencer"
+            And the explanation mentions "Gentofte"
+            And the recommendation is "Insufficient evidence"
+            And the recommendation is "Utilstrækkeligt belyst"
+            And "k" scores higher than "j"
+            And the order is "k, j"
+          Scenario: Recommendation
+            Then the recommendation is "Awaiting evidence"
+    """)  # noqa: E501
+    result = CliRunner().invoke(main, ["--lang", "en", "test", str(path),
+                                       "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert "1 passed, 1 failed" in said, said
+    assert "The recommendation for 'k' is 'Insufficient evidence'" in said

@@ -51,6 +51,14 @@ def test_the_catalogue_has_danish_and_english_phrasings_for_every_kind():
         assert languages == {"da", "en"}
 
 
+@pytest.mark.parametrize("doc", LIBRARY.steps, ids=lambda d: d.name)
+def test_every_step_has_a_danish_and_an_english_phrasing(doc):
+    """A consultant writing in English could not say 'the score is at least 60', 'the
+    recommendation is "…"' or who goes on when some are taken: the quoted steps were
+    Danish only."""
+    assert {p.language for p in doc.phrasings} == {"da", "en"}
+
+
 @pytest.mark.parametrize(("words", "number"), [
     ("7", 7), ("en", 1), ("et", 1), ("to", 2), ("seks", 6), ("syv", 7), ("tolv", 12),
     ("atten", 18), ("tyve", 20), ("fireogtyve", 24), ("six", 6), ("twenty-one", 21)])

@@ -28,7 +28,8 @@ from ..i18n import decimal, t
 from ..profiles import CATEGORIES, Criterion, Profile
 from ..protected import refuse as refuse_protected
 from ..records import SOURCES, CandidateRecord
-from ..vocabulary import STATUSES, did_you_mean, label
+from ..vocabulary import BANDS, STATUSES, did_you_mean, label
+from ..vocabulary import recommendation as recommendation_words
 from ..wording import evidence_path, missing_text, value_text
 from .arguments import find_criterion as _find_criterion
 from .grammar import NotRead, ReadContext, StepCatalogue, read, step
@@ -207,7 +208,12 @@ def add_record_file(screening_context: Context, file: Path) -> None:
 @step("given", _CANDIDATE + r' har været (?P<level>direktion|chef|mellemleder|førstelinjeleder|'
       r'ingen) i "(?P<organisation>[^"]+)" \((?P<sector>[^)]+)\) i (?P<years>'
       + NUMBER + r') år(?: og ledet (?P<leaders>' + NUMBER + r') ledere)?',
-      'Og kandidaten har været chef i "Gentofte Kommune" (kommune) i 6 år og ledet 8 ledere')
+      'Og kandidaten har været chef i "Gentofte Kommune" (kommune) i 6 år og ledet 8 ledere',
+      english=((r'the (?:candidate|applicant) has been (?P<level>direktion|chef|mellemleder|'
+                r'førstelinjeleder|ingen) at "(?P<organisation>[^"]+)" \((?P<sector>[^)]+)\) for '
+                r'(?P<years>' + NUMBER + r') years(?: and led (?P<leaders>' + NUMBER
+                + r') managers)?', 'And the candidate has been chef at "Gentofte Kommune" '
+                '(kommune) for 6 years and led 8 managers'),))
 def short_position(screening_context: Context, level: str, organisation: str, sector: str,
                    years: int, leaders: int | None) -> None:
     """A position by level, organisation, sector and years, and the leaders led."""
@@ -270,7 +276,10 @@ def _typed(field_name: str, value: str) -> Any:
 
 @step("given", _CANDIDATE + r' har (?P<leadership>ledelses)?uddannelsen "(?P<degree>[^"]+)" '
       r'på niveau "(?P<level>[^"]+)"(?: inden for "(?P<area>[^"]+)")?',
-      'Og kandidaten har ledelsesuddannelsen "MPA" på niveau "master"')
+      'Og kandidaten har ledelsesuddannelsen "MPA" på niveau "master"',
+      english=((r'the (?:candidate|applicant) has the (?P<leadership>leadership )?education '
+                r'"(?P<degree>[^"]+)" at level "(?P<level>[^"]+)"(?: in "(?P<area>[^"]+)")?',
+                'And the candidate has the leadership education "MPA" at level "master"'),))
 def education(screening_context: Context, leadership: str | None, degree: str, level: str,
               area: str | None) -> None:
     """An education by its record values: degree, level and area."""
@@ -281,7 +290,10 @@ def education(screening_context: Context, leadership: str | None, degree: str, l
 
 
 @step("given", _CANDIDATE + r' har erfaring med "(?P<kind>[^"]+)"(?: som "(?P<role>[^"]+)")?',
-      'Og kandidaten har erfaring med "mediehåndtering" som "rådgiver"')
+      'Og kandidaten har erfaring med "mediehåndtering" som "rådgiver"',
+      english=((r'the (?:candidate|applicant) has experience with "(?P<kind>[^"]+)"'
+                r'(?: as "(?P<role>[^"]+)")?',
+                'And the candidate has experience with "mediehåndtering" as "rådgiver"'),))
 def experience(screening_context: Context, kind: str, role: str | None) -> None:
     """An experience by its record values: kind and role."""
     item = {"kind": kind} | ({"role": role} if role else {})
@@ -302,7 +314,10 @@ def nothing_of(screening_context: Context, what: str) -> None:
 
 @step("given", _CANDIDATE + r' er vurderet til (?P<score>' + NUMBER
       + r') på "(?P<competency>[^"]+)" i "(?P<source>[^"]+)"',
-      'Og kandidaten er vurderet til 4 på "relationelle_kompetencer" i "samtale1"')
+      'Og kandidaten er vurderet til 4 på "relationelle_kompetencer" i "samtale1"',
+      english=((r'the (?:candidate|applicant) is rated (?P<score>' + NUMBER
+                + r') on "(?P<competency>[^"]+)" in "(?P<source>[^"]+)"',
+                'And the candidate is rated 4 on "relationelle_kompetencer" in "samtale1"'),))
 def assessment(screening_context: Context, score: int, competency: str, source: str) -> None:
     """An assessment by competency id and source id."""
     profile = screening_context.profile
@@ -376,7 +391,9 @@ def _outcome(context: Context, criterion: str, candidate: str | None):
 
 @step("then", r'(?:er )?kriteriet "(?P<criterion>[^"]+)" (?:er )?"(?P<status>[^"]+)"'
       + _OPTIONAL_FOR,
-      'Så er kriteriet "ledelse-af-ledere" "opfyldt"')
+      'Så er kriteriet "ledelse-af-ledere" "opfyldt"',
+      english=((r'the criterion "(?P<criterion>[^"]+)" is "(?P<status>[^"]+)"' + _OPTIONAL_FOR,
+                'Then the criterion "ledelse-af-ledere" is "met"'),))
 def criterion_status(screening_context: Context, criterion: str, status: str,
                      candidate: str | None) -> None:
     """A criterion's status (opfyldt, delvist opfyldt, ikke opfyldt, ikke belyst)."""
@@ -396,7 +413,10 @@ def criterion_status(screening_context: Context, criterion: str, status: str,
 @step("then", r'(?:er )?kategorien "(?P<category>[^"]+)" (?:er )?(?:scoret mindst (?P<least>'
       + FIGURE + r')|'
       r'(?P<unjudged>ikke belyst))' + _OPTIONAL_FOR,
-      'Så er kategorien "personlige" scoret mindst 75')
+      'Så er kategorien "personlige" scoret mindst 75',
+      english=((r'the category "(?P<category>[^"]+)" is (?:scored at least (?P<least>' + FIGURE
+                + r')|(?P<unjudged>not assessed))' + _OPTIONAL_FOR,
+                'Then the category "personlige" is scored at least 75'),))
 def category_score(screening_context: Context, category: str, least: str | None,
                    unjudged: str | None, candidate: str | None) -> None:
     if category not in CATEGORIES:
@@ -415,12 +435,19 @@ def category_score(screening_context: Context, category: str, least: str | None,
                                candidate=result.id, least=least))
 
 
+# the English words of `bounds` as the Danish ones it is written with
+BOUND_WORDS = {"score": "scoren", "coverage": "dækningen", "at least": "mindst",
+               "at most": "højst"}
+
+
 def figure(text: str) -> float:
     return float(text.replace(",", "."))
 
 
 @step("then", r'(?:er der|der er) foreslået knock-out på "(?P<criterion>[^"]+)"' + _OPTIONAL_FOR,
-      'Så er der foreslået knock-out på "ledelse-af-ledere"')
+      'Så er der foreslået knock-out på "ledelse-af-ledere"',
+      english=((r'there is a proposed knock-out on "(?P<criterion>[^"]+)"' + _OPTIONAL_FOR,
+                'Then there is a proposed knock-out on "ledelse-af-ledere"'),))
 def knockout(screening_context: Context, criterion: str, candidate: str | None) -> None:
     result, outcome = _outcome(screening_context, criterion, candidate)
     if outcome.criterion.id not in result.knockouts:
@@ -432,7 +459,9 @@ def knockout(screening_context: Context, criterion: str, candidate: str | None) 
 
 
 @step("then", r"(?:er der|der er) ingen foreslåede knock-outs" + _OPTIONAL_FOR,
-      "Så er der ingen foreslåede knock-outs")
+      "Så er der ingen foreslåede knock-outs",
+      english=((r"there are no proposed knock-outs" + _OPTIONAL_FOR,
+                "Then there are no proposed knock-outs"),))
 def no_knockout(screening_context: Context, candidate: str | None) -> None:
     result = screening_context.result(candidate)
     if result.knockouts:
@@ -441,9 +470,13 @@ def no_knockout(screening_context: Context, candidate: str | None) -> None:
 
 
 @step("then", r"(?:er )?(?P<what>scoren|dækningen) (?:er )?(?P<bound>mindst|højst) "
-      rf"(?P<value>{FIGURE})(?: %)?" + _OPTIONAL_FOR, "Så er dækningen højst 50 %")
+      rf"(?P<value>{FIGURE})(?: %)?" + _OPTIONAL_FOR, "Så er dækningen højst 50 %",
+      english=((r"the (?P<what>score|coverage) is (?P<bound>at least|at most) "
+                rf"(?P<value>{FIGURE})(?: %)?" + _OPTIONAL_FOR,
+                "Then the coverage is at most 50 %"),))
 def bounds(screening_context: Context, what: str, bound: str, value: str,
            candidate: str | None) -> None:
+    what, bound = BOUND_WORDS.get(what, what), BOUND_WORDS.get(bound, bound)
     result = screening_context.result(candidate)
     actual = result.score if what == "scoren" else result.coverage
     limit = figure(value)
@@ -456,7 +489,10 @@ def bounds(screening_context: Context, what: str, bound: str, value: str,
 
 @step("then", r'(?:er kilderne|kilderne er) (?P<negated>ikke )?uenige om '
       r'"(?P<criterion>[^"]+)"' + _OPTIONAL_FOR,
-      'Så er kilderne uenige om "gennemslagskraft-og-inddragelse"')
+      'Så er kilderne uenige om "gennemslagskraft-og-inddragelse"',
+      english=((r'the sources (?P<negated>do not )?disagree on "(?P<criterion>[^"]+)"'
+                + _OPTIONAL_FOR,
+                'Then the sources disagree on "gennemslagskraft-og-inddragelse"'),))
 def disagreement(screening_context: Context, negated: str | None, criterion: str,
                  candidate: str | None) -> None:
     result, outcome = _outcome(screening_context, criterion, candidate)
@@ -470,7 +506,9 @@ def disagreement(screening_context: Context, negated: str | None, criterion: str
 
 
 @step("then", r'nævner forklaringen "(?P<text>[^"]+)"' + _OPTIONAL_FOR,
-      'Så nævner forklaringen "politisk styret"')
+      'Så nævner forklaringen "politisk styret"',
+      english=((r'the explanation mentions "(?P<text>[^"]+)"' + _OPTIONAL_FOR,
+                'Then the explanation mentions "politisk styret"'),))
 def explanation_mentions(screening_context: Context, text: str, candidate: str | None) -> None:
     from ..explain import explain
 
@@ -483,18 +521,27 @@ def explanation_mentions(screening_context: Context, text: str, candidate: str |
 
 
 @step("then", r'(?:er )?anbefalingen (?:er )?"(?P<label>[^"]+)"' + _OPTIONAL_FOR,
-      'Så er anbefalingen "Anbefales til næste runde"')
+      'Så er anbefalingen "Anbefales til næste runde"',
+      english=((r'the recommendation is "(?P<label>[^"]+)"' + _OPTIONAL_FOR,
+                'Then the recommendation is "Anbefales til næste runde"'),))
 def recommendation(screening_context: Context, label: str, candidate: str | None) -> None:
+    """The recommendation by its band id or label; the tool's own labels in either language
+    ("Afventer belysning", "Awaiting evidence"), a profile's band in the profile's words."""
     result = screening_context.result(candidate)
-    if label.casefold() not in (result.recommendation.casefold(),
-                                result.recommendation_label.casefold()):
+    tool_label = BANDS.get(result.recommendation)
+    said = {result.recommendation, result.recommendation_label,
+            *((tool_label.da, tool_label.en) if tool_label else ())}
+    if label.casefold() not in {word.casefold() for word in said}:
         raise AssertionError(t("Anbefalingen for '{candidate}' er '{found}', forventet '{label}'",
-                               candidate=result.id, found=result.recommendation_label,
+                               candidate=result.id,
+                               found=recommendation_words(result.recommendation_label),
                                label=label))
 
 
 @step("then", r'scorer "(?P<better>[^"]+)" højere end "(?P<worse>[^"]+)"',
-      'Så scorer "k1" højere end "k2"')
+      'Så scorer "k1" højere end "k2"',
+      english=((r'"(?P<better>[^"]+)" scores higher than "(?P<worse>[^"]+)"',
+                'Then "k1" scores higher than "k2"'),))
 def scores_higher(screening_context: Context, better: str, worse: str) -> None:
     a, b = screening_context.result(better), screening_context.result(worse)
     if a.score <= b.score:
@@ -502,7 +549,8 @@ def scores_higher(screening_context: Context, better: str, worse: str) -> None:
                                a=a.score, worse=worse, b=b.score))
 
 
-@step("then", r'(?:er )?rækkefølgen (?:er )?"(?P<order>[^"]+)"', 'Så er rækkefølgen "k1, k3, k2"')
+@step("then", r'(?:er )?rækkefølgen (?:er )?"(?P<order>[^"]+)"', 'Så er rækkefølgen "k1, k3, k2"',
+      english=((r'the order is "(?P<order>[^"]+)"', 'Then the order is "k1, k3, k2"'),))
 def ranking(screening_context: Context, order: str) -> None:
     wanted = [x.strip() for x in order.split(",")]
     actual = [r.id for r in screening_context.screening.results]
@@ -513,7 +561,9 @@ def ranking(screening_context: Context, order: str) -> None:
 
 
 @step("then", r'går "(?P<chosen>[^"]+)" videre, når der tages (?P<take>' + NUMBER + ')',
-      'Så går "k1, k3" videre, når der tages 2')
+      'Så går "k1, k3" videre, når der tages 2',
+      english=((r'"(?P<chosen>[^"]+)" go on when (?P<take>' + NUMBER + ') are taken',
+                'Then "k1, k3" go on when 2 are taken'),))
 def shortlist_of(screening_context: Context, chosen: str, take: str) -> None:
     from ..shortlist import shortlist
 
