@@ -485,6 +485,7 @@ EN: dict[str, str] = {
         "The reasoning for '{candidate}' shows no decision:",
     "'{candidate}' er nummer {rank}, forventet nummer {wanted}":
         "'{candidate}' is number {rank}, expected number {wanted}",
+    "Trinnet nævner både {who} og {candidate}": "The step names both {who} and {candidate}",
     "Pladserne er {places}; forventet {expected}": "The places are {places}; expected {expected}",
     "forskellige pladser": "different places", "samme plads": "the same place",
     "at dele {place}. pladsen": "to share place {place}",

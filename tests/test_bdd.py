@@ -1114,3 +1114,29 @@ def test_the_quoted_steps_read_in_english_and_say_the_recommendation_in_its_lang
     said = " ".join(result.output.split())
     assert "1 passed, 1 failed" in said, said
     assert "The recommendation for 'k' is 'Insufficient evidence'" in said
+
+
+def test_sources_and_the_committee_are_checked_for_the_candidate_named(tmp_path):
+    """'Så er kilderne uenige om gennemslagskraft for Anders' was unreadable ('…for Anders'
+    is no criterion), and without 'for' the step checked the candidate described last."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: For en navngiven
+          Baggrund:
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgeren Anders, der i seks år har været centerchef i Roskilde Kommune med syv afdelingsledere under sig
+            Og i første samtale vurderes Anders til 5 i gennemslagskraft
+            Og efter referencerne vurderes Anders til 2 i gennemslagskraft
+            Og ansøgeren Jonas, der i otte år har været skoleleder i Helsingør Kommune uden ledere under sig
+            Når ansøgerne screenes efter referencerne
+          Scenarie: Navngivet
+            Så er kilderne uenige om gennemslagskraft for Anders
+            Og kilderne er ikke uenige om gennemslagskraft for Jonas
+            Og udvalget skal tage stilling til kravet om ledelse af ledere for Jonas
+          Scenarie: Forkert
+            Så skal udvalget tage stilling til kravet om ledelse af ledere for Anders
+    """)  # noqa: E501
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert "1 bestået, 1 fejlet" in said, said
+    assert "uden foreslået knock-out og uden uenige kilder" in said

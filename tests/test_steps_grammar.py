@@ -186,6 +186,26 @@ def test_a_criterion_is_found_by_a_phrase_with_inflections(helsingor):
         criterion_ref("kravet om ledelse", context)
 
 
+def test_a_criterion_named_for_a_candidate_is_hers_unless_the_whole_phrase_is_a_criterion(
+        helsingor):
+    """'kilderne er uenige om politisk tæft for Rasmus' read 'politisk tæft for Rasmus' as
+    the criterion (no such criterion), so no step could check another candidate than the
+    one described last; a criterion whose name goes on 'for Albertslund Kommune' stays
+    whole."""
+    context = ReadContext(LIBRARY, RULES, helsingor)
+    for line in ("kilderne er uenige om gennemslagskraft for Anders",
+                 "the sources disagree on gennemslagskraft for Anders"):
+        crit = read("then", line, context).arguments["crit"]
+        assert (crit.criterion.id, crit.candidate) == ("gennemslagskraft-og-inddragelse",
+                                                       "Anders"), line
+    for profile in PROFILES:
+        context = ReadContext(LIBRARY, RULES, profile)
+        for criterion in profile.criteria:
+            if re.search(r" for [A-ZÆØÅ]", criterion.name):
+                crit = criterion_ref(criterion.name, context)
+                assert (crit.criterion.id, crit.candidate) == (criterion.id, None)
+
+
 def _candidate(profile, *lines: str) -> dict:
     """The record the given lines describe."""
     context = Context(LIBRARY, RULES, profile)

@@ -392,7 +392,10 @@ def _criterion_outcome(screening_context: Context, ref: CriterionRef,
                                name=ref.criterion.name,
                                priority=label(PRIORITIES, ref.criterion.priority),
                                wanted=label(PRIORITIES, ref.priority)))
-    result = _result(screening_context, who)
+    if who is not None and ref.candidate not in (None, who):
+        raise AssertionError(t("Trinnet nævner både {who} og {candidate}", who=who,
+                               candidate=ref.candidate))
+    result = _result(screening_context, who or ref.candidate)
     return result, next(o for o in result.outcomes if o.criterion.id == ref.criterion.id)
 
 
