@@ -1140,3 +1140,28 @@ def test_sources_and_the_committee_are_checked_for_the_candidate_named(tmp_path)
     said = " ".join(result.output.split())
     assert "1 bestået, 1 fejlet" in said, said
     assert "uden foreslået knock-out og uden uenige kilder" in said
+
+
+def test_a_named_candidates_recommendation_and_score_are_steps(tmp_path):
+    """'Så afventer Ida belysning', 'anbefalingen for Ida er …' and 'scoren for Ida er mindst
+    …' were no steps: the quoted steps name a candidate only by id, as 'for "ida"'."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Anbefaling og score
+          Baggrund:
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgeren Ida, der i seks år har været centerchef i Roskilde Kommune med syv afdelingsledere under sig
+            Og ansøgeren Jonas, der i otte år har været skoleleder i Helsingør Kommune uden ledere under sig
+            Når ansøgerne screenes efter referencerne
+          Scenarie: Ida
+            Så anbefalingen for Ida er Utilstrækkeligt belyst
+            Og scoren for Ida er mindst 10
+            Og Ida scorer højst 50
+            Og dækningen for Ida er højst 50 %
+          Scenarie: Jonas
+            Så afventer Jonas belysning
+    """)  # noqa: E501
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert "1 bestået, 1 fejlet" in said, said
+    assert "Anbefalingen for 'jonas' er 'Krav ikke opfyldt" in said

@@ -18,13 +18,14 @@ from typing import Any
 from ..audit.decisions import ADVANCES, DECISIONS, Decision, decision_line
 from ..i18n import decimal, t
 from ..report import number_text, points_text, score_range
-from ..results import SPARSE_BAND, CandidateResult, CriterionOutcome
+from ..results import PENDING_LABEL, SPARSE_BAND, CandidateResult, CriterionOutcome
 from ..vocabulary import CATEGORY_TITLES, PRIORITIES, STATUSES, label, recommendation
 from ..wording import evidence_path, missing_text, value_text
 from . import arguments
 from .arguments import STATUS, CriterionRef, Organisation, Title
 from .grammar import Reading, step
-from .steps import FIGURE, Context, add_assessment, add_record_file, figure
+from .steps import FIGURE, Context, add_assessment, add_record_file, bounds, figure
+from .steps import recommendation as recommendation_is
 from .words import NUMBER, Degree, plain, slug
 
 SUBJECT = r"(?:ansøgeren|kandidaten|hun|han)"
@@ -648,6 +649,41 @@ def too_little_known(screening_context: Context, who: str | None = None) -> None
                                candidate=result.id,
                                found=recommendation(result.recommendation_label),
                                coverage=decimal(str(result.coverage))))
+
+
+@step("then", rf"anbefalingen for {WHO} er \"?(?P<label>[^\"]+)\"?",
+      "Og anbefalingen for Nanna er Afventer belysning",
+      also=((rf"er anbefalingen for {WHO} \"?(?P<label>[^\"]+)\"?",
+             'Så er anbefalingen for Mette "Anbefales til næste runde"'),
+            (rf"{WHO} (?P<pending>afventer belysning)", "Og Anders afventer belysning"),
+            (rf"(?P<pending>afventer) {WHO} belysning", "Så afventer Anders belysning")),
+      english=((rf"the recommendation for {WHO_EN} is \"?(?P<label>[^\"]+)\"?",
+                "Then the recommendation for Nanna is Awaiting evidence"),
+               (rf"{WHO_EN} is (?P<pending>awaiting evidence)",
+                "Then Anders is awaiting evidence")))
+def recommended(screening_context: Context, who: str | None = None,
+                label: str | None = None) -> None:
+    """A named candidate's recommendation: a band's label or the tool's own; without a label,
+    'Afventer belysning' (what she has shown and what she may still reach fall in
+    different bands)."""
+    recommendation_is(screening_context, label or PENDING_LABEL,
+                      _result(screening_context, who).id)
+
+
+@step("then", rf"(?:er )?(?P<what>scoren|dækningen) for {WHO} (?:er )?(?P<bound>mindst|højst) "
+      rf"(?P<value>{FIGURE})(?: %)?", "Så er scoren for Mette mindst 70",
+      also=((rf"{WHO} scorer (?P<bound>mindst|højst) (?P<value>{FIGURE})",
+             "Og Mette scorer mindst 70"),
+            (rf"scorer {WHO} (?P<bound>mindst|højst) (?P<value>{FIGURE})",
+             "Så scorer Jonas højst 20")),
+      english=((rf"the (?P<what>score|coverage) (?:for|of) {WHO_EN} is (?P<bound>at least|at "
+                rf"most) (?P<value>{FIGURE})(?: %)?", "Then the coverage for Bo is at most 50 %"),
+               (rf"{WHO_EN} scores (?P<bound>at least|at most) (?P<value>{FIGURE})",
+                "Then Susanne scores at least 20")))
+def named_bounds(screening_context: Context, bound: str, value: str, who: str | None = None,
+                 what: str = "scoren") -> None:
+    """A named candidate's secured score or coverage, at least or at most a figure."""
+    bounds(screening_context, what, bound, value, _result(screening_context, who).id)
 
 
 COVERAGE_TEST = {"partly": lambda c: 0 < c < 100, "fully": lambda c: c == 100,
