@@ -1165,3 +1165,28 @@ def test_a_named_candidates_recommendation_and_score_are_steps(tmp_path):
     said = " ".join(result.output.split())
     assert "1 bestået, 1 fejlet" in said, said
     assert "Anbefalingen for 'jonas' er 'Krav ikke opfyldt" in said
+
+
+def test_a_category_score_or_two_scores_are_told_as_the_tables_print_them(tmp_path):
+    """'Kategorien 'ledelsesmæssige' har scoren 37.5' and 'har scoren 18.4': the tables
+    print '37,5', and the failing step printed Python's decimal point."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Decimalkomma
+          Baggrund:
+            Givet profilen "helsingor-direktor-2024"
+            Og kandidaten "j"
+            Og kandidaten har været mellemleder i "Greve Kommune" (kommune) i 2 år
+            Og kandidaten "k"
+            Og kandidaten har været chef i "Gentofte Kommune" (kommune) i 6 år og ledet 8 ledere
+            Når kandidaterne screenes til stadiet "samtale1"
+          Scenarie: Kategori
+            Så er kategorien "ledelsesmæssige" scoret mindst 99 for "k"
+          Scenarie: Højere
+            Så scorer "j" højere end "k"
+    """)
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert "0 bestået, 2 fejlet" in said, said
+    assert re.search(r"'ledelsesmæssige' har scoren \d+,\d for 'k'", said), said
+    assert re.search(r"'j' har scoren \d+,\d, 'k' har \d+,\d", said), said

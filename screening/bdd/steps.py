@@ -28,6 +28,7 @@ from ..i18n import decimal, t
 from ..profiles import CATEGORIES, Criterion, Profile
 from ..protected import refuse as refuse_protected
 from ..records import SOURCES, CandidateRecord
+from ..report import number_text
 from ..vocabulary import BANDS, STATUSES, did_you_mean, label
 from ..vocabulary import recommendation as recommendation_words
 from ..wording import evidence_path, missing_text, value_text
@@ -427,11 +428,12 @@ def category_score(screening_context: Context, category: str, least: str | None,
     if unjudged and score is not None and score.coverage > 0:
         raise AssertionError(t("Kategorien '{category}' har dækningen {coverage} % for "
                                "'{candidate}', forventet ikke belyst", category=category,
-                               coverage=score.coverage, candidate=result.id))
+                               coverage=number_text(score.coverage), candidate=result.id))
     score = score.score if score is not None else None  # the secured score
     if least and (score is None or score < figure(least)):
         raise AssertionError(t("Kategorien '{category}' har scoren {score} for '{candidate}', "
-                               "forventet mindst {least}", category=category, score=score,
+                               "forventet mindst {least}", category=category,
+                               score=number_text(score),
                                candidate=result.id, least=least))
 
 
@@ -546,7 +548,7 @@ def scores_higher(screening_context: Context, better: str, worse: str) -> None:
     a, b = screening_context.result(better), screening_context.result(worse)
     if a.score <= b.score:
         raise AssertionError(t("'{better}' har scoren {a}, '{worse}' har {b}", better=better,
-                               a=a.score, worse=worse, b=b.score))
+                               a=number_text(a.score), worse=worse, b=number_text(b.score)))
 
 
 @step("then", r'(?:er )?rækkefølgen (?:er )?"(?P<order>[^"]+)"', 'Så er rækkefølgen "k1, k3, k2"',
