@@ -486,6 +486,8 @@ EN: dict[str, str] = {
     "'{candidate}' er nummer {rank}, forventet nummer {wanted}":
         "'{candidate}' is number {rank}, expected number {wanted}",
     "Trinnet nævner både {who} og {candidate}": "The step names both {who} and {candidate}",
+    "'{name}' er {status} for '{candidate}'; foreslåede knock-outs: {proposed}":
+        "'{name}' is {status} for '{candidate}'; proposed knock-outs: {proposed}",
     "Pladserne er {places}; forventet {expected}": "The places are {places}; expected {expected}",
     "forskellige pladser": "different places", "samme plads": "the same place",
     "at dele {place}. pladsen": "to share place {place}",

@@ -1190,3 +1190,20 @@ def test_a_category_score_or_two_scores_are_told_as_the_tables_print_them(tmp_pa
     assert "0 bestået, 2 fejlet" in said, said
     assert re.search(r"'ledelsesmæssige' har scoren \d+,\d for 'k'", said), said
     assert re.search(r"'j' har scoren \d+,\d, 'k' har \d+,\d", said), said
+
+
+def test_a_knock_out_not_proposed_on_a_criterion_says_what_the_criterion_is(tmp_path):
+    """'Så foreslås ansøgeren frasorteret på kravet om ledelse af ledere' failed with only
+    'har foreslåede knock-outs: ingen', not that the krav was ikke belyst."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Hvorfor ikke
+          Scenarie: Ikke belyst
+            Givet stillingen som Direktør, Helsingør
+            Og en ansøger, der siden 2014 har været centerchef i Region Hovedstaden
+            Når ansøgeren screenes på ansøgningstidspunktet
+            Så foreslås ansøgeren frasorteret på kravet om ledelse af ledere
+    """)
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert "'Erfaring med ledelse af ledere' er ikke belyst for" in said, said

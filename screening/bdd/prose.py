@@ -568,11 +568,15 @@ def proposed_rejected(screening_context: Context, who: str | None = None,
     """A proposed knock-out (frasortering) for the candidate, or on one criterion."""
     if crit is not None:
         result, outcome = _criterion_outcome(screening_context, crit, who)
-        proposed = outcome.criterion.id in result.knockouts
-    else:
-        result = _result(screening_context, who)
-        proposed = bool(result.knockouts)
-    if proposed == bool(negated):
+        if (outcome.criterion.id in result.knockouts) == bool(negated):
+            # what the criterion is tells why it is (not) a proposed knock-out
+            raise AssertionError(t("'{name}' er {status} for '{candidate}'; foreslåede "
+                                   "knock-outs: {proposed}", name=outcome.criterion.name,
+                                   status=label(STATUSES, outcome.status), candidate=result.id,
+                                   proposed=", ".join(result.knockouts) or t("ingen")))
+        return
+    result = _result(screening_context, who)
+    if bool(result.knockouts) == bool(negated):
         raise AssertionError(t("'{candidate}' har foreslåede knock-outs: {proposed}",
                                candidate=result.id,
                                proposed=", ".join(result.knockouts) or t("ingen")))
