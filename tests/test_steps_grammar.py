@@ -239,6 +239,15 @@ def test_a_prose_candidate_becomes_a_record(helsingor):
         {"competency": "relationelle_kompetencer", "source": "samtale1", "score": 4}]
 
 
+def test_a_position_held_since_a_year_may_name_the_year_after_the_organisation(helsingor):
+    """'der har været socialchef i Greve Kommune siden 2005' was no step: 'siden' was read
+    only before 'har været', though 'i fem år' is read in either place."""
+    (position,) = _candidate(helsingor, "en ansøger, der har været socialchef i Greve Kommune "
+                             "siden 2005 med 250 medarbejdere under sig")["positions"]
+    assert (position["start"], position["organisation"], position["staff_led"]) == (
+        "2005-01-01", "Greve Kommune", 250)
+
+
 def test_sectors_follow_the_organisation_and_never_public_is_checked(helsingor):
     record = _candidate(helsingor, "en ansøger, der i otte år har været direktør i "
                                    "LæringsTech ApS", "ansøgeren har aldrig arbejdet i det "

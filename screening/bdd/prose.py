@@ -146,7 +146,8 @@ def _example(files: list[Path], name: str) -> Path:
       rf"(?:har )?været (?P<title>.+?) {AT} {ORG}{LED}",
       "Og ansøgeren har i seks år været centerchef i Roskilde Kommune med syv "
       "afdelingsledere under sig",
-      also=((rf"{SUBJECT} har været (?P<title>.+?) {AT} {ORG} i (?P<years>{NUMBER}) år{LED}",
+      also=((rf"{SUBJECT} har været (?P<title>.+?) {AT} {ORG} (?:i (?P<years>{NUMBER}) år|"
+             rf"siden (?P<since>\d{{4}})){LED}",
              "Og ansøgeren har været skolechef i Gribskov Kommune i fem år med ansvar for "
              "skole og fritid"),),
       english=((rf"{SUBJECT_EN} has been (?P<title>.+?) (?:at|in|with) {ORG} "
