@@ -1207,3 +1207,20 @@ def test_a_knock_out_not_proposed_on_a_criterion_says_what_the_criterion_is(tmp_
     result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
     said = " ".join(result.output.split())
     assert "'Erfaring med ledelse af ledere' er ikke belyst for" in said, said
+
+
+@pytest.mark.parametrize(("language", "lines"), [
+    ("da", ("Egenskab: Udvalget", "Scenarie: Ansøgeren", "Givet stillingen som Direktør, Helsingør",
+            "Og en ansøger, der i otte år har været skoleleder i Helsingør Kommune uden ledere "
+            "under sig", "Når ansøgeren screenes", "Så skal udvalget tage stilling til ansøgeren")),
+    ("en", ("Feature: The committee", "Scenario: The applicant",
+            "Given the post of Direktør, Helsingør",
+            "And an applicant who has been head of school at Helsingør Kommune for eight years "
+            "with no managers reporting to them", "When the applicant is screened",
+            "Then the committee must decide on the applicant"))], ids=["da", "en"])
+def test_the_committee_decides_on_the_applicant_described_last(tmp_path, language, lines):
+    """'udvalget skal tage stilling til ansøgeren' failed with "no criterion 'ansøgeren'":
+    only a capitalised name was read as a candidate."""
+    path = feature(tmp_path, f"# language: {language}\n" + "\n".join(lines) + "\n")
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    assert "1 bestået, 0 fejlet" in result.output, result.output

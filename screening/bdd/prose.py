@@ -550,6 +550,10 @@ def _standing(screening_context: Context, result: CandidateResult) -> Decision |
 
 
 def _candidate_named(screening_context: Context, words: str) -> str | None:
+    """The id of the candidate `words` name: 'ansøgeren' is the one described last, a
+    capitalised name one described by it; None for anything else (a criterion)."""
+    if words.casefold() in arguments.SUBJECT_WORDS:
+        return screening_context.candidate()["id"]
     if not words[:1].isupper():
         return None
     try:
