@@ -432,10 +432,11 @@ EN: dict[str, str] = {
         "'{name}' is {status} for '{candidate}', expected {expected}",
     "Ikke alle krav er {status} for '{candidate}': {other}":
         "Not every requirement is {status} for '{candidate}': {other}",
-    ("Udvalget har intet at tage stilling til for '{candidate}': ingen foreslåede knock-outs og "
-     "ingen uenige kilder"):
-        ("The committee has nothing to decide for '{candidate}': no proposed knock-outs and no "
-         "disagreeing sources"),
+    ("Udvalget har intet at tage stilling til for '{candidate}': ingen foreslåede knock-outs, "
+     "ingen uenige kilder, og nok belyst til at værktøjet foreslår ({recommendation})"):
+        ("The committee has nothing to decide for '{candidate}': no proposed knock-outs, no "
+         "disagreeing sources, and enough evidence for the tool to propose "
+         "({recommendation})"),
     ("'{name}' er {status} for '{candidate}', uden foreslået knock-out og uden uenige kilder; "
      "foreslåede knock-outs: {proposed}"):
         ("'{name}' is {status} for '{candidate}', with no proposed knock-out and no disagreeing "

@@ -1224,3 +1224,29 @@ def test_the_committee_decides_on_the_applicant_described_last(tmp_path, languag
     path = feature(tmp_path, f"# language: {language}\n" + "\n".join(lines) + "\n")
     result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
     assert "1 bestået, 0 fejlet" in result.output, result.output
+
+
+def test_the_committee_decides_on_a_candidate_too_little_known_as_the_shortlist_says(
+        tmp_path, monkeypatch):
+    """The shortlist hands a candidate with too little evidence to a person ('Afventer
+    menneskelig vurdering: utilstrækkeligt belyst'), yet 'udvalget skal tage stilling til
+    hende' failed: 'no proposed knock-outs and no disagreeing sources'."""
+    monkeypatch.chdir(ROOT)  # the project the examples are read from
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Udvalget
+          Baggrund:
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgerne Mette og Lene fra eksemplerne
+            Og en ansøger, der siden 2014 har været centerchef i Region Hovedstaden
+            Når ansøgerne screenes efter referencerne
+          Scenarie: For lidt belyst
+            Så er ansøgeren utilstrækkeligt belyst
+            Og udvalget skal tage stilling til ansøgeren
+          Scenarie: Belyst nok
+            Så skal udvalget tage stilling til Mette
+    """)
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert "1 bestået, 1 fejlet" in said, said
+    assert "nok belyst til at værktøjet foreslår (Afventer belysning)" in said

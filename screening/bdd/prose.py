@@ -512,17 +512,23 @@ def all_requirements(screening_context: Context, status: str, who: str | None = 
       english=((r"the committee (?:must|has to) decide on (?P<target>.+)",
                 "Then the committee must decide on the requirement of topledelse"),))
 def committee_decides(screening_context: Context, target: str) -> None:
-    """What the tool hands to the committee: a candidate with a proposed knock-out, or a
-    criterion with a proposed knock-out or sources that disagree."""
+    """What the tool hands to the committee: a candidate with a proposed knock-out or too
+    little evidence to propose anything (as the shortlist does), or a criterion with a
+    proposed knock-out or sources that disagree."""
     _ranked(screening_context)  # says so when the candidates are not screened yet
     named = _candidate_named(screening_context, target)
     if named is not None:
         result = screening_context.result(named)
         _not_decided(screening_context, result)
-        if not result.knockouts and not any(o.disagreement for o in result.outcomes):
+        # as the shortlist hands her to a person: a proposed knock-out, or too little
+        # evidence for the tool to propose anything; or sources that disagree
+        if not result.knockouts and result.recommendation != SPARSE_BAND and not any(
+                o.disagreement for o in result.outcomes):
             raise AssertionError(t("Udvalget har intet at tage stilling til for '{candidate}': "
-                                   "ingen foreslåede knock-outs og ingen uenige kilder",
-                                   candidate=result.id))
+                                   "ingen foreslåede knock-outs, ingen uenige kilder, og nok "
+                                   "belyst til at værktøjet foreslår ({recommendation})",
+                                   candidate=result.id,
+                                   recommendation=recommendation(result.recommendation_label)))
         return
     crit = arguments.criterion_ref(target, screening_context.read_context())
     result, outcome = _criterion_outcome(screening_context, crit, None)
