@@ -1250,3 +1250,15 @@ def test_the_committee_decides_on_a_candidate_too_little_known_as_the_shortlist_
     said = " ".join(result.output.split())
     assert "1 bestået, 1 fejlet" in said, said
     assert "nok belyst til at værktøjet foreslår (Afventer belysning)" in said
+
+
+@pytest.mark.parametrize(("sentence", "foreign"), [
+    ("Så har ansøgeren ingen foreslåede knock-outs", ("Then ", "Given ", "And ")),
+    ("Then the applicant has no knock-outs", ("Så ", "Givet ", "Og "))], ids=["da", "en"])
+def test_suggest_offers_the_nearest_steps_in_the_language_of_the_keyword(sentence, foreign):
+    """'screening steps --suggest "Så har ansøgeren …"' offered 'Then there are no proposed
+    knock-outs', a line a Danish feature file cannot use."""
+    result = CliRunner().invoke(main, ["steps", "--suggest", sentence])
+    nearest = result.output.split("nærmeste:", 1)[1]
+    assert result.exit_code == 1 and not any(word in nearest for word in foreign), \
+        result.output
