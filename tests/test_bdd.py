@@ -1262,3 +1262,29 @@ def test_suggest_offers_the_nearest_steps_in_the_language_of_the_keyword(sentenc
     nearest = result.output.split("nærmeste:", 1)[1]
     assert result.exit_code == 1 and not any(word in nearest for word in foreign), \
         result.output
+
+
+def test_one_example_is_chosen_in_the_singular_and_none_rejected_reads_both_ways(
+        tmp_path, monkeypatch):
+    """'Givet ansøgeren Mette fra eksemplerne' and 'Så foreslås ingen ansøgere frasorteret'
+    were no steps (only 'ansøgerne … fra eksemplerne' and 'ingen af ansøgerne …')."""
+    monkeypatch.chdir(ROOT)  # the project the examples are read from
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Ental
+          Scenarie: Mette
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgeren Mette fra eksemplerne
+            Når ansøgeren screenes efter referencerne
+            Så foreslås ingen ansøgere frasorteret
+          Scenarie: Mette og Jonas
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgeren Mette fra eksemplerne
+            Og ansøgeren Jonas fra eksemplerne
+            Når ansøgerne screenes efter referencerne
+            Så foreslås ingen ansøgere frasorteret
+    """)
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert "1 bestået, 1 fejlet" in said and "Foreslået frasorteret: k04-jonas-vestergaard" \
+        in said, said

@@ -108,10 +108,14 @@ def _fresh_id(known: dict[str, dict]) -> str:
 @step("given", r"(?:ansøgerne|kandidaterne) (?P<names>.+) fra eksemplerne",
       "Givet ansøgerne k01-mette-kjaer og k02-anders-lykke fra eksemplerne",
       also=((r"alle (?:ansøgerne|kandidaterne) fra eksemplerne",
-             "Givet alle ansøgerne fra eksemplerne"),),
+             "Givet alle ansøgerne fra eksemplerne"),
+            (r"(?:ansøgeren|kandidaten) (?P<names>[^,]+) fra eksemplerne",
+             "Givet ansøgeren Sofie fra eksemplerne")),
       english=((r"the (?:applicants|candidates) (?P<names>.+) from the examples",
                 "Given the applicants i01-susanne-moeller and i02-bo-andersen from the "
                 "examples"),
+               (r"the (?:applicant|candidate) (?P<names>[^,]+) from the examples",
+                "Given the applicant Susanne from the examples"),
                (r"all the (?:applicants|candidates) from the examples",
                 "Given all the applicants from the examples")))
 def example_candidates(screening_context: Context, request: Any,
@@ -595,6 +599,8 @@ def proposed_rejected(screening_context: Context, who: str | None = None,
 
 @step("then", r"ingen af (?:ansøgerne|kandidaterne) foreslås frasorteret",
       "Og ingen af ansøgerne foreslås frasorteret",
+      also=((r"(?:ingen (?:ansøgere|kandidater) foreslås|foreslås ingen (?:ansøgere|"
+             r"kandidater)) frasorteret", "Så foreslås ingen ansøgere frasorteret"),),
       english=((r"none of the (?:applicants|candidates) is proposed for rejection",
                 "Then none of the applicants is proposed for rejection"),))
 def none_rejected(screening_context: Context) -> None:
