@@ -1288,3 +1288,25 @@ def test_one_example_is_chosen_in_the_singular_and_none_rejected_reads_both_ways
     said = " ".join(result.output.split())
     assert "1 bestået, 1 fejlet" in said and "Foreslået frasorteret: k04-jonas-vestergaard" \
         in said, said
+
+
+def test_who_goes_on_when_some_are_taken_is_said_by_name(tmp_path, monkeypatch):
+    """'Så går Mette og Anders videre, når der tages to' was no step: the shortlist step
+    took ids in quotes only ('går \"k1, k3\" videre, når der tages 2')."""
+    monkeypatch.chdir(ROOT)  # the project the examples are read from
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Videre
+          Baggrund:
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgerne Mette, Anders, Birgitte og Peter fra eksemplerne
+            Når ansøgerne screenes efter referencerne
+          Scenarie: De bedste
+            Så går Mette og Anders videre, når der tages to
+          Scenarie: Ikke Peter
+            Så går Mette og Peter videre, når der tages to
+    """)
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert "1 bestået, 1 fejlet" in said and "Videre går k01-mette-kjaer, k02-anders-lykke" \
+        in said, said

@@ -24,7 +24,15 @@ from ..wording import evidence_path, missing_text, value_text
 from . import arguments
 from .arguments import STATUS, CriterionRef, Organisation, Title
 from .grammar import Reading, step
-from .steps import FIGURE, Context, add_assessment, add_record_file, bounds, figure
+from .steps import (
+    FIGURE,
+    Context,
+    add_assessment,
+    add_record_file,
+    bounds,
+    figure,
+    shortlist_of,
+)
 from .steps import recommendation as recommendation_is
 from .words import NUMBER, Degree, plain, slug
 
@@ -626,6 +634,23 @@ def rejected_count(screening_context: Context, total: int, count: int) -> None:
                                "forventet {expected} af {expected_total}", total=len(results),
                                count=len(out), out=", ".join(out) or t("ingen"),
                                expected=count, expected_total=total))
+
+
+ONE_OR_MORE = rf"(?P<names>{NAME}(?:(?:,| og) {NAME})*)"
+ONE_OR_MORE_EN = rf"(?P<names>{NAME}(?:(?:,| and) {NAME})*)"
+TAKEN = rf"når (?:der tages|vi tager) (?P<take>{NUMBER})"
+
+
+@step("then", rf"går {ONE_OR_MORE} videre, {TAKEN}",
+      "Så går Mette og Anders videre, når der tages to",
+      also=((rf"{ONE_OR_MORE} går videre, {TAKEN}", "Og Karen går videre, når vi tager én"),),
+      english=((rf"{ONE_OR_MORE_EN} go(?:es)? on when (?P<take>{NUMBER}) (?:are|is) taken",
+                "Then Susanne and Bo go on when two are taken"),))
+def named_go_on(screening_context: Context, names: list[str], take: int) -> None:
+    """Who the shortlist takes when `take` go on, named as the other steps name them."""
+    _ranked(screening_context)  # says so when the candidates are not screened yet
+    chosen = ", ".join(screening_context.named(name) for name in names)
+    shortlist_of(screening_context, chosen, str(take))
 
 
 def _top_band(screening_context: Context) -> str:
