@@ -489,6 +489,9 @@ EN: dict[str, str] = {
     "Trinnet nævner både {who} og {candidate}": "The step names both {who} and {candidate}",
     "'{name}' er {status} for '{candidate}'; foreslåede knock-outs: {proposed}":
         "'{name}' is {status} for '{candidate}'; proposed knock-outs: {proposed}",
+    "En beslutning skal begrundes (forvaltningsloven §§ 22-24): skriv '… med begrundelsen "
+    "\"…\"'": "A decision must give its reason (forvaltningsloven §§ 22-24): write '… "
+                "because \"…\"'",
     "Pladserne er {places}; forventet {expected}": "The places are {places}; expected {expected}",
     "forskellige pladser": "different places", "samme plads": "the same place",
     "at dele {place}. pladsen": "to share place {place}",

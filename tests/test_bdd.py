@@ -997,16 +997,20 @@ def test_a_persons_decision_is_a_step_and_shows_wherever_the_candidate_does(tmp_
             Og forklaringen for Ida viser ingen beslutning
             Men efter første samtale viser forklaringen for Sofie den tidligere beslutning
           Scenarie: Allerede besluttet
-            Når udvalget beslutter, at Ida ikke går videre
+            Når udvalget beslutter, at Ida ikke går videre, med begrundelsen "Ingen ledere"
             Så skal udvalget tage stilling til Ida
           Scenarie: Intet at bekræfte
-            Når udvalget bekræfter knock-outen for Ida
+            Når udvalget bekræfter knock-outen for Ida med begrundelsen "Ingen ledere"
             Så går Ida ikke videre
+          Scenarie: Uden begrundelse
+            Når formanden underkender den foreslåede knock-out for Sofie
+            Så går Sofie videre
     """)  # noqa: E501
     result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
     said = " ".join(result.output.split())
-    assert "1 bestået, 2 fejlet" in said, said
+    assert "1 bestået, 3 fejlet" in said, said
     assert "Udvalget har taget stilling til 'ida': Stående beslutning" in said
+    assert "En beslutning skal begrundes" in said
     assert "'ida' har ingen foreslået knock-out at bekræfte" in said
     english = feature(tmp_path, """\
         # language: en

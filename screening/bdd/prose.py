@@ -357,19 +357,24 @@ DECIDED = {"bekræfter": "confirm", "har bekræftet": "confirm", "underkender": 
       'Og formanden underkender den foreslåede knock-out for Sofie med begrundelsen '
       '"Topledelse med offentlige kunder"',
       also=((rf"{BY} (?:beslutter|har besluttet), at {WHO} (?P<decision>går videre|ikke går "
-             rf"videre){REASON}", "Og udvalget beslutter, at Mette går videre"),),
+             rf"videre){REASON}", 'Og udvalget beslutter, at Mette går videre, med begrundelsen '
+             '"Stærkest på ledelse af ledere"'),),
       english=((rf"{BY_EN} (?P<decision>confirms|overrides|has confirmed|has overridden) the "
                 rf"(?:proposed )?knock-out (?:of|for|on) {WHO_EN}{REASON_EN}",
                 'And the chair overrides the proposed knock-out of Peter because "Top '
                 'management with public clients"'),
                (rf"{BY_EN} (?:decides|has decided) that {WHO_EN} (?P<decision>goes on|does not "
-                rf"go on){REASON_EN}", "And the committee decides that Susanne goes on")))
+                rf"go on){REASON_EN}", 'And the committee decides that Susanne goes on because '
+                '"Strongest on leading managers"')))
 def decide(screening_context: Context, by: str, decision: str, who: str | None = None,
            reason: str | None = None) -> None:
-    """A person's decision on a screened candidate: a proposed knock-out confirmed or
-    overridden, or whether a candidate without one goes on. The latest stands, and shows
-    wherever the candidate does (the explanation, the shortlist), at another stage as a
-    decision made on other evidence."""
+    """A person's decision on a screened candidate, with its reason: a proposed knock-out
+    confirmed or overridden, or whether a candidate without one goes on. The latest
+    stands, and shows wherever the candidate does (the explanation, the shortlist), at
+    another stage as a decision made on other evidence."""
+    if not (reason or "").strip():  # as `screening decide` refuses one without --reason
+        raise AssertionError(t("En beslutning skal begrundes (forvaltningsloven §§ 22-24): "
+                               "skriv '… med begrundelsen \"…\"'"))
     result = _result(screening_context, who)
     code = DECIDED[decision]
     target, outcome = DECISIONS[code]
