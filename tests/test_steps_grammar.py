@@ -107,6 +107,18 @@ def test_a_place_in_the_ranking_is_read_as_a_consultant_says_it(line, step_name,
     assert {k: v for k, v in reading.arguments.items() if v is not None} == arguments
 
 
+@pytest.mark.parametrize(("kind", "line", "step_name"), [
+    ("then", "the applicant does not go on", "goes_on"),
+    ("then", "Susanne is ranked first", "placed_at"),
+    ("then", "Bo comes 4th", "placed_at"),
+    ("when", "we screen the applicants after the references", "run_screening")])
+def test_english_reads_what_the_danish_steps_read(kind, line, step_name):
+    """'the applicant does not go on' (Danish: 'går ikke videre'), 'Susanne is ranked
+    first' and 'we screen the applicants …' (Danish: 'vi screener ansøgerne …') were no
+    steps in English."""
+    assert read(kind, line, ReadContext(LIBRARY, RULES)).doc.name == step_name
+
+
 def test_a_place_that_is_no_place_says_what_to_write():
     with pytest.raises(NotRead, match=r"'sidste' is not a place in the ranking"):
         read("then", "Susanne og Bo deler sidstepladsen", ReadContext(LIBRARY, RULES))

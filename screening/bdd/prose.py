@@ -666,7 +666,7 @@ def _top_band(screening_context: Context) -> str:
 @step("then", rf"{WHO} går (?P<negated>ikke )?videre",
       "Og ansøgeren går ikke videre",
       also=((rf"går {WHO} (?P<negated>ikke )?videre", "Så går Mette videre"),),
-      english=((rf"{WHO_EN} (?:goes|(?P<negated>does not go)) on to the next round",
+      english=((rf"{WHO_EN} (?:goes|(?P<negated>does not go)) on(?: to the next round)?",
                 "Then the applicant goes on to the next round"),))
 def goes_on(screening_context: Context, who: str | None = None,
             negated: str | None = None) -> None:
@@ -882,7 +882,9 @@ def the_best_few(screening_context: Context, n: int, names: list[str]) -> None:
       also=((rf"(?:er|ligger) {WHO} (?:nummer (?P<rank>{NUMBER})|på {PLACE})",
              "Så ligger Susanne på andenpladsen"),),
       english=((rf"{WHO_EN} (?:is|ranks) (?:number (?P<rank>{NUMBER})|in (?:the )?(?P<place>[a-z]+"
-                r"|\d+(?:st|nd|rd|th)) place)", "Then Bo is number four"),))
+                r"|\d+(?:st|nd|rd|th)) place)", "Then Bo is number four"),
+               (rf"{WHO_EN} (?:is ranked|ranks|comes) (?P<place>[a-z]+|\d+(?:st|nd|rd|th))",
+                "Then Susanne is ranked first")))
 def placed_at(screening_context: Context, who: str | None = None, rank: int | None = None,
               place: int | None = None) -> None:
     """A candidate's place in the ranking; candidates who tie share it (1, 2, 2, 4)."""

@@ -353,7 +353,10 @@ def add_assessment(screening_context: Context, who: str | None, competency: str,
              "Når vi screener ansøgerne på ansøgningstidspunktet")),
       english=((r"the (?:applicant|applicants|candidate|candidates) (?:is|are) screened"
                 r"(?: (?P<stage>(?:at|after|for) .+))?",
-                "When the applicants are screened after the references"),))
+                "When the applicants are screened after the references"),
+               (r"we screen the (?:applicant|applicants|candidate|candidates)"
+                r"(?: (?P<stage>(?:at|after|for) .+))?",
+                "When we screen the applicants at the application stage")))
 def run_screening(screening_context: Context, stage: str | None) -> None:
     """Screen every candidate described so far, at the stage named or the current one."""
     from ..screen import screen
