@@ -1314,3 +1314,27 @@ def test_who_goes_on_when_some_are_taken_is_said_by_name(tmp_path, monkeypatch):
     said = " ".join(result.output.split())
     assert "1 bestået, 1 fejlet" in said and "Videre går k01-mette-kjaer, k02-anders-lykke" \
         in said, said
+
+
+def test_a_failing_ranking_step_shows_the_order_and_the_scores_that_decide_it(tmp_path):
+    """'Så ligger Susanne før Bo' failed with "'susanne' er nummer 1, 'bo' nummer 1" and
+    'Så er den bedste Ida' with 'Bedst er bo og susanne': neither said why (a tie: the same
+    secured and possible score), nor where Ida was."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Rækkefølgen
+          Baggrund:
+            Givet stillingen som Direktør, Ishøj Kommune
+            Og ansøgeren Susanne, der i syv år har været direktør i Vallensbæk Kommune med fem ledere under sig
+            Og ansøgeren Bo, der i syv år har været direktør i Albertslund Kommune med fem ledere under sig
+            Og ansøgeren Ida, der i to år har været teamleder i Greve Kommune
+            Når ansøgerne screenes på ansøgningstidspunktet
+          Scenarie: Før
+            Så ligger Susanne før Bo
+          Scenarie: Bedst
+            Så er den bedste Ida
+    """)  # noqa: E501
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert "0 bestået, 2 fejlet" in said, said
+    assert said.count("Rækkefølge: 1. bo (") == 2 and "3. ida (" in said, said

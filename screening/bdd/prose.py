@@ -851,7 +851,8 @@ def the_best(screening_context: Context, who: str | None = None) -> None:
     first = [r.id for r in ranked if r.rank == 1]
     if first != [wanted]:
         raise AssertionError(t("Bedst er {first}; forventet {wanted}",
-                               first=t(" og ").join(first), wanted=wanted))
+                               first=t(" og ").join(first), wanted=wanted)
+                             + "\n" + _order(ranked))
 
 
 @step("then", rf"(?:er )?de (?P<n>{NUMBER}) bedste (?:er )?(?P<names>.+)",
@@ -870,11 +871,10 @@ def the_best_few(screening_context: Context, n: int, names: list[str]) -> None:
     tied = [r.id for r in ranked[n:] if best and r.rank == best[-1].rank]
     actual = sorted(r.id for r in best)
     if actual != wanted or tied:
-        shown = ", ".join(f"{r.rank}. {r.id}" for r in ranked)
         raise AssertionError(t("De {n} bedste er {actual}; forventet {wanted}", n=n,
                                actual=", ".join(actual), wanted=", ".join(wanted))
                              + (t(" (uafgjort med {tied})", tied=", ".join(tied)) if tied else "")
-                             + "\n" + t("Rækkefølge: {ranks}", ranks=shown))
+                             + "\n" + _order(ranked))
 
 
 @step("then", rf"{WHO} (?:er|ligger) (?:nummer (?P<rank>{NUMBER})|på {PLACE})",
@@ -894,8 +894,7 @@ def placed_at(screening_context: Context, who: str | None = None, rank: int | No
     if result.rank != wanted:
         raise AssertionError(t("'{candidate}' er nummer {rank}, forventet nummer {wanted}",
                                candidate=result.id, rank=result.rank, wanted=wanted)
-                             + "\n" + t("Rækkefølge: {ranks}",
-                                         ranks=", ".join(_placed(r) for r in ranked)))
+                             + "\n" + _order(ranked))
 
 
 @step("then", rf"{WHO} ligger (?:før|over) {OTHER}", "Og Mette Kjær ligger før Anders Lykke",
@@ -910,9 +909,10 @@ def ranks_before(screening_context: Context, who: str | None, other: str | None)
     """One candidate is ranked before another."""
     a = _result(screening_context, who)
     b = _result(screening_context, other)
-    if a.rank >= b.rank:
+    if a.rank >= b.rank:  # a tie (the same rank) is not before either
         raise AssertionError(t("'{a}' er nummer {a_rank}, '{b}' nummer {b_rank}", a=a.id,
-                               a_rank=a.rank, b=b.id, b_rank=b.rank))
+                               a_rank=a.rank, b=b.id, b_rank=b.rank)
+                             + "\n" + _order(_ranked(screening_context)))
 
 
 @step("then", rf"{NAMES} deler (?P<negated>ikke )?{PLACE}", "Og Susanne og Anne deler andenpladsen",
@@ -937,8 +937,12 @@ def share_rank(screening_context: Context, names: list[str], negated: str | None
         raise AssertionError(t("Pladserne er {places}; forventet {expected}",
                                places=", ".join(_placed(r) for r in results),
                                expected=expected)
-                             + "\n" + t("Rækkefølge: {ranks}",
-                                         ranks=", ".join(_placed(r) for r in ranked)))
+                             + "\n" + _order(ranked))
+
+
+def _order(ranked: tuple[CandidateResult, ...]) -> str:
+    """The whole ranking, with the scores that decide it, as a failing step shows it."""
+    return t("Rækkefølge: {ranks}", ranks=", ".join(_placed(r) for r in ranked))
 
 
 def _placed(result: CandidateResult) -> str:
