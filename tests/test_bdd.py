@@ -1338,3 +1338,21 @@ def test_a_failing_ranking_step_shows_the_order_and_the_scores_that_decide_it(tm
     said = " ".join(result.output.split())
     assert "0 bestået, 2 fejlet" in said, said
     assert said.count("Rækkefølge: 1. bo (") == 2 and "3. ida (" in said, said
+
+
+def test_a_quoted_step_names_a_candidate_by_name_as_well_as_by_id(tmp_path):
+    """'for "Ida"' failed with "Ingen kandidat med id 'Ida' blev screenet; kendte: ida, bo",
+    though every prose step names her so."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Navn i anførselstegn
+          Scenarie: Ida
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgeren Ida, der i seks år har været centerchef i Roskilde Kommune med syv afdelingsledere under sig
+            Og ansøgeren Bo, der i to år har været teamleder i Greve Kommune
+            Når ansøgerne screenes
+            Så er kriteriet "ledelse-af-ledere" "opfyldt" for "Ida"
+            Og der er ingen foreslåede knock-outs for "Ida"
+    """)  # noqa: E501
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    assert "1 bestået, 0 fejlet" in result.output, result.output

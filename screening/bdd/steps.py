@@ -80,7 +80,8 @@ class Context:
         if self.screening is None:
             raise AssertionError(t("Kandidaterne er ikke screenet endnu: skriv Når kandidaten "
                                    "screenes"))
-        wanted = candidate or self.current
+        # an id, or a name as the prose steps take it ('for "Mette"')
+        wanted = self.named(candidate) if candidate else self.current
         for r in self.screening.results:
             if r.id == wanted:
                 return r
