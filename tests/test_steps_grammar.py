@@ -119,6 +119,18 @@ def test_english_reads_what_the_danish_steps_read(kind, line, step_name):
     assert read(kind, line, ReadContext(LIBRARY, RULES)).doc.name == step_name
 
 
+@pytest.mark.parametrize("outcome", [
+    "afventer Mette belysning", "scorer Mette mindst 70", "deler Susanne og Bo pladsen",
+    "kan ønsket om mediehåndtering ikke give flere point",
+    "viser forklaringen for Sofie den tidligere beslutning"])
+def test_an_outcome_in_danish_word_order_may_name_its_own_stage(outcome):
+    """'Men efter referencerne afventer Mette belysning' was no step: the outcome of 'efter
+    referencerne, …' had to begin with one of a list of verbs, and the newer steps' were
+    not in it."""
+    reading = read("then", f"efter referencerne {outcome}", ReadContext(LIBRARY, RULES))
+    assert (reading.doc.name, reading.arguments["stage"]) == ("at_stage", "reference")
+
+
 def test_a_place_that_is_no_place_says_what_to_write():
     with pytest.raises(NotRead, match=r"'sidste' is not a place in the ranking"):
         read("then", "Susanne og Bo deler sidstepladsen", ReadContext(LIBRARY, RULES))

@@ -951,7 +951,7 @@ def _placed(result: CandidateResult) -> str:
 
 
 @step("then", r"(?P<stage>(?:efter|til|på|ved) [^,]+?),? (?P<outcome>(?:lever|opfylder|er|går|"
-      r"foreslås|skal|nævner|ligger|deler|står|kan|viser) .+)",
+      r"foreslås|skal|nævner|ligger|deler|står|kan|viser|afventer|scorer) .+)",
       "Men efter referencerne lever ansøgeren op til ønsket om ordentlighed",
       english=((r"(?P<stage>(?:after|at|for) [^,]+?), (?P<outcome>.+)",
                 "But after the references, the applicant meets the wish for ordentlighed"),))
