@@ -1356,3 +1356,23 @@ def test_a_quoted_step_names_a_candidate_by_name_as_well_as_by_id(tmp_path):
     """)  # noqa: E501
     result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
     assert "1 bestået, 0 fejlet" in result.output, result.output
+
+
+def test_a_step_that_needs_a_screening_before_one_says_so_not_in_pythons_words(tmp_path):
+    """Without 'Når … screenes', 'Så går \"ida\" videre, når der tages 1' and 'Så er
+    rækkefølgen \"ida\"' failed with \"'NoneType' object has no attribute …\"."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Glemt at screene
+          Baggrund:
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgeren Ida, der i seks år har været centerchef i Roskilde Kommune
+          Scenarie: Videre
+            Så går "ida" videre, når der tages 1
+          Scenarie: Rækkefølge
+            Så er rækkefølgen "ida"
+    """)
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert said.count("Kandidaterne er ikke screenet endnu") == 2, said
+    assert "NoneType" not in said

@@ -397,9 +397,7 @@ def _result(screening_context: Context, who: str | None) -> CandidateResult:
 
 
 def _ranked(screening_context: Context) -> tuple[CandidateResult, ...]:
-    if screening_context.screening is None:
-        screening_context.result(None)  # says that the candidates must be screened first
-    return screening_context.screening.results
+    return screening_context.screened().results
 
 
 def _criterion_outcome(screening_context: Context, ref: CriterionRef,

@@ -76,18 +76,23 @@ class Context:
                                    '"id"'))
         return self.candidates[self.current]
 
-    def result(self, candidate: str | None):
+    def screened(self) -> Any:
+        """The screening (screening.results.Screening), or an error that says to screen the
+        candidates first: a step that needs one must not fail in Python's words."""
         if self.screening is None:
             raise AssertionError(t("Kandidaterne er ikke screenet endnu: skriv Når kandidaten "
                                    "screenes"))
+        return self.screening
+
+    def result(self, candidate: str | None):
+        results = self.screened().results
         # an id, or a name as the prose steps take it ('for "Mette"')
         wanted = self.named(candidate) if candidate else self.current
-        for r in self.screening.results:
+        for r in results:
             if r.id == wanted:
                 return r
         raise AssertionError(t("Ingen kandidat med id '{wanted}' blev screenet; kendte: {known}",
-                               wanted=wanted,
-                               known=", ".join(r.id for r in self.screening.results)))
+                               wanted=wanted, known=", ".join(r.id for r in results)))
 
     @overload
     def named(self, name: str) -> str: ...
@@ -559,9 +564,10 @@ def scores_higher(screening_context: Context, better: str, worse: str) -> None:
       english=((r'the order is "(?P<order>[^"]+)"', 'Then the order is "k1, k3, k2"'),))
 def ranking(screening_context: Context, order: str) -> None:
     wanted = [x.strip() for x in order.split(",")]
-    actual = [r.id for r in screening_context.screening.results]
+    results = screening_context.screened().results
+    actual = [r.id for r in results]
     if actual != wanted:
-        ranks = ", ".join(f"{r.rank}. {r.id}" for r in screening_context.screening.results)
+        ranks = ", ".join(f"{r.rank}. {r.id}" for r in results)
         raise AssertionError(t("Rækkefølgen er {ranks}; forventet {wanted}", ranks=ranks,
                                wanted=", ".join(wanted)))
 
@@ -574,7 +580,7 @@ def shortlist_of(screening_context: Context, chosen: str, take: str) -> None:
     from ..shortlist import shortlist
 
     wanted = sorted(x.strip() for x in chosen.split(","))
-    picked = shortlist(screening_context.screening, int(take),
+    picked = shortlist(screening_context.screened(), int(take),
                        screening_context.shown_decisions())
     actual = sorted(r.id for r in picked.taken)
     if actual != wanted:
