@@ -651,7 +651,6 @@ TAKEN = rf"når (?:der tages|vi tager) (?P<take>{NUMBER})"
                 "Then Susanne and Bo go on when two are taken"),))
 def named_go_on(screening_context: Context, names: list[str], take: int) -> None:
     """Who the shortlist takes when `take` go on, named as the other steps name them."""
-    _ranked(screening_context)  # says so when the candidates are not screened yet
     chosen = ", ".join(screening_context.named(name) for name in names)
     shortlist_of(screening_context, chosen, str(take))
 
