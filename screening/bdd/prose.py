@@ -916,16 +916,25 @@ def ranks_before(screening_context: Context, who: str | None, other: str | None)
       also=((rf"deler {NAMES} (?P<negated>ikke )?{PLACE}", "Så deler Susanne og Bo pladsen"),
             (rf"{NAMES} (?:står|ligger) (?P<negated>ikke )?lige", "Og Susanne og Anne står lige"),
             (rf"(?:står|ligger) {NAMES} (?P<negated>ikke )?lige",
-             "Så står Susanne og Bo ikke lige")),
+             "Så står Susanne og Bo ikke lige"),
+            (rf"(?P<one>{NAME}) deler (?P<negated>ikke )?{PLACE} med (?P<another>{NAME})",
+             "Og Susanne deler andenpladsen med Anne"),
+            (rf"deler (?P<one>{NAME}) (?P<negated>ikke )?{PLACE} med (?P<another>{NAME})",
+             "Så deler Susanne pladsen med Anne")),
       english=((rf"{NAMES_EN} (?P<negated>do not )?share {PLACE_EN}",
                 "Then Susanne and Bo share a rank"),
-               (rf"{NAMES_EN} are (?P<negated>not )?tied", "Then Susanne and Anne are tied")))
-def share_rank(screening_context: Context, names: list[str], negated: str | None = None,
-               place: int | None = None) -> None:
+               (rf"{NAMES_EN} are (?P<negated>not )?tied", "Then Susanne and Anne are tied"),
+               (rf"(?P<one>{NAME}) (?:shares|(?P<negated>does not share)) {PLACE_EN} with "
+                rf"(?P<another>{NAME})", "Then Susanne shares second place with Anne"),
+               (rf"(?P<one>{NAME}) is (?P<negated>not )?tied with (?P<another>{NAME})",
+                "Then Susanne is tied with Anne")))
+def share_rank(screening_context: Context, names: list[str] | None = None,
+               negated: str | None = None, place: int | None = None, one: str | None = None,
+               another: str | None = None) -> None:
     """Candidates share a place in the ranking (the same secured and possible score, and
     alike in having a proposed knock-out or not); the place may be named."""
     ranked = _ranked(screening_context)
-    results = [_result(screening_context, name) for name in names]
+    results = [_result(screening_context, name) for name in names or (one, another)]
     ranks = {r.rank for r in results}
     shared = len(ranks) == 1 and place in (None, *ranks)
     if shared == bool(negated):
