@@ -138,6 +138,20 @@ def test_an_outcome_in_danish_word_order_may_name_its_own_stage(outcome):
     assert (reading.doc.name, reading.arguments["stage"]) == ("at_stage", "reference")
 
 
+@pytest.mark.parametrize(("line", "who", "reach", "negated"), [
+    ("kan Susanne endnu få op til 2,0 point på økonomisk ansvarlighed", "Susanne", "2,0", None),
+    ("Bo kan ikke få flere point på enhedsdirektion", "Bo", None, "ikke"),
+    ("ønsket om enhedsdirektion kan stadig give flere point", None, None, None),
+    ("Susanne can still get up to 2.0 points on enhedsdirektion", "Susanne", "2.0", None)])
+def test_what_a_candidate_may_still_get_is_said_of_her_too(line, who, reach, negated):
+    """'Så kan Susanne endnu få op til 2,0 point på økonomisk ansvarlighed' and '… kan
+    stadig give …' were no steps: only the criterion could be the subject, with 'endnu'."""
+    reading = read("then", line, ReadContext(LIBRARY, RULES))
+    assert reading.doc.name == "may_still_give"
+    assert (reading.arguments.get("who"), reading.arguments.get("reach"),
+            reading.arguments.get("negated")) == (who, reach, negated)
+
+
 def test_a_place_that_is_no_place_says_what_to_write():
     with pytest.raises(NotRead, match=r"'sidste' is not a place in the ranking"):
         read("then", "Susanne og Bo deler sidstepladsen", ReadContext(LIBRARY, RULES))

@@ -463,7 +463,10 @@ def criterion_is(screening_context: Context, crit: CriterionRef, status: str,
 
 POINTS = rf"(?:flere point|op til (?P<reach>{FIGURE}) point)"
 POINTS_EN = rf"(?:more points|up to (?P<reach>{FIGURE}) points?)"
-MAY_GIVE = rf"(?:endnu give|(?P<negated>ikke) give) {POINTS}{FOR_WHO}"
+MAY_GIVE = rf"(?:(?:endnu|stadig) give|(?P<negated>ikke) give) {POINTS}{FOR_WHO}"
+# said of the candidate: "Susanne kan endnu få op til 2,0 point på økonomisk ansvarlighed"
+MAY_GET = (rf"(?:(?:endnu|stadig) få|(?P<negated>ikke) få) {POINTS} (?:på|i|for) "
+           r"(?P<crit>.+)")
 
 
 @step("then", rf"kan {CRIT} {MAY_GIVE}",
@@ -472,10 +475,16 @@ MAY_GIVE = rf"(?:endnu give|(?P<negated>ikke) give) {POINTS}{FOR_WHO}"
              "Og ønsket om mediehåndtering kan ikke give flere point for Mette"),
             (rf"(?:er )?{CRIT} (?:er )?(?P<negated>ikke )?(?:kun )?(?P<provisional>foreløbigt) "
              rf"vurderet{FOR_WHO}", "Så er ønsket om ledelse gennem andre kun foreløbigt "
-             "vurderet")),
+             "vurderet"),
+            (rf"kan {WHO} {MAY_GET}", "Så kan Susanne endnu få op til 2,0 point på økonomisk "
+             "ansvarlighed"),
+            (rf"{WHO} kan {MAY_GET}", "Og Bo kan ikke få flere point på enhedsdirektion")),
       english=((rf"{CRIT_EN} (?:can still give|(?P<negated>cannot) give) {POINTS_EN}"
                 rf"{FOR_WHO_EN}", "Then the wish for ledelse gennem andre can still give up to "
                 "2.0 points"),
+               (rf"{WHO_EN} (?:can still get|(?P<negated>cannot get)) {POINTS_EN} (?:on|for|in) "
+                r"(?P<crit>.+)", "Then Susanne can still get up to 2.0 points on økonomisk "
+                "ansvarlighed"),
                (rf"{CRIT_EN} is (?P<negated>not )?(?:only )?(?P<provisional>provisionally) "
                 rf"(?:assessed|judged){FOR_WHO_EN}",
                 "Then the wish for ledelse gennem andre is only provisionally judged")))
