@@ -89,3 +89,14 @@ Egenskab: Leder af Sekretariat for Politik, Jura, Kommunikation & Udvikling, Alb
     Men efter anden samtale er den bedste Nanna Juul
     Og efter anden samtale skal udvalget tage stilling til Helle Winther
     Og efter anden samtale foreslås Jakob Tang frasorteret på kravet om gode relationelle kompetencer
+
+  Scenarie: Efter referencerne er Nanna den eneste uden foreslået knock-out, der er belyst nok
+    Givet alle ansøgerne fra eksemplerne
+    Når ansøgerne screenes efter referencerne
+    Så er Nanna den bedste
+    Og Nanna afventer belysning
+    Og scoren for Nanna er mindst 70
+    Og Mia er utilstrækkeligt belyst
+    Og udvalget skal tage stilling til Mia
+    Og Kasper foreslås frasorteret på kravet om struktureret ledelsesstil
+    Og går Nanna videre, når der tages to

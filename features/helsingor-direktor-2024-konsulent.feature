@@ -114,3 +114,20 @@ Egenskab: Direktør, Helsingør – acceptkriterier i konsulentens ord
     Og Mette Kjær går videre
     Og Mette Kjær ligger før Anders Lykke
     Og forklaringen for Mette Kjær nævner "Master of Public Administration"
+
+  Scenarie: Et 3-tal i første samtale er foreløbigt, så længe anden samtale kan løfte det
+    Givet en ansøger, der i seks år har været centerchef i Roskilde Kommune med syv afdelingsledere under sig
+    Og i første samtale vurderes ansøgeren til 3 i ledelse gennem andre
+    Når ansøgeren screenes efter første samtale
+    Så lever ansøgeren kun delvist op til ønsket om ledelse gennem andre
+    Og ønsket om ledelse gennem andre er kun foreløbigt vurderet
+    Og ønsket om ledelse gennem andre kan endnu give op til 2,0 point
+    Men efter anden samtale kan ønsket om ledelse gennem andre ikke give flere point
+
+  Scenarie: Formandens beslutning om en foreslået knock-out følger ansøgeren
+    Givet en ansøger, der i otte år har været administrerende direktør i LæringsTech ApS med fem ledere under sig
+    Når ansøgeren screenes på ansøgningstidspunktet
+    Og formanden underkender den foreslåede knock-out for ansøgeren med begrundelsen "Topledelse med offentlige kunder; det politiske niveau belyses i 2. samtale"
+    Så viser forklaringen for ansøgeren beslutningen
+    Og ansøgeren går videre
+    Men efter første samtale viser forklaringen for ansøgeren den tidligere beslutning

@@ -50,3 +50,29 @@ Feature: Direktør, Ishøj – the consultant's scenarios in English
     When the applicants are screened for the first interview
     Then 1 of 3 applicants is proposed for rejection
     And the top two are Susanne and Bo
+
+  Scenario: Two directors with the same CV share a rank until the first interview tells them apart
+    Given the applicant Susanne, who has been director at Vallensbæk Kommune for seven years with five managers reporting to them
+    And the first interview rates Susanne 5 on enhedsdirektion
+    Given the applicant Bo, who has been director at Albertslund Kommune for seven years with five managers reporting to them
+    And the first interview rates Bo 3 on enhedsdirektion
+    When the applicants are screened at the application stage
+    Then Susanne and Bo share first place
+    But at the first interview, Susanne ranks above Bo
+
+  Scenario: A 3 at the first interview is provisional while the second interview may still lift it
+    Given an applicant who has been director at Vallensbæk Kommune for seven years with five managers reporting to them
+    And the first interview rates the applicant 3 on økonomisk ansvarlighed
+    When the applicant is screened after the first interview
+    Then the applicant only partly meets the wish for økonomisk ansvarlighed
+    And the wish for økonomisk ansvarlighed is only provisionally judged
+    And the wish for økonomisk ansvarlighed can still give up to 2.0 points
+    But at the second interview, the wish for økonomisk ansvarlighed cannot give more points
+
+  Scenario: The chair's decision on a proposed knock-out follows the applicant
+    Given an applicant who has been department manager at Greve Kommune for ten years with three team leaders reporting to them
+    When the applicant is screened at the application stage
+    And the chair overrides the proposed knock-out of the applicant because "Leads a large department; top management is assessed at the interview"
+    Then the reasoning for the applicant shows the decision
+    And the applicant goes on to the next round
+    But after the first interview, the reasoning for the applicant shows the earlier decision

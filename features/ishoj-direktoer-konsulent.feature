@@ -74,6 +74,15 @@ Egenskab: Direktør, Ishøj – i konsulentens ord
     Og de to bedste er Susanne og Bo
     Og udvalget skal tage stilling til Martin
 
+  Scenarie: To direktører med samme CV deler pladsen, indtil første samtale skiller dem
+    Givet ansøgeren Susanne, der i syv år har været direktør i Vallensbæk Kommune med fem ledere under sig
+    Og i første samtale vurderes Susanne til 5 i enhedsdirektion
+    Givet ansøgeren Bo, der i syv år har været direktør i Albertslund Kommune med fem ledere under sig
+    Og i første samtale vurderes Bo til 3 i enhedsdirektion
+    Når ansøgerne screenes på ansøgningstidspunktet
+    Så deler Susanne og Bo førstepladsen
+    Men efter første samtale ligger Susanne før Bo
+
   Abstrakt Scenario: Enhedsdirektionen vurderet til <score> i <kilde>
     Givet en ansøger
     Og <kilde> giver <score> i enhedsdirektion

@@ -451,10 +451,11 @@ EN: dict[str, str] = {
         "'{name}' is {status} for '{candidate}', expected {expected}",
     "Ikke alle krav er {status} for '{candidate}': {other}":
         "Not every requirement is {status} for '{candidate}': {other}",
-    ("Udvalget har intet at tage stilling til for '{candidate}': ingen foreslåede knock-outs og "
-     "ingen uenige kilder"):
-        ("The committee has nothing to decide for '{candidate}': no proposed knock-outs and no "
-         "disagreeing sources"),
+    ("Udvalget har intet at tage stilling til for '{candidate}': ingen foreslåede knock-outs, "
+     "ingen uenige kilder, og nok belyst til at værktøjet foreslår ({recommendation})"):
+        ("The committee has nothing to decide for '{candidate}': no proposed knock-outs, no "
+         "disagreeing sources, and enough evidence for the tool to propose "
+         "({recommendation})"),
     ("'{name}' er {status} for '{candidate}', uden foreslået knock-out og uden uenige kilder; "
      "foreslåede knock-outs: {proposed}"):
         ("'{name}' is {status} for '{candidate}', with no proposed knock-out and no disagreeing "
@@ -481,6 +482,38 @@ EN: dict[str, str] = {
     "Forklaringen for '{candidate}' nævner '{phrase}':":
         "The explanation for '{candidate}' mentions '{phrase}':",
     "Bedst er {first}; forventet {wanted}": "The best is {first}; expected {wanted}",
+    "'{name}' er {status} for '{candidate}': {points}; forventet {expected}":
+        "'{name}' is {status} for '{candidate}': {points}; expected {expected}",
+    "op til {reach} point": "up to {reach} points",
+    "ikke op til {reach} point": "not up to {reach} points",
+    "foreløbigt vurderet": "judged provisionally",
+    "ikke foreløbigt vurderet": "not judged provisionally",
+    "flere point": "more points", "ingen flere point": "no more points",
+    "'{candidate}' har ingen foreslået knock-out at bekræfte eller underkende; skriv, om "
+    "ansøgeren går videre: 'udvalget beslutter, at … går videre'":
+        "'{candidate}' has no proposed knock-out to confirm or override; say whether the "
+        "applicant goes on: 'the committee decides that … goes on'",
+    "scenariet": "the scenario",
+    "Udvalget har taget stilling til '{candidate}': {decision}":
+        "The committee has decided on '{candidate}': {decision}",
+    "'{candidate}': {decision}": "'{candidate}': {decision}",
+    "Forklaringen for '{candidate}' viser en beslutning:":
+        "The reasoning for '{candidate}' shows a decision:",
+    "Beslutningen om '{candidate}' står på dette grundlag:":
+        "The decision on '{candidate}' stands on this evidence:",
+    "Forklaringen for '{candidate}' viser ingen beslutning:":
+        "The reasoning for '{candidate}' shows no decision:",
+    "'{candidate}' er nummer {rank}, forventet nummer {wanted}":
+        "'{candidate}' is number {rank}, expected number {wanted}",
+    "Trinnet nævner både {who} og {candidate}": "The step names both {who} and {candidate}",
+    "'{name}' er {status} for '{candidate}'; foreslåede knock-outs: {proposed}":
+        "'{name}' is {status} for '{candidate}'; proposed knock-outs: {proposed}",
+    "En beslutning skal begrundes (forvaltningsloven §§ 22-24): skriv '… med begrundelsen "
+    "\"…\"'": "A decision must give its reason (forvaltningsloven §§ 22-24): write '… "
+                "because \"…\"'",
+    "Pladserne er {places}; forventet {expected}": "The places are {places}; expected {expected}",
+    "forskellige pladser": "different places", "samme plads": "the same place",
+    "at dele {place}. pladsen": "to share place {place}",
     " og ": " and ",
     "Trinnet nævner {names} navne, men siger de {n} bedste":
         "The step names {names} names but says the top {n}",

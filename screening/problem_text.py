@@ -450,6 +450,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                              "; disse kan ikke indlæses: {problems}"),
     "not_a_number_word": ("'{text}' is not a number (write digits or a word such as 'seks')",
                           "'{text}' er ikke et tal (skriv cifre eller et ord som 'seks')"),
+    "not_a_place": ("'{text}' is not a place in the ranking (write e.g. 'second place' or "
+                    "'2nd place')", "'{text}' er ikke en plads i rækkefølgen (skriv fx "
+                    "'andenpladsen' eller '2. pladsen')"),
     "not_a_source": ("'{text}' is not a source of evidence", "'{text}' er ikke en evidenskilde"),
     "not_a_stage": ("'{text}' is not a stage of the process (write e.g. 'after the "
                     "references', 'at the second interview' or one of {stages})",

@@ -868,3 +868,511 @@ def test_what_a_feature_file_hides_never_reaches_the_terminal(tmp_path):
         assert "intet trin passer på 'Og kandidaten er[2J god'" in result.output
         assert not any(ch in result.output for ch in "\x00\x07\x1b\u202e\u200b")
     assert "Ledelse[2J af ledere" in result.output and "FEJLET" in result.output
+
+
+def test_candidates_who_tie_share_a_rank_and_a_failure_shows_the_places(tmp_path):
+    """With sources still to come two candidates often tie (the same secured and possible
+    score), and no step could say so: 'Susanne og Bo deler pladsen' was no step."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Delt plads
+          Baggrund:
+            Givet stillingen som Direktør, Ishøj Kommune
+            Og ansøgeren Susanne, der i syv år har været direktør i Vallensbæk Kommune med fem ledere under sig
+            Og ansøgeren Bo, der i syv år har været direktør i Albertslund Kommune med fem ledere under sig
+            Og ansøgeren Ida, der i to år har været teamleder i Greve Kommune
+            Når ansøgerne screenes på ansøgningstidspunktet
+          Scenarie: Susanne og Bo
+            Så deler Susanne og Bo førstepladsen
+            Og Susanne og Ida står ikke lige
+          Scenarie: Susanne og Ida
+            Så deler Susanne og Ida pladsen
+    """)  # noqa: E501
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert "1 bestået, 1 fejlet" in said, said
+    assert re.search(r"Pladserne er 1\. susanne \([\d,–]+\), 3\. ida \([\d,–]+\); "
+                     r"forventet samme plads", said), said
+    english = feature(tmp_path, """\
+        # language: en
+        Feature: Shared rank
+          Background:
+            Given the post of Direktør, Ishøj Kommune
+            And the applicant Susanne, who has been director at Vallensbæk Kommune for seven years with five managers reporting to them
+            And the applicant Bo, who has been director at Albertslund Kommune for seven years with five managers reporting to them
+            And the applicant Ida, who has been team leader at Greve Kommune for two years
+            When the applicants are screened at the application stage
+          Scenario: Susanne and Bo
+            Then Susanne and Bo share first place
+            And Susanne and Ida are not tied
+          Scenario: Susanne and Ida
+            Then Susanne and Ida share a rank
+    """, "en.feature")  # noqa: E501
+    result = CliRunner().invoke(main, ["--lang", "en", "test", str(english),
+                                       "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert "1 passed, 1 failed" in said, said
+    assert "expected the same place" in said
+
+
+def test_what_a_criterion_judged_provisionally_may_still_give_is_a_step(tmp_path):
+    """Explain shows '1,0 af 2,0 point, op til 2,0 muligt' while sources are still to come,
+    and a scenario could not say so ('kan endnu give op til 2,0 point' was no step)."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Åbne point
+          Baggrund:
+            Givet stillingen som Direktør, Helsingør
+            Og en ansøger, der i seks år har været centerchef i Roskilde Kommune med syv afdelingsledere under sig
+            Og i første samtale vurderes ansøgeren til 3 i ledelse gennem andre
+            Når ansøgeren screenes efter første samtale
+          Scenarie: Foreløbigt
+            Så er ønsket om ledelse gennem andre kun foreløbigt vurderet
+            Og ønsket om ledelse gennem andre kan endnu give op til 2,0 point
+            Og ønsket om mediehåndtering kan endnu give flere point
+            Og ønsket om mediehåndtering er ikke foreløbigt vurderet
+            Og kravet om ledelse af ledere kan ikke give flere point
+            Men efter anden samtale kan ønsket om ledelse gennem andre ikke give flere point
+          Scenarie: For meget
+            Så kan ønsket om ledelse gennem andre endnu give op til 1,5 point
+    """)  # noqa: E501
+    for lang, said_there in (("da", "1 bestået, 1 fejlet"), ("en", "1 passed, 1 failed")):
+        result = CliRunner().invoke(main, ["--lang", lang, "test", str(path),
+                                           "--rules-dir", str(ROOT / "rules")])
+        said = " ".join(result.output.split())
+        assert said_there in said, said
+    assert "1.0 of 2.0 points, up to 2.0 possible; expected up to 1.5 points" in said, said
+
+
+@pytest.mark.parametrize(("language", "text", "foreign"), [
+    ("da", """\
+        Egenskab: Sprog
+          Scenarie: Bedre
+            Givet stillingen som Direktør, Ishøj Kommune
+            Og ansøgeren Susanne, der i syv år har været direktør i Vallensbæk Kommune
+            Og ansøgeren Bo, der i to år har været teamleder i Greve Kommune
+            Når ansøgerne screenes
+            Så er Susanne bedre end Bo
+    """, ("Then ", "Given ", "And ")),
+    ("en", """\
+        Feature: Language
+          Scenario: Better
+            Given the post of Direktør, Ishøj Kommune
+            And the applicant Susanne, who has been director at Vallensbæk Kommune for seven years
+            And the applicant Bo, who has been team leader at Greve Kommune for two years
+            When the applicants are screened
+            Then Susanne is better than Bo
+    """, ("Så ", "Givet ", "Og "))], ids=["da", "en"])
+def test_the_nearest_steps_are_offered_in_the_language_of_the_feature_file(tmp_path, language,
+                                                                           text, foreign):
+    """A Danish line no step reads was offered 'Then the top two are Susanne and Bo | Then
+    Susanne ranks above Bo', lines a Danish file cannot use."""
+    path = feature(tmp_path, f"        # language: {language}\n" + text)
+    (problem,) = check_file(path, LIBRARY, ROOT / "rules")
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    run = " ".join(result.output.split())
+    for said in (str(problem), run[run.index("nærmeste:"):]):
+        nearest = said.split("nærmeste:", 1)[1]
+        assert nearest.strip() and not any(word in nearest for word in foreign), said
+
+
+def test_a_persons_decision_is_a_step_and_shows_wherever_the_candidate_does(tmp_path):
+    """A scenario could not say that the chair overrode a proposed knock-out, nor check
+    that the decision shows for the candidate: the explanation, 'går videre', the
+    shortlist and 'udvalget skal tage stilling til' all ignored people's decisions."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Beslutninger
+          Baggrund:
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgeren Sofie, der i otte år har været administrerende direktør i LæringsTech ApS med fem ledere under sig
+            Og ansøgeren Ida, der i seks år har været centerchef i Roskilde Kommune med syv afdelingsledere under sig
+            Når ansøgerne screenes på ansøgningstidspunktet
+          Scenarie: Underkendt
+            Når formanden underkender den foreslåede knock-out for Sofie med begrundelsen "Topledelse med offentlige kunder"
+            Så viser forklaringen for Sofie beslutningen
+            Og forklaringen for Sofie nævner "Topledelse med offentlige kunder"
+            Og Sofie går videre
+            Og går "sofie" videre, når der tages 2
+            Og forklaringen for Ida viser ingen beslutning
+            Men efter første samtale viser forklaringen for Sofie den tidligere beslutning
+          Scenarie: Allerede besluttet
+            Når udvalget beslutter, at Ida ikke går videre, med begrundelsen "Ingen ledere"
+            Så skal udvalget tage stilling til Ida
+          Scenarie: Intet at bekræfte
+            Når udvalget bekræfter knock-outen for Ida med begrundelsen "Ingen ledere"
+            Så går Ida ikke videre
+          Scenarie: Uden begrundelse
+            Når formanden underkender den foreslåede knock-out for Sofie
+            Så går Sofie videre
+    """)  # noqa: E501
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert "1 bestået, 3 fejlet" in said, said
+    assert "Udvalget har taget stilling til 'ida': Stående beslutning" in said
+    assert "En beslutning skal begrundes" in said
+    assert "'ida' har ingen foreslået knock-out at bekræfte" in said
+    english = feature(tmp_path, """\
+        # language: en
+        Feature: Decisions
+          Scenario: Overridden
+            Given the post of Direktør, Helsingør
+            And the applicant Sofie, who has been managing director at LæringsTech ApS for eight years with five managers reporting to them
+            When the applicant is screened at the application stage
+            And the chair overrides the proposed knock-out of Sofie because "Top management with public clients"
+            Then the reasoning for Sofie shows the decision
+            And Sofie goes on to the next round
+            But after the first interview, the reasoning for Sofie shows the earlier decision
+    """, "en.feature")  # noqa: E501
+    result = CliRunner().invoke(main, ["--lang", "en", "test", str(english),
+                                       "--rules-dir", str(ROOT / "rules")])
+    assert "1 passed, 0 failed" in result.output, result.output
+
+
+def test_examples_are_chosen_by_first_name_as_the_steps_after_name_them(tmp_path,
+                                                                        monkeypatch):
+    """'Givet ansøgerne Mette og Anders fra eksemplerne' said 'Intet entydigt eksempel
+    'Mette'', though every later step names her Mette."""
+    monkeypatch.chdir(ROOT)  # the project the examples are read from
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Eksempler ved fornavn
+          Scenarie: Fornavne
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgerne Mette, Anders og Vestergaard fra eksemplerne
+            Når ansøgerne screenes efter referencerne
+            Så af 3 ansøgere foreslås 1 frasorteret
+          Scenarie: Ukendt
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgerne Mette og Ib fra eksemplerne
+            Når ansøgerne screenes
+            Så foreslås ansøgeren ikke frasorteret
+    """)
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert "1 bestået, 1 fejlet" in said, said
+    assert "Intet entydigt eksempel 'Ib'" in said
+
+
+def test_a_candidates_place_is_checked_and_a_failure_shows_the_order(tmp_path):
+    """'Så er Bo nummer to' was no step; the places, ties shared, are checked."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Placering
+          Baggrund:
+            Givet stillingen som Direktør, Ishøj Kommune
+            Og ansøgeren Susanne, der i syv år har været direktør i Vallensbæk Kommune med fem ledere under sig
+            Og ansøgeren Bo, der i syv år har været direktør i Albertslund Kommune med fem ledere under sig
+            Og ansøgeren Ida, der i to år har været teamleder i Greve Kommune
+            Når ansøgerne screenes på ansøgningstidspunktet
+          Scenarie: Pladser
+            Så er Bo nummer et
+            Og Susanne ligger på førstepladsen
+            Og Ida ligger på tredjepladsen
+            Og Ida ligger efter Bo
+          Scenarie: Forkert
+            Så er Ida nummer to
+    """)  # noqa: E501
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert "1 bestået, 1 fejlet" in said, said
+    assert "'ida' er nummer 3, forventet nummer 2 Rækkefølge: 1. bo (" in said
+
+
+def test_the_quoted_steps_read_in_english_and_say_the_recommendation_in_its_language(tmp_path):
+    """Under '# language: en' no quoted step read ('the score is at least 20' was no step),
+    and a failing recommendation was told in Danish under --lang en ('Utilstrækkeligt
+    belyst')."""
+    path = feature(tmp_path, """\
+        # language: en
+        Feature: Quoted steps in English
+          Background:
+            Given the profile "helsingor-direktor-2024"
+            And the candidate "j"
+            And the candidate has been mellemleder at "Greve Kommune" (kommune) for 2 years
+            And the candidate "k"
+            And the candidate has been chef at "Gentofte Kommune" (kommune) for 6 years and led 8 managers
+            And the candidate has the leadership education "MPA" at level "master"
+            And the candidate has experience with "mediehåndtering" as "rådgiver"
+            And the candidate is rated 4 on "relationelle_kompetencer" in "samtale1"
+            When the candidates are screened after the first interview
+          Scenario: All
+            Then the criterion "ledelse-af-ledere" is "met"
+            And the criterion "ledelse-af-ledere" is "not assessed" for "j"
+            And the category "personlige" is scored at least 10
+            And there is a proposed knock-out on "ledelse-hojt-niveau-politisk" for "j"
+            And there are no proposed knock-outs
+            And the coverage is at most 50 %
+            And the score is at least 20
+            And the sources do not disagree on "relationelle-kompetencer"
+            And the explanation mentions "Gentofte"
+            And the recommendation is "Insufficient evidence"
+            And the recommendation is "Utilstrækkeligt belyst"
+            And "k" scores higher than "j"
+            And the order is "k, j"
+          Scenario: Recommendation
+            Then the recommendation is "Awaiting evidence"
+    """)  # noqa: E501
+    result = CliRunner().invoke(main, ["--lang", "en", "test", str(path),
+                                       "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert "1 passed, 1 failed" in said, said
+    assert "The recommendation for 'k' is 'Insufficient evidence'" in said
+
+
+def test_sources_and_the_committee_are_checked_for_the_candidate_named(tmp_path):
+    """'Så er kilderne uenige om gennemslagskraft for Anders' was unreadable ('…for Anders'
+    is no criterion), and without 'for' the step checked the candidate described last."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: For en navngiven
+          Baggrund:
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgeren Anders, der i seks år har været centerchef i Roskilde Kommune med syv afdelingsledere under sig
+            Og i første samtale vurderes Anders til 5 i gennemslagskraft
+            Og efter referencerne vurderes Anders til 2 i gennemslagskraft
+            Og ansøgeren Jonas, der i otte år har været skoleleder i Helsingør Kommune uden ledere under sig
+            Når ansøgerne screenes efter referencerne
+          Scenarie: Navngivet
+            Så er kilderne uenige om gennemslagskraft for Anders
+            Og kilderne er ikke uenige om gennemslagskraft for Jonas
+            Og udvalget skal tage stilling til kravet om ledelse af ledere for Jonas
+          Scenarie: Forkert
+            Så skal udvalget tage stilling til kravet om ledelse af ledere for Anders
+    """)  # noqa: E501
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert "1 bestået, 1 fejlet" in said, said
+    assert "uden foreslået knock-out og uden uenige kilder" in said
+
+
+def test_a_named_candidates_recommendation_and_score_are_steps(tmp_path):
+    """'Så afventer Ida belysning', 'anbefalingen for Ida er …' and 'scoren for Ida er mindst
+    …' were no steps: the quoted steps name a candidate only by id, as 'for "ida"'."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Anbefaling og score
+          Baggrund:
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgeren Ida, der i seks år har været centerchef i Roskilde Kommune med syv afdelingsledere under sig
+            Og ansøgeren Jonas, der i otte år har været skoleleder i Helsingør Kommune uden ledere under sig
+            Når ansøgerne screenes efter referencerne
+          Scenarie: Ida
+            Så anbefalingen for Ida er Utilstrækkeligt belyst
+            Og scoren for Ida er mindst 10
+            Og Ida scorer højst 50
+            Og dækningen for Ida er højst 50 %
+          Scenarie: Jonas
+            Så afventer Jonas belysning
+    """)  # noqa: E501
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert "1 bestået, 1 fejlet" in said, said
+    assert "Anbefalingen for 'jonas' er 'Krav ikke opfyldt" in said
+
+
+def test_a_category_score_or_two_scores_are_told_as_the_tables_print_them(tmp_path):
+    """'Kategorien 'ledelsesmæssige' har scoren 37.5' and 'har scoren 18.4': the tables
+    print '37,5', and the failing step printed Python's decimal point."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Decimalkomma
+          Baggrund:
+            Givet profilen "helsingor-direktor-2024"
+            Og kandidaten "j"
+            Og kandidaten har været mellemleder i "Greve Kommune" (kommune) i 2 år
+            Og kandidaten "k"
+            Og kandidaten har været chef i "Gentofte Kommune" (kommune) i 6 år og ledet 8 ledere
+            Når kandidaterne screenes til stadiet "samtale1"
+          Scenarie: Kategori
+            Så er kategorien "ledelsesmæssige" scoret mindst 99 for "k"
+          Scenarie: Højere
+            Så scorer "j" højere end "k"
+    """)
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert "0 bestået, 2 fejlet" in said, said
+    assert re.search(r"'ledelsesmæssige' har scoren \d+,\d for 'k'", said), said
+    assert re.search(r"'j' har scoren \d+,\d, 'k' har \d+,\d", said), said
+
+
+def test_a_knock_out_not_proposed_on_a_criterion_says_what_the_criterion_is(tmp_path):
+    """'Så foreslås ansøgeren frasorteret på kravet om ledelse af ledere' failed with only
+    'har foreslåede knock-outs: ingen', not that the krav was ikke belyst."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Hvorfor ikke
+          Scenarie: Ikke belyst
+            Givet stillingen som Direktør, Helsingør
+            Og en ansøger, der siden 2014 har været centerchef i Region Hovedstaden
+            Når ansøgeren screenes på ansøgningstidspunktet
+            Så foreslås ansøgeren frasorteret på kravet om ledelse af ledere
+    """)
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert "'Erfaring med ledelse af ledere' er ikke belyst for" in said, said
+
+
+@pytest.mark.parametrize(("language", "lines"), [
+    ("da", ("Egenskab: Udvalget", "Scenarie: Ansøgeren", "Givet stillingen som Direktør, Helsingør",
+            "Og en ansøger, der i otte år har været skoleleder i Helsingør Kommune uden ledere "
+            "under sig", "Når ansøgeren screenes", "Så skal udvalget tage stilling til ansøgeren")),
+    ("en", ("Feature: The committee", "Scenario: The applicant",
+            "Given the post of Direktør, Helsingør",
+            "And an applicant who has been head of school at Helsingør Kommune for eight years "
+            "with no managers reporting to them", "When the applicant is screened",
+            "Then the committee must decide on the applicant"))], ids=["da", "en"])
+def test_the_committee_decides_on_the_applicant_described_last(tmp_path, language, lines):
+    """'udvalget skal tage stilling til ansøgeren' failed with "no criterion 'ansøgeren'":
+    only a capitalised name was read as a candidate."""
+    path = feature(tmp_path, f"# language: {language}\n" + "\n".join(lines) + "\n")
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    assert "1 bestået, 0 fejlet" in result.output, result.output
+
+
+def test_the_committee_decides_on_a_candidate_too_little_known_as_the_shortlist_says(
+        tmp_path, monkeypatch):
+    """The shortlist hands a candidate with too little evidence to a person ('Afventer
+    menneskelig vurdering: utilstrækkeligt belyst'), yet 'udvalget skal tage stilling til
+    hende' failed: 'no proposed knock-outs and no disagreeing sources'."""
+    monkeypatch.chdir(ROOT)  # the project the examples are read from
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Udvalget
+          Baggrund:
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgerne Mette og Lene fra eksemplerne
+            Og en ansøger, der siden 2014 har været centerchef i Region Hovedstaden
+            Når ansøgerne screenes efter referencerne
+          Scenarie: For lidt belyst
+            Så er ansøgeren utilstrækkeligt belyst
+            Og udvalget skal tage stilling til ansøgeren
+          Scenarie: Belyst nok
+            Så skal udvalget tage stilling til Mette
+    """)
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert "1 bestået, 1 fejlet" in said, said
+    assert "nok belyst til at værktøjet foreslår (Afventer belysning)" in said
+
+
+@pytest.mark.parametrize(("sentence", "foreign"), [
+    ("Så har ansøgeren ingen foreslåede knock-outs", ("Then ", "Given ", "And ")),
+    ("Then the applicant has no knock-outs", ("Så ", "Givet ", "Og "))], ids=["da", "en"])
+def test_suggest_offers_the_nearest_steps_in_the_language_of_the_keyword(sentence, foreign):
+    """'screening steps --suggest "Så har ansøgeren …"' offered 'Then there are no proposed
+    knock-outs', a line a Danish feature file cannot use."""
+    result = CliRunner().invoke(main, ["steps", "--suggest", sentence])
+    nearest = result.output.split("nærmeste:", 1)[1]
+    assert result.exit_code == 1 and not any(word in nearest for word in foreign), \
+        result.output
+
+
+def test_one_example_is_chosen_in_the_singular_and_none_rejected_reads_both_ways(
+        tmp_path, monkeypatch):
+    """'Givet ansøgeren Mette fra eksemplerne' and 'Så foreslås ingen ansøgere frasorteret'
+    were no steps (only 'ansøgerne … fra eksemplerne' and 'ingen af ansøgerne …')."""
+    monkeypatch.chdir(ROOT)  # the project the examples are read from
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Ental
+          Scenarie: Mette
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgeren Mette fra eksemplerne
+            Når ansøgeren screenes efter referencerne
+            Så foreslås ingen ansøgere frasorteret
+          Scenarie: Mette og Jonas
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgeren Mette fra eksemplerne
+            Og ansøgeren Jonas fra eksemplerne
+            Når ansøgerne screenes efter referencerne
+            Så foreslås ingen ansøgere frasorteret
+    """)
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert "1 bestået, 1 fejlet" in said and "Foreslået frasorteret: k04-jonas-vestergaard" \
+        in said, said
+
+
+def test_who_goes_on_when_some_are_taken_is_said_by_name(tmp_path, monkeypatch):
+    """'Så går Mette og Anders videre, når der tages to' was no step: the shortlist step
+    took ids in quotes only ('går \"k1, k3\" videre, når der tages 2')."""
+    monkeypatch.chdir(ROOT)  # the project the examples are read from
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Videre
+          Baggrund:
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgerne Mette, Anders, Birgitte og Peter fra eksemplerne
+            Når ansøgerne screenes efter referencerne
+          Scenarie: De bedste
+            Så går Mette og Anders videre, når der tages to
+          Scenarie: Ikke Peter
+            Så går Mette og Peter videre, når der tages to
+    """)
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert "1 bestået, 1 fejlet" in said and "Videre går k01-mette-kjaer, k02-anders-lykke" \
+        in said, said
+
+
+def test_a_failing_ranking_step_shows_the_order_and_the_scores_that_decide_it(tmp_path):
+    """'Så ligger Susanne før Bo' failed with "'susanne' er nummer 1, 'bo' nummer 1" and
+    'Så er den bedste Ida' with 'Bedst er bo og susanne': neither said why (a tie: the same
+    secured and possible score), nor where Ida was."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Rækkefølgen
+          Baggrund:
+            Givet stillingen som Direktør, Ishøj Kommune
+            Og ansøgeren Susanne, der i syv år har været direktør i Vallensbæk Kommune med fem ledere under sig
+            Og ansøgeren Bo, der i syv år har været direktør i Albertslund Kommune med fem ledere under sig
+            Og ansøgeren Ida, der i to år har været teamleder i Greve Kommune
+            Når ansøgerne screenes på ansøgningstidspunktet
+          Scenarie: Før
+            Så ligger Susanne før Bo
+          Scenarie: Bedst
+            Så er den bedste Ida
+    """)  # noqa: E501
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert "0 bestået, 2 fejlet" in said, said
+    assert said.count("Rækkefølge: 1. bo (") == 2 and "3. ida (" in said, said
+
+
+def test_a_quoted_step_names_a_candidate_by_name_as_well_as_by_id(tmp_path):
+    """'for "Ida"' failed with "Ingen kandidat med id 'Ida' blev screenet; kendte: ida, bo",
+    though every prose step names her so."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Navn i anførselstegn
+          Scenarie: Ida
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgeren Ida, der i seks år har været centerchef i Roskilde Kommune med syv afdelingsledere under sig
+            Og ansøgeren Bo, der i to år har været teamleder i Greve Kommune
+            Når ansøgerne screenes
+            Så er kriteriet "ledelse-af-ledere" "opfyldt" for "Ida"
+            Og der er ingen foreslåede knock-outs for "Ida"
+    """)  # noqa: E501
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    assert "1 bestået, 0 fejlet" in result.output, result.output
+
+
+def test_a_step_that_needs_a_screening_before_one_says_so_not_in_pythons_words(tmp_path):
+    """Without 'Når … screenes', 'Så går \"ida\" videre, når der tages 1' and 'Så er
+    rækkefølgen \"ida\"' failed with \"'NoneType' object has no attribute …\"."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Glemt at screene
+          Baggrund:
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgeren Ida, der i seks år har været centerchef i Roskilde Kommune
+          Scenarie: Videre
+            Så går "ida" videre, når der tages 1
+          Scenarie: Rækkefølge
+            Så er rækkefølgen "ida"
+    """)
+    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
+    said = " ".join(result.output.split())
+    assert said.count("Kandidaterne er ikke screenet endnu") == 2, said
+    assert "NoneType" not in said

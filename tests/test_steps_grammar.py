@@ -16,7 +16,7 @@ from screening.bdd.arguments import criterion_ref, resolve_profile
 from screening.bdd.grammar import NotRead, ReadContext, read, split_keyword
 from screening.bdd.library import step_library
 from screening.bdd.steps import Context
-from screening.bdd.words import Unreadable, read_degree, read_number, read_stage
+from screening.bdd.words import Unreadable, read_degree, read_number, read_place, read_stage
 from screening.rulefiles import list_profiles
 
 from .conftest import ROOT
@@ -51,6 +51,14 @@ def test_the_catalogue_has_danish_and_english_phrasings_for_every_kind():
         assert languages == {"da", "en"}
 
 
+@pytest.mark.parametrize("doc", LIBRARY.steps, ids=lambda d: d.name)
+def test_every_step_has_a_danish_and_an_english_phrasing(doc):
+    """A consultant writing in English could not say 'the score is at least 60', 'the
+    recommendation is "…"' or who goes on when some are taken: the quoted steps were
+    Danish only."""
+    assert {p.language for p in doc.phrasings} == {"da", "en"}
+
+
 @pytest.mark.parametrize(("words", "number"), [
     ("7", 7), ("en", 1), ("et", 1), ("to", 2), ("seks", 6), ("syv", 7), ("tolv", 12),
     ("atten", 18), ("tyve", 20), ("fireogtyve", 24), ("six", 6), ("twenty-one", 21)])
@@ -61,6 +69,92 @@ def test_numbers_are_read_in_digits_and_words(words, number):
 def test_a_word_that_is_no_number_says_so():
     with pytest.raises(Unreadable, match="'mange' is not a number"):
         read_number("mange")
+
+
+@pytest.mark.parametrize(("words", "place"), [
+    ("første", 1), ("anden", 2), ("2.", 2), ("tiende", 10), ("second", 2), ("3rd", 3),
+    ("21st", 21)])
+def test_places_in_the_ranking_are_read_in_words_and_digits(words, place):
+    assert read_place(words) == place
+
+
+@pytest.mark.parametrize(("line", "names", "place"), [
+    ("deler Susanne og Bo pladsen", ["Susanne", "Bo"], None),
+    ("Susanne, Anne og Bo deler andenpladsen", ["Susanne", "Anne", "Bo"], 2),
+    ("Susanne og Anne deler 2. pladsen", ["Susanne", "Anne"], 2),
+    ("står Susanne og Bo lige", ["Susanne", "Bo"], None),
+    ("Susanne and Bo share the third place", ["Susanne", "Bo"], 3),
+    ("Susanne and Bo are tied", ["Susanne", "Bo"], None),
+    ("Susanne deler andenpladsen med Anne", ["Susanne", "Anne"], 2),
+    ("deler Susanne pladsen med Bo", ["Susanne", "Bo"], None),
+    ("Susanne shares second place with Anne", ["Susanne", "Anne"], 2),
+    ("Susanne is tied with Bo", ["Susanne", "Bo"], None)])
+def test_candidates_sharing_a_rank_are_read_with_the_place_if_named(line, names, place):
+    """When sources are still to come, two candidates often tie, and no step could say so;
+    nor 'Susanne deler andenpladsen med Anne'."""
+    reading = read("then", line, ReadContext(LIBRARY, RULES))
+    assert reading.doc.name == "share_rank"
+    arguments = reading.arguments
+    said = arguments.get("names") or [arguments["one"], arguments["another"]]
+    assert (said, arguments.get("place")) == (names, place)
+
+
+@pytest.mark.parametrize(("line", "step_name", "arguments"), [
+    ("Bo er nummer fire", "placed_at", {"who": "Bo", "rank": 4}),
+    ("ligger Susanne på andenpladsen", "placed_at", {"who": "Susanne", "place": 2}),
+    ("Bo is in the 4th place", "placed_at", {"who": "Bo", "place": 4}),
+    ("Mette er den bedste", "the_best", {"who": "Mette"}),
+    ("Susanne is the best", "the_best", {"who": "Susanne"}),
+    ("Bo ligger efter Ida", "ranks_before", {"who": "Ida", "other": "Bo"}),
+    ("Bo ranks below Susanne", "ranks_before", {"who": "Susanne", "other": "Bo"})])
+def test_a_place_in_the_ranking_is_read_as_a_consultant_says_it(line, step_name, arguments):
+    """'Bo er nummer fire', 'Mette er den bedste', 'Bo ligger efter Ida' were no steps."""
+    reading = read("then", line, ReadContext(LIBRARY, RULES))
+    assert reading.doc.name == step_name
+    assert {k: v for k, v in reading.arguments.items() if v is not None} == arguments
+
+
+@pytest.mark.parametrize(("kind", "line", "step_name"), [
+    ("then", "the applicant does not go on", "goes_on"),
+    ("then", "Susanne is ranked first", "placed_at"),
+    ("then", "Bo comes 4th", "placed_at"),
+    ("when", "we screen the applicants after the references", "run_screening")])
+def test_english_reads_what_the_danish_steps_read(kind, line, step_name):
+    """'the applicant does not go on' (Danish: 'går ikke videre'), 'Susanne is ranked
+    first' and 'we screen the applicants …' (Danish: 'vi screener ansøgerne …') were no
+    steps in English."""
+    assert read(kind, line, ReadContext(LIBRARY, RULES)).doc.name == step_name
+
+
+@pytest.mark.parametrize("outcome", [
+    "afventer Mette belysning", "scorer Mette mindst 70", "deler Susanne og Bo pladsen",
+    "kan ønsket om mediehåndtering ikke give flere point",
+    "viser forklaringen for Sofie den tidligere beslutning"])
+def test_an_outcome_in_danish_word_order_may_name_its_own_stage(outcome):
+    """'Men efter referencerne afventer Mette belysning' was no step: the outcome of 'efter
+    referencerne, …' had to begin with one of a list of verbs, and the newer steps' were
+    not in it."""
+    reading = read("then", f"efter referencerne {outcome}", ReadContext(LIBRARY, RULES))
+    assert (reading.doc.name, reading.arguments["stage"]) == ("at_stage", "reference")
+
+
+@pytest.mark.parametrize(("line", "who", "reach", "negated"), [
+    ("kan Susanne endnu få op til 2,0 point på økonomisk ansvarlighed", "Susanne", "2,0", None),
+    ("Bo kan ikke få flere point på enhedsdirektion", "Bo", None, "ikke"),
+    ("ønsket om enhedsdirektion kan stadig give flere point", None, None, None),
+    ("Susanne can still get up to 2.0 points on enhedsdirektion", "Susanne", "2.0", None)])
+def test_what_a_candidate_may_still_get_is_said_of_her_too(line, who, reach, negated):
+    """'Så kan Susanne endnu få op til 2,0 point på økonomisk ansvarlighed' and '… kan
+    stadig give …' were no steps: only the criterion could be the subject, with 'endnu'."""
+    reading = read("then", line, ReadContext(LIBRARY, RULES))
+    assert reading.doc.name == "may_still_give"
+    assert (reading.arguments.get("who"), reading.arguments.get("reach"),
+            reading.arguments.get("negated")) == (who, reach, negated)
+
+
+def test_a_place_that_is_no_place_says_what_to_write():
+    with pytest.raises(NotRead, match=r"'sidste' is not a place in the ranking"):
+        read("then", "Susanne og Bo deler sidstepladsen", ReadContext(LIBRARY, RULES))
 
 
 @pytest.mark.parametrize(("words", "stage"), [
@@ -137,6 +231,26 @@ def test_a_criterion_is_found_by_a_phrase_with_inflections(helsingor):
         criterion_ref("kravet om ledelse", context)
 
 
+def test_a_criterion_named_for_a_candidate_is_hers_unless_the_whole_phrase_is_a_criterion(
+        helsingor):
+    """'kilderne er uenige om politisk tæft for Rasmus' read 'politisk tæft for Rasmus' as
+    the criterion (no such criterion), so no step could check another candidate than the
+    one described last; a criterion whose name goes on 'for Albertslund Kommune' stays
+    whole."""
+    context = ReadContext(LIBRARY, RULES, helsingor)
+    for line in ("kilderne er uenige om gennemslagskraft for Anders",
+                 "the sources disagree on gennemslagskraft for Anders"):
+        crit = read("then", line, context).arguments["crit"]
+        assert (crit.criterion.id, crit.candidate) == ("gennemslagskraft-og-inddragelse",
+                                                       "Anders"), line
+    for profile in PROFILES:
+        context = ReadContext(LIBRARY, RULES, profile)
+        for criterion in profile.criteria:
+            if re.search(r" for [A-ZÆØÅ]", criterion.name):
+                crit = criterion_ref(criterion.name, context)
+                assert (crit.criterion.id, crit.candidate) == (criterion.id, None)
+
+
 def _candidate(profile, *lines: str) -> dict:
     """The record the given lines describe."""
     context = Context(LIBRARY, RULES, profile)
@@ -168,6 +282,15 @@ def test_a_prose_candidate_becomes_a_record(helsingor):
     assert record["assessments"] == [
         {"competency": "samarbejde_naervaer", "source": "reference", "score": 3},
         {"competency": "relationelle_kompetencer", "source": "samtale1", "score": 4}]
+
+
+def test_a_position_held_since_a_year_may_name_the_year_after_the_organisation(helsingor):
+    """'der har været socialchef i Greve Kommune siden 2005' was no step: 'siden' was read
+    only before 'har været', though 'i fem år' is read in either place."""
+    (position,) = _candidate(helsingor, "en ansøger, der har været socialchef i Greve Kommune "
+                             "siden 2005 med 250 medarbejdere under sig")["positions"]
+    assert (position["start"], position["organisation"], position["staff_led"]) == (
+        "2005-01-01", "Greve Kommune", 250)
 
 
 def test_sectors_follow_the_organisation_and_never_public_is_checked(helsingor):

@@ -31,6 +31,7 @@ from .words import (
     read_led,
     read_level,
     read_number,
+    read_place,
     read_sector,
     read_source,
     read_stage,
@@ -57,9 +58,14 @@ SUBJECT_WORDS = frozenset({"ansøgeren", "kandidaten", "hun", "han", "the applic
                            "the candidate", "she", "he", "they"})
 
 
-@argument("years", "leaders", "score", "take", "count", "total", "n", "led_count")
+@argument("years", "leaders", "score", "take", "count", "total", "n", "led_count", "rank")
 def _number(text: str, context: ReadContext) -> int:
     return read_number(text)
+
+
+@argument("place")
+def _place(text: str, context: ReadContext) -> int:
+    return read_place(text)
 
 
 @argument("stage")
@@ -177,6 +183,15 @@ class CriterionRef:
     words: str
     priority: str | None  # krav | ønske when the step says so
     criterion: Criterion | None  # None until a profile is chosen
+    # the candidate the words end by naming ("gennemslagskraft for Anders"); None: the one
+    # the step names otherwise, or the candidate described last
+    candidate: str | None = None
+
+
+# "… for Anders" after a criterion's words: a capitalised name, or the candidate described last
+_FOR_CANDIDATE = re.compile(r"^(?P<words>.+?) for (?P<candidate>[A-ZÆØÅ][\wæøå-]*"
+                            r"(?: [A-ZÆØÅ][\wæøå-]*)*|ansøgeren|kandidaten|the applicant|"
+                            r"the candidate)$")
 
 
 _PRIORITY_PREFIX = re.compile(r"^(?P<word>kravet|krav|ønsket|ønske|kriteriet|kompetencen|"
@@ -189,8 +204,23 @@ def criterion_ref(text: str, context: ReadContext) -> CriterionRef:
     prefix = _PRIORITY_PREFIX.match(text)
     words = text[prefix.end():] if prefix else text
     priority = PRIORITY_WORDS[prefix.group("word")] if prefix else None
-    found = find_criterion(context.profile, words) if context.profile else None
-    return CriterionRef(words, priority, found)
+    if context.profile is None:
+        return CriterionRef(words, priority, None)
+    try:
+        return CriterionRef(words, priority, find_criterion(context.profile, words))
+    except Unreadable as whole:
+        # 'politisk tæft for Rasmus' is Rasmus's criterion, but only when the whole phrase
+        # names none: 'interesse for Albertslund Kommune' is a criterion's own words
+        named = _FOR_CANDIDATE.match(words)
+        if named is None:
+            raise
+        try:
+            found = find_criterion(context.profile, named.group("words"))
+        except Unreadable:
+            raise whole from None  # the phrase as written is what could not be found
+        candidate = named.group("candidate")
+        return CriterionRef(named.group("words"), priority, found,
+                            None if candidate.casefold() in SUBJECT_WORDS else candidate)
 
 
 def find_criterion(profile: Profile, words: str) -> Criterion:

@@ -60,8 +60,8 @@ def check_file(path: Path, steps: StepCatalogue,
     if feature is None:
         return problems
     rules = Path(rules_dir or os.environ.get("SCREENING_RULES") or "rules")
-    return problems + _check_feature(path, feature, ReadContext(steps, rules,
-                                                                feature_dir=path.parent))
+    return problems + _check_feature(path, feature, ReadContext(
+        steps, rules, feature_dir=path.parent, language=feature.get("language")))
 
 
 def file_problems(path: Path) -> tuple[list[Problem], dict | None]:

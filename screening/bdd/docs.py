@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
-from dataclasses import fields, is_dataclass
+from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
 from ..i18n import t
 from ..profiles import Profile
 from .arguments import CriterionRef
 from .grammar import (
+    KEYWORDS,
     KINDS,
     NotRead,
     ReadContext,
@@ -67,6 +68,11 @@ def suggest(sentence: str, context: ReadContext) -> tuple[bool, list[str]]:
     arguments as values; or, when no step reads it, why, with the nearest steps."""
     kind, text = split_keyword(sentence)
     kinds = [kind] if kind else list(KINDS)
+    # a sentence's keyword says its language ('Så', 'Then'): the nearest steps are offered
+    # in it, as in a feature file of that language
+    word = sentence.strip().partition(" ")[0]
+    language = next((code for code, words in KEYWORDS.items() if word in words), None)
+    context = replace(context, language=context.language or language)
     problems = []
     for candidate_kind in kinds:
         try:

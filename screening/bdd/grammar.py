@@ -119,12 +119,15 @@ class StepCatalogue:
     def of_kind(self, kind: str) -> Iterator[StepDoc]:
         return (doc for doc in self.steps if doc.kind == kind)
 
-    def nearest(self, kind: str, text: str, n: int = 2) -> Message | str:
+    def nearest(self, kind: str, text: str, language: str | None = None,
+                n: int = 2) -> Message | str:
         """The example lines of the phrasings a line starts as ('går ansøgeren videre til
-        anden samtale' is 'går … videre' and more), then of those most like it. Looser than
-        a "did you mean" (a cut-off of 0.4): a whole sentence differs from its phrasing's
-        pattern in more ways than a misspelt name from the name."""
-        phrasings = [p for d in self.of_kind(kind) for p in d.phrasings]
+        anden samtale' is 'går … videre' and more), then of those most like it, in the
+        line's `language` when known (an English example is no help in a Danish file).
+        Looser than a "did you mean" (a cut-off of 0.4): a whole sentence differs from its
+        phrasing's pattern in more ways than a misspelt name from the name."""
+        phrasings = [p for d in self.of_kind(kind) for p in d.phrasings
+                     if language in (None, p.language)]
         examples = {p.text: p.example for p in phrasings}
         started = [p.text for p in phrasings if p.starts(text)]
         close = list(dict.fromkeys(started + difflib.get_close_matches(
@@ -173,6 +176,7 @@ class ReadContext:
     rules_dir: Path
     profile: Profile | None = None
     feature_dir: Path | None = None  # the folder of the feature file read, when known
+    language: str | None = None  # of the feature file read (da | en), when known
 
 
 @dataclass
@@ -211,7 +215,7 @@ def read(kind: str, text: str, context: ReadContext) -> Reading:
     if unreadable:
         raise NotRead(message("unreadable_argument", line=text, why=unreadable[0]))
     raise NotRead(message("no_step_matches", line=text,
-                          nearest=context.steps.nearest(kind, text)))
+                          nearest=context.steps.nearest(kind, text, context.language)))
 
 
 def _arguments(match: re.Match, context: ReadContext) -> dict[str, Any]:

@@ -15,14 +15,25 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..audit.decisions import ADVANCES, DECISIONS, Decision, decision_line
 from ..i18n import decimal, t
-from ..results import SPARSE_BAND, CandidateResult, CriterionOutcome
+from ..report import number_text, points_text, score_range
+from ..results import PENDING_LABEL, SPARSE_BAND, CandidateResult, CriterionOutcome
 from ..vocabulary import CATEGORY_TITLES, PRIORITIES, STATUSES, label, recommendation
 from ..wording import evidence_path, missing_text, value_text
 from . import arguments
 from .arguments import STATUS, CriterionRef, Organisation, Title
 from .grammar import Reading, step
-from .steps import Context, add_assessment, add_record_file
+from .steps import (
+    FIGURE,
+    Context,
+    add_assessment,
+    add_record_file,
+    bounds,
+    figure,
+    shortlist_of,
+)
+from .steps import recommendation as recommendation_is
 from .words import NUMBER, Degree, plain, slug
 
 SUBJECT = r"(?:ansøgeren|kandidaten|hun|han)"
@@ -31,6 +42,7 @@ NAME = r"[A-ZÆØÅ][\wæøå-]*(?: [A-ZÆØÅ][\wæøå-]*)*"
 WHO = rf"(?P<who>ansøgeren|kandidaten|{NAME})"
 WHO_EN = rf"(?P<who>the applicant|the candidate|{NAME})"
 OTHER = rf"(?P<other>ansøgeren|kandidaten|{NAME})"
+OTHER_EN = rf"(?P<other>the applicant|the candidate|{NAME})"
 CRIT = r"(?P<crit>(?:kravet|ønsket|kriteriet|kompetencen) om .+?)"
 CRIT_EN = r"(?P<crit>the (?:requirement|wish|criterion) (?:of|for|on) .+?)"
 FOR_WHO = rf"(?: for {WHO})?"
@@ -43,6 +55,11 @@ LED_EN = (rf"(?: (?:with (?P<led_count>{NUMBER}) (?P<led_word>[\w ]+?) reporting
 ORG = r"(?P<org>[A-ZÆØÅ].*?)"
 AT = r"(?:i|hos|ved|på)"
 CANDIDATES = r"(?:ansøgere|kandidater|applicants|candidates)"
+# two or more named candidates: "Susanne og Anne", "Mette, Anders og Sofie"
+NAMES = rf"(?P<names>{NAME}(?:(?:,| og) {NAME})+)"
+NAMES_EN = rf"(?P<names>{NAME}(?:(?:,| and) {NAME})+)"
+PLACE = r"(?:(?P<place>[a-zæøå]+?|\d+\. )pladsen|pladsen)"
+PLACE_EN = r"(?:a rank|the same rank|(?:the )?(?P<place>[a-z]+|\d+(?:st|nd|rd|th)) place)"
 
 
 # --- who the candidates are ---------------------------------------------------------------
@@ -99,10 +116,14 @@ def _fresh_id(known: dict[str, dict]) -> str:
 @step("given", r"(?:ansøgerne|kandidaterne) (?P<names>.+) fra eksemplerne",
       "Givet ansøgerne k01-mette-kjaer og k02-anders-lykke fra eksemplerne",
       also=((r"alle (?:ansøgerne|kandidaterne) fra eksemplerne",
-             "Givet alle ansøgerne fra eksemplerne"),),
+             "Givet alle ansøgerne fra eksemplerne"),
+            (r"(?:ansøgeren|kandidaten) (?P<names>[^,]+) fra eksemplerne",
+             "Givet ansøgeren Sofie fra eksemplerne")),
       english=((r"the (?:applicants|candidates) (?P<names>.+) from the examples",
                 "Given the applicants i01-susanne-moeller and i02-bo-andersen from the "
                 "examples"),
+               (r"the (?:applicant|candidate) (?P<names>[^,]+) from the examples",
+                "Given the applicant Susanne from the examples"),
                (r"all the (?:applicants|candidates) from the examples",
                 "Given all the applicants from the examples")))
 def example_candidates(screening_context: Context, request: Any,
@@ -118,8 +139,12 @@ def example_candidates(screening_context: Context, request: Any,
 
 
 def _example(files: list[Path], name: str) -> Path:
+    """The example a name means: by its id or the name's end ('Mette Kjær', 'Kjær'), else by
+    a first name only one example's id has ('Mette'), as the steps name candidates after."""
     wanted = plain(slug(name))
-    found = [f for f in files if plain(f.stem) == wanted or plain(f.stem).endswith(f"-{wanted}")]
+    stems = {file: plain(file.stem) for file in files}
+    found = ([f for f, stem in stems.items() if stem == wanted or stem.endswith(f"-{wanted}")]
+             or [f for f, stem in stems.items() if wanted in stem.split("-")])
     if len(found) != 1:
         raise AssertionError(t("Intet entydigt eksempel '{name}'; kendte: {known}", name=name,
                                known=", ".join(f.stem for f in files)))
@@ -133,7 +158,8 @@ def _example(files: list[Path], name: str) -> Path:
       rf"(?:har )?været (?P<title>.+?) {AT} {ORG}{LED}",
       "Og ansøgeren har i seks år været centerchef i Roskilde Kommune med syv "
       "afdelingsledere under sig",
-      also=((rf"{SUBJECT} har været (?P<title>.+?) {AT} {ORG} i (?P<years>{NUMBER}) år{LED}",
+      also=((rf"{SUBJECT} har været (?P<title>.+?) {AT} {ORG} (?:i (?P<years>{NUMBER}) år|"
+             rf"siden (?P<since>\d{{4}})){LED}",
              "Og ansøgeren har været skolechef i Gribskov Kommune i fem år med ansvar for "
              "skole og fritid"),),
       english=((rf"{SUBJECT_EN} has been (?P<title>.+?) (?:at|in|with) {ORG} "
@@ -314,6 +340,55 @@ def prose_assessment(screening_context: Context, source: str, score: int, comp: 
     add_assessment(screening_context, who, comp, source, score)
 
 
+# --- what people decide -------------------------------------------------------------------
+
+BY = rf"(?P<by>udvalget|ansættelsesudvalget|formanden|{NAME})"
+BY_EN = rf"(?P<by>the committee|the chair|{NAME})"
+REASON = r'(?:,? med begrundelsen "(?P<reason>[^"]+)")?'
+REASON_EN = r'(?:,? because "(?P<reason>[^"]+)")?'
+DECIDED = {"bekræfter": "confirm", "har bekræftet": "confirm", "underkender": "override",
+           "har underkendt": "override", "går videre": "advance", "ikke går videre": "stop",
+           "confirms": "confirm", "has confirmed": "confirm", "overrides": "override",
+           "has overridden": "override", "goes on": "advance", "does not go on": "stop"}
+
+
+@step("when", rf"{BY} (?P<decision>bekræfter|underkender|har bekræftet|har underkendt) "
+      rf"(?:den foreslåede )?knock-out(?:en)? (?:for|af|på) {WHO}{REASON}",
+      'Og formanden underkender den foreslåede knock-out for Sofie med begrundelsen '
+      '"Topledelse med offentlige kunder"',
+      also=((rf"{BY} (?:beslutter|har besluttet), at {WHO} (?P<decision>går videre|ikke går "
+             rf"videre){REASON}", 'Og udvalget beslutter, at Mette går videre, med begrundelsen '
+             '"Stærkest på ledelse af ledere"'),),
+      english=((rf"{BY_EN} (?P<decision>confirms|overrides|has confirmed|has overridden) the "
+                rf"(?:proposed )?knock-out (?:of|for|on) {WHO_EN}{REASON_EN}",
+                'And the chair overrides the proposed knock-out of Peter because "Top '
+                'management with public clients"'),
+               (rf"{BY_EN} (?:decides|has decided) that {WHO_EN} (?P<decision>goes on|does not "
+                rf"go on){REASON_EN}", 'And the committee decides that Susanne goes on because '
+                '"Strongest on leading managers"')))
+def decide(screening_context: Context, by: str, decision: str, who: str | None = None,
+           reason: str | None = None) -> None:
+    """A person's decision on a screened candidate, with its reason: a proposed knock-out
+    confirmed or overridden, or whether a candidate without one goes on. The latest
+    stands, and shows wherever the candidate does (the explanation, the shortlist), at
+    another stage as a decision made on other evidence."""
+    if not (reason or "").strip():  # as `screening decide` refuses one without --reason
+        raise AssertionError(t("En beslutning skal begrundes (forvaltningsloven §§ 22-24): "
+                               "skriv '… med begrundelsen \"…\"'"))
+    result = _result(screening_context, who)
+    code = DECIDED[decision]
+    target, outcome = DECISIONS[code]
+    if target == "knockout" and not result.knockouts:
+        raise AssertionError(t("'{candidate}' har ingen foreslået knock-out at bekræfte eller "
+                               "underkende; skriv, om ansøgeren går videre: 'udvalget "
+                               "beslutter, at … går videre'", candidate=result.id))
+    screening = screening_context.screening
+    made = Decision(len(screening_context.decisions) + 1, t("scenariet"), result.id,
+                    f"{screening.as_of.isoformat()}T12:00:00+00:00", code, target, outcome,
+                    reason, by)
+    screening_context.decisions[result.id] = (made, screening)
+
+
 # --- outcomes -----------------------------------------------------------------------------
 
 
@@ -322,9 +397,7 @@ def _result(screening_context: Context, who: str | None) -> CandidateResult:
 
 
 def _ranked(screening_context: Context) -> tuple[CandidateResult, ...]:
-    if screening_context.screening is None:
-        screening_context.result(None)  # says that the candidates must be screened first
-    return screening_context.screening.results
+    return screening_context.screened().results
 
 
 def _criterion_outcome(screening_context: Context, ref: CriterionRef,
@@ -336,7 +409,10 @@ def _criterion_outcome(screening_context: Context, ref: CriterionRef,
                                name=ref.criterion.name,
                                priority=label(PRIORITIES, ref.criterion.priority),
                                wanted=label(PRIORITIES, ref.priority)))
-    result = _result(screening_context, who)
+    if who is not None and ref.candidate not in (None, who):
+        raise AssertionError(t("Trinnet nævner både {who} og {candidate}", who=who,
+                               candidate=ref.candidate))
+    result = _result(screening_context, who or ref.candidate)
     return result, next(o for o in result.outcomes if o.criterion.id == ref.criterion.id)
 
 
@@ -385,6 +461,61 @@ def criterion_is(screening_context: Context, crit: CriterionRef, status: str,
     _expect_status(screening_context, crit, status, who)
 
 
+POINTS = rf"(?:flere point|op til (?P<reach>{FIGURE}) point)"
+POINTS_EN = rf"(?:more points|up to (?P<reach>{FIGURE}) points?)"
+MAY_GIVE = rf"(?:(?:endnu|stadig) give|(?P<negated>ikke) give) {POINTS}{FOR_WHO}"
+# said of the candidate: "Susanne kan endnu få op til 2,0 point på økonomisk ansvarlighed"
+MAY_GET = (rf"(?:(?:endnu|stadig) få|(?P<negated>ikke) få) {POINTS} (?:på|i|for) "
+           r"(?P<crit>.+)")
+
+
+@step("then", rf"kan {CRIT} {MAY_GIVE}",
+      "Så kan ønsket om ledelse gennem andre endnu give op til 2,0 point",
+      also=((rf"{CRIT} kan {MAY_GIVE}",
+             "Og ønsket om mediehåndtering kan ikke give flere point for Mette"),
+            (rf"(?:er )?{CRIT} (?:er )?(?P<negated>ikke )?(?:kun )?(?P<provisional>foreløbigt) "
+             rf"vurderet{FOR_WHO}", "Så er ønsket om ledelse gennem andre kun foreløbigt "
+             "vurderet"),
+            (rf"kan {WHO} {MAY_GET}", "Så kan Susanne endnu få op til 2,0 point på økonomisk "
+             "ansvarlighed"),
+            (rf"{WHO} kan {MAY_GET}", "Og Bo kan ikke få flere point på enhedsdirektion")),
+      english=((rf"{CRIT_EN} (?:can still give|(?P<negated>cannot) give) {POINTS_EN}"
+                rf"{FOR_WHO_EN}", "Then the wish for ledelse gennem andre can still give up to "
+                "2.0 points"),
+               (rf"{WHO_EN} (?:can still get|(?P<negated>cannot get)) {POINTS_EN} (?:on|for|in) "
+                r"(?P<crit>.+)", "Then Susanne can still get up to 2.0 points on økonomisk "
+                "ansvarlighed"),
+               (rf"{CRIT_EN} is (?P<negated>not )?(?:only )?(?P<provisional>provisionally) "
+                rf"(?:assessed|judged){FOR_WHO_EN}",
+                "Then the wish for ledelse gennem andre is only provisionally judged")))
+def may_still_give(screening_context: Context, crit: CriterionRef, who: str | None = None,
+                   negated: str | None = None, reach: str | None = None,
+                   provisional: str | None = None) -> None:
+    """What a criterion may still give at this stage: one not yet belyst its full points,
+    one judged only provisionally (sources still to come) up to what `explain` shows as
+    'op til … muligt'; 'foreløbigt vurderet' is the latter alone."""
+    result, outcome = _criterion_outcome(screening_context, crit, who)
+    secured = outcome.points or 0.0
+    reachable = outcome.max_points if outcome.points is None else secured + outcome.open_points
+    if reach is not None:  # compared as the papers print it, one decimal
+        holds = number_text(reachable) == number_text(figure(reach))
+        expected = t("ikke op til {reach} point" if negated else "op til {reach} point",
+                     reach=number_text(figure(reach)))
+    elif provisional:
+        holds = outcome.points is not None and outcome.open_points > 0
+        expected = t("ikke foreløbigt vurderet" if negated else "foreløbigt vurderet")
+    else:
+        holds = reachable > secured
+        expected = t("ingen flere point" if negated else "flere point")
+    if holds == bool(negated):
+        raise AssertionError(t("'{name}' er {status} for '{candidate}': {points}; forventet "
+                               "{expected}", name=outcome.criterion.name,
+                               status=label(STATUSES, outcome.status), candidate=result.id,
+                               points=points_text(outcome.points, outcome.max_points,
+                                                  outcome.open_points),
+                               expected=expected))
+
+
 @step("then", rf"(?:alle krav er|er alle krav|kravene er|er kravene) (?P<status>{STATUS})"
       + FOR_WHO, "Så er kravene ikke belyst",
       english=((rf"all requirements are (?P<status>{STATUS}){FOR_WHO_EN}",
@@ -405,19 +536,27 @@ def all_requirements(screening_context: Context, status: str, who: str | None = 
       english=((r"the committee (?:must|has to) decide on (?P<target>.+)",
                 "Then the committee must decide on the requirement of topledelse"),))
 def committee_decides(screening_context: Context, target: str) -> None:
-    """What the tool hands to the committee: a candidate with a proposed knock-out, or a
-    criterion with a proposed knock-out or sources that disagree."""
+    """What the tool hands to the committee: a candidate with a proposed knock-out or too
+    little evidence to propose anything (as the shortlist does), or a criterion with a
+    proposed knock-out or sources that disagree."""
     _ranked(screening_context)  # says so when the candidates are not screened yet
     named = _candidate_named(screening_context, target)
     if named is not None:
         result = screening_context.result(named)
-        if not result.knockouts and not any(o.disagreement for o in result.outcomes):
+        _not_decided(screening_context, result)
+        # as the shortlist hands her to a person: a proposed knock-out, or too little
+        # evidence for the tool to propose anything; or sources that disagree
+        if not result.knockouts and result.recommendation != SPARSE_BAND and not any(
+                o.disagreement for o in result.outcomes):
             raise AssertionError(t("Udvalget har intet at tage stilling til for '{candidate}': "
-                                   "ingen foreslåede knock-outs og ingen uenige kilder",
-                                   candidate=result.id))
+                                   "ingen foreslåede knock-outs, ingen uenige kilder, og nok "
+                                   "belyst til at værktøjet foreslår ({recommendation})",
+                                   candidate=result.id,
+                                   recommendation=recommendation(result.recommendation_label)))
         return
     crit = arguments.criterion_ref(target, screening_context.read_context())
     result, outcome = _criterion_outcome(screening_context, crit, None)
+    _not_decided(screening_context, result)
     if outcome.criterion.id not in result.knockouts and not outcome.disagreement:
         raise AssertionError(t("'{name}' er {status} for '{candidate}', uden foreslået knock-out "
                                "og uden uenige kilder; foreslåede knock-outs: {proposed}",
@@ -426,7 +565,25 @@ def committee_decides(screening_context: Context, target: str) -> None:
                                proposed=", ".join(result.knockouts) or t("ingen")))
 
 
+def _not_decided(screening_context: Context, result: CandidateResult) -> None:
+    """A decision standing on this evidence leaves the committee nothing to decide."""
+    decided = _standing(screening_context, result)
+    if decided is not None:
+        raise AssertionError(t("Udvalget har taget stilling til '{candidate}': {decision}",
+                               candidate=result.id, decision=decision_line(decided)))
+
+
+def _standing(screening_context: Context, result: CandidateResult) -> Decision | None:
+    """The decision on the candidate that stands on the evidence screened now."""
+    shown = screening_context.shown_decisions().get(result.id)
+    return None if shown is None or shown.on_other_evidence else shown
+
+
 def _candidate_named(screening_context: Context, words: str) -> str | None:
+    """The id of the candidate `words` name: 'ansøgeren' is the one described last, a
+    capitalised name one described by it; None for anything else (a criterion)."""
+    if words.casefold() in arguments.SUBJECT_WORDS:
+        return screening_context.candidate()["id"]
     if not words[:1].isupper():
         return None
     try:
@@ -446,11 +603,15 @@ def proposed_rejected(screening_context: Context, who: str | None = None,
     """A proposed knock-out (frasortering) for the candidate, or on one criterion."""
     if crit is not None:
         result, outcome = _criterion_outcome(screening_context, crit, who)
-        proposed = outcome.criterion.id in result.knockouts
-    else:
-        result = _result(screening_context, who)
-        proposed = bool(result.knockouts)
-    if proposed == bool(negated):
+        if (outcome.criterion.id in result.knockouts) == bool(negated):
+            # what the criterion is tells why it is (not) a proposed knock-out
+            raise AssertionError(t("'{name}' er {status} for '{candidate}'; foreslåede "
+                                   "knock-outs: {proposed}", name=outcome.criterion.name,
+                                   status=label(STATUSES, outcome.status), candidate=result.id,
+                                   proposed=", ".join(result.knockouts) or t("ingen")))
+        return
+    result = _result(screening_context, who)
+    if bool(result.knockouts) == bool(negated):
         raise AssertionError(t("'{candidate}' har foreslåede knock-outs: {proposed}",
                                candidate=result.id,
                                proposed=", ".join(result.knockouts) or t("ingen")))
@@ -458,6 +619,8 @@ def proposed_rejected(screening_context: Context, who: str | None = None,
 
 @step("then", r"ingen af (?:ansøgerne|kandidaterne) foreslås frasorteret",
       "Og ingen af ansøgerne foreslås frasorteret",
+      also=((r"(?:ingen (?:ansøgere|kandidater) foreslås|foreslås ingen (?:ansøgere|"
+             r"kandidater)) frasorteret", "Så foreslås ingen ansøgere frasorteret"),),
       english=((r"none of the (?:applicants|candidates) is proposed for rejection",
                 "Then none of the applicants is proposed for rejection"),))
 def none_rejected(screening_context: Context) -> None:
@@ -485,6 +648,22 @@ def rejected_count(screening_context: Context, total: int, count: int) -> None:
                                expected=count, expected_total=total))
 
 
+ONE_OR_MORE = rf"(?P<names>{NAME}(?:(?:,| og) {NAME})*)"
+ONE_OR_MORE_EN = rf"(?P<names>{NAME}(?:(?:,| and) {NAME})*)"
+TAKEN = rf"når (?:der tages|vi tager) (?P<take>{NUMBER})"
+
+
+@step("then", rf"går {ONE_OR_MORE} videre, {TAKEN}",
+      "Så går Mette og Anders videre, når der tages to",
+      also=((rf"{ONE_OR_MORE} går videre, {TAKEN}", "Og Karen går videre, når vi tager én"),),
+      english=((rf"{ONE_OR_MORE_EN} go(?:es)? on when (?P<take>{NUMBER}) (?:are|is) taken",
+                "Then Susanne and Bo go on when two are taken"),))
+def named_go_on(screening_context: Context, names: list[str], take: int) -> None:
+    """Who the shortlist takes when `take` go on, named as the other steps name them."""
+    chosen = ", ".join(screening_context.named(name) for name in names)
+    shortlist_of(screening_context, chosen, str(take))
+
+
 def _top_band(screening_context: Context) -> str:
     return max(screening_context.chosen_profile().scoring.bands,
                key=lambda b: b.min_score).band
@@ -493,12 +672,19 @@ def _top_band(screening_context: Context) -> str:
 @step("then", rf"{WHO} går (?P<negated>ikke )?videre",
       "Og ansøgeren går ikke videre",
       also=((rf"går {WHO} (?P<negated>ikke )?videre", "Så går Mette videre"),),
-      english=((rf"{WHO_EN} (?:goes|(?P<negated>does not go)) on to the next round",
+      english=((rf"{WHO_EN} (?:goes|(?P<negated>does not go)) on(?: to the next round)?",
                 "Then the applicant goes on to the next round"),))
 def goes_on(screening_context: Context, who: str | None = None,
             negated: str | None = None) -> None:
-    """The recommendation is the profile's top band ('Anbefales til næste runde'), or not."""
+    """A person's decision standing on this evidence, else the recommendation: the
+    profile's top band ('Anbefales til næste runde'), or not."""
     result = _result(screening_context, who)
+    decided = _standing(screening_context, result)
+    if decided is not None:
+        if (decided.outcome == ADVANCES) == bool(negated):
+            raise AssertionError(t("'{candidate}': {decision}", candidate=result.id,
+                                   decision=decision_line(decided)))
+        return
     if (result.recommendation == _top_band(screening_context)) == bool(negated):
         raise AssertionError(t("Anbefalingen for '{candidate}' er '{found}'",
                                candidate=result.id,
@@ -520,6 +706,41 @@ def too_little_known(screening_context: Context, who: str | None = None) -> None
                                candidate=result.id,
                                found=recommendation(result.recommendation_label),
                                coverage=decimal(str(result.coverage))))
+
+
+@step("then", rf"anbefalingen for {WHO} er \"?(?P<label>[^\"]+)\"?",
+      "Og anbefalingen for Nanna er Afventer belysning",
+      also=((rf"er anbefalingen for {WHO} \"?(?P<label>[^\"]+)\"?",
+             'Så er anbefalingen for Mette "Anbefales til næste runde"'),
+            (rf"{WHO} (?P<pending>afventer belysning)", "Og Anders afventer belysning"),
+            (rf"(?P<pending>afventer) {WHO} belysning", "Så afventer Anders belysning")),
+      english=((rf"the recommendation for {WHO_EN} is \"?(?P<label>[^\"]+)\"?",
+                "Then the recommendation for Nanna is Awaiting evidence"),
+               (rf"{WHO_EN} is (?P<pending>awaiting evidence)",
+                "Then Anders is awaiting evidence")))
+def recommended(screening_context: Context, who: str | None = None,
+                label: str | None = None) -> None:
+    """A named candidate's recommendation: a band's label or the tool's own; without a label,
+    'Afventer belysning' (what she has shown and what she may still reach fall in
+    different bands)."""
+    recommendation_is(screening_context, label or PENDING_LABEL,
+                      _result(screening_context, who).id)
+
+
+@step("then", rf"(?:er )?(?P<what>scoren|dækningen) for {WHO} (?:er )?(?P<bound>mindst|højst) "
+      rf"(?P<value>{FIGURE})(?: %)?", "Så er scoren for Mette mindst 70",
+      also=((rf"{WHO} scorer (?P<bound>mindst|højst) (?P<value>{FIGURE})",
+             "Og Mette scorer mindst 70"),
+            (rf"scorer {WHO} (?P<bound>mindst|højst) (?P<value>{FIGURE})",
+             "Så scorer Jonas højst 20")),
+      english=((rf"the (?P<what>score|coverage) (?:for|of) {WHO_EN} is (?P<bound>at least|at "
+                rf"most) (?P<value>{FIGURE})(?: %)?", "Then the coverage for Bo is at most 50 %"),
+               (rf"{WHO_EN} scores (?P<bound>at least|at most) (?P<value>{FIGURE})",
+                "Then Susanne scores at least 20")))
+def named_bounds(screening_context: Context, bound: str, value: str, who: str | None = None,
+                 what: str = "scoren") -> None:
+    """A named candidate's secured score or coverage, at least or at most a figure."""
+    bounds(screening_context, what, bound, value, _result(screening_context, who).id)
 
 
 COVERAGE_TEST = {"partly": lambda c: 0 < c < 100, "fully": lambda c: c == 100,
@@ -567,11 +788,42 @@ def reasoning_mentions(screening_context: Context, text: str, who: str | None = 
     from ..explain import explain
 
     result = _result(screening_context, who)
-    explained = explain(screening_context.screening, result.id)
+    explained = explain(screening_context.screening, result.id,
+                        decision=screening_context.shown_decisions().get(result.id))
     if (text.casefold() in explained.casefold()) == bool(negated):
         raise AssertionError(t("Forklaringen for '{candidate}' nævner '{phrase}':" if negated
                                else "Forklaringen for '{candidate}' nævner ikke '{phrase}':",
                                candidate=result.id, phrase=text) + "\n" + explained)
+
+
+SHOWN = r"(?:(?P<negated>ingen )|(?P<earlier>den tidligere ))?beslutning(?:en)?"
+
+
+@step("then", rf"forklaringen for {WHO} viser {SHOWN}",
+      "Og forklaringen for Sofie viser beslutningen",
+      also=((rf"viser forklaringen for {WHO} {SHOWN}",
+             "Så viser forklaringen for Jonas ingen beslutning"),),
+      english=((rf"the reasoning for {WHO_EN} shows (?:(?P<negated>no )|the "
+                r"(?P<earlier>earlier )?)decision",
+                "Then the reasoning for Peter shows the earlier decision"),))
+def decision_shown(screening_context: Context, who: str | None = None,
+                   negated: str | None = None, earlier: str | None = None) -> None:
+    """The explanation names a person's decision on the candidate (standing, or made at
+    another stage: 'den tidligere beslutning' says that), or no decision."""
+    from ..explain import explain
+
+    result = _result(screening_context, who)
+    shown = screening_context.shown_decisions().get(result.id)
+    explained = explain(screening_context.screening, result.id, decision=shown)
+    if negated and shown is not None:
+        raise AssertionError(t("Forklaringen for '{candidate}' viser en beslutning:",
+                               candidate=result.id) + "\n" + decision_line(shown))
+    if earlier and shown is not None and not shown.on_other_evidence:
+        raise AssertionError(t("Beslutningen om '{candidate}' står på dette grundlag:",
+                               candidate=result.id) + "\n" + decision_line(shown))
+    if not negated and (shown is None or decision_line(shown) not in explained):
+        raise AssertionError(t("Forklaringen for '{candidate}' viser ingen beslutning:",
+                               candidate=result.id) + "\n" + explained)
 
 
 @step("then", r"(?:kilderne er|er kilderne) (?P<negated>ikke )?uenige om (?P<crit>[^\"].*)",
@@ -594,7 +846,10 @@ def sources_disagree(screening_context: Context, crit: CriterionRef,
 
 
 @step("then", rf"(?:er )?den bedste (?:er )?{WHO}", "Så er den bedste Mette Kjær",
-      english=((rf"the best is {WHO_EN}", "Then the best is Susanne"),))
+      also=((rf"{WHO} er den bedste", "Og Mette er den bedste"),
+            (rf"er {WHO} den bedste", "Så er Mette den bedste")),
+      english=((rf"the best is {WHO_EN}", "Then the best is Susanne"),
+               (rf"{WHO_EN} is the best", "Then Susanne is the best")))
 def the_best(screening_context: Context, who: str | None = None) -> None:
     """The candidate ranked first, alone."""
     ranked = _ranked(screening_context)
@@ -602,7 +857,8 @@ def the_best(screening_context: Context, who: str | None = None) -> None:
     first = [r.id for r in ranked if r.rank == 1]
     if first != [wanted]:
         raise AssertionError(t("Bedst er {first}; forventet {wanted}",
-                               first=t(" og ").join(first), wanted=wanted))
+                               first=t(" og ").join(first), wanted=wanted)
+                             + "\n" + _order(ranked))
 
 
 @step("then", rf"(?:er )?de (?P<n>{NUMBER}) bedste (?:er )?(?P<names>.+)",
@@ -621,28 +877,96 @@ def the_best_few(screening_context: Context, n: int, names: list[str]) -> None:
     tied = [r.id for r in ranked[n:] if best and r.rank == best[-1].rank]
     actual = sorted(r.id for r in best)
     if actual != wanted or tied:
-        shown = ", ".join(f"{r.rank}. {r.id}" for r in ranked)
         raise AssertionError(t("De {n} bedste er {actual}; forventet {wanted}", n=n,
                                actual=", ".join(actual), wanted=", ".join(wanted))
                              + (t(" (uafgjort med {tied})", tied=", ".join(tied)) if tied else "")
-                             + "\n" + t("Rækkefølge: {ranks}", ranks=shown))
+                             + "\n" + _order(ranked))
+
+
+@step("then", rf"{WHO} (?:er|ligger) (?:nummer (?P<rank>{NUMBER})|på {PLACE})",
+      "Og Bo er nummer fire",
+      also=((rf"(?:er|ligger) {WHO} (?:nummer (?P<rank>{NUMBER})|på {PLACE})",
+             "Så ligger Susanne på andenpladsen"),),
+      english=((rf"{WHO_EN} (?:is|ranks) (?:number (?P<rank>{NUMBER})|in (?:the )?(?P<place>[a-z]+"
+                r"|\d+(?:st|nd|rd|th)) place)", "Then Bo is number four"),
+               (rf"{WHO_EN} (?:is ranked|ranks|comes) (?P<place>[a-z]+|\d+(?:st|nd|rd|th))",
+                "Then Susanne is ranked first")))
+def placed_at(screening_context: Context, who: str | None = None, rank: int | None = None,
+              place: int | None = None) -> None:
+    """A candidate's place in the ranking; candidates who tie share it (1, 2, 2, 4)."""
+    ranked = _ranked(screening_context)
+    result = _result(screening_context, who)
+    wanted = rank if rank is not None else place
+    if result.rank != wanted:
+        raise AssertionError(t("'{candidate}' er nummer {rank}, forventet nummer {wanted}",
+                               candidate=result.id, rank=result.rank, wanted=wanted)
+                             + "\n" + _order(ranked))
 
 
 @step("then", rf"{WHO} ligger (?:før|over) {OTHER}", "Og Mette Kjær ligger før Anders Lykke",
-      also=((rf"ligger {WHO} (?:før|over) {OTHER}", "Så ligger Ida før Bo"),),
+      also=((rf"ligger {WHO} (?:før|over) {OTHER}", "Så ligger Ida før Bo"),
+            # the same said from the other end: who is the one before
+            (rf"{OTHER} ligger (?:efter|under) {WHO}", "Og Bo ligger efter Ida"),
+            (rf"ligger {OTHER} (?:efter|under) {WHO}", "Så ligger Bo efter Ida")),
       english=((rf"{WHO_EN} ranks (?:above|before) (?P<other>{NAME})",
-                "Then Susanne ranks above Bo"),))
+                "Then Susanne ranks above Bo"),
+               (rf"{OTHER_EN} ranks (?:below|after) {WHO_EN}", "Then Bo ranks below Susanne")))
 def ranks_before(screening_context: Context, who: str | None, other: str | None) -> None:
     """One candidate is ranked before another."""
     a = _result(screening_context, who)
     b = _result(screening_context, other)
-    if a.rank >= b.rank:
+    if a.rank >= b.rank:  # a tie (the same rank) is not before either
         raise AssertionError(t("'{a}' er nummer {a_rank}, '{b}' nummer {b_rank}", a=a.id,
-                               a_rank=a.rank, b=b.id, b_rank=b.rank))
+                               a_rank=a.rank, b=b.id, b_rank=b.rank)
+                             + "\n" + _order(_ranked(screening_context)))
+
+
+@step("then", rf"{NAMES} deler (?P<negated>ikke )?{PLACE}", "Og Susanne og Anne deler andenpladsen",
+      also=((rf"deler {NAMES} (?P<negated>ikke )?{PLACE}", "Så deler Susanne og Bo pladsen"),
+            (rf"{NAMES} (?:står|ligger) (?P<negated>ikke )?lige", "Og Susanne og Anne står lige"),
+            (rf"(?:står|ligger) {NAMES} (?P<negated>ikke )?lige",
+             "Så står Susanne og Bo ikke lige"),
+            (rf"(?P<one>{NAME}) deler (?P<negated>ikke )?{PLACE} med (?P<another>{NAME})",
+             "Og Susanne deler andenpladsen med Anne"),
+            (rf"deler (?P<one>{NAME}) (?P<negated>ikke )?{PLACE} med (?P<another>{NAME})",
+             "Så deler Susanne pladsen med Anne")),
+      english=((rf"{NAMES_EN} (?P<negated>do not )?share {PLACE_EN}",
+                "Then Susanne and Bo share a rank"),
+               (rf"{NAMES_EN} are (?P<negated>not )?tied", "Then Susanne and Anne are tied"),
+               (rf"(?P<one>{NAME}) (?:shares|(?P<negated>does not share)) {PLACE_EN} with "
+                rf"(?P<another>{NAME})", "Then Susanne shares second place with Anne"),
+               (rf"(?P<one>{NAME}) is (?P<negated>not )?tied with (?P<another>{NAME})",
+                "Then Susanne is tied with Anne")))
+def share_rank(screening_context: Context, names: list[str] | None = None,
+               negated: str | None = None, place: int | None = None, one: str | None = None,
+               another: str | None = None) -> None:
+    """Candidates share a place in the ranking (the same secured and possible score, and
+    alike in having a proposed knock-out or not); the place may be named."""
+    ranked = _ranked(screening_context)
+    results = [_result(screening_context, name) for name in names or (one, another)]
+    ranks = {r.rank for r in results}
+    shared = len(ranks) == 1 and place in (None, *ranks)
+    if shared == bool(negated):
+        expected = (t("forskellige pladser") if negated else t("samme plads") if place is None
+                    else t("at dele {place}. pladsen", place=place))
+        raise AssertionError(t("Pladserne er {places}; forventet {expected}",
+                               places=", ".join(_placed(r) for r in results),
+                               expected=expected)
+                             + "\n" + _order(ranked))
+
+
+def _order(ranked: tuple[CandidateResult, ...]) -> str:
+    """The whole ranking, with the scores that decide it, as a failing step shows it."""
+    return t("Rækkefølge: {ranks}", ranks=", ".join(_placed(r) for r in ranked))
+
+
+def _placed(result: CandidateResult) -> str:
+    """'2. i01-susanne-moeller (27,3–100,0)': the place and the scores that decide it."""
+    return f"{result.rank}. {result.id} ({score_range(result.total)})"
 
 
 @step("then", r"(?P<stage>(?:efter|til|på|ved) [^,]+?),? (?P<outcome>(?:lever|opfylder|er|går|"
-      r"foreslås|skal|nævner|ligger) .+)",
+      r"foreslås|skal|nævner|ligger|deler|står|kan|viser|afventer|scorer) .+)",
       "Men efter referencerne lever ansøgeren op til ønsket om ordentlighed",
       english=((r"(?P<stage>(?:after|at|for) [^,]+?), (?P<outcome>.+)",
                 "But after the references, the applicant meets the wish for ordentlighed"),))

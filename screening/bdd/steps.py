@@ -21,19 +21,22 @@ import pytest
 from pydantic import ValidationError
 from pytest_bdd import given, parsers, then, when
 
+from ..audit.decisions import Decision
 from ..candidates import load_record
 from ..documents import error_message, field_path
 from ..i18n import decimal, t
 from ..profiles import CATEGORIES, Criterion, Profile
 from ..protected import refuse as refuse_protected
 from ..records import SOURCES, CandidateRecord
-from ..vocabulary import STATUSES, did_you_mean, label
+from ..report import number_text
+from ..vocabulary import BANDS, STATUSES, did_you_mean, label
+from ..vocabulary import recommendation as recommendation_words
 from ..wording import evidence_path, missing_text, value_text
 from .arguments import find_criterion as _find_criterion
 from .grammar import NotRead, ReadContext, StepCatalogue, read, step
 from .words import NUMBER, Unreadable, plain, read_number, slug
 
-__all__ = ["Context", "find_criterion", "perform"]
+__all__ = ["FIGURE", "Context", "figure", "find_criterion", "perform"]
 
 POSITION_FIELDS = {"titel": "title", "organisation": "organisation", "sektor": "sector",
                    "politisk styret": "politically_governed", "start": "start", "slut": "end",
@@ -41,7 +44,7 @@ POSITION_FIELDS = {"titel": "title", "organisation": "organisation", "sektor": "
                    "medarbejdere": "staff_led", "budget": "budget_mio_dkk",
                    "fagområder": "domains"}
 _OPTIONAL_FOR = r'(?: for "(?P<candidate>[^"]+)")?'
-_FIGURE = r"\d+(?:[,.]\d+)?"  # a score or coverage as the tables print it: 73,7 (or 73.7)
+FIGURE = r"\d+(?:[,.]\d+)?"  # a score or coverage as the tables print it: 73,7 (or 73.7)
 _CANDIDATE = r"(?:kandidaten|ansøgeren)"
 
 
@@ -54,10 +57,13 @@ class Context:
     profile: Profile | None = None
     stage: str = SOURCES[-1]
     feature_dir: Path | None = None  # the folder of the feature file that runs
+    language: str | None = None  # of the feature file that runs (da | en)
     candidates: dict[str, dict] = field(default_factory=dict)  # id -> record data
     current: str | None = None
     screening: Any = None  # screening.results.Screening, once screened
     steps_done: int = 0  # the steps of the scenario that have run without failing
+    # a person's latest decision on a candidate, and the screening it was made on
+    decisions: dict[str, tuple[Decision, Any]] = field(default_factory=dict)
 
     def chosen_profile(self) -> Profile:
         if self.profile is None:
@@ -70,17 +76,23 @@ class Context:
                                    '"id"'))
         return self.candidates[self.current]
 
-    def result(self, candidate: str | None):
+    def screened(self) -> Any:
+        """The screening (screening.results.Screening), or an error that says to screen the
+        candidates first: a step that needs one must not fail in Python's words."""
         if self.screening is None:
             raise AssertionError(t("Kandidaterne er ikke screenet endnu: skriv Når kandidaten "
                                    "screenes"))
-        wanted = candidate or self.current
-        for r in self.screening.results:
+        return self.screening
+
+    def result(self, candidate: str | None):
+        results = self.screened().results
+        # an id, or a name as the prose steps take it ('for "Mette"')
+        wanted = self.named(candidate) if candidate else self.current
+        for r in results:
             if r.id == wanted:
                 return r
         raise AssertionError(t("Ingen kandidat med id '{wanted}' blev screenet; kendte: {known}",
-                               wanted=wanted,
-                               known=", ".join(r.id for r in self.screening.results)))
+                               wanted=wanted, known=", ".join(r.id for r in results)))
 
     @overload
     def named(self, name: str) -> str: ...
@@ -105,13 +117,22 @@ class Context:
         raise AssertionError(t("Ingen kandidat hedder '{name}'; kendte: {known}", name=name,
                                known=", ".join(self.candidates)))
 
+    def shown_decisions(self) -> dict[str, Decision]:
+        """Each decided candidate's latest decision as papers show it beside her: standing
+        on the evidence screened now, or marked as made on other evidence (another stage)."""
+        now = (self.screening.stage, self.screening.as_of)
+        return {candidate_id: made if (on.stage, on.as_of) == now
+                else made.made_in(on.stage, on.as_of.isoformat())
+                for candidate_id, (made, on) in self.decisions.items()}
+
     def rescreen(self, stage: str) -> None:
         """Screen the candidates again as they stand at another stage of the process."""
         self.stage = stage
         run_screening(self, None)
 
     def read_context(self) -> ReadContext:
-        return ReadContext(self.steps, self.rules_dir, self.profile, self.feature_dir)
+        return ReadContext(self.steps, self.rules_dir, self.profile, self.feature_dir,
+                           self.language)
 
 
 @pytest.fixture(scope="session")
@@ -125,7 +146,9 @@ def step_library() -> StepCatalogue:
 @pytest.fixture
 def screening_context(request, step_library: StepCatalogue) -> Context:
     rules = os.environ.get("SCREENING_RULES") or str(request.config.rootpath / "rules")
-    return Context(step_library, Path(rules), feature_dir=Path(request.node.path).parent)
+    scenario = getattr(request.function, "__scenario__", None)  # pytest-bdd's, of this test
+    return Context(step_library, Path(rules), feature_dir=Path(request.node.path).parent,
+                   language=scenario.feature.language if scenario else None)
 
 
 # --- profile and stage -------------------------------------------------------------------
@@ -192,7 +215,12 @@ def add_record_file(screening_context: Context, file: Path) -> None:
 @step("given", _CANDIDATE + r' har været (?P<level>direktion|chef|mellemleder|førstelinjeleder|'
       r'ingen) i "(?P<organisation>[^"]+)" \((?P<sector>[^)]+)\) i (?P<years>'
       + NUMBER + r') år(?: og ledet (?P<leaders>' + NUMBER + r') ledere)?',
-      'Og kandidaten har været chef i "Gentofte Kommune" (kommune) i 6 år og ledet 8 ledere')
+      'Og kandidaten har været chef i "Gentofte Kommune" (kommune) i 6 år og ledet 8 ledere',
+      english=((r'the (?:candidate|applicant) has been (?P<level>direktion|chef|mellemleder|'
+                r'førstelinjeleder|ingen) at "(?P<organisation>[^"]+)" \((?P<sector>[^)]+)\) for '
+                r'(?P<years>' + NUMBER + r') years(?: and led (?P<leaders>' + NUMBER
+                + r') managers)?', 'And the candidate has been chef at "Gentofte Kommune" '
+                '(kommune) for 6 years and led 8 managers'),))
 def short_position(screening_context: Context, level: str, organisation: str, sector: str,
                    years: int, leaders: int | None) -> None:
     """A position by level, organisation, sector and years, and the leaders led."""
@@ -255,7 +283,10 @@ def _typed(field_name: str, value: str) -> Any:
 
 @step("given", _CANDIDATE + r' har (?P<leadership>ledelses)?uddannelsen "(?P<degree>[^"]+)" '
       r'på niveau "(?P<level>[^"]+)"(?: inden for "(?P<area>[^"]+)")?',
-      'Og kandidaten har ledelsesuddannelsen "MPA" på niveau "master"')
+      'Og kandidaten har ledelsesuddannelsen "MPA" på niveau "master"',
+      english=((r'the (?:candidate|applicant) has the (?P<leadership>leadership )?education '
+                r'"(?P<degree>[^"]+)" at level "(?P<level>[^"]+)"(?: in "(?P<area>[^"]+)")?',
+                'And the candidate has the leadership education "MPA" at level "master"'),))
 def education(screening_context: Context, leadership: str | None, degree: str, level: str,
               area: str | None) -> None:
     """An education by its record values: degree, level and area."""
@@ -266,7 +297,10 @@ def education(screening_context: Context, leadership: str | None, degree: str, l
 
 
 @step("given", _CANDIDATE + r' har erfaring med "(?P<kind>[^"]+)"(?: som "(?P<role>[^"]+)")?',
-      'Og kandidaten har erfaring med "mediehåndtering" som "rådgiver"')
+      'Og kandidaten har erfaring med "mediehåndtering" som "rådgiver"',
+      english=((r'the (?:candidate|applicant) has experience with "(?P<kind>[^"]+)"'
+                r'(?: as "(?P<role>[^"]+)")?',
+                'And the candidate has experience with "mediehåndtering" as "rådgiver"'),))
 def experience(screening_context: Context, kind: str, role: str | None) -> None:
     """An experience by its record values: kind and role."""
     item = {"kind": kind} | ({"role": role} if role else {})
@@ -287,7 +321,10 @@ def nothing_of(screening_context: Context, what: str) -> None:
 
 @step("given", _CANDIDATE + r' er vurderet til (?P<score>' + NUMBER
       + r') på "(?P<competency>[^"]+)" i "(?P<source>[^"]+)"',
-      'Og kandidaten er vurderet til 4 på "relationelle_kompetencer" i "samtale1"')
+      'Og kandidaten er vurderet til 4 på "relationelle_kompetencer" i "samtale1"',
+      english=((r'the (?:candidate|applicant) is rated (?P<score>' + NUMBER
+                + r') on "(?P<competency>[^"]+)" in "(?P<source>[^"]+)"',
+                'And the candidate is rated 4 on "relationelle_kompetencer" in "samtale1"'),))
 def assessment(screening_context: Context, score: int, competency: str, source: str) -> None:
     """An assessment by competency id and source id."""
     profile = screening_context.profile
@@ -322,7 +359,10 @@ def add_assessment(screening_context: Context, who: str | None, competency: str,
              "Når vi screener ansøgerne på ansøgningstidspunktet")),
       english=((r"the (?:applicant|applicants|candidate|candidates) (?:is|are) screened"
                 r"(?: (?P<stage>(?:at|after|for) .+))?",
-                "When the applicants are screened after the references"),))
+                "When the applicants are screened after the references"),
+               (r"we screen the (?:applicant|applicants|candidate|candidates)"
+                r"(?: (?P<stage>(?:at|after|for) .+))?",
+                "When we screen the applicants at the application stage")))
 def run_screening(screening_context: Context, stage: str | None) -> None:
     """Screen every candidate described so far, at the stage named or the current one."""
     from ..screen import screen
@@ -361,7 +401,9 @@ def _outcome(context: Context, criterion: str, candidate: str | None):
 
 @step("then", r'(?:er )?kriteriet "(?P<criterion>[^"]+)" (?:er )?"(?P<status>[^"]+)"'
       + _OPTIONAL_FOR,
-      'Så er kriteriet "ledelse-af-ledere" "opfyldt"')
+      'Så er kriteriet "ledelse-af-ledere" "opfyldt"',
+      english=((r'the criterion "(?P<criterion>[^"]+)" is "(?P<status>[^"]+)"' + _OPTIONAL_FOR,
+                'Then the criterion "ledelse-af-ledere" is "met"'),))
 def criterion_status(screening_context: Context, criterion: str, status: str,
                      candidate: str | None) -> None:
     """A criterion's status (opfyldt, delvist opfyldt, ikke opfyldt, ikke belyst)."""
@@ -379,9 +421,12 @@ def criterion_status(screening_context: Context, criterion: str, status: str,
 
 
 @step("then", r'(?:er )?kategorien "(?P<category>[^"]+)" (?:er )?(?:scoret mindst (?P<least>'
-      + _FIGURE + r')|'
+      + FIGURE + r')|'
       r'(?P<unjudged>ikke belyst))' + _OPTIONAL_FOR,
-      'Så er kategorien "personlige" scoret mindst 75')
+      'Så er kategorien "personlige" scoret mindst 75',
+      english=((r'the category "(?P<category>[^"]+)" is (?:scored at least (?P<least>' + FIGURE
+                + r')|(?P<unjudged>not assessed))' + _OPTIONAL_FOR,
+                'Then the category "personlige" is scored at least 75'),))
 def category_score(screening_context: Context, category: str, least: str | None,
                    unjudged: str | None, candidate: str | None) -> None:
     if category not in CATEGORIES:
@@ -392,20 +437,28 @@ def category_score(screening_context: Context, category: str, least: str | None,
     if unjudged and score is not None and score.coverage > 0:
         raise AssertionError(t("Kategorien '{category}' har dækningen {coverage} % for "
                                "'{candidate}', forventet ikke belyst", category=category,
-                               coverage=score.coverage, candidate=result.id))
+                               coverage=number_text(score.coverage), candidate=result.id))
     score = score.score if score is not None else None  # the secured score
-    if least and (score is None or score < _figure(least)):
+    if least and (score is None or score < figure(least)):
         raise AssertionError(t("Kategorien '{category}' har scoren {score} for '{candidate}', "
-                               "forventet mindst {least}", category=category, score=score,
+                               "forventet mindst {least}", category=category,
+                               score=number_text(score),
                                candidate=result.id, least=least))
 
 
-def _figure(text: str) -> float:
+# the English words of `bounds` as the Danish ones it is written with
+BOUND_WORDS = {"score": "scoren", "coverage": "dækningen", "at least": "mindst",
+               "at most": "højst"}
+
+
+def figure(text: str) -> float:
     return float(text.replace(",", "."))
 
 
 @step("then", r'(?:er der|der er) foreslået knock-out på "(?P<criterion>[^"]+)"' + _OPTIONAL_FOR,
-      'Så er der foreslået knock-out på "ledelse-af-ledere"')
+      'Så er der foreslået knock-out på "ledelse-af-ledere"',
+      english=((r'there is a proposed knock-out on "(?P<criterion>[^"]+)"' + _OPTIONAL_FOR,
+                'Then there is a proposed knock-out on "ledelse-af-ledere"'),))
 def knockout(screening_context: Context, criterion: str, candidate: str | None) -> None:
     result, outcome = _outcome(screening_context, criterion, candidate)
     if outcome.criterion.id not in result.knockouts:
@@ -417,7 +470,9 @@ def knockout(screening_context: Context, criterion: str, candidate: str | None) 
 
 
 @step("then", r"(?:er der|der er) ingen foreslåede knock-outs" + _OPTIONAL_FOR,
-      "Så er der ingen foreslåede knock-outs")
+      "Så er der ingen foreslåede knock-outs",
+      english=((r"there are no proposed knock-outs" + _OPTIONAL_FOR,
+                "Then there are no proposed knock-outs"),))
 def no_knockout(screening_context: Context, candidate: str | None) -> None:
     result = screening_context.result(candidate)
     if result.knockouts:
@@ -426,12 +481,16 @@ def no_knockout(screening_context: Context, candidate: str | None) -> None:
 
 
 @step("then", r"(?:er )?(?P<what>scoren|dækningen) (?:er )?(?P<bound>mindst|højst) "
-      rf"(?P<value>{_FIGURE})(?: %)?" + _OPTIONAL_FOR, "Så er dækningen højst 50 %")
+      rf"(?P<value>{FIGURE})(?: %)?" + _OPTIONAL_FOR, "Så er dækningen højst 50 %",
+      english=((r"the (?P<what>score|coverage) is (?P<bound>at least|at most) "
+                rf"(?P<value>{FIGURE})(?: %)?" + _OPTIONAL_FOR,
+                "Then the coverage is at most 50 %"),))
 def bounds(screening_context: Context, what: str, bound: str, value: str,
            candidate: str | None) -> None:
+    what, bound = BOUND_WORDS.get(what, what), BOUND_WORDS.get(bound, bound)
     result = screening_context.result(candidate)
     actual = result.score if what == "scoren" else result.coverage
-    limit = _figure(value)
+    limit = figure(value)
     ok = actual >= limit if bound == "mindst" else actual <= limit
     if not ok:
         raise AssertionError(t("{what} er {actual} for '{candidate}', forventet {bound} {value}",
@@ -441,7 +500,10 @@ def bounds(screening_context: Context, what: str, bound: str, value: str,
 
 @step("then", r'(?:er kilderne|kilderne er) (?P<negated>ikke )?uenige om '
       r'"(?P<criterion>[^"]+)"' + _OPTIONAL_FOR,
-      'Så er kilderne uenige om "gennemslagskraft-og-inddragelse"')
+      'Så er kilderne uenige om "gennemslagskraft-og-inddragelse"',
+      english=((r'the sources (?P<negated>do not )?disagree on "(?P<criterion>[^"]+)"'
+                + _OPTIONAL_FOR,
+                'Then the sources disagree on "gennemslagskraft-og-inddragelse"'),))
 def disagreement(screening_context: Context, negated: str | None, criterion: str,
                  candidate: str | None) -> None:
     result, outcome = _outcome(screening_context, criterion, candidate)
@@ -455,54 +517,71 @@ def disagreement(screening_context: Context, negated: str | None, criterion: str
 
 
 @step("then", r'nævner forklaringen "(?P<text>[^"]+)"' + _OPTIONAL_FOR,
-      'Så nævner forklaringen "politisk styret"')
+      'Så nævner forklaringen "politisk styret"',
+      english=((r'the explanation mentions "(?P<text>[^"]+)"' + _OPTIONAL_FOR,
+                'Then the explanation mentions "politisk styret"'),))
 def explanation_mentions(screening_context: Context, text: str, candidate: str | None) -> None:
     from ..explain import explain
 
     result = screening_context.result(candidate)
-    explained = explain(screening_context.screening, result.id)
+    explained = explain(screening_context.screening, result.id,
+                        decision=screening_context.shown_decisions().get(result.id))
     if text.casefold() not in explained.casefold():
         raise AssertionError(t("Forklaringen for '{candidate}' nævner ikke '{phrase}':",
                                candidate=result.id, phrase=text) + "\n" + explained)
 
 
 @step("then", r'(?:er )?anbefalingen (?:er )?"(?P<label>[^"]+)"' + _OPTIONAL_FOR,
-      'Så er anbefalingen "Anbefales til næste runde"')
+      'Så er anbefalingen "Anbefales til næste runde"',
+      english=((r'the recommendation is "(?P<label>[^"]+)"' + _OPTIONAL_FOR,
+                'Then the recommendation is "Anbefales til næste runde"'),))
 def recommendation(screening_context: Context, label: str, candidate: str | None) -> None:
+    """The recommendation by its band id or label; the tool's own labels in either language
+    ("Afventer belysning", "Awaiting evidence"), a profile's band in the profile's words."""
     result = screening_context.result(candidate)
-    if label.casefold() not in (result.recommendation.casefold(),
-                                result.recommendation_label.casefold()):
+    tool_label = BANDS.get(result.recommendation)
+    said = {result.recommendation, result.recommendation_label,
+            *((tool_label.da, tool_label.en) if tool_label else ())}
+    if label.casefold() not in {word.casefold() for word in said}:
         raise AssertionError(t("Anbefalingen for '{candidate}' er '{found}', forventet '{label}'",
-                               candidate=result.id, found=result.recommendation_label,
+                               candidate=result.id,
+                               found=recommendation_words(result.recommendation_label),
                                label=label))
 
 
 @step("then", r'scorer "(?P<better>[^"]+)" højere end "(?P<worse>[^"]+)"',
-      'Så scorer "k1" højere end "k2"')
+      'Så scorer "k1" højere end "k2"',
+      english=((r'"(?P<better>[^"]+)" scores higher than "(?P<worse>[^"]+)"',
+                'Then "k1" scores higher than "k2"'),))
 def scores_higher(screening_context: Context, better: str, worse: str) -> None:
     a, b = screening_context.result(better), screening_context.result(worse)
     if a.score <= b.score:
         raise AssertionError(t("'{better}' har scoren {a}, '{worse}' har {b}", better=better,
-                               a=a.score, worse=worse, b=b.score))
+                               a=number_text(a.score), worse=worse, b=number_text(b.score)))
 
 
-@step("then", r'(?:er )?rækkefølgen (?:er )?"(?P<order>[^"]+)"', 'Så er rækkefølgen "k1, k3, k2"')
+@step("then", r'(?:er )?rækkefølgen (?:er )?"(?P<order>[^"]+)"', 'Så er rækkefølgen "k1, k3, k2"',
+      english=((r'the order is "(?P<order>[^"]+)"', 'Then the order is "k1, k3, k2"'),))
 def ranking(screening_context: Context, order: str) -> None:
     wanted = [x.strip() for x in order.split(",")]
-    actual = [r.id for r in screening_context.screening.results]
+    results = screening_context.screened().results
+    actual = [r.id for r in results]
     if actual != wanted:
-        ranks = ", ".join(f"{r.rank}. {r.id}" for r in screening_context.screening.results)
+        ranks = ", ".join(f"{r.rank}. {r.id}" for r in results)
         raise AssertionError(t("Rækkefølgen er {ranks}; forventet {wanted}", ranks=ranks,
                                wanted=", ".join(wanted)))
 
 
 @step("then", r'går "(?P<chosen>[^"]+)" videre, når der tages (?P<take>' + NUMBER + ')',
-      'Så går "k1, k3" videre, når der tages 2')
+      'Så går "k1, k3" videre, når der tages 2',
+      english=((r'"(?P<chosen>[^"]+)" go on when (?P<take>' + NUMBER + ') are taken',
+                'Then "k1, k3" go on when 2 are taken'),))
 def shortlist_of(screening_context: Context, chosen: str, take: str) -> None:
     from ..shortlist import shortlist
 
     wanted = sorted(x.strip() for x in chosen.split(","))
-    picked = shortlist(screening_context.screening, int(take))
+    picked = shortlist(screening_context.screened(), int(take),
+                       screening_context.shown_decisions())
     actual = sorted(r.id for r in picked.taken)
     if actual != wanted:
         tied = ", ".join(r.id for r in picked.tied)

@@ -57,6 +57,26 @@ def read_number(text: str) -> int:
     raise Unreadable(message("not_a_number_word", text=text))
 
 
+# a place in the ranking: "andenpladsen", "2. pladsen", "second place", "2nd place"
+PLACE_WORDS = {
+    "første": 1, "anden": 2, "tredje": 3, "fjerde": 4, "femte": 5, "sjette": 6, "syvende": 7,
+    "ottende": 8, "niende": 9, "tiende": 10,
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10,
+}
+
+
+def read_place(text: str) -> int:
+    """'anden', '2.', 'second', '2nd' -> 2."""
+    word = text.strip().casefold()
+    if word in PLACE_WORDS:
+        return PLACE_WORDS[word]
+    digits = re.fullmatch(r"(\d+)(?:\.|st|nd|rd|th)", word)
+    if digits and int(digits.group(1)) > 0:
+        return int(digits.group(1))
+    raise Unreadable(message("not_a_place", text=text))
+
+
 # --- the process: sources of evidence and stages ------------------------------------------
 
 SOURCE_WORDS: dict[str, tuple[str, ...]] = {
