@@ -40,6 +40,14 @@ def feature(tmp_path, text: str, name: str = "x.feature"):
     path.write_text(textwrap.dedent(text), encoding="utf-8")
     return path
 
+def what_test_says(path, *options: str) -> str:
+    """What `screening test` says of the feature at `path`, on one line (the table wraps
+    long cells)."""
+    result = CliRunner().invoke(main, [*options, "test", str(path), "--rules-dir",
+                                       str(ROOT / "rules")])
+    return " ".join(result.output.split())
+
+
 
 def run_pytest(path) -> subprocess.CompletedProcess:
     env = dict(os.environ, SCREENING_RULES=str(ROOT / "rules"))
@@ -629,9 +637,7 @@ def test_the_prose_steps_say_what_they_found_in_english_under_lang_en(tmp_path):
           Scenario: Assessed
             Then the personal competencies are fully assessed for Ida
     """)
-    result = CliRunner().invoke(main, ["--lang", "en", "test", str(path),
-                                       "--rules-dir", str(ROOT / "rules")])
-    said = " ".join(result.output.split())
+    said = what_test_says(path, "--lang", "en")
     assert "The best is bo and ida; expected bo" in said, said
     assert "The recommendation for 'ida' is 'Insufficient" in said
     assert "Personal competencies are assessed for 0.0 % of the weight" in said
@@ -654,8 +660,7 @@ def test_a_score_or_coverage_is_written_as_the_tables_print_it_with_a_decimal_co
           Scenarie: Mindst
             Så er scoren mindst 0,5
     """)
-    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
-    said = " ".join(result.output.split())
+    said = what_test_says(path)
     assert "1 bestået, 1 fejlet" in said, said
     assert "Scoren er 0,0 for 'ansøger-1', forventet mindst 0,5" in said
 
@@ -675,8 +680,7 @@ def test_a_candidate_the_steps_left_incomplete_is_told_in_the_tools_words(tmp_pa
             Når kandidaten screenes
             Så er der ingen foreslåede knock-outs
     """)
-    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
-    said = " ".join(result.output.split())
+    said = what_test_says(path)
     assert "Kandidaten 'k' er ugyldig: positions[0].organisation: mangler" in said, said
     assert "positions[0].start: mangler" in said
     assert "pydantic" not in said and "validation error" not in said
@@ -888,8 +892,7 @@ def test_candidates_who_tie_share_a_rank_and_a_failure_shows_the_places(tmp_path
           Scenarie: Susanne og Ida
             Så deler Susanne og Ida pladsen
     """)  # noqa: E501
-    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
-    said = " ".join(result.output.split())
+    said = what_test_says(path)
     assert "1 bestået, 1 fejlet" in said, said
     assert re.search(r"Pladserne er 1\. susanne \([\d,–]+\), 3\. ida \([\d,–]+\); "
                      r"forventet samme plads", said), said
@@ -908,9 +911,7 @@ def test_candidates_who_tie_share_a_rank_and_a_failure_shows_the_places(tmp_path
           Scenario: Susanne and Ida
             Then Susanne and Ida share a rank
     """, "en.feature")  # noqa: E501
-    result = CliRunner().invoke(main, ["--lang", "en", "test", str(english),
-                                       "--rules-dir", str(ROOT / "rules")])
-    said = " ".join(result.output.split())
+    said = what_test_says(english, "--lang", "en")
     assert "1 passed, 1 failed" in said, said
     assert "expected the same place" in said
 
@@ -1048,8 +1049,7 @@ def test_examples_are_chosen_by_first_name_as_the_steps_after_name_them(tmp_path
             Når ansøgerne screenes
             Så foreslås ansøgeren ikke frasorteret
     """)
-    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
-    said = " ".join(result.output.split())
+    said = what_test_says(path)
     assert "1 bestået, 1 fejlet" in said, said
     assert "Intet entydigt eksempel 'Ib'" in said
 
@@ -1073,8 +1073,7 @@ def test_a_candidates_place_is_checked_and_a_failure_shows_the_order(tmp_path):
           Scenarie: Forkert
             Så er Ida nummer to
     """)  # noqa: E501
-    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
-    said = " ".join(result.output.split())
+    said = what_test_says(path)
     assert "1 bestået, 1 fejlet" in said, said
     assert "'ida' er nummer 3, forventet nummer 2 Rækkefølge: 1. bo (" in said
 
@@ -1113,9 +1112,7 @@ def test_the_quoted_steps_read_in_english_and_say_the_recommendation_in_its_lang
           Scenario: Recommendation
             Then the recommendation is "Awaiting evidence"
     """)  # noqa: E501
-    result = CliRunner().invoke(main, ["--lang", "en", "test", str(path),
-                                       "--rules-dir", str(ROOT / "rules")])
-    said = " ".join(result.output.split())
+    said = what_test_says(path, "--lang", "en")
     assert "1 passed, 1 failed" in said, said
     assert "The recommendation for 'k' is 'Insufficient evidence'" in said
 
@@ -1140,8 +1137,7 @@ def test_sources_and_the_committee_are_checked_for_the_candidate_named(tmp_path)
           Scenarie: Forkert
             Så skal udvalget tage stilling til kravet om ledelse af ledere for Anders
     """)  # noqa: E501
-    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
-    said = " ".join(result.output.split())
+    said = what_test_says(path)
     assert "1 bestået, 1 fejlet" in said, said
     assert "uden foreslået knock-out og uden uenige kilder" in said
 
@@ -1165,8 +1161,7 @@ def test_a_named_candidates_recommendation_and_score_are_steps(tmp_path):
           Scenarie: Jonas
             Så afventer Jonas belysning
     """)  # noqa: E501
-    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
-    said = " ".join(result.output.split())
+    said = what_test_says(path)
     assert "1 bestået, 1 fejlet" in said, said
     assert "Anbefalingen for 'jonas' er 'Krav ikke opfyldt" in said
 
@@ -1189,8 +1184,7 @@ def test_a_category_score_or_two_scores_are_told_as_the_tables_print_them(tmp_pa
           Scenarie: Højere
             Så scorer "j" højere end "k"
     """)
-    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
-    said = " ".join(result.output.split())
+    said = what_test_says(path)
     assert "0 bestået, 2 fejlet" in said, said
     assert re.search(r"'ledelsesmæssige' har scoren \d+,\d for 'k'", said), said
     assert re.search(r"'j' har scoren \d+,\d, 'k' har \d+,\d", said), said
@@ -1208,8 +1202,7 @@ def test_a_knock_out_not_proposed_on_a_criterion_says_what_the_criterion_is(tmp_
             Når ansøgeren screenes på ansøgningstidspunktet
             Så foreslås ansøgeren frasorteret på kravet om ledelse af ledere
     """)
-    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
-    said = " ".join(result.output.split())
+    said = what_test_says(path)
     assert "'Erfaring med ledelse af ledere' er ikke belyst for" in said, said
 
 
@@ -1250,8 +1243,7 @@ def test_the_committee_decides_on_a_candidate_too_little_known_as_the_shortlist_
           Scenarie: Belyst nok
             Så skal udvalget tage stilling til Mette
     """)
-    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
-    said = " ".join(result.output.split())
+    said = what_test_says(path)
     assert "1 bestået, 1 fejlet" in said, said
     assert "nok belyst til at værktøjet foreslår (Afventer belysning)" in said
 
@@ -1288,8 +1280,7 @@ def test_one_example_is_chosen_in_the_singular_and_none_rejected_reads_both_ways
             Når ansøgerne screenes efter referencerne
             Så foreslås ingen ansøgere frasorteret
     """)
-    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
-    said = " ".join(result.output.split())
+    said = what_test_says(path)
     assert "1 bestået, 1 fejlet" in said and "Foreslået frasorteret: k04-jonas-vestergaard" \
         in said, said
 
@@ -1310,8 +1301,7 @@ def test_who_goes_on_when_some_are_taken_is_said_by_name(tmp_path, monkeypatch):
           Scenarie: Ikke Peter
             Så går Mette og Peter videre, når der tages to
     """)
-    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
-    said = " ".join(result.output.split())
+    said = what_test_says(path)
     assert "1 bestået, 1 fejlet" in said and "Videre går k01-mette-kjaer, k02-anders-lykke" \
         in said, said
 
@@ -1334,8 +1324,7 @@ def test_a_failing_ranking_step_shows_the_order_and_the_scores_that_decide_it(tm
           Scenarie: Bedst
             Så er den bedste Ida
     """)  # noqa: E501
-    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
-    said = " ".join(result.output.split())
+    said = what_test_says(path)
     assert "0 bestået, 2 fejlet" in said, said
     assert said.count("Rækkefølge: 1. bo (") == 2 and "3. ida (" in said, said
 
@@ -1372,7 +1361,6 @@ def test_a_step_that_needs_a_screening_before_one_says_so_not_in_pythons_words(t
           Scenarie: Rækkefølge
             Så er rækkefølgen "ida"
     """)
-    result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
-    said = " ".join(result.output.split())
+    said = what_test_says(path)
     assert said.count("Kandidaterne er ikke screenet endnu") == 2, said
     assert "NoneType" not in said
