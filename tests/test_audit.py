@@ -11,6 +11,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -441,6 +442,32 @@ def test_concurrent_writers_lose_no_entry(audit_db):
     assert sorted(r["operator"] for r in runs) == ["p0", "p1", "p2", "p3"]
     assert all(len(store.results(r["run"])) == 8 for r in runs)
     assert store.verify() == []
+
+
+def test_a_writer_opening_a_new_store_waits_for_another_that_writes(tmp_path, monkeypatch):
+    """The first writers of a new store set its journal mode, which takes the write lock
+    without waiting for a process that holds it: one of several screenings recording at
+    once failed with E401 "låst". Here another connection takes the write lock just after
+    this store's first transaction, and lets go of it 0.3 s later."""
+    path = tmp_path / "audit.db"
+    AuditStore(path).close()
+    plain = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    plain.execute("PRAGMA journal_mode=DELETE")  # as a store no writer has opened yet
+    made = AuditStore.transaction
+
+    @contextmanager
+    def then_another_writes(self):
+        with made(self):
+            yield
+        if not plain.in_transaction and not self.db.in_transaction:
+            plain.execute("BEGIN IMMEDIATE")
+            threading.Timer(0.3, plain.execute, ("COMMIT",)).start()
+
+    monkeypatch.setattr(AuditStore, "transaction", then_another_writes)
+    store = AuditStore(path)  # E401 before
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    store.close()
+    plain.close()
 
 
 # A writer that pauses inside its write transaction once `rows` results are written: it

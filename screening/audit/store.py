@@ -24,6 +24,7 @@ import hashlib
 import os
 import secrets
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -37,6 +38,8 @@ from ..messages import Message, message, os_reason
 from ..vocabulary import did_you_mean
 from .chain import GENESIS, StoredEntry, canonical, entry_hash, verify
 from .decisions import Decision, DecisionBook, check_decision, standing
+
+BUSY_SECONDS = 60  # how long a writer waits for another to finish writing
 
 ENTRY_COLUMNS = "seq, kind, run, candidate, created, body, previous, hash"  # as StoredEntry
 APPLICATION_ID = 0x53435231  # "SCR1": marks the file as ours
@@ -108,9 +111,9 @@ class AuditStore:
                 self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
                 os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
             mode = "?mode=ro" if read_only else "" if create else "?mode=rw"
-            self.db = sqlite3.connect(self.path.resolve().as_uri() + mode, timeout=60,
-                                      isolation_level=None, uri=True)
-            self.db.execute("PRAGMA busy_timeout=60000")
+            self.db = sqlite3.connect(self.path.resolve().as_uri() + mode,
+                                      timeout=BUSY_SECONDS, isolation_level=None, uri=True)
+            self.db.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
             if read_only:
                 self._read_prepared()
             else:
@@ -133,7 +136,23 @@ class AuditStore:
             for statement in SCHEMA.split(";"):
                 if statement.strip():
                     self.db.execute(statement)
-        self.db.execute("PRAGMA journal_mode=WAL")  # only once the file is known to be ours
+        self._in_wal_mode()  # only once the file is known to be ours
+
+    def _in_wal_mode(self) -> None:
+        """WAL mode. Changing the journal mode takes the write lock without waiting for a
+        process that holds it (SQLite's rule against deadlocks: the busy timeout is not
+        used), as the first writers of a new store do at once; one of several processes
+        recording their first runs together failed with "låst" (E401). So it is tried
+        again until the busy timeout has passed."""
+        deadline = time.monotonic() + BUSY_SECONDS
+        while True:
+            try:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc).lower() or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.01)
 
     def _read_prepared(self) -> None:
         """Checked in one snapshot, so a store being created by another process is seen
