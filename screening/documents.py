@@ -272,6 +272,17 @@ def _load_json(name: str, text: str) -> tuple[Any, Problem | None]:
     return data, _depth_problem(name, data)
 
 
+def repeated_key(text: str) -> tuple[str, int | None] | None:
+    """The first key an object of the JSON `text` gives twice, and the column where it is
+    given again (best effort); None when no key is repeated. Parsers keep the last value
+    of a repeated key without a word, so a record parsed by one is checked here too."""
+    try:
+        json.loads(text, object_pairs_hook=_refuse_duplicate_keys)
+    except _DuplicateKey as exc:
+        return exc.key, _json_key_position(text, exc.key)[1]
+    return None
+
+
 class _DuplicateKey(ValueError):
     def __init__(self, key: str):
         super().__init__(key)
