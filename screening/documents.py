@@ -394,6 +394,7 @@ _JSON_SAYS = {
     "Unterminated string starting at": "json_unterminated_string",
     "Illegal trailing comma before end of object": "json_trailing_comma",
     "Illegal trailing comma before end of array": "json_trailing_comma",
+    "Unexpected UTF-8 BOM (decode using utf-8-sig)": "json_bom",  # a file's first is dropped
 }
 
 

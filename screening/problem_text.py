@@ -61,6 +61,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "json_trailing_comma": ("a comma before the end of a list or object is one too many",
                             "et komma før slutningen af en liste eller et objekt er ét for "
                             "meget"),
+    "json_bom": ("a byte order mark (BOM) where no file starts, as when two files are "
+                 "joined: delete it", "et byte order mark (BOM), hvor ingen fil starter, som "
+                 "når to filer er sat sammen: slet det"),
     "invalid_yaml": ("invalid YAML: {detail}", "ugyldig YAML: {detail}"),
     "duplicate_key": ("duplicate key `{key}`", "nøglen `{key}` står to gange"),
     "too_deep": ("nested deeper than {levels} levels", "indlejret dybere end {levels} niveauer"),
