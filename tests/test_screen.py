@@ -200,6 +200,20 @@ def test_an_audit_store_given_as_its_path_is_refused_before_screening(helsingor,
     assert written == [] and not (tmp_path / "run.db").exists()
 
 
+@pytest.mark.parametrize(("given", "refused"), [
+    ({"store": None}, "store must be a path, not NoneType None"),
+    ({"operator": 3}, "operator must be a name or None .*, not int 3"),
+    ({"command": None}, "command must be a str, not NoneType None")],
+    ids=["store", "operator", "command"])
+def test_an_audit_sink_of_the_wrong_types_is_refused_where_it_is_made(tmp_path, given,
+                                                                      refused):
+    """AuditSink(store, operator=3) was taken, and the run failed only when it was recorded,
+    every record screened: "TypeError: 'int' object is not iterable", nothing recorded
+    (command=None was recorded as the command)."""
+    with pytest.raises(TypeError, match=refused):
+        AuditSink(**{"store": tmp_path / "run.db", **given})
+
+
 @pytest.mark.parametrize("streamed", [False, True], ids=["ranked", "streamed"])
 def test_a_recorded_run_closes_its_files(helsingor, candidates, tmp_path, streamed):
     """The spool of a recorded run was left to the garbage collector: every run audited
