@@ -331,11 +331,17 @@ def _depth_problem(name: str, data: Any) -> Problem | None:
 
 def _load_yaml(name: str, text: str) -> tuple[Any, Problem | None]:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
 
     try:
         return _yaml().load(text), None
     except MarkedYAMLError as exc:
         return None, yaml_problem(name, exc)
+    except ReaderError as exc:  # a character YAML refuses (ESC, from a terminal): at its place
+        at = exc.position
+        return None, Problem(name, message("invalid_yaml", detail=message(
+            "yaml_character", character=f"U+{exc.character:04X}")),
+            text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at), code="E004")
     except YAMLError as exc:
         return None, Problem(name, message("invalid_yaml", detail=str(exc)), code="E004")
     except RecursionError:  # the composer recurses per level before we can measure

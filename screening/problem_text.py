@@ -75,6 +75,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "yaml_colon_in_value": ('a colon and a space inside a value: put the text in quotes ("...")',
                             'kolon og mellemrum inde i en værdi: sæt teksten i anførselstegn '
                             '("...")'),
+    "yaml_character": ("the character {character}, a control character YAML does not allow: "
+                       "delete it", "tegnet {character}, et kontroltegn, som YAML ikke "
+                       "tillader: slet det"),
     "yaml_tab": ("a tab: YAML indents with spaces only",
                  "et tabulatortegn: YAML indrykker kun med mellemrum"),
     "yaml_indent": ("the indentation does not match the lines above: fields that belong "
