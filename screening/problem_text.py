@@ -358,6 +358,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "disken med revisionssporet er fuld"),
     "store_corrupt": ("the audit store is damaged (corrupt pages)",
                       "revisionssporet er beskadiget (ødelagte sider)"),
+    "store_not_text": ("the audit store is damaged (an entry is no longer UTF-8 text)",
+                       "revisionssporet er beskadiget (en post er ikke længere UTF-8-tekst)"),
     "store_cannot_open": ("the audit store cannot be opened", "revisionssporet kan ikke åbnes"),
     "store_locked": ("the audit store is locked by another process",
                      "revisionssporet er låst af en anden proces"),

@@ -633,6 +633,19 @@ def test_a_store_with_corrupt_pages_is_named(audit_db):
     assert result.exit_code == 2 and "beskadiget" in result.output, result.output
 
 
+def test_a_store_whose_entry_is_no_longer_text_is_named(audit_db):
+    """Bytes overwritten inside an entry gave sqlite3's English and a piece of the entry:
+    "fejl i revisionssporet: Could not decode to UTF-8 column 'body' with text '{…'"."""
+    run = screen_run(audit_db)
+    tamper(audit_db, "UPDATE entries SET body = CAST(X'7bff7d' AS TEXT) WHERE seq = 2")
+    for args in (("audit", "verify"), ("audit", "show", run)):
+        result = cli(*args, "--audit-db", str(audit_db))
+        assert result.exit_code == 2, (args, result.output)
+        assert result.output.endswith("fejl: revisionssporet er beskadiget (en post er ikke "
+                                      "længere UTF-8-tekst)\n")
+        assert "decode" not in result.output
+
+
 def test_results_are_not_reported_as_recorded_when_the_disk_is_full(audit_db, monkeypatch):
     from screening.audit import store
 

@@ -543,6 +543,7 @@ _FAULTS = (
     ("readonly", message("store_read_only")),
     ("disk is full", message("store_disk_full")),
     ("malformed", message("store_corrupt")),
+    ("could not decode to utf-8", message("store_not_text")),  # bytes of an entry overwritten
     ("not a database", message("not_a_store", why=message("not_sqlite"))),
     ("no such table", message("store_table_missing")),
     ("unable to open", message("store_cannot_open")),
