@@ -125,6 +125,10 @@ def screen_chunk(screener: Screener, job: Job, raws: list[RawInput | LineSpan]) 
             chunk.rendered.append(job.render(result) if job.decisions is None else
                                   job.render(result, job.decisions.shown(result.id,
                                                                          chunk.hashes[n])))
+            if job.audit and n == 0:  # once a chunk, before any line of it is written
+                from .audit.recording import check_recordable
+
+                check_recordable(chunk.rendered[0], result)
             # what the caller still needs once a result is rendered: id and knock-outs
             chunk.results.append(result.remade((), result.rank))
     return chunk

@@ -235,6 +235,25 @@ def test_a_recorded_run_closes_its_files(helsingor, candidates, tmp_path, stream
     assert [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)] == []
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("render", [
+    lambda r: f"{r.id};{r.score}\n",
+    lambda r: json.dumps({"id": r.id, "score": r.score}),
+], ids=["csv", "json-of-its-own"])
+def test_an_audited_stream_refuses_a_rendering_the_audit_trail_cannot_keep(
+        helsingor, candidates, tmp_path, render, workers):
+    """A stream records each result as rendered: a CSV line failed with a JSONDecodeError
+    once every record was streamed, and JSON of the caller's own was recorded as the
+    results, after which audit show, replay, export and fairness on the run, and the report
+    of the profile, failed with an internal error for good."""
+    written = []
+    with Screener(helsingor, HELSINGOR) as screener, \
+            pytest.raises(ValueError, match="render must give a JSON object of the result"):
+        screener.stream_paths([candidates], render, lambda _r, line: written.append(line),
+                              audit=AuditSink(tmp_path / "run.db"), workers=workers)
+    assert written == [] and not (tmp_path / "run.db").exists()
+
+
 def test_auditing_needs_the_rule_file_the_profile_came_from(helsingor, candidates, tmp_path):
     with Screener(helsingor) as screener, pytest.raises(ValueError, match="profile_path"):
         screener.screen_paths([candidates], audit=AuditSink(tmp_path / "run.db"))
