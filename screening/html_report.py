@@ -114,6 +114,12 @@ def _same(store, run: dict, screening: Screening) -> bool:
     return stored == fresh
 
 
+# what a stored result holds beside the result itself: its input, and, in a JSON Lines
+# run's line, the profile, stage and date (compared with the run's) and no rank (a stream
+# is not ranked; the rank follows from the results, which are compared)
+_NOT_THE_RESULT = ("input", "profile", "stage", "as_of", "rank")
+
+
 def _in_any_language(result: dict) -> dict:
     """A stored or fresh result without what is worded in the language it was made in (what
     is missing, and the descriptions that stand as evidence paths), so that a run screened
@@ -123,7 +129,8 @@ def _in_any_language(result: dict) -> dict:
     criteria = [{**{k: v for k, v in c.items() if k not in ("missing", "missing_structured")},
                  "evidence": [{k: v for k, v in e.items() if k not in ("path", "some")}
                               for e in c["evidence"]]} for c in result["criteria"]]
-    return {**{k: v for k, v in result.items() if k != "input"}, "criteria": criteria}
+    return {**{k: v for k, v in result.items() if k not in _NOT_THE_RESULT},
+            "criteria": criteria}
 
 
 def templates() -> Environment:
