@@ -603,6 +603,22 @@ def test_verify_refuses_an_empty_file_and_writes_nothing_into_it(tmp_path):
     assert missing.exit_code == 2 and not (tmp_path / "nope.db").exists()
 
 
+@pytest.mark.parametrize("command", [("audit", "list"), ("screen", PROFILE, str(EXAMPLES)),
+                                     ("screen", PROFILE, str(EXAMPLES), "--format", "jsonl")],
+                         ids=["audit-list", "screen", "screen-jsonl"])
+def test_a_fifo_as_the_audit_store_is_refused_not_waited_for(tmp_path, monkeypatch, command):
+    """SCREENING_AUDIT_DB naming a FIFO made every command that opens the store wait for
+    ever: SQLite opens it like a file, and nobody writes to it or reads from it."""
+    fifo = tmp_path / "audit.db"
+    os.mkfifo(fifo)
+    monkeypatch.setenv("SCREENING_AUDIT_DB", str(fifo))
+    rules = ["--rules-dir", str(ROOT / "rules")] if command[0] == "screen" else []
+    result = subprocess.run([SCRIPT, *command, *rules], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 2, result.stderr
+    assert f"fejl: {fifo}: E401 ikke en almindelig fil" in result.stderr
+
+
 def test_a_new_store_is_private_to_its_owner(tmp_path):
     path = tmp_path / "ny" / "mappe" / "audit.db"
     AuditStore(path).close()

@@ -24,6 +24,7 @@ import hashlib
 import os
 import secrets
 import sqlite3
+import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -101,6 +102,14 @@ class AuditStore:
     def __init__(self, path: str | Path, create: bool = True, read_only: bool = False):
         self.path = Path(path)
         create = create and not read_only
+        try:
+            kind = self.path.stat().st_mode
+        except OSError:
+            kind = None  # no store yet, or none that can be reached: opening it says which
+        if kind is not None and not (stat.S_ISREG(kind) or stat.S_ISDIR(kind)):
+            # a FIFO would be waited on for ever, opened to read or to write; a device such
+            # as /dev/null would take a run and keep nothing (a folder: opening it says so)
+            raise _bad(self.path, message("not_regular_file"))
         if not self.path.exists() and not create:
             raise _bad(self.path, message("no_audit_store"))
         try:
