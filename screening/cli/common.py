@@ -255,8 +255,9 @@ def output_to(out: str | None):
 def check_out(out: str | None, candidates: tuple[str, ...] = (), profile=None,
               audit_db: str | None = None, store: bool = False) -> None:
     """--out naming a file the command reads (a candidate record, one of the profile's rule
-    files, the audit store when `store`) is bad input before anything is written."""
-    if out is None or not os.path.lexists(out):
+    files, the audit store when `store`, made by the run if it is not there yet) is bad
+    input before anything is written."""
+    if out is None:
         return
     from ..candidates import expand
     from ..output import refuse_inputs
