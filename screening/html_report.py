@@ -66,9 +66,10 @@ def from_store(store_path: str | Path, screening: Screening, run: str | None,
     date in any run of the profile (a later run with the same results does not hide them,
     and a later decision superseding one of the given run's stands), and for a candidate
     with none, the latest made on other evidence, marked as such."""
+    from .audit import nothing_recorded
     from .audit.store import AuditStore
 
-    if run is None and not Path(store_path).exists():
+    if run is None and nothing_recorded(store_path):
         return unrecorded(screening.profile)
     store = AuditStore(store_path, read_only=True)
     found: dict | None

@@ -619,6 +619,23 @@ def test_a_fifo_as_the_audit_store_is_refused_not_waited_for(tmp_path, monkeypat
     assert f"fejl: {fifo}: E401 ikke en almindelig fil" in result.stderr
 
 
+def test_an_empty_file_named_as_the_store_holds_no_decisions_yet(tmp_path):
+    """A store made with mktemp is an empty file: screen recorded its first run in it as a
+    table, but refused it as JSON Lines, or with --no-audit, looking up what people had
+    decided ('ikke et revisionsspor (en tom fil)', exit 2) before anything was screened."""
+    empty = tmp_path / "audit.db"
+    empty.write_bytes(b"")
+    common = [PROFILE, str(EXAMPLES), "--rules-dir", str(ROOT / "rules"), "--audit-db",
+              str(empty)]
+    for extra in (["--no-audit"], ["--format", "jsonl", "--no-audit"]):
+        result = cli("screen", *common, *extra)
+        assert result.exit_code == 0, result.output
+        assert empty.read_bytes() == b""
+    result = cli("screen", *common, "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    assert len(AuditStore(empty).runs()) == 1
+
+
 def test_a_new_store_is_private_to_its_owner(tmp_path):
     path = tmp_path / "ny" / "mappe" / "audit.db"
     AuditStore(path).close()
