@@ -27,6 +27,7 @@ from .documents import (
     field_path,
     json_fault,
     read_document,
+    repeated_key,
     text_position,
     unbuildable,
 )
@@ -257,6 +258,10 @@ def parse_input(raw: RawInput) -> tuple[LoadedRecord | None, list[Problem]]:
             return None, [_json_problem(raw, raw.text)]
         return None, [Problem(raw.path, error_message(e), raw.line, None, field_path(e["loc"]),
                               "E101") for e in errors]
+    if repeated := repeated_key(raw.text):  # pydantic keeps the last value without a word
+        key, column = repeated
+        return None, [Problem(raw.path, message("duplicate_key", key=key), raw.line, column,
+                              code="E004")]
     digest = hashlib.sha256(raw.text.encode("utf-8")).hexdigest()
     return LoadedRecord(record, f"{raw.path}:{raw.line}", digest), []
 

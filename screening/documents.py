@@ -293,6 +293,17 @@ def _load_json(name: str, text: str) -> tuple[Any, Problem | None]:
     return data, _depth_problem(name, data)
 
 
+def repeated_key(text: str) -> tuple[str, int | None] | None:
+    """The first key an object of the JSON `text` gives twice, and the column where it is
+    given again (best effort); None when no key is repeated. Parsers keep the last value
+    of a repeated key without a word, so a record parsed by one is checked here too."""
+    try:
+        json.loads(text, object_pairs_hook=_refuse_duplicate_keys)
+    except _DuplicateKey as exc:
+        return exc.key, _json_key_position(text, exc.key)[1]
+    return None
+
+
 class _DuplicateKey(ValueError):
     def __init__(self, key: str):
         super().__init__(key)
@@ -341,11 +352,17 @@ def _depth_problem(name: str, data: Any) -> Problem | None:
 
 def _load_yaml(name: str, text: str) -> tuple[Any, Problem | None]:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
 
     try:
         return _yaml().load(text), None
     except MarkedYAMLError as exc:
         return None, yaml_problem(name, exc)
+    except ReaderError as exc:  # a character YAML refuses (ESC, from a terminal): at its place
+        at = exc.position
+        return None, Problem(name, message("invalid_yaml", detail=message(
+            "yaml_character", character=f"U+{exc.character:04X}")),
+            text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at), code="E004")
     except YAMLError as exc:
         return None, Problem(name, message("invalid_yaml", detail=str(exc)), code="E004")
     except RecursionError:  # the composer recurses per level before we can measure
@@ -404,6 +421,7 @@ _JSON_SAYS = {
     "Unterminated string starting at": "json_unterminated_string",
     "Illegal trailing comma before end of object": "json_trailing_comma",
     "Illegal trailing comma before end of array": "json_trailing_comma",
+    "Unexpected UTF-8 BOM (decode using utf-8-sig)": "json_bom",  # a file's first is dropped
 }
 
 

@@ -139,9 +139,25 @@ def _in_bands(bands: frozenset[str]) -> Callable[[dict], bool]:
 def _shortlisted(results: Sequence[dict], take: int) -> set[str]:
     from .shortlist import shortlist
 
-    ranked = [SimpleNamespace(**r) for r in sorted(results, key=lambda r: (r["rank"], r["id"]))]
+    ranks = _ranks(results)
+    ranked = [SimpleNamespace(**{**r, "rank": ranks[r["id"]]})
+              for r in sorted(results, key=lambda r: (ranks[r["id"]], r["id"]))]
     chosen = shortlist(SimpleNamespace(results=ranked), take)  # type: ignore[arg-type]
     return {r.id for r in (*chosen.taken, *chosen.tied)}
+
+
+def _ranks(results: Sequence[dict]) -> dict[str, int]:
+    """Each candidate's rank as recorded; a JSON Lines run records its lines unranked (rank
+    None: every candidate tied for the last place), so they are ranked here by the figures
+    recorded, as `scoring.rank` ranks any run."""
+    if all(r["rank"] is not None for r in results):
+        return {r["id"]: r["rank"] for r in results}
+    from .results import CandidateResult, Score
+    from .scoring import rank
+
+    return {ranked.id: ranked.rank for ranked in rank([
+        CandidateResult(r["id"], (), Score(r["score"], r["possible"], r["coverage"]), {},
+                        tuple(r["knockouts"]), r["recommendation"], "") for r in results])}
 
 
 # a candidate's group under an attribute, or under a pair of them (None: not recorded)

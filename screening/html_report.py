@@ -66,9 +66,10 @@ def from_store(store_path: str | Path, screening: Screening, run: str | None,
     date in any run of the profile (a later run with the same results does not hide them,
     and a later decision superseding one of the given run's stands), and for a candidate
     with none, the latest made on other evidence, marked as such."""
+    from .audit import nothing_recorded
     from .audit.store import AuditStore
 
-    if run is None and not Path(store_path).exists():
+    if run is None and nothing_recorded(store_path):
         return unrecorded(screening.profile)
     store = AuditStore(store_path, read_only=True)
     found: dict | None
@@ -114,6 +115,12 @@ def _same(store, run: dict, screening: Screening) -> bool:
     return stored == fresh
 
 
+# what a stored result holds beside the result itself: its input, and, in a JSON Lines
+# run's line, the profile, stage and date (compared with the run's) and no rank (a stream
+# is not ranked; the rank follows from the results, which are compared)
+_NOT_THE_RESULT = ("input", "profile", "stage", "as_of", "rank")
+
+
 def _in_any_language(result: dict) -> dict:
     """A stored or fresh result without what is worded in the language it was made in (what
     is missing, and the descriptions that stand as evidence paths), so that a run screened
@@ -123,7 +130,8 @@ def _in_any_language(result: dict) -> dict:
     criteria = [{**{k: v for k, v in c.items() if k not in ("missing", "missing_structured")},
                  "evidence": [{k: v for k, v in e.items() if k not in ("path", "some")}
                               for e in c["evidence"]]} for c in result["criteria"]]
-    return {**{k: v for k, v in result.items() if k != "input"}, "criteria": criteria}
+    return {**{k: v for k, v in result.items() if k not in _NOT_THE_RESULT},
+            "criteria": criteria}
 
 
 def templates() -> Environment:

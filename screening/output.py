@@ -65,8 +65,11 @@ def refuse_inputs(path: str | Path, inputs: Iterable[str | Path]) -> None:
     path): replacing a record, a rule file or the audit store with the output loses it."""
     try:
         out = os.stat(path)
-    except OSError:
-        return  # a name not taken yet is nobody's input
+    except OSError:  # a name not taken yet, unless by an input the run makes: the audit store
+        if any(os.path.realpath(path) == os.path.realpath(source) for source in inputs):
+            raise InputError([Problem(str(path), message("out_over_input"),
+                                      code="E007")]) from None
+        return
     for source in inputs:
         with contextlib.suppress(OSError):
             if os.path.samestat(out, os.stat(source)):

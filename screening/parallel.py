@@ -125,6 +125,10 @@ def screen_chunk(screener: Screener, job: Job, raws: list[RawInput | LineSpan]) 
             chunk.rendered.append(job.render(result) if job.decisions is None else
                                   job.render(result, job.decisions.shown(result.id,
                                                                          chunk.hashes[n])))
+            if job.audit and n == 0:  # once a chunk, before any line of it is written
+                from .audit.recording import check_recordable
+
+                check_recordable(chunk.rendered[0], result)
             # what the caller still needs once a result is rendered: id and knock-outs
             chunk.results.append(result.remade((), result.rank))
     return chunk
@@ -210,7 +214,10 @@ def pool_chunks(inputs: Iterable[RawInput | LineSpan]) -> Iterator[list[RawInput
 
 def screen_many(screener: Screener, job: Job, inputs: Iterable[RawInput | LineSpan],
                 workers: int) -> Iterator[Chunk]:
-    """Chunks of results in input order, from `workers` processes (1: this process)."""
+    """Chunks of results in input order, from `workers` processes (1: this process), never
+    more than the machine's cores: more would only take turns on them, each with memory of
+    its own (a pool forks all its processes at once: `--workers 1000` forked 1000)."""
+    workers = min(workers, os.cpu_count() or 1)
     if workers <= 1:
         for raws in chunks_of(inputs):
             yield screen_chunk(screener, job, raws)

@@ -61,6 +61,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "json_trailing_comma": ("a comma before the end of a list or object is one too many",
                             "et komma før slutningen af en liste eller et objekt er ét for "
                             "meget"),
+    "json_bom": ("a byte order mark (BOM) where no file starts, as when two files are "
+                 "joined: delete it", "et byte order mark (BOM), hvor ingen fil starter, som "
+                 "når to filer er sat sammen: slet det"),
     "invalid_yaml": ("invalid YAML: {detail}", "ugyldig YAML: {detail}"),
     "duplicate_key": ("duplicate key `{key}`", "nøglen `{key}` står to gange"),
     "too_deep": ("nested deeper than {levels} levels", "indlejret dybere end {levels} niveauer"),
@@ -72,6 +75,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "yaml_colon_in_value": ('a colon and a space inside a value: put the text in quotes ("...")',
                             'kolon og mellemrum inde i en værdi: sæt teksten i anførselstegn '
                             '("...")'),
+    "yaml_character": ("the character {character}, a control character YAML does not allow: "
+                       "delete it", "tegnet {character}, et kontroltegn, som YAML ikke "
+                       "tillader: slet det"),
     "yaml_tab": ("a tab: YAML indents with spaces only",
                  "et tabulatortegn: YAML indrykker kun med mellemrum"),
     "yaml_indent": ("the indentation does not match the lines above: fields that belong "
@@ -352,6 +358,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "disken med revisionssporet er fuld"),
     "store_corrupt": ("the audit store is damaged (corrupt pages)",
                       "revisionssporet er beskadiget (ødelagte sider)"),
+    "store_not_text": ("the audit store is damaged (an entry is no longer UTF-8 text)",
+                       "revisionssporet er beskadiget (en post er ikke længere UTF-8-tekst)"),
     "store_cannot_open": ("the audit store cannot be opened", "revisionssporet kan ikke åbnes"),
     "store_locked": ("the audit store is locked by another process",
                      "revisionssporet er låst af en anden proces"),

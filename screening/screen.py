@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from os import PathLike
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -55,6 +56,19 @@ class AuditSink:
     store: str | Path
     operator: str | None = None
     command: str = "api"
+
+    def __post_init__(self) -> None:
+        # refused where given: found when the run is recorded, a wrong type left a whole
+        # talent pool screened, and streamed, with nothing recorded
+        if not isinstance(self.store, str | PathLike):
+            raise TypeError(f"store must be a path, not {type(self.store).__name__} "
+                            f"{self.store!r}")
+        if not isinstance(self.operator, str | None):
+            raise TypeError(f"operator must be a name or None (the OS user), not "
+                            f"{type(self.operator).__name__} {self.operator!r}")
+        if not isinstance(self.command, str):
+            raise TypeError(f"command must be a str, not {type(self.command).__name__} "
+                            f"{self.command!r}")
 
 
 @dataclass

@@ -246,11 +246,12 @@ def stage_competencies(profile: Profile, stage: str) -> list[str]:
 
 
 def scoring_sheet(profile: Profile, stage: str, candidates: list[tuple[str, str | None]],
-                  decisions: Decisions | None = None) -> bytes:
+                  decisions: Decisions | None = None, skipped: Sequence[str] = ()) -> bytes:
     """Candidates (id, name) × the stage's competencies; score cells accept 1-5 only. A
     stage no criterion takes an assessment from is refused: its sheet had no column to
     score in. When people decided on any candidate (`decisions`, by id), a last column
-    says what, so the panel does not score a candidate as if nobody had."""
+    says what, so the panel does not score a candidate as if nobody had; under the rows,
+    the inputs that gave no record (`skipped`), as the screening's workbook names them."""
     from openpyxl import Workbook
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font
@@ -286,6 +287,9 @@ def scoring_sheet(profile: Profile, stage: str, candidates: list[tuple[str, str 
         _append(sheet, [candidate_id or None, name, *([None] * len(competencies)), stage, None,
                         *([decided.get(candidate_id)] if decided else [])])
     last = FIRST_SCORE_ROW + len(rows) - 1
+    if left_out := report.not_included(skipped):  # no scores beside it: import passes it by
+        _append(sheet, [])
+        _append(sheet, [left_out])
     scores = DataValidation(type="whole", operator="between", formula1="1", formula2="5",
                             allow_blank=True, showErrorMessage=True,
                             errorTitle=t("Score fra 1 til 5"),

@@ -630,6 +630,39 @@ def test_verify_refuses_an_empty_file_and_writes_nothing_into_it(tmp_path):
     assert missing.exit_code == 2 and not (tmp_path / "nope.db").exists()
 
 
+@pytest.mark.parametrize("command", [("audit", "list"), ("screen", PROFILE, str(EXAMPLES)),
+                                     ("screen", PROFILE, str(EXAMPLES), "--format", "jsonl")],
+                         ids=["audit-list", "screen", "screen-jsonl"])
+def test_a_fifo_as_the_audit_store_is_refused_not_waited_for(tmp_path, monkeypatch, command):
+    """SCREENING_AUDIT_DB naming a FIFO made every command that opens the store wait for
+    ever: SQLite opens it like a file, and nobody writes to it or reads from it."""
+    fifo = tmp_path / "audit.db"
+    os.mkfifo(fifo)
+    monkeypatch.setenv("SCREENING_AUDIT_DB", str(fifo))
+    rules = ["--rules-dir", str(ROOT / "rules")] if command[0] == "screen" else []
+    result = subprocess.run([SCRIPT, *command, *rules], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 2, result.stderr
+    assert f"fejl: {fifo}: E401 ikke en almindelig fil" in result.stderr
+
+
+def test_an_empty_file_named_as_the_store_holds_no_decisions_yet(tmp_path):
+    """A store made with mktemp is an empty file: screen recorded its first run in it as a
+    table, but refused it as JSON Lines, or with --no-audit, looking up what people had
+    decided ('ikke et revisionsspor (en tom fil)', exit 2) before anything was screened."""
+    empty = tmp_path / "audit.db"
+    empty.write_bytes(b"")
+    common = [PROFILE, str(EXAMPLES), "--rules-dir", str(ROOT / "rules"), "--audit-db",
+              str(empty)]
+    for extra in (["--no-audit"], ["--format", "jsonl", "--no-audit"]):
+        result = cli("screen", *common, *extra)
+        assert result.exit_code == 0, result.output
+        assert empty.read_bytes() == b""
+    result = cli("screen", *common, "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    assert len(AuditStore(empty).runs()) == 1
+
+
 def test_a_new_store_is_private_to_its_owner(tmp_path):
     path = tmp_path / "ny" / "mappe" / "audit.db"
     AuditStore(path).close()
@@ -658,6 +691,19 @@ def test_a_store_with_corrupt_pages_is_named(audit_db):
         handle.write(b"\xde\xad" * 8192)
     result = cli("audit", "verify", "--audit-db", str(audit_db))
     assert result.exit_code == 2 and "beskadiget" in result.output, result.output
+
+
+def test_a_store_whose_entry_is_no_longer_text_is_named(audit_db):
+    """Bytes overwritten inside an entry gave sqlite3's English and a piece of the entry:
+    "fejl i revisionssporet: Could not decode to UTF-8 column 'body' with text '{…'"."""
+    run = screen_run(audit_db)
+    tamper(audit_db, "UPDATE entries SET body = CAST(X'7bff7d' AS TEXT) WHERE seq = 2")
+    for args in (("audit", "verify"), ("audit", "show", run)):
+        result = cli(*args, "--audit-db", str(audit_db))
+        assert result.exit_code == 2, (args, result.output)
+        assert result.output.endswith("fejl: revisionssporet er beskadiget (en post er ikke "
+                                      "længere UTF-8-tekst)\n")
+        assert "decode" not in result.output
 
 
 def test_results_are_not_reported_as_recorded_when_the_disk_is_full(audit_db, monkeypatch):

@@ -209,6 +209,32 @@ def test_problems_in_json_lines_name_the_file_and_the_line(tmp_path):
         "(fik '2015-02-30')"]
 
 
+def test_a_line_that_gives_a_key_twice_is_refused_as_a_record_file_is(tmp_path):
+    """Parsed alone, the line would keep the last value: another id, or a score of 5 where
+    the assessor first wrote 2, without a word."""
+    twice_id = line("a")[:-1] + ', "id": "b"}'
+    twice_score = ('{"id": "c", "assessments": [{"competency": "samarbejde", '
+                   '"source": "samtale1", "score": 2, "score": 5, "assessor": "Udvalget"}]}')
+    path = jsonl(tmp_path, "pool.jsonl", twice_id, twice_score, line("d"))
+    id_key, score_key = '"id"', '"score"'  # where each key is given the second time
+    loaded, problems = load_records([path])
+    assert [r.record.id for r in loaded] == ["d"]
+    assert shown(problems, tmp_path) == [
+        f"pool.jsonl:1:{twice_id.rindex(id_key) + 1}: E004 nøglen `id` står to gange",
+        f"pool.jsonl:2:{twice_score.rindex(score_key) + 1}: E004 nøglen `score` står to gange"]
+
+
+def test_a_byte_order_mark_inside_a_pool_is_named_in_the_chosen_language(tmp_path):
+    """A file's first line may start with a BOM; a later one does where two files saved by
+    Notepad were joined, and json says so only in English."""
+    path = jsonl(tmp_path, "pool.jsonl", "\ufeff" + line("a"), "\ufeff" + line("b"), line("c"))
+    loaded, problems = load_records([path])
+    assert [r.record.id for r in loaded] == ["a", "c"]
+    assert shown(problems, tmp_path) == [
+        "pool.jsonl:2:1: E004 ugyldig JSON: et byte order mark (BOM), hvor ingen fil starter, "
+        "som når to filer er sat sammen: slet det"]
+
+
 def test_an_overlong_line_is_refused_without_being_parsed(tmp_path, monkeypatch):
     monkeypatch.setattr(candidates, "MAX_LINE_BYTES", 50)
     path = jsonl(tmp_path, "pool.jsonl", '{"id": "a"}', line("b"))

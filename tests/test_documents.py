@@ -216,7 +216,11 @@ def test_hostile_documents_are_one_located_problem_found_quickly(tmp_path, name,
      'et " inde i en tekst i anførselstegn skrives \\"'),
     ("id: a\nname n\nquote: q\n",
      ":3:1: E004 ugyldig YAML: en linje uden `navn: værdi`, hvor der forventedes et felt"),
-], ids=["duplicate-key", "indentation", "quote-inside-quote", "no-colon"])
+    # a name pasted from a terminal: ruamel's English, and no place to look
+    ('id: a\npersonal: {name: "Mette \x1b[1mKjær"}\n',
+     ":2:25: E004 ugyldig YAML: tegnet U+001B, et kontroltegn, som YAML ikke tillader: slet "
+     "det"),
+], ids=["duplicate-key", "indentation", "quote-inside-quote", "no-colon", "control-character"])
 def test_a_yaml_mistake_a_consultant_makes_is_said_in_the_users_words(tmp_path, content,
                                                                        expected):
     path = tmp_path / "p.yaml"

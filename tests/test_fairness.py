@@ -219,6 +219,24 @@ def test_the_helsingor_example_run_against_hand_computed_numbers(run, tmp_path):
     assert "1 kandidat(er) i kørslen står ikke i gruppefilen" in result.stderr
 
 
+def test_a_json_lines_run_is_compared_as_the_same_run_ranked(run, audit_db):
+    """A JSON Lines run records its lines unranked: sorted by id, every candidate was tied
+    for the last place on the shortlist, so "på shortlisten (top 3)" counted all five
+    without a knock-out and put the four-fifths mark on the women instead of the men."""
+    streamed = CliRunner().invoke(main, ["screen", "helsingor-direktor-2024", str(EXAMPLES),
+                                         "--stage", "reference", "--rules-dir",
+                                         str(ROOT / "rules"), "--format", "jsonl"])
+    assert streamed.exit_code == 0, streamed.output
+    stream_run = AuditStore(audit_db).runs()[-1]["run"]
+    docs = []
+    for compared in (run, stream_run):
+        result = CliRunner().invoke(main, ["fairness", compared, "--groups", str(GROUPS),
+                                           "--take", "3", "--format", "json"])
+        assert result.exit_code == 0, result.output
+        docs.append({**json.loads(result.stdout), "run": None})
+    assert docs[0] == docs[1]
+
+
 def test_the_table_in_english_and_group_data_stays_out_of_the_store(run, audit_db):
     before = AuditStore(audit_db).head()
     result = CliRunner().invoke(main, ["--lang", "en", "fairness", run, "--groups",

@@ -235,6 +235,21 @@ def test_a_run_recorded_in_the_other_language_is_the_run_of_the_same_results(tmp
         assert f"Kørsel <code>{run_id}</code>" in out.read_text("utf-8")
 
 
+def test_a_json_lines_run_is_the_run_of_the_same_results(tmp_path):
+    """A talent pool screened with --format jsonl was never the run of a report: its lines
+    are unranked and carry their profile, stage and date, so --run RUN was refused as a run
+    of 'other rule files, another stage or other records', and without --run the report
+    said the screening was not recorded."""
+    db, out = tmp_path / "audit.db", tmp_path / "report.html"
+    common = [PROFILE, str(EXAMPLES), "--stage", "reference"]
+    assert run("screen", *common, "--format", "jsonl", db=db).exit_code == 0
+    run_id = latest_run(db)
+    for named in ([], ["--run", run_id]):
+        result = run("report", *common, *named, "--out", str(out), db=db)
+        assert result.exit_code == 0, result.output
+        assert f"Kørsel <code>{run_id}</code>" in out.read_text("utf-8")
+
+
 def test_a_krav_met_only_in_part_is_not_called_unmet_in_the_knock_out_section(tmp_path):
     """As explain says it: a proposed knock-out on a krav met in part reads 'kun delvist
     opfyldt', one on a krav not met 'ikke opfyldt', each under its own krav."""

@@ -105,6 +105,27 @@ def test_why_the_system_refused_is_said_in_the_chosen_language(tmp_path, languag
     assert [str(p) for p in refused.value.problems] == [f"{target}: {said}"]
 
 
+@pytest.mark.parametrize("fmt", ["table", "jsonl"])
+def test_out_never_writes_over_the_audit_store_the_run_makes(candidates, tmp_path, fmt):
+    """`--audit-db run.db --out run.db` with no run.db yet: the run made the store, recorded
+    itself in it and said so ("Revisionsspor: kørsel … i run.db"), and the output then
+    replaced the store, the run's record with it."""
+    from click.testing import CliRunner
+
+    from screening.cli import main
+
+    from .conftest import HELSINGOR
+
+    store, out = tmp_path / "run.db", f"{tmp_path}/./run.db"  # one file, named two ways
+    result = CliRunner().invoke(main, ["screen", str(HELSINGOR), str(candidates),
+                                       "--format", fmt, "--audit-db", str(store),
+                                       "--out", out])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[-1] == (
+        f"fejl: {out}: E007 er en fil, kommandoen læser; --out ville skrive over den")
+    assert not store.exists()
+
+
 @pytest.mark.parametrize("command, written", [
     (["screen", "{rules}", "{folder}"], "{record}"),
     (["screen", "{rules}", "{folder}", "--format", "jsonl"], "{link}"),

@@ -186,6 +186,28 @@ def test_worker_processes_give_what_one_process_gives(folder, tmp_path):
     assert one == two
 
 
+def test_no_more_processes_are_started_than_there_are_cores(tmp_path, monkeypatch):
+    """A pool forks all its processes at once: `--workers 1000`, typed by mistake, forked
+    1000 copies of the screening on a machine of 2 cores."""
+    import concurrent.futures
+
+    started: list[int] = []
+
+    class Counted(concurrent.futures.ProcessPoolExecutor):
+        def __init__(self, max_workers, *args):
+            started.append(max_workers)
+            super().__init__(max_workers, *args)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Counted)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    pool, count = _pool(EXAMPLES[0], tmp_path, copies=2)
+    screened = _flat(_screened(EXAMPLES[0], _audited, iter_inputs([pool], []), 1000))
+    assert started == [2] and len(screened["results"]) == count - 1
+    monkeypatch.setattr(os, "cpu_count", lambda: None)  # unknown: one, this process
+    assert _flat(_screened(EXAMPLES[0], _audited, iter_inputs([pool], []), 1000)) == screened
+    assert started == [2]
+
+
 def test_workers_read_their_spans_and_locate_bad_lines_past_the_first_chunk(tmp_path):
     pool, count = _pool(EXAMPLES[0], tmp_path, copies=150)
     lines = pool.read_bytes().split(b"\n")

@@ -200,6 +200,20 @@ def test_an_audit_store_given_as_its_path_is_refused_before_screening(helsingor,
     assert written == [] and not (tmp_path / "run.db").exists()
 
 
+@pytest.mark.parametrize(("given", "refused"), [
+    ({"store": None}, "store must be a path, not NoneType None"),
+    ({"operator": 3}, "operator must be a name or None .*, not int 3"),
+    ({"command": None}, "command must be a str, not NoneType None")],
+    ids=["store", "operator", "command"])
+def test_an_audit_sink_of_the_wrong_types_is_refused_where_it_is_made(tmp_path, given,
+                                                                      refused):
+    """AuditSink(store, operator=3) was taken, and the run failed only when it was recorded,
+    every record screened: "TypeError: 'int' object is not iterable", nothing recorded
+    (command=None was recorded as the command)."""
+    with pytest.raises(TypeError, match=refused):
+        AuditSink(**{"store": tmp_path / "run.db", **given})
+
+
 @pytest.mark.parametrize("streamed", [False, True], ids=["ranked", "streamed"])
 def test_a_recorded_run_closes_its_files(helsingor, candidates, tmp_path, streamed):
     """The spool of a recorded run was left to the garbage collector: every run audited
@@ -219,6 +233,31 @@ def test_a_recorded_run_closes_its_files(helsingor, candidates, tmp_path, stream
         gc.collect()
     assert run.run_id is not None
     assert [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)] == []
+
+
+def _csv_line(result) -> str:  # named, not a lambda: workers from a fork server unpickle it
+    return f"{result.id};{result.score}\n"
+
+
+def _json_of_its_own(result) -> str:
+    return json.dumps({"id": result.id, "score": result.score})
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("render", [_csv_line, _json_of_its_own],
+                         ids=["csv", "json-of-its-own"])
+def test_an_audited_stream_refuses_a_rendering_the_audit_trail_cannot_keep(
+        helsingor, candidates, tmp_path, render, workers):
+    """A stream records each result as rendered: a CSV line failed with a JSONDecodeError
+    once every record was streamed, and JSON of the caller's own was recorded as the
+    results, after which audit show, replay, export and fairness on the run, and the report
+    of the profile, failed with an internal error for good."""
+    written = []
+    with Screener(helsingor, HELSINGOR) as screener, \
+            pytest.raises(ValueError, match="render must give a JSON object of the result"):
+        screener.stream_paths([candidates], render, lambda _r, line: written.append(line),
+                              audit=AuditSink(tmp_path / "run.db"), workers=workers)
+    assert written == [] and not (tmp_path / "run.db").exists()
 
 
 def test_auditing_needs_the_rule_file_the_profile_came_from(helsingor, candidates, tmp_path):

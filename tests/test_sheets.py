@@ -253,6 +253,27 @@ def test_the_sheet_finds_a_decision_made_on_a_screening_as_of_another_day(folder
     assert decided[first["id"]].startswith("Stående beslutning: går ikke videre")
 
 
+@pytest.mark.parametrize("lang,words", [("da", "Ikke med: "), ("en", "Not included: ")])
+def test_the_sheet_says_which_inputs_it_leaves_out_and_still_reads_back(tmp_path, folder,
+                                                                       lang, words):
+    """A record that could not be read was left out of the scoring sheet with no word: the
+    panel scored the candidates in it as if no one else were to be interviewed."""
+    broken = folder / "k99-broken.yaml"
+    broken.write_text("id: k99\npositions: [{title: X}]\n", encoding="utf-8")
+    path = tmp_path / "scores.xlsx"
+    result = run("--lang", lang, "sheet", PROFILE, str(folder), "--stage", STAGE, "--out",
+                 str(path))
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(path).worksheets[0]
+    rows = list(sheet.iter_rows(min_row=FIRST_SCORE_ROW, values_only=True))
+    assert len(rows) == len(list(EXAMPLES.iterdir())) + 2
+    assert rows[-2] == (None,) * len(rows[-2])
+    assert rows[-1][0].startswith(words) and str(broken) in rows[-1][0]
+    broken.unlink()  # import refuses a folder with a record it cannot read
+    imported = run("import", "scores", str(path), "--into", str(folder))
+    assert imported.exit_code == 0, imported.output
+
+
 def test_a_sheet_without_decisions_has_no_decision_column(tmp_path):
     ids = [c.value for c in load_workbook(blank_sheet(EXAMPLES, tmp_path))[SCORE_SHEET][3]]
     assert ids[-2:] == ["source", "assessor"]

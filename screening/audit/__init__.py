@@ -6,6 +6,7 @@ files and records needed to replay a run, and personal data apart so it can be e
 """
 
 import os
+import stat
 from pathlib import Path
 
 
@@ -16,3 +17,14 @@ def default_path() -> Path:
         return Path(os.environ["SCREENING_AUDIT_DB"])
     base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
     return base / "screening" / "audit.db"
+
+
+def nothing_recorded(path: str | Path) -> bool:
+    """Nothing recorded at `path` yet: no file, or an empty one (made by `touch` or `mktemp`;
+    the first run recorded there makes the store in it). Here for the reason `default_path`
+    is: a command that finds nothing loads no sqlite3."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return True  # as os.path.exists says of a path it cannot see
+    return stat.S_ISREG(found.st_mode) and found.st_size == 0

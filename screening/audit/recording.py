@@ -18,6 +18,7 @@ from .store import AuditStore, CandidateInput, person
 
 if TYPE_CHECKING:
     from ..candidates import LoadedRecord
+    from ..results import CandidateResult
 
 
 def audit_input(loaded: LoadedRecord) -> CandidateInput:
@@ -27,6 +28,26 @@ def audit_input(loaded: LoadedRecord) -> CandidateInput:
     return CandidateInput(record.id, loaded.path, loaded.sha256,
                           record.model_dump(mode="json", exclude={"personal"},
                                             exclude_none=True), personal or None)
+
+
+def check_recordable(rendered: str | bytes, result: CandidateResult) -> None:
+    """A streamed run records each result as it was rendered (it is never decoded and
+    rendered again): a ValueError unless `rendered` is a JSON object of the result's fields,
+    as `report.jsonl_row` renders it. Any other text recorded as the result would fail
+    every audit command that reads the run, and the report of its profile, for good."""
+    from ..report import candidate
+
+    try:
+        row = json.loads(rendered)
+    except ValueError:
+        row = None
+    missing = [key for key in candidate(result) if not isinstance(row, dict) or key not in row]
+    if missing or row["id"] != result.id:
+        wrong = f"missing {', '.join(missing)}" if missing else \
+            f"id {row['id']!r} where the result's is {result.id!r}"
+        raise ValueError("an audited stream records each result as rendered: render must give "
+                         "a JSON object of the result's fields, as screening.report.jsonl_row "
+                         f"does ({wrong})")
 
 
 class Spool:

@@ -24,6 +24,7 @@ import hashlib
 import os
 import secrets
 import sqlite3
+import stat
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -104,6 +105,14 @@ class AuditStore:
     def __init__(self, path: str | Path, create: bool = True, read_only: bool = False):
         self.path = Path(path)
         create = create and not read_only
+        try:
+            kind = self.path.stat().st_mode
+        except OSError:
+            kind = None  # no store yet, or none that can be reached: opening it says which
+        if kind is not None and not (stat.S_ISREG(kind) or stat.S_ISDIR(kind)):
+            # a FIFO would be waited on for ever, opened to read or to write; a device such
+            # as /dev/null would take a run and keep nothing (a folder: opening it says so)
+            raise _bad(self.path, message("not_regular_file"))
         if not self.path.exists() and not create:
             raise _bad(self.path, message("no_audit_store"))
         try:
@@ -565,6 +574,7 @@ _FAULTS = (
     ("readonly", message("store_read_only")),
     ("disk is full", message("store_disk_full")),
     ("malformed", message("store_corrupt")),
+    ("could not decode to utf-8", message("store_not_text")),  # bytes of an entry overwritten
     ("not a database", message("not_a_store", why=message("not_sqlite"))),
     ("no such table", message("store_table_missing")),
     ("unable to open", message("store_cannot_open")),

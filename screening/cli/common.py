@@ -3,7 +3,6 @@ screens, standing decisions, and writing output."""
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Mapping
 from contextlib import contextmanager
@@ -152,10 +151,10 @@ def decision_book(profile, stage: str, as_of, run: str | None, audit_db: str | N
 def _decisions_store(run: str | None, audit_db: str | None):
     """The audit store, read-only, to look decisions up in; None when there is no store and
     no RUN names one (nothing decided: sqlite3 and the store's code stay unloaded)."""
-    from ..audit import default_path
+    from ..audit import default_path, nothing_recorded
 
     path = audit_db or default_path()
-    if run is None and not os.path.exists(path):
+    if run is None and nothing_recorded(path):
         yield None
         return
     from ..audit.store import AuditStore
@@ -255,8 +254,9 @@ def output_to(out: str | None):
 def check_out(out: str | None, candidates: tuple[str, ...] = (), profile=None,
               audit_db: str | None = None, store: bool = False) -> None:
     """--out naming a file the command reads (a candidate record, one of the profile's rule
-    files, the audit store when `store`) is bad input before anything is written."""
-    if out is None or not os.path.lexists(out):
+    files, the audit store when `store`, made by the run if it is not there yet) is bad
+    input before anything is written."""
+    if out is None:
         return
     from ..candidates import expand
     from ..output import refuse_inputs

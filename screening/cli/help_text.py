@@ -85,8 +85,9 @@ HELP_EN: dict[str, str] = {
         "Show only candidates with a proposed knock-out.",
     "Skjul kandidater med foreslået knock-out, som ingen har underkendt.":
         "Hide candidates with a proposed knock-out no person has overridden.",
-    "Antal processer (standard: alle kerner ved store input, ellers 1).":
-        "Number of processes (default: all cores for large inputs, else 1).",
+    "Antal processer, højst én pr. kerne (standard: alle kerner ved store input, ellers 1).":
+        "Number of processes, at most one per core (default: all cores for large inputs, "
+        "else 1).",
     # shortlist
     "Foreslå hvem der går videre til næste runde, med begrundelse.":
         "Propose who goes on to the next round, with the reasons.",

@@ -161,7 +161,7 @@ def sheet(profile, candidates, stage, out, as_of, rules_dir, audit_db):
 
     loaded_profile = screening_profile(profile, rules_dir)
     check_out(out, candidates, loaded_profile, audit_db, store=True)
-    loaded = loaded_of(candidates)[0] if candidates else []
+    loaded, skipped = loaded_of(candidates) if candidates else ([], ())
     # what people decided on the evidence before this stage, as the interview guide shows
     # (on the day the screening counted to: one screened --as-of a day decided on that)
     decided_on = SOURCES[max(SOURCES.index(stage) - 1, 0)]
@@ -169,7 +169,7 @@ def sheet(profile, candidates, stage, out, as_of, rules_dir, audit_db):
                                    {r.record.id: r.sha256 for r in loaded}, None, audit_db)
     write_bytes(out, scoring_sheet(loaded_profile, stage, [
         (r.record.id, r.record.personal.name if r.record.personal else None)
-        for r in loaded], decisions))
+        for r in loaded], decisions, skipped))
     click.echo(out, err=True)
 
 

@@ -64,7 +64,8 @@ FORMATS = ("table", "json", "jsonl", "csv", "markdown", "xlsx")
 @option("--hide-knockouts", is_flag=True,
         help="Skjul kandidater med foreslået knock-out, som ingen har underkendt.")
 @option("--workers", type=click.IntRange(min=1),
-        help="Antal processer (standard: alle kerner ved store input, ellers 1).")
+        help="Antal processer, højst én pr. kerne (standard: alle kerner ved store "
+             "input, ellers 1).")
 @as_of_option
 @rules_dir_option
 @screening_run_options
