@@ -96,7 +96,7 @@ def _reasons(outcome: CriterionOutcome) -> tuple[str, ...]:
 def _so_far(outcome: CriterionOutcome) -> str:
     """What the evidence still to come may make of a criterion with points still open,
     whatever its status so far (which `why` adds)."""
-    if (outcome.points or 0.0) + outcome.open_points >= outcome.max_points:
+    if outcome.ceiling >= outcome.max_points:
         return t("foreløbigt vurderet; kan endnu blive opfyldt")
     return t("foreløbigt vurderet; kan endnu blive delvist opfyldt")
 

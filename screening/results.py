@@ -195,8 +195,8 @@ class CriterionOutcome:
     evidence: tuple[Evidence, ...]
     missing: tuple[Missing, ...]  # what evidence would let the criterion be judged
     disagreement: bool
-    # of a delvist that evidence not yet there may lift to opfyldt (an ønske "at least
-    # delvist"): the points it may still add, counted in the possible score; else 0
+    # what evidence not yet there may still add (an ønske "at least delvist", or sources
+    # still to come at the stage), counted in the possible score; else 0
     open_points: float = 0.0
 
     def __init__(self, criterion: Criterion, status: str, points: float | None,
@@ -211,6 +211,12 @@ class CriterionOutcome:
         fields["missing"] = missing
         fields["disagreement"] = disagreement
         fields["open_points"] = open_points
+
+    @property
+    def ceiling(self) -> float:
+        """The most the criterion may still come to: its points and what is still open of
+        them, or all of its weight while ikke belyst."""
+        return self.max_points if self.points is None else self.points + self.open_points
 
 
 class DeferredOutcomes(Deferred[CriterionOutcome]):

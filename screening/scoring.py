@@ -82,15 +82,11 @@ def _points_by_status(criterion: Criterion) -> dict[str, float | None]:
             for status in OPEN_FACTOR}
 
 
-def _open_by_status(criterion: Criterion) -> dict[str, float]:
-    """The points still open of a criterion with each status the engine gives it."""
-    return {status: criterion.weight * factor for status, factor in OPEN_FACTOR.items()}
-
-
-def _reach_by_status(criterion: Criterion) -> dict[str, float]:
-    """The points a criterion can reach at best with each status its best view gives it
-    (see `engine.Evaluated.reachable`)."""
-    return {status: criterion.weight * factor for status, factor in REACH_FACTOR.items()}
+def _weighted(criterion: Criterion, factors: dict[str, float]) -> dict[str, float]:
+    """Per status, the criterion's weight times its factor: the points still open of it
+    (OPEN_FACTOR), or the points it can reach at best with the status its best view gives
+    it (REACH_FACTOR, see `engine.Evaluated.reachable`)."""
+    return {status: criterion.weight * factor for status, factor in factors.items()}
 
 
 def _earned_and_unknown(outcomes: Sequence[CriterionOutcome]
@@ -134,8 +130,8 @@ class Scorer:
         points = [_points_by_status(c) for c in criteria]
         self._earned = [{status: 0.0 if got is None else got for status, got in by.items()}
                         for by in points]
-        self._unknown = [_open_by_status(c) for c in criteria]
-        self._reach = {c.id: (n, _reach_by_status(c)) for n, c in enumerate(criteria)}
+        self._unknown = [_weighted(c, OPEN_FACTOR) for c in criteria]
+        self._reach = {c.id: (n, _weighted(c, REACH_FACTOR)) for n, c in enumerate(criteria)}
         self._categories = _categories_of(criteria)
         self._krav = _krav_of(criteria)
         self._judged = _Judged(compiled.profile.scoring, fsum([c.weight for c in criteria]))
@@ -367,7 +363,7 @@ class _CriterionParts:
         self.assessed = tuple(k for k in self.keys if k in compiled.assessments)
         self.points = _points_by_status(criterion)
         self.open = criterion.weight * OPEN_FACTOR[P]  # what an ønske "at least delvist" may add
-        self.reach = _reach_by_status(criterion)
+        self.reach = _weighted(criterion, REACH_FACTOR)
         # Only keys of one kind can give the same evidence or missing text: an assessment's
         # evidence is `assessments[n].score` and its text names the competency, which no
         # derived fact's evidence or text can be.

@@ -128,9 +128,7 @@ def screening_workbook(screening: Screening, decisions: Decisions | None = None,
 def _reach(outcome: CriterionOutcome) -> float | None:
     """The points a criterion judged so far may still reach (`open_points` added), or None
     when nothing more is open on the evidence it was judged on."""
-    if not outcome.open_points:
-        return None
-    return (outcome.points or 0.0) + outcome.open_points
+    return outcome.ceiling if outcome.open_points else None
 
 
 def _append(sheet, values: list) -> None:
