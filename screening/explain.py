@@ -138,6 +138,10 @@ def _header(screening: Screening, result: CandidateResult,
         if open_krav:
             lines.append(t("Krav ikke belyst endnu: {ids}; et krav, der ikke er fuldt opfyldt, "
                            "er et foreslået knock-out.", ids=", ".join(open_krav)))
+    if to_come := result.krav_to_come():
+        lines.append(t("Krav ikke fuldt opfyldt endnu, som de kommende kilder kan nå at "
+                       "opfylde: {ids}; forbliver et af dem ikke fuldt opfyldt, er det et "
+                       "foreslået knock-out.", ids=", ".join(to_come)))
     if result.knockouts and decision is not None and not decision.on_other_evidence:
         # the decision under the header says what; "to be confirmed" would read as pending
         lines.append(t("Foreslåede knock-outs (et menneske har taget stilling): {ids}.",

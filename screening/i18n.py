@@ -109,6 +109,7 @@ EN: dict[str, str] = {
         "{count} candidates are tied for the last {places} places: the committee chooses.",
     "score {score}, dækning {coverage} %": "score {score}, coverage {coverage} %",
     "stærkest": "strongest", "krav ikke belyst": "requirements not assessed",
+    "krav, kommende kilder kan opfylde": "requirements the sources to come may meet",
     "foreslået knock-out": "proposed knock-out", "uenige kilder": "sources disagree",
     # the score as a range, krav met only in part
     "Score (sikret–mulig)": "Score (secured–possible)",
@@ -119,6 +120,10 @@ EN: dict[str, str] = {
     "knock-out.":
         "Requirements not yet assessed: {ids}; a requirement not fully met is a proposed "
         "knock-out.",
+    "Krav ikke fuldt opfyldt endnu, som de kommende kilder kan nå at opfylde: {ids}; "
+    "forbliver et af dem ikke fuldt opfyldt, er det et foreslået knock-out.":
+        "Requirements not yet fully met that the sources still to come may yet meet: {ids}; "
+        "one that stays not fully met is a proposed knock-out.",
     "Foreslået knock-out: kravet er kun delvist opfyldt på det foreliggende grundlag, og et krav "
     "skal være opfyldt. Et menneske bekræfter eller underkender med en begrundelse.":
         "Proposed knock-out: the requirement is only partly met on the evidence so far, and a "

@@ -299,6 +299,13 @@ class CandidateResult:
         partly = {criterion for criterion, status in self._statuses() if status == D}
         return tuple(k for k in self.knockouts if k in partly)
 
+    def krav_to_come(self) -> tuple[str, ...]:
+        """The krav not fully met so far that the sources still to come at the stage may yet
+        meet in full: no proposed knock-out until they are heard (`scoring._scored`)."""
+        return tuple([o.criterion.id for o in self.outcomes
+                      if o.criterion.priority == "krav" and o.status in (I, D)
+                      and o.ceiling >= o.max_points])
+
     def status_counts(self) -> dict[str, int]:
         """How many criteria have each status, in the order of STATUSES."""
         counts = dict.fromkeys(STATUSES, 0)

@@ -8,7 +8,8 @@ one lowers what is possible, a partly met one does a half of each. Candidates ra
 score, then by what is possible.
 
 A krav that is not fully met, `ikke_opfyldt` or only `delvist`, is a *proposed* knock-out
-for a person to confirm or override; the tool never rejects anyone by itself.
+for a person to confirm or override; the tool never rejects anyone by itself. One that
+sources still to come at the stage may yet meet in full is not one until they are heard.
 """
 
 from __future__ import annotations
@@ -214,20 +215,27 @@ def _scored(candidate_id: str, outcomes: Sequence[CriterionOutcome],
             judged: _Judged) -> CandidateResult:
     """The result of criteria with these statuses, earned and unknown points (by position,
     see `_earned_and_unknown`), scored in all (`judged`, with its band) and per category
-    (`_categories_of`), with the krav (`_krav_of`) not fully met proposed as knock-outs and
-    a krav not yet belyst leaving the band open (but the lowest: see `_Judged.unmoved`)."""
+    (`_categories_of`), with the krav (`_krav_of`) not fully met proposed as knock-outs,
+    but for those the sources still to come may yet meet, which leave the band open as a
+    krav not yet belyst does (but the lowest: see `_Judged.unmoved`)."""
     total, band, label = judged[fsum(earned), fsum(unknown)]
     by_category = {category: _percentages(fsum(pick(earned)), fsum(pick(unknown)), weight)
                    for category, pick, weight in categories}
     short = [n for n in krav if statuses[n] in KNOCKOUT_STATUSES]
     knockouts: tuple[str, ...] = ()
-    if short:  # most candidates have none: no tuple or test made for them
-        knockouts = tuple([criteria[n].id for n in short])
+    settled = short
+    if short:  # most candidates have none: no list, tuple or test made for them
+        # a krav short so far that the sources still to come may yet meet in full (its
+        # best reaches its weight: `krav: mean` or `max`, or under a `not`) awaits them
+        settled = [n for n in short if earned[n] + unknown[n] < criteria[n].weight]
+    if settled:
+        knockouts = tuple([criteria[n].id for n in settled])
         band = KNOCKOUT_BAND
-        label = (KNOCKOUT_LABEL if I in [statuses[n] for n in short]
+        label = (KNOCKOUT_LABEL if I in [statuses[n] for n in settled]
                  else PARTLY_MET_KNOCKOUT_LABEL)
-    elif band not in judged.unmoved and U in [statuses[n] for n in krav]:
-        # a krav not yet belyst may still prove a proposed knock-out: no band is settled
+    elif band not in judged.unmoved and (short or U in [statuses[n] for n in krav]):
+        # a krav not yet belyst, or not yet met while its sources may still meet it, may
+        # still prove a proposed knock-out: no band is settled
         band, label = PENDING_BAND, PENDING_LABEL
     return CandidateResult(candidate_id, outcomes, total, by_category, knockouts, band, label)
 

@@ -76,6 +76,8 @@ def reasons(result: CandidateResult, strongest: int = 3) -> str:
                  if o.criterion.priority == "krav" and o.status == "ikke_belyst"]
     if open_krav:
         parts.append(f"{t('krav ikke belyst')}: " + ", ".join(open_krav))
+    if to_come := result.krav_to_come():
+        parts.append(f"{t('krav, kommende kilder kan opfylde')}: " + ", ".join(to_come))
     if result.knockouts:
         parts.append(f"{t('foreslået knock-out')}: " + knockout_ids(result))
     disagreements = [o.criterion.id for o in result.outcomes if o.disagreement]

@@ -67,30 +67,39 @@ experience = st.fixed_dictionaries(
               "description": st.sampled_from(["Pressekontakt", "Bestyrelsesformand"])})
 
 
-def assessments(competencies: list[str], consistent: bool = False):
+def assessments(competencies: list[str], consistent: bool = False, rising: bool = False):
     """Assessments across competencies and sources; `consistent`: every source gives a
-    competency the same score, so later evidence never contradicts earlier evidence."""
+    competency the same score, so later evidence never contradicts earlier evidence;
+    `rising`: every source assesses the competencies picked, each giving one at least what
+    the sources before it gave, so later evidence lifts what earlier evidence found."""
     named = st.sampled_from([*competencies, UNREAD_COMPETENCY])
     optional = {"assessor": st.sampled_from(["Borgmester", "Konsulent"]),
                 "note": st.sampled_from(["Stærk case", "Usikker"])}
-    if not consistent:
+    if not (consistent or rising):
         return st.lists(st.fixed_dictionaries(
             {"competency": named, "source": st.sampled_from(SOURCES),
              "score": st.integers(1, 5)}, optional=optional), max_size=25)
+    by_source = (st.integers(1, 5).map(lambda score: [score] * len(SOURCES)) if consistent
+                 else st.lists(st.integers(1, 5), min_size=len(SOURCES),
+                               max_size=len(SOURCES)).map(sorted))
 
     @st.composite
-    def agreeing(draw):
-        scores = {c: draw(st.integers(1, 5)) for c in [*competencies, UNREAD_COMPETENCY]}
-        picked = draw(st.lists(st.tuples(named, st.sampled_from(SOURCES)), max_size=25))
-        return [{"competency": c, "source": s, "score": scores[c]} for c, s in picked]
+    def ordered(draw):
+        scores = {c: dict(zip(SOURCES, draw(by_source), strict=True))
+                  for c in [*competencies, UNREAD_COMPETENCY]}
+        picked = (draw(st.lists(named, max_size=5, unique=True).map(
+                      lambda some: [(c, s) for c in some for s in SOURCES])) if rising
+                  else draw(st.lists(st.tuples(named, st.sampled_from(SOURCES)), max_size=25)))
+        return [{"competency": c, "source": s, "score": scores[c][s]} for c, s in picked]
 
-    return agreeing()
+    return ordered()
 
 
 @st.composite
 def record_data(draw, competencies: list[str], candidate_id: str = "k",
-                consistent: bool = False):
-    """A record as the plain data of a candidate file."""
+                consistent: bool = False, rising: bool = False):
+    """A record as the plain data of a candidate file (`consistent`, `rising`: see
+    `assessments`)."""
     return _without_none({
         "id": candidate_id,
         "personal": draw(maybe(st.fixed_dictionaries({"name": st.sampled_from(
@@ -98,11 +107,12 @@ def record_data(draw, competencies: list[str], candidate_id: str = "k",
         "positions": draw(maybe(st.lists(positions(), max_size=4))),
         "education": draw(maybe(st.lists(education, max_size=3))),
         "experience": draw(maybe(st.lists(experience, max_size=3))),
-        "assessments": draw(assessments(competencies, consistent))})
+        "assessments": draw(assessments(competencies, consistent, rising))})
 
 
-def records(competencies: list[str], candidate_id: str = "k", consistent: bool = False):
-    return record_data(competencies, candidate_id, consistent).map(
+def records(competencies: list[str], candidate_id: str = "k", consistent: bool = False,
+            rising: bool = False):
+    return record_data(competencies, candidate_id, consistent, rising).map(
         CandidateRecord.model_validate)
 
 

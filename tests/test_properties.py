@@ -7,6 +7,7 @@ knock-out, once there, stays at every later stage; scores stay within bounds.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 import pytest
@@ -39,9 +40,9 @@ def statuses(result) -> dict[str, str]:
     return {o.criterion.id: o.status for o in result.outcomes}
 
 
-def record_sets(profile, n=4):
+def record_sets(profile, n=4, rising=False):
     competencies = sorted(profile.competencies)
-    return st.tuples(*(records(competencies, f"k{i}") for i in range(n)))
+    return st.tuples(*(records(competencies, f"k{i}", rising=rising) for i in range(n)))
 
 
 @pytest.mark.parametrize("profile_id", sorted(PROFILES))
@@ -89,24 +90,35 @@ def test_results_do_not_depend_on_order_runs_or_unread_fields(profile_id):
     check()
 
 
+def with_krav(profile, aggregate: str):
+    """`profile` with its krav taking `aggregate` of their sources' scores, as a rule file's
+    `scoring.assessment.krav` may say (every shipped profile takes the weakest, `min`)."""
+    scale = profile.scoring.assessment.model_copy(update={"krav": aggregate})
+    return dataclasses.replace(
+        profile, scoring=profile.scoring.model_copy(update={"assessment": scale}),
+        sha256=f"{profile.sha256}-krav-{aggregate}")
+
+
+@pytest.mark.parametrize("aggregate", [None, "mean", "max"], ids=["shipped", "mean", "max"])
 @pytest.mark.parametrize("profile_id", sorted(PROFILES))
-def test_a_proposed_knockout_stays_at_every_later_stage(profile_id):
-    """More evidence never hides a knock-out, unless it shows the krav fully met: a krav
-    only partly met on the CV ("krav kun delvist opfyldt") is met once an interview rates
-    it high enough. It holds for the shipped profiles because a krav takes the weakest
-    source (`krav: min`) and no krav negates an assessment; a rule like
-    `not: {assessed: x}` could lose its knock-out when a later source scores lower."""
-    profile = PROFILES[profile_id]
+def test_a_proposed_knockout_stays_at_every_later_stage(profile_id, aggregate):
+    """More evidence never lifts a proposed knock-out: a krav not fully met is proposed as
+    one only when the sources still to come, each giving the score best for it, cannot meet
+    it in full. Also where a krav takes the mean or the best of its sources, where a 3 from
+    the first interview is delvist so far and a reference of 5 may yet meet it: she awaits
+    the reference, and a knock-out proposed at samtale1 would have told the committee to
+    drop her. Half the batches have scores that rise from source to source."""
+    profile = PROFILES[profile_id] if aggregate is None else \
+        with_krav(PROFILES[profile_id], aggregate)
 
     @FAST
-    @given(record_sets(profile, 3))
+    @given(st.one_of(record_sets(profile, 3), record_sets(profile, 3, rising=True)))
     def check(batch):
         earlier: dict[str, set] = {}
         for stage in SOURCES:
             screened = screen(profile, batch, stage=stage)
             for r in screened.results:
-                now_met = {o.criterion.id for o in r.outcomes if o.status == "opfyldt"}
-                assert earlier.get(r.id, set()) - now_met <= set(r.knockouts), (stage, r.id)
+                assert earlier.get(r.id, set()) <= set(r.knockouts), (stage, r.id)
                 earlier[r.id] = set(r.knockouts)
 
     check()
@@ -249,8 +261,10 @@ def test_scores_points_and_coverage_stay_in_bounds(profile_id):
                     assert o.points is None
                 else:
                     assert 0 <= o.points <= o.points + o.open_points <= o.max_points
+            # a krav not fully met, unless the sources still to come may yet meet it
             assert [o.criterion.id for o in r.outcomes if o.criterion.priority == "krav"
-                    and o.status in ("ikke_opfyldt", "delvist")] == list(r.knockouts)
+                    and o.status in ("ikke_opfyldt", "delvist")
+                    and o.ceiling < o.max_points] == list(r.knockouts)
 
     check()
 

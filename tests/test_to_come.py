@@ -13,7 +13,7 @@ from screening.cli import main
 from screening.compile import compile_profile
 from screening.engine import Engine
 from screening.records import CandidateRecord
-from screening.results import I, O
+from screening.results import D, I, O
 from screening.rulefiles import load_profile
 
 from .conftest import write
@@ -128,6 +128,55 @@ def test_under_a_not_the_best_a_source_to_come_gives_is_its_lowest_score(tmp_pat
     outcome = outcomes(screen(profile, [record], "samtale1").result("k"))["ikke-enegang"]
     assert (outcome.status, outcome.points, outcome.open_points) == (I, 0.0, 0.5)
     assert [m.sources for m in outcome.missing] == [("reference",)]
+
+
+def test_a_krav_the_sources_to_come_may_still_meet_is_no_knockout_until_they_are_heard(
+        tmp_path):
+    """With `krav: mean` a 3 from the first interview is delvist so far, but a reference of
+    5 makes the mean 4, opfyldt: proposing a knock-out at samtale1 told the committee to drop
+    a candidate the profile's own rule may still pass. She awaits the reference. A 2 (a
+    mean of at most 3,5, delvist) cannot be lifted to met: a proposed knock-out now."""
+    text = (PROFILE + MORE).replace("krav: min", "krav: mean")
+    profile = load_profile(write(tmp_path, "p.yaml", text))
+    low = rated(samtale1={"styring": 3, "samarbejde": 5, "overblik": 5})
+    result = screen(profile, [low], "samtale1").result("k")
+    styring = outcomes(result)["styring"]
+    assert (styring.status, styring.points, styring.open_points) == (D, 1.0, 1.0)
+    assert result.knockouts == ()
+    assert result.krav_to_come() == ("styring",)
+    assert result.recommendation == "afventer_belysning"
+    # the reference heard: what the rule file says of the mean decides
+    for reference, knockouts in ((5, ()), (3, ("styring",))):
+        heard = rated(samtale1={"styring": 3}, reference={"styring": reference})
+        assert screen(profile, [heard], "reference").result("k").knockouts == knockouts
+    hopeless = screen(profile, [rated(samtale1={"styring": 2})], "samtale1").result("k")
+    assert (hopeless.knockouts, hopeless.krav_to_come()) == (("styring",), ())
+    assert outcomes(hopeless)["styring"].open_points == 1.0  # delvist at best
+
+
+def test_explain_and_the_shortlist_name_the_krav_the_sources_to_come_may_still_meet(tmp_path):
+    rules = write(tmp_path, "p.yaml", (PROFILE + MORE).replace("krav: min", "krav: mean"))
+    record = write(tmp_path, "k.yaml", """\
+        id: k
+        assessments:
+          - {competency: styring, source: samtale1, score: 3, assessor: Udvalget}
+        """)
+    runner = CliRunner()
+    danish = runner.invoke(main, ["explain", str(rules), str(record), "--stage", "samtale1",
+                                  "--no-audit"])
+    assert danish.exit_code == 0, danish.output
+    assert ("Krav ikke fuldt opfyldt endnu, som de kommende kilder kan nå at opfylde: "
+            "styring;") in danish.output
+    assert "Foreslåede knock-outs: ingen." in danish.output
+    english = runner.invoke(main, ["--lang", "en", "explain", str(rules), str(record),
+                                   "--stage", "samtale1", "--no-audit"])
+    assert english.exit_code == 0, english.output
+    assert ("Requirements not yet fully met that the sources still to come may yet meet: "
+            "styring;") in english.output
+    listed = runner.invoke(main, ["shortlist", str(rules), str(record), "--stage", "samtale1",
+                                  "--take", "1", "--no-audit"])
+    assert listed.exit_code == 0, listed.output
+    assert "krav, kommende kilder kan opfylde: styring" in listed.output
 
 
 def test_explain_and_the_guide_say_what_may_still_be_reached_and_who_is_to_judge(tmp_path):
