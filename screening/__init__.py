@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # what editors and mypy see; at run time `__getattr__` import
         RecordError,
         RuleFileError,
         ScreeningError,
+        UnknownCandidate,
     )
     from .profiles import Profile
     from .records import CandidateRecord
@@ -42,13 +43,14 @@ _EXPORTS = {
     "Evidence": "results",
     "ScreeningError": "errors", "InputError": "errors", "RuleFileError": "errors",
     "RecordError": "errors", "EngineError": "errors", "Problem": "errors",
+    "UnknownCandidate": "errors",
 }
 
 __all__ = [
     "AuditSink", "CandidateRecord", "CandidateResult", "CriterionOutcome", "EngineError",
     "Evidence", "InputError", "LoadedRecord", "PathRun", "Problem", "Profile", "RankedRun",
     "RecordError", "RuleFileError", "RunSummary", "Screener", "Screening", "ScreeningError",
-    "load_profile", "load_records",
+    "UnknownCandidate", "load_profile", "load_records",
 ]
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .messages import Message, Worded
+from .messages import Message, Worded, message
 
 
 class ScreeningError(Exception):
@@ -46,6 +47,31 @@ class RuleFileError(InputError):
 
 class RecordError(InputError):
     """A candidate record that does not validate."""
+
+
+class UnknownCandidate(ScreeningError, KeyError):
+    """`Screening.result(id)` for an id the screening does not hold. A KeyError, as a lookup
+    by key is, whose text names the id, how many candidates the screening holds, the first of
+    them and the nearest id; `candidate_id` and `known` (every id, ranked) are the data."""
+
+    SHOWN = 10  # ids named in the text: a talent pool holds thousands
+
+    def __init__(self, candidate_id: str, known: Sequence[str]) -> None:
+        super().__init__(candidate_id)
+        self.candidate_id = candidate_id
+        self.known = tuple(known)
+
+    @property
+    def text(self) -> Message:
+        from .vocabulary import did_you_mean
+
+        shown = ", ".join(self.known[:self.SHOWN]) + (", ..." if len(self.known) > self.SHOWN
+                                                      else "")
+        return message("not_screened", id=self.candidate_id, count=len(self.known),
+                       ids=shown) + did_you_mean(self.candidate_id, self.known)
+
+    def __str__(self) -> str:  # in the language of the moment, not KeyError's repr
+        return self.text.render()
 
 
 class EngineError(ScreeningError):

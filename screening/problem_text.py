@@ -611,5 +611,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "name_one_candidate": ("{count} candidates given; name one with --id ({ids}, ...)",
                            "{count} kandidater givet; vælg én med --id ({ids}, ...)"),
     "no_candidate": ("no candidate '{id}'", "ingen kandidat '{id}'"),
+    "not_screened": ("no candidate '{id}' in this screening; it holds {count}: {ids}",
+                     "ingen kandidat '{id}' i denne screening; den har {count}: {ids}"),
     "no_criterion_in": ("no criterion '{id}' in {profile}", "intet kriterium '{id}' i {profile}"),
 }

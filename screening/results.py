@@ -329,10 +329,14 @@ class Screening:
     results: tuple[CandidateResult, ...]  # ranked
 
     def result(self, candidate_id: str) -> CandidateResult:
+        """The result of the candidate with this id; `errors.UnknownCandidate` (a KeyError)
+        names an id the screening does not hold, and the ids it does."""
         for r in self.results:
             if r.id == candidate_id:
                 return r
-        raise KeyError(candidate_id)
+        from .errors import UnknownCandidate
+
+        raise UnknownCandidate(candidate_id, [r.id for r in self.results])
 
 
 def band_range(scoring: Scoring, total: Score) -> tuple[Band | None, Band | None]:

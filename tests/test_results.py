@@ -168,3 +168,25 @@ def test_a_remade_result_keeps_every_field_but_its_outcomes_and_rank():
     remade = result.remade(("other outcomes",), 7)
     assert (remade.outcomes, remade.rank) == (("other outcomes",), 7)
     assert remade == dataclasses.replace(result, outcomes=("other outcomes",), rank=7)
+
+
+def test_an_id_the_screening_does_not_hold_is_named_with_the_ids_it_holds(helsingor,
+                                                                          candidates):
+    """`Screening.result` raised a bare KeyError('strnog'): nothing said what the screening
+    held. It is a KeyError still, and a ScreeningError, whose text names the id, the ids
+    there are and the nearest, in the language chosen."""
+    from screening import ScreeningError, UnknownCandidate
+    from screening.candidates import load_records
+    from screening.i18n import set_language
+
+    screening = screen(helsingor, [r.record for r in load_records([candidates])[0]])
+    held = [r.id for r in screening.results]
+    with pytest.raises(KeyError) as raised:
+        screening.result("strnog")
+    error = raised.value
+    assert isinstance(error, UnknownCandidate) and isinstance(error, ScreeningError)
+    assert (error.candidate_id, error.known) == ("strnog", tuple(held))
+    assert str(error) == (f"ingen kandidat 'strnog' i denne screening; den har {len(held)}: "
+                          f"{', '.join(held)} (mente du 'strong'?)")
+    set_language("en")
+    assert str(error).startswith("no candidate 'strnog' in this screening; it holds ")
