@@ -18,6 +18,7 @@ from tabulate import tabulate
 from .audit.decisions import Decision, Decisions, decided
 from .conditions import Some, as_data
 from .display import one_line
+from .errors import Problem
 from .i18n import decimal, language, t
 from .profiles import CATEGORIES
 from .results import Between, CandidateResult, CriterionOutcome, Evidence, Score, Screening
@@ -32,9 +33,19 @@ def not_included(skipped: Sequence[str]) -> str | None:
              inputs=one_line(", ".join(skipped))) if skipped else None
 
 
-def document(screening: Screening, decisions: Decisions | None = None) -> dict[str, Any]:
+def input_named(problem: Problem) -> str:
+    """The input a problem is about, named as records are: a file, or a line of a JSON Lines
+    file."""
+    if problem.line and problem.path.lower().endswith(".jsonl"):
+        return f"{problem.path}:{problem.line}"
+    return problem.path
+
+
+def document(screening: Screening, decisions: Decisions | None = None,
+             problems: Sequence[Problem] = ()) -> dict[str, Any]:
     """The JSON document of `screening screen --format json`, with each candidate's standing
-    decision (None: no person has decided)."""
+    decision (None: no person has decided) and, under `skipped`, each problem of an input it
+    could not screen: a machine sees who is left out, as a reader of the report does."""
     profile = screening.profile
     decided_on = decisions or {}
     return {
@@ -44,6 +55,9 @@ def document(screening: Screening, decisions: Decisions | None = None) -> dict[s
         "as_of": screening.as_of.isoformat(),
         "candidates": [{**candidate(r), "decision": _as_data(decided_on.get(r.id))}
                        for r in screening.results],
+        "skipped": [{"input": input_named(p), "path": p.path, "line": p.line,
+                     "column": p.column, "field": p.field, "code": p.code,
+                     "message": str(p.text)} for p in problems],
     }
 
 

@@ -142,6 +142,38 @@ def test_invalid_record_is_reported_and_skipped(candidates):
     assert "Traceback" not in result.output
 
 
+def test_the_json_document_names_each_input_it_skipped(candidates, tmp_path):
+    """`--format json` left the skipped inputs on stderr only: a machine reading the document
+    took it for the whole field. It names each problem of an input it could not screen (a
+    file; a line of JSON Lines, a refused second id too), located, with code and message in
+    the language chosen, as the report names the inputs it leaves out."""
+    write(candidates, "broken.yaml", BROKEN)
+    pool = _pool_jsonl(tmp_path / "pulje.jsonl", 3)
+    with open(pool, "a", encoding="utf-8") as handle:
+        handle.write('{"id": "strong"}\nnot json\n')
+    result = run("screen", PROFILE, str(candidates), str(pool), "--format", "json",
+                 "--no-audit")
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert len(doc["candidates"]) == 6
+    skipped = doc["skipped"]
+    broken = str(candidates / "broken.yaml")
+    assert [(s["input"], s["line"], s["column"], s["field"], s["code"]) for s in skipped] == [
+        (broken, 5, 5, "positions[0].sector", "E101"),
+        (broken, 7, 5, "positions[0].leaders_led", "E101"),
+        (f"{pool}:5", 5, 1, None, "E004"),
+        (f"{pool}:4", None, None, "id", "E102")]  # the line is in its path, as on stderr
+    assert [s["path"] for s in skipped] == [broken, broken, str(pool), f"{pool}:4"]
+    assert skipped[2]["message"].startswith("ugyldig JSON")
+    assert "ugyldige poster: 3" in result.stderr  # the same inputs the summary counts
+    english = json.loads(run("--lang", "en", "screen", PROFILE, str(candidates), str(pool),
+                             "--format", "json", "--no-audit").stdout)
+    assert english["skipped"][2]["message"].startswith("invalid JSON")
+    clean = json.loads(run("screen", PROFILE, str(pool), "--format", "json",
+                           "--no-audit").stdout)
+    assert [s["code"] for s in clean["skipped"]] == ["E004"]  # "strong" is not seen twice
+
+
 def test_nothing_valid_exits_2_with_the_reasons(tmp_path):
     bad = write(tmp_path, "broken.yaml", BROKEN)
     result = run("screen", PROFILE, str(bad))

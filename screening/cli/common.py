@@ -51,9 +51,9 @@ def loaded_of(paths: tuple[str, ...]):
 def skipped_inputs(problems) -> tuple[str, ...]:
     """The inputs that gave no record, named as records are: a file, or a line of a JSON
     Lines file."""
-    return tuple(dict.fromkeys(
-        f"{p.path}:{p.line}" if p.path.lower().endswith(".jsonl") and p.line else p.path
-        for p in problems))
+    from ..report import input_named
+
+    return tuple(dict.fromkeys(map(input_named, problems)))
 
 
 def echo_problem(problem) -> None:

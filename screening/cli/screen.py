@@ -36,6 +36,7 @@ from .help import HelpCommand, argument, option
 
 if TYPE_CHECKING:  # for annotations only: the command line starts fast
     from ..audit.decisions import Decisions
+    from ..errors import Problem
     from ..results import CandidateResult, Screening
 
 FORMATS = ("table", "json", "jsonl", "csv", "markdown", "xlsx")
@@ -111,11 +112,12 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
         return not (only_knockouts and not result.knockouts) and \
             not (hide_knockouts and result.knockouts and result.id not in going_on)
 
-    problems: list = []  # the workbook, a paper, says which inputs it leaves out
+    # the workbook, a paper, and the JSON document say which inputs they leave out
+    problems: list = []
 
     def problem(found) -> None:
         echo_problem(found)
-        if fmt == "xlsx":
+        if fmt in ("xlsx", "json"):
             problems.append(found)
 
     with Screener(loaded_profile, profile_path) as screener, _progress() as progress:
@@ -165,7 +167,7 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
 
             write_bytes(out, screening_workbook(shown, decisions, skipped_inputs(problems)))
         else:
-            emit(_rendered(shown, fmt, detail, decimal, decisions), out)
+            emit(_rendered(shown, fmt, detail, decimal, decisions, problems), out)
     echo_recorded(run, audit)
     echo_decisions(decisions, run_id)
     _finish(run.summary, strict)
@@ -195,7 +197,7 @@ def _best(ranked: list[CandidateResult], top: int) -> list[CandidateResult]:
 
 
 def _rendered(shown: Screening, fmt: str, detail: str, decimal: str,
-              decisions: Decisions) -> str:
+              decisions: Decisions, problems: list[Problem]) -> str:
     """The ranked screening as text in `fmt`. The spreadsheet module is imported for csv
     only: jinja2 and openpyxl come with it, 0.1-0.2 s that a table need not wait for."""
     from .. import report
@@ -205,7 +207,8 @@ def _rendered(shown: Screening, fmt: str, detail: str, decimal: str,
 
         return csv_for(shown, detail=detail, decimal=decimal, decisions=decisions)
     if fmt == "json":
-        return json.dumps(report.document(shown, decisions), ensure_ascii=False, indent=2)
+        return json.dumps(report.document(shown, decisions, problems), ensure_ascii=False,
+                          indent=2)
     if fmt == "markdown":
         return report.markdown(shown, decisions)
     return report.table(shown, decisions=decisions)
