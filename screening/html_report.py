@@ -116,9 +116,11 @@ def _same(store, run: dict, screening: Screening) -> bool:
 
 
 # what a stored result holds beside the result itself: its input, and, in a JSON Lines
-# run's line, the profile, stage and date (compared with the run's) and no rank (a stream
-# is not ranked; the rank follows from the results, which are compared)
-_NOT_THE_RESULT = ("input", "profile", "stage", "as_of", "rank")
+# run's line, the profile (id, version, sha256), stage and date (compared with the run's)
+# and no rank (a stream is not ranked; the rank follows from the results, which are
+# compared)
+_NOT_THE_RESULT = ("input", "profile", "profile_version", "profile_sha256", "stage", "as_of",
+                   "rank")
 
 
 def _in_any_language(result: dict) -> dict:

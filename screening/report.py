@@ -20,7 +20,7 @@ from .conditions import Some, as_data
 from .display import one_line
 from .errors import Problem
 from .i18n import decimal, language, t
-from .profiles import CATEGORIES
+from .profiles import CATEGORIES, Profile
 from .results import Between, CandidateResult, CriterionOutcome, Evidence, Score, Screening
 from .vocabulary import CATEGORY_SHORT, STAGES, STATUSES, label, recommendation
 from .wording import missing_text, some_text
@@ -174,27 +174,30 @@ def markdown(screening: Screening, decisions: Decisions | None = None) -> str:
     return table(screening, "github", decisions)
 
 
-def jsonl_line(profile_id: str, stage: str, as_of: date, result: CandidateResult,
+def jsonl_line(profile: Profile, stage: str, as_of: date, result: CandidateResult,
                decision: Decision | None = None) -> str:
     """One candidate per line, written as results arrive: the rank is not known yet. Each
-    line says what it was screened against, as the JSON document does once: the profile,
-    the stage and the day open positions were counted to; and, as the document does, the
-    decision a person made (None: nobody has decided).
+    line says what it was screened against, as the JSON document does once: the profile by
+    id, version and the sha256 of its rule files (includes too, as the audit trail keeps
+    them), so that lines of several runs joined tell versions apart; the stage and the day
+    open positions were counted to; and, as the document does, the decision a person made
+    (None: nobody has decided).
     orjson: a talent pool is millions of lines, and it writes them 4x faster than json."""
-    return orjson.dumps(_jsonl_document(profile_id, stage, as_of, result, decision)).decode()
+    return orjson.dumps(_jsonl_document(profile, stage, as_of, result, decision)).decode()
 
 
-def jsonl_row(profile_id: str, stage: str, as_of: date, result: CandidateResult,
+def jsonl_row(profile: Profile, stage: str, as_of: date, result: CandidateResult,
               decision: Decision | None = None) -> bytes:
     """`jsonl_line` as the UTF-8 bytes a file gets, newline included: rendered in a worker,
     it goes to the file as it is, never decoded and encoded again on the way."""
-    return orjson.dumps(_jsonl_document(profile_id, stage, as_of, result, decision),
+    return orjson.dumps(_jsonl_document(profile, stage, as_of, result, decision),
                         option=orjson.OPT_APPEND_NEWLINE)
 
 
-def _jsonl_document(profile_id: str, stage: str, as_of: date, result: CandidateResult,
+def _jsonl_document(profile: Profile, stage: str, as_of: date, result: CandidateResult,
                     decision: Decision | None) -> dict[str, Any]:
-    return {"profile": profile_id, "stage": stage, "as_of": as_of.isoformat(),
+    return {"profile": profile.meta.id, "profile_version": profile.meta.version,
+            "profile_sha256": profile.sha256, "stage": stage, "as_of": as_of.isoformat(),
             **candidate(result), "rank": None, "decision": _as_data(decision)}
 
 

@@ -88,12 +88,32 @@ def test_screen_csv_jsonl_markdown(candidates):
     assert streamed[0]["knockouts"] == ["ledelse-hojt-niveau-politisk", "ledelse-af-ledere"]
     # each line says what it was screened against, as the JSON document does
     document = json.loads(run("screen", PROFILE, str(candidates), "--format", "json").stdout)
-    assert {(c["profile"], c["stage"], c["as_of"]) for c in streamed} == {
-        (document["profile"]["id"], document["stage"], document["as_of"])}
+    profile = document["profile"]
+    assert {(c["profile"], c["profile_version"], c["profile_sha256"], c["stage"], c["as_of"])
+            for c in streamed} == {(profile["id"], profile["version"], profile["sha256"],
+                                    document["stage"], document["as_of"])}
     dated = run("screen", PROFILE, str(candidates), "--format", "jsonl", "--as-of", "2023-05-01")
     assert {json.loads(line)["as_of"] for line in dated.stdout.splitlines()} == {"2023-05-01"}
     markdown = run("screen", PROFILE, str(candidates), "--format", "markdown").stdout
     assert markdown.startswith("## ") and "| Nr." in markdown
+
+
+def test_json_lines_of_two_versions_of_a_profile_are_told_apart(candidates, tmp_path):
+    """A line named the profile by id only: lines joined from runs before and after the rule
+    file changed could not be told apart. Each names the version and the sha256 of the rule
+    files, as the audit trail keeps them."""
+    edited = tmp_path / HELSINGOR.name
+    edited.write_text(HELSINGOR.read_text(encoding="utf-8").replace(
+        "version: 1.0.0", "version: 1.0.1", 1), encoding="utf-8")
+    seen = set()
+    for rule_file in (HELSINGOR, edited):
+        lines = run("screen", str(rule_file), str(candidates), "--format", "jsonl",
+                    "--no-audit").stdout.splitlines()
+        seen |= {(c["profile"], c["profile_version"], c["profile_sha256"])
+                 for c in map(json.loads, lines)}
+    profile = load_profile(edited)
+    assert seen == {(PROFILE, "1.0.0", load_profile(HELSINGOR).sha256),
+                    (PROFILE, "1.0.1", profile.sha256)}
 
 
 def test_screen_top_and_knockout_filters(candidates):

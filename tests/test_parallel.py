@@ -278,7 +278,7 @@ def test_a_rendering_job_sends_back_lines_and_summaries(helsingor, candidates):
     raws = [RawInput(str(p)) for p in sorted(candidates.iterdir())]
 
     def render(result):
-        return jsonl_line("helsingor", "samtale2", helsingor.meta.date, result)
+        return jsonl_line(helsingor, "samtale2", helsingor.meta.date, result)
 
     with Screener(helsingor, HELSINGOR) as screener:
         full = screen_chunk(screener, Job(helsingor, "samtale2", None), raws)
@@ -327,7 +327,7 @@ try:
         lines = []
         with Screener(profile) as screener:
             screener.stream_paths([{str(EXAMPLES[0].parent / HELSINGOR.stem)!r}],
-                                  partial(jsonl_line, "p", "reference", profile.meta.date),
+                                  partial(jsonl_line, profile, "reference", profile.meta.date),
                                   lambda _result, line: lines.append(line), "reference",
                                   workers=workers)
         worded[workers] = [m for line in lines for c in json.loads(line)["criteria"]

@@ -71,12 +71,14 @@ def test_the_document_holds_every_candidate_ranked_with_every_criterion(screened
 
 def test_json_lines_are_the_document_candidates_before_ranking(screened):
     screening, _ = screened
-    profile_id = screening.profile.meta.id
+    profile = screening.profile
     entries = json.loads(json.dumps(document(screening)))["candidates"]  # decision included
     for result, entry in zip(screening.results, entries, strict=True):
-        line = jsonl_line(profile_id, screening.stage, screening.as_of, result)
+        line = jsonl_line(profile, screening.stage, screening.as_of, result)
         assert "\n" not in line
-        assert json.loads(line) == {"profile": profile_id, "stage": screening.stage,
+        assert json.loads(line) == {"profile": profile.meta.id,
+                                    "profile_version": profile.meta.version,
+                                    "profile_sha256": profile.sha256, "stage": screening.stage,
                                     "as_of": screening.as_of.isoformat(), **entry,
                                     "rank": None}
 
@@ -115,7 +117,7 @@ def test_no_report_holds_personal_data(screened):
     assert words  # the examples carry names and contact details
     texts = [json.dumps(document(screening), ensure_ascii=False), csv_text(screening),
              table(screening), markdown(screening),
-             *(jsonl_line("p", "s", screening.as_of, r) for r in screening.results)]
+             *(jsonl_line(screening.profile, "s", screening.as_of, r) for r in screening.results)]
     for word in words:
         assert not any(word in text for text in texts), word
 

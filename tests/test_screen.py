@@ -81,7 +81,7 @@ def test_without_an_audit_sink_nothing_is_recorded(helsingor, candidates, tmp_pa
 def test_streaming_writes_each_result_in_input_order_and_records_it(helsingor, candidates,
                                                                      tmp_path):
     lines: list[str] = []
-    render = lambda result: jsonl_line(helsingor.meta.id, "samtale2", helsingor.meta.date, result)  # noqa: E731
+    render = lambda result: jsonl_line(helsingor, "samtale2", helsingor.meta.date, result)  # noqa: E731
     with Screener(helsingor, HELSINGOR) as screener:
         run = screener.stream_paths([candidates], render,
                                     lambda _result, line: lines.append(line),
@@ -97,7 +97,7 @@ def test_a_result_rendered_as_bytes_is_written_as_those_bytes(helsingor, candida
                                                               workers):
     texts: list[str] = []
     rows: list[bytes] = []
-    against = (helsingor.meta.id, "samtale2", helsingor.meta.date)
+    against = (helsingor, "samtale2", helsingor.meta.date)
     with Screener(helsingor, HELSINGOR) as screener:
         screener.stream_paths([candidates], partial(jsonl_line, *against),
                               lambda _result, line: texts.append(line), workers=workers)
@@ -224,7 +224,7 @@ def test_a_recorded_run_closes_its_files(helsingor, candidates, tmp_path, stream
         warnings.simplefilter("always", ResourceWarning)
         with Screener(helsingor, HELSINGOR) as screener:
             if streamed:
-                render = partial(jsonl_line, helsingor.meta.id, "samtale2", helsingor.meta.date)
+                render = partial(jsonl_line, helsingor, "samtale2", helsingor.meta.date)
                 run = screener.stream_paths([candidates], render, lambda _r, _line: None,
                                             audit=audit)
             else:

@@ -139,7 +139,7 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
                         lines.write(line)
 
                 run = screener.stream_paths(
-                    candidates, partial(report.jsonl_row, loaded_profile.meta.id, stage,
+                    candidates, partial(report.jsonl_row, loaded_profile, stage,
                                         as_of_date or loaded_profile.meta.date),
                     write, stage, as_of_date, decisions=book, **options)
                 if not run.summary.screened:
