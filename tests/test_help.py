@@ -180,6 +180,10 @@ USAGE_ERRORS = [
     (["fields", "a"], "Uventet ekstra argument (a)", "Got unexpected extra argument (a)"),
     (["fields", "a", "b"], "Uventede ekstra argumenter (a b)",
      "Got unexpected extra arguments (a b)"),
+    (["guide", "p", "c"], "Mangler tilvalg '--stage'. Vælg blandt:\n\tsamtale1,",
+     "Missing option '--stage'. Choose from:\n\tsamtale1,"),
+    (["schema"], "Mangler argument '{candidate|profile}'. Vælg blandt:",
+     "Missing argument '{candidate|profile}'. Choose from:"),
 ]
 
 
@@ -194,6 +198,44 @@ def test_usage_errors_are_in_the_language_and_exit_2(args, danish, english):
                 CliRunner().invoke(main, args, env={"SCREENING_LANG": "en"})):
         assert run.exit_code == 2
         assert f"Error: {english}" in run.output and "Usage: " in run.output
+
+
+# click's English in a usage error, beside the words of CLICK_ENGLISH
+ENGLISH_WORDS = re.compile(r"\b(?:Usage|Error|Try|Missing|Choose|from|the|of|is|not|one|and|"
+                           r"or|with|for help|option)\b")
+
+
+def _short_of_what_is_required(command: click.Command) -> list[list[str]]:
+    """Arguments that leave out what a command requires, so that it runs nothing: none at
+    all, and, when it requires an option, every argument but none of the options."""
+    if isinstance(command, click.Group) or not any(p.required for p in command.params):
+        return []  # a group shows its help; a command needing nothing would run
+    arguments = [param for param in command.params if isinstance(param, click.Argument)]
+    if not any(param.required and isinstance(param, click.Option) for param in command.params):
+        return [[]]
+    return [[], ["x" for param in arguments if param.required]]
+
+
+@pytest.mark.parametrize(("path", "command"), COMMANDS, ids=IDS)
+def test_a_command_short_of_what_it_requires_says_so_in_the_language(path, command):
+    """`screening guide P C` without its required --stage said "Mangler tilvalg '--stage'.
+    Choose from:" in Danish. Every command given less than it requires names what is
+    missing in the language of the run, and runs nothing."""
+    for given in _short_of_what_is_required(command):
+        danish = CliRunner().invoke(main, [*path, *given])
+        assert danish.exit_code == 2, danish.output
+        assert danish.output.startswith("Brug: ") and "Fejl: Mangler " in danish.output
+        shown = QUOTED.sub(" ", danish.output)
+        for value in sorted(_typed_values(command), key=len, reverse=True):
+            shown = shown.replace(value, " ")
+        assert not ENGLISH_WORDS.findall(shown), danish.output
+        for english in (CliRunner().invoke(main, ["--lang", "en", *path, *given]),
+                        CliRunner().invoke(main, [*path, *given],
+                                           env={"SCREENING_LANG": "en"})):
+            assert english.exit_code == 2, english.output
+            assert english.output.startswith("Usage: ") and "Error: Missing " in english.output
+            danish_words = DANISH_WORDS.findall(_prose(english.output, command, "Example:"))
+            assert not danish_words, english.output
 
 
 def test_a_usage_error_before_lang_is_read_is_in_the_language_of_the_run():

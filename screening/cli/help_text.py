@@ -425,6 +425,7 @@ CLICK_DA: dict[str, str] = {
     "Missing parameter": "Mangler parameter",
     "Missing parameter: {param_name}": "Mangler parameter: {param_name}",
     "Missing {param_type}": "Mangler {param_type}",
+    "Choose from:\n\t{choices}": "Vælg blandt:\n\t{choices}",
     "Missing command.": "Mangler kommando.",
     "No such option {name!r}.": "Intet tilvalg hedder {name!r}.",
     "No such command {name!r}.": "Ingen kommando hedder {name!r}.",
