@@ -80,7 +80,9 @@ def lint_paths(paths: list[Path]) -> list[Finding]:
             continue
         findings.extend(lint_profile(profile))
         findings.extend(_id_twice(path, profile.meta.id, declared))
-    return sorted(set(findings), key=lambda f: (f.path, f.line, f.column, f.code))
+    # the message breaks ties (in English, so that both languages list in one order): a set
+    # iterates in an order that changes with each process's hash seed
+    return sorted(set(findings), key=lambda f: (f.path, f.line, f.column, f.code, f.message))
 
 
 def _id_twice(path: Path, profile_id: str, declared: dict[str, Path]) -> list[Finding]:
