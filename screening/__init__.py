@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # what editors and mypy see; at run time `__getattr__` import
         RuleFileError,
         ScreeningError,
         UnknownCandidate,
+        UnknownCriterion,
     )
     from .profiles import Profile
     from .records import CandidateRecord
@@ -43,14 +44,14 @@ _EXPORTS = {
     "Evidence": "results",
     "ScreeningError": "errors", "InputError": "errors", "RuleFileError": "errors",
     "RecordError": "errors", "EngineError": "errors", "Problem": "errors",
-    "UnknownCandidate": "errors",
+    "UnknownCandidate": "errors", "UnknownCriterion": "errors",
 }
 
 __all__ = [
     "AuditSink", "CandidateRecord", "CandidateResult", "CriterionOutcome", "EngineError",
     "Evidence", "InputError", "LoadedRecord", "PathRun", "Problem", "Profile", "RankedRun",
     "RecordError", "RuleFileError", "RunSummary", "Screener", "Screening", "ScreeningError",
-    "UnknownCandidate", "load_profile", "load_records",
+    "UnknownCandidate", "UnknownCriterion", "load_profile", "load_records",
 ]
 
 

@@ -49,17 +49,19 @@ class RecordError(InputError):
     """A candidate record that does not validate."""
 
 
-class UnknownCandidate(ScreeningError, KeyError):
-    """`Screening.result(id)` for an id the screening does not hold. A KeyError, as a lookup
-    by key is, whose text names the id, how many candidates the screening holds, the first of
-    them and the nearest id; `candidate_id` and `known` (every id, ranked) are the data."""
+class UnknownId(ScreeningError, KeyError):
+    """A lookup by id that finds nothing. A KeyError, as a lookup by key is, whose text names
+    the id, how many ids there are, the first of them and the nearest; `wanted` and `known`
+    (every id, in order) are the data. Each kind names what was looked up in its message."""
 
     SHOWN = 10  # ids named in the text: a talent pool holds thousands
+    CODE = ""  # its catalogue message, of the id, the count and the ids, and of `where`
 
-    def __init__(self, candidate_id: str, known: Sequence[str]) -> None:
-        super().__init__(candidate_id)
-        self.candidate_id = candidate_id
+    def __init__(self, wanted: str, known: Sequence[str], **where: str) -> None:
+        super().__init__(wanted)
+        self.wanted = wanted
         self.known = tuple(known)
+        self.where = where
 
     @property
     def text(self) -> Message:
@@ -67,11 +69,23 @@ class UnknownCandidate(ScreeningError, KeyError):
 
         shown = ", ".join(self.known[:self.SHOWN]) + (", ..." if len(self.known) > self.SHOWN
                                                       else "")
-        return message("not_screened", id=self.candidate_id, count=len(self.known),
-                       ids=shown) + did_you_mean(self.candidate_id, self.known)
+        return message(self.CODE, id=self.wanted, count=len(self.known), ids=shown,
+                       **self.where) + did_you_mean(self.wanted, self.known)
 
     def __str__(self) -> str:  # in the language of the moment, not KeyError's repr
         return self.text.render()
+
+
+class UnknownCandidate(UnknownId):
+    """`Screening.result(id)` for an id the screening does not hold."""
+
+    CODE = "not_screened"
+
+
+class UnknownCriterion(UnknownId):
+    """`Profile.criterion(id)` for an id no criterion of the profile has."""
+
+    CODE = "not_a_criterion_of"
 
 
 class EngineError(ScreeningError):

@@ -613,5 +613,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "no_candidate": ("no candidate '{id}'", "ingen kandidat '{id}'"),
     "not_screened": ("no candidate '{id}' in this screening; it holds {count}: {ids}",
                      "ingen kandidat '{id}' i denne screening; den har {count}: {ids}"),
+    "not_a_criterion_of": ("no criterion '{id}' in profile {profile}; it has {count}: {ids}",
+                           "intet kriterium '{id}' i profilen {profile}; den har {count}: "
+                           "{ids}"),
     "no_criterion_in": ("no criterion '{id}' in {profile}", "intet kriterium '{id}' i {profile}"),
 }

@@ -205,7 +205,12 @@ class Profile:
     # criterion id, from every rule file of the profile
 
     def criterion(self, criterion_id: str) -> Criterion:
+        """The criterion with this id; `errors.UnknownCriterion` (a KeyError) names an id no
+        criterion has, and the ids there are."""
         for c in self.criteria:
             if c.id == criterion_id:
                 return c
-        raise KeyError(criterion_id)
+        from .errors import UnknownCriterion
+
+        raise UnknownCriterion(criterion_id, [c.id for c in self.criteria],
+                               profile=self.meta.id)

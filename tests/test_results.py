@@ -185,8 +185,23 @@ def test_an_id_the_screening_does_not_hold_is_named_with_the_ids_it_holds(helsin
         screening.result("strnog")
     error = raised.value
     assert isinstance(error, UnknownCandidate) and isinstance(error, ScreeningError)
-    assert (error.candidate_id, error.known) == ("strnog", tuple(held))
+    assert (error.wanted, error.known) == ("strnog", tuple(held))
     assert str(error) == (f"ingen kandidat 'strnog' i denne screening; den har {len(held)}: "
                           f"{', '.join(held)} (mente du 'strong'?)")
     set_language("en")
     assert str(error).startswith("no candidate 'strnog' in this screening; it holds ")
+
+
+def test_a_criterion_id_the_profile_does_not_have_is_named_with_the_ids_it_has(helsingor):
+    """`Profile.criterion` raised a bare KeyError too."""
+    from screening import UnknownCriterion
+
+    wanted = helsingor.criteria[0].id + "x"
+    with pytest.raises(KeyError) as raised:
+        helsingor.criterion(wanted)
+    error = raised.value
+    assert isinstance(error, UnknownCriterion)
+    assert error.known == tuple(c.id for c in helsingor.criteria)
+    assert str(error).startswith(f"intet kriterium '{wanted}' i profilen {helsingor.meta.id}; "
+                                 f"den har {len(helsingor.criteria)}: ")
+    assert str(error).endswith(f"(mente du '{helsingor.criteria[0].id}'?)")
