@@ -87,6 +87,7 @@ EN: dict[str, str] = {
     "; operatorer: {operators}": "; operators: {operators}",
     # command line
     "fejl": "error", "advarsel": "warning", "intern fejl": "internal error",
+    "Screener": "Screening",  # the progress bar of `screen` on a terminal
     "Afbrudt.": "Interrupted.",
     "{count} fil(er) sprunget over; {valid} kandidat(er) screenes":
         "{count} file(s) skipped; {valid} candidate(s) screened",

@@ -116,6 +116,27 @@ def test_json_lines_of_two_versions_of_a_profile_are_told_apart(candidates, tmp_
                     (PROFILE, "1.0.1", profile.sha256)}
 
 
+@pytest.mark.parametrize("language, label, not_label", [("da", "Screener", "Screening"),
+                                                        ("en", "Screening", "Screener")])
+def test_the_progress_bar_on_a_terminal_is_labelled_in_the_language(monkeypatch, language,
+                                                                    label, not_label):
+    """On a terminal, `screen`'s progress bar said "Screener" in an English run too."""
+    from screening.cli.screen import _progress
+    from screening.i18n import set_language
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    set_language(language)
+    with _progress() as advance:
+        advance(3)
+    shown = terminal.getvalue()
+    assert label in shown and not_label not in shown, shown
+
+
 def test_screen_top_and_knockout_filters(candidates):
     top = json.loads(run("screen", PROFILE, str(candidates), "--top", "1",
                          "--format", "json").stdout)

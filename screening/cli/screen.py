@@ -240,7 +240,7 @@ def _progress() -> Iterator[Callable[[int], None]]:
     if not sys.stderr.isatty():
         yield lambda _count: None
         return
-    with click.progressbar(length=0, label="Screener", file=sys.stderr,
+    with click.progressbar(length=0, label=t("Screener"), file=sys.stderr,
                            show_pos=True) as bar:
         def advance(count: int) -> None:
             bar.length = (bar.length or 0) + count
