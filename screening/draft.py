@@ -22,7 +22,7 @@ from .errors import InputError, Problem
 from .messages import message
 from .profiles import CATEGORIES
 from .trace import LIST_MARKER, Statement, read_text, split_statements
-from .wording import DECISIVE_WORDS, Reading, is_softener, read_wording
+from .wording import DECISIVE_WORDS, WISH_WORDS, Reading, is_softener, read_cell, read_wording
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
           "oktober", "november", "december")
@@ -68,7 +68,10 @@ class Drafted:
     section: str
     statement: Statement
     wording: Reading
-    by_lead_in: bool = False  # a krav by its lead-in's decisive word, not by its own words
+    # "lead-in": a krav by its lead-in's decisive word; "column": krav or ønske by its table
+    # row's krav/ønske column; "": by its own words
+    decided_by: str = ""
+    accepts: str = ""  # the lint code its quote, read alone, raises: lint reads only the quote
 
 
 @dataclass(frozen=True)
@@ -150,12 +153,31 @@ def _criteria(statements: list[Statement], softener: str | None) -> list[Drafted
         # softened list): "Det er afgørende, at du:" must not turn into ønsker
         wording = read_wording(quote, softened=softener is not None)
         lead = read_wording(s.lead_in) if s.lead_in and not wording.words else None
-        by_lead_in = lead is not None and lead.priority == "krav" and any(
-            word in DECISIVE_WORDS for word in lead.words)
+        column = read_cell(s.priority_cell) if s.priority_cell else None
+        if column is not None:  # the table says how much the row counts, in so many words
+            wording, accepts = _by_column(column, wording)
+            decided_by = "column"
+        elif lead is not None and lead.priority == "krav" and any(
+                word in DECISIVE_WORDS for word in lead.words):
+            wording, decided_by, accepts = lead, "lead-in", "L303"
+        else:
+            decided_by = accepts = ""
         drafted.append(Drafted(cid, cid.replace("-", "_"), name, _category(s, quote), quote,
                                written.get(s.section, s.section) or "Profilen", s,
-                               lead if by_lead_in and lead else wording, by_lead_in))
+                               wording, decided_by, accepts))
     return drafted
+
+
+def _by_column(column: Reading, own: Reading) -> tuple[Reading, str]:
+    """A table row read by its krav/ønske column, and the lint code the reading of its quote
+    alone (`own`) then raises, as screening.lint finds it ("" for none)."""
+    if column.priority != own.priority:
+        if column.priority == "ønske":
+            return column, "L302"
+        return column, "L301" if any(w in WISH_WORDS for w in own.words) else "L303"
+    if column.weight is not None and own.weight is None:
+        return column, "L304"
+    return Reading(column.priority, own.weight, column.words), ""
 
 
 def _quote_and_name(s: Statement) -> tuple[str, str]:
@@ -167,9 +189,18 @@ def _quote_and_name(s: Statement) -> tuple[str, str]:
         name = _as_written(LIST_MARKER.sub("", title, count=1))
         sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", _as_written(prose))
         return _most_telling(sentences), name
+    if s.priority_cell:  # a table row: its longest cell says what is asked, another names it
+        cells = [_as_written(cell) for cell in s.body.split("\n")]
+        quote = max(cells, key=len)
+        others = [cell for cell in cells if cell != quote]
+        return quote, _short_name(others[0] if others else quote)
     quote = _as_written(LIST_MARKER.sub("", s.body, count=1))
-    # the name says what is asked, not how strongly: "Det er afgørende, at du har ledet
-    # ledere" is named (and its competency given the id) "Har ledet ledere"
+    return quote, _short_name(quote)
+
+
+def _short_name(quote: str) -> str:
+    """What is asked, not how strongly: "Det er afgørende, at du har ledet ledere" is named
+    (and its competency given the id) "Har ledet ledere"."""
     asked = _ASKING.match(quote)
     if asked and read_wording(asked.group("lead")).words:
         quote_named = quote[asked.end():]
@@ -177,7 +208,7 @@ def _quote_and_name(s: Statement) -> tuple[str, str]:
         quote_named = quote
     words = re.sub(r"[\"“”]", "", quote_named).rstrip(".:;!?,").split()
     name = " ".join(words[:MAX_NAME_WORDS]) + (" …" if len(words) > MAX_NAME_WORDS else "")
-    return quote, name[:1].upper() + name[1:]
+    return name[:1].upper() + name[1:]
 
 
 def _most_telling(sentences: list[str]) -> str:
@@ -279,9 +310,11 @@ def _rule_text(profile_id: str, title: str, organisation: str | None, when: date
             f"  # {_decided(d)} (line {d.statement.line} of the text)",
             f"  - id: {d.id}",
         ]
-        if d.by_lead_in:  # lint reads the quote alone: say why it is a krav all the same
-            reason = f"Krav by its lead-in: {d.statement.lead_in}"
-            lines += ["    lint_ignore:", f"      - {{code: L303, reason: {_q(reason)}}}"]
+        if d.accepts:  # lint reads the quote alone: say why the draft reads it otherwise
+            reason = (f"Krav by its lead-in: {d.statement.lead_in}" if d.decided_by == "lead-in"
+                      else f"{_head(w).capitalize()} by its table's krav/ønske column: "
+                           f"{d.statement.priority_cell}")
+            lines += ["    lint_ignore:", f"      - {{code: {d.accepts}, reason: {_q(reason)}}}"]
         lines += [
             f"    name: {_q(d.name)}",
             f"    category: {d.category}",
@@ -302,9 +335,11 @@ def _decided(d: Drafted) -> str:
     """Which words decided the criterion, for its comment."""
     w = d.wording
     said = ", ".join(f"'{word}'" for word in w.words)
-    head = f"{w.priority}, weight {w.weight:g}" if w.weight is not None else w.priority
-    if d.by_lead_in:
+    head = _head(w)
+    if d.decided_by == "lead-in":
         return f"{head}: {said} in its lead-in \"{d.statement.lead_in}\""
+    if d.decided_by == "column":
+        return f"{head}: {said} in its table's krav/ønske column"
     decided = f"{head}: {said} in the quote" if said else \
         f"{head}: no word of the quote decides, an ønske by default"
     if read_wording(d.quote).priority != w.priority:
@@ -313,6 +348,10 @@ def _decided(d: Drafted) -> str:
     if lead and not w.words:
         decided += "; its lead-in says " + ", ".join(f"'{word}'" for word in lead)
     return decided
+
+
+def _head(w: Reading) -> str:
+    return f"{w.priority}, weight {w.weight:g}" if w.weight is not None else w.priority
 
 
 def _comment(text: str, first: str = "# ", rest: str = "# ") -> list[str]:

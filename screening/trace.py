@@ -19,7 +19,10 @@ What a statement is (`split_statements`), deliberately simple so a consultant ca
 - a *sentence* of a prose paragraph (split after . ! ? or : before a capital letter); a
   paragraph ending in ":", or in no full stop ("Vi forventer at du"), just before a list
   is the list's lead-in, not counted itself;
-- a *table cell*: of a line with a tab (a table saved as text) or of a markdown table.
+- a *table cell*: of a line with a tab (a table saved as text) or of a markdown table (its
+  outer pipes optional under its heading row); a *table row* instead, all its cells in one,
+  when a column of the table says how much each row counts ("Krav", "Ønske", "Afgørende",
+  "Et plus": wording.read_cell).
 
 Which statements count (must be quoted or set aside), `Statement.counted`:
 - every bullet, numbered item and sentence in a *competency section*: one whose heading, or
@@ -33,7 +36,8 @@ Which statements count (must be quoted or set aside), `Statement.counted`:
   `read_wording` finds deciding ("skal", "afgørende", "et plus", "gerne", "vigtig", ...)
   and a word for those people (PERSON_WORDS: du, vi, man, direktøren, lederen, ...), so
   "Du skal sikre ..." counts and "Ansøgningen skal være fremme ..." does not;
-- a table cell only when it asks something of people, as a sentence anywhere does;
+- a table cell only when it asks something of people, as a sentence anywhere does; a table
+  row always (its column says it is asked);
 - never a heading or a bullet that is only a link.
 
 A statement is covered when a quote contains it, or lies inside it and in no counted
@@ -56,7 +60,7 @@ from .documents import read_text as read_bounded_text
 from .errors import InputError, Problem
 from .messages import message, os_reason
 from .profiles import Profile
-from .wording import read_wording
+from .wording import read_cell, read_wording
 
 # Word beginnings ("ansvar" finds "ansvarsområder"). A heading about the person makes every
 # sentence under it count: "kompetencer" in the plural, since "ansvar og kompetence" is
@@ -81,6 +85,9 @@ LIST_MARKER = re.compile(rf"^\s*(?:[{BULLETS}]|{NUMBER})\s+")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _SECTION_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
 _MD_TABLE = re.compile(r"^\s*\|.*\|\s*$")  # a line of a markdown table: | a | b |
+# the line under a markdown table's heading row, with or without the outer pipes: |---|:--|
+# (a pipe at least: "---" alone is a rule)
+_MD_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
 _LINK_ONLY = re.compile(r"^\[[^\]]*\]\([^)]*\)\.?$")
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[\"“'«(]?[A-ZÆØÅ])")
 
@@ -95,6 +102,9 @@ class Statement:
     body: str  # the text a quote must lie in (a numbered block: its title and prose)
     counted: bool  # states a requirement: must be quoted or set aside
     lead_in: str = ""  # a list item's lead-in paragraph ("Det forventes, at du:")
+    # a table row's cell in its krav/ønske column ("Afgørende", "Et plus"); its body is the
+    # row's other cells, one a line
+    priority_cell: str = ""
 
 
 @dataclass(frozen=True)
@@ -393,15 +403,12 @@ def split_statements(text: str) -> list[Statement]:
             statements[-1] = replace(statements[-1], counted=False)
         in_section = _competency_section(path)
         for kind, line, item in items:
-            if ("\t" in LIST_MARKER.sub("", item, count=1)
-                    or all(_MD_TABLE.match(row) for row in item.split("\n"))):
-                # a table saved as text (Word's "•<tab>" is no table), or a markdown table:
-                # each cell of each row on its own, counted when it asks something of people
-                # ("Ledelse<tab>Det er afgørende, at du ...", "| Ledelse | Det er ... |")
-                for offset, row in enumerate(item.split("\n")):
-                    statements += [_statement("row", cell, line + offset, path, cell,
-                                              states_requirement(cell))
-                                   for cell in _cells(row) if normalise(cell)]
+            rows = item.split("\n")
+            markdown = (all(_MD_TABLE.match(row) for row in rows)
+                        or (len(rows) > 1 and bool(_MD_DELIMITER.match(rows[1]))))
+            if markdown or "\t" in LIST_MARKER.sub("", item, count=1):
+                # a table saved as text (Word's "•<tab>" is no table), or a markdown table
+                statements += _table(rows, markdown, line, path)
             elif kind == "sentence":
                 for sentence, at in _sentences(item, line):
                     counted = in_section or states_requirement(sentence)
@@ -432,10 +439,45 @@ def _introduces(lead_in: str) -> bool:
     return bool(ended) and ended[-1] not in ".!?"
 
 
-def _cells(row: str) -> list[str]:
+def _table(rows: list[str], markdown: bool, line: int,
+           path: list[tuple[int, str]]) -> list[Statement]:
+    """The statements of a table. With a krav/ønske column ("Krav", "Ønske", "Afgørende",
+    "Et plus" in each row under its heading), each row is one statement, counted: its cells
+    say what is asked, its column how much. Else each cell on its own, counted when it asks
+    something of people ("Ledelse<tab>Det er afgørende, at du ...", "| Ledelse | Det er
+    ... |")."""
+    table = [(line + offset, _cells(row, markdown)) for offset, row in enumerate(rows)]
+    column = _priority_column([cells for _, cells in table])
+    statements = []
+    for at, cells in table:
+        asked = [cell.strip() for n, cell in enumerate(cells)
+                 if n != column and normalise(cell)]
+        if column is not None and len(cells) > column and read_cell(cells[column]) and asked:
+            shown = " | ".join(cell.strip() for cell in cells if normalise(cell))
+            statements.append(replace(
+                _statement("row", shown, at, path, "\n".join(asked), True),
+                priority_cell=normalise(cells[column])))
+        else:
+            statements += [_statement("row", cell, at, path, cell, states_requirement(cell))
+                           for cell in cells if normalise(cell)]
+    return statements
+
+
+def _priority_column(rows: list[list[str]]) -> int | None:
+    """The column whose cells, in every row of more than one cell but the heading row, say
+    only how much the row counts; None when no column does."""
+    rows = [cells for cells in rows if sum(bool(normalise(cell)) for cell in cells) > 1]
+    body = rows[1:] if rows and not any(read_cell(cell) for cell in rows[0]) else rows
+    for column in range(max((len(cells) for cells in body), default=0)):
+        if body and all(len(cells) > column and read_cell(cells[column]) for cells in body):
+            return column
+    return None
+
+
+def _cells(row: str, markdown: bool) -> list[str]:
     """The cells of a table row: between tabs, or between a markdown table's pipes (its
     |---| line has none)."""
-    if not _MD_TABLE.match(row):
+    if not markdown:
         return row.split("\t")
     return [cell for cell in row.strip().strip("|").split("|")
             if not re.fullmatch(r"\s*:?-+:?\s*", cell)]

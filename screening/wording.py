@@ -55,6 +55,10 @@ SOFTENERS = ("vi forventer ikke, at du kan alt", "flest mulig af nedenstående",
              "ingen ledere scorer højt hele vejen igennem")
 
 
+# A krav/ønske column's own words for a wish, beside the wish words above: "Ønske", "Plus"
+CELL_WISH_WORDS = ("ønske", "ønsket", "ønskes", "plus")
+
+
 class Reading(NamedTuple):
     """What the words of a statement ask for."""
 
@@ -85,6 +89,22 @@ def read_wording(text: str, *, softened: bool = False, organisation: bool = Fals
         return Reading("krav", None, obligations)
     asked = decisive + obligations + voice + emphasis
     return Reading("ønske", 2.0 if asked else None, asked)
+
+
+def read_cell(text: str) -> Reading | None:
+    """A table cell that says only how much its row counts ("Krav", "Ønske", "Afgørende",
+    "Et plus"): its reading, the words of docs/reading-profiles.md as a statement's. None for
+    any other cell, and for one naming both ("Krav/ønske": the column's heading)."""
+    lowered = text.lower()
+    rest = _without(lowered, NEUTRAL_PHRASES + DECISIVE_WORDS + OBLIGATION_WORDS + WISH_WORDS
+                    + EMPHASIS_WORDS + CELL_WISH_WORDS)
+    reading = read_wording(lowered)
+    wishes = _found(_without(lowered, WISH_WORDS), CELL_WISH_WORDS)  # "et plus" once
+    if re.search(r"\w", rest) or not (reading.words or wishes):
+        return None
+    if wishes and reading.priority == "krav":
+        return None
+    return Reading("ønske", reading.weight, reading.words + wishes) if wishes else reading
 
 
 def is_softener(text: str) -> bool:

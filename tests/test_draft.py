@@ -155,6 +155,48 @@ def test_a_table_saved_as_text_drafts_the_cells_that_ask_something(tmp_path, nam
     assert len(tr.statements) == 2 and not tr.uncovered and not tr.missing_quotes
 
 
+KRAV_OENSKE_TABLES = {
+    "markdown": "| Kompetence | Beskrivelse | Krav/ønske |\n|---|---|---|\n"
+                "| Ledelse af ledere | Erfaring med ledelse af ledere i en politisk styret "
+                "organisation | Krav |\n| Sundhedsindsigt | Indsigt i det nære sundhedsvæsen "
+                "| Et plus |\n| Økonomistyring | Solid erfaring med økonomistyring | "
+                "Afgørende |\n",
+    "markdown without outer pipes": "Kompetence | Prioritet | Beskrivelse\n:--|:-:|:--\n"
+                "Ledelse af ledere | krav | Erfaring med ledelse af ledere i en politisk "
+                "styret organisation\nSundhedsindsigt | ønske | Indsigt i det nære "
+                "sundhedsvæsen\nØkonomistyring | afgørende | Solid erfaring med "
+                "økonomistyring\n",
+    "tabs": "Kompetence\tBeskrivelse\tKrav/ønske\nLedelse af ledere\tErfaring med ledelse "
+            "af ledere i en politisk styret organisation\tKrav\nSundhedsindsigt\tIndsigt i "
+            "det nære sundhedsvæsen\tVægtes positivt\nØkonomistyring\tSolid erfaring med "
+            "økonomistyring\tAfgørende\n",
+}
+
+
+@pytest.mark.parametrize("table", KRAV_OENSKE_TABLES.values(), ids=KRAV_OENSKE_TABLES.keys())
+def test_a_table_with_a_krav_oenske_column_drafts_each_row_as_its_column_says(tmp_path, table):
+    """A profile as a table whose column says krav or ønske drafted nothing (E009): no cell
+    asks something of people in words, so none counted, and a markdown table without its
+    outer pipes was one sentence. Each row is now one criterion: its longest cell quoted, its
+    first naming it, krav or ønske as its column says, with the reason lint needs."""
+    text = tmp_path / "profil.md"
+    text.write_text("# Sundhedschef, Greve Kommune\n\n## Kompetencer\n\n" + table,
+                    encoding="utf-8")
+    out = write_draft(text, tmp_path)
+    assert lint_paths([out]) == []
+    profile = load_profile(out)
+    assert [(c.name, c.quote, c.priority, c.section) for c in profile.criteria] == [
+        ("Ledelse af ledere",
+         "Erfaring med ledelse af ledere i en politisk styret organisation", "krav",
+         "Kompetencer"),
+        ("Sundhedsindsigt", "Indsigt i det nære sundhedsvæsen", "ønske", "Kompetencer"),
+        ("Økonomistyring", "Solid erfaring med økonomistyring", "krav", "Kompetencer")]
+    assert [c.lint_ignore for c in profile.criteria] == [("L303",), (), ("L303",)]
+    assert "reason: \"Krav by its table's krav/ønske column: " in out.read_text(encoding="utf-8")
+    (tr,) = trace_profile(profile)
+    assert len(tr.statements) == 3 and not tr.uncovered and not tr.missing_quotes
+
+
 def _latin1_seed(seed: Path, tmp_path: Path) -> Path:
     """The seed as the PDF can hold it, to count its statements."""
     copy = tmp_path / f"{seed.stem}-latin1.txt"
