@@ -188,7 +188,7 @@ def _quote_and_name(s: Statement) -> tuple[str, str]:
         title, prose = s.body.split("\n", 1)
         name = _as_written(LIST_MARKER.sub("", title, count=1))
         sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", _as_written(prose))
-        return _most_telling(sentences), name
+        return _most_telling(sentences, name), name
     if s.priority_cell:  # a table row: its longest cell says what is asked, another names it
         cells = [_as_written(cell) for cell in s.body.split("\n")]
         quote = max(cells, key=len)
@@ -211,14 +211,21 @@ def _short_name(quote: str) -> str:
     return name[:1].upper() + name[1:]
 
 
-def _most_telling(sentences: list[str]) -> str:
+def _most_telling(sentences: list[str], title: str) -> str:
     """The sentence of a numbered block whose words best say how much it counts: one with
-    requirement words, else wish words, else 'vigtig'-words, else the first."""
+    requirement words, else wish words, else 'vigtig'-words, else the first; of several,
+    the one that says most of the block's title ("Sikker proces- og forandringsledelse":
+    "Det kræver en leder, der har evnen til at styre processer ...")."""
+    stems = {word[:5] for word in re.findall(r"\w{4,}", title.casefold())}
+
+    def says_of_title(sentence: str) -> int:
+        return len(stems & {word[:5] for word in re.findall(r"\w{4,}", sentence.casefold())})
+
     for wanted in ("krav", "ønske"):
-        for sentence in sentences:
-            reading = read_wording(sentence)
-            if reading.priority == wanted and reading.words:
-                return sentence
+        asking = [sentence for sentence in sentences
+                  if (reading := read_wording(sentence)).priority == wanted and reading.words]
+        if asking:
+            return max(asking, key=says_of_title)  # the first of equals
     return sentences[0]
 
 

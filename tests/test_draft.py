@@ -155,6 +155,24 @@ def test_a_table_saved_as_text_drafts_the_cells_that_ask_something(tmp_path, nam
     assert len(tr.statements) == 2 and not tr.uncovered and not tr.missing_quotes
 
 
+def test_a_numbered_block_quotes_the_sentence_that_says_its_title(tmp_path):
+    """Albertslund's '3. Sikker proces- og forandringsledelse' was quoted by its first
+    sentence with 'skal', 'Du bliver en del af en organisation ...', not by the one that
+    asks for what the title names: the consultant's criterion quotes 'Det kræver en leder,
+    der har evnen til at styre processer ...'."""
+    text = tmp_path / "profil.md"
+    text.write_text(
+        "# Sekretariatschef, Greve Kommune\n\n## Væsentlige kompetencer\n\n"
+        "1. Sikker proces- og forandringsledelse\n\n"
+        "Du bliver en del af en organisation med mange projekter, som du skal bidrage til at "
+        "få gennemført. Det kræver en leder, der har evnen til at styre processer og "
+        "forandringer. Du skal kunne motivere alle parter.\n", encoding="utf-8")
+    (criterion,) = load_profile(write_draft(text, tmp_path)).criteria
+    assert criterion.quote == ("Det kræver en leder, der har evnen til at styre processer og "
+                               "forandringer.")
+    assert criterion.name == "Sikker proces- og forandringsledelse"
+
+
 KRAV_OENSKE_TABLES = {
     "markdown": "| Kompetence | Beskrivelse | Krav/ønske |\n|---|---|---|\n"
                 "| Ledelse af ledere | Erfaring med ledelse af ledere i en politisk styret "
