@@ -26,13 +26,23 @@ from .wording import DECISIVE_WORDS, WISH_WORDS, Reading, is_softener, read_cell
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
           "oktober", "november", "december")
-CATEGORY_WORDS = {  # first match wins; checked on the statement and its section
-    "ledelsesmæssige": ("ledelse", "leder", "lede ", "strategi", "retning", "styring",
-                        "ledelsesmæssig"),
-    "faglige": ("faglig", "uddannelse", "erfaring", "viden", "indsigt", "økonomi", "jura",
-                "juridisk", "politisk"),
+# Word stems of each category, counted in the statement (and its section, under a heading
+# naming none): the most found wins, of equals the first. A statement of a person's ways
+# ("robust", "samarbejde") was personlige only when it named no leadership or field word, so
+# "Din ledelsesstil er karakteriseret af en oprigtig interesse for andre, nærvær og
+# samarbejdsvilje" was drafted ledelsesmæssige.
+CATEGORY_WORDS = {
+    "ledelsesmæssige": ("ledelse", "leder", "lede ", "strategi", "retning", "styring", "drift",
+                        "udvikling", "organisation", "implementer", "følgeskab", "forandring",
+                        "direktion"),
+    "faglige": ("faglig", "uddannelse", "erfaring", "viden", "indsigt", "kendskab", "økonomi",
+                "jura", "juridisk", "politisk", "politik", "rådgiv", "kommunal", "lovgivning"),
+    "personlige": ("personlig", "person ", "robust", "autentisk", "integritet", "ærlig",
+                   "nysgerrig", "samarbejd", "relation", "kommunik", "formidl", "nærvær",
+                   "initiativ", "beslutningskraft", "udadvendt", "troværdig", "ordentlig",
+                   "tillid", "rolig", "empati", "engagement"),
 }
-DEFAULT_CATEGORY = "personlige"
+DEFAULT_CATEGORY = "personlige"  # a description with none of the words
 MAX_NAME_WORDS = 8
 SOFTENER_REASON = ("How to read the statements that follow (a softener, R7): their skal and "
                    "forventes make ønsker of weight 2")
@@ -244,10 +254,10 @@ def _category(s: Statement, quote: str) -> str:
 
 def _guessed_category(words: str) -> str:
     lowered = words.casefold()
-    for category, stems in CATEGORY_WORDS.items():
-        if any(w in lowered for w in stems):
-            return category
-    return DEFAULT_CATEGORY
+    found = {category: sum(lowered.count(stem) for stem in stems)
+             for category, stems in CATEGORY_WORDS.items()}
+    most = max(found.values())
+    return next(c for c, n in found.items() if n == most) if most else DEFAULT_CATEGORY
 
 
 def _slug(text: str, sep: str) -> str:

@@ -536,6 +536,25 @@ def test_a_draft_files_each_criterion_under_the_category_its_heading_names(tmp_p
         "Du skal kunne lede ledere.": "ledelsesmæssige"}
 
 
+def test_a_statement_under_a_heading_naming_two_categories_is_filed_by_most_of_its_words(
+        tmp_path):
+    """Under 'Personlige og ledelsesmæssige kompetencer' a statement was filed by the first
+    category with any word in it, leadership before field before personal: Helsingør's
+    'Din ledelsesstil er ... en oprigtig interesse for andre, nærvær og samarbejdsvilje' was
+    drafted ledelsesmæssige and 'Du er autentisk ... faglig integritet ... robust og rolig'
+    faglige, where the consultant filed both personlige. The category with most words wins."""
+    text = tmp_path / "profil.md"
+    text.write_text("# Direktør, Greve Kommune\n\n## Personlige og ledelsesmæssige kompetencer"
+                    "\n\nDin ledelsesstil er karakteriseret af en oprigtig interesse for andre, "
+                    "nærvær og en udpræget samarbejdsvilje.\n\nDu er autentisk og har en stor "
+                    "personlig og faglig integritet, og du er robust og rolig.\n\n"
+                    "Du har erfaring med ledelse af ledere og strategisk ledelse.\n",
+                    encoding="utf-8")
+    profile = load_profile(write_draft(text, tmp_path))
+    assert [c.category for c in profile.criteria] == [
+        "personlige", "personlige", "ledelsesmæssige"]
+
+
 @pytest.mark.parametrize(("head", "title"), [
     ("Stillings- og personprofil\n\nSkolechef\n\nRoskilde Kommune\n\nMarts 2025", "Skolechef"),
     ("Stillings- og kompetenceprofil\n\nRoskilde Kommune\n\nMarts 2025\n\nSkolechef",
@@ -615,3 +634,4 @@ def test_a_text_that_softens_its_list_drafts_its_obligations_as_weighted_wishes(
     assert lint_paths([out]) == []
     (tr,) = trace_profile(profile)
     assert not tr.uncovered and not tr.missing_quotes
+
