@@ -186,12 +186,17 @@ def _docx_text(path: Path) -> str:
         # competencies in a table, each cell read as the paragraphs it holds
         for block in container.iter_inner_content():
             if isinstance(block, Table):
-                for row in block.rows:
-                    seen: list[Any] = []  # a merged cell is given once per column it spans
-                    for cell in row.cells:
-                        if not any(cell._tc is other for other in seen):
-                            seen.append(cell._tc)
-                            read(cell)
+                rows = [_unmerged(row.cells) for row in block.rows]
+                texts = [[cell.text.strip() for cell in row] for row in rows]
+                if (_priority_column(texts) is not None
+                        and not any("\n" in text or "\t" in text for row in texts for text in row)):
+                    # a krav/ønske column: a row a line, as a table saved as text, so each
+                    # row is one statement (its short cells are no headings)
+                    lines.append("\n".join("\t".join(row) for row in texts))
+                    continue
+                for row in rows:
+                    for cell in row:
+                        read(cell)
                 continue
             style = (block.style.name or "") if block.style is not None else ""
             text = block.text.strip()
@@ -207,6 +212,16 @@ def _docx_text(path: Path) -> str:
 
     read(docx.Document(str(path)))
     return "\n\n".join(lines) + "\n"
+
+
+def _unmerged(cells: Any) -> list[Any]:
+    """A Word table row's cells, a merged cell once (python-docx gives it once per column it
+    spans)."""
+    seen: list[Any] = []
+    for cell in cells:
+        if not any(cell._tc is other._tc for other in seen):
+            seen.append(cell)
+    return seen
 
 
 def _pdf_text(path: Path) -> str:

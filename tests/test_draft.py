@@ -224,6 +224,34 @@ def test_a_table_with_a_krav_oenske_column_drafts_each_row_as_its_column_says(tm
     assert len(tr.statements) == 3 and not tr.uncovered and not tr.missing_quotes
 
 
+def test_a_word_table_with_a_krav_oenske_column_drafts_each_row_as_its_column_says(tmp_path):
+    """A .docx was read cell by cell, each a paragraph: 'Ledelse af ledere', 'Krav' and
+    'Ønske' were read as headings and the profile drafted nothing (E009). A Word table with
+    a krav/ønske column is now read as a table saved as text is, a row a line."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Sundhedschef, Greve Kommune", 1)
+    document.add_heading("Kompetencer", 2)
+    rows = [("Kompetence", "Beskrivelse", "Krav/ønske"),
+            ("Ledelse af ledere", "Erfaring med ledelse af ledere", "Krav"),
+            ("Sundhedsindsigt", "Indsigt i det nære sundhedsvæsen", "Et plus")]
+    table = document.add_table(rows=len(rows), cols=3)
+    for n, row in enumerate(rows):
+        for m, text in enumerate(row):
+            table.cell(n, m).text = text
+    made = tmp_path / "profil.docx"
+    document.save(str(made))
+    out = write_draft(made, tmp_path)
+    assert lint_paths([out]) == []
+    profile = load_profile(out)
+    assert [(c.name, c.quote, c.priority, c.section) for c in profile.criteria] == [
+        ("Ledelse af ledere", "Erfaring med ledelse af ledere", "krav", "Kompetencer"),
+        ("Sundhedsindsigt", "Indsigt i det nære sundhedsvæsen", "ønske", "Kompetencer")]
+    (tr,) = trace_profile(profile)
+    assert len(tr.statements) == 2 and not tr.uncovered and not tr.missing_quotes
+
+
 def _latin1_seed(seed: Path, tmp_path: Path) -> Path:
     """The seed as the PDF can hold it, to count its statements."""
     copy = tmp_path / f"{seed.stem}-latin1.txt"
