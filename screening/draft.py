@@ -199,7 +199,7 @@ def _quote_and_name(s: Statement) -> tuple[str, str]:
         name = _as_written(LIST_MARKER.sub("", title, count=1))
         sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", _as_written(prose))
         return _most_telling(sentences, name), name
-    if s.priority_cell:  # a table row: its longest cell says what is asked, another names it
+    if s.priority_cell is not None:  # a row: its longest cell says what, another names it
         cells = [_as_written(cell) for cell in s.body.split("\n")]
         quote = max(cells, key=len)
         others = [cell for cell in cells if cell != quote]
@@ -364,6 +364,10 @@ def _decided(d: Drafted) -> str:
     lead = read_wording(d.statement.lead_in).words if d.statement.lead_in else ()
     if lead and not w.words:
         decided += "; its lead-in says " + ", ".join(f"'{word}'" for word in lead)
+    cell = d.statement.priority_cell
+    if cell is not None:  # a row whose krav/ønske column no reading knows
+        decided += (f"; its table's krav/ønske column says '{cell}', which decides nothing"
+                    if cell else "; its table's krav/ønske column says nothing")
     return decided
 
 

@@ -102,9 +102,9 @@ class Statement:
     body: str  # the text a quote must lie in (a numbered block: its title and prose)
     counted: bool  # states a requirement: must be quoted or set aside
     lead_in: str = ""  # a list item's lead-in paragraph ("Det forventes, at du:")
-    # a table row's cell in its krav/ønske column ("Afgørende", "Et plus"); its body is the
-    # row's other cells, one a line
-    priority_cell: str = ""
+    # a row of a table with a krav/ønske column: the row's cell in it ("Afgørende", "Et plus",
+    # "" when empty); its body is the row's other cells, one a line
+    priority_cell: str | None = None
 
 
 @dataclass(frozen=True)
@@ -188,7 +188,7 @@ def _docx_text(path: Path) -> str:
             if isinstance(block, Table):
                 rows = [_unmerged(row.cells) for row in block.rows]
                 texts = [[cell.text.strip() for cell in row] for row in rows]
-                if (_priority_column(texts) is not None
+                if (_priority_column(texts)[0] is not None
                         and not any("\n" in text or "\t" in text for row in texts for text in row)):
                     # a krav/ønske column: a row a line, as a table saved as text, so each
                     # row is one statement (its short cells are no headings)
@@ -457,36 +457,39 @@ def _introduces(lead_in: str) -> bool:
 def _table(rows: list[str], markdown: bool, line: int,
            path: list[tuple[int, str]]) -> list[Statement]:
     """The statements of a table. With a krav/ønske column ("Krav", "Ønske", "Afgørende",
-    "Et plus" in each row under its heading), each row is one statement, counted: its cells
-    say what is asked, its column how much. Else each cell on its own, counted when it asks
-    something of people ("Ledelse<tab>Det er afgørende, at du ...", "| Ledelse | Det er
-    ... |")."""
+    "Et plus" in half its rows or more), each row under the heading is one statement,
+    counted, even one whose column says nothing readable: its cells say what is asked, its
+    column how much. Else each cell on its own, counted when it asks something of people
+    ("Ledelse<tab>Det er afgørende, at du ...", "| Ledelse | Det er ... |")."""
     table = [(line + offset, _cells(row, markdown)) for offset, row in enumerate(rows)]
-    column = _priority_column([cells for _, cells in table])
+    column, heading = _priority_column([cells for _, cells in table])
     statements = []
     for at, cells in table:
         asked = [cell.strip() for n, cell in enumerate(cells)
                  if n != column and normalise(cell)]
-        if column is not None and len(cells) > column and read_cell(cells[column]) and asked:
+        if column is not None and cells is not heading and asked:
             shown = " | ".join(cell.strip() for cell in cells if normalise(cell))
             statements.append(replace(
                 _statement("row", shown, at, path, "\n".join(asked), True),
-                priority_cell=normalise(cells[column])))
+                priority_cell=normalise(cells[column]) if len(cells) > column else ""))
         else:
             statements += [_statement("row", cell, at, path, cell, states_requirement(cell))
                            for cell in cells if normalise(cell)]
     return statements
 
 
-def _priority_column(rows: list[list[str]]) -> int | None:
-    """The column whose cells, in every row of more than one cell but the heading row, say
-    only how much the row counts; None when no column does."""
+def _priority_column(rows: list[list[str]]) -> tuple[int | None, list[str] | None]:
+    """The column whose cells, in at least half the rows of more than one cell under the
+    heading row, say only how much the row counts, and the heading row (a first row where
+    no cell does); None for a table without such a column."""
     rows = [cells for cells in rows if sum(bool(normalise(cell)) for cell in cells) > 1]
-    body = rows[1:] if rows and not any(read_cell(cell) for cell in rows[0]) else rows
+    heading = rows[0] if rows and not any(read_cell(cell) for cell in rows[0]) else None
+    body = rows[1:] if heading is not None else rows
     for column in range(max((len(cells) for cells in body), default=0)):
-        if body and all(len(cells) > column and read_cell(cells[column]) for cells in body):
-            return column
-    return None
+        if 2 * sum(len(cells) > column and bool(read_cell(cells[column]))
+                   for cells in body) >= len(body):
+            return column, heading
+    return None, None
 
 
 def _cells(row: str, markdown: bool) -> list[str]:

@@ -224,6 +224,32 @@ def test_a_table_with_a_krav_oenske_column_drafts_each_row_as_its_column_says(tm
     assert len(tr.statements) == 3 and not tr.uncovered and not tr.missing_quotes
 
 
+def test_a_row_whose_krav_oenske_column_says_nothing_readable_is_drafted_all_the_same(
+        tmp_path):
+    """One row whose column said 'Se note', or nothing, made the whole table no krav/ønske
+    table: none of its rows was drafted or counted. The table is one when half its rows or
+    more say krav or ønske; every row is drafted, the others as ønsker with the column's
+    word pointed out for the consultant to decide."""
+    text = tmp_path / "profil.md"
+    text.write_text("# Sundhedschef, Greve Kommune\n\n## Kompetencer\n\n"
+                    "| Kompetence | Beskrivelse | Krav/ønske |\n|---|---|---|\n"
+                    "| Ledelse af ledere | Erfaring med ledelse af ledere | Krav |\n"
+                    "| Sundhedsindsigt | Indsigt i det nære sundhedsvæsen | Et plus |\n"
+                    "| Kommunikation | Formidler klart og i øjenhøjde | Se note |\n"
+                    "| Økonomi | Styrer et budget på 2 mia. kr. | |\n", encoding="utf-8")
+    out = write_draft(text, tmp_path)
+    assert lint_paths([out]) == []
+    profile = load_profile(out)
+    assert [(c.quote, c.priority) for c in profile.criteria] == [
+        ("Erfaring med ledelse af ledere", "krav"), ("Indsigt i det nære sundhedsvæsen", "ønske"),
+        ("Formidler klart og i øjenhøjde", "ønske"), ("Styrer et budget på 2 mia. kr.", "ønske")]
+    written = out.read_text(encoding="utf-8")
+    assert "its table's krav/ønske column says 'Se note', which decides nothing" in written
+    assert "its table's krav/ønske column says nothing" in written
+    (tr,) = trace_profile(profile)
+    assert len(tr.statements) == 4 and not tr.uncovered
+
+
 def test_a_word_table_with_a_krav_oenske_column_drafts_each_row_as_its_column_says(tmp_path):
     """A .docx was read cell by cell, each a paragraph: 'Ledelse af ledere', 'Krav' and
     'Ønske' were read as headings and the profile drafted nothing (E009). A Word table with
