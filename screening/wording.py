@@ -52,10 +52,11 @@ NEUTRAL_PHRASES = ("når situationen kræver det", "hvor det er nødvendigt",
 # A requirement word said of a thing, not of the person (R6): read as if it were not there.
 _ADVERBS = r"(?:(?:derfor|også|desuden|altid|løbende|fortsat|samtidig|her|nu)\s+)*"
 # a decisive adjective before its noun, not said of what it follows: "nødvendig
-# koordinering", "afgørende betydning" (not "er afgørende, at", "er nødvendigt for")
+# koordinering", "afgørende betydning" (not "er afgørende, at", "er nødvendigt for", nor
+# "Det afgørende er, at du")
 _DECISIVE_BEFORE_NOUN = re.compile(
     r"(?<!\w)(?<!\ber )(?<!\bvære )(?:afgørende|nødvendig|nødvendigt|nødvendige|påkrævet|påkrævede)"
-    r"(?=\s+(?!(?:at|for|og|eller|i|hvis|når|som|til|med|på)(?!\w))[a-zæøå])")
+    r"(?=\s+(?!(?:at|for|og|eller|i|hvis|når|som|til|med|på|er|var)(?!\w))[a-zæøå])")
 # "krav" after an adjective: requirements the post meets, not ones asked of the person
 # ("modsatrettede krav", "lovgivningsmæssige krav", "nye krav")
 _KRAV_OF_A_THING = re.compile(

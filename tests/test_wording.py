@@ -87,6 +87,7 @@ OF_A_THING = [
 OF_THE_PERSON = [
     ("Det er nødvendigt, at du har erfaring med koordinering.", "nødvendigt"),
     ("Det er helt afgørende, at du har ledet ledere.", "afgørende"),
+    ("Det afgørende er, at du har ledet ledere.", "afgørende"),
     ("Erfaring med ledelse af ledere er nødvendig for at lykkes i stillingen.", "nødvendig"),
     ("Det er et krav, at du har en kandidatuddannelse.", "krav"),
     ("Du skal kunne koordinere på tværs af forvaltningerne.", "skal"),
