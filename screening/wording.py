@@ -63,9 +63,12 @@ _KRAV_OF_A_THING = re.compile(
     r"(?<!\w)(\w*(?:ige|ske|ede|nde)|nye|store|høje|mange|flere|disse|samme|andre)\s+krav(?!\w)")
 # an obligation in the passive: what is to be done, by whoever ("Opgaven skal løses",
 # "Organisationens innovative kraft skal understøttes"), not what the person must bring;
-# "der skal løses" stays the organisation's voice (R5)
-_PASSIVE = re.compile(rf"(?<!\w)(?<!\bder )skal(?=\s+{_ADVERBS}(?P<verb>\w{{3,}}es)(?!\w))")
-NOT_PASSIVE = ("ligeledes", "således", "anderledes", "ellers")  # adverbs, not verbs
+# "der skal løses" stays the organisation's voice (R5), "du skal trives" is said of the person
+_PASSIVE = re.compile(rf"(?<!\w)(?<!\bder )(?<!\bdu )(?<!\bman )skal"
+                      rf"(?=\s+{_ADVERBS}(?P<verb>\w{{3,}}es)(?!\w))")
+# words in -es after "skal" that are no passive: adverbs, and verbs active in that form
+NOT_PASSIVE = ("ligeledes", "således", "anderledes", "ellers", "trives", "lykkes", "mødes",
+               "enes", "færdes", "findes", "synes", "længes", "mindes")
 
 # Statements that soften the list they introduce: its obligation words make ønsker (R7). A
 # rule file that reads such a list sets the statement aside, quoting it.

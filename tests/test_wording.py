@@ -91,6 +91,8 @@ OF_THE_PERSON = [
     ("Erfaring med ledelse af ledere er nødvendig for at lykkes i stillingen.", "nødvendig"),
     ("Det er et krav, at du har en kandidatuddannelse.", "krav"),
     ("Du skal kunne koordinere på tværs af forvaltningerne.", "skal"),
+    ("Du skal trives med et højt tempo.", "skal"),
+    ("Direktøren skal lykkes med at samle de to forvaltninger.", "skal"),
     ("Som direktør skal du stå for ordentlighed og skal understøtte en sund kultur.", "skal"),
     ("Afgørende", "afgørende"),
 ]
