@@ -9,8 +9,9 @@
 
 What a statement is (`split_statements`), deliberately simple so a consultant can predict it:
 - a *heading*: a markdown `#` line, or a short line standing alone (at most 80 characters,
-  no closing punctuation). Headings open sections; a numbered markdown heading ("## 2.1.")
-  nests under the heading with the shorter number;
+  no closing punctuation), or a numbered line right above its first subsection ("2.
+  Personprofil" above "2.1 Faglige kompetencer"). Headings open sections; a numbered
+  heading ("## 2.1.") nests under the heading with the shorter number;
 - a *bullet*: a line starting with "- ", "* ", "• ", "– " or another bullet sign (BULLETS),
   with the lines that continue it;
 - a *numbered* item: a line starting with "1. ", "1) " or "a) ". A numbered line standing alone
@@ -393,7 +394,9 @@ def split_statements(text: str) -> list[Statement]:
         leads_in = (n + 1 < len(blocks) and not _MD_HEADING.match(first.strip())
                     and _names_people(first)
                     and any(kind != "sentence" for kind, _, _ in _items(blocks[n + 1])))
-        if len(block.lines) == 1 and _is_heading_line(first) and not leads_in:
+        if (len(block.lines) == 1
+                and (_is_heading_line(first) or _numbers_section(first, blocks[n + 1:n + 2]))
+                and not leads_in):
             close_numbered()
             level = _heading_level(first)
             while path and path[-1][0] >= level:
@@ -445,6 +448,17 @@ def split_statements(text: str) -> list[Statement]:
             lead_in = " ".join(block.lines)
     close_numbered()
     return statements
+
+
+def _numbers_section(line: str, following: list[_Block]) -> bool:
+    """Whether a numbered line is the heading of a section whose first subsection follows:
+    "2. Personprofil" right above "2.1 Faglige kompetencer" (where "1. Struktureret
+    ledelsesstil" above its prose is an item)."""
+    number = _SECTION_NUMBER.match(line.strip())
+    if number is None or not following or not _is_heading_line(_NUMBERED.sub("", line)):
+        return False
+    below = _SECTION_NUMBER.match(_heading_text(following[0].lines[0]))
+    return below is not None and below.group(1) == f"{number.group(1)}.1"
 
 
 def _introduces(lead_in: str) -> bool:

@@ -164,6 +164,24 @@ def test_a_table_saved_as_text_drafts_the_cells_that_ask_something(tmp_path, nam
     assert len(tr.statements) == 2 and not tr.uncovered and not tr.missing_quotes
 
 
+def test_a_numbered_section_heading_in_plain_text_is_a_heading_not_a_criterion(tmp_path):
+    """In a plain text, '2. Personprofil' right above '2.1 Faglige kompetencer' was read as a
+    numbered item, as Albertslund's '1. Struktureret ledelsesstil' above its prose is: the
+    draft had a criterion quoting 'Personprofil'. A numbered line right above its first
+    subsection is the section's heading."""
+    text = tmp_path / "profil.txt"
+    text.write_text("Sundhedschef, Greve Kommune\n\n2. Personprofil\n\n2.1 Faglige kompetencer"
+                    "\n\nDet er afgørende, at du har ledet ledere.\n\n1. Struktureret "
+                    "ledelsesstil\n\nDu skal have en struktureret ledelsesstil.\n",
+                    encoding="utf-8")
+    profile = load_profile(write_draft(text, tmp_path))
+    assert [(c.quote, c.section, c.category) for c in profile.criteria] == [
+        ("Det er afgørende, at du har ledet ledere.", "2.1 Faglige kompetencer", "faglige"),
+        ("Du skal have en struktureret ledelsesstil.", "2.1 Faglige kompetencer", "faglige")]
+    assert [s.sections for s in split_statements(text.read_text(encoding="utf-8"))
+            if s.kind == "sentence"] == [("2. Personprofil", "2.1 Faglige kompetencer")]
+
+
 def test_a_numbered_block_quotes_the_sentence_that_says_its_title(tmp_path):
     """Albertslund's '3. Sikker proces- og forandringsledelse' was quoted by its first
     sentence with 'skal', 'Du bliver en del af en organisation ...', not by the one that
