@@ -172,7 +172,10 @@ def _criteria(statements: list[Statement], softener: str | None) -> list[Drafted
             wording, decided_by, accepts = lead, "lead-in", "L303"
         else:
             decided_by = accepts = ""
-        drafted.append(Drafted(cid, cid.replace("-", "_"), name, _category(s, quote), quote,
+        # a numbered block's title and a table row's name cell say what it is about too
+        titled = s.kind == "numbered" or s.priority_cell is not None
+        category = _category(s, f"{name} {quote}" if titled else quote)
+        drafted.append(Drafted(cid, cid.replace("-", "_"), name, category, quote,
                                written.get(s.section, s.section) or "Profilen", s,
                                wording, decided_by, accepts))
     return drafted
