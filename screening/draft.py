@@ -22,17 +22,27 @@ from .errors import InputError, Problem
 from .messages import message
 from .profiles import CATEGORIES
 from .trace import LIST_MARKER, Statement, read_text, split_statements
-from .wording import DECISIVE_WORDS, Reading, is_softener, read_wording
+from .wording import DECISIVE_WORDS, WISH_WORDS, Reading, is_softener, read_cell, read_wording
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
           "oktober", "november", "december")
-CATEGORY_WORDS = {  # first match wins; checked on the statement and its section
-    "ledelsesmæssige": ("ledelse", "leder", "lede ", "strategi", "retning", "styring",
-                        "ledelsesmæssig"),
-    "faglige": ("faglig", "uddannelse", "erfaring", "viden", "indsigt", "økonomi", "jura",
-                "juridisk", "politisk"),
+# Word stems of each category, counted in the statement (and its section, under a heading
+# naming none): the most found wins, of equals the first. A statement of a person's ways
+# ("robust", "samarbejde") was personlige only when it named no leadership or field word, so
+# "Din ledelsesstil er karakteriseret af en oprigtig interesse for andre, nærvær og
+# samarbejdsvilje" was drafted ledelsesmæssige.
+CATEGORY_WORDS = {
+    "ledelsesmæssige": ("ledelse", "leder", "lede ", "strategi", "retning", "styring", "drift",
+                        "udvikling", "organisation", "implementer", "følgeskab", "forandring",
+                        "direktion"),
+    "faglige": ("faglig", "uddannelse", "erfaring", "viden", "indsigt", "kendskab", "økonomi",
+                "jura", "juridisk", "politisk", "politik", "rådgiv", "kommunal", "lovgivning"),
+    "personlige": ("personlig", "person ", "robust", "autentisk", "integritet", "ærlig",
+                   "nysgerrig", "samarbejd", "relation", "kommunik", "formidl", "nærvær",
+                   "initiativ", "beslutningskraft", "udadvendt", "troværdig", "ordentlig",
+                   "tillid", "rolig", "empati", "engagement"),
 }
-DEFAULT_CATEGORY = "personlige"
+DEFAULT_CATEGORY = "personlige"  # a description with none of the words
 MAX_NAME_WORDS = 8
 SOFTENER_REASON = ("How to read the statements that follow (a softener, R7): their skal and "
                    "forventes make ønsker of weight 2")
@@ -68,7 +78,10 @@ class Drafted:
     section: str
     statement: Statement
     wording: Reading
-    by_lead_in: bool = False  # a krav by its lead-in's decisive word, not by its own words
+    # "lead-in": a krav by its lead-in's decisive word; "column": krav or ønske by its table
+    # row's krav/ønske column; "": by its own words
+    decided_by: str = ""
+    accepts: str = ""  # the lint code its quote, read alone, raises: lint reads only the quote
 
 
 @dataclass(frozen=True)
@@ -150,12 +163,34 @@ def _criteria(statements: list[Statement], softener: str | None) -> list[Drafted
         # softened list): "Det er afgørende, at du:" must not turn into ønsker
         wording = read_wording(quote, softened=softener is not None)
         lead = read_wording(s.lead_in) if s.lead_in and not wording.words else None
-        by_lead_in = lead is not None and lead.priority == "krav" and any(
-            word in DECISIVE_WORDS for word in lead.words)
-        drafted.append(Drafted(cid, cid.replace("-", "_"), name, _category(s, quote), quote,
+        column = read_cell(s.priority_cell) if s.priority_cell else None
+        if column is not None:  # the table says how much the row counts, in so many words
+            wording, accepts = _by_column(column, wording)
+            decided_by = "column"
+        elif lead is not None and lead.priority == "krav" and any(
+                word in DECISIVE_WORDS for word in lead.words):
+            wording, decided_by, accepts = lead, "lead-in", "L303"
+        else:
+            decided_by = accepts = ""
+        # a numbered block's title and a table row's name cell say what it is about too
+        titled = s.kind == "numbered" or s.priority_cell is not None
+        category = _category(s, f"{name} {quote}" if titled else quote)
+        drafted.append(Drafted(cid, cid.replace("-", "_"), name, category, quote,
                                written.get(s.section, s.section) or "Profilen", s,
-                               lead if by_lead_in and lead else wording, by_lead_in))
+                               wording, decided_by, accepts))
     return drafted
+
+
+def _by_column(column: Reading, own: Reading) -> tuple[Reading, str]:
+    """A table row read by its krav/ønske column, and the lint code the reading of its quote
+    alone (`own`) then raises, as screening.lint finds it ("" for none)."""
+    if column.priority != own.priority:
+        if column.priority == "ønske":
+            return column, "L302"
+        return column, "L301" if any(w in WISH_WORDS for w in own.words) else "L303"
+    if column.weight is not None and own.weight is None:
+        return column, "L304"
+    return Reading(column.priority, own.weight, column.words), ""
 
 
 def _quote_and_name(s: Statement) -> tuple[str, str]:
@@ -166,10 +201,19 @@ def _quote_and_name(s: Statement) -> tuple[str, str]:
         title, prose = s.body.split("\n", 1)
         name = _as_written(LIST_MARKER.sub("", title, count=1))
         sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", _as_written(prose))
-        return _most_telling(sentences), name
+        return _most_telling(sentences, name), name
+    if s.priority_cell is not None:  # a row: its longest cell says what, another names it
+        cells = [_as_written(cell) for cell in s.body.split("\n")]
+        quote = max(cells, key=len)
+        others = [cell for cell in cells if cell != quote]
+        return quote, _short_name(others[0] if others else quote)
     quote = _as_written(LIST_MARKER.sub("", s.body, count=1))
-    # the name says what is asked, not how strongly: "Det er afgørende, at du har ledet
-    # ledere" is named (and its competency given the id) "Har ledet ledere"
+    return quote, _short_name(quote)
+
+
+def _short_name(quote: str) -> str:
+    """What is asked, not how strongly: "Det er afgørende, at du har ledet ledere" is named
+    (and its competency given the id) "Har ledet ledere"."""
     asked = _ASKING.match(quote)
     if asked and read_wording(asked.group("lead")).words:
         quote_named = quote[asked.end():]
@@ -177,17 +221,24 @@ def _quote_and_name(s: Statement) -> tuple[str, str]:
         quote_named = quote
     words = re.sub(r"[\"“”]", "", quote_named).rstrip(".:;!?,").split()
     name = " ".join(words[:MAX_NAME_WORDS]) + (" …" if len(words) > MAX_NAME_WORDS else "")
-    return quote, name[:1].upper() + name[1:]
+    return name[:1].upper() + name[1:]
 
 
-def _most_telling(sentences: list[str]) -> str:
+def _most_telling(sentences: list[str], title: str) -> str:
     """The sentence of a numbered block whose words best say how much it counts: one with
-    requirement words, else wish words, else 'vigtig'-words, else the first."""
+    requirement words, else wish words, else 'vigtig'-words, else the first; of several,
+    the one that says most of the block's title ("Sikker proces- og forandringsledelse":
+    "Det kræver en leder, der har evnen til at styre processer ...")."""
+    stems = {word[:5] for word in re.findall(r"\w{4,}", title.casefold())}
+
+    def says_of_title(sentence: str) -> int:
+        return len(stems & {word[:5] for word in re.findall(r"\w{4,}", sentence.casefold())})
+
     for wanted in ("krav", "ønske"):
-        for sentence in sentences:
-            reading = read_wording(sentence)
-            if reading.priority == wanted and reading.words:
-                return sentence
+        asking = [sentence for sentence in sentences
+                  if (reading := read_wording(sentence)).priority == wanted and reading.words]
+        if asking:
+            return max(asking, key=says_of_title)  # the first of equals
     return sentences[0]
 
 
@@ -206,10 +257,10 @@ def _category(s: Statement, quote: str) -> str:
 
 def _guessed_category(words: str) -> str:
     lowered = words.casefold()
-    for category, stems in CATEGORY_WORDS.items():
-        if any(w in lowered for w in stems):
-            return category
-    return DEFAULT_CATEGORY
+    found = {category: sum(lowered.count(stem) for stem in stems)
+             for category, stems in CATEGORY_WORDS.items()}
+    most = max(found.values())
+    return next(c for c, n in found.items() if n == most) if most else DEFAULT_CATEGORY
 
 
 def _slug(text: str, sep: str) -> str:
@@ -279,9 +330,11 @@ def _rule_text(profile_id: str, title: str, organisation: str | None, when: date
             f"  # {_decided(d)} (line {d.statement.line} of the text)",
             f"  - id: {d.id}",
         ]
-        if d.by_lead_in:  # lint reads the quote alone: say why it is a krav all the same
-            reason = f"Krav by its lead-in: {d.statement.lead_in}"
-            lines += ["    lint_ignore:", f"      - {{code: L303, reason: {_q(reason)}}}"]
+        if d.accepts:  # lint reads the quote alone: say why the draft reads it otherwise
+            reason = (f"Krav by its lead-in: {d.statement.lead_in}" if d.decided_by == "lead-in"
+                      else f"{_head(w).capitalize()} by its table's krav/ønske column: "
+                           f"{d.statement.priority_cell}")
+            lines += ["    lint_ignore:", f"      - {{code: {d.accepts}, reason: {_q(reason)}}}"]
         lines += [
             f"    name: {_q(d.name)}",
             f"    category: {d.category}",
@@ -302,9 +355,11 @@ def _decided(d: Drafted) -> str:
     """Which words decided the criterion, for its comment."""
     w = d.wording
     said = ", ".join(f"'{word}'" for word in w.words)
-    head = f"{w.priority}, weight {w.weight:g}" if w.weight is not None else w.priority
-    if d.by_lead_in:
+    head = _head(w)
+    if d.decided_by == "lead-in":
         return f"{head}: {said} in its lead-in \"{d.statement.lead_in}\""
+    if d.decided_by == "column":
+        return f"{head}: {said} in its table's krav/ønske column"
     decided = f"{head}: {said} in the quote" if said else \
         f"{head}: no word of the quote decides, an ønske by default"
     if read_wording(d.quote).priority != w.priority:
@@ -312,7 +367,15 @@ def _decided(d: Drafted) -> str:
     lead = read_wording(d.statement.lead_in).words if d.statement.lead_in else ()
     if lead and not w.words:
         decided += "; its lead-in says " + ", ".join(f"'{word}'" for word in lead)
+    cell = d.statement.priority_cell
+    if cell is not None:  # a row whose krav/ønske column no reading knows
+        decided += (f"; its table's krav/ønske column says '{cell}', which decides nothing"
+                    if cell else "; its table's krav/ønske column says nothing")
     return decided
+
+
+def _head(w: Reading) -> str:
+    return f"{w.priority}, weight {w.weight:g}" if w.weight is not None else w.priority
 
 
 def _comment(text: str, first: str = "# ", rest: str = "# ") -> list[str]:

@@ -9,8 +9,9 @@
 
 What a statement is (`split_statements`), deliberately simple so a consultant can predict it:
 - a *heading*: a markdown `#` line, or a short line standing alone (at most 80 characters,
-  no closing punctuation). Headings open sections; a numbered markdown heading ("## 2.1.")
-  nests under the heading with the shorter number;
+  no closing punctuation), or a numbered line right above its first subsection ("2.
+  Personprofil" above "2.1 Faglige kompetencer"). Headings open sections; a numbered
+  heading ("## 2.1.") nests under the heading with the shorter number;
 - a *bullet*: a line starting with "- ", "* ", "• ", "– " or another bullet sign (BULLETS),
   with the lines that continue it;
 - a *numbered* item: a line starting with "1. ", "1) " or "a) ". A numbered line standing alone
@@ -19,7 +20,10 @@ What a statement is (`split_statements`), deliberately simple so a consultant ca
 - a *sentence* of a prose paragraph (split after . ! ? or : before a capital letter); a
   paragraph ending in ":", or in no full stop ("Vi forventer at du"), just before a list
   is the list's lead-in, not counted itself;
-- a *table cell*: of a line with a tab (a table saved as text) or of a markdown table.
+- a *table cell*: of a line with a tab (a table saved as text) or of a markdown table (its
+  outer pipes optional under its heading row); a *table row* instead, all its cells in one,
+  when a column of the table says how much each row counts ("Krav", "Ønske", "Afgørende",
+  "Et plus": wording.read_cell).
 
 Which statements count (must be quoted or set aside), `Statement.counted`:
 - every bullet, numbered item and sentence in a *competency section*: one whose heading, or
@@ -33,7 +37,8 @@ Which statements count (must be quoted or set aside), `Statement.counted`:
   `read_wording` finds deciding ("skal", "afgørende", "et plus", "gerne", "vigtig", ...)
   and a word for those people (PERSON_WORDS: du, vi, man, direktøren, lederen, ...), so
   "Du skal sikre ..." counts and "Ansøgningen skal være fremme ..." does not;
-- a table cell only when it asks something of people, as a sentence anywhere does;
+- a table cell only when it asks something of people, as a sentence anywhere does; a table
+  row always (its column says it is asked);
 - never a heading or a bullet that is only a link.
 
 A statement is covered when a quote contains it, or lies inside it and in no counted
@@ -56,7 +61,7 @@ from .documents import read_text as read_bounded_text
 from .errors import InputError, Problem
 from .messages import message, os_reason
 from .profiles import Profile
-from .wording import read_wording
+from .wording import read_cell, read_wording
 
 # Word beginnings ("ansvar" finds "ansvarsområder"). A heading about the person makes every
 # sentence under it count: "kompetencer" in the plural, since "ansvar og kompetence" is
@@ -81,6 +86,9 @@ LIST_MARKER = re.compile(rf"^\s*(?:[{BULLETS}]|{NUMBER})\s+")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _SECTION_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
 _MD_TABLE = re.compile(r"^\s*\|.*\|\s*$")  # a line of a markdown table: | a | b |
+# the line under a markdown table's heading row, with or without the outer pipes: |---|:--|
+# (a pipe at least: "---" alone is a rule)
+_MD_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
 _LINK_ONLY = re.compile(r"^\[[^\]]*\]\([^)]*\)\.?$")
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[\"“'«(]?[A-ZÆØÅ])")
 
@@ -95,6 +103,9 @@ class Statement:
     body: str  # the text a quote must lie in (a numbered block: its title and prose)
     counted: bool  # states a requirement: must be quoted or set aside
     lead_in: str = ""  # a list item's lead-in paragraph ("Det forventes, at du:")
+    # a row of a table with a krav/ønske column: the row's cell in it ("Afgørende", "Et plus",
+    # "" when empty); its body is the row's other cells, one a line
+    priority_cell: str | None = None
 
 
 @dataclass(frozen=True)
@@ -176,12 +187,17 @@ def _docx_text(path: Path) -> str:
         # competencies in a table, each cell read as the paragraphs it holds
         for block in container.iter_inner_content():
             if isinstance(block, Table):
-                for row in block.rows:
-                    seen: list[Any] = []  # a merged cell is given once per column it spans
-                    for cell in row.cells:
-                        if not any(cell._tc is other for other in seen):
-                            seen.append(cell._tc)
-                            read(cell)
+                rows = [_unmerged(row.cells) for row in block.rows]
+                texts = [[cell.text.strip() for cell in row] for row in rows]
+                if (_priority_column(texts)[0] is not None
+                        and not any("\n" in text or "\t" in text for row in texts for text in row)):
+                    # a krav/ønske column: a row a line, as a table saved as text, so each
+                    # row is one statement (its short cells are no headings)
+                    lines.append("\n".join("\t".join(row) for row in texts))
+                    continue
+                for row in rows:
+                    for cell in row:
+                        read(cell)
                 continue
             style = (block.style.name or "") if block.style is not None else ""
             text = block.text.strip()
@@ -197,6 +213,16 @@ def _docx_text(path: Path) -> str:
 
     read(docx.Document(str(path)))
     return "\n\n".join(lines) + "\n"
+
+
+def _unmerged(cells: Any) -> list[Any]:
+    """A Word table row's cells, a merged cell once (python-docx gives it once per column it
+    spans)."""
+    seen: list[Any] = []
+    for cell in cells:
+        if not any(cell._tc is other._tc for other in seen):
+            seen.append(cell)
+    return seen
 
 
 def _pdf_text(path: Path) -> str:
@@ -368,7 +394,9 @@ def split_statements(text: str) -> list[Statement]:
         leads_in = (n + 1 < len(blocks) and not _MD_HEADING.match(first.strip())
                     and _names_people(first)
                     and any(kind != "sentence" for kind, _, _ in _items(blocks[n + 1])))
-        if len(block.lines) == 1 and _is_heading_line(first) and not leads_in:
+        if (len(block.lines) == 1
+                and (_is_heading_line(first) or _numbers_section(first, blocks[n + 1:n + 2]))
+                and not leads_in):
             close_numbered()
             level = _heading_level(first)
             while path and path[-1][0] >= level:
@@ -393,15 +421,12 @@ def split_statements(text: str) -> list[Statement]:
             statements[-1] = replace(statements[-1], counted=False)
         in_section = _competency_section(path)
         for kind, line, item in items:
-            if ("\t" in LIST_MARKER.sub("", item, count=1)
-                    or all(_MD_TABLE.match(row) for row in item.split("\n"))):
-                # a table saved as text (Word's "•<tab>" is no table), or a markdown table:
-                # each cell of each row on its own, counted when it asks something of people
-                # ("Ledelse<tab>Det er afgørende, at du ...", "| Ledelse | Det er ... |")
-                for offset, row in enumerate(item.split("\n")):
-                    statements += [_statement("row", cell, line + offset, path, cell,
-                                              states_requirement(cell))
-                                   for cell in _cells(row) if normalise(cell)]
+            rows = item.split("\n")
+            markdown = (all(_MD_TABLE.match(row) for row in rows)
+                        or (len(rows) > 1 and bool(_MD_DELIMITER.match(rows[1]))))
+            if markdown or "\t" in LIST_MARKER.sub("", item, count=1):
+                # a table saved as text (Word's "•<tab>" is no table), or a markdown table
+                statements += _table(rows, markdown, line, path)
             elif kind == "sentence":
                 for sentence, at in _sentences(item, line):
                     counted = in_section or states_requirement(sentence)
@@ -425,6 +450,17 @@ def split_statements(text: str) -> list[Statement]:
     return statements
 
 
+def _numbers_section(line: str, following: list[_Block]) -> bool:
+    """Whether a numbered line is the heading of a section whose first subsection follows:
+    "2. Personprofil" right above "2.1 Faglige kompetencer" (where "1. Struktureret
+    ledelsesstil" above its prose is an item)."""
+    number = _SECTION_NUMBER.match(line.strip())
+    if number is None or not following or not _is_heading_line(_NUMBERED.sub("", line)):
+        return False
+    below = _SECTION_NUMBER.match(_heading_text(following[0].lines[0]))
+    return below is not None and below.group(1) == f"{number.group(1)}.1"
+
+
 def _introduces(lead_in: str) -> bool:
     """Whether a paragraph right above a list only leads into it: it ends in a colon, or
     its last sentence is left open for the items to finish ("Vi forventer at du")."""
@@ -432,10 +468,48 @@ def _introduces(lead_in: str) -> bool:
     return bool(ended) and ended[-1] not in ".!?"
 
 
-def _cells(row: str) -> list[str]:
+def _table(rows: list[str], markdown: bool, line: int,
+           path: list[tuple[int, str]]) -> list[Statement]:
+    """The statements of a table. With a krav/ønske column ("Krav", "Ønske", "Afgørende",
+    "Et plus" in half its rows or more), each row under the heading is one statement,
+    counted, even one whose column says nothing readable: its cells say what is asked, its
+    column how much. Else each cell on its own, counted when it asks something of people
+    ("Ledelse<tab>Det er afgørende, at du ...", "| Ledelse | Det er ... |")."""
+    table = [(line + offset, _cells(row, markdown)) for offset, row in enumerate(rows)]
+    column, heading = _priority_column([cells for _, cells in table])
+    statements = []
+    for at, cells in table:
+        asked = [cell.strip() for n, cell in enumerate(cells)
+                 if n != column and normalise(cell)]
+        if column is not None and cells is not heading and asked:
+            shown = " | ".join(cell.strip() for cell in cells if normalise(cell))
+            statements.append(replace(
+                _statement("row", shown, at, path, "\n".join(asked), True),
+                priority_cell=normalise(cells[column]) if len(cells) > column else ""))
+        else:
+            statements += [_statement("row", cell, at, path, cell, states_requirement(cell))
+                           for cell in cells if normalise(cell)]
+    return statements
+
+
+def _priority_column(rows: list[list[str]]) -> tuple[int | None, list[str] | None]:
+    """The column whose cells, in at least half the rows of more than one cell under the
+    heading row, say only how much the row counts, and the heading row (a first row where
+    no cell does); None for a table without such a column."""
+    rows = [cells for cells in rows if sum(bool(normalise(cell)) for cell in cells) > 1]
+    heading = rows[0] if rows and not any(read_cell(cell) for cell in rows[0]) else None
+    body = rows[1:] if heading is not None else rows
+    for column in range(max((len(cells) for cells in body), default=0)):
+        if 2 * sum(len(cells) > column and bool(read_cell(cells[column]))
+                   for cells in body) >= len(body):
+            return column, heading
+    return None, None
+
+
+def _cells(row: str, markdown: bool) -> list[str]:
     """The cells of a table row: between tabs, or between a markdown table's pipes (its
     |---| line has none)."""
-    if not _MD_TABLE.match(row):
+    if not markdown:
         return row.split("\t")
     return [cell for cell in row.strip().strip("|").split("|")
             if not re.fullmatch(r"\s*:?-+:?\s*", cell)]

@@ -49,10 +49,35 @@ NEUTRAL_PHRASES = ("når situationen kræver det", "hvor det er nødvendigt",
                    "ikke påkrævet", "ikke en forudsætning", "ikke krav", "kræves ikke",
                    "forudsættes ikke", "en afgørende", "en helt afgørende", "et afgørende",
                    "den nødvendige", "det nødvendige", "de nødvendige")
+# A requirement word said of a thing, not of the person (R6): read as if it were not there.
+_ADVERBS = r"(?:(?:derfor|også|desuden|altid|løbende|fortsat|samtidig|her|nu)\s+)*"
+# a decisive adjective before its noun, not said of what it follows: "nødvendig
+# koordinering", "afgørende betydning" (not "er afgørende, at", "er nødvendigt for", nor
+# "Det afgørende er, at du")
+_DECISIVE_BEFORE_NOUN = re.compile(
+    r"(?<!\w)(?<!\ber )(?<!\bvære )(?:afgørende|nødvendig|nødvendigt|nødvendige|påkrævet|påkrævede)"
+    r"(?=\s+(?!(?:at|for|og|eller|i|hvis|når|som|til|med|på|er|var)(?!\w))[a-zæøå])")
+# "krav" after an adjective: requirements the post meets, not ones asked of the person
+# ("modsatrettede krav", "lovgivningsmæssige krav", "nye krav")
+_KRAV_OF_A_THING = re.compile(
+    r"(?<!\w)(\w*(?:ige|ske|ede|nde)|nye|store|høje|mange|flere|disse|samme|andre)\s+krav(?!\w)")
+# an obligation in the passive: what is to be done, by whoever ("Opgaven skal løses",
+# "Organisationens innovative kraft skal understøttes"), not what the person must bring;
+# "der skal løses" stays the organisation's voice (R5), "du skal trives" is said of the person
+_PASSIVE = re.compile(rf"(?<!\w)(?<!\bder )(?<!\bdu )(?<!\bman )skal"
+                      rf"(?=\s+{_ADVERBS}(?P<verb>\w{{3,}}es)(?!\w))")
+# words in -es after "skal" that are no passive: adverbs, and verbs active in that form
+NOT_PASSIVE = ("ligeledes", "således", "anderledes", "ellers", "trives", "lykkes", "mødes",
+               "enes", "færdes", "findes", "synes", "længes", "mindes")
+
 # Statements that soften the list they introduce: its obligation words make ønsker (R7). A
 # rule file that reads such a list sets the statement aside, quoting it.
 SOFTENERS = ("vi forventer ikke, at du kan alt", "flest mulig af nedenstående",
              "ingen ledere scorer højt hele vejen igennem")
+
+
+# A krav/ønske column's own words for a wish, beside the wish words above: "Ønske", "Plus"
+CELL_WISH_WORDS = ("ønske", "ønsket", "ønskes", "plus")
 
 
 class Reading(NamedTuple):
@@ -72,7 +97,7 @@ def read_wording(text: str, *, softened: bool = False, organisation: bool = Fals
     """
     text = _without(text.lower(), NEUTRAL_PHRASES)
     emphasis = _found(text, EMPHASIS_WORDS)
-    text = _without(text, EMPHASIS_WORDS)  # read once, as emphasis only
+    text = _said_of_the_person(_without(text, EMPHASIS_WORDS))  # emphasis read once, as such
     wishes = _found(text, WISH_WORDS)
     voice = _found(text, ORGANISATION_VOICE)
     decisive = _found(text, DECISIVE_WORDS)
@@ -85,6 +110,30 @@ def read_wording(text: str, *, softened: bool = False, organisation: bool = Fals
         return Reading("krav", None, obligations)
     asked = decisive + obligations + voice + emphasis
     return Reading("ønske", 2.0 if asked else None, asked)
+
+
+def _said_of_the_person(text: str) -> str:
+    """`text` without the requirement words it says of a thing (R6)."""
+    text = _DECISIVE_BEFORE_NOUN.sub(" ", text)
+    text = _KRAV_OF_A_THING.sub(r"\1 ", text)
+    return _PASSIVE.sub(lambda found: found.group(0) if found.group("verb") in NOT_PASSIVE
+                        else " ", text)
+
+
+def read_cell(text: str) -> Reading | None:
+    """A table cell that says only how much its row counts ("Krav", "Ønske", "Afgørende",
+    "Et plus"): its reading, the words of docs/reading-profiles.md as a statement's. None for
+    any other cell, and for one naming both ("Krav/ønske": the column's heading)."""
+    lowered = text.lower()
+    rest = _without(lowered, NEUTRAL_PHRASES + DECISIVE_WORDS + OBLIGATION_WORDS + WISH_WORDS
+                    + EMPHASIS_WORDS + CELL_WISH_WORDS)
+    reading = read_wording(lowered)
+    wishes = _found(_without(lowered, WISH_WORDS), CELL_WISH_WORDS)  # "et plus" once
+    if re.search(r"\w", rest) or not (reading.words or wishes):
+        return None
+    if wishes and reading.priority == "krav":
+        return None
+    return Reading("ønske", reading.weight, reading.words + wishes) if wishes else reading
 
 
 def is_softener(text: str) -> bool:

@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -15,14 +16,22 @@ from click.testing import CliRunner
 
 from screening.cli import main
 from screening.documents import plain, read_document
+from screening.draft import Drafted, draft
 from screening.lint import lint_paths
 from screening.rulefiles import load_profile
 from screening.schema import profile_schema
 from screening.screen import screen
-from screening.trace import covered, normalise, read_text, split_statements, trace_profile
+from screening.trace import (
+    covered,
+    find_source,
+    normalise,
+    read_text,
+    split_statements,
+    trace_profile,
+)
 
 from .conftest import EXAMPLES, ROOT
-from .test_trace import SEEDS
+from .test_trace import PROFILES, SEEDS
 
 jsonschema = pytest.importorskip("jsonschema")
 RULES = ROOT / "rules"
@@ -151,6 +160,138 @@ def test_a_table_saved_as_text_drafts_the_cells_that_ask_something(tmp_path, nam
     assert [(c.quote, c.priority) for c in profile.criteria] == [
         ("Det er afgørende, at du har ledet ledere.", "krav"),
         ("Du skal kunne styre et stort budget.", "krav")]
+    (tr,) = trace_profile(profile)
+    assert len(tr.statements) == 2 and not tr.uncovered and not tr.missing_quotes
+
+
+def test_a_numbered_section_heading_in_plain_text_is_a_heading_not_a_criterion(tmp_path):
+    """In a plain text, '2. Personprofil' right above '2.1 Faglige kompetencer' was read as a
+    numbered item, as Albertslund's '1. Struktureret ledelsesstil' above its prose is: the
+    draft had a criterion quoting 'Personprofil'. A numbered line right above its first
+    subsection is the section's heading."""
+    text = tmp_path / "profil.txt"
+    text.write_text("Sundhedschef, Greve Kommune\n\n2. Personprofil\n\n2.1 Faglige kompetencer"
+                    "\n\nDet er afgørende, at du har ledet ledere.\n\n1. Struktureret "
+                    "ledelsesstil\n\nDu skal have en struktureret ledelsesstil.\n",
+                    encoding="utf-8")
+    profile = load_profile(write_draft(text, tmp_path))
+    assert [(c.quote, c.section, c.category) for c in profile.criteria] == [
+        ("Det er afgørende, at du har ledet ledere.", "2.1 Faglige kompetencer", "faglige"),
+        ("Du skal have en struktureret ledelsesstil.", "2.1 Faglige kompetencer", "faglige")]
+    assert [s.sections for s in split_statements(text.read_text(encoding="utf-8"))
+            if s.kind == "sentence"] == [("2. Personprofil", "2.1 Faglige kompetencer")]
+
+
+def test_a_numbered_block_quotes_the_sentence_that_says_its_title(tmp_path):
+    """Albertslund's '3. Sikker proces- og forandringsledelse' was quoted by its first
+    sentence with 'skal', 'Du bliver en del af en organisation ...', not by the one that
+    asks for what the title names: the consultant's criterion quotes 'Det kræver en leder,
+    der har evnen til at styre processer ...'."""
+    text = tmp_path / "profil.md"
+    text.write_text(
+        "# Sekretariatschef, Greve Kommune\n\n## Væsentlige kompetencer\n\n"
+        "1. Sikker proces- og forandringsledelse\n\n"
+        "Du bliver en del af en organisation med mange projekter, som du skal bidrage til at "
+        "få gennemført. Det kræver en leder, der har evnen til at styre processer og "
+        "forandringer. Du skal kunne motivere alle parter.\n", encoding="utf-8")
+    (criterion,) = load_profile(write_draft(text, tmp_path)).criteria
+    assert criterion.quote == ("Det kræver en leder, der har evnen til at styre processer og "
+                               "forandringer.")
+    assert criterion.name == "Sikker proces- og forandringsledelse"
+
+
+KRAV_OENSKE_TABLES = {
+    "markdown": "| Kompetence | Beskrivelse | Krav/ønske |\n|---|---|---|\n"
+                "| Ledelse af ledere | Erfaring med ledelse af ledere i en politisk styret "
+                "organisation | Krav |\n| Sundhedsindsigt | Indsigt i det nære sundhedsvæsen "
+                "| Et plus |\n| Økonomistyring | Solid erfaring med økonomistyring | "
+                "Afgørende |\n",
+    "markdown without outer pipes": "Kompetence | Prioritet | Beskrivelse\n:--|:-:|:--\n"
+                "Ledelse af ledere | krav | Erfaring med ledelse af ledere i en politisk "
+                "styret organisation\nSundhedsindsigt | ønske | Indsigt i det nære "
+                "sundhedsvæsen\nØkonomistyring | afgørende | Solid erfaring med "
+                "økonomistyring\n",
+    "tabs": "Kompetence\tBeskrivelse\tKrav/ønske\nLedelse af ledere\tErfaring med ledelse "
+            "af ledere i en politisk styret organisation\tKrav\nSundhedsindsigt\tIndsigt i "
+            "det nære sundhedsvæsen\tVægtes positivt\nØkonomistyring\tSolid erfaring med "
+            "økonomistyring\tAfgørende\n",
+}
+
+
+@pytest.mark.parametrize("table", KRAV_OENSKE_TABLES.values(), ids=KRAV_OENSKE_TABLES.keys())
+def test_a_table_with_a_krav_oenske_column_drafts_each_row_as_its_column_says(tmp_path, table):
+    """A profile as a table whose column says krav or ønske drafted nothing (E009): no cell
+    asks something of people in words, so none counted, and a markdown table without its
+    outer pipes was one sentence. Each row is now one criterion: its longest cell quoted, its
+    first naming it, krav or ønske as its column says, with the reason lint needs."""
+    text = tmp_path / "profil.md"
+    text.write_text("# Sundhedschef, Greve Kommune\n\n## Kompetencer\n\n" + table,
+                    encoding="utf-8")
+    out = write_draft(text, tmp_path)
+    assert lint_paths([out]) == []
+    profile = load_profile(out)
+    assert [(c.name, c.quote, c.priority, c.section) for c in profile.criteria] == [
+        ("Ledelse af ledere",
+         "Erfaring med ledelse af ledere i en politisk styret organisation", "krav",
+         "Kompetencer"),
+        ("Sundhedsindsigt", "Indsigt i det nære sundhedsvæsen", "ønske", "Kompetencer"),
+        ("Økonomistyring", "Solid erfaring med økonomistyring", "krav", "Kompetencer")]
+    assert [c.lint_ignore for c in profile.criteria] == [("L303",), (), ("L303",)]
+    assert "reason: \"Krav by its table's krav/ønske column: " in out.read_text(encoding="utf-8")
+    (tr,) = trace_profile(profile)
+    assert len(tr.statements) == 3 and not tr.uncovered and not tr.missing_quotes
+
+
+def test_a_row_whose_krav_oenske_column_says_nothing_readable_is_drafted_all_the_same(
+        tmp_path):
+    """One row whose column said 'Se note', or nothing, made the whole table no krav/ønske
+    table: none of its rows was drafted or counted. The table is one when half its rows or
+    more say krav or ønske; every row is drafted, the others as ønsker with the column's
+    word pointed out for the consultant to decide."""
+    text = tmp_path / "profil.md"
+    text.write_text("# Sundhedschef, Greve Kommune\n\n## Kompetencer\n\n"
+                    "| Kompetence | Beskrivelse | Krav/ønske |\n|---|---|---|\n"
+                    "| Ledelse af ledere | Erfaring med ledelse af ledere | Krav |\n"
+                    "| Sundhedsindsigt | Indsigt i det nære sundhedsvæsen | Et plus |\n"
+                    "| Kommunikation | Formidler klart og i øjenhøjde | Se note |\n"
+                    "| Økonomi | Styrer et budget på 2 mia. kr. | |\n", encoding="utf-8")
+    out = write_draft(text, tmp_path)
+    assert lint_paths([out]) == []
+    profile = load_profile(out)
+    assert [(c.quote, c.priority) for c in profile.criteria] == [
+        ("Erfaring med ledelse af ledere", "krav"), ("Indsigt i det nære sundhedsvæsen", "ønske"),
+        ("Formidler klart og i øjenhøjde", "ønske"), ("Styrer et budget på 2 mia. kr.", "ønske")]
+    written = out.read_text(encoding="utf-8")
+    assert "its table's krav/ønske column says 'Se note', which decides nothing" in written
+    assert "its table's krav/ønske column says nothing" in written
+    (tr,) = trace_profile(profile)
+    assert len(tr.statements) == 4 and not tr.uncovered
+
+
+def test_a_word_table_with_a_krav_oenske_column_drafts_each_row_as_its_column_says(tmp_path):
+    """A .docx was read cell by cell, each a paragraph: 'Ledelse af ledere', 'Krav' and
+    'Ønske' were read as headings and the profile drafted nothing (E009). A Word table with
+    a krav/ønske column is now read as a table saved as text is, a row a line."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Sundhedschef, Greve Kommune", 1)
+    document.add_heading("Kompetencer", 2)
+    rows = [("Kompetence", "Beskrivelse", "Krav/ønske"),
+            ("Ledelse af ledere", "Erfaring med ledelse af ledere", "Krav"),
+            ("Sundhedsindsigt", "Indsigt i det nære sundhedsvæsen", "Et plus")]
+    table = document.add_table(rows=len(rows), cols=3)
+    for n, row in enumerate(rows):
+        for m, text in enumerate(row):
+            table.cell(n, m).text = text
+    made = tmp_path / "profil.docx"
+    document.save(str(made))
+    out = write_draft(made, tmp_path)
+    assert lint_paths([out]) == []
+    profile = load_profile(out)
+    assert [(c.name, c.quote, c.priority, c.section) for c in profile.criteria] == [
+        ("Ledelse af ledere", "Erfaring med ledelse af ledere", "krav", "Kompetencer"),
+        ("Sundhedsindsigt", "Indsigt i det nære sundhedsvæsen", "ønske", "Kompetencer")]
     (tr,) = trace_profile(profile)
     assert len(tr.statements) == 2 and not tr.uncovered and not tr.missing_quotes
 
@@ -476,6 +617,42 @@ def test_a_draft_files_each_criterion_under_the_category_its_heading_names(tmp_p
         "Du skal kunne lede ledere.": "ledelsesmæssige"}
 
 
+def test_a_statement_under_a_heading_naming_two_categories_is_filed_by_most_of_its_words(
+        tmp_path):
+    """Under 'Personlige og ledelsesmæssige kompetencer' a statement was filed by the first
+    category with any word in it, leadership before field before personal: Helsingør's
+    'Din ledelsesstil er ... en oprigtig interesse for andre, nærvær og samarbejdsvilje' was
+    drafted ledelsesmæssige and 'Du er autentisk ... faglig integritet ... robust og rolig'
+    faglige, where the consultant filed both personlige. The category with most words wins."""
+    text = tmp_path / "profil.md"
+    text.write_text("# Direktør, Greve Kommune\n\n## Personlige og ledelsesmæssige kompetencer"
+                    "\n\nDin ledelsesstil er karakteriseret af en oprigtig interesse for andre, "
+                    "nærvær og en udpræget samarbejdsvilje.\n\nDu er autentisk og har en stor "
+                    "personlig og faglig integritet, og du er robust og rolig.\n\n"
+                    "Du har erfaring med ledelse af ledere og strategisk ledelse.\n",
+                    encoding="utf-8")
+    profile = load_profile(write_draft(text, tmp_path))
+    assert [c.category for c in profile.criteria] == [
+        "personlige", "personlige", "ledelsesmæssige"]
+
+
+def test_a_table_rows_name_and_a_numbered_blocks_title_help_file_it(tmp_path):
+    """'Styrer et budget på 2 mia. kr.' in the row of 'Økonomi' was filed personlige (no word
+    of its own names a category), and a numbered block only by its sentence: the name cell
+    and the title say what the statement is about too."""
+    text = tmp_path / "profil.md"
+    text.write_text("# Sundhedschef, Greve Kommune\n\n## Om dig\n\n"
+                    "| Kompetence | Beskrivelse | Krav/ønske |\n|---|---|---|\n"
+                    "| Økonomi | Styrer et budget på 2 mia. kr. | Krav |\n"
+                    "| Ledelse af ledere | Har ledet andre chefer | Ønske |\n\n"
+                    "1. Politisk tæft\n\nDu skal kunne navigere tæt på byrådet.\n",
+                    encoding="utf-8")
+    profile = load_profile(write_draft(text, tmp_path))
+    assert [(c.name, c.category) for c in profile.criteria] == [
+        ("Økonomi", "faglige"), ("Ledelse af ledere", "ledelsesmæssige"),
+        ("Politisk tæft", "faglige")]
+
+
 @pytest.mark.parametrize(("head", "title"), [
     ("Stillings- og personprofil\n\nSkolechef\n\nRoskilde Kommune\n\nMarts 2025", "Skolechef"),
     ("Stillings- og kompetenceprofil\n\nRoskilde Kommune\n\nMarts 2025\n\nSkolechef",
@@ -555,3 +732,72 @@ def test_a_text_that_softens_its_list_drafts_its_obligations_as_weighted_wishes(
     assert lint_paths([out]) == []
     (tr,) = trace_profile(profile)
     assert not tr.uncovered and not tr.missing_quotes
+
+
+# --- the draft measured against the shipped rule files ---------------------------------------
+
+
+@dataclass(frozen=True)
+class Measured:
+    """How many of a rule file's criteria a draft of its source text finds, and of those
+    how many with the rule file's category and krav/ønske."""
+
+    criteria: int
+    found: int
+    category: int
+    priority: int
+
+
+def _folded(quote: str) -> str:
+    return normalise(quote).casefold()
+
+
+def _drafted_as(quote: str, drafted: tuple[Drafted, ...]) -> Drafted | None:
+    """The draft criterion that says what a rule file's quote says: the shortest draft
+    quote containing it, or, where the consultant joined statements, the longest of the
+    draft quotes lying inside it when together they make at least half of it."""
+    wanted = _folded(quote)
+    around = [d for d in drafted if wanted in _folded(d.quote)]
+    if around:
+        return min(around, key=lambda d: len(d.quote))
+    inside = [d for d in drafted if _folded(d.quote) in wanted]
+    if 2 * sum(len(_folded(d.quote)) for d in inside) >= len(wanted):
+        return max(inside, key=lambda d: len(d.quote))
+    return None
+
+
+def measure_draft(rule_file: Path, tmp_path: Path) -> Measured:
+    profile = load_profile(rule_file)
+    if not SEEDS.is_dir():
+        pytest.skip("the seed texts are not beside the project")
+    drafted = draft(find_source(profile.meta.source, rule_file), tmp_path / "udkast.yaml")
+    own = [c for c in profile.criteria if Path(c.rule_file).resolve() == rule_file.resolve()]
+    matched = [(c, _drafted_as(c.quote, drafted.criteria)) for c in own]
+    found = [(c, d) for c, d in matched if d is not None]
+    return Measured(len(own), len(found), sum(c.category == d.category for c, d in found),
+                    sum(c.priority == d.wording.priority for c, d in found))
+
+
+@pytest.mark.parametrize("rule_file", PROFILES, ids=lambda p: p.stem)
+def test_a_draft_of_a_shipped_profiles_text_finds_most_of_its_criteria(rule_file, tmp_path):
+    """What a consultant is spared: most criteria of each shipped profile are in the draft
+    of its text, most of them with the category and krav/ønske the consultant chose. Floors,
+    not figures: a profile of another shape may draft less well, not a regression."""
+    measured = measure_draft(rule_file, tmp_path)
+    assert measured.found >= 0.6 * measured.criteria, measured
+    assert measured.category >= 0.5 * measured.found, measured
+    assert measured.priority >= 0.75 * measured.found, measured
+
+
+def test_the_drafts_of_the_shipped_profiles_find_what_they_found_on_the_day_this_was_written(
+        tmp_path):
+    """Figures of the shipped profiles (the one test here that counts on them): drafted from
+    their seed texts, the five profiles' 88 criteria were found 82 times, 70 with the
+    consultant's category and 79 with their krav/ønske (81, 61 and 77 before the drafter
+    read tables, numbered blocks and categories as it does now). A change to the drafter may
+    lose a little, never much; a new shipped profile adds to each figure."""
+    total = [measure_draft(path, tmp_path / path.stem) for path in PROFILES]
+    found = sum(m.found for m in total)
+    assert found >= 0.85 * sum(m.criteria for m in total)
+    assert sum(m.category for m in total) >= 0.78 * found
+    assert sum(m.priority for m in total) >= 0.9 * found

@@ -69,6 +69,46 @@ def test_the_seeds_wording_reads_as_the_guide_says(text, context, expected):
     assert read_wording(text, **context) == expected
 
 
+# A requirement word makes a krav only when it is said of the person: "nødvendig
+# koordinering" (the Helsingør text's "Direktionen sidder fysisk sammen ... for at sikre et
+# tæt dagligt samspil og nødvendig koordinering på tværs") is a necessity of the job, and was
+# drafted as a krav, a proposed knock-out for no one's fault.
+OF_A_THING = [
+    "Direktionen sidder fysisk sammen og tæt på borgmesteren for at sikre et tæt dagligt "
+    "samspil og nødvendig koordinering på tværs.",
+    "Du sikrer nødvendig koordinering med regionen.",
+    "Du har afgørende betydning for samarbejdet med byrådet.",
+    "Der sker et relevant og nødvendigt samarbejde på tværs af enhederne.",
+    "Du kan håndtere modsatrettede krav fra borgere og politikere.",
+    "Ledere sikrer udførelsen af lovgivningsmæssige krav og politiske beslutninger.",
+    "Organisationens innovative kraft skal understøttes.",
+    "Opgaverne skal derfor løses i tæt samarbejde med regionen.",
+]
+OF_THE_PERSON = [
+    ("Det er nødvendigt, at du har erfaring med koordinering.", "nødvendigt"),
+    ("Det er helt afgørende, at du har ledet ledere.", "afgørende"),
+    ("Det afgørende er, at du har ledet ledere.", "afgørende"),
+    ("Erfaring med ledelse af ledere er nødvendig for at lykkes i stillingen.", "nødvendig"),
+    ("Det er et krav, at du har en kandidatuddannelse.", "krav"),
+    ("Du skal kunne koordinere på tværs af forvaltningerne.", "skal"),
+    ("Du skal trives med et højt tempo.", "skal"),
+    ("Direktøren skal lykkes med at samle de to forvaltninger.", "skal"),
+    ("Som direktør skal du stå for ordentlighed og skal understøtte en sund kultur.", "skal"),
+    ("Afgørende", "afgørende"),
+]
+
+
+@pytest.mark.parametrize("text", OF_A_THING, ids=[text[:40] for text in OF_A_THING])
+def test_a_requirement_word_said_of_a_thing_makes_no_krav(text):
+    assert read_wording(text) == Reading("ønske", None, ())
+
+
+@pytest.mark.parametrize(("text", "word"), OF_THE_PERSON,
+                         ids=[text[:40] for text, _ in OF_THE_PERSON])
+def test_a_requirement_word_said_of_the_person_makes_a_krav(text, word):
+    assert read_wording(text) == Reading("krav", None, (word,))
+
+
 def test_the_reading_unpacks_as_priority_weight_and_words():
     priority, weight, words = read_wording("Du skal have et godt strategisk blik")
     assert (priority, weight, words) == ("krav", None, ("skal",))
@@ -86,7 +126,7 @@ def test_softeners_are_recognised():
 
 @pytest.mark.parametrize("table", ["DECISIVE_WORDS", "OBLIGATION_WORDS", "WISH_WORDS",
                                    "EMPHASIS_WORDS", "ORGANISATION_VOICE", "NEUTRAL_PHRASES",
-                                   "SOFTENERS"])
+                                   "SOFTENERS", "CELL_WISH_WORDS"])
 def test_the_guide_lists_every_word_the_code_reads(table):
     guide = re.sub(r"\s+", " ", GUIDE.read_text(encoding="utf-8"))
     missing = [w for w in getattr(wording, table) if w not in guide]
