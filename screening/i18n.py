@@ -474,6 +474,10 @@ EN: dict[str, str] = {
                         "expected {expected} of {expected_total}",
     "Anbefalingen for '{candidate}' er '{found}'":
         "The recommendation for '{candidate}' is '{found}'",
+    "'{candidate}' er ikke stoppet: anbefalingen er '{found}', og evidensen har endnu ikke "
+    "afgjort, om ansøgeren går videre":
+        "'{candidate}' has not been stopped: the recommendation is '{found}', and the "
+        "evidence has not yet settled whether the applicant goes on",
     "Anbefalingen for '{candidate}' er '{found}', ikke utilstrækkeligt belyst (dækning "
     "{coverage} %)": "The recommendation for '{candidate}' is '{found}', not insufficiently "
                      "assessed (coverage {coverage} %)",

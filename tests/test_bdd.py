@@ -1364,3 +1364,45 @@ def test_a_step_that_needs_a_screening_before_one_says_so_not_in_pythons_words(t
     said = what_test_says(path)
     assert said.count("Kandidaterne er ikke screenet endnu") == 2, said
     assert "NoneType" not in said
+
+
+def test_a_candidate_awaiting_evidence_does_not_pass_as_stopped(tmp_path):
+    """'Anders går ikke videre' passed for a candidate who afventer belysning: the step only
+    checked she was not in the top band. Neither she nor one too little assessed has been
+    stopped; a proposed knock-out has (the shipped features say so), and still passes."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Stoppet
+          Baggrund:
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgeren Ida, der i seks år har været centerchef i Roskilde Kommune med syv afdelingsledere under sig
+            Og ansøgeren Jonas, der i otte år har været skoleleder i Helsingør Kommune uden ledere under sig
+            Og alle ansøgerne fra eksemplerne
+            Når ansøgerne screenes efter referencerne
+          Scenarie: Afventer
+            Så afventer Anders belysning
+            Og Anders går ikke videre
+          Scenarie: Utilstrækkeligt belyst
+            Så er Ida utilstrækkeligt belyst
+            Og Ida går ikke videre
+          Scenarie: Foreslået knock-out
+            Så udvalget skal tage stilling til Jonas
+            Og Jonas går ikke videre
+    """)  # noqa: E501
+    said = what_test_says(path)
+    assert "1 bestået, 2 fejlet" in said, said
+    assert "'k02-anders-lykke' er ikke stoppet: anbefalingen er 'Afventer belysning'" in said
+    assert "'ida' er ikke stoppet: anbefalingen er 'Utilstrækkeligt belyst'" in said, said
+    english = feature(tmp_path, """\
+        # language: en
+        Feature: Stopped
+          Scenario: Awaiting
+            Given the post of Direktør, Helsingør
+            And all the applicants from the examples
+            When the applicants are screened after the references
+            Then Anders is awaiting evidence
+            And Anders does not go on to the next round
+    """, "en.feature")
+    said = what_test_says(english, "--lang", "en")
+    assert "0 passed, 1 failed" in said, said
+    assert "'k02-anders-lykke' has not been stopped" in said, said

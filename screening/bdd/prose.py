@@ -19,7 +19,7 @@ from ..audit.decisions import ADVANCES, DECISIONS, Decision, decision_line
 from ..i18n import decimal, t
 from ..report import number_text, points_text, score_range
 from ..results import PENDING_LABEL, SPARSE_BAND, CandidateResult, CriterionOutcome
-from ..vocabulary import CATEGORY_TITLES, PRIORITIES, STATUSES, label, recommendation
+from ..vocabulary import CATEGORY_TITLES, PENDING_BAND, PRIORITIES, STATUSES, label, recommendation
 from ..wording import evidence_path, missing_text, value_text
 from . import arguments
 from .arguments import STATUS, CriterionRef, Organisation, Title
@@ -677,7 +677,9 @@ def _top_band(screening_context: Context) -> str:
 def goes_on(screening_context: Context, who: str | None = None,
             negated: str | None = None) -> None:
     """A person's decision standing on this evidence, else the recommendation: the
-    profile's top band ('Anbefales til næste runde'), or not."""
+    profile's top band ('Anbefales til næste runde'), or another the evidence has settled
+    (a lower band, a proposed knock-out); a candidate still awaiting evidence, or too
+    little assessed, has not been stopped."""
     result = _result(screening_context, who)
     decided = _standing(screening_context, result)
     if decided is not None:
@@ -685,6 +687,11 @@ def goes_on(screening_context: Context, who: str | None = None,
             raise AssertionError(t("'{candidate}': {decision}", candidate=result.id,
                                    decision=decision_line(decided)))
         return
+    if negated and result.recommendation in (PENDING_BAND, SPARSE_BAND):
+        raise AssertionError(t("'{candidate}' er ikke stoppet: anbefalingen er '{found}', og "
+                               "evidensen har endnu ikke afgjort, om ansøgeren går videre",
+                               candidate=result.id,
+                               found=recommendation(result.recommendation_label)))
     if (result.recommendation == _top_band(screening_context)) == bool(negated):
         raise AssertionError(t("Anbefalingen for '{candidate}' er '{found}'",
                                candidate=result.id,
