@@ -1406,3 +1406,41 @@ def test_a_candidate_awaiting_evidence_does_not_pass_as_stopped(tmp_path):
     said = what_test_says(english, "--lang", "en")
     assert "0 passed, 1 failed" in said, said
     assert "'k02-anders-lykke' has not been stopped" in said, said
+
+
+def test_a_score_given_a_named_candidate_is_read_as_for_that_candidate(tmp_path):
+    """'referencen giver 2 i samarbejde for Anders' was refused (B203: 'samarbejde for
+    Anders' is no competency) while 'i første samtale vurderes Anders til 4 i …' was read.
+    Each score lands on the candidate it names, in Danish and English."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Reference for en navngiven ansøger
+          Scenarie: To ansøgere
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgeren Ida, der i seks år har været centerchef i Roskilde Kommune med syv afdelingsledere under sig
+            Og ansøgeren Jonas, der i otte år har været skoleleder i Helsingør Kommune uden ledere under sig
+            Og referencen giver 1 i samarbejde for Ida
+            Og referencen giver Jonas 5 i samarbejde
+            Og testen viser 5 i ledelse gennem andre til Ida
+            Når ansøgerne screenes efter referencerne
+            Så lever Ida ikke op til ønsket om samarbejde
+            Og Jonas lever op til ønsket om samarbejde
+            Og Ida lever op til ønsket om ledelse gennem andre
+    """)  # noqa: E501
+    said = what_test_says(path)
+    assert "1 bestået, 0 fejlet" in said, said
+    english = feature(tmp_path, """\
+        # language: en
+        Feature: A reference for a named applicant
+          Scenario: Two applicants
+            Given the post of Direktør, Helsingør
+            And the applicant Ida who has been head of centre at Roskilde Kommune for six years
+            And the applicant Bo who has been head of centre at Gribskov Kommune for six years
+            And the reference gives 1 on samarbejde for Ida
+            And the reference gives Bo 5 on samarbejde
+            When the applicants are screened after the references
+            Then Ida does not meet the wish for samarbejde
+            And Bo meets the wish for samarbejde
+    """, "en.feature")
+    said = what_test_says(english, "--lang", "en")
+    assert "1 passed, 0 failed" in said, said

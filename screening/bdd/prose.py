@@ -321,22 +321,40 @@ def prose_experience(screening_context: Context, experience: str, role: str | No
     screening_context.candidate().setdefault("experience", []).append(item)
 
 
+# a score ending 'for Anders' (one name, or the applicant) is given to that candidate; with
+# more words ('for Albertslund Kommune') it is first read as a competency so named, and as
+# given to a candidate only when no competency is
+NOT_FOR_ONE = r"(?!.* (?:for|til) (?:ansøgeren|kandidaten|[A-ZÆØÅ][\wæøå-]*)$)"
+NOT_FOR_ONE_EN = r"(?!.* (?:for|to) (?:the applicant|the candidate|[A-ZÆØÅ][\wæøå-]*)$)"
+
+
 @step("given", r"(?P<source>[\wæøå. ]+?) giver (?P<score>" + NUMBER + r") (?:i|på|for) "
-      r"(?P<comp>.+)", "Og referencen giver 3 i samarbejde",
-      also=((r"(?P<source>[\wæøå. ]+?) viser (?P<score>" + NUMBER + r") (?:i|på) (?P<comp>.+)",
-             "Og testen viser 2 i struktureret ledelsesstil"),
+      + NOT_FOR_ONE + r"(?P<comp>.+)", "Og referencen giver 3 i samarbejde",
+      also=((r"(?P<source>[\wæøå. ]+?) viser (?P<score>" + NUMBER + r") (?:i|på) "
+             + NOT_FOR_ONE + r"(?P<comp>.+)", "Og testen viser 2 i struktureret ledelsesstil"),
             (r"(?:i|til|ved|efter|under) (?P<source>[\wæøå. ]+?) vurderes " + WHO
              + r" til (?P<score>" + NUMBER + r") (?:i|på) (?P<comp>.+)",
-             "Og i første samtale vurderes ansøgeren til 4 i politisk tæft")),
+             "Og i første samtale vurderes ansøgeren til 4 i politisk tæft"),
+            (r"(?P<source>[\wæøå. ]+?) (?:giver|viser) (?P<score>" + NUMBER + r") (?:i|på|for) "
+             r"(?P<comp>.+) (?:for|til) " + WHO, "Og referencen giver 2 i samarbejde for Anders"),
+            (r"(?P<source>[\wæøå. ]+?) giver " + WHO + r" (?P<score>" + NUMBER
+             + r") (?:i|på|for) (?P<comp>.+)", "Og referencen giver Anders 2 i samarbejde")),
       english=((r"(?P<source>the [\w ]+?) gives (?P<score>" + NUMBER + r") (?:on|for|in) "
-                r"(?P<comp>.+)", "And the reference gives 3 on samarbejde"),
+                + NOT_FOR_ONE_EN + r"(?P<comp>.+)", "And the reference gives 3 on samarbejde"),
                (r"(?P<source>the [\w ]+?) rates " + WHO_EN + r" (?P<score>" + NUMBER
                 + r") (?:on|for|in) (?P<comp>.+)",
-                "And the first interview rates the applicant 4 on politisk tæft")))
+                "And the first interview rates the applicant 4 on politisk tæft"),
+               (r"(?P<source>the [\w ]+?) gives (?P<score>" + NUMBER + r") (?:on|for|in) "
+                r"(?P<comp>.+) (?:for|to) " + WHO_EN,
+                "And the reference gives 2 on samarbejde for Anders"),
+               (r"(?P<source>the [\w ]+?) gives " + WHO_EN + r" (?P<score>" + NUMBER
+                + r") (?:on|for|in) (?P<comp>.+)",
+                "And the reference gives Anders 2 on samarbejde")))
 def prose_assessment(screening_context: Context, source: str, score: int, comp: str,
                      who: str | None = None) -> None:
     """A score from 1 to 5 from a source (the reference, the test, an interview) on a
-    competency named by id, label or the criterion that assesses it."""
+    competency named by id, label or the criterion that assesses it, for the candidate
+    described last or one named."""
     add_assessment(screening_context, who, comp, source, score)
 
 
