@@ -157,7 +157,15 @@ def convert(resume: dict[str, Any], fallback_id: str) -> Conversion:
     for section in UNMAPPED_SECTIONS:
         if resume.get(section):
             notes.append(_at(section, message("resume_section_left_out")))
-    data: dict[str, Any] = {"id": candidate_id, "positions": positions, "education": education}
+    data: dict[str, Any] = {"id": candidate_id}
+    # a CV that lists no work (or none that could be read) does not show there was none: the
+    # record leaves the section out, so what it would show is ikke belyst, never ikke opfyldt
+    for section, key, items in (("work", "positions", positions),
+                                ("education", "education", education)):
+        if items:
+            data[key] = items
+        else:
+            notes.append(_at(section, message("resume_section_unknown", field=key)))
     if personal:
         data["personal"] = personal
     try:

@@ -603,6 +603,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "og fagområder står ikke i JSON Resume; tilføj dem fra samtalen"),
     "resume_education_unknown": ("level of education unknown for '{words}'; skipped",
                                  "uddannelsesniveau for '{words}' ukendt; sprunget over"),
+    "resume_section_unknown": ("nothing carried over: the record leaves '{field}' out (not "
+                               "known yet, so ikke belyst), not empty (known: none)",
+                               "intet overført: posten udelader '{field}' (ikke kendt endnu, "
+                               "altså ikke belyst), ikke tom (kendt: ingen)"),
     "resume_section_left_out": ("not carried over (no matching fields in the candidate record)",
                                 "ikke overført (ingen tilsvarende felter i kandidatposten)"),
     # the command line's own checks of its options

@@ -10,6 +10,11 @@ from click.testing import CliRunner
 
 from screening.cli import main
 from screening.jsonresume import convert
+from screening.rulefiles import load_profile
+from screening.screen import screen
+from screening.stages import SOURCES
+
+from .conftest import ROOT
 
 GOOD = {"basics": {"name": "Ida Berg"},
         "work": [{"name": "Odense Kommune", "position": "Skolechef", "startDate": "2019-08"}]}
@@ -116,3 +121,28 @@ def test_a_record_mistake_is_placed_at_the_resume_entry_it_came_from():
     (error,) = (e.render("da") for e in conversion.errors)
     assert error.startswith("work[1]: slut 2018-01-01 er før start 2019-08-01"), error
     assert "{" not in error
+
+
+@pytest.mark.parametrize("resume", [
+    {"basics": {"name": "Bo Holm"}},  # no work or education at all
+    {"basics": {"name": "Bo Holm"},  # a director's post without a start date: skipped
+     "work": [{"name": "Gentofte Kommune", "position": "Direktør"}],
+     "education": [{"studyType": "Kursus", "area": "Yoga"}]},  # a level not known: skipped
+])
+@pytest.mark.parametrize("rule_file", sorted((ROOT / "rules").glob("*.yaml")),
+                         ids=lambda p: p.stem)
+def test_a_section_nothing_came_over_from_is_not_known_yet_never_known_none(resume,
+                                                                           rule_file):
+    """A resume with no work (or none that could be read) became `positions: []`, 'known:
+    none': a kommunaldirektør whose start date was missing was a proposed knock-out on
+    leading leaders. What the CV does not show is ikke belyst, and the consultant is told."""
+    conversion = convert(resume, "bo")
+    assert conversion.record is not None
+    assert (conversion.record.positions, conversion.record.education) == (None, None)
+    told = [n.render("da") for n in conversion.notes]
+    assert "work: intet overført: posten udelader 'positions' (ikke kendt endnu, altså ikke " \
+           "belyst), ikke tom (kendt: ingen)" in told
+    assert any(n.startswith("education: intet overført") for n in told)
+    profile = load_profile(rule_file)
+    (result,) = screen(profile, [conversion.record], SOURCES[-1]).results
+    assert [o.criterion.id for o in result.outcomes if o.status == "ikke_opfyldt"] == []
