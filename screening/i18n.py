@@ -493,6 +493,10 @@ EN: dict[str, str] = {
     "foreløbigt vurderet": "judged provisionally",
     "ikke foreløbigt vurderet": "not judged provisionally",
     "flere point": "more points", "ingen flere point": "no more points",
+    "'{candidate}' har en foreslået knock-out: skriv, om den bekræftes eller underkendes: "
+    "'formanden underkender den foreslåede knock-out for …'":
+        "'{candidate}' has a proposed knock-out: write whether it is confirmed or overridden: "
+        "'the chair overrides the proposed knock-out of …'",
     "'{candidate}' har ingen foreslået knock-out at bekræfte eller underkende; skriv, om "
     "ansøgeren går videre: 'udvalget beslutter, at … går videre'":
         "'{candidate}' has no proposed knock-out to confirm or override; say whether the "

@@ -400,6 +400,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "the candidate goes on with --advance or --stop",
                            "har ingen foreslået knock-out at bekræfte eller underkende; "
                            "beslut med --advance eller --stop, om kandidaten går videre"),
+    "knockout_to_decide": ("has a proposed knock-out: confirm it (--confirm: does not go on) "
+                           "or override it (--override: goes on)",
+                           "har en foreslået knock-out: bekræft den (--confirm: går ikke "
+                           "videre) eller underkend den (--override: går videre)"),
     "contradicts_standing": ("contradicts the standing decision, entry {seq}: {decision}, "
                              "decided by {by} at {created}; pass --supersede with a reason to "
                              "replace it",

@@ -1444,3 +1444,21 @@ def test_a_score_given_a_named_candidate_is_read_as_for_that_candidate(tmp_path)
     """, "en.feature")
     said = what_test_says(english, "--lang", "en")
     assert "1 passed, 0 failed" in said, said
+
+
+def test_a_scenario_cannot_pass_a_proposed_knockout_by(tmp_path):
+    """'udvalget beslutter, at Jonas går videre' was taken for a candidate with a proposed
+    knock-out, which `screening decide` now refuses: a knock-out is confirmed or overridden."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Knock-out
+          Scenarie: Forbi
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgeren Jonas, der i otte år har været skoleleder i Helsingør Kommune uden ledere under sig
+            Når ansøgerne screenes efter referencerne
+            Og udvalget beslutter, at Jonas går videre, med begrundelsen "Stærk i samtalen"
+            Så går Jonas videre
+    """)  # noqa: E501
+    said = what_test_says(path)
+    assert "0 bestået, 1 fejlet" in said, said
+    assert "'jonas' har en foreslået knock-out" in said, said

@@ -400,6 +400,10 @@ def decide(screening_context: Context, by: str, decision: str, who: str | None =
         raise AssertionError(t("'{candidate}' har ingen foreslået knock-out at bekræfte eller "
                                "underkende; skriv, om ansøgeren går videre: 'udvalget "
                                "beslutter, at … går videre'", candidate=result.id))
+    if target == "candidate" and result.knockouts:  # as `screening decide` refuses it
+        raise AssertionError(t("'{candidate}' har en foreslået knock-out: skriv, om den "
+                               "bekræftes eller underkendes: 'formanden underkender den "
+                               "foreslåede knock-out for …'", candidate=result.id))
     screening = screening_context.screening
     made = Decision(len(screening_context.decisions) + 1, t("scenariet"), result.id,
                     f"{screening.as_of.isoformat()}T12:00:00+00:00", code, target, outcome,
