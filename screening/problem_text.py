@@ -607,10 +607,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "og fagområder står ikke i JSON Resume; tilføj dem fra samtalen"),
     "resume_education_unknown": ("level of education unknown for '{words}'; skipped",
                                  "uddannelsesniveau for '{words}' ukendt; sprunget over"),
-    "resume_section_unknown": ("nothing carried over: the record leaves '{field}' out (not "
-                               "known yet, so ikke belyst), not empty (known: none)",
-                               "intet overført: posten udelader '{field}' (ikke kendt endnu, "
-                               "altså ikke belyst), ikke tom (kendt: ingen)"),
+    "resume_section_unknown": ("the record leaves '{field}' out: the resume does not give it "
+                               "whole, so it is not known yet (ikke belyst), never an empty or "
+                               "a complete list",
+                               "posten udelader '{field}': CV'et giver det ikke helt, så det "
+                               "er ikke kendt endnu (ikke belyst), aldrig en tom eller en "
+                               "komplet liste"),
     "resume_section_left_out": ("not carried over (no matching fields in the candidate record)",
                                 "ikke overført (ingen tilsvarende felter i kandidatposten)"),
     # the command line's own checks of its options
