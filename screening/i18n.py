@@ -480,6 +480,10 @@ EN: dict[str, str] = {
                         "expected {expected} of {expected_total}",
     "Anbefalingen for '{candidate}' er '{found}'":
         "The recommendation for '{candidate}' is '{found}'",
+    "'{candidate}' er ikke stoppet: anbefalingen er '{found}', og evidensen har endnu ikke "
+    "afgjort, om ansøgeren går videre":
+        "'{candidate}' has not been stopped: the recommendation is '{found}', and the "
+        "evidence has not yet settled whether the applicant goes on",
     "Anbefalingen for '{candidate}' er '{found}', ikke utilstrækkeligt belyst (dækning "
     "{coverage} %)": "The recommendation for '{candidate}' is '{found}', not insufficiently "
                      "assessed (coverage {coverage} %)",
@@ -495,6 +499,10 @@ EN: dict[str, str] = {
     "foreløbigt vurderet": "judged provisionally",
     "ikke foreløbigt vurderet": "not judged provisionally",
     "flere point": "more points", "ingen flere point": "no more points",
+    "'{candidate}' har en foreslået knock-out: skriv, om den bekræftes eller underkendes: "
+    "'formanden underkender den foreslåede knock-out for …'":
+        "'{candidate}' has a proposed knock-out: write whether it is confirmed or overridden: "
+        "'the chair overrides the proposed knock-out of …'",
     "'{candidate}' har ingen foreslået knock-out at bekræfte eller underkende; skriv, om "
     "ansøgeren går videre: 'udvalget beslutter, at … går videre'":
         "'{candidate}' has no proposed knock-out to confirm or override; say whether the "

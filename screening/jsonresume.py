@@ -161,10 +161,19 @@ def convert(resume: dict[str, Any], fallback_id: str) -> Conversion:
     if personal:
         data["personal"] = personal
     try:
-        return Conversion(CandidateRecord.model_validate(data), notes)
+        record = CandidateRecord.model_validate(data)
     except ValidationError as exc:
         errors = [_at(_in_resume(e["loc"], placed), error_message(e)) for e in exc.errors()]
         return Conversion(None, notes, errors)
+    # a record's list is all there is ('positions: []' is known: none), and a CV that lists
+    # no work, or an entry that could not be read, does not show that: the record leaves the
+    # section out, so what it would show is ikke belyst, never ikke opfyldt
+    unknown = [(section, key) for section, key, items in (("work", "positions", positions),
+                                                          ("education", "education", education))
+               if not items or len(items) != len(resume.get(section) or [])]
+    notes += [_at(section, message("resume_section_unknown", field=key))
+              for section, key in unknown]
+    return Conversion(record.model_copy(update={key: None for _, key in unknown}), notes)
 
 
 def _in_resume(loc: tuple, placed: dict[tuple[str, int], str]) -> str:

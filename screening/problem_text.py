@@ -400,6 +400,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "the candidate goes on with --advance or --stop",
                            "har ingen foreslået knock-out at bekræfte eller underkende; "
                            "beslut med --advance eller --stop, om kandidaten går videre"),
+    "knockout_to_decide": ("has a proposed knock-out: confirm it (--confirm: does not go on) "
+                           "or override it (--override: goes on)",
+                           "har en foreslået knock-out: bekræft den (--confirm: går ikke "
+                           "videre) eller underkend den (--override: går videre)"),
     "contradicts_standing": ("contradicts the standing decision, entry {seq}: {decision}, "
                              "decided by {by} at {created}; pass --supersede with a reason to "
                              "replace it",
@@ -603,6 +607,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "og fagområder står ikke i JSON Resume; tilføj dem fra samtalen"),
     "resume_education_unknown": ("level of education unknown for '{words}'; skipped",
                                  "uddannelsesniveau for '{words}' ukendt; sprunget over"),
+    "resume_section_unknown": ("the record leaves '{field}' out: the resume does not give it "
+                               "whole, so it is not known yet (ikke belyst), never an empty or "
+                               "a complete list",
+                               "posten udelader '{field}': CV'et giver det ikke helt, så det "
+                               "er ikke kendt endnu (ikke belyst), aldrig en tom eller en "
+                               "komplet liste"),
     "resume_section_left_out": ("not carried over (no matching fields in the candidate record)",
                                 "ikke overført (ingen tilsvarende felter i kandidatposten)"),
     # the command line's own checks of its options

@@ -147,6 +147,7 @@ class Assessment(Record):
     score: Score
     assessor: Text | None = None
     note: Text | None = None
+    sheet: Slug | None = None  # the scoring sheet it was imported from (`import scores`)
 
 
 class CandidateRecord(Record):

@@ -17,6 +17,7 @@ import csv
 import io
 import json
 import re
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -277,7 +278,9 @@ def scoring_sheet(profile: Profile, stage: str, candidates: list[tuple[str, str 
     _append(sheet, [t("Kandidat"), t("Navn"),
                     *(profile.competencies[k] for k in competencies), t("Kilde"), t("Bedømmer"),
                     *([t("Beslutning")] if decided else [])])
-    _append(sheet, ["id", None, *competencies, "source", "assessor",
+    # beside "id", this sheet's own: its copies, filled and corrected, share it, and each
+    # imported score keeps it, so that a row imported again replaces what it wrote before
+    _append(sheet, ["id", uuid.uuid4().hex[:12], *competencies, "source", "assessor",
                     *(["decision"] if decided else [])])
     _append(sheet, [t("Profilen"), None, *(" / ".join(quotes[k]) for k in competencies)])
     rows = candidates or [("", None)] * BLANK_ROWS
@@ -333,6 +336,7 @@ class Score:
     score: int
     assessor: str | None
     cell: str  # where the candidate id stands (Sheet!A5), for problems found later
+    sheet: str | None  # the id the sheet was written with (beside "id"), if any
 
 
 def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
@@ -361,6 +365,7 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
         return [], [Problem(where, message("about", subject=f"{title}!3",
                                                    message=message("ids_row_broken")),
                             code="E302")]
+    written = _text(sheet.cell(3, 2)) or None  # none in a sheet written before it had one
     competencies = {n: value for n, value in enumerate(ids[FIRST_SCORE_COLUMN - 1:
                                                            source_column - 1],
                                                        start=FIRST_SCORE_COLUMN)}
@@ -400,7 +405,7 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
                                      message("sheet_score", value=_as_shown(cell.value))))
             elif source in SOURCES:
                 scores.append(Score(candidate, str(competencies[column]), source, value,
-                                    assessor, f"{title}!A{line}"))
+                                    assessor, f"{title}!A{line}", written))
     return scores, problems
 
 
@@ -449,8 +454,10 @@ class Update:
 
 def updates(scores: list[Score], folder: str | Path, sheet_path: str) -> list[Update]:
     """The records with the sheet's scores added, validated; raises InputError with every
-    problem and writes nothing. A score for the same competency, source and assessor
-    replaces the one there (a corrected sheet can be imported again)."""
+    problem and writes nothing. A candidate's row is one judgement: imported again from a
+    corrected copy of the same sheet, it replaces what its earlier import wrote, whatever
+    the assessor then; and a score for the same competency, source and assessor replaces
+    the one there, from wherever it came."""
     loaded, problems = load_records([folder])
     if problems:
         raise InputError(problems)
@@ -516,22 +523,41 @@ def _with_scores(path: Path, scores: list[Score]) -> str:
     assessments = data.get("assessments")
     if assessments is None:
         assessments = data["assessments"] = [] if path.suffix == ".json" else CommentedSeq()
-    # a score for the same competency, source and assessor replaces the one there in its
-    # place, keeping what else it holds (a referee's note): a corrected sheet changes scores
+    # the scores are one row of one sheet: what an earlier import of the row wrote (marked
+    # with the sheet) is replaced by the row as it is now, an emptied cell included, so one
+    # judgement never counts twice when a corrected copy names (or renames) the assessor;
+    # and a score for the same competency, source and assessor replaces the one there. Each
+    # is replaced in its place, keeping what else it holds (a referee's note).
+    sheet = scores[0].sheet
     by_key = {(s.competency, s.source, s.assessor): s for s in scores}
+    by_competency = {s.competency: s for s in scores}
     kept, replaced = [], set()
     for a in assessments:
-        key = (a.get("competency"), a.get("source"), a.get("assessor"))
-        if key in by_key and key in replaced:
-            continue  # one score per competency, source and assessor
-        if key in by_key:
-            a["score"] = by_key[key].score
-            replaced.add(key)
+        key: tuple[str, str, str | None] | None = (
+            a.get("competency"), a.get("source"), a.get("assessor"))
+        if sheet is not None and a.get("sheet") == sheet:
+            new = by_competency.get(a.get("competency"))
+            key = None if new is None else (new.competency, new.source, new.assessor)
+        if key is None or key in replaced:
+            continue  # emptied in the corrected row, or a second score of one key
+        if key not in by_key:
+            kept.append(a)  # not this row's: another source, assessor or sheet
+            continue
+        s = by_key[key]
+        a["source"], a["score"] = s.source, s.score
+        if s.assessor:
+            a["assessor"] = s.assessor
+        elif "assessor" in a:
+            del a["assessor"]
+        if sheet is not None:
+            a["sheet"] = sheet
+        replaced.add(key)
         kept.append(a)
     assessments[:] = kept
     for s in (s for key, s in by_key.items() if key not in replaced):
         entry = {"competency": s.competency, "source": s.source, "score": s.score,
-                 **({"assessor": s.assessor} if s.assessor else {})}
+                 **({"assessor": s.assessor} if s.assessor else {}),
+                 **({"sheet": s.sheet} if s.sheet else {})}
         if path.suffix != ".json":
             entry = CommentedMap(entry)
             entry.fa.set_flow_style()

@@ -1364,3 +1364,101 @@ def test_a_step_that_needs_a_screening_before_one_says_so_not_in_pythons_words(t
     said = what_test_says(path)
     assert said.count("Kandidaterne er ikke screenet endnu") == 2, said
     assert "NoneType" not in said
+
+
+def test_a_candidate_awaiting_evidence_does_not_pass_as_stopped(tmp_path):
+    """'Anders går ikke videre' passed for a candidate who afventer belysning: the step only
+    checked she was not in the top band. Neither she nor one too little assessed has been
+    stopped; a proposed knock-out has (the shipped features say so), and still passes."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Stoppet
+          Baggrund:
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgeren Ida, der i seks år har været centerchef i Roskilde Kommune med syv afdelingsledere under sig
+            Og ansøgeren Jonas, der i otte år har været skoleleder i Helsingør Kommune uden ledere under sig
+            Og alle ansøgerne fra eksemplerne
+            Når ansøgerne screenes efter referencerne
+          Scenarie: Afventer
+            Så afventer Anders belysning
+            Og Anders går ikke videre
+          Scenarie: Utilstrækkeligt belyst
+            Så er Ida utilstrækkeligt belyst
+            Og Ida går ikke videre
+          Scenarie: Foreslået knock-out
+            Så udvalget skal tage stilling til Jonas
+            Og Jonas går ikke videre
+    """)  # noqa: E501
+    said = what_test_says(path)
+    assert "1 bestået, 2 fejlet" in said, said
+    assert "'k02-anders-lykke' er ikke stoppet: anbefalingen er 'Afventer belysning'" in said
+    assert "'ida' er ikke stoppet: anbefalingen er 'Utilstrækkeligt belyst'" in said, said
+    english = feature(tmp_path, """\
+        # language: en
+        Feature: Stopped
+          Scenario: Awaiting
+            Given the post of Direktør, Helsingør
+            And all the applicants from the examples
+            When the applicants are screened after the references
+            Then Anders is awaiting evidence
+            And Anders does not go on to the next round
+    """, "en.feature")
+    said = what_test_says(english, "--lang", "en")
+    assert "0 passed, 1 failed" in said, said
+    assert "'k02-anders-lykke' has not been stopped" in said, said
+
+
+def test_a_score_given_a_named_candidate_is_read_as_for_that_candidate(tmp_path):
+    """'referencen giver 2 i samarbejde for Anders' was refused (B203: 'samarbejde for
+    Anders' is no competency) while 'i første samtale vurderes Anders til 4 i …' was read.
+    Each score lands on the candidate it names, in Danish and English."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Reference for en navngiven ansøger
+          Scenarie: To ansøgere
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgeren Ida, der i seks år har været centerchef i Roskilde Kommune med syv afdelingsledere under sig
+            Og ansøgeren Jonas, der i otte år har været skoleleder i Helsingør Kommune uden ledere under sig
+            Og referencen giver 1 i samarbejde for Ida
+            Og referencen giver Jonas 5 i samarbejde
+            Og testen viser 5 i ledelse gennem andre til Ida
+            Når ansøgerne screenes efter referencerne
+            Så lever Ida ikke op til ønsket om samarbejde
+            Og Jonas lever op til ønsket om samarbejde
+            Og Ida lever op til ønsket om ledelse gennem andre
+    """)  # noqa: E501
+    said = what_test_says(path)
+    assert "1 bestået, 0 fejlet" in said, said
+    english = feature(tmp_path, """\
+        # language: en
+        Feature: A reference for a named applicant
+          Scenario: Two applicants
+            Given the post of Direktør, Helsingør
+            And the applicant Ida who has been head of centre at Roskilde Kommune for six years
+            And the applicant Bo who has been head of centre at Gribskov Kommune for six years
+            And the reference gives 1 on samarbejde for Ida
+            And the reference gives Bo 5 on samarbejde
+            When the applicants are screened after the references
+            Then Ida does not meet the wish for samarbejde
+            And Bo meets the wish for samarbejde
+    """, "en.feature")
+    said = what_test_says(english, "--lang", "en")
+    assert "1 passed, 0 failed" in said, said
+
+
+def test_a_scenario_cannot_pass_a_proposed_knockout_by(tmp_path):
+    """'udvalget beslutter, at Jonas går videre' was taken for a candidate with a proposed
+    knock-out, which `screening decide` now refuses: a knock-out is confirmed or overridden."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Knock-out
+          Scenarie: Forbi
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgeren Jonas, der i otte år har været skoleleder i Helsingør Kommune uden ledere under sig
+            Når ansøgerne screenes efter referencerne
+            Og udvalget beslutter, at Jonas går videre, med begrundelsen "Stærk i samtalen"
+            Så går Jonas videre
+    """)  # noqa: E501
+    said = what_test_says(path)
+    assert "0 bestået, 1 fejlet" in said, said
+    assert "'jonas' har en foreslået knock-out" in said, said

@@ -106,6 +106,25 @@ def test_a_candidate_without_a_knockout_is_decided_on_going_on(run, audit_db):
         ("stop", "candidate", "stops")
 
 
+@pytest.mark.parametrize(("flag", "lang", "said"), [
+    ("--advance", "da", "har en foreslået knock-out: bekræft den (--confirm: går ikke videre) "
+                        "eller underkend den (--override: går videre)"),
+    ("--stop", "en", "has a proposed knock-out: confirm it (--confirm: does not go on) or "
+                     "override it (--override: goes on)")])
+def test_a_proposed_knockout_is_confirmed_or_overridden_never_passed_by(run, audit_db, flag,
+                                                                        lang, said):
+    """--advance on a candidate with a proposed knock-out was recorded as 'går videre': the
+    knock-out was never weighed, and the report, guide and export showed it still proposed
+    beside a decision that did not answer it (--help's own example did so)."""
+    refused = decide(run, JONAS, flag, "--reason", "Stærk i samtalen", "--operator", "F",
+                     env={"SCREENING_LANG": lang})
+    assert refused.exit_code == 2 and f"{run} {JONAS}: E402 {said}" in refused.output
+    assert "Traceback" not in refused.output
+    assert AuditStore(audit_db).decisions(run) == []
+    with pytest.raises(DecisionRefused, match="has a proposed knock-out"):
+        check_decision("advance", True, None, supersede=False)
+
+
 def test_a_misspelt_candidate_gets_the_nearest_id_of_the_run(run, audit_db):
     refused = decide(run, "k04-jonas-vestergard", "--confirm", "--reason", "Ikke ledet ledere",
                      "--operator", "Formand")

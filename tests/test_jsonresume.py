@@ -10,6 +10,11 @@ from click.testing import CliRunner
 
 from screening.cli import main
 from screening.jsonresume import convert
+from screening.rulefiles import load_profile
+from screening.screen import screen
+from screening.stages import SOURCES
+
+from .conftest import ROOT
 
 GOOD = {"basics": {"name": "Ida Berg"},
         "work": [{"name": "Odense Kommune", "position": "Skolechef", "startDate": "2019-08"}]}
@@ -116,3 +121,30 @@ def test_a_record_mistake_is_placed_at_the_resume_entry_it_came_from():
     (error,) = (e.render("da") for e in conversion.errors)
     assert error.startswith("work[1]: slut 2018-01-01 er før start 2019-08-01"), error
     assert "{" not in error
+
+
+@pytest.mark.parametrize("resume", [
+    {"basics": {"name": "Bo Holm"}},  # no work or education at all
+    {"basics": {"name": "Bo Holm"},  # a director's post without a start date: skipped
+     "work": [{"name": "Gentofte Kommune", "position": "Direktør"},
+              {"name": "Køge Kommune", "position": "Fuldmægtig", "startDate": "2001-02"}],
+     "education": [{"studyType": "Kursus", "area": "Yoga"},  # a level not known: skipped
+                   {"studyType": "Bachelor", "area": "Historie", "endDate": "2000-06"}]},
+])
+@pytest.mark.parametrize("rule_file", sorted((ROOT / "rules").glob("*.yaml")),
+                         ids=lambda p: p.stem)
+def test_a_section_the_resume_does_not_give_whole_is_not_known_yet(resume, rule_file):
+    """A resume with no work became `positions: []`, 'known: none', and one whose director's
+    post lacked a start date listed only the clerk's job before it: either way a proposed
+    knock-out on leading leaders. What the CV does not give whole is ikke belyst, and the
+    consultant is told."""
+    conversion = convert(resume, "bo")
+    assert conversion.record is not None
+    assert (conversion.record.positions, conversion.record.education) == (None, None)
+    told = [n.render("da") for n in conversion.notes]
+    assert "work: posten udelader 'positions': CV'et giver det ikke helt, så det er ikke " \
+           "kendt endnu (ikke belyst), aldrig en tom eller en komplet liste" in told
+    assert any(n.startswith("education: posten udelader 'education'") for n in told)
+    profile = load_profile(rule_file)
+    (result,) = screen(profile, [conversion.record], SOURCES[-1]).results
+    assert [o.criterion.id for o in result.outcomes if o.status == "ikke_opfyldt"] == []

@@ -161,7 +161,7 @@ def blank_sheet(folder: Path, tmp_path: Path) -> Path:
     return out
 
 
-def fill(path: Path, scores: dict[tuple[str, str], object], assessor: str = "Udvalget"):
+def fill(path: Path, scores: dict[tuple[str, str], object], assessor: str | None = "Udvalget"):
     """Write scores by (candidate, competency id) into the sheet's cells."""
     book = load_workbook(path)
     sheet = book[SCORE_SHEET]
@@ -441,6 +441,36 @@ def test_a_filled_sheet_round_trips_into_the_records_and_changes_the_screening(f
     assert run("import", "scores", str(path), "--into", str(folder)).exit_code == 0
     loaded, _ = load_records([record])
     assert len([a for a in loaded[0].record.assessments if a.assessor == "Udvalget"]) == 3
+
+
+def test_a_row_imported_again_with_its_assessor_named_replaces_its_scores(folder, tmp_path):
+    """A sheet imported without an assessor, then corrected to name one (and again to
+    another name), kept every import's scores: one judgement counted two and three times,
+    moving the mean and the spread. A row of a sheet is one judgement; the record's other
+    assessments stay, and a sheet written anew for a second assessor adds to it."""
+    gaps = single_competency_gaps(folder)
+    candidate = gaps[0][0]
+    (_, _, k1), (_, _, k2) = [g for g in gaps if g[0] == candidate][:2]
+    record = next(folder.glob(f"{candidate}.*"))
+    before = load_records([record])[0][0].record.assessments
+    path = blank_sheet(folder, tmp_path)
+
+    def imported(scores: dict[str, int | None], assessor: str | None, sheet: Path = path):
+        fill(sheet, {(candidate, k): score for k, score in scores.items()}, assessor)
+        result = run("import", "scores", str(sheet), "--into", str(folder))
+        assert result.exit_code == 0, result.output
+        after = load_records([record])[0][0].record.assessments
+        assert after[:len(before)] == before  # what did not come from a sheet is kept
+        return {(a.competency, a.source, a.score, a.assessor) for a in after[len(before):]}
+
+    assert imported({k1: 4, k2: 3}, None) == {(k1, STAGE, 4, None), (k2, STAGE, 3, None)}
+    assert imported({k1: 5}, "Borgmester") == {(k1, STAGE, 5, "Borgmester"),
+                                               (k2, STAGE, 3, "Borgmester")}
+    assert imported({k1: None, k2: 2}, "Formand") == {(k2, STAGE, 2, "Formand")}
+    second = tmp_path / "second"
+    second.mkdir()
+    assert imported({k1: 1}, "Konsulent", blank_sheet(folder, second)) == {
+        (k2, STAGE, 2, "Formand"), (k1, STAGE, 1, "Konsulent")}
 
 
 def test_a_corrected_score_keeps_the_note_beside_it(folder, tmp_path):

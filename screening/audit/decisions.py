@@ -103,10 +103,13 @@ class DecisionRefused(Told, ValueError):
 def check_decision(decision: str, has_knockout: bool, standing: Decision | None,
                    supersede: bool) -> tuple[str, str]:
     """(target, outcome) of a new decision, or DecisionRefused: a confirm or override needs a
-    proposed knock-out, and reversing the standing decision needs `supersede`."""
+    proposed knock-out, an advance or stop a candidate without one (a knock-out is confirmed
+    or overridden, never passed by), and reversing the standing decision needs `supersede`."""
     target, outcome = DECISIONS[decision]
     if target == "knockout" and not has_knockout:
         raise DecisionRefused(message("nothing_to_confirm"))
+    if target == "candidate" and has_knockout:
+        raise DecisionRefused(message("knockout_to_decide"))
     if standing is not None and standing.outcome != outcome and not supersede:
         from ..i18n import moment
 

@@ -19,7 +19,7 @@ from ..audit.decisions import ADVANCES, DECISIONS, Decision, decision_line
 from ..i18n import decimal, t
 from ..report import number_text, points_text, score_range
 from ..results import PENDING_LABEL, SPARSE_BAND, CandidateResult, CriterionOutcome
-from ..vocabulary import CATEGORY_TITLES, PRIORITIES, STATUSES, label, recommendation
+from ..vocabulary import CATEGORY_TITLES, PENDING_BAND, PRIORITIES, STATUSES, label, recommendation
 from ..wording import evidence_path, missing_text, value_text
 from . import arguments
 from .arguments import STATUS, CriterionRef, Organisation, Title
@@ -321,22 +321,40 @@ def prose_experience(screening_context: Context, experience: str, role: str | No
     screening_context.candidate().setdefault("experience", []).append(item)
 
 
+# a score ending 'for Anders' (one name, or the applicant) is given to that candidate; with
+# more words ('for Albertslund Kommune') it is first read as a competency so named, and as
+# given to a candidate only when no competency is
+NOT_FOR_ONE = r"(?!.* (?:for|til) (?:ansøgeren|kandidaten|[A-ZÆØÅ][\wæøå-]*)$)"
+NOT_FOR_ONE_EN = r"(?!.* (?:for|to) (?:the applicant|the candidate|[A-ZÆØÅ][\wæøå-]*)$)"
+
+
 @step("given", r"(?P<source>[\wæøå. ]+?) giver (?P<score>" + NUMBER + r") (?:i|på|for) "
-      r"(?P<comp>.+)", "Og referencen giver 3 i samarbejde",
-      also=((r"(?P<source>[\wæøå. ]+?) viser (?P<score>" + NUMBER + r") (?:i|på) (?P<comp>.+)",
-             "Og testen viser 2 i struktureret ledelsesstil"),
+      + NOT_FOR_ONE + r"(?P<comp>.+)", "Og referencen giver 3 i samarbejde",
+      also=((r"(?P<source>[\wæøå. ]+?) viser (?P<score>" + NUMBER + r") (?:i|på) "
+             + NOT_FOR_ONE + r"(?P<comp>.+)", "Og testen viser 2 i struktureret ledelsesstil"),
             (r"(?:i|til|ved|efter|under) (?P<source>[\wæøå. ]+?) vurderes " + WHO
              + r" til (?P<score>" + NUMBER + r") (?:i|på) (?P<comp>.+)",
-             "Og i første samtale vurderes ansøgeren til 4 i politisk tæft")),
+             "Og i første samtale vurderes ansøgeren til 4 i politisk tæft"),
+            (r"(?P<source>[\wæøå. ]+?) (?:giver|viser) (?P<score>" + NUMBER + r") (?:i|på|for) "
+             r"(?P<comp>.+) (?:for|til) " + WHO, "Og referencen giver 2 i samarbejde for Anders"),
+            (r"(?P<source>[\wæøå. ]+?) giver " + WHO + r" (?P<score>" + NUMBER
+             + r") (?:i|på|for) (?P<comp>.+)", "Og referencen giver Anders 2 i samarbejde")),
       english=((r"(?P<source>the [\w ]+?) gives (?P<score>" + NUMBER + r") (?:on|for|in) "
-                r"(?P<comp>.+)", "And the reference gives 3 on samarbejde"),
+                + NOT_FOR_ONE_EN + r"(?P<comp>.+)", "And the reference gives 3 on samarbejde"),
                (r"(?P<source>the [\w ]+?) rates " + WHO_EN + r" (?P<score>" + NUMBER
                 + r") (?:on|for|in) (?P<comp>.+)",
-                "And the first interview rates the applicant 4 on politisk tæft")))
+                "And the first interview rates the applicant 4 on politisk tæft"),
+               (r"(?P<source>the [\w ]+?) gives (?P<score>" + NUMBER + r") (?:on|for|in) "
+                r"(?P<comp>.+) (?:for|to) " + WHO_EN,
+                "And the reference gives 2 on samarbejde for Anders"),
+               (r"(?P<source>the [\w ]+?) gives " + WHO_EN + r" (?P<score>" + NUMBER
+                + r") (?:on|for|in) (?P<comp>.+)",
+                "And the reference gives Anders 2 on samarbejde")))
 def prose_assessment(screening_context: Context, source: str, score: int, comp: str,
                      who: str | None = None) -> None:
     """A score from 1 to 5 from a source (the reference, the test, an interview) on a
-    competency named by id, label or the criterion that assesses it."""
+    competency named by id, label or the criterion that assesses it, for the candidate
+    described last or one named."""
     add_assessment(screening_context, who, comp, source, score)
 
 
@@ -382,6 +400,10 @@ def decide(screening_context: Context, by: str, decision: str, who: str | None =
         raise AssertionError(t("'{candidate}' har ingen foreslået knock-out at bekræfte eller "
                                "underkende; skriv, om ansøgeren går videre: 'udvalget "
                                "beslutter, at … går videre'", candidate=result.id))
+    if target == "candidate" and result.knockouts:  # as `screening decide` refuses it
+        raise AssertionError(t("'{candidate}' har en foreslået knock-out: skriv, om den "
+                               "bekræftes eller underkendes: 'formanden underkender den "
+                               "foreslåede knock-out for …'", candidate=result.id))
     screening = screening_context.screening
     made = Decision(len(screening_context.decisions) + 1, t("scenariet"), result.id,
                     f"{screening.as_of.isoformat()}T12:00:00+00:00", code, target, outcome,
@@ -677,7 +699,9 @@ def _top_band(screening_context: Context) -> str:
 def goes_on(screening_context: Context, who: str | None = None,
             negated: str | None = None) -> None:
     """A person's decision standing on this evidence, else the recommendation: the
-    profile's top band ('Anbefales til næste runde'), or not."""
+    profile's top band ('Anbefales til næste runde'), or another the evidence has settled
+    (a lower band, a proposed knock-out); a candidate still awaiting evidence, or too
+    little assessed, has not been stopped."""
     result = _result(screening_context, who)
     decided = _standing(screening_context, result)
     if decided is not None:
@@ -685,6 +709,11 @@ def goes_on(screening_context: Context, who: str | None = None,
             raise AssertionError(t("'{candidate}': {decision}", candidate=result.id,
                                    decision=decision_line(decided)))
         return
+    if negated and result.recommendation in (PENDING_BAND, SPARSE_BAND):
+        raise AssertionError(t("'{candidate}' er ikke stoppet: anbefalingen er '{found}', og "
+                               "evidensen har endnu ikke afgjort, om ansøgeren går videre",
+                               candidate=result.id,
+                               found=recommendation(result.recommendation_label)))
     if (result.recommendation == _top_band(screening_context)) == bool(negated):
         raise AssertionError(t("Anbefalingen for '{candidate}' er '{found}'",
                                candidate=result.id,

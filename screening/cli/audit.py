@@ -323,8 +323,8 @@ def decide(run, candidate, confirm, override, advance, stop, reason, supersede, 
     Eksempel:
       screening decide 20261125T101500-a1b2c3 k04-jonas-vestergaard --confirm \\
           --operator "Formand" --reason "Har ikke ledet ledere"
-      screening decide 20261125T101500-a1b2c3 k03-sofie-brandt --advance --operator Formand \\
-          --reason "Kommunal indsigt vist i 2. samtale"
+      screening decide 20261125T101500-a1b2c3 k02-anders-lykke --advance --operator Formand \\
+          --reason "Stærkest på ledelse gennem andre i 2. samtale"
     """
     from ..audit.decisions import DecisionRefused
     from ..errors import InputError, Problem

@@ -166,12 +166,16 @@ HELP_EN: dict[str, str] = {
     "Læs et udfyldt scoringsark ind som vurderinger (kilde og bedømmer med).":
         "Read a filled-in score sheet in as assessments (with source and assessor).",
     "Hver forkert celle meldes som Ark!Celle; er der blot én, skrives intet. Hver post skrives "
-    "atomisk. En score for samme kompetence, kilde og bedømmer erstatter den, der står i "
-    "posten, så et rettet ark kan læses ind igen.":
+    "atomisk. En række i arket er én vurdering: læst ind igen fra et rettet ark erstatter "
+    "den, hvad den skrev første gang, også når bedømmeren er tilføjet eller rettet; og en "
+    "score for samme kompetence, kilde og bedømmer erstatter den, der står i posten. Et nyt "
+    "ark (screening sheet) til en anden bedømmer føjer til.":
         "Every wrong cell is reported as Sheet!Cell; if there is just one, nothing is "
-        "written. Each record is written atomically. A score for the same competency, source "
-        "and assessor replaces the one in the record, so a corrected sheet can be read in "
-        "again.",
+        "written. Each record is written atomically. A row of the sheet is one judgement: "
+        "read in again from a corrected sheet, it replaces what it wrote the first time, "
+        "also when the assessor was added or changed; and a score for the same competency, "
+        "source and assessor replaces the one in the record. A new sheet (screening sheet) "
+        "for another assessor adds to them.",
     "Mappen med kandidatposterne, vurderingerne føjes til.":
         "The folder of the candidate records the assessments are added to.",
     # authoring

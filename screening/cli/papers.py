@@ -181,8 +181,10 @@ def import_scores(workbook, folder):
     """Læs et udfyldt scoringsark ind som vurderinger (kilde og bedømmer med).
 
     Hver forkert celle meldes som Ark!Celle; er der blot én, skrives intet. Hver post
-    skrives atomisk. En score for samme kompetence, kilde og bedømmer erstatter den, der
-    står i posten, så et rettet ark kan læses ind igen.
+    skrives atomisk. En række i arket er én vurdering: læst ind igen fra et rettet ark
+    erstatter den, hvad den skrev første gang, også når bedømmeren er tilføjet eller
+    rettet; og en score for samme kompetence, kilde og bedømmer erstatter den, der står i
+    posten. Et nyt ark (screening sheet) til en anden bedømmer føjer til.
 
     \b
     Eksempel:
