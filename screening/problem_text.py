@@ -548,6 +548,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                     "scoren {value} er ikke et helt tal fra 1 til 5"),
     "no_record_for": ("no record for candidate '{candidate}' in {folder}",
                       "ingen post for kandidaten '{candidate}' i {folder}"),
+    "row_assessor_changed": ("candidate '{candidate}' was read in from this sheet with "
+                             "assessor '{before}', now '{now}': another assessor needs a sheet "
+                             "of their own (screening sheet), so that neither replaces the "
+                             "other; if the name was corrected, correct it in {path} too",
+                             "kandidaten '{candidate}' blev læst ind fra dette ark med "
+                             "bedømmer '{before}', nu '{now}': en anden bedømmer skal have sit "
+                             "eget ark (screening sheet), så ingen af dem erstatter den anden; "
+                             "er navnet rettet, så ret det også i {path}"),
     "candidate_in_jsonl": ("candidate '{candidate}' is a line of a JSON Lines file, which is "
                            "not updated; give it its own record file", "kandidaten "
                            "'{candidate}' er en linje i en JSON Lines-fil, som ikke opdateres; "

@@ -456,8 +456,9 @@ def updates(scores: list[Score], folder: str | Path, sheet_path: str) -> list[Up
     """The records with the sheet's scores added, validated; raises InputError with every
     problem and writes nothing. A candidate's row is one judgement: imported again from a
     corrected copy of the same sheet, it replaces what its earlier import wrote, whatever
-    the assessor then; and a score for the same competency, source and assessor replaces
-    the one there, from wherever it came."""
+    the assessor then, unless another assessor was named then (`_renamed`); and a score
+    for the same competency, source and assessor replaces the one there, from wherever it
+    came."""
     loaded, problems = load_records([folder])
     if problems:
         raise InputError(problems)
@@ -475,6 +476,9 @@ def updates(scores: list[Score], folder: str | Path, sheet_path: str) -> list[Up
                                     code="E304"))
             continue
         mine = [s for s in scores if s.candidate == candidate]
+        if renamed := _renamed(by_id[candidate].record, mine, sheet_path, path):
+            problems.append(renamed)
+            continue
         text = _with_scores(path, mine)
         try:
             CandidateRecord.model_validate(
@@ -508,6 +512,26 @@ def _as_written_in(path: Path, text: str) -> str:
     if b"\r\n" in raw:
         text = text.replace("\n", "\r\n")
     return "\ufeff" + text if raw.startswith(codecs.BOM_UTF8) else text
+
+
+def _renamed(record: CandidateRecord, scores: list[Score], sheet_path: str,
+             path: Path) -> Problem | None:
+    """A row read in before from the same sheet by one named assessor, now by another:
+    refused (E305). A corrected name and a second assessor filling a copy of one sheet look
+    alike (so do a name left out and an assessor who did not give one), and replacing would
+    lose the first assessor's scores without a word; a name added where there was none is a
+    correction, and replaces."""
+    row = scores[0]
+    if row.sheet is None:
+        return None
+    before = next((a.assessor for a in record.assessments or ()
+                   if a.sheet == row.sheet and a.assessor and a.assessor != row.assessor),
+                  None)
+    if before is None:
+        return None
+    return Problem(sheet_path, message("about", subject=row.cell, message=message(
+        "row_assessor_changed", candidate=row.candidate, before=before,
+        now=row.assessor or "–", path=str(path))), code="E305")
 
 
 def _with_scores(path: Path, scores: list[Score]) -> str:

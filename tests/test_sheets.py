@@ -466,11 +466,38 @@ def test_a_row_imported_again_with_its_assessor_named_replaces_its_scores(folder
     assert imported({k1: 4, k2: 3}, None) == {(k1, STAGE, 4, None), (k2, STAGE, 3, None)}
     assert imported({k1: 5}, "Borgmester") == {(k1, STAGE, 5, "Borgmester"),
                                                (k2, STAGE, 3, "Borgmester")}
+    # another name where one was given: a corrected name, or a second assessor on a copy
+    # of the sheet (`test_two_assessors_on_copies_of_one_sheet_never_replace_each_other`);
+    # corrected in the record too, the row replaces its scores
+    record.write_text(record.read_text(encoding="utf-8").replace("Borgmester", "Formand"),
+                      encoding="utf-8")
     assert imported({k1: None, k2: 2}, "Formand") == {(k2, STAGE, 2, "Formand")}
     second = tmp_path / "second"
     second.mkdir()
     assert imported({k1: 1}, "Konsulent", blank_sheet(folder, second)) == {
         (k2, STAGE, 2, "Formand"), (k1, STAGE, 1, "Konsulent")}
+
+
+def test_two_assessors_on_copies_of_one_sheet_never_replace_each_other(folder, tmp_path):
+    """Two assessors fill copies of one written sheet: the second import replaced the
+    first's scores (a row read in again replaces what it wrote), and a judgement was lost
+    without a word. Refused, located, nothing written; in English too."""
+    candidate, _, competency = single_competency_gaps(folder)[0]
+    record = next(folder.glob(f"{candidate}.*"))
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(candidate, competency): 4}, "Borgmester")
+    assert run("import", "scores", str(path), "--into", str(folder)).exit_code == 0
+    written = record.read_bytes()
+    for lang, words in (("da", "blev læst ind fra dette ark med bedømmer 'Borgmester', nu "
+                               "'Formand'"),
+                        ("en", "was read in from this sheet with assessor 'Borgmester', now "
+                               "'Formand'")):
+        fill(path, {(candidate, competency): 2}, "Formand")
+        refused = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
+        assert refused.exit_code == 2, refused.output
+        assert "E305" in refused.output and words in refused.output
+        assert f"{SCORE_SHEET}!A" in refused.output  # the sheet was written in Danish
+        assert record.read_bytes() == written
 
 
 def test_a_corrected_score_keeps_the_note_beside_it(folder, tmp_path):

@@ -182,9 +182,10 @@ def import_scores(workbook, folder):
 
     Hver forkert celle meldes som Ark!Celle; er der blot én, skrives intet. Hver post
     skrives atomisk. En række i arket er én vurdering: læst ind igen fra et rettet ark
-    erstatter den, hvad den skrev første gang, også når bedømmeren er tilføjet eller
-    rettet; og en score for samme kompetence, kilde og bedømmer erstatter den, der står i
-    posten. Et nyt ark (screening sheet) til en anden bedømmer føjer til.
+    erstatter den, hvad den skrev første gang, også når bedømmeren er tilføjet; og en score
+    for samme kompetence, kilde og bedømmer erstatter den, der står i posten. Et nyt ark
+    (screening sheet) til en anden bedømmer føjer til; en række, der før havde én bedømmer
+    og nu en anden, afvises (E305), så ingen vurdering går tabt.
 
     \b
     Eksempel:
