@@ -316,8 +316,8 @@ def decide(run, candidate, confirm, override, advance, stop, reason, supersede, 
     (--override: går videre); om en kandidat uden foreslået knock-out besluttes --advance
     (går videre) eller --stop (går ikke videre). Hver beslutning kræver en navngiven person
     og en begrundelse. Den seneste beslutning står; en beslutning med det modsatte udfald
-    kræver --supersede. Beslutningerne vises af shortlist, explain og screen med --run og af
-    audit export.
+    kræver --supersede. Beslutningen vises, hvor kandidaten optræder: screen, explain,
+    shortlist, guide, sheet, report og audit show/export.
 
     \b
     Eksempel:

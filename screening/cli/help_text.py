@@ -355,14 +355,14 @@ HELP_EN: dict[str, str] = {
     "(--override: går videre); om en kandidat uden foreslået knock-out besluttes --advance "
     "(går videre) eller --stop (går ikke videre). Hver beslutning kræver en navngiven person "
     "og en begrundelse. Den seneste beslutning står; en beslutning med det modsatte udfald "
-    "kræver --supersede. Beslutningerne vises af shortlist, explain og screen med --run og af "
-    "audit export.":
+    "kræver --supersede. Beslutningen vises, hvor kandidaten optræder: screen, explain, "
+    "shortlist, guide, sheet, report og audit show/export.":
         "A proposed knock-out is confirmed (--confirm: does not go on) or overridden "
         "(--override: goes on); about a candidate without a proposed knock-out, --advance "
         "(goes on) or --stop (does not go on) is decided. Every decision needs a named person "
         "and a reason. The latest decision stands; a decision with the opposite outcome needs "
-        "--supersede. The decisions are shown by shortlist, explain and screen with --run, "
-        "and by audit export.",
+        "--supersede. The decision shows wherever the candidate appears: screen, explain, "
+        "shortlist, guide, sheet, report and audit show/export.",
     "Bekræft den foreslåede knock-out: kandidaten går ikke videre.":
         "Confirm the proposed knock-out: the candidate does not go on.",
     "Underkend den foreslåede knock-out: kandidaten går videre.":
