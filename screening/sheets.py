@@ -58,9 +58,10 @@ BLANK_ROWS = 30  # rows for candidates added by hand when none are given
 
 def screening_workbook(screening: Screening, decisions: Decisions | None = None,
                        skipped: Sequence[str] = ()) -> bytes:
-    """The ranking and every criterion's status in a workbook; the ranking says what people
-    decided when they decided on any candidate, and, under it, which inputs gave no record
-    (`skipped`: a paper says who is not in it, as the report and the guide do)."""
+    """The ranking and every criterion's status in a workbook; the ranking, and the criteria
+    under them, say what people decided when they decided on any candidate, and, under the
+    ranking, which inputs gave no record (`skipped`: a paper says who is not in it, as the
+    report and the guide do)."""
     from openpyxl import Workbook  # here, not at the top: openpyxl costs a CSV run 0.5 s
 
     book = Workbook()
@@ -116,6 +117,16 @@ def screening_workbook(screening: Screening, decisions: Decisions | None = None,
                            *(x for by_id in outcomes
                              for x in (label(STATUSES, by_id[c.id].status), by_id[c.id].points,
                                        _reach(by_id[c.id])))])
+    if any(decided_on):  # filtered to a krav not met, a column still says who decided
+        _append(criteria, [t("Beslutning"), *[None] * (len(fixed) - 1),
+                           *(x for decision in decided_on
+                             for x in ("" if decision is None else describe(decision),
+                                       *[None] * (width - 1)))])
+        row = criteria.max_row
+        for n in range(len(screening.results)):
+            column = len(fixed) + 1 + width * n
+            criteria.merge_cells(start_row=row, start_column=column, end_row=row,
+                                 end_column=column + width - 1)
     _number_formats(criteria, {5: ONE_DECIMAL,
                                **{len(fixed) + 1 + width * n + k: ONE_DECIMAL
                                   for n in range(len(screening.results)) for k in (1, 2)}},

@@ -544,6 +544,12 @@ def test_a_standing_decision_is_in_every_format_screen_writes(run, audit_db, tmp
     header = [c.value for c in ranking[1]]
     row = next([c.value for c in r] for r in ranking.iter_rows(min_row=2) if r[1].value == JONAS)
     assert "Formand" in row[header.index("Beslutning")]
+    # the criteria sheet, where Jonas's unmet krav stand, says it under his criteria
+    criteria = load_workbook(sheet).worksheets[1]
+    column = next(c.column for c in criteria[1] if c.value == JONAS)
+    decided = next(r for r in criteria.iter_rows(min_row=3) if r[0].value == "Beslutning")
+    assert "Formand" in decided[column - 1].value
+    assert decided[next(c.column for c in criteria[1] if c.value == METTE) - 1].value in ("", None)
 
 
 def test_the_csv_per_criterion_carries_the_decision_on_every_row_of_the_candidate(run):
