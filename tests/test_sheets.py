@@ -8,6 +8,7 @@ import difflib
 import hashlib
 import io
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -637,3 +638,32 @@ def test_importing_scores_keeps_a_records_byte_order_mark_and_windows_line_ends(
     reloaded, _ = load_records([record])
     assert any(a.competency == competency and a.score == 4
                for a in reloaded[0].record.assessments)
+
+
+@pytest.mark.parametrize("lang, said", [("da", "E007 kan ikke skrive her"),
+                                        ("en", "E007 cannot write here")])
+def test_a_record_that_cannot_be_replaced_leaves_every_record_as_it_was(folder, tmp_path,
+                                                                       monkeypatch, lang, said):
+    """All records or none: a record the import could not replace (made immutable, or a
+    folder put in its place) after others were replaced left those changed, and was an
+    internal error."""
+    gaps = single_competency_gaps(folder)
+    chosen = {c: (c, k) for c, _, k in reversed(gaps)}
+    assert len(chosen) >= 2
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {key: 4 for key in chosen.values()})
+    replace = os.replace
+    replaced: list[Path] = []
+
+    def refused(source, target):  # the second record, once the first is replaced
+        if replaced and Path(target) not in replaced:
+            raise PermissionError(1, "Operation not permitted")
+        replace(source, target)
+        replaced.append(Path(target))
+
+    monkeypatch.setattr(os, "replace", refused)
+    before = digests(folder)
+    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 2, result.output
+    assert replaced and said in result.stderr and "Traceback" not in result.output
+    assert digests(folder) == before

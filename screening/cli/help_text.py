@@ -165,11 +165,11 @@ HELP_EN: dict[str, str] = {
         "Replace a rule file or draft scenarios that already exist.",
     "Læs et udfyldt scoringsark ind som vurderinger (kilde og bedømmer med).":
         "Read a filled-in score sheet in as assessments (with source and assessor).",
-    "Hver forkert celle meldes som Ark!Celle; er der blot én, skrives intet. Hver post skrives "
-    "atomisk. En score for samme kompetence, kilde og bedømmer erstatter den, der står i "
+    "Hver forkert celle meldes som Ark!Celle; er der blot én, skrives intet. Posterne skrives "
+    "alle eller ingen. En score for samme kompetence, kilde og bedømmer erstatter den, der står i "
     "posten, så et rettet ark kan læses ind igen.":
         "Every wrong cell is reported as Sheet!Cell; if there is just one, nothing is "
-        "written. Each record is written atomically. A score for the same competency, source "
+        "written. The records are written all or none. A score for the same competency, source "
         "and assessor replaces the one in the record, so a corrected sheet can be read in "
         "again.",
     "Mappen med kandidatposterne, vurderingerne føjes til.":

@@ -180,25 +180,24 @@ def sheet(profile, candidates, stage, out, as_of, rules_dir, audit_db):
 def import_scores(workbook, folder):
     """Læs et udfyldt scoringsark ind som vurderinger (kilde og bedømmer med).
 
-    Hver forkert celle meldes som Ark!Celle; er der blot én, skrives intet. Hver post
-    skrives atomisk. En score for samme kompetence, kilde og bedømmer erstatter den, der
-    står i posten, så et rettet ark kan læses ind igen.
+    Hver forkert celle meldes som Ark!Celle; er der blot én, skrives intet. Posterne
+    skrives alle eller ingen. En score for samme kompetence, kilde og bedømmer erstatter
+    den, der står i posten, så et rettet ark kan læses ind igen.
 
     \b
     Eksempel:
       screening import scores scores.xlsx --into examples/candidates/helsingor-direktor-2024
     """
     from ..errors import InputError
-    from ..output import atomic_writer
+    from ..output import write_all
     from ..sheets import read_scores, updates
 
     scores, problems = read_scores(workbook)
     if problems:
         raise InputError(problems)
     changed = updates(scores, folder, workbook)
+    write_all([(update.path, update.text) for update in changed])
     for update in changed:
-        with atomic_writer(update.path) as handle:
-            handle.write(update.text)
         click.echo(t("{path}: {count} vurdering(er)", path=update.path, count=update.added),
                    err=True)
     click.echo(t("Læst ind: {scores} vurdering(er) til {records} kandidat(er).",
