@@ -17,6 +17,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "not_regular_file": ("not a regular file", "ikke en almindelig fil"),
     "file_too_large": ("file is larger than {limit} bytes", "filen er større end {limit} byte"),
     "file_not_found": ("file not found", "filen findes ikke"),
+    "unpacks_too_large": ("the file unpacks to more than {limit} bytes",
+                          "filen pakkes ud til mere end {limit} byte"),
     "cannot_read_file": ("cannot read file: {reason}", "kan ikke læse filen: {reason}"),
     "save_as_readable": ("a {suffix} file cannot be read; save it as .docx, .pdf or .txt",
                          "en {suffix}-fil kan ikke læses; gem den som .docx, .pdf eller .txt"),

@@ -9,7 +9,11 @@ import hashlib
 import io
 import json
 import os
+import resource
 import shutil
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -27,6 +31,7 @@ from screening.sheets import (
     BLANK_ROWS,
     FIRST_SCORE_COLUMN,
     FIRST_SCORE_ROW,
+    MAX_UNPACKED_BYTES,
     SCORE_SHEET,
     stage_competencies,
 )
@@ -38,6 +43,7 @@ from .conftest import ROOT
 PROFILE = "helsingor-direktor-2024"
 EXAMPLES = ROOT / "examples" / "candidates" / PROFILE
 STAGE = "samtale1"
+SCRIPT = shutil.which("screening", path=os.path.dirname(sys.executable)) or "screening"
 
 
 def run(*args: str):
@@ -667,3 +673,63 @@ def test_a_record_that_cannot_be_replaced_leaves_every_record_as_it_was(folder, 
     assert result.exit_code == 2, result.output
     assert replaced and said in result.stderr and "Traceback" not in result.output
     assert digests(folder) == before
+
+
+def test_a_stray_cell_at_the_sheets_far_corner_is_no_reason_to_hang(folder, tmp_path):
+    """A space typed in XFD1048576 (Ctrl+End, then a key) made the import build every
+    cell of the rectangle up to it: it never ended, taking gigabytes. Run in a process of
+    its own with 1.5 GB of address space, where that fails at once."""
+    candidate, _, competency = single_competency_gaps(folder)[0]
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(candidate, competency): 4})
+    book = load_workbook(path)
+    book[SCORE_SHEET]["XFD1048576"] = " "
+    book.save(path)
+    limit = 1_500_000_000
+    done = subprocess.run(
+        [SCRIPT, "import", "scores", str(path), "--into",
+         str(folder)], capture_output=True, text=True, timeout=300,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit)))
+    assert done.returncode == 0, done.stderr
+    assert "1 vurdering(er) til 1 kandidat(er)" in done.stderr
+
+
+def test_a_workbook_that_unpacks_to_too_much_is_refused_before_it_is_read(folder, tmp_path):
+    """A zip bomb: a file of under 1 MB whose sheet unpacks to 10,000,000 bytes of rows
+    took half a minute and 600 MB to read, and more took the machine's memory."""
+    path = blank_sheet(folder, tmp_path)
+    sheet_part = "xl/worksheets/sheet1.xml"
+    with zipfile.ZipFile(path) as original:
+        parts = {info.filename: original.read(info) for info in original.infolist()}
+    row = '<row r="{0}"><c r="C{0}" t="n"><v>4</v></c></row>'
+    rows = "".join(row.format(n) for n in range(100, 100 + MAX_UNPACKED_BYTES // 40))
+    parts[sheet_part] = parts[sheet_part].replace(b"</sheetData>",
+                                                  rows.encode() + b"</sheetData>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for name, data in parts.items():
+            bomb.writestr(name, data)
+    assert path.stat().st_size < 5_000_000
+    before = digests(folder)
+    result = run("--lang", "en", "import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 2
+    assert f"E002 the file unpacks to more than {MAX_UNPACKED_BYTES} bytes" in result.stderr
+    assert digests(folder) == before
+
+
+def test_a_fifo_named_as_the_workbook_is_refused_not_waited_for(folder, tmp_path):
+    fifo = tmp_path / "scores.xlsx"
+    os.mkfifo(fifo)
+    done = subprocess.run([SCRIPT, "import", "scores", str(fifo),
+                           "--into", str(folder)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert "E001 ikke en almindelig fil" in done.stderr
+
+
+def test_a_score_of_thousands_of_digits_is_a_bad_cell_not_an_internal_error(folder,
+                                                                           tmp_path):
+    candidate, _, competency = single_competency_gaps(folder)[0]
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(candidate, competency): "9" * 5000})
+    result = run("import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 2
+    assert "E303" in result.stderr and "intern fejl" not in result.stderr
