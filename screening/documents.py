@@ -265,15 +265,17 @@ def read_bounded(path: str | Path, limit: int | None = None) -> tuple[bytes, Pro
     return content, None
 
 
-def unpacked_problem(name: str, content: bytes, limit: int) -> Problem | None:
-    """A zip container (.xlsx, .docx) whose parts unpack to more than `limit` bytes: a few
-    kB can unpack to gigabytes (a zip bomb), which a reader would parse into memory whole.
-    The sizes the container declares bound what unpacking gives (Python's zipfile stops at
-    them), so they are checked before anything is unpacked; a file that is no zip is left
-    to the reader to name."""
+def unpacked_problem(name: str, content: bytes, limit: int,
+                     parts: str = "") -> Problem | None:
+    """A zip container (.xlsx, .docx) whose parts (those whose names end in `parts`)
+    unpack to more than `limit` bytes: a few kB can unpack to gigabytes (a zip bomb), which
+    a reader would parse into memory whole. The sizes the container declares bound what
+    unpacking gives (Python's zipfile stops at them), so they are checked before anything
+    is unpacked; a file that is no zip is left to the reader to name."""
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as container:
-            size = sum(part.file_size for part in container.infolist())
+            size = sum(part.file_size for part in container.infolist()
+                       if part.filename.endswith(parts))
     except (zipfile.BadZipFile, ValueError, EOFError):
         return None
     if size > limit:

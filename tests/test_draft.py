@@ -555,3 +555,76 @@ def test_a_text_that_softens_its_list_drafts_its_obligations_as_weighted_wishes(
     assert lint_paths([out]) == []
     (tr,) = trace_profile(profile)
     assert not tr.uncovered and not tr.missing_quotes
+
+
+def _docx_of_paragraphs(path: Path, count: int) -> Path:
+    import docx
+
+    document = docx.Document()
+    for n in range(count):
+        document.add_paragraph(f"Du skal have erfaring med ledelse nummer {n}.")
+    document.save(str(path))
+    return path
+
+
+def test_a_long_docx_is_read_in_seconds_not_minutes(tmp_path):
+    """python-docx looked up each paragraph's style by reading every style (1.6 ms a
+    paragraph): a 150 kB .docx of 20,000 short paragraphs took over half a minute before
+    drafting began; it takes about two seconds."""
+    import time
+
+    path = _docx_of_paragraphs(tmp_path / "profil.docx", 20_000)
+    started = time.monotonic()
+    text = read_text(path)
+    assert time.monotonic() - started < 15
+    assert text.count("Du skal have erfaring") == 20_000
+
+
+@pytest.mark.parametrize("lang, said", [("da", "E002 filen pakkes ud til mere end"),
+                                        ("en", "E002 the file unpacks to more than")])
+def test_a_docx_zip_bomb_is_refused_before_it_is_read(tmp_path, lang, said):
+    """A .docx of 150 kB unpacking to 33 MB of paragraphs ran for minutes."""
+    import zipfile
+
+    made = _docx_of_paragraphs(tmp_path / "lille.docx", 1)
+    with zipfile.ZipFile(made) as small:
+        parts = {info.filename: small.read(info) for info in small.infolist()}
+    paragraph = b"<w:p><w:r><w:t>Du skal have erfaring med ledelse.</w:t></w:r></w:p>"
+    parts["word/document.xml"] = parts["word/document.xml"].replace(
+        b"<w:sectPr", paragraph * 200_000 + b"<w:sectPr", 1)
+    bomb = tmp_path / "profil.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as packed:
+        for name, data in parts.items():
+            packed.writestr(name, data)
+    result = CliRunner().invoke(main, ["--lang", lang, "new", str(bomb),
+                                       "--out", str(tmp_path / "udkast.yaml")])
+    assert result.exit_code == 2
+    assert f"{bomb}: {said}" in result.stderr
+    assert not (tmp_path / "udkast.yaml").exists()
+
+
+def test_a_pdf_whose_pages_unpack_to_too_much_is_refused_before_it_is_read(tmp_path):
+    """A PDF of 400 kB whose page unpacks to 11 MB of drawing instructions: 6.5 MB of them
+    took 48 s to read as text."""
+    import zlib
+
+    drawn = zlib.compress(b"BT /F1 12 Tf 72 712 Td (Du skal have erfaring) Tj ET\n" * 200_000)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(drawn) + drawn
+               + b"\nendstream"]
+    content, places = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        places.append(len(content))
+        content += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    table = len(content)
+    content += (b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+                + b"".join(b"%010d 00000 n \n" % place for place in places)
+                + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+                % (len(objects) + 1, table))
+    pdf = tmp_path / "profil.pdf"
+    pdf.write_bytes(content)
+    result = CliRunner().invoke(main, ["new", str(pdf), "--out", str(tmp_path / "u.yaml")])
+    assert result.exit_code == 2
+    assert f"{pdf}: E002 filen pakkes ud til mere end" in result.stderr
