@@ -513,6 +513,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "groups_header": ("the first line names an id column (id) and at least one attribute, "
                       "e.g. id,køn,aldersgruppe", "første linje nævner en id-kolonne (id) og "
                       "mindst én oplysning, fx id,køn,aldersgruppe"),
+    "groups_too_many": ("{count} attributes; at most {limit} (each pair of them is compared "
+                        "too): keep the attributes to compare, e.g. id,køn,aldersgruppe",
+                        "{count} oplysninger; højst {limit} (hvert par af dem sammenlignes "
+                        "også): behold dem, der skal sammenlignes, fx id,køn,aldersgruppe"),
     "groups_row_width": ("{fields} fields, the header has {header}",
                          "{fields} felter, overskriften har {header}"),
     "groups_twice": ("candidate '{candidate}' is listed twice",

@@ -300,3 +300,23 @@ def test_a_groups_file_with_none_of_the_runs_ids_exits_2_and_long_id_lists_are_c
     (line,) = [w for w in result.stderr.splitlines() if "er ikke i kørslen" in w]
     assert line.startswith("advarsel: 500 id('er) i gruppefilen er ikke i kørslen: x0, x1, ")
     assert line.endswith(", … (+480)")
+
+
+def test_a_groups_file_of_hundreds_of_attributes_is_refused_at_once(run, audit_db, tmp_path):
+    """A whole HR export of 300 columns: every pair of them was compared (45,000
+    intersections), which took over three minutes and 800 MB; it is now a located limit."""
+    with pytest.raises(InputError) as bad:
+        read_groups("id," + ",".join(f"a{n}" for n in range(300)) + "\nk1" + ",x" * 300,
+                    "g.csv")
+    assert [str(p) for p in bad.value.problems] == [
+        "g.csv:1:1: E601 300 oplysninger; højst 20 (hvert par af dem sammenlignes også): "
+        "behold dem, der skal sammenlignes, fx id,køn,aldersgruppe"]
+    ids = [r["id"] for r in AuditStore(audit_db).results(run)]
+    groups = tmp_path / "hr.csv"
+    groups.write_text("id," + ",".join(f"a{n}" for n in range(300)) + "\n"
+                      + "".join(f"{c}" + ",x" * 300 + "\n" for c in ids), encoding="utf-8")
+    result = CliRunner().invoke(main, ["--lang", "en", "fairness", run, "--groups", str(groups)])
+    assert result.exit_code == 2
+    assert result.output == (f"error: {groups}:1:1: E601 300 attributes; at most 20 (each "
+                             "pair of them is compared too): keep the attributes to compare, "
+                             "e.g. id,køn,aldersgruppe\n")
