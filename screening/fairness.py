@@ -10,7 +10,10 @@ of candidates, how many had the outcome and the rate; the impact ratio against t
 with the highest rate, judged by the four-fifths rule (Uniform Guidelines, 29 CFR
 1607.4(D)); and Fisher's exact test of the group against all other candidates (two-sided,
 scipy.stats.fisher_exact), which stays exact at the small numbers of a leadership hiring.
-Groups under MIN_GROUP candidates are named in a plain warning: too few to conclude.
+Groups under MIN_GROUP candidates are named in a plain warning: too few to conclude. The
+figures of a group under MIN_SHOWN candidates are not shown at all (nor those of the next
+smallest groups, until the hidden ones hold MIN_SHOWN together): they would tell what
+happened to one person.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from .messages import message
 
 FOUR_FIFTHS = Fraction(4, 5)
 MIN_GROUP = 5  # below this a rate moves by 20 points or more with one candidate
+MIN_SHOWN = 3  # a group of one or two: its figures are what happened to those persons
 ID_COLUMNS = ("id", "kandidat", "candidate")
 # attributes a groups file may give: each pair is compared too, so 300 columns (a whole HR
 # export) made 45,000 intersections, three minutes and 800 MB of tables nobody reads
@@ -50,9 +54,9 @@ class Outcome:
 @dataclass(frozen=True)
 class GroupRate:
     group: str
-    candidates: int
-    selected: int
-    rate: float
+    candidates: int | None  # None, with every figure, for a hidden group (hidden_groups)
+    selected: int | None
+    rate: float | None
     impact_ratio: float | None  # None when no group was selected at all
     below_four_fifths: bool
     p_value: float | None  # group against the rest; None with only one group
@@ -194,27 +198,45 @@ def compare(results: Sequence[dict], groups: Groups, outcome_list: Sequence[Outc
                 members.setdefault(value, []).append(by_id[candidate])
         if not members:
             continue
+        hidden = hidden_groups({g: len(rs) for g, rs in members.items()})
         for outcome in outcome_list:
             counts = {g: (len(rs), sum(outcome.holds(r) for r in rs))
                       for g, rs in sorted(members.items())}
-            comparisons.append(Comparison(name, outcome, rates(counts),
+            comparisons.append(Comparison(name, outcome, rates(counts, hidden),
                                           tuple(g for g, (n, _) in counts.items()
                                                 if n < MIN_GROUP)))
     return comparisons
 
 
-def rates(counts: Mapping[str, tuple[int, int]]) -> tuple[GroupRate, ...]:
+def hidden_groups(sizes: Mapping[str, int]) -> frozenset[str]:
+    """The groups whose figures are not shown: each under MIN_SHOWN candidates, and, while
+    those hold fewer than MIN_SHOWN together, the smallest shown one, so that no hidden
+    group's figures can be worked out from the shown ones and the run's totals."""
+    hidden = {g for g, n in sizes.items() if n < MIN_SHOWN}
+    shown = sorted((n, g) for g, n in sizes.items() if g not in hidden)
+    while hidden and sum(sizes[g] for g in hidden) < MIN_SHOWN and shown:
+        hidden.add(shown.pop(0)[1])
+    return frozenset(hidden)
+
+
+def rates(counts: Mapping[str, tuple[int, int]], hidden: frozenset[str] = frozenset()
+          ) -> tuple[GroupRate, ...]:
     """Per group (candidates, selected): rate, impact ratio against the highest rate, the
-    four-fifths rule, and Fisher's exact test of the group against the rest. Rates and
-    ratios are exact fractions until shown: 3 of 5 against 3 of 4 is a ratio of exactly
-    4/5, which the rule does not mark, yet in floating point it came out 0.7999…."""
+    four-fifths rule, and Fisher's exact test of the group against the rest; a `hidden`
+    group with none of them, nor is it the highest rate the others are measured against.
+    Rates and ratios are exact fractions until shown: 3 of 5 against 3 of 4 is a ratio of
+    exactly 4/5, which the rule does not mark, yet in floating point it came out 0.7999…."""
     from scipy.stats import fisher_exact
 
     total = sum(n for n, _ in counts.values())
     chosen = sum(k for _, k in counts.values())
-    best = max(Fraction(k, n) for n, k in counts.values())
+    best = max((Fraction(k, n) for g, (n, k) in counts.items() if g not in hidden),
+               default=0)
     found = []
     for group, (n, k) in counts.items():
+        if group in hidden:
+            found.append(GroupRate(group, None, None, None, None, False, None))
+            continue
         ratio = Fraction(k, n) / best if best else None
         p = None
         if len(counts) > 1:

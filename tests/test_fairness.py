@@ -66,7 +66,7 @@ def test_intersections_and_small_groups():
     assert by_gender.small_groups == ()
     crossed = found[("køn × alder", "no_knockout")]
     assert [(r.group, r.candidates) for r in crossed.rates] == \
-        [("k / ung", 4), ("k / ældre", 2), ("m / ung", 4), ("m / ældre", 2)]
+        [("k / ung", 4), ("k / ældre", None), ("m / ung", 4), ("m / ældre", None)]
     assert crossed.small_groups == ("k / ung", "k / ældre", "m / ung", "m / ældre")
 
 
@@ -204,11 +204,16 @@ def test_the_helsingor_example_run_against_hand_computed_numbers(run, tmp_path):
     assert (gender["kvinde"]["rate"], gender["mand"]["rate"]) == (1.0, 0.75)
     assert gender["mand"]["impact_ratio"] == 0.75 and gender["mand"]["below_four_fifths"]
     assert gender["mand"]["p_value"] == 1.0
-    # 40-49 (Anders, Jonas, Karim): 2 of 3 against 4 of 4. P(k of 3 without) =
-    # C(6,k)·C(1,3-k)/C(7,3): 15/35 for k = 2, 20/35 for k = 3; observed 2: p = 3/7.
+    # 60+ is Peter alone, so its figures are hidden, and so are those of 40-49 (Anders,
+    # Jonas, Karim: the smallest group shown, 3 like 50-59, first by name), from which and
+    # the run's totals his would follow. 50-59 (Mette, Lene, Birgitte): 3 of 3 without a
+    # knock-out. P(k of 3 without) = C(6,k)·C(1,3-k)/C(7,3): 20/35 for k = 3, 15/35 for
+    # k = 2; observed 3: p = 1.
     age = table[("aldersgruppe", "no_knockout")]
-    assert age["40-49"]["rate"] == pytest.approx(0.6667, abs=1e-4)
-    assert age["40-49"]["p_value"] == pytest.approx(3 / 7, abs=1e-4)
+    assert [(g, age[g]["hidden"], age[g]["candidates"], age[g]["rate"])
+            for g in ("40-49", "50-59", "60+")] == [
+        ("40-49", True, None, None), ("50-59", False, 3, 1.0), ("60+", True, None, None)]
+    assert age["50-59"]["p_value"] == 1.0
     # the top 3 at the reference stage are Mette, Anders and Birgitte: kvinde 2/3, mand 1/4,
     # mand's ratio (1/4)/(2/3) = 3/8
     listed = table[("køn", "shortlisted")]
@@ -320,3 +325,32 @@ def test_a_groups_file_of_hundreds_of_attributes_is_refused_at_once(run, audit_d
     assert result.output == (f"error: {groups}:1:1: E601 300 attributes; at most 20 (each "
                              "pair of them is compared too): keep the attributes to compare, "
                              "e.g. id,køn,aldersgruppe\n")
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("da", "advarsel: aldersgruppe: 30-39, 40-49, 60+ vises uden tal: en gruppe under 3 "
+           "kandidater, eller en, hvis tal kunne regnes ud af de andres, ville vise, hvordan "
+           "det gik den enkelte"),
+    ("en", "warning: aldersgruppe: 30-39, 40-49, 60+ shown without figures: a group of fewer "
+           "than 3 candidates, or one whose figures could be worked out from the others', "
+           "would show what happened to the individual")])
+def test_a_group_of_one_does_not_show_what_happened_to_that_person(run, lang, said):
+    """Sofie is the only candidate of 30-39 and Peter of 60+: the table showed '30-39  1  0
+    0,0 %' under 'ingen foreslået knock-out', which is Sofie's proposed knock-out for anyone
+    who knows her age. Their figures are hidden, and so are those of the smallest group
+    shown, 40-49, from which with the run's totals theirs would follow."""
+    result = CliRunner().invoke(main, ["--lang", lang, "fairness", run, "--groups",
+                                       str(GROUPS)])
+    assert result.exit_code == 0, result.output
+    hidden = "skjult" if lang == "da" else "hidden"
+    rows = [line.split() for line in result.stdout.splitlines()
+            if line.split()[:1] in (["30-39"], ["40-49"], ["60+"])]
+    assert rows and all(row[1:] == [hidden, *["–"] * 5] for row in rows), rows
+    assert said in result.stderr
+    shown = CliRunner().invoke(main, ["fairness", run, "--groups", str(GROUPS), "--format",
+                                      "json"])
+    ages = [g for c in json.loads(shown.stdout)["comparisons"] for g in c["groups"]
+            if c["attribute"] == "aldersgruppe"]
+    assert {g["group"] for g in ages if g["hidden"]} == {"30-39", "40-49", "60+"}
+    assert all(g["candidates"] is g["selected"] is g["rate"] is g["p_value"] is None
+               for g in ages if g["hidden"])
