@@ -374,11 +374,12 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
     problems = [Problem(where, message("about", subject=f"{title}!{get_column_letter(n)}3",
                                        message=message("empty_competency_id")),
                         code="E302") for n, value in competencies.items() if not value]
+    formulas = _formulas(content, title)
     scores: list[Score] = []
     seen: dict[str, int | None] = {}  # candidate -> row
     for line, cells in _rows(sheet):
-        filled = [(n, cells[n]) for n in competencies if n in cells
-                  and _text(cells[n])]  # a cell of spaces looks empty in the sheet
+        filled = [(n, cells[n]) for n in competencies if n in cells  # a cell of spaces
+                  and (_text(cells[n]) or (line, n) in formulas)]  # looks empty
         candidate = _text(cells.get(1))
         if not filled:
             continue
@@ -400,13 +401,27 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
         assessor = _text(cells.get(assessor_column)) or None
         for column, cell in filled:
             value = _score(cell.value)
-            if value is None:
+            if cell.value is None:  # a formula saved without its value
+                problems.append(_bad(where, f"{title}!{cell.coordinate}",
+                                     message("sheet_formula", formula=formulas[line, column])))
+            elif value is None:
                 problems.append(_bad(where, f"{title}!{cell.coordinate}",
                                      message("sheet_score", value=_as_shown(cell.value))))
             elif source in SOURCES:
                 scores.append(Score(candidate, str(competencies[column]), source, value,
                                     assessor, f"{title}!A{line}"))
     return scores, problems
+
+
+def _formulas(content: bytes, title: str) -> dict[tuple[int, int], str]:
+    """The formulas of the score rows, by row and column. Excel saves each formula's value,
+    which the import reads; a sheet filled by a script (openpyxl) saves none, and such a
+    cell read as empty: its score was dropped without a word."""
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(content), read_only=False)[title]
+    return {(row, column): str(cell.value) for row, cells in _rows(sheet)
+            for column, cell in cells.items() if cell.data_type == "f"}
 
 
 def _rows(sheet) -> list[tuple[int, dict]]:

@@ -733,3 +733,44 @@ def test_a_score_of_thousands_of_digits_is_a_bad_cell_not_an_internal_error(fold
     result = run("import", "scores", str(path), "--into", str(folder))
     assert result.exit_code == 2
     assert "E303" in result.stderr and "intern fejl" not in result.stderr
+
+
+def _with_part(path: Path, part: str, change) -> None:
+    with zipfile.ZipFile(path) as original:
+        parts = {info.filename: original.read(info) for info in original.infolist()}
+    parts[part] = change(parts[part])
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as written:
+        for name, data in parts.items():
+            written.writestr(name, data)
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("da", "formlen =2+2 er gemt uden sin værdi (et ark udfyldt af et program): skriv "
+           "scoren, eller åbn og gem arket i Excel"),
+    ("en", "the formula =2+2 has no value saved with it (a sheet filled by a program): type "
+           "the score, or open and save the sheet in Excel")])
+def test_a_formula_saved_without_its_value_is_a_bad_cell_not_a_score_dropped(folder, tmp_path,
+                                                                            lang, said):
+    """A sheet filled by a script (openpyxl saves no formula's value): the cell read as
+    empty, and 'Læst ind: 0 vurdering(er)' said nothing of the score. A formula saved with
+    its value, as Excel saves it, is that value."""
+    gaps = single_competency_gaps(folder)
+    (c1, _, k1), (c2, _, k2) = gaps[0], next(g for g in gaps if g[0] != gaps[0][0])
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(c1, k1): "=2+2", (c2, k2): 3})
+    book = load_workbook(path)
+    cell = book[SCORE_SHEET].cell(
+        next(r for r in range(FIRST_SCORE_ROW, book[SCORE_SHEET].max_row + 1)
+             if book[SCORE_SHEET].cell(r, 1).value == c1),
+        next(c.column for c in book[SCORE_SHEET][3] if c.value == k1)).coordinate
+    before = digests(folder)
+    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 2, result.output
+    assert f"{SCORE_SHEET}!{cell}: {said}" in result.stderr
+    assert digests(folder) == before
+    _with_part(path, "xl/worksheets/sheet1.xml",
+               lambda xml: xml.replace(b"<f>2+2</f><v></v>", b"<f>2+2</f><v>4</v>"))
+    assert run("import", "scores", str(path), "--into", str(folder)).exit_code == 0
+    scores = {(s.competency, s.score) for s in load_records([next(folder.glob(f"{c1}.*"))])[0][0]
+              .record.assessments}
+    assert (k1, 4) in scores
