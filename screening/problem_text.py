@@ -559,6 +559,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "'{candidate}' er en linje i en JSON Lines-fil, som ikke opdateres; "
                            "giv den sin egen postfil"),
     # source documents (screening trace, screening new)
+    "pdf_password": ("the PDF is protected with a password: save a copy without one",
+                     "PDF'en er beskyttet med en adgangskode: gem en kopi uden"),
+    "docx_protected": ("the .docx file is protected with a password, or is an old Word "
+                       "document (.doc): save a copy without a password as .docx",
+                       ".docx-filen er beskyttet med en adgangskode eller er et gammelt "
+                       "Word-dokument (.doc): gem en kopi uden adgangskode som .docx"),
     "cannot_read_document": ("cannot read this {suffix} file: {detail}",
                              "kan ikke læse denne {suffix}-fil: {detail}"),
     "source_not_found": ("source '{document}' not found (not beside the rule file, not a "

@@ -140,6 +140,9 @@ OTHER_DOCUMENTS = (".doc", ".odt", ".rtf", ".pages", ".wpd")
 # read as a text of its size does
 MAX_DOCUMENT_BYTES = 50_000_000
 MAX_MARKUP_BYTES = 10_000_000
+# how a compound file begins: Word saves a .docx with a password as one, and an old .doc is
+# one; neither is the zip a .docx is, and python-docx says only "File is not a zip file"
+COMPOUND_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def read_text(path: str | Path) -> str:
@@ -161,6 +164,8 @@ def read_text(path: str | Path) -> str:
         assert text is not None  # read_text gives the text or the problem
         return text
     content, unread = read_bounded(path, MAX_DOCUMENT_BYTES)
+    if suffix == ".docx" and content.startswith(COMPOUND_FILE):
+        unread = Problem(str(path), message("docx_protected"), code="E004")
     if suffix == ".docx" and not unread:
         unread = (unpacked_problem(str(path), content, MAX_DOCUMENT_BYTES)
                   or unpacked_problem(str(path), content, MAX_MARKUP_BYTES, parts=".xml"))
@@ -219,12 +224,16 @@ def _docx_text(content: bytes) -> str:
 def _pdf_text(name: str, content: bytes) -> str:
     import logging
 
-    from pypdf import PdfReader
+    from pypdf import PasswordType, PdfReader
 
     # pypdf logs what it finds wrong in a file to stderr, in English, before it fails or
     # reads around it; what cannot be read is said once, as E004
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     reader = PdfReader(io.BytesIO(content))
+    # pypdf opens a PDF whose password only restricts copying or printing; one that needs a
+    # password to be read fails on its first page with "File has not been decrypted"
+    if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
+        raise InputError([Problem(name, message("pdf_password"), code="E004")])
     # the pages' drawing instructions, unpacked, within the limit of a .docx's markup: a
     # PDF of 600 kB unpacked to 6.5 MB of them took 48 s to read, and pypdf unpacks up
     # to 75 MB a page (photos are no part of them)

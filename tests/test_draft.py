@@ -628,3 +628,47 @@ def test_a_pdf_whose_pages_unpack_to_too_much_is_refused_before_it_is_read(tmp_p
     result = CliRunner().invoke(main, ["new", str(pdf), "--out", str(tmp_path / "u.yaml")])
     assert result.exit_code == 2
     assert f"{pdf}: E002 filen pakkes ud til mere end" in result.stderr
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("da", "E004 PDF'en er beskyttet med en adgangskode: gem en kopi uden"),
+    ("en", "E004 the PDF is protected with a password: save a copy without one")])
+def test_a_pdf_that_needs_a_password_says_so(tmp_path, lang, said):
+    """A profile sent as a password-protected PDF: 'kan ikke læse denne .pdf-fil: File has
+    not been decrypted', pypdf's English inside the Danish. One whose password only
+    restricts copying is read as any PDF."""
+    from fpdf import FPDF
+    from pypdf import PdfWriter
+
+    plain = tmp_path / "plain.pdf"
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=10)
+    pdf.multi_cell(0, 5, "- Du skal have erfaring med ledelse af ledere.")
+    pdf.output(str(plain))
+    for name, password in (("laast.pdf", "hemmelig"), ("kopisikret.pdf", "")):
+        protected = PdfWriter(clone_from=str(plain))
+        protected.encrypt(user_password=password, owner_password="ejer")
+        protected.write(str(tmp_path / name))
+    locked = tmp_path / "laast.pdf"
+    result = CliRunner().invoke(main, ["--lang", lang, "new", str(locked),
+                                       "--out", str(tmp_path / "u.yaml")])
+    assert result.exit_code == 2
+    assert result.stderr == f"{'fejl' if lang == 'da' else 'error'}: {locked}: {said}\n"
+    assert "Du skal have erfaring" in read_text(tmp_path / "kopisikret.pdf")
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("da", "E004 .docx-filen er beskyttet med en adgangskode eller er et gammelt "
+           "Word-dokument (.doc): gem en kopi uden adgangskode som .docx"),
+    ("en", "E004 the .docx file is protected with a password, or is an old Word document "
+           "(.doc): save a copy without a password as .docx")])
+def test_a_docx_saved_with_a_password_or_an_old_doc_renamed_says_so(tmp_path, lang, said):
+    """Word saves a .docx with a password as a compound file, as an old .doc is: the
+    draft said 'kan ikke læse denne .docx-fil: File is not a zip file'."""
+    protected = tmp_path / "profil.docx"
+    protected.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096))
+    result = CliRunner().invoke(main, ["--lang", lang, "new", str(protected),
+                                       "--out", str(tmp_path / "u.yaml")])
+    assert result.exit_code == 2
+    assert result.stderr == f"{'fejl' if lang == 'da' else 'error'}: {protected}: {said}\n"
