@@ -83,8 +83,16 @@ def read_groups(text: str, path: str) -> Groups:
     if not lines:
         raise InputError([Problem(path, message("groups_empty"), code="E601")])
     delimiter = max(",;\t", key=lines[0].count)
-    rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
-    header = [h.strip() for h in rows[0]]
+    reader = csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter)
+    rows: list[tuple[int, list[str]]] = []  # each row with the line it begins on
+    try:
+        for row in reader:
+            rows.append((reader.line_num - row_lines(row), row))
+    except csv.Error:  # the one error of a lenient reader: a value beyond the csv module's limit
+        raise InputError([Problem(path, message("groups_value_too_long",
+                                                limit=csv.field_size_limit()),
+                                  reader.line_num, 1, code="E602")]) from None
+    header = [h.strip() for h in rows[0][1]]
     ids = [i for i, h in enumerate(header) if h.lower() in ID_COLUMNS]
     if len(ids) != 1 or len(header) < 2:
         raise InputError([Problem(path, message("groups_header"), 1, 1,
@@ -103,8 +111,12 @@ def read_groups(text: str, path: str) -> Groups:
                                                 limit=MAX_ATTRIBUTES), 1, 1, code="E601")])
     members: dict[str, dict[str, str]] = {}
     problems = []
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in rows[1:]:
         if not any(cell.strip() for cell in row):
+            continue
+        if row_lines(row):  # a quote left open runs the lines after it into one value
+            problems.append(Problem(path, message("groups_line_break"), number, 1,
+                                    code="E602"))
             continue
         if len(row) != len(header):
             problems.append(Problem(path, message("groups_row_width", fields=len(row),
@@ -121,6 +133,11 @@ def read_groups(text: str, path: str) -> Groups:
     if problems:
         raise InputError(problems)
     return Groups(attributes, members)
+
+
+def row_lines(row: list[str]) -> int:
+    """The line breaks inside a row's values: the lines it runs over, beyond its first."""
+    return sum(cell.count("\n") for cell in row)
 
 
 def outcomes(results: Sequence[dict], take: int | None, bands: Sequence[tuple[str, str]]

@@ -517,6 +517,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "too): keep the attributes to compare, e.g. id,køn,aldersgruppe",
                         "{count} oplysninger; højst {limit} (hvert par af dem sammenlignes "
                         "også): behold dem, der skal sammenlignes, fx id,køn,aldersgruppe"),
+    "groups_value_too_long": ("a value is longer than {limit} characters",
+                              "en værdi er længere end {limit} tegn"),
+    "groups_line_break": ("a value runs over several lines (a quote not closed?)",
+                          "en værdi løber over flere linjer (et citationstegn, der ikke er "
+                          "lukket?)"),
     "groups_row_width": ("{fields} fields, the header has {header}",
                          "{fields} felter, overskriften har {header}"),
     "groups_twice": ("candidate '{candidate}' is listed twice",

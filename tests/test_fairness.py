@@ -354,3 +354,24 @@ def test_a_group_of_one_does_not_show_what_happened_to_that_person(run, lang, sa
     assert {g["group"] for g in ages if g["hidden"]} == {"30-39", "40-49", "60+"}
     assert all(g["candidates"] is g["selected"] is g["rate"] is g["p_value"] is None
                for g in ages if g["hidden"])
+
+
+def test_a_quote_left_open_or_a_huge_value_is_a_located_error():
+    """A quote left open ran every line after it into one group ('kvinde\\nk02-…,mand…'),
+    and the run's other candidates were reported missing from the file; a value of 200,000
+    characters was an internal error (the csv module's limit)."""
+    with pytest.raises(InputError) as bad:
+        read_groups('id,køn\nk1,mand\nk2,"kvinde\nk3,mand\nk4,mand\n', "g.csv")
+    assert [str(p) for p in bad.value.problems] == [
+        "g.csv:3:1: E602 en værdi løber over flere linjer (et citationstegn, der ikke er "
+        "lukket?)"]
+    with pytest.raises(InputError) as bad:
+        read_groups("id,køn\nk1,mand\nk2," + "x" * 200_000 + "\n", "g.csv")
+    assert [str(p) for p in bad.value.problems] == [
+        "g.csv:3:1: E602 en værdi er længere end 131072 tegn"]
+    # a quoted value over two lines is counted from the line it begins on
+    with pytest.raises(InputError) as bad:
+        read_groups('id,køn\nk1,"kv\ninde"\nk2,mand,x\n', "g.csv")
+    assert [str(p) for p in bad.value.problems] == [
+        "g.csv:2:1: E602 en værdi løber over flere linjer (et citationstegn, der ikke er "
+        "lukket?)", "g.csv:4:1: E602 3 felter, overskriften har 2"]
