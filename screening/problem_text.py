@@ -398,6 +398,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "written; run `screening audit verify`",
                            "post {seq} ({kind}, kørsel {run}) er ændret, efter den blev "
                            "skrevet; kør `screening audit verify`"),
+    "reason_too_long": ("the reason is {length} characters long; at most {limit}",
+                        "begrundelsen er {length} tegn lang; højst {limit}"),
+    "name_too_long": ("the name is {length} characters long; at most {limit}",
+                      "navnet er {length} tegn langt; højst {limit}"),
     "nothing_to_confirm": ("has no proposed knock-out to confirm or override; decide whether "
                            "the candidate goes on with --advance or --stop",
                            "har ingen foreslået knock-out at bekræfte eller underkende; "
