@@ -124,6 +124,9 @@ def read_groups(text: str, path: str) -> Groups:
                                     number, 1, code="E602"))
             continue
         candidate = row[id_at].strip()
+        if not candidate:  # attributes of nobody: counted under no candidate of any run
+            problems.append(Problem(path, message("groups_no_id"), number, 1, code="E602"))
+            continue
         if candidate in members:
             problems.append(Problem(path, message("groups_twice", candidate=candidate), number,
                                     1, code="E603"))

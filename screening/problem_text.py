@@ -526,6 +526,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "groups_line_break": ("a value runs over several lines (a quote not closed?)",
                           "en værdi løber over flere linjer (et citationstegn, der ikke er "
                           "lukket?)"),
+    "groups_no_id": ("the row has no candidate id", "rækken har intet kandidat-id"),
     "groups_row_width": ("{fields} fields, the header has {header}",
                          "{fields} felter, overskriften har {header}"),
     "groups_twice": ("candidate '{candidate}' is listed twice",

@@ -375,3 +375,13 @@ def test_a_quote_left_open_or_a_huge_value_is_a_located_error():
     assert [str(p) for p in bad.value.problems] == [
         "g.csv:2:1: E602 en værdi løber over flere linjer (et citationstegn, der ikke er "
         "lukket?)", "g.csv:4:1: E602 3 felter, overskriften har 2"]
+
+
+def test_a_row_without_an_id_is_a_located_error():
+    """Rows of attributes without an id: one was listed as an id not in the run (blank),
+    two as 'kandidaten '' står der to gange'."""
+    with pytest.raises(InputError) as bad:
+        read_groups("id,køn\n,kvinde\n ,mand\nk1,mand\n", "g.csv")
+    assert [str(p) for p in bad.value.problems] == [
+        "g.csv:2:1: E602 rækken har intet kandidat-id",
+        "g.csv:3:1: E602 rækken har intet kandidat-id"]
