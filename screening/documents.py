@@ -6,10 +6,12 @@ problem found later (by pydantic or by our own checks) can be reported as file:l
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
 import stat
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -261,6 +263,24 @@ def read_bounded(path: str | Path, limit: int | None = None) -> tuple[bytes, Pro
     if len(content) > limit:  # it grew since we looked
         return b"", Problem(name, message("file_too_large", limit=limit), code="E002")
     return content, None
+
+
+def unpacked_problem(name: str, content: bytes, limit: int,
+                     parts: str = "") -> Problem | None:
+    """A zip container (.xlsx, .docx) whose parts (those whose names end in `parts`)
+    unpack to more than `limit` bytes: a few kB can unpack to gigabytes (a zip bomb), which
+    a reader would parse into memory whole. The sizes the container declares bound what
+    unpacking gives (Python's zipfile stops at them), so they are checked before anything
+    is unpacked; a file that is no zip is left to the reader to name."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as container:
+            size = sum(part.file_size for part in container.infolist()
+                       if part.filename.endswith(parts))
+    except (zipfile.BadZipFile, ValueError, EOFError):
+        return None
+    if size > limit:
+        return Problem(name, message("unpacks_too_large", limit=limit), code="E002")
+    return None
 
 
 def _nonblocking(path: str, flags: int) -> int:

@@ -10,7 +10,10 @@ of candidates, how many had the outcome and the rate; the impact ratio against t
 with the highest rate, judged by the four-fifths rule (Uniform Guidelines, 29 CFR
 1607.4(D)); and Fisher's exact test of the group against all other candidates (two-sided,
 scipy.stats.fisher_exact), which stays exact at the small numbers of a leadership hiring.
-Groups under MIN_GROUP candidates are named in a plain warning: too few to conclude.
+Groups under MIN_GROUP candidates are named in a plain warning: too few to conclude. The
+figures of a group under MIN_SHOWN candidates are not shown at all (nor those of the next
+smallest groups, until the hidden ones hold MIN_SHOWN together): they would tell what
+happened to one person.
 """
 
 from __future__ import annotations
@@ -28,7 +31,11 @@ from .messages import message
 
 FOUR_FIFTHS = Fraction(4, 5)
 MIN_GROUP = 5  # below this a rate moves by 20 points or more with one candidate
+MIN_SHOWN = 3  # a group of one or two: its figures are what happened to those persons
 ID_COLUMNS = ("id", "kandidat", "candidate")
+# attributes a groups file may give: each pair is compared too, so 300 columns (a whole HR
+# export) made 45,000 intersections, three minutes and 800 MB of tables nobody reads
+MAX_ATTRIBUTES = 20
 
 
 @dataclass(frozen=True)
@@ -47,9 +54,9 @@ class Outcome:
 @dataclass(frozen=True)
 class GroupRate:
     group: str
-    candidates: int
-    selected: int
-    rate: float
+    candidates: int | None  # None, with every figure, for a hidden group (hidden_groups)
+    selected: int | None
+    rate: float | None
     impact_ratio: float | None  # None when no group was selected at all
     below_four_fifths: bool
     p_value: float | None  # group against the rest; None with only one group
@@ -76,8 +83,16 @@ def read_groups(text: str, path: str) -> Groups:
     if not lines:
         raise InputError([Problem(path, message("groups_empty"), code="E601")])
     delimiter = max(",;\t", key=lines[0].count)
-    rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
-    header = [h.strip() for h in rows[0]]
+    reader = csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter)
+    rows: list[tuple[int, list[str]]] = []  # each row with the line it begins on
+    try:
+        for row in reader:
+            rows.append((reader.line_num - row_lines(row), row))
+    except csv.Error:  # the one error of a lenient reader: a value beyond the csv module's limit
+        raise InputError([Problem(path, message("groups_value_too_long",
+                                                limit=csv.field_size_limit()),
+                                  reader.line_num, 1, code="E602")]) from None
+    header = [h.strip() for h in rows[0][1]]
     ids = [i for i, h in enumerate(header) if h.lower() in ID_COLUMNS]
     if len(ids) != 1 or len(header) < 2:
         raise InputError([Problem(path, message("groups_header"), 1, 1,
@@ -91,10 +106,17 @@ def read_groups(text: str, path: str) -> Groups:
                                       1, 1, code="E601")])
         first_at[name] = column
     attributes = tuple(h for i, h in enumerate(header) if i != id_at)
+    if len(attributes) > MAX_ATTRIBUTES:
+        raise InputError([Problem(path, message("groups_too_many", count=len(attributes),
+                                                limit=MAX_ATTRIBUTES), 1, 1, code="E601")])
     members: dict[str, dict[str, str]] = {}
     problems = []
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in rows[1:]:
         if not any(cell.strip() for cell in row):
+            continue
+        if row_lines(row):  # a quote left open runs the lines after it into one value
+            problems.append(Problem(path, message("groups_line_break"), number, 1,
+                                    code="E602"))
             continue
         if len(row) != len(header):
             problems.append(Problem(path, message("groups_row_width", fields=len(row),
@@ -102,6 +124,9 @@ def read_groups(text: str, path: str) -> Groups:
                                     number, 1, code="E602"))
             continue
         candidate = row[id_at].strip()
+        if not candidate:  # attributes of nobody: counted under no candidate of any run
+            problems.append(Problem(path, message("groups_no_id"), number, 1, code="E602"))
+            continue
         if candidate in members:
             problems.append(Problem(path, message("groups_twice", candidate=candidate), number,
                                     1, code="E603"))
@@ -111,6 +136,11 @@ def read_groups(text: str, path: str) -> Groups:
     if problems:
         raise InputError(problems)
     return Groups(attributes, members)
+
+
+def row_lines(row: list[str]) -> int:
+    """The line breaks inside a row's values: the lines it runs over, beyond its first."""
+    return sum(cell.count("\n") for cell in row)
 
 
 def outcomes(results: Sequence[dict], take: int | None, bands: Sequence[tuple[str, str]]
@@ -188,27 +218,45 @@ def compare(results: Sequence[dict], groups: Groups, outcome_list: Sequence[Outc
                 members.setdefault(value, []).append(by_id[candidate])
         if not members:
             continue
+        hidden = hidden_groups({g: len(rs) for g, rs in members.items()})
         for outcome in outcome_list:
             counts = {g: (len(rs), sum(outcome.holds(r) for r in rs))
                       for g, rs in sorted(members.items())}
-            comparisons.append(Comparison(name, outcome, rates(counts),
+            comparisons.append(Comparison(name, outcome, rates(counts, hidden),
                                           tuple(g for g, (n, _) in counts.items()
                                                 if n < MIN_GROUP)))
     return comparisons
 
 
-def rates(counts: Mapping[str, tuple[int, int]]) -> tuple[GroupRate, ...]:
+def hidden_groups(sizes: Mapping[str, int]) -> frozenset[str]:
+    """The groups whose figures are not shown: each under MIN_SHOWN candidates, and, while
+    those hold fewer than MIN_SHOWN together, the smallest shown one, so that no hidden
+    group's figures can be worked out from the shown ones and the run's totals."""
+    hidden = {g for g, n in sizes.items() if n < MIN_SHOWN}
+    shown = sorted((n, g) for g, n in sizes.items() if g not in hidden)
+    while hidden and sum(sizes[g] for g in hidden) < MIN_SHOWN and shown:
+        hidden.add(shown.pop(0)[1])
+    return frozenset(hidden)
+
+
+def rates(counts: Mapping[str, tuple[int, int]], hidden: frozenset[str] = frozenset()
+          ) -> tuple[GroupRate, ...]:
     """Per group (candidates, selected): rate, impact ratio against the highest rate, the
-    four-fifths rule, and Fisher's exact test of the group against the rest. Rates and
-    ratios are exact fractions until shown: 3 of 5 against 3 of 4 is a ratio of exactly
-    4/5, which the rule does not mark, yet in floating point it came out 0.7999…."""
+    four-fifths rule, and Fisher's exact test of the group against the rest; a `hidden`
+    group with none of them, nor is it the highest rate the others are measured against.
+    Rates and ratios are exact fractions until shown: 3 of 5 against 3 of 4 is a ratio of
+    exactly 4/5, which the rule does not mark, yet in floating point it came out 0.7999…."""
     from scipy.stats import fisher_exact
 
     total = sum(n for n, _ in counts.values())
     chosen = sum(k for _, k in counts.values())
-    best = max(Fraction(k, n) for n, k in counts.values())
+    best = max((Fraction(k, n) for g, (n, k) in counts.items() if g not in hidden),
+               default=0)
     found = []
     for group, (n, k) in counts.items():
+        if group in hidden:
+            found.append(GroupRate(group, None, None, None, None, False, None))
+            continue
         ratio = Fraction(k, n) / best if best else None
         p = None
         if len(counts) > 1:

@@ -13,7 +13,7 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -52,12 +52,53 @@ def atomic_writer(path: str | Path) -> Iterator[TextIO]:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temp, stat.S_IMODE(mode) if mode is not None else 0o666 & ~_umask())
-        os.replace(temp, target)
+        try:
+            os.chmod(temp, stat.S_IMODE(mode) if mode is not None else 0o666 & ~_umask())
+            os.replace(temp, target)
+        except OSError as exc:  # the file made immutable, or a folder put in its place
+            raise _cannot_write(path, exc) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+
+
+def write_all(files: Sequence[tuple[Path, str]]) -> None:
+    """Each text to its file, or no file changed (`import scores` rewrites many records):
+    every text is written in full beside its file before any is renamed over its file, and
+    a rename that fails (a file made immutable, a Ctrl-C between two) puts back the files
+    renamed before it."""
+    # each file as named and as found (a link followed), its new text's temporary, its bytes
+    staged: list[tuple[Path, Path, str, bytes]] = []
+    replaced: list[tuple[Path, bytes]] = []
+    current = None  # the file named in a problem
+    try:
+        for current, text in files:
+            target = Path(os.path.realpath(current))
+            original = target.read_bytes()
+            fd, temp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.",
+                                        suffix=".tmp", dir=target.parent)
+            staged.append((current, target, temp, original))
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(temp, stat.S_IMODE(os.stat(target).st_mode))
+        for named, target, temp, original in staged:
+            current = named
+            os.replace(temp, target)
+            replaced.append((target, original))
+    except BaseException as exc:
+        for target, original in replaced:
+            with contextlib.suppress(InputError, OSError):
+                write_bytes(target, original)
+        if isinstance(exc, OSError) and current is not None:
+            raise _cannot_write(current, exc) from None
+        raise
+    finally:
+        for _, _, temp, _ in staged:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
 
 
 def refuse_inputs(path: str | Path, inputs: Iterable[str | Path]) -> None:

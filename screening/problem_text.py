@@ -17,6 +17,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "not_regular_file": ("not a regular file", "ikke en almindelig fil"),
     "file_too_large": ("file is larger than {limit} bytes", "filen er større end {limit} byte"),
     "file_not_found": ("file not found", "filen findes ikke"),
+    "unpacks_too_large": ("the file unpacks to more than {limit} bytes",
+                          "filen pakkes ud til mere end {limit} byte"),
     "cannot_read_file": ("cannot read file: {reason}", "kan ikke læse filen: {reason}"),
     "save_as_readable": ("a {suffix} file cannot be read; save it as .docx, .pdf or .txt",
                          "en {suffix}-fil kan ikke læses; gem den som .docx, .pdf eller .txt"),
@@ -396,6 +398,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "written; run `screening audit verify`",
                            "post {seq} ({kind}, kørsel {run}) er ændret, efter den blev "
                            "skrevet; kør `screening audit verify`"),
+    "reason_too_long": ("the reason is {length} characters long; at most {limit}",
+                        "begrundelsen er {length} tegn lang; højst {limit}"),
+    "name_too_long": ("the name is {length} characters long; at most {limit}",
+                      "navnet er {length} tegn langt; højst {limit}"),
     "nothing_to_confirm": ("has no proposed knock-out to confirm or override; decide whether "
                            "the candidate goes on with --advance or --stop",
                            "har ingen foreslået knock-out at bekræfte eller underkende; "
@@ -515,6 +521,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "groups_header": ("the first line names an id column (id) and at least one attribute, "
                       "e.g. id,køn,aldersgruppe", "første linje nævner en id-kolonne (id) og "
                       "mindst én oplysning, fx id,køn,aldersgruppe"),
+    "groups_too_many": ("{count} attributes; at most {limit} (each pair of them is compared "
+                        "too): keep the attributes to compare, e.g. id,køn,aldersgruppe",
+                        "{count} oplysninger; højst {limit} (hvert par af dem sammenlignes "
+                        "også): behold dem, der skal sammenlignes, fx id,køn,aldersgruppe"),
+    "groups_value_too_long": ("a value is longer than {limit} characters",
+                              "en værdi er længere end {limit} tegn"),
+    "groups_line_break": ("a value runs over several lines (a quote not closed?)",
+                          "en værdi løber over flere linjer (et citationstegn, der ikke er "
+                          "lukket?)"),
+    "groups_no_id": ("the row has no candidate id", "rækken har intet kandidat-id"),
     "groups_row_width": ("{fields} fields, the header has {header}",
                          "{fields} felter, overskriften har {header}"),
     "groups_twice": ("candidate '{candidate}' is listed twice",
@@ -544,6 +560,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                               "kandidaten '{candidate}' står også i række {row}"),
     "sheet_source": ("source '{source}' is not one of {sources}",
                      "kilden '{source}' er ikke en af {sources}"),
+    "sheet_formula": ("the formula {formula} has no value saved with it (a sheet filled by a "
+                      "program): type the score, or open and save the sheet in Excel",
+                      "formlen {formula} er gemt uden sin værdi (et ark udfyldt af et "
+                      "program): skriv scoren, eller åbn og gem arket i Excel"),
     "sheet_score": ("score {value} is not a whole number from 1 to 5",
                     "scoren {value} er ikke et helt tal fra 1 til 5"),
     "no_record_for": ("no record for candidate '{candidate}' in {folder}",
@@ -561,6 +581,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "'{candidate}' er en linje i en JSON Lines-fil, som ikke opdateres; "
                            "giv den sin egen postfil"),
     # source documents (screening trace, screening new)
+    "pdf_password": ("the PDF is protected with a password: save a copy without one",
+                     "PDF'en er beskyttet med en adgangskode: gem en kopi uden"),
+    "docx_protected": ("the .docx file is protected with a password, or is an old Word "
+                       "document (.doc): save a copy without a password as .docx",
+                       ".docx-filen er beskyttet med en adgangskode eller er et gammelt "
+                       "Word-dokument (.doc): gem en kopi uden adgangskode som .docx"),
     "cannot_read_document": ("cannot read this {suffix} file: {detail}",
                              "kan ikke læse denne {suffix}-fil: {detail}"),
     "source_not_found": ("source '{document}' not found (not beside the rule file, not a "

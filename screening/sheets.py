@@ -29,7 +29,7 @@ from . import report
 from .audit.decisions import Decisions, decision_line, describe
 from .candidates import load_records
 from .display import terminal
-from .documents import error_message, field_path, plain
+from .documents import error_message, field_path, plain, read_bounded, unpacked_problem
 from .errors import InputError, Problem
 from .guide import competencies_read
 from .i18n import EN, t
@@ -51,6 +51,9 @@ SCORE_SHEET = "Vurderinger"  # in the language of the sheet; either reads back
 FIRST_SCORE_ROW = 5  # rows 1-4: title, competency labels, ids, quotes
 FIRST_SCORE_COLUMN = 3  # A: candidate id, B: name
 BLANK_ROWS = 30  # rows for candidates added by hand when none are given
+# what a filled sheet may unpack to: thousands of candidates take a few MB, and openpyxl
+# takes about 20 s and 600 MB for each 10 MB it reads
+MAX_UNPACKED_BYTES = 10_000_000
 
 
 # --- the screening as a workbook -----------------------------------------------------------
@@ -356,10 +359,14 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
     from openpyxl.utils import get_column_letter
 
     where = str(path)
+    # a regular file within the limit (a FIFO is refused, not waited for), which unpacks to
+    # no more than a scoring sheet of thousands of candidates needs (not a zip bomb)
+    content, unread = read_bounded(path)
+    unread = unread or unpacked_problem(where, content, MAX_UNPACKED_BYTES)
+    if unread:
+        return [], [unread]
     try:
-        book = load_workbook(path, data_only=True, read_only=False)
-    except FileNotFoundError:
-        return [], [Problem(where, message("file_not_found"), code="E001")]
+        book = load_workbook(io.BytesIO(content), data_only=True, read_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         return [], [Problem(where, message("not_a_workbook", detail=type(exc).__name__),
                             code="E301")]
@@ -383,16 +390,15 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
     problems = [Problem(where, message("about", subject=f"{title}!{get_column_letter(n)}3",
                                        message=message("empty_competency_id")),
                         code="E302") for n, value in competencies.items() if not value]
+    formulas = _formulas(content, title)
     scores: list[Score] = []
     seen: dict[str, int | None] = {}  # candidate -> row
-    for row in sheet.iter_rows(min_row=FIRST_SCORE_ROW):
-        cells = {cell.column: cell for cell in row}
-        filled = [(n, cells[n]) for n in competencies if n in cells
-                  and _text(cells[n])]  # a cell of spaces looks empty in the sheet
+    for line, cells in _rows(sheet):
+        filled = [(n, cells[n]) for n in competencies if n in cells  # a cell of spaces
+                  and (_text(cells[n]) or (line, n) in formulas)]  # looks empty
         candidate = _text(cells.get(1))
         if not filled:
             continue
-        line = row[0].row
         if not candidate:
             problems.append(_bad(where, f"{title}!A{line}",
                                  message("scores_without_candidate")))
@@ -411,7 +417,10 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
         assessor = _text(cells.get(assessor_column)) or None
         for column, cell in filled:
             value = _score(cell.value)
-            if value is None:
+            if cell.value is None:  # a formula saved without its value
+                problems.append(_bad(where, f"{title}!{cell.coordinate}",
+                                     message("sheet_formula", formula=formulas[line, column])))
+            elif value is None:
                 problems.append(_bad(where, f"{title}!{cell.coordinate}",
                                      message("sheet_score", value=_as_shown(cell.value))))
             elif source in SOURCES:
@@ -420,10 +429,34 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
     return scores, problems
 
 
+def _formulas(content: bytes, title: str) -> dict[tuple[int, int], str]:
+    """The formulas of the score rows, by row and column. Excel saves each formula's value,
+    which the import reads; a sheet filled by a script (openpyxl) saves none, and such a
+    cell read as empty: its score was dropped without a word."""
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(content), read_only=False)[title]
+    return {(row, column): str(cell.value) for row, cells in _rows(sheet)
+            for column, cell in cells.items() if cell.data_type == "f"}
+
+
+def _rows(sheet) -> list[tuple[int, dict]]:
+    """The score rows' cells the sheet holds, by row and column. Not `iter_rows`, which
+    makes every cell of the rectangle up to the farthest one held: a space typed in
+    XFD1048576 made it build 17 billion empty cells, and the import never ended."""
+    rows: dict[int, dict] = {}
+    for (row, column), cell in sheet._cells.items():  # openpyxl's map of the cells held
+        if row >= FIRST_SCORE_ROW:
+            rows.setdefault(row, {})[column] = cell
+    return sorted(rows.items())
+
+
 def _score(value: object) -> int | None:
     """A score cell's whole number from 1 to 5, or None. Excel may keep it as 4.0, or as the
-    text "4" (a cell formatted as text, a pasted value): the number the consultant wrote."""
-    if isinstance(value, str) and re.fullmatch(r"\s*[0-9]+\s*", value):
+    text "4" (a cell formatted as text, a pasted value): the number the consultant wrote.
+    One digit, leading zeros aside: a text of 5,000 digits is no score, and Python refuses
+    to read it as a number (an internal error)."""
+    if isinstance(value, str) and re.fullmatch(r"\s*0*[0-9]\s*", value):
         value = int(value)
     if isinstance(value, float) and value.is_integer():
         value = int(value)

@@ -788,3 +788,25 @@ def test_a_recorded_json_lines_run_keeps_no_copy_of_a_decision_in_its_results(ru
     finally:
         store.close()
     assert recorded and all("decision" not in r for r in recorded)
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("da", ["E402 begrundelsen er 100000 tegn lang; højst 10000",
+            "E402 navnet er 3000 tegn langt; højst 2000"]),
+    ("en", ["E402 the reason is 100000 characters long; at most 10000",
+            "E402 the name is 3000 characters long; at most 2000"])])
+def test_a_reason_or_name_of_a_hundred_thousand_characters_is_refused(run, audit_db, lang,
+                                                                     said):
+    """A reason of 100,000 characters (or a megabyte through the API) was recorded, and
+    shown in full in the shortlist, the guide, the report and every CSV row of the
+    candidate; so was a name as long."""
+    long_reason = decide(run, METTE, "--stop", "--reason", "ord." * 25_000, "--operator",
+                         "Formand", env={"SCREENING_LANG": lang})
+    long_name = decide(run, METTE, "--stop", "--reason", "Trak ansøgningen", "--operator",
+                       "F" * 3000, env={"SCREENING_LANG": lang})
+    for result, words in zip((long_reason, long_name), said, strict=True):
+        assert result.exit_code == 2
+        assert f"{run} {METTE}: {words}" in result.output
+    with pytest.raises(DecisionRefused):
+        AuditStore(audit_db).decide(run, METTE, "stop", "x" * 1_000_000, "Formand")
+    assert AuditStore(audit_db).decisions(run) == []

@@ -166,3 +166,21 @@ def test_out_never_writes_over_what_the_command_reads(command, written, candidat
     assert result.stderr.splitlines()[-1] == (
         f"fejl: {out}: E007 er en fil, kommandoen læser; --out ville skrive over den")
     assert {path: path.read_bytes() for path in inputs} == before
+
+
+def test_a_file_that_cannot_be_replaced_is_bad_output_not_an_internal_error(tmp_path,
+                                                                            monkeypatch):
+    """A file made immutable (chattr +i) refuses the rename over it: that was an internal
+    error (exit 3) instead of E007 naming the file."""
+    target = tmp_path / "ud.txt"
+    target.write_text("gammel")
+
+    def refused(source, destination):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "replace", refused)
+    with pytest.raises(InputError) as raised, atomic_writer(target) as handle:
+        handle.write("ny")
+    assert raised.value.problems[0].code == "E007"
+    assert target.read_text() == "gammel"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ud.txt"]

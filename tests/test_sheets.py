@@ -8,7 +8,12 @@ import difflib
 import hashlib
 import io
 import json
+import os
+import resource
 import shutil
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -26,6 +31,7 @@ from screening.sheets import (
     BLANK_ROWS,
     FIRST_SCORE_COLUMN,
     FIRST_SCORE_ROW,
+    MAX_UNPACKED_BYTES,
     SCORE_SHEET,
     stage_competencies,
 )
@@ -37,6 +43,7 @@ from .conftest import ROOT
 PROFILE = "helsingor-direktor-2024"
 EXAMPLES = ROOT / "examples" / "candidates" / PROFILE
 STAGE = "samtale1"
+SCRIPT = shutil.which("screening", path=os.path.dirname(sys.executable)) or "screening"
 
 
 def run(*args: str):
@@ -694,3 +701,133 @@ def test_importing_scores_keeps_a_records_byte_order_mark_and_windows_line_ends(
     reloaded, _ = load_records([record])
     assert any(a.competency == competency and a.score == 4
                for a in reloaded[0].record.assessments)
+
+
+@pytest.mark.parametrize("lang, said", [("da", "E007 kan ikke skrive her"),
+                                        ("en", "E007 cannot write here")])
+def test_a_record_that_cannot_be_replaced_leaves_every_record_as_it_was(folder, tmp_path,
+                                                                       monkeypatch, lang, said):
+    """All records or none: a record the import could not replace (made immutable, or a
+    folder put in its place) after others were replaced left those changed, and was an
+    internal error."""
+    gaps = single_competency_gaps(folder)
+    chosen = {c: (c, k) for c, _, k in reversed(gaps)}
+    assert len(chosen) >= 2
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {key: 4 for key in chosen.values()})
+    replace = os.replace
+    replaced: list[Path] = []
+
+    def refused(source, target):  # the second record, once the first is replaced
+        if replaced and Path(target) not in replaced:
+            raise PermissionError(1, "Operation not permitted")
+        replace(source, target)
+        replaced.append(Path(target))
+
+    monkeypatch.setattr(os, "replace", refused)
+    before = digests(folder)
+    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 2, result.output
+    assert replaced and said in result.stderr and "Traceback" not in result.output
+    assert digests(folder) == before
+
+
+def test_a_stray_cell_at_the_sheets_far_corner_is_no_reason_to_hang(folder, tmp_path):
+    """A space typed in XFD1048576 (Ctrl+End, then a key) made the import build every
+    cell of the rectangle up to it: it never ended, taking gigabytes. Run in a process of
+    its own with 1.5 GB of address space, where that fails at once."""
+    candidate, _, competency = single_competency_gaps(folder)[0]
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(candidate, competency): 4})
+    book = load_workbook(path)
+    book[SCORE_SHEET]["XFD1048576"] = " "
+    book.save(path)
+    limit = 1_500_000_000
+    done = subprocess.run(
+        [SCRIPT, "import", "scores", str(path), "--into",
+         str(folder)], capture_output=True, text=True, timeout=300,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit)))
+    assert done.returncode == 0, done.stderr
+    assert "1 vurdering(er) til 1 kandidat(er)" in done.stderr
+
+
+def test_a_workbook_that_unpacks_to_too_much_is_refused_before_it_is_read(folder, tmp_path):
+    """A zip bomb: a file of under 1 MB whose sheet unpacks to 10,000,000 bytes of rows
+    took half a minute and 600 MB to read, and more took the machine's memory."""
+    path = blank_sheet(folder, tmp_path)
+    sheet_part = "xl/worksheets/sheet1.xml"
+    with zipfile.ZipFile(path) as original:
+        parts = {info.filename: original.read(info) for info in original.infolist()}
+    row = '<row r="{0}"><c r="C{0}" t="n"><v>4</v></c></row>'
+    rows = "".join(row.format(n) for n in range(100, 100 + MAX_UNPACKED_BYTES // 40))
+    parts[sheet_part] = parts[sheet_part].replace(b"</sheetData>",
+                                                  rows.encode() + b"</sheetData>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for name, data in parts.items():
+            bomb.writestr(name, data)
+    assert path.stat().st_size < 5_000_000
+    before = digests(folder)
+    result = run("--lang", "en", "import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 2
+    assert f"E002 the file unpacks to more than {MAX_UNPACKED_BYTES} bytes" in result.stderr
+    assert digests(folder) == before
+
+
+def test_a_fifo_named_as_the_workbook_is_refused_not_waited_for(folder, tmp_path):
+    fifo = tmp_path / "scores.xlsx"
+    os.mkfifo(fifo)
+    done = subprocess.run([SCRIPT, "import", "scores", str(fifo),
+                           "--into", str(folder)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert "E001 ikke en almindelig fil" in done.stderr
+
+
+def test_a_score_of_thousands_of_digits_is_a_bad_cell_not_an_internal_error(folder,
+                                                                           tmp_path):
+    candidate, _, competency = single_competency_gaps(folder)[0]
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(candidate, competency): "9" * 5000})
+    result = run("import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 2
+    assert "E303" in result.stderr and "intern fejl" not in result.stderr
+
+
+def _with_part(path: Path, part: str, change) -> None:
+    with zipfile.ZipFile(path) as original:
+        parts = {info.filename: original.read(info) for info in original.infolist()}
+    parts[part] = change(parts[part])
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as written:
+        for name, data in parts.items():
+            written.writestr(name, data)
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("da", "formlen =2+2 er gemt uden sin værdi (et ark udfyldt af et program): skriv "
+           "scoren, eller åbn og gem arket i Excel"),
+    ("en", "the formula =2+2 has no value saved with it (a sheet filled by a program): type "
+           "the score, or open and save the sheet in Excel")])
+def test_a_formula_saved_without_its_value_is_a_bad_cell_not_a_score_dropped(folder, tmp_path,
+                                                                            lang, said):
+    """A sheet filled by a script (openpyxl saves no formula's value): the cell read as
+    empty, and 'Læst ind: 0 vurdering(er)' said nothing of the score. A formula saved with
+    its value, as Excel saves it, is that value."""
+    gaps = single_competency_gaps(folder)
+    (c1, _, k1), (c2, _, k2) = gaps[0], next(g for g in gaps if g[0] != gaps[0][0])
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(c1, k1): "=2+2", (c2, k2): 3})
+    book = load_workbook(path)
+    cell = book[SCORE_SHEET].cell(
+        next(r for r in range(FIRST_SCORE_ROW, book[SCORE_SHEET].max_row + 1)
+             if book[SCORE_SHEET].cell(r, 1).value == c1),
+        next(c.column for c in book[SCORE_SHEET][3] if c.value == k1)).coordinate
+    before = digests(folder)
+    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 2, result.output
+    assert f"{SCORE_SHEET}!{cell}: {said}" in result.stderr
+    assert digests(folder) == before
+    _with_part(path, "xl/worksheets/sheet1.xml",
+               lambda xml: xml.replace(b"<f>2+2</f><v></v>", b"<f>2+2</f><v>4</v>"))
+    assert run("import", "scores", str(path), "--into", str(folder)).exit_code == 0
+    scores = {(s.competency, s.score) for s in load_records([next(folder.glob(f"{c1}.*"))])[0][0]
+              .record.assessments}
+    assert (k1, 4) in scores

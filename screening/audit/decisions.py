@@ -17,6 +17,11 @@ from dataclasses import dataclass, replace
 from ..messages import Told, message
 
 ADVANCES, STOPS = "advances", "stops"
+# a reason is a paragraph or a page, and a name a name (a record's texts take 2,000
+# characters); a megabyte of either would be shown in full on every paper that names the
+# candidate
+MAX_REASON = 10_000
+MAX_NAME = 2_000
 # decision -> (what it applies to, the outcome it gives)
 DECISIONS: dict[str, tuple[str, str]] = {
     "confirm": ("knockout", STOPS),
@@ -98,6 +103,14 @@ class DecisionBook:
 
 class DecisionRefused(Told, ValueError):
     """A decision that cannot be recorded as asked; `text` says why."""
+
+
+def check_words(reason: str, by: str) -> None:
+    """DecisionRefused when the reason or the name is longer than a reason or a name is."""
+    if len(reason) > MAX_REASON:
+        raise DecisionRefused(message("reason_too_long", length=len(reason), limit=MAX_REASON))
+    if len(by) > MAX_NAME:
+        raise DecisionRefused(message("name_too_long", length=len(by), limit=MAX_NAME))
 
 
 def check_decision(decision: str, has_knockout: bool, standing: Decision | None,

@@ -38,7 +38,7 @@ from ..errors import InputError, Problem
 from ..messages import Message, message, os_reason
 from ..vocabulary import did_you_mean
 from .chain import GENESIS, StoredEntry, canonical, entry_hash, verify
-from .decisions import Decision, DecisionBook, check_decision, standing
+from .decisions import Decision, DecisionBook, check_decision, check_words, standing
 
 BUSY_SECONDS = 60  # how long a writer waits for another to finish writing
 
@@ -252,6 +252,7 @@ class AuditStore:
         the same evidence, in this run or another run of the same profile, stage, date and
         record. Checked and written under the write lock, so two people cannot both be
         first."""
+        check_words(reason, by)
         result = self.result(run, candidate)
         meta = self.run(run)
         with self.transaction():

@@ -74,15 +74,19 @@ def fairness(run, groups_file, take, fmt, audit_db):
 
 def _document(run: str, comparisons, missing: list[str], unknown: list[str],
               unstated: dict[str, list[str]]) -> dict:
-    from ..fairness import FOUR_FIFTHS, MIN_GROUP
+    from ..fairness import FOUR_FIFTHS, MIN_GROUP, MIN_SHOWN
 
     return {"run": run, "four_fifths": float(FOUR_FIFTHS), "min_group": MIN_GROUP,
+            "min_shown": MIN_SHOWN,
             "not_in_groups_file": missing, "not_in_run": unknown, "not_given": unstated,
             "comparisons": [{"attribute": c.attribute, "outcome": c.outcome.id,
                              "label": c.outcome.text(),
                              "small_groups": list(c.small_groups),
-                             "groups": [{"group": r.group, "candidates": r.candidates,
-                                         "selected": r.selected, "rate": round(r.rate, 4),
+                             "groups": [{"group": r.group, "hidden": r.candidates is None,
+                                         "candidates": r.candidates,
+                                         "selected": r.selected,
+                                         "rate": None if r.rate is None
+                                         else round(r.rate, 4),
                                          "impact_ratio": None if r.impact_ratio is None
                                          else round(r.impact_ratio, 4),
                                          "below_four_fifths": r.below_four_fifths,
@@ -98,7 +102,8 @@ def _table(run: str, comparisons) -> str:
     lines = [t("Udvælgelsesrater pr. gruppe i kørsel {run}", run=run), ""]
     for c in comparisons:
         lines.append(f"{c.attribute} · {c.outcome.text()}")
-        rows = [(r.group, r.candidates, r.selected, _percent(r.rate), _number(r.impact_ratio),
+        rows = [(r.group, t("skjult"), "–", "–", "–", "–", "–") if r.rate is None else
+                (r.group, r.candidates, r.selected, _percent(r.rate), _number(r.impact_ratio),
                  t("under 4/5") if r.below_four_fifths else "–", _p_value(r.p_value))
                 for r in c.rates]
         lines.append(tabulate(rows, headers=[t(h) for h in (
@@ -110,9 +115,16 @@ def _table(run: str, comparisons) -> str:
 
 def _warnings(comparisons, missing: list[str], unknown: list[str],
               unstated: dict[str, list[str]]) -> list[str]:
-    from ..fairness import MIN_GROUP
+    from ..fairness import MIN_GROUP, MIN_SHOWN
 
     found = []
+    hidden = {c.attribute: [r.group for r in c.rates if r.candidates is None]
+              for c in comparisons if any(r.candidates is None for r in c.rates)}
+    for attribute, groups in hidden.items():
+        found.append(t("{attribute}: {groups} vises uden tal: en gruppe under {n} kandidater, "
+                       "eller en, hvis tal kunne regnes ud af de andres, ville vise, hvordan det "
+                       "gik den enkelte", attribute=attribute, groups=", ".join(groups),
+                       n=MIN_SHOWN))
     small = {c.attribute: c.small_groups for c in comparisons if c.small_groups}
     for attribute, groups in small.items():
         found.append(t("{attribute}: gruppen {groups} har under {n} kandidater; for få til at "

@@ -165,14 +165,14 @@ HELP_EN: dict[str, str] = {
         "Replace a rule file or draft scenarios that already exist.",
     "Læs et udfyldt scoringsark ind som vurderinger (kilde og bedømmer med).":
         "Read a filled-in score sheet in as assessments (with source and assessor).",
-    "Hver forkert celle meldes som Ark!Celle; er der blot én, skrives intet. Hver post skrives "
-    "atomisk. En række i arket er én vurdering: læst ind igen fra et rettet ark erstatter "
+    "Hver forkert celle meldes som Ark!Celle; er der blot én, skrives intet. Posterne skrives "
+    "alle eller ingen. En række i arket er én vurdering: læst ind igen fra et rettet ark erstatter "
     "den, hvad den skrev første gang, også når bedømmeren er tilføjet; og en score for samme "
     "kompetence, kilde og bedømmer erstatter den, der står i posten. Et nyt ark (screening "
     "sheet) til en anden bedømmer føjer til; en række, der før havde én bedømmer og nu en "
     "anden, afvises (E305), så ingen vurdering går tabt.":
         "Every wrong cell is reported as Sheet!Cell; if there is just one, nothing is "
-        "written. Each record is written atomically. A row of the sheet is one judgement: "
+        "written. The records are written all or none. A row of the sheet is one judgement: "
         "read in again from a corrected sheet, it replaces what it wrote the first time, "
         "also when the assessor was added; and a score for the same competency, source and "
         "assessor replaces the one in the record. A new sheet (screening sheet) for another "

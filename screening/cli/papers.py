@@ -180,8 +180,8 @@ def sheet(profile, candidates, stage, out, as_of, rules_dir, audit_db):
 def import_scores(workbook, folder):
     """Læs et udfyldt scoringsark ind som vurderinger (kilde og bedømmer med).
 
-    Hver forkert celle meldes som Ark!Celle; er der blot én, skrives intet. Hver post
-    skrives atomisk. En række i arket er én vurdering: læst ind igen fra et rettet ark
+    Hver forkert celle meldes som Ark!Celle; er der blot én, skrives intet. Posterne
+    skrives alle eller ingen. En række i arket er én vurdering: læst ind igen fra et rettet ark
     erstatter den, hvad den skrev første gang, også når bedømmeren er tilføjet; og en score
     for samme kompetence, kilde og bedømmer erstatter den, der står i posten. Et nyt ark
     (screening sheet) til en anden bedømmer føjer til; en række, der før havde én bedømmer
@@ -192,16 +192,15 @@ def import_scores(workbook, folder):
       screening import scores scores.xlsx --into examples/candidates/helsingor-direktor-2024
     """
     from ..errors import InputError
-    from ..output import atomic_writer
+    from ..output import write_all
     from ..sheets import read_scores, updates
 
     scores, problems = read_scores(workbook)
     if problems:
         raise InputError(problems)
     changed = updates(scores, folder, workbook)
+    write_all([(update.path, update.text) for update in changed])
     for update in changed:
-        with atomic_writer(update.path) as handle:
-            handle.write(update.text)
         click.echo(t("{path}: {count} vurdering(er)", path=update.path, count=update.added),
                    err=True)
     click.echo(t("Læst ind: {scores} vurdering(er) til {records} kandidat(er).",
