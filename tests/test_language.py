@@ -269,3 +269,28 @@ def test_the_language_setting_is_read_whatever_its_case():
                                                          "SCREENING_RULES": str(ROOT / "rules")})
     assert result.exit_code == 0, result.output
     assert "Requirements" in result.output
+
+
+@pytest.mark.parametrize("args", [["profiles", "--lang", "en"], ["profiles", "--lang=en"],
+                                  ["--lang", "da", "profiles", "--lang", "en"]])
+def test_the_language_may_be_given_after_the_command_as_users_type_it(args):
+    """`screening profiles --lang en` was refused ("Intet tilvalg hedder '--lang'"): the
+    language is the group's option, but users put it where they put every other one."""
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "Requirements" in result.output and "Krav" not in result.output
+
+
+def test_help_and_usage_errors_of_a_subcommand_follow_a_language_given_after_it():
+    runner = CliRunner()
+    helped = runner.invoke(main, ["audit", "list", "--lang", "en", "--help"])
+    assert helped.exit_code == 0 and "List the runs" in helped.output
+    refused = runner.invoke(main, ["guide", "--lang", "en"])
+    assert refused.exit_code == 2 and "Missing argument" in refused.output
+
+
+def test_a_lang_after_a_double_dash_is_left_to_the_command():
+    from screening.cli.app import _language_first
+
+    assert _language_first(["test", "--lang", "en", "--", "--lang", "da"]) == \
+        ["--lang", "en", "test", "--", "--lang", "da"]

@@ -47,6 +47,11 @@ class ScreeningGroup(HelpGroup):
             self.add_command(self._lazy[cmd_name](), cmd_name)
         return super().get_command(ctx, cmd_name)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if ctx.parent is None:  # the top group: its --lang may come after the command too
+            args = _language_first(args)
+        return super().parse_args(ctx, args)
+
     def main(self, *args: Any, **kwargs: Any) -> Any:
         # the language of SCREENING_LANG until --lang is read: a usage error found before
         # then is in the language of this run, not the previous one of the process
@@ -84,6 +89,24 @@ class ScreeningGroup(HelpGroup):
             click.echo(f"{t('intern fejl')}: {type(exc).__name__}: {exc} (SCREENING_DEBUG=1)",
                        err=True)
             ctx.exit(3)
+
+
+def _language_first(args: list[str]) -> list[str]:
+    """`args` with each `--lang X` (or `--lang=X`) moved to the front, where the group reads
+    it: `screening profiles --lang en` is `screening --lang en profiles`, as users type it
+    (the language is the whole run's, help and usage errors included). Not past a `--`."""
+    moved: list[str] = []
+    rest: list[str] = []
+    n = 0
+    while n < len(args):
+        arg = args[n]
+        if arg == "--":
+            rest += args[n:]
+            break
+        taken = 2 if arg == "--lang" and n + 1 < len(args) else int(arg.startswith("--lang="))
+        (moved if taken else rest).extend(args[n:n + (taken or 1)])
+        n += taken or 1
+    return moved + rest
 
 
 def _audit_store_fault(exc: Exception) -> Message | None:
