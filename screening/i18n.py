@@ -401,7 +401,7 @@ EN: dict[str, str] = {
     "Kriteriet '{criterion}' er '{status}' for '{candidate}', forventet '{expected}'.":
         "The criterion '{criterion}' is '{status}' for '{candidate}', expected '{expected}'.",
     "\nGrundlag: {grounds}":
-        "\nGrounds: {grounds}",
+        "\nEvidence: {grounds}",
     "\nMangler: {missing}":
         "\nMissing: {missing}",
     "Ukendt kategori '{category}'; brug {known}":

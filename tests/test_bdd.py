@@ -178,7 +178,7 @@ def test_a_failing_step_says_what_it_expected_in_the_chosen_language(tmp_path):
     said = " ".join(english.output.split())  # the table wraps its cells beside the step's
     assert english.exit_code == 1
     assert "The criterion 'ledelse-af-ledere' is 'met' for 'k', expected" in said
-    assert "'not met'. Grounds:" in said
+    assert "'not met'. Evidence:" in said
     assert "forventet" not in said and "Grundlag" not in said
     danish = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
     assert "Kriteriet 'ledelse-af-ledere' er 'opfyldt' for 'k'," in " ".join(danish.output.split())
