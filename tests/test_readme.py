@@ -12,6 +12,7 @@ from pathlib import Path
 from click.testing import CliRunner
 from ruamel.yaml import YAML
 
+from screening.candidates import load_records
 from screening.cli import main
 
 from .conftest import ROOT
@@ -159,3 +160,15 @@ def test_the_readme_ranked_tables_and_decisions_are_what_the_tool_prints(tmp_pat
                         or line.startswith("Revisionsspor:")):
                     continue  # tables are compared above; the store lies where it lies
                 assert any(agrees(line, said) for said in printed), (command, line)
+
+
+def test_the_candidate_records_readme_shows_are_valid(tmp_path):
+    """A record README shows as an example is one the tool reads without a problem."""
+    records = [text for text in re.findall(r"```yaml\n(.*?)```", README, re.S)
+               if re.search(r"^id: ", text, re.M)]
+    assert records
+    for number, text in enumerate(records):
+        path = tmp_path / f"readme-{number}.yaml"
+        path.write_text(text, encoding="utf-8")
+        loaded, problems = load_records([path])
+        assert len(loaded) == 1 and not problems, (text, [str(p) for p in problems])
