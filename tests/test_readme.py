@@ -172,3 +172,14 @@ def test_the_candidate_records_readme_shows_are_valid(tmp_path):
         path.write_text(text, encoding="utf-8")
         loaded, problems = load_records([path])
         assert len(loaded) == 1 and not problems, (text, [str(p) for p in problems])
+
+
+def test_the_scenarios_readme_shows_pass(tmp_path, monkeypatch):
+    """README's Gherkin example is a feature file a consultant may copy: it runs and passes."""
+    (feature,) = re.findall(r"```gherkin\n(.*?)```", README, re.S)
+    path = tmp_path / "readme.feature"
+    path.write_text(feature, encoding="utf-8")
+    monkeypatch.chdir(ROOT)  # where its "fra eksemplerne" finds the examples
+    done = CliRunner().invoke(main, ["test", str(path), "--rules-dir", "rules"])
+    assert done.exit_code == 0, done.output
+    assert f"\n{feature.count('Scenarie:')} bestået, 0 fejlet" in done.output, done.output
