@@ -183,3 +183,19 @@ def test_the_scenarios_readme_shows_pass(tmp_path, monkeypatch):
     done = CliRunner().invoke(main, ["test", str(path), "--rules-dir", "rules"])
     assert done.exit_code == 0, done.output
     assert f"\n{feature.count('Scenarie:')} bestået, 0 fejlet" in done.output, done.output
+
+
+def test_the_rule_file_readme_quotes_says_what_the_file_says():
+    """README's rule-file example quotes the shipped profile it names, key by key: its
+    criterion took its evidence from three sources, where the profile's takes four."""
+    (named,) = re.findall(r"See `(rules/[^`]+\.yaml)`", README)
+    (quoted,) = [text for text in re.findall(r"```yaml\n(.*?)```", README, re.S)
+                 if re.search(r"^criteria:", text, re.M)]
+    yaml = YAML(typ="safe")
+    shown, shipped = yaml.load(quoted), yaml.load(ROOT / named)
+    for name, derived in shown["derived"].items():
+        assert derived == shipped["derived"][name], name
+    criteria = {criterion["id"]: criterion for criterion in shipped["criteria"]}
+    for criterion in shown["criteria"]:
+        kept = criteria[criterion["id"]]
+        assert {key: kept.get(key) for key in criterion} == criterion, criterion["id"]
