@@ -133,6 +133,14 @@ def test_example_blocks_are_headed_in_the_language_and_keep_their_command_lines(
     assert all(line in english.splitlines() for line in command_lines)
 
 
+@pytest.mark.parametrize("path", [p for p, _ in COMMANDS if p], ids=IDS[1:])
+def test_every_command_shows_an_example_in_either_language(path):
+    """README: 'Every command has `--help` with an example'; `screening profile --help` and
+    `screening import --help` had none."""
+    assert "Eksempel:" in _help(path)
+    assert "Example:" in _help(path, "--lang", "en")
+
+
 @pytest.mark.parametrize(("path", "command"), COMMANDS, ids=IDS)
 def test_the_shipped_files_a_help_names_exist(path, command):
     """`explain --help` gave `examples/candidates/helsingor-direktor-2024/k02.yaml` as an

@@ -140,3 +140,32 @@ def test_the_guide_documents_every_wording_lint_code():
     guide = GUIDE.read_text(encoding="utf-8")
     assert codes == {"L301", "L302", "L303", "L304", "L305"}
     assert all(f"| {code} |" in guide for code in codes)
+
+
+def test_the_guides_table_of_accepted_l303_gives_each_shipped_reason():
+    """The guide lists every krav a shipped profile makes by what the post is (L303 accepted)
+    with the words its reason quotes, which `profile show` prints: it gave Ishøj's
+    centerchef the criterion's quote instead."""
+    from ruamel.yaml import YAML
+
+    guide = GUIDE.read_text(encoding="utf-8")
+    start = guide.index("The shipped ones:")
+    shown = guide[start:guide.index("\n#", start)]
+    cells = r"^\| ([^|]+?) \| ([^|]+?) \| (.+?) \|$"
+    rows = re.findall(cells, shown, re.M)[1:]  # after the heading row
+    accepted = {}
+    for path in (ROOT / "rules").glob("*.yaml"):
+        profile = YAML(typ="safe").load(path)
+        for criterion in profile["criteria"]:
+            for ignored in criterion.get("lint_ignore", []):
+                if ignored["code"] == "L303":
+                    accepted[profile["profile"]["id"], criterion["id"]] = ignored["reason"]
+    listed = {}
+    for profile_id, criterion_id, post in rows:
+        (key,) = [(p, c) for p, c in accepted if c == criterion_id and
+                  re.fullmatch(re.escape(profile_id).replace("…", ".*"), p)]
+        listed[key] = post
+    assert listed.keys() == accepted.keys()
+    unquoted = str.maketrans("", "", "'\"")
+    for key, post in listed.items():
+        assert post.translate(unquoted) in accepted[key].translate(unquoted), (key, post)

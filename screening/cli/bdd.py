@@ -85,13 +85,14 @@ def test_command(features, check, rules_dir):
     # the table and the rest under it, where it can be read
     said = [_cell_and_detail(r) for r in results]
     rows = [(place, r.scenario, t("bestået") if r.passed else
-             t("sprunget over") if r.skipped else t("FEJLET"), r.failing_step, cell)
+             t("sprunget over") if r.skipped else t("FEJLET"), r.failing_step,
+             _wrapped(cell, CELL_WIDTH))
             for place, r, (cell, _) in zip(places, results, said, strict=True)]
     # scenario names, steps and what was found are typed by people: no escape sequence,
     # NUL or direction override of theirs reaches the terminal
     click.echo(terminal(tabulate(rows, headers=[t(h) for h in [
         "Fil", "Scenarie", "Resultat", "Fejlende trin", "Forventet / fundet"]],
-        maxcolwidths=[30, 45, 13, 40, 60])))
+        maxcolwidths=[30, 45, 13, 40, None])))
     for place, r, (_, detail) in zip(places, results, said, strict=True):
         if detail:
             click.echo(terminal(f"\n{place} {r.scenario}:\n" + textwrap.indent(detail, "  ")))
@@ -110,6 +111,14 @@ def test_command(features, check, rules_dir):
 
 
 CELL_CHARACTERS = 400  # what the table's last column shows of a message, wrapped
+CELL_WIDTH = 60
+
+
+def _wrapped(text: str, width: int) -> str:
+    """Each line of a message wrapped on its own: tabulate's wrapping runs a message's lines
+    into one paragraph, and its evidence ("Grundlag: …") then read as part of the sentence
+    before it."""
+    return "\n".join(textwrap.fill(line, width) for line in text.splitlines())
 
 
 def _cell_and_detail(result) -> tuple[str, str]:

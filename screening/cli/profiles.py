@@ -43,7 +43,12 @@ def profiles(rules_dir):
 
 @click.group(cls=HelpGroup)
 def profile():
-    """Vis en profil."""
+    """Vis en profil.
+
+    \b
+    Eksempel:
+      screening profile show helsingor-direktor-2024
+    """
 
 
 @profile.command("show")

@@ -82,7 +82,13 @@ def schema(kind, out):
 
 @click.group("import", cls=HelpGroup)
 def import_group():
-    """Konverter andre formater til kandidatposter."""
+    """Konverter andre formater til kandidatposter.
+
+    \b
+    Eksempel:
+      screening import scores scores.xlsx --into examples/candidates/helsingor-direktor-2024
+      screening import jsonresume cv/mette.json --out-dir kandidater/
+    """
 
 
 @import_group.command("jsonresume")
