@@ -207,6 +207,24 @@ def test_every_profile_is_found_by_id_title_and_place(profile):
         assert resolve_profile(words, RULES).meta.id == profile.meta.id, words
 
 
+def test_words_two_profiles_share_name_both_and_an_id_still_names_one(tmp_path):
+    """A draft of the Helsingør text written beside the shipped profile took its title and
+    organisation: "Givet stillingen som Direktør, Helsingør" then ran the shipped
+    profile's scenarios against the draft without a word."""
+    shipped = next(p for p in PROFILES if p.meta.id == "helsingor-direktor-2024")
+    text = (RULES / "helsingor-direktor-2024.yaml").read_text(encoding="utf-8")
+    (tmp_path / "helsingor-direktor-2024.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "udkast.yaml").write_text(text.replace(
+        "id: helsingor-direktor-2024", "id: udkast", 1), encoding="utf-8")
+    for words in (f"{shipped.meta.title}, {shipped.meta.organisation}", shipped.meta.title):
+        with pytest.raises(Unreadable) as raised:
+            resolve_profile(words, tmp_path)
+        assert "helsingor-direktor-2024" in str(raised.value) and "udkast" in str(raised.value)
+    assert resolve_profile("udkast", tmp_path).meta.id == "udkast"
+    assert resolve_profile("helsingor-direktor-2024", tmp_path).meta.id == \
+        "helsingor-direktor-2024"
+
+
 def test_an_unknown_profile_suggests_the_known_ones():
     with pytest.raises(Unreadable) as raised:
         resolve_profile("Direktør, Helsingborg", RULES)

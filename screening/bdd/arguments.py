@@ -133,11 +133,16 @@ def resolve_profile(text: str, rules_dir: Path, feature_dir: Path | None = None)
             raise Unreadable(message("profile_does_not_load",
                                      problems=_problems(exc.problems))) from None
     profiles = _profiles(str(rules_dir), _stamp(rules_dir))
-    options: dict[str, Profile] = {}
+    named: dict[str, list[Profile]] = {}
     for p in profiles:
         title, organisation = p.meta.title, p.meta.organisation
-        options |= {p.meta.id: p, title: p, f"{title}, {organisation}": p,
-                    f"{title} i {organisation}": p}
+        for name in (p.meta.id, title, f"{title}, {organisation}", f"{title} i {organisation}"):
+            named.setdefault(name, []).append(p)
+    # a name two profiles share (a draft of a shipped profile's text in the same folder) is
+    # each one's with its id: the words then fit both, and the step says so, rather than
+    # one of them taking the other's scenarios without a word
+    options = {name if len(alike) == 1 else f"{name} ({p.meta.id})": p
+               for name, alike in named.items() for p in alike}
     try:
         return choose(text, options, message("profile_in", folder=f"{rules_dir}/"))
     except Unreadable as exc:
