@@ -498,7 +498,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "'en MBA', 'en ph.d.')"),
     "not_an_experience": ("'{text}' is not a kind of experience",
                           "'{text}' er ikke en slags erfaring"),
-    "fits_several": ("'{phrase}' fits several {what}: {names}",
+    "fits_several": ("'{phrase}' fits more than one {what}: {names}",
                      "'{phrase}' passer på flere ({what}): {names}"),
     "no_such": ("no {what} '{phrase}'", "'{phrase}' findes ikke som {what}"),
     "a_criterion": ("criterion", "kriterium"),

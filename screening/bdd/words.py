@@ -389,7 +389,8 @@ def _identity(value: object) -> object:
 
 
 def _display(value: object) -> str:
-    return str(getattr(value, "id", value))
+    """An option as a message names it: its id (a profile's is its meta's), or itself."""
+    return str(getattr(getattr(value, "meta", value), "id", value))
 
 
 def slug(name: str) -> str:
