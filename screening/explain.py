@@ -133,9 +133,7 @@ def _header(screening: Screening, result: CandidateResult,
             lines.append(t("Scoren kan ende fra '{low}' til '{high}'; den næste evidens afgør "
                            "det.", low=low.label if low else "–",
                            high=high.label if high else "–"))
-        open_krav = [o.criterion.id for o in result.outcomes
-                     if o.criterion.priority == "krav" and o.status == "ikke_belyst"]
-        if open_krav:
+        if open_krav := result.krav_not_belyst():
             lines.append(t("Krav ikke belyst endnu: {ids}; et krav, der ikke er fuldt opfyldt, "
                            "er et foreslået knock-out.", ids=", ".join(open_krav)))
     if to_come := result.krav_to_come():

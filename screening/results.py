@@ -299,6 +299,11 @@ class CandidateResult:
         partly = {criterion for criterion, status in self._statuses() if status == D}
         return tuple(k for k in self.knockouts if k in partly)
 
+    def krav_not_belyst(self) -> tuple[str, ...]:
+        """The krav not yet belyst: each may still prove a proposed knock-out."""
+        return tuple([o.criterion.id for o in self.outcomes
+                      if o.criterion.priority == "krav" and o.status == U])
+
     def krav_to_come(self) -> tuple[str, ...]:
         """The krav not fully met so far that the sources still to come at the stage may yet
         meet in full: no proposed knock-out until they are heard (`scoring._scored`)."""

@@ -390,10 +390,15 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
     problems = [Problem(where, message("about", subject=f"{title}!{get_column_letter(n)}3",
                                        message=message("empty_competency_id")),
                         code="E302") for n, value in competencies.items() if not value]
-    formulas = _formulas(content, title)
+    rows = _rows(sheet)
+    # a score cell held without a value may be a formula saved without one: only then is
+    # the workbook read a second time, for its formulas (most sheets hold none)
+    formulas = (_formulas(content, title)
+                if any(cells[n].value is None for _, cells in rows for n in competencies
+                       if n in cells) else {})
     scores: list[Score] = []
     seen: dict[str, int | None] = {}  # candidate -> row
-    for line, cells in _rows(sheet):
+    for line, cells in rows:
         filled = [(n, cells[n]) for n in competencies if n in cells  # a cell of spaces
                   and (_text(cells[n]) or (line, n) in formulas)]  # looks empty
         candidate = _text(cells.get(1))

@@ -72,9 +72,7 @@ def reasons(result: CandidateResult, strongest: int = 3) -> str:
                coverage=number_text(result.coverage))]
     if met:
         parts.append(f"{t('stærkest')}: " + ", ".join(o.criterion.name for o in met[:strongest]))
-    open_krav = [o.criterion.id for o in result.outcomes
-                 if o.criterion.priority == "krav" and o.status == "ikke_belyst"]
-    if open_krav:
+    if open_krav := result.krav_not_belyst():
         parts.append(f"{t('krav ikke belyst')}: " + ", ".join(open_krav))
     if to_come := result.krav_to_come():
         parts.append(f"{t('krav, kommende kilder kan opfylde')}: " + ", ".join(to_come))

@@ -40,6 +40,26 @@ def feature(tmp_path, text: str, name: str = "x.feature"):
     path.write_text(textwrap.dedent(text), encoding="utf-8")
     return path
 
+
+# Susanne and Bo alike (they tie), Ida behind, screened for Ishøj's director post
+_SUSANNE_BO_AND_IDA = """\
+    # language: da
+    Egenskab: {title}
+      Baggrund:
+        Givet stillingen som Direktør, Ishøj Kommune
+        Og ansøgeren Susanne, der i syv år har været direktør i Vallensbæk Kommune med fem ledere under sig
+        Og ansøgeren Bo, der i syv år har været direktør i Albertslund Kommune med fem ledere under sig
+        Og ansøgeren Ida, der i to år har været teamleder i Greve Kommune
+        Når ansøgerne screenes på ansøgningstidspunktet
+"""  # noqa: E501
+
+
+def susanne_bo_and_ida(title: str, scenarios: str) -> str:
+    """A feature with `_SUSANNE_BO_AND_IDA` as its background and `scenarios` under it."""
+    return (textwrap.dedent(_SUSANNE_BO_AND_IDA).format(title=title)
+            + textwrap.indent(textwrap.dedent(scenarios), "  "))
+
+
 def what_test_says(path, *options: str) -> str:
     """What `screening test` says of the feature at `path`, on one line (the table wraps
     long cells)."""
@@ -889,21 +909,13 @@ def test_what_a_feature_file_hides_never_reaches_the_terminal(tmp_path):
 def test_candidates_who_tie_share_a_rank_and_a_failure_shows_the_places(tmp_path):
     """With sources still to come two candidates often tie (the same secured and possible
     score), and no step could say so: 'Susanne og Bo deler pladsen' was no step."""
-    path = feature(tmp_path, """\
-        # language: da
-        Egenskab: Delt plads
-          Baggrund:
-            Givet stillingen som Direktør, Ishøj Kommune
-            Og ansøgeren Susanne, der i syv år har været direktør i Vallensbæk Kommune med fem ledere under sig
-            Og ansøgeren Bo, der i syv år har været direktør i Albertslund Kommune med fem ledere under sig
-            Og ansøgeren Ida, der i to år har været teamleder i Greve Kommune
-            Når ansøgerne screenes på ansøgningstidspunktet
-          Scenarie: Susanne og Bo
-            Så deler Susanne og Bo førstepladsen
-            Og Susanne og Ida står ikke lige
-          Scenarie: Susanne og Ida
-            Så deler Susanne og Ida pladsen
-    """)  # noqa: E501
+    path = feature(tmp_path, susanne_bo_and_ida("Delt plads", """\
+        Scenarie: Susanne og Bo
+          Så deler Susanne og Bo førstepladsen
+          Og Susanne og Ida står ikke lige
+        Scenarie: Susanne og Ida
+          Så deler Susanne og Ida pladsen
+        """))
     said = what_test_says(path)
     assert "1 bestået, 1 fejlet" in said, said
     assert re.search(r"Pladserne er 1\. susanne \([\d,–]+\), 3\. ida \([\d,–]+\); "
@@ -1068,23 +1080,15 @@ def test_examples_are_chosen_by_first_name_as_the_steps_after_name_them(tmp_path
 
 def test_a_candidates_place_is_checked_and_a_failure_shows_the_order(tmp_path):
     """'Så er Bo nummer to' was no step; the places, ties shared, are checked."""
-    path = feature(tmp_path, """\
-        # language: da
-        Egenskab: Placering
-          Baggrund:
-            Givet stillingen som Direktør, Ishøj Kommune
-            Og ansøgeren Susanne, der i syv år har været direktør i Vallensbæk Kommune med fem ledere under sig
-            Og ansøgeren Bo, der i syv år har været direktør i Albertslund Kommune med fem ledere under sig
-            Og ansøgeren Ida, der i to år har været teamleder i Greve Kommune
-            Når ansøgerne screenes på ansøgningstidspunktet
-          Scenarie: Pladser
-            Så er Bo nummer et
-            Og Susanne ligger på førstepladsen
-            Og Ida ligger på tredjepladsen
-            Og Ida ligger efter Bo
-          Scenarie: Forkert
-            Så er Ida nummer to
-    """)  # noqa: E501
+    path = feature(tmp_path, susanne_bo_and_ida("Placering", """\
+        Scenarie: Pladser
+          Så er Bo nummer et
+          Og Susanne ligger på førstepladsen
+          Og Ida ligger på tredjepladsen
+          Og Ida ligger efter Bo
+        Scenarie: Forkert
+          Så er Ida nummer to
+        """))
     said = what_test_says(path)
     assert "1 bestået, 1 fejlet" in said, said
     assert "'ida' er nummer 3, forventet nummer 2 Rækkefølge: 1. bo (" in said
@@ -1322,20 +1326,12 @@ def test_a_failing_ranking_step_shows_the_order_and_the_scores_that_decide_it(tm
     """'Så ligger Susanne før Bo' failed with "'susanne' er nummer 1, 'bo' nummer 1" and
     'Så er den bedste Ida' with 'Bedst er bo og susanne': neither said why (a tie: the same
     secured and possible score), nor where Ida was."""
-    path = feature(tmp_path, """\
-        # language: da
-        Egenskab: Rækkefølgen
-          Baggrund:
-            Givet stillingen som Direktør, Ishøj Kommune
-            Og ansøgeren Susanne, der i syv år har været direktør i Vallensbæk Kommune med fem ledere under sig
-            Og ansøgeren Bo, der i syv år har været direktør i Albertslund Kommune med fem ledere under sig
-            Og ansøgeren Ida, der i to år har været teamleder i Greve Kommune
-            Når ansøgerne screenes på ansøgningstidspunktet
-          Scenarie: Før
-            Så ligger Susanne før Bo
-          Scenarie: Bedst
-            Så er den bedste Ida
-    """)  # noqa: E501
+    path = feature(tmp_path, susanne_bo_and_ida("Rækkefølgen", """\
+        Scenarie: Før
+          Så ligger Susanne før Bo
+        Scenarie: Bedst
+          Så er den bedste Ida
+        """))
     said = what_test_says(path)
     assert "0 bestået, 2 fejlet" in said, said
     assert said.count("Rækkefølge: 1. bo (") == 2 and "3. ida (" in said, said
