@@ -61,6 +61,11 @@ class GroupRate:
     below_four_fifths: bool
     p_value: float | None  # group against the rest; None with only one group
 
+    @property
+    def hidden(self) -> bool:
+        """Whether the group's figures are not shown (`hidden_groups`)."""
+        return self.candidates is None
+
 
 @dataclass(frozen=True)
 class Comparison:

@@ -82,7 +82,7 @@ def _document(run: str, comparisons, missing: list[str], unknown: list[str],
             "comparisons": [{"attribute": c.attribute, "outcome": c.outcome.id,
                              "label": c.outcome.text(),
                              "small_groups": list(c.small_groups),
-                             "groups": [{"group": r.group, "hidden": r.candidates is None,
+                             "groups": [{"group": r.group, "hidden": r.hidden,
                                          "candidates": r.candidates,
                                          "selected": r.selected,
                                          "rate": None if r.rate is None
@@ -102,7 +102,7 @@ def _table(run: str, comparisons) -> str:
     lines = [t("Udvælgelsesrater pr. gruppe i kørsel {run}", run=run), ""]
     for c in comparisons:
         lines.append(f"{c.attribute} · {c.outcome.text()}")
-        rows = [(r.group, t("skjult"), "–", "–", "–", "–", "–") if r.rate is None else
+        rows = [(r.group, t("skjult"), "–", "–", "–", "–", "–") if r.hidden else
                 (r.group, r.candidates, r.selected, _percent(r.rate), _number(r.impact_ratio),
                  t("under 4/5") if r.below_four_fifths else "–", _p_value(r.p_value))
                 for r in c.rates]
@@ -118,8 +118,8 @@ def _warnings(comparisons, missing: list[str], unknown: list[str],
     from ..fairness import MIN_GROUP, MIN_SHOWN
 
     found = []
-    hidden = {c.attribute: [r.group for r in c.rates if r.candidates is None]
-              for c in comparisons if any(r.candidates is None for r in c.rates)}
+    hidden = {c.attribute: [r.group for r in c.rates if r.hidden]
+              for c in comparisons if any(r.hidden for r in c.rates)}
     for attribute, groups in hidden.items():
         found.append(t("{attribute}: {groups} vises uden tal: en gruppe under {n} kandidater, "
                        "eller en, hvis tal kunne regnes ud af de andres, ville vise, hvordan det "
