@@ -113,7 +113,7 @@ def screen(profile, candidates, stage, fmt, out, top, detail, decimal, only_knoc
             not (hide_knockouts and result.knockouts and result.id not in going_on)
 
     # the workbook, a paper, and the JSON document say which inputs they leave out
-    problems: list = []
+    problems: list[Problem] = []
 
     def problem(found) -> None:
         echo_problem(found)
