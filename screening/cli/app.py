@@ -99,13 +99,14 @@ def _language_first(args: list[str]) -> list[str]:
     rest: list[str] = []
     n = 0
     while n < len(args):
-        arg = args[n]
-        if arg == "--":
-            rest += args[n:]
-            break
-        taken = 2 if arg == "--lang" and n + 1 < len(args) else int(arg.startswith("--lang="))
-        (moved if taken else rest).extend(args[n:n + (taken or 1)])
-        n += taken or 1
+        if args[n] == "--":
+            return moved + rest + args[n:]
+        if args[n] == "--lang" and n + 1 < len(args):
+            moved += args[n:n + 2]
+            n += 2
+            continue
+        (moved if args[n].startswith("--lang=") else rest).append(args[n])
+        n += 1
     return moved + rest
 
 
