@@ -199,7 +199,16 @@ def _candidate(screening: Screening, result: CandidateResult, view: CandidateVie
             "unassessed": [o.criterion for o in result.outcomes if o.status == "ikke_belyst"],
             # what the evidence not yet there may still lift (`open_points`): the rest of the
             # gap between the score and the possible one
-            "provisional": [o.criterion for o in result.outcomes if o.open_points > 0]}
+            "provisional": [o.criterion for o in result.outcomes if o.open_points > 0],
+            # the krav that may still prove knock-outs: "no proposed knock-outs" alone read
+            # as every krav passed (explain and the shortlist name them too)
+            "open_krav": _names(screening.profile, result.krav_not_belyst()),
+            "krav_to_come": _names(screening.profile, result.krav_to_come())}
+
+
+def _names(profile: Profile, criteria: Sequence[str]) -> str:
+    """The criteria by name, for a sentence of the report."""
+    return ", ".join(profile.criterion(c).name for c in criteria)
 
 
 def candidate_chart(result: CandidateResult) -> str:

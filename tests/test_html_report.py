@@ -367,3 +367,28 @@ def test_chart_labels_and_titles_are_escaped():
     svg = bar_chart("<b>", [Row("<i>x</i>", (Segment(1, "c", "a&b"),), "<n>")], scale=1)
     assert "<b>" not in svg and "<i>" not in svg and "<n>" not in svg
     assert "&lt;i&gt;x&lt;/i&gt;" in svg and "a&amp;b" in svg
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("da", "Krav ikke belyst endnu: {names}; et krav, der ikke er fuldt opfyldt, er et "
+           "foreslået knock-out."),
+    ("en", "Requirements not yet assessed: {names}; a requirement not fully met is a proposed "
+           "knock-out.")])
+def test_the_knock_out_section_names_the_krav_not_yet_belyst(tmp_path, lang, said):
+    """"No proposed knock-outs" alone read as every krav passed, for a candidate whose krav
+    nobody has judged yet: they may still prove knock-outs, as explain and shortlist say."""
+    out = tmp_path / "report.html"
+    result = run("--lang", lang, "report", PROFILE, str(EXAMPLES), "--stage", "reference",
+                 "--out", str(out), db=tmp_path / "none.db")
+    assert result.exit_code == 0, result.output
+    html = out.read_text("utf-8")
+    profile, records = example_records(EXAMPLES)
+    checked = 0
+    for r in screen(profile, records, "reference").results:
+        section = html.split(f'id="c-{r.id}"')[1].split('<section class="candidate"')[0]
+        knockouts = section.split("<h3>")[1]
+        names = ", ".join(profile.criterion(k).name for k in r.krav_not_belyst())
+        line = said.format(names=names).replace("'", "&#39;")
+        assert (line in knockouts) == bool(names), r.id
+        checked += bool(names)
+    assert checked  # the examples hold a candidate whose krav are not yet belyst

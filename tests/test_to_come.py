@@ -177,6 +177,16 @@ def test_explain_and_the_shortlist_name_the_krav_the_sources_to_come_may_still_m
                                   "--take", "1", "--no-audit"])
     assert listed.exit_code == 0, listed.output
     assert "krav, kommende kilder kan opfylde: styring" in listed.output
+    for lang, said in (("da", "Krav ikke fuldt opfyldt endnu, som de kommende kilder kan nå at "
+                              "opfylde: Styring;"),
+                       ("en", "Requirements not yet fully met that the sources still to come "
+                              "may yet meet: Styring;")):
+        paper = tmp_path / f"report-{lang}.html"
+        reported = runner.invoke(main, ["--lang", lang, "report", str(rules), str(record),
+                                        "--stage", "samtale1", "--out", str(paper)],
+                                 env={"SCREENING_AUDIT_DB": str(tmp_path / "none.db")})
+        assert reported.exit_code == 0, reported.output
+        assert said in paper.read_text("utf-8")
 
 
 def test_explain_and_the_guide_say_what_may_still_be_reached_and_who_is_to_judge(tmp_path):
