@@ -355,6 +355,25 @@ def test_suggest_shows_how_a_sentence_is_read_or_the_nearest_steps():
     assert empty.exit_code == 1 and empty.output == "intet trin passer på ''\n"
 
 
+@pytest.mark.parametrize("sentence, read", [
+    ("Givet en ansøger, der i seks år har været afdelingsleder i Hvidovre Kommune med 25 "
+     "medarbejdere", ["org = name=Hvidovre Kommune,", "led_count = 25", "'staff_led'"]),
+    ("Givet en ansøger, der siden 2019 har været centerchef i Brøndby Kommune med fire ledere, "
+     "med ansvar for skole", ["led_count = 4", "'leaders_led'", "domain_words = ('skole',)"]),
+    ("Given an applicant who has been head of centre at Roskilde Kommune for six years with "
+     "40 staff", ["org = name=Roskilde Kommune,", "led_count = 40", "'staff_led'"]),
+    # without a number, "med" is part of a name, as before
+    ("Givet en ansøger, der i seks år har været centerchef i Børn med Handicap (selvejende)",
+     ["org = name=Børn med Handicap, sector=selvejende"])])
+def test_those_led_may_be_written_without_under_sig(sentence, read):
+    """"med 25 medarbejdere" was refused (B203): only "med 25 medarbejdere under sig" was
+    read, and "with 40 staff" only with "reporting to them"; consultants leave it out."""
+    suggested = CliRunner().invoke(main, ["steps", "--suggest", sentence])
+    assert suggested.exit_code == 0, suggested.output
+    for part in read:
+        assert part in suggested.output, suggested.output
+
+
 UNREADABLE = """\
     # language: da
     Egenskab: Ulæselig

@@ -47,10 +47,12 @@ CRIT = r"(?P<crit>(?:kravet|ønsket|kriteriet|kompetencen) om .+?)"
 CRIT_EN = r"(?P<crit>the (?:requirement|wish|criterion) (?:of|for|on) .+?)"
 FOR_WHO = rf"(?: for {WHO})?"
 FOR_WHO_EN = rf"(?: for {WHO_EN})?"
-LED = (rf"(?: (?:med (?P<led_count>{NUMBER}) (?P<led_word>[\wæøå]+) under sig|"
+# "under sig" may be left out after a number: "med 25 medarbejdere", as consultants write it
+# (without a number, "med" may belong to a name: "Børn med Handicap")
+LED = (rf"(?: (?:med (?P<led_count>{NUMBER}) (?P<led_word>[\wæøå]+)(?: under sig)?|"
        r"uden (?P<none_led>[\wæøå]+) under sig))?(?:,? med ansvar for (?P<domain_words>.+))?")
-LED_EN = (rf"(?: (?:with (?P<led_count>{NUMBER}) (?P<led_word>[\w ]+?) reporting to "
-          r"(?:them|him|her)|with no (?P<none_led>[\w ]+?) reporting to (?:them|him|her)))?"
+LED_EN = (rf"(?: (?:with (?P<led_count>{NUMBER}) (?P<led_word>[\w ]+?)(?: reporting to "
+          r"(?:them|him|her))?|with no (?P<none_led>[\w ]+?) reporting to (?:them|him|her)))?"
           r"(?:,? responsible for (?P<domain_words>.+))?")
 ORG = r"(?P<org>[A-ZÆØÅ].*?)"
 AT = r"(?:i|hos|ved|på)"
