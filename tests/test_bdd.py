@@ -374,6 +374,23 @@ def test_those_led_may_be_written_without_under_sig(sentence, read):
         assert part in suggested.output, suggested.output
 
 
+@pytest.mark.parametrize("sentence, read", [
+    ("Og i første samtale får kandidaten 4 i politisk tæft",
+     ["source = 'samtale1'", "score = 4", "comp = 'politisk tæft'"]),
+    ("Og referencen vurderer Anders til 5 i samarbejde",
+     ["source = 'reference'", "who = 'Anders'", "score = 5"]),
+    ("And at the reference, Anders scores 2 on samarbejde",
+     ["source = 'reference'", "who = 'Anders'", "score = 2"])])
+def test_a_score_may_be_given_as_consultants_say_it(sentence, read):
+    """'i første samtale får kandidaten 4 i …' and 'referencen vurderer kandidaten til 5 i …'
+    were refused (B201) beside 'i første samtale vurderes kandidaten til 4 i …'."""
+    suggested = CliRunner().invoke(main, ["steps", "--suggest", sentence])
+    assert suggested.exit_code == 0, suggested.output
+    assert suggested.output.startswith("Givet · prose_assessment"), suggested.output
+    for part in read:
+        assert part in suggested.output, suggested.output
+
+
 UNREADABLE = """\
     # language: da
     Egenskab: Ulæselig

@@ -340,7 +340,12 @@ NOT_FOR_ONE_EN = r"(?!.* (?:for|to) (?:the applicant|the candidate|[A-ZÆØÅ][\
             (r"(?P<source>[\wæøå. ]+?) (?:giver|viser) (?P<score>" + NUMBER + r") (?:i|på|for) "
              r"(?P<comp>.+) (?:for|til) " + WHO, "Og referencen giver 2 i samarbejde for Anders"),
             (r"(?P<source>[\wæøå. ]+?) giver " + WHO + r" (?P<score>" + NUMBER
-             + r") (?:i|på|for) (?P<comp>.+)", "Og referencen giver Anders 2 i samarbejde")),
+             + r") (?:i|på|for) (?P<comp>.+)", "Og referencen giver Anders 2 i samarbejde"),
+            (r"(?:i|til|ved|efter|under) (?P<source>[\wæøå. ]+?) får " + WHO
+             + r" (?P<score>" + NUMBER + r") (?:i|på) (?P<comp>.+)",
+             "Og i første samtale får kandidaten 4 i politisk tæft"),
+            (r"(?P<source>[\wæøå. ]+?) vurderer " + WHO + r" til (?P<score>" + NUMBER
+             + r") (?:i|på) (?P<comp>.+)", "Og referencen vurderer Anders til 5 i samarbejde")),
       english=((r"(?P<source>the [\w ]+?) gives (?P<score>" + NUMBER + r") (?:on|for|in) "
                 + NOT_FOR_ONE_EN + r"(?P<comp>.+)", "And the reference gives 3 on samarbejde"),
                (r"(?P<source>the [\w ]+?) rates " + WHO_EN + r" (?P<score>" + NUMBER
@@ -351,7 +356,10 @@ NOT_FOR_ONE_EN = r"(?!.* (?:for|to) (?:the applicant|the candidate|[A-ZÆØÅ][\
                 "And the reference gives 2 on samarbejde for Anders"),
                (r"(?P<source>the [\w ]+?) gives " + WHO_EN + r" (?P<score>" + NUMBER
                 + r") (?:on|for|in) (?P<comp>.+)",
-                "And the reference gives Anders 2 on samarbejde")))
+                "And the reference gives Anders 2 on samarbejde"),
+               (r"(?:in|at|after) (?P<source>the [\w ]+?),? " + WHO_EN + r" (?:gets|scores) "
+                r"(?P<score>" + NUMBER + r") (?:on|for|in) (?P<comp>.+)",
+                "And in the first interview the applicant gets 4 on politisk tæft")))
 def prose_assessment(screening_context: Context, source: str, score: int, comp: str,
                      who: str | None = None) -> None:
     """A score from 1 to 5 from a source (the reference, the test, an interview) on a
