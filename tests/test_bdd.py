@@ -391,6 +391,32 @@ def test_a_score_may_be_given_as_consultants_say_it(sentence, read):
         assert part in suggested.output, suggested.output
 
 
+def test_outcomes_may_be_said_as_consultants_say_them(tmp_path):
+    """'kommer … foran', 'er foreslået frasorteret', a label in single quotes, 'endnu ikke
+    belyst' were refused (B201), or the quotes taken as part of the label; each now says
+    what its neighbours say, and fails when it does not hold."""
+    path = feature(tmp_path, susanne_bo_and_ida("Ord", """\
+        Scenarie: holder
+          Så kommer Susanne foran Ida
+          Og Ida kommer efter Bo
+          Og Ida er foreslået frasorteret
+          Og Susanne bliver ikke foreslået frasorteret
+          Og anbefalingen for Susanne er 'Utilstrækkeligt belyst'
+          Og kravet om enhedsdirektion er endnu ikke belyst for Ida
+
+        Scenarie: holder ikke
+          Så kommer Ida foran Susanne
+
+        Scenarie: heller ikke
+          Så er Susanne foreslået frasorteret
+        """))
+    said = what_test_says(path)
+    assert "2 fejlet" in said and "1 bestået" in said, said
+    assert "Så kommer Ida foran Susanne 'ida' er nummer 3, 'susanne' nummer 1" in said
+    assert "Så er Susanne foreslået frasorteret 'susanne' har foreslåede knock-outs: ingen" \
+        in said
+
+
 UNREADABLE = """\
     # language: da
     Egenskab: Ulæselig

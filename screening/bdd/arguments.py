@@ -41,7 +41,10 @@ from .words import (
 # a status as a step may write it: its label in either language, or a shorter form
 STATUSES = {**{word: code for code, term in STATUS_TERMS.items() for word in (term.da, term.en)},
             "delvist": "delvist", "kun delvist opfyldt": "delvist",
-            "only partly met": "delvist"}
+            "only partly met": "delvist",
+            # "not yet": of evidence only; "endnu ikke opfyldt" would not say which it is
+            "endnu ikke belyst": "ikke_belyst", "ikke belyst endnu": "ikke_belyst",
+            "not yet assessed": "ikke_belyst"}
 STATUS = "|".join(sorted(map(re.escape, STATUSES), key=len, reverse=True))
 # how a statement about a criterion says how far it is met: "lever ikke op til", "meets"
 DEGREES = {None: "opfyldt", "ikke": "ikke_opfyldt", "kun delvist": "delvist",

@@ -627,7 +627,11 @@ def _candidate_named(screening_context: Context, words: str) -> str | None:
 @step("then", rf"{WHO} foreslås (?P<negated>ikke )?frasorteret(?: på (?P<crit>.+))?",
       "Og ansøgeren foreslås ikke frasorteret",
       also=((rf"foreslås {WHO} (?P<negated>ikke )?frasorteret(?: på (?P<crit>.+))?",
-             "Så foreslås ansøgeren frasorteret på kravet om ledelse af ledere"),),
+             "Så foreslås ansøgeren frasorteret på kravet om ledelse af ledere"),
+            (rf"{WHO} (?:er|bliver) (?P<negated>ikke )?foreslået frasorteret"
+             r"(?: på (?P<crit>.+))?", "Og Ida er foreslået frasorteret"),
+            (rf"(?:er|bliver) {WHO} (?P<negated>ikke )?foreslået frasorteret"
+             r"(?: på (?P<crit>.+))?", "Så bliver Jonas foreslået frasorteret")),
       english=((rf"{WHO_EN} is (?P<negated>not )?proposed for rejection"
                 r"(?: on (?P<crit>.+))?", "Then the applicant is not proposed for rejection"),))
 def proposed_rejected(screening_context: Context, who: str | None = None,
@@ -762,8 +766,13 @@ def recommended(screening_context: Context, who: str | None = None,
     """A named candidate's recommendation: a band's label or the tool's own; without a label,
     'Afventer belysning' (what she has shown and what she may still reach fall in
     different bands)."""
+    if label and len(label) > 1 and label[0] in QUOTES and label[-1] in QUOTES:
+        label = label[1:-1]  # 'Kan overvejes', „Kan overvejes“: the label is inside
     recommendation_is(screening_context, label or PENDING_LABEL,
                       _result(screening_context, who).id)
+
+
+QUOTES = "'‘’“”„«»"
 
 
 @step("then", rf"(?:er )?(?P<what>scoren|dækningen) for {WHO} (?:er )?(?P<bound>mindst|højst) "
@@ -942,11 +951,15 @@ def placed_at(screening_context: Context, who: str | None = None, rank: int | No
                              + "\n" + _order(ranked))
 
 
-@step("then", rf"{WHO} ligger (?:før|over) {OTHER}", "Og Mette Kjær ligger før Anders Lykke",
-      also=((rf"ligger {WHO} (?:før|over) {OTHER}", "Så ligger Ida før Bo"),
+BEFORE = r"(?:ligger|kommer|er placeret) (?:før|over|foran)"
+AFTER = r"(?:ligger|kommer|er placeret) (?:efter|under|bag)"
+
+
+@step("then", rf"{WHO} {BEFORE} {OTHER}", "Og Mette Kjær ligger før Anders Lykke",
+      also=((rf"(?:ligger|kommer) {WHO} (?:før|over|foran) {OTHER}", "Så ligger Ida før Bo"),
             # the same said from the other end: who is the one before
-            (rf"{OTHER} ligger (?:efter|under) {WHO}", "Og Bo ligger efter Ida"),
-            (rf"ligger {OTHER} (?:efter|under) {WHO}", "Så ligger Bo efter Ida")),
+            (rf"{OTHER} {AFTER} {WHO}", "Og Bo ligger efter Ida"),
+            (rf"(?:ligger|kommer) {OTHER} (?:efter|under|bag) {WHO}", "Så kommer Bo efter Ida")),
       english=((rf"{WHO_EN} ranks (?:above|before) (?P<other>{NAME})",
                 "Then Susanne ranks above Bo"),
                (rf"{OTHER_EN} ranks (?:below|after) {WHO_EN}", "Then Bo ranks below Susanne")))
@@ -1005,7 +1018,8 @@ def _placed(result: CandidateResult) -> str:
 
 
 @step("then", r"(?P<stage>(?:efter|til|på|ved) [^,]+?),? (?P<outcome>(?:lever|opfylder|er|går|"
-      r"foreslås|skal|nævner|ligger|deler|står|kan|viser|afventer|scorer) .+)",
+      r"foreslås|skal|nævner|ligger|kommer|deler|står|kan|viser|afventer|scorer|"
+      r"bliver) .+)",
       "Men efter referencerne lever ansøgeren op til ønsket om ordentlighed",
       english=((r"(?P<stage>(?:after|at|for) [^,]+?), (?P<outcome>.+)",
                 "But after the references, the applicant meets the wish for ordentlighed"),))
