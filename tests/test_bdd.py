@@ -417,6 +417,36 @@ def test_outcomes_may_be_said_as_consultants_say_them(tmp_path):
         in said
 
 
+def test_english_outcomes_may_be_said_as_consultants_say_them(tmp_path):
+    """'partly meets', 'is ranked above', 'comes ahead of', 'comes after' and 'the test
+    shows 2 on …' were refused (B201) under '# language: en'."""
+    path = feature(tmp_path, """\
+        # language: en
+        Feature: Words
+          Background:
+            Given the position of Direktør, Ishøj Kommune
+            And the applicant Susanne, who has been director at Vallensbæk Kommune for seven years with five managers reporting to them
+            And the applicant Ida, who has been team leader at Greve Kommune for two years
+            When the applicants are screened at the application stage
+
+          Scenario: holds
+            Then Susanne is ranked above Ida
+            And Susanne comes ahead of Ida
+            And Ida comes after Susanne
+
+          Scenario: does not hold
+            Then Ida is ranked above Susanne
+    """)  # noqa: E501
+    said = what_test_says(path, "--lang", "en")
+    assert "1 passed, 1 failed" in said, said
+    assert "Then Ida is ranked above Susanne 'ida' ranks 2, 'susanne' ranks 1" in said
+    for sentence, read in (("Then the candidate partly meets the requirement of topledelse",
+                            "degree_words = 'delvist'"),
+                           ("And the test shows 2 on samarbejde", "source = 'test'")):
+        suggested = CliRunner().invoke(main, ["--lang", "en", "steps", "--suggest", sentence])
+        assert suggested.exit_code == 0 and read in suggested.output, suggested.output
+
+
 UNREADABLE = """\
     # language: da
     Egenskab: Ulæselig

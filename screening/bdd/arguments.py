@@ -48,7 +48,7 @@ STATUSES = {**{word: code for code, term in STATUS_TERMS.items() for word in (te
 STATUS = "|".join(sorted(map(re.escape, STATUSES), key=len, reverse=True))
 # how a statement about a criterion says how far it is met: "lever ikke op til", "meets"
 DEGREES = {None: "opfyldt", "ikke": "ikke_opfyldt", "kun delvist": "delvist",
-           "does not": "ikke_opfyldt", "only partly": "delvist"}
+           "does not": "ikke_opfyldt", "only partly": "delvist", "partly": "delvist"}
 PRIORITY_WORDS = {"kravet": "krav", "krav": "krav", "ønsket": "ønske", "ønske": "ønske",
                   "kriteriet": None, "kompetencen": None, "the requirement": "krav",
                   "the wish": "ønske", "the criterion": None}

@@ -348,6 +348,9 @@ NOT_FOR_ONE_EN = r"(?!.* (?:for|to) (?:the applicant|the candidate|[A-ZÆØÅ][\
              + r") (?:i|på) (?P<comp>.+)", "Og referencen vurderer Anders til 5 i samarbejde")),
       english=((r"(?P<source>the [\w ]+?) gives (?P<score>" + NUMBER + r") (?:on|for|in) "
                 + NOT_FOR_ONE_EN + r"(?P<comp>.+)", "And the reference gives 3 on samarbejde"),
+               (r"(?P<source>the [\w ]+?) shows (?P<score>" + NUMBER + r") (?:on|for|in) "
+                + NOT_FOR_ONE_EN + r"(?P<comp>.+)",
+                "And the test shows 2 on struktureret ledelsesstil"),
                (r"(?P<source>the [\w ]+?) rates " + WHO_EN + r" (?P<score>" + NUMBER
                 + r") (?:on|for|in) (?P<comp>.+)",
                 "And the first interview rates the applicant 4 on politisk tæft"),
@@ -464,7 +467,7 @@ def _expect_status(screening_context: Context, crit: CriterionRef, status: str,
 
 
 DEGREE = r"(?:(?P<degree_words>ikke|kun delvist) )?"
-DEGREE_EN = r"(?:(?P<degree_words>does not|only partly) )?"
+DEGREE_EN = r"(?:(?P<degree_words>does not|only partly|partly) )?"
 
 
 @step("then", rf"lever {WHO} {DEGREE}op til {CRIT}",
@@ -960,9 +963,10 @@ AFTER = r"(?:ligger|kommer|er placeret) (?:efter|under|bag)"
             # the same said from the other end: who is the one before
             (rf"{OTHER} {AFTER} {WHO}", "Og Bo ligger efter Ida"),
             (rf"(?:ligger|kommer) {OTHER} (?:efter|under|bag) {WHO}", "Så kommer Bo efter Ida")),
-      english=((rf"{WHO_EN} ranks (?:above|before) (?P<other>{NAME})",
-                "Then Susanne ranks above Bo"),
-               (rf"{OTHER_EN} ranks (?:below|after) {WHO_EN}", "Then Bo ranks below Susanne")))
+      english=((rf"{WHO_EN} (?:ranks|is ranked|comes) (?:above|before|ahead of) "
+                rf"(?P<other>{NAME})", "Then Susanne ranks above Bo"),
+               (rf"{OTHER_EN} (?:ranks|is ranked|comes) (?:below|after|behind) {WHO_EN}",
+                "Then Bo ranks below Susanne")))
 def ranks_before(screening_context: Context, who: str | None, other: str | None) -> None:
     """One candidate is ranked before another."""
     a = _result(screening_context, who)
