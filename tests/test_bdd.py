@@ -1146,6 +1146,40 @@ def test_a_persons_decision_is_a_step_and_shows_wherever_the_candidate_does(tmp_
     assert "1 passed, 0 failed" in result.output, result.output
 
 
+def test_a_decisions_reason_may_follow_fordi_and_the_shortlist_may_be_named(tmp_path):
+    """'… for Sofie, fordi hun har ledet en virksomhed' and 'Sofie er på shortlisten, når
+    der tages to' were refused (B201): a reason had to be quoted after 'med begrundelsen'."""
+    path = feature(tmp_path, """\
+        # language: da
+        Egenskab: Beslutninger
+          Baggrund:
+            Givet stillingen som Direktør, Helsingør
+            Og ansøgeren Sofie, der i otte år har været administrerende direktør i LæringsTech ApS med fem ledere under sig
+            Og ansøgeren Ida, der i seks år har været centerchef i Roskilde Kommune med syv afdelingsledere under sig
+            Når ansøgerne screenes på ansøgningstidspunktet
+          Scenarie: Fordi
+            Når formanden underkender knock-outen for Sofie, fordi hun har ledet en virksomhed
+            Så nævner forklaringen for Sofie "hun har ledet en virksomhed"
+            Og Sofie er på shortlisten, når der tages to
+          Scenarie: Ikke på shortlisten
+            Så er Sofie på shortlisten, når der tages to
+    """)  # noqa: E501
+    said = what_test_says(path)
+    assert "1 bestået, 1 fejlet" in said, said
+    english = feature(tmp_path, """\
+        # language: en
+        Feature: Decisions
+          Scenario: Because
+            Given the post of Direktør, Helsingør
+            And the applicant Sofie, who has been managing director at LæringsTech ApS for eight years with five managers reporting to them
+            When the applicant is screened at the application stage
+            And the chair overrides the proposed knock-out of Sofie because she led a company
+            Then the reasoning for Sofie mentions "she led a company"
+            And Sofie is on the shortlist when one is taken
+    """, "en.feature")  # noqa: E501
+    assert "1 passed, 0 failed" in what_test_says(english, "--lang", "en")
+
+
 def test_examples_are_chosen_by_first_name_as_the_steps_after_name_them(tmp_path,
                                                                         monkeypatch):
     """'Givet ansøgerne Mette og Anders fra eksemplerne' said 'Intet entydigt eksempel

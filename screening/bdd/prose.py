@@ -375,8 +375,9 @@ def prose_assessment(screening_context: Context, source: str, score: int, comp: 
 
 BY = rf"(?P<by>udvalget|ansættelsesudvalget|formanden|{NAME})"
 BY_EN = rf"(?P<by>the committee|the chair|{NAME})"
-REASON = r'(?:,? med begrundelsen "(?P<reason>[^"]+)")?'
-REASON_EN = r'(?:,? because "(?P<reason>[^"]+)")?'
+# the reason quoted, or in plain words after "fordi" (to the end of the line)
+REASON = r'(?:,? (?:med begrundelsen "(?P<reason>[^"]+)"|fordi (?P<because>.+)))?'
+REASON_EN = r'(?:,? because (?:"(?P<reason>[^"]+)"|(?P<because>[^"].*)))?'
 DECIDED = {"bekræfter": "confirm", "har bekræftet": "confirm", "underkender": "override",
            "har underkendt": "override", "går videre": "advance", "ikke går videre": "stop",
            "confirms": "confirm", "has confirmed": "confirm", "overrides": "override",
@@ -398,11 +399,12 @@ DECIDED = {"bekræfter": "confirm", "har bekræftet": "confirm", "underkender": 
                 rf"go on){REASON_EN}", 'And the committee decides that Susanne goes on because '
                 '"Strongest on leading managers"')))
 def decide(screening_context: Context, by: str, decision: str, who: str | None = None,
-           reason: str | None = None) -> None:
+           reason: str | None = None, because: str | None = None) -> None:
     """A person's decision on a screened candidate, with its reason: a proposed knock-out
     confirmed or overridden, or whether a candidate without one goes on. The latest
     stands, and shows wherever the candidate does (the explanation, the shortlist), at
     another stage as a decision made on other evidence."""
+    reason = reason or because
     if not (reason or "").strip():  # as `screening decide` refuses one without --reason
         raise AssertionError(t("En beslutning skal begrundes (forvaltningsloven §§ 22-24): "
                                "skriv '… med begrundelsen \"…\"'"))
@@ -694,9 +696,15 @@ TAKEN = rf"når (?:der tages|vi tager) (?P<take>{NUMBER})"
 
 @step("then", rf"går {ONE_OR_MORE} videre, {TAKEN}",
       "Så går Mette og Anders videre, når der tages to",
-      also=((rf"{ONE_OR_MORE} går videre, {TAKEN}", "Og Karen går videre, når vi tager én"),),
+      also=((rf"{ONE_OR_MORE} går videre, {TAKEN}", "Og Karen går videre, når vi tager én"),
+            (rf"(?:er|kommer) {ONE_OR_MORE} på shortlisten, {TAKEN}",
+             "Så kommer Sofie på shortlisten, når der tages tre"),
+            (rf"{ONE_OR_MORE} (?:er|kommer) på shortlisten, {TAKEN}",
+             "Og Mette er på shortlisten, når vi tager to")),
       english=((rf"{ONE_OR_MORE_EN} go(?:es)? on when (?P<take>{NUMBER}) (?:are|is) taken",
-                "Then Susanne and Bo go on when two are taken"),))
+                "Then Susanne and Bo go on when two are taken"),
+               (rf"{ONE_OR_MORE_EN} (?:is|are) on the shortlist when (?P<take>{NUMBER}) "
+                r"(?:are|is) taken", "Then Susanne is on the shortlist when two are taken")))
 def named_go_on(screening_context: Context, names: list[str], take: int) -> None:
     """Who the shortlist takes when `take` go on, named as the other steps name them."""
     chosen = ", ".join(screening_context.named(name) for name in names)
