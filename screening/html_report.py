@@ -19,7 +19,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from . import report
-from .audit.decisions import Decision, decided, describe, standing
+from .audit.decisions import Decision, ProfileKey, decided, describe, standing
 from .charts import Row, Segment, bar_chart
 from .errors import InputError, Problem
 from .explain import _evidence_line
@@ -89,7 +89,7 @@ def from_store(store_path: str | Path, screening: Screening, run: str | None,
         if found is not None:
             inputs = {r["id"]: r["input"]["sha256"] for r in store.results(found["run"])}
         history, shown = store.decisions_with_history(
-            screening.profile.sha256, screening.profile.meta.id, screening.stage,
+            ProfileKey.of(screening.profile), screening.profile.meta.id, screening.stage,
             screening.as_of.isoformat(), inputs)
         recorded = history + [d for d in shown.values() if d.on_other_evidence]
         decisions: dict[str, list[dict]] = {}

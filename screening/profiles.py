@@ -200,6 +200,9 @@ class Profile:
     criteria: tuple[Criterion, ...]
     files: tuple[tuple[str, bytes], ...] = field(repr=False)  # (path, content) of every file
     sha256: str = ""
+    # the sha256 of what decides a verdict (`rulefiles.grounds_of`): edits elsewhere (the
+    # interview questions, notes, comments, layout) leave it, and people's decisions, as is
+    grounds: str = ""
     set_aside: tuple[SetAside, ...] = ()
     questions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # by competency or
     # criterion id, from every rule file of the profile

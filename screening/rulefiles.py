@@ -10,6 +10,7 @@ planning its ruleset (`ruleset.layout_of`, pure Python: the engine is not loaded
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 from dataclasses import dataclass
@@ -323,7 +324,8 @@ def _resolve(meta: Meta, parts: list[_Part], problems: list[Problem]) -> Profile
         for part in parts for i, spec in enumerate(part.spec.set_aside))
     files = tuple((p.doc.path, p.doc.content) for p in parts)
     return Profile(meta, scoring, competencies, derived, tuple(criteria), files,
-                   _sha256(files), set_aside, _questions(parts, competencies, seen, problems))
+                   _sha256(files), grounds_of(meta, scoring, competencies, derived, criteria),
+                   set_aside, _questions(parts, competencies, seen, problems))
 
 
 def _questions(parts: list[_Part], competencies: dict[str, str], criteria: dict[str, str],
@@ -340,6 +342,26 @@ def _questions(parts: list[_Part], competencies: dict[str, str], criteria: dict[
                 continue
             questions[key] = (*questions.get(key, ()), *asked)
     return questions
+
+
+def grounds_of(meta: Meta, scoring: Scoring, competencies: dict[str, str],
+               derived: dict[str, Derived], criteria: list[Criterion]) -> str:
+    """The sha256 of what decides a profile's verdicts: its id, version and date, scoring,
+    competencies, derived facts and criteria (their words, weights, sources and
+    conditions). A decision made on a run stands on a later run of the same records, stage
+    and date whose profile has the same grounds; the interview questions, set-aside
+    statements, notes, lint exceptions, comments and layout are not among them, so editing
+    them leaves people's decisions standing. Conditions are written as their dataclasses'
+    repr (no sets in them: the same in every process)."""
+    decisive = {
+        "profile": [meta.id, meta.version, meta.date.isoformat()],
+        "scoring": scoring.model_dump(mode="json"), "competencies": competencies,
+        "derived": {key: [d.collection, repr(d.where), d.aggregate, d.field]
+                    for key, d in derived.items()},
+        "criteria": [[c.id, c.name, c.category, c.priority, c.weight, c.quote,
+                      list(c.sources), repr(c.when), repr(c.partial)] for c in criteria]}
+    return hashlib.sha256(json.dumps(decisive, sort_keys=True, ensure_ascii=False)
+                          .encode()).hexdigest()
 
 
 def _sha256(files: tuple[tuple[str, bytes], ...]) -> str:

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 import pytest
 from click.testing import CliRunner
 
+from screening.audit.decisions import ProfileKey
 from screening.audit.export import score_range_text
 from screening.audit.replay import _compare
 from screening.audit.store import AuditStore, CandidateInput
@@ -575,7 +576,8 @@ def test_a_store_gets_the_index_by_kind_from_its_first_writer_and_readers_write_
     screen_run(audit_db)
     tamper(audit_db, "DROP INDEX entries_kind")
     reader = AuditStore(audit_db, read_only=True)
-    assert reader.runs() and reader.decisions_for_inputs("x", "samtale2", "2024-01-15", {}) == []
+    assert reader.runs() and reader.decisions_for_inputs(ProfileKey("x"), "samtale2", "2024-01-15",
+                                                    {}) == []
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
         reader.db.execute("CREATE INDEX entries_kind ON entries (kind, run)")
     reader.close()

@@ -14,7 +14,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from click.testing import CliRunner
 
-from screening.audit.decisions import Decision, DecisionRefused, check_decision, standing
+from screening.audit.decisions import (
+    Decision,
+    DecisionRefused,
+    ProfileKey,
+    check_decision,
+    standing,
+)
 from screening.audit.store import AuditStore
 from screening.cli import main
 
@@ -397,13 +403,13 @@ def test_earlier_decisions_are_the_latest_of_the_same_profile(run, audit_db):
     records = {r["id"]: r["input"]["sha256"] for r in store.results(run)}
     inputs = {c: records[c] for c in (JONAS, METTE)}
     # at another stage: what was decided at the references is earlier, on other evidence
-    found = store.decisions_shown(meta["profile"]["sha256"], PROFILE, "samtale2",
+    found = store.decisions_shown(ProfileKey.of_run(meta["profile"]), PROFILE, "samtale2",
                                   meta["as_of"], inputs)
     assert list(found) == [JONAS]
     assert (found[JONAS].reason, found[JONAS].other_stage) == ("b", "reference")
     assert found[JONAS].on_other_evidence
-    assert store.decisions_shown(meta["profile"]["sha256"], "another-profile", "samtale2",
-                                 meta["as_of"], inputs) == {}
+    assert store.decisions_shown(ProfileKey.of_run(meta["profile"]), "another-profile",
+                                 "samtale2", meta["as_of"], inputs) == {}
 
 
 def test_too_little_evidence_waits_for_a_person(run):
@@ -810,3 +816,47 @@ def test_a_reason_or_name_of_a_hundred_thousand_characters_is_refused(run, audit
     with pytest.raises(DecisionRefused):
         AuditStore(audit_db).decide(run, METTE, "stop", "x" * 1_000_000, "Formand")
     assert AuditStore(audit_db).decisions(run) == []
+
+
+def test_a_decision_stands_when_the_rule_file_changes_only_what_no_verdict_reads(
+        tmp_path, audit_db):
+    """An interview question added to the rule file (to prepare the next stage) changed
+    its sha256, and every decision made on these records, at this stage, then read
+    "på andet grundlag": the shortlist stopped following it and the knock-out was proposed
+    again. Decisions stand on the grounds of the verdicts; a change of those (a weight, a
+    threshold, the coverage asked for) still puts them on other evidence."""
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    rule_file = rules / f"{PROFILE}.yaml"
+    screened = cli("screen", PROFILE, str(EXAMPLES), "--stage", "reference",
+                   "--rules-dir", str(rules))
+    assert screened.exit_code == 0, screened.output
+    run = AuditStore(audit_db).runs()[-1]["run"]
+    assert decide(run, JONAS, "--confirm", "--reason", "Ingen ledere", "--operator",
+                  "Formand").exit_code == 0
+
+    def shown() -> dict:
+        result = cli("screen", PROFILE, str(EXAMPLES), "--stage", "reference", "--rules-dir",
+                     str(rules), "--format", "json", "--no-audit")
+        assert result.exit_code == 0, result.output
+        return next(c for c in json.loads(result.stdout)["candidates"]
+                    if c["id"] == JONAS)["decision"]
+
+    text = rule_file.read_text(encoding="utf-8")
+    assert "questions:\n" in text and "min_coverage: 40\n" in text
+    first_question = text.index("\n    - \"", text.index("\nquestions:\n")) + 8
+    rule_file.write_text(text[:first_question] + "Kort sagt: " + text[first_question:]
+                         .replace("\n\n", "\n# rettet før 2. samtale\n\n", 1),
+                         encoding="utf-8")
+    stands = shown()
+    assert stands["reason"] == "Ingen ledere" and "other_stage" not in stands
+    rule_file.write_text(text.replace("min_coverage: 40\n", "min_coverage: 45\n"),
+                         encoding="utf-8")
+    assert shown()["other_stage"] == "reference"  # other grounds: shown, not followed
+
+
+def test_grounds_are_compared_where_both_runs_kept_them_and_files_where_one_did_not():
+    new, edited, old = ProfileKey("a", "g"), ProfileKey("b", "g"), ProfileKey("a")
+    assert new.same_grounds(edited) and edited.same_grounds(new)
+    assert old.same_grounds(new) and not old.same_grounds(edited)
+    assert not new.same_grounds(ProfileKey("a", "h"))

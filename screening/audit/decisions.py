@@ -13,8 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from ..messages import Told, message
+
+if TYPE_CHECKING:
+    from ..profiles import Profile
 
 ADVANCES, STOPS = "advances", "stops"
 # a reason is a paragraph or a page, and a name a name (a record's texts take 2,000
@@ -44,8 +48,9 @@ class Decision:
     by: str
     supersedes: int | None = None  # the entry of the standing decision it replaced
     # set on a decision made in a run on other evidence (another stage, date, record or
-    # version of the profile), shown so that nobody meets the candidate as if no one had
-    # decided: the stage and date of that run. It stands for nothing on this evidence.
+    # grounds of the profile: `ProfileKey`), shown so that nobody meets the candidate as if
+    # no one had decided: the stage and date of that run. It stands for nothing on this
+    # evidence.
     other_stage: str | None = None
     other_as_of: str | None = None
 
@@ -99,6 +104,33 @@ class DecisionBook:
             return None
         made_here = [d for made_on, d in self.on_evidence.get(candidate, ()) if made_on == sha256]
         return made_here[-1] if made_here else self.earlier[candidate]
+
+
+@dataclass(frozen=True)
+class ProfileKey:
+    """The version of a profile a run screened with, as people's decisions know it: its
+    files' sha256, and the sha256 of what decides its verdicts (`Profile.grounds`; runs
+    recorded before it was kept have none)."""
+
+    sha256: str
+    grounds: str | None = None
+
+    @classmethod
+    def of(cls, profile: Profile) -> ProfileKey:
+        return cls(profile.sha256, profile.grounds or None)
+
+    @classmethod
+    def of_run(cls, recorded: Mapping) -> ProfileKey:
+        """The key of a recorded run's `profile`."""
+        return cls(recorded["sha256"], recorded.get("grounds"))
+
+    def same_grounds(self, other: ProfileKey) -> bool:
+        """Whether a decision made with one stands with the other: the same verdicts' grounds
+        (an edit of the interview questions changes the files, not them), or, where a run
+        recorded before grounds were kept says none, the same files."""
+        if self.grounds and other.grounds:
+            return self.grounds == other.grounds
+        return self.sha256 == other.sha256
 
 
 class DecisionRefused(Told, ValueError):

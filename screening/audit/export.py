@@ -23,7 +23,7 @@ from ..vocabulary import (
     label,
 )
 from ..wording import missing_text, some_text, value_text
-from .decisions import Decision, decision_line, describe
+from .decisions import Decision, ProfileKey, decision_line, describe
 from .store import AuditStore, command_of
 
 
@@ -36,8 +36,8 @@ def begrundelse(store: AuditStore, run_id: str, candidate: str) -> dict[str, Any
     # made on other evidence, marked: as screen shows the candidate
     profile, stage, as_of = run["profile"], run["stage"], run["as_of"]
     inputs = {candidate: source["sha256"]}
-    history, shown = store.decisions_with_history(profile["sha256"], profile["id"], stage,
-                                                  as_of, inputs)
+    history, shown = store.decisions_with_history(ProfileKey.of_run(profile), profile["id"],
+                                                  stage, as_of, inputs)
     return {
         "run": run_id, "screened": run["created"], "by": run["operator"],
         "command": command_of(run),

@@ -101,7 +101,7 @@ def record_run(store_path: str | Path, profile: Profile, profile_path: str | Pat
                     "durable_rules": metadata.version("durable_rules")},
            "profile": {"id": profile.meta.id, "version": profile.meta.version,
                        "title": profile.meta.title, "organisation": profile.meta.organisation,
-                       "sha256": profile.sha256},
+                       "sha256": profile.sha256, "grounds": profile.grounds},
            "profile_file": os.path.relpath(Path(profile_path).resolve(), root),
            "stage": stage, "as_of": as_of.isoformat(), "summary": summary}
     store = AuditStore(store_path)

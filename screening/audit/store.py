@@ -38,7 +38,14 @@ from ..errors import InputError, Problem
 from ..messages import Message, message, os_reason
 from ..vocabulary import did_you_mean
 from .chain import GENESIS, StoredEntry, canonical, entry_hash, verify
-from .decisions import Decision, DecisionBook, check_decision, check_words, standing
+from .decisions import (
+    Decision,
+    DecisionBook,
+    ProfileKey,
+    check_decision,
+    check_words,
+    standing,
+)
 
 BUSY_SECONDS = 60  # how long a writer waits for another to finish writing
 
@@ -257,7 +264,7 @@ class AuditStore:
         meta = self.run(run)
         with self.transaction():
             current = self.standing_for_inputs(
-                meta["profile"]["sha256"], meta["stage"], meta["as_of"],
+                ProfileKey.of_run(meta["profile"]), meta["stage"], meta["as_of"],
                 {candidate: result["input"]["sha256"]}).get(candidate)
             target, outcome = check_decision(decision, bool(result.get("knockouts")), current,
                                              supersede)
@@ -363,61 +370,59 @@ class AuditStore:
         return [d for d in self._decisions("AND run = ?", (run,))
                 if candidate in (None, d.candidate)]
 
-    def run_decisions(self, run: str, profile_sha256: str, stage: str, as_of: str,
+    def run_decisions(self, run: str, profile: ProfileKey, stage: str, as_of: str,
                       inputs: dict[str, str]) -> dict[str, Decision]:
         """The decisions standing on the evidence `run` screened (made in it, or in another
         screening of the same records, a later one superseding), shown beside candidates
         screened now (id -> record sha256, where known): standing where the run screened
         the same evidence (the same profile, stage, date and record), otherwise marked as
         made on other evidence."""
-        meta, screened, alike, there = self._standing_in_run(run, profile_sha256, stage, as_of)
+        meta, screened, alike, there = self._standing_in_run(run, profile, stage, as_of)
         return {c: d if alike and inputs.get(c) in (None, screened[c])
                 else d.made_in(meta["stage"], meta["as_of"]) for c, d in there.items()}
 
-    def _standing_in_run(self, run: str, profile_sha256: str, stage: str, as_of: str
+    def _standing_in_run(self, run: str, profile: ProfileKey, stage: str, as_of: str
                          ) -> tuple[dict, dict[str, str], bool, dict[str, Decision]]:
         """Of `run`: its meta, the record sha256 of each candidate it screened, whether it
         screened on this profile, stage and date, and the decisions standing on its
         evidence."""
         meta = self.run(run)
         screened = {r["id"]: r["input"]["sha256"] for r in self.results(run)}
-        alike = (meta["profile"]["sha256"], meta["stage"], meta["as_of"]) == \
-            (profile_sha256, stage, as_of)
-        there = self.standing_for_inputs(meta["profile"]["sha256"], meta["stage"],
+        alike = _alike(meta, profile, stage, as_of)
+        there = self.standing_for_inputs(ProfileKey.of_run(meta["profile"]), meta["stage"],
                                          meta["as_of"], screened)
         return meta, screened, alike, there
 
-    def standing_for_inputs(self, profile_sha256: str, stage: str, as_of: str,
+    def standing_for_inputs(self, profile: ProfileKey, stage: str, as_of: str,
                             inputs: dict[str, str]) -> dict[str, Decision]:
         """Standing decisions about these inputs (candidate id -> record sha256) in any run
         of the same profile, stage and date: the latest decision on the same evidence."""
-        return standing(self.decisions_for_inputs(profile_sha256, stage, as_of, inputs))
+        return standing(self.decisions_for_inputs(profile, stage, as_of, inputs))
 
-    def decisions_for_inputs(self, profile_sha256: str, stage: str, as_of: str,
+    def decisions_for_inputs(self, profile: ProfileKey, stage: str, as_of: str,
                              inputs: dict[str, str]) -> list[Decision]:
         """Every decision about these inputs (candidate id -> record sha256) in any run of
         the same profile, stage and date, oldest first."""
-        return self._on_evidence(self._decided_about(inputs), profile_sha256, stage, as_of,
-                                 inputs)
+        return self._on_evidence(self._decided_about(inputs), profile, stage, as_of, inputs)
 
-    def decisions_shown(self, profile_sha256: str, profile_id: str, stage: str, as_of: str,
+    def decisions_shown(self, profile: ProfileKey, profile_id: str, stage: str, as_of: str,
                         inputs: dict[str, str]) -> dict[str, Decision]:
         """The decision shown beside each of these candidates (id -> record sha256): the
         standing one on the same evidence, in any run; for a candidate with none, the latest
         made on other evidence, marked as such."""
-        return self.decisions_with_history(profile_sha256, profile_id, stage, as_of, inputs)[1]
+        return self.decisions_with_history(profile, profile_id, stage, as_of, inputs)[1]
 
-    def decisions_with_history(self, profile_sha256: str, profile_id: str, stage: str,
+    def decisions_with_history(self, profile: ProfileKey, profile_id: str, stage: str,
                                as_of: str, inputs: dict[str, str]
                                ) -> tuple[list[Decision], dict[str, Decision]]:
         """`decisions_for_inputs` and `decisions_shown` at once: the decisions and their runs
         are read once for both."""
         about = self._decided_about(inputs)
-        history = self._on_evidence(about, profile_sha256, stage, as_of, inputs)
+        history = self._on_evidence(about, profile, stage, as_of, inputs)
         shown = standing(history)
         return history, {**shown, **_earlier(about, profile_id, set(inputs) - set(shown))}
 
-    def decision_book(self, profile_sha256: str, profile_id: str, stage: str,
+    def decision_book(self, profile: ProfileKey, profile_id: str, stage: str,
                       as_of: str) -> DecisionBook:
         """`decisions_shown` for candidates not known yet, read once: every decision made in
         a run of the profile, with the record each was made on where the run screened this
@@ -431,27 +436,26 @@ class AuditStore:
                 about.append((d, runs[d.run]))
         on_evidence: dict[str, list[tuple[str, Decision]]] = {}
         for d, r in about:
-            if (r["profile"]["sha256"], r["stage"], r["as_of"]) == (profile_sha256, stage,
-                                                                   as_of):
+            if _alike(r, profile, stage, as_of):
                 made_on = self._input_sha256(d.run, d.candidate)
                 if made_on is not None:
                     on_evidence.setdefault(d.candidate, []).append((made_on, d))
         return DecisionBook({c: tuple(made) for c, made in on_evidence.items()},
                             _earlier(about, profile_id, {d.candidate for d, _ in about}))
 
-    def run_decision_book(self, run: str, profile_sha256: str, stage: str,
+    def run_decision_book(self, run: str, profile: ProfileKey, stage: str,
                           as_of: str) -> DecisionBook:
         """`run_decisions` for candidates not known yet, read once: standing beside a record
         of the sha256 `run` screened on this profile, stage and date, otherwise marked as
         made on other evidence."""
-        meta, screened, alike, there = self._standing_in_run(run, profile_sha256, stage, as_of)
+        meta, screened, alike, there = self._standing_in_run(run, profile, stage, as_of)
         return DecisionBook({c: ((screened[c], d),) for c, d in there.items()} if alike else {},
                             {c: d.made_in(meta["stage"], meta["as_of"]) for c, d in there.items()})
 
     def run_decisions_shown(self, run: str) -> dict[str, Decision]:
         """`decisions_shown` for the candidates of a recorded run, on its evidence."""
         meta = self.run(run)
-        return self.decisions_shown(meta["profile"]["sha256"], meta["profile"]["id"],
+        return self.decisions_shown(ProfileKey.of_run(meta["profile"]), meta["profile"]["id"],
                                     meta["stage"], meta["as_of"],
                                     {r["id"]: r["input"]["sha256"] for r in self.results(run)})
 
@@ -463,12 +467,11 @@ class AuditStore:
         runs = {run: self.run(run) for run in {d.run for d in decisions}}
         return [(d, runs[d.run]) for d in decisions]
 
-    def _on_evidence(self, about: list[tuple[Decision, dict]], profile_sha256: str,
+    def _on_evidence(self, about: list[tuple[Decision, dict]], profile: ProfileKey,
                      stage: str, as_of: str, inputs: dict[str, str]) -> list[Decision]:
         """The decisions of `about` made on the same profile, stage, date and record."""
         return [d for d, r in about
-                if (r["profile"]["sha256"], r["stage"], r["as_of"]) == (profile_sha256, stage,
-                                                                       as_of)
+                if _alike(r, profile, stage, as_of)
                 and self._input_sha256(d.run, d.candidate) == inputs[d.candidate]]
 
     def _decisions(self, where: str = "", params: tuple = ()) -> list[Decision]:
@@ -598,6 +601,13 @@ def _json(text: str) -> Any:
 
 def _bad(path: Path, text: Message) -> InputError:
     return InputError([Problem(str(path), text, code="E401")])
+
+
+def _alike(run: dict, profile: ProfileKey, stage: str, as_of: str) -> bool:
+    """Whether `run` screened on the grounds of `profile` at this stage and date: the
+    evidence a decision made in it stands on."""
+    return (run["stage"], run["as_of"]) == (stage, as_of) and \
+        profile.same_grounds(ProfileKey.of_run(run["profile"]))
 
 
 def _earlier(about: list[tuple[Decision, dict]], profile_id: str,

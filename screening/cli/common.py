@@ -122,29 +122,33 @@ def screened(profile_name: str, candidates: tuple[str, ...], rules_dir: str, sta
 def standing_decisions(profile, stage: str, as_of, inputs: dict[str, str], run: str | None,
                         audit_db: str | None) -> dict:
     """Standing decisions to show: those of RUN (marked as made on other evidence where RUN
-    screened another stage, date, record or version of the profile), or else the latest a
+    screened another stage, date, record or grounds of the profile), or else the latest a
     person made on the same profile, stage, date and record (by sha256) in any run of the
     audit store; for a candidate with none, the latest made on other evidence, marked."""
+    from ..audit.decisions import ProfileKey
+
     as_of_text = (as_of or profile.meta.date).isoformat()
     with _decisions_store(run, audit_db) as store:
         if store is None:
             return {}
         if run is not None:  # a run the command checked first (check_run)
-            return store.run_decisions(run, profile.sha256, stage, as_of_text, inputs)
-        return store.decisions_shown(profile.sha256, profile.meta.id, stage, as_of_text,
-                                     inputs)
+            return store.run_decisions(run, ProfileKey.of(profile), stage, as_of_text, inputs)
+        return store.decisions_shown(ProfileKey.of(profile), profile.meta.id, stage,
+                                     as_of_text, inputs)
 
 
 def decision_book(profile, stage: str, as_of, run: str | None, audit_db: str | None):
     """`standing_decisions` for a stream, whose candidates are not known ahead: read once,
     looked up by candidate and record as each is screened; None when nothing is decided."""
+    from ..audit.decisions import ProfileKey
+
     as_of_text = (as_of or profile.meta.date).isoformat()
     with _decisions_store(run, audit_db) as store:
         if store is None:
             return None
         if run is not None:
-            return store.run_decision_book(run, profile.sha256, stage, as_of_text)
-        return store.decision_book(profile.sha256, profile.meta.id, stage, as_of_text)
+            return store.run_decision_book(run, ProfileKey.of(profile), stage, as_of_text)
+        return store.decision_book(ProfileKey.of(profile), profile.meta.id, stage, as_of_text)
 
 
 @contextmanager
