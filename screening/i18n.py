@@ -497,6 +497,7 @@ EN: dict[str, str] = {
     "Forklaringen for '{candidate}' nævner '{phrase}':":
         "The explanation for '{candidate}' mentions '{phrase}':",
     "Bedst er {first}; forventet {wanted}": "The best is {first}; expected {wanted}",
+    "Sidst er {last}; forventet {wanted}": "The last is {last}; expected {wanted}",
     "'{name}' er {status} for '{candidate}': {points}; forventet {expected}":
         "'{name}' is {status} for '{candidate}': {points}; expected {expected}",
     "op til {reach} point": "up to {reach} points",

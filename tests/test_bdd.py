@@ -447,6 +447,38 @@ def test_english_outcomes_may_be_said_as_consultants_say_them(tmp_path):
         assert suggested.exit_code == 0 and read in suggested.output, suggested.output
 
 
+def test_ranks_scores_and_counts_may_be_said_as_consultants_say_them(tmp_path):
+    """'Mette er bedst', 'Jonas ligger sidst', 'har Mette en score på mindst …', 'er Mettes
+    dækning mindst …', 'foreslås to af kandidaterne frasorteret', 'er der to ansøgere, der
+    foreslås frasorteret', 'skal udvalget forholde sig til …' and 'er Anders og Mette de to
+    bedste' were refused (B201); each now reads as its neighbours, and fails when it does
+    not hold."""
+    path = feature(tmp_path, susanne_bo_and_ida("Ord", """\
+        Scenarie: holder
+          Så ligger Ida sidst
+          Og Susanne har en score på mindst 9
+          Og er Susannes dækning mindst 9 %
+          Og foreslås én af kandidaterne frasorteret
+          Og er der én ansøger, der foreslås frasorteret
+          Og skal udvalget forholde sig til Ida
+          Og er Susanne og Bo de to bedste
+
+        Scenarie: ikke sidst
+          Så er Susanne sidst
+
+        Scenarie: ikke bedst
+          Så er Ida bedst
+
+        Scenarie: ikke to
+          Så foreslås to af kandidaterne frasorteret
+        """))
+    said = what_test_says(path)
+    assert "1 bestået, 3 fejlet" in said, said
+    assert "Så er Susanne sidst Sidst er ida; forventet susanne" in said
+    assert "Så er Ida bedst Bedst er bo og susanne; forventet ida" in said
+    assert "Af 3 ansøgere foreslås 1 frasorteret (ida); forventet 2 af 3" in said
+
+
 UNREADABLE = """\
     # language: da
     Egenskab: Ulæselig

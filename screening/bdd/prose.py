@@ -568,7 +568,8 @@ def all_requirements(screening_context: Context, status: str, who: str | None = 
                                other=", ".join(other)))
 
 
-@step("then", r"(?:udvalget skal|skal udvalget) tage stilling til (?P<target>.+)",
+@step("then", r"(?:udvalget skal|skal udvalget) (?:tage stilling|forholde sig) til "
+      r"(?P<target>.+)",
       "Så skal udvalget tage stilling til kravet om ledelse af ledere",
       english=((r"the committee (?:must|has to) decide on (?P<target>.+)",
                 "Then the committee must decide on the requirement of topledelse"),))
@@ -674,14 +675,19 @@ def none_rejected(screening_context: Context) -> None:
 @step("then", rf"af (?:de )?(?P<total>{NUMBER}) {CANDIDATES} foreslås (?P<count>{NUMBER}) "
       "frasorteret", "Så af 5 ansøgere foreslås 1 frasorteret",
       also=((rf"foreslås (?P<count>{NUMBER}) af (?:de )?(?P<total>{NUMBER}) {CANDIDATES} "
-             "frasorteret", "Så foreslås 1 af 2 ansøgere frasorteret"),),
+             "frasorteret", "Så foreslås 1 af 2 ansøgere frasorteret"),
+            (rf"foreslås (?P<count>{NUMBER}) af (?:ansøgerne|kandidaterne) frasorteret",
+             "Så foreslås to af kandidaterne frasorteret"),
+            (rf"er der (?P<count>{NUMBER}) (?:ansøgere|kandidater|ansøger|kandidat),? (?:der|som) "
+             r"foreslås frasorteret", "Så er der to ansøgere, der foreslås frasorteret")),
       english=((rf"(?P<count>{NUMBER}) of (?:the )?(?P<total>{NUMBER}) {CANDIDATES} "
                 r"(?:is|are) proposed for rejection",
                 "Then 1 of 3 applicants is proposed for rejection"),))
-def rejected_count(screening_context: Context, total: int, count: int) -> None:
-    """How many of how many candidates have a proposed knock-out."""
+def rejected_count(screening_context: Context, count: int, total: int | None = None) -> None:
+    """How many of how many (or of all) candidates have a proposed knock-out."""
     results = _ranked(screening_context)
     out = [r.id for r in results if r.knockouts]
+    total = len(results) if total is None else total
     if (len(results), len(out)) != (total, count):
         raise AssertionError(t("Af {total} ansøgere foreslås {count} frasorteret ({out}); "
                                "forventet {expected} af {expected_total}", total=len(results),
@@ -791,7 +797,13 @@ QUOTES = "'‘’“”„«»"
       also=((rf"{WHO} scorer (?P<bound>mindst|højst) (?P<value>{FIGURE})",
              "Og Mette scorer mindst 70"),
             (rf"scorer {WHO} (?P<bound>mindst|højst) (?P<value>{FIGURE})",
-             "Så scorer Jonas højst 20")),
+             "Så scorer Jonas højst 20"),
+            (rf"har {WHO} en (?P<what>score|dækning) på (?P<bound>mindst|højst) "
+             rf"(?P<value>{FIGURE})(?: %)?", "Så har Mette en score på mindst 70"),
+            (rf"{WHO} har en (?P<what>score|dækning) på (?P<bound>mindst|højst) "
+             rf"(?P<value>{FIGURE})(?: %)?", "Og Jonas har en dækning på højst 50 %"),
+            (rf"er (?P<who>{NAME})s (?P<what>score|dækning) (?P<bound>mindst|højst) "
+             rf"(?P<value>{FIGURE})(?: %)?", "Så er Mettes dækning mindst 60 %")),
       english=((rf"the (?P<what>score|coverage) (?:for|of) {WHO_EN} is (?P<bound>at least|at "
                 rf"most) (?P<value>{FIGURE})(?: %)?", "Then the coverage for Bo is at most 50 %"),
                (rf"{WHO_EN} scores (?P<bound>at least|at most) (?P<value>{FIGURE})",
@@ -904,9 +916,12 @@ def sources_disagree(screening_context: Context, crit: CriterionRef,
                                candidate=result.id, scores=scores))
 
 
+BEST = r"(?:den bedste|bedst|den bedst placerede|øverst)"
+
+
 @step("then", rf"(?:er )?den bedste (?:er )?{WHO}", "Så er den bedste Mette Kjær",
-      also=((rf"{WHO} er den bedste", "Og Mette er den bedste"),
-            (rf"er {WHO} den bedste", "Så er Mette den bedste")),
+      also=((rf"{WHO} (?:er|ligger) {BEST}", "Og Mette er den bedste"),
+            (rf"(?:er|ligger) {WHO} {BEST}", "Så er Mette den bedste")),
       english=((rf"the best is {WHO_EN}", "Then the best is Susanne"),
                (rf"{WHO_EN} is the best", "Then Susanne is the best")))
 def the_best(screening_context: Context, who: str | None = None) -> None:
@@ -920,8 +935,24 @@ def the_best(screening_context: Context, who: str | None = None) -> None:
                              + "\n" + _order(ranked))
 
 
+@step("then", rf"{WHO} (?:er|ligger) (?:sidst|nederst|den sidste)", "Og Jonas ligger sidst",
+      also=((rf"(?:er|ligger) {WHO} (?:sidst|nederst|den sidste)", "Så er Jonas sidst"),),
+      english=((rf"{WHO_EN} (?:is|ranks|comes) last", "Then Bo is last"),))
+def the_last(screening_context: Context, who: str | None = None) -> None:
+    """The candidate ranked last, alone (proposed knock-outs rank after the others)."""
+    ranked = _ranked(screening_context)
+    wanted = screening_context.named(who) or screening_context.current
+    last = [r.id for r in ranked if r.rank == ranked[-1].rank]
+    if last != [wanted]:
+        raise AssertionError(t("Sidst er {last}; forventet {wanted}",
+                               last=t(" og ").join(last), wanted=wanted)
+                             + "\n" + _order(ranked))
+
+
 @step("then", rf"(?:er )?de (?P<n>{NUMBER}) bedste (?:er )?(?P<names>.+)",
       "Så er de to bedste Mette Kjær og Anders Lykke",
+      also=((rf"(?:er )?(?P<names>{NAME}(?:(?:,| og) {NAME})+) (?:er )?de (?P<n>{NUMBER}) "
+             r"bedste", "Så er Anders og Mette de to bedste"),),
       english=((rf"the (?:best|top) (?P<n>{NUMBER}) are (?P<names>.+)",
                 "Then the top two are Susanne and Bo"),))
 def the_best_few(screening_context: Context, n: int, names: list[str]) -> None:

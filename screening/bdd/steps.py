@@ -447,8 +447,8 @@ def category_score(screening_context: Context, category: str, least: str | None,
 
 
 # the English words of `bounds` as the Danish ones it is written with
-BOUND_WORDS = {"score": "scoren", "coverage": "dækningen", "at least": "mindst",
-               "at most": "højst"}
+BOUND_WORDS = {"score": "scoren", "coverage": "dækningen", "dækning": "dækningen",
+               "at least": "mindst", "at most": "højst"}
 
 
 def figure(text: str) -> float:
