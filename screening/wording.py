@@ -69,6 +69,21 @@ _PASSIVE = re.compile(rf"(?<!\w)(?<!\bder )(?<!\bdu )(?<!\bman )skal"
 # words in -es after "skal" that are no passive: adverbs, and verbs active in that form
 NOT_PASSIVE = ("ligeledes", "således", "anderledes", "ellers", "trives", "lykkes", "mødes",
                "enes", "færdes", "findes", "synes", "længes", "mindes")
+# The task, the post and the organisation, as the subject of a requirement (R6): "Opgaven
+# kræver tæt koordinering", "indsatsen, som også kræver opmærksomhed" say what the work needs,
+# not what the person must bring. Word endings: "Ledelsesopgaven", "ansvarsområdet".
+WORK_SUBJECTS = ("opgave", "opgaven", "opgaver", "opgaverne", "stilling", "stillingen", "job",
+                 "jobbet", "rolle", "rollen", "organisation", "organisationen", "kommunen",
+                 "området", "arbejdet", "indsatsen", "funktionen")
+# What the work requires when it asks for the person after all: "Stillingen kræver en leder
+# med …", "Opgaven kræver, at du …", "Rollen kræver erfaring med …". Word beginnings.
+ASKED_OF_THE_PERSON = ("du", "dig", "leder", "direktør", "chef", "person", "kandidat", "ansøger",
+                       "erfaring", "forståelse", "evne", "kompetence", "indsigt", "viden",
+                       "kendskab", "uddannelse")
+_REQUIRED_BY_THE_WORK = re.compile(
+    rf"(?<!\w)\w*(?:{'|'.join(WORK_SUBJECTS)})(?:,?\s+som)?\s+{_ADVERBS}"
+    rf"(?P<verb>kræver|forudsætter)(?!\w)(?P<what>(?:,?\s+at(?!\w))?[^.,;:!?]*)")
+_PERSON_ASKED = re.compile(rf"(?<!\w)(?:{'|'.join(ASKED_OF_THE_PERSON)})")
 
 # Statements that soften the list they introduce: its obligation words make ønsker (R7). A
 # rule file that reads such a list sets the statement aside, quoting it.
@@ -116,8 +131,17 @@ def _said_of_the_person(text: str) -> str:
     """`text` without the requirement words it says of a thing (R6)."""
     text = _DECISIVE_BEFORE_NOUN.sub(" ", text)
     text = _KRAV_OF_A_THING.sub(r"\1 ", text)
+    text = _REQUIRED_BY_THE_WORK.sub(_unless_asked_of_the_person, text)
     return _PASSIVE.sub(lambda found: found.group(0) if found.group("verb") in NOT_PASSIVE
                         else " ", text)
+
+
+def _unless_asked_of_the_person(found: re.Match[str]) -> str:
+    """A requirement of the work without its verb, unless what it requires is the person."""
+    if _PERSON_ASKED.search(found.group("what")):
+        return found.group(0)
+    start, end = found.span("verb")
+    return found.group(0)[:start - found.start()] + " " + found.group(0)[end - found.start():]
 
 
 def read_cell(text: str) -> Reading | None:

@@ -734,6 +734,25 @@ def test_a_text_that_softens_its_list_drafts_its_obligations_as_weighted_wishes(
     assert not tr.uncovered and not tr.missing_quotes
 
 
+def test_a_requirement_the_text_says_of_the_task_drafts_no_krav(tmp_path):
+    """'Opgaven kræver tæt koordinering på tværs' says what the work needs, not what the
+    person must bring: it was drafted as a krav, with a knock-out scenario. Said of the task,
+    the post or the organisation, 'kræver' is read as if it were not there (R6); 'Stillingen
+    kræver en leder med …' and 'det er afgørende, at du' still make krav."""
+    text = tmp_path / "profil.md"
+    text.write_text("# Direktør, Greve Kommune\n\n## Ledelsesmæssige kompetencer\n\n"
+                    "Opgaven kræver tæt koordinering på tværs af forvaltningerne.\n\n"
+                    "Stillingen kræver en leder med overblik.\n\n"
+                    "Det er afgørende, at du har ledet ledere.\n", encoding="utf-8")
+    out = write_draft(text, tmp_path)
+    assert [(c.quote, c.priority) for c in load_profile(out).criteria] == [
+        ("Opgaven kræver tæt koordinering på tværs af forvaltningerne.", "ønske"),
+        ("Stillingen kræver en leder med overblik.", "krav"),
+        ("Det er afgørende, at du har ledet ledere.", "krav")]
+    assert out.with_suffix(".feature").read_text(encoding="utf-8").count("Scenarie:") == 2
+    assert lint_paths([out]) == []
+
+
 # --- the draft measured against the shipped rule files ---------------------------------------
 
 
