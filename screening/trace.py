@@ -23,7 +23,7 @@ What a statement is (`split_statements`), deliberately simple so a consultant ca
 - a *table cell*: of a line with a tab (a table saved as text) or of a markdown table (its
   outer pipes optional under its heading row); a *table row* instead, all its cells in one,
   when a column of the table says how much each row counts ("Krav", "Ønske", "Afgørende",
-  "Et plus": wording.read_cell).
+  "Et plus": wording.read_cell), or a "Krav" and an "Ønske" column mark it (X, ✓, "ja").
 
 Which statements count (must be quoted or set aside), `Statement.counted`:
 - every bullet, numbered item and sentence in a *competency section*: one whose heading, or
@@ -206,7 +206,7 @@ def _docx_text(content: bytes) -> str:
             if isinstance(block, Table):
                 rows = [_unmerged(row.cells) for row in block.rows]
                 texts = [[cell.text.strip() for cell in row] for row in rows]
-                if (_priority_column(texts)[0] is not None
+                if (_priority_columns(texts)[0]
                         and not any("\n" in text or "\t" in text for row in texts for text in row)):
                     # a krav/ønske column: a row a line, as a table saved as text, so each
                     # row is one statement (its short cells are no headings)
@@ -507,39 +507,81 @@ def _introduces(lead_in: str) -> bool:
 def _table(rows: list[str], markdown: bool, line: int,
            path: list[tuple[int, str]]) -> list[Statement]:
     """The statements of a table. With a krav/ønske column ("Krav", "Ønske", "Afgørende",
-    "Et plus" in half its rows or more), each row under the heading is one statement,
-    counted, even one whose column says nothing readable: its cells say what is asked, its
-    column how much. Else each cell on its own, counted when it asks something of people
-    ("Ledelse<tab>Det er afgørende, at du ...", "| Ledelse | Det er ... |")."""
+    "Et plus" in half its rows or more), or a Krav and an Ønske column marked with X, each
+    row under the heading is one statement, counted, even one whose column says nothing
+    readable: its cells say what is asked, its column how much. Else each cell on its own,
+    counted when it asks something of people ("Ledelse<tab>Det er afgørende, at du ...",
+    "| Ledelse | Det er ... |")."""
     table = [(line + offset, _cells(row, markdown)) for offset, row in enumerate(rows)]
-    column, heading = _priority_column([cells for _, cells in table])
+    columns, heading = _priority_columns([cells for _, cells in table])
     statements = []
     for at, cells in table:
         asked = [cell.strip() for n, cell in enumerate(cells)
-                 if n != column and normalise(cell)]
-        if column is not None and cells is not heading and asked:
+                 if n not in columns and normalise(cell)]
+        if columns and cells is not heading and asked:
             shown = " | ".join(cell.strip() for cell in cells if normalise(cell))
             statements.append(replace(
                 _statement("row", shown, at, path, "\n".join(asked), True),
-                priority_cell=normalise(cells[column]) if len(cells) > column else ""))
+                priority_cell=_priority_cell(cells, columns, heading)))
         else:
             statements += [_statement("row", cell, at, path, cell, states_requirement(cell))
                            for cell in cells if normalise(cell)]
     return statements
 
 
-def _priority_column(rows: list[list[str]]) -> tuple[int | None, list[str] | None]:
-    """The column whose cells, in at least half the rows of more than one cell under the
-    heading row, say only how much the row counts, and the heading row (a first row where
-    no cell does); None for a table without such a column."""
+def _priority_columns(rows: list[list[str]]) -> tuple[tuple[int, ...], list[str] | None]:
+    """The columns that say how much each row counts, and the heading row: the column whose
+    cells, in at least half the rows of more than one cell under the heading row, say it in
+    words (a first row where no cell does is the heading), or a Krav and an Ønske column
+    (headings read_cell reads so) whose cells mark at least half the rows (MARKS). No
+    columns for a table without them."""
     rows = [cells for cells in rows if sum(bool(normalise(cell)) for cell in cells) > 1]
+    marked = _marked_columns(rows)
+    if marked:
+        return marked, rows[0]
     heading = rows[0] if rows and not any(read_cell(cell) for cell in rows[0]) else None
     body = rows[1:] if heading is not None else rows
     for column in range(max((len(cells) for cells in body), default=0)):
         if 2 * sum(len(cells) > column and bool(read_cell(cells[column]))
                    for cells in body) >= len(body):
-            return column, heading
-    return None, None
+            return (column,), heading
+    return (), None
+
+
+# what marks a row in a table's Krav or Ønske column: "X", "x", a tick, "ja"
+MARKS = ("x", "✓", "✔", "×", "ja")
+
+
+def _marks(cell: str) -> bool:
+    return normalise(cell).casefold() in MARKS
+
+
+def _marked_columns(rows: list[list[str]]) -> tuple[int, ...]:
+    """A Krav and an Ønske column of marks: the first column whose heading reads as a krav
+    and the first that reads as an ønske, when their cells mark at least half the rows under
+    the heading; () for a table without them."""
+    if len(rows) < 2:
+        return ()
+    readings = [read_cell(cell) for cell in rows[0]]
+    krav = next((n for n, r in enumerate(readings) if r and r.priority == "krav"), None)
+    wish = next((n for n, r in enumerate(readings) if r and r.priority == "ønske"), None)
+    if krav is None or wish is None:
+        return ()
+    columns = (krav, wish)
+    if 2 * sum(any(len(cells) > c and _marks(cells[c]) for c in columns)
+               for cells in rows[1:]) < len(rows) - 1:
+        return ()
+    return columns
+
+
+def _priority_cell(cells: list[str], columns: tuple[int, ...],
+                   heading: list[str] | None) -> str:
+    """What a row's krav/ønske column says of it: its cell ("Afgørende", "" when empty), or
+    the headings of the Krav and Ønske columns it marks ("Krav"; "Krav/Ønske" for both,
+    which decides nothing; "" for neither)."""
+    if heading is None or len(columns) == 1:
+        return normalise(cells[columns[0]]) if len(cells) > columns[0] else ""
+    return "/".join(normalise(heading[c]) for c in columns if len(cells) > c and _marks(cells[c]))
 
 
 def _cells(row: str, markdown: bool) -> list[str]:

@@ -296,6 +296,57 @@ def test_a_word_table_with_a_krav_oenske_column_drafts_each_row_as_its_column_sa
     assert len(tr.statements) == 2 and not tr.uncovered and not tr.missing_quotes
 
 
+MARKED_ROWS = [("Kompetence", "Beskrivelse", "Krav", "Ønske"),
+               ("Ledelse af ledere", "Erfaring med ledelse af ledere", "X", ""),
+               ("Sundhedsindsigt", "Indsigt i det nære sundhedsvæsen", "", "✓"),
+               ("Økonomistyring", "Solid erfaring med økonomistyring", "ja", ""),
+               ("Kommunikation", "Formidler klart og i øjenhøjde", "x", "x")]
+MARKED_TABLES = {
+    "markdown": "\n".join(["| " + " | ".join(MARKED_ROWS[0]) + " |", "|---|---|:-:|:-:|",
+                           *("| " + " | ".join(row) + " |" for row in MARKED_ROWS[1:])]),
+    "tabs": "\n".join("\t".join(row) for row in MARKED_ROWS),
+}
+
+
+def _marked_table_docx(path: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Sundhedschef, Greve Kommune", 1)
+    document.add_heading("Kompetencer", 2)
+    table = document.add_table(rows=len(MARKED_ROWS), cols=len(MARKED_ROWS[0]))
+    for n, row in enumerate(MARKED_ROWS):
+        for m, text in enumerate(row):
+            table.cell(n, m).text = text
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("kind", [*MARKED_TABLES, "docx"])
+def test_a_table_with_a_krav_and_an_oenske_column_marked_drafts_each_row_as_marked(
+        tmp_path, kind):
+    """A table with a 'Krav' and an 'Ønske' column, each row marked with X (✓, 'x', 'ja') in
+    one of them, was read cell by cell: no cell asks something of people in words, so the
+    draft had nothing (E009) and trace counted nothing. Each row is now one criterion, krav
+    or ønske as its mark says; one marked in both is an ønske for the consultant to decide."""
+    if kind == "docx":
+        text = _marked_table_docx(tmp_path / "profil.docx")
+    else:
+        text = tmp_path / "profil.md"
+        text.write_text("# Sundhedschef, Greve Kommune\n\n## Kompetencer\n\n"
+                        + MARKED_TABLES[kind] + "\n", encoding="utf-8")
+    out = write_draft(text, tmp_path)
+    assert lint_paths([out]) == []
+    profile = load_profile(out)
+    assert [(c.name, c.quote, c.priority) for c in profile.criteria] == [
+        ("Ledelse af ledere", "Erfaring med ledelse af ledere", "krav"),
+        ("Sundhedsindsigt", "Indsigt i det nære sundhedsvæsen", "ønske"),
+        ("Økonomistyring", "Solid erfaring med økonomistyring", "krav"),
+        ("Kommunikation", "Formidler klart og i øjenhøjde", "ønske")]
+    (tr,) = trace_profile(profile)
+    assert len(tr.statements) == 4 and not tr.uncovered and not tr.missing_quotes
+
+
 def _latin1_seed(seed: Path, tmp_path: Path) -> Path:
     """The seed as the PDF can hold it, to count its statements."""
     copy = tmp_path / f"{seed.stem}-latin1.txt"

@@ -115,7 +115,8 @@ def new(text, out, profile_id, overwrite):
     med citatet ordret fra teksten, krav eller ønske foreslået ud fra ordlyden, og
     `when: {assessed: …}`, så udkastet kan screene med det samme. Hovedkommentaren siger,
     hvad konsulenten selv skal tage stilling til. En tabel med en kolonne, der siger krav
-    eller ønske, giver ét kriterium pr. række. Med --out skrives også et udkast til
+    eller ønske, eller med en Krav- og en Ønske-kolonne, hvor rækken er markeret med X, giver
+    ét kriterium pr. række. Med --out skrives også et udkast til
     scenarier (ét pr. krav) i en .feature-fil ved siden af.
 
     \b
