@@ -78,8 +78,8 @@ def test_a_draft_of_each_seed_lints_traces_screens_and_covers_the_seed(seed, tmp
     out = write_draft(seed, tmp_path)
     check_draft(out, seed, seed.read_text(encoding="utf-8"))
     text = out.read_text(encoding="utf-8")
-    assert text.startswith("# DRAFT written by `screening new`")
-    assert "Still to decide" in text
+    assert text.startswith("# UDKAST skrevet af `screening new`")
+    assert "Skal besluttes" in text
     feature = out.with_suffix(".feature")
     result = CliRunner().invoke(main, ["test", str(feature), "--check"])
     assert result.exit_code == 0, result.output
@@ -237,7 +237,8 @@ def test_a_table_with_a_krav_oenske_column_drafts_each_row_as_its_column_says(tm
         ("Sundhedsindsigt", "Indsigt i det nære sundhedsvæsen", "ønske", "Kompetencer"),
         ("Økonomistyring", "Solid erfaring med økonomistyring", "krav", "Kompetencer")]
     assert [c.lint_ignore for c in profile.criteria] == [("L303",), (), ("L303",)]
-    assert "reason: \"Krav by its table's krav/ønske column: " in out.read_text(encoding="utf-8")
+    assert "reason: \"Krav ud fra tabellens krav/ønske-kolonne: " in out.read_text(
+        encoding="utf-8")
     (tr,) = trace_profile(profile)
     assert len(tr.statements) == 3 and not tr.uncovered and not tr.missing_quotes
 
@@ -262,8 +263,8 @@ def test_a_row_whose_krav_oenske_column_says_nothing_readable_is_drafted_all_the
         ("Erfaring med ledelse af ledere", "krav"), ("Indsigt i det nære sundhedsvæsen", "ønske"),
         ("Formidler klart og i øjenhøjde", "ønske"), ("Styrer et budget på 2 mia. kr.", "ønske")]
     written = out.read_text(encoding="utf-8")
-    assert "its table's krav/ønske column says 'Se note', which decides nothing" in written
-    assert "its table's krav/ønske column says nothing" in written
+    assert "tabellens krav/ønske-kolonne siger 'Se note', hvilket intet afgør" in written
+    assert "tabellens krav/ønske-kolonne siger intet" in written
     (tr,) = trace_profile(profile)
     assert len(tr.statements) == 4 and not tr.uncovered
 
@@ -366,9 +367,9 @@ def test_a_draft_says_which_words_decided_each_criterion_and_quotes_colons_safel
     out = write_draft(text, tmp_path)
     written = out.read_text(encoding="utf-8")
     assert 'quote: "Du er ansvarlig for at: lede ledere."' in written
-    assert "# krav: 'afgørende' in the quote (line 9 of the text)" in written
-    assert "# ønske: 'vægtes positivt' in the quote (line 11 of the text)" in written
-    assert "# ønske, weight 2: 'vigtig' in the quote (line 13 of the text)" in written
+    assert "# krav: 'afgørende' i citatet (linje 9 i teksten)" in written
+    assert "# ønske: 'vægtes positivt' i citatet (linje 11 i teksten)" in written
+    assert "# ønske, vægt 2: 'vigtig' i citatet (linje 13 i teksten)" in written
     profile = load_profile(out)
     assert profile.meta.organisation == "Greve Kommune"
     assert profile.meta.date.isoformat() == "2025-03-01"
@@ -379,9 +380,43 @@ def test_a_draft_says_which_words_decided_each_criterion_and_quotes_colons_safel
     # a list item gets its priority from its own words (lint reads the quote), and the
     # comment points at the lead-in's words for the consultant to weigh
     assert weights["Er nysgerrig"] == ("ønske", 1)
-    assert ("# ønske: no word of the quote decides, an ønske by default; its lead-in says "
-            "'forventes' (line 17 of the text)") in written
+    assert ("# ønske: intet ord i citatet afgør det, et ønske som standard; indledningen "
+            "siger 'forventes' (linje 17 i teksten)") in written
     assert lint_paths([out]) == []
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("da", ["# UDKAST skrevet af `screening new` ud fra profil.md: 3 kriterier (2 krav, 1",
+            "# Skal besluttes, før der screenes for alvor:",
+            "# - profilens dato: ikke fundet i teksten, sat til udkastets dato",
+            "# krav: 'afgørende' i indledningen \"Det er afgørende, at du:\" (linje 7 i teksten)",
+            "reason: \"Krav ud fra indledningen: Det er afgørende, at du:\"",
+            "reason: \"Sådan læses udsagnene, der følger (en blødgører, R7)",
+            "# ønske, vægt 2: 'skal' i citatet, blødgjort af teksten (R7, se set_aside)"]),
+    ("en", ["# DRAFT written by `screening new` from profil.md: 3 criteria (2 krav, 1",
+            "# Still to decide before screening for real:",
+            "# - the profile's date: not found in the text, set to the day of the draft",
+            "# krav: 'afgørende' in its lead-in \"Det er afgørende, at du:\" (line 7 of the text)",
+            "reason: \"Krav by its lead-in: Det er afgørende, at du:\"",
+            "reason: \"How to read the statements that follow (a softener, R7)",
+            "# ønske, weight 2: 'skal' in the quote, softened by the text (R7, see set_aside)"]),
+])
+def test_a_draft_comments_and_gives_its_reasons_in_the_language_of_the_run(
+        tmp_path, lang, said):
+    """A Danish run wrote the draft's head comment, the comment at each criterion and the
+    reasons of its lint_ignore and set_aside in English: they are in the run's language."""
+    text = tmp_path / "profil.md"
+    text.write_text("## Personlige kompetencer\n\nVi forventer ikke, at du kan alt, men at du "
+                    "besidder flest mulig af nedenstående egenskaber:\n\n"
+                    "Det er afgørende, at du:\n\n- har ledet ledere\n- kender skolen\n\n"
+                    "Du skal være robust.\n", encoding="utf-8")
+    out = tmp_path / "udkast.yaml"
+    result = CliRunner().invoke(main, ["--lang", lang, "new", str(text), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    written = out.read_text(encoding="utf-8")
+    assert [line for line in said if line not in written] == []
+    assert lint_paths([out]) == []
+    assert len(load_profile(out).criteria) == 3
 
 
 def test_a_text_that_asks_nothing_gives_a_located_error_not_an_empty_draft(tmp_path):
@@ -615,7 +650,7 @@ def test_items_under_a_decisive_lead_in_are_drafted_as_krav_with_the_reason(tmp_
     assert priorities == {"har ledet ledere": "krav", "kender det politiske system": "krav",
                           "Er nysgerrig": "ønske"}
     written = out.read_text(encoding="utf-8")
-    assert "# krav: 'afgørende' in its lead-in \"Det er afgørende, at du:\"" in written
+    assert "# krav: 'afgørende' i indledningen \"Det er afgørende, at du:\"" in written
     krav = [c for c in profile.criteria if c.priority == "krav"]
     assert all(c.lint_ignore == ("L303",) for c in krav)
     assert lint_paths([out]) == []
@@ -778,7 +813,7 @@ def test_a_text_that_softens_its_list_drafts_its_obligations_as_weighted_wishes(
     assert [s.quote for s in profile.set_aside] == [
         "Vi forventer ikke, at du kan alt, men at du besidder flest mulig af nedenstående "
         "egenskaber:"]
-    assert "# ønske, weight 2: 'skal' in the quote, softened by the text (R7, see set_aside)" \
+    assert "# ønske, vægt 2: 'skal' i citatet, blødgjort af teksten (R7, se set_aside)" \
         in out.read_text(encoding="utf-8")
     assert lint_paths([out]) == []
     (tr,) = trace_profile(profile)
