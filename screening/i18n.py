@@ -543,6 +543,14 @@ EN: dict[str, str] = {
     "stoppet efter {seconds} s": "stopped after {seconds} s",
     "(kørslen af filen gik ned)": "(the run of the file crashed)",
     "ingen krav, så intet udkast til scenarier": "no krav, so no draft scenarios",
+    "Ikke talt med: {count} sætninger under overskrifter om formål, ansvar eller rolle, som "
+    "intet kræver af personen: de beskriver stillingen, ikke kandidaten (R10); citér en i et "
+    "kriterium, hvis den skal screenes":
+        "Not counted: {count} sentences under headings on purpose, responsibilities or role "
+        "that ask nothing of the person: they describe the post, not the candidate (R10); "
+        "quote one in a criterion if it is to be screened",
+    "  {document}:{line}: ikke talt med [{section}]: {passage}":
+        "  {document}:{line}: not counted [{section}]: {passage}",
     # the comments and lint_ignore reasons of a draft rule file (screening/draft.py)
     "UDKAST skrevet af `screening new` ud fra {source}: {count} kriterier ({krav} krav, "
     "{wishes} ønsker), ét pr. udsagn, der stiller krav. Hvert citat er kopieret fra teksten.":

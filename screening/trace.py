@@ -41,6 +41,11 @@ Which statements count (must be quoted or set aside), `Statement.counted`:
   row always (its column says it is asked);
 - never a heading or a bullet that is only a link.
 
+Prose under a heading on the post's purpose, responsibilities or role that asks nothing of
+people does not count: it says what the post holder will do, not what the candidate must
+bring (docs/reading-profiles.md, R10). Trace lists each such sentence no quote covers as
+skipped (`DocumentTrace.skipped`), so a consultant sees what was not checked and why.
+
 A statement is covered when a quote contains it, or lies inside it and in no counted
 statement before it (words that recur cover only where they are first quoted from). A
 `set_aside:` quote that is a heading sets aside its whole section, subsections included.
@@ -128,6 +133,9 @@ class DocumentTrace:
     quotes: tuple[QuoteCheck, ...]
     statements: tuple[Statement, ...]  # the counted ones
     uncovered: tuple[Statement, ...]
+    # sentences not counted because they describe the post, not the person (R10), and
+    # quoted by no criterion: trace says it skipped them
+    skipped: tuple[Statement, ...]
 
     @property
     def missing_quotes(self) -> tuple[QuoteCheck, ...]:
@@ -688,7 +696,20 @@ def trace_text(text: str, document: str, path: str, quotes: list[QuoteCheck],
     uncovered = [s for n, s in enumerate(counted)
                  if not covered(s, [q for q in folded if first_in[q] in (n, None)
                                     or bodies[n] in q], set_aside_headings)]
-    return DocumentTrace(document, path, tuple(checked), tuple(counted), tuple(uncovered))
+    skipped = [s for s in statements
+               if describes_the_post(s) and not covered(s, folded, set_aside_headings)]
+    return DocumentTrace(document, path, tuple(checked), tuple(counted), tuple(uncovered),
+                         tuple(skipped))
+
+
+def describes_the_post(statement: Statement) -> bool:
+    """A sentence under a heading on the post's purpose, responsibilities or role ("Direktionens
+    formål og ansvarsområder", "Rollen som centerchef") that asks nothing of people: what the
+    post holder will do, not what the candidate must bring (R10), so it is not counted (a
+    list's lead-in, "Vores formål er:", is no such sentence: its items count)."""
+    return (statement.kind == "sentence" and not statement.counted
+            and not _introduces(statement.text)
+            and any(_starts_word(h, RESPONSIBILITY_WORDS) for h in statement.sections))
 
 
 def trace_profile(profile: Profile, source: str | Path | None = None) -> list[DocumentTrace]:
