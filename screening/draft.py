@@ -32,17 +32,25 @@ MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august"
 # ("robust", "samarbejde") was personlige only when it named no leadership or field word, so
 # "Din ledelsesstil er karakteriseret af en oprigtig interesse for andre, nærvær og
 # samarbejdsvilje" was drafted ledelsesmæssige.
-CATEGORY_WORDS = {
+CATEGORY_WORDS = {  # the Danish stems, then the English ones
     "ledelsesmæssige": ("ledelse", "leder", "lede ", "strategi", "retning", "styring", "drift",
                         "udvikling", "organisation", "implementer", "følgeskab", "forandring",
-                        "direktion"),
+                        "direktion", "leading", "leadership", "manag", "change"),
     "faglige": ("faglig", "uddannelse", "erfaring", "viden", "indsigt", "kendskab", "økonomi",
-                "jura", "juridisk", "politisk", "politik", "rådgiv", "kommunal", "lovgivning"),
+                "jura", "juridisk", "politisk", "politik", "rådgiv", "kommunal", "lovgivning",
+                "professional", "degree", "experience", "knowledge", "financ", "legal",
+                "political", "advis", "municipal"),
     "personlige": ("personlig", "person ", "robust", "autentisk", "integritet", "ærlig",
                    "nysgerrig", "samarbejd", "relation", "kommunik", "formidl", "nærvær",
                    "initiativ", "beslutningskraft", "udadvendt", "troværdig", "ordentlig",
-                   "tillid", "rolig", "empati", "engagement"),
+                   "tillid", "rolig", "empati", "engagement", "personal", "honest", "curious",
+                   "collaborat", "communicat", "trust", "calm", "humour"),
 }
+# what a heading names each category by, in Danish ("Faglige kompetencer") and English
+# ("Professional competencies")
+CATEGORY_HEADINGS = {"faglige": ("faglig", "professional"),
+                     "ledelsesmæssige": ("ledelsesmæssig", "leadership", "management"),
+                     "personlige": ("personlig", "personal")}
 DEFAULT_CATEGORY = "personlige"  # a description with none of the words
 MAX_NAME_WORDS = 8
 # the draft's comments and reasons are written in the run's language (i18n.t)
@@ -250,7 +258,8 @@ def _category(s: Statement, quote: str) -> str:
     one guessed from its words and its section's; under a heading naming more than one
     ("Personlige og ledelsesmæssige kompetencer") from its own words alone."""
     for heading in reversed(s.sections):
-        named = [c for c in CATEGORIES if re.search(rf"(?<!\w){c[:-1]}", heading.casefold())]
+        named = [c for c in CATEGORIES if any(re.search(rf"(?<!\w){stem}", heading.casefold())
+                                              for stem in CATEGORY_HEADINGS[c])]
         if len(named) == 1:
             return named[0]
         if named:

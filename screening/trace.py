@@ -73,12 +73,14 @@ from .wording import read_cell, read_wording
 # sentence under it count: "kompetencer" in the plural, since "ansvar og kompetence" is
 # authority, not a competency. A heading on the post's purpose, responsibilities or role
 # makes only its lists count: its prose is often description ("Strategisk Lederforum mødes
-# 3-4 gange årligt").
+# 3-4 gange årligt"). The Danish words, then the English ones.
 COMPETENCY_HEADING_WORDS = ("kompetencer", "egenskaber", "kvalifikation", "personprofil",
-                            "forventning", "krav", "om dig", "vi søger")
-RESPONSIBILITY_WORDS = ("formål", "ansvar", "rolle")
+                            "forventning", "krav", "om dig", "vi søger", "competenc",
+                            "qualification", "skills", "requirement", "about you",
+                            "we are looking for", "person specification")
+RESPONSIBILITY_WORDS = ("formål", "ansvar", "rolle", "purpose", "responsibilit", "role")
 # lead-in words a heading does not stand for: its list counts by the words of a lead-in
-LEAD_IN_ONLY_WORDS = ("kræver", "forvent", "værdi")
+LEAD_IN_ONLY_WORDS = ("kræver", "forvent", "værdi", "require", "expect", "value")
 LEAD_IN_WORDS = (*LEAD_IN_ONLY_WORDS, *RESPONSIBILITY_WORDS, *COMPETENCY_HEADING_WORDS)
 MAX_HEADING_CHARS = 80
 # bullet signs: markdown's, and those Word and PDF exports write ("●", "▪", "◦", and "\uf0b7",
@@ -327,9 +329,12 @@ def _starts_word(text: str, beginnings: Iterable[str]) -> bool:
 
 
 # The people a requirement is asked of: the candidate ("du"), the management the post is
-# part of ("vi", "direktionen"), leaders in general ("man", "lederen"). Word beginnings.
+# part of ("vi", "direktionen"), leaders in general ("man", "lederen"). Word beginnings, in
+# Danish and in English; the English "we", "our" and "us" as whole words ("well", "use").
 PERSON_WORDS = ("du", "dig", "din", "dit", "dine", "vi", "os", "vores", "man", "direktør",
-                "direktion", "leder", "chef", "kandidat", "ansøger", "koncernledelse")
+                "direktion", "leder", "chef", "kandidat", "ansøger", "koncernledelse", "you",
+                "director", "leader", "candidate", "applicant")
+PERSON_WHOLE_WORDS = ("we", "our", "us")
 
 
 def states_requirement(text: str) -> bool:
@@ -338,7 +343,9 @@ def states_requirement(text: str) -> bool:
 
 
 def _names_people(text: str) -> bool:
-    return any(re.search(rf"(?<!\w){word}", text.casefold()) for word in PERSON_WORDS)
+    lowered = text.casefold()
+    return (any(re.search(rf"(?<!\w){word}", lowered) for word in PERSON_WORDS)
+            or any(re.search(rf"(?<!\w){word}(?!\w)", lowered) for word in PERSON_WHOLE_WORDS))
 
 
 @dataclass

@@ -22,15 +22,18 @@ from .vocabulary import STAGES, label
 
 # --- reading the wording (docs/reading-profiles.md) ----------------------------------------
 
+# Each list holds the Danish words, then the English ones: a profile text in English is
+# read by the same rules ("must" as "skal", "an advantage" as "en fordel").
 # Words that decide: the text says outright that the candidate cannot do without it (R1).
 DECISIVE_WORDS = ("afgørende", "krav", "kræver", "kræves", "forudsætning", "forudsætter",
                   "forudsættes", "nødvendig", "nødvendigt", "nødvendige", "betingelse",
-                  "påkrævet")
+                  "påkrævet", "essential", "required", "a requirement")
 # Words of obligation: a krav, unless a softened list or the organisation's voice (R2).
-OBLIGATION_WORDS = ("skal", "forventes", "forventer", "forventningen")
+OBLIGATION_WORDS = ("skal", "forventes", "forventer", "forventningen", "must")
 # Words of a wish: always an ønske, whatever else the sentence says (R3).
 WISH_WORDS = ("gerne", "ser gerne", "et plus", "vægtes positivt", "fordel", "en fordel",
-              "ønskelig", "ønskeligt", "vi forestiller os")
+              "ønskelig", "ønskeligt", "vi forestiller os", "an advantage", "preferred",
+              "we value", "desirable", "a plus")
 # Words that single a statement out: an ønske with them weighs 2 (R4). "afgørende vægt"
 # weighs; it does not decide.
 EMPHASIS_WORDS = ("særdeles", "vigtig", "vigtigt", "vigtige", "vigtigste", "væsentlig",
@@ -39,7 +42,7 @@ EMPHASIS_WORDS = ("særdeles", "vigtig", "vigtigt", "vigtige", "vigtigste", "væ
                   "lægger stor vægt på", "lægger vi stor vægt på", "afgørende vægt")
 # Obligations whose subject is the organisation, not the candidate ("Vi skal have et blik
 # for …", "der skal være balance …"): they describe the job, so an ønske of weight 2 (R5).
-ORGANISATION_VOICE = ("vi skal", "skal vi", "der skal", "skal der")
+ORGANISATION_VOICE = ("vi skal", "skal vi", "der skal", "skal der", "we must")
 # Phrases whose requirement word speaks of a situation or a task, or is negated, or
 # describes a thing ("en afgørende spiller"): read as if the phrase were not there (R6).
 NEUTRAL_PHRASES = ("når situationen kræver det", "hvor det er nødvendigt",
@@ -48,7 +51,8 @@ NEUTRAL_PHRASES = ("når situationen kræver det", "hvor det er nødvendigt",
                    "forventer ikke", "ikke afgørende", "ikke nødvendigt", "ikke nødvendig",
                    "ikke påkrævet", "ikke en forudsætning", "ikke krav", "kræves ikke",
                    "forudsættes ikke", "en afgørende", "en helt afgørende", "et afgørende",
-                   "den nødvendige", "det nødvendige", "de nødvendige")
+                   "den nødvendige", "det nødvendige", "de nødvendige", "not required",
+                   "not essential", "not a requirement", "an essential", "the required")
 # A requirement word said of a thing, not of the person (R6): read as if it were not there.
 _ADVERBS = r"(?:(?:derfor|også|desuden|altid|løbende|fortsat|samtidig|her|nu)\s+)*"
 # a decisive adjective before its noun, not said of what it follows: "nødvendig

@@ -425,12 +425,13 @@ def test_a_text_that_asks_nothing_gives_a_located_error_not_an_empty_draft(tmp_p
     result = CliRunner().invoke(main, ["new", str(text)])
     assert result.exit_code == 2
     assert f"{text}: E009 fandt intet udsagn, der stiller krav til kandidaten" in result.output
-    # an English profile text asks in words the draft does not read: it says so
-    english = tmp_path / "profile.txt"
-    english.write_text("Director\n\nYou must have experience leading leaders.\n",
+    # in English: the words it reads, in both languages the text may be in
+    english = tmp_path / "about.txt"
+    english.write_text("About the municipality\n\nThe municipality lies by the sea.\n",
                        encoding="utf-8")
     said = CliRunner().invoke(main, ["--lang", "en", "new", str(english)]).output
-    assert "E009" in said and "the draft reads profile texts in Danish" in said
+    assert "E009" in said and "'must', 'essential', 'an advantage'" in said
+    assert "the draft reads profile texts in Danish and in English" in said
     missing = CliRunner().invoke(main, ["--lang", "en", "new", str(tmp_path / "nej.docx")])
     assert missing.exit_code == 2 and "E001 file not found" in missing.output
 
@@ -818,6 +819,37 @@ def test_a_text_that_softens_its_list_drafts_its_obligations_as_weighted_wishes(
     assert lint_paths([out]) == []
     (tr,) = trace_profile(profile)
     assert not tr.uncovered and not tr.missing_quotes
+
+
+def test_a_profile_text_in_english_is_drafted_by_its_english_words(tmp_path):
+    """An English profile text was refused (E009, 'the draft reads profile texts in Danish'):
+    'must', 'essential' and 'is required' make krav, 'an advantage', 'preferred' and 'we
+    value' ønsker, by the rules the Danish words follow; its headings file the criteria."""
+    text = tmp_path / "profile.md"
+    text.write_text(
+        "# Director of Children and Schools, Greve\n\n## Professional competencies\n\n"
+        "- You must have experience of leading leaders in a politically governed "
+        "organisation.\n- A degree in education is an advantage.\n\n"
+        "## Personal competencies\n\nIt is essential that you are robust and calm. We value "
+        "a sense of humour. Experience with the media is preferred. A master's degree is "
+        "not required.\n\n## Leadership competencies\n\n"
+        "Experience of leading change is required.\n\n## About the municipality\n\n"
+        "The municipality lies by the sea and has 50,000 inhabitants.\n", encoding="utf-8")
+    out = write_draft(text, tmp_path)
+    profile = load_profile(out)
+    assert [(c.quote, c.priority, c.category) for c in profile.criteria] == [
+        ("You must have experience of leading leaders in a politically governed "
+         "organisation.", "krav", "faglige"),
+        ("A degree in education is an advantage.", "ønske", "faglige"),
+        ("It is essential that you are robust and calm.", "krav", "personlige"),
+        ("We value a sense of humour.", "ønske", "personlige"),
+        ("Experience with the media is preferred.", "ønske", "personlige"),
+        ("A master's degree is not required.", "ønske", "personlige"),
+        ("Experience of leading change is required.", "krav", "ledelsesmæssige")]
+    assert lint_paths([out]) == []
+    (tr,) = trace_profile(profile)
+    assert len(tr.statements) == 7 and not tr.uncovered and not tr.missing_quotes
+    assert out.with_suffix(".feature").read_text(encoding="utf-8").count("Scenarie:") == 3
 
 
 def test_a_requirement_the_text_says_of_the_task_drafts_no_krav(tmp_path):
