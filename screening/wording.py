@@ -27,7 +27,7 @@ from .vocabulary import STAGES, label
 # Words that decide: the text says outright that the candidate cannot do without it (R1).
 DECISIVE_WORDS = ("afgørende", "krav", "kræver", "kræves", "forudsætning", "forudsætter",
                   "forudsættes", "nødvendig", "nødvendigt", "nødvendige", "betingelse",
-                  "påkrævet", "essential", "required", "a requirement")
+                  "påkrævet", "essential", "required", "requires", "a requirement")
 # Words of obligation: a krav, unless a softened list or the organisation's voice (R2).
 OBLIGATION_WORDS = ("skal", "forventes", "forventer", "forventningen", "must")
 # Words of a wish: always an ønske, whatever else the sentence says (R3).
@@ -74,20 +74,28 @@ _PASSIVE = re.compile(rf"(?<!\w)(?<!\bder )(?<!\bdu )(?<!\bman )skal"
 NOT_PASSIVE = ("ligeledes", "således", "anderledes", "ellers", "trives", "lykkes", "mødes",
                "enes", "færdes", "findes", "synes", "længes", "mindes")
 # The task, the post and the organisation, as the subject of a requirement (R6): "Opgaven
-# kræver tæt koordinering", "indsatsen, som også kræver opmærksomhed" say what the work needs,
-# not what the person must bring. Word endings: "Ledelsesopgaven", "ansvarsområdet".
+# kræver tæt koordinering", "indsatsen, som også kræver opmærksomhed", "The task requires
+# close coordination" say what the work needs, not what the person must bring. Word endings:
+# "Ledelsesopgaven", "ansvarsområdet".
 WORK_SUBJECTS = ("opgave", "opgaven", "opgaver", "opgaverne", "stilling", "stillingen", "job",
                  "jobbet", "rolle", "rollen", "organisation", "organisationen", "kommunen",
-                 "området", "arbejdet", "indsatsen", "funktionen")
+                 "området", "arbejdet", "indsatsen", "funktionen", "task", "tasks", "role",
+                 "post", "position", "organization", "work")
 # What the work requires when it asks for the person after all: "Stillingen kræver en leder
-# med …", "Opgaven kræver, at du …", "Rollen kræver erfaring med …". Word beginnings.
-ASKED_OF_THE_PERSON = ("du", "dig", "leder", "direktør", "chef", "person", "kandidat", "ansøger",
-                       "erfaring", "forståelse", "evne", "kompetence", "indsigt", "viden",
-                       "kendskab", "uddannelse")
+# med …", "Opgaven kræver, at du …", "Rollen kræver erfaring med …", "The post requires a
+# leader …". Whole words: "du", "dig", "you" (not "digital"); word beginnings: the others.
+PERSON_ASKED_WORDS = ("du", "dig", "you")
+ASKED_OF_THE_PERSON = ("leder", "direktør", "chef", "person", "kandidat", "ansøger", "erfaring",
+                       "forståelse", "evne", "kompetence", "indsigt", "viden", "kendskab",
+                       "uddannelse", "leader", "director", "manager", "candidate",
+                       "experience", "understanding", "abilit", "competenc", "insight",
+                       "knowledge", "education", "degree")
 _REQUIRED_BY_THE_WORK = re.compile(
-    rf"(?<!\w)\w*(?:{'|'.join(WORK_SUBJECTS)})(?:,?\s+som)?\s+{_ADVERBS}"
-    rf"(?P<verb>kræver|forudsætter)(?!\w)(?P<what>(?:,?\s+at(?!\w))?[^.,;:!?]*)")
-_PERSON_ASKED = re.compile(rf"(?<!\w)(?:{'|'.join(ASKED_OF_THE_PERSON)})")
+    rf"(?<!\w)\w*(?:{'|'.join(WORK_SUBJECTS)})(?:,?\s+(?:som|which|that))?\s+{_ADVERBS}"
+    rf"(?P<verb>kræver|forudsætter|requires)(?!\w)"
+    rf"(?P<what>(?:,?\s+(?:at|that)(?!\w))?[^.,;:!?]*)")
+_PERSON_ASKED = re.compile(rf"(?<!\w)(?:(?:{'|'.join(PERSON_ASKED_WORDS)})(?!\w)"
+                           rf"|{'|'.join(ASKED_OF_THE_PERSON)})")
 
 # Statements that soften the list they introduce: its obligation words make ønsker (R7). A
 # rule file that reads such a list sets the statement aside, quoting it.

@@ -89,6 +89,9 @@ OF_A_THING = [
     "Organisering og fysisk placering af specialtilbud er en del af indsatsen, som også "
     "kræver opmærksomhed.",
     "Stillingen forudsætter tæt koordinering med regionen.",
+    "Opgaven kræver digital omstilling af hele forvaltningen.",
+    "The task requires close coordination across the departments.",
+    "It is a role which requires close coordination with the region.",
 ]
 OF_THE_PERSON = [
     ("Det er nødvendigt, at du har erfaring med koordinering.", "nødvendigt"),
@@ -105,6 +108,8 @@ OF_THE_PERSON = [
     ("Stillingen kræver en leder med forståelse for medarbejdernes behov.", "kræver"),
     ("Opgaven kræver, at du kan koordinere på tværs.", "kræver"),
     ("Rollen kræver erfaring med politisk betjening.", "kræver"),
+    ("The post requires a leader with an overview of the whole organisation.", "requires"),
+    ("The role requires that you can coordinate across the departments.", "requires"),
 ]
 
 
