@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from .errors import InputError, Problem
+from .i18n import t
 from .messages import message
 from .profiles import CATEGORIES
 from .trace import LIST_MARKER, Statement, read_text, split_statements
@@ -31,38 +32,48 @@ MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august"
 # ("robust", "samarbejde") was personlige only when it named no leadership or field word, so
 # "Din ledelsesstil er karakteriseret af en oprigtig interesse for andre, nærvær og
 # samarbejdsvilje" was drafted ledelsesmæssige.
-CATEGORY_WORDS = {
+CATEGORY_WORDS = {  # the Danish stems, then the English ones
     "ledelsesmæssige": ("ledelse", "leder", "lede ", "strategi", "retning", "styring", "drift",
                         "udvikling", "organisation", "implementer", "følgeskab", "forandring",
-                        "direktion"),
+                        "direktion", "leading", "leadership", "manag", "change"),
     "faglige": ("faglig", "uddannelse", "erfaring", "viden", "indsigt", "kendskab", "økonomi",
-                "jura", "juridisk", "politisk", "politik", "rådgiv", "kommunal", "lovgivning"),
+                "jura", "juridisk", "politisk", "politik", "rådgiv", "kommunal", "lovgivning",
+                "professional", "degree", "experience", "knowledge", "financ", "legal",
+                "political", "advis", "municipal"),
     "personlige": ("personlig", "person ", "robust", "autentisk", "integritet", "ærlig",
                    "nysgerrig", "samarbejd", "relation", "kommunik", "formidl", "nærvær",
                    "initiativ", "beslutningskraft", "udadvendt", "troværdig", "ordentlig",
-                   "tillid", "rolig", "empati", "engagement"),
+                   "tillid", "rolig", "empati", "engagement", "personal", "honest", "curious",
+                   "collaborat", "communicat", "trust", "calm", "humour"),
 }
+# what a heading names each category by, in Danish ("Faglige kompetencer") and English
+# ("Professional competencies")
+CATEGORY_HEADINGS = {"faglige": ("faglig", "professional"),
+                     "ledelsesmæssige": ("ledelsesmæssig", "leadership", "management"),
+                     "personlige": ("personlig", "personal")}
 DEFAULT_CATEGORY = "personlige"  # a description with none of the words
 MAX_NAME_WORDS = 8
-SOFTENER_REASON = ("How to read the statements that follow (a softener, R7): their skal and "
-                   "forventes make ønsker of weight 2")
+# the draft's comments and reasons are written in the run's language (i18n.t)
+SOFTENER_REASON = ("Sådan læses udsagnene, der følger (en blødgører, R7): deres skal og "
+                   "forventes giver ønsker med vægt 2")
 # a lead clause that says how much a statement counts: "Det er afgørende, at du ", "Vi ser
 # gerne, at du ", "Det er et plus, hvis du "
 _ASKING = re.compile(r"(?P<lead>[^,.;:]{1,40}?),? (?:at|hvis) du ")
 DOCUMENT_KIND_WORDS = 4  # "Stillings- og personprofil", "Job- og personprofil for ..." is more
 POST_HEADINGS = 3  # the post is named right under the kind of document, if at all
 TO_DECIDE = (
-    "krav or ønske and the weight of each criterion: proposed from the wording, see the "
-    "comment at each",
-    "how each criterion is judged: every one is `assessed` in the interviews, test and "
-    "references; read facts of the CV instead where the text asks for experience or "
-    "education (`derived:` and `some:` conditions, see `screening fields`)",
-    "`sources:` per criterion (by default every stage of the process)",
-    "categories (the one a heading names, such as 'Faglige kompetencer', else guessed from "
-    "words such as 'ledelse' and 'faglig') and short names",
-    "statements that are not competencies (the organisation, the process): remove their "
-    "criteria and list them under `set_aside:` with a reason",
-    "scoring: weights, assessment thresholds, bands (the tool's defaults until set)",
+    "krav eller ønske og vægten af hvert kriterium: foreslået ud fra ordlyden, se "
+    "kommentaren ved hvert",
+    "hvordan hvert kriterium bedømmes: hvert er `assessed` i samtalerne, testen og "
+    "referencerne; læs i stedet fakta fra CV'et, hvor teksten spørger om erfaring eller "
+    "uddannelse (`derived:`- og `some:`-betingelser, se `screening fields`)",
+    "`sources:` pr. kriterium (som standard alle trin i processen)",
+    "kategorier (den, en overskrift nævner, fx 'Faglige kompetencer', ellers gættet ud fra "
+    "ord som 'ledelse' og 'faglig') og korte navne",
+    "udsagn, der ikke er kompetencer (organisationen, processen): fjern deres kriterier, og "
+    "skriv dem under `set_aside:` med en begrundelse",
+    "scoring: vægte, tærskler for vurderinger, anbefalinger (værktøjets standarder, til de "
+    "er sat)",
 )
 
 
@@ -247,7 +258,8 @@ def _category(s: Statement, quote: str) -> str:
     one guessed from its words and its section's; under a heading naming more than one
     ("Personlige og ledelsesmæssige kompetencer") from its own words alone."""
     for heading in reversed(s.sections):
-        named = [c for c in CATEGORIES if re.search(rf"(?<!\w){c[:-1]}", heading.casefold())]
+        named = [c for c in CATEGORIES if any(re.search(rf"(?<!\w){stem}", heading.casefold())
+                                              for stem in CATEGORY_HEADINGS[c])]
         if len(named) == 1:
             return named[0]
         if named:
@@ -295,19 +307,21 @@ def _q(value: str) -> str:
 
 def _rule_text(profile_id: str, title: str, organisation: str | None, when: date | None,
                source: str, drafted: list[Drafted], softener: str | None) -> str:
-    decide = list(TO_DECIDE)
+    decide = [t(item) for item in TO_DECIDE]
     if organisation is None:
-        decide.append("the organisation: not found in the text")
+        decide.append(t("organisationen: ikke fundet i teksten"))
     if when is None:
-        decide.append("the profile's date: not found in the text, set to the day of the draft")
+        decide.append(t("profilens dato: ikke fundet i teksten, sat til udkastets dato"))
     krav = sum(d.wording.priority == "krav" for d in drafted)
     lines = [
-        *_comment(f"DRAFT written by `screening new` from {source}: {len(drafted)} criteria "
-                  f"({krav} krav, {len(drafted) - krav} ønsker), one per statement that asks "
-                  "something. Every quote is copied from the text."),
-        "# Still to decide before screening for real:",
+        *_comment(t("UDKAST skrevet af `screening new` ud fra {source}: {count} kriterier "
+                    "({krav} krav, {wishes} ønsker), ét pr. udsagn, der stiller krav. Hvert "
+                    "citat er kopieret fra teksten.", source=source, count=len(drafted),
+                    krav=krav, wishes=len(drafted) - krav)),
+        "# " + t("Skal besluttes, før der screenes for alvor:"),
         *[line for item in decide for line in _comment(item, "# - ", "#   ")],
-        "# Then: screening lint, screening trace, screen the examples, screening test.",
+        "# " + t("Derefter: screening lint, screening trace, screen eksemplerne, "
+                 "screening test."),
         "profile:",
         f"  id: {profile_id}",
         f"  title: {_q(title)}",
@@ -322,18 +336,19 @@ def _rule_text(profile_id: str, title: str, organisation: str | None, when: date
     ]
     if softener:
         lines += ["set_aside:", f"  - quote: {_q(softener)}",
-                  f"    reason: {_q(SOFTENER_REASON)}", ""]
+                  f"    reason: {_q(t(SOFTENER_REASON))}", ""]
     lines += ["criteria:"]
     for d in drafted:
         w = d.wording
         lines += [
-            f"  # {_decided(d)} (line {d.statement.line} of the text)",
+            f"  # {_decided(d)} " + t("(linje {line} i teksten)", line=d.statement.line),
             f"  - id: {d.id}",
         ]
         if d.accepts:  # lint reads the quote alone: say why the draft reads it otherwise
-            reason = (f"Krav by its lead-in: {d.statement.lead_in}" if d.decided_by == "lead-in"
-                      else f"{_head(w).capitalize()} by its table's krav/ønske column: "
-                           f"{d.statement.priority_cell}")
+            reason = (t("Krav ud fra indledningen: {lead_in}", lead_in=d.statement.lead_in)
+                      if d.decided_by == "lead-in"
+                      else t("{head} ud fra tabellens krav/ønske-kolonne: {cell}",
+                             head=_head(w).capitalize(), cell=d.statement.priority_cell))
             lines += ["    lint_ignore:", f"      - {{code: {d.accepts}, reason: {_q(reason)}}}"]
         lines += [
             f"    name: {_q(d.name)}",
@@ -357,25 +372,29 @@ def _decided(d: Drafted) -> str:
     said = ", ".join(f"'{word}'" for word in w.words)
     head = _head(w)
     if d.decided_by == "lead-in":
-        return f"{head}: {said} in its lead-in \"{d.statement.lead_in}\""
+        return t("{head}: {words} i indledningen \"{lead_in}\"", head=head, words=said,
+                 lead_in=d.statement.lead_in)
     if d.decided_by == "column":
-        return f"{head}: {said} in its table's krav/ønske column"
-    decided = f"{head}: {said} in the quote" if said else \
-        f"{head}: no word of the quote decides, an ønske by default"
+        return t("{head}: {words} i tabellens krav/ønske-kolonne", head=head, words=said)
+    decided = t("{head}: {words} i citatet", head=head, words=said) if said else \
+        t("{head}: intet ord i citatet afgør det, et ønske som standard", head=head)
     if read_wording(d.quote).priority != w.priority:
-        decided += ", softened by the text (R7, see set_aside)"
+        decided += t(", blødgjort af teksten (R7, se set_aside)")
     lead = read_wording(d.statement.lead_in).words if d.statement.lead_in else ()
     if lead and not w.words:
-        decided += "; its lead-in says " + ", ".join(f"'{word}'" for word in lead)
+        decided += t("; indledningen siger {words}",
+                     words=", ".join(f"'{word}'" for word in lead))
     cell = d.statement.priority_cell
     if cell is not None:  # a row whose krav/ønske column no reading knows
-        decided += (f"; its table's krav/ønske column says '{cell}', which decides nothing"
-                    if cell else "; its table's krav/ønske column says nothing")
+        decided += (t("; tabellens krav/ønske-kolonne siger '{cell}', hvilket intet afgør",
+                      cell=cell)
+                    if cell else t("; tabellens krav/ønske-kolonne siger intet"))
     return decided
 
 
 def _head(w: Reading) -> str:
-    return f"{w.priority}, weight {w.weight:g}" if w.weight is not None else w.priority
+    return (t("{priority}, vægt {weight}", priority=w.priority, weight=f"{w.weight:g}")
+            if w.weight is not None else w.priority)
 
 
 def _comment(text: str, first: str = "# ", rest: str = "# ") -> list[str]:

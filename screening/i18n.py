@@ -544,6 +544,67 @@ EN: dict[str, str] = {
     "stoppet efter {seconds} s": "stopped after {seconds} s",
     "(kørslen af filen gik ned)": "(the run of the file crashed)",
     "ingen krav, så intet udkast til scenarier": "no krav, so no draft scenarios",
+    "Ikke talt med: {count} sætninger under overskrifter om formål, ansvar eller rolle, som "
+    "intet kræver af personen: de beskriver stillingen, ikke kandidaten (R10); citér en i et "
+    "kriterium, hvis den skal screenes":
+        "Not counted: {count} sentences under headings on purpose, responsibilities or role "
+        "that ask nothing of the person: they describe the post, not the candidate (R10); "
+        "quote one in a criterion if it is to be screened",
+    "  {document}:{line}: ikke talt med [{section}]: {passage}":
+        "  {document}:{line}: not counted [{section}]: {passage}",
+    # the comments and lint_ignore reasons of a draft rule file (screening/draft.py)
+    "UDKAST skrevet af `screening new` ud fra {source}: {count} kriterier ({krav} krav, "
+    "{wishes} ønsker), ét pr. udsagn, der stiller krav. Hvert citat er kopieret fra teksten.":
+        "DRAFT written by `screening new` from {source}: {count} criteria ({krav} krav, "
+        "{wishes} ønsker), one per statement that asks something. Every quote is copied from "
+        "the text.",
+    "Skal besluttes, før der screenes for alvor:": "Still to decide before screening for real:",
+    "Derefter: screening lint, screening trace, screen eksemplerne, screening test.":
+        "Then: screening lint, screening trace, screen the examples, screening test.",
+    "krav eller ønske og vægten af hvert kriterium: foreslået ud fra ordlyden, se "
+    "kommentaren ved hvert":
+        "krav or ønske and the weight of each criterion: proposed from the wording, see the "
+        "comment at each",
+    "hvordan hvert kriterium bedømmes: hvert er `assessed` i samtalerne, testen og "
+    "referencerne; læs i stedet fakta fra CV'et, hvor teksten spørger om erfaring eller "
+    "uddannelse (`derived:`- og `some:`-betingelser, se `screening fields`)":
+        "how each criterion is judged: every one is `assessed` in the interviews, test and "
+        "references; read facts of the CV instead where the text asks for experience or "
+        "education (`derived:` and `some:` conditions, see `screening fields`)",
+    "`sources:` pr. kriterium (som standard alle trin i processen)":
+        "`sources:` per criterion (by default every stage of the process)",
+    "kategorier (den, en overskrift nævner, fx 'Faglige kompetencer', ellers gættet ud fra "
+    "ord som 'ledelse' og 'faglig') og korte navne":
+        "categories (the one a heading names, such as 'Faglige kompetencer', else guessed "
+        "from words such as 'ledelse' and 'faglig') and short names",
+    "udsagn, der ikke er kompetencer (organisationen, processen): fjern deres kriterier, og "
+    "skriv dem under `set_aside:` med en begrundelse":
+        "statements that are not competencies (the organisation, the process): remove their "
+        "criteria and list them under `set_aside:` with a reason",
+    "scoring: vægte, tærskler for vurderinger, anbefalinger (værktøjets standarder, til de "
+    "er sat)": "scoring: weights, assessment thresholds, bands (the tool's defaults until set)",
+    "organisationen: ikke fundet i teksten": "the organisation: not found in the text",
+    "profilens dato: ikke fundet i teksten, sat til udkastets dato":
+        "the profile's date: not found in the text, set to the day of the draft",
+    "Sådan læses udsagnene, der følger (en blødgører, R7): deres skal og forventes giver "
+    "ønsker med vægt 2": "How to read the statements that follow (a softener, R7): their skal "
+    "and forventes make ønsker of weight 2",
+    "(linje {line} i teksten)": "(line {line} of the text)",
+    "Krav ud fra indledningen: {lead_in}": "Krav by its lead-in: {lead_in}",
+    "{head} ud fra tabellens krav/ønske-kolonne: {cell}":
+        "{head} by its table's krav/ønske column: {cell}",
+    "{head}: {words} i indledningen \"{lead_in}\"": "{head}: {words} in its lead-in \"{lead_in}\"",
+    "{head}: {words} i tabellens krav/ønske-kolonne": "{head}: {words} in its table's krav/ønske "
+                                                      "column",
+    "{head}: {words} i citatet": "{head}: {words} in the quote",
+    "{head}: intet ord i citatet afgør det, et ønske som standard":
+        "{head}: no word of the quote decides, an ønske by default",
+    ", blødgjort af teksten (R7, se set_aside)": ", softened by the text (R7, see set_aside)",
+    "; indledningen siger {words}": "; its lead-in says {words}",
+    "; tabellens krav/ønske-kolonne siger '{cell}', hvilket intet afgør":
+        "; its table's krav/ønske column says '{cell}', which decides nothing",
+    "; tabellens krav/ønske-kolonne siger intet": "; its table's krav/ønske column says nothing",
+    "{priority}, vægt {weight}": "{priority}, weight {weight}",
     "intet trin passer på denne linje": "no step matches this line",
     "processen blev stoppet af signal {number} ({name})":
         "the process was stopped by signal {number} ({name})",

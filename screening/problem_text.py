@@ -592,12 +592,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "source_not_found": ("source '{document}' not found (not beside the rule file, not a "
                          "path, not a seed)", "kilden '{document}' findes ikke (ikke ved siden "
                          "af regelfilen, ikke en sti, ikke en kildetekst)"),
-    "no_statements": ("found no statement that asks something of the candidate (a bullet, a "
-                      "numbered item, a sentence with 'skal', 'afgørende', 'gerne' ...): the "
-                      "draft reads profile texts in Danish",
-                      "fandt intet udsagn, der stiller krav til kandidaten (et punkt, et "
-                      "nummereret punkt, en sætning med 'skal', 'afgørende', 'gerne' ...): "
-                      "udkastet læser profiltekster på dansk"),
+    "no_statements": ("found no statement that asks something of the candidate (a bullet or "
+                      "a numbered item under a heading on competencies, a sentence with "
+                      "'skal', 'afgørende', 'gerne', 'must', 'essential', 'an advantage' ...): "
+                      "the draft reads profile texts in Danish and in English",
+                      "fandt intet udsagn, der stiller krav til kandidaten (et punkt eller et "
+                      "nummereret punkt under en overskrift om kompetencer, en sætning med "
+                      "'skal', 'afgørende', 'gerne', 'must', 'essential', 'an advantage' ...): "
+                      "udkastet læser profiltekster på dansk og engelsk"),
     # writing output (--out)
     "out_is_folder": ("is a folder; --out needs a file name",
                       "er en mappe; --out skal have et filnavn"),

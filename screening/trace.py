@@ -23,7 +23,7 @@ What a statement is (`split_statements`), deliberately simple so a consultant ca
 - a *table cell*: of a line with a tab (a table saved as text) or of a markdown table (its
   outer pipes optional under its heading row); a *table row* instead, all its cells in one,
   when a column of the table says how much each row counts ("Krav", "Ønske", "Afgørende",
-  "Et plus": wording.read_cell).
+  "Et plus": wording.read_cell), or a "Krav" and an "Ønske" column mark it (X, ✓, "ja").
 
 Which statements count (must be quoted or set aside), `Statement.counted`:
 - every bullet, numbered item and sentence in a *competency section*: one whose heading, or
@@ -40,6 +40,11 @@ Which statements count (must be quoted or set aside), `Statement.counted`:
 - a table cell only when it asks something of people, as a sentence anywhere does; a table
   row always (its column says it is asked);
 - never a heading or a bullet that is only a link.
+
+Prose under a heading on the post's purpose, responsibilities or role that asks nothing of
+people does not count: it says what the post holder will do, not what the candidate must
+bring (docs/reading-profiles.md, R10). Trace lists each such sentence no quote covers as
+skipped (`DocumentTrace.skipped`), so a consultant sees what was not checked and why.
 
 A statement is covered when a quote contains it, or lies inside it and in no counted
 statement before it (words that recur cover only where they are first quoted from). A
@@ -68,12 +73,14 @@ from .wording import read_cell, read_wording
 # sentence under it count: "kompetencer" in the plural, since "ansvar og kompetence" is
 # authority, not a competency. A heading on the post's purpose, responsibilities or role
 # makes only its lists count: its prose is often description ("Strategisk Lederforum mødes
-# 3-4 gange årligt").
+# 3-4 gange årligt"). The Danish words, then the English ones.
 COMPETENCY_HEADING_WORDS = ("kompetencer", "egenskaber", "kvalifikation", "personprofil",
-                            "forventning", "krav", "om dig", "vi søger")
-RESPONSIBILITY_WORDS = ("formål", "ansvar", "rolle")
+                            "forventning", "krav", "om dig", "vi søger", "competenc",
+                            "qualification", "skills", "requirement", "about you",
+                            "we are looking for", "person specification")
+RESPONSIBILITY_WORDS = ("formål", "ansvar", "rolle", "purpose", "responsibilit", "role")
 # lead-in words a heading does not stand for: its list counts by the words of a lead-in
-LEAD_IN_ONLY_WORDS = ("kræver", "forvent", "værdi")
+LEAD_IN_ONLY_WORDS = ("kræver", "forvent", "værdi", "require", "expect", "value")
 LEAD_IN_WORDS = (*LEAD_IN_ONLY_WORDS, *RESPONSIBILITY_WORDS, *COMPETENCY_HEADING_WORDS)
 MAX_HEADING_CHARS = 80
 # bullet signs: markdown's, and those Word and PDF exports write ("●", "▪", "◦", and "\uf0b7",
@@ -128,6 +135,9 @@ class DocumentTrace:
     quotes: tuple[QuoteCheck, ...]
     statements: tuple[Statement, ...]  # the counted ones
     uncovered: tuple[Statement, ...]
+    # sentences not counted because they describe the post, not the person (R10), and
+    # quoted by no criterion: trace says it skipped them
+    skipped: tuple[Statement, ...]
 
     @property
     def missing_quotes(self) -> tuple[QuoteCheck, ...]:
@@ -206,7 +216,7 @@ def _docx_text(content: bytes) -> str:
             if isinstance(block, Table):
                 rows = [_unmerged(row.cells) for row in block.rows]
                 texts = [[cell.text.strip() for cell in row] for row in rows]
-                if (_priority_column(texts)[0] is not None
+                if (_priority_columns(texts)[0]
                         and not any("\n" in text or "\t" in text for row in texts for text in row)):
                     # a krav/ønske column: a row a line, as a table saved as text, so each
                     # row is one statement (its short cells are no headings)
@@ -319,9 +329,12 @@ def _starts_word(text: str, beginnings: Iterable[str]) -> bool:
 
 
 # The people a requirement is asked of: the candidate ("du"), the management the post is
-# part of ("vi", "direktionen"), leaders in general ("man", "lederen"). Word beginnings.
+# part of ("vi", "direktionen"), leaders in general ("man", "lederen"). Word beginnings, in
+# Danish and in English; the English "we", "our" and "us" as whole words ("well", "use").
 PERSON_WORDS = ("du", "dig", "din", "dit", "dine", "vi", "os", "vores", "man", "direktør",
-                "direktion", "leder", "chef", "kandidat", "ansøger", "koncernledelse")
+                "direktion", "leder", "chef", "kandidat", "ansøger", "koncernledelse", "you",
+                "director", "leader", "candidate", "applicant")
+PERSON_WHOLE_WORDS = ("we", "our", "us")
 
 
 def states_requirement(text: str) -> bool:
@@ -330,7 +343,9 @@ def states_requirement(text: str) -> bool:
 
 
 def _names_people(text: str) -> bool:
-    return any(re.search(rf"(?<!\w){word}", text.casefold()) for word in PERSON_WORDS)
+    lowered = text.casefold()
+    return (any(re.search(rf"(?<!\w){word}", lowered) for word in PERSON_WORDS)
+            or any(re.search(rf"(?<!\w){word}(?!\w)", lowered) for word in PERSON_WHOLE_WORDS))
 
 
 @dataclass
@@ -507,39 +522,81 @@ def _introduces(lead_in: str) -> bool:
 def _table(rows: list[str], markdown: bool, line: int,
            path: list[tuple[int, str]]) -> list[Statement]:
     """The statements of a table. With a krav/ønske column ("Krav", "Ønske", "Afgørende",
-    "Et plus" in half its rows or more), each row under the heading is one statement,
-    counted, even one whose column says nothing readable: its cells say what is asked, its
-    column how much. Else each cell on its own, counted when it asks something of people
-    ("Ledelse<tab>Det er afgørende, at du ...", "| Ledelse | Det er ... |")."""
+    "Et plus" in half its rows or more), or a Krav and an Ønske column marked with X, each
+    row under the heading is one statement, counted, even one whose column says nothing
+    readable: its cells say what is asked, its column how much. Else each cell on its own,
+    counted when it asks something of people ("Ledelse<tab>Det er afgørende, at du ...",
+    "| Ledelse | Det er ... |")."""
     table = [(line + offset, _cells(row, markdown)) for offset, row in enumerate(rows)]
-    column, heading = _priority_column([cells for _, cells in table])
+    columns, heading = _priority_columns([cells for _, cells in table])
     statements = []
     for at, cells in table:
         asked = [cell.strip() for n, cell in enumerate(cells)
-                 if n != column and normalise(cell)]
-        if column is not None and cells is not heading and asked:
+                 if n not in columns and normalise(cell)]
+        if columns and cells is not heading and asked:
             shown = " | ".join(cell.strip() for cell in cells if normalise(cell))
             statements.append(replace(
                 _statement("row", shown, at, path, "\n".join(asked), True),
-                priority_cell=normalise(cells[column]) if len(cells) > column else ""))
+                priority_cell=_priority_cell(cells, columns, heading)))
         else:
             statements += [_statement("row", cell, at, path, cell, states_requirement(cell))
                            for cell in cells if normalise(cell)]
     return statements
 
 
-def _priority_column(rows: list[list[str]]) -> tuple[int | None, list[str] | None]:
-    """The column whose cells, in at least half the rows of more than one cell under the
-    heading row, say only how much the row counts, and the heading row (a first row where
-    no cell does); None for a table without such a column."""
+def _priority_columns(rows: list[list[str]]) -> tuple[tuple[int, ...], list[str] | None]:
+    """The columns that say how much each row counts, and the heading row: the column whose
+    cells, in at least half the rows of more than one cell under the heading row, say it in
+    words (a first row where no cell does is the heading), or a Krav and an Ønske column
+    (headings read_cell reads so) whose cells mark at least half the rows (MARKS). No
+    columns for a table without them."""
     rows = [cells for cells in rows if sum(bool(normalise(cell)) for cell in cells) > 1]
+    marked = _marked_columns(rows)
+    if marked:
+        return marked, rows[0]
     heading = rows[0] if rows and not any(read_cell(cell) for cell in rows[0]) else None
     body = rows[1:] if heading is not None else rows
     for column in range(max((len(cells) for cells in body), default=0)):
         if 2 * sum(len(cells) > column and bool(read_cell(cells[column]))
                    for cells in body) >= len(body):
-            return column, heading
-    return None, None
+            return (column,), heading
+    return (), None
+
+
+# what marks a row in a table's Krav or Ønske column: "X", "x", a tick, "ja"
+MARKS = ("x", "✓", "✔", "×", "ja")
+
+
+def _marks(cell: str) -> bool:
+    return normalise(cell).casefold() in MARKS
+
+
+def _marked_columns(rows: list[list[str]]) -> tuple[int, ...]:
+    """A Krav and an Ønske column of marks: the first column whose heading reads as a krav
+    and the first that reads as an ønske, when their cells mark at least half the rows under
+    the heading; () for a table without them."""
+    if len(rows) < 2:
+        return ()
+    readings = [read_cell(cell) for cell in rows[0]]
+    krav = next((n for n, r in enumerate(readings) if r and r.priority == "krav"), None)
+    wish = next((n for n, r in enumerate(readings) if r and r.priority == "ønske"), None)
+    if krav is None or wish is None:
+        return ()
+    columns = (krav, wish)
+    if 2 * sum(any(len(cells) > c and _marks(cells[c]) for c in columns)
+               for cells in rows[1:]) < len(rows) - 1:
+        return ()
+    return columns
+
+
+def _priority_cell(cells: list[str], columns: tuple[int, ...],
+                   heading: list[str] | None) -> str:
+    """What a row's krav/ønske column says of it: its cell ("Afgørende", "" when empty), or
+    the headings of the Krav and Ønske columns it marks ("Krav"; "Krav/Ønske" for both,
+    which decides nothing; "" for neither)."""
+    if heading is None or len(columns) == 1:
+        return normalise(cells[columns[0]]) if len(cells) > columns[0] else ""
+    return "/".join(normalise(heading[c]) for c in columns if len(cells) > c and _marks(cells[c]))
 
 
 def _cells(row: str, markdown: bool) -> list[str]:
@@ -646,7 +703,20 @@ def trace_text(text: str, document: str, path: str, quotes: list[QuoteCheck],
     uncovered = [s for n, s in enumerate(counted)
                  if not covered(s, [q for q in folded if first_in[q] in (n, None)
                                     or bodies[n] in q], set_aside_headings)]
-    return DocumentTrace(document, path, tuple(checked), tuple(counted), tuple(uncovered))
+    skipped = [s for s in statements
+               if describes_the_post(s) and not covered(s, folded, set_aside_headings)]
+    return DocumentTrace(document, path, tuple(checked), tuple(counted), tuple(uncovered),
+                         tuple(skipped))
+
+
+def describes_the_post(statement: Statement) -> bool:
+    """A sentence under a heading on the post's purpose, responsibilities or role ("Direktionens
+    formål og ansvarsområder", "Rollen som centerchef") that asks nothing of people: what the
+    post holder will do, not what the candidate must bring (R10), so it is not counted (a
+    list's lead-in, "Vores formål er:", is no such sentence: its items count)."""
+    return (statement.kind == "sentence" and not statement.counted
+            and not _introduces(statement.text)
+            and any(_starts_word(h, RESPONSIBILITY_WORDS) for h in statement.sections))
 
 
 def trace_profile(profile: Profile, source: str | Path | None = None) -> list[DocumentTrace]:

@@ -22,15 +22,18 @@ from .vocabulary import STAGES, label
 
 # --- reading the wording (docs/reading-profiles.md) ----------------------------------------
 
+# Each list holds the Danish words, then the English ones: a profile text in English is
+# read by the same rules ("must" as "skal", "an advantage" as "en fordel").
 # Words that decide: the text says outright that the candidate cannot do without it (R1).
 DECISIVE_WORDS = ("afgørende", "krav", "kræver", "kræves", "forudsætning", "forudsætter",
                   "forudsættes", "nødvendig", "nødvendigt", "nødvendige", "betingelse",
-                  "påkrævet")
+                  "påkrævet", "essential", "required", "requires", "a requirement")
 # Words of obligation: a krav, unless a softened list or the organisation's voice (R2).
-OBLIGATION_WORDS = ("skal", "forventes", "forventer", "forventningen")
+OBLIGATION_WORDS = ("skal", "forventes", "forventer", "forventningen", "must")
 # Words of a wish: always an ønske, whatever else the sentence says (R3).
 WISH_WORDS = ("gerne", "ser gerne", "et plus", "vægtes positivt", "fordel", "en fordel",
-              "ønskelig", "ønskeligt", "vi forestiller os")
+              "ønskelig", "ønskeligt", "vi forestiller os", "an advantage", "preferred",
+              "we value", "desirable", "a plus")
 # Words that single a statement out: an ønske with them weighs 2 (R4). "afgørende vægt"
 # weighs; it does not decide.
 EMPHASIS_WORDS = ("særdeles", "vigtig", "vigtigt", "vigtige", "vigtigste", "væsentlig",
@@ -39,7 +42,7 @@ EMPHASIS_WORDS = ("særdeles", "vigtig", "vigtigt", "vigtige", "vigtigste", "væ
                   "lægger stor vægt på", "lægger vi stor vægt på", "afgørende vægt")
 # Obligations whose subject is the organisation, not the candidate ("Vi skal have et blik
 # for …", "der skal være balance …"): they describe the job, so an ønske of weight 2 (R5).
-ORGANISATION_VOICE = ("vi skal", "skal vi", "der skal", "skal der")
+ORGANISATION_VOICE = ("vi skal", "skal vi", "der skal", "skal der", "we must")
 # Phrases whose requirement word speaks of a situation or a task, or is negated, or
 # describes a thing ("en afgørende spiller"): read as if the phrase were not there (R6).
 NEUTRAL_PHRASES = ("når situationen kræver det", "hvor det er nødvendigt",
@@ -48,7 +51,8 @@ NEUTRAL_PHRASES = ("når situationen kræver det", "hvor det er nødvendigt",
                    "forventer ikke", "ikke afgørende", "ikke nødvendigt", "ikke nødvendig",
                    "ikke påkrævet", "ikke en forudsætning", "ikke krav", "kræves ikke",
                    "forudsættes ikke", "en afgørende", "en helt afgørende", "et afgørende",
-                   "den nødvendige", "det nødvendige", "de nødvendige")
+                   "den nødvendige", "det nødvendige", "de nødvendige", "not required",
+                   "not essential", "not a requirement", "an essential", "the required")
 # A requirement word said of a thing, not of the person (R6): read as if it were not there.
 _ADVERBS = r"(?:(?:derfor|også|desuden|altid|løbende|fortsat|samtidig|her|nu)\s+)*"
 # a decisive adjective before its noun, not said of what it follows: "nødvendig
@@ -69,6 +73,29 @@ _PASSIVE = re.compile(rf"(?<!\w)(?<!\bder )(?<!\bdu )(?<!\bman )skal"
 # words in -es after "skal" that are no passive: adverbs, and verbs active in that form
 NOT_PASSIVE = ("ligeledes", "således", "anderledes", "ellers", "trives", "lykkes", "mødes",
                "enes", "færdes", "findes", "synes", "længes", "mindes")
+# The task, the post and the organisation, as the subject of a requirement (R6): "Opgaven
+# kræver tæt koordinering", "indsatsen, som også kræver opmærksomhed", "The task requires
+# close coordination" say what the work needs, not what the person must bring. Word endings:
+# "Ledelsesopgaven", "ansvarsområdet".
+WORK_SUBJECTS = ("opgave", "opgaven", "opgaver", "opgaverne", "stilling", "stillingen", "job",
+                 "jobbet", "rolle", "rollen", "organisation", "organisationen", "kommunen",
+                 "området", "arbejdet", "indsatsen", "funktionen", "task", "tasks", "role",
+                 "post", "position", "organization", "work")
+# What the work requires when it asks for the person after all: "Stillingen kræver en leder
+# med …", "Opgaven kræver, at du …", "Rollen kræver erfaring med …", "The post requires a
+# leader …". Whole words: "du", "dig", "you" (not "digital"); word beginnings: the others.
+PERSON_ASKED_WORDS = ("du", "dig", "you")
+ASKED_OF_THE_PERSON = ("leder", "direktør", "chef", "person", "kandidat", "ansøger", "erfaring",
+                       "forståelse", "evne", "kompetence", "indsigt", "viden", "kendskab",
+                       "uddannelse", "leader", "director", "manager", "candidate",
+                       "experience", "understanding", "abilit", "competenc", "insight",
+                       "knowledge", "education", "degree")
+_REQUIRED_BY_THE_WORK = re.compile(
+    rf"(?<!\w)\w*(?:{'|'.join(WORK_SUBJECTS)})(?:,?\s+(?:som|which|that))?\s+{_ADVERBS}"
+    rf"(?P<verb>kræver|forudsætter|requires)(?!\w)"
+    rf"(?P<what>(?:,?\s+(?:at|that)(?!\w))?[^.,;:!?]*)")
+_PERSON_ASKED = re.compile(rf"(?<!\w)(?:(?:{'|'.join(PERSON_ASKED_WORDS)})(?!\w)"
+                           rf"|{'|'.join(ASKED_OF_THE_PERSON)})")
 
 # Statements that soften the list they introduce: its obligation words make ønsker (R7). A
 # rule file that reads such a list sets the statement aside, quoting it.
@@ -116,8 +143,17 @@ def _said_of_the_person(text: str) -> str:
     """`text` without the requirement words it says of a thing (R6)."""
     text = _DECISIVE_BEFORE_NOUN.sub(" ", text)
     text = _KRAV_OF_A_THING.sub(r"\1 ", text)
+    text = _REQUIRED_BY_THE_WORK.sub(_unless_asked_of_the_person, text)
     return _PASSIVE.sub(lambda found: found.group(0) if found.group("verb") in NOT_PASSIVE
                         else " ", text)
+
+
+def _unless_asked_of_the_person(found: re.Match[str]) -> str:
+    """A requirement of the work without its verb, unless what it requires is the person."""
+    if _PERSON_ASKED.search(found.group("what")):
+        return found.group(0)
+    start, end = found.span("verb")
+    return found.group(0)[:start - found.start()] + " " + found.group(0)[end - found.start():]
 
 
 def read_cell(text: str) -> Reading | None:

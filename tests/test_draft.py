@@ -78,8 +78,8 @@ def test_a_draft_of_each_seed_lints_traces_screens_and_covers_the_seed(seed, tmp
     out = write_draft(seed, tmp_path)
     check_draft(out, seed, seed.read_text(encoding="utf-8"))
     text = out.read_text(encoding="utf-8")
-    assert text.startswith("# DRAFT written by `screening new`")
-    assert "Still to decide" in text
+    assert text.startswith("# UDKAST skrevet af `screening new`")
+    assert "Skal besluttes" in text
     feature = out.with_suffix(".feature")
     result = CliRunner().invoke(main, ["test", str(feature), "--check"])
     assert result.exit_code == 0, result.output
@@ -237,7 +237,8 @@ def test_a_table_with_a_krav_oenske_column_drafts_each_row_as_its_column_says(tm
         ("Sundhedsindsigt", "Indsigt i det nære sundhedsvæsen", "ønske", "Kompetencer"),
         ("Økonomistyring", "Solid erfaring med økonomistyring", "krav", "Kompetencer")]
     assert [c.lint_ignore for c in profile.criteria] == [("L303",), (), ("L303",)]
-    assert "reason: \"Krav by its table's krav/ønske column: " in out.read_text(encoding="utf-8")
+    assert "reason: \"Krav ud fra tabellens krav/ønske-kolonne: " in out.read_text(
+        encoding="utf-8")
     (tr,) = trace_profile(profile)
     assert len(tr.statements) == 3 and not tr.uncovered and not tr.missing_quotes
 
@@ -262,8 +263,8 @@ def test_a_row_whose_krav_oenske_column_says_nothing_readable_is_drafted_all_the
         ("Erfaring med ledelse af ledere", "krav"), ("Indsigt i det nære sundhedsvæsen", "ønske"),
         ("Formidler klart og i øjenhøjde", "ønske"), ("Styrer et budget på 2 mia. kr.", "ønske")]
     written = out.read_text(encoding="utf-8")
-    assert "its table's krav/ønske column says 'Se note', which decides nothing" in written
-    assert "its table's krav/ønske column says nothing" in written
+    assert "tabellens krav/ønske-kolonne siger 'Se note', hvilket intet afgør" in written
+    assert "tabellens krav/ønske-kolonne siger intet" in written
     (tr,) = trace_profile(profile)
     assert len(tr.statements) == 4 and not tr.uncovered
 
@@ -296,6 +297,57 @@ def test_a_word_table_with_a_krav_oenske_column_drafts_each_row_as_its_column_sa
     assert len(tr.statements) == 2 and not tr.uncovered and not tr.missing_quotes
 
 
+MARKED_ROWS = [("Kompetence", "Beskrivelse", "Krav", "Ønske"),
+               ("Ledelse af ledere", "Erfaring med ledelse af ledere", "X", ""),
+               ("Sundhedsindsigt", "Indsigt i det nære sundhedsvæsen", "", "✓"),
+               ("Økonomistyring", "Solid erfaring med økonomistyring", "ja", ""),
+               ("Kommunikation", "Formidler klart og i øjenhøjde", "x", "x")]
+MARKED_TABLES = {
+    "markdown": "\n".join(["| " + " | ".join(MARKED_ROWS[0]) + " |", "|---|---|:-:|:-:|",
+                           *("| " + " | ".join(row) + " |" for row in MARKED_ROWS[1:])]),
+    "tabs": "\n".join("\t".join(row) for row in MARKED_ROWS),
+}
+
+
+def _marked_table_docx(path: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Sundhedschef, Greve Kommune", 1)
+    document.add_heading("Kompetencer", 2)
+    table = document.add_table(rows=len(MARKED_ROWS), cols=len(MARKED_ROWS[0]))
+    for n, row in enumerate(MARKED_ROWS):
+        for m, text in enumerate(row):
+            table.cell(n, m).text = text
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("kind", [*MARKED_TABLES, "docx"])
+def test_a_table_with_a_krav_and_an_oenske_column_marked_drafts_each_row_as_marked(
+        tmp_path, kind):
+    """A table with a 'Krav' and an 'Ønske' column, each row marked with X (✓, 'x', 'ja') in
+    one of them, was read cell by cell: no cell asks something of people in words, so the
+    draft had nothing (E009) and trace counted nothing. Each row is now one criterion, krav
+    or ønske as its mark says; one marked in both is an ønske for the consultant to decide."""
+    if kind == "docx":
+        text = _marked_table_docx(tmp_path / "profil.docx")
+    else:
+        text = tmp_path / "profil.md"
+        text.write_text("# Sundhedschef, Greve Kommune\n\n## Kompetencer\n\n"
+                        + MARKED_TABLES[kind] + "\n", encoding="utf-8")
+    out = write_draft(text, tmp_path)
+    assert lint_paths([out]) == []
+    profile = load_profile(out)
+    assert [(c.name, c.quote, c.priority) for c in profile.criteria] == [
+        ("Ledelse af ledere", "Erfaring med ledelse af ledere", "krav"),
+        ("Sundhedsindsigt", "Indsigt i det nære sundhedsvæsen", "ønske"),
+        ("Økonomistyring", "Solid erfaring med økonomistyring", "krav"),
+        ("Kommunikation", "Formidler klart og i øjenhøjde", "ønske")]
+    (tr,) = trace_profile(profile)
+    assert len(tr.statements) == 4 and not tr.uncovered and not tr.missing_quotes
+
+
 def _latin1_seed(seed: Path, tmp_path: Path) -> Path:
     """The seed as the PDF can hold it, to count its statements."""
     copy = tmp_path / f"{seed.stem}-latin1.txt"
@@ -315,9 +367,9 @@ def test_a_draft_says_which_words_decided_each_criterion_and_quotes_colons_safel
     out = write_draft(text, tmp_path)
     written = out.read_text(encoding="utf-8")
     assert 'quote: "Du er ansvarlig for at: lede ledere."' in written
-    assert "# krav: 'afgørende' in the quote (line 9 of the text)" in written
-    assert "# ønske: 'vægtes positivt' in the quote (line 11 of the text)" in written
-    assert "# ønske, weight 2: 'vigtig' in the quote (line 13 of the text)" in written
+    assert "# krav: 'afgørende' i citatet (linje 9 i teksten)" in written
+    assert "# ønske: 'vægtes positivt' i citatet (linje 11 i teksten)" in written
+    assert "# ønske, vægt 2: 'vigtig' i citatet (linje 13 i teksten)" in written
     profile = load_profile(out)
     assert profile.meta.organisation == "Greve Kommune"
     assert profile.meta.date.isoformat() == "2025-03-01"
@@ -328,9 +380,43 @@ def test_a_draft_says_which_words_decided_each_criterion_and_quotes_colons_safel
     # a list item gets its priority from its own words (lint reads the quote), and the
     # comment points at the lead-in's words for the consultant to weigh
     assert weights["Er nysgerrig"] == ("ønske", 1)
-    assert ("# ønske: no word of the quote decides, an ønske by default; its lead-in says "
-            "'forventes' (line 17 of the text)") in written
+    assert ("# ønske: intet ord i citatet afgør det, et ønske som standard; indledningen "
+            "siger 'forventes' (linje 17 i teksten)") in written
     assert lint_paths([out]) == []
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("da", ["# UDKAST skrevet af `screening new` ud fra profil.md: 3 kriterier (2 krav, 1",
+            "# Skal besluttes, før der screenes for alvor:",
+            "# - profilens dato: ikke fundet i teksten, sat til udkastets dato",
+            "# krav: 'afgørende' i indledningen \"Det er afgørende, at du:\" (linje 7 i teksten)",
+            "reason: \"Krav ud fra indledningen: Det er afgørende, at du:\"",
+            "reason: \"Sådan læses udsagnene, der følger (en blødgører, R7)",
+            "# ønske, vægt 2: 'skal' i citatet, blødgjort af teksten (R7, se set_aside)"]),
+    ("en", ["# DRAFT written by `screening new` from profil.md: 3 criteria (2 krav, 1",
+            "# Still to decide before screening for real:",
+            "# - the profile's date: not found in the text, set to the day of the draft",
+            "# krav: 'afgørende' in its lead-in \"Det er afgørende, at du:\" (line 7 of the text)",
+            "reason: \"Krav by its lead-in: Det er afgørende, at du:\"",
+            "reason: \"How to read the statements that follow (a softener, R7)",
+            "# ønske, weight 2: 'skal' in the quote, softened by the text (R7, see set_aside)"]),
+])
+def test_a_draft_comments_and_gives_its_reasons_in_the_language_of_the_run(
+        tmp_path, lang, said):
+    """A Danish run wrote the draft's head comment, the comment at each criterion and the
+    reasons of its lint_ignore and set_aside in English: they are in the run's language."""
+    text = tmp_path / "profil.md"
+    text.write_text("## Personlige kompetencer\n\nVi forventer ikke, at du kan alt, men at du "
+                    "besidder flest mulig af nedenstående egenskaber:\n\n"
+                    "Det er afgørende, at du:\n\n- har ledet ledere\n- kender skolen\n\n"
+                    "Du skal være robust.\n", encoding="utf-8")
+    out = tmp_path / "udkast.yaml"
+    result = CliRunner().invoke(main, ["--lang", lang, "new", str(text), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    written = out.read_text(encoding="utf-8")
+    assert [line for line in said if line not in written] == []
+    assert lint_paths([out]) == []
+    assert len(load_profile(out).criteria) == 3
 
 
 def test_a_text_that_asks_nothing_gives_a_located_error_not_an_empty_draft(tmp_path):
@@ -339,12 +425,13 @@ def test_a_text_that_asks_nothing_gives_a_located_error_not_an_empty_draft(tmp_p
     result = CliRunner().invoke(main, ["new", str(text)])
     assert result.exit_code == 2
     assert f"{text}: E009 fandt intet udsagn, der stiller krav til kandidaten" in result.output
-    # an English profile text asks in words the draft does not read: it says so
-    english = tmp_path / "profile.txt"
-    english.write_text("Director\n\nYou must have experience leading leaders.\n",
+    # in English: the words it reads, in both languages the text may be in
+    english = tmp_path / "about.txt"
+    english.write_text("About the municipality\n\nThe municipality lies by the sea.\n",
                        encoding="utf-8")
     said = CliRunner().invoke(main, ["--lang", "en", "new", str(english)]).output
-    assert "E009" in said and "the draft reads profile texts in Danish" in said
+    assert "E009" in said and "'must', 'essential', 'an advantage'" in said
+    assert "the draft reads profile texts in Danish and in English" in said
     missing = CliRunner().invoke(main, ["--lang", "en", "new", str(tmp_path / "nej.docx")])
     assert missing.exit_code == 2 and "E001 file not found" in missing.output
 
@@ -564,7 +651,7 @@ def test_items_under_a_decisive_lead_in_are_drafted_as_krav_with_the_reason(tmp_
     assert priorities == {"har ledet ledere": "krav", "kender det politiske system": "krav",
                           "Er nysgerrig": "ønske"}
     written = out.read_text(encoding="utf-8")
-    assert "# krav: 'afgørende' in its lead-in \"Det er afgørende, at du:\"" in written
+    assert "# krav: 'afgørende' i indledningen \"Det er afgørende, at du:\"" in written
     krav = [c for c in profile.criteria if c.priority == "krav"]
     assert all(c.lint_ignore == ("L303",) for c in krav)
     assert lint_paths([out]) == []
@@ -727,11 +814,61 @@ def test_a_text_that_softens_its_list_drafts_its_obligations_as_weighted_wishes(
     assert [s.quote for s in profile.set_aside] == [
         "Vi forventer ikke, at du kan alt, men at du besidder flest mulig af nedenstående "
         "egenskaber:"]
-    assert "# ønske, weight 2: 'skal' in the quote, softened by the text (R7, see set_aside)" \
+    assert "# ønske, vægt 2: 'skal' i citatet, blødgjort af teksten (R7, se set_aside)" \
         in out.read_text(encoding="utf-8")
     assert lint_paths([out]) == []
     (tr,) = trace_profile(profile)
     assert not tr.uncovered and not tr.missing_quotes
+
+
+def test_a_profile_text_in_english_is_drafted_by_its_english_words(tmp_path):
+    """An English profile text was refused (E009, 'the draft reads profile texts in Danish'):
+    'must', 'essential' and 'is required' make krav, 'an advantage', 'preferred' and 'we
+    value' ønsker, by the rules the Danish words follow; its headings file the criteria."""
+    text = tmp_path / "profile.md"
+    text.write_text(
+        "# Director of Children and Schools, Greve\n\n## Professional competencies\n\n"
+        "- You must have experience of leading leaders in a politically governed "
+        "organisation.\n- A degree in education is an advantage.\n\n"
+        "## Personal competencies\n\nIt is essential that you are robust and calm. We value "
+        "a sense of humour. Experience with the media is preferred. A master's degree is "
+        "not required.\n\n## Leadership competencies\n\n"
+        "Experience of leading change is required.\n\n## About the municipality\n\n"
+        "The municipality lies by the sea and has 50,000 inhabitants.\n", encoding="utf-8")
+    out = write_draft(text, tmp_path)
+    profile = load_profile(out)
+    assert [(c.quote, c.priority, c.category) for c in profile.criteria] == [
+        ("You must have experience of leading leaders in a politically governed "
+         "organisation.", "krav", "faglige"),
+        ("A degree in education is an advantage.", "ønske", "faglige"),
+        ("It is essential that you are robust and calm.", "krav", "personlige"),
+        ("We value a sense of humour.", "ønske", "personlige"),
+        ("Experience with the media is preferred.", "ønske", "personlige"),
+        ("A master's degree is not required.", "ønske", "personlige"),
+        ("Experience of leading change is required.", "krav", "ledelsesmæssige")]
+    assert lint_paths([out]) == []
+    (tr,) = trace_profile(profile)
+    assert len(tr.statements) == 7 and not tr.uncovered and not tr.missing_quotes
+    assert out.with_suffix(".feature").read_text(encoding="utf-8").count("Scenarie:") == 3
+
+
+def test_a_requirement_the_text_says_of_the_task_drafts_no_krav(tmp_path):
+    """'Opgaven kræver tæt koordinering på tværs' says what the work needs, not what the
+    person must bring: it was drafted as a krav, with a knock-out scenario. Said of the task,
+    the post or the organisation, 'kræver' is read as if it were not there (R6); 'Stillingen
+    kræver en leder med …' and 'det er afgørende, at du' still make krav."""
+    text = tmp_path / "profil.md"
+    text.write_text("# Direktør, Greve Kommune\n\n## Ledelsesmæssige kompetencer\n\n"
+                    "Opgaven kræver tæt koordinering på tværs af forvaltningerne.\n\n"
+                    "Stillingen kræver en leder med overblik.\n\n"
+                    "Det er afgørende, at du har ledet ledere.\n", encoding="utf-8")
+    out = write_draft(text, tmp_path)
+    assert [(c.quote, c.priority) for c in load_profile(out).criteria] == [
+        ("Opgaven kræver tæt koordinering på tværs af forvaltningerne.", "ønske"),
+        ("Stillingen kræver en leder med overblik.", "krav"),
+        ("Det er afgørende, at du har ledet ledere.", "krav")]
+    assert out.with_suffix(".feature").read_text(encoding="utf-8").count("Scenarie:") == 2
+    assert lint_paths([out]) == []
 
 
 # --- the draft measured against the shipped rule files ---------------------------------------

@@ -335,3 +335,60 @@ def test_a_profile_text_that_is_not_utf8_is_located_by_line_and_column(tmp_path)
     (problem,) = raised.value.problems
     assert (problem.line, problem.column, problem.code) == (4, 26, "E003")
     assert str(problem) == f"{text}:4:26: E003 ikke UTF-8-tekst"
+
+
+POST_TEXT = ("# Direktør, Greve Kommune\n\n## Direktørens ansvarsområder\n\n"
+             "Direktøren har ansvaret for budgettet og for de politiske sager.\n\n"
+             "Vores formål er:\n\n- At rådgive byrådet\n\n"
+             "## Personlige kompetencer\n\n- Du skal kunne lede ledere.\n")
+
+
+def _post_rule(tmp_path: Path, quotes: list[str]) -> Path:
+    (tmp_path / "profil.md").write_text(POST_TEXT, encoding="utf-8")
+    rule = tmp_path / "greve.yaml"
+    criteria = "".join(f"""\
+  - id: c{n}
+    name: C{n}
+    category: personlige
+    priority: ønske
+    quote: "{quote}"
+    section: S
+    when: {{assessed: c}}
+""" for n, quote in enumerate(quotes))
+    rule.write_text(f"""\
+profile: {{id: greve, title: Direktør, organisation: Greve Kommune, source: profil.md,
+          version: "0.1", date: 2025-01-01}}
+competencies: {{c: C}}
+criteria:
+{criteria}""", encoding="utf-8")
+    return rule
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("da", ["Ikke talt med: 1 sætninger under overskrifter om formål, ansvar eller rolle, som "
+            "intet kræver af personen: de beskriver stillingen, ikke kandidaten (R10)",
+            "profil.md:5: ikke talt med [Direktørens ansvarsområder]: Direktøren har ansvaret "
+            "for budgettet og for de politiske sager."]),
+    ("en", ["Not counted: 1 sentences under headings on purpose, responsibilities or role "
+            "that ask nothing of the person: they describe the post, not the candidate (R10)",
+            "profil.md:5: not counted [Direktørens ansvarsområder]: Direktøren har ansvaret "
+            "for budgettet og for de politiske sager."]),
+])
+def test_trace_says_which_prose_on_the_posts_responsibilities_it_skipped_and_why(
+        tmp_path, lang, said):
+    """Prose under a heading on the post's responsibilities ('Direktionen har det overordnede
+    ansvar ...' in Ishøj's arbejdsgrundlag) is not counted, rightly: it says what the post
+    holder will do, not what the candidate must bring (R10). But trace said 100 % accounted
+    for and nothing of what it had not checked. It now lists each such sentence no quote
+    covers, with the reason; the exit code is still that of the counted statements."""
+    rule = _post_rule(tmp_path, ["At rådgive byrådet", "Du skal kunne lede ledere."])
+    result = CliRunner().invoke(main, ["--lang", lang, "trace", str(rule)])
+    assert result.exit_code == 0, result.output
+    assert [line for line in said if line not in result.output] == []
+    assert "Vores formål er:" not in result.output  # a lead-in: its items count
+    data = CliRunner().invoke(main, ["trace", str(rule), "--format", "json"]).output
+    assert '"reason": "R10"' in data and '"line": 5' in data
+    quoted = _post_rule(tmp_path, ["At rådgive byrådet", "Du skal kunne lede ledere.",
+                                   "Direktøren har ansvaret for budgettet"])
+    (tr,) = trace_profile(load_profile(quoted))
+    assert tr.skipped == () and not tr.uncovered

@@ -83,6 +83,15 @@ OF_A_THING = [
     "Ledere sikrer udførelsen af lovgivningsmæssige krav og politiske beslutninger.",
     "Organisationens innovative kraft skal understøttes.",
     "Opgaverne skal derfor løses i tæt samarbejde med regionen.",
+    # said of the task, the post or the organisation: what the work needs
+    "Opgaven kræver tæt koordinering på tværs af forvaltningerne.",
+    "Ledelsesopgaven kræver derfor koordinering med regionen.",
+    "Organisering og fysisk placering af specialtilbud er en del af indsatsen, som også "
+    "kræver opmærksomhed.",
+    "Stillingen forudsætter tæt koordinering med regionen.",
+    "Opgaven kræver digital omstilling af hele forvaltningen.",
+    "The task requires close coordination across the departments.",
+    "It is a role which requires close coordination with the region.",
 ]
 OF_THE_PERSON = [
     ("Det er nødvendigt, at du har erfaring med koordinering.", "nødvendigt"),
@@ -95,6 +104,12 @@ OF_THE_PERSON = [
     ("Direktøren skal lykkes med at samle de to forvaltninger.", "skal"),
     ("Som direktør skal du stå for ordentlighed og skal understøtte en sund kultur.", "skal"),
     ("Afgørende", "afgørende"),
+    # the work requiring the person, or what the person brings
+    ("Stillingen kræver en leder med forståelse for medarbejdernes behov.", "kræver"),
+    ("Opgaven kræver, at du kan koordinere på tværs.", "kræver"),
+    ("Rollen kræver erfaring med politisk betjening.", "kræver"),
+    ("The post requires a leader with an overview of the whole organisation.", "requires"),
+    ("The role requires that you can coordinate across the departments.", "requires"),
 ]
 
 

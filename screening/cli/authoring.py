@@ -83,6 +83,14 @@ def _trace_text(tr) -> str:
         lines.append(t("  {document}:{line}: intet kriterium og ingen set_aside ({kind}){section}"
                        ": {passage}", document=tr.document, line=s.line, kind=t(KIND_WORDS[s.kind]),
                        section=section, passage=s.text))
+    if tr.skipped:
+        lines.append(t("Ikke talt med: {count} sætninger under overskrifter om formål, ansvar "
+                       "eller rolle, som intet kræver af personen: de beskriver stillingen, ikke "
+                       "kandidaten (R10); citér en i et kriterium, hvis den skal screenes",
+                       count=len(tr.skipped)))
+    for s in tr.skipped:
+        lines.append(t("  {document}:{line}: ikke talt med [{section}]: {passage}",
+                       document=tr.document, line=s.line, section=s.section, passage=s.text))
     return "\n".join(lines) + "\n"
 
 
@@ -97,6 +105,9 @@ def _trace_json(tr) -> dict:
         "coverage": round(tr.coverage, 1),
         "uncovered": [{"line": s.line, "kind": s.kind, "section": s.section, "text": s.text}
                       for s in tr.uncovered],
+        # not counted: prose that describes the post, not the person (R10)
+        "skipped": [{"line": s.line, "kind": s.kind, "section": s.section, "text": s.text,
+                     "reason": "R10"} for s in tr.skipped],
     }
 
 
@@ -115,7 +126,8 @@ def new(text, out, profile_id, overwrite):
     med citatet ordret fra teksten, krav eller ønske foreslået ud fra ordlyden, og
     `when: {assessed: …}`, så udkastet kan screene med det samme. Hovedkommentaren siger,
     hvad konsulenten selv skal tage stilling til. En tabel med en kolonne, der siger krav
-    eller ønske, giver ét kriterium pr. række. Med --out skrives også et udkast til
+    eller ønske, eller med en Krav- og en Ønske-kolonne, hvor rækken er markeret med X, giver
+    ét kriterium pr. række. Med --out skrives også et udkast til
     scenarier (ét pr. krav) i en .feature-fil ved siden af.
 
     \b

@@ -187,13 +187,15 @@ HELP_EN: dict[str, str] = {
     "med citatet ordret fra teksten, krav eller ønske foreslået ud fra ordlyden, og "
     "`when: {assessed: …}`, så udkastet kan screene med det samme. Hovedkommentaren siger, "
     "hvad konsulenten selv skal tage stilling til. En tabel med en kolonne, der siger krav "
-    "eller ønske, giver ét kriterium pr. række. Med --out skrives også et udkast til "
+    "eller ønske, eller med en Krav- og en Ønske-kolonne, hvor rækken er markeret med X, "
+    "giver ét kriterium pr. række. Med --out skrives også et udkast til "
     "scenarier (ét pr. krav) i en .feature-fil ved siden af.":
         "One criterion per statement that asks for something (the statements `screening "
         "trace` counts), with the quote verbatim from the text, requirement or wish proposed "
         "from the wording, and `when: {assessed: …}`, so the draft can screen at once. The "
         "head comment says what the consultant must decide. A table with a column saying "
-        "requirement or wish gives one criterion per row. With --out a draft of "
+        "requirement or wish, or with a requirement ('Krav') and a wish ('Ønske') column "
+        "where the row is marked with X, gives one criterion per row. With --out a draft of "
         "scenarios (one per requirement) is written beside it too, in a .feature file.",
     "Skriv regelfilen her og et udkast til scenarier ved siden af (.feature).":
         "Write the rule file here, and a draft of scenarios beside it (.feature).",
