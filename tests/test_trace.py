@@ -92,6 +92,7 @@ def test_removing_a_criterion_leaves_its_statement_uncovered_and_trace_names_it(
         rule_file = Path(criterion.rule_file)
         data = yaml.load(rule_file.read_text(encoding="utf-8"))
         data["criteria"] = [c for c in data["criteria"] if c["id"] != criterion.id]
+        data.get("questions", {}).pop(criterion.id, None)  # asked of it alone: gone with it
         with rule_file.open("w", encoding="utf-8") as handle:
             yaml.dump(data, handle)
         after = trace_profile(load_profile(path, allow_module=True))
