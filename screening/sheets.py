@@ -505,9 +505,9 @@ def updates(scores: list[Score], folder: str | Path, sheet_path: str) -> list[Up
     """The records with the sheet's scores added, validated; raises InputError with every
     problem and writes nothing. A candidate's row is one judgement: imported again from a
     corrected copy of the same sheet, it replaces what its earlier import wrote, whatever
-    the assessor then, unless another assessor was named then (`_renamed`); and a score
-    for the same competency, source and assessor replaces the one there, from wherever it
-    came."""
+    the assessor and the source then, unless another assessor was named then (`_renamed`);
+    and a score for the same competency, source and assessor replaces the one there, from
+    wherever it came, but for another sheet's by nobody named (a second assessor's)."""
     loaded, problems = load_records([folder])
     if problems:
         raise InputError(problems)
@@ -611,6 +611,11 @@ def _with_scores(path: Path, scores: list[Score]) -> str:
         if sheet is not None and a.get("sheet") == sheet:
             new = by_competency.get(a.get("competency"))
             key = None if new is None else (new.competency, new.source, new.assessor)
+        elif a.get("sheet") is not None and not a.get("assessor"):
+            # another sheet's row, by nobody named: a second assessor's judgement (a new
+            # sheet adds to the first), never this row's to replace
+            kept.append(a)
+            continue
         if key is None or key in replaced:
             continue  # emptied in the corrected row, or a second score of one key
         if key not in by_key:

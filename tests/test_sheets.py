@@ -507,6 +507,41 @@ def test_two_assessors_on_copies_of_one_sheet_never_replace_each_other(folder, t
         assert record.read_bytes() == written
 
 
+def test_a_second_sheet_by_an_unnamed_assessor_adds_and_a_corrected_source_moves_the_row(
+        folder, tmp_path):
+    """Two sheets of one round, each filled by an assessor who gave no name: the second
+    import replaced the first's score (same competency, source and no assessor), and a
+    judgement was lost without a word. A row corrected from one source to another moves
+    that row's score, and leaves the other sheet's score where it is."""
+    profile = load_profile(find_profile(PROFILE, ROOT / "rules"))
+    candidate, competency, later = next(
+        (c, k, s) for c, _, k in single_competency_gaps(folder)
+        for s in SOURCES[SOURCES.index(STAGE) + 1:] if k in stage_competencies(profile, s))
+    record = next(folder.glob(f"{candidate}.*"))
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    first, second = blank_sheet(folder, first), blank_sheet(folder, second)
+
+    def imported(sheet: Path, score: int, source: str = STAGE):
+        fill(sheet, {(candidate, competency): score}, None)
+        book = load_workbook(sheet)
+        rows = book[SCORE_SHEET]
+        row = next(r for r in range(FIRST_SCORE_ROW, rows.max_row + 1)
+                   if rows.cell(r, 1).value == candidate)
+        rows.cell(row, [c.value for c in rows[3]].index("source") + 1).value = source
+        book.save(sheet)
+        result = run("import", "scores", str(sheet), "--into", str(folder))
+        assert result.exit_code == 0, result.output
+        return sorted((a.source, a.score) for a in load_records([record])[0][0].record.assessments
+                      if a.competency == competency and a.sheet)
+
+    assert imported(first, 4) == [(STAGE, 4)]
+    assert imported(second, 2) == [(STAGE, 2), (STAGE, 4)]
+    assert imported(first, 4, later) == sorted([(STAGE, 2), (later, 4)])
+    assert imported(second, 3, later) == [(later, 3), (later, 4)]
+
+
 def test_a_corrected_score_keeps_the_note_beside_it(folder, tmp_path):
     """A referee's note stands beside the score in the record; importing a corrected score
     of the same competency, source and assessor removed the assessment and added a new one
