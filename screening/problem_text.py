@@ -564,6 +564,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                       "program): type the score, or open and save the sheet in Excel",
                       "formlen {formula} er gemt uden sin værdi (et ark udfyldt af et "
                       "program): skriv scoren, eller åbn og gem arket i Excel"),
+    "sheet_formula_text": ("the formula {formula} has no value saved with it (a sheet filled "
+                           "by a program): type the text, or open and save the sheet in Excel",
+                           "formlen {formula} er gemt uden sin værdi (et ark udfyldt af et "
+                           "program): skriv teksten, eller åbn og gem arket i Excel"),
     "sheet_score": ("score {value} is not a whole number from 1 to 5",
                     "scoren {value} er ikke et helt tal fra 1 til 5"),
     "no_record_for": ("no record for candidate '{candidate}' in {folder}",

@@ -391,11 +391,12 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
                                        message=message("empty_competency_id")),
                         code="E302") for n, value in competencies.items() if not value]
     rows = _rows(sheet)
-    # a score cell held without a value may be a formula saved without one: only then is
+    # a cell read held without a value may be a formula saved without one: only then is
     # the workbook read a second time, for its formulas (most sheets hold none)
+    texts = (1, source_column, assessor_column)  # the candidate, the source, the assessor
     formulas = (_formulas(content, title)
-                if any(cells[n].value is None for _, cells in rows for n in competencies
-                       if n in cells) else {})
+                if any(cells[n].value is None for _, cells in rows
+                       for n in (*competencies, *texts) if n in cells) else {})
     scores: list[Score] = []
     seen: dict[str, int | None] = {}  # candidate -> row
     for line, cells in rows:
@@ -403,6 +404,12 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
                   and (_text(cells[n]) or (line, n) in formulas)]  # looks empty
         candidate = _text(cells.get(1))
         if not filled:
+            continue
+        unsaved = [_bad(where, f"{title}!{cells[n].coordinate}",
+                        message("sheet_formula_text", formula=formulas[line, n]))
+                   for n in texts if (line, n) in formulas and cells[n].value is None]
+        if unsaved:  # the row's candidate, source or assessor would be lost, or taken for none
+            problems.extend(unsaved)
             continue
         if not candidate:
             problems.append(_bad(where, f"{title}!A{line}",

@@ -866,3 +866,31 @@ def test_a_formula_saved_without_its_value_is_a_bad_cell_not_a_score_dropped(fol
     scores = {(s.competency, s.score) for s in load_records([next(folder.glob(f"{c1}.*"))])[0][0]
               .record.assessments}
     assert (k1, 4) in scores
+
+
+@pytest.mark.parametrize("column", ["assessor", "source"])
+@pytest.mark.parametrize("lang, said", [
+    ("da", "formlen =B1 er gemt uden sin værdi (et ark udfyldt af et program): skriv "
+           "teksten, eller åbn og gem arket i Excel"),
+    ("en", "the formula =B1 has no value saved with it (a sheet filled by a program): type "
+           "the text, or open and save the sheet in Excel")])
+def test_an_assessor_or_source_held_as_a_formula_without_its_value_is_a_bad_cell(
+        folder, tmp_path, column, lang, said):
+    """A sheet filled by a script that wrote the assessor as a formula (openpyxl saves no
+    value): the scores were read in with no assessor, and the name was lost without a
+    word. Located like a score cell with the same problem; nothing is written."""
+    candidate, _, competency = single_competency_gaps(folder)[0]
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(candidate, competency): 4})
+    book = load_workbook(path)
+    sheet = book[SCORE_SHEET]
+    row = next(r for r in range(FIRST_SCORE_ROW, sheet.max_row + 1)
+               if sheet.cell(r, 1).value == candidate)
+    cell = sheet.cell(row, [c.value for c in sheet[3]].index(column) + 1)
+    cell.value = "=B1"
+    book.save(path)
+    before = digests(folder)
+    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 2, result.output
+    assert f"{SCORE_SHEET}!{cell.coordinate}: {said}" in result.stderr
+    assert digests(folder) == before
