@@ -570,6 +570,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "program): skriv teksten, eller åbn og gem arket i Excel"),
     "sheet_score": ("score {value} is not a whole number from 1 to 5",
                     "scoren {value} er ikke et helt tal fra 1 til 5"),
+    "sheet_profile_unread": ("the sheet was written for profile {profile}, which could not be "
+                             "read ({reason}): its scores are not checked against it",
+                             "arket er skrevet til profilen {profile}, som ikke kunne læses "
+                             "({reason}): scorerne er ikke tjekket mod den"),
     "no_record_for": ("no record for candidate '{candidate}' in {folder}",
                       "ingen post for kandidaten '{candidate}' i {folder}"),
     "row_assessor_changed": ("candidate '{candidate}' was read in from this sheet with "

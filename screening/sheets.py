@@ -34,12 +34,20 @@ from .errors import InputError, Problem
 from .guide import competencies_read
 from .i18n import EN, t
 from .messages import Message, message
-from .profiles import Profile
+from .profiles import ID_PATTERN, Profile
 from .records import CandidateRecord
 from .results import CriterionOutcome, Screening
 from .stages import SOURCES
 from .views import candidate_view
-from .vocabulary import CATEGORY_SHORT, CATEGORY_TITLES, PRIORITIES, STAGES, STATUSES, label
+from .vocabulary import (
+    CATEGORY_SHORT,
+    CATEGORY_TITLES,
+    PRIORITIES,
+    STAGES,
+    STATUSES,
+    did_you_mean,
+    label,
+)
 from .wording import evidence_path, missing_text, value_text
 
 if TYPE_CHECKING:
@@ -296,7 +304,9 @@ def scoring_sheet(profile: Profile, stage: str, candidates: list[tuple[str, str 
     # imported score keeps it, so that a row imported again replaces what it wrote before
     _append(sheet, ["id", uuid.uuid4().hex[:12], *competencies, "source", "assessor",
                     *(["decision"] if decided else [])])
-    _append(sheet, [t("Profilen"), None, *(" / ".join(quotes[k]) for k in competencies)])
+    # beside "Profilen", its id: the import checks each score against the profile
+    _append(sheet, [t("Profilen"), profile.meta.id,
+                    *(" / ".join(quotes[k]) for k in competencies)])
     rows = candidates or [("", None)] * BLANK_ROWS
     for candidate_id, name in rows:
         _append(sheet, [candidate_id or None, name, *([None] * len(competencies)), stage, None,
@@ -351,6 +361,8 @@ class Score:
     assessor: str | None
     cell: str  # where the candidate id stands (Sheet!A5), for problems found later
     sheet: str | None  # the id the sheet was written with (beside "id"), if any
+    score_cell: str  # where the score stands (Sheet!D5)
+    profile: str | None  # the id of the profile the sheet was written for, if it says
 
 
 def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
@@ -384,6 +396,9 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
                                                    message=message("ids_row_broken")),
                             code="E302")]
     written = _text(sheet.cell(3, 2)) or None  # none in a sheet written before it had one
+    # likewise the profile's id beside "Profilen": an id only, never a path to be read
+    named = _text(sheet.cell(4, 2))
+    written_for = named if re.fullmatch(ID_PATTERN, named) else None
     competencies = {n: value for n, value in enumerate(ids[FIRST_SCORE_COLUMN - 1:
                                                            source_column - 1],
                                                        start=FIRST_SCORE_COLUMN)}
@@ -437,8 +452,33 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
                                      message("sheet_score", value=_as_shown(cell.value))))
             elif source in SOURCES:
                 scores.append(Score(candidate, str(competencies[column]), source, value,
-                                    assessor, f"{title}!A{line}", written))
+                                    assessor, f"{title}!A{line}", written,
+                                    f"{title}!{cell.coordinate}", written_for))
     return scores, problems
+
+
+def not_counted(scores: list[Score], profile: Profile, sheet_path: str) -> list[Problem]:
+    """The scores `profile` would count at no stage (E306), each at its cell: of a
+    competency the profile does not declare (an id in the sheet's third row typed over, or
+    renamed in the profile since), or from a source no criterion takes it from (a source
+    typed wrong). Screening found them only as warnings (W101, W103), once the records held
+    them; the sheet is where they are put right, and nothing is written till they are."""
+    read_at = {source: set(stage_competencies(profile, source)) for source in SOURCES}
+    problems = []
+    for s in scores:
+        if s.competency not in profile.competencies:
+            text = message("unknown_assessed_competency", name=s.competency,
+                           profile=profile.meta.id) + did_you_mean(s.competency,
+                                                                   profile.competencies)
+        elif s.competency not in read_at[s.source]:
+            text = message("assessment_source_not_taken", name=s.competency, source=s.source,
+                           sources=", ".join(x for x in SOURCES if s.competency in read_at[x])
+                           or "–")
+        else:
+            continue
+        problems.append(Problem(sheet_path, message("about", subject=s.score_cell,
+                                                    message=text), code="E306"))
+    return problems
 
 
 def _formulas(content: bytes, title: str) -> dict[tuple[int, int], str]:

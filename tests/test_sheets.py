@@ -894,3 +894,62 @@ def test_an_assessor_or_source_held_as_a_formula_without_its_value_is_a_bad_cell
     assert result.exit_code == 2, result.output
     assert f"{SCORE_SHEET}!{cell.coordinate}: {said}" in result.stderr
     assert digests(folder) == before
+
+
+@pytest.mark.parametrize("lang, unknown, not_taken", [
+    ("da", "kompetencen '{typo}' findes ikke i profilen {profile}; vurderingen tæller ikke med "
+           "(mente du '{competency}'?)",
+     "intet kriterium tager kompetencen '{competency}' fra {source}: vurderingen tæller ikke "
+     "med"),
+    ("en", "competency '{typo}' is not in profile {profile}; the assessment counts for "
+           "nothing (did you mean '{competency}'?)",
+     "no criterion takes competency '{competency}' from {source}: the assessment counts for "
+     "nothing")])
+def test_a_score_the_sheets_profile_would_not_count_is_refused_at_its_cell(folder, tmp_path,
+                                                                          lang, unknown,
+                                                                          not_taken):
+    """A competency id typed over in the sheet, or a row's source the profile does not take
+    the competency from: the import wrote the scores, and screening found them only as
+    W101/W103 afterwards, judgements counting for nothing. The sheet names its profile."""
+    profile = load_profile(find_profile(PROFILE, ROOT / "rules"))
+    gaps = single_competency_gaps(folder)
+    c1, _, k1 = gaps[0]
+    c2, k2, source = next((c, k, s) for c, _, k in gaps if c != c1 and k != k1
+                          for s in SOURCES if k not in stage_competencies(profile, s))
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(c1, k1): 4, (c2, k2): 3})
+    book = load_workbook(path)
+    sheet = book[SCORE_SHEET]
+    columns = {cell.value: cell.column for cell in sheet[3]}
+    rows = {sheet.cell(r, 1).value: r for r in range(FIRST_SCORE_ROW, sheet.max_row + 1)}
+    typo = k1 + "x"
+    sheet.cell(3, columns[k1]).value = typo
+    sheet.cell(rows[c2], columns["source"]).value = source
+    book.save(path)
+    before = digests(folder)
+    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 2, result.output
+    first = sheet.cell(rows[c1], columns[k1]).coordinate
+    second = sheet.cell(rows[c2], columns[k2]).coordinate
+    assert f"E306 {SCORE_SHEET}!{first}: " + unknown.format(
+        typo=typo, profile=PROFILE, competency=k1) in result.stderr
+    assert f"E306 {SCORE_SHEET}!{second}: " + not_taken.format(
+        competency=k2, source=source) in result.stderr
+    assert digests(folder) == before
+
+
+def test_a_sheet_whose_profile_cannot_be_read_goes_in_with_a_warning(folder, tmp_path):
+    candidate, _, competency = single_competency_gaps(folder)[0]
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(candidate, competency): 4})
+    elsewhere = tmp_path / "rules"
+    elsewhere.mkdir()
+    for lang, said in (("da", f"W301 arket er skrevet til profilen {PROFILE}, som ikke kunne "
+                              "læses"),
+                       ("en", f"W301 the sheet was written for profile {PROFILE}, which could "
+                              "not be read")):
+        result = CliRunner().invoke(main, ["--lang", lang, "import", "scores", str(path),
+                                           "--into", str(folder), "--rules-dir",
+                                           str(elsewhere)])
+        assert result.exit_code == 0, result.output
+        assert said in result.stderr

@@ -178,6 +178,12 @@ HELP_EN: dict[str, str] = {
         "assessor replaces the one in the record. A new sheet (screening sheet) for another "
         "assessor adds to them; a row that had one assessor before and another now is "
         "refused (E305), so that no judgement is lost.",
+    "En score, som profilen, arket er skrevet til, ikke ville tælle med (en kompetence, den "
+    "ikke kender, eller en kilde, den ikke tager kompetencen fra), afvises (E306).":
+        "A score the profile the sheet was written for would not count (a competency it does "
+        "not know, or a source it does not take the competency from) is refused (E306).",
+    "Mappe med profilen, arket er skrevet til; hver score tjekkes mod den.":
+        "Folder of the profile the sheet was written for; every score is checked against it.",
     "Mappen med kandidatposterne, vurderingerne føjes til.":
         "The folder of the candidate records the assessments are added to.",
     # authoring
