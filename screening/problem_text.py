@@ -574,6 +574,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                              "read ({reason}): its scores are not checked against it",
                              "arket er skrevet til profilen {profile}, som ikke kunne læses "
                              "({reason}): scorerne er ikke tjekket mod den"),
+    "sheet_without_id": ("the sheet has no id beside 'id' (B3): it was written before sheets "
+                         "had one, so a row read in again takes the place of its earlier "
+                         "import only for the same competency, source and assessor, or for "
+                         "the same score now with the assessor's name; read in again with "
+                         "its source, or its score and assessor, corrected, it is added "
+                         "beside it, and one judgement counts twice: check the records, or "
+                         "write a new sheet (screening sheet)",
+                         "arket har intet id ved siden af 'id' (B3): det er skrevet, før ark "
+                         "fik et, så en række, der læses ind igen, træder kun i stedet for "
+                         "det, den skrev før, ved samme kompetence, kilde og bedømmer, eller "
+                         "ved samme score nu med bedømmerens navn; læst ind igen med kilden, "
+                         "eller scoren og bedømmeren, rettet, føjes den til, og én vurdering "
+                         "tæller to gange: tjek posterne, eller skriv et nyt ark "
+                         "(screening sheet)"),
     "no_record_for": ("no record for candidate '{candidate}' in {folder}",
                       "ingen post for kandidaten '{candidate}' i {folder}"),
     "row_assessor_changed": ("candidate '{candidate}' was read in from this sheet with "

@@ -658,6 +658,13 @@ def _with_scores(path: Path, scores: list[Score]) -> str:
         if sheet is not None and a.get("sheet") == sheet:
             new = by_competency.get(a.get("competency"))
             key = None if new is None else (new.competency, new.source, new.assessor)
+        elif (sheet is None and a.get("sheet") is None and not a.get("assessor")
+              and (new := by_competency.get(a.get("competency"))) is not None
+              and new.assessor and (new.source, new.score) == (a.get("source"), a.get("score"))):
+            # a sheet without an id, whose row was read in with no assessor and now names
+            # one: the same competency, source and score, claimed by no sheet, is taken for
+            # the row's earlier import, as one with no assessor now too would be
+            key = (new.competency, new.source, new.assessor)
         elif a.get("sheet") is not None and not a.get("assessor"):
             # another sheet's row, by nobody named: a second assessor's judgement (a new
             # sheet adds to the first), never this row's to replace

@@ -953,3 +953,32 @@ def test_a_sheet_whose_profile_cannot_be_read_goes_in_with_a_warning(folder, tmp
                                            str(elsewhere)])
         assert result.exit_code == 0, result.output
         assert said in result.stderr
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("da", "W302 arket har intet id ved siden af 'id' (B3)"),
+    ("en", "W302 the sheet has no id beside 'id' (B3)")])
+def test_a_sheet_without_an_id_read_in_again_with_the_assessor_named_replaces_its_score(
+        folder, tmp_path, lang, said):
+    """A sheet written before sheets had an id, read in without an assessor, then again
+    with the name added: the score counted twice, once named and once not. The same
+    competency, source and score, without an assessor and claimed by no sheet, is the row's
+    earlier import; what no rule can tell apart is named as a risk on each import."""
+    candidate, _, competency = single_competency_gaps(folder)[0]
+    record = next(folder.glob(f"{candidate}.*"))
+    path = blank_sheet(folder, tmp_path)
+    book = load_workbook(path)
+    book[SCORE_SHEET].cell(3, 2).value = None  # as sheets were written before they had ids
+    book.save(path)
+
+    def imported(assessor: str | None):
+        fill(path, {(candidate, competency): 4}, assessor)
+        result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
+        assert result.exit_code == 0, result.output
+        assert said in result.stderr
+        return [(a.source, a.score, a.assessor, a.sheet)
+                for a in load_records([record])[0][0].record.assessments
+                if (a.competency, a.source) == (competency, STAGE)]
+
+    assert imported(None) == [(STAGE, 4, None, None)]
+    assert imported("Borgmester") == [(STAGE, 4, "Borgmester", None)]

@@ -196,20 +196,21 @@ def import_scores(workbook, folder, rules_dir):
     Eksempel:
       screening import scores scores.xlsx --into examples/candidates/helsingor-direktor-2024
     """
-    from ..errors import InputError
+    from ..errors import InputError, Problem
+    from ..messages import message
     from ..output import write_all
     from ..sheets import read_scores, updates
+    from .common import echo_warning
 
     scores, problems = read_scores(workbook)
     if problems:
         raise InputError(problems)
+    if scores and scores[0].sheet is None:  # the risk of an old sheet, said where it is met
+        echo_warning(Problem(workbook, message("sheet_without_id"), code="W302"))
     written_for = next((s.profile for s in scores if s.profile), None)
     if written_for is not None:
-        from ..errors import Problem
-        from ..messages import message
         from ..rulefiles import find_profile, load_profile
         from ..sheets import not_counted
-        from .common import echo_warning
 
         try:
             profile = load_profile(find_profile(written_for, rules_dir))
