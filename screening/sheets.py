@@ -651,8 +651,8 @@ def _with_scores(path: Path, scores: list[Score]) -> str:
     sheet = scores[0].sheet
     by_key = {(s.competency, s.source, s.assessor): s for s in scores}
     by_competency = {s.competency: s for s in scores}
-    kept, replaced = [], set()
-    for a in assessments:
+    dropped, replaced = [], set()
+    for n, a in enumerate(assessments):
         key: tuple[str, str, str | None] | None = (
             a.get("competency"), a.get("source"), a.get("assessor"))
         if sheet is not None and a.get("sheet") == sheet:
@@ -668,13 +668,12 @@ def _with_scores(path: Path, scores: list[Score]) -> str:
         elif a.get("sheet") is not None and not a.get("assessor"):
             # another sheet's row, by nobody named: a second assessor's judgement (a new
             # sheet adds to the first), never this row's to replace
-            kept.append(a)
             continue
         if key is None or key in replaced:
-            continue  # emptied in the corrected row, or a second score of one key
-        if key not in by_key:
-            kept.append(a)  # not this row's: another source, assessor or sheet
+            dropped.append(n)  # emptied in the corrected row, or a second score of one key
             continue
+        if key not in by_key:
+            continue  # not this row's: another source, assessor or sheet
         s = by_key[key]
         a["source"], a["score"] = s.source, s.score
         if s.assessor:
@@ -684,8 +683,10 @@ def _with_scores(path: Path, scores: list[Score]) -> str:
         if sheet is not None:
             a["sheet"] = sheet
         replaced.add(key)
-        kept.append(a)
-    assessments[:] = kept
+    # one by one, not the list replaced as a whole, which lost every comment written beside
+    # an assessment (ruamel keeps them by position, and moves them only on a deletion)
+    for n in reversed(dropped):
+        del assessments[n]
     for s in (s for key, s in by_key.items() if key not in replaced):
         entry = {"competency": s.competency, "source": s.source, "score": s.score,
                  **({"assessor": s.assessor} if s.assessor else {}),

@@ -708,6 +708,28 @@ def test_importing_scores_only_adds_lines_to_a_record(folder, tmp_path):
         (before[i:j], after[k:m]) for op, i, j, k, m in changes if op != "equal"]
 
 
+def test_importing_scores_keeps_the_comments_beside_a_records_assessments(folder, tmp_path):
+    """A consultant's comment at the end of an assessment's line ('# samtalen gik godt')
+    was lost by every import, even one that only added a score: the list of assessments was
+    replaced as a whole, and the comments beside its items with it."""
+    candidate, _, competency = single_competency_gaps(folder)[0]
+    record = next(folder.glob(f"{candidate}.*"))
+    lines = record.read_text("utf-8").splitlines(keepends=True)
+    commented = [n for n, line in enumerate(lines) if line.lstrip().startswith("- {competency:")]
+    assert commented, "the record has no assessment to comment on"
+    for n in commented:
+        lines[n] = lines[n].rstrip("\n") + f"  # note {n}\n"
+    record.write_text("".join(lines), "utf-8")
+    before = record.read_text("utf-8").splitlines()
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(candidate, competency): 4})
+    assert run("import", "scores", str(path), "--into", str(folder)).exit_code == 0
+    after = record.read_text("utf-8").splitlines()
+    changes = difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes()
+    assert {op for op, *_ in changes} == {"equal", "insert"}, [
+        (before[i:j], after[k:m]) for op, i, j, k, m in changes if op != "equal"]
+
+
 @pytest.mark.parametrize("suffix", [".yaml", ".json"])
 def test_importing_scores_keeps_a_records_byte_order_mark_and_windows_line_ends(
         folder, tmp_path, suffix):
