@@ -365,8 +365,18 @@ class Score:
     profile: str | None  # the id of the profile the sheet was written for, if it says
 
 
-def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
-    """Every score in the sheet, or the problems, each located as Sheet!Cell."""
+@dataclass(frozen=True)
+class Emptied:
+    """A row of a sheet with an id that holds no score, and names its assessor."""
+
+    candidate: str
+    assessor: str
+    sheet: str
+
+
+def read_scores(path: str | Path) -> tuple[list[Score], list[Problem], list[Emptied]]:
+    """Every score in the sheet, or the problems, each located as Sheet!Cell; and the rows
+    that name their assessor but hold no score (a corrected copy may have emptied them)."""
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
@@ -376,16 +386,16 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
     content, unread = read_bounded(path)
     unread = unread or unpacked_problem(where, content, MAX_UNPACKED_BYTES)
     if unread:
-        return [], [unread]
+        return [], [unread], []
     try:
         book = load_workbook(io.BytesIO(content), data_only=True, read_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         return [], [Problem(where, message("not_a_workbook", detail=type(exc).__name__),
-                            code="E301")]
+                            code="E301")], []
     title = next((n for n in (SCORE_SHEET, EN[SCORE_SHEET]) if n in book.sheetnames), None)
     if title is None:
         return [], [Problem(where, message("no_score_sheet", sheet=t(SCORE_SHEET)),
-                            code="E301")]
+                            code="E301")], []
     sheet = book[title]
     ids = [cell.value for cell in sheet[3]]
     try:
@@ -394,7 +404,7 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
     except ValueError:
         return [], [Problem(where, message("about", subject=f"{title}!3",
                                                    message=message("ids_row_broken")),
-                            code="E302")]
+                            code="E302")], []
     written = _text(sheet.cell(3, 2)) or None  # none in a sheet written before it had one
     # likewise the profile's id beside "Profilen": an id only, never a path to be read
     named = _text(sheet.cell(4, 2))
@@ -413,12 +423,15 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
                 if any(cells[n].value is None for _, cells in rows
                        for n in (*competencies, *texts) if n in cells) else {})
     scores: list[Score] = []
+    emptied: list[Emptied] = []
     seen: dict[str, int | None] = {}  # candidate -> row
     for line, cells in rows:
         filled = [(n, cells[n]) for n in competencies if n in cells  # a cell of spaces
                   and (_text(cells[n]) or (line, n) in formulas)]  # looks empty
         candidate = _text(cells.get(1))
         if not filled:
+            if candidate and written and (emptied_by := _text(cells.get(assessor_column))):
+                emptied.append(Emptied(candidate, emptied_by, written))
             continue
         unsaved = [_bad(where, f"{title}!{cells[n].coordinate}",
                         message("sheet_formula_text", formula=formulas[line, n]))
@@ -454,7 +467,7 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
                 scores.append(Score(candidate, str(competencies[column]), source, value,
                                     assessor, f"{title}!A{line}", written,
                                     f"{title}!{cell.coordinate}", written_for))
-    return scores, problems
+    return scores, problems, emptied
 
 
 def not_counted(scores: list[Score], profile: Profile, sheet_path: str) -> list[Problem]:
@@ -548,13 +561,16 @@ class Update:
     added: int
 
 
-def updates(scores: list[Score], folder: str | Path, sheet_path: str) -> list[Update]:
+def updates(scores: list[Score], folder: str | Path, sheet_path: str,
+            emptied: Sequence[Emptied] = ()) -> list[Update]:
     """The records with the sheet's scores added, validated; raises InputError with every
     problem and writes nothing. A candidate's row is one judgement: imported again from a
     corrected copy of the same sheet, it replaces what its earlier import wrote, whatever
     the assessor and the source then, unless another assessor was named then (`_renamed`);
     and a score for the same competency, source and assessor replaces the one there, from
-    wherever it came, but for another sheet's by nobody named (a second assessor's)."""
+    wherever it came, but for another sheet's by nobody named (a second assessor's). A row
+    emptied of its scores by the assessor its earlier import named removes what that import
+    wrote; a row left blank may be one another assessor's copy did not fill, and stays."""
     loaded, problems = load_records([folder])
     if problems:
         raise InputError(problems)
@@ -564,18 +580,20 @@ def updates(scores: list[Score], folder: str | Path, sheet_path: str) -> list[Up
         raise InputError([_bad(sheet_path, cell,
                                message("no_record_for", candidate=c, folder=folder))
                           for c, cell in unknown.items()])
+    retracted = {e.candidate: e.sheet for e in emptied if e.candidate in by_id
+                 and _imported_by(by_id[e.candidate].record, e.sheet, e.assessor)}
     found: list[Update] = []
-    for candidate in dict.fromkeys(s.candidate for s in scores):
+    for candidate in dict.fromkeys([*(s.candidate for s in scores), *retracted]):
         path = Path(by_id[candidate].path)
         if path.suffix not in (".yaml", ".yml", ".json"):  # a line of a .jsonl talent pool
             problems.append(Problem(str(path), message("candidate_in_jsonl", candidate=candidate),
                                     code="E304"))
             continue
         mine = [s for s in scores if s.candidate == candidate]
-        if renamed := _renamed(by_id[candidate].record, mine, sheet_path, path):
+        if mine and (renamed := _renamed(by_id[candidate].record, mine, sheet_path, path)):
             problems.append(renamed)
             continue
-        text = _with_scores(path, mine)
+        text = _with_scores(path, mine, mine[0].sheet if mine else retracted[candidate])
         try:
             CandidateRecord.model_validate(
                 json.loads(text) if path.suffix == ".json" else plain(_yaml().load(text)))
@@ -630,7 +648,14 @@ def _renamed(record: CandidateRecord, scores: list[Score], sheet_path: str,
         now=row.assessor or "–", path=str(path))), code="E305")
 
 
-def _with_scores(path: Path, scores: list[Score]) -> str:
+def _imported_by(record: CandidateRecord, sheet: str, assessor: str) -> bool:
+    """Whether the record holds an earlier import of its row of `sheet`, all of it by
+    `assessor`."""
+    mine = [a.assessor for a in record.assessments or () if a.sheet == sheet]
+    return bool(mine) and all(name == assessor for name in mine)
+
+
+def _with_scores(path: Path, scores: list[Score], sheet: str | None) -> str:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     # as records are read: a byte order mark is no part of the data (json refuses one)
@@ -648,7 +673,6 @@ def _with_scores(path: Path, scores: list[Score]) -> str:
     # judgement never counts twice when a corrected copy names (or renames) the assessor;
     # and a score for the same competency, source and assessor replaces the one there. Each
     # is replaced in its place, keeping what else it holds (a referee's note).
-    sheet = scores[0].sheet
     by_key = {(s.competency, s.source, s.assessor): s for s in scores}
     by_competency = {s.competency: s for s in scores}
     dropped, replaced = [], set()

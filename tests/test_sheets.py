@@ -485,6 +485,30 @@ def test_a_row_imported_again_with_its_assessor_named_replaces_its_scores(folder
         (k2, STAGE, 2, "Formand"), (k1, STAGE, 1, "Konsulent")}
 
 
+def test_a_row_emptied_by_its_assessor_takes_back_what_its_earlier_import_wrote(folder,
+                                                                                tmp_path):
+    """Scores typed in the wrong candidate's row, then moved to the right one in a
+    corrected copy: the emptied row's earlier import stayed, and the judgement counted for
+    both candidates. A row that still names its assessor and holds no score is that
+    assessor's row emptied; a row left blank may be one another assessor's copy did not
+    fill, and what it wrote before stays."""
+    gaps = single_competency_gaps(folder)
+    wrong, _, competency = gaps[0]
+    right = next(c for c, _, k in gaps if c != wrong and k == competency)
+    path = blank_sheet(folder, tmp_path)
+
+    def imported(scores: dict[str, int | None], assessor: str | None = "Borgmester"):
+        fill(path, {(c, competency): score for c, score in scores.items()}, assessor)
+        result = run("import", "scores", str(path), "--into", str(folder))
+        assert result.exit_code == 0, result.output
+        return {c: [a.score for a in load_records([next(folder.glob(f"{c}.*"))])[0][0]
+                    .record.assessments if a.sheet] for c in (wrong, right)}
+
+    assert imported({wrong: 4}) == {wrong: [4], right: []}
+    assert imported({wrong: None, right: 4}, None) == {wrong: [4], right: [4]}
+    assert imported({wrong: None, right: 4}) == {wrong: [], right: [4]}
+
+
 def test_two_assessors_on_copies_of_one_sheet_never_replace_each_other(folder, tmp_path):
     """Two assessors fill copies of one written sheet: the second import replaced the
     first's scores (a row read in again replaces what it wrote), and a judgement was lost

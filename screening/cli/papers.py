@@ -202,7 +202,7 @@ def import_scores(workbook, folder, rules_dir):
     from ..sheets import read_scores, updates
     from .common import echo_warning
 
-    scores, problems = read_scores(workbook)
+    scores, problems, emptied = read_scores(workbook)
     if problems:
         raise InputError(problems)
     if scores and scores[0].sheet is None:  # the risk of an old sheet, said where it is met
@@ -221,7 +221,7 @@ def import_scores(workbook, folder, rules_dir):
         else:
             if problems := not_counted(scores, profile, workbook):
                 raise InputError(problems)
-    changed = updates(scores, folder, workbook)
+    changed = updates(scores, folder, workbook, emptied)
     write_all([(update.path, update.text) for update in changed])
     for update in changed:
         click.echo(t("{path}: {count} vurdering(er)", path=update.path, count=update.added),
