@@ -624,6 +624,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "out_is_folder": ("is a folder; --out needs a file name",
                       "er en mappe; --out skal have et filnavn"),
     "cannot_write": ("cannot write here: {reason}", "kan ikke skrive her: {reason}"),
+    "file_read_only": ("the file is read-only: make it writable, and it is replaced",
+                       "filen er skrivebeskyttet: gør den skrivbar, så erstattes den"),
     "out_over_input": ("is a file this command reads; --out would write over it",
                        "er en fil, kommandoen læser; --out ville skrive over den"),
     "out_over_text": ("would write over the profile text the draft is made from",

@@ -148,3 +148,19 @@ def test_a_section_the_resume_does_not_give_whole_is_not_known_yet(resume, rule_
     profile = load_profile(rule_file)
     (result,) = screen(profile, [conversion.record], SOURCES[-1]).results
     assert [o.criterion.id for o in result.outcomes if o.status == "ikke_opfyldt"] == []
+
+
+def test_a_read_only_record_is_not_overwritten(tmp_path):
+    """--overwrite replaced a record made read-only: a rename over a file needs no
+    permission on it."""
+    resume = tmp_path / "ida.json"
+    resume.write_text(json.dumps(GOOD), encoding="utf-8")
+    out = tmp_path / "ud"
+    out.mkdir()
+    locked = out / "ida-berg.yaml"
+    locked.write_text("id: ida-berg\n", encoding="utf-8")
+    locked.chmod(0o444)
+    result = run("import", "jsonresume", str(resume), "--out-dir", str(out), "--overwrite")
+    assert result.exit_code == 2, result.output
+    assert f"{locked}: E007 filen er skrivebeskyttet" in result.output
+    assert locked.read_text(encoding="utf-8") == "id: ida-berg\n"

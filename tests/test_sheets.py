@@ -1028,3 +1028,23 @@ def test_a_sheet_without_an_id_read_in_again_with_the_assessor_named_replaces_it
 
     assert imported(None) == [(STAGE, 4, None, None)]
     assert imported("Borgmester") == [(STAGE, 4, "Borgmester", None)]
+
+
+@pytest.mark.parametrize("lang, said", [("da", "E007 filen er skrivebeskyttet"),
+                                        ("en", "E007 the file is read-only")])
+def test_a_read_only_record_is_not_replaced_and_no_record_is_written(folder, tmp_path, lang,
+                                                                     said):
+    """A record made read-only (signed off, say) was replaced all the same: a rename over a
+    file needs no permission on it. Refused, located, and no other record written."""
+    gaps = single_competency_gaps(folder)
+    (c1, _, k1), (c2, _, k2) = gaps[0], next(g for g in gaps if g[0] != gaps[0][0])
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(c1, k1): 4, (c2, k2): 3})
+    locked = next(folder.glob(f"{c2}.*"))
+    locked.chmod(0o444)
+    before = digests(folder)
+    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 2, result.output
+    assert f"{locked}: {said}" in result.stderr
+    assert digests(folder) == before
+    assert oct(locked.stat().st_mode & 0o777) == oct(0o444)
