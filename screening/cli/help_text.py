@@ -159,8 +159,10 @@ HELP_EN: dict[str, str] = {
         "could not be converted.",
     "Skriv én <id>.yaml pr. kandidat her (ellers til stdout).":
         "Write one <id>.yaml per candidate here (else to stdout).",
-    "Erstat en kandidats post, der allerede ligger i --out-dir.":
-        "Replace a candidate's record already in --out-dir.",
+    "Erstat en kandidats post, der allerede ligger i --out-dir (i samme fil, og med de "
+    "vurderinger, den har).":
+        "Replace a candidate's record already in --out-dir (in the same file, and with the "
+        "assessments it holds).",
     "Erstat en regelfil eller et scenarieudkast, der allerede findes.":
         "Replace a rule file or draft scenarios that already exist.",
     "Læs et udfyldt scoringsark ind som vurderinger (kilde og bedømmer med).":
