@@ -3,7 +3,8 @@
 Only a regular file (or a name not yet taken) is replaced that way. A device, a FIFO or a
 terminal (`--out /dev/null`, `--out /dev/stdout`) is written to in place: replacing it would
 put a regular file where the device was. A symlink is followed, so its target is written
-and the link stays.
+and the link stays. A file made read-only is not replaced (E007): renaming over it needs no
+permission on the file, and its owner made it so that it would not change.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ def atomic_writer(path: str | Path) -> Iterator[TextIO]:
     if mode is not None and stat.S_ISDIR(mode):
         raise InputError([Problem(str(path), message("out_is_folder"),
                                   code="E007")])
+    if mode is not None and stat.S_ISREG(mode):
+        _refuse_read_only(path, mode)
     if mode is not None and not stat.S_ISREG(mode):
         try:
             with open(target, "w", encoding="utf-8", newline="") as handle:
@@ -75,6 +78,7 @@ def write_all(files: Sequence[tuple[Path, str]]) -> None:
     try:
         for current, text in files:
             target = Path(os.path.realpath(current))
+            _refuse_read_only(current, os.stat(target).st_mode)
             original = target.read_bytes()
             fd, temp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.",
                                         suffix=".tmp", dir=target.parent)
@@ -122,6 +126,11 @@ def write_bytes(path: str | Path, data: bytes) -> None:
     with atomic_writer(path) as handle:
         handle.flush()
         handle.buffer.write(data)
+
+
+def _refuse_read_only(path: str | Path, mode: int) -> None:
+    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise InputError([Problem(str(path), message("file_read_only"), code="E007")])
 
 
 def _cannot_write(path: str | Path, exc: OSError) -> InputError:

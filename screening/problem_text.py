@@ -564,8 +564,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                       "program): type the score, or open and save the sheet in Excel",
                       "formlen {formula} er gemt uden sin værdi (et ark udfyldt af et "
                       "program): skriv scoren, eller åbn og gem arket i Excel"),
+    "sheet_formula_text": ("the formula {formula} has no value saved with it (a sheet filled "
+                           "by a program): type the text, or open and save the sheet in Excel",
+                           "formlen {formula} er gemt uden sin værdi (et ark udfyldt af et "
+                           "program): skriv teksten, eller åbn og gem arket i Excel"),
     "sheet_score": ("score {value} is not a whole number from 1 to 5",
                     "scoren {value} er ikke et helt tal fra 1 til 5"),
+    "sheet_profile_unread": ("the sheet was written for profile {profile}, which could not be "
+                             "read ({reason}): its scores are not checked against it",
+                             "arket er skrevet til profilen {profile}, som ikke kunne læses "
+                             "({reason}): scorerne er ikke tjekket mod den"),
+    "sheet_without_id": ("the sheet has no id beside 'id' (B3): it was written before sheets "
+                         "had one, so a row read in again takes the place of its earlier "
+                         "import only for the same competency, source and assessor, or for "
+                         "the same score now with the assessor's name; read in again with "
+                         "its source, or its score and assessor, corrected, it is added "
+                         "beside it, and one judgement counts twice: check the records, or "
+                         "write a new sheet (screening sheet)",
+                         "arket har intet id ved siden af 'id' (B3): det er skrevet, før ark "
+                         "fik et, så en række, der læses ind igen, træder kun i stedet for "
+                         "det, den skrev før, ved samme kompetence, kilde og bedømmer, eller "
+                         "ved samme score nu med bedømmerens navn; læst ind igen med kilden, "
+                         "eller scoren og bedømmeren, rettet, føjes den til, og én vurdering "
+                         "tæller to gange: tjek posterne, eller skriv et nyt ark "
+                         "(screening sheet)"),
     "no_record_for": ("no record for candidate '{candidate}' in {folder}",
                       "ingen post for kandidaten '{candidate}' i {folder}"),
     "row_assessor_changed": ("candidate '{candidate}' was read in from this sheet with "
@@ -604,6 +626,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "out_is_folder": ("is a folder; --out needs a file name",
                       "er en mappe; --out skal have et filnavn"),
     "cannot_write": ("cannot write here: {reason}", "kan ikke skrive her: {reason}"),
+    "file_read_only": ("the file is read-only: make it writable, and it is replaced",
+                       "filen er skrivebeskyttet: gør den skrivbar, så erstattes den"),
     "out_over_input": ("is a file this command reads; --out would write over it",
                        "er en fil, kommandoen læser; --out ville skrive over den"),
     "out_over_text": ("would write over the profile text the draft is made from",

@@ -34,12 +34,20 @@ from .errors import InputError, Problem
 from .guide import competencies_read
 from .i18n import EN, t
 from .messages import Message, message
-from .profiles import Profile
+from .profiles import ID_PATTERN, Profile
 from .records import CandidateRecord
 from .results import CriterionOutcome, Screening
 from .stages import SOURCES
 from .views import candidate_view
-from .vocabulary import CATEGORY_SHORT, CATEGORY_TITLES, PRIORITIES, STAGES, STATUSES, label
+from .vocabulary import (
+    CATEGORY_SHORT,
+    CATEGORY_TITLES,
+    PRIORITIES,
+    STAGES,
+    STATUSES,
+    did_you_mean,
+    label,
+)
 from .wording import evidence_path, missing_text, value_text
 
 if TYPE_CHECKING:
@@ -296,7 +304,9 @@ def scoring_sheet(profile: Profile, stage: str, candidates: list[tuple[str, str 
     # imported score keeps it, so that a row imported again replaces what it wrote before
     _append(sheet, ["id", uuid.uuid4().hex[:12], *competencies, "source", "assessor",
                     *(["decision"] if decided else [])])
-    _append(sheet, [t("Profilen"), None, *(" / ".join(quotes[k]) for k in competencies)])
+    # beside "Profilen", its id: the import checks each score against the profile
+    _append(sheet, [t("Profilen"), profile.meta.id,
+                    *(" / ".join(quotes[k]) for k in competencies)])
     rows = candidates or [("", None)] * BLANK_ROWS
     for candidate_id, name in rows:
         _append(sheet, [candidate_id or None, name, *([None] * len(competencies)), stage, None,
@@ -351,10 +361,22 @@ class Score:
     assessor: str | None
     cell: str  # where the candidate id stands (Sheet!A5), for problems found later
     sheet: str | None  # the id the sheet was written with (beside "id"), if any
+    score_cell: str  # where the score stands (Sheet!D5)
+    profile: str | None  # the id of the profile the sheet was written for, if it says
 
 
-def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
-    """Every score in the sheet, or the problems, each located as Sheet!Cell."""
+@dataclass(frozen=True)
+class Emptied:
+    """A row of a sheet with an id that holds no score, and names its assessor."""
+
+    candidate: str
+    assessor: str
+    sheet: str
+
+
+def read_scores(path: str | Path) -> tuple[list[Score], list[Problem], list[Emptied]]:
+    """Every score in the sheet, or the problems, each located as Sheet!Cell; and the rows
+    that name their assessor but hold no score (a corrected copy may have emptied them)."""
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
@@ -364,16 +386,16 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
     content, unread = read_bounded(path)
     unread = unread or unpacked_problem(where, content, MAX_UNPACKED_BYTES)
     if unread:
-        return [], [unread]
+        return [], [unread], []
     try:
         book = load_workbook(io.BytesIO(content), data_only=True, read_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         return [], [Problem(where, message("not_a_workbook", detail=type(exc).__name__),
-                            code="E301")]
+                            code="E301")], []
     title = next((n for n in (SCORE_SHEET, EN[SCORE_SHEET]) if n in book.sheetnames), None)
     if title is None:
         return [], [Problem(where, message("no_score_sheet", sheet=t(SCORE_SHEET)),
-                            code="E301")]
+                            code="E301")], []
     sheet = book[title]
     ids = [cell.value for cell in sheet[3]]
     try:
@@ -382,8 +404,11 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
     except ValueError:
         return [], [Problem(where, message("about", subject=f"{title}!3",
                                                    message=message("ids_row_broken")),
-                            code="E302")]
+                            code="E302")], []
     written = _text(sheet.cell(3, 2)) or None  # none in a sheet written before it had one
+    # likewise the profile's id beside "Profilen": an id only, never a path to be read
+    named = _text(sheet.cell(4, 2))
+    written_for = named if re.fullmatch(ID_PATTERN, named) else None
     competencies = {n: value for n, value in enumerate(ids[FIRST_SCORE_COLUMN - 1:
                                                            source_column - 1],
                                                        start=FIRST_SCORE_COLUMN)}
@@ -391,18 +416,28 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
                                        message=message("empty_competency_id")),
                         code="E302") for n, value in competencies.items() if not value]
     rows = _rows(sheet)
-    # a score cell held without a value may be a formula saved without one: only then is
+    # a cell read held without a value may be a formula saved without one: only then is
     # the workbook read a second time, for its formulas (most sheets hold none)
+    texts = (1, source_column, assessor_column)  # the candidate, the source, the assessor
     formulas = (_formulas(content, title)
-                if any(cells[n].value is None for _, cells in rows for n in competencies
-                       if n in cells) else {})
+                if any(cells[n].value is None for _, cells in rows
+                       for n in (*competencies, *texts) if n in cells) else {})
     scores: list[Score] = []
+    emptied: list[Emptied] = []
     seen: dict[str, int | None] = {}  # candidate -> row
     for line, cells in rows:
         filled = [(n, cells[n]) for n in competencies if n in cells  # a cell of spaces
                   and (_text(cells[n]) or (line, n) in formulas)]  # looks empty
         candidate = _text(cells.get(1))
         if not filled:
+            if candidate and written and (emptied_by := _text(cells.get(assessor_column))):
+                emptied.append(Emptied(candidate, emptied_by, written))
+            continue
+        unsaved = [_bad(where, f"{title}!{cells[n].coordinate}",
+                        message("sheet_formula_text", formula=formulas[line, n]))
+                   for n in texts if (line, n) in formulas and cells[n].value is None]
+        if unsaved:  # the row's candidate, source or assessor would be lost, or taken for none
+            problems.extend(unsaved)
             continue
         if not candidate:
             problems.append(_bad(where, f"{title}!A{line}",
@@ -430,8 +465,33 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem]]:
                                      message("sheet_score", value=_as_shown(cell.value))))
             elif source in SOURCES:
                 scores.append(Score(candidate, str(competencies[column]), source, value,
-                                    assessor, f"{title}!A{line}", written))
-    return scores, problems
+                                    assessor, f"{title}!A{line}", written,
+                                    f"{title}!{cell.coordinate}", written_for))
+    return scores, problems, emptied
+
+
+def not_counted(scores: list[Score], profile: Profile, sheet_path: str) -> list[Problem]:
+    """The scores `profile` would count at no stage (E306), each at its cell: of a
+    competency the profile does not declare (an id in the sheet's third row typed over, or
+    renamed in the profile since), or from a source no criterion takes it from (a source
+    typed wrong). Screening found them only as warnings (W101, W103), once the records held
+    them; the sheet is where they are put right, and nothing is written till they are."""
+    read_at = {source: set(stage_competencies(profile, source)) for source in SOURCES}
+    problems = []
+    for s in scores:
+        if s.competency not in profile.competencies:
+            text = message("unknown_assessed_competency", name=s.competency,
+                           profile=profile.meta.id) + did_you_mean(s.competency,
+                                                                   profile.competencies)
+        elif s.competency not in read_at[s.source]:
+            text = message("assessment_source_not_taken", name=s.competency, source=s.source,
+                           sources=", ".join(x for x in SOURCES if s.competency in read_at[x])
+                           or "–")
+        else:
+            continue
+        problems.append(Problem(sheet_path, message("about", subject=s.score_cell,
+                                                    message=text), code="E306"))
+    return problems
 
 
 def _formulas(content: bytes, title: str) -> dict[tuple[int, int], str]:
@@ -501,13 +561,16 @@ class Update:
     added: int
 
 
-def updates(scores: list[Score], folder: str | Path, sheet_path: str) -> list[Update]:
+def updates(scores: list[Score], folder: str | Path, sheet_path: str,
+            emptied: Sequence[Emptied] = ()) -> list[Update]:
     """The records with the sheet's scores added, validated; raises InputError with every
     problem and writes nothing. A candidate's row is one judgement: imported again from a
     corrected copy of the same sheet, it replaces what its earlier import wrote, whatever
-    the assessor then, unless another assessor was named then (`_renamed`); and a score
-    for the same competency, source and assessor replaces the one there, from wherever it
-    came."""
+    the assessor and the source then, unless another assessor was named then (`_renamed`);
+    and a score for the same competency, source and assessor replaces the one there, from
+    wherever it came, but for another sheet's by nobody named (a second assessor's). A row
+    emptied of its scores by the assessor its earlier import named removes what that import
+    wrote; a row left blank may be one another assessor's copy did not fill, and stays."""
     loaded, problems = load_records([folder])
     if problems:
         raise InputError(problems)
@@ -517,18 +580,20 @@ def updates(scores: list[Score], folder: str | Path, sheet_path: str) -> list[Up
         raise InputError([_bad(sheet_path, cell,
                                message("no_record_for", candidate=c, folder=folder))
                           for c, cell in unknown.items()])
+    retracted = {e.candidate: e.sheet for e in emptied if e.candidate in by_id
+                 and _imported_by(by_id[e.candidate].record, e.sheet, e.assessor)}
     found: list[Update] = []
-    for candidate in dict.fromkeys(s.candidate for s in scores):
+    for candidate in dict.fromkeys([*(s.candidate for s in scores), *retracted]):
         path = Path(by_id[candidate].path)
         if path.suffix not in (".yaml", ".yml", ".json"):  # a line of a .jsonl talent pool
             problems.append(Problem(str(path), message("candidate_in_jsonl", candidate=candidate),
                                     code="E304"))
             continue
         mine = [s for s in scores if s.candidate == candidate]
-        if renamed := _renamed(by_id[candidate].record, mine, sheet_path, path):
+        if mine and (renamed := _renamed(by_id[candidate].record, mine, sheet_path, path)):
             problems.append(renamed)
             continue
-        text = _with_scores(path, mine)
+        text = _with_scores(path, mine, mine[0].sheet if mine else retracted[candidate])
         try:
             CandidateRecord.model_validate(
                 json.loads(text) if path.suffix == ".json" else plain(_yaml().load(text)))
@@ -583,7 +648,14 @@ def _renamed(record: CandidateRecord, scores: list[Score], sheet_path: str,
         now=row.assessor or "–", path=str(path))), code="E305")
 
 
-def _with_scores(path: Path, scores: list[Score]) -> str:
+def _imported_by(record: CandidateRecord, sheet: str, assessor: str) -> bool:
+    """Whether the record holds an earlier import of its row of `sheet`, all of it by
+    `assessor`."""
+    mine = [a.assessor for a in record.assessments or () if a.sheet == sheet]
+    return bool(mine) and all(name == assessor for name in mine)
+
+
+def _with_scores(path: Path, scores: list[Score], sheet: str | None) -> str:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     # as records are read: a byte order mark is no part of the data (json refuses one)
@@ -601,21 +673,31 @@ def _with_scores(path: Path, scores: list[Score]) -> str:
     # judgement never counts twice when a corrected copy names (or renames) the assessor;
     # and a score for the same competency, source and assessor replaces the one there. Each
     # is replaced in its place, keeping what else it holds (a referee's note).
-    sheet = scores[0].sheet
     by_key = {(s.competency, s.source, s.assessor): s for s in scores}
     by_competency = {s.competency: s for s in scores}
-    kept, replaced = [], set()
-    for a in assessments:
+    dropped, replaced = [], set()
+    for n, a in enumerate(assessments):
         key: tuple[str, str, str | None] | None = (
             a.get("competency"), a.get("source"), a.get("assessor"))
         if sheet is not None and a.get("sheet") == sheet:
             new = by_competency.get(a.get("competency"))
             key = None if new is None else (new.competency, new.source, new.assessor)
-        if key is None or key in replaced:
-            continue  # emptied in the corrected row, or a second score of one key
-        if key not in by_key:
-            kept.append(a)  # not this row's: another source, assessor or sheet
+        elif (sheet is None and a.get("sheet") is None and not a.get("assessor")
+              and (new := by_competency.get(a.get("competency"))) is not None
+              and new.assessor and (new.source, new.score) == (a.get("source"), a.get("score"))):
+            # a sheet without an id, whose row was read in with no assessor and now names
+            # one: the same competency, source and score, claimed by no sheet, is taken for
+            # the row's earlier import, as one with no assessor now too would be
+            key = (new.competency, new.source, new.assessor)
+        elif a.get("sheet") is not None and not a.get("assessor"):
+            # another sheet's row, by nobody named: a second assessor's judgement (a new
+            # sheet adds to the first), never this row's to replace
             continue
+        if key is None or key in replaced:
+            dropped.append(n)  # emptied in the corrected row, or a second score of one key
+            continue
+        if key not in by_key:
+            continue  # not this row's: another source, assessor or sheet
         s = by_key[key]
         a["source"], a["score"] = s.source, s.score
         if s.assessor:
@@ -625,8 +707,10 @@ def _with_scores(path: Path, scores: list[Score]) -> str:
         if sheet is not None:
             a["sheet"] = sheet
         replaced.add(key)
-        kept.append(a)
-    assessments[:] = kept
+    # one by one, not the list replaced as a whole, which lost every comment written beside
+    # an assessment (ruamel keeps them by position, and moves them only on a deletion)
+    for n in reversed(dropped):
+        del assessments[n]
     for s in (s for key, s in by_key.items() if key not in replaced):
         entry = {"competency": s.competency, "source": s.source, "score": s.score,
                  **({"assessor": s.assessor} if s.assessor else {}),

@@ -8,6 +8,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from screening.candidates import load_records
 from screening.cli import main
 from screening.jsonresume import convert
 from screening.rulefiles import load_profile
@@ -148,3 +149,45 @@ def test_a_section_the_resume_does_not_give_whole_is_not_known_yet(resume, rule_
     profile = load_profile(rule_file)
     (result,) = screen(profile, [conversion.record], SOURCES[-1]).results
     assert [o.criterion.id for o in result.outcomes if o.status == "ikke_opfyldt"] == []
+
+
+def test_a_read_only_record_is_not_overwritten(tmp_path):
+    """--overwrite replaced a record made read-only: a rename over a file needs no
+    permission on it."""
+    resume = tmp_path / "ida.json"
+    resume.write_text(json.dumps(GOOD), encoding="utf-8")
+    out = tmp_path / "ud"
+    out.mkdir()
+    locked = out / "ida-berg.yaml"
+    locked.write_text("id: ida-berg\n", encoding="utf-8")
+    locked.chmod(0o444)
+    result = run("import", "jsonresume", str(resume), "--out-dir", str(out), "--overwrite")
+    assert result.exit_code == 2, result.output
+    assert f"{locked}: E007 filen er skrivebeskyttet" in result.output
+    assert locked.read_text(encoding="utf-8") == "id: ida-berg\n"
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+def test_overwrite_replaces_the_record_in_its_own_file_and_keeps_its_assessments(tmp_path,
+                                                                                 suffix):
+    """An updated CV imported again with --overwrite dropped the assessments the scoring
+    sheets had added to the record (a resume holds none), and beside a record kept as
+    <id>.json it wrote <id>.yaml: the candidate twice (E102 at the next screening)."""
+    resume = tmp_path / "ida.json"
+    resume.write_text(json.dumps(GOOD), encoding="utf-8")
+    out = tmp_path / "ud"
+    assert run("import", "jsonresume", str(resume), "--out-dir", str(out)).exit_code == 0
+    (written,) = out.iterdir()
+    record = written.with_suffix(suffix)
+    data = load_records([written])[0][0].record.model_dump(mode="json", exclude_none=True)
+    assessment = {"competency": "ledelse", "source": "samtale1", "score": 4,
+                  "assessor": "Udvalget", "sheet": "abc123"}
+    written.unlink()
+    record.write_text(json.dumps({**data, "assessments": [assessment]}), encoding="utf-8")
+    again = run("import", "jsonresume", str(resume), "--out-dir", str(out), "--overwrite")
+    assert again.exit_code == 0, again.output
+    assert list(out.iterdir()) == [record]
+    (loaded,), problems = load_records([record])
+    assert not problems
+    assert [a.model_dump(mode="json", exclude_none=True)
+            for a in loaded.record.assessments] == [assessment]

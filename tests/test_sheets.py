@@ -485,6 +485,30 @@ def test_a_row_imported_again_with_its_assessor_named_replaces_its_scores(folder
         (k2, STAGE, 2, "Formand"), (k1, STAGE, 1, "Konsulent")}
 
 
+def test_a_row_emptied_by_its_assessor_takes_back_what_its_earlier_import_wrote(folder,
+                                                                                tmp_path):
+    """Scores typed in the wrong candidate's row, then moved to the right one in a
+    corrected copy: the emptied row's earlier import stayed, and the judgement counted for
+    both candidates. A row that still names its assessor and holds no score is that
+    assessor's row emptied; a row left blank may be one another assessor's copy did not
+    fill, and what it wrote before stays."""
+    gaps = single_competency_gaps(folder)
+    wrong, _, competency = gaps[0]
+    right = next(c for c, _, k in gaps if c != wrong and k == competency)
+    path = blank_sheet(folder, tmp_path)
+
+    def imported(scores: dict[str, int | None], assessor: str | None = "Borgmester"):
+        fill(path, {(c, competency): score for c, score in scores.items()}, assessor)
+        result = run("import", "scores", str(path), "--into", str(folder))
+        assert result.exit_code == 0, result.output
+        return {c: [a.score for a in load_records([next(folder.glob(f"{c}.*"))])[0][0]
+                    .record.assessments if a.sheet] for c in (wrong, right)}
+
+    assert imported({wrong: 4}) == {wrong: [4], right: []}
+    assert imported({wrong: None, right: 4}, None) == {wrong: [4], right: [4]}
+    assert imported({wrong: None, right: 4}) == {wrong: [], right: [4]}
+
+
 def test_two_assessors_on_copies_of_one_sheet_never_replace_each_other(folder, tmp_path):
     """Two assessors fill copies of one written sheet: the second import replaced the
     first's scores (a row read in again replaces what it wrote), and a judgement was lost
@@ -505,6 +529,41 @@ def test_two_assessors_on_copies_of_one_sheet_never_replace_each_other(folder, t
         assert "E305" in refused.output and words in refused.output
         assert f"{SCORE_SHEET}!A" in refused.output  # the sheet was written in Danish
         assert record.read_bytes() == written
+
+
+def test_a_second_sheet_by_an_unnamed_assessor_adds_and_a_corrected_source_moves_the_row(
+        folder, tmp_path):
+    """Two sheets of one round, each filled by an assessor who gave no name: the second
+    import replaced the first's score (same competency, source and no assessor), and a
+    judgement was lost without a word. A row corrected from one source to another moves
+    that row's score, and leaves the other sheet's score where it is."""
+    profile = load_profile(find_profile(PROFILE, ROOT / "rules"))
+    candidate, competency, later = next(
+        (c, k, s) for c, _, k in single_competency_gaps(folder)
+        for s in SOURCES[SOURCES.index(STAGE) + 1:] if k in stage_competencies(profile, s))
+    record = next(folder.glob(f"{candidate}.*"))
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    first, second = blank_sheet(folder, first), blank_sheet(folder, second)
+
+    def imported(sheet: Path, score: int, source: str = STAGE):
+        fill(sheet, {(candidate, competency): score}, None)
+        book = load_workbook(sheet)
+        rows = book[SCORE_SHEET]
+        row = next(r for r in range(FIRST_SCORE_ROW, rows.max_row + 1)
+                   if rows.cell(r, 1).value == candidate)
+        rows.cell(row, [c.value for c in rows[3]].index("source") + 1).value = source
+        book.save(sheet)
+        result = run("import", "scores", str(sheet), "--into", str(folder))
+        assert result.exit_code == 0, result.output
+        return sorted((a.source, a.score) for a in load_records([record])[0][0].record.assessments
+                      if a.competency == competency and a.sheet)
+
+    assert imported(first, 4) == [(STAGE, 4)]
+    assert imported(second, 2) == [(STAGE, 2), (STAGE, 4)]
+    assert imported(first, 4, later) == sorted([(STAGE, 2), (later, 4)])
+    assert imported(second, 3, later) == [(later, 3), (later, 4)]
 
 
 def test_a_corrected_score_keeps_the_note_beside_it(folder, tmp_path):
@@ -673,6 +732,28 @@ def test_importing_scores_only_adds_lines_to_a_record(folder, tmp_path):
         (before[i:j], after[k:m]) for op, i, j, k, m in changes if op != "equal"]
 
 
+def test_importing_scores_keeps_the_comments_beside_a_records_assessments(folder, tmp_path):
+    """A consultant's comment at the end of an assessment's line ('# samtalen gik godt')
+    was lost by every import, even one that only added a score: the list of assessments was
+    replaced as a whole, and the comments beside its items with it."""
+    candidate, _, competency = single_competency_gaps(folder)[0]
+    record = next(folder.glob(f"{candidate}.*"))
+    lines = record.read_text("utf-8").splitlines(keepends=True)
+    commented = [n for n, line in enumerate(lines) if line.lstrip().startswith("- {competency:")]
+    assert commented, "the record has no assessment to comment on"
+    for n in commented:
+        lines[n] = lines[n].rstrip("\n") + f"  # note {n}\n"
+    record.write_text("".join(lines), "utf-8")
+    before = record.read_text("utf-8").splitlines()
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(candidate, competency): 4})
+    assert run("import", "scores", str(path), "--into", str(folder)).exit_code == 0
+    after = record.read_text("utf-8").splitlines()
+    changes = difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes()
+    assert {op for op, *_ in changes} == {"equal", "insert"}, [
+        (before[i:j], after[k:m]) for op, i, j, k, m in changes if op != "equal"]
+
+
 @pytest.mark.parametrize("suffix", [".yaml", ".json"])
 def test_importing_scores_keeps_a_records_byte_order_mark_and_windows_line_ends(
         folder, tmp_path, suffix):
@@ -831,3 +912,139 @@ def test_a_formula_saved_without_its_value_is_a_bad_cell_not_a_score_dropped(fol
     scores = {(s.competency, s.score) for s in load_records([next(folder.glob(f"{c1}.*"))])[0][0]
               .record.assessments}
     assert (k1, 4) in scores
+
+
+@pytest.mark.parametrize("column", ["assessor", "source"])
+@pytest.mark.parametrize("lang, said", [
+    ("da", "formlen =B1 er gemt uden sin værdi (et ark udfyldt af et program): skriv "
+           "teksten, eller åbn og gem arket i Excel"),
+    ("en", "the formula =B1 has no value saved with it (a sheet filled by a program): type "
+           "the text, or open and save the sheet in Excel")])
+def test_an_assessor_or_source_held_as_a_formula_without_its_value_is_a_bad_cell(
+        folder, tmp_path, column, lang, said):
+    """A sheet filled by a script that wrote the assessor as a formula (openpyxl saves no
+    value): the scores were read in with no assessor, and the name was lost without a
+    word. Located like a score cell with the same problem; nothing is written."""
+    candidate, _, competency = single_competency_gaps(folder)[0]
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(candidate, competency): 4})
+    book = load_workbook(path)
+    sheet = book[SCORE_SHEET]
+    row = next(r for r in range(FIRST_SCORE_ROW, sheet.max_row + 1)
+               if sheet.cell(r, 1).value == candidate)
+    cell = sheet.cell(row, [c.value for c in sheet[3]].index(column) + 1)
+    cell.value = "=B1"
+    book.save(path)
+    before = digests(folder)
+    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 2, result.output
+    assert f"{SCORE_SHEET}!{cell.coordinate}: {said}" in result.stderr
+    assert digests(folder) == before
+
+
+@pytest.mark.parametrize("lang, unknown, not_taken", [
+    ("da", "kompetencen '{typo}' findes ikke i profilen {profile}; vurderingen tæller ikke med "
+           "(mente du '{competency}'?)",
+     "intet kriterium tager kompetencen '{competency}' fra {source}: vurderingen tæller ikke "
+     "med"),
+    ("en", "competency '{typo}' is not in profile {profile}; the assessment counts for "
+           "nothing (did you mean '{competency}'?)",
+     "no criterion takes competency '{competency}' from {source}: the assessment counts for "
+     "nothing")])
+def test_a_score_the_sheets_profile_would_not_count_is_refused_at_its_cell(folder, tmp_path,
+                                                                          lang, unknown,
+                                                                          not_taken):
+    """A competency id typed over in the sheet, or a row's source the profile does not take
+    the competency from: the import wrote the scores, and screening found them only as
+    W101/W103 afterwards, judgements counting for nothing. The sheet names its profile."""
+    profile = load_profile(find_profile(PROFILE, ROOT / "rules"))
+    gaps = single_competency_gaps(folder)
+    c1, _, k1 = gaps[0]
+    c2, k2, source = next((c, k, s) for c, _, k in gaps if c != c1 and k != k1
+                          for s in SOURCES if k not in stage_competencies(profile, s))
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(c1, k1): 4, (c2, k2): 3})
+    book = load_workbook(path)
+    sheet = book[SCORE_SHEET]
+    columns = {cell.value: cell.column for cell in sheet[3]}
+    rows = {sheet.cell(r, 1).value: r for r in range(FIRST_SCORE_ROW, sheet.max_row + 1)}
+    typo = k1 + "x"
+    sheet.cell(3, columns[k1]).value = typo
+    sheet.cell(rows[c2], columns["source"]).value = source
+    book.save(path)
+    before = digests(folder)
+    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 2, result.output
+    first = sheet.cell(rows[c1], columns[k1]).coordinate
+    second = sheet.cell(rows[c2], columns[k2]).coordinate
+    assert f"E306 {SCORE_SHEET}!{first}: " + unknown.format(
+        typo=typo, profile=PROFILE, competency=k1) in result.stderr
+    assert f"E306 {SCORE_SHEET}!{second}: " + not_taken.format(
+        competency=k2, source=source) in result.stderr
+    assert digests(folder) == before
+
+
+def test_a_sheet_whose_profile_cannot_be_read_goes_in_with_a_warning(folder, tmp_path):
+    candidate, _, competency = single_competency_gaps(folder)[0]
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(candidate, competency): 4})
+    elsewhere = tmp_path / "rules"
+    elsewhere.mkdir()
+    for lang, said in (("da", f"W301 arket er skrevet til profilen {PROFILE}, som ikke kunne "
+                              "læses"),
+                       ("en", f"W301 the sheet was written for profile {PROFILE}, which could "
+                              "not be read")):
+        result = CliRunner().invoke(main, ["--lang", lang, "import", "scores", str(path),
+                                           "--into", str(folder), "--rules-dir",
+                                           str(elsewhere)])
+        assert result.exit_code == 0, result.output
+        assert said in result.stderr
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("da", "W302 arket har intet id ved siden af 'id' (B3)"),
+    ("en", "W302 the sheet has no id beside 'id' (B3)")])
+def test_a_sheet_without_an_id_read_in_again_with_the_assessor_named_replaces_its_score(
+        folder, tmp_path, lang, said):
+    """A sheet written before sheets had an id, read in without an assessor, then again
+    with the name added: the score counted twice, once named and once not. The same
+    competency, source and score, without an assessor and claimed by no sheet, is the row's
+    earlier import; what no rule can tell apart is named as a risk on each import."""
+    candidate, _, competency = single_competency_gaps(folder)[0]
+    record = next(folder.glob(f"{candidate}.*"))
+    path = blank_sheet(folder, tmp_path)
+    book = load_workbook(path)
+    book[SCORE_SHEET].cell(3, 2).value = None  # as sheets were written before they had ids
+    book.save(path)
+
+    def imported(assessor: str | None):
+        fill(path, {(candidate, competency): 4}, assessor)
+        result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
+        assert result.exit_code == 0, result.output
+        assert said in result.stderr
+        return [(a.source, a.score, a.assessor, a.sheet)
+                for a in load_records([record])[0][0].record.assessments
+                if (a.competency, a.source) == (competency, STAGE)]
+
+    assert imported(None) == [(STAGE, 4, None, None)]
+    assert imported("Borgmester") == [(STAGE, 4, "Borgmester", None)]
+
+
+@pytest.mark.parametrize("lang, said", [("da", "E007 filen er skrivebeskyttet"),
+                                        ("en", "E007 the file is read-only")])
+def test_a_read_only_record_is_not_replaced_and_no_record_is_written(folder, tmp_path, lang,
+                                                                     said):
+    """A record made read-only (signed off, say) was replaced all the same: a rename over a
+    file needs no permission on it. Refused, located, and no other record written."""
+    gaps = single_competency_gaps(folder)
+    (c1, _, k1), (c2, _, k2) = gaps[0], next(g for g in gaps if g[0] != gaps[0][0])
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(c1, k1): 4, (c2, k2): 3})
+    locked = next(folder.glob(f"{c2}.*"))
+    locked.chmod(0o444)
+    before = digests(folder)
+    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 2, result.output
+    assert f"{locked}: {said}" in result.stderr
+    assert digests(folder) == before
+    assert oct(locked.stat().st_mode & 0o777) == oct(0o444)

@@ -159,8 +159,10 @@ HELP_EN: dict[str, str] = {
         "could not be converted.",
     "Skriv én <id>.yaml pr. kandidat her (ellers til stdout).":
         "Write one <id>.yaml per candidate here (else to stdout).",
-    "Erstat en kandidats post, der allerede ligger i --out-dir.":
-        "Replace a candidate's record already in --out-dir.",
+    "Erstat en kandidats post, der allerede ligger i --out-dir (i samme fil, og med de "
+    "vurderinger, den har).":
+        "Replace a candidate's record already in --out-dir (in the same file, and with the "
+        "assessments it holds).",
     "Erstat en regelfil eller et scenarieudkast, der allerede findes.":
         "Replace a rule file or draft scenarios that already exist.",
     "Læs et udfyldt scoringsark ind som vurderinger (kilde og bedømmer med).":
@@ -178,6 +180,12 @@ HELP_EN: dict[str, str] = {
         "assessor replaces the one in the record. A new sheet (screening sheet) for another "
         "assessor adds to them; a row that had one assessor before and another now is "
         "refused (E305), so that no judgement is lost.",
+    "En score, som profilen, arket er skrevet til, ikke ville tælle med (en kompetence, den "
+    "ikke kender, eller en kilde, den ikke tager kompetencen fra), afvises (E306).":
+        "A score the profile the sheet was written for would not count (a competency it does "
+        "not know, or a source it does not take the competency from) is refused (E306).",
+    "Mappe med profilen, arket er skrevet til; hver score tjekkes mod den.":
+        "Folder of the profile the sheet was written for; every score is checked against it.",
     "Mappen med kandidatposterne, vurderingerne føjes til.":
         "The folder of the candidate records the assessments are added to.",
     # authoring

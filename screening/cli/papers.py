@@ -177,7 +177,9 @@ def sheet(profile, candidates, stage, out, as_of, rules_dir, audit_db):
 @argument("workbook", type=click.Path(dir_okay=False))
 @option("--into", "folder", type=click.Path(file_okay=False), required=True,
         help="Mappen med kandidatposterne, vurderingerne føjes til.")
-def import_scores(workbook, folder):
+@option("--rules-dir", default="rules", show_default=True, envvar="SCREENING_RULES",
+        help="Mappe med profilen, arket er skrevet til; hver score tjekkes mod den.")
+def import_scores(workbook, folder, rules_dir):
     """Læs et udfyldt scoringsark ind som vurderinger (kilde og bedømmer med).
 
     Hver forkert celle meldes som Ark!Celle; er der blot én, skrives intet. Posterne
@@ -187,18 +189,39 @@ def import_scores(workbook, folder):
     (screening sheet) til en anden bedømmer føjer til; en række, der før havde én bedømmer
     og nu en anden, afvises (E305), så ingen vurdering går tabt.
 
+    En score, som profilen, arket er skrevet til, ikke ville tælle med (en kompetence, den
+    ikke kender, eller en kilde, den ikke tager kompetencen fra), afvises (E306).
+
     \b
     Eksempel:
       screening import scores scores.xlsx --into examples/candidates/helsingor-direktor-2024
     """
-    from ..errors import InputError
+    from ..errors import InputError, Problem
+    from ..messages import message
     from ..output import write_all
     from ..sheets import read_scores, updates
+    from .common import echo_warning
 
-    scores, problems = read_scores(workbook)
+    scores, problems, emptied = read_scores(workbook)
     if problems:
         raise InputError(problems)
-    changed = updates(scores, folder, workbook)
+    if scores and scores[0].sheet is None:  # the risk of an old sheet, said where it is met
+        echo_warning(Problem(workbook, message("sheet_without_id"), code="W302"))
+    written_for = next((s.profile for s in scores if s.profile), None)
+    if written_for is not None:
+        from ..rulefiles import find_profile, load_profile
+        from ..sheets import not_counted
+
+        try:
+            profile = load_profile(find_profile(written_for, rules_dir))
+        except InputError as exc:  # not there, or broken: the import needs it only to check
+            echo_warning(Problem(workbook, message(
+                "sheet_profile_unread", profile=written_for,
+                reason=exc.problems[0].text if exc.problems else "–"), code="W301"))
+        else:
+            if problems := not_counted(scores, profile, workbook):
+                raise InputError(problems)
+    changed = updates(scores, folder, workbook, emptied)
     write_all([(update.path, update.text) for update in changed])
     for update in changed:
         click.echo(t("{path}: {count} vurdering(er)", path=update.path, count=update.added),

@@ -96,7 +96,8 @@ def import_group():
 @option("--out-dir", type=click.Path(file_okay=False),
         help="Skriv én <id>.yaml pr. kandidat her (ellers til stdout).")
 @option("--overwrite", is_flag=True,
-        help="Erstat en kandidats post, der allerede ligger i --out-dir.")
+        help="Erstat en kandidats post, der allerede ligger i --out-dir (i samme fil, "
+             "og med de vurderinger, den har).")
 def import_jsonresume(files, out_dir, overwrite):
     """Konverter JSON Resume-filer (jsonresume.org) til kandidatposter.
 
@@ -109,9 +110,11 @@ def import_jsonresume(files, out_dir, overwrite):
       screening import jsonresume cv/mette.json --out-dir kandidater/
     """
     import io
+    import json
 
     from ruamel.yaml import YAML
 
+    from ..candidates import load_records
     from ..documents import plain, read_document
     from ..errors import InputError, Problem
     from ..jsonresume import convert
@@ -142,9 +145,8 @@ def import_jsonresume(files, out_dir, overwrite):
             failed.append(Problem(name, message("duplicate_candidate", id=result.record.id,
                                                 first=first), field="id", code="E102"))
             continue
-        buffer = io.StringIO()
-        yaml.dump(result.record.model_dump(mode="json", exclude_none=True), buffer)
-        documents.append((result.record.id, buffer.getvalue()))
+        documents.append((result.record.id,
+                          result.record.model_dump(mode="json", exclude_none=True)))
     if out_dir and documents:
         try:
             Path(out_dir).mkdir(parents=True, exist_ok=True)
@@ -152,19 +154,37 @@ def import_jsonresume(files, out_dir, overwrite):
             raise InputError([*failed, Problem(out_dir, message("cannot_write",
                                                                 reason=os_reason(exc)),
                                                code="E007")]) from None
-    for record_id, text in documents:
+    def as_yaml(data: dict) -> str:
+        buffer = io.StringIO()
+        yaml.dump(data, buffer)
+        return buffer.getvalue()
+
+    for record_id, data in documents:
         if out_dir:
             # a record there may hold what was added since (assessments): never lost unasked
-            there = [] if overwrite else [
-                found for suffix in (".yaml", ".yml", ".json")
-                if (found := Path(out_dir) / f"{record_id}{suffix}").exists()]
-            if there:
-                failed.append(Problem(str(there[0]), message("record_exists"), code="E007"))
+            there = next((found for suffix in (".yaml", ".yml", ".json")
+                          if (found := Path(out_dir) / f"{record_id}{suffix}").exists()), None)
+            if there is not None and not overwrite:
+                failed.append(Problem(str(there), message("record_exists"), code="E007"))
                 continue
-            with atomic_writer(Path(out_dir) / f"{record_id}.yaml") as handle:
-                handle.write(text)
-            click.echo(t("skrev {path}", path=Path(out_dir) / f"{record_id}.yaml"), err=True)
+            if there is not None:
+                # asked, the record is replaced in its own file (a new <id>.yaml beside an
+                # <id>.json was the candidate twice), and keeps the assessments the scoring
+                # sheets added, which no resume holds
+                kept, problems = load_records([there])
+                if problems:
+                    failed.extend(problems)
+                    continue
+                if kept[0].record.assessments:
+                    data = {**data, "assessments": [
+                        a.model_dump(mode="json", exclude_none=True)
+                        for a in kept[0].record.assessments]}
+            target = there or Path(out_dir) / f"{record_id}.yaml"
+            with atomic_writer(target) as handle:
+                handle.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+                             if target.suffix == ".json" else as_yaml(data))
+            click.echo(t("skrev {path}", path=target), err=True)
         else:
-            click.echo(f"---\n{text}", nl=False)
+            click.echo(f"---\n{as_yaml(data)}", nl=False)
     if failed:
         raise InputError(failed)
