@@ -6,7 +6,10 @@ data never enters the records or the audit chain; this module only reads both an
 
 For each attribute (and each pair of attributes, as intersections) and each stage outcome
 (no proposed knock-out, on the shortlist, a recommendation band or better): per group the number
-of candidates, how many had the outcome and the rate; the impact ratio against the group
+of candidates, how many of them have no settled outcome yet (a krav not yet belyst, too
+little evidence for a recommendation: the tool has not proposed either way), how many had
+the outcome and the rate among those whose outcome is settled, as an analyst of adverse
+impact compares those a decision has been made on; the impact ratio against the group
 with the highest rate, judged by the four-fifths rule (Uniform Guidelines, 29 CFR
 1607.4(D)); and Fisher's exact test of the group against all other candidates (two-sided,
 scipy.stats.fisher_exact), which stays exact at the small numbers of a leadership hiring.
@@ -43,7 +46,12 @@ class Outcome:
     id: str
     label: str  # a Danish template (i18n gives the English) filled with `values`
     values: dict[str, object]
-    holds: Callable[[dict], bool]  # on a stored result
+    holds: Callable[[dict], bool]  # on a stored result whose outcome is settled
+    # whether the tool has proposed either way on a stored result: one not settled is in no
+    # rate, neither as had nor as not had (a thin record would else look favoured by "no
+    # proposed knock-out" and disfavoured by every band)
+    settled: Callable[[dict], bool]
+    unsettled: str  # a Danish phrase (i18n gives the English): what leaves it unsettled
 
     def text(self) -> str:
         from .i18n import t
@@ -55,8 +63,9 @@ class Outcome:
 class GroupRate:
     group: str
     candidates: int | None  # None, with every figure, for a hidden group (hidden_groups)
+    unsettled: int | None  # of the candidates, those whose outcome is not settled yet
     selected: int | None
-    rate: float | None
+    rate: float | None  # selected among the settled; None when none is settled
     impact_ratio: float | None  # None when no group was selected at all
     below_four_fifths: bool
     p_value: float | None  # group against the rest; None with only one group
@@ -72,7 +81,7 @@ class Comparison:
     attribute: str
     outcome: Outcome
     rates: tuple[GroupRate, ...]
-    small_groups: tuple[str, ...]  # groups under MIN_GROUP candidates
+    small_groups: tuple[str, ...]  # groups whose rate rests on under MIN_GROUP candidates
 
 
 @dataclass(frozen=True)
@@ -153,16 +162,30 @@ def outcomes(results: Sequence[dict], take: int | None, bands: Sequence[tuple[st
     """The stage outcomes of a run, each one a selection: no proposed knock-out, on the
     shortlist of `take` (the tool's proposal, ties for the last place included), and each of
     the profile's `bands` (best first, as band and label) or a better one, named by its label
-    in the profile's words. A candidate in no band of the profile (a proposed knock-out, too
-    little evidence) is in none of these."""
+    in the profile's words. Each says when a candidate's outcome is settled: no proposed
+    knock-out is settled by one proposed or by every krav met (a krav not yet belyst, or one
+    the sources still to come may meet, may still prove one); the shortlist for all but
+    those with too little evidence, for whom it proposes nothing; a band by a
+    recommendation (a proposed knock-out is in none), not by "afventer belysning" or
+    "utilstrækkeligt belyst"."""
+    from .results import O
+    from .vocabulary import PENDING_BAND, SPARSE_BAND
+
     found = [Outcome("no_knockout", "ingen foreslået knock-out", {},
-                     lambda r: not r["knockouts"])]
+                     lambda r: not r["knockouts"],
+                     lambda r: bool(r["knockouts"]) or all(
+                         c["status"] == O for c in r["criteria"] if c["priority"] == "krav"),
+                     "et krav endnu ikke belyst, eller et, kommende kilder kan opfylde")]
     if take is not None:
-        listed = _shortlisted(results, take)
+        listed, unjudged = _shortlisted(results, take)
         found.append(Outcome("shortlisted", "på shortlisten (top {take})", {"take": take},
-                             lambda r: r["id"] in listed))
+                             lambda r: r["id"] in listed, lambda r: r["id"] not in unjudged,
+                             "utilstrækkeligt belyst: værktøjet foreslår intet"))
     found += [Outcome(f"band:{band}", "anbefaling '{label}' eller bedre", {"label": label},
-                      _in_bands(frozenset(better for better, _ in bands[:n + 1])))
+                      _in_bands(frozenset(better for better, _ in bands[:n + 1])),
+                      lambda r: r["recommendation"] not in (PENDING_BAND, SPARSE_BAND),
+                      "afventer belysning eller utilstrækkeligt belyst: endnu ingen "
+                      "anbefaling")
               for n, (band, label) in enumerate(bands)]
     return found
 
@@ -171,14 +194,16 @@ def _in_bands(bands: frozenset[str]) -> Callable[[dict], bool]:
     return lambda result: result["recommendation"] in bands
 
 
-def _shortlisted(results: Sequence[dict], take: int) -> set[str]:
+def _shortlisted(results: Sequence[dict], take: int) -> tuple[set[str], set[str]]:
+    """The ids the shortlist of `take` takes (ties included), and those it proposes nothing
+    for (too little evidence: a person decides)."""
     from .shortlist import shortlist
 
     ranks = _ranks(results)
     ranked = [SimpleNamespace(**{**r, "rank": ranks[r["id"]]})
               for r in sorted(results, key=lambda r: (ranks[r["id"]], r["id"]))]
     chosen = shortlist(SimpleNamespace(results=ranked), take)  # type: ignore[arg-type]
-    return {r.id for r in (*chosen.taken, *chosen.tied)}
+    return {r.id for r in (*chosen.taken, *chosen.tied)}, {r.id for r in chosen.unjudged}
 
 
 def _ranks(results: Sequence[dict]) -> dict[str, int]:
@@ -225,11 +250,14 @@ def compare(results: Sequence[dict], groups: Groups, outcome_list: Sequence[Outc
             continue
         hidden = hidden_groups({g: len(rs) for g, rs in members.items()})
         for outcome in outcome_list:
-            counts = {g: (len(rs), sum(outcome.holds(r) for r in rs))
-                      for g, rs in sorted(members.items())}
+            counts = {}
+            for group, rs in sorted(members.items()):
+                settled = [r for r in rs if outcome.settled(r)]
+                counts[group] = (len(rs), sum(outcome.holds(r) for r in settled),
+                                 len(rs) - len(settled))
             comparisons.append(Comparison(name, outcome, rates(counts, hidden),
-                                          tuple(g for g, (n, _) in counts.items()
-                                                if n < MIN_GROUP)))
+                                          tuple(g for g, (n, _, u) in counts.items()
+                                                if n - u < MIN_GROUP)))
     return comparisons
 
 
@@ -244,30 +272,33 @@ def hidden_groups(sizes: Mapping[str, int]) -> frozenset[str]:
     return frozenset(hidden)
 
 
-def rates(counts: Mapping[str, tuple[int, int]], hidden: frozenset[str] = frozenset()
+def rates(counts: Mapping[str, tuple[int, int, int]], hidden: frozenset[str] = frozenset()
           ) -> tuple[GroupRate, ...]:
-    """Per group (candidates, selected): rate, impact ratio against the highest rate, the
-    four-fifths rule, and Fisher's exact test of the group against the rest; a `hidden`
-    group with none of them, nor is it the highest rate the others are measured against.
+    """Per group (candidates, selected, unsettled): the rate among the settled (candidates
+    but the unsettled), impact ratio against the highest rate, the four-fifths rule, and
+    Fisher's exact test of the group's settled against the rest's; a `hidden` group with
+    none of them, nor is it the highest rate the others are measured against.
     Rates and ratios are exact fractions until shown: 3 of 5 against 3 of 4 is a ratio of
     exactly 4/5, which the rule does not mark, yet in floating point it came out 0.7999…."""
     from scipy.stats import fisher_exact
 
-    total = sum(n for n, _ in counts.values())
-    chosen = sum(k for _, k in counts.values())
-    best = max((Fraction(k, n) for g, (n, k) in counts.items() if g not in hidden),
-               default=0)
+    total = sum(n - u for n, _, u in counts.values())  # the settled, of every group
+    chosen = sum(k for _, k, _ in counts.values())
+    best = max((Fraction(k, n - u) for g, (n, k, u) in counts.items()
+                if g not in hidden and n > u), default=0)
     found = []
-    for group, (n, k) in counts.items():
+    for group, (candidates, k, u) in counts.items():
         if group in hidden:
-            found.append(GroupRate(group, None, None, None, None, False, None))
+            found.append(GroupRate(group, None, None, None, None, None, False, None))
             continue
-        ratio = Fraction(k, n) / best if best else None
+        n = candidates - u
+        ratio = Fraction(k, n) / best if best and n else None
         p = None
-        if len(counts) > 1:
+        if len(counts) > 1 and n:
             table = [[k, n - k], [chosen - k, (total - n) - (chosen - k)]]
             p = float(fisher_exact(table, alternative="two-sided").pvalue)
-        found.append(GroupRate(group, n, k, k / n, None if ratio is None else float(ratio),
+        found.append(GroupRate(group, candidates, u, k, k / n if n else None,
+                               None if ratio is None else float(ratio),
                                ratio is not None and ratio < FOUR_FIFTHS, p))
     return tuple(found)
 

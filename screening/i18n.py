@@ -212,6 +212,21 @@ EN: dict[str, str] = {
     "seneste på samme profil, stadie og post": "latest on the same profile, stage and record",
     # screening fairness
     "Udvælgelsesrater pr. gruppe i kørsel {run}": "Selection rates per group in run {run}",
+    "Raten er andelen med udfaldet blandt de kandidater, hvis udfald er afklaret; de "
+    "uafklarede står for sig og tæller hverken med eller imod.":
+        "The rate is the share with the outcome among the candidates whose outcome is "
+        "settled; the unsettled stand apart and count neither for nor against.",
+    "Uafklarede": "Unsettled",
+    "{outcome}: {count} kandidat(er) har endnu intet afklaret udfald ({why}) og tæller ikke "
+    "med i raterne; de står under Uafklarede":
+        "{outcome}: {count} candidate(s) have no settled outcome yet ({why}) and are not "
+        "counted in the rates; they stand under Unsettled",
+    "et krav endnu ikke belyst, eller et, kommende kilder kan opfylde":
+        "a requirement not yet assessed, or one the sources still to come may meet",
+    "utilstrækkeligt belyst: værktøjet foreslår intet":
+        "insufficient evidence: the tool proposes nothing",
+    "afventer belysning eller utilstrækkeligt belyst: endnu ingen anbefaling":
+        "awaiting evidence or insufficient evidence: no recommendation yet",
     "ingen foreslået knock-out": "no proposed knock-out",
     "på shortlisten (top {take})": "on the shortlist (top {take})",
     "anbefaling '{label}' eller bedre": "recommendation '{label}' or better",
@@ -223,12 +238,14 @@ EN: dict[str, str] = {
         "{attribute}: {groups} shown without figures: a group of fewer than {n} candidates, "
         "or one whose figures could be worked out from the others', would show what happened "
         "to the individual",
-    "{attribute}: grupperne {groups} har under {n} kandidater; for få til at konkludere noget "
-    "om forskelsbehandling": "{attribute}: the groups {groups} have fewer than {n} candidates; "
-    "too few to conclude anything about unequal treatment",
-    "{attribute}: gruppen {groups} har under {n} kandidater; for få til at konkludere noget "
-    "om forskelsbehandling": "{attribute}: the group {groups} has fewer than {n} candidates; "
-    "too few to conclude anything about unequal treatment",
+    "{attribute}: grupperne {groups} har under {n} kandidater med afklaret udfald; for få til "
+    "at konkludere noget om forskelsbehandling": "{attribute}: the groups {groups} have fewer "
+    "than {n} candidates with a settled outcome; too few to conclude anything about unequal "
+    "treatment",
+    "{attribute}: gruppen {groups} har under {n} kandidater med afklaret udfald; for få til at "
+    "konkludere noget om forskelsbehandling": "{attribute}: the group {groups} has fewer than "
+    "{n} candidates with a settled outcome; too few to conclude anything about unequal "
+    "treatment",
     "{count} kandidat(er) i kørslen står ikke i gruppefilen og er ikke talt med: {ids}":
         "{count} candidate(s) of the run are not in the groups file and are not counted: {ids}",
     "{count} id('er) i gruppefilen er ikke i kørslen: {ids}":
