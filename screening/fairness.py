@@ -14,9 +14,10 @@ with the highest rate, judged by the four-fifths rule (Uniform Guidelines, 29 CF
 1607.4(D)); and Fisher's exact test of the group against all other candidates (two-sided,
 scipy.stats.fisher_exact), which stays exact at the small numbers of a leadership hiring.
 Groups under MIN_GROUP candidates are named in a plain warning: too few to conclude. The
-figures of a group under MIN_SHOWN candidates are not shown at all (nor those of the next
-smallest groups, until the hidden ones hold MIN_SHOWN together): they would tell what
-happened to one person.
+figures of a group under MIN_SHOWN candidates are not shown at all, as they would tell what
+happened to one person; nor are those of any group that would let such figures be worked
+out by adding and subtracting the others, of its own table, of the other attributes' and
+the intersections', and the run's totals (`blocks`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -239,6 +241,8 @@ def compare(results: Sequence[dict], groups: Groups, outcome_list: Sequence[Outc
     attributes = [(a, _value_of(a)) for a in groups.attributes]
     attributes += [(f"{a} × {b}", _pair_of(a, b))
                    for a, b in itertools.combinations(groups.attributes, 2)]
+    block_of = blocks(sorted(by_id), groups)
+    block_sizes = Counter(block_of.values())
     comparisons = []
     for name, value_of in attributes:
         members: dict[str, list[dict]] = {}
@@ -248,7 +252,10 @@ def compare(results: Sequence[dict], groups: Groups, outcome_list: Sequence[Outc
                 members.setdefault(value, []).append(by_id[candidate])
         if not members:
             continue
-        hidden = hidden_groups({g: len(rs) for g, rs in members.items()})
+        hidden = frozenset(
+            g for g, rs in members.items()
+            if len(rs) < MIN_SHOWN or len(rs) != sum(block_sizes[b] for b in {
+                block_of[r["id"]] for r in rs}))  # some of a block in, some out
         for outcome in outcome_list:
             counts = {}
             for group, rs in sorted(members.items()):
@@ -261,15 +268,36 @@ def compare(results: Sequence[dict], groups: Groups, outcome_list: Sequence[Outc
     return comparisons
 
 
-def hidden_groups(sizes: Mapping[str, int]) -> frozenset[str]:
-    """The groups whose figures are not shown: each under MIN_SHOWN candidates, and, while
-    those hold fewer than MIN_SHOWN together, the smallest shown one, so that no hidden
-    group's figures can be worked out from the shown ones and the run's totals."""
-    hidden = {g for g, n in sizes.items() if n < MIN_SHOWN}
-    shown = sorted((n, g) for g, n in sizes.items() if g not in hidden)
-    while hidden and sum(sizes[g] for g in hidden) < MIN_SHOWN and shown:
-        hidden.add(shown.pop(0)[1])
-    return frozenset(hidden)
+def blocks(candidates: Sequence[str], groups: Groups) -> dict[str, int]:
+    """Each of the run's `candidates` in a block of at least MIN_SHOWN (unless the run is
+    smaller): a group's figures are shown only when it is whole blocks. Every figure shown,
+    of any table, and the run's totals, is then a sum over whole blocks, and so is whatever
+    adding and subtracting them works out: never the figures of fewer than MIN_SHOWN, nor
+    of a group not shown. Hidden per table, the women of 50-59 shown beside all women told
+    what happened to the one woman of 30-39.
+
+    The run is divided by the attributes in the file's order (not given, or not in the
+    file, as a value of its own), a block kept whole where a part of it would hold fewer
+    than MIN_SHOWN: the small parts are pooled, with the next smallest while the pool holds
+    fewer, so the first attribute is the one most likely shown."""
+    found = [list(candidates)]
+    for attribute in groups.attributes:
+        divided = []
+        for block in found:
+            parts: dict[str | None, list[str]] = {}
+            for candidate in block:
+                parts.setdefault(groups.members.get(candidate, {}).get(attribute),
+                                 []).append(candidate)
+            smallest_first = [part for _, part in sorted(
+                parts.items(), key=lambda item: (len(item[1]), item[0] is not None,
+                                                 item[0] or ""))]
+            pool = [c for part in smallest_first if len(part) < MIN_SHOWN for c in part]
+            kept = [part for part in smallest_first if len(part) >= MIN_SHOWN]
+            while pool and len(pool) < MIN_SHOWN and kept:
+                pool += kept.pop(0)
+            divided += kept + ([pool] if pool else [])
+        found = divided
+    return {candidate: n for n, block in enumerate(found) for candidate in block}
 
 
 def rates(counts: Mapping[str, tuple[int, int, int]], hidden: frozenset[str] = frozenset()

@@ -233,11 +233,12 @@ EN: dict[str, str] = {
     "Gruppe": "Group", "Antal": "Candidates", "Med udfaldet": "With the outcome",
     "Rate": "Rate", "Forhold": "Impact ratio", "4/5-reglen": "Four-fifths rule",
     "p (Fisher)": "p (Fisher)", "under 4/5": "below 4/5", "skjult": "hidden",
-    "{attribute}: {groups} vises uden tal: en gruppe under {n} kandidater, eller en, hvis tal "
-    "kunne regnes ud af de andres, ville vise, hvordan det gik den enkelte":
-        "{attribute}: {groups} shown without figures: a group of fewer than {n} candidates, "
-        "or one whose figures could be worked out from the others', would show what happened "
-        "to the individual",
+    "{attribute}: {groups} vises uden tal: tallene for en gruppe under {n} kandidater, eller "
+    "tal, hvorfra sammen med andre tabellers tallene for færre end {n} kunne regnes ud, ville "
+    "vise, hvordan det gik den enkelte":
+        "{attribute}: {groups} shown without figures: the figures of a group of fewer than {n} "
+        "candidates, or figures from which, with other tables', those of fewer than {n} could "
+        "be worked out, would show what happened to the individual",
     "{attribute}: grupperne {groups} har under {n} kandidater med afklaret udfald; for få til "
     "at konkludere noget om forskelsbehandling": "{attribute}: the groups {groups} have fewer "
     "than {n} candidates with a settled outcome; too few to conclude anything about unequal "

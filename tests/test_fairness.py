@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -65,8 +66,9 @@ def test_intersections_and_small_groups():
         [("k", 6, 3), ("m", 6, 3)]
     assert by_gender.small_groups == ()
     crossed = found[("køn × alder", "no_knockout")]
+    # k / ung shown beside k would tell k / ældre, two candidates
     assert [(r.group, r.candidates) for r in crossed.rates] == \
-        [("k / ung", 4), ("k / ældre", None), ("m / ung", 4), ("m / ældre", None)]
+        [("k / ung", None), ("k / ældre", None), ("m / ung", None), ("m / ældre", None)]
     assert crossed.small_groups == ("k / ung", "k / ældre", "m / ung", "m / ældre")
 
 
@@ -225,43 +227,53 @@ def test_a_candidate_whose_outcome_is_not_settled_is_in_no_rate():
 
 
 def test_the_helsingor_example_run_against_hand_computed_numbers(run, tmp_path):
-    # Sofie (k03) is left out of this groups file: a file need not name everyone, and
-    # whoever it does not name is reported and not counted.
-    groups = tmp_path / "grupper.csv"
-    groups.write_text("\n".join(line for line in GROUPS.read_text(encoding="utf-8").splitlines()
-                                if not line.startswith("k03")) + "\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["fairness", run, "--groups", str(groups), "--take", "3",
+    result = CliRunner().invoke(main, ["fairness", run, "--groups", str(GROUPS), "--take", "3",
                                        "--format", "json"])
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
     table = {(c["attribute"], c["outcome"]): {g["group"]: g for g in c["groups"]}
              for c in doc["comparisons"]}
-    # Jonas (mand) is a proposed knock-out at the reference stage, and Lene (kvinde) has
-    # her krav not yet belyst: unsettled, in neither count. kvinde 2/2, mand 3/4; ratio
-    # 0.75 < 0.8. Fisher: 6 settled, 5 without, 4 men: P(3) = C(5,3)·C(1,1)/C(6,4) = 10/15,
-    # P(4) = 5/15; observed 3: p = 10/15 + 5/15 = 1.
+    # Sofie (kvinde) and Jonas (mand) are proposed knock-outs at the reference stage, and
+    # Lene (kvinde) has her krav not yet belyst: unsettled, in neither count. kvinde 2/3,
+    # mand 3/4; ratio (2/3)/(3/4) = 8/9. Fisher: 7 settled, 5 without, 4 men: P(k) =
+    # C(5,k)·C(2,4-k)/C(7,4) = 10, 20, 5 (/35) for k = 2..4; observed 3: p = 1.
     gender = table[("køn", "no_knockout")]
     assert (gender["kvinde"]["unsettled"], gender["mand"]["unsettled"]) == (1, 0)
-    assert (gender["kvinde"]["rate"], gender["mand"]["rate"]) == (1.0, 0.75)
-    assert gender["mand"]["impact_ratio"] == 0.75 and gender["mand"]["below_four_fifths"]
-    assert gender["mand"]["p_value"] == 1.0
-    # 60+ is Peter alone, so its figures are hidden, and so are those of 40-49 (Anders,
-    # Jonas, Karim: the smallest group shown, 3 like 50-59, first by name), from which and
-    # the run's totals his would follow. 50-59 (Mette, Lene, Birgitte): 2 of the 2 settled
-    # without a knock-out. P(k of 2 without) = C(5,k)·C(1,2-k)/C(6,2): 10/15 for k = 2, 5/15
-    # for k = 1; observed 2: p = 1.
-    age = table[("aldersgruppe", "no_knockout")]
-    assert [(g, age[g]["hidden"], age[g]["candidates"], age[g]["rate"])
-            for g in ("40-49", "50-59", "60+")] == [
-        ("40-49", True, None, None), ("50-59", False, 3, 1.0), ("60+", True, None, None)]
-    assert age["50-59"]["p_value"] == 1.0
+    assert (gender["kvinde"]["selected"], gender["mand"]["selected"]) == (2, 3)
+    assert gender["kvinde"]["impact_ratio"] == pytest.approx(8 / 9, abs=1e-4)
+    assert not gender["kvinde"]["below_four_fifths"]
+    assert gender["kvinde"]["p_value"] == gender["mand"]["p_value"] == 1.0
     # the top 3 at the reference stage are Mette, Anders and Birgitte, and the shortlist
-    # proposes nothing for Lene (too little evidence): kvinde 2/2, mand 1/4, ratio 1/4
+    # proposes nothing for Lene (too little evidence): kvinde 2/3, mand 1/4, mand's ratio
+    # (1/4)/(2/3) = 3/8. Fisher: 7 settled, 3 taken, 3 women: P(k) = C(3,k)·C(4,3-k)/C(7,3)
+    # = 4, 18, 12, 1 (/35) for k = 0..3; observed 2: p = (4 + 12 + 1)/35.
     listed = table[("køn", "shortlisted")]
     assert (listed["kvinde"]["selected"], listed["mand"]["selected"]) == (2, 1)
-    assert listed["mand"]["impact_ratio"] == pytest.approx(0.25, abs=1e-4)
+    assert listed["mand"]["impact_ratio"] == pytest.approx(0.375, abs=1e-4)
+    assert listed["mand"]["below_four_fifths"]
+    assert listed["mand"]["p_value"] == pytest.approx(17 / 35, abs=1e-4)
+    # every age group is hidden: beside the women and the men, any of them would give away
+    # Sofie (the one woman of 30-39) or Peter (the one man of 60+)
+    assert all(g["hidden"] for g in table[("aldersgruppe", "no_knockout")].values())
     assert ("advarsel: køn: grupperne kvinde, mand har under 5 kandidater med afklaret udfald"
             in result.stderr)
+    assert doc["not_in_groups_file"] == [] and doc["not_in_run"] == []
+
+
+def test_a_candidate_not_in_the_groups_file_is_named_and_not_counted(run, tmp_path):
+    # Sofie is left out of this groups file: a file need not name everyone, and whoever it
+    # does not name is reported and not counted; the women are then hidden, as with the
+    # men and the run's totals theirs would tell what happened to her.
+    groups = tmp_path / "grupper.csv"
+    groups.write_text("\n".join(line for line in GROUPS.read_text(encoding="utf-8").splitlines()
+                                if not line.startswith("k03")) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["fairness", run, "--groups", str(groups), "--format",
+                                       "json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    (gender,) = [{g["group"]: g for g in c["groups"]} for c in doc["comparisons"]
+                 if (c["attribute"], c["outcome"]) == ("køn", "no_knockout")]
+    assert gender["kvinde"]["hidden"] and gender["mand"]["candidates"] == 4
     assert doc["not_in_groups_file"] == ["k03-sofie-brandt"] and doc["not_in_run"] == []
     assert "1 kandidat(er) i kørslen står ikke i gruppefilen" in result.stderr
 
@@ -373,32 +385,87 @@ def test_a_groups_file_of_hundreds_of_attributes_is_refused_at_once(run, audit_d
 
 
 @pytest.mark.parametrize(("lang", "said"), [
-    ("da", "advarsel: aldersgruppe: 30-39, 40-49, 60+ vises uden tal: en gruppe under 3 "
-           "kandidater, eller en, hvis tal kunne regnes ud af de andres, ville vise, hvordan "
-           "det gik den enkelte"),
-    ("en", "warning: aldersgruppe: 30-39, 40-49, 60+ shown without figures: a group of fewer "
-           "than 3 candidates, or one whose figures could be worked out from the others', "
-           "would show what happened to the individual")])
+    ("da", "advarsel: aldersgruppe: 30-39, 40-49, 50-59, 60+ vises uden tal: tallene for en "
+           "gruppe under 3 kandidater, eller tal, hvorfra sammen med andre tabellers tallene "
+           "for færre end 3 kunne regnes ud, ville vise, hvordan det gik den enkelte"),
+    ("en", "warning: aldersgruppe: 30-39, 40-49, 50-59, 60+ shown without figures: the "
+           "figures of a group of fewer than 3 candidates, or figures from which, with other "
+           "tables', those of fewer than 3 could be worked out, would show what happened to "
+           "the individual")])
 def test_a_group_of_one_does_not_show_what_happened_to_that_person(run, lang, said):
     """Sofie is the only candidate of 30-39 and Peter of 60+: the table showed '30-39  1  0
     0,0 %' under 'ingen foreslået knock-out', which is Sofie's proposed knock-out for anyone
-    who knows her age. Their figures are hidden, and so are those of the smallest group
-    shown, 40-49, from which with the run's totals theirs would follow."""
+    who knows her age. Their figures are hidden, and so are those of 40-49 and 50-59, from
+    which with the women's and the men's theirs would follow."""
     result = CliRunner().invoke(main, ["--lang", lang, "fairness", run, "--groups",
                                        str(GROUPS)])
     assert result.exit_code == 0, result.output
     hidden = "skjult" if lang == "da" else "hidden"
     rows = [line.split() for line in result.stdout.splitlines()
-            if line.split()[:1] in (["30-39"], ["40-49"], ["60+"])]
+            if line.split()[:1] in (["30-39"], ["40-49"], ["50-59"], ["60+"])]
     assert rows and all(row[1:] == [hidden, *["–"] * 6] for row in rows), rows
     assert said in result.stderr
     shown = CliRunner().invoke(main, ["fairness", run, "--groups", str(GROUPS), "--format",
                                       "json"])
     ages = [g for c in json.loads(shown.stdout)["comparisons"] for g in c["groups"]
             if c["attribute"] == "aldersgruppe"]
-    assert {g["group"] for g in ages if g["hidden"]} == {"30-39", "40-49", "60+"}
+    assert {g["group"] for g in ages if g["hidden"]} == {"30-39", "40-49", "50-59", "60+"}
     assert all(g["candidates"] is g["selected"] is g["rate"] is g["p_value"] is None
                for g in ages if g["hidden"])
+
+
+def worked_out(document: dict, groups: Groups, screened: list[str]) -> list[str]:
+    """The hidden groups, and the candidates, whose figures follow by adding and subtracting
+    the figures `document` shows and the run's totals, for one who knows everyone's groups:
+    each group's members in the vector space over the `screened`, one in the span of the
+    groups shown (and the whole run) is worked out."""
+    def members(attribute: str, group: str) -> list[float]:
+        names = attribute.split(" × ")
+        values = group.split(" / ") if len(names) > 1 else [group]
+        return [float(all(groups.members.get(c, {}).get(a) == v
+                          for a, v in zip(names, values, strict=True))) for c in screened]
+
+    shown = [[1.0] * len(screened)]
+    hidden = {}
+    for comparison in document["comparisons"]:
+        for group in comparison["groups"]:
+            row = members(comparison["attribute"], group["group"])
+            if group["hidden"]:
+                hidden[f"{comparison['attribute']}: {group['group']}"] = row
+            else:
+                shown.append(row)
+    rank = np.linalg.matrix_rank(np.array(shown))
+    each = {c: [float(c == other) for other in screened] for c in screened}
+    return [name for name, row in {**hidden, **each}.items()
+            if np.linalg.matrix_rank(np.array([*shown, row])) == rank]
+
+
+@pytest.mark.parametrize("change", [
+    lambda lines: lines,
+    lambda lines: [line for line in lines if not line.startswith("k03")],
+    lambda lines: [line.replace("k03-sofie-brandt,kvinde", "k03-sofie-brandt,")
+                   for line in lines]], ids=["as shipped", "Sofie not in it", "Sofie no køn"])
+def test_no_hidden_figures_follow_from_the_tables_and_the_totals(run, audit_db, tmp_path,
+                                                                 change):
+    """Each table hid its own small groups, yet the women (4: 2 of the 3 settled without a
+    proposed knock-out) beside 50-59 (Mette, Lene and Birgitte, the women of 50-59 as the
+    intersections' names told) left Sofie, the one woman of 30-39, a proposed knock-out;
+    left out of the groups file, or without a køn, the run's totals less the women and the
+    men were her. A group's figures are now shown only when no figures of fewer than three
+    follow from them."""
+    groups = tmp_path / "grupper.csv"
+    groups.write_text("\n".join(change(GROUPS.read_text(encoding="utf-8").splitlines()))
+                      + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["fairness", run, "--groups", str(groups), "--take",
+                                       "3", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    screened = sorted(r["id"] for r in AuditStore(audit_db).results(run))
+    assert worked_out(document, read_groups(groups.read_text("utf-8"), "g"), screened) == []
+    if len(document["not_given"]) + len(document["not_in_groups_file"]) == 0:
+        # the first attribute is shown where it gives nobody away
+        assert not any(g["hidden"] for c in document["comparisons"] if c["attribute"] == "køn"
+                       for g in c["groups"])
 
 
 def test_a_quote_left_open_or_a_huge_value_is_a_located_error():

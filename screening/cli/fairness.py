@@ -133,10 +133,10 @@ def _warnings(comparisons, unsettled: list, missing: list[str], unknown: list[st
     hidden = {c.attribute: [r.group for r in c.rates if r.hidden]
               for c in comparisons if any(r.hidden for r in c.rates)}
     for attribute, groups in hidden.items():
-        found.append(t("{attribute}: {groups} vises uden tal: en gruppe under {n} kandidater, "
-                       "eller en, hvis tal kunne regnes ud af de andres, ville vise, hvordan det "
-                       "gik den enkelte", attribute=attribute, groups=", ".join(groups),
-                       n=MIN_SHOWN))
+        found.append(t("{attribute}: {groups} vises uden tal: tallene for en gruppe under {n} "
+                       "kandidater, eller tal, hvorfra sammen med andre tabellers tallene for "
+                       "færre end {n} kunne regnes ud, ville vise, hvordan det gik den enkelte",
+                       attribute=attribute, groups=", ".join(groups), n=MIN_SHOWN))
     small: dict[str, dict[str, None]] = {}  # per attribute, small under any outcome, in order
     for c in comparisons:
         small.setdefault(c.attribute, {}).update(dict.fromkeys(c.small_groups))
