@@ -212,10 +212,16 @@ EN: dict[str, str] = {
     "seneste på samme profil, stadie og post": "latest on the same profile, stage and record",
     # screening fairness
     "Udvælgelsesrater pr. gruppe i kørsel {run}": "Selection rates per group in run {run}",
-    "Raten er andelen med udfaldet blandt de kandidater, hvis udfald er afklaret; de "
-    "uafklarede står for sig og tæller hverken med eller imod.":
-        "The rate is the share with the outcome among the candidates whose outcome is "
-        "settled; the unsettled stand apart and count neither for nor against.",
+    "Værktøjets forslag, ikke personers beslutninger. Raten er andelen med udfaldet blandt "
+    "de kandidater, hvis udfald er afklaret; de uafklarede står for sig og tæller hverken med "
+    "eller imod.":
+        "The tool's proposals, not people's decisions. The rate is the share with the outcome "
+        "among the candidates whose outcome is settled; the unsettled stand apart and count "
+        "neither for nor against.",
+    "{count} kandidat(er) har en stående beslutning truffet af en person; tallene er "
+    "værktøjets forslag og tæller ikke beslutningerne med":
+        "{count} candidate(s) have a standing decision made by a person; the figures are the "
+        "tool's proposals and do not count the decisions",
     "Uafklarede": "Unsettled",
     "{outcome}: {count} kandidat(er) har endnu intet afklaret udfald ({why}) og tæller ikke "
     "med i raterne; de står under Uafklarede":

@@ -310,6 +310,36 @@ def test_the_table_in_english_and_group_data_stays_out_of_the_store(run, audit_d
     assert AuditStore(audit_db).head() == before  # nothing written
 
 
+@pytest.mark.parametrize(("lang", "said"), [
+    ("da", "advarsel: 1 kandidat(er) har en stående beslutning truffet af en person; tallene "
+           "er værktøjets forslag og tæller ikke beslutningerne med\n"),
+    ("en", "warning: 1 candidate(s) have a standing decision made by a person; the figures "
+           "are the tool's proposals and do not count the decisions\n")])
+def test_a_persons_decision_is_not_counted_and_the_figures_say_so(run, lang, said):
+    """With Jonas's knock-out overridden by the committee, the tables still counted him as
+    a proposed knock-out and said nothing: read as the hiring's outcome, the men looked
+    worse treated than the committee had treated them."""
+    before = CliRunner().invoke(main, ["fairness", run, "--groups", str(GROUPS), "--format",
+                                       "json"])
+    decided = CliRunner().invoke(main, ["decide", run, "k04-jonas-vestergaard", "--override",
+                                        "--operator", "Formand", "--reason",
+                                        "Har ledet ledere som konstitueret skoleleder"])
+    assert decided.exit_code == 0, decided.output
+    after = CliRunner().invoke(main, ["--lang", lang, "fairness", run, "--groups", str(GROUPS),
+                                      "--format", "json"])
+    assert after.exit_code == 0, after.output
+    figures = json.loads(after.stdout)
+    assert [c["groups"] for c in figures["comparisons"]] == \
+        [c["groups"] for c in json.loads(before.stdout)["comparisons"]]
+    assert (figures["counts"], figures["decisions_not_counted"]) == ("proposals", 1)
+    assert said in after.stderr
+    table = CliRunner().invoke(main, ["--lang", lang, "fairness", run, "--groups",
+                                      str(GROUPS)])
+    assert table.stdout.splitlines()[1].startswith(
+        "Værktøjets forslag, ikke personers beslutninger." if lang == "da" else
+        "The tool's proposals, not people's decisions.")
+
+
 def test_a_missing_groups_file_or_run_exits_2(run, tmp_path):
     missing = CliRunner().invoke(main, ["fairness", run, "--groups", str(tmp_path / "x.csv")])
     assert missing.exit_code == 2 and "filen findes ikke" in missing.output

@@ -25,11 +25,13 @@ def fairness(run, groups_file, take, fmt, audit_db):
     """Behandler screeningen grupper af ansøgere forskelligt? Udvælgelsesrater pr. gruppe.
 
     For hver oplysning i --groups-filen (og hvert par af dem) og hvert udfald af KØRSEL (ingen
-    foreslået knock-out, shortlist med --take, en anbefaling eller bedre): antal, rate,
-    forholdet til
-    gruppen med den højeste rate (4/5-reglen: under 0,8 markeres) og Fishers eksakte test af
-    gruppen mod resten. Grupper under 5 kandidater nævnes: for få til at konkludere.
-    Gruppeoplysningerne læses kun fra filen; de gemmes hverken i poster eller revisionsspor.
+    foreslået knock-out, shortlist med --take, en anbefaling eller bedre): antal, hvor mange
+    der endnu er uafklarede, raten blandt de afklarede, forholdet til gruppen med den højeste
+    rate (4/5-reglen: under 0,8 markeres) og Fishers eksakte test af gruppen mod resten. Det
+    er værktøjets forslag, ikke personers beslutninger. Grupper under 5 afklarede kandidater
+    nævnes: for få til at konkludere; en gruppe, hvis tal ville vise, hvordan det gik under 3
+    kandidater, vises uden tal. Gruppeoplysningerne læses kun fra filen; de gemmes hverken i
+    poster eller revisionsspor.
 
     \b
     Eksempel:
@@ -37,6 +39,7 @@ def fairness(run, groups_file, take, fmt, audit_db):
       screening fairness 20261125T101500-a1b2c3 --groups grupper.csv --take 3 --format json
     """
     from ..audit import default_path
+    from ..audit.decisions import on_this_evidence
     from ..audit.replay import stored_profile
     from ..audit.store import AuditStore
     from ..display import terminal
@@ -54,6 +57,9 @@ def fairness(run, groups_file, take, fmt, audit_db):
     try:
         results = store.results(run)
         scoring = stored_profile(store, store.run(run)).scoring
+        # the figures are the tool's proposals: a person's decision (an override, say) is
+        # not counted, and the reader is told how many stand
+        decided = len(on_this_evidence(store.run_decisions_shown(run)))
     finally:
         store.close()
     missing, unknown = coverage(results, groups)
@@ -65,20 +71,21 @@ def fairness(run, groups_file, take, fmt, audit_db):
     outcome_list = outcomes(results, take, bands)
     comparisons = compare(results, groups, outcome_list)
     if fmt == "json":
-        emit(json.dumps(_document(run, comparisons, missing, unknown, unstated),
+        emit(json.dumps(_document(run, comparisons, missing, unknown, unstated, decided),
                         ensure_ascii=False, indent=2), None)
     else:
         emit(_table(run, comparisons), None)
     unsettled = [(o, sum(not o.settled(r) for r in results)) for o in outcome_list]
-    for text in _warnings(comparisons, unsettled, missing, unknown, unstated):
+    for text in _warnings(comparisons, unsettled, missing, unknown, unstated, decided):
         click.echo(f"{t('advarsel')}: {terminal(text)}", err=True)
 
 
 def _document(run: str, comparisons, missing: list[str], unknown: list[str],
-              unstated: dict[str, list[str]]) -> dict:
+              unstated: dict[str, list[str]], decided: int) -> dict:
     from ..fairness import FOUR_FIFTHS, MIN_GROUP, MIN_SHOWN
 
-    return {"run": run, "four_fifths": float(FOUR_FIFTHS), "min_group": MIN_GROUP,
+    return {"run": run, "counts": "proposals", "decisions_not_counted": decided,
+            "four_fifths": float(FOUR_FIFTHS), "min_group": MIN_GROUP,
             "min_shown": MIN_SHOWN,
             "not_in_groups_file": missing, "not_in_run": unknown, "not_given": unstated,
             "comparisons": [{"attribute": c.attribute, "outcome": c.outcome.id,
@@ -104,8 +111,9 @@ def _table(run: str, comparisons) -> str:
     from tabulate import tabulate
 
     lines = [t("Udvælgelsesrater pr. gruppe i kørsel {run}", run=run),
-             t("Raten er andelen med udfaldet blandt de kandidater, hvis udfald er afklaret; "
-               "de uafklarede står for sig og tæller hverken med eller imod."), ""]
+             t("Værktøjets forslag, ikke personers beslutninger. Raten er andelen med "
+               "udfaldet blandt de kandidater, hvis udfald er afklaret; de uafklarede står "
+               "for sig og tæller hverken med eller imod."), ""]
     for c in comparisons:
         lines.append(f"{c.attribute} · {c.outcome.text()}")
         rows = [(r.group, t("skjult"), "–", "–", "–", "–", "–", "–") if r.hidden else
@@ -121,15 +129,19 @@ def _table(run: str, comparisons) -> str:
 
 
 def _warnings(comparisons, unsettled: list, missing: list[str], unknown: list[str],
-              unstated: dict[str, list[str]]) -> list[str]:
+              unstated: dict[str, list[str]], decided: int) -> list[str]:
     """What the tables cannot say themselves; `unsettled`: per outcome, how many of the run's
-    candidates have no settled outcome yet (counted, not named: it is about each of them)."""
+    candidates have no settled outcome yet, and `decided` how many have a person's decision
+    standing (counted, not named: each is about a candidate's outcome)."""
     from ..fairness import MIN_GROUP, MIN_SHOWN
 
-    found = [t("{outcome}: {count} kandidat(er) har endnu intet afklaret udfald ({why}) og "
-               "tæller ikke med i raterne; de står under Uafklarede", outcome=outcome.text(),
-               count=count, why=t(outcome.unsettled))
-             for outcome, count in unsettled if count]
+    found = [t("{count} kandidat(er) har en stående beslutning truffet af en person; tallene er "
+               "værktøjets forslag og tæller ikke beslutningerne med", count=decided)
+             ] if decided else []
+    found += [t("{outcome}: {count} kandidat(er) har endnu intet afklaret udfald ({why}) og "
+                "tæller ikke med i raterne; de står under Uafklarede", outcome=outcome.text(),
+                count=count, why=t(outcome.unsettled))
+              for outcome, count in unsettled if count]
     hidden = {c.attribute: [r.group for r in c.rates if r.hidden]
               for c in comparisons if any(r.hidden for r in c.rates)}
     for attribute, groups in hidden.items():
