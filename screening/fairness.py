@@ -127,6 +127,10 @@ def read_groups(text: str, path: str) -> Groups:
                                                 limit=MAX_ATTRIBUTES), 1, 1, code="E601")])
     members: dict[str, dict[str, str]] = {}
     problems = []
+    # per attribute, each value as first written, and where, by its letters in any case:
+    # "Kvinde" and "kvinde" were two groups, each too small to show, and the women hidden
+    spellings: dict[str, dict[str, tuple[str, int]]] = {a: {} for a in attributes}
+    misspelt: set[tuple[str, str]] = set()  # each other spelling named once, where first
     for number, row in rows[1:]:
         if not any(cell.strip() for cell in row):
             continue
@@ -149,6 +153,14 @@ def read_groups(text: str, path: str) -> Groups:
             continue
         values = [cell.strip() for i, cell in enumerate(row) if i != id_at]
         members[candidate] = {a: v for a, v in zip(attributes, values, strict=True) if v}
+        for attribute, value in members[candidate].items():
+            first, at = spellings[attribute].setdefault(value.casefold(), (value, number))
+            if first != value and (attribute, value) not in misspelt:
+                misspelt.add((attribute, value))
+                problems.append(Problem(path, message("groups_spelt_twice", value=value,
+                                                      attribute=attribute, first=first,
+                                                      line=at),
+                                        number, first_at[attribute], code="E602"))
     if problems:
         raise InputError(problems)
     return Groups(attributes, members)

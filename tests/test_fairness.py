@@ -86,6 +86,19 @@ def test_the_groups_file_is_read_with_comma_or_semicolon_and_errors_are_located(
         read_groups("navn,køn\na,kvinde\n", "g.csv")
 
 
+def test_a_group_written_in_another_case_is_a_located_error_not_a_group_of_its_own():
+    """'Kvinde' and 'kvinde' were two groups: each too small to show, the women's figures
+    were hidden, or split, without a word."""
+    with pytest.raises(InputError) as bad:
+        read_groups("id;køn;alder\na;Kvinde;50-59\nb;mand;40-49\nc;kvinde;50-59\n"
+                    "d;kvinde;40-49\ne;KVINDE;60+\n", "g.csv")
+    assert [str(p) for p in bad.value.problems] == [
+        "g.csv:4:2: E602 'kvinde' under køn er også skrevet 'Kvinde' (linje 2): én gruppe, "
+        "skrevet på én måde",
+        "g.csv:6:2: E602 'KVINDE' under køn er også skrevet 'Kvinde' (linje 2): én gruppe, "
+        "skrevet på én måde"]
+
+
 def test_an_attribute_named_twice_is_refused_not_counted_as_the_second():
     # a column copied in Excel: the second køn would have overwritten the first, and
     # "køn × køn" been counted as an intersection
