@@ -110,18 +110,31 @@ def read_groups(text: str, path: str) -> Groups:
                                   reader.line_num, 1, code="E602")]) from None
     header = [h.strip() for h in rows[0][1]]
     ids = [i for i, h in enumerate(header) if h.lower() in ID_COLUMNS]
-    if len(ids) != 1 or len(header) < 2:
+    # a column without a name, as Danish Excel ends each line ";;" after a stray cell, is
+    # no attribute (it was one named '', not given by anyone, each candidate named so)
+    # unless a row gives it a value, whose attribute nobody can tell
+    named = [i for i, h in enumerate(header) if h]
+    unnamed = [next(((number, i) for number, row in rows[1:]
+                     if i < len(row) and row[i].strip()), None)
+               for i, h in enumerate(header) if not h]
+    if valued := sorted(found for found in unnamed if found):
+        raise InputError([Problem(path, message("groups_unnamed_column", column=i + 1),
+                                  number, i + 1, code="E601") for number, i in valued])
+    if len(ids) != 1 or len(named) < 2:
         raise InputError([Problem(path, message("groups_header"), 1, 1,
                                   code="E601")])
     id_at = ids[0]
     first_at: dict[str, int] = {}
     for column, name in enumerate(header, start=1):
+        if not name:
+            continue
         if name in first_at:  # a copied column: its values would overwrite the first's
             raise InputError([Problem(path, message("groups_column_twice", column=column,
                                                     name=name, first=first_at[name]),
                                       1, 1, code="E601")])
         first_at[name] = column
-    attributes = tuple(h for i, h in enumerate(header) if i != id_at)
+    given_at = [i for i in named if i != id_at]  # the attributes' columns
+    attributes = tuple(header[i] for i in given_at)
     if len(attributes) > MAX_ATTRIBUTES:
         raise InputError([Problem(path, message("groups_too_many", count=len(attributes),
                                                 limit=MAX_ATTRIBUTES), 1, 1, code="E601")])
@@ -151,7 +164,7 @@ def read_groups(text: str, path: str) -> Groups:
             problems.append(Problem(path, message("groups_twice", candidate=candidate), number,
                                     1, code="E603"))
             continue
-        values = [cell.strip() for i, cell in enumerate(row) if i != id_at]
+        values = [row[i].strip() for i in given_at]
         members[candidate] = {a: v for a, v in zip(attributes, values, strict=True) if v}
         for attribute, value in members[candidate].items():
             first, at = spellings[attribute].setdefault(value.casefold(), (value, number))

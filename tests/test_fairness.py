@@ -99,6 +99,24 @@ def test_a_group_written_in_another_case_is_a_located_error_not_a_group_of_its_o
         "skrevet på én måde"]
 
 
+def test_columns_without_a_name_are_no_attribute_unless_they_hold_a_value():
+    """Danish Excel ends every line with ';;' after a stray cell: the file was refused as
+    naming the column '' twice, and with one such column every candidate was named as not
+    having given the attribute ''."""
+    groups = read_groups("id;køn;aldersgruppe;;\na;kvinde;50-59;;\nb;mand;;;\n", "g.csv")
+    assert groups.attributes == ("køn", "aldersgruppe")
+    assert groups.members == {"a": {"køn": "kvinde", "aldersgruppe": "50-59"},
+                              "b": {"køn": "mand"}}
+    assert read_groups("id;køn;\na;kvinde;\n", "g.csv").attributes == ("køn",)
+    with pytest.raises(InputError) as bad:
+        read_groups("id;køn;;\na;kvinde;;x\nb;mand;y;\n", "g.csv")
+    assert [str(p) for p in bad.value.problems] == [
+        "g.csv:2:4: E601 kolonne 4 har en værdi, men intet navn i første linje",
+        "g.csv:3:3: E601 kolonne 3 har en værdi, men intet navn i første linje"]
+    with pytest.raises(InputError, match="E601 første linje nævner en id-kolonne"):
+        read_groups("id;;\na;;\n", "g.csv")
+
+
 def test_an_attribute_named_twice_is_refused_not_counted_as_the_second():
     # a column copied in Excel: the second køn would have overwritten the first, and
     # "køn × køn" been counted as an intersection
