@@ -64,7 +64,7 @@ class Outcome:
 @dataclass(frozen=True)
 class GroupRate:
     group: str
-    candidates: int | None  # None, with every figure, for a hidden group (hidden_groups)
+    candidates: int | None  # None, with every figure, for a hidden group (`blocks`)
     unsettled: int | None  # of the candidates, those whose outcome is not settled yet
     selected: int | None
     rate: float | None  # selected among the settled; None when none is settled
@@ -74,7 +74,7 @@ class GroupRate:
 
     @property
     def hidden(self) -> bool:
-        """Whether the group's figures are not shown (`hidden_groups`)."""
+        """Whether the group's figures are not shown (see `blocks`)."""
         return self.candidates is None
 
 
