@@ -4,6 +4,7 @@ exact test, checked against numbers computed by hand; small groups are warned ab
 from __future__ import annotations
 
 import json
+import random
 
 import numpy as np
 import pytest
@@ -527,6 +528,26 @@ def test_no_hidden_figures_follow_from_the_tables_and_the_totals(run, audit_db, 
         # the first attribute is shown where it gives nobody away
         assert not any(g["hidden"] for c in document["comparisons"] if c["attribute"] == "køn"
                        for g in c["groups"])
+
+
+def test_nothing_about_fewer_than_three_follows_from_any_groups_file():
+    """The same, over groups files drawn at random (seeded): three attributes, some values
+    not given, some candidates not in the file."""
+    draw = random.Random(20261127)
+    for _ in range(40):
+        screened = [f"c{n:02}" for n in range(draw.randint(3, 30))]
+        results = [{"id": c, "knockouts": [], "recommendation": "x", "rank": 1,
+                    "criteria": []} for c in screened]
+        members = {c: {a: v for a, v in (("køn", draw.choice("kmm")),
+                                         ("alder", draw.choice(["", "u", "m", "æ"])),
+                                         ("by", draw.choice("abcd"))) if v}
+                   for c in screened if draw.random() < 0.9}
+        groups = Groups(("køn", "alder", "by"), members)
+        document = {"comparisons": [
+            {"attribute": c.attribute, "groups": [{"group": r.group, "hidden": r.hidden}
+                                                  for r in c.rates]}
+            for c in compare(results, groups, outcomes(results, None, []))]}
+        assert worked_out(document, groups, screened) == [], members
 
 
 def test_a_quote_left_open_or_a_huge_value_is_a_located_error():
