@@ -98,7 +98,10 @@ def read_groups(text: str, path: str) -> Groups:
     lines = text.lstrip("\ufeff").splitlines()
     if not lines:
         raise InputError([Problem(path, message("groups_empty"), code="E601")])
-    delimiter = max(",;\t", key=lines[0].count)
+    # "sep=;" first, as programs write a CSV for Excel to split on ";": the header follows
+    first = lines[0].strip().lower()
+    told = first[-1] if len(first) == 5 and first.startswith("sep=") else None
+    delimiter = told or max(",;\t", key=lines[0].count)
     reader = csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []  # each row with the line it begins on
     try:
@@ -108,7 +111,11 @@ def read_groups(text: str, path: str) -> Groups:
         raise InputError([Problem(path, message("groups_value_too_long",
                                                 limit=csv.field_size_limit()),
                                   reader.line_num, 1, code="E602")]) from None
-    header = [h.strip() for h in rows[0][1]]
+    if told:
+        rows = rows[1:]
+    if not rows:
+        raise InputError([Problem(path, message("groups_empty"), code="E601")])
+    at, header = rows[0][0], [h.strip() for h in rows[0][1]]
     ids = [i for i, h in enumerate(header) if h.lower() in ID_COLUMNS]
     # a column without a name, as Danish Excel ends each line ";;" after a stray cell, is
     # no attribute (it was one named '', not given by anyone, each candidate named so)
@@ -121,7 +128,7 @@ def read_groups(text: str, path: str) -> Groups:
         raise InputError([Problem(path, message("groups_unnamed_column", column=i + 1),
                                   number, i + 1, code="E601") for number, i in valued])
     if len(ids) != 1 or len(named) < 2:
-        raise InputError([Problem(path, message("groups_header"), 1, 1,
+        raise InputError([Problem(path, message("groups_header"), at, 1,
                                   code="E601")])
     id_at = ids[0]
     first_at: dict[str, int] = {}
@@ -131,13 +138,13 @@ def read_groups(text: str, path: str) -> Groups:
         if name in first_at:  # a copied column: its values would overwrite the first's
             raise InputError([Problem(path, message("groups_column_twice", column=column,
                                                     name=name, first=first_at[name]),
-                                      1, 1, code="E601")])
+                                      at, 1, code="E601")])
         first_at[name] = column
     given_at = [i for i in named if i != id_at]  # the attributes' columns
     attributes = tuple(header[i] for i in given_at)
     if len(attributes) > MAX_ATTRIBUTES:
         raise InputError([Problem(path, message("groups_too_many", count=len(attributes),
-                                                limit=MAX_ATTRIBUTES), 1, 1, code="E601")])
+                                                limit=MAX_ATTRIBUTES), at, 1, code="E601")])
     members: dict[str, dict[str, str]] = {}
     problems = []
     # per attribute, each value as first written, and where, by its letters in any case:

@@ -118,6 +118,22 @@ def test_columns_without_a_name_are_no_attribute_unless_they_hold_a_value():
         read_groups("id;;\na;;\n", "g.csv")
 
 
+def test_a_first_line_telling_excel_the_separator_is_followed():
+    """A CSV written for Excel begins "sep=;": that line was taken for the header, and the
+    file refused as naming no id column."""
+    groups = read_groups("\ufeffsep=;\nid;køn\na;kvinde\nb;mand, over 50\n", "g.csv")
+    assert groups.members == {"a": {"køn": "kvinde"}, "b": {"køn": "mand, over 50"}}
+    with pytest.raises(InputError) as bad:
+        read_groups("sep=,\nid,køn\na,kvinde,x\n", "g.csv")
+    assert [str(p) for p in bad.value.problems] == ["g.csv:3:1: E602 3 felter, overskriften har 2"]
+    with pytest.raises(InputError) as bad:
+        read_groups("sep=;\nnavn;køn\n", "g.csv")
+    (problem,) = bad.value.problems
+    assert str(problem).startswith("g.csv:2:1: E601 første linje")
+    with pytest.raises(InputError, match="E601 gruppefilen er tom"):
+        read_groups("sep=;\n", "g.csv")
+
+
 def test_an_attribute_named_twice_is_refused_not_counted_as_the_second():
     # a column copied in Excel: the second køn would have overwritten the first, and
     # "køn × køn" been counted as an intersection
