@@ -163,7 +163,8 @@ def read_groups(text: str, path: str) -> Groups:
                                                   header=len(header)),
                                     number, 1, code="E602"))
             continue
-        candidate = row[id_at].strip()
+        # a record's id is lower case (records.Slug): "K01-Mette-Kjaer" can only be hers
+        candidate = row[id_at].strip().lower()
         if not candidate:  # attributes of nobody: counted under no candidate of any run
             problems.append(Problem(path, message("groups_no_id"), number, 1, code="E602"))
             continue

@@ -134,6 +134,18 @@ def test_a_first_line_telling_excel_the_separator_is_followed():
         read_groups("sep=;\n", "g.csv")
 
 
+def test_an_id_written_in_capitals_is_the_candidates_own():
+    """A record's id is lower case; "K01-Mette-Kjaer" in a groups file typed by hand was
+    counted under nobody, the candidate reported as missing from the file."""
+    groups = read_groups("id;køn\nK01-Mette-Kjaer;kvinde\nK02-ØRSTED;mand\n", "g.csv")
+    assert groups.members == {"k01-mette-kjaer": {"køn": "kvinde"},
+                              "k02-ørsted": {"køn": "mand"}}
+    with pytest.raises(InputError) as bad:
+        read_groups("id;køn\nk01;kvinde\nK01;mand\n", "g.csv")
+    assert [str(p) for p in bad.value.problems] == [
+        "g.csv:3:1: E603 kandidaten 'k01' står der to gange"]
+
+
 def test_an_attribute_named_twice_is_refused_not_counted_as_the_second():
     # a column copied in Excel: the second køn would have overwritten the first, and
     # "køn × køn" been counted as an intersection
