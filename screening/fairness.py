@@ -25,6 +25,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -95,7 +96,9 @@ class Groups:
 def read_groups(text: str, path: str) -> Groups:
     """The groups file: CSV (comma, semicolon or tab) with a header; an id column and one
     column per attribute. An empty cell means the candidate did not give that attribute."""
-    lines = text.lstrip("\ufeff").splitlines()
+    # composed, as records and rule files are: "Århus" typed as A and a ring (copied from a
+    # Mac or a PDF) was a group apart from "Århus", which looks just the same
+    lines = unicodedata.normalize("NFC", text.lstrip("\ufeff")).splitlines()
     if not lines:
         raise InputError([Problem(path, message("groups_empty"), code="E601")])
     # "sep=;" first, as programs write a CSV for Excel to split on ";": the header follows

@@ -146,6 +146,13 @@ def test_an_id_written_in_capitals_is_the_candidates_own():
         "g.csv:3:1: E603 kandidaten 'k01' står der to gange"]
 
 
+def test_a_value_in_decomposed_letters_is_the_same_group():
+    """'Århus' with the Å as A and a combining ring (copied from a Mac or a PDF) looks just
+    like 'Århus', and was a group of its own."""
+    groups = read_groups("id;bopæl\na;\u00c5rhus\nb;A\u030arhus\n", "g.csv")
+    assert groups.members == {"a": {"bopæl": "\u00c5rhus"}, "b": {"bopæl": "\u00c5rhus"}}
+
+
 def test_an_attribute_named_twice_is_refused_not_counted_as_the_second():
     # a column copied in Excel: the second køn would have overwritten the first, and
     # "køn × køn" been counted as an intersection
