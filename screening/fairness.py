@@ -118,10 +118,10 @@ def read_groups(text: str, path: str) -> Groups:
         rows = rows[1:]
     if not rows:
         raise InputError([Problem(path, message("groups_empty"), code="E601")])
-    at, header = rows[0][0], [h.strip() for h in rows[0][1]]
+    header_line, header = rows[0][0], [h.strip() for h in rows[0][1]]
     ids = [i for i, h in enumerate(header) if h.lower() in ID_COLUMNS]
     # a column without a name, as Danish Excel ends each line ";;" after a stray cell, is
-    # no attribute (it was one named '', not given by anyone, each candidate named so)
+    # no attribute (taken for one named '', every candidate was named as not giving it),
     # unless a row gives it a value, whose attribute nobody can tell
     named = [i for i, h in enumerate(header) if h]
     unnamed = [next(((number, i) for number, row in rows[1:]
@@ -131,7 +131,7 @@ def read_groups(text: str, path: str) -> Groups:
         raise InputError([Problem(path, message("groups_unnamed_column", column=i + 1),
                                   number, i + 1, code="E601") for number, i in valued])
     if len(ids) != 1 or len(named) < 2:
-        raise InputError([Problem(path, message("groups_header"), at, 1,
+        raise InputError([Problem(path, message("groups_header"), header_line, 1,
                                   code="E601")])
     id_at = ids[0]
     first_at: dict[str, int] = {}
@@ -141,13 +141,14 @@ def read_groups(text: str, path: str) -> Groups:
         if name in first_at:  # a copied column: its values would overwrite the first's
             raise InputError([Problem(path, message("groups_column_twice", column=column,
                                                     name=name, first=first_at[name]),
-                                      at, 1, code="E601")])
+                                      header_line, 1, code="E601")])
         first_at[name] = column
     given_at = [i for i in named if i != id_at]  # the attributes' columns
     attributes = tuple(header[i] for i in given_at)
     if len(attributes) > MAX_ATTRIBUTES:
         raise InputError([Problem(path, message("groups_too_many", count=len(attributes),
-                                                limit=MAX_ATTRIBUTES), at, 1, code="E601")])
+                                                limit=MAX_ATTRIBUTES), header_line, 1,
+                                  code="E601")])
     members: dict[str, dict[str, str]] = {}
     problems = []
     # per attribute, each value as first written, and where, by its letters in any case:
@@ -178,12 +179,12 @@ def read_groups(text: str, path: str) -> Groups:
         values = [row[i].strip() for i in given_at]
         members[candidate] = {a: v for a, v in zip(attributes, values, strict=True) if v}
         for attribute, value in members[candidate].items():
-            first, at = spellings[attribute].setdefault(value.casefold(), (value, number))
-            if first != value and (attribute, value) not in misspelt:
+            spelt, line = spellings[attribute].setdefault(value.casefold(), (value, number))
+            if spelt != value and (attribute, value) not in misspelt:
                 misspelt.add((attribute, value))
                 problems.append(Problem(path, message("groups_spelt_twice", value=value,
-                                                      attribute=attribute, first=first,
-                                                      line=at),
+                                                      attribute=attribute, first=spelt,
+                                                      line=line),
                                         number, first_at[attribute], code="E602"))
     if problems:
         raise InputError(problems)
