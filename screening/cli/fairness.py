@@ -149,9 +149,9 @@ def _warnings(comparisons, unsettled: list, missing: list[str], unknown: list[st
                        "kandidater, eller tal, hvorfra sammen med andre tabellers tallene for "
                        "færre end {n} kunne regnes ud, ville vise, hvordan det gik den enkelte",
                        attribute=attribute, groups=", ".join(groups), n=MIN_SHOWN))
-    small: dict[str, dict[str, None]] = {}  # per attribute, small under any outcome, in order
+    small: dict[str, set[str]] = {}  # per attribute, the groups small under any outcome
     for c in comparisons:
-        small.setdefault(c.attribute, {}).update(dict.fromkeys(c.small_groups))
+        small.setdefault(c.attribute, set()).update(c.small_groups)
     for attribute, named in small.items():
         if not named:
             continue
