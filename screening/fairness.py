@@ -6,14 +6,18 @@ data never enters the records or the audit chain; this module only reads both an
 
 For each attribute (and each pair of attributes, as intersections) and each stage outcome
 (no proposed knock-out, on the shortlist, a recommendation band or better): per group the number
-of candidates, how many had the outcome and the rate; the impact ratio against the group
+of candidates, how many of them have no settled outcome yet (a krav not yet belyst, too
+little evidence for a recommendation: the tool has not proposed either way), how many had
+the outcome and the rate among those whose outcome is settled, as an analyst of adverse
+impact compares those a decision has been made on; the impact ratio against the group
 with the highest rate, judged by the four-fifths rule (Uniform Guidelines, 29 CFR
 1607.4(D)); and Fisher's exact test of the group against all other candidates (two-sided,
 scipy.stats.fisher_exact), which stays exact at the small numbers of a leadership hiring.
 Groups under MIN_GROUP candidates are named in a plain warning: too few to conclude. The
-figures of a group under MIN_SHOWN candidates are not shown at all (nor those of the next
-smallest groups, until the hidden ones hold MIN_SHOWN together): they would tell what
-happened to one person.
+figures of a group under MIN_SHOWN candidates are not shown at all, as they would tell what
+happened to one person; nor are those of any group that would let such figures be worked
+out by adding and subtracting the others, of its own table, of the other attributes' and
+the intersections', and the run's totals (`blocks`).
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import unicodedata
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -43,7 +49,12 @@ class Outcome:
     id: str
     label: str  # a Danish template (i18n gives the English) filled with `values`
     values: dict[str, object]
-    holds: Callable[[dict], bool]  # on a stored result
+    holds: Callable[[dict], bool]  # on a stored result whose outcome is settled
+    # whether the tool has proposed either way on a stored result: one not settled is in no
+    # rate, neither as had nor as not had (a thin record would else look favoured by "no
+    # proposed knock-out" and disfavoured by every band)
+    settled: Callable[[dict], bool]
+    unsettled: str  # a Danish phrase (i18n gives the English): what leaves it unsettled
 
     def text(self) -> str:
         from .i18n import t
@@ -54,16 +65,17 @@ class Outcome:
 @dataclass(frozen=True)
 class GroupRate:
     group: str
-    candidates: int | None  # None, with every figure, for a hidden group (hidden_groups)
+    candidates: int | None  # None, with every figure, for a hidden group (`blocks`)
+    unsettled: int | None  # of the candidates, those whose outcome is not settled yet
     selected: int | None
-    rate: float | None
+    rate: float | None  # selected among the settled; None when none is settled
     impact_ratio: float | None  # None when no group was selected at all
     below_four_fifths: bool
     p_value: float | None  # group against the rest; None with only one group
 
     @property
     def hidden(self) -> bool:
-        """Whether the group's figures are not shown (`hidden_groups`)."""
+        """Whether the group's figures are not shown (see `blocks`)."""
         return self.candidates is None
 
 
@@ -72,7 +84,7 @@ class Comparison:
     attribute: str
     outcome: Outcome
     rates: tuple[GroupRate, ...]
-    small_groups: tuple[str, ...]  # groups under MIN_GROUP candidates
+    small_groups: tuple[str, ...]  # groups whose rate rests on under MIN_GROUP candidates
 
 
 @dataclass(frozen=True)
@@ -84,10 +96,15 @@ class Groups:
 def read_groups(text: str, path: str) -> Groups:
     """The groups file: CSV (comma, semicolon or tab) with a header; an id column and one
     column per attribute. An empty cell means the candidate did not give that attribute."""
-    lines = text.lstrip("\ufeff").splitlines()
+    # composed, as records and rule files are: "Århus" typed as A and a ring (copied from a
+    # Mac or a PDF) was a group apart from "Århus", which looks just the same
+    lines = unicodedata.normalize("NFC", text.lstrip("\ufeff")).splitlines()
     if not lines:
         raise InputError([Problem(path, message("groups_empty"), code="E601")])
-    delimiter = max(",;\t", key=lines[0].count)
+    # "sep=;" first, as programs write a CSV for Excel to split on ";": the header follows
+    first = lines[0].strip().lower()
+    told = first[-1] if len(first) == 5 and first.startswith("sep=") else None
+    delimiter = told or max(",;\t", key=lines[0].count)
     reader = csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []  # each row with the line it begins on
     try:
@@ -97,25 +114,47 @@ def read_groups(text: str, path: str) -> Groups:
         raise InputError([Problem(path, message("groups_value_too_long",
                                                 limit=csv.field_size_limit()),
                                   reader.line_num, 1, code="E602")]) from None
-    header = [h.strip() for h in rows[0][1]]
+    if told:
+        rows = rows[1:]
+    if not rows:
+        raise InputError([Problem(path, message("groups_empty"), code="E601")])
+    header_line, header = rows[0][0], [h.strip() for h in rows[0][1]]
     ids = [i for i, h in enumerate(header) if h.lower() in ID_COLUMNS]
-    if len(ids) != 1 or len(header) < 2:
-        raise InputError([Problem(path, message("groups_header"), 1, 1,
+    # a column without a name, as Danish Excel ends each line ";;" after a stray cell, is
+    # no attribute (taken for one named '', every candidate was named as not giving it),
+    # unless a row gives it a value, whose attribute nobody can tell
+    named = [i for i, h in enumerate(header) if h]
+    unnamed = [next(((number, i) for number, row in rows[1:]
+                     if i < len(row) and row[i].strip()), None)
+               for i, h in enumerate(header) if not h]
+    if valued := sorted(found for found in unnamed if found):
+        raise InputError([Problem(path, message("groups_unnamed_column", column=i + 1),
+                                  number, i + 1, code="E601") for number, i in valued])
+    if len(ids) != 1 or len(named) < 2:
+        raise InputError([Problem(path, message("groups_header"), header_line, 1,
                                   code="E601")])
     id_at = ids[0]
     first_at: dict[str, int] = {}
     for column, name in enumerate(header, start=1):
+        if not name:
+            continue
         if name in first_at:  # a copied column: its values would overwrite the first's
             raise InputError([Problem(path, message("groups_column_twice", column=column,
                                                     name=name, first=first_at[name]),
-                                      1, 1, code="E601")])
+                                      header_line, 1, code="E601")])
         first_at[name] = column
-    attributes = tuple(h for i, h in enumerate(header) if i != id_at)
+    given_at = [i for i in named if i != id_at]  # the attributes' columns
+    attributes = tuple(header[i] for i in given_at)
     if len(attributes) > MAX_ATTRIBUTES:
         raise InputError([Problem(path, message("groups_too_many", count=len(attributes),
-                                                limit=MAX_ATTRIBUTES), 1, 1, code="E601")])
+                                                limit=MAX_ATTRIBUTES), header_line, 1,
+                                  code="E601")])
     members: dict[str, dict[str, str]] = {}
     problems = []
+    # per attribute, each value as first written, and where, by its letters in any case:
+    # "Kvinde" and "kvinde" were two groups, each too small to show, and the women hidden
+    spellings: dict[str, dict[str, tuple[str, int]]] = {a: {} for a in attributes}
+    misspelt: set[tuple[str, str]] = set()  # each other spelling named once, where first
     for number, row in rows[1:]:
         if not any(cell.strip() for cell in row):
             continue
@@ -128,7 +167,8 @@ def read_groups(text: str, path: str) -> Groups:
                                                   header=len(header)),
                                     number, 1, code="E602"))
             continue
-        candidate = row[id_at].strip()
+        # a record's id is lower case (records.Slug): "K01-Mette-Kjaer" can only be hers
+        candidate = row[id_at].strip().lower()
         if not candidate:  # attributes of nobody: counted under no candidate of any run
             problems.append(Problem(path, message("groups_no_id"), number, 1, code="E602"))
             continue
@@ -136,8 +176,16 @@ def read_groups(text: str, path: str) -> Groups:
             problems.append(Problem(path, message("groups_twice", candidate=candidate), number,
                                     1, code="E603"))
             continue
-        values = [cell.strip() for i, cell in enumerate(row) if i != id_at]
+        values = [row[i].strip() for i in given_at]
         members[candidate] = {a: v for a, v in zip(attributes, values, strict=True) if v}
+        for attribute, value in members[candidate].items():
+            spelt, line = spellings[attribute].setdefault(value.casefold(), (value, number))
+            if spelt != value and (attribute, value) not in misspelt:
+                misspelt.add((attribute, value))
+                problems.append(Problem(path, message("groups_spelt_twice", value=value,
+                                                      attribute=attribute, first=spelt,
+                                                      line=line),
+                                        number, first_at[attribute], code="E602"))
     if problems:
         raise InputError(problems)
     return Groups(attributes, members)
@@ -153,16 +201,30 @@ def outcomes(results: Sequence[dict], take: int | None, bands: Sequence[tuple[st
     """The stage outcomes of a run, each one a selection: no proposed knock-out, on the
     shortlist of `take` (the tool's proposal, ties for the last place included), and each of
     the profile's `bands` (best first, as band and label) or a better one, named by its label
-    in the profile's words. A candidate in no band of the profile (a proposed knock-out, too
-    little evidence) is in none of these."""
+    in the profile's words. Each says when a candidate's outcome is settled: no proposed
+    knock-out is settled by one proposed or by every krav met (a krav not yet belyst, or one
+    the sources still to come may meet, may still prove one); the shortlist for all but
+    those with too little evidence, for whom it proposes nothing; a band by a
+    recommendation (a proposed knock-out is in none), not by "afventer belysning" or
+    "utilstrækkeligt belyst"."""
+    from .results import O
+    from .vocabulary import PENDING_BAND, SPARSE_BAND
+
     found = [Outcome("no_knockout", "ingen foreslået knock-out", {},
-                     lambda r: not r["knockouts"])]
+                     lambda r: not r["knockouts"],
+                     lambda r: bool(r["knockouts"]) or all(
+                         c["status"] == O for c in r["criteria"] if c["priority"] == "krav"),
+                     "et krav endnu ikke belyst, eller et, kommende kilder kan opfylde")]
     if take is not None:
-        listed = _shortlisted(results, take)
+        listed, unjudged = _shortlisted(results, take)
         found.append(Outcome("shortlisted", "på shortlisten (top {take})", {"take": take},
-                             lambda r: r["id"] in listed))
+                             lambda r: r["id"] in listed, lambda r: r["id"] not in unjudged,
+                             "utilstrækkeligt belyst: værktøjet foreslår intet"))
     found += [Outcome(f"band:{band}", "anbefaling '{label}' eller bedre", {"label": label},
-                      _in_bands(frozenset(better for better, _ in bands[:n + 1])))
+                      _in_bands(frozenset(better for better, _ in bands[:n + 1])),
+                      lambda r: r["recommendation"] not in (PENDING_BAND, SPARSE_BAND),
+                      "afventer belysning eller utilstrækkeligt belyst: endnu ingen "
+                      "anbefaling")
               for n, (band, label) in enumerate(bands)]
     return found
 
@@ -171,14 +233,16 @@ def _in_bands(bands: frozenset[str]) -> Callable[[dict], bool]:
     return lambda result: result["recommendation"] in bands
 
 
-def _shortlisted(results: Sequence[dict], take: int) -> set[str]:
+def _shortlisted(results: Sequence[dict], take: int) -> tuple[set[str], set[str]]:
+    """The ids the shortlist of `take` takes (ties included), and those it proposes nothing
+    for (too little evidence: a person decides)."""
     from .shortlist import shortlist
 
     ranks = _ranks(results)
     ranked = [SimpleNamespace(**{**r, "rank": ranks[r["id"]]})
               for r in sorted(results, key=lambda r: (ranks[r["id"]], r["id"]))]
     chosen = shortlist(SimpleNamespace(results=ranked), take)  # type: ignore[arg-type]
-    return {r.id for r in (*chosen.taken, *chosen.tied)}
+    return {r.id for r in (*chosen.taken, *chosen.tied)}, {r.id for r in chosen.unjudged}
 
 
 def _ranks(results: Sequence[dict]) -> dict[str, int]:
@@ -214,6 +278,8 @@ def compare(results: Sequence[dict], groups: Groups, outcome_list: Sequence[Outc
     attributes = [(a, _value_of(a)) for a in groups.attributes]
     attributes += [(f"{a} × {b}", _pair_of(a, b))
                    for a, b in itertools.combinations(groups.attributes, 2)]
+    block_of = blocks(sorted(by_id), groups)
+    block_sizes = Counter(block_of.values())
     comparisons = []
     for name, value_of in attributes:
         members: dict[str, list[dict]] = {}
@@ -223,51 +289,81 @@ def compare(results: Sequence[dict], groups: Groups, outcome_list: Sequence[Outc
                 members.setdefault(value, []).append(by_id[candidate])
         if not members:
             continue
-        hidden = hidden_groups({g: len(rs) for g, rs in members.items()})
+        hidden = frozenset(
+            g for g, rs in members.items()
+            if len(rs) < MIN_SHOWN or len(rs) != sum(block_sizes[b] for b in {
+                block_of[r["id"]] for r in rs}))  # some of a block in, some out
         for outcome in outcome_list:
-            counts = {g: (len(rs), sum(outcome.holds(r) for r in rs))
-                      for g, rs in sorted(members.items())}
+            counts = {}
+            for group, rs in sorted(members.items()):
+                settled = [r for r in rs if outcome.settled(r)]
+                counts[group] = (len(rs), sum(outcome.holds(r) for r in settled),
+                                 len(rs) - len(settled))
             comparisons.append(Comparison(name, outcome, rates(counts, hidden),
-                                          tuple(g for g, (n, _) in counts.items()
-                                                if n < MIN_GROUP)))
+                                          tuple(g for g, (n, _, u) in counts.items()
+                                                if n - u < MIN_GROUP)))
     return comparisons
 
 
-def hidden_groups(sizes: Mapping[str, int]) -> frozenset[str]:
-    """The groups whose figures are not shown: each under MIN_SHOWN candidates, and, while
-    those hold fewer than MIN_SHOWN together, the smallest shown one, so that no hidden
-    group's figures can be worked out from the shown ones and the run's totals."""
-    hidden = {g for g, n in sizes.items() if n < MIN_SHOWN}
-    shown = sorted((n, g) for g, n in sizes.items() if g not in hidden)
-    while hidden and sum(sizes[g] for g in hidden) < MIN_SHOWN and shown:
-        hidden.add(shown.pop(0)[1])
-    return frozenset(hidden)
+def blocks(candidates: Sequence[str], groups: Groups) -> dict[str, int]:
+    """Each of the run's `candidates` in a block of at least MIN_SHOWN (unless the run is
+    smaller): a group's figures are shown only when it is whole blocks. Every figure shown,
+    of any table, and the run's totals, is then a sum over whole blocks, and so is whatever
+    adding and subtracting them works out: never the figures of fewer than MIN_SHOWN, nor
+    of a group not shown. Hidden per table, the women of 50-59 shown beside all women told
+    what happened to the one woman of 30-39.
+
+    The run is divided by the attributes in the file's order (not given, or not in the
+    file, as a value of its own), a block kept whole where a part of it would hold fewer
+    than MIN_SHOWN: the small parts are pooled, with the next smallest while the pool holds
+    fewer, so the first attribute is the one most likely shown."""
+    found = [list(candidates)]
+    for attribute in groups.attributes:
+        divided = []
+        for block in found:
+            parts: dict[str | None, list[str]] = {}
+            for candidate in block:
+                parts.setdefault(groups.members.get(candidate, {}).get(attribute),
+                                 []).append(candidate)
+            smallest_first = [part for _, part in sorted(
+                parts.items(), key=lambda item: (len(item[1]), item[0] is not None,
+                                                 item[0] or ""))]
+            pool = [c for part in smallest_first if len(part) < MIN_SHOWN for c in part]
+            kept = [part for part in smallest_first if len(part) >= MIN_SHOWN]
+            while pool and len(pool) < MIN_SHOWN and kept:
+                pool += kept.pop(0)
+            divided += kept + ([pool] if pool else [])
+        found = divided
+    return {candidate: n for n, block in enumerate(found) for candidate in block}
 
 
-def rates(counts: Mapping[str, tuple[int, int]], hidden: frozenset[str] = frozenset()
+def rates(counts: Mapping[str, tuple[int, int, int]], hidden: frozenset[str] = frozenset()
           ) -> tuple[GroupRate, ...]:
-    """Per group (candidates, selected): rate, impact ratio against the highest rate, the
-    four-fifths rule, and Fisher's exact test of the group against the rest; a `hidden`
-    group with none of them, nor is it the highest rate the others are measured against.
+    """Per group (candidates, selected, unsettled): the rate among the settled (candidates
+    but the unsettled), impact ratio against the highest rate, the four-fifths rule, and
+    Fisher's exact test of the group's settled against the rest's; a `hidden` group with
+    none of them, nor is it the highest rate the others are measured against.
     Rates and ratios are exact fractions until shown: 3 of 5 against 3 of 4 is a ratio of
     exactly 4/5, which the rule does not mark, yet in floating point it came out 0.7999…."""
     from scipy.stats import fisher_exact
 
-    total = sum(n for n, _ in counts.values())
-    chosen = sum(k for _, k in counts.values())
-    best = max((Fraction(k, n) for g, (n, k) in counts.items() if g not in hidden),
-               default=0)
+    total = sum(n - u for n, _, u in counts.values())  # the settled, of every group
+    chosen = sum(k for _, k, _ in counts.values())
+    best = max((Fraction(k, n - u) for g, (n, k, u) in counts.items()
+                if g not in hidden and n > u), default=0)
     found = []
-    for group, (n, k) in counts.items():
+    for group, (candidates, k, u) in counts.items():
         if group in hidden:
-            found.append(GroupRate(group, None, None, None, None, False, None))
+            found.append(GroupRate(group, None, None, None, None, None, False, None))
             continue
-        ratio = Fraction(k, n) / best if best else None
+        n = candidates - u
+        ratio = Fraction(k, n) / best if best and n else None
         p = None
-        if len(counts) > 1:
+        if len(counts) > 1 and n:
             table = [[k, n - k], [chosen - k, (total - n) - (chosen - k)]]
             p = float(fisher_exact(table, alternative="two-sided").pvalue)
-        found.append(GroupRate(group, n, k, k / n, None if ratio is None else float(ratio),
+        found.append(GroupRate(group, candidates, u, k, k / n if n else None,
+                               None if ratio is None else float(ratio),
                                ratio is not None and ratio < FOUR_FIFTHS, p))
     return tuple(found)
 

@@ -212,23 +212,47 @@ EN: dict[str, str] = {
     "seneste på samme profil, stadie og post": "latest on the same profile, stage and record",
     # screening fairness
     "Udvælgelsesrater pr. gruppe i kørsel {run}": "Selection rates per group in run {run}",
+    "Værktøjets forslag, ikke personers beslutninger. Raten er andelen med udfaldet blandt "
+    "de kandidater, hvis udfald er afklaret; de uafklarede står for sig og tæller hverken med "
+    "eller imod.":
+        "The tool's proposals, not people's decisions. The rate is the share with the outcome "
+        "among the candidates whose outcome is settled; the unsettled stand apart and count "
+        "neither for nor against.",
+    "{count} kandidat(er) har en stående beslutning truffet af en person; tallene er "
+    "værktøjets forslag og tæller ikke beslutningerne med":
+        "{count} candidate(s) have a standing decision made by a person; the figures are the "
+        "tool's proposals and do not count the decisions",
+    "Uafklarede": "Unsettled",
+    "{outcome}: {count} kandidat(er) har endnu intet afklaret udfald ({why}) og tæller ikke "
+    "med i raterne; de står under Uafklarede":
+        "{outcome}: {count} candidate(s) have no settled outcome yet ({why}) and are not "
+        "counted in the rates; they stand under Unsettled",
+    "et krav endnu ikke belyst, eller et, kommende kilder kan opfylde":
+        "a requirement not yet assessed, or one the sources still to come may meet",
+    "utilstrækkeligt belyst: værktøjet foreslår intet":
+        "insufficient evidence: the tool proposes nothing",
+    "afventer belysning eller utilstrækkeligt belyst: endnu ingen anbefaling":
+        "awaiting evidence or insufficient evidence: no recommendation yet",
     "ingen foreslået knock-out": "no proposed knock-out",
     "på shortlisten (top {take})": "on the shortlist (top {take})",
     "anbefaling '{label}' eller bedre": "recommendation '{label}' or better",
     "Gruppe": "Group", "Antal": "Candidates", "Med udfaldet": "With the outcome",
     "Rate": "Rate", "Forhold": "Impact ratio", "4/5-reglen": "Four-fifths rule",
     "p (Fisher)": "p (Fisher)", "under 4/5": "below 4/5", "skjult": "hidden",
-    "{attribute}: {groups} vises uden tal: en gruppe under {n} kandidater, eller en, hvis tal "
-    "kunne regnes ud af de andres, ville vise, hvordan det gik den enkelte":
-        "{attribute}: {groups} shown without figures: a group of fewer than {n} candidates, "
-        "or one whose figures could be worked out from the others', would show what happened "
-        "to the individual",
-    "{attribute}: grupperne {groups} har under {n} kandidater; for få til at konkludere noget "
-    "om forskelsbehandling": "{attribute}: the groups {groups} have fewer than {n} candidates; "
-    "too few to conclude anything about unequal treatment",
-    "{attribute}: gruppen {groups} har under {n} kandidater; for få til at konkludere noget "
-    "om forskelsbehandling": "{attribute}: the group {groups} has fewer than {n} candidates; "
-    "too few to conclude anything about unequal treatment",
+    "{attribute}: {groups} vises uden tal: tallene for en gruppe under {n} kandidater, eller "
+    "tal, hvorfra sammen med andre tabellers tallene for færre end {n} kunne regnes ud, ville "
+    "vise, hvordan det gik den enkelte":
+        "{attribute}: {groups} shown without figures: the figures of a group of fewer than {n} "
+        "candidates, or figures from which, with other tables', those of fewer than {n} could "
+        "be worked out, would show what happened to the individual",
+    "{attribute}: grupperne {groups} har under {n} kandidater med afklaret udfald; for få til "
+    "at konkludere noget om forskelsbehandling": "{attribute}: the groups {groups} have fewer "
+    "than {n} candidates with a settled outcome; too few to conclude anything about unequal "
+    "treatment",
+    "{attribute}: gruppen {groups} har under {n} kandidater med afklaret udfald; for få til at "
+    "konkludere noget om forskelsbehandling": "{attribute}: the group {groups} has fewer than "
+    "{n} candidates with a settled outcome; too few to conclude anything about unequal "
+    "treatment",
     "{count} kandidat(er) i kørslen står ikke i gruppefilen og er ikke talt med: {ids}":
         "{count} candidate(s) of the run are not in the groups file and are not counted: {ids}",
     "{count} id('er) i gruppefilen er ikke i kørslen: {ids}":

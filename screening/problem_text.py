@@ -540,6 +540,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "as {ids})", "ingen af kandidaterne i kørsel {run} står i "
                            "gruppefilen, så der er intet at sammenligne; dens id-kolonne skal "
                            "have kørslens id'er (fx {ids})"),
+    "groups_unnamed_column": ("column {column} has a value but no name in the first line",
+                              "kolonne {column} har en værdi, men intet navn i første linje"),
+    "groups_spelt_twice": ("'{value}' under {attribute} is also written '{first}' (line "
+                           "{line}): one group, written one way",
+                           "'{value}' under {attribute} er også skrevet '{first}' (linje "
+                           "{line}): én gruppe, skrevet på én måde"),
     "groups_column_twice": ("column {column}, '{name}', is also column {first}: each "
                             "attribute once", "kolonne {column}, '{name}', er også kolonne "
                             "{first}: hver oplysning én gang"),

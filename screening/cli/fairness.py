@@ -25,11 +25,13 @@ def fairness(run, groups_file, take, fmt, audit_db):
     """Behandler screeningen grupper af ansøgere forskelligt? Udvælgelsesrater pr. gruppe.
 
     For hver oplysning i --groups-filen (og hvert par af dem) og hvert udfald af KØRSEL (ingen
-    foreslået knock-out, shortlist med --take, en anbefaling eller bedre): antal, rate,
-    forholdet til
-    gruppen med den højeste rate (4/5-reglen: under 0,8 markeres) og Fishers eksakte test af
-    gruppen mod resten. Grupper under 5 kandidater nævnes: for få til at konkludere.
-    Gruppeoplysningerne læses kun fra filen; de gemmes hverken i poster eller revisionsspor.
+    foreslået knock-out, shortlist med --take, en anbefaling eller bedre): antal, hvor mange
+    der endnu er uafklarede, raten blandt de afklarede, forholdet til gruppen med den højeste
+    rate (4/5-reglen: under 0,8 markeres) og Fishers eksakte test af gruppen mod resten. Det
+    er værktøjets forslag, ikke personers beslutninger. Grupper under 5 afklarede kandidater
+    nævnes: for få til at konkludere; en gruppe, hvis tal ville vise, hvordan det gik under 3
+    kandidater, vises uden tal. Gruppeoplysningerne læses kun fra filen; de gemmes hverken i
+    poster eller revisionsspor.
 
     \b
     Eksempel:
@@ -37,6 +39,7 @@ def fairness(run, groups_file, take, fmt, audit_db):
       screening fairness 20261125T101500-a1b2c3 --groups grupper.csv --take 3 --format json
     """
     from ..audit import default_path
+    from ..audit.decisions import on_this_evidence
     from ..audit.replay import stored_profile
     from ..audit.store import AuditStore
     from ..display import terminal
@@ -54,6 +57,9 @@ def fairness(run, groups_file, take, fmt, audit_db):
     try:
         results = store.results(run)
         scoring = stored_profile(store, store.run(run)).scoring
+        # the figures are the tool's proposals: a person's decision (an override, say) is
+        # not counted, and the reader is told how many stand
+        decided = len(on_this_evidence(store.run_decisions_shown(run)))
     finally:
         store.close()
     missing, unknown = coverage(results, groups)
@@ -62,28 +68,33 @@ def fairness(run, groups_file, take, fmt, audit_db):
         raise InputError([Problem(groups_file, message("groups_none_of_run", run=run,
                                                        ids=_listed(missing, 3)), code="E604")])
     bands = [(b.band, b.label) for b in sorted(scoring.bands, key=lambda b: -b.min_score)]
-    comparisons = compare(results, groups, outcomes(results, take, bands))
+    outcome_list = outcomes(results, take, bands)
+    comparisons = compare(results, groups, outcome_list)
     if fmt == "json":
-        emit(json.dumps(_document(run, comparisons, missing, unknown, unstated),
+        emit(json.dumps(_document(run, comparisons, missing, unknown, unstated, decided),
                         ensure_ascii=False, indent=2), None)
     else:
         emit(_table(run, comparisons), None)
-    for text in _warnings(comparisons, missing, unknown, unstated):
+    unsettled = [(o, sum(not o.settled(r) for r in results)) for o in outcome_list]
+    for text in _warnings(comparisons, unsettled, missing, unknown, unstated, decided):
         click.echo(f"{t('advarsel')}: {terminal(text)}", err=True)
 
 
 def _document(run: str, comparisons, missing: list[str], unknown: list[str],
-              unstated: dict[str, list[str]]) -> dict:
+              unstated: dict[str, list[str]], decided: int) -> dict:
     from ..fairness import FOUR_FIFTHS, MIN_GROUP, MIN_SHOWN
 
-    return {"run": run, "four_fifths": float(FOUR_FIFTHS), "min_group": MIN_GROUP,
+    return {"run": run, "counts": "proposals", "decisions_not_counted": decided,
+            "four_fifths": float(FOUR_FIFTHS), "min_group": MIN_GROUP,
             "min_shown": MIN_SHOWN,
             "not_in_groups_file": missing, "not_in_run": unknown, "not_given": unstated,
             "comparisons": [{"attribute": c.attribute, "outcome": c.outcome.id,
                              "label": c.outcome.text(),
+                             "unsettled_when": t(c.outcome.unsettled),
                              "small_groups": list(c.small_groups),
                              "groups": [{"group": r.group, "hidden": r.hidden,
                                          "candidates": r.candidates,
+                                         "unsettled": r.unsettled,
                                          "selected": r.selected,
                                          "rate": None if r.rate is None
                                          else round(r.rate, 4),
@@ -99,39 +110,58 @@ def _document(run: str, comparisons, missing: list[str], unknown: list[str],
 def _table(run: str, comparisons) -> str:
     from tabulate import tabulate
 
-    lines = [t("Udvælgelsesrater pr. gruppe i kørsel {run}", run=run), ""]
+    lines = [t("Udvælgelsesrater pr. gruppe i kørsel {run}", run=run),
+             t("Værktøjets forslag, ikke personers beslutninger. Raten er andelen med "
+               "udfaldet blandt de kandidater, hvis udfald er afklaret; de uafklarede står "
+               "for sig og tæller hverken med eller imod."), ""]
     for c in comparisons:
         lines.append(f"{c.attribute} · {c.outcome.text()}")
-        rows = [(r.group, t("skjult"), "–", "–", "–", "–", "–") if r.hidden else
-                (r.group, r.candidates, r.selected, _percent(r.rate), _number(r.impact_ratio),
-                 t("under 4/5") if r.below_four_fifths else "–", _p_value(r.p_value))
+        rows = [(r.group, t("skjult"), "–", "–", "–", "–", "–", "–") if r.hidden else
+                (r.group, r.candidates, r.unsettled, r.selected, _percent(r.rate),
+                 _number(r.impact_ratio), t("under 4/5") if r.below_four_fifths else "–",
+                 _p_value(r.p_value))
                 for r in c.rates]
         lines.append(tabulate(rows, headers=[t(h) for h in (
-            "Gruppe", "Antal", "Med udfaldet", "Rate", "Forhold", "4/5-reglen", "p (Fisher)")],
-            disable_numparse=True))
+            "Gruppe", "Antal", "Uafklarede", "Med udfaldet", "Rate", "Forhold", "4/5-reglen",
+            "p (Fisher)")], disable_numparse=True))
         lines.append("")
     return "\n".join(lines)
 
 
-def _warnings(comparisons, missing: list[str], unknown: list[str],
-              unstated: dict[str, list[str]]) -> list[str]:
+def _warnings(comparisons, unsettled: list, missing: list[str], unknown: list[str],
+              unstated: dict[str, list[str]], decided: int) -> list[str]:
+    """What the tables cannot say themselves; `unsettled`: per outcome, how many of the run's
+    candidates have no settled outcome yet, and `decided` how many have a person's decision
+    standing (counted, not named: each is about a candidate's outcome)."""
     from ..fairness import MIN_GROUP, MIN_SHOWN
 
-    found = []
+    found = [t("{count} kandidat(er) har en stående beslutning truffet af en person; tallene er "
+               "værktøjets forslag og tæller ikke beslutningerne med", count=decided)
+             ] if decided else []
+    found += [t("{outcome}: {count} kandidat(er) har endnu intet afklaret udfald ({why}) og "
+                "tæller ikke med i raterne; de står under Uafklarede", outcome=outcome.text(),
+                count=count, why=t(outcome.unsettled))
+              for outcome, count in unsettled if count]
     hidden = {c.attribute: [r.group for r in c.rates if r.hidden]
               for c in comparisons if any(r.hidden for r in c.rates)}
     for attribute, groups in hidden.items():
-        found.append(t("{attribute}: {groups} vises uden tal: en gruppe under {n} kandidater, "
-                       "eller en, hvis tal kunne regnes ud af de andres, ville vise, hvordan det "
-                       "gik den enkelte", attribute=attribute, groups=", ".join(groups),
-                       n=MIN_SHOWN))
-    small = {c.attribute: c.small_groups for c in comparisons if c.small_groups}
-    for attribute, groups in small.items():
-        found.append(t("{attribute}: gruppen {groups} har under {n} kandidater; for få til at "
-                       "konkludere noget om forskelsbehandling" if len(groups) == 1 else
-                       "{attribute}: grupperne {groups} har under {n} kandidater; for få til "
-                       "at konkludere noget om forskelsbehandling", attribute=attribute,
-                       groups=", ".join(groups), n=MIN_GROUP))
+        found.append(t("{attribute}: {groups} vises uden tal: tallene for en gruppe under {n} "
+                       "kandidater, eller tal, hvorfra sammen med andre tabellers tallene for "
+                       "færre end {n} kunne regnes ud, ville vise, hvordan det gik den enkelte",
+                       attribute=attribute, groups=", ".join(groups), n=MIN_SHOWN))
+    small: dict[str, set[str]] = {}  # per attribute, the groups small under any outcome
+    for c in comparisons:
+        small.setdefault(c.attribute, set()).update(c.small_groups)
+    for attribute, named in small.items():
+        if not named:
+            continue
+        groups = sorted(named)
+        found.append(t("{attribute}: gruppen {groups} har under {n} kandidater med afklaret "
+                       "udfald; for få til at konkludere noget om forskelsbehandling"
+                       if len(groups) == 1 else
+                       "{attribute}: grupperne {groups} har under {n} kandidater med afklaret "
+                       "udfald; for få til at konkludere noget om forskelsbehandling",
+                       attribute=attribute, groups=", ".join(groups), n=MIN_GROUP))
     if missing:
         found.append(t("{count} kandidat(er) i kørslen står ikke i gruppefilen og er ikke "
                        "talt med: {ids}", count=len(missing), ids=_listed(missing)))
@@ -152,8 +182,8 @@ def _listed(ids: list[str], shown: int = 20) -> str:
     return ", ".join(ids[:shown]) + (f", … (+{more})" if more > 0 else "")
 
 
-def _percent(value: float) -> str:
-    return decimal(f"{100 * value:.1f}") + " %"
+def _percent(value: float | None) -> str:
+    return "–" if value is None else decimal(f"{100 * value:.1f}") + " %"
 
 
 def _number(value: float | None) -> str:
