@@ -60,6 +60,24 @@ def susanne_bo_and_ida(title: str, scenarios: str) -> str:
             + textwrap.indent(textwrap.dedent(scenarios), "  "))
 
 
+# Sofie, a proposed knock-out at the application (top management outside the political
+# system), and Ida, who leads leaders in a municipality, screened for Helsingør's director
+_SOFIE_AND_IDA = """\
+    # language: da
+    Egenskab: Beslutninger
+      Baggrund:
+        Givet stillingen som Direktør, Helsingør
+        Og ansøgeren Sofie, der i otte år har været administrerende direktør i LæringsTech ApS med fem ledere under sig
+        Og ansøgeren Ida, der i seks år har været centerchef i Roskilde Kommune med syv afdelingsledere under sig
+        Når ansøgerne screenes på ansøgningstidspunktet
+"""  # noqa: E501
+
+
+def sofie_and_ida(scenarios: str) -> str:
+    """A feature with `_SOFIE_AND_IDA` as its background and `scenarios` under it."""
+    return textwrap.dedent(_SOFIE_AND_IDA) + textwrap.indent(textwrap.dedent(scenarios), "  ")
+
+
 def what_test_says(path, *options: str) -> str:
     """What `screening test` says of the feature at `path`, on one line (the table wraps
     long cells)."""
@@ -1129,32 +1147,25 @@ def test_a_persons_decision_is_a_step_and_shows_wherever_the_candidate_does(tmp_
     """A scenario could not say that the chair overrode a proposed knock-out, nor check
     that the decision shows for the candidate: the explanation, 'går videre', the
     shortlist and 'udvalget skal tage stilling til' all ignored people's decisions."""
-    path = feature(tmp_path, """\
-        # language: da
-        Egenskab: Beslutninger
-          Baggrund:
-            Givet stillingen som Direktør, Helsingør
-            Og ansøgeren Sofie, der i otte år har været administrerende direktør i LæringsTech ApS med fem ledere under sig
-            Og ansøgeren Ida, der i seks år har været centerchef i Roskilde Kommune med syv afdelingsledere under sig
-            Når ansøgerne screenes på ansøgningstidspunktet
-          Scenarie: Underkendt
-            Når formanden underkender den foreslåede knock-out for Sofie med begrundelsen "Topledelse med offentlige kunder"
-            Så viser forklaringen for Sofie beslutningen
-            Og forklaringen for Sofie nævner "Topledelse med offentlige kunder"
-            Og Sofie går videre
-            Og går "sofie" videre, når der tages 2
-            Og forklaringen for Ida viser ingen beslutning
-            Men efter første samtale viser forklaringen for Sofie den tidligere beslutning
-          Scenarie: Allerede besluttet
-            Når udvalget beslutter, at Ida ikke går videre, med begrundelsen "Ingen ledere"
-            Så skal udvalget tage stilling til Ida
-          Scenarie: Intet at bekræfte
-            Når udvalget bekræfter knock-outen for Ida med begrundelsen "Ingen ledere"
-            Så går Ida ikke videre
-          Scenarie: Uden begrundelse
-            Når formanden underkender den foreslåede knock-out for Sofie
-            Så går Sofie videre
-    """)  # noqa: E501
+    path = feature(tmp_path, sofie_and_ida("""\
+        Scenarie: Underkendt
+          Når formanden underkender den foreslåede knock-out for Sofie med begrundelsen "Topledelse med offentlige kunder"
+          Så viser forklaringen for Sofie beslutningen
+          Og forklaringen for Sofie nævner "Topledelse med offentlige kunder"
+          Og Sofie går videre
+          Og går "sofie" videre, når der tages 2
+          Og forklaringen for Ida viser ingen beslutning
+          Men efter første samtale viser forklaringen for Sofie den tidligere beslutning
+        Scenarie: Allerede besluttet
+          Når udvalget beslutter, at Ida ikke går videre, med begrundelsen "Ingen ledere"
+          Så skal udvalget tage stilling til Ida
+        Scenarie: Intet at bekræfte
+          Når udvalget bekræfter knock-outen for Ida med begrundelsen "Ingen ledere"
+          Så går Ida ikke videre
+        Scenarie: Uden begrundelse
+          Når formanden underkender den foreslåede knock-out for Sofie
+          Så går Sofie videre
+        """))  # noqa: E501
     result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
     said = " ".join(result.output.split())
     assert "1 bestået, 3 fejlet" in said, said
@@ -1181,21 +1192,14 @@ def test_a_persons_decision_is_a_step_and_shows_wherever_the_candidate_does(tmp_
 def test_a_decisions_reason_may_follow_fordi_and_the_shortlist_may_be_named(tmp_path):
     """'… for Sofie, fordi hun har ledet en virksomhed' and 'Sofie er på shortlisten, når
     der tages to' were refused (B201): a reason had to be quoted after 'med begrundelsen'."""
-    path = feature(tmp_path, """\
-        # language: da
-        Egenskab: Beslutninger
-          Baggrund:
-            Givet stillingen som Direktør, Helsingør
-            Og ansøgeren Sofie, der i otte år har været administrerende direktør i LæringsTech ApS med fem ledere under sig
-            Og ansøgeren Ida, der i seks år har været centerchef i Roskilde Kommune med syv afdelingsledere under sig
-            Når ansøgerne screenes på ansøgningstidspunktet
-          Scenarie: Fordi
-            Når formanden underkender knock-outen for Sofie, fordi hun har ledet en virksomhed
-            Så nævner forklaringen for Sofie "hun har ledet en virksomhed"
-            Og Sofie er på shortlisten, når der tages to
-          Scenarie: Ikke på shortlisten
-            Så er Sofie på shortlisten, når der tages to
-    """)  # noqa: E501
+    path = feature(tmp_path, sofie_and_ida("""\
+        Scenarie: Fordi
+          Når formanden underkender knock-outen for Sofie, fordi hun har ledet en virksomhed
+          Så nævner forklaringen for Sofie "hun har ledet en virksomhed"
+          Og Sofie er på shortlisten, når der tages to
+        Scenarie: Ikke på shortlisten
+          Så er Sofie på shortlisten, når der tages to
+        """))
     said = what_test_says(path)
     assert "1 bestået, 1 fejlet" in said, said
     english = feature(tmp_path, """\
