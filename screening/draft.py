@@ -314,8 +314,8 @@ def _rule_text(profile_id: str, title: str, organisation: str | None, when: date
         decide.append(t("profilens dato: ikke fundet i teksten, sat til udkastets dato"))
     krav = sum(d.wording.priority == "krav" for d in drafted)
     lines = [
-        *_comment(t("UDKAST skrevet af `screening new` ud fra {source}: {count} kriterier "
-                    "({krav} krav, {wishes} ønsker), ét pr. udsagn, der stiller krav. Hvert "
+        *_comment(t("UDKAST skrevet af `screening new` ud fra {source}; kriterier: {count} "
+                    "({krav} krav, {wishes} ønske(r)), ét pr. udsagn, der stiller krav. Hvert "
                     "citat er kopieret fra teksten.", source=source, count=len(drafted),
                     krav=krav, wishes=len(drafted) - krav)),
         "# " + t("Skal besluttes, før der screenes for alvor:"),

@@ -568,19 +568,19 @@ EN: dict[str, str] = {
     "stoppet efter {seconds} s": "stopped after {seconds} s",
     "(kørslen af filen gik ned)": "(the run of the file crashed)",
     "ingen krav, så intet udkast til scenarier": "no krav, so no draft scenarios",
-    "Ikke talt med: {count} sætninger under overskrifter om formål, ansvar eller rolle, som "
+    "Ikke talt med: {count} sætning(er) under overskrifter om formål, ansvar eller rolle, som "
     "intet kræver af personen: de beskriver stillingen, ikke kandidaten (R10); citér en i et "
     "kriterium, hvis den skal screenes":
-        "Not counted: {count} sentences under headings on purpose, responsibilities or role "
+        "Not counted: {count} sentence(s) under headings on purpose, responsibilities or role "
         "that ask nothing of the person: they describe the post, not the candidate (R10); "
         "quote one in a criterion if it is to be screened",
     "  {document}:{line}: ikke talt med [{section}]: {passage}":
         "  {document}:{line}: not counted [{section}]: {passage}",
     # the comments and lint_ignore reasons of a draft rule file (screening/draft.py)
-    "UDKAST skrevet af `screening new` ud fra {source}: {count} kriterier ({krav} krav, "
-    "{wishes} ønsker), ét pr. udsagn, der stiller krav. Hvert citat er kopieret fra teksten.":
-        "DRAFT written by `screening new` from {source}: {count} criteria ({krav} krav, "
-        "{wishes} ønsker), one per statement that asks something. Every quote is copied from "
+    "UDKAST skrevet af `screening new` ud fra {source}; kriterier: {count} ({krav} krav, "
+    "{wishes} ønske(r)), ét pr. udsagn, der stiller krav. Hvert citat er kopieret fra teksten.":
+        "DRAFT written by `screening new` from {source}; criteria: {count} ({krav} krav, "
+        "{wishes} ønske(r)), one per statement that asks something. Every quote is copied from "
         "the text.",
     "Skal besluttes, før der screenes for alvor:": "Still to decide before screening for real:",
     "Derefter: screening lint, screening trace, screen eksemplerne, screening test.":

@@ -386,14 +386,14 @@ def test_a_draft_says_which_words_decided_each_criterion_and_quotes_colons_safel
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("da", ["# UDKAST skrevet af `screening new` ud fra profil.md: 3 kriterier (2 krav, 1",
+    ("da", ["# UDKAST skrevet af `screening new` ud fra profil.md; kriterier: 3 (2 krav, 1",
             "# Skal besluttes, før der screenes for alvor:",
             "# - profilens dato: ikke fundet i teksten, sat til udkastets dato",
             "# krav: 'afgørende' i indledningen \"Det er afgørende, at du:\" (linje 7 i teksten)",
             "reason: \"Krav ud fra indledningen: Det er afgørende, at du:\"",
             "reason: \"Sådan læses udsagnene, der følger (en blødgører, R7)",
             "# ønske, vægt 2: 'skal' i citatet, blødgjort af teksten (R7, se set_aside)"]),
-    ("en", ["# DRAFT written by `screening new` from profil.md: 3 criteria (2 krav, 1",
+    ("en", ["# DRAFT written by `screening new` from profil.md; criteria: 3 (2 krav, 1",
             "# Still to decide before screening for real:",
             "# - the profile's date: not found in the text, set to the day of the draft",
             "# krav: 'afgørende' in its lead-in \"Det er afgørende, at du:\" (line 7 of the text)",

@@ -366,11 +366,11 @@ criteria:
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("da", ["Ikke talt med: 1 sætninger under overskrifter om formål, ansvar eller rolle, som "
+    ("da", ["Ikke talt med: 1 sætning(er) under overskrifter om formål, ansvar eller rolle, som "
             "intet kræver af personen: de beskriver stillingen, ikke kandidaten (R10)",
             "profil.md:5: ikke talt med [Direktørens ansvarsområder]: Direktøren har ansvaret "
             "for budgettet og for de politiske sager."]),
-    ("en", ["Not counted: 1 sentences under headings on purpose, responsibilities or role "
+    ("en", ["Not counted: 1 sentence(s) under headings on purpose, responsibilities or role "
             "that ask nothing of the person: they describe the post, not the candidate (R10)",
             "profil.md:5: not counted [Direktørens ansvarsområder]: Direktøren har ansvaret "
             "for budgettet og for de politiske sager."]),
