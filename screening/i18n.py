@@ -452,6 +452,7 @@ EN: dict[str, str] = {
         "at least",
     "højst":
         "at most",
+    "over": "above", "under": "below",
     "Kilderne er uenige om '{criterion}' for '{candidate}' ({scores})":
         "The sources disagree on '{criterion}' for '{candidate}' ({scores})",
     "Kilderne er ikke uenige om '{criterion}' for '{candidate}' ({scores})":

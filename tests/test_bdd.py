@@ -497,6 +497,35 @@ def test_ranks_scores_and_counts_may_be_said_as_consultants_say_them(tmp_path):
     assert "Af 3 ansøgere foreslås 1 frasorteret (ida); forventet 2 af 3" in said
 
 
+def test_a_score_over_or_under_a_figure_is_strictly_above_or_below_it(tmp_path):
+    """'Mette scorer over 70' and 'dækningen er under 50 %' were refused (B201): only
+    'mindst' and 'højst' were read. 'over' is more than the figure, not the figure itself."""
+    path = feature(tmp_path, susanne_bo_and_ida("Over og under", """\
+        Scenarie: holder
+          Så scorer Susanne over 9
+          Og Ida scorer under 1
+          Og er dækningen for Susanne over 9 %
+          Og Susanne scorer mindst 9,1
+
+        Scenarie: ikke over sig selv
+          Så scorer Susanne over 9,1
+        """))
+    said = what_test_says(path)
+    assert "1 bestået, 1 fejlet" in said, said
+    assert "Scoren er 9,1 for 'susanne', forventet over 9,1" in said
+    english = feature(tmp_path, """\
+        # language: en
+        Feature: Above
+          Scenario: Above
+            Given the position of Direktør, Ishøj Kommune
+            And the applicant Susanne, who has been director at Vallensbæk Kommune for seven years with five managers reporting to them
+            When the applicant is screened at the application stage
+            Then Susanne scores more than 9
+            And the score for Susanne is below 10
+    """, "en.feature")  # noqa: E501
+    assert "1 passed, 0 failed" in what_test_says(english, "--lang", "en")
+
+
 UNREADABLE = """\
     # language: da
     Egenskab: Ulæselig

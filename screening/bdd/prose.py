@@ -25,6 +25,8 @@ from . import arguments
 from .arguments import STATUS, CriterionRef, Organisation, Title
 from .grammar import Reading, step
 from .steps import (
+    BOUND,
+    BOUND_EN,
     FIGURE,
     Context,
     add_assessment,
@@ -792,21 +794,21 @@ def recommended(screening_context: Context, who: str | None = None,
 QUOTES = "'‘’“”„«»"
 
 
-@step("then", rf"(?:er )?(?P<what>scoren|dækningen) for {WHO} (?:er )?(?P<bound>mindst|højst) "
+@step("then", rf"(?:er )?(?P<what>scoren|dækningen) for {WHO} (?:er )?{BOUND} "
       rf"(?P<value>{FIGURE})(?: %)?", "Så er scoren for Mette mindst 70",
-      also=((rf"{WHO} scorer (?P<bound>mindst|højst) (?P<value>{FIGURE})",
+      also=((rf"{WHO} scorer {BOUND} (?P<value>{FIGURE})",
              "Og Mette scorer mindst 70"),
-            (rf"scorer {WHO} (?P<bound>mindst|højst) (?P<value>{FIGURE})",
+            (rf"scorer {WHO} {BOUND} (?P<value>{FIGURE})",
              "Så scorer Jonas højst 20"),
-            (rf"har {WHO} en (?P<what>score|dækning) på (?P<bound>mindst|højst) "
+            (rf"har {WHO} en (?P<what>score|dækning) på {BOUND} "
              rf"(?P<value>{FIGURE})(?: %)?", "Så har Mette en score på mindst 70"),
-            (rf"{WHO} har en (?P<what>score|dækning) på (?P<bound>mindst|højst) "
+            (rf"{WHO} har en (?P<what>score|dækning) på {BOUND} "
              rf"(?P<value>{FIGURE})(?: %)?", "Og Jonas har en dækning på højst 50 %"),
-            (rf"er (?P<who>{NAME})s (?P<what>score|dækning) (?P<bound>mindst|højst) "
+            (rf"er (?P<who>{NAME})s (?P<what>score|dækning) {BOUND} "
              rf"(?P<value>{FIGURE})(?: %)?", "Så er Mettes dækning mindst 60 %")),
-      english=((rf"the (?P<what>score|coverage) (?:for|of) {WHO_EN} is (?P<bound>at least|at "
-                rf"most) (?P<value>{FIGURE})(?: %)?", "Then the coverage for Bo is at most 50 %"),
-               (rf"{WHO_EN} scores (?P<bound>at least|at most) (?P<value>{FIGURE})",
+      english=((rf"the (?P<what>score|coverage) (?:for|of) {WHO_EN} is {BOUND_EN} "
+                rf"(?P<value>{FIGURE})(?: %)?", "Then the coverage for Bo is at most 50 %"),
+               (rf"{WHO_EN} scores {BOUND_EN} (?P<value>{FIGURE})",
                 "Then Susanne scores at least 20")))
 def named_bounds(screening_context: Context, bound: str, value: str, who: str | None = None,
                  what: str = "scoren") -> None:

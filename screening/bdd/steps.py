@@ -448,7 +448,13 @@ def category_score(screening_context: Context, category: str, least: str | None,
 
 # the English words of `bounds` as the Danish ones it is written with
 BOUND_WORDS = {"score": "scoren", "coverage": "dækningen", "dækning": "dækningen",
-               "at least": "mindst", "at most": "højst"}
+               "at least": "mindst", "at most": "højst", "above": "over", "more than": "over",
+               "below": "under", "less than": "under"}
+# a score or coverage bound as written: "over 70" is more than 70, as "mindst 70" is 70 or more
+BOUND = r"(?P<bound>mindst|højst|over|under)"
+BOUND_EN = r"(?P<bound>at least|at most|above|below|more than|less than)"
+HOLDS_BOUND = {"mindst": float.__ge__, "højst": float.__le__, "over": float.__gt__,
+               "under": float.__lt__}
 
 
 def figure(text: str) -> float:
@@ -480,9 +486,9 @@ def no_knockout(screening_context: Context, candidate: str | None) -> None:
                                candidate=result.id, proposed=", ".join(result.knockouts)))
 
 
-@step("then", r"(?:er )?(?P<what>scoren|dækningen) (?:er )?(?P<bound>mindst|højst) "
+@step("then", rf"(?:er )?(?P<what>scoren|dækningen) (?:er )?{BOUND} "
       rf"(?P<value>{FIGURE})(?: %)?" + _OPTIONAL_FOR, "Så er dækningen højst 50 %",
-      english=((r"the (?P<what>score|coverage) is (?P<bound>at least|at most) "
+      english=((rf"the (?P<what>score|coverage) is {BOUND_EN} "
                 rf"(?P<value>{FIGURE})(?: %)?" + _OPTIONAL_FOR,
                 "Then the coverage is at most 50 %"),))
 def bounds(screening_context: Context, what: str, bound: str, value: str,
@@ -491,8 +497,7 @@ def bounds(screening_context: Context, what: str, bound: str, value: str,
     result = screening_context.result(candidate)
     actual = result.score if what == "scoren" else result.coverage
     limit = figure(value)
-    ok = actual >= limit if bound == "mindst" else actual <= limit
-    if not ok:
+    if not HOLDS_BOUND[bound](float(actual), limit):
         raise AssertionError(t("{what} er {actual} for '{candidate}', forventet {bound} {value}",
                                what=t(what.capitalize()), actual=decimal(str(actual)),
                                candidate=result.id, bound=t(bound), value=value))
