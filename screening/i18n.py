@@ -279,8 +279,8 @@ EN: dict[str, str] = {
     "Tilladte værdier": "Allowed values", "Operatorer": "Operators",
     # screening new
     "skrev {path}": "wrote {path}",
-    "{count} kriterier ({krav} krav); se hovedkommentaren for det, der skal besluttes":
-        "{count} criteria ({krav} krav); the header comment lists what is still to decide",
+    "kriterier: {count} ({krav} krav); se hovedkommentaren for det, der skal besluttes":
+        "criteria: {count} ({krav} krav); the header comment lists what is still to decide",
     # profile show
     "Kilde: {source}": "Source: {source}", "Regelfiler: {files}": "Rule files: {files}",
     "Vægte: krav {krav}, ønske {ønske}. Vurderinger 1-5: opfyldt fra {met}, delvist fra "
@@ -584,6 +584,8 @@ EN: dict[str, str] = {
         "{wishes} ønske(r)), one per statement that asks something. Every quote is copied from "
         "the text.",
     "Skal besluttes, før der screenes for alvor:": "Still to decide before screening for real:",
+    # the draft's placeholders, written as the profile's values until the consultant fills them
+    "Organisation (udfyld)": "Organisation (fill in)", "0.1-udkast": "0.1-draft",
     "Derefter: screening lint, screening trace, screen eksemplerne, screening test.":
         "Then: screening lint, screening trace, screen the examples, screening test.",
     "krav eller ønske og vægten af hvert kriterium: foreslået ud fra ordlyden, se "

@@ -392,19 +392,24 @@ def test_a_draft_says_which_words_decided_each_criterion_and_quotes_colons_safel
             "# krav: 'afgørende' i indledningen \"Det er afgørende, at du:\" (linje 7 i teksten)",
             "reason: \"Krav ud fra indledningen: Det er afgørende, at du:\"",
             "reason: \"Sådan læses udsagnene, der følger (en blødgører, R7)",
-            "# ønske, vægt 2: 'skal' i citatet, blødgjort af teksten (R7, se set_aside)"]),
+            "# ønske, vægt 2: 'skal' i citatet, blødgjort af teksten (R7, se set_aside)",
+            'organisation: "Organisation (udfyld)"', 'version: "0.1-udkast"',
+            "kriterier: 3 (2 krav); se hovedkommentaren"]),
     ("en", ["# DRAFT written by `screening new` from profil.md; criteria: 3 (2 krav, 1",
             "# Still to decide before screening for real:",
             "# - the profile's date: not found in the text, set to the day of the draft",
             "# krav: 'afgørende' in its lead-in \"Det er afgørende, at du:\" (line 7 of the text)",
             "reason: \"Krav by its lead-in: Det er afgørende, at du:\"",
             "reason: \"How to read the statements that follow (a softener, R7)",
-            "# ønske, weight 2: 'skal' in the quote, softened by the text (R7, see set_aside)"]),
+            "# ønske, weight 2: 'skal' in the quote, softened by the text (R7, see set_aside)",
+            'organisation: "Organisation (fill in)"', 'version: "0.1-draft"',
+            "criteria: 3 (2 krav); the header comment lists"]),
 ])
 def test_a_draft_comments_and_gives_its_reasons_in_the_language_of_the_run(
         tmp_path, lang, said):
     """A Danish run wrote the draft's head comment, the comment at each criterion and the
-    reasons of its lint_ignore and set_aside in English: they are in the run's language."""
+    reasons of its lint_ignore and set_aside in English: they are in the run's language, as
+    are the placeholders of its organisation and version and what the run says of it."""
     text = tmp_path / "profil.md"
     text.write_text("## Personlige kompetencer\n\nVi forventer ikke, at du kan alt, men at du "
                     "besidder flest mulig af nedenstående egenskaber:\n\n"
@@ -413,7 +418,7 @@ def test_a_draft_comments_and_gives_its_reasons_in_the_language_of_the_run(
     out = tmp_path / "udkast.yaml"
     result = CliRunner().invoke(main, ["--lang", lang, "new", str(text), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    written = out.read_text(encoding="utf-8")
+    written = out.read_text(encoding="utf-8") + result.output
     assert [line for line in said if line not in written] == []
     assert lint_paths([out]) == []
     assert len(load_profile(out).criteria) == 3

@@ -169,7 +169,7 @@ def new(text, out, profile_id, overwrite):
     if drafted.feature is None:
         click.echo(t("ingen krav, så intet udkast til scenarier"), err=True)
     krav = sum(d.wording.priority == "krav" for d in drafted.criteria)
-    click.echo(t("{count} kriterier ({krav} krav); se hovedkommentaren for det, der skal "
+    click.echo(t("kriterier: {count} ({krav} krav); se hovedkommentaren for det, der skal "
                  "besluttes", count=len(drafted.criteria), krav=krav), err=True)
 
 
