@@ -154,6 +154,10 @@ EN: dict[str, str] = {
     "Stående beslutninger ({source}):": "Standing decisions ({source}):",
     "Tidligere beslutning: {decision}": "Earlier decision: {decision}",
     "Tidligere beslutninger, på andet grundlag:": "Earlier decisions, on other evidence:",
+    "{decided}, på andet grundlag ({stage}, {as_of}; en anden udgave af posten)":
+        "{decided}, on other evidence ({stage}, {as_of}; another version of the record)",
+    "{decided}, på andet grundlag ({stage}, {as_of}; en anden udgave af profilen)":
+        "{decided}, on other evidence ({stage}, {as_of}; another version of the profile)",
     "{decided}, på andet grundlag ({stage}, {as_of})":
         "{decided}, on other evidence ({stage}, {as_of})",
     "Afventer menneskelig vurdering: utilstrækkeligt belyst":

@@ -202,7 +202,7 @@ def _jsonl_document(profile: Profile, stage: str, as_of: date, result: Candidate
 
 
 DECISION_FIELDS = ["decision", "decided_by", "decided_at", "decision_reason",
-                   "decision_other_stage", "decision_other_as_of"]
+                   "decision_other_stage", "decision_other_as_of", "decision_other_because"]
 CSV_FIELDS = ["rank", "id", "score", "possible", "coverage", "recommendation", "knockouts",
               "faglige", "ledelsesmæssige", "personlige", "opfyldt", "delvist", "ikke_opfyldt",
               "ikke_belyst", "disagreements", "partly_met_knockouts", "faglige_possible",
@@ -211,14 +211,15 @@ CSV_FIELDS = ["rank", "id", "score", "possible", "coverage", "recommendation", "
 
 def decision_fields(decision: Decision | None) -> dict[str, Any]:
     """A CSV row's DECISION_FIELDS: the decision by its code (confirm, override, advance,
-    stop), empty when none, and the stage and date of its run when it was made on other
-    evidence."""
+    stop), empty when none, and the stage and date of its run, and what differs, when it was
+    made on other evidence."""
     if decision is None:
         return {}
     return {"decision": decision.decision, "decided_by": decision.by,
             "decided_at": decision.created, "decision_reason": decision.reason,
             "decision_other_stage": decision.other_stage,
-            "decision_other_as_of": decision.other_as_of}
+            "decision_other_as_of": decision.other_as_of,
+            "decision_other_because": decision.other_because}
 
 
 def csv_text(screening: Screening, decisions: Decisions | None = None) -> str:

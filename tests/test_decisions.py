@@ -262,7 +262,9 @@ def _changed_record(tmp_path, candidate: str):
 
 def test_a_decision_on_other_evidence_shows_as_earlier_not_as_standing(run, audit_db,
                                                                        tmp_path):
-    """A changed record, at the same stage: nothing was shown, as if no one had decided."""
+    """A changed record, at the same stage: nothing was shown, as if no one had decided; then
+    "på andet grundlag (reference, 2024-01-15)", the very stage and date shown, with nothing
+    said of what had changed (scores read into the record since, most often)."""
     assert decide(run, JONAS, "--override", "--reason", "r", "--operator", "F").exit_code == 0
     as_of = AuditStore(audit_db).run(run)["as_of"]
     changed = str(_changed_record(tmp_path, JONAS))
@@ -270,10 +272,10 @@ def test_a_decision_on_other_evidence_shows_as_earlier_not_as_standing(run, audi
     explained = cli("explain", *common).output
     assert "Stående beslutning" not in explained
     assert (f"Tidligere beslutning: går videre (foreslået knock-out underkendt), på andet "
-            f"grundlag (reference, {as_of}): F") in explained
+            f"grundlag (reference, {as_of}; en anden udgave af posten): F") in explained
     english = cli("--lang", "en", "explain", *common).output
     assert (f"Earlier decision: goes on (proposed knock-out overridden), on other evidence "
-            f"(references, {as_of}): F") in english
+            f"(references, {as_of}; another version of the record): F") in english
     guide = cli("guide", PROFILE, changed, "--stage", "samtale2", "--format", "markdown",
                 "--rules-dir", str(ROOT / "rules")).stdout
     assert "Tidligere beslutning: går videre" in guide and "Stående beslutning" not in guide
@@ -290,14 +292,15 @@ def test_a_decision_at_an_earlier_stage_is_shown_but_not_followed(run, audit_db)
     by_id = {c["id"]: c for c in json.loads(screened.stdout)["candidates"]}
     assert by_id[JONAS]["knockouts"], "the example's knock-out at the second interview"
     decision = by_id[JONAS]["decision"]
-    assert (decision["decision"], decision["other_stage"]) == ("override", "reference")
+    assert (decision["decision"], decision["other_stage"], decision["other_because"]) == \
+        ("override", "reference", "stage")
     assert by_id[METTE]["decision"] is None
     assert "Tidligere beslutninger, på andet grundlag:" in screened.stderr
     assert "Stående beslutninger" not in screened.stderr
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(
         cli("screen", *common, "--format", "csv").stdout))}
-    assert (rows[JONAS]["decision"], rows[JONAS]["decision_other_stage"]) == \
-        ("override", "reference")
+    assert (rows[JONAS]["decision"], rows[JONAS]["decision_other_stage"],
+            rows[JONAS]["decision_other_because"]) == ("override", "reference", "stage")
     listed = cli("shortlist", *common, "--take", "8").stdout
     (jonas_row,) = [line for line in listed.splitlines() if JONAS in line]
     assert jonas_row.startswith("Foreslået knock-out (afventer menneskelig vurdering)")
@@ -317,12 +320,12 @@ def test_the_decisions_of_a_run_named_with_run_on_other_evidence_are_not_followe
     changed = cli("shortlist", PROFILE, str(_changed_record(tmp_path, JONAS)), "--take", "1",
                   "--stage", "reference", "--run", run, "--rules-dir", str(ROOT / "rules"),
                   "--no-audit").stdout
-    for listed in (later, changed):
+    for listed, because in ((later, ""), (changed, "; en anden udgave af posten")):
         assert "Videre (besluttet)" not in listed
         (jonas_row,) = [line for line in listed.splitlines() if JONAS in line]
         assert jonas_row.startswith("Foreslået knock-out (afventer menneskelig vurdering)")
         assert "Tidligere beslutning: går videre" in " ".join(listed.split())
-        assert f"på andet grundlag (reference, {as_of})" in " ".join(listed.split())
+        assert f"på andet grundlag (reference, {as_of}{because})" in " ".join(listed.split())
     same = cli("shortlist", PROFILE, str(EXAMPLES), "--stage", "reference", "--take", "3",
                "--run", run, "--rules-dir", str(ROOT / "rules"), "--no-audit").stdout
     (jonas_row,) = [line for line in same.splitlines() if JONAS in line]
@@ -852,7 +855,8 @@ def test_a_decision_stands_when_the_rule_file_changes_only_what_no_verdict_reads
     assert stands["reason"] == "Ingen ledere" and "other_stage" not in stands
     rule_file.write_text(text.replace("min_coverage: 40\n", "min_coverage: 45\n"),
                          encoding="utf-8")
-    assert shown()["other_stage"] == "reference"  # other grounds: shown, not followed
+    other = shown()  # other grounds: shown, not followed, and said which
+    assert (other["other_stage"], other["other_because"]) == ("reference", "profile")
 
 
 def test_grounds_are_compared_where_both_runs_kept_them_and_files_where_one_did_not():
@@ -860,3 +864,4 @@ def test_grounds_are_compared_where_both_runs_kept_them_and_files_where_one_did_
     assert new.same_grounds(edited) and edited.same_grounds(new)
     assert old.same_grounds(new) and not old.same_grounds(edited)
     assert not new.same_grounds(ProfileKey("a", "h"))
+

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from ..profiles import Profile
 
 ADVANCES, STOPS = "advances", "stops"
+# what may make the evidence a decision was made on other than the evidence shown, in the
+# order it is named: the stage, the date, the candidate's record, the profile's grounds
+OTHER_EVIDENCE = ("stage", "date", "record", "profile")
 # a reason is a paragraph or a page, and a name a name (a record's texts take 2,000
 # characters); a megabyte of either would be shown in full on every paper that names the
 # candidate
@@ -53,14 +56,19 @@ class Decision:
     # evidence.
     other_stage: str | None = None
     other_as_of: str | None = None
+    # what differs from the evidence shown, the first of OTHER_EVIDENCE: at the same stage
+    # and date, "på andet grundlag (samtale1, 2024-01-15)" alone did not say what had changed
+    # (scores read into the record since, most often)
+    other_because: str | None = None
 
     @property
     def on_other_evidence(self) -> bool:
         return self.other_stage is not None
 
-    def made_in(self, stage: str, as_of: str) -> Decision:
-        """This decision, marked as made in a run at `stage` on `as_of`, on other evidence."""
-        return replace(self, other_stage=stage, other_as_of=as_of)
+    def made_in(self, stage: str, as_of: str, because: str) -> Decision:
+        """This decision, marked as made in a run at `stage` on `as_of`, on other evidence:
+        another stage, date, record or profile (`because`, one of OTHER_EVIDENCE)."""
+        return replace(self, other_stage=stage, other_as_of=as_of, other_because=because)
 
     @classmethod
     def from_entry(cls, seq: int, run: str, candidate: str, created: str,
@@ -76,7 +84,8 @@ class Decision:
                 "created": self.created, "decision": self.decision, "target": self.target,
                 "outcome": self.outcome, "reason": self.reason, "by": self.by,
                 "supersedes": self.supersedes,
-                **({"other_stage": self.other_stage, "other_as_of": self.other_as_of}
+                **({"other_stage": self.other_stage, "other_as_of": self.other_as_of,
+                    "other_because": self.other_because}
                    if self.on_other_evidence else {})}
 
 
@@ -204,7 +213,13 @@ def decided(d: Decision) -> str:
     what = label(OUTCOMES, d.outcome) if d.outcome else d.decision
     if d.decision in DECISION_WORDS:
         what += f" ({label(DECISION_WORDS, d.decision)})"
-    if d.on_other_evidence:
-        what = t("{decided}, på andet grundlag ({stage}, {as_of})", decided=what,
-                 stage=label(STAGES, d.other_stage or ""), as_of=d.other_as_of)
+    if d.on_other_evidence:  # the stage and date say the others
+        what = t(OTHER_EVIDENCE_TEXT.get(d.other_because or "",
+                                         "{decided}, på andet grundlag ({stage}, {as_of})"),
+                 decided=what, stage=label(STAGES, d.other_stage or ""), as_of=d.other_as_of)
     return what
+
+
+OTHER_EVIDENCE_TEXT = {
+    "record": "{decided}, på andet grundlag ({stage}, {as_of}; en anden udgave af posten)",
+    "profile": "{decided}, på andet grundlag ({stage}, {as_of}; en anden udgave af profilen)"}

@@ -379,7 +379,8 @@ class AuditStore:
         made on other evidence."""
         meta, screened, alike, there = self._standing_in_run(run, profile, stage, as_of)
         return {c: d if alike and inputs.get(c) in (None, screened[c])
-                else d.made_in(meta["stage"], meta["as_of"]) for c, d in there.items()}
+                else d.made_in(meta["stage"], meta["as_of"], _because(meta, profile, stage, as_of))
+                for c, d in there.items()}
 
     def _standing_in_run(self, run: str, profile: ProfileKey, stage: str, as_of: str
                          ) -> tuple[dict, dict[str, str], bool, dict[str, Decision]]:
@@ -420,7 +421,8 @@ class AuditStore:
         about = self._decided_about(inputs)
         history = self._on_evidence(about, profile, stage, as_of, inputs)
         shown = standing(history)
-        return history, {**shown, **_earlier(about, profile_id, set(inputs) - set(shown))}
+        return history, {**shown, **_earlier(about, profile_id, set(inputs) - set(shown),
+                                              profile, stage, as_of)}
 
     def decision_book(self, profile: ProfileKey, profile_id: str, stage: str,
                       as_of: str) -> DecisionBook:
@@ -441,7 +443,8 @@ class AuditStore:
                 if made_on is not None:
                     on_evidence.setdefault(d.candidate, []).append((made_on, d))
         return DecisionBook({c: tuple(made) for c, made in on_evidence.items()},
-                            _earlier(about, profile_id, {d.candidate for d, _ in about}))
+                            _earlier(about, profile_id, {d.candidate for d, _ in about},
+                                     profile, stage, as_of))
 
     def run_decision_book(self, run: str, profile: ProfileKey, stage: str,
                           as_of: str) -> DecisionBook:
@@ -450,7 +453,9 @@ class AuditStore:
         made on other evidence."""
         meta, screened, alike, there = self._standing_in_run(run, profile, stage, as_of)
         return DecisionBook({c: ((screened[c], d),) for c, d in there.items()} if alike else {},
-                            {c: d.made_in(meta["stage"], meta["as_of"]) for c, d in there.items()})
+                            {c: d.made_in(meta["stage"], meta["as_of"],
+                                          _because(meta, profile, stage, as_of))
+                             for c, d in there.items()})
 
     def run_decisions_shown(self, run: str) -> dict[str, Decision]:
         """`decisions_shown` for the candidates of a recorded run, on its evidence."""
@@ -610,8 +615,18 @@ def _alike(run: dict, profile: ProfileKey, stage: str, as_of: str) -> bool:
         profile.same_grounds(ProfileKey.of_run(run["profile"]))
 
 
-def _earlier(about: list[tuple[Decision, dict]], profile_id: str,
-             candidates: set[str]) -> dict[str, Decision]:
+def _because(run: dict, profile: ProfileKey, stage: str, as_of: str) -> str:
+    """What makes the evidence `run` screened other than this (`OTHER_EVIDENCE`): its stage,
+    its date, the profile's grounds, or else, all of them alike, the candidate's record."""
+    if run["stage"] != stage:
+        return "stage"
+    if run["as_of"] != as_of:
+        return "date"
+    return "record" if profile.same_grounds(ProfileKey.of_run(run["profile"])) else "profile"
+
+
+def _earlier(about: list[tuple[Decision, dict]], profile_id: str, candidates: set[str],
+             profile: ProfileKey, stage: str, as_of: str) -> dict[str, Decision]:
     """The latest decision of `about` on each of `candidates` in a run of the profile (by its
     id: any version), marked with the stage and date of its run: for candidates with no
     standing decision on the evidence shown, whatever a person decided about them was
@@ -619,5 +634,6 @@ def _earlier(about: list[tuple[Decision, dict]], profile_id: str,
     runs = {d.run: r for d, r in about}
     latest = standing(d for d, r in about
                       if d.candidate in candidates and r["profile"]["id"] == profile_id)
-    return {candidate: d.made_in(runs[d.run]["stage"], runs[d.run]["as_of"])
+    return {candidate: d.made_in(runs[d.run]["stage"], runs[d.run]["as_of"],
+                                 _because(runs[d.run], profile, stage, as_of))
             for candidate, d in latest.items()}

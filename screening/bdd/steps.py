@@ -122,7 +122,8 @@ class Context:
         on the evidence screened now, or marked as made on other evidence (another stage)."""
         now = (self.screening.stage, self.screening.as_of)
         return {candidate_id: made if (on.stage, on.as_of) == now
-                else made.made_in(on.stage, on.as_of.isoformat())
+                else made.made_in(on.stage, on.as_of.isoformat(),
+                                  "stage" if on.stage != now[0] else "date")
                 for candidate_id, (made, on) in self.decisions.items()}
 
     def rescreen(self, stage: str) -> None:
