@@ -1219,16 +1219,19 @@ def test_a_persons_decision_is_a_step_and_shows_wherever_the_candidate_does(tmp_
 
 
 def test_a_decisions_reason_may_follow_fordi_and_the_shortlist_may_be_named(tmp_path):
-    """'… for Sofie, fordi hun har ledet en virksomhed' and 'Sofie er på shortlisten, når
-    der tages to' were refused (B201): a reason had to be quoted after 'med begrundelsen'."""
+    """'… for Sofie, fordi hun har ledet en virksomhed', 'Sofie er på shortlisten, når der
+    tages to', 'formanden Anne Hansen underkender …' and 'er Sofie placeret bag Ida' were
+    refused (B201): a reason had to be quoted after 'med begrundelsen'."""
     path = feature(tmp_path, sofie_and_ida("""\
         Scenarie: Fordi
-          Når formanden underkender knock-outen for Sofie, fordi hun har ledet en virksomhed
+          Når formanden Anne Hansen underkender knock-outen for Sofie, fordi hun har ledet en virksomhed
           Så nævner forklaringen for Sofie "hun har ledet en virksomhed"
+          Og forklaringen for Sofie nævner "formanden Anne Hansen"
           Og Sofie er på shortlisten, når der tages to
+          Og er Sofie placeret bag Ida
         Scenarie: Ikke på shortlisten
           Så er Sofie på shortlisten, når der tages to
-        """))
+        """))  # noqa: E501
     said = what_test_says(path)
     assert "1 bestået, 1 fejlet" in said, said
     english = feature(tmp_path, """\

@@ -375,8 +375,9 @@ def prose_assessment(screening_context: Context, source: str, score: int, comp: 
 
 # --- what people decide -------------------------------------------------------------------
 
-BY = rf"(?P<by>udvalget|ansættelsesudvalget|formanden|{NAME})"
-BY_EN = rf"(?P<by>the committee|the chair|{NAME})"
+# the committee, its chair (named or not: "formanden Anne Hansen") or a person by name
+BY = rf"(?P<by>udvalget|ansættelsesudvalget|(?:formanden|udvalgsformanden)(?: {NAME})?|{NAME})"
+BY_EN = rf"(?P<by>the committee|the chair(?: {NAME})?|{NAME})"
 # the reason quoted, or in plain words after "fordi" (to the end of the line)
 REASON = r'(?:,? (?:med begrundelsen "(?P<reason>[^"]+)"|fordi (?P<because>.+)))?'
 REASON_EN = r'(?:,? because (?:"(?P<reason>[^"]+)"|(?P<because>[^"].*)))?'
@@ -1003,7 +1004,9 @@ AFTER = r"(?:ligger|kommer|er placeret) (?:efter|under|bag)"
       also=((rf"(?:ligger|kommer) {WHO} (?:før|over|foran) {OTHER}", "Så ligger Ida før Bo"),
             # the same said from the other end: who is the one before
             (rf"{OTHER} {AFTER} {WHO}", "Og Bo ligger efter Ida"),
-            (rf"(?:ligger|kommer) {OTHER} (?:efter|under|bag) {WHO}", "Så kommer Bo efter Ida")),
+            (rf"(?:ligger|kommer) {OTHER} (?:efter|under|bag) {WHO}", "Så kommer Bo efter Ida"),
+            (rf"er {WHO} placeret (?:før|over|foran) {OTHER}", "Så er Ida placeret før Bo"),
+            (rf"er {OTHER} placeret (?:efter|under|bag) {WHO}", "Så er Bo placeret bag Ida")),
       english=((rf"{WHO_EN} (?:ranks|is ranked|comes) (?:above|before|ahead of) "
                 rf"(?P<other>{NAME})", "Then Susanne ranks above Bo"),
                (rf"{OTHER_EN} (?:ranks|is ranked|comes) (?:below|after|behind) {WHO_EN}",
