@@ -282,6 +282,15 @@ def _json_problem(raw: RawInput, text: str) -> Problem:
                    code="E005")
 
 
+def located(source: str) -> tuple[str, int | None]:
+    """A record's source as a file and a line: a line of a JSON Lines file is its source
+    as `parse_input` names it ("pool.jsonl:4"), a record file its path alone."""
+    path, _, line = source.rpartition(":")
+    if line.isdigit() and path.lower().endswith(".jsonl"):
+        return path, int(line)
+    return source, None
+
+
 def load_record(path: str | Path) -> tuple[LoadedRecord | None, list[Problem]]:
     doc, problem = read_document(path)
     if doc is None:
@@ -316,8 +325,9 @@ class DuplicateIds:
         first = self._first_source(candidate_id, source)
         if first == source:
             return None
-        return Problem(source, message("duplicate_candidate", id=candidate_id, first=first),
-                       field="id", code="E102")
+        path, line = located(source)
+        return Problem(path, message("duplicate_candidate", id=candidate_id, first=first),
+                       line, field="id", code="E102")
 
     def close(self) -> None:
         if self._spilled is not None:

@@ -271,9 +271,10 @@ def test_a_second_record_with_the_same_id_is_refused_and_the_first_kept(tmp_path
     loaded, problems = load_records([folder, pool])
     assert [(r.record.id, r.path.rsplit("/", 1)[1]) for r in loaded] == [
         ("strong", "a-strong.yaml"), ("no-leaders", "c.yaml")]
-    assert [(p.code, p.field, p.path.rsplit("/", 1)[1]) for p in problems] == [
-        ("E102", "id", "b-copy.yaml"), ("E102", "id", "pool.jsonl:1"),
-        ("E102", "id", "pool.jsonl:2")]
+    # a line of a JSON Lines file is located as its file and line, as its other problems are
+    assert [(p.code, p.field, p.path.rsplit("/", 1)[1], p.line) for p in problems] == [
+        ("E102", "id", "b-copy.yaml", None), ("E102", "id", "pool.jsonl", 1),
+        ("E102", "id", "pool.jsonl", 2)]
     assert f"bruges også af {folder / 'a-strong.yaml'}" in str(problems[0])
     assert f"bruges også af {folder / 'c.yaml'}" in str(problems[1])
 

@@ -203,8 +203,8 @@ def test_the_json_document_names_each_input_it_skipped(candidates, tmp_path):
         (broken, 5, 5, "positions[0].sector", "E101"),
         (broken, 7, 5, "positions[0].leaders_led", "E101"),
         (f"{pool}:5", 5, 1, None, "E004"),
-        (f"{pool}:4", None, None, "id", "E102")]  # the line is in its path, as on stderr
-    assert [s["path"] for s in skipped] == [broken, broken, str(pool), f"{pool}:4"]
+        (f"{pool}:4", 4, None, "id", "E102")]
+    assert [s["path"] for s in skipped] == [broken, broken, str(pool), str(pool)]
     assert skipped[2]["message"].startswith("ugyldig JSON")
     assert "ugyldige poster: 3" in result.stderr  # the same inputs the summary counts
     english = json.loads(run("--lang", "en", "screen", PROFILE, str(candidates), str(pool),
@@ -469,7 +469,7 @@ def test_jsonl_input_reports_bad_lines_by_number_and_screens_the_rest(tmp_path):
     ids = [json.loads(line)["id"] for line in result.stdout.splitlines()]
     assert len(ids) == 29 and "p00006" not in ids and ids == sorted(ids)
     assert f"{pool}:7:1: E101 positions[0].leaders_led:" in result.stderr
-    assert f"{pool}:31: E102 id: kandidat-id'et 'p00001' bruges også af {pool}:2" \
+    assert f"{pool}:31:1: E102 id: kandidat-id'et 'p00001' bruges også af {pool}:2" \
         in result.stderr
     assert f"{pool}:32:1: E004 ugyldig JSON" in result.stderr
     assert "ugyldige poster: 3" in result.stderr
