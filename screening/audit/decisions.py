@@ -21,9 +21,6 @@ if TYPE_CHECKING:
     from ..profiles import Profile
 
 ADVANCES, STOPS = "advances", "stops"
-# what may make the evidence a decision was made on other than the evidence shown, in the
-# order it is named: the stage, the date, the candidate's record, the profile's grounds
-OTHER_EVIDENCE = ("stage", "date", "record", "profile")
 # a reason is a paragraph or a page, and a name a name (a record's texts take 2,000
 # characters); a megabyte of either would be shown in full on every paper that names the
 # candidate
@@ -56,9 +53,9 @@ class Decision:
     # evidence.
     other_stage: str | None = None
     other_as_of: str | None = None
-    # what differs from the evidence shown, the first of OTHER_EVIDENCE: at the same stage
-    # and date, "på andet grundlag (samtale1, 2024-01-15)" alone did not say what had changed
-    # (scores read into the record since, most often)
+    # what differs from the evidence shown, the first of stage, date, profile (its grounds)
+    # and record (`store._because`): at the same stage and date, "på andet grundlag
+    # (samtale1, 2024-01-15)" alone did not say what had changed (scores read in, most often)
     other_because: str | None = None
 
     @property
@@ -67,7 +64,7 @@ class Decision:
 
     def made_in(self, stage: str, as_of: str, because: str) -> Decision:
         """This decision, marked as made in a run at `stage` on `as_of`, on other evidence:
-        another stage, date, record or profile (`because`, one of OTHER_EVIDENCE)."""
+        another stage, date, record or profile (`because`, one of those words)."""
         return replace(self, other_stage=stage, other_as_of=as_of, other_because=because)
 
     @classmethod

@@ -610,14 +610,13 @@ def _bad(path: Path, text: Message) -> InputError:
 
 def _alike(run: dict, profile: ProfileKey, stage: str, as_of: str) -> bool:
     """Whether `run` screened on the grounds of `profile` at this stage and date: the
-    evidence a decision made in it stands on."""
-    return (run["stage"], run["as_of"]) == (stage, as_of) and \
-        profile.same_grounds(ProfileKey.of_run(run["profile"]))
+    evidence a decision made in it stands on, the candidate's record alike."""
+    return _because(run, profile, stage, as_of) == "record"
 
 
 def _because(run: dict, profile: ProfileKey, stage: str, as_of: str) -> str:
-    """What makes the evidence `run` screened other than this (`OTHER_EVIDENCE`): its stage,
-    its date, the profile's grounds, or else, all of them alike, the candidate's record."""
+    """What makes the evidence `run` screened other than this: its stage, its date, the
+    profile's grounds, or else, all of them alike, the candidate's record."""
     if run["stage"] != stage:
         return "stage"
     if run["as_of"] != as_of:
