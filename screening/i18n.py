@@ -226,6 +226,12 @@ EN: dict[str, str] = {
     "tæller med i udfaldene efter personers beslutninger, ikke i værktøjets forslag":
         "{count} candidate(s) have a standing decision made by a person; the decisions count "
         "in the outcomes after people's decisions, not in the tool's proposals",
+    "{count} kandidat(er) har kun en beslutning truffet på andet grundlag (i en kørsel på et "
+    "andet stadie, en anden dato eller en anden udgave af posten eller profilen); den står ikke "
+    "på denne kørsels grundlag og tæller ikke med":
+        "{count} candidate(s) have only a decision made on other evidence (in a run at another "
+        "stage, date or version of the record or profile); it does not stand on this run's "
+        "evidence and is not counted",
     "Uafklarede": "Unsettled",
     "{outcome}: {count} kandidat(er) har endnu intet afklaret udfald ({why}) og tæller ikke "
     "med i raterne; de står under Uafklarede":

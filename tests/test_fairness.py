@@ -474,10 +474,36 @@ def test_a_decision_on_other_evidence_is_no_outcome_and_one_on_the_same_counts(r
     same = AuditStore(audit_db).runs()[-1]["run"]
     before = fairness_json(interview)
     decide(same, "k04-jonas-vestergaard", "--override")
-    assert fairness_json(interview) == before
+    assert fairness_json(interview) == {**before, "decisions_on_other_evidence": 1}
     counted = fairness_json(run)
     assert counted["decisions"] == 1
     assert by_outcome(counted)["overridden"]["mand"]["selected"] == 1
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("da", "advarsel: 1 kandidat(er) har kun en beslutning truffet på andet grundlag (i en "
+           "kørsel på et andet stadie, en anden dato eller en anden udgave af posten eller "
+           "profilen); den står ikke på denne kørsels grundlag og tæller ikke med\n"),
+    ("en", "warning: 1 candidate(s) have only a decision made on other evidence (in a run at "
+           "another stage, date or version of the record or profile); it does not stand on "
+           "this run's evidence and is not counted\n")])
+def test_a_decision_made_on_other_evidence_is_named_not_taken_for_none(run, audit_db, lang,
+                                                                      said):
+    """The committee overrode Jonas's knock-out at the reference stage; at the second
+    interview the tables called his knock-out one 'nobody has decided yet' and said nothing
+    of the decision every paper shows beside him."""
+    decide(run, "k04-jonas-vestergaard", "--override")
+    later = CliRunner().invoke(main, ["screen", "helsingor-direktor-2024", str(EXAMPLES),
+                                      "--stage", "samtale2", "--rules-dir",
+                                      str(ROOT / "rules"), "--format", "json"])
+    assert later.exit_code == 0, later.output
+    interview = AuditStore(audit_db).runs()[-1]["run"]
+    result = CliRunner().invoke(main, ["--lang", lang, "fairness", interview, "--groups",
+                                       str(GROUPS)])
+    assert result.exit_code == 0, result.output
+    assert said in result.stderr
+    assert "stående beslutning" not in result.stderr and "standing" not in result.stderr
+    assert fairness_json(run)["decisions_on_other_evidence"] == 0
 
 
 def test_a_missing_groups_file_or_run_exits_2(run, tmp_path):

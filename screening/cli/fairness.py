@@ -61,7 +61,8 @@ def fairness(run, groups_file, take, fmt, audit_db):
         scoring = stored_profile(store, store.run(run)).scoring
         # the decisions standing on the run's evidence: one made on other evidence stands
         # for nothing here (shown beside the candidate, it is no outcome of this run)
-        decisions = on_this_evidence(store.run_decisions_shown(run))
+        shown = store.run_decisions_shown(run)
+        decisions = on_this_evidence(shown)
     finally:
         store.close()
     missing, unknown = coverage(results, groups)
@@ -74,21 +75,22 @@ def fairness(run, groups_file, take, fmt, audit_db):
     comparisons = compare(results, groups, outcome_list)
     if fmt == "json":
         emit(json.dumps(_document(run, comparisons, missing, unknown, unstated,
-                                  len(decisions)), ensure_ascii=False, indent=2), None)
+                                  len(decisions), len(shown) - len(decisions)),
+                        ensure_ascii=False, indent=2), None)
     else:
         emit(_table(run, comparisons), None)
     unsettled = [(o, sum(o.about(r) and not o.settled(r) for r in results))
                  for o in outcome_list]
     for text in _warnings(comparisons, unsettled, missing, unknown, unstated,
-                          len(decisions)):
+                          len(decisions), len(shown) - len(decisions)):
         click.echo(f"{t('advarsel')}: {terminal(text)}", err=True)
 
 
 def _document(run: str, comparisons, missing: list[str], unknown: list[str],
-              unstated: dict[str, list[str]], decided: int) -> dict:
+              unstated: dict[str, list[str]], decided: int, elsewhere: int) -> dict:
     from ..fairness import FOUR_FIFTHS, MIN_GROUP, MIN_SHOWN
 
-    return {"run": run, "decisions": decided,
+    return {"run": run, "decisions": decided, "decisions_on_other_evidence": elsewhere,
             "four_fifths": float(FOUR_FIFTHS), "min_group": MIN_GROUP,
             "min_shown": MIN_SHOWN,
             "not_in_groups_file": missing, "not_in_run": unknown, "not_given": unstated,
@@ -135,16 +137,21 @@ def _table(run: str, comparisons) -> str:
 
 
 def _warnings(comparisons, unsettled: list, missing: list[str], unknown: list[str],
-              unstated: dict[str, list[str]], decided: int) -> list[str]:
+              unstated: dict[str, list[str]], decided: int, elsewhere: int) -> list[str]:
     """What the tables cannot say themselves; `unsettled`: per outcome, how many of the run's
     candidates have no settled outcome yet, and `decided` how many have a person's decision
-    standing on the run's evidence (counted, not named: each is about a candidate's
-    outcome)."""
+    standing on the run's evidence, `elsewhere` how many have only one made on other evidence
+    (counted, not named: each is about a candidate's outcome)."""
     from ..fairness import MIN_GROUP, MIN_SHOWN
 
     found = [t("{count} kandidat(er) har en stående beslutning truffet af en person; "
                "beslutningerne tæller med i udfaldene efter personers beslutninger, ikke i "
                "værktøjets forslag", count=decided)] if decided else []
+    if elsewhere:  # else their proposed knock-outs read as ones nobody has decided
+        found.append(t("{count} kandidat(er) har kun en beslutning truffet på andet grundlag "
+                       "(i en kørsel på et andet stadie, en anden dato eller en anden udgave af "
+                       "posten eller profilen); den står ikke på denne kørsels grundlag og "
+                       "tæller ikke med", count=elsewhere))
     found += [t("{outcome}: {count} kandidat(er) har endnu intet afklaret udfald ({why}) og "
                 "tæller ikke med i raterne; de står under Uafklarede", outcome=outcome.text(),
                 count=count, why=t(outcome.unsettled))
