@@ -245,10 +245,13 @@ def decided(decisions: Mapping[str, Decision]) -> list[Outcome]:
     """The outcomes people's `decisions` (the standing ones on the run's evidence,
     `on_this_evidence`) give: who goes on after them, and, of the proposed knock-outs, which
     a person overrode. A candidate goes on by an advance or an override, is out by a stop or
-    a confirmation, and without a decision goes on when no knock-out is proposed and every
-    krav is met; a proposed knock-out nobody has decided yet, or a krav not yet belyst that
-    nobody has decided on, is unsettled, as the process has not ended there either way."""
+    a confirmation, and without a decision goes on when no knock-out is proposed, every krav
+    is met and the evidence is enough for the tool to propose (with too little, a person
+    decides: `shortlist`); a proposed knock-out nobody has decided yet, a krav not yet
+    belyst or too little evidence nobody has decided on, is unsettled, as the process has
+    not ended there either way."""
     from .audit.decisions import ADVANCES
+    from .vocabulary import SPARSE_BAND
 
     def goes_on(result: dict) -> bool:
         decision = decisions.get(result["id"])
@@ -258,11 +261,13 @@ def decided(decisions: Mapping[str, Decision]) -> list[Outcome]:
         decision = decisions.get(result["id"])
         if decision:
             return decision.outcome is not None
-        return not result["knockouts"] and _every_krav_met(result)
+        return (not result["knockouts"] and _every_krav_met(result)
+                and result["recommendation"] != SPARSE_BAND)
 
     return [Outcome("goes_on", "går videre efter personers beslutninger", {}, goes_on,
-                    settled, "en foreslået knock-out, ingen person har afgjort endnu, eller et "
-                    "krav endnu ikke belyst", counts="decisions"),
+                    settled, "en foreslået knock-out, ingen person har afgjort endnu, et krav "
+                    "endnu ikke belyst eller for lidt evidens til et forslag",
+                    counts="decisions"),
             Outcome("overridden",
                     "foreslået knock-out underkendt af en person (blandt de foreslåede)", {},
                     goes_on, lambda r: r["id"] in decisions and settled(r),

@@ -247,8 +247,10 @@ EN: dict[str, str] = {
     "går videre efter personers beslutninger": "goes on after people's decisions",
     "foreslået knock-out underkendt af en person (blandt de foreslåede)":
         "proposed knock-out overridden by a person (of those proposed)",
-    "en foreslået knock-out, ingen person har afgjort endnu, eller et krav endnu ikke belyst":
-        "a proposed knock-out nobody has decided yet, or a requirement not yet assessed",
+    "en foreslået knock-out, ingen person har afgjort endnu, et krav endnu ikke belyst eller "
+    "for lidt evidens til et forslag":
+        "a proposed knock-out nobody has decided yet, a requirement not yet assessed or too "
+        "little evidence for a proposal",
     "ingen person har afgjort den foreslåede knock-out endnu":
         "nobody has decided the proposed knock-out yet",
     "på shortlisten (top {take})": "on the shortlist (top {take})",

@@ -297,6 +297,21 @@ def test_a_candidate_whose_outcome_is_not_settled_is_in_no_rate():
         assert judged.p_value == 1.0  # against nobody settled
 
 
+def test_a_candidate_with_too_little_evidence_waits_for_a_person_after_decisions_too():
+    """Every krav met and no knock-out, but too little evidence for a recommendation: the
+    tool proposes nothing and a person decides (`shortlist`), yet after people's decisions
+    the candidate counted as going on, a decision nobody had made."""
+    from screening.vocabulary import SPARSE_BAND
+
+    thin = {"id": "a", "knockouts": [], "recommendation": SPARSE_BAND,
+            "criteria": [{"priority": "krav", "status": O}]}
+    goes_on, _ = decided({})
+    assert not goes_on.settled(thin)
+    stopped = Decision(1, "run", "a", "", "stop", "candidate", DECISIONS["stop"][1], "", "F")
+    goes_on, _ = decided({"a": stopped})
+    assert goes_on.settled(thin) and not goes_on.holds(thin)
+
+
 def test_the_helsingor_example_run_against_hand_computed_numbers(run, tmp_path):
     result = CliRunner().invoke(main, ["fairness", run, "--groups", str(GROUPS), "--take", "3",
                                        "--format", "json"])
@@ -404,15 +419,15 @@ def by_outcome(document: dict, attribute: str = "køn") -> dict[str, dict[str, d
             "beslutningerne tæller med i udfaldene efter personers beslutninger, ikke i "
             "værktøjets forslag\n",
             "advarsel: går videre efter personers beslutninger: 1 kandidat(er) har endnu intet "
-            "afklaret udfald (en foreslået knock-out, ingen person har afgjort endnu, eller et "
-            "krav endnu ikke belyst)",
+            "afklaret udfald (en foreslået knock-out, ingen person har afgjort endnu, et krav "
+            "endnu ikke belyst eller for lidt evidens til et forslag)",
             "advarsel: køn · foreslået knock-out underkendt af en person (blandt de foreslåede): "
             "grupperne kvinde, mand har under 5 kandidater med afklaret udfald"]),
     ("en", ["warning: 2 candidate(s) have a standing decision made by a person; the decisions "
             "count in the outcomes after people's decisions, not in the tool's proposals\n",
             "warning: goes on after people's decisions: 1 candidate(s) have no settled outcome "
-            "yet (a proposed knock-out nobody has decided yet, or a requirement not yet "
-            "assessed)",
+            "yet (a proposed knock-out nobody has decided yet, a requirement not yet assessed "
+            "or too little evidence for a proposal)",
             "warning: køn · proposed knock-out overridden by a person (of those proposed): the "
             "groups kvinde, mand have fewer than 5 candidates with a settled outcome"])])
 def test_the_outcome_after_peoples_decisions_is_counted_beside_the_proposals(run, lang, said):
