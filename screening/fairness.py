@@ -241,15 +241,18 @@ def outcomes(results: Sequence[dict], take: int | None, bands: Sequence[tuple[st
     return found
 
 
-def decided(decisions: Mapping[str, Decision]) -> list[Outcome]:
+def decided(results: Sequence[dict], take: int | None, decisions: Mapping[str, Decision]
+            ) -> list[Outcome]:
     """The outcomes people's `decisions` (the standing ones on the run's evidence,
-    `on_this_evidence`) give: who goes on after them, and, of the proposed knock-outs, which
-    a person overrode. A candidate goes on by an advance or an override, is out by a stop or
-    a confirmation, and without a decision goes on when no knock-out is proposed, every krav
-    is met and the evidence is enough for the tool to propose (with too little, a person
-    decides: `shortlist`); a proposed knock-out nobody has decided yet, a krav not yet
-    belyst or too little evidence nobody has decided on, is unsettled, as the process has
-    not ended there either way."""
+    `on_this_evidence`) give: who goes on after them, on the shortlist of `take` the
+    committee meets (`shortlist` with the decisions: who was decided to go on takes a place,
+    a proposed knock-out or too little evidence waits for a decision), and, of the proposed
+    knock-outs, which a person overrode. A candidate goes on by an advance or an override,
+    is out by a stop or a confirmation, and without a decision goes on when no knock-out is
+    proposed, every krav is met and the evidence is enough for the tool to propose (with too
+    little, a person decides: `shortlist`); a proposed knock-out nobody has decided yet, a
+    krav not yet belyst or too little evidence nobody has decided on, is unsettled, as the
+    process has not ended there either way."""
     from .audit.decisions import ADVANCES
     from .vocabulary import SPARSE_BAND
 
@@ -264,10 +267,19 @@ def decided(decisions: Mapping[str, Decision]) -> list[Outcome]:
         return (not result["knockouts"] and _every_krav_met(result)
                 and result["recommendation"] != SPARSE_BAND)
 
-    return [Outcome("goes_on", "går videre efter personers beslutninger", {}, goes_on,
-                    settled, "en foreslået knock-out, ingen person har afgjort endnu, et krav "
-                    "endnu ikke belyst eller for lidt evidens til et forslag",
-                    counts="decisions"),
+    found = [Outcome("goes_on", "går videre efter personers beslutninger", {}, goes_on,
+                     settled, "en foreslået knock-out, ingen person har afgjort endnu, et "
+                     "krav endnu ikke belyst eller for lidt evidens til et forslag",
+                     counts="decisions")]
+    if take is not None:
+        listed, waiting = _shortlisted(results, take, decisions)
+        found.append(Outcome("shortlisted_decided",
+                             "på shortlisten (top {take}) efter personers beslutninger",
+                             {"take": take}, lambda r: r["id"] in listed,
+                             lambda r: r["id"] not in waiting,
+                             "en foreslået knock-out eller for lidt evidens, ingen person har "
+                             "afgjort endnu", counts="decisions"))
+    return [*found,
             Outcome("overridden",
                     "foreslået knock-out underkendt af en person (blandt de foreslåede)", {},
                     goes_on, lambda r: r["id"] in decisions and settled(r),
@@ -285,16 +297,20 @@ def _in_bands(bands: frozenset[str]) -> Callable[[dict], bool]:
     return lambda result: result["recommendation"] in bands
 
 
-def _shortlisted(results: Sequence[dict], take: int) -> tuple[set[str], set[str]]:
+def _shortlisted(results: Sequence[dict], take: int, decisions: Mapping[str, Decision] | None = None
+                 ) -> tuple[set[str], set[str]]:
     """The ids the shortlist of `take` takes (ties included), and those it proposes nothing
-    for (too little evidence: a person decides)."""
+    for (too little evidence: a person decides); with people's `decisions`, the shortlist
+    the committee meets, where a proposed knock-out nobody has decided waits too."""
     from .shortlist import shortlist
 
     ranks = _ranks(results)
     ranked = [SimpleNamespace(**{**r, "rank": ranks[r["id"]]})
               for r in sorted(results, key=lambda r: (ranks[r["id"]], r["id"]))]
-    chosen = shortlist(SimpleNamespace(results=ranked), take)  # type: ignore[arg-type]
-    return {r.id for r in (*chosen.taken, *chosen.tied)}, {r.id for r in chosen.unjudged}
+    chosen = shortlist(SimpleNamespace(results=ranked), take,  # type: ignore[arg-type]
+                       decisions)
+    waiting = chosen.unjudged + (chosen.knocked_out if decisions is not None else ())
+    return {r.id for r in (*chosen.taken, *chosen.tied)}, {r.id for r in waiting}
 
 
 def _ranks(results: Sequence[dict]) -> dict[str, int]:

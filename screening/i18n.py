@@ -216,12 +216,16 @@ EN: dict[str, str] = {
     "seneste på samme profil, stadie og post": "latest on the same profile, stage and record",
     # screening fairness
     "Udvælgelsesrater pr. gruppe i kørsel {run}": "Selection rates per group in run {run}",
-    "Udfaldene er værktøjets forslag, undtagen de to efter personers beslutninger. Raten er "
-    "andelen med udfaldet blandt de kandidater, hvis udfald er afklaret; de uafklarede står "
-    "for sig og tæller hverken med eller imod.":
-        "The outcomes are the tool's proposals, but for the two after people's decisions. The "
-        "rate is the share with the outcome among the candidates whose outcome is settled; "
-        "the unsettled stand apart and count neither for nor against.",
+    "Udfaldene er værktøjets forslag, undtagen de sidste, der tæller personers beslutninger. "
+    "Raten er andelen med udfaldet blandt de kandidater, hvis udfald er afklaret; de "
+    "uafklarede står for sig og tæller hverken med eller imod.":
+        "The outcomes are the tool's proposals, but for the last ones, which count people's "
+        "decisions. The rate is the share with the outcome among the candidates whose outcome "
+        "is settled; the unsettled stand apart and count neither for nor against.",
+    "på shortlisten (top {take}) efter personers beslutninger":
+        "on the shortlist (top {take}) after people's decisions",
+    "en foreslået knock-out eller for lidt evidens, ingen person har afgjort endnu":
+        "a proposed knock-out or too little evidence nobody has decided yet",
     "{count} kandidat(er) har en stående beslutning truffet af en person; beslutningerne "
     "tæller med i udfaldene efter personers beslutninger, ikke i værktøjets forslag":
         "{count} candidate(s) have a standing decision made by a person; the decisions count "

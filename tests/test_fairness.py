@@ -305,10 +305,10 @@ def test_a_candidate_with_too_little_evidence_waits_for_a_person_after_decisions
 
     thin = {"id": "a", "knockouts": [], "recommendation": SPARSE_BAND,
             "criteria": [{"priority": "krav", "status": O}]}
-    goes_on, _ = decided({})
+    goes_on, _ = decided([thin], None, {})
     assert not goes_on.settled(thin)
     stopped = Decision(1, "run", "a", "", "stop", "candidate", DECISIONS["stop"][1], "", "F")
-    goes_on, _ = decided({"a": stopped})
+    goes_on, _ = decided([thin], None, {"a": stopped})
     assert goes_on.settled(thin) and not goes_on.holds(thin)
 
 
@@ -471,6 +471,23 @@ def test_the_outcome_after_peoples_decisions_is_counted_beside_the_proposals(run
     heading = ("køn · går videre efter personers beslutninger" if lang == "da" else
                "køn · goes on after people's decisions")
     assert heading in table.stdout.splitlines()
+
+
+def test_the_shortlist_after_peoples_decisions_is_the_one_the_committee_meets(run):
+    """With --take, the tables had only the tool's shortlist: Jonas, his knock-out
+    overridden, takes a place on the committee's (`shortlist` with the decisions), Lene,
+    stopped, does not, and Sofie's undecided knock-out waits for a person."""
+    decide(run, "k04-jonas-vestergaard", "--override")
+    decide(run, "k05-lene-friis", "--stop")
+    listed = by_outcome(fairness_json(run, "--take", "3"))["shortlisted_decided"]
+    # of the two places left, Mette and Anders; settled: the women Mette, Lene and
+    # Birgitte (1 listed), the men Anders, Jonas, Karim and Peter (2): ratio (1/3)/(1/2).
+    # Fisher: 7 settled, 3 listed, 3 women: P(k) = 4, 18, 12, 1 (/35) for k = 0..3;
+    # observed 1, the likeliest: p = 1
+    assert [(listed[g]["unsettled"], listed[g]["selected"]) for g in ("kvinde", "mand")] == \
+        [(1, 1), (0, 2)]
+    assert listed["kvinde"]["impact_ratio"] == pytest.approx(2 / 3, abs=1e-4)
+    assert listed["kvinde"]["below_four_fifths"] and listed["kvinde"]["p_value"] == 1.0
 
 
 def test_a_decision_on_other_evidence_is_no_outcome_and_one_on_the_same_counts(run, audit_db):
@@ -731,7 +748,8 @@ def test_nothing_about_fewer_than_three_follows_with_decisions_in_play(drawn):
     knock-outs only, hide the groups the proposals hide: no group shown under them that
     is not whole blocks, and nothing about fewer than three follows from all the tables."""
     results, groups, decisions = drawn
-    compared = compare(results, groups, outcomes(results, None, []) + decided(decisions))
+    compared = compare(results, groups, outcomes(results, None, [])
+                                        + decided(results, 3, decisions))
     hidden = {}
     for c in compared:
         assert hidden.setdefault(c.attribute, {r.group for r in c.rates if r.hidden}) == \

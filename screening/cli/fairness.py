@@ -16,7 +16,8 @@ from .help import HelpCommand, argument, option
 @option("--groups", "groups_file", required=True, type=click.Path(dir_okay=False),
         help="CSV med kandidat-id og frivilligt oplyste grupper (fx id,køn,aldersgruppe).")
 @option("--take", type=click.IntRange(min=1),
-        help="Tag også shortlisten med: de N, værktøjet foreslår går videre.")
+        help="Tag også shortlisten med: de N, værktøjet foreslår går videre, og de N efter "
+             "personers beslutninger.")
 @option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
         show_default=True, help="table til læsning; json til maskiner.")
 @option("--audit-db", type=click.Path(dir_okay=False), envvar="SCREENING_AUDIT_DB",
@@ -29,8 +30,9 @@ def fairness(run, groups_file, take, fmt, audit_db):
     gruppen med den højeste rate (4/5-reglen: under 0,8 markeres) og Fishers eksakte test af
     gruppen mod resten. Udfaldene er værktøjets forslag (ingen foreslået knock-out, shortlist
     med --take, en anbefaling eller bedre) og personers beslutninger: hvem der går videre
-    efter dem (en foreslået knock-out, ingen har afgjort, er uafklaret), og hvor mange af de
-    foreslåede knock-outs en person har underkendt. Grupper under 5 afklarede kandidater
+    efter dem, og med --take shortlisten efter dem (en foreslået knock-out, ingen har
+    afgjort, er uafklaret), og hvor mange af de foreslåede knock-outs en person har
+    underkendt. Grupper under 5 afklarede kandidater
     nævnes: for få til at konkludere; en gruppe, hvis tal ville vise, hvordan det gik under 3
     kandidater, vises uden tal. Gruppeoplysningerne læses kun fra filen; de gemmes hverken i
     poster eller revisionsspor.
@@ -71,7 +73,7 @@ def fairness(run, groups_file, take, fmt, audit_db):
         raise InputError([Problem(groups_file, message("groups_none_of_run", run=run,
                                                        ids=_listed(missing, 3)), code="E604")])
     bands = [(b.band, b.label) for b in sorted(scoring.bands, key=lambda b: -b.min_score)]
-    outcome_list = outcomes(results, take, bands) + decided(decisions)
+    outcome_list = outcomes(results, take, bands) + decided(results, take, decisions)
     comparisons = compare(results, groups, outcome_list)
     if fmt == "json":
         emit(json.dumps(_document(run, comparisons, missing, unknown, unstated,
@@ -118,7 +120,7 @@ def _table(run: str, comparisons) -> str:
     from tabulate import tabulate
 
     lines = [t("Udvælgelsesrater pr. gruppe i kørsel {run}", run=run),
-             t("Udfaldene er værktøjets forslag, undtagen de to efter personers "
+             t("Udfaldene er værktøjets forslag, undtagen de sidste, der tæller personers "
                "beslutninger. Raten er andelen med udfaldet blandt de kandidater, hvis udfald "
                "er afklaret; de uafklarede står for sig og tæller hverken med eller imod."),
              ""]
