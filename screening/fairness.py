@@ -5,7 +5,9 @@ apart (candidate id and voluntarily given attributes such as køn or aldersgrupp
 data never enters the records or the audit chain; this module only reads both and counts.
 
 For each attribute (and each pair of attributes, as intersections) and each stage outcome
-(no proposed knock-out, on the shortlist, a recommendation band or better): per group the number
+(the tool's proposals: no proposed knock-out, on the shortlist, a recommendation band or
+better; and people's decisions: who goes on after them, and of the proposed knock-outs, those
+a person overrode, `decided`): per group the number
 of candidates, how many of them have no settled outcome yet (a krav not yet belyst, too
 little evidence for a recommendation: the tool has not proposed either way), how many had
 the outcome and the rate among those whose outcome is settled, as an analyst of adverse
@@ -31,9 +33,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from .errors import InputError, Problem
 from .messages import message
+
+if TYPE_CHECKING:
+    from .audit.decisions import Decision
 
 FOUR_FIFTHS = Fraction(4, 5)
 MIN_GROUP = 5  # below this a rate moves by 20 points or more with one candidate
@@ -55,6 +61,14 @@ class Outcome:
     # proposed knock-out" and disfavoured by every band)
     settled: Callable[[dict], bool]
     unsettled: str  # a Danish phrase (i18n gives the English): what leaves it unsettled
+    # the candidates it is about, the others in none of its counts: for the overrides,
+    # those with a proposed knock-out a person is to decide on (None: every candidate)
+    among: Callable[[dict], bool] | None = None
+    counts: str = "proposals"  # or "decisions": whose outcome it is, the tool's or people's
+
+    def about(self, result: dict) -> bool:
+        """Whether the stored `result` is one of the candidates the outcome is about."""
+        return self.among is None or self.among(result)
 
     def text(self) -> str:
         from .i18n import t
@@ -207,13 +221,11 @@ def outcomes(results: Sequence[dict], take: int | None, bands: Sequence[tuple[st
     those with too little evidence, for whom it proposes nothing; a band by a
     recommendation (a proposed knock-out is in none), not by "afventer belysning" or
     "utilstrækkeligt belyst"."""
-    from .results import O
     from .vocabulary import PENDING_BAND, SPARSE_BAND
 
     found = [Outcome("no_knockout", "ingen foreslået knock-out", {},
                      lambda r: not r["knockouts"],
-                     lambda r: bool(r["knockouts"]) or all(
-                         c["status"] == O for c in r["criteria"] if c["priority"] == "krav"),
+                     lambda r: bool(r["knockouts"]) or _every_krav_met(r),
                      "et krav endnu ikke belyst, eller et, kommende kilder kan opfylde")]
     if take is not None:
         listed, unjudged = _shortlisted(results, take)
@@ -229,20 +241,76 @@ def outcomes(results: Sequence[dict], take: int | None, bands: Sequence[tuple[st
     return found
 
 
+def decided(results: Sequence[dict], take: int | None, decisions: Mapping[str, Decision]
+            ) -> list[Outcome]:
+    """The outcomes people's `decisions` (the standing ones on the run's evidence,
+    `on_this_evidence`) give: who goes on after them, on the shortlist of `take` the
+    committee meets (`shortlist` with the decisions: who was decided to go on takes a place,
+    a proposed knock-out or too little evidence waits for a decision), and, of the proposed
+    knock-outs, which a person overrode. A candidate goes on by an advance or an override,
+    is out by a stop or a confirmation, and without a decision goes on when no knock-out is
+    proposed, every krav is met and the evidence is enough for the tool to propose (with too
+    little, a person decides: `shortlist`); a proposed knock-out nobody has decided yet, a
+    krav not yet belyst or too little evidence nobody has decided on, is unsettled, as the
+    process has not ended there either way."""
+    from .audit.decisions import ADVANCES
+    from .vocabulary import SPARSE_BAND
+
+    def goes_on(result: dict) -> bool:
+        decision = decisions.get(result["id"])
+        return decision.outcome == ADVANCES if decision else not result["knockouts"]
+
+    def settled(result: dict) -> bool:
+        decision = decisions.get(result["id"])
+        if decision:
+            return decision.outcome is not None
+        return (not result["knockouts"] and _every_krav_met(result)
+                and result["recommendation"] != SPARSE_BAND)
+
+    found = [Outcome("goes_on", "går videre efter personers beslutninger", {}, goes_on,
+                     settled, "en foreslået knock-out, ingen person har afgjort endnu, et "
+                     "krav endnu ikke belyst eller for lidt evidens til et forslag",
+                     counts="decisions")]
+    if take is not None:
+        listed, waiting = _shortlisted(results, take, decisions)
+        found.append(Outcome("shortlisted_decided",
+                             "på shortlisten (top {take}) efter personers beslutninger",
+                             {"take": take}, lambda r: r["id"] in listed,
+                             lambda r: r["id"] not in waiting,
+                             "en foreslået knock-out eller for lidt evidens, ingen person har "
+                             "afgjort endnu", counts="decisions"))
+    return [*found,
+            Outcome("overridden",
+                    "foreslået knock-out underkendt af en person (blandt de foreslåede)", {},
+                    goes_on, lambda r: r["id"] in decisions and settled(r),
+                    "ingen person har afgjort den foreslåede knock-out endnu",
+                    among=lambda r: bool(r["knockouts"]), counts="decisions")]
+
+
+def _every_krav_met(result: dict) -> bool:
+    from .results import O
+
+    return all(c["status"] == O for c in result["criteria"] if c["priority"] == "krav")
+
+
 def _in_bands(bands: frozenset[str]) -> Callable[[dict], bool]:
     return lambda result: result["recommendation"] in bands
 
 
-def _shortlisted(results: Sequence[dict], take: int) -> tuple[set[str], set[str]]:
+def _shortlisted(results: Sequence[dict], take: int, decisions: Mapping[str, Decision] | None = None
+                 ) -> tuple[set[str], set[str]]:
     """The ids the shortlist of `take` takes (ties included), and those it proposes nothing
-    for (too little evidence: a person decides)."""
+    for (too little evidence: a person decides); with people's `decisions`, the shortlist
+    the committee meets, where a proposed knock-out nobody has decided waits too."""
     from .shortlist import shortlist
 
     ranks = _ranks(results)
     ranked = [SimpleNamespace(**{**r, "rank": ranks[r["id"]]})
               for r in sorted(results, key=lambda r: (ranks[r["id"]], r["id"]))]
-    chosen = shortlist(SimpleNamespace(results=ranked), take)  # type: ignore[arg-type]
-    return {r.id for r in (*chosen.taken, *chosen.tied)}, {r.id for r in chosen.unjudged}
+    chosen = shortlist(SimpleNamespace(results=ranked), take,  # type: ignore[arg-type]
+                       decisions)
+    waiting = chosen.unjudged + (chosen.knocked_out if decisions is not None else ())
+    return {r.id for r in (*chosen.taken, *chosen.tied)}, {r.id for r in waiting}
 
 
 def _ranks(results: Sequence[dict]) -> dict[str, int]:
@@ -295,7 +363,8 @@ def compare(results: Sequence[dict], groups: Groups, outcome_list: Sequence[Outc
                 block_of[r["id"]] for r in rs}))  # some of a block in, some out
         for outcome in outcome_list:
             counts = {}
-            for group, rs in sorted(members.items()):
+            for group, everyone in sorted(members.items()):
+                rs = [r for r in everyone if outcome.about(r)]
                 settled = [r for r in rs if outcome.settled(r)]
                 counts[group] = (len(rs), sum(outcome.holds(r) for r in settled),
                                  len(rs) - len(settled))

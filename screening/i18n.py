@@ -216,16 +216,26 @@ EN: dict[str, str] = {
     "seneste på samme profil, stadie og post": "latest on the same profile, stage and record",
     # screening fairness
     "Udvælgelsesrater pr. gruppe i kørsel {run}": "Selection rates per group in run {run}",
-    "Værktøjets forslag, ikke personers beslutninger. Raten er andelen med udfaldet blandt "
-    "de kandidater, hvis udfald er afklaret; de uafklarede står for sig og tæller hverken med "
-    "eller imod.":
-        "The tool's proposals, not people's decisions. The rate is the share with the outcome "
-        "among the candidates whose outcome is settled; the unsettled stand apart and count "
-        "neither for nor against.",
-    "{count} kandidat(er) har en stående beslutning truffet af en person; tallene er "
-    "værktøjets forslag og tæller ikke beslutningerne med":
-        "{count} candidate(s) have a standing decision made by a person; the figures are the "
-        "tool's proposals and do not count the decisions",
+    "Udfaldene er værktøjets forslag, undtagen de sidste, der tæller personers beslutninger. "
+    "Raten er andelen med udfaldet blandt de kandidater, hvis udfald er afklaret; de "
+    "uafklarede står for sig og tæller hverken med eller imod.":
+        "The outcomes are the tool's proposals, but for the last ones, which count people's "
+        "decisions. The rate is the share with the outcome among the candidates whose outcome "
+        "is settled; the unsettled stand apart and count neither for nor against.",
+    "på shortlisten (top {take}) efter personers beslutninger":
+        "on the shortlist (top {take}) after people's decisions",
+    "en foreslået knock-out eller for lidt evidens, ingen person har afgjort endnu":
+        "a proposed knock-out or too little evidence nobody has decided yet",
+    "{count} kandidat(er) har en stående beslutning truffet af en person; beslutningerne "
+    "tæller med i udfaldene efter personers beslutninger, ikke i værktøjets forslag":
+        "{count} candidate(s) have a standing decision made by a person; the decisions count "
+        "in the outcomes after people's decisions, not in the tool's proposals",
+    "{count} kandidat(er) har kun en beslutning truffet på andet grundlag (i en kørsel på et "
+    "andet stadie, en anden dato eller en anden udgave af posten eller profilen); den står ikke "
+    "på denne kørsels grundlag og tæller ikke med":
+        "{count} candidate(s) have only a decision made on other evidence (in a run at another "
+        "stage, date or version of the record or profile); it does not stand on this run's "
+        "evidence and is not counted",
     "Uafklarede": "Unsettled",
     "{outcome}: {count} kandidat(er) har endnu intet afklaret udfald ({why}) og tæller ikke "
     "med i raterne; de står under Uafklarede":
@@ -238,6 +248,15 @@ EN: dict[str, str] = {
     "afventer belysning eller utilstrækkeligt belyst: endnu ingen anbefaling":
         "awaiting evidence or insufficient evidence: no recommendation yet",
     "ingen foreslået knock-out": "no proposed knock-out",
+    "går videre efter personers beslutninger": "goes on after people's decisions",
+    "foreslået knock-out underkendt af en person (blandt de foreslåede)":
+        "proposed knock-out overridden by a person (of those proposed)",
+    "en foreslået knock-out, ingen person har afgjort endnu, et krav endnu ikke belyst eller "
+    "for lidt evidens til et forslag":
+        "a proposed knock-out nobody has decided yet, a requirement not yet assessed or too "
+        "little evidence for a proposal",
+    "ingen person har afgjort den foreslåede knock-out endnu":
+        "nobody has decided the proposed knock-out yet",
     "på shortlisten (top {take})": "on the shortlist (top {take})",
     "anbefaling '{label}' eller bedre": "recommendation '{label}' or better",
     "Gruppe": "Group", "Antal": "Candidates", "Med udfaldet": "With the outcome",

@@ -9,11 +9,15 @@ import random
 import numpy as np
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from screening.audit.decisions import DECISIONS, Decision
 from screening.audit.store import AuditStore
 from screening.cli import main
 from screening.errors import InputError
-from screening.fairness import Groups, compare, outcomes, rates, read_groups
+from screening.fairness import Groups, compare, decided, outcomes, rates, read_groups
+from screening.results import O
 
 from .conftest import ROOT
 
@@ -293,6 +297,21 @@ def test_a_candidate_whose_outcome_is_not_settled_is_in_no_rate():
         assert judged.p_value == 1.0  # against nobody settled
 
 
+def test_a_candidate_with_too_little_evidence_waits_for_a_person_after_decisions_too():
+    """Every krav met and no knock-out, but too little evidence for a recommendation: the
+    tool proposes nothing and a person decides (`shortlist`), yet after people's decisions
+    the candidate counted as going on, a decision nobody had made."""
+    from screening.vocabulary import SPARSE_BAND
+
+    thin = {"id": "a", "knockouts": [], "recommendation": SPARSE_BAND,
+            "criteria": [{"priority": "krav", "status": O}]}
+    goes_on, _ = decided([thin], None, {})
+    assert not goes_on.settled(thin)
+    stopped = Decision(1, "run", "a", "", "stop", "candidate", DECISIONS["stop"][1], "", "F")
+    goes_on, _ = decided([thin], None, {"a": stopped})
+    assert goes_on.settled(thin) and not goes_on.holds(thin)
+
+
 def test_the_helsingor_example_run_against_hand_computed_numbers(run, tmp_path):
     result = CliRunner().invoke(main, ["fairness", run, "--groups", str(GROUPS), "--take", "3",
                                        "--format", "json"])
@@ -377,34 +396,146 @@ def test_the_table_in_english_and_group_data_stays_out_of_the_store(run, audit_d
     assert AuditStore(audit_db).head() == before  # nothing written
 
 
-@pytest.mark.parametrize(("lang", "said"), [
-    ("da", "advarsel: 1 kandidat(er) har en stående beslutning truffet af en person; tallene "
-           "er værktøjets forslag og tæller ikke beslutningerne med\n"),
-    ("en", "warning: 1 candidate(s) have a standing decision made by a person; the figures "
-           "are the tool's proposals and do not count the decisions\n")])
-def test_a_persons_decision_is_not_counted_and_the_figures_say_so(run, lang, said):
-    """With Jonas's knock-out overridden by the committee, the tables still counted him as
-    a proposed knock-out and said nothing: read as the hiring's outcome, the men looked
-    worse treated than the committee had treated them."""
-    before = CliRunner().invoke(main, ["fairness", run, "--groups", str(GROUPS), "--format",
-                                       "json"])
-    decided = CliRunner().invoke(main, ["decide", run, "k04-jonas-vestergaard", "--override",
-                                        "--operator", "Formand", "--reason",
-                                        "Har ledet ledere som konstitueret skoleleder"])
+def decide(run: str, candidate: str, decision: str) -> None:
+    decided = CliRunner().invoke(main, ["decide", run, candidate, decision, "--operator",
+                                        "Formand", "--reason", "Udvalgets vurdering"])
     assert decided.exit_code == 0, decided.output
-    after = CliRunner().invoke(main, ["--lang", lang, "fairness", run, "--groups", str(GROUPS),
-                                      "--format", "json"])
-    assert after.exit_code == 0, after.output
-    figures = json.loads(after.stdout)
-    assert [c["groups"] for c in figures["comparisons"]] == \
-        [c["groups"] for c in json.loads(before.stdout)["comparisons"]]
-    assert (figures["counts"], figures["decisions_not_counted"]) == ("proposals", 1)
-    assert said in after.stderr
+
+
+def fairness_json(run: str, *options: str) -> dict:
+    result = CliRunner().invoke(main, ["fairness", run, "--groups", str(GROUPS), *options,
+                                       "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def by_outcome(document: dict, attribute: str = "køn") -> dict[str, dict[str, dict]]:
+    return {c["outcome"]: {g["group"]: g for g in c["groups"]}
+            for c in document["comparisons"] if c["attribute"] == attribute}
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("da", ["advarsel: 2 kandidat(er) har en stående beslutning truffet af en person; "
+            "beslutningerne tæller med i udfaldene efter personers beslutninger, ikke i "
+            "værktøjets forslag\n",
+            "advarsel: går videre efter personers beslutninger: 1 kandidat(er) har endnu intet "
+            "afklaret udfald (en foreslået knock-out, ingen person har afgjort endnu, et krav "
+            "endnu ikke belyst eller for lidt evidens til et forslag)",
+            "advarsel: køn · foreslået knock-out underkendt af en person (blandt de foreslåede): "
+            "grupperne kvinde, mand har under 5 kandidater med afklaret udfald"]),
+    ("en", ["warning: 2 candidate(s) have a standing decision made by a person; the decisions "
+            "count in the outcomes after people's decisions, not in the tool's proposals\n",
+            "warning: goes on after people's decisions: 1 candidate(s) have no settled outcome "
+            "yet (a proposed knock-out nobody has decided yet, a requirement not yet assessed "
+            "or too little evidence for a proposal)",
+            "warning: køn · proposed knock-out overridden by a person (of those proposed): the "
+            "groups kvinde, mand have fewer than 5 candidates with a settled outcome"])])
+def test_the_outcome_after_peoples_decisions_is_counted_beside_the_proposals(run, lang, said):
+    """With Jonas's knock-out overridden and Lene stopped by the committee, the tables
+    counted only the tool's proposals: who went on after the committee's decisions, and
+    whom its overrides favoured, an analyst of adverse impact could not see. The proposals
+    are counted as before, and beside them the outcome after people's decisions and the
+    overrides among the proposed knock-outs."""
+    before = fairness_json(run)
+    decide(run, "k04-jonas-vestergaard", "--override")
+    decide(run, "k05-lene-friis", "--stop")
+    after = fairness_json(run)
+    assert [c for c in after["comparisons"] if c["counts"] == "proposals"] == \
+        [c for c in before["comparisons"] if c["counts"] == "proposals"]
+    assert after["decisions"] == 2 and before["decisions"] == 0
+    decided, undecided = by_outcome(after), by_outcome(before)
+    # before: Sofie's and Jonas's knock-outs undecided and Lene's krav not yet belyst, all
+    # three unsettled; Mette and Birgitte (women), Anders, Karim and Peter (men) go on
+    figures = ("candidates", "unsettled", "selected")
+    assert [tuple(undecided["goes_on"][g][f] for f in figures) for g in ("kvinde", "mand")] \
+        == [(4, 2, 2), (4, 1, 3)]
+    # after: Lene out, Jonas on, Sofie's knock-out undecided: women 2 of 3, men 4 of 4; the
+    # women's ratio 2/3, under 4/5. Fisher: 7 settled, 6 go on, 3 women: P(k) =
+    # C(6,k)·C(1,3-k)/C(7,3) = 15, 20 (/35) for k = 2, 3; observed 2: p = 15/35.
+    goes_on = decided["goes_on"]
+    assert [tuple(goes_on[g][f] for f in figures) for g in ("kvinde", "mand")] == \
+        [(4, 1, 2), (4, 0, 4)]
+    assert goes_on["kvinde"]["impact_ratio"] == pytest.approx(2 / 3, abs=1e-4)
+    assert goes_on["kvinde"]["below_four_fifths"]
+    assert goes_on["kvinde"]["p_value"] == pytest.approx(15 / 35, abs=1e-4)
+    # of the proposed knock-outs, Sofie's is undecided and Jonas's overridden
+    overridden = decided["overridden"]
+    assert [tuple(overridden[g][f] for f in figures) for g in ("kvinde", "mand")] == \
+        [(1, 1, 0), (1, 0, 1)]
+    assert [c["counts"] for c in after["comparisons"] if c["outcome"] in
+            ("goes_on", "overridden")] == ["decisions"] * 6  # køn, aldersgruppe, the pair
     table = CliRunner().invoke(main, ["--lang", lang, "fairness", run, "--groups",
                                       str(GROUPS)])
-    assert table.stdout.splitlines()[1].startswith(
-        "Værktøjets forslag, ikke personers beslutninger." if lang == "da" else
-        "The tool's proposals, not people's decisions.")
+    assert table.exit_code == 0, table.output
+    assert all(line in table.stderr for line in said), table.stderr
+    heading = ("køn · går videre efter personers beslutninger" if lang == "da" else
+               "køn · goes on after people's decisions")
+    assert heading in table.stdout.splitlines()
+
+
+def test_the_shortlist_after_peoples_decisions_is_the_one_the_committee_meets(run):
+    """With --take, the tables had only the tool's shortlist: Jonas, his knock-out
+    overridden, takes a place on the committee's (`shortlist` with the decisions), Lene,
+    stopped, does not, and Sofie's undecided knock-out waits for a person."""
+    decide(run, "k04-jonas-vestergaard", "--override")
+    decide(run, "k05-lene-friis", "--stop")
+    listed = by_outcome(fairness_json(run, "--take", "3"))["shortlisted_decided"]
+    # of the two places left, Mette and Anders; settled: the women Mette, Lene and
+    # Birgitte (1 listed), the men Anders, Jonas, Karim and Peter (2): ratio (1/3)/(1/2).
+    # Fisher: 7 settled, 3 listed, 3 women: P(k) = 4, 18, 12, 1 (/35) for k = 0..3;
+    # observed 1, the likeliest: p = 1
+    assert [(listed[g]["unsettled"], listed[g]["selected"]) for g in ("kvinde", "mand")] == \
+        [(1, 1), (0, 2)]
+    assert listed["kvinde"]["impact_ratio"] == pytest.approx(2 / 3, abs=1e-4)
+    assert listed["kvinde"]["below_four_fifths"] and listed["kvinde"]["p_value"] == 1.0
+
+
+def test_a_decision_on_other_evidence_is_no_outcome_and_one_on_the_same_counts(run, audit_db):
+    """A decision stands on the evidence it was made on (`on_this_evidence`): one made at
+    the reference stage is shown beside Jonas at the second interview, but decides nothing
+    there; one made in a later run of the same records, stage and date is the run's."""
+    later = CliRunner().invoke(main, ["screen", "helsingor-direktor-2024", str(EXAMPLES),
+                                      "--stage", "samtale2", "--rules-dir",
+                                      str(ROOT / "rules"), "--format", "json"])
+    assert later.exit_code == 0, later.output
+    interview = AuditStore(audit_db).runs()[-1]["run"]
+    again = CliRunner().invoke(main, ["screen", "helsingor-direktor-2024", str(EXAMPLES),
+                                      "--stage", "reference", "--rules-dir",
+                                      str(ROOT / "rules"), "--format", "json"])
+    assert again.exit_code == 0, again.output
+    same = AuditStore(audit_db).runs()[-1]["run"]
+    before = fairness_json(interview)
+    decide(same, "k04-jonas-vestergaard", "--override")
+    assert fairness_json(interview) == {**before, "decisions_on_other_evidence": 1}
+    counted = fairness_json(run)
+    assert counted["decisions"] == 1
+    assert by_outcome(counted)["overridden"]["mand"]["selected"] == 1
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("da", "advarsel: 1 kandidat(er) har kun en beslutning truffet på andet grundlag (i en "
+           "kørsel på et andet stadie, en anden dato eller en anden udgave af posten eller "
+           "profilen); den står ikke på denne kørsels grundlag og tæller ikke med\n"),
+    ("en", "warning: 1 candidate(s) have only a decision made on other evidence (in a run at "
+           "another stage, date or version of the record or profile); it does not stand on "
+           "this run's evidence and is not counted\n")])
+def test_a_decision_made_on_other_evidence_is_named_not_taken_for_none(run, audit_db, lang,
+                                                                      said):
+    """The committee overrode Jonas's knock-out at the reference stage; at the second
+    interview the tables called his knock-out one 'nobody has decided yet' and said nothing
+    of the decision every paper shows beside him."""
+    decide(run, "k04-jonas-vestergaard", "--override")
+    later = CliRunner().invoke(main, ["screen", "helsingor-direktor-2024", str(EXAMPLES),
+                                      "--stage", "samtale2", "--rules-dir",
+                                      str(ROOT / "rules"), "--format", "json"])
+    assert later.exit_code == 0, later.output
+    interview = AuditStore(audit_db).runs()[-1]["run"]
+    result = CliRunner().invoke(main, ["--lang", lang, "fairness", interview, "--groups",
+                                       str(GROUPS)])
+    assert result.exit_code == 0, result.output
+    assert said in result.stderr
+    assert "stående beslutning" not in result.stderr and "standing" not in result.stderr
+    assert fairness_json(run)["decisions_on_other_evidence"] == 0
 
 
 def test_a_missing_groups_file_or_run_exits_2(run, tmp_path):
@@ -583,6 +714,50 @@ def test_nothing_about_fewer_than_three_follows_from_any_groups_file():
                                                   for r in c.rates]}
             for c in compare(results, groups, outcomes(results, None, []))]}
         assert worked_out(document, groups, screened) == [], members
+
+
+@st.composite
+def decided_runs(draw) -> tuple[list[dict], Groups, dict[str, Decision]]:
+    """A run of candidates, some proposed knock-outs and some with a krav not yet belyst,
+    the decisions people made on some of them, and a groups file of three attributes."""
+    screened = [f"c{n:02}" for n in range(draw(st.integers(3, 24)))]
+    results, decisions = [], {}
+    for seq, candidate in enumerate(screened):
+        knockout = draw(st.booleans())
+        status = draw(st.sampled_from([O, "ikke belyst"]))
+        results.append({"id": candidate, "knockouts": ["krav"] if knockout else [],
+                        "recommendation": "x", "rank": 1,
+                        "criteria": [{"priority": "krav", "status": status}]})
+        if draw(st.booleans()):
+            made = draw(st.sampled_from(["confirm", "override"] if knockout else
+                                        ["advance", "stop"]))
+            target, outcome = DECISIONS[made]
+            decisions[candidate] = Decision(seq, "run", candidate, "", made, target, outcome,
+                                            "", "Formand")
+    values = {"køn": "kmm", "alder": ["", "u", "m", "æ"], "by": "abcd"}
+    members = {c: {a: v for a, v in ((a, draw(st.sampled_from(list(vs))))
+                                     for a, vs in values.items()) if v}
+               for c in screened if draw(st.integers(0, 9))}
+    return results, Groups(tuple(values), members), decisions
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(decided_runs())
+def test_nothing_about_fewer_than_three_follows_with_decisions_in_play(drawn):
+    """The outcomes after people's decisions, the overrides counted among the proposed
+    knock-outs only, hide the groups the proposals hide: no group shown under them that
+    is not whole blocks, and nothing about fewer than three follows from all the tables."""
+    results, groups, decisions = drawn
+    compared = compare(results, groups, outcomes(results, None, [])
+                                        + decided(results, 3, decisions))
+    hidden = {}
+    for c in compared:
+        assert hidden.setdefault(c.attribute, {r.group for r in c.rates if r.hidden}) == \
+            {r.group for r in c.rates if r.hidden}, c.outcome.id
+    document = {"comparisons": [
+        {"attribute": c.attribute, "groups": [{"group": r.group, "hidden": r.hidden}
+                                              for r in c.rates]} for c in compared]}
+    assert worked_out(document, groups, sorted(r["id"] for r in results)) == []
 
 
 def test_a_quote_left_open_or_a_huge_value_is_a_located_error():

@@ -16,7 +16,8 @@ from .help import HelpCommand, argument, option
 @option("--groups", "groups_file", required=True, type=click.Path(dir_okay=False),
         help="CSV med kandidat-id og frivilligt oplyste grupper (fx id,køn,aldersgruppe).")
 @option("--take", type=click.IntRange(min=1),
-        help="Tag også shortlisten med: de N, værktøjet foreslår går videre.")
+        help="Tag også shortlisten med: de N, værktøjet foreslår går videre, og de N efter "
+             "personers beslutninger.")
 @option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
         show_default=True, help="table til læsning; json til maskiner.")
 @option("--audit-db", type=click.Path(dir_okay=False), envvar="SCREENING_AUDIT_DB",
@@ -24,11 +25,14 @@ from .help import HelpCommand, argument, option
 def fairness(run, groups_file, take, fmt, audit_db):
     """Behandler screeningen grupper af ansøgere forskelligt? Udvælgelsesrater pr. gruppe.
 
-    For hver oplysning i --groups-filen (og hvert par af dem) og hvert udfald af KØRSEL (ingen
-    foreslået knock-out, shortlist med --take, en anbefaling eller bedre): antal, hvor mange
-    der endnu er uafklarede, raten blandt de afklarede, forholdet til gruppen med den højeste
-    rate (4/5-reglen: under 0,8 markeres) og Fishers eksakte test af gruppen mod resten. Det
-    er værktøjets forslag, ikke personers beslutninger. Grupper under 5 afklarede kandidater
+    For hver oplysning i --groups-filen (og hvert par af dem) og hvert udfald af KØRSEL:
+    antal, hvor mange der endnu er uafklarede, raten blandt de afklarede, forholdet til
+    gruppen med den højeste rate (4/5-reglen: under 0,8 markeres) og Fishers eksakte test af
+    gruppen mod resten. Udfaldene er værktøjets forslag (ingen foreslået knock-out, shortlist
+    med --take, en anbefaling eller bedre) og personers beslutninger: hvem der går videre
+    efter dem, og med --take shortlisten efter dem (en foreslået knock-out, ingen har
+    afgjort, er uafklaret), og hvor mange af de foreslåede knock-outs en person har
+    underkendt. Grupper under 5 afklarede kandidater
     nævnes: for få til at konkludere; en gruppe, hvis tal ville vise, hvordan det gik under 3
     kandidater, vises uden tal. Gruppeoplysningerne læses kun fra filen; de gemmes hverken i
     poster eller revisionsspor.
@@ -45,7 +49,7 @@ def fairness(run, groups_file, take, fmt, audit_db):
     from ..display import terminal
     from ..documents import read_text
     from ..errors import InputError, Problem
-    from ..fairness import compare, coverage, not_given, outcomes, read_groups
+    from ..fairness import compare, coverage, decided, not_given, outcomes, read_groups
     from ..messages import message
 
     text, unread = read_text(groups_file)  # a spreadsheet's "Unicode text" is UTF-16: E003
@@ -57,9 +61,10 @@ def fairness(run, groups_file, take, fmt, audit_db):
     try:
         results = store.results(run)
         scoring = stored_profile(store, store.run(run)).scoring
-        # the figures are the tool's proposals: a person's decision (an override, say) is
-        # not counted, and the reader is told how many stand
-        decided = len(on_this_evidence(store.run_decisions_shown(run)))
+        # the decisions standing on the run's evidence: one made on other evidence stands
+        # for nothing here (shown beside the candidate, it is no outcome of this run)
+        shown = store.run_decisions_shown(run)
+        decisions = on_this_evidence(shown)
     finally:
         store.close()
     missing, unknown = coverage(results, groups)
@@ -68,27 +73,31 @@ def fairness(run, groups_file, take, fmt, audit_db):
         raise InputError([Problem(groups_file, message("groups_none_of_run", run=run,
                                                        ids=_listed(missing, 3)), code="E604")])
     bands = [(b.band, b.label) for b in sorted(scoring.bands, key=lambda b: -b.min_score)]
-    outcome_list = outcomes(results, take, bands)
+    outcome_list = outcomes(results, take, bands) + decided(results, take, decisions)
     comparisons = compare(results, groups, outcome_list)
     if fmt == "json":
-        emit(json.dumps(_document(run, comparisons, missing, unknown, unstated, decided),
+        emit(json.dumps(_document(run, comparisons, missing, unknown, unstated,
+                                  len(decisions), len(shown) - len(decisions)),
                         ensure_ascii=False, indent=2), None)
     else:
         emit(_table(run, comparisons), None)
-    unsettled = [(o, sum(not o.settled(r) for r in results)) for o in outcome_list]
-    for text in _warnings(comparisons, unsettled, missing, unknown, unstated, decided):
+    unsettled = [(o, sum(o.about(r) and not o.settled(r) for r in results))
+                 for o in outcome_list]
+    for text in _warnings(comparisons, unsettled, missing, unknown, unstated,
+                          len(decisions), len(shown) - len(decisions)):
         click.echo(f"{t('advarsel')}: {terminal(text)}", err=True)
 
 
 def _document(run: str, comparisons, missing: list[str], unknown: list[str],
-              unstated: dict[str, list[str]], decided: int) -> dict:
+              unstated: dict[str, list[str]], decided: int, elsewhere: int) -> dict:
     from ..fairness import FOUR_FIFTHS, MIN_GROUP, MIN_SHOWN
 
-    return {"run": run, "counts": "proposals", "decisions_not_counted": decided,
+    return {"run": run, "decisions": decided, "decisions_on_other_evidence": elsewhere,
             "four_fifths": float(FOUR_FIFTHS), "min_group": MIN_GROUP,
             "min_shown": MIN_SHOWN,
             "not_in_groups_file": missing, "not_in_run": unknown, "not_given": unstated,
             "comparisons": [{"attribute": c.attribute, "outcome": c.outcome.id,
+                             "counts": c.outcome.counts,
                              "label": c.outcome.text(),
                              "unsettled_when": t(c.outcome.unsettled),
                              "small_groups": list(c.small_groups),
@@ -111,9 +120,10 @@ def _table(run: str, comparisons) -> str:
     from tabulate import tabulate
 
     lines = [t("Udvælgelsesrater pr. gruppe i kørsel {run}", run=run),
-             t("Værktøjets forslag, ikke personers beslutninger. Raten er andelen med "
-               "udfaldet blandt de kandidater, hvis udfald er afklaret; de uafklarede står "
-               "for sig og tæller hverken med eller imod."), ""]
+             t("Udfaldene er værktøjets forslag, undtagen de sidste, der tæller personers "
+               "beslutninger. Raten er andelen med udfaldet blandt de kandidater, hvis udfald "
+               "er afklaret; de uafklarede står for sig og tæller hverken med eller imod."),
+             ""]
     for c in comparisons:
         lines.append(f"{c.attribute} · {c.outcome.text()}")
         rows = [(r.group, t("skjult"), "–", "–", "–", "–", "–", "–") if r.hidden else
@@ -129,15 +139,21 @@ def _table(run: str, comparisons) -> str:
 
 
 def _warnings(comparisons, unsettled: list, missing: list[str], unknown: list[str],
-              unstated: dict[str, list[str]], decided: int) -> list[str]:
+              unstated: dict[str, list[str]], decided: int, elsewhere: int) -> list[str]:
     """What the tables cannot say themselves; `unsettled`: per outcome, how many of the run's
     candidates have no settled outcome yet, and `decided` how many have a person's decision
-    standing (counted, not named: each is about a candidate's outcome)."""
+    standing on the run's evidence, `elsewhere` how many have only one made on other evidence
+    (counted, not named: each is about a candidate's outcome)."""
     from ..fairness import MIN_GROUP, MIN_SHOWN
 
-    found = [t("{count} kandidat(er) har en stående beslutning truffet af en person; tallene er "
-               "værktøjets forslag og tæller ikke beslutningerne med", count=decided)
-             ] if decided else []
+    found = [t("{count} kandidat(er) har en stående beslutning truffet af en person; "
+               "beslutningerne tæller med i udfaldene efter personers beslutninger, ikke i "
+               "værktøjets forslag", count=decided)] if decided else []
+    if elsewhere:  # else their proposed knock-outs read as ones nobody has decided
+        found.append(t("{count} kandidat(er) har kun en beslutning truffet på andet grundlag "
+                       "(i en kørsel på et andet stadie, en anden dato eller en anden udgave af "
+                       "posten eller profilen); den står ikke på denne kørsels grundlag og "
+                       "tæller ikke med", count=elsewhere))
     found += [t("{outcome}: {count} kandidat(er) har endnu intet afklaret udfald ({why}) og "
                 "tæller ikke med i raterne; de står under Uafklarede", outcome=outcome.text(),
                 count=count, why=t(outcome.unsettled))
@@ -149,9 +165,13 @@ def _warnings(comparisons, unsettled: list, missing: list[str], unknown: list[st
                        "kandidater, eller tal, hvorfra sammen med andre tabellers tallene for "
                        "færre end {n} kunne regnes ud, ville vise, hvordan det gik den enkelte",
                        attribute=attribute, groups=", ".join(groups), n=MIN_SHOWN))
-    small: dict[str, set[str]] = {}  # per attribute, the groups small under any outcome
+    # per attribute, the groups small under any outcome about every candidate; under one
+    # about some (the overrides: a handful of proposed knock-outs), named with it, as nearly
+    # every group is small there and would read as small in the proposals too
+    small: dict[str, set[str]] = {}
     for c in comparisons:
-        small.setdefault(c.attribute, set()).update(c.small_groups)
+        named = c.attribute if c.outcome.among is None else f"{c.attribute} · {c.outcome.text()}"
+        small.setdefault(named, set()).update(c.small_groups)
     for attribute, named in small.items():
         if not named:
             continue

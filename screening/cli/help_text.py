@@ -393,27 +393,34 @@ HELP_EN: dict[str, str] = {
     "Behandler screeningen grupper af ansøgere forskelligt? Udvælgelsesrater pr. gruppe.":
         "Does the screening treat groups of applicants differently? Selection rates per "
         "group.",
-    "For hver oplysning i --groups-filen (og hvert par af dem) og hvert udfald af KØRSEL (ingen "
-    "foreslået knock-out, shortlist med --take, en anbefaling eller bedre): antal, hvor mange "
-    "der endnu er uafklarede, raten blandt de afklarede, forholdet til gruppen med den højeste "
-    "rate (4/5-reglen: under 0,8 markeres) og Fishers eksakte test af gruppen mod resten. Det "
-    "er værktøjets forslag, ikke personers beslutninger. Grupper under 5 afklarede kandidater "
+    "For hver oplysning i --groups-filen (og hvert par af dem) og hvert udfald af KØRSEL: "
+    "antal, hvor mange der endnu er uafklarede, raten blandt de afklarede, forholdet til "
+    "gruppen med den højeste rate (4/5-reglen: under 0,8 markeres) og Fishers eksakte test af "
+    "gruppen mod resten. Udfaldene er værktøjets forslag (ingen foreslået knock-out, shortlist "
+    "med --take, en anbefaling eller bedre) og personers beslutninger: hvem der går videre "
+    "efter dem, og med --take shortlisten efter dem (en foreslået knock-out, ingen har "
+    "afgjort, er uafklaret), og hvor mange af de foreslåede knock-outs en person har "
+    "underkendt. Grupper under 5 afklarede kandidater "
     "nævnes: for få til at konkludere; en gruppe, hvis tal ville vise, hvordan det gik under 3 "
     "kandidater, vises uden tal. Gruppeoplysningerne læses kun fra filen; de gemmes hverken i "
     "poster eller revisionsspor.":
         "For each attribute in the --groups file (and each pair of them) and each outcome of "
-        "the run RUN (no proposed knock-out, shortlist with --take, a recommendation or "
-        "better): count, how many are still unsettled, the rate among the settled, the ratio "
-        "to the group with the highest rate (the 4/5 rule: below 0.8 is marked) and Fisher's "
-        "exact test of the group against the rest. These are the tool's proposals, not "
-        "people's decisions. Groups under 5 settled candidates are named: too few to "
-        "conclude; a group whose figures would show what happened to fewer than 3 candidates "
-        "is shown without figures. The group attributes are read from the file only; they "
-        "are stored neither in records nor in the audit trail.",
+        "the run RUN: count, how many are still unsettled, the rate among the settled, the "
+        "ratio to the group with the highest rate (the 4/5 rule: below 0.8 is marked) and "
+        "Fisher's exact test of the group against the rest. The outcomes are the tool's "
+        "proposals (no proposed knock-out, shortlist with --take, a recommendation or better) "
+        "and people's decisions: who goes on after them, and with --take the shortlist after "
+        "them (a proposed knock-out nobody has decided is unsettled), and how many of the "
+        "proposed knock-outs a person overrode. Groups under 5 settled candidates are named: "
+        "too few to conclude; a group whose figures would show what happened to fewer than 3 "
+        "candidates is shown without figures. The group attributes are read from the file "
+        "only; they are stored neither in records nor in the audit trail.",
     "CSV med kandidat-id og frivilligt oplyste grupper (fx id,køn,aldersgruppe).":
         "CSV with candidate id and voluntarily disclosed groups (e.g. id,gender,age_group).",
-    "Tag også shortlisten med: de N, værktøjet foreslår går videre.":
-        "Include the shortlist too: the N the tool proposes go on.",
+    "Tag også shortlisten med: de N, værktøjet foreslår går videre, og de N efter personers "
+    "beslutninger.":
+        "Include the shortlist too: the N the tool proposes go on, and the N after people's "
+        "decisions.",
     "table til læsning; json til maskiner.": "table for reading; json for machines.",
     # the formats of explain, fields, trace and audit export, and what audit export and
     # replay take
