@@ -681,6 +681,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                "komplet liste"),
     "resume_section_left_out": ("not carried over (no matching fields in the candidate record)",
                                 "ikke overført (ingen tilsvarende felter i kandidatposten)"),
+    # a resume imported again over a record (--overwrite)
+    "resume_value_replaced": ("'{before}' replaced by the resume's '{after}'; if the record's "
+                              "value was a correction, put it back",
+                              "'{before}' erstattet af CV'ets '{after}'; var postens værdi en "
+                              "rettelse, så sæt den ind igen"),
+    "resume_guess_kept": ("the record's '{kept}' kept (the resume gives only the guess "
+                          "'{guess}')", "postens '{kept}' beholdt (CV'et giver kun gættet "
+                          "'{guess}')"),
+    "resume_entry_kept": ("{entry}: not in the resume; kept in the record",
+                          "{entry}: står ikke i CV'et; beholdt i posten"),
+    "yes": ("yes", "ja"), "no": ("no", "nej"),
     # the command line's own checks of its options
     "run_of_other_profile": ("run '{run}' is of profile '{stored}', not '{profile}'",
                              "kørslen '{run}' er af profilen '{stored}', ikke '{profile}'"),

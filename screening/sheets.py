@@ -12,7 +12,6 @@ Excel shows them with the reader's decimal mark and they still add up.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import json
@@ -29,7 +28,17 @@ from . import report
 from .audit.decisions import Decisions, decision_line, describe
 from .candidates import load_records
 from .display import terminal
-from .documents import error_message, field_path, plain, read_bounded, unpacked_problem
+from .documents import (
+    as_written_in,
+    editable,
+    error_message,
+    field_path,
+    plain,
+    read_bounded,
+    round_trip_yaml,
+    unpacked_problem,
+    written_back,
+)
 from .errors import InputError, Problem
 from .guide import competencies_read
 from .i18n import EN, t
@@ -596,36 +605,17 @@ def updates(scores: list[Score], folder: str | Path, sheet_path: str,
         text = _with_scores(path, mine, mine[0].sheet if mine else retracted[candidate])
         try:
             CandidateRecord.model_validate(
-                json.loads(text) if path.suffix == ".json" else plain(_yaml().load(text)))
+                json.loads(text) if path.suffix == ".json" else plain(round_trip_yaml().load(text)))
         except ValidationError as exc:
             problems.extend(Problem(sheet_path, message("about", subject=candidate,
                                                         message=error_message(e)),
                                     field=field_path(e["loc"]), code="E101")
                             for e in exc.errors(include_url=False))
             continue
-        found.append(Update(path, _as_written_in(path, text), len(mine)))
+        found.append(Update(path, as_written_in(path, text), len(mine)))
     if problems:
         raise InputError(problems)
     return found
-
-
-def _yaml():
-    from ruamel.yaml import YAML
-
-    yaml = YAML()  # round trip: the consultant's comments and layout stay
-    yaml.preserve_quotes = True
-    yaml.width = 4096  # long lines as written: never folded (with a trailing space)
-    yaml.indent(mapping=2, sequence=4, offset=2)  # "  - item", as the shipped records
-    return yaml
-
-
-def _as_written_in(path: Path, text: str) -> str:
-    """`text` with the byte order mark and Windows line ends of the record at `path` where
-    it has them, so that the consultant's file changes only by the lines added."""
-    raw = path.read_bytes()
-    if b"\r\n" in raw:
-        text = text.replace("\n", "\r\n")
-    return "\ufeff" + text if raw.startswith(codecs.BOM_UTF8) else text
 
 
 def _renamed(record: CandidateRecord, scores: list[Score], sheet_path: str,
@@ -658,13 +648,7 @@ def _imported_by(record: CandidateRecord, sheet: str, assessor: str) -> bool:
 def _with_scores(path: Path, scores: list[Score], sheet: str | None) -> str:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    # as records are read: a byte order mark is no part of the data (json refuses one)
-    text = path.read_bytes().decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
-    if path.suffix == ".json":
-        data = json.loads(text)
-    else:
-        yaml = _yaml()
-        data = yaml.load(text)
+    data = editable(path)
     assessments = data.get("assessments")
     if assessments is None:
         assessments = data["assessments"] = [] if path.suffix == ".json" else CommentedSeq()
@@ -719,8 +703,4 @@ def _with_scores(path: Path, scores: list[Score], sheet: str | None) -> str:
             entry = CommentedMap(entry)
             entry.fa.set_flow_style()
         assessments.append(entry)
-    if path.suffix == ".json":
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    out = io.StringIO()
-    yaml.dump(data, out)
-    return out.getvalue()
+    return written_back(path, data)

@@ -191,3 +191,100 @@ def test_overwrite_replaces_the_record_in_its_own_file_and_keeps_its_assessments
     assert not problems
     assert [a.model_dump(mode="json", exclude_none=True)
             for a in loaded.record.assessments] == [assessment]
+
+
+HAND_MADE = """\
+# Ida Berg, rettet efter samtalen
+id: ida-berg
+personal:
+  name: Ida Berg
+  address: Strandvejen 1   # fra ansøgningen
+positions:
+  - title: Skolechef
+    organisation: Odense Kommune
+    sector: kommune
+    start: 2019-08-01
+    leaders_led: 12   # oplyst i samtalen
+  - title: Afdelingsleder
+    organisation: Egmont Fonden
+    sector: selvejende  # rettet: ikke privat
+    start: 2012-01-01
+    end: 2019-07-31
+experience:
+  - {kind: mediehåndtering, role: rådgiver, years: 6}
+assessments:
+  - {competency: ledelse, source: samtale1, score: 4, assessor: Udvalget}  # enig
+"""
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_overwrite_takes_the_resume_into_the_record_and_keeps_what_was_added_by_hand(
+        tmp_path, language):
+    """An updated CV imported again with --overwrite wrote the record afresh from the
+    resume: the leaders led, the experience, the address and every comment the consultant
+    had added were gone, and the sector she corrected was the resume's guess again. Now the
+    resume's facts come in (an end, a new job, a title changed), each value it replaces is
+    said, a guess never replaces the consultant's value, and importing it once more leaves
+    the file as it is, byte for byte."""
+    resume = tmp_path / "ida.json"
+    resume.write_text(json.dumps({"basics": {"name": "Ida Berg"}, "work": [
+        {"name": "Region Syddanmark", "position": "Direktør", "startDate": "2024-02"},
+        {"name": "Odense Kommune", "position": "Skole- og dagtilbudschef",
+         "startDate": "2019-08", "endDate": "2024-01"},
+        {"name": "Egmont Fonden", "position": "Afdelingsleder", "startDate": "2012-01",
+         "endDate": "2019-07-31"}]}), encoding="utf-8")
+    out = tmp_path / "ud"
+    out.mkdir()
+    record = out / "ida-berg.yaml"
+    record.write_text(HAND_MADE, encoding="utf-8")
+    result = run("import", "jsonresume", str(resume), "--out-dir", str(out), "--overwrite",
+                 "--lang", language)
+    assert result.exit_code == 0, result.output
+    text = record.read_text(encoding="utf-8")
+    for kept in ("# Ida Berg, rettet efter samtalen", "address: Strandvejen 1   # fra ans",
+                 "leaders_led: 12   # oplyst i samtalen", "sector: selvejende  # rettet",
+                 "{kind: mediehåndtering, role: rådgiver, years: 6}",
+                 "assessor: Udvalget}  # enig"):
+        assert kept in text
+    (loaded,), problems = load_records([record])
+    assert not problems
+    odense, egmont, region = loaded.record.positions
+    assert (odense.title, str(odense.end), odense.leaders_led) == (
+        "Skole- og dagtilbudschef", "2024-01-01", 12)
+    assert (egmont.sector, region.organisation, region.sector) == (
+        "selvejende", "Region Syddanmark", "region")
+    said = {"da": [f"{record}: positions[0].title: 'Skolechef' erstattet af CV'ets "
+                   "'Skole- og dagtilbudschef'; var postens værdi en rettelse, så sæt den ind "
+                   "igen", f"{record}: positions[1].sector: postens 'selvejende' beholdt "
+                   "(CV'et giver kun gættet 'privat')"],
+            "en": [f"{record}: positions[0].title: 'Skolechef' replaced by the resume's "
+                   "'Skole- og dagtilbudschef'; if the record's value was a correction, put "
+                   "it back", f"{record}: positions[1].sector: the record's 'selvejende' kept "
+                   "(the resume gives only the guess 'privat')"]}[language]
+    for line in said:
+        assert line in result.output.splitlines()
+    again = run("import", "jsonresume", str(resume), "--out-dir", str(out), "--overwrite",
+                "--lang", language)
+    assert again.exit_code == 0, again.output
+    assert record.read_text(encoding="utf-8") == text
+    assert {"da": f"uændret: {record}", "en": f"unchanged: {record}"}[language] \
+        in again.output.splitlines()
+
+
+def test_a_resume_that_would_make_the_record_wrong_leaves_it_as_it_is(tmp_path):
+    """The resume's start after the end the consultant added by hand: a record that cannot
+    be read is not written, and the mistake is named at the record's field."""
+    resume = tmp_path / "ida.json"
+    resume.write_text(json.dumps({"basics": {"name": "Ida Berg"}, "work": [
+        {"name": "Odense Kommune", "position": "Skolechef", "startDate": "2021-08"}]}),
+        encoding="utf-8")
+    out = tmp_path / "ud"
+    out.mkdir()
+    record = out / "ida-berg.yaml"
+    hand_made = HAND_MADE.replace("start: 2019-08-01\n", "start: 2019-08-01\n    end: 2020-12-31\n")
+    record.write_text(hand_made, encoding="utf-8")
+    result = run("import", "jsonresume", str(resume), "--out-dir", str(out), "--overwrite")
+    assert result.exit_code == 2, result.output
+    assert record.read_text(encoding="utf-8") == hand_made
+    assert f"{record}: E101 positions[0]: slut 2020-12-31 er før start 2021-08-01" \
+        in result.output
