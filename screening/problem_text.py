@@ -576,6 +576,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "program): skriv teksten, eller åbn og gem arket i Excel"),
     "sheet_score": ("score {value} is not a whole number from 1 to 5",
                     "scoren {value} er ikke et helt tal fra 1 til 5"),
+    "sheet_names_no_profile": ("the sheet names no profile (beside 'Profilen' in B4, nor in its "
+                               "title in A1): its scores are not checked against one (E306); "
+                               "check that the profile counts each competency from its row's "
+                               "source, or write a new sheet (screening sheet)",
+                               "arket nævner ingen profil (ved siden af 'Profilen' i B4 eller "
+                               "i titlen i A1): scorerne er ikke tjekket mod en (E306); tjek, "
+                               "at profilen tæller hver kompetence fra rækkens kilde, eller "
+                               "skriv et nyt ark (screening sheet)"),
     "sheet_profile_unread": ("the sheet was written for profile {profile}, which could not be "
                              "read ({reason}): its scores are not checked against it",
                              "arket er skrevet til profilen {profile}, som ikke kunne læses "

@@ -71,6 +71,10 @@ BLANK_ROWS = 30  # rows for candidates added by hand when none are given
 # what a filled sheet may unpack to: thousands of candidates take a few MB, and openpyxl
 # takes about 20 s and 600 MB for each 10 MB it reads
 MAX_UNPACKED_BYTES = 10_000_000
+# A1 of a scoring sheet, which names its profile (read back where B4 does not: a sheet
+# written before B4 held the id)
+SHEET_TITLE = ("Vurderinger {stage}: {title} ({profile} v{version}). Skriv en score fra 1 til 5; "
+               "lad feltet stå tomt, hvis kompetencen ikke er vurderet.")
 
 
 # --- the screening as a workbook -----------------------------------------------------------
@@ -300,9 +304,7 @@ def scoring_sheet(profile: Profile, stage: str, candidates: list[tuple[str, str 
     sheet = book.worksheets[0]  # a new workbook's one sheet
     sheet.title = t(SCORE_SHEET)
     source_column = FIRST_SCORE_COLUMN + len(competencies)
-    _append(sheet, [t("Vurderinger {stage}: {title} ({profile} v{version}). Skriv en score "
-                      "fra 1 til 5; lad feltet stå tomt, hvis kompetencen ikke er vurderet.",
-                      stage=label(STAGES, stage), title=profile.meta.title,
+    _append(sheet, [t(SHEET_TITLE, stage=label(STAGES, stage), title=profile.meta.title,
                       profile=profile.meta.id, version=profile.meta.version)])
     decided = {c: decision_line(d) for c, d in (decisions or {}).items()
                if c in {candidate_id for candidate_id, _ in candidates}}
@@ -415,9 +417,11 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem], list[Empt
                                                    message=message("ids_row_broken")),
                             code="E302")], []
     written = _text(sheet.cell(3, 2)) or None  # none in a sheet written before it had one
-    # likewise the profile's id beside "Profilen": an id only, never a path to be read
-    named = _text(sheet.cell(4, 2))
-    written_for = named if re.fullmatch(ID_PATTERN, named) else None
+    # likewise the profile's id beside "Profilen", or else as the title in A1 names it: an
+    # id only, never a path to be read
+    written_for = next((named for named in (_text(sheet.cell(4, 2)),
+                                            _titled_profile(_text(sheet.cell(1, 1))))
+                        if named and re.fullmatch(ID_PATTERN, named)), None)
     competencies = {n: value for n, value in enumerate(ids[FIRST_SCORE_COLUMN - 1:
                                                            source_column - 1],
                                                        start=FIRST_SCORE_COLUMN)}
@@ -477,6 +481,18 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem], list[Empt
                                     assessor, f"{title}!A{line}", written,
                                     f"{title}!{cell.coordinate}", written_for))
     return scores, problems, emptied
+
+
+def _titled_profile(title: str) -> str | None:
+    """The profile's id in a sheet's title (A1), as written in either language."""
+    for template in (SHEET_TITLE, EN[SHEET_TITLE]):
+        parts = re.split(r"\{(\w+)\}", template)  # text, a placeholder's name, text, ...
+        pattern = "".join(re.escape(part) if n % 2 == 0
+                          else r"(?P<profile>[^()\s]+)" if part == "profile" else ".*"
+                          for n, part in enumerate(parts))
+        if found := re.match(pattern, title, re.DOTALL):
+            return found["profile"]
+    return None
 
 
 def not_counted(scores: list[Score], profile: Profile, sheet_path: str) -> list[Problem]:

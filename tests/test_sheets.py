@@ -983,6 +983,52 @@ def test_a_score_the_sheets_profile_would_not_count_is_refused_at_its_cell(folde
     assert digests(folder) == before
 
 
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_a_sheet_written_before_it_named_its_profile_in_b4_is_checked_by_its_title(
+        folder, tmp_path, lang):
+    """A sheet written before B4 held the profile's id went in unchecked: a competency id
+    typed over in its third row became a judgement that counts for nothing. Its title (A1)
+    has always named the profile, in the language it was written in."""
+    candidate, _, competency = single_competency_gaps(folder)[0]
+    path = tmp_path / "scores.xlsx"
+    written = run("--lang", lang, "sheet", PROFILE, str(folder), "--stage", STAGE,
+                  "--out", str(path))
+    assert written.exit_code == 0, written.output
+    book = load_workbook(path)
+    sheet = book.worksheets[0]
+    sheet["B4"] = None  # as sheets were written before
+    columns = {cell.value: cell.column for cell in sheet[3]}
+    rows = {sheet.cell(r, 1).value: r for r in range(FIRST_SCORE_ROW, sheet.max_row + 1)}
+    sheet.cell(3, columns[competency]).value = competency + "x"
+    score = sheet.cell(rows[candidate], columns[competency])
+    score.value = 4
+    book.save(path)
+    before = digests(folder)
+    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 2, result.output
+    assert f"E306 {sheet.title}!{score.coordinate}: " in result.stderr
+    assert digests(folder) == before
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("da", "W303 arket nævner ingen profil (ved siden af 'Profilen' i B4 eller i titlen i A1)"),
+    ("en", "W303 the sheet names no profile (beside 'Profilen' in B4, nor in its title in A1)")])
+def test_a_sheet_that_names_no_profile_says_its_scores_go_in_unchecked(folder, tmp_path,
+                                                                      lang, said):
+    """With B4 and the title both typed over, nothing tells which profile counts the scores:
+    they went in unchecked without a word."""
+    candidate, _, competency = single_competency_gaps(folder)[0]
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(candidate, competency): 4})
+    book = load_workbook(path)
+    sheet = book[SCORE_SHEET]
+    sheet["A1"], sheet["B4"] = "Udvalgets scorer", None
+    book.save(path)
+    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 0, result.output
+    assert said in result.stderr
+
+
 def test_a_sheet_whose_profile_cannot_be_read_goes_in_with_a_warning(folder, tmp_path):
     candidate, _, competency = single_competency_gaps(folder)[0]
     path = blank_sheet(folder, tmp_path)
