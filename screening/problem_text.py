@@ -558,6 +558,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "not_a_workbook": ("not an .xlsx workbook ({detail})", "ikke en .xlsx-projektmappe ({detail})"),
     "no_score_sheet": ("no sheet '{sheet}' (write one with `screening sheet`)",
                        "intet ark '{sheet}' (skriv et med `screening sheet`)"),
+    "second_score_sheet": ("a scoring sheet too, beside '{sheet}', whose scores would not be "
+                           "read: import one scoring sheet per workbook (move this one to a "
+                           "workbook of its own, or its scores into '{sheet}')",
+                           "også et scoringsark, ved siden af '{sheet}', hvis scorer ikke "
+                           "ville blive læst: læs ét scoringsark ind pr. projektmappe (flyt "
+                           "dette til en projektmappe for sig, eller dets scorer til "
+                           "'{sheet}')"),
     "ids_row_broken": ("the row of ids lost its 'source' or 'assessor' column",
                        "rækken med id'er har mistet kolonnen 'source' eller 'assessor'"),
     "empty_competency_id": ("empty competency id", "tomt kompetence-id"),

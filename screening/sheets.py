@@ -407,6 +407,14 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem], list[Empt
     if title is None:
         return [], [Problem(where, message("no_score_sheet", sheet=t(SCORE_SHEET)),
                             code="E301")], []
+    # a copy of the tab (a second assessor's, "Vurderinger (2)") would be passed over, and
+    # its judgements lost without a word
+    copies = [other.title for other in book.worksheets if other.title != title
+              and {"id", "source", "assessor"} <= {cell.value for (row, _), cell
+                                                   in other._cells.items() if row == 3}]
+    if copies:
+        return [], [Problem(where, message("about", subject=copy, message=message(
+            "second_score_sheet", sheet=title)), code="E301") for copy in copies], []
     sheet = book[title]
     ids = [cell.value for cell in sheet[3]]
     try:

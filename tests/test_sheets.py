@@ -1093,3 +1093,30 @@ def test_a_read_only_record_is_not_replaced_and_no_record_is_written(folder, tmp
     assert f"{locked}: {said}" in result.stderr
     assert digests(folder) == before
     assert oct(locked.stat().st_mode & 0o777) == oct(0o444)
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("da", "E301 {copy}: også et scoringsark, ved siden af '{sheet}', hvis scorer ikke ville "
+           "blive læst"),
+    ("en", "E301 {copy}: a scoring sheet too, beside '{sheet}', whose scores would not be "
+           "read")])
+def test_a_copy_of_the_scoring_tab_is_refused_not_passed_over(folder, tmp_path, lang, said):
+    """A second assessor scored in a copy of the tab ('Vurderinger Copy'): the import read
+    the first tab, wrote its scores, and the copy's judgements were lost without a word."""
+    gaps = single_competency_gaps(folder)
+    first, _, competency = gaps[0]
+    second = next(c for c, _, _ in gaps if c != first)
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(first, competency): 4})
+    book = load_workbook(path)
+    copy = book.copy_worksheet(book[SCORE_SHEET])
+    columns = {cell.value: cell.column for cell in copy[3]}
+    row = next(r for r in range(FIRST_SCORE_ROW, copy.max_row + 1)
+               if copy.cell(r, 1).value == second)
+    copy.cell(row, columns[competency]).value = 3
+    book.save(path)
+    before = digests(folder)
+    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 2, result.output
+    assert said.format(copy=copy.title, sheet=SCORE_SHEET) in result.stderr
+    assert digests(folder) == before
