@@ -430,9 +430,12 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem], list[Empt
     written_for = next((named for named in (_text(sheet.cell(4, 2)),
                                             _titled_profile(_text(sheet.cell(1, 1))))
                         if named and re.fullmatch(ID_PATTERN, named)), None)
-    competencies = {n: value for n, value in enumerate(ids[FIRST_SCORE_COLUMN - 1:
-                                                           source_column - 1],
-                                                       start=FIRST_SCORE_COLUMN)}
+    # the columns between the name and the source, and a competency's column moved past the
+    # source or the assessor (cut and inserted in Excel, its id goes with it): its scores
+    # were passed over. Past them, a column without an id is the consultant's note
+    competencies = {n: value for n, value in enumerate(ids, start=1)
+                    if n >= FIRST_SCORE_COLUMN and n not in (source_column, assessor_column)
+                    and (n < source_column or value not in (None, "", "decision"))}
     problems = [Problem(where, message("about", subject=f"{title}!{get_column_letter(n)}3",
                                        message=message("empty_competency_id")),
                         code="E302") for n, value in competencies.items() if not value]

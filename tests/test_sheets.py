@@ -1120,3 +1120,27 @@ def test_a_copy_of_the_scoring_tab_is_refused_not_passed_over(folder, tmp_path, 
     assert result.exit_code == 2, result.output
     assert said.format(copy=copy.title, sheet=SCORE_SHEET) in result.stderr
     assert digests(folder) == before
+
+
+def test_a_competency_column_moved_past_the_source_still_reads(folder, tmp_path):
+    """A consultant moved a competency's column to the end (cut and insert in Excel, its id
+    in the third row with it): its scores were passed over, and the import said it had read
+    the others only."""
+    candidate, _, competency = single_competency_gaps(folder)[0]
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(candidate, competency): 4})
+    book = load_workbook(path)
+    sheet = book[SCORE_SHEET]
+    column = [cell.value for cell in sheet[3]].index(competency) + 1
+    sheet.move_range(f"{sheet.cell(1, column).coordinate}:"
+                     f"{sheet.cell(sheet.max_row, column).coordinate}",
+                     cols=sheet.max_column + 1 - column)
+    sheet.delete_cols(column)
+    sheet.cell(2, sheet.max_column + 1).value = "Noter"  # a note column beside it is no score
+    sheet.cell(FIRST_SCORE_ROW, sheet.max_column).value = "god samtale"
+    book.save(path)
+    result = run("import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 0, result.output
+    (record,), _ = load_records([folder / f"{candidate}.yaml"])
+    assert [(a.competency, a.score) for a in record.record.assessments
+            if a.source == STAGE and a.competency == competency][-1:] == [(competency, 4)]
