@@ -558,6 +558,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "not_a_workbook": ("not an .xlsx workbook ({detail})", "ikke en .xlsx-projektmappe ({detail})"),
     "no_score_sheet": ("no sheet '{sheet}' (write one with `screening sheet`)",
                        "intet ark '{sheet}' (skriv et med `screening sheet`)"),
+    "sheet_merged": ("merged cells: {value} shows in each, but only the first holds it, and "
+                     "the others read as empty; unmerge them and write it in each cell",
+                     "flettede celler: {value} vises i hver, men kun den første rummer den, og "
+                     "de andre læses som tomme; ophæv fletningen, og skriv den i hver celle"),
     "second_score_sheet": ("a scoring sheet too, beside '{sheet}', whose scores would not be "
                            "read: import one scoring sheet per workbook (move this one to a "
                            "workbook of its own, or its scores into '{sheet}')",

@@ -439,6 +439,9 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem], list[Empt
     problems = [Problem(where, message("about", subject=f"{title}!{get_column_letter(n)}3",
                                        message=message("empty_competency_id")),
                         code="E302") for n, value in competencies.items() if not value]
+    problems += [_bad(where, f"{title}!{merged.coord}", message("sheet_merged", value=_as_shown(
+        sheet.cell(merged.min_row, merged.min_col).value)))
+        for merged in _merged_over(sheet, {1, source_column, assessor_column, *competencies})]
     rows = _rows(sheet)
     # a cell read held without a value may be a formula saved without one: only then is
     # the workbook read a second time, for its formulas (most sheets hold none)
@@ -492,6 +495,21 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem], list[Empt
                                     assessor, f"{title}!A{line}", written,
                                     f"{title}!{cell.coordinate}", written_for))
     return scores, problems, emptied
+
+
+def _merged_over(sheet, read: set[int]) -> list:
+    """The merged ranges holding a value that reach over a cell the import reads in the
+    score rows: Excel shows the value in each (one assessor over several candidates' rows,
+    one score for two), but only the first cell holds it, and the others were read empty."""
+    found = []
+    for merged in sheet.merged_cells.ranges:
+        first = (merged.min_row, merged.min_col)
+        rows = range(max(merged.min_row, FIRST_SCORE_ROW), merged.max_row + 1)
+        columns = [n for n in sorted(read) if merged.min_col <= n <= merged.max_col]
+        if (any((row, n) != first for row in rows[:2] for n in columns[:2])
+                and sheet.cell(*first).value is not None):
+            found.append(merged)
+    return found
 
 
 def _titled_profile(title: str) -> str | None:

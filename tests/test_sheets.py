@@ -1144,3 +1144,34 @@ def test_a_competency_column_moved_past_the_source_still_reads(folder, tmp_path)
     (record,), _ = load_records([folder / f"{candidate}.yaml"])
     assert [(a.competency, a.score) for a in record.record.assessments
             if a.source == STAGE and a.competency == competency][-1:] == [(competency, 4)]
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("da", "flettede celler: 'Udvalget' vises i hver, men kun den første rummer den"),
+    ("en", "merged cells: 'Udvalget' shows in each, but only the first holds it")])
+def test_merged_cells_over_the_rows_are_a_bad_cell_not_an_assessor_lost(folder, tmp_path,
+                                                                         lang, said):
+    """One assessor's name merged over two candidates' rows shows beside both in Excel, but
+    the file holds it in the first cell only: the second candidate's scores went in with no
+    assessor, and a merged score likewise went in for the first candidate only."""
+    gaps = single_competency_gaps(folder)
+    first, _, competency = gaps[0]
+    second = next(c for c, _, _ in gaps if c != first)
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(first, competency): 4, (second, competency): 3})
+    book = load_workbook(path)
+    sheet = book[SCORE_SHEET]
+    rows = {sheet.cell(r, 1).value: r for r in range(FIRST_SCORE_ROW, sheet.max_row + 1)}
+    if rows[second] < rows[first]:  # the rows in the order they stand
+        first, second = second, first
+    sheet.move_range(f"A{rows[second]}:{sheet.cell(rows[second], sheet.max_column).coordinate}",
+                     rows=rows[first] + 1 - rows[second])  # below the first
+    assessor = sheet.cell(rows[first], [c.value for c in sheet[3]].index("assessor") + 1)
+    sheet.merge_cells(f"{assessor.coordinate}:{assessor.column_letter}{rows[first] + 1}")
+    book.save(path)
+    before = digests(folder)
+    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 2, result.output
+    assert (f"E303 {SCORE_SHEET}!{assessor.coordinate}:{assessor.column_letter}"
+            f"{rows[first] + 1}: {said}") in result.stderr
+    assert digests(folder) == before
