@@ -288,3 +288,18 @@ def test_a_resume_that_would_make_the_record_wrong_leaves_it_as_it_is(tmp_path):
     assert record.read_text(encoding="utf-8") == hand_made
     assert f"{record}: E101 positions[0]: slut 2020-12-31 er før start 2021-08-01" \
         in result.output
+
+
+def test_a_resume_s_words_cannot_forge_a_line_of_the_import_s_report(tmp_path):
+    """A title holding a line break (or a direction override) was echoed as it stood in the
+    notes: 'Chef\\r\\nskrev …' made a line of its own, the report of a record written."""
+    resume = tmp_path / "ida.json"
+    resume.write_text(json.dumps({"basics": {"name": "Ida Berg"}, "work": [
+        {"name": "Odense Kommune\u202e", "position": "Chef\r\nskrev ud/bo-holm.yaml",
+         "startDate": "2019-08"}]}), encoding="utf-8")
+    result = run("import", "jsonresume", str(resume), "--out-dir", str(tmp_path / "ud"))
+    assert result.exit_code == 0, result.output
+    assert "skrev ud/bo-holm.yaml" not in result.output.splitlines()
+    assert "\u202e" not in result.output and "\r" not in result.output
+    assert f"{resume}: work[0]: ledelsesniveau 'chef' læst ud fra 'Chef skrev " \
+           "ud/bo-holm.yaml'" in result.output.splitlines()

@@ -115,6 +115,7 @@ def import_jsonresume(files, out_dir, overwrite):
     from ruamel.yaml import YAML
 
     from ..candidates import load_records
+    from ..display import one_line
     from ..documents import plain, read_document
     from ..errors import InputError, Problem
     from ..jsonresume import convert, taken_into
@@ -135,8 +136,8 @@ def import_jsonresume(files, out_dir, overwrite):
             failed.append(problem)
             continue
         result = convert(plain(doc.data), path.stem)
-        for note in result.notes:
-            click.echo(f"{name}: {note}", err=True)
+        for note in result.notes:  # one line each, whatever the resume's words hold
+            click.echo(one_line(f"{name}: {note}"), err=True)
         if result.record is None:
             failed.extend(Problem(name, error, code="E101") for error in result.errors)
             continue
@@ -184,7 +185,7 @@ def import_jsonresume(files, out_dir, overwrite):
             continue
         text, notes, problems = taken_into(there, record)
         for note in notes:
-            click.echo(f"{there}: {note}", err=True)
+            click.echo(one_line(f"{there}: {note}"), err=True)
         if problems:
             failed.extend(problems)
         elif text is None:
