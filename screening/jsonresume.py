@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from .documents import as_written_in, editable, error_message, field_path, plain, written_back
 from .errors import Problem
 from .messages import Message, message
-from .records import CandidateRecord
+from .records import CandidateRecord, Personal
 
 SECTOR_WORDS = [("region", r"\bregion"), ("kommune", r"kommune\b|\bmunicipality"),
                 ("stat", r"styrelse|ministeri|\bagency\b|\bministry\b|\bstyrelsen\b"),
@@ -226,6 +226,18 @@ def taken_into(path: Path, record: CandidateRecord) -> tuple[str | None, list[Me
         return None, notes, [Problem(str(path), error_message(e), field=field_path(e["loc"]),
                                      code="E101") for e in exc.errors(include_url=False)]
     return as_written_in(path, written_back(path, data)), notes, []
+
+
+def same_person(record: Personal | None, resume: Personal | None) -> bool:
+    """Whether a record and a resume are of one person: the same e-mail where both give one
+    (a namesake has her own), else the same name."""
+    if record is None or resume is None:
+        return False
+    if record.email and resume.email:
+        return record.email.casefold() == resume.email.casefold()
+    if record.name and resume.name:
+        return " ".join(record.name.casefold().split()) == " ".join(resume.name.casefold().split())
+    return False
 
 
 def merge(record: dict[str, Any], converted: dict[str, Any]) -> tuple[bool, list[Message]]:

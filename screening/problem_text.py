@@ -660,8 +660,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "out_is_feature": ("the rule file and its scenarios (.feature) would be the same file; "
                        "name the rule file .yaml", "regelfilen og dens scenarier (.feature) "
                        "ville blive samme fil; giv regelfilen endelsen .yaml"),
-    "record_exists": ("holds this candidate's record already; --overwrite replaces it",
-                      "rummer allerede kandidatens post; --overwrite erstatter den"),
+    "record_exists": ("holds this candidate's record already; --overwrite takes the resume "
+                      "into it", "rummer allerede kandidatens post; --overwrite tager CV'et "
+                      "ind i den"),
+    "resume_person_twice": ("more than one record is this candidate's, by her name or e-mail "
+                            "({records}): keep one, and import again",
+                            "mere end én post er kandidatens efter navn eller e-mail "
+                            "({records}): behold én, og importér igen"),
     "file_exists": ("exists already; --overwrite replaces it",
                     "findes allerede; --overwrite erstatter den"),
     # the committee's papers

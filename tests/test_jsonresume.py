@@ -76,7 +76,7 @@ def test_a_record_already_there_is_kept_unless_overwrite_is_asked_for(tmp_path):
     kept.write_text("id: ida-berg\nassessments: []  # udvalgets\n", encoding="utf-8")
     result = run("import", "jsonresume", str(resume), str(other), "--out-dir", str(out))
     assert result.exit_code == 2, result.output
-    assert f"{kept}: E007 rummer allerede kandidatens post; --overwrite erstatter den" \
+    assert f"{kept}: E007 rummer allerede kandidatens post; --overwrite tager CV'et ind i den" \
         in result.output
     assert kept.read_text(encoding="utf-8").endswith("# udvalgets\n")
     assert (out / "bo-holm.yaml").exists()
@@ -303,3 +303,49 @@ def test_a_resume_s_words_cannot_forge_a_line_of_the_import_s_report(tmp_path):
     assert "\u202e" not in result.output and "\r" not in result.output
     assert f"{resume}: work[0]: ledelsesniveau 'chef' læst ud fra 'Chef skrev " \
            "ud/bo-holm.yaml'" in result.output.splitlines()
+
+
+def test_a_candidate_s_record_under_another_id_is_hers_not_a_second_candidate(tmp_path):
+    """The consultant numbers her candidates (k01-ida-berg, as the examples do): an updated
+    CV imported again, with or without --overwrite, wrote ida-berg.yaml beside her record,
+    and she stood twice in every ranking, once without the panel's scores. Her record is
+    found by her e-mail (a namesake has her own), or her name where there is no e-mail."""
+    resume = tmp_path / "ida.json"
+    resume.write_text(json.dumps({**GOOD, "basics": {"name": "Ida Berg",
+                                                     "email": "IDA@example.dk"}}),
+                      encoding="utf-8")
+    out = tmp_path / "ud"
+    out.mkdir()
+    record = out / "k01-ida-berg.yaml"
+    record.write_text(HAND_MADE.replace("id: ida-berg", "id: k01-ida-berg").replace(
+        "  name: Ida Berg", "  name: Ida Berg\n  email: ida@example.dk"), encoding="utf-8")
+    namesake = out / "k02-ida-berg.yaml"
+    namesake.write_text("id: k02-ida-berg\npersonal: {name: Ida Berg, email: ib@example.dk}\n",
+                        encoding="utf-8")
+    refused = run("import", "jsonresume", str(resume), "--out-dir", str(out))
+    assert refused.exit_code == 2, refused.output
+    assert f"{record}: E007 rummer allerede kandidatens post" in refused.output
+    taken = run("import", "jsonresume", str(resume), "--out-dir", str(out), "--overwrite")
+    assert taken.exit_code == 0, taken.output
+    assert sorted(p.name for p in out.iterdir()) == [record.name, namesake.name]
+    (loaded,), problems = load_records([record])
+    assert not problems
+    assert (loaded.record.id, loaded.record.personal.email, len(loaded.record.assessments)) == (
+        "k01-ida-berg", "IDA@example.dk", 1)
+    assert namesake.read_text(encoding="utf-8").startswith("id: k02-ida-berg\n")
+
+
+def test_two_records_that_could_be_the_candidate_s_are_an_error_not_a_choice(tmp_path):
+    resume = tmp_path / "ida.json"
+    resume.write_text(json.dumps(GOOD), encoding="utf-8")
+    out = tmp_path / "ud"
+    out.mkdir()
+    for n in (1, 2):
+        (out / f"k0{n}.yaml").write_text(f"id: k0{n}\npersonal: {{name: ida  berg}}\n",
+                                         encoding="utf-8")
+    result = run("--lang", "en", "import", "jsonresume", str(resume), "--out-dir", str(out),
+                 "--overwrite")
+    assert result.exit_code == 2, result.output
+    assert f"{out}: E007 more than one record is this candidate's, by her name or e-mail " \
+           f"({out / 'k01.yaml'}, {out / 'k02.yaml'})" in result.output
+    assert sorted(p.name for p in out.iterdir()) == ["k01.yaml", "k02.yaml"]

@@ -118,7 +118,7 @@ def import_jsonresume(files, out_dir, overwrite):
     from ..display import one_line
     from ..documents import plain, read_document
     from ..errors import InputError, Problem
-    from ..jsonresume import convert, taken_into
+    from ..jsonresume import convert, same_person, taken_into
     from ..messages import message, os_reason
     from ..output import atomic_writer
 
@@ -154,6 +154,9 @@ def import_jsonresume(files, out_dir, overwrite):
             raise InputError([*failed, Problem(out_dir, message("cannot_write",
                                                                 reason=os_reason(exc)),
                                                code="E007")]) from None
+    # the records there, to find a candidate's under another id than the resume gives her
+    held = load_records([out_dir])[0] if out_dir and documents else []
+
     def as_yaml(data: dict) -> str:
         buffer = io.StringIO()
         yaml.dump(data, buffer)
@@ -167,6 +170,21 @@ def import_jsonresume(files, out_dir, overwrite):
         # a record there may hold what was added since (assessments): never lost unasked
         there = next((found for suffix in (".yaml", ".yml", ".json")
                       if (found := Path(out_dir) / f"{record.id}{suffix}").exists()), None)
+        if there is None:
+            # hers under another id (k01-mette-kjaer, as consultants number them): a new
+            # <id>.yaml beside it was the candidate twice in every ranking
+            hers = [r for r in held if r.record.id != record.id
+                    and same_person(r.record.personal, record.personal)]
+            if len(hers) > 1:
+                failed.append(Problem(out_dir, message("resume_person_twice", records=", ".join(
+                    str(r.path) for r in hers)), code="E007"))
+                continue
+            there = Path(hers[0].path) if hers else None
+            if there is not None and there.suffix not in (".yaml", ".yml", ".json"):
+                failed.append(Problem(str(there), message("candidate_in_jsonl",
+                                                          candidate=hers[0].record.id),
+                                      code="E304"))
+                continue
         if there is not None and not overwrite:
             failed.append(Problem(str(there), message("record_exists"), code="E007"))
             continue
