@@ -240,6 +240,16 @@ def same_person(record: Personal | None, resume: Personal | None) -> bool:
     return False
 
 
+def namesake(path: Path, record: Personal | None, resume: Personal | None) -> Problem | None:
+    """The record at `path`, of the resume's id, as another person's (E007): both give an
+    e-mail, and they differ. Taken in, her CV would stand beside the other's assessments."""
+    if (record is None or resume is None or not (record.email and resume.email)
+            or same_person(record, resume)):
+        return None
+    return Problem(str(path), message("resume_of_namesake", email=record.email,
+                                      resume_email=resume.email), code="E007")
+
+
 def merge(record: dict[str, Any], converted: dict[str, Any]) -> tuple[bool, list[Message]]:
     """The converted resume (its values as the record's file holds them: dates as dates
     in YAML, as text in JSON) taken into `record` (a record file's data, changed in place,

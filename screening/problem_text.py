@@ -663,6 +663,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "record_exists": ("holds this candidate's record already; --overwrite takes the resume "
                       "into it", "rummer allerede kandidatens post; --overwrite tager CV'et "
                       "ind i den"),
+    "resume_of_namesake": ("holds the record of a candidate with this id and the e-mail "
+                           "{email}, the resume's is {resume_email}: another person of the same "
+                           "name is not taken into it; if it is her new e-mail, write it in the "
+                           "record and import again, else import the resume elsewhere",
+                           "rummer posten for en kandidat med dette id og e-mailen {email}, "
+                           "CV'ets er {resume_email}: en anden person med samme navn tages "
+                           "ikke ind i den; er det hendes nye e-mail, så skriv den i posten, "
+                           "og importér igen, ellers importér CV'et et andet sted"),
     "resume_person_twice": ("more than one record is this candidate's, by her name or e-mail "
                             "({records}): keep one, and import again",
                             "mere end én post er kandidatens efter navn eller e-mail "

@@ -349,3 +349,23 @@ def test_two_records_that_could_be_the_candidate_s_are_an_error_not_a_choice(tmp
     assert f"{out}: E007 more than one record is this candidate's, by her name or e-mail " \
            f"({out / 'k01.yaml'}, {out / 'k02.yaml'})" in result.output
     assert sorted(p.name for p in out.iterdir()) == ["k01.yaml", "k02.yaml"]
+
+
+def test_a_namesake_s_record_is_not_taken_into(tmp_path):
+    """Two candidates named Ida Berg: the second one's CV, imported with --overwrite, went
+    into the first one's record (ida-berg.yaml), her positions beside the other's scores."""
+    resume = tmp_path / "ida.json"
+    resume.write_text(json.dumps({**GOOD, "basics": {"name": "Ida Berg",
+                                                     "email": "ida.berg@example.dk"}}),
+                      encoding="utf-8")
+    out = tmp_path / "ud"
+    out.mkdir()
+    record = out / "ida-berg.yaml"
+    other = HAND_MADE.replace("  name: Ida Berg", "  name: Ida Berg\n  email: ib@example.dk")
+    record.write_text(other, encoding="utf-8")
+    result = run("--lang", "en", "import", "jsonresume", str(resume), "--out-dir", str(out),
+                 "--overwrite")
+    assert result.exit_code == 2, result.output
+    assert f"{record}: E007 holds the record of a candidate with this id and the e-mail " \
+           "ib@example.dk, the resume's is ida.berg@example.dk" in result.output
+    assert record.read_text(encoding="utf-8") == other

@@ -118,7 +118,7 @@ def import_jsonresume(files, out_dir, overwrite):
     from ..display import one_line
     from ..documents import plain, read_document
     from ..errors import InputError, Problem
-    from ..jsonresume import convert, same_person, taken_into
+    from ..jsonresume import convert, namesake, same_person, taken_into
     from ..messages import message, os_reason
     from ..output import atomic_writer
 
@@ -185,6 +185,11 @@ def import_jsonresume(files, out_dir, overwrite):
                                                           candidate=hers[0].record.id),
                                       code="E304"))
                 continue
+        elif problem := namesake(there, next((r.record.personal for r in held
+                                              if r.record.id == record.id), None),
+                                 record.personal):
+            failed.append(problem)
+            continue
         if there is not None and not overwrite:
             failed.append(Problem(str(there), message("record_exists"), code="E007"))
             continue
