@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -20,6 +20,9 @@ from .documents import as_written_in, editable, error_message, field_path, plain
 from .errors import Problem
 from .messages import Message, message
 from .records import CandidateRecord, Personal
+
+if TYPE_CHECKING:
+    from .candidates import LoadedRecord
 
 SECTOR_WORDS = [("region", r"\bregion"), ("kommune", r"kommune\b|\bmunicipality"),
                 ("stat", r"styrelse|ministeri|\bagency\b|\bministry\b|\bstyrelsen\b"),
@@ -226,6 +229,32 @@ def taken_into(path: Path, record: CandidateRecord) -> tuple[str | None, list[Me
         return None, notes, [Problem(str(path), error_message(e), field=field_path(e["loc"]),
                                      code="E101") for e in exc.errors(include_url=False)]
     return as_written_in(path, written_back(path, data)), notes, []
+
+
+def record_of(record: CandidateRecord, folder: Path,
+              held: list[LoadedRecord]) -> tuple[Path | None, Problem | None]:
+    """The file of the candidate's record in `folder` (whose records are `held`), if there
+    is one, or why none can be taken: `<id>.yaml` (or .yml, .json), unless it is a
+    namesake's; else hers under another id (k01-mette-kjaer, as consultants number them),
+    for a new `<id>.yaml` beside it was the candidate twice in every ranking."""
+    there = next((found for suffix in (".yaml", ".yml", ".json")
+                  if (found := folder / f"{record.id}{suffix}").exists()), None)
+    if there is not None:
+        return there, namesake(there, next((r.record.personal for r in held
+                                            if r.record.id == record.id), None),
+                               record.personal)
+    hers = [r for r in held if r.record.id != record.id
+            and same_person(r.record.personal, record.personal)]
+    if len(hers) > 1:
+        return None, Problem(str(folder), message("resume_person_twice", records=", ".join(
+            str(r.path) for r in hers)), code="E007")
+    if not hers:
+        return None, None
+    if Path(hers[0].path).suffix not in (".yaml", ".yml", ".json"):  # a JSON Lines pool
+        return None, Problem(str(hers[0].path), message("candidate_in_jsonl",
+                                                        candidate=hers[0].record.id),
+                             code="E304")
+    return Path(hers[0].path), None
 
 
 def same_person(record: Personal | None, resume: Personal | None) -> bool:

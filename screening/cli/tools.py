@@ -118,7 +118,7 @@ def import_jsonresume(files, out_dir, overwrite):
     from ..display import one_line
     from ..documents import plain, read_document
     from ..errors import InputError, Problem
-    from ..jsonresume import convert, namesake, same_person, taken_into
+    from ..jsonresume import convert, record_of, taken_into
     from ..messages import message, os_reason
     from ..output import atomic_writer
 
@@ -168,26 +168,8 @@ def import_jsonresume(files, out_dir, overwrite):
             click.echo(f"---\n{as_yaml(data)}", nl=False)
             continue
         # a record there may hold what was added since (assessments): never lost unasked
-        there = next((found for suffix in (".yaml", ".yml", ".json")
-                      if (found := Path(out_dir) / f"{record.id}{suffix}").exists()), None)
-        if there is None:
-            # hers under another id (k01-mette-kjaer, as consultants number them): a new
-            # <id>.yaml beside it was the candidate twice in every ranking
-            hers = [r for r in held if r.record.id != record.id
-                    and same_person(r.record.personal, record.personal)]
-            if len(hers) > 1:
-                failed.append(Problem(out_dir, message("resume_person_twice", records=", ".join(
-                    str(r.path) for r in hers)), code="E007"))
-                continue
-            there = Path(hers[0].path) if hers else None
-            if there is not None and there.suffix not in (".yaml", ".yml", ".json"):
-                failed.append(Problem(str(there), message("candidate_in_jsonl",
-                                                          candidate=hers[0].record.id),
-                                      code="E304"))
-                continue
-        elif problem := namesake(there, next((r.record.personal for r in held
-                                              if r.record.id == record.id), None),
-                                 record.personal):
+        there, problem = record_of(record, Path(out_dir), held)
+        if problem is not None:
             failed.append(problem)
             continue
         if there is not None and not overwrite:
