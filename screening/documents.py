@@ -6,6 +6,7 @@ problem found later (by pydantic or by our own checks) can be reported as file:l
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
 import os
@@ -535,3 +536,43 @@ def plain(data: Any) -> Any:
     if isinstance(data, str):
         return str(data)
     return data
+
+
+# --- a record file changed in place: its comments, layout and line ends kept ---------------
+
+
+def editable(path: Path) -> Any:
+    """The data of the YAML or JSON record at `path`, to be changed in place and written
+    back with `written_back`: ruamel's round-trip containers keep a YAML file's comments."""
+    # as records are read: a byte order mark is no part of the data (json refuses one)
+    text = path.read_bytes().decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
+    return json.loads(text) if path.suffix == ".json" else round_trip_yaml().load(text)
+
+
+def written_back(path: Path, data: Any) -> str:
+    """The text of `data` (from `editable`) as the record at `path` is written: JSON
+    indented by two, or YAML laid out as the shipped records are."""
+    if path.suffix == ".json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    out = io.StringIO()
+    round_trip_yaml().dump(data, out)
+    return out.getvalue()
+
+
+def round_trip_yaml() -> YAML:
+    from ruamel.yaml import YAML
+
+    yaml = YAML()  # round trip: the consultant's comments and layout stay
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # long lines as written: never folded (with a trailing space)
+    yaml.indent(mapping=2, sequence=4, offset=2)  # "  - item", as the shipped records
+    return yaml
+
+
+def as_written_in(path: Path, text: str) -> str:
+    """`text` with the byte order mark and Windows line ends of the record at `path` where
+    it has them, so that the consultant's file changes only by the lines changed."""
+    raw = path.read_bytes()
+    if b"\r\n" in raw:
+        text = text.replace("\n", "\r\n")
+    return "\ufeff" + text if raw.startswith(codecs.BOM_UTF8) else text

@@ -302,6 +302,7 @@ EN: dict[str, str] = {
     "Tilladte værdier": "Allowed values", "Operatorer": "Operators",
     # screening new
     "skrev {path}": "wrote {path}",
+    "uændret: {path}": "unchanged: {path}",
     "kriterier: {count} ({krav} krav); se hovedkommentaren for det, der skal besluttes":
         "criteria: {count} ({krav} krav); the header comment lists what is still to decide",
     # profile show

@@ -11,13 +11,18 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from .documents import error_message, field_path
+from .documents import as_written_in, editable, error_message, field_path, plain, written_back
+from .errors import Problem
 from .messages import Message, message
-from .records import CandidateRecord
+from .records import CandidateRecord, Personal
+
+if TYPE_CHECKING:
+    from .candidates import LoadedRecord
 
 SECTOR_WORDS = [("region", r"\bregion"), ("kommune", r"kommune\b|\bmunicipality"),
                 ("stat", r"styrelse|ministeri|\bagency\b|\bministry\b|\bstyrelsen\b"),
@@ -184,3 +189,186 @@ def _in_resume(loc: tuple, placed: dict[tuple[str, int], str]) -> str:
         return field_path(loc)
     rest = field_path(loc[2:])
     return f"{where}.{rest}" if rest else where
+
+
+# --- a resume imported again over a record (--overwrite) ------------------------------------
+
+# what a resume states, which replaces the record's value; the rest of a record's entry
+# (leaders led, budget, domains, an address) is the consultant's, and stays
+STATED = {"personal": ("name", "email", "phone"),
+          "positions": ("title", "organisation", "start", "end"),
+          "education": ("degree", "institution", "field", "year")}
+# what is only read from the resume's words: the consultant's value, once there, is kept
+GUESSED = {"positions": ("sector", "leadership_level"),
+           "education": ("level", "leadership")}
+# how an entry of the resume is found in the record: the first key whose values all agree,
+# so a title corrected by hand, or a job that has ended since, is still the same job
+MATCHED_BY = {"positions": (("organisation", "start"), ("organisation", "title")),
+              "education": (("institution", "year"), ("degree",))}
+
+
+def taken_into(path: Path, record: CandidateRecord) -> tuple[str | None, list[Message],
+                                                               list[Problem]]:
+    """The record file at `path` with the resume's `record` taken into it (`merge`): its
+    new text (None when nothing changed, so a resume imported twice leaves the file as it
+    is, byte for byte), what there is to say, and the problems of the record it would make
+    (a start typed by hand after the end the resume now gives), when it is not written."""
+    data = editable(path)
+    # politically governed is left for the record to derive from its sector: taken from a
+    # guessed sector, it would contradict a sector the consultant corrected
+    converted = record.model_dump(mode="json" if path.suffix == ".json" else "python",
+                                  exclude_none=True, exclude={
+                                      "id": True, "assessments": True,
+                                      "positions": {"__all__": {"politically_governed"}}})
+    changed, notes = merge(data, converted)
+    if not changed:
+        return None, notes, []
+    try:
+        CandidateRecord.model_validate(plain(data))
+    except ValidationError as exc:
+        return None, notes, [Problem(str(path), error_message(e), field=field_path(e["loc"]),
+                                     code="E101") for e in exc.errors(include_url=False)]
+    return as_written_in(path, written_back(path, data)), notes, []
+
+
+def record_of(record: CandidateRecord, folder: Path,
+              held: list[LoadedRecord]) -> tuple[Path | None, Problem | None]:
+    """The file of the candidate's record in `folder` (whose records are `held`), if there
+    is one, or why none can be taken: `<id>.yaml` (or .yml, .json), unless it is a
+    namesake's; else hers under another id (k01-mette-kjaer, as consultants number them),
+    for a new `<id>.yaml` beside it was the candidate twice in every ranking."""
+    there = next((found for suffix in (".yaml", ".yml", ".json")
+                  if (found := folder / f"{record.id}{suffix}").exists()), None)
+    if there is not None:
+        return there, namesake(there, next((r.record.personal for r in held
+                                            if r.record.id == record.id), None),
+                               record.personal)
+    hers = [r for r in held if r.record.id != record.id
+            and same_person(r.record.personal, record.personal)]
+    if len(hers) > 1:
+        return None, Problem(str(folder), message("resume_person_twice", records=", ".join(
+            str(r.path) for r in hers)), code="E007")
+    if not hers:
+        return None, None
+    if Path(hers[0].path).suffix not in (".yaml", ".yml", ".json"):  # a JSON Lines pool
+        return None, Problem(str(hers[0].path), message("candidate_in_jsonl",
+                                                        candidate=hers[0].record.id),
+                             code="E304")
+    return Path(hers[0].path), None
+
+
+def same_person(record: Personal | None, resume: Personal | None) -> bool:
+    """Whether a record and a resume are of one person: the same e-mail where both give one
+    (a namesake has her own), else the same name."""
+    if record is None or resume is None:
+        return False
+    if record.email and resume.email:
+        return record.email.casefold() == resume.email.casefold()
+    if record.name and resume.name:
+        return " ".join(record.name.casefold().split()) == " ".join(resume.name.casefold().split())
+    return False
+
+
+def namesake(path: Path, record: Personal | None, resume: Personal | None) -> Problem | None:
+    """The record at `path`, of the resume's id, as another person's (E007): both give an
+    e-mail, and they differ. Taken in, her CV would stand beside the other's assessments."""
+    if (record is None or resume is None or not (record.email and resume.email)
+            or same_person(record, resume)):
+        return None
+    return Problem(str(path), message("resume_of_namesake", email=record.email,
+                                      resume_email=resume.email), code="E007")
+
+
+def merge(record: dict[str, Any], converted: dict[str, Any]) -> tuple[bool, list[Message]]:
+    """The converted resume (its values as the record's file holds them: dates as dates
+    in YAML, as text in JSON) taken into `record` (a record file's data, changed in place,
+    so its comments and layout stay): what the resume states replaces the record's value,
+    and each value replaced is said with the one it replaces; what the resume only lets us
+    guess fills a gap and never replaces the consultant's value; everything else in the
+    record stays (assessments, experience, what was added by hand). A section the resume
+    does not give whole (left out of `converted`) is left as the record has it. Whether
+    anything changed, and what there is to say."""
+    notes: list[Message] = []
+    changed = False
+    if "personal" in converted:
+        if not isinstance(record.get("personal"), dict):
+            record["personal"], changed = converted["personal"], True
+        else:
+            changed |= _take(record["personal"], converted["personal"], "personal",
+                             STATED["personal"], (), notes)
+    for section in ("positions", "education"):
+        if converted.get(section) is None:
+            continue
+        if not isinstance(record.get(section), list):
+            record[section], changed = converted[section], True
+            continue
+        entries = record[section]
+        matched: set[int] = set()
+        for entry in converted[section]:
+            n = _match(entries, entry, MATCHED_BY[section], matched)
+            if n is None:
+                entries.append(entry)
+                matched.add(len(entries) - 1)
+                changed = True
+                continue
+            matched.add(n)
+            changed |= _take(entries[n], entry, f"{section}[{n}]", STATED[section],
+                             GUESSED[section], notes)
+        notes += [message("about", subject=f"{section}[{n}]", message=message(
+            "resume_entry_kept", entry=_entry_name(entries[n])))
+            for n in range(len(entries)) if n not in matched]
+    return changed, notes
+
+
+def _match(entries: list, entry: dict[str, Any], keys: tuple[tuple[str, ...], ...],
+           taken: set[int]) -> int | None:
+    for key in keys:
+        if any(entry.get(name) is None for name in key):
+            continue
+        found = next((n for n, there in enumerate(entries) if n not in taken
+                      and isinstance(there, dict)
+                      and all(_same(there.get(name), entry[name]) for name in key)), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _take(there: dict, entry: dict[str, Any], where: str, stated: tuple[str, ...],
+          guessed: tuple[str, ...], notes: list[Message]) -> bool:
+    """The resume's values taken into one entry of the record; whether any changed."""
+    changed = False
+    for name in stated:
+        if name not in entry or _same(there.get(name), entry[name]):
+            continue  # a value the resume does not give (no end: current) leaves the record's
+        if there.get(name) is not None:
+            notes.append(message("about", subject=f"{where}.{name}", message=message(
+                "resume_value_replaced", before=_shown(there[name]), after=_shown(entry[name]))))
+        there[name], changed = entry[name], True
+    for name in guessed:
+        if name not in entry or _same(there.get(name), entry[name]):
+            continue
+        if there.get(name) is None:
+            there[name], changed = entry[name], True
+        else:
+            notes.append(message("about", subject=f"{where}.{name}", message=message(
+                "resume_guess_kept", kept=_shown(there[name]), guess=_shown(entry[name]))))
+    return changed
+
+
+def _same(value: Any, converted: Any) -> bool:
+    """A record's value and the converted one alike: a date and the same date written as
+    text (a record written by an earlier import quotes it), the same text or number."""
+    return value is not None and str(value) == str(converted) and (
+        isinstance(value, bool) == isinstance(converted, bool))
+
+
+def _shown(value: Any) -> Message | str:
+    if isinstance(value, bool):
+        return message("yes" if value else "no")
+    return str(value)
+
+
+def _entry_name(entry: Any) -> str:
+    return ", ".join(str(entry[key]) for key in ("title", "organisation", "degree",
+                                                 "institution")
+                     if isinstance(entry, dict) and entry.get(key)) or "–"

@@ -558,6 +558,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "not_a_workbook": ("not an .xlsx workbook ({detail})", "ikke en .xlsx-projektmappe ({detail})"),
     "no_score_sheet": ("no sheet '{sheet}' (write one with `screening sheet`)",
                        "intet ark '{sheet}' (skriv et med `screening sheet`)"),
+    "sheet_merged": ("merged cells: {value} shows in each, but only the first holds it, and "
+                     "the others read as empty; unmerge them and write it in each cell",
+                     "flettede celler: {value} vises i hver, men kun den første rummer den, og "
+                     "de andre læses som tomme; ophæv fletningen, og skriv den i hver celle"),
+    "second_score_sheet": ("a scoring sheet too, beside '{sheet}', whose scores would not be "
+                           "read: import one scoring sheet per workbook (move this one to a "
+                           "workbook of its own, or its scores into '{sheet}')",
+                           "også et scoringsark, ved siden af '{sheet}', hvis scorer ikke "
+                           "ville blive læst: læs ét scoringsark ind pr. projektmappe (flyt "
+                           "dette til en projektmappe for sig, eller dets scorer til "
+                           "'{sheet}')"),
     "ids_row_broken": ("the row of ids lost its 'source' or 'assessor' column",
                        "rækken med id'er har mistet kolonnen 'source' eller 'assessor'"),
     "empty_competency_id": ("empty competency id", "tomt kompetence-id"),
@@ -576,6 +587,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "program): skriv teksten, eller åbn og gem arket i Excel"),
     "sheet_score": ("score {value} is not a whole number from 1 to 5",
                     "scoren {value} er ikke et helt tal fra 1 til 5"),
+    "sheet_names_no_profile": ("the sheet names no profile (beside 'Profilen' in B4, nor in its "
+                               "title in A1): its scores are not checked against one (E306); "
+                               "check that the profile counts each competency from its row's "
+                               "source, or write a new sheet (screening sheet)",
+                               "arket nævner ingen profil (ved siden af 'Profilen' i B4 eller "
+                               "i titlen i A1): scorerne er ikke tjekket mod en (E306); tjek, "
+                               "at profilen tæller hver kompetence fra rækkens kilde, eller "
+                               "skriv et nyt ark (screening sheet)"),
     "sheet_profile_unread": ("the sheet was written for profile {profile}, which could not be "
                              "read ({reason}): its scores are not checked against it",
                              "arket er skrevet til profilen {profile}, som ikke kunne læses "
@@ -641,8 +660,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "out_is_feature": ("the rule file and its scenarios (.feature) would be the same file; "
                        "name the rule file .yaml", "regelfilen og dens scenarier (.feature) "
                        "ville blive samme fil; giv regelfilen endelsen .yaml"),
-    "record_exists": ("holds this candidate's record already; --overwrite replaces it",
-                      "rummer allerede kandidatens post; --overwrite erstatter den"),
+    "record_exists": ("holds this candidate's record already; --overwrite takes the resume "
+                      "into it", "rummer allerede kandidatens post; --overwrite tager CV'et "
+                      "ind i den"),
+    "resume_of_namesake": ("holds the record of a candidate with this id and the e-mail "
+                           "{email}, the resume's is {resume_email}: another person of the same "
+                           "name is not taken into it; if it is her new e-mail, write it in the "
+                           "record and import again, else import the resume elsewhere",
+                           "rummer posten for en kandidat med dette id og e-mailen {email}, "
+                           "CV'ets er {resume_email}: en anden person med samme navn tages "
+                           "ikke ind i den; er det hendes nye e-mail, så skriv den i posten, "
+                           "og importér igen, ellers importér CV'et et andet sted"),
+    "resume_person_twice": ("more than one record is this candidate's, by her name or e-mail "
+                            "({records}): keep one, and import again",
+                            "mere end én post er kandidatens efter navn eller e-mail "
+                            "({records}): behold én, og importér igen"),
     "file_exists": ("exists already; --overwrite replaces it",
                     "findes allerede; --overwrite erstatter den"),
     # the committee's papers
@@ -681,6 +713,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                "komplet liste"),
     "resume_section_left_out": ("not carried over (no matching fields in the candidate record)",
                                 "ikke overført (ingen tilsvarende felter i kandidatposten)"),
+    # a resume imported again over a record (--overwrite)
+    "resume_value_replaced": ("'{before}' replaced by the resume's '{after}'; if the record's "
+                              "value was a correction, put it back",
+                              "'{before}' erstattet af CV'ets '{after}'; var postens værdi en "
+                              "rettelse, så sæt den ind igen"),
+    "resume_guess_kept": ("the record's '{kept}' kept (the resume gives only the guess "
+                          "'{guess}')", "postens '{kept}' beholdt (CV'et giver kun gættet "
+                          "'{guess}')"),
+    "resume_entry_kept": ("{entry}: not in the resume; kept in the record",
+                          "{entry}: står ikke i CV'et; beholdt i posten"),
+    "yes": ("yes", "ja"), "no": ("no", "nej"),
     # the command line's own checks of its options
     "run_of_other_profile": ("run '{run}' is of profile '{stored}', not '{profile}'",
                              "kørslen '{run}' er af profilen '{stored}', ikke '{profile}'"),

@@ -12,7 +12,6 @@ Excel shows them with the reader's decimal mark and they still add up.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import json
@@ -29,7 +28,17 @@ from . import report
 from .audit.decisions import Decisions, decision_line, describe
 from .candidates import load_records
 from .display import terminal
-from .documents import error_message, field_path, plain, read_bounded, unpacked_problem
+from .documents import (
+    as_written_in,
+    editable,
+    error_message,
+    field_path,
+    plain,
+    read_bounded,
+    round_trip_yaml,
+    unpacked_problem,
+    written_back,
+)
 from .errors import InputError, Problem
 from .guide import competencies_read
 from .i18n import EN, t
@@ -62,6 +71,10 @@ BLANK_ROWS = 30  # rows for candidates added by hand when none are given
 # what a filled sheet may unpack to: thousands of candidates take a few MB, and openpyxl
 # takes about 20 s and 600 MB for each 10 MB it reads
 MAX_UNPACKED_BYTES = 10_000_000
+# A1 of a scoring sheet, which names its profile (read back where B4 does not: a sheet
+# written before B4 held the id)
+SHEET_TITLE = ("Vurderinger {stage}: {title} ({profile} v{version}). Skriv en score fra 1 til 5; "
+               "lad feltet stå tomt, hvis kompetencen ikke er vurderet.")
 
 
 # --- the screening as a workbook -----------------------------------------------------------
@@ -291,9 +304,7 @@ def scoring_sheet(profile: Profile, stage: str, candidates: list[tuple[str, str 
     sheet = book.worksheets[0]  # a new workbook's one sheet
     sheet.title = t(SCORE_SHEET)
     source_column = FIRST_SCORE_COLUMN + len(competencies)
-    _append(sheet, [t("Vurderinger {stage}: {title} ({profile} v{version}). Skriv en score "
-                      "fra 1 til 5; lad feltet stå tomt, hvis kompetencen ikke er vurderet.",
-                      stage=label(STAGES, stage), title=profile.meta.title,
+    _append(sheet, [t(SHEET_TITLE, stage=label(STAGES, stage), title=profile.meta.title,
                       profile=profile.meta.id, version=profile.meta.version)])
     decided = {c: decision_line(d) for c, d in (decisions or {}).items()
                if c in {candidate_id for candidate_id, _ in candidates}}
@@ -396,6 +407,14 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem], list[Empt
     if title is None:
         return [], [Problem(where, message("no_score_sheet", sheet=t(SCORE_SHEET)),
                             code="E301")], []
+    # a copy of the tab (a second assessor's, "Vurderinger (2)") would be passed over, and
+    # its judgements lost without a word
+    copies = [other.title for other in book.worksheets if other.title != title
+              and {"id", "source", "assessor"} <= {cell.value for (row, _), cell
+                                                   in other._cells.items() if row == 3}]
+    if copies:
+        return [], [Problem(where, message("about", subject=copy, message=message(
+            "second_score_sheet", sheet=title)), code="E301") for copy in copies], []
     sheet = book[title]
     ids = [cell.value for cell in sheet[3]]
     try:
@@ -406,15 +425,23 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem], list[Empt
                                                    message=message("ids_row_broken")),
                             code="E302")], []
     written = _text(sheet.cell(3, 2)) or None  # none in a sheet written before it had one
-    # likewise the profile's id beside "Profilen": an id only, never a path to be read
-    named = _text(sheet.cell(4, 2))
-    written_for = named if re.fullmatch(ID_PATTERN, named) else None
-    competencies = {n: value for n, value in enumerate(ids[FIRST_SCORE_COLUMN - 1:
-                                                           source_column - 1],
-                                                       start=FIRST_SCORE_COLUMN)}
+    # likewise the profile's id beside "Profilen", or else as the title in A1 names it: an
+    # id only, never a path to be read
+    written_for = next((named for named in (_text(sheet.cell(4, 2)),
+                                            _titled_profile(_text(sheet.cell(1, 1))))
+                        if named and re.fullmatch(ID_PATTERN, named)), None)
+    # the columns between the name and the source, and a competency's column moved past the
+    # source or the assessor (cut and inserted in Excel, its id goes with it): its scores
+    # were passed over. Past them, a column without an id is the consultant's note
+    competencies = {n: value for n, value in enumerate(ids, start=1)
+                    if n >= FIRST_SCORE_COLUMN and n not in (source_column, assessor_column)
+                    and (n < source_column or value not in (None, "", "decision"))}
     problems = [Problem(where, message("about", subject=f"{title}!{get_column_letter(n)}3",
                                        message=message("empty_competency_id")),
                         code="E302") for n, value in competencies.items() if not value]
+    problems += [_bad(where, f"{title}!{merged.coord}", message("sheet_merged", value=_as_shown(
+        sheet.cell(merged.min_row, merged.min_col).value)))
+        for merged in _merged_over(sheet, {1, source_column, assessor_column, *competencies})]
     rows = _rows(sheet)
     # a cell read held without a value may be a formula saved without one: only then is
     # the workbook read a second time, for its formulas (most sheets hold none)
@@ -468,6 +495,33 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem], list[Empt
                                     assessor, f"{title}!A{line}", written,
                                     f"{title}!{cell.coordinate}", written_for))
     return scores, problems, emptied
+
+
+def _merged_over(sheet, read: set[int]) -> list:
+    """The merged ranges holding a value that reach over a cell the import reads in the
+    score rows: Excel shows the value in each (one assessor over several candidates' rows,
+    one score for two), but only the first cell holds it, and the others were read empty."""
+    found = []
+    for merged in sheet.merged_cells.ranges:
+        first = (merged.min_row, merged.min_col)
+        rows = range(max(merged.min_row, FIRST_SCORE_ROW), merged.max_row + 1)
+        columns = [n for n in sorted(read) if merged.min_col <= n <= merged.max_col]
+        if (any((row, n) != first for row in rows[:2] for n in columns[:2])
+                and sheet.cell(*first).value is not None):
+            found.append(merged)
+    return found
+
+
+def _titled_profile(title: str) -> str | None:
+    """The profile's id in a sheet's title (A1), as written in either language."""
+    for template in (SHEET_TITLE, EN[SHEET_TITLE]):
+        parts = re.split(r"\{(\w+)\}", template)  # text, a placeholder's name, text, ...
+        pattern = "".join(re.escape(part) if n % 2 == 0
+                          else r"(?P<profile>[^()\s]+)" if part == "profile" else ".*"
+                          for n, part in enumerate(parts))
+        if found := re.match(pattern, title, re.DOTALL):
+            return found["profile"]
+    return None
 
 
 def not_counted(scores: list[Score], profile: Profile, sheet_path: str) -> list[Problem]:
@@ -596,36 +650,17 @@ def updates(scores: list[Score], folder: str | Path, sheet_path: str,
         text = _with_scores(path, mine, mine[0].sheet if mine else retracted[candidate])
         try:
             CandidateRecord.model_validate(
-                json.loads(text) if path.suffix == ".json" else plain(_yaml().load(text)))
+                json.loads(text) if path.suffix == ".json" else plain(round_trip_yaml().load(text)))
         except ValidationError as exc:
             problems.extend(Problem(sheet_path, message("about", subject=candidate,
                                                         message=error_message(e)),
                                     field=field_path(e["loc"]), code="E101")
                             for e in exc.errors(include_url=False))
             continue
-        found.append(Update(path, _as_written_in(path, text), len(mine)))
+        found.append(Update(path, as_written_in(path, text), len(mine)))
     if problems:
         raise InputError(problems)
     return found
-
-
-def _yaml():
-    from ruamel.yaml import YAML
-
-    yaml = YAML()  # round trip: the consultant's comments and layout stay
-    yaml.preserve_quotes = True
-    yaml.width = 4096  # long lines as written: never folded (with a trailing space)
-    yaml.indent(mapping=2, sequence=4, offset=2)  # "  - item", as the shipped records
-    return yaml
-
-
-def _as_written_in(path: Path, text: str) -> str:
-    """`text` with the byte order mark and Windows line ends of the record at `path` where
-    it has them, so that the consultant's file changes only by the lines added."""
-    raw = path.read_bytes()
-    if b"\r\n" in raw:
-        text = text.replace("\n", "\r\n")
-    return "\ufeff" + text if raw.startswith(codecs.BOM_UTF8) else text
 
 
 def _renamed(record: CandidateRecord, scores: list[Score], sheet_path: str,
@@ -658,13 +693,7 @@ def _imported_by(record: CandidateRecord, sheet: str, assessor: str) -> bool:
 def _with_scores(path: Path, scores: list[Score], sheet: str | None) -> str:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    # as records are read: a byte order mark is no part of the data (json refuses one)
-    text = path.read_bytes().decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
-    if path.suffix == ".json":
-        data = json.loads(text)
-    else:
-        yaml = _yaml()
-        data = yaml.load(text)
+    data = editable(path)
     assessments = data.get("assessments")
     if assessments is None:
         assessments = data["assessments"] = [] if path.suffix == ".json" else CommentedSeq()
@@ -719,8 +748,4 @@ def _with_scores(path: Path, scores: list[Score], sheet: str | None) -> str:
             entry = CommentedMap(entry)
             entry.fa.set_flow_style()
         assessments.append(entry)
-    if path.suffix == ".json":
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    out = io.StringIO()
-    yaml.dump(data, out)
-    return out.getvalue()
+    return written_back(path, data)

@@ -76,7 +76,7 @@ def test_a_record_already_there_is_kept_unless_overwrite_is_asked_for(tmp_path):
     kept.write_text("id: ida-berg\nassessments: []  # udvalgets\n", encoding="utf-8")
     result = run("import", "jsonresume", str(resume), str(other), "--out-dir", str(out))
     assert result.exit_code == 2, result.output
-    assert f"{kept}: E007 rummer allerede kandidatens post; --overwrite erstatter den" \
+    assert f"{kept}: E007 rummer allerede kandidatens post; --overwrite tager CV'et ind i den" \
         in result.output
     assert kept.read_text(encoding="utf-8").endswith("# udvalgets\n")
     assert (out / "bo-holm.yaml").exists()
@@ -191,3 +191,181 @@ def test_overwrite_replaces_the_record_in_its_own_file_and_keeps_its_assessments
     assert not problems
     assert [a.model_dump(mode="json", exclude_none=True)
             for a in loaded.record.assessments] == [assessment]
+
+
+HAND_MADE = """\
+# Ida Berg, rettet efter samtalen
+id: ida-berg
+personal:
+  name: Ida Berg
+  address: Strandvejen 1   # fra ansøgningen
+positions:
+  - title: Skolechef
+    organisation: Odense Kommune
+    sector: kommune
+    start: 2019-08-01
+    leaders_led: 12   # oplyst i samtalen
+  - title: Afdelingsleder
+    organisation: Egmont Fonden
+    sector: selvejende  # rettet: ikke privat
+    start: 2012-01-01
+    end: 2019-07-31
+experience:
+  - {kind: mediehåndtering, role: rådgiver, years: 6}
+assessments:
+  - {competency: ledelse, source: samtale1, score: 4, assessor: Udvalget}  # enig
+"""
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_overwrite_takes_the_resume_into_the_record_and_keeps_what_was_added_by_hand(
+        tmp_path, language):
+    """An updated CV imported again with --overwrite wrote the record afresh from the
+    resume: the leaders led, the experience, the address and every comment the consultant
+    had added were gone, and the sector she corrected was the resume's guess again. Now the
+    resume's facts come in (an end, a new job, a title changed), each value it replaces is
+    said, a guess never replaces the consultant's value, and importing it once more leaves
+    the file as it is, byte for byte."""
+    resume = tmp_path / "ida.json"
+    resume.write_text(json.dumps({"basics": {"name": "Ida Berg"}, "work": [
+        {"name": "Region Syddanmark", "position": "Direktør", "startDate": "2024-02"},
+        {"name": "Odense Kommune", "position": "Skole- og dagtilbudschef",
+         "startDate": "2019-08", "endDate": "2024-01"},
+        {"name": "Egmont Fonden", "position": "Afdelingsleder", "startDate": "2012-01",
+         "endDate": "2019-07-31"}]}), encoding="utf-8")
+    out = tmp_path / "ud"
+    out.mkdir()
+    record = out / "ida-berg.yaml"
+    record.write_text(HAND_MADE, encoding="utf-8")
+    result = run("import", "jsonresume", str(resume), "--out-dir", str(out), "--overwrite",
+                 "--lang", language)
+    assert result.exit_code == 0, result.output
+    text = record.read_text(encoding="utf-8")
+    for kept in ("# Ida Berg, rettet efter samtalen", "address: Strandvejen 1   # fra ans",
+                 "leaders_led: 12   # oplyst i samtalen", "sector: selvejende  # rettet",
+                 "{kind: mediehåndtering, role: rådgiver, years: 6}",
+                 "assessor: Udvalget}  # enig"):
+        assert kept in text
+    (loaded,), problems = load_records([record])
+    assert not problems
+    odense, egmont, region = loaded.record.positions
+    assert (odense.title, str(odense.end), odense.leaders_led) == (
+        "Skole- og dagtilbudschef", "2024-01-01", 12)
+    assert (egmont.sector, region.organisation, region.sector) == (
+        "selvejende", "Region Syddanmark", "region")
+    said = {"da": [f"{record}: positions[0].title: 'Skolechef' erstattet af CV'ets "
+                   "'Skole- og dagtilbudschef'; var postens værdi en rettelse, så sæt den ind "
+                   "igen", f"{record}: positions[1].sector: postens 'selvejende' beholdt "
+                   "(CV'et giver kun gættet 'privat')"],
+            "en": [f"{record}: positions[0].title: 'Skolechef' replaced by the resume's "
+                   "'Skole- og dagtilbudschef'; if the record's value was a correction, put "
+                   "it back", f"{record}: positions[1].sector: the record's 'selvejende' kept "
+                   "(the resume gives only the guess 'privat')"]}[language]
+    for line in said:
+        assert line in result.output.splitlines()
+    again = run("import", "jsonresume", str(resume), "--out-dir", str(out), "--overwrite",
+                "--lang", language)
+    assert again.exit_code == 0, again.output
+    assert record.read_text(encoding="utf-8") == text
+    assert {"da": f"uændret: {record}", "en": f"unchanged: {record}"}[language] \
+        in again.output.splitlines()
+
+
+def test_a_resume_that_would_make_the_record_wrong_leaves_it_as_it_is(tmp_path):
+    """The resume's start after the end the consultant added by hand: a record that cannot
+    be read is not written, and the mistake is named at the record's field."""
+    resume = tmp_path / "ida.json"
+    resume.write_text(json.dumps({"basics": {"name": "Ida Berg"}, "work": [
+        {"name": "Odense Kommune", "position": "Skolechef", "startDate": "2021-08"}]}),
+        encoding="utf-8")
+    out = tmp_path / "ud"
+    out.mkdir()
+    record = out / "ida-berg.yaml"
+    hand_made = HAND_MADE.replace("start: 2019-08-01\n", "start: 2019-08-01\n    end: 2020-12-31\n")
+    record.write_text(hand_made, encoding="utf-8")
+    result = run("import", "jsonresume", str(resume), "--out-dir", str(out), "--overwrite")
+    assert result.exit_code == 2, result.output
+    assert record.read_text(encoding="utf-8") == hand_made
+    assert f"{record}: E101 positions[0]: slut 2020-12-31 er før start 2021-08-01" \
+        in result.output
+
+
+def test_a_resume_s_words_cannot_forge_a_line_of_the_import_s_report(tmp_path):
+    """A title holding a line break (or a direction override) was echoed as it stood in the
+    notes: 'Chef\\r\\nskrev …' made a line of its own, the report of a record written."""
+    resume = tmp_path / "ida.json"
+    resume.write_text(json.dumps({"basics": {"name": "Ida Berg"}, "work": [
+        {"name": "Odense Kommune\u202e", "position": "Chef\r\nskrev ud/bo-holm.yaml",
+         "startDate": "2019-08"}]}), encoding="utf-8")
+    result = run("import", "jsonresume", str(resume), "--out-dir", str(tmp_path / "ud"))
+    assert result.exit_code == 0, result.output
+    assert "skrev ud/bo-holm.yaml" not in result.output.splitlines()
+    assert "\u202e" not in result.output and "\r" not in result.output
+    assert f"{resume}: work[0]: ledelsesniveau 'chef' læst ud fra 'Chef skrev " \
+           "ud/bo-holm.yaml'" in result.output.splitlines()
+
+
+def test_a_candidate_s_record_under_another_id_is_hers_not_a_second_candidate(tmp_path):
+    """The consultant numbers her candidates (k01-ida-berg, as the examples do): an updated
+    CV imported again, with or without --overwrite, wrote ida-berg.yaml beside her record,
+    and she stood twice in every ranking, once without the panel's scores. Her record is
+    found by her e-mail (a namesake has her own), or her name where there is no e-mail."""
+    resume = tmp_path / "ida.json"
+    resume.write_text(json.dumps({**GOOD, "basics": {"name": "Ida Berg",
+                                                     "email": "IDA@example.dk"}}),
+                      encoding="utf-8")
+    out = tmp_path / "ud"
+    out.mkdir()
+    record = out / "k01-ida-berg.yaml"
+    record.write_text(HAND_MADE.replace("id: ida-berg", "id: k01-ida-berg").replace(
+        "  name: Ida Berg", "  name: Ida Berg\n  email: ida@example.dk"), encoding="utf-8")
+    namesake = out / "k02-ida-berg.yaml"
+    namesake.write_text("id: k02-ida-berg\npersonal: {name: Ida Berg, email: ib@example.dk}\n",
+                        encoding="utf-8")
+    refused = run("import", "jsonresume", str(resume), "--out-dir", str(out))
+    assert refused.exit_code == 2, refused.output
+    assert f"{record}: E007 rummer allerede kandidatens post" in refused.output
+    taken = run("import", "jsonresume", str(resume), "--out-dir", str(out), "--overwrite")
+    assert taken.exit_code == 0, taken.output
+    assert sorted(p.name for p in out.iterdir()) == [record.name, namesake.name]
+    (loaded,), problems = load_records([record])
+    assert not problems
+    assert (loaded.record.id, loaded.record.personal.email, len(loaded.record.assessments)) == (
+        "k01-ida-berg", "IDA@example.dk", 1)
+    assert namesake.read_text(encoding="utf-8").startswith("id: k02-ida-berg\n")
+
+
+def test_two_records_that_could_be_the_candidate_s_are_an_error_not_a_choice(tmp_path):
+    resume = tmp_path / "ida.json"
+    resume.write_text(json.dumps(GOOD), encoding="utf-8")
+    out = tmp_path / "ud"
+    out.mkdir()
+    for n in (1, 2):
+        (out / f"k0{n}.yaml").write_text(f"id: k0{n}\npersonal: {{name: ida  berg}}\n",
+                                         encoding="utf-8")
+    result = run("--lang", "en", "import", "jsonresume", str(resume), "--out-dir", str(out),
+                 "--overwrite")
+    assert result.exit_code == 2, result.output
+    assert f"{out}: E007 more than one record is this candidate's, by her name or e-mail " \
+           f"({out / 'k01.yaml'}, {out / 'k02.yaml'})" in result.output
+    assert sorted(p.name for p in out.iterdir()) == ["k01.yaml", "k02.yaml"]
+
+
+def test_a_namesake_s_record_is_not_taken_into(tmp_path):
+    """Two candidates named Ida Berg: the second one's CV, imported with --overwrite, went
+    into the first one's record (ida-berg.yaml), her positions beside the other's scores."""
+    resume = tmp_path / "ida.json"
+    resume.write_text(json.dumps({**GOOD, "basics": {"name": "Ida Berg",
+                                                     "email": "ida.berg@example.dk"}}),
+                      encoding="utf-8")
+    out = tmp_path / "ud"
+    out.mkdir()
+    record = out / "ida-berg.yaml"
+    other = HAND_MADE.replace("  name: Ida Berg", "  name: Ida Berg\n  email: ib@example.dk")
+    record.write_text(other, encoding="utf-8")
+    result = run("--lang", "en", "import", "jsonresume", str(resume), "--out-dir", str(out),
+                 "--overwrite")
+    assert result.exit_code == 2, result.output
+    assert f"{record}: E007 holds the record of a candidate with this id and the e-mail " \
+           "ib@example.dk, the resume's is ida.berg@example.dk" in result.output
+    assert record.read_text(encoding="utf-8") == other

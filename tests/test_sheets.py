@@ -983,6 +983,52 @@ def test_a_score_the_sheets_profile_would_not_count_is_refused_at_its_cell(folde
     assert digests(folder) == before
 
 
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_a_sheet_written_before_it_named_its_profile_in_b4_is_checked_by_its_title(
+        folder, tmp_path, lang):
+    """A sheet written before B4 held the profile's id went in unchecked: a competency id
+    typed over in its third row became a judgement that counts for nothing. Its title (A1)
+    has always named the profile, in the language it was written in."""
+    candidate, _, competency = single_competency_gaps(folder)[0]
+    path = tmp_path / "scores.xlsx"
+    written = run("--lang", lang, "sheet", PROFILE, str(folder), "--stage", STAGE,
+                  "--out", str(path))
+    assert written.exit_code == 0, written.output
+    book = load_workbook(path)
+    sheet = book.worksheets[0]
+    sheet["B4"] = None  # as sheets were written before
+    columns = {cell.value: cell.column for cell in sheet[3]}
+    rows = {sheet.cell(r, 1).value: r for r in range(FIRST_SCORE_ROW, sheet.max_row + 1)}
+    sheet.cell(3, columns[competency]).value = competency + "x"
+    score = sheet.cell(rows[candidate], columns[competency])
+    score.value = 4
+    book.save(path)
+    before = digests(folder)
+    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 2, result.output
+    assert f"E306 {sheet.title}!{score.coordinate}: " in result.stderr
+    assert digests(folder) == before
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("da", "W303 arket nævner ingen profil (ved siden af 'Profilen' i B4 eller i titlen i A1)"),
+    ("en", "W303 the sheet names no profile (beside 'Profilen' in B4, nor in its title in A1)")])
+def test_a_sheet_that_names_no_profile_says_its_scores_go_in_unchecked(folder, tmp_path,
+                                                                      lang, said):
+    """With B4 and the title both typed over, nothing tells which profile counts the scores:
+    they went in unchecked without a word."""
+    candidate, _, competency = single_competency_gaps(folder)[0]
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(candidate, competency): 4})
+    book = load_workbook(path)
+    sheet = book[SCORE_SHEET]
+    sheet["A1"], sheet["B4"] = "Udvalgets scorer", None
+    book.save(path)
+    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 0, result.output
+    assert said in result.stderr
+
+
 def test_a_sheet_whose_profile_cannot_be_read_goes_in_with_a_warning(folder, tmp_path):
     candidate, _, competency = single_competency_gaps(folder)[0]
     path = blank_sheet(folder, tmp_path)
@@ -1047,3 +1093,85 @@ def test_a_read_only_record_is_not_replaced_and_no_record_is_written(folder, tmp
     assert f"{locked}: {said}" in result.stderr
     assert digests(folder) == before
     assert oct(locked.stat().st_mode & 0o777) == oct(0o444)
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("da", "E301 {copy}: også et scoringsark, ved siden af '{sheet}', hvis scorer ikke ville "
+           "blive læst"),
+    ("en", "E301 {copy}: a scoring sheet too, beside '{sheet}', whose scores would not be "
+           "read")])
+def test_a_copy_of_the_scoring_tab_is_refused_not_passed_over(folder, tmp_path, lang, said):
+    """A second assessor scored in a copy of the tab ('Vurderinger Copy'): the import read
+    the first tab, wrote its scores, and the copy's judgements were lost without a word."""
+    gaps = single_competency_gaps(folder)
+    first, _, competency = gaps[0]
+    second = next(c for c, _, _ in gaps if c != first)
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(first, competency): 4})
+    book = load_workbook(path)
+    copy = book.copy_worksheet(book[SCORE_SHEET])
+    columns = {cell.value: cell.column for cell in copy[3]}
+    row = next(r for r in range(FIRST_SCORE_ROW, copy.max_row + 1)
+               if copy.cell(r, 1).value == second)
+    copy.cell(row, columns[competency]).value = 3
+    book.save(path)
+    before = digests(folder)
+    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 2, result.output
+    assert said.format(copy=copy.title, sheet=SCORE_SHEET) in result.stderr
+    assert digests(folder) == before
+
+
+def test_a_competency_column_moved_past_the_source_still_reads(folder, tmp_path):
+    """A consultant moved a competency's column to the end (cut and insert in Excel, its id
+    in the third row with it): its scores were passed over, and the import said it had read
+    the others only."""
+    candidate, _, competency = single_competency_gaps(folder)[0]
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(candidate, competency): 4})
+    book = load_workbook(path)
+    sheet = book[SCORE_SHEET]
+    column = [cell.value for cell in sheet[3]].index(competency) + 1
+    sheet.move_range(f"{sheet.cell(1, column).coordinate}:"
+                     f"{sheet.cell(sheet.max_row, column).coordinate}",
+                     cols=sheet.max_column + 1 - column)
+    sheet.delete_cols(column)
+    sheet.cell(2, sheet.max_column + 1).value = "Noter"  # a note column beside it is no score
+    sheet.cell(FIRST_SCORE_ROW, sheet.max_column).value = "god samtale"
+    book.save(path)
+    result = run("import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 0, result.output
+    (record,), _ = load_records([folder / f"{candidate}.yaml"])
+    assert [(a.competency, a.score) for a in record.record.assessments
+            if a.source == STAGE and a.competency == competency][-1:] == [(competency, 4)]
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("da", "flettede celler: 'Udvalget' vises i hver, men kun den første rummer den"),
+    ("en", "merged cells: 'Udvalget' shows in each, but only the first holds it")])
+def test_merged_cells_over_the_rows_are_a_bad_cell_not_an_assessor_lost(folder, tmp_path,
+                                                                         lang, said):
+    """One assessor's name merged over two candidates' rows shows beside both in Excel, but
+    the file holds it in the first cell only: the second candidate's scores went in with no
+    assessor, and a merged score likewise went in for the first candidate only."""
+    gaps = single_competency_gaps(folder)
+    first, _, competency = gaps[0]
+    second = next(c for c, _, _ in gaps if c != first)
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(first, competency): 4, (second, competency): 3})
+    book = load_workbook(path)
+    sheet = book[SCORE_SHEET]
+    rows = {sheet.cell(r, 1).value: r for r in range(FIRST_SCORE_ROW, sheet.max_row + 1)}
+    if rows[second] < rows[first]:  # the rows in the order they stand
+        first, second = second, first
+    sheet.move_range(f"A{rows[second]}:{sheet.cell(rows[second], sheet.max_column).coordinate}",
+                     rows=rows[first] + 1 - rows[second])  # below the first
+    assessor = sheet.cell(rows[first], [c.value for c in sheet[3]].index("assessor") + 1)
+    sheet.merge_cells(f"{assessor.coordinate}:{assessor.column_letter}{rows[first] + 1}")
+    book.save(path)
+    before = digests(folder)
+    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 2, result.output
+    assert (f"E303 {SCORE_SHEET}!{assessor.coordinate}:{assessor.column_letter}"
+            f"{rows[first] + 1}: {said}") in result.stderr
+    assert digests(folder) == before

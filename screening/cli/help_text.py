@@ -159,10 +159,12 @@ HELP_EN: dict[str, str] = {
         "could not be converted.",
     "Skriv én <id>.yaml pr. kandidat her (ellers til stdout).":
         "Write one <id>.yaml per candidate here (else to stdout).",
-    "Erstat en kandidats post, der allerede ligger i --out-dir (i samme fil, og med de "
-    "vurderinger, den har).":
-        "Replace a candidate's record already in --out-dir (in the same file, and with the "
-        "assessments it holds).",
+    "Tag CV'et ind i en kandidats post, der allerede ligger i --out-dir (i samme fil): det, "
+    "CV'et oplyser, erstatter postens værdi og meldes; det tilføjede (vurderinger, tal, "
+    "kommentarer) bliver.":
+        "Take the resume into a candidate's record already in --out-dir (in the same file): "
+        "what the resume states replaces the record's value and is said; what was added "
+        "(assessments, numbers, comments) stays.",
     "Erstat en regelfil eller et scenarieudkast, der allerede findes.":
         "Replace a rule file or draft scenarios that already exist.",
     "Læs et udfyldt scoringsark ind som vurderinger (kilde og bedømmer med).":

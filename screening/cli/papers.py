@@ -208,6 +208,8 @@ def import_scores(workbook, folder, rules_dir):
     if scores and scores[0].sheet is None:  # the risk of an old sheet, said where it is met
         echo_warning(Problem(workbook, message("sheet_without_id"), code="W302"))
     written_for = next((s.profile for s in scores if s.profile), None)
+    if scores and written_for is None:  # nothing to check them against: said, not passed over
+        echo_warning(Problem(workbook, message("sheet_names_no_profile"), code="W303"))
     if written_for is not None:
         from ..rulefiles import find_profile, load_profile
         from ..sheets import not_counted

@@ -96,8 +96,9 @@ def import_group():
 @option("--out-dir", type=click.Path(file_okay=False),
         help="Skriv én <id>.yaml pr. kandidat her (ellers til stdout).")
 @option("--overwrite", is_flag=True,
-        help="Erstat en kandidats post, der allerede ligger i --out-dir (i samme fil, "
-             "og med de vurderinger, den har).")
+        help="Tag CV'et ind i en kandidats post, der allerede ligger i --out-dir (i samme "
+             "fil): det, CV'et oplyser, erstatter postens værdi og meldes; det tilføjede "
+             "(vurderinger, tal, kommentarer) bliver.")
 def import_jsonresume(files, out_dir, overwrite):
     """Konverter JSON Resume-filer (jsonresume.org) til kandidatposter.
 
@@ -110,14 +111,14 @@ def import_jsonresume(files, out_dir, overwrite):
       screening import jsonresume cv/mette.json --out-dir kandidater/
     """
     import io
-    import json
 
     from ruamel.yaml import YAML
 
     from ..candidates import load_records
+    from ..display import one_line
     from ..documents import plain, read_document
     from ..errors import InputError, Problem
-    from ..jsonresume import convert
+    from ..jsonresume import convert, record_of, taken_into
     from ..messages import message, os_reason
     from ..output import atomic_writer
 
@@ -135,8 +136,8 @@ def import_jsonresume(files, out_dir, overwrite):
             failed.append(problem)
             continue
         result = convert(plain(doc.data), path.stem)
-        for note in result.notes:
-            click.echo(f"{name}: {note}", err=True)
+        for note in result.notes:  # one line each, whatever the resume's words hold
+            click.echo(one_line(f"{name}: {note}"), err=True)
         if result.record is None:
             failed.extend(Problem(name, error, code="E101") for error in result.errors)
             continue
@@ -145,8 +146,7 @@ def import_jsonresume(files, out_dir, overwrite):
             failed.append(Problem(name, message("duplicate_candidate", id=result.record.id,
                                                 first=first), field="id", code="E102"))
             continue
-        documents.append((result.record.id,
-                          result.record.model_dump(mode="json", exclude_none=True)))
+        documents.append(result.record)
     if out_dir and documents:
         try:
             Path(out_dir).mkdir(parents=True, exist_ok=True)
@@ -154,37 +154,50 @@ def import_jsonresume(files, out_dir, overwrite):
             raise InputError([*failed, Problem(out_dir, message("cannot_write",
                                                                 reason=os_reason(exc)),
                                                code="E007")]) from None
+    # the records there, to find a candidate's under another id than the resume gives her
+    held = load_records([out_dir])[0] if out_dir and documents else []
+
     def as_yaml(data: dict) -> str:
         buffer = io.StringIO()
         yaml.dump(data, buffer)
         return buffer.getvalue()
 
-    for record_id, data in documents:
-        if out_dir:
-            # a record there may hold what was added since (assessments): never lost unasked
-            there = next((found for suffix in (".yaml", ".yml", ".json")
-                          if (found := Path(out_dir) / f"{record_id}{suffix}").exists()), None)
-            if there is not None and not overwrite:
-                failed.append(Problem(str(there), message("record_exists"), code="E007"))
-                continue
-            if there is not None:
-                # asked, the record is replaced in its own file (a new <id>.yaml beside an
-                # <id>.json was the candidate twice), and keeps the assessments the scoring
-                # sheets added, which no resume holds
-                kept, problems = load_records([there])
-                if problems:
-                    failed.extend(problems)
-                    continue
-                if kept[0].record.assessments:
-                    data = {**data, "assessments": [
-                        a.model_dump(mode="json", exclude_none=True)
-                        for a in kept[0].record.assessments]}
-            target = there or Path(out_dir) / f"{record_id}.yaml"
-            with atomic_writer(target) as handle:
-                handle.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-                             if target.suffix == ".json" else as_yaml(data))
-            click.echo(t("skrev {path}", path=target), err=True)
-        else:
+    for record in documents:
+        data = record.model_dump(mode="json", exclude_none=True)
+        if not out_dir:
             click.echo(f"---\n{as_yaml(data)}", nl=False)
+            continue
+        # a record there may hold what was added since (assessments): never lost unasked
+        there, problem = record_of(record, Path(out_dir), held)
+        if problem is not None:
+            failed.append(problem)
+            continue
+        if there is not None and not overwrite:
+            failed.append(Problem(str(there), message("record_exists"), code="E007"))
+            continue
+        if there is None:
+            target = Path(out_dir) / f"{record.id}.yaml"
+            with atomic_writer(target) as handle:
+                handle.write(as_yaml(data))
+            click.echo(t("skrev {path}", path=target), err=True)
+            continue
+        # asked, the resume is taken into the record in its own file (a new <id>.yaml
+        # beside an <id>.json was the candidate twice): what the consultant added (the
+        # scoring sheets' assessments, a budget, a comment) stays, see `merge`
+        _, problems = load_records([there])
+        if problems:
+            failed.extend(problems)
+            continue
+        text, notes, problems = taken_into(there, record)
+        for note in notes:
+            click.echo(one_line(f"{there}: {note}"), err=True)
+        if problems:
+            failed.extend(problems)
+        elif text is None:
+            click.echo(t("uændret: {path}", path=there), err=True)
+        else:
+            with atomic_writer(there) as handle:
+                handle.write(text)
+            click.echo(t("skrev {path}", path=there), err=True)
     if failed:
         raise InputError(failed)
