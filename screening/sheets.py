@@ -631,8 +631,10 @@ def updates(scores: list[Score], folder: str | Path, sheet_path: str,
     by_id = {r.record.id: r for r in loaded}
     unknown = {s.candidate: s.cell for s in scores if s.candidate not in by_id}
     if unknown:
+        # a candidate renamed in the sheet, or a typo: the nearest record's id is offered
         raise InputError([_bad(sheet_path, cell,
-                               message("no_record_for", candidate=c, folder=folder))
+                               message("no_record_for", candidate=c, folder=folder)
+                               + did_you_mean(c, by_id))
                           for c, cell in unknown.items()])
     retracted = {e.candidate: e.sheet for e in emptied if e.candidate in by_id
                  and _imported_by(by_id[e.candidate].record, e.sheet, e.assessor)}

@@ -683,6 +683,25 @@ def test_an_unknown_candidate_in_the_sheet_writes_nothing(folder, tmp_path):
     assert digests(folder) == before
 
 
+@pytest.mark.parametrize(("lang", "said"), [("da", "mente du"), ("en", "did you mean")])
+def test_a_candidate_id_changed_in_the_sheet_is_offered_the_nearest_record(folder, tmp_path,
+                                                                         lang, said):
+    """An id typed over in Excel ("…-lykk" for "…-lykke") got "no record" and no more."""
+    candidate, _, competency = single_competency_gaps(folder)[0]
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(candidate, competency): 4})
+    book = load_workbook(path)
+    cell = next(row[0] for row in book[SCORE_SHEET].iter_rows(min_row=FIRST_SCORE_ROW)
+                if row[0].value == candidate)
+    cell.value = candidate[:-1]
+    book.save(path)
+    result = CliRunner().invoke(main, ["import", "scores", str(path), "--into", str(folder)],
+                                env={"SCREENING_LANG": lang})
+    assert result.exit_code == 2
+    assert f"'{candidate[:-1]}'" in result.stderr
+    assert f"({said} '{candidate}'?)" in result.stderr
+
+
 def test_a_file_that_is_not_a_workbook_is_refused(folder, tmp_path):
     path = tmp_path / "scores.xlsx"
     path.write_text("not a workbook", "utf-8")
