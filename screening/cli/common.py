@@ -90,13 +90,20 @@ def echo_recorded(run, audit) -> None:
 
 def screened(profile_name: str, candidates: tuple[str, ...], rules_dir: str, stage: str,
              as_of, audit, strict: bool, warnings: list | None = None,
-             run_id: str | None = None, audit_db: str | None = None):
+             run_id: str | None = None, audit_db: str | None = None,
+             problems: list | None = None):
     """Screen CANDIDATES as `screen` does (recorded in the audit trail unless --no-audit),
     for a command that then shows the ranked result its own way, and the decisions of
-    `run_id` (checked first). Bad inputs are reported on stderr and skipped; nothing valid
-    at all is bad input (exit 2)."""
+    `run_id` (checked first). Bad inputs are reported on stderr, kept in `problems` (for a
+    paper that names who is not in it) and skipped; nothing valid at all is bad input
+    (exit 2)."""
     from ..errors import Reported
     from ..screen import Screener
+
+    def skip(problem) -> None:
+        echo_problem(problem)
+        if problems is not None:
+            problems.append(problem)
 
     def warn(problem) -> None:
         echo_warning(problem)
@@ -107,7 +114,7 @@ def screened(profile_name: str, candidates: tuple[str, ...], rules_dir: str, sta
     check_run(profile, run_id, audit_db)
     with Screener(profile, path) as screener:
         run = screener.screen_paths(candidates, stage, as_of.date() if as_of else None,
-                                    audit=audit, strict=strict, on_problem=echo_problem,
+                                    audit=audit, strict=strict, on_problem=skip,
                                     on_warning=warn)
     if not run.summary.screened:
         raise Reported(2)
