@@ -48,6 +48,21 @@ def loaded_of(paths: tuple[str, ...]):
     return loaded, skipped_inputs(problems)
 
 
+def warn_of_records(profile, loaded, as_of) -> None:
+    """The warnings `screen` gives about these records, for a paper made from them: an
+    assessment that counts at no stage (W101, W103) shows there as not belyst, and a post or
+    a degree after the date (W102, W104) as held, with nothing on the paper to say so."""
+    from ..assessments import assessments_not_taken, unknown_assessments
+    from ..positions_ahead import educations_ahead, positions_ahead
+
+    for r in loaded:
+        for problem in [*unknown_assessments(profile, r.record, r.path),
+                        *assessments_not_taken(profile, r.record, r.path),
+                        *positions_ahead(r.record, as_of, r.path),
+                        *educations_ahead(r.record, as_of, r.path)]:
+            echo_warning(problem)
+
+
 def skipped_inputs(problems) -> tuple[str, ...]:
     """The inputs that gave no record, named as records are: a file, or a line of a JSON
     Lines file."""
