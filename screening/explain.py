@@ -127,6 +127,10 @@ def _header(screening: Screening, result: CandidateResult,
           possible=number_text(result.possible), coverage=number_text(result.coverage)),
         t("Anbefaling: {label}.", label=recommendation(result.recommendation_label)),
     ]
+    # "Placering: 1." alone reads as first of all, in a justification, when two others are too
+    if tied := [r.id for r in screening.results if r.rank == result.rank and r.id != result.id]:
+        lines.insert(3, t("Deler placeringen med {ids}: samme sikrede og mulige score.",
+                          ids=", ".join(tied)))
     if result.recommendation == PENDING_BAND:
         low, high = band_range(screening.profile.scoring, result.total)
         if low != high:

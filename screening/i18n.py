@@ -38,6 +38,8 @@ EN: dict[str, str] = {
         "Rank: {rank}. Score {score} of 100 secured by the evidence, up to {possible} possible if "
         "everything not assessed or only provisionally judged turns out met; coverage "
         "{coverage} % of the weight.",
+    "Deler placeringen med {ids}: samme sikrede og mulige score.":
+        "Shares the rank with {ids}: the same secured and possible score.",
     "Anbefaling: {label}.": "Recommendation: {label}.",
     "Foreslåede knock-outs (skal bekræftes eller underkendes af et menneske): {ids}.":
         "Proposed knock-outs (to be confirmed or overridden by a person): {ids}.",

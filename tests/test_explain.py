@@ -298,3 +298,20 @@ def _in_order(parts: list[str], line: str) -> bool:
             return False
         at += len(part)
     return True
+
+
+def test_a_rank_shared_with_others_says_so():
+    """Three candidates alike shared rank 1, and each one's explanation said "Placering: 1."
+    and nothing more: in a justification it reads as first of all."""
+    profile, records = example_records(EXAMPLES[0])
+    record = records[0]
+    twins = [record.model_copy(update={"id": f"{record.id}-{n}"}) for n in (2, 3)]
+    screening = screen(profile, [record, *twins])
+    assert {r.rank for r in screening.results} == {1}
+    text = explain(screening, screening.results[0].id)
+    lines = text.splitlines()
+    assert lines[2].startswith("Placering: 1. ")
+    others = [r.id for r in screening.results[1:]]
+    assert lines[3] == f"Deler placeringen med {', '.join(others)}: samme sikrede og mulige score."
+    alone = screen(profile, [record])
+    assert "Deler placeringen" not in explain(alone, record.id)
