@@ -191,7 +191,7 @@ def replay(run, rules, rules_dir, audit_db):
 
 
 # what a replay compares (audit.replay.Change.what), named as the other views name it
-_WHAT = {"recommendation": "Anbefaling", "knockouts": "Foreslåede knock-outs",
+_WHAT = {"rank": "Nr.", "recommendation": "Anbefaling", "knockouts": "Foreslåede knock-outs",
          "score": "Score", "possible": "Muligt", "coverage": "Dækning", "status": "Status",
          "points": "Point", "criterion": "Kriterium", "candidate": "Kandidat"}
 
