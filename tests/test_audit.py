@@ -337,6 +337,19 @@ def test_replay_names_a_candidate_whose_rank_moves_though_her_figures_do_not(aud
     assert any(line.split()[2:3] == ["Rank"] for line in english.splitlines())
 
 
+def test_replay_writes_points_as_explain_and_the_report_do(audit_db, tmp_path):
+    """A criterion's points went from '3,0 af 3,0 point' in explain, the report and the
+    begrundelse to '3' in the replay of the same run, and '0,5' beside '1' for another."""
+    run = screen_run(audit_db)
+    result = cli("audit", "replay", run, "--rules", str(_stricter_rules(tmp_path)),
+                 "--audit-db", str(audit_db))
+    rows = [re.split(r"\s{2,}", line.strip()) for line in result.output.splitlines()]
+    points = [row[3:] for row in rows if row[2:3] == ["Point"]]
+    assert points
+    for shown in points:
+        assert all(cell == "–" or re.fullmatch(r"\d+,\d", cell) for cell in shown), shown
+
+
 def test_explain_and_the_begrundelse_write_points_as_the_report_does(audit_db):
     """The report and the workbook wrote a criterion's points '2,0 af 2,0 point'; explain and
     the begrundelse of audit export wrote the same points '2 af 2 point'."""
