@@ -120,13 +120,18 @@ def _header(screening: Screening, result: CandidateResult,
           as_of=screening.as_of.isoformat()),
         # the possible score counts what is not belyst, and what an ønske judged only so
         # far may still add (`open_points`), as met
-        t("Placering: {rank}. Score {score} af 100 sikret af evidensen, op til {possible} "
-          "muligt, hvis alt ikke belyst eller kun foreløbigt vurderet viser sig opfyldt; "
-          "dækning {coverage} % af vægten.",
-          rank=result.rank, score=number_text(result.score),
+        # of how many: "Placering: 1." of one record explained alone read as first of all
+        t("Placering: {rank} af {total}. Score {score} af 100 sikret af evidensen, op til "
+          "{possible} muligt, hvis alt ikke belyst eller kun foreløbigt vurderet viser sig "
+          "opfyldt; dækning {coverage} % af vægten.",
+          rank=result.rank, total=len(screening.results), score=number_text(result.score),
           possible=number_text(result.possible), coverage=number_text(result.coverage)),
         t("Anbefaling: {label}.", label=recommendation(result.recommendation_label)),
     ]
+    # "Placering: 1." alone reads as first of all, in a justification, when two others are too
+    if tied := [r.id for r in screening.results if r.rank == result.rank and r.id != result.id]:
+        lines.insert(3, t("Deler placeringen med {ids}: samme sikrede og mulige score.",
+                          ids=", ".join(tied)))
     if result.recommendation == PENDING_BAND:
         low, high = band_range(screening.profile.scoring, result.total)
         if low != high:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import sqlite3
@@ -23,10 +24,11 @@ from screening.audit.decisions import ProfileKey
 from screening.audit.export import score_range_text
 from screening.audit.replay import _compare
 from screening.audit.store import AuditStore, CandidateInput
+from screening.candidates import load_records
 from screening.cli import main
 from screening.report import number_text
 from screening.rulefiles import find_profile, load_profile
-from screening.screen import AuditSink, Screener
+from screening.screen import AuditSink, Screener, screen
 from screening.vocabulary import STATUSES, label
 from screening.wording import value_text
 
@@ -282,8 +284,8 @@ def test_a_krav_met_only_in_part_is_not_called_unmet_in_show_and_export(audit_db
 
 def test_runs_recorded_before_the_possible_score_still_show_and_replay():
     """Their results hold one score (over the judged criteria) and no possible score."""
-    old = {"id": "k", "score": 93.8, "coverage": 47.1, "recommendation": "anbefales",
-           "knockouts": [], "criteria": []}
+    old = {"id": "k", "rank": 1, "score": 93.8, "coverage": 47.1,
+           "recommendation": "anbefales", "knockouts": [], "criteria": []}
     assert score_range_text(old) == "93,8"
     new = {**old, "score": 44.1, "possible": 97.1, "recommendation": "afventer_belysning"}
     assert [(c.what, c.before, c.after) for c in _compare("k", old, new)] == [
@@ -311,6 +313,41 @@ def test_replay_gives_the_same_result_and_shows_what_a_rule_change_does(audit_db
     result = cli("audit", "replay", run, "--rules", str(profile), "--audit-db", str(audit_db))
     assert result.exit_code == 1
     assert "ledelse-af-ledere" in result.output and "k02-anders-lykke" in result.output
+
+
+def test_replay_names_a_candidate_whose_rank_moves_though_her_figures_do_not(audit_db,
+                                                                             tmp_path):
+    """A rule change gave three candidates a proposed knock-out, and a candidate with no
+    evidence at all moved up past them; replay listed every figure that changed, and not
+    her, whose own figures did not: the committee never saw the ranking move."""
+    run = screen_run(audit_db)
+    before = {r["id"]: r["rank"] for r in AuditStore(audit_db).results(run)}
+    profile = _stricter_rules(tmp_path)
+    after = {r.id: r.rank for r in screen(load_profile(profile), [
+        r.record for r in load_records([EXAMPLES])[0]]).results}
+    moved = {cid for cid in before if before[cid] != after[cid]}
+    assert moved
+    result = cli("audit", "replay", run, "--rules", str(profile), "--audit-db", str(audit_db))
+    assert result.exit_code == 1
+    rows = {tuple(re.split(r"\s{2,}", line.strip())) for line in result.output.splitlines()}
+    for cid in moved:
+        assert (cid, "–", "Nr.", str(before[cid]), str(after[cid])) in rows, result.output
+    english = cli("--lang", "en", "audit", "replay", run, "--rules", str(profile),
+                  "--audit-db", str(audit_db)).output
+    assert any(line.split()[2:3] == ["Rank"] for line in english.splitlines())
+
+
+def test_replay_writes_points_as_explain_and_the_report_do(audit_db, tmp_path):
+    """A criterion's points went from '3,0 af 3,0 point' in explain, the report and the
+    begrundelse to '3' in the replay of the same run, and '0,5' beside '1' for another."""
+    run = screen_run(audit_db)
+    result = cli("audit", "replay", run, "--rules", str(_stricter_rules(tmp_path)),
+                 "--audit-db", str(audit_db))
+    rows = [re.split(r"\s{2,}", line.strip()) for line in result.output.splitlines()]
+    points = [row[3:] for row in rows if row[2:3] == ["Point"]]
+    assert points
+    for shown in points:
+        assert all(cell == "–" or re.fullmatch(r"\d+,\d", cell) for cell in shown), shown
 
 
 def test_explain_and_the_begrundelse_write_points_as_the_report_does(audit_db):

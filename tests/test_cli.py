@@ -322,6 +322,22 @@ def test_a_shortlist_asked_for_more_than_there_are_takes_them_all(candidates):
     assert result.stdout.startswith(f"Shortlist: {goers} af {count} til næste runde")
 
 
+def test_the_shortlist_names_the_records_it_could_not_read(candidates):
+    """A record with a mistake was skipped with an error on the consultant's screen only:
+    the shortlist handed to the committee ("3 af 3") read as if every applicant were on it,
+    and the one whose file could not be read was neither taken nor left out, but absent."""
+    write(candidates, "broken.yaml", BROKEN)
+    result = run("shortlist", PROFILE, str(candidates), "--take", "1")
+    assert result.exit_code == 0, result.output
+    broken = candidates / "broken.yaml"
+    assert result.stdout.rstrip().endswith(
+        f"Ikke med: {broken} kunne ikke læses som kandidatposter og er ikke screenet.")
+    english = run("--lang", "en", "shortlist", PROFILE, str(candidates), "--take", "1")
+    assert f"Not included: {broken} could not be read as candidate records" in english.stdout
+    (candidates / "broken.yaml").unlink()
+    assert "Ikke med" not in run("shortlist", PROFILE, str(candidates), "--take", "1").stdout
+
+
 PRIVATE_CEO = """\
 id: ceo
 positions:

@@ -605,6 +605,30 @@ def test_a_text_saved_by_notepad_starts_with_its_heading_not_a_byte_order_mark(t
     assert "\ufeff" not in out.read_text(encoding="utf-8")
 
 
+def test_a_draft_written_to_rules_takes_its_file_name_as_its_id(tmp_path):
+    """Two posts' texts, each saved as the consultancy names them ("stillingsprofil.docx"),
+    drafted as --help shows into rules/<post>.yaml, both took the id 'stillingsprofil':
+    lint then refused the pair (E213), and a command given either id took neither."""
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    for post, asked in (("greve-direktor-2025", "ledelse af ledere"),
+                        ("koege-chef-2025", "erfaring med politisk betjening")):
+        text = tmp_path / post / "stillingsprofil.txt"
+        text.parent.mkdir()
+        text.write_text(f"Personlige kompetencer\n\nDet er afgørende, at du har {asked}.\n",
+                        encoding="utf-8")
+        result = CliRunner().invoke(main, ["new", str(text), "--out", str(rules / f"{post}.yaml")])
+        assert result.exit_code == 0, result.output
+        assert load_profile(rules / f"{post}.yaml").meta.id == post
+    assert lint_paths(sorted(rules.glob("*.yaml"))) == []
+    # --id still decides, and a file name no id can be leaves the text's name
+    CliRunner().invoke(main, ["new", str(text), "--out", str(rules / "Udkast 1.yaml"),
+                              "--id", "egen-2025"])
+    assert load_profile(rules / "Udkast 1.yaml").meta.id == "egen-2025"
+    CliRunner().invoke(main, ["new", str(text), "--out", str(rules / "Udkast 2.yaml")])
+    assert load_profile(rules / "Udkast 2.yaml").meta.id == "stillingsprofil"
+
+
 def test_a_fifo_given_as_the_text_is_said_to_be_no_file_not_missing(tmp_path):
     """`screening new rør.txt` on a FIFO said 'filen findes ikke' of a file that is there."""
     fifo = tmp_path / "rør.txt"

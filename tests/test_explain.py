@@ -298,3 +298,46 @@ def _in_order(parts: list[str], line: str) -> bool:
             return False
         at += len(part)
     return True
+
+
+def test_a_rank_shared_with_others_says_so():
+    """Three candidates alike shared rank 1, and each one's explanation said "Placering: 1."
+    and nothing more: in a justification it reads as first of all."""
+    profile, records = example_records(EXAMPLES[0])
+    record = records[0]
+    twins = [record.model_copy(update={"id": f"{record.id}-{n}"}) for n in (2, 3)]
+    screening = screen(profile, [record, *twins])
+    assert {r.rank for r in screening.results} == {1}
+    text = explain(screening, screening.results[0].id)
+    lines = text.splitlines()
+    assert lines[2].startswith("Placering: 1 af 3. ")
+    others = [r.id for r in screening.results[1:]]
+    assert lines[3] == f"Deler placeringen med {', '.join(others)}: samme sikrede og mulige score."
+    alone = screen(profile, [record])
+    assert "Deler placeringen" not in explain(alone, record.id)
+
+
+def test_the_rank_says_of_how_many_candidates(tmp_path):
+    """`explain PROFILE k02.yaml` (as --help shows it) said "Placering: 1." of a candidate
+    the screening of the whole field placed second: of one record, every one is first."""
+    from click.testing import CliRunner
+
+    from screening.candidates import load_records
+    from screening.cli import main
+
+    folder = EXAMPLES[0]
+    profile = ROOT / "rules" / f"{folder.name}.yaml"
+    field = screen(*example_records(folder))
+    second = next(r for r in field.results if r.rank > 1)
+    source = next(r.path for r in load_records([folder])[0] if r.record.id == second.id)
+
+    def header(*paths: str, lang: str = "da") -> str:
+        done = CliRunner().invoke(main, ["--lang", lang, "explain", str(profile), *paths,
+                                         "--id", second.id, "--no-audit"])
+        assert done.exit_code == 0, done.output
+        return done.stdout.splitlines()[2]
+
+    assert header(source).startswith("Placering: 1 af 1. ")
+    total = len(field.results)
+    assert header(str(folder)).startswith(f"Placering: {second.rank} af {total}. ")
+    assert header(str(folder), lang="en").startswith(f"Rank: {second.rank} of {total}. ")

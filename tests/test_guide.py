@@ -250,3 +250,29 @@ def test_questions_for_an_unknown_id_are_refused_with_their_place(tmp_path):
     (problem,) = caught.value.problems
     assert problem.code == "E207" and problem.line == (head + block).count("\n") + 1
     assert "did you mean 'politisk_forstaaelse'" in problem.message
+
+
+@pytest.mark.parametrize("paper", ["guide", "report"])
+def test_the_papers_warn_of_an_assessment_that_counts_for_nothing(paper, tmp_path):
+    """`screen` warned of a mistyped competency (W101) and of a post after the date (W102);
+    the guide and the report made from the same records said nothing, and showed the
+    criterion the score was meant for as not belyst, the post as held, without a word."""
+    profile = load_profile(PROFILES[0])
+    competency = sorted(profile.competencies)[0]
+    record = tmp_path / "k1.yaml"
+    record.write_text(
+        "id: k1\n"
+        "positions:\n"
+        "  - {title: Direktør, organisation: Gribskov Kommune, sector: kommune,\n"
+        f"     start: {profile.meta.date.year + 1}-01-01, leadership_level: direktion}}\n"
+        "assessments:\n"
+        f"  - {{competency: {competency}x, source: samtale1, score: 4}}\n", "utf-8")
+    out = tmp_path / "paper"
+    args = (["--stage", "reference"] if paper == "guide" else []) + ["--out", str(out)]
+    result = run(paper, str(PROFILES[0]), str(record), *args)
+    assert result.exit_code == 0, result.output
+    assert out.exists()
+    warnings = result.stderr.splitlines()
+    assert any(f"k1.yaml:6:18: W101 assessments[0].competency: kompetencen '{competency}x'"
+               in line for line in warnings), warnings
+    assert any("k1.yaml:4:13: W102 positions[0].start:" in line for line in warnings), warnings

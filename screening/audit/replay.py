@@ -23,7 +23,7 @@ from .store import AuditStore
 class Change:
     candidate: str
     criterion: str | None  # None: the candidate as a whole
-    what: str  # status, points, score, possible, recommendation, knockouts, candidate
+    what: str  # status, points, rank, score, possible, recommendation, knockouts, candidate
     before: object
     after: object
 
@@ -93,7 +93,8 @@ def _compare(candidate: str, old: dict | None, new: dict | None) -> list[Change]
         return [Change(candidate, None, "candidate", old is not None, new is not None)]
     # runs recorded before the possible score existed hold none: `get` shows it as new
     changes = [Change(candidate, None, key, old.get(key), new[key])
-               for key in ("recommendation", "knockouts", "score", "possible", "coverage")
+               for key in ("rank", "recommendation", "knockouts", "score", "possible",
+                           "coverage")
                if old.get(key) != new[key]]
     old_criteria = {c["id"]: c for c in old["criteria"]}
     new_criteria = {c["id"]: c for c in new["criteria"]}

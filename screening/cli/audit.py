@@ -191,14 +191,15 @@ def replay(run, rules, rules_dir, audit_db):
 
 
 # what a replay compares (audit.replay.Change.what), named as the other views name it
-_WHAT = {"recommendation": "Anbefaling", "knockouts": "Foreslåede knock-outs",
+_WHAT = {"rank": "Nr.", "recommendation": "Anbefaling", "knockouts": "Foreslåede knock-outs",
          "score": "Score", "possible": "Muligt", "coverage": "Dækning", "status": "Status",
          "points": "Point", "criterion": "Kriterium", "candidate": "Kandidat"}
 
 
 def _show(what: str, value, bands: dict[str, str]) -> str:
     """A compared value in the chosen language: statuses and recommendations by their labels
-    (a profile's band by its label in `bands`), scores and coverage as the table writes them,
+    (a profile's band by its label in `bands`), scores, points and coverage as the tables
+    and explain write them,
     other figures in the language's notation, whether a criterion or candidate is there at
     all in words."""
     from ..report import number_text
@@ -211,7 +212,7 @@ def _show(what: str, value, bands: dict[str, str]) -> str:
         return label(STATUSES, value)
     if what == "recommendation":
         return bands.get(value) or label(BANDS, value)
-    if what in ("score", "possible"):
+    if what in ("score", "possible", "points"):
         return number_text(value)
     if what == "coverage":
         return f"{number_text(value)} %"

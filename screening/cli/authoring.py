@@ -116,7 +116,7 @@ def _trace_json(tr) -> dict:
 @option("--out", type=click.Path(dir_okay=False),
         help="Skriv regelfilen her og et udkast til scenarier ved siden af (.feature).")
 @option("--id", "profile_id", callback=lambda _ctx, _param, value: _profile_id(value),
-        help="Profilens id (standard: tekstfilens navn).")
+        help="Profilens id (standard: regelfilens navn fra --out, ellers tekstfilens).")
 @option("--overwrite", is_flag=True,
         help="Erstat en regelfil eller et scenarieudkast, der allerede findes.")
 def new(text, out, profile_id, overwrite):
@@ -158,7 +158,7 @@ def new(text, out, profile_id, overwrite):
     if there:
         raise InputError([Problem(str(path), message("file_exists"), code="E007")
                           for path in there])
-    drafted = draft(text, out, profile_id)
+    drafted = draft(text, out, profile_id or _named_as(out))
     written_files = [(out, drafted.rule_file)]
     if drafted.feature is not None:
         written_files.append((feature, drafted.feature))
@@ -171,6 +171,19 @@ def new(text, out, profile_id, overwrite):
     krav = sum(d.wording.priority == "krav" for d in drafted.criteria)
     click.echo(t("kriterier: {count} ({krav} krav); se hovedkommentaren for det, der skal "
                  "besluttes", count=len(drafted.criteria), krav=krav), err=True)
+
+
+def _named_as(out: str) -> str | None:
+    """The id a rule file written to `out` is found by (`rules/<id>.yaml`, as profiles are
+    shipped), when its name can be one: the text's own name is most often the same
+    "stillingsprofil" for every post, and two drafts would claim one id (E213)."""
+    import re
+    from pathlib import Path
+
+    from ..profiles import ID_PATTERN
+
+    stem = Path(out).stem
+    return stem if re.match(ID_PATTERN, stem) else None
 
 
 def _profile_id(value: str | None) -> str | None:

@@ -48,6 +48,21 @@ def loaded_of(paths: tuple[str, ...]):
     return loaded, skipped_inputs(problems)
 
 
+def warn_of_records(profile, loaded, as_of) -> None:
+    """The warnings `screen` gives about these records, for a paper made from them: an
+    assessment that counts at no stage (W101, W103) shows there as not belyst, and a post or
+    a degree after the date (W102, W104) as held, with nothing on the paper to say so."""
+    from ..assessments import assessments_not_taken, unknown_assessments
+    from ..positions_ahead import educations_ahead, positions_ahead
+
+    for r in loaded:
+        for problem in [*unknown_assessments(profile, r.record, r.path),
+                        *assessments_not_taken(profile, r.record, r.path),
+                        *positions_ahead(r.record, as_of, r.path),
+                        *educations_ahead(r.record, as_of, r.path)]:
+            echo_warning(problem)
+
+
 def skipped_inputs(problems) -> tuple[str, ...]:
     """The inputs that gave no record, named as records are: a file, or a line of a JSON
     Lines file."""
@@ -90,13 +105,20 @@ def echo_recorded(run, audit) -> None:
 
 def screened(profile_name: str, candidates: tuple[str, ...], rules_dir: str, stage: str,
              as_of, audit, strict: bool, warnings: list | None = None,
-             run_id: str | None = None, audit_db: str | None = None):
+             run_id: str | None = None, audit_db: str | None = None,
+             problems: list | None = None):
     """Screen CANDIDATES as `screen` does (recorded in the audit trail unless --no-audit),
     for a command that then shows the ranked result its own way, and the decisions of
-    `run_id` (checked first). Bad inputs are reported on stderr and skipped; nothing valid
-    at all is bad input (exit 2)."""
+    `run_id` (checked first). Bad inputs are reported on stderr, kept in `problems` (for a
+    paper that names who is not in it) and skipped; nothing valid at all is bad input
+    (exit 2)."""
     from ..errors import Reported
     from ..screen import Screener
+
+    def skip(problem) -> None:
+        echo_problem(problem)
+        if problems is not None:
+            problems.append(problem)
 
     def warn(problem) -> None:
         echo_warning(problem)
@@ -107,7 +129,7 @@ def screened(profile_name: str, candidates: tuple[str, ...], rules_dir: str, sta
     check_run(profile, run_id, audit_db)
     with Screener(profile, path) as screener:
         run = screener.screen_paths(candidates, stage, as_of.date() if as_of else None,
-                                    audit=audit, strict=strict, on_problem=echo_problem,
+                                    audit=audit, strict=strict, on_problem=skip,
                                     on_warning=warn)
     if not run.summary.screened:
         raise Reported(2)

@@ -209,8 +209,8 @@ HELP_EN: dict[str, str] = {
         "scenarios (one per requirement) is written beside it too, in a .feature file.",
     "Skriv regelfilen her og et udkast til scenarier ved siden af (.feature).":
         "Write the rule file here, and a draft of scenarios beside it (.feature).",
-    "Profilens id (standard: tekstfilens navn).":
-        "The profile's id (default: the name of the text file).",
+    "Profilens id (standard: regelfilens navn fra --out, ellers tekstfilens).":
+        "The profile's id (default: the rule file's name from --out, else the text file's).",
     "Tjek en regelfil (profil eller modul) mod teksten, den bygger på: hvert citat findes i "
     "teksten, og hvert udsagn i teksten, der stiller et krav, er citeret af et kriterium eller "
     "lagt til side med `set_aside:`.":

@@ -18,6 +18,7 @@ from .common import (
     screening_profile,
     stage_option,
     standing_decisions,
+    warn_of_records,
 )
 from .help import HelpCommand, argument, option
 
@@ -36,6 +37,7 @@ def _screening(profile, candidates, stage, as_of, rules_dir, out, audit_db):
     loaded_profile, path = found_profile(profile, rules_dir)
     check_out(out, candidates, loaded_profile, audit_db, store=True)
     loaded, skipped = loaded_of(candidates)
+    warn_of_records(loaded_profile, loaded, as_of.date() if as_of else loaded_profile.meta.date)
     records = [r.record for r in loaded]
     # a name of spaces or invisible characters names nobody: the paper uses the id
     names = {r.id: r.personal.name for r in records

@@ -275,14 +275,16 @@ def shortlist(profile, candidates, stage, take, as_of, rules_dir, run_id, audit_
     from tabulate import tabulate
 
     from ..audit.decisions import decision_line, describe, on_this_evidence
+    from ..report import not_included
     from ..shortlist import reasons
     from ..shortlist import shortlist as choose
     from ..vocabulary import STAGES
     from ..vocabulary import label as term
 
+    problems: list = []
     run = screened(profile, candidates, rules_dir, stage, as_of,
                    audit_sink(audit_db, no_audit, operator, "shortlist"), strict,
-                   run_id=run_id, audit_db=audit_db)
+                   run_id=run_id, audit_db=audit_db, problems=problems)
     screening = run.screening
     loaded_profile = screening.profile
     decisions = standing_decisions(loaded_profile, stage, as_of.date() if as_of else None,
@@ -323,6 +325,9 @@ def shortlist(profile, candidates, stage, take, as_of, rules_dir, run_id, audit_
                             if open_places == 1 else
                             "{count} kandidater står lige om de sidste {places} pladser: "
                             "udvalget vælger.", count=len(chosen.tied), places=open_places))
+    # the committee reads who is not on it too, as the papers name them
+    if left_out := not_included(skipped_inputs(problems)):
+        click.echo("\n" + left_out)
 
 
 @click.command(cls=HelpCommand)
