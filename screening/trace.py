@@ -29,6 +29,11 @@ Which statements count (must be quoted or set aside), `Statement.counted`:
 - every bullet, numbered item and sentence in a *competency section*: one whose heading, or
   a heading above it, names what the post asks of the person (COMPETENCY_HEADING_WORDS:
   kompetencer, egenskaber, personprofil, forventninger, ...);
+- every sentence under a plain heading that the paragraph right above it introduces as one
+  of its items ("Med dette formål som fundament er direktionens ansvarsområder følgende:"
+  above "Økonomisk ansvarlighed", "Et velfungerende lokaldemokrati", ...): such headings
+  nest under the section of the lead-in, as a list's items would, until a heading naming a
+  section of its own (SECTION_WORDS: "Rollen som enhedsdirektion") or one with a level;
 - a bullet or numbered item whose lead-in (the paragraph just before its list), or a
   heading above it, states a requirement or names competencies, values, purposes,
   responsibilities or a role (LEAD_IN_WORDS: "Det forventes, at den kommende direktør:",
@@ -82,6 +87,7 @@ RESPONSIBILITY_WORDS = ("formål", "ansvar", "rolle", "purpose", "responsibilit"
 # lead-in words a heading does not stand for: its list counts by the words of a lead-in
 LEAD_IN_ONLY_WORDS = ("kræver", "forvent", "værdi", "require", "expect", "value")
 LEAD_IN_WORDS = (*LEAD_IN_ONLY_WORDS, *RESPONSIBILITY_WORDS, *COMPETENCY_HEADING_WORDS)
+SECTION_WORDS = (*RESPONSIBILITY_WORDS, *COMPETENCY_HEADING_WORDS)  # a heading's of its own
 MAX_HEADING_CHARS = 80
 # bullet signs: markdown's, and those Word and PDF exports write ("●", "▪", "◦", and "\uf0b7",
 # the Symbol font's bullet, in text taken from a PDF)
@@ -429,6 +435,9 @@ def split_statements(text: str) -> list[Statement]:
     blocks = _blocks(text)
     lead_in = ""
     numbered_block: list | None = None  # [line, title, parts] of an open numbered block
+    # the level of the section whose lead-in introduces the plain headings below it as its
+    # items, while they last (None otherwise)
+    items_level: int | None = None
 
     def close_numbered() -> None:
         nonlocal numbered_block
@@ -450,6 +459,12 @@ def split_statements(text: str) -> list[Statement]:
                 and not leads_in):
             close_numbered()
             level = _heading_level(first)
+            above = blocks[n - 1] if n else None
+            introduced = (" ".join(above.lines) if above is not None and not any(
+                kind != "sentence" for kind, _, _ in _items(above)) else "")
+            items_level = _items_level(first, introduced, path, items_level)
+            if items_level is not None:
+                level = items_level + 1
             while path and path[-1][0] >= level:
                 path.pop()
             path.append((level, _heading_text(first)))
@@ -470,7 +485,8 @@ def split_statements(text: str) -> list[Statement]:
         if is_list and _introduces(lead_in) and statements[-1].kind == "sentence":
             # "Det forventes, at den kommende direktør:" introduces; its items state
             statements[-1] = replace(statements[-1], counted=False)
-        in_section = _competency_section(path)
+        # the prose of a heading a lead-in introduces counts, as the items of a list do
+        in_section = _competency_section(path) or items_level is not None
         for kind, line, item in items:
             rows = item.split("\n")
             markdown = (all(_MD_TABLE.match(row) for row in rows)
@@ -499,6 +515,25 @@ def split_statements(text: str) -> list[Statement]:
             lead_in = " ".join(block.lines)
     close_numbered()
     return statements
+
+
+def _items_level(heading: str, above: str, path: list[tuple[int, str]],
+                 items_level: int | None) -> int | None:
+    """The level of the section whose items the plain heading is, or None: plain text has
+    no heading levels, so "Et velfungerende lokaldemokrati" would close "Direktionens
+    ansvarsområder", whose lead-in, the paragraph right above it ("Med dette formål som
+    fundament er direktionens ansvarsområder følgende:"), introduces it and the headings
+    like it. They are its items, as a list's items are, until a heading that names a
+    section of its own ("Rollen som enhedsdirektion", "Personlige kompetencer") or has a
+    level (markdown's #, "2.1")."""
+    if _MD_HEADING.match(heading.strip()) or _SECTION_NUMBER.match(_heading_text(heading)):
+        return None
+    if path and above.rstrip().endswith(":") and (states_requirement(above)
+                                                  or _starts_word(above, LEAD_IN_WORDS)):
+        return path[-1][0]
+    if items_level is not None and not _starts_word(heading, SECTION_WORDS):
+        return items_level
+    return None
 
 
 def _numbers_section(line: str, following: list[_Block]) -> bool:

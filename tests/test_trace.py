@@ -22,6 +22,7 @@ from screening.errors import InputError
 from screening.rulefiles import load_profile
 from screening.trace import (
     QuoteCheck,
+    describes_the_post,
     find_source,
     read_text,
     split_statements,
@@ -191,6 +192,46 @@ Direktøren har ansvaret for to centre.
 """)
     counted = [s.text for s in statements if s.counted]
     assert counted == ["Du skal kunne tale med alle.", "At sikre lovlig forvaltning"]
+
+
+HEADED_ITEMS = """\
+Direktionens ansvarsområder
+
+Med dette formål som fundament er direktionens ansvarsområder følgende:
+
+Økonomisk ansvarlighed
+
+Vi har et blik for en stabil økonomi.
+
+Et velfungerende lokaldemokrati
+
+Vi skaber gode demokratiske processer.
+
+Rollen som direktør
+
+Direktøren taler på direktionens vegne.
+"""
+
+
+def test_plain_headings_a_lead_in_introduces_are_its_items_and_their_prose_counts():
+    """Plain text has no heading levels: in Ishøj's arbejdsgrundlag 'Et velfungerende
+    lokaldemokrati' closed 'Direktionens ansvarsområder', so its prose was neither counted
+    nor listed as skipped, and the draft missed 4 of ishoj-direktoer's 13 criteria. Headings
+    the paragraph right above introduces ('... ansvarsområder følgende:') are its items, and
+    their prose counts as a list's items do, until a heading naming a section of its own."""
+    statements = split_statements(HEADED_ITEMS)
+    assert [(s.text, s.sections) for s in statements if s.counted] == [
+        ("Vi har et blik for en stabil økonomi.",
+         ("Direktionens ansvarsområder", "Økonomisk ansvarlighed")),
+        ("Vi skaber gode demokratiske processer.",
+         ("Direktionens ansvarsområder", "Et velfungerende lokaldemokrati"))]
+    role = next(s for s in statements if s.text.startswith("Direktøren taler"))
+    assert role.sections == ("Rollen som direktør",) and describes_the_post(role)
+    # a colon-ended paragraph that introduces nothing of the kind leaves the headings alone
+    plain = split_statements(HEADED_ITEMS.replace(
+        "Med dette formål som fundament er direktionens ansvarsområder følgende:",
+        "Sådan ser det ud:"))
+    assert not any(s.counted for s in plain)
 
 
 def test_a_lead_in_right_above_its_list_introduces_it_as_one_a_blank_line_above_does():
