@@ -54,7 +54,8 @@ NEUTRAL_PHRASES = ("når situationen kræver det", "hvor det er nødvendigt",
                    "den nødvendige", "det nødvendige", "de nødvendige", "not required",
                    "not essential", "not a requirement", "an essential", "the required")
 # A requirement word said of a thing, not of the person (R6): read as if it were not there.
-_ADVERBS = r"(?:(?:derfor|også|desuden|altid|løbende|fortsat|samtidig|her|nu)\s+)*"
+_ADVERB = r"(?:derfor|også|desuden|altid|løbende|fortsat|samtidig|her|nu)"
+_ADVERBS = rf"(?:{_ADVERB}\s+)*"
 # a decisive adjective before its noun, not said of what it follows: "nødvendig
 # koordinering", "afgørende betydning" (not "er afgørende, at", "er nødvendigt for", nor
 # "Det afgørende er, at du")
@@ -94,6 +95,22 @@ _REQUIRED_BY_THE_WORK = re.compile(
     rf"(?<!\w)\w*(?:{'|'.join(WORK_SUBJECTS)})(?:,?\s+(?:som|which|that))?\s+{_ADVERBS}"
     rf"(?P<verb>kræver|forudsætter|requires)(?!\w)"
     rf"(?P<what>(?:,?\s+(?:at|that)(?!\w))?[^.,;:!?]*)")
+# The people a passive requirement's "at"-clause may be said of: "Det forventes, at du …",
+# "forventes det, at direktøren …". Whole words: "du", "man", "vi", "vedkommende", "you",
+# "we"; word beginnings: the others.
+PERSON_SUBJECTS = ("du", "man", "vi", "vedkommende", "you", "we")
+PERSON_SUBJECT_STEMS = ("leder", "direktør", "direktion", "chef", "person", "kandidat",
+                        "ansøger", "medarbejder", "leader", "director", "manager", "candidate",
+                        "applicant")
+# a passive requirement whose "at"-clause begins with what it is said of: "Det forudsættes,
+# at denne mailadresse kan anvendes …" asks a thing of the process, nothing of the
+# candidate, as "It is required that the address can be used …" does
+_REQUIRED_THAT = re.compile(
+    rf"(?<!\w)(?:det\s+(?P<verb>forudsættes|forventes|kræves)|(?P<inverted>forudsættes"
+    rf"|forventes|kræves)\s+det|it\s+is\s+(?P<english>required|expected))(?:\s+{_ADVERB})*,?"
+    rf"\s+(?:at|that)\s+(?P<subject>\w+(?:\s+\w+){{0,2}})")
+_PERSON_SUBJECT = re.compile(rf"(?<!\w)(?:(?:{'|'.join(PERSON_SUBJECTS)})(?!\w)"
+                             rf"|{'|'.join(PERSON_SUBJECT_STEMS)})")
 _PERSON_ASKED = re.compile(rf"(?<!\w)(?:(?:{'|'.join(PERSON_ASKED_WORDS)})(?!\w)"
                            rf"|{'|'.join(ASKED_OF_THE_PERSON)})")
 
@@ -144,6 +161,7 @@ def _said_of_the_person(text: str) -> str:
     text = _DECISIVE_BEFORE_NOUN.sub(" ", text)
     text = _KRAV_OF_A_THING.sub(r"\1 ", text)
     text = _REQUIRED_BY_THE_WORK.sub(_unless_asked_of_the_person, text)
+    text = _REQUIRED_THAT.sub(_unless_said_of_people, text)
     return _PASSIVE.sub(lambda found: found.group(0) if found.group("verb") in NOT_PASSIVE
                         else " ", text)
 
@@ -153,6 +171,15 @@ def _unless_asked_of_the_person(found: re.Match[str]) -> str:
     if _PERSON_ASKED.search(found.group("what")):
         return found.group(0)
     start, end = found.span("verb")
+    return found.group(0)[:start - found.start()] + " " + found.group(0)[end - found.start():]
+
+
+def _unless_said_of_people(found: re.Match[str]) -> str:
+    """A passive requirement without its verb, unless its "at"-clause is said of people."""
+    if _PERSON_SUBJECT.search(found.group("subject")):
+        return found.group(0)
+    verb = next(name for name in ("verb", "inverted", "english") if found.group(name))
+    start, end = found.span(verb)
     return found.group(0)[:start - found.start()] + " " + found.group(0)[end - found.start():]
 
 

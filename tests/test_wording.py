@@ -60,6 +60,20 @@ READINGS = [
      Reading("krav", None, ("skal",))),
     ("Ledere bedømmes i forhold til, om de skaber de nødvendige resultater", {},
      Reading("ønske", None, ())),
+    # a passive requirement of the process asks nothing of the candidate: the HTK draft
+    # made a krav, a knock-out scenario, of the e-mail address the secretariat writes to
+    ("Det forudsættes, at denne mailadresse kan anvendes til den fortrolige kommunikation "
+     "mellem ansøger og sekretariat i resten af ansættelsesprocessen.", {},
+     Reading("ønske", None, ())),
+    ("Det forventes også, at ansøgningen er fremme senest 1. maj.", {},
+     Reading("ønske", None, ())),
+    ("It is required that the address can be used for the process.", {},
+     Reading("ønske", None, ())),
+    ("Det forventes derfor, at den kommende direktør:", {}, Reading("krav", None, ("forventes",))),
+    ("Inden for det første år forventes det, at direktøren tager initiativ", {},
+     Reading("krav", None, ("forventes",))),
+    ("Det forudsættes, at vedkommende kan tale dansk.", {},
+     Reading("krav", None, ("forudsættes",))),
 ]
 
 
