@@ -27,6 +27,8 @@ from .wording import DECISIVE_WORDS, WISH_WORDS, Reading, is_softener, read_cell
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
           "oktober", "november", "december")
+ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+                  "september", "october", "november", "december")
 # Word stems of each category, counted in the statement (and its section, under a heading
 # naming none): the most found wins, of equals the first. A statement of a person's ways
 # ("robust", "samarbejde") was personlige only when it named no leadership or field word, so
@@ -282,8 +284,12 @@ def _slug(text: str, sep: str) -> str:
 
 
 def _organisation(text: str) -> str | None:
+    # "Høje-Taastrup Kommune", "Region Hovedstaden"; in English "Municipality of Greve",
+    # "Greve Municipality"
     found = Counter(re.findall(r"\b((?:[A-ZÆØÅ][\wæøå]+-)*[A-ZÆØÅ][\wæøå]+ Kommune|Region "
-                               r"[A-ZÆØÅ][\wæøå]+)\b", text))
+                               r"[A-ZÆØÅ][\wæøå]+|Municipality of (?:[A-ZÆØÅ][\wæøå]+-)*"
+                               r"[A-ZÆØÅ][\wæøå]+|(?!The\b)(?:[A-ZÆØÅ][\wæøå]+-)*[A-ZÆØÅ][\wæøå]+ "
+                               r"Municipality)\b", text))
     return found.most_common(1)[0][0] if found else None
 
 
@@ -294,9 +300,11 @@ def _date(text: str) -> date | None:
             return date(*map(int, iso.groups()))
         except ValueError:
             pass
-    month = re.search(rf"\b({'|'.join(MONTHS)})\s+(\d{{4}})\b", text, re.IGNORECASE)
+    # the first "Januar 2024" or "1 March 2025"
+    numbers = {name: n for months in (MONTHS, ENGLISH_MONTHS) for n, name in enumerate(months, 1)}
+    month = re.search(rf"\b({'|'.join(numbers)})\s+(\d{{4}})\b", text, re.IGNORECASE)
     if month:
-        return date(int(month.group(2)), MONTHS.index(month.group(1).lower()) + 1, 1)
+        return date(int(month.group(2)), numbers[month.group(1).lower()], 1)
     return None
 
 

@@ -39,7 +39,9 @@ WISH_WORDS = ("gerne", "ser gerne", "et plus", "vægtes positivt", "fordel", "en
 EMPHASIS_WORDS = ("særdeles", "vigtig", "vigtigt", "vigtige", "vigtigste", "væsentlig",
                   "væsentligt", "væsentlige", "væsentligste", "centralt", "særligt",
                   "først og fremmest", "lægger vægt på", "lægger vi vægt på",
-                  "lægger stor vægt på", "lægger vi stor vægt på", "afgørende vægt")
+                  "lægger stor vægt på", "lægger vi stor vægt på", "afgørende vægt",
+                  "particularly", "especially", "important", "of great importance",
+                  "above all", "first and foremost", "emphasis on")
 # Obligations whose subject is the organisation, not the candidate ("Vi skal have et blik
 # for …", "der skal være balance …"): they describe the job, so an ønske of weight 2 (R5).
 ORGANISATION_VOICE = ("vi skal", "skal vi", "der skal", "skal der", "we must")
@@ -74,6 +76,18 @@ _PASSIVE = re.compile(rf"(?<!\w)(?<!\bder )(?<!\bdu )(?<!\bman )skal"
 # words in -es after "skal" that are no passive: adverbs, and verbs active in that form
 NOT_PASSIVE = ("ligeledes", "således", "anderledes", "ellers", "trives", "lykkes", "mødes",
                "enes", "færdes", "findes", "synes", "længes", "mindes")
+# "must be" and a participle: what is to be done, by whoever ("Experience of leading leaders
+# must be documented", "Applications must be submitted …"), as "skal" in the passive is;
+# said of "you" or "we", or with a participle that describes people ("The candidate must be
+# experienced"), it asks something of the person
+_PASSIVE_MUST = re.compile(r"(?<!\w)(?P<subject>\w+)\s+must(?:\s+(?:also|always))?\s+be\s+"
+                           r"(?P<verb>\w+ed|\w+en|done|made|shown|held|sent|kept|met|set|"
+                           r"built|found|brought|sought|taught|paid|read|put)(?!\w)")
+SAID_OF_PEOPLE = ("prepared", "experienced", "committed", "interested", "motivated",
+                  "skilled", "qualified", "dedicated", "trained", "educated", "engaged",
+                  "driven", "organised", "organized", "structured", "used", "accustomed",
+                  "known", "based", "seasoned", "grounded", "rooted", "talented", "gifted",
+                  "focused", "determined", "balanced")
 # The task, the post and the organisation, as the subject of a requirement (R6): "Opgaven
 # kræver tæt koordinering", "indsatsen, som også kræver opmærksomhed", "The task requires
 # close coordination" say what the work needs, not what the person must bring. Word endings:
@@ -117,7 +131,10 @@ _PERSON_ASKED = re.compile(rf"(?<!\w)(?:(?:{'|'.join(PERSON_ASKED_WORDS)})(?!\w)
 # Statements that soften the list they introduce: its obligation words make ønsker (R7). A
 # rule file that reads such a list sets the statement aside, quoting it.
 SOFTENERS = ("vi forventer ikke, at du kan alt", "flest mulig af nedenstående",
-             "ingen ledere scorer højt hele vejen igennem")
+             "ingen ledere scorer højt hele vejen igennem", "we do not expect you to have it all",
+             "we don't expect you to have it all", "we do not expect you to master everything",
+             "as many as possible of the following", "as many of the following as possible",
+             "no leader scores high on all")
 
 
 # A krav/ønske column's own words for a wish, beside the wish words above: "Ønske", "Plus"
@@ -162,6 +179,10 @@ def _said_of_the_person(text: str) -> str:
     text = _KRAV_OF_A_THING.sub(r"\1 ", text)
     text = _REQUIRED_BY_THE_WORK.sub(_unless_asked_of_the_person, text)
     text = _REQUIRED_THAT.sub(_unless_said_of_people, text)
+    text = _PASSIVE_MUST.sub(lambda found: found.group(0)
+                             if found.group("subject") in PERSON_SUBJECTS
+                             or found.group("verb") in SAID_OF_PEOPLE
+                             else found.group(0).replace("must", " ", 1), text)
     return _PASSIVE.sub(lambda found: found.group(0) if found.group("verb") in NOT_PASSIVE
                         else " ", text)
 

@@ -907,6 +907,33 @@ def test_a_requirement_the_text_says_of_the_process_drafts_no_krav(tmp_path):
     assert out.with_suffix(".feature").read_text(encoding="utf-8").count("Scenarie:") == 1
 
 
+def test_an_english_profile_text_is_read_as_a_consultant_writing_in_english_means_it(
+        tmp_path):
+    """An English text's emphasis ('particularly important'), softener ('We do not expect
+    you to have it all'), passive 'must' ('Experience … must be documented'), date ('1 March
+    2025') and 'Municipality of Greve' were not read: the draft made krav of the softened
+    list and of the passive, weighed nothing, and asked for the organisation and the date."""
+    text = tmp_path / "profile.md"
+    text.write_text(
+        "# Director of Children and Schools\n\nMunicipality of Greve, 1 March 2025\n\n"
+        "## Personal competencies\n\nIt is particularly important that you communicate "
+        "clearly.\n\nWe do not expect you to have it all, but as many as possible of the "
+        "following:\n\n- You must be robust and calm.\n- Experience of leading leaders must "
+        "be documented.\n", encoding="utf-8")
+    out = write_draft(text, tmp_path)
+    profile = load_profile(out)
+    assert (profile.meta.organisation, profile.meta.date.isoformat()) == (
+        "Municipality of Greve", "2025-03-01")
+    assert [(c.quote, c.priority, c.weight) for c in profile.criteria] == [
+        ("It is particularly important that you communicate clearly.", "ønske", 2.0),
+        ("You must be robust and calm.", "ønske", 2.0),
+        ("Experience of leading leaders must be documented.", "ønske", 1.0)]
+    assert [s.quote for s in profile.set_aside] == [
+        "We do not expect you to have it all, but as many as possible of the following:"]
+    assert lint_paths([out]) == []
+    assert not out.with_suffix(".feature").exists()
+
+
 # --- the draft measured against the shipped rule files ---------------------------------------
 
 

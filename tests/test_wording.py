@@ -74,6 +74,18 @@ READINGS = [
      Reading("krav", None, ("forventes",))),
     ("Det forudsættes, at vedkommende kan tale dansk.", {},
      Reading("krav", None, ("forudsættes",))),
+    # English, by the rules the Danish words follow: emphasis weighs (R4), "must" in the
+    # passive asks nothing of the person (R6), a softened list makes weighted ønsker (R7)
+    ("It is particularly important that you communicate clearly.", {},
+     Reading("ønske", 2.0, ("particularly", "important"))),
+    ("We place great emphasis on your integrity.", {}, Reading("ønske", 2.0, ("emphasis on",))),
+    ("Above all, you must be curious.", {}, Reading("krav", None, ("must",))),
+    ("Experience of leading leaders must be documented.", {}, Reading("ønske", None, ())),
+    ("Applications must be submitted by 1 March 2025.", {}, Reading("ønske", None, ())),
+    ("You must be prepared to work closely with the council.", {},
+     Reading("krav", None, ("must",))),
+    ("The candidate must be experienced in budgets.", {}, Reading("krav", None, ("must",))),
+    ("You must have led leaders.", {"softened": True}, Reading("ønske", 2.0, ("must",))),
 ]
 
 
@@ -151,6 +163,9 @@ def test_softeners_are_recognised():
     assert wording.is_softener("Vi forventer ikke, at du kan alt, men at du besidder flest "
                                "mulig af nedenstående egenskaber")
     assert not wording.is_softener("Det forventes, at du har indsigt i skoleområdet")
+    assert wording.is_softener("We do not expect you to have it all, but as many as possible "
+                               "of the following qualities.")
+    assert not wording.is_softener("We expect you to have led leaders.")
 
 
 @pytest.mark.parametrize("table", ["DECISIVE_WORDS", "OBLIGATION_WORDS", "WISH_WORDS",
