@@ -109,13 +109,14 @@ _REQUIRED_BY_THE_WORK = re.compile(
     rf"(?<!\w)\w*(?:{'|'.join(WORK_SUBJECTS)})(?:,?\s+(?:som|which|that))?\s+{_ADVERBS}"
     rf"(?P<verb>kræver|forudsætter|requires)(?!\w)"
     rf"(?P<what>(?:,?\s+(?:at|that)(?!\w))?[^.,;:!?]*)")
-# The people a passive requirement's "at"-clause may be said of: "Det forventes, at du …",
-# "forventes det, at direktøren …". Whole words: "du", "man", "vi", "vedkommende", "you",
-# "we"; word beginnings: the others.
-PERSON_SUBJECTS = ("du", "man", "vi", "vedkommende", "you", "we")
+# The people a requirement may be said of: "Det forventes, at du …", "forventes det, at
+# direktøren …", "Din ledelse skal …". Whole words: the pronouns; word beginnings: the
+# others.
+PERSON_SUBJECTS = ("du", "din", "dit", "dine", "man", "vi", "vedkommende", "you", "your",
+                   "we")
 PERSON_SUBJECT_STEMS = ("leder", "direktør", "direktion", "chef", "person", "kandidat",
-                        "ansøger", "medarbejder", "leader", "director", "manager", "candidate",
-                        "applicant")
+                        "ansøger", "koncernledelse", "leader", "director", "manager",
+                        "candidate", "applicant")
 # a passive requirement whose "at"-clause begins with what it is said of: "Det forudsættes,
 # at denne mailadresse kan anvendes …" asks a thing of the process, nothing of the
 # candidate, as "It is required that the address can be used …" does
@@ -123,6 +124,13 @@ _REQUIRED_THAT = re.compile(
     rf"(?<!\w)(?:det\s+(?P<verb>forudsættes|forventes|kræves)|(?P<inverted>forudsættes"
     rf"|forventes|kræves)\s+det|it\s+is\s+(?P<english>required|expected))(?:\s+{_ADVERB})*,?"
     rf"\s+(?:at|that)\s+(?P<subject>\w+(?:\s+\w+){{0,2}})")
+# "skal" said of a thing: the clause before it names no person, nor do the words right after
+# it (where the subject stands in "Derfor skal lederne …", "I den sidste ende skal en leder
+# …"): "Styring skal være en måde at skabe udvikling …", "Arbejdsprogrammet skal være et
+# redskab …", "Medarbejderne skal have gode rammer …" say what a thing is to be, not what the
+# candidate must bring. A clause begins the statement or follows a comma, colon or bracket.
+_SKAL_OF_A_THING = re.compile(r"(?:^|(?<=[.,;:(!?–]))\s*(?P<before>(?:[\w-]+\s+){1,4})skal(?!\w)"
+                              r"(?P<after>(?:\s+[\w-]+){0,3})")
 _PERSON_SUBJECT = re.compile(rf"(?<!\w)(?:(?:{'|'.join(PERSON_SUBJECTS)})(?!\w)"
                              rf"|{'|'.join(PERSON_SUBJECT_STEMS)})")
 _PERSON_ASKED = re.compile(rf"(?<!\w)(?:(?:{'|'.join(PERSON_ASKED_WORDS)})(?!\w)"
@@ -179,6 +187,7 @@ def _said_of_the_person(text: str) -> str:
     text = _KRAV_OF_A_THING.sub(r"\1 ", text)
     text = _REQUIRED_BY_THE_WORK.sub(_unless_asked_of_the_person, text)
     text = _REQUIRED_THAT.sub(_unless_said_of_people, text)
+    text = _SKAL_OF_A_THING.sub(_unless_a_person_is_the_subject, text)
     text = _PASSIVE_MUST.sub(lambda found: found.group(0)
                              if found.group("subject") in PERSON_SUBJECTS
                              or found.group("verb") in SAID_OF_PEOPLE
@@ -202,6 +211,16 @@ def _unless_said_of_people(found: re.Match[str]) -> str:
     verb = next(name for name in ("verb", "inverted", "english") if found.group(name))
     start, end = found.span(verb)
     return found.group(0)[:start - found.start()] + " " + found.group(0)[end - found.start():]
+
+
+def _unless_a_person_is_the_subject(found: re.Match[str]) -> str:
+    """A "skal" said of a thing without its "skal"; "De skal gå forrest" speaks of people,
+    "der skal være balance …" in the organisation's voice (R5)."""
+    before = found.group("before")
+    if (_PERSON_SUBJECT.search(before) or _PERSON_SUBJECT.search(found.group("after"))
+            or before.split() == ["de"] or before.split()[-1] == "der"):  # "der skal": R5
+        return found.group(0)
+    return found.group(0).replace("skal", " ", 1)
 
 
 def read_cell(text: str) -> Reading | None:

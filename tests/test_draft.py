@@ -934,6 +934,22 @@ def test_an_english_profile_text_is_read_as_a_consultant_writing_in_english_mean
     assert not out.with_suffix(".feature").exists()
 
 
+def test_a_skal_said_of_a_thing_drafts_no_krav(tmp_path):
+    """Ishøj's 'Styring skal være en måde at skabe udvikling …' and 'Arbejdsprogrammet skal
+    være et redskab …' were drafted as krav, each with a knock-out scenario: a 'skal' whose
+    subject is a thing asks nothing of the candidate (R6)."""
+    text = tmp_path / "profil.md"
+    text.write_text("# Direktør, Greve Kommune\n\n## Kompetencer\n\n"
+                    "Styring skal være en måde at skabe udvikling for ledere og medarbejdere.\n\n"
+                    "Derfor skal lederen gå forrest.\n", encoding="utf-8")
+    out = write_draft(text, tmp_path)
+    assert [(c.quote, c.priority) for c in load_profile(out).criteria] == [
+        ("Styring skal være en måde at skabe udvikling for ledere og medarbejdere.", "ønske"),
+        ("Derfor skal lederen gå forrest.", "krav")]
+    assert out.with_suffix(".feature").read_text(encoding="utf-8").count("Scenarie:") == 1
+    assert lint_paths([out]) == []
+
+
 # --- the draft measured against the shipped rule files ---------------------------------------
 
 

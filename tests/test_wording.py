@@ -86,6 +86,23 @@ READINGS = [
      Reading("krav", None, ("must",))),
     ("The candidate must be experienced in budgets.", {}, Reading("krav", None, ("must",))),
     ("You must have led leaders.", {"softened": True}, Reading("ønske", 2.0, ("must",))),
+    # "skal" said of a thing asks nothing of the person: the Ishøj draft made knock-outs of
+    # what steering and the work programme are to be (R6)
+    ("Styring skal være en måde at skabe udvikling i organisationen.", {},
+     Reading("ønske", None, ())),
+    ("Arbejdsprogrammet og årshjulet skal være et redskab til at sætte mere fokus på det "
+     "tværgående.", {}, Reading("ønske", None, ())),
+    ("Medarbejderne skal have gode rammer for at løse opgaverne fagligt solidt.", {},
+     Reading("ønske", None, ())),
+    ("Omfanget af den enkelte kerneopgave (fx: hvor mange borgere skal have ydelsen)", {},
+     Reading("ønske", None, ())),
+    ("Derfor skal lederne gå forrest.", {}, Reading("krav", None, ("skal",))),
+    ("I den sidste ende skal en leder fremstå som et ordentligt menneske.", {},
+     Reading("krav", None, ("skal",))),
+    ("Din ledelse skal være tydelig og nærværende.", {}, Reading("krav", None, ("skal",))),
+    ("Den nye direktør skal kunne samle organisationen.", {}, Reading("krav", None, ("skal",))),
+    ("Som enhedsdirektion er vi opmærksomme på, at der skal være balance mellem udvikling og "
+     "drift.", {}, Reading("ønske", 2.0, ("der skal",))),
 ]
 
 
