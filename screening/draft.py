@@ -137,9 +137,12 @@ def _as_written(heading: str) -> str:
 
 
 def _title(headings: list[str], organisation: str | None) -> str | None:
-    """The first heading; when it only names the kind of document ("Stillings- og
+    """The first heading that is not the organisation's name or a date ("Ishøj Kommune"
+    above "Arbejdsgrundlag"); when it only names the kind of document ("Stillings- og
     personprofil"), the post named in a heading below it, not the organisation's name or
     the date ("Skolechef"): every profile would otherwise be listed under one title."""
+    while headings[1:] and (headings[0] == organisation or _date(headings[0]) is not None):
+        headings = headings[1:]
     if not headings:
         return None
     first = headings[0]
