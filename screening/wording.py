@@ -53,7 +53,8 @@ NEUTRAL_PHRASES = ("når situationen kræver det", "hvor det er nødvendigt",
                    "forventer ikke", "ikke afgørende", "ikke nødvendigt", "ikke nødvendig",
                    "ikke påkrævet", "ikke en forudsætning", "ikke krav", "kræves ikke",
                    "forudsættes ikke", "en afgørende", "en helt afgørende", "et afgørende",
-                   "den nødvendige", "det nødvendige", "de nødvendige", "not required",
+                   "den nødvendige", "det nødvendige", "de nødvendige", "hvad der forventes",
+                   "not required",
                    "not essential", "not a requirement", "an essential", "the required")
 # A requirement word said of a thing, not of the person (R6): read as if it were not there.
 _ADVERB = r"(?:derfor|også|desuden|altid|løbende|fortsat|samtidig|her|nu)"

@@ -97,6 +97,9 @@ READINGS = [
     ("Omfanget af den enkelte kerneopgave (fx: hvor mange borgere skal have ydelsen)", {},
      Reading("ønske", None, ())),
     ("Derfor skal lederne gå forrest.", {}, Reading("krav", None, ("skal",))),
+    # "what is expected" names no obligation: the Ishøj draft made it a knock-out
+    ("Når vi anvender styringsværktøjer, gør vi det lettere for kommunens ledere at se og "
+     "fornemme, hvad der forventes, når opgaverne skal løses.", {}, Reading("ønske", None, ())),
     ("I den sidste ende skal en leder fremstå som et ordentligt menneske.", {},
      Reading("krav", None, ("skal",))),
     ("Din ledelse skal være tydelig og nærværende.", {}, Reading("krav", None, ("skal",))),
