@@ -29,7 +29,8 @@ DECISIVE_WORDS = ("afgørende", "krav", "kræver", "kræves", "forudsætning", "
                   "forudsættes", "nødvendig", "nødvendigt", "nødvendige", "betingelse",
                   "påkrævet", "essential", "required", "requires", "a requirement")
 # Words of obligation: a krav, unless a softened list or the organisation's voice (R2).
-OBLIGATION_WORDS = ("skal", "forventes", "forventer", "forventningen", "must")
+OBLIGATION_WORDS = ("skal", "forventes", "forventer", "forventningen", "must",
+                    "you are expected", "we expect you", "it is expected that")
 # Words of a wish: always an ønske, whatever else the sentence says (R3).
 WISH_WORDS = ("gerne", "ser gerne", "et plus", "vægtes positivt", "fordel", "en fordel",
               "ønskelig", "ønskeligt", "vi forestiller os", "an advantage", "preferred",

@@ -86,6 +86,14 @@ READINGS = [
      Reading("krav", None, ("must",))),
     ("The candidate must be experienced in budgets.", {}, Reading("krav", None, ("must",))),
     ("You must have led leaders.", {"softened": True}, Reading("ønske", 2.0, ("must",))),
+    ("You are expected to be visible and accessible.", {},
+     Reading("krav", None, ("you are expected",))),
+    ("We expect you to have led leaders.", {}, Reading("krav", None, ("we expect you",))),
+    ("It is expected that you have led leaders.", {},
+     Reading("krav", None, ("it is expected that",))),
+    ("It is expected that the first interviews take place in March.", {},
+     Reading("ønske", None, ())),
+    ("We do not expect you to know every field.", {}, Reading("ønske", None, ())),
     # "skal" said of a thing asks nothing of the person: the Ishøj draft made knock-outs of
     # what steering and the work programme are to be (R6)
     ("Styring skal være en måde at skabe udvikling i organisationen.", {},
