@@ -62,6 +62,9 @@ SOFTENER_REASON = ("Sådan læses udsagnene, der følger (en blødgører, R7): d
 # gerne, at du ", "Det er et plus, hvis du "
 _ASKING = re.compile(r"(?P<lead>[^,.;:]{1,40}?),? (?:at|hvis) du ")
 DOCUMENT_KIND_WORDS = 4  # "Stillings- og personprofil", "Job- og personprofil for ..." is more
+# how a heading naming only the kind of document ends: "Stillings- og personprofil", "Job
+# profile", "Job and person specification"
+DOCUMENT_KINDS = ("profil", "profile", "specification")
 POST_HEADINGS = 3  # the post is named right under the kind of document, if at all
 TO_DECIDE = (
     "krav eller ønske og vægten af hvert kriterium: foreslået ud fra ordlyden, se "
@@ -146,7 +149,8 @@ def _title(headings: list[str], organisation: str | None) -> str | None:
     if not headings:
         return None
     first = headings[0]
-    if not (first.casefold().endswith("profil") and len(first.split()) <= DOCUMENT_KIND_WORDS):
+    if not (first.casefold().endswith(DOCUMENT_KINDS)
+            and len(first.split()) <= DOCUMENT_KIND_WORDS):
         return first
     return next((h for h in headings[1:1 + POST_HEADINGS]
                  if h != organisation and _date(h) is None), first)

@@ -756,6 +756,8 @@ def test_a_table_rows_name_and_a_numbered_blocks_title_help_file_it(tmp_path):
      "Job- og personprofil for skolechefen i Roskilde Kommune"),
     # Ishøj's arbejdsgrundlag opens with the municipality's name: it was the draft's title
     ("Roskilde Kommune\n\nMarts 2025\n\nSkolechef", "Skolechef"),
+    # in English: every English profile was titled so
+    ("Job and person specification\n\nSkolechef\n\nRoskilde Kommune", "Skolechef"),
 ])
 def test_a_draft_is_titled_by_the_post_not_the_kind_of_document(tmp_path, head, title):
     """Every profile drafted from a consultancy's 'Stillings- og personprofil' was titled
