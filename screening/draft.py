@@ -59,8 +59,8 @@ MAX_NAME_WORDS = 8
 SOFTENER_REASON = ("Sådan læses udsagnene, der følger (en blødgører, R7): deres skal og "
                    "forventes giver ønsker med vægt 2")
 # a lead clause that says how much a statement counts: "Det er afgørende, at du ", "Vi ser
-# gerne, at du ", "Det er et plus, hvis du "
-_ASKING = re.compile(r"(?P<lead>[^,.;:]{1,40}?),? (?:at|hvis) du ")
+# gerne, at du ", "Det er et plus, hvis du ", "It is essential that you "
+_ASKING = re.compile(r"(?P<lead>[^,.;:]{1,40}?),? (?:at|hvis|that|if) (?:du|you) ")
 DOCUMENT_KIND_WORDS = 4  # "Stillings- og personprofil", "Job- og personprofil for ..." is more
 # how a heading naming only the kind of document ends: "Stillings- og personprofil", "Job
 # profile", "Job and person specification"

@@ -802,6 +802,14 @@ def test_a_draft_names_what_is_asked_not_how_strongly(tmp_path):
         ("Har erfaring med medier", "har_erfaring_med_medier"),
         ("Du har vist, at du kan lede", "du_har_vist_at_du_kan")]
     assert profile.criteria[0].quote == "Det er afgørende, at du har ledet ledere."
+    english = tmp_path / "profile.md"
+    english.write_text("# Head of Schools, Greve\n\n## Professional competencies\n\n"
+                       "It is essential that you have led leaders.\n\n"
+                       "It is an advantage if you have worked with the media.\n",
+                       encoding="utf-8")
+    profile = load_profile(write_draft(english, tmp_path))
+    assert [c.name for c in profile.criteria] == ["Have led leaders",
+                                                  "Have worked with the media"]
 
 
 def test_a_text_that_softens_its_list_drafts_its_obligations_as_weighted_wishes(tmp_path):
