@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from .errors import InputError, Problem
-from .i18n import t
+from .i18n import language, t
 from .messages import message
 from .profiles import CATEGORIES
 from .trace import LIST_MARKER, Statement, read_text, split_statements
@@ -417,24 +417,29 @@ def _comment(text: str, first: str = "# ", rest: str = "# ") -> list[str]:
 
 
 def _feature_text(title: str, profile_ref: str, drafted: list[Drafted]) -> str:
+    """The draft's scenarios in the Gherkin of the run's language: a consultant working in
+    English reads and extends English steps."""
     lines = [
-        "# language: da",
-        f"Egenskab: Udkast: {title}",
-        "  Skrevet af `screening new`: ét scenarie pr. krav. Et krav vurderet lavt er en",
-        "  foreslået knock-out, som et menneske bekræfter eller underkender.",
+        f"# language: {language()}",
+        t("Egenskab: Udkast: {title}", title=title),
+        *textwrap.wrap(t("Skrevet af `screening new`: ét scenarie pr. krav. Et krav vurderet "
+                         "lavt er en foreslået knock-out, som et menneske bekræfter eller "
+                         "underkender."),
+                       width=85, initial_indent="  ", subsequent_indent="  "),
         "",
-        "  Baggrund:",
-        f'    Givet profilen "{profile_ref}"',
+        "  " + t("Baggrund:"),
+        "    " + t('Givet profilen "{profile}"', profile=profile_ref),
     ]
     for d in drafted:
         if d.wording.priority != "krav":
             continue
         lines += [
             "",
-            f"  Scenarie: {d.id}: kravet vurderet lavt er en foreslået knock-out",
-            '    Givet kandidaten "k"',
-            f'    Og kandidaten er vurderet til 2 på "{d.competency}" i "samtale1"',
-            "    Når kandidaten screenes",
-            f'    Så er der foreslået knock-out på "{d.id}"',
+            "  " + t("Scenarie: {id}: kravet vurderet lavt er en foreslået knock-out", id=d.id),
+            "    " + t('Givet kandidaten "k"'),
+            "    " + t('Og kandidaten er vurderet til 2 på "{competency}" i "samtale1"',
+                       competency=d.competency),
+            "    " + t("Når kandidaten screenes"),
+            "    " + t('Så er der foreslået knock-out på "{id}"', id=d.id),
         ]
     return "\n".join(lines) + "\n"

@@ -962,6 +962,26 @@ def test_a_skal_said_of_a_thing_drafts_no_krav(tmp_path):
     assert lint_paths([out]) == []
 
 
+def test_an_english_run_writes_the_draft_scenarios_in_english_gherkin(tmp_path):
+    """`screening --lang en new` wrote its scenarios in Danish ('# language: da',
+    'Scenarie:', 'Givet kandidaten'): the one file of the draft a consultant working in
+    English could not read. They are in the run's language, and they run."""
+    text = tmp_path / "profile.md"
+    text.write_text("# Head of Schools, Greve\n\n## Professional competencies\n\n"
+                    "It is essential that you have led leaders.\n", encoding="utf-8")
+    out = tmp_path / "greve.yaml"
+    result = CliRunner().invoke(main, ["--lang", "en", "new", str(text), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    feature = out.with_suffix(".feature")
+    written = feature.read_text(encoding="utf-8")
+    assert written.startswith("# language: en\nFeature: Draft: Head of Schools, Greve\n")
+    assert "Scenario: have-led-leaders: the krav rated low is a proposed knock-out" in written
+    assert 'Then there is a proposed knock-out on "have-led-leaders"' in written
+    result = CliRunner().invoke(main, ["--lang", "en", "test", str(feature)])
+    assert result.exit_code == 0, result.output
+    assert "1 passed, 0 failed" in result.output
+
+
 # --- the draft measured against the shipped rule files ---------------------------------------
 
 
