@@ -117,8 +117,8 @@ _REQUIRED_BY_THE_WORK = re.compile(
 PERSON_SUBJECTS = ("du", "din", "dit", "dine", "man", "vi", "vedkommende", "you", "your",
                    "we")
 PERSON_SUBJECT_STEMS = ("leder", "direktør", "direktion", "chef", "person", "kandidat",
-                        "ansøger", "koncernledelse", "leader", "director", "manager",
-                        "candidate", "applicant")
+                        "ansøger", "koncernledelse", "kollega", "profil", "leader", "director",
+                        "manager", "candidate", "applicant", "colleague")
 # a passive requirement whose "at"-clause begins with what it is said of: "Det forudsættes,
 # at denne mailadresse kan anvendes …" asks a thing of the process, nothing of the
 # candidate, as "It is required that the address can be used …" does

@@ -112,6 +112,9 @@ READINGS = [
      Reading("krav", None, ("skal",))),
     ("Din ledelse skal være tydelig og nærværende.", {}, Reading("krav", None, ("skal",))),
     ("Den nye direktør skal kunne samle organisationen.", {}, Reading("krav", None, ("skal",))),
+    ("Vores nye kollega skal have erfaring med budgetter.", {},
+     Reading("krav", None, ("skal",))),
+    ("Den rette profil skal have ledet ledere.", {}, Reading("krav", None, ("skal",))),
     ("Som enhedsdirektion er vi opmærksomme på, at der skal være balance mellem udvikling og "
      "drift.", {}, Reading("ønske", 2.0, ("der skal",))),
 ]
