@@ -22,7 +22,7 @@ from .errors import InputError, Problem
 from .i18n import language, t
 from .messages import message
 from .profiles import CATEGORIES
-from .trace import LIST_MARKER, Statement, read_text, split_statements
+from .trace import LIST_MARKER, Statement, as_written, read_text, split_statements
 from .wording import DECISIVE_WORDS, WISH_WORDS, Reading, is_softener, read_cell, read_wording
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
@@ -124,7 +124,7 @@ def draft(text_path: str | Path, out: str | Path | None = None,
     out_dir = Path(out).parent if out else Path(".")
     source = os.path.relpath(text_path.resolve(), out_dir.resolve())
     organisation = _organisation(text)
-    title = _title([_as_written(s.body) for s in statements if s.kind == "heading"],
+    title = _title([s.shown for s in statements if s.kind == "heading"],
                    organisation) or text_path.stem
     rule = _rule_text(profile_id, title, organisation, _date(text), source, drafted,
                       softener)
@@ -132,11 +132,6 @@ def draft(text_path: str | Path, out: str | Path | None = None,
     feature = (_feature_text(title, profile_ref, drafted)
                if any(d.wording.priority == "krav" for d in drafted) else None)
     return Draft(rule, feature, tuple(drafted))
-
-
-def _as_written(heading: str) -> str:
-    """A heading line or a statement as the text writes it, without markdown."""
-    return " ".join(re.sub(r"^#+\s*|[*_]", "", heading).split())
 
 
 def _title(headings: list[str], organisation: str | None) -> str | None:
@@ -159,7 +154,7 @@ def _title(headings: list[str], organisation: str | None) -> str | None:
 def _criteria(statements: list[Statement], softener: str | None) -> list[Drafted]:
     # a statement's section is its heading as trace compares it (no hyphens); the draft
     # names it as the text writes it
-    written = {s.text: _as_written(s.body) for s in statements if s.kind == "heading"}
+    written = {s.text: s.shown for s in statements if s.kind == "heading"}
     drafted: list[Drafted] = []
     ids: set[str] = set()
     next_number: dict[str, int] = {}  # by base: counting from 2 each time was quadratic
@@ -219,15 +214,15 @@ def _quote_and_name(s: Statement) -> tuple[str, str]:
     short name."""
     if s.kind == "numbered" and "\n" in s.body:
         title, prose = s.body.split("\n", 1)
-        name = _as_written(LIST_MARKER.sub("", title, count=1))
-        sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", _as_written(prose))
+        name = as_written(LIST_MARKER.sub("", title, count=1))
+        sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", as_written(prose))
         return _most_telling(sentences, name), name
     if s.priority_cell is not None:  # a row: its longest cell says what, another names it
-        cells = [_as_written(cell) for cell in s.body.split("\n")]
+        cells = [as_written(cell) for cell in s.body.split("\n")]
         quote = max(cells, key=len)
         others = [cell for cell in cells if cell != quote]
         return quote, _short_name(others[0] if others else quote)
-    quote = _as_written(LIST_MARKER.sub("", s.body, count=1))
+    quote = as_written(LIST_MARKER.sub("", s.body, count=1))
     return quote, _short_name(quote)
 
 

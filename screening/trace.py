@@ -116,6 +116,10 @@ class Statement:
     sections: tuple[str, ...]  # every heading it stands under, outermost first
     body: str  # the text a quote must lie in (a numbered block: its title and prose)
     counted: bool  # states a requirement: must be quoted or set aside
+    # as the source writes it, for showing (`text` is as quotes are compared: "Høje-Taastrup"
+    # and "3-4 gange" there read "HøjeTaastrup" and "34 gange", which a consultant copying
+    # the passage into a quote would make the profile's words)
+    shown: str
     lead_in: str = ""  # a list item's lead-in paragraph ("Det forventes, at du:")
     # a row of a table with a krav/ønske column: the row's cell in it ("Afgørende", "Et plus",
     # "" when empty); its body is the row's other cells, one a line
@@ -327,6 +331,13 @@ def normalise(text: str) -> str:
     text = text.replace("“", '"').replace("”", '"').replace("’", "'")
     text = re.sub(r"(\w)-\s*(\w)", r"\1\2", text)  # hyphenation, at line breaks or not
     return re.sub(r"\s+", " ", text).strip()
+
+
+def as_written(text: str) -> str:
+    """Text as the source writes it, without markdown's markers and emphasis, whitespace
+    collapsed: hyphens and quotation marks kept, which `normalise` drops to compare."""
+    text = re.sub(rf"(?m)^\s*(?:#{{1,6}}|[{BULLETS}])\s+", "", text)
+    return " ".join(re.sub(r"[*_]", "", text).split())
 
 
 def _starts_word(text: str, beginnings: Iterable[str]) -> bool:
@@ -653,7 +664,7 @@ def _statement(kind: str, text: str, line: int, path: list[tuple[int, str]], bod
     if kind == "heading":
         sections = sections[:-1]
     return Statement(kind, normalise(text), line, sections[-1] if sections else "", sections,
-                     body, counted)
+                     body, counted, as_written(text))
 
 
 def _sentences(text: str, line: int) -> list[tuple[str, int]]:
@@ -705,7 +716,7 @@ def _nearest(quote: str, statements: list[Statement]) -> tuple[str, int | None]:
         ratio = matcher.ratio()
         if ratio > best_ratio:
             best, best_ratio = statement, ratio
-    return (best.text, best.line) if best else ("", None)
+    return (best.shown, best.line) if best else ("", None)
 
 
 def covered(statement: Statement, quotes: list[str], set_aside_headings: set[str]) -> bool:

@@ -101,7 +101,7 @@ def test_removing_a_criterion_leaves_its_statement_uncovered_and_trace_names_it(
         result = CliRunner().invoke(main, ["trace", str(path)])
         assert result.exit_code == 1, result.output
         assert f"{statement.line}: intet kriterium og ingen set_aside" in result.output
-        assert statement.text in result.output
+        assert statement.shown in result.output  # as the source writes it
         shutil.copy(RULES / rule_file.relative_to(copy), rule_file)  # restore for the next
         checked += 1
     assert checked, "no profile has a criterion that alone covers a statement"
@@ -434,3 +434,36 @@ def test_trace_says_which_prose_on_the_posts_responsibilities_it_skipped_and_why
                                    "Direktøren har ansvaret for budgettet"])
     (tr,) = trace_profile(load_profile(quoted))
     assert tr.skipped == () and not tr.uncovered
+
+
+def test_trace_shows_the_passages_it_lists_as_the_source_writes_them(tmp_path):
+    """Trace listed 'Strategisk Lederforum mødes 3-4 gange årligt' as '… mødes 34 gange …' and
+    'Høje-Taastrup' as 'HøjeTaastrup' (the text as quotes are compared), and offered such a
+    passage as the nearest one to a quote not found: a consultant copying it made a quote
+    that is not the text's words, which trace then accepted and the report showed."""
+    (tmp_path / "profil.md").write_text(
+        "# Direktør, Høje-Taastrup Kommune\n\n## Direktørens ansvarsområder\n\n"
+        "Lederforum i Høje-Taastrup mødes 3-4 gange årligt.\n\n"
+        "## Personlige kompetencer\n\n- Du skal kunne lede ledere i Høje-Taastrup.\n",
+        encoding="utf-8")
+    rule = tmp_path / "htk.yaml"
+    rule.write_text("""\
+profile: {id: htk, title: Direktør, organisation: Høje-Taastrup Kommune, source: profil.md,
+          version: "0.1", date: 2025-01-01}
+competencies: {c: C}
+criteria:
+  - id: c
+    name: C
+    category: personlige
+    priority: krav
+    quote: "Du skal kunne lede ledere i Taastrup."
+    section: S
+    when: {assessed: c}
+""", encoding="utf-8")
+    output = CliRunner().invoke(main, ["trace", str(rule)]).output
+    assert "ikke talt med [Direktørens ansvarsområder]: Lederforum i Høje-Taastrup mødes 3-4 " \
+        "gange årligt." in output
+    assert 'nærmeste (linje 9): "Du skal kunne lede ledere i Høje-Taastrup."' in output
+    assert "(punkt) [Personlige kompetencer]: Du skal kunne lede ledere i Høje-Taastrup." in output
+    data = CliRunner().invoke(main, ["trace", str(rule), "--format", "json"]).output
+    assert "mødes 3-4 gange" in data and "HøjeTaastrup" not in data
