@@ -302,9 +302,18 @@ def _date(text: str) -> date | None:
             return date(*map(int, iso.groups()))
         except ValueError:
             pass
-    # the first "Januar 2024" or "1 March 2025"
+    # the first date with its day, as the deadline for applications is written ("senest den
+    # 19. maj 2009", "by 1 March 2025"), the date the shipped profiles count years up to;
+    # else the first month ("Januar 2024", "March 2025")
     numbers = {name: n for months in (MONTHS, ENGLISH_MONTHS) for n, name in enumerate(months, 1)}
-    month = re.search(rf"\b({'|'.join(numbers)})\s+(\d{{4}})\b", text, re.IGNORECASE)
+    names = "|".join(numbers)
+    day = re.search(rf"\b(\d{{1,2}})\.?\s+({names})\s+(\d{{4}})\b", text, re.IGNORECASE)
+    if day:
+        try:
+            return date(int(day.group(3)), numbers[day.group(2).lower()], int(day.group(1)))
+        except ValueError:  # "31. februar": the month is still the text's
+            pass
+    month = re.search(rf"\b({names})\s+(\d{{4}})\b", text, re.IGNORECASE)
     if month:
         return date(int(month.group(2)), numbers[month.group(1).lower()], 1)
     return None

@@ -982,6 +982,23 @@ def test_an_english_run_writes_the_draft_scenarios_in_english_gherkin(tmp_path):
     assert "1 passed, 0 failed" in result.output
 
 
+@pytest.mark.parametrize(("head", "when"), [
+    ("November 2024\n\nAnsøgningsfrist\tTorsdag den 14. november 2024", "2024-11-14"),
+    ("Ansøgningen skal være fremme senest den **19. maj 2009** kl. 12.", "2009-05-19"),
+    ("Applications must be submitted by 1 March 2025.", "2025-03-01"),
+    ("Marts 2025", "2025-03-01"),
+])
+def test_a_draft_is_dated_by_the_day_the_text_gives(tmp_path, head, when):
+    """Albertslund's text says 'November 2024' and 'Ansøgningsfrist Torsdag den 14. november
+    2024': the draft was dated 2024-11-01, where the consultant dated the profile by the
+    deadline, 2024-11-14 (Høje-Taastrup's by its '19. maj 2009' too). A position's years run
+    up to the profile's date, so the first date with its day dates the draft."""
+    text = tmp_path / "profil.txt"
+    text.write_text(f"Skolechef\n\nRoskilde Kommune\n\n{head}\n\nPersonlige kompetencer\n\n"
+                    "Du skal være robust.\n", encoding="utf-8")
+    assert load_profile(write_draft(text, tmp_path)).meta.date.isoformat() == when
+
+
 # --- the draft measured against the shipped rule files ---------------------------------------
 
 
