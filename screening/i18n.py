@@ -573,11 +573,11 @@ EN: dict[str, str] = {
     "stoppet efter {seconds} s": "stopped after {seconds} s",
     "(kørslen af filen gik ned)": "(the run of the file crashed)",
     "ingen krav, så intet udkast til scenarier": "no krav, so no draft scenarios",
-    "Ikke talt med: {count} sætning(er) under overskrifter om formål, ansvar eller rolle, som "
-    "intet kræver af personen: de beskriver stillingen, ikke kandidaten (R10); citér en i et "
-    "kriterium, hvis den skal screenes":
-        "Not counted: {count} sentence(s) under headings on purpose, responsibilities or role "
-        "that ask nothing of the person: they describe the post, not the candidate (R10); "
+    "Ikke talt med: {count} sætning(er) under overskrifter om formål, opgaver, ansvar eller "
+    "rolle, som intet kræver af personen: de beskriver stillingen, ikke kandidaten (R10); citér "
+    "en i et kriterium, hvis den skal screenes":
+        "Not counted: {count} sentence(s) under headings on purpose, tasks, responsibilities or "
+        "role that ask nothing of the person: they describe the post, not the candidate (R10); "
         "quote one in a criterion if it is to be screened",
     "  {document}:{line}: ikke talt med [{section}]: {passage}":
         "  {document}:{line}: not counted [{section}]: {passage}",

@@ -46,10 +46,11 @@ Which statements count (must be quoted or set aside), `Statement.counted`:
   row always (its column says it is asked);
 - never a heading or a bullet that is only a link.
 
-Prose under a heading on the post's purpose, responsibilities or role that asks nothing of
-people does not count: it says what the post holder will do, not what the candidate must
-bring (docs/reading-profiles.md, R10). Trace lists each such sentence no quote covers as
-skipped (`DocumentTrace.skipped`), so a consultant sees what was not checked and why.
+Prose under a heading on the post's purpose, tasks, responsibilities or role ("Centrale
+opgaver for direktøren", "Jobprofil") that asks nothing of people does not count: it says
+what the post holder will do, not what the candidate must bring (docs/reading-profiles.md,
+R10). Trace lists each such sentence no quote covers as skipped (`DocumentTrace.skipped`),
+so a consultant sees what was not checked and why.
 
 A statement is covered when a quote contains it, or lies inside it and in no counted
 statement before it (words that recur cover only where they are first quoted from). A
@@ -76,14 +77,15 @@ from .wording import read_cell, read_wording
 
 # Word beginnings ("ansvar" finds "ansvarsområder"). A heading about the person makes every
 # sentence under it count: "kompetencer" in the plural, since "ansvar og kompetence" is
-# authority, not a competency. A heading on the post's purpose, responsibilities or role
-# makes only its lists count: its prose is often description ("Strategisk Lederforum mødes
+# authority, not a competency. A heading on the post's purpose, tasks, responsibilities or
+# role makes only its lists count: its prose is often description ("Strategisk Lederforum mødes
 # 3-4 gange årligt"). The Danish words, then the English ones.
 COMPETENCY_HEADING_WORDS = ("kompetencer", "egenskaber", "kvalifikation", "personprofil",
                             "forventning", "krav", "om dig", "vi søger", "competenc",
                             "qualification", "skills", "requirement", "about you",
                             "we are looking for", "person specification")
-RESPONSIBILITY_WORDS = ("formål", "ansvar", "rolle", "purpose", "responsibilit", "role")
+RESPONSIBILITY_WORDS = ("formål", "ansvar", "rolle", "opgave", "jobprofil", "purpose",
+                        "responsibilit", "role", "task", "duties")
 # lead-in words a heading does not stand for: its list counts by the words of a lead-in
 LEAD_IN_ONLY_WORDS = ("kræver", "forvent", "værdi", "require", "expect", "value")
 LEAD_IN_WORDS = (*LEAD_IN_ONLY_WORDS, *RESPONSIBILITY_WORDS, *COMPETENCY_HEADING_WORDS)
@@ -756,8 +758,9 @@ def trace_text(text: str, document: str, path: str, quotes: list[QuoteCheck],
 
 
 def describes_the_post(statement: Statement) -> bool:
-    """A sentence under a heading on the post's purpose, responsibilities or role ("Direktionens
-    formål og ansvarsområder", "Rollen som centerchef") that asks nothing of people: what the
+    """A sentence under a heading on the post's purpose, tasks, responsibilities or role
+    ("Direktionens formål og ansvarsområder", "Centrale opgaver for direktøren", "Rollen som
+    centerchef") that asks nothing of people: what the
     post holder will do, not what the candidate must bring (R10), so it is not counted (a
     list's lead-in, "Vores formål er:", is no such sentence: its items count)."""
     return (statement.kind == "sentence" and not statement.counted

@@ -84,9 +84,9 @@ def _trace_text(tr) -> str:
                        ": {passage}", document=tr.document, line=s.line, kind=t(KIND_WORDS[s.kind]),
                        section=section, passage=s.shown))
     if tr.skipped:
-        lines.append(t("Ikke talt med: {count} sætning(er) under overskrifter om formål, ansvar "
-                       "eller rolle, som intet kræver af personen: de beskriver stillingen, ikke "
-                       "kandidaten (R10); citér en i et kriterium, hvis den skal screenes",
+        lines.append(t("Ikke talt med: {count} sætning(er) under overskrifter om formål, opgaver, "
+                       "ansvar eller rolle, som intet kræver af personen: de beskriver stillingen, "
+                       "ikke kandidaten (R10); citér en i et kriterium, hvis den skal screenes",
                        count=len(tr.skipped)))
     for s in tr.skipped:
         lines.append(t("  {document}:{line}: ikke talt med [{section}]: {passage}",
