@@ -19,14 +19,16 @@ from datetime import date
 from pathlib import Path
 
 from .errors import InputError, Problem
-from .i18n import t
+from .i18n import language, t
 from .messages import message
 from .profiles import CATEGORIES
-from .trace import LIST_MARKER, Statement, read_text, split_statements
+from .trace import LIST_MARKER, Statement, as_written, read_text, split_statements
 from .wording import DECISIVE_WORDS, WISH_WORDS, Reading, is_softener, read_cell, read_wording
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
           "oktober", "november", "december")
+ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+                  "september", "october", "november", "december")
 # Word stems of each category, counted in the statement (and its section, under a heading
 # naming none): the most found wins, of equals the first. A statement of a person's ways
 # ("robust", "samarbejde") was personlige only when it named no leadership or field word, so
@@ -57,9 +59,12 @@ MAX_NAME_WORDS = 8
 SOFTENER_REASON = ("Sådan læses udsagnene, der følger (en blødgører, R7): deres skal og "
                    "forventes giver ønsker med vægt 2")
 # a lead clause that says how much a statement counts: "Det er afgørende, at du ", "Vi ser
-# gerne, at du ", "Det er et plus, hvis du "
-_ASKING = re.compile(r"(?P<lead>[^,.;:]{1,40}?),? (?:at|hvis) du ")
+# gerne, at du ", "Det er et plus, hvis du ", "It is essential that you "
+_ASKING = re.compile(r"(?P<lead>[^,.;:]{1,40}?),? (?:at|hvis|that|if) (?:du|you) ")
 DOCUMENT_KIND_WORDS = 4  # "Stillings- og personprofil", "Job- og personprofil for ..." is more
+# how a heading naming only the kind of document ends: "Stillings- og personprofil", "Job
+# profile", "Job and person specification"
+DOCUMENT_KINDS = ("profil", "profile", "specification")
 POST_HEADINGS = 3  # the post is named right under the kind of document, if at all
 TO_DECIDE = (
     "krav eller ønske og vægten af hvert kriterium: foreslået ud fra ordlyden, se "
@@ -119,7 +124,7 @@ def draft(text_path: str | Path, out: str | Path | None = None,
     out_dir = Path(out).parent if out else Path(".")
     source = os.path.relpath(text_path.resolve(), out_dir.resolve())
     organisation = _organisation(text)
-    title = _title([_as_written(s.body) for s in statements if s.kind == "heading"],
+    title = _title([s.shown for s in statements if s.kind == "heading"],
                    organisation) or text_path.stem
     rule = _rule_text(profile_id, title, organisation, _date(text), source, drafted,
                       softener)
@@ -129,19 +134,18 @@ def draft(text_path: str | Path, out: str | Path | None = None,
     return Draft(rule, feature, tuple(drafted))
 
 
-def _as_written(heading: str) -> str:
-    """A heading line or a statement as the text writes it, without markdown."""
-    return " ".join(re.sub(r"^#+\s*|[*_]", "", heading).split())
-
-
 def _title(headings: list[str], organisation: str | None) -> str | None:
-    """The first heading; when it only names the kind of document ("Stillings- og
+    """The first heading that is not the organisation's name or a date ("Ishøj Kommune"
+    above "Arbejdsgrundlag"); when it only names the kind of document ("Stillings- og
     personprofil"), the post named in a heading below it, not the organisation's name or
     the date ("Skolechef"): every profile would otherwise be listed under one title."""
+    while headings[1:] and (headings[0] == organisation or _date(headings[0]) is not None):
+        headings = headings[1:]
     if not headings:
         return None
     first = headings[0]
-    if not (first.casefold().endswith("profil") and len(first.split()) <= DOCUMENT_KIND_WORDS):
+    if not (first.casefold().endswith(DOCUMENT_KINDS)
+            and len(first.split()) <= DOCUMENT_KIND_WORDS):
         return first
     return next((h for h in headings[1:1 + POST_HEADINGS]
                  if h != organisation and _date(h) is None), first)
@@ -150,7 +154,7 @@ def _title(headings: list[str], organisation: str | None) -> str | None:
 def _criteria(statements: list[Statement], softener: str | None) -> list[Drafted]:
     # a statement's section is its heading as trace compares it (no hyphens); the draft
     # names it as the text writes it
-    written = {s.text: _as_written(s.body) for s in statements if s.kind == "heading"}
+    written = {s.text: s.shown for s in statements if s.kind == "heading"}
     drafted: list[Drafted] = []
     ids: set[str] = set()
     next_number: dict[str, int] = {}  # by base: counting from 2 each time was quadratic
@@ -210,15 +214,15 @@ def _quote_and_name(s: Statement) -> tuple[str, str]:
     short name."""
     if s.kind == "numbered" and "\n" in s.body:
         title, prose = s.body.split("\n", 1)
-        name = _as_written(LIST_MARKER.sub("", title, count=1))
-        sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", _as_written(prose))
+        name = as_written(LIST_MARKER.sub("", title, count=1))
+        sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", as_written(prose))
         return _most_telling(sentences, name), name
     if s.priority_cell is not None:  # a row: its longest cell says what, another names it
-        cells = [_as_written(cell) for cell in s.body.split("\n")]
+        cells = [as_written(cell) for cell in s.body.split("\n")]
         quote = max(cells, key=len)
         others = [cell for cell in cells if cell != quote]
         return quote, _short_name(others[0] if others else quote)
-    quote = _as_written(LIST_MARKER.sub("", s.body, count=1))
+    quote = as_written(LIST_MARKER.sub("", s.body, count=1))
     return quote, _short_name(quote)
 
 
@@ -282,8 +286,12 @@ def _slug(text: str, sep: str) -> str:
 
 
 def _organisation(text: str) -> str | None:
+    # "Høje-Taastrup Kommune", "Region Hovedstaden"; in English "Municipality of Greve",
+    # "Greve Municipality"
     found = Counter(re.findall(r"\b((?:[A-ZÆØÅ][\wæøå]+-)*[A-ZÆØÅ][\wæøå]+ Kommune|Region "
-                               r"[A-ZÆØÅ][\wæøå]+)\b", text))
+                               r"[A-ZÆØÅ][\wæøå]+|Municipality of (?:[A-ZÆØÅ][\wæøå]+-)*"
+                               r"[A-ZÆØÅ][\wæøå]+|(?!The\b)(?:[A-ZÆØÅ][\wæøå]+-)*[A-ZÆØÅ][\wæøå]+ "
+                               r"Municipality)\b", text))
     return found.most_common(1)[0][0] if found else None
 
 
@@ -294,9 +302,20 @@ def _date(text: str) -> date | None:
             return date(*map(int, iso.groups()))
         except ValueError:
             pass
-    month = re.search(rf"\b({'|'.join(MONTHS)})\s+(\d{{4}})\b", text, re.IGNORECASE)
+    # the first date with its day, as the deadline for applications is written ("senest den
+    # 19. maj 2009", "by 1 March 2025"), the date the shipped profiles count years up to;
+    # else the first month ("Januar 2024", "March 2025")
+    numbers = {name: n for months in (MONTHS, ENGLISH_MONTHS) for n, name in enumerate(months, 1)}
+    names = "|".join(numbers)
+    day = re.search(rf"\b(\d{{1,2}})\.?\s+({names})\s+(\d{{4}})\b", text, re.IGNORECASE)
+    if day:
+        try:
+            return date(int(day.group(3)), numbers[day.group(2).lower()], int(day.group(1)))
+        except ValueError:  # "31. februar": the month is still the text's
+            pass
+    month = re.search(rf"\b({names})\s+(\d{{4}})\b", text, re.IGNORECASE)
     if month:
-        return date(int(month.group(2)), MONTHS.index(month.group(1).lower()) + 1, 1)
+        return date(int(month.group(2)), numbers[month.group(1).lower()], 1)
     return None
 
 
@@ -402,24 +421,29 @@ def _comment(text: str, first: str = "# ", rest: str = "# ") -> list[str]:
 
 
 def _feature_text(title: str, profile_ref: str, drafted: list[Drafted]) -> str:
+    """The draft's scenarios in the Gherkin of the run's language: a consultant working in
+    English reads and extends English steps."""
     lines = [
-        "# language: da",
-        f"Egenskab: Udkast: {title}",
-        "  Skrevet af `screening new`: ét scenarie pr. krav. Et krav vurderet lavt er en",
-        "  foreslået knock-out, som et menneske bekræfter eller underkender.",
+        f"# language: {language()}",
+        t("Egenskab: Udkast: {title}", title=title),
+        *textwrap.wrap(t("Skrevet af `screening new`: ét scenarie pr. krav. Et krav vurderet "
+                         "lavt er en foreslået knock-out, som et menneske bekræfter eller "
+                         "underkender."),
+                       width=85, initial_indent="  ", subsequent_indent="  "),
         "",
-        "  Baggrund:",
-        f'    Givet profilen "{profile_ref}"',
+        "  " + t("Baggrund:"),
+        "    " + t('Givet profilen "{profile}"', profile=profile_ref),
     ]
     for d in drafted:
         if d.wording.priority != "krav":
             continue
         lines += [
             "",
-            f"  Scenarie: {d.id}: kravet vurderet lavt er en foreslået knock-out",
-            '    Givet kandidaten "k"',
-            f'    Og kandidaten er vurderet til 2 på "{d.competency}" i "samtale1"',
-            "    Når kandidaten screenes",
-            f'    Så er der foreslået knock-out på "{d.id}"',
+            "  " + t("Scenarie: {id}: kravet vurderet lavt er en foreslået knock-out", id=d.id),
+            "    " + t('Givet kandidaten "k"'),
+            "    " + t('Og kandidaten er vurderet til 2 på "{competency}" i "samtale1"',
+                       competency=d.competency),
+            "    " + t("Når kandidaten screenes"),
+            "    " + t('Så er der foreslået knock-out på "{id}"', id=d.id),
         ]
     return "\n".join(lines) + "\n"

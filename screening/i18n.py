@@ -595,11 +595,11 @@ EN: dict[str, str] = {
     "stoppet efter {seconds} s": "stopped after {seconds} s",
     "(kørslen af filen gik ned)": "(the run of the file crashed)",
     "ingen krav, så intet udkast til scenarier": "no krav, so no draft scenarios",
-    "Ikke talt med: {count} sætning(er) under overskrifter om formål, ansvar eller rolle, som "
-    "intet kræver af personen: de beskriver stillingen, ikke kandidaten (R10); citér en i et "
-    "kriterium, hvis den skal screenes":
-        "Not counted: {count} sentence(s) under headings on purpose, responsibilities or role "
-        "that ask nothing of the person: they describe the post, not the candidate (R10); "
+    "Ikke talt med: {count} sætning(er) under overskrifter om formål, opgaver, ansvar eller "
+    "rolle, som intet kræver af personen: de beskriver stillingen, ikke kandidaten (R10); citér "
+    "en i et kriterium, hvis den skal screenes":
+        "Not counted: {count} sentence(s) under headings on purpose, tasks, responsibilities or "
+        "role that ask nothing of the person: they describe the post, not the candidate (R10); "
         "quote one in a criterion if it is to be screened",
     "  {document}:{line}: ikke talt med [{section}]: {passage}":
         "  {document}:{line}: not counted [{section}]: {passage}",
@@ -610,6 +610,21 @@ EN: dict[str, str] = {
         "{wishes} ønske(r)), one per statement that asks something. Every quote is copied from "
         "the text.",
     "Skal besluttes, før der screenes for alvor:": "Still to decide before screening for real:",
+    # the draft's scenarios (a .feature file), in the Gherkin of the run's language
+    "Egenskab: Udkast: {title}": "Feature: Draft: {title}",
+    "Skrevet af `screening new`: ét scenarie pr. krav. Et krav vurderet lavt er en foreslået "
+    "knock-out, som et menneske bekræfter eller underkender.":
+        "Written by `screening new`: one scenario per krav. A krav rated low is a proposed "
+        "knock-out that a person confirms or overrides.",
+    "Baggrund:": "Background:",
+    'Givet profilen "{profile}"': 'Given the profile "{profile}"',
+    "Scenarie: {id}: kravet vurderet lavt er en foreslået knock-out":
+        "Scenario: {id}: the krav rated low is a proposed knock-out",
+    'Givet kandidaten "k"': 'Given the candidate "k"',
+    'Og kandidaten er vurderet til 2 på "{competency}" i "samtale1"':
+        'And the candidate is rated 2 on "{competency}" in "samtale1"',
+    "Når kandidaten screenes": "When the candidate is screened",
+    'Så er der foreslået knock-out på "{id}"': 'Then there is a proposed knock-out on "{id}"',
     # the draft's placeholders, written as the profile's values until the consultant fills them
     "Organisation (udfyld)": "Organisation (fill in)", "0.1-udkast": "0.1-draft",
     "Derefter: screening lint, screening trace, screen eksemplerne, screening test.":

@@ -29,6 +29,11 @@ Which statements count (must be quoted or set aside), `Statement.counted`:
 - every bullet, numbered item and sentence in a *competency section*: one whose heading, or
   a heading above it, names what the post asks of the person (COMPETENCY_HEADING_WORDS:
   kompetencer, egenskaber, personprofil, forventninger, ...);
+- every sentence under a plain heading that the paragraph right above it introduces as one
+  of its items ("Med dette formål som fundament er direktionens ansvarsområder følgende:"
+  above "Økonomisk ansvarlighed", "Et velfungerende lokaldemokrati", ...): such headings
+  nest under the section of the lead-in, as a list's items would, until a heading naming a
+  section of its own (SECTION_WORDS: "Rollen som enhedsdirektion") or one with a level;
 - a bullet or numbered item whose lead-in (the paragraph just before its list), or a
   heading above it, states a requirement or names competencies, values, purposes,
   responsibilities or a role (LEAD_IN_WORDS: "Det forventes, at den kommende direktør:",
@@ -41,10 +46,11 @@ Which statements count (must be quoted or set aside), `Statement.counted`:
   row always (its column says it is asked);
 - never a heading or a bullet that is only a link.
 
-Prose under a heading on the post's purpose, responsibilities or role that asks nothing of
-people does not count: it says what the post holder will do, not what the candidate must
-bring (docs/reading-profiles.md, R10). Trace lists each such sentence no quote covers as
-skipped (`DocumentTrace.skipped`), so a consultant sees what was not checked and why.
+Prose under a heading on the post's purpose, tasks, responsibilities or role ("Centrale
+opgaver for direktøren", "Jobprofil") that asks nothing of people does not count: it says
+what the post holder will do, not what the candidate must bring (docs/reading-profiles.md,
+R10). Trace lists each such sentence no quote covers as skipped (`DocumentTrace.skipped`),
+so a consultant sees what was not checked and why.
 
 A statement is covered when a quote contains it, or lies inside it and in no counted
 statement before it (words that recur cover only where they are first quoted from). A
@@ -71,17 +77,19 @@ from .wording import read_cell, read_wording
 
 # Word beginnings ("ansvar" finds "ansvarsområder"). A heading about the person makes every
 # sentence under it count: "kompetencer" in the plural, since "ansvar og kompetence" is
-# authority, not a competency. A heading on the post's purpose, responsibilities or role
-# makes only its lists count: its prose is often description ("Strategisk Lederforum mødes
+# authority, not a competency. A heading on the post's purpose, tasks, responsibilities or
+# role makes only its lists count: its prose is often description ("Strategisk Lederforum mødes
 # 3-4 gange årligt"). The Danish words, then the English ones.
 COMPETENCY_HEADING_WORDS = ("kompetencer", "egenskaber", "kvalifikation", "personprofil",
                             "forventning", "krav", "om dig", "vi søger", "competenc",
                             "qualification", "skills", "requirement", "about you",
                             "we are looking for", "person specification")
-RESPONSIBILITY_WORDS = ("formål", "ansvar", "rolle", "purpose", "responsibilit", "role")
+RESPONSIBILITY_WORDS = ("formål", "ansvar", "rolle", "opgave", "jobprofil", "purpose",
+                        "responsibilit", "role", "task", "duties")
 # lead-in words a heading does not stand for: its list counts by the words of a lead-in
 LEAD_IN_ONLY_WORDS = ("kræver", "forvent", "værdi", "require", "expect", "value")
 LEAD_IN_WORDS = (*LEAD_IN_ONLY_WORDS, *RESPONSIBILITY_WORDS, *COMPETENCY_HEADING_WORDS)
+SECTION_WORDS = (*RESPONSIBILITY_WORDS, *COMPETENCY_HEADING_WORDS)  # a heading's of its own
 MAX_HEADING_CHARS = 80
 # bullet signs: markdown's, and those Word and PDF exports write ("●", "▪", "◦", and "\uf0b7",
 # the Symbol font's bullet, in text taken from a PDF)
@@ -110,6 +118,10 @@ class Statement:
     sections: tuple[str, ...]  # every heading it stands under, outermost first
     body: str  # the text a quote must lie in (a numbered block: its title and prose)
     counted: bool  # states a requirement: must be quoted or set aside
+    # as the source writes it, for showing (`text` is as quotes are compared: "Høje-Taastrup"
+    # and "3-4 gange" there read "HøjeTaastrup" and "34 gange", which a consultant copying
+    # the passage into a quote would make the profile's words)
+    shown: str
     lead_in: str = ""  # a list item's lead-in paragraph ("Det forventes, at du:")
     # a row of a table with a krav/ønske column: the row's cell in it ("Afgørende", "Et plus",
     # "" when empty); its body is the row's other cells, one a line
@@ -323,6 +335,13 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def as_written(text: str) -> str:
+    """Text as the source writes it, without markdown's markers and emphasis, whitespace
+    collapsed: hyphens and quotation marks kept, which `normalise` drops to compare."""
+    text = re.sub(rf"(?m)^\s*(?:#{{1,6}}|[{BULLETS}])\s+", "", text)
+    return " ".join(re.sub(r"[*_]", "", text).split())
+
+
 def _starts_word(text: str, beginnings: Iterable[str]) -> bool:
     lowered = text.casefold()
     return any(re.search(rf"(?<!\w){re.escape(b)}", lowered) for b in beginnings)
@@ -429,6 +448,9 @@ def split_statements(text: str) -> list[Statement]:
     blocks = _blocks(text)
     lead_in = ""
     numbered_block: list | None = None  # [line, title, parts] of an open numbered block
+    # the level of the section whose lead-in introduces the plain headings below it as its
+    # items, while they last (None otherwise)
+    items_level: int | None = None
 
     def close_numbered() -> None:
         nonlocal numbered_block
@@ -450,6 +472,12 @@ def split_statements(text: str) -> list[Statement]:
                 and not leads_in):
             close_numbered()
             level = _heading_level(first)
+            above = blocks[n - 1] if n else None
+            introduced = (" ".join(above.lines) if above is not None and not any(
+                kind != "sentence" for kind, _, _ in _items(above)) else "")
+            items_level = _items_level(first, introduced, path, items_level)
+            if items_level is not None:
+                level = items_level + 1
             while path and path[-1][0] >= level:
                 path.pop()
             path.append((level, _heading_text(first)))
@@ -470,7 +498,8 @@ def split_statements(text: str) -> list[Statement]:
         if is_list and _introduces(lead_in) and statements[-1].kind == "sentence":
             # "Det forventes, at den kommende direktør:" introduces; its items state
             statements[-1] = replace(statements[-1], counted=False)
-        in_section = _competency_section(path)
+        # the prose of a heading a lead-in introduces counts, as the items of a list do
+        in_section = _competency_section(path) or items_level is not None
         for kind, line, item in items:
             rows = item.split("\n")
             markdown = (all(_MD_TABLE.match(row) for row in rows)
@@ -499,6 +528,25 @@ def split_statements(text: str) -> list[Statement]:
             lead_in = " ".join(block.lines)
     close_numbered()
     return statements
+
+
+def _items_level(heading: str, above: str, path: list[tuple[int, str]],
+                 items_level: int | None) -> int | None:
+    """The level of the section whose items the plain heading is, or None: plain text has
+    no heading levels, so "Et velfungerende lokaldemokrati" would close "Direktionens
+    ansvarsområder", whose lead-in, the paragraph right above it ("Med dette formål som
+    fundament er direktionens ansvarsområder følgende:"), introduces it and the headings
+    like it. They are its items, as a list's items are, until a heading that names a
+    section of its own ("Rollen som enhedsdirektion", "Personlige kompetencer") or has a
+    level (markdown's #, "2.1")."""
+    if _MD_HEADING.match(heading.strip()) or _SECTION_NUMBER.match(_heading_text(heading)):
+        return None
+    if path and above.rstrip().endswith(":") and (states_requirement(above)
+                                                  or _starts_word(above, LEAD_IN_WORDS)):
+        return path[-1][0]
+    if items_level is not None and not _starts_word(heading, SECTION_WORDS):
+        return items_level
+    return None
 
 
 def _numbers_section(line: str, following: list[_Block]) -> bool:
@@ -618,7 +666,7 @@ def _statement(kind: str, text: str, line: int, path: list[tuple[int, str]], bod
     if kind == "heading":
         sections = sections[:-1]
     return Statement(kind, normalise(text), line, sections[-1] if sections else "", sections,
-                     body, counted)
+                     body, counted, as_written(text))
 
 
 def _sentences(text: str, line: int) -> list[tuple[str, int]]:
@@ -670,7 +718,7 @@ def _nearest(quote: str, statements: list[Statement]) -> tuple[str, int | None]:
         ratio = matcher.ratio()
         if ratio > best_ratio:
             best, best_ratio = statement, ratio
-    return (best.text, best.line) if best else ("", None)
+    return (best.shown, best.line) if best else ("", None)
 
 
 def covered(statement: Statement, quotes: list[str], set_aside_headings: set[str]) -> bool:
@@ -710,8 +758,9 @@ def trace_text(text: str, document: str, path: str, quotes: list[QuoteCheck],
 
 
 def describes_the_post(statement: Statement) -> bool:
-    """A sentence under a heading on the post's purpose, responsibilities or role ("Direktionens
-    formål og ansvarsområder", "Rollen som centerchef") that asks nothing of people: what the
+    """A sentence under a heading on the post's purpose, tasks, responsibilities or role
+    ("Direktionens formål og ansvarsområder", "Centrale opgaver for direktøren", "Rollen som
+    centerchef") that asks nothing of people: what the
     post holder will do, not what the candidate must bring (R10), so it is not counted (a
     list's lead-in, "Vores formål er:", is no such sentence: its items count)."""
     return (statement.kind == "sentence" and not statement.counted

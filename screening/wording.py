@@ -29,7 +29,8 @@ DECISIVE_WORDS = ("afgørende", "krav", "kræver", "kræves", "forudsætning", "
                   "forudsættes", "nødvendig", "nødvendigt", "nødvendige", "betingelse",
                   "påkrævet", "essential", "required", "requires", "a requirement")
 # Words of obligation: a krav, unless a softened list or the organisation's voice (R2).
-OBLIGATION_WORDS = ("skal", "forventes", "forventer", "forventningen", "must")
+OBLIGATION_WORDS = ("skal", "forventes", "forventer", "forventningen", "must",
+                    "you are expected", "we expect you", "it is expected that")
 # Words of a wish: always an ønske, whatever else the sentence says (R3).
 WISH_WORDS = ("gerne", "ser gerne", "et plus", "vægtes positivt", "fordel", "en fordel",
               "ønskelig", "ønskeligt", "vi forestiller os", "an advantage", "preferred",
@@ -39,7 +40,9 @@ WISH_WORDS = ("gerne", "ser gerne", "et plus", "vægtes positivt", "fordel", "en
 EMPHASIS_WORDS = ("særdeles", "vigtig", "vigtigt", "vigtige", "vigtigste", "væsentlig",
                   "væsentligt", "væsentlige", "væsentligste", "centralt", "særligt",
                   "først og fremmest", "lægger vægt på", "lægger vi vægt på",
-                  "lægger stor vægt på", "lægger vi stor vægt på", "afgørende vægt")
+                  "lægger stor vægt på", "lægger vi stor vægt på", "afgørende vægt",
+                  "particularly", "especially", "important", "of great importance",
+                  "above all", "first and foremost", "emphasis on")
 # Obligations whose subject is the organisation, not the candidate ("Vi skal have et blik
 # for …", "der skal være balance …"): they describe the job, so an ønske of weight 2 (R5).
 ORGANISATION_VOICE = ("vi skal", "skal vi", "der skal", "skal der", "we must")
@@ -51,10 +54,12 @@ NEUTRAL_PHRASES = ("når situationen kræver det", "hvor det er nødvendigt",
                    "forventer ikke", "ikke afgørende", "ikke nødvendigt", "ikke nødvendig",
                    "ikke påkrævet", "ikke en forudsætning", "ikke krav", "kræves ikke",
                    "forudsættes ikke", "en afgørende", "en helt afgørende", "et afgørende",
-                   "den nødvendige", "det nødvendige", "de nødvendige", "not required",
+                   "den nødvendige", "det nødvendige", "de nødvendige", "hvad der forventes",
+                   "not required",
                    "not essential", "not a requirement", "an essential", "the required")
 # A requirement word said of a thing, not of the person (R6): read as if it were not there.
-_ADVERBS = r"(?:(?:derfor|også|desuden|altid|løbende|fortsat|samtidig|her|nu)\s+)*"
+_ADVERB = r"(?:derfor|også|desuden|altid|løbende|fortsat|samtidig|her|nu)"
+_ADVERBS = rf"(?:{_ADVERB}\s+)*"
 # a decisive adjective before its noun, not said of what it follows: "nødvendig
 # koordinering", "afgørende betydning" (not "er afgørende, at", "er nødvendigt for", nor
 # "Det afgørende er, at du")
@@ -73,6 +78,18 @@ _PASSIVE = re.compile(rf"(?<!\w)(?<!\bder )(?<!\bdu )(?<!\bman )skal"
 # words in -es after "skal" that are no passive: adverbs, and verbs active in that form
 NOT_PASSIVE = ("ligeledes", "således", "anderledes", "ellers", "trives", "lykkes", "mødes",
                "enes", "færdes", "findes", "synes", "længes", "mindes")
+# "must be" and a participle: what is to be done, by whoever ("Experience of leading leaders
+# must be documented", "Applications must be submitted …"), as "skal" in the passive is;
+# said of "you" or "we", or with a participle that describes people ("The candidate must be
+# experienced"), it asks something of the person
+_PASSIVE_MUST = re.compile(r"(?<!\w)(?P<subject>\w+)\s+must(?:\s+(?:also|always))?\s+be\s+"
+                           r"(?P<verb>\w+ed|\w+en|done|made|shown|held|sent|kept|met|set|"
+                           r"built|found|brought|sought|taught|paid|read|put)(?!\w)")
+SAID_OF_PEOPLE = ("prepared", "experienced", "committed", "interested", "motivated",
+                  "skilled", "qualified", "dedicated", "trained", "educated", "engaged",
+                  "driven", "organised", "organized", "structured", "used", "accustomed",
+                  "known", "based", "seasoned", "grounded", "rooted", "talented", "gifted",
+                  "focused", "determined", "balanced")
 # The task, the post and the organisation, as the subject of a requirement (R6): "Opgaven
 # kræver tæt koordinering", "indsatsen, som også kræver opmærksomhed", "The task requires
 # close coordination" say what the work needs, not what the person must bring. Word endings:
@@ -94,13 +111,40 @@ _REQUIRED_BY_THE_WORK = re.compile(
     rf"(?<!\w)\w*(?:{'|'.join(WORK_SUBJECTS)})(?:,?\s+(?:som|which|that))?\s+{_ADVERBS}"
     rf"(?P<verb>kræver|forudsætter|requires)(?!\w)"
     rf"(?P<what>(?:,?\s+(?:at|that)(?!\w))?[^.,;:!?]*)")
+# The people a requirement may be said of: "Det forventes, at du …", "forventes det, at
+# direktøren …", "Din ledelse skal …". Whole words: the pronouns; word beginnings: the
+# others.
+PERSON_SUBJECTS = ("du", "din", "dit", "dine", "man", "vi", "vedkommende", "you", "your",
+                   "we")
+PERSON_SUBJECT_STEMS = ("leder", "direktør", "direktion", "chef", "person", "kandidat",
+                        "ansøger", "koncernledelse", "kollega", "profil", "leader", "director",
+                        "manager", "candidate", "applicant", "colleague")
+# a passive requirement whose "at"-clause begins with what it is said of: "Det forudsættes,
+# at denne mailadresse kan anvendes …" asks a thing of the process, nothing of the
+# candidate, as "It is required that the address can be used …" does
+_REQUIRED_THAT = re.compile(
+    rf"(?<!\w)(?:det\s+(?P<verb>forudsættes|forventes|kræves)|(?P<inverted>forudsættes"
+    rf"|forventes|kræves)\s+det|it\s+is\s+(?P<english>required|expected))(?:\s+{_ADVERB})*,?"
+    rf"\s+(?:at|that)\s+(?P<subject>\w+(?:\s+\w+){{0,2}})")
+# "skal" said of a thing: the clause before it names no person, nor do the words right after
+# it (where the subject stands in "Derfor skal lederne …", "I den sidste ende skal en leder
+# …"): "Styring skal være en måde at skabe udvikling …", "Arbejdsprogrammet skal være et
+# redskab …", "Medarbejderne skal have gode rammer …" say what a thing is to be, not what the
+# candidate must bring. A clause begins the statement or follows a comma, colon or bracket.
+_SKAL_OF_A_THING = re.compile(r"(?:^|(?<=[.,;:(!?–]))\s*(?P<before>(?:[\w-]+\s+){1,4})skal(?!\w)"
+                              r"(?P<after>(?:\s+[\w-]+){0,3})")
+_PERSON_SUBJECT = re.compile(rf"(?<!\w)(?:(?:{'|'.join(PERSON_SUBJECTS)})(?!\w)"
+                             rf"|{'|'.join(PERSON_SUBJECT_STEMS)})")
 _PERSON_ASKED = re.compile(rf"(?<!\w)(?:(?:{'|'.join(PERSON_ASKED_WORDS)})(?!\w)"
                            rf"|{'|'.join(ASKED_OF_THE_PERSON)})")
 
 # Statements that soften the list they introduce: its obligation words make ønsker (R7). A
 # rule file that reads such a list sets the statement aside, quoting it.
 SOFTENERS = ("vi forventer ikke, at du kan alt", "flest mulig af nedenstående",
-             "ingen ledere scorer højt hele vejen igennem")
+             "ingen ledere scorer højt hele vejen igennem", "we do not expect you to have it all",
+             "we don't expect you to have it all", "we do not expect you to master everything",
+             "as many as possible of the following", "as many of the following as possible",
+             "no leader scores high on all")
 
 
 # A krav/ønske column's own words for a wish, beside the wish words above: "Ønske", "Plus"
@@ -144,6 +188,12 @@ def _said_of_the_person(text: str) -> str:
     text = _DECISIVE_BEFORE_NOUN.sub(" ", text)
     text = _KRAV_OF_A_THING.sub(r"\1 ", text)
     text = _REQUIRED_BY_THE_WORK.sub(_unless_asked_of_the_person, text)
+    text = _REQUIRED_THAT.sub(_unless_said_of_people, text)
+    text = _SKAL_OF_A_THING.sub(_unless_a_person_is_the_subject, text)
+    text = _PASSIVE_MUST.sub(lambda found: found.group(0)
+                             if found.group("subject") in PERSON_SUBJECTS
+                             or found.group("verb") in SAID_OF_PEOPLE
+                             else found.group(0).replace("must", " ", 1), text)
     return _PASSIVE.sub(lambda found: found.group(0) if found.group("verb") in NOT_PASSIVE
                         else " ", text)
 
@@ -154,6 +204,25 @@ def _unless_asked_of_the_person(found: re.Match[str]) -> str:
         return found.group(0)
     start, end = found.span("verb")
     return found.group(0)[:start - found.start()] + " " + found.group(0)[end - found.start():]
+
+
+def _unless_said_of_people(found: re.Match[str]) -> str:
+    """A passive requirement without its verb, unless its "at"-clause is said of people."""
+    if _PERSON_SUBJECT.search(found.group("subject")):
+        return found.group(0)
+    verb = next(name for name in ("verb", "inverted", "english") if found.group(name))
+    start, end = found.span(verb)
+    return found.group(0)[:start - found.start()] + " " + found.group(0)[end - found.start():]
+
+
+def _unless_a_person_is_the_subject(found: re.Match[str]) -> str:
+    """A "skal" said of a thing without its "skal"; "De skal gå forrest" speaks of people,
+    "der skal være balance …" in the organisation's voice (R5)."""
+    before = found.group("before")
+    if (_PERSON_SUBJECT.search(before) or _PERSON_SUBJECT.search(found.group("after"))
+            or before.split() == ["de"] or before.split()[-1] == "der"):  # "der skal": R5
+        return found.group(0)
+    return found.group(0).replace("skal", " ", 1)
 
 
 def read_cell(text: str) -> Reading | None:

@@ -22,6 +22,7 @@ from screening.errors import InputError
 from screening.rulefiles import load_profile
 from screening.trace import (
     QuoteCheck,
+    describes_the_post,
     find_source,
     read_text,
     split_statements,
@@ -100,7 +101,7 @@ def test_removing_a_criterion_leaves_its_statement_uncovered_and_trace_names_it(
         result = CliRunner().invoke(main, ["trace", str(path)])
         assert result.exit_code == 1, result.output
         assert f"{statement.line}: intet kriterium og ingen set_aside" in result.output
-        assert statement.text in result.output
+        assert statement.shown in result.output  # as the source writes it
         shutil.copy(RULES / rule_file.relative_to(copy), rule_file)  # restore for the next
         checked += 1
     assert checked, "no profile has a criterion that alone covers a statement"
@@ -191,6 +192,46 @@ Direktøren har ansvaret for to centre.
 """)
     counted = [s.text for s in statements if s.counted]
     assert counted == ["Du skal kunne tale med alle.", "At sikre lovlig forvaltning"]
+
+
+HEADED_ITEMS = """\
+Direktionens ansvarsområder
+
+Med dette formål som fundament er direktionens ansvarsområder følgende:
+
+Økonomisk ansvarlighed
+
+Vi har et blik for en stabil økonomi.
+
+Et velfungerende lokaldemokrati
+
+Vi skaber gode demokratiske processer.
+
+Rollen som direktør
+
+Direktøren taler på direktionens vegne.
+"""
+
+
+def test_plain_headings_a_lead_in_introduces_are_its_items_and_their_prose_counts():
+    """Plain text has no heading levels: in Ishøj's arbejdsgrundlag 'Et velfungerende
+    lokaldemokrati' closed 'Direktionens ansvarsområder', so its prose was neither counted
+    nor listed as skipped, and the draft missed 4 of ishoj-direktoer's 13 criteria. Headings
+    the paragraph right above introduces ('... ansvarsområder følgende:') are its items, and
+    their prose counts as a list's items do, until a heading naming a section of its own."""
+    statements = split_statements(HEADED_ITEMS)
+    assert [(s.text, s.sections) for s in statements if s.counted] == [
+        ("Vi har et blik for en stabil økonomi.",
+         ("Direktionens ansvarsområder", "Økonomisk ansvarlighed")),
+        ("Vi skaber gode demokratiske processer.",
+         ("Direktionens ansvarsområder", "Et velfungerende lokaldemokrati"))]
+    role = next(s for s in statements if s.text.startswith("Direktøren taler"))
+    assert role.sections == ("Rollen som direktør",) and describes_the_post(role)
+    # a colon-ended paragraph that introduces nothing of the kind leaves the headings alone
+    plain = split_statements(HEADED_ITEMS.replace(
+        "Med dette formål som fundament er direktionens ansvarsområder følgende:",
+        "Sådan ser det ud:"))
+    assert not any(s.counted for s in plain)
 
 
 def test_a_lead_in_right_above_its_list_introduces_it_as_one_a_blank_line_above_does():
@@ -366,12 +407,12 @@ criteria:
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("da", ["Ikke talt med: 1 sætning(er) under overskrifter om formål, ansvar eller rolle, som "
-            "intet kræver af personen: de beskriver stillingen, ikke kandidaten (R10)",
+    ("da", ["Ikke talt med: 1 sætning(er) under overskrifter om formål, opgaver, ansvar eller "
+            "rolle, som intet kræver af personen: de beskriver stillingen, ikke kandidaten (R10)",
             "profil.md:5: ikke talt med [Direktørens ansvarsområder]: Direktøren har ansvaret "
             "for budgettet og for de politiske sager."]),
-    ("en", ["Not counted: 1 sentence(s) under headings on purpose, responsibilities or role "
-            "that ask nothing of the person: they describe the post, not the candidate (R10)",
+    ("en", ["Not counted: 1 sentence(s) under headings on purpose, tasks, responsibilities or "
+            "role that ask nothing of the person: they describe the post, not the candidate (R10)",
             "profil.md:5: not counted [Direktørens ansvarsområder]: Direktøren har ansvaret "
             "for budgettet og for de politiske sager."]),
 ])
@@ -393,3 +434,50 @@ def test_trace_says_which_prose_on_the_posts_responsibilities_it_skipped_and_why
                                    "Direktøren har ansvaret for budgettet"])
     (tr,) = trace_profile(load_profile(quoted))
     assert tr.skipped == () and not tr.uncovered
+
+
+def test_trace_shows_the_passages_it_lists_as_the_source_writes_them(tmp_path):
+    """Trace listed 'Strategisk Lederforum mødes 3-4 gange årligt' as '… mødes 34 gange …' and
+    'Høje-Taastrup' as 'HøjeTaastrup' (the text as quotes are compared), and offered such a
+    passage as the nearest one to a quote not found: a consultant copying it made a quote
+    that is not the text's words, which trace then accepted and the report showed."""
+    (tmp_path / "profil.md").write_text(
+        "# Direktør, Høje-Taastrup Kommune\n\n## Direktørens ansvarsområder\n\n"
+        "Lederforum i Høje-Taastrup mødes 3-4 gange årligt.\n\n"
+        "## Personlige kompetencer\n\n- Du skal kunne lede ledere i Høje-Taastrup.\n",
+        encoding="utf-8")
+    rule = tmp_path / "htk.yaml"
+    rule.write_text("""\
+profile: {id: htk, title: Direktør, organisation: Høje-Taastrup Kommune, source: profil.md,
+          version: "0.1", date: 2025-01-01}
+competencies: {c: C}
+criteria:
+  - id: c
+    name: C
+    category: personlige
+    priority: krav
+    quote: "Du skal kunne lede ledere i Taastrup."
+    section: S
+    when: {assessed: c}
+""", encoding="utf-8")
+    output = CliRunner().invoke(main, ["trace", str(rule)]).output
+    assert "ikke talt med [Direktørens ansvarsområder]: Lederforum i Høje-Taastrup mødes 3-4 " \
+        "gange årligt." in output
+    assert 'nærmeste (linje 9): "Du skal kunne lede ledere i Høje-Taastrup."' in output
+    assert "(punkt) [Personlige kompetencer]: Du skal kunne lede ledere i Høje-Taastrup." in output
+    data = CliRunner().invoke(main, ["trace", str(rule), "--format", "json"]).output
+    assert "mødes 3-4 gange" in data and "HøjeTaastrup" not in data
+
+
+@pytest.mark.parametrize("heading", ["Centrale opgaver for direktøren", "Aktuelle opgaver",
+                                     "Jobprofil", "Key tasks"])
+def test_prose_under_a_heading_on_the_posts_tasks_is_listed_as_skipped(heading):
+    """Helsingør's 'Centrale opgaver for direktøren' (the guide's own example of R10) and
+    Albertslund's 'Aktuelle opgaver': their descriptive prose (36 sentences) was neither
+    counted nor listed as skipped, lost without a word, where the same prose under
+    'Direktionens ansvarsområder' is listed."""
+    statements = split_statements(f"{heading}\n\nSkoleområdet er under udvikling.\n\n"
+                                  "- At udvikle skoleområdet\n")
+    prose, item = statements[1:]
+    assert describes_the_post(prose) and not prose.counted
+    assert item.counted  # a list under the post's tasks counts, as under its responsibilities

@@ -60,6 +60,63 @@ READINGS = [
      Reading("krav", None, ("skal",))),
     ("Ledere bedømmes i forhold til, om de skaber de nødvendige resultater", {},
      Reading("ønske", None, ())),
+    # a passive requirement of the process asks nothing of the candidate: the HTK draft
+    # made a krav, a knock-out scenario, of the e-mail address the secretariat writes to
+    ("Det forudsættes, at denne mailadresse kan anvendes til den fortrolige kommunikation "
+     "mellem ansøger og sekretariat i resten af ansættelsesprocessen.", {},
+     Reading("ønske", None, ())),
+    ("Det forventes også, at ansøgningen er fremme senest 1. maj.", {},
+     Reading("ønske", None, ())),
+    ("It is required that the address can be used for the process.", {},
+     Reading("ønske", None, ())),
+    ("Det forventes derfor, at den kommende direktør:", {}, Reading("krav", None, ("forventes",))),
+    ("Inden for det første år forventes det, at direktøren tager initiativ", {},
+     Reading("krav", None, ("forventes",))),
+    ("Det forudsættes, at vedkommende kan tale dansk.", {},
+     Reading("krav", None, ("forudsættes",))),
+    # English, by the rules the Danish words follow: emphasis weighs (R4), "must" in the
+    # passive asks nothing of the person (R6), a softened list makes weighted ønsker (R7)
+    ("It is particularly important that you communicate clearly.", {},
+     Reading("ønske", 2.0, ("particularly", "important"))),
+    ("We place great emphasis on your integrity.", {}, Reading("ønske", 2.0, ("emphasis on",))),
+    ("Above all, you must be curious.", {}, Reading("krav", None, ("must",))),
+    ("Experience of leading leaders must be documented.", {}, Reading("ønske", None, ())),
+    ("Applications must be submitted by 1 March 2025.", {}, Reading("ønske", None, ())),
+    ("You must be prepared to work closely with the council.", {},
+     Reading("krav", None, ("must",))),
+    ("The candidate must be experienced in budgets.", {}, Reading("krav", None, ("must",))),
+    ("You must have led leaders.", {"softened": True}, Reading("ønske", 2.0, ("must",))),
+    ("You are expected to be visible and accessible.", {},
+     Reading("krav", None, ("you are expected",))),
+    ("We expect you to have led leaders.", {}, Reading("krav", None, ("we expect you",))),
+    ("It is expected that you have led leaders.", {},
+     Reading("krav", None, ("it is expected that",))),
+    ("It is expected that the first interviews take place in March.", {},
+     Reading("ønske", None, ())),
+    ("We do not expect you to know every field.", {}, Reading("ønske", None, ())),
+    # "skal" said of a thing asks nothing of the person: the Ishøj draft made knock-outs of
+    # what steering and the work programme are to be (R6)
+    ("Styring skal være en måde at skabe udvikling i organisationen.", {},
+     Reading("ønske", None, ())),
+    ("Arbejdsprogrammet og årshjulet skal være et redskab til at sætte mere fokus på det "
+     "tværgående.", {}, Reading("ønske", None, ())),
+    ("Medarbejderne skal have gode rammer for at løse opgaverne fagligt solidt.", {},
+     Reading("ønske", None, ())),
+    ("Omfanget af den enkelte kerneopgave (fx: hvor mange borgere skal have ydelsen)", {},
+     Reading("ønske", None, ())),
+    ("Derfor skal lederne gå forrest.", {}, Reading("krav", None, ("skal",))),
+    # "what is expected" names no obligation: the Ishøj draft made it a knock-out
+    ("Når vi anvender styringsværktøjer, gør vi det lettere for kommunens ledere at se og "
+     "fornemme, hvad der forventes, når opgaverne skal løses.", {}, Reading("ønske", None, ())),
+    ("I den sidste ende skal en leder fremstå som et ordentligt menneske.", {},
+     Reading("krav", None, ("skal",))),
+    ("Din ledelse skal være tydelig og nærværende.", {}, Reading("krav", None, ("skal",))),
+    ("Den nye direktør skal kunne samle organisationen.", {}, Reading("krav", None, ("skal",))),
+    ("Vores nye kollega skal have erfaring med budgetter.", {},
+     Reading("krav", None, ("skal",))),
+    ("Den rette profil skal have ledet ledere.", {}, Reading("krav", None, ("skal",))),
+    ("Som enhedsdirektion er vi opmærksomme på, at der skal være balance mellem udvikling og "
+     "drift.", {}, Reading("ønske", 2.0, ("der skal",))),
 ]
 
 
@@ -137,6 +194,9 @@ def test_softeners_are_recognised():
     assert wording.is_softener("Vi forventer ikke, at du kan alt, men at du besidder flest "
                                "mulig af nedenstående egenskaber")
     assert not wording.is_softener("Det forventes, at du har indsigt i skoleområdet")
+    assert wording.is_softener("We do not expect you to have it all, but as many as possible "
+                               "of the following qualities.")
+    assert not wording.is_softener("We expect you to have led leaders.")
 
 
 @pytest.mark.parametrize("table", ["DECISIVE_WORDS", "OBLIGATION_WORDS", "WISH_WORDS",

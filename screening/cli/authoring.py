@@ -82,15 +82,15 @@ def _trace_text(tr) -> str:
         section = f" [{s.section}]" if s.section else ""
         lines.append(t("  {document}:{line}: intet kriterium og ingen set_aside ({kind}){section}"
                        ": {passage}", document=tr.document, line=s.line, kind=t(KIND_WORDS[s.kind]),
-                       section=section, passage=s.text))
+                       section=section, passage=s.shown))
     if tr.skipped:
-        lines.append(t("Ikke talt med: {count} sætning(er) under overskrifter om formål, ansvar "
-                       "eller rolle, som intet kræver af personen: de beskriver stillingen, ikke "
-                       "kandidaten (R10); citér en i et kriterium, hvis den skal screenes",
+        lines.append(t("Ikke talt med: {count} sætning(er) under overskrifter om formål, opgaver, "
+                       "ansvar eller rolle, som intet kræver af personen: de beskriver stillingen, "
+                       "ikke kandidaten (R10); citér en i et kriterium, hvis den skal screenes",
                        count=len(tr.skipped)))
     for s in tr.skipped:
         lines.append(t("  {document}:{line}: ikke talt med [{section}]: {passage}",
-                       document=tr.document, line=s.line, section=s.section, passage=s.text))
+                       document=tr.document, line=s.line, section=s.section, passage=s.shown))
     return "\n".join(lines) + "\n"
 
 
@@ -103,10 +103,10 @@ def _trace_json(tr) -> dict:
                     "nearest_line": q.nearest_line} for q in tr.quotes],
         "statements": len(tr.statements),
         "coverage": round(tr.coverage, 1),
-        "uncovered": [{"line": s.line, "kind": s.kind, "section": s.section, "text": s.text}
+        "uncovered": [{"line": s.line, "kind": s.kind, "section": s.section, "text": s.shown}
                       for s in tr.uncovered],
         # not counted: prose that describes the post, not the person (R10)
-        "skipped": [{"line": s.line, "kind": s.kind, "section": s.section, "text": s.text,
+        "skipped": [{"line": s.line, "kind": s.kind, "section": s.section, "text": s.shown,
                      "reason": "R10"} for s in tr.skipped],
     }
 
