@@ -205,6 +205,28 @@ def test_export_holds_one_candidates_begrundelse(audit_db):
     assert '"decisions"' in doc and '"record_sha256"' in doc
 
 
+def test_show_reads_the_begrundelse_as_written_and_export_keeps_it_markdown(audit_db):
+    """`audit show --candidate` printed the exported Markdown's escapes in the terminal:
+    "positions\\[0\\].domains", "derived.har\\_ledet\\_ledere". A reason typed over two
+    lines stays one line in both."""
+    run = screen_run(audit_db)
+    jonas = "k04-jonas-vestergaard"
+    cli("decide", run, jonas, "--confirm", "--reason", "Har ikke\nledet_ledere [sic]",
+        "--operator", "Formand", "--audit-db", str(audit_db))
+    shown = cli("audit", "show", run, "--candidate", jonas, "--audit-db", str(audit_db))
+    exported = cli("audit", "export", run, "--candidate", jonas, "--audit-db", str(audit_db))
+    assert shown.exit_code == exported.exit_code == 0
+    assert "\\" not in shown.output
+    assert "positions[0].domains = " in shown.output
+    assert "derived.har_ledet_ledere = " in shown.output
+    assert "Har ikke ledet_ledere [sic]" in shown.output
+    assert "positions\\[0\\].domains = " in exported.output
+    assert "derived.har\\_ledet\\_ledere = " in exported.output
+    assert "Har ikke ledet\\_ledere \\[sic\\]" in exported.output
+    # the same document apart from the escapes
+    assert shown.output.rstrip().endswith(exported.output.replace("\\", "").rstrip())
+
+
 def test_the_begrundelse_names_each_criterion_in_the_profiles_words(audit_db):
     """The paper handed over on a request for access names each criterion as the profile
     does, with its id beside it; with the run's rule files gone, by its id alone."""

@@ -5,10 +5,12 @@ the documents (partsaktindsigt)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..conditions import Some, parse
 from ..display import markdown as escape
+from ..display import one_line
 from ..i18n import language, moment, t
 from ..report import number_text, points_text
 from ..results import missing_of
@@ -100,11 +102,11 @@ def _as_dict(decision: Decision | None) -> dict | None:
     return decision.as_dict() if decision else None
 
 
-def markdown(doc: dict[str, Any]) -> str:
+def markdown(doc: dict[str, Any], m: Callable[[object], str] = escape) -> str:
     """The begrundelse as Markdown. Every text that people typed (names, titles, quotes,
-    reasons) is one escaped paragraph, so none of it can add a section or a line."""
+    reasons) is one escaped paragraph, so none of it can add a section or a line; for a
+    terminal (`m=plain`) one paragraph as written, without Markdown's backslashes."""
     r, p = doc["result"], doc["profile"]
-    m = escape
     lines = [f"# {t('Begrundelse')}: {m(r['id'])}", "",
              t("Profil: {title}, {organisation} ({id} v{version}, regler sha256 {sha256})",
                title=m(p["title"]), organisation=m(p["organisation"]), id=m(p["id"]),
@@ -149,6 +151,11 @@ def markdown(doc: dict[str, Any]) -> str:
     if not doc["decisions"]:
         lines.append("- " + t("Ingen endnu: en person beslutter, om kandidaten går videre."))
     return "\n".join(lines) + "\n"
+
+
+def plain(text: object) -> str:
+    """A text people typed as one line as written: for the begrundelse read in a terminal."""
+    return one_line(str(text))
 
 
 def knockout_texts(result: dict[str, Any], partly_marker: str) -> list[str]:

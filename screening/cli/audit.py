@@ -114,9 +114,11 @@ def show(run, candidate, audit_db):
             "Nr.", "Kandidat", "Score (sikret–mulig)", "Dækning", "Anbefaling",
             "Foreslåede knock-outs", "Besluttet"]], disable_numparse=True)))
         return
-    from ..audit.export import begrundelse, markdown
+    from ..audit.export import begrundelse, markdown, plain
 
-    click.echo(markdown(begrundelse(store, run, candidate)))
+    # read here, not handed on: "positions[2].politically_governed" as written, without the
+    # backslashes that keep an exported file's Markdown from reading it as markup
+    click.echo(terminal(markdown(begrundelse(store, run, candidate), plain)))
 
 
 @audit.command()
