@@ -98,11 +98,12 @@ def _item(doc, profile: Profile, i: GuideItem, next_stage: str) -> None:
                   ", ".join(label(STAGES, s) for s in i.sources_to_come))
     if not i.questions:
         doc.add_paragraph(t("Profilen giver ingen spørgsmål til dette kriterium."))
-    rows = [f"{n}. {q}" for n, q in enumerate(i.questions, 1)]
-    # a score for each competency the interviewer assesses here, as the scoring sheet asks it
-    scored = competencies_read(c, next_stage)
-    rows += [t("Score for {competency} (1–5)", competency=profile.competencies[k])
-             for k in scored] or [t("Score (1–5)")]
+    # a score for each competency the next stage assesses, as its scoring sheet asks it; a
+    # criterion it assesses none of (a fact of the CV, one the references judge) gets none,
+    # since no score written here would count; with nothing to ask or score, a row for notes
+    scores = [t("Score for {competency} (1–5)", competency=profile.competencies[k])
+              for k in competencies_read(c, next_stage)]
+    rows = [f"{n}. {q}" for n, q in enumerate(i.questions, 1)] + scores or [""]
     table = doc.add_table(rows=len(rows) + 1, cols=2)
     table.style = "Table Grid"
     header = table.rows[0].cells
@@ -110,7 +111,8 @@ def _item(doc, profile: Profile, i: GuideItem, next_stage: str) -> None:
     header[1].paragraphs[0].add_run(t("Noter")).bold = True
     for row, text in zip(table.rows[1:], rows, strict=True):
         row.cells[0].text = _text(text)
-    for row in table.rows[1:len(i.questions) + 1]:  # room to write an answer by hand
+    # room to write an answer by hand, beside each question or in the row for notes
+    for row in table.rows[1:1 + (len(i.questions) or int(not scores))]:
         row.height, row.height_rule = Cm(3), WD_ROW_HEIGHT_RULE.AT_LEAST
 
 

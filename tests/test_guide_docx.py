@@ -16,7 +16,10 @@ from docx.text.paragraph import Paragraph
 
 from screening.audit.store import AuditStore
 from screening.cli import main
-from screening.guide import NEXT_STAGES
+from screening.guide import NEXT_STAGES, competencies_read
+from screening.i18n import set_language
+from screening.rulefiles import find_profile, load_profile
+from screening.vocabulary import PRIORITIES, label
 
 from .conftest import ROOT
 
@@ -42,8 +45,8 @@ def body(path: Path) -> list[Paragraph | Table]:
 
 def candidates_in(path: Path) -> dict[str, dict]:
     """Per candidate id: its heading paragraph, its criteria (Heading 2) with their
-    questions (the numbered rows of the table under each, without their numbers), and all
-    its text."""
+    questions (the numbered rows of the table under each, without their numbers), the
+    scores each table asks for, and all its text."""
     found: dict[str, dict] = {}
     current: dict | None = None
     for block in body(path):
@@ -52,11 +55,13 @@ def candidates_in(path: Path) -> dict[str, dict]:
             rows = [row.cells[0].text for row in block.rows]
             current["items"][-1][1].extend(QUESTION.sub("", r) for r in rows
                                            if QUESTION.match(r))
+            current["scores"][current["items"][-1][0]] = [r for r in rows
+                                                          if r.startswith("Score")]
             current["text"] += "\n" + "\n".join(" | ".join(c.text for c in row.cells)
                                                 for row in block.rows)
             continue
         if block.style.name == "Heading 1":
-            current = {"heading": block, "items": [], "text": block.text}
+            current = {"heading": block, "items": [], "scores": {}, "text": block.text}
             found[re.search(r"\(([^()]+)\)$", block.text).group(1)] = current
         elif current is not None:
             if block.style.name == "Heading 2":
@@ -102,10 +107,22 @@ def test_the_word_guide_asks_what_the_markdown_guide_asks(next_stage, lang, tmp_
     # each candidate on a page of her own, the first right under the title
     breaks = [c["heading"].paragraph_format.page_break_before for c in candidates.values()]
     assert breaks == [False] + [True] * (len(breaks) - 1)
-    notes, score = ("Noter", "Score") if lang == "da" else ("Notes", "Score")
+    # a score for each competency the next stage assesses, named as the profile names it
+    profile = load_profile(find_profile(PROFILE, ROOT / "rules"))
+    set_language(lang)  # the priority in each heading, as the guide names it
+    try:
+        by_heading = {f"[{label(PRIORITIES, c.priority)}] {c.name}": c
+                      for c in profile.criteria}
+    finally:
+        set_language("da")
+    for candidate in candidates.values():
+        for heading, scores in candidate["scores"].items():
+            assert scores == [f"Score for {profile.competencies[k]} (1–5)" for k in
+                              competencies_read(by_heading[heading], next_stage)], heading
+    assert any(scores for c in candidates.values() for scores in c["scores"].values())
+    notes = "Noter" if lang == "da" else "Notes"
     for table in (b for b in body(out) if isinstance(b, Table)):
         assert [c.text for c in table.rows[0].cells][1] == notes
-        assert table.rows[-1].cells[0].text.startswith(score)
         assert all(row.cells[1].text == "" for row in table.rows[1:])  # to be filled in
         numbered = [m.group() for row in table.rows if (m := QUESTION.match(row.cells[0].text))]
         assert numbered == [f"{n}. " for n in range(1, len(numbered) + 1)]
