@@ -233,3 +233,20 @@ def test_readmes_papers_section_makes_the_word_guide(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     out = tmp_path / shlex.split(command)[-1]
     assert ANDERS in candidates_in(out)
+
+
+def test_the_word_guide_names_the_records_it_could_not_read(tmp_path):
+    """As the Markdown and HTML guides do: nobody is left out of the panel's papers unseen."""
+    folder = tmp_path / "candidates"
+    folder.mkdir()
+    source = sorted(FOLDER.iterdir())[0]
+    (folder / source.name).write_bytes(source.read_bytes())
+    broken = folder / "z_broken.yaml"
+    broken.write_text("id: z-broken\npositions: [{title: X}]\n", "utf-8")
+    out = tmp_path / "guide.docx"
+    result = run("guide", PROFILE, str(folder), "--stage", "samtale1", "--format", "docx",
+                 "--out", str(out))
+    assert result.exit_code == 0, result.output
+    said = f"Ikke med: {broken} kunne ikke læses som kandidatposter og er ikke screenet."
+    assert said in [block.text for block in body(out) if isinstance(block, Paragraph)]
+    assert list(candidates_in(out)) == [source.stem]
