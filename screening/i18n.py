@@ -412,6 +412,11 @@ EN: dict[str, str] = {
     "Spørgsmål": "Questions",
     "Profilen giver ingen spørgsmål til dette kriterium.":
         "The profile gives no questions for this criterion.",
+    # the guide as a Word document: a table of the questions, notes and scores to fill in
+    "Noter": "Notes",
+    "Score for {competency} (1–5)": "Score for {competency} (1–5)",
+    "--format docx skriver et Word-dokument og kræver --out FIL":
+        "--format docx writes a Word document and needs --out FILE",
     # spreadsheets
     "Navn": "Name", "Kilde": "Source", "Bedømmer": "Assessor", "Vurderinger": "Assessments",
     "SAND": "TRUE", "FALSK": "FALSE",  # a logical cell, as Excel shows it in each language

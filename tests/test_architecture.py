@@ -15,7 +15,8 @@ CLI_PACKAGE = Path(__file__).parent.parent / "screening" / "cli"
 # imports a command's module only when the command runs, so each module is named as well.
 PRESENTERS = [
     "screening.explain", "screening.report", "screening.shortlist", "screening.views",
-    "screening.html_report", "screening.guide", "screening.sheets", "screening.fairness",
+    "screening.html_report", "screening.guide", "screening.guide_docx", "screening.sheets",
+    "screening.fairness",
     "screening.profile_text", "screening.audit.export", "screening.audit.recording",
     "screening.bdd.steps", "screening.bdd.prose", "screening.cli",
     *(f"screening.cli.{p.stem}" for p in sorted(CLI_PACKAGE.glob("*.py"))

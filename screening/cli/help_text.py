@@ -430,8 +430,10 @@ HELP_EN: dict[str, str] = {
     "text til læsning; markdown med overskrifter til et dokument; json til maskiner.":
         "text for reading; markdown with headings for a document; json for machines.",
     "markdown til læsning; json til maskiner.": "markdown for reading; json for machines.",
-    "markdown til et dokument; html til browseren eller print.":
-        "markdown for a document; html for the browser or print.",
+    "markdown til et dokument; html til browseren eller print; docx et Word-dokument at "
+    "dele ud og skrive noter i (kræver --out).":
+        "markdown for a document; html for the browser or print; docx a Word document to "
+        "hand out and write notes in (needs --out).",
     "Mappe med profiler, når --rules er et profil-id.":
         "Folder of profiles, when --rules is a profile id.",
     "Kandidatens id.": "The candidate's id.",

@@ -90,8 +90,10 @@ def report(profile, candidates, stage, run_id, out, as_of, rules_dir, audit_db):
         help="Det næste stadie, guiden forbereder; grundlaget er evidensen fra "
              "stadierne før det.")
 @option("--id", "candidate_id", help="Kun denne kandidat (standard: alle).")
-@option("--format", "fmt", type=click.Choice(["markdown", "html"]), default="markdown",
-        show_default=True, help="markdown til et dokument; html til browseren eller print.")
+@option("--format", "fmt", type=click.Choice(["markdown", "html", "docx"]),
+        default="markdown", show_default=True,
+        help="markdown til et dokument; html til browseren eller print; docx et "
+             "Word-dokument at dele ud og skrive noter i (kræver --out).")
 @option("--out", type=click.Path(dir_okay=False), help="Skriv til FIL (atomisk).")
 @as_of_option
 @rules_dir_option
@@ -112,10 +114,14 @@ def guide(profile, candidates, next_stage, candidate_id, fmt, out, as_of, rules_
           --stage samtale2 --id k02-anders-lykke
       screening guide helsingor-direktor-2024 examples/candidates/helsingor-direktor-2024 \\
           --stage samtale1 --format html --out guide.html
+      screening guide helsingor-direktor-2024 examples/candidates/helsingor-direktor-2024 \\
+          --stage samtale1 --format docx --out guide.docx
     """
     from .. import guide as guides
     from ..errors import InputError, Problem
 
+    if fmt == "docx" and out is None:
+        raise click.UsageError(t("--format docx skriver et Word-dokument og kræver --out FIL"))
     screening, names, inputs, skipped = _screening(profile, candidates,
                                                    guides.evidence_stage(next_stage), as_of,
                                                    rules_dir, out, audit_db)
@@ -129,6 +135,13 @@ def guide(profile, candidates, next_stage, candidate_id, fmt, out, as_of, rules_
     decisions = standing_decisions(screening.profile, screening.stage, screening.as_of,
                                    inputs, None, audit_db)
     written = guides.guide(screening, next_stage, candidate_id, names, decisions)
+    if fmt == "docx":
+        from ..guide_docx import document
+        from ..output import write_bytes
+
+        write_bytes(out, document(screening, next_stage, written, skipped))
+        click.echo(out, err=True)
+        return
     render = guides.html if fmt == "html" else guides.markdown
     emit(render(screening, next_stage, written, skipped), out)
 

@@ -1,0 +1,136 @@
+"""The interview guide as a Word document, for the committee to hand out, annotate and edit.
+
+It renders the guide's plain data (`guide.guide`) as the Markdown and HTML guides do, in the
+municipality's plain style: a title with the profile, stage and date; per candidate, on a page
+of its own, her score, proposed knock-outs and standing decision; then each criterion to
+settle with the profile's words, why, what would settle it and a table of the questions with
+room for the interviewer's notes and scores.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from .display import one_line
+from .guide import CandidateGuide, GuideItem, competencies_read, knockouts, summary, why
+from .i18n import language, t
+from .profiles import Profile
+from .report import not_included
+from .results import Screening
+from .vocabulary import CATEGORY_TITLES, PRIORITIES, STAGES, label
+
+# the language Word checks the spelling in, by the guide's language
+_WORD_LANGUAGES = {"da": "da-DK", "en": "en-GB"}
+
+
+def _text(value: object) -> str:
+    """`value` as text a Word document may hold, on one line. Names, titles and reasons are
+    typed by people: a control character (a bell, an escape) is no XML, and python-docx
+    refuses it, as it refuses the noncharacters U+FFFE and U+FFFF and a lone surrogate."""
+    return "".join(ch for ch in one_line(str(value))
+                   if ch not in "\ufffe\uffff" and not "\ud800" <= ch <= "\udfff")
+
+
+def document(screening: Screening, next_stage: str, guides: list[CandidateGuide],
+             skipped: Sequence[str] = ()) -> bytes:
+    """The guide as the bytes of a .docx file."""
+    import docx  # python-docx, loaded only for this format
+
+    meta = screening.profile.meta
+    title = _text(f"{t('Interviewguide til {stage}', stage=label(STAGES, next_stage))}: "
+                  f"{meta.title}")
+    doc = docx.Document()
+    _set_language(doc, _WORD_LANGUAGES[language()])
+    # the template's own (author "python-docx", made in 2013) would be read as the guide's
+    properties = doc.core_properties
+    properties.title, properties.author, properties.comments = title, "", ""
+    properties.last_modified_by = ""
+    properties.created = properties.modified = datetime.now(UTC)
+    doc.add_heading(title, level=0)
+    doc.add_paragraph(_text(t("{organisation}, profil {profile} v{version}; grundlag: evidens "
+                              "til og med {stage}.", organisation=meta.organisation,
+                              profile=meta.id, version=meta.version,
+                              stage=label(STAGES, screening.stage))))
+    doc.add_paragraph(f"{t('Vurderet pr.')} {screening.as_of.isoformat()}")
+    doc.add_paragraph(t("Værktøjet anbefaler; ansættelsesudvalget beslutter."))
+    if skipped_text := not_included(skipped):
+        doc.add_paragraph(_text(skipped_text))
+    for number, g in enumerate(guides):
+        v = g.view
+        heading = doc.add_heading(_text(f"{v.rank}. {v.name or v.id} ({v.id})"), level=1)
+        # each candidate on a page of her own: the committee hands out one at a time
+        heading.paragraph_format.page_break_before = number > 0
+        doc.add_paragraph(summary(g))
+        if proposed := knockouts(g):
+            doc.add_paragraph(_text(proposed))
+        if g.decision:
+            doc.add_paragraph().add_run(_text(g.decision)).bold = True
+        if g.stopped:
+            doc.add_paragraph(t("Ingen spørgsmål: kandidaten går ikke videre efter "
+                                "beslutningen ovenfor."))
+        elif not g.items:
+            doc.add_paragraph(t("Intet at afklare: alle kriterier er belyst, kilderne er "
+                                "enige, og ingen krav er kun delvist opfyldt."))
+        for i in g.items:
+            _item(doc, screening.profile, i, next_stage)
+    saved = io.BytesIO()
+    doc.save(saved)
+    return saved.getvalue()
+
+
+def _item(doc, profile: Profile, i: GuideItem, next_stage: str) -> None:
+    from docx.enum.table import WD_ROW_HEIGHT_RULE
+    from docx.shared import Cm
+
+    c = i.criterion
+    doc.add_heading(_text(f"[{label(PRIORITIES, c.priority)}] {c.name}"), level=2)
+    _labelled(doc, t("Hvorfor"), f"{why(i)} ({label(CATEGORY_TITLES, c.category)})")
+    _labelled(doc, t("Profilen"), f"“{c.quote}” ({c.section})")
+    _labelled(doc, t("Opfyldt, hvis"), i.would_meet)
+    for e in i.evidence:
+        _labelled(doc, t("Grundlag"), e)
+    for m in i.missing:
+        _labelled(doc, t("Mangler"), m)
+    if i.sources_to_come:
+        _labelled(doc, t("Kan belyses ved"),
+                  ", ".join(label(STAGES, s) for s in i.sources_to_come))
+    if not i.questions:
+        doc.add_paragraph(t("Profilen giver ingen spørgsmål til dette kriterium."))
+    # a score for each competency the next stage assesses, as its scoring sheet asks it; a
+    # criterion it assesses none of (a fact of the CV, one the references judge) gets none,
+    # since no score written here would count; with nothing to ask or score, a row for notes
+    scores = [t("Score for {competency} (1–5)", competency=profile.competencies[k])
+              for k in competencies_read(c, next_stage)]
+    rows = [f"{n}. {q}" for n, q in enumerate(i.questions, 1)] + scores or [""]
+    table = doc.add_table(rows=len(rows) + 1, cols=2)
+    table.style = "Table Grid"
+    header = table.rows[0].cells
+    header[0].paragraphs[0].add_run(t("Spørgsmål")).bold = True
+    header[1].paragraphs[0].add_run(t("Noter")).bold = True
+    for row, text in zip(table.rows[1:], rows, strict=True):
+        row.cells[0].text = _text(text)
+    # room to write an answer by hand, beside each question or in the row for notes
+    for row in table.rows[1:1 + (len(i.questions) or int(not scores))]:
+        row.height, row.height_rule = Cm(3), WD_ROW_HEIGHT_RULE.AT_LEAST
+
+
+def _labelled(doc, name: str, text: str) -> None:
+    """A paragraph that starts with its label in bold, as the Markdown guide's lines do."""
+    paragraph = doc.add_paragraph()
+    paragraph.add_run(f"{name}: ").bold = True
+    paragraph.add_run(_text(text))
+
+
+def _set_language(doc, code: str) -> None:
+    """Word checks the spelling in the guide's language, not in the template's English."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = doc.styles["Normal"].element.get_or_add_rPr()
+    found = properties.find(qn("w:lang"))
+    if found is None:
+        found = OxmlElement("w:lang")
+        properties.append(found)
+    found.set(qn("w:val"), code)
