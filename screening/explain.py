@@ -31,7 +31,10 @@ def _evidence_line(e: Evidence) -> str:
     return f"{evidence_path(e)} = {value_text(e.value)} ({label(STAGES, e.source)}){note}"
 
 
-def criterion_text(outcome: CriterionOutcome, profile: Profile) -> list[str]:
+def criterion_text(outcome: CriterionOutcome, profile: Profile, decided: bool = False
+                   ) -> list[str]:
+    """A criterion's outcome in lines; `decided`: a person has decided on the candidate on
+    this evidence."""
     c = outcome.criterion
     points = points_text(outcome.points, outcome.max_points, outcome.open_points)
     lines = [f"- [{label(PRIORITIES, c.priority)}] {c.name}: "
@@ -51,15 +54,26 @@ def criterion_text(outcome: CriterionOutcome, profile: Profile) -> list[str]:
         lines.append(f"  {t('Opfyldt, hvis')}: {render(c.when, profile)}.")
         if c.partial is not None and outcome.status != "delvist":
             lines.append(f"  {t('Delvist opfyldt, hvis')}: {render(c.partial, profile)}.")
-    if c.priority == "krav" and outcome.status == "ikke_opfyldt":
-        lines.append("  " + t("Foreslået knock-out: kravet er ikke opfyldt på det foreliggende "
-                              "grundlag. Et menneske bekræfter eller underkender med en "
-                              "begrundelse."))
-    if c.priority == "krav" and outcome.status == "delvist":
-        lines.append("  " + t("Foreslået knock-out: kravet er kun delvist opfyldt på det "
-                              "foreliggende grundlag, og et krav skal være opfyldt. Et menneske "
-                              "bekræfter eller underkender med en begrundelse."))
+    if c.priority == "krav" and outcome.status in ("ikke_opfyldt", "delvist"):
+        lines.append("  " + knockout_text(outcome.status == "delvist", decided))
     return lines
+
+
+def knockout_text(partly: bool, decided: bool) -> str:
+    """What a proposed knock-out on a krav is, and who settles it: once a person has decided
+    on this evidence, that it is settled ("to be confirmed" beside the decision read as
+    pending)."""
+    if decided:
+        return (t("Foreslået knock-out: kravet er kun delvist opfyldt på det foreliggende "
+                  "grundlag, og et krav skal være opfyldt. Et menneske har taget stilling; se "
+                  "beslutningen.") if partly else
+                t("Foreslået knock-out: kravet er ikke opfyldt på det foreliggende grundlag. "
+                  "Et menneske har taget stilling; se beslutningen."))
+    return (t("Foreslået knock-out: kravet er kun delvist opfyldt på det foreliggende grundlag, "
+              "og et krav skal være opfyldt. Et menneske bekræfter eller underkender med en "
+              "begrundelse.") if partly else
+            t("Foreslået knock-out: kravet er ikke opfyldt på det foreliggende grundlag. Et "
+              "menneske bekræfter eller underkender med en begrundelse."))
 
 
 def explain(screening: Screening, candidate_id: str, criterion_id: str | None = None,
@@ -90,7 +104,8 @@ def explain(screening: Screening, candidate_id: str, criterion_id: str | None = 
         if markdown:
             lines.append("")
         for o in sorted(members, key=lambda o: o.criterion.priority != "krav"):
-            block = criterion_text(o, profile)
+            block = criterion_text(o, profile, decision is not None
+                                   and not decision.on_other_evidence)
             if markdown:  # each line its own, not one paragraph with the criterion's line
                 block = block[:1] + [_indented(line) for line in block[1:]]
                 block = [f"{line}  " for line in block[:-1]] + block[-1:]

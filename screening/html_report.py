@@ -22,7 +22,7 @@ from . import report
 from .audit.decisions import Decision, ProfileKey, decided, describe, standing
 from .charts import Row, Segment, bar_chart
 from .errors import InputError, Problem
-from .explain import _evidence_line
+from .explain import _evidence_line, knockout_text
 from .i18n import language, moment, t
 from .messages import message
 from .profiles import CATEGORIES, Profile
@@ -178,6 +178,7 @@ def _candidate(screening: Screening, result: CandidateResult, view: CandidateVie
     criteria: list[dict] = []
     partly = result.partly_met_knockouts()
     recorded = [Decision(**d) for d in audit.decisions.get(result.id, ())]
+    undecided = stands is None or stands.on_other_evidence
     for category in CATEGORIES:
         members = sorted((o for o in result.outcomes if o.criterion.category == category),
                          key=lambda o: o.criterion.priority != "krav")
@@ -189,13 +190,15 @@ def _candidate(screening: Screening, result: CandidateResult, view: CandidateVie
             "missing": list(map(missing_text, o.missing)) if o.status != "opfyldt" else [],
             "disagreement": o.disagreement} for o in members)
     return {"view": view, "chart": Markup(candidate_chart(result)), "criteria": criteria,
-            "knockouts": [{"criterion": screening.profile.criterion(k), "partly": k in partly}
+            # once a person has decided on this evidence, the knock-out says it is settled
+            "knockouts": [{"criterion": screening.profile.criterion(k),
+                           "text": knockout_text(k in partly, not undecided)}
                           for k in result.knockouts],
             # oldest first, each one a later decision replaced marked as such
             "decisions": [describe(d) if d == stands else f"({t('erstattet')}) {describe(d)}"
                           for d in recorded],
             # a decision made on other evidence leaves this one to the committee
-            "undecided": stands is None or stands.on_other_evidence,
+            "undecided": undecided,
             "unassessed": [o.criterion for o in result.outcomes if o.status == "ikke_belyst"],
             # what the evidence not yet there may still lift (`open_points`): the rest of the
             # gap between the score and the possible one

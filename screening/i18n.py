@@ -131,6 +131,14 @@ EN: dict[str, str] = {
     "skal være opfyldt. Et menneske bekræfter eller underkender med en begrundelse.":
         "Proposed knock-out: the requirement is only partly met on the evidence so far, and a "
         "requirement must be met. A person confirms or overrides it, with a reason.",
+    "Foreslået knock-out: kravet er ikke opfyldt på det foreliggende grundlag. Et menneske "
+    "har taget stilling; se beslutningen.":
+        "Proposed knock-out: the requirement is not met on the evidence so far. A person has "
+        "decided; see the decision.",
+    "Foreslået knock-out: kravet er kun delvist opfyldt på det foreliggende grundlag, og et krav "
+    "skal være opfyldt. Et menneske har taget stilling; se beslutningen.":
+        "Proposed knock-out: the requirement is only partly met on the evidence so far, and a "
+        "requirement must be met. A person has decided; see the decision.",
     # decisions (screening decide, and where standing decisions are shown)
     "{what}: {by}, {when}: {reason}": "{what}: {by}, {when}: {reason}",
     "Beslutning registreret (post {seq}): {candidate} {outcome}.":

@@ -662,6 +662,33 @@ def test_a_knock_out_a_person_decided_on_is_not_said_to_await_a_person(run, lang
     assert pending in later.stdout and decided not in later.stdout
 
 
+@pytest.mark.parametrize("lang,pending,settled", [
+    ("da", "Et menneske bekræfter eller underkender med en begrundelse.",
+     "Et menneske har taget stilling; se beslutningen."),
+    ("en", "A person confirms or overrides it, with a reason.",
+     "A person has decided; see the decision.")])
+def test_each_knock_out_a_person_decided_on_says_so_in_explain_and_the_report(
+        run, tmp_path, lang, pending, settled):
+    """Jonas's knock-out confirmed, the report said under each of his unmet krav "Et
+    menneske bekræfter eller underkender med en begrundelse." right above the decision that
+    did, and explain under each criterion likewise. Sofie's, undecided, still waits."""
+    assert decide(run, JONAS, "--confirm", "--reason", "Har ikke ledet ledere",
+                  "--operator", "Formand").exit_code == 0
+    common = [PROFILE, str(EXAMPLES), "--stage", "reference", "--rules-dir",
+              str(ROOT / "rules")]
+    for candidate, decided in ((JONAS, True), ("k03-sofie-brandt", False)):
+        explained = cli("--lang", lang, "explain", *common, "--id", candidate, "--no-audit")
+        assert explained.exit_code == 0, explained.output
+        assert (settled in explained.stdout, pending in explained.stdout) == \
+            (decided, not decided)
+    report = tmp_path / "report.html"
+    assert cli("--lang", lang, "report", *common, "--out", str(report)).exit_code == 0
+    text = report.read_text(encoding="utf-8")
+    for candidate, decided in ((JONAS, True), ("k03-sofie-brandt", False)):
+        section = text.split(f'id="c-{candidate}"')[1].split("<section")[0]
+        assert (settled in section, pending in section) == (decided, not decided)
+
+
 def test_a_reason_excel_would_take_for_a_formula_stays_text_in_the_excel_csv(run):
     """A reason typed as '-2 år som chef' or '=HYPERLINK(…)' became a formula in Danish
     Excel (#NAVN? or a live link) from `--decimal comma`, the CSV made for it; the plain
