@@ -1,12 +1,14 @@
 """The interview guide for the next stage: what the committee should settle there.
 
-For each candidate, the criteria that need the next stage (see `views.needs_attention`): not
-yet belyst, sources that disagree, a krav only partly met, or an ønske partly met so far.
-Each comes with the profile's words, what evidence would settle it, and the behavioural
-questions the rule files give for the criterion or the competencies it reads. The guide is
-built from the screening on the evidence up to the stage *before* the next one. A candidate a
-person decided does not go on, on that evidence, is not interviewed: the guide names the
-decision and lists nothing to settle with her.
+For each candidate, the criteria still open (see `views.needs_attention`): not yet belyst,
+sources that disagree, a krav only partly met, or an ønske partly met so far. Those the next
+stage can settle (it is among the stages the criterion takes evidence from, or no stage still
+to come is, as for a fact the CV left out) come with the profile's words, what evidence
+would settle it, and the behavioural questions the rule files give for the criterion or the
+competencies it reads; the rest are named with the later stages that can settle them. The
+guide is built from the screening on the evidence up to the stage *before* the next one. A
+candidate a person decided does not go on, on that evidence, is not interviewed: the guide
+names the decision and lists nothing to settle with her.
 """
 
 from __future__ import annotations
@@ -52,7 +54,8 @@ class GuideItem:
 @dataclass(frozen=True)
 class CandidateGuide:
     view: CandidateView
-    items: tuple[GuideItem, ...]
+    items: tuple[GuideItem, ...]  # to settle at the next stage, with their questions
+    later: tuple[GuideItem, ...] = ()  # open too, but for a stage after the next one
     decision: str | None = None  # the line naming a person's decision (standing or earlier)
     # the outcome (advances, stops) of a person's decision standing on this evidence; one
     # made on other evidence stands for nothing here, as `shortlist` reads it
@@ -72,6 +75,17 @@ def competencies_read(criterion: Criterion, stage: str | None = None) -> tuple[s
     return tuple(dict.fromkeys(node.competency for tree in trees for node in cond.walk(tree)
                                if isinstance(node, cond.Assessed)
                                and (stage is None or stage in (node.by or criterion.sources))))
+
+
+def stages_assessing(criterion: Criterion) -> tuple[str, ...]:
+    """The stages the criterion takes evidence from, in the order they come: those of its
+    assessments (an `assessed`'s `by:`, else the criterion's sources) and, when it reads what
+    a candidate has done (a CV fact), the criterion's sources, where that is asked about."""
+    trees = [criterion.when, *([criterion.partial] if criterion.partial else [])]
+    reads_facts = any(isinstance(node, cond.Compare | cond.Some)
+                      for tree in trees for node in cond.walk(tree))
+    return tuple(s for s in SOURCES if competencies_read(criterion, s)
+                 or (reads_facts and s in criterion.sources))
 
 
 def questions_for(profile: Profile, criterion: Criterion) -> tuple[str, ...]:
@@ -107,8 +121,16 @@ def item(profile: Profile, outcome: CriterionOutcome, next_stage: str) -> GuideI
     return GuideItem(c, outcome.status, _reasons(outcome),
                      tuple(_evidence_line(e) for e in outcome.evidence),
                      tuple(map(missing_text, outcome.missing)),
-                     render(c.when, profile), tuple(s for s in c.sources if s in to_come),
+                     render(c.when, profile),
+                     tuple(s for s in stages_assessing(c) if s in to_come),
                      questions_for(profile, c))
+
+
+def settled_at(i: GuideItem, next_stage: str) -> bool:
+    """Whether the item is for `next_stage`: it takes evidence there, or no stage still to
+    come takes any (a fact the CV left out, a criterion read from the application alone),
+    and the interview is where the consultant asks."""
+    return next_stage in i.sources_to_come or not i.sources_to_come
 
 
 def why(i: GuideItem) -> str:
@@ -130,23 +152,53 @@ def guide(screening: Screening, next_stage: str, candidate_id: str | None = None
         outcome = None if decision is None or decision.on_other_evidence else decision.outcome
         items = () if outcome == STOPS else tuple(item(screening.profile, o, next_stage)
                                                   for o in r.outcomes if needs_attention(o))
-        guides.append(CandidateGuide(candidate_view(r, names.get(r.id)), items,
+        guides.append(CandidateGuide(candidate_view(r, names.get(r.id)),
+                                     tuple(i for i in items if settled_at(i, next_stage)),
+                                     tuple(i for i in items if not settled_at(i, next_stage)),
                                      None if decision is None else decision_line(decision),
                                      outcome))
     return guides
 
 
 def summary(g: CandidateGuide) -> str:
-    """The candidate's score and coverage, and how many criteria the next stage should
-    settle, in the number the count asks for ("1 kriterium", "5 kriterier")."""
+    """The candidate's score and coverage, how many criteria the next stage should settle,
+    in the number the count asks for ("1 kriterium", "5 kriterier"), and how many are left
+    to a later stage, if any."""
     if g.stopped:  # nothing is to be settled with a candidate who does not go on
         return t("Score {score}, dækning {coverage} %.", score=g.view.score.text,
                  coverage=number_text(g.view.coverage))
-    template = ("Score {score}, dækning {coverage} %. {count} kriterium at afklare."
-                if len(g.items) == 1 else
-                "Score {score}, dækning {coverage} %. {count} kriterier at afklare.")
+    if g.later:
+        template = ("Score {score}, dækning {coverage} %. {count} kriterium at afklare nu, "
+                    "{later} på et senere stadie." if len(g.items) == 1 else
+                    "Score {score}, dækning {coverage} %. {count} kriterier at afklare nu, "
+                    "{later} på et senere stadie.")
+    else:
+        template = ("Score {score}, dækning {coverage} %. {count} kriterium at afklare."
+                    if len(g.items) == 1 else
+                    "Score {score}, dækning {coverage} %. {count} kriterier at afklare.")
     return t(template, score=g.view.score.text, coverage=number_text(g.view.coverage),
-             count=len(g.items))
+             count=len(g.items), later=len(g.later))
+
+
+def nothing_now(g: CandidateGuide) -> str | None:
+    """What the guide says of a candidate it has no item for at the next stage."""
+    if g.stopped:
+        return t("Ingen spørgsmål: kandidaten går ikke videre efter beslutningen ovenfor.")
+    if g.items:
+        return None
+    if g.later:
+        return t("Intet at afklare på dette stadie: det, der står åbent, afklares på et "
+                 "senere stadie (se nedenfor).")
+    return t("Intet at afklare: alle kriterier er belyst, kilderne er enige, og ingen krav "
+             "er kun delvist opfyldt.")
+
+
+def later_line(i: GuideItem) -> str:
+    """An item for a later stage, named briefly: its priority, name and the stages that
+    can settle it."""
+    c = i.criterion
+    return (f"[{label(PRIORITIES, c.priority)}] {c.name}. {t('Kan belyses ved')}: "
+            f"{', '.join(label(STAGES, s) for s in i.sources_to_come)}")
 
 
 def knockouts(g: CandidateGuide) -> str | None:
@@ -180,12 +232,8 @@ def markdown(screening: Screening, next_stage: str, guides: list[CandidateGuide]
             lines += [proposed, ""]
         if g.decision:  # reasons are typed by people: one line, escaped
             lines += [markdown_text(one_line(g.decision)), ""]
-        if g.stopped:
-            lines += [t("Ingen spørgsmål: kandidaten går ikke videre efter beslutningen "
-                        "ovenfor."), ""]
-        elif not g.items:
-            lines += [t("Intet at afklare: alle kriterier er belyst, kilderne er enige, og "
-                        "ingen krav er kun delvist opfyldt."), ""]
+        if said := nothing_now(g):
+            lines += [said, ""]
         for i in g.items:
             c = i.criterion
             lines += [f"### [{label(PRIORITIES, c.priority)}] {c.name}", "",
@@ -203,6 +251,10 @@ def markdown(screening: Screening, next_stage: str, guides: list[CandidateGuide]
             lines += [f"1. {q}" for q in i.questions] or \
                 [f"- {t('Profilen giver ingen spørgsmål til dette kriterium.')}"]
             lines.append("")
+        if g.later:
+            lines += [f"**{t('Afklares på et senere stadie')}:**", ""]
+            lines += [f"- {later_line(i)}" for i in g.later]
+            lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -211,5 +263,6 @@ def html(screening: Screening, next_stage: str, guides: list[CandidateGuide],
     return templates().get_template("guide.html.j2").render(
         t=t, lang=language(), profile=screening.profile, stage=label(STAGES, screening.stage),
         next_stage=label(STAGES, next_stage), guides=guides, why=why, summary=summary,
-        knockouts=knockouts, not_included=not_included(skipped),
+        knockouts=knockouts, nothing_now=nothing_now, later_line=later_line,
+        not_included=not_included(skipped),
         **TEMPLATE_LABELS)

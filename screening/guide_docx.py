@@ -4,7 +4,7 @@ It renders the guide's plain data (`guide.guide`) as the Markdown and HTML guide
 municipality's plain style: a title with the profile, stage and date; per candidate, on a page
 of its own, her score, proposed knock-outs and standing decision; then each criterion to
 settle with the profile's words, why, what would settle it and a table of the questions with
-room for the interviewer's notes and scores.
+room for the interviewer's notes and scores; last, those a later stage settles, by name.
 """
 
 from __future__ import annotations
@@ -14,7 +14,16 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from .display import one_line
-from .guide import CandidateGuide, GuideItem, competencies_read, knockouts, summary, why
+from .guide import (
+    CandidateGuide,
+    GuideItem,
+    competencies_read,
+    knockouts,
+    later_line,
+    nothing_now,
+    summary,
+    why,
+)
 from .i18n import language, t
 from .profiles import Profile
 from .report import not_included
@@ -67,14 +76,14 @@ def document(screening: Screening, next_stage: str, guides: list[CandidateGuide]
             doc.add_paragraph(_text(proposed))
         if g.decision:
             doc.add_paragraph().add_run(_text(g.decision)).bold = True
-        if g.stopped:
-            doc.add_paragraph(t("Ingen spørgsmål: kandidaten går ikke videre efter "
-                                "beslutningen ovenfor."))
-        elif not g.items:
-            doc.add_paragraph(t("Intet at afklare: alle kriterier er belyst, kilderne er "
-                                "enige, og ingen krav er kun delvist opfyldt."))
+        if said := nothing_now(g):
+            doc.add_paragraph(said)
         for i in g.items:
             _item(doc, screening.profile, i, next_stage)
+        if g.later:
+            doc.add_paragraph().add_run(f"{t('Afklares på et senere stadie')}:").bold = True
+            for i in g.later:
+                doc.add_paragraph(_text(later_line(i)), style="List Bullet")
     saved = io.BytesIO()
     doc.save(saved)
     return saved.getvalue()

@@ -410,6 +410,19 @@ EN: dict[str, str] = {
         "Score {score}, coverage {coverage} %. {count} criteria to settle.",
     "Score {score}, dækning {coverage} %. {count} kriterium at afklare.":
         "Score {score}, coverage {coverage} %. {count} criterion to settle.",
+    "Score {score}, dækning {coverage} %. {count} kriterier at afklare nu, {later} på et "
+    "senere stadie.":
+        "Score {score}, coverage {coverage} %. {count} criteria to settle now, {later} at a "
+        "later stage.",
+    "Score {score}, dækning {coverage} %. {count} kriterium at afklare nu, {later} på et "
+    "senere stadie.":
+        "Score {score}, coverage {coverage} %. {count} criterion to settle now, {later} at a "
+        "later stage.",
+    "Intet at afklare på dette stadie: det, der står åbent, afklares på et senere stadie "
+    "(se nedenfor).":
+        "Nothing to settle at this stage: what is open is settled at a later stage (see "
+        "below).",
+    "Afklares på et senere stadie": "Settled at a later stage",
     "Intet at afklare: alle kriterier er belyst, kilderne er enige, og ingen krav er kun "
     "delvist opfyldt.": "Nothing to settle: every criterion is assessed, the sources agree "
     "and no requirement is only partly met.",

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from html import unescape
 from pathlib import Path
 
+import docx
 import pytest
 from click.testing import CliRunner
 
-from screening import guide
+from screening import conditions as cond
+from screening import guide, guide_docx
 from screening.candidates import load_records
 from screening.cli import main
 from screening.errors import RuleFileError
@@ -18,6 +21,8 @@ from screening.i18n import set_language
 from screening.report import knockout_ids
 from screening.rulefiles import find_profile, load_profile
 from screening.screen import screen
+from screening.stages import SOURCES
+from screening.vocabulary import PRIORITIES, STAGES, label
 
 from .conftest import EXAMPLES, ROOT
 
@@ -28,34 +33,140 @@ def run(*args: str):
     return CliRunner().invoke(main, list(args), env={"SCREENING_RULES": str(ROOT / "rules")})
 
 
-def expected(folder: Path, next_stage: str) -> set[tuple[str, str]]:
-    """(candidate, criterion) pairs, from the screening on the evidence before `next_stage`:
-    not yet belyst, sources that disagree, a krav only partly met, or an ønske partly met so
-    far (what is still to judge may lift it)."""
+def stages_taking_evidence(criterion) -> set[str]:
+    """From the profile as written: an `assessed` takes its `by:`, else the criterion's
+    sources; anything else it reads (a fact, an item of the CV) is asked about at the
+    criterion's sources."""
+    nodes = [n for tree in (criterion.when, criterion.partial) if tree
+             for n in cond.walk(tree)]
+    stages = {s for n in nodes if isinstance(n, cond.Assessed)
+              for s in (n.by or criterion.sources)}
+    if any(isinstance(n, cond.Compare | cond.Some) for n in nodes):
+        stages |= set(criterion.sources)
+    return stages
+
+
+def expected(folder: Path, next_stage: str, lang: str) -> dict[str, tuple[list, list]]:
+    """Per candidate, from the screening on the evidence before `next_stage`, of the criteria
+    still open (not yet belyst, sources that disagree, a krav only partly met, or an ønske
+    partly met so far): those to settle at `next_stage` (it takes evidence there, or no stage
+    still to come does), as (id, heading), and the rest as the line naming each with the
+    stages to come that can settle it."""
     profile = load_profile(find_profile(folder.name, ROOT / "rules"))
     loaded, problems = load_records([folder])
     assert not problems
     screening = screen(profile, [r.record for r in loaded], evidence_stage(next_stage))
-    return {(r.id, o.criterion.id) for r in screening.results for o in r.outcomes
-            if o.status == "ikke_belyst" or o.disagreement
-            or (o.criterion.priority == "krav" and o.status == "delvist") or o.open_points}
+    to_come = SOURCES[SOURCES.index(next_stage):]
+    at = "Kan belyses ved" if lang == "da" else "Can be assessed at"
+    found = {}
+    set_language(lang)
+    try:
+        for r in screening.results:
+            now, later = [], []
+            for o in r.outcomes:
+                c = o.criterion
+                if not (o.status == "ikke_belyst" or o.disagreement or o.open_points
+                        or (c.priority == "krav" and o.status == "delvist")):
+                    continue
+                stages = [s for s in to_come if s in stages_taking_evidence(c)]
+                heading = f"[{label(PRIORITIES, c.priority)}] {c.name}"
+                if next_stage in stages or not stages:
+                    now.append((c.id, heading))
+                else:
+                    later.append(f"{heading}. {at}: "
+                                 + ", ".join(label(STAGES, s) for s in stages))
+            found[r.id] = (sorted(now), sorted(later))
+    finally:
+        set_language("da")
+    return found
+
+
+def split_in(fmt: str, path: Path) -> dict[str, tuple[list, list]]:
+    """Per candidate, the items to settle now (criterion ids in HTML, headings in Markdown
+    and Word) and the lines naming those for a later stage, as the guide shows them."""
+    found = {}
+    if fmt == "docx":
+        current = None
+        for paragraph in docx.Document(str(path)).paragraphs:
+            style = paragraph.style.name
+            if style == "Heading 1":
+                current = found.setdefault(re.search(r"\(([^()]+)\)$", paragraph.text)
+                                           .group(1), ([], []))
+            elif style == "Heading 2":
+                current[0].append(paragraph.text)
+            elif style == "List Bullet":
+                current[1].append(paragraph.text)
+    elif fmt == "html":
+        text = path.read_text("utf-8")
+        for section in text.split('<section class="candidate" id="c-')[1:]:
+            candidate = section.split('"', 1)[0]
+            found[candidate] = (
+                re.findall(rf'<article class="guide-item" id="c-{re.escape(candidate)}-([^"]+)"',
+                           section),
+                [unescape(li) for later in re.findall(r'<section class="later">(.*?)</section>',
+                                                      section, re.S)
+                 for li in re.findall(r"<li>(.*?)</li>", later)])
+    else:
+        for section in path.read_text("utf-8").split("\n## ")[1:]:
+            heading, _, rest = section.partition("\n")
+            found[re.search(r"\(([^()]+)\)$", heading).group(1)] = (
+                re.findall(r"^### (.+)$", rest, re.M), re.findall(r"^- (\[.+)$", rest, re.M))
+    return {c: (sorted(now), sorted(later)) for c, (now, later) in found.items()}
 
 
 @pytest.mark.parametrize("next_stage", NEXT_STAGES)
 @pytest.mark.parametrize("folder", EXAMPLES, ids=lambda p: p.name)
-def test_the_guide_lists_exactly_what_the_next_stage_should_settle(folder, next_stage,
-                                                                   tmp_path):
-    out = tmp_path / "guide.html"
-    result = run("guide", folder.name, str(folder), "--stage", next_stage, "--format", "html",
-                 "--out", str(out))
-    assert result.exit_code == 0, result.output
-    html = out.read_text("utf-8")
-    candidates = re.findall(r'<section class="candidate" id="c-([^"]+)"', html)
-    listed = {(c, k) for c in candidates
-              for k in re.findall(rf'<article class="guide-item" id="c-{re.escape(c)}-([^"]+)"',
-                                  html)}
-    assert listed == expected(folder, next_stage)
-    assert len(candidates) == len(list(folder.iterdir()))
+def test_the_guide_asks_what_the_next_stage_settles_and_names_the_rest(folder, next_stage,
+                                                                       tmp_path):
+    """The guide for NEXT asks about what NEXT can settle, and what no stage still to come
+    can; it names what a later stage settles, with those stages, and asks nothing of it."""
+    for lang in ("da", "en"):
+        want = expected(folder, next_stage, lang)
+        assert set(want) == {p.stem for p in folder.iterdir()}
+        for fmt, suffix in (("markdown", "md"), ("html", "html"), ("docx", "docx")):
+            out = tmp_path / f"guide-{lang}.{suffix}"
+            result = run("--lang", lang, "guide", folder.name, str(folder), "--stage",
+                         next_stage, "--format", fmt, "--out", str(out))
+            assert result.exit_code == 0, result.output
+            shown = split_in(fmt, out)
+            assert list(shown) == list(want) if fmt != "html" else set(shown) == set(want)
+            for candidate, (now, later) in want.items():
+                now_shown = [i for i, _ in now] if fmt == "html" else sorted(h for _, h in now)
+                assert shown[candidate] == (now_shown, later), (fmt, lang, candidate)
+
+
+def test_a_criterion_is_asked_about_at_the_stages_its_assessments_are_taken_by(tmp_path):
+    """An `assessed` with `by:` takes the competency from those stages only: a criterion
+    whose sources name the first interview, but whose assessment is taken by the second
+    alone, is for the second interview's guide, not the first's."""
+    folder = ROOT / "examples" / "candidates" / "helsingor-direktor-2024"
+    text = (ROOT / "rules" / f"{folder.name}.yaml").read_text("utf-8")
+    assert text.count("when: {assessed: ledelse_gennem_andre}") == 1
+    rules = tmp_path / f"{folder.name}.yaml"
+    rules.write_text(text.replace("when: {assessed: ledelse_gennem_andre}",
+                                  "when: {assessed: ledelse_gennem_andre, by: [samtale2]}"),
+                     "utf-8")
+    (criterion,) = [c for c in load_profile(rules).criteria
+                    if "samtale1" in c.sources and c.when == cond.Assessed(
+                        "ledelse_gennem_andre", ("samtale2",), None)]
+    loaded, problems = load_records([folder])
+    assert not problems
+    screening = screen(load_profile(rules), [r.record for r in loaded], "ansøgning")
+    (first, *_) = guide.guide(screening, "samtale1")
+    assert criterion.id not in {i.criterion.id for i in first.items}
+    (later,) = [i for i in first.later if i.criterion.id == criterion.id]
+    assert later.sources_to_come == ("samtale2",)
+    assert f"{criterion.name}. Kan belyses ved: samtale2" in guide.markdown(
+        screening, "samtale1", [first])
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("da", "De åbne kriterier, et senere stadie afklarer, nævnes kort under hver kandidat"),
+    ("en", "The open criteria a later stage settles are named briefly under each candidate")])
+def test_the_help_says_the_guide_asks_only_what_the_stage_settles(lang, said):
+    result = run("--lang", lang, "guide", "--help")
+    assert result.exit_code == 0
+    assert said in " ".join(result.stdout.split())
 
 
 def test_a_hand_checked_guide_for_the_second_interview():
@@ -192,6 +303,75 @@ def test_one_criterion_to_settle_is_counted_in_the_singular(lang, one, more):
     for text in texts:
         assert text.count(one) == 1
         assert text.count(more) == len(others)
+        assert not re.search(r"\b1 (kriterier|criteria)\b", text)
+
+
+def screened_for(folder: Path, next_stage: str):
+    profile = load_profile(find_profile(folder.name, ROOT / "rules"))
+    loaded, problems = load_records([folder])
+    assert not problems
+    return screen(profile, [r.record for r in loaded], evidence_stage(next_stage))
+
+
+def a_guide_with_only_later_items():
+    """The first shipped example and stage with a candidate the next stage has nothing to
+    settle with, but a later stage has."""
+    for folder in EXAMPLES:
+        for next_stage in NEXT_STAGES:
+            screening = screened_for(folder, next_stage)
+            for g in guide.guide(screening, next_stage):
+                if not g.items and g.later:
+                    return screening, next_stage, g
+    pytest.fail("no shipped example has a candidate with items for a later stage only")
+
+
+@pytest.mark.parametrize(("lang", "said", "count"), [
+    ("da", "Intet at afklare på dette stadie: det, der står åbent, afklares på et senere "
+     "stadie (se nedenfor).", "0 kriterier at afklare nu, {later} på et senere stadie."),
+    ("en", "Nothing to settle at this stage: what is open is settled at a later stage (see "
+     "below).", "0 criteria to settle now, {later} at a later stage.")])
+def test_a_candidate_with_nothing_to_settle_now_but_later_is_told_so(lang, said, count,
+                                                                     tmp_path):
+    """Not "Intet at afklare: alle kriterier er belyst", which would be untrue of her."""
+    screening, next_stage, g = a_guide_with_only_later_items()
+    set_language(lang)
+    try:
+        later = [guide.later_line(i) for i in g.later]
+        (tmp_path / "guide.docx").write_bytes(guide_docx.document(screening, next_stage, [g]))
+        texts = [guide.markdown(screening, next_stage, [g]),
+                 unescape(guide.html(screening, next_stage, [g])),
+                 "\n".join(p.text for p in docx.Document(str(tmp_path / "guide.docx"))
+                           .paragraphs)]
+    finally:
+        set_language("da")
+    for text in texts:
+        assert said in text and count.format(later=len(g.later)) in text
+        assert all(line in text for line in later)
+        assert ("belyst, kilderne er enige" not in text
+                and "every criterion is assessed" not in text)
+
+
+@pytest.mark.parametrize(("lang", "one"), [
+    ("da", "1 kriterium at afklare nu, {later} på et senere stadie."),
+    ("en", "1 criterion to settle now, {later} at a later stage.")])
+def test_one_criterion_to_settle_now_is_counted_in_the_singular(lang, one):
+    for folder in EXAMPLES:
+        for next_stage in NEXT_STAGES:
+            screening = screened_for(folder, next_stage)
+            found = [g for g in guide.guide(screening, next_stage) if g.items and g.later]
+            if found:
+                break
+        if found:
+            break
+    g = replace(found[0], items=found[0].items[:1])
+    set_language(lang)
+    try:
+        texts = [guide.markdown(screening, next_stage, [g]),
+                 guide.html(screening, next_stage, [g])]
+    finally:
+        set_language("da")
+    for text in texts:
+        assert one.format(later=len(g.later)) in text
         assert not re.search(r"\b1 (kriterier|criteria)\b", text)
 
 

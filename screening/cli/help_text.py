@@ -296,14 +296,20 @@ HELP_EN: dict[str, str] = {
     "Interviewguide til næste stadie: hvad der skal afklares om hver kandidat.":
         "Interview guide for the next stage: what to settle about each candidate.",
     "For hvert kriterium, der ikke er belyst endnu, hvor kilderne er uenige, som er et krav, "
-    "der kun er delvist opfyldt, eller et ønske, der kun er foreløbigt vurderet: "
-    "profilens ord, hvilken evidens der ville afgøre det, og spørgsmål at stille (fra "
-    "regelfilernes `questions:`). En kandidat, et menneske har besluttet ikke går videre, får "
-    "ingen spørgsmål: guiden siger, hvem der besluttede det, hvornår og hvorfor.":
+    "der kun er delvist opfyldt, eller et ønske, der kun er foreløbigt vurderet, og som "
+    "stadiet kan afklare (det er blandt de stadier, kriteriet tager evidens fra, eller intet "
+    "senere stadie er): profilens ord, hvilken evidens der ville afgøre det, og spørgsmål at "
+    "stille (fra regelfilernes `questions:`). De åbne kriterier, et senere stadie afklarer, "
+    "nævnes kort under hver kandidat med de stadier, der kan belyse dem, uden spørgsmål. En "
+    "kandidat, et menneske har besluttet ikke går videre, får ingen spørgsmål: guiden siger, "
+    "hvem der besluttede det, hvornår og hvorfor.":
         "For each criterion that is not assessed yet, where the sources disagree, that is a "
-        "requirement only partly met, or a wish judged only provisionally: the profile's "
-        "words, which evidence would settle it, and questions to ask (from the rule files' "
-        "`questions:`). "
+        "requirement only partly met, or a wish judged only provisionally, and that the "
+        "stage can settle (it is among the stages the criterion takes evidence from, or no "
+        "later stage is): the profile's words, which evidence would settle it, and questions "
+        "to ask (from the rule files' `questions:`). The open criteria a later stage settles "
+        "are named briefly under each candidate, with the stages that can assess them, "
+        "without questions. "
         "A candidate a person has decided does not go on gets no questions: the guide says "
         "who decided it, when and why.",
     "Det næste stadie, guiden forbereder; grundlaget er evidensen fra stadierne før det.":

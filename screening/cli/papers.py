@@ -103,10 +103,13 @@ def guide(profile, candidates, next_stage, candidate_id, fmt, out, as_of, rules_
     """Interviewguide til næste stadie: hvad der skal afklares om hver kandidat.
 
     For hvert kriterium, der ikke er belyst endnu, hvor kilderne er uenige, som er et krav,
-    der kun er delvist opfyldt, eller et ønske, der kun er foreløbigt vurderet:
-    profilens ord, hvilken evidens der ville afgøre det, og spørgsmål at stille (fra
-    regelfilernes `questions:`). En kandidat, et menneske har besluttet ikke går videre, får
-    ingen spørgsmål: guiden siger, hvem der besluttede det, hvornår og hvorfor.
+    der kun er delvist opfyldt, eller et ønske, der kun er foreløbigt vurderet, og som
+    stadiet kan afklare (det er blandt de stadier, kriteriet tager evidens fra, eller intet
+    senere stadie er): profilens ord, hvilken evidens der ville afgøre det, og spørgsmål at
+    stille (fra regelfilernes `questions:`). De åbne kriterier, et senere stadie afklarer,
+    nævnes kort under hver kandidat med de stadier, der kan belyse dem, uden spørgsmål. En
+    kandidat, et menneske har besluttet ikke går videre, får ingen spørgsmål: guiden siger,
+    hvem der besluttede det, hvornår og hvorfor.
 
     \b
     Eksempel:
