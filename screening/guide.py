@@ -60,6 +60,7 @@ class CandidateGuide:
     # the outcome (advances, stops) of a person's decision standing on this evidence; one
     # made on other evidence stands for nothing here, as `shortlist` reads it
     outcome: str | None = None
+    total: int = 1  # the candidates screened: a rank is read "of how many"
 
     @property
     def stopped(self) -> bool:
@@ -156,14 +157,20 @@ def guide(screening: Screening, next_stage: str, candidate_id: str | None = None
                                      tuple(i for i in items if settled_at(i, next_stage)),
                                      tuple(i for i in items if not settled_at(i, next_stage)),
                                      None if decision is None else decision_line(decision),
-                                     outcome))
+                                     outcome, len(screening.results)))
     return guides
 
 
 def summary(g: CandidateGuide) -> str:
-    """The candidate's score and coverage, how many criteria the next stage should settle,
-    in the number the count asks for ("1 kriterium", "5 kriterier"), and how many are left
-    to a later stage, if any."""
+    """The candidate's rank of how many (as explain says it: a guide of one record, or of
+    one candidate with --id, said "1." or "7." and no more), score and coverage, how many
+    criteria the next stage should settle, in the number the count asks for ("1 kriterium",
+    "5 kriterier"), and how many are left to a later stage, if any."""
+    rank = t("Placering: {rank} af {total}.", rank=g.view.rank, total=g.total)
+    return f"{rank} {_settle(g)}"
+
+
+def _settle(g: CandidateGuide) -> str:
     if g.stopped:  # nothing is to be settled with a candidate who does not go on
         return t("Score {score}, dækning {coverage} %.", score=g.view.score.text,
                  coverage=number_text(g.view.coverage))

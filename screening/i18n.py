@@ -38,6 +38,7 @@ EN: dict[str, str] = {
         "Rank: {rank} of {total}. Score {score} of 100 secured by the evidence, up to {possible} "
         "possible if everything not assessed or only provisionally judged turns out met; "
         "coverage {coverage} % of the weight.",
+    "Placering: {rank} af {total}.": "Rank: {rank} of {total}.",
     "Deler placeringen med {ids}: samme sikrede og mulige score.":
         "Shares the rank with {ids}: the same secured and possible score.",
     "Anbefaling: {label}.": "Recommendation: {label}.",

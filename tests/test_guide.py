@@ -408,6 +408,25 @@ def test_the_guide_for_an_unknown_candidate_is_refused():
     assert "k02-anders-lykke" in result.stderr  # did you mean
 
 
+@pytest.mark.parametrize("lang,said", [("da", "Placering: {rank} af {total}."),
+                                       ("en", "Rank: {rank} of {total}.")])
+def test_the_guide_says_of_how_many_a_candidate_is_ranked(lang, said):
+    """A guide for one record said "## 1." of every candidate screened alone, and with
+    --id "## 7." and no more, as explain said "Placering: 1." before it said of how many."""
+    folder = next(f for f in EXAMPLES if len(list(f.iterdir())) > 1)
+    ranked = screen(load_profile(find_profile(folder.name, ROOT / "rules")),
+                    [r.record for r in load_records([folder])[0]], stage="samtale1").results
+    last = ranked[-1]
+    alone = next(p for p in sorted(folder.iterdir()) if load_records([p])[0][0].record.id
+                 == last.id)
+    for candidates, rest, rank, total in ((folder, ["--id", last.id], last.rank, len(ranked)),
+                                          (alone, [], 1, 1)):
+        result = run("--lang", lang, "guide", folder.name, str(candidates), "--stage",
+                     "samtale2", *rest)
+        assert result.exit_code == 0, result.output
+        assert said.format(rank=rank, total=total) in result.stdout
+
+
 def test_the_first_stage_has_no_guide():
     result = run("guide", "helsingor-direktor-2024", "examples", "--stage", "ansøgning")
     assert result.exit_code == 2
