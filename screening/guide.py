@@ -221,14 +221,23 @@ def knockouts(g: CandidateGuide) -> str | None:
              ids=g.view.knockouts_text)
 
 
+def title(screening: Screening, next_stage: str) -> str:
+    """The guide's title: the stage it is for and the post."""
+    return (f"{t('Interviewguide til {stage}', stage=label(STAGES, next_stage))}: "
+            f"{screening.profile.meta.title}")
+
+
+def basis(screening: Screening) -> str:
+    """The line under the title: the organisation, the profile and the evidence used."""
+    meta = screening.profile.meta
+    return t("{organisation}, profil {profile} v{version}; grundlag: evidens til og med "
+             "{stage}.", organisation=meta.organisation, profile=meta.id,
+             version=meta.version, stage=label(STAGES, screening.stage))
+
+
 def markdown(screening: Screening, next_stage: str, guides: list[CandidateGuide],
              skipped: Sequence[str] = ()) -> str:
-    meta = screening.profile.meta
-    lines = [f"# {t('Interviewguide til {stage}', stage=label(STAGES, next_stage))}: "
-             f"{meta.title}", "",
-             t("{organisation}, profil {profile} v{version}; grundlag: evidens til og med "
-               "{stage}.", organisation=meta.organisation, profile=meta.id,
-               version=meta.version, stage=label(STAGES, screening.stage)),
+    lines = [f"# {title(screening, next_stage)}", "", basis(screening),
              t("Værktøjet anbefaler; ansættelsesudvalget beslutter."), ""]
     if skipped_text := not_included(skipped):
         lines += [markdown_text(skipped_text), ""]

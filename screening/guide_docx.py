@@ -17,11 +17,13 @@ from .display import one_line
 from .guide import (
     CandidateGuide,
     GuideItem,
+    basis,
     competencies_read,
     knockouts,
     later_line,
     nothing_now,
     summary,
+    title,
     why,
 )
 from .i18n import language, t
@@ -47,21 +49,16 @@ def document(screening: Screening, next_stage: str, guides: list[CandidateGuide]
     """The guide as the bytes of a .docx file."""
     import docx  # python-docx, loaded only for this format
 
-    meta = screening.profile.meta
-    title = _text(f"{t('Interviewguide til {stage}', stage=label(STAGES, next_stage))}: "
-                  f"{meta.title}")
+    guide_title = _text(title(screening, next_stage))
     doc = docx.Document()
     _set_language(doc, _WORD_LANGUAGES[language()])
     # the template's own (author "python-docx", made in 2013) would be read as the guide's
     properties = doc.core_properties
-    properties.title, properties.author, properties.comments = title, "", ""
+    properties.title, properties.author, properties.comments = guide_title, "", ""
     properties.last_modified_by = ""
     properties.created = properties.modified = datetime.now(UTC)
-    doc.add_heading(title, level=0)
-    doc.add_paragraph(_text(t("{organisation}, profil {profile} v{version}; grundlag: evidens "
-                              "til og med {stage}.", organisation=meta.organisation,
-                              profile=meta.id, version=meta.version,
-                              stage=label(STAGES, screening.stage))))
+    doc.add_heading(guide_title, level=0)
+    doc.add_paragraph(_text(basis(screening)))
     doc.add_paragraph(f"{t('Vurderet pr.')} {screening.as_of.isoformat()}")
     doc.add_paragraph(t("Værktøjet anbefaler; ansættelsesudvalget beslutter."))
     if skipped_text := not_included(skipped):
