@@ -405,6 +405,24 @@ def test_audit_list_counts_proposed_knock_outs_under_that_name(audit_db, lang, h
     assert "Knock-out " not in header.replace(heading, "")
 
 
+@pytest.mark.parametrize(("lang", "heading"), [("da", "Besluttet"), ("en", "Decided")])
+def test_audit_list_counts_the_candidates_decided_not_the_entries(audit_db, lang, heading):
+    """A decision superseded by its opposite is two entries for one candidate: audit list
+    said 3 'Beslutninger' for the two candidates a person had decided on."""
+    run = screen_run(audit_db)
+    first, second = [r["id"] for r in AuditStore(audit_db).results(run) if r["knockouts"]][:2]
+    for who, *args in ((first, "--confirm"), (first, "--override", "--supersede"),
+                       (second, "--confirm")):
+        ok = cli("decide", run, who, *args, "--operator", "Formand", "--reason", "Set",
+                 "--audit-db", str(audit_db))
+        assert ok.exit_code == 0, ok.output
+    assert len(AuditStore(audit_db).decisions(run)) == 3
+    table = cli("--lang", lang, "audit", "list", "--audit-db", str(audit_db)).stdout
+    header, _, row = table.splitlines()
+    assert header.rstrip().endswith(heading)
+    assert row.split()[-1] == "2"
+
+
 def test_a_band_of_the_profile_reads_by_its_label_in_the_audit_trail(audit_db, tmp_path):
     """screen recommended k01-mette-kjaer as 'Anbefales til næste runde', while audit show,
     audit export and replay gave the band's code, 'anbefales'."""

@@ -335,8 +335,9 @@ class AuditStore:
         return found
 
     def runs(self) -> list[dict]:
-        decisions = dict(self.db.execute("SELECT run, count(*) FROM entries WHERE kind = "
-                                         "'decision' GROUP BY run").fetchall())
+        # candidates decided on, not entries: a superseded decision is history, not another one
+        decisions = dict(self.db.execute("SELECT run, count(DISTINCT candidate) FROM entries "
+                                         "WHERE kind = 'decision' GROUP BY run").fetchall())
         return [{"run": e.run, "created": e.created, "decisions": decisions.get(e.run, 0),
                  **body} for e, body in self._read("kind = 'run'")]
 

@@ -37,7 +37,7 @@ def audit():
 @audit_db_option
 def list_runs(audit_db):
     """Vis kørslerne: hvornår, hvem, med hvilken kommando, profil, stadie, antal og
-    beslutninger.
+    kandidater besluttet om.
 
     \b
     Eksempel:
@@ -53,7 +53,7 @@ def list_runs(audit_db):
              r["summary"]["knocked_out"], r["decisions"]) for r in store.runs()]
     click.echo(terminal(tabulate(rows, headers=[t(h) for h in [
         "Kørsel", "Tidspunkt", "Af", "Kommando", "Profil", "Stadie", "Screenet",
-        "Foreslået knock-out", "Beslutninger"]])))
+        "Foreslået knock-out", "Besluttet"]])))
 
 
 @audit.command()

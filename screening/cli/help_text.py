@@ -335,8 +335,9 @@ HELP_EN: dict[str, str] = {
     "Revisionssporet: hver screening og hver menneskelig beslutning, hash-kædet.":
         "The audit trail: every screening and every human decision, hash-chained.",
     "Vis kørslerne: hvornår, hvem, med hvilken kommando, profil, stadie, antal og "
-    "beslutninger.":
-        "List the runs: when, who, with which command, profile, stage, counts and decisions.",
+    "kandidater besluttet om.":
+        "List the runs: when, who, with which command, profile, stage, counts and the "
+        "candidates decided on.",
     "Vis en kørsel, eller én kandidat i den.": "Show a run, or one candidate in it.",
     "Vis én kandidats kriterier og beslutninger.":
         "Show one candidate's criteria and decisions.",
