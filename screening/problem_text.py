@@ -569,8 +569,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "ville blive læst: læs ét scoringsark ind pr. projektmappe (flyt "
                            "dette til en projektmappe for sig, eller dets scorer til "
                            "'{sheet}')"),
-    "ids_row_broken": ("the row of ids lost its 'source' or 'assessor' column",
-                       "rækken med id'er har mistet kolonnen 'source' eller 'assessor'"),
+    "ids_row_broken": ("the row of ids lost its 'id', 'source' or 'assessor' column",
+                       "rækken med id'er har mistet kolonnen 'id', 'source' eller 'assessor'"),
+    "names_column_lost": ("no one column is headed '{label}': the names' column holds the "
+                          "sheet's id (row 3) and its profile's (row 4); give it back its "
+                          "heading",
+                          "ingen kolonne alene har overskriften '{label}': navnenes kolonne "
+                          "rummer arkets id (række 3) og profilens (række 4); giv den sin "
+                          "overskrift igen"),
     "empty_competency_id": ("empty competency id", "tomt kompetence-id"),
     "scores_without_candidate": ("scores without a candidate id", "scorer uden kandidat-id"),
     "candidate_on_two_rows": ("candidate '{candidate}' is also on row {row}",
