@@ -150,6 +150,8 @@ def convert(resume: dict[str, Any], fallback_id: str) -> Conversion:
             continue
         entry = {"degree": words.strip() or level, "level": level,
                  "leadership": bool(re.search(LEADERSHIP_EDUCATION, words.lower()))}
+        notes.append(_at(where, message("resume_education_read", level=level, words=words.strip(),
+                                        leadership=_shown(entry["leadership"]))))
         if _text(school.get("institution")):
             entry["institution"] = _text(school.get("institution"))
         if _text(school.get("area")):
@@ -207,6 +209,20 @@ MATCHED_BY = {"positions": (("organisation", "start"), ("organisation", "title")
               "education": (("institution", "year"), ("degree",))}
 
 
+# what a record made of a resume leaves out: no assessments yet (a resume holds none), and
+# politically governed is left for the record to derive from its sector: written out from
+# a guessed sector, it would contradict the sector the consultant corrects
+NOT_WRITTEN: dict[str, Any] = {"assessments": True,
+                               "positions": {"__all__": {"politically_governed"}}}
+
+
+def new_record_text(record: CandidateRecord) -> str:
+    """The YAML of a record made of a resume, laid out as the shipped records are: its
+    fields in the record's order, and dates as dates."""
+    return written_back(Path(f"{record.id}.yaml"),
+                        record.model_dump(exclude_none=True, exclude=NOT_WRITTEN))
+
+
 def taken_into(path: Path, record: CandidateRecord) -> tuple[str | None, list[Message],
                                                                list[Problem]]:
     """The record file at `path` with the resume's `record` taken into it (`merge`): its
@@ -214,12 +230,8 @@ def taken_into(path: Path, record: CandidateRecord) -> tuple[str | None, list[Me
     is, byte for byte), what there is to say, and the problems of the record it would make
     (a start typed by hand after the end the resume now gives), when it is not written."""
     data = editable(path)
-    # politically governed is left for the record to derive from its sector: taken from a
-    # guessed sector, it would contradict a sector the consultant corrected
     converted = record.model_dump(mode="json" if path.suffix == ".json" else "python",
-                                  exclude_none=True, exclude={
-                                      "id": True, "assessments": True,
-                                      "positions": {"__all__": {"politically_governed"}}})
+                                  exclude_none=True, exclude={"id": True, **NOT_WRITTEN})
     changed, notes = merge(data, converted)
     if not changed:
         return None, notes, []

@@ -709,6 +709,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "resume_no_numbers": ("leaders and staff led, budget and fields are not in JSON Resume; "
                           "add them from the interview", "antal ledere og medarbejdere, budget "
                           "og fagområder står ikke i JSON Resume; tilføj dem fra samtalen"),
+    "resume_education_read": ("level of education '{level}' and leadership education "
+                              "'{leadership}' read from '{words}'; correct them if they are wrong",
+                              "uddannelsesniveau '{level}' og ledelsesuddannelse "
+                              "'{leadership}' læst ud fra '{words}'; ret dem, hvis de er "
+                              "forkerte"),
     "resume_education_unknown": ("level of education unknown for '{words}'; skipped",
                                  "uddannelsesniveau for '{words}' ukendt; sprunget over"),
     "resume_section_unknown": ("the record leaves '{field}' out: the resume does not give it "

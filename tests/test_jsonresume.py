@@ -369,3 +369,34 @@ def test_a_namesake_s_record_is_not_taken_into(tmp_path):
     assert f"{record}: E007 holds the record of a candidate with this id and the e-mail " \
            "ib@example.dk, the resume's is ida.berg@example.dk" in result.output
     assert record.read_text(encoding="utf-8") == other
+
+
+FIRST_CV = {"basics": {"name": "Ida Berg", "email": "ida@example.dk"}, "work": [
+    {"name": "Odense Kommune", "position": "Skolechef", "startDate": "2019-08",
+     "endDate": "2024-01"},
+    {"name": "Egmont Fonden", "position": "Konsulent", "startDate": "2012-01",
+     "endDate": "2019-07-31"}]}
+
+
+def test_a_first_import_writes_no_derived_value_and_says_what_it_guessed(tmp_path):
+    """A first import wrote `politically_governed` read from a guessed sector (a sector
+    the consultant corrected to 'kommune' still said not politically governed), quoted
+    its dates as text, and said nothing of the education level and the leadership flag it
+    had guessed from the degree's words."""
+    resume = tmp_path / "ida.json"
+    resume.write_text(json.dumps({**FIRST_CV, "education": [
+        {"institution": "CBS", "studyType": "Master", "area": "Public Administration",
+         "endDate": "2016"}]}), encoding="utf-8")
+    out = tmp_path / "ud"
+    result = run("import", "jsonresume", str(resume), "--out-dir", str(out))
+    assert result.exit_code == 0, result.output
+    text = (out / "ida-berg.yaml").read_text(encoding="utf-8")
+    assert "politically_governed" not in text and "assessments" not in text
+    assert "    start: 2019-08-01\n" in text and "'2019" not in text
+    assert (f"{resume}: education[0]: uddannelsesniveau 'master' og ledelsesuddannelse 'nej' "
+            "læst ud fra 'Master Public Administration'; ret dem, hvis de er forkerte"
+            ) in result.output.splitlines()
+    corrected = out / "ida-berg.yaml"
+    corrected.write_text(text.replace("sector: privat", "sector: kommune"), encoding="utf-8")
+    (loaded,), problems = load_records([corrected])
+    assert not problems and loaded.record.positions[1].politically_governed
