@@ -729,6 +729,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                               "value was a correction, put it back",
                               "'{before}' erstattet af CV'ets '{after}'; var postens værdi en "
                               "rettelse, så sæt den ind igen"),
+    "resume_value_changed": ("'{before}' changed in the resume to '{after}'; taken in",
+                             "'{before}' ændret i CV'et til '{after}'; taget ind"),
+    "resume_value_conflict": ("the record's '{kept}' kept, edited since the last import; the "
+                              "resume now gives '{after}' (it gave '{before}'): take it in by "
+                              "hand if it is right",
+                              "postens '{kept}' beholdt, rettet siden sidste import; CV'et "
+                              "giver nu '{after}' (gav '{before}'): skriv det ind i hånden, "
+                              "hvis det er rigtigt"),
     "resume_guess_kept": ("the record's '{kept}' kept (the resume gives only the guess "
                           "'{guess}')", "postens '{kept}' beholdt (CV'et giver kun gættet "
                           "'{guess}')"),

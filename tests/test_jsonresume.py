@@ -378,6 +378,102 @@ FIRST_CV = {"basics": {"name": "Ida Berg", "email": "ida@example.dk"}, "work": [
      "endDate": "2019-07-31"}]}
 
 
+def imported_then_edited(tmp_path, edits: dict[str, str]):
+    """The first CV imported, then the record edited by hand (`edits`: text replaced)."""
+    resume = tmp_path / "ida.json"
+    resume.write_text(json.dumps(FIRST_CV), encoding="utf-8")
+    out = tmp_path / "ud"
+    assert run("import", "jsonresume", str(resume), "--out-dir", str(out)).exit_code == 0
+    record = out / "ida-berg.yaml"
+    text = record.read_text(encoding="utf-8")
+    for before, after in edits.items():
+        assert text.count(before) == 1, (before, text)
+        text = text.replace(before, after)
+    record.write_text(text, encoding="utf-8")
+    return resume, out, record
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_a_re_import_keeps_the_consultant_s_edits_and_takes_the_cv_s_changes(tmp_path,
+                                                                             language):
+    """Every re-import replaced each value the CV states by the CV's: a title or an
+    organisation the consultant had tidied in the record was undone each time (and said
+    each time). Now each entry keeps what the CV gave (`cv:`): a value only the CV changed
+    is taken in, a value only the consultant changed stays, and where both changed the
+    consultant's stays and the CV's new value is named as a conflict."""
+    resume, out, record = imported_then_edited(tmp_path, {
+        "  - title: Skolechef\n": "  - title: Skolechef, Odense\n",
+        "    organisation: Egmont Fonden\n": "    organisation: Egmont Fonden (Kbh.)\n"})
+    edited = record.read_text(encoding="utf-8")
+    same = run("import", "jsonresume", str(resume), "--out-dir", str(out), "--overwrite",
+               "--lang", language)
+    assert same.exit_code == 0, same.output
+    assert record.read_text(encoding="utf-8") == edited  # the CV changed nothing
+    later = json.loads(json.dumps(FIRST_CV))
+    later["work"][0].update(position="Skole- og dagtilbudschef", endDate="2024-02")
+    later["work"][1]["position"] = "Seniorkonsulent"
+    resume.write_text(json.dumps(later), encoding="utf-8")
+    result = run("import", "jsonresume", str(resume), "--out-dir", str(out), "--overwrite",
+                 "--lang", language)
+    assert result.exit_code == 0, result.output
+    (loaded,), problems = load_records([record])
+    assert not problems
+    odense, egmont = loaded.record.positions
+    assert (odense.title, str(odense.end), egmont.title, egmont.organisation) == (
+        "Skolechef, Odense", "2024-02-01", "Seniorkonsulent", "Egmont Fonden (Kbh.)")
+    said = {"da": [f"{record}: positions[0].title: postens 'Skolechef, Odense' beholdt, rettet "
+                   "siden sidste import; CV'et giver nu 'Skole- og dagtilbudschef' (gav "
+                   "'Skolechef'): skriv det ind i hånden, hvis det er rigtigt",
+                   f"{record}: positions[0].end: '2024-01-01' ændret i CV'et til "
+                   "'2024-02-01'; taget ind",
+                   f"{record}: positions[1].title: 'Konsulent' ændret i CV'et til "
+                   "'Seniorkonsulent'; taget ind"],
+            "en": [f"{record}: positions[0].title: the record's 'Skolechef, Odense' kept, "
+                   "edited since the last import; the resume now gives 'Skole- og "
+                   "dagtilbudschef' (it gave 'Skolechef'): take it in by hand if it is right",
+                   f"{record}: positions[0].end: '2024-01-01' changed in the resume to "
+                   "'2024-02-01'; taken in",
+                   f"{record}: positions[1].title: 'Konsulent' changed in the resume to "
+                   "'Seniorkonsulent'; taken in"]}[language]
+    lines = result.output.splitlines()
+    for line in said:
+        assert line in lines
+    assert not [line for line in lines if "organisation" in line], lines
+    text = record.read_text(encoding="utf-8")
+    again = run("import", "jsonresume", str(resume), "--out-dir", str(out), "--overwrite",
+                "--lang", language)
+    assert again.exit_code == 0, again.output
+    assert record.read_text(encoding="utf-8") == text
+    assert not [line for line in again.output.splitlines() if line.startswith(f"{record}:")]
+    assert {"da": f"uændret: {record}", "en": f"unchanged: {record}"}[language] \
+        in again.output.splitlines()
+
+
+def test_what_the_cv_gave_is_in_the_schema_and_never_a_fact_of_the_screening(tmp_path):
+    """The `cv:` of each entry is the record's own, described by `screening schema`, and
+    screening reads none of it: the results, their grounds included, are those of the
+    record without it, and the audit keeps the personal part with the personal data."""
+    from screening.audit.recording import audit_input
+
+    _, out, record = imported_then_edited(tmp_path, {})
+    (loaded,), problems = load_records([record])
+    assert not problems and loaded.record.positions[0].cv is not None
+    bare = out / "uden.yaml"
+    bare.write_text("".join(line for line in record.read_text(encoding="utf-8").splitlines(
+        keepends=True) if not line.strip().startswith("cv:")), encoding="utf-8")
+    (without,), _ = load_records([bare])
+    assert without.record.positions[0].cv is None
+    for rule_file in sorted((ROOT / "rules").glob("*.yaml")):
+        profile = load_profile(rule_file)
+        ours, theirs = (screen(profile, [r.record], SOURCES[-1]).results[0]
+                        for r in (loaded, without))
+        assert ours.outcomes == theirs.outcomes
+    kept = audit_input(loaded)
+    assert "cv" in kept.personal and "cv" not in kept.record.get("personal", {})
+    schema = json.loads(run("schema", "candidate").output)
+    assert {"PersonalInCv", "PositionInCv", "EducationInCv"} <= schema["$defs"].keys()
+
+
 def test_a_first_import_writes_no_derived_value_and_says_what_it_guessed(tmp_path):
     """A first import wrote `politically_governed` read from a guessed sector (a sector
     the consultant corrected to 'kommune' still said not politically governed), quoted

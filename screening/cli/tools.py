@@ -97,8 +97,9 @@ def import_group():
         help="Skriv én <id>.yaml pr. kandidat her (ellers til stdout).")
 @option("--overwrite", is_flag=True,
         help="Tag CV'et ind i en kandidats post, der allerede ligger i --out-dir (i samme "
-             "fil): det, CV'et oplyser, erstatter postens værdi og meldes; det tilføjede "
-             "(vurderinger, tal, kommentarer) bliver.")
+             "fil): det, CV'et har ændret siden sidste import (postens cv:), tages ind og "
+             "meldes; det, konsulenten har rettet, bliver (har begge ændret det, meldes "
+             "CV'ets nye værdi); det tilføjede (vurderinger, tal, kommentarer) bliver.")
 def import_jsonresume(files, out_dir, overwrite):
     """Konverter JSON Resume-filer (jsonresume.org) til kandidatposter.
 
