@@ -313,7 +313,7 @@ def merge(record: dict[str, Any], converted: dict[str, Any]) -> tuple[bool, list
     it stated at the last import (each entry's `cv:`): a value the resume changed since
     replaces the record's, and is said; a value the consultant edited stays; where both
     changed, the consultant's stays and the resume's new value is said as a conflict; a
-    value the resume does not give stays. An entry without `cv:` (written by
+    value the resume no longer gives stays, and is said. An entry without `cv:` (written by
     hand, or by an import before it kept one) cannot tell an edit from the resume's value:
     the resume's replaces it, said with the one it replaces. What the resume only lets us
     guess fills a gap and never replaces the consultant's value; everything else in the
@@ -386,8 +386,10 @@ def _take(there: dict, entry: dict[str, Any], where: str, stated: tuple[str, ...
         if known and _alike(before, given):
             continue  # the resume did not change it: the record's value stands, edited or not
         if given is None:  # a value the resume does not give (an end: current) stays
-            continue
-        if _alike(value, given):
+            if value is not None:
+                said = (message("resume_value_dropped", before=_shown(before), kept=_shown(value))
+                        if known else message("resume_value_not_given", kept=_shown(value)))
+        elif _alike(value, given):
             pass
         elif known and not _alike(value, before):  # both changed it: the consultant's stays
             said = message("resume_value_conflict", kept=_shown(value), after=_shown(given),

@@ -737,6 +737,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                               "postens '{kept}' beholdt, rettet siden sidste import; CV'et "
                               "giver nu '{after}' (gav '{before}'): skriv det ind i hånden, "
                               "hvis det er rigtigt"),
+    "resume_value_dropped": ("no longer in the resume (it gave '{before}'); the record's "
+                             "'{kept}' kept",
+                             "står ikke længere i CV'et (det gav '{before}'); postens "
+                             "'{kept}' beholdt"),
+    "resume_value_not_given": ("not in the resume; the record's '{kept}' kept",
+                               "står ikke i CV'et; postens '{kept}' beholdt"),
     "resume_guess_kept": ("the record's '{kept}' kept (the resume gives only the guess "
                           "'{guess}')", "postens '{kept}' beholdt (CV'et giver kun gættet "
                           "'{guess}')"),

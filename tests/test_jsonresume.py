@@ -449,6 +449,30 @@ def test_a_re_import_keeps_the_consultant_s_edits_and_takes_the_cv_s_changes(tmp
         in again.output.splitlines()
 
 
+@pytest.mark.parametrize("language, said", [
+    ("da", ["personal.email: står ikke længere i CV'et (det gav 'ida@example.dk'); postens "
+            "'ida@example.dk' beholdt", "positions[0].end: står ikke længere i CV'et (det gav "
+            "'2024-01-01'); postens '2024-01-01' beholdt"]),
+    ("en", ["personal.email: no longer in the resume (it gave 'ida@example.dk'); the "
+            "record's 'ida@example.dk' kept", "positions[0].end: no longer in the resume (it "
+            "gave '2024-01-01'); the record's '2024-01-01' kept"])])
+def test_a_value_the_new_cv_drops_is_named_and_kept(tmp_path, language, said):
+    """A CV that no longer gives an e-mail, or a position's end, was taken in without a word
+    about either: the record kept them, and nobody knew the CV had changed."""
+    resume, out, record = imported_then_edited(tmp_path, {})
+    later = json.loads(json.dumps(FIRST_CV))
+    del later["basics"]["email"], later["work"][0]["endDate"]
+    resume.write_text(json.dumps(later), encoding="utf-8")
+    result = run("import", "jsonresume", str(resume), "--out-dir", str(out), "--overwrite",
+                 "--lang", language)
+    assert result.exit_code == 0, result.output
+    for line in said:
+        assert f"{record}: {line}" in result.output.splitlines()
+    (loaded,), _ = load_records([record])
+    assert (loaded.record.personal.email, str(loaded.record.positions[0].end)) == (
+        "ida@example.dk", "2024-01-01")
+
+
 def test_what_the_cv_gave_is_in_the_schema_and_never_a_fact_of_the_screening(tmp_path):
     """The `cv:` of each entry is the record's own, described by `screening schema`, and
     screening reads none of it: the results, their grounds included, are those of the
@@ -496,3 +520,25 @@ def test_a_first_import_writes_no_derived_value_and_says_what_it_guessed(tmp_pat
     corrected.write_text(text.replace("sector: privat", "sector: kommune"), encoding="utf-8")
     (loaded,), problems = load_records([corrected])
     assert not problems and loaded.record.positions[1].politically_governed
+
+
+def test_a_value_a_hand_made_record_has_and_the_cv_does_not_give_is_named(tmp_path):
+    """A record without `cv:` cannot say whether the CV gave a value before: an end the
+    consultant added, which the CV does not give, is named as kept, once; the import keeps
+    what the CV gave from then on, and says it no more."""
+    resume = tmp_path / "ida.json"
+    resume.write_text(json.dumps(GOOD), encoding="utf-8")
+    out = tmp_path / "ud"
+    out.mkdir()
+    record = out / "ida-berg.yaml"
+    record.write_text(HAND_MADE.replace("start: 2019-08-01\n",
+                                        "start: 2019-08-01\n    end: 2024-01-31\n"),
+                      encoding="utf-8")
+    said = f"{record}: positions[0].end: står ikke i CV'et; postens '2024-01-31' beholdt"
+    first = run("import", "jsonresume", str(resume), "--out-dir", str(out), "--overwrite")
+    assert first.exit_code == 0, first.output
+    assert said in first.output.splitlines()
+    again = run("import", "jsonresume", str(resume), "--out-dir", str(out), "--overwrite")
+    assert again.exit_code == 0, again.output
+    assert said not in again.output.splitlines()
+    assert f"uændret: {record}" in again.output.splitlines()
