@@ -134,6 +134,10 @@ def convert(resume: dict[str, Any], fallback_id: str) -> Conversion:
         end = _date(job.get("endDate"), where, notes)
         if end:
             position["end"] = end.isoformat()
+        for key, read in (("startDate", start), ("endDate", end)):
+            if read and len(job[key].strip()) < len("YYYY-MM-DD"):  # "2019" or "2019-08"
+                notes.append(_at(f"{where}.{key}", message(
+                    "resume_date_completed", value=job[key].strip(), date=read.isoformat())))
         level = _first(LEVEL_WORDS, title)
         if level:
             position["leadership_level"] = level

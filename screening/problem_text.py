@@ -692,6 +692,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "resume_date_unreadable": ("date '{value}' could not be read", "dato '{value}' kunne ikke "
                                                                    "læses"),
     "resume_date_impossible": ("date '{value}' does not exist", "dato '{value}' findes ikke"),
+    "resume_date_completed": ("'{value}' written as {date}, the first of its month or year: "
+                              "the resume gives no more; correct it if you know the day",
+                              "'{value}' skrevet som {date}, den første i måneden eller året: "
+                              "CV'et giver ikke mere; ret den, hvis du kender dagen"),
     "resume_not_a_list": ("skipped (not a list)", "sprunget over (ikke en liste)"),
     "resume_not_an_object": ("skipped (not an object)", "sprunget over (ikke et objekt)"),
     "resume_basics": ("must be an object", "skal være et objekt"),

@@ -502,7 +502,7 @@ def test_a_first_import_writes_no_derived_value_and_says_what_it_guessed(tmp_pat
     """A first import wrote `politically_governed` read from a guessed sector (a sector
     the consultant corrected to 'kommune' still said not politically governed), quoted
     its dates as text, and said nothing of the education level and the leadership flag it
-    had guessed from the degree's words."""
+    had guessed from the degree's words, nor of the day it gave a start of '2019-08'."""
     resume = tmp_path / "ida.json"
     resume.write_text(json.dumps({**FIRST_CV, "education": [
         {"institution": "CBS", "studyType": "Master", "area": "Public Administration",
@@ -513,9 +513,12 @@ def test_a_first_import_writes_no_derived_value_and_says_what_it_guessed(tmp_pat
     text = (out / "ida-berg.yaml").read_text(encoding="utf-8")
     assert "politically_governed" not in text and "assessments" not in text
     assert "    start: 2019-08-01\n" in text and "'2019" not in text
-    assert (f"{resume}: education[0]: uddannelsesniveau 'master' og ledelsesuddannelse 'nej' "
-            "læst ud fra 'Master Public Administration'; ret dem, hvis de er forkerte"
-            ) in result.output.splitlines()
+    for said in ("education[0]: uddannelsesniveau 'master' og ledelsesuddannelse 'nej' læst "
+                 "ud fra 'Master Public Administration'; ret dem, hvis de er forkerte",
+                 "work[0].startDate: '2019-08' skrevet som 2019-08-01, den første i måneden "
+                 "eller året: CV'et giver ikke mere; ret den, hvis du kender dagen"):
+        assert f"{resume}: {said}" in result.output.splitlines()
+    assert "work[1].endDate" not in result.output  # given to the day
     corrected = out / "ida-berg.yaml"
     corrected.write_text(text.replace("sector: privat", "sector: kommune"), encoding="utf-8")
     (loaded,), problems = load_records([corrected])
