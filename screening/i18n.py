@@ -86,6 +86,10 @@ EN: dict[str, str] = {
     "yet\".",
     "Personoplysninger, holdt for sig, så de kan udelades af rapporter og slettes.":
         "Personal data, kept apart so it can be left out of reports and erased.",
+    "Det, CV'et oplyste ved sidste import (screening import jsonresume), så den næste kan "
+    "skelne konsulentens rettelser fra CV'ets ændringer. Ingen regel læser det.":
+        "What the CV gave at its last import (screening import jsonresume), so that the next "
+        "tells the consultant's edits from the CV's changes. No rule reads it.",
     "; værdier: {values}": "; values: {values}",
     "; operatorer: {operators}": "; operators: {operators}",
     # command line

@@ -134,13 +134,17 @@ def convert(resume: dict[str, Any], fallback_id: str) -> Conversion:
         end = _date(job.get("endDate"), where, notes)
         if end:
             position["end"] = end.isoformat()
+        for key, read in (("startDate", start), ("endDate", end)):
+            if read and len(job[key].strip()) < len("YYYY-MM-DD"):  # "2019" or "2019-08"
+                notes.append(_at(f"{where}.{key}", message(
+                    "resume_date_completed", value=job[key].strip(), date=read.isoformat())))
         level = _first(LEVEL_WORDS, title)
         if level:
             position["leadership_level"] = level
             notes.append(_at(where, message("resume_level_read", level=level, title=title)))
         notes.append(_at(where, message("resume_no_numbers")))
         placed["positions", len(positions)] = where
-        positions.append(position)
+        positions.append(_with_cv(position, "positions"))
     education: list[dict[str, Any]] = []
     for where, school in _entries(resume, "education", notes):
         words = " ".join(_text(school.get(k)) for k in ("studyType", "area"))
@@ -150,6 +154,8 @@ def convert(resume: dict[str, Any], fallback_id: str) -> Conversion:
             continue
         entry = {"degree": words.strip() or level, "level": level,
                  "leadership": bool(re.search(LEADERSHIP_EDUCATION, words.lower()))}
+        notes.append(_at(where, message("resume_education_read", level=level, words=words.strip(),
+                                        leadership=_shown(entry["leadership"]))))
         if _text(school.get("institution")):
             entry["institution"] = _text(school.get("institution"))
         if _text(school.get("area")):
@@ -158,13 +164,13 @@ def convert(resume: dict[str, Any], fallback_id: str) -> Conversion:
         if end:
             entry["year"] = end.year
         placed["education", len(education)] = where
-        education.append(entry)
+        education.append(_with_cv(entry, "education"))
     for section in UNMAPPED_SECTIONS:
         if resume.get(section):
             notes.append(_at(section, message("resume_section_left_out")))
     data: dict[str, Any] = {"id": candidate_id, "positions": positions, "education": education}
     if personal:
-        data["personal"] = personal
+        data["personal"] = _with_cv(personal, "personal")
     try:
         record = CandidateRecord.model_validate(data)
     except ValidationError as exc:
@@ -181,6 +187,12 @@ def convert(resume: dict[str, Any], fallback_id: str) -> Conversion:
     return Conversion(record.model_copy(update={key: None for _, key in unknown}), notes)
 
 
+def _with_cv(entry: dict[str, Any], section: str) -> dict[str, Any]:
+    """An entry of the record with what the resume states of it kept apart (`cv:`): the
+    next import tells by it a value the consultant edited from one the resume changed."""
+    return {**entry, CV: {name: entry[name] for name in STATED[section] if name in entry}}
+
+
 def _in_resume(loc: tuple, placed: dict[tuple[str, int], str]) -> str:
     """Where a record's field came from in the resume: ('positions', 0, 'end') -> the
     work entry it was made of ('work[2]'), and the record's field name after it."""
@@ -193,8 +205,10 @@ def _in_resume(loc: tuple, placed: dict[tuple[str, int], str]) -> str:
 
 # --- a resume imported again over a record (--overwrite) ------------------------------------
 
-# what a resume states, which replaces the record's value; the rest of a record's entry
-# (leaders led, budget, domains, an address) is the consultant's, and stays
+# what a resume states, which it keeps apart in each entry (under CV) as it gave it, and
+# which a later import takes in where the resume changed it since; the rest of a record's
+# entry (leaders led, budget, domains, an address) is the consultant's, and stays
+CV = "cv"
 STATED = {"personal": ("name", "email", "phone"),
           "positions": ("title", "organisation", "start", "end"),
           "education": ("degree", "institution", "field", "year")}
@@ -207,6 +221,27 @@ MATCHED_BY = {"positions": (("organisation", "start"), ("organisation", "title")
               "education": (("institution", "year"), ("degree",))}
 
 
+# what a record made of a resume leaves out: no assessments yet (a resume holds none), and
+# politically governed is left for the record to derive from its sector: written out from
+# a guessed sector, it would contradict the sector the consultant corrects
+NOT_WRITTEN: dict[str, Any] = {"assessments": True,
+                               "positions": {"__all__": {"politically_governed"}}}
+
+
+def new_record_text(record: CandidateRecord) -> str:
+    """The YAML of a record made of a resume, laid out as the shipped records are: its
+    fields in the record's order, dates as dates, and what the resume gave of each entry
+    (`cv:`) on one line of its own."""
+    from ruamel.yaml.comments import CommentedMap
+
+    data = CommentedMap(record.model_dump(exclude_none=True, exclude=NOT_WRITTEN))
+    for key, value in data.items():
+        data[key] = (_as_in(data, value) if isinstance(value, dict) else
+                     [_as_in(data, entry) for entry in value] if isinstance(value, list)
+                     else value)
+    return written_back(Path(f"{record.id}.yaml"), data)
+
+
 def taken_into(path: Path, record: CandidateRecord) -> tuple[str | None, list[Message],
                                                                list[Problem]]:
     """The record file at `path` with the resume's `record` taken into it (`merge`): its
@@ -214,12 +249,8 @@ def taken_into(path: Path, record: CandidateRecord) -> tuple[str | None, list[Me
     is, byte for byte), what there is to say, and the problems of the record it would make
     (a start typed by hand after the end the resume now gives), when it is not written."""
     data = editable(path)
-    # politically governed is left for the record to derive from its sector: taken from a
-    # guessed sector, it would contradict a sector the consultant corrected
     converted = record.model_dump(mode="json" if path.suffix == ".json" else "python",
-                                  exclude_none=True, exclude={
-                                      "id": True, "assessments": True,
-                                      "positions": {"__all__": {"politically_governed"}}})
+                                  exclude_none=True, exclude={"id": True, **NOT_WRITTEN})
     changed, notes = merge(data, converted)
     if not changed:
         return None, notes, []
@@ -282,8 +313,13 @@ def namesake(path: Path, record: Personal | None, resume: Personal | None) -> Pr
 def merge(record: dict[str, Any], converted: dict[str, Any]) -> tuple[bool, list[Message]]:
     """The converted resume (its values as the record's file holds them: dates as dates
     in YAML, as text in JSON) taken into `record` (a record file's data, changed in place,
-    so its comments and layout stay): what the resume states replaces the record's value,
-    and each value replaced is said with the one it replaces; what the resume only lets us
+    so its comments and layout stay). What the resume states is merged three ways with what
+    it stated at the last import (each entry's `cv:`): a value the resume changed since
+    replaces the record's, and is said; a value the consultant edited stays; where both
+    changed, the consultant's stays and the resume's new value is said as a conflict; a
+    value the resume no longer gives stays, and is said. An entry without `cv:` (written by
+    hand, or by an import before it kept one) cannot tell an edit from the resume's value:
+    the resume's replaces it, said with the one it replaces. What the resume only lets us
     guess fills a gap and never replaces the consultant's value; everything else in the
     record stays (assessments, experience, what was added by hand). A section the resume
     does not give whole (left out of `converted`) is left as the record has it. Whether
@@ -292,7 +328,7 @@ def merge(record: dict[str, Any], converted: dict[str, Any]) -> tuple[bool, list
     changed = False
     if "personal" in converted:
         if not isinstance(record.get("personal"), dict):
-            record["personal"], changed = converted["personal"], True
+            record["personal"], changed = _as_in(record, converted["personal"]), True
         else:
             changed |= _take(record["personal"], converted["personal"], "personal",
                              STATED["personal"], (), notes)
@@ -300,14 +336,14 @@ def merge(record: dict[str, Any], converted: dict[str, Any]) -> tuple[bool, list
         if converted.get(section) is None:
             continue
         if not isinstance(record.get(section), list):
-            record[section], changed = converted[section], True
+            record[section], changed = [_as_in(record, e) for e in converted[section]], True
             continue
         entries = record[section]
         matched: set[int] = set()
         for entry in converted[section]:
             n = _match(entries, entry, MATCHED_BY[section], matched)
             if n is None:
-                entries.append(entry)
+                entries.append(_as_in(record, entry))
                 matched.add(len(entries) - 1)
                 changed = True
                 continue
@@ -322,28 +358,55 @@ def merge(record: dict[str, Any], converted: dict[str, Any]) -> tuple[bool, list
 
 def _match(entries: list, entry: dict[str, Any], keys: tuple[tuple[str, ...], ...],
            taken: set[int]) -> int | None:
+    """The record's entry the resume's `entry` is: by what the resume gave of it last
+    (a title the consultant tidied since is still the job), else by the record's values."""
     for key in keys:
         if any(entry.get(name) is None for name in key):
             continue
-        found = next((n for n, there in enumerate(entries) if n not in taken
-                      and isinstance(there, dict)
-                      and all(_same(there.get(name), entry[name]) for name in key)), None)
-        if found is not None:
-            return found
+        for values_of in (_cv_of, lambda there: there):
+            found = next((n for n, there in enumerate(entries) if n not in taken
+                          and isinstance(there, dict)
+                          and all(_same(values_of(there).get(name), entry[name])
+                                  for name in key)), None)
+            if found is not None:
+                return found
     return None
+
+
+def _cv_of(there: dict) -> dict:
+    """What the resume gave of a record's entry at its last import, if the entry says."""
+    return there[CV] if isinstance(there.get(CV), dict) else {}
 
 
 def _take(there: dict, entry: dict[str, Any], where: str, stated: tuple[str, ...],
           guessed: tuple[str, ...], notes: list[Message]) -> bool:
-    """The resume's values taken into one entry of the record; whether any changed."""
+    """The resume's values taken into one entry of the record, three ways (see `merge`);
+    whether any changed."""
     changed = False
+    known = isinstance(there.get(CV), dict)  # what the resume gave at the last import
     for name in stated:
-        if name not in entry or _same(there.get(name), entry[name]):
-            continue  # a value the resume does not give (no end: current) leaves the record's
-        if there.get(name) is not None:
-            notes.append(message("about", subject=f"{where}.{name}", message=message(
-                "resume_value_replaced", before=_shown(there[name]), after=_shown(entry[name]))))
-        there[name], changed = entry[name], True
+        given, before, value = entry.get(name), _cv_of(there).get(name), there.get(name)
+        said = None
+        if known and _alike(before, given):
+            continue  # the resume did not change it: the record's value stands, edited or not
+        if given is None:  # a value the resume does not give (an end: current) stays
+            if value is not None:
+                said = (message("resume_value_dropped", before=_shown(before), kept=_shown(value))
+                        if known else message("resume_value_not_given", kept=_shown(value)))
+        elif _alike(value, given):
+            pass
+        elif known and not _alike(value, before):  # both changed it: the consultant's stays
+            said = message("resume_value_conflict", kept=_shown(value), after=_shown(given),
+                           before=_shown(before) if before is not None else "–")
+        else:  # only the resume changed it, or the record cannot say who did
+            if value is not None:
+                said = message("resume_value_changed" if known else "resume_value_replaced",
+                               before=_shown(value), after=_shown(given))
+            there[name], changed = given, True
+        if said is not None:
+            notes.append(message("about", subject=f"{where}.{name}", message=said))
+    if CV in entry and not (known and _alike_all(there[CV], entry[CV])):
+        there[CV], changed = _laid_out(there, entry[CV]), True
     for name in guessed:
         if name not in entry or _same(there.get(name), entry[name]):
             continue
@@ -360,6 +423,31 @@ def _same(value: Any, converted: Any) -> bool:
     text (a record written by an earlier import quotes it), the same text or number."""
     return value is not None and str(value) == str(converted) and (
         isinstance(value, bool) == isinstance(converted, bool))
+
+
+def _alike(value: Any, other: Any) -> bool:
+    """Two values of a field alike, where either may be absent (None)."""
+    return (value is None and other is None) or _same(value, other)
+
+
+def _alike_all(values: dict, others: dict) -> bool:
+    return values.keys() == others.keys() and all(_same(values[k], others[k]) for k in values)
+
+
+def _as_in(record: Any, entry: dict[str, Any]) -> dict[str, Any]:
+    """A resume's entry as the record's file lays it out: in YAML, what the resume gave of
+    it (`cv:`) on one line, `{title: …, start: …}`, beside the entry's own values."""
+    return {**entry, CV: _laid_out(record, entry[CV])} if CV in entry else entry
+
+
+def _laid_out(record: Any, given: dict[str, Any]) -> Any:
+    from ruamel.yaml.comments import CommentedMap
+
+    if not isinstance(record, CommentedMap):  # JSON
+        return given
+    block = CommentedMap(given)
+    block.fa.set_flow_style()
+    return block
 
 
 def _shown(value: Any) -> Message | str:

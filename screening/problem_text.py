@@ -569,8 +569,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "ville blive læst: læs ét scoringsark ind pr. projektmappe (flyt "
                            "dette til en projektmappe for sig, eller dets scorer til "
                            "'{sheet}')"),
-    "ids_row_broken": ("the row of ids lost its 'source' or 'assessor' column",
-                       "rækken med id'er har mistet kolonnen 'source' eller 'assessor'"),
+    "ids_row_broken": ("the row of ids lost its 'id', 'source' or 'assessor' column",
+                       "rækken med id'er har mistet kolonnen 'id', 'source' eller 'assessor'"),
+    "names_column_lost": ("no one column is headed '{label}': the names' column holds the "
+                          "sheet's id (row 3) and its profile's (row 4); give it back its "
+                          "heading",
+                          "ingen kolonne alene har overskriften '{label}': navnenes kolonne "
+                          "rummer arkets id (række 3) og profilens (række 4); giv den sin "
+                          "overskrift igen"),
     "empty_competency_id": ("empty competency id", "tomt kompetence-id"),
     "scores_without_candidate": ("scores without a candidate id", "scorer uden kandidat-id"),
     "candidate_on_two_rows": ("candidate '{candidate}' is also on row {row}",
@@ -686,6 +692,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "resume_date_unreadable": ("date '{value}' could not be read", "dato '{value}' kunne ikke "
                                                                    "læses"),
     "resume_date_impossible": ("date '{value}' does not exist", "dato '{value}' findes ikke"),
+    "resume_date_completed": ("'{value}' written as {date}, the first of its month or year: "
+                              "the resume gives no more; correct it if you know the day",
+                              "'{value}' skrevet som {date}, den første i måneden eller året: "
+                              "CV'et giver ikke mere; ret den, hvis du kender dagen"),
     "resume_not_a_list": ("skipped (not a list)", "sprunget over (ikke en liste)"),
     "resume_not_an_object": ("skipped (not an object)", "sprunget over (ikke et objekt)"),
     "resume_basics": ("must be an object", "skal være et objekt"),
@@ -703,6 +713,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "resume_no_numbers": ("leaders and staff led, budget and fields are not in JSON Resume; "
                           "add them from the interview", "antal ledere og medarbejdere, budget "
                           "og fagområder står ikke i JSON Resume; tilføj dem fra samtalen"),
+    "resume_education_read": ("level of education '{level}' and leadership education "
+                              "'{leadership}' read from '{words}'; correct them if they are wrong",
+                              "uddannelsesniveau '{level}' og ledelsesuddannelse "
+                              "'{leadership}' læst ud fra '{words}'; ret dem, hvis de er "
+                              "forkerte"),
     "resume_education_unknown": ("level of education unknown for '{words}'; skipped",
                                  "uddannelsesniveau for '{words}' ukendt; sprunget over"),
     "resume_section_unknown": ("the record leaves '{field}' out: the resume does not give it "
@@ -718,6 +733,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                               "value was a correction, put it back",
                               "'{before}' erstattet af CV'ets '{after}'; var postens værdi en "
                               "rettelse, så sæt den ind igen"),
+    "resume_value_changed": ("'{before}' changed in the resume to '{after}'; taken in",
+                             "'{before}' ændret i CV'et til '{after}'; taget ind"),
+    "resume_value_conflict": ("the record's '{kept}' kept, edited since the last import; the "
+                              "resume now gives '{after}' (it gave '{before}'): take it in by "
+                              "hand if it is right",
+                              "postens '{kept}' beholdt, rettet siden sidste import; CV'et "
+                              "giver nu '{after}' (gav '{before}'): skriv det ind i hånden, "
+                              "hvis det er rigtigt"),
+    "resume_value_dropped": ("no longer in the resume (it gave '{before}'); the record's "
+                             "'{kept}' kept",
+                             "står ikke længere i CV'et (det gav '{before}'); postens "
+                             "'{kept}' beholdt"),
+    "resume_value_not_given": ("not in the resume; the record's '{kept}' kept",
+                               "står ikke i CV'et; postens '{kept}' beholdt"),
     "resume_guess_kept": ("the record's '{kept}' kept (the resume gives only the guess "
                           "'{guess}')", "postens '{kept}' beholdt (CV'et giver kun gættet "
                           "'{guess}')"),

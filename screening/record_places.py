@@ -44,10 +44,13 @@ def located(source: str, findings: list[Finding]) -> list[Problem]:
 
 
 def alike_before(items: Sequence[Any], index: int, attribute: str) -> int:
-    """How many items before `index` have the same `attribute` as it: the place of its
+    """How many items before `index` have the same `attribute` as it, as their own or as
+    what an import kept of the CV's within them (`cv:`): the place of its
     `attribute: value` among those the text holds."""
     value = getattr(items[index], attribute)
-    return sum(getattr(item, attribute) == value for item in items[:index])
+    return sum((getattr(item, attribute) == value)
+               + (getattr(getattr(item, "cv", None), attribute, None) == value)
+               for item in items[:index])
 
 
 def source_text(source: str) -> tuple[str, int | None, str]:

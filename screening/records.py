@@ -83,6 +83,14 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+class PersonalInCv(Record):
+    """What the CV gave at its last import."""
+
+    name: Text | None = None
+    email: Text | None = None
+    phone: Text | None = None
+
+
 class Personal(Record):
     """Personal data, kept apart so it can be left out of reports and erased."""
 
@@ -90,6 +98,18 @@ class Personal(Record):
     email: Text | None = None
     phone: Text | None = None
     address: Text | None = None
+    # what the CV gave when it was imported (`import jsonresume`), so that the next import
+    # tells the consultant's edits from the CV's changes; no rule reads it
+    cv: PersonalInCv | None = None
+
+
+class EducationInCv(Record):
+    """What the CV gave at its last import."""
+
+    degree: Text | None = None
+    institution: Text | None = None
+    field: Text | None = None
+    year: Year | None = None
 
 
 class Education(Record):
@@ -100,6 +120,16 @@ class Education(Record):
     institution: Text | None = None
     year: Year | None = None
     leadership: bool = False  # a leadership education (MPA, diplom i ledelse, MBA, ...)
+    cv: EducationInCv | None = None  # as in Personal
+
+
+class PositionInCv(Record):
+    """What the CV gave at its last import."""
+
+    title: Text | None = None
+    organisation: Text | None = None
+    start: Date | None = None
+    end: Date | None = None
 
 
 class Position(Record):
@@ -114,6 +144,7 @@ class Position(Record):
     staff_led: Annotated[int, Field(ge=0, le=100_000)] | None = None
     budget_mio_dkk: Annotated[float, Field(ge=0, le=100_000, allow_inf_nan=False)] | None = None
     domains: Annotated[list[Domain], Field(max_length=30)] | None = None
+    cv: PositionInCv | None = None  # as in Personal
 
     @model_validator(mode="after")
     def _check_dates_and_derive_governance(self) -> "Position":

@@ -40,6 +40,9 @@ def _model_descriptions() -> dict[str, str]:
                              "betyder \"ikke kendt endnu\"."),
         "Personal": t("Personoplysninger, holdt for sig, så de kan udelades af rapporter og "
                       "slettes."),
+        **dict.fromkeys(("PersonalInCv", "EducationInCv", "PositionInCv"), t(
+            "Det, CV'et oplyste ved sidste import (screening import jsonresume), så den næste "
+            "kan skelne konsulentens rettelser fra CV'ets ændringer. Ingen regel læser det.")),
     }
 
 

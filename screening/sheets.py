@@ -67,6 +67,7 @@ PER_CENT = "0.0%"
 SCORE_SHEET = "Vurderinger"  # in the language of the sheet; either reads back
 FIRST_SCORE_ROW = 5  # rows 1-4: title, competency labels, ids, quotes
 FIRST_SCORE_COLUMN = 3  # A: candidate id, B: name
+NAME_LABEL = "Navn"  # over the names, whose column holds the sheet's id and its profile's
 BLANK_ROWS = 30  # rows for candidates added by hand when none are given
 # what a filled sheet may unpack to: thousands of candidates take a few MB, and openpyxl
 # takes about 20 s and 600 MB for each 10 MB it reads
@@ -308,7 +309,7 @@ def scoring_sheet(profile: Profile, stage: str, candidates: list[tuple[str, str 
                       profile=profile.meta.id, version=profile.meta.version)])
     decided = {c: decision_line(d) for c, d in (decisions or {}).items()
                if c in {candidate_id for candidate_id, _ in candidates}}
-    _append(sheet, [t("Kandidat"), t("Navn"),
+    _append(sheet, [t("Kandidat"), t(NAME_LABEL),
                     *(profile.competencies[k] for k in competencies), t("Kilde"), t("Bedømmer"),
                     *([t("Beslutning")] if decided else [])])
     # beside "id", this sheet's own: its copies, filled and corrected, share it, and each
@@ -417,35 +418,48 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem], list[Empt
             "second_score_sheet", sheet=title)), code="E301") for copy in copies], []
     sheet = book[title]
     ids = [cell.value for cell in sheet[3]]
+    # each column by its label, wherever it was moved to (cut and inserted in Excel, its
+    # cells go with it): the candidates' ids under "id", the names under "Navn" (with the
+    # sheet's id in the third row and the profile's in the fourth), then source and assessor
+    names = [n for n, cell in enumerate(sheet[2], start=1)
+             if cell.value in (NAME_LABEL, EN[NAME_LABEL])]
     try:
+        candidate_column = ids.index("id") + 1
         source_column = ids.index("source") + 1
         assessor_column = ids.index("assessor") + 1
     except ValueError:
         return [], [Problem(where, message("about", subject=f"{title}!3",
                                                    message=message("ids_row_broken")),
                             code="E302")], []
-    written = _text(sheet.cell(3, 2)) or None  # none in a sheet written before it had one
+    if len(names) != 1:  # read by place, the sheet's id was a competency's, or a name
+        return [], [Problem(where, message("about", subject=f"{title}!2", message=message(
+            "names_column_lost", label=NAME_LABEL if title == SCORE_SHEET
+            else EN[NAME_LABEL])), code="E302")], []  # in the sheet's language
+    name_column = names[0]
+    written = _text(sheet.cell(3, name_column)) or None  # none in a sheet written before
     # likewise the profile's id beside "Profilen", or else as the title in A1 names it: an
     # id only, never a path to be read
-    written_for = next((named for named in (_text(sheet.cell(4, 2)),
+    written_for = next((named for named in (_text(sheet.cell(4, name_column)),
                                             _titled_profile(_text(sheet.cell(1, 1))))
                         if named and re.fullmatch(ID_PATTERN, named)), None)
-    # the columns between the name and the source, and a competency's column moved past the
-    # source or the assessor (cut and inserted in Excel, its id goes with it): its scores
-    # were passed over. Past them, a column without an id is the consultant's note
+    # the columns before the source, and a competency's column moved past the source or the
+    # assessor (its id goes with it): its scores were passed over. Past them, a column
+    # without an id is the consultant's note
     competencies = {n: value for n, value in enumerate(ids, start=1)
-                    if n >= FIRST_SCORE_COLUMN and n not in (source_column, assessor_column)
+                    if n not in (candidate_column, name_column, source_column, assessor_column)
                     and (n < source_column or value not in (None, "", "decision"))}
     problems = [Problem(where, message("about", subject=f"{title}!{get_column_letter(n)}3",
                                        message=message("empty_competency_id")),
                         code="E302") for n, value in competencies.items() if not value]
     problems += [_bad(where, f"{title}!{merged.coord}", message("sheet_merged", value=_as_shown(
         sheet.cell(merged.min_row, merged.min_col).value)))
-        for merged in _merged_over(sheet, {1, source_column, assessor_column, *competencies})]
+        for merged in _merged_over(sheet, {candidate_column, source_column, assessor_column,
+                                           *competencies})]
     rows = _rows(sheet)
     # a cell read held without a value may be a formula saved without one: only then is
     # the workbook read a second time, for its formulas (most sheets hold none)
-    texts = (1, source_column, assessor_column)  # the candidate, the source, the assessor
+    texts = (candidate_column, source_column, assessor_column)
+    candidate_letter = get_column_letter(candidate_column)
     formulas = (_formulas(content, title)
                 if any(cells[n].value is None for _, cells in rows
                        for n in (*competencies, *texts) if n in cells) else {})
@@ -455,7 +469,7 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem], list[Empt
     for line, cells in rows:
         filled = [(n, cells[n]) for n in competencies if n in cells  # a cell of spaces
                   and (_text(cells[n]) or (line, n) in formulas)]  # looks empty
-        candidate = _text(cells.get(1))
+        candidate = _text(cells.get(candidate_column))
         if not filled:
             if candidate and written and (emptied_by := _text(cells.get(assessor_column))):
                 emptied.append(Emptied(candidate, emptied_by, written))
@@ -467,13 +481,12 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem], list[Empt
             problems.extend(unsaved)
             continue
         if not candidate:
-            problems.append(_bad(where, f"{title}!A{line}",
+            problems.append(_bad(where, f"{title}!{candidate_letter}{line}",
                                  message("scores_without_candidate")))
             continue
         if candidate in seen:
-            problems.append(_bad(where, f"{title}!A{line}", message("candidate_on_two_rows",
-                                                            candidate=candidate,
-                                                            row=seen[candidate])))
+            problems.append(_bad(where, f"{title}!{candidate_letter}{line}", message(
+                "candidate_on_two_rows", candidate=candidate, row=seen[candidate])))
             continue
         seen[candidate] = line
         source = _text(cells.get(source_column))
@@ -492,7 +505,7 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem], list[Empt
                                      message("sheet_score", value=_as_shown(cell.value))))
             elif source in SOURCES:
                 scores.append(Score(candidate, str(competencies[column]), source, value,
-                                    assessor, f"{title}!A{line}", written,
+                                    assessor, f"{title}!{candidate_letter}{line}", written,
                                     f"{title}!{cell.coordinate}", written_for))
     return scores, problems, emptied
 

@@ -369,3 +369,179 @@ def test_a_namesake_s_record_is_not_taken_into(tmp_path):
     assert f"{record}: E007 holds the record of a candidate with this id and the e-mail " \
            "ib@example.dk, the resume's is ida.berg@example.dk" in result.output
     assert record.read_text(encoding="utf-8") == other
+
+
+FIRST_CV = {"basics": {"name": "Ida Berg", "email": "ida@example.dk"}, "work": [
+    {"name": "Odense Kommune", "position": "Skolechef", "startDate": "2019-08",
+     "endDate": "2024-01"},
+    {"name": "Egmont Fonden", "position": "Konsulent", "startDate": "2012-01",
+     "endDate": "2019-07-31"}]}
+
+
+def imported_then_edited(tmp_path, edits: dict[str, str]):
+    """The first CV imported, then the record edited by hand (`edits`: text replaced)."""
+    resume = tmp_path / "ida.json"
+    resume.write_text(json.dumps(FIRST_CV), encoding="utf-8")
+    out = tmp_path / "ud"
+    assert run("import", "jsonresume", str(resume), "--out-dir", str(out)).exit_code == 0
+    record = out / "ida-berg.yaml"
+    text = record.read_text(encoding="utf-8")
+    for before, after in edits.items():
+        assert text.count(before) == 1, (before, text)
+        text = text.replace(before, after)
+    record.write_text(text, encoding="utf-8")
+    return resume, out, record
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_a_re_import_keeps_the_consultant_s_edits_and_takes_the_cv_s_changes(tmp_path,
+                                                                             language):
+    """Every re-import replaced each value the CV states by the CV's: a title or an
+    organisation the consultant had tidied in the record was undone each time (and said
+    each time). Now each entry keeps what the CV gave (`cv:`): a value only the CV changed
+    is taken in, a value only the consultant changed stays, and where both changed the
+    consultant's stays and the CV's new value is named as a conflict."""
+    resume, out, record = imported_then_edited(tmp_path, {
+        "  - title: Skolechef\n": "  - title: Skolechef, Odense\n",
+        "    organisation: Egmont Fonden\n": "    organisation: Egmont Fonden (Kbh.)\n"})
+    edited = record.read_text(encoding="utf-8")
+    same = run("import", "jsonresume", str(resume), "--out-dir", str(out), "--overwrite",
+               "--lang", language)
+    assert same.exit_code == 0, same.output
+    assert record.read_text(encoding="utf-8") == edited  # the CV changed nothing
+    later = json.loads(json.dumps(FIRST_CV))
+    later["work"][0].update(position="Skole- og dagtilbudschef", endDate="2024-02")
+    later["work"][1]["position"] = "Seniorkonsulent"
+    resume.write_text(json.dumps(later), encoding="utf-8")
+    result = run("import", "jsonresume", str(resume), "--out-dir", str(out), "--overwrite",
+                 "--lang", language)
+    assert result.exit_code == 0, result.output
+    (loaded,), problems = load_records([record])
+    assert not problems
+    odense, egmont = loaded.record.positions
+    assert (odense.title, str(odense.end), egmont.title, egmont.organisation) == (
+        "Skolechef, Odense", "2024-02-01", "Seniorkonsulent", "Egmont Fonden (Kbh.)")
+    said = {"da": [f"{record}: positions[0].title: postens 'Skolechef, Odense' beholdt, rettet "
+                   "siden sidste import; CV'et giver nu 'Skole- og dagtilbudschef' (gav "
+                   "'Skolechef'): skriv det ind i hånden, hvis det er rigtigt",
+                   f"{record}: positions[0].end: '2024-01-01' ændret i CV'et til "
+                   "'2024-02-01'; taget ind",
+                   f"{record}: positions[1].title: 'Konsulent' ændret i CV'et til "
+                   "'Seniorkonsulent'; taget ind"],
+            "en": [f"{record}: positions[0].title: the record's 'Skolechef, Odense' kept, "
+                   "edited since the last import; the resume now gives 'Skole- og "
+                   "dagtilbudschef' (it gave 'Skolechef'): take it in by hand if it is right",
+                   f"{record}: positions[0].end: '2024-01-01' changed in the resume to "
+                   "'2024-02-01'; taken in",
+                   f"{record}: positions[1].title: 'Konsulent' changed in the resume to "
+                   "'Seniorkonsulent'; taken in"]}[language]
+    lines = result.output.splitlines()
+    for line in said:
+        assert line in lines
+    assert not [line for line in lines if "organisation" in line], lines
+    text = record.read_text(encoding="utf-8")
+    again = run("import", "jsonresume", str(resume), "--out-dir", str(out), "--overwrite",
+                "--lang", language)
+    assert again.exit_code == 0, again.output
+    assert record.read_text(encoding="utf-8") == text
+    assert not [line for line in again.output.splitlines() if line.startswith(f"{record}:")]
+    assert {"da": f"uændret: {record}", "en": f"unchanged: {record}"}[language] \
+        in again.output.splitlines()
+
+
+@pytest.mark.parametrize("language, said", [
+    ("da", ["personal.email: står ikke længere i CV'et (det gav 'ida@example.dk'); postens "
+            "'ida@example.dk' beholdt", "positions[0].end: står ikke længere i CV'et (det gav "
+            "'2024-01-01'); postens '2024-01-01' beholdt"]),
+    ("en", ["personal.email: no longer in the resume (it gave 'ida@example.dk'); the "
+            "record's 'ida@example.dk' kept", "positions[0].end: no longer in the resume (it "
+            "gave '2024-01-01'); the record's '2024-01-01' kept"])])
+def test_a_value_the_new_cv_drops_is_named_and_kept(tmp_path, language, said):
+    """A CV that no longer gives an e-mail, or a position's end, was taken in without a word
+    about either: the record kept them, and nobody knew the CV had changed."""
+    resume, out, record = imported_then_edited(tmp_path, {})
+    later = json.loads(json.dumps(FIRST_CV))
+    del later["basics"]["email"], later["work"][0]["endDate"]
+    resume.write_text(json.dumps(later), encoding="utf-8")
+    result = run("import", "jsonresume", str(resume), "--out-dir", str(out), "--overwrite",
+                 "--lang", language)
+    assert result.exit_code == 0, result.output
+    for line in said:
+        assert f"{record}: {line}" in result.output.splitlines()
+    (loaded,), _ = load_records([record])
+    assert (loaded.record.personal.email, str(loaded.record.positions[0].end)) == (
+        "ida@example.dk", "2024-01-01")
+
+
+def test_what_the_cv_gave_is_in_the_schema_and_never_a_fact_of_the_screening(tmp_path):
+    """The `cv:` of each entry is the record's own, described by `screening schema`, and
+    screening reads none of it: the results, their grounds included, are those of the
+    record without it, and the audit keeps the personal part with the personal data."""
+    from screening.audit.recording import audit_input
+
+    _, out, record = imported_then_edited(tmp_path, {})
+    (loaded,), problems = load_records([record])
+    assert not problems and loaded.record.positions[0].cv is not None
+    bare = out / "uden.yaml"
+    bare.write_text("".join(line for line in record.read_text(encoding="utf-8").splitlines(
+        keepends=True) if not line.strip().startswith("cv:")), encoding="utf-8")
+    (without,), _ = load_records([bare])
+    assert without.record.positions[0].cv is None
+    for rule_file in sorted((ROOT / "rules").glob("*.yaml")):
+        profile = load_profile(rule_file)
+        ours, theirs = (screen(profile, [r.record], SOURCES[-1]).results[0]
+                        for r in (loaded, without))
+        assert ours.outcomes == theirs.outcomes
+    kept = audit_input(loaded)
+    assert "cv" in kept.personal and "cv" not in kept.record.get("personal", {})
+    schema = json.loads(run("schema", "candidate").output)
+    assert {"PersonalInCv", "PositionInCv", "EducationInCv"} <= schema["$defs"].keys()
+
+
+def test_a_first_import_writes_no_derived_value_and_says_what_it_guessed(tmp_path):
+    """A first import wrote `politically_governed` read from a guessed sector (a sector
+    the consultant corrected to 'kommune' still said not politically governed), quoted
+    its dates as text, and said nothing of the education level and the leadership flag it
+    had guessed from the degree's words, nor of the day it gave a start of '2019-08'."""
+    resume = tmp_path / "ida.json"
+    resume.write_text(json.dumps({**FIRST_CV, "education": [
+        {"institution": "CBS", "studyType": "Master", "area": "Public Administration",
+         "endDate": "2016"}]}), encoding="utf-8")
+    out = tmp_path / "ud"
+    result = run("import", "jsonresume", str(resume), "--out-dir", str(out))
+    assert result.exit_code == 0, result.output
+    text = (out / "ida-berg.yaml").read_text(encoding="utf-8")
+    assert "politically_governed" not in text and "assessments" not in text
+    assert "    start: 2019-08-01\n" in text and "'2019" not in text
+    for said in ("education[0]: uddannelsesniveau 'master' og ledelsesuddannelse 'nej' læst "
+                 "ud fra 'Master Public Administration'; ret dem, hvis de er forkerte",
+                 "work[0].startDate: '2019-08' skrevet som 2019-08-01, den første i måneden "
+                 "eller året: CV'et giver ikke mere; ret den, hvis du kender dagen"):
+        assert f"{resume}: {said}" in result.output.splitlines()
+    assert "work[1].endDate" not in result.output  # given to the day
+    corrected = out / "ida-berg.yaml"
+    corrected.write_text(text.replace("sector: privat", "sector: kommune"), encoding="utf-8")
+    (loaded,), problems = load_records([corrected])
+    assert not problems and loaded.record.positions[1].politically_governed
+
+
+def test_a_value_a_hand_made_record_has_and_the_cv_does_not_give_is_named(tmp_path):
+    """A record without `cv:` cannot say whether the CV gave a value before: an end the
+    consultant added, which the CV does not give, is named as kept, once; the import keeps
+    what the CV gave from then on, and says it no more."""
+    resume = tmp_path / "ida.json"
+    resume.write_text(json.dumps(GOOD), encoding="utf-8")
+    out = tmp_path / "ud"
+    out.mkdir()
+    record = out / "ida-berg.yaml"
+    record.write_text(HAND_MADE.replace("start: 2019-08-01\n",
+                                        "start: 2019-08-01\n    end: 2024-01-31\n"),
+                      encoding="utf-8")
+    said = f"{record}: positions[0].end: står ikke i CV'et; postens '2024-01-31' beholdt"
+    first = run("import", "jsonresume", str(resume), "--out-dir", str(out), "--overwrite")
+    assert first.exit_code == 0, first.output
+    assert said in first.output.splitlines()
+    again = run("import", "jsonresume", str(resume), "--out-dir", str(out), "--overwrite")
+    assert again.exit_code == 0, again.output
+    assert said not in again.output.splitlines()
+    assert f"uændret: {record}" in again.output.splitlines()

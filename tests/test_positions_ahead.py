@@ -97,3 +97,30 @@ def test_explains_json_carries_every_warning_about_the_record(tmp_path):
     document = json.loads(result.stdout)
     assert [w.split(" ")[1] for w in document["warnings"]] == ["W102", "W104"]
     assert document["unknown_assessments"] == []
+
+
+def test_a_warning_is_placed_at_its_position_past_what_an_import_kept_of_the_one_before(
+        tmp_path):
+    """An imported position keeps what the CV gave of it (`cv:`, with its start): a second
+    position starting the same day was located at the first one's `cv:` line."""
+    record = tmp_path / "ida.yaml"
+    record.write_text("""\
+id: ida
+positions:
+  - title: Direktør
+    organisation: Region Syddanmark
+    sector: region
+    start: 2024-06-01
+    cv: {title: Direktør, organisation: Region Syddanmark, start: 2024-06-01}
+  - title: Bestyrelsesformand
+    organisation: Fonden
+    sector: selvejende
+    start: 2024-06-01
+""", encoding="utf-8")
+    loaded = CandidateRecord.model_validate({"id": "ida", "positions": [
+        {"title": "Direktør", "organisation": "Region Syddanmark", "sector": "region",
+         "start": "2024-06-01", "cv": {"title": "Direktør", "start": "2024-06-01"}},
+        {"title": "Bestyrelsesformand", "organisation": "Fonden", "sector": "selvejende",
+         "start": "2024-06-01"}]})
+    second = positions_ahead(loaded, date(2024, 1, 15), str(record))[1]
+    assert (second.field, second.line) == ("positions[1].start", 11)

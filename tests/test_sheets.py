@@ -1165,6 +1165,58 @@ def test_a_competency_column_moved_past_the_source_still_reads(folder, tmp_path)
             if a.source == STAGE and a.competency == competency][-1:] == [(competency, 4)]
 
 
+def moved_to_the_end(path: Path, column: int) -> None:
+    """The sheet's `column` cut and inserted past its last, as a consultant does in Excel."""
+    book = load_workbook(path)
+    sheet = book[SCORE_SHEET]
+    sheet.move_range(f"{sheet.cell(1, column).coordinate}:"
+                     f"{sheet.cell(sheet.max_row, column).coordinate}",
+                     cols=sheet.max_column + 1 - column)
+    sheet.delete_cols(column)
+    book.save(path)
+
+
+@pytest.mark.parametrize("moved", [1, 2], ids=["ids", "names"])
+def test_a_candidates_or_names_column_moved_is_read_by_its_label(folder, tmp_path, moved):
+    """A consultant moved the names' column (B) to the end: the import read the first
+    competency's id as the sheet's id (the scores kept it as `sheet:`, so the next import of
+    a corrected copy could not find them) and passed the first competency's scores over;
+    with the candidates' column (A) moved, it read the names as candidate ids. Each column
+    is now found by its label."""
+    candidate, _, competency = single_competency_gaps(folder)[0]
+    path = blank_sheet(folder, tmp_path)
+    sheet_id = load_workbook(path)[SCORE_SHEET]["B3"].value
+    first = load_workbook(path)[SCORE_SHEET].cell(3, FIRST_SCORE_COLUMN).value
+    fill(path, {(candidate, competency): 4, (candidate, first): 2})
+    moved_to_the_end(path, moved)
+    result = run("import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 0, result.output
+    (record,), _ = load_records([folder / f"{candidate}.yaml"])
+    imported = {(a.competency, a.score, a.sheet) for a in record.record.assessments
+                if a.source == STAGE}
+    assert {(competency, 4, sheet_id), (first, 2, sheet_id)} <= imported
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("da", "E302 Vurderinger!2: ingen kolonne alene har overskriften 'Navn'"),
+    ("en", "E302 Vurderinger!2: no one column is headed 'Navn'")])
+def test_a_sheet_whose_names_column_lost_its_label_is_refused_not_misread(folder, tmp_path,
+                                                                          lang, said):
+    """Without its label, the names' column (with the sheet's id) cannot be told from a
+    competency's: the import says where, and writes nothing."""
+    candidate, _, competency = single_competency_gaps(folder)[0]
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(candidate, competency): 4})
+    book = load_workbook(path)
+    book[SCORE_SHEET]["B2"].value = "Fulde navn"
+    book.save(path)
+    before = digests(folder)
+    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 2, result.output
+    assert said in result.output
+    assert digests(folder) == before
+
+
 @pytest.mark.parametrize("lang, said", [
     ("da", "flettede celler: 'Udvalget' vises i hver, men kun den første rummer den"),
     ("en", "merged cells: 'Udvalget' shows in each, but only the first holds it")])

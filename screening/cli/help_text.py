@@ -160,11 +160,13 @@ HELP_EN: dict[str, str] = {
     "Skriv én <id>.yaml pr. kandidat her (ellers til stdout).":
         "Write one <id>.yaml per candidate here (else to stdout).",
     "Tag CV'et ind i en kandidats post, der allerede ligger i --out-dir (i samme fil): det, "
-    "CV'et oplyser, erstatter postens værdi og meldes; det tilføjede (vurderinger, tal, "
-    "kommentarer) bliver.":
+    "CV'et har ændret siden sidste import (postens cv:), tages ind og meldes; det, "
+    "konsulenten har rettet, bliver (har begge ændret det, meldes CV'ets nye værdi); det "
+    "tilføjede (vurderinger, tal, kommentarer) bliver.":
         "Take the resume into a candidate's record already in --out-dir (in the same file): "
-        "what the resume states replaces the record's value and is said; what was added "
-        "(assessments, numbers, comments) stays.",
+        "what the resume changed since the last import (the record's cv:) is taken in and "
+        "said; what the consultant edited stays (where both changed it, the resume's new "
+        "value is said); what was added (assessments, numbers, comments) stays.",
     "Erstat en regelfil eller et scenarieudkast, der allerede findes.":
         "Replace a rule file or draft scenarios that already exist.",
     "Læs et udfyldt scoringsark ind som vurderinger (kilde og bedømmer med).":

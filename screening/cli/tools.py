@@ -97,8 +97,9 @@ def import_group():
         help="Skriv én <id>.yaml pr. kandidat her (ellers til stdout).")
 @option("--overwrite", is_flag=True,
         help="Tag CV'et ind i en kandidats post, der allerede ligger i --out-dir (i samme "
-             "fil): det, CV'et oplyser, erstatter postens værdi og meldes; det tilføjede "
-             "(vurderinger, tal, kommentarer) bliver.")
+             "fil): det, CV'et har ændret siden sidste import (postens cv:), tages ind og "
+             "meldes; det, konsulenten har rettet, bliver (har begge ændret det, meldes "
+             "CV'ets nye værdi); det tilføjede (vurderinger, tal, kommentarer) bliver.")
 def import_jsonresume(files, out_dir, overwrite):
     """Konverter JSON Resume-filer (jsonresume.org) til kandidatposter.
 
@@ -110,21 +111,14 @@ def import_jsonresume(files, out_dir, overwrite):
     Eksempel:
       screening import jsonresume cv/mette.json --out-dir kandidater/
     """
-    import io
-
-    from ruamel.yaml import YAML
-
     from ..candidates import load_records
     from ..display import one_line
     from ..documents import plain, read_document
     from ..errors import InputError, Problem
-    from ..jsonresume import convert, record_of, taken_into
+    from ..jsonresume import convert, new_record_text, record_of, taken_into
     from ..messages import message, os_reason
     from ..output import atomic_writer
 
-    yaml = YAML(typ="safe", pure=True)
-    yaml.default_flow_style = False
-    yaml.allow_unicode = True
     failed: list[Problem] = []
     documents = []
     first_with: dict[str, str] = {}  # candidate id -> the file it came from
@@ -157,15 +151,9 @@ def import_jsonresume(files, out_dir, overwrite):
     # the records there, to find a candidate's under another id than the resume gives her
     held = load_records([out_dir])[0] if out_dir and documents else []
 
-    def as_yaml(data: dict) -> str:
-        buffer = io.StringIO()
-        yaml.dump(data, buffer)
-        return buffer.getvalue()
-
     for record in documents:
-        data = record.model_dump(mode="json", exclude_none=True)
         if not out_dir:
-            click.echo(f"---\n{as_yaml(data)}", nl=False)
+            click.echo(f"---\n{new_record_text(record)}", nl=False)
             continue
         # a record there may hold what was added since (assessments): never lost unasked
         there, problem = record_of(record, Path(out_dir), held)
@@ -178,7 +166,7 @@ def import_jsonresume(files, out_dir, overwrite):
         if there is None:
             target = Path(out_dir) / f"{record.id}.yaml"
             with atomic_writer(target) as handle:
-                handle.write(as_yaml(data))
+                handle.write(new_record_text(record))
             click.echo(t("skrev {path}", path=target), err=True)
             continue
         # asked, the resume is taken into the record in its own file (a new <id>.yaml
