@@ -141,7 +141,7 @@ def markdown(doc: dict[str, Any], m: Callable[[object], str] = escape,
     if doc["personal"]:
         lines.append(f"{t('Kandidat')}: " + ", ".join(m(v) for v in doc["personal"].values()))
     ranged = f" ({t('sikret–muligt')})" if r.get("possible") not in (None, r["score"]) else ""
-    knockouts = knockout_texts(r, t('krav kun delvist opfyldt'))
+    knockouts = knockout_texts(r)
     lines += ["", t("Score {score} af 100{ranged}, dækning {coverage} %. Anbefaling: "
                     "{recommendation}. Foreslåede knock-outs: {knockouts}.",
                     score=score_range_text(r), ranged=ranged,
@@ -180,10 +180,11 @@ def plain(text: object) -> str:
     return one_line(str(text))
 
 
-def knockout_texts(result: dict[str, Any], partly_marker: str) -> list[str]:
-    """A stored result's proposed knock-outs, those on a krav met only in part marked."""
+def knockout_texts(result: dict[str, Any]) -> list[str]:
+    """A stored result's proposed knock-outs, those on a krav met only in part marked as
+    `report.knockout_ids` marks them in screen, explain and shortlist: "(kun delvist)"."""
     partly = result.get("partly_met_knockouts", [])  # runs recorded before it existed hold none
-    return [f"{k} ({partly_marker})" if k in partly else k for k in result["knockouts"]]
+    return [f"{k} ({t('kun delvist')})" if k in partly else k for k in result["knockouts"]]
 
 
 def recommendation_text(result: dict[str, Any], bands: dict[str, str]) -> str:

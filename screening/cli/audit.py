@@ -107,7 +107,7 @@ def show(run, candidate, audit_db):
         stands = store.run_decisions_shown(run)
         rows = [(r["rank"], r["id"], score_range_text(r), f"{number_text(r['coverage'])} %",
                  recommendation_text(r, bands),
-                 ", ".join(knockout_texts(r, t("kun delvist"))) or "–",
+                 ", ".join(knockout_texts(r)) or "–",
                  decided(stands[r["id"]]) if r["id"] in stands else "–")
                 for r in store.results(run)]
         click.echo(terminal(tabulate(rows, headers=[t(h) for h in [
