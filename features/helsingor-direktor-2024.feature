@@ -21,7 +21,7 @@ Egenskab: Direktør for Dagtilbud, Skoler, Fritid og Idræt samt Børn, Unge og 
     Og kandidaten har været direktion i "LæringsTech ApS" (privat) i 8 år og ledet 7 ledere
     Når kandidaten screenes
     Så er kriteriet "Ledelseserfaring på højt niveau fra en politisk styret organisation" "delvist opfyldt"
-    Og nævner forklaringen "topledelse_andre"
+    Og nævner forklaringen "har haft en stilling på direktions- eller chefniveau uden for politisk styrede organisationer"
 
   Scenarie: En leder, der ikke har ledet ledere, er en foreslået knock-out
     Givet kandidaten "afdelingsleder"

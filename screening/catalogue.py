@@ -32,6 +32,10 @@ class ItemField:
     values: tuple[str, ...] = ()  # allowed values of enum and set fields
     protected: str = ""  # the message code saying why reading it discriminates (lint)
     english: str = ""  # the label in English
+    # of a bool field, what it says of an entry where it is true, as a clause after "hvor"
+    # ("en stilling hvor organisationen er politisk styret"), in Danish and in English
+    holds: str = ""
+    holds_english: str = ""
 
 
 @dataclass(frozen=True)
@@ -66,7 +70,9 @@ COLLECTIONS: dict[str, Collection] = {
     "positions": Collection("positions", "stilling", "positions", _fields(
         ItemField("sector", "enum", "sektor", _attr("sector"), r.SECTORS, english="sector"),
         ItemField("politically_governed", "bool", "politisk styret",
-                  _attr("politically_governed"), english="politically governed"),
+                  _attr("politically_governed"), english="politically governed",
+                  holds="organisationen er politisk styret",
+                  holds_english="the organisation is politically governed"),
         ItemField("leadership_level", "enum", "ledelsesniveau", _attr("leadership_level"),
                   r.LEADERSHIP_LEVELS, english="leadership level"),
         ItemField("leaders_led", "number", "antal ledere ledet", _attr("leaders_led"),
@@ -78,7 +84,8 @@ COLLECTIONS: dict[str, Collection] = {
         ItemField("years", "number", "år i stillingen", lambda p, as_of: p.years(as_of),
                   english="years in the position"),
         ItemField("current", "bool", "nuværende stilling", lambda p, _a: p.end is None,
-                  english="current position"),
+                  english="current position", holds="stillingen er den nuværende",
+                  holds_english="the position is the current one"),
         ItemField("domains", "set", "fagområder", _attr("domains"), r.DOMAINS,
                   english="fields"),
     ), "position"),
@@ -88,7 +95,8 @@ COLLECTIONS: dict[str, Collection] = {
         ItemField("area", "enum", "fagområde", _attr("area"), r.EDUCATION_AREAS,
                   english="field"),
         ItemField("leadership", "bool", "ledelsesuddannelse", _attr("leadership"),
-                  english="leadership education"),
+                  english="leadership education", holds="uddannelsen er en ledelsesuddannelse",
+                  holds_english="the education is a leadership education"),
         ItemField("year", "number", "afslutningsår", _attr("year"),
                   protected="graduation_year_for_age", english="year of graduation"),
     ), "education"),
@@ -103,6 +111,11 @@ COLLECTIONS: dict[str, Collection] = {
 def label_of(named: ItemField | Collection, language: str) -> str:
     """A field's or collection's label in `language`."""
     return named.english if language == "en" else named.label
+
+
+def holds_of(field: ItemField, language: str) -> str:
+    """What a bool field says of an entry where it is true, in `language`."""
+    return field.holds_english if language == "en" else field.holds
 
 
 def describe_field(collection: str, field: ItemField) -> str:

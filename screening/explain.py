@@ -17,18 +17,11 @@ from .results import (
     PENDING_BAND,
     CandidateResult,
     CriterionOutcome,
-    Evidence,
     Screening,
     band_range,
 )
 from .vocabulary import CATEGORY_TITLES, PRIORITIES, STAGES, STATUSES, label, recommendation
-from .wording import evidence_path, missing_text, render, value_text
-
-
-def _evidence_line(e: Evidence) -> str:
-    # the note names titles, organisations and assessors typed by people: one line
-    note = f" [{one_line(e.note)}]" if e.note else ""
-    return f"{evidence_path(e)} = {value_text(e.value)} ({label(STAGES, e.source)}){note}"
+from .wording import grounds, missing_text, render
 
 
 def criterion_text(outcome: CriterionOutcome, profile: Profile, decided: bool = False
@@ -42,8 +35,7 @@ def criterion_text(outcome: CriterionOutcome, profile: Profile, decided: bool = 
              f"  {t('Profilen')}: \"{c.quote}\" ({c.section}; {c.document})",
              f"  {t('Regel')}: {c.id} ({c.rule_file}:{c.line})"]
     if outcome.evidence:
-        lines.append(f"  {t('Grundlag')}: "
-                     + "; ".join(_evidence_line(e) for e in outcome.evidence))
+        lines.append(f"  {t('Grundlag')}: " + "; ".join(grounds(outcome.evidence, profile)))
     if outcome.missing and outcome.status != "opfyldt":
         lines.append(f"  {t('Mangler')}: " + "; ".join(
             one_line(missing_text(m)) for m in outcome.missing))

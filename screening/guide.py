@@ -20,7 +20,6 @@ from . import conditions as cond
 from .audit.decisions import STOPS, Decision, decision_line
 from .display import markdown as markdown_text
 from .display import one_line
-from .explain import _evidence_line
 from .html_report import templates
 from .i18n import language, t
 from .profiles import Criterion, Profile
@@ -29,7 +28,7 @@ from .results import CriterionOutcome, Screening
 from .stages import SOURCES
 from .views import CandidateView, candidate_view, needs_attention
 from .vocabulary import CATEGORY_TITLES, PRIORITIES, STAGES, STATUSES, TEMPLATE_LABELS, label
-from .wording import missing_text, render
+from .wording import grounds, missing_text, render
 
 NEXT_STAGES: tuple[str, ...] = SOURCES[1:]  # the first stage has nothing before it
 
@@ -120,7 +119,7 @@ def item(profile: Profile, outcome: CriterionOutcome, next_stage: str) -> GuideI
     c = outcome.criterion
     to_come = SOURCES[SOURCES.index(next_stage):]
     return GuideItem(c, outcome.status, _reasons(outcome),
-                     tuple(_evidence_line(e) for e in outcome.evidence),
+                     tuple(grounds(outcome.evidence, profile)),
                      tuple(map(missing_text, outcome.missing)),
                      render(c.when, profile),
                      tuple(s for s in stages_assessing(c) if s in to_come),

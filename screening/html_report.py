@@ -22,14 +22,14 @@ from . import report
 from .audit.decisions import Decision, ProfileKey, decided, describe, standing
 from .charts import Row, Segment, bar_chart
 from .errors import InputError, Problem
-from .explain import _evidence_line, knockout_text
+from .explain import knockout_text
 from .i18n import language, moment, t
 from .messages import message
 from .profiles import CATEGORIES, Profile
 from .results import CandidateResult, Screening
 from .views import CandidateView, candidate_view
 from .vocabulary import CATEGORY_TITLES, STATUSES, TEMPLATE_LABELS, label
-from .wording import missing_text
+from .wording import grounds, missing_text
 
 STATUS_CLASS = {"opfyldt": "s-met", "delvist": "s-partly", "ikke_opfyldt": "s-not",
                 "ikke_belyst": "s-unknown"}
@@ -186,7 +186,7 @@ def _candidate(screening: Screening, result: CandidateResult, view: CandidateVie
             "category": label(CATEGORY_TITLES, category), "criterion": o.criterion,
             "status": o.status,
             "points": report.points_text(o.points, o.max_points, o.open_points),
-            "evidence": [_evidence_line(e) for e in o.evidence],
+            "evidence": grounds(o.evidence, screening.profile),
             "missing": list(map(missing_text, o.missing)) if o.status != "opfyldt" else [],
             "disagreement": o.disagreement} for o in members)
     return {"view": view, "chart": Markup(candidate_chart(result)), "criteria": criteria,

@@ -228,7 +228,7 @@ def criteria_csv(screening: Screening, decisions: Decisions | None = None) -> st
                 "rank": r.rank, "id": r.id, "criterion": c.id, "category": c.category,
                 "priority": c.priority, "status": o.status, "points": o.points,
                 "max_points": o.max_points, "open_points": o.open_points,
-                "disagreement": o.disagreement,
+                "disagreement": "true" if o.disagreement else "false",  # as the JSON says it
                 "evidence": "; ".join(f"{evidence_path(e)}={value_text(e.value)} ({e.source})"
                                       for e in o.evidence),
                 "missing": "; ".join(map(missing_text, o.missing)), **decided})

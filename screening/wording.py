@@ -9,14 +9,16 @@ guide's tables; change them together with the guide.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, NamedTuple
 
 from . import conditions as cond
-from .catalogue import COLLECTIONS, label_of
+from .catalogue import COLLECTIONS, ItemField, holds_of, label_of
+from .display import one_line
 from .i18n import decimal, t
 from .i18n import language as chosen_language
-from .profiles import Profile
+from .profiles import Derived, Profile
 from .results import Between, Evidence, ItemsLacking, Missing, NotAssessed, NotGiven
 from .vocabulary import STAGES, label
 
@@ -267,12 +269,16 @@ OP_WORDS = {
 # are shown as written
 CONDITION_WORDS = {
     "da": {"and": " og ", "or": " eller ", "not": "ikke ({})", "some": "en {} hvor {}",
-           "rated": "'{}' vurderes til mindst {}", "partly": " (delvist: mindst {})",
-           "by": " (fra {})", "not_fact": "ikke: {}"},
+           "none": "ingen {} hvor {}", "rated": "'{}' vurderes til mindst {}",
+           "partly": " (delvist: mindst {})", "by": " (fra {})", "not_fact": "ikke: {}",
+           "not_entry": "ikke {}", "rated_as": "vurderet til {}"},
     "en": {"and": " and ", "or": " or ", "not": "not ({})", "some": "{} where {}",
-           "rated": "'{}' is rated at least {}", "partly": " (partly: at least {})",
-           "by": " (by {})", "not_fact": "not: {}"},
+           "none": "no {} where {}", "rated": "'{}' is rated at least {}",
+           "partly": " (partly: at least {})", "by": " (by {})", "not_fact": "not: {}",
+           "not_entry": "not {}", "rated_as": "rated {}"},
 }
+# an item field's evidence: "positions[1].politically_governed"
+_ITEM_FIELD = re.compile(r"^(?P<collection>\w+)\[(?P<index>\d+)\]\.(?P<field>\w+)$")
 
 
 def value_text(value: Any, language: str | None = None) -> str:
@@ -328,6 +334,74 @@ def evidence_path(evidence: Evidence) -> str:
     return some_text(evidence.some, chosen_language())
 
 
+def grounds(evidence: Iterable[Evidence], profile: Profile | None) -> list[str]:
+    """The evidence as a hiring committee reads it, in the chosen language, each with its
+    source: a derived fact by the profile's description of it ("år i stillinger i kommuner:
+    0 (cv)"), an inline `some` as found or not ("ingen stilling hvor fagområder omfatter
+    skole (cv)"), an entry's fields under its title ("Afdelingschef, Dansk
+    Uddannelsesforlag A/S: ikke politisk styret (cv)"), a score with its assessor. The
+    exact paths stay in the machines' output (JSON, CSV). `profile` None: a stored run
+    whose rule files are gone, its derived facts by their ids."""
+    lang = chosen_language()
+    words = CONDITION_WORDS[lang]
+    # each line: the entry it tells of (path, source), its head, its parts and its source
+    lines: list[tuple[tuple[str, str] | None, str, list[str], str]] = []
+    for e in evidence:
+        source = label(STAGES, e.source)
+        item = _ITEM_FIELD.match(e.path) if e.some is None else None
+        if item is None or item["collection"] not in COLLECTIONS:
+            if item is not None and e.note:  # an assessment and its assessor
+                source = f"{source}, {one_line(e.note)}"
+            lines.append((None, "", [_fact_text(e, item is not None, profile, lang)], source))
+            continue
+        collection = COLLECTIONS[item["collection"]]
+        part = _field_text(collection.fields[item["field"]], e.value, lang)
+        entry = (e.path.rsplit(".", 1)[0], e.source)
+        if lines and lines[-1][0] == entry:  # the fields of one entry on one line
+            lines[-1][2].append(part)
+            continue
+        # a run stored without the entries' titles: "stilling 2"
+        title = (one_line(e.note) if e.note
+                 else f"{label_of(collection, lang)} {int(item['index']) + 1}")
+        lines.append((entry, f"{title}: ", [part], source))
+    return [f"{head}{words['and'].join(parts)} ({source})" for _, head, parts, source in lines]
+
+
+def _fact_text(e: Evidence, scored: bool, profile: Profile | None, lang: str) -> str:
+    """A score (`scored`: the evidence is an assessment's), an inline `some` or a derived
+    fact in words."""
+    words = CONDITION_WORDS[lang]
+    if scored:
+        return words["rated_as"].format(value_text(e.value, lang))
+    if e.some is not None:
+        if e.value is False:
+            return words["none"].format(label_of(COLLECTIONS[e.some.collection], lang),
+                                        render(e.some.where, None, e.some.collection, lang))
+        worded = some_text(e.some, lang)
+        return worded if e.value is True else f"{worded}: {value_text(e.value, lang)}"
+    name = e.path.removeprefix("derived.")
+    derived = profile.derived.get(name) if profile is not None else None
+    # without the profile's description (a stored run whose rule files are gone), or an
+    # inline `some` stored in words alone (a run recorded before its `some` was): as stored
+    described = _described(derived) if derived is not None else name
+    if isinstance(e.value, bool) and (derived is None or derived.aggregate == "exists"):
+        return described if e.value else words["not_fact"].format(described)
+    return f"{described}: {value_text(e.value, lang)}"
+
+
+def _field_text(field: ItemField, value: Any, lang: str) -> str:
+    """An entry's field and its value: "ikke politisk styret", "sektor er kommune"."""
+    if field.kind == "bool" and isinstance(value, bool):
+        return (label_of(field, lang) if value
+                else CONDITION_WORDS[lang]["not_entry"].format(label_of(field, lang)))
+    return f"{label_of(field, lang)} {OP_WORDS[lang]['eq']} {value_text(value, lang)}"
+
+
+def _described(derived: Derived) -> str:
+    """A derived fact by the profile's description, as part of a sentence."""
+    return derived.description[0].lower() + derived.description[1:]
+
+
 @lru_cache(maxsize=1024)  # the same few for every candidate of a profile
 def some_text(node: cond.Some, language: str) -> str:
     """An inline `some` in words in `language`; it reads item fields only, so it needs no
@@ -364,11 +438,16 @@ def render(node: cond.Condition, profile: Profile | None, collection: str | None
     assert isinstance(node, cond.Compare)
     if node.item_level:
         assert collection is not None, "an item field is read only inside a `some`"
-        name = label_of(COLLECTIONS[collection].fields[node.name], lang)
+        field = COLLECTIONS[collection].fields[node.name]
+        if field.kind == "bool" and isinstance(node.value, bool) and node.op in ("eq", "ne"):
+            holds = holds_of(field, lang)  # "organisationen er politisk styret", not "… er ja"
+            positive = (node.value is True) == (node.op == "eq")
+            return holds if positive else words["not"].format(holds)
+        name = label_of(field, lang)
     else:
         assert profile is not None, "a derived fact is named in the profile's words"
         derived = profile.derived[node.name]
-        described = derived.description[0].lower() + derived.description[1:]
+        described = _described(derived)
         if derived.aggregate == "exists":
             positive = (node.value is True) == (node.op == "eq")
             return described if positive else words["not_fact"].format(described)

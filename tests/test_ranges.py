@@ -106,9 +106,9 @@ def test_the_evidence_shows_the_range_and_what_would_settle_it(tmp_path, languag
     explained = CliRunner().invoke(main, ["--lang", language, "explain", str(rules),
                                           str(candidate), "--id", "k", "--no-audit"])
     assert explained.exit_code == 0, explained.output
-    assert "derived.ledere_under = 1–2 (cv)" in explained.output
-    assert "derived.topledelse_aar = 3–7 (cv)" in explained.output
-    assert f"derived.raadgiver_aar = {at_least} (cv)" in explained.output
+    assert "stillinger med ledere under sig: 1–2 (cv)" in explained.output
+    assert "år som direktør eller chef: 3–7 (cv)" in explained.output
+    assert f"år som rådgiver: {at_least} (cv)" in explained.output
     lacks = "mangler ledelsesniveau" if language == "da" else "lacks leadership level"
     assert f"positions[1] (Chef, B A/S) {lacks}" in explained.output
 

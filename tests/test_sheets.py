@@ -153,6 +153,21 @@ def test_csv_per_criterion_with_decimal_commas():
     assert "," in half["points"] and "." not in half["points"]
 
 
+@pytest.mark.parametrize("decimal", ["dot", "comma"])
+def test_csv_per_criterion_writes_a_flag_as_the_json_does(decimal):
+    """The `disagreement` column said Python's "True"/"False"; the JSON says true/false."""
+    args = ["screen", PROFILE, str(EXAMPLES), "--no-audit"]
+    result = run(*args, "--format", "csv", "--detail", "criteria", "--decimal", decimal)
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout),
+                               delimiter=";" if decimal == "comma" else ","))
+    document = json.loads(run(*args, "--format", "json").stdout)
+    flags = {(c["id"], o["id"]): json.dumps(o["disagreement"])
+             for c in document["candidates"] for o in c["criteria"]}
+    assert {(r["id"], r["criterion"]): r["disagreement"] for r in rows} == flags
+    assert set(flags.values()) == {"true", "false"}
+
+
 def test_csv_options_belong_to_csv():
     result = run("screen", PROFILE, str(EXAMPLES), "--detail", "criteria", "--no-audit")
     assert result.exit_code == 2

@@ -6,14 +6,14 @@ the documents (partsaktindsigt)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..conditions import Some, parse
 from ..display import markdown as escape
 from ..display import one_line
 from ..i18n import language, moment, t
 from ..report import number_text, points_text
-from ..results import missing_of
+from ..results import Evidence, missing_of
 from ..vocabulary import (
     BANDS,
     CATEGORY_TITLES,
@@ -24,9 +24,12 @@ from ..vocabulary import (
     STATUSES,
     label,
 )
-from ..wording import missing_text, some_text, value_text
+from ..wording import grounds, missing_text, some_text
 from .decisions import Decision, ProfileKey, decision_line, describe
 from .store import AuditStore, command_of
+
+if TYPE_CHECKING:
+    from ..profiles import Profile
 
 
 def begrundelse(store: AuditStore, run_id: str, candidate: str) -> dict[str, Any]:
@@ -71,6 +74,13 @@ def _criterion_in_reader_language(criterion: dict[str, Any]) -> dict[str, Any]:
     return worded
 
 
+def _evidence_of(stored: dict[str, Any]) -> Evidence:
+    """A stored piece of evidence as the result had it (the entries' titles and the
+    assessors are not stored with it)."""
+    return Evidence(stored["path"], stored["value"], stored["source"], None,
+                    _some_of(stored["some"]) if "some" in stored else None)
+
+
 def _some_of(stored: dict[str, Any]) -> Some:
     some = parse(stored)
     assert isinstance(some, Some), "only an inline `some` is stored with its evidence"
@@ -88,24 +98,37 @@ def _stored_words(store: AuditStore, run: dict) -> dict[str, dict[str, str]]:
     rule files: its bands' labels and its criteria's names. A run whose rule files are gone
     from the store, or no longer load, still shows (and its begrundelse can still be handed
     over), with each band and criterion by its code."""
-    from ..errors import InputError
-    from .replay import band_labels, stored_profile
+    from .replay import band_labels
 
-    try:
-        profile = stored_profile(store, run)
-    except InputError:
+    profile = readable_profile(store, run)
+    if profile is None:
         return {"bands": {}, "names": {}}
     return {"bands": band_labels(profile), "names": {c.id: c.name for c in profile.criteria}}
+
+
+def readable_profile(store: AuditStore, run: dict) -> Profile | None:
+    """The run's profile as its stored rule files say it; None when they are gone from the
+    store or no longer load."""
+    from ..errors import InputError
+    from .replay import stored_profile
+
+    try:
+        return stored_profile(store, run)
+    except InputError:
+        return None
 
 
 def _as_dict(decision: Decision | None) -> dict | None:
     return decision.as_dict() if decision else None
 
 
-def markdown(doc: dict[str, Any], m: Callable[[object], str] = escape) -> str:
+def markdown(doc: dict[str, Any], m: Callable[[object], str] = escape,
+             profile: Profile | None = None) -> str:
     """The begrundelse as Markdown. Every text that people typed (names, titles, quotes,
     reasons) is one escaped paragraph, so none of it can add a section or a line; for a
-    terminal (`m=plain`) one paragraph as written, without Markdown's backslashes."""
+    terminal (`m=plain`) one paragraph as written, without Markdown's backslashes. The
+    evidence is worded for people (`wording.grounds`), a derived fact by the description
+    of the run's `profile` (`readable_profile`); the exact paths are in the JSON."""
     r, p = doc["result"], doc["profile"]
     lines = [f"# {t('Begrundelse')}: {m(r['id'])}", "",
              t("Profil: {title}, {organisation} ({id} v{version}, regler sha256 {sha256})",
@@ -118,7 +141,7 @@ def markdown(doc: dict[str, Any], m: Callable[[object], str] = escape) -> str:
     if doc["personal"]:
         lines.append(f"{t('Kandidat')}: " + ", ".join(m(v) for v in doc["personal"].values()))
     ranged = f" ({t('sikret–muligt')})" if r.get("possible") not in (None, r["score"]) else ""
-    knockouts = knockout_texts(r, t('krav kun delvist opfyldt'))
+    knockouts = knockout_texts(r)
     lines += ["", t("Score {score} af 100{ranged}, dækning {coverage} %. Anbefaling: "
                     "{recommendation}. Foreslåede knock-outs: {knockouts}.",
                     score=score_range_text(r), ranged=ranged,
@@ -136,9 +159,8 @@ def markdown(doc: dict[str, Any], m: Callable[[object], str] = escape) -> str:
                      f"{m(label(PRIORITIES, c['priority']))}): "
                      f"{label(STATUSES, c['status'])}, {points}")
         lines.append(f"  - {t('Profilen')}: \"{m(c['quote'])}\"")
-        for e in c["evidence"]:
-            lines.append(f"  - {t('Grundlag')}: {m(e['path'])} = {m(value_text(e['value']))} "
-                         f"({m(label(STAGES, e['source']))})")
+        for ground in grounds(map(_evidence_of, c["evidence"]), profile):
+            lines.append(f"  - {t('Grundlag')}: {m(ground)}")
         for missing in c["missing"]:
             lines.append(f"  - {t('Mangler')}: {m(missing)}")
     lines += ["", f"## {t('Beslutninger')}", ""]
@@ -158,10 +180,11 @@ def plain(text: object) -> str:
     return one_line(str(text))
 
 
-def knockout_texts(result: dict[str, Any], partly_marker: str) -> list[str]:
-    """A stored result's proposed knock-outs, those on a krav met only in part marked."""
+def knockout_texts(result: dict[str, Any]) -> list[str]:
+    """A stored result's proposed knock-outs, those on a krav met only in part marked as
+    `report.knockout_ids` marks them in screen, explain and shortlist: "(kun delvist)"."""
     partly = result.get("partly_met_knockouts", [])  # runs recorded before it existed hold none
-    return [f"{k} ({partly_marker})" if k in partly else k for k in result["knockouts"]]
+    return [f"{k} ({t('kun delvist')})" if k in partly else k for k in result["knockouts"]]
 
 
 def recommendation_text(result: dict[str, Any], bands: dict[str, str]) -> str:

@@ -107,18 +107,19 @@ def show(run, candidate, audit_db):
         stands = store.run_decisions_shown(run)
         rows = [(r["rank"], r["id"], score_range_text(r), f"{number_text(r['coverage'])} %",
                  recommendation_text(r, bands),
-                 ", ".join(knockout_texts(r, t("kun delvist"))) or "–",
+                 ", ".join(knockout_texts(r)) or "–",
                  decided(stands[r["id"]]) if r["id"] in stands else "–")
                 for r in store.results(run)]
         click.echo(terminal(tabulate(rows, headers=[t(h) for h in [
             "Nr.", "Kandidat", "Score (sikret–mulig)", "Dækning", "Anbefaling",
             "Foreslåede knock-outs", "Besluttet"]], disable_numparse=True)))
         return
-    from ..audit.export import begrundelse, markdown, plain
+    from ..audit.export import begrundelse, markdown, plain, readable_profile
 
-    # read here, not handed on: "positions[2].politically_governed" as written, without the
-    # backslashes that keep an exported file's Markdown from reading it as markup
-    click.echo(terminal(markdown(begrundelse(store, run, candidate), plain)))
+    # read here, not handed on: what people typed as written, without the backslashes that
+    # keep an exported file's Markdown from reading it as markup
+    click.echo(terminal(markdown(begrundelse(store, run, candidate), plain,
+                                 readable_profile(store, meta))))
 
 
 @audit.command()
@@ -241,12 +242,13 @@ def export(run, candidate, fmt, out, audit_db):
     Eksempel:
       screening audit export 20261125T101500-a1b2c3 --candidate k02-anders-lykke --out k02.md
     """
-    from ..audit.export import begrundelse, markdown
+    from ..audit.export import begrundelse, markdown, readable_profile
 
     check_out(out, audit_db=audit_db, store=True)
-    doc = begrundelse(_store(audit_db), run, candidate)
-    emit(markdown(doc) if fmt == "markdown" else json.dumps(doc, ensure_ascii=False, indent=2),
-          out)
+    store = _store(audit_db)
+    doc = begrundelse(store, run, candidate)
+    emit(markdown(doc, profile=readable_profile(store, store.run(run))) if fmt == "markdown"
+         else json.dumps(doc, ensure_ascii=False, indent=2), out)
 
 
 @audit.command()
