@@ -252,7 +252,8 @@ def decided(results: Sequence[dict], take: int | None, decisions: Mapping[str, D
     proposed, every krav is met and the evidence is enough for the tool to propose (with too
     little, a person decides: `shortlist`); a proposed knock-out nobody has decided yet, a
     krav not yet belyst or too little evidence nobody has decided on, is unsettled, as the
-    process has not ended there either way."""
+    process has not ended there either way. The overrides are an outcome only of a run with
+    a proposed knock-out."""
     from .audit.decisions import ADVANCES
     from .vocabulary import SPARSE_BAND
 
@@ -279,6 +280,8 @@ def decided(results: Sequence[dict], take: int | None, decisions: Mapping[str, D
                              lambda r: r["id"] not in waiting,
                              "en foreslået knock-out eller for lidt evidens, ingen person har "
                              "afgjort endnu", counts="decisions"))
+    if not any(r["knockouts"] for r in results):  # no override to compare: not a table of 0s
+        return found
     return [*found,
             Outcome("overridden",
                     "foreslået knock-out underkendt af en person (blandt de foreslåede)", {},

@@ -279,6 +279,10 @@ EN: dict[str, str] = {
         "{attribute}: {groups} shown without figures: the figures of a group of fewer than {n} "
         "candidates, or figures from which, with other tables', those of fewer than {n} could "
         "be worked out, would show what happened to the individual",
+    "ingen foreslået knock-out i kørslen: ingen at underkende, så der er ingen tabel over "
+    "underkendte knock-outs":
+        "no proposed knock-out in the run: none to override, so there is no table of "
+        "overridden knock-outs",
     "{attribute}: grupperne {groups} har under {n} kandidater med afklaret udfald; for få til "
     "at konkludere noget om forskelsbehandling": "{attribute}: the groups {groups} have fewer "
     "than {n} candidates with a settled outcome; too few to conclude anything about unequal "

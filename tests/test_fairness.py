@@ -305,10 +305,10 @@ def test_a_candidate_with_too_little_evidence_waits_for_a_person_after_decisions
 
     thin = {"id": "a", "knockouts": [], "recommendation": SPARSE_BAND,
             "criteria": [{"priority": "krav", "status": O}]}
-    goes_on, _ = decided([thin], None, {})
+    (goes_on,) = decided([thin], None, {})
     assert not goes_on.settled(thin)
     stopped = Decision(1, "run", "a", "", "stop", "candidate", DECISIONS["stop"][1], "", "F")
-    goes_on, _ = decided([thin], None, {"a": stopped})
+    (goes_on,) = decided([thin], None, {"a": stopped})
     assert goes_on.settled(thin) and not goes_on.holds(thin)
 
 
@@ -471,6 +471,37 @@ def test_the_outcome_after_peoples_decisions_is_counted_beside_the_proposals(run
     heading = ("køn · går videre efter personers beslutninger" if lang == "da" else
                "køn · goes on after people's decisions")
     assert heading in table.stdout.splitlines()
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("da", "advarsel: ingen foreslået knock-out i kørslen: ingen at underkende, så der er "
+           "ingen tabel over underkendte knock-outs\n"),
+    ("en", "warning: no proposed knock-out in the run: none to override, so there is no table "
+           "of overridden knock-outs\n")])
+def test_a_run_without_a_proposed_knockout_says_so_instead_of_a_table_of_zeros(
+        audit_db, tmp_path, lang, said):
+    """Without Sofie and Jonas, nobody is a proposed knock-out: the overrides were a table
+    of 'kvinde 0 0 0 –' and 'mand 0 0 0 –' under a warning that the groups were too few to
+    conclude anything, as if there were knock-outs to weigh."""
+    folder = tmp_path / "candidates"
+    folder.mkdir()
+    for record in EXAMPLES.iterdir():
+        if not record.name.startswith(("k03", "k04")):
+            (folder / record.name).write_text(record.read_text("utf-8"), "utf-8")
+    screened = CliRunner().invoke(main, ["screen", "helsingor-direktor-2024", str(folder),
+                                         "--stage", "reference", "--rules-dir",
+                                         str(ROOT / "rules"), "--format", "json"])
+    assert screened.exit_code == 0, screened.output
+    run = AuditStore(audit_db).runs()[-1]["run"]
+    table = CliRunner().invoke(main, ["--lang", lang, "fairness", run, "--groups", str(GROUPS)])
+    assert table.exit_code == 0, table.output
+    assert said in table.stderr
+    label = ("foreslået knock-out underkendt af en person" if lang == "da" else
+             "proposed knock-out overridden by a person")
+    assert label not in table.stdout and label not in table.stderr
+    document = fairness_json(run)
+    assert document["proposed_knockouts"] == 0
+    assert "overridden" not in {c["outcome"] for c in document["comparisons"]}
 
 
 def test_the_shortlist_after_peoples_decisions_is_the_one_the_committee_meets(run):

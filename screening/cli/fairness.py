@@ -32,7 +32,7 @@ def fairness(run, groups_file, take, fmt, audit_db):
     med --take, en anbefaling eller bedre) og personers beslutninger: hvem der går videre
     efter dem, og med --take shortlisten efter dem (en foreslået knock-out, ingen har
     afgjort, er uafklaret), og hvor mange af de foreslåede knock-outs en person har
-    underkendt. Grupper under 5 afklarede kandidater
+    underkendt (når nogen er foreslået). Grupper under 5 afklarede kandidater
     nævnes: for få til at konkludere; en gruppe, hvis tal ville vise, hvordan det gik under 3
     kandidater, vises uden tal. Gruppeoplysningerne læses kun fra filen; de gemmes hverken i
     poster eller revisionsspor.
@@ -75,24 +75,27 @@ def fairness(run, groups_file, take, fmt, audit_db):
     bands = [(b.band, b.label) for b in sorted(scoring.bands, key=lambda b: -b.min_score)]
     outcome_list = outcomes(results, take, bands) + decided(results, take, decisions)
     comparisons = compare(results, groups, outcome_list)
+    knockouts = sum(bool(r["knockouts"]) for r in results)
     if fmt == "json":
         emit(json.dumps(_document(run, comparisons, missing, unknown, unstated,
-                                  len(decisions), len(shown) - len(decisions)),
+                                  len(decisions), len(shown) - len(decisions), knockouts),
                         ensure_ascii=False, indent=2), None)
     else:
         emit(_table(run, comparisons), None)
     unsettled = [(o, sum(o.about(r) and not o.settled(r) for r in results))
                  for o in outcome_list]
     for text in _warnings(comparisons, unsettled, missing, unknown, unstated,
-                          len(decisions), len(shown) - len(decisions)):
+                          len(decisions), len(shown) - len(decisions), knockouts):
         click.echo(f"{t('advarsel')}: {terminal(text)}", err=True)
 
 
 def _document(run: str, comparisons, missing: list[str], unknown: list[str],
-              unstated: dict[str, list[str]], decided: int, elsewhere: int) -> dict:
+              unstated: dict[str, list[str]], decided: int, elsewhere: int,
+              knockouts: int) -> dict:
     from ..fairness import FOUR_FIFTHS, MIN_GROUP, MIN_SHOWN
 
     return {"run": run, "decisions": decided, "decisions_on_other_evidence": elsewhere,
+            "proposed_knockouts": knockouts,
             "four_fifths": float(FOUR_FIFTHS), "min_group": MIN_GROUP,
             "min_shown": MIN_SHOWN,
             "not_in_groups_file": missing, "not_in_run": unknown, "not_given": unstated,
@@ -139,7 +142,8 @@ def _table(run: str, comparisons) -> str:
 
 
 def _warnings(comparisons, unsettled: list, missing: list[str], unknown: list[str],
-              unstated: dict[str, list[str]], decided: int, elsewhere: int) -> list[str]:
+              unstated: dict[str, list[str]], decided: int, elsewhere: int,
+              knockouts: int) -> list[str]:
     """What the tables cannot say themselves; `unsettled`: per outcome, how many of the run's
     candidates have no settled outcome yet, and `decided` how many have a person's decision
     standing on the run's evidence, `elsewhere` how many have only one made on other evidence
@@ -158,6 +162,9 @@ def _warnings(comparisons, unsettled: list, missing: list[str], unknown: list[st
                 "tæller ikke med i raterne; de står under Uafklarede", outcome=outcome.text(),
                 count=count, why=t(outcome.unsettled))
               for outcome, count in unsettled if count]
+    if not knockouts:  # else the overrides were a table of zeros, "too few to conclude"
+        found.append(t("ingen foreslået knock-out i kørslen: ingen at underkende, så der er "
+                       "ingen tabel over underkendte knock-outs"))
     hidden = {c.attribute: [r.group for r in c.rates if r.hidden]
               for c in comparisons if any(r.hidden for r in c.rates)}
     for attribute, groups in hidden.items():
