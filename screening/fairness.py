@@ -351,6 +351,10 @@ def compare(results: Sequence[dict], groups: Groups, outcome_list: Sequence[Outc
                    for a, b in itertools.combinations(groups.attributes, 2)]
     block_of = blocks(sorted(by_id), groups)
     block_sizes = Counter(block_of.values())
+    run = {}  # per outcome, the run's settled and those of them with the outcome
+    for outcome in outcome_list:
+        settled = [r for r in results if outcome.about(r) and outcome.settled(r)]
+        run[outcome.id] = (len(settled), sum(outcome.holds(r) for r in settled))
     comparisons = []
     for name, value_of in attributes:
         members: dict[str, list[dict]] = {}
@@ -371,7 +375,8 @@ def compare(results: Sequence[dict], groups: Groups, outcome_list: Sequence[Outc
                 settled = [r for r in rs if outcome.settled(r)]
                 counts[group] = (len(rs), sum(outcome.holds(r) for r in settled),
                                  len(rs) - len(settled))
-            comparisons.append(Comparison(name, outcome, rates(counts, hidden),
+            comparisons.append(Comparison(name, outcome,
+                                          rates(counts, hidden, run[outcome.id]),
                                           tuple(g for g, (n, _, u) in counts.items()
                                                 if n - u < MIN_GROUP)))
     return comparisons
@@ -409,18 +414,21 @@ def blocks(candidates: Sequence[str], groups: Groups) -> dict[str, int]:
     return {candidate: n for n, block in enumerate(found) for candidate in block}
 
 
-def rates(counts: Mapping[str, tuple[int, int, int]], hidden: frozenset[str] = frozenset()
-          ) -> tuple[GroupRate, ...]:
+def rates(counts: Mapping[str, tuple[int, int, int]], hidden: frozenset[str] = frozenset(),
+          everyone: tuple[int, int] | None = None) -> tuple[GroupRate, ...]:
     """Per group (candidates, selected, unsettled): the rate among the settled (candidates
     but the unsettled), impact ratio against the highest rate, the four-fifths rule, and
     Fisher's exact test of the group's settled against the rest's; a `hidden` group with
-    none of them, nor is it the highest rate the others are measured against.
+    none of them, nor is it the highest rate the others are measured against. The rest is
+    `everyone` (the settled of the whole run, and those of them with the outcome) but the
+    group, or else the other groups: tested against the groups of an attribute Sofie did
+    not give, a group's p told, with the run's totals, what happened to her.
     Rates and ratios are exact fractions until shown: 3 of 5 against 3 of 4 is a ratio of
     exactly 4/5, which the rule does not mark, yet in floating point it came out 0.7999…."""
     from scipy.stats import fisher_exact
 
-    total = sum(n - u for n, _, u in counts.values())  # the settled, of every group
-    chosen = sum(k for _, k, _ in counts.values())
+    total, chosen = everyone or (sum(n - u for n, _, u in counts.values()),
+                                 sum(k for _, k, _ in counts.values()))
     best = max((Fraction(k, n - u) for g, (n, k, u) in counts.items()
                 if g not in hidden and n > u), default=0)
     found = []

@@ -16,7 +16,15 @@ from screening.audit.decisions import DECISIONS, Decision
 from screening.audit.store import AuditStore
 from screening.cli import main
 from screening.errors import InputError
-from screening.fairness import Groups, compare, decided, outcomes, rates, read_groups
+from screening.fairness import (
+    Comparison,
+    Groups,
+    compare,
+    decided,
+    outcomes,
+    rates,
+    read_groups,
+)
 from screening.results import O
 
 from .conftest import ROOT
@@ -673,6 +681,32 @@ def test_a_group_of_one_does_not_show_what_happened_to_that_person(run, lang, sa
                for g in ages if g["hidden"])
 
 
+def beyond_the_counts(compared: list[Comparison], results: list[dict]) -> list[str]:
+    """The shown rates, ratios and p-values that are not worked out from the counts shown
+    (candidates, unsettled, with the outcome) and the run's totals alone, and so could tell
+    more than the counts `told` reads: Fisher's p of a group tested against the other groups
+    of an attribute someone did not give told, with the run's totals, that one's outcome."""
+    from scipy.stats import fisher_exact
+
+    found = []
+    for c in compared:
+        settled = [r for r in results if c.outcome.about(r) and c.outcome.settled(r)]
+        total, chosen = len(settled), sum(c.outcome.holds(r) for r in settled)
+        shown = [r for r in c.rates if not r.hidden]
+        best = max((r.selected / (r.candidates - r.unsettled) for r in shown
+                    if r.candidates > r.unsettled), default=0)
+        for r in shown:
+            n, k = r.candidates - r.unsettled, r.selected
+            rate = k / n if n else None
+            p = (fisher_exact([[k, n - k], [chosen - k, total - n - (chosen - k)]]).pvalue
+                 if n and len(c.rates) > 1 else None)
+            if (r.rate != pytest.approx(rate) or r.p_value != pytest.approx(p)
+                    or r.impact_ratio != pytest.approx(rate / best if rate is not None
+                                                       and best else None)):
+                found.append(f"{c.attribute} · {c.outcome.id}: {r.group}")
+    return found
+
+
 def worked_out(document: dict, groups: Groups, screened: list[str]) -> list[str]:
     """The hidden groups, and the candidates, whose figures follow by adding and subtracting
     the figures `document` shows and the run's totals, for one who knows everyone's groups:
@@ -729,22 +763,26 @@ def test_no_hidden_figures_follow_from_the_tables_and_the_totals(run, audit_db, 
 
 def test_nothing_about_fewer_than_three_follows_from_any_groups_file():
     """The same, over groups files drawn at random (seeded): three attributes, some values
-    not given, some candidates not in the file."""
+    not given, some candidates not in the file, some candidates proposed knock-outs; and
+    the rates, ratios and p-values shown follow from the counts shown and the run's totals
+    alone."""
     draw = random.Random(20261127)
     for _ in range(40):
         screened = [f"c{n:02}" for n in range(draw.randint(3, 30))]
-        results = [{"id": c, "knockouts": [], "recommendation": "x", "rank": 1,
-                    "criteria": []} for c in screened]
+        results = [{"id": c, "knockouts": ["k"] if draw.random() < 0.4 else [],
+                    "recommendation": "x", "rank": 1, "criteria": []} for c in screened]
         members = {c: {a: v for a, v in (("køn", draw.choice("kmm")),
                                          ("alder", draw.choice(["", "u", "m", "æ"])),
                                          ("by", draw.choice("abcd"))) if v}
                    for c in screened if draw.random() < 0.9}
         groups = Groups(("køn", "alder", "by"), members)
+        compared = compare(results, groups, outcomes(results, None, []))
         document = {"comparisons": [
             {"attribute": c.attribute, "groups": [{"group": r.group, "hidden": r.hidden}
                                                   for r in c.rates]}
-            for c in compare(results, groups, outcomes(results, None, []))]}
+            for c in compared]}
         assert worked_out(document, groups, screened) == [], members
+        assert beyond_the_counts(compared, results) == [], members
 
 
 @st.composite
@@ -789,6 +827,7 @@ def test_nothing_about_fewer_than_three_follows_with_decisions_in_play(drawn):
         {"attribute": c.attribute, "groups": [{"group": r.group, "hidden": r.hidden}
                                               for r in c.rates]} for c in compared]}
     assert worked_out(document, groups, sorted(r["id"] for r in results)) == []
+    assert beyond_the_counts(compared, results) == []
 
 
 def test_a_quote_left_open_or_a_huge_value_is_a_located_error():
