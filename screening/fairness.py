@@ -19,7 +19,9 @@ Groups under MIN_GROUP candidates are named in a plain warning: too few to concl
 figures of a group under MIN_SHOWN candidates are not shown at all, as they would tell what
 happened to one person; nor are those of any group that would let such figures be worked
 out by adding and subtracting the others, of its own table, of the other attributes' and
-the intersections', and the run's totals (`blocks`).
+the intersections', and the run's totals (`blocks`). Nor, under an outcome, are those of a
+group that would tell a part of the run where everyone, or no one, had it, as "mand: 4 of 4
+go on" tells each man's (`pooled`).
 """
 
 from __future__ import annotations
@@ -28,7 +30,6 @@ import csv
 import io
 import itertools
 import unicodedata
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -44,6 +45,10 @@ if TYPE_CHECKING:
 FOUR_FIFTHS = Fraction(4, 5)
 MIN_GROUP = 5  # below this a rate moves by 20 points or more with one candidate
 MIN_SHOWN = 3  # a group of one or two: its figures are what happened to those persons
+# why a group is shown without figures: it is (or, with the other tables, would tell) fewer
+# than MIN_SHOWN candidates; or under this outcome it would tell, with the others and the
+# run's totals, a part of the run where everyone, or no one, had the outcome
+FEW, ALL_OR_NONE = "few", "all_or_none"
 ID_COLUMNS = ("id", "kandidat", "candidate")
 # attributes a groups file may give: each pair is compared too, so 300 columns (a whole HR
 # export) made 45,000 intersections, three minutes and 800 MB of tables nobody reads
@@ -65,6 +70,10 @@ class Outcome:
     # those with a proposed knock-out a person is to decide on (None: every candidate)
     among: Callable[[dict], bool] | None = None
     counts: str = "proposals"  # or "decisions": whose outcome it is, the tool's or people's
+    # the outcome whose tables count, per group, the candidates this one is about (the
+    # overrides are about the proposed knock-outs, which "no_knockout" counts): its parts are
+    # pooled from that outcome's, or the two tables together told the count of a smaller part
+    within: str | None = None
 
     def about(self, result: dict) -> bool:
         """Whether the stored `result` is one of the candidates the outcome is about."""
@@ -86,6 +95,7 @@ class GroupRate:
     impact_ratio: float | None  # None when no group was selected at all
     below_four_fifths: bool
     p_value: float | None  # group against the rest; None with only one group
+    hidden_because: str | None = None  # FEW or ALL_OR_NONE for a hidden group
 
     @property
     def hidden(self) -> bool:
@@ -252,7 +262,8 @@ def decided(results: Sequence[dict], take: int | None, decisions: Mapping[str, D
     proposed, every krav is met and the evidence is enough for the tool to propose (with too
     little, a person decides: `shortlist`); a proposed knock-out nobody has decided yet, a
     krav not yet belyst or too little evidence nobody has decided on, is unsettled, as the
-    process has not ended there either way."""
+    process has not ended there either way. The overrides are an outcome only of a run with
+    a proposed knock-out."""
     from .audit.decisions import ADVANCES
     from .vocabulary import SPARSE_BAND
 
@@ -279,12 +290,15 @@ def decided(results: Sequence[dict], take: int | None, decisions: Mapping[str, D
                              lambda r: r["id"] not in waiting,
                              "en foreslået knock-out eller for lidt evidens, ingen person har "
                              "afgjort endnu", counts="decisions"))
+    if not any(r["knockouts"] for r in results):  # no override to compare: not a table of 0s
+        return found
     return [*found,
             Outcome("overridden",
                     "foreslået knock-out underkendt af en person (blandt de foreslåede)", {},
                     goes_on, lambda r: r["id"] in decisions and settled(r),
                     "ingen person har afgjort den foreslåede knock-out endnu",
-                    among=lambda r: bool(r["knockouts"]), counts="decisions")]
+                    among=lambda r: bool(r["knockouts"]), counts="decisions",
+                    within="no_knockout")]
 
 
 def _every_krav_met(result: dict) -> bool:
@@ -341,13 +355,26 @@ def _pair_of(a: str, b: str) -> GroupOf:
 
 def compare(results: Sequence[dict], groups: Groups, outcome_list: Sequence[Outcome]
             ) -> list[Comparison]:
-    """Every attribute and pair of attributes, against every outcome."""
+    """Every attribute and pair of attributes, against every outcome. A group's figures are
+    shown under an outcome when it is whole parts of the run under that outcome (`pooled`),
+    each holding someone who had it and someone whose settled outcome is without it; else it
+    is hidden, FEW when it is not whole `blocks` at all, ALL_OR_NONE when only this outcome
+    hides it."""
     by_id = {r["id"]: r for r in results}
     attributes = [(a, _value_of(a)) for a in groups.attributes]
     attributes += [(f"{a} × {b}", _pair_of(a, b))
                    for a, b in itertools.combinations(groups.attributes, 2)]
-    block_of = blocks(sorted(by_id), groups)
-    block_sizes = Counter(block_of.values())
+    divided = blocks(sorted(by_id), groups)
+    parts: dict[str, list[Part]] = {}
+    uniform = set()  # the outcomes under which even the whole run is all or none
+    run = {}  # per outcome, the run's settled and those of them with the outcome
+    for outcome in outcome_list:
+        settled = [r for r in results if outcome.about(r) and outcome.settled(r)]
+        run[outcome.id] = (len(settled), sum(outcome.holds(r) for r in settled))
+        mixed = _mixed(outcome, by_id)
+        parts[outcome.id] = pooled(parts[outcome.within] if outcome.within else divided, mixed)
+        if not all(mixed(part) for _, part in parts[outcome.id]):
+            uniform.add(outcome.id)
     comparisons = []
     for name, value_of in attributes:
         members: dict[str, list[dict]] = {}
@@ -357,39 +384,44 @@ def compare(results: Sequence[dict], groups: Groups, outcome_list: Sequence[Outc
                 members.setdefault(value, []).append(by_id[candidate])
         if not members:
             continue
-        hidden = frozenset(
-            g for g, rs in members.items()
-            if len(rs) < MIN_SHOWN or len(rs) != sum(block_sizes[b] for b in {
-                block_of[r["id"]] for r in rs}))  # some of a block in, some out
+        few = {g for g, rs in members.items() if not _whole(rs, divided)}
         for outcome in outcome_list:
+            hidden = {g: FEW if g in few else ALL_OR_NONE for g, rs in members.items()
+                      if g in few or outcome.id in uniform
+                      or not _whole(rs, parts[outcome.id])}
             counts = {}
             for group, everyone in sorted(members.items()):
                 rs = [r for r in everyone if outcome.about(r)]
                 settled = [r for r in rs if outcome.settled(r)]
                 counts[group] = (len(rs), sum(outcome.holds(r) for r in settled),
                                  len(rs) - len(settled))
-            comparisons.append(Comparison(name, outcome, rates(counts, hidden),
+            comparisons.append(Comparison(name, outcome, rates(counts, hidden, run[outcome.id]),
                                           tuple(g for g, (n, _, u) in counts.items()
                                                 if n - u < MIN_GROUP)))
     return comparisons
 
 
-def blocks(candidates: Sequence[str], groups: Groups) -> dict[str, int]:
-    """Each of the run's `candidates` in a block of at least MIN_SHOWN (unless the run is
-    smaller): a group's figures are shown only when it is whole blocks. Every figure shown,
-    of any table, and the run's totals, is then a sum over whole blocks, and so is whatever
-    adding and subtracting them works out: never the figures of fewer than MIN_SHOWN, nor
-    of a group not shown. Hidden per table, the women of 50-59 shown beside all women told
-    what happened to the one woman of 30-39.
+# a part of the run: where it was divided off (its place in each division it went through,
+# so the parts of one division begin alike) and its candidates
+Part = tuple[tuple[int, ...], list[str]]
+
+
+def blocks(candidates: Sequence[str], groups: Groups) -> list[Part]:
+    """The run's `candidates` in blocks of at least MIN_SHOWN (unless the run is smaller): a
+    group's figures are shown only when it is whole blocks. Every figure shown, of any
+    table, and the run's totals, is then a sum over whole blocks, and so is whatever adding
+    and subtracting them works out: never the figures of fewer than MIN_SHOWN, nor of a
+    group not shown. Hidden per table, the women of 50-59 shown beside all women told what
+    happened to the one woman of 30-39.
 
     The run is divided by the attributes in the file's order (not given, or not in the
     file, as a value of its own), a block kept whole where a part of it would hold fewer
     than MIN_SHOWN: the small parts are pooled, with the next smallest while the pool holds
     fewer, so the first attribute is the one most likely shown."""
-    found = [list(candidates)]
+    found: list[Part] = [((), list(candidates))]
     for attribute in groups.attributes:
         divided = []
-        for block in found:
+        for place, block in found:
             parts: dict[str | None, list[str]] = {}
             for candidate in block:
                 parts.setdefault(groups.members.get(candidate, {}).get(attribute),
@@ -401,29 +433,83 @@ def blocks(candidates: Sequence[str], groups: Groups) -> dict[str, int]:
             kept = [part for part in smallest_first if len(part) >= MIN_SHOWN]
             while pool and len(pool) < MIN_SHOWN and kept:
                 pool += kept.pop(0)
-            divided += kept + ([pool] if pool else [])
+            divided += [((*place, n), part) for n, part in enumerate(kept + ([pool] if pool
+                                                                             else []))]
         found = divided
-    return {candidate: n for n, block in enumerate(found) for candidate in block}
+    return found
 
 
-def rates(counts: Mapping[str, tuple[int, int, int]], hidden: frozenset[str] = frozenset()
-          ) -> tuple[GroupRate, ...]:
+def pooled(parts: Sequence[Part], mixed: Callable[[Sequence[str]], bool]) -> list[Part]:
+    """The `parts`, each one that is not `mixed` pooled with a neighbour, the one divided
+    off in the same division if there is one (the smaller of two), until every part is or
+    the run is one part. Under an outcome, a part where everyone or no one had it would tell
+    each one's outcome to whoever knows who is in it (every man goes on: so did he), as
+    surely as a group of one: pooled, its figures are part of a part's that holds both.
+    Pooling only joins whole parts, so whatever the tables of every outcome work out
+    together is still a sum over whole `blocks`."""
+    found = list(parts)
+    while len(found) > 1:
+        at = next((n for n, (_, part) in enumerate(found) if not mixed(part)), None)
+        if at is None:
+            break
+        place = found[at][0]
+        near = max((n for n in (at - 1, at + 1) if 0 <= n < len(found)),
+                   key=lambda n: (_shared(place, found[n][0]), -len(found[n][1])))
+        first, second = sorted((at, near))
+        found[first:second + 1] = [(found[first][0][:_shared(place, found[near][0])],
+                                    found[first][1] + found[second][1])]
+    return found
+
+
+def _shared(place: tuple[int, ...], other: tuple[int, ...]) -> int:
+    """How many divisions two parts went through together."""
+    return next((n for n, (a, b) in enumerate(zip(place, other, strict=False))
+                 if a != b),
+                min(len(place), len(other)))
+
+
+def _mixed(outcome: Outcome, by_id: Mapping[str, dict]) -> Callable[[Sequence[str]], bool]:
+    """Whether a part of the run holds, under `outcome`, both someone who had it and someone
+    whose settled outcome is without it (a part where no one's is settled is all or none
+    too: no one had it)."""
+    def mixed(part: Sequence[str]) -> bool:
+        had = [outcome.holds(r) for r in (by_id[c] for c in part)
+               if outcome.about(r) and outcome.settled(r)]
+        return any(had) and not all(had)
+    return mixed
+
+
+def _whole(members: Sequence[dict], parts: Sequence[Part]) -> bool:
+    """Whether `members` are whole `parts`, and MIN_SHOWN or more."""
+    ids = {r["id"] for r in members}
+    return len(ids) >= MIN_SHOWN and all(ids.isdisjoint(part) or ids.issuperset(part)
+                                         for _, part in parts)
+
+
+def rates(counts: Mapping[str, tuple[int, int, int]], hidden: Mapping[str, str] | None = None,
+          everyone: tuple[int, int] | None = None) -> tuple[GroupRate, ...]:
     """Per group (candidates, selected, unsettled): the rate among the settled (candidates
     but the unsettled), impact ratio against the highest rate, the four-fifths rule, and
-    Fisher's exact test of the group's settled against the rest's; a `hidden` group with
-    none of them, nor is it the highest rate the others are measured against.
+    Fisher's exact test of the group's settled against the rest's; a `hidden` group (with
+    why: FEW or ALL_OR_NONE) with none of them, nor is it the highest rate the others are
+    measured against. The rest is `everyone` (the settled of the whole run, and those of
+    them with the outcome) but the group, or else the other groups: tested against the
+    groups of an attribute Sofie did not give, a group's p told, with the run's totals, what
+    happened to her.
     Rates and ratios are exact fractions until shown: 3 of 5 against 3 of 4 is a ratio of
     exactly 4/5, which the rule does not mark, yet in floating point it came out 0.7999…."""
     from scipy.stats import fisher_exact
 
-    total = sum(n - u for n, _, u in counts.values())  # the settled, of every group
-    chosen = sum(k for _, k, _ in counts.values())
+    hidden = hidden or {}
+    total, chosen = everyone or (sum(n - u for n, _, u in counts.values()),
+                                 sum(k for _, k, _ in counts.values()))
     best = max((Fraction(k, n - u) for g, (n, k, u) in counts.items()
                 if g not in hidden and n > u), default=0)
     found = []
     for group, (candidates, k, u) in counts.items():
         if group in hidden:
-            found.append(GroupRate(group, None, None, None, None, None, False, None))
+            found.append(GroupRate(group, None, None, None, None, None, False, None,
+                                   hidden[group]))
             continue
         n = candidates - u
         ratio = Fraction(k, n) / best if best and n else None

@@ -277,12 +277,24 @@ EN: dict[str, str] = {
     "Gruppe": "Group", "Antal": "Candidates", "Med udfaldet": "With the outcome",
     "Rate": "Rate", "Forhold": "Impact ratio", "4/5-reglen": "Four-fifths rule",
     "p (Fisher)": "p (Fisher)", "under 4/5": "below 4/5", "skjult": "hidden",
-    "{attribute}: {groups} vises uden tal: tallene for en gruppe under {n} kandidater, eller "
-    "tal, hvorfra sammen med andre tabellers tallene for færre end {n} kunne regnes ud, ville "
-    "vise, hvordan det gik den enkelte":
-        "{attribute}: {groups} shown without figures: the figures of a group of fewer than {n} "
-        "candidates, or figures from which, with other tables', those of fewer than {n} could "
-        "be worked out, would show what happened to the individual",
+    "{attribute}: {groups} vises uden tal: {why}":
+        "{attribute}: {groups} shown without figures: {why}",
+    "tallene for en gruppe under {n} kandidater, eller tal, hvorfra sammen med andre tabellers "
+    "tallene for færre end {n} kunne regnes ud, ville vise, hvordan det gik den enkelte":
+        "the figures of a group of fewer than {n} candidates, or figures from which, with other "
+        "tables', those of fewer than {n} could be worked out, would show what happened to the "
+        "individual",
+    "sammen med de andre tal og kørslens totaler ville tallene vise en del af kørslen, hvor "
+    "alle eller ingen med afklaret udfald havde udfaldet, og dermed hvordan det gik hver "
+    "enkelt i den; om en gruppe blev behandlet anderledes, kan her ikke vises uden at vise det":
+        "with the other figures and the run's totals the figures would show a part of the run "
+        "where everyone or no one with a settled outcome had the outcome, and so what happened "
+        "to each one in it; whether a group was treated differently cannot be shown here "
+        "without showing that",
+    "ingen foreslået knock-out i kørslen: ingen at underkende, så der er ingen tabel over "
+    "underkendte knock-outs":
+        "no proposed knock-out in the run: none to override, so there is no table of "
+        "overridden knock-outs",
     "{attribute}: grupperne {groups} har under {n} kandidater med afklaret udfald; for få til "
     "at konkludere noget om forskelsbehandling": "{attribute}: the groups {groups} have fewer "
     "than {n} candidates with a settled outcome; too few to conclude anything about unequal "

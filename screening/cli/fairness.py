@@ -32,10 +32,12 @@ def fairness(run, groups_file, take, fmt, audit_db):
     med --take, en anbefaling eller bedre) og personers beslutninger: hvem der går videre
     efter dem, og med --take shortlisten efter dem (en foreslået knock-out, ingen har
     afgjort, er uafklaret), og hvor mange af de foreslåede knock-outs en person har
-    underkendt. Grupper under 5 afklarede kandidater
+    underkendt (når nogen er foreslået). Grupper under 5 afklarede kandidater
     nævnes: for få til at konkludere; en gruppe, hvis tal ville vise, hvordan det gik under 3
-    kandidater, vises uden tal. Gruppeoplysningerne læses kun fra filen; de gemmes hverken i
-    poster eller revisionsspor.
+    kandidater, vises uden tal, og under et udfald også en, hvis tal ville vise en del af
+    kørslen, hvor alle eller ingen havde udfaldet: det ville vise, hvordan det gik hver
+    enkelt. Gruppeoplysningerne læses kun fra filen; de gemmes hverken i poster eller
+    revisionsspor.
 
     \b
     Eksempel:
@@ -75,26 +77,42 @@ def fairness(run, groups_file, take, fmt, audit_db):
     bands = [(b.band, b.label) for b in sorted(scoring.bands, key=lambda b: -b.min_score)]
     outcome_list = outcomes(results, take, bands) + decided(results, take, decisions)
     comparisons = compare(results, groups, outcome_list)
+    knockouts = sum(bool(r["knockouts"]) for r in results)
     if fmt == "json":
         emit(json.dumps(_document(run, comparisons, missing, unknown, unstated,
-                                  len(decisions), len(shown) - len(decisions)),
+                                  len(decisions), len(shown) - len(decisions), knockouts),
                         ensure_ascii=False, indent=2), None)
     else:
         emit(_table(run, comparisons), None)
     unsettled = [(o, sum(o.about(r) and not o.settled(r) for r in results))
                  for o in outcome_list]
     for text in _warnings(comparisons, unsettled, missing, unknown, unstated,
-                          len(decisions), len(shown) - len(decisions)):
+                          len(decisions), len(shown) - len(decisions), knockouts):
         click.echo(f"{t('advarsel')}: {terminal(text)}", err=True)
 
 
+# why a group is shown without figures (fairness.FEW, fairness.ALL_OR_NONE), said in the
+# warnings of the table and under "hidden_because" in JSON
+HIDDEN_BECAUSE = {
+    "few": "tallene for en gruppe under {n} kandidater, eller tal, hvorfra sammen med andre "
+           "tabellers tallene for færre end {n} kunne regnes ud, ville vise, hvordan det gik den "
+           "enkelte",
+    "all_or_none": "sammen med de andre tal og kørslens totaler ville tallene vise en del af "
+                   "kørslen, hvor alle eller ingen med afklaret udfald havde udfaldet, og dermed "
+                   "hvordan det gik hver enkelt i den; om en gruppe blev behandlet anderledes, "
+                   "kan her ikke vises uden at vise det"}
+
+
 def _document(run: str, comparisons, missing: list[str], unknown: list[str],
-              unstated: dict[str, list[str]], decided: int, elsewhere: int) -> dict:
+              unstated: dict[str, list[str]], decided: int, elsewhere: int,
+              knockouts: int) -> dict:
     from ..fairness import FOUR_FIFTHS, MIN_GROUP, MIN_SHOWN
 
     return {"run": run, "decisions": decided, "decisions_on_other_evidence": elsewhere,
+            "proposed_knockouts": knockouts,
             "four_fifths": float(FOUR_FIFTHS), "min_group": MIN_GROUP,
             "min_shown": MIN_SHOWN,
+            "hidden_because": {why: t(text, n=MIN_SHOWN) for why, text in HIDDEN_BECAUSE.items()},
             "not_in_groups_file": missing, "not_in_run": unknown, "not_given": unstated,
             "comparisons": [{"attribute": c.attribute, "outcome": c.outcome.id,
                              "counts": c.outcome.counts,
@@ -102,6 +120,7 @@ def _document(run: str, comparisons, missing: list[str], unknown: list[str],
                              "unsettled_when": t(c.outcome.unsettled),
                              "small_groups": list(c.small_groups),
                              "groups": [{"group": r.group, "hidden": r.hidden,
+                                         "hidden_because": r.hidden_because,
                                          "candidates": r.candidates,
                                          "unsettled": r.unsettled,
                                          "selected": r.selected,
@@ -139,12 +158,13 @@ def _table(run: str, comparisons) -> str:
 
 
 def _warnings(comparisons, unsettled: list, missing: list[str], unknown: list[str],
-              unstated: dict[str, list[str]], decided: int, elsewhere: int) -> list[str]:
+              unstated: dict[str, list[str]], decided: int, elsewhere: int,
+              knockouts: int) -> list[str]:
     """What the tables cannot say themselves; `unsettled`: per outcome, how many of the run's
     candidates have no settled outcome yet, and `decided` how many have a person's decision
     standing on the run's evidence, `elsewhere` how many have only one made on other evidence
     (counted, not named: each is about a candidate's outcome)."""
-    from ..fairness import MIN_GROUP, MIN_SHOWN
+    from ..fairness import ALL_OR_NONE, FEW, MIN_GROUP, MIN_SHOWN
 
     found = [t("{count} kandidat(er) har en stående beslutning truffet af en person; "
                "beslutningerne tæller med i udfaldene efter personers beslutninger, ikke i "
@@ -158,13 +178,20 @@ def _warnings(comparisons, unsettled: list, missing: list[str], unknown: list[st
                 "tæller ikke med i raterne; de står under Uafklarede", outcome=outcome.text(),
                 count=count, why=t(outcome.unsettled))
               for outcome, count in unsettled if count]
-    hidden = {c.attribute: [r.group for r in c.rates if r.hidden]
-              for c in comparisons if any(r.hidden for r in c.rates)}
-    for attribute, groups in hidden.items():
-        found.append(t("{attribute}: {groups} vises uden tal: tallene for en gruppe under {n} "
-                       "kandidater, eller tal, hvorfra sammen med andre tabellers tallene for "
-                       "færre end {n} kunne regnes ud, ville vise, hvordan det gik den enkelte",
-                       attribute=attribute, groups=", ".join(groups), n=MIN_SHOWN))
+    if not knockouts:  # else the overrides were a table of zeros, "too few to conclude"
+        found.append(t("ingen foreslået knock-out i kørslen: ingen at underkende, så der er "
+                       "ingen tabel over underkendte knock-outs"))
+    # the groups hidden under every outcome (FEW) named once per attribute, those hidden
+    # under one outcome only (ALL_OR_NONE) with it
+    hidden = {}
+    for c in comparisons:
+        for why, named in ((FEW, c.attribute),
+                           (ALL_OR_NONE, f"{c.attribute} · {c.outcome.text()}")):
+            if groups := [r.group for r in c.rates if r.hidden_because == why]:
+                hidden[named] = (why, groups)
+    for named, (why, groups) in hidden.items():
+        found.append(t("{attribute}: {groups} vises uden tal: {why}", attribute=named,
+                       groups=", ".join(groups), why=t(HIDDEN_BECAUSE[why], n=MIN_SHOWN)))
     # per attribute, the groups small under any outcome about every candidate; under one
     # about some (the overrides: a handful of proposed knock-outs), named with it, as nearly
     # every group is small there and would read as small in the proposals too

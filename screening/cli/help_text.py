@@ -411,10 +411,12 @@ HELP_EN: dict[str, str] = {
     "med --take, en anbefaling eller bedre) og personers beslutninger: hvem der går videre "
     "efter dem, og med --take shortlisten efter dem (en foreslået knock-out, ingen har "
     "afgjort, er uafklaret), og hvor mange af de foreslåede knock-outs en person har "
-    "underkendt. Grupper under 5 afklarede kandidater "
+    "underkendt (når nogen er foreslået). Grupper under 5 afklarede kandidater "
     "nævnes: for få til at konkludere; en gruppe, hvis tal ville vise, hvordan det gik under 3 "
-    "kandidater, vises uden tal. Gruppeoplysningerne læses kun fra filen; de gemmes hverken i "
-    "poster eller revisionsspor.":
+    "kandidater, vises uden tal, og under et udfald også en, hvis tal ville vise en del af "
+    "kørslen, hvor alle eller ingen havde udfaldet: det ville vise, hvordan det gik hver "
+    "enkelt. Gruppeoplysningerne læses kun fra filen; de gemmes hverken i poster eller "
+    "revisionsspor.":
         "For each attribute in the --groups file (and each pair of them) and each outcome of "
         "the run RUN: count, how many are still unsettled, the rate among the settled, the "
         "ratio to the group with the highest rate (the 4/5 rule: below 0.8 is marked) and "
@@ -422,10 +424,12 @@ HELP_EN: dict[str, str] = {
         "proposals (no proposed knock-out, shortlist with --take, a recommendation or better) "
         "and people's decisions: who goes on after them, and with --take the shortlist after "
         "them (a proposed knock-out nobody has decided is unsettled), and how many of the "
-        "proposed knock-outs a person overrode. Groups under 5 settled candidates are named: "
-        "too few to conclude; a group whose figures would show what happened to fewer than 3 "
-        "candidates is shown without figures. The group attributes are read from the file "
-        "only; they are stored neither in records nor in the audit trail.",
+        "proposed knock-outs a person overrode (when any was proposed). Groups under 5 "
+        "settled candidates are named: too few to conclude; a group whose figures would show "
+        "what happened to fewer than 3 candidates is shown without figures, and under an "
+        "outcome also one whose figures would show a part of the run where everyone or no one "
+        "had the outcome: that would show what happened to each one. The group attributes are "
+        "read from the file only; they are stored neither in records nor in the audit trail.",
     "CSV med kandidat-id og frivilligt oplyste grupper (fx id,køn,aldersgruppe).":
         "CSV with candidate id and voluntarily disclosed groups (e.g. id,gender,age_group).",
     "Tag også shortlisten med: de N, værktøjet foreslår går videre, og de N efter personers "
