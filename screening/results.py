@@ -172,18 +172,22 @@ class Evidence:
     # the value of an inline `some`: the condition, worded in the reader's language when
     # shown (`wording.evidence_path`); the path words it in the language of the run
     some: Some | None = None
+    # an assessment's competency, so the papers name what was rated; not in the machines'
+    # output, whose path leads to it in the record
+    competency: str | None = None
 
     # A frozen dataclass's own __init__ calls object.__setattr__ once per field: for the
     # tens of Evidence and CriterionOutcome an explanation makes, a third of its cost
     # (measured). Writing the fields into the instance's dict makes the same object.
     def __init__(self, path: str, value: Any, source: str, note: str | None = None,
-                 some: Some | None = None) -> None:
+                 some: Some | None = None, competency: str | None = None) -> None:
         fields = self.__dict__
         fields["path"] = path
         fields["value"] = value
         fields["source"] = source
         fields["note"] = note
         fields["some"] = some
+        fields["competency"] = competency
 
 
 @dataclass(frozen=True, init=False)

@@ -496,7 +496,8 @@ def _assessment_evidence(evaluated: Evaluated, key: str,
         found = told.get(path)
         if found is None:
             made = assessments[n]
-            found = told[path] = Evidence(path, made.score, made.source, made.assessor)
+            found = told[path] = Evidence(path, made.score, made.source, made.assessor,
+                                          competency=made.competency)
         evidence.append(found)
     return tuple(evidence)
 

@@ -271,11 +271,13 @@ CONDITION_WORDS = {
     "da": {"and": " og ", "or": " eller ", "not": "ikke ({})", "some": "en {} hvor {}",
            "none": "ingen {} hvor {}", "rated": "'{}' vurderes til mindst {}",
            "partly": " (delvist: mindst {})", "by": " (fra {})", "not_fact": "ikke: {}",
-           "not_entry": "ikke {}", "rated_as": "vurderet til {}"},
+           "not_entry": "ikke {}", "rated_as": "vurderet til {}",
+           "rated_named": "'{}' vurderet til {}"},
     "en": {"and": " and ", "or": " or ", "not": "not ({})", "some": "{} where {}",
            "none": "no {} where {}", "rated": "'{}' is rated at least {}",
            "partly": " (partly: at least {})", "by": " (by {})", "not_fact": "not: {}",
-           "not_entry": "not {}", "rated_as": "rated {}"},
+           "not_entry": "not {}", "rated_as": "rated {}",
+           "rated_named": "'{}' rated {}"},
 }
 # an item field's evidence: "positions[1].politically_governed"
 _ITEM_FIELD = re.compile(r"^(?P<collection>\w+)\[(?P<index>\d+)\]\.(?P<field>\w+)$")
@@ -339,7 +341,8 @@ def grounds(evidence: Iterable[Evidence], profile: Profile | None) -> list[str]:
     source: a derived fact by the profile's description of it ("år i stillinger i kommuner:
     0 (cv)"), an inline `some` as found or not ("ingen stilling hvor fagområder omfatter
     skole (cv)"), an entry's fields under its title ("Afdelingschef, Dansk
-    Uddannelsesforlag A/S: ikke politisk styret (cv)"), a score with its assessor. The
+    Uddannelsesforlag A/S: ikke politisk styret (cv)"), a score with its competency and
+    assessor. The
     exact paths stay in the machines' output (JSON, CSV). `profile` None: a stored run
     whose rule files are gone, its derived facts by their ids."""
     lang = chosen_language()
@@ -372,7 +375,11 @@ def _fact_text(e: Evidence, scored: bool, profile: Profile | None, lang: str) ->
     fact in words."""
     words = CONDITION_WORDS[lang]
     if scored:
-        return words["rated_as"].format(value_text(e.value, lang))
+        # a stored run's evidence has no competency: its path alone
+        named = profile.competencies.get(e.competency or "") if profile is not None else None
+        if named is None:
+            return words["rated_as"].format(value_text(e.value, lang))
+        return words["rated_named"].format(named, value_text(e.value, lang))
     if e.some is not None:
         if e.value is False:
             return words["none"].format(label_of(COLLECTIONS[e.some.collection], lang),

@@ -83,7 +83,7 @@ def test_the_begrundelse_words_the_evidence_as_explain_does(audit_db):
 
 PROFILE = """\
     profile: {id: p, title: T, organisation: O, source: s.txt, version: "1", date: 2024-01-01}
-    competencies: {ledelse: Ledelse}
+    competencies: {ledelse: Ledelse, jura: Juridisk forståelse}
     derived:
       kommunal_aar: {description: År i stillinger i kommuner, of: positions,
                      where: {field: sector, eq: kommune}, aggregate: sum, field: years}
@@ -103,6 +103,8 @@ PROFILE = """\
          when: {some: education, where: {field: leadership, eq: true}}}
       - {id: lede, name: Lede, category: personlige, priority: ønske, quote: q6, section: S,
          when: {assessed: ledelse}}
+      - {id: jura, name: Ledelse og jura, category: faglige, priority: ønske, quote: q7,
+         section: S, when: {all: [{assessed: ledelse}, {assessed: jura}]}}
 """
 
 CANDIDATE = """\
@@ -115,6 +117,7 @@ CANDIDATE = """\
          leadership: true, year: 2019}
     assessments:
       - {competency: ledelse, source: samtale1, score: 4, assessor: Borgmester}
+      - {competency: jura, source: samtale1, score: 2, assessor: Borgmester}
 """
 
 WORDED = {
@@ -124,21 +127,25 @@ WORDED = {
            "en uddannelse hvor uddannelsen er en ledelsesuddannelse (cv)",
            "Executive MBA, Henley: ledelsesuddannelse (cv)",
            "ingen stilling hvor organisationen er politisk styret (cv)",
-           "vurderet til 4 (samtale1, Borgmester)"],
+           "'Ledelse' vurderet til 4 (samtale1, Borgmester)",
+           "'Juridisk forståelse' vurderet til 2 (samtale1, Borgmester)"],
     "en": ["år i stillinger i kommuner: 0 (cv)",
            "not: har haft en stilling på direktionsniveau (cv)",
            "no position where fields includes skole (cv)",
            "an education where the education is a leadership education (cv)",
            "Executive MBA, Henley: leadership education (cv)",
            "no position where the organisation is politically governed (cv)",
-           "rated 4 (first interview, Borgmester)"],
+           "'Ledelse' rated 4 (first interview, Borgmester)",
+           "'Juridisk forståelse' rated 2 (first interview, Borgmester)"],
 }
 
 
 @pytest.mark.parametrize("language", ["da", "en"])
 def test_each_kind_of_evidence_in_words(tmp_path, language):
     """A derived fact by its description, an inline `some` found or not, an entry's field
-    under its title, a bool field as what it says, a score with its assessor."""
+    under its title, a bool field as what it says, a score with its competency and assessor
+    (a criterion reading two said "vurderet til 4 (samtale1, X); vurderet til 2 (samtale1,
+    X)", and the committee could not tell which was which)."""
     rules = write(tmp_path, "p.yaml", PROFILE)
     candidate = write(tmp_path, "k.yaml", CANDIDATE)
     done = CliRunner().invoke(main, ["--lang", language, "explain", str(rules), str(candidate),

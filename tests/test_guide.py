@@ -192,8 +192,10 @@ def test_a_hand_checked_guide_for_the_second_interview():
     disagreeing = result.stdout.split("### ")[3]
     assert ("Hvorfor: uenige kilder, foreløbigt vurderet; kan endnu blive opfyldt; "
             "nu: delvist opfyldt") in disagreeing
-    assert "Grundlag: vurderet til 5 (samtale1, Rekrutteringsudvalget)" in disagreeing
-    assert "Grundlag: vurderet til 2 (reference, Tidligere skoleleder)" in disagreeing
+    assert ("Grundlag: 'Gennemslagskraft balanceret med lytning og inddragelse' vurderet til 5 "
+            "(samtale1, Rekrutteringsudvalget)") in disagreeing
+    assert ("Grundlag: 'Gennemslagskraft balanceret med lytning og inddragelse' vurderet til 2 "
+            "(reference, Tidligere skoleleder)") in disagreeing
     assert "1. Fortæl om en beslutning, du fik gennemført trods modstand." in disagreeing
     assert "Mangler: ingen vurdering af 'Gennemslagskraft balanceret med lytning og " \
         "inddragelse' fra samtale2" in disagreeing
