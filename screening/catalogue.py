@@ -45,6 +45,12 @@ class Collection:
     record_attr: str
     fields: dict[str, ItemField]
     english: str  # the label in English
+    titled_by: tuple[str, ...]  # the fields an entry is named by in the papers
+
+
+def entry_title(item: Any, collection: Collection) -> str:
+    """An entry's title as the papers name it ("Direktør, Helsingør Kommune")."""
+    return ", ".join([str(v) for v in (getattr(item, a) for a in collection.titled_by) if v])
 
 
 @dataclass(frozen=True)
@@ -88,7 +94,7 @@ COLLECTIONS: dict[str, Collection] = {
                   holds_english="the position is the current one"),
         ItemField("domains", "set", "fagområder", _attr("domains"), r.DOMAINS,
                   english="fields"),
-    ), "position"),
+    ), "position", ("title", "organisation")),
     "education": Collection("education", "uddannelse", "education", _fields(
         ItemField("level", "enum", "uddannelsesniveau", _attr("level"), r.EDUCATION_LEVELS,
                   english="level of education"),
@@ -99,12 +105,12 @@ COLLECTIONS: dict[str, Collection] = {
                   holds_english="the education is a leadership education"),
         ItemField("year", "number", "afslutningsår", _attr("year"),
                   protected="graduation_year_for_age", english="year of graduation"),
-    ), "education"),
+    ), "education", ("degree", "institution")),
     "experience": Collection("experience", "erfaring", "experience", _fields(
         ItemField("kind", "enum", "type", _attr("kind"), r.EXPERIENCE_KINDS, english="kind"),
         ItemField("role", "enum", "rolle", _attr("role"), r.EXPERIENCE_ROLES, english="role"),
         ItemField("years", "number", "år", _attr("years"), english="years"),
-    ), "experience"),
+    ), "experience", ("kind", "description")),
 }
 
 

@@ -24,7 +24,7 @@ from operator import itemgetter
 from typing import Any
 
 from .algebra import UNBOUNDED
-from .catalogue import COLLECTIONS
+from .catalogue import COLLECTIONS, Collection, entry_title
 from .compile import CompiledCriterion, CompiledProfile, DerivedPlan
 from .engine import Evaluated
 from .profiles import CATEGORIES, Band, Criterion, Scoring
@@ -397,7 +397,7 @@ class _DerivedParts:
         # a named derived fact by its id; an inline `some` by its description
         self.path = f"derived.{plan.name}" if plan.name in compiled.profile.derived else plan.name
         self.some = plan.some
-        self.titled = _TITLE_ATTRS[plan.collection]
+        self.titled = COLLECTIONS[plan.collection]
         names = dict.fromkeys([*predicate.fields, *([plan.field] if plan.field else [])])
         # through the catalogue: `current` and a position's `years` are computed
         self.fields = [(f".{name}", collection.fields[name].read) for name in names]
@@ -478,12 +478,11 @@ class _Shared:
         self.evidence: dict[str, Evidence] = {}
         self.titles: dict[str, str] = {}
 
-    def title(self, item_path: str, item: Any, attrs: tuple[str, ...]) -> str:
+    def title(self, item_path: str, item: Any, collection: Collection) -> str:
         """The item's title ("Direktør, Helsingør Kommune")."""
         title = self.titles.get(item_path)
         if title is None:
-            title = self.titles[item_path] = ", ".join(
-                [str(v) for v in (getattr(item, a) for a in attrs) if v])
+            title = self.titles[item_path] = entry_title(item, collection)
         return title
 
 
@@ -500,10 +499,6 @@ def _assessment_evidence(evaluated: Evaluated, key: str,
                                           competency=made.competency)
         evidence.append(found)
     return tuple(evidence)
-
-
-_TITLE_ATTRS = {"positions": ("title", "organisation"), "education": ("degree", "institution"),
-                "experience": ("kind", "description")}
 
 
 def rank(results: list[CandidateResult]) -> list[CandidateResult]:

@@ -280,7 +280,7 @@ CONDITION_WORDS = {
            "rated_named": "'{}' rated {}"},
 }
 # an item field's evidence: "positions[1].politically_governed"
-_ITEM_FIELD = re.compile(r"^(?P<collection>\w+)\[(?P<index>\d+)\]\.(?P<field>\w+)$")
+ITEM_FIELD = re.compile(r"^(?P<collection>\w+)\[(?P<index>\d+)\]\.(?P<field>\w+)$")
 
 
 def value_text(value: Any, language: str | None = None) -> str:
@@ -351,7 +351,7 @@ def grounds(evidence: Iterable[Evidence], profile: Profile | None) -> list[str]:
     lines: list[tuple[tuple[str, str] | None, str, list[str], str]] = []
     for e in evidence:
         source = label(STAGES, e.source)
-        item = _ITEM_FIELD.match(e.path) if e.some is None else None
+        item = ITEM_FIELD.match(e.path) if e.some is None else None
         if item is None or item["collection"] not in COLLECTIONS:
             if item is not None and e.note:  # an assessment and its assessor
                 source = f"{source}, {one_line(e.note)}"

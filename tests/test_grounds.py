@@ -5,6 +5,7 @@ it: `explain` wrote "derived.kommunal_erfaring_aar = 0 (cv)", "positions[0].poli
 from __future__ import annotations
 
 import re
+import sqlite3
 from html import unescape
 
 import pytest
@@ -79,6 +80,51 @@ def test_the_begrundelse_words_the_evidence_as_explain_does(audit_db):
     assert [g for g in shown if ENGINE_TERMS.search(g)] == []
     described = [d.description.lower() for d in load_profile(HELSINGOR).derived.values()]
     assert any(g.lower().startswith(tuple(described)) for g in shown)
+
+
+def test_the_begrundelse_words_the_evidence_as_the_papers_did(audit_db):
+    """audit show (Danish) and export (English) word each candidate's evidence as explain
+    did when the run was made: the scores with their competency and assessor, the entries
+    by their titles, read back from the record the run stored (it said "vurderet til 2
+    (samtale1)" and "stilling 1: ikke politisk styret")."""
+    folder = EXAMPLES[[p.name for p in EXAMPLES].index(HELSINGOR.stem)]
+    done = CliRunner().invoke(main, ["screen", str(HELSINGOR), str(folder),
+                                     "--audit-db", str(audit_db)])
+    assert done.exit_code == 0, done.output
+    run = AuditStore(audit_db).runs()[-1]["run"]
+    for record in sorted(folder.glob("*.yaml")):
+        for language, command in (("da", "show"), ("en", "export")):
+            explained = CliRunner().invoke(main, ["--lang", language, "explain",
+                                                  str(HELSINGOR), str(record), "--no-audit"])
+            stored = CliRunner().invoke(main, ["--lang", language, "audit", command, run,
+                                               "--candidate", record.stem,
+                                               "--audit-db", str(audit_db)])
+            assert stored.exit_code == 0, stored.output
+            assert sorted(grounds_in(stored.stdout.replace("\\", ""))) == \
+                sorted(grounds_in(explained.stdout)), record.stem
+
+
+def test_the_begrundelse_without_its_stored_record_words_the_paths(audit_db):
+    """A store whose record is gone (a blob deleted by hand) still shows the begrundelse:
+    each score and entry as the stored evidence says it, without the record's names."""
+    folder = EXAMPLES[[p.name for p in EXAMPLES].index(HELSINGOR.stem)]
+    record = sorted(folder.glob("*.yaml"))[0]
+    done = CliRunner().invoke(main, ["screen", str(HELSINGOR), str(record),
+                                     "--audit-db", str(audit_db)])
+    assert done.exit_code == 0, done.output
+    store = AuditStore(audit_db)
+    run = store.runs()[-1]["run"]
+    digest = store.result(run, record.stem)["input"]["record"]
+    db = sqlite3.connect(audit_db)
+    db.execute("DELETE FROM blobs WHERE sha256 = ?", (digest,))
+    db.commit()
+    db.close()
+    shown = CliRunner().invoke(main, ["audit", "show", run, "--candidate", record.stem,
+                                      "--audit-db", str(audit_db)])
+    assert shown.exit_code == 0, shown.output
+    grounds = grounds_in(shown.stdout)
+    assert any(g.startswith("vurderet til ") for g in grounds)
+    assert not any(" vurderet til " in g for g in grounds)
 
 
 PROFILE = """\

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from ..catalogue import COLLECTIONS, entry_title
 from ..conditions import Some, parse
 from ..display import markdown as escape
 from ..display import one_line
@@ -24,12 +25,13 @@ from ..vocabulary import (
     STATUSES,
     label,
 )
-from ..wording import grounds, missing_text, some_text
+from ..wording import ITEM_FIELD, grounds, missing_text, some_text
 from .decisions import Decision, ProfileKey, decision_line, describe
 from .store import AuditStore, command_of
 
 if TYPE_CHECKING:
     from ..profiles import Profile
+    from ..records import CandidateRecord
 
 
 def begrundelse(store: AuditStore, run_id: str, candidate: str) -> dict[str, Any]:
@@ -74,11 +76,46 @@ def _criterion_in_reader_language(criterion: dict[str, Any]) -> dict[str, Any]:
     return worded
 
 
-def _evidence_of(stored: dict[str, Any]) -> Evidence:
-    """A stored piece of evidence as the result had it (the entries' titles and the
-    assessors are not stored with it)."""
-    return Evidence(stored["path"], stored["value"], stored["source"], None,
-                    _some_of(stored["some"]) if "some" in stored else None)
+def _evidence_of(stored: dict[str, Any], record: CandidateRecord | None) -> Evidence:
+    """A stored piece of evidence as the result had it: the entry's title, or the
+    assessment's assessor and competency, read from the `record` the run stored (not
+    stored with the evidence); without the record, its path alone."""
+    note, competency = _told_by(record, stored["path"]) if record else (None, None)
+    return Evidence(stored["path"], stored["value"], stored["source"], note,
+                    _some_of(stored["some"]) if "some" in stored else None, competency)
+
+
+def _told_by(record: CandidateRecord, path: str) -> tuple[str | None, str | None]:
+    """What the record says of the entry at `path` ("assessments[3].score"): its title, or
+    an assessment's assessor and competency."""
+    found = ITEM_FIELD.match(path)
+    if found is None:
+        return None, None
+    collection, index = found["collection"], int(found["index"])
+    items = record.assessments if collection == "assessments" else (
+        getattr(record, COLLECTIONS[collection].record_attr) if collection in COLLECTIONS
+        else [])
+    if index >= len(items):
+        return None, None
+    item = items[index]
+    if collection == "assessments":
+        return item.assessor, item.competency
+    return entry_title(item, COLLECTIONS[collection]) or None, None
+
+
+def stored_record(store: AuditStore, run_id: str, candidate: str) -> CandidateRecord | None:
+    """The record the run screened (without its personal data), or None when the store no
+    longer holds it or it no longer reads as a record."""
+    from pydantic import ValidationError
+
+    from ..errors import InputError
+    from ..records import CandidateRecord
+
+    digest = store.result(run_id, candidate)["input"].get("record")
+    try:
+        return CandidateRecord.model_validate_json(store.blob(digest)) if digest else None
+    except (InputError, ValidationError):
+        return None
 
 
 def _some_of(stored: dict[str, Any]) -> Some:
@@ -123,12 +160,14 @@ def _as_dict(decision: Decision | None) -> dict | None:
 
 
 def markdown(doc: dict[str, Any], m: Callable[[object], str] = escape,
-             profile: Profile | None = None) -> str:
+             profile: Profile | None = None, record: CandidateRecord | None = None) -> str:
     """The begrundelse as Markdown. Every text that people typed (names, titles, quotes,
     reasons) is one escaped paragraph, so none of it can add a section or a line; for a
     terminal (`m=plain`) one paragraph as written, without Markdown's backslashes. The
     evidence is worded for people (`wording.grounds`), a derived fact by the description
-    of the run's `profile` (`readable_profile`); the exact paths are in the JSON."""
+    of the run's `profile` (`readable_profile`), an entry by its title and a score by its
+    competency and assessor in the `record` the run stored (`stored_record`); the exact
+    paths are in the JSON."""
     r, p = doc["result"], doc["profile"]
     lines = [f"# {t('Begrundelse')}: {m(r['id'])}", "",
              t("Profil: {title}, {organisation} ({id} v{version}, regler sha256 {sha256})",
@@ -159,7 +198,7 @@ def markdown(doc: dict[str, Any], m: Callable[[object], str] = escape,
                      f"{m(label(PRIORITIES, c['priority']))}): "
                      f"{label(STATUSES, c['status'])}, {points}")
         lines.append(f"  - {t('Profilen')}: \"{m(c['quote'])}\"")
-        for ground in grounds(map(_evidence_of, c["evidence"]), profile):
+        for ground in grounds([_evidence_of(e, record) for e in c["evidence"]], profile):
             lines.append(f"  - {t('Grundlag')}: {m(ground)}")
         for missing in c["missing"]:
             lines.append(f"  - {t('Mangler')}: {m(missing)}")

@@ -114,12 +114,13 @@ def show(run, candidate, audit_db):
             "Nr.", "Kandidat", "Score (sikret–mulig)", "Dækning", "Anbefaling",
             "Foreslåede knock-outs", "Besluttet"]], disable_numparse=True)))
         return
-    from ..audit.export import begrundelse, markdown, plain, readable_profile
+    from ..audit.export import begrundelse, markdown, plain, readable_profile, stored_record
 
     # read here, not handed on: what people typed as written, without the backslashes that
     # keep an exported file's Markdown from reading it as markup
     click.echo(terminal(markdown(begrundelse(store, run, candidate), plain,
-                                 readable_profile(store, meta))))
+                                 readable_profile(store, meta),
+                                 stored_record(store, run, candidate))))
 
 
 @audit.command()
@@ -242,12 +243,13 @@ def export(run, candidate, fmt, out, audit_db):
     Eksempel:
       screening audit export 20261125T101500-a1b2c3 --candidate k02-anders-lykke --out k02.md
     """
-    from ..audit.export import begrundelse, markdown, readable_profile
+    from ..audit.export import begrundelse, markdown, readable_profile, stored_record
 
     check_out(out, audit_db=audit_db, store=True)
     store = _store(audit_db)
     doc = begrundelse(store, run, candidate)
-    emit(markdown(doc, profile=readable_profile(store, store.run(run))) if fmt == "markdown"
+    emit(markdown(doc, profile=readable_profile(store, store.run(run)),
+                  record=stored_record(store, run, candidate)) if fmt == "markdown"
          else json.dumps(doc, ensure_ascii=False, indent=2), out)
 
 
