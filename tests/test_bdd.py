@@ -173,7 +173,8 @@ def test_a_failing_steps_evidence_starts_its_own_line_in_the_table(tmp_path):
                                        "--rules-dir", str(ROOT / "rules")])
     assert result.exit_code == 1
     cells = [line.split("  ")[-1].strip() for line in result.output.splitlines()]
-    assert any(cell.startswith("Grundlag: derived.har_ledet_ledere") for cell in cells)
+    # the evidence worded as explain words it: "derived.har_ledet_ledere = ja (cv)" before
+    assert any(cell.startswith("Grundlag: har ledet andre ledere (cv)") for cell in cells)
     assert not any("Grundlag" in cell and not cell.startswith("Grundlag") for cell in cells)
 
 

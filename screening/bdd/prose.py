@@ -20,7 +20,7 @@ from ..i18n import decimal, t
 from ..report import number_text, points_text, score_range
 from ..results import PENDING_LABEL, SPARSE_BAND, CandidateResult, CriterionOutcome
 from ..vocabulary import CATEGORY_TITLES, PENDING_BAND, PRIORITIES, STATUSES, label, recommendation
-from ..wording import evidence_path, missing_text, value_text
+from ..wording import grounds, missing_text
 from . import arguments
 from .arguments import STATUS, CriterionRef, Organisation, Title
 from .grammar import Reading, step
@@ -460,13 +460,12 @@ def _expect_status(screening_context: Context, crit: CriterionRef, status: str,
                    who: str | None) -> None:
     result, outcome = _criterion_outcome(screening_context, crit, who)
     if outcome.status != status:
-        grounds = "; ".join(f"{evidence_path(e)} = {value_text(e.value)} ({e.source})"
-                            for e in outcome.evidence)
+        said = "; ".join(grounds(outcome.evidence, screening_context.profile))
         raise AssertionError(
             t("'{name}' er {status} for '{candidate}', forventet {expected}",
               name=outcome.criterion.name, status=label(STATUSES, outcome.status),
               candidate=result.id, expected=label(STATUSES, status))
-            + (t("\nGrundlag: {grounds}", grounds=grounds) if grounds else "")
+            + (t("\nGrundlag: {grounds}", grounds=said) if said else "")
             + (t("\nMangler: {missing}", missing="; ".join(map(missing_text, outcome.missing)))
                if outcome.missing else ""))
 

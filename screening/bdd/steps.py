@@ -31,7 +31,7 @@ from ..records import SOURCES, CandidateRecord
 from ..report import number_text
 from ..vocabulary import BANDS, STATUSES, did_you_mean, label
 from ..vocabulary import recommendation as recommendation_words
-from ..wording import evidence_path, missing_text, value_text
+from ..wording import grounds, missing_text
 from .arguments import find_criterion as _find_criterion
 from .grammar import NotRead, ReadContext, StepCatalogue, read, step
 from .words import NUMBER, Unreadable, plain, read_number, slug
@@ -410,14 +410,13 @@ def criterion_status(screening_context: Context, criterion: str, status: str,
     """A criterion's status (opfyldt, delvist opfyldt, ikke opfyldt, ikke belyst)."""
     result, outcome = _outcome(screening_context, criterion, candidate)
     if outcome.status != status:
-        grounds = "; ".join(f"{evidence_path(e)} = {value_text(e.value)} ({e.source})"
-                            for e in outcome.evidence)
+        said = "; ".join(grounds(outcome.evidence, screening_context.profile))
         missing = "; ".join(map(missing_text, outcome.missing))
         raise AssertionError(
             t("Kriteriet '{criterion}' er '{status}' for '{candidate}', forventet '{expected}'.",
               criterion=outcome.criterion.id, status=label(STATUSES, outcome.status),
               candidate=result.id, expected=label(STATUSES, status))
-            + (t("\nGrundlag: {grounds}", grounds=grounds) if grounds else "")
+            + (t("\nGrundlag: {grounds}", grounds=said) if said else "")
             + (t("\nMangler: {missing}", missing=missing) if missing else ""))
 
 
