@@ -1041,7 +1041,8 @@ def test_an_example_candidate_is_named_by_her_first_name(tmp_path, monkeypatch):
     result = CliRunner().invoke(main, ["test", str(path), "--rules-dir", str(ROOT / "rules")])
     assert "1 bestået, 1 fejlet" in result.output, result.output
     # Mette Kjær's, not blank (on one line once the table's wrapping is undone)
-    assert "positions[1].leaders_led = 28 (cv)" in " ".join(result.output.split())
+    assert "Skole- og dagtilbudschef, Furesø Kommune: antal ledere ledet er 28 (cv)" in \
+        " ".join(result.output.split())
 
 
 def test_a_feature_kept_outside_the_project_reads_the_examples_of_the_project(tmp_path,
