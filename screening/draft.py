@@ -272,11 +272,25 @@ def _category(s: Statement, quote: str) -> str:
 
 
 def _guessed_category(words: str) -> str:
-    lowered = words.casefold()
-    found = {category: sum(lowered.count(stem) for stem in stems)
-             for category, stems in CATEGORY_WORDS.items()}
+    found = _category_words(words)
     most = max(found.values())
     return next(c for c, n in found.items() if n == most) if most else DEFAULT_CATEGORY
+
+
+# a stem found anywhere in a word ("ledelse" in "koncernledelse"), but one written with a
+# space after it only as a word of its own: "lede " is the verb, not the end of "samlede"
+# ("den samlede direktion" was a leadership word)
+_STEMS = {category: [re.compile(rf"(?<!\w){re.escape(stem.strip())}(?!\w)"
+                                if stem.endswith(" ") else re.escape(stem))
+                     for stem in stems]
+          for category, stems in CATEGORY_WORDS.items()}
+
+
+def _category_words(words: str) -> dict[str, int]:
+    """How many words of each category the text uses."""
+    lowered = words.casefold()
+    return {category: sum(len(stem.findall(lowered)) for stem in stems)
+            for category, stems in _STEMS.items()}
 
 
 def _slug(text: str, sep: str) -> str:

@@ -772,6 +772,18 @@ def test_a_table_rows_name_and_a_numbered_blocks_title_help_file_it(tmp_path):
         ("Politisk tæft", "faglige")]
 
 
+def test_a_word_ending_in_a_category_words_letters_is_not_that_word(tmp_path):
+    """'lede' (to lead) was found at the end of 'samlede': 'Du skal sikre, at den samlede
+    økonomi er i balance' was drafted ledelsesmæssige (Ishøj's 'den samlede direktion ...
+    budgetprocessen' likewise, which the consultant filed faglige)."""
+    text = tmp_path / "profil.md"
+    text.write_text("# Økonomichef, Greve Kommune\n\n## Forventninger\n\n"
+                    "Du skal sikre, at den samlede økonomi er i balance.\n\n"
+                    "Du skal kunne lede.\n", encoding="utf-8")
+    profile = load_profile(write_draft(text, tmp_path))
+    assert [c.category for c in profile.criteria] == ["faglige", "ledelsesmæssige"]
+
+
 @pytest.mark.parametrize(("head", "title"), [
     ("Stillings- og personprofil\n\nSkolechef\n\nRoskilde Kommune\n\nMarts 2025", "Skolechef"),
     ("Stillings- og kompetenceprofil\n\nRoskilde Kommune\n\nMarts 2025\n\nSkolechef",
