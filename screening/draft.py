@@ -268,13 +268,17 @@ def _category(s: Statement, quote: str) -> str:
             return named[0]
         if named:
             return _guessed_category(quote)
-    return _guessed_category(f"{quote} {s.section}")
+    return _guessed_category(quote, s.section)
 
 
-def _guessed_category(words: str) -> str:
-    found = _category_words(words)
-    most = max(found.values())
-    return next(c for c, n in found.items() if n == most) if most else DEFAULT_CATEGORY
+def _guessed_category(words: str, section: str = "") -> str:
+    """The category most of the statement's own words name; its section's words (the
+    heading above it) only choose between equals, or when its own name none: a consultant
+    files "du skal have kendskab til ... opgaveområder" under 'Centrale opgaver for lederen'
+    by what it asks, not by the heading's 'lederen'. Of equals still, the first."""
+    own, around = _category_words(words), _category_words(section)
+    best = max(CATEGORY_WORDS, key=lambda category: (own[category], around[category]))
+    return best if own[best] or around[best] else DEFAULT_CATEGORY
 
 
 # a stem found anywhere in a word ("ledelse" in "koncernledelse"), but one written with a

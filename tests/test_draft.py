@@ -772,6 +772,23 @@ def test_a_table_rows_name_and_a_numbered_blocks_title_help_file_it(tmp_path):
         ("Politisk tæft", "faglige")]
 
 
+def test_a_statement_is_filed_by_its_own_words_before_its_headings(tmp_path):
+    """Under a heading naming no category, the heading's words counted as much as the
+    statement's own: 'du skal have kendskab til ...' under 'Centrale opgaver for lederen af
+    Sekretariatet' was drafted ledelsesmæssige (the heading's 'lederen'), where Albertslund's
+    consultant filed it faglige. The heading's words now only choose between equals, or
+    where the statement's own name no category."""
+    text = tmp_path / "profil.md"
+    text.write_text("# Skolechef, Greve Kommune\n\n## Centrale opgaver for lederen\n\n"
+                    "Du skal have kendskab til skoleområdet.\n\n"
+                    "Du skal være til stede i hverdagen.\n\n"
+                    "## Økonomi\n\nDu skal kunne lede og have kendskab til budgetter."
+                    "\n", encoding="utf-8")
+    profile = load_profile(write_draft(text, tmp_path))
+    assert [c.category for c in profile.criteria] == [
+        "faglige", "ledelsesmæssige", "faglige"]
+
+
 def test_a_word_ending_in_a_category_words_letters_is_not_that_word(tmp_path):
     """'lede' (to lead) was found at the end of 'samlede': 'Du skal sikre, at den samlede
     økonomi er i balance' was drafted ledelsesmæssige (Ishøj's 'den samlede direktion ...
