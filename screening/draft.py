@@ -276,7 +276,7 @@ def _guessed_category(words: str, section: str = "") -> str:
     heading above it) only choose between equals, or when its own name none: a consultant
     files "du skal have kendskab til ... opgaveområder" under 'Centrale opgaver for lederen'
     by what it asks, not by the heading's 'lederen'. Of equals still, the first."""
-    own, around = _category_words(words), _category_words(section)
+    own, around = _category_words(_NAME.sub("", words)), _category_words(section)
     best = max(CATEGORY_WORDS, key=lambda category: (own[category], around[category]))
     return best if own[best] or around[best] else DEFAULT_CATEGORY
 
@@ -288,6 +288,11 @@ _STEMS = {category: [re.compile(rf"(?<!\w){re.escape(stem.strip())}(?!\w)"
                                 if stem.endswith(" ") else re.escape(stem))
                      for stem in stems]
           for category, stems in CATEGORY_WORDS.items()}
+
+
+# a word capitalised inside a sentence is a name ("enhederne i Økonomi & Stab", "Sekretariat
+# for Politik, Jura, Kommunikation & Udvikling"): it names a unit, not the field asked for
+_NAME = re.compile(r"(?<=[\w,] )[A-ZÆØÅ]\w*")
 
 
 def _category_words(words: str) -> dict[str, int]:

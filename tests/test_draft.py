@@ -789,6 +789,20 @@ def test_a_statement_is_filed_by_its_own_words_before_its_headings(tmp_path):
         "faglige", "ledelsesmæssige", "faglige"]
 
 
+def test_a_units_name_in_a_statement_does_not_file_it(tmp_path):
+    """'Det er afgørende, at du har blik for de muligheder, der eksisterer på tværs af
+    enhederne i Økonomi & Stab' was drafted faglige by the unit's name ('Økonomi'), where
+    Albertslund's consultant filed it ledelsesmæssige, as its heading ('Centrale opgaver for
+    lederen') does. A word capitalised inside a sentence is a name, not a field."""
+    text = tmp_path / "profil.md"
+    text.write_text("# Skolechef, Greve Kommune\n\n## Centrale opgaver for lederen\n\n"
+                    "Det er afgørende, at du ser mulighederne på tværs af Økonomi & Stab.\n\n"
+                    "Økonomi og jura skal du kende, også i Center for Personale.\n",
+                    encoding="utf-8")
+    profile = load_profile(write_draft(text, tmp_path))
+    assert [c.category for c in profile.criteria] == ["ledelsesmæssige", "faglige"]
+
+
 def test_a_word_ending_in_a_category_words_letters_is_not_that_word(tmp_path):
     """'lede' (to lead) was found at the end of 'samlede': 'Du skal sikre, at den samlede
     økonomi er i balance' was drafted ledelsesmæssige (Ishøj's 'den samlede direktion ...
