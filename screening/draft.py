@@ -54,6 +54,9 @@ CATEGORY_HEADINGS = {"faglige": ("faglig", "professional"),
                      "ledelsesmæssige": ("ledelsesmæssig", "leadership", "management"),
                      "personlige": ("personlig", "personal")}
 DEFAULT_CATEGORY = "personlige"  # a description with none of the words
+# an education asked for is faglige, whatever it is in: the consultants file a "ledelsesmæssig
+# efteruddannelse" and a "formel lederuddannelse" with the other formal qualifications
+EDUCATION_WORDS = ("uddannelse", "degree", "education")
 MAX_NAME_WORDS = 8
 # the draft's comments and reasons are written in the run's language (i18n.t)
 SOFTENER_REASON = ("Sådan læses udsagnene, der følger (en blødgører, R7): deres skal og "
@@ -275,8 +278,12 @@ def _guessed_category(words: str, section: str = "") -> str:
     """The category most of the statement's own words name; its section's words (the
     heading above it) only choose between equals, or when its own name none: a consultant
     files "du skal have kendskab til ... opgaveområder" under 'Centrale opgaver for lederen'
-    by what it asks, not by the heading's 'lederen'. Of equals still, the first."""
-    own, around = _category_words(_NAME.sub("", words)), _category_words(section)
+    by what it asks, not by the heading's 'lederen'. Of equals still, the first. An
+    education is faglige (EDUCATION_WORDS)."""
+    own_words = _NAME.sub("", words)
+    if any(stem in own_words.casefold() for stem in EDUCATION_WORDS):
+        return "faglige"
+    own, around = _category_words(own_words), _category_words(section)
     best = max(CATEGORY_WORDS, key=lambda category: (own[category], around[category]))
     return best if own[best] or around[best] else DEFAULT_CATEGORY
 

@@ -803,6 +803,26 @@ def test_a_units_name_in_a_statement_does_not_file_it(tmp_path):
     assert [c.category for c in profile.criteria] == ["ledelsesmæssige", "faglige"]
 
 
+@pytest.mark.parametrize(("lang", "heading", "asked"), [
+    ("da", "Personlige og ledelsesmæssige kompetencer",
+     "Har du en ledelsesmæssig efteruddannelse, er det desuden et plus."),
+    ("en", "Personal and leadership competencies", "A degree in leadership is a plus."),
+])
+def test_an_education_asked_for_is_faglige_whatever_it_is_in(tmp_path, lang, heading, asked):
+    """Helsingør's 'Har du en ledelsesmæssig efteruddannelse er det desuden et plus' was
+    drafted ledelsesmæssige (its 'ledelse' equal to its 'uddannelse', leadership first),
+    where the consultant filed it faglige, as every consultant files a formal education
+    ('formel lederuddannelse', 'kandidatuddannelse', 'uddannelsesbaggrund')."""
+    text = tmp_path / "profil.md"
+    text.write_text(f"# Skolechef, Greve Kommune\n\n## {heading}\n\n{asked}\n",
+                    encoding="utf-8")
+    args = ["--lang", "en"] if lang == "en" else []
+    out = tmp_path / "udkast.yaml"
+    result = CliRunner().invoke(main, [*args, "new", str(text), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert [c.category for c in load_profile(out).criteria] == ["faglige"]
+
+
 def test_a_word_ending_in_a_category_words_letters_is_not_that_word(tmp_path):
     """'lede' (to lead) was found at the end of 'samlede': 'Du skal sikre, at den samlede
     økonomi er i balance' was drafted ledelsesmæssige (Ishøj's 'den samlede direktion ...
