@@ -823,6 +823,37 @@ def test_an_education_asked_for_is_faglige_whatever_it_is_in(tmp_path, lang, hea
     assert [c.category for c in load_profile(out).criteria] == ["faglige"]
 
 
+@pytest.mark.parametrize(("lang", "text", "wishes", "said"), [
+    ("da", "# Skolechef, Greve Kommune\n\n## Om stillingen\n\n"
+     "Du bør have erfaring med budgetter.\n\nDu skal kunne lede ledere.\n\n"
+     "## Personlige kompetencer\n\nDu bør være robust.\n",
+     ["Du bør have erfaring med budgetter.", "Du bør være robust."], "ønske: 'bør' i citatet"),
+    ("en", "# School head, Greve Municipality\n\n## About the post\n\n"
+     "You should have experience with budgets.\n\nYou must be able to lead leaders.\n\n"
+     "Should you have any questions, please call Anne Berg.\n",
+     ["You should have experience with budgets."], "ønske: 'should' in the quote"),
+])
+def test_what_the_candidate_bør_have_is_drafted_as_a_wish(tmp_path, lang, text, wishes, said):
+    """'Du bør have erfaring med budgetter' ('You should have …') asks for something a
+    consultant drafts as an ønske; it was not read at all: under a heading on the post it
+    was neither counted, drafted nor listed as skipped, and under a competency heading it
+    was an ønske 'by default, no word deciding'. 'Should you have any questions' is a
+    condition, no wish."""
+    source = tmp_path / "profil.md"
+    source.write_text(text, encoding="utf-8")
+    args = ["--lang", "en"] if lang == "en" else []
+    out = tmp_path / "udkast.yaml"
+    result = CliRunner().invoke(main, [*args, "new", str(source), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    profile = load_profile(out)
+    assert [c.quote for c in profile.criteria if c.priority == "ønske"] == wishes
+    assert [c.priority for c in profile.criteria if c.quote not in wishes] == ["krav"]
+    assert out.read_text(encoding="utf-8").count(said) == len(wishes)
+    assert lint_paths([out]) == []
+    (tr,) = trace_profile(profile)
+    assert not tr.uncovered and not tr.skipped
+
+
 def test_a_word_ending_in_a_category_words_letters_is_not_that_word(tmp_path):
     """'lede' (to lead) was found at the end of 'samlede': 'Du skal sikre, at den samlede
     økonomi er i balance' was drafted ledelsesmæssige (Ishøj's 'den samlede direktion ...
