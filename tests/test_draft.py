@@ -854,6 +854,28 @@ def test_what_the_candidate_bør_have_is_drafted_as_a_wish(tmp_path, lang, text,
     assert not tr.uncovered and not tr.skipped
 
 
+def test_plain_subheadings_under_a_competency_heading_stay_in_its_section(tmp_path):
+    """A Word profile saved as text, its competencies under subheadings ('Personlige
+    kompetencer', then 'Robusthed' and a paragraph, 'Samarbejde' and a paragraph): each
+    plain subheading closed the competency section, so nothing under it was counted and
+    `screening new` refused the text (E009, no statement asking anything). The title above
+    the post's name ('Stillings- og personprofil') opens no such section."""
+    text = tmp_path / "profil.txt"
+    text.write_text("Stillings- og personprofil\n\nSkolechef\n\nGreve Kommune\n\nMarts 2025"
+                    "\n\nGreve Kommune er en kommune med 50.000 borgere.\n\n"
+                    "Personlige kompetencer\n\nRobusthed\n\n"
+                    "Du bevarer roen, også når presset er stort.\n\nSamarbejde\n\n"
+                    "Du lytter og inddrager dine kolleger.\n\nFaglige kompetencer\n\n"
+                    "Økonomi\n\nDu har styr på budgetter og regnskab.\n", encoding="utf-8")
+    profile = load_profile(write_draft(text, tmp_path))
+    assert [(c.quote, c.category, c.section) for c in profile.criteria] == [
+        ("Du bevarer roen, også når presset er stort.", "personlige", "Robusthed"),
+        ("Du lytter og inddrager dine kolleger.", "personlige", "Samarbejde"),
+        ("Du har styr på budgetter og regnskab.", "faglige", "Økonomi")]
+    (tr,) = trace_profile(profile)
+    assert not tr.uncovered
+
+
 def test_a_word_ending_in_a_category_words_letters_is_not_that_word(tmp_path):
     """'lede' (to lead) was found at the end of 'samlede': 'Du skal sikre, at den samlede
     økonomi er i balance' was drafted ledelsesmæssige (Ishøj's 'den samlede direktion ...
