@@ -54,6 +54,9 @@ CATEGORY_HEADINGS = {"faglige": ("faglig", "professional"),
                      "ledelsesmæssige": ("ledelsesmæssig", "leadership", "management"),
                      "personlige": ("personlig", "personal")}
 DEFAULT_CATEGORY = "personlige"  # a description with none of the words
+# an education asked for is faglige, whatever it is in: the consultants file a "ledelsesmæssig
+# efteruddannelse" and a "formel lederuddannelse" with the other formal qualifications
+EDUCATION_WORDS = ("uddannelse", "degree", "education")
 MAX_NAME_WORDS = 8
 # the draft's comments and reasons are written in the run's language (i18n.t)
 SOFTENER_REASON = ("Sådan læses udsagnene, der følger (en blødgører, R7): deres skal og "
@@ -268,15 +271,42 @@ def _category(s: Statement, quote: str) -> str:
             return named[0]
         if named:
             return _guessed_category(quote)
-    return _guessed_category(f"{quote} {s.section}")
+    return _guessed_category(quote, s.section)
 
 
-def _guessed_category(words: str) -> str:
+def _guessed_category(words: str, section: str = "") -> str:
+    """The category most of the statement's own words name; its section's words (the
+    heading above it) only choose between equals, or when its own name none: a consultant
+    files "du skal have kendskab til ... opgaveområder" under 'Centrale opgaver for lederen'
+    by what it asks, not by the heading's 'lederen'. Of equals still, the first. An
+    education is faglige (EDUCATION_WORDS)."""
+    own_words = _NAME.sub("", words)
+    if any(stem in own_words.casefold() for stem in EDUCATION_WORDS):
+        return "faglige"
+    own, around = _category_words(own_words), _category_words(section)
+    best = max(CATEGORY_WORDS, key=lambda category: (own[category], around[category]))
+    return best if own[best] or around[best] else DEFAULT_CATEGORY
+
+
+# a stem found anywhere in a word ("ledelse" in "koncernledelse"), but one written with a
+# space after it only as a word of its own: "lede " is the verb, not the end of "samlede"
+# ("den samlede direktion" was a leadership word)
+_STEMS = {category: [re.compile(rf"(?<!\w){re.escape(stem.strip())}(?!\w)"
+                                if stem.endswith(" ") else re.escape(stem))
+                     for stem in stems]
+          for category, stems in CATEGORY_WORDS.items()}
+
+
+# a word capitalised inside a sentence is a name ("enhederne i Økonomi & Stab", "Sekretariat
+# for Politik, Jura, Kommunikation & Udvikling"): it names a unit, not the field asked for
+_NAME = re.compile(r"(?<=[\w,] )[A-ZÆØÅ]\w*")
+
+
+def _category_words(words: str) -> dict[str, int]:
+    """How many words of each category the text uses."""
     lowered = words.casefold()
-    found = {category: sum(lowered.count(stem) for stem in stems)
-             for category, stems in CATEGORY_WORDS.items()}
-    most = max(found.values())
-    return next(c for c, n in found.items() if n == most) if most else DEFAULT_CATEGORY
+    return {category: sum(len(stem.findall(lowered)) for stem in stems)
+            for category, stems in _STEMS.items()}
 
 
 def _slug(text: str, sep: str) -> str:

@@ -34,6 +34,9 @@ Which statements count (must be quoted or set aside), `Statement.counted`:
   above "Økonomisk ansvarlighed", "Et velfungerende lokaldemokrati", ...): such headings
   nest under the section of the lead-in, as a list's items would, until a heading naming a
   section of its own (SECTION_WORDS: "Rollen som enhedsdirektion") or one with a level;
+  so do plain headings right under a plain heading naming competencies ("Personlige
+  kompetencer" right above "Robusthed", "Samarbejde"), not the kind of document
+  ("Stillings- og personprofil" above the post's name);
 - a bullet or numbered item whose lead-in (the paragraph just before its list), or a
   heading above it, states a requirement or names competencies, values, purposes,
   responsibilities or a role (LEAD_IN_WORDS: "Det forventes, at den kommende direktør:",
@@ -538,15 +541,33 @@ def _items_level(heading: str, above: str, path: list[tuple[int, str]],
     fundament er direktionens ansvarsområder følgende:"), introduces it and the headings
     like it. They are its items, as a list's items are, until a heading that names a
     section of its own ("Rollen som enhedsdirektion", "Personlige kompetencer") or has a
-    level (markdown's #, "2.1")."""
+    level (markdown's #, "2.1"). A plain heading right under a plain heading naming
+    competencies ("Robusthed" under "Personlige kompetencer", a Word profile saved as text)
+    is likewise its item: standing on its own, it closed the section, and nothing under it
+    was counted."""
     if _MD_HEADING.match(heading.strip()) or _SECTION_NUMBER.match(_heading_text(heading)):
         return None
     if path and above.rstrip().endswith(":") and (states_requirement(above)
                                                   or _starts_word(above, LEAD_IN_WORDS)):
         return path[-1][0]
+    if (path and _heading_text(above) == path[-1][1] and _names_competencies(path[-1][1])
+            and not _starts_word(heading, SECTION_WORDS)):
+        return path[-1][0]  # "Personlige kompetencer" right above "Robusthed"
     if items_level is not None and not _starts_word(heading, SECTION_WORDS):
         return items_level
     return None
+
+
+# how a heading naming the kind of document ends: "Stillings- og personprofil", "Job and
+# person specification" title the text; the post named right under them is no competency
+DOCUMENT_KIND_WORDS = ("profil", "specification")
+
+
+def _names_competencies(heading: str) -> bool:
+    """Whether a heading names what the post asks of the person ("Personlige kompetencer",
+    "Om dig"), not the kind of document."""
+    return (_starts_word(heading, COMPETENCY_HEADING_WORDS)
+            and not any(word in heading.casefold() for word in DOCUMENT_KIND_WORDS))
 
 
 def _numbers_section(line: str, following: list[_Block]) -> bool:

@@ -35,8 +35,8 @@ OBLIGATION_WORDS = ("skal", "forventes", "forventer", "forventningen", "must",
                     "you are expected", "we expect you", "it is expected that")
 # Words of a wish: always an ønske, whatever else the sentence says (R3).
 WISH_WORDS = ("gerne", "ser gerne", "et plus", "vægtes positivt", "fordel", "en fordel",
-              "ønskelig", "ønskeligt", "vi forestiller os", "an advantage", "preferred",
-              "we value", "desirable", "a plus")
+              "ønskelig", "ønskeligt", "vi forestiller os", "bør", "an advantage", "preferred",
+              "we value", "desirable", "a plus", "should")
 # Words that single a statement out: an ønske with them weighs 2 (R4). "afgørende vægt"
 # weighs; it does not decide.
 EMPHASIS_WORDS = ("særdeles", "vigtig", "vigtigt", "vigtige", "vigtigste", "væsentlig",
@@ -58,7 +58,8 @@ NEUTRAL_PHRASES = ("når situationen kræver det", "hvor det er nødvendigt",
                    "forudsættes ikke", "en afgørende", "en helt afgørende", "et afgørende",
                    "den nødvendige", "det nødvendige", "de nødvendige", "hvad der forventes",
                    "not required",
-                   "not essential", "not a requirement", "an essential", "the required")
+                   "not essential", "not a requirement", "an essential", "the required",
+                   "should you")
 # A requirement word said of a thing, not of the person (R6): read as if it were not there.
 _ADVERB = r"(?:derfor|også|desuden|altid|løbende|fortsat|samtidig|her|nu)"
 _ADVERBS = rf"(?:{_ADVERB}\s+)*"
