@@ -602,6 +602,21 @@ def test_check_locates_a_feature_that_is_not_utf8_and_goes_on(tmp_path):
     assert "Fundet 1 problem(er) i 2 fil(er)." in result.output
 
 
+@pytest.mark.parametrize("lang, said", [("da", "B103 filens navn er ikke UTF-8-tekst"),
+                                        ("en", "B103 the file's name is not UTF-8 text")])
+def test_a_feature_named_in_another_encoding_is_said_and_the_others_run(tmp_path, lang, said):
+    # unpacked from a zip made on Windows, "æbler.feature" is named with the byte 0xE6: its
+    # name reached the terminal and the runner's report as a lone surrogate (exit 3)
+    feature(tmp_path, PASSING, "a.feature")
+    feature(tmp_path, PASSING, os.fsdecode(b"\xe6bler.feature"))
+    for check in (["--check"], ["--rules-dir", str(ROOT / "rules")]):
+        result = CliRunner().invoke(main, ["--lang", lang, "test", str(tmp_path), *check])
+        assert result.exit_code == 1, result.output
+        assert f"{tmp_path}/\\xe6bler.feature: {said}" in result.output
+    assert ("1 bestået, 1 fejlet i 2 fil(er)." if lang == "da" else
+            "1 passed, 1 failed in 2 file(s).") in result.output
+
+
 def test_a_byte_order_mark_and_a_folder_named_like_a_feature_are_harmless(tmp_path):
     path = tmp_path / "a.feature"
     path.write_bytes(b"\xef\xbb\xbf" + textwrap.dedent(PASSING).encode())
