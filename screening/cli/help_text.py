@@ -165,6 +165,8 @@ HELP_EN: dict[str, str] = {
         "Take the resume into a candidate's record already in --out-dir (in the same file): "
         "what the resume states replaces the record's value and is said; what was added "
         "(assessments, numbers, comments) stays.",
+    "Erstat filen i --out, hvis den findes (den kan være udfyldt).":
+        "Replace the file in --out if it exists (it may have been filled in).",
     "Erstat en regelfil eller et scenarieudkast, der allerede findes.":
         "Replace a rule file or draft scenarios that already exist.",
     "Læs et udfyldt scoringsark ind som vurderinger (kilde og bedømmer med).":

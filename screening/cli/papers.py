@@ -14,6 +14,8 @@ from .common import (
     emit,
     found_profile,
     loaded_of,
+    overwrite_option,
+    refuse_existing,
     rules_dir_option,
     screening_profile,
     stage_option,
@@ -159,9 +161,10 @@ def guide(profile, candidates, next_stage, candidate_id, fmt, out, as_of, rules_
 @option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]),
         help="Datoen, screeningen med beslutningerne var vurderet pr. (dens --as-of; "
              "standard: profilens dato).")
+@overwrite_option
 @rules_dir_option
 @audit_db_option
-def sheet(profile, candidates, stage, out, as_of, rules_dir, audit_db):
+def sheet(profile, candidates, stage, out, as_of, overwrite, rules_dir, audit_db):
     """Skriv et tomt scoringsark: kandidater × stadiets kompetencer.
 
     Overskrifterne har kompetencernes navne og profilens citater; scorefelterne tager kun
@@ -179,6 +182,7 @@ def sheet(profile, candidates, stage, out, as_of, rules_dir, audit_db):
 
     loaded_profile = screening_profile(profile, rules_dir)
     check_out(out, candidates, loaded_profile, audit_db, store=True)
+    refuse_existing(out, overwrite)
     loaded, skipped = loaded_of(candidates) if candidates else ([], ())
     # what people decided on the evidence before this stage, as the interview guide shows
     # (on the day the screening counted to: one screened --as-of a day decided on that)
