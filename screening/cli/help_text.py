@@ -165,6 +165,8 @@ HELP_EN: dict[str, str] = {
         "Take the resume into a candidate's record already in --out-dir (in the same file): "
         "what the resume states replaces the record's value and is said; what was added "
         "(assessments, numbers, comments) stays.",
+    "Erstat et Word-dokument i --out, hvis det findes (der kan være skrevet i det).":
+        "Replace a Word document in --out if it exists (it may have been written in).",
     "Erstat filen i --out, hvis den findes (den kan være udfyldt).":
         "Replace the file in --out if it exists (it may have been filled in).",
     "Erstat en regelfil eller et scenarieudkast, der allerede findes.":

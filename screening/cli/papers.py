@@ -97,10 +97,12 @@ def report(profile, candidates, stage, run_id, out, as_of, rules_dir, audit_db):
         help="markdown til et dokument; html til browseren eller print; docx et "
              "Word-dokument at dele ud og skrive noter i (kræver --out).")
 @option("--out", type=click.Path(dir_okay=False), help="Skriv til FIL (atomisk).")
+@option("--overwrite", is_flag=True,
+        help="Erstat et Word-dokument i --out, hvis det findes (der kan være skrevet i det).")
 @as_of_option
 @rules_dir_option
 @audit_db_option
-def guide(profile, candidates, next_stage, candidate_id, fmt, out, as_of, rules_dir,
+def guide(profile, candidates, next_stage, candidate_id, fmt, out, overwrite, as_of, rules_dir,
           audit_db):
     """Interviewguide til næste stadie: hvad der skal afklares om hver kandidat.
 
@@ -127,6 +129,8 @@ def guide(profile, candidates, next_stage, candidate_id, fmt, out, as_of, rules_
 
     if fmt == "docx" and out is None:
         raise click.UsageError(t("--format docx skriver et Word-dokument og kræver --out FIL"))
+    if fmt == "docx":  # handed out to annotate and edit: the notes in it are kept
+        refuse_existing(out, overwrite)
     screening, names, inputs, skipped = _screening(profile, candidates,
                                                    guides.evidence_stage(next_stage), as_of,
                                                    rules_dir, out, audit_db)
