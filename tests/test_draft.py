@@ -566,6 +566,31 @@ def test_a_rule_file_or_draft_scenarios_already_there_are_kept_unless_asked(tmp_
     assert "ordentlig" in out.read_text(encoding="utf-8") and scenarios.exists()
 
 
+@pytest.mark.parametrize("lang, said", [("da", "E007 er en mappe; --out skal have et filnavn"),
+                                        ("en", "E007 is a folder; --out needs a file name")])
+def test_draft_scenarios_that_cannot_be_written_leave_the_rule_file_as_it_was(tmp_path, lang,
+                                                                              said):
+    """A folder where the draft's scenarios go: with --overwrite the rule file was replaced,
+    then the scenarios failed (exit 2), and the run had changed what it said it could not
+    write; without, the folder was said to be a file --overwrite replaces."""
+    text = tmp_path / "profil.md"
+    text.write_text("## Personlige kompetencer\n\nDet er afgørende, at du er ordentlig.\n",
+                    encoding="utf-8")
+    out = tmp_path / "greve.yaml"
+    scenarios = out.with_suffix(".feature")
+    scenarios.mkdir()
+    for overwrite, there in (([], []), (["--overwrite"], ["greve.yaml"])):
+        if there:
+            out.write_text("# rettet i hånden\n", encoding="utf-8")
+        result = CliRunner().invoke(main, ["--lang", lang, "new", str(text), "--out", str(out),
+                                           *overwrite])
+        assert result.exit_code == 2, result.output
+        assert result.stderr.splitlines()[-1].endswith(f"{scenarios}: {said}")
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+            ["greve.feature", "profil.md", *there])
+    assert out.read_text(encoding="utf-8") == "# rettet i hånden\n"
+
+
 @pytest.mark.parametrize("language", ["da", "en"])
 @pytest.mark.parametrize("profile_id", ["Greve Direktør", "greve: 2025", "-greve"])
 def test_an_id_a_profile_cannot_have_is_refused_before_anything_is_written(
