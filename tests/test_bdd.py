@@ -738,6 +738,34 @@ def test_a_scenario_cannot_name_a_file_outside_the_rules_or_the_project_as_its_p
         assert said in checked.output and "hemmeligt-ord" not in checked.output
 
 
+@pytest.mark.parametrize("named", ["outside", "../outside", "link"])
+def test_a_scenario_cannot_read_a_record_file_outside_the_project_or_its_folder(
+        tmp_path, monkeypatch, named):
+    """As its profile (above), so its candidates: 'Givet kandidaten fra filen
+    "/home/x/.config/noget.yaml"' in a feature file passed around read the file, and its
+    errors echoed the value they found ("fik 'hemmeligt-ord'")."""
+    project, secret = tmp_path / "project", tmp_path / "secret.yaml"
+    project.mkdir()
+    secret.write_text("id: Hemmeligt Ord\n", encoding="utf-8")
+    (project / "link.yaml").symlink_to(secret)
+    path = {"outside": secret, "../outside": Path("..") / secret.name,
+            "link": Path("link.yaml")}[named]
+    monkeypatch.chdir(project)
+    written = feature(project, f"""\
+        # language: da
+        Egenskab: Udefra
+          Scenarie: En fremmed fil
+            Givet profilen "helsingor-direktor-2024"
+            Og kandidaten fra filen "{path}"
+            Så er der ingen foreslåede knock-outs
+    """)
+    for lang, said in [("da", "skal ligge under"), ("en", "must lie under")]:
+        ran = CliRunner().invoke(main, ["--lang", lang, "test", str(written),
+                                        "--rules-dir", str(ROOT / "rules")])
+        assert ran.exit_code == 1, ran.output
+        assert said in ran.output and "Hemmeligt" not in ran.output
+
+
 def test_a_feature_without_scenarios_is_said_where_it_starts_not_as_a_pytest_error(tmp_path):
     """A consultant's file begun with its Baggrund only: --check found nothing, and the run
     showed 'E   pytest_bdd.exceptions.NoScenariosFound: [...]'."""
