@@ -620,6 +620,24 @@ def test_a_word_processors_other_format_says_how_to_save_it(tmp_path, suffix):
             f"eller .txt") in result.output
 
 
+@pytest.mark.parametrize("suffix", [".html", ".HTM"])
+def test_a_web_page_says_how_to_save_it_not_a_draft_of_its_markup(tmp_path, suffix):
+    """A job advert saved from the municipality's site was read as text: one criterion whose
+    quote was the page's markup ('<html><body><h2>Kompetencer</h2><ul><li>…'), exit 0."""
+    text = tmp_path / f"stilling{suffix}"
+    text.write_text("<html><body><h2>Kompetencer</h2><ul><li>Du skal have erfaring med "
+                    "ledelse af ledere.</li></ul></body></html>\n", encoding="utf-8")
+    out = tmp_path / "udkast.yaml"
+    for lang, said in (("da", f"E004 en {suffix.lower()}-fil kan ikke læses; gem den som "
+                              ".docx, .pdf eller .txt"),
+                       ("en", f"E004 a {suffix.lower()} file cannot be read; save it as .docx, "
+                              ".pdf or .txt")):
+        result = CliRunner().invoke(main, ["--lang", lang, "new", str(text), "--out", str(out)])
+        assert result.exit_code == 2, result.output
+        assert f"{text}: {said}" in result.output
+    assert not out.exists()
+
+
 def test_a_text_saved_by_notepad_starts_with_its_heading_not_a_byte_order_mark(tmp_path):
     """A .md with a byte order mark and CRLF (Notepad's way) gave the title '\\ufeff# Direktør
     for Teknik': the heading was not read as one, and the mark went into the rule file."""
