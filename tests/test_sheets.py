@@ -1214,3 +1214,5 @@ def test_a_filled_sheet_is_not_replaced_by_a_blank_one_unasked(folder, tmp_path,
     assert result.stderr.splitlines()[-1].endswith(f"{out}: {said}")
     assert out.read_bytes() == filled
     assert run(*args, "--overwrite").exit_code == 0 and out.read_bytes() != filled
+    # a device is written through, as every --out writes it: no file of anyone's is there
+    assert run(*args[:-1], os.devnull).exit_code == 0

@@ -304,7 +304,7 @@ def refuse_existing(out: str, overwrite: bool) -> None:
     from ..errors import InputError, Problem
     from ..messages import message
 
-    if not overwrite and os.path.lexists(out):
+    if not overwrite and os.path.isfile(out):  # a device (/dev/null) holds no one's notes
         raise InputError([Problem(out, message("file_exists"), code="E007")])
 
 
