@@ -35,9 +35,10 @@ def terminal(text: str) -> str:
 
 
 def file_name(path: str | os.PathLike[str]) -> str:
-    """A file's name as text: bytes of it that are no UTF-8 (a name from a zip made on
-    Windows, "s\\xf8ren.yaml") as `ls -b` shows them, where Python holds them as lone
-    surrogates, which no file, terminal or audit trail can be written with."""
+    """A name the system gives (a file's, a user's) as text: bytes of it that are no UTF-8
+    (a name from a zip made on Windows, "s\\xf8ren.yaml") as `ls -b` shows them, where Python
+    holds them as lone surrogates, which no file, terminal or audit trail can be written
+    with."""
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 

@@ -95,15 +95,20 @@ class ScreeningGroup(HelpGroup):
 
 
 def _refuse_unencoded(args: list[str]) -> None:
-    """An argument that is no UTF-8 (typed in a terminal set to Latin-1, or a file named so
-    by a zip made on Windows) is a usage error, named as `ls -b` shows it: Python holds its
-    bytes as lone surrogates, which no audit trail, cache key or paper can be written with."""
+    """An argument or a SCREENING_ variable that is no UTF-8 (typed in a terminal set to
+    Latin-1, saved in a shell profile so, or a file named so by a zip made on Windows) is a
+    usage error, named as `ls -b` shows it: Python holds its bytes as lone surrogates, which
+    no audit trail, cache key or paper can be written with."""
     from ..display import file_name
 
     for arg in args:
         if file_name(arg) != arg:
             raise click.UsageError(t("argumentet '{argument}' er ikke UTF-8-tekst: skriv det i "
                                      "UTF-8, eller omdøb filen", argument=file_name(arg)))
+    for name, value in os.environ.items():
+        if name.startswith("SCREENING_") and file_name(value) != value:
+            raise click.UsageError(t("miljøvariablen {name}='{value}' er ikke UTF-8-tekst: "
+                                     "skriv den i UTF-8", name=name, value=file_name(value)))
 
 
 def _language_first(args: list[str]) -> list[str]:
