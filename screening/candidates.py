@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from pydantic import ValidationError
 
+from .display import file_name
 from .documents import (
     MAX_DEPTH,
     error_message,
@@ -128,6 +129,9 @@ def iter_sources(paths: list[str | Path], problems: list[Problem],
     files, found = expand(paths)
     problems.extend(found)
     for path in files:
+        if file_name(path) != str(path):  # named in it everywhere: refused by its name
+            problems.append(Problem(file_name(path), message("name_not_utf8"), code="E001"))
+            continue
         if path.suffix.lower() != ".jsonl":
             yield RawInput(str(path))
             continue

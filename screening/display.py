@@ -8,6 +8,7 @@ of a document handed to a candidate. Everything shown goes through here.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 
@@ -31,6 +32,14 @@ def terminal(text: str) -> str:
     if all(line.isprintable() for line in text.split("\n")):
         return text  # none of them (C speed; a table was 5-10 ms character by character)
     return "".join(ch for ch in text if ch in "\n\t" or not _unseen(ch))
+
+
+def file_name(path: str | os.PathLike[str]) -> str:
+    """A name the system gives (a file's, a user's) as text: bytes of it that are no UTF-8
+    (a name from a zip made on Windows, "s\\xf8ren.yaml") as `ls -b` shows them, where Python
+    holds them as lone surrogates, which no file, terminal or audit trail can be written
+    with."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def one_line(text: str) -> str:

@@ -453,6 +453,13 @@ EN: dict[str, str] = {
     # the guide as a Word document: a table of the questions, notes and scores to fill in
     "Noter": "Notes",
     "Score for {competency} (1–5)": "Score for {competency} (1–5)",
+    "en kandidatpost, et scenarie nævner, skal ligge under mappen, kørslen starter i, eller "
+    "ved siden af feature-filen": "a record file a scenario names must lie under the folder "
+    "the run starts in, or beside the feature file",
+    "miljøvariablen {name}='{value}' er ikke UTF-8-tekst: skriv den i UTF-8":
+        "the environment variable {name}='{value}' is not UTF-8 text: write it in UTF-8",
+    "argumentet '{argument}' er ikke UTF-8-tekst: skriv det i UTF-8, eller omdøb filen":
+        "the argument '{argument}' is not UTF-8 text: type it in UTF-8, or rename the file",
     "--format docx skriver et Word-dokument og kræver --out FIL":
         "--format docx writes a Word document and needs --out FILE",
     # spreadsheets

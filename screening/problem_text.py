@@ -37,6 +37,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                       "screened: {count}", "filen blev udskiftet, mens den blev læst; linjer "
                       "herfra, der ikke blev screenet: {count}"),
     "not_utf8": ("not UTF-8 text", "ikke UTF-8-tekst"),
+    "name_not_utf8": ("the file's name is not UTF-8 text; rename the file",
+                      "filens navn er ikke UTF-8-tekst; omdøb filen"),
     "not_a_mapping": ("expected a mapping at the top of the document",
                       "forventede en mapping (felt: værdi) øverst i dokumentet"),
     "invalid_json": ("invalid JSON: {detail}", "ugyldig JSON: {detail}"),

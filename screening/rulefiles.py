@@ -25,6 +25,7 @@ from . import cache
 from . import conditions as cond
 from .catalogue import COLLECTIONS, OPS_BY_KIND
 from .compile import compile_profile
+from .display import file_name
 from .documents import Document, plain, read_bounded, read_document
 from .errors import Problem, RuleFileError
 from .messages import Message, message
@@ -110,6 +111,8 @@ def load_profile(path: str | Path, allow_module: bool = False) -> Profile:
     With `allow_module`, a module file loads on its own too (for lint), under default
     scoring. A profile loaded before from the same unchanged files comes from the cache
     (see screening.cache)."""
+    if file_name(path) != str(path):  # its name is in the audit trail, the cache, the papers
+        raise RuleFileError([Problem(file_name(path), message("name_not_utf8"), code="E001")])
     cached = cache.cached_profile(Path(path), allow_module)
     if cached is not None:
         return cached
@@ -526,8 +529,9 @@ def _claiming(name: str, rules_dir: str | Path, named: Path) -> list[Path]:
 def _refuse_twins(name: str, paths: list[Path]) -> NoReturn:
     """Two files with one profile id: which one is meant only a person can say."""
     first, *others = paths
-    raise RuleFileError([Problem(str(other), message("profile_id_twice", id=name,
-                                                     first=str(first)), code="E213")
+    raise RuleFileError([Problem(file_name(other), message("profile_id_twice", id=name,
+                                                           first=file_name(first)),
+                                 code="E213")
                          for other in others])
 
 

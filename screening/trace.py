@@ -169,8 +169,9 @@ class DocumentTrace:
 # --- reading a source text -----------------------------------------------------------------
 
 
-# word processors' formats read by neither python-docx nor pypdf
-OTHER_DOCUMENTS = (".doc", ".odt", ".rtf", ".pages", ".wpd")
+# word processors' formats read by neither python-docx nor pypdf, and a web page (a job
+# advert saved from a site), whose markup would be drafted and quoted as the profile's words
+OTHER_DOCUMENTS = (".doc", ".odt", ".rtf", ".pages", ".wpd", ".html", ".htm")
 # a .docx or .pdf may hold photos (a brochure), so it may be larger than a text; what a
 # .docx unpacks to is bounded too (a zip bomb), and so is its markup, which takes time to
 # read as a text of its size does
@@ -188,7 +189,7 @@ def read_text(path: str | Path) -> str:
     if not path.is_file():  # python-docx and pypdf would each say it their own way
         raise InputError([Problem(str(path), message("not_regular_file" if path.exists()
                                                      else "file_not_found"), code="E001")])
-    if suffix in OTHER_DOCUMENTS:  # not text: it would be read as text that is not UTF-8
+    if suffix in OTHER_DOCUMENTS:  # read as text: bytes that are no UTF-8, or markup
         raise InputError([Problem(str(path), message("save_as_readable", suffix=suffix),
                                   code="E004")])
     if suffix not in (".docx", ".pdf"):

@@ -603,6 +603,21 @@ def test_check_locates_a_feature_that_is_not_utf8_and_goes_on(tmp_path):
     assert "Fundet 1 problem(er) i 2 fil(er)." in result.output
 
 
+@pytest.mark.parametrize("lang, said", [("da", "B103 filens navn er ikke UTF-8-tekst"),
+                                        ("en", "B103 the file's name is not UTF-8 text")])
+def test_a_feature_named_in_another_encoding_is_said_and_the_others_run(tmp_path, lang, said):
+    # unpacked from a zip made on Windows, "æbler.feature" is named with the byte 0xE6: its
+    # name reached the terminal and the runner's report as a lone surrogate (exit 3)
+    feature(tmp_path, PASSING, "a.feature")
+    feature(tmp_path, PASSING, os.fsdecode(b"\xe6bler.feature"))
+    for check in (["--check"], ["--rules-dir", str(ROOT / "rules")]):
+        result = CliRunner().invoke(main, ["--lang", lang, "test", str(tmp_path), *check])
+        assert result.exit_code == 1, result.output
+        assert f"{tmp_path}/\\xe6bler.feature: {said}" in result.output
+    assert ("1 bestået, 1 fejlet i 2 fil(er)." if lang == "da" else
+            "1 passed, 1 failed in 2 file(s).") in result.output
+
+
 def test_a_byte_order_mark_and_a_folder_named_like_a_feature_are_harmless(tmp_path):
     path = tmp_path / "a.feature"
     path.write_bytes(b"\xef\xbb\xbf" + textwrap.dedent(PASSING).encode())
@@ -722,6 +737,34 @@ def test_a_scenario_cannot_name_a_file_outside_the_rules_or_the_project_as_its_p
         checked = CliRunner().invoke(main, ["--lang", lang, "test", str(written), "--check",
                                             "--rules-dir", str(ROOT / "rules")])
         assert said in checked.output and "hemmeligt-ord" not in checked.output
+
+
+@pytest.mark.parametrize("named", ["outside", "../outside", "link"])
+def test_a_scenario_cannot_read_a_record_file_outside_the_project_or_its_folder(
+        tmp_path, monkeypatch, named):
+    """As its profile (above), so its candidates: 'Givet kandidaten fra filen
+    "/home/x/.config/noget.yaml"' in a feature file passed around read the file, and its
+    errors echoed the value they found ("fik 'hemmeligt-ord'")."""
+    project, secret = tmp_path / "project", tmp_path / "secret.yaml"
+    project.mkdir()
+    secret.write_text("id: Hemmeligt Ord\n", encoding="utf-8")
+    (project / "link.yaml").symlink_to(secret)
+    path = {"outside": secret, "../outside": Path("..") / secret.name,
+            "link": Path("link.yaml")}[named]
+    monkeypatch.chdir(project)
+    written = feature(project, f"""\
+        # language: da
+        Egenskab: Udefra
+          Scenarie: En fremmed fil
+            Givet profilen "helsingor-direktor-2024"
+            Og kandidaten fra filen "{path}"
+            Så er der ingen foreslåede knock-outs
+    """)
+    for lang, said in [("da", "skal ligge under"), ("en", "must lie under")]:
+        ran = CliRunner().invoke(main, ["--lang", lang, "test", str(written),
+                                        "--rules-dir", str(ROOT / "rules")])
+        assert ran.exit_code == 1, ran.output
+        assert said in ran.output and "Hemmeligt" not in ran.output
 
 
 def test_a_feature_without_scenarios_is_said_where_it_starts_not_as_a_pytest_error(tmp_path):

@@ -369,6 +369,35 @@ def test_hostile_record_files_cost_only_themselves_in_a_screening(tmp_path):
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("lang, said", [("da", "filens navn er ikke UTF-8-tekst"),
+                                        ("en", "the file's name is not UTF-8 text")])
+def test_a_file_named_in_another_encoding_is_refused_by_name_and_the_rest_screened(
+        tmp_path, lang, said):
+    # a zip made on Windows unpacks "søren.yaml" as the byte 0xF8, no UTF-8: the run, the
+    # audit trail and the papers name every input as text, and stopped at it (exit 3)
+    import os
+
+    from click.testing import CliRunner
+
+    from screening.cli import main
+
+    from .conftest import HELSINGOR
+
+    write(tmp_path, "good.yaml", STRONG)
+    write(tmp_path, os.fsdecode(b"s\xf8ren.yaml"), SPARSE)
+    env = {"SCREENING_AUDIT_DB": str(tmp_path / "audit.db")}
+    result = CliRunner().invoke(main, ["--lang", lang, "screen", str(HELSINGOR),
+                                       str(tmp_path), "--format", "json"], env=env)
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert [c["id"] for c in document["candidates"]] == ["strong"]
+    assert f"s\\xf8ren.yaml: E001 {said}" in result.stderr
+    report = tmp_path / "rapport.html"
+    result = CliRunner().invoke(main, ["--lang", lang, "report", str(HELSINGOR),
+                                       str(tmp_path), "--out", str(report)], env=env)
+    assert result.exit_code == 0, result.output
+    assert "s\\xf8ren.yaml" in report.read_text(encoding="utf-8")
+
 
 _SOURCES = st.one_of(st.text(max_size=30), st.sampled_from(["pool.jsonl:7", "a.yaml"]))
 

@@ -579,3 +579,44 @@ def test_ctrl_c_exits_130_with_a_word_and_records_nothing(candidates, tmp_path, 
         from screening.audit.store import AuditStore
 
         assert AuditStore(audit_db, read_only=True).runs() == []
+
+
+@pytest.mark.parametrize("lang, said", [("da", "er ikke UTF-8-tekst"),
+                                        ("en", "is not UTF-8 text")])
+def test_an_argument_that_is_no_utf8_is_bad_input_named_not_an_internal_error(
+        tmp_path, candidates, lang, said):
+    # a terminal set to Latin-1 types "Søren" as the byte 0xF8, and a file copied from a
+    # zip made on Windows is named so: Python holds it as a lone surrogate, which neither
+    # the audit trail nor a cache key can be written with (exit 3, 'intern fejl')
+    rule_file = tmp_path / os.fsdecode(b"profil-s\xf8ren.yaml")
+    shutil.copy(HELSINGOR, rule_file)
+    store = tmp_path / "audit.db"
+    for args, named in (
+            (["screen", PROFILE, str(candidates), "--operator", os.fsdecode(b"S\xf8ren")],
+             "'S\\xf8ren'"),
+            (["lint", str(rule_file)], "profil-s\\xf8ren.yaml'")):
+        result = run("--lang", lang, *args, env={"SCREENING_AUDIT_DB": str(store)})
+        assert result.exit_code == 2, result.output
+        assert said in result.stderr and named in result.stderr
+        assert "UnicodeEncodeError" not in result.output
+    assert not store.exists()
+
+
+def test_a_name_from_the_environment_that_is_no_utf8_is_said_or_kept_as_text(tmp_path,
+                                                                             candidates):
+    # `export SCREENING_OPERATOR=Søren` in a profile saved as Latin-1, or a user name so
+    # made, reached the audit store as a lone surrogate: 'intern fejl' (exit 3)
+    store = tmp_path / "audit.db"
+    søren = os.fsdecode(b"S\xf8ren")
+    for lang, said in [("da", "miljøvariablen SCREENING_OPERATOR='S\\xf8ren' er ikke UTF-8"),
+                       ("en", "the environment variable SCREENING_OPERATOR='S\\xf8ren' is not "
+                              "UTF-8")]:
+        result = run("--lang", lang, "decide", "nope", "strong", "--stop", "--reason", "x",
+                     env={"SCREENING_AUDIT_DB": str(store), "SCREENING_OPERATOR": søren})
+        assert result.exit_code == 2, result.output
+        assert said in result.stderr
+    result = run("screen", PROFILE, str(candidates),
+                 env={"SCREENING_AUDIT_DB": str(store), "LOGNAME": søren, "USER": søren})
+    assert result.exit_code == 0, result.output
+    listed = run("audit", "list", env={"SCREENING_AUDIT_DB": str(store)})
+    assert "S\\xf8ren" in listed.stdout

@@ -566,6 +566,31 @@ def test_a_rule_file_or_draft_scenarios_already_there_are_kept_unless_asked(tmp_
     assert "ordentlig" in out.read_text(encoding="utf-8") and scenarios.exists()
 
 
+@pytest.mark.parametrize("lang, said", [("da", "E007 er en mappe; --out skal have et filnavn"),
+                                        ("en", "E007 is a folder; --out needs a file name")])
+def test_draft_scenarios_that_cannot_be_written_leave_the_rule_file_as_it_was(tmp_path, lang,
+                                                                              said):
+    """A folder where the draft's scenarios go: with --overwrite the rule file was replaced,
+    then the scenarios failed (exit 2), and the run had changed what it said it could not
+    write; without, the folder was said to be a file --overwrite replaces."""
+    text = tmp_path / "profil.md"
+    text.write_text("## Personlige kompetencer\n\nDet er afgørende, at du er ordentlig.\n",
+                    encoding="utf-8")
+    out = tmp_path / "greve.yaml"
+    scenarios = out.with_suffix(".feature")
+    scenarios.mkdir()
+    for overwrite, there in (([], []), (["--overwrite"], ["greve.yaml"])):
+        if there:
+            out.write_text("# rettet i hånden\n", encoding="utf-8")
+        result = CliRunner().invoke(main, ["--lang", lang, "new", str(text), "--out", str(out),
+                                           *overwrite])
+        assert result.exit_code == 2, result.output
+        assert result.stderr.splitlines()[-1].endswith(f"{scenarios}: {said}")
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+            ["greve.feature", "profil.md", *there])
+    assert out.read_text(encoding="utf-8") == "# rettet i hånden\n"
+
+
 @pytest.mark.parametrize("language", ["da", "en"])
 @pytest.mark.parametrize("profile_id", ["Greve Direktør", "greve: 2025", "-greve"])
 def test_an_id_a_profile_cannot_have_is_refused_before_anything_is_written(
@@ -593,6 +618,24 @@ def test_a_word_processors_other_format_says_how_to_save_it(tmp_path, suffix):
     assert result.exit_code == 2, result.output
     assert (f"{text}: E004 en {suffix.lower()}-fil kan ikke læses; gem den som .docx, .pdf "
             f"eller .txt") in result.output
+
+
+@pytest.mark.parametrize("suffix", [".html", ".HTM"])
+def test_a_web_page_says_how_to_save_it_not_a_draft_of_its_markup(tmp_path, suffix):
+    """A job advert saved from the municipality's site was read as text: one criterion whose
+    quote was the page's markup ('<html><body><h2>Kompetencer</h2><ul><li>…'), exit 0."""
+    text = tmp_path / f"stilling{suffix}"
+    text.write_text("<html><body><h2>Kompetencer</h2><ul><li>Du skal have erfaring med "
+                    "ledelse af ledere.</li></ul></body></html>\n", encoding="utf-8")
+    out = tmp_path / "udkast.yaml"
+    for lang, said in (("da", f"E004 en {suffix.lower()}-fil kan ikke læses; gem den som "
+                              ".docx, .pdf eller .txt"),
+                       ("en", f"E004 a {suffix.lower()} file cannot be read; save it as .docx, "
+                              ".pdf or .txt")):
+        result = CliRunner().invoke(main, ["--lang", lang, "new", str(text), "--out", str(out)])
+        assert result.exit_code == 2, result.output
+        assert f"{text}: {said}" in result.output
+    assert not out.exists()
 
 
 def test_a_text_saved_by_notepad_starts_with_its_heading_not_a_byte_order_mark(tmp_path):

@@ -204,8 +204,14 @@ def test_the_word_guide_is_written_whole_or_not_at_all(tmp_path):
                      "docx", "--out", str(record))
     assert over_input.exit_code == 2 and "E007" in over_input.stderr
     assert out.read_bytes() == b"the committee's annotated copy"
-    written = run("guide", PROFILE, str(FOLDER), "--stage", "samtale1", "--format", "docx",
-                  "--out", str(out))
+    args = ["guide", PROFILE, str(FOLDER), "--stage", "samtale1", "--format", "docx", "--out",
+            str(out)]
+    # a copy the committee annotated is not replaced unasked, even by a good guide
+    kept = run(*args)
+    assert kept.exit_code == 2 and kept.stderr.splitlines()[-1] == (
+        f"fejl: {out}: E007 findes allerede; --overwrite erstatter den")
+    assert out.read_bytes() == b"the committee's annotated copy"
+    written = run(*args, "--overwrite")
     assert written.exit_code == 0, written.output
     assert candidates_in(out) and sorted(p.name for p in tmp_path.iterdir()) == ["guide.docx"]
 

@@ -295,6 +295,32 @@ def test_a_rule_file_or_include_that_is_a_symlink_loop_is_a_file_that_cannot_be_
         "loop" in english.output
 
 
+@pytest.mark.parametrize("lang, said", [("da", "E001 filens navn er ikke UTF-8-tekst"),
+                                        ("en", "E001 the file's name is not UTF-8 text")])
+def test_a_rule_file_named_in_another_encoding_is_a_problem_of_its_own_not_of_the_folder(
+        tmp_path, lang, said):
+    """A rules folder holding a copy unpacked from a zip made on Windows ('gammel-\\xf8.yaml')
+    stopped `profiles` and `lint` with 'intern fejl: UnicodeEncodeError' (exit 3): the cache
+    key was written with its name, which is no text."""
+    import os
+    import shutil
+
+    from click.testing import CliRunner
+
+    from screening.cli import main
+
+    shipped = sorted((ROOT / "rules").glob("*.yaml"))[0]
+    shutil.copy(shipped, tmp_path / shipped.name)
+    shutil.copy(shipped, tmp_path / os.fsdecode(b"gammel-\xf8.yaml"))
+    named = f"{tmp_path}/gammel-\\xf8.yaml"
+    listed = CliRunner().invoke(main, ["--lang", lang, "profiles", "--rules-dir", str(tmp_path)])
+    assert listed.exit_code == 0, listed.output
+    assert f"{named} E001" in listed.output and shipped.stem in listed.output
+    linted = CliRunner().invoke(main, ["--lang", lang, "lint", "--rules-dir", str(tmp_path)])
+    assert linted.exit_code == 1, linted.output
+    assert f"{named}:1:1: {said}" in linted.output
+
+
 def _nested(levels: int) -> str:
     """`levels` of all/any alternating around two tests, written as flow YAML."""
     condition = "{fact: ledere}"

@@ -356,11 +356,12 @@ def test_a_name_that_reads_as_a_formula_stays_text_in_the_sheet(folder, tmp_path
     rows = text.splitlines()
     rows[line] = f"personal: {{name: '{formula}'}}"
     record.write_text("\n".join(rows) + "\n", "utf-8")
-    sheet = load_workbook(blank_sheet(folder, tmp_path))[SCORE_SHEET]
+    path = blank_sheet(folder, tmp_path)
+    sheet = load_workbook(path)[SCORE_SHEET]
     names = {sheet.cell(row, 2).value: sheet.cell(row, 2)
              for row in range(FIRST_SCORE_ROW, sheet.max_row + 1)}
     assert names[formula].data_type == "s"  # a string, not a formula
-    result = run("import", "scores", str(blank_sheet(folder, tmp_path)), "--into", str(folder))
+    result = run("import", "scores", str(path), "--into", str(folder))
     assert result.exit_code == 0, result.output
 
 
@@ -1261,3 +1262,24 @@ def test_merged_cells_over_the_rows_are_a_bad_cell_not_an_assessor_lost(folder, 
     assert (f"E303 {SCORE_SHEET}!{assessor.coordinate}:{assessor.column_letter}"
             f"{rows[first] + 1}: {said}") in result.stderr
     assert digests(folder) == before
+
+
+@pytest.mark.parametrize("lang, said", [("da", "E007 findes allerede; --overwrite erstatter den"),
+                                        ("en", "E007 exists already; --overwrite replaces it")])
+def test_a_filled_sheet_is_not_replaced_by_a_blank_one_unasked(folder, tmp_path, lang, said):
+    """`screening sheet … --out scores.xlsx` run again (the README's command, for a candidate
+    added) wrote a blank sheet over the one the assessors had filled: every score lost."""
+    out = blank_sheet(folder, tmp_path)
+    first = load_records([folder])[0][0].record.id
+    competency = sorted(stage_competencies(load_profile(find_profile(PROFILE, ROOT / "rules")),
+                                           STAGE))[0]
+    fill(out, {(first, competency): 4})
+    filled = out.read_bytes()
+    args = ["sheet", PROFILE, str(folder), "--stage", STAGE, "--out", str(out)]
+    result = run("--lang", lang, *args)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[-1].endswith(f"{out}: {said}")
+    assert out.read_bytes() == filled
+    assert run(*args, "--overwrite").exit_code == 0 and out.read_bytes() != filled
+    # a device is written through, as every --out writes it: no file of anyone's is there
+    assert run(*args[:-1], os.devnull).exit_code == 0

@@ -33,7 +33,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..display import one_line
+from ..display import file_name, one_line
 from ..errors import InputError, Problem
 from ..messages import Message, message, os_reason
 from ..vocabulary import did_you_mean
@@ -67,8 +67,8 @@ CREATE TABLE IF NOT EXISTS personal (run TEXT NOT NULL, candidate TEXT NOT NULL,
 
 
 def operator() -> str:
-    try:
-        return getpass.getuser()
+    try:  # a user name that is no UTF-8 as `ls -b` shows it: the store holds only text
+        return file_name(getpass.getuser())
     except (KeyError, OSError):  # no user name in a container: say so rather than guess
         return "ukendt"
 

@@ -127,7 +127,7 @@ def resolve_profile(text: str, rules_dir: Path, feature_dir: Path | None = None)
     except ScreeningError:
         path = None  # not an id or a rule file: a title, below
     if path is not None:
-        if not _within_reach(path, [rules_dir, Path.cwd(), *([feature_dir] if feature_dir
+        if not within_reach(path, [rules_dir, Path.cwd(), *([feature_dir] if feature_dir
                                                              else [])]):
             raise Unreadable(message("profile_out_of_reach", rules=f"{rules_dir}/"))
         try:
@@ -163,10 +163,10 @@ def _problems(problems) -> str:
     return "; ".join(map(str, problems))
 
 
-def _within_reach(path: Path, folders: list[Path]) -> bool:
-    """Whether a rule file a feature names lies under one of `folders`: a feature file is
-    passed around like a document, and must not make a run read any file of the machine
-    (and echo it in the errors of a file that is no profile)."""
+def within_reach(path: Path, folders: list[Path]) -> bool:
+    """Whether a file a feature names (a rule file, a record) lies under one of `folders`: a
+    feature file is passed around like a document, and must not make a run read any file of
+    the machine (and echo it in the errors of a file that is no profile or record)."""
     real = path.resolve()
     return any(real.is_relative_to(Path(folder).resolve()) for folder in folders)
 

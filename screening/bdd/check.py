@@ -23,6 +23,7 @@ from gherkin.errors import CompositeParserException, ParserError
 from gherkin.parser import Parser
 from gherkin.token_scanner import TokenScanner
 
+from ..display import file_name
 from ..documents import read_text
 from ..errors import Problem
 from ..messages import Message, message
@@ -49,6 +50,8 @@ def feature_files(paths: list[str | Path]) -> list[Path]:
 
 def read_feature(path: Path) -> tuple[str | None, Problem | None]:
     """The text of a feature file (a byte order mark dropped), or the problem reading it."""
+    if file_name(path) != str(path):  # named in every report of it: not run (run_features)
+        return None, Problem(file_name(path), message("name_not_utf8"), code="B103")
     return read_text(path, code="B103")
 
 

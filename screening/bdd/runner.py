@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from ..display import file_name
 from ..errors import InputError
 from ..i18n import language, set_language, t
 
@@ -76,10 +77,13 @@ class _Collector:
         report = yield
         if report.failed:  # named by its path: a file outside the project has no node id
             # the located reasons (B101-B103) are shown before the run, as --check finds them
-            self.results.append(ScenarioResult(collector.path.name, t("(kan ikke indlæses)"),
-                                               False, "",
-                                               t("kan ikke læses; se problemerne ovenfor")))
+            self.results.append(_unloaded(collector.path.name))
         return report
+
+
+def _unloaded(name: str) -> ScenarioResult:
+    return ScenarioResult(name, t("(kan ikke indlæses)"), False, "",
+                          t("kan ikke læses; se problemerne ovenfor"))
 
 
 FEATURE_SECONDS = 900  # one feature file; the shipped ones take seconds
@@ -99,6 +103,9 @@ def run_features(paths: list[str], rules_dir: str | None = None) -> list[Scenari
     hangs) fails alone: its scenarios are reported as failed and the others still run."""
     results: list[ScenarioResult] = []
     for path in paths:
+        if file_name(path) != path:  # its name is no text the child could report it by
+            results.append(_unloaded(Path(file_name(path)).name))
+            continue
         try:
             child = subprocess.run(
                 [sys.executable, "-m", "screening.bdd.runner", path, rules_dir or ""],

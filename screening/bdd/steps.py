@@ -33,6 +33,7 @@ from ..vocabulary import BANDS, STATUSES, did_you_mean, label
 from ..vocabulary import recommendation as recommendation_words
 from ..wording import grounds, missing_text
 from .arguments import find_criterion as _find_criterion
+from .arguments import within_reach
 from .grammar import NotRead, ReadContext, StepCatalogue, read, step
 from .words import NUMBER, Unreadable, plain, read_number, slug
 
@@ -198,8 +199,14 @@ def new_candidate(screening_context: Context, candidate_id: str) -> None:
                 'Given the candidate from the file "examples/candidates/ishoj-direktoer/'
                 'i01-susanne-moeller.yaml"'),))
 def candidate_from_file(request, screening_context: Context, path: str) -> None:
-    """A candidate read from a record file (relative to the project folder)."""
+    """A candidate read from a record file (relative to the project folder), which lies under
+    it or beside the feature file, as a rule file the feature names does (within_reach)."""
     file = Path(path) if Path(path).is_absolute() else request.config.rootpath / path
+    reach = [request.config.rootpath, *filter(None, [screening_context.feature_dir])]
+    if not within_reach(file, reach):
+        raise AssertionError(t("Kandidaten kan ikke indlæses:") + "\n" + t(
+            "en kandidatpost, et scenarie nævner, skal ligge under mappen, kørslen starter i, "
+            "eller ved siden af feature-filen"))
     add_record_file(screening_context, file)
 
 

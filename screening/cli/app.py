@@ -50,6 +50,9 @@ class ScreeningGroup(HelpGroup):
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if ctx.parent is None:  # the top group: its --lang may come after the command too
             args = _language_first(args)
+            parsed = super().parse_args(ctx, args)
+            _refuse_unencoded(args)  # after --lang, so that it is said in the chosen language
+            return parsed
         return super().parse_args(ctx, args)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
@@ -89,6 +92,23 @@ class ScreeningGroup(HelpGroup):
             click.echo(f"{t('intern fejl')}: {type(exc).__name__}: {exc} (SCREENING_DEBUG=1)",
                        err=True)
             ctx.exit(3)
+
+
+def _refuse_unencoded(args: list[str]) -> None:
+    """An argument or a SCREENING_ variable that is no UTF-8 (typed in a terminal set to
+    Latin-1, saved in a shell profile so, or a file named so by a zip made on Windows) is a
+    usage error, named as `ls -b` shows it: Python holds its bytes as lone surrogates, which
+    no audit trail, cache key or paper can be written with."""
+    from ..display import file_name
+
+    for arg in args:
+        if file_name(arg) != arg:
+            raise click.UsageError(t("argumentet '{argument}' er ikke UTF-8-tekst: skriv det i "
+                                     "UTF-8, eller omdøb filen", argument=file_name(arg)))
+    for name, value in os.environ.items():
+        if name.startswith("SCREENING_") and file_name(value) != value:
+            raise click.UsageError(t("miljøvariablen {name}='{value}' er ikke UTF-8-tekst: "
+                                     "skriv den i UTF-8", name=name, value=file_name(value)))
 
 
 def _language_first(args: list[str]) -> list[str]:

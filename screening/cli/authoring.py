@@ -135,6 +135,7 @@ def new(text, out, profile_id, overwrite):
       screening new stillingsprofil.docx --out rules/greve-direktor-2025.yaml
       screening lint rules/greve-direktor-2025.yaml && screening trace greve-direktor-2025
     """
+    import contextlib
     import os
     from pathlib import Path
 
@@ -153,8 +154,10 @@ def new(text, out, profile_id, overwrite):
              else "out_is_feature" if len(written) == 1 else None)
     if clash:
         raise InputError([Problem(str(out), message(clash), code="E007")])
-    # a rule file there may be hours of a consultant's edits: never replaced unasked
-    there = [] if overwrite else [path for path in (Path(out), feature) if path.exists()]
+    # a rule file there may be hours of a consultant's edits: never replaced unasked (a
+    # folder is no file --overwrite replaces: it is refused where it would be written)
+    there = [] if overwrite else [path for path in (Path(out), feature)
+                                  if path.exists() and not path.is_dir()]
     if there:
         raise InputError([Problem(str(path), message("file_exists"), code="E007")
                           for path in there])
@@ -162,9 +165,11 @@ def new(text, out, profile_id, overwrite):
     written_files = [(out, drafted.rule_file)]
     if drafted.feature is not None:
         written_files.append((feature, drafted.feature))
-    for path, content in written_files:
-        with atomic_writer(path) as handle:
-            handle.write(content)
+    # both or neither: each file is renamed into place only once every one is written
+    with contextlib.ExitStack() as writing:
+        for path, content in written_files:
+            writing.enter_context(atomic_writer(path)).write(content)
+    for path, _ in written_files:
         click.echo(t("skrev {path}", path=path), err=True)
     if drafted.feature is None:
         click.echo(t("ingen krav, så intet udkast til scenarier"), err=True)

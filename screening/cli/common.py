@@ -296,6 +296,22 @@ def check_out(out: str | None, candidates: tuple[str, ...] = (), profile=None,
     refuse_inputs(out, inputs)
 
 
+def refuse_existing(out: str, overwrite: bool) -> None:
+    """A file people go on to fill in or edit (a scoring sheet, a Word guide) is never
+    replaced unasked: the scores and notes written in it would be lost without a word."""
+    import os
+
+    from ..errors import InputError, Problem
+    from ..messages import message
+
+    if not overwrite and os.path.isfile(out):  # a device (/dev/null) holds no one's notes
+        raise InputError([Problem(out, message("file_exists"), code="E007")])
+
+
+overwrite_option = option("--overwrite", is_flag=True,
+                          help="Erstat filen i --out, hvis den findes (den kan være udfyldt).")
+
+
 def emit(text: str, out: str | None) -> None:
     from ..display import terminal
     from ..output import atomic_writer

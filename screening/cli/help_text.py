@@ -167,6 +167,10 @@ HELP_EN: dict[str, str] = {
         "what the resume changed since the last import (the record's cv:) is taken in and "
         "said; what the consultant edited stays (where both changed it, the resume's new "
         "value is said); what was added (assessments, numbers, comments) stays.",
+    "Erstat et Word-dokument i --out, hvis det findes (der kan være skrevet i det).":
+        "Replace a Word document in --out if it exists (it may have been written in).",
+    "Erstat filen i --out, hvis den findes (den kan være udfyldt).":
+        "Replace the file in --out if it exists (it may have been filled in).",
     "Erstat en regelfil eller et scenarieudkast, der allerede findes.":
         "Replace a rule file or draft scenarios that already exist.",
     "Læs et udfyldt scoringsark ind som vurderinger (kilde og bedømmer med).":

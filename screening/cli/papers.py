@@ -14,6 +14,8 @@ from .common import (
     emit,
     found_profile,
     loaded_of,
+    overwrite_option,
+    refuse_existing,
     rules_dir_option,
     screening_profile,
     stage_option,
@@ -95,10 +97,12 @@ def report(profile, candidates, stage, run_id, out, as_of, rules_dir, audit_db):
         help="markdown til et dokument; html til browseren eller print; docx et "
              "Word-dokument at dele ud og skrive noter i (kræver --out).")
 @option("--out", type=click.Path(dir_okay=False), help="Skriv til FIL (atomisk).")
+@option("--overwrite", is_flag=True,
+        help="Erstat et Word-dokument i --out, hvis det findes (der kan være skrevet i det).")
 @as_of_option
 @rules_dir_option
 @audit_db_option
-def guide(profile, candidates, next_stage, candidate_id, fmt, out, as_of, rules_dir,
+def guide(profile, candidates, next_stage, candidate_id, fmt, out, overwrite, as_of, rules_dir,
           audit_db):
     """Interviewguide til næste stadie: hvad der skal afklares om hver kandidat.
 
@@ -125,6 +129,8 @@ def guide(profile, candidates, next_stage, candidate_id, fmt, out, as_of, rules_
 
     if fmt == "docx" and out is None:
         raise click.UsageError(t("--format docx skriver et Word-dokument og kræver --out FIL"))
+    if fmt == "docx":  # handed out to annotate and edit: the notes in it are kept
+        refuse_existing(out, overwrite)
     screening, names, inputs, skipped = _screening(profile, candidates,
                                                    guides.evidence_stage(next_stage), as_of,
                                                    rules_dir, out, audit_db)
@@ -159,9 +165,10 @@ def guide(profile, candidates, next_stage, candidate_id, fmt, out, as_of, rules_
 @option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]),
         help="Datoen, screeningen med beslutningerne var vurderet pr. (dens --as-of; "
              "standard: profilens dato).")
+@overwrite_option
 @rules_dir_option
 @audit_db_option
-def sheet(profile, candidates, stage, out, as_of, rules_dir, audit_db):
+def sheet(profile, candidates, stage, out, as_of, overwrite, rules_dir, audit_db):
     """Skriv et tomt scoringsark: kandidater × stadiets kompetencer.
 
     Overskrifterne har kompetencernes navne og profilens citater; scorefelterne tager kun
@@ -179,6 +186,7 @@ def sheet(profile, candidates, stage, out, as_of, rules_dir, audit_db):
 
     loaded_profile = screening_profile(profile, rules_dir)
     check_out(out, candidates, loaded_profile, audit_db, store=True)
+    refuse_existing(out, overwrite)
     loaded, skipped = loaded_of(candidates) if candidates else ([], ())
     # what people decided on the evidence before this stage, as the interview guide shows
     # (on the day the screening counted to: one screened --as-of a day decided on that)

@@ -18,8 +18,11 @@ def profiles(rules_dir):
     Eksempel:
       screening profiles
     """
+    from pathlib import Path
+
     from tabulate import tabulate
 
+    from ..display import file_name
     from ..errors import RuleFileError
     from ..rulefiles import list_profiles
 
@@ -28,8 +31,9 @@ def profiles(rules_dir):
         if isinstance(loaded, RuleFileError):
             first = loaded.problems[0]  # where to look; `screening lint` says them all
             where = f"{first.path}:{first.line}:{first.column or 1}" if first.line else first.path
-            rows.append([path.stem, t("(fejl i regelfilen: {where} {code})", where=where,
-                                      code=first.code), "", "", "", ""])
+            rows.append([Path(file_name(path)).stem, t("(fejl i regelfilen: {where} {code})",
+                                                       where=where, code=first.code),
+                         "", "", "", ""])
             continue
         krav = sum(c.priority == "krav" for c in loaded.criteria)
         rows.append([loaded.meta.id, loaded.meta.title, loaded.meta.organisation,
