@@ -24,6 +24,7 @@ from pydantic import ValidationError
 from .display import file_name
 from .documents import (
     MAX_DEPTH,
+    UTF16_MARKS,
     error_message,
     field_path,
     json_fault,
@@ -239,8 +240,10 @@ def _jsonl_lines(span: LineSpan, handle: BinaryIO,
         try:
             text = line.decode("utf-8")
         except UnicodeDecodeError as exc:
-            unread.append((Problem(name, message("not_utf8"), number,
-                                   text_position(line, exc.start)[1], code="E003"), 1))
+            utf16 = number == 1 and line.startswith(UTF16_MARKS)
+            unread.append((Problem(name, message("utf16" if utf16 else "not_utf8"), number,
+                                   1 if utf16 else text_position(line, exc.start)[1],
+                                   code="E003"), 1))
             continue
         if number == 1:
             text = text.removeprefix("\ufeff")

@@ -223,6 +223,10 @@ def yaml_trap(error: MarkedYAMLError) -> Message | str:
     return str(said)
 
 
+# the byte order marks of UTF-16, which Excel's and Word's "Unicode text" begins with
+UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def read_text(path: str | Path, code: str = "E003") -> tuple[str | None, Problem | None]:
     """The UTF-8 text of a regular file within the limit, without the byte order mark some
     editors write; or the problem reading it, a text that is not UTF-8 located (as `code`)."""
@@ -236,6 +240,8 @@ def _decoded(name: str, content: bytes, code: str) -> tuple[str | None, Problem 
     try:
         return content.decode("utf-8").removeprefix("\ufeff"), None
     except UnicodeDecodeError as exc:
+        if content.startswith(UTF16_MARKS):  # saved as "Unicode text": say how to save it
+            return None, Problem(name, message("utf16"), 1, 1, code=code)
         line, column = text_position(content, exc.start)
         return None, Problem(name, message("not_utf8"), line, column, code=code)
 

@@ -37,6 +37,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                       "screened: {count}", "filen blev udskiftet, mens den blev læst; linjer "
                       "herfra, der ikke blev screenet: {count}"),
     "not_utf8": ("not UTF-8 text", "ikke UTF-8-tekst"),
+    "utf16": ("UTF-16 text (what Excel and Word call \"Unicode text\"), not UTF-8: save it "
+              "as \"CSV UTF-8\" or \"UTF-8\" text",
+              "UTF-16-tekst (det Excel og Word kalder \"Unicode-tekst\"), ikke UTF-8: gem den "
+              "som \"CSV UTF-8\" eller \"UTF-8\"-tekst"),
     "name_not_utf8": ("the file's name is not UTF-8 text; rename the file",
                       "filens navn er ikke UTF-8-tekst; omdøb filen"),
     "not_a_mapping": ("expected a mapping at the top of the document",

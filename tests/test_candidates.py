@@ -22,6 +22,7 @@ from screening.candidates import (
     parse_input,
     read_sources,
 )
+from screening.i18n import set_language
 from screening.messages import message
 
 from .conftest import KNOCKED_OUT, SPARSE, STRONG, write
@@ -249,6 +250,21 @@ def test_a_pool_that_is_not_utf8_is_a_problem_after_its_good_lines(tmp_path):
     loaded, problems = load_records([path])
     assert [r.record.id for r in loaded] == ["a"]
     assert len(problems) == 1 and "E003 ikke UTF-8-tekst" in str(problems[0])
+
+
+@pytest.mark.parametrize("name", ["k01.yaml", "k01.json", "pool.jsonl"])
+@pytest.mark.parametrize(("lang", "said"), [
+    ("da", "E003 UTF-16-tekst (det Excel og Word kalder \"Unicode-tekst\"), ikke UTF-8: gem"),
+    ("en", "E003 UTF-16 text (what Excel and Word call \"Unicode text\"), not UTF-8: save")])
+def test_a_record_saved_as_unicode_text_says_how_to_save_it(tmp_path, name, lang, said):
+    """Word's and Excel's "Unicode text" is UTF-16: the record was 'ikke UTF-8-tekst' at
+    some column of line 1, and the consultant was left to find out what that means."""
+    path = tmp_path / name
+    path.write_bytes('{"id": "k01"}\n'.encode("utf-16"))
+    set_language(lang)
+    loaded, problems = load_records([path])
+    assert loaded == []
+    assert str(problems[0]).startswith(f"{path}:1:1: {said}")
 
 
 def test_a_bad_record_file_names_the_file_line_and_field(tmp_path):

@@ -647,7 +647,9 @@ def test_a_groups_file_in_utf16_is_a_located_error_not_an_internal_one(run, tmp_
     groups.write_bytes(GROUPS.read_text(encoding="utf-8").encode("utf-16"))
     result = CliRunner().invoke(main, ["fairness", run, "--groups", str(groups)])
     assert result.exit_code == 2, result.output
-    assert result.output == f"fejl: {groups}:1:1: E003 ikke UTF-8-tekst\n"
+    assert result.output == (f"fejl: {groups}:1:1: E003 UTF-16-tekst (det Excel og Word kalder "
+                             "\"Unicode-tekst\"), ikke UTF-8: gem den som \"CSV UTF-8\" eller "
+                             "\"UTF-8\"-tekst\n")
 
 
 def test_a_group_named_with_hidden_characters_reaches_no_terminal_with_them(run, tmp_path):
