@@ -712,18 +712,24 @@ def test_a_profile_that_does_not_load_is_named_with_its_mistake_not_as_unknown(t
     assert all("no profile in" not in p.message for p in problems[:2])  # found, not unknown
 
 
+def outside_the_project(tmp_path, monkeypatch, named: str, content: str) -> tuple[Path, Path]:
+    """A project folder (the working directory) and a file outside it holding `content`,
+    named as `named` says: by its absolute path, through "..", or by a link inside."""
+    project, secret = tmp_path / "project", tmp_path / "secret.yaml"
+    project.mkdir()
+    secret.write_text(content, encoding="utf-8")
+    (project / "link.yaml").symlink_to(secret)
+    monkeypatch.chdir(project)
+    return project, {"outside": secret, "../outside": Path("..") / secret.name,
+                     "link": Path("link.yaml")}[named]
+
+
 @pytest.mark.parametrize("named", ["outside", "../outside", "link"])
 def test_a_scenario_cannot_name_a_file_outside_the_rules_or_the_project_as_its_profile(
         tmp_path, monkeypatch, named):
     """A feature file passed around like a document named '../../etc/shadow' as its profile:
     the run read it, and its errors echoed the file's lines."""
-    project, secret = tmp_path / "project", tmp_path / "secret.yaml"
-    project.mkdir()
-    secret.write_text("kodeord: hemmeligt-ord\n", encoding="utf-8")
-    (project / "link.yaml").symlink_to(secret)
-    path = {"outside": secret, "../outside": Path("..") / secret.name,
-            "link": Path("link.yaml")}[named]
-    monkeypatch.chdir(project)
+    project, path = outside_the_project(tmp_path, monkeypatch, named, "kodeord: hemmeligt-ord\n")
     written = feature(project, f"""\
         # language: da
         Egenskab: Udefra
@@ -745,13 +751,7 @@ def test_a_scenario_cannot_read_a_record_file_outside_the_project_or_its_folder(
     """As its profile (above), so its candidates: 'Givet kandidaten fra filen
     "/home/x/.config/noget.yaml"' in a feature file passed around read the file, and its
     errors echoed the value they found ("fik 'hemmeligt-ord'")."""
-    project, secret = tmp_path / "project", tmp_path / "secret.yaml"
-    project.mkdir()
-    secret.write_text("id: Hemmeligt Ord\n", encoding="utf-8")
-    (project / "link.yaml").symlink_to(secret)
-    path = {"outside": secret, "../outside": Path("..") / secret.name,
-            "link": Path("link.yaml")}[named]
-    monkeypatch.chdir(project)
+    project, path = outside_the_project(tmp_path, monkeypatch, named, "id: Hemmeligt Ord\n")
     written = feature(project, f"""\
         # language: da
         Egenskab: Udefra
