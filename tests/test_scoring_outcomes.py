@@ -62,7 +62,8 @@ def plain_outcome(compiled: CompiledProfile, evaluated: Evaluated, criterion_id:
             record = evaluated.facts.record
             evidence.extend(Evidence(f"assessments[{n}].score", record.assessments[n].score,
                                      record.assessments[n].source,
-                                     record.assessments[n].assessor)
+                                     record.assessments[n].assessor,
+                                     competency=record.assessments[n].competency)
                             for n in evaluated.facts.assessments[key].assessments)
     disagreement = any(k in evaluated.firings.gaps for k in keys if k in compiled.assessments)
     points = None if status == "ikke_belyst" else criterion.weight * POINTS_FACTOR[status]
