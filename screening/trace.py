@@ -343,6 +343,26 @@ def _web_page_text(page: str) -> str:
     unread: list[str] = []  # the element left out, once for it and each of its name within
     content = [0]  # open <main>, <article>, <section>: a header within is the content's
     lists = [0]  # open <ul>, <ol>: the items and their paragraphs are one block
+    # open tables: where each began in `blocks`, its rows of cells' texts, where the open
+    # cell began (-1: none open)
+    tables: list[tuple[int, list[list[str]], list[int]]] = []
+
+    def end_cell() -> None:
+        end_block()
+        _, rows, cell = tables[-1]
+        if cell[0] >= 0:
+            if not rows:
+                rows.append([])
+            rows[-1].append("\n".join(blocks[cell[0]:]))
+        cell[0] = -1
+
+    def end_table() -> None:
+        end_cell()
+        began, rows, _ = tables.pop()
+        if (_priority_columns(rows)[0]
+                and not any("\n" in text or "\t" in text for row in rows for text in row)):
+            # a krav/ønske column: a row a line, as the .docx reader gives such a table
+            blocks[began:] = ["\n".join("\t".join(row) for row in rows)]
 
     def end_line(kept_marker: bool = False) -> None:
         text = " ".join(" ".join(words).split())
@@ -390,6 +410,15 @@ def _web_page_text(page: str) -> str:
                 if not lists[0]:
                     end_block()
                 lists[0] += 1
+            elif tag == "table":
+                end_block()
+                tables.append((len(blocks), [], [-1]))
+            elif tag == "tr" and tables:
+                end_cell()
+                tables[-1][1].append([])
+            elif tag in ("td", "th") and tables:
+                end_cell()
+                tables[-1][2][0] = len(blocks)
             elif tag in _BLOCKS:
                 if tag in _CONTENT:
                     content[0] += 1
@@ -412,6 +441,12 @@ def _web_page_text(page: str) -> str:
                 content[0] = max(content[0] - 1, 0)
             if tag in ("ul", "ol"):
                 lists[0] = max(lists[0] - 1, 0)
+            if tag == "table" and tables:
+                end_table()
+                return
+            if tag in ("td", "th", "tr") and tables:
+                end_cell()
+                return
             if heading_level(tag) or (tag in _BLOCKS and not lists[0]):
                 end_block()
             elif tag in _BLOCKS:
@@ -424,6 +459,8 @@ def _web_page_text(page: str) -> str:
     reader = Page(convert_charrefs=True)
     reader.feed(page)
     reader.close()
+    while tables:  # a table never closed
+        end_table()
     end_block()
     return "\n\n".join(blocks) + "\n"
 
