@@ -357,9 +357,13 @@ def _web_page_text(page: str) -> str:
         cell[0] = -1
 
     def end_table() -> None:
+        from .rulefiles import MAX_CRITERIA
+
         end_cell()
         began, rows, _ = tables.pop()
-        if (_priority_columns(rows)[0]
+        # a table of more rows than a profile has criteria is no krav/ønske table, and
+        # looking for its column costs a millisecond a row (a page of 500,000 took minutes)
+        if (len(rows) <= MAX_CRITERIA and _priority_columns(rows)[0]
                 and not any("\n" in text or "\t" in text for row in rows for text in row)):
             # a krav/ønske column: a row a line, as the .docx reader gives such a table
             blocks[began:] = ["\n".join("\t".join(row) for row in rows)]
