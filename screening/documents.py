@@ -187,7 +187,7 @@ def read_document(path: str | Path) -> tuple[Document | None, Problem | None]:
     content, problem = read_bounded(path)
     if problem:
         return None, problem
-    text, problem = _decoded(name, content, "E003")
+    text, problem = decoded_text(name, content, "E003")
     if text is None:
         return None, problem
     if Path(path).suffix.lower() == ".json":
@@ -233,10 +233,10 @@ def read_text(path: str | Path, code: str = "E003") -> tuple[str | None, Problem
     content, problem = read_bounded(path)
     if problem:
         return None, problem
-    return _decoded(str(path), content, code)
+    return decoded_text(str(path), content, code)
 
 
-def _decoded(name: str, content: bytes, code: str) -> tuple[str | None, Problem | None]:
+def decoded_text(name: str, content: bytes, code: str) -> tuple[str | None, Problem | None]:
     try:
         return content.decode("utf-8").removeprefix("\ufeff"), None
     except UnicodeDecodeError as exc:

@@ -41,6 +41,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
               "as \"CSV UTF-8\" or \"UTF-8\" text",
               "UTF-16-tekst (det Excel og Word kalder \"Unicode-tekst\"), ikke UTF-8: gem den "
               "som \"CSV UTF-8\" eller \"UTF-8\"-tekst"),
+    "not_in_charset": ("not {charset} text, as the page's <meta charset> says it is",
+                       "ikke {charset}-tekst, som sidens <meta charset> siger, den er"),
+    "unknown_charset": ("the page's character set '{charset}' is unknown: save it as UTF-8",
+                        "sidens tegnsæt '{charset}' er ukendt: gem den som UTF-8"),
     "name_not_utf8": ("the file's name is not UTF-8 text; rename the file",
                       "filens navn er ikke UTF-8-tekst; omdøb filen"),
     "not_a_mapping": ("expected a mapping at the top of the document",

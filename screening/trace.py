@@ -62,6 +62,7 @@ statement before it (words that recur cover only where they are first quoted fro
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import io
 import os
@@ -71,7 +72,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from .documents import EntryPlaces, read_bounded, read_document, unpacked_problem
+from .documents import (
+    EntryPlaces,
+    decoded_text,
+    read_bounded,
+    read_document,
+    text_position,
+    unpacked_problem,
+)
 from .documents import read_text as read_bounded_text
 from .errors import InputError, Problem
 from .messages import message
@@ -169,9 +177,10 @@ class DocumentTrace:
 # --- reading a source text -----------------------------------------------------------------
 
 
-# word processors' formats read by neither python-docx nor pypdf, and a web page (a job
-# advert saved from a site), whose markup would be drafted and quoted as the profile's words
-OTHER_DOCUMENTS = (".doc", ".odt", ".rtf", ".pages", ".wpd", ".html", ".htm")
+# word processors' formats read by neither python-docx nor pypdf
+OTHER_DOCUMENTS = (".doc", ".odt", ".rtf", ".pages", ".wpd")
+# a job advert saved from a site ("Gem som"): its text is read, not its markup
+WEB_PAGES = (".html", ".htm")
 # a .docx or .pdf may hold photos (a brochure), so it may be larger than a text; what a
 # .docx unpacks to is bounded too (a zip bomb), and so is its markup, which takes time to
 # read as a text of its size does
@@ -183,15 +192,23 @@ COMPOUND_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def read_text(path: str | Path) -> str:
-    """The text of a .txt, .md, .docx or .pdf file; headings and bullets kept as markdown."""
+    """The text of a .txt, .md, .docx, .pdf or .html file; headings and bullets kept as
+    markdown."""
     path = Path(path)
     suffix = path.suffix.lower()
     if not path.is_file():  # python-docx and pypdf would each say it their own way
         raise InputError([Problem(str(path), message("not_regular_file" if path.exists()
                                                      else "file_not_found"), code="E001")])
-    if suffix in OTHER_DOCUMENTS:  # read as text: bytes that are no UTF-8, or markup
+    if suffix in OTHER_DOCUMENTS:  # read as text: bytes that are no UTF-8
         raise InputError([Problem(str(path), message("save_as_readable", suffix=suffix),
                                   code="E004")])
+    if suffix in WEB_PAGES:  # all markup, within the limit of a .docx's
+        content, unread = read_bounded(path, MAX_MARKUP_BYTES)
+        page, unread = (None, unread) if unread else _web_page_decoded(str(path), content)
+        if page is None:
+            assert unread is not None  # the page's text or the problem decoding it
+            raise InputError([unread])
+        return _web_page_text(page)
     if suffix not in (".docx", ".pdf"):
         # within the limit every other input keeps; Notepad's byte order mark is no part
         # of the first heading or quote
@@ -261,6 +278,195 @@ def _docx_text(content: bytes) -> str:
     style_names = {style.style_id: style.name or "" for style in document.styles}
     read(document)
     return "\n\n".join(lines) + "\n"
+
+
+# what the page declares it is written in, within its first bytes as a browser looks
+# (<meta charset="windows-1252">, or the http-equiv Content-Type's charset=)
+_DECLARED_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([-\w.:]+)", re.IGNORECASE)
+
+
+def _web_page_decoded(name: str, content: bytes) -> tuple[str | None, Problem | None]:
+    """The page's text in the character set it declares (a byte order mark first, else a
+    <meta> charset, else UTF-8), or the located problem decoding it."""
+    found = None if content.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE,
+                                        codecs.BOM_UTF16_BE)) \
+        else _DECLARED_CHARSET.search(content, 0, 4096)
+    declared = (found.group(1).decode("ascii").lower() if found
+                else "utf-16" if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+                else "utf-8")
+    # a <meta> readable as ASCII is no UTF-16 page: browsers read one declaring so as UTF-8
+    declared = "utf-8" if found and declared.startswith(("utf-16", "utf-32")) else declared
+    if declared.replace("-", "").replace("_", "") in ("utf8", "unicode11utf8"):
+        return decoded_text(name, content, "E003")
+    try:
+        return content.decode(declared), None
+    except LookupError:  # no character set Python knows, or no text encoding (base64)
+        line, column = text_position(content, found.start(1)) if found else (1, 1)
+        return None, Problem(name, message("unknown_charset", charset=declared), line, column,
+                             code="E003")
+    except UnicodeError as exc:  # where it is not; a codec that decodes nothing, at the <meta>
+        at = exc.start if isinstance(exc, UnicodeDecodeError) else found.start(1) if found else 0
+        line, column = text_position(content, at)
+        return None, Problem(name, message("not_in_charset", charset=declared), line, column,
+                             code="E003")
+
+
+# elements whose text is no part of the profile: code, the head's title, the site's
+# navigation and frame, forms; a page header or footer only outside an article or section
+_UNREAD = {"script", "style", "noscript", "template", "title", "nav", "aside", "form",
+           "button", "select", "textarea", "svg", "iframe", "object", "dialog"}
+_FRAME = {"header", "footer"}
+_CONTENT = {"main", "article", "section"}
+# the roles ARIA gives the site's frame, and a cookie banner's
+_UNREAD_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog",
+                 "alertdialog"}
+_COOKIE_BANNER = re.compile(r"cookie|consent", re.IGNORECASE)
+# elements that end a line: each paragraph, heading, item and cell its own
+_BLOCKS = {"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr", "td", "th",
+           "blockquote", "pre", "section", "article", "main", "body", "hr", "figure",
+           "figcaption", "address", "caption", "h1", "h2", "h3", "h4", "h5", "h6"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+         "track", "wbr"}
+# C0 and C1 control characters a browser does not show (whitespace is collapsed apart)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def _web_page_text(page: str) -> str:
+    """A web page's text as the .docx reader gives a document's: headings (h1-h6) as
+    markdown's, list items as bullets, a paragraph a block, <br> a line break."""
+    from html.parser import HTMLParser
+
+    blocks: list[str] = []  # paragraphs, headings and lists, each its lines joined
+    lines: list[str] = []  # the lines of the block being read
+    words: list[str] = []  # the text of the line being read
+    marker = [""]  # what the line being read starts with: "## ", "- "
+    unread: list[str] = []  # the element left out, once for it and each of its name within
+    content = [0]  # open <main>, <article>, <section>: a header within is the content's
+    lists = [0]  # open <ul>, <ol>: the items and their paragraphs are one block
+    # open tables: where each began in `blocks`, its rows of cells' texts, where the open
+    # cell began (-1: none open)
+    tables: list[tuple[int, list[list[str]], list[int]]] = []
+
+    def end_cell() -> None:
+        end_block()
+        _, rows, cell = tables[-1]
+        if cell[0] >= 0:
+            if not rows:
+                rows.append([])
+            rows[-1].append("\n".join(blocks[cell[0]:]))
+        cell[0] = -1
+
+    def end_table() -> None:
+        from .rulefiles import MAX_CRITERIA
+
+        end_cell()
+        began, rows, _ = tables.pop()
+        # a table of more rows than a profile has criteria is no krav/ønske table, and
+        # looking for its column costs a millisecond a row (a page of 500,000 took minutes)
+        if (len(rows) <= MAX_CRITERIA and _priority_columns(rows)[0]
+                and not any("\n" in text or "\t" in text for row in rows for text in row)):
+            # a krav/ønske column: a row a line, as the .docx reader gives such a table
+            blocks[began:] = ["\n".join("\t".join(row) for row in rows)]
+
+    def end_line(kept_marker: bool = False) -> None:
+        text = " ".join(" ".join(words).split())
+        words.clear()
+        if text:
+            lines.append(marker[0] + text)
+        if text or not kept_marker:
+            marker[0] = ""
+
+    def end_block() -> None:
+        end_line()
+        if lines:
+            blocks.append("\n".join(lines))
+        lines.clear()
+
+    def left_out(tag: str, attrs: dict[str, str | None]) -> bool:
+        return (tag in _UNREAD or (tag in _FRAME and not content[0])
+                or (attrs.get("role") or "").strip().lower() in _UNREAD_ROLES
+                or (attrs.get("aria-hidden") or "").strip().lower() == "true"
+                or "hidden" in attrs
+                or bool(_COOKIE_BANNER.search(f"{attrs.get('id') or ''} "
+                                              f"{attrs.get('class') or ''}")))
+
+    def heading_level(tag: str) -> int:
+        return int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456" else 0
+
+    class Page(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if unread:
+                if tag == unread[0]:
+                    unread.append(tag)
+            elif tag == "br":
+                end_line(kept_marker=True)  # the line goes on as its item's or heading's
+            elif tag in _VOID:
+                return
+            elif left_out(tag, dict(attrs)):
+                unread.append(tag)
+            elif heading_level(tag):
+                end_block()
+                marker[0] = "#" * heading_level(tag) + " "
+            elif tag == "li":
+                end_line()
+                marker[0] = "- "
+            elif tag in ("ul", "ol"):
+                if not lists[0]:
+                    end_block()
+                lists[0] += 1
+            elif tag == "table":
+                end_block()
+                tables.append((len(blocks), [], [-1]))
+            elif tag == "tr" and tables:
+                end_cell()
+                tables[-1][1].append([])
+            elif tag in ("td", "th") and tables:
+                end_cell()
+                tables[-1][2][0] = len(blocks)
+            elif tag in _BLOCKS:
+                if tag in _CONTENT:
+                    content[0] += 1
+                if lists[0]:
+                    end_line(kept_marker=True)  # an item's paragraph: the item's line
+                else:
+                    end_block()
+
+        def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.handle_starttag(tag, attrs)
+            if tag not in _VOID:  # <div/> opens a div in HTML; it is ended here
+                self.handle_endtag(tag)
+
+        def handle_endtag(self, tag: str) -> None:
+            if unread:
+                if tag == unread[0]:
+                    unread.pop()
+                return
+            if tag in _CONTENT:
+                content[0] = max(content[0] - 1, 0)
+            if tag in ("ul", "ol"):
+                lists[0] = max(lists[0] - 1, 0)
+            if tag == "table" and tables:
+                end_table()
+                return
+            if tag in ("td", "th", "tr") and tables:
+                end_cell()
+                return
+            if heading_level(tag) or (tag in _BLOCKS and not lists[0]):
+                end_block()
+            elif tag in _BLOCKS:
+                end_line()
+
+        def handle_data(self, data: str) -> None:
+            if not unread:
+                words.append(_CONTROL.sub("", data))
+
+    reader = Page(convert_charrefs=True)
+    reader.feed(page)
+    reader.close()
+    while tables:  # a table never closed
+        end_table()
+    end_block()
+    return "\n\n".join(blocks) + "\n"
 
 
 def _unmerged(cells: Any) -> list[Any]:

@@ -19,7 +19,7 @@ KIND_WORDS = {"bullet": "punkt", "numbered": "nummereret punkt", "sentence": "s�
 @click.command(cls=HelpCommand)
 @argument("profile_name", metavar="RULE-FILE")
 @option("--source", type=click.Path(dir_okay=False),
-        help="Tjek mod denne tekst (.txt, .md, .docx, .pdf) i stedet for profilens "
+        help="Tjek mod denne tekst (.txt, .md, .docx, .pdf, .html) i stedet for profilens "
              "`source:`.")
 @option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
         show_default=True, help="text til læsning; json til maskiner.")
@@ -120,7 +120,7 @@ def _trace_json(tr) -> dict:
 @option("--overwrite", is_flag=True,
         help="Erstat en regelfil eller et scenarieudkast, der allerede findes.")
 def new(text, out, profile_id, overwrite):
-    """Skriv et udkast til en regelfil ud fra en profiltekst (.txt, .md, .docx, .pdf).
+    """Skriv et udkast til en regelfil ud fra en profiltekst (.txt, .md, .docx, .pdf, .html).
 
     Ét kriterium pr. udsagn, der stiller krav (samme udsagn som `screening trace` tæller),
     med citatet ordret fra teksten, krav eller ønske foreslået ud fra ordlyden, og

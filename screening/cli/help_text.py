@@ -197,8 +197,8 @@ HELP_EN: dict[str, str] = {
     "Mappen med kandidatposterne, vurderingerne føjes til.":
         "The folder of the candidate records the assessments are added to.",
     # authoring
-    "Skriv et udkast til en regelfil ud fra en profiltekst (.txt, .md, .docx, .pdf).":
-        "Write a draft rule file from a profile text (.txt, .md, .docx, .pdf).",
+    "Skriv et udkast til en regelfil ud fra en profiltekst (.txt, .md, .docx, .pdf, .html).":
+        "Write a draft rule file from a profile text (.txt, .md, .docx, .pdf, .html).",
     "Ét kriterium pr. udsagn, der stiller krav (samme udsagn som `screening trace` tæller), "
     "med citatet ordret fra teksten, krav eller ønske foreslået ud fra ordlyden, og "
     "`when: {assessed: …}`, så udkastet kan screene med det samme. Hovedkommentaren siger, "
@@ -234,8 +234,8 @@ HELP_EN: dict[str, str] = {
         "screening/trace.py). `source:` can be a path relative to the rule file, any path, "
         "or the name of one of the source texts (SCREENING_SEEDS). Exit 0: everything is "
         "accounted for; 1: quotes not found, or statements without a criterion.",
-    "Tjek mod denne tekst (.txt, .md, .docx, .pdf) i stedet for profilens `source:`.":
-        "Check against this text (.txt, .md, .docx, .pdf) instead of the profile's "
+    "Tjek mod denne tekst (.txt, .md, .docx, .pdf, .html) i stedet for profilens `source:`.":
+        "Check against this text (.txt, .md, .docx, .pdf, .html) instead of the profile's "
         "`source:`.",
     # scenarios
     "Kør profilernes scenarier (Gherkin på dansk) og vis resultatet pr. scenarie.":
