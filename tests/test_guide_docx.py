@@ -256,3 +256,48 @@ def test_the_word_guide_names_the_records_it_could_not_read(tmp_path):
     said = f"Ikke med: {broken} kunne ikke læses som kandidatposter og er ikke screenet."
     assert said in [block.text for block in body(out) if isinstance(block, Paragraph)]
     assert list(candidates_in(out)) == [source.stem]
+
+
+def test_the_word_guide_finds_its_styles_and_its_place_once_however_many_candidates(
+        monkeypatch):
+    """A guide for a whole field of applicants is made in time growing with their number:
+    python-docx's own `add_paragraph` searched the body for its end and the styles for the
+    one named on every paragraph, so 400 candidates took minutes. Counted, not timed: the
+    guide for twice the candidates looks up no more styles and searches the body no more."""
+    from docx.oxml.document import CT_Body
+    from docx.oxml.xmlchemy import BaseOxmlElement
+    from docx.parts.document import DocumentPart
+
+    from benchmarks.generate import candidates
+    from screening import guide, guide_docx
+    from screening.records import CandidateRecord
+
+    from .screeners import screen
+
+    profile = load_profile(find_profile(PROFILE, ROOT / "rules"))
+    next_stage = NEXT_STAGES[0]
+    counts = {"style lookups": 0, "body searches": 0}
+    get_style_id, insert_element_before = (DocumentPart.get_style_id,
+                                           BaseOxmlElement.insert_element_before)
+
+    def counted_get_style_id(self, *args):
+        counts["style lookups"] += 1
+        return get_style_id(self, *args)
+
+    def counted_insert_element_before(self, *args):
+        counts["body searches"] += isinstance(self, CT_Body)
+        return insert_element_before(self, *args)
+
+    monkeypatch.setattr(DocumentPart, "get_style_id", counted_get_style_id)
+    monkeypatch.setattr(BaseOxmlElement, "insert_element_before", counted_insert_element_before)
+
+    def counted(n: int) -> dict[str, int]:
+        records = [CandidateRecord.model_validate(r) for r in candidates(profile, n)]
+        screening = screen(profile, records, guide.evidence_stage(next_stage))
+        written = guide.guide(screening, next_stage)
+        assert sum(len(g.items) for g in written) >= n  # each has criteria to settle
+        counts.update({"style lookups": 0, "body searches": 0})
+        guide_docx.document(screening, next_stage, written)
+        return dict(counts)
+
+    assert counted(20) == counted(10)
