@@ -14,6 +14,9 @@ class ScreeningError(Exception):
     exit_code = 2
 
 
+_BREAKS_SHOWN = str.maketrans({"\n": "\\n", "\r": "\\r"})
+
+
 @dataclass
 class Problem(Worded):
     """One thing wrong in one input file, located as precisely as we can."""
@@ -26,7 +29,9 @@ class Problem(Worded):
     code: str = "E000"
 
     def __str__(self) -> str:
-        where = self.path
+        # a file may be named with a line break: shown as `ls -b` shows it, so that its name
+        # cannot write a line of its own among the problems
+        where = self.path.translate(_BREAKS_SHOWN)
         if self.line is not None:
             where += f":{self.line}:{self.column or 1}"
         field = f" {self.field}:" if self.field else ""

@@ -385,6 +385,25 @@ def test_hostile_record_files_cost_only_themselves_in_a_screening(tmp_path):
     assert "Traceback" not in result.output
 
 
+def test_a_file_named_with_a_line_break_cannot_forge_a_line_of_the_problems(tmp_path):
+    """A record file named "x\nfejl: k01.yaml:1:1: E101 …" wrote two lines to stderr, the
+    second a problem of a record that had none."""
+    from click.testing import CliRunner
+
+    from screening.cli import main
+
+    from .conftest import HELSINGOR
+
+    write(tmp_path, "good.yaml", STRONG)
+    forged = "ond\nfejl: good.yaml:1:1: E101 falsk.yaml"
+    write(tmp_path, forged, "id: [\n")
+    result = CliRunner().invoke(main, ["screen", str(HELSINGOR), str(tmp_path), "--format",
+                                       "json", "--no-audit"])
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.stderr.splitlines() if line.startswith("fejl:")] == [
+        next(line for line in result.stderr.splitlines() if "ond\\nfejl: good.yaml" in line)]
+
+
 @pytest.mark.parametrize("lang, said", [("da", "filens navn er ikke UTF-8-tekst"),
                                         ("en", "the file's name is not UTF-8 text")])
 def test_a_file_named_in_another_encoding_is_refused_by_name_and_the_rest_screened(
