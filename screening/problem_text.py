@@ -22,6 +22,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cannot_read_file": ("cannot read file: {reason}", "kan ikke læse filen: {reason}"),
     "save_as_readable": ("a {suffix} file cannot be read; save it as .docx, .pdf or .txt",
                          "en {suffix}-fil kan ikke læses; gem den som .docx, .pdf eller .txt"),
+    "save_as_web_page": ("a {suffix} file is a web archive; save the page as \"Web Page, HTML "
+                         "only\" (.html), or as .docx, .pdf or .txt",
+                         "en {suffix}-fil er et webarkiv; gem siden som \"Webside, kun HTML\" "
+                         "(.html) eller som .docx, .pdf eller .txt"),
     "os_not_found": ("no such file or folder", "filen eller mappen findes ikke"),
     "os_no_access": ("permission denied", "ingen adgang"),
     "os_disk_full": ("the disk is full", "disken er fuld"),

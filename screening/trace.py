@@ -181,6 +181,9 @@ class DocumentTrace:
 OTHER_DOCUMENTS = (".doc", ".odt", ".rtf", ".pages", ".wpd")
 # a job advert saved from a site ("Gem som"): its text is read, not its markup
 WEB_PAGES = (".html", ".htm")
+# a site saved as one archive (Edge's and Word's .mht, Safari's .webarchive): MIME parts or
+# a property list, whose headers and encoded markup were drafted as if they were the text
+WEB_ARCHIVES = (".mht", ".mhtml", ".webarchive")
 # a .docx or .pdf may hold photos (a brochure), so it may be larger than a text; what a
 # .docx unpacks to is bounded too (a zip bomb), and so is its markup, which takes time to
 # read as a text of its size does
@@ -201,6 +204,9 @@ def read_text(path: str | Path) -> str:
                                                      else "file_not_found"), code="E001")])
     if suffix in OTHER_DOCUMENTS:  # read as text: bytes that are no UTF-8
         raise InputError([Problem(str(path), message("save_as_readable", suffix=suffix),
+                                  code="E004")])
+    if suffix in WEB_ARCHIVES:
+        raise InputError([Problem(str(path), message("save_as_web_page", suffix=suffix),
                                   code="E004")])
     if suffix in WEB_PAGES:  # all markup, within the limit of a .docx's
         content, unread = read_bounded(path, MAX_MARKUP_BYTES)

@@ -622,6 +622,24 @@ def test_a_word_processors_other_format_says_how_to_save_it(tmp_path, suffix):
             f"eller .txt") in result.output
 
 
+@pytest.mark.parametrize("suffix", [".mht", ".MHTML", ".webarchive"])
+@pytest.mark.parametrize(("language", "said"), [
+    ("da", "-fil er et webarkiv; gem siden som \"Webside, kun HTML\" (.html)"),
+    ("en", " file is a web archive; save the page as \"Web Page, HTML only\" (.html)")])
+def test_a_saved_web_archive_says_how_to_save_the_page(tmp_path, suffix, language, said):
+    """Edge's "Gem som" one file (.mht) was read as text: its MIME headers and its
+    quoted-printable markup drafted as criteria, exit 0."""
+    text = tmp_path / f"stilling{suffix}"
+    text.write_text("MIME-Version: 1.0\nContent-Type: multipart/related; boundary=x\n\n--x\n"
+                    "Content-Type: text/html\n\n<h2>Faglige kompetencer</h2><p>Det er =\n"
+                    "afg=C3=B8rende, at du har ledet ledere.</p>\n--x--\n", encoding="utf-8")
+    out = tmp_path / "x.yaml"
+    result = CliRunner().invoke(main, ["--lang", language, "new", str(text), "--out", str(out)])
+    assert result.exit_code == 2, result.output
+    assert f"{text}: E004 " in result.output and f"{suffix.lower()}{said}" in result.output
+    assert not out.exists()
+
+
 def as_web_page(text: str) -> str:
     """A profile text as a site shows it: its headings h1-h6, its paragraphs <p> (a line a
     <br>), its lists <ul>, its tables (lines of cells between tabs) <table>, between the
