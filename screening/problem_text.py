@@ -591,6 +591,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "ingen kolonne alene har overskriften '{label}': navnenes kolonne "
                           "rummer arkets id (række 3) og profilens (række 4); giv den sin "
                           "overskrift igen"),
+    "sheet_column_twice": ("the column is also column {first} ({label}): each column once; "
+                           "a second assessor's scores go in a new sheet (screening sheet)",
+                           "kolonnen er også kolonne {first} ({label}): hver kolonne én gang; "
+                           "en anden bedømmers scorer hører til i et nyt ark (screening "
+                           "sheet)"),
     "empty_competency_id": ("empty competency id", "tomt kompetence-id"),
     "scores_without_candidate": ("scores without a candidate id", "scorer uden kandidat-id"),
     "candidate_on_two_rows": ("candidate '{candidate}' is also on row {row}",

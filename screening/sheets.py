@@ -435,6 +435,18 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem], list[Empt
         return [], [Problem(where, message("about", subject=f"{title}!2", message=message(
             "names_column_lost", label=NAME_LABEL if title == SCORE_SHEET
             else EN[NAME_LABEL])), code="E302")], []  # in the sheet's language
+    # a column copied beside itself (a second assessor's scores typed in a copy) was read
+    # twice, the copy's scores replacing the first's, or not at all
+    first_at: dict[object, int] = {}
+    twice = [(n, first_at.setdefault(value, n)) for n, value in enumerate(ids, start=1)
+             if value not in (None, "")]
+    copied = [Problem(where, message("about", subject=f"{title}!{get_column_letter(n)}3",
+                                     message=message("sheet_column_twice",
+                                                     first=get_column_letter(first),
+                                                     label=_as_shown(ids[n - 1]))),
+                      code="E302") for n, first in twice if first != n]
+    if copied:
+        return [], copied, []
     name_column = names[0]
     written = _text(sheet.cell(3, name_column)) or None  # none in a sheet written before
     # likewise the profile's id beside "Profilen", or else as the title in A1 names it: an

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from screening import conditions as cond
 from screening.audit.store import AuditStore
@@ -1230,6 +1231,37 @@ def test_a_sheet_whose_names_column_lost_its_label_is_refused_not_misread(folder
     result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
     assert result.exit_code == 2, result.output
     assert said in result.output
+    assert digests(folder) == before
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("da", "kolonnen er også kolonne {first} ('{label}'): hver kolonne én gang; en anden "
+           "bedømmers scorer hører til i et nyt ark (screening sheet)"),
+    ("en", "the column is also column {first} ('{label}'): each column once; a second "
+           "assessor's scores go in a new sheet (screening sheet)")])
+@pytest.mark.parametrize("copied", ["competency", "assessor"])
+def test_a_column_copied_in_the_sheet_is_refused_not_read_twice(folder, tmp_path, lang, said,
+                                                                copied):
+    """A competency's column copied beside itself (a second assessor's scores typed there)
+    gave two scores for one competency, source and assessor, and the second replaced the
+    first without a word; a copied 'assessor' column was read as the first alone."""
+    candidate, _, competency = single_competency_gaps(folder)[0]
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(candidate, competency): 4})
+    book = load_workbook(path)
+    sheet = book[SCORE_SHEET]
+    labels = [cell.value for cell in sheet[3]]
+    label = competency if copied == "competency" else "assessor"
+    first = labels.index(label) + 1
+    extra = len(labels) + 1
+    for row in range(1, sheet.max_row + 1):
+        sheet.cell(row, extra).value = sheet.cell(row, first).value
+    book.save(path)
+    before = digests(folder)
+    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 2, result.output
+    assert (f"{SCORE_SHEET}!{get_column_letter(extra)}3: "
+            + said.format(first=get_column_letter(first), label=label)) in result.output
     assert digests(folder) == before
 
 
