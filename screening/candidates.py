@@ -28,6 +28,7 @@ from .documents import (
     error_message,
     field_path,
     json_fault,
+    read_bounded,
     read_document,
     repeated_key,
     text_position,
@@ -96,8 +97,9 @@ def expand(paths: list[str | Path]) -> tuple[list[Path], list[Problem]]:
             files.extend(found)
         elif path.exists():
             files.append(path)
-        else:
-            problems.append(Problem(str(path), message("file_not_found"), code="E001"))
+        else:  # why, as the readers say it: missing, links in a ring, no access
+            _, why = read_bounded(path, 0)
+            problems.append(why or Problem(str(path), message("file_not_found"), code="E001"))
     return _once(files), problems
 
 

@@ -200,8 +200,10 @@ def read_text(path: str | Path) -> str:
     path = Path(path)
     suffix = path.suffix.lower()
     if not path.is_file():  # python-docx and pypdf would each say it their own way
-        raise InputError([Problem(str(path), message("not_regular_file" if path.exists()
-                                                     else "file_not_found"), code="E001")])
+        # why, as every reader says it: missing, a folder, links in a ring, no access
+        _, why = read_bounded(path, 0)
+        raise InputError([why or Problem(str(path), message("not_regular_file"),
+                                         code="E001")])
     if suffix in OTHER_DOCUMENTS:  # read as text: bytes that are no UTF-8
         raise InputError([Problem(str(path), message("save_as_readable", suffix=suffix),
                                   code="E004")])

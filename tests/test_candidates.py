@@ -385,6 +385,16 @@ def test_hostile_record_files_cost_only_themselves_in_a_screening(tmp_path):
     assert "Traceback" not in result.output
 
 
+def test_a_record_that_is_a_ring_of_links_says_so(tmp_path):
+    """A link to itself was 'filen findes ikke', where the readers say why."""
+    ring = tmp_path / "k01.yaml"
+    ring.symlink_to(ring)
+    loaded, problems = load_records([ring])
+    assert loaded == []
+    assert [str(p) for p in problems] == [
+        f"{ring}: E001 kan ikke læse filen: symbolske links peger på hinanden i ring"]
+
+
 def test_a_file_named_with_a_line_break_cannot_forge_a_line_of_the_problems(tmp_path):
     """A record file named "x\nfejl: k01.yaml:1:1: E101 …" wrote two lines to stderr, the
     second a problem of a record that had none."""

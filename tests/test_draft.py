@@ -622,6 +622,17 @@ def test_a_word_processors_other_format_says_how_to_save_it(tmp_path, suffix):
             f"eller .txt") in result.output
 
 
+@pytest.mark.parametrize(("language", "said"), [("da", "links peger på hinanden i ring"),
+                                                ("en", "links point at each other in a loop")])
+def test_a_profile_text_that_is_a_ring_of_links_says_so(tmp_path, language, said):
+    """A link to itself was 'filen findes ikke', where every other command says why."""
+    text = tmp_path / "profil.txt"
+    text.symlink_to(text)
+    result = CliRunner().invoke(main, ["--lang", language, "new", str(text)])
+    assert result.exit_code == 2, result.output
+    assert f"{text}: E001 " in result.output and said in result.output
+
+
 @pytest.mark.parametrize("suffix", [".mht", ".MHTML", ".webarchive"])
 @pytest.mark.parametrize(("language", "said"), [
     ("da", "-fil er et webarkiv; gem siden som \"Webside, kun HTML\" (.html)"),
