@@ -94,7 +94,7 @@ _PYDANTIC_CODES = {
     "float_type": "not_a_number_value", "float_parsing": "not_a_number_value",
     "finite_number": "not_a_finite_number",
     "bool_type": "not_a_bool", "bool_parsing": "not_a_bool",
-    "string_type": "not_text",
+    "string_type": "not_text", "string_unicode": "not_unicode_text",
     "date_type": "not_a_date",
     "date_parsing": "not_a_valid_date", "date_from_datetime_parsing": "not_a_valid_date",
     "date_from_datetime_inexact": "date_with_time",

@@ -122,6 +122,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "not_a_number_value": ("{detail}", "skal være et tal"),
     "not_a_bool": ("{detail}", "skal være true eller false"),
     "not_text": ("{detail}", "skal være tekst"),
+    "not_unicode_text": ("is no text: it holds half a character (an escape such as \\ud800 "
+                         "without its pair)",
+                         "er ikke tekst: den rummer et halvt tegn (en kode som \\ud800 uden "
+                         "sin makker)"),
     "not_a_date": ("{detail}", "skal være en dato (ÅÅÅÅ-MM-DD)"),
     "not_a_valid_date": ("{detail}", "skal være en gyldig dato (ÅÅÅÅ-MM-DD)"),
     "date_with_time": ("{detail}", "skal være en dato uden klokkeslæt"),

@@ -385,6 +385,23 @@ def test_hostile_record_files_cost_only_themselves_in_a_screening(tmp_path):
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("name, text", [
+    ("k01.json", '{"id": "k01", "personal": {"name": "a\\ud800b"}}'),
+    ("k01.yaml", 'id: k01\npersonal: {name: "a\\ud800b"}\n')])
+@pytest.mark.parametrize(("lang", "said"), [
+    ("da", "personal.name: er ikke tekst: den rummer et halvt tegn"),
+    ("en", "personal.name: is no text: it holds half a character")])
+def test_half_a_character_in_a_record_is_said_in_the_chosen_language(tmp_path, name, text,
+                                                                     lang, said):
+    """A lone surrogate escape was pydantic's English inside the Danish line: 'ugyldig
+    værdi: Input should be a valid string, unable to parse raw data as a unicode string'."""
+    path = write(tmp_path, name, text)
+    set_language(lang)
+    loaded, problems = load_records([path])
+    assert loaded == []
+    assert said in str(problems[0]) and "Input should" not in str(problems[0])
+
+
 def test_a_record_that_is_a_ring_of_links_says_so(tmp_path):
     """A link to itself was 'filen findes ikke', where the readers say why."""
     ring = tmp_path / "k01.yaml"
