@@ -24,15 +24,14 @@ from pydantic import ValidationError
 from .display import file_name
 from .documents import (
     MAX_DEPTH,
-    UTF16_MARKS,
     error_message,
     field_path,
     json_fault,
     read_bounded,
     read_document,
     repeated_key,
-    text_position,
     unbuildable,
+    undecoded,
 )
 from .errors import InputError, Problem
 from .messages import message, os_reason
@@ -242,10 +241,7 @@ def _jsonl_lines(span: LineSpan, handle: BinaryIO,
         try:
             text = line.decode("utf-8")
         except UnicodeDecodeError as exc:
-            utf16 = number == 1 and line.startswith(UTF16_MARKS)
-            unread.append((Problem(name, message("utf16" if utf16 else "not_utf8"), number,
-                                   1 if utf16 else text_position(line, exc.start)[1],
-                                   code="E003"), 1))
+            unread.append((undecoded(name, line, exc.start, "E003", number), 1))
             continue
         if number == 1:
             text = text.removeprefix("\ufeff")

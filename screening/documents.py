@@ -240,10 +240,16 @@ def decoded_text(name: str, content: bytes, code: str) -> tuple[str | None, Prob
     try:
         return content.decode("utf-8").removeprefix("\ufeff"), None
     except UnicodeDecodeError as exc:
-        if content.startswith(UTF16_MARKS):  # saved as "Unicode text": say how to save it
-            return None, Problem(name, message("utf16"), 1, 1, code=code)
-        line, column = text_position(content, exc.start)
-        return None, Problem(name, message("not_utf8"), line, column, code=code)
+        return None, undecoded(name, content, exc.start, code)
+
+
+def undecoded(name: str, content: bytes, at: int, code: str, first_line: int = 1) -> Problem:
+    """The problem of `content` (from line `first_line` of the file) that is no UTF-8 at
+    byte `at`: located, or, saved as "Unicode text" (UTF-16), said how to save it."""
+    if first_line == 1 and content.startswith(UTF16_MARKS):
+        return Problem(name, message("utf16"), 1, 1, code=code)
+    line, column = text_position(content, at)
+    return Problem(name, message("not_utf8"), first_line + line - 1, column, code=code)
 
 
 def read_bounded(path: str | Path, limit: int | None = None) -> tuple[bytes, Problem | None]:
