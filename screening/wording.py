@@ -343,9 +343,8 @@ def grounds(evidence: Iterable[Evidence], profile: Profile | None) -> list[str]:
     0 (cv)"), an inline `some` as found or not ("ingen stilling hvor fagområder omfatter
     skole (cv)"), an entry's fields under its title ("Afdelingschef, Dansk
     Uddannelsesforlag A/S: ikke politisk styret (cv)"), a score with its competency and
-    assessor. The
-    exact paths stay in the machines' output (JSON, CSV). `profile` None: a stored run
-    whose rule files are gone, its derived facts by their ids."""
+    assessor. The exact paths stay in the machines' output (JSON, CSV). `profile` None: a
+    stored run whose rule files are gone, its derived facts by their ids."""
     lang = chosen_language()
     words = CONDITION_WORDS[lang]
     # each line: the entry it tells of (path, source), its head, its parts and its source
@@ -376,7 +375,7 @@ def _fact_text(e: Evidence, scored: bool, profile: Profile | None, lang: str) ->
     fact in words."""
     words = CONDITION_WORDS[lang]
     if scored:
-        # a stored run's evidence has no competency: its path alone
+        # a stored run whose record is gone has no competency: the score alone
         named = profile.competencies.get(e.competency or "") if profile is not None else None
         if named is None:
             return words["rated_as"].format(value_text(e.value, lang))
