@@ -322,10 +322,12 @@ def _shared_missing_text(missing: NotAssessed | NotGiven, language: str) -> str:
 
 
 def _items_lacking_text(missing: ItemsLacking, lang: str) -> str:
-    """Each item with the fields it lacks: its title is the candidate's own."""
-    fields = COLLECTIONS[missing.collection].fields
-    return "; ".join(t("{item} ({title}) mangler {fields}", item=i.item, title=i.title,
-                       fields=", ".join(label_of(fields[f], lang) for f in i.fields))
+    """Each item with the fields it lacks: its title is the candidate's own, a coded kind in
+    words (`missing_structured` keeps the title as stored)."""
+    collection = COLLECTIONS[missing.collection]
+    return "; ".join(t("{item} ({title}) mangler {fields}", item=i.item,
+                       title=_title_words(i.title, collection, lang),
+                       fields=", ".join(label_of(collection.fields[f], lang) for f in i.fields))
                      for i in missing.items)
 
 

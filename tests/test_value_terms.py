@@ -30,7 +30,7 @@ from .test_grounds import EVIDENCE_DIV, PROFILES
 CODED = [f for c in COLLECTIONS.values() for f in c.fields.values() if f.values]
 # the lines of a paper that word a condition or its evidence
 WORDED_LINE = re.compile(r"(?:Grundlag|Evidence|Opfyldt, hvis|Delvist opfyldt, hvis|Met if"
-                         r"|Partly met if): (.*)")
+                         r"|Partly met if|Mangler|Missing): (.*)")
 
 
 def test_every_coded_value_of_a_record_has_a_term_in_both_languages():
@@ -91,7 +91,8 @@ def example_records():
 def test_no_paper_shows_a_coded_value_raw(rules, language, example_records):
     """Every example record against every profile, in both languages: explain (text and
     Markdown), the guide (its items, which the Markdown, HTML and Word guides show), the
-    HTML report and `profile show` word each coded value of the conditions and grounds."""
+    HTML report and `profile show` word each coded value of the conditions, the grounds and
+    what is missing (an entry lacking a field, under its title)."""
     profile = load_profile(rules)
     screening = screen(profile, example_records)
     set_language(language)
@@ -100,8 +101,8 @@ def test_no_paper_shows_a_coded_value_raw(rules, language, example_records):
     texts.append(profile_text(profile))
     shown = [line for text in texts for line in WORDED_LINE.findall(text.replace("\\", ""))]
     for candidate in guide.guide(screening, "samtale2"):
-        shown += [*(g for i in candidate.items for g in i.evidence),
-                  *(i.would_meet for i in candidate.items)]
+        shown += [line for i in candidate.items for line in (*i.evidence, *i.missing,
+                                                             i.would_meet)]
     shown += map(unescape, EVIDENCE_DIV.findall(
         html_report.render(screening, html_report.unrecorded(profile))))
     assert shown
@@ -182,3 +183,29 @@ def test_the_machines_output_keeps_the_codes():
         assert "børn_og_unge" in done.stdout
         assert "children and young people" not in done.stdout
         assert "børn og unge" not in done.stdout
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("da", "experience[0] (MED-samarbejde, MED-udvalg) mangler rolle"),
+    ("en", "experience[0] (works council cooperation (MED), MED-udvalg) lacks role")])
+def test_what_is_missing_names_an_experience_by_its_kind_in_words(tmp_path, language, said):
+    """An experience lacking a field the condition reads is named by its kind in words, as
+    the grounds name it ("med_samarbejde, MED-udvalg" was the code)."""
+    rules = write(tmp_path, "p.yaml", """\
+        profile: {id: p, title: T, organisation: O, source: s.txt, version: "1",
+                  date: 2024-01-01}
+        competencies: {ledelse: Ledelse}
+        criteria:
+          - {id: b, name: B, category: faglige, priority: ønske, quote: q, section: S,
+             when: {some: experience, where: {all: [{field: kind, eq: med_samarbejde},
+                                                   {field: role, eq: ansvarlig}]}}}
+        """)
+    candidate = write(tmp_path, "k.yaml", """\
+        id: k
+        experience:
+          - {kind: med_samarbejde, description: MED-udvalg}
+        """)
+    done = CliRunner().invoke(main, ["--lang", language, "explain", str(rules), str(candidate),
+                                     "--no-audit"])
+    assert done.exit_code == 0, done.output
+    assert re.findall(r"(?:Mangler|Missing): (.*)", done.stdout) == [said]
