@@ -161,7 +161,7 @@ class _Compiler:
         if isinstance(node, cond.Some):
             # the name is the evidence's path, so it is worded in the run's language (a
             # compiled profile lives for one run; only the loaded profile is cached)
-            name = render(node, self.out.profile)
+            name = render(node, self.out.profile, codes=True)
             key = self._derived(name, node.collection, node.where, "exists", None, node)
             keys.append(key)
             return compare(key, "eq", True)

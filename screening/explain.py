@@ -197,8 +197,9 @@ def explain_document(screening: Screening, candidate_id: str,
         c = screening.profile.criterion(entry["id"])
         entry["name"] = c.name
         entry["rule"] = f"{c.rule_file}:{c.line}"
-        entry["would_meet"] = render(c.when, screening.profile)
-        entry["would_partly_meet"] = render(c.partial, screening.profile) if c.partial else None
+        entry["would_meet"] = render(c.when, screening.profile, codes=True)
+        entry["would_partly_meet"] = (render(c.partial, screening.profile, codes=True)
+                                      if c.partial else None)
         entry["proposed_knockout"] = entry["id"] in result.knockouts
     return {"profile": {"id": screening.profile.meta.id,
                         "version": screening.profile.meta.version,

@@ -118,7 +118,7 @@ def _some_evidence(e: Evidence) -> dict[str, Any]:
 def _some_parts(some: Some, language: str) -> tuple[str, dict[str, Any]]:
     """An inline `some` in words in `language`, and as data: one dict, shared by every
     document that shows it (documents are written out, never changed)."""
-    return some_text(some, language), as_data(some)
+    return some_text(some, language, codes=True), as_data(some)
 
 
 def number_text(value: float | None) -> str:

@@ -25,7 +25,11 @@ class Term:
     en: str
 
     def __str__(self) -> str:
-        return self.en if language() == "en" else self.da
+        return self.said(language())
+
+    def said(self, language: str) -> str:
+        """The word in `language`."""
+        return self.en if language == "en" else self.da
 
 
 # a criterion's status, in the order tables count them

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from . import conditions as cond
-from .catalogue import COLLECTIONS, ItemField, holds_of, label_of
+from .catalogue import COLLECTIONS, Collection, ItemField, holds_of, label_of, value_label
 from .display import one_line
 from .i18n import decimal, t
 from .i18n import language as chosen_language
@@ -322,19 +322,22 @@ def _shared_missing_text(missing: NotAssessed | NotGiven, language: str) -> str:
 
 
 def _items_lacking_text(missing: ItemsLacking, lang: str) -> str:
-    """Each item with the fields it lacks: its title is the candidate's own."""
-    fields = COLLECTIONS[missing.collection].fields
-    return "; ".join(t("{item} ({title}) mangler {fields}", item=i.item, title=i.title,
-                       fields=", ".join(label_of(fields[f], lang) for f in i.fields))
+    """Each item with the fields it lacks: its title is the candidate's own, a coded kind in
+    words (`missing_structured` keeps the title as stored)."""
+    collection = COLLECTIONS[missing.collection]
+    return "; ".join(t("{item} ({title}) mangler {fields}", item=i.item,
+                       title=_title_words(i.title, collection, lang),
+                       fields=", ".join(label_of(collection.fields[f], lang) for f in i.fields))
                      for i in missing.items)
 
 
 def evidence_path(evidence: Evidence) -> str:
     """Where the evidence was found, in the chosen language: its path, or the inline `some`
-    whose value it is, in words ("en stilling hvor sektor er kommune")."""
+    whose value it is, in words with the record's codes ("en stilling hvor sektor er
+    kommune"), as the machines' output has it."""
     if evidence.some is None:
         return evidence.path
-    return some_text(evidence.some, chosen_language())
+    return some_text(evidence.some, chosen_language(), codes=True)
 
 
 def grounds(evidence: Iterable[Evidence], profile: Profile | None) -> list[str]:
@@ -364,10 +367,21 @@ def grounds(evidence: Iterable[Evidence], profile: Profile | None) -> list[str]:
             lines[-1][2].append(part)
             continue
         # a run stored without the entries' titles: "stilling 2"
-        title = (one_line(e.note) if e.note
+        title = (_title_words(one_line(e.note), collection, lang) if e.note
                  else f"{label_of(collection, lang)} {int(item['index']) + 1}")
         lines.append((entry, f"{title}: ", [part], source))
     return [f"{head}{words['and'].join(parts)} ({source})" for _, head, parts, source in lines]
+
+
+def _title_words(title: str, collection: Collection, lang: str) -> str:
+    """An entry's title with its coded field in words: "politisk_betjening, Ministerbetjening"
+    says "politisk betjening, Ministerbetjening". Only a title's first field can be coded
+    (an experience's kind, which every entry has), and no code holds ", "."""
+    first = collection.fields.get(collection.titled_by[0])
+    if first is None or not first.terms:
+        return title
+    code, comma, rest = title.partition(", ")
+    return value_label(first, code, lang) + comma + rest
 
 
 def _fact_text(e: Evidence, scored: bool, profile: Profile | None, lang: str) -> str:
@@ -401,7 +415,16 @@ def _field_text(field: ItemField, value: Any, lang: str) -> str:
     if field.kind == "bool" and isinstance(value, bool):
         return (label_of(field, lang) if value
                 else CONDITION_WORDS[lang]["not_entry"].format(label_of(field, lang)))
-    return f"{label_of(field, lang)} {OP_WORDS[lang]['eq']} {value_text(value, lang)}"
+    return f"{label_of(field, lang)} {OP_WORDS[lang]['eq']} {_value_words(field, value, lang)}"
+
+
+def _value_words(field: ItemField, value: Any, lang: str) -> str:
+    """A field's value as people read it, each coded value by its term ("børn og unge")."""
+    if isinstance(value, str):
+        return value_label(field, value, lang)
+    if isinstance(value, list | tuple):
+        value = [value_label(field, v, lang) if isinstance(v, str) else v for v in value]
+    return value_text(value, lang)
 
 
 def _described(derived: Derived) -> str:
@@ -410,29 +433,32 @@ def _described(derived: Derived) -> str:
 
 
 @lru_cache(maxsize=1024)  # the same few for every candidate of a profile
-def some_text(node: cond.Some, language: str) -> str:
+def some_text(node: cond.Some, language: str, codes: bool = False) -> str:
     """An inline `some` in words in `language`; it reads item fields only, so it needs no
-    profile."""
-    return render(node, None, language=language)
+    profile. `codes`: its values as the record codes them, for the machines' output."""
+    return render(node, None, language=language, codes=codes)
 
 
 def render(node: cond.Condition, profile: Profile | None, collection: str | None = None,
-           language: str | None = None) -> str:
+           language: str | None = None, codes: bool = False) -> str:
     """A condition in words, e.g. 'en stilling hvor politisk styret er ja og ...', in
     `language` (the chosen language when None). Only a competency and a derived fact are
-    named in the profile's words: an item condition (a `some`) needs no `profile`."""
+    named in the profile's words: an item condition (a `some`) needs no `profile`. An item
+    field's coded value in words ("fagområder omfatter børn og unge"), or, with `codes`, as
+    the record codes it (an evidence path in the machines' output)."""
     lang = language or chosen_language()
     words = CONDITION_WORDS[lang]
     if isinstance(node, cond.All | cond.AnyOf):
         joint = words["and"] if isinstance(node, cond.All) else words["or"]
-        return joint.join(_child(c, profile, collection, lang) for c in node.children)
+        return joint.join(_child(c, profile, collection, lang, codes) for c in node.children)
     if isinstance(node, cond.Not):
-        return words["not"].format(render(node.child, profile, collection, lang))
+        return words["not"].format(render(node.child, profile, collection, lang, codes))
     if isinstance(node, cond.Some):
         label = label_of(COLLECTIONS[node.collection], lang)
         if lang == "en":
             label = f"{'an' if label[0] in 'aeiou' else 'a'} {label}"
-        return words["some"].format(label, render(node.where, profile, node.collection, lang))
+        return words["some"].format(label, render(node.where, profile, node.collection, lang,
+                                                  codes))
     if isinstance(node, cond.Assessed):
         assert profile is not None, "a competency is named in the profile's words"
         label = profile.competencies[node.competency]
@@ -450,7 +476,8 @@ def render(node: cond.Condition, profile: Profile | None, collection: str | None
             holds = holds_of(field, lang)  # "organisationen er politisk styret", not "… er ja"
             positive = (node.value is True) == (node.op == "eq")
             return holds if positive else words["not"].format(holds)
-        name = label_of(field, lang)
+        value = value_text(node.value, lang) if codes else _value_words(field, node.value, lang)
+        return f"{label_of(field, lang)} {OP_WORDS[lang][node.op]} {value}"
     else:
         assert profile is not None, "a derived fact is named in the profile's words"
         derived = profile.derived[node.name]
@@ -463,6 +490,6 @@ def render(node: cond.Condition, profile: Profile | None, collection: str | None
 
 
 def _child(node: cond.Condition, profile: Profile | None, collection: str | None,
-           language: str) -> str:
-    text = render(node, profile, collection, language)
+           language: str, codes: bool) -> str:
+    text = render(node, profile, collection, language, codes)
     return f"({text})" if isinstance(node, cond.All | cond.AnyOf) else text

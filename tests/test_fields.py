@@ -107,3 +107,22 @@ criteria:
     assert "E206 criteria[0].when: `some` kræver en `where`-betingelse" in run(
         "lint", str(path)).output
     assert "`some` needs a `where` condition" in run("--lang", "en", "lint", str(path)).output
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("da", ["selvejende (selvejende institution)", "børn_og_unge,",
+            "med_samarbejde (MED-samarbejde)"]),
+    ("en", ["selvejende (self-governing institution)",
+            "børn_og_unge (children and young people)", "direktion (executive management)"])])
+def test_the_values_are_the_codes_with_what_the_papers_say_for_them(language, said):
+    """The table gave the codes alone, in English too ("direktion"): a rule's author saw
+    the code to write and not what the committee reads for it. The JSON keeps `values` the
+    codes, with `value_labels` beside."""
+    table = run("--lang", language, "fields")
+    assert table.exit_code == 0, table.output
+    assert [s for s in said if s not in table.output] == []  # a value is never wrapped inside
+    shown = json.loads(run("--lang", language, "fields", "--format", "json").output)
+    sector = next(f for f in shown["positions"] if f["field"] == "sector")
+    assert "selvejende" in sector["values"]
+    assert sector["value_labels"]["selvejende"] == {
+        "da": "selvejende institution", "en": "self-governing institution"}[language]

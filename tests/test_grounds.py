@@ -177,7 +177,7 @@ WORDED = {
            "'Juridisk forståelse' vurderet til 2 (samtale1, Borgmester)"],
     "en": ["år i stillinger i kommuner: 0 (cv)",
            "not: har haft en stilling på direktionsniveau (cv)",
-           "no position where fields includes skole (cv)",
+           "no position where fields includes schools (cv)",
            "an education where the education is a leadership education (cv)",
            "Executive MBA, Henley: leadership education (cv)",
            "no position where the organisation is politically governed (cv)",

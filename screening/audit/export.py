@@ -68,7 +68,8 @@ def in_reader_language(result: dict[str, Any]) -> dict[str, Any]:
 
 def _criterion_in_reader_language(criterion: dict[str, Any]) -> dict[str, Any]:
     worded = {**criterion, "evidence": [
-        {**e, "path": some_text(_some_of(e["some"]), language())} if "some" in e else e
+        {**e, "path": some_text(_some_of(e["some"]), language(), codes=True)} if "some" in e
+        else e
         for e in criterion["evidence"]]}
     if "missing_structured" in criterion:
         worded["missing"] = [missing_text(missing_of(m))

@@ -5,12 +5,16 @@ may read about a candidate)."""
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import click
 
 from ..i18n import decimal, language, t
 from .common import rules_dir_option
 from .help import HelpCommand, argument, option
+
+if TYPE_CHECKING:
+    from ..catalogue import ItemField
 
 KIND_WORDS = {"bullet": "punkt", "numbered": "nummereret punkt", "sentence": "sætning",
               "row": "tabelcelle"}
@@ -204,6 +208,28 @@ def _profile_id(value: str | None) -> str | None:
     return value
 
 
+VALUES_WIDTH = 60  # the allowed values' column, in characters
+
+
+def _values_cell(field: ItemField, lang: str) -> str:
+    """The codes a rule file writes, each with what the papers say for it where that is
+    more than the code with spaces ("selvejende (selvejende institution)", "skole
+    (schools)"), in lines of at most VALUES_WIDTH: wrapped between values, never inside one,
+    as the table's own wrapping did ("selvejende (self-" / "governing institution)")."""
+    from ..catalogue import value_label
+
+    lines = [""]
+    for value in field.values:
+        words = value_label(field, value, lang)
+        part = value if words == value.replace("_", " ") else f"{value} ({words})"
+        if lines[-1] and len(lines[-1]) + len(part) + 3 > VALUES_WIDTH:
+            lines[-1] += ","
+            lines.append(part)
+        else:
+            lines[-1] += f", {part}" if lines[-1] else part
+    return "\n".join(lines) or "–"
+
+
 @click.command(cls=HelpCommand)
 @option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
         show_default=True, help="table til læsning; json til maskiner.")
@@ -218,19 +244,23 @@ def fields(fmt):
     """
     from tabulate import tabulate
 
-    from ..catalogue import COLLECTIONS, OPS_BY_KIND, label_of
+    from ..catalogue import COLLECTIONS, OPS_BY_KIND, label_of, value_label
 
-    if fmt == "json":
+    lang = language()
+    if fmt == "json":  # the codes a rule file writes, and beside them what the papers say
         click.echo(json.dumps({c.name: [{"field": f.name, "type": f.kind,
-                                         "label": label_of(f, language()),
+                                         "label": label_of(f, lang),
                                          "values": list(f.values),
+                                         "value_labels": {v: value_label(f, v, lang)
+                                                          for v in f.values},
                                          "operators": list(OPS_BY_KIND[f.kind])}
                                         for f in c.fields.values()]
                                for c in COLLECTIONS.values()}, ensure_ascii=False, indent=2))
         return
-    rows = [[c.name, f.name, f.kind, label_of(f, language()), ", ".join(f.values) or "–",
+    rows = [[c.name, f.name, f.kind, label_of(f, lang),
+             _values_cell(f, lang),
              ", ".join(OPS_BY_KIND[f.kind])]
             for c in COLLECTIONS.values() for f in c.fields.values()]
     click.echo(tabulate(rows, headers=[t("Samling"), t("Felt"), t("Type"), t("Betydning"),
                                        t("Tilladte værdier"), t("Operatorer")],
-                        disable_numparse=True, maxcolwidths=[None, None, None, None, 60, None]))
+                        disable_numparse=True))
