@@ -273,12 +273,12 @@ CONDITION_WORDS = {
            "none": "ingen {} hvor {}", "rated": "'{}' vurderes til mindst {}",
            "partly": " (delvist: mindst {})", "by": " (fra {})", "not_fact": "ikke: {}",
            "not_entry": "ikke {}", "rated_as": "vurderet til {}",
-           "rated_named": "'{}' vurderet til {}"},
+           "rated_named": "'{}' vurderet til {}", "are": "er"},
     "en": {"and": " and ", "or": " or ", "not": "not ({})", "some": "{} where {}",
            "none": "no {} where {}", "rated": "'{}' is rated at least {}",
            "partly": " (partly: at least {})", "by": " (by {})", "not_fact": "not: {}",
            "not_entry": "not {}", "rated_as": "rated {}",
-           "rated_named": "'{}' rated {}"},
+           "rated_named": "'{}' rated {}", "are": "are"},
 }
 # an item field's evidence: "positions[1].politically_governed"
 ITEM_FIELD = re.compile(r"^(?P<collection>\w+)\[(?P<index>\d+)\]\.(?P<field>\w+)$")
@@ -415,7 +415,9 @@ def _field_text(field: ItemField, value: Any, lang: str) -> str:
     if field.kind == "bool" and isinstance(value, bool):
         return (label_of(field, lang) if value
                 else CONDITION_WORDS[lang]["not_entry"].format(label_of(field, lang)))
-    return f"{label_of(field, lang)} {OP_WORDS[lang]['eq']} {_value_words(field, value, lang)}"
+    several = isinstance(value, list | tuple) and len(value) > 1  # "fields are a, b"
+    verb = CONDITION_WORDS[lang]["are"] if several else OP_WORDS[lang]["eq"]
+    return f"{label_of(field, lang)} {verb} {_value_words(field, value, lang)}"
 
 
 def _value_words(field: ItemField, value: Any, lang: str) -> str:

@@ -17,8 +17,10 @@ from screening.candidates import load_records
 from screening.cli import main
 from screening.explain import explain
 from screening.i18n import set_language
+from screening.results import Evidence
 from screening.rulefiles import load_profile
 from screening.screen import screen
+from screening.wording import grounds
 
 from .conftest import EXAMPLES, HELSINGOR, ROOT, write
 
@@ -199,3 +201,20 @@ def test_each_kind_of_evidence_in_words(tmp_path, language):
     assert done.exit_code == 0, done.output
     shown = grounds_in(done.stdout)
     assert [w for w in WORDED[language] if w not in shown] == [], shown
+
+
+@pytest.mark.parametrize(("language", "worded"), [
+    ("da", ["Vicedirektør, Styrelsen: fagområder er uddannelse, skole (cv)",
+            "Lektor, Gymnasiet: fagområder er skole (cv)"]),
+    ("en", ["Vicedirektør, Styrelsen: fields are education, schools (cv)",
+            "Lektor, Gymnasiet: fields is schools (cv)"])])
+def test_a_field_of_several_values_is_said_as_several(language, worded):
+    """English read "fields is education, schools": a list of two or more takes "are"."""
+    evidence = [Evidence("positions[0].domains", ["uddannelse", "skole"], "cv",
+                         "Vicedirektør, Styrelsen"),
+                Evidence("positions[1].domains", ["skole"], "cv", "Lektor, Gymnasiet")]
+    set_language(language)
+    try:
+        assert grounds(evidence, None) == worded
+    finally:
+        set_language("da")
