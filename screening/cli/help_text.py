@@ -46,9 +46,11 @@ HELP_EN: dict[str, str] = {
     "Revisionssporets SQLite-fil (standard: ~/.local/share/screening/audit.db).":
         "The audit trail's SQLite file (default: ~/.local/share/screening/audit.db).",
     "Vis de stående beslutninger fra denne kørsel (standard: den seneste beslutning på samme "
-    "profil, stadie og post, og ellers den seneste på andet grundlag, markeret som tidligere).":
+    "profil, stadie og post); en kandidat uden viser den seneste på andet grundlag, markeret "
+    "som tidligere.":
         "Show the standing decisions of this run (default: the latest decision on the same "
-        "profile, stage and record, or else the latest on other evidence, marked as earlier).",
+        "profile, stage and record); a candidate with none shows the latest on other "
+        "evidence, marked as earlier.",
     "Gem ikke kørslen i revisionssporet (fx ved genscreening af en talentpulje).":
         "Do not record the run in the audit trail (e.g. when rescreening a talent pool).",
     "Hvem der screener (standard: brugernavnet).": "Who screens (default: the user name).",
