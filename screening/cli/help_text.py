@@ -310,7 +310,8 @@ HELP_EN: dict[str, str] = {
     "stille (fra regelfilernes `questions:`). De åbne kriterier, et senere stadie afklarer, "
     "nævnes kort under hver kandidat med de stadier, der kan belyse dem, uden spørgsmål. En "
     "kandidat, et menneske har besluttet ikke går videre, får ingen spørgsmål: guiden siger, "
-    "hvem der besluttede det, hvornår og hvorfor.":
+    "hvem der besluttede det, hvornår og hvorfor. En beslutning på andet grundlag (et andet "
+    "stadie eller en anden udgave af posten) vises, men følges ikke, som i shortlist.":
         "For each criterion that is not assessed yet, where the sources disagree, that is a "
         "requirement only partly met, or a wish judged only provisionally, and that the "
         "stage can settle (it is among the stages the criterion takes evidence from, or no "
@@ -319,7 +320,8 @@ HELP_EN: dict[str, str] = {
         "are named briefly under each candidate, with the stages that can assess them, "
         "without questions. "
         "A candidate a person has decided does not go on gets no questions: the guide says "
-        "who decided it, when and why.",
+        "who decided it, when and why. A decision made on other evidence (another stage, or "
+        "another version of the record) is shown, not followed, as in shortlist.",
     "Det næste stadie, guiden forbereder; grundlaget er evidensen fra stadierne før det.":
         "The next stage, which the guide prepares; it builds on the evidence of the stages "
         "before it.",

@@ -113,7 +113,8 @@ def guide(profile, candidates, next_stage, candidate_id, fmt, out, overwrite, as
     stille (fra regelfilernes `questions:`). De åbne kriterier, et senere stadie afklarer,
     nævnes kort under hver kandidat med de stadier, der kan belyse dem, uden spørgsmål. En
     kandidat, et menneske har besluttet ikke går videre, får ingen spørgsmål: guiden siger,
-    hvem der besluttede det, hvornår og hvorfor.
+    hvem der besluttede det, hvornår og hvorfor. En beslutning på andet grundlag (et andet
+    stadie eller en anden udgave af posten) vises, men følges ikke, som i shortlist.
 
     \b
     Eksempel:
