@@ -229,9 +229,11 @@ def import_scores(workbook, folder, rules_dir):
     from ..sheets import read_scores, updates
     from .common import echo_warning
 
-    scores, problems, emptied = read_scores(workbook)
+    scores, problems, emptied, unread = read_scores(workbook)
     if problems:
         raise InputError(problems)
+    for warning in unread:
+        echo_warning(warning)
     if scores and scores[0].sheet is None:  # the risk of an old sheet, said where it is met
         echo_warning(Problem(workbook, message("sheet_without_id"), code="W302"))
     written_for = next((s.profile for s in scores if s.profile), None)
