@@ -616,6 +616,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "program): skriv teksten, eller åbn og gem arket i Excel"),
     "sheet_score": ("score {value} is not a whole number from 1 to 5",
                     "scoren {value} er ikke et helt tal fra 1 til 5"),
+    "sheet_decision_typed": ("{value} in the column {column} is not read: a decision is "
+                             "recorded with screening decide RUN CANDIDATE --operator NAME "
+                             "--reason REASON",
+                             "{value} i kolonnen {column} læses ikke ind: en beslutning "
+                             "registreres med screening decide KØRSEL KANDIDAT --operator "
+                             "NAVN --reason BEGRUNDELSE"),
     "sheet_names_no_profile": ("the sheet names no profile (beside 'Profilen' in B4, nor in its "
                                "title in A1): its scores are not checked against one (E306); "
                                "check that the profile counts each competency from its row's "

@@ -386,9 +386,11 @@ class Emptied:
     sheet: str
 
 
-def read_scores(path: str | Path) -> tuple[list[Score], list[Problem], list[Emptied]]:
-    """Every score in the sheet, or the problems, each located as Sheet!Cell; and the rows
-    that name their assessor but hold no score (a corrected copy may have emptied them)."""
+def read_scores(path: str | Path
+                ) -> tuple[list[Score], list[Problem], list[Emptied], list[Problem]]:
+    """Every score in the sheet, or the problems, each located as Sheet!Cell; the rows
+    that name their assessor but hold no score (a corrected copy may have emptied them);
+    and the warnings: a decision typed into the sheet, which no import records (W304)."""
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
@@ -398,16 +400,16 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem], list[Empt
     content, unread = read_bounded(path)
     unread = unread or unpacked_problem(where, content, MAX_UNPACKED_BYTES)
     if unread:
-        return [], [unread], []
+        return [], [unread], [], []
     try:
         book = load_workbook(io.BytesIO(content), data_only=True, read_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         return [], [Problem(where, message("not_a_workbook", detail=type(exc).__name__),
-                            code="E301")], []
+                            code="E301")], [], []
     title = next((n for n in (SCORE_SHEET, EN[SCORE_SHEET]) if n in book.sheetnames), None)
     if title is None:
         return [], [Problem(where, message("no_score_sheet", sheet=t(SCORE_SHEET)),
-                            code="E301")], []
+                            code="E301")], [], []
     # a copy of the tab (a second assessor's, "Vurderinger (2)") would be passed over, and
     # its judgements lost without a word
     copies = [other.title for other in book.worksheets if other.title != title
@@ -415,7 +417,7 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem], list[Empt
                                                    in other._cells.items() if row == 3}]
     if copies:
         return [], [Problem(where, message("about", subject=copy, message=message(
-            "second_score_sheet", sheet=title)), code="E301") for copy in copies], []
+            "second_score_sheet", sheet=title)), code="E301") for copy in copies], [], []
     sheet = book[title]
     ids = [cell.value for cell in sheet[3]]
     # each column by its label, wherever it was moved to (cut and inserted in Excel, its
@@ -430,11 +432,11 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem], list[Empt
     except ValueError:
         return [], [Problem(where, message("about", subject=f"{title}!3",
                                                    message=message("ids_row_broken")),
-                            code="E302")], []
+                            code="E302")], [], []
     if len(names) != 1:  # read by place, the sheet's id was a competency's, or a name
         return [], [Problem(where, message("about", subject=f"{title}!2", message=message(
             "names_column_lost", label=NAME_LABEL if title == SCORE_SHEET
-            else EN[NAME_LABEL])), code="E302")], []  # in the sheet's language
+            else EN[NAME_LABEL])), code="E302")], [], []  # in the sheet's language
     # a column copied beside itself (a second assessor's scores typed in a copy) was read
     # twice, the copy's scores replacing the first's, or not at all
     first_at: dict[object, int] = {}
@@ -446,7 +448,7 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem], list[Empt
                                                      label=_as_shown(ids[n - 1]))),
                       code="E302") for n, first in twice if first != n]
     if copied:
-        return [], copied, []
+        return [], copied, [], []
     name_column = names[0]
     written = _text(sheet.cell(3, name_column)) or None  # none in a sheet written before
     # likewise the profile's id beside "Profilen", or else as the title in A1 names it: an
@@ -519,7 +521,32 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem], list[Empt
                 scores.append(Score(candidate, str(competencies[column]), source, value,
                                     assessor, f"{title}!{candidate_letter}{line}", written,
                                     f"{title}!{cell.coordinate}", written_for))
-    return scores, problems, emptied
+    return scores, problems, emptied, _typed_decisions(sheet, ids, rows, where)
+
+
+# the lines a sheet writes in its decision column, in either language: what follows them
+# is the tool's; anything else there was typed by a person
+_DECIDED = tuple(text.split("{decision}")[0]
+                 for key in ("Stående beslutning: {decision}", "Tidligere beslutning: {decision}")
+                 for text in (key, EN[key]))
+
+
+def _typed_decisions(sheet, ids: list, rows: list[tuple[int, dict]], where: str
+                     ) -> list[Problem]:
+    """A decision typed into the decision column ('går videre' beside an undecided
+    candidate): the import reads no decision, and a panel that typed one believed it
+    recorded; each is named at its cell (W304), with the command that records one."""
+    if "decision" not in ids:
+        return []
+    column = ids.index("decision") + 1
+    heading = _text(sheet.cell(2, column)) or t("Beslutning")
+    typed = [cells[column] for _, cells in rows if column in cells
+             and (text := _text(cells[column])) and not text.startswith(_DECIDED)]
+    return [Problem(where, message("about", subject=f"{sheet.title}!{cell.coordinate}",
+                                   message=message("sheet_decision_typed",
+                                                   value=_as_shown(cell.value),
+                                                   column=heading)), code="W304")
+            for cell in typed]
 
 
 def _merged_over(sheet, read: set[int]) -> list:

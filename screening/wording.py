@@ -318,7 +318,10 @@ def _shared_missing_text(missing: NotAssessed | NotGiven, language: str) -> str:
     if isinstance(missing, NotAssessed):
         return t("ingen vurdering af '{competency}' fra {sources}", competency=missing.name,
                  sources=", ".join(label(STAGES, s) for s in missing.sources))
-    return t("{what}: ikke oplyst", what=missing.what)
+    what = missing.what
+    if what in COLLECTIONS:  # a record's section, named in the reader's language ("erfaring")
+        what = label_of(COLLECTIONS[what], language)
+    return t("{what}: ikke oplyst", what=what)
 
 
 def _items_lacking_text(missing: ItemsLacking, lang: str) -> str:

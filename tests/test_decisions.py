@@ -332,6 +332,36 @@ def test_the_decisions_of_a_run_named_with_run_on_other_evidence_are_not_followe
     assert jonas_row.startswith("Videre (besluttet)")
 
 
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_with_run_a_decision_made_at_an_earlier_stage_still_shows(run, audit_db, tmp_path,
+                                                                   fmt):
+    """Stopped after her application, Lene showed '–' (no decision at all) in `screen`,
+    `shortlist` and the committee's `report` when the references' run was named with `--run`,
+    though the same papers without `--run` showed the stop, marked as made on other evidence."""
+    rules = ["--rules-dir", str(ROOT / "rules")]
+    assert cli("screen", PROFILE, str(EXAMPLES), "--stage", "ansøgning", *rules).exit_code == 0
+    application = AuditStore(audit_db).runs()[-1]["run"]
+    assert decide(application, LENE, "--stop", "--reason", "Ingen ledelseserfaring oplyst",
+                  "--operator", "Formand").exit_code == 0
+    common = [PROFILE, str(EXAMPLES), "--stage", "reference", *rules, "--run", run]
+    screened = cli("screen", *common, "--no-audit", "--format", fmt)
+    assert screened.exit_code == 0, screened.output
+    lines = ([json.loads(line) for line in screened.stdout.splitlines()] if fmt == "jsonl"
+             else json.loads(screened.stdout)["candidates"])
+    (lene,) = [c["decision"] for c in lines if c["id"] == LENE]
+    assert lene is not None, "the stop after the application is not shown"
+    assert (lene["decision"], lene["other_stage"], lene["other_because"]) == \
+        ("stop", "ansøgning", "stage")
+    listed = " ".join(cli("shortlist", *common, "--take", "3", "--no-audit").stdout.split())
+    assert "Tidligere beslutning: går ikke videre, på andet grundlag (ansøgning," in listed
+    out = tmp_path / "report.html"
+    assert cli("report", *common, "--out", str(out)).exit_code == 0
+    page = " ".join(out.read_text(encoding="utf-8").split())
+    start = page.index(f'id="c-{LENE}"')
+    section = page[start:page.index("</section>", start)]
+    assert "går ikke videre, på andet grundlag (ansøgning," in section
+
+
 def test_with_run_a_decision_superseded_in_a_later_screening_of_the_same_records_is_not_followed(
         run, audit_db, tmp_path):
     """Confirmed in Monday's run, overridden (--supersede) in Tuesday's screening of the same

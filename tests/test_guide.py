@@ -169,6 +169,20 @@ def test_the_help_says_the_guide_asks_only_what_the_stage_settles(lang, said):
     assert said in " ".join(result.stdout.split())
 
 
+@pytest.mark.parametrize(("lang", "said"), [
+    ("da", "En beslutning på andet grundlag (et andet stadie eller en anden udgave af posten) "
+           "vises, men følges ikke"),
+    ("en", "A decision made on other evidence (another stage, or another version of the "
+           "record) is shown, not followed")])
+def test_the_help_says_a_decision_on_other_evidence_is_shown_not_followed(lang, said):
+    """The help said a candidate decided not to go on gets no questions; one stopped after
+    the test still got the second interview's questions (the decision was made on other
+    evidence), and the consultant who read the help expected her left out."""
+    result = run("--lang", lang, "guide", "--help")
+    assert result.exit_code == 0
+    assert said in " ".join(result.stdout.split())
+
+
 def test_a_hand_checked_guide_for_the_second_interview():
     """Anders Lykke after the references (README): the interview and the reference disagree
     on gennemslagskraft; five ønsker are not belyst yet; three are delvist so far, which the

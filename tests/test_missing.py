@@ -51,9 +51,10 @@ CANDIDATE = {
          "start": "2017-01-01", "end": "2021-01-01"}]}
 
 # what the candidate misses, one kind of each (an item's fields, a collection not given, a
-# competency not assessed), as each language words it
+# competency not assessed), as each language words it: a section not given by its name in
+# that language (Danish papers said "experience: ikke oplyst")
 MISSING = {
-    "da": ["positions[1] (Chef, B A/S) mangler ledelsesniveau", "experience: ikke oplyst",
+    "da": ["positions[1] (Chef, B A/S) mangler ledelsesniveau", "erfaring: ikke oplyst",
            "ingen vurdering af 'Ledelse' fra samtale1, reference"],
     "en": ["positions[1] (Chef, B A/S) lacks leadership level", "experience: not given",
            "no assessment of 'Ledelse' by first interview, references"],
@@ -100,7 +101,7 @@ def paths_in(criteria: list[dict]) -> list[str]:
 def test_a_stored_result_shows_what_is_missing_in_the_readers_language(files, audit_db,
                                                                        made_in, read_in):
     """Screened in Danish, `--lang en audit show/export` read "positions[1] (Chef, B A/S)
-    mangler ledelsesniveau", "experience: ikke oplyst" and "ingen vurdering af 'Ledelse' fra
+    mangler ledelsesniveau", "erfaring: ikke oplyst" and "ingen vurdering af 'Ledelse' fra
     samtale1, reference"; screened in English, Danish readers got English."""
     run = screened_in(made_in, files, audit_db)
     stored = AuditStore(audit_db).result(run, "k")

@@ -249,6 +249,42 @@ def test_the_sheet_says_what_people_decided_about_each_candidate(folder, tmp_pat
     assert imported.exit_code == 0, imported.output
 
 
+@pytest.mark.parametrize("lang, said", [
+    ("da", "W304 {cell}: 'går videre' i kolonnen Beslutning læses ikke ind: en beslutning "
+           "registreres med screening decide KØRSEL KANDIDAT --operator NAVN --reason"),
+    ("en", "W304 {cell}: 'går videre' in the column Decision is not read: a decision is "
+           "recorded with screening decide RUN CANDIDATE --operator NAME --reason")])
+def test_a_decision_typed_into_the_sheet_is_said_not_to_be_read(folder, tmp_path, audit_db,
+                                                                lang, said):
+    """The sheet's last column is headed 'Beslutning'; a panel that typed 'går videre' there
+    for a candidate nobody had decided on read the sheet in without a word, and believed the
+    decision recorded. The scores go in; the typed decision is named at its cell; the
+    tool's own lines (a decision already standing) are not."""
+    screened_run = run("screen", PROFILE, str(folder), "--stage", STAGE, "--format", "json")
+    assert screened_run.exit_code == 0, screened_run.output
+    first, second = json.loads(screened_run.stdout)["candidates"][:2]
+    flag = "--confirm" if first["knockouts"] else "--stop"
+    assert run("decide", AuditStore(audit_db).runs()[-1]["run"], first["id"], flag,
+               "--operator", "Formand", "--reason", "Ikke nok ledelse").exit_code == 0
+    path = tmp_path / "samtale2.xlsx"
+    assert run("--lang", lang, "sheet", PROFILE, str(folder), "--stage", "samtale2", "--out",
+               str(path)).exit_code == 0
+    book = load_workbook(path)
+    sheet = book.worksheets[0]
+    ids = [c.value for c in sheet[3]]
+    rows = {sheet.cell(r, 1).value: r for r in range(FIRST_SCORE_ROW, sheet.max_row + 1)}
+    typed = sheet.cell(rows[second["id"]], len(ids))
+    typed.value = "går videre"
+    sheet.cell(rows[second["id"]], FIRST_SCORE_COLUMN).value = 4
+    sheet.cell(rows[second["id"]], ids.index("assessor") + 1).value = "Udvalget"
+    book.save(path)
+    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 0, result.output
+    assert said.format(cell=f"{sheet.title}!{typed.coordinate}") in " ".join(
+        result.stderr.split())
+    assert result.stderr.count("W304") == 1  # not the decision the sheet itself wrote
+
+
 def test_the_sheet_finds_a_decision_made_on_a_screening_as_of_another_day(folder, tmp_path,
                                                                          audit_db):
     """Screened --as-of a later day and decided on, the candidate read 'går ikke videre' in

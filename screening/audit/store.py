@@ -377,11 +377,17 @@ class AuditStore:
         screening of the same records, a later one superseding), shown beside candidates
         screened now (id -> record sha256, where known): standing where the run screened
         the same evidence (the same profile, stage, date and record), otherwise marked as
-        made on other evidence."""
+        made on other evidence; for a candidate with none there, the latest decision on other
+        evidence, marked, as `decisions_shown` gives it."""
         meta, screened, alike, there = self._standing_in_run(run, profile, stage, as_of)
-        return {c: d if alike and inputs.get(c) in (None, screened[c])
-                else d.made_in(meta["stage"], meta["as_of"], _because(meta, profile, stage, as_of))
-                for c, d in there.items()}
+        shown = {c: d if alike and inputs.get(c) in (None, screened[c])
+                 else d.made_in(meta["stage"], meta["as_of"], _because(meta, profile, stage, as_of))
+                 for c, d in there.items()}
+        # a candidate nobody decided on the run's evidence may have been decided on other
+        # evidence (stopped after the application): shown marked, as without --run
+        others = set(inputs) - set(shown)
+        return {**shown, **_earlier(self._decided_about(others), meta["profile"]["id"], others,
+                                    profile, stage, as_of)}
 
     def _standing_in_run(self, run: str, profile: ProfileKey, stage: str, as_of: str
                          ) -> tuple[dict, dict[str, str], bool, dict[str, Decision]]:
@@ -430,13 +436,7 @@ class AuditStore:
         """`decisions_shown` for candidates not known yet, read once: every decision made in
         a run of the profile, with the record each was made on where the run screened this
         version, stage and date."""
-        runs: dict[str, dict] = {}
-        about = []
-        for d in self._decisions():
-            if d.run not in runs:
-                runs[d.run] = self.run(d.run)
-            if runs[d.run]["profile"]["id"] == profile_id:
-                about.append((d, runs[d.run]))
+        about = self._decided_on(profile_id)
         on_evidence: dict[str, list[tuple[str, Decision]]] = {}
         for d, r in about:
             if _alike(r, profile, stage, as_of):
@@ -453,10 +453,16 @@ class AuditStore:
         of the sha256 `run` screened on this profile, stage and date, otherwise marked as
         made on other evidence."""
         meta, screened, alike, there = self._standing_in_run(run, profile, stage, as_of)
+        about = self._decided_on(meta["profile"]["id"])
+        # a candidate nobody decided on the run's evidence shows the latest decision on other
+        # evidence, as `run_decisions` does
         return DecisionBook({c: ((screened[c], d),) for c, d in there.items()} if alike else {},
-                            {c: d.made_in(meta["stage"], meta["as_of"],
-                                          _because(meta, profile, stage, as_of))
-                             for c, d in there.items()})
+                            {**_earlier(about, meta["profile"]["id"],
+                                        {d.candidate for d, _ in about} - set(there),
+                                        profile, stage, as_of),
+                             **{c: d.made_in(meta["stage"], meta["as_of"],
+                                             _because(meta, profile, stage, as_of))
+                                for c, d in there.items()}})
 
     def run_decisions_shown(self, run: str) -> dict[str, Decision]:
         """`decisions_shown` for the candidates of a recorded run, on its evidence."""
@@ -464,6 +470,18 @@ class AuditStore:
         return self.decisions_shown(ProfileKey.of_run(meta["profile"]), meta["profile"]["id"],
                                     meta["stage"], meta["as_of"],
                                     {r["id"]: r["input"]["sha256"] for r in self.results(run)})
+
+    def _decided_on(self, profile_id: str) -> list[tuple[Decision, dict]]:
+        """Each decision made in a run of the profile (by its id: any version), oldest first,
+        with its run, each run read once."""
+        runs: dict[str, dict] = {}
+        about = []
+        for d in self._decisions():
+            if d.run not in runs:
+                runs[d.run] = self.run(d.run)
+            if runs[d.run]["profile"]["id"] == profile_id:
+                about.append((d, runs[d.run]))
+        return about
 
     def _decided_about(self, candidates: Iterable[str]) -> list[tuple[Decision, dict]]:
         """Each decision about these candidates, oldest first, with its run: from the

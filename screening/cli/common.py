@@ -218,8 +218,8 @@ strict_option = option("--strict", is_flag=True,
                             "fejl (exit 2) i stedet for en advarsel.")
 run_option = option("--run", "run_id",
                     help="Vis de stående beslutninger fra denne kørsel (standard: den "
-                         "seneste beslutning på samme profil, stadie og post, og ellers den "
-                         "seneste på andet grundlag, markeret som tidligere).")
+                         "seneste beslutning på samme profil, stadie og post); en kandidat "
+                         "uden viser den seneste på andet grundlag, markeret som tidligere.")
 no_audit_option = option("--no-audit", is_flag=True,
                           help="Gem ikke kørslen i revisionssporet (fx ved genscreening "
                                "af en talentpulje).")

@@ -46,9 +46,11 @@ HELP_EN: dict[str, str] = {
     "Revisionssporets SQLite-fil (standard: ~/.local/share/screening/audit.db).":
         "The audit trail's SQLite file (default: ~/.local/share/screening/audit.db).",
     "Vis de stående beslutninger fra denne kørsel (standard: den seneste beslutning på samme "
-    "profil, stadie og post, og ellers den seneste på andet grundlag, markeret som tidligere).":
+    "profil, stadie og post); en kandidat uden viser den seneste på andet grundlag, markeret "
+    "som tidligere.":
         "Show the standing decisions of this run (default: the latest decision on the same "
-        "profile, stage and record, or else the latest on other evidence, marked as earlier).",
+        "profile, stage and record); a candidate with none shows the latest on other "
+        "evidence, marked as earlier.",
     "Gem ikke kørslen i revisionssporet (fx ved genscreening af en talentpulje).":
         "Do not record the run in the audit trail (e.g. when rescreening a talent pool).",
     "Hvem der screener (standard: brugernavnet).": "Who screens (default: the user name).",
@@ -308,7 +310,8 @@ HELP_EN: dict[str, str] = {
     "stille (fra regelfilernes `questions:`). De åbne kriterier, et senere stadie afklarer, "
     "nævnes kort under hver kandidat med de stadier, der kan belyse dem, uden spørgsmål. En "
     "kandidat, et menneske har besluttet ikke går videre, får ingen spørgsmål: guiden siger, "
-    "hvem der besluttede det, hvornår og hvorfor.":
+    "hvem der besluttede det, hvornår og hvorfor. En beslutning på andet grundlag (et andet "
+    "stadie eller en anden udgave af posten) vises, men følges ikke, som i shortlist.":
         "For each criterion that is not assessed yet, where the sources disagree, that is a "
         "requirement only partly met, or a wish judged only provisionally, and that the "
         "stage can settle (it is among the stages the criterion takes evidence from, or no "
@@ -317,7 +320,8 @@ HELP_EN: dict[str, str] = {
         "are named briefly under each candidate, with the stages that can assess them, "
         "without questions. "
         "A candidate a person has decided does not go on gets no questions: the guide says "
-        "who decided it, when and why.",
+        "who decided it, when and why. A decision made on other evidence (another stage, or "
+        "another version of the record) is shown, not followed, as in shortlist.",
     "Det næste stadie, guiden forbereder; grundlaget er evidensen fra stadierne før det.":
         "The next stage, which the guide prepares; it builds on the evidence of the stages "
         "before it.",

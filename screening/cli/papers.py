@@ -113,7 +113,8 @@ def guide(profile, candidates, next_stage, candidate_id, fmt, out, overwrite, as
     stille (fra regelfilernes `questions:`). De åbne kriterier, et senere stadie afklarer,
     nævnes kort under hver kandidat med de stadier, der kan belyse dem, uden spørgsmål. En
     kandidat, et menneske har besluttet ikke går videre, får ingen spørgsmål: guiden siger,
-    hvem der besluttede det, hvornår og hvorfor.
+    hvem der besluttede det, hvornår og hvorfor. En beslutning på andet grundlag (et andet
+    stadie eller en anden udgave af posten) vises, men følges ikke, som i shortlist.
 
     \b
     Eksempel:
@@ -228,9 +229,11 @@ def import_scores(workbook, folder, rules_dir):
     from ..sheets import read_scores, updates
     from .common import echo_warning
 
-    scores, problems, emptied = read_scores(workbook)
+    scores, problems, emptied, unread = read_scores(workbook)
     if problems:
         raise InputError(problems)
+    for warning in unread:
+        echo_warning(warning)
     if scores and scores[0].sheet is None:  # the risk of an old sheet, said where it is met
         echo_warning(Problem(workbook, message("sheet_without_id"), code="W302"))
     written_for = next((s.profile for s in scores if s.profile), None)
