@@ -602,8 +602,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "sheet)"),
     "empty_competency_id": ("empty competency id", "tomt kompetence-id"),
     "scores_without_candidate": ("scores without a candidate id", "scorer uden kandidat-id"),
-    "candidate_on_two_rows": ("candidate '{candidate}' is also on row {row}",
-                              "kandidaten '{candidate}' står også i række {row}"),
+    "candidate_on_two_rows": ("candidate '{candidate}' is also on row {row}: each candidate "
+                              "once; a second assessor's scores go in a new sheet (screening "
+                              "sheet)",
+                              "kandidaten '{candidate}' står også i række {row}: hver kandidat "
+                              "én række; en anden bedømmers scorer hører til i et nyt ark "
+                              "(screening sheet)"),
     "sheet_source": ("source '{source}' is not one of {sources}",
                      "kilden '{source}' er ikke en af {sources}"),
     "sheet_formula": ("the formula {formula} has no value saved with it (a sheet filled by a "

@@ -1351,3 +1351,30 @@ def test_a_filled_sheet_is_not_replaced_by_a_blank_one_unasked(folder, tmp_path,
     assert run(*args, "--overwrite").exit_code == 0 and out.read_bytes() != filled
     # a device is written through, as every --out writes it: no file of anyone's is there
     assert run(*args[:-1], os.devnull).exit_code == 0
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("da", "kandidaten '{candidate}' står også i række {row}: hver kandidat én række; en anden "
+           "bedømmers scorer hører til i et nyt ark (screening sheet)"),
+    ("en", "candidate '{candidate}' is also on row {row}: each candidate once; a second "
+           "assessor's scores go in a new sheet (screening sheet)")])
+def test_a_candidates_row_copied_for_a_second_assessor_says_where_those_scores_go(
+        folder, tmp_path, lang, said):
+    """A second assessor's scores typed on a copy of the candidate's row were refused as
+    'står også i række 5' alone: the panel was not told what to do instead."""
+    candidate, _, competency = single_competency_gaps(folder)[0]
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(candidate, competency): 4})
+    book = load_workbook(path)
+    sheet = book[SCORE_SHEET]
+    row = next(r for r in range(FIRST_SCORE_ROW, sheet.max_row + 1)
+               if sheet.cell(r, 1).value == candidate)
+    copy = sheet.max_row + 1
+    for column in range(1, sheet.max_column + 1):
+        sheet.cell(copy, column).value = sheet.cell(row, column).value
+    book.save(path)
+    before = digests(folder)
+    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 2, result.output
+    assert f"{SCORE_SHEET}!A{copy}: " + said.format(candidate=candidate, row=row) in result.output
+    assert digests(folder) == before
