@@ -1474,6 +1474,27 @@ def test_a_long_docx_is_read_in_seconds_not_minutes(tmp_path):
     assert text.count("Du skal have erfaring") == 20_000
 
 
+@pytest.mark.parametrize("breaks", ["\n", " "])
+def test_a_long_paragraph_is_read_in_seconds_not_minutes(tmp_path, breaks):
+    """A paragraph of 60,000 sentences (2.4 MB, a sentence a line or all on one line) took
+    minutes: each sentence's line was counted from the paragraph's start and each line was
+    joined to its item by copying the item so far. Every sentence is still placed on its
+    line."""
+    import time
+
+    text = tmp_path / "profil.txt"
+    text.write_text("# Skolechef\n\n## Om kommunen\n\n" + breaks.join(
+        f"Kommunen har mange borgere nummer {n}." for n in range(60_000)) + "\n",
+        encoding="utf-8")
+    started = time.monotonic()
+    statements = split_statements(read_text(text))
+    assert time.monotonic() - started < 30
+    sentences = [s for s in statements if s.kind == "sentence"]
+    assert len(sentences) == 60_000
+    assert sentences[-1].line == (5 + 59_999 if breaks == "\n" else 5)
+    assert sentences[-1].text == "Kommunen har mange borgere nummer 59999."
+
+
 @pytest.mark.parametrize("lang, said", [("da", "E002 filen pakkes ud til mere end"),
                                         ("en", "E002 the file unpacks to more than")])
 def test_a_docx_zip_bomb_is_refused_before_it_is_read(tmp_path, lang, said):
