@@ -288,11 +288,18 @@ def _guessed_category(words: str, section: str = "") -> str:
     return best if own[best] or around[best] else DEFAULT_CATEGORY
 
 
+# stems that begin words of another sense, and what follows them there: "kommunaldirektøren"
+# is a person, not the municipal field ("tæt på ... kommunaldirektøren, hvor du skal kunne
+# udvise mod, initiativ og beslutningskraft" was drafted faglige); the English "personal"
+# begins the Danish "personale", the staff
+OTHER_SENSE = {"kommunal": "direktør", "personal": "e"}
 # a stem found anywhere in a word ("ledelse" in "koncernledelse"), but one written with a
 # space after it only as a word of its own: "lede " is the verb, not the end of "samlede"
 # ("den samlede direktion" was a leadership word)
 _STEMS = {category: [re.compile(rf"(?<!\w){re.escape(stem.strip())}(?!\w)"
-                                if stem.endswith(" ") else re.escape(stem))
+                                if stem.endswith(" ") else
+                                rf"{re.escape(stem)}(?!{OTHER_SENSE[stem]})"
+                                if stem in OTHER_SENSE else re.escape(stem))
                      for stem in stems]
           for category, stems in CATEGORY_WORDS.items()}
 
