@@ -22,7 +22,7 @@ from .errors import InputError, Problem
 from .i18n import language, t
 from .messages import message
 from .profiles import CATEGORIES
-from .trace import LIST_MARKER, Statement, as_written, read_text, split_statements
+from .trace import LIST_MARKER, Statement, as_written, read_source, split_statements
 from .wording import DECISIVE_WORDS, WISH_WORDS, Reading, is_softener, read_cell, read_wording
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
@@ -108,13 +108,14 @@ class Draft:
     rule_file: str  # YAML text
     feature: str | None  # Gherkin text: one scenario per krav, none without krav
     criteria: tuple[Drafted, ...]
+    warnings: tuple[Problem, ...] = ()  # of reading the text: where it was cut short
 
 
 def draft(text_path: str | Path, out: str | Path | None = None,
           profile_id: str | None = None) -> Draft:
     """A draft rule file for the profile text at `text_path`, to be written at `out`."""
     text_path = Path(text_path)
-    text = read_text(text_path)
+    text, warnings = read_source(text_path)
     statements = split_statements(text)
     # "Vi forventer ikke, at du kan alt, men ..." softens what follows (R7): set aside, as
     # lint reads a rule file setting one aside, its obligation words make ønsker
@@ -134,7 +135,7 @@ def draft(text_path: str | Path, out: str | Path | None = None,
     profile_ref = str(out) if out else f"{profile_id}.yaml"
     feature = (_feature_text(title, profile_ref, drafted)
                if any(d.wording.priority == "krav" for d in drafted) else None)
-    return Draft(rule, feature, tuple(drafted))
+    return Draft(rule, feature, tuple(drafted), warnings)
 
 
 def _title(headings: list[str], organisation: str | None) -> str | None:

@@ -197,6 +197,13 @@ COMPOUND_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 def read_text(path: str | Path) -> str:
     """The text of a .txt, .md, .docx, .pdf or .html file; headings and bullets kept as
     markdown."""
+    return read_source(path)[0]
+
+
+def read_source(path: str | Path) -> tuple[str, tuple[Problem, ...]]:
+    """The text of a .txt, .md, .docx, .pdf or .html file (as `read_text`), and the
+    warnings reading it gave: a web page whose text ends inside a comment never closed
+    (W001), at the comment."""
     path = Path(path)
     suffix = path.suffix.lower()
     if not path.is_file():  # python-docx and pypdf would each say it their own way
@@ -216,7 +223,11 @@ def read_text(path: str | Path) -> str:
         if page is None:
             assert unread is not None  # the page's text or the problem decoding it
             raise InputError([unread])
-        return _web_page_text(page)
+        shown, comment = _web_page_text(page)
+        # a browser shows nothing after it either, but the consultant may not know the
+        # text was cut there, nor where
+        return shown, (() if comment is None else (
+            Problem(str(path), message("page_ends_in_comment"), *comment, code="W001"),))
     if suffix not in (".docx", ".pdf"):
         # within the limit every other input keeps; Notepad's byte order mark is no part
         # of the first heading or quote
@@ -224,7 +235,7 @@ def read_text(path: str | Path) -> str:
         if unread is not None:
             raise InputError([unread])
         assert text is not None  # read_text gives the text or the problem
-        return text
+        return text, ()
     content, unread = read_bounded(path, MAX_DOCUMENT_BYTES)
     if suffix == ".docx" and content.startswith(COMPOUND_FILE):
         unread = Problem(str(path), message("docx_protected"), code="E004")
@@ -235,7 +246,7 @@ def read_text(path: str | Path) -> str:
         raise InputError([unread])
     try:
         return (_docx_text(content) if suffix == ".docx"
-                else _pdf_text(str(path), content))
+                else _pdf_text(str(path), content)), ()
     except InputError:
         raise
     except Exception as exc:  # python-docx and pypdf raise their own kinds on a broken file
@@ -339,9 +350,11 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
-def _web_page_text(page: str) -> str:
+def _web_page_text(page: str) -> tuple[str, tuple[int, int] | None]:
     """A web page's text as the .docx reader gives a document's: headings (h1-h6) as
-    markdown's, list items as bullets, a paragraph a block, <br> a line break."""
+    markdown's, list items as bullets, a paragraph a block, <br> a line break; and where a
+    comment never closed begins (line, column), after which a browser shows nothing, or
+    None."""
     from html.parser import HTMLParser
 
     blocks: list[str] = []  # paragraphs, headings and lists, each its lines joined
@@ -470,11 +483,24 @@ def _web_page_text(page: str) -> str:
 
     reader = Page(convert_charrefs=True)
     reader.feed(page)
-    reader.close()
+    # what the parser left unread waits for more of the page: a comment never closed is the
+    # rest of the page (html.parser's close() gave it as text, its markup and all)
+    line, column = reader.getpos()
+    comment = (line, column + 1) if _rest_at(page, line, column).startswith("<!--") else None
+    if comment is None:
+        reader.close()
     while tables:  # a table never closed
         end_table()
     end_block()
-    return "\n\n".join(blocks) + "\n"
+    return "\n\n".join(blocks) + "\n", comment
+
+
+def _rest_at(text: str, line: int, column: int) -> str:
+    """The text from a position html.parser gives: its 1-based line, 0-based column."""
+    start = 0
+    for _ in range(line - 1):
+        start = text.index("\n", start) + 1
+    return text[start + column:]
 
 
 def _unmerged(cells: Any) -> list[Any]:
