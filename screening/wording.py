@@ -35,8 +35,8 @@ OBLIGATION_WORDS = ("skal", "forventes", "forventer", "forventningen", "must",
                     "you are expected", "we expect you", "it is expected that")
 # Words of a wish: always an ønske, whatever else the sentence says (R3).
 WISH_WORDS = ("gerne", "ser gerne", "et plus", "vægtes positivt", "fordel", "en fordel",
-              "ønskelig", "ønskeligt", "vi forestiller os", "bør", "an advantage", "preferred",
-              "we value", "desirable", "a plus", "should")
+              "ønskelig", "ønskeligt", "vi forestiller os", "bør", "burde", "an advantage",
+              "preferred", "we value", "desirable", "a plus", "should")
 # Words that single a statement out: an ønske with them weighs 2 (R4). "afgørende vægt"
 # weighs; it does not decide.
 EMPHASIS_WORDS = ("særdeles", "vigtig", "vigtigt", "vigtige", "vigtigste", "væsentlig",

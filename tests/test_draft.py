@@ -1091,16 +1091,20 @@ def test_an_education_asked_for_is_faglige_whatever_it_is_in(tmp_path, lang, hea
      "Du bør have erfaring med budgetter.\n\nDu skal kunne lede ledere.\n\n"
      "## Personlige kompetencer\n\nDu bør være robust.\n",
      ["Du bør have erfaring med budgetter.", "Du bør være robust."], "ønske: 'bør' i citatet"),
+    # the conditional ('should', 'ought to') was read as no word at all
+    ("da", "# Skolechef, Greve Kommune\n\n## Om stillingen\n\n"
+     "Du burde have erfaring med budgetter.\n\nDu skal kunne lede ledere.\n",
+     ["Du burde have erfaring med budgetter."], "ønske: 'burde' i citatet"),
     ("en", "# School head, Greve Municipality\n\n## About the post\n\n"
      "You should have experience with budgets.\n\nYou must be able to lead leaders.\n\n"
      "Should you have any questions, please call Anne Berg.\n",
      ["You should have experience with budgets."], "ønske: 'should' in the quote"),
 ])
 def test_what_the_candidate_bør_have_is_drafted_as_a_wish(tmp_path, lang, text, wishes, said):
-    """'Du bør have erfaring med budgetter' ('You should have …') asks for something a
-    consultant drafts as an ønske; it was not read at all: under a heading on the post it
-    was neither counted, drafted nor listed as skipped, and under a competency heading it
-    was an ønske 'by default, no word deciding'. 'Should you have any questions' is a
+    """'Du bør (burde) have erfaring med budgetter' ('You should have …') asks for
+    something a consultant drafts as an ønske; it was not read at all: under a heading on
+    the post it was neither counted, drafted nor listed as skipped, and under a competency
+    heading it was an ønske 'by default, no word deciding'. 'Should you have any questions' is a
     condition, no wish."""
     source = tmp_path / "profil.md"
     source.write_text(text, encoding="utf-8")
