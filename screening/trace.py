@@ -33,7 +33,8 @@ Which statements count (must be quoted or set aside), `Statement.counted`:
   of its items ("Med dette formål som fundament er direktionens ansvarsområder følgende:"
   above "Økonomisk ansvarlighed", "Et velfungerende lokaldemokrati", ...): such headings
   nest under the section of the lead-in, as a list's items would, until a heading naming a
-  section of its own (SECTION_WORDS: "Rollen som enhedsdirektion") or one with a level;
+  section of its own (SECTION_WORDS: "Rollen som enhedsdirektion"; OTHER_SECTION: "Om
+  Greve Kommune", "Løn- og ansættelsesvilkår", "Ansøgning") or one with a level;
   so do plain headings right under a plain heading naming competencies ("Personlige
   kompetencer" right above "Robusthed", "Samarbejde"), not the kind of document
   ("Stillings- og personprofil" above the post's name);
@@ -101,6 +102,15 @@ RESPONSIBILITY_WORDS = ("formål", "ansvar", "rolle", "opgave", "jobprofil", "pu
 LEAD_IN_ONLY_WORDS = ("kræver", "forvent", "værdi", "require", "expect", "value")
 LEAD_IN_WORDS = (*LEAD_IN_ONLY_WORDS, *RESPONSIBILITY_WORDS, *COMPETENCY_HEADING_WORDS)
 SECTION_WORDS = (*RESPONSIBILITY_WORDS, *COMPETENCY_HEADING_WORDS)  # a heading's of its own
+# A heading on the organisation, the terms or the application ("Om Greve Kommune", "Løn- og
+# ansættelsesvilkår", "Ansøgning") is a section of its own too, never an item of a run of
+# plain subheadings above it: the run under "Personlige kompetencer" went on into them, and
+# their prose was counted and drafted as competencies. "Om" and "About" begin the heading;
+# the others begin a word of it ("Lønog" as trace compares it).
+OTHER_SECTION = re.compile(r"^(?:om|about)\b|(?<!\w)(?:løn|ansættelse|ansøgning|"
+                           r"rekruttering|tiltrædelse|kontakt\b|yderligere oplysninger|"
+                           r"salary|terms of employment|application|how to apply|"
+                           r"recruitment|contact\b|further information)")
 MAX_HEADING_CHARS = 80
 # bullet signs: markdown's, and those Word and PDF exports write ("●", "▪", "◦", and "\uf0b7",
 # the Symbol font's bullet, in text taken from a PDF)
@@ -790,22 +800,22 @@ def _items_level(heading: str, above: str, path: list[tuple[int, str]],
     ansvarsområder", whose lead-in, the paragraph right above it ("Med dette formål som
     fundament er direktionens ansvarsområder følgende:"), introduces it and the headings
     like it. They are its items, as a list's items are, until a heading that names a
-    section of its own ("Rollen som enhedsdirektion", "Personlige kompetencer") or has a
-    level (markdown's #, "2.1"). A plain heading right under a plain heading naming
-    competencies ("Robusthed" under "Personlige kompetencer", a Word profile saved as text)
-    is likewise its item: standing on its own, it closed the section, and nothing under it
-    was counted."""
+    section of its own ("Rollen som enhedsdirektion", "Personlige kompetencer", "Om Greve
+    Kommune", "Ansøgning": OTHER_SECTION) or has a level (markdown's #, "2.1"). A plain
+    heading right under a plain heading naming competencies ("Robusthed" under "Personlige
+    kompetencer", a Word profile saved as text) is likewise its item: standing on its own,
+    it closed the section, and nothing under it was counted."""
     if _MD_HEADING.match(heading.strip()) or _SECTION_NUMBER.match(_heading_text(heading)):
         return None
     if path and above.rstrip().endswith(":") and (states_requirement(above)
                                                   or _starts_word(above, LEAD_IN_WORDS)):
         return path[-1][0]
-    if (path and _heading_text(above) == path[-1][1] and _names_competencies(path[-1][1])
-            and not _starts_word(heading, SECTION_WORDS)):
+    if (_starts_word(heading, SECTION_WORDS)
+            or OTHER_SECTION.search(_heading_text(heading).casefold())):
+        return None  # a section of its own ends the run
+    if path and _heading_text(above) == path[-1][1] and _names_competencies(path[-1][1]):
         return path[-1][0]  # "Personlige kompetencer" right above "Robusthed"
-    if items_level is not None and not _starts_word(heading, SECTION_WORDS):
-        return items_level
-    return None
+    return items_level
 
 
 # how a heading naming the kind of document ends: "Stillings- og personprofil", "Job and

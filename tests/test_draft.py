@@ -1143,6 +1143,29 @@ def test_plain_subheadings_under_a_competency_heading_stay_in_its_section(tmp_pa
     assert not tr.uncovered
 
 
+@pytest.mark.parametrize("after", [
+    "Om Greve Kommune\n\nGreve Kommune er en kommune med 50.000 borgere.",
+    "Løn- og ansættelsesvilkår\n\nLøn efter overenskomst og en åremålsansættelse.",
+    "Ansøgning\n\nAnsøgningsfristen er 1. marts 2025. Kontakt os for at høre mere.",
+    "About Greve Municipality\n\nGreve is a municipality of 50,000 people."])
+def test_a_run_of_plain_subheadings_ends_at_a_heading_on_the_organisation_or_terms(
+        tmp_path, after):
+    """The run of plain subheadings under 'Personlige kompetencer' ('Robusthed',
+    'Samarbejde') went on into the next sections: 'Om Greve Kommune', 'Løn- og
+    ansættelsesvilkår' and 'Ansøgning' were read as more competencies, and their prose was
+    drafted as criteria. They are sections of their own."""
+    text = tmp_path / "profil.txt"
+    text.write_text("Stillings- og personprofil\n\nSkolechef\n\nGreve Kommune\n\n"
+                    "Personlige kompetencer\n\nRobusthed\n\n"
+                    "Du bevarer roen, også når presset er stort.\n\nSamarbejde\n\n"
+                    f"Du lytter og inddrager dine kolleger.\n\n{after}\n", encoding="utf-8")
+    profile = load_profile(write_draft(text, tmp_path))
+    assert [c.quote for c in profile.criteria] == [
+        "Du bevarer roen, også når presset er stort.", "Du lytter og inddrager dine kolleger."]
+    (tr,) = trace_profile(profile)
+    assert not tr.uncovered
+
+
 def test_a_word_ending_in_a_category_words_letters_is_not_that_word(tmp_path):
     """'lede' (to lead) was found at the end of 'samlede': 'Du skal sikre, at den samlede
     økonomi er i balance' was drafted ledelsesmæssige (Ishøj's 'den samlede direktion ...
