@@ -1166,6 +1166,37 @@ def test_a_run_of_plain_subheadings_ends_at_a_heading_on_the_organisation_or_ter
     assert not tr.uncovered
 
 
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_a_sentence_asking_two_things_in_two_clauses_drafts_a_criterion_each(tmp_path, lang):
+    """Helsingør's 'Du skal have en værdibaseret og anerkendende ledelsesstil, hvor ...,
+    og du skal kunne sætte dig igennem, hvor det er nødvendigt, ...' asks for a style of
+    leadership and for the weight to carry a decision: the consultant quoted them as two
+    criteria, the draft as one, so one of them was not found in the draft. A clause that
+    asks nothing in its own words ('og du får en bil') stays with its sentence; a clause
+    naming no category is filed by its sentence's ('ledelsesstil')."""
+    text = tmp_path / "profil.md"
+    if lang == "da":
+        asked = ("Du skal have en anerkendende ledelsesstil, og du skal kunne sætte dig "
+                 "igennem, når det er nødvendigt.")
+        kept = "Du skal kunne lede ledere, og du får en bil."
+        clauses = ["Du skal have en anerkendende ledelsesstil",
+                   "du skal kunne sætte dig igennem, når det er nødvendigt."]
+    else:
+        asked = "You must have an appreciative leadership style, and you must be decisive."
+        kept = "You must be able to manage leaders, and you get a car."
+        clauses = ["You must have an appreciative leadership style", "you must be decisive."]
+    text.write_text(f"# Direktør, Greve Kommune\n\n## Personlige og ledelsesmæssige "
+                    f"kompetencer\n\n{asked}\n\n{kept}\n", encoding="utf-8")
+    out = write_draft(text, tmp_path)
+    profile = load_profile(out)
+    assert [(c.quote, c.category, c.priority) for c in profile.criteria] == [
+        (clauses[0], "ledelsesmæssige", "krav"), (clauses[1], "ledelsesmæssige", "krav"),
+        (kept, "ledelsesmæssige", "krav")]
+    assert lint_paths([out]) == []
+    (tr,) = trace_profile(profile)
+    assert not tr.uncovered and not tr.missing_quotes
+
+
 def test_a_word_ending_in_a_category_words_letters_is_not_that_word(tmp_path):
     """'lede' (to lead) was found at the end of 'samlede': 'Du skal sikre, at den samlede
     økonomi er i balance' was drafted ledelsesmæssige (Ishøj's 'den samlede direktion ...
@@ -1508,13 +1539,14 @@ def test_the_drafts_of_the_shipped_profiles_find_what_they_found_on_the_day_this
     read tables, numbered blocks and categories as it does now; 87, 72 and 83 since it
     reads the plain headings a lead-in introduces as its items; 87, 75 and 83 since a
     statement is filed by its own words before its heading's, names and an education as
-    they are; 87, 76 and 83 since 'kommunaldirektøren' is no field word). A change to the
+    they are; 87, 76 and 83 since 'kommunaldirektøren' is no field word; 88, 77 and 84
+    since a sentence asking two things in two clauses drafts one a clause). A change to the
     drafter may lose a little, never much; a new shipped profile adds to each figure."""
     total = [measure_draft(path, tmp_path / path.stem) for path in PROFILES]
     found = sum(m.found for m in total)
-    assert found >= 0.85 * sum(m.criteria for m in total)
-    assert sum(m.category for m in total) >= 0.78 * found
-    assert sum(m.priority for m in total) >= 0.9 * found
+    assert found >= 0.95 * sum(m.criteria for m in total)
+    assert sum(m.category for m in total) >= 0.82 * found
+    assert sum(m.priority for m in total) >= 0.92 * found
 
 
 def _docx_of_paragraphs(path: Path, count: int) -> Path:
