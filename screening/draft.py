@@ -3,7 +3,8 @@
 The draft is a starting point that already works: it loads, lints clean, screens, and every
 quote is copied from the text (never invented). One criterion per statement that asks
 something of the candidate (screening.trace decides which, so `screening trace` accounts for
-every statement of the draft's source), each assessed in the interviews by default. What
+every statement of the draft's source; a sentence asking two things in two clauses gives one
+a clause), each assessed in the interviews by default. What
 only a person can decide is listed in the header and marked at each criterion.
 """
 
@@ -22,7 +23,7 @@ from .errors import InputError, Problem
 from .i18n import language, t
 from .messages import message
 from .profiles import CATEGORIES
-from .trace import LIST_MARKER, Statement, as_written, read_text, split_statements
+from .trace import LIST_MARKER, Statement, as_written, read_source, split_statements
 from .wording import DECISIVE_WORDS, WISH_WORDS, Reading, is_softener, read_cell, read_wording
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
@@ -108,13 +109,14 @@ class Draft:
     rule_file: str  # YAML text
     feature: str | None  # Gherkin text: one scenario per krav, none without krav
     criteria: tuple[Drafted, ...]
+    warnings: tuple[Problem, ...] = ()  # of reading the text: where it was cut short
 
 
 def draft(text_path: str | Path, out: str | Path | None = None,
           profile_id: str | None = None) -> Draft:
     """A draft rule file for the profile text at `text_path`, to be written at `out`."""
     text_path = Path(text_path)
-    text = read_text(text_path)
+    text, warnings = read_source(text_path)
     statements = split_statements(text)
     # "Vi forventer ikke, at du kan alt, men ..." softens what follows (R7): set aside, as
     # lint reads a rule file setting one aside, its obligation words make ønsker
@@ -134,7 +136,7 @@ def draft(text_path: str | Path, out: str | Path | None = None,
     profile_ref = str(out) if out else f"{profile_id}.yaml"
     feature = (_feature_text(title, profile_ref, drafted)
                if any(d.wording.priority == "krav" for d in drafted) else None)
-    return Draft(rule, feature, tuple(drafted))
+    return Draft(rule, feature, tuple(drafted), warnings)
 
 
 def _title(headings: list[str], organisation: str | None) -> str | None:
@@ -165,38 +167,56 @@ def _criteria(statements: list[Statement], softener: str | None) -> list[Drafted
     for s in statements:
         if not s.counted:
             continue
-        quote, name = _quote_and_name(s)
-        if not quote or quote in quotes or quote == softener:
-            continue  # the same words twice: the first criterion quotes them
-        quotes.add(quote)
-        base = _slug(name, "-")[:48].rstrip("-") or "kriterium"
-        cid, n = base, next_number.get(base, 2)
-        while cid in ids:
-            cid, n = f"{base}-{n}", n + 1
-        ids.add(cid)
-        next_number[base] = n
-        # priority and weight from the quote's own words, as lint reads them, so the draft
-        # lints clean; a lead-in's words are pointed out (see _decided), and its decisive
-        # word makes a krav of an item whose own words do not decide (R1 holds even in a
-        # softened list): "Det er afgørende, at du:" must not turn into ønsker
-        wording = read_wording(quote, softened=softener is not None)
-        lead = read_wording(s.lead_in) if s.lead_in and not wording.words else None
-        column = read_cell(s.priority_cell) if s.priority_cell else None
-        if column is not None:  # the table says how much the row counts, in so many words
-            wording, accepts = _by_column(column, wording)
-            decided_by = "column"
-        elif lead is not None and lead.priority == "krav" and any(
-                word in DECISIVE_WORDS for word in lead.words):
-            wording, decided_by, accepts = lead, "lead-in", "L303"
-        else:
-            decided_by = accepts = ""
-        # a numbered block's title and a table row's name cell say what it is about too
-        titled = s.kind == "numbered" or s.priority_cell is not None
-        category = _category(s, f"{name} {quote}" if titled else quote)
-        drafted.append(Drafted(cid, cid.replace("-", "_"), name, category, quote,
-                               written.get(s.section, s.section) or "Profilen", s,
-                               wording, decided_by, accepts))
+        for quote, name, sentence in _clauses(s):
+            if not quote or quote in quotes or quote == softener:
+                continue  # the same words twice: the first criterion quotes them
+            quotes.add(quote)
+            base = _slug(name, "-")[:48].rstrip("-") or "kriterium"
+            cid, n = base, next_number.get(base, 2)
+            while cid in ids:
+                cid, n = f"{base}-{n}", n + 1
+            ids.add(cid)
+            next_number[base] = n
+            # priority and weight from the quote's own words, as lint reads them, so the draft
+            # lints clean; a lead-in's words are pointed out (see _decided), and its decisive
+            # word makes a krav of an item whose own words do not decide (R1 holds even in a
+            # softened list): "Det er afgørende, at du:" must not turn into ønsker
+            wording = read_wording(quote, softened=softener is not None)
+            lead = read_wording(s.lead_in) if s.lead_in and not wording.words else None
+            column = read_cell(s.priority_cell) if s.priority_cell else None
+            if column is not None:  # the table says how much the row counts, in so many words
+                wording, accepts = _by_column(column, wording)
+                decided_by = "column"
+            elif lead is not None and lead.priority == "krav" and any(
+                    word in DECISIVE_WORDS for word in lead.words):
+                wording, decided_by, accepts = lead, "lead-in", "L303"
+            else:
+                decided_by = accepts = ""
+            # a numbered block's title and a table row's name cell say what it is about too
+            titled = s.kind == "numbered" or s.priority_cell is not None
+            category = _category(s, f"{name} {quote}" if titled else quote, sentence)
+            drafted.append(Drafted(cid, cid.replace("-", "_"), name, category, quote,
+                                   written.get(s.section, s.section) or "Profilen", s,
+                                   wording, decided_by, accepts))
     return drafted
+
+
+# where a sentence asks a second thing of the candidate in a clause of its own: "Du skal have
+# en værdibaseret og anerkendende ledelsesstil, hvor ..., og du skal kunne sætte dig
+# igennem, hvor det er nødvendigt, ..." (Helsingør's consultant quoted the two as two
+# criteria, a style of leadership and the weight to carry a decision)
+_SECOND_CLAUSE = re.compile(r",\s+(?:og|and)\s+(?=(?:du|you)\s)")
+
+
+def _clauses(s: Statement) -> list[tuple[str, str, str]]:
+    """The quotes and names a counted statement drafts, each with the sentence it is a
+    clause of: its own ("" for that sentence), or, for a sentence whose clauses each ask
+    something in their own words, one a clause."""
+    quote, name = _quote_and_name(s)
+    clauses = _SECOND_CLAUSE.split(quote) if s.kind == "sentence" else [quote]
+    if len(clauses) == 1 or not all(read_wording(clause).words for clause in clauses):
+        return [(quote, name, "")]
+    return [(clause, _short_name(clause), quote) for clause in clauses]
 
 
 def _by_column(column: Reading, own: Reading) -> tuple[Reading, str]:
@@ -260,18 +280,20 @@ def _most_telling(sentences: list[str], title: str) -> str:
     return sentences[0]
 
 
-def _category(s: Statement, quote: str) -> str:
+def _category(s: Statement, quote: str, sentence: str = "") -> str:
     """The category the text files the statement under ("3.1. Faglige kompetencer"), else
     one guessed from its words and its section's; under a heading naming more than one
-    ("Personlige og ledelsesmæssige kompetencer") from its own words alone."""
+    ("Personlige og ledelsesmæssige kompetencer") from its own words alone. A clause
+    (`sentence`: the one it is part of) whose own words name none is filed by its
+    sentence's: "du skal kunne sætte dig igennem" by the "ledelsesstil" it balances."""
     for heading in reversed(s.sections):
         named = [c for c in CATEGORIES if any(re.search(rf"(?<!\w){stem}", heading.casefold())
                                               for stem in CATEGORY_HEADINGS[c])]
         if len(named) == 1:
             return named[0]
         if named:
-            return _guessed_category(quote)
-    return _guessed_category(quote, s.section)
+            return _guessed_category(quote, sentence)
+    return _guessed_category(quote, f"{s.section} {sentence}")
 
 
 def _guessed_category(words: str, section: str = "") -> str:
@@ -288,11 +310,18 @@ def _guessed_category(words: str, section: str = "") -> str:
     return best if own[best] or around[best] else DEFAULT_CATEGORY
 
 
+# stems that begin words of another sense, and what follows them there: "kommunaldirektøren"
+# is a person, not the municipal field ("tæt på ... kommunaldirektøren, hvor du skal kunne
+# udvise mod, initiativ og beslutningskraft" was drafted faglige); the English "personal"
+# begins the Danish "personale", the staff
+OTHER_SENSE = {"kommunal": "direktør", "personal": "e"}
 # a stem found anywhere in a word ("ledelse" in "koncernledelse"), but one written with a
 # space after it only as a word of its own: "lede " is the verb, not the end of "samlede"
 # ("den samlede direktion" was a leadership word)
 _STEMS = {category: [re.compile(rf"(?<!\w){re.escape(stem.strip())}(?!\w)"
-                                if stem.endswith(" ") else re.escape(stem))
+                                if stem.endswith(" ") else
+                                rf"{re.escape(stem)}(?!{OTHER_SENSE[stem]})"
+                                if stem in OTHER_SENSE else re.escape(stem))
                      for stem in stems]
           for category, stems in CATEGORY_WORDS.items()}
 

@@ -22,6 +22,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cannot_read_file": ("cannot read file: {reason}", "kan ikke læse filen: {reason}"),
     "save_as_readable": ("a {suffix} file cannot be read; save it as .docx, .pdf or .txt",
                          "en {suffix}-fil kan ikke læses; gem den som .docx, .pdf eller .txt"),
+    "page_ends_in_comment": ("the page's text ends inside this comment, never closed (<!-- "
+                             "without -->): a browser shows nothing after it, and nothing "
+                             "after it is read; close it where the text goes on",
+                             "sidens tekst ender i denne kommentar, som aldrig lukkes (<!-- "
+                             "uden -->): en browser viser intet efter den, og intet efter "
+                             "den læses; luk den, hvor teksten fortsætter"),
     "save_as_web_page": ("a {suffix} file is a web archive; save the page as \"Web Page, HTML "
                          "only\" (.html), or as .docx, .pdf or .txt",
                          "en {suffix}-fil er et webarkiv; gem siden som \"Webside, kun HTML\" "

@@ -33,7 +33,8 @@ Which statements count (must be quoted or set aside), `Statement.counted`:
   of its items ("Med dette formål som fundament er direktionens ansvarsområder følgende:"
   above "Økonomisk ansvarlighed", "Et velfungerende lokaldemokrati", ...): such headings
   nest under the section of the lead-in, as a list's items would, until a heading naming a
-  section of its own (SECTION_WORDS: "Rollen som enhedsdirektion") or one with a level;
+  section of its own (SECTION_WORDS: "Rollen som enhedsdirektion"; OTHER_SECTION: "Om
+  Greve Kommune", "Løn- og ansættelsesvilkår", "Ansøgning") or one with a level;
   so do plain headings right under a plain heading naming competencies ("Personlige
   kompetencer" right above "Robusthed", "Samarbejde"), not the kind of document
   ("Stillings- og personprofil" above the post's name);
@@ -67,8 +68,8 @@ import difflib
 import io
 import os
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +102,15 @@ RESPONSIBILITY_WORDS = ("formål", "ansvar", "rolle", "opgave", "jobprofil", "pu
 LEAD_IN_ONLY_WORDS = ("kræver", "forvent", "værdi", "require", "expect", "value")
 LEAD_IN_WORDS = (*LEAD_IN_ONLY_WORDS, *RESPONSIBILITY_WORDS, *COMPETENCY_HEADING_WORDS)
 SECTION_WORDS = (*RESPONSIBILITY_WORDS, *COMPETENCY_HEADING_WORDS)  # a heading's of its own
+# A heading on the organisation, the terms or the application ("Om Greve Kommune", "Løn- og
+# ansættelsesvilkår", "Ansøgning") is a section of its own too, never an item of a run of
+# plain subheadings above it: the run under "Personlige kompetencer" went on into them, and
+# their prose was counted and drafted as competencies. "Om" and "About" begin the heading;
+# the others begin a word of it ("Lønog" as trace compares it).
+OTHER_SECTION = re.compile(r"^(?:om|about)\b|(?<!\w)(?:løn|ansættelse|ansøgning|"
+                           r"rekruttering|tiltrædelse|kontakt\b|yderligere oplysninger|"
+                           r"salary|terms of employment|application|how to apply|"
+                           r"recruitment|contact\b|further information)")
 MAX_HEADING_CHARS = 80
 # bullet signs: markdown's, and those Word and PDF exports write ("●", "▪", "◦", and "\uf0b7",
 # the Symbol font's bullet, in text taken from a PDF)
@@ -197,6 +207,13 @@ COMPOUND_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 def read_text(path: str | Path) -> str:
     """The text of a .txt, .md, .docx, .pdf or .html file; headings and bullets kept as
     markdown."""
+    return read_source(path)[0]
+
+
+def read_source(path: str | Path) -> tuple[str, tuple[Problem, ...]]:
+    """The text of a .txt, .md, .docx, .pdf or .html file (as `read_text`), and the
+    warnings reading it gave: a web page whose text ends inside a comment never closed
+    (W001), at the comment."""
     path = Path(path)
     suffix = path.suffix.lower()
     if not path.is_file():  # python-docx and pypdf would each say it their own way
@@ -216,7 +233,11 @@ def read_text(path: str | Path) -> str:
         if page is None:
             assert unread is not None  # the page's text or the problem decoding it
             raise InputError([unread])
-        return _web_page_text(page)
+        shown, comment = _web_page_text(page)
+        # a browser shows nothing after it either, but the consultant may not know the
+        # text was cut there, nor where
+        return shown, (() if comment is None else (
+            Problem(str(path), message("page_ends_in_comment"), *comment, code="W001"),))
     if suffix not in (".docx", ".pdf"):
         # within the limit every other input keeps; Notepad's byte order mark is no part
         # of the first heading or quote
@@ -224,7 +245,7 @@ def read_text(path: str | Path) -> str:
         if unread is not None:
             raise InputError([unread])
         assert text is not None  # read_text gives the text or the problem
-        return text
+        return text, ()
     content, unread = read_bounded(path, MAX_DOCUMENT_BYTES)
     if suffix == ".docx" and content.startswith(COMPOUND_FILE):
         unread = Problem(str(path), message("docx_protected"), code="E004")
@@ -235,7 +256,7 @@ def read_text(path: str | Path) -> str:
         raise InputError([unread])
     try:
         return (_docx_text(content) if suffix == ".docx"
-                else _pdf_text(str(path), content))
+                else _pdf_text(str(path), content)), ()
     except InputError:
         raise
     except Exception as exc:  # python-docx and pypdf raise their own kinds on a broken file
@@ -339,9 +360,11 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
-def _web_page_text(page: str) -> str:
+def _web_page_text(page: str) -> tuple[str, tuple[int, int] | None]:
     """A web page's text as the .docx reader gives a document's: headings (h1-h6) as
-    markdown's, list items as bullets, a paragraph a block, <br> a line break."""
+    markdown's, list items as bullets, a paragraph a block, <br> a line break; and where a
+    comment never closed begins (line, column), after which a browser shows nothing, or
+    None."""
     from html.parser import HTMLParser
 
     blocks: list[str] = []  # paragraphs, headings and lists, each its lines joined
@@ -470,11 +493,24 @@ def _web_page_text(page: str) -> str:
 
     reader = Page(convert_charrefs=True)
     reader.feed(page)
-    reader.close()
+    # what the parser left unread waits for more of the page: a comment never closed is the
+    # rest of the page (html.parser's close() gave it as text, its markup and all)
+    line, column = reader.getpos()
+    comment = (line, column + 1) if _rest_at(page, line, column).startswith("<!--") else None
+    if comment is None:
+        reader.close()
     while tables:  # a table never closed
         end_table()
     end_block()
-    return "\n\n".join(blocks) + "\n"
+    return "\n\n".join(blocks) + "\n", comment
+
+
+def _rest_at(text: str, line: int, column: int) -> str:
+    """The text from a position html.parser gives: its 1-based line, 0-based column."""
+    start = 0
+    for _ in range(line - 1):
+        start = text.index("\n", start) + 1
+    return text[start + column:]
 
 
 def _unmerged(cells: Any) -> list[Any]:
@@ -560,9 +596,15 @@ def as_written(text: str) -> str:
     return " ".join(re.sub(r"[*_]", "", text).split())
 
 
-def _starts_word(text: str, beginnings: Iterable[str]) -> bool:
-    lowered = text.casefold()
-    return any(re.search(rf"(?<!\w){re.escape(b)}", lowered) for b in beginnings)
+def _starts_word(text: str, beginnings: tuple[str, ...]) -> bool:
+    return bool(_beginnings(beginnings).search(text.casefold()))
+
+
+@cache  # a few lists of words, asked of every statement
+def _beginnings(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the words as a word's beginning, in one pattern compiled once: a pattern a
+    word, compiled again for each paragraph, took a quarter of a text's reading."""
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})")
 
 
 # The people a requirement is asked of: the candidate ("du"), the management the post is
@@ -579,10 +621,12 @@ def states_requirement(text: str) -> bool:
     return bool(read_wording(text).words) and _names_people(text)
 
 
+_PEOPLE = re.compile(rf"(?<!\w)(?:{'|'.join(PERSON_WORDS)}"
+                     rf"|(?:{'|'.join(PERSON_WHOLE_WORDS)})(?!\w))")
+
+
 def _names_people(text: str) -> bool:
-    lowered = text.casefold()
-    return (any(re.search(rf"(?<!\w){word}", lowered) for word in PERSON_WORDS)
-            or any(re.search(rf"(?<!\w){word}(?!\w)", lowered) for word in PERSON_WHOLE_WORDS))
+    return bool(_PEOPLE.search(text.casefold()))
 
 
 @dataclass
@@ -648,15 +692,16 @@ def _heading_level(line: str) -> int:
 
 def _items(block: _Block) -> list[tuple[str, int, str]]:
     """(kind, line, text) of the list items of a block; continuation lines join their item."""
-    items: list[tuple[str, int, str]] = []
+    # each item's lines gathered, then joined once: joining them a line at a time copied the
+    # item so far for every line (a text of 40,000 lines in one paragraph took minutes)
+    items: list[tuple[str, int, list[str]]] = []
     for offset, line in enumerate(block.lines):
         kind = "bullet" if _BULLET.match(line) else "numbered" if _NUMBERED.match(line) else ""
         if kind or not items:
-            items.append((kind or "sentence", block.line + offset, line))
+            items.append((kind or "sentence", block.line + offset, [line]))
         else:
-            k, at, text = items[-1]
-            items[-1] = (k, at, text + "\n" + line)
-    return items
+            items[-1][2].append(line)
+    return [(kind, at, "\n".join(lines)) for kind, at, lines in items]
 
 
 def split_statements(text: str) -> list[Statement]:
@@ -755,22 +800,22 @@ def _items_level(heading: str, above: str, path: list[tuple[int, str]],
     ansvarsområder", whose lead-in, the paragraph right above it ("Med dette formål som
     fundament er direktionens ansvarsområder følgende:"), introduces it and the headings
     like it. They are its items, as a list's items are, until a heading that names a
-    section of its own ("Rollen som enhedsdirektion", "Personlige kompetencer") or has a
-    level (markdown's #, "2.1"). A plain heading right under a plain heading naming
-    competencies ("Robusthed" under "Personlige kompetencer", a Word profile saved as text)
-    is likewise its item: standing on its own, it closed the section, and nothing under it
-    was counted."""
+    section of its own ("Rollen som enhedsdirektion", "Personlige kompetencer", "Om Greve
+    Kommune", "Ansøgning": OTHER_SECTION) or has a level (markdown's #, "2.1"). A plain
+    heading right under a plain heading naming competencies ("Robusthed" under "Personlige
+    kompetencer", a Word profile saved as text) is likewise its item: standing on its own,
+    it closed the section, and nothing under it was counted."""
     if _MD_HEADING.match(heading.strip()) or _SECTION_NUMBER.match(_heading_text(heading)):
         return None
     if path and above.rstrip().endswith(":") and (states_requirement(above)
                                                   or _starts_word(above, LEAD_IN_WORDS)):
         return path[-1][0]
-    if (path and _heading_text(above) == path[-1][1] and _names_competencies(path[-1][1])
-            and not _starts_word(heading, SECTION_WORDS)):
+    if (_starts_word(heading, SECTION_WORDS)
+            or OTHER_SECTION.search(_heading_text(heading).casefold())):
+        return None  # a section of its own ends the run
+    if path and _heading_text(above) == path[-1][1] and _names_competencies(path[-1][1]):
         return path[-1][0]  # "Personlige kompetencer" right above "Robusthed"
-    if items_level is not None and not _starts_word(heading, SECTION_WORDS):
-        return items_level
-    return None
+    return items_level
 
 
 # how a heading naming the kind of document ends: "Stillings- og personprofil", "Job and
@@ -909,11 +954,15 @@ def _sentences(text: str, line: int) -> list[tuple[str, int]]:
     """The sentences of a paragraph, each with the line it starts on."""
     found: list[tuple[str, int]] = []
     at = 0
+    # the line breaks counted from the sentence before, not from the paragraph's start each
+    # time: a paragraph of 40,000 sentences took minutes
     for part in _SENTENCE_END.split(text):
         start = text.find(part, at)
-        at = start + len(part)
+        line += text.count("\n", at, start)
         if normalise(part):
-            found.append((part, line + text.count("\n", 0, max(start, 0))))
+            found.append((part, line))
+        line += part.count("\n")
+        at = start + len(part)
     return found
 
 

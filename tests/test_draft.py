@@ -793,9 +793,8 @@ def test_a_web_page_not_in_its_character_set_is_a_located_problem(tmp_path, lang
 @pytest.mark.parametrize("page", [
     "<div>" * 200_000 + "<p>Du skal være robust.",  # deep, and never closed
     "<p>Du skal være robust.<p>Du er <b>tydelig</p></b></li></ul></div></body></html>",
-    "<!-- ingen slutning <p>Du skal være robust.",
     "<p>Du skal v\x00\x07\x1bære robust.&#x1b;</p><![CDATA[ x ]]><?php echo 1; ?>",
-], ids=["deep", "unclosed", "open-comment", "control-characters"])
+], ids=["deep", "unclosed", "control-characters"])
 def test_a_broken_web_page_is_read_as_far_as_it_goes(tmp_path, page):
     text = tmp_path / "stilling.html"
     text.write_text(page, encoding="utf-8")
@@ -806,8 +805,32 @@ def test_a_broken_web_page_is_read_as_far_as_it_goes(tmp_path, page):
                    for c in (*range(0x09), *range(0x0e, 0x20)))
 
 
+@pytest.mark.parametrize(("lang", "said"), [
+    ("da", "advarsel: {page}:4:3: W001 sidens tekst ender i denne kommentar"),
+    ("en", "warning: {page}:4:3: W001 the page's text ends inside this comment")])
+@pytest.mark.parametrize("out", [True, False], ids=["out", "stdout"])
+def test_a_web_page_whose_text_ends_in_a_comment_never_closed_says_where(tmp_path, lang, said,
+                                                                         out):
+    """A comment opened and never closed hides the rest of the page from a browser; the
+    drafter read the rest as text, its markup and all ('<!-- gammel tekst <p> Du skal
+    være robust.'), and said nothing. Now nothing after it is read, as a browser shows, and
+    a warning says where the text was cut short."""
+    page = tmp_path / "stilling.html"
+    page.write_text("<h1>Skolechef</h1>\n<h2>Kompetencer</h2>\n<p>Du skal kunne lede ledere.</p>"
+                    "\n  <!-- gammel tekst\n<p>Du skal være robust.</p>\n", encoding="utf-8")
+    target = tmp_path / "udkast.yaml"
+    result = CliRunner().invoke(main, ["--lang", lang, "new", str(page),
+                                       *(["--out", str(target)] if out else [])])
+    assert result.exit_code == 0, result.output
+    assert said.format(page=page) in " ".join(result.output.split())
+    drafted = target.read_text(encoding="utf-8") if out else result.stdout
+    assert "Du skal kunne lede ledere." in drafted
+    assert "robust" not in drafted and "<" not in drafted
+
+
 @pytest.mark.parametrize("page", ["", "<nav>Det er afgørende, at du ser alle stillinger",
-                                  "<html><head><title>Du skal være robust</title>"])
+                                  "<html><head><title>Du skal være robust</title>",
+                                  "<!-- ingen slutning <p>Du skal være robust."])
 def test_a_web_page_that_shows_no_profile_says_so(tmp_path, page):
     """The site's frame never closed, or no body: nothing of the profile, E009 (and no
     draft of the navigation)."""
@@ -1068,16 +1091,20 @@ def test_an_education_asked_for_is_faglige_whatever_it_is_in(tmp_path, lang, hea
      "Du bør have erfaring med budgetter.\n\nDu skal kunne lede ledere.\n\n"
      "## Personlige kompetencer\n\nDu bør være robust.\n",
      ["Du bør have erfaring med budgetter.", "Du bør være robust."], "ønske: 'bør' i citatet"),
+    # the conditional ('should', 'ought to') was read as no word at all
+    ("da", "# Skolechef, Greve Kommune\n\n## Om stillingen\n\n"
+     "Du burde have erfaring med budgetter.\n\nDu skal kunne lede ledere.\n",
+     ["Du burde have erfaring med budgetter."], "ønske: 'burde' i citatet"),
     ("en", "# School head, Greve Municipality\n\n## About the post\n\n"
      "You should have experience with budgets.\n\nYou must be able to lead leaders.\n\n"
      "Should you have any questions, please call Anne Berg.\n",
      ["You should have experience with budgets."], "ønske: 'should' in the quote"),
 ])
 def test_what_the_candidate_bør_have_is_drafted_as_a_wish(tmp_path, lang, text, wishes, said):
-    """'Du bør have erfaring med budgetter' ('You should have …') asks for something a
-    consultant drafts as an ønske; it was not read at all: under a heading on the post it
-    was neither counted, drafted nor listed as skipped, and under a competency heading it
-    was an ønske 'by default, no word deciding'. 'Should you have any questions' is a
+    """'Du bør (burde) have erfaring med budgetter' ('You should have …') asks for
+    something a consultant drafts as an ønske; it was not read at all: under a heading on
+    the post it was neither counted, drafted nor listed as skipped, and under a competency
+    heading it was an ønske 'by default, no word deciding'. 'Should you have any questions' is a
     condition, no wish."""
     source = tmp_path / "profil.md"
     source.write_text(text, encoding="utf-8")
@@ -1116,6 +1143,60 @@ def test_plain_subheadings_under_a_competency_heading_stay_in_its_section(tmp_pa
     assert not tr.uncovered
 
 
+@pytest.mark.parametrize("after", [
+    "Om Greve Kommune\n\nGreve Kommune er en kommune med 50.000 borgere.",
+    "Løn- og ansættelsesvilkår\n\nLøn efter overenskomst og en åremålsansættelse.",
+    "Ansøgning\n\nAnsøgningsfristen er 1. marts 2025. Kontakt os for at høre mere.",
+    "About Greve Municipality\n\nGreve is a municipality of 50,000 people."])
+def test_a_run_of_plain_subheadings_ends_at_a_heading_on_the_organisation_or_terms(
+        tmp_path, after):
+    """The run of plain subheadings under 'Personlige kompetencer' ('Robusthed',
+    'Samarbejde') went on into the next sections: 'Om Greve Kommune', 'Løn- og
+    ansættelsesvilkår' and 'Ansøgning' were read as more competencies, and their prose was
+    drafted as criteria. They are sections of their own."""
+    text = tmp_path / "profil.txt"
+    text.write_text("Stillings- og personprofil\n\nSkolechef\n\nGreve Kommune\n\n"
+                    "Personlige kompetencer\n\nRobusthed\n\n"
+                    "Du bevarer roen, også når presset er stort.\n\nSamarbejde\n\n"
+                    f"Du lytter og inddrager dine kolleger.\n\n{after}\n", encoding="utf-8")
+    profile = load_profile(write_draft(text, tmp_path))
+    assert [c.quote for c in profile.criteria] == [
+        "Du bevarer roen, også når presset er stort.", "Du lytter og inddrager dine kolleger."]
+    (tr,) = trace_profile(profile)
+    assert not tr.uncovered
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_a_sentence_asking_two_things_in_two_clauses_drafts_a_criterion_each(tmp_path, lang):
+    """Helsingør's 'Du skal have en værdibaseret og anerkendende ledelsesstil, hvor ...,
+    og du skal kunne sætte dig igennem, hvor det er nødvendigt, ...' asks for a style of
+    leadership and for the weight to carry a decision: the consultant quoted them as two
+    criteria, the draft as one, so one of them was not found in the draft. A clause that
+    asks nothing in its own words ('og du får en bil') stays with its sentence; a clause
+    naming no category is filed by its sentence's ('ledelsesstil')."""
+    text = tmp_path / "profil.md"
+    if lang == "da":
+        asked = ("Du skal have en anerkendende ledelsesstil, og du skal kunne sætte dig "
+                 "igennem, når det er nødvendigt.")
+        kept = "Du skal kunne lede ledere, og du får en bil."
+        clauses = ["Du skal have en anerkendende ledelsesstil",
+                   "du skal kunne sætte dig igennem, når det er nødvendigt."]
+    else:
+        asked = "You must have an appreciative leadership style, and you must be decisive."
+        kept = "You must be able to manage leaders, and you get a car."
+        clauses = ["You must have an appreciative leadership style", "you must be decisive."]
+    text.write_text(f"# Direktør, Greve Kommune\n\n## Personlige og ledelsesmæssige "
+                    f"kompetencer\n\n{asked}\n\n{kept}\n", encoding="utf-8")
+    out = write_draft(text, tmp_path)
+    profile = load_profile(out)
+    assert [(c.quote, c.category, c.priority) for c in profile.criteria] == [
+        (clauses[0], "ledelsesmæssige", "krav"), (clauses[1], "ledelsesmæssige", "krav"),
+        (kept, "ledelsesmæssige", "krav")]
+    assert lint_paths([out]) == []
+    (tr,) = trace_profile(profile)
+    assert not tr.uncovered and not tr.missing_quotes
+
+
 def test_a_word_ending_in_a_category_words_letters_is_not_that_word(tmp_path):
     """'lede' (to lead) was found at the end of 'samlede': 'Du skal sikre, at den samlede
     økonomi er i balance' was drafted ledelsesmæssige (Ishøj's 'den samlede direktion ...
@@ -1126,6 +1207,22 @@ def test_a_word_ending_in_a_category_words_letters_is_not_that_word(tmp_path):
                     "Du skal kunne lede.\n", encoding="utf-8")
     profile = load_profile(write_draft(text, tmp_path))
     assert [c.category for c in profile.criteria] == ["faglige", "ledelsesmæssige"]
+
+
+def test_a_word_beginning_with_a_category_words_letters_in_another_sense_is_not_that_word(
+        tmp_path):
+    """'kommunal' (the municipal field) was found in 'kommunaldirektøren', a person:
+    Albertslund's 'tæt på det politiske niveau og kommunaldirektøren, hvor du skal kunne
+    udvise mod, initiativ og beslutningskraft' was drafted faglige, which the consultant
+    filed personlige; the English 'personal' in the Danish 'personale' (the staff) likewise
+    made 'personalet og personalepolitikken' personlige."""
+    text = tmp_path / "profil.md"
+    text.write_text("# Økonomichef, Greve Kommune\n\n## Forventninger\n\n"
+                    "Du skal arbejde tæt på kommunaldirektøren og vise initiativ.\n\n"
+                    "Du skal have styr på personalet og personalepolitikken.\n\n"
+                    "Du skal kende kommunal økonomi.\n", encoding="utf-8")
+    profile = load_profile(write_draft(text, tmp_path))
+    assert [c.category for c in profile.criteria] == ["personlige", "faglige", "faglige"]
 
 
 @pytest.mark.parametrize(("head", "title"), [
@@ -1442,13 +1539,14 @@ def test_the_drafts_of_the_shipped_profiles_find_what_they_found_on_the_day_this
     read tables, numbered blocks and categories as it does now; 87, 72 and 83 since it
     reads the plain headings a lead-in introduces as its items; 87, 75 and 83 since a
     statement is filed by its own words before its heading's, names and an education as
-    they are). A change to the drafter may lose a little, never much; a new shipped profile
-    adds to each figure."""
+    they are; 87, 76 and 83 since 'kommunaldirektøren' is no field word; 88, 77 and 84
+    since a sentence asking two things in two clauses drafts one a clause). A change to the
+    drafter may lose a little, never much; a new shipped profile adds to each figure."""
     total = [measure_draft(path, tmp_path / path.stem) for path in PROFILES]
     found = sum(m.found for m in total)
-    assert found >= 0.85 * sum(m.criteria for m in total)
-    assert sum(m.category for m in total) >= 0.78 * found
-    assert sum(m.priority for m in total) >= 0.9 * found
+    assert found >= 0.95 * sum(m.criteria for m in total)
+    assert sum(m.category for m in total) >= 0.82 * found
+    assert sum(m.priority for m in total) >= 0.92 * found
 
 
 def _docx_of_paragraphs(path: Path, count: int) -> Path:
@@ -1472,6 +1570,27 @@ def test_a_long_docx_is_read_in_seconds_not_minutes(tmp_path):
     text = read_text(path)
     assert time.monotonic() - started < 15
     assert text.count("Du skal have erfaring") == 20_000
+
+
+@pytest.mark.parametrize("breaks", ["\n", " "])
+def test_a_long_paragraph_is_read_in_seconds_not_minutes(tmp_path, breaks):
+    """A paragraph of 60,000 sentences (2.4 MB, a sentence a line or all on one line) took
+    minutes: each sentence's line was counted from the paragraph's start and each line was
+    joined to its item by copying the item so far. Every sentence is still placed on its
+    line."""
+    import time
+
+    text = tmp_path / "profil.txt"
+    text.write_text("# Skolechef\n\n## Om kommunen\n\n" + breaks.join(
+        f"Kommunen har mange borgere nummer {n}." for n in range(60_000)) + "\n",
+        encoding="utf-8")
+    started = time.monotonic()
+    statements = split_statements(read_text(text))
+    assert time.monotonic() - started < 30
+    sentences = [s for s in statements if s.kind == "sentence"]
+    assert len(sentences) == 60_000
+    assert sentences[-1].line == (5 + 59_999 if breaks == "\n" else 5)
+    assert sentences[-1].text == "Kommunen har mange borgere nummer 59999."
 
 
 @pytest.mark.parametrize("lang, said", [("da", "E002 filen pakkes ud til mere end"),

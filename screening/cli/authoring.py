@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..i18n import decimal, language, t
-from .common import rules_dir_option
+from .common import echo_warning, rules_dir_option
 from .help import HelpCommand, argument, option
 
 if TYPE_CHECKING:
@@ -149,7 +149,9 @@ def new(text, out, profile_id, overwrite):
     from ..output import atomic_writer
 
     if out is None:
-        click.echo(draft(text, out, profile_id).rule_file, nl=False)
+        drafted = draft(text, out, profile_id)
+        _warn_of_reading(drafted.warnings)
+        click.echo(drafted.rule_file, nl=False)
         return
     feature = Path(out).with_suffix(".feature")
     # the scenarios are written after the rule file: neither may replace it or the text
@@ -166,6 +168,7 @@ def new(text, out, profile_id, overwrite):
         raise InputError([Problem(str(path), message("file_exists"), code="E007")
                           for path in there])
     drafted = draft(text, out, profile_id or _named_as(out))
+    _warn_of_reading(drafted.warnings)
     written_files = [(out, drafted.rule_file)]
     if drafted.feature is not None:
         written_files.append((feature, drafted.feature))
@@ -180,6 +183,13 @@ def new(text, out, profile_id, overwrite):
     krav = sum(d.wording.priority == "krav" for d in drafted.criteria)
     click.echo(t("kriterier: {count} ({krav} krav); se hovedkommentaren for det, der skal "
                  "besluttes", count=len(drafted.criteria), krav=krav), err=True)
+
+
+def _warn_of_reading(warnings) -> None:
+    """What reading the text warned of (a web page cut short by a comment), before the draft
+    of what was read."""
+    for problem in warnings:
+        echo_warning(problem)
 
 
 def _named_as(out: str) -> str | None:
