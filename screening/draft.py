@@ -38,7 +38,7 @@ ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july"
 CATEGORY_WORDS = {  # the Danish stems, then the English ones
     "ledelsesmæssige": ("ledelse", "leder", "lede ", "strategi", "retning", "styring", "drift",
                         "udvikling", "organisation", "implementer", "følgeskab", "forandring",
-                        "direktion", "leading", "leadership", "manag", "change"),
+                        "direktion", "lead ", "leader", "leading", "manag", "change"),
     "faglige": ("faglig", "uddannelse", "erfaring", "viden", "indsigt", "kendskab", "økonomi",
                 "jura", "juridisk", "politisk", "politik", "rådgiv", "kommunal", "lovgivning",
                 "professional", "degree", "experience", "knowledge", "financ", "legal",

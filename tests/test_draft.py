@@ -1685,3 +1685,14 @@ def test_a_docx_saved_with_a_password_or_an_old_doc_renamed_says_so(tmp_path, la
                                        "--out", str(tmp_path / "u.yaml")])
     assert result.exit_code == 2
     assert result.stderr == f"{'fejl' if lang == 'da' else 'error'}: {protected}: {said}\n"
+
+
+def test_an_english_statement_on_leading_leaders_is_leadership(tmp_path):
+    """The English stems had "leading" and "manag" but no "lead" or "leader": "You must be
+    able to lead leaders" counted no category word and was drafted personlige."""
+    text = tmp_path / "profil.md"
+    text.write_text("# Director of Schools, Greve Kommune\n\n## Expectations\n\n"
+                    "You must be able to lead leaders.\n\n"
+                    "You must be a visible leader.\n", encoding="utf-8")
+    profile = load_profile(write_draft(text, tmp_path))
+    assert [c.category for c in profile.criteria] == ["ledelsesmæssige", "ledelsesmæssige"]
