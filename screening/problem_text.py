@@ -47,6 +47,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
               "som \"CSV UTF-8\" eller \"UTF-8\"-tekst"),
     "not_in_charset": ("not {charset} text, as the page's <meta charset> says it is",
                        "ikke {charset}-tekst, som sidens <meta charset> siger, den er"),
+    "html_comment_never_ended": ("a comment (<!--) begins here and never ends (-->): a browser "
+                                 "shows nothing of the page from here on; end it with --> "
+                                 "where it should end",
+                                 "en kommentar (<!--) begynder her og slutter aldrig (-->): en "
+                                 "browser viser intet af siden herfra; afslut den med -->, hvor "
+                                 "den skal slutte"),
     "unknown_charset": ("the page's character set '{charset}' is unknown: save it as UTF-8",
                         "sidens tegnsæt '{charset}' er ukendt: gem den som UTF-8"),
     "name_not_utf8": ("the file's name is not UTF-8 text; rename the file",

@@ -216,7 +216,7 @@ def read_text(path: str | Path) -> str:
         if page is None:
             assert unread is not None  # the page's text or the problem decoding it
             raise InputError([unread])
-        return _web_page_text(page)
+        return _web_page_text(str(path), page)
     if suffix not in (".docx", ".pdf"):
         # within the limit every other input keeps; Notepad's byte order mark is no part
         # of the first heading or quote
@@ -339,9 +339,10 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
-def _web_page_text(page: str) -> str:
+def _web_page_text(name: str, page: str) -> str:
     """A web page's text as the .docx reader gives a document's: headings (h1-h6) as
-    markdown's, list items as bullets, a paragraph a block, <br> a line break."""
+    markdown's, list items as bullets, a paragraph a block, <br> a line break. A comment
+    begun and never ended is a located problem (see `_comment_never_ended`)."""
     from html.parser import HTMLParser
 
     blocks: list[str] = []  # paragraphs, headings and lists, each its lines joined
@@ -470,11 +471,30 @@ def _web_page_text(page: str) -> str:
 
     reader = Page(convert_charrefs=True)
     reader.feed(page)
+    if _comment_never_ended(reader.rawdata, reader.cdata_elem):
+        at = len(page) - len(reader.rawdata)
+        raise InputError([Problem(name, message("html_comment_never_ended"),
+                                  page.count("\n", 0, at) + 1, at - page.rfind("\n", 0, at),
+                                  code="E004")])
     reader.close()
     while tables:  # a table never closed
         end_table()
     end_block()
     return "\n\n".join(blocks) + "\n"
+
+
+# what ends a comment in HTML: "-->", or "--!>" as browsers read it too
+_COMMENT_END = re.compile(r"--!?>")
+
+
+def _comment_never_ended(rest: str, in_element: str | None) -> bool:
+    """Whether the parser stopped, before its end, at a comment begun and never ended
+    (`rest`: what it has not read; not within a <script> or <style>, whose "<!--" is their
+    text). A browser shows nothing of the page after it; Python's parser hid the rest (the
+    criteria under it not drafted, without a word) or, by its version, read it as text and
+    passed over the list that followed: either way the draft was not the page."""
+    return (in_element is None and rest.startswith("<!--")
+            and not rest.startswith(("<!-->", "<!--->")) and not _COMMENT_END.search(rest, 4))
 
 
 def _unmerged(cells: Any) -> list[Any]:
