@@ -278,6 +278,12 @@ def read_bounded(path: str | Path, limit: int | None = None) -> tuple[bytes, Pro
     return content, None
 
 
+# how a compound file begins: Word and Excel save a .docx or .xlsx with a password as one,
+# and an old .doc or .xls is one; neither is the zip the newer formats are, and python-docx
+# and openpyxl say only "File is not a zip file"
+COMPOUND_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
 def unpacked_problem(name: str, content: bytes, limit: int,
                      parts: str = "") -> Problem | None:
     """A zip container (.xlsx, .docx) whose parts (those whose names end in `parts`)

@@ -580,6 +580,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                "fra {stage}, så arket ville ikke have noget at score; de "
                                "tager dem fra {stages}"),
     "not_a_workbook": ("not an .xlsx workbook ({detail})", "ikke en .xlsx-projektmappe ({detail})"),
+    "sheet_protected": ("the workbook is protected with a password, or is an old Excel "
+                        "workbook (.xls): save a copy without a password as .xlsx",
+                        "projektmappen er beskyttet med en adgangskode eller er en gammel "
+                        "Excel-projektmappe (.xls): gem en kopi uden adgangskode som .xlsx"),
+    "sheet_is_text": ("a text file (a CSV?), not an .xlsx workbook: open it in Excel and save "
+                      "it as an Excel workbook (.xlsx)",
+                      "en tekstfil (en CSV?), ikke en .xlsx-projektmappe: åbn den i Excel, og "
+                      "gem den som Excel-projektmappe (.xlsx)"),
+    "sheet_open_document": ("an OpenDocument spreadsheet (.ods), not an .xlsx workbook: save "
+                            "it as an Excel workbook (.xlsx)",
+                            "et OpenDocument-regneark (.ods), ikke en .xlsx-projektmappe: gem "
+                            "det som Excel-projektmappe (.xlsx)"),
     "no_score_sheet": ("no sheet '{sheet}' (write one with `screening sheet`)",
                        "intet ark '{sheet}' (skriv et med `screening sheet`)"),
     "sheet_merged": ("merged cells: {value} shows in each, but only the first holds it, and "

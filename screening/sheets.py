@@ -12,11 +12,13 @@ Excel shows them with the reader's decimal mark and they still add up.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
 import re
 import uuid
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +31,7 @@ from .audit.decisions import Decisions, decision_line, describe
 from .candidates import load_records
 from .display import terminal
 from .documents import (
+    COMPOUND_FILE,
     as_written_in,
     editable,
     error_message,
@@ -402,8 +405,7 @@ def read_scores(path: str | Path) -> tuple[list[Score], list[Problem], list[Empt
     try:
         book = load_workbook(io.BytesIO(content), data_only=True, read_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        return [], [Problem(where, message("not_a_workbook", detail=type(exc).__name__),
-                            code="E301")], []
+        return [], [Problem(where, _not_a_workbook(content, exc), code="E301")], []
     title = next((n for n in (SCORE_SHEET, EN[SCORE_SHEET]) if n in book.sheetnames), None)
     if title is None:
         return [], [Problem(where, message("no_score_sheet", sheet=t(SCORE_SHEET)),
@@ -571,6 +573,33 @@ def not_counted(scores: list[Score], profile: Profile, sheet_path: str) -> list[
         problems.append(Problem(sheet_path, message("about", subject=s.score_cell,
                                                     message=text), code="E306"))
     return problems
+
+
+# a byte no text holds (whitespace aside): what tells a workbook's bytes from a CSV's
+_BINARY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _not_a_workbook(content: bytes, exc: Exception) -> Message:
+    """Why openpyxl could not read the file: what it is instead, where it can tell, and how
+    to save it as a workbook; else the kind of fault openpyxl met. A workbook saved with a
+    password, a CSV and a LibreOffice sheet renamed .xlsx were each said as Python's name
+    for the fault ('BadZipFile', 'KeyError'), which tells a consultant nothing to do."""
+    if content.startswith(COMPOUND_FILE):
+        return message("sheet_protected")
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as container:
+            kind = (container.read("mimetype")[:100] if "mimetype" in container.namelist()
+                    else b"")
+        if kind.startswith(b"application/vnd.oasis.opendocument"):
+            return message("sheet_open_document")
+    except (zipfile.BadZipFile, ValueError, EOFError, OSError):
+        sample = content[:4096]
+        text = (sample.decode("utf-16", "replace")
+                if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+                else sample.decode("latin-1"))  # any byte is a character of it
+        if text.strip() and not _BINARY.search(text):
+            return message("sheet_is_text")
+    return message("not_a_workbook", detail=type(exc).__name__)
 
 
 def _formulas(content: bytes, title: str) -> dict[tuple[int, int], str]:

@@ -73,6 +73,7 @@ from pathlib import Path
 from typing import Any
 
 from .documents import (
+    COMPOUND_FILE,
     EntryPlaces,
     decoded_text,
     read_bounded,
@@ -189,9 +190,6 @@ WEB_ARCHIVES = (".mht", ".mhtml", ".webarchive")
 # read as a text of its size does
 MAX_DOCUMENT_BYTES = 50_000_000
 MAX_MARKUP_BYTES = 10_000_000
-# how a compound file begins: Word saves a .docx with a password as one, and an old .doc is
-# one; neither is the zip a .docx is, and python-docx says only "File is not a zip file"
-COMPOUND_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def read_text(path: str | Path) -> str:
