@@ -827,6 +827,47 @@ def test_a_web_page_with_a_comment_never_ended_is_a_located_problem(tmp_path, la
     assert not out.exists()
 
 
+def test_a_web_pages_last_comment_never_ended_is_a_located_problem_too(tmp_path):
+    """After the page's last '>', where the rest is read as text: '<!-- note' there too."""
+    text = tmp_path / "stilling.html"
+    text.write_text("<p>Du skal have ledelseserfaring.</p>\n  <!-- Du skal kunne samarbejde.",
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["--lang", "en", "new", str(text)])
+    assert result.exit_code == 2, result.output
+    assert f"{text}:2:3: E004 a comment (<!--) begins here and never ends" in result.output
+
+
+@pytest.mark.parametrize("markup", ["<a ", "</", "<?", "<a x=\"", "<!x"])
+def test_a_web_page_of_markup_never_ended_is_read_in_seconds_not_hours(tmp_path, markup):
+    """A start tag never ended ('<a ' over and over, 60 kB) took 45 s, 120 kB 3.5 minutes, a
+    10 MB page for ever: Python's parser, at the end of the page, looked for each one's end
+    through the rest of it, one character further each time. What follows the page's last
+    '>' ends no markup, and is read as the text it is, as far as it goes."""
+    import time
+
+    text = tmp_path / "stilling.html"
+    text.write_text("<h2>Kompetencer</h2><ul><li>Du skal have ledelseserfaring.</li></ul>"
+                    + markup * 20_000, encoding="utf-8")
+    started = time.monotonic()
+    read = read_text(text)
+    assert time.monotonic() - started < 10
+    assert "- Du skal have ledelseserfaring." in read
+
+
+@pytest.mark.parametrize("section", ["<![ x ]>", "<![if !IE]>", "<![foo[ x ]]>"])
+def test_a_web_pages_odd_marked_section_is_passed_over_not_an_internal_error(tmp_path,
+                                                                            section):
+    """'<![' with no name or one HTML does not know (Word's '<![if !IE]>' is known) stopped
+    `new` as an internal error (Python's parser raises AssertionError); a browser reads it as
+    a comment up to the next '>', and so is it read here, the page around it drafted."""
+    text = tmp_path / "stilling.html"
+    text.write_text("<h2>Kompetencer</h2><ul><li>Du skal have ledelseserfaring.</li>"
+                    f"{section}<li>Du skal kunne samarbejde.</li></ul>", encoding="utf-8")
+    profile = load_profile(write_draft(text, tmp_path))
+    assert [c.quote for c in profile.criteria] == ["Du skal have ledelseserfaring.",
+                                                   "Du skal kunne samarbejde."]
+
+
 @pytest.mark.parametrize("page", ["", "<nav>Det er afgørende, at du ser alle stillinger",
                                   "<html><head><title>Du skal være robust</title>"])
 def test_a_web_page_that_shows_no_profile_says_so(tmp_path, page):
