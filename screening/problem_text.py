@@ -681,6 +681,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        "document (.doc): save a copy without a password as .docx",
                        ".docx-filen er beskyttet med en adgangskode eller er et gammelt "
                        "Word-dokument (.doc): gem en kopi uden adgangskode som .docx"),
+    "docx_is_text": ("a text file, not a .docx: rename it .txt, and it is read as text",
+                     "en tekstfil, ikke en .docx: omdøb den til .txt, så læses den som tekst"),
+    "docx_not_word": ("not a Word document (.docx) but another kind of file (a zip, a "
+                      "spreadsheet, an OpenDocument): open it in the program that made it and "
+                      "save it as a Word document (.docx)",
+                      "ikke et Word-dokument (.docx), men en anden slags fil (en zip, et "
+                      "regneark, et OpenDocument): åbn den i programmet, der lavede den, og gem "
+                      "den som Word-dokument (.docx)"),
     "cannot_read_document": ("cannot read this {suffix} file: {detail}",
                              "kan ikke læse denne {suffix}-fil: {detail}"),
     "source_not_found": ("source '{document}' not found (not beside the rule file, not a "

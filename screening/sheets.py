@@ -12,13 +12,11 @@ Excel shows them with the reader's decimal mark and they still add up.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import json
 import re
 import uuid
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,8 +29,8 @@ from .audit.decisions import Decisions, decision_line, describe
 from .candidates import load_records
 from .display import terminal
 from .documents import (
-    COMPOUND_FILE,
     as_written_in,
+    container_kind,
     editable,
     error_message,
     field_path,
@@ -575,31 +573,16 @@ def not_counted(scores: list[Score], profile: Profile, sheet_path: str) -> list[
     return problems
 
 
-# a byte no text holds (whitespace aside): what tells a workbook's bytes from a CSV's
-_BINARY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
 def _not_a_workbook(content: bytes, exc: Exception) -> Message:
     """Why openpyxl could not read the file: what it is instead, where it can tell, and how
     to save it as a workbook; else the kind of fault openpyxl met. A workbook saved with a
     password, a CSV and a LibreOffice sheet renamed .xlsx were each said as Python's name
     for the fault ('BadZipFile', 'KeyError'), which tells a consultant nothing to do."""
-    if content.startswith(COMPOUND_FILE):
-        return message("sheet_protected")
-    try:
-        with zipfile.ZipFile(io.BytesIO(content)) as container:
-            kind = (container.read("mimetype")[:100] if "mimetype" in container.namelist()
-                    else b"")
-        if kind.startswith(b"application/vnd.oasis.opendocument"):
-            return message("sheet_open_document")
-    except (zipfile.BadZipFile, ValueError, EOFError, OSError):
-        sample = content[:4096]
-        text = (sample.decode("utf-16", "replace")
-                if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-                else sample.decode("latin-1"))  # any byte is a character of it
-        if text.strip() and not _BINARY.search(text):
-            return message("sheet_is_text")
-    return message("not_a_workbook", detail=type(exc).__name__)
+    kind = container_kind(content)
+    return (message("sheet_protected") if kind == "compound"
+            else message("sheet_open_document") if kind == "ods"
+            else message("sheet_is_text") if kind == "text"
+            else message("not_a_workbook", detail=type(exc).__name__))
 
 
 def _formulas(content: bytes, title: str) -> dict[tuple[int, int], str]:

@@ -75,6 +75,7 @@ from typing import Any
 from .documents import (
     COMPOUND_FILE,
     EntryPlaces,
+    container_kind,
     decoded_text,
     read_bounded,
     read_document,
@@ -83,7 +84,7 @@ from .documents import (
 )
 from .documents import read_text as read_bounded_text
 from .errors import InputError, Problem
-from .messages import message
+from .messages import Message, message
 from .profiles import Profile
 from .wording import read_cell, read_wording
 
@@ -237,9 +238,20 @@ def read_text(path: str | Path) -> str:
     except InputError:
         raise
     except Exception as exc:  # python-docx and pypdf raise their own kinds on a broken file
-        raise InputError([Problem(str(path), message("cannot_read_document", suffix=suffix,
-                                                          detail=str(exc)),
+        raise InputError([Problem(str(path), _unreadable(suffix, content, exc),
                                   code="E004")]) from None
+
+
+def _unreadable(suffix: str, content: bytes, exc: Exception) -> Message:
+    """Why a .docx or .pdf could not be read: for a .docx that is another kind of file (a
+    text, a workbook, an OpenDocument, a zip), that, and what to do, in the user's words;
+    python-docx's own ('File is not a zip file') was English inside the Danish line, and
+    once named an object in memory ('<_io.BytesIO object at 0x7f…>'). Else the reader's
+    fault: a Word document broken inside, which only its detail tells apart."""
+    kind = container_kind(content) if suffix == ".docx" else "docx"
+    return (message("docx_is_text") if kind == "text"
+            else message("docx_not_word") if kind != "docx"
+            else message("cannot_read_document", suffix=suffix, detail=str(exc)))
 
 
 def _docx_text(content: bytes) -> str:

@@ -1536,6 +1536,47 @@ def test_a_long_docx_is_read_in_seconds_not_minutes(tmp_path):
     assert text.count("Du skal have erfaring") == 20_000
 
 
+def _zip_of(parts: dict[str, str]) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as container:
+        for name, text in parts.items():
+            container.writestr(name, text)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("lang, content, said", [
+    ("da", "Du skal være robust.\n".encode(),
+     "E004 en tekstfil, ikke en .docx: omdøb den til .txt, så læses den som tekst"),
+    ("en", "Du skal være robust.\n".encode("utf-16"),
+     "E004 a text file, not a .docx: rename it .txt, and it is read as text"),
+    ("da", _zip_of({"mimetype": "application/vnd.oasis.opendocument.text",
+                    "content.xml": "<x/>"}),
+     "E004 ikke et Word-dokument (.docx), men en anden slags fil (en zip, et regneark, et "
+     "OpenDocument): åbn den i programmet, der lavede den, og gem den som Word-dokument (.docx)"),
+    ("en", _zip_of({"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>"}),
+     "E004 not a Word document (.docx) but another kind of file (a zip, a spreadsheet, an "
+     "OpenDocument): open it in the program that made it and save it as a Word document "
+     "(.docx)"),
+    ("en", b"\x89PNG\r\n\x1a\n" + bytes(range(256)),
+     "E004 not a Word document (.docx) but another kind of file"),
+], ids=["text-da", "text-en", "odt-da", "xlsx-en", "png-en"])
+def test_a_docx_that_is_another_kind_of_file_says_so_in_the_users_words(tmp_path, lang,
+                                                                        content, said):
+    """A text, a LibreOffice document or a workbook renamed .docx was said in python-docx's
+    English inside the Danish line ('File is not a zip file', "There is no item named
+    '[Content_Types].xml' in the archive"), once with Python's name of an object in memory
+    ('<_io.BytesIO object at 0x7f…>', a new one each run)."""
+    text = tmp_path / "stilling.docx"
+    text.write_bytes(content)
+    result = CliRunner().invoke(main, ["--lang", lang, "new", str(text)])
+    assert result.exit_code == 2, result.output
+    assert f"{text}: {said}" in " ".join(result.output.split())
+    assert "0x" not in result.output and "Traceback" not in result.output
+
+
 @pytest.mark.parametrize("lang, said", [("da", "E002 filen pakkes ud til mere end"),
                                         ("en", "E002 the file unpacks to more than")])
 def test_a_docx_zip_bomb_is_refused_before_it_is_read(tmp_path, lang, said):
