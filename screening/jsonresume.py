@@ -71,6 +71,16 @@ def _date(value: Any, where: str, notes: list[Message]) -> date | None:
         return None
 
 
+# what CV programs write as the end of a post held now ('Present'), or none at all
+HELD_NOW = {"", "present", "now", "current", "today", "nu", "nuværende", "d.d.", "dags dato",
+            "i dag"}
+
+
+def _held_now(value: Any) -> bool:
+    """Whether a work entry's endDate says the post is held now: none, or in words."""
+    return value is None or (isinstance(value, str) and value.strip().lower() in HELD_NOW)
+
+
 def slug(text: str) -> str:
     """A record id from a name: lower case, Danish letters kept, other accents dropped."""
     kept = "".join(ch if ch in "æøå" else unicodedata.normalize("NFKD", ch)[:1]
@@ -122,6 +132,13 @@ def convert(resume: dict[str, Any], fallback_id: str) -> Conversion:
         if not (organisation and title and start):
             notes.append(_at(where, message("resume_job_incomplete")))
             continue
+        ended = job.get("endDate")
+        end = None if _held_now(ended) else _date(ended, where, notes)
+        if end is None and not _held_now(ended):
+            # without its end, the post would count as held to this day: years as a leader
+            # the CV does not give
+            notes.append(_at(where, message("resume_end_unreadable")))
+            continue
         sector = _first(SECTOR_WORDS, organisation)
         if sector is None:
             sector = "privat"
@@ -131,7 +148,6 @@ def convert(resume: dict[str, Any], fallback_id: str) -> Conversion:
                                             organisation=organisation)))
         position = {"title": title, "organisation": organisation, "sector": sector,
                     "start": start.isoformat()}
-        end = _date(job.get("endDate"), where, notes)
         if end:
             position["end"] = end.isoformat()
         for key, read in (("startDate", start), ("endDate", end)):

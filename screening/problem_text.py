@@ -750,6 +750,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "resume_basics": ("must be an object", "skal være et objekt"),
     "resume_location": ("not carried over (not used in screening)",
                         "ikke overført (bruges ikke i screeningen)"),
+    "resume_end_unreadable": ("skipped: the end date cannot be read, and the post would else "
+                              "count as held now", "sprunget over: slutdatoen kan ikke læses, "
+                              "og stillingen ville ellers tælle, som var den nuværende"),
     "resume_job_incomplete": ("skipped (no organisation, position or start date)",
                               "sprunget over (mangler organisation, stilling eller startdato)"),
     "resume_sector_guessed": ("sector guessed as 'privat' from '{organisation}'; correct it if "

@@ -124,6 +124,35 @@ def test_a_record_mistake_is_placed_at_the_resume_entry_it_came_from():
     assert "{" not in error
 
 
+@pytest.mark.parametrize("end", ["Present", "present ", "nu", "Now", "current", ""])
+def test_an_end_date_saying_the_post_is_held_now_is_read_so(end):
+    """'Present', as many CV programs write it, was 'dato 'Present' kunne ikke læses'."""
+    conversion = convert({"basics": {"name": "Ida Berg"},
+                          "work": [{**GOOD["work"][0], "endDate": end}]}, "ida")
+    assert conversion.record is not None and conversion.record.positions is not None
+    assert [p.end for p in conversion.record.positions] == [None]
+    assert not any("endDate" in n.render("en") or "could not" in n.render("en")
+                   for n in conversion.notes)
+
+
+@pytest.mark.parametrize("end", ["2019-13", "sommer 2021", "2021-02-30", 2021])
+@pytest.mark.parametrize("lang, said", [
+    ("da", "work[0]: sprunget over: slutdatoen kan ikke læses, og stillingen ville ellers "
+     "tælle, som var den nuværende"),
+    ("en", "work[0]: skipped: the end date cannot be read, and the post would else count "
+     "as held now"),
+])
+def test_a_post_whose_end_date_cannot_be_read_is_not_counted_as_held_now(end, lang, said):
+    """'2019-13', 'sommer 2021' or the number 2021 was a note at most, and the post read
+    as held to this day: years as a leader counted that the CV does not give."""
+    conversion = convert({"basics": {"name": "Ida Berg"}, "work": [
+        {"name": "Odense Kommune", "position": "Skolechef", "startDate": "2010-08",
+         "endDate": end}]}, "ida")
+    assert conversion.record is not None
+    assert conversion.record.positions is None  # not known yet: ikke belyst
+    assert said in [n.render(lang) for n in conversion.notes]
+
+
 @pytest.mark.parametrize("resume", [
     {"basics": {"name": "Bo Holm"}},  # no work or education at all
     {"basics": {"name": "Bo Holm"},  # a director's post without a start date: skipped
