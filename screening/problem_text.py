@@ -753,6 +753,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "resume_end_unreadable": ("skipped: the end date cannot be read, and the post would else "
                               "count as held now", "sprunget over: slutdatoen kan ikke læses, "
                               "og stillingen ville ellers tælle, som var den nuværende"),
+    "resume_too_many": ("{count} entries; a candidate record holds at most {limit}",
+                        "{count} poster; en kandidatpost rummer højst {limit}"),
     "resume_job_incomplete": ("skipped (no organisation, position or start date)",
                               "sprunget over (mangler organisation, stilling eller startdato)"),
     "resume_sector_guessed": ("sector guessed as 'privat' from '{organisation}'; correct it if "
