@@ -115,8 +115,9 @@ def error_message(error: ErrorDetails) -> Message:
     if error["type"] in _MAPPING_ERRORS and isinstance(error.get("input"), list):
         return message("list_for_mapping")
     said = _message_of(error)
-    # a whole mapping (what a check of several fields got) says nothing more
-    if error["type"] not in ("missing", "extra_forbidden") and "input" in error \
+    # a whole mapping (what a check of several fields got) says nothing more, and a list too
+    # long is said by its count (pydantic's English says it too), not as Python writes it
+    if error["type"] not in ("missing", "extra_forbidden", "too_long") and "input" in error \
             and not isinstance(error["input"], dict):
         return message("got", message=said, value=_short(error["input"]))
     return said
@@ -140,7 +141,8 @@ def _message_of(error: ErrorDetails) -> Message:
     if isinstance(bound, float) and bound.is_integer():
         bound = int(bound)  # "må højst være 100", not "100.0"
     expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", " eller ")
-    return message(code, detail=error["msg"], bound=bound, expected=expected)
+    return message(code, detail=error["msg"], bound=bound, expected=expected,
+                   length=ctx.get("actual_length"))
 
 
 def field_path(loc: tuple) -> str:

@@ -141,7 +141,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "at_most": ("{detail}", "må højst være {bound}"),
     "not_a_finite_number": ("{detail}", "skal være et endeligt tal"),
     "below": ("{detail}", "skal være under {bound}"),
-    "too_many_items": ("{detail}", "må højst have {bound} elementer"),
+    "too_many_items": ("{detail}", "må højst have {bound} elementer, ikke {length}"),
     "too_few_items": ("{detail}", "skal have mindst {bound} element(er)"),
     "empty_text": ("{detail}", "må ikke være tom"),
     "text_too_long": ("{detail}", "må højst være {bound} tegn"),
