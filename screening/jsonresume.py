@@ -197,7 +197,12 @@ def convert(resume: dict[str, Any], fallback_id: str) -> Conversion:
     try:
         record = CandidateRecord.model_validate(data)
     except ValidationError as exc:
-        errors = [_at(_in_resume(e["loc"], placed), error_message(e)) for e in exc.errors()]
+        found = exc.errors()
+        said = {e["loc"] for e in found}
+        # what the record keeps of the CV (`cv:`) holds the same bad value: said once, at
+        # the entry's own field
+        errors = [_at(_in_resume(e["loc"], placed), error_message(e)) for e in found
+                  if not (e["loc"][2:3] == (CV,) and (*e["loc"][:2], *e["loc"][3:]) in said)]
         return Conversion(None, notes, errors)
     # a record's list is all there is ('positions: []' is known: none), and a CV that lists
     # no work, or an entry that could not be read, does not show that: the record leaves the

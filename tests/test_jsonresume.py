@@ -180,6 +180,16 @@ def test_a_post_whose_end_date_cannot_be_read_is_not_counted_as_held_now(end, la
     assert said in [n.render(lang) for n in conversion.notes]
 
 
+def test_a_bad_value_the_record_keeps_twice_is_said_once_at_the_resumes_entry():
+    """A year of 9999 was said twice: 'education[0].year: må højst være 2100 (fik 9999)'
+    and again as 'education[0].cv.year', the copy the record keeps of what the CV said."""
+    conversion = convert({"basics": {"name": "Ida Berg"}, "education": [
+        {"studyType": "Master", "area": "Ledelse", "endDate": "9999-12-31"}]}, "ida")
+    assert conversion.record is None
+    assert [e.render("da") for e in conversion.errors] == [
+        "education[0].year: må højst være 2100 (fik 9999)"]
+
+
 @pytest.mark.parametrize("resume", [
     {"basics": {"name": "Bo Holm"}},  # no work or education at all
     {"basics": {"name": "Bo Holm"},  # a director's post without a start date: skipped
