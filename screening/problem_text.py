@@ -379,6 +379,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "not_sqlite": ("not a SQLite file", "ikke en SQLite-fil"),
     "store_table_missing": ("the audit store is damaged (a table is missing)",
                             "revisionssporet er beskadiget (en tabel mangler)"),
+    "store_column_missing": ("the audit store is damaged (a column is missing)",
+                             "revisionssporet er beskadiget (en kolonne mangler)"),
     "store_read_only": ("the audit store is read-only", "revisionssporet er skrivebeskyttet"),
     "store_disk_full": ("the disk holding the audit store is full",
                         "disken med revisionssporet er fuld"),
