@@ -586,6 +586,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "workbook (.xls): save a copy without a password as .xlsx",
                         "projektmappen er beskyttet med en adgangskode eller er en gammel "
                         "Excel-projektmappe (.xls): gem en kopi uden adgangskode som .xlsx"),
+    "sheet_damaged": ("the workbook is damaged inside ({detail}): open it in Excel and save "
+                      "it again", "projektmappen er beskadiget indeni ({detail}): åbn den i "
+                      "Excel, og gem den igen"),
     "sheet_is_text": ("a text file (a CSV?), not an .xlsx workbook: open it in Excel and save "
                       "it as an Excel workbook (.xlsx)",
                       "en tekstfil (en CSV?), ikke en .xlsx-projektmappe: åbn den i Excel, og "

@@ -582,6 +582,9 @@ def _not_a_workbook(content: bytes, exc: Exception) -> Message:
     return (message("sheet_protected") if kind == "compound"
             else message("sheet_open_document") if kind == "ods"
             else message("sheet_is_text") if kind == "text"
+            # a workbook's parts, one of them broken (or declaring XML entities, never
+            # Excel's doing: refused, nothing expanded or read from another file)
+            else message("sheet_damaged", detail=type(exc).__name__) if kind == "xlsx"
             else message("not_a_workbook", detail=type(exc).__name__))
 
 

@@ -769,6 +769,41 @@ def test_a_file_that_is_another_kind_than_a_workbook_says_which_and_how_to_save_
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
 
 
+@pytest.mark.parametrize("lang, said", [
+    ("da", "E301 projektmappen er beskadiget indeni"),
+    ("en", "E301 the workbook is damaged inside"),
+])
+@pytest.mark.parametrize("entity", [
+    # an entity expanded a billion times (a few kB of XML), and one read from another file
+    '<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY {chr(98 + k)} "{("&" + chr(97 + k) + ";") * 10}">' for k in range(8)) + "]>",
+    '<!ENTITY i SYSTEM "file:///etc/hostname">]>',
+], ids=["billion-laughs", "external"])
+def test_a_workbook_whose_xml_declares_entities_is_refused_unread(folder, tmp_path, lang, said,
+                                                                  entity):
+    """A sheet whose XML declares entities (never Excel's doing) is refused, nothing read
+    from another file and nothing expanded, and said as a workbook damaged inside, not 'not
+    an .xlsx workbook (ParseError)', Python's name for the fault, of what is one."""
+    written = tmp_path / "blank.xlsx"
+    assert run("sheet", PROFILE, str(folder), "--stage", STAGE, "--out",
+               str(written)).exit_code == 0
+    path = tmp_path / "scores.xlsx"
+    with zipfile.ZipFile(written) as source, zipfile.ZipFile(path, "w") as target:
+        for part in source.infolist():
+            data = source.read(part.filename)
+            if part.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode("utf-8")
+                data = ('<?xml version="1.0"?><!DOCTYPE worksheet [' + entity
+                        + text[text.index("<worksheet"):].replace("<is><t>", "<is><t>&i;", 1)
+                        ).encode("utf-8")
+            target.writestr(part, data)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 2, result.output
+    assert f"{path}: {said}" in result.stderr
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
 def test_the_summary_csv_with_decimal_commas_keeps_its_rows_and_ids():
     dot = run("screen", PROFILE, str(EXAMPLES), "--format", "csv", "--no-audit")
     comma = run("screen", PROFILE, str(EXAMPLES), "--format", "csv", "--decimal", "comma",
