@@ -115,8 +115,9 @@ def error_message(error: ErrorDetails) -> Message:
     if error["type"] in _MAPPING_ERRORS and isinstance(error.get("input"), list):
         return message("list_for_mapping")
     said = _message_of(error)
-    # a whole mapping (what a check of several fields got) says nothing more
-    if error["type"] not in ("missing", "extra_forbidden") and "input" in error \
+    # a whole mapping (what a check of several fields got) says nothing more, and a list too
+    # long is said by its count (pydantic's English says it too), not as Python writes it
+    if error["type"] not in ("missing", "extra_forbidden", "too_long") and "input" in error \
             and not isinstance(error["input"], dict):
         return message("got", message=said, value=_short(error["input"]))
     return said
@@ -140,7 +141,8 @@ def _message_of(error: ErrorDetails) -> Message:
     if isinstance(bound, float) and bound.is_integer():
         bound = int(bound)  # "må højst være 100", not "100.0"
     expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", " eller ")
-    return message(code, detail=error["msg"], bound=bound, expected=expected)
+    return message(code, detail=error["msg"], bound=bound, expected=expected,
+                   length=ctx.get("actual_length"))
 
 
 def field_path(loc: tuple) -> str:
@@ -276,6 +278,46 @@ def read_bounded(path: str | Path, limit: int | None = None) -> tuple[bytes, Pro
     if len(content) > limit:  # it grew since we looked
         return b"", Problem(name, message("file_too_large", limit=limit), code="E002")
     return content, None
+
+
+# how a compound file begins: Word and Excel save a .docx or .xlsx with a password as one,
+# and an old .doc or .xls is one; neither is the zip the newer formats are, and python-docx
+# and openpyxl say only "File is not a zip file"
+COMPOUND_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+# a character no text holds (whitespace aside): what tells a document's bytes from a text's
+_BINARY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+OPEN_DOCUMENT = b"application/vnd.oasis.opendocument."  # a LibreOffice file's mimetype part
+
+
+def container_kind(content: bytes) -> str | None:
+    """What a file given as an Office document (.docx, .xlsx) is, by its first bytes and, in
+    a zip, by the parts it holds: "compound" (saved with a password, or an old .doc or
+    .xls), "docx", "xlsx", "ods", "odt", "zip" (of other files), "text" (such as a CSV), or
+    None (other bytes). The readers' own faults for a file of another kind ('File is not a
+    zip file', "There is no item named '[Content_Types].xml'") tell a consultant nothing
+    to do."""
+    if content.startswith(COMPOUND_FILE):
+        return "compound"
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as container:
+            names = set(container.namelist())
+            # the mimetype part is a few bytes (within the size checked before reading)
+            declared = container.read("mimetype")[:100] if "mimetype" in names else b""
+    except (zipfile.BadZipFile, ValueError, EOFError, OSError):
+        sample = content[:4096]
+        text = (sample.decode("utf-16", "replace")
+                if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+                else sample.decode("latin-1"))  # any byte is a character of it
+        return "text" if text.strip() and not _BINARY.search(text) else None
+    for kind, found in (("ods", declared.startswith(OPEN_DOCUMENT + b"spreadsheet")),
+                        ("odt", declared.startswith(OPEN_DOCUMENT + b"text")),
+                        ("docx", "word/document.xml" in names),
+                        ("xlsx", "xl/workbook.xml" in names)):
+        if found:
+            return kind
+    return "zip"
 
 
 def unpacked_problem(name: str, content: bytes, limit: int,

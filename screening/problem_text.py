@@ -141,7 +141,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "at_most": ("{detail}", "må højst være {bound}"),
     "not_a_finite_number": ("{detail}", "skal være et endeligt tal"),
     "below": ("{detail}", "skal være under {bound}"),
-    "too_many_items": ("{detail}", "må højst have {bound} elementer"),
+    "too_many_items": ("{detail}", "må højst have {bound} elementer, ikke {length}"),
     "too_few_items": ("{detail}", "skal have mindst {bound} element(er)"),
     "empty_text": ("{detail}", "må ikke være tom"),
     "text_too_long": ("{detail}", "må højst være {bound} tegn"),
@@ -379,6 +379,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "not_sqlite": ("not a SQLite file", "ikke en SQLite-fil"),
     "store_table_missing": ("the audit store is damaged (a table is missing)",
                             "revisionssporet er beskadiget (en tabel mangler)"),
+    "store_column_missing": ("the audit store is damaged (a column is missing)",
+                             "revisionssporet er beskadiget (en kolonne mangler)"),
     "store_read_only": ("the audit store is read-only", "revisionssporet er skrivebeskyttet"),
     "store_disk_full": ("the disk holding the audit store is full",
                         "disken med revisionssporet er fuld"),
@@ -580,6 +582,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                "fra {stage}, så arket ville ikke have noget at score; de "
                                "tager dem fra {stages}"),
     "not_a_workbook": ("not an .xlsx workbook ({detail})", "ikke en .xlsx-projektmappe ({detail})"),
+    "sheet_protected": ("the workbook is protected with a password, or is an old Excel "
+                        "workbook (.xls): save a copy without a password as .xlsx",
+                        "projektmappen er beskyttet med en adgangskode eller er en gammel "
+                        "Excel-projektmappe (.xls): gem en kopi uden adgangskode som .xlsx"),
+    "sheet_damaged": ("the workbook is damaged inside ({detail}): open it in Excel and save "
+                      "it again", "projektmappen er beskadiget indeni ({detail}): åbn den i "
+                      "Excel, og gem den igen"),
+    "sheet_is_text": ("a text file (a CSV?), not an .xlsx workbook: open it in Excel and save "
+                      "it as an Excel workbook (.xlsx)",
+                      "en tekstfil (en CSV?), ikke en .xlsx-projektmappe: åbn den i Excel, og "
+                      "gem den som Excel-projektmappe (.xlsx)"),
+    "sheet_open_document": ("an OpenDocument spreadsheet (.ods), not an .xlsx workbook: save "
+                            "it as an Excel workbook (.xlsx)",
+                            "et OpenDocument-regneark (.ods), ikke en .xlsx-projektmappe: gem "
+                            "det som Excel-projektmappe (.xlsx)"),
     "no_score_sheet": ("no sheet '{sheet}' (write one with `screening sheet`)",
                        "intet ark '{sheet}' (skriv et med `screening sheet`)"),
     "sheet_merged": ("merged cells: {value} shows in each, but only the first holds it, and "
@@ -679,6 +696,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        "document (.doc): save a copy without a password as .docx",
                        ".docx-filen er beskyttet med en adgangskode eller er et gammelt "
                        "Word-dokument (.doc): gem en kopi uden adgangskode som .docx"),
+    "docx_is_text": ("a text file, not a .docx: rename it .txt, and it is read as text",
+                     "en tekstfil, ikke en .docx: omdøb den til .txt, så læses den som tekst"),
+    "docx_not_word": ("not a Word document (.docx) but another kind of file (a zip, a "
+                      "spreadsheet, an OpenDocument): open it in the program that made it and "
+                      "save it as a Word document (.docx)",
+                      "ikke et Word-dokument (.docx), men en anden slags fil (en zip, et "
+                      "regneark, et OpenDocument): åbn den i programmet, der lavede den, og gem "
+                      "den som Word-dokument (.docx)"),
     "cannot_read_document": ("cannot read this {suffix} file: {detail}",
                              "kan ikke læse denne {suffix}-fil: {detail}"),
     "source_not_found": ("source '{document}' not found (not beside the rule file, not a "
@@ -740,6 +765,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "resume_basics": ("must be an object", "skal være et objekt"),
     "resume_location": ("not carried over (not used in screening)",
                         "ikke overført (bruges ikke i screeningen)"),
+    "resume_end_unreadable": ("skipped: the end date cannot be read, and the post would else "
+                              "count as held now", "sprunget over: slutdatoen kan ikke læses, "
+                              "og stillingen ville ellers tælle, som var den nuværende"),
+    "resume_too_many": ("{count} entries; a candidate record holds at most {limit}",
+                        "{count} poster; en kandidatpost rummer højst {limit}"),
     "resume_job_incomplete": ("skipped (no organisation, position or start date)",
                               "sprunget over (mangler organisation, stilling eller startdato)"),
     "resume_sector_guessed": ("sector guessed as 'privat' from '{organisation}'; correct it if "

@@ -181,13 +181,17 @@ class Assessment(Record):
     sheet: Slug | None = None  # the scoring sheet it was imported from (`import scores`)
 
 
+MAX_EDUCATION = 50  # a record's educations and positions (an import refuses more)
+MAX_POSITIONS = 100
+
+
 class CandidateRecord(Record):
     """Everything known about one candidate. A missing section means "not known yet"."""
 
     id: Slug
     personal: Personal | None = None
-    education: Annotated[list[Education], Field(max_length=50)] | None = None
-    positions: Annotated[list[Position], Field(max_length=100)] | None = None
+    education: Annotated[list[Education], Field(max_length=MAX_EDUCATION)] | None = None
+    positions: Annotated[list[Position], Field(max_length=MAX_POSITIONS)] | None = None
     experience: Annotated[list[Experience], Field(max_length=100)] | None = None
     assessments: Annotated[list[Assessment], Field(max_length=2000)] = []
 

@@ -30,6 +30,7 @@ from .candidates import load_records
 from .display import terminal
 from .documents import (
     as_written_in,
+    container_kind,
     editable,
     error_message,
     field_path,
@@ -404,8 +405,7 @@ def read_scores(path: str | Path
     try:
         book = load_workbook(io.BytesIO(content), data_only=True, read_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        return [], [Problem(where, message("not_a_workbook", detail=type(exc).__name__),
-                            code="E301")], [], []
+        return [], [Problem(where, _not_a_workbook(content, exc), code="E301")], [], []
     title = next((n for n in (SCORE_SHEET, EN[SCORE_SHEET]) if n in book.sheetnames), None)
     if title is None:
         return [], [Problem(where, message("no_score_sheet", sheet=t(SCORE_SHEET)),
@@ -598,6 +598,21 @@ def not_counted(scores: list[Score], profile: Profile, sheet_path: str) -> list[
         problems.append(Problem(sheet_path, message("about", subject=s.score_cell,
                                                     message=text), code="E306"))
     return problems
+
+
+def _not_a_workbook(content: bytes, exc: Exception) -> Message:
+    """Why openpyxl could not read the file: what it is instead, where it can tell, and how
+    to save it as a workbook; else the kind of fault openpyxl met. A workbook saved with a
+    password, a CSV and a LibreOffice sheet renamed .xlsx were each said as Python's name
+    for the fault ('BadZipFile', 'KeyError'), which tells a consultant nothing to do."""
+    kind = container_kind(content)
+    return (message("sheet_protected") if kind == "compound"
+            else message("sheet_open_document") if kind == "ods"
+            else message("sheet_is_text") if kind == "text"
+            # a workbook's parts, one of them broken (or declaring XML entities, never
+            # Excel's doing: refused, nothing expanded or read from another file)
+            else message("sheet_damaged", detail=type(exc).__name__) if kind == "xlsx"
+            else message("not_a_workbook", detail=type(exc).__name__))
 
 
 def _formulas(content: bytes, title: str) -> dict[tuple[int, int], str]:

@@ -74,7 +74,9 @@ from pathlib import Path
 from typing import Any
 
 from .documents import (
+    COMPOUND_FILE,
     EntryPlaces,
+    container_kind,
     decoded_text,
     read_bounded,
     read_document,
@@ -83,7 +85,7 @@ from .documents import (
 )
 from .documents import read_text as read_bounded_text
 from .errors import InputError, Problem
-from .messages import message
+from .messages import Message, message
 from .profiles import Profile
 from .wording import read_cell, read_wording
 
@@ -199,9 +201,6 @@ WEB_ARCHIVES = (".mht", ".mhtml", ".webarchive")
 # read as a text of its size does
 MAX_DOCUMENT_BYTES = 50_000_000
 MAX_MARKUP_BYTES = 10_000_000
-# how a compound file begins: Word saves a .docx with a password as one, and an old .doc is
-# one; neither is the zip a .docx is, and python-docx says only "File is not a zip file"
-COMPOUND_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def read_text(path: str | Path) -> str:
@@ -260,9 +259,20 @@ def read_source(path: str | Path) -> tuple[str, tuple[Problem, ...]]:
     except InputError:
         raise
     except Exception as exc:  # python-docx and pypdf raise their own kinds on a broken file
-        raise InputError([Problem(str(path), message("cannot_read_document", suffix=suffix,
-                                                          detail=str(exc)),
+        raise InputError([Problem(str(path), _unreadable(suffix, content, exc),
                                   code="E004")]) from None
+
+
+def _unreadable(suffix: str, content: bytes, exc: Exception) -> Message:
+    """Why a .docx or .pdf could not be read: for a .docx that is another kind of file (a
+    text, a workbook, an OpenDocument, a zip), that, and what to do, in the user's words;
+    python-docx's own ('File is not a zip file') was English inside the Danish line, and
+    once named an object in memory ('<_io.BytesIO object at 0x7f…>'). Else the reader's
+    fault: a Word document broken inside, which only its detail tells apart."""
+    kind = container_kind(content) if suffix == ".docx" else "docx"
+    return (message("docx_is_text") if kind == "text"
+            else message("docx_not_word") if kind != "docx"
+            else message("cannot_read_document", suffix=suffix, detail=str(exc)))
 
 
 def _docx_text(content: bytes) -> str:
@@ -364,7 +374,8 @@ def _web_page_text(page: str) -> tuple[str, tuple[int, int] | None]:
     """A web page's text as the .docx reader gives a document's: headings (h1-h6) as
     markdown's, list items as bullets, a paragraph a block, <br> a line break; and where a
     comment never closed begins (line, column), after which a browser shows nothing, or
-    None."""
+    None (see `_comment_never_ended`)."""
+    from html import unescape
     from html.parser import HTMLParser
 
     blocks: list[str] = []  # paragraphs, headings and lists, each its lines joined
@@ -425,6 +436,16 @@ def _web_page_text(page: str) -> tuple[str, tuple[int, int] | None]:
         return int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456" else 0
 
     class Page(HTMLParser):
+        def parse_marked_section(self, i: int, report: bool = True) -> int:
+            # "<![" with no name, or one HTML does not know: Python's parser raises an
+            # AssertionError (the run stopped as an internal error); a browser reads it as
+            # a comment up to the next ">"
+            try:
+                return super().parse_marked_section(i, report)
+            except AssertionError:
+                end = self.rawdata.find(">", i + 3)
+                return -1 if end < 0 else end + 1
+
         def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
             if unread:
                 if tag == unread[0]:
@@ -491,26 +512,38 @@ def _web_page_text(page: str) -> tuple[str, tuple[int, int] | None]:
             if not unread:
                 words.append(_CONTROL.sub("", data))
 
+    # what follows the last ">" ends no markup, and is the text it is: Python's parser, at
+    # the end of the page, looked for the end of each "<a " or "</" there through the rest
+    # of it, one character further each time (a page of 120 kB of them took 3.5 minutes)
+    last = page.rfind(">") + 1
     reader = Page(convert_charrefs=True)
-    reader.feed(page)
-    # what the parser left unread waits for more of the page: a comment never closed is the
-    # rest of the page (html.parser's close() gave it as text, its markup and all)
-    line, column = reader.getpos()
-    comment = (line, column + 1) if _rest_at(page, line, column).startswith("<!--") else None
-    if comment is None:
+    reader.feed(page[:last])
+    at = (last - len(reader.rawdata) if _comment_never_ended(reader.rawdata, reader.cdata_elem)
+          else page.find("<!--", last) if reader.cdata_elem is None else -1)
+    if at < 0 or at >= last:
         reader.close()
+        # passed over within a <script> never ended; up to a comment never ended
+        reader.handle_data(unescape(page[last:] if at < 0 else page[last:at]))
     while tables:  # a table never closed
         end_table()
     end_block()
+    # nothing after a comment never ended is read, as a browser shows nothing after it
+    comment = None if at < 0 else (page.count("\n", 0, at) + 1, at - page.rfind("\n", 0, at))
     return "\n\n".join(blocks) + "\n", comment
 
 
-def _rest_at(text: str, line: int, column: int) -> str:
-    """The text from a position html.parser gives: its 1-based line, 0-based column."""
-    start = 0
-    for _ in range(line - 1):
-        start = text.index("\n", start) + 1
-    return text[start + column:]
+# what ends a comment in HTML: "-->", or "--!>" as browsers read it too
+_COMMENT_END = re.compile(r"--!?>")
+
+
+def _comment_never_ended(rest: str, in_element: str | None) -> bool:
+    """Whether the parser stopped, before its end, at a comment begun and never ended
+    (`rest`: what it has not read; not within a <script> or <style>, whose "<!--" is their
+    text). A browser shows nothing of the page after it; Python's parser hid the rest (the
+    criteria under it not drafted, without a word) or, by its version, read it as text and
+    passed over the list that followed: either way the draft was not the page."""
+    return (in_element is None and rest.startswith("<!--")
+            and not rest.startswith(("<!-->", "<!--->")) and not _COMMENT_END.search(rest, 4))
 
 
 def _unmerged(cells: Any) -> list[Any]:

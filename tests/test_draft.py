@@ -794,7 +794,8 @@ def test_a_web_page_not_in_its_character_set_is_a_located_problem(tmp_path, lang
     "<div>" * 200_000 + "<p>Du skal være robust.",  # deep, and never closed
     "<p>Du skal være robust.<p>Du er <b>tydelig</p></b></li></ul></div></body></html>",
     "<p>Du skal v\x00\x07\x1bære robust.&#x1b;</p><![CDATA[ x ]]><?php echo 1; ?>",
-], ids=["deep", "unclosed", "control-characters"])
+    "<script><!-- var a = 1;\n</script><p>Du skal være robust.<script><!-- x",
+], ids=["deep", "unclosed", "control-characters", "old-style-script"])
 def test_a_broken_web_page_is_read_as_far_as_it_goes(tmp_path, page):
     text = tmp_path / "stilling.html"
     text.write_text(page, encoding="utf-8")
@@ -826,6 +827,49 @@ def test_a_web_page_whose_text_ends_in_a_comment_never_closed_says_where(tmp_pat
     drafted = target.read_text(encoding="utf-8") if out else result.stdout
     assert "Du skal kunne lede ledere." in drafted
     assert "robust" not in drafted and "<" not in drafted
+
+
+def test_a_web_pages_last_comment_never_ended_is_said_too(tmp_path):
+    """After the page's last '>', where the rest is read as text: '<!-- note' there too,
+    the text before it read."""
+    text = tmp_path / "stilling.html"
+    text.write_text("<p>Du skal have ledelseserfaring.</p>\nDu skal kunne lede. <!-- Du skal "
+                    "kunne samarbejde.", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--lang", "en", "new", str(text)])
+    assert result.exit_code == 0, result.output
+    assert f"{text}:2:21: W001 the page's text ends inside this comment" in result.output
+    assert "Du skal kunne lede." in result.stdout and "samarbejde" not in result.stdout
+
+
+@pytest.mark.parametrize("markup", ["<a ", "</", "<?", "<a x=\"", "<!x"])
+def test_a_web_page_of_markup_never_ended_is_read_in_seconds_not_hours(tmp_path, markup):
+    """A start tag never ended ('<a ' over and over, 60 kB) took 45 s, 120 kB 3.5 minutes, a
+    10 MB page for ever: Python's parser, at the end of the page, looked for each one's end
+    through the rest of it, one character further each time. What follows the page's last
+    '>' ends no markup, and is read as the text it is, as far as it goes."""
+    import time
+
+    text = tmp_path / "stilling.html"
+    text.write_text("<h2>Kompetencer</h2><ul><li>Du skal have ledelseserfaring.</li></ul>"
+                    + markup * 20_000, encoding="utf-8")
+    started = time.monotonic()
+    read = read_text(text)
+    assert time.monotonic() - started < 10
+    assert "- Du skal have ledelseserfaring." in read
+
+
+@pytest.mark.parametrize("section", ["<![ x ]>", "<![if !IE]>", "<![foo[ x ]]>"])
+def test_a_web_pages_odd_marked_section_is_passed_over_not_an_internal_error(tmp_path,
+                                                                            section):
+    """'<![' with no name or one HTML does not know (Word's '<![if !IE]>' is known) stopped
+    `new` as an internal error (Python's parser raises AssertionError); a browser reads it as
+    a comment up to the next '>', and so is it read here, the page around it drafted."""
+    text = tmp_path / "stilling.html"
+    text.write_text("<h2>Kompetencer</h2><ul><li>Du skal have ledelseserfaring.</li>"
+                    f"{section}<li>Du skal kunne samarbejde.</li></ul>", encoding="utf-8")
+    profile = load_profile(write_draft(text, tmp_path))
+    assert [c.quote for c in profile.criteria] == ["Du skal have ledelseserfaring.",
+                                                   "Du skal kunne samarbejde."]
 
 
 @pytest.mark.parametrize("page", ["", "<nav>Det er afgørende, at du ser alle stillinger",
@@ -1591,6 +1635,47 @@ def test_a_long_paragraph_is_read_in_seconds_not_minutes(tmp_path, breaks):
     assert len(sentences) == 60_000
     assert sentences[-1].line == (5 + 59_999 if breaks == "\n" else 5)
     assert sentences[-1].text == "Kommunen har mange borgere nummer 59999."
+
+
+def _zip_of(parts: dict[str, str]) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as container:
+        for name, text in parts.items():
+            container.writestr(name, text)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("lang, content, said", [
+    ("da", "Du skal være robust.\n".encode(),
+     "E004 en tekstfil, ikke en .docx: omdøb den til .txt, så læses den som tekst"),
+    ("en", "Du skal være robust.\n".encode("utf-16"),
+     "E004 a text file, not a .docx: rename it .txt, and it is read as text"),
+    ("da", _zip_of({"mimetype": "application/vnd.oasis.opendocument.text",
+                    "content.xml": "<x/>"}),
+     "E004 ikke et Word-dokument (.docx), men en anden slags fil (en zip, et regneark, et "
+     "OpenDocument): åbn den i programmet, der lavede den, og gem den som Word-dokument (.docx)"),
+    ("en", _zip_of({"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>"}),
+     "E004 not a Word document (.docx) but another kind of file (a zip, a spreadsheet, an "
+     "OpenDocument): open it in the program that made it and save it as a Word document "
+     "(.docx)"),
+    ("en", b"\x89PNG\r\n\x1a\n" + bytes(range(256)),
+     "E004 not a Word document (.docx) but another kind of file"),
+], ids=["text-da", "text-en", "odt-da", "xlsx-en", "png-en"])
+def test_a_docx_that_is_another_kind_of_file_says_so_in_the_users_words(tmp_path, lang,
+                                                                        content, said):
+    """A text, a LibreOffice document or a workbook renamed .docx was said in python-docx's
+    English inside the Danish line ('File is not a zip file', "There is no item named
+    '[Content_Types].xml' in the archive"), once with Python's name of an object in memory
+    ('<_io.BytesIO object at 0x7f…>', a new one each run)."""
+    text = tmp_path / "stilling.docx"
+    text.write_bytes(content)
+    result = CliRunner().invoke(main, ["--lang", lang, "new", str(text)])
+    assert result.exit_code == 2, result.output
+    assert f"{text}: {said}" in " ".join(result.output.split())
+    assert "0x" not in result.output and "Traceback" not in result.output
 
 
 @pytest.mark.parametrize("lang, said", [("da", "E002 filen pakkes ud til mere end"),

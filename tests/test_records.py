@@ -42,9 +42,10 @@ def test_a_missing_section_is_unknown_and_an_empty_one_is_known_to_be_empty():
 @pytest.mark.parametrize("data,path,message", [
     ({"positions": [{**PLAIN_POSITION, "start": "1900-01-01"}]}, "positions[0]",
      "start 1900-01-01 er ikke en troværdig dato"),
-    ({"positions": [PLAIN_POSITION] * 101}, "positions", "må højst have 100 elementer"),
+    # the count, never Python's form of the list ("(fik [{'title': 'Leder', …")
+    ({"positions": [PLAIN_POSITION] * 101}, "positions", "må højst have 100 elementer, ikke 101"),
     ({"positions": [{**PLAIN_POSITION, "domains": ["skole"] * 31}]}, "positions[0].domains",
-     "må højst have 30 elementer"),
+     "må højst have 30 elementer, ikke 31"),
     ({"positions": [{**PLAIN_POSITION, "budget_mio_dkk": 1e6}]}, "positions[0].budget_mio_dkk",
      "må højst være 100000 (fik 1000000.0)"),
     ({"positions": [{**PLAIN_POSITION, "staff_led": 200_000}]}, "positions[0].staff_led",
@@ -71,6 +72,7 @@ def test_each_validation_error_names_its_field_path(data, path, message):
         CandidateRecord.model_validate({"id": "a", **data})
     found = {field_path(e["loc"]): str(error_message(e)) for e in caught.value.errors()}
     assert message in found.get(path, ""), found
+    assert "{'" not in found.get(path, ""), found
 
 
 def test_each_stage_adds_its_own_source_to_the_earlier_ones():

@@ -762,6 +762,84 @@ def test_a_file_that_is_not_a_workbook_is_refused(folder, tmp_path):
     assert result.exit_code == 2 and "E301" in result.stderr
 
 
+def _open_document_spreadsheet() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as container:
+        container.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        container.writestr("content.xml", "<office:document-content/>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("lang, content, said", [
+    # Excel saves a workbook with a password as a compound file, as it saved an old .xls
+    ("da", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4000),
+     "E301 projektmappen er beskyttet med en adgangskode eller er en gammel "
+     "Excel-projektmappe (.xls): gem en kopi uden adgangskode som .xlsx"),
+    ("en", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4000),
+     "E301 the workbook is protected with a password, or is an old Excel workbook (.xls): "
+     "save a copy without a password as .xlsx"),
+    ("da", "id;navn;indsigt_fagomraader\nk01-mette-kjaer;Mette Kjær;4\n".encode("cp1252"),
+     "E301 en tekstfil (en CSV?), ikke en .xlsx-projektmappe: åbn den i Excel, og gem den "
+     "som Excel-projektmappe (.xlsx)"),
+    ("en", codecs.BOM_UTF16_LE + "id\tscore\n".encode("utf-16-le"),
+     "E301 a text file (a CSV?), not an .xlsx workbook: open it in Excel and save it as an "
+     "Excel workbook (.xlsx)"),
+    ("da", _open_document_spreadsheet(),
+     "E301 et OpenDocument-regneark (.ods), ikke en .xlsx-projektmappe: gem det som "
+     "Excel-projektmappe (.xlsx)"),
+    ("en", _open_document_spreadsheet(),
+     "E301 an OpenDocument spreadsheet (.ods), not an .xlsx workbook: save it as an Excel "
+     "workbook (.xlsx)"),
+], ids=["protected-da", "protected-en", "csv-da", "utf16-en", "ods-da", "ods-en"])
+def test_a_file_that_is_another_kind_than_a_workbook_says_which_and_how_to_save_it(
+        folder, tmp_path, lang, content, said):
+    """A workbook saved with a password (or an old .xls), a CSV and a LibreOffice sheet
+    renamed .xlsx were each 'ikke en .xlsx-projektmappe (BadZipFile)' or '(KeyError)':
+    Python's name for the fault, and not what to do."""
+    path = tmp_path / "scores.xlsx"
+    path.write_bytes(content)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 2, result.output
+    assert f"{path}: {said}" in " ".join(result.stderr.split())
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("da", "E301 projektmappen er beskadiget indeni"),
+    ("en", "E301 the workbook is damaged inside"),
+])
+@pytest.mark.parametrize("entity", [
+    # an entity expanded a billion times (a few kB of XML), and one read from another file
+    '<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY {chr(98 + k)} "{("&" + chr(97 + k) + ";") * 10}">' for k in range(8)) + "]>",
+    '<!ENTITY i SYSTEM "file:///etc/hostname">]>',
+], ids=["billion-laughs", "external"])
+def test_a_workbook_whose_xml_declares_entities_is_refused_unread(folder, tmp_path, lang, said,
+                                                                  entity):
+    """A sheet whose XML declares entities (never Excel's doing) is refused, nothing read
+    from another file and nothing expanded, and said as a workbook damaged inside, not 'not
+    an .xlsx workbook (ParseError)', Python's name for the fault, of what is one."""
+    written = tmp_path / "blank.xlsx"
+    assert run("sheet", PROFILE, str(folder), "--stage", STAGE, "--out",
+               str(written)).exit_code == 0
+    path = tmp_path / "scores.xlsx"
+    with zipfile.ZipFile(written) as source, zipfile.ZipFile(path, "w") as target:
+        for part in source.infolist():
+            data = source.read(part.filename)
+            if part.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode("utf-8")
+                data = ('<?xml version="1.0"?><!DOCTYPE worksheet [' + entity
+                        + text[text.index("<worksheet"):].replace("<is><t>", "<is><t>&i;", 1)
+                        ).encode("utf-8")
+            target.writestr(part, data)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 2, result.output
+    assert f"{path}: {said}" in result.stderr
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
 def test_the_summary_csv_with_decimal_commas_keeps_its_rows_and_ids():
     dot = run("screen", PROFILE, str(EXAMPLES), "--format", "csv", "--no-audit")
     comma = run("screen", PROFILE, str(EXAMPLES), "--format", "csv", "--decimal", "comma",

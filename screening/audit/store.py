@@ -605,6 +605,8 @@ _FAULTS = (
     ("could not decode to utf-8", message("store_not_text")),  # bytes of an entry overwritten
     ("not a database", message("not_a_store", why=message("not_sqlite"))),
     ("no such table", message("store_table_missing")),
+    # a store of another version, or altered by hand
+    ("no such column", message("store_column_missing")),
     ("unable to open", message("store_cannot_open")),
     ("locked", message("store_locked")),
 )
