@@ -42,7 +42,7 @@ from .documents import (
 )
 from .errors import InputError, Problem
 from .guide import competencies_read
-from .i18n import EN, t
+from .i18n import EN, decimal, t
 from .messages import Message, message
 from .profiles import ID_PATTERN, Profile
 from .records import CandidateRecord
@@ -653,8 +653,8 @@ def _score(value: object) -> int | None:
 
 def _as_shown(value: object) -> str:
     """A cell's value as the sheet shows it: a date as a date, a number in the language's
-    notation, a logical value as Excel names it, text in quotes (never Python's repr, such
-    as datetime.datetime(2024, 4, 5))."""
+    notation with every digit it has, a logical value as Excel names it, text in quotes
+    (never Python's repr, such as datetime.datetime(2024, 4, 5))."""
     from datetime import date, datetime, time
 
     if isinstance(value, datetime) and value.time() == time():
@@ -663,6 +663,8 @@ def _as_shown(value: object) -> str:
         return value.isoformat()
     if isinstance(value, bool):  # as Excel shows a logical value, not "ja"
         return t("SAND") if value else t("FALSK")
+    if isinstance(value, float):  # every digit: "4" for 4.0000000001 hid why it was refused
+        return decimal(repr(value))
     return f"'{value}'" if isinstance(value, str) else value_text(value)
 
 

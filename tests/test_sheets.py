@@ -724,6 +724,20 @@ def test_a_logical_cell_is_named_as_excel_shows_it(folder, tmp_path, lang, shown
     assert shown in result.stderr
 
 
+@pytest.mark.parametrize(("lang", "shown"), [("da", "scoren 4,0000000001 er"),
+                                             ("en", "score 4.0000000001 is")])
+def test_a_score_all_but_whole_is_named_with_every_digit(folder, tmp_path, lang, shown):
+    """A cell holding 4.0000000001 (a sum or a pasted value) was refused as 'scoren 4 er
+    ikke et helt tal': a number shown to six digits hid why."""
+    candidate, _, competency = single_competency_gaps(folder)[0]
+    path = blank_sheet(folder, tmp_path)
+    fill(path, {(candidate, competency): 4.0000000001})
+    result = CliRunner().invoke(main, ["import", "scores", str(path), "--into", str(folder)],
+                                env={"SCREENING_LANG": lang})
+    assert result.exit_code == 2
+    assert shown in result.stderr
+
+
 def test_an_unknown_candidate_in_the_sheet_writes_nothing(folder, tmp_path):
     (c1, _, k1) = single_competency_gaps(folder)[0]
     path = blank_sheet(folder, tmp_path)
