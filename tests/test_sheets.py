@@ -184,6 +184,12 @@ def blank_sheet(folder: Path, tmp_path: Path) -> Path:
     return out
 
 
+def row_of(sheet, candidate: str) -> int:
+    """The row of a candidate in a scoring sheet."""
+    return next(r for r in range(FIRST_SCORE_ROW, sheet.max_row + 1)
+                if sheet.cell(r, 1).value == candidate)
+
+
 def fill(path: Path, scores: dict[tuple[str, str], object], assessor: str | None = "Udvalget"):
     """Write scores by (candidate, competency id) into the sheet's cells."""
     book = load_workbook(path)
@@ -364,8 +370,7 @@ def test_the_english_sheet_is_named_in_english_and_reads_back_in_either_language
     assert book.sheetnames == ["Assessments"]
     sheet = book["Assessments"]
     columns = {cell.value: cell.column for cell in sheet[3]}
-    row = next(r for r in range(FIRST_SCORE_ROW, sheet.max_row + 1)
-               if sheet.cell(r, 1).value == candidate)
+    row = row_of(sheet, candidate)
     cell = sheet.cell(row, columns[competency])
     cell.value = "four"
     book.save(path)
@@ -635,8 +640,7 @@ def test_a_corrected_score_keeps_the_note_beside_it(folder, tmp_path):
     book = load_workbook(path)
     sheet = book[SCORE_SHEET]
     columns = {cell.value: cell.column for cell in sheet[3]}
-    row = next(r for r in range(FIRST_SCORE_ROW, sheet.max_row + 1)
-               if sheet.cell(r, 1).value == candidate)
+    row = row_of(sheet, candidate)
     corrected = 5 if made.score != 5 else 4
     sheet.cell(row, columns[made.competency]).value = corrected
     sheet.cell(row, columns["assessor"]).value = made.assessor
@@ -1093,8 +1097,7 @@ def test_an_assessor_or_source_held_as_a_formula_without_its_value_is_a_bad_cell
     fill(path, {(candidate, competency): 4})
     book = load_workbook(path)
     sheet = book[SCORE_SHEET]
-    row = next(r for r in range(FIRST_SCORE_ROW, sheet.max_row + 1)
-               if sheet.cell(r, 1).value == candidate)
+    row = row_of(sheet, candidate)
     cell = sheet.cell(row, [c.value for c in sheet[3]].index(column) + 1)
     cell.value = "=B1"
     book.save(path)
@@ -1459,8 +1462,7 @@ def test_a_candidates_row_copied_for_a_second_assessor_says_where_those_scores_g
     fill(path, {(candidate, competency): 4})
     book = load_workbook(path)
     sheet = book[SCORE_SHEET]
-    row = next(r for r in range(FIRST_SCORE_ROW, sheet.max_row + 1)
-               if sheet.cell(r, 1).value == candidate)
+    row = row_of(sheet, candidate)
     copy = sheet.max_row + 1
     for column in range(1, sheet.max_column + 1):
         sheet.cell(copy, column).value = sheet.cell(row, column).value
