@@ -323,7 +323,7 @@ def value_text(value: Any, language: str | None = None) -> str:
 
 def missing_text(missing: Missing) -> str:
     """What is missing for a criterion, in the chosen language: "ingen vurdering af 'Robust'
-    fra samtale1, reference", "positions[1] (Direktør, Gentofte Kommune) mangler sektor"."""
+    fra samtale1, reference", "stilling 2 (Direktør, Gentofte Kommune) mangler sektor"."""
     if isinstance(missing, ItemsLacking):
         return _items_lacking_text(missing, chosen_language())
     return _shared_missing_text(missing, chosen_language())
@@ -342,13 +342,21 @@ def _shared_missing_text(missing: NotAssessed | NotGiven, language: str) -> str:
 
 
 def _items_lacking_text(missing: ItemsLacking, lang: str) -> str:
-    """Each item with the fields it lacks: its title is the candidate's own, a coded kind in
-    words (`missing_structured` keeps the title as stored)."""
+    """Each item with the fields it lacks, named as the grounds name an entry ("stilling 2",
+    not the record's "positions[1]"): its title is the candidate's own, a coded kind in
+    words (`missing_structured` keeps the path and the title as stored)."""
     collection = COLLECTIONS[missing.collection]
-    return "; ".join(t("{item} ({title}) mangler {fields}", item=i.item,
+    return "; ".join(t("{item} ({title}) mangler {fields}",
+                       item=_entry_words(i.item, collection, lang),
                        title=_title_words(i.title, collection, lang),
                        fields=", ".join(label_of(collection.fields[f], lang) for f in i.fields))
                      for i in missing.items)
+
+
+def _entry_words(path: str, collection: Collection, lang: str) -> str:
+    """An entry's path in the record ("positions[1]") as people count it: "stilling 2"."""
+    index = path.rpartition("[")[2].rstrip("]")
+    return f"{label_of(collection, lang)} {int(index) + 1}" if index.isdigit() else path
 
 
 def evidence_path(evidence: Evidence) -> str:
@@ -388,7 +396,7 @@ def grounds(evidence: Iterable[Evidence], profile: Profile | None) -> list[str]:
             continue
         # a run stored without the entries' titles: "stilling 2"
         title = (_title_words(one_line(e.note), collection, lang) if e.note
-                 else f"{label_of(collection, lang)} {int(item['index']) + 1}")
+                 else _entry_words(entry[0], collection, lang))
         lines.append((entry, f"{title}: ", [part], source))
     return [f"{head}{words['and'].join(parts)} ({source})" for _, head, parts, source in lines]
 

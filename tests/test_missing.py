@@ -54,9 +54,9 @@ CANDIDATE = {
 # competency not assessed), as each language words it: a section not given by its name in
 # that language (Danish papers said "experience: ikke oplyst")
 MISSING = {
-    "da": ["positions[1] (Chef, B A/S) mangler ledelsesniveau", "erfaring: ikke oplyst",
+    "da": ["stilling 2 (Chef, B A/S) mangler ledelsesniveau", "erfaring: ikke oplyst",
            "ingen vurdering af 'Ledelse' fra samtale1, reference"],
-    "en": ["positions[1] (Chef, B A/S) lacks leadership level", "experience: not given",
+    "en": ["position 2 (Chef, B A/S) lacks leadership level", "experience: not given",
            "no assessment of 'Ledelse' by first interview, references"],
 }
 # the evidence of the inline `some`, as each language words it

@@ -75,7 +75,7 @@ def test_a_krav_whose_when_is_not_judged_is_ikke_belyst_not_a_knockout(tmp_path)
     (outcome,) = result.outcomes
     assert outcome.status == U
     assert result.knockouts == ()
-    assert any("positions[1]" in missing_text(m) for m in outcome.missing)
+    assert any("stilling 2" in missing_text(m) for m in outcome.missing)
     # judged, it is met, or only partly met and a proposed knock-out
     assert result_of(profile, with_level("chef")).outcomes[0].status == O
     partly = result_of(profile, with_level("mellemleder"))

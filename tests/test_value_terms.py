@@ -186,8 +186,8 @@ def test_the_machines_output_keeps_the_codes():
 
 
 @pytest.mark.parametrize(("language", "said"), [
-    ("da", "experience[0] (MED-samarbejde, MED-udvalg) mangler rolle"),
-    ("en", "experience[0] (works council cooperation (MED), MED-udvalg) lacks role")])
+    ("da", "erfaring 1 (MED-samarbejde, MED-udvalg) mangler rolle"),
+    ("en", "experience 1 (works council cooperation (MED), MED-udvalg) lacks role")])
 def test_what_is_missing_names_an_experience_by_its_kind_in_words(tmp_path, language, said):
     """An experience lacking a field the condition reads is named by its kind in words, as
     the grounds name it ("med_samarbejde, MED-udvalg" was the code)."""
