@@ -177,28 +177,34 @@ def _criteria(statements: list[Statement], softener: str | None) -> list[Drafted
                 cid, n = f"{base}-{n}", n + 1
             ids.add(cid)
             next_number[base] = n
-            # priority and weight from the quote's own words, as lint reads them, so the draft
-            # lints clean; a lead-in's words are pointed out (see _decided), and its decisive
-            # word makes a krav of an item whose own words do not decide (R1 holds even in a
-            # softened list): "Det er afgørende, at du:" must not turn into ønsker
-            wording = read_wording(quote, softened=softener is not None)
-            lead = read_wording(s.lead_in) if s.lead_in and not wording.words else None
-            column = read_cell(s.priority_cell) if s.priority_cell else None
-            if column is not None:  # the table says how much the row counts, in so many words
-                wording, accepts = _by_column(column, wording)
-                decided_by = "column"
-            elif lead is not None and lead.priority == "krav" and any(
-                    word in DECISIVE_WORDS for word in lead.words):
-                wording, decided_by, accepts = lead, "lead-in", "L303"
-            else:
-                decided_by = accepts = ""
-            # a numbered block's title and a table row's name cell say what it is about too
-            titled = s.kind == "numbered" or s.priority_cell is not None
-            category = _category(s, f"{name} {quote}" if titled else quote, sentence)
-            drafted.append(Drafted(cid, cid.replace("-", "_"), name, category, quote,
-                                   written.get(s.section, s.section) or "Profilen", s,
-                                   wording, decided_by, accepts))
+            drafted.append(_drafted(s, cid, quote, name, sentence, softener is not None,
+                                    written.get(s.section, s.section) or "Profilen"))
     return drafted
+
+
+def _drafted(s: Statement, cid: str, quote: str, name: str, sentence: str, softened: bool,
+             section: str) -> Drafted:
+    """The criterion `cid` drafted of `quote` (all or a clause of statement `s`)."""
+    # priority and weight from the quote's own words, as lint reads them, so the draft lints
+    # clean; a lead-in's words are pointed out (see _decided), and its decisive word makes a
+    # krav of an item whose own words do not decide (R1 holds even in a softened list): "Det
+    # er afgørende, at du:" must not turn into ønsker
+    wording = read_wording(quote, softened=softened)
+    lead = read_wording(s.lead_in) if s.lead_in and not wording.words else None
+    column = read_cell(s.priority_cell) if s.priority_cell else None
+    if column is not None:  # the table says how much the row counts, in so many words
+        wording, accepts = _by_column(column, wording)
+        decided_by = "column"
+    elif lead is not None and lead.priority == "krav" and any(
+            word in DECISIVE_WORDS for word in lead.words):
+        wording, decided_by, accepts = lead, "lead-in", "L303"
+    else:
+        decided_by = accepts = ""
+    # a numbered block's title and a table row's name cell say what it is about too
+    titled = s.kind == "numbered" or s.priority_cell is not None
+    category = _category(s, f"{name} {quote}" if titled else quote, sentence)
+    return Drafted(cid, cid.replace("-", "_"), name, category, quote, section, s, wording,
+                   decided_by, accepts)
 
 
 # where a sentence asks a second thing of the candidate in a clause of its own: "Du skal have

@@ -68,6 +68,7 @@ import difflib
 import io
 import os
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -1026,14 +1027,9 @@ class _Located:
         at = self.folded.find(normalise(quote).casefold())
         if at < 0:
             return None
-        low, high = 1, len(self._lines)
-        while low < high:
-            middle = (low + high) // 2
-            if self._end(middle) > at:
-                high = middle
-            else:
-                low = middle + 1
-        return min(low, len(self._lines))  # no lines: 0, as before
+        # the lines whose end lies at or before the quote's start; the quote's is the next
+        before = bisect_right(range(1, len(self._lines) + 1), at, key=self._end)
+        return min(before + 1, len(self._lines))  # no lines: 0, as before
 
 
 def _nearest(quote: str, statements: list[Statement]) -> tuple[str, int | None]:

@@ -15,6 +15,7 @@ from .help import HelpCommand, argument, option
 
 if TYPE_CHECKING:
     from ..catalogue import ItemField
+    from ..errors import Problem
 
 KIND_WORDS = {"bullet": "punkt", "numbered": "nummereret punkt", "sentence": "sætning",
               "row": "tabelcelle"}
@@ -185,7 +186,7 @@ def new(text, out, profile_id, overwrite):
                  "besluttes", count=len(drafted.criteria), krav=krav), err=True)
 
 
-def _warn_of_reading(warnings) -> None:
+def _warn_of_reading(warnings: tuple[Problem, ...]) -> None:
     """What reading the text warned of (a web page cut short by a comment), before the draft
     of what was read."""
     for problem in warnings:
