@@ -387,6 +387,12 @@ class Emptied:
     sheet: str
 
 
+def _refused(problems: list[Problem]
+             ) -> tuple[list[Score], list[Problem], list[Emptied], list[Problem]]:
+    """What `read_scores` gives for a sheet it does not read: its problems alone."""
+    return [], problems, [], []
+
+
 def read_scores(path: str | Path
                 ) -> tuple[list[Score], list[Problem], list[Emptied], list[Problem]]:
     """Every score in the sheet, or the problems, each located as Sheet!Cell; the rows
@@ -401,23 +407,23 @@ def read_scores(path: str | Path
     content, unread = read_bounded(path)
     unread = unread or unpacked_problem(where, content, MAX_UNPACKED_BYTES)
     if unread:
-        return [], [unread], [], []
+        return _refused([unread])
     try:
         book = load_workbook(io.BytesIO(content), data_only=True, read_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        return [], [Problem(where, _not_a_workbook(content, exc), code="E301")], [], []
+        return _refused([Problem(where, _not_a_workbook(content, exc), code="E301")])
     title = next((n for n in (SCORE_SHEET, EN[SCORE_SHEET]) if n in book.sheetnames), None)
     if title is None:
-        return [], [Problem(where, message("no_score_sheet", sheet=t(SCORE_SHEET)),
-                            code="E301")], [], []
+        return _refused([Problem(where, message("no_score_sheet", sheet=t(SCORE_SHEET)),
+                                 code="E301")])
     # a copy of the tab (a second assessor's, "Vurderinger (2)") would be passed over, and
     # its judgements lost without a word
     copies = [other.title for other in book.worksheets if other.title != title
               and {"id", "source", "assessor"} <= {cell.value for (row, _), cell
                                                    in other._cells.items() if row == 3}]
     if copies:
-        return [], [Problem(where, message("about", subject=copy, message=message(
-            "second_score_sheet", sheet=title)), code="E301") for copy in copies], [], []
+        return _refused([Problem(where, message("about", subject=copy, message=message(
+            "second_score_sheet", sheet=title)), code="E301") for copy in copies])
     sheet = book[title]
     ids = [cell.value for cell in sheet[3]]
     # each column by its label, wherever it was moved to (cut and inserted in Excel, its
@@ -430,13 +436,13 @@ def read_scores(path: str | Path
         source_column = ids.index("source") + 1
         assessor_column = ids.index("assessor") + 1
     except ValueError:
-        return [], [Problem(where, message("about", subject=f"{title}!3",
-                                                   message=message("ids_row_broken")),
-                            code="E302")], [], []
+        return _refused([Problem(where, message("about", subject=f"{title}!3",
+                                                message=message("ids_row_broken")),
+                                 code="E302")])
     if len(names) != 1:  # read by place, the sheet's id was a competency's, or a name
-        return [], [Problem(where, message("about", subject=f"{title}!2", message=message(
+        return _refused([Problem(where, message("about", subject=f"{title}!2", message=message(
             "names_column_lost", label=NAME_LABEL if title == SCORE_SHEET
-            else EN[NAME_LABEL])), code="E302")], [], []  # in the sheet's language
+            else EN[NAME_LABEL])), code="E302")])  # in the sheet's language
     # a column copied beside itself (a second assessor's scores typed in a copy) was read
     # twice, the copy's scores replacing the first's, or not at all
     first_at: dict[object, int] = {}
@@ -448,7 +454,7 @@ def read_scores(path: str | Path
                                                      label=_as_shown(ids[n - 1]))),
                       code="E302") for n, first in twice if first != n]
     if copied:
-        return [], copied, [], []
+        return _refused(copied)
     name_column = names[0]
     written = _text(sheet.cell(3, name_column)) or None  # none in a sheet written before
     # likewise the profile's id beside "Profilen", or else as the title in A1 names it: an
