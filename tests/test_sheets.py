@@ -184,6 +184,15 @@ def blank_sheet(folder: Path, tmp_path: Path) -> Path:
     return out
 
 
+def refused_import(path: Path, folder: Path, lang: str):
+    """`import scores` of `path` in `lang`, refused (exit 2) with no record changed."""
+    before = digests(folder)
+    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
+    assert result.exit_code == 2, result.output
+    assert digests(folder) == before
+    return result
+
+
 def row_of(sheet, candidate: str) -> int:
     """The row of a candidate in a scoring sheet."""
     return next(r for r in range(FIRST_SCORE_ROW, sheet.max_row + 1)
@@ -973,11 +982,8 @@ def test_a_record_that_cannot_be_replaced_leaves_every_record_as_it_was(folder, 
         replaced.append(Path(target))
 
     monkeypatch.setattr(os, "replace", refused)
-    before = digests(folder)
-    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
-    assert result.exit_code == 2, result.output
+    result = refused_import(path, folder, lang)
     assert replaced and said in result.stderr and "Traceback" not in result.output
-    assert digests(folder) == before
 
 
 def test_a_stray_cell_at_the_sheets_far_corner_is_no_reason_to_hang(folder, tmp_path):
@@ -1068,11 +1074,8 @@ def test_a_formula_saved_without_its_value_is_a_bad_cell_not_a_score_dropped(fol
         next(r for r in range(FIRST_SCORE_ROW, book[SCORE_SHEET].max_row + 1)
              if book[SCORE_SHEET].cell(r, 1).value == c1),
         next(c.column for c in book[SCORE_SHEET][3] if c.value == k1)).coordinate
-    before = digests(folder)
-    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
-    assert result.exit_code == 2, result.output
+    result = refused_import(path, folder, lang)
     assert f"{SCORE_SHEET}!{cell}: {said}" in result.stderr
-    assert digests(folder) == before
     _with_part(path, "xl/worksheets/sheet1.xml",
                lambda xml: xml.replace(b"<f>2+2</f><v></v>", b"<f>2+2</f><v>4</v>"))
     assert run("import", "scores", str(path), "--into", str(folder)).exit_code == 0
@@ -1101,11 +1104,8 @@ def test_an_assessor_or_source_held_as_a_formula_without_its_value_is_a_bad_cell
     cell = sheet.cell(row, [c.value for c in sheet[3]].index(column) + 1)
     cell.value = "=B1"
     book.save(path)
-    before = digests(folder)
-    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
-    assert result.exit_code == 2, result.output
+    result = refused_import(path, folder, lang)
     assert f"{SCORE_SHEET}!{cell.coordinate}: {said}" in result.stderr
-    assert digests(folder) == before
 
 
 @pytest.mark.parametrize("lang, unknown, not_taken", [
@@ -1138,16 +1138,13 @@ def test_a_score_the_sheets_profile_would_not_count_is_refused_at_its_cell(folde
     sheet.cell(3, columns[k1]).value = typo
     sheet.cell(rows[c2], columns["source"]).value = source
     book.save(path)
-    before = digests(folder)
-    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
-    assert result.exit_code == 2, result.output
+    result = refused_import(path, folder, lang)
     first = sheet.cell(rows[c1], columns[k1]).coordinate
     second = sheet.cell(rows[c2], columns[k2]).coordinate
     assert f"E306 {SCORE_SHEET}!{first}: " + unknown.format(
         typo=typo, profile=PROFILE, competency=k1) in result.stderr
     assert f"E306 {SCORE_SHEET}!{second}: " + not_taken.format(
         competency=k2, source=source) in result.stderr
-    assert digests(folder) == before
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
@@ -1170,11 +1167,8 @@ def test_a_sheet_written_before_it_named_its_profile_in_b4_is_checked_by_its_tit
     score = sheet.cell(rows[candidate], columns[competency])
     score.value = 4
     book.save(path)
-    before = digests(folder)
-    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
-    assert result.exit_code == 2, result.output
+    result = refused_import(path, folder, lang)
     assert f"E306 {sheet.title}!{score.coordinate}: " in result.stderr
-    assert digests(folder) == before
 
 
 @pytest.mark.parametrize("lang, said", [
@@ -1254,11 +1248,8 @@ def test_a_read_only_record_is_not_replaced_and_no_record_is_written(folder, tmp
     fill(path, {(c1, k1): 4, (c2, k2): 3})
     locked = next(folder.glob(f"{c2}.*"))
     locked.chmod(0o444)
-    before = digests(folder)
-    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
-    assert result.exit_code == 2, result.output
+    result = refused_import(path, folder, lang)
     assert f"{locked}: {said}" in result.stderr
-    assert digests(folder) == before
     assert oct(locked.stat().st_mode & 0o777) == oct(0o444)
 
 
@@ -1282,11 +1273,8 @@ def test_a_copy_of_the_scoring_tab_is_refused_not_passed_over(folder, tmp_path, 
                if copy.cell(r, 1).value == second)
     copy.cell(row, columns[competency]).value = 3
     book.save(path)
-    before = digests(folder)
-    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
-    assert result.exit_code == 2, result.output
+    result = refused_import(path, folder, lang)
     assert said.format(copy=copy.title, sheet=SCORE_SHEET) in result.stderr
-    assert digests(folder) == before
 
 
 def test_a_competency_column_moved_past_the_source_still_reads(folder, tmp_path):
@@ -1358,11 +1346,8 @@ def test_a_sheet_whose_names_column_lost_its_label_is_refused_not_misread(folder
     book = load_workbook(path)
     book[SCORE_SHEET]["B2"].value = "Fulde navn"
     book.save(path)
-    before = digests(folder)
-    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
-    assert result.exit_code == 2, result.output
+    result = refused_import(path, folder, lang)
     assert said in result.output
-    assert digests(folder) == before
 
 
 @pytest.mark.parametrize("lang, said", [
@@ -1388,12 +1373,9 @@ def test_a_column_copied_in_the_sheet_is_refused_not_read_twice(folder, tmp_path
     for row in range(1, sheet.max_row + 1):
         sheet.cell(row, extra).value = sheet.cell(row, first).value
     book.save(path)
-    before = digests(folder)
-    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
-    assert result.exit_code == 2, result.output
+    result = refused_import(path, folder, lang)
     assert (f"{SCORE_SHEET}!{get_column_letter(extra)}3: "
             + said.format(first=get_column_letter(first), label=label)) in result.output
-    assert digests(folder) == before
 
 
 @pytest.mark.parametrize("lang, said", [
@@ -1419,12 +1401,9 @@ def test_merged_cells_over_the_rows_are_a_bad_cell_not_an_assessor_lost(folder, 
     assessor = sheet.cell(rows[first], [c.value for c in sheet[3]].index("assessor") + 1)
     sheet.merge_cells(f"{assessor.coordinate}:{assessor.column_letter}{rows[first] + 1}")
     book.save(path)
-    before = digests(folder)
-    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
-    assert result.exit_code == 2, result.output
+    result = refused_import(path, folder, lang)
     assert (f"E303 {SCORE_SHEET}!{assessor.coordinate}:{assessor.column_letter}"
             f"{rows[first] + 1}: {said}") in result.stderr
-    assert digests(folder) == before
 
 
 @pytest.mark.parametrize("lang, said", [("da", "E007 findes allerede; --overwrite erstatter den"),
@@ -1467,8 +1446,5 @@ def test_a_candidates_row_copied_for_a_second_assessor_says_where_those_scores_g
     for column in range(1, sheet.max_column + 1):
         sheet.cell(copy, column).value = sheet.cell(row, column).value
     book.save(path)
-    before = digests(folder)
-    result = run("--lang", lang, "import", "scores", str(path), "--into", str(folder))
-    assert result.exit_code == 2, result.output
+    result = refused_import(path, folder, lang)
     assert f"{SCORE_SHEET}!A{copy}: " + said.format(candidate=candidate, row=row) in result.output
-    assert digests(folder) == before
